@@ -1,0 +1,173 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Casefile {
+
+// The domain of one investigation, as values. All types are cheap to copy (implicitly
+// shared Qt containers) and safe to pass between threads by value.
+
+struct Organisation
+{
+    QString id;        // the gateway's org id, e.g. "org_acme"
+    QString name;
+    QStringList domains; // e-mail domains of the org's people
+    QString helpdeskId;  // the helpdesk's own organisation id, if any
+};
+
+struct Ticket
+{
+    QString id;
+    QString subject;
+    QString description; // the customer's words: untrusted, never rendered as HTML
+    QString status;      // new | open | pending | hold | solved | closed
+    QString priority;    // low | normal | high | urgent (may be empty)
+    QString requesterName;
+    QString requesterEmail;
+    QString orgId;       // resolved gateway org id ('' when unknown)
+    QString orgName;
+    QStringList tags;
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+
+    bool isValid() const { return !id.isEmpty(); }
+};
+
+struct TimeWindow
+{
+    QDateTime from; // UTC, inclusive
+    QDateTime to;   // UTC, exclusive
+
+    bool isValid() const { return from.isValid() && to.isValid() && from < to; }
+    qint64 seconds() const { return isValid() ? from.secsTo(to) : 0; }
+    bool contains(const QDateTime &t) const { return t >= from && t < to; }
+};
+
+enum class EvidenceKind { TimeSeries, Events, Table, Text, Config };
+QString evidenceKindName(EvidenceKind kind);
+std::optional<EvidenceKind> evidenceKindFromName(const QString &name);
+
+// One piece of evidence a step produced. `data` is the kind-specific payload documented in
+// docs/operations.md; `source` says where it came from ("clickhouse:query:<query_id>",
+// "github:GET /repos/o/r/deployments").
+struct Evidence
+{
+    QString id;     // assigned by the engine: "ev1", "ev2", ...
+    QString stepId; // optional extension field "step"
+    EvidenceKind kind = EvidenceKind::Text;
+    QString connector;
+    QString title;
+    QString source;
+    QJsonObject data;
+};
+
+enum class StepStatus { Pending, Running, Ok, Failed, Timeout, Skipped, Cancelled };
+QString stepStatusName(StepStatus status); // contract names: ok failed timeout skipped cancelled
+std::optional<StepStatus> stepStatusFromName(const QString &name);
+inline bool isFinished(StepStatus s)
+{
+    return s != StepStatus::Pending && s != StepStatus::Running;
+}
+
+struct StepRecord
+{
+    QString id;
+    QString connector;
+    QString operation; // optional extension field
+    QString title;
+    StepStatus status = StepStatus::Pending;
+    qint64 durationMs = 0;
+    QString error;     // one line for a support engineer; empty when ok
+    QStringList evidenceIds;
+    bool required = false; // optional extension field
+    int attempts = 0;      // optional extension field
+};
+
+struct Finding
+{
+    QString summary;
+    QStringList refs;
+    QStringList evidenceIds;
+    double confidence = 0.0;
+};
+
+// The root-cause vocabulary of contracts/investigation-result.md.
+namespace Category {
+inline constexpr auto DeployRegression = "deploy_regression";
+inline constexpr auto ProviderOutage = "provider_outage";
+inline constexpr auto CustomerConfig = "customer_config";
+inline constexpr auto KnownBug = "known_bug";
+inline constexpr auto BillingPipeline = "billing_pipeline";
+inline constexpr auto ExpectedBehavior = "expected_behavior";
+inline constexpr auto CustomerEndpoint = "customer_endpoint";
+inline constexpr auto RateLimited = "rate_limited";
+inline constexpr auto SdkVersion = "sdk_version";
+inline constexpr auto NoFaultFound = "no_fault_found";
+} // namespace Category
+const QStringList &knownCategories();
+
+struct RootCause
+{
+    QString category;
+    QString summary;
+    double confidence = 0.0;
+    QStringList refs;
+    QStringList evidenceIds; // optional extension field "evidence"
+};
+
+struct RejectedHypothesis
+{
+    QString category;
+    QString reason;
+    QStringList refs; // optional extension field
+};
+
+struct PlaybookChoice
+{
+    QString name;   // empty = no investigation needed (JSON null)
+    QString reason;
+};
+
+struct Investigation
+{
+    static constexpr auto FormatId = "casefile-investigation/1";
+
+    Ticket ticket;
+    PlaybookChoice playbook;
+    TimeWindow window;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    QList<StepRecord> steps;
+    QList<Evidence> evidence;
+    QList<Finding> findings;
+    std::optional<RootCause> rootCause;
+    QList<RejectedHypothesis> rejected;
+    QString diagnosisMarkdown;
+    QStringList notChecked; // optional extension "not_checked": systems that could not be asked
+
+    const Evidence *evidenceById(const QString &id) const;
+};
+
+// An edited reply draft for a ticket; the store keeps every revision.
+struct DiagnosisDraft
+{
+    QString investigationId;
+    QString ticketId;
+    QString markdown;
+    int revision = 0;
+    QDateTime savedAt;
+};
+
+} // namespace Casefile
+
+Q_DECLARE_METATYPE(Casefile::Ticket)
+Q_DECLARE_METATYPE(Casefile::StepRecord)
+Q_DECLARE_METATYPE(Casefile::Evidence)
+Q_DECLARE_METATYPE(Casefile::Investigation)

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/connector.h"
+#include "core/domain.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+
+namespace Casefile {
+
+class PlaybookLibrary;
+class InvestigationRunPrivate;
+
+// Runs one investigation: classifies the ticket (unless a playbook is forced), binds the
+// playbook's parameters, runs its steps concurrently on a bounded worker pool, runs the
+// analyzers off the calling thread and composes the diagnosis.
+//
+// Thread affinity: lives in the thread that created it (the GUI thread or the CLI's main
+// thread) and never blocks it; all work happens on worker threads and comes back through
+// queued calls. Signals are emitted in the object's thread. Destroying a running
+// investigation cancels it and waits for its workers to finish (they stop at their next
+// cancellation point, which the HTTP client checks every few milliseconds).
+class InvestigationRun final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InvestigationRun)
+
+public:
+    struct Options
+    {
+        QString playbook;         // empty: classify the ticket and choose
+        int maxParallelSteps = 8; // worker threads for steps
+        std::chrono::milliseconds overallTimeout{std::chrono::minutes(5)};
+        bool polishWithLlm = false; // polish the draft through the workspace's `llm` connection
+    };
+
+    InvestigationRun(std::shared_ptr<const ConnectorSet> connectors,
+                     std::shared_ptr<const PlaybookLibrary> playbooks, QDateTime now,
+                     QObject *parent = nullptr);
+    ~InvestigationRun() override;
+
+    void start(const Ticket &ticket, const Options &options);
+    void cancel();                        // idempotent; finished() still comes
+    void rerunStep(const QString &stepId); // after finished(): run one step and re-analyse
+    bool isRunning() const;
+    Investigation snapshot() const;       // the state so far
+
+signals:
+    void planned(const Casefile::Investigation &skeleton); // playbook chosen, steps pending
+    void stepChanged(const Casefile::StepRecord &step);
+    void evidenceAdded(const Casefile::Evidence &evidence);
+    void finished(const Casefile::Investigation &investigation);
+
+private:
+    std::unique_ptr<InvestigationRunPrivate> d;
+};
+
+} // namespace Casefile
