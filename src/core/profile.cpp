@@ -50,6 +50,29 @@ Result<SecretRef> parseSecret(const QJsonValue &value, bool sandbox, const QStri
 
 } // namespace
 
+Result<QString> resolveSecretWithoutKeychain(const ConnectionSettings &connection)
+{
+    const SecretRef &ref = connection.secret;
+    switch (ref.where) {
+    case SecretRef::Where::None: return QString();
+    case SecretRef::Where::Inline: return ref.value;
+    case SecretRef::Where::Environment: {
+        const QByteArray value = qgetenv(ref.name.toLocal8Bit().constData());
+        if (value.isEmpty()) {
+            return fail(Error::Code::Unauthorized,
+                        u"The %1 secret is expected in the environment variable %2, which is not "
+                        u"set."_s.arg(connection.system, ref.name));
+        }
+        return QString::fromLocal8Bit(value);
+    }
+    case SecretRef::Where::Keychain:
+        return fail(Error::Code::Keychain,
+                    u"The %1 secret is in the OS keychain, which this command cannot reach."_s.arg(
+                        connection.system));
+    }
+    return QString();
+}
+
 Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &path)
 {
     const QString file = path.isEmpty() ? u"profile"_s : path;

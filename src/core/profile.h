@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
+
 namespace Casefile {
 
 // Where a connection's secret lives. A real secret is never written to a profile: only
@@ -45,6 +47,11 @@ struct WorkspaceProfile
 
     QDateTime currentTime() const { return now.isValid() ? now : QDateTime::currentDateTimeUtc(); }
 };
+
+// Turns a connection's SecretRef into the secret. The secrets module provides one backed by
+// the OS keychain; resolveSecretWithoutKeychain() handles environment and inline secrets only.
+using SecretResolver = std::function<Result<QString>(const ConnectionSettings &)>;
+Result<QString> resolveSecretWithoutKeychain(const ConnectionSettings &connection);
 
 Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &path = {});
 Result<WorkspaceProfile> loadProfile(const QString &path);

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Casefile {
+
+// Parameters bound from a ticket before a playbook runs (see the engine's ParameterBinder).
+struct BoundParameters
+{
+    QString org;       // gateway org id ('' when it could not be resolved)
+    QString orgName;
+    TimeWindow window; // investigation window, UTC
+    QDateTime anchor;  // when the ticket says the problem started, if it says ("since this morning")
+    QString provider;  // e.g. "anthropic" ('' when the ticket names none)
+    QString model;     // e.g. "claude-sonnet-4-6"
+    QString route;     // e.g. "/v1/chat/completions"
+    QString endpoint;  // a customer webhook URL, if mentioned
+    QString sdk;       // e.g. "portkey-node/2.0.0", if mentioned
+    QStringList keywords; // salient words of the ticket, for bug and doc searches
+    QJsonObject values;   // everything above as template values ("org", "window.from", ...)
+};
+
+// Everything one step produced, as the analyzers see it.
+struct StepData
+{
+    StepRecord record;        // status, error, timing; record.connector and record.operation
+                              // identify what was asked
+    QList<Evidence> evidence; // ids already assigned
+    QJsonObject outputs;
+};
+
+struct AnalysisInput
+{
+    Ticket ticket;
+    QString playbook;          // playbook name
+    QStringList analyzers;     // analyzer names the playbook asks for, in order
+    BoundParameters params;
+    QMap<QString, StepData> steps; // by step id
+    QDateTime now;             // the workspace's clock
+};
+
+// A candidate root cause with the evidence that supports it.
+struct Hypothesis
+{
+    RootCause cause;
+    double score = 0.0;   // ranking score; the best becomes the root cause
+    QString why;          // one line: why it is (or is not) the cause
+};
+
+struct AnalysisResult
+{
+    QList<Finding> findings;
+    std::optional<RootCause> rootCause;
+    QList<RejectedHypothesis> rejected;
+    QStringList notChecked;      // systems/steps whose data was missing, in words
+    QList<Evidence> derived;     // evidence the analyzers made (ids assigned by the engine)
+};
+
+// Runs the named analyzers over the steps' data and ranks the hypotheses. Pure and
+// thread-safe: called on a worker thread; deterministic for the same input.
+AnalysisResult analyze(const AnalysisInput &input);
+
+// The Markdown reply draft a support engineer would send: what we found (numbers, times in
+// UTC), what we did or will do, next steps for the customer; says what could not be checked.
+QString composeDiagnosis(const AnalysisInput &input, const Investigation &investigation);
+
+} // namespace Casefile
