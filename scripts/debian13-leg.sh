@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds and tests Casefile in a Debian 13 root (Qt 6.8, g++ 14, KF6 SyntaxHighlighting),
+# the path the Debian 12 build (Qt 6.4, built-in highlighter) does not take.
+# Needs root (debootstrap, chroot) and Debian's mirror. Debian 13 has no ClickHouse package,
+# so the tests inside the root use a ClickHouse server started on the host (shared loopback).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "$here/../shared" 2>/dev/null && pwd || true)
+cache=${CASEFILE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/casefile}
+root=${CASEFILE_DEBIAN13_ROOT:-$cache/debian13-root}
+mirror=${CASEFILE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+jobs=$(nproc)
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "debian13-leg: needs root (debootstrap and chroot); run it with sudo" >&2
+    exit 2
+fi
+command -v debootstrap >/dev/null || "$here/scripts/setup-deps.sh"
+
+t0=$(date +%s)
+stamp() { echo "debian13-leg: $1 ($(( $(date +%s) - t0 )) s)"; }
+
+packages=(build-essential cmake ninja-build pkg-config ca-certificates
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev libqt6sql6-sqlite libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
+    qtkeychain-qt6-dev nlohmann-json3-dev libkf6syntaxhighlighting-dev
+    dbus dbus-x11 gnome-keyring libsecret-tools xauth xvfb fonts-dejavu-core python3 curl)
+
+if [ ! -x "$root/usr/bin/apt-get" ]; then
+    mkdir -p "$(dirname "$root")"
+    debootstrap --variant=minbase --include=ca-certificates trixie "$root" "$mirror" \
+        > "$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log"; exit 1; }
+    stamp "debootstrap done"
+fi
+
+mounts=()
+cleanup() {
+    set +e
+    [ -n "${ch_pid:-}" ] && kill "$ch_pid" 2>/dev/null
+    [ -n "${ch_dir:-}" ] && rm -rf "$ch_dir"
+    for ((i=${#mounts[@]}-1; i>=0; i--)); do umount -l "${mounts[$i]}" 2>/dev/null; done
+}
+trap cleanup EXIT
+bind() { mkdir -p "$2"; mount --bind "$1" "$2"; mounts+=("$2"); }
+mount -t proc proc "$root/proc"; mounts+=("$root/proc")
+bind /dev "$root/dev"
+mount -t devpts devpts "$root/dev/pts" -o newinstance,ptmxmode=0666 2>/dev/null && mounts+=("$root/dev/pts") || true
+mount -t tmpfs tmpfs "$root/dev/shm"; mounts+=("$root/dev/shm")
+cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+
+missing=$(chroot "$root" dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null \
+    | grep -v 'install ok installed' | wc -l || true)
+if ! chroot "$root" dpkg-query -W "${packages[@]}" >/dev/null 2>&1 || [ "$missing" != 0 ]; then
+    chroot "$root" apt-get update -qq
+    chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends "${packages[@]}" > "$cache/debian13-apt.log" 2>&1 \
+        || { tail -30 "$cache/debian13-apt.log"; exit 1; }
+    stamp "packages installed"
+fi
+
+# The sources and the shared contracts, read-only, at the same relative places.
+bind "$here" "$root/w/main"
+mount -o remount,bind,ro "$root/w/main"
+if [ -n "$shared" ]; then
+    bind "$shared" "$root/w/shared"
+    mount -o remount,bind,ro "$root/w/shared"
+fi
+mkdir -p "$root/w/build"
+
+read -r ch_url ch_pid ch_dir < <("$here/scripts/clickhouse-local.sh")
+stamp "host ClickHouse at $ch_url"
+
+chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+    CI="${CI:-}" CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
+    cmake -S /w/main -B /w/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCASEFILE_WARNINGS_AS_ERRORS=ON > /w/build/configure.log 2>&1 || { tail -40 /w/build/configure.log; exit 1; }
+    grep -q 'KSyntaxHighlighting' /w/build/configure.log
+    grep -A2 'Enabled features' /w/build/configure.log || true
+    cmake --build /w/build -j$jobs
+    echo 'debian13-leg: build done'
+    cd /w/build && ctest --output-on-failure -j2 --timeout 300
+"
+stamp "build and tests done"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine, builds Casefile with warnings as errors under
+# AddressSanitizer + UndefinedBehaviorSanitizer, checks formatting and runs every test.
+#   scripts/test.sh            all of it
+#   scripts/test.sh --no-gui   the GUI-free build: everything below ui/ builds and passes alone
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+gui=ON
+build=${CASEFILE_TEST_BUILD_DIR:-build-test}
+if [ "${1:-}" = "--no-gui" ]; then
+    gui=OFF
+    build=${CASEFILE_TEST_BUILD_DIR:-build-test-nogui}
+fi
+
+t0=$(date +%s)
+stage() { echo "stage: $1 took $(( $(date +%s) - t0 )) s"; t0=$(date +%s); }
+
+scripts/setup-deps.sh
+stage "dependencies"
+
+scripts/check-format.sh
+stage "format check"
+
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DCASEFILE_WARNINGS_AS_ERRORS=ON -DCASEFILE_SANITIZE=ON -DCASEFILE_BUILD_GUI=$gui \
+    > "$build.configure.log" 2>&1 || { cat "$build.configure.log"; exit 1; }
+cmake --build "$build" -j"$(nproc)"
+stage "build (GUI $gui, ASan+UBSan, -Werror)"
+
+cd "$build"
+ctest --output-on-failure -j2 --timeout 600
+stage "tests"
