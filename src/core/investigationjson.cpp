@@ -35,7 +35,7 @@ QDateTime fromIso(const QString &text)
         // ClickHouse DateTime: "2026-11-20 09:14:00" in UTC
         t = QDateTime::fromString(text, u"yyyy-MM-dd HH:mm:ss"_s);
         if (t.isValid())
-            t.setTimeSpec(Qt::UTC);
+            t.setTimeZone(QTimeZone::utc());
     }
     return t.isValid() ? t.toUTC() : QDateTime{};
 }

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -18,11 +19,11 @@ Investigation fullInvestigation()
     inv.ticket.orgId = u"org_acme"_s;
     inv.ticket.description = u"<script>alert(1)</script>'; DROP TABLE x; --"_s;
     inv.ticket.requesterEmail = u"jun@acme.dev"_s;
-    inv.ticket.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), Qt::UTC);
+    inv.ticket.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), QTimeZone::utc());
     inv.playbook = {u"latency-spike"_s, u"mentions 'slow'"_s};
-    inv.window = {QDateTime(QDate(2026, 11, 19), QTime(9, 0), Qt::UTC),
-                  QDateTime(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC)};
-    inv.startedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 5, 1), Qt::UTC);
+    inv.window = {QDateTime(QDate(2026, 11, 19), QTime(9, 0), QTimeZone::utc()),
+                  QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc())};
+    inv.startedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 5, 1), QTimeZone::utc());
     inv.durationMs = 1830;
     const StepStatus statuses[] = {StepStatus::Ok, StepStatus::Failed, StepStatus::Timeout,
                                    StepStatus::Skipped, StepStatus::Cancelled};

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -23,7 +24,7 @@ private slots:
         const auto profile = parseProfile(json, u"p.json"_s);
         QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
         QVERIFY(profile->sandbox);
-        QCOMPARE(profile->currentTime(), QDateTime(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC));
+        QCOMPARE(profile->currentTime(), QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc()));
         QCOMPARE(profile->connections.size(), 3);
         const ConnectionSettings github = profile->connections.value(u"github"_s);
         QCOMPARE(github.secret.where, SecretRef::Where::Inline);
