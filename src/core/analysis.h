@@ -15,15 +15,15 @@ namespace Casefile {
 // Parameters bound from a ticket before a playbook runs (see the engine's ParameterBinder).
 struct BoundParameters
 {
-    QString org;       // gateway org id ('' when it could not be resolved)
+    QString org; // gateway org id ('' when it could not be resolved)
     QString orgName;
     TimeWindow window; // investigation window, UTC
-    QDateTime anchor;  // when the ticket says the problem started, if it says ("since this morning")
-    QString provider;  // e.g. "anthropic" ('' when the ticket names none)
-    QString model;     // e.g. "claude-sonnet-4-6"
-    QString route;     // e.g. "/v1/chat/completions"
-    QString endpoint;  // a customer webhook URL, if mentioned
-    QString sdk;       // e.g. "portkey-node/2.0.0", if mentioned
+    QDateTime anchor; // when the ticket says the problem started, if it says ("since this morning")
+    QString provider; // e.g. "anthropic" ('' when the ticket names none)
+    QString model;    // e.g. "claude-sonnet-4-6"
+    QString route;    // e.g. "/v1/chat/completions"
+    QString endpoint; // a customer webhook URL, if mentioned
+    QString sdk;      // e.g. "portkey-node/2.0.0", if mentioned
     QStringList keywords; // salient words of the ticket, for bug and doc searches
     QJsonObject values;   // everything above as template values ("org", "window.from", ...)
 };
@@ -40,19 +40,19 @@ struct StepData
 struct AnalysisInput
 {
     Ticket ticket;
-    QString playbook;          // playbook name
-    QStringList analyzers;     // analyzer names the playbook asks for, in order
+    QString playbook;      // playbook name
+    QStringList analyzers; // analyzer names the playbook asks for, in order
     BoundParameters params;
     QMap<QString, StepData> steps; // by step id
-    QDateTime now;             // the workspace's clock
+    QDateTime now;                 // the workspace's clock
 };
 
 // A candidate root cause with the evidence that supports it.
 struct Hypothesis
 {
     RootCause cause;
-    double score = 0.0;   // ranking score; the best becomes the root cause
-    QString why;          // one line: why it is (or is not) the cause
+    double score = 0.0; // ranking score; the best becomes the root cause
+    QString why;        // one line: why it is (or is not) the cause
 };
 
 struct AnalysisResult
@@ -60,8 +60,8 @@ struct AnalysisResult
     QList<Finding> findings;
     std::optional<RootCause> rootCause;
     QList<RejectedHypothesis> rejected;
-    QStringList notChecked;      // systems/steps whose data was missing, in words
-    QList<Evidence> derived;     // evidence the analyzers made (ids assigned by the engine)
+    QStringList notChecked;  // systems/steps whose data was missing, in words
+    QList<Evidence> derived; // evidence the analyzers made (ids assigned by the engine)
 };
 
 // Runs the named analyzers over the steps' data and ranks the hypotheses. Pure and

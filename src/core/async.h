@@ -16,7 +16,8 @@ namespace Casefile {
 // destroyed first, `done` is never called (the watcher dies with it), so a callback can
 // never reach a destroyed widget. `work` must not touch `guard`.
 template<typename Work, typename Done>
-void runAsync(QObject *guard, Work work, Done done, QThreadPool *pool = QThreadPool::globalInstance())
+void runAsync(QObject *guard, Work work, Done done,
+              QThreadPool *pool = QThreadPool::globalInstance())
 {
     using T = std::invoke_result_t<Work>;
     auto promise = std::make_shared<QPromise<T>>();

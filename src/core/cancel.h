@@ -11,7 +11,9 @@ namespace Casefile {
 class CancelToken
 {
 public:
-    CancelToken() : m_state(std::make_shared<std::atomic_bool>(false)) {}
+    CancelToken()
+        : m_state(std::make_shared<std::atomic_bool>(false))
+    {}
     void cancel() const { m_state->store(true, std::memory_order_release); }
     bool isCancelled() const { return m_state->load(std::memory_order_acquire); }
 

@@ -6,7 +6,7 @@ namespace Casefile {
 
 void ConnectorSet::add(std::shared_ptr<Connector> connector)
 {
-    CF_ASSERT(connector, return);
+    CF_ASSERT(connector, return );
     m_connectors[connector->system()] = std::move(connector);
 }
 

@@ -18,9 +18,9 @@ namespace Casefile {
 struct OperationCall
 {
     QString stepId;
-    QString operation;  // e.g. "latency_series"; see docs/operations.md
-    QJsonObject args;   // already templated from the ticket's parameters and earlier steps
-    WorkLimits limits;  // the step's deadline and the investigation's cancel token
+    QString operation; // e.g. "latency_series"; see docs/operations.md
+    QJsonObject args;  // already templated from the ticket's parameters and earlier steps
+    WorkLimits limits; // the step's deadline and the investigation's cancel token
 };
 
 // What a successful operation returns: evidence (ids are assigned by the engine) and
@@ -49,8 +49,8 @@ class Connector
 public:
     virtual ~Connector() = default;
 
-    virtual QString system() const = 0;          // "clickhouse", "github", ...
-    virtual QStringList operations() const = 0;  // what run() understands
+    virtual QString system() const = 0;         // "clickhouse", "github", ...
+    virtual QStringList operations() const = 0; // what run() understands
     virtual Result<OperationOutput> run(const OperationCall &call) = 0;
     virtual ConnectionCheck testConnection(const WorkLimits &limits) = 0;
 };
@@ -72,8 +72,7 @@ public:
     // be recognised: implementations first look for a comment carrying the key and return
     // its id instead of posting again. Returns the helpdesk's comment id.
     virtual Result<QString> addComment(const QString &ticketId, const QString &body, bool isPublic,
-                                       const QString &idempotencyKey, const WorkLimits &limits)
-        = 0;
+                                       const QString &idempotencyKey, const WorkLimits &limits) = 0;
 };
 
 // The connectors of one workspace, by system name. Built by the connectors module from a

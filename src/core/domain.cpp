@@ -10,19 +10,32 @@ Q_LOGGING_CATEGORY(lcCore, "casefile.core")
 QString errorCodeName(Error::Code code)
 {
     switch (code) {
-    case Error::Code::Unknown: return u"unknown"_s;
-    case Error::Code::InvalidInput: return u"invalid_input"_s;
-    case Error::Code::Parse: return u"parse"_s;
-    case Error::Code::NotFound: return u"not_found"_s;
-    case Error::Code::Unauthorized: return u"unauthorized"_s;
-    case Error::Code::RateLimited: return u"rate_limited"_s;
-    case Error::Code::Timeout: return u"timeout"_s;
-    case Error::Code::Unreachable: return u"unreachable"_s;
-    case Error::Code::Server: return u"server"_s;
-    case Error::Code::Cancelled: return u"cancelled"_s;
-    case Error::Code::Storage: return u"storage"_s;
-    case Error::Code::Keychain: return u"keychain"_s;
-    case Error::Code::Unsupported: return u"unsupported"_s;
+    case Error::Code::Unknown:
+        return u"unknown"_s;
+    case Error::Code::InvalidInput:
+        return u"invalid_input"_s;
+    case Error::Code::Parse:
+        return u"parse"_s;
+    case Error::Code::NotFound:
+        return u"not_found"_s;
+    case Error::Code::Unauthorized:
+        return u"unauthorized"_s;
+    case Error::Code::RateLimited:
+        return u"rate_limited"_s;
+    case Error::Code::Timeout:
+        return u"timeout"_s;
+    case Error::Code::Unreachable:
+        return u"unreachable"_s;
+    case Error::Code::Server:
+        return u"server"_s;
+    case Error::Code::Cancelled:
+        return u"cancelled"_s;
+    case Error::Code::Storage:
+        return u"storage"_s;
+    case Error::Code::Keychain:
+        return u"keychain"_s;
+    case Error::Code::Unsupported:
+        return u"unsupported"_s;
     }
     return u"unknown"_s;
 }
@@ -30,11 +43,16 @@ QString errorCodeName(Error::Code code)
 QString evidenceKindName(EvidenceKind kind)
 {
     switch (kind) {
-    case EvidenceKind::TimeSeries: return u"timeseries"_s;
-    case EvidenceKind::Events: return u"events"_s;
-    case EvidenceKind::Table: return u"table"_s;
-    case EvidenceKind::Text: return u"text"_s;
-    case EvidenceKind::Config: return u"config"_s;
+    case EvidenceKind::TimeSeries:
+        return u"timeseries"_s;
+    case EvidenceKind::Events:
+        return u"events"_s;
+    case EvidenceKind::Table:
+        return u"table"_s;
+    case EvidenceKind::Text:
+        return u"text"_s;
+    case EvidenceKind::Config:
+        return u"config"_s;
     }
     return u"text"_s;
 }
@@ -52,13 +70,20 @@ std::optional<EvidenceKind> evidenceKindFromName(const QString &name)
 QString stepStatusName(StepStatus status)
 {
     switch (status) {
-    case StepStatus::Pending: return u"pending"_s;
-    case StepStatus::Running: return u"running"_s;
-    case StepStatus::Ok: return u"ok"_s;
-    case StepStatus::Failed: return u"failed"_s;
-    case StepStatus::Timeout: return u"timeout"_s;
-    case StepStatus::Skipped: return u"skipped"_s;
-    case StepStatus::Cancelled: return u"cancelled"_s;
+    case StepStatus::Pending:
+        return u"pending"_s;
+    case StepStatus::Running:
+        return u"running"_s;
+    case StepStatus::Ok:
+        return u"ok"_s;
+    case StepStatus::Failed:
+        return u"failed"_s;
+    case StepStatus::Timeout:
+        return u"timeout"_s;
+    case StepStatus::Skipped:
+        return u"skipped"_s;
+    case StepStatus::Cancelled:
+        return u"cancelled"_s;
     }
     return u"failed"_s;
 }
@@ -76,11 +101,16 @@ std::optional<StepStatus> stepStatusFromName(const QString &name)
 const QStringList &knownCategories()
 {
     static const QStringList categories = {
-        QString::fromLatin1(Category::DeployRegression), QString::fromLatin1(Category::ProviderOutage),
-        QString::fromLatin1(Category::CustomerConfig),   QString::fromLatin1(Category::KnownBug),
-        QString::fromLatin1(Category::BillingPipeline),  QString::fromLatin1(Category::ExpectedBehavior),
-        QString::fromLatin1(Category::CustomerEndpoint), QString::fromLatin1(Category::RateLimited),
-        QString::fromLatin1(Category::SdkVersion),       QString::fromLatin1(Category::NoFaultFound),
+        QString::fromLatin1(Category::DeployRegression),
+        QString::fromLatin1(Category::ProviderOutage),
+        QString::fromLatin1(Category::CustomerConfig),
+        QString::fromLatin1(Category::KnownBug),
+        QString::fromLatin1(Category::BillingPipeline),
+        QString::fromLatin1(Category::ExpectedBehavior),
+        QString::fromLatin1(Category::CustomerEndpoint),
+        QString::fromLatin1(Category::RateLimited),
+        QString::fromLatin1(Category::SdkVersion),
+        QString::fromLatin1(Category::NoFaultFound),
     };
     return categories;
 }

@@ -16,7 +16,7 @@ namespace Casefile {
 
 struct Organisation
 {
-    QString id;        // the gateway's org id, e.g. "org_acme"
+    QString id; // the gateway's org id, e.g. "org_acme"
     QString name;
     QStringList domains; // e-mail domains of the org's people
     QString helpdeskId;  // the helpdesk's own organisation id, if any
@@ -31,7 +31,7 @@ struct Ticket
     QString priority;    // low | normal | high | urgent (may be empty)
     QString requesterName;
     QString requesterEmail;
-    QString orgId;       // resolved gateway org id ('' when unknown)
+    QString orgId; // resolved gateway org id ('' when unknown)
     QString orgName;
     QStringList tags;
     QDateTime createdAt; // UTC
@@ -84,7 +84,7 @@ struct StepRecord
     QString title;
     StepStatus status = StepStatus::Pending;
     qint64 durationMs = 0;
-    QString error;     // one line for a support engineer; empty when ok
+    QString error; // one line for a support engineer; empty when ok
     QStringList evidenceIds;
     bool required = false; // optional extension field
     int attempts = 0;      // optional extension field
@@ -131,7 +131,7 @@ struct RejectedHypothesis
 
 struct PlaybookChoice
 {
-    QString name;   // empty = no investigation needed (JSON null)
+    QString name; // empty = no investigation needed (JSON null)
     QString reason;
 };
 

@@ -43,10 +43,10 @@ public:
     ~InvestigationRun() override;
 
     void start(const Ticket &ticket, const Options &options);
-    void cancel();                        // idempotent; finished() still comes
+    void cancel();                         // idempotent; finished() still comes
     void rerunStep(const QString &stepId); // after finished(): run one step and re-analyse
     bool isRunning() const;
-    Investigation snapshot() const;       // the state so far
+    Investigation snapshot() const; // the state so far
 
 signals:
     void planned(const Casefile::Investigation &skeleton); // playbook chosen, steps pending

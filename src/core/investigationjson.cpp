@@ -280,10 +280,9 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
     const QJsonArray findings = doc.value(u"findings"_s).toArray();
     for (const QJsonValue &v : findings) {
         const QJsonObject o = v.toObject();
-        inv.findings.append(Finding{o.value(u"summary"_s).toString(),
-                                    stringsFromJson(o.value(u"refs"_s)),
-                                    stringsFromJson(o.value(u"evidence"_s)),
-                                    o.value(u"confidence"_s).toDouble()});
+        inv.findings.append(
+            Finding{o.value(u"summary"_s).toString(), stringsFromJson(o.value(u"refs"_s)),
+                    stringsFromJson(o.value(u"evidence"_s)), o.value(u"confidence"_s).toDouble()});
     }
 
     const QJsonValue rc = doc.value(u"root_cause"_s);

@@ -16,10 +16,10 @@ QByteArray investigationToJsonBytes(const Investigation &investigation, bool ind
 Result<Investigation> investigationFromJson(const QJsonObject &object);
 Result<Investigation> investigationFromJsonBytes(const QByteArray &bytes);
 
-QJsonObject ticketToJson(const Ticket &ticket);        // full ticket snapshot (store, cache)
+QJsonObject ticketToJson(const Ticket &ticket); // full ticket snapshot (store, cache)
 Ticket ticketFromJson(const QJsonObject &object);
 
-QString toIsoUtc(const QDateTime &time);               // "2026-11-20T10:05:01Z"
-QDateTime fromIso(const QString &text);               // accepts offsets and milliseconds
+QString toIsoUtc(const QDateTime &time); // "2026-11-20T10:05:01Z"
+QDateTime fromIso(const QString &text);  // accepts offsets and milliseconds
 
 } // namespace Casefile

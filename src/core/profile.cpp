@@ -12,9 +12,9 @@ namespace {
 
 const QStringList &knownSystems()
 {
-    static const QStringList systems = {u"helpdesk"_s, u"clickhouse"_s, u"github"_s, u"linear"_s,
-                                        u"jira"_s,     u"stripe"_s,     u"statuspage"_s,
-                                        u"pagerduty"_s, u"docs"_s,      u"gateway"_s, u"llm"_s};
+    static const QStringList systems = {
+        u"helpdesk"_s,   u"clickhouse"_s, u"github"_s, u"linear"_s,  u"jira"_s, u"stripe"_s,
+        u"statuspage"_s, u"pagerduty"_s,  u"docs"_s,   u"gateway"_s, u"llm"_s};
     return systems;
 }
 
@@ -54,8 +54,10 @@ Result<QString> resolveSecretWithoutKeychain(const ConnectionSettings &connectio
 {
     const SecretRef &ref = connection.secret;
     switch (ref.where) {
-    case SecretRef::Where::None: return QString();
-    case SecretRef::Where::Inline: return ref.value;
+    case SecretRef::Where::None:
+        return QString();
+    case SecretRef::Where::Inline:
+        return ref.value;
     case SecretRef::Where::Environment: {
         const QByteArray value = qgetenv(ref.name.toLocal8Bit().constData());
         if (value.isEmpty()) {
@@ -79,14 +81,15 @@ Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &pat
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        return fail(Error::Code::Parse, u"%1: not valid JSON (%2 at byte %3)"_s.arg(
-                                            file, error.errorString())
-                                            .arg(error.offset));
+        return fail(Error::Code::Parse,
+                    u"%1: not valid JSON (%2 at byte %3)"_s.arg(file, error.errorString())
+                        .arg(error.offset));
     }
     const QJsonObject root = doc.object();
     if (root.value(u"format"_s).toString() != QLatin1StringView(WorkspaceProfile::FormatId)) {
-        return fail(Error::Code::InvalidInput, u"%1: $.format must be \"%2\""_s.arg(
-                                                   file, QLatin1StringView(WorkspaceProfile::FormatId)));
+        return fail(Error::Code::InvalidInput,
+                    u"%1: $.format must be \"%2\""_s.arg(
+                        file, QLatin1StringView(WorkspaceProfile::FormatId)));
     }
     WorkspaceProfile profile;
     profile.path = path;
@@ -95,15 +98,15 @@ Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &pat
     if (root.contains(u"now"_s)) {
         profile.now = fromIso(root.value(u"now"_s).toString());
         if (!profile.now.isValid())
-            return fail(Error::Code::InvalidInput, u"%1: $.now is not an ISO-8601 time"_s.arg(file));
+            return fail(Error::Code::InvalidInput,
+                        u"%1: $.now is not an ISO-8601 time"_s.arg(file));
     }
     const QJsonObject connections = root.value(u"connections"_s).toObject();
     for (auto it = connections.begin(); it != connections.end(); ++it) {
         const QString where = u"%1: $.connections.%2"_s.arg(file, it.key());
         if (!knownSystems().contains(it.key())) {
-            return fail(Error::Code::InvalidInput,
-                        u"%1: unknown system (expected one of %2)"_s.arg(
-                            where, knownSystems().join(u", "_s)));
+            return fail(Error::Code::InvalidInput, u"%1: unknown system (expected one of %2)"_s.arg(
+                                                       where, knownSystems().join(u", "_s)));
         }
         const QJsonObject o = it.value().toObject();
         ConnectionSettings c;
@@ -141,7 +144,8 @@ QJsonObject profileToJson(const WorkspaceProfile &profile)
         if (!c.account.isEmpty())
             o.insert(u"account"_s, c.account);
         switch (c.secret.where) {
-        case SecretRef::Where::None: break;
+        case SecretRef::Where::None:
+            break;
         case SecretRef::Where::Keychain:
             o.insert(u"secret"_s, QJsonObject{{u"keychain"_s, c.secret.name}});
             break;

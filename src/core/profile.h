@@ -43,7 +43,7 @@ struct WorkspaceProfile
     bool sandbox = false;
     QDateTime now; // the workspace's clock, when it is not the wall clock (sandbox scenarios)
     QMap<QString, ConnectionSettings> connections;
-    QString path;  // where it was loaded from; not serialised
+    QString path; // where it was loaded from; not serialised
 
     QDateTime currentTime() const { return now.isValid() ? now : QDateTime::currentDateTimeUtc(); }
 };

@@ -14,14 +14,14 @@ struct Error
 {
     enum class Code {
         Unknown,
-        InvalidInput,   // bad ticket text, bad arguments, bad file
-        Parse,          // malformed JSON or response body
+        InvalidInput, // bad ticket text, bad arguments, bad file
+        Parse,        // malformed JSON or response body
         NotFound,
-        Unauthorized,   // 401/403: bad or missing credentials or scope
-        RateLimited,    // 429 after the retries we were allowed
+        Unauthorized, // 401/403: bad or missing credentials or scope
+        RateLimited,  // 429 after the retries we were allowed
         Timeout,
-        Unreachable,    // DNS, refused, reset, TLS
-        Server,         // 5xx
+        Unreachable, // DNS, refused, reset, TLS
+        Server,      // 5xx
         Cancelled,
         Storage,
         Keychain,

@@ -58,9 +58,12 @@ Investigation fullInvestigation()
         inv.evidence.append(e);
     }
     inv.findings.append(Finding{u"p95 rose from 340 ms to 1.2 s at 09:14 UTC"_s,
-                                {u"route:/v1/analytics"_s}, {u"ev1"_s}, 0.9});
+                                {u"route:/v1/analytics"_s},
+                                {u"ev1"_s},
+                                0.9});
     inv.rootCause = RootCause{QString::fromLatin1(Category::DeployRegression),
-                              u"Deploy #447 (09:12 UTC) slowed /v1/analytics"_s, 0.85,
+                              u"Deploy #447 (09:12 UTC) slowed /v1/analytics"_s,
+                              0.85,
                               {u"github:deployment:447"_s, u"route:/v1/analytics"_s},
                               {u"ev1"_s, u"ev2"_s}};
     inv.rejected.append(RejectedHypothesis{QString::fromLatin1(Category::ProviderOutage),
@@ -97,9 +100,9 @@ private slots:
     void contractFieldsPresent()
     {
         const QJsonObject doc = investigationToJson(fullInvestigation());
-        for (const char *key : {"format", "ticket", "playbook", "window", "started_at", "duration_ms",
-                                "steps", "evidence", "findings", "root_cause", "rejected",
-                                "diagnosis_markdown"}) {
+        for (const char *key :
+             {"format", "ticket", "playbook", "window", "started_at", "duration_ms", "steps",
+              "evidence", "findings", "root_cause", "rejected", "diagnosis_markdown"}) {
             QVERIFY2(doc.contains(QLatin1StringView(key)), key);
         }
         QCOMPARE(doc.value(u"format"_s).toString(), u"casefile-investigation/1"_s);
@@ -131,8 +134,8 @@ private slots:
         QTest::newRow("not json") << "{nope"_ba << u"not valid JSON"_s;
         QTest::newRow("array") << "[]"_ba << u"not a JSON object"_s;
         QTest::newRow("wrong format") << R"({"format":"other/1"})"_ba << u"format must be"_s;
-        QTest::newRow("no ticket") << R"({"format":"casefile-investigation/1"})"_ba
-                                   << u"no ticket"_s;
+        QTest::newRow("no ticket")
+            << R"({"format":"casefile-investigation/1"})"_ba << u"no ticket"_s;
         QTest::newRow("bad status")
             << R"({"format":"casefile-investigation/1","ticket":{"id":"1"},"steps":[{"id":"s","status":"weird"}]})"_ba
             << u"unknown status"_s;
@@ -158,10 +161,10 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("utc");
         QTest::newRow("zulu") << u"2026-11-20T09:14:00Z"_s << u"2026-11-20T09:14:00Z"_s;
-        QTest::newRow("millis offset") << u"2019-02-20T12:00:19.418-06:00"_s
-                                       << u"2019-02-20T18:00:19Z"_s;
-        QTest::newRow("jira no colon") << u"2024-05-01T12:34:56.789+0000"_s
-                                       << u"2024-05-01T12:34:56Z"_s;
+        QTest::newRow("millis offset")
+            << u"2019-02-20T12:00:19.418-06:00"_s << u"2019-02-20T18:00:19Z"_s;
+        QTest::newRow("jira no colon")
+            << u"2024-05-01T12:34:56.789+0000"_s << u"2024-05-01T12:34:56Z"_s;
         QTest::newRow("clickhouse") << u"2026-11-20 09:14:00"_s << u"2026-11-20T09:14:00Z"_s;
         QTest::newRow("garbage") << u"yesterday-ish"_s << QString();
     }

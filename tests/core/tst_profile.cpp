@@ -24,7 +24,8 @@ private slots:
         const auto profile = parseProfile(json, u"p.json"_s);
         QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
         QVERIFY(profile->sandbox);
-        QCOMPARE(profile->currentTime(), QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc()));
+        QCOMPARE(profile->currentTime(),
+                 QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc()));
         QCOMPARE(profile->connections.size(), 3);
         const ConnectionSettings github = profile->connections.value(u"github"_s);
         QCOMPARE(github.secret.where, SecretRef::Where::Inline);
@@ -36,7 +37,8 @@ private slots:
         QCOMPARE(resolveSecretWithoutKeychain(profile->connections.value(u"linear"_s)).value(),
                  u"lin_api_x"_s);
         qunsetenv("CF_TEST_LINEAR");
-        const auto missingEnv = resolveSecretWithoutKeychain(profile->connections.value(u"linear"_s));
+        const auto missingEnv =
+            resolveSecretWithoutKeychain(profile->connections.value(u"linear"_s));
         QVERIFY(!missingEnv.has_value());
         QVERIFY(missingEnv.error().message.contains(u"CF_TEST_LINEAR"_s));
         const auto keychain = resolveSecretWithoutKeychain(profile->connections.value(u"stripe"_s));
