@@ -21,7 +21,7 @@ command -v debootstrap >/dev/null || "$here/scripts/setup-deps.sh"
 t0=$(date +%s)
 stamp() { echo "debian13-leg: $1 ($(( $(date +%s) - t0 )) s)"; }
 
-packages=(build-essential cmake ninja-build pkg-config ca-certificates
+packages=(build-essential cmake ninja-build pkg-config ca-certificates ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev libqt6sql6-sqlite libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
     qtkeychain-qt6-dev nlohmann-json3-dev libkf6syntaxhighlighting-dev
@@ -66,13 +66,14 @@ if [ -n "$shared" ]; then
     bind "$shared" "$root/w/shared"
     mount -o remount,bind,ro "$root/w/shared"
 fi
-mkdir -p "$root/w/build"
+mkdir -p "$root/w/build" "$cache/debian13-ccache"
+bind "$cache/debian13-ccache" "$root/w/ccache"
 
 read -r ch_url ch_pid ch_dir < <("$here/scripts/clickhouse-local.sh")
 stamp "host ClickHouse at $ch_url"
 
 chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    CI="${CI:-}" CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
+    CI="${CI:-}" CCACHE_DIR=/w/ccache CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
     cmake -S /w/main -B /w/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCASEFILE_WARNINGS_AS_ERRORS=ON > /w/build/configure.log 2>&1 || { tail -40 /w/build/configure.log; exit 1; }
     grep -q 'KSyntaxHighlighting' /w/build/configure.log

@@ -12,7 +12,7 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 packages=(
-    build-essential cmake ninja-build pkg-config git ca-certificates
+    build-essential cmake ninja-build pkg-config git ca-certificates ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-l10n-tools libqt6sql6-sqlite libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
     qtkeychain-qt6-dev nlohmann-json3-dev
