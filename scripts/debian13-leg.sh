@@ -76,8 +76,10 @@ chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8
     CI="${CI:-}" CCACHE_DIR=/w/ccache CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
     cmake -S /w/main -B /w/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCASEFILE_WARNINGS_AS_ERRORS=ON > /w/build/configure.log 2>&1 || { tail -40 /w/build/configure.log; exit 1; }
-    grep -q 'KSyntaxHighlighting' /w/build/configure.log
-    grep -A2 'Enabled features' /w/build/configure.log || true
+    if grep -q 'KF6SyntaxHighlighting_DIR.*NOTFOUND' /w/build/CMakeCache.txt; then
+        echo 'debian13-leg: KF6 SyntaxHighlighting was not found' >&2; exit 1
+    fi
+    echo 'debian13-leg: configured with KF6 SyntaxHighlighting'
     cmake --build /w/build -j$jobs
     echo 'debian13-leg: build done'
     cd /w/build && ctest --output-on-failure -j2 --timeout 300
