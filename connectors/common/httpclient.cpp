@@ -1,0 +1,672 @@
+#include "connectors/common/httpclient.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QThreadStorage>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Casefile::Connectors {
+
+Q_LOGGING_CATEGORY(lcConnectors, "casefile.connectors")
+
+namespace {
+
+constexpr auto PollInterval = 20ms;
+
+// One manager per thread: QNetworkAccessManager is not thread-safe, and connectors run on
+// pool threads. QThreadStorage deletes it when the thread ends.
+QNetworkAccessManager *threadManager()
+{
+    static std::once_flag proxyOnce;
+    std::call_once(proxyOnce, [] { QNetworkProxyFactory::setUseSystemConfiguration(true); });
+    static QThreadStorage<QNetworkAccessManager *> managers;
+    if (!managers.hasLocalData()) {
+        auto *manager = new QNetworkAccessManager;
+        manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        managers.setLocalData(manager);
+    }
+    return managers.localData();
+}
+
+bool sameName(const QByteArray &a, const QByteArray &b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+QByteArray headerOf(const QList<HttpHeader> &headers, const QByteArray &name)
+{
+    for (const HttpHeader &h : headers) {
+        if (sameName(h.first, name))
+            return h.second;
+    }
+    return {};
+}
+
+// Waits `wait` unless cancelled; keeps the thread's event loop turning meanwhile.
+bool waitInterruptible(std::chrono::milliseconds wait, const WorkLimits &limits)
+{
+    QDeadlineTimer until(wait);
+    QEventLoop loop;
+    QTimer tick;
+    tick.setInterval(PollInterval);
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        if (limits.cancel.isCancelled() || until.hasExpired())
+            loop.quit();
+    });
+    tick.start();
+    if (!until.hasExpired() && !limits.cancel.isCancelled())
+        loop.exec();
+    return !limits.cancel.isCancelled();
+}
+
+QString networkErrorText(QNetworkReply::NetworkError error, const QString &fallback)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return u"connection refused"_s;
+    case QNetworkReply::RemoteHostClosedError:
+        return u"the connection was closed"_s;
+    case QNetworkReply::HostNotFoundError:
+        return u"host not found"_s;
+    case QNetworkReply::TimeoutError:
+        return u"the connection timed out"_s;
+    case QNetworkReply::SslHandshakeFailedError:
+        return u"TLS handshake failed"_s;
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return u"the network is down"_s;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return u"the proxy failed"_s;
+    default:
+        return fallback;
+    }
+}
+
+bool isConnectionError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool looksRateLimited(const HttpResponse &response)
+{
+    if (response.status == 429)
+        return true;
+    if (response.status != 403)
+        return false;
+    if (!response.header("retry-after"_ba).isEmpty())
+        return true;
+    if (response.header("x-ratelimit-remaining"_ba).trimmed() == "0")
+        return true;
+    return QString::fromUtf8(response.body.left(2000))
+        .contains(u"rate limit"_s, Qt::CaseInsensitive);
+}
+
+QString withVendorMessage(int status, const QByteArray &body)
+{
+    const QString message = vendorErrorMessage(body);
+    if (message.isEmpty())
+        return u"HTTP %1"_s.arg(status);
+    return u"HTTP %1: %2"_s.arg(status).arg(message);
+}
+
+} // namespace
+
+void HttpRequest::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (HttpHeader &h : headers) {
+        if (sameName(h.first, name)) {
+            h.second = value;
+            return;
+        }
+    }
+    headers.append({name, value});
+}
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    return headerOf(headers, name);
+}
+
+bool HttpRequest::isIdempotent() const
+{
+    if (idempotent)
+        return *idempotent;
+    const QByteArray m = method.toUpper();
+    return m == "GET" || m == "HEAD" || m == "OPTIONS";
+}
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    return headerOf(headers, name);
+}
+
+bool isSecretHeader(const QByteArray &name)
+{
+    static const QList<QByteArray> names = {
+        "authorization"_ba, "proxy-authorization"_ba, "x-portkey-api-key"_ba, "x-clickhouse-key"_ba,
+        "cookie"_ba,        "set-cookie"_ba,          "x-api-key"_ba};
+    const QByteArray lower = name.toLower();
+    return names.contains(lower);
+}
+
+QByteArray redactHeaderValue(const QByteArray &name, const QByteArray &value)
+{
+    return isSecretHeader(name) ? "***"_ba : value;
+}
+
+namespace {
+bool isSecretParameter(const QString &name)
+{
+    static const QRegularExpression re(
+        u"^(password|passwd|pwd|token|access_token|api_key|apikey|key|secret|client_secret|auth)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(name).hasMatch();
+}
+} // namespace
+
+QString redactUrl(const QUrl &url)
+{
+    QUrl copy = url;
+    copy.setUserInfo({});
+    if (copy.hasQuery()) {
+        QUrlQuery query(copy);
+        QList<std::pair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+        for (auto &item : items) {
+            if (isSecretParameter(item.first))
+                item.second = u"***"_s;
+        }
+        query.setQueryItems(items);
+        copy.setQuery(query);
+    }
+    return copy.toString(QUrl::RemoveUserInfo);
+}
+
+QString redact(const QString &text, const QStringList &secrets)
+{
+    QString out = text;
+    // Longest first, so a secret containing another is replaced whole.
+    QStringList sorted = secrets;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &secret : std::as_const(sorted)) {
+        if (secret.size() >= 4) {
+            out.replace(secret, u"***"_s);
+            const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+            if (encoded != secret)
+                out.replace(encoded, u"***"_s);
+        }
+    }
+    static const QRegularExpression header(
+        u"\\b(authorization|proxy-authorization|x-portkey-api-key|x-clickhouse-key|x-api-key)"
+        u"(\"?\\s*[:=]\\s*\"?)(?:(?:bearer|basic|token)\\s+)?[^\\s\",;&]+"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    out.replace(header, u"\\1\\2***"_s);
+    static const QRegularExpression scheme(
+        u"\\b(bearer|basic)\\s+(?!\\*\\*\\*)[A-Za-z0-9._~+/=-]{4,}"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    out.replace(scheme, u"\\1 ***"_s);
+    static const QRegularExpression assignment(
+        u"\\b(password|passwd|pwd|token|access_token|api_key|apikey|secret|client_secret)"
+        u"(\"?\\s*[=:]\\s*\"?)(?!\\*\\*\\*)[^\\s&\"',;]+"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    out.replace(assignment, u"\\1\\2***"_s);
+    return out;
+}
+
+QString displayOrigin(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    QString origin = url.scheme() + u"://"_s + url.host();
+    if (url.port() != -1)
+        origin += u":"_s + QString::number(url.port());
+    return origin;
+}
+
+QString formatDuration(std::chrono::milliseconds ms)
+{
+    const qint64 v = ms.count();
+    if (v < 1000)
+        return u"%1 ms"_s.arg(v);
+    if (v % 1000 == 0)
+        return u"%1 s"_s.arg(v / 1000);
+    return u"%1 s"_s.arg(double(v) / 1000.0, 0, 'f', 1);
+}
+
+std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse &response,
+                                                    const QDateTime &now)
+{
+    const auto untilTime = [&](const QDateTime &when) -> std::optional<std::chrono::milliseconds> {
+        if (!when.isValid())
+            return std::nullopt;
+        return std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(when)));
+    };
+    const QByteArray ms = response.header("retry-after-ms"_ba).trimmed();
+    if (!ms.isEmpty()) {
+        bool ok = false;
+        const double v = ms.toDouble(&ok);
+        if (ok && v >= 0)
+            return std::chrono::milliseconds(qint64(v));
+    }
+    const QByteArray ra = response.header("retry-after"_ba).trimmed();
+    if (!ra.isEmpty()) {
+        bool ok = false;
+        const double seconds = ra.toDouble(&ok);
+        if (ok && seconds >= 0)
+            return std::chrono::milliseconds(qint64(seconds * 1000));
+        // IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); Qt's RFC 2822 parser rejects "GMT".
+        QDateTime when =
+            QLocale::c().toDateTime(QString::fromLatin1(ra), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
+        if (when.isValid())
+            when.setTimeSpec(Qt::UTC);
+        else
+            when = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
+        if (auto wait = untilTime(when))
+            return wait;
+    }
+    const QByteArray reset = response.header("x-ratelimit-reset"_ba).trimmed();
+    if (!reset.isEmpty()) {
+        bool ok = false;
+        const double v = reset.toDouble(&ok);
+        if (ok && v >= 0) {
+            if (v > 1e9) // epoch seconds (GitHub)
+                return untilTime(QDateTime::fromSecsSinceEpoch(qint64(v), Qt::UTC));
+            return std::chrono::milliseconds(qint64(v * 1000));
+        }
+        QDateTime when = QDateTime::fromString(QString::fromLatin1(reset), Qt::ISODate); // Jira
+        if (!when.isValid())
+            when = QDateTime::fromString(QString::fromLatin1(reset), Qt::ISODateWithMs);
+        if (auto wait = untilTime(when))
+            return wait;
+    }
+    const QByteArray rl = response.header("ratelimit-reset"_ba).trimmed(); // PagerDuty: seconds
+    if (!rl.isEmpty()) {
+        bool ok = false;
+        const double v = rl.toDouble(&ok);
+        if (ok && v >= 0)
+            return std::chrono::milliseconds(qint64(v * 1000));
+    }
+    return std::nullopt;
+}
+
+QString vendorErrorMessage(const QByteArray &body)
+{
+    QString message;
+    const QByteArray trimmed = body.trimmed();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
+    if (error.error == QJsonParseError::NoError && doc.isObject()) {
+        const QJsonObject o = doc.object();
+        const auto text = [](const QJsonValue &v) {
+            return v.isString() ? v.toString() : QString();
+        };
+        if (!text(o.value(u"message"_s)).isEmpty()) {
+            message = text(o.value(u"message"_s));
+        } else if (o.value(u"error"_s).isObject()) {
+            const QJsonObject e = o.value(u"error"_s).toObject();
+            message = text(e.value(u"message"_s));
+            if (message.isEmpty())
+                message = text(e.value(u"title"_s));
+            if (message.isEmpty() && e.value(u"errors"_s).isArray())
+                message = text(e.value(u"errors"_s).toArray().first());
+        } else if (!text(o.value(u"error"_s)).isEmpty()) {
+            message = text(o.value(u"error"_s));
+            const QString description = text(o.value(u"description"_s)).isEmpty()
+                                            ? text(o.value(u"error_description"_s))
+                                            : text(o.value(u"description"_s));
+            if (!description.isEmpty())
+                message += u" ("_s + description + u")"_s;
+        } else if (o.value(u"errorMessages"_s).isArray() &&
+                   !o.value(u"errorMessages"_s).toArray().isEmpty()) {
+            message = text(o.value(u"errorMessages"_s).toArray().first());
+        } else if (o.value(u"errors"_s).isArray() && !o.value(u"errors"_s).toArray().isEmpty()) {
+            const QJsonValue first = o.value(u"errors"_s).toArray().first();
+            message = first.isObject() ? text(first.toObject().value(u"message"_s)) : text(first);
+        } else if (!text(o.value(u"detail"_s)).isEmpty()) {
+            message = text(o.value(u"detail"_s));
+        } else if (!text(o.value(u"title"_s)).isEmpty()) {
+            message = text(o.value(u"title"_s));
+        }
+    } else if (!trimmed.isEmpty() && !trimmed.startsWith('<')) {
+        const QList<QByteArray> lines = trimmed.split('\n');
+        message = QString::fromUtf8(lines.first()).trimmed();
+    }
+    // One line, printable.
+    for (QChar &c : message) {
+        if (c.category() == QChar::Other_Control)
+            c = u' ';
+    }
+    message = message.simplified();
+    if (message.size() > 200)
+        message = message.left(199) + u"…"_s;
+    return message;
+}
+
+Result<QJsonDocument> parseJson(const QByteArray &body, const QString &system)
+{
+    if (body.trimmed().isEmpty()) {
+        return fail(Error::Code::Parse,
+                    u"%1 answered with an empty body where JSON was expected"_s.arg(system));
+    }
+    QJsonParseError error;
+    QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return fail(
+            Error::Code::Parse,
+            u"%1 answered with malformed JSON: %2 at byte %3"_s.arg(system, error.errorString())
+                .arg(error.offset),
+            redact(QString::fromUtf8(body.left(300))));
+    }
+    return doc;
+}
+
+Result<QJsonObject> parseJsonObject(const QByteArray &body, const QString &system)
+{
+    auto doc = parseJson(body, system);
+    if (!doc)
+        return std::unexpected(doc.error());
+    if (!doc->isObject()) {
+        return fail(Error::Code::Parse,
+                    u"%1 answered with malformed JSON: expected an object"_s.arg(system));
+    }
+    return doc->object();
+}
+
+// ---------------------------------------------------------------------------------------
+
+struct HttpClient::Attempt
+{
+    enum class Outcome { Response, NetworkError, Timeout, Cancelled };
+    Outcome outcome = Outcome::NetworkError;
+    HttpResponse response;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorText;
+    std::chrono::milliseconds timeout{0};
+};
+
+HttpClient::HttpClient(Options options)
+    : m_options(std::move(options))
+{
+    if (m_options.displayName.isEmpty())
+        m_options.displayName = m_options.system;
+}
+
+QString HttpClient::scrub(const QString &text, const HttpRequest &request) const
+{
+    QStringList secrets = m_options.secrets;
+    for (const HttpHeader &h : request.headers) {
+        if (!isSecretHeader(h.first))
+            continue;
+        const QString value = QString::fromLatin1(h.second);
+        secrets << value;
+        const qsizetype space = value.indexOf(u' ');
+        if (space > 0)
+            secrets << value.mid(space + 1).trimmed();
+    }
+    if (!request.url.password().isEmpty())
+        secrets << request.url.password();
+    return redact(text, secrets);
+}
+
+HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkLimits &limits) const
+{
+    Attempt attempt;
+    QDeadlineTimer attemptDeadline(request.timeout);
+    if (attemptDeadline.deadlineNSecs() > limits.deadline.deadlineNSecs())
+        attemptDeadline = limits.deadline;
+    attempt.timeout =
+        std::chrono::milliseconds(std::max<qint64>(0, attemptDeadline.remainingTime()));
+    if (attemptDeadline.isForever())
+        attempt.timeout = request.timeout;
+
+    QNetworkRequest qrequest(request.url);
+    qrequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                          QNetworkRequest::AlwaysNetwork);
+    for (const HttpHeader &h : request.headers)
+        qrequest.setRawHeader(h.first, h.second);
+    if (!request.body.isEmpty() && qrequest.header(QNetworkRequest::ContentTypeHeader).isNull() &&
+        request.header("content-type"_ba).isEmpty()) {
+        qrequest.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    }
+
+    QNetworkAccessManager *manager = threadManager();
+    QNetworkReply *reply = manager->sendCustomRequest(qrequest, request.method, request.body);
+    QEventLoop loop;
+    QTimer tick;
+    tick.setInterval(PollInterval);
+    bool cancelled = false;
+    bool timedOut = false;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        if (reply->isFinished())
+            return;
+        if (limits.cancel.isCancelled()) {
+            cancelled = true;
+            reply->abort();
+        } else if (attemptDeadline.hasExpired()) {
+            timedOut = true;
+            reply->abort();
+        }
+    });
+    tick.start();
+    if (!reply->isFinished())
+        loop.exec();
+    tick.stop();
+
+    if (cancelled) {
+        attempt.outcome = Attempt::Outcome::Cancelled;
+    } else if (timedOut) {
+        attempt.outcome = Attempt::Outcome::Timeout;
+    } else {
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (status.isValid() && reply->error() != QNetworkReply::RemoteHostClosedError) {
+            attempt.outcome = Attempt::Outcome::Response;
+            attempt.response.status = status.toInt();
+            attempt.response.body = reply->readAll();
+            attempt.response.url = reply->url();
+            for (const auto &pair : reply->rawHeaderPairs())
+                attempt.response.headers.append({pair.first, pair.second});
+        } else {
+            attempt.outcome = Attempt::Outcome::NetworkError;
+            attempt.error = reply->error();
+            attempt.errorText = networkErrorText(reply->error(), reply->errorString());
+        }
+    }
+    reply->deleteLater();
+    // Let deleteLater run now rather than piling up on a thread without a running loop.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return attempt;
+}
+
+Error HttpClient::statusError(const HttpRequest &request, const HttpResponse &response) const
+{
+    const QString &name = m_options.displayName;
+    const QString what = withVendorMessage(response.status, response.body);
+    const QString detail = scrub(
+        u"%1 %2 → HTTP %3: %4"_s.arg(QString::fromLatin1(request.method), redactUrl(request.url))
+            .arg(response.status)
+            .arg(QString::fromUtf8(response.body.left(500))),
+        request);
+    Error error;
+    error.detail = detail;
+    const int s = response.status;
+    if (s == 401) {
+        error.code = Error::Code::Unauthorized;
+        error.message = u"%1 rejected the token (%2)"_s.arg(name, what);
+    } else if (looksRateLimited(response)) {
+        error.code = Error::Code::RateLimited;
+        const auto wait = retryAfter(response, QDateTime::currentDateTimeUtc());
+        error.message = wait ? u"rate limited by %1; retry after %2 s"_s.arg(name).arg(
+                                   (wait->count() + 999) / 1000)
+                             : u"rate limited by %1 (%2)"_s.arg(name, what);
+    } else if (s == 403) {
+        error.code = Error::Code::Unauthorized;
+        error.message =
+            u"%1 refused access (%2): the token lacks a permission or scope"_s.arg(name, what);
+    } else if (s == 404) {
+        error.code = Error::Code::NotFound;
+        error.message = u"%1 has no %2 (%3)"_s.arg(name, request.url.path(), what);
+    } else if (s >= 500) {
+        error.code = Error::Code::Server;
+        error.message = u"%1 failed (%2)"_s.arg(name, what);
+    } else if (s >= 300 && s < 400) {
+        error.code = Error::Code::Unsupported;
+        error.message =
+            u"%1 redirected to another site (%2); check the connection URL"_s.arg(name, what);
+    } else {
+        error.code = Error::Code::InvalidInput;
+        error.message = u"%1 refused the request (%2)"_s.arg(name, what);
+    }
+    error.message = scrub(error.message, request);
+    return error;
+}
+
+Result<HttpResponse> HttpClient::send(const HttpRequest &request, const WorkLimits &limits) const
+{
+    const QString &system = m_options.system;
+    const QString &name = m_options.displayName;
+    if (!request.url.isValid() ||
+        (request.url.scheme() != u"http"_s && request.url.scheme() != u"https"_s) ||
+        request.url.host().isEmpty()) {
+        return fail(
+            Error::Code::InvalidInput,
+            u"The %1 URL \"%2\" is not a valid http(s) URL"_s.arg(name, redactUrl(request.url)));
+    }
+    if (!m_options.policy.allows(request.method, request.url.path())) {
+        return fail(Error::Code::Unsupported,
+                    u"Casefile does not send %1 %2 to %3: the connection is read-only"_s.arg(
+                        QString::fromLatin1(request.method), request.url.path(), name));
+    }
+    const int maxRetries = request.maxRetries >= 0 ? request.maxRetries : m_options.maxRetries;
+    const bool idempotent = request.isIdempotent();
+    const QString target =
+        u"%1 %2"_s.arg(QString::fromLatin1(request.method), redactUrl(request.url));
+
+    for (int attempt = 0;; ++attempt) {
+        if (limits.cancel.isCancelled())
+            return fail(Error::Code::Cancelled, u"Cancelled before %1 answered"_s.arg(system));
+        if (limits.deadline.hasExpired()) {
+            return fail(Error::Code::Timeout,
+                        u"%1 did not answer before the step's deadline"_s.arg(system), target);
+        }
+        Attempt a = sendOnce(request, limits);
+        a.response.attempts = attempt + 1;
+        std::optional<std::chrono::milliseconds> wait;
+        switch (a.outcome) {
+        case Attempt::Outcome::Cancelled:
+            qCDebug(lcConnectors, "%s: cancelled", qUtf8Printable(target));
+            return fail(Error::Code::Cancelled, u"Cancelled while waiting for %1"_s.arg(system),
+                        target);
+        case Attempt::Outcome::Timeout:
+            qCInfo(lcConnectors, "%s: no answer within %s", qUtf8Printable(target),
+                   qUtf8Printable(formatDuration(a.timeout)));
+            return fail(Error::Code::Timeout,
+                        u"%1 did not answer within %2"_s.arg(system, formatDuration(a.timeout)),
+                        target);
+        case Attempt::Outcome::NetworkError: {
+            const QString message = scrub(
+                u"Cannot reach %1 at %2: %3"_s.arg(system, displayOrigin(request.url), a.errorText),
+                request);
+            qCInfo(lcConnectors, "%s: %s", qUtf8Printable(target), qUtf8Printable(message));
+            if (idempotent && attempt < maxRetries && isConnectionError(a.error)) {
+                wait = m_options.backoffBase * (1 << attempt) +
+                       std::chrono::milliseconds(QRandomGenerator::global()->bounded(
+                           int(m_options.backoffBase.count()) + 1));
+                break;
+            }
+            return fail(Error::Code::Unreachable, message, target);
+        }
+        case Attempt::Outcome::Response: {
+            const HttpResponse &r = a.response;
+            qCDebug(lcConnectors, "%s → %d (attempt %d)", qUtf8Printable(target), r.status,
+                    attempt + 1);
+            if (r.isSuccess())
+                return std::move(a.response);
+            const bool limited = looksRateLimited(r);
+            const bool retryable =
+                limited || (idempotent && (r.status == 502 || r.status == 503 || r.status == 504));
+            if (retryable && attempt < maxRetries) {
+                const auto hinted = retryAfter(r, QDateTime::currentDateTimeUtc());
+                if (hinted) {
+                    const qint64 remaining = limits.deadline.isForever()
+                                                 ? std::numeric_limits<qint64>::max()
+                                                 : limits.deadline.remainingTime();
+                    if (hinted->count() > remaining || *hinted > m_options.maxWait) {
+                        if (limited) {
+                            return fail(Error::Code::RateLimited,
+                                        u"rate limited by %1; retry after %2 s"_s.arg(name).arg(
+                                            (hinted->count() + 999) / 1000),
+                                        target);
+                        }
+                        break; // fall through to the status error below
+                    }
+                    wait = *hinted;
+                } else {
+                    wait = m_options.backoffBase * (1 << attempt) +
+                           std::chrono::milliseconds(QRandomGenerator::global()->bounded(
+                               int(m_options.backoffBase.count()) + 1));
+                }
+                break;
+            }
+            if (request.acceptAnyStatus)
+                return std::move(a.response);
+            return std::unexpected(statusError(request, r));
+        }
+        }
+        if (!wait) {
+            if (request.acceptAnyStatus)
+                return std::move(a.response);
+            return std::unexpected(statusError(request, a.response));
+        }
+        // Never sleep past the deadline.
+        if (!limits.deadline.isForever() && wait->count() >= limits.deadline.remainingTime()) {
+            if (a.outcome == Attempt::Outcome::Response) {
+                if (request.acceptAnyStatus)
+                    return std::move(a.response);
+                return std::unexpected(statusError(request, a.response));
+            }
+            return fail(Error::Code::Unreachable,
+                        scrub(u"Cannot reach %1 at %2: %3"_s.arg(system, displayOrigin(request.url),
+                                                                 a.errorText),
+                              request),
+                        target);
+        }
+        qCDebug(lcConnectors, "%s: retrying in %lld ms", qUtf8Printable(target),
+                static_cast<long long>(wait->count()));
+        if (!waitInterruptible(*wait, limits))
+            return fail(Error::Code::Cancelled, u"Cancelled while waiting for %1"_s.arg(system),
+                        target);
+    }
+}
+
+} // namespace Casefile::Connectors

@@ -1,0 +1,119 @@
+#include "stubserver.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Tests {
+
+QByteArray StubServer::Request::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+StubServer::StubServer(QObject *parent)
+    : QObject(parent)
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, &StubServer::onNewConnection);
+}
+
+QByteArray StubServer::baseUrl() const
+{
+    return "http://127.0.0.1:"_ba + QByteArray::number(port());
+}
+
+StubServer::Reply StubServer::http(int status, const QByteArray &body,
+                                   const QList<std::pair<QByteArray, QByteArray>> &headers,
+                                   const QByteArray &contentType)
+{
+    QByteArray raw = "HTTP/1.1 "_ba + QByteArray::number(status) + " Stub\r\n"_ba;
+    raw += "Content-Type: "_ba + contentType + "\r\n"_ba;
+    raw += "Content-Length: "_ba + QByteArray::number(body.size()) + "\r\n"_ba;
+    raw += "Connection: close\r\n"_ba;
+    for (const auto &h : headers)
+        raw += h.first + ": "_ba + h.second + "\r\n"_ba;
+    raw += "\r\n"_ba + body;
+    return Reply{Reply::Kind::Send, raw};
+}
+
+int StubServer::openConnections() const
+{
+    int n = 0;
+    for (const auto &s : m_sockets) {
+        if (s && s->state() == QAbstractSocket::ConnectedState)
+            ++n;
+    }
+    return n;
+}
+
+void StubServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        m_sockets.append(socket);
+        socket->setProperty("buffer", QByteArray());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+}
+
+void StubServer::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
+    socket->setProperty("buffer", buffer);
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return;
+    Request request;
+    const QList<QByteArray> lines = buffer.left(end).split('\n');
+    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+    request.method = first.value(0);
+    request.target = first.value(1);
+    qsizetype length = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        if (line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0)
+            length = line.mid(colon + 1).trimmed().toLongLong();
+    }
+    if (buffer.size() < end + 4 + length)
+        return; // body incomplete
+    request.body = buffer.mid(end + 4, length);
+    socket->setProperty("buffer", buffer.mid(end + 4 + length));
+    m_requests.append(request);
+
+    Reply reply;
+    bool routed = false;
+    for (const auto &[prefix, r] : std::as_const(m_routes)) {
+        if (request.target.startsWith(prefix)) {
+            reply = r;
+            routed = true;
+            break;
+        }
+    }
+    if (!routed) {
+        if (m_script.isEmpty())
+            reply = http(404, R"({"message":"Not Found"})"_ba);
+        else
+            reply = m_script.at(std::min(m_next++, m_script.size() - 1));
+    }
+    switch (reply.kind) {
+    case Reply::Kind::Send:
+        socket->write(reply.raw);
+        socket->flush();
+        socket->disconnectFromHost();
+        break;
+    case Reply::Kind::Stall:
+        break;
+    case Reply::Kind::Reset:
+        socket->abort();
+        break;
+    }
+}
+
+} // namespace Casefile::Tests

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <utility>
+
+namespace Casefile::Tests {
+
+// A scripted HTTP/1.1 server on loopback for connector tests. Each request gets the next
+// scripted reply (the last one repeats). Lives in the test's thread; the client under test
+// runs its own event loop there, which serves this server too.
+class StubServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StubServer)
+
+public:
+    struct Reply
+    {
+        enum class Kind { Send, Stall, Reset };
+        Kind kind = Kind::Send;
+        QByteArray raw;
+    };
+    struct Request
+    {
+        QByteArray method;
+        QByteArray target; // path + query
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        QByteArray header(const QByteArray &name) const;
+    };
+
+    explicit StubServer(QObject *parent = nullptr);
+    quint16 port() const { return m_server.serverPort(); }
+    QByteArray baseUrl() const;
+
+    static Reply http(int status, const QByteArray &body,
+                      const QList<std::pair<QByteArray, QByteArray>> &headers = {},
+                      const QByteArray &contentType = "application/json");
+    static Reply json(const QByteArray &body) { return http(200, body); }
+    static Reply stall() { return Reply{Reply::Kind::Stall, {}}; }
+    static Reply reset() { return Reply{Reply::Kind::Reset, {}}; }
+
+    void script(QList<Reply> replies)
+    {
+        m_script = std::move(replies);
+        m_next = 0;
+    }
+    // Replies chosen by the request's path + query instead of the script's order.
+    void route(const QByteArray &targetPrefix, const Reply &reply)
+    {
+        m_routes.append({targetPrefix, reply});
+    }
+    const QList<Request> &requests() const { return m_requests; }
+    int openConnections() const;
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+
+    QTcpServer m_server;
+    QList<Reply> m_script;
+    QList<std::pair<QByteArray, Reply>> m_routes;
+    qsizetype m_next = 0;
+    QList<Request> m_requests;
+    QList<QPointer<QTcpSocket>> m_sockets;
+};
+
+} // namespace Casefile::Tests
