@@ -1,0 +1,674 @@
+#include "connectors/clickhouse/clickhouseconnector.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUuid>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Casefile::Connectors {
+
+namespace {
+
+constexpr int MaxPoints = 1500;
+const QString Gateway = QLatin1StringView(FieldMapping::GatewayRequests);
+const QString Webhooks = QLatin1StringView(FieldMapping::WebhookDeliveries);
+
+QList<HttpHeader> clickHouseAuth(const ConnectionSettings &settings, const QString &secret)
+{
+    QList<HttpHeader> headers;
+    headers.append({"X-ClickHouse-User"_ba,
+                    (settings.account.isEmpty() ? u"default"_s : settings.account).toUtf8()});
+    if (!secret.isEmpty())
+        headers.append({"X-ClickHouse-Key"_ba, secret.toUtf8()});
+    return headers;
+}
+
+HttpClient::Options clickHouseOptions()
+{
+    HttpClient::Options o;
+    o.system = u"clickhouse"_s;
+    o.displayName = u"ClickHouse"_s;
+    o.policy = ReadOnlyPolicy::readsAndPostQueries();
+    return o;
+}
+
+QJsonValue number(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return QJsonValue(QJsonValue::Null);
+    if (v.typeId() == QMetaType::Double) {
+        const double d = v.toDouble();
+        if (!std::isfinite(d))
+            return QJsonValue(QJsonValue::Null);
+        return std::round(d * 1000.0) / 1000.0;
+    }
+    if (v.typeId() == QMetaType::QString)
+        return v.toString();
+    return QJsonValue(v.toLongLong());
+}
+
+QJsonValue epochIso(const QVariant &v)
+{
+    if (!v.isValid())
+        return QJsonValue(QJsonValue::Null);
+    if (v.typeId() == QMetaType::QDateTime)
+        return isoOrNull(v.toDateTime());
+    return isoOrNull(QDateTime::fromSecsSinceEpoch(v.toLongLong(), Qt::UTC));
+}
+
+QJsonValue text(const QVariant &v)
+{
+    return v.isValid() ? QJsonValue(v.toString()) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue quantile(const QVariant &array, int index)
+{
+    return number(array.toList().value(index));
+}
+
+// Bucket size: the requested one (if any), enlarged until the window has ≤ MaxPoints buckets.
+int chooseBucket(qint64 windowSeconds, int requested)
+{
+    static const QList<int> steps = {10,   30,   60,    120,   300,   600,   900,   1800,
+                                     3600, 7200, 10800, 21600, 43200, 86400, 604800};
+    int bucket = requested > 0 ? requested : 60;
+    if (windowSeconds / bucket <= MaxPoints)
+        return bucket;
+    for (int step : steps) {
+        if (step > bucket && windowSeconds / step <= MaxPoints)
+            return step;
+    }
+    return int(windowSeconds / MaxPoints) + 1;
+}
+
+// One query's parts, built from the whitelist only.
+class QueryContext
+{
+public:
+    QueryContext(const FieldMapping &mapping, QString table, bool useParameters)
+        : m_mapping(mapping)
+        , m_table(std::move(table))
+        , m_sql(useParameters)
+    {}
+    QString f(const QString &field) const { return m_mapping.field(m_table, field); }
+    QString from() const { return m_mapping.table(m_table); }
+    QString lit(const QString &value) { return m_sql.string(value); }
+    const QList<std::pair<QString, QString>> &parameters() const { return m_sql.parameters(); }
+
+    // ts window, org (unless empty/absent) and the optional equality filters.
+    QString where(const QJsonObject &args, const TimeWindow &window, bool withOrg,
+                  const QStringList &filters)
+    {
+        QStringList parts;
+        parts << f(u"ts"_s) + u" >= "_s + SqlBuilder::time(window.from);
+        parts << f(u"ts"_s) + u" < "_s + SqlBuilder::time(window.to);
+        const QString org = Args::string(args, u"org"_s);
+        if (withOrg && !org.isEmpty())
+            parts << f(u"org_id"_s) + u" = "_s + lit(org);
+        for (const QString &name : filters) {
+            const QString value = Args::string(args, name);
+            if (!value.isEmpty())
+                parts << f(name) + u" = "_s + lit(value);
+        }
+        return u" WHERE "_s + parts.join(u" AND "_s);
+    }
+
+private:
+    const FieldMapping &m_mapping;
+    QString m_table;
+    SqlBuilder m_sql;
+};
+
+const QStringList GatewayFilters = {u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s,
+                                    u"sdk"_s};
+
+QJsonArray distinctStrings(const ClickHouseResult &r, const QString &column)
+{
+    QJsonArray out;
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const QString v = r.value(i, column).toString();
+        if (!v.isEmpty() && !seen.contains(v)) {
+            seen.insert(v);
+            out.append(v);
+        }
+    }
+    return out;
+}
+
+QString orgLabel(const QJsonObject &args)
+{
+    const QString org = Args::string(args, u"org"_s);
+    return org.isEmpty() ? u"all orgs"_s : org;
+}
+
+} // namespace
+
+ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QString> secret)
+    : m_connection(std::move(settings), std::move(secret), clickHouseOptions(), clickHouseAuth)
+{
+    const QJsonObject options = m_connection.options();
+    m_maxExecutionTime = std::max(1, options.value(u"max_execution_time"_s).toInt(30));
+    auto mapping = FieldMapping::fromJson(options.value(u"mapping"_s).toObject());
+    if (mapping)
+        m_mapping = *mapping;
+    else
+        m_configError = mapping.error();
+    const QString database = options.value(u"database"_s).toString();
+    if (!database.isEmpty() && !ClickHouseSql::isIdentifier(database)) {
+        m_configError =
+            Error::make(Error::Code::InvalidInput,
+                        u"ClickHouse: the database name \"%1\" is not valid"_s.arg(database));
+    }
+}
+
+QStringList ClickHouseConnector::operations() const
+{
+    return {u"traffic_overview"_s,  u"latency_series"_s, u"error_breakdown"_s, u"error_series"_s,
+            u"fallback_stats"_s,    u"token_usage"_s,    u"metadata_by_sdk"_s, u"org_comparison"_s,
+            u"webhook_breakdown"_s, u"webhook_series"_s};
+}
+
+bool ClickHouseConnector::versionSupportsParameters(const QString &version)
+{
+    const QStringList parts = version.split(u'.');
+    const int major = parts.value(0).toInt();
+    const int minor = parts.value(1).toInt();
+    return major > 19 || (major == 19 && minor >= 11);
+}
+
+Result<QString> ClickHouseConnector::serverVersion(const WorkLimits &limits) const
+{
+    {
+        std::lock_guard lock(m_versionMutex);
+        if (m_version)
+            return *m_version;
+    }
+    auto r = query({u"SELECT version() AS v FORMAT JSON"_s, {}}, limits);
+    if (!r)
+        return std::unexpected(r.error());
+    const QString version = r->value(0, u"v"_s).toString();
+    std::lock_guard lock(m_versionMutex);
+    m_version = version;
+    return version;
+}
+
+Result<bool> ClickHouseConnector::useParameters(const WorkLimits &limits) const
+{
+    auto version = serverVersion(limits);
+    if (!version)
+        return std::unexpected(version.error());
+    return versionSupportsParameters(*version);
+}
+
+void ClickHouseConnector::killQuery(const QString &queryId) const
+{
+    // A separate request with its own short deadline: the step's own limits have run out.
+    WorkLimits limits;
+    limits.deadline = QDeadlineTimer(5s);
+    auto request = m_connection.request("POST"_ba, m_connection.endpoint(u"/"_s));
+    if (!request)
+        return;
+    QUrlQuery q;
+    q.addQueryItem(u"readonly"_s, u"1"_s);
+    request->url.setQuery(q);
+    request->body =
+        (u"KILL QUERY WHERE query_id = "_s + ClickHouseSql::quote(queryId) + u" SYNC FORMAT JSON"_s)
+            .toUtf8();
+    request->setHeader("Content-Type"_ba, "text/plain; charset=utf-8"_ba);
+    request->idempotent = true;
+    request->timeout = 5s;
+    auto r = m_connection.http().send(*request, limits);
+    if (!r)
+        qCWarning(lcConnectors, "KILL QUERY %s failed: %s", qUtf8Printable(queryId),
+                  qUtf8Printable(r.error().message));
+    else
+        qCInfo(lcConnectors, "KILL QUERY %s sent", qUtf8Printable(queryId));
+}
+
+Result<ClickHouseResult> ClickHouseConnector::query(const Query &query, const WorkLimits &limits,
+                                                    QString *queryId) const
+{
+    if (m_configError)
+        return std::unexpected(*m_configError);
+    if (auto problem = m_connection.urlProblem())
+        return fail(Error::Code::InvalidInput, *problem);
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (queryId)
+        *queryId = id;
+    int maxExecution = m_maxExecutionTime;
+    if (!limits.deadline.isForever()) {
+        const qint64 remainingS = (limits.deadline.remainingTime() + 999) / 1000;
+        maxExecution = int(std::clamp<qint64>(remainingS, 1, maxExecution));
+    }
+    auto request = m_connection.request("POST"_ba, m_connection.endpoint(u"/"_s));
+    if (!request)
+        return std::unexpected(request.error());
+    // Built by hand: QUrlQuery would leave '+' and '&' in values ambiguous.
+    QStringList items;
+    const auto add = [&items](const QString &name, const QString &value) {
+        items << name + u"="_s + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    };
+    const QString database = m_connection.options().value(u"database"_s).toString();
+    if (!database.isEmpty())
+        add(u"database"_s, database);
+    add(u"readonly"_s, u"1"_s);
+    add(u"max_execution_time"_s, QString::number(maxExecution));
+    add(u"query_id"_s, id);
+    // A retry after a dropped connection replaces the query still running under this id.
+    add(u"replace_running_query"_s, u"1"_s);
+    for (const auto &[name, value] : query.parameters)
+        add(u"param_"_s + name, value);
+    request->url.setQuery(items.join(u'&'), QUrl::StrictMode);
+    request->body = query.sql.toUtf8();
+    request->setHeader("Content-Type"_ba, "text/plain; charset=utf-8"_ba);
+    request->idempotent = true;
+    request->acceptAnyStatus = true;
+    request->timeout = std::chrono::seconds(maxExecution + 5);
+    qCDebug(lcConnectors, "clickhouse query %s: %s", qUtf8Printable(id), qUtf8Printable(query.sql));
+
+    auto response = m_connection.http().send(*request, limits);
+    if (!response) {
+        if (response.error().code == Error::Code::Cancelled ||
+            response.error().code == Error::Code::Timeout)
+            killQuery(id);
+        return std::unexpected(response.error());
+    }
+    if (response->status != 200) {
+        if (auto exception = ClickHouseException::find(response->body))
+            return std::unexpected(exception->toError());
+        return std::unexpected(m_connection.http().statusError(*request, *response));
+    }
+    return ClickHouseResult::parse(response->body);
+}
+
+ConnectionCheck ClickHouseConnector::testConnection(const WorkLimits &limits)
+{
+    if (auto problem = m_connection.urlProblem())
+        return {false, *problem};
+    if (m_configError)
+        return {false, m_configError->message};
+    auto version = serverVersion(limits);
+    if (!version)
+        return {false, version.error().message};
+    QStringList readable;
+    for (const QString &table : {Gateway, Webhooks}) {
+        auto r = query(
+            {u"SELECT 1 AS x FROM "_s + m_mapping.table(table) + u" LIMIT 1 FORMAT JSON"_s, {}},
+            limits);
+        if (!r) {
+            return {false, u"ClickHouse %1 answered at %2, but table %3 is not readable: %4"_s.arg(
+                               *version, displayOrigin(QUrl(m_connection.settings().url)),
+                               m_mapping.table(table), r.error().message)};
+        }
+        readable << m_mapping.table(table);
+    }
+    return {true, u"Connected to ClickHouse %1 at %2; tables %3 readable"_s.arg(
+                      *version, displayOrigin(QUrl(m_connection.settings().url)),
+                      readable.join(u", "_s))};
+}
+
+Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
+{
+    const QJsonObject &args = call.args;
+    const QString &op = call.operation;
+    if (!operations().contains(op))
+        return std::unexpected(m_connection.unknownOperation(op));
+    auto window = Args::window(args);
+    if (!window)
+        return std::unexpected(window.error());
+    auto params = useParameters(call.limits);
+    if (!params)
+        return std::unexpected(params.error());
+    const bool useParams = *params;
+
+    OperationOutput out;
+    const auto evidence = [&](EvidenceKind kind, const QString &title, const QString &queryId,
+                              const QJsonObject &data) {
+        out.evidence.append(
+            makeEvidence(kind, u"clickhouse"_s, title, u"clickhouse:query:"_s + queryId, data));
+    };
+    const QString suffix =
+        u" for %1, %2 – %3"_s.arg(orgLabel(args), isoUtc(window->from), isoUtc(window->to));
+
+    if (op == u"traffic_overview"_s) {
+        QueryContext c(m_mapping, Gateway, useParams);
+        const QString where = c.where(args, *window, true, GatewayFilters);
+        const QString sql =
+            u"SELECT "_s + c.f(u"route"_s) + u" AS cf_route, "_s + c.f(u"provider"_s) +
+            u" AS cf_provider, "_s + c.f(u"model"_s) + u" AS cf_model, "_s + c.f(u"config_id"_s) +
+            u" AS cf_config_id, "_s + c.f(u"sdk"_s) + u" AS cf_sdk, count() AS cf_n, countIf("_s +
+            c.f(u"status"_s) + u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
+            c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
+            u" GROUP BY cf_route, cf_provider, cf_model, cf_config_id, cf_sdk"
+            u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QJsonArray rows;
+        qint64 requests = 0;
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            const QVariant q = r->value(i, u"cf_q"_s);
+            rows.append(
+                QJsonArray{text(r->value(i, u"cf_route"_s)), text(r->value(i, u"cf_provider"_s)),
+                           text(r->value(i, u"cf_model"_s)), text(r->value(i, u"cf_config_id"_s)),
+                           text(r->value(i, u"cf_sdk"_s)), number(r->value(i, u"cf_n"_s)),
+                           number(r->value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)});
+            requests += r->value(i, u"cf_n"_s).toLongLong();
+        }
+        evidence(EvidenceKind::Table, u"Traffic overview"_s + suffix, id,
+                 {{u"columns"_s, QJsonArray{u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s,
+                                            u"sdk"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s}},
+                  {u"rows"_s, rows}});
+        out.outputs = {{u"config_ids"_s, distinctStrings(*r, u"cf_config_id"_s)},
+                       {u"providers"_s, distinctStrings(*r, u"cf_provider"_s)},
+                       {u"models"_s, distinctStrings(*r, u"cf_model"_s)},
+                       {u"routes"_s, distinctStrings(*r, u"cf_route"_s)},
+                       {u"sdks"_s, distinctStrings(*r, u"cf_sdk"_s)},
+                       {u"requests"_s, requests}};
+        return out;
+    }
+
+    if (op == u"latency_series"_s || op == u"error_series"_s || op == u"webhook_series"_s) {
+        const bool webhook = op == u"webhook_series"_s;
+        const bool latency = op == u"latency_series"_s;
+        QueryContext c(m_mapping, webhook ? Webhooks : Gateway, useParams);
+        const int bucket = chooseBucket(window->seconds(), Args::integer(args, u"bucket_s"_s, 0));
+        QString groupBy = webhook ? u"endpoint"_s : Args::string(args, u"group_by"_s);
+        static const QStringList groups = {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s};
+        if (!webhook && !groups.contains(groupBy)) {
+            return fail(
+                Error::Code::InvalidInput,
+                u"The argument \"group_by\" must be one of route, provider, model, org (got \"%1\")"_s
+                    .arg(truncated(groupBy, 40)));
+        }
+        const QString groupField = groupBy == u"org"_s ? u"org_id"_s : groupBy;
+        QString metric = c.f(u"latency_ms"_s);
+        const QString component = Args::string(args, u"component"_s, u"total"_s);
+        if (latency) {
+            if (component == u"provider"_s)
+                metric = c.f(u"provider_latency_ms"_s);
+            else if (component == u"gateway"_s)
+                metric = u"(toInt64("_s + c.f(u"latency_ms"_s) + u") - toInt64("_s +
+                         c.f(u"provider_latency_ms"_s) + u"))"_s;
+            else if (component != u"total"_s)
+                return fail(Error::Code::InvalidInput,
+                            u"The argument \"component\" must be total, provider or gateway"_s);
+        }
+        const QString errorsExpr = webhook
+                                       ? QString(u"countIf("_s + c.f(u"status"_s) + u" = 0 OR "_s +
+                                                 c.f(u"status"_s) + u" >= 400)"_s)
+                                       : QString(u"countIf("_s + c.f(u"status"_s) + u" >= 400)"_s);
+        const QString where =
+            c.where(args, *window, true, webhook ? QStringList() : GatewayFilters);
+        QString sql = u"SELECT "_s;
+        if (!groupField.isEmpty())
+            sql += c.f(groupField) + u" AS cf_label, "_s;
+        sql += u"intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), "_s + QString::number(bucket) +
+               u") * "_s + QString::number(bucket) + u" AS cf_t, count() AS cf_n, "_s + errorsExpr +
+               u" AS cf_errors"_s;
+        if (latency)
+            sql += u", quantilesExact(0.5, 0.95, 0.99)("_s + metric + u") AS cf_q"_s;
+        sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
+               (groupField.isEmpty() ? QString() : u"cf_label, "_s) + u"cf_t ORDER BY "_s +
+               (groupField.isEmpty() ? QString() : u"cf_label, "_s) + u"cf_t"_s +
+               (groupField.isEmpty() ? QString() : u" LIMIT %1 BY cf_label"_s.arg(MaxPoints)) +
+               u" LIMIT 60000 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QJsonArray series;
+        QString currentLabel;
+        QJsonArray points;
+        bool any = false;
+        const auto flush = [&] {
+            if (!any)
+                return;
+            QJsonObject labels;
+            if (!groupBy.isEmpty())
+                labels.insert(groupBy, currentLabel);
+            series.append(QJsonObject{{u"labels"_s, labels}, {u"points"_s, points}});
+            points = QJsonArray();
+        };
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            const QString label = r->value(i, u"cf_label"_s).toString();
+            if (!any || label != currentLabel) {
+                flush();
+                currentLabel = label;
+                any = true;
+            }
+            QJsonArray point{epochIso(r->value(i, u"cf_t"_s)), number(r->value(i, u"cf_n"_s)),
+                             number(r->value(i, u"cf_errors"_s))};
+            if (latency) {
+                const QVariant q = r->value(i, u"cf_q"_s);
+                point << quantile(q, 0) << quantile(q, 1) << quantile(q, 2);
+            }
+            points.append(point);
+        }
+        flush();
+        QJsonArray columns{u"t"_s, u"n"_s, u"errors"_s};
+        if (latency)
+            columns << u"p50"_s << u"p95"_s << u"p99"_s;
+        const QString title =
+            latency   ? u"Latency (%1) p50/p95/p99 per %2 s"_s.arg(component).arg(bucket)
+            : webhook ? u"Webhook deliveries per %1 s by endpoint"_s.arg(bucket)
+                      : u"Requests and errors per %1 s"_s.arg(bucket);
+        evidence(EvidenceKind::TimeSeries,
+                 title + (groupBy.isEmpty() || webhook ? QString() : u" by "_s + groupBy) + suffix,
+                 id, {{u"bucket_s"_s, bucket}, {u"columns"_s, columns}, {u"series"_s, series}});
+        if (latency)
+            out.outputs = {{u"bucket_s"_s, bucket}};
+        return out;
+    }
+
+    if (op == u"error_breakdown"_s) {
+        QueryContext c(m_mapping, Gateway, useParams);
+        const QString where = c.where(args, *window, true, GatewayFilters);
+        const QString sql =
+            u"SELECT "_s + c.f(u"provider"_s) + u" AS cf_provider, "_s + c.f(u"model"_s) +
+            u" AS cf_model, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error_code"_s) +
+            u" AS cf_error_code, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
+            u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s +
+            c.from() + where + u" AND "_s + c.f(u"status"_s) +
+            u" >= 400 GROUP BY cf_provider, cf_model, cf_status, cf_error_code"
+            u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QueryContext totalContext(m_mapping, Gateway, useParams);
+        const QString totalWhere = totalContext.where(args, *window, true, GatewayFilters);
+        auto total = query({u"SELECT count() AS cf_n FROM "_s + totalContext.from() + totalWhere +
+                                u" FORMAT JSON"_s,
+                            totalContext.parameters()},
+                           call.limits);
+        if (!total)
+            return std::unexpected(total.error());
+        const qint64 totalRequests = total->value(0, u"cf_n"_s).toLongLong();
+        QJsonArray rows;
+        qint64 errors = 0;
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            rows.append(QJsonArray{
+                text(r->value(i, u"cf_provider"_s)), text(r->value(i, u"cf_model"_s)),
+                number(r->value(i, u"cf_status"_s)), text(r->value(i, u"cf_error_code"_s)),
+                number(r->value(i, u"cf_n"_s)), epochIso(r->value(i, u"cf_first"_s)),
+                epochIso(r->value(i, u"cf_last"_s))});
+            errors += r->value(i, u"cf_n"_s).toLongLong();
+        }
+        evidence(EvidenceKind::Table, u"Errors by provider, model and status"_s + suffix, id,
+                 {{u"columns"_s, QJsonArray{u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
+                                            u"n"_s, u"first"_s, u"last"_s}},
+                  {u"rows"_s, rows},
+                  {u"total_requests"_s, totalRequests}});
+        out.outputs = {{u"error_requests"_s, errors}, {u"total_requests"_s, totalRequests}};
+        return out;
+    }
+
+    if (op == u"fallback_stats"_s) {
+        QueryContext c(m_mapping, Gateway, useParams);
+        const QString where = c.where(args, *window, true, GatewayFilters);
+        const QString lat = c.f(u"latency_ms"_s);
+        const QString sql =
+            u"SELECT "_s + c.f(u"config_id"_s) + u" AS cf_config_id, "_s + c.f(u"provider"_s) +
+            u" AS cf_provider, "_s + c.f(u"model"_s) + u" AS cf_model, "_s + c.f(u"status"_s) +
+            u" AS cf_status, "_s + c.f(u"error_code"_s) + u" AS cf_error_code, "_s +
+            c.f(u"fallback_used"_s) + u" AS cf_fallback_used, "_s + c.f(u"attempts"_s) +
+            u" AS cf_attempts, count() AS cf_n, avg("_s + lat +
+            u") AS cf_avg, quantileExact(0.95)("_s + lat + u") AS cf_p95, max("_s + lat +
+            u") AS cf_max FROM "_s + c.from() + where +
+            u" GROUP BY cf_config_id, cf_provider, cf_model, cf_status, cf_error_code,"
+            u" cf_fallback_used, cf_attempts ORDER BY cf_n DESC LIMIT 1000 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QJsonArray rows;
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            rows.append(QJsonArray{
+                text(r->value(i, u"cf_config_id"_s)), text(r->value(i, u"cf_provider"_s)),
+                text(r->value(i, u"cf_model"_s)), number(r->value(i, u"cf_status"_s)),
+                text(r->value(i, u"cf_error_code"_s)), number(r->value(i, u"cf_fallback_used"_s)),
+                number(r->value(i, u"cf_attempts"_s)), number(r->value(i, u"cf_n"_s)),
+                number(r->value(i, u"cf_avg"_s)), number(r->value(i, u"cf_p95"_s)),
+                number(r->value(i, u"cf_max"_s))});
+        }
+        evidence(EvidenceKind::Table, u"Fallbacks and attempts by config and provider"_s + suffix,
+                 id,
+                 {{u"columns"_s,
+                   QJsonArray{u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s,
+                              u"error_code"_s, u"fallback_used"_s, u"attempts"_s, u"n"_s,
+                              u"avg_latency_ms"_s, u"p95_latency_ms"_s, u"max_latency_ms"_s}},
+                  {u"rows"_s, rows}});
+        return out;
+    }
+
+    if (op == u"token_usage"_s) {
+        QueryContext c(m_mapping, Gateway, useParams);
+        const QString where = c.where(args, *window, true, GatewayFilters);
+        const QString sql = u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) +
+                            u"), 86400) AS cf_day, count() AS cf_requests, sum("_s +
+                            c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
+                            c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s +
+                            c.f(u"cached_tokens"_s) + u") AS cf_cached, sum("_s +
+                            c.f(u"cost_usd"_s) + u") AS cf_cost FROM "_s + c.from() + where +
+                            u" GROUP BY cf_day ORDER BY cf_day LIMIT 1000 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QJsonArray rows;
+        qint64 prompt = 0, completion = 0, cached = 0;
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            const QDate day = QDate(1970, 1, 1).addDays(r->value(i, u"cf_day"_s).toLongLong());
+            rows.append(QJsonArray{
+                day.toString(Qt::ISODate), number(r->value(i, u"cf_requests"_s)),
+                number(r->value(i, u"cf_prompt"_s)), number(r->value(i, u"cf_completion"_s)),
+                number(r->value(i, u"cf_cached"_s)), number(r->value(i, u"cf_cost"_s))});
+            prompt += r->value(i, u"cf_prompt"_s).toLongLong();
+            completion += r->value(i, u"cf_completion"_s).toLongLong();
+            cached += r->value(i, u"cf_cached"_s).toLongLong();
+        }
+        evidence(
+            EvidenceKind::Table, u"Token usage per day"_s + suffix, id,
+            {{u"columns"_s, QJsonArray{u"day"_s, u"requests"_s, u"prompt_tokens"_s,
+                                       u"completion_tokens"_s, u"cached_tokens"_s, u"cost_usd"_s}},
+             {u"rows"_s, rows}});
+        out.outputs = {{u"prompt_tokens"_s, prompt},
+                       {u"completion_tokens"_s, completion},
+                       {u"cached_tokens"_s, cached}};
+        return out;
+    }
+
+    if (op == u"metadata_by_sdk"_s) {
+        QueryContext c(m_mapping, Gateway, useParams);
+        const QString where = c.where(args, *window, true, GatewayFilters);
+        const QString meta = c.f(u"metadata"_s);
+        const QString sql =
+            u"SELECT "_s + c.f(u"sdk"_s) + u" AS cf_sdk, count() AS cf_n, countIf("_s + meta +
+            u" != '{}' AND "_s + meta + u" != '') AS cf_with, toUInt32(min("_s + c.f(u"ts"_s) +
+            u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s +
+            c.from() + where + u" GROUP BY cf_sdk ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QJsonArray rows;
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            rows.append(QJsonArray{text(r->value(i, u"cf_sdk"_s)), number(r->value(i, u"cf_n"_s)),
+                                   number(r->value(i, u"cf_with"_s)),
+                                   epochIso(r->value(i, u"cf_first"_s)),
+                                   epochIso(r->value(i, u"cf_last"_s))});
+        }
+        evidence(EvidenceKind::Table, u"Requests with custom metadata by SDK"_s + suffix, id,
+                 {{u"columns"_s,
+                   QJsonArray{u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s}},
+                  {u"rows"_s, rows}});
+        return out;
+    }
+
+    if (op == u"org_comparison"_s) {
+        QueryContext c(m_mapping, Gateway, useParams);
+        const QString where =
+            c.where(args, *window, false, {u"route"_s, u"provider"_s, u"model"_s});
+        const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
+                            u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
+                            u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
+                            c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
+                            u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s;
+        QString id;
+        auto r = query({sql, c.parameters()}, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        QJsonArray rows;
+        for (qsizetype i = 0; i < r->rows.size(); ++i) {
+            const QVariant q = r->value(i, u"cf_q"_s);
+            rows.append(QJsonArray{text(r->value(i, u"cf_org"_s)), number(r->value(i, u"cf_n"_s)),
+                                   number(r->value(i, u"cf_errors"_s)), quantile(q, 0),
+                                   quantile(q, 1)});
+        }
+        evidence(EvidenceKind::Table,
+                 u"Orgs compared, %1 – %2"_s.arg(isoUtc(window->from), isoUtc(window->to)), id,
+                 {{u"columns"_s, QJsonArray{u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s}},
+                  {u"rows"_s, rows}});
+        return out;
+    }
+
+    // webhook_breakdown
+    QueryContext c(m_mapping, Webhooks, useParams);
+    const QString where = c.where(args, *window, true, {});
+    const QString sql =
+        u"SELECT "_s + c.f(u"endpoint"_s) + u" AS cf_endpoint, "_s + c.f(u"event"_s) +
+        u" AS cf_event, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error"_s) +
+        u" AS cf_error, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
+        u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s + c.from() +
+        where +
+        u" GROUP BY cf_endpoint, cf_event, cf_status, cf_error ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+    QString id;
+    auto r = query({sql, c.parameters()}, call.limits, &id);
+    if (!r)
+        return std::unexpected(r.error());
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r->rows.size(); ++i) {
+        rows.append(
+            QJsonArray{text(r->value(i, u"cf_endpoint"_s)), text(r->value(i, u"cf_event"_s)),
+                       number(r->value(i, u"cf_status"_s)), text(r->value(i, u"cf_error"_s)),
+                       number(r->value(i, u"cf_n"_s)), epochIso(r->value(i, u"cf_first"_s)),
+                       epochIso(r->value(i, u"cf_last"_s))});
+    }
+    evidence(EvidenceKind::Table, u"Webhook deliveries by endpoint, event and status"_s + suffix,
+             id,
+             {{u"columns"_s, QJsonArray{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s,
+                                        u"first"_s, u"last"_s}},
+              {u"rows"_s, rows}});
+    out.outputs = {{u"endpoints"_s, distinctStrings(*r, u"cf_endpoint"_s)}};
+    return out;
+}
+
+} // namespace Casefile::Connectors

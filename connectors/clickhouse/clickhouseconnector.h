@@ -1,0 +1,56 @@
+#pragma once
+
+#include "connectors/clickhouse/clickhouseresult.h"
+#include "connectors/clickhouse/clickhousesql.h"
+#include "connectors/common/connection.h"
+
+#include <mutex>
+#include <optional>
+
+namespace Casefile::Connectors {
+
+// The gateway's request logs in ClickHouse, over the HTTP interface (docs/operations.md,
+// contracts/log-schema.md). Every query is read-only (`readonly=1`), bounded
+// (`max_execution_time`, capped by the step's deadline), carries a fresh `query_id` and
+// aggregates in ClickHouse. On cancel or deadline the HTTP request is aborted and
+// `KILL QUERY` is sent, since ClickHouse 18.16 keeps running a query whose client went away.
+//
+// Options: database, max_execution_time (s, default 30), mapping (see FieldMapping).
+// Thread-safe: run() may be called concurrently; the server version is probed once.
+class ClickHouseConnector final : public Connector
+{
+public:
+    ClickHouseConnector(ConnectionSettings settings, Result<QString> secret);
+
+    QString system() const override { return m_connection.system(); }
+    QStringList operations() const override;
+    Result<OperationOutput> run(const OperationCall &call) override;
+    ConnectionCheck testConnection(const WorkLimits &limits) override;
+
+    struct Query
+    {
+        QString sql;                                   // must end in FORMAT JSON
+        QList<std::pair<QString, QString>> parameters; // from SqlBuilder
+    };
+    // Runs one query; `queryId` receives the id it ran under.
+    Result<ClickHouseResult> query(const Query &query, const WorkLimits &limits,
+                                   QString *queryId = nullptr) const;
+    // "18.16.1"; probed once, then cached.
+    Result<QString> serverVersion(const WorkLimits &limits) const;
+    // Server-side {name:Type} parameters exist from 19.11.
+    static bool versionSupportsParameters(const QString &version);
+    const FieldMapping &mapping() const { return m_mapping; }
+
+private:
+    Result<bool> useParameters(const WorkLimits &limits) const;
+    void killQuery(const QString &queryId) const;
+
+    Connection m_connection;
+    FieldMapping m_mapping;
+    std::optional<Error> m_configError;
+    int m_maxExecutionTime = 30;
+    mutable std::mutex m_versionMutex;
+    mutable std::optional<QString> m_version;
+};
+
+} // namespace Casefile::Connectors

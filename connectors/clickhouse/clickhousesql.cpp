@@ -1,0 +1,258 @@
+#include "connectors/clickhouse/clickhousesql.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Connectors {
+
+namespace ClickHouseSql {
+
+namespace {
+void appendHex(QString &out, char16_t c)
+{
+    out += u"\\x"_s + QString::number(int(c), 16).rightJustified(2, u'0').toUpper();
+}
+} // namespace
+
+QString quote(const QString &value)
+{
+    QString out;
+    out.reserve(value.size() + 2);
+    out += u'\'';
+    for (const QChar qc : value) {
+        const char16_t c = qc.unicode();
+        switch (c) {
+        case u'\\':
+            out += u"\\\\"_s;
+            break;
+        case u'\'':
+            out += u"\\'"_s;
+            break;
+        case u'\n':
+            out += u"\\n"_s;
+            break;
+        case u'\r':
+            out += u"\\r"_s;
+            break;
+        case u'\t':
+            out += u"\\t"_s;
+            break;
+        case u'\0':
+            out += u"\\0"_s;
+            break;
+        case u'\b':
+            out += u"\\b"_s;
+            break;
+        case u'\f':
+            out += u"\\f"_s;
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                appendHex(out, c);
+            else
+                out += qc;
+        }
+    }
+    out += u'\'';
+    return out;
+}
+
+QString escapeParameterValue(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (const QChar qc : value) {
+        const char16_t c = qc.unicode();
+        switch (c) {
+        case u'\\':
+            out += u"\\\\"_s;
+            break;
+        case u'\n':
+            out += u"\\n"_s;
+            break;
+        case u'\r':
+            out += u"\\r"_s;
+            break;
+        case u'\t':
+            out += u"\\t"_s;
+            break;
+        case u'\0':
+            out += u"\\0"_s;
+            break;
+        case u'\b':
+            out += u"\\b"_s;
+            break;
+        case u'\f':
+            out += u"\\f"_s;
+            break;
+        case u'\'':
+            out += u"\\'"_s;
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                appendHex(out, c);
+            else
+                out += qc;
+        }
+    }
+    return out;
+}
+
+bool isIdentifier(const QString &text)
+{
+    static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$"_s);
+    return re.match(text).hasMatch();
+}
+
+bool isSafeExpression(const QString &text)
+{
+    static const QRegularExpression allowed(u"^[A-Za-z0-9_ .,()+\\-*/]+$"_s);
+    static const QRegularExpression keywords(
+        u"\\b(select|from|union|insert|alter|drop|create|attach|detach|kill|system|optimize|"
+        u"truncate|rename|grant|revoke|set|format|settings|into|with)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (text.trimmed().isEmpty() || text.size() > 500 || !allowed.match(text).hasMatch())
+        return false;
+    if (text.contains(u"--"_s) || text.contains(u"/*"_s) || text.contains(u"*/"_s))
+        return false;
+    if (keywords.match(text).hasMatch())
+        return false;
+    int depth = 0;
+    for (const QChar c : text) {
+        depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+        if (depth < 0)
+            return false;
+    }
+    return depth == 0;
+}
+
+} // namespace ClickHouseSql
+
+QString SqlBuilder::string(const QString &value)
+{
+    if (!m_useParameters)
+        return ClickHouseSql::quote(value);
+    const QString name = u"p%1"_s.arg(m_parameters.size() + 1);
+    m_parameters.append({name, ClickHouseSql::escapeParameterValue(value)});
+    return u"{%1:String}"_s.arg(name);
+}
+
+QString SqlBuilder::time(const QDateTime &time)
+{
+    return u"toDateTime(%1)"_s.arg(time.toSecsSinceEpoch());
+}
+
+namespace {
+const QStringList &gatewayFields()
+{
+    static const QStringList f = {u"ts"_s,
+                                  u"request_id"_s,
+                                  u"trace_id"_s,
+                                  u"org_id"_s,
+                                  u"api_key_id"_s,
+                                  u"config_id"_s,
+                                  u"route"_s,
+                                  u"provider"_s,
+                                  u"model"_s,
+                                  u"status"_s,
+                                  u"error_code"_s,
+                                  u"latency_ms"_s,
+                                  u"provider_latency_ms"_s,
+                                  u"attempts"_s,
+                                  u"fallback_used"_s,
+                                  u"cache_status"_s,
+                                  u"prompt_tokens"_s,
+                                  u"completion_tokens"_s,
+                                  u"cached_tokens"_s,
+                                  u"cost_usd"_s,
+                                  u"sdk"_s,
+                                  u"metadata"_s};
+    return f;
+}
+const QStringList &webhookFields()
+{
+    static const QStringList f = {u"ts"_s,       u"delivery_id"_s, u"org_id"_s,
+                                  u"endpoint"_s, u"event"_s,       u"status"_s,
+                                  u"error"_s,    u"attempt"_s,     u"latency_ms"_s};
+    return f;
+}
+} // namespace
+
+FieldMapping::FieldMapping()
+{
+    const QString g = QLatin1StringView(GatewayRequests);
+    const QString w = QLatin1StringView(WebhookDeliveries);
+    m_tables.insert(g, g);
+    m_tables.insert(w, w);
+    for (const QString &f : gatewayFields())
+        m_fields.insert(g + u'.' + f, f);
+    for (const QString &f : webhookFields())
+        m_fields.insert(w + u'.' + f, f);
+}
+
+QStringList FieldMapping::fields(const QString &logicalTable)
+{
+    return logicalTable == QLatin1StringView(WebhookDeliveries) ? webhookFields() : gatewayFields();
+}
+
+Result<FieldMapping> FieldMapping::fromJson(const QJsonObject &mapping)
+{
+    FieldMapping m;
+    const QString g = QLatin1StringView(GatewayRequests);
+    const QString w = QLatin1StringView(WebhookDeliveries);
+    for (auto it = mapping.begin(); it != mapping.end(); ++it) {
+        const QString key = it.key();
+        const QString value = it.value().toString().trimmed();
+        if (key == g || key == w) {
+            if (!ClickHouseSql::isIdentifier(value)) {
+                return fail(
+                    Error::Code::InvalidInput,
+                    u"ClickHouse mapping: table \"%1\" must be a table name (db.table), not \"%2\""_s
+                        .arg(key, value));
+            }
+            m.m_tables.insert(key, value);
+            continue;
+        }
+        QString table;
+        QString field = key;
+        if (key.contains(u'.')) {
+            table = key.section(u'.', 0, 0);
+            field = key.section(u'.', 1);
+        }
+        const bool inGateway = gatewayFields().contains(field);
+        const bool inWebhook = webhookFields().contains(field);
+        if ((table.isEmpty() && !inGateway && !inWebhook) || (table == g && !inGateway) ||
+            (table == w && !inWebhook) || (!table.isEmpty() && table != g && table != w)) {
+            return fail(
+                Error::Code::InvalidInput,
+                u"ClickHouse mapping: \"%1\" is not a logical field of the request-log schema"_s
+                    .arg(key));
+        }
+        if (!ClickHouseSql::isSafeExpression(value)) {
+            return fail(
+                Error::Code::InvalidInput,
+                u"ClickHouse mapping: \"%1\" must be a column or a simple expression, not \"%2\""_s
+                    .arg(key, value));
+        }
+        const QString sql = ClickHouseSql::isIdentifier(value) ? value : u"("_s + value + u")"_s;
+        if (table.isEmpty()) {
+            m.m_fields.insert((inGateway ? g : w) + u'.' + field, sql);
+        } else {
+            m.m_fields.insert(table + u'.' + field, sql);
+        }
+    }
+    return m;
+}
+
+QString FieldMapping::table(const QString &logicalTable) const
+{
+    return m_tables.value(logicalTable, logicalTable);
+}
+
+QString FieldMapping::field(const QString &logicalTable, const QString &logicalField) const
+{
+    return m_fields.value(logicalTable + u'.' + logicalField, logicalField);
+}
+
+} // namespace Casefile::Connectors

@@ -1,0 +1,596 @@
+#include "clickhousefixture.h"
+#include "connectors/clickhouse/clickhouseconnector.h"
+
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace Casefile;
+using namespace Casefile::Connectors;
+
+namespace {
+
+const QString Hostile = u"o'; DROP TABLE gateway_requests; --\\\n\t\"ü\u2028😀"_s;
+
+WorkLimits limits(std::chrono::milliseconds deadline = 30s)
+{
+    WorkLimits l;
+    l.deadline = QDeadlineTimer(deadline);
+    return l;
+}
+
+QJsonObject window(const QString &org = u"org_acme"_s)
+{
+    return {{u"org"_s, org},
+            {u"from"_s, u"2026-11-20T09:00:00Z"_s},
+            {u"to"_s, u"2026-11-20T10:00:00Z"_s}};
+}
+
+qint64 sumColumn(const QJsonObject &data, const QString &column)
+{
+    const QJsonArray columns = data.value(u"columns"_s).toArray();
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (columns.at(i).toString() == column)
+            index = i;
+    }
+    qint64 sum = 0;
+    for (const QJsonValue &row : data.value(u"rows"_s).toArray())
+        sum += row.toArray().at(index).toInteger();
+    return sum;
+}
+
+} // namespace
+
+class TestClickHouse : public QObject
+{
+    Q_OBJECT
+
+    Casefile::Tests::ClickHouseFixture m_server;
+    std::unique_ptr<ClickHouseConnector> m_connector;
+
+    std::unique_ptr<ClickHouseConnector>
+    connector(const QJsonObject &options = {},
+              const QString &password = Tests::ClickHouseFixture::password())
+    {
+        ConnectionSettings s;
+        s.system = u"clickhouse"_s;
+        s.type = u"clickhouse"_s;
+        s.url = m_server.url();
+        s.account = u"default"_s;
+        s.options = options;
+        if (!s.options.contains(u"database"_s))
+            s.options.insert(u"database"_s, u"casefile_test"_s);
+        return std::make_unique<ClickHouseConnector>(s, password);
+    }
+
+    Result<OperationOutput> run(const QString &operation, const QJsonObject &args)
+    {
+        OperationCall call;
+        call.stepId = u"s1"_s;
+        call.operation = operation;
+        call.args = args;
+        call.limits = limits();
+        return m_connector->run(call);
+    }
+
+    void exec(const QString &sql)
+    {
+        auto r = m_server.exec(sql);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message + r.error().detail));
+        QVERIFY2(!r->contains("Code: "), r->constData());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (Tests::ClickHouseFixture::serverBinary().isEmpty())
+            QSKIP("clickhouse-server is not installed");
+        auto started = m_server.start();
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));
+        exec(u"CREATE DATABASE casefile_test"_s);
+        exec(
+            uR"(CREATE TABLE casefile_test.gateway_requests (ts DateTime, request_id String, trace_id String,
+            org_id String, api_key_id String, config_id String, route String, provider String, model String,
+            status UInt16, error_code String, latency_ms UInt32, provider_latency_ms UInt32, attempts UInt8,
+            fallback_used UInt8, cache_status String, prompt_tokens UInt32, completion_tokens UInt32,
+            cached_tokens UInt32, cost_usd Float64, sdk String, metadata String)
+            ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (org_id, ts))"_s);
+        exec(
+            uR"(CREATE TABLE casefile_test.webhook_deliveries (ts DateTime, delivery_id String, org_id String,
+            endpoint String, event String, status UInt16, error String, attempt UInt8, latency_ms UInt32)
+            ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (org_id, ts))"_s);
+        // org_acme: one request every 30 s from 09:00, latency 100 + i ms, every 10th a 503 from
+        // openai.
+        exec(uR"(INSERT INTO casefile_test.gateway_requests SELECT
+            toDateTime('2026-11-20 09:00:00') + number * 30, toString(number), '', 'org_acme', 'vk1', 'pc-acme-prod',
+            '/v1/chat/completions', if(number % 2 = 0, 'openai', 'anthropic'),
+            if(number % 2 = 0, 'gpt-4o', 'claude-3-5-sonnet'), if(number % 10 = 0, 503, 200),
+            if(number % 10 = 0, 'provider_overloaded', ''), 100 + number, 80 + number, if(number % 10 = 0, 2, 1), 0,
+            'miss', 100, 50, 10, 0.001, if(number < 60, 'portkey-python/1.9.2', 'portkey-node/1.4.0'),
+            if(number % 3 = 0, '{"a":1}', '{}') FROM system.numbers LIMIT 120)"_s);
+        exec(uR"(INSERT INTO casefile_test.gateway_requests SELECT
+            toDateTime('2026-11-20 09:00:00') + number * 120, toString(number), '', 'org_beta', 'vk2', '',
+            '/v1/embeddings', 'openai', 'text-embedding-3-small', 200, '', 500, 480, 1, 0, 'miss', 10, 0, 0, 0.0001,
+            'openai-python/1.40.0', '{}' FROM system.numbers LIMIT 30)"_s);
+        exec(u"INSERT INTO casefile_test.gateway_requests (ts, org_id, status, latency_ms) VALUES "
+             u"(toDateTime('2026-11-20 09:30:00'), "_s +
+             ClickHouseSql::quote(Hostile) + u", 200, 1)"_s);
+        exec(uR"(INSERT INTO casefile_test.webhook_deliveries SELECT
+            toDateTime('2026-11-20 09:10:00') + number * 60, toString(number), 'org_acme', 'https://acme.example/hooks',
+            'request.completed', if(number < 10, 200, 0), if(number < 10, '', 'timeout'), 1, 30
+            FROM system.numbers LIMIT 15)"_s);
+        m_connector = connector();
+    }
+
+    void quoteUnit_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << u"org_acme"_s << u"'org_acme'"_s;
+        QTest::newRow("quote") << u"it's"_s << u"'it\\'s'"_s;
+        QTest::newRow("backslash") << u"a\\b"_s << u"'a\\\\b'"_s;
+        QTest::newRow("backslash quote") << u"\\'"_s << u"'\\\\\\''"_s;
+        QTest::newRow("newline tab") << u"a\nb\tc"_s << u"'a\\nb\\tc'"_s;
+        QTest::newRow("nul") << QString(QChar(0)) << u"'\\0'"_s;
+        QTest::newRow("control") << QString(QChar(0x1b)) << u"'\\x1B'"_s;
+    }
+    void quoteUnit()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(ClickHouseSql::quote(input), expected);
+    }
+
+    void expressions_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("column") << u"latency_ms"_s << true;
+        QTest::newRow("arithmetic") << u"duration_us / 1000"_s << true;
+        QTest::newRow("function") << u"toUInt16(http_status)"_s << true;
+        QTest::newRow("quote") << u"x = 'a'"_s << false;
+        QTest::newRow("semicolon") << u"x; DROP TABLE t"_s << false;
+        QTest::newRow("comment") << u"x -- y"_s << false;
+        QTest::newRow("subquery") << u"(SELECT 1)"_s << false;
+        QTest::newRow("unbalanced") << u"f(x))"_s << false;
+    }
+    void expressions()
+    {
+        QFETCH(QString, expression);
+        QFETCH(bool, safe);
+        QCOMPARE(ClickHouseSql::isSafeExpression(expression), safe);
+    }
+
+    void badMappingIsRejected()
+    {
+        auto c = connector({{u"mapping"_s, QJsonObject{{u"latency_ms"_s, u"1; DROP TABLE x"_s}}}});
+        const ConnectionCheck check = c->testConnection(limits());
+        QVERIFY(!check.ok);
+        QVERIFY2(check.message.contains(u"latency_ms"_s), qPrintable(check.message));
+        auto unknown = FieldMapping::fromJson({{u"no_such_field"_s, u"x"_s}});
+        QVERIFY(!unknown.has_value());
+    }
+
+    void hostileStringsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("quotes") << u"it's \"quoted\" ''"_s;
+        QTest::newRow("backslashes") << u"\\ \\\\ \\' \\n"_s;
+        QTest::newRow("injection") << u"'; DROP TABLE gateway_requests; --"_s;
+        QTest::newRow("nul") << u"a"_s + QChar(0) + u"b"_s;
+        QTest::newRow("newlines") << u"line1\nline2\r\n\ttab"_s;
+        QTest::newRow("controls") << QString(QChar(0x01)) + QChar(0x1f) + QChar(0x7f);
+        QTest::newRow("unicode") << u"üñíçødé 日本語 😀 \u2028"_s;
+        QTest::newRow("all") << Hostile;
+    }
+    void hostileStringsRoundTrip()
+    {
+        QFETCH(QString, value);
+        SqlBuilder b(false);
+        const QString sql = u"SELECT "_s + b.string(value) + u" AS v, length(v) AS l FORMAT JSON"_s;
+        auto r = m_connector->query({sql, b.parameters()}, limits());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->value(0, u"v"_s).toString(), value);
+        QCOMPARE(r->value(0, u"l"_s).toLongLong(), qint64(value.toUtf8().size()));
+    }
+
+    void hostileOrgIsData()
+    {
+        auto r = run(u"org_comparison"_s, window());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        auto filtered = run(u"traffic_overview"_s, window(Hostile));
+        QVERIFY2(filtered.has_value(), qPrintable(filtered ? QString() : filtered.error().message));
+        QCOMPARE(filtered->outputs.value(u"requests"_s).toInteger(), 1);
+        // The table is still there.
+        auto again = run(u"traffic_overview"_s, window());
+        QVERIFY(again.has_value());
+        QCOMPARE(again->outputs.value(u"requests"_s).toInteger(), 120);
+    }
+
+    void typedColumns()
+    {
+        const QString sql = uR"(SELECT toUInt64(42) AS n, toInt64(-7) AS i, 1.5 AS f,
+            toDateTime('2024-05-01 12:34:56') AS d, toDate('2024-05-01') AS day,
+            quantilesExact(0.5, 0.9)(toUInt32(number)) AS qi, quantiles(0.5)(number / 2) AS qf, 'x' AS s,
+            toUInt64(18446744073709551615) AS big FROM (SELECT number FROM system.numbers LIMIT 10) FORMAT JSON)"_s;
+        auto r = m_connector->query({sql, {}}, limits());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->value(0, u"n"_s).toLongLong(), 42);
+        QCOMPARE(r->value(0, u"i"_s).toLongLong(), -7);
+        QCOMPARE(r->value(0, u"f"_s).toDouble(), 1.5);
+        QCOMPARE(r->value(0, u"d"_s).toDateTime(),
+                 QDateTime(QDate(2024, 5, 1), QTime(12, 34, 56), Qt::UTC));
+        QCOMPARE(r->value(0, u"day"_s).toDate(), QDate(2024, 5, 1));
+        QCOMPARE(r->value(0, u"qi"_s).toList().size(), 2);
+        QCOMPARE(r->value(0, u"qi"_s).toList().at(0).toLongLong(), 5);
+        QVERIFY(r->value(0, u"qf"_s).toList().at(0).toDouble() > 0);
+        QCOMPARE(r->value(0, u"s"_s).toString(), u"x"_s);
+        QCOMPARE(r->value(0, u"big"_s).toULongLong(), Q_UINT64_C(18446744073709551615));
+    }
+
+    void typedJsonForms_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qint64>("n");
+        QTest::newRow("quoted UInt64")
+            << R"({"meta":[{"name":"n","type":"UInt64"}],"data":[{"n":"42"}],"rows":1})"_ba
+            << qint64(42);
+        QTest::newRow("unquoted UInt64")
+            << R"({"meta":[{"name":"n","type":"UInt64"}],"data":[{"n":42}],"rows":1})"_ba
+            << qint64(42);
+        QTest::newRow("compact")
+            << R"json({"meta":[{"name":"n","type":"Nullable(Int64)"}],"data":[["-3"]],"rows":1})json"_ba
+            << qint64(-3);
+    }
+    void typedJsonForms()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(qint64, n);
+        auto r = ClickHouseResult::parse(body);
+        QVERIFY(r.has_value());
+        QCOMPARE(r->value(0, u"n"_s).toLongLong(), n);
+    }
+
+    void exceptionBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("errorCode");
+        QTest::newRow("18.16")
+            << "Code: 60, e.displayText() = DB::Exception: Table default.x doesn't exist., e.what() = DB::Exception\n"_ba
+            << 60 << QString() << u"Table default.x doesn't exist."_s << int(Error::Code::NotFound);
+        QTest::newRow("modern")
+            << "Code: 60. DB::Exception: Table default.x does not exist. (UNKNOWN_TABLE) (version 23.8.1.1 (official build))\n"_ba
+            << 60 << u"UNKNOWN_TABLE"_s << u"Table default.x does not exist."_s
+            << int(Error::Code::NotFound);
+        QTest::newRow("password")
+            << "Code: 193, e.displayText() = DB::Exception: Wrong password for user default, e.what() = DB::Exception"_ba
+            << 193 << QString() << u"Wrong password for user default"_s
+            << int(Error::Code::Unauthorized);
+        QTest::newRow("timeout")
+            << "Code: 159, e.displayText() = DB::Exception: Timeout exceeded: elapsed 1.004 seconds, maximum: 1, e.what() = DB::Exception"_ba
+            << 159 << QString() << u"Timeout exceeded: elapsed 1.004 seconds, maximum: 1"_s
+            << int(Error::Code::Timeout);
+        QTest::newRow("after rows in a 200")
+            << "{\"meta\":[{\"name\":\"n\",\"type\":\"UInt8\"}],\"data\":[{\"n\":1},\nCode: 395, e.displayText() = DB::Exception: Value passed to 'throwIf' function is non zero, e.what() = DB::Exception\n"_ba
+            << 395 << QString() << u"Value passed to 'throwIf' function is non zero"_s
+            << int(Error::Code::Server);
+    }
+    void exceptionBodies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, code);
+        QFETCH(QString, name);
+        QFETCH(QString, message);
+        QFETCH(int, errorCode);
+        const auto e = ClickHouseException::find(body);
+        QVERIFY(e.has_value());
+        QCOMPARE(e->code, code);
+        QCOMPARE(e->name, name);
+        QCOMPARE(e->message, message);
+        QCOMPARE(int(e->toError().code), errorCode);
+        if (!body.startsWith("Code")) {
+            auto parsed = ClickHouseResult::parse(body);
+            QVERIFY(!parsed.has_value());
+            QCOMPARE(int(parsed.error().code), errorCode);
+        }
+    }
+
+    void realErrors()
+    {
+        auto missing =
+            m_connector->query({u"SELECT * FROM no_such_table FORMAT JSON"_s, {}}, limits());
+        QVERIFY(!missing.has_value());
+        QCOMPARE(missing.error().code, Error::Code::NotFound);
+        QVERIFY2(missing.error().message.contains(u"no_such_table"_s),
+                 qPrintable(missing.error().message));
+        auto syntax = m_connector->query({u"SELEC 1 FORMAT JSON"_s, {}}, limits());
+        QVERIFY(!syntax.has_value());
+        QCOMPARE(syntax.error().code, Error::Code::InvalidInput);
+        auto write = m_connector->query(
+            {u"INSERT INTO gateway_requests (org_id) VALUES ('x')"_s, {}}, limits());
+        QVERIFY(!write.has_value()); // readonly=1
+        auto bad = connector({}, u"wrong-password"_s);
+        const ConnectionCheck check = bad->testConnection(limits());
+        QVERIFY(!check.ok);
+        QVERIFY2(check.message.contains(u"password"_s), qPrintable(check.message));
+        QVERIFY(!check.message.contains(u"wrong-password"_s));
+    }
+
+    void testConnection()
+    {
+        const ConnectionCheck check = m_connector->testConnection(limits());
+        QVERIFY2(check.ok, qPrintable(check.message));
+        QVERIFY2(check.message.contains(u"18.16"_s) || check.message.contains(u"Connected"_s),
+                 qPrintable(check.message));
+        auto version = m_connector->serverVersion(limits());
+        QVERIFY(version.has_value());
+        QCOMPARE(ClickHouseConnector::versionSupportsParameters(*version),
+                 version->startsWith(u"2"_s));
+        QVERIFY(!ClickHouseConnector::versionSupportsParameters(u"18.16.1"_s));
+        QVERIFY(ClickHouseConnector::versionSupportsParameters(u"19.11.3.11"_s));
+        QVERIFY(ClickHouseConnector::versionSupportsParameters(u"24.8.1"_s));
+    }
+
+    void parametersMode()
+    {
+        SqlBuilder b(true);
+        QCOMPARE(b.string(u"a'b\tc"_s), u"{p1:String}"_s);
+        QCOMPARE(b.parameters().value(0).second, u"a\\'b\\tc"_s);
+    }
+
+    void killOnCancel()
+    {
+        WorkLimits l = limits(60s);
+        QTimer::singleShot(700ms, this, [l] { l.cancel.cancel(); });
+        QString id;
+        auto r = m_connector->query(
+            {u"SELECT count() FROM system.numbers WHERE NOT ignore(sipHash64(number)) FORMAT JSON"_s,
+             {}},
+            l, &id);
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, Error::Code::Cancelled);
+        QVERIFY(!id.isEmpty());
+        const QString check = u"SELECT count() AS n FROM system.processes WHERE query_id = "_s +
+                              ClickHouseSql::quote(id) + u" FORMAT JSON"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_connector->query({check, {}}, limits())->value(0, u"n"_s).toLongLong(), 0, 10000);
+    }
+
+    void killOnDeadline()
+    {
+        QString id;
+        auto r = m_connector->query(
+            {u"SELECT count() FROM system.numbers WHERE NOT ignore(sipHash64(number)) FORMAT JSON"_s,
+             {}},
+            limits(1500ms), &id);
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, Error::Code::Timeout);
+        const QString check = u"SELECT count() AS n FROM system.processes WHERE query_id = "_s +
+                              ClickHouseSql::quote(id) + u" FORMAT JSON"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_connector->query({check, {}}, limits())->value(0, u"n"_s).toLongLong(), 0, 10000);
+    }
+
+    void trafficOverview()
+    {
+        auto r = run(u"traffic_overview"_s, window());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->evidence.size(), 1);
+        const Evidence &e = r->evidence.first();
+        QCOMPARE(e.kind, EvidenceKind::Table);
+        QVERIFY(e.source.startsWith(u"clickhouse:query:"_s));
+        QCOMPARE(e.data.value(u"rows"_s).toArray().size(), 4);
+        QCOMPARE(sumColumn(e.data, u"n"_s), 120);
+        QCOMPARE(sumColumn(e.data, u"errors"_s), 12);
+        QCOMPARE(r->outputs.value(u"requests"_s).toInteger(), 120);
+        QCOMPARE(r->outputs.value(u"config_ids"_s).toArray(), QJsonArray{u"pc-acme-prod"_s});
+        QCOMPARE(r->outputs.value(u"providers"_s).toArray().size(), 2);
+        QCOMPARE(r->outputs.value(u"sdks"_s).toArray().size(), 2);
+        // Optional filters narrow the query.
+        QJsonObject args = window();
+        args.insert(u"provider"_s, u"anthropic"_s);
+        auto narrowed = run(u"traffic_overview"_s, args);
+        QVERIFY(narrowed.has_value());
+        QCOMPARE(narrowed->outputs.value(u"requests"_s).toInteger(), 60);
+        // All orgs.
+        auto all = run(u"traffic_overview"_s, window(QString()));
+        QVERIFY(all.has_value());
+        QCOMPARE(all->outputs.value(u"requests"_s).toInteger(), 151);
+    }
+
+    void latencySeries()
+    {
+        QJsonObject args = window();
+        args.insert(u"bucket_s"_s, 60);
+        auto r = run(u"latency_series"_s, args);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonObject data = r->evidence.first().data;
+        QCOMPARE(r->evidence.first().kind, EvidenceKind::TimeSeries);
+        QCOMPARE(data.value(u"bucket_s"_s).toInt(), 60);
+        QCOMPARE(data.value(u"columns"_s).toArray().size(), 6);
+        const QJsonArray series = data.value(u"series"_s).toArray();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series.at(0).toObject().value(u"labels"_s).toObject(), QJsonObject());
+        const QJsonArray points = series.at(0).toObject().value(u"points"_s).toArray();
+        QCOMPARE(points.size(), 60);
+        const QJsonArray first = points.at(0).toArray();
+        QCOMPARE(first.at(0).toString(), u"2026-11-20T09:00:00Z"_s);
+        QCOMPARE(first.at(1).toInt(), 2);
+        QVERIFY(first.at(3).toDouble() >= 100 && first.at(3).toDouble() <= 101);
+        QCOMPARE(r->outputs.value(u"bucket_s"_s).toInt(), 60);
+
+        args.insert(u"group_by"_s, u"provider"_s);
+        args.insert(u"component"_s, u"gateway"_s);
+        auto grouped = run(u"latency_series"_s, args);
+        QVERIFY2(grouped.has_value(), qPrintable(grouped ? QString() : grouped.error().message));
+        const QJsonArray groupedSeries =
+            grouped->evidence.first().data.value(u"series"_s).toArray();
+        QCOMPARE(groupedSeries.size(), 2);
+        QCOMPARE(groupedSeries.at(0)
+                     .toObject()
+                     .value(u"labels"_s)
+                     .toObject()
+                     .value(u"provider"_s)
+                     .toString(),
+                 u"anthropic"_s);
+        QCOMPARE(groupedSeries.at(0)
+                     .toObject()
+                     .value(u"points"_s)
+                     .toArray()
+                     .at(0)
+                     .toArray()
+                     .at(3)
+                     .toInt(),
+                 20);
+
+        // A bucket that would give too many points is enlarged.
+        QJsonObject wide{{u"from"_s, u"2026-10-01T00:00:00Z"_s},
+                         {u"to"_s, u"2026-11-21T00:00:00Z"_s},
+                         {u"bucket_s"_s, 10}};
+        auto enlarged = run(u"latency_series"_s, wide);
+        QVERIFY(enlarged.has_value());
+        QVERIFY(51 * 86400 / enlarged->outputs.value(u"bucket_s"_s).toInt() <= 1500);
+
+        args.insert(u"group_by"_s, u"nonsense'"_s);
+        auto bad = run(u"latency_series"_s, args);
+        QVERIFY(!bad.has_value());
+        QCOMPARE(bad.error().code, Error::Code::InvalidInput);
+    }
+
+    void errorBreakdownAndSeries()
+    {
+        auto r = run(u"error_breakdown"_s, window());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonObject data = r->evidence.first().data;
+        const QJsonArray rows = data.value(u"rows"_s).toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).toArray().at(0).toString(), u"openai"_s);
+        QCOMPARE(rows.at(0).toArray().at(2).toInt(), 503);
+        QCOMPARE(rows.at(0).toArray().at(3).toString(), u"provider_overloaded"_s);
+        QCOMPARE(rows.at(0).toArray().at(4).toInt(), 12);
+        QCOMPARE(rows.at(0).toArray().at(5).toString(), u"2026-11-20T09:00:00Z"_s);
+        QCOMPARE(data.value(u"total_requests"_s).toInt(), 120);
+        QCOMPARE(r->outputs.value(u"error_requests"_s).toInt(), 12);
+
+        QJsonObject args = window();
+        args.insert(u"bucket_s"_s, 600);
+        auto series = run(u"error_series"_s, args);
+        QVERIFY2(series.has_value(), qPrintable(series ? QString() : series.error().message));
+        qint64 errors = 0;
+        for (const QJsonValue &p : series->evidence.first()
+                                       .data.value(u"series"_s)
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(u"points"_s)
+                                       .toArray())
+            errors += p.toArray().at(2).toInteger();
+        QCOMPARE(errors, 12);
+    }
+
+    void fallbackTokensMetadata()
+    {
+        auto f = run(u"fallback_stats"_s, window());
+        QVERIFY2(f.has_value(), qPrintable(f ? QString() : f.error().message));
+        QCOMPARE(sumColumn(f->evidence.first().data, u"n"_s), 120);
+        QCOMPARE(f->evidence.first().data.value(u"columns"_s).toArray().size(), 11);
+
+        auto t = run(u"token_usage"_s, window());
+        QVERIFY2(t.has_value(), qPrintable(t ? QString() : t.error().message));
+        const QJsonArray rows = t->evidence.first().data.value(u"rows"_s).toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).toArray().at(0).toString(), u"2026-11-20"_s);
+        QCOMPARE(t->outputs.value(u"prompt_tokens"_s).toInteger(), 12000);
+        QCOMPARE(t->outputs.value(u"completion_tokens"_s).toInteger(), 6000);
+        QCOMPARE(t->outputs.value(u"cached_tokens"_s).toInteger(), 1200);
+
+        auto m = run(u"metadata_by_sdk"_s, window());
+        QVERIFY2(m.has_value(), qPrintable(m ? QString() : m.error().message));
+        QCOMPARE(sumColumn(m->evidence.first().data, u"with_metadata"_s), 40);
+        QCOMPARE(m->evidence.first().data.value(u"rows"_s).toArray().size(), 2);
+    }
+
+    void orgComparison()
+    {
+        QJsonObject args = window();
+        args.remove(u"org"_s);
+        args.insert(u"provider"_s, u"openai"_s);
+        auto r = run(u"org_comparison"_s, args);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonArray rows = r->evidence.first().data.value(u"rows"_s).toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toArray().at(0).toString(), u"org_acme"_s);
+        QCOMPARE(rows.at(0).toArray().at(1).toInt(), 60);
+        QCOMPARE(rows.at(1).toArray().at(1).toInt(), 30);
+    }
+
+    void webhooks()
+    {
+        auto r = run(u"webhook_breakdown"_s, window());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->outputs.value(u"endpoints"_s).toArray(),
+                 QJsonArray{u"https://acme.example/hooks"_s});
+        QCOMPARE(sumColumn(r->evidence.first().data, u"n"_s), 15);
+        QJsonObject args = window();
+        args.insert(u"bucket_s"_s, 300);
+        auto s = run(u"webhook_series"_s, args);
+        QVERIFY2(s.has_value(), qPrintable(s ? QString() : s.error().message));
+        const QJsonArray series = s->evidence.first().data.value(u"series"_s).toArray();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(
+            series.at(0).toObject().value(u"labels"_s).toObject().value(u"endpoint"_s).toString(),
+            u"https://acme.example/hooks"_s);
+        qint64 errors = 0;
+        for (const QJsonValue &p : series.at(0).toObject().value(u"points"_s).toArray())
+            errors += p.toArray().at(2).toInteger();
+        QCOMPARE(errors, 5);
+    }
+
+    void mappingIsUsed()
+    {
+        // latency_ms mapped to provider_latency_ms: p50 of the first minute drops by 20 ms.
+        auto mapped = connector(
+            {{u"mapping"_s,
+              QJsonObject{{u"latency_ms"_s, u"provider_latency_ms"_s},
+                          {u"gateway_requests"_s, u"casefile_test.gateway_requests"_s}}}});
+        OperationCall call;
+        call.operation = u"latency_series"_s;
+        call.args = window();
+        call.args.insert(u"bucket_s"_s, 60);
+        call.limits = limits();
+        auto r = mapped->run(call);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonArray first = r->evidence.first()
+                                     .data.value(u"series"_s)
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(u"points"_s)
+                                     .toArray()
+                                     .at(0)
+                                     .toArray();
+        QVERIFY(first.at(3).toDouble() >= 80 && first.at(3).toDouble() <= 81);
+    }
+
+    void argumentErrors()
+    {
+        auto missing = run(u"traffic_overview"_s, {{u"org"_s, u"org_acme"_s}});
+        QVERIFY(!missing.has_value());
+        QCOMPARE(missing.error().code, Error::Code::InvalidInput);
+        QVERIFY(missing.error().message.contains(u"from"_s));
+        auto unknown = run(u"drop_everything"_s, window());
+        QVERIFY(!unknown.has_value());
+        QCOMPARE(unknown.error().code, Error::Code::Unsupported);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClickHouse)
+#include "tst_clickhouse.moc"
