@@ -20,7 +20,7 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     fonts-dejavu-core
     clang libclang-rt-dev clang-format
-    debootstrap desktop-file-utils appstream lintian rpm file
+    debootstrap desktop-file-utils appstream lintian rpm file librsvg2-bin
     curl python3
 )
 
