@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Combines the benchmark outputs into latest.json and a Markdown table with targets."""
+import json
+import os
+import statistics
+import sys
+
+
+def load(path):
+    try:
+        return json.load(open(path))
+    except (OSError, ValueError):
+        return None
+
+
+def main():
+    tmp, out_json, out_md = sys.argv[1:4]
+    latency = load(os.path.join(tmp, "latency.json")) or []
+    store = load(os.path.join(tmp, "store.json")) or {}
+    gui = load(os.path.join(tmp, "gui.json")) or {}
+    scale = load(os.path.join(tmp, "scale.json")) or {}
+    doc = {"investigation_latency": latency, "store": store, "gui": gui, "log_scale": scale}
+    json.dump(doc, open(out_json, "w"), indent=2)
+
+    rows = []
+
+    def row(name, value, target, ok):
+        rows.append(f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} |")
+
+    if latency:
+        ws = [r["wall_over_slowest"] for r in latency if r["wall_over_slowest"]]
+        wt = [r["wall_over_sum"] for r in latency if r["wall_over_sum"]]
+        if ws:
+            row("investigation wall / slowest step (median, worst)",
+                f"{statistics.median(ws):.2f}, {max(ws):.2f}", "≤ 1.2", max(ws) <= 1.2)
+        if wt:
+            row("investigation wall / sum of steps (median, worst)",
+                f"{statistics.median(wt):.2f}, {max(wt):.2f}", "≤ 0.35", max(wt) <= 0.35)
+    if store:
+        row(f"store open ({store.get('investigations')} saved), median ms", f"{store.get('open_median_ms', 0):.1f}",
+            "< 200", store.get("open_median_ms", 1e9) < 200)
+        row("store full-text search, median ms", f"{store.get('search_median_ms', 0):.1f}", "< 100",
+            store.get("search_median_ms", 1e9) < 100)
+        row("store save, median ms", f"{store.get('save_median_ms', 0):.1f}", "(no target)", True)
+    if gui:
+        if "max_stall_ms" in gui:
+            row("largest GUI stall, 5 investigations + 10,000 tickets, ms", f"{gui['max_stall_ms']:.0f}", "≤ 50",
+                gui["max_stall_ms"] <= 50)
+        if "startup_ms" in gui:
+            row("start-up to a usable window, ms", f"{gui['startup_ms']:.0f}", "(no target)", True)
+        if "peak_rss_mb" in gui:
+            row("peak RSS, 10,000 tickets + 20 investigations, MB", f"{gui['peak_rss_mb']:.0f}", "(no target)", True)
+    if scale and scale.get("clickhouse_time_ratio"):
+        row(f"ClickHouse step time for {scale['rows_factor']:.0f}x the rows", f"{scale['clickhouse_time_ratio']:.2f}x",
+            "≤ 1.5x", scale["clickhouse_time_ratio"] <= 1.5)
+        pts = max(scale["small"]["max_points_per_series"], scale["large"]["max_points_per_series"])
+        row("points per series", str(pts), "< a few thousand", pts < 5000)
+
+    md = ["| benchmark | measured | target | met |", "|---|---|---|---|"] + rows
+    if latency:
+        md += ["", "| scenario | ticket | wall ms | slowest step ms | sum ms | wall/slowest | wall/sum |",
+               "|---|---|---|---|---|---|---|"]
+        for r in latency:
+            md.append(f"| {r['scenario']} | {r['ticket']} | {r['wall_ms']:.0f} | {r['slowest_step_ms']:.0f} | "
+                      f"{r['sum_steps_ms']:.0f} | {r['wall_over_slowest']} | {r['wall_over_sum']} |")
+    open(out_md, "w").write("\n".join(md) + "\n")
+
+
+if __name__ == "__main__":
+    main()
