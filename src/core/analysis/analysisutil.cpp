@@ -1,0 +1,633 @@
+#include "core/analysis/analysisutil.h"
+
+#include "core/investigationjson.h"
+
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Analysis {
+
+namespace {
+
+bool asks(const StepData &step, QStringView connector, QStringView operation)
+{
+    QString stepConnector = step.record.connector;
+    if (stepConnector.isEmpty() && !step.evidence.isEmpty())
+        stepConnector = step.evidence.first().connector;
+    return stepConnector.compare(connector, Qt::CaseInsensitive) == 0 &&
+           step.record.operation.compare(operation, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QList<FoundEvidence> findEvidence(const AnalysisInput &input, QStringView connector,
+                                  QStringView operation)
+{
+    QList<FoundEvidence> found;
+    for (auto it = input.steps.cbegin(); it != input.steps.cend(); ++it) {
+        const StepData &step = it.value();
+        if (!asks(step, connector, operation) || step.record.status != StepStatus::Ok)
+            continue;
+        for (const Evidence &evidence : step.evidence)
+            found.append(FoundEvidence{&step, &evidence});
+    }
+    return found;
+}
+
+QList<const StepData *> stepsAsking(const AnalysisInput &input, QStringView connector,
+                                    QStringView operation)
+{
+    QList<const StepData *> steps;
+    for (auto it = input.steps.cbegin(); it != input.steps.cend(); ++it) {
+        if (asks(it.value(), connector, operation))
+            steps.append(&it.value());
+    }
+    return steps;
+}
+
+bool dataPresent(const AnalysisInput &input, QStringView connector, QStringView operation)
+{
+    const auto steps = stepsAsking(input, connector, operation);
+    return std::any_of(steps.cbegin(), steps.cend(),
+                       [](const StepData *s) { return s->record.status == StepStatus::Ok; });
+}
+
+bool dataMissing(const AnalysisInput &input, QStringView connector, QStringView operation)
+{
+    const auto steps = stepsAsking(input, connector, operation);
+    return !steps.isEmpty() && !dataPresent(input, connector, operation);
+}
+
+double toNumber(const QJsonValue &value, double fallback)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString()) {
+        bool ok = false;
+        const double d = value.toString().trimmed().toDouble(&ok);
+        return ok ? d : fallback;
+    }
+    if (value.isBool())
+        return value.toBool() ? 1.0 : 0.0;
+    return fallback;
+}
+
+Table::Table(const QJsonObject &data)
+    : m_data(data)
+    , m_rows(data.value(u"rows"_s).toArray())
+    , m_refs(data.value(u"refs"_s).toArray())
+{
+    const QJsonArray columns = data.value(u"columns"_s).toArray();
+    for (const QJsonValue &c : columns)
+        m_columns.append(c.toString());
+}
+
+int Table::column(QStringView name) const
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).compare(name, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
+}
+
+QJsonValue Table::value(int row, QStringView name) const
+{
+    const int c = column(name);
+    if (c < 0 || row < 0 || row >= m_rows.size())
+        return {};
+    const QJsonValue r = m_rows.at(row);
+    if (r.isObject()) // tolerate rows written as objects
+        return r.toObject().value(name.toString());
+    return r.toArray().at(c);
+}
+
+double Table::number(int row, QStringView name, double fallback) const
+{
+    return toNumber(value(row, name), fallback);
+}
+
+QString Table::text(int row, QStringView name) const
+{
+    const QJsonValue v = value(row, name);
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble());
+    return {};
+}
+
+QDateTime Table::time(int row, QStringView name) const
+{
+    const QJsonValue v = value(row, name);
+    if (v.isDouble()) // Unix seconds (Stripe)
+        return QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+    const QString s = v.toString();
+    if (s.isEmpty())
+        return {};
+    bool ok = false;
+    const qint64 secs = s.toLongLong(&ok);
+    if (ok)
+        return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+    QDateTime t = fromIso(s);
+    if (!t.isValid()) {
+        t = QDateTime::fromString(s, u"yyyy-MM-dd HH:mm:ss"_s);
+        t.setTimeSpec(Qt::UTC);
+    }
+    if (!t.isValid()) {
+        t = QDateTime(QDate::fromString(s, u"yyyy-MM-dd"_s), QTime(0, 0), Qt::UTC);
+    }
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QString Table::ref(int row) const
+{
+    if (row >= 0 && row < m_refs.size())
+        return m_refs.at(row).toString();
+    return text(row, u"ref");
+}
+
+double Series::value(int i, QStringView column, double fallback) const
+{
+    if (i < 0 || i >= points.size())
+        return fallback;
+    for (int c = 0; c < columns.size(); ++c) {
+        if (columns.at(c).compare(column, Qt::CaseInsensitive) == 0)
+            return toNumber(points.at(i).at(c), fallback);
+    }
+    return fallback;
+}
+
+QList<Series> seriesOf(const Evidence &evidence)
+{
+    QList<Series> out;
+    const QJsonObject &data = evidence.data;
+    QStringList columns;
+    for (const QJsonValue &c : data.value(u"columns"_s).toArray())
+        columns.append(c.toString());
+    const int timeColumn = std::max<qsizetype>(0, columns.indexOf(u"t"_s));
+    const int bucket = int(toNumber(data.value(u"bucket_s"_s), 0));
+    for (const QJsonValue &sv : data.value(u"series"_s).toArray()) {
+        const QJsonObject so = sv.toObject();
+        Series series;
+        series.labels = so.value(u"labels"_s).toObject();
+        series.columns = columns;
+        series.bucketSeconds = bucket;
+        for (const QJsonValue &pv : so.value(u"points"_s).toArray()) {
+            const QJsonArray point = pv.toArray();
+            const QDateTime t = fromIso(point.at(timeColumn).toString());
+            if (!t.isValid())
+                continue;
+            series.times.append(t.toUTC());
+            series.points.append(point);
+        }
+        out.append(series);
+    }
+    return out;
+}
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QDateTime::fromSecsSinceEpoch(qint64(value.toDouble()), Qt::UTC);
+    const QString s = value.toString();
+    if (s.isEmpty())
+        return {};
+    const QDateTime t = fromIso(s);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QList<QJsonObject> eventsOf(const Evidence &evidence)
+{
+    QList<QJsonObject> out;
+    for (const QJsonValue &v : evidence.data.value(u"events"_s).toArray()) {
+        if (v.isObject())
+            out.append(v.toObject());
+    }
+    return out;
+}
+
+QString clock(const QDateTime &time, const QDateTime &reference)
+{
+    if (!time.isValid())
+        return u"an unknown time"_s;
+    const QDateTime utc = time.toUTC();
+    const QString hm = utc.toString(u"HH:mm"_s) + u" UTC"_s;
+    if (reference.isValid() && reference.toUTC().date() != utc.date())
+        return utc.toString(u"yyyy-MM-dd"_s) + u' ' + hm;
+    return hm;
+}
+
+QString formatMs(double ms)
+{
+    if (!std::isfinite(ms))
+        return u"?"_s;
+    if (std::abs(ms) < 100.0)
+        return QString::number(qRound64(ms)) + u" ms"_s;
+    if (std::abs(ms) < 995.0) // two significant digits: "340 ms", not "339 ms"
+        return QString::number(qRound64(ms / 10.0) * 10) + u" ms"_s;
+    const double s = ms / 1000.0;
+    if (std::abs(s) >= 10.0)
+        return QString::number(qRound64(s)) + u" s"_s;
+    return QString::number(s, 'f', 1) + u" s"_s;
+}
+
+QString formatShare(double share)
+{
+    if (!std::isfinite(share))
+        return u"?"_s;
+    const double pct = share * 100.0;
+    if (pct != 0.0 && std::abs(pct) < 10.0)
+        return QString::number(pct, 'f', 1) + u'%';
+    return QString::number(qRound64(pct)) + u'%';
+}
+
+QString formatCount(double count)
+{
+    QLocale c(QLocale::English, QLocale::UnitedStates);
+    return c.toString(qint64(std::llround(count)));
+}
+
+QString formatDuration(qint64 seconds)
+{
+    const qint64 s = std::abs(seconds);
+    if (s < 60)
+        return QString::number(s) + u" s"_s;
+    const qint64 minutes = (s + 30) / 60;
+    if (minutes < 60)
+        return QString::number(minutes) + u" min"_s;
+    const qint64 hours = minutes / 60;
+    const qint64 rest = minutes % 60;
+    if (hours >= 48)
+        return QString::number((hours + 12) / 24) + u" days"_s;
+    if (rest == 0)
+        return QString::number(hours) + u" h"_s;
+    return QString::number(hours) + u" h "_s + QString::number(rest) + u" min"_s;
+}
+
+namespace {
+
+const QSet<QString> &fillerWords()
+{
+    static const QSet<QString> words = {
+        u"the"_s,    u"and"_s,   u"for"_s,       u"with"_s,    u"from"_s,   u"into"_s,  u"this"_s,
+        u"that"_s,   u"our"_s,   u"your"_s,      u"are"_s,     u"was"_s,    u"were"_s,  u"has"_s,
+        u"have"_s,   u"not"_s,   u"but"_s,       u"all"_s,     u"when"_s,   u"since"_s, u"some"_s,
+        u"any"_s,    u"can"_s,   u"new"_s,       u"fix"_s,     u"fixes"_s,  u"fixed"_s, u"add"_s,
+        u"adds"_s,   u"added"_s, u"update"_s,    u"updates"_s, u"deploy"_s, u"merge"_s, u"main"_s,
+        u"src"_s,    u"lib"_s,   u"api"_s,       u"www"_s,     u"http"_s,   u"https"_s, u"com"_s,
+        u"json"_s,   u"yaml"_s,  u"sql"_s,       u"test"_s,    u"tests"_s,  u"spec"_s,  u"index"_s,
+        u"get"_s,    u"post"_s,  u"use"_s,       u"using"_s,   u"via"_s,    u"per"_s,   u"out"_s,
+        u"its"_s,    u"it's"_s,  u"they"_s,      u"them"_s,    u"seem"_s,   u"seems"_s, u"also"_s,
+        u"did"_s,    u"does"_s,  u"something"_s, u"side"_s,    u"hi"_s,     u"team"_s,  u"thanks"_s,
+        u"please"_s, u"issue"_s, u"bug"_s,       u"when"_s,    u"what"_s,   u"why"_s,   u"how"_s,
+        u"more"_s,   u"than"_s,  u"over"_s,      u"under"_s,   u"only"_s,   u"now"_s,   u"today"_s,
+        u"morning"_s};
+    return words;
+}
+
+} // namespace
+
+QStringList wordsOf(const QString &text)
+{
+    QStringList out;
+    QString current;
+    const auto flush = [&] {
+        if (current.size() >= 3 && !fillerWords().contains(current)) {
+            bool digitsOnly = true;
+            for (QChar c : std::as_const(current))
+                digitsOnly = digitsOnly && c.isDigit();
+            if (!digitsOnly && !out.contains(current))
+                out.append(current);
+        }
+        current.clear();
+    };
+    for (QChar c : text) {
+        if (c.isLetterOrNumber())
+            current.append(c.toLower());
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+QStringList routeWords(const QString &route)
+{
+    QStringList out;
+    for (const QString &w : wordsOf(route)) {
+        // "v1", "v2": versions say nothing about what the route does
+        if (w.size() <= 3 && w.startsWith(u'v') && w.mid(1).toInt() > 0)
+            continue;
+        out.append(w);
+    }
+    return out;
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+}
+
+QString describeLabels(const QJsonObject &labels)
+{
+    if (labels.isEmpty())
+        return u"all traffic"_s;
+    QStringList parts;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        parts.append(it.key() + u' ' + it.value().toString());
+    return parts.join(u", "_s);
+}
+
+QString refForLabels(const QJsonObject &labels)
+{
+    static const QStringList known = {u"route"_s, u"provider"_s, u"model"_s, u"endpoint"_s,
+                                      u"sdk"_s};
+    for (const QString &key : known) {
+        const QString v = labels.value(key).toString();
+        if (!v.isEmpty())
+            return key + u':' + v;
+    }
+    return {};
+}
+
+QString refId(const QString &ref)
+{
+    const qsizetype i = ref.lastIndexOf(u':');
+    return i < 0 ? ref : ref.mid(i + 1);
+}
+
+QString providerOfModel(const QString &model)
+{
+    const QString m = model.toLower();
+    if (m.startsWith(u"claude"))
+        return u"anthropic"_s;
+    if (m.startsWith(u"gpt") || m.startsWith(u"o1") || m.startsWith(u"o3") || m.startsWith(u"o4") ||
+        m.startsWith(u"text-embedding") || m.startsWith(u"dall-e") || m.startsWith(u"whisper"))
+        return u"openai"_s;
+    if (m.startsWith(u"gemini"))
+        return u"google"_s;
+    if (m.startsWith(u"mistral") || m.startsWith(u"mixtral"))
+        return u"mistral"_s;
+    if (m.startsWith(u"command"))
+        return u"cohere"_s;
+    if (m.startsWith(u"llama"))
+        return u"meta"_s;
+    return {};
+}
+
+QString escapeMarkdown(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    bool lineStart = true;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const char16_t u = c.unicode();
+        const bool prevWord = i > 0 && text.at(i - 1).isLetterOrNumber();
+        const bool nextWord = i + 1 < text.size() && text.at(i + 1).isLetterOrNumber();
+        switch (u) {
+        case u'\\':
+        case u'`':
+        case u'*':
+        case u'[':
+        case u']':
+        case u'<':
+        case u'>':
+        case u'|':
+        case u'~':
+        case u'!':
+        case u'&':
+            out.append(u'\\');
+            out.append(c);
+            break;
+        case u'_':
+            // intraword underscores (org_acme, tls_error) never start emphasis: keep them
+            // readable and searchable
+            if (!(prevWord && nextWord))
+                out.append(u'\\');
+            out.append(c);
+            break;
+        case u'#':
+        case u'+':
+        case u'-':
+        case u'=':
+            if (lineStart)
+                out.append(u'\\');
+            out.append(c);
+            break;
+        case u'\r':
+            break;
+        case u'\n':
+            // untrusted text stays inside its paragraph: no new blocks from a ticket
+            out.append(u' ');
+            break;
+        default:
+            if (c.isDigit() && lineStart) {
+                // "1. " at a line start would start a list
+                qsizetype j = i;
+                while (j < text.size() && text.at(j).isDigit())
+                    ++j;
+                out.append(text.mid(i, j - i));
+                if (j < text.size() && (text.at(j) == u'.' || text.at(j) == u')')) {
+                    out.append(u'\\');
+                }
+                i = j - 1;
+            } else {
+                out.append(c);
+            }
+            break;
+        }
+        lineStart = (u == u'\n') || (lineStart && c.isSpace());
+    }
+    return out;
+}
+
+void appendUnique(QStringList &list, const QString &value)
+{
+    if (!value.isEmpty() && !list.contains(value))
+        list.append(value);
+}
+
+void appendUnique(QStringList &list, const QStringList &values)
+{
+    for (const QString &v : values)
+        appendUnique(list, v);
+}
+
+} // namespace Casefile::Analysis
+
+namespace Casefile::Analysis {
+
+ErrorProfile errorProfile(const AnalysisInput &input)
+{
+    ErrorProfile p;
+    const auto found = findEvidence(input, u"clickhouse", u"error_breakdown");
+    if (found.isEmpty())
+        return p;
+    // with several breakdowns (one per org), the one of the ticket's org is the first
+    const FoundEvidence &f = found.first();
+    const Table table(f.evidence->data);
+    p.present = true;
+    p.evidenceId = f.evidence->id;
+    p.totalRequests = toNumber(f.evidence->data.value(u"total_requests"_s), 0);
+    if (p.totalRequests <= 0)
+        p.totalRequests = toNumber(f.step->outputs.value(u"total_requests"_s), 0);
+    QMap<QString, double> serverByProvider;
+    QMap<QString, double> serverByModel;
+    QMap<QString, double> clientByProvider;
+    QMap<QString, double> clientByModel;
+    for (int r = 0; r < table.rowCount(); ++r) {
+        ErrorGroup g;
+        g.provider = table.text(r, u"provider");
+        g.model = table.text(r, u"model");
+        g.status = int(table.number(r, u"status"));
+        g.errorCode = table.text(r, u"error_code");
+        g.n = table.number(r, u"n");
+        g.first = table.time(r, u"first");
+        g.last = table.time(r, u"last");
+        if (g.status < 400 && g.errorCode.isEmpty())
+            continue;
+        p.errors += g.n;
+        const bool rate = g.status == 429 || g.errorCode == u"rate_limited";
+        const bool server =
+            !rate && (g.status >= 500 || g.status == 408 || g.errorCode.startsWith(u"provider_"));
+        if (rate) {
+            p.rateLimited += g.n;
+            if (!p.rateFirst.isValid() || (g.first.isValid() && g.first < p.rateFirst))
+                p.rateFirst = g.first;
+            if (!p.rateLast.isValid() || g.last > p.rateLast)
+                p.rateLast = g.last;
+        } else if (server) {
+            p.serverErrors += g.n;
+            serverByProvider[g.provider] += g.n;
+            serverByModel[g.model] += g.n;
+        } else {
+            p.clientErrors += g.n;
+            clientByProvider[g.provider] += g.n;
+            clientByModel[g.model] += g.n;
+            appendUnique(p.clientCodes,
+                         g.errorCode.isEmpty() ? QString::number(g.status) : g.errorCode);
+        }
+        p.groups.append(g);
+    }
+    std::stable_sort(p.groups.begin(), p.groups.end(),
+                     [](const ErrorGroup &a, const ErrorGroup &b) { return a.n > b.n; });
+    const auto dominant = [](const QMap<QString, double> &m, double total) {
+        for (auto it = m.cbegin(); it != m.cend(); ++it) {
+            if (total > 0 && it.value() >= 0.6 * total && !it.key().isEmpty())
+                return it.key();
+        }
+        return QString();
+    };
+    p.serverProvider = dominant(serverByProvider, p.serverErrors);
+    p.serverModel = dominant(serverByModel, p.serverErrors);
+    p.clientProvider = dominant(clientByProvider, p.clientErrors);
+    p.clientModel = dominant(clientByModel, p.clientErrors);
+    for (auto it = serverByProvider.cbegin(); it != serverByProvider.cend(); ++it) {
+        if (it.value() > 0)
+            appendUnique(p.serverProviders, it.key());
+    }
+    for (const ErrorGroup &g : std::as_const(p.groups)) {
+        const bool server =
+            g.status >= 500 || g.status == 408 || g.errorCode.startsWith(u"provider_");
+        if (!server || (!p.serverProvider.isEmpty() && g.provider != p.serverProvider))
+            continue;
+        if (!p.serverFirst.isValid() || (g.first.isValid() && g.first < p.serverFirst))
+            p.serverFirst = g.first;
+        if (!p.serverLast.isValid() || g.last > p.serverLast)
+            p.serverLast = g.last;
+    }
+    if (p.totalRequests <= 0)
+        p.totalRequests = p.errors; // unknown: rates are then only relative
+    return p;
+}
+
+OrgScope orgScope(const AnalysisInput &input)
+{
+    OrgScope s;
+    const auto found = findEvidence(input, u"clickhouse", u"org_comparison");
+    if (found.isEmpty())
+        return s;
+    const Table table(found.first().evidence->data);
+    s.present = true;
+    s.evidenceId = found.first().evidence->id;
+    s.org = input.params.org.isEmpty() ? input.ticket.orgId : input.params.org;
+    double otherRequests = 0;
+    double otherErrors = 0;
+    QList<double> otherP95;
+    for (int r = 0; r < table.rowCount(); ++r) {
+        const QString org = table.text(r, u"org");
+        const double n = table.number(r, u"n");
+        const double e = table.number(r, u"errors");
+        if (org == s.org) {
+            s.orgFound = true;
+            s.orgRequests = n;
+            s.orgErrorRate = n > 0 ? e / n : 0;
+            s.orgP95 = table.number(r, u"p95");
+            continue;
+        }
+        ++s.otherOrgs;
+        otherRequests += n;
+        otherErrors += e;
+        otherP95.append(table.number(r, u"p95"));
+        if (n > 0 && e / n >= 0.05 && e >= 10)
+            ++s.otherOrgsWithErrors;
+    }
+    s.othersErrorRate = otherRequests > 0 ? otherErrors / otherRequests : 0;
+    s.othersMedianP95 = median(otherP95);
+    return s;
+}
+
+QString affectedProvider(const AnalysisInput &input)
+{
+    if (!input.params.provider.isEmpty())
+        return input.params.provider.toLower();
+    if (!input.params.model.isEmpty() && !providerOfModel(input.params.model).isEmpty())
+        return providerOfModel(input.params.model);
+    const ErrorProfile p = errorProfile(input);
+    if (!p.serverProvider.isEmpty())
+        return p.serverProvider;
+    return p.clientProvider;
+}
+
+QString affectedModel(const AnalysisInput &input)
+{
+    if (!input.params.model.isEmpty())
+        return input.params.model;
+    const ErrorProfile p = errorProfile(input);
+    if (!p.serverModel.isEmpty())
+        return p.serverModel;
+    return p.clientModel;
+}
+
+double categoryPrior(const QString &playbook, const QString &category)
+{
+    // What the customer asks decides which cause answers the ticket: "why did fallback not
+    // trigger" is answered by the config even while the provider was down.
+    if (playbook == u"fallback") {
+        if (category == QLatin1StringView(Category::ProviderOutage))
+            return 0.8;
+        if (category == QLatin1StringView(Category::CustomerConfig))
+            return 1.05;
+    }
+    if (playbook == u"token-billing") {
+        if (category == QLatin1StringView(Category::BillingPipeline) ||
+            category == QLatin1StringView(Category::ExpectedBehavior))
+            return 1.05;
+    }
+    if (playbook == u"webhook-failures" && category == QLatin1StringView(Category::ProviderOutage))
+        return 0.5;
+    return 1.0;
+}
+
+} // namespace Casefile::Analysis

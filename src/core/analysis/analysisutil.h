@@ -1,0 +1,180 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Helpers shared by the analyzers: finding evidence by what was asked (connector +
+// operation, never by step id, so user playbooks may name steps freely), reading the
+// evidence payloads of docs/operations.md defensively, and formatting numbers and times the
+// way summaries and replies show them. Everything here is pure and thread-safe.
+namespace Casefile::Analysis {
+
+struct FoundEvidence
+{
+    const StepData *step = nullptr;
+    const Evidence *evidence = nullptr;
+};
+
+// Evidence of every finished step that asked `connector` for `operation`, in step-id order.
+QList<FoundEvidence> findEvidence(const AnalysisInput &input, QStringView connector,
+                                  QStringView operation);
+// Steps that asked for connector/operation (whatever their status).
+QList<const StepData *> stepsAsking(const AnalysisInput &input, QStringView connector,
+                                    QStringView operation);
+// True when at least one step asked for it and none of them finished ok: the data is
+// missing, not empty.
+bool dataMissing(const AnalysisInput &input, QStringView connector, QStringView operation);
+bool dataPresent(const AnalysisInput &input, QStringView connector, QStringView operation);
+
+// Numbers arrive as JSON numbers or, for ClickHouse UInt64, as strings.
+double toNumber(const QJsonValue &value, double fallback = 0.0);
+
+// A `table` evidence payload: {"columns": [...], "rows": [[...], ...], "refs": [...]}.
+class Table
+{
+public:
+    Table() = default;
+    explicit Table(const QJsonObject &data);
+
+    int rowCount() const { return int(m_rows.size()); }
+    bool hasColumn(QStringView name) const { return column(name) >= 0; }
+    int column(QStringView name) const;
+    QJsonValue value(int row, QStringView name) const;
+    double number(int row, QStringView name, double fallback = 0.0) const;
+    QString text(int row, QStringView name) const;
+    QDateTime time(int row, QStringView name) const;
+    QString ref(int row) const; // the parallel `refs` array, or a `ref` column
+    const QJsonObject &data() const { return m_data; }
+
+private:
+    QJsonObject m_data;
+    QStringList m_columns;
+    QJsonArray m_rows;
+    QJsonArray m_refs;
+};
+
+// One series of a `timeseries` evidence payload.
+struct Series
+{
+    QJsonObject labels;
+    QStringList columns;
+    QList<QDateTime> times;
+    QList<QJsonArray> points;
+    int bucketSeconds = 0;
+
+    int size() const { return int(times.size()); }
+    double value(int i, QStringView column, double fallback = 0.0) const;
+};
+QList<Series> seriesOf(const Evidence &evidence);
+
+// An ISO-8601 string or Unix seconds, as UTC; invalid when absent.
+QDateTime timeOf(const QJsonValue &value);
+
+// Events of an `events` evidence payload.
+QList<QJsonObject> eventsOf(const Evidence &evidence);
+
+// "09:14 UTC"; with the date ("2026-11-19 09:14 UTC") when it is not the reference's day.
+QString clock(const QDateTime &time, const QDateTime &reference = {});
+QString formatMs(double ms);            // "340 ms", "1.2 s", "45 s"
+QString formatShare(double share);      // 0.384 -> "38%", 0.0031 -> "0.3%"
+QString formatCount(double count);      // 12345 -> "12,345"
+QString formatDuration(qint64 seconds); // "2 min", "1 h 34 min"
+
+// Lowercase words of at least three letters/digits, without common English and HTTP filler
+// words; paths and identifiers are split on '/', '_', '-', '.'.
+QStringList wordsOf(const QString &text);
+// Words naming a thing ("/v1/analytics" -> ["analytics"]): route segments without versions.
+QStringList routeWords(const QString &route);
+
+double median(QList<double> values);
+
+// "route /v1/analytics", "provider anthropic", "all traffic".
+QString describeLabels(const QJsonObject &labels);
+// "route:/v1/analytics" for a series' labels ('' for an ungrouped series).
+QString refForLabels(const QJsonObject &labels);
+// "github:deployment:447" -> "447".
+QString refId(const QString &ref);
+
+// The provider a model name belongs to ("claude-sonnet-4-6" -> "anthropic"), or ''.
+QString providerOfModel(const QString &model);
+
+// Markdown-escapes text that came from a ticket or an API (not our own sentences).
+QString escapeMarkdown(const QString &text);
+
+void appendUnique(QStringList &list, const QString &value);
+void appendUnique(QStringList &list, const QStringList &values);
+
+} // namespace Casefile::Analysis
+
+namespace Casefile::Analysis {
+
+// The error_breakdown table, summarised.
+struct ErrorGroup
+{
+    QString provider;
+    QString model;
+    int status = 0;
+    QString errorCode;
+    double n = 0;
+    QDateTime first;
+    QDateTime last;
+};
+
+struct ErrorProfile
+{
+    bool present = false;
+    QString evidenceId;
+    double totalRequests = 0;
+    double errors = 0;
+    double serverErrors = 0;  // 5xx incl. 529 overloaded and 504 timeouts
+    double rateLimited = 0;   // 429
+    double clientErrors = 0;  // other 4xx
+    QList<ErrorGroup> groups; // largest first
+    // Provider/model carrying at least 60% of the 5xx, or '' when spread out.
+    QString serverProvider;
+    QString serverModel;
+    QDateTime serverFirst;
+    QDateTime serverLast;
+    QStringList serverProviders; // every provider with 5xx
+    QString clientProvider;
+    QString clientModel;
+    QStringList clientCodes;
+    QDateTime rateFirst;
+    QDateTime rateLast;
+
+    double rate() const { return totalRequests > 0 ? errors / totalRequests : 0.0; }
+};
+ErrorProfile errorProfile(const AnalysisInput &input);
+
+// org_comparison: how the ticket's org compares with the others in the same window.
+struct OrgScope
+{
+    bool present = false;
+    QString evidenceId;
+    QString org;
+    bool orgFound = false;
+    double orgRequests = 0;
+    double orgErrorRate = 0;
+    double orgP95 = 0;
+    int otherOrgs = 0;
+    int otherOrgsWithErrors = 0; // error rate >= 5% and at least 10 errors
+    double othersErrorRate = 0;  // request-weighted
+    double othersMedianP95 = 0;
+};
+OrgScope orgScope(const AnalysisInput &input);
+
+// The provider and model a ticket is about: bound parameters first, then the logs.
+QString affectedProvider(const AnalysisInput &input);
+QString affectedModel(const AnalysisInput &input);
+
+// Score of a playbook-specific prior for a category (1.0 = neutral).
+double categoryPrior(const QString &playbook, const QString &category);
+
+} // namespace Casefile::Analysis

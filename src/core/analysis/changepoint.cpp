@@ -1,0 +1,384 @@
+#include "core/analysis/changepoint.h"
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/analyzers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+namespace Analysis {
+
+namespace {
+
+struct Split
+{
+    int index = -1; // absolute index of the first element of the right part
+    double z = 0.0;
+};
+
+// Pettitt's statistic over values[lo, hi): the split maximising |U_k - E[U_k]| / sd, with
+// average ranks for ties. Ranks make one huge spike count as much as one slightly high value.
+Split bestSplit(const QList<double> &values, int lo, int hi, int minLength)
+{
+    const int m = hi - lo;
+    Split best;
+    if (m < 2 * minLength)
+        return best;
+    std::vector<int> order(static_cast<std::size_t>(m));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return values.at(lo + a) < values.at(lo + b); });
+    std::vector<double> rank(static_cast<std::size_t>(m));
+    for (int i = 0; i < m;) {
+        int j = i;
+        while (j + 1 < m &&
+               values.at(lo + order[std::size_t(j + 1)]) == values.at(lo + order[std::size_t(i)]))
+            ++j;
+        const double r = (i + j) / 2.0 + 1.0;
+        for (int k = i; k <= j; ++k)
+            rank[std::size_t(order[std::size_t(k)])] = r;
+        i = j + 1;
+    }
+    double rankSum = 0.0;
+    for (int k = 1; k < m; ++k) {
+        rankSum += rank[std::size_t(k - 1)];
+        if (k < minLength || m - k < minLength)
+            continue;
+        const double left = k;
+        const double right = m - k;
+        const double u = rankSum - left * (left + 1) / 2.0; // pairs where left > right
+        const double expected = left * right / 2.0;
+        const double sd = std::sqrt(left * right * (m + 1) / 12.0);
+        if (sd <= 0)
+            continue;
+        const double z = std::abs(u - expected) / sd;
+        if (z > best.z) {
+            best.z = z;
+            best.index = lo + k;
+        }
+    }
+    return best;
+}
+
+double medianOf(const QList<double> &values, int lo, int hi)
+{
+    return median(values.mid(lo, hi - lo));
+}
+
+bool bigEnough(double from, double to, double minRatio, double minAbsolute)
+{
+    const double lowLevel = std::min(from, to);
+    const double highLevel = std::max(from, to);
+    if (highLevel - lowLevel < minAbsolute)
+        return false;
+    return lowLevel <= 0 ? highLevel > 0 : highLevel / lowLevel >= minRatio;
+}
+
+void segment(const QList<double> &values, int lo, int hi, int depth, int minLength,
+             QList<Split> &splits)
+{
+    // every significant split is kept, whatever its size: a bump that recovers has its best
+    // single split at one edge with equal medians on both sides, and is found one level down
+    if (depth > 4)
+        return;
+    const Split s = bestSplit(values, lo, hi, minLength);
+    if (s.index < 0 || s.z < 4.0)
+        return;
+    splits.append(s);
+    segment(values, lo, s.index, depth + 1, minLength, splits);
+    segment(values, s.index, hi, depth + 1, minLength, splits);
+}
+
+} // namespace
+
+LevelShift detectUpwardShift(const QList<double> &values, double minRatio, double minAbsolute,
+                             int minLength)
+{
+    LevelShift shift;
+    const int n = int(values.size());
+    if (minLength < 2)
+        minLength = 2;
+    if (n < 2 * minLength)
+        return shift;
+    QList<Split> splits;
+    segment(values, 0, n, 0, minLength, splits);
+    std::sort(splits.begin(), splits.end(),
+              [](const Split &a, const Split &b) { return a.index < b.index; });
+    if (splits.isEmpty())
+        return shift;
+    QList<int> bounds = {0};
+    for (const Split &s : std::as_const(splits))
+        bounds.append(s.index);
+    bounds.append(n);
+    for (int s = 1; s + 1 < bounds.size(); ++s) {
+        const int start = bounds.at(s);
+        const double before = medianOf(values, 0, start);
+        const double level = medianOf(values, start, bounds.at(s + 1));
+        if (level <= before || !bigEnough(before, level, minRatio, minAbsolute))
+            continue;
+        // the shift lasts while later segments stay nearer the new level than the old one
+        int end = n;
+        const double mid = before + (level - before) / 2.0;
+        for (int e = s + 1; e + 1 < bounds.size(); ++e) {
+            if (medianOf(values, bounds.at(e), bounds.at(e + 1)) < mid) {
+                end = bounds.at(e);
+                break;
+            }
+        }
+        const double after = medianOf(values, start, end);
+        if (!bigEnough(before, after, minRatio, minAbsolute))
+            continue;
+        const double half = (before + after) / 2.0;
+        int above = 0;
+        for (int i = start; i < end; ++i)
+            above += values.at(i) > half ? 1 : 0;
+        const double sustained = double(above) / std::max(1, end - start);
+        if (end - start < minLength || sustained < 0.6)
+            continue;
+        const double ratio = after / std::max(before, 1e-9);
+        if (shift.found && ratio <= shift.after / std::max(shift.before, 1e-9))
+            continue;
+        shift.found = true;
+        shift.start = start;
+        shift.end = end;
+        shift.before = before;
+        shift.after = after;
+        shift.sustained = sustained;
+        shift.z = splits.at(s - 1).z;
+    }
+    return shift;
+}
+
+double SeriesChange::ratio() const
+{
+    const double floor = kind == MetricKind::Latency ? 1.0 : 0.001;
+    return after / std::max(before, floor);
+}
+
+QString SeriesChange::metricName() const
+{
+    switch (kind) {
+    case MetricKind::Latency:
+        return u"p95 latency"_s;
+    case MetricKind::ErrorRate:
+        return u"error rate"_s;
+    case MetricKind::WebhookErrors:
+        return u"webhook failure rate"_s;
+    }
+    return {};
+}
+
+QString SeriesChange::formatValue(double v) const
+{
+    return kind == MetricKind::Latency ? formatMs(v) : formatShare(v);
+}
+
+QString SeriesChange::describe(const QDateTime &reference) const
+{
+    const QString where = groupRef.isEmpty() ? u"across all traffic"_s : u"on "_s + group;
+    if (!changed)
+        return metricName() + u' ' + where + u" stayed flat at about "_s + formatValue(level);
+    QString s = metricName() + u' ' + where + u" rose from "_s + formatValue(before) + u" to "_s +
+                formatValue(after) + u" at "_s + clock(at, reference);
+    if (end.isValid())
+        s += u" and returned to normal at "_s + clock(end, reference);
+    return s;
+}
+
+QList<const SeriesChange *> ChangeReport::changed() const
+{
+    QList<const SeriesChange *> out;
+    for (const SeriesChange &c : series) {
+        if (c.changed)
+            out.append(&c);
+    }
+    return out;
+}
+
+QList<const SeriesChange *> ChangeReport::flat(MetricKind kind) const
+{
+    QList<const SeriesChange *> out;
+    for (const SeriesChange &c : series) {
+        if (!c.changed && c.kind == kind)
+            out.append(&c);
+    }
+    return out;
+}
+
+namespace {
+
+void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out)
+{
+    for (const Series &series : seriesOf(evidence)) {
+        if (series.size() == 0)
+            continue;
+        QList<double> values;
+        QList<double> counts;
+        QList<double> errors;
+        const bool hasP95 = series.columns.contains(u"p95"_s);
+        if (kind == MetricKind::Latency && !hasP95)
+            continue;
+        for (int i = 0; i < series.size(); ++i) {
+            const double n = series.value(i, u"n", 0);
+            const double e = series.value(i, u"errors", 0);
+            counts.append(n);
+            errors.append(e);
+            if (kind == MetricKind::Latency)
+                values.append(series.value(i, u"p95", 0));
+            else
+                values.append(n > 0 ? e / n : 0.0);
+        }
+        SeriesChange change;
+        change.kind = kind;
+        change.evidenceId = evidence.id;
+        change.labels = series.labels;
+        change.group = describeLabels(series.labels);
+        change.groupRef = refForLabels(series.labels);
+        change.points = series.size();
+        change.level = median(values);
+        if (kind != MetricKind::Latency) {
+            const double total = std::accumulate(counts.cbegin(), counts.cend(), 0.0);
+            const double failed = std::accumulate(errors.cbegin(), errors.cend(), 0.0);
+            change.level = total > 0 ? failed / total : 0.0;
+        }
+        const int minLength = series.size() >= 60 ? 5 : 3;
+        const LevelShift shift = kind == MetricKind::Latency
+                                     ? detectUpwardShift(values, 1.4, 80.0, minLength)
+                                     : detectUpwardShift(values, 2.0, 0.02, minLength);
+        if (shift.found) {
+            qint64 n = 0;
+            qint64 e = 0;
+            for (int i = shift.start; i < shift.end; ++i) {
+                n += qint64(counts.at(i));
+                e += qint64(errors.at(i));
+            }
+            // a few failed requests in a quiet hour are not an incident
+            const bool enough = kind == MetricKind::Latency || e >= 5;
+            if (enough) {
+                change.changed = true;
+                change.at = series.times.at(shift.start);
+                change.end = shift.end < series.size() ? series.times.at(shift.end) : QDateTime();
+                change.before = shift.before;
+                change.after = shift.after;
+                change.requestsAfter = n;
+                change.errorsAfter = e;
+                if (kind != MetricKind::Latency) {
+                    // request-weighted rates read better than a median of per-bucket shares
+                    qint64 nb = 0;
+                    qint64 eb = 0;
+                    for (int i = 0; i < shift.start; ++i) {
+                        nb += qint64(counts.at(i));
+                        eb += qint64(errors.at(i));
+                    }
+                    change.before = nb > 0 ? double(eb) / double(nb) : shift.before;
+                    change.after = n > 0 ? double(e) / double(n) : shift.after;
+                }
+                change.confidence = std::clamp(0.55 + 0.04 * (shift.z - 4.0), 0.55, 0.95) *
+                                    (0.7 + 0.3 * shift.sustained);
+            }
+        }
+        out.append(change);
+    }
+}
+
+MetricKind preferredKind(const QString &playbook)
+{
+    if (playbook == u"latency-spike")
+        return MetricKind::Latency;
+    if (playbook == u"webhook-failures")
+        return MetricKind::WebhookErrors;
+    return MetricKind::ErrorRate;
+}
+
+} // namespace
+
+ChangeReport detectChanges(const AnalysisInput &input)
+{
+    ChangeReport report;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
+        analyseSeries(*f.evidence, MetricKind::Latency, report.series);
+        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
+    }
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series"))
+        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"webhook_series"))
+        analyseSeries(*f.evidence, MetricKind::WebhookErrors, report.series);
+
+    // the same change seen in two evidences (by route and by provider) is one change; the
+    // primary is the strongest of the preferred kind
+    const MetricKind preferred = preferredKind(input.playbook);
+    const auto better = [](const SeriesChange *a, const SeriesChange *b) {
+        if (a->groupRef.isEmpty() != b->groupRef.isEmpty())
+            return !a->groupRef.isEmpty(); // a named group says more than "all traffic"
+        return a->ratio() > b->ratio();
+    };
+    for (int pass = 0; pass < 2 && !report.primary; ++pass) {
+        for (const SeriesChange &c : report.series) {
+            if (!c.changed || (pass == 0 && c.kind != preferred))
+                continue;
+            if (!report.primary || better(&c, report.primary))
+                report.primary = &c;
+        }
+    }
+    return report;
+}
+
+} // namespace Analysis
+
+AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    AnalyzerOutput out;
+    const ChangeReport report = detectChanges(input);
+    const QDateTime ref = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    for (const SeriesChange &c : report.series) {
+        if (!c.changed)
+            continue;
+        Finding f;
+        f.summary = c.describe(ref);
+        f.summary[0] = f.summary.at(0).toUpper();
+        if (!c.groupRef.isEmpty())
+            f.refs.append(c.groupRef);
+        f.evidenceIds.append(c.evidenceId);
+        f.confidence = c.confidence;
+        out.findings.append(f);
+    }
+    // the groups that did not move tell the scope: say so once per kind
+    for (MetricKind kind :
+         {MetricKind::Latency, MetricKind::ErrorRate, MetricKind::WebhookErrors}) {
+        bool anyChanged = false;
+        for (const SeriesChange &c : report.series)
+            anyChanged = anyChanged || (c.changed && c.kind == kind);
+        const auto flat = report.flat(kind);
+        if (!anyChanged || flat.isEmpty())
+            continue;
+        QStringList names;
+        QStringList evidence;
+        for (const SeriesChange *c : flat) {
+            if (c->groupRef.isEmpty())
+                continue;
+            appendUnique(names, c->group + u" ("_s + c->formatValue(c->level) + u')');
+            appendUnique(evidence, c->evidenceId);
+        }
+        if (names.isEmpty())
+            continue;
+        Finding f;
+        f.summary =
+            u"Unchanged "_s + flat.first()->metricName() + u": "_s + names.mid(0, 6).join(u", "_s);
+        f.evidenceIds = evidence;
+        f.confidence = 0.6;
+        out.findings.append(f);
+    }
+    if (report.series.isEmpty()) {
+        if (dataMissing(input, u"clickhouse", u"latency_series") ||
+            dataMissing(input, u"clickhouse", u"error_series"))
+            out.notChecked.append(u"request latency and error trends (the log query failed)"_s);
+    }
+    return out;
+}
+
+} // namespace Casefile

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Casefile::Analysis {
+
+// A sustained level shift in one sequence of values.
+struct LevelShift
+{
+    bool found = false;
+    int start = 0;          // first index of the shifted level
+    int end = 0;            // one past the last shifted index (== size while it lasts)
+    double before = 0.0;    // median before `start`
+    double after = 0.0;     // median of [start, end)
+    double z = 0.0;         // rank statistic of the split (Pettitt / Mann-Whitney)
+    double sustained = 0.0; // share of [start, end) beyond the midpoint of the two levels
+};
+
+// Finds the first upward sustained shift of at least `minRatio` x and `minAbsolute` over the
+// baseline, by binary segmentation with a rank-based (Pettitt) split score: robust to single
+// spikes and to noise, O(n log n) per level. `minLength` points at least on each side.
+LevelShift detectUpwardShift(const QList<double> &values, double minRatio, double minAbsolute,
+                             int minLength = 5);
+
+enum class MetricKind { Latency, ErrorRate, WebhookErrors };
+
+// The verdict on one series of a latency/error/webhook timeseries evidence.
+struct SeriesChange
+{
+    MetricKind kind = MetricKind::Latency;
+    QString evidenceId;
+    QJsonObject labels;
+    QString group;    // "route /v1/analytics" or "all traffic"
+    QString groupRef; // "route:/v1/analytics" ('' when ungrouped)
+    bool changed = false;
+    QDateTime at;  // first bucket of the new level
+    QDateTime end; // first bucket back at the old level; invalid while it lasts
+    double before = 0.0;
+    double after = 0.0;
+    double level = 0.0; // median over the whole series (for flat ones)
+    double confidence = 0.0;
+    qint64 requestsAfter = 0;
+    qint64 errorsAfter = 0;
+    int points = 0;
+
+    double ratio() const;
+    QString metricName() const; // "p95", "error rate", "webhook failure rate"
+    QString formatValue(double v) const;
+    QString describe(const QDateTime &reference) const; // one sentence with numbers and times
+};
+
+struct ChangeReport
+{
+    QList<SeriesChange> series;
+    // The most telling change for the playbook (latency first for latency-spike, webhook
+    // failures for webhook-failures, else error rate), or nullptr.
+    const SeriesChange *primary = nullptr;
+    QList<const SeriesChange *> changed() const;
+    QList<const SeriesChange *> flat(MetricKind kind) const;
+};
+
+// Runs detection over every latency_series, error_series and webhook_series evidence.
+ChangeReport detectChanges(const AnalysisInput &input);
+
+} // namespace Casefile::Analysis

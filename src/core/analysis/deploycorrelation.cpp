@@ -1,0 +1,279 @@
+#include "core/analysis/deploycorrelation.h"
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+namespace Analysis {
+
+namespace {
+
+bool wordsMatch(const QString &a, const QString &b)
+{
+    if (a == b)
+        return true;
+    // "webhook"/"webhooks", "analytic"/"analytics": a shared stem of five letters or more
+    const QString &shorter = a.size() < b.size() ? a : b;
+    const QString &longer = a.size() < b.size() ? b : a;
+    return shorter.size() >= 5 && longer.startsWith(shorter);
+}
+
+QStringList matchedWords(const QStringList &candidate, const QStringList &wanted)
+{
+    QStringList out;
+    for (const QString &w : wanted) {
+        for (const QString &c : candidate) {
+            if (wordsMatch(w, c)) {
+                appendUnique(out, w);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+bool isDocsFile(const QString &file)
+{
+    const QString f = file.toLower();
+    return f.startsWith(u"docs/") || f.startsWith(u"doc/") || f.contains(u"/docs/") ||
+           f.endsWith(u".md") || f.endsWith(u".mdx") || f.endsWith(u".rst") ||
+           f.endsWith(u".txt") || f.startsWith(u"changelog");
+}
+
+double proximityScore(const QDateTime &deployAt, const QDateTime &changeAt)
+{
+    if (!changeAt.isValid() || !deployAt.isValid())
+        return 0.5;
+    const double minutes = deployAt.secsTo(changeAt) / 60.0; // > 0: deploy before the change
+    if (minutes < -2.0)
+        return 0.0;
+    if (minutes <= 30.0)
+        return 1.0;
+    if (minutes <= 120.0)
+        return 1.0 - 0.7 * (minutes - 30.0) / 90.0;
+    if (minutes <= 360.0)
+        return 0.3 - 0.25 * (minutes - 120.0) / 240.0;
+    if (minutes <= 24 * 60.0)
+        return 0.05;
+    return 0.0;
+}
+
+QString stripDeployPrefix(const QString &title)
+{
+    static const QRegularExpression prefix(
+        u"^\\s*(deploy|deployment|release)\\s*#?[\\w.\\-]*\\s*[:\\-–]\\s*"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString t = title;
+    t.remove(prefix);
+    return t.trimmed();
+}
+
+} // namespace
+
+QStringList topicWords(const QString &playbook)
+{
+    if (playbook == u"webhook-failures")
+        return {u"webhook"_s, u"webhooks"_s, u"signature"_s, u"signing"_s,
+                u"signer"_s,  u"hmac"_s,     u"delivery"_s,  u"deliveries"_s};
+    if (playbook == u"metadata")
+        return {u"metadata"_s, u"header"_s, u"headers"_s, u"passthrough"_s, u"forward"_s};
+    if (playbook == u"fallback")
+        return {u"fallback"_s, u"fallbacks"_s, u"failover"_s, u"retry"_s,
+                u"retries"_s,  u"timeout"_s,   u"timeouts"_s, u"routing"_s};
+    if (playbook == u"token-billing")
+        return {u"billing"_s, u"meter"_s,  u"metering"_s, u"invoice"_s,
+                u"usage"_s,   u"tokens"_s, u"cached"_s,   u"stripe"_s};
+    if (playbook == u"provider-routing")
+        return {u"routing"_s, u"router"_s, u"provider"_s, u"providers"_s};
+    return {};
+}
+
+DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
+                          const QStringList &strongWords, const QStringList &weakWords)
+{
+    DeployRanking ranking;
+    QList<FoundEvidence> found = findEvidence(input, u"github", u"deployments");
+    const QList<FoundEvidence> releases = findEvidence(input, u"github", u"releases");
+    ranking.checked = !found.isEmpty() || !releases.isEmpty();
+    found.append(releases);
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    for (const FoundEvidence &f : std::as_const(found)) {
+        for (const QJsonObject &e : eventsOf(*f.evidence)) {
+            DeployCandidate c;
+            c.ref = e.value(u"ref"_s).toString();
+            const bool release = e.value(u"type"_s).toString() == u"release";
+            c.label = release ? u"release "_s + e.value(u"tag"_s).toString(refId(c.ref))
+                              : u"deploy #"_s + refId(c.ref);
+            c.title = stripDeployPrefix(e.value(u"title"_s).toString());
+            c.evidenceId = f.evidence->id;
+            c.time = timeOf(e.value(u"time"_s));
+            for (const QJsonValue &v : e.value(u"files"_s).toArray())
+                c.files.append(v.toString());
+            QString text = e.value(u"title"_s).toString() + u' ' +
+                           e.value(u"message"_s).toString() + u' ' + e.value(u"body"_s).toString() +
+                           u' ' + c.files.join(u' ');
+            for (const QJsonValue &v : e.value(u"pulls"_s).toArray()) {
+                const QJsonObject pull = v.toObject();
+                text += u' ' + pull.value(u"title"_s).toString();
+                appendUnique(c.pullRefs, pull.value(u"ref"_s).toString());
+            }
+            const QStringList words = wordsOf(text);
+            c.matched = matchedWords(words, strongWords);
+            const QStringList weak = matchedWords(words, weakWords);
+            c.docsOnly =
+                !c.files.isEmpty() && std::all_of(c.files.cbegin(), c.files.cend(), isDocsFile);
+            c.proximity = proximityScore(c.time, changeAt);
+            const double relevance = !c.matched.isEmpty() ? 0.4 : (!weak.isEmpty() ? 0.12 : 0.0);
+            c.score = 0.5 * c.proximity + relevance;
+            if (release)
+                c.score *= 0.85; // a release tag says less about what reached production
+            const QString at = c.label + u" at "_s + clock(c.time, reference);
+            if (c.docsOnly) {
+                c.score = 0.0;
+                QStringList dirs;
+                for (const QString &file : std::as_const(c.files))
+                    appendUnique(dirs, file.section(u'/', 0, 0) +
+                                           (file.contains(u'/') ? u"/"_s : QString()));
+                c.reason = at + u" touched only documentation ("_s + dirs.join(u", "_s) + u')';
+            } else if (changeAt.isValid() && c.proximity == 0.0) {
+                c.score = 0.0;
+                c.reason =
+                    c.time > changeAt
+                        ? QString(at + u" shipped after the change began at "_s +
+                                  clock(changeAt, reference))
+                        : QString(at + u" shipped "_s + formatDuration(c.time.secsTo(changeAt)) +
+                                  u" before the change, too early to explain it"_s);
+            } else if (changeAt.isValid() && c.proximity < 0.3) {
+                c.reason = at + u" shipped "_s + formatDuration(c.time.secsTo(changeAt)) +
+                           u" before the change at "_s + clock(changeAt, reference) +
+                           u"; the change would have shown sooner"_s;
+            } else if (c.matched.isEmpty() && !strongWords.isEmpty()) {
+                c.reason = at + u" changed nothing related to "_s +
+                           strongWords.mid(0, 3).join(u", "_s) +
+                           (c.files.isEmpty() ? QString()
+                                              : u" ("_s + c.files.mid(0, 3).join(u", "_s) + u')');
+            }
+            ranking.candidates.append(c);
+        }
+    }
+    std::stable_sort(
+        ranking.candidates.begin(), ranking.candidates.end(),
+        [](const DeployCandidate &a, const DeployCandidate &b) { return a.score > b.score; });
+    return ranking;
+}
+
+} // namespace Analysis
+
+AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    AnalyzerOutput out;
+    const QLatin1StringView category(Category::DeployRegression);
+    if (dataMissing(input, u"github", u"deployments")) {
+        out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
+        return out;
+    }
+    const ChangeReport report = detectChanges(input);
+    const SeriesChange *change = report.primary;
+    QStringList strong = topicWords(input.playbook);
+    QStringList weak = input.params.keywords;
+    if (change) {
+        for (auto it = change->labels.begin(); it != change->labels.end(); ++it) {
+            const QString value = it.value().toString();
+            appendUnique(strong, it.key() == u"route" ? routeWords(value) : wordsOf(value));
+        }
+    } else if (input.playbook != u"metadata" && input.playbook != u"token-billing") {
+        // metadata and billing have no series: their analyzers rank deploys themselves
+        const auto ranking = rankDeploys(input, {}, strong, weak);
+        if (ranking.checked && !ranking.candidates.isEmpty()) {
+            QStringList labels;
+            for (const DeployCandidate &c : ranking.candidates)
+                labels.append(c.label);
+            out.rejected.append({QString(category),
+                                 u"no latency or error change in the window for "_s +
+                                     labels.mid(0, 4).join(u", "_s) + u" to explain"_s,
+                                 {}});
+        }
+        return out;
+    }
+    if (!change)
+        return out;
+    if (!input.params.route.isEmpty())
+        appendUnique(strong, routeWords(input.params.route));
+    const DeployRanking ranking = rankDeploys(input, change->at, strong, weak);
+    if (!ranking.checked)
+        return out;
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    if (ranking.candidates.isEmpty()) {
+        out.rejected.append({QString(category),
+                             u"no deploy or release in the window before the change at "_s +
+                                 clock(change->at, reference),
+                             {}});
+        return out;
+    }
+    const DeployCandidate &best = ranking.candidates.first();
+    const bool plausible = best.reason.isEmpty() && best.score >= 0.45;
+    if (plausible) {
+        Hypothesis h;
+        h.cause.category = QString(category);
+        // the scope makes the case: only the affected group moved
+        const auto flat = report.flat(change->kind);
+        const bool othersFlat = !flat.isEmpty();
+        QString summary =
+            best.label.at(0).toUpper() + best.label.mid(1) + u" ("_s + clock(best.time, reference) +
+            (best.title.isEmpty() ? QString() : u", \u201c"_s + best.title + u"\u201d"_s) +
+            u") shipped "_s + formatDuration(best.time.secsTo(change->at)) + u" before "_s +
+            change->describe(reference);
+        if (!best.files.isEmpty() && !best.matched.isEmpty())
+            summary += u"; it changed "_s + best.files.mid(0, 3).join(u", "_s);
+        if (othersFlat && !change->groupRef.isEmpty())
+            summary += u"; other "_s + change->labels.begin().key() + u"s are unchanged"_s;
+        h.cause.summary = summary;
+        h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
+                  (0.75 + 0.25 * change->confidence / 0.95);
+        h.cause.confidence = std::min(0.95, h.score);
+        h.cause.refs = {best.ref};
+        appendUnique(h.cause.refs, change->groupRef);
+        h.cause.evidenceIds = {best.evidenceId, change->evidenceId};
+        h.why = best.matched.isEmpty() ? u"timing only"_s
+                                       : u"timing and touched "_s + best.matched.join(u", "_s);
+        out.hypotheses.append(h);
+        Finding f;
+        f.summary =
+            best.label.at(0).toUpper() + best.label.mid(1) + u" shipped at "_s +
+            clock(best.time, reference) +
+            (best.title.isEmpty() ? QString() : u": "_s + best.title) +
+            (best.files.isEmpty() ? QString()
+                                  : u" (files: "_s + best.files.mid(0, 4).join(u", "_s) + u')');
+        f.refs = {best.ref};
+        appendUnique(f.refs, best.pullRefs);
+        f.evidenceIds = {best.evidenceId};
+        f.confidence = h.cause.confidence;
+        out.findings.append(f);
+    }
+    for (qsizetype i = plausible ? 1 : 0; i < ranking.candidates.size(); ++i) {
+        const DeployCandidate &c = ranking.candidates.at(i);
+        QString reason = c.reason;
+        if (reason.isEmpty()) {
+            reason = plausible ? QString(c.label + u" at "_s + clock(c.time, reference) +
+                                         u" fits the change less well than "_s + best.label)
+                               : QString(c.label + u" at "_s + clock(c.time, reference) +
+                                         u" is not close enough to the change at "_s +
+                                         clock(change->at, reference) +
+                                         u" nor related to what changed"_s);
+        }
+        out.rejected.append({QString(category), reason, {c.ref}});
+    }
+    return out;
+}
+
+} // namespace Casefile

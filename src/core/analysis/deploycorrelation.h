@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Casefile::Analysis {
+
+// One deploy or release, scored against an observed change.
+struct DeployCandidate
+{
+    QString ref;   // "github:deployment:447", "github:release:v2.3.0"
+    QString label; // "deploy #447", "release v2.3.0"
+    QString title; // what it was about, without the "Deploy #447:" prefix
+    QString evidenceId;
+    QDateTime time;
+    QStringList files;
+    QStringList matched; // topic words its files/message/PR titles share with the change
+    QStringList pullRefs;
+    bool docsOnly = false;
+    double proximity = 0.0;
+    double score = 0.0;
+    QString reason; // why it is not the cause (empty for a plausible one)
+};
+
+struct DeployRanking
+{
+    bool checked = false;              // GitHub answered (deployments or releases)
+    QList<DeployCandidate> candidates; // best first
+};
+
+// Scores every deploy (and release) against a change that began at `changeAt` (invalid:
+// unknown, then words decide) and the words naming what changed. `strongWords` name the
+// affected thing (route, provider, feature); `weakWords` are the ticket's words.
+DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
+                          const QStringList &strongWords, const QStringList &weakWords);
+
+// Words a playbook's topic adds to the affected thing ("webhook", "signature", ...).
+QStringList topicWords(const QString &playbook);
+
+} // namespace Casefile::Analysis

@@ -1,0 +1,228 @@
+#pragma once
+
+// Builders for synthetic evidence: each analyzer test writes the evidence payloads of
+// docs/operations.md by hand, so the tests say exactly what the analyzer sees.
+
+#include "core/analysis.h"
+#include "core/investigationjson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QRandomGenerator>
+
+#include <cmath>
+#include <functional>
+
+namespace TestSupport {
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+inline QDateTime at(const QString &iso)
+{
+    return fromIso(iso).toUTC();
+}
+
+inline QString iso(const QDateTime &t)
+{
+    return toIsoUtc(t);
+}
+
+inline AnalysisInput baseInput(const QString &playbook, const QStringList &analyzers,
+                               const QString &ticketTime = u"2026-11-20T10:01:00Z"_s)
+{
+    AnalysisInput in;
+    in.playbook = playbook;
+    in.analyzers = analyzers;
+    in.ticket.id = u"1042"_s;
+    in.ticket.subject = u"Something is wrong"_s;
+    in.ticket.requesterName = u"Jun Park"_s;
+    in.ticket.orgId = u"org_acme"_s;
+    in.ticket.orgName = u"Acme Robotics"_s;
+    in.ticket.createdAt = at(ticketTime);
+    in.now = in.ticket.createdAt.addSecs(240);
+    in.params.org = u"org_acme"_s;
+    in.params.orgName = u"Acme Robotics"_s;
+    in.params.window.to = in.ticket.createdAt.addSecs(300);
+    in.params.window.from = in.params.window.to.addSecs(-26 * 3600);
+    return in;
+}
+
+inline int g_evidenceCounter = 0;
+
+// Adds a step with one evidence (or none when `data` is empty and status is not ok).
+inline void addStep(AnalysisInput &in, const QString &stepId, const QString &connector,
+                    const QString &operation, EvidenceKind kind, const QJsonObject &data,
+                    StepStatus status = StepStatus::Ok, const QJsonObject &outputs = {})
+{
+    StepData step;
+    step.record.id = stepId;
+    step.record.connector = connector;
+    step.record.operation = operation;
+    step.record.title = stepId;
+    step.record.status = status;
+    step.record.required = true;
+    if (status != StepStatus::Ok)
+        step.record.error = u"timed out after 20 s"_s;
+    if (status == StepStatus::Ok) {
+        Evidence ev;
+        ev.id = u"ev"_s + QString::number(++g_evidenceCounter);
+        ev.stepId = stepId;
+        ev.kind = kind;
+        ev.connector = connector;
+        ev.title = stepId;
+        ev.source = connector + u":test"_s;
+        ev.data = data;
+        step.evidence.append(ev);
+        step.record.evidenceIds.append(ev.id);
+    }
+    step.outputs = outputs;
+    in.steps.insert(stepId, step);
+}
+
+inline void addFailedStep(AnalysisInput &in, const QString &stepId, const QString &connector,
+                          const QString &operation)
+{
+    addStep(in, stepId, connector, operation, EvidenceKind::Text, {}, StepStatus::Failed);
+}
+
+// A per-minute series: value(i) gives p95 (latency) for point i; n per point fixed.
+struct SeriesSpec
+{
+    QJsonObject labels;
+    std::function<double(int)> p95;
+    std::function<double(int)> errorRate; // may be empty
+    int n = 20;
+};
+
+inline QJsonObject timeseries(const QDateTime &start, int points, int bucketSeconds,
+                              const QList<SeriesSpec> &specs, bool latency = true)
+{
+    QJsonArray series;
+    for (const SeriesSpec &spec : specs) {
+        QJsonArray pts;
+        for (int i = 0; i < points; ++i) {
+            const double rate = spec.errorRate ? spec.errorRate(i) : 0.002;
+            const int errors = int(std::lround(rate * spec.n));
+            const QString t = iso(start.addSecs(qint64(i) * bucketSeconds));
+            if (latency) {
+                const double p95 = spec.p95 ? spec.p95(i) : 500.0;
+                pts.append(QJsonArray{t, spec.n, errors, p95 * 0.55, p95, p95 * 1.2});
+            } else {
+                pts.append(QJsonArray{t, spec.n, errors});
+            }
+        }
+        series.append(QJsonObject{{u"labels"_s, spec.labels}, {u"points"_s, pts}});
+    }
+    QJsonArray columns = latency
+                             ? QJsonArray{u"t"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s, u"p99"_s}
+                             : QJsonArray{u"t"_s, u"n"_s, u"errors"_s};
+    return QJsonObject{
+        {u"bucket_s"_s, bucketSeconds}, {u"columns"_s, columns}, {u"series"_s, series}};
+}
+
+// Deterministic noise in [-amp, amp] for point i.
+inline double noise(int i, double amp, quint32 seed = 7)
+{
+    QRandomGenerator g(seed * 7919u + quint32(i) * 104729u);
+    return (g.generateDouble() * 2.0 - 1.0) * amp;
+}
+
+inline QJsonObject table(const QStringList &columns, const QList<QJsonArray> &rows,
+                         const QJsonObject &extra = {})
+{
+    QJsonObject o = extra;
+    QJsonArray cols;
+    for (const QString &c : columns)
+        cols.append(c);
+    QJsonArray rs;
+    for (const QJsonArray &r : rows)
+        rs.append(r);
+    o.insert(u"columns"_s, cols);
+    o.insert(u"rows"_s, rs);
+    return o;
+}
+
+inline QJsonObject events(const QList<QJsonObject> &list)
+{
+    QJsonArray a;
+    for (const QJsonObject &o : list)
+        a.append(o);
+    return QJsonObject{{u"events"_s, a}};
+}
+
+inline QJsonObject deploy(int id, const QString &time, const QString &title,
+                          const QStringList &files, const QString &message = {})
+{
+    QJsonArray f;
+    for (const QString &s : files)
+        f.append(s);
+    return QJsonObject{{u"type"_s, u"deploy"_s},
+                       {u"ref"_s, QString(u"github:deployment:"_s + QString::number(id))},
+                       {u"time"_s, time},
+                       {u"end"_s, QJsonValue::Null},
+                       {u"title"_s, title},
+                       {u"sha"_s, u"abc1234"_s},
+                       {u"environment"_s, u"production"_s},
+                       {u"state"_s, u"success"_s},
+                       {u"files"_s, f},
+                       {u"message"_s, message},
+                       {u"pulls"_s, QJsonArray{}}};
+}
+
+inline QJsonObject incident(const QString &page, const QString &id, const QString &title,
+                            const QString &from, const QString &to,
+                            const QStringList &components = {})
+{
+    QJsonArray c;
+    for (const QString &s : components)
+        c.append(s);
+    return QJsonObject{{u"type"_s, u"incident"_s},
+                       {u"ref"_s, QString(u"statuspage:"_s + page + u":incident:"_s + id)},
+                       {u"page"_s, page},
+                       {u"title"_s, title},
+                       {u"impact"_s, u"major"_s},
+                       {u"status"_s, u"resolved"_s},
+                       {u"time"_s, from},
+                       {u"end"_s, to.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(to)},
+                       {u"components"_s, c},
+                       {u"updates"_s, QJsonArray{}}};
+}
+
+inline QJsonObject issue(const QString &ref, const QString &title, const QString &description,
+                         const QString &stateType, const QString &created,
+                         const QStringList &labels = {})
+{
+    QJsonArray l;
+    for (const QString &s : labels)
+        l.append(s);
+    return QJsonObject{
+        {u"type"_s, u"issue"_s},
+        {u"ref"_s, ref},
+        {u"title"_s, title},
+        {u"description"_s, description},
+        {u"state"_s, stateType == u"started" ? u"In Progress"_s : u"Backlog"_s},
+        {u"state_type"_s, stateType},
+        {u"labels"_s, l},
+        {u"time"_s, created},
+        {u"updated"_s, created},
+        {u"url"_s, QString(u"https://linear.app/x/issue/"_s + ref.section(u':', -1))}};
+}
+
+inline QJsonObject docs(const QList<std::pair<QString, QString>> &pages)
+{
+    QJsonArray items;
+    for (const auto &[path, text] : pages)
+        items.append(QJsonObject{{u"ref"_s, QString(u"docs:"_s + path)},
+                                 {u"title"_s, path.section(u'/', -1)},
+                                 {u"text"_s, text}});
+    return QJsonObject{{u"items"_s, items}};
+}
+
+inline bool containsRef(const QStringList &refs, const QString &ref)
+{
+    return refs.contains(ref);
+}
+
+} // namespace TestSupport

@@ -1,0 +1,145 @@
+#include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
+#include "testsupport.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+using namespace TestSupport;
+
+class TestChangePoint final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void levelShift_data();
+    void levelShift();
+    void seriesGroups();
+    void errorRateBurst();
+    void emptyAndMissing();
+};
+
+void TestChangePoint::levelShift_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("end");
+
+    const auto make = [](int n, const std::function<double(int)> &f) {
+        QList<double> v;
+        for (int i = 0; i < n; ++i)
+            v.append(f(i));
+        return v;
+    };
+    QTest::newRow("step up near the end")
+        << make(1500, [](int i) { return (i >= 1454 ? 1190.0 : 340.0) + noise(i, 60); }) << true
+        << 1454 << 1500;
+    QTest::newRow("step up in the middle")
+        << make(600, [](int i) { return (i >= 300 ? 900.0 : 400.0) + noise(i, 80); }) << true << 300
+        << 600;
+    QTest::newRow("bump that recovers")
+        << make(600, [](int i) { return (i >= 200 && i < 320 ? 2000.0 : 500.0) + noise(i, 100); })
+        << true << 200 << 320;
+    QTest::newRow("single spikes are not a shift")
+        << make(600, [](int i) { return (i % 97 == 0 ? 9000.0 : 500.0) + noise(i, 100); }) << false
+        << 0 << 0;
+    QTest::newRow("noise only") << make(800, [](int i) { return 2100.0 + noise(i, 700); }) << false
+                                << 0 << 0;
+    QTest::newRow("small shift below threshold")
+        << make(600, [](int i) { return (i >= 300 ? 560.0 : 500.0) + noise(i, 20); }) << false << 0
+        << 0;
+    QTest::newRow("drop is not an upward shift")
+        << make(600, [](int i) { return (i >= 300 ? 200.0 : 900.0) + noise(i, 20); }) << false << 0
+        << 0;
+    QTest::newRow("too short") << QList<double>{1, 2, 3} << false << 0 << 0;
+}
+
+void TestChangePoint::levelShift()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(bool, found);
+    QFETCH(int, start);
+    QFETCH(int, end);
+    const Analysis::LevelShift s = Analysis::detectUpwardShift(values, 1.4, 80.0, 5);
+    QCOMPARE(s.found, found);
+    if (found) {
+        QVERIFY2(std::abs(s.start - start) <= 1, qPrintable(QString::number(s.start)));
+        QVERIFY2(std::abs(s.end - end) <= 1, qPrintable(QString::number(s.end)));
+        QVERIFY(s.after > s.before);
+    }
+}
+
+void TestChangePoint::seriesGroups()
+{
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2026-11-19T09:00:00Z"_s);
+    // change at 09:14 on 2026-11-20 = minute 1454
+    const QList<SeriesSpec> specs = {
+        {QJsonObject{{u"route"_s, u"/v1/analytics"_s}},
+         [](int i) { return (i >= 1454 ? 1190.0 : 340.0) + noise(i, 50); },
+         {},
+         6},
+        {QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}},
+         [](int i) { return 2100.0 + noise(i, 500, 3); },
+         {},
+         30},
+    };
+    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 1505, 60, specs));
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->groupRef, u"route:/v1/analytics"_s);
+    QCOMPARE(report.primary->at, at(u"2026-11-20T09:14:00Z"_s));
+    QVERIFY(!report.primary->end.isValid());
+    QCOMPARE(report.flat(Analysis::MetricKind::Latency).size(), 1);
+
+    const AnalyzerOutput out = analyzeChangePoints(in);
+    QVERIFY(!out.findings.isEmpty());
+    const QString s = out.findings.first().summary;
+    QVERIFY2(s.contains(u"09:14 UTC"_s) && s.contains(u"/v1/analytics"_s) &&
+                 s.contains(u"340 ms"_s) && s.contains(u"1.2 s"_s),
+             qPrintable(s));
+    QVERIFY(out.findings.first().refs.contains(u"route:/v1/analytics"_s));
+    QVERIFY(out.hypotheses.isEmpty());
+}
+
+void TestChangePoint::errorRateBurst()
+{
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2026-11-20T06:00:00Z"_s);
+    const QList<SeriesSpec> specs = {
+        {QJsonObject{{u"provider"_s, u"anthropic"_s}},
+         {},
+         [](int i) { return i >= 120 && i < 200 ? 0.4 : 0.0; },
+         40},
+        {QJsonObject{{u"provider"_s, u"openai"_s}}, {}, [](int) { return 0.0; }, 40},
+    };
+    addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 240, 60, specs, false));
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->groupRef, u"provider:anthropic"_s);
+    QCOMPARE(report.primary->at, at(u"2026-11-20T08:00:00Z"_s));
+    QCOMPARE(report.primary->end, at(u"2026-11-20T09:20:00Z"_s));
+    QVERIFY(report.primary->after > 0.3);
+}
+
+void TestChangePoint::emptyAndMissing()
+{
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    QCOMPARE(analyzeChangePoints(in).findings.size(), 0);
+    addFailedStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s);
+    const AnalyzerOutput out = analyzeChangePoints(in);
+    QCOMPARE(out.findings.size(), 0);
+    QCOMPARE(out.notChecked.size(), 1);
+    addStep(in, u"lat2"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            QJsonObject{{u"series"_s, u"garbage"_s}});
+    QCOMPARE(analyzeChangePoints(in).findings.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestChangePoint)
+#include "tst_changepoint.moc"
