@@ -19,7 +19,7 @@ packages=(
     clickhouse-server clickhouse-client
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     fonts-dejavu-core
-    clang libclang-rt-dev clang-format
+    clang-16 libclang-rt-16-dev clang-format
     debootstrap desktop-file-utils appstream lintian rpm file librsvg2-bin
     curl python3
 )
