@@ -1,0 +1,240 @@
+#include "fixtures.h"
+
+#include "core/connector.h"
+#include "ui/diagnosiseditor.h"
+#include "ui/sendconfirmdialog.h"
+#include "ui/textdiff.h"
+#include "ui/workbenchstore.h"
+
+#include <QApplication>
+#include <QMutex>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+namespace {
+
+// A helpdesk that records comments and, like Zendesk with our key, never posts the same
+// idempotency key twice. It answers slowly so a second Send arrives while one is in flight.
+class FakeHelpdesk final : public HelpdeskConnector
+{
+public:
+    struct Comment
+    {
+        QString ticketId;
+        QString body;
+        bool isPublic = true;
+        QString key;
+    };
+
+    QString system() const override { return u"helpdesk"_s; }
+    QStringList operations() const override { return {}; }
+    Result<OperationOutput> run(const OperationCall &) override
+    {
+        return fail(Error::Code::Unsupported, u"no operations"_s);
+    }
+    ConnectionCheck testConnection(const WorkLimits &) override { return {true, u"ok"_s}; }
+    Result<QList<Ticket>> listTickets(const WorkLimits &) override { return QList<Ticket>{}; }
+    Result<Ticket> ticket(const QString &, const WorkLimits &) override { return Ticket{}; }
+    Result<QList<Organisation>> organisations(const WorkLimits &) override
+    {
+        return QList<Organisation>{};
+    }
+    Result<QString> addComment(const QString &ticketId, const QString &body, bool isPublic,
+                               const QString &key, const WorkLimits &) override
+    {
+        QThread::msleep(100);
+        QMutexLocker lock(&m_mutex);
+        ++m_calls;
+        if (m_failNext) {
+            m_failNext = false;
+            return fail(Error::Code::Unreachable, u"The helpdesk could not be reached."_s);
+        }
+        for (int i = 0; i < m_comments.size(); ++i) {
+            if (m_comments.at(i).key == key)
+                return QString::number(i + 1);
+        }
+        m_comments.append({ticketId, body, isPublic, key});
+        return QString::number(m_comments.size());
+    }
+
+    QList<Comment> comments() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_comments;
+    }
+    int calls() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_calls;
+    }
+    void failNext()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_failNext = true;
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QList<Comment> m_comments;
+    int m_calls = 0;
+    bool m_failNext = false;
+};
+
+} // namespace
+
+class TestDiagnosisEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        std::shared_ptr<MemoryWorkbenchStore> store = std::make_shared<MemoryWorkbenchStore>();
+        std::shared_ptr<FakeHelpdesk> helpdesk = std::make_shared<FakeHelpdesk>();
+        DiagnosisEditor editor;
+
+        Fixture()
+        {
+            editor.setStore(store);
+            editor.setHelpdesk(helpdesk);
+            editor.setInvestigation(u"inv-1"_s, u"1042"_s,
+                                    TestData::investigation().diagnosisMarkdown);
+            editor.show();
+        }
+    };
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void confirmationShowsExactlyTheText_data()
+    {
+        QTest::addColumn<bool>("isPublic");
+        QTest::newRow("public reply") << true;
+        QTest::newRow("internal note") << false;
+    }
+
+    void confirmationShowsExactlyTheText()
+    {
+        QFETCH(bool, isPublic);
+        Fixture f;
+        const QString body = u"Hi Jun,\n\n<script>alert(1)</script> **#447** at 09:12 UTC\n"_s;
+        f.editor.setMarkdown(body);
+        (isPublic ? f.editor.sendReplyButton() : f.editor.sendNoteButton())->click();
+        SendConfirmDialog *dialog = f.editor.confirmationDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->bodyText(), body);
+        QCOMPARE(dialog->ticketId(), u"1042"_s);
+        QCOMPARE(dialog->isPublic(), isPublic);
+        QVERIFY(dialog->summaryText().contains(u"#1042"_s));
+        QVERIFY(dialog->summaryText().contains(isPublic ? u"public reply"_s : u"internal note"_s));
+        QVERIFY(!f.editor.sendReplyButton()->isEnabled()); // one confirmation at a time
+        dialog->reject();
+        QTRY_VERIFY(!f.editor.confirmationDialog());
+        QCOMPARE(f.helpdesk->calls(), 0); // cancelled: nothing sent
+        QVERIFY(f.editor.sendReplyButton()->isEnabled());
+    }
+
+    void sendTwiceDeliversOneComment()
+    {
+        Fixture f;
+        QSignalSpy sent(&f.editor, &DiagnosisEditor::replySent);
+        f.editor.requestSend(true);
+        QVERIFY(f.editor.confirmationDialog());
+        f.editor.confirmationDialog()->accept();
+        QVERIFY(f.editor.isSending());
+        QVERIFY(!f.editor.sendReplyButton()->isEnabled());
+        // A second trigger while in flight (double click, shortcut) is ignored.
+        f.editor.requestSend(true);
+        QVERIFY(!f.editor.confirmationDialog());
+        QVERIFY(sent.wait(5000));
+        QCOMPARE(f.helpdesk->comments().size(), 1);
+        QCOMPARE(f.helpdesk->comments().first().body, TestData::investigation().diagnosisMarkdown);
+        QCOMPARE(f.helpdesk->comments().first().ticketId, u"1042"_s);
+        QVERIFY(f.helpdesk->comments().first().isPublic);
+        QVERIFY(f.editor.wasSent());
+
+        // Confirming the same reply again is recognised as the same send: no second comment.
+        f.editor.requestSend(true);
+        QVERIFY(f.editor.confirmationDialog());
+        f.editor.confirmationDialog()->accept();
+        QVERIFY(sent.wait(5000));
+        QCOMPARE(f.helpdesk->comments().size(), 1);
+        const auto sends = f.store->sends(u"inv-1"_s);
+        QVERIFY(sends);
+        QCOMPARE(sends->size(), 1);
+        QCOMPARE(sends->first().state, SendRecord::State::Sent);
+    }
+
+    void failureKeepsTheDraftAndRetryReusesTheKey()
+    {
+        Fixture f;
+        const QString body = u"Edited reply"_s;
+        f.editor.setMarkdown(body);
+        f.helpdesk->failNext();
+        f.editor.requestSend(false);
+        f.editor.confirmationDialog()->accept();
+        QTRY_VERIFY(!f.editor.isSending());
+        QVERIFY(f.editor.statusText().contains(u"could not be reached"_s));
+        QCOMPARE(f.editor.markdown(), body);
+        QCOMPARE(f.helpdesk->comments().size(), 0);
+        const QString key = f.store->sends(u"inv-1"_s)->first().idempotencyKey;
+
+        QSignalSpy sent(&f.editor, &DiagnosisEditor::replySent);
+        f.editor.requestSend(false);
+        f.editor.confirmationDialog()->accept();
+        QVERIFY(sent.wait(5000));
+        QCOMPARE(f.helpdesk->comments().size(), 1);
+        QCOMPARE(f.helpdesk->comments().first().key, key);
+        QVERIFY(!f.helpdesk->comments().first().isPublic);
+    }
+
+    void draftsAreSavedAndFeedbackRecorded()
+    {
+        Fixture f;
+        QSignalSpy saved(&f.editor, &DiagnosisEditor::draftSaved);
+        f.editor.setMarkdown(u"Hi Jun,\n\nDeploy #447 slowed it. Rolled back.\n"_s);
+        f.editor.saveDraftNow();
+        QVERIFY(saved.wait(5000));
+        QCOMPARE(saved.first().first().toInt(), 1);
+        QCOMPARE(f.store->drafts(u"inv-1"_s)->size(), 1);
+
+        QSignalSpy feedback(&f.editor, &DiagnosisEditor::feedbackSaved);
+        f.editor.giveFeedback(u"partly"_s, u"missed the rollback"_s);
+        QVERIFY(feedback.wait(5000));
+        const QList<FeedbackRecord> records = f.store->feedback();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().verdict, u"partly"_s);
+        QVERIFY(records.first().editedShare > 0.0);
+        QVERIFY(records.first().editedShare < 1.0);
+    }
+
+    void editedShare_data()
+    {
+        QTest::addColumn<QString>("original");
+        QTest::addColumn<QString>("edited");
+        QTest::addColumn<double>("share");
+        QTest::newRow("untouched") << u"a b c d"_s << u"a b c d"_s << 0.0;
+        QTest::newRow("rewritten") << u"a b c d"_s << u"w x y z"_s << 1.0;
+        QTest::newRow("one word of four") << u"a b c d"_s << u"a b X d"_s << 0.25;
+        QTest::newRow("whitespace only") << u"a  b\nc"_s << u"a b c"_s << 0.0;
+        QTest::newRow("both empty") << QString() << QString() << 0.0;
+    }
+
+    void editedShare()
+    {
+        QFETCH(QString, original);
+        QFETCH(QString, edited);
+        QFETCH(double, share);
+        QCOMPARE(Casefile::editedShare(original, edited), share);
+    }
+};
+
+QTEST_MAIN(TestDiagnosisEditor)
+#include "tst_diagnosiseditor.moc"

@@ -1,0 +1,131 @@
+#include "fixtures.h"
+
+#include "ui/investigationview.h"
+#include "ui/stepsmodel.h"
+#include "ui/timelinecharts.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+class TestInvestigationView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsAFullInvestigation()
+    {
+        InvestigationView view;
+        QAbstractItemModelTester tester(view.stepsModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy charts(view.charts(), &TimelineCharts::dataApplied);
+        view.setInvestigation(TestData::investigation());
+        QVERIFY(charts.wait(5000));
+
+        QCOMPARE(view.stepsModel()->rowCount(), 7);
+        QCOMPARE(view.stepsModel()->index(6, StepsModel::Error).data().toString(),
+                 u"Linear did not answer within 5 s"_s);
+        QCOMPARE(view.progressBar()->value(), 7);
+        QCOMPARE(view.evidenceList()->count(), 6);
+        QCOMPARE(view.findingsTree()->topLevelItemCount(), 2);
+        QCOMPARE(view.findingsTree()->topLevelItem(1)->childCount(), 2);
+        QVERIFY(view.rootCauseText().startsWith(u"deploy_regression: Deploy #447"_s));
+        QCOMPARE(view.rejectedCount(), 1);
+        QCOMPARE(view.charts()->dataSeriesCount(), 4);
+        QCOMPARE(view.charts()->rangeFrom(), TestData::utc(u"2026-11-20T08:00:00Z"_s));
+        QCOMPARE(view.charts()->rangeTo(), TestData::utc(u"2026-11-20T10:05:00Z"_s));
+        QVERIFY(!view.isRunning());
+    }
+
+    void findingLinkSelectsItsEvidence()
+    {
+        InvestigationView view;
+        view.show();
+        view.setInvestigation(TestData::investigation());
+        view.showPage(InvestigationView::Page::Findings);
+        QSignalSpy selected(&view, &InvestigationView::evidenceSelected);
+
+        QVERIFY(view.activateFindingLink(1, 0));
+        QCOMPARE(view.currentEvidenceId(), u"ev2"_s);
+        QCOMPARE(view.currentPage(), InvestigationView::Page::Evidence);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.first().first().toString(), u"ev2"_s);
+
+        view.showPage(InvestigationView::Page::Findings);
+        QVERIFY(view.activateFindingLink(0, 0));
+        QCOMPARE(view.currentEvidenceId(), u"ev1"_s);
+        QCOMPARE(view.currentPage(), InvestigationView::Page::Evidence);
+        QVERIFY(!view.activateFindingLink(5, 0));
+    }
+
+    void everyEvidenceKindHasAPanel()
+    {
+        InvestigationView view;
+        view.show();
+        const Investigation inv = TestData::investigation();
+        view.setInvestigation(inv);
+        for (const Evidence &e : inv.evidence) {
+            QVERIFY(view.selectEvidence(e.id));
+            QCOMPARE(view.currentEvidenceId(), e.id);
+        }
+        QVERIFY(!view.selectEvidence(u"ev404"_s));
+    }
+
+    void followsALiveRun()
+    {
+        InvestigationView view;
+        view.show();
+        const Investigation full = TestData::investigation();
+        Investigation skeleton = full;
+        skeleton.evidence.clear();
+        skeleton.findings.clear();
+        skeleton.rootCause.reset();
+        skeleton.rejected.clear();
+        for (StepRecord &s : skeleton.steps) {
+            s.status = StepStatus::Pending;
+            s.evidenceIds.clear();
+        }
+        QSignalSpy cancel(&view, &InvestigationView::cancelRequested);
+        view.setPlanned(skeleton);
+        QVERIFY(view.isRunning());
+        QCOMPARE(view.progressBar()->value(), 0);
+        auto *cancelButton = view.findChild<QPushButton *>();
+        QVERIFY(cancelButton);
+
+        StepRecord running = skeleton.steps.first();
+        running.status = StepStatus::Running;
+        view.updateStep(running);
+        QCOMPARE(view.stepsModel()->index(0, StepsModel::State).data().toString(), u"Running"_s);
+        view.updateStep(full.steps.first());
+        view.addEvidence(full.evidence.first());
+        QCOMPARE(view.progressBar()->value(), 1);
+        QCOMPARE(view.evidenceList()->count(), 1);
+
+        QSignalSpy charts(view.charts(), &TimelineCharts::dataApplied);
+        QVERIFY(charts.wait(5000)); // the live charts refresh, debounced
+        QCOMPARE(view.charts()->dataSeriesCount(), 4);
+
+        emit view.cancelRequested();
+        QCOMPARE(cancel.count(), 1);
+        view.setFinished(full);
+        QVERIFY(!view.isRunning());
+        QCOMPARE(view.evidenceList()->count(), 6);
+        QCOMPARE(view.progressBar()->value(), 7);
+    }
+};
+
+QTEST_MAIN(TestInvestigationView)
+#include "tst_investigationview.moc"

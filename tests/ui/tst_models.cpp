@@ -1,0 +1,292 @@
+#include "fixtures.h"
+
+#include "ui/constants.h"
+#include "ui/jsontablemodel.h"
+#include "ui/jsontreemodel.h"
+#include "ui/metricsmodel.h"
+#include "ui/savedinvestigationsmodel.h"
+#include "ui/stepsmodel.h"
+#include "ui/ticketfiltermodel.h"
+#include "ui/ticketqueuemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QList<Ticket> sampleTickets()
+    {
+        QList<Ticket> list;
+        const auto add = [&](const QString &id, const QString &subject, const QString &status,
+                             const QString &priority, const QString &org) {
+            Ticket t = TestData::ticket(id);
+            t.subject = subject;
+            t.description.clear();
+            t.status = status;
+            t.priority = priority;
+            t.orgId = org;
+            t.orgName = org == "org_acme"_L1 ? u"Acme Robotics"_s : u"Bluefin Health"_s;
+            list.append(t);
+        };
+        add(u"1042"_s, u"Dashboard is loading slowly"_s, u"open"_s, u"high"_s, u"org_acme"_s);
+        add(u"1043"_s, u"Question about our plan limits"_s, u"new"_s, u"normal"_s,
+            u"org_bluefin"_s);
+        add(u"1044"_s, u"Webhooks failing since noon"_s, u"pending"_s, u"urgent"_s, u"org_acme"_s);
+        add(u"1045"_s, u"Invoice tokens don't match"_s, u"solved"_s, u"low"_s, u"org_bluefin"_s);
+        add(u"1046"_s, u"Claude fails but GPT-4o works"_s, u"open"_s, u""_s, u"org_acme"_s);
+        return list;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void ticketQueueModel()
+    {
+        TicketQueueModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNow(TestData::utc(u"2026-11-20T12:01:00Z"_s));
+        model.setTickets(sampleTickets());
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.columnCount(), int(TicketQueueModel::ColumnCount));
+        QCOMPARE(model.index(0, TicketQueueModel::Subject).data().toString(),
+                 u"Dashboard is loading slowly"_s);
+        QCOMPARE(model.index(0, TicketQueueModel::Age).data().toString(), u"2 h"_s);
+        QCOMPARE(model.index(0, TicketQueueModel::Org).data().toString(), u"Acme Robotics"_s);
+        QCOMPARE(model.index(0, TicketQueueModel::Playbook).data().toString(), u"latency-spike"_s);
+        QCOMPARE(model.index(2, TicketQueueModel::Playbook).data().toString(),
+                 u"webhook-failures"_s);
+        QCOMPARE(model.index(3, TicketQueueModel::Playbook).data().toString(), u"token-billing"_s);
+        QCOMPARE(model.index(4, TicketQueueModel::Playbook).data().toString(),
+                 u"provider-routing"_s);
+        QCOMPARE(model.index(1, TicketQueueModel::Playbook).data().toString(), QString());
+        QCOMPARE(model.rowOfTicket(u"1044"_s), 2);
+        model.setTickets({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void queueFilter_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<bool>("waitingOnUs");
+        QTest::addColumn<QString>("minPriority");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<bool>("withPlaybook");
+        QTest::addColumn<QStringList>("ids");
+
+        QTest::newRow("everything")
+            << QString() << false << QString() << QString() << false
+            << QStringList{u"1042"_s, u"1043"_s, u"1044"_s, u"1045"_s, u"1046"_s};
+        QTest::newRow("search one word")
+            << u"dashboard"_s << false << QString() << QString() << false << QStringList{u"1042"_s};
+        QTest::newRow("search is case-insensitive, all words")
+            << u"ACME fails"_s << false << QString() << QString() << false
+            << QStringList{u"1046"_s};
+        QTest::newRow("search by ticket id")
+            << u"1045"_s << false << QString() << QString() << false << QStringList{u"1045"_s};
+        QTest::newRow("only waiting on us") << QString() << true << QString() << QString() << false
+                                            << QStringList{u"1042"_s, u"1043"_s, u"1046"_s};
+        QTest::newRow("high and above") << QString() << false << u"high"_s << QString() << false
+                                        << QStringList{u"1042"_s, u"1044"_s};
+        QTest::newRow("one organisation by name")
+            << QString() << false << QString() << u"bluefin health"_s << false
+            << QStringList{u"1043"_s, u"1045"_s};
+        QTest::newRow("investigable and open") << QString() << true << QString() << QString()
+                                               << true << QStringList{u"1042"_s, u"1046"_s};
+        QTest::newRow("nothing matches")
+            << u"zzz"_s << false << QString() << QString() << false << QStringList{};
+    }
+
+    void queueFilter()
+    {
+        QFETCH(QString, search);
+        QFETCH(bool, waitingOnUs);
+        QFETCH(QString, minPriority);
+        QFETCH(QString, org);
+        QFETCH(bool, withPlaybook);
+        QFETCH(QStringList, ids);
+
+        TicketQueueModel queue;
+        TicketFilterModel filter;
+        filter.setQueue(&queue);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        queue.setTickets(sampleTickets());
+        filter.setSearchText(search);
+        filter.setOnlyWaitingOnUs(waitingOnUs);
+        filter.setMinimumPriority(minPriority);
+        filter.setOrganisation(org);
+        filter.setOnlyWithSuggestedPlaybook(withPlaybook);
+        QStringList got;
+        for (int r = 0; r < filter.rowCount(); ++r)
+            got.append(filter.index(r, 0).data(UiRoles::IdRole).toString());
+        got.sort();
+        QCOMPARE(got, ids);
+    }
+
+    void queueSortsByPriorityRank()
+    {
+        TicketQueueModel queue;
+        TicketFilterModel filter;
+        filter.setQueue(&queue);
+        queue.setTickets(sampleTickets());
+        filter.sort(TicketQueueModel::Priority, Qt::DescendingOrder);
+        QCOMPARE(filter.index(0, 0).data(UiRoles::IdRole).toString(), u"1044"_s); // urgent
+        QCOMPARE(filter.index(4, 0).data(UiRoles::IdRole).toString(), u"1046"_s); // none
+    }
+
+    void queueHandlesTenThousandTickets()
+    {
+        QList<Ticket> many;
+        for (int i = 0; i < 10000; ++i) {
+            Ticket t = TestData::ticket(QString::number(100000 + i));
+            t.subject =
+                i % 100 == 0 ? u"Webhooks failing %1"_s.arg(i) : u"Slow dashboard %1"_s.arg(i);
+            many.append(t);
+        }
+        TicketQueueModel queue;
+        TicketFilterModel filter;
+        filter.setQueue(&queue);
+        queue.setRows(TicketQueueModel::makeRows(many));
+        QCOMPARE(filter.rowCount(), 10000);
+        filter.setSearchText(u"webhooks"_s);
+        QCOMPARE(filter.rowCount(), 100);
+        filter.setSearchText(u"webhooks 9900"_s);
+        QCOMPARE(filter.rowCount(), 1);
+        filter.setSearchText({});
+        filter.sort(TicketQueueModel::Subject);
+        QCOMPARE(filter.rowCount(), 10000);
+    }
+
+    void stepsModel()
+    {
+        StepsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Investigation inv = TestData::investigation();
+        QList<StepRecord> pending = inv.steps;
+        for (StepRecord &s : pending)
+            s.status = StepStatus::Pending;
+        model.setSteps(pending);
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.finishedCount(), 0);
+        QCOMPARE(model.index(0, StepsModel::Duration).data().toString(), QString());
+
+        StepRecord running = pending.at(0);
+        running.status = StepStatus::Running;
+        model.updateStep(running);
+        QCOMPARE(model.index(0, StepsModel::State).data().toString(), u"Running"_s);
+        model.updateStep(inv.steps.at(6));
+        QCOMPARE(model.index(6, StepsModel::State).data().toString(), u"Failed"_s);
+        QCOMPARE(model.index(6, StepsModel::Error).data().toString(),
+                 u"Linear did not answer within 5 s"_s);
+        QVERIFY(model.index(6, StepsModel::State).data(Qt::DecorationRole).canConvert<QColor>());
+        QCOMPARE(model.finishedCount(), 1);
+
+        StepRecord extra;
+        extra.id = u"rerun_extra"_s;
+        extra.status = StepStatus::Ok;
+        extra.durationMs = 2500;
+        model.updateStep(extra);
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(model.index(7, StepsModel::Duration).data().toString(), u"2.5 s"_s);
+    }
+
+    void jsonTableModel()
+    {
+        JsonTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Investigation inv = TestData::investigation();
+        model.setTable(inv.evidenceById(u"ev4"_s)->data);
+        QCOMPARE(model.columnCount(), 4);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"route"_s);
+        QCOMPARE(model.index(1, 2).data().toString(), u"3750"_s);
+        QCOMPARE(model.index(1, 2).data(UiRoles::SortRole).toDouble(), 3750.0);
+
+        model.setEvents(inv.evidenceById(u"ev2"_s)->data.value("events"_L1).toArray());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1, 3).data().toString(), u"github:deployment:447"_s);
+
+        model.setData({u"a"_s}, QJsonArray{QJsonArray{QJsonArray{1, 2}}, QJsonArray{}});
+        QCOMPARE(model.index(0, 0).data().toString(), u"[1,2]"_s);
+        QCOMPARE(model.index(1, 0).data().toString(), QString()); // short row
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void jsonTreeModel()
+    {
+        JsonTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QJsonObject doc =
+            QJsonDocument::fromJson(R"({"a": 1, "b": [true, null, {"c": "x"}], "d": {}})"_ba)
+                .object();
+        model.setJson(doc);
+        QCOMPARE(model.rowCount(), 3);
+        const QModelIndex b = model.index(1, 0);
+        QCOMPARE(b.data().toString(), u"b"_s);
+        QCOMPARE(model.rowCount(b), 3);
+        const QModelIndex inner = model.index(2, 0, b);
+        QCOMPARE(model.index(0, JsonTreeModel::Value, inner).data().toString(), u"x"_s);
+        QCOMPARE(model.parent(inner), b);
+        QCOMPARE(model.index(0, JsonTreeModel::Type, b).data().toString(), u"bool"_s);
+        model.setJson(QJsonValue(u"scalar"_s));
+        QCOMPARE(model.rowCount(), 1);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void metricsModel()
+    {
+        MetricsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        MetricsRow overall;
+        overall.investigated = 10;
+        overall.confirmed = 3;
+        overall.judged = 4;
+        overall.medianSecondsToDiagnosis = 2.5;
+        MetricsRow latency = overall;
+        latency.playbook = u"latency-spike"_s;
+        latency.judged = 0;
+        model.setRows({overall, latency});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, MetricsModel::Playbook).data().toString(), u"All playbooks"_s);
+        QCOMPARE(model.index(0, MetricsModel::ConfirmedShare).data().toString(), u"75 % of 4"_s);
+        QCOMPARE(model.index(1, MetricsModel::ConfirmedShare).data(UiRoles::SortRole).toDouble(),
+                 0.0);
+        QCOMPARE(model.index(0, MetricsModel::SecondsToDiagnosis).data().toString(), u"2.5 s"_s);
+    }
+
+    void savedInvestigationsModel()
+    {
+        SavedInvestigationsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const SavedSummary s = summarize(u"inv-1"_s, TestData::investigation(),
+                                         TestData::utc(u"2026-11-20T10:06:00Z"_s));
+        model.setSummaries({s, s});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, SavedInvestigationsModel::Category).data().toString(),
+                 u"deploy_regression"_s);
+        QCOMPARE(model.index(0, SavedInvestigationsModel::Confidence).data().toString(), u"85 %"_s);
+        QCOMPARE(model.index(0, SavedInvestigationsModel::Saved).data().toString(),
+                 u"2026-11-20 10:06 UTC"_s);
+        QCOMPARE(model.summaryAt(1).id, u"inv-1"_s);
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

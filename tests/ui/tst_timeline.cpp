@@ -1,0 +1,129 @@
+#include "fixtures.h"
+
+#include "ui/timelinecharts.h"
+#include "ui/timelinedata.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+class TestTimeline : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void chartTimeRoundTrips()
+    {
+        const QDateTime t = TestData::utc(u"2026-11-20T09:14:00Z"_s);
+        QCOMPARE(fromChartTimeX(chartTimeX(t)), t);
+        // The axis formats local time: chart time must read like the UTC wall clock.
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(t))).toString(u"HH:mm"_s),
+                 u"09:14"_s);
+    }
+
+    void buildsSeriesMarkersAndChangePoint()
+    {
+        const TimelineData data = buildTimelineData(TestData::investigation());
+        QCOMPARE(data.latency.size(), 3);
+        QCOMPARE(data.latency.at(1).name, u"p95 route=/v1/analytics"_s);
+        QCOMPARE(data.latency.at(1).points.size(), 125);
+        QCOMPARE(data.errorRate.size(), 1);
+        QCOMPARE(data.latencyEvidenceId, u"ev1"_s);
+        QCOMPARE(data.markers.size(), 3); // two deploys and one incident band
+        int deploys = 0;
+        int bands = 0;
+        for (const TimelineMarker &m : data.markers) {
+            if (m.kind == TimelineMarker::Kind::Deploy)
+                ++deploys;
+            if (m.to.isValid())
+                ++bands;
+        }
+        QCOMPARE(deploys, 2);
+        QCOMPARE(bands, 1);
+        QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
+        QCOMPARE(data.from, TestData::utc(u"2026-11-20T08:00:00Z"_s));
+        // 1 error in 6 requests after the change: 16.7 %.
+        QCOMPARE(qRound(data.errorRate.first().points.last().y() * 10), 167);
+    }
+
+    void comparisonSeriesIsShiftedIntoTheWindow()
+    {
+        const TimelineData data = buildTimelineData(TestData::investigation(true));
+        QCOMPARE(data.latency.size(), 4);
+        const TimelineSeries &cmp = data.latency.last();
+        QVERIFY(cmp.comparison);
+        QCOMPARE(cmp.name, u"p95 (a day earlier)"_s);
+        QCOMPARE(fromChartTimeX(cmp.points.first().x()), TestData::utc(u"2026-11-20T08:00:00Z"_s));
+    }
+
+    void noChangePointInAFlatSeries()
+    {
+        Investigation inv = TestData::investigation();
+        inv.evidence.first().data.insert(
+            u"series"_s,
+            QJsonArray{QJsonObject{
+                {u"labels"_s, QJsonObject{}},
+                {u"points"_s, TestData::latencyPoints(inv.window.from, 60, inv.window.to)}}});
+        const TimelineData data = buildTimelineData(inv);
+        QVERIFY(!data.changePoint.isValid());
+        QCOMPARE(data.latency.first().name, u"p50"_s);
+    }
+
+    void chartsShowSeriesOnOneTimeRange()
+    {
+        TimelineCharts charts;
+        charts.resize(900, 500);
+        charts.show();
+        QSignalSpy applied(&charts, &TimelineCharts::dataApplied);
+        charts.setInvestigation(TestData::investigation(true)); // built on a worker
+        QVERIFY(applied.wait(5000));
+        QCOMPARE(charts.dataSeriesCount(), 5);       // p50 p95 p99 comparison + error rate
+        QCOMPARE(charts.markerSeriesCount(), 2 * 4); // 3 markers + change point, on both charts
+        QCOMPARE(charts.rangeFrom(), TestData::utc(u"2026-11-20T08:00:00Z"_s));
+        QCOMPARE(charts.rangeTo(), TestData::utc(u"2026-11-20T10:05:00Z"_s));
+
+        auto *latencyX =
+            qobject_cast<QDateTimeAxis *>(charts.latencyChart()->axes(Qt::Horizontal).constFirst());
+        auto *errorX =
+            qobject_cast<QDateTimeAxis *>(charts.errorChart()->axes(Qt::Horizontal).constFirst());
+        QVERIFY(latencyX && errorX);
+        QCOMPARE(errorX->min(), latencyX->min());
+
+        charts.zoom(2.0);
+        QVERIFY(charts.rangeTo().toMSecsSinceEpoch() - charts.rangeFrom().toMSecsSinceEpoch() <
+                125LL * 60 * 1000);
+        QCOMPARE(errorX->min(), latencyX->min());
+        QCOMPARE(errorX->max(), latencyX->max());
+
+        // Zooming the error chart by itself (rubber band, wheel) moves the latency chart too.
+        charts.errorChart()->zoomIn();
+        QCOMPARE(latencyX->min(), errorX->min());
+        QCOMPARE(latencyX->max(), errorX->max());
+
+        charts.resetZoom();
+        QCOMPARE(charts.rangeFrom(), TestData::utc(u"2026-11-20T08:00:00Z"_s));
+
+        charts.setComparisonVisible(false);
+        QCOMPARE(charts.dataSeriesCount(), 4);
+
+        int lines = 0;
+        for (QAbstractSeries *s : charts.latencyChart()->series()) {
+            if (auto *line = qobject_cast<QLineSeries *>(s);
+                line && line->name() == "p99 route=/v1/analytics"_L1)
+                lines = int(line->count());
+        }
+        QCOMPARE(lines, 125);
+    }
+};
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"

@@ -1,0 +1,322 @@
+#include "ui/diagnosiseditor.h"
+
+#include "core/async.h"
+#include "core/connector.h"
+#include "ui/constants.h"
+#include "ui/safetextbrowser.h"
+#include "ui/sendconfirmdialog.h"
+#include "ui/sendcontroller.h"
+#include "ui/textdiff.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+
+DiagnosisEditor::DiagnosisEditor(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(tr("Diagnosis editor"));
+    m_sender = new SendController(this);
+
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setAccessibleName(tr("Reply draft (Markdown)"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setPlaceholderText(
+        tr("The diagnosis draft appears here when the investigation finishes."));
+    m_preview = new SafeTextBrowser(this);
+    m_preview->setAccessibleName(tr("Reply preview"));
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_preview);
+    m_splitter->restoreState(
+        QSettings().value(QLatin1StringView(SettingsKeys::EditorSplitter)).toByteArray());
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        QSettings().setValue(QLatin1StringView(SettingsKeys::EditorSplitter),
+                             m_splitter->saveState());
+    });
+
+    m_history = new QComboBox(this);
+    m_history->setAccessibleName(tr("Draft history"));
+    m_history->setToolTip(tr("Saved revisions of this draft"));
+    connect(m_history, &QComboBox::activated, this, [this](int index) {
+        const QString text = m_history->itemData(index).toString();
+        if (!text.isNull() && text != markdown()) {
+            // Through the cursor so the switch can be undone.
+            QTextCursor cursor(m_editor->document());
+            cursor.select(QTextCursor::Document);
+            cursor.insertText(text);
+        }
+    });
+    m_sendReply = new QPushButton(tr("Send as public &reply…"), this);
+    m_sendReply->setAccessibleName(tr("Send as public reply"));
+    m_sendReply->setToolTip(tr("Send the draft to the customer (Ctrl+Shift+S)"));
+    m_sendNote = new QPushButton(tr("Add as internal &note…"), this);
+    m_sendNote->setAccessibleName(tr("Add as internal note"));
+    connect(m_sendReply, &QPushButton::clicked, this, [this] { requestSend(true); });
+    connect(m_sendNote, &QPushButton::clicked, this, [this] { requestSend(false); });
+    m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Send status"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("History:"), this));
+    top->addWidget(m_history, 1);
+    top->addWidget(m_sendNote);
+    top->addWidget(m_sendReply);
+
+    // Feedback on a sent diagnosis.
+    m_feedbackRow = new QWidget(this);
+    auto *fb = new QHBoxLayout(m_feedbackRow);
+    fb->setContentsMargins(0, 0, 0, 0);
+    fb->addWidget(new QLabel(tr("Was the diagnosis right?"), m_feedbackRow));
+    m_feedbackNote = new QLineEdit(m_feedbackRow);
+    m_feedbackNote->setPlaceholderText(tr("Optional note"));
+    m_feedbackNote->setAccessibleName(tr("Feedback note"));
+    for (const auto &[verdict, label] :
+         {std::pair{u"right"_s, tr("Right")}, std::pair{u"partly"_s, tr("Partly")},
+          std::pair{u"wrong"_s, tr("Wrong")}}) {
+        auto *button = new QPushButton(label, m_feedbackRow);
+        button->setAccessibleName(tr("Diagnosis was %1").arg(label.toLower()));
+        connect(button, &QPushButton::clicked, this,
+                [this, v = verdict] { giveFeedback(v, m_feedbackNote->text()); });
+        fb->addWidget(button);
+    }
+    fb->addWidget(m_feedbackNote, 1);
+    m_feedbackRow->setVisible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_feedbackRow);
+
+    m_previewTimer.setSingleShot(true);
+    m_previewTimer.setInterval(250);
+    connect(&m_previewTimer, &QTimer::timeout, this, &DiagnosisEditor::updatePreview);
+    m_autosaveTimer.setSingleShot(true);
+    m_autosaveTimer.setInterval(2000);
+    connect(&m_autosaveTimer, &QTimer::timeout, this, &DiagnosisEditor::saveDraftNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        m_previewTimer.start();
+        if (!m_loading)
+            m_autosaveTimer.start();
+        updateButtons();
+    });
+
+    connect(m_sender, &SendController::inFlightChanged, this, [this](bool inFlight) {
+        if (inFlight)
+            setStatus(tr("Sending…"));
+        updateButtons();
+    });
+    connect(m_sender, &SendController::sent, this, [this](const SendRecord &record) {
+        m_sent = true;
+        setStatus(record.isPublic ? tr("Reply sent to ticket #%1.").arg(record.ticketId)
+                                  : tr("Internal note added to ticket #%1.").arg(record.ticketId));
+        m_feedbackRow->setVisible(true);
+        updateButtons();
+        emit replySent(record.ticketId, record.remoteId);
+    });
+    connect(m_sender, &SendController::failed, this, [this](const QString &message) {
+        // The draft stays as it is; sending again reuses the same idempotency key.
+        setStatus(tr("Not sent: %1 Your draft is kept; you can try again.").arg(message), true);
+        updateButtons();
+    });
+    updateButtons();
+}
+
+void DiagnosisEditor::setStore(std::shared_ptr<WorkbenchStore> store)
+{
+    m_store = store;
+    m_sender->setStore(std::move(store));
+    updateButtons();
+}
+
+void DiagnosisEditor::setHelpdesk(std::shared_ptr<HelpdeskConnector> helpdesk)
+{
+    m_sender->setHelpdesk(std::move(helpdesk));
+    updateButtons();
+}
+
+void DiagnosisEditor::setInvestigation(const QString &investigationId, const QString &ticketId,
+                                       const QString &original)
+{
+    m_investigationId = investigationId;
+    m_ticketId = ticketId;
+    m_original = original;
+    m_sent = false;
+    m_feedbackRow->setVisible(false);
+    setMarkdown(original);
+    setStatus({});
+    m_history->clear();
+    loadDrafts();
+}
+
+void DiagnosisEditor::setInvestigationId(const QString &investigationId)
+{
+    m_investigationId = investigationId;
+    loadDrafts();
+}
+
+void DiagnosisEditor::loadDrafts()
+{
+    if (!m_store || m_investigationId.isEmpty())
+        return;
+    runAsync(
+        this, [store = m_store, id = m_investigationId] { return store->drafts(id); },
+        [this, id = m_investigationId](Result<QList<DiagnosisDraft>> drafts) {
+            if (!drafts || id != m_investigationId)
+                return;
+            m_history->clear();
+            m_history->addItem(tr("Composed diagnosis"), m_original);
+            for (const DiagnosisDraft &d : *drafts) {
+                m_history->addItem(tr("Revision %1 — %2 UTC")
+                                       .arg(d.revision)
+                                       .arg(d.savedAt.toUTC().toString(u"HH:mm:ss"_s)),
+                                   d.markdown);
+            }
+            m_history->setCurrentIndex(m_history->count() - 1);
+            // Resume the latest revision when the editor still shows the composed text.
+            if (!drafts->isEmpty() && markdown() == m_original)
+                setMarkdown(drafts->last().markdown);
+        });
+}
+
+QString DiagnosisEditor::markdown() const
+{
+    return m_editor->toPlainText();
+}
+
+void DiagnosisEditor::setMarkdown(const QString &markdown)
+{
+    m_loading = true;
+    m_editor->setPlainText(markdown);
+    m_loading = false;
+    updatePreview();
+}
+
+void DiagnosisEditor::updatePreview()
+{
+    m_previewTimer.stop();
+    m_preview->setMarkdown(markdown());
+}
+
+bool DiagnosisEditor::isSending() const
+{
+    return m_sender->isInFlight();
+}
+
+void DiagnosisEditor::updateButtons()
+{
+    const bool canSend = !m_sender->isInFlight() && !m_ticketId.isEmpty() &&
+                         !markdown().trimmed().isEmpty() && !m_confirm;
+    m_sendReply->setEnabled(canSend);
+    m_sendNote->setEnabled(canSend);
+}
+
+void DiagnosisEditor::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    QPalette p = palette();
+    if (error)
+        p.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_status->setPalette(p);
+}
+
+QString DiagnosisEditor::statusText() const
+{
+    return m_status->text();
+}
+
+void DiagnosisEditor::requestSend(bool isPublic)
+{
+    if (m_confirm || m_sender->isInFlight() || m_ticketId.isEmpty() ||
+        markdown().trimmed().isEmpty())
+        return;
+    const QString body = markdown();
+    m_confirm = new SendConfirmDialog(m_ticketId, body, isPublic, this);
+    m_confirm->setAttribute(Qt::WA_DeleteOnClose);
+    m_confirm->setWindowModality(Qt::WindowModal);
+    connect(m_confirm, &QDialog::accepted, this, [this, body, isPublic] {
+        m_autosaveTimer.stop();
+        saveDraftNow();
+        m_sender->send(m_investigationId, m_ticketId, body, isPublic);
+    });
+    connect(m_confirm, &QDialog::finished, this, [this] {
+        m_confirm.clear(); // deleted later (WA_DeleteOnClose); no longer "the" confirmation
+        updateButtons();
+    });
+    updateButtons();
+    m_confirm->open();
+}
+
+void DiagnosisEditor::saveDraftNow()
+{
+    m_autosaveTimer.stop();
+    if (!m_store || m_investigationId.isEmpty())
+        return;
+    const QString text = markdown();
+    runAsync(
+        this,
+        [store = m_store, id = m_investigationId, ticket = m_ticketId, text] {
+            return store->saveDraft(id, ticket, text);
+        },
+        [this](Result<DiagnosisDraft> draft) {
+            if (!draft) {
+                setStatus(tr("Draft not saved: %1").arg(draft.error().message), true);
+                return;
+            }
+            m_history->addItem(tr("Revision %1 — %2 UTC")
+                                   .arg(draft->revision)
+                                   .arg(draft->savedAt.toUTC().toString(u"HH:mm:ss"_s)),
+                               draft->markdown);
+            emit draftSaved(draft->revision);
+        });
+}
+
+double DiagnosisEditor::editedShareSoFar() const
+{
+    return editedShare(m_original, markdown());
+}
+
+void DiagnosisEditor::giveFeedback(const QString &verdict, const QString &note)
+{
+    if (!m_store || m_investigationId.isEmpty())
+        return;
+    FeedbackRecord feedback;
+    feedback.investigationId = m_investigationId;
+    feedback.verdict = verdict;
+    feedback.note = note;
+    feedback.at = QDateTime::currentDateTimeUtc();
+    const QString original = m_original;
+    const QString edited = markdown();
+    runAsync(
+        this,
+        [store = m_store, feedback, original, edited]() mutable {
+            feedback.editedShare = editedShare(original, edited); // cheap, but not on the GUI
+            return store->saveFeedback(feedback);
+        },
+        [this](Result<void> saved) {
+            if (!saved) {
+                setStatus(tr("Feedback not saved: %1").arg(saved.error().message), true);
+                return;
+            }
+            setStatus(tr("Thanks — feedback saved."));
+            m_feedbackRow->setVisible(false);
+            emit feedbackSaved();
+        });
+}
+
+} // namespace Casefile

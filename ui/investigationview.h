@@ -1,0 +1,125 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <QTimer>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTabWidget;
+class QTreeView;
+class QTreeWidget;
+class QTreeWidgetItem;
+QT_END_NAMESPACE
+
+namespace Casefile {
+
+class JsonTableModel;
+class JsonTreeModel;
+class StepsModel;
+class TimelineCharts;
+
+// One investigation, live or saved: the steps with their state, the timeline charts, the
+// evidence panels (tables, events, routing config, text, raw JSON), the findings with links
+// to their evidence, and the root cause with the hypotheses it beat.
+//
+// Fed either live (setPlanned, updateStep, addEvidence, setFinished: connect them to an
+// InvestigationRun's signals) or from a stored document (setInvestigation). It never runs
+// anything itself; the buttons emit requests the owner acts on.
+class InvestigationView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InvestigationView)
+
+public:
+    enum class Page { Timeline, Evidence, Findings };
+
+    explicit InvestigationView(QWidget *parent = nullptr);
+
+    void setPlanned(const Casefile::Investigation &skeleton);
+    void updateStep(const Casefile::StepRecord &step);
+    void addEvidence(const Casefile::Evidence &evidence);
+    void setFinished(const Casefile::Investigation &investigation);
+    void setInvestigation(const Casefile::Investigation &investigation); // offline
+    void setRunning(bool running);
+
+    const Investigation &investigation() const { return m_investigation; }
+    bool isRunning() const { return m_running; }
+
+    // Navigation, for the menus, findings links and tests.
+    void showPage(Page page);
+    Page currentPage() const;
+    bool selectEvidence(const QString &evidenceId);
+    QString currentEvidenceId() const;
+    QString currentStepId() const;
+    bool activateFindingLink(int finding, int link = 0); // as a click on the link
+
+    StepsModel *stepsModel() const { return m_steps; }
+    TimelineCharts *charts() const { return m_charts; }
+    QTreeWidget *findingsTree() const { return m_findings; }
+    QListWidget *evidenceList() const { return m_evidenceList; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QString rootCauseText() const;
+    int rejectedCount() const;
+
+signals:
+    void cancelRequested();
+    void rerunStepRequested(const QString &stepId);
+    void rerunAllRequested();
+    void evidenceSelected(const QString &evidenceId);
+
+private:
+    void buildUi();
+    void updateHeader();
+    void updateProgress();
+    void updateButtons();
+    void showEvidenceDetail(const QString &evidenceId);
+    void showStepRaw(const QString &stepId);
+    void fillFindings();
+    void scheduleCharts();
+    void activateFindingItem(QTreeWidgetItem *item);
+
+    Investigation m_investigation;
+    bool m_running = false;
+    QTimer m_chartsDebounce;
+
+    StepsModel *m_steps = nullptr;
+    JsonTableModel *m_tableModel = nullptr;
+    JsonTreeModel *m_rawModel = nullptr;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_playbook = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_rerunStep = nullptr;
+    QPushButton *m_rerunAll = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTableView *m_stepsView = nullptr;
+    QTabWidget *m_pages = nullptr;
+    TimelineCharts *m_charts = nullptr;
+    QListWidget *m_evidenceList = nullptr;
+    QLabel *m_evidenceSource = nullptr;
+    QStackedWidget *m_evidenceStack = nullptr;
+    QTableView *m_tableView = nullptr;
+    QPlainTextEdit *m_textView = nullptr;
+    QPlainTextEdit *m_configView = nullptr;
+    QTreeView *m_rawView = nullptr;
+    QTabWidget *m_evidenceTabs = nullptr;
+    QTreeWidget *m_findings = nullptr;
+    QLabel *m_rootCause = nullptr;
+    QProgressBar *m_confidence = nullptr;
+    QListWidget *m_rejected = nullptr;
+    QLabel *m_notChecked = nullptr;
+};
+
+QJsonObject evidenceToJson(const Evidence &evidence);
+
+} // namespace Casefile

@@ -1,0 +1,61 @@
+#include "ui/sendcontroller.h"
+
+#include "core/async.h"
+#include "core/connector.h"
+#include "ui/constants.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+
+SendController::SendController(QObject *parent)
+    : QObject(parent)
+{}
+
+bool SendController::send(const QString &investigationId, const QString &ticketId,
+                          const QString &body, bool isPublic)
+{
+    if (m_inFlight) {
+        qCDebug(lcUi) << "send refused: one is already in flight";
+        return false;
+    }
+    if (!m_store || !m_helpdesk) {
+        emit failed(tr("Not connected to a helpdesk; the reply was not sent."));
+        return false;
+    }
+    m_inFlight = true;
+    emit inFlightChanged(true);
+    auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body,
+                 isPublic]() -> Result<SendRecord> {
+        Result<SendRecord> begun = store->beginSend(investigationId, ticketId, body, isPublic);
+        if (!begun)
+            return std::unexpected(begun.error());
+        SendRecord record = *begun;
+        if (record.state == SendRecord::State::Sent)
+            return record; // already delivered: never post it again
+        WorkLimits limits;
+        limits.deadline = QDeadlineTimer(30'000);
+        const Result<QString> remote =
+            helpdesk->addComment(ticketId, body, isPublic, record.idempotencyKey, limits);
+        if (!remote) {
+            (void)store->markFailed(record.id, remote.error().message);
+            return std::unexpected(remote.error());
+        }
+        if (const auto marked = store->markSent(record.id, *remote); !marked)
+            qCWarning(lcUi) << "send delivered but not recorded:" << marked.error().message;
+        record.state = SendRecord::State::Sent;
+        record.remoteId = *remote;
+        return record;
+    };
+    runAsync(this, std::move(work), [this](Result<SendRecord> result) {
+        m_inFlight = false;
+        emit inFlightChanged(false);
+        if (result)
+            emit sent(*result);
+        else
+            emit failed(result.error().message);
+    });
+    return true;
+}
+
+} // namespace Casefile

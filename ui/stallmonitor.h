@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace Casefile {
+
+// Measures how long the GUI thread's event loop stalls: a 5 ms timer records the largest gap
+// between two of its ticks beyond the interval. Tests and the benchmark read maxStallMs();
+// the desktop app prints it on exit when CASEFILE_REPORT_STALLS=1.
+//
+// Thread affinity: the thread it is created in (the GUI thread).
+class StallMonitor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StallMonitor)
+
+public:
+    static constexpr int IntervalMs = 5;
+
+    explicit StallMonitor(QObject *parent = nullptr);
+
+    void start();
+    void stop();
+    void reset();
+    bool isActive() const { return m_timer.isActive(); }
+
+    qint64 maxStallMs() const { return m_maxStallMs; } // largest gap minus the interval
+    qint64 ticks() const { return m_ticks; }
+
+private:
+    void tick();
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    qint64 m_maxStallMs = 0;
+    qint64 m_ticks = 0;
+};
+
+} // namespace Casefile

@@ -1,0 +1,5 @@
+#include "ui/constants.h"
+
+namespace Casefile {
+Q_LOGGING_CATEGORY(lcUi, "casefile.ui")
+} // namespace Casefile
