@@ -1,0 +1,354 @@
+// casefile-sandbox: a customer's systems on loopback, served from a scenario file
+// (contracts/cli.md). Exit codes: 0 after a clean stop on SIGINT/SIGTERM, 2 for bad arguments
+// or a bad scenario, 1 when something it needs (ClickHouse, a port) fails.
+
+#include "core/investigationjson.h"
+#include "core/profile.h"
+#include "sandbox/billing.h"
+#include "sandbox/clickhouseloader.h"
+#include "sandbox/clickhouseserver.h"
+#include "sandbox/generator.h"
+#include "sandbox/scenario.h"
+
+#ifdef CASEFILE_SANDBOX_HAVE_FAKES
+#include "sandbox/fakes/fakeservices.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+using namespace Casefile::Sandbox;
+
+namespace {
+
+constexpr int ExitOk = 0;
+constexpr int ExitFailure = 1;
+constexpr int ExitUsage = 2;
+
+// Self-pipe: the signal handler only writes a byte; the event loop does the stopping.
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
+}
+
+bool installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalFds) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &action, nullptr) == 0 &&
+           ::sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "casefile-sandbox: %s\n", message.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+const QStringList &systemNames()
+{
+    static const QStringList names = {
+        u"clickhouse"_s, u"helpdesk"_s,  u"github"_s, u"linear"_s,  u"jira"_s, u"stripe"_s,
+        u"statuspage"_s, u"pagerduty"_s, u"docs"_s,   u"gateway"_s, u"llm"_s};
+    return names;
+}
+
+// Vendor names are accepted for their system ("zendesk=reset").
+QString systemName(const QString &name)
+{
+    static const QMap<QString, QString> vendors = {{u"zendesk"_s, u"helpdesk"_s},
+                                                   {u"intercom"_s, u"helpdesk"_s},
+                                                   {u"plain"_s, u"helpdesk"_s},
+                                                   {u"portkey"_s, u"gateway"_s},
+                                                   {u"openai"_s, u"llm"_s}};
+    const QString lower = name.trimmed().toLower();
+    const QString system = vendors.value(lower, lower);
+    return systemNames().contains(system) ? system : QString();
+}
+
+struct FaultOption
+{
+    QString kind;
+    double rate = 1.0;
+};
+
+struct SystemOptions
+{
+    int latencyMs = 0;
+    std::optional<FaultOption> fault;
+};
+
+Result<QMap<QString, SystemOptions>> parseSystemOptions(const QStringList &latencies,
+                                                        const QStringList &faults)
+{
+    QMap<QString, SystemOptions> options;
+    auto split = [](const QString &value,
+                    const QString &option) -> Result<std::pair<QString, QString>> {
+        const qsizetype eq = value.indexOf(u'=');
+        if (eq <= 0 || eq == value.size() - 1) {
+            return fail(Error::Code::InvalidInput,
+                        u"%1 %2: expected SYSTEM=VALUE"_s.arg(option, value));
+        }
+        const QString system = systemName(value.left(eq));
+        if (system.isEmpty()) {
+            return fail(Error::Code::InvalidInput,
+                        u"%1 %2: unknown system \"%3\" (expected one of %4)"_s.arg(
+                            option, value, value.left(eq), systemNames().join(u", "_s)));
+        }
+        return std::pair{system, value.mid(eq + 1)};
+    };
+    for (const QString &value : latencies) {
+        auto parts = split(value, u"--latency"_s);
+        if (!parts)
+            return std::unexpected(parts.error());
+        bool ok = false;
+        const int ms = parts->second.toInt(&ok);
+        if (!ok || ms < 0 || ms > 600000) {
+            return fail(Error::Code::InvalidInput,
+                        u"--latency %1: expected milliseconds between 0 and 600000"_s.arg(value));
+        }
+        options[parts->first].latencyMs = ms;
+    }
+    static const QStringList kinds = {u"timeout"_s,   u"429"_s,   u"500"_s,
+                                      u"malformed"_s, u"reset"_s, u"slow"_s};
+    for (const QString &value : faults) {
+        auto parts = split(value, u"--fault"_s);
+        if (!parts)
+            return std::unexpected(parts.error());
+        FaultOption fault;
+        const qsizetype colon = parts->second.indexOf(u':');
+        fault.kind = colon < 0 ? parts->second : parts->second.left(colon);
+        if (!kinds.contains(fault.kind)) {
+            return fail(Error::Code::InvalidInput,
+                        u"--fault %1: unknown fault \"%2\" (expected one of %3)"_s.arg(
+                            value, fault.kind, kinds.join(u", "_s)));
+        }
+        if (colon >= 0) {
+            bool ok = false;
+            fault.rate = parts->second.mid(colon + 1).toDouble(&ok);
+            if (!ok || fault.rate < 0 || fault.rate > 1) {
+                return fail(
+                    Error::Code::InvalidInput,
+                    u"--fault %1: the rate after ':' must be a number between 0 and 1"_s.arg(
+                        value));
+            }
+        }
+        options[parts->first].fault = fault;
+    }
+    return options;
+}
+
+bool writeProfile(const QString &path, const QJsonObject &profile, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(QJsonDocument(profile).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"casefile-sandbox"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Serves fakes of a company's systems and a real ClickHouse on loopback from a scenario file."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption scenarioOption(u"scenario"_s, u"The scenario file."_s, u"FILE"_s);
+    const QCommandLineOption profileOption(
+        u"profile-out"_s, u"Where to write the workspace profile."_s, u"PROFILE"_s);
+    const QCommandLineOption clickhouseOption(
+        u"clickhouse-url"_s,
+        u"Use this ClickHouse server instead of starting one (its database "
+        u"\"casefile\" is dropped and recreated)."_s,
+        u"URL"_s);
+    const QCommandLineOption latencyOption(
+        u"latency"_s, u"Delay every answer of SYSTEM (repeatable)."_s, u"SYSTEM=MS"_s);
+    const QCommandLineOption faultOption(
+        u"fault"_s,
+        u"Inject a fault into SYSTEM's answers: timeout, 429, 500, malformed, reset or slow, "
+        u"optionally for a share RATE of them (repeatable)."_s,
+        u"SYSTEM=KIND[:RATE]"_s);
+    const QCommandLineOption scaleOption(
+        u"rows-scale"_s, u"Multiply every stream's rate (benchmarks)."_s, u"F"_s, u"1"_s);
+    const QCommandLineOption quietOption(u"quiet"_s, u"Log only warnings."_s);
+    parser.addOptions({scenarioOption, profileOption, clickhouseOption, latencyOption, faultOption,
+                       scaleOption, quietOption});
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printError(parser.errorText());
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return ExitOk;
+    }
+    if (parser.isSet(u"version"_s)) {
+        std::printf("casefile-sandbox %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(u"unexpected argument %1"_s.arg(parser.positionalArguments().constFirst()));
+        return ExitUsage;
+    }
+    if (!parser.isSet(scenarioOption) || !parser.isSet(profileOption)) {
+        printError(u"--scenario FILE and --profile-out PROFILE are required"_s);
+        return ExitUsage;
+    }
+    if (parser.isSet(quietOption))
+        QLoggingCategory::setFilterRules(u"casefile.*.info=false\ncasefile.*.debug=false"_s);
+
+    bool scaleOk = false;
+    const double rowsScale = parser.value(scaleOption).toDouble(&scaleOk);
+    if (!scaleOk || rowsScale <= 0 || rowsScale > 1000) {
+        printError(u"--rows-scale %1: expected a number above 0"_s.arg(parser.value(scaleOption)));
+        return ExitUsage;
+    }
+    QUrl clickhouseUrl;
+    if (parser.isSet(clickhouseOption)) {
+        clickhouseUrl = QUrl(parser.value(clickhouseOption), QUrl::StrictMode);
+        if (!clickhouseUrl.isValid() ||
+            (clickhouseUrl.scheme() != "http"_L1 && clickhouseUrl.scheme() != "https"_L1) ||
+            clickhouseUrl.host().isEmpty()) {
+            printError(u"--clickhouse-url: expected http://HOST:PORT/"_s);
+            return ExitUsage;
+        }
+    }
+    const auto systemOptions =
+        parseSystemOptions(parser.values(latencyOption), parser.values(faultOption));
+    if (!systemOptions) {
+        printError(systemOptions.error().message);
+        return ExitUsage;
+    }
+
+    const auto scenario = loadScenario(parser.value(scenarioOption));
+    if (!scenario) {
+        printError(scenario.error().message);
+        return ExitUsage;
+    }
+    const QString profilePath = QFileInfo(parser.value(profileOption)).absoluteFilePath();
+
+    bool stopRequested = false;
+    std::unique_ptr<QSocketNotifier> signalNotifier;
+    if (installSignalHandlers()) {
+        signalNotifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
+        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &app, [&stopRequested] {
+            char byte = 0;
+            [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
+            stopRequested = true;
+            QCoreApplication::quit();
+        });
+    } else {
+        qCWarning(lcSandbox) << "Cannot install the SIGINT/SIGTERM handlers";
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    const GeneratedLogs logs = generateLogs(*scenario, rowsScale);
+    qCInfo(lcSandbox) << "generated" << logs.requests.size() << "requests and"
+                      << logs.webhooks.size() << "webhook deliveries in" << timer.elapsed() << "ms";
+
+    ClickHouseServer server;
+    if (clickhouseUrl.isEmpty()) {
+        if (auto started = server.start(); !started) {
+            printError(started.error().message);
+            if (!started.error().detail.isEmpty())
+                qCWarning(lcSandbox).noquote() << started.error().detail;
+            return ExitFailure;
+        }
+        clickhouseUrl = server.url();
+    }
+    {
+        ClickHouseLoader loader(clickhouseUrl);
+        if (auto loaded = loader.recreateAndLoad(*scenario, logs); !loaded) {
+            printError(loaded.error().message);
+            return ExitFailure;
+        }
+    }
+    const BillingFunction billing = makeBillingFunction(*scenario, logs);
+
+    QJsonObject connections;
+#ifdef CASEFILE_SANDBOX_HAVE_FAKES
+    auto fakes = std::make_unique<FakeServices>(scenario->root, billing, clickhouseUrl);
+    QMap<QString, ServiceOptions> serviceOptions;
+    for (auto it = systemOptions->begin(); it != systemOptions->end(); ++it) {
+        ServiceOptions o;
+        o.latencyMs = it->latencyMs;
+        if (it->fault)
+            o.fault = FaultSpec{it->fault->kind, it->fault->rate};
+        serviceOptions.insert(it.key(), o);
+    }
+    if (auto started = fakes->start(serviceOptions); !started) {
+        printError(started.error().message);
+        return started.error().code == Error::Code::InvalidInput ? ExitUsage : ExitFailure;
+    }
+    connections = fakes->profileConnections();
+#else
+    // Built without the vendor fakes: the profile offers the request logs only, straight from
+    // ClickHouse, and latency/fault options have nothing to apply to.
+    if (!systemOptions->isEmpty())
+        qCWarning(lcSandbox) << "--latency/--fault ignored: this build has no vendor fakes";
+    QUrl direct = clickhouseUrl;
+    direct.setUserInfo({});
+    connections.insert(u"clickhouse"_s,
+                       QJsonObject{{u"type"_s, u"clickhouse"_s},
+                                   {u"url"_s, direct.toString()},
+                                   {u"account"_s, u"default"_s},
+                                   {u"options"_s, QJsonObject{{u"database"_s, u"casefile"_s}}}});
+    Q_UNUSED(billing);
+#endif
+
+    const QJsonObject profile{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
+                              {u"name"_s, scenario->name},
+                              {u"sandbox"_s, true},
+                              {u"now"_s, toIsoUtc(scenario->now)},
+                              {u"connections"_s, connections}};
+    QString writeError;
+    if (!writeProfile(profilePath, profile, &writeError)) {
+        printError(u"cannot write the profile %1: %2"_s.arg(profilePath, writeError));
+        return ExitFailure;
+    }
+    qCInfo(lcSandbox) << "ready in" << timer.elapsed() << "ms";
+    std::printf("ready %s\n", profilePath.toLocal8Bit().constData());
+    std::fflush(stdout);
+
+    // A signal that arrived while loading was already seen by a nested event loop.
+    const int code = stopRequested ? ExitOk : QCoreApplication::exec();
+#ifdef CASEFILE_SANDBOX_HAVE_FAKES
+    fakes.reset();
+#endif
+    server.stop();
+    qCInfo(lcSandbox) << "stopped";
+    return code;
+}

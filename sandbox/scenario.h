@@ -1,0 +1,182 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QLoggingCategory>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Casefile::Sandbox {
+
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
+
+// A scenario file (contracts/scenario-format.md) as loaded by casefile-sandbox. `root` keeps
+// the whole document because vendor objects are served verbatim by the fakes; the typed
+// views below are the parts the log generator and the billing rules need, already checked.
+// Times are UTC; an invalid QDateTime in a `to` means "until the end of the traffic".
+
+// `match` of an anomaly: field name -> required value; empty matches everything.
+using MatchRule = QMap<QString, QString>;
+
+struct ScenarioOrg
+{
+    QString id;
+    QString name;
+    QString domain;
+    QString stripeCustomer;
+    QString plan;
+};
+
+struct TrafficStream
+{
+    QString org;
+    QString route;
+    QString provider;
+    QString model;
+    double perMinute = 0;
+    double latencyP50 = 0; // provider time, ms
+    double latencyP95 = 0;
+    double gatewayMs = 0;
+    double errorRate = 0;
+    double promptTokens = 0;
+    double completionTokens = 0;
+    double cachedShare = 0;
+    QString configId;
+    QString apiKeyId;
+    QString sdk;
+    QByteArray metadataJson = "{}"; // compact JSON object
+
+    // The value of a `match` key for this stream ('' for an unknown key).
+    QString field(const QString &name) const;
+};
+
+struct FallbackTarget
+{
+    QString provider;
+    QString model;
+};
+
+struct TrafficAnomaly
+{
+    enum class Kind { Latency, Errors, Timeouts, MetadataDropped, RateLimited, Volume };
+    enum class Component { Provider, Gateway };
+
+    Kind kind = Kind::Latency;
+    QDateTime from;
+    QDateTime to; // invalid: open-ended
+    MatchRule match;
+    Component component = Component::Provider; // latency
+    double factor = 1.0;                       // latency, volume
+    double rate = 1.0;                         // errors, timeouts, rate_limited
+    int status = 0;                            // errors (required), timeouts (408 or 504)
+    QString errorCode;                         // errors
+    int afterMs = 0;                           // timeouts
+    std::optional<FallbackTarget> fallbackTo;  // errors, timeouts
+
+    bool activeAt(qint64 unixSeconds) const;
+};
+
+struct WebhookStream
+{
+    QString org;
+    QString endpoint;
+    QStringList events;
+    double perMinute = 0;
+    double latencyMs = 0;
+};
+
+struct WebhookAnomaly
+{
+    QDateTime from;
+    QDateTime to;
+    MatchRule match; // org, endpoint, event
+    double rate = 1.0;
+    int status = 0;
+    QString error;
+
+    bool activeAt(qint64 unixSeconds) const;
+};
+
+struct BillingInvoice
+{
+    QString id;
+    QString org;
+    QString status;
+    QDateTime from;
+    QDateTime to;
+};
+
+struct BillingFault
+{
+    enum class Kind { DoubleCount, Dropped };
+    Kind kind = Kind::DoubleCount;
+    QDateTime from;
+    QDateTime to;
+    MatchRule match; // stream fields
+    double rate = 1.0;
+
+    bool activeAt(qint64 unixSeconds) const;
+};
+
+struct BillingRules
+{
+    enum class CachedTokens { Excluded, BilledFull, BilledDiscounted };
+    QString meter = QStringLiteral("llm_tokens");
+    QString unit = QStringLiteral("tokens");
+    QStringList counts = {QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens")};
+    CachedTokens cachedTokens = CachedTokens::Excluded;
+    double cachedDiscount = 0.1;
+    QString unitAmountDecimal;
+    QList<BillingInvoice> invoices;
+    QList<BillingFault> faults;
+};
+
+struct Scenario
+{
+    static constexpr auto FormatId = "casefile-scenario/1";
+
+    QString path; // where it was loaded from ('' for in-memory scenarios)
+    QJsonObject root;
+    QString name;
+    QString description;
+    QDateTime now;
+    QList<ScenarioOrg> orgs;
+
+    quint64 seed = 0;
+    QDateTime trafficFrom;
+    QDateTime trafficTo;
+    QList<TrafficStream> streams;
+    QList<TrafficAnomaly> anomalies;
+    QList<WebhookStream> webhookStreams;
+    QList<WebhookAnomaly> webhookAnomalies;
+    BillingRules billing;
+
+    QJsonArray tickets;
+    QJsonObject truth; // evaluation only; never served
+};
+
+// Reads and checks a scenario. Errors are one line: `FILE: $.json.path: what is wrong`, or
+// `FILE: line L, column C: ...` for a JSON syntax error.
+Result<Scenario> loadScenario(const QString &path);
+Result<Scenario> parseScenario(const QByteArray &json, const QString &path = {});
+
+// Whether `rule` matches, given a lookup of field values.
+template<typename Lookup>
+bool matches(const MatchRule &rule, Lookup &&lookup)
+{
+    for (auto it = rule.cbegin(); it != rule.cend(); ++it) {
+        if (lookup(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
+} // namespace Casefile::Sandbox
