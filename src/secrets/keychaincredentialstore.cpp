@@ -15,6 +15,7 @@ namespace {
 
 std::mutex keychainThreadMutex;
 QThread *keychainThreadInstance = nullptr;
+QObject *keychainHome = nullptr; // lives in the keychain thread
 
 void stopKeychainThread()
 {
@@ -25,21 +26,27 @@ void stopKeychainThread()
     keychainThreadInstance->wait();
     delete keychainThreadInstance;
     keychainThreadInstance = nullptr;
+    keychainHome = nullptr;
 }
 
 // QtKeychain queues its jobs through one process-wide executor object that lives in the
-// thread of the first job, so every job runs in the same long-lived thread. It ends with the
-// application.
-QThread *keychainThread()
+// thread of the first job, and its backends answer in the thread that created the job. So
+// every job is created, started and finished in one long-lived thread that ends with the
+// application. Returns an object living in that thread, to run code there.
+QObject *keychainThread()
 {
     std::lock_guard lock(keychainThreadMutex);
     if (!keychainThreadInstance) {
         keychainThreadInstance = new QThread;
         keychainThreadInstance->setObjectName(u"casefile-keychain"_s);
+        keychainHome = new QObject;
+        keychainHome->moveToThread(keychainThreadInstance);
+        QObject::connect(keychainThreadInstance, &QThread::finished, keychainHome,
+                         &QObject::deleteLater);
         keychainThreadInstance->start();
         qAddPostRoutine(stopKeychainThread);
     }
-    return keychainThreadInstance;
+    return keychainHome;
 }
 
 bool meansNoKeychain(const QString &text)
@@ -100,19 +107,27 @@ bool haveApplication(const std::function<void(Error)> &failWith)
     return false;
 }
 
-// Configures a job the one safe way and starts it on the keychain thread; `finish` runs there.
+// Creates a job in the keychain thread, configures it the one safe way and starts it there;
+// `finish` runs there too.
 template<typename Job>
-void startJob(Job *job, const QString &key, std::function<void(Job *)> finish)
+void startJob(const QString &service, const QString &key, std::function<void(Job *)> configure,
+              std::function<void(Job *)> finish)
 {
-    job->setKey(key);
-    job->setAutoDelete(true);
-    // Never fall back to a plain-text file when no keychain is reachable.
-    job->setInsecureFallback(false);
-    job->moveToThread(keychainThread());
-    QObject::connect(job, &QKeychain::Job::finished, job,
-                     [job, finish = std::move(finish)](QKeychain::Job *) { finish(job); });
     QMetaObject::invokeMethod(
-        job, [job] { job->start(); }, Qt::QueuedConnection);
+        keychainThread(),
+        [service, key, configure = std::move(configure), finish = std::move(finish)] {
+            auto *job = new Job(service);
+            job->setKey(key);
+            job->setAutoDelete(true);
+            // Never fall back to a plain-text file when no keychain is reachable.
+            job->setInsecureFallback(false);
+            if (configure)
+                configure(job);
+            QObject::connect(job, &QKeychain::Job::finished, job,
+                             [job, finish](QKeychain::Job *) { finish(job); });
+            job->start();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace
@@ -125,16 +140,16 @@ void KeychainCredentialStore::startRead(const QString &key, ReadCompletion compl
 {
     if (!haveApplication([&](Error e) { complete(std::unexpected(std::move(e))); }))
         return;
-    auto *job = new QKeychain::ReadPasswordJob(m_service);
-    startJob<QKeychain::ReadPasswordJob>(job, key, [key, complete](QKeychain::ReadPasswordJob *j) {
-        if (j->error() != QKeychain::NoError) {
-            const Error error = jobError(j, u"reading"_s, key);
-            qCInfo(lcSecrets) << "read" << key << "failed:" << error.detail;
-            complete(std::unexpected(error));
-            return;
-        }
-        complete(j->textData());
-    });
+    startJob<QKeychain::ReadPasswordJob>(
+        m_service, key, {}, [key, complete](QKeychain::ReadPasswordJob *j) {
+            if (j->error() != QKeychain::NoError) {
+                const Error error = jobError(j, u"reading"_s, key);
+                qCInfo(lcSecrets) << "read" << key << "failed:" << error.detail;
+                complete(std::unexpected(error));
+                return;
+            }
+            complete(j->textData());
+        });
 }
 
 void KeychainCredentialStore::startWrite(const QString &key, const QString &secret,
@@ -146,10 +161,9 @@ void KeychainCredentialStore::startWrite(const QString &key, const QString &secr
         complete(fail(Error::Code::InvalidInput, u"A secret needs a key."_s));
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(m_service);
-    job->setTextData(secret);
     startJob<QKeychain::WritePasswordJob>(
-        job, key, [key, complete](QKeychain::WritePasswordJob *j) {
+        m_service, key, [secret](QKeychain::WritePasswordJob *j) { j->setTextData(secret); },
+        [key, complete](QKeychain::WritePasswordJob *j) {
             if (j->error() != QKeychain::NoError) {
                 const Error error = jobError(j, u"storing"_s, key);
                 qCWarning(lcSecrets) << "write" << key << "failed:" << error.detail;
@@ -164,9 +178,8 @@ void KeychainCredentialStore::startRemove(const QString &key, DoneCompletion com
 {
     if (!haveApplication([&](Error e) { complete(std::unexpected(std::move(e))); }))
         return;
-    auto *job = new QKeychain::DeletePasswordJob(m_service);
     startJob<QKeychain::DeletePasswordJob>(
-        job, key, [key, complete](QKeychain::DeletePasswordJob *j) {
+        m_service, key, {}, [key, complete](QKeychain::DeletePasswordJob *j) {
             if (j->error() != QKeychain::NoError) {
                 const Error error = jobError(j, u"removing"_s, key);
                 qCInfo(lcSecrets) << "remove" << key << "failed:" << error.detail;
