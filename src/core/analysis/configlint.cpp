@@ -1,10 +1,268 @@
+#include "core/analysis/configlint.h"
+
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 
-namespace Casefile {
+#include <cmath>
 
-AnalyzerOutput analyzeConfigLint(const AnalysisInput &)
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+namespace Analysis {
+
+namespace {
+
+QString targetName(const QJsonObject &target, int index)
 {
-    return {};
+    QString model = target.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+    if (model.isEmpty())
+        model = target.value(u"model"_s).toString();
+    QString name = u"target "_s + QString::number(index + 1);
+    if (!model.isEmpty())
+        name += u" ("_s + model + u')';
+    else if (!target.value(u"virtual_key"_s).toString().isEmpty())
+        name += u" ("_s + target.value(u"virtual_key"_s).toString() + u')';
+    return name;
+}
+
+QList<int> codesOf(const QJsonValue &v)
+{
+    QList<int> codes;
+    for (const QJsonValue &c : v.toArray())
+        codes.append(int(toNumber(c)));
+    return codes;
+}
+
+void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
+              double inheritedTimeout, QList<ConfigIssue> &issues)
+{
+    const QJsonObject strategy = node.value(u"strategy"_s).toObject();
+    const QString mode =
+        strategy.value(u"mode"_s).toString(node.value(u"mode"_s).toString()).toLower();
+    const QJsonArray targets = node.value(u"targets"_s).toArray();
+    const double nodeTimeout = node.contains(u"request_timeout"_s)
+                                   ? toNumber(node.value(u"request_timeout"_s))
+                                   : inheritedTimeout;
+    const QString prefix = where.isEmpty() ? ref.mid(7) : ref.mid(7) + u' ' + where;
+    const auto add = [&](ConfigIssue::Kind kind, const QString &message, bool severe) {
+        ConfigIssue i;
+        i.kind = kind;
+        i.configRef = ref;
+        i.message = u"Config "_s + prefix + u": "_s + message;
+        i.severe = severe;
+        issues.append(i);
+        return &issues.last();
+    };
+
+    if (mode == u"fallback") {
+        if (targets.size() < 2)
+            add(ConfigIssue::Kind::SingleTargetFallback,
+                u"strategy.mode is \"fallback\" but there is only "_s +
+                    QString::number(targets.size()) +
+                    u" target, so there is nothing to fail over to"_s,
+                true);
+        if (strategy.contains(u"on_status_codes"_s)) {
+            const QList<int> codes = codesOf(strategy.value(u"on_status_codes"_s));
+            QList<int> missing;
+            for (int c : {408, 429, 500, 502, 503, 504}) {
+                if (!codes.contains(c))
+                    missing.append(c);
+            }
+            if (!missing.isEmpty()) {
+                QStringList m;
+                for (int c : missing)
+                    m.append(QString::number(c));
+                ConfigIssue *i =
+                    add(ConfigIssue::Kind::StatusCodesMissing,
+                        u"strategy.on_status_codes does not include "_s + m.join(u", "_s) +
+                            u", so those failures do not trigger the fallback"_s,
+                        missing.contains(408) || missing.contains(504) || missing.contains(500) ||
+                            missing.contains(503));
+                i->missingCodes = missing;
+            }
+        }
+        QStringList providers;
+        bool allKnown = !targets.isEmpty();
+        for (int t = 0; t < targets.size(); ++t) {
+            const QJsonObject target = targets.at(t).toObject();
+            const QString p = targetProvider(target);
+            allKnown = allKnown && !p.isEmpty();
+            appendUnique(providers, p);
+            if (target.contains(u"targets"_s))
+                continue; // a nested strategy is linted below
+            const bool hasTimeout = target.contains(u"request_timeout"_s) || nodeTimeout > 0;
+            if (!hasTimeout) {
+                add(ConfigIssue::Kind::NoRequestTimeout,
+                    targetName(target, t) + u" has no request_timeout, so a hanging provider is "
+                                            u"waited on for its own timeout (often 45\u201360 s) "
+                                            u"before the fallback can start"_s,
+                    true);
+            }
+        }
+        if (allKnown && providers.size() == 1 && targets.size() >= 2) {
+            ConfigIssue *i = add(ConfigIssue::Kind::SameProviderOnly,
+                                 u"every fallback target is on "_s + providers.first() +
+                                     u", so an outage of that provider cannot be routed around"_s,
+                                 false);
+            i->provider = providers.first();
+        }
+    } else if (mode == u"loadbalance") {
+        double sum = 0;
+        bool bad = false;
+        for (const QJsonValue &tv : targets) {
+            const QJsonObject target = tv.toObject();
+            const double w =
+                target.contains(u"weight"_s) ? toNumber(target.value(u"weight"_s)) : 1.0;
+            bad = bad || w <= 0;
+            sum += w;
+        }
+        const bool sumsUp = std::abs(sum - 1.0) < 0.01 || std::abs(sum - 100.0) < 0.5;
+        if (!targets.isEmpty() && (bad || !sumsUp))
+            add(ConfigIssue::Kind::WeightsOff,
+                u"loadbalance weights add up to "_s + QString::number(sum) +
+                    (bad ? u" and some are zero or negative"_s : QString()) +
+                    u"; traffic shares are not what they look like"_s,
+                bad);
+    }
+
+    for (int t = 0; t < targets.size(); ++t) {
+        const QJsonObject target = targets.at(t).toObject();
+        const QJsonObject retry = target.value(u"retry"_s).toObject();
+        if (retry.contains(u"attempts"_s) && toNumber(retry.value(u"attempts"_s), 1) <= 0)
+            add(ConfigIssue::Kind::RetryZero,
+                targetName(target, t) + u" has retry.attempts 0, so it never retries"_s, false);
+        if (retry.contains(u"on_status_codes"_s)) {
+            const QList<int> codes = codesOf(retry.value(u"on_status_codes"_s));
+            QList<int> missing;
+            for (int c : {429, 500, 502, 503, 504}) {
+                if (!codes.contains(c))
+                    missing.append(c);
+            }
+            if (!missing.isEmpty() && missing.size() >= 3) {
+                QStringList m;
+                for (int c : missing)
+                    m.append(QString::number(c));
+                ConfigIssue *i =
+                    add(ConfigIssue::Kind::StatusCodesMissing,
+                        targetName(target, t) + u" retry.on_status_codes does not include "_s +
+                            m.join(u", "_s),
+                        false);
+                i->missingCodes = missing;
+            }
+        }
+        if (target.contains(u"request_timeout"_s)) {
+            const double ms = toNumber(target.value(u"request_timeout"_s));
+            if (ms > 0 && ms < 1000)
+                add(ConfigIssue::Kind::TimeoutUnits,
+                    targetName(target, t) + u" sets request_timeout "_s + QString::number(ms) +
+                        u", which is milliseconds: every request would time out almost at once"_s,
+                    true);
+            else if (ms >= 45000)
+                add(ConfigIssue::Kind::TimeoutTooLong,
+                    targetName(target, t) + u" sets request_timeout "_s + QString::number(ms) +
+                        u" ms, as long as a hanging provider's own timeout, so fallback comes too late"_s,
+                    true);
+        }
+        if (target.contains(u"targets"_s))
+            lintNode(target, ref, where + u" > "_s + targetName(target, t), nodeTimeout, issues);
+    }
+}
+
+} // namespace
+
+QString targetProvider(const QJsonObject &target)
+{
+    QString p = target.value(u"provider"_s).toString().toLower();
+    if (!p.isEmpty())
+        return p;
+    const QString vk = target.value(u"virtual_key"_s).toString().toLower();
+    for (const QString &known : {u"anthropic"_s, u"openai"_s, u"azure"_s, u"google"_s, u"bedrock"_s,
+                                 u"mistral"_s, u"cohere"_s, u"groq"_s}) {
+        if (vk.contains(known))
+            return known;
+    }
+    QString model = target.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+    if (model.isEmpty())
+        model = target.value(u"model"_s).toString();
+    return providerOfModel(model);
+}
+
+QList<ConfigIssue> lintConfig(const QJsonObject &config, const QString &ref)
+{
+    QList<ConfigIssue> issues;
+    lintNode(config, ref, {}, 0, issues);
+    return issues;
+}
+
+QList<ConfigIssue> lintConfigs(const AnalysisInput &input)
+{
+    QList<ConfigIssue> issues;
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &d = f.evidence->data;
+        QString ref = d.value(u"ref"_s).toString();
+        if (ref.isEmpty())
+            ref = u"config:"_s + d.value(u"config_id"_s).toString();
+        QList<ConfigIssue> found = lintConfig(d.value(u"config"_s).toObject(), ref);
+        for (ConfigIssue &i : found)
+            i.evidenceId = f.evidence->id;
+        issues.append(found);
+    }
+    return issues;
+}
+
+} // namespace Analysis
+
+AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    AnalyzerOutput out;
+    if (dataMissing(input, u"gateway", u"config")) {
+        out.notChecked.append(u"the customer's routing config (could not be fetched)"_s);
+        return out;
+    }
+    const QList<ConfigIssue> issues = lintConfigs(input);
+    const ErrorProfile errors = errorProfile(input);
+    const QString failing = affectedProvider(input);
+    QStringList severe;
+    QStringList refs;
+    QStringList evidence;
+    for (const ConfigIssue &i : issues) {
+        Finding f;
+        f.summary = i.message;
+        f.refs = {i.configRef};
+        f.evidenceIds = {i.evidenceId};
+        f.confidence = i.severe ? 0.7 : 0.5;
+        out.findings.append(f);
+        bool relevant = i.severe;
+        if (i.kind == ConfigIssue::Kind::SameProviderOnly)
+            relevant = !failing.isEmpty() && i.provider == failing && errors.serverErrors >= 10;
+        if (relevant) {
+            severe.append(i.message);
+            appendUnique(refs, i.configRef);
+            appendUnique(evidence, i.evidenceId);
+        }
+    }
+    if (!severe.isEmpty()) {
+        Hypothesis h;
+        h.cause.category = QLatin1StringView(Category::CustomerConfig);
+        // a config problem alone is a candidate; fallback_analysis makes it the cause when the
+        // logs show requests that failed the way the config allows
+        h.score = 0.5;
+        h.cause.summary = severe.mid(0, 2).join(u"; "_s);
+        h.cause.confidence = 0.5;
+        h.cause.refs = refs;
+        if (!failing.isEmpty() && errors.serverErrors >= 10)
+            h.cause.refs.append(u"provider:"_s + failing);
+        h.cause.evidenceIds = evidence;
+        h.why = u"routing config problem"_s;
+        out.hypotheses.append(h);
+    } else if (!findEvidence(input, u"gateway", u"config").isEmpty()) {
+        out.rejected.append(
+            {QLatin1StringView(Category::CustomerConfig),
+             u"the routing config sets timeouts, fallback status codes and targets correctly"_s,
+             {}});
+    }
+    return out;
 }
 
 } // namespace Casefile

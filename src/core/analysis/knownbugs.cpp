@@ -1,10 +1,190 @@
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
+#include "core/analysis/deploycorrelation.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-AnalyzerOutput analyzeKnownBugs(const AnalysisInput &)
+namespace {
+
+using namespace Analysis;
+
+// Words that say how something fails, not what fails: on their own they never tie a bug to
+// this ticket.
+const QSet<QString> &symptomWords()
 {
-    return {};
+    static const QSet<QString> words = {
+        u"slow"_s,      u"slower"_s,    u"latency"_s,      u"timeout"_s,    u"timeouts"_s,
+        u"error"_s,     u"errors"_s,    u"fail"_s,         u"fails"_s,      u"failing"_s,
+        u"failed"_s,    u"failure"_s,   u"failures"_s,     u"broken"_s,     u"crash"_s,
+        u"hang"_s,      u"hangs"_s,     u"stuck"_s,        u"wrong"_s,      u"missing"_s,
+        u"spike"_s,     u"degraded"_s,  u"intermittent"_s, u"requests"_s,   u"request"_s,
+        u"response"_s,  u"responses"_s, u"feels"_s,        u"load"_s,       u"loading"_s,
+        u"customers"_s, u"customer"_s,  u"users"_s,        u"production"_s, u"prod"_s};
+    return words;
+}
+
+bool matches(const QString &a, const QString &b)
+{
+    if (a == b)
+        return true;
+    const QString &s = a.size() < b.size() ? a : b;
+    const QString &l = a.size() < b.size() ? b : a;
+    return s.size() >= 5 && l.startsWith(s);
+}
+
+bool isOpen(const QJsonObject &issue)
+{
+    const QString type = issue.value(u"state_type"_s).toString().toLower();
+    const QString state = issue.value(u"state"_s).toString().toLower();
+    static const QStringList closed = {u"completed"_s, u"canceled"_s, u"cancelled"_s, u"done"_s,
+                                       u"closed"_s,    u"resolved"_s, u"duplicate"_s};
+    return !closed.contains(type) && !closed.contains(state);
+}
+
+} // namespace
+
+AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
+{
+    AnalyzerOutput out;
+    const QLatin1StringView category(Category::KnownBug);
+    QList<FoundEvidence> found = findEvidence(input, u"linear", u"search_issues");
+    found.append(findEvidence(input, u"jira", u"search_issues"));
+    if (found.isEmpty()) {
+        if (dataMissing(input, u"linear", u"search_issues") ||
+            dataMissing(input, u"jira", u"search_issues"))
+            out.notChecked.append(u"known bugs (the issue tracker could not be searched)"_s);
+        return out;
+    }
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+
+    // the affected component in words: what moved, what the ticket names, the playbook topic
+    QStringList component;
+    const ChangeReport report = detectChanges(input);
+    if (report.primary) {
+        for (auto it = report.primary->labels.begin(); it != report.primary->labels.end(); ++it)
+            appendUnique(component, it.key() == u"route" ? routeWords(it.value().toString())
+                                                         : wordsOf(it.value().toString()));
+    }
+    appendUnique(component, routeWords(input.params.route));
+    appendUnique(component, wordsOf(input.params.provider));
+    appendUnique(component, wordsOf(input.params.model));
+    appendUnique(component, wordsOf(input.params.sdk));
+    const QString provider = affectedProvider(input);
+    appendUnique(component, wordsOf(provider));
+    appendUnique(component, topicWords(input.playbook));
+    QStringList ticketWords;
+    for (const QString &k : input.params.keywords)
+        appendUnique(ticketWords, wordsOf(k));
+    for (const QString &w : std::as_const(ticketWords)) {
+        if (!symptomWords().contains(w))
+            appendUnique(component, w);
+    }
+    QStringList componentOnly;
+    for (const QString &w : std::as_const(component)) {
+        if (!symptomWords().contains(w))
+            componentOnly.append(w);
+    }
+
+    for (const FoundEvidence &f : found) {
+        for (const QJsonObject &e : eventsOf(*f.evidence)) {
+            const QString ref = e.value(u"ref"_s).toString();
+            const QString title = e.value(u"title"_s).toString();
+            QString labels;
+            for (const QJsonValue &l : e.value(u"labels"_s).toArray())
+                labels += u' ' + l.toString();
+            const QStringList titleWords = wordsOf(title + labels);
+            const QStringList allWords =
+                wordsOf(title + labels + u' ' + e.value(u"description"_s).toString());
+            QStringList hits;
+            QStringList titleHits;
+            for (const QString &c : std::as_const(componentOnly)) {
+                for (const QString &w : allWords) {
+                    if (matches(c, w)) {
+                        appendUnique(hits, c);
+                        break;
+                    }
+                }
+                for (const QString &w : titleWords) {
+                    if (matches(c, w)) {
+                        appendUnique(titleHits, c);
+                        break;
+                    }
+                }
+            }
+            QStringList symptoms;
+            for (const QString &w : allWords) {
+                if (symptomWords().contains(w) &&
+                    (ticketWords.contains(w) || input.playbook.contains(w)))
+                    appendUnique(symptoms, w);
+            }
+            const QString id = refId(ref);
+            const bool open = isOpen(e);
+            // what the bug is about: its labels, else its title's own words
+            QStringList about;
+            for (const QString &w : titleWords) {
+                if (!symptomWords().contains(w))
+                    about.append(w);
+            }
+            if (hits.isEmpty()) {
+                out.rejected.append(
+                    {QString(category),
+                     id + u" (\u201c"_s + title + u"\u201d) is about "_s +
+                         (about.isEmpty() ? u"something else"_s : about.mid(0, 3).join(u", "_s)) +
+                         u", not the affected "_s +
+                         (componentOnly.isEmpty() ? u"component"_s
+                                                  : componentOnly.mid(0, 3).join(u", "_s)),
+                     {ref}});
+                continue;
+            }
+            if (!open) {
+                out.rejected.append({QString(category),
+                                     id + u" (\u201c"_s + title + u"\u201d) is already closed ("_s +
+                                         e.value(u"state"_s).toString() + u')',
+                                     {ref}});
+                continue;
+            }
+            const double strength =
+                std::min(1.0, 0.35 * titleHits.size() + 0.15 * hits.size() + 0.1 * symptoms.size());
+            if (strength < 0.45) {
+                out.rejected.append({QString(category),
+                                     id + u" (\u201c"_s + title + u"\u201d) shares only \u201c"_s +
+                                         hits.join(u", "_s) + u"\u201d with this problem"_s,
+                                     {ref}});
+                continue;
+            }
+            Hypothesis h;
+            h.cause.category = QString(category);
+            h.score = 0.45 + 0.4 * strength;
+            const QDateTime created = timeOf(e.value(u"time"_s));
+            // a bug filed after the problem began was most likely filed about it
+            if (report.primary && created.isValid() && created >= report.primary->at.addSecs(-3600))
+                h.score += 0.05;
+            h.cause.summary = u"Open bug "_s + id + u" \u201c"_s + title + u"\u201d ("_s +
+                              e.value(u"state"_s).toString() + u", filed "_s +
+                              clock(created, reference) + u") describes this: it matches "_s +
+                              hits.join(u", "_s);
+            if (report.primary)
+                h.cause.summary += u"; "_s + report.primary->describe(reference);
+            h.cause.confidence = std::min(0.9, h.score);
+            h.cause.refs = {ref};
+            h.cause.evidenceIds = {f.evidence->id};
+            h.why = u"open bug about the affected component"_s;
+            out.hypotheses.append(h);
+            Finding fd;
+            fd.summary = u"Open bug "_s + id + u": "_s + title;
+            fd.refs = {ref};
+            fd.evidenceIds = {f.evidence->id};
+            fd.confidence = h.cause.confidence;
+            out.findings.append(fd);
+        }
+    }
+    return out;
 }
 
 } // namespace Casefile

@@ -1,10 +1,50 @@
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+
+using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-AnalyzerOutput analyzeScope(const AnalysisInput &)
+AnalyzerOutput analyzeScope(const AnalysisInput &input)
 {
-    return {};
+    using namespace Analysis;
+    AnalyzerOutput out;
+    const OrgScope s = orgScope(input);
+    if (!s.present) {
+        if (dataMissing(input, u"clickhouse", u"org_comparison"))
+            out.notChecked.append(
+                u"whether other organisations were affected (the comparison query failed)"_s);
+        return out;
+    }
+    if (!s.orgFound || s.otherOrgs == 0)
+        return out;
+    Finding f;
+    f.evidenceIds = {s.evidenceId};
+    f.confidence = 0.7;
+    const QString org = input.params.orgName.isEmpty() ? s.org : input.params.orgName;
+    f.summary = org + u": "_s + formatShare(s.orgErrorRate) + u" errors, p95 "_s +
+                formatMs(s.orgP95) + u"; the other "_s + QString::number(s.otherOrgs) +
+                u" organisations: "_s + formatShare(s.othersErrorRate) + u" errors, median p95 "_s +
+                formatMs(s.othersMedianP95);
+    if (s.otherOrgsWithErrors > 0)
+        f.summary +=
+            u" ("_s + QString::number(s.otherOrgsWithErrors) + u" of them with elevated errors)"_s;
+    out.findings.append(f);
+    const bool onlyThisOrg = s.orgErrorRate >= 0.05 && s.otherOrgsWithErrors == 0;
+    const bool everyone = s.otherOrgsWithErrors > 0 && s.otherOrgsWithErrors * 2 >= s.otherOrgs;
+    if (onlyThisOrg) {
+        out.rejected.append(
+            {QLatin1StringView(Category::ProviderOutage),
+             u"other organisations on the same providers saw normal error rates ("_s +
+                 formatShare(s.othersErrorRate) + u')',
+             {}});
+    } else if (everyone) {
+        out.rejected.append(
+            {QLatin1StringView(Category::CustomerConfig),
+             u"most other organisations saw the same errors, so it is not one customer's config"_s,
+             {}});
+    }
+    return out;
 }
 
 } // namespace Casefile
