@@ -259,9 +259,45 @@ QJsonArray toJsonArray(const QStringList &list)
     return a;
 }
 
+void addQueryItem(QUrlQuery &query, const QString &key, const QString &value)
+{
+    query.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(key, "[]")),
+                       QString::fromLatin1(QUrl::toPercentEncoding(value)));
+}
+
 QByteArray basicAuth(const QString &user, const QString &password)
 {
     return "Basic "_ba + (user + u":"_s + password).toUtf8().toBase64();
+}
+
+} // namespace Casefile::Connectors
+
+namespace Casefile::Connectors {
+
+QUrl nextLink(const HttpResponse &response)
+{
+    static const QRegularExpression re(u"<([^>]+)>\\s*;\\s*rel=\"?next\"?"_s);
+    const auto m = re.match(QString::fromLatin1(response.header("link"_ba)));
+    return m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+}
+
+bool isFatal(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::Cancelled:
+    case Error::Code::Timeout:
+    case Error::Code::Unauthorized:
+    case Error::Code::RateLimited:
+    case Error::Code::Unreachable:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString sourceOf(const QString &system, const QByteArray &method, const QUrl &url)
+{
+    return system + u":"_s + QString::fromLatin1(method) + u" "_s + url.path();
 }
 
 } // namespace Casefile::Connectors

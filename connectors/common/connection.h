@@ -80,6 +80,37 @@ QDateTime parseTime(const QString &text);        // ISO 8601 with or without off
 QDateTime fromEpoch(const QJsonValue &seconds);  // Unix seconds (Stripe)
 QString truncated(const QString &text, int max); // at most `max` characters
 QJsonArray toJsonArray(const QStringList &list);
+// Adds key=value with the value fully percent-encoded, so '+', '&', '=' and '#' in ticket
+// text or ids stay data (QUrlQuery alone leaves '+' to be read as a space).
+void addQueryItem(QUrlQuery &query, const QString &key, const QString &value);
 QByteArray basicAuth(const QString &user, const QString &password);
+
+} // namespace Casefile::Connectors
+
+namespace Casefile::Connectors {
+
+// Base of the connectors that talk HTTP to one system: owns the Connection.
+class HttpConnector : public Connector
+{
+public:
+    QString system() const override { return m_connection.system(); }
+    const Connection &connection() const { return m_connection; }
+
+protected:
+    HttpConnector(ConnectionSettings settings, Result<QString> secret, HttpClient::Options options,
+                  Connection::AuthHeaders auth)
+        : m_connection(std::move(settings), std::move(secret), std::move(options), std::move(auth))
+    {}
+
+    Connection m_connection;
+};
+
+// The rel="next" URL of a Link header (GitHub), or an empty URL.
+QUrl nextLink(const HttpResponse &response);
+// Whether an error of an enrichment request (one extra detail per item) must stop the whole
+// operation: cancellation, deadline, credentials. Anything else just leaves the detail out.
+bool isFatal(const Error &error);
+// "GET /repos/o/r/deployments" for evidence sources.
+QString sourceOf(const QString &system, const QByteArray &method, const QUrl &url);
 
 } // namespace Casefile::Connectors

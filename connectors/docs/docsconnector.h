@@ -1,0 +1,25 @@
+#pragma once
+
+#include "connectors/common/connection.h"
+
+namespace Casefile::Connectors {
+
+// The company's documentation site: `GET /api/search?q=&limit=` and `GET /api/pages?path=`.
+// A secret, if configured, is sent as a Bearer token. Thread-safe.
+class DocsConnector final : public HttpConnector
+{
+public:
+    DocsConnector(ConnectionSettings settings, Result<QString> secret);
+
+    QStringList operations() const override
+    {
+        return {QStringLiteral("search"), QStringLiteral("fetch")};
+    }
+    Result<OperationOutput> run(const OperationCall &call) override;
+    ConnectionCheck testConnection(const WorkLimits &limits) override;
+
+private:
+    Result<QJsonObject> page(const QString &path, const WorkLimits &limits) const;
+};
+
+} // namespace Casefile::Connectors

@@ -1,0 +1,100 @@
+#include "connectors/gateway/portkeyconnector.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Connectors {
+
+namespace {
+
+HttpClient::Options portkeyOptions()
+{
+    HttpClient::Options o;
+    o.system = u"gateway"_s;
+    o.displayName = u"Portkey"_s;
+    return o;
+}
+
+QList<HttpHeader> portkeyAuth(const ConnectionSettings &, const QString &secret)
+{
+    if (secret.isEmpty())
+        return {};
+    return {{"x-portkey-api-key"_ba, secret.toUtf8()}};
+}
+
+} // namespace
+
+PortkeyConnector::PortkeyConnector(ConnectionSettings settings, Result<QString> secret)
+    : HttpConnector(std::move(settings), std::move(secret), portkeyOptions(), portkeyAuth)
+{}
+
+Result<OperationOutput> PortkeyConnector::run(const OperationCall &call)
+{
+    if (call.operation != u"config"_s)
+        return std::unexpected(m_connection.unknownOperation(call.operation));
+    QStringList ids = Args::stringList(call.args, u"config_ids"_s);
+    for (const QString &id : Args::stringList(call.args, u"config_id"_s)) {
+        if (!ids.contains(id))
+            ids.prepend(id);
+    }
+    ids.removeAll(QString());
+    if (ids.isEmpty())
+        return fail(Error::Code::InvalidInput, u"The argument \"config_id\" is missing"_s);
+    if (ids.size() > 20)
+        ids.resize(20);
+    OperationOutput out;
+    std::optional<Error> lastError;
+    for (const QString &slug : std::as_const(ids)) {
+        const QString path = u"/configs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(slug));
+        const QUrl url = m_connection.endpoint(path);
+        auto root = m_connection.getJson(url, call.limits);
+        if (!root) {
+            if (isFatal(root.error()))
+                return std::unexpected(root.error());
+            lastError = root.error();
+            continue;
+        }
+        const QJsonObject data =
+            root->value(u"data"_s).isObject() ? root->value(u"data"_s).toObject() : *root;
+        QJsonValue config = data.value(u"config"_s);
+        if (config.isString()) { // some versions return the config as a JSON string
+            const QJsonDocument parsed = QJsonDocument::fromJson(config.toString().toUtf8());
+            if (parsed.isObject())
+                config = parsed.object();
+        }
+        if (!config.isObject()) {
+            lastError = Error::make(Error::Code::Parse,
+                                    u"Portkey answered without a config for %1"_s.arg(slug));
+            continue;
+        }
+        const QString configId = data.value(u"slug"_s).toString(slug);
+        QString org = data.value(u"org"_s).toString();
+        if (org.isEmpty())
+            org = data.value(u"workspace_id"_s).toString();
+        out.evidence.append(makeEvidence(EvidenceKind::Config, u"gateway"_s,
+                                         u"Routing config %1"_s.arg(configId),
+                                         u"gateway:GET "_s + url.path(),
+                                         {{u"ref"_s, QString(u"config:"_s + configId)},
+                                          {u"config_id"_s, configId},
+                                          {u"name"_s, data.value(u"name"_s).toString(configId)},
+                                          {u"org"_s, org},
+                                          {u"config"_s, config}}));
+    }
+    if (out.evidence.isEmpty() && lastError)
+        return std::unexpected(*lastError);
+    return out;
+}
+
+ConnectionCheck PortkeyConnector::testConnection(const WorkLimits &limits)
+{
+    if (auto problem = m_connection.urlProblem())
+        return {false, *problem};
+    auto root = m_connection.getJson(m_connection.endpoint(u"/configs"_s), limits);
+    if (!root)
+        return m_connection.failedCheck(root.error());
+    const QJsonValue data = root->value(u"data"_s);
+    return {true, u"Connected to Portkey; %1 routing configs visible"_s.arg(data.toArray().size())};
+}
+
+} // namespace Casefile::Connectors

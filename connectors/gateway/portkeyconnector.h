@@ -1,0 +1,19 @@
+#pragma once
+
+#include "connectors/common/connection.h"
+
+namespace Casefile::Connectors {
+
+// The gateway's routing configs, Portkey-style: `GET {url}/configs/{slug}` with
+// `x-portkey-api-key`; the config itself is the answer's `config` field. Thread-safe.
+class PortkeyConnector final : public HttpConnector
+{
+public:
+    PortkeyConnector(ConnectionSettings settings, Result<QString> secret);
+
+    QStringList operations() const override { return {QStringLiteral("config")}; }
+    Result<OperationOutput> run(const OperationCall &call) override;
+    ConnectionCheck testConnection(const WorkLimits &limits) override;
+};
+
+} // namespace Casefile::Connectors

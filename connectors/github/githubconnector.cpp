@@ -1,0 +1,296 @@
+#include "connectors/github/githubconnector.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Connectors {
+
+namespace {
+
+constexpr int MaxDeployments = 30;
+
+HttpClient::Options githubOptions()
+{
+    HttpClient::Options o;
+    o.system = u"github"_s;
+    o.displayName = u"GitHub"_s;
+    return o;
+}
+
+QList<HttpHeader> githubAuth(const ConnectionSettings &, const QString &secret)
+{
+    QList<HttpHeader> h{{"Accept"_ba, "application/vnd.github+json"_ba},
+                        {"X-GitHub-Api-Version"_ba, "2022-11-28"_ba}};
+    if (!secret.isEmpty())
+        h.append({"Authorization"_ba, "Bearer "_ba + secret.toUtf8()});
+    return h;
+}
+
+} // namespace
+
+GitHubConnector::GitHubConnector(ConnectionSettings settings, Result<QString> secret)
+    : HttpConnector(std::move(settings), std::move(secret), githubOptions(), githubAuth)
+{}
+
+Result<QString> GitHubConnector::repo(const QJsonObject &args) const
+{
+    QString repo = Args::string(args, u"repo"_s);
+    if (repo.isEmpty())
+        repo = m_connection.options().value(u"repo"_s).toString();
+    static const QRegularExpression re(u"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"_s);
+    if (repo.isEmpty())
+        return fail(Error::Code::InvalidInput,
+                    u"No GitHub repository: set the connection option \"repo\" (owner/name)"_s);
+    if (!re.match(repo).hasMatch())
+        return fail(
+            Error::Code::InvalidInput,
+            u"\"%1\" is not a GitHub repository name (owner/name)"_s.arg(truncated(repo, 80)));
+    return repo;
+}
+
+Result<QJsonArray> GitHubConnector::list(QUrl url, const WorkLimits &limits, int maxPages,
+                                         const std::function<bool(const QJsonArray &)> &more) const
+{
+    QJsonArray all;
+    for (int page = 0; page < maxPages && url.isValid(); ++page) {
+        auto request = m_connection.request("GET"_ba, url);
+        if (!request)
+            return std::unexpected(request.error());
+        auto response = m_connection.http().send(*request, limits);
+        if (!response)
+            return std::unexpected(response.error());
+        auto doc = parseJson(response->body, u"github"_s);
+        if (!doc)
+            return std::unexpected(doc.error());
+        if (!doc->isArray())
+            return fail(Error::Code::Parse,
+                        u"github answered with malformed JSON: expected a list"_s);
+        const QJsonArray items = doc->array();
+        for (const QJsonValue &v : items)
+            all.append(v);
+        if (items.isEmpty() || (more && !more(items)))
+            break;
+        const QUrl next = nextLink(*response);
+        url = next.isValid() && m_connection.isOwnUrl(next) ? next : QUrl();
+    }
+    return all;
+}
+
+Result<OperationOutput> GitHubConnector::run(const OperationCall &call)
+{
+    if (call.operation == u"deployments"_s)
+        return deployments(call);
+    if (call.operation == u"releases"_s)
+        return releases(call);
+    return std::unexpected(m_connection.unknownOperation(call.operation));
+}
+
+Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) const
+{
+    auto repoName = repo(call.args);
+    if (!repoName)
+        return std::unexpected(repoName.error());
+    auto window = Args::window(call.args);
+    if (!window)
+        return std::unexpected(window.error());
+    const QString environment = Args::string(call.args, u"environment"_s, u"production"_s);
+    // A deploy just before the window still matters.
+    const QDateTime since = window->from.addSecs(-6 * 3600);
+    const QString base = u"/repos/"_s + *repoName;
+    QUrlQuery q;
+    addQueryItem(q, u"environment"_s, environment);
+    q.addQueryItem(u"per_page"_s, u"100"_s);
+    const QUrl listUrl = m_connection.endpoint(base + u"/deployments"_s, q);
+    auto items = list(listUrl, call.limits, 5, [&](const QJsonArray &page) {
+        // Newest first: stop once a page reaches before the window.
+        return parseTime(page.last().toObject().value(u"created_at"_s).toString()) >= since;
+    });
+    if (!items)
+        return std::unexpected(items.error());
+
+    QList<QJsonObject> selected;
+    for (const QJsonValue &v : *items) {
+        const QJsonObject d = v.toObject();
+        const QDateTime created = parseTime(d.value(u"created_at"_s).toString());
+        if (created >= since && created < window->to)
+            selected.append(d);
+    }
+    std::sort(selected.begin(), selected.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return parseTime(a.value(u"created_at"_s).toString()) >
+               parseTime(b.value(u"created_at"_s).toString());
+    });
+    if (selected.size() > MaxDeployments)
+        selected.resize(MaxDeployments);
+
+    QJsonArray events;
+    QJsonArray ids;
+    for (const QJsonObject &d : std::as_const(selected)) {
+        const QString id = d.value(u"id"_s).toVariant().toString();
+        const QString sha = d.value(u"sha"_s).toString();
+        QJsonObject event{
+            {u"time"_s, isoOrNull(parseTime(d.value(u"created_at"_s).toString()))},
+            {u"end"_s, QJsonValue::Null},
+            {u"type"_s, u"deploy"_s},
+            {u"ref"_s, QString(u"github:deployment:"_s + id)},
+            {u"sha"_s, sha},
+            {u"environment"_s, d.value(u"environment"_s).toString(environment)},
+            {u"creator"_s, d.value(u"creator"_s).toObject().value(u"login"_s).toString()}};
+        const QString description = d.value(u"description"_s).toString();
+        event.insert(u"title"_s, description.isEmpty()
+                                     ? u"Deploy %1 to %2"_s.arg(sha.left(7), environment)
+                                     : description);
+
+        QUrlQuery one;
+        one.addQueryItem(u"per_page"_s, u"10"_s);
+        auto statuses =
+            list(m_connection.endpoint(base + u"/deployments/"_s + id + u"/statuses"_s, one),
+                 call.limits, 1);
+        if (!statuses && isFatal(statuses.error()))
+            return std::unexpected(statuses.error());
+        if (statuses && !statuses->isEmpty()) {
+            // Newest first.
+            const QJsonObject latest = statuses->first().toObject();
+            event.insert(u"state"_s, latest.value(u"state"_s).toString());
+            event.insert(u"finished"_s,
+                         isoOrNull(parseTime(latest.value(u"created_at"_s).toString())));
+        } else {
+            event.insert(u"state"_s, QJsonValue::Null);
+            event.insert(u"finished"_s, QJsonValue::Null);
+        }
+
+        QJsonArray files;
+        QString message;
+        if (!sha.isEmpty()) {
+            auto commit = m_connection.getJson(m_connection.endpoint(base + u"/commits/"_s + sha),
+                                               call.limits);
+            if (!commit && isFatal(commit.error()))
+                return std::unexpected(commit.error());
+            if (commit) {
+                for (const QJsonValue &f : commit->value(u"files"_s).toArray())
+                    files.append(f.toObject().value(u"filename"_s).toString());
+                message = commit->value(u"commit"_s).toObject().value(u"message"_s).toString();
+            }
+        }
+        event.insert(u"files"_s, files);
+        event.insert(u"message"_s, truncated(message, 2000));
+
+        QJsonArray pulls;
+        if (!sha.isEmpty()) {
+            auto prs = list(m_connection.endpoint(base + u"/commits/"_s + sha + u"/pulls"_s),
+                            call.limits, 1);
+            if (!prs && isFatal(prs.error()))
+                return std::unexpected(prs.error());
+            if (prs) {
+                for (const QJsonValue &p : *prs) {
+                    const QJsonObject pr = p.toObject();
+                    const int number = pr.value(u"number"_s).toInt();
+                    pulls.append(QJsonObject{{u"number"_s, number},
+                                             {u"title"_s, pr.value(u"title"_s).toString()},
+                                             {u"ref"_s, u"github:pull:%1"_s.arg(number)}});
+                }
+            }
+        }
+        event.insert(u"pulls"_s, pulls);
+        events.append(event);
+        ids.append(d.value(u"id"_s));
+    }
+    // Oldest first, like every events list.
+    QJsonArray ordered;
+    for (qsizetype i = events.size() - 1; i >= 0; --i)
+        ordered.append(events.at(i));
+    OperationOutput out;
+    out.evidence.append(makeEvidence(
+        EvidenceKind::Events, u"github"_s, u"Deployments of %1 to %2"_s.arg(*repoName, environment),
+        sourceOf(u"github"_s, "GET"_ba, listUrl), {{u"events"_s, ordered}}));
+    out.outputs.insert(u"deployment_ids"_s, ids);
+    return out;
+}
+
+Result<OperationOutput> GitHubConnector::releases(const OperationCall &call) const
+{
+    auto repoName = repo(call.args);
+    if (!repoName)
+        return std::unexpected(repoName.error());
+    auto window = Args::window(call.args);
+    if (!window)
+        return std::unexpected(window.error());
+    QUrlQuery q;
+    q.addQueryItem(u"per_page"_s, u"100"_s);
+    const QUrl url = m_connection.endpoint(u"/repos/"_s + *repoName + u"/releases"_s, q);
+    auto items = list(url, call.limits, 3, [&](const QJsonArray &page) {
+        const QJsonObject last = page.last().toObject();
+        const QString when =
+            last.value(u"published_at"_s).toString(last.value(u"created_at"_s).toString());
+        return parseTime(when) >= window->from;
+    });
+    if (!items)
+        return std::unexpected(items.error());
+    QList<QJsonObject> events;
+    for (const QJsonValue &v : *items) {
+        const QJsonObject r = v.toObject();
+        if (r.value(u"draft"_s).toBool())
+            continue;
+        QDateTime when = parseTime(r.value(u"published_at"_s).toString());
+        if (!when.isValid())
+            when = parseTime(r.value(u"created_at"_s).toString());
+        if (!window->contains(when))
+            continue;
+        const QString tag = r.value(u"tag_name"_s).toString();
+        const QString name = r.value(u"name"_s).toString();
+        events.append(QJsonObject{{u"time"_s, isoOrNull(when)},
+                                  {u"end"_s, QJsonValue::Null},
+                                  {u"type"_s, u"release"_s},
+                                  {u"ref"_s, QString(u"github:release:"_s + tag)},
+                                  {u"title"_s, name.isEmpty() ? tag : name},
+                                  {u"tag"_s, tag},
+                                  {u"body"_s, truncated(r.value(u"body"_s).toString(), 4000)},
+                                  {u"repo"_s, *repoName}});
+    }
+    std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(u"time"_s).toString() < b.value(u"time"_s).toString();
+    });
+    QJsonArray array;
+    for (const QJsonObject &e : std::as_const(events))
+        array.append(e);
+    OperationOutput out;
+    out.evidence.append(makeEvidence(EvidenceKind::Events, u"github"_s,
+                                     u"Releases of %1"_s.arg(*repoName),
+                                     sourceOf(u"github"_s, "GET"_ba, url), {{u"events"_s, array}}));
+    return out;
+}
+
+ConnectionCheck GitHubConnector::testConnection(const WorkLimits &limits)
+{
+    if (auto problem = m_connection.urlProblem())
+        return {false, *problem};
+    QString who;
+    HttpResponse response;
+    auto user = m_connection.getJson(m_connection.endpoint(u"/user"_s), limits, &response);
+    if (user) {
+        who = u" as "_s + user->value(u"login"_s).toString();
+        const QByteArray scopes = response.header("x-oauth-scopes"_ba);
+        if (!scopes.isEmpty())
+            who += u" (scopes: "_s + QString::fromLatin1(scopes) + u")"_s;
+    } else if (user.error().code != Error::Code::NotFound) {
+        return m_connection.failedCheck(user.error()); // bad token, unreachable, …
+    }
+    auto repoName = repo({});
+    if (!repoName)
+        return {false, u"Connected to GitHub%1, but %2"_s.arg(who, repoName.error().message)};
+    auto r = m_connection.getJson(m_connection.endpoint(u"/repos/"_s + *repoName), limits);
+    if (!r) {
+        if (r.error().code == Error::Code::NotFound) {
+            return {
+                false,
+                u"Connected to GitHub%1, but repo %2 is not visible: check its name and the token's repo scope"_s
+                    .arg(who, *repoName)};
+        }
+        return m_connection.failedCheck(r.error());
+    }
+    return {true, u"Connected to GitHub%1 / repo %2 visible"_s.arg(who, *repoName)};
+}
+
+} // namespace Casefile::Connectors

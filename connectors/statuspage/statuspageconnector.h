@@ -1,0 +1,26 @@
+#pragma once
+
+#include "connectors/common/connection.h"
+
+namespace Casefile::Connectors {
+
+// Public Statuspage pages of the providers (option `pages`: {"openai": base URL}); no auth.
+// Operations: incidents overlapping a window, current summary. Thread-safe.
+class StatuspageConnector final : public HttpConnector
+{
+public:
+    StatuspageConnector(ConnectionSettings settings, Result<QString> secret);
+
+    QStringList operations() const override
+    {
+        return {QStringLiteral("incidents"), QStringLiteral("summary")};
+    }
+    Result<OperationOutput> run(const OperationCall &call) override;
+    ConnectionCheck testConnection(const WorkLimits &limits) override;
+
+private:
+    // name → base URL, from the `pages` argument or option, narrowed to `providers`.
+    Result<QList<std::pair<QString, QUrl>>> pages(const QJsonObject &args) const;
+};
+
+} // namespace Casefile::Connectors
