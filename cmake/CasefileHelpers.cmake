@@ -22,6 +22,17 @@ function(casefile_apply_build_flags target)
         if(CASEFILE_WARNINGS_AS_ERRORS)
             target_compile_options(${target} ${scope} -Werror)
         endif()
+        if(CASEFILE_BUILD_FUZZERS)
+            target_compile_options(${target} ${scope} -fsanitize=fuzzer-no-link,address,undefined
+                -fno-omit-frame-pointer)
+            target_link_options(${target} ${scope} -fsanitize=address,undefined)
+        endif()
+        if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 19)
+            # libstdc++ 12 hides std::expected from clang < 19, whose __cpp_concepts lags
+            # behind the C++20 features it does implement (conditionally trivial members).
+            target_compile_options(${target} ${scope} -Wno-builtin-macro-redefined
+                -U__cpp_concepts -D__cpp_concepts=202002L)
+        endif()
         if(CASEFILE_SANITIZE)
             target_compile_options(${target} ${scope} -fsanitize=address,undefined
                 -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
