@@ -19,6 +19,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -261,6 +262,27 @@ int runCrashChild(const QString &path, int start)
     }
 }
 
+bool fillSearchStore(Store &store)
+{
+    Investigation latency = richInvestigation(u"lat"_s);
+    latency.ticket.description += u" The customer is upset."_s;
+    if (!store.saveInvestigation(latency, u"latency"_s))
+        return false;
+
+    Investigation hooks;
+    hooks.ticket.id = u"2001"_s;
+    hooks.ticket.subject = u"Webhooks failing for every event"_s;
+    hooks.ticket.description =
+        u"We see a signature mismatch on each delivery; the customer retries."_s;
+    hooks.ticket.orgId = u"org_globex"_s;
+    hooks.playbook = {u"webhook-failures"_s, u"mentions webhooks"_s};
+    hooks.startedAt = utc(21, 8, 0);
+    hooks.durationMs = 900;
+    if (!store.saveInvestigation(hooks, u"hooks"_s))
+        return false;
+    return true;
+}
+
 } // namespace
 
 class TestStore final : public QObject
@@ -269,6 +291,7 @@ class TestStore final : public QObject
 
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void init();
     void cleanup();
 
@@ -296,11 +319,18 @@ private:
     QString dbPath() const { return m_dir->filePath(u"casefile.sqlite"_s); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QTemporaryDir m_searchDir;
+    std::map<bool, std::unique_ptr<Store>> m_searchStores;
 };
 
 void TestStore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestStore::cleanupTestCase()
+{
+    m_searchStores.clear();
 }
 
 void TestStore::init()
@@ -534,24 +564,17 @@ void TestStore::search()
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
 
-    auto store = openStore({.fullTextSearch = fullText});
-    QVERIFY(store);
+    // One store per mode for all rows: opening and filling one per row is slow under ASan.
+    std::unique_ptr<Store> &cached = m_searchStores[fullText];
+    if (!cached) {
+        cached = Store::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
+                             {.fullTextSearch = fullText})
+                     .value_or(nullptr);
+        QVERIFY(cached);
+        QVERIFY(fillSearchStore(*cached));
+    }
+    Store *store = cached.get();
     QCOMPARE(store->hasFullTextSearch(), fullText);
-
-    Investigation latency = richInvestigation(u"lat"_s);
-    latency.ticket.description += u" The customer is upset."_s;
-    QVERIFY(store->saveInvestigation(latency, u"latency"_s));
-
-    Investigation hooks;
-    hooks.ticket.id = u"2001"_s;
-    hooks.ticket.subject = u"Webhooks failing for every event"_s;
-    hooks.ticket.description =
-        u"We see a signature mismatch on each delivery; the customer retries."_s;
-    hooks.ticket.orgId = u"org_globex"_s;
-    hooks.playbook = {u"webhook-failures"_s, u"mentions webhooks"_s};
-    hooks.startedAt = utc(21, 8, 0);
-    hooks.durationMs = 900;
-    QVERIFY(store->saveInvestigation(hooks, u"hooks"_s));
 
     auto found = store->search(text);
     QVERIFY2(found, qPrintable(found ? QString()
