@@ -1,0 +1,79 @@
+#include "connectors/connectorfactory.h"
+
+#include "connectors/clickhouse/clickhouseconnector.h"
+#include "connectors/docs/docsconnector.h"
+#include "connectors/gateway/portkeyconnector.h"
+#include "connectors/github/githubconnector.h"
+#include "connectors/helpdesk/zendeskconnector.h"
+#include "connectors/jira/jiraconnector.h"
+#include "connectors/linear/linearconnector.h"
+#include "connectors/llm/llmconnector.h"
+#include "connectors/pagerduty/pagerdutyconnector.h"
+#include "connectors/statuspage/statuspageconnector.h"
+#include "connectors/stripe/stripeconnector.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+
+using namespace Connectors;
+
+QStringList knownConnectorTypes()
+{
+    return {u"zendesk"_s,    u"clickhouse"_s, u"github"_s, u"linear"_s,  u"jira"_s,  u"stripe"_s,
+            u"statuspage"_s, u"pagerduty"_s,  u"docs"_s,   u"portkey"_s, u"openai"_s};
+}
+
+Result<std::shared_ptr<Connector>> createConnector(const ConnectionSettings &connection,
+                                                   Result<QString> secret)
+{
+    const QString type = connection.type.isEmpty() ? connection.system : connection.type;
+    if ((type == u"zendesk"_s || type == u"helpdesk"_s))
+        return std::make_shared<ZendeskConnector>(connection, std::move(secret));
+    if (type == u"clickhouse"_s)
+        return std::make_shared<ClickHouseConnector>(connection, std::move(secret));
+    if (type == u"github"_s)
+        return std::make_shared<GitHubConnector>(connection, std::move(secret));
+    if (type == u"linear"_s)
+        return std::make_shared<LinearConnector>(connection, std::move(secret));
+    if (type == u"jira"_s)
+        return std::make_shared<JiraConnector>(connection, std::move(secret));
+    if (type == u"stripe"_s)
+        return std::make_shared<StripeConnector>(connection, std::move(secret));
+    if (type == u"statuspage"_s)
+        return std::make_shared<StatuspageConnector>(connection, std::move(secret));
+    if (type == u"pagerduty"_s)
+        return std::make_shared<PagerDutyConnector>(connection, std::move(secret));
+    if (type == u"docs"_s)
+        return std::make_shared<DocsConnector>(connection, std::move(secret));
+    if (type == u"portkey"_s || type == u"gateway"_s)
+        return std::make_shared<PortkeyConnector>(connection, std::move(secret));
+    if (type == u"openai"_s || type == u"llm"_s)
+        return std::make_shared<LlmConnector>(connection, std::move(secret));
+    return fail(Error::Code::InvalidInput,
+                u"The %1 connection has an unknown type \"%2\" (known: %3)"_s.arg(
+                    connection.system, truncated(type, 40), knownConnectorTypes().join(u", "_s)));
+}
+
+Result<std::shared_ptr<ConnectorSet>> createConnectors(const WorkspaceProfile &profile,
+                                                       const SecretResolver &resolver)
+{
+    auto set = std::make_shared<ConnectorSet>();
+    for (const ConnectionSettings &connection : profile.connections) {
+        Result<QString> secret = QString();
+        if (connection.secret.where != SecretRef::Where::None) {
+            secret = resolver ? resolver(connection) : resolveSecretWithoutKeychain(connection);
+            if (!secret) {
+                qCWarning(lcConnectors, "%s: %s", qUtf8Printable(connection.system),
+                          qUtf8Printable(secret.error().message));
+            }
+        }
+        auto connector = createConnector(connection, std::move(secret));
+        if (!connector)
+            return std::unexpected(connector.error());
+        set->add(*connector);
+    }
+    return set;
+}
+
+} // namespace Casefile

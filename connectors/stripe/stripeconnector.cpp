@@ -1,0 +1,335 @@
+#include "connectors/stripe/stripeconnector.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Connectors {
+
+namespace {
+
+HttpClient::Options stripeOptions()
+{
+    HttpClient::Options o;
+    o.system = u"stripe"_s;
+    o.displayName = u"Stripe"_s;
+    return o;
+}
+
+QList<HttpHeader> stripeAuth(const ConnectionSettings &, const QString &secret)
+{
+    if (secret.isEmpty())
+        return {};
+    return {{"Authorization"_ba, "Bearer "_ba + secret.toUtf8()}};
+}
+
+QJsonArray customerRow(const QJsonObject &c)
+{
+    return QJsonArray{c.value(u"id"_s).toString(), c.value(u"email"_s).toString(),
+                      c.value(u"name"_s).toString(),
+                      c.value(u"metadata"_s).toObject().value(u"org_id"_s).toString()};
+}
+
+QString lineMeter(const QJsonObject &line)
+{
+    const QJsonObject recurring =
+        line.value(u"price"_s).toObject().value(u"recurring"_s).toObject();
+    QString meter = recurring.value(u"meter"_s).toString();
+    if (meter.isEmpty())
+        meter = line.value(u"metadata"_s).toObject().value(u"meter"_s).toString();
+    return meter;
+}
+
+bool isMetered(const QJsonObject &line)
+{
+    return !lineMeter(line).isEmpty() || line.value(u"price"_s)
+                                                 .toObject()
+                                                 .value(u"recurring"_s)
+                                                 .toObject()
+                                                 .value(u"usage_type"_s)
+                                                 .toString() == u"metered"_s;
+}
+
+} // namespace
+
+StripeConnector::StripeConnector(ConnectionSettings settings, Result<QString> secret)
+    : HttpConnector(std::move(settings), std::move(secret), stripeOptions(), stripeAuth)
+{}
+
+QString StripeConnector::searchLiteral(const QString &value)
+{
+    QString out = value;
+    out.replace(u"\\"_s, u"\\\\"_s);
+    out.replace(u"'"_s, u"\\'"_s);
+    return out;
+}
+
+Result<QJsonArray> StripeConnector::list(const QString &path, QUrlQuery query,
+                                         const WorkLimits &limits, int maxPages) const
+{
+    QJsonArray all;
+    QString after;
+    for (int page = 0; page < maxPages; ++page) {
+        QUrlQuery q = query;
+        addQueryItem(q, u"limit"_s, u"100"_s);
+        if (!after.isEmpty())
+            addQueryItem(q, u"starting_after"_s, after);
+        auto root = m_connection.getJson(m_connection.endpoint(path, q), limits);
+        if (!root)
+            return std::unexpected(root.error());
+        const QJsonArray data = root->value(u"data"_s).toArray();
+        for (const QJsonValue &v : data)
+            all.append(v);
+        if (!root->value(u"has_more"_s).toBool() || data.isEmpty())
+            break;
+        after = data.last().toObject().value(u"id"_s).toString();
+    }
+    return all;
+}
+
+Result<OperationOutput> StripeConnector::run(const OperationCall &call)
+{
+    if (call.operation == u"customer"_s)
+        return customer(call);
+    if (call.operation == u"invoices"_s)
+        return invoices(call);
+    if (call.operation == u"meter_summaries"_s)
+        return meterSummaries(call);
+    return std::unexpected(m_connection.unknownOperation(call.operation));
+}
+
+Result<OperationOutput> StripeConnector::customer(const OperationCall &call) const
+{
+    auto org = Args::requiredString(call.args, u"org"_s);
+    if (!org)
+        return std::unexpected(org.error());
+    const QString domain = Args::string(call.args, u"email_domain"_s).toLower();
+    QJsonObject found;
+    QString source;
+    // Search first (exact metadata match); then page through the list.
+    QString nextPage;
+    for (int page = 0; page < 3 && found.isEmpty(); ++page) {
+        QUrlQuery q;
+        addQueryItem(q, u"query"_s, u"metadata['org_id']:'%1'"_s.arg(searchLiteral(*org)));
+        addQueryItem(q, u"limit"_s, u"10"_s);
+        if (!nextPage.isEmpty())
+            addQueryItem(q, u"page"_s, nextPage);
+        auto root =
+            m_connection.getJson(m_connection.endpoint(u"/v1/customers/search"_s, q), call.limits);
+        if (!root) {
+            if (isFatal(root.error()))
+                return std::unexpected(root.error());
+            break; // search unavailable (restricted key, region): fall back to the list
+        }
+        source = u"stripe:GET /v1/customers/search"_s;
+        for (const QJsonValue &v : root->value(u"data"_s).toArray()) {
+            if (v.toObject().value(u"metadata"_s).toObject().value(u"org_id"_s).toString() ==
+                *org) {
+                found = v.toObject();
+                break;
+            }
+        }
+        nextPage = root->value(u"next_page"_s).toString();
+        if (!root->value(u"has_more"_s).toBool() || nextPage.isEmpty())
+            break;
+    }
+    if (found.isEmpty()) {
+        auto all = list(u"/v1/customers"_s, {}, call.limits, 5);
+        if (!all)
+            return std::unexpected(all.error());
+        source = u"stripe:GET /v1/customers"_s;
+        for (const QJsonValue &v : *all) {
+            const QJsonObject c = v.toObject();
+            if (c.value(u"metadata"_s).toObject().value(u"org_id"_s).toString() == *org) {
+                found = c;
+                break;
+            }
+        }
+        if (found.isEmpty() && !domain.isEmpty()) {
+            for (const QJsonValue &v : *all) {
+                const QJsonObject c = v.toObject();
+                if (c.value(u"email"_s).toString().toLower().endsWith(u"@"_s + domain)) {
+                    found = c;
+                    break;
+                }
+            }
+        }
+    }
+    if (found.isEmpty()) {
+        return fail(Error::Code::NotFound,
+                    u"Stripe has no customer for org %1%2"_s.arg(
+                        truncated(*org, 80),
+                        domain.isEmpty() ? QString() : u" or e-mail domain "_s + domain));
+    }
+    const QString id = found.value(u"id"_s).toString();
+    OperationOutput out;
+    out.evidence.append(
+        makeEvidence(EvidenceKind::Table, u"stripe"_s, u"Stripe customer of %1"_s.arg(*org), source,
+                     {{u"columns"_s, QJsonArray{u"id"_s, u"email"_s, u"name"_s, u"org_id"_s}},
+                      {u"rows"_s, QJsonArray{customerRow(found)}},
+                      {u"refs"_s, QJsonArray{QString(u"stripe:customer:"_s + id)}}}));
+    out.outputs = {{u"customer_id"_s, id}, {u"ref"_s, QString(u"stripe:customer:"_s + id)}};
+    return out;
+}
+
+Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) const
+{
+    auto customerId = Args::requiredString(call.args, u"customer"_s);
+    if (!customerId)
+        return std::unexpected(customerId.error());
+    auto window = Args::window(call.args);
+    if (!window)
+        return std::unexpected(window.error());
+    QUrlQuery q;
+    addQueryItem(q, u"customer"_s, *customerId);
+    auto all = list(u"/v1/invoices"_s, q, call.limits, 5);
+    if (!all)
+        return std::unexpected(all.error());
+    QJsonArray rows;
+    QJsonArray refs;
+    QJsonArray ids;
+    for (const QJsonValue &v : *all) {
+        const QJsonObject invoice = v.toObject();
+        const QDateTime start = fromEpoch(invoice.value(u"period_start"_s));
+        const QDateTime end = fromEpoch(invoice.value(u"period_end"_s));
+        const QDateTime created = fromEpoch(invoice.value(u"created"_s));
+        const bool overlaps =
+            start.isValid() && end.isValid() && start < window->to && end > window->from;
+        if (!overlaps && !window->contains(created))
+            continue;
+        const QString id = invoice.value(u"id"_s).toString();
+        QJsonArray lineItems = invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
+        if (invoice.value(u"lines"_s).toObject().value(u"has_more"_s).toBool()) {
+            auto more = list(u"/v1/invoices/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
+                                 u"/lines"_s,
+                             {}, call.limits, 5);
+            if (!more)
+                return std::unexpected(more.error());
+            lineItems = *more;
+        }
+        QJsonArray lines;
+        qint64 metered = 0;
+        for (const QJsonValue &l : std::as_const(lineItems)) {
+            const QJsonObject line = l.toObject();
+            const qint64 quantity = line.value(u"quantity"_s).toInteger();
+            if (isMetered(line))
+                metered += quantity;
+            const QString meter = lineMeter(line);
+            const QJsonObject period = line.value(u"period"_s).toObject();
+            lines.append(QJsonObject{
+                {u"id"_s, line.value(u"id"_s).toString()},
+                {u"description"_s, line.value(u"description"_s).toString()},
+                {u"quantity"_s, quantity},
+                {u"amount"_s, line.value(u"amount"_s).toInteger()},
+                {u"period_start"_s, isoOrNull(fromEpoch(period.value(u"start"_s)))},
+                {u"period_end"_s, isoOrNull(fromEpoch(period.value(u"end"_s)))},
+                {u"meter"_s, meter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(meter)}});
+        }
+        rows.append(QJsonArray{id, invoice.value(u"status"_s).toString(), isoOrNull(start),
+                               isoOrNull(end), invoice.value(u"amount_due"_s).toInteger(),
+                               invoice.value(u"currency"_s).toString(), metered, lines});
+        refs.append(QString(u"stripe:invoice:"_s + id));
+        ids.append(id);
+    }
+    OperationOutput out;
+    out.evidence.append(
+        makeEvidence(EvidenceKind::Table, u"stripe"_s, u"Stripe invoices of %1"_s.arg(*customerId),
+                     u"stripe:GET /v1/invoices"_s,
+                     {{u"columns"_s, QJsonArray{u"id"_s, u"status"_s, u"period_start"_s,
+                                                u"period_end"_s, u"amount_due"_s, u"currency"_s,
+                                                u"metered_quantity"_s, u"lines"_s}},
+                      {u"rows"_s, rows},
+                      {u"refs"_s, refs}}));
+    out.outputs.insert(u"invoice_ids"_s, ids);
+    return out;
+}
+
+Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &call) const
+{
+    auto customerId = Args::requiredString(call.args, u"customer"_s);
+    if (!customerId)
+        return std::unexpected(customerId.error());
+    auto window = Args::window(call.args);
+    if (!window)
+        return std::unexpected(window.error());
+    QString meter = Args::string(call.args, u"meter"_s);
+    if (meter.isEmpty())
+        meter = m_connection.options().value(u"meter"_s).toString();
+    if (meter.isEmpty())
+        return fail(Error::Code::InvalidInput,
+                    u"The argument \"meter\" is missing (and no default meter is configured)"_s);
+    const QString grouping = Args::string(call.args, u"window"_s, u"day"_s);
+    if (grouping != u"day"_s && grouping != u"hour"_s)
+        return fail(Error::Code::InvalidInput, u"The argument \"window\" must be day or hour"_s);
+
+    // The meter's id, from its event name if need be.
+    QString meterId;
+    auto meters = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
+    if (!meters)
+        return std::unexpected(meters.error());
+    for (const QJsonValue &v : *meters) {
+        const QJsonObject m = v.toObject();
+        if (m.value(u"id"_s).toString() == meter || m.value(u"event_name"_s).toString() == meter)
+            meterId = m.value(u"id"_s).toString();
+    }
+    if (meterId.isEmpty())
+        return fail(Error::Code::NotFound,
+                    u"Stripe has no billing meter \"%1\""_s.arg(truncated(meter, 80)));
+
+    // Windows must align to UTC hours/days.
+    const qint64 step = grouping == u"day"_s ? 86400 : 3600;
+    const qint64 start = window->from.toSecsSinceEpoch() / step * step;
+    const qint64 end = (window->to.toSecsSinceEpoch() + step - 1) / step * step;
+    QUrlQuery q;
+    addQueryItem(q, u"customer"_s, *customerId);
+    addQueryItem(q, u"start_time"_s, QString::number(start));
+    addQueryItem(q, u"end_time"_s, QString::number(end));
+    addQueryItem(q, u"value_grouping_window"_s, grouping);
+    const QString path = u"/v1/billing/meters/"_s +
+                         QString::fromLatin1(QUrl::toPercentEncoding(meterId)) +
+                         u"/event_summaries"_s;
+    auto summaries = list(path, q, call.limits, 10);
+    if (!summaries)
+        return std::unexpected(summaries.error());
+    QList<std::pair<qint64, double>> points;
+    double total = 0;
+    for (const QJsonValue &v : *summaries) {
+        const QJsonObject s = v.toObject();
+        const double value = s.value(u"aggregated_value"_s).toDouble();
+        points.append({s.value(u"start_time"_s).toInteger(), value});
+        total += value;
+    }
+    std::sort(points.begin(), points.end());
+    QJsonArray array;
+    for (const auto &[t, value] : std::as_const(points))
+        array.append(QJsonArray{isoUtc(QDateTime::fromSecsSinceEpoch(t, Qt::UTC)), value});
+    OperationOutput out;
+    out.evidence.append(makeEvidence(
+        EvidenceKind::TimeSeries, u"stripe"_s,
+        u"Stripe meter %1 for %2 per %3"_s.arg(meter, *customerId, grouping),
+        u"stripe:GET "_s + path,
+        {{u"bucket_s"_s, step},
+         {u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+         {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meter}}},
+                                              {u"points"_s, array}}}}}));
+    out.outputs.insert(u"total"_s, total);
+    return out;
+}
+
+ConnectionCheck StripeConnector::testConnection(const WorkLimits &limits)
+{
+    if (auto problem = m_connection.urlProblem())
+        return {false, *problem};
+    QUrlQuery q;
+    addQueryItem(q, u"limit"_s, u"1"_s);
+    auto root = m_connection.getJson(m_connection.endpoint(u"/v1/customers"_s, q), limits);
+    if (!root)
+        return m_connection.failedCheck(root.error());
+    const auto secret = m_connection.secret();
+    const bool test =
+        secret && (secret->startsWith(u"sk_test_"_s) || secret->startsWith(u"rk_test_"_s));
+    return {true, u"Connected to Stripe%1; customers readable"_s.arg(test ? u" (test mode)"_s
+                                                                          : QString())};
+}
+
+} // namespace Casefile::Connectors

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "connectors/common/connection.h"
+
+namespace Casefile::Connectors {
+
+// Stripe (read-only): the customer of an org (search by metadata.org_id, falling back to the
+// list and the e-mail domain), its invoices with their lines, and billing-meter event
+// summaries. Lists page with starting_after/has_more, search with next_page. Option `meter`
+// (event name or id) is the default meter. Thread-safe.
+class StripeConnector final : public HttpConnector
+{
+public:
+    StripeConnector(ConnectionSettings settings, Result<QString> secret);
+
+    QStringList operations() const override
+    {
+        return {QStringLiteral("customer"), QStringLiteral("invoices"),
+                QStringLiteral("meter_summaries")};
+    }
+    Result<OperationOutput> run(const OperationCall &call) override;
+    ConnectionCheck testConnection(const WorkLimits &limits) override;
+
+    // A value inside a Stripe search query's single quotes.
+    static QString searchLiteral(const QString &value);
+
+private:
+    // GETs a list endpoint page by page (starting_after), at most `maxPages`.
+    Result<QJsonArray> list(const QString &path, QUrlQuery query, const WorkLimits &limits,
+                            int maxPages) const;
+    Result<OperationOutput> customer(const OperationCall &call) const;
+    Result<OperationOutput> invoices(const OperationCall &call) const;
+    Result<OperationOutput> meterSummaries(const OperationCall &call) const;
+};
+
+} // namespace Casefile::Connectors
