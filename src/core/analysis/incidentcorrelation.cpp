@@ -20,8 +20,15 @@ QStringList modelsIn(const QString &text)
         QRegularExpression::CaseInsensitiveOption);
     QStringList out;
     auto it = re.globalMatch(text);
-    while (it.hasNext())
-        appendUnique(out, it.next().captured(1).toLower());
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1).toLower();
+        // "Claude" or "GPT" alone names a family, not a model
+        bool specific = false;
+        for (QChar c : name)
+            specific = specific || c.isDigit();
+        if (specific)
+            appendUnique(out, name);
+    }
     return out;
 }
 

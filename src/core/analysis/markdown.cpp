@@ -80,7 +80,11 @@ qsizetype findAhead(QStringView text, QChar what, qsizetype from)
 
 bool isAsciiPunct(QChar c)
 {
-    return c.unicode() < 128 && c.isPunct();
+    // CommonMark's escapable set: all ASCII punctuation and symbols (QChar::isPunct misses
+    // '`', '<', '|', '~', ...)
+    const char16_t u = c.unicode();
+    return (u >= 0x21 && u <= 0x2F) || (u >= 0x3A && u <= 0x40) || (u >= 0x5B && u <= 0x60) ||
+           (u >= 0x7B && u <= 0x7E);
 }
 
 bool isSchemeSafe(const QString &url)

@@ -1,10 +1,269 @@
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &)
+namespace {
+
+using namespace Analysis;
+
+enum class CachedRule { Unknown, Excluded, Full, Discounted };
+
+QString ruleWords(CachedRule r, double discount)
 {
-    return {};
+    switch (r) {
+    case CachedRule::Excluded:
+        return u"cached tokens not billed"_s;
+    case CachedRule::Full:
+        return u"cached tokens billed in full"_s;
+    case CachedRule::Discounted:
+        return u"cached tokens billed at "_s + formatShare(discount);
+    case CachedRule::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+struct Policy
+{
+    CachedRule rule = CachedRule::Unknown;
+    double discount = 0.1;
+    QString docRef;
+    QString evidenceId;
+};
+
+// What the docs say about billing cached tokens.
+Policy policyFromDocs(const AnalysisInput &input)
+{
+    Policy p;
+    QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
+    found.append(findEvidence(input, u"docs", u"fetch"));
+    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
+    for (const FoundEvidence &f : found) {
+        for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
+            const QJsonObject item = v.toObject();
+            for (const QString &line :
+                 item.value(u"text"_s).toString().split(QRegularExpression(u"[\\n.]"_s))) {
+                const QString l = line.toLower();
+                if (!l.contains(u"cache"))
+                    continue;
+                CachedRule rule = CachedRule::Unknown;
+                if (l.contains(u"not billed") || l.contains(u"excluded") ||
+                    l.contains(u"free of charge") || l.contains(u"not counted") ||
+                    l.contains(u"aren't billed") || l.contains(u"are free"))
+                    rule = CachedRule::Excluded;
+                else if (l.contains(u"discount") || percent.match(l).hasMatch())
+                    rule = CachedRule::Discounted;
+                else if (l.contains(u"full price") || l.contains(u"billed in full") ||
+                         l.contains(u"same rate") || l.contains(u"like any other"))
+                    rule = CachedRule::Full;
+                if (rule == CachedRule::Unknown)
+                    continue;
+                p.rule = rule;
+                if (rule == CachedRule::Discounted) {
+                    const auto m = percent.match(l);
+                    if (m.hasMatch())
+                        p.discount = m.captured(1).toDouble() / 100.0;
+                }
+                p.docRef = item.value(u"ref"_s).toString();
+                p.evidenceId = f.evidence->id;
+                return p;
+            }
+        }
+    }
+    return p;
+}
+
+struct Day
+{
+    double prompt = 0;
+    double completion = 0;
+    double cached = 0;
+};
+
+double billable(const Day &d, CachedRule rule, double discount)
+{
+    switch (rule) {
+    case CachedRule::Excluded:
+        return d.prompt + d.completion - d.cached;
+    case CachedRule::Discounted:
+        return d.prompt + d.completion - d.cached + discount * d.cached;
+    case CachedRule::Full:
+    case CachedRule::Unknown:
+        break;
+    }
+    return d.prompt + d.completion;
+}
+
+} // namespace
+
+AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
+{
+    AnalyzerOutput out;
+    const QList<FoundEvidence> usage = findEvidence(input, u"clickhouse", u"token_usage");
+    const QList<FoundEvidence> invoices = findEvidence(input, u"stripe", u"invoices");
+    if (usage.isEmpty())
+        out.notChecked.append(u"logged token usage (the log query failed)"_s);
+    if (invoices.isEmpty())
+        out.notChecked.append(u"the customer's invoices (Stripe could not be queried)"_s);
+    if (usage.isEmpty() || invoices.isEmpty())
+        return out;
+
+    QMap<QDate, Day> days;
+    const Table u(usage.first().evidence->data);
+    for (int r = 0; r < u.rowCount(); ++r) {
+        const QDate date = u.time(r, u"day").date();
+        if (!date.isValid())
+            continue;
+        Day &d = days[date];
+        d.prompt += u.number(r, u"prompt_tokens");
+        d.completion += u.number(r, u"completion_tokens");
+        d.cached += u.number(r, u"cached_tokens");
+    }
+    QMap<QDate, double> meter;
+    QString meterEvidence;
+    for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
+        meterEvidence = f.evidence->id;
+        for (const Series &s : seriesOf(*f.evidence)) {
+            for (int i = 0; i < s.size(); ++i)
+                meter[s.times.at(i).date()] += s.value(i, u"value");
+        }
+    }
+    const Policy policy = policyFromDocs(input);
+    const Table inv(invoices.first().evidence->data);
+    const QString invoiceEvidence = invoices.first().evidence->id;
+    const QString usageEvidence = usage.first().evidence->id;
+    for (int r = 0; r < inv.rowCount(); ++r) {
+        QString ref = inv.ref(r);
+        const QString id = inv.text(r, u"id");
+        if (ref.isEmpty())
+            ref = u"stripe:invoice:"_s + id;
+        const QDateTime from = inv.time(r, u"period_start");
+        const QDateTime to = inv.time(r, u"period_end");
+        const double billed = inv.number(r, u"metered_quantity", -1);
+        if (billed < 0 || !from.isValid() || !to.isValid())
+            continue;
+        Day total;
+        QList<QDate> periodDays;
+        for (auto it = days.cbegin(); it != days.cend(); ++it) {
+            const QDateTime start(it.key(), QTime(0, 0), Qt::UTC);
+            if (start >= from && start < to) {
+                total.prompt += it->prompt;
+                total.completion += it->completion;
+                total.cached += it->cached;
+                periodDays.append(it.key());
+            }
+        }
+        if (periodDays.isEmpty())
+            continue;
+        const QString period = from.date().toString(Qt::ISODate) + u" to "_s +
+                               to.addSecs(-1).date().toString(Qt::ISODate);
+        const QString logged = formatCount(total.prompt) + u" prompt + "_s +
+                               formatCount(total.completion) + u" completion tokens, of which "_s +
+                               formatCount(total.cached) + u" cached"_s;
+        // which rule reproduces the invoice
+        CachedRule matched = CachedRule::Unknown;
+        double bestError = 1e18;
+        for (CachedRule rule : {CachedRule::Excluded, CachedRule::Full, CachedRule::Discounted}) {
+            const double expected = billable(total, rule, policy.discount);
+            const double error = std::abs(billed - expected) / std::max(1.0, expected);
+            if (error < bestError) {
+                bestError = error;
+                matched = rule;
+            }
+        }
+        const bool reproduced =
+            bestError <= 0.01 && (total.cached > 0 || matched != CachedRule::Discounted);
+        const CachedRule rule = policy.rule != CachedRule::Unknown
+                                    ? policy.rule
+                                    : (reproduced ? matched : CachedRule::Excluded);
+        const double expected = billable(total, rule, policy.discount);
+
+        // per-day: the meter against the logs under the rule
+        QStringList doubled;
+        QStringList dropped;
+        for (const QDate &d : std::as_const(periodDays)) {
+            if (meter.isEmpty())
+                break;
+            const double e = billable(days.value(d), rule, policy.discount);
+            const double m = meter.value(d, 0);
+            if (e <= 0)
+                continue;
+            if (m >= 1.8 * e)
+                doubled.append(d.toString(Qt::ISODate));
+            else if (m <= 0.2 * e)
+                dropped.append(d.toString(Qt::ISODate));
+        }
+        Finding f;
+        f.summary = u"Invoice "_s + id + u" ("_s + period + u") bills "_s + formatCount(billed) +
+                    u" tokens; the logs show "_s + logged + u", i.e. "_s + formatCount(expected) +
+                    u" billable with "_s + ruleWords(rule, policy.discount);
+        f.refs = {ref};
+        f.evidenceIds = {invoiceEvidence, usageEvidence};
+        f.confidence = 0.8;
+        out.findings.append(f);
+
+        Hypothesis h;
+        h.cause.refs = {ref};
+        h.cause.evidenceIds = {invoiceEvidence, usageEvidence};
+        if (!meterEvidence.isEmpty())
+            h.cause.evidenceIds.append(meterEvidence);
+        const double diff = billed - expected;
+        if (!doubled.isEmpty() || !dropped.isEmpty()) {
+            h.cause.category = QLatin1StringView(Category::BillingPipeline);
+            h.score = 0.88;
+            QStringList what;
+            if (!doubled.isEmpty())
+                what.append(u"counted twice on "_s + doubled.mid(0, 5).join(u", "_s));
+            if (!dropped.isEmpty())
+                what.append(u"missing on "_s + dropped.mid(0, 5).join(u", "_s));
+            h.cause.summary = u"Our metering is wrong: usage was "_s + what.join(u" and "_s) +
+                              u", so invoice "_s + id + u" bills "_s + formatCount(billed) +
+                              u" tokens instead of the "_s + formatCount(expected) +
+                              u" logged ("_s + (diff >= 0 ? u"+"_s : QString()) +
+                              formatShare(diff / std::max(1.0, expected)) + u')';
+        } else if (policy.rule != CachedRule::Unknown && reproduced && matched != policy.rule) {
+            h.cause.category = QLatin1StringView(Category::BillingPipeline);
+            h.score = 0.85;
+            h.cause.summary = u"Invoice "_s + id + u" bills "_s + formatCount(billed) +
+                              u" tokens with "_s + ruleWords(matched, policy.discount) +
+                              u", but our pricing says "_s +
+                              ruleWords(policy.rule, policy.discount) + u": "_s +
+                              formatCount(expected) + u" tokens should have been billed"_s;
+            if (!policy.docRef.isEmpty())
+                h.cause.refs.append(policy.docRef);
+        } else if (std::abs(diff) <= 0.01 * std::max(1.0, expected)) {
+            h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+            h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
+            h.cause.summary = u"Invoice "_s + id + u" is correct: it bills "_s +
+                              formatCount(billed) + u" tokens = "_s + formatCount(total.prompt) +
+                              u" prompt + "_s + formatCount(total.completion) +
+                              u" completion tokens with "_s + ruleWords(rule, policy.discount) +
+                              u" ("_s + formatCount(total.cached) + u" cached tokens)"_s;
+            if (!policy.docRef.isEmpty())
+                h.cause.refs.append(policy.docRef);
+            out.rejected.append({QLatin1StringView(Category::BillingPipeline),
+                                 u"the invoice matches the logged usage to within 1%"_s,
+                                 {}});
+        } else {
+            h.cause.category = QLatin1StringView(Category::BillingPipeline);
+            h.score = 0.7;
+            h.cause.summary = u"Invoice "_s + id + u" bills "_s + formatCount(billed) +
+                              u" tokens but the logs give "_s + formatCount(expected) +
+                              u" billable tokens ("_s + (diff >= 0 ? u"+"_s : QString()) +
+                              formatShare(diff / std::max(1.0, expected)) + u") for "_s + period;
+        }
+        h.cause.confidence = h.score;
+        h.why = u"invoice against logs"_s;
+        out.hypotheses.append(h);
+    }
+    return out;
 }
 
 } // namespace Casefile

@@ -1,0 +1,440 @@
+#include "core/analysis/analyzers.h"
+#include "core/analysis/markdown.h"
+#include "testsupport.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+using namespace TestSupport;
+
+namespace {
+
+// The latency-after-deploy case: analytics p95 340 ms -> 1.2 s at 09:14, deploy #447 at 09:12,
+// a docs-only deploy #446, a playground bug, an OpenAI incident the day before.
+AnalysisInput latencyCase(const QStringList &failing = {})
+{
+    AnalysisInput in = baseInput(u"latency-spike"_s,
+                                 {u"change_point"_s, u"scope"_s, u"deploy_correlation"_s,
+                                  u"incident_correlation"_s, u"known_bugs"_s, u"docs_lookup"_s});
+    in.ticket.subject = u"Dashboard is loading slowly since this morning"_s;
+    in.params.keywords = {u"dashboard"_s, u"slow"_s, u"usage"_s, u"load"_s};
+    const QDateTime start = in.params.window.from;
+    const int points = int(start.secsTo(in.params.window.to) / 60);
+    const qint64 changeIndex = start.secsTo(at(u"2026-11-20T09:14:00Z"_s)) / 60;
+    const QList<SeriesSpec> routes = {
+        {QJsonObject{{u"route"_s, u"/v1/analytics"_s}},
+         [=](int i) { return (i >= changeIndex ? 1190.0 : 340.0) + noise(i, 40); },
+         {},
+         6},
+        {QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}},
+         [](int i) { return 2100.0 + noise(i, 600, 5); },
+         {},
+         30},
+    };
+    const auto add = [&](const QString &id, const QString &c, const QString &op, EvidenceKind k,
+                         const QJsonObject &data) {
+        if (failing.contains(c))
+            addFailedStep(in, id, c, op);
+        else
+            addStep(in, id, c, op, k, data);
+    };
+    add(u"latency_by_route"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+        timeseries(start, points, 60, routes));
+    add(u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+        events({deploy(446, u"2026-11-20T07:40:11Z"_s, u"Deploy #446: docs typo fixes"_s,
+                       {u"docs/routing/fallbacks.md"_s}, u"docs: fix typos in fallback guide"_s),
+                deploy(447, u"2026-11-20T09:12:03Z"_s, u"Deploy #447: analytics query rewrite"_s,
+                       {u"src/routes/analytics.ts"_s, u"src/db/queries/usage_by_org.sql"_s},
+                       u"analytics: join usage by org for the new dashboard (#812)"_s)}));
+    add(u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+        events({incident(u"openai"_s, u"k3yq9r1m2t4z"_s, u"Elevated latency for gpt-4o-mini"_s,
+                         u"2026-11-19T12:20:00Z"_s, u"2026-11-19T13:05:00Z"_s, {u"API"_s})}));
+    add(u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
+        events({issue(u"linear:issue:GW-198"_s,
+                      u"Playground feels slow when streaming long responses"_s,
+                      u"Streaming in the web playground stutters for outputs over 4k tokens."_s,
+                      u"backlog"_s, u"2026-11-12T15:02:00Z"_s, {u"playground"_s})}));
+    add(u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+        docs(
+            {{u"docs/dashboard/analytics.md"_s,
+              u"# Analytics dashboard\n\nThe dashboard reads per-org usage from `/v1/analytics`. Typical p95 is under 500 ms.\n"_s}}));
+    return in;
+}
+
+Investigation investigationOf(const AnalysisInput &in, const AnalysisResult &r)
+{
+    Investigation inv;
+    inv.ticket = in.ticket;
+    inv.window = in.params.window;
+    inv.findings = r.findings;
+    inv.rootCause = r.rootCause;
+    inv.rejected = r.rejected;
+    inv.notChecked = r.notChecked;
+    return inv;
+}
+
+QString dump(const AnalysisResult &r)
+{
+    QString s;
+    if (r.rootCause)
+        s += r.rootCause->category + u": "_s + r.rootCause->summary + u" ["_s +
+             r.rootCause->refs.join(u", "_s) + u"] "_s + QString::number(r.rootCause->confidence) +
+             u'\n';
+    for (const RejectedHypothesis &x : r.rejected)
+        s += u"  rejected "_s + x.category + u": "_s + x.reason + u'\n';
+    return s;
+}
+
+} // namespace
+
+class TestRanking final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void latencyAfterDeploy();
+    void degraded_data();
+    void degraded();
+    void providerOutage();
+    void rateLimited();
+    void fallbackConfig();
+    void webhookEndpoint();
+    void webhookSignatureAfterDeploy();
+    void metadataSdk();
+    void billingDoubleCount();
+    void billingExpected();
+    void noFault();
+    void diagnosisEscapesTicket();
+};
+
+void TestRanking::latencyAfterDeploy()
+{
+    const AnalysisInput in = latencyCase();
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
+    QVERIFY2(r.rootCause->refs.contains(u"github:deployment:447"_s), qPrintable(dump(r)));
+    for (const QString &forbidden : {u"github:deployment:446"_s, u"linear:issue:GW-198"_s,
+                                     u"statuspage:openai:incident:k3yq9r1m2t4z"_s})
+        QVERIFY2(!r.rootCause->refs.contains(forbidden), qPrintable(dump(r)));
+    QVERIFY2(r.rootCause->summary.contains(u"09:14"_s) &&
+                 r.rootCause->summary.contains(u"/v1/analytics"_s),
+             qPrintable(r.rootCause->summary));
+    QVERIFY(r.rootCause->confidence >= 0.7);
+    // the bystanders are rejected with a reason
+    QString rejected;
+    for (const RejectedHypothesis &x : r.rejected)
+        rejected += x.reason + u'\n';
+    QVERIFY2(rejected.contains(u"#446"_s) && rejected.contains(u"documentation"_s),
+             qPrintable(rejected));
+    QVERIFY2(rejected.contains(u"GW-198"_s), qPrintable(rejected));
+    QVERIFY2(rejected.contains(u"gpt-4o-mini"_s), qPrintable(rejected));
+    const QString md = composeDiagnosis(in, investigationOf(in, r));
+    QVERIFY2(md.contains(u"09:14"_s) && md.contains(u"/v1/analytics"_s), qPrintable(md));
+    QVERIFY(md.contains(u"Hi Jun"_s));
+}
+
+void TestRanking::degraded_data()
+{
+    QTest::addColumn<QString>("connector");
+    QTest::addColumn<QStringList>("categories");
+    const QStringList deployOrNothing = {u"deploy_regression"_s, u"no_fault_found"_s};
+    QTest::newRow("no github") << u"github"_s << QStringList{u"no_fault_found"_s};
+    QTest::newRow("no statuspage") << u"statuspage"_s << QStringList{u"deploy_regression"_s};
+    QTest::newRow("no linear") << u"linear"_s << QStringList{u"deploy_regression"_s};
+    QTest::newRow("no docs") << u"docs"_s << QStringList{u"deploy_regression"_s};
+    QTest::newRow("no clickhouse") << u"clickhouse"_s << QStringList{u"no_fault_found"_s};
+}
+
+void TestRanking::degraded()
+{
+    QFETCH(QString, connector);
+    QFETCH(QStringList, categories);
+    const AnalysisInput in = latencyCase({connector});
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QVERIFY2(categories.contains(r.rootCause->category), qPrintable(dump(r)));
+    QVERIFY(!r.notChecked.isEmpty());
+    QVERIFY(!r.rootCause->refs.contains(u"github:deployment:446"_s));
+    const AnalysisResult full = analyze(latencyCase());
+    QVERIFY(r.rootCause->confidence < full.rootCause->confidence);
+    if (connector == u"github")
+        QVERIFY2(r.rootCause->summary.contains(u"09:14"_s), qPrintable(r.rootCause->summary));
+    const QString md = composeDiagnosis(in, investigationOf(in, r));
+    QVERIFY(md.contains(u"could not check"_s));
+}
+
+void TestRanking::providerOutage()
+{
+    AnalysisInput in =
+        baseInput(u"provider-routing"_s,
+                  {u"error_breakdown"_s, u"change_point"_s, u"scope"_s, u"incident_correlation"_s,
+                   u"config_lint"_s, u"deploy_correlation"_s, u"known_bugs"_s});
+    in.params.provider = u"anthropic"_s;
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"anthropic"_s, u"claude-sonnet-4-6"_s, 529, u"provider_overloaded"_s, 1800,
+                    u"2026-11-20T08:02:00Z"_s, u"2026-11-20T09:30:00Z"_s},
+                   {u"openai"_s, u"gpt-4o"_s, 500, u"provider_error"_s, 3,
+                    u"2026-11-20T03:00:00Z"_s, u"2026-11-20T05:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 60000}}));
+    addStep(in, u"orgs"_s, u"clickhouse"_s, u"org_comparison"_s, EvidenceKind::Table,
+            table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"org_acme"_s, 20000, 1800, 900, 2500},
+                   {u"org_blue"_s, 9000, 800, 1000, 2600},
+                   {u"org_cyan"_s, 5000, 420, 950, 2400}}));
+    addStep(
+        in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+        events({incident(u"anthropic"_s, u"inc1"_s, u"Elevated errors on Claude Sonnet"_s,
+                         u"2026-11-20T08:00:00Z"_s, u"2026-11-20T09:35:00Z"_s, {u"Claude API"_s}),
+                incident(u"openai"_s, u"inc2"_s, u"Degraded performance for gpt-4o-mini"_s,
+                         u"2026-11-18T08:00:00Z"_s, u"2026-11-18T09:00:00Z"_s)}));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(450, u"2026-11-20T07:55:00Z"_s, u"Deploy #450: billing export"_s,
+                           {u"src/billing/export.ts"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"provider_outage"_s);
+    QVERIFY2(r.rootCause->refs.contains(u"statuspage:anthropic:incident:inc1"_s),
+             qPrintable(dump(r)));
+    QVERIFY(!r.rootCause->refs.contains(u"statuspage:openai:incident:inc2"_s));
+    QVERIFY(!r.rootCause->refs.contains(u"github:deployment:450"_s));
+}
+
+void TestRanking::rateLimited()
+{
+    AnalysisInput in =
+        baseInput(u"api-errors"_s, {u"error_breakdown"_s, u"scope"_s, u"incident_correlation"_s});
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"openai"_s, u"gpt-4o"_s, 429, u"rate_limited"_s, 5200,
+                    u"2026-11-20T08:00:00Z"_s, u"2026-11-20T09:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 20000}}));
+    addStep(in, u"orgs"_s, u"clickhouse"_s, u"org_comparison"_s, EvidenceKind::Table,
+            table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"org_acme"_s, 20000, 5200, 900, 2500}, {u"org_blue"_s, 9000, 8, 1000, 2600}}));
+    addStep(in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events, events({}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"rate_limited"_s);
+    QVERIFY(r.rootCause->summary.contains(u"08:00"_s));
+}
+
+void TestRanking::fallbackConfig()
+{
+    AnalysisInput in = baseInput(
+        u"fallback"_s, {u"fallback_analysis"_s, u"config_lint"_s, u"incident_correlation"_s});
+    addStep(in, u"fb"_s, u"clickhouse"_s, u"fallback_stats"_s, EvidenceKind::Table,
+            table({u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
+                   u"fallback_used"_s, u"attempts"_s, u"n"_s, u"avg_latency_ms"_s,
+                   u"p95_latency_ms"_s, u"max_latency_ms"_s},
+                  {{u"pc-acme-prod"_s, u"openai"_s, u"gpt-4o"_s, 504, u"provider_timeout"_s, 0, 1,
+                    850, 45010, 45100, 45200},
+                   {u"pc-acme-prod"_s, u"openai"_s, u"gpt-4o"_s, 200, u""_s, 0, 1, 30000, 800, 2000,
+                    9000}}));
+    addStep(
+        in, u"cfg"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+        QJsonObject{
+            {u"ref"_s, u"config:pc-acme-prod"_s},
+            {u"config_id"_s, u"pc-acme-prod"_s},
+            {u"config"_s,
+             QJsonObject{
+                 {u"strategy"_s, QJsonObject{{u"mode"_s, u"fallback"_s}}},
+                 {u"targets"_s,
+                  QJsonArray{
+                      QJsonObject{{u"virtual_key"_s, u"openai-prod"_s},
+                                  {u"override_params"_s, QJsonObject{{u"model"_s, u"gpt-4o"_s}}}},
+                      QJsonObject{{u"virtual_key"_s, u"anthropic-prod"_s},
+                                  {u"override_params"_s,
+                                   QJsonObject{{u"model"_s, u"claude-sonnet-4-6"_s}}}}}}}}});
+    addStep(in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+            events({incident(u"openai"_s, u"to1"_s, u"Increased latency and timeouts for gpt-4o"_s,
+                             u"2026-11-20T08:00:00Z"_s, u"2026-11-20T09:00:00Z"_s)}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"customer_config"_s);
+    QVERIFY2(r.rootCause->refs.contains(u"config:pc-acme-prod"_s), qPrintable(dump(r)));
+    QVERIFY(r.rootCause->summary.contains(u"request_timeout"_s));
+    const QString md = composeDiagnosis(in, investigationOf(in, r));
+    QVERIFY2(md.contains(u"\"request_timeout\": 20000"_s), qPrintable(md));
+}
+
+void TestRanking::webhookEndpoint()
+{
+    AnalysisInput in =
+        baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s, u"deploy_correlation"_s});
+    const QStringList cols = {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                              u"n"_s,        u"first"_s, u"last"_s};
+    addStep(
+        in, u"a_own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+        table(cols, {{u"https://hooks.acme.dev/relay"_s, u"request.completed"_s, 200, u""_s, 3000,
+                      u"2026-11-19T10:00:00Z"_s, u"2026-11-20T06:59:00Z"_s},
+                     {u"https://hooks.acme.dev/relay"_s, u"request.completed"_s, 0, u"tls_error"_s,
+                      900, u"2026-11-20T07:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}}));
+    addStep(
+        in, u"b_all"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+        table(cols, {{u"https://hooks.acme.dev/relay"_s, u"request.completed"_s, 0, u"tls_error"_s,
+                      900, u"2026-11-20T07:00:00Z"_s, u"2026-11-20T10:00:00Z"_s},
+                     {u"https://blue.example/wh"_s, u"request.completed"_s, 200, u""_s, 4000,
+                      u"2026-11-19T10:00:00Z"_s, u"2026-11-20T10:00:00Z"_s},
+                     {u"https://cyan.example/wh"_s, u"request.completed"_s, 200, u""_s, 4000,
+                      u"2026-11-19T10:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}}));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(460, u"2026-11-20T06:50:00Z"_s, u"Deploy #460: dashboard colours"_s,
+                           {u"web/theme.css"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"customer_endpoint"_s);
+    QVERIFY(r.rootCause->refs.contains(u"endpoint:https://hooks.acme.dev/relay"_s));
+    QVERIFY(!r.rootCause->refs.contains(u"github:deployment:460"_s));
+    QVERIFY(r.rootCause->summary.contains(u"07:00"_s) &&
+            r.rootCause->summary.contains(u"tls_error"_s));
+}
+
+void TestRanking::webhookSignatureAfterDeploy()
+{
+    AnalysisInput in =
+        baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s, u"deploy_correlation"_s});
+    const QStringList cols = {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                              u"n"_s,        u"first"_s, u"last"_s};
+    addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+            table(cols, {{u"https://hooks.acme.dev/relay"_s, u"request.completed"_s, 401,
+                          u"signature_rejected"_s, 700, u"2026-11-20T08:31:00Z"_s,
+                          u"2026-11-20T10:00:00Z"_s}}));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(461, u"2026-11-20T08:27:00Z"_s,
+                           u"Deploy #461: rotate webhook signing keys"_s,
+                           {u"src/webhooks/signer.ts"_s}),
+                    deploy(459, u"2026-11-20T08:10:00Z"_s, u"Deploy #459: docs"_s,
+                           {u"docs/webhooks.md"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
+    QVERIFY2(r.rootCause->refs.contains(u"github:deployment:461"_s), qPrintable(dump(r)));
+    QVERIFY(!r.rootCause->refs.contains(u"github:deployment:459"_s));
+}
+
+void TestRanking::metadataSdk()
+{
+    AnalysisInput in = baseInput(
+        u"metadata"_s, {u"metadata_presence"_s, u"deploy_correlation"_s, u"known_bugs"_s});
+    addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+            table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s},
+                  {{u"portkey-node/1.8.0"_s, 4000, 4000, u"2026-11-18T00:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s},
+                   {u"portkey-node/2.0.0"_s, 1500, 0, u"2026-11-20T06:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s}}));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(470, u"2026-11-20T05:00:00Z"_s, u"Deploy #470: metadata size limit"_s,
+                           {u"src/middleware/metadata.ts"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"sdk_version"_s);
+    QVERIFY(r.rootCause->refs.contains(u"sdk:portkey-node/2.0.0"_s));
+    QVERIFY(!r.rootCause->refs.contains(u"github:deployment:470"_s));
+}
+
+namespace {
+
+AnalysisInput billingCase(bool doubled)
+{
+    AnalysisInput in = baseInput(u"token-billing"_s, {u"token_reconciliation"_s, u"docs_lookup"_s});
+    QList<QJsonArray> rows;
+    QJsonArray meterPoints;
+    double quantity = 0;
+    for (int d = 0; d < 10; ++d) {
+        const QString day = u"2026-11-0"_s + QString::number(d);
+        const QDate date(2026, 11, d + 1);
+        const double p = 1000000, c = 200000, k = 300000;
+        rows.append(QJsonArray{date.toString(Qt::ISODate), 1000, p, c, k, 12.5});
+        double billed = p + c - k; // cached excluded
+        if (doubled && (d == 3 || d == 4))
+            billed *= 2;
+        quantity += billed;
+        meterPoints.append(
+            QJsonArray{QString(date.toString(Qt::ISODate) + u"T00:00:00Z"_s), billed});
+        Q_UNUSED(day)
+    }
+    addStep(in, u"usage"_s, u"clickhouse"_s, u"token_usage"_s, EvidenceKind::Table,
+            table({u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s,
+                   u"cached_tokens"_s, u"cost_usd"_s},
+                  rows));
+    addStep(in, u"inv"_s, u"stripe"_s, u"invoices"_s, EvidenceKind::Table,
+            table({u"id"_s, u"status"_s, u"period_start"_s, u"period_end"_s, u"amount_due"_s,
+                   u"currency"_s, u"metered_quantity"_s, u"lines"_s},
+                  {{u"in_1"_s, u"open"_s, u"2026-11-01T00:00:00Z"_s, u"2026-11-11T00:00:00Z"_s,
+                    1000, u"usd"_s, quantity, QJsonArray{}}},
+                  QJsonObject{{u"refs"_s, QJsonArray{u"stripe:invoice:in_1"_s}}}));
+    addStep(in, u"meter"_s, u"stripe"_s, u"meter_summaries"_s, EvidenceKind::TimeSeries,
+            QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                        {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{}},
+                                                             {u"points"_s, meterPoints}}}}});
+    addStep(
+        in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+        docs(
+            {{u"docs/billing/tokens.md"_s,
+              u"# Token billing\n\nCached prompt tokens are not billed: the invoice counts prompt and completion tokens minus cached tokens.\n"_s}}));
+    return in;
+}
+
+} // namespace
+
+void TestRanking::billingDoubleCount()
+{
+    const AnalysisInput in = billingCase(true);
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"billing_pipeline"_s);
+    QVERIFY(r.rootCause->refs.contains(u"stripe:invoice:in_1"_s));
+    QVERIFY2(r.rootCause->summary.contains(u"2026-11-04"_s), qPrintable(r.rootCause->summary));
+}
+
+void TestRanking::billingExpected()
+{
+    const AnalysisInput in = billingCase(false);
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"expected_behavior"_s);
+    QVERIFY(r.rootCause->refs.contains(u"stripe:invoice:in_1"_s));
+    QVERIFY(r.rootCause->refs.contains(u"docs:docs/billing/tokens.md"_s));
+}
+
+void TestRanking::noFault()
+{
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s, u"deploy_correlation"_s});
+    const QList<SeriesSpec> routes = {{QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}},
+                                       [](int i) { return 900.0 + noise(i, 200); },
+                                       {},
+                                       30}};
+    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            timeseries(in.params.window.from, 1500, 60, routes));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(480, u"2026-11-20T08:00:00Z"_s, u"Deploy #480: chat tweaks"_s,
+                           {u"src/routes/chat.ts"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"no_fault_found"_s);
+    QVERIFY(r.rootCause->refs.isEmpty());
+}
+
+void TestRanking::diagnosisEscapesTicket()
+{
+    AnalysisInput in = latencyCase();
+    in.ticket.subject = u"<script>alert(1)</script> **urgent** [x](javascript:alert(1))"_s;
+    in.ticket.requesterName = u"<img src=x onerror=alert(1)>"_s;
+    const AnalysisResult r = analyze(in);
+    const QString md = composeDiagnosis(in, investigationOf(in, r));
+    const QString html = renderMarkdownToSafeHtml(md);
+    QVERIFY2(!html.contains(u"<script"_s) && !html.contains(u"<img"_s) &&
+                 !html.contains(u"<strong>urgent"_s),
+             qPrintable(html));
+    QVERIFY(html.contains(u"&lt;script&gt;"_s));
+}
+
+QTEST_GUILESS_MAIN(TestRanking)
+#include "tst_ranking.moc"
