@@ -1,0 +1,230 @@
+#include "core/analysis/analyzers.h"
+#include "core/analysis/configlint.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+using namespace TestSupport;
+
+using Kind = Analysis::ConfigIssue::Kind;
+Q_DECLARE_METATYPE(QList<int>)
+
+class TestAnalyzers final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void configLint_data();
+    void configLint();
+    void knownBugs_data();
+    void knownBugs();
+    void builtInPlaybooks_data();
+    void builtInPlaybooks();
+};
+
+void TestAnalyzers::configLint_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QList<int>>("kinds");
+    const auto k = [](std::initializer_list<Kind> l) {
+        QList<int> out;
+        for (Kind x : l)
+            out.append(int(x));
+        return out;
+    };
+    QTest::newRow("good fallback")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod","request_timeout":20000},{"virtual_key":"anthropic-prod","request_timeout":20000}]})")
+        << QList<int>{};
+    QTest::newRow("no timeouts")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod"},{"virtual_key":"anthropic-prod","request_timeout":20000}]})")
+        << k({Kind::NoRequestTimeout});
+    QTest::newRow("top-level timeout covers targets")
+        << QByteArray(
+               R"({"request_timeout":15000,"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod"},{"virtual_key":"anthropic-prod"}]})")
+        << QList<int>{};
+    QTest::newRow("status codes miss timeouts")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback","on_status_codes":[429,500]},"targets":[{"virtual_key":"openai-prod","request_timeout":20000},{"virtual_key":"anthropic-prod","request_timeout":20000}]})")
+        << k({Kind::StatusCodesMissing});
+    QTest::newRow("single target")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod","request_timeout":20000}]})")
+        << k({Kind::SingleTargetFallback});
+    QTest::newRow("same provider only")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"anthropic-a","request_timeout":20000},{"virtual_key":"anthropic-b","request_timeout":20000}]})")
+        << k({Kind::SameProviderOnly});
+    QTest::newRow("weights off")
+        << QByteArray(
+               R"({"strategy":{"mode":"loadbalance"},"targets":[{"virtual_key":"a","weight":40},{"virtual_key":"b","weight":40}]})")
+        << k({Kind::WeightsOff});
+    QTest::newRow("weights fine")
+        << QByteArray(
+               R"({"strategy":{"mode":"loadbalance"},"targets":[{"virtual_key":"a","weight":0.7},{"virtual_key":"b","weight":0.3}]})")
+        << QList<int>{};
+    QTest::newRow("retry zero")
+        << QByteArray(
+               R"({"strategy":{"mode":"single"},"targets":[{"virtual_key":"a","retry":{"attempts":0}}]})")
+        << k({Kind::RetryZero});
+    QTest::newRow("timeout in seconds")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod","request_timeout":30},{"virtual_key":"anthropic-prod","request_timeout":20000}]})")
+        << k({Kind::TimeoutUnits});
+    QTest::newRow("timeout too long")
+        << QByteArray(
+               R"({"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod","request_timeout":60000},{"virtual_key":"anthropic-prod","request_timeout":20000}]})")
+        << k({Kind::TimeoutTooLong});
+    QTest::newRow("nested strategy")
+        << QByteArray(
+               R"({"strategy":{"mode":"loadbalance"},"targets":[{"weight":1,"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod"}]}]})")
+        << k({Kind::SingleTargetFallback, Kind::NoRequestTimeout});
+}
+
+void TestAnalyzers::configLint()
+{
+    QFETCH(QByteArray, config);
+    QFETCH(QList<int>, kinds);
+    const QJsonObject o = QJsonDocument::fromJson(config).object();
+    const auto issues = Analysis::lintConfig(o, u"config:pc-test"_s);
+    QList<int> got;
+    QString text;
+    for (const auto &i : issues) {
+        if (!got.contains(int(i.kind)))
+            got.append(int(i.kind));
+        text += i.message + u'\n';
+        QVERIFY(i.message.contains(u"pc-test"_s));
+    }
+    std::sort(got.begin(), got.end());
+    std::sort(kinds.begin(), kinds.end());
+    QVERIFY2(got == kinds, qPrintable(text));
+}
+
+void TestAnalyzers::knownBugs_data()
+{
+    QTest::addColumn<QJsonObject>("bug");
+    QTest::addColumn<bool>("proposed");
+    QTest::newRow("open bug on the affected component")
+        << issue(u"linear:issue:GW-230"_s, u"Fallback does not trigger on provider timeouts"_s,
+                 u"Requests that time out never fail over to the next target."_s, u"started"_s,
+                 u"2026-11-20T08:30:00Z"_s, {u"fallback"_s})
+        << true;
+    QTest::newRow("matching symptom, other component")
+        << issue(u"linear:issue:GW-198"_s, u"Playground feels slow when streaming"_s,
+                 u"Streaming in the playground stutters."_s, u"backlog"_s,
+                 u"2026-11-12T15:02:00Z"_s, {u"playground"_s})
+        << false;
+    QTest::newRow("closed bug") << issue(u"linear:issue:GW-100"_s,
+                                         u"Fallback does not trigger on timeouts"_s, u"Fixed."_s,
+                                         u"completed"_s, u"2026-10-01T08:30:00Z"_s, {u"fallback"_s})
+                                << false;
+}
+
+void TestAnalyzers::knownBugs()
+{
+    QFETCH(QJsonObject, bug);
+    QFETCH(bool, proposed);
+    AnalysisInput in = baseInput(u"fallback"_s, {u"known_bugs"_s});
+    in.params.keywords = {u"fallback"_s, u"timeout"_s, u"openai"_s};
+    addStep(in, u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events, events({bug}));
+    const AnalyzerOutput out = analyzeKnownBugs(in);
+    QCOMPARE(!out.hypotheses.isEmpty(), proposed);
+    QCOMPARE(out.rejected.isEmpty(), proposed);
+    if (proposed)
+        QCOMPARE(out.hypotheses.first().cause.refs, QStringList{bug.value(u"ref"_s).toString()});
+}
+
+void TestAnalyzers::builtInPlaybooks_data()
+{
+    QTest::addColumn<QString>("path");
+    const QString dir = qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/resources/playbooks"_s;
+    for (const QString &name :
+         {u"api-errors"_s, u"latency-spike"_s, u"webhook-failures"_s, u"provider-routing"_s,
+          u"fallback"_s, u"token-billing"_s, u"metadata"_s})
+        QTest::newRow(qPrintable(name)) << dir + u'/' + name + u".json"_s;
+}
+
+void TestAnalyzers::builtInPlaybooks()
+{
+    // Steps use only the operations (and arguments) of docs/operations.md, templates only
+    // the names the binder knows, analyzers only registered names.
+    QFETCH(QString, path);
+    static const QHash<QString, QStringList> ops = {
+        {u"clickhouse/traffic_overview"_s, {u"org"_s, u"from"_s, u"to"_s}},
+        {u"clickhouse/latency_series"_s,
+         {u"org"_s, u"from"_s, u"to"_s, u"bucket_s"_s, u"group_by"_s, u"component"_s}},
+        {u"clickhouse/error_breakdown"_s, {u"org"_s, u"from"_s, u"to"_s}},
+        {u"clickhouse/error_series"_s,
+         {u"org"_s, u"from"_s, u"to"_s, u"bucket_s"_s, u"group_by"_s}},
+        {u"clickhouse/fallback_stats"_s, {u"org"_s, u"from"_s, u"to"_s}},
+        {u"clickhouse/token_usage"_s, {u"org"_s, u"from"_s, u"to"_s}},
+        {u"clickhouse/metadata_by_sdk"_s, {u"org"_s, u"from"_s, u"to"_s}},
+        {u"clickhouse/org_comparison"_s,
+         {u"from"_s, u"to"_s, u"route"_s, u"provider"_s, u"model"_s}},
+        {u"clickhouse/webhook_breakdown"_s, {u"org"_s, u"from"_s, u"to"_s}},
+        {u"clickhouse/webhook_series"_s, {u"org"_s, u"from"_s, u"to"_s, u"bucket_s"_s}},
+        {u"github/deployments"_s, {u"from"_s, u"to"_s, u"environment"_s}},
+        {u"github/releases"_s, {u"from"_s, u"to"_s, u"repo"_s}},
+        {u"linear/search_issues"_s, {u"terms"_s, u"limit"_s}},
+        {u"jira/search_issues"_s, {u"terms"_s, u"limit"_s}},
+        {u"stripe/customer"_s, {u"org"_s, u"email_domain"_s}},
+        {u"stripe/invoices"_s, {u"customer"_s, u"from"_s, u"to"_s}},
+        {u"stripe/meter_summaries"_s, {u"customer"_s, u"meter"_s, u"from"_s, u"to"_s, u"window"_s}},
+        {u"statuspage/incidents"_s, {u"from"_s, u"to"_s, u"providers"_s}},
+        {u"statuspage/summary"_s, {u"providers"_s}},
+        {u"pagerduty/incidents"_s, {u"from"_s, u"to"_s}},
+        {u"docs/search"_s, {u"terms"_s, u"limit"_s}},
+        {u"docs/fetch"_s, {u"path"_s}},
+        {u"gateway/config"_s, {u"config_id"_s, u"config_ids"_s}},
+    };
+    static const QStringList names = {
+        u"org"_s,      u"org_name"_s,  u"window.from"_s,   u"window.to"_s, u"anchor"_s,
+        u"provider"_s, u"model"_s,     u"route"_s,         u"endpoint"_s,  u"sdk"_s,
+        u"keywords"_s, u"ticket.id"_s, u"ticket.subject"_s};
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+    const QJsonObject pb = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(pb.value(u"format"_s).toString(), u"casefile-playbook/1"_s);
+    QCOMPARE(pb.value(u"name"_s).toString() + u".json"_s, QFileInfo(path).fileName());
+    QVERIFY(pb.value(u"signals"_s).toObject().value(u"keywords"_s).toArray().size() >= 10);
+    QJsonArray steps = pb.value(u"steps"_s).toArray();
+    for (const QJsonValue &inc : pb.value(u"include"_s).toArray()) {
+        QFile sf(QFileInfo(path).dir().filePath(u"shared/"_s + inc.toString() + u".json"_s));
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        const QJsonObject shared = QJsonDocument::fromJson(sf.readAll()).object();
+        QCOMPARE(shared.value(u"format"_s).toString(), u"casefile-steps/1"_s);
+        for (const QJsonValue &s : shared.value(u"steps"_s).toArray())
+            steps.append(s);
+    }
+    static const QRegularExpression tmpl(u"\\{\\{\\s*([\\w.]+)\\s*\\}\\}"_s);
+    for (const QJsonValue &sv : std::as_const(steps)) {
+        const QJsonObject s = sv.toObject();
+        const QString op =
+            s.value(u"connector"_s).toString() + u'/' + s.value(u"operation"_s).toString();
+        QVERIFY2(ops.contains(op), qPrintable(op));
+        const QJsonObject args = s.value(u"args"_s).toObject();
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            QVERIFY2(ops.value(op).contains(it.key()), qPrintable(op + u' ' + it.key()));
+            const QString text = QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson());
+            auto m = tmpl.globalMatch(text);
+            while (m.hasNext()) {
+                const QString name = m.next().captured(1);
+                QVERIFY2(names.contains(name) || name.startsWith(u"steps."_s), qPrintable(name));
+            }
+        }
+    }
+    for (const QJsonValue &a : pb.value(u"analyzers"_s).toArray())
+        QVERIFY2(knownAnalyzers().contains(a.toString()), qPrintable(a.toString()));
+}
+
+QTEST_GUILESS_MAIN(TestAnalyzers)
+#include "tst_analyzers.moc"
