@@ -1,9 +1,30 @@
-#include <QCoreApplication>
-#include <QTextStream>
+#include "cli/cli.h"
 
+#include <QCoreApplication>
+
+#include <cstdio>
+
+#ifdef CASEFILE_HAVE_GUI
+#include "ui/desktop.h"
+#endif
+
+// A subcommand or --version runs headless on QCoreApplication (no display, no keychain
+// prompt); anything else opens the desktop workbench.
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "casefile " << CASEFILE_VERSION << '\n';
-    return 0;
+    if (Casefile::Cli::isHeadless(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("casefile"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(CASEFILE_VERSION));
+        return Casefile::Cli::run(argc, argv);
+    }
+#ifdef CASEFILE_HAVE_GUI
+    using namespace Casefile; // runDesktop() may live in the namespace or not
+    return runDesktop(argc, argv);
+#else
+    std::fputs("casefile: this build has no desktop GUI; use a command: tickets, investigate, "
+               "playbooks or --version\n",
+               stderr);
+    return 2;
+#endif
 }

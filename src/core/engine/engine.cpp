@@ -1,0 +1,743 @@
+#include "core/engine.h"
+
+#include "core/analysis.h"
+#include "core/async.h"
+#include "core/engine/classifier.h"
+#include "core/engine/parameterbinder.h"
+#include "core/engine/playbooklibrary.h"
+#include "core/engine/privacymask.h"
+#include "core/result.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QPointer>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <exception>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile {
+
+namespace {
+
+constexpr int OrganisationsTimeoutMs = 10000;
+constexpr int PolishTimeoutMs = 60000;
+
+bool isRetriable(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::InvalidInput:
+    case Error::Code::Unauthorized:
+    case Error::Code::NotFound:
+    case Error::Code::Cancelled:
+    case Error::Code::Unsupported:
+        return false;
+    default:
+        return true;
+    }
+}
+
+QString secondsText(qint64 ms)
+{
+    return ms % 1000 == 0 ? QString::number(ms / 1000)
+                          : QString::number(double(ms) / 1000.0, 'f', 1);
+}
+
+QString oneLine(QString text)
+{
+    text.replace(u'\n', u' ');
+    text.replace(u'\r', u' ');
+    return text.simplified().left(300);
+}
+
+// What the preparation worker hands back: the playbook choice and the bound parameters.
+struct Prepared
+{
+    PlaybookChoice choice;
+    std::optional<Playbook> playbook;
+    BoundParameters params;
+    QString orgProblem; // why the org could not be resolved, if it could not
+};
+
+struct Analysed
+{
+    Investigation investigation;
+    QList<Evidence> derived;
+    int nextEvidence = 1;
+};
+
+} // namespace
+
+class InvestigationRunPrivate
+{
+public:
+    enum class Phase { Idle, Preparing, Steps, Analysing, Finished };
+
+    struct Attempt
+    {
+        int generation = 0;
+        CancelToken token;
+    };
+
+    InvestigationRun *q = nullptr;
+    std::shared_ptr<const ConnectorSet> connectors;
+    std::shared_ptr<const PlaybookLibrary> playbooks;
+    QDateTime now;
+    QThreadPool pool;
+    int baseThreads = 8;
+    int abandonedThreads = 0;
+    QSet<int> abandonedGenerations;
+    CancelToken runToken;
+    InvestigationRun::Options options;
+    Phase phase = Phase::Idle;
+    Investigation inv;
+    std::optional<Playbook> playbook;
+    BoundParameters params;
+    QMap<QString, StepData> data;
+    QMap<QString, Attempt> active;
+    QMap<QString, QElapsedTimer> stepClocks;
+    QStringList engineNotChecked;
+    int generationCounter = 0;
+    int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
+    int nextEvidence = 1;
+    QElapsedTimer elapsed;
+    QTimer *overallTimer = nullptr;
+
+    StepRecord *record(const QString &id)
+    {
+        for (StepRecord &r : inv.steps) {
+            if (r.id == id)
+                return &r;
+        }
+        return nullptr;
+    }
+
+    void setThreads() { pool.setMaxThreadCount(std::max(1, baseThreads + abandonedThreads)); }
+
+    void prepare(const Ticket &ticket);
+    void onPrepared(const Prepared &prepared);
+    void schedule();
+    void startStep(const PlaybookStep &step);
+    void onStepResult(const QString &id, int generation, const Result<OperationOutput> &result);
+    void onStepTimeout(const QString &id, int generation);
+    void abandon(const QString &id);
+    void finishStep(const QString &id, StepStatus status, const QString &error,
+                    const OperationOutput *output = nullptr);
+    void onOverallTimeout();
+    void startAnalysis(bool analyzeSteps);
+    void finish(const Analysed &result);
+    QJsonObject templateValues() const;
+};
+
+InvestigationRun::InvestigationRun(std::shared_ptr<const ConnectorSet> connectors,
+                                   std::shared_ptr<const PlaybookLibrary> playbooks, QDateTime now,
+                                   QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<InvestigationRunPrivate>())
+{
+    d->q = this;
+    d->connectors = connectors ? std::move(connectors) : std::make_shared<const ConnectorSet>();
+    d->playbooks = playbooks ? std::move(playbooks) : std::make_shared<const PlaybookLibrary>();
+    d->now = now.isValid() ? now.toUTC() : QDateTime::currentDateTimeUtc();
+    d->overallTimer = new QTimer(this);
+    d->overallTimer->setSingleShot(true);
+    connect(d->overallTimer, &QTimer::timeout, this, [this] { d->onOverallTimeout(); });
+}
+
+InvestigationRun::~InvestigationRun()
+{
+    // Stop everything we started and wait for the workers: they return at their next
+    // cancellation point. Their queued results die with this object.
+    d->runToken.cancel();
+    for (const auto &attempt : std::as_const(d->active))
+        attempt.token.cancel();
+    d->pool.waitForDone();
+}
+
+bool InvestigationRun::isRunning() const
+{
+    return d->phase == InvestigationRunPrivate::Phase::Preparing ||
+           d->phase == InvestigationRunPrivate::Phase::Steps ||
+           d->phase == InvestigationRunPrivate::Phase::Analysing;
+}
+
+Investigation InvestigationRun::snapshot() const
+{
+    Investigation out = d->inv;
+    if (isRunning())
+        out.durationMs = d->elapsed.elapsed();
+    return out;
+}
+
+void InvestigationRun::start(const Ticket &ticket, const Options &options)
+{
+    CF_ASSERT(!isRunning(), return );
+    d->options = options;
+    d->baseThreads = std::clamp(options.maxParallelSteps, 1, 64);
+    d->setThreads();
+    d->runToken = CancelToken();
+    d->inv = Investigation();
+    d->inv.ticket = ticket;
+    d->inv.startedAt = d->now;
+    d->playbook.reset();
+    d->params = BoundParameters();
+    d->data.clear();
+    d->active.clear();
+    d->stepClocks.clear();
+    d->engineNotChecked.clear();
+    d->nextEvidence = 1;
+    ++d->runGeneration;
+    d->phase = InvestigationRunPrivate::Phase::Preparing;
+    d->elapsed.start();
+    d->overallTimer->start(std::max<qint64>(1000, options.overallTimeout.count()));
+    d->prepare(ticket);
+}
+
+void InvestigationRunPrivate::prepare(const Ticket &ticket)
+{
+    // Classification, the helpdesk's organisations and binding run off this thread.
+    auto work = [ticket, forced = options.playbook, library = playbooks, set = connectors,
+                 clock = now, token = runToken]() -> Prepared {
+        Prepared out;
+        try {
+            if (!forced.isEmpty()) {
+                if (const Playbook *pb = library->find(forced)) {
+                    out.playbook = *pb;
+                    out.choice = PlaybookChoice{forced, u"chosen by hand"_s};
+                } else {
+                    out.choice = PlaybookChoice{QString(), u"no playbook named '%1'"_s.arg(forced)};
+                }
+            } else {
+                out.choice = Classifier(library->playbooks()).classify(ticket);
+                if (!out.choice.name.isEmpty()) {
+                    if (const Playbook *pb = library->find(out.choice.name))
+                        out.playbook = *pb;
+                }
+            }
+            QList<Organisation> organisations;
+            if (ticket.orgId.isEmpty() && out.playbook) {
+                if (auto helpdesk = set->helpdesk()) {
+                    WorkLimits limits{QDeadlineTimer(OrganisationsTimeoutMs), token};
+                    auto orgs = helpdesk->organisations(limits);
+                    if (orgs)
+                        organisations = *orgs;
+                    else
+                        out.orgProblem = orgs.error().message;
+                }
+            }
+            out.params = ParameterBinder::bind(ticket, organisations, clock,
+                                               out.playbook ? out.playbook->windowHoursBefore : 24);
+            if (out.params.org.isEmpty() && out.orgProblem.isEmpty())
+                out.orgProblem = u"the ticket names no organisation and the requester's e-mail "
+                                 u"domain matches none"_s;
+        } catch (const std::exception &e) {
+            qCWarning(lcCore) << "preparing the investigation failed:" << e.what();
+            out.choice.reason = u"internal error while choosing the playbook"_s;
+        }
+        return out;
+    };
+    const int generation = runGeneration;
+    runAsync(
+        q, std::move(work),
+        [this, generation](Prepared prepared) {
+            if (generation == runGeneration && phase == Phase::Preparing)
+                onPrepared(prepared);
+        },
+        &pool);
+}
+
+void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
+{
+    inv.playbook = prepared.choice;
+    params = prepared.params;
+    inv.window = params.window;
+    playbook = prepared.playbook;
+    if (!playbook) {
+        emit q->planned(inv);
+        startAnalysis(false);
+        return;
+    }
+    for (const PlaybookStep &step : playbook->steps) {
+        StepRecord r;
+        r.id = step.id;
+        r.connector = step.connector;
+        r.operation = step.operation;
+        r.title = step.title;
+        r.required = step.required;
+        inv.steps.append(r);
+    }
+    emit q->planned(inv);
+    phase = Phase::Steps;
+
+    // Parameters the playbook cannot run without.
+    QStringList missing;
+    for (const QString &need : playbook->needs) {
+        const QJsonValue v = params.values.value(need);
+        if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
+            (v.isArray() && v.toArray().isEmpty()))
+            missing.append(need);
+    }
+    if (!missing.isEmpty()) {
+        const QString why =
+            missing.contains(u"org"_s)
+                ? u"the organisation could not be resolved (%1)"_s.arg(prepared.orgProblem)
+                : u"the ticket does not say which %1"_s.arg(missing.join(u", "_s));
+        engineNotChecked.append(u"Nothing was queried: %1."_s.arg(why));
+        for (const StepRecord &r : std::as_const(inv.steps))
+            finishStep(r.id, StepStatus::Skipped,
+                       u"cannot run without %1: %2"_s.arg(missing.join(u", "_s), why));
+        schedule();
+        return;
+    }
+    schedule();
+}
+
+QJsonObject InvestigationRunPrivate::templateValues() const
+{
+    QJsonObject values = params.values;
+    for (auto it = data.cbegin(); it != data.cend(); ++it) {
+        for (auto o = it->outputs.begin(); o != it->outputs.end(); ++o)
+            values.insert(u"steps."_s + it.key() + u'.' + o.key(), o.value());
+    }
+    return values;
+}
+
+void InvestigationRunPrivate::schedule()
+{
+    if (phase != Phase::Steps || !playbook)
+        return;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (const PlaybookStep &step : playbook->steps) {
+            StepRecord *r = record(step.id);
+            if (!r || r->status != StepStatus::Pending)
+                continue;
+            // Dependencies first: all finished, and all ok.
+            bool waiting = false;
+            QString blocked;
+            for (const QString &dep : step.dependsOn) {
+                const StepRecord *dr = record(dep);
+                if (!dr)
+                    continue;
+                if (!isFinished(dr->status)) {
+                    waiting = true;
+                    break;
+                }
+                if (dr->status != StepStatus::Ok && blocked.isEmpty()) {
+                    const QString how = dr->status == StepStatus::Timeout     ? u"timed out"_s
+                                        : dr->status == StepStatus::Skipped   ? u"was skipped"_s
+                                        : dr->status == StepStatus::Cancelled ? u"was cancelled"_s
+                                                                              : u"failed"_s;
+                    blocked = u"needs %1, which %2"_s.arg(dep, how);
+                }
+            }
+            if (waiting)
+                continue;
+            if (!blocked.isEmpty()) {
+                finishStep(step.id, StepStatus::Skipped, blocked);
+                changed = true;
+                continue;
+            }
+            QString emptyParam;
+            for (const QString &name : step.skipUnless) {
+                const QJsonValue v = params.values.value(name);
+                if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
+                    (v.isArray() && v.toArray().isEmpty())) {
+                    emptyParam = name;
+                    break;
+                }
+            }
+            if (!emptyParam.isEmpty()) {
+                finishStep(step.id, StepStatus::Skipped,
+                           u"the ticket names no %1"_s.arg(emptyParam));
+                changed = true;
+                continue;
+            }
+            if (!connectors->get(step.connector)) {
+                const QString msg = u"%1 is not connected in this workspace"_s.arg(step.connector);
+                const QString note = u"%1 (%2 is not connected)"_s.arg(step.title, step.connector);
+                if (!engineNotChecked.contains(note))
+                    engineNotChecked.append(note);
+                finishStep(step.id, StepStatus::Skipped, msg);
+                changed = true;
+                continue;
+            }
+            if (active.size() >= baseThreads)
+                continue; // bounded: it starts when a running step finishes
+            startStep(step);
+            changed = true;
+        }
+    }
+    bool allDone = true;
+    for (const StepRecord &r : std::as_const(inv.steps))
+        allDone = allDone && isFinished(r.status);
+    if (allDone)
+        startAnalysis(true);
+}
+
+void InvestigationRunPrivate::startStep(const PlaybookStep &step)
+{
+    StepRecord *r = record(step.id);
+    CF_ASSERT(r, return );
+    auto connector = connectors->get(step.connector);
+    CF_ASSERT(connector, return );
+    if (r->attempts == 0)
+        stepClocks[step.id].start();
+    ++r->attempts;
+    r->status = StepStatus::Running;
+    r->error.clear();
+
+    Attempt attempt;
+    attempt.generation = ++generationCounter;
+    active.insert(step.id, attempt);
+
+    OperationCall call;
+    call.stepId = step.id;
+    call.operation = step.operation;
+    call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
+    const qint64 timeoutMs = qint64(step.timeoutS) * 1000;
+    call.limits = WorkLimits{QDeadlineTimer(timeoutMs), attempt.token};
+
+    emit q->stepChanged(*r);
+
+    // The engine's own deadline: if the connector overruns, the step is marked and we move on.
+    const int generation = attempt.generation;
+    const QString id = step.id;
+    QTimer::singleShot(timeoutMs, q, [this, id, generation] { onStepTimeout(id, generation); });
+
+    InvestigationRun *guard = q;
+    InvestigationRunPrivate *self = this; // lives as long as `guard`
+    pool.start([guard, self, connector, call, generation, id]() {
+        Result<OperationOutput> result = fail(Error::Code::Unknown, u"the step did not run"_s);
+        try {
+            result = connector->run(call);
+        } catch (const std::exception &e) {
+            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation),
+                          QString::fromUtf8(e.what()));
+        } catch (...) {
+            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation));
+        }
+        QMetaObject::invokeMethod(
+            guard,
+            [self, id, generation, result = std::move(result)]() {
+                self->onStepResult(id, generation, result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
+                                           const Result<OperationOutput> &result)
+{
+    if (abandonedGenerations.remove(generation)) {
+        // A worker that overran its deadline has finally returned: give its thread back.
+        --abandonedThreads;
+        setThreads();
+    }
+    const auto it = active.constFind(id);
+    if (it == active.cend() || it->generation != generation)
+        return; // late result of a timed-out or cancelled attempt: dropped
+    active.erase(it);
+    if (phase != Phase::Steps)
+        return;
+    const PlaybookStep *step = playbook ? playbook->step(id) : nullptr;
+    StepRecord *r = record(id);
+    CF_ASSERT(step && r, return );
+    if (result) {
+        finishStep(id, StepStatus::Ok, QString(), &*result);
+    } else {
+        const Error &e = result.error();
+        if (e.code == Error::Code::Cancelled && runToken.isCancelled()) {
+            finishStep(id, StepStatus::Cancelled, u"cancelled"_s);
+        } else if (r->attempts <= step->retries && isRetriable(e.code)) {
+            qCDebug(lcCore) << "retrying step" << id << "after:" << e.message;
+            startStep(*step);
+            return;
+        } else {
+            const StepStatus status =
+                e.code == Error::Code::Timeout ? StepStatus::Timeout : StepStatus::Failed;
+            QString message = oneLine(e.message);
+            if (message.isEmpty())
+                message = u"%1 failed (%2)"_s.arg(step->operation, errorCodeName(e.code));
+            finishStep(id, status, message);
+        }
+    }
+    schedule();
+}
+
+void InvestigationRunPrivate::abandon(const QString &id)
+{
+    const auto it = active.constFind(id);
+    if (it == active.cend())
+        return;
+    it->token.cancel();
+    // Its worker may still be inside the connector: lend the pool a thread until it returns,
+    // so the steps after it are not held up.
+    abandonedGenerations.insert(it->generation);
+    ++abandonedThreads;
+    setThreads();
+    active.erase(it);
+}
+
+void InvestigationRunPrivate::onStepTimeout(const QString &id, int generation)
+{
+    const auto it = active.constFind(id);
+    if (it == active.cend() || it->generation != generation || phase != Phase::Steps)
+        return;
+    abandon(id);
+    const PlaybookStep *step = playbook ? playbook->step(id) : nullptr;
+    StepRecord *r = record(id);
+    CF_ASSERT(step && r, return );
+    if (r->attempts <= step->retries) {
+        qCDebug(lcCore) << "step" << id << "timed out; retrying";
+        startStep(*step);
+        return;
+    }
+    finishStep(id, StepStatus::Timeout, u"timed out after %1 s"_s.arg(step->timeoutS));
+    schedule();
+}
+
+void InvestigationRunPrivate::finishStep(const QString &id, StepStatus status, const QString &error,
+                                         const OperationOutput *output)
+{
+    StepRecord *r = record(id);
+    CF_ASSERT(r, return );
+    r->status = status;
+    r->error = status == StepStatus::Ok ? QString() : error;
+    r->durationMs = stepClocks.contains(id) ? stepClocks.value(id).elapsed() : 0;
+    StepData sd;
+    if (output) {
+        for (Evidence e : output->evidence) {
+            e.id = u"ev"_s + QString::number(nextEvidence++);
+            e.stepId = id;
+            if (e.connector.isEmpty())
+                e.connector = r->connector;
+            r->evidenceIds.append(e.id);
+            inv.evidence.append(e);
+            sd.evidence.append(e);
+            emit q->evidenceAdded(e);
+        }
+        sd.outputs = output->outputs;
+    }
+    sd.record = *r;
+    data.insert(id, sd);
+    emit q->stepChanged(*r);
+}
+
+void InvestigationRunPrivate::onOverallTimeout()
+{
+    if (phase != Phase::Steps && phase != Phase::Preparing)
+        return;
+    const QString why = u"the investigation's time limit of %1 s ran out"_s.arg(
+        secondsText(options.overallTimeout.count()));
+    qCInfo(lcCore) << "investigation timed out";
+    if (phase == Phase::Preparing) {
+        runToken.cancel();
+        inv.playbook.reason = why;
+        phase = Phase::Steps;
+        startAnalysis(false);
+        return;
+    }
+    const QStringList running = active.keys();
+    for (const QString &id : running) {
+        abandon(id);
+        finishStep(id, StepStatus::Timeout, why);
+    }
+    for (const StepRecord &r : QList<StepRecord>(inv.steps)) {
+        if (!isFinished(r.status))
+            finishStep(r.id, StepStatus::Cancelled, u"not started: "_s + why);
+    }
+    engineNotChecked.append(u"Some steps did not finish: "_s + why + u'.');
+    startAnalysis(true);
+}
+
+void InvestigationRun::cancel()
+{
+    using Phase = InvestigationRunPrivate::Phase;
+    if (!isRunning())
+        return;
+    d->runToken.cancel();
+    const QStringList running = d->active.keys();
+    for (const QString &id : running) {
+        d->abandon(id);
+        d->finishStep(id, StepStatus::Cancelled, u"cancelled"_s);
+    }
+    for (const StepRecord &r : QList<StepRecord>(d->inv.steps)) {
+        if (!isFinished(r.status))
+            d->finishStep(r.id, StepStatus::Cancelled, u"cancelled"_s);
+    }
+    d->overallTimer->stop();
+    d->phase = Phase::Finished;
+    ++d->runGeneration; // analysis in flight is dropped
+    d->inv.durationMs = d->elapsed.elapsed();
+    if (d->inv.diagnosisMarkdown.isEmpty())
+        d->inv.diagnosisMarkdown = u"The investigation was cancelled before it finished; "
+                                   u"no diagnosis was drafted."_s;
+    // Delivered asynchronously, like every other result.
+    QMetaObject::invokeMethod(
+        this, [this] { emit finished(d->inv); }, Qt::QueuedConnection);
+}
+
+void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
+{
+    phase = Phase::Analysing;
+    AnalysisInput input;
+    input.ticket = inv.ticket;
+    input.playbook = inv.playbook.name;
+    input.analyzers = playbook ? playbook->analyzers : QStringList();
+    input.params = params;
+    input.steps = data;
+    input.now = now;
+
+    const Investigation current = inv;
+    const QStringList notChecked = engineNotChecked;
+    const bool polish = options.polishWithLlm && analyzeSteps;
+    auto llm = connectors->get(u"llm"_s);
+    const int firstEvidence = nextEvidence;
+    const CancelToken token = runToken;
+
+    auto work = [input, current, notChecked, analyzeSteps, polish, llm, firstEvidence,
+                 token]() -> Analysed {
+        Analysed out;
+        out.investigation = current;
+        out.nextEvidence = firstEvidence;
+        Investigation &result = out.investigation;
+        try {
+            if (analyzeSteps && !current.playbook.name.isEmpty()) {
+                const AnalysisResult analysis = analyze(input);
+                for (Evidence e : analysis.derived) {
+                    e.id = u"ev"_s + QString::number(out.nextEvidence++);
+                    result.evidence.append(e);
+                    out.derived.append(e);
+                }
+                result.findings = analysis.findings;
+                result.rootCause = analysis.rootCause;
+                result.rejected = analysis.rejected;
+                result.notChecked = analysis.notChecked;
+            }
+            for (const QString &n : notChecked) {
+                if (!result.notChecked.contains(n))
+                    result.notChecked.append(n);
+            }
+            // A required step that did not deliver weakens whatever we concluded.
+            QStringList missingRequired;
+            for (const StepRecord &r : std::as_const(result.steps)) {
+                if (r.required && r.status != StepStatus::Ok) {
+                    missingRequired.append(r.title);
+                    const QString note = u"%1: %2"_s.arg(
+                        r.title, r.error.isEmpty() ? stepStatusName(r.status) : r.error);
+                    if (!result.notChecked.contains(note))
+                        result.notChecked.append(note);
+                }
+            }
+            if (!missingRequired.isEmpty() && result.rootCause) {
+                result.rootCause->confidence = std::min(result.rootCause->confidence * 0.7, 0.6);
+                for (Finding &f : result.findings)
+                    f.confidence = std::min(f.confidence, 0.8);
+            }
+            result.diagnosisMarkdown = composeDiagnosis(input, result);
+        } catch (const std::exception &e) {
+            qCWarning(lcCore) << "analysis failed:" << e.what();
+            result.notChecked.append(u"The analysis failed; the evidence is shown as collected."_s);
+        }
+
+        if (polish && llm && !result.diagnosisMarkdown.isEmpty() && !token.isCancelled()) {
+            PrivacyMask mask({input.ticket.requesterName});
+            const QString masked = mask.mask(result.diagnosisMarkdown);
+            OperationCall call;
+            call.stepId = u"polish"_s;
+            call.operation = u"chat"_s;
+            call.args = QJsonObject{
+                {u"system"_s,
+                 u"You edit support replies. Improve clarity and tone of the Markdown reply you "
+                 u"are given. Keep every number, time, identifier, link and placeholder like "
+                 u"[NAME_1] exactly as written. Do not add facts. Answer with the reply only."_s},
+                {u"prompt"_s, masked},
+                {u"max_tokens"_s, 1500}};
+            call.limits = WorkLimits{QDeadlineTimer(PolishTimeoutMs), token};
+            try {
+                const auto answer = llm->run(call);
+                const QString text =
+                    answer ? answer->outputs.value(u"text"_s).toString().trimmed() : QString();
+                bool keepsPlaceholders = true;
+                for (const QString &p : mask.placeholders())
+                    keepsPlaceholders =
+                        keepsPlaceholders && (!masked.contains(p) || text.contains(p));
+                if (!text.isEmpty() && keepsPlaceholders)
+                    result.diagnosisMarkdown = mask.restore(text);
+                else if (!answer)
+                    qCInfo(lcCore)
+                        << "LLM polish failed, keeping the draft:" << answer.error().message;
+            } catch (const std::exception &e) {
+                qCWarning(lcCore) << "LLM polish failed:" << e.what();
+            }
+        }
+        return out;
+    };
+    const int generation = runGeneration;
+    runAsync(
+        q, std::move(work),
+        [this, generation](Analysed analysed) {
+            if (generation == runGeneration && phase == Phase::Analysing)
+                finish(analysed);
+        },
+        &pool);
+}
+
+void InvestigationRunPrivate::finish(const Analysed &result)
+{
+    overallTimer->stop();
+    inv = result.investigation;
+    nextEvidence = result.nextEvidence;
+    inv.durationMs = elapsed.elapsed();
+    phase = Phase::Finished;
+    for (const Evidence &e : result.derived)
+        emit q->evidenceAdded(e);
+    emit q->finished(inv);
+}
+
+void InvestigationRun::rerunStep(const QString &stepId)
+{
+    using Phase = InvestigationRunPrivate::Phase;
+    if (d->phase != Phase::Finished || !d->playbook || !d->playbook->step(stepId))
+        return;
+    StepRecord *r = d->record(stepId);
+    CF_ASSERT(r, return );
+    d->inv.evidence.erase(std::remove_if(d->inv.evidence.begin(), d->inv.evidence.end(),
+                                         [&](const Evidence &e) { return e.stepId == stepId; }),
+                          d->inv.evidence.end());
+    // Derived evidence is recomputed by the analysis.
+    QSet<QString> stepEvidence;
+    for (const StepRecord &s : std::as_const(d->inv.steps))
+        stepEvidence.unite(QSet<QString>(s.evidenceIds.cbegin(), s.evidenceIds.cend()));
+    d->inv.evidence.erase(std::remove_if(d->inv.evidence.begin(), d->inv.evidence.end(),
+                                         [&](const Evidence &e) {
+                                             return e.stepId.isEmpty() &&
+                                                    !stepEvidence.contains(e.id);
+                                         }),
+                          d->inv.evidence.end());
+    r->status = StepStatus::Pending;
+    r->error.clear();
+    r->evidenceIds.clear();
+    r->attempts = 0;
+    r->durationMs = 0;
+    d->data.remove(stepId);
+    d->stepClocks.remove(stepId);
+    d->inv.findings.clear();
+    d->inv.rootCause.reset();
+    d->inv.rejected.clear();
+    d->inv.diagnosisMarkdown.clear();
+    d->runToken = CancelToken();
+    ++d->runGeneration;
+    d->phase = Phase::Steps;
+    d->elapsed.start();
+    d->overallTimer->start(std::max<qint64>(1000, d->options.overallTimeout.count()));
+    emit stepChanged(*r);
+    d->schedule();
+}
+
+} // namespace Casefile

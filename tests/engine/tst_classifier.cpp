@@ -1,0 +1,253 @@
+#include "core/engine/classifier.h"
+#include "core/engine/textnormalizer.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+namespace {
+
+// The seven contract playbooks with no signals of their own: the classifier's built-in
+// vocabulary alone must route the tickets.
+QList<Playbook> contractPlaybooks()
+{
+    QList<Playbook> out;
+    for (const QString &name :
+         {u"api-errors"_s, u"latency-spike"_s, u"webhook-failures"_s, u"provider-routing"_s,
+          u"fallback"_s, u"token-billing"_s, u"metadata"_s}) {
+        Playbook pb;
+        pb.name = name;
+        out.append(pb);
+    }
+    return out;
+}
+
+Ticket ticket(const QString &subject, const QString &description = {})
+{
+    Ticket t;
+    t.id = u"1"_s;
+    t.subject = subject;
+    t.description = description;
+    return t;
+}
+
+} // namespace
+
+class TestClassifier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void classify_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("expected"); // empty: no investigation
+
+        auto row = [](const char *tag, const QString &s, const QString &d, const QString &e) {
+            QTest::newRow(tag) << s << d << e;
+        };
+        // latency-spike
+        row("latency: dashboard slow", u"Dashboard is loading slowly since this morning"_s,
+            u"Hi team, since this morning our usage dashboard takes forever to load (5+ seconds, sometimes times out). Chat completions seem fine. Did something change on your side?"_s,
+            u"latency-spike"_s);
+        row("latency: doubled", u"Latency doubled on our production routing requests"_s, {},
+            u"latency-spike"_s);
+        row("latency: p95", u"p95 went from 600ms to 2s"_s,
+            u"Our p95 response times jumped after lunch."_s, u"latency-spike"_s);
+        row("latency: ttft", u"Time to first token is terrible today"_s,
+            u"Streaming responses take 8 seconds before the first token."_s, u"latency-spike"_s);
+        row("latency: french", u"Requêtes très lentes depuis ce matin"_s,
+            u"La latence a explosé, tout est lent."_s, u"latency-spike"_s);
+        row("latency: german", u"API sehr langsam"_s, u"Seit heute morgen ist die Latenz hoch."_s,
+            u"latency-spike"_s);
+        row("latency: sluggish", u"Everything feels sluggish"_s,
+            u"Requests through the gateway got much slower in the last 2 hours"_s,
+            u"latency-spike"_s);
+        // api-errors
+        row("errors: 500s", u"Getting 500 errors on /v1/chat/completions"_s,
+            u"Since 09:00 about a third of our requests fail with Internal Server Error."_s,
+            u"api-errors"_s);
+        row("errors: 429", u"429 Too Many Requests"_s,
+            u"We keep hitting rate limit errors although our volume is normal."_s, u"api-errors"_s);
+        row("errors: 502", u"Bad gateway errors"_s, u"Our app shows 502 for many calls."_s,
+            u"api-errors"_s);
+        row("errors: failing requests", u"Requests failing"_s,
+            u"A lot of our API calls are failing since yesterday, error code 503."_s,
+            u"api-errors"_s);
+        row("errors: spanish", u"Error en las peticiones"_s,
+            u"Muchas peticiones fallan con error 500."_s, u"api-errors"_s);
+        // webhook-failures
+        row("webhooks: failing", u"Webhooks failing"_s,
+            u"We stopped receiving webhook events at https://hooks.acme.dev/relay."_s,
+            u"webhook-failures"_s);
+        row("webhooks: not receiving", u"Not receiving callbacks anymore"_s,
+            u"Our callback endpoint gets nothing since last night."_s, u"webhook-failures"_s);
+        row("webhooks: tls", u"request.completed events not delivered"_s,
+            u"Webhook deliveries to our endpoint show TLS errors."_s, u"webhook-failures"_s);
+        // provider-routing
+        row("routing: claude vs gpt", u"Claude fails but GPT-4o works"_s,
+            u"All requests to Claude return errors, GPT-4o is fine."_s, u"provider-routing"_s);
+        row("routing: anthropic only", u"Requests to Claude are failing but GPT-4 works"_s, {},
+            u"provider-routing"_s);
+        row("routing: gemini", u"Gemini requests error out"_s,
+            u"Only Gemini models fail with 400, OpenAI works fine."_s, u"provider-routing"_s);
+        row("routing: wrong provider", u"Routing sends traffic to the wrong provider"_s,
+            u"Our config should route to Anthropic but requests hit another provider."_s,
+            u"provider-routing"_s);
+        // fallback
+        row("fallback: not activating", u"Model fallback isn't activating when OpenAI times out"_s,
+            {}, u"fallback"_s);
+        row("fallback: failover", u"Failover to Anthropic never happens"_s,
+            u"When OpenAI is slow our requests just hang until timeout instead of switching to the backup provider."_s,
+            u"fallback"_s);
+        row("fallback: falls back", u"Gateway doesn't fall back"_s,
+            u"We configured a fallback chain (gpt-4o -> claude) but timed out requests are not retried on the secondary."_s,
+            u"fallback"_s);
+        // token-billing
+        row("billing: invoice mismatch",
+            u"Token counts on our invoice don't match our logged usage"_s, {}, u"token-billing"_s);
+        row("billing: overcharged", u"We were overcharged this month"_s,
+            u"Stripe invoice shows 40M tokens, our logs show 28M."_s, u"token-billing"_s);
+        row("billing: cached tokens", u"Are cached tokens billed?"_s,
+            u"Our bill doesn't match: it looks like cached tokens are charged in full, which is wrong."_s,
+            u"token-billing"_s);
+        row("billing: french", u"Facture incorrecte"_s,
+            u"La facture ne correspond pas à notre usage de tokens."_s, u"token-billing"_s);
+        // metadata
+        row("metadata: not passed",
+            u"Our custom metadata isn't being passed through to the model provider"_s, {},
+            u"metadata"_s);
+        row("metadata: missing in logs", u"Metadata missing from logs"_s,
+            u"Since we upgraded the node SDK our x-portkey-metadata header fields no longer show up."_s,
+            u"metadata"_s);
+        row("metadata: trace ids", u"trace ids dropped"_s,
+            u"The metadata we attach (trace_id, user) is stripped before reaching the provider."_s,
+            u"metadata"_s);
+        // plain questions
+        row("question: plan limits", u"Question about our plan limits"_s,
+            u"What is the monthly token limit on the growth plan? We may upgrade."_s, QString());
+        row("question: pricing", u"Pricing for enterprise"_s,
+            u"How much does the enterprise tier cost per seat?"_s, QString());
+        row("question: how to", u"How do I add a second API key?"_s,
+            u"Is it possible to have separate keys per team?"_s, QString());
+        row("question: sso", u"Do you support SSO?"_s,
+            u"We'd like to know if SAML SSO is available on the scale plan."_s, QString());
+    }
+
+    void classify()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(QString, expected);
+        const Classifier classifier(contractPlaybooks());
+        const Ticket t = ticket(subject, description);
+        const PlaybookChoice choice = classifier.classify(t);
+        QVERIFY2(choice.name == expected,
+                 qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
+        QVERIFY(!choice.reason.isEmpty());
+    }
+
+    void reasonNamesWordsAndScores()
+    {
+        const Classifier classifier(contractPlaybooks());
+        const PlaybookChoice choice = classifier.classify(
+            ticket(u"Dashboard slow"_s, u"p95 latency is up since this morning"_s));
+        QCOMPARE(choice.name, u"latency-spike"_s);
+        QVERIFY2(choice.reason.contains(u"'slow'"_s), qPrintable(choice.reason));
+        QVERIFY(choice.reason.contains(u"latency-spike scores"_s));
+        QVERIFY(choice.reason.contains(u" vs "_s));
+    }
+
+    void playbookSignalsCount()
+    {
+        // A user playbook with its own keywords wins tickets that use them.
+        QList<Playbook> playbooks = contractPlaybooks();
+        Playbook custom;
+        custom.name = u"sso-login"_s;
+        custom.keywords = {u"saml"_s, u"login loop"_s, u"okta"_s};
+        playbooks.append(custom);
+        const Classifier classifier(playbooks);
+        const PlaybookChoice choice = classifier.classify(
+            ticket(u"Okta login loop"_s,
+                   u"Users get stuck in a SAML login loop, error after redirect."_s));
+        QCOMPARE(choice.name, u"sso-login"_s);
+    }
+
+    void negationLight()
+    {
+        const Classifier classifier(contractPlaybooks());
+        // "no errors" must not count as an error report.
+        const auto scores = classifier.scores(
+            ticket(u"Slow responses"_s, u"There are no errors, just slowness."_s));
+        QCOMPARE(scores.first().playbook, u"latency-spike"_s);
+        const TermHits hits = findTerm(foldForMatching(u"We see no errors at all"_s), u"errors"_s);
+        QCOMPARE(hits.count, 0);
+        QCOMPARE(hits.negated, 1);
+    }
+
+    void folding_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("accents") << u"Requête LENTE, déjà"_s << u" requete lente deja "_s;
+        QTest::newRow("apostrophe") << u"doesn't work"_s << u" doesnt work "_s;
+        QTest::newRow("emoji") << u"slow 🐢🐢 now"_s << u" slow now "_s;
+        QTest::newRow("punctuation") << u"{\"error\": \"timeout\"}"_s << u" error timeout "_s;
+        QTest::newRow("rtl") << u"\u202Eslow\u202C"_s << u" slow "_s;
+    }
+
+    void folding()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(foldForMatching(input), expected);
+    }
+
+    void hostileInput_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("expected");
+
+        QString huge;
+        for (int i = 0; i < 200000; ++i)
+            huge += u"lorem ipsum "_s;
+        QTest::newRow("huge text, signal first")
+            << u"Webhooks failing"_s << huge << u"webhook-failures"_s;
+        QTest::newRow("invalid utf-8")
+            << QString::fromUtf8("Latency \xff\xfe spike \xc3")
+            << QString::fromUtf8("slow \x80\x81 p95") << u"latency-spike"_s;
+        QTest::newRow("rtl and emoji")
+            << u"\u202Eslow API 🔥🔥🔥"_s << u"مرحبا latency 🐢 since 09:00"_s << u"latency-spike"_s;
+        QTest::newRow("pasted json")
+            << u"Errors"_s
+            << u"{\"error\": {\"message\": \"Internal server error\", \"type\": \"server_error\", \"code\": 500}}"_s
+            << u"api-errors"_s;
+        QTest::newRow("stack trace")
+            << u"Exception in our client"_s
+            << u"Traceback (most recent call last):\n  File \"app.py\", line 3\nopenai.APIStatusError: Error code: 502 - bad gateway"_s
+            << u"api-errors"_s;
+        QTest::newRow("sql injection")
+            << u"invoice'; DROP TABLE tickets; --"_s
+            << u"Our invoice tokens don't match. ' OR 1=1 --"_s << u"token-billing"_s;
+        QTest::newRow("empty") << QString() << QString() << u"api-errors"_s;
+    }
+
+    void hostileInput()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(QString, expected);
+        const Classifier classifier(contractPlaybooks());
+        const PlaybookChoice choice = classifier.classify(ticket(subject, description));
+        QVERIFY2(choice.name == expected, qPrintable(choice.name + u": "_s + choice.reason));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClassifier)
+#include "tst_classifier.moc"

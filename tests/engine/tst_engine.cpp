@@ -1,0 +1,596 @@
+#include "core/engine.h"
+#include "core/engine/playbooklibrary.h"
+#include "core/investigationjson.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QMutex>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+namespace {
+
+// What the fake connectors saw, across threads.
+struct Recorder
+{
+    struct Call
+    {
+        QString stepId;
+        qint64 startNs = 0;
+        qint64 endNs = 0;
+        bool sawCancel = false;
+        QJsonObject args;
+    };
+    QMutex mutex;
+    QElapsedTimer clock;
+    QList<Call> calls;
+    std::atomic_int running{0};
+    std::atomic_int maxRunning{0};
+
+    Recorder() { clock.start(); }
+    QList<Call> snapshot()
+    {
+        QMutexLocker lock(&mutex);
+        return calls;
+    }
+    std::optional<Call> call(const QString &stepId)
+    {
+        QMutexLocker lock(&mutex);
+        for (const Call &c : calls) {
+            if (c.stepId == stepId)
+                return c;
+        }
+        return std::nullopt;
+    }
+};
+
+// One behaviour per operation: how long it takes, whether it fails, whether it ignores cancel.
+struct Behaviour
+{
+    Behaviour &delay(int ms)
+    {
+        delayMs = ms;
+        return *this;
+    }
+    Behaviour &failing(Error::Code code, int times = -1)
+    {
+        failWith = code;
+        failTimes = times;
+        return *this;
+    }
+    Behaviour &slowToCancel()
+    {
+        ignoresCancel = true;
+        return *this;
+    }
+    Behaviour &withEvidence(int n)
+    {
+        evidence = n;
+        return *this;
+    }
+    Behaviour &withOutputs(const QJsonObject &o)
+    {
+        outputs = o;
+        return *this;
+    }
+
+    int delayMs = 0;
+    std::optional<Error::Code> failWith;
+    int failTimes = -1;         // -1: always (when failWith is set); n: the first n attempts
+    bool ignoresCancel = false; // a slow connector that returns late
+    int evidence = 1;
+    QJsonObject outputs;
+};
+
+class FakeConnector final : public Connector
+{
+public:
+    FakeConnector(QString system, std::shared_ptr<Recorder> recorder)
+        : m_system(std::move(system))
+        , m_recorder(std::move(recorder))
+    {}
+
+    void setBehaviour(const QString &operation, const Behaviour &b) { m_behaviours[operation] = b; }
+
+    QString system() const override { return m_system; }
+    QStringList operations() const override { return m_behaviours.keys(); }
+    ConnectionCheck testConnection(const WorkLimits &) override { return {true, u"ok"_s}; }
+
+    Result<OperationOutput> run(const OperationCall &call) override
+    {
+        const Behaviour b = m_behaviours.value(call.operation);
+        const int now = ++m_recorder->running;
+        int seen = m_recorder->maxRunning.load();
+        while (now > seen && !m_recorder->maxRunning.compare_exchange_weak(seen, now)) {
+        }
+        Recorder::Call rec;
+        rec.stepId = call.stepId;
+        rec.args = call.args;
+        rec.startNs = m_recorder->clock.nsecsElapsed();
+        QElapsedTimer t;
+        t.start();
+        bool cancelled = false;
+        while (t.elapsed() < b.delayMs) {
+            if (!b.ignoresCancel &&
+                (call.limits.cancel.isCancelled() || call.limits.deadline.hasExpired())) {
+                cancelled = true;
+                break;
+            }
+            QThread::msleep(2);
+        }
+        rec.sawCancel = call.limits.cancel.isCancelled();
+        rec.endNs = m_recorder->clock.nsecsElapsed();
+        int attempt = 0;
+        {
+            QMutexLocker lock(&m_recorder->mutex);
+            for (const Recorder::Call &c : m_recorder->calls)
+                attempt += c.stepId == call.stepId ? 1 : 0;
+            m_recorder->calls.append(rec);
+        }
+        --m_recorder->running;
+        if (cancelled && call.limits.cancel.isCancelled())
+            return fail(Error::Code::Cancelled, u"cancelled"_s);
+        if (cancelled)
+            return fail(Error::Code::Timeout, u"%1 timed out"_s.arg(m_system));
+        if (b.failWith && (b.failTimes < 0 || attempt < b.failTimes))
+            return fail(*b.failWith, u"%1 answered HTTP 502 Bad Gateway"_s.arg(m_system));
+        OperationOutput out;
+        for (int i = 0; i < b.evidence; ++i) {
+            Evidence e;
+            e.kind = EvidenceKind::Table;
+            e.title = call.stepId + u" #"_s + QString::number(i + 1);
+            e.source = m_system + u":test"_s;
+            e.data = QJsonObject{{u"columns"_s, QJsonArray{u"n"_s}}, {u"rows"_s, QJsonArray{}}};
+            out.evidence.append(e);
+        }
+        out.outputs = b.outputs;
+        return out;
+    }
+
+private:
+    QString m_system;
+    std::shared_ptr<Recorder> m_recorder;
+    QMap<QString, Behaviour> m_behaviours;
+};
+
+QString stepJson(const QString &id, const QString &connector, const QString &operation,
+                 const QString &more = {})
+{
+    return u"{\"id\": \"%1\", \"connector\": \"%2\", \"operation\": \"%3\", \"args\": {\"org\": \"{{org}}\", \"from\": \"{{window.from}}\"}%4}"_s
+        .arg(id, connector, operation, more);
+}
+
+std::shared_ptr<PlaybookLibrary> library(const QString &name, const QStringList &steps,
+                                         const QString &parameters = {})
+{
+    auto lib = std::make_shared<PlaybookLibrary>();
+    const QString text =
+        u"{\"format\": \"casefile-playbook/1\", \"name\": \"%1\", "
+        u"\"signals\": {\"keywords\": [\"slow\"]}, %2 \"steps\": [%3], \"analyzers\": []}"_s.arg(
+            name, parameters.isEmpty() ? QString() : parameters + u","_s, steps.join(u", "_s));
+    const auto diags = lib->addPlaybook(text.toUtf8(), name + u".json"_s);
+    for (const auto &d : diags)
+        qWarning().noquote() << d.toString();
+    return lib;
+}
+
+Ticket ticket()
+{
+    Ticket t;
+    t.id = u"1042"_s;
+    t.subject = u"Dashboard slow since this morning"_s;
+    t.description = u"Everything is slow."_s;
+    t.orgId = u"org_acme"_s;
+    t.requesterEmail = u"jun@acme.dev"_s;
+    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), Qt::UTC);
+    return t;
+}
+
+const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC);
+
+struct Harness
+{
+    std::shared_ptr<Recorder> recorder = std::make_shared<Recorder>();
+    std::shared_ptr<FakeConnector> clickhouse =
+        std::make_shared<FakeConnector>(u"clickhouse"_s, recorder);
+    std::shared_ptr<FakeConnector> github = std::make_shared<FakeConnector>(u"github"_s, recorder);
+
+    std::shared_ptr<ConnectorSet> connectors(bool withGithub = true) const
+    {
+        auto set = std::make_shared<ConnectorSet>();
+        set->add(clickhouse);
+        if (withGithub)
+            set->add(github);
+        return set;
+    }
+};
+
+const StepRecord *stepOf(const Investigation &inv, const QString &id)
+{
+    for (const StepRecord &s : inv.steps) {
+        if (s.id == id)
+            return &s;
+    }
+    return nullptr;
+}
+
+Investigation runToEnd(InvestigationRun &run, const Ticket &t,
+                       InvestigationRun::Options options = {})
+{
+    QSignalSpy finished(&run, &InvestigationRun::finished);
+    run.start(t, options);
+    if (!finished.wait(30000))
+        return {};
+    return finished.first().first().value<Investigation>();
+}
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qRegisterMetaType<Investigation>();
+        qRegisterMetaType<StepRecord>();
+        qRegisterMetaType<Evidence>();
+    }
+
+    void stepsRunInParallel()
+    {
+        Harness h;
+        QStringList steps;
+        for (int i = 0; i < 4; ++i) {
+            const QString op = QStringList{u"traffic_overview"_s, u"latency_series"_s,
+                                           u"error_breakdown"_s, u"error_series"_s}
+                                   .at(i);
+            h.clickhouse->setBehaviour(op, Behaviour().delay(300));
+            steps.append(stepJson(u"s%1"_s.arg(i), u"clickhouse"_s, op));
+        }
+        InvestigationRun run(h.connectors(), library(u"par"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"par"_s;
+        options.maxParallelSteps = 4;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(inv.steps.size(), 4);
+        for (const StepRecord &s : inv.steps)
+            QCOMPARE(s.status, StepStatus::Ok);
+        // Overlap, proven by the recorded intervals: every step started before any ended.
+        const auto calls = h.recorder->snapshot();
+        QCOMPARE(calls.size(), 4);
+        qint64 lastStart = 0;
+        qint64 firstEnd = std::numeric_limits<qint64>::max();
+        for (const auto &c : calls) {
+            lastStart = std::max(lastStart, c.startNs);
+            firstEnd = std::min(firstEnd, c.endNs);
+        }
+        QVERIFY(lastStart < firstEnd);
+        QCOMPARE(h.recorder->maxRunning.load(), 4);
+    }
+
+    void parallelismIsBounded()
+    {
+        Harness h;
+        QStringList steps;
+        const QStringList ops{u"traffic_overview"_s, u"latency_series"_s, u"error_breakdown"_s,
+                              u"error_series"_s,     u"fallback_stats"_s, u"token_usage"_s};
+        for (int i = 0; i < ops.size(); ++i) {
+            h.clickhouse->setBehaviour(ops.at(i), Behaviour().delay(100));
+            steps.append(stepJson(u"s%1"_s.arg(i), u"clickhouse"_s, ops.at(i)));
+        }
+        InvestigationRun run(h.connectors(), library(u"bounded"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"bounded"_s;
+        options.maxParallelSteps = 2;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(inv.steps.size(), 6);
+        QVERIFY(h.recorder->maxRunning.load() <= 2);
+    }
+
+    void dependenciesRunInOrderWithOutputs()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s,
+                                   Behaviour().delay(100).withOutputs(QJsonObject{
+                                       {u"config_ids"_s, QJsonArray{u"pc-1"_s, u"pc-2"_s}}}));
+        h.github->setBehaviour(u"deployments"_s, Behaviour().delay(10));
+        const QStringList steps{
+            stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s),
+            u"{\"id\": \"deploys\", \"connector\": \"github\", \"operation\": \"deployments\", "
+            u"\"args\": {\"ids\": \"{{steps.overview.config_ids}}\", \"text\": \"ids: {{steps.overview.config_ids}}\"}}"_s};
+        InvestigationRun run(h.connectors(), library(u"deps"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"deps"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        const auto overview = h.recorder->call(u"overview"_s);
+        const auto deploys = h.recorder->call(u"deploys"_s);
+        QVERIFY(overview && deploys);
+        QVERIFY(deploys->startNs >= overview->endNs);
+        QCOMPARE(deploys->args.value(u"ids"_s).toArray(), (QJsonArray{u"pc-1"_s, u"pc-2"_s}));
+        QCOMPARE(deploys->args.value(u"text"_s).toString(), u"ids: pc-1 pc-2"_s);
+        QCOMPARE(overview->args.value(u"org"_s).toString(), u"org_acme"_s);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
+    }
+
+    void evidenceIdsInArrivalOrder()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().delay(10).withEvidence(2));
+        h.clickhouse->setBehaviour(u"latency_series"_s, Behaviour().delay(10).withEvidence(1));
+        const QStringList steps{
+            stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s),
+            stepJson(u"b"_s, u"clickhouse"_s, u"latency_series"_s, u", \"depends_on\": [\"a\"]"_s)};
+        InvestigationRun run(h.connectors(), library(u"ev"_s, steps), Now);
+        QSignalSpy added(&run, &InvestigationRun::evidenceAdded);
+        InvestigationRun::Options options;
+        options.playbook = u"ev"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(added.size(), 3);
+        QCOMPARE(inv.evidence.size(), 3);
+        QCOMPARE(inv.evidence.at(0).id, u"ev1"_s);
+        QCOMPARE(inv.evidence.at(0).stepId, u"a"_s);
+        QCOMPARE(inv.evidence.at(2).id, u"ev3"_s);
+        QCOMPARE(inv.evidence.at(2).stepId, u"b"_s);
+        QCOMPARE(inv.evidence.at(2).connector, u"clickhouse"_s);
+        QCOMPARE(stepOf(inv, u"a"_s)->evidenceIds, (QStringList{u"ev1"_s, u"ev2"_s}));
+        QCOMPARE(inv.playbook.name, u"ev"_s);
+        QCOMPARE(inv.startedAt, Now);
+        QVERIFY(inv.window.isValid());
+        QVERIFY(!inv.diagnosisMarkdown.isEmpty());
+        // The result is the contract document.
+        const auto back = investigationFromJsonBytes(investigationToJsonBytes(inv));
+        QVERIFY(back.has_value());
+    }
+
+    void timeoutIsMarkedWithoutWaiting()
+    {
+        Harness h;
+        // Ignores cancellation and returns after 3 s; the step's deadline is 1 s.
+        h.github->setBehaviour(u"deployments"_s, Behaviour().delay(3000).slowToCancel());
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().delay(10));
+        const QStringList steps{stepJson(u"slow"_s, u"github"_s, u"deployments"_s,
+                                         u", \"timeout_s\": 1, \"required\": false"_s),
+                                stepJson(u"after"_s, u"clickhouse"_s, u"traffic_overview"_s,
+                                         u", \"depends_on\": [\"slow\"]"_s),
+                                stepJson(u"other"_s, u"clickhouse"_s, u"traffic_overview"_s)};
+        auto run = std::make_unique<InvestigationRun>(h.connectors(), library(u"to"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"to"_s;
+        options.maxParallelSteps = 1; // the late worker must not starve the rest
+        const Investigation inv = runToEnd(*run, ticket(), options);
+        const StepRecord *slow = stepOf(inv, u"slow"_s);
+        QVERIFY(slow);
+        QCOMPARE(slow->status, StepStatus::Timeout);
+        QCOMPARE(slow->error, u"timed out after 1 s"_s);
+        QCOMPARE(stepOf(inv, u"after"_s)->status, StepStatus::Skipped);
+        QCOMPARE(stepOf(inv, u"after"_s)->error, u"needs slow, which timed out"_s);
+        QCOMPARE(stepOf(inv, u"other"_s)->status, StepStatus::Ok);
+        // The run finished while the slow connector was still inside run().
+        QVERIFY(!h.recorder->call(u"slow"_s).has_value());
+        QCOMPARE(h.recorder->running.load(), 1);
+        run.reset(); // waits for the late worker; its result is dropped
+        QCOMPARE(h.recorder->running.load(), 0);
+        QVERIFY(h.recorder->call(u"slow"_s)->sawCancel);
+    }
+
+    void optionalFailureDoesNotSinkTheRun()
+    {
+        Harness h;
+        h.github->setBehaviour(u"deployments"_s, Behaviour().failing(Error::Code::Server));
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        const QStringList steps{
+            stepJson(u"deploys"_s, u"github"_s, u"deployments"_s, u", \"required\": false"_s),
+            stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s)};
+        InvestigationRun run(h.connectors(), library(u"opt"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"opt"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Failed);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->error, u"github answered HTTP 502 Bad Gateway"_s);
+        QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
+        QVERIFY(!inv.diagnosisMarkdown.isEmpty());
+    }
+
+    void requiredFailureIsReported()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s,
+                                   Behaviour().failing(Error::Code::Unauthorized));
+        const QStringList steps{stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s,
+                                         u", \"title\": \"Traffic overview\", \"retries\": 2"_s)};
+        InvestigationRun run(h.connectors(), library(u"req"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"req"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        const StepRecord *s = stepOf(inv, u"overview"_s);
+        QCOMPARE(s->status, StepStatus::Failed);
+        QCOMPARE(s->attempts, 1); // a rejected token is not retried
+        bool mentioned = false;
+        for (const QString &n : inv.notChecked)
+            mentioned = mentioned || n.startsWith(u"Traffic overview"_s);
+        QVERIFY2(mentioned, qPrintable(inv.notChecked.join(u" | "_s)));
+    }
+
+    void retriesRecover()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s,
+                                   Behaviour().failing(Error::Code::Server, 1));
+        const QStringList steps{
+            stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s, u", \"retries\": 1"_s)};
+        InvestigationRun run(h.connectors(), library(u"retry"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"retry"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
+        QCOMPARE(stepOf(inv, u"overview"_s)->attempts, 2);
+    }
+
+    void missingConnectorIsSkipped()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        const QStringList steps{stepJson(u"deploys"_s, u"github"_s, u"deployments"_s),
+                                stepJson(u"after"_s, u"clickhouse"_s, u"traffic_overview"_s,
+                                         u", \"depends_on\": [\"deploys\"]"_s),
+                                stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s)};
+        InvestigationRun run(h.connectors(false), library(u"miss"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"miss"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Skipped);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->error, u"github is not connected in this workspace"_s);
+        QCOMPARE(stepOf(inv, u"after"_s)->status, StepStatus::Skipped);
+        QCOMPARE(stepOf(inv, u"after"_s)->error, u"needs deploys, which was skipped"_s);
+        QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
+        QVERIFY(!inv.notChecked.isEmpty());
+    }
+
+    void skipUnlessAndNeeds()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        const QStringList steps{stepJson(u"by_provider"_s, u"clickhouse"_s, u"traffic_overview"_s,
+                                         u", \"skip_unless\": [\"provider\"]"_s)};
+        {
+            InvestigationRun run(h.connectors(), library(u"skip"_s, steps), Now);
+            InvestigationRun::Options options;
+            options.playbook = u"skip"_s;
+            const Investigation inv = runToEnd(run, ticket(), options);
+            QCOMPARE(stepOf(inv, u"by_provider"_s)->status, StepStatus::Skipped);
+            QCOMPARE(stepOf(inv, u"by_provider"_s)->error, u"the ticket names no provider"_s);
+        }
+        {
+            InvestigationRun run(h.connectors(),
+                                 library(u"needs"_s,
+                                         {stepJson(u"o"_s, u"clickhouse"_s, u"traffic_overview"_s)},
+                                         u"\"parameters\": {\"needs\": [\"org\"]}"_s),
+                                 Now);
+            Ticket t = ticket();
+            t.orgId.clear();
+            t.requesterEmail = u"someone@unknown.example"_s;
+            InvestigationRun::Options options;
+            options.playbook = u"needs"_s;
+            const Investigation inv = runToEnd(run, t, options);
+            QCOMPARE(stepOf(inv, u"o"_s)->status, StepStatus::Skipped);
+            QVERIFY(stepOf(inv, u"o"_s)->error.startsWith(u"cannot run without org"_s));
+            QVERIFY(!h.recorder->call(u"o"_s).has_value());
+        }
+    }
+
+    void cancelLeavesNothingRunning()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().delay(20000));
+        h.clickhouse->setBehaviour(u"latency_series"_s, Behaviour().delay(20000));
+        h.github->setBehaviour(u"deployments"_s, Behaviour());
+        const QStringList steps{
+            stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s, u", \"timeout_s\": 60"_s),
+            stepJson(u"b"_s, u"clickhouse"_s, u"latency_series"_s, u", \"timeout_s\": 60"_s),
+            stepJson(u"c"_s, u"github"_s, u"deployments"_s, u", \"depends_on\": [\"a\"]"_s)};
+        auto run =
+            std::make_unique<InvestigationRun>(h.connectors(), library(u"cancel"_s, steps), Now);
+        QSignalSpy changed(run.get(), &InvestigationRun::stepChanged);
+        QSignalSpy finished(run.get(), &InvestigationRun::finished);
+        InvestigationRun::Options options;
+        options.playbook = u"cancel"_s;
+        run->start(ticket(), options);
+        QTRY_VERIFY_WITH_TIMEOUT(h.recorder->running.load() == 2, 10000);
+        QVERIFY(run->isRunning());
+        run->cancel();
+        run->cancel(); // idempotent
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.size(), 1);
+        const Investigation inv = finished.first().first().value<Investigation>();
+        for (const StepRecord &s : inv.steps)
+            QCOMPARE(s.status, StepStatus::Cancelled);
+        QVERIFY(!run->isRunning());
+        run.reset();
+        QCOMPARE(h.recorder->running.load(), 0);
+        QVERIFY(h.recorder->call(u"a"_s)->sawCancel);
+        QVERIFY(!h.recorder->call(u"c"_s).has_value());
+    }
+
+    void destroyWhileRunning()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().delay(20000));
+        auto run = std::make_unique<InvestigationRun>(
+            h.connectors(),
+            library(u"d"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"d"_s;
+        run->start(ticket(), options);
+        QTRY_VERIFY_WITH_TIMEOUT(h.recorder->running.load() == 1, 10000);
+        run.reset();
+        QCOMPARE(h.recorder->running.load(), 0);
+    }
+
+    void plainQuestionNeedsNoSteps()
+    {
+        Harness h;
+        InvestigationRun run(
+            h.connectors(),
+            library(u"latency-spike"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}),
+            Now);
+        Ticket t = ticket();
+        t.subject = u"Question about our plan limits"_s;
+        t.description = u"What is the monthly token limit on the growth plan? We may upgrade."_s;
+        QSignalSpy planned(&run, &InvestigationRun::planned);
+        const Investigation inv = runToEnd(run, t);
+        QCOMPARE(planned.size(), 1);
+        QVERIFY(inv.playbook.name.isEmpty());
+        QVERIFY(!inv.playbook.reason.isEmpty());
+        QVERIFY(inv.steps.isEmpty());
+        QVERIFY(!inv.rootCause);
+        QVERIFY(h.recorder->snapshot().isEmpty());
+    }
+
+    void classifiesWhenNoPlaybookIsForced()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        InvestigationRun run(
+            h.connectors(),
+            library(u"latency-spike"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}),
+            Now);
+        QSignalSpy stepChanges(&run, &InvestigationRun::stepChanged);
+        const Investigation inv = runToEnd(run, ticket());
+        QCOMPARE(inv.playbook.name, u"latency-spike"_s);
+        QVERIFY(inv.playbook.reason.contains(u"slow"_s));
+        QVERIFY(stepChanges.size() >= 2); // running, then ok
+    }
+
+    void rerunStep()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().failing(Error::Code::Server));
+        InvestigationRun run(
+            h.connectors(),
+            library(u"re"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"re"_s;
+        Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(stepOf(inv, u"a"_s)->status, StepStatus::Failed);
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        QSignalSpy finished(&run, &InvestigationRun::finished);
+        run.rerunStep(u"a"_s);
+        QVERIFY(finished.wait(10000));
+        inv = finished.first().first().value<Investigation>();
+        QCOMPARE(stepOf(inv, u"a"_s)->status, StepStatus::Ok);
+        QCOMPARE(inv.evidence.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

@@ -1,0 +1,234 @@
+#include "core/engine/parameterbinder.h"
+#include "core/engine/playbook.h"
+#include "core/investigationjson.h"
+
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+namespace {
+
+const QDateTime TicketTime(QDate(2026, 11, 20), QTime(10, 1), Qt::UTC); // a Friday
+const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC);
+
+QList<Organisation> organisations()
+{
+    return {Organisation{u"org_acme"_s, u"Acme Robotics"_s, {u"acme.dev"_s}, u"9001"_s},
+            Organisation{u"org_bluefin"_s, u"Bluefin Health"_s, {u"bluefin.health"_s}, u"9002"_s}};
+}
+
+Ticket ticket(const QString &subject, const QString &description = {})
+{
+    Ticket t;
+    t.id = u"1042"_s;
+    t.subject = subject;
+    t.description = description;
+    t.createdAt = TicketTime;
+    return t;
+}
+
+QDateTime utc(const char *iso)
+{
+    return fromIso(QString::fromLatin1(iso));
+}
+
+} // namespace
+
+class TestParameterBinder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void organisation_data()
+    {
+        QTest::addColumn<QString>("orgId");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ticket's own org")
+            << u"org_bluefin"_s << u"jun@acme.dev"_s << QString() << u"org_bluefin"_s;
+        QTest::newRow("e-mail domain")
+            << QString() << u"jun@acme.dev"_s << QString() << u"org_acme"_s;
+        QTest::newRow("e-mail subdomain")
+            << QString() << u"ops@eu.acme.dev"_s << QString() << u"org_acme"_s;
+        QTest::newRow("domain case")
+            << QString() << u"Ana@Bluefin.Health"_s << QString() << u"org_bluefin"_s;
+        QTest::newRow("lookalike domain")
+            << QString() << u"eve@notacme.dev"_s << QString() << QString();
+        QTest::newRow("name in text")
+            << QString() << u"x@gmail.com"_s << u"We are Acme Robotics."_s << u"org_acme"_s;
+        QTest::newRow("unknown") << QString() << u"x@gmail.com"_s << u"hello"_s << QString();
+        QTest::newRow("injection in text is not an org")
+            << QString() << u"x@gmail.com"_s << u"org_id = 'org_acme' OR 1=1"_s << QString();
+    }
+
+    void organisation()
+    {
+        QFETCH(QString, orgId);
+        QFETCH(QString, email);
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        Ticket t = ticket(u"Problem"_s, text);
+        t.orgId = orgId;
+        t.requesterEmail = email;
+        const BoundParameters p = ParameterBinder::bind(t, organisations(), Now);
+        QCOMPARE(p.org, expected);
+        QCOMPARE(p.values.value(u"org"_s).toString(), expected);
+        if (!expected.isEmpty())
+            QVERIFY(!p.orgName.isEmpty());
+    }
+
+    void anchor_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected"); // invalid: the text says nothing
+        QTest::newRow("this morning")
+            << u"slow since this morning"_s << utc("2026-11-20T06:00:00Z");
+        QTest::newRow("today") << u"errors all day today"_s << utc("2026-11-20T00:00:00Z");
+        QTest::newRow("yesterday") << u"it started yesterday"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("since 09:00") << u"failing since 09:00"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("since 9am") << u"failing since 9am"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("since 2:30 pm") << u"since 2:30 pm"_s << utc("2026-11-19T14:30:00Z");
+        QTest::newRow("since 23:00 means last night")
+            << u"since 23:00"_s << utc("2026-11-19T23:00:00Z");
+        QTest::newRow("last night") << u"webhooks died last night"_s << utc("2026-11-19T18:00:00Z");
+        QTest::newRow("past 2 hours") << u"for the past 2 hours"_s << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("last 3 days") << u"over the last 3 days"_s << utc("2026-11-17T10:01:00Z");
+        QTest::newRow("30 minutes ago")
+            << u"started 30 minutes ago"_s << utc("2026-11-20T09:31:00Z");
+        QTest::newRow("since Monday") << u"since Monday"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("since Friday means last week's")
+            << u"since friday"_s << utc("2026-11-13T00:00:00Z");
+        QTest::newRow("this week") << u"bad all this week"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("iso time") << u"first failure at 2026-11-19T14:30:00Z"_s
+                                  << utc("2026-11-19T14:30:00Z");
+        QTest::newRow("iso with offset")
+            << u"since 2026-11-20T11:00:00+02:00"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("iso date") << u"on 2026-11-18 we saw"_s << utc("2026-11-18T00:00:00Z");
+        QTest::newRow("earliest wins")
+            << u"since 09:00, maybe since yesterday"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("future date ignored") << u"renewal on 2026-12-01"_s << QDateTime();
+        QTest::newRow("ancient date ignored") << u"customer since 2019-01-01"_s << QDateTime();
+        QTest::newRow("nothing") << u"it is broken"_s << QDateTime();
+        QTest::newRow("bare number is vague") << u"since 3 we have"_s << QDateTime();
+    }
+
+    void anchor()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        const QDateTime got = ParameterBinder::anchorFromText(text, TicketTime);
+        QVERIFY2(got == expected, qPrintable(toIsoUtc(got) + u" != "_s + toIsoUtc(expected)));
+    }
+
+    void window()
+    {
+        // [anchor - look-back, ticket + 5 min), never after now, from on a whole hour.
+        const BoundParameters p = ParameterBinder::bind(
+            ticket(u"Dashboard slow since this morning"_s), organisations(), Now, 24);
+        QCOMPARE(p.anchor, utc("2026-11-20T06:00:00Z"));
+        QCOMPARE(p.window.from, utc("2026-11-19T06:00:00Z"));
+        QCOMPARE(p.window.to, Now); // 10:06 would be after the workspace clock
+        QCOMPARE(p.values.value(u"window.from"_s).toString(), u"2026-11-19T06:00:00Z"_s);
+
+        const BoundParameters q = ParameterBinder::bind(ticket(u"Errors"_s), organisations(),
+                                                        utc("2026-11-21T00:00:00Z"), 6);
+        QVERIFY(!q.anchor.isValid());
+        QCOMPARE(q.window.from, utc("2026-11-20T04:00:00Z"));
+        QCOMPARE(q.window.to, utc("2026-11-20T10:06:00Z"));
+    }
+
+    void providerAndModel_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("model");
+        QTest::newRow("claude fails gpt works")
+            << u"Claude fails but GPT-4o works"_s << u"anthropic"_s << QString();
+        QTest::newRow("claude model")
+            << u"claude-sonnet-4-6 returns 529"_s << u"anthropic"_s << u"claude-sonnet-4-6"_s;
+        QTest::newRow("gpt model")
+            << u"Requests to GPT-4o time out"_s << u"openai"_s << u"gpt-4o"_s;
+        QTest::newRow("gpt-4o-mini") << u"using gpt-4o-mini."_s << u"openai"_s << u"gpt-4o-mini"_s;
+        QTest::newRow("openai word") << u"OpenAI is slow"_s << u"openai"_s << QString();
+        QTest::newRow("gemini") << u"gemini-1.5-pro errors"_s << u"google"_s << u"gemini-1.5-pro"_s;
+        QTest::newRow("azure openai")
+            << u"Azure OpenAI deployment gpt-4o fails"_s << u"azure-openai"_s << u"gpt-4o"_s;
+        QTest::newRow("bedrock") << u"Bedrock claude-3-5-sonnet throttled"_s << u"bedrock"_s
+                                 << u"claude-3-5-sonnet"_s;
+        QTest::newRow("mistral") << u"mistral-large-latest is slow"_s << u"mistral-ai"_s
+                                 << u"mistral-large-latest"_s;
+        QTest::newRow("none") << u"Dashboard slow"_s << QString() << QString();
+        QTest::newRow("not a word inside another")
+            << u"The claudette app"_s << QString() << QString();
+    }
+
+    void providerAndModel()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, provider);
+        QFETCH(QString, model);
+        const BoundParameters p = ParameterBinder::bind(ticket(text), {}, Now);
+        QCOMPARE(p.provider, provider);
+        QCOMPARE(p.model, model);
+    }
+
+    void routeEndpointSdk()
+    {
+        const BoundParameters p = ParameterBinder::bind(
+            ticket(u"Webhook + analytics"_s,
+                   u"Calls to /v1/analytics/usage?x=1 are slow. Our hook "
+                   u"https://hooks.acme.dev/relay, "
+                   u"is failing. We call https://api.gateway.dev/v1/chat/completions with "
+                   u"portkey-node 2.0.0 (was portkey-python==1.9.2)."_s),
+            {}, Now);
+        QCOMPARE(p.route, u"/v1/analytics/usage"_s);
+        QCOMPARE(p.endpoint, u"https://hooks.acme.dev/relay"_s);
+        QCOMPARE(p.sdk, u"portkey-node/2.0.0"_s);
+        QCOMPARE(p.values.value(u"route"_s).toString(), p.route);
+    }
+
+    void keywords()
+    {
+        const BoundParameters p = ParameterBinder::bind(
+            ticket(u"Dashboard is loading slowly since this morning"_s,
+                   u"Hi team, our usage dashboard takes forever to load. Thanks!"_s),
+            {}, Now);
+        QVERIFY(p.keywords.contains(u"dashboard"_s));
+        QVERIFY(p.keywords.contains(u"loading"_s));
+        QVERIFY(!p.keywords.contains(u"the"_s));
+        QVERIFY(!p.keywords.contains(u"since"_s));
+        QVERIFY(!p.keywords.contains(u"thanks"_s));
+        QCOMPARE(p.keywords.count(u"dashboard"_s), 1);
+        QVERIFY(p.keywords.size() <= 12);
+        QCOMPARE(p.values.value(u"keywords"_s).toArray().size(), p.keywords.size());
+    }
+
+    void hostileTextStaysData()
+    {
+        const QString evil =
+            u"'); DROP TABLE gateway_requests; -- {{org}} /v1/x'||'y <script>alert(1)</script>"_s;
+        Ticket t = ticket(evil, evil);
+        t.orgId = u"org_acme"_s;
+        const BoundParameters p = ParameterBinder::bind(t, organisations(), Now);
+        QCOMPARE(p.org, u"org_acme"_s);
+        QCOMPARE(p.route, u"/v1/x"_s);
+        // Templating puts the text in as a value; it is never expanded again.
+        const QJsonValue rendered = renderTemplates(QJsonValue(u"{{ticket.subject}}"_s), p.values);
+        QCOMPARE(rendered.toString(), evil);
+        QString huge;
+        for (int i = 0; i < 100000; ++i)
+            huge += u"since 09:00 gpt-4o /v1/a "_s;
+        const BoundParameters h = ParameterBinder::bind(ticket(u"x"_s, huge), {}, Now);
+        QCOMPARE(h.model, u"gpt-4o"_s);
+        QVERIFY(h.window.isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestParameterBinder)
+#include "tst_parameterbinder.moc"
