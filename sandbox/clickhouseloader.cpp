@@ -4,7 +4,10 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <future>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -20,14 +23,61 @@ constexpr const char *RequestColumns =
 constexpr const char *WebhookColumns =
     "ts, delivery_id, org_id, endpoint, event, status, error, attempt, latency_ms";
 
-// Appends numbers without the allocations of QByteArray::number().
-template<typename T>
-void appendNumber(QByteArray &out, T value)
+// A growing byte buffer written through a raw cursor: building a million TSV rows with
+// QByteArray::append() costs more than ClickHouse takes to parse them.
+class TsvBuffer
 {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr - buffer);
-}
+public:
+    explicit TsvBuffer(qsizetype capacity) { m_data.resize(std::max<qsizetype>(capacity, 4096)); }
+
+    void bytes(const char *data, qsizetype size)
+    {
+        char *p = reserve(size);
+        std::memcpy(p, data, static_cast<size_t>(size));
+        m_size += size;
+    }
+    void bytes(const QByteArray &data) { bytes(data.constData(), data.size()); }
+    void tab() { character('\t'); }
+    void newline() { character('\n'); }
+    void character(char c)
+    {
+        *reserve(1) = c;
+        ++m_size;
+    }
+    template<typename T>
+    void number(T value)
+    {
+        char *p = reserve(32);
+        const auto result = std::to_chars(p, p + 32, value);
+        m_size += result.ptr - p;
+    }
+    void hex16(quint64 value) // zero-padded, lower case
+    {
+        static constexpr char digits[] = "0123456789abcdef";
+        char *p = reserve(16);
+        for (int i = 15; i >= 0; --i) {
+            p[i] = digits[value & 0xf];
+            value >>= 4;
+        }
+        m_size += 16;
+    }
+    QByteArray take()
+    {
+        m_data.truncate(m_size);
+        return std::move(m_data);
+    }
+
+private:
+    char *reserve(qsizetype extra)
+    {
+        if (m_size + extra > m_data.size())
+            m_data.resize(std::max(m_data.size() * 2, m_size + extra));
+        return m_data.data() + m_size;
+    }
+
+    QByteArray m_data;
+    qsizetype m_size = 0;
+};
 
 QByteArray escaped(const QString &value)
 {
@@ -154,7 +204,11 @@ Result<void> ClickHouseLoader::insert(const QString &table, const char *columns,
         return {};
     const QString sql = u"INSERT INTO %1.%2 (%3) FORMAT TabSeparated"_s.arg(
         m_database, table, QString::fromLatin1(columns));
+    QElapsedTimer timer;
+    timer.start();
     auto result = m_http->post(sql, tsv, 300000);
+    qCDebug(lcSandbox) << "inserted" << tsv.size() << "bytes into" << table << "in"
+                       << timer.elapsed() << "ms";
     if (!result)
         return std::unexpected(result.error());
     return {};
@@ -165,7 +219,7 @@ Result<void> ClickHouseLoader::load(const Scenario &scenario, const GeneratedLog
 {
     QElapsedTimer timer;
     timer.start();
-    batchRows = std::max(1000, batchRows);
+    const size_t batch = static_cast<size_t>(std::max(1000, batchRows));
 
     // Escape every repeated value once.
     std::vector<QByteArray> strings;
@@ -180,101 +234,125 @@ Result<void> ClickHouseLoader::load(const Scenario &scenario, const GeneratedLog
         streams.push_back({escaped(s.org), escaped(s.apiKeyId), escaped(s.configId),
                            escaped(s.route), escaped(s.sdk), tsvEscape(s.metadataJson)});
     }
-    const QByteArray emptyMetadata = "{}";
-
-    QByteArray tsv;
-    tsv.reserve(static_cast<qsizetype>(batchRows) * 260);
-    int inBatch = 0;
-    for (const RequestRow &r : logs.requests) {
-        const StreamText &st = streams.at(r.stream);
-        appendNumber(tsv, r.ts);
-        tsv += '\t';
-        tsv += requestIdText(r.requestId);
-        tsv += '\t';
-        tsv += traceIdText(r.traceId);
-        tsv += '\t';
-        tsv += st.org;
-        tsv += '\t';
-        tsv += st.apiKey;
-        tsv += '\t';
-        tsv += st.config;
-        tsv += '\t';
-        tsv += st.route;
-        tsv += '\t';
-        tsv += strings.at(r.provider);
-        tsv += '\t';
-        tsv += strings.at(r.model);
-        tsv += '\t';
-        appendNumber(tsv, r.status);
-        tsv += '\t';
-        tsv += strings.at(r.errorCode);
-        tsv += '\t';
-        appendNumber(tsv, r.latencyMs);
-        tsv += '\t';
-        appendNumber(tsv, r.providerLatencyMs);
-        tsv += '\t';
-        appendNumber(tsv, static_cast<unsigned>(r.attempts));
-        tsv += '\t';
-        appendNumber(tsv, static_cast<unsigned>(r.fallbackUsed));
-        tsv += '\t';
-        tsv += strings.at(r.cacheStatus);
-        tsv += '\t';
-        appendNumber(tsv, r.promptTokens);
-        tsv += '\t';
-        appendNumber(tsv, r.completionTokens);
-        tsv += '\t';
-        appendNumber(tsv, r.cachedTokens);
-        tsv += '\t';
-        appendNumber(tsv, r.costUsd);
-        tsv += '\t';
-        tsv += st.sdk;
-        tsv += '\t';
-        tsv += r.metadataDropped ? emptyMetadata : st.metadata;
-        tsv += '\n';
-        if (++inBatch >= batchRows) {
-            if (auto result = insert(u"gateway_requests"_s, RequestColumns, tsv); !result)
-                return result;
-            tsv.resize(0);
-            inBatch = 0;
-        }
-    }
-    if (auto result = insert(u"gateway_requests"_s, RequestColumns, tsv); !result)
-        return result;
-    tsv.resize(0);
-    inBatch = 0;
-
     std::vector<StreamText> hooks;
     for (const WebhookStream &w : scenario.webhookStreams)
         hooks.push_back({escaped(w.org), {}, {}, escaped(w.endpoint), {}, {}});
-    for (const WebhookRow &w : logs.webhooks) {
-        const StreamText &st = hooks.at(w.stream);
-        appendNumber(tsv, w.ts);
-        tsv += '\t';
-        tsv += deliveryIdText(w.deliveryId);
-        tsv += '\t';
-        tsv += st.org;
-        tsv += '\t';
-        tsv += st.route;
-        tsv += '\t';
-        tsv += strings.at(w.event);
-        tsv += '\t';
-        appendNumber(tsv, w.status);
-        tsv += '\t';
-        tsv += strings.at(w.error);
-        tsv += '\t';
-        appendNumber(tsv, static_cast<unsigned>(w.attempt));
-        tsv += '\t';
-        appendNumber(tsv, w.latencyMs);
-        tsv += '\n';
-        if (++inBatch >= batchRows) {
-            if (auto result = insert(u"webhook_deliveries"_s, WebhookColumns, tsv); !result)
-                return result;
-            tsv.resize(0);
-            inBatch = 0;
+    const QByteArray emptyMetadata = "{}";
+
+    const auto buildRequests = [&](size_t begin, size_t end) {
+        TsvBuffer out(static_cast<qsizetype>(end - begin) * 240);
+        for (size_t i = begin; i < end; ++i) {
+            const RequestRow &r = logs.requests[i];
+            const StreamText &st = streams[r.stream];
+            out.number(r.ts);
+            out.tab();
+            out.bytes("req_", 4);
+            out.hex16(r.requestId);
+            out.tab();
+            if (r.traceId != 0) {
+                out.bytes("trc_", 4);
+                out.hex16(r.traceId);
+            }
+            out.tab();
+            out.bytes(st.org);
+            out.tab();
+            out.bytes(st.apiKey);
+            out.tab();
+            out.bytes(st.config);
+            out.tab();
+            out.bytes(st.route);
+            out.tab();
+            out.bytes(strings[r.provider]);
+            out.tab();
+            out.bytes(strings[r.model]);
+            out.tab();
+            out.number(r.status);
+            out.tab();
+            out.bytes(strings[r.errorCode]);
+            out.tab();
+            out.number(r.latencyMs);
+            out.tab();
+            out.number(r.providerLatencyMs);
+            out.tab();
+            out.number(static_cast<unsigned>(r.attempts));
+            out.tab();
+            out.number(static_cast<unsigned>(r.fallbackUsed));
+            out.tab();
+            out.bytes(strings[r.cacheStatus]);
+            out.tab();
+            out.number(r.promptTokens);
+            out.tab();
+            out.number(r.completionTokens);
+            out.tab();
+            out.number(r.cachedTokens);
+            out.tab();
+            out.number(r.costUsd);
+            out.tab();
+            out.bytes(st.sdk);
+            out.tab();
+            out.bytes(r.metadataDropped ? emptyMetadata : st.metadata);
+            out.newline();
         }
-    }
-    if (auto result = insert(u"webhook_deliveries"_s, WebhookColumns, tsv); !result)
+        return out.take();
+    };
+    const auto buildWebhooks = [&](size_t begin, size_t end) {
+        TsvBuffer out(static_cast<qsizetype>(end - begin) * 120);
+        for (size_t i = begin; i < end; ++i) {
+            const WebhookRow &w = logs.webhooks[i];
+            const StreamText &st = hooks[w.stream];
+            out.number(w.ts);
+            out.tab();
+            out.bytes("whd_", 4);
+            out.hex16(w.deliveryId);
+            out.tab();
+            out.bytes(st.org);
+            out.tab();
+            out.bytes(st.route);
+            out.tab();
+            out.bytes(strings[w.event]);
+            out.tab();
+            out.number(w.status);
+            out.tab();
+            out.bytes(strings[w.error]);
+            out.tab();
+            out.number(static_cast<unsigned>(w.attempt));
+            out.tab();
+            out.number(w.latencyMs);
+            out.newline();
+        }
+        return out.take();
+    };
+
+    // The next batch is written on another thread while ClickHouse takes the current one.
+    const auto pipeline = [&](size_t rows, const auto &build, const QString &table,
+                              const char *columns) -> Result<void> {
+        if (rows == 0)
+            return {};
+        std::future<QByteArray> next =
+            std::async(std::launch::async, build, size_t(0), std::min(batch, rows));
+        for (size_t begin = 0; begin < rows; begin += batch) {
+            const QByteArray tsv = next.get();
+            const size_t following = begin + batch;
+            if (following < rows) {
+                next = std::async(std::launch::async, build, following,
+                                  std::min(following + batch, rows));
+            }
+            if (auto result = insert(table, columns, tsv); !result)
+                return result; // `next` finishes before it is destroyed
+        }
+        return {};
+    };
+
+    if (auto result =
+            pipeline(logs.requests.size(), buildRequests, u"gateway_requests"_s, RequestColumns);
+        !result) {
         return result;
+    }
+    if (auto result =
+            pipeline(logs.webhooks.size(), buildWebhooks, u"webhook_deliveries"_s, WebhookColumns);
+        !result) {
+        return result;
+    }
     qCInfo(lcSandbox) << "loaded" << logs.requests.size() << "requests and" << logs.webhooks.size()
                       << "webhook deliveries in" << timer.elapsed() << "ms";
     return {};

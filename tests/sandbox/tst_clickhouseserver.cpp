@@ -18,7 +18,7 @@ using namespace Casefile;
 using namespace Casefile::Sandbox;
 
 // A real ClickHouse: start, create the schema, load the worked scenario, query it back.
-class TestClickHouse : public QObject
+class TestClickHouseServer : public QObject
 {
     Q_OBJECT
 
@@ -109,17 +109,15 @@ private slots:
                                          u"FORMAT TabSeparated"_s);
         const QList<QByteArray> lines = columns.split('\n');
         QCOMPARE(lines.size(), 22);
-        QCOMPARE(lines.first(), "ts\tDateTime('UTC')"_ba);
+        QVERIFY2(lines.first().startsWith("ts\tDateTime("), lines.first().constData());
         QVERIFY(lines.contains("status\tUInt16"_ba));
         QVERIFY(lines.contains("latency_ms\tUInt32"_ba));
         QVERIFY(lines.contains("attempts\tUInt8"_ba));
         QVERIFY(lines.contains("cost_usd\tFloat64"_ba));
         QVERIFY(lines.contains("metadata\tString"_ba));
-        const QByteArray engine = query(u"SELECT engine, partition_key, sorting_key FROM "
-                                        u"system.tables WHERE database = 'casefile' "
-                                        u"AND name = 'webhook_deliveries' FORMAT TabSeparated"_s);
-        if (engine.split('\t').size() == 1) // 18.16 has no partition_key/sorting_key columns
-            QCOMPARE(engine, "MergeTree"_ba);
+        const QByteArray engine =
+            query(u"SELECT engine FROM system.tables WHERE database = 'casefile' "
+                  u"AND name = 'webhook_deliveries' FORMAT TabSeparated"_s);
         QVERIFY(engine.startsWith("MergeTree"));
     }
 
@@ -204,5 +202,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestClickHouse)
-#include "tst_clickhouse.moc"
+QTEST_GUILESS_MAIN(TestClickHouseServer)
+#include "tst_clickhouseserver.moc"
