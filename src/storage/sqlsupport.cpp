@@ -55,7 +55,7 @@ Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql,
     auto query = prepare(db, sql, values);
     if (!query)
         return std::unexpected(query.error());
-    if (auto ok = run(*query, u"read"_s); !ok)
+    if (auto ok = run(*query, u"be read"_s); !ok)
         return std::unexpected(ok.error());
     QVariant value;
     if (query->next())

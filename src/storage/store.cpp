@@ -447,8 +447,14 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const StoreOptio
         });
     }
     p->queueChanged.notify_one();
-    if (auto ok = opened.get_future().get(); !ok)
-        return std::unexpected(ok.error());
+    if (auto ok = opened.get_future().get(); !ok) {
+        Error error = ok.error();
+        if (error.detail.contains(u"not a database"_s) || error.detail.contains(u"malformed"_s)) {
+            error.message = u"%1 is not a Casefile database, or it is damaged."_s.arg(
+                QDir::toNativeSeparators(p->path));
+        }
+        return std::unexpected(error);
+    }
     qCDebug(lcStorage) << "opened" << p->path << "schema" << p->schemaVersion.load() << "full-text"
                        << p->useFullText;
     return store;

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -297,6 +298,7 @@ private slots:
 
     void openCreatesLatestSchema();
     void refusesNewerSchema();
+    void refusesGarbage();
     void roundTrip();
     void upsertReplacesRows();
     void loadMissing();
@@ -389,6 +391,23 @@ void TestStore::refusesNewerSchema()
     QCOMPARE(store.error().code, Error::Code::Storage);
     QVERIFY2(store.error().message.contains(u"newer Casefile"_s),
              qPrintable(store.error().message));
+}
+
+void TestStore::refusesGarbage()
+{
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'z'));
+    file.close();
+    auto store = Store::open(dbPath());
+    QVERIFY(!store);
+    QCOMPARE(store.error().code, Error::Code::Storage);
+    QVERIFY2(store.error().message.contains(u"is not a Casefile database"_s),
+             qPrintable(store.error().message));
+
+    auto nowhere = Store::open(QString());
+    QVERIFY(!nowhere);
+    QCOMPARE(nowhere.error().code, Error::Code::InvalidInput);
 }
 
 void TestStore::roundTrip()
