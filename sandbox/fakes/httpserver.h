@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QTcpServer>
+
+#include <functional>
+#include <optional>
+#include <random>
+
+class QTcpSocket;
+class QTimer;
+
+namespace Casefile::Sandbox {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// One parsed HTTP/1.1 request. Header names keep their case; lookups ignore it.
+struct HttpRequest
+{
+    QByteArray method;                    // GET, HEAD, POST, PUT, ...
+    QByteArray target;                    // path and query exactly as sent
+    QString path;                         // percent-decoded path
+    QList<QPair<QString, QString>> query; // form-decoded ('+' is a space) query items
+    HeaderList headers;
+    QByteArray body; // de-chunked
+
+    QByteArray header(QByteArrayView name) const;
+    // Query value with '+' as space and percent-decoding (form encoding).
+    QString queryValue(const QString &key) const;
+    QStringList queryValues(const QString &key) const;
+    bool hasQuery(const QString &key) const;
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    HeaderList headers;
+    QByteArray body;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray header(QByteArrayView name) const;
+    static HttpResponse json(int status, const QByteArray &body);
+    static HttpResponse text(int status, const QByteArray &body);
+};
+
+using Responder = std::function<void(HttpResponse)>;
+using RequestHandler = std::function<void(const HttpRequest &, Responder)>;
+// Vendor-shaped error answers the server sends when it injects a `429` or `500` fault.
+using FaultAnswer = std::function<HttpResponse(int status)>;
+
+// A fault to inject into a share of answers (see FaultSpec in fakeservices.h).
+struct InjectedFault
+{
+    enum class Kind { Timeout, TooManyRequests, ServerError, Malformed, Reset, Slow };
+    Kind kind = Kind::ServerError;
+    double rate = 1.0;
+};
+
+// A small HTTP/1.1 server on QTcpServer. Every connection is its own state machine driven by
+// the event loop, so a delayed, stalled or dripping answer never holds up another request.
+// Lives in (and must be used from) the thread that created it.
+class FakeHttpServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FakeHttpServer)
+
+public:
+    FakeHttpServer(const QString &name, RequestHandler handler, FaultAnswer faultAnswer,
+                   QObject *parent = nullptr);
+    ~FakeHttpServer() override;
+
+    bool listen(); // 127.0.0.1, a free port
+    quint16 port() const;
+    QString errorString() const;
+    QString name() const { return m_name; }
+
+    void setLatency(int ms) { m_latencyMs = ms; }
+    void setFault(std::optional<InjectedFault> fault) { m_fault = fault; }
+
+private:
+    class Connection;
+    friend class Connection;
+    void dispatch(Connection *connection, const HttpRequest &request);
+    bool drawFault();
+
+    QString m_name;
+    RequestHandler m_handler;
+    FaultAnswer m_faultAnswer;
+    QTcpServer m_server;
+    int m_latencyMs = 0;
+    std::optional<InjectedFault> m_fault;
+    // Seeded per system, so a run with the same options injects the same faults.
+    std::mt19937_64 m_random;
+};
+
+QByteArray reasonPhrase(int status);
+
+} // namespace Casefile::Sandbox
