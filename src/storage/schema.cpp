@@ -116,16 +116,22 @@ Result<void> migrateTo2(const QSqlDatabase &db, const MigrationOptions &)
 // FTS5 index when SQLite has it. Existing investigations are indexed from their documents.
 Result<void> migrateTo3(const QSqlDatabase &db, const MigrationOptions &options)
 {
-    if (auto ok = execAll(db,
-                          {
-                              u"ALTER TABLE investigations ADD COLUMN search_text TEXT"_s,
-                              uR"(CREATE TABLE feedback (
+    if (auto ok = execAll(
+            db,
+            {
+                u"ALTER TABLE investigations ADD COLUMN search_text TEXT"_s,
+                // Stable integer ids for the FTS rows (an INTEGER PRIMARY KEY survives VACUUM), so
+                // re-indexing one investigation touches one row instead of scanning the index.
+                uR"(CREATE TABLE investigation_text_rows (
+                    id INTEGER PRIMARY KEY,
+                    investigation_id TEXT NOT NULL UNIQUE))"_s,
+                uR"(CREATE TABLE feedback (
                     investigation_id TEXT PRIMARY KEY NOT NULL,
                     verdict TEXT NOT NULL CHECK (verdict IN ('right', 'wrong', 'partly')),
                     edited_share REAL NOT NULL DEFAULT 0,
                     note TEXT,
                     at TEXT NOT NULL))"_s,
-                          });
+            });
         !ok) {
         return ok;
     }
@@ -242,7 +248,7 @@ Result<bool> fullTextIndexExists(const QSqlDatabase &db)
 Result<void> createFullTextIndex(const QSqlDatabase &db)
 {
     if (auto ok = Sql::exec(db, uR"(CREATE VIRTUAL TABLE investigation_text USING fts5(
-                investigation_id UNINDEXED, subject, ticket, body,
+                subject, ticket, body,
                 tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))"_s);
         !ok) {
         return ok;
@@ -326,17 +332,36 @@ QStringList searchWords(const QString &text)
 
 Result<void> indexInvestigation(const QSqlDatabase &db, const QString &id, const SearchText &text)
 {
-    if (auto ok = unindexInvestigation(db, id); !ok)
+    if (auto ok = Sql::exec(db,
+                            u"INSERT INTO investigation_text_rows (investigation_id) VALUES (?) "
+                            u"ON CONFLICT (investigation_id) DO NOTHING"_s,
+                            {id});
+        !ok) {
+        return ok;
+    }
+    auto row = Sql::scalar(
+        db, u"SELECT id FROM investigation_text_rows WHERE investigation_id = ?"_s, {id});
+    if (!row)
+        return std::unexpected(row.error());
+    if (auto ok = Sql::exec(db, u"DELETE FROM investigation_text WHERE rowid = ?"_s, {*row}); !ok)
         return ok;
     return Sql::exec(db,
-                     u"INSERT INTO investigation_text (investigation_id, subject, ticket, body) "
+                     u"INSERT INTO investigation_text (rowid, subject, ticket, body) "
                      u"VALUES (?, ?, ?, ?)"_s,
-                     {id, Sql::text(text.subject), Sql::text(text.ticket), Sql::text(text.body)});
+                     {*row, Sql::text(text.subject), Sql::text(text.ticket), Sql::text(text.body)});
 }
 
 Result<void> unindexInvestigation(const QSqlDatabase &db, const QString &id)
 {
-    return Sql::exec(db, u"DELETE FROM investigation_text WHERE investigation_id = ?"_s, {id});
+    auto row = Sql::scalar(
+        db, u"SELECT id FROM investigation_text_rows WHERE investigation_id = ?"_s, {id});
+    if (!row)
+        return std::unexpected(row.error());
+    if (!row->isValid())
+        return {};
+    if (auto ok = Sql::exec(db, u"DELETE FROM investigation_text WHERE rowid = ?"_s, {*row}); !ok)
+        return ok;
+    return Sql::exec(db, u"DELETE FROM investigation_text_rows WHERE id = ?"_s, {*row});
 }
 
 } // namespace Casefile::Schema

@@ -583,8 +583,9 @@ Result<QList<SavedInvestigationSummary>> Store::search(const QString &text, int 
         auto query = Sql::prepare(*db,
                                   u"SELECT "_s + summaryColumns +
                                       uR"(, snippet(investigation_text, -1, '«', '»', '…', 12)
-                    FROM investigation_text JOIN investigations i
-                        ON i.id = investigation_text.investigation_id
+                    FROM investigation_text
+                    JOIN investigation_text_rows r ON r.id = investigation_text.rowid
+                    JOIN investigations i ON i.id = r.investigation_id
                     WHERE investigation_text MATCH ?
                     ORDER BY bm25(investigation_text), i.saved_at DESC LIMIT ?)"_s,
                                   {ftsQuery(text), std::max(0, limit)});
@@ -1005,7 +1006,8 @@ Result<QList<PlaybookMetrics>> Store::metrics() const
         if (auto ok = Sql::run(*q, u"read the metrics"_s); !ok)
             return ok;
         while (q->next()) {
-            Row &row = rows[q->value(0).toString()];
+            const QString id = q->value(0).toString();
+            Row &row = rows[id];
             row.playbook = q->value(1).toString();
             row.seconds = q->value(2).toLongLong() / 1000.0;
             row.startedAt = Sql::timeFromText(q->value(3).toString());
@@ -1087,7 +1089,7 @@ Result<QList<PlaybookMetrics>> Store::metrics() const
                      acc.investigated ? acc.systems / acc.investigated : 0, acc.confirmed,
                      acc.judged});
     }
-    const Acc &all = byPlaybook[QString()];
+    const Acc all = byPlaybook.value(QString());
     list.append({QString(), all.investigated, median(all.diagnosis), median(all.toSend),
                  all.investigated ? all.systems / all.investigated : 0, all.confirmed, all.judged});
     return list;

@@ -501,6 +501,7 @@ void TestStore::upsertReplacesRows()
     QCOMPARE(db.scalar(u"SELECT count(*) FROM steps"_s).toInt(), 4);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM evidence"_s).toInt(), 4);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text"_s).toInt(), 1);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text_rows"_s).toInt(), 1);
 }
 
 void TestStore::loadMissing()
@@ -656,6 +657,8 @@ void TestStore::removeKeepsAudit()
     QCOMPARE(db.scalar(u"SELECT count(*) FROM steps WHERE investigation_id = 'a'"_s).toInt(), 0);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM evidence WHERE investigation_id = 'a'"_s).toInt(), 0);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM steps"_s).toInt(), 5);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text"_s).toInt(), 1);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text_rows"_s).toInt(), 1);
 }
 
 void TestStore::ticketCache()
