@@ -25,7 +25,8 @@ RawReply waitFor(QNetworkReply *reply)
 {
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
+    // Looped: QCoreApplication::exit() also ends nested loops, and the reply must still finish.
+    while (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     RawReply raw;
     raw.error = reply->error();

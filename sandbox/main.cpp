@@ -259,16 +259,21 @@ int main(int argc, char *argv[])
     }
     const QString profilePath = QFileInfo(parser.value(profileOption)).absoluteFilePath();
 
+    // A signal during start-up is seen by the nested event loops of the HTTP calls: it must not
+    // quit them, only stop the sandbox once it is up.
     bool stopRequested = false;
+    bool serving = false;
     std::unique_ptr<QSocketNotifier> signalNotifier;
     if (installSignalHandlers()) {
         signalNotifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
-        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &app, [&stopRequested] {
-            char byte = 0;
-            [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
-            stopRequested = true;
-            QCoreApplication::quit();
-        });
+        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &app,
+                         [&stopRequested, &serving] {
+                             char byte = 0;
+                             [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
+                             stopRequested = true;
+                             if (serving)
+                                 QCoreApplication::quit();
+                         });
     } else {
         qCWarning(lcSandbox) << "Cannot install the SIGINT/SIGTERM handlers";
     }
@@ -343,7 +348,7 @@ int main(int argc, char *argv[])
     std::printf("ready %s\n", profilePath.toLocal8Bit().constData());
     std::fflush(stdout);
 
-    // A signal that arrived while loading was already seen by a nested event loop.
+    serving = true;
     const int code = stopRequested ? ExitOk : QCoreApplication::exec();
 #ifdef CASEFILE_SANDBOX_HAVE_FAKES
     fakes.reset();
