@@ -1,3 +1,4 @@
+#include "core/async.h"
 #include "core/investigationjson.h"
 #include "storage/store.h"
 
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 #include <QUuid>
 
 #include <cstdio>
@@ -312,6 +314,7 @@ private slots:
     void sendStateMachine();
     void feedbackAndMetrics();
     void concurrentUse();
+    void fromThreadPool();
     void migrations_data();
     void migrations();
     void crashSafety();
@@ -940,6 +943,43 @@ void TestStore::concurrentUse()
     QVERIFY(list);
     QCOMPARE(list->size(), threads * perThread);
     QVERIFY(store->checkIntegrity());
+}
+
+void TestStore::fromThreadPool()
+{
+    // The GUI's way: runAsync on a pool whose threads come and go. An expired thread drops
+    // its reading connection; a new thread opens its own.
+    auto store = openStore();
+    QVERIFY(store);
+    QThreadPool pool;
+    pool.setMaxThreadCount(2);
+    pool.setExpiryTimeout(1);
+    QObject guard;
+    int done = 0;
+    int failures = 0;
+    constexpr int rounds = 6;
+    for (int round = 0; round < rounds; ++round) {
+        const QString id = u"pool-%1"_s.arg(round);
+        runAsync(
+            &guard,
+            [&store, id] {
+                if (!store->saveInvestigation(richInvestigation(id), id))
+                    return false;
+                auto loaded = store->loadInvestigation(id);
+                return loaded && canonical(*loaded) == canonical(richInvestigation(id));
+            },
+            [&](bool ok) {
+                ++done;
+                failures += ok ? 0 : 1;
+            },
+            &pool);
+        QTRY_COMPARE(done, round + 1);
+        QTest::qWait(20); // let the pool thread expire
+    }
+    QCOMPARE(failures, 0);
+    auto list = store->listInvestigations();
+    QVERIFY(list);
+    QCOMPARE(list->size(), rounds);
 }
 
 void TestStore::migrations_data()
