@@ -35,6 +35,7 @@ private slots:
     void blockingFromWorker();
     void missingEntry();
     void noSessionBus();
+    void busWithoutSecretService();
 
 private:
     QString uniqueKey() const
@@ -176,15 +177,19 @@ void TestKeychain::missingEntry()
     QVERIFY(read.error().message.contains(key));
 }
 
-void TestKeychain::noSessionBus()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString secret =
-        u"casefile-canary-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+namespace {
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + dir.filePath(u"no-such-bus"_s));
+struct ChildRun
+{
+    QString out;
+    QString err;
+    int exitCode = -1;
+};
+
+// Runs this binary as the no-keychain child with an empty home under `dir`.
+ChildRun runChild(const QTemporaryDir &dir, const QString &secret, QProcessEnvironment env,
+                  const QStringList &wrapper = {})
+{
     env.insert(u"HOME"_s, dir.filePath(u"home"_s));
     env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"home/.local/share"_s));
     env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"home/.config"_s));
@@ -195,30 +200,28 @@ void TestKeychain::noSessionBus()
     env.remove(u"CASEFILE_KEYRING_SESSION"_s);
     for (const QString &sub :
          {u"home/.local/share"_s, u"home/.config"_s, u"home/.cache"_s, u"run"_s})
-        QVERIFY(QDir().mkpath(dir.filePath(sub)));
+        QDir().mkpath(dir.filePath(sub));
 
     QProcess child;
     child.setProcessEnvironment(env);
-    child.setProgram(QCoreApplication::applicationFilePath());
-    child.setArguments({u"--no-bus-child"_s, secret});
+    QStringList command = wrapper;
+    command << QCoreApplication::applicationFilePath() << u"--no-bus-child"_s << secret;
+    child.setProgram(command.takeFirst());
+    child.setArguments(command);
     child.start();
-    QVERIFY(child.waitForStarted(10000));
-    QVERIFY(child.waitForFinished(60000));
-    const QString out = QString::fromUtf8(child.readAllStandardOutput());
-    const QString err = QString::fromUtf8(child.readAllStandardError());
-    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(child.exitCode(), 0);
+    ChildRun run;
+    if (!child.waitForStarted(10000) || !child.waitForFinished(60000))
+        return run;
+    run.out = QString::fromUtf8(child.readAllStandardOutput());
+    run.err = QString::fromUtf8(child.readAllStandardError());
+    run.exitCode = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -1;
+    return run;
+}
 
-    QVERIFY2(out.startsWith(u"write-error keychain: No OS keychain is available ("_s),
-             qPrintable(out));
-    QVERIFY2(out.contains(u"secrets cannot be stored; Casefile never writes them in clear."_s),
-             qPrintable(out));
-    QVERIFY2(out.contains(u"read-error keychain: No OS keychain is available"_s), qPrintable(out));
-    QVERIFY(!out.contains(secret));
-    QVERIFY(!err.contains(secret)); // not even in the logs
-
-    // Nothing written in clear anywhere the child could write: its home, data, config,
-    // cache and runtime dirs, nor this test's own data and config dirs.
+// Nothing written in clear anywhere the child could write: its home, data, config, cache
+// and runtime dirs, nor this test's own data and config dirs.
+QStringList leaks(const QTemporaryDir &dir, const QString &secret)
+{
     QStringList hits = filesContaining(dir.path(), secret.toUtf8());
     for (const auto location : {QStandardPaths::AppDataLocation, QStandardPaths::AppConfigLocation,
                                 QStandardPaths::GenericConfigLocation}) {
@@ -226,6 +229,70 @@ void TestKeychain::noSessionBus()
         if (QFileInfo::exists(path))
             hits += filesContaining(path, secret.toUtf8());
     }
+    return hits;
+}
+
+QString canary()
+{
+    return u"casefile-canary-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+void TestKeychain::noSessionBus()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString secret = canary();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + dir.filePath(u"no-such-bus"_s));
+    const ChildRun run = runChild(dir, secret, env);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(u"write-error keychain: No OS keychain is available ("_s),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"secrets cannot be stored; Casefile never writes them in clear."_s),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"read-error keychain: No OS keychain is available"_s),
+             qPrintable(run.out));
+    QVERIFY(!run.out.contains(secret));
+    QVERIFY(!run.err.contains(secret)); // not even in the logs
+    const QStringList hits = leaks(dir, secret);
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
+}
+
+void TestKeychain::busWithoutSecretService()
+{
+    // A session bus that cannot start a Secret Service (a desktop without a keyring): a bus
+    // configuration with no service directories, so nothing is activated.
+    const QString dbusRunSession = QStandardPaths::findExecutable(u"dbus-run-session"_s);
+    if (dbusRunSession.isEmpty())
+        QSKIP("dbus-run-session is not installed");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString config = dir.filePath(u"session.conf"_s);
+    {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration "
+                   "1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                   "<busconfig><type>session</type><listen>unix:dir=" +
+                   dir.path().toUtf8() +
+                   "</listen><auth>EXTERNAL</auth><policy context=\"default\">"
+                   "<allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                   "<allow eavesdrop=\"true\"/><allow receive_type=\"*\"/>"
+                   "<allow own=\"*\"/></policy></busconfig>\n");
+    }
+    const QString secret = canary();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+    const ChildRun run =
+        runChild(dir, secret, env, {dbusRunSession, u"--config-file="_s + config, u"--"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(u"write-error keychain: No OS keychain is available ("_s),
+             qPrintable(run.out + run.err));
+    QVERIFY(!run.out.contains(secret));
+    QVERIFY(!run.err.contains(secret));
+    const QStringList hits = leaks(dir, secret);
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
 }
 
