@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/sendconfirmdialog.h"
 #include "ui/workbenchstore.h"
 
 #include <QPointer>

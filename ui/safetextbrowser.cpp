@@ -1,9 +1,6 @@
 #include "ui/safetextbrowser.h"
 
-#if __has_include("core/analysis/markdown.h") && defined(CASEFILE_UI_HAVE_MARKDOWN)
 #include "core/analysis/markdown.h"
-#define CASEFILE_UI_USE_CORE_MARKDOWN 1
-#endif
 
 #include <QUrl>
 
@@ -33,11 +30,7 @@ QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
 
 QString renderSafeHtml(const QString &markdown)
 {
-#ifdef CASEFILE_UI_USE_CORE_MARKDOWN
     return renderMarkdownToSafeHtml(markdown);
-#else
-    return u"<pre style=\"white-space: pre-wrap\">"_s + markdown.toHtmlEscaped() + u"</pre>"_s;
-#endif
 }
 
 } // namespace Casefile

@@ -20,8 +20,7 @@ public:
     QVariant loadResource(int type, const QUrl &name) override;
 };
 
-// The only way Markdown becomes HTML in the workbench: the core's safe renderer when the
-// build has it, else the text escaped inside <pre>.
+// The only way Markdown becomes HTML in the workbench: the core's safe renderer.
 QString renderSafeHtml(const QString &markdown);
 
 } // namespace Casefile

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -16,15 +17,15 @@ namespace Casefile {
 double chartTimeX(const QDateTime &utc)
 {
     const qint64 ms = utc.toMSecsSinceEpoch();
-    const qint64 offset = QDateTime::fromMSecsSinceEpoch(ms, Qt::LocalTime).offsetFromUtc();
+    const qint64 offset = QDateTime::fromMSecsSinceEpoch(ms).offsetFromUtc();
     return double(ms + offset * 1000);
 }
 
 QDateTime fromChartTimeX(double x)
 {
     const qint64 shifted = qint64(std::llround(x));
-    const qint64 offset = QDateTime::fromMSecsSinceEpoch(shifted, Qt::LocalTime).offsetFromUtc();
-    return QDateTime::fromMSecsSinceEpoch(shifted - offset * 1000, Qt::UTC);
+    const qint64 offset = QDateTime::fromMSecsSinceEpoch(shifted).offsetFromUtc();
+    return QDateTime::fromMSecsSinceEpoch(shifted - offset * 1000, QTimeZone::utc());
 }
 
 namespace {

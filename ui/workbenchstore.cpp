@@ -230,11 +230,4 @@ Result<QList<MetricsRow>> MemoryWorkbenchStore::metrics()
     return list;
 }
 
-Result<std::shared_ptr<WorkbenchStore>> openWorkbenchStore(const QString &path)
-{
-    Q_UNUSED(path)
-    return fail(Error::Code::Unsupported,
-                u"This build has no investigation store; work is kept until you quit."_s);
-}
-
 } // namespace Casefile

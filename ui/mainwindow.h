@@ -1,0 +1,190 @@
+#pragma once
+
+#include "core/domain.h"
+#include "core/engine.h"
+#include "core/profile.h"
+#include "ui/workbenchservices.h"
+
+#include <QMainWindow>
+#include <QMap>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSplitter;
+class QSystemTrayIcon;
+class QTableView;
+class QTabWidget;
+QT_END_NAMESPACE
+
+namespace Casefile {
+
+class DiagnosisEditor;
+class InvestigationRun;
+class InvestigationTab;
+class InvestigationView;
+class MetricsView;
+class PlaybookEditor;
+class SavedInvestigationsView;
+class TicketFilterModel;
+class TicketQueueModel;
+
+// The workbench window: the ticket queue on the left, a tab per open investigation on the
+// right (plus saved investigations and metrics), connection health in the status bar.
+//
+// Everything slow (profile loading, connecting, the helpdesk, the store, investigations)
+// runs on workers or in the engine; this window only reacts to their results.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(WorkbenchServices services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openProfile(const QString &path);
+    void setProfile(const WorkspaceProfile &profile);
+    const WorkspaceProfile &profile() const { return m_profile; }
+    std::shared_ptr<ConnectorSet> connectors() const { return m_connectors; }
+
+    void refreshTickets();
+    bool selectTicket(const QString &ticketId);
+    Ticket currentTicket() const;
+    void selectNextTicket();
+
+    // Opens (or focuses) the ticket's tab and runs its investigation.
+    InvestigationTab *runInvestigation(const Ticket &ticket, const QString &playbook = {},
+                                       std::shared_ptr<const PlaybookLibrary> playbooks = {});
+    void runCurrentTicket();
+    void cancelCurrent();
+    void sendCurrent();
+    void openSaved(const QString &id);
+    InvestigationTab *openOffline(const Investigation &investigation, const QString &storedId);
+    void importFile(const QString &path);
+    void exportCurrent(const QString &path);
+    void showConnections();
+    void showPlaybookEditor();
+    void setDarkPalette(bool dark);
+    void setComparisonOverlay(bool on);
+
+    // For tests and the screenshot mode.
+    TicketQueueModel *queueModel() const { return m_queue; }
+    TicketFilterModel *filterModel() const { return m_filter; }
+    QTableView *queueView() const { return m_queueView; }
+    QWidget *queuePanel() const { return m_queuePanel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    InvestigationTab *currentInvestigationTab() const;
+    InvestigationView *currentInvestigationView() const;
+    DiagnosisEditor *currentEditor() const;
+    SavedInvestigationsView *savedView() const { return m_saved; }
+    MetricsView *metricsView() const { return m_metrics; }
+    QString connectionMessage(const QString &system) const;
+
+signals:
+    void profileLoaded(const Casefile::WorkspaceProfile &profile);
+    void profileFailed(const QString &message);
+    void connectorsReady();
+    void connectionChecked(const QString &system, bool ok);
+    void ticketsLoaded(int count);
+    void investigationFinished(const Casefile::Investigation &investigation,
+                               const QString &storedId);
+    void investigationSaved(const QString &storedId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void rebuildRecentMenu();
+    void rememberProfile(const QString &path);
+    void checkConnections();
+    void setConnectionState(const QString &system, int state, const QString &message);
+    void updateTitle();
+    void updateActions();
+    void notifyFinished(const Investigation &investigation);
+    InvestigationTab *tabForTicket(const QString &ticketId) const;
+    void saveInvestigation(InvestigationTab *tab, const Investigation &investigation);
+    void showError(const QString &message);
+
+    WorkbenchServices m_services;
+    WorkspaceProfile m_profile;
+    std::shared_ptr<ConnectorSet> m_connectors;
+    quint64 m_profileGeneration = 0;
+    quint64 m_ticketGeneration = 0;
+    QTimer m_refreshTimer;
+
+    TicketQueueModel *m_queue = nullptr;
+    TicketFilterModel *m_filter = nullptr;
+    QWidget *m_queuePanel = nullptr;
+    QLineEdit *m_search = nullptr;
+    QCheckBox *m_onlyWaiting = nullptr;
+    QTableView *m_queueView = nullptr;
+    QLabel *m_queueStatus = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    SavedInvestigationsView *m_saved = nullptr;
+    MetricsView *m_metrics = nullptr;
+    QPointer<PlaybookEditor> m_playbookEditor;
+    QWidget *m_connectionBar = nullptr;
+    QMap<QString, QLabel *> m_connectionDots;
+    QMap<QString, QString> m_connectionMessages;
+    QSystemTrayIcon *m_tray = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_rerunStepAction = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_darkAction = nullptr;
+    QAction *m_comparisonAction = nullptr;
+};
+
+// One investigation tab: the view, the reply editor and the run feeding them (if live).
+class InvestigationTab final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InvestigationTab)
+
+public:
+    explicit InvestigationTab(const Ticket &ticket, QWidget *parent = nullptr);
+    ~InvestigationTab() override;
+
+    InvestigationView *view() const { return m_view; }
+    DiagnosisEditor *editor() const { return m_editor; }
+    QSplitter *splitter() const { return m_splitter; }
+    const Ticket &ticket() const { return m_ticket; }
+    QString storedId() const { return m_storedId; }
+    void setStoredId(const QString &id);
+    bool isRunning() const;
+
+    // Takes ownership of `run` and follows it; a previous run is cancelled first.
+    void follow(InvestigationRun *run);
+    InvestigationRun *run() const { return m_run; }
+    void cancel();
+    void rerunStep(const QString &stepId);
+    void showOffline(const Investigation &investigation);
+
+signals:
+    void finished(const Casefile::Investigation &investigation);
+
+private:
+    Ticket m_ticket;
+    QString m_storedId;
+    QPointer<InvestigationRun> m_run;
+    bool m_editorLoaded = false;
+    InvestigationView *m_view = nullptr;
+    DiagnosisEditor *m_editor = nullptr;
+    QSplitter *m_splitter = nullptr;
+};
+
+} // namespace Casefile
