@@ -1,5 +1,6 @@
 #include "core/profile.h"
 #include "sandbox/clickhousehttp.h"
+#include "sandbox/clickhouseserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -175,6 +176,51 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         QVERIFY2(!QFile::exists(u"/proc/%1"_s.arg(clickhouse.first())),
                  "ClickHouse outlived the sandbox");
+    }
+
+    // With --clickhouse-url the sandbox loads into that server, replaces only its own database
+    // and leaves the server running.
+    void externalClickHouse()
+    {
+        ClickHouseServer server;
+        const auto started = server.start();
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));
+        ClickHouseHttp http(server.url());
+        QVERIFY(http.post(u"CREATE DATABASE keep_me"_s).has_value());
+        QVERIFY(http.post(u"CREATE DATABASE casefile"_s).has_value());
+        QVERIFY(http.post(u"CREATE TABLE casefile.stale (x UInt8) ENGINE = Memory"_s).has_value());
+
+        QTemporaryDir dir;
+        const QString profilePath = dir.filePath(u"external.json"_s);
+        QProcess process;
+        process.start(sandboxBinary(),
+                      {u"--scenario"_s, sharedScenario(), u"--profile-out"_s, profilePath,
+                       u"--clickhouse-url"_s, server.url().toString(), u"--quiet"_s});
+        QVERIFY(process.waitForStarted(10000));
+        QByteArray out;
+        QDeadlineTimer deadline(90000);
+        while (!out.contains('\n') && !deadline.hasExpired() &&
+               process.state() == QProcess::Running) {
+            process.waitForReadyRead(500);
+            out += process.readAllStandardOutput();
+        }
+        QVERIFY2(out.startsWith("ready "), process.readAllStandardError().constData());
+        QVERIFY(childrenNamed(process.processId(), u"clickhouse-server"_s).isEmpty());
+
+        const auto tables = http.post(u"SELECT name FROM system.tables WHERE database = 'casefile' "
+                                      u"ORDER BY name FORMAT TabSeparated"_s);
+        QVERIFY(tables.has_value());
+        QCOMPARE(tables->trimmed(), "gateway_requests\nwebhook_deliveries"_ba);
+        const auto databases =
+            http.post(u"SELECT count() FROM system.databases WHERE name = 'keep_me'"_s);
+        QVERIFY(databases.has_value());
+        QCOMPARE(databases->trimmed(), "1"_ba);
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(server.isRunning());
+        QVERIFY(http.get(u"/ping"_s, 5000).has_value());
     }
 };
 
