@@ -1,6 +1,5 @@
 #include "connectors/common/httpclient.h"
 
-#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -502,9 +501,9 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
             attempt.errorText = networkErrorText(reply->error(), reply->errorString());
         }
     }
-    reply->deleteLater();
-    // Let deleteLater run now rather than piling up on a thread without a running loop.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    // Deleted here, outside its finished() handler: a pool thread may never run an event loop
+    // that would process a deleteLater().
+    delete reply;
     return attempt;
 }
 

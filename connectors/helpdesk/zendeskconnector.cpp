@@ -139,11 +139,11 @@ Result<QList<QJsonObject>> ZendeskConnector::pages(const QUrl &first, const Work
 
 Result<QList<Ticket>> ZendeskConnector::listTickets(const WorkLimits &limits)
 {
+    // Cursor pagination: Zendesk's recommended kind, and offset paging stops at 100 pages.
     QUrlQuery q;
     addQueryItem(q, u"include"_s, u"users,organizations"_s);
-    addQueryItem(q, u"per_page"_s, u"100"_s);
-    addQueryItem(q, u"sort_by"_s, u"updated_at"_s);
-    addQueryItem(q, u"sort_order"_s, u"desc"_s);
+    addQueryItem(q, u"page[size]"_s, u"100"_s);
+    addQueryItem(q, u"sort"_s, u"-updated_at"_s);
     auto all = pages(m_connection.endpoint(u"/api/v2/tickets.json"_s, q), limits, 10);
     if (!all)
         return std::unexpected(all.error());
@@ -319,7 +319,7 @@ ConnectionCheck ZendeskConnector::testConnection(const WorkLimits &limits)
     if (auto problem = m_connection.urlProblem())
         return {false, *problem};
     QUrlQuery q;
-    addQueryItem(q, u"per_page"_s, u"1"_s);
+    addQueryItem(q, u"page[size]"_s, u"1"_s);
     auto root = m_connection.getJson(m_connection.endpoint(u"/api/v2/tickets.json"_s, q), limits);
     if (!root)
         return m_connection.failedCheck(root.error());

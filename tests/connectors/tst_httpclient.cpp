@@ -1,9 +1,13 @@
 #include "connectors/common/httpclient.h"
+#include "connectors/common/nlohmannjson.h"
 #include "stubserver.h"
 
 #include <QStandardPaths>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -255,6 +259,27 @@ private slots:
         QCOMPARE(server.requests().size(), 0);
     }
 
+    void workerThreads()
+    {
+        // Connectors call send() from pool threads, each with its own network manager.
+        StubServer server;
+        server.script({StubServer::json("{}"_ba)});
+        const HttpClient c = client();
+        const HttpRequest request = get(server);
+        std::atomic_int ok = 0;
+        QThreadPool pool;
+        pool.setMaxThreadCount(4);
+        for (int i = 0; i < 8; ++i) {
+            pool.start([&] {
+                if (c.send(request, limits()))
+                    ++ok;
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(ok.load(), 8, 15000);
+        pool.waitForDone();
+        QCOMPARE(server.requests().size(), 8);
+    }
+
     void badUrl()
     {
         HttpRequest r;
@@ -277,6 +302,19 @@ private slots:
                  qPrintable(doc.error().message));
         QVERIFY(!parseJsonObject("[]"_ba, u"stripe"_s).has_value());
         QVERIFY(!parseJson(""_ba, u"stripe"_s).has_value());
+
+        auto n = parseNlohmann(R"({"data": [1, 2,)"_ba, u"stripe"_s);
+        QVERIFY(!n.has_value());
+        QCOMPARE(n.error().code, Error::Code::Parse);
+        QVERIFY2(n.error().message.startsWith(u"stripe answered with malformed JSON: "_s),
+                 qPrintable(n.error().message));
+        auto ok = parseNlohmann(R"({"count": 3, "name": "x"})"_ba, u"stripe"_s);
+        QVERIFY(ok.has_value());
+        QCOMPARE(member<int>(*ok, "count", u"stripe"_s).value_or(-1), 3);
+        auto wrongType = member<int>(*ok, "name", u"stripe"_s);
+        QVERIFY(!wrongType.has_value());
+        QCOMPARE(wrongType.error().code, Error::Code::Parse);
+        QVERIFY(!member<int>(*ok, "missing", u"stripe"_s).has_value());
     }
 
     void secretsNeverInErrors()
