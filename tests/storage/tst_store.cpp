@@ -308,6 +308,7 @@ private slots:
     void search_data();
     void search();
     void searchSnippet();
+    void fullTextIndexBuiltLater();
     void removeKeepsAudit();
     void ticketCache();
     void draftHistory();
@@ -627,6 +628,36 @@ void TestStore::searchSnippet()
     QCOMPARE(found->size(), 1);
     QVERIFY2(found->first().snippet.contains(u"«unindexed»"_s), qPrintable(found->first().snippet));
     QCOMPARE(found->first().subject, richInvestigation().ticket.subject);
+}
+
+void TestStore::fullTextIndexBuiltLater()
+{
+    // A database written where SQLite had no FTS5, later opened where it has: the index is
+    // built from the saved documents, and saves made without it are found.
+    {
+        auto store = openStore({.fullTextSearch = false});
+        QVERIFY(store);
+        QVERIFY(store->saveInvestigation(richInvestigation(u"a"_s), u"a"_s));
+        QVERIFY(store->saveInvestigation(richInvestigation(u"b"_s), u"b"_s));
+    }
+    {
+        DirectDb db(dbPath());
+        QCOMPARE(
+            db.scalar(u"SELECT count(*) FROM sqlite_schema WHERE name = 'investigation_text'"_s)
+                .toInt(),
+            0);
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasFullTextSearch());
+    auto found = store->search(u"unindexed"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 2);
+    QVERIFY(store->removeInvestigation(u"a"_s));
+    found = store->search(u"unindexed"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().id, u"b"_s);
 }
 
 void TestStore::removeKeepsAudit()
