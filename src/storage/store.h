@@ -99,7 +99,8 @@ public:
     Store &operator=(const Store &) = delete;
 
     static QString defaultPath(); // <AppDataLocation>/casefile.sqlite
-    // Opens (creating if needed) and migrates the database at `path`.
+    // Opens (creating if needed) and migrates the database at `path`; blocks while migrating,
+    // so call it off the GUI thread too. Fails on a database from a newer Casefile.
     static Result<std::unique_ptr<Store>> open(const QString &path,
                                                const StoreOptions &options = {});
     static int latestSchemaVersion();
