@@ -412,7 +412,7 @@ HttpResponse GitHubFake::page(const HttpRequest &request, const QList<QJsonObjec
         if (item.first != u"page"_s)
             query.append(item);
     }
-    const auto link = [&](int n, const char *rel) {
+    const auto link = [&](int n, const char *rel) -> QString {
         QString url = m_context.base(u"github"_s) +
                       QString::fromUtf8(QUrl::toPercentEncoding(request.path, "/")) + u'?';
         for (const auto &[k, v] : query)

@@ -16,7 +16,7 @@ namespace {
 constexpr qsizetype MaxHeaderBytes = 64 * 1024;
 constexpr qsizetype MaxBodyBytes = 32 * 1024 * 1024;
 constexpr int DripIntervalMs = 200;
-constexpr int DripMaxTicks = 25; // a dripped answer still finishes within ~5 s
+constexpr int DripMaxTicks = 10; // a dripped answer still finishes within ~2 s
 
 quint64 fnv1a(const QByteArray &bytes)
 {

@@ -69,7 +69,6 @@ PagerDutyFake::PagerDutyFake(FakeContext &context)
                 {u"html_url"_s, jv(Web + u"/incidents/"_s + id)},
                 {u"incident_number"_s, incidentNumber},
                 {u"title"_s, title},
-                {u"description"_s, title},
                 {u"created_at"_s, created},
                 {u"updated_at"_s, resolved.isString() ? resolved.toString() : created},
                 {u"status"_s, status},

@@ -360,7 +360,7 @@ HttpResponse ZendeskFake::listTickets(const HttpRequest &request)
     QJsonArray array;
     for (const QJsonObject &ticket : slice)
         array.append(ticketJson(ticket));
-    const auto pageUrl = [&](int n) {
+    const auto pageUrl = [&](int n) -> QString {
         return base + u"?page="_s + QString::number(n) + u"&per_page="_s +
                QString::number(perPage) + includeParam;
     };
