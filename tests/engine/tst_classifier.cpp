@@ -1,6 +1,15 @@
 #include "core/engine/classifier.h"
 #include "core/engine/textnormalizer.h"
 
+#include "core/engine/playbooklibrary.h"
+#include "core/investigationjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -128,7 +137,32 @@ private slots:
         row("metadata: trace ids", u"trace ids dropped"_s,
             u"The metadata we attach (trace_id, user) is stripped before reaching the provider."_s,
             u"metadata"_s);
+        row("fallback: different model", u"Why did a different model answer our requests today?"_s,
+            u"Responses say gpt-4o-mini instead of Claude Haiku. We did not change anything."_s,
+            u"fallback"_s);
+        row("fallback: german", u"Fallback greift nicht mehr"_s,
+            u"Seit etwa 13:45 UTC kommen 503-Fehler von OpenAI, obwohl ein Fallback auf Claude eingerichtet ist."_s,
+            u"fallback"_s);
+        row("webhooks: french", u"Plus aucun webhook reçu depuis cette nuit"_s,
+            u"Nous ne recevons plus aucun webhook. Vos webhooks sont-ils en panne ?"_s,
+            u"webhook-failures"_s);
+        row("billing: portuguese", u"Tokens da fatura não batem com nossos logs"_s,
+            u"A fatura mostra bem menos tokens do que os nossos logs."_s, u"token-billing"_s);
+        row("latency: japanese", u"Claudeの応答が遅い"_s,
+            u"本日からClaudeの応答が非常に遅くなっています。"_s, u"latency-spike"_s);
+        row("metadata: gone", u"metadata gone from logs"_s,
+            u"metadata column is empty for all our requests today. is this a known issue?"_s,
+            u"metadata"_s);
         // plain questions
+        row("question: invoice currency", u"Invoice currency"_s,
+            u"Can we be invoiced in EUR instead of USD?"_s, QString());
+        row("question: webhook ips", u"IP allowlist for webhooks"_s,
+            u"Do your webhook senders come from a fixed IP range?"_s, QString());
+        row("question: budget", u"Budget caps per virtual key?"_s,
+            u"Can we set a monthly budget cap per virtual key, so the bot can't spend more than $200?"_s,
+            QString());
+        row("question: compliance", u"SOC 2 report"_s,
+            u"Could you send us your latest SOC 2 Type II report?"_s, QString());
         row("question: plan limits", u"Question about our plan limits"_s,
             u"What is the monthly token limit on the growth plan? We may upgrade."_s, QString());
         row("question: pricing", u"Pricing for enterprise"_s,
@@ -150,6 +184,67 @@ private slots:
         QVERIFY2(choice.name == expected,
                  qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
         QVERIFY(!choice.reason.isEmpty());
+    }
+
+    // Every ticket of the scenario files, classified with the built-in playbooks, against
+    // the scenario's truth.
+    void scenarioTickets_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QStringList>("tags");
+        QTest::addColumn<QString>("expected");
+        QStringList files;
+        const QStringList dirs{
+            QString(qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s),
+            QString(qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios"_s)};
+        for (const QString &dir : dirs) {
+            const QDir d(dir);
+            for (const QString &name : d.entryList({u"*.json"_s}, QDir::Files))
+                files.append(d.filePath(name));
+        }
+        for (const QString &path : files) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+            const QJsonObject truth = doc.value(u"truth"_s).toObject();
+            for (const QJsonValue &v : doc.value(u"tickets"_s).toArray()) {
+                const QJsonObject t = v.toObject();
+                const QString id = t.value(u"id"_s).isDouble()
+                                       ? QString::number(t.value(u"id"_s).toInteger())
+                                       : t.value(u"id"_s).toString();
+                if (!truth.contains(id))
+                    continue;
+                QStringList tags;
+                for (const QJsonValue &tag : t.value(u"tags"_s).toArray())
+                    tags.append(tag.toString());
+                const QString tag = QFileInfo(path).baseName() + u"#"_s + id;
+                QTest::newRow(qPrintable(tag))
+                    << t.value(u"subject"_s).toString() << t.value(u"description"_s).toString()
+                    << tags << truth.value(id).toObject().value(u"playbook"_s).toString();
+            }
+        }
+        if (files.isEmpty())
+            QTest::newRow("no scenarios") << QString() << QString() << QStringList() << u"skip"_s;
+    }
+
+    void scenarioTickets()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(QStringList, tags);
+        QFETCH(QString, expected);
+        if (expected == u"skip"_s)
+            QSKIP("no scenario files found");
+        const PlaybookLibrary library = PlaybookLibrary::load({}, false);
+        if (library.names().isEmpty())
+            QSKIP("no built-in playbooks in this build");
+        Ticket t = ticket(subject, description);
+        t.tags = tags;
+        const PlaybookChoice choice = Classifier(library.playbooks()).classify(t);
+        QVERIFY2(choice.name == expected,
+                 qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
     }
 
     void reasonNamesWordsAndScores()

@@ -112,6 +112,13 @@ private slots:
         QTest::newRow("iso date") << u"on 2026-11-18 we saw"_s << utc("2026-11-18T00:00:00Z");
         QTest::newRow("earliest wins")
             << u"since 09:00, maybe since yesterday"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("utc time anywhere")
+            << u"errors started 09:40 UTC"_s << utc("2026-11-20T09:40:00Z");
+        QTest::newRow("german seit")
+            << u"seit etwa 08:45 kommen fehler"_s << utc("2026-11-20T08:45:00Z");
+        QTest::newRow("yesterday afternoon")
+            << u"since yesterday afternoon"_s << utc("2026-11-19T12:00:00Z");
+        QTest::newRow("french night") << u"depuis cette nuit"_s << utc("2026-11-19T18:00:00Z");
         QTest::newRow("future date ignored") << u"renewal on 2026-12-01"_s << QDateTime();
         QTest::newRow("ancient date ignored") << u"customer since 2019-01-01"_s << QDateTime();
         QTest::newRow("nothing") << u"it is broken"_s << QDateTime();

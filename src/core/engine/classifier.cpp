@@ -137,13 +137,34 @@ const QHash<QString, QList<LexiconTerm>> &builtInLexicon()
                                  {u"works fine", 1},     {u"works", 0.5},
                                  {u"but gpt", 1.5},      {u"but openai", 1.5},
                                  {u"specific model", 1}, {u"one model", 1}}},
-        {u"fallback"_s, {{u"fallback", 3.5},      {u"fall back", 3.5},     {u"falls back", 3.5},
-                         {u"falling back", 3.5},  {u"failover", 3.5},      {u"fail over", 3},
-                         {u"backup model", 3},    {u"backup provider", 3}, {u"secondary", 1.5},
-                         {u"switch to", 1.5},     {u"switching", 1},       {u"doesnt switch", 2.5},
-                         {u"not switching", 2.5}, {u"retry", 0.8},         {u"retries", 0.8},
-                         {u"times out", 1},       {u"timeout", 1},         {u"timed out", 1},
-                         {u"repli", 2},           {u"ausweich", 2},        {u"respaldo", 2}}},
+        {u"fallback"_s,
+         {{u"fallback", 3.5},
+          {u"fall back", 3.5},
+          {u"falls back", 3.5},
+          {u"falling back", 3.5},
+          {u"failover", 3.5},
+          {u"fail over", 3},
+          {u"backup model", 3},
+          {u"backup provider", 3},
+          {u"secondary", 1.5},
+          {u"switch to", 1.5},
+          {u"switching", 1},
+          {u"doesnt switch", 2.5},
+          {u"not switching", 2.5},
+          {u"retry", 0.8},
+          {u"retries", 0.8},
+          {u"times out", 1},
+          {u"timeout", 1},
+          {u"timed out", 1},
+          {u"different model", 2.5},
+          {u"another model", 2},
+          {u"swapping models", 2.5},
+          {u"swapped", 1.5},
+          {u"instead of", 1.5},
+          {u"served by", 1.5},
+          {u"repli", 2},
+          {u"ausweich", 2},
+          {u"respaldo", 2}}},
         {u"token-billing"_s, {{u"invoice", 3},
                               {u"invoices", 3},
                               {u"invoiced", 3},
@@ -205,19 +226,27 @@ const QHash<QString, QList<LexiconTerm>> &builtInNegatives()
 const QStringList &symptomTerms()
 {
     static const QStringList terms = [] {
-        QStringList t{u"fail"_s,          u"error"_s,        u"slow"_s,      u"broken"_s,
-                      u"broke"_s,         u"missing"_s,      u"mismatch"_s,  u"timeout"_s,
-                      u"timed out"_s,     u"time out"_s,     u"times out"_s, u"since"_s,
-                      u"not working"_s,   u"doesnt work"_s,  u"dont work"_s, u"stopped"_s,
-                      u"down"_s,          u"outage"_s,       u"spike"_s,     u"latency"_s,
-                      u"discrepanc"_s,    u"wrong"_s,        u"incorrect"_s, u"doubled"_s,
-                      u"dropped"_s,       u"no longer"_s,    u"lost"_s,      u"overcharg"_s,
-                      u"dont match"_s,    u"doesnt match"_s, u"delay"_s,     u"hang"_s,
-                      u"crash"_s,         u"exception"_s,    u"unable"_s,    u"cant"_s,
-                      u"cannot"_s,        u"refus"_s,        u"reject"_s,    u"degrad"_s,
-                      u"not receiving"_s, u"isnt being"_s,   u"not being"_s, u"takes forever"_s,
-                      u"erreur"_s,        u"fehler"_s,       u"falla"_s,     u"lent"_s,
-                      u"langsam"_s};
+        QStringList t{u"fail"_s, u"error"_s, u"slow"_s, u"broken"_s, u"broke"_s, u"missing"_s,
+                      u"mismatch"_s, u"timeout"_s, u"timed out"_s, u"time out"_s, u"times out"_s,
+                      u"since"_s, u"not working"_s, u"doesnt work"_s, u"dont work"_s, u"stopped"_s,
+                      u"down"_s, u"outage"_s, u"spike"_s, u"latency"_s, u"discrepanc"_s, u"wrong"_s,
+                      u"incorrect"_s, u"doubled"_s, u"dropped"_s, u"no longer"_s, u"lost"_s,
+                      u"overcharg"_s, u"dont match"_s, u"doesnt match"_s, u"delay"_s, u"hang"_s,
+                      u"crash"_s, u"exception"_s, u"unable"_s, u"cannot"_s, u"refus"_s, u"reject"_s,
+                      u"degrad"_s, u"not receiving"_s, u"isnt being"_s, u"not being"_s,
+                      u"takes forever"_s, u"erreur"_s, u"fehler"_s, u"falla"_s, u"lent"_s,
+                      u"langsam"_s,
+                      // Time words mean "something changed": an incident, not a question.
+                      u"today"_s, u"this morning"_s, u"yesterday"_s, u"last night"_s, u"suddenly"_s,
+                      u"started"_s, u"anymore"_s, u"any more"_s, u"again"_s, u"gone"_s,
+                      u"disappear"_s, u"vanish"_s, u"empty"_s, u"blank"_s, u"not showing"_s,
+                      u"different model"_s, u"wrong model"_s, u"unexpected"_s, u"higher than"_s,
+                      u"lower than"_s, u"urgent"_s, u"spik"_s, u"jump"_s, u"drop"_s,
+                      // ...in a few other languages
+                      u"depuis"_s, u"seit"_s, u"desde"_s, u"panne"_s, u"plus aucun"_s,
+                      u"ne fonctionne"_s, u"funktioniert nicht"_s, u"nicht mehr"_s,
+                      u"no funciona"_s, u"nao funciona"_s, u"falha"_s, u"erro"_s, u"lento"_s,
+                      u"nao batem"_s, u"遅"_s, u"エラー"_s, u"失敗"_s, u"できない"_s};
         for (int code : {400, 401, 403, 404, 408, 429, 500, 502, 503, 504, 529})
             t.append(QString::number(code));
         return t;
@@ -258,6 +287,11 @@ const QStringList &questionTopics()
                                    u"what is"_s,
                                    u"whats"_s,
                                    u"difference between"_s,
+                                   u"budget"_s,
+                                   u"allowlist"_s,
+                                   u"region"_s,
+                                   u"invoice address"_s,
+                                   u"retention"_s,
                                    u"recommend"_s};
     return terms;
 }
@@ -384,11 +418,15 @@ bool Classifier::isPlainQuestion(const Ticket &ticket, QString *why)
         if (findTerm(text, t).count > 0)
             topics.append(t);
     }
-    if (!isQuestion || topics.isEmpty())
+    if (!isQuestion && topics.isEmpty())
         return false;
     if (why) {
-        *why = u"a question about %1 with no symptom (no failure, error, slowness or mismatch "
-               u"described); no investigation needed"_s.arg(topics.mid(0, 3).join(u", "_s));
+        *why = topics.isEmpty()
+                   ? u"a question with no symptom (no failure, error, slowness or mismatch "
+                     u"described); no investigation needed"_s
+                   : u"a question about %1 with no symptom (no failure, error, slowness or "
+                     u"mismatch described); no investigation needed"_s.arg(
+                         topics.mid(0, 3).join(u", "_s));
     }
     return true;
 }

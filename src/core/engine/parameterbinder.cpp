@@ -101,7 +101,7 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
 
     // Times of day: "since 09:00", "since 9am", "around 14:30 utc", "at 9.15".
     static const QRegularExpression clock(
-        u"\\b(?:since|from|at|around|about|after|starting|started)\\s+(?:about\\s+|around\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\d)"_s);
+        u"\\b(?:since|from|at|around|about|after|starting|started|seit|ab|gegen|um|depuis|vers|desde|a partir de|a las|as)\\s+(?:about\\s+|around\\s+|approx\\.?\\s+|etwa\\s+|ca\\.?\\s+|environ\\s+|unos\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\d)"_s);
     for (auto it = clock.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         int hour = m.captured(1).toInt();
@@ -118,6 +118,20 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
         QDateTime c = atTime(t, hour, minute);
         if (c > t)
             c = c.addDays(-1); // "since 23:00" said at 01:00 means last night
+        consider(c);
+    }
+
+    // An explicit UTC time of day anywhere ("13:45 UTC").
+    static const QRegularExpression utcClock(u"\\b(\\d{1,2}):(\\d{2})\\s*(?:utc|gmt|z)\\b"_s);
+    for (auto it = utcClock.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const int hour = m.captured(1).toInt();
+        const int minute = m.captured(2).toInt();
+        if (hour > 23 || minute > 59)
+            continue;
+        QDateTime c = atTime(t, hour, minute);
+        if (c > t)
+            c = c.addDays(-1);
         consider(c);
     }
 
@@ -161,9 +175,17 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
     if (has(u"today"_s) || has(u"aujourd hui"_s) || has(u"aujourdhui"_s) || has(u"heute"_s) ||
         has(u"hoy"_s))
         consider(atTime(t, 0));
-    if (has(u"last night"_s) || has(u"overnight"_s))
+    if (has(u"last night"_s) || has(u"overnight"_s) || has(u"cette nuit"_s) ||
+        has(u"heute nacht"_s) || has(u"letzte nacht"_s) || has(u"anoche"_s) || has(u"esta noite"_s))
         consider(atTime(t.addDays(-1), 18));
-    if (has(u"yesterday"_s) || has(u"hier"_s) || has(u"gestern"_s) || has(u"ayer"_s))
+    if (has(u"yesterday morning"_s))
+        consider(atTime(t.addDays(-1), 6));
+    else if (has(u"yesterday afternoon"_s))
+        consider(atTime(t.addDays(-1), 12));
+    else if (has(u"yesterday evening"_s))
+        consider(atTime(t.addDays(-1), 17));
+    else if (has(u"yesterday"_s) || has(u"hier"_s) || has(u"gestern"_s) || has(u"ayer"_s) ||
+             has(u"ontem"_s))
         consider(atTime(t.addDays(-1), 0));
     if (has(u"this week"_s))
         consider(atTime(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
