@@ -515,8 +515,9 @@ ErrorProfile errorProfile(const AnalysisInput &input)
             p.clientErrors += g.n;
             clientByProvider[g.provider] += g.n;
             clientByModel[g.model] += g.n;
-            appendUnique(p.clientCodes,
-                         g.errorCode.isEmpty() ? QString::number(g.status) : g.errorCode);
+            appendUnique(p.clientCodes, g.errorCode.isEmpty() ? QString::number(g.status)
+                                                              : QString(QString::number(g.status) +
+                                                                        u' ' + g.errorCode));
         }
         p.groups.append(g);
     }

@@ -327,6 +327,38 @@ ChangeReport detectChanges(const AnalysisInput &input)
     return report;
 }
 
+QList<VolumeChange> detectVolumeChanges(const AnalysisInput &input, QStringView groupKey)
+{
+    QList<VolumeChange> out;
+    QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"error_series");
+    found.append(findEvidence(input, u"clickhouse", u"latency_series"));
+    for (const FoundEvidence &f : std::as_const(found)) {
+        for (const Series &series : seriesOf(*f.evidence)) {
+            const QString group = series.labels.value(groupKey.toString()).toString();
+            if (group.isEmpty() || series.size() < 10)
+                continue;
+            QList<double> n;
+            for (int i = 0; i < series.size(); ++i)
+                n.append(series.value(i, u"n", 0));
+            const LevelShift shift = detectUpwardShift(n, 2.0, 5.0, 5);
+            if (!shift.found)
+                continue;
+            VolumeChange v;
+            v.group = group;
+            v.ref = groupKey.toString() + u':' + group;
+            v.at = series.times.at(shift.start);
+            v.before = shift.before;
+            v.after = shift.after;
+            v.evidenceId = f.evidence->id;
+            out.append(v);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const VolumeChange &a, const VolumeChange &b) {
+        return a.after / std::max(1.0, a.before) > b.after / std::max(1.0, b.before);
+    });
+    return out;
+}
+
 } // namespace Analysis
 
 AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
@@ -372,6 +404,25 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         f.evidenceIds = evidence;
         f.confidence = 0.6;
         out.findings.append(f);
+    }
+    // nothing moved: say what was checked, with the numbers
+    if (report.changed().isEmpty()) {
+        QStringList levels;
+        QStringList evidence;
+        for (const SeriesChange &c : report.series) {
+            if (c.kind == MetricKind::ErrorRate && c.level < 0.01)
+                continue;
+            appendUnique(levels, c.metricName() + u" on "_s + c.group + u" about "_s +
+                                     c.formatValue(c.level));
+            appendUnique(evidence, c.evidenceId);
+        }
+        if (!levels.isEmpty()) {
+            Finding f;
+            f.summary = u"No sustained change in the window: "_s + levels.mid(0, 5).join(u"; "_s);
+            f.evidenceIds = evidence;
+            f.confidence = 0.7;
+            out.findings.append(f);
+        }
     }
     if (report.series.isEmpty()) {
         if (dataMissing(input, u"clickhouse", u"latency_series") ||

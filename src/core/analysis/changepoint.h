@@ -67,4 +67,17 @@ struct ChangeReport
 // Runs detection over every latency_series, error_series and webhook_series evidence.
 ChangeReport detectChanges(const AnalysisInput &input);
 
+// A sustained rise of request volume (the `n` column) in one group, e.g. a route whose
+// traffic grew sixfold: what pushes an organisation over its rate limits.
+struct VolumeChange
+{
+    QString group; // "/v1/embeddings"
+    QString ref;   // "route:/v1/embeddings"
+    QDateTime at;
+    double before = 0; // requests per bucket
+    double after = 0;
+    QString evidenceId;
+};
+QList<VolumeChange> detectVolumeChanges(const AnalysisInput &input, QStringView groupKey);
+
 } // namespace Casefile::Analysis

@@ -77,6 +77,17 @@ QString stripDeployPrefix(const QString &title)
 
 } // namespace
 
+QString describeDeploy(const DeployCandidate &c, const QDateTime &reference)
+{
+    QString s = c.label.isEmpty() ? QString() : c.label.at(0).toUpper() + c.label.mid(1);
+    s += u" ("_s + clock(c.time, reference);
+    if (c.finished.isValid() && c.time.isValid() && c.time.secsTo(c.finished) >= 60)
+        s += u", live "_s + clock(c.finished, reference);
+    if (!c.title.isEmpty())
+        s += u", \u201c"_s + c.title + u"\u201d"_s;
+    return s + u')';
+}
+
 QStringList topicWords(const QString &playbook)
 {
     if (playbook == u"webhook-failures")
@@ -96,7 +107,8 @@ QStringList topicWords(const QString &playbook)
 }
 
 DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
-                          const QStringList &strongWords, const QStringList &weakWords)
+                          const QStringList &strongWords, const QStringList &weakWords,
+                          bool includeReleases)
 {
     DeployRanking ranking;
     QList<FoundEvidence> found = findEvidence(input, u"github", u"deployments");
@@ -110,11 +122,14 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
             DeployCandidate c;
             c.ref = e.value(u"ref"_s).toString();
             const bool release = e.value(u"type"_s).toString() == u"release";
+            if (release && !includeReleases)
+                continue;
             c.label = release ? u"release "_s + e.value(u"tag"_s).toString(refId(c.ref))
                               : u"deploy #"_s + refId(c.ref);
             c.title = stripDeployPrefix(e.value(u"title"_s).toString());
             c.evidenceId = f.evidence->id;
             c.time = timeOf(e.value(u"time"_s));
+            c.finished = timeOf(e.value(u"finished"_s));
             for (const QJsonValue &v : e.value(u"files"_s).toArray())
                 c.files.append(v.toString());
             QString text = e.value(u"title"_s).toString() + u' ' +
@@ -131,7 +146,10 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
             c.docsOnly =
                 !c.files.isEmpty() && std::all_of(c.files.cbegin(), c.files.cend(), isDocsFile);
             c.proximity = proximityScore(c.time, changeAt);
-            const double relevance = !c.matched.isEmpty() ? 0.4 : (!weak.isEmpty() ? 0.12 : 0.0);
+            // more shared words, more likely: "headers", "allowlist", "forward" beat one "metadata"
+            const double relevance = !c.matched.isEmpty()
+                                         ? 0.3 + 0.05 * std::min<qsizetype>(3, c.matched.size())
+                                         : (!weak.isEmpty() ? 0.12 : 0.0);
             c.score = 0.5 * c.proximity + relevance;
             if (release)
                 c.score *= 0.85; // a release tag says less about what reached production
@@ -228,11 +246,9 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         // the scope makes the case: only the affected group moved
         const auto flat = report.flat(change->kind);
         const bool othersFlat = !flat.isEmpty();
-        QString summary =
-            best.label.at(0).toUpper() + best.label.mid(1) + u" ("_s + clock(best.time, reference) +
-            (best.title.isEmpty() ? QString() : u", \u201c"_s + best.title + u"\u201d"_s) +
-            u") shipped "_s + formatDuration(best.time.secsTo(change->at)) + u" before "_s +
-            change->describe(reference);
+        QString summary = describeDeploy(best, reference) + u" shipped "_s +
+                          formatDuration(best.time.secsTo(change->at)) + u" before "_s +
+                          change->describe(reference);
         if (!best.files.isEmpty() && !best.matched.isEmpty())
             summary += u"; it changed "_s + best.files.mid(0, 3).join(u", "_s);
         if (othersFlat && !change->groupRef.isEmpty())
@@ -240,6 +256,19 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         h.cause.summary = summary;
         h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
                   (0.75 + 0.25 * change->confidence / 0.95);
+        // a gateway deploy breaks every customer's traffic through the changed code: errors
+        // confined to this one organisation argue against it
+        const OrgScope scope = orgScope(input);
+        if (change->kind == MetricKind::ErrorRate && scope.present && scope.orgFound &&
+            scope.otherOrgs > 0 && scope.otherOrgsWithErrors == 0 && scope.orgErrorRate >= 0.02) {
+            h.score *= 0.6;
+            summary += u"; but other organisations on the same traffic are unaffected"_s;
+        }
+        if (input.playbook == u"webhook-failures") {
+            // webhook_breakdown decides between the customer's endpoint and our signing, and
+            // ranks deploys against the first failed delivery itself
+            return out;
+        }
         h.cause.confidence = std::min(0.95, h.score);
         h.cause.refs = {best.ref};
         appendUnique(h.cause.refs, change->groupRef);
@@ -247,18 +276,6 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         h.why = best.matched.isEmpty() ? u"timing only"_s
                                        : u"timing and touched "_s + best.matched.join(u", "_s);
         out.hypotheses.append(h);
-        Finding f;
-        f.summary =
-            best.label.at(0).toUpper() + best.label.mid(1) + u" shipped at "_s +
-            clock(best.time, reference) +
-            (best.title.isEmpty() ? QString() : u": "_s + best.title) +
-            (best.files.isEmpty() ? QString()
-                                  : u" (files: "_s + best.files.mid(0, 4).join(u", "_s) + u')');
-        f.refs = {best.ref};
-        appendUnique(f.refs, best.pullRefs);
-        f.evidenceIds = {best.evidenceId};
-        f.confidence = h.cause.confidence;
-        out.findings.append(f);
     }
     for (qsizetype i = plausible ? 1 : 0; i < ranking.candidates.size(); ++i) {
         const DeployCandidate &c = ranking.candidates.at(i);

@@ -17,6 +17,7 @@ struct DeployCandidate
     QString title; // what it was about, without the "Deploy #447:" prefix
     QString evidenceId;
     QDateTime time;
+    QDateTime finished; // latest deployment status: when it was live
     QStringList files;
     QStringList matched; // topic words its files/message/PR titles share with the change
     QStringList pullRefs;
@@ -36,7 +37,11 @@ struct DeployRanking
 // unknown, then words decide) and the words naming what changed. `strongWords` name the
 // affected thing (route, provider, feature); `weakWords` are the ticket's words.
 DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
-                          const QStringList &strongWords, const QStringList &weakWords);
+                          const QStringList &strongWords, const QStringList &weakWords,
+                          bool includeReleases = true);
+
+// "deploy #447 (09:12 UTC, live 09:13 UTC, “analytics query rewrite”)"
+QString describeDeploy(const DeployCandidate &c, const QDateTime &reference);
 
 // Words a playbook's topic adds to the affected thing ("webhook", "signature", ...).
 QStringList topicWords(const QString &playbook);

@@ -1,5 +1,6 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
 
 #include <QJsonDocument>
 
@@ -101,9 +102,21 @@ AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input)
             s += u"; other organisations were not limited"_s;
             h.score += 0.1;
         }
+        // what pushed the org over its limits: a route whose traffic jumped
+        const QList<VolumeChange> volume = detectVolumeChanges(input, u"route");
+        if (!volume.isEmpty()) {
+            const VolumeChange &v = volume.first();
+            s += u"; traffic on "_s + v.group + u" grew "_s +
+                 QString::number(v.after / std::max(1.0, v.before), 'f', 1) + u"x at "_s +
+                 clock(v.at, reference) + u" (from about "_s + formatCount(v.before) + u" to "_s +
+                 formatCount(v.after) + u" requests per interval)"_s;
+            h.cause.refs.append(v.ref);
+            h.cause.evidenceIds.append(v.evidenceId);
+            h.score += 0.05;
+        }
         h.cause.summary = s;
         h.cause.confidence = h.score;
-        h.cause.evidenceIds = {p.evidenceId};
+        h.cause.evidenceIds.append(p.evidenceId);
         if (!scope.evidenceId.isEmpty())
             h.cause.evidenceIds.append(scope.evidenceId);
         h.why = u"429 responses dominate the errors"_s;

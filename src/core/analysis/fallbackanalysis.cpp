@@ -28,6 +28,7 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
     double served = 0; // served by a fallback target
     QMap<QString, double> stuckByTarget;
     QMap<QString, double> servedBy;
+    QMap<QString, double> servedConfigs;
     QList<int> stuckStatuses;
     for (int r = 0; r < t.rowCount(); ++r) {
         const double n = t.number(r, u"n");
@@ -39,7 +40,8 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
         total += n;
         const bool failed = status >= 500 || status == 408 || status == 429 ||
                             code.contains(u"timeout") || code.startsWith(u"provider_");
-        if (failed && !fellBack && attempts <= 1.0) {
+        if (failed && !fellBack) {
+            Q_UNUSED(attempts)
             stuck += n;
             stuckLatencySum += avg * n;
             stuckMaxLatency = std::max(stuckMaxLatency, t.number(r, u"max_latency_ms"));
@@ -53,6 +55,7 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
         } else if (fellBack && status < 400) {
             served += n;
             servedBy[t.text(r, u"provider") + u'/' + t.text(r, u"model")] += n;
+            servedConfigs[t.text(r, u"config_id")] += n;
         }
     }
     const auto top = [](const QMap<QString, double> &m) {
@@ -79,11 +82,43 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
             Hypothesis h;
             h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
             h.score = 0.5;
-            h.cause.summary = u"Fallback worked as configured: "_s + formatCount(served) +
-                              u" requests failed over to "_s + top(servedBy) + u" and only "_s +
-                              formatCount(stuck) + u" failed without a fallback"_s;
-            h.cause.confidence = 0.5;
-            h.cause.evidenceIds = {evidenceId};
+            const QString config = top(servedConfigs);
+            QString s = u"Fallback worked as configured"_s +
+                        (config.isEmpty() ? QString() : u" in "_s + config) + u": "_s +
+                        formatCount(served) + u" requests were answered by the fallback target "_s +
+                        top(servedBy) + u" when the first target failed, and only "_s +
+                        formatCount(stuck) + u" failed without a fallback"_s;
+            // why the first target failed: the provider's own incident, if one overlaps
+            QString primaryProvider;
+            for (const FoundEvidence &c : findEvidence(input, u"gateway", u"config")) {
+                if (c.evidence->data.value(u"config_id"_s).toString() != config)
+                    continue;
+                const QJsonArray targets =
+                    c.evidence->data.value(u"config"_s).toObject().value(u"targets"_s).toArray();
+                if (!targets.isEmpty())
+                    primaryProvider = targetProvider(targets.first().toObject());
+                h.cause.evidenceIds.append(c.evidence->id);
+            }
+            for (const FoundEvidence &f : findEvidence(input, u"statuspage", u"incidents")) {
+                for (const QJsonObject &e : eventsOf(*f.evidence)) {
+                    const QString page = e.value(u"page"_s).toString().toLower();
+                    if (primaryProvider.isEmpty() || !page.contains(primaryProvider))
+                        continue;
+                    const QDateTime start = timeOf(e.value(u"time"_s));
+                    const QDateTime end = timeOf(e.value(u"end"_s));
+                    s += u"; the first target's provider, "_s + page + u", reported \u201c"_s +
+                         e.value(u"title"_s).toString() + u"\u201d from "_s +
+                         clock(start, reference) + u" to "_s +
+                         (end.isValid() ? clock(end, reference) : u"now"_s);
+                    h.score = 0.7;
+                    break;
+                }
+            }
+            h.cause.summary = s;
+            h.cause.confidence = h.score;
+            if (!config.isEmpty())
+                h.cause.refs.append(u"config:"_s + config);
+            h.cause.evidenceIds.prepend(evidenceId);
             h.why = u"fallback triggered"_s;
             out.hypotheses.append(h);
         }

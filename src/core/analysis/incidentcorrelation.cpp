@@ -175,13 +175,22 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
                                   (!end.isValid() || end >= from.addSecs(-15 * 60));
             const QString text = (title + u' ' + e.value(u"service"_s).toString()).toLower();
             const bool aboutIt = !provider.isEmpty() && text.contains(provider);
-            if (overlaps && aboutIt) {
+            // billing has no change point: a page about metering in the window is the clue
+            bool aboutBilling = false;
+            if (input.playbook == u"token-billing") {
+                for (const QString &w : {u"billing"_s, u"meter"_s, u"metering"_s, u"invoice"_s,
+                                         u"usage"_s, u"stripe"_s})
+                    aboutBilling = aboutBilling || text.contains(w);
+            }
+            if ((overlaps && aboutIt) || aboutBilling) {
                 Finding fd;
-                fd.summary = u"Our on-call was paged at "_s + clock(start, reference) +
-                             u": \u201c"_s + title + u"\u201d"_s;
+                fd.summary =
+                    u"Our on-call was paged at "_s + clock(start, reference) +
+                    (end.isValid() ? u" (resolved "_s + clock(end, reference) + u')' : QString()) +
+                    u": \u201c"_s + title + u"\u201d"_s;
                 fd.refs = {ref};
                 fd.evidenceIds = {f.evidence->id};
-                fd.confidence = 0.6;
+                fd.confidence = aboutBilling ? 0.75 : 0.6;
                 out.findings.append(fd);
             } else {
                 out.rejected.append(

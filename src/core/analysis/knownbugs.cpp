@@ -3,6 +3,7 @@
 #include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +86,18 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
         if (!symptomWords().contains(w))
             appendUnique(component, w);
     }
+    // the error signature seen in the logs: "invalid_request", "400"
+    QStringList signatures;
+    const ErrorProfile errors = errorProfile(input);
+    for (qsizetype i = 0; i < errors.groups.size() && i < 2; ++i) {
+        const ErrorGroup &g = errors.groups.at(i);
+        if (g.n < 0.2 * errors.errors)
+            continue;
+        if (!g.errorCode.isEmpty())
+            appendUnique(signatures, g.errorCode.toLower());
+        if (g.status >= 400)
+            appendUnique(signatures, QString::number(g.status));
+    }
     QStringList componentOnly;
     for (const QString &w : std::as_const(component)) {
         if (!symptomWords().contains(w))
@@ -149,9 +162,23 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
                                      {ref}});
                 continue;
             }
+            // the observed error signature (status, error code) named in the bug ties it to
+            // this problem far more than a shared provider name
+            const QString raw =
+                (title + labels + u' ' + e.value(u"description"_s).toString()).toLower();
+            bool signature = false;
+            for (const QString &code : std::as_const(signatures)) {
+                if (code.at(0).isDigit())
+                    signature =
+                        signature ||
+                        QRegularExpression(u"\\b"_s + code + u"\\b"_s).match(raw).hasMatch();
+                else
+                    signature = signature || raw.contains(code);
+            }
             const double strength =
-                std::min(1.0, 0.35 * titleHits.size() + 0.15 * hits.size() + 0.1 * symptoms.size());
-            if (strength < 0.45) {
+                std::min(1.0, 0.3 * titleHits.size() + 0.1 * (hits.size() - titleHits.size()) +
+                                  (signature ? 0.3 : 0.0) + 0.05 * symptoms.size());
+            if (strength < 0.5 || (titleHits.isEmpty() && !signature)) {
                 out.rejected.append({QString(category),
                                      id + u" (\u201c"_s + title + u"\u201d) shares only \u201c"_s +
                                          hits.join(u", "_s) + u"\u201d with this problem"_s,
@@ -160,7 +187,7 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
             }
             Hypothesis h;
             h.cause.category = QString(category);
-            h.score = 0.45 + 0.4 * strength;
+            h.score = 0.5 + 0.4 * strength;
             const QDateTime created = timeOf(e.value(u"time"_s));
             // a bug filed after the problem began was most likely filed about it
             if (report.primary && created.isValid() && created >= report.primary->at.addSecs(-3600))

@@ -18,8 +18,6 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
     }
     const QDateTime reference =
         input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
-    const Table t(found.first().evidence->data);
-    const QString evidenceId = found.first().evidence->id;
     struct Sdk
     {
         QString sdk;
@@ -29,16 +27,43 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         QDateTime first;
         double share() const { return n > 0 ? with / n : 0; }
     };
-    QList<Sdk> sdks;
-    for (int r = 0; r < t.rowCount(); ++r) {
-        Sdk s;
-        s.sdk = t.text(r, u"sdk");
-        s.name = s.sdk.section(u'/', 0, 0);
-        s.n = t.number(r, u"n");
-        s.with = t.number(r, u"with_metadata");
-        s.first = t.time(r, u"first");
-        if (s.n >= 1)
-            sdks.append(s);
+    const auto read = [](const Evidence &evidence) {
+        QList<Sdk> list;
+        const Table t(evidence.data);
+        for (int r = 0; r < t.rowCount(); ++r) {
+            Sdk s;
+            s.sdk = t.text(r, u"sdk");
+            s.name = s.sdk.section(u'/', 0, 0);
+            s.n = t.number(r, u"n");
+            s.with = t.number(r, u"with_metadata");
+            s.first = t.time(r, u"first");
+            if (s.n >= 1)
+                list.append(s);
+        }
+        return list;
+    };
+    const auto earliest = [](const QList<Sdk> &list) {
+        QDateTime t;
+        for (const Sdk &s : list) {
+            if (s.first.isValid() && (!t.isValid() || s.first < t))
+                t = s.first;
+        }
+        return t;
+    };
+    // a playbook may also ask for a recent window (since the ticket's anchor): the table whose
+    // requests start latest is that one
+    QString evidenceId = found.first().evidence->id;
+    QList<Sdk> sdks = read(*found.first().evidence);
+    QList<Sdk> recent;
+    for (qsizetype i = 1; i < found.size(); ++i) {
+        const QList<Sdk> other = read(*found.at(i).evidence);
+        if (earliest(other) > earliest(sdks)) {
+            recent = other;
+        } else {
+            recent = sdks;
+            sdks = other;
+            evidenceId = found.at(i).evidence->id;
+        }
     }
     QStringList shares;
     for (const Sdk &s : std::as_const(sdks))
@@ -51,11 +76,12 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         out.findings.append(f);
     }
     // a version that drops metadata while another version of the same SDK keeps it
-    for (const Sdk &bad : std::as_const(sdks)) {
+    const QList<Sdk> &judged = recent.isEmpty() ? sdks : recent;
+    for (const Sdk &bad : judged) {
         if (bad.n < 10 || bad.share() > 0.2)
             continue;
         const Sdk *good = nullptr;
-        for (const Sdk &other : std::as_const(sdks)) {
+        for (const Sdk &other : judged) {
             if (other.name == bad.name && other.sdk != bad.sdk && other.n >= 10 &&
                 other.share() >= 0.8)
                 good = &other;
@@ -82,15 +108,31 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
                              {}});
         return out;
     }
-    // every SDK that used to send metadata now loses part of it: the gateway changed
+    // every SDK that used to send metadata now loses it: the gateway changed. SDKs that never
+    // send metadata say nothing either way.
     QList<Sdk> partial;
-    for (const Sdk &s : std::as_const(sdks)) {
-        if (s.n >= 10 && s.share() > 0.02 && s.share() < 0.8)
-            partial.append(s);
-    }
     bool anyHealthy = false;
-    for (const Sdk &s : std::as_const(sdks))
-        anyHealthy = anyHealthy || (s.n >= 10 && s.share() >= 0.95);
+    for (const Sdk &s : std::as_const(sdks)) {
+        if (s.n < 10 || s.share() <= 0.02)
+            continue;
+        if (!recent.isEmpty()) {
+            double recentShare = -1;
+            for (const Sdk &r : std::as_const(recent)) {
+                if (r.sdk == s.sdk && r.n >= 5)
+                    recentShare = r.share();
+            }
+            if (recentShare < 0)
+                continue;
+            if (recentShare <= 0.5)
+                partial.append(s);
+            else
+                anyHealthy = true;
+        } else if (s.share() < 0.995) {
+            partial.append(s);
+        } else {
+            anyHealthy = anyHealthy || s.n >= 50;
+        }
+    }
     if (!partial.isEmpty() && !anyHealthy) {
         if (dataMissing(input, u"github", u"deployments")) {
             out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
@@ -98,7 +140,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         }
         QDateTime anchor = input.params.anchor;
         const DeployRanking ranking =
-            rankDeploys(input, anchor, topicWords(u"metadata"_s), input.params.keywords);
+            rankDeploys(input, anchor, topicWords(u"metadata"_s), input.params.keywords, false);
         const DeployCandidate *best = nullptr;
         for (const DeployCandidate &c : ranking.candidates) {
             if (c.reason.isEmpty() && !c.matched.isEmpty()) {
@@ -113,12 +155,11 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
             Hypothesis h;
             h.cause.category = QLatin1StringView(Category::DeployRegression);
             h.score = 0.8;
-            h.cause.summary =
-                best->label.at(0).toUpper() + best->label.mid(1) + u" ("_s +
-                clock(best->time, reference) +
-                (best->title.isEmpty() ? QString() : u", \u201c"_s + best->title + u"\u201d"_s) +
-                u") changed metadata handling; since then every SDK loses metadata ("_s +
-                names.join(u", "_s) + u" of requests still carry it)"_s;
+            h.cause.summary = describeDeploy(*best, reference) +
+                              u" changed how metadata is forwarded; since then every SDK loses "
+                              u"custom metadata (share of requests still carrying it over the "
+                              u"window: "_s +
+                              names.join(u", "_s) + u')';
             h.cause.confidence = 0.8;
             h.cause.refs = {best->ref};
             h.cause.evidenceIds = {best->evidenceId, evidenceId};

@@ -237,8 +237,28 @@ AnalysisResult analyze(const AnalysisInput &input)
         result.rejected.append(r);
     }
 
+    // findings never cite what lost: a bystander's ref stays in `rejected` only
+    QSet<QString> losing;
+    for (const Hypothesis &h : std::as_const(ranked)) {
+        if (!(best && &h == best))
+            for (const QString &ref : h.cause.refs)
+                losing.insert(ref);
+    }
+    for (const RejectedHypothesis &r : std::as_const(result.rejected)) {
+        for (const QString &ref : r.refs)
+            losing.insert(ref);
+    }
+    if (result.rootCause) {
+        for (const QString &ref : result.rootCause->refs)
+            losing.remove(ref);
+    }
     QSet<QString> summaries;
     QList<Finding> findings = all.findings;
+    for (Finding &f : findings) {
+        f.refs.erase(std::remove_if(f.refs.begin(), f.refs.end(),
+                                    [&](const QString &ref) { return losing.contains(ref); }),
+                     f.refs.end());
+    }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
         return a.confidence > b.confidence;
     });

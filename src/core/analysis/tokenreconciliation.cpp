@@ -45,6 +45,7 @@ Policy policyFromDocs(const AnalysisInput &input)
     QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
     found.append(findEvidence(input, u"docs", u"fetch"));
     static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
+    int bestStrength = 0;
     for (const FoundEvidence &f : found) {
         for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
             const QJsonObject item = v.toObject();
@@ -54,7 +55,11 @@ Policy policyFromDocs(const AnalysisInput &input)
                 if (!l.contains(u"cache"))
                     continue;
                 CachedRule rule = CachedRule::Unknown;
-                if (l.contains(u"not billed") || l.contains(u"excluded") ||
+                const bool formulaExcluded =
+                    (l.contains(u"- cached_tokens") || l.contains(u"-cached_tokens") ||
+                     l.contains(u"minus cached")) &&
+                    !l.contains(u"x cached") && !l.contains(u"* cached");
+                if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
                     l.contains(u"free of charge") || l.contains(u"not counted") ||
                     l.contains(u"aren't billed") || l.contains(u"are free"))
                     rule = CachedRule::Excluded;
@@ -65,6 +70,16 @@ Policy policyFromDocs(const AnalysisInput &input)
                     rule = CachedRule::Full;
                 if (rule == CachedRule::Unknown)
                     continue;
+                // the page about caching and an explicit rate beat a passing mention
+                int strength =
+                    (percent.match(l).hasMatch() || l.contains(u"not billed") || formulaExcluded)
+                        ? 3
+                        : 1;
+                if (item.value(u"ref"_s).toString().contains(u"cach"))
+                    ++strength;
+                if (strength <= bestStrength)
+                    continue;
+                bestStrength = strength;
                 p.rule = rule;
                 if (rule == CachedRule::Discounted) {
                     const auto m = percent.match(l);
@@ -73,7 +88,6 @@ Policy policyFromDocs(const AnalysisInput &input)
                 }
                 p.docRef = item.value(u"ref"_s).toString();
                 p.evidenceId = f.evidence->id;
-                return p;
             }
         }
     }
@@ -139,9 +153,16 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
     const Table inv(invoices.first().evidence->data);
     const QString invoiceEvidence = invoices.first().evidence->id;
     const QString usageEvidence = usage.first().evidence->id;
+    const QString ticketText = input.ticket.subject + u' ' + input.ticket.description;
+    bool ticketNamesOne = false;
+    for (int r = 0; r < inv.rowCount(); ++r)
+        ticketNamesOne = ticketNamesOne ||
+                         (!inv.text(r, u"id").isEmpty() && ticketText.contains(inv.text(r, u"id")));
     for (int r = 0; r < inv.rowCount(); ++r) {
         QString ref = inv.ref(r);
         const QString id = inv.text(r, u"id");
+        if (ticketNamesOne && !ticketText.contains(id))
+            continue;
         if (ref.isEmpty())
             ref = u"stripe:invoice:"_s + id;
         const QDateTime from = inv.time(r, u"period_start");

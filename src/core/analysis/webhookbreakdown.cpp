@@ -189,19 +189,17 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
         return out;
     }
     const DeployRanking ranking = rankDeploys(
-        input, worst.firstFailure, topicWords(u"webhook-failures"_s), input.params.keywords);
+        input, worst.firstFailure, topicWords(u"webhook-failures"_s), input.params.keywords, false);
     if (!ranking.candidates.isEmpty() && ranking.candidates.first().reason.isEmpty() &&
         ranking.candidates.first().score >= 0.45) {
         const DeployCandidate &best = ranking.candidates.first();
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::DeployRegression);
         h.score = std::min(0.93, best.score);
-        h.cause.summary =
-            best.label.at(0).toUpper() + best.label.mid(1) + u" ("_s + clock(best.time, reference) +
-            (best.title.isEmpty() ? QString() : u", \u201c"_s + best.title + u"\u201d"_s) +
-            u") shipped "_s + formatDuration(best.time.secsTo(worst.firstFailure)) +
-            u" before webhook deliveries started failing; "_s + observed.mid(0, 1).toLower() +
-            observed.mid(1);
+        h.cause.summary = describeDeploy(best, reference) + u" shipped "_s +
+                          formatDuration(best.time.secsTo(worst.firstFailure)) +
+                          u" before webhook deliveries started failing; "_s +
+                          observed.mid(0, 1).toLower() + observed.mid(1);
         h.cause.confidence = h.score;
         h.cause.refs = {best.ref};
         h.cause.evidenceIds = {best.evidenceId, own->evidence->id};
