@@ -123,7 +123,7 @@ Result<void> migrateTo3(const QSqlDatabase &db, const MigrationOptions &options)
                 // Stable integer ids for the FTS rows (an INTEGER PRIMARY KEY survives VACUUM), so
                 // re-indexing one investigation touches one row instead of scanning the index.
                 uR"(CREATE TABLE investigation_text_rows (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
                     investigation_id TEXT NOT NULL UNIQUE))"_s,
                 uR"(CREATE TABLE feedback (
                     investigation_id TEXT PRIMARY KEY NOT NULL,
@@ -253,6 +253,16 @@ Result<void> createFullTextIndex(const QSqlDatabase &db)
         !ok) {
         return ok;
     }
+    return rebuildFullTextIndex(db);
+}
+
+Result<void> rebuildFullTextIndex(const QSqlDatabase &db)
+{
+    for (const QString &sql :
+         {u"DELETE FROM investigation_text"_s, u"DELETE FROM investigation_text_rows"_s}) {
+        if (auto ok = Sql::exec(db, sql); !ok)
+            return ok;
+    }
     auto rows = Sql::prepare(db, u"SELECT id, document FROM investigations"_s);
     if (!rows)
         return std::unexpected(rows.error());
@@ -261,8 +271,8 @@ Result<void> createFullTextIndex(const QSqlDatabase &db)
     QList<std::pair<QString, SearchText>> texts;
     while (rows->next()) {
         auto inv = investigationFromJsonBytes(rows->value(1).toString().toUtf8());
-        if (inv)
-            texts.append({rows->value(0).toString(), searchTextOf(*inv)});
+        // A damaged document gets an empty row, so the index does not look stale forever.
+        texts.append({rows->value(0).toString(), inv ? searchTextOf(*inv) : SearchText{}});
     }
     rows->finish();
     for (const auto &[id, text] : std::as_const(texts)) {
@@ -270,6 +280,17 @@ Result<void> createFullTextIndex(const QSqlDatabase &db)
             return ok;
     }
     return {};
+}
+
+Result<bool> fullTextIndexIsStale(const QSqlDatabase &db)
+{
+    auto saved = Sql::scalar(db, u"SELECT count(*) FROM investigations"_s);
+    if (!saved)
+        return std::unexpected(saved.error());
+    auto indexed = Sql::scalar(db, u"SELECT count(*) FROM investigation_text_rows"_s);
+    if (!indexed)
+        return std::unexpected(indexed.error());
+    return saved->toLongLong() != indexed->toLongLong();
 }
 
 QString foldForSearch(const QString &text)
@@ -362,6 +383,11 @@ Result<void> unindexInvestigation(const QSqlDatabase &db, const QString &id)
     if (auto ok = Sql::exec(db, u"DELETE FROM investigation_text WHERE rowid = ?"_s, {*row}); !ok)
         return ok;
     return Sql::exec(db, u"DELETE FROM investigation_text_rows WHERE id = ?"_s, {*row});
+}
+
+Result<void> forgetIndexRow(const QSqlDatabase &db, const QString &id)
+{
+    return Sql::exec(db, u"DELETE FROM investigation_text_rows WHERE investigation_id = ?"_s, {id});
 }
 
 } // namespace Casefile::Schema

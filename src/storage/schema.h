@@ -29,6 +29,12 @@ bool fts5Available(const QSqlDatabase &db);
 Result<bool> fullTextIndexExists(const QSqlDatabase &db);
 // Creates the FTS5 index and fills it from the saved documents; call inside a transaction.
 Result<void> createFullTextIndex(const QSqlDatabase &db);
+// Refills the index from the saved documents; call inside a transaction.
+Result<void> rebuildFullTextIndex(const QSqlDatabase &db);
+// Were investigations saved while the index could not be written (SQLite without FTS5)?
+Result<bool> fullTextIndexIsStale(const QSqlDatabase &db);
+// Marks one investigation as not indexed, for saves made without FTS5.
+Result<void> forgetIndexRow(const QSqlDatabase &db, const QString &id);
 
 // The searchable text of an investigation, in the index's columns.
 struct SearchText

@@ -440,6 +440,26 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const StoreOptio
                     return;
                 }
                 *exists = true;
+            } else if (*exists && haveFts5) {
+                // Saved to by a SQLite without FTS5 in between: index what it could not.
+                auto stale = Schema::fullTextIndexIsStale(p->writerDb);
+                if (!stale) {
+                    opened.set_value(std::unexpected(stale.error()));
+                    return;
+                }
+                if (*stale) {
+                    qCInfo(lcStorage) << "rebuilding the search index";
+                    Sql::Transaction transaction(p->writerDb);
+                    auto ok = transaction.begin();
+                    if (ok)
+                        ok = Schema::rebuildFullTextIndex(p->writerDb);
+                    if (ok)
+                        ok = transaction.commit();
+                    if (!ok) {
+                        opened.set_value(std::unexpected(ok.error()));
+                        return;
+                    }
+                }
             }
             p->fullTextIndex = *exists && haveFts5;
             p->useFullText = p->fullTextIndex && p->options.fullTextSearch;
@@ -527,6 +547,8 @@ Result<QString> Store::saveInvestigation(const Investigation &inv, const QString
         }
         if (ok && index)
             ok = Schema::indexInvestigation(db, key, text);
+        else if (ok)
+            ok = Schema::forgetIndexRow(db, key); // reindexed when FTS5 is back
         if (ok)
             ok = transaction.commit();
         if (!ok)
@@ -658,6 +680,8 @@ Result<void> Store::removeInvestigation(const QString &id)
             ok = Sql::exec(db, u"DELETE FROM drafts WHERE investigation_id = ?"_s, {id});
         if (ok && index)
             ok = Schema::unindexInvestigation(db, id);
+        else if (ok)
+            ok = Schema::forgetIndexRow(db, id);
         if (ok)
             ok = transaction.commit();
         return ok;
