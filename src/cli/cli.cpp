@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -473,6 +474,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int run(int argc, char **argv)
 {
+    // stderr is for the one line that says what went wrong; module chatter only on request.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(u"casefile.*.debug=false\ncasefile.*.info=false\n"
+                                         u"casefile.debug=false\ncasefile.info=false"_s);
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

@@ -119,7 +119,14 @@ QStringList salientWords(const QString &foldedText, int limit)
                 "evening night week hours hour minutes minute day days ago last past side change "
                 "changed us org our ours yours it's im ive were weve dont doesnt didnt cant wont "
                 "isnt arent wasnt werent hasnt havent le la les de des du et est un une pour pas "
-                "der die das und ist nicht ein eine el los las y es por para que una")
+                "der die das und ist nicht ein eine el los las y es por para que una "
+                "sometimes always often usually times time out off over take takes taking took "
+                "make makes made look looks see saw seen work works working worked fine good bad "
+                "great much many more most less lot lots way ways thing things set use using used "
+                "need needs needed want wants let lets forever seconds second instead else other "
+                "others anything someone maybe sure think thought said says tell told send sent "
+                "currently around already able via per each every well back going went come came "
+                "urgent asap")
                 .split(u' ', Qt::SkipEmptyParts);
         return QSet<QString>(words.cbegin(), words.cend());
     }();
