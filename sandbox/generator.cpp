@@ -453,6 +453,7 @@ void Generator::generate(const std::function<void(const RequestRow &)> &onReques
         Random random{0};
         QList<quint16> events;
         QList<const WebhookAnomaly *> anomalies; // matching org and endpoint
+        QList<quint16> anomalyErrors;            // interned `error` of each
     };
     std::vector<WebhookState> hooks;
     for (qsizetype i = 0; i < sc.webhookStreams.size(); ++i) {
@@ -478,8 +479,10 @@ void Generator::generate(const std::function<void(const RequestRow &)> &onReques
                     return key == "org"_L1 ? w.org : w.endpoint;
                 });
             }
-            if (possible)
+            if (possible) {
                 st.anomalies.append(&a);
+                st.anomalyErrors.append(intern(a.error));
+            }
         }
         hooks.push_back(std::move(st));
     }
@@ -502,7 +505,7 @@ void Generator::generate(const std::function<void(const RequestRow &)> &onReques
                 if (ts < from || ts >= to)
                     continue;
                 const quint16 event = st.events.at(std::min(eventIndex, st.events.size() - 1));
-                const QString &eventName = m_strings.at(event);
+                const QString &eventName = m_strings.at(event); // m_strings no longer grows here
 
                 WebhookRow row;
                 row.deliveryId = mix64(++deliveryCounter);
@@ -515,13 +518,16 @@ void Generator::generate(const std::function<void(const RequestRow &)> &onReques
                     row.ts = at;
                     row.attempt = static_cast<quint8>(attempt);
                     const WebhookAnomaly *failure = nullptr;
-                    for (const WebhookAnomaly *a : std::as_const(st.anomalies)) {
+                    quint16 failureError = 0;
+                    for (qsizetype n = 0; n < st.anomalies.size(); ++n) {
+                        const WebhookAnomaly *a = st.anomalies.at(n);
                         if (!a->activeAt(at) || failureDraw >= a->rate)
                             continue;
                         const bool eventMatches = !a->match.contains(u"event"_s) ||
                                                   a->match.value(u"event"_s) == eventName;
                         if (eventMatches) {
                             failure = a;
+                            failureError = st.anomalyErrors.at(n);
                             break;
                         }
                     }
@@ -533,7 +539,7 @@ void Generator::generate(const std::function<void(const RequestRow &)> &onReques
                         break;
                     }
                     row.status = static_cast<quint16>(failure->status);
-                    row.error = intern(failure->error);
+                    row.error = failureError;
                     if (failure->error == "timeout"_L1)
                         row.latencyMs = 30000;
                     else if (failure->status == 0)

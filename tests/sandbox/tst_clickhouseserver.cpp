@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +89,13 @@ private slots:
         }
         QCOMPARE(query(u"SELECT sum(prompt_tokens) FROM gateway_requests"_s),
                  QByteArray::number(prompt));
+        // Costs survive the text format (shortest round-trip notation).
+        double cost = 0;
+        for (const RequestRow &r : m_logs.requests)
+            cost += r.costUsd;
+        const double loadedCost = query(u"SELECT sum(cost_usd) FROM gateway_requests"_s).toDouble();
+        QVERIFY2(std::abs(loadedCost - cost) < 1e-6 * cost,
+                 qPrintable(QString::number(loadedCost)));
         QCOMPARE(query(u"SELECT countIf(status >= 400) FROM gateway_requests"_s),
                  QByteArray::number(errors));
         QCOMPARE(query(u"SELECT uniqExact(request_id) FROM gateway_requests"_s),
