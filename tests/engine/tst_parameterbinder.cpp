@@ -119,6 +119,13 @@ private slots:
         QTest::newRow("yesterday afternoon")
             << u"since yesterday afternoon"_s << utc("2026-11-19T12:00:00Z");
         QTest::newRow("french night") << u"depuis cette nuit"_s << utc("2026-11-19T18:00:00Z");
+        QTest::newRow("last hour or so")
+            << u"latency doubled in the last hour or so"_s << utc("2026-11-20T09:01:00Z");
+        QTest::newRow("start beats a bare day word")
+            << u"slow for the past 2 hours. OpenAI had an incident yesterday, is it back?"_s
+            << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("bare day word when nothing else")
+            << u"OpenAI had an incident yesterday"_s << utc("2026-11-19T00:00:00Z");
         QTest::newRow("future date ignored") << u"renewal on 2026-12-01"_s << QDateTime();
         QTest::newRow("ancient date ignored") << u"customer since 2019-01-01"_s << QDateTime();
         QTest::newRow("nothing") << u"it is broken"_s << QDateTime();

@@ -59,10 +59,18 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
     const QDateTime t = ticketTime.toUTC();
     const QString text = rawText.left(MaxText).toLower();
     QDateTime anchor;
-    auto consider = [&](const QDateTime &candidate) {
+    // A bare day word ("OpenAI had an incident yesterday") says less than a start ("since
+    // yesterday", "for the past 2 hours", "13:45 UTC"): bare words count only when nothing
+    // says when it started.
+    QDateTime weakAnchor;
+    auto consider = [&](const QDateTime &candidate, bool strong = true) {
         // Only the past, and not absurdly far: a month at most.
-        if (candidate.isValid() && candidate <= t && candidate >= t.addDays(-31))
+        if (!candidate.isValid() || candidate > t || candidate < t.addDays(-31))
+            return;
+        if (strong)
             anchor = earliest(anchor, candidate);
+        else
+            weakAnchor = earliest(weakAnchor, candidate);
     };
 
     // Relative amounts: "for the past 2 hours", "last 3 days", "in the last 30 minutes", "2 hours
@@ -97,6 +105,21 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
             consider(t.addDays(-n));
         else if (unit.startsWith(u'w'))
             consider(t.addDays(-7 * qint64(n)));
+    }
+
+    // "in the last hour or so", "the past few hours", "last couple of days".
+    static const QRegularExpression vague(
+        u"\\b(?:last|past)\\s+(few\\s+|couple\\s+(?:of\\s+)?)?(minutes|hour|hours|day|days)\\b"_s);
+    for (auto it = vague.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const bool few = !m.captured(1).isEmpty();
+        const QString unit = m.captured(2);
+        if (unit.startsWith(u'm'))
+            consider(t.addSecs(few ? -15 * 60 : -30 * 60));
+        else if (unit.startsWith(u'h'))
+            consider(t.addSecs(few || unit == u"hours"_s ? -3 * 3600 : -3600));
+        else
+            consider(t.addDays(few || unit == u"days"_s ? -3 : -1));
     }
 
     // Times of day: "since 09:00", "since 9am", "around 14:30 utc", "at 9.15".
@@ -162,39 +185,48 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
 
     // Day words.
     const QString folded = foldForMatching(text, MaxText);
-    auto has = [&](const QString &phrase) {
-        return findTerm(folded, phrase).count > 0;
+    static const QStringList startWords{u"since"_s, u"from"_s,    u"started"_s, u"starting"_s,
+                                        u"began"_s, u"depuis"_s,  u"seit"_s,    u"desde"_s,
+                                        u"until"_s, u"all day"_s, u"earlier"_s};
+    // 0: not mentioned; 1: mentioned; 2: mentioned as the start ("since <phrase>").
+    auto mention = [&](std::initializer_list<const char16_t *> phrases) {
+        int best = 0;
+        for (const char16_t *p : phrases) {
+            const QString phrase = QString::fromUtf16(p);
+            if (findTerm(folded, phrase).count == 0)
+                continue;
+            best = std::max(best, 1);
+            for (const QString &w : startWords) {
+                if (findTerm(folded, w + u' ' + phrase).count > 0)
+                    best = 2;
+            }
+        }
+        return best;
     };
-    if (has(u"this morning"_s) || has(u"ce matin"_s) || has(u"heute morgen"_s) ||
-        has(u"esta manana"_s))
-        consider(t.time().hour() >= 6 ? atTime(t, 6) : atTime(t, 0));
-    if (has(u"this afternoon"_s))
-        consider(t.time().hour() >= 12 ? atTime(t, 12) : atTime(t, 6));
-    if (has(u"this evening"_s) || has(u"tonight"_s))
-        consider(t.time().hour() >= 17 ? atTime(t, 17) : atTime(t, 12));
-    if (has(u"today"_s) || has(u"aujourd hui"_s) || has(u"aujourdhui"_s) || has(u"heute"_s) ||
-        has(u"hoy"_s))
-        consider(atTime(t, 0));
-    if (has(u"last night"_s) || has(u"overnight"_s) || has(u"cette nuit"_s) ||
-        has(u"heute nacht"_s) || has(u"letzte nacht"_s) || has(u"anoche"_s) || has(u"esta noite"_s))
-        consider(atTime(t.addDays(-1), 18));
-    if (has(u"yesterday morning"_s))
-        consider(atTime(t.addDays(-1), 6));
-    else if (has(u"yesterday afternoon"_s))
-        consider(atTime(t.addDays(-1), 12));
-    else if (has(u"yesterday evening"_s))
-        consider(atTime(t.addDays(-1), 17));
-    else if (has(u"yesterday"_s) || has(u"hier"_s) || has(u"gestern"_s) || has(u"ayer"_s) ||
-             has(u"ontem"_s))
-        consider(atTime(t.addDays(-1), 0));
-    if (has(u"this week"_s))
-        consider(atTime(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
-    if (has(u"last week"_s))
-        consider(atTime(t.addDays(-(t.date().dayOfWeek() - 1) - 7), 0));
-    if (has(u"weekend"_s)) {
+    auto day = [&](std::initializer_list<const char16_t *> phrases, const QDateTime &at) {
+        const int m = mention(phrases);
+        if (m > 0)
+            consider(at, m == 2);
+        return m > 0;
+    };
+    day({u"this morning", u"ce matin", u"heute morgen", u"esta manana"},
+        t.time().hour() >= 6 ? atTime(t, 6) : atTime(t, 0));
+    day({u"this afternoon"}, t.time().hour() >= 12 ? atTime(t, 12) : atTime(t, 6));
+    day({u"this evening", u"tonight"}, t.time().hour() >= 17 ? atTime(t, 17) : atTime(t, 12));
+    day({u"today", u"aujourd hui", u"aujourdhui", u"heute", u"hoy", u"hoje"}, atTime(t, 0));
+    day({u"last night", u"overnight", u"cette nuit", u"heute nacht", u"letzte nacht", u"anoche",
+         u"esta noite"},
+        atTime(t.addDays(-1), 18));
+    if (!day({u"yesterday morning"}, atTime(t.addDays(-1), 6)) &&
+        !day({u"yesterday afternoon"}, atTime(t.addDays(-1), 12)) &&
+        !day({u"yesterday evening"}, atTime(t.addDays(-1), 17)))
+        day({u"yesterday", u"hier", u"gestern", u"ayer", u"ontem"}, atTime(t.addDays(-1), 0));
+    day({u"this week"}, atTime(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
+    day({u"last week"}, atTime(t.addDays(-(t.date().dayOfWeek() - 1) - 7), 0));
+    {
         const int back =
             t.date().dayOfWeek() >= 6 ? t.date().dayOfWeek() - 6 : t.date().dayOfWeek() + 1;
-        consider(atTime(t.addDays(-back), 0));
+        day({u"weekend"}, atTime(t.addDays(-back), 0));
     }
     static const QRegularExpression weekday(
         u"\\b(?:since|on|from|last)\\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"_s);
@@ -207,7 +239,7 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
             back += 7; // "since Monday" said on a Monday means last week's
         consider(atTime(t.addDays(-back), 0));
     }
-    return anchor;
+    return anchor.isValid() ? anchor : weakAnchor;
 }
 
 BoundParameters ParameterBinder::bind(const Ticket &ticket,
