@@ -440,13 +440,15 @@ QString HttpClient::scrub(const QString &text, const HttpRequest &request) const
 HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkLimits &limits) const
 {
     Attempt attempt;
+    // The request's own timeout unless the deadline comes first; the message names whichever
+    // applied, so it reads "within 5 s" rather than "within 4999 ms".
     QDeadlineTimer attemptDeadline(request.timeout);
-    if (attemptDeadline.deadlineNSecs() > limits.deadline.deadlineNSecs())
+    attempt.timeout = request.timeout;
+    if (attemptDeadline.deadlineNSecs() > limits.deadline.deadlineNSecs()) {
         attemptDeadline = limits.deadline;
-    attempt.timeout =
-        std::chrono::milliseconds(std::max<qint64>(0, attemptDeadline.remainingTime()));
-    if (attemptDeadline.isForever())
-        attempt.timeout = request.timeout;
+        attempt.timeout =
+            std::chrono::milliseconds(std::max<qint64>(0, attemptDeadline.remainingTime()));
+    }
 
     QNetworkRequest qrequest(request.url);
     qrequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
