@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 #include <QUuid>
 
 #include <cmath>
@@ -222,13 +223,25 @@ void ClickHouseConnector::killQuery(const QString &queryId) const
             .toUtf8();
     request->setHeader("Content-Type"_ba, "text/plain; charset=utf-8"_ba);
     request->idempotent = true;
-    request->timeout = 5s;
-    auto r = m_connection.http().send(*request, limits);
-    if (!r)
-        qCWarning(lcConnectors, "KILL QUERY %s failed: %s", qUtf8Printable(queryId),
-                  qUtf8Printable(r.error().message));
-    else
-        qCInfo(lcConnectors, "KILL QUERY %s sent", qUtf8Printable(queryId));
+    request->timeout = 3s;
+    // A query aborted just after it was sent may not be registered yet: one more try a moment
+    // later, else it would run on until max_execution_time.
+    for (int attempt = 0; attempt < 2 && !limits.deadline.hasExpired(); ++attempt) {
+        auto r = m_connection.http().send(*request, limits);
+        if (!r) {
+            qCWarning(lcConnectors, "KILL QUERY %s failed: %s", qUtf8Printable(queryId),
+                      qUtf8Printable(r.error().message));
+            return;
+        }
+        auto killed = ClickHouseResult::parse(r->body);
+        if (killed && !killed->rows.isEmpty()) {
+            qCInfo(lcConnectors, "KILL QUERY %s: stopped", qUtf8Printable(queryId));
+            return;
+        }
+        if (attempt == 0)
+            QThread::msleep(300);
+    }
+    qCInfo(lcConnectors, "KILL QUERY %s: no such query running", qUtf8Printable(queryId));
 }
 
 Result<ClickHouseResult> ClickHouseConnector::query(const Query &query, const WorkLimits &limits,
