@@ -126,7 +126,10 @@ QStringList salientWords(const QString &foldedText, int limit)
                 "need needs needed want wants let lets forever seconds second instead else other "
                 "others anything someone maybe sure think thought said says tell told send sent "
                 "currently around already able via per each every well back going went come came "
-                "urgent asap")
+                "urgent asap end new old yet big small high low usual normal normally fast faster "
+                "bonjour hallo hola ola obrigada obrigado merci danke gracias cordialement "
+                "freundlichen grussen mit bitte nous notre vos nos les uns une avec sur dans pas "
+                "nao com uma dos das mais")
                 .split(u' ', Qt::SkipEmptyParts);
         return QSet<QString>(words.cbegin(), words.cend());
     }();
