@@ -913,6 +913,25 @@ private slots:
         QVERIFY2(reply.body.startsWith("Code: 210, e.displayText() = "), reply.body.constData());
     }
 
+    void clickhouseProxyForwards()
+    {
+        // Any HTTP server stands in for ClickHouse here: the docs fake of a second sandbox.
+        FakeServices upstream(testScenario(), &stubBilling, QUrl());
+        QVERIFY(upstream.start({}).has_value());
+        FakeServices services(testScenario(), &stubBilling, upstream.url(u"docs"_s));
+        QVERIFY(services.start({}).has_value());
+        const Reply reply = send(m_network, "GET"_ba,
+                                 QUrl(services.url(u"clickhouse"_s).toString() +
+                                      u"/api/pages?path=docs/routing/fallbacks.md"_s));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(u"title"_s).toString(), u"Fallbacks"_s);
+        const Reply missing =
+            send(m_network, "POST"_ba,
+                 QUrl(services.url(u"clickhouse"_s).toString() + u"/api/pages?path=nope"_s), {},
+                 "SELECT 1"_ba);
+        QCOMPARE(missing.status, 405); // the method went through: the upstream refuses POST
+    }
+
     void cleanupTestCase() { m_services.reset(); }
 };
 
