@@ -115,7 +115,7 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
         bounds.append(s.index);
     bounds.append(n);
     for (int s = 1; s + 1 < bounds.size(); ++s) {
-        const int start = bounds.at(s);
+        int start = bounds.at(s);
         const double before = medianOf(values, 0, start);
         const double level = medianOf(values, start, bounds.at(s + 1));
         if (level <= before || !bigEnough(before, level, minRatio, minAbsolute))
@@ -129,23 +129,49 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
                 break;
             }
         }
-        const double after = medianOf(values, start, end);
+        double after = medianOf(values, start, end);
         if (!bigEnough(before, after, minRatio, minAbsolute))
             continue;
-        const double half = (before + after) / 2.0;
+        // a rank split on noisy data can land a few buckets off: move the start to the first
+        // bucket from which the series stays at the new level
+        {
+            const double cut = (before + after) / 2.0;
+            const auto mostlyAbove = [&](int from) {
+                const int len = std::min(10, end - from);
+                int above = 0;
+                for (int i = from; i < from + len; ++i)
+                    above += values.at(i) > cut ? 1 : 0;
+                return len > 0 && above >= 0.7 * len;
+            };
+            int refined = start;
+            for (int k = 0; k < 30 && refined + minLength < end; ++k) {
+                if (values.at(refined) > cut && mostlyAbove(refined))
+                    break;
+                ++refined;
+            }
+            while (refined > 1 && start - refined < 30 && values.at(refined - 1) > cut &&
+                   values.at(refined - 2) > cut && mostlyAbove(refined - 1))
+                --refined;
+            if (refined != start && refined > 0) {
+                start = refined;
+                after = medianOf(values, start, end);
+            }
+        }
+        const double beforeRefined = medianOf(values, 0, start);
+        const double half = (beforeRefined + after) / 2.0;
         int above = 0;
         for (int i = start; i < end; ++i)
             above += values.at(i) > half ? 1 : 0;
         const double sustained = double(above) / std::max(1, end - start);
         if (end - start < minLength || sustained < 0.6)
             continue;
-        const double ratio = after / std::max(before, 1e-9);
+        const double ratio = after / std::max(beforeRefined, 1e-9);
         if (shift.found && ratio <= shift.after / std::max(shift.before, 1e-9))
             continue;
         shift.found = true;
         shift.start = start;
         shift.end = end;
-        shift.before = before;
+        shift.before = beforeRefined;
         shift.after = after;
         shift.sustained = sustained;
         shift.z = splits.at(s - 1).z;

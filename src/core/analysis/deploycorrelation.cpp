@@ -253,7 +253,6 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             summary += u"; it changed "_s + best.files.mid(0, 3).join(u", "_s);
         if (othersFlat && !change->groupRef.isEmpty())
             summary += u"; other "_s + change->labels.begin().key() + u"s are unchanged"_s;
-        h.cause.summary = summary;
         h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
                   (0.75 + 0.25 * change->confidence / 0.95);
         // a gateway deploy breaks every customer's traffic through the changed code: errors
@@ -264,11 +263,22 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             h.score *= 0.6;
             summary += u"; but other organisations on the same traffic are unaffected"_s;
         }
+        // errors that name the customer's own request (unknown model, bad key) are rarely what
+        // a gateway deploy produces
+        const ErrorProfile errors = errorProfile(input);
+        if (change->kind == MetricKind::ErrorRate && !errors.groups.isEmpty()) {
+            const ErrorGroup &top = errors.groups.first();
+            if (top.n >= 0.5 * errors.errors &&
+                (top.status == 401 || top.status == 403 || top.status == 404 ||
+                 top.errorCode.contains(u"not_found") || top.errorCode.contains(u"api_key")))
+                h.score *= 0.75;
+        }
         if (input.playbook == u"webhook-failures") {
             // webhook_breakdown decides between the customer's endpoint and our signing, and
             // ranks deploys against the first failed delivery itself
             return out;
         }
+        h.cause.summary = summary;
         h.cause.confidence = std::min(0.95, h.score);
         h.cause.refs = {best.ref};
         appendUnique(h.cause.refs, change->groupRef);

@@ -175,9 +175,46 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
                 else
                     signature = signature || raw.contains(code);
             }
+            // a bug labelled for another component ("playground", "usage-ui") is about that
+            static const QSet<QString> genericLabels = {
+                u"bug"_s,    u"regression"_s, u"performance"_s, u"edge"_s,       u"p0"_s,
+                u"p1"_s,     u"p2"_s,         u"p3"_s,          u"customer"_s,   u"urgent"_s,
+                u"triage"_s, u"sev1"_s,       u"sev2"_s,        u"improvement"_s};
+            QStringList labelWords;
+            bool labelMatches = false;
+            for (const QJsonValue &l : e.value(u"labels"_s).toArray()) {
+                const QString label = l.toString().toLower();
+                if (genericLabels.contains(label))
+                    continue;
+                const QStringList words = wordsOf(label.section(u':', -1));
+                labelWords.append(label);
+                for (const QString &w : words) {
+                    for (const QString &c : std::as_const(componentOnly))
+                        labelMatches = labelMatches || matches(c, w);
+                }
+            }
+            const QDateTime created = timeOf(e.value(u"time"_s));
+            const QDateTime onset = report.primary ? report.primary->at : QDateTime();
             const double strength =
                 std::min(1.0, 0.3 * titleHits.size() + 0.1 * (hits.size() - titleHits.size()) +
                                   (signature ? 0.3 : 0.0) + 0.05 * symptoms.size());
+            if (!labelWords.isEmpty() && !labelMatches && !signature) {
+                out.rejected.append({QString(category),
+                                     id + u" (\u201c"_s + title + u"\u201d) is about "_s +
+                                         labelWords.join(u", "_s) + u", not the affected "_s +
+                                         componentOnly.mid(0, 3).join(u", "_s),
+                                     {ref}});
+                continue;
+            }
+            if (onset.isValid() && created.isValid() && created < onset.addDays(-1) && !signature) {
+                out.rejected.append({QString(category),
+                                     id + u" (\u201c"_s + title + u"\u201d) was filed "_s +
+                                         created.toString(u"yyyy-MM-dd"_s) +
+                                         u", long before the problem began at "_s +
+                                         clock(onset, reference),
+                                     {ref}});
+                continue;
+            }
             if (strength < 0.5 || (titleHits.isEmpty() && !signature)) {
                 out.rejected.append({QString(category),
                                      id + u" (\u201c"_s + title + u"\u201d) shares only \u201c"_s +
@@ -188,7 +225,9 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
             Hypothesis h;
             h.cause.category = QString(category);
             h.score = 0.5 + 0.4 * strength;
-            const QDateTime created = timeOf(e.value(u"time"_s));
+            // without the observed error signature, words alone make a weak case
+            if (!signature)
+                h.score = std::min(h.score, 0.55);
             // a bug filed after the problem began was most likely filed about it
             if (report.primary && created.isValid() && created >= report.primary->at.addSecs(-3600))
                 h.score += 0.05;
