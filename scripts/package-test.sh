@@ -9,7 +9,9 @@
 #   --build-dir DIR  Release build directory (default: build-package)
 #   --keep-root      leave the Debian root in place for inspection (its path is printed)
 #   --no-root        stop after the host checks (no debootstrap, no chroot)
-# Environment: CASEFILE_DEBIAN_MIRROR (default http://deb.debian.org/debian).
+# Environment: CASEFILE_DEBIAN_MIRROR (default http://deb.debian.org/debian),
+#   CASEFILE_DEBIAN_SECURITY_MIRROR (default http://deb.debian.org/debian-security),
+#   CASEFILE_JOBS (parallel build jobs, default 2).
 #
 # Needs root (debootstrap, mount, chroot), the tools of scripts/setup-deps.sh and, the
 # first time and for apt in the root, access to the Debian mirror. The clean root is
@@ -26,12 +28,13 @@ while [ $# -gt 0 ]; do
         --build-dir) build_dir=$(realpath -m "$2"); shift 2 ;;
         --keep-root) keep_root=1; shift ;;
         --no-root) with_root=0; shift ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "package-test: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
 
 mirror=${CASEFILE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+security_mirror=${CASEFILE_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 suite=bookworm
 cache="$src/.cache/package-test"
 root_tarball="$cache/$suite-minbase.tar.gz"
@@ -79,6 +82,15 @@ cleanup() {
         kill -TERM "$sandbox_pid" 2>/dev/null || true
         wait "$sandbox_pid" 2>/dev/null || true
     fi
+    # Anything still running inside the root (started by this run) is stopped before the
+    # root goes away.
+    local proc
+    for proc in /proc/[0-9]*; do
+        if [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ]; then
+            kill -TERM "${proc#/proc/}" 2>/dev/null || true
+        fi
+    done
+    sleep 1
     if mountpoint -q "$root/proc" 2>/dev/null; then
         umount "$root/proc" || umount -l "$root/proc" || true
     fi
@@ -154,11 +166,17 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 # Packages must not start services (clickhouse-server) inside the root.
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
-echo "deb $mirror $suite main" >"$root/etc/apt/sources.list"
+# The suites of an up-to-date Debian 12 system: the build host's libraries may carry updates.
+{
+    echo "deb $mirror $suite main"
+    echo "deb $mirror $suite-updates main"
+    echo "deb $security_mirror $suite-security main"
+} >"$root/etc/apt/sources.list"
 
+root_env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8
+          DEBIAN_FRONTEND=noninteractive)
 in_root() {
-    chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
+    chroot "$root" /usr/bin/env -i "${root_env[@]}" "$@"
 }
 
 stage "apt-install"
@@ -178,7 +196,9 @@ in_root casefile playbooks
 stage "sandbox-investigate"
 scenario="/usr/share/casefile/scenarios/$demo_scenario"
 sandbox_log="$root/tmp/sandbox.log"
-in_root casefile-sandbox --scenario "$scenario" --profile-out /tmp/profile.json >"$sandbox_log" 2>&1 &
+# exec: $! must be the sandbox itself (chroot and env exec too), so SIGTERM reaches it.
+(exec chroot "$root" /usr/bin/env -i "${root_env[@]}" \
+    casefile-sandbox --scenario "$scenario" --profile-out /tmp/profile.json) >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 ready=0
 for _ in $(seq 1 240); do
