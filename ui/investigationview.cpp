@@ -81,6 +81,11 @@ void InvestigationView::buildUi()
     m_title->setFont(titleFont);
     m_playbook = new QLabel(this);
     m_playbook->setTextFormat(Qt::PlainText);
+    // The customer's words: untrusted text, shown as plain text only.
+    m_description = new QPlainTextEdit(this);
+    m_description->setReadOnly(true);
+    m_description->setAccessibleName(tr("Ticket description"));
+    m_description->setMaximumHeight(m_description->fontMetrics().height() * 4 + 12);
     m_progress = new QProgressBar(this);
     m_progress->setAccessibleName(tr("Investigation progress"));
     m_progress->setFormat(tr("%v of %m steps"));
@@ -228,6 +233,7 @@ void InvestigationView::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_playbook);
+    layout->addWidget(m_description);
     layout->addLayout(buttons);
     layout->addWidget(m_splitter, 1);
 }
@@ -314,6 +320,9 @@ void InvestigationView::updateHeader()
 {
     const Ticket &t = m_investigation.ticket;
     m_title->setText(tr("#%1 %2").arg(t.id, t.subject));
+    if (m_description->toPlainText() != t.description)
+        m_description->setPlainText(t.description);
+    m_description->setVisible(!t.description.isEmpty());
     QString playbook = m_investigation.playbook.name.isEmpty()
                            ? tr("No playbook")
                            : tr("Playbook: %1").arg(m_investigation.playbook.name);

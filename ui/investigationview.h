@@ -97,6 +97,7 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_playbook = nullptr;
+    QPlainTextEdit *m_description = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_rerunStep = nullptr;

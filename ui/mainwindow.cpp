@@ -100,6 +100,7 @@ void InvestigationTab::follow(InvestigationRun *run)
     m_run = run;
     run->setParent(this);
     m_editorLoaded = false;
+    m_clock.start();
     connect(run, &InvestigationRun::planned, m_view, &InvestigationView::setPlanned);
     connect(run, &InvestigationRun::stepChanged, m_view, &InvestigationView::updateStep);
     connect(run, &InvestigationRun::evidenceAdded, m_view, &InvestigationView::addEvidence);
@@ -124,6 +125,7 @@ void InvestigationTab::rerunStep(const QString &stepId)
 {
     if (m_run && !m_run->isRunning()) {
         m_view->setRunning(true);
+        m_clock.start();
         m_run->rerunStep(stepId);
     }
 }
@@ -624,6 +626,14 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
         m_tabs->setTabToolTip(index, ticket.subject);
         connect(tab->view(), &InvestigationView::rerunAllRequested, this,
                 [this, tab] { runInvestigation(tab->ticket()); });
+        // Every completed run (and re-run step) is saved and, when it took long, announced.
+        connect(tab, &InvestigationTab::finished, this,
+                [this, tab](const Investigation &investigation) {
+                    saveInvestigation(tab, investigation);
+                    if (tab->elapsedMs() > LongInvestigationMs)
+                        notifyFinished(investigation);
+                    updateActions();
+                });
         connect(tab->editor(), &DiagnosisEditor::replySent, this, [this](const QString &ticketId) {
             statusBar()->showMessage(tr("Reply sent to ticket #%1").arg(ticketId), 10'000);
             m_metrics->refresh();
@@ -634,17 +644,6 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
     m_tabs->setCurrentWidget(tab);
     auto *run = new InvestigationRun(m_connectors, playbooks ? playbooks : m_services.playbooks,
                                      m_profile.currentTime());
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    connect(
-        tab, &InvestigationTab::finished, this,
-        [this, tab, clock](const Investigation &investigation) {
-            saveInvestigation(tab, investigation);
-            if (clock->elapsed() > LongInvestigationMs)
-                notifyFinished(investigation);
-            updateActions();
-        },
-        Qt::SingleShotConnection);
     tab->follow(run);
     InvestigationRun::Options options;
     options.playbook = playbook;

@@ -5,6 +5,7 @@
 #include "core/profile.h"
 #include "ui/workbenchservices.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QMap>
 #include <QPointer>
@@ -173,6 +174,7 @@ public:
     void cancel();
     void rerunStep(const QString &stepId);
     void showOffline(const Investigation &investigation);
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
 signals:
     void finished(const Casefile::Investigation &investigation);
@@ -182,6 +184,7 @@ private:
     QString m_storedId;
     QPointer<InvestigationRun> m_run;
     bool m_editorLoaded = false;
+    QElapsedTimer m_clock; // since the run (or re-run step) started, for notifications
     InvestigationView *m_view = nullptr;
     DiagnosisEditor *m_editor = nullptr;
     QSplitter *m_splitter = nullptr;

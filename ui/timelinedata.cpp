@@ -134,6 +134,17 @@ std::optional<qsizetype> changePointIndex(const QList<double> &values)
     return best;
 }
 
+double relativeShift(const QList<double> &values, qsizetype k)
+{
+    double before = 0.0;
+    double after = 0.0;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        (i < k ? before : after) += values.at(i);
+    before /= double(std::max<qsizetype>(1, k));
+    after /= double(std::max<qsizetype>(1, values.size() - k));
+    return std::abs(after - before) / std::max(1.0, std::abs(before));
+}
+
 QDateTime declaredChangePoint(const Investigation &inv, QString *label)
 {
     // Analyzers may publish the change point they found in derived evidence.
@@ -175,27 +186,47 @@ TimelineData buildTimelineData(const Investigation &inv)
     }
 
     // The primary latency evidence lies in the window; one that ends before the window starts
-    // is the comparison (the same window a day or a week earlier).
+    // is the comparison (the same window a day or a week earlier). Among the series in the
+    // window, the one whose p95 shifted most is what the customer feels; without any shift,
+    // the highest p95 of the first evidence.
     const ParsedTimeseries *primary = nullptr;
     const ParsedTimeseries *comparison = nullptr;
+    const ParsedSeries *worst = nullptr;
+    std::optional<qsizetype> worstChange;
+    double bestShift = 0.0;
     for (const ParsedTimeseries &p : std::as_const(latency)) {
         const bool before = data.from.isValid() && p.last < data.from;
-        if (!before && !primary)
+        if (before) {
+            if (!comparison)
+                comparison = &p;
+            continue;
+        }
+        for (const ParsedSeries &s : p.series) {
+            const QList<double> p95 = s.values.value(u"p95"_s);
+            const auto k = changePointIndex(p95);
+            const double shift = k ? relativeShift(p95, *k) : 0.0;
+            if (shift > bestShift) {
+                bestShift = shift;
+                primary = &p;
+                worst = &s;
+                worstChange = k;
+            }
+        }
+        if (!primary)
             primary = &p;
-        else if (before && !comparison)
-            comparison = &p;
+    }
+    if (primary && !worst) {
+        worst = &primary->series.first();
+        for (const ParsedSeries &s : primary->series) {
+            if (maxOf(s.values.value(u"p95"_s)) > maxOf(worst->values.value(u"p95"_s)))
+                worst = &s;
+        }
     }
     if (primary) {
         data.latencyEvidenceId = primary->evidenceId;
         if (!data.from.isValid()) {
             data.from = primary->first;
             data.to = primary->last;
-        }
-        // The group with the highest p95 is the one the customer feels.
-        const ParsedSeries *worst = &primary->series.first();
-        for (const ParsedSeries &s : primary->series) {
-            if (maxOf(s.values.value(u"p95"_s)) > maxOf(worst->values.value(u"p95"_s)))
-                worst = &s;
         }
         const QString suffix = worst->label.isEmpty() ? QString() : u' ' + worst->label;
         for (const QString &column : {u"p50"_s, u"p95"_s, u"p99"_s}) {
@@ -223,12 +254,9 @@ TimelineData buildTimelineData(const Investigation &inv)
         QString label;
         data.changePoint = declaredChangePoint(inv, &label);
         data.changePointLabel = label;
-        if (!data.changePoint.isValid()) {
-            const QList<double> p95 = worst->values.value(u"p95"_s);
-            if (const auto k = changePointIndex(p95)) {
-                data.changePoint = worst->times.at(*k);
-                data.changePointLabel = u"p95 shift"_s;
-            }
+        if (!data.changePoint.isValid() && worstChange) {
+            data.changePoint = worst->times.at(*worstChange);
+            data.changePointLabel = u"p95 shift"_s;
         }
     }
 

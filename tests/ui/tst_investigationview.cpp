@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -48,6 +49,15 @@ private slots:
         QCOMPARE(view.charts()->rangeFrom(), TestData::utc(u"2026-11-20T08:00:00Z"_s));
         QCOMPARE(view.charts()->rangeTo(), TestData::utc(u"2026-11-20T10:05:00Z"_s));
         QVERIFY(!view.isRunning());
+
+        // The customer's words are shown as plain text, markup and all.
+        QPlainTextEdit *description = nullptr;
+        for (QPlainTextEdit *edit : view.findChildren<QPlainTextEdit *>()) {
+            if (edit->accessibleName() == "Ticket description"_L1)
+                description = edit;
+        }
+        QVERIFY(description);
+        QCOMPARE(description->toPlainText(), TestData::ticket().description);
     }
 
     void findingLinkSelectsItsEvidence()

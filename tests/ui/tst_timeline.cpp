@@ -65,6 +65,25 @@ private slots:
         QCOMPARE(fromChartTimeX(cmp.points.first().x()), TestData::utc(u"2026-11-20T08:00:00Z"_s));
     }
 
+    void prefersTheSeriesThatShifted()
+    {
+        Investigation inv = TestData::investigation();
+        Evidence flat = inv.evidence.first();
+        flat.id = u"ev0"_s;
+        QJsonArray points;
+        for (int i = 0; i < 125; ++i)
+            points.append(
+                QJsonArray{TestData::iso(inv.window.from.addSecs(60 * i)), 30, 0, 800, 2100, 2600});
+        flat.data.insert(u"series"_s, QJsonArray{QJsonObject{
+                                          {u"labels"_s, QJsonObject{{u"provider"_s, u"openai"_s}}},
+                                          {u"points"_s, points}}});
+        inv.evidence.prepend(flat);
+        const TimelineData data = buildTimelineData(inv);
+        QCOMPARE(data.latencyEvidenceId, u"ev1"_s);
+        QCOMPARE(data.latency.at(1).name, u"p95 route=/v1/analytics"_s);
+        QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
+    }
+
     void noChangePointInAFlatSeries()
     {
         Investigation inv = TestData::investigation();
