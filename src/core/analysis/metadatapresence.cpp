@@ -86,8 +86,29 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
                 other.share() >= 0.8)
                 good = &other;
         }
-        if (!good)
-            continue;
+        if (!good) {
+            // no other version of it in the window: a client SDK (not our own dashboard) that
+            // sends nothing while other SDKs pass metadata through the same gateway, or the
+            // one the ticket names
+            const QString ticketText =
+                (input.ticket.subject + u' ' + input.ticket.description + u' ' + input.params.sdk)
+                    .toLower();
+            const QString version = bad.sdk.section(u'/', 1);
+            const bool named = ticketText.contains(bad.sdk.toLower()) ||
+                               (!version.isEmpty() && ticketText.contains(version));
+            static const QStringList clientSdks = {u"portkey"_s,   u"openai"_s,  u"anthropic"_s,
+                                                   u"langchain"_s, u"litellm"_s, u"llamaindex"_s,
+                                                   u"vercel"_s};
+            bool client = named;
+            for (const QString &prefix : clientSdks)
+                client = client || bad.name.toLower().startsWith(prefix);
+            for (const Sdk &other : judged) {
+                if (client && other.sdk != bad.sdk && other.n >= 10 && other.share() >= 0.8)
+                    good = &other;
+            }
+            if (!good)
+                continue;
+        }
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::SdkVersion);
         h.score = 0.85;

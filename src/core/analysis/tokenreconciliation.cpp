@@ -50,7 +50,7 @@ Policy policyFromDocs(const AnalysisInput &input)
         for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
             const QJsonObject item = v.toObject();
             for (const QString &line :
-                 item.value(u"text"_s).toString().split(QRegularExpression(u"[\\n.]"_s))) {
+                 item.value(u"text"_s).toString().split(QRegularExpression(u"\\n|\\.(?!\\d)"_s))) {
                 const QString l = line.toLower();
                 if (!l.contains(u"cache"))
                     continue;
@@ -59,11 +59,15 @@ Policy policyFromDocs(const AnalysisInput &input)
                     (l.contains(u"- cached_tokens") || l.contains(u"-cached_tokens") ||
                      l.contains(u"minus cached")) &&
                     !l.contains(u"x cached") && !l.contains(u"* cached");
-                if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
-                    l.contains(u"free of charge") || l.contains(u"not counted") ||
-                    l.contains(u"aren't billed") || l.contains(u"are free"))
+                // an explicit rate wins over a formula that subtracts cached tokens first
+                if (percent.match(l).hasMatch() || l.contains(u"x cached") ||
+                    l.contains(u"* cached"))
+                    rule = CachedRule::Discounted;
+                else if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
+                         l.contains(u"free of charge") || l.contains(u"not counted") ||
+                         l.contains(u"aren't billed") || l.contains(u"are free"))
                     rule = CachedRule::Excluded;
-                else if (l.contains(u"discount") || percent.match(l).hasMatch())
+                else if (l.contains(u"discount"))
                     rule = CachedRule::Discounted;
                 else if (l.contains(u"full price") || l.contains(u"billed in full") ||
                          l.contains(u"same rate") || l.contains(u"like any other"))

@@ -18,6 +18,7 @@ struct EndpointStats
     double endpointSide = 0; // tls, dns, refused, timeout, their 5xx/4xx
     double signature = 0;    // signature_rejected: how we sign
     QMap<QString, double> byError;
+    QMap<QString, QDateTime> firstByError;
     QDateTime firstFailure;
     QDateTime lastFailure;
     QString mainError() const
@@ -56,6 +57,8 @@ QMap<QString, EndpointStats> statsOf(const Evidence &evidence)
         else
             s.endpointSide += n;
         const QDateTime first = t.time(r, u"first");
+        if (first.isValid() && (!s.firstByError.contains(kind) || first < s.firstByError[kind]))
+            s.firstByError[kind] = first;
         const QDateTime last = t.time(r, u"last");
         if (first.isValid() && (!s.firstFailure.isValid() || first < s.firstFailure))
             s.firstFailure = first;
@@ -99,7 +102,8 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     for (const EndpointStats &s : std::as_const(ownStats)) {
         total += s.n;
         failed += s.failed;
-        if (s.failed >= 5 && s.failed >= 0.2 * s.n)
+        // a failure that began late in the window is a small share of the whole window
+        if (s.failed >= 20 || (s.failed >= 5 && s.failed >= 0.2 * s.n))
             failing.append(s);
     }
     if (failing.isEmpty()) {
@@ -117,7 +121,10 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     }
     std::sort(failing.begin(), failing.end(),
               [](const EndpointStats &a, const EndpointStats &b) { return a.failed > b.failed; });
-    const EndpointStats &worst = failing.first();
+    EndpointStats &worst = failing.first();
+    // the failures that matter started with the dominant error, not with the odd timeout
+    if (worst.firstByError.contains(worst.mainError()))
+        worst.firstFailure = worst.firstByError.value(worst.mainError());
 
     // do other customers' endpoints fail the same way?
     int others = 0;
