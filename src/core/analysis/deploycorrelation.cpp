@@ -81,8 +81,13 @@ QString describeDeploy(const DeployCandidate &c, const QDateTime &reference)
 {
     QString s = c.label.isEmpty() ? QString() : c.label.at(0).toUpper() + c.label.mid(1);
     s += u" ("_s + clock(c.time, reference);
-    if (c.finished.isValid() && c.time.isValid() && c.time.secsTo(c.finished) >= 60)
-        s += u", live "_s + clock(c.finished, reference);
+    if (c.finished.isValid() && c.time.isValid() && c.time.secsTo(c.finished) >= 60) {
+        // requests see the new code from the first full minute after the rollout finished
+        QDateTime live = c.finished;
+        if (live.time().second() > 0 || live.time().msec() > 0)
+            live = live.addSecs(60 - live.time().second()).addMSecs(-live.time().msec());
+        s += u", live from "_s + clock(live, reference);
+    }
     if (!c.title.isEmpty())
         s += u", \u201c"_s + c.title + u"\u201d"_s;
     return s + u')';

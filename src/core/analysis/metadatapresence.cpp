@@ -144,10 +144,11 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
             }
             if (recentShare < 0)
                 continue;
-            if (recentShare <= 0.5)
+            // the recent window may still hold a stretch from before the drop
+            if (recentShare <= 0.5 || recentShare < s.share() - 0.03 || recentShare < 0.98)
                 partial.append(s);
             else
-                anyHealthy = true;
+                anyHealthy = anyHealthy || recentShare >= 0.995;
         } else if (s.share() < 0.995) {
             partial.append(s);
         } else {
@@ -159,7 +160,9 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
             out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
             return out;
         }
-        QDateTime anchor = input.params.anchor;
+        // "since late this morning" is too vague to time a deploy against: words decide,
+        // and the time only rules out deploys after the ticket
+        const QDateTime anchor;
         const DeployRanking ranking =
             rankDeploys(input, anchor, topicWords(u"metadata"_s), input.params.keywords, false);
         const DeployCandidate *best = nullptr;

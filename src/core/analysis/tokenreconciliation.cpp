@@ -145,14 +145,48 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
         d.cached += u.number(r, u"cached_tokens");
     }
     QMap<QDate, double> meter;
+    QList<std::pair<QDateTime, double>> hours;
     QString meterEvidence;
     for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
         meterEvidence = f.evidence->id;
         for (const Series &s : seriesOf(*f.evidence)) {
-            for (int i = 0; i < s.size(); ++i)
-                meter[s.times.at(i).date()] += s.value(i, u"value");
+            // hourly summaries (a second step may ask for them) locate a fault within a day
+            const bool hourly = s.size() >= 2 && s.times.at(0).secsTo(s.times.at(1)) <= 3600;
+            for (int i = 0; i < s.size(); ++i) {
+                if (hourly)
+                    hours.append({s.times.at(i), s.value(i, u"value")});
+                else
+                    meter[s.times.at(i).date()] += s.value(i, u"value");
+            }
         }
     }
+    // hours metered at about twice their neighbours: a replayed or double-counted stretch
+    const auto doubledHours = [&](const QDateTime &from, const QDateTime &to) {
+        QList<std::pair<QDateTime, double>> in;
+        for (const auto &h : std::as_const(hours)) {
+            if (h.first >= from && h.first < to)
+                in.append(h);
+        }
+        QList<double> values;
+        for (const auto &h : std::as_const(in))
+            values.append(h.second);
+        const double typical = median(values);
+        QString run;
+        QDateTime start;
+        QDateTime end;
+        for (const auto &h : std::as_const(in)) {
+            const bool high = typical > 0 && h.second >= 1.6 * typical;
+            if (high && !start.isValid())
+                start = h.first;
+            if (high)
+                end = h.first.addSecs(3600);
+            if (!high && start.isValid())
+                break;
+        }
+        if (start.isValid() && start.secsTo(end) <= 12 * 3600)
+            run = clock(start) + u" and "_s + clock(end);
+        return run;
+    };
     const Policy policy = policyFromDocs(input);
     const Table inv(invoices.first().evidence->data);
     const QString invoiceEvidence = invoices.first().evidence->id;
@@ -283,6 +317,12 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
                               u" tokens but the logs give "_s + formatCount(expected) +
                               u" billable tokens ("_s + (diff >= 0 ? u"+"_s : QString()) +
                               formatShare(diff / std::max(1.0, expected)) + u") for "_s + period;
+            const QString run = diff > 0 ? doubledHours(from, to) : QString();
+            if (!run.isEmpty()) {
+                h.cause.summary += u"; the meter counted about twice the usual usage between "_s +
+                                   run + u", i.e. those hours were counted twice"_s;
+                h.score = 0.85;
+            }
         }
         h.cause.confidence = h.score;
         h.why = u"invoice against logs"_s;
