@@ -431,7 +431,7 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
         sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
                (groupField.isEmpty() ? QString() : u"cf_label, "_s) + u"cf_t ORDER BY "_s +
                (groupField.isEmpty() ? QString() : u"cf_label, "_s) + u"cf_t"_s +
-               (groupField.isEmpty() ? QString() : u" LIMIT %1 BY cf_label"_s.arg(MaxPoints)) +
+               (groupField.isEmpty() ? QString() : u" LIMIT %1 BY cf_label"_s.arg(MaxPoints + 2)) +
                u" LIMIT 60000 FORMAT JSON"_s;
         QString id;
         auto r = query({sql, c.parameters()}, call.limits, &id);
