@@ -1,4 +1,5 @@
-// Playbook files come from users' folders and the editor: any bytes give diagnostics, never a crash.
+// Playbook files come from users' folders and the editor: any bytes give diagnostics, never a
+// crash.
 #include "core/engine/playbooklibrary.h"
 
 #include <cstddef>
