@@ -107,6 +107,11 @@ private slots:
     void billingDoubleCount();
     void billingExpected();
     void noFault();
+    void rateLimitedVolumeSpike();
+    void metadataOneVersionOnly();
+    void metadataGatewayDeploy();
+    void knownBugBySignature();
+    void billingDoubledHours();
     void diagnosisEscapesTicket();
 };
 
@@ -434,6 +439,148 @@ void TestRanking::diagnosisEscapesTicket()
                  !html.contains(u"<strong>urgent"_s),
              qPrintable(html));
     QVERIFY(html.contains(u"&lt;script&gt;"_s));
+}
+
+void TestRanking::rateLimitedVolumeSpike()
+{
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"error_breakdown"_s, u"deploy_correlation"_s});
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"openai"_s, u"text-embedding-3-small"_s, 429, u"rate_limited"_s, 4000,
+                    u"2026-11-20T08:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 12000}}));
+    const QDateTime start = at(u"2026-11-20T06:00:00Z"_s);
+    QList<SeriesSpec> routes = {
+        {QJsonObject{{u"route"_s, u"/v1/embeddings"_s}}, {}, [](int) { return 0.0; }, 10},
+        {QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}}, {}, [](int) { return 0.0; }, 30}};
+    QJsonObject series = timeseries(start, 240, 60, routes, false);
+    // embeddings traffic grows sixfold at 08:00
+    QJsonArray all = series.value(u"series"_s).toArray();
+    QJsonObject emb = all.at(0).toObject();
+    QJsonArray points = emb.value(u"points"_s).toArray();
+    for (int i = 120; i < points.size(); ++i) {
+        QJsonArray p = points.at(i).toArray();
+        p[1] = 60;
+        points[i] = p;
+    }
+    emb.insert(u"points"_s, points);
+    all[0] = emb;
+    series.insert(u"series"_s, all);
+    addStep(in, u"routes"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries, series);
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"rate_limited"_s);
+    QVERIFY2(r.rootCause->refs.contains(u"route:/v1/embeddings"_s), qPrintable(dump(r)));
+    QVERIFY(r.rootCause->summary.contains(u"08:00"_s));
+}
+
+void TestRanking::metadataOneVersionOnly()
+{
+    AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+    addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+            table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s},
+                  {{u"portkey-node/2.0.0"_s, 3000, 0, u"2026-11-19T00:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s},
+                   {u"portkey-python/1.9.2"_s, 2000, 2000, u"2026-11-19T00:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s},
+                   {u"dashboard/2026.11"_s, 900, 0, u"2026-11-19T00:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s}}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"sdk_version"_s);
+    QCOMPARE(r.rootCause->refs, QStringList{u"sdk:portkey-node/2.0.0"_s});
+}
+
+void TestRanking::metadataGatewayDeploy()
+{
+    AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s, u"known_bugs"_s});
+    addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+            table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s},
+                  {{u"portkey-python/1.9.2"_s, 30000, 28000, u"2026-11-18T00:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s},
+                   {u"portkey-node/1.8.0"_s, 9000, 8400, u"2026-11-18T00:00:00Z"_s,
+                    u"2026-11-20T10:00:00Z"_s}}));
+    QJsonObject d1555 =
+        deploy(1555, u"2026-11-20T08:25:20Z"_s,
+               u"Deploy #1555: transform: build provider headers from an allowlist"_s,
+               {u"src/transform/headers.ts"_s},
+               u"transform: forward only allowlisted x-portkey-* headers"_s);
+    d1555.insert(u"finished"_s, u"2026-11-20T08:27:45Z"_s);
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(1554, u"2026-11-19T17:00:00Z"_s,
+                           u"Deploy #1554: dashboard: metadata column in the logs table"_s,
+                           {u"ui/logs/table.tsx"_s}),
+                    d1555}));
+    addStep(in, u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
+            events({issue(u"linear:issue:GW-470"_s,
+                          u"Metadata values over 512 characters are truncated silently"_s,
+                          u"Long values are cut."_s, u"backlog"_s, u"2026-11-15T10:00:00Z"_s,
+                          {u"metadata"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
+    QCOMPARE(r.rootCause->refs, QStringList{u"github:deployment:1555"_s});
+    QVERIFY2(r.rootCause->summary.contains(u"08:28"_s), qPrintable(r.rootCause->summary));
+}
+
+void TestRanking::knownBugBySignature()
+{
+    AnalysisInput in =
+        baseInput(u"provider-routing"_s, {u"error_breakdown"_s, u"scope"_s, u"known_bugs"_s});
+    in.params.provider = u"anthropic"_s;
+    in.params.keywords = {u"claude"_s, u"tool_use"_s, u"tool_result"_s};
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"anthropic"_s, u"claude-sonnet-4-6"_s, 400, u"invalid_request"_s, 900,
+                    u"2026-11-20T00:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 6000}}));
+    addStep(in, u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
+            events({issue(u"linear:issue:GW-418"_s,
+                          u"Anthropic adapter: 400 invalid_request for parallel tool_calls"_s,
+                          u"Tool results are split into separate user turns."_s, u"started"_s,
+                          u"2026-11-19T09:30:00Z"_s, {u"bug"_s, u"provider:anthropic"_s}),
+                    issue(u"linear:issue:GW-288"_s,
+                          u"Anthropic adapter drops cache_control on system blocks"_s,
+                          u"cache_control is lost."_s, u"started"_s, u"2026-11-11T10:00:00Z"_s,
+                          {u"bug"_s, u"provider:anthropic"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"known_bug"_s);
+    QCOMPARE(r.rootCause->refs, QStringList{u"linear:issue:GW-418"_s});
+}
+
+void TestRanking::billingDoubledHours()
+{
+    AnalysisInput in = billingCase(false);
+    // the invoice is 20% high and the hourly meter shows 14:00-18:00 counted twice
+    QJsonArray hourly;
+    for (int h = 0; h < 24 * 10; ++h) {
+        const QDateTime t = at(u"2026-11-01T00:00:00Z"_s).addSecs(qint64(h) * 3600);
+        double v = 37500.0;
+        if (t.date() == QDate(2026, 11, 4) && t.time().hour() >= 14 && t.time().hour() < 18)
+            v *= 2;
+        hourly.append(QJsonArray{toIsoUtc(t), v});
+    }
+    addStep(in, u"meter_hourly"_s, u"stripe"_s, u"meter_summaries"_s, EvidenceKind::TimeSeries,
+            QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                        {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{}},
+                                                             {u"points"_s, hourly}}}}});
+    // bill the extra four hours
+    StepData &inv = in.steps[u"inv"_s];
+    QJsonObject data = inv.evidence[0].data;
+    QJsonArray rows = data.value(u"rows"_s).toArray();
+    QJsonArray row = rows.at(0).toArray();
+    row[6] = row.at(6).toDouble() + 4 * 37500.0;
+    rows[0] = row;
+    data.insert(u"rows"_s, rows);
+    inv.evidence[0].data = data;
+    in.steps.remove(u"meter"_s); // no daily summaries: the hourly ones locate the fault
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"billing_pipeline"_s);
+    QVERIFY2(r.rootCause->summary.contains(u"14:00"_s), qPrintable(r.rootCause->summary));
 }
 
 QTEST_GUILESS_MAIN(TestRanking)

@@ -184,7 +184,8 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
                 break;
         }
         if (start.isValid() && start.secsTo(end) <= 12 * 3600)
-            run = clock(start) + u" and "_s + clock(end);
+            run = clock(start, input.ticket.createdAt) + u" and "_s +
+                  clock(end, input.ticket.createdAt);
         return run;
     };
     const Policy policy = policyFromDocs(input);
