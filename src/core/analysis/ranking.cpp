@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -268,6 +269,14 @@ AnalysisResult analyze(const AnalysisInput &input)
         summaries.insert(f.summary);
         result.findings.append(f);
     }
+    // two decimals are all the precision a confidence has
+    const auto round2 = [](double v) {
+        return std::round(v * 100.0) / 100.0;
+    };
+    if (result.rootCause)
+        result.rootCause->confidence = round2(result.rootCause->confidence);
+    for (Finding &f : result.findings)
+        f.confidence = round2(f.confidence);
     return result;
 }
 

@@ -22,10 +22,12 @@ AnalyzerOutput analyzeScope(const AnalysisInput &input)
     f.evidenceIds = {s.evidenceId};
     f.confidence = 0.7;
     const QString org = input.params.orgName.isEmpty() ? s.org : input.params.orgName;
-    f.summary = org + u": "_s + formatShare(s.orgErrorRate) + u" errors, p95 "_s +
-                formatMs(s.orgP95) + u"; the other "_s + QString::number(s.otherOrgs) +
-                u" organisations: "_s + formatShare(s.othersErrorRate) + u" errors, median p95 "_s +
-                formatMs(s.othersMedianP95);
+    f.summary =
+        org + u": "_s + formatShare(s.orgErrorRate) + u" errors, p95 "_s + formatMs(s.orgP95) +
+        (s.otherOrgs == 1
+             ? u"; the other organisation: "_s
+             : QString(u"; the other "_s + QString::number(s.otherOrgs) + u" organisations: "_s)) +
+        formatShare(s.othersErrorRate) + u" errors, median p95 "_s + formatMs(s.othersMedianP95);
     if (s.otherOrgsWithErrors > 0)
         f.summary +=
             u" ("_s + QString::number(s.otherOrgsWithErrors) + u" of them with elevated errors)"_s;
