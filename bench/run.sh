@@ -5,6 +5,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# ccache: objects are reused whatever directory the checkout is in.
+export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 build=${CASEFILE_BENCH_BUILD_DIR:-build-bench}
 results=bench/results
 mkdir -p "$results"

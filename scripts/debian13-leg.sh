@@ -73,7 +73,7 @@ read -r ch_url ch_pid ch_dir < <("$here/scripts/clickhouse-local.sh")
 stamp "host ClickHouse at $ch_url"
 
 chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    CI="${CI:-}" CCACHE_DIR=/w/ccache CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
+    CI="${CI:-}" CCACHE_DIR=/w/ccache CCACHE_BASEDIR=/w CCACHE_NOHASHDIR=1 CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
     cmake -S /w/main -B /w/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCASEFILE_WARNINGS_AS_ERRORS=ON > /w/build/configure.log 2>&1 || { tail -40 /w/build/configure.log; exit 1; }
     if grep -q 'KF6SyntaxHighlighting_DIR.*NOTFOUND' /w/build/CMakeCache.txt; then

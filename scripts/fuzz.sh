@@ -6,6 +6,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# ccache: objects are reused whatever directory the checkout is in.
+export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 seconds=${1:-${CASEFILE_FUZZ_SECONDS:-60}}
 build=${CASEFILE_FUZZ_BUILD_DIR:-build-fuzz}
 cxx=${CASEFILE_FUZZ_CXX:-$(command -v clang++-16 || command -v clang++)}

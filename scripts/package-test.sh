@@ -19,6 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=$(pwd)
+# ccache: objects are reused whatever directory the checkout is in.
+export CCACHE_BASEDIR="$src" CCACHE_NOHASHDIR=1
 
 build_dir="$src/build-package"
 keep_root=0

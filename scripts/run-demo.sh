@@ -7,6 +7,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# ccache: objects are reused whatever directory the checkout is in.
+export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 
 scenario=""
 headless=0

@@ -6,6 +6,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# ccache: objects are reused whatever directory the checkout is in.
+export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 
 gui=ON
 build=${CASEFILE_TEST_BUILD_DIR:-build-test}
