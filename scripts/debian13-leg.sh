@@ -11,6 +11,7 @@ cache=${CASEFILE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/casefile}
 root=${CASEFILE_DEBIAN13_ROOT:-$cache/debian13-root}
 mirror=${CASEFILE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 jobs=$(nproc)
+mkdir -p "$cache"
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "debian13-leg: needs root (debootstrap and chroot); run it with sudo" >&2
