@@ -18,7 +18,7 @@ function(casefile_apply_build_flags target)
         QT_DISABLE_DEPRECATED_UP_TO=0x060400)
     if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         target_compile_options(${target} ${scope} -Wall -Wextra -Wpedantic -Wshadow
-            -Wnon-virtual-dtor -Wcast-align -Wnull-dereference -Wimplicit-fallthrough)
+            -Wnon-virtual-dtor -Wcast-align -Wimplicit-fallthrough)
         if(CASEFILE_WARNINGS_AS_ERRORS)
             target_compile_options(${target} ${scope} -Werror)
         endif()

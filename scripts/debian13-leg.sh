@@ -81,7 +81,7 @@ chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8
         echo 'debian13-leg: KF6 SyntaxHighlighting was not found' >&2; exit 1
     fi
     echo 'debian13-leg: configured with KF6 SyntaxHighlighting'
-    cmake --build /w/build -j$jobs
+    cmake --build /w/build -j$jobs -- -k 0
     echo 'debian13-leg: build done'
     cd /w/build && ctest --output-on-failure -j2 --timeout 300
 "
