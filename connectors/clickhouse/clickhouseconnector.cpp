@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QThread>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <cmath>
@@ -59,7 +60,7 @@ QJsonValue epochIso(const QVariant &v)
         return QJsonValue(QJsonValue::Null);
     if (v.typeId() == QMetaType::QDateTime)
         return isoOrNull(v.toDateTime());
-    return isoOrNull(QDateTime::fromSecsSinceEpoch(v.toLongLong(), Qt::UTC));
+    return isoOrNull(QDateTime::fromSecsSinceEpoch(v.toLongLong(), QTimeZone::utc()));
 }
 
 QJsonValue text(const QVariant &v)

@@ -91,7 +91,7 @@ QVariant ClickHouseResult::convert(const QJsonValue &value, const QString &rawTy
             QTimeZone(zoneId).isValid())
             t.setTimeZone(QTimeZone(zoneId));
         else
-            t.setTimeSpec(Qt::UTC);
+            t.setTimeZone(QTimeZone::utc());
         return t.toUTC();
     }
     if (type == u"Date"_s)

@@ -3,6 +3,7 @@
 #include "core/investigationjson.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -234,12 +235,12 @@ QDateTime parseTime(const QString &text)
 QDateTime fromEpoch(const QJsonValue &seconds)
 {
     if (seconds.isDouble())
-        return QDateTime::fromSecsSinceEpoch(qint64(seconds.toDouble()), Qt::UTC);
+        return QDateTime::fromSecsSinceEpoch(qint64(seconds.toDouble()), QTimeZone::utc());
     if (seconds.isString()) {
         bool ok = false;
         const qint64 v = seconds.toString().toLongLong(&ok);
         if (ok)
-            return QDateTime::fromSecsSinceEpoch(v, Qt::UTC);
+            return QDateTime::fromSecsSinceEpoch(v, QTimeZone::utc());
     }
     return {};
 }

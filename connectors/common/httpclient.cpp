@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThreadStorage>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -287,7 +288,7 @@ std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse &response
         QDateTime when =
             QLocale::c().toDateTime(QString::fromLatin1(ra), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
         if (when.isValid())
-            when.setTimeSpec(Qt::UTC);
+            when.setTimeZone(QTimeZone::utc());
         else
             when = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
         if (auto wait = untilTime(when))
@@ -299,7 +300,7 @@ std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse &response
         const double v = reset.toDouble(&ok);
         if (ok && v >= 0) {
             if (v > 1e9) // epoch seconds (GitHub)
-                return untilTime(QDateTime::fromSecsSinceEpoch(qint64(v), Qt::UTC));
+                return untilTime(QDateTime::fromSecsSinceEpoch(qint64(v), QTimeZone::utc()));
             return std::chrono::milliseconds(qint64(v * 1000));
         }
         QDateTime when = QDateTime::fromString(QString::fromLatin1(reset), Qt::ISODate); // Jira

@@ -302,7 +302,7 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     std::sort(points.begin(), points.end());
     QJsonArray array;
     for (const auto &[t, value] : std::as_const(points))
-        array.append(QJsonArray{isoUtc(QDateTime::fromSecsSinceEpoch(t, Qt::UTC)), value});
+        array.append(QJsonArray{isoUtc(QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc())), value});
     OperationOutput out;
     out.evidence.append(makeEvidence(
         EvidenceKind::TimeSeries, u"stripe"_s,

@@ -1,6 +1,7 @@
 #include "sandbox/fakes/vendorfakes.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -553,8 +554,9 @@ HttpResponse StripeFake::eventSummaries(const HttpRequest &request, const QJsonO
     QList<QJsonObject> summaries;
     for (qint64 t = start; t < end; t += step ? step : end - start) {
         const qint64 windowEnd = step ? std::min(end, t + step) : end;
-        const qint64 value = m_context.billed(org, QDateTime::fromSecsSinceEpoch(t, Qt::UTC),
-                                              QDateTime::fromSecsSinceEpoch(windowEnd, Qt::UTC));
+        const qint64 value =
+            m_context.billed(org, QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc()),
+                             QDateTime::fromSecsSinceEpoch(windowEnd, QTimeZone::utc()));
         summaries.append(QJsonObject{
             {u"id"_s, jv(u"mtrusg_"_s + stableHex(meterId + customer + QString::number(t), 20))},
             {u"object"_s, u"billing.meter_event_summary"_s},

@@ -47,7 +47,7 @@ QDateTime parseTime(const QString &text)
     bool isNumber = false;
     const qint64 seconds = trimmed.toLongLong(&isNumber);
     if (isNumber && trimmed.size() > 8)
-        return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+        return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
     QDateTime time = fromIso(trimmed);
     if (time.isValid())
         return time.toUTC();
@@ -67,7 +67,7 @@ QDateTime parseTime(const QString &text)
                                   u"yyyy/MM/dd HH:mm"_s, u"yyyy-MM-dd"_s, u"yyyy/MM/dd"_s}) {
         time = QDateTime::fromString(trimmed, format);
         if (time.isValid()) {
-            time.setTimeSpec(Qt::UTC);
+            time.setTimeZone(QTimeZone::utc());
             return time;
         }
     }

@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -47,7 +48,7 @@ Ticket ticket1042()
     t.requesterName = u"Jun Park"_s;
     t.requesterEmail = u"jun@acme.dev"_s;
     t.orgId = u"org_acme"_s;
-    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), Qt::UTC);
+    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), QTimeZone::utc());
     return t;
 }
 
@@ -305,7 +306,7 @@ private slots:
         QVERIFY2(inv.has_value(), qPrintable(o.out.left(400)));
         QCOMPARE(inv->ticket.id, u"1042"_s);
         QVERIFY(!inv->steps.isEmpty());
-        QCOMPARE(inv->startedAt, QDateTime(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC));
+        QCOMPARE(inv->startedAt, QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc()));
         const QJsonObject doc = QJsonDocument::fromJson(o.out.toUtf8()).object();
         QCOMPARE(doc.value(u"format"_s).toString(), u"casefile-investigation/1"_s);
         if (PlaybookLibrary::load({}, false).find(u"latency-spike"_s))

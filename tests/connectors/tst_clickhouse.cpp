@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -224,7 +225,7 @@ private slots:
         QCOMPARE(r->value(0, u"i"_s).toLongLong(), -7);
         QCOMPARE(r->value(0, u"f"_s).toDouble(), 1.5);
         QCOMPARE(r->value(0, u"d"_s).toDateTime(),
-                 QDateTime(QDate(2024, 5, 1), QTime(12, 34, 56), Qt::UTC));
+                 QDateTime(QDate(2024, 5, 1), QTime(12, 34, 56), QTimeZone::utc()));
         QCOMPARE(r->value(0, u"day"_s).toDate(), QDate(2024, 5, 1));
         QCOMPARE(r->value(0, u"qi"_s).toList().size(), 2);
         QCOMPARE(r->value(0, u"qi"_s).toList().at(0).toLongLong(), 5);

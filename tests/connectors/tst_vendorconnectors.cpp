@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -422,7 +423,7 @@ private slots:
         QCOMPARE(t.requesterName, u"Dana Smith"_s);
         QCOMPARE(t.requesterEmail, u"dana@acme.example"_s);
         QCOMPARE(t.tags, QStringList{u"latency"_s});
-        QCOMPARE(t.createdAt, QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC));
+        QCOMPARE(t.createdAt, QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc()));
         // No organization_id on the ticket: the requester's organisation is used.
         QCOMPARE(tickets->at(0).orgId, u"org_beta"_s);
         QCOMPARE(server.requests().at(0).header("Authorization"_ba),

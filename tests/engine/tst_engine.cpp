@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 
 #include <atomic>
 
@@ -189,11 +190,11 @@ Ticket ticket()
     t.description = u"Everything is slow."_s;
     t.orgId = u"org_acme"_s;
     t.requesterEmail = u"jun@acme.dev"_s;
-    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), Qt::UTC);
+    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), QTimeZone::utc());
     return t;
 }
 
-const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC);
+const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc());
 
 struct Harness
 {

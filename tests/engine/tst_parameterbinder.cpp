@@ -5,14 +5,15 @@
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
 
 namespace {
 
-const QDateTime TicketTime(QDate(2026, 11, 20), QTime(10, 1), Qt::UTC); // a Friday
-const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC);
+const QDateTime TicketTime(QDate(2026, 11, 20), QTime(10, 1), QTimeZone::utc()); // a Friday
+const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc());
 
 QList<Organisation> organisations()
 {

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -17,7 +18,7 @@ namespace {
 
 QDateTime t(int day, int hour, int minute = 0)
 {
-    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), Qt::UTC);
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), QTimeZone::utc());
 }
 
 QJsonObject stream(const QString &org, const QString &model, double perMinute)

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -74,7 +75,7 @@ QJsonObject anomaly(const QString &kind, const QJsonObject &match, QJsonObject e
 
 qint64 at(int hour, int minute = 0)
 {
-    return QDateTime(QDate(2026, 11, 20), QTime(hour, minute), Qt::UTC).toSecsSinceEpoch();
+    return QDateTime(QDate(2026, 11, 20), QTime(hour, minute), QTimeZone::utc()).toSecsSinceEpoch();
 }
 
 bool inWindow(const RequestRow &r)
@@ -181,7 +182,7 @@ private slots:
         QVERIFY(s.has_value());
         const GeneratedLogs logs = generateLogs(*s);
         const qint64 change =
-            QDateTime(QDate(2026, 11, 20), QTime(9, 14), Qt::UTC).toSecsSinceEpoch();
+            QDateTime(QDate(2026, 11, 20), QTime(9, 14), QTimeZone::utc()).toSecsSinceEpoch();
         std::vector<double> before, after, chatBefore, chatAfter;
         for (const RequestRow &r : logs.requests) {
             const QString &route = s->streams.at(r.stream).route;

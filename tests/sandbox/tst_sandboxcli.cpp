@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <csignal>
 
@@ -155,7 +156,7 @@ private slots:
         QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
         QVERIFY(profile->sandbox);
         QCOMPARE(profile->name, u"latency-after-deploy"_s);
-        QCOMPARE(profile->now, QDateTime(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC));
+        QCOMPARE(profile->now, QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc()));
         QVERIFY(profile->connections.contains(u"clickhouse"_s));
         const ConnectionSettings ch = profile->connections.value(u"clickhouse"_s);
         QCOMPARE(ch.options.value(u"database"_s).toString(), u"casefile"_s);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -76,7 +77,7 @@ private slots:
         const auto s = loadScenario(sharedScenario());
         QVERIFY2(s.has_value(), qPrintable(s ? QString() : s.error().message));
         QCOMPARE(s->name, u"latency-after-deploy"_s);
-        QCOMPARE(s->now, QDateTime(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC));
+        QCOMPARE(s->now, QDateTime(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc()));
         QCOMPARE(s->seed, 7u);
         QCOMPARE(s->orgs.size(), 2);
         QCOMPARE(s->orgs.at(0).stripeCustomer, u"cus_Q1acme"_s);

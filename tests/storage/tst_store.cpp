@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <cstdio>
@@ -33,7 +34,7 @@ namespace {
 
 QDateTime utc(int day, int hour, int minute, int second = 0)
 {
-    return QDateTime(QDate(2026, 11, day), QTime(hour, minute, second), Qt::UTC);
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute, second), QTimeZone::utc());
 }
 
 // A rich investigation: every step status, every evidence kind, findings, a root cause,

@@ -4,6 +4,7 @@
 
 #include <QLocale>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -126,21 +127,21 @@ QDateTime Table::time(int row, QStringView name) const
 {
     const QJsonValue v = value(row, name);
     if (v.isDouble()) // Unix seconds (Stripe)
-        return QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+        return QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), QTimeZone::utc());
     const QString s = v.toString();
     if (s.isEmpty())
         return {};
     bool ok = false;
     const qint64 secs = s.toLongLong(&ok);
     if (ok)
-        return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+        return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc());
     QDateTime t = fromIso(s);
     if (!t.isValid()) {
         t = QDateTime::fromString(s, u"yyyy-MM-dd HH:mm:ss"_s);
-        t.setTimeSpec(Qt::UTC);
+        t.setTimeZone(QTimeZone::utc());
     }
     if (!t.isValid()) {
-        t = QDateTime(QDate::fromString(s, u"yyyy-MM-dd"_s), QTime(0, 0), Qt::UTC);
+        t = QDateTime(QDate::fromString(s, u"yyyy-MM-dd"_s), QTime(0, 0), QTimeZone::utc());
     }
     return t.isValid() ? t.toUTC() : QDateTime();
 }
@@ -194,7 +195,7 @@ QList<Series> seriesOf(const Evidence &evidence)
 QDateTime timeOf(const QJsonValue &value)
 {
     if (value.isDouble())
-        return QDateTime::fromSecsSinceEpoch(qint64(value.toDouble()), Qt::UTC);
+        return QDateTime::fromSecsSinceEpoch(qint64(value.toDouble()), QTimeZone::utc());
     const QString s = value.toString();
     if (s.isEmpty())
         return {};

@@ -2,6 +2,7 @@
 #include "core/analysis/analyzers.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -212,7 +213,7 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
         Day total;
         QList<QDate> periodDays;
         for (auto it = days.cbegin(); it != days.cend(); ++it) {
-            const QDateTime start(it.key(), QTime(0, 0), Qt::UTC);
+            const QDateTime start(it.key(), QTime(0, 0), QTimeZone::utc());
             if (start >= from && start < to) {
                 total.prompt += it->prompt;
                 total.completion += it->completion;

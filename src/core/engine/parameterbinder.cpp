@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +18,7 @@ constexpr int TicketMarginMinutes = 5;
 
 QDateTime atTime(const QDateTime &day, int hour, int minute = 0)
 {
-    return QDateTime(day.date(), QTime(hour, minute), Qt::UTC);
+    return QDateTime(day.date(), QTime(hour, minute), QTimeZone::utc());
 }
 
 // Earlier of two times, ignoring invalid ones.
@@ -167,12 +168,12 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
         if (!date.isValid())
             continue;
         if (m.captured(2).isEmpty()) {
-            consider(QDateTime(date, QTime(0, 0), Qt::UTC));
+            consider(QDateTime(date, QTime(0, 0), QTimeZone::utc()));
             continue;
         }
         const QTime time(m.captured(2).toInt(), m.captured(3).toInt(),
                          m.captured(4).isEmpty() ? 0 : m.captured(4).toInt());
-        QDateTime dt(date, time, Qt::UTC);
+        QDateTime dt(date, time, QTimeZone::utc());
         const QString zone = m.captured(5);
         if (zone.size() > 1) { // an offset: convert to UTC
             const int sign = zone.startsWith(u'-') ? -1 : 1;
@@ -290,7 +291,8 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
     p.anchor = anchorFromText(text, ticketTime);
     const QDateTime base = p.anchor.isValid() ? p.anchor : ticketTime;
     QDateTime from = base.addSecs(-qint64(std::max(1, windowHoursBefore)) * 3600);
-    from = QDateTime(from.date(), QTime(from.time().hour(), 0), Qt::UTC); // whole hours read better
+    from = QDateTime(from.date(), QTime(from.time().hour(), 0),
+                     QTimeZone::utc()); // whole hours read better
     QDateTime to = std::min(ticketTime.addSecs(TicketMarginMinutes * 60), clock);
     if (to <= from)
         to = from.addSecs(3600);

@@ -1,6 +1,7 @@
 #include "fakestestsupport.h"
 
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace Casefile::Sandbox;
@@ -677,9 +678,9 @@ private slots:
         QCOMPARE(line.value(u"quantity"_s).toInteger(), 24000); // 24 h × 1000
         QCOMPARE(line.value(u"amount"_s).toInteger(), 5);       // 24000 × 0.0002 cents, rounded
         QCOMPARE(line.value(u"period"_s).toObject().value(u"start"_s).toInteger(),
-                 QDateTime(QDate(2026, 11, 19), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+                 QDateTime(QDate(2026, 11, 19), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
         QCOMPARE(invoice.value(u"period_end"_s).toInteger(),
-                 QDateTime(QDate(2026, 11, 20), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+                 QDateTime(QDate(2026, 11, 20), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
         const Reply lines =
             send(m_network, "GET"_ba, at(u"stripe"_s, u"/v1/invoices/in_1Qacme1119/lines"_s),
                  bearer(u"stripe"_s));
@@ -706,7 +707,7 @@ private slots:
         const QJsonObject meter = meters.json().value(u"data"_s).toArray().at(0).toObject();
         QCOMPARE(meter.value(u"event_name"_s).toString(), u"llm_tokens"_s);
         const qint64 start =
-            QDateTime(QDate(2026, 11, 17), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+            QDateTime(QDate(2026, 11, 17), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
         const qint64 end = start + 3 * 86400;
         const QString path =
             u"/v1/billing/meters/%1/event_summaries?customer=cus_Q1acme&start_time=%2&end_time=%3&value_grouping_window=day&limit=2"_s
