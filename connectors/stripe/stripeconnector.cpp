@@ -1,5 +1,7 @@
 #include "connectors/stripe/stripeconnector.h"
 
+#include <QTimeZone>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
