@@ -32,7 +32,7 @@ private:
     static HttpRequest get(const StubServer &server, const QByteArray &path = "/x")
     {
         HttpRequest r;
-        r.url = QUrl::fromEncoded(server.baseUrl() + path);
+        r.url = QUrl::fromEncoded(QByteArray(server.baseUrl() + path));
         r.timeout = 5s;
         return r;
     }
@@ -250,7 +250,7 @@ private slots:
         QVERIFY(!result.has_value());
         QCOMPARE(result.error().code, Error::Code::Unsupported);
         r.method = "PUT";
-        r.url = QUrl::fromEncoded(server.baseUrl() + "/api/v2/users/1.json");
+        r.url = QUrl::fromEncoded(QByteArray(server.baseUrl() + "/api/v2/users/1.json"));
         result =
             client(ReadOnlyPolicy::readsOnly().allow("PUT"_ba, u"/api/v2/tickets/\\d+\\.json"_s))
                 .send(r, limits());
