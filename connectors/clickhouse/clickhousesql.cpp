@@ -17,45 +17,9 @@ void appendHex(QString &out, char16_t c)
 
 QString quote(const QString &value)
 {
-    QString out;
-    out.reserve(value.size() + 2);
-    out += u'\'';
-    for (const QChar qc : value) {
-        const char16_t c = qc.unicode();
-        switch (c) {
-        case u'\\':
-            out += u"\\\\"_s;
-            break;
-        case u'\'':
-            out += u"\\'"_s;
-            break;
-        case u'\n':
-            out += u"\\n"_s;
-            break;
-        case u'\r':
-            out += u"\\r"_s;
-            break;
-        case u'\t':
-            out += u"\\t"_s;
-            break;
-        case u'\0':
-            out += u"\\0"_s;
-            break;
-        case u'\b':
-            out += u"\\b"_s;
-            break;
-        case u'\f':
-            out += u"\\f"_s;
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                appendHex(out, c);
-            else
-                out += qc;
-        }
-    }
-    out += u'\'';
-    return out;
+    // A literal is the escaped value between single quotes; the escapes are the same as for
+    // a server-side parameter value.
+    return u'\'' + escapeParameterValue(value) + u'\'';
 }
 
 QString escapeParameterValue(const QString &value)
