@@ -515,9 +515,10 @@ Error HttpClient::statusError(const HttpRequest &request, const HttpResponse &re
     const QString &name = m_options.displayName;
     const QString what = withVendorMessage(response.status, response.body);
     const QString detail = scrub(
-        u"%1 %2 → HTTP %3: %4"_s.arg(QString::fromLatin1(request.method), redactUrl(request.url))
-            .arg(response.status)
-            .arg(QString::fromUtf8(response.body.left(500))),
+        // One pass: the URL's percent escapes ("%2C") and the body's text are not placeholders.
+        u"%1 %2 → HTTP %3: %4"_s.arg(QString::fromLatin1(request.method), redactUrl(request.url),
+                                     QString::number(response.status),
+                                     QString::fromUtf8(response.body.left(500))),
         request);
     Error error;
     error.detail = detail;
