@@ -174,23 +174,52 @@ void DiagnosisEditor::loadDrafts()
 {
     if (!m_store || m_investigationId.isEmpty())
         return;
+    struct Saved
+    {
+        Result<QList<DiagnosisDraft>> drafts;
+        std::optional<SendRecord> interrupted; // a send still pending from an earlier session
+    };
+    const bool sending = m_sender->isInFlight();
     runAsync(
-        this, [store = m_store, id = m_investigationId] { return store->drafts(id); },
-        [this, id = m_investigationId](Result<QList<DiagnosisDraft>> drafts) {
-            if (!drafts || id != m_investigationId)
+        this,
+        [store = m_store, id = m_investigationId, sending] {
+            Saved saved{store->drafts(id), std::nullopt};
+            if (const auto sends = store->sends(id); sends && !sending) {
+                for (const SendRecord &s : *sends) {
+                    if (s.state == SendRecord::State::Pending)
+                        saved.interrupted = s; // the latest one wins
+                }
+            }
+            return saved;
+        },
+        [this, id = m_investigationId](Saved saved) {
+            if (!saved.drafts || id != m_investigationId)
                 return;
+            const QList<DiagnosisDraft> &drafts = *saved.drafts;
             m_history->clear();
             m_history->addItem(tr("Composed diagnosis"), m_original);
-            for (const DiagnosisDraft &d : *drafts) {
+            for (const DiagnosisDraft &d : drafts) {
                 m_history->addItem(tr("Revision %1 — %2 UTC")
                                        .arg(d.revision)
                                        .arg(d.savedAt.toUTC().toString(u"HH:mm:ss"_s)),
                                    d.markdown);
             }
             m_history->setCurrentIndex(m_history->count() - 1);
+            const bool untouched = markdown() == m_original;
             // Resume the latest revision when the editor still shows the composed text.
-            if (!drafts->isEmpty() && markdown() == m_original)
-                setMarkdown(drafts->last().markdown);
+            if (!drafts.isEmpty() && untouched)
+                setMarkdown(drafts.last().markdown);
+            // A send cut short (crash, kill, power loss) has an unknown outcome. Its exact text
+            // goes back into the editor: sending it again reuses its idempotency key, and the
+            // helpdesk connector looks for the comment on the ticket before posting it.
+            if (saved.interrupted && untouched && !m_sender->isInFlight()) {
+                setMarkdown(saved.interrupted->body);
+                setStatus(tr("This reply was being sent to ticket #%1 when Casefile stopped; "
+                             "whether it arrived is unknown. Send it again to finish: Casefile "
+                             "checks the ticket first and never posts it twice.")
+                              .arg(saved.interrupted->ticketId),
+                          true);
+            }
         });
 }
 
