@@ -498,7 +498,8 @@ private slots:
                     }
                     return false;
                 });
-        QCOMPARE(crashed.exitCode, -1);
+        // A crash exit, or exit 1 when a sanitizer caught the signal and reported it.
+        QVERIFY(crashed.exitCode != 0);
         collectAuthorization(stub);
     }
 
@@ -541,8 +542,8 @@ private slots:
         // Scanned while open (-wal, -shm present) and after closing.
         QVERIFY(QFile::exists(scanPath(u"casefile.sqlite-wal"_s)));
         for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
-            QFile::copy(scanPath(u"casefile.sqlite"_s + suffix),
-                        scanPath(u"open-copy.sqlite"_s + suffix));
+            QVERIFY(QFile::copy(scanPath(u"casefile.sqlite"_s + suffix),
+                                scanPath(u"open-copy.sqlite"_s + suffix)));
         store->reset();
     }
 
