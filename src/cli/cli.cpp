@@ -315,6 +315,15 @@ public:
             options.overallTimeout = std::chrono::milliseconds(qint64(seconds * 1000));
         }
         options.polishWithLlm = args.isSet(u"polish"_s);
+        // CASEFILE_TIMEOUT_SCALE multiplies every time limit of the run (the ticket read and each
+        // step's timeout_s): fault tests run against stalled systems without waiting minutes.
+        if (qEnvironmentVariableIsSet("CASEFILE_TIMEOUT_SCALE")) {
+            bool ok = false;
+            options.timeoutScale = qEnvironmentVariable("CASEFILE_TIMEOUT_SCALE").toDouble(&ok);
+            if (!ok || options.timeoutScale <= 0 || options.timeoutScale > 10)
+                return usageError(u"CASEFILE_TIMEOUT_SCALE must be a number above 0, at most 10"_s);
+        }
+        const int helpdeskMs = std::max(100, int(HelpdeskTimeoutMs * options.timeoutScale));
         int exit = ExitOk;
         auto library = playbooks(args, &exit);
         if (!library)
@@ -330,9 +339,9 @@ public:
         if (!set)
             return exit;
         auto helpdesk = (*set)->helpdesk();
-        const auto ticket = runOffThread([helpdesk, ticketId] {
+        const auto ticket = runOffThread([helpdesk, ticketId, helpdeskMs] {
             return helpdesk->ticket(ticketId,
-                                    WorkLimits{QDeadlineTimer(HelpdeskTimeoutMs), CancelToken()});
+                                    WorkLimits{QDeadlineTimer(helpdeskMs), CancelToken()});
         });
         if (!ticket) {
             if (ticket.error().code == Error::Code::NotFound)

@@ -35,6 +35,9 @@ public:
         int maxParallelSteps = 8; // worker threads for steps
         std::chrono::milliseconds overallTimeout{std::chrono::minutes(5)};
         bool polishWithLlm = false; // polish the draft through the workspace's `llm` connection
+        // Multiplies every time limit the run sets itself (each step's timeout_s, the
+        // organisations lookup, the polish); below 1 makes a run against a stalled system short.
+        double timeoutScale = 1.0;
     };
 
     InvestigationRun(std::shared_ptr<const ConnectorSet> connectors,

@@ -117,6 +117,12 @@ public:
 
     void setThreads() { pool.setMaxThreadCount(std::max(1, baseThreads + abandonedThreads)); }
 
+    qint64 scaled(qint64 ms) const
+    {
+        const double scale = options.timeoutScale > 0 ? options.timeoutScale : 1.0;
+        return std::max<qint64>(100, qint64(double(ms) * scale));
+    }
+
     void prepare(const Ticket &ticket);
     void onPrepared(const Prepared &prepared);
     void schedule();
@@ -200,7 +206,8 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
 {
     // Classification, the helpdesk's organisations and binding run off this thread.
     auto work = [ticket, forced = options.playbook, library = playbooks, set = connectors,
-                 clock = now, token = runToken]() -> Prepared {
+                 clock = now, token = runToken,
+                 organisationsMs = scaled(OrganisationsTimeoutMs)]() -> Prepared {
         Prepared out;
         try {
             if (!forced.isEmpty()) {
@@ -220,7 +227,7 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
             QList<Organisation> organisations;
             if (ticket.orgId.isEmpty() && out.playbook) {
                 if (auto helpdesk = set->helpdesk()) {
-                    WorkLimits limits{QDeadlineTimer(OrganisationsTimeoutMs), token};
+                    WorkLimits limits{QDeadlineTimer(organisationsMs), token};
                     auto orgs = helpdesk->organisations(limits);
                     if (orgs)
                         organisations = *orgs;
@@ -399,7 +406,7 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     call.stepId = step.id;
     call.operation = step.operation;
     call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
-    const qint64 timeoutMs = qint64(step.timeoutS) * 1000;
+    const qint64 timeoutMs = scaled(qint64(step.timeoutS) * 1000);
     call.limits = WorkLimits{QDeadlineTimer(timeoutMs), attempt.token};
 
     emit q->stepChanged(*r);
@@ -497,7 +504,8 @@ void InvestigationRunPrivate::onStepTimeout(const QString &id, int generation)
         startStep(*step);
         return;
     }
-    finishStep(id, StepStatus::Timeout, u"timed out after %1 s"_s.arg(step->timeoutS));
+    finishStep(id, StepStatus::Timeout,
+               u"timed out after %1 s"_s.arg(secondsText(scaled(qint64(step->timeoutS) * 1000))));
     schedule();
 }
 
@@ -600,8 +608,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
     const int firstEvidence = nextEvidence;
     const CancelToken token = runToken;
 
-    auto work = [input, current, notChecked, analyzeSteps, polish, llm, firstEvidence,
-                 token]() -> Analysed {
+    auto work = [input, current, notChecked, analyzeSteps, polish, llm, firstEvidence, token,
+                 polishMs = scaled(PolishTimeoutMs)]() -> Analysed {
         Analysed out;
         out.investigation = current;
         out.nextEvidence = firstEvidence;
@@ -658,7 +666,7 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                  u"[NAME_1] exactly as written. Do not add facts. Answer with the reply only."_s},
                 {u"prompt"_s, masked},
                 {u"max_tokens"_s, 1500}};
-            call.limits = WorkLimits{QDeadlineTimer(PolishTimeoutMs), token};
+            call.limits = WorkLimits{QDeadlineTimer(polishMs), token};
             try {
                 const auto answer = llm->run(call);
                 const QString text =
