@@ -220,6 +220,10 @@ Error ClickHouseException::toError() const
         e.code = Error::Code::Timeout;
         e.message = u"ClickHouse stopped the query at its time limit: %1 (%2)"_s.arg(msg, tag);
         break;
+    case 202: // TOO_MANY_SIMULTANEOUS_QUERIES: the server's concurrency limit, sent with a 429
+        e.code = Error::Code::RateLimited;
+        e.message = u"rate limited by ClickHouse: %1 (%2)"_s.arg(msg, tag);
+        break;
     case 394:
         e.code = Error::Code::Cancelled;
         e.message = u"The ClickHouse query was cancelled (%1)"_s.arg(tag);
