@@ -204,8 +204,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption scaleOption(
         u"rows-scale"_s, u"Multiply every stream's rate (benchmarks)."_s, u"F"_s, u"1"_s);
     const QCommandLineOption quietOption(u"quiet"_s, u"Log only warnings."_s);
+    const QCommandLineOption controlOption(
+        u"control"_s,
+        u"Also serve a control endpoint on 127.0.0.1 (printed as \"control URL\" before "
+        u"\"ready\") to change faults and read the requests received while running."_s);
     parser.addOptions({scenarioOption, profileOption, clickhouseOption, latencyOption, faultOption,
-                       scaleOption, quietOption});
+                       scaleOption, quietOption, controlOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return ExitUsage;
@@ -319,7 +323,19 @@ int main(int argc, char *argv[])
         return started.error().code == Error::Code::InvalidInput ? ExitUsage : ExitFailure;
     }
     connections = fakes->profileConnections();
+    if (parser.isSet(controlOption)) {
+        const auto control = fakes->startControl();
+        if (!control) {
+            printError(control.error().message);
+            return ExitFailure;
+        }
+        std::printf("control %s\n", control->toString().toLocal8Bit().constData());
+    }
 #else
+    if (parser.isSet(controlOption)) {
+        printError(u"--control needs the vendor fakes, which this build does not have"_s);
+        return ExitUsage;
+    }
     // Built without the vendor fakes: the profile offers the request logs only, straight from
     // ClickHouse, and latency/fault options have nothing to apply to.
     if (!systemOptions->isEmpty())

@@ -4,6 +4,8 @@
 #include "sandbox/fakes/httpserver.h"
 #include "sandbox/fakes/vendorfakes.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace Casefile::Sandbox {
@@ -53,6 +55,9 @@ std::optional<InjectedFault::Kind> faultKind(const QString &kind)
     return std::nullopt;
 }
 
+constexpr qsizetype MaxRecordedBody = 64 * 1024;
+constexpr qsizetype MaxRecordedRequests = 100000;
+
 } // namespace
 
 QStringList FakeServices::systemNames()
@@ -87,6 +92,7 @@ FakeServices::FakeServices(const QJsonObject &scenarioRoot, BillingFunction bill
 FakeServices::~FakeServices()
 {
     // Servers (and their connections) go before the fakes their handlers point at.
+    delete m_control;
     qDeleteAll(m_servers);
     m_servers.clear();
 }
@@ -132,6 +138,12 @@ Result<void> FakeServices::start(const QMap<QString, ServiceOptions> &options)
                 const auto fake = m_fakes.value(system);
                 return fake ? fake->faultAnswer(status) : HttpResponse::text(status, {});
             });
+        server->setObserver([this, system](const HttpRequest &request) {
+            if (m_requests.size() >= MaxRecordedRequests)
+                return;
+            m_requests.append(ReceivedRequest{system, request.method, request.target,
+                                              request.body.left(MaxRecordedBody)});
+        });
         m_servers.insert(system, server);
         if (!server->listen()) {
             const QString why = server->errorString();
@@ -162,6 +174,95 @@ Result<void> FakeServices::start(const QMap<QString, ServiceOptions> &options)
     m_started = true;
     qCInfo(lcFakes) << "vendor fakes listening:" << m_context->bases;
     return {};
+}
+
+Result<void> FakeServices::setFault(const QString &system, const std::optional<FaultSpec> &fault)
+{
+    FakeHttpServer *server = m_servers.value(canonicalSystem(system));
+    if (!server)
+        return fail(Error::Code::InvalidInput,
+                    u"Unknown sandbox system \"%1\"; known systems: %2."_s.arg(
+                        system, systemNames().join(u", "_s)));
+    if (!fault) {
+        server->setFault(std::nullopt);
+        return {};
+    }
+    const auto kind = faultKind(fault->kind);
+    if (!kind)
+        return fail(Error::Code::InvalidInput,
+                    u"Unknown fault \"%1\"; use timeout, 429, 500, malformed, reset or slow."_s.arg(
+                        fault->kind));
+    if (fault->rate < 0.0 || fault->rate > 1.0)
+        return fail(Error::Code::InvalidInput, u"The fault rate must be between 0 and 1."_s);
+    server->setFault(InjectedFault{*kind, fault->rate});
+    return {};
+}
+
+Result<QUrl> FakeServices::startControl()
+{
+    if (!m_started)
+        return fail(Error::Code::InvalidInput, u"Start the sandbox services first."_s);
+    if (m_control)
+        return QUrl(u"http://127.0.0.1:"_s + QString::number(m_control->port()));
+    auto handler = [this](const HttpRequest &request, Responder respond) {
+        const QString path = request.path;
+        if (path == u"/systems"_s && request.method == "GET") {
+            respond(HttpResponse::json(
+                200, QJsonDocument(
+                         QJsonObject{{u"systems"_s, QJsonArray::fromStringList(systemNames())}})
+                         .toJson(QJsonDocument::Compact)));
+            return;
+        }
+        if (path == u"/requests"_s && request.method == "GET") {
+            QJsonArray list;
+            for (const ReceivedRequest &r : std::as_const(m_requests))
+                list.append(QJsonObject{{u"system"_s, r.system},
+                                        {u"method"_s, QString::fromLatin1(r.method)},
+                                        {u"target"_s, QString::fromUtf8(r.target)},
+                                        {u"body"_s, QString::fromUtf8(r.body)}});
+            respond(HttpResponse::json(
+                200,
+                QJsonDocument(QJsonObject{{u"requests"_s, list}}).toJson(QJsonDocument::Compact)));
+            return;
+        }
+        if (path == u"/requests"_s && request.method == "DELETE") {
+            clearRequests();
+            respond(HttpResponse::text(204, {}));
+            return;
+        }
+        if (path.startsWith(u"/faults/"_s) &&
+            (request.method == "PUT" || request.method == "DELETE")) {
+            std::optional<FaultSpec> fault;
+            if (request.method == "PUT") {
+                const QString spec = QString::fromUtf8(request.body).trimmed();
+                const qsizetype colon = spec.indexOf(u':');
+                FaultSpec f{colon < 0 ? spec : spec.left(colon), 1.0};
+                bool ok = true;
+                if (colon >= 0)
+                    f.rate = spec.mid(colon + 1).toDouble(&ok);
+                if (!ok) {
+                    respond(HttpResponse::text(400, "the rate after ':' must be a number\n"_ba));
+                    return;
+                }
+                fault = f;
+            }
+            const auto set = setFault(path.mid(8), fault);
+            respond(set ? HttpResponse::text(204, {})
+                        : HttpResponse::text(400, set.error().message.toUtf8() + '\n'));
+            return;
+        }
+        respond(HttpResponse::text(404, "no such control endpoint\n"_ba));
+    };
+    auto *control = new FakeHttpServer(u"control"_s, handler,
+                                       [](int status) { return HttpResponse::text(status, {}); });
+    if (!control->listen()) {
+        const QString why = control->errorString();
+        delete control;
+        return fail(Error::Code::Unreachable,
+                    u"The sandbox could not listen on 127.0.0.1 for its control server."_s, why);
+    }
+    m_control = control;
+    return QUrl(u"http://127.0.0.1:"_s + QString::number(m_control->port()));
 }
 
 QUrl FakeServices::url(const QString &system) const

@@ -67,10 +67,36 @@ public:
     // Comments added through the helpdesk's PUT /api/v2/tickets/{id}.json, oldest first.
     QList<QJsonObject> receivedComments(const QString &ticketId) const;
 
+    // Changes a system's fault while serving; nullopt clears it.
+    Result<void> setFault(const QString &system, const std::optional<FaultSpec> &fault);
+
+    // Every request the fakes received (faulted ones too), oldest first; bodies are cut at
+    // 64 KiB. Kept since start() or the last clearRequests().
+    struct ReceivedRequest
+    {
+        QString system;
+        QByteArray method;
+        QByteArray target; // path and query as sent
+        QByteArray body;
+    };
+    QList<ReceivedRequest> receivedRequests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
+
+    // A control server on 127.0.0.1 for tests that drive one sandbox through many cases:
+    //   GET /systems                 {"systems": [...]}, the systems served
+    //   PUT /faults/{system}         body KIND[:RATE], as casefile-sandbox's --fault
+    //   DELETE /faults/{system}      no fault
+    //   GET /requests                {"requests": [{system, method, target, body}]}
+    //   DELETE /requests             forget the requests received so far
+    // Returns its base URL. Call after start().
+    Result<QUrl> startControl();
+
 private:
     std::unique_ptr<FakeContext> m_context;
     QMap<QString, FakeHttpServer *> m_servers;
     QMap<QString, std::shared_ptr<VendorFake>> m_fakes;
+    FakeHttpServer *m_control = nullptr;
+    QList<ReceivedRequest> m_requests;
     bool m_started = false;
 };
 

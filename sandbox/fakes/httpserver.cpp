@@ -420,6 +420,8 @@ bool FakeHttpServer::drawFault()
 
 void FakeHttpServer::dispatch(Connection *connection, const HttpRequest &request)
 {
+    if (m_observer)
+        m_observer(request);
     std::optional<InjectedFault::Kind> fault;
     if (drawFault())
         fault = m_fault->kind;

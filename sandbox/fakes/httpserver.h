@@ -54,6 +54,9 @@ using RequestHandler = std::function<void(const HttpRequest &, Responder)>;
 // Vendor-shaped error answers the server sends when it injects a `429` or `500` fault.
 using FaultAnswer = std::function<HttpResponse(int status)>;
 
+// Sees every request a server receives, before any fault or latency is applied.
+using RequestObserver = std::function<void(const HttpRequest &)>;
+
 // A fault to inject into a share of answers (see FaultSpec in fakeservices.h).
 struct InjectedFault
 {
@@ -82,6 +85,7 @@ public:
 
     void setLatency(int ms) { m_latencyMs = ms; }
     void setFault(std::optional<InjectedFault> fault) { m_fault = fault; }
+    void setObserver(RequestObserver observer) { m_observer = std::move(observer); }
 
 private:
     class Connection;
@@ -95,6 +99,7 @@ private:
     QTcpServer m_server;
     int m_latencyMs = 0;
     std::optional<InjectedFault> m_fault;
+    RequestObserver m_observer;
     // Seeded per system, so a run with the same options injects the same faults.
     std::mt19937_64 m_random;
 };
