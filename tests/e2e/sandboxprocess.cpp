@@ -54,8 +54,13 @@ bool SandboxProcess::waitReady(int timeoutMs)
         }
         m_process->waitForReadyRead(200);
         out += m_process->readAllStandardOutput();
-        if (out.contains("ready "))
+        if (out.contains("ready ")) {
+            for (const QByteArray &line : out.split('\n')) {
+                if (line.startsWith("control "))
+                    m_control = QUrl(QString::fromUtf8(line.mid(8).trimmed()));
+            }
             return QFile::exists(m_profile);
+        }
     }
     m_error = u"casefile-sandbox was not ready after %1 ms"_s.arg(timeoutMs);
     return false;
@@ -74,9 +79,17 @@ int SandboxProcess::stop()
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
 }
 
-CommandResult runCasefile(const QStringList &args, int timeoutMs)
+CommandResult runCasefile(const QStringList &args, int timeoutMs, const QStringList &environment)
 {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &entry : environment) {
+            const qsizetype eq = entry.indexOf(u'=');
+            env.insert(entry.left(eq), entry.mid(eq + 1));
+        }
+        process.setProcessEnvironment(env);
+    }
     process.start(SandboxProcess::casefileBinary(), args);
     CommandResult result;
     if (!process.waitForFinished(timeoutMs)) {

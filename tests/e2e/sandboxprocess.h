@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <memory>
 
@@ -22,6 +23,8 @@ public:
 
     bool waitReady(int timeoutMs = 120000);
     QString profilePath() const { return m_profile; }
+    // The control endpoint's base URL when started with "--control", after waitReady().
+    QUrl controlUrl() const { return m_control; }
     QString errorText() const { return m_error; }
     int stop(); // exit code, -1 if it had to be killed
 
@@ -33,6 +36,7 @@ private:
     QTemporaryDir m_dir;
     QString m_profile;
     QString m_error;
+    QUrl m_control;
     std::unique_ptr<QProcess> m_process;
 };
 
@@ -43,6 +47,8 @@ struct CommandResult
     QByteArray out;
     QByteArray err;
 };
-CommandResult runCasefile(const QStringList &args, int timeoutMs = 300000);
+// `environment` entries (NAME=VALUE) are added to this process's environment.
+CommandResult runCasefile(const QStringList &args, int timeoutMs = 300000,
+                          const QStringList &environment = {});
 
 } // namespace Casefile::Testing
