@@ -56,7 +56,7 @@ std::optional<InjectedFault::Kind> faultKind(const QString &kind)
 }
 
 constexpr qsizetype MaxRecordedBody = 64 * 1024;
-constexpr qsizetype MaxRecordedRequests = 100000;
+constexpr qsizetype MaxRecordedRequests = 20000;
 
 } // namespace
 
@@ -139,8 +139,8 @@ Result<void> FakeServices::start(const QMap<QString, ServiceOptions> &options)
                 return fake ? fake->faultAnswer(status) : HttpResponse::text(status, {});
             });
         server->setObserver([this, system](const HttpRequest &request) {
-            if (m_requests.size() >= MaxRecordedRequests)
-                return;
+            if (!m_control || m_requests.size() >= MaxRecordedRequests)
+                return; // only a controlled sandbox keeps its requests
             m_requests.append(ReceivedRequest{system, request.method, request.target,
                                               request.body.left(MaxRecordedBody)});
         });

@@ -71,7 +71,8 @@ public:
     Result<void> setFault(const QString &system, const std::optional<FaultSpec> &fault);
 
     // Every request the fakes received (faulted ones too), oldest first; bodies are cut at
-    // 64 KiB. Kept since start() or the last clearRequests().
+    // 64 KiB, at most 20000 are kept. Recorded once startControl() has run, until the next
+    // clearRequests().
     struct ReceivedRequest
     {
         QString system;
