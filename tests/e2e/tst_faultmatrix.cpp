@@ -99,7 +99,7 @@ ControlAnswer control(const QUrl &base, const QByteArray &method, const QString 
     loop.exec();
     ControlAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
                          reply->readAll()};
-    reply->deleteLater();
+    delete reply;
     return answer;
 }
 
