@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSocketNotifier>
 
@@ -194,6 +195,11 @@ int main(int argc, char *argv[])
         u"Use this ClickHouse server instead of starting one (its database "
         u"\"casefile\" is dropped and recreated)."_s,
         u"URL"_s);
+    const QCommandLineOption databaseOption(
+        u"clickhouse-database"_s,
+        u"The ClickHouse database to (re)create and serve (default casefile), so that sandboxes "
+        u"can share one server; with --clickhouse-url it is dropped again on a clean stop."_s,
+        u"NAME"_s, QString::fromLatin1(ClickHouseLoader::DefaultDatabase));
     const QCommandLineOption latencyOption(
         u"latency"_s, u"Delay every answer of SYSTEM (repeatable)."_s, u"SYSTEM=MS"_s);
     const QCommandLineOption faultOption(
@@ -208,8 +214,8 @@ int main(int argc, char *argv[])
         u"control"_s,
         u"Also serve a control endpoint on 127.0.0.1 (printed as \"control URL\" before "
         u"\"ready\") to change faults and read the requests received while running."_s);
-    parser.addOptions({scenarioOption, profileOption, clickhouseOption, latencyOption, faultOption,
-                       scaleOption, quietOption, controlOption});
+    parser.addOptions({scenarioOption, profileOption, clickhouseOption, databaseOption,
+                       latencyOption, faultOption, scaleOption, quietOption, controlOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return ExitUsage;
@@ -256,6 +262,13 @@ int main(int argc, char *argv[])
         return ExitUsage;
     }
 
+    const QString database = parser.value(databaseOption);
+    static const QRegularExpression identifier(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+    if (!identifier.match(database).hasMatch()) {
+        printError(u"--clickhouse-database: expected a name of letters, digits and '_'"_s);
+        return ExitUsage;
+    }
+
     const auto scenario = loadScenario(parser.value(scenarioOption));
     if (!scenario) {
         printError(scenario.error().message);
@@ -299,7 +312,7 @@ int main(int argc, char *argv[])
         clickhouseUrl = server.url();
     }
     {
-        ClickHouseLoader loader(clickhouseUrl);
+        ClickHouseLoader loader(clickhouseUrl, database);
         if (auto loaded = loader.recreateAndLoad(*scenario, logs); !loaded) {
             printError(loaded.error().message);
             return ExitFailure;
@@ -322,6 +335,7 @@ int main(int argc, char *argv[])
         printError(started.error().message);
         return started.error().code == Error::Code::InvalidInput ? ExitUsage : ExitFailure;
     }
+    fakes->setClickHouseDatabase(database);
     connections = fakes->profileConnections();
     if (parser.isSet(controlOption)) {
         const auto control = fakes->startControl();
@@ -346,7 +360,7 @@ int main(int argc, char *argv[])
                        QJsonObject{{u"type"_s, u"clickhouse"_s},
                                    {u"url"_s, direct.toString()},
                                    {u"account"_s, u"default"_s},
-                                   {u"options"_s, QJsonObject{{u"database"_s, u"casefile"_s}}}});
+                                   {u"options"_s, QJsonObject{{u"database"_s, database}}}});
     Q_UNUSED(billing);
 #endif
 
@@ -369,6 +383,13 @@ int main(int argc, char *argv[])
 #ifdef CASEFILE_SANDBOX_HAVE_FAKES
     fakes.reset();
 #endif
+    // A database named for this run on a shared server leaves with it.
+    if (parser.isSet(databaseOption) && parser.isSet(clickhouseOption)) {
+        ClickHouseLoader cleaner(clickhouseUrl, u"default"_s);
+        if (auto dropped = cleaner.execute(u"DROP DATABASE IF EXISTS "_s + database); !dropped)
+            qCWarning(lcSandbox) << "could not drop the database" << database << ":"
+                                 << dropped.error().message;
+    }
     server.stop();
     qCInfo(lcSandbox) << "stopped";
     return code;

@@ -61,6 +61,8 @@ public:
     // Binds each system on 127.0.0.1:<free port>. `options` keys are system names (vendor
     // names such as "zendesk" are accepted too); an unknown name or fault kind is an error.
     Result<void> start(const QMap<QString, ServiceOptions> &options);
+    // The ClickHouse database the profile names (default "casefile").
+    void setClickHouseDatabase(const QString &database) { m_clickhouseDatabase = database; }
     // The workspace profile's "connections" object, with throwaway tokens of this run.
     QJsonObject profileConnections() const;
     QUrl url(const QString &system) const;
@@ -97,6 +99,7 @@ private:
     QMap<QString, FakeHttpServer *> m_servers;
     QMap<QString, std::shared_ptr<VendorFake>> m_fakes;
     FakeHttpServer *m_control = nullptr;
+    QString m_clickhouseDatabase = QStringLiteral("casefile");
     QList<ReceivedRequest> m_requests;
     bool m_started = false;
 };
