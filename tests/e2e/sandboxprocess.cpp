@@ -1,8 +1,11 @@
 #include "sandboxprocess.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -29,8 +32,12 @@ SandboxProcess::SandboxProcess(const QString &scenario, const QStringList &extra
     m_profile = m_dir.filePath(u"profile.json"_s);
     QStringList args{u"--scenario"_s, scenario, u"--profile-out"_s, m_profile, u"--quiet"_s};
     const QString clickhouse = qEnvironmentVariable("CASEFILE_CLICKHOUSE_URL");
-    if (!clickhouse.isEmpty())
-        args << u"--clickhouse-url"_s << clickhouse;
+    if (!clickhouse.isEmpty()) {
+        // A database of its own: sandboxes of tests running side by side share the server.
+        static std::atomic<int> counter = 0;
+        args << u"--clickhouse-url"_s << clickhouse << u"--clickhouse-database"_s
+             << u"casefile_e2e_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(++counter);
+    }
     args << extraArgs;
     m_process->setProgram(sandboxBinary());
     m_process->setArguments(args);

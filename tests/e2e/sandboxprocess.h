@@ -12,7 +12,7 @@ namespace Casefile::Testing {
 
 // Runs casefile-sandbox on a scenario for the lifetime of the object; stops it (SIGTERM) and
 // waits for a clean exit on destruction. Uses the ClickHouse at CASEFILE_CLICKHOUSE_URL when
-// set, so many scenarios can share one server.
+// set, so many scenarios can share one server, each sandbox in a database of its own.
 class SandboxProcess final
 {
 public:
