@@ -1,6 +1,7 @@
 #include "ui/desktop.h"
 
 #include "connectors/connectorfactory.h"
+#include "core/async.h"
 #include "core/engine/playbooklibrary.h"
 #include "secrets/credentialstore.h"
 #include "secrets/secretresolver.h"
@@ -184,6 +185,7 @@ int runDesktop(int argc, char **argv)
         window.close();
     }
     // Nothing may outlive the window's callbacks: let background work drain.
+    backgroundPool()->waitForDone();
     QThreadPool::globalInstance()->waitForDone();
     if (qEnvironmentVariable("CASEFILE_REPORT_STALLS") == "1"_L1)
         QTextStream(stderr) << "max GUI stall: " << stalls.maxStallMs() << " ms\n";

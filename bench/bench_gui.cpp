@@ -1,0 +1,291 @@
+// GUI benchmark: start-up time, the largest event-loop stall of the main window while
+// investigations run and the queue holds thousands of tickets, and peak memory.
+//
+//   bench_gui --profile PROFILE --tickets ID,ID,... [--concurrent 5] [--open 20]
+//
+// Opens the workbench on PROFILE (a sandbox whose helpdesk serves the whole queue), waits for
+// the queue, then runs `--concurrent` investigations at once on the listed tickets while a
+// StallMonitor watches the GUI thread; then opens more until `--open` investigations are open
+// and reads the peak RSS. Prints one JSON object on stdout.
+#include "connectors/connectorfactory.h"
+#include "core/async.h"
+#include "core/engine/playbooklibrary.h"
+#include "core/profile.h"
+#include "ui/mainwindow.h"
+#include "ui/stallmonitor.h"
+#include "ui/ticketqueuemodel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+namespace {
+
+// VmHWM (peak resident set) of this process, in MiB; 0 where /proc is not there.
+double peakRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// Times every top-level event delivery so the report can say what the longest stalls were.
+class TimingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0) {
+            ++m_depth;
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            return handled;
+        }
+        const int type = int(event->type());
+        QString what = QString::fromLatin1(receiver->metaObject()->className());
+        if (event->type() == QEvent::MetaCall)
+            what += u" (queued call)"_s;
+        else
+            what += u" (event %1)"_s.arg(type);
+        QElapsedTimer timer;
+        timer.start();
+        ++m_depth;
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ms = timer.elapsed();
+        if (m_recording && ms >= 10) {
+            m_slowest.append({ms, what});
+            std::sort(m_slowest.begin(), m_slowest.end(),
+                      [](const auto &a, const auto &b) { return a.first > b.first; });
+            if (m_slowest.size() > 8)
+                m_slowest.removeLast();
+        }
+        return handled;
+    }
+
+    void record(bool on) { m_recording = on; }
+    QJsonArray slowest() const
+    {
+        QJsonArray out;
+        for (const auto &[ms, what] : m_slowest)
+            out.append(u"%1 ms %2"_s.arg(ms).arg(what));
+        return out;
+    }
+
+private:
+    int m_depth = 0;
+    bool m_recording = false;
+    QList<std::pair<qint64, QString>> m_slowest;
+};
+
+class Driver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Driver)
+
+public:
+    Driver(MainWindow *window, QStringList tickets, int concurrent, int open,
+           const QElapsedTimer &sinceStart)
+        : m_window(window)
+        , m_tickets(std::move(tickets))
+        , m_concurrent(concurrent)
+        , m_open(open)
+        , m_sinceStart(sinceStart)
+    {
+        connect(window, &MainWindow::profileFailed, this,
+                [this](const QString &message) { fail(u"profile: "_s + message); });
+        connect(window, &MainWindow::ticketsLoaded, this, &Driver::onTickets);
+        connect(window, &MainWindow::investigationFinished, this, &Driver::onFinished);
+        QTimer::singleShot(600'000, this, [this] { fail(u"timed out after 10 minutes"_s); });
+    }
+
+    void start(const QString &profile)
+    {
+        // The first turn of the event loop after show(): the window is usable.
+        QTimer::singleShot(0, this, [this, profile] {
+            m_result.insert(u"startup_ms"_s, double(m_sinceStart.elapsed()));
+            m_stalls.start();
+            m_phase.start();
+            m_window->openProfile(profile);
+        });
+    }
+
+private:
+    void onTickets(int count)
+    {
+        if (m_ticketsSeen)
+            return; // a later background refresh
+        m_ticketsSeen = true;
+        m_result.insert(u"tickets"_s, count);
+        m_result.insert(u"queue_load_ms"_s, double(m_phase.elapsed()));
+        m_result.insert(u"queue_load_max_stall_ms"_s, double(m_stalls.maxStallMs()));
+        if (m_tickets.size() < m_open) {
+            fail(u"%1 tickets given, %2 investigations asked for"_s.arg(m_tickets.size())
+                     .arg(m_open));
+            return;
+        }
+        m_stalls.reset();
+        m_phase.start();
+        static_cast<TimingApplication *>(qApp)->record(true);
+        launch(m_concurrent);
+    }
+
+    void launch(int n)
+    {
+        for (int i = 0; i < n; ++i) {
+            const QString id = m_tickets.value(m_launched);
+            if (!m_window->selectTicket(id)) {
+                fail(u"ticket %1 is not in the queue"_s.arg(id));
+                return;
+            }
+            m_window->runCurrentTicket();
+            ++m_launched;
+        }
+    }
+
+    void onFinished()
+    {
+        ++m_finished;
+        if (m_finished == m_concurrent) {
+            // Charts and findings are built on workers after finished(): let them land
+            // before the stall figure is taken.
+            QTimer::singleShot(1500, this, [this] {
+                m_result.insert(u"concurrent"_s, m_concurrent);
+                m_result.insert(u"concurrent_wall_ms"_s, double(m_phase.elapsed()));
+                m_result.insert(u"max_stall_ms"_s, double(m_stalls.maxStallMs()));
+                m_result.insert(u"stall_ticks"_s, double(m_stalls.ticks()));
+                m_result.insert(u"max_stall_gui_cpu_ms"_s, double(m_stalls.maxStallCpuMs()));
+                m_result.insert(u"stalls_over_50ms"_s, double(m_stalls.stallsOver(50)));
+                m_result.insert(u"stalls_over_100ms"_s, double(m_stalls.stallsOver(100)));
+                m_result.insert(u"slowest_events"_s,
+                                static_cast<TimingApplication *>(qApp)->slowest());
+                static_cast<TimingApplication *>(qApp)->record(false);
+                m_stalls.reset();
+                if (m_launched == m_open)
+                    finishWithMemory();
+                else
+                    launch(m_open - m_launched);
+            });
+        } else if (m_finished == m_open) {
+            QTimer::singleShot(1500, this, &Driver::finishWithMemory);
+        }
+    }
+
+    void finishWithMemory()
+    {
+        m_result.insert(u"open_investigations"_s, m_window->tabs()->count());
+        m_result.insert(u"more_max_stall_ms"_s, double(m_stalls.maxStallMs()));
+        m_result.insert(u"peak_rss_mb"_s, peakRssMb());
+        finish(0);
+    }
+
+    void fail(const QString &message)
+    {
+        QTextStream(stderr) << "bench_gui: " << message << '\n';
+        m_result.insert(u"error"_s, message);
+        finish(1);
+    }
+
+    void finish(int code)
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        std::fputs(QJsonDocument(m_result).toJson(QJsonDocument::Indented).constData(), stdout);
+        QCoreApplication::exit(code);
+    }
+
+    MainWindow *m_window;
+    QStringList m_tickets;
+    int m_concurrent;
+    int m_open;
+    const QElapsedTimer &m_sinceStart;
+    StallMonitor m_stalls;
+    QElapsedTimer m_phase;
+    QJsonObject m_result;
+    int m_launched = 0;
+    int m_finished = 0;
+    bool m_ticketsSeen = false;
+    bool m_done = false;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    TimingApplication app(argc, argv);
+    QApplication::setApplicationName(u"casefile-bench"_s);
+    QStandardPaths::setTestModeEnabled(true); // never touch the user's settings
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption profileOption(u"profile"_s, u"Workspace profile."_s, u"PROFILE"_s);
+    const QCommandLineOption ticketsOption(u"tickets"_s, u"Ticket ids to investigate."_s, u"IDS"_s);
+    const QCommandLineOption concurrentOption(u"concurrent"_s, u"Investigations at once."_s, u"N"_s,
+                                              u"5"_s);
+    const QCommandLineOption openOption(u"open"_s, u"Investigations open in the end."_s, u"N"_s,
+                                        u"20"_s);
+    parser.addOptions({profileOption, ticketsOption, concurrentOption, openOption});
+    parser.process(app);
+    const int concurrent = parser.value(concurrentOption).toInt();
+    const int open = parser.value(openOption).toInt();
+    if (!parser.isSet(profileOption) || concurrent < 1 || open < concurrent) {
+        QTextStream(stderr) << "bench_gui: --profile is required and 1 <= --concurrent <= --open\n";
+        return 2;
+    }
+
+    QTemporaryDir dir;
+    WorkbenchServices services;
+    auto store = openWorkbenchStore(dir.filePath(u"casefile.sqlite"_s));
+    if (!store) {
+        QTextStream(stderr) << "bench_gui: " << store.error().message << '\n';
+        return 1;
+    }
+    services.store = *store;
+    services.connect = [](const WorkspaceProfile &p) {
+        return createConnectors(p, &resolveSecretWithoutKeychain);
+    };
+    services.playbooks = std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load({}, false));
+
+    int code = 0;
+    {
+        MainWindow window(services);
+        window.resize(1600, 1000);
+        Driver driver(&window, parser.value(ticketsOption).split(u','), concurrent, open,
+                      sinceStart);
+        window.show();
+        driver.start(parser.value(profileOption));
+        code = QApplication::exec();
+        window.close();
+    }
+    backgroundPool()->waitForDone();
+    QThreadPool::globalInstance()->waitForDone();
+    return code;
+}
+
+#include "bench_gui.moc"
