@@ -134,8 +134,12 @@ void TimelineCharts::setInvestigation(const Investigation &investigation)
     runAsync(
         this, [investigation] { return buildTimelineData(investigation); },
         [this, generation](TimelineData data) {
-            if (generation == m_generation) // a newer snapshot is on its way
-                setData(data);
+            if (generation != m_generation) // a newer snapshot is on its way
+                return;
+            m_data = std::move(data);
+            m_pending = true;
+            if (isVisible())
+                applyData();
         });
 }
 
@@ -214,6 +218,19 @@ void TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, 
 void TimelineCharts::setData(const TimelineData &data)
 {
     m_data = data;
+    applyData();
+}
+
+void TimelineCharts::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_pending)
+        applyData();
+}
+
+void TimelineCharts::applyData()
+{
+    m_pending = false;
     m_dataSeries = 0;
     m_markerSeries = 0;
     const auto fill = [this](QChart *chart, QDateTimeAxis *x, QValueAxis *y,

@@ -34,6 +34,8 @@ protected:
 // show as vertical lines, incidents as shaded bands, the change point as a red line.
 //
 // Series are computed on a worker (buildTimelineData) and set here in one replace() each.
+// Putting them into the charts is the costly part on the GUI thread, so data that arrives
+// while the charts are hidden (another tab, another page) is kept and applied when they show.
 class TimelineCharts final : public QWidget
 {
     Q_OBJECT
@@ -43,8 +45,9 @@ public:
     explicit TimelineCharts(QWidget *parent = nullptr);
 
     void setInvestigation(const Investigation &investigation); // builds on a worker
-    void setData(const TimelineData &data);                    // GUI thread
-    const TimelineData &data() const { return m_data; }
+    void setData(const TimelineData &data);                    // GUI thread, applied now
+    const TimelineData &data() const { return m_data; }        // the newest, even if pending
+    bool hasPendingData() const { return m_pending; }
 
     void setComparisonVisible(bool visible);
     bool comparisonVisible() const { return m_comparisonVisible; }
@@ -63,7 +66,11 @@ public:
 signals:
     void dataApplied();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void applyData();
     void syncFrom(QDateTimeAxis *source);
     void addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, double yMax);
     void clearChart(QChart *chart);
@@ -80,6 +87,7 @@ private:
     TimelineData m_data;
     quint64 m_generation = 0;
     bool m_syncing = false;
+    bool m_pending = false; // m_data is newer than what the charts show
     bool m_comparisonVisible = true;
     int m_dataSeries = 0;
     int m_markerSeries = 0;

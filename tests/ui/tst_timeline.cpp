@@ -97,6 +97,26 @@ private slots:
         QCOMPARE(data.latency.first().name, u"p50"_s);
     }
 
+    // Hidden charts (another tab or page) keep the newest data and apply it when shown.
+    void hiddenChartsApplyWhenShown()
+    {
+        TimelineCharts charts;
+        charts.resize(900, 500);
+        QSignalSpy applied(&charts, &TimelineCharts::dataApplied);
+        charts.setInvestigation(TestData::investigation());
+        QTRY_VERIFY(charts.hasPendingData());
+        QCOMPARE(applied.count(), 0);
+        QCOMPARE(charts.dataSeriesCount(), 0);
+        QVERIFY(!charts.data().latency.isEmpty()); // built, not yet drawn
+        charts.show();
+        QCOMPARE(applied.count(), 1);
+        QVERIFY(!charts.hasPendingData());
+        QCOMPARE(charts.dataSeriesCount(), 4);
+        charts.hide();
+        charts.show(); // nothing new: not applied again
+        QCOMPARE(applied.count(), 1);
+    }
+
     void chartsShowSeriesOnOneTimeRange()
     {
         TimelineCharts charts;
