@@ -2,7 +2,26 @@
 
 #include <algorithm>
 
+#if defined(Q_OS_UNIX)
+#include <time.h>
+#endif
+
 namespace Casefile {
+
+namespace {
+
+// CPU time used by the calling thread, in microseconds; -1 where the platform has no clock.
+qint64 threadCpuUs()
+{
+#if defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec ts{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+        return qint64(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
+#endif
+    return -1;
+}
+
+} // namespace
 
 StallMonitor::StallMonitor(QObject *parent)
     : QObject(parent)
@@ -17,6 +36,7 @@ void StallMonitor::start()
 {
     m_clock.start();
     m_last = -1;
+    m_lastCpuUs = -1;
     m_timer.start();
 }
 
@@ -28,17 +48,37 @@ void StallMonitor::stop()
 void StallMonitor::reset()
 {
     m_maxStallMs = 0;
+    m_maxStallCpuMs = -1;
+    m_over50 = 0;
+    m_over100 = 0;
     m_ticks = 0;
+    m_lastCpuUs = threadCpuUs();
     m_last = m_clock.isValid() ? m_clock.elapsed() : -1;
 }
 
 void StallMonitor::tick()
 {
     const qint64 now = m_clock.elapsed();
-    if (m_last >= 0)
-        m_maxStallMs = std::max(m_maxStallMs, now - m_last - IntervalMs);
+    const qint64 cpu = threadCpuUs();
+    if (m_last >= 0) {
+        const qint64 stall = now - m_last - IntervalMs;
+        if (stall > 50)
+            ++m_over50;
+        if (stall > 100)
+            ++m_over100;
+        if (stall > m_maxStallMs || m_ticks == 0) {
+            m_maxStallMs = std::max<qint64>(stall, 0);
+            m_maxStallCpuMs = (cpu >= 0 && m_lastCpuUs >= 0) ? (cpu - m_lastCpuUs) / 1000 : -1;
+        }
+    }
     m_last = now;
+    m_lastCpuUs = cpu;
     ++m_ticks;
+}
+
+qint64 StallMonitor::stallsOver(qint64 ms) const
+{
+    return ms >= 100 ? m_over100 : m_over50;
 }
 
 } // namespace Casefile

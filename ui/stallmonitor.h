@@ -27,6 +27,11 @@ public:
     bool isActive() const { return m_timer.isActive(); }
 
     qint64 maxStallMs() const { return m_maxStallMs; } // largest gap minus the interval
+    // CPU time the GUI thread itself used during that largest gap (-1 where unknown): close
+    // to maxStallMs() means work on the GUI thread, far below it means the thread was waiting
+    // or not scheduled (a busy machine).
+    qint64 maxStallCpuMs() const { return m_maxStallCpuMs; }
+    qint64 stallsOver(qint64 ms) const; // gaps longer than `ms` (50 or 100)
     qint64 ticks() const { return m_ticks; }
 
 private:
@@ -36,6 +41,10 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = -1;
     qint64 m_maxStallMs = 0;
+    qint64 m_maxStallCpuMs = -1;
+    qint64 m_lastCpuUs = -1;
+    qint64 m_over50 = 0;
+    qint64 m_over100 = 0;
     qint64 m_ticks = 0;
 };
 
