@@ -144,7 +144,7 @@ Result<QList<Ticket>> ZendeskConnector::listTickets(const WorkLimits &limits)
     addQueryItem(q, u"include"_s, u"users,organizations"_s);
     addQueryItem(q, u"page[size]"_s, u"100"_s);
     addQueryItem(q, u"sort"_s, u"-updated_at"_s);
-    auto all = pages(m_connection.endpoint(u"/api/v2/tickets.json"_s, q), limits, 10);
+    auto all = pages(m_connection.endpoint(u"/api/v2/tickets.json"_s, q), limits, MaxTicketPages);
     if (!all)
         return std::unexpected(all.error());
     QList<Ticket> tickets;

@@ -17,6 +17,9 @@ public:
     QString system() const override { return m_connection.system(); }
     QStringList operations() const override { return {QStringLiteral("organisations")}; }
     Result<OperationOutput> run(const OperationCall &call) override;
+    // The queue holds at most this many pages of 100 tickets (10,000 tickets).
+    static constexpr int MaxTicketPages = 100;
+
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 
     Result<QList<Ticket>> listTickets(const WorkLimits &limits) override;
