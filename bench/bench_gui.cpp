@@ -196,7 +196,10 @@ private:
 
     void finishWithMemory()
     {
-        m_result.insert(u"open_investigations"_s, m_window->tabs()->count());
+        int open = 0;
+        for (int i = 0; i < m_window->tabs()->count(); ++i)
+            open += qobject_cast<InvestigationTab *>(m_window->tabs()->widget(i)) ? 1 : 0;
+        m_result.insert(u"open_investigations"_s, open);
         m_result.insert(u"more_max_stall_ms"_s, double(m_stalls.maxStallMs()));
         m_result.insert(u"peak_rss_mb"_s, peakRssMb());
         finish(0);

@@ -11,7 +11,7 @@ build=${CASEFILE_BENCH_BUILD_DIR:-build-bench}
 results=bench/results
 mkdir -p "$results"
 if [ "${1:-}" = "--quick" ]; then
-    export CASEFILE_BENCH_REPEATS=1 CASEFILE_BENCH_SMALL_SCALE=2 CASEFILE_BENCH_LARGE_SCALE=20 CASEFILE_BENCH_STORE_N=2000
+    export CASEFILE_BENCH_REPEATS=1 CASEFILE_BENCH_SMALL_SCALE=2 CASEFILE_BENCH_LARGE_SCALE=20 CASEFILE_BENCH_STORE_N=2000 CASEFILE_BENCH_QUEUE=2000
 fi
 
 scripts/setup-deps.sh >/dev/null
@@ -30,9 +30,8 @@ echo "bench: store with ${CASEFILE_BENCH_STORE_N:-10000} saved investigations"
 cat "$tmp/store.json"
 
 if [ -x "$build/bench/bench_gui" ]; then
-    echo "bench: GUI responsiveness, start-up and memory"
-    QT_QPA_PLATFORM=offscreen "$build/bench/bench_gui" > "$tmp/gui.json"
-    cat "$tmp/gui.json"
+    echo "bench: GUI responsiveness (5 investigations at once, ${CASEFILE_BENCH_QUEUE:-10000} tickets), start-up and memory"
+    python3 bench/gui.py "$build" "$tmp/gui.json"
 else
     echo '{}' > "$tmp/gui.json"
 fi
