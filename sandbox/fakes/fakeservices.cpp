@@ -248,7 +248,7 @@ Result<QUrl> FakeServices::startControl()
             }
             const auto set = setFault(path.mid(8), fault);
             respond(set ? HttpResponse::text(204, {})
-                        : HttpResponse::text(400, set.error().message.toUtf8() + '\n'));
+                        : HttpResponse::text(400, QByteArray(set.error().message.toUtf8() + '\n')));
             return;
         }
         respond(HttpResponse::text(404, "no such control endpoint\n"_ba));
