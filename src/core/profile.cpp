@@ -101,6 +101,9 @@ Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &pat
             return fail(Error::Code::InvalidInput,
                         u"%1: $.now is not an ISO-8601 time"_s.arg(file));
     }
+    if (root.contains(u"connections"_s) && !root.value(u"connections"_s).isObject())
+        return fail(Error::Code::InvalidInput,
+                    u"%1: $.connections must be an object (system name → settings)"_s.arg(file));
     const QJsonObject connections = root.value(u"connections"_s).toObject();
     for (auto it = connections.begin(); it != connections.end(); ++it) {
         const QString where = u"%1: $.connections.%2"_s.arg(file, it.key());
