@@ -38,6 +38,14 @@ Result<QJsonObject> DocsConnector::page(const QString &path, const WorkLimits &l
     return m_connection.getJson(m_connection.endpoint(u"/api/pages"_s, q), limits);
 }
 
+QJsonObject DocsConnector::pageItem(const QJsonObject &page, const QString &path)
+{
+    const QString realPath = page.value(u"path"_s).toString(path);
+    return QJsonObject{{u"ref"_s, QString(u"docs:"_s + realPath)},
+                       {u"title"_s, page.value(u"title"_s).toString()},
+                       {u"text"_s, truncated(page.value(u"body"_s).toString(), MaxText)}};
+}
+
 Result<OperationOutput> DocsConnector::run(const OperationCall &call)
 {
     OperationOutput out;
@@ -49,9 +57,7 @@ Result<OperationOutput> DocsConnector::run(const OperationCall &call)
         if (!p)
             return std::unexpected(p.error());
         const QString realPath = p->value(u"path"_s).toString(*path);
-        const QJsonObject item{{u"ref"_s, QString(u"docs:"_s + realPath)},
-                               {u"title"_s, p->value(u"title"_s).toString()},
-                               {u"text"_s, truncated(p->value(u"body"_s).toString(), MaxText)}};
+        const QJsonObject item = pageItem(*p, *path);
         out.evidence.append(
             makeEvidence(EvidenceKind::Text, u"docs"_s, p->value(u"title"_s).toString(realPath),
                          u"docs:GET /api/pages"_s, {{u"items"_s, QJsonArray{item}}}));

@@ -18,6 +18,9 @@ public:
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 
+    // The text item of an /api/pages answer for `path` (the answer's own path wins).
+    static QJsonObject pageItem(const QJsonObject &page, const QString &path);
+
 private:
     Result<QJsonObject> page(const QString &path, const WorkLimits &limits) const;
 };

@@ -29,6 +29,29 @@ PortkeyConnector::PortkeyConnector(ConnectionSettings settings, Result<QString> 
     : HttpConnector(std::move(settings), std::move(secret), portkeyOptions(), portkeyAuth)
 {}
 
+Result<QJsonObject> PortkeyConnector::configData(const QJsonObject &answer, const QString &slug)
+{
+    const QJsonObject data =
+        answer.value(u"data"_s).isObject() ? answer.value(u"data"_s).toObject() : answer;
+    QJsonValue config = data.value(u"config"_s);
+    if (config.isString()) { // some versions return the config as a JSON string
+        const QJsonDocument parsed = QJsonDocument::fromJson(config.toString().toUtf8());
+        if (parsed.isObject())
+            config = parsed.object();
+    }
+    if (!config.isObject())
+        return fail(Error::Code::Parse, u"Portkey answered without a config for %1"_s.arg(slug));
+    const QString configId = data.value(u"slug"_s).toString(slug);
+    QString org = data.value(u"org"_s).toString();
+    if (org.isEmpty())
+        org = data.value(u"workspace_id"_s).toString();
+    return QJsonObject{{u"ref"_s, QString(u"config:"_s + configId)},
+                       {u"config_id"_s, configId},
+                       {u"name"_s, data.value(u"name"_s).toString(configId)},
+                       {u"org"_s, org},
+                       {u"config"_s, config}};
+}
+
 Result<OperationOutput> PortkeyConnector::run(const OperationCall &call)
 {
     if (call.operation != u"config"_s)
@@ -55,31 +78,15 @@ Result<OperationOutput> PortkeyConnector::run(const OperationCall &call)
             lastError = root.error();
             continue;
         }
-        const QJsonObject data =
-            root->value(u"data"_s).isObject() ? root->value(u"data"_s).toObject() : *root;
-        QJsonValue config = data.value(u"config"_s);
-        if (config.isString()) { // some versions return the config as a JSON string
-            const QJsonDocument parsed = QJsonDocument::fromJson(config.toString().toUtf8());
-            if (parsed.isObject())
-                config = parsed.object();
-        }
-        if (!config.isObject()) {
-            lastError = Error::make(Error::Code::Parse,
-                                    u"Portkey answered without a config for %1"_s.arg(slug));
+        auto data = configData(*root, slug);
+        if (!data) {
+            lastError = data.error();
             continue;
         }
-        const QString configId = data.value(u"slug"_s).toString(slug);
-        QString org = data.value(u"org"_s).toString();
-        if (org.isEmpty())
-            org = data.value(u"workspace_id"_s).toString();
+        const QString configId = data->value(u"config_id"_s).toString();
         out.evidence.append(makeEvidence(EvidenceKind::Config, u"gateway"_s,
                                          u"Routing config %1"_s.arg(configId),
-                                         u"gateway:GET "_s + url.path(),
-                                         {{u"ref"_s, QString(u"config:"_s + configId)},
-                                          {u"config_id"_s, configId},
-                                          {u"name"_s, data.value(u"name"_s).toString(configId)},
-                                          {u"org"_s, org},
-                                          {u"config"_s, config}}));
+                                         u"gateway:GET "_s + url.path(), *data));
     }
     if (out.evidence.isEmpty() && lastError)
         return std::unexpected(*lastError);

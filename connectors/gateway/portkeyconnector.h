@@ -14,6 +14,10 @@ public:
     QStringList operations() const override { return {QStringLiteral("config")}; }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
+
+    // The evidence data of a /configs/{slug} answer (ref, config_id, name, org, config), or
+    // a Parse error when it holds no config.
+    static Result<QJsonObject> configData(const QJsonObject &answer, const QString &slug);
 };
 
 } // namespace Casefile::Connectors

@@ -88,6 +88,45 @@ Result<OperationOutput> GitHubConnector::run(const OperationCall &call)
     return std::unexpected(m_connection.unknownOperation(call.operation));
 }
 
+QJsonObject GitHubConnector::deploymentEvent(const QJsonObject &d, const QString &environment)
+{
+    const QString id = d.value(u"id"_s).toVariant().toString();
+    const QString sha = d.value(u"sha"_s).toString();
+    const QString description = d.value(u"description"_s).toString();
+    return QJsonObject{
+        {u"time"_s, isoOrNull(parseTime(d.value(u"created_at"_s).toString()))},
+        {u"end"_s, QJsonValue::Null},
+        {u"type"_s, u"deploy"_s},
+        {u"ref"_s, QString(u"github:deployment:"_s + id)},
+        {u"sha"_s, sha},
+        {u"environment"_s, d.value(u"environment"_s).toString(environment)},
+        {u"creator"_s, d.value(u"creator"_s).toObject().value(u"login"_s).toString()},
+        {u"title"_s,
+         description.isEmpty() ? u"Deploy %1 to %2"_s.arg(sha.left(7), environment) : description}};
+}
+
+std::optional<QJsonObject>
+GitHubConnector::releaseEvent(const QJsonObject &r, const TimeWindow &window, const QString &repo)
+{
+    if (r.value(u"draft"_s).toBool())
+        return std::nullopt;
+    QDateTime when = parseTime(r.value(u"published_at"_s).toString());
+    if (!when.isValid())
+        when = parseTime(r.value(u"created_at"_s).toString());
+    if (!window.contains(when))
+        return std::nullopt;
+    const QString tag = r.value(u"tag_name"_s).toString();
+    const QString name = r.value(u"name"_s).toString();
+    return QJsonObject{{u"time"_s, isoOrNull(when)},
+                       {u"end"_s, QJsonValue::Null},
+                       {u"type"_s, u"release"_s},
+                       {u"ref"_s, QString(u"github:release:"_s + tag)},
+                       {u"title"_s, name.isEmpty() ? tag : name},
+                       {u"tag"_s, tag},
+                       {u"body"_s, truncated(r.value(u"body"_s).toString(), 4000)},
+                       {u"repo"_s, repo}};
+}
+
 Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) const
 {
     auto repoName = repo(call.args);
@@ -130,18 +169,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
     for (const QJsonObject &d : std::as_const(selected)) {
         const QString id = d.value(u"id"_s).toVariant().toString();
         const QString sha = d.value(u"sha"_s).toString();
-        QJsonObject event{
-            {u"time"_s, isoOrNull(parseTime(d.value(u"created_at"_s).toString()))},
-            {u"end"_s, QJsonValue::Null},
-            {u"type"_s, u"deploy"_s},
-            {u"ref"_s, QString(u"github:deployment:"_s + id)},
-            {u"sha"_s, sha},
-            {u"environment"_s, d.value(u"environment"_s).toString(environment)},
-            {u"creator"_s, d.value(u"creator"_s).toObject().value(u"login"_s).toString()}};
-        const QString description = d.value(u"description"_s).toString();
-        event.insert(u"title"_s, description.isEmpty()
-                                     ? u"Deploy %1 to %2"_s.arg(sha.left(7), environment)
-                                     : description);
+        QJsonObject event = deploymentEvent(d, environment);
 
         QUrlQuery one;
         one.addQueryItem(u"per_page"_s, u"10"_s);
@@ -230,24 +258,8 @@ Result<OperationOutput> GitHubConnector::releases(const OperationCall &call) con
         return std::unexpected(items.error());
     QList<QJsonObject> events;
     for (const QJsonValue &v : *items) {
-        const QJsonObject r = v.toObject();
-        if (r.value(u"draft"_s).toBool())
-            continue;
-        QDateTime when = parseTime(r.value(u"published_at"_s).toString());
-        if (!when.isValid())
-            when = parseTime(r.value(u"created_at"_s).toString());
-        if (!window->contains(when))
-            continue;
-        const QString tag = r.value(u"tag_name"_s).toString();
-        const QString name = r.value(u"name"_s).toString();
-        events.append(QJsonObject{{u"time"_s, isoOrNull(when)},
-                                  {u"end"_s, QJsonValue::Null},
-                                  {u"type"_s, u"release"_s},
-                                  {u"ref"_s, QString(u"github:release:"_s + tag)},
-                                  {u"title"_s, name.isEmpty() ? tag : name},
-                                  {u"tag"_s, tag},
-                                  {u"body"_s, truncated(r.value(u"body"_s).toString(), 4000)},
-                                  {u"repo"_s, *repoName}});
+        if (auto event = releaseEvent(v.toObject(), *window, *repoName))
+            events.append(*event);
     }
     std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return a.value(u"time"_s).toString() < b.value(u"time"_s).toString();

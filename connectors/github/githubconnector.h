@@ -19,6 +19,12 @@ public:
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 
+    // A deployment of the list as an event, without its statuses, files and pulls.
+    static QJsonObject deploymentEvent(const QJsonObject &deployment, const QString &environment);
+    // A published release inside `window` as an event; drafts and others give nothing.
+    static std::optional<QJsonObject> releaseEvent(const QJsonObject &release,
+                                                   const TimeWindow &window, const QString &repo);
+
 private:
     Result<QString> repo(const QJsonObject &args) const;
     // GETs `url` and the pages after it while `more` says the last page is still relevant.

@@ -174,6 +174,22 @@ Result<Ticket> ZendeskConnector::ticket(const QString &id, const WorkLimits &lim
     return tickets.first();
 }
 
+QList<Organisation> ZendeskConnector::parseOrganisations(const QJsonObject &root)
+{
+    QList<Organisation> out;
+    for (const QJsonValue &v : root.value(u"organizations"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        Organisation org;
+        org.id = o.value(u"external_id"_s).toString();
+        org.name = o.value(u"name"_s).toString();
+        org.helpdeskId = idString(o.value(u"id"_s));
+        for (const QJsonValue &d : o.value(u"domain_names"_s).toArray())
+            org.domains << d.toString();
+        out.append(org);
+    }
+    return out;
+}
+
 Result<QList<Organisation>> ZendeskConnector::organisations(const WorkLimits &limits)
 {
     QUrlQuery q;
@@ -182,18 +198,8 @@ Result<QList<Organisation>> ZendeskConnector::organisations(const WorkLimits &li
     if (!all)
         return std::unexpected(all.error());
     QList<Organisation> out;
-    for (const QJsonObject &page : std::as_const(*all)) {
-        for (const QJsonValue &v : page.value(u"organizations"_s).toArray()) {
-            const QJsonObject o = v.toObject();
-            Organisation org;
-            org.id = o.value(u"external_id"_s).toString();
-            org.name = o.value(u"name"_s).toString();
-            org.helpdeskId = idString(o.value(u"id"_s));
-            for (const QJsonValue &d : o.value(u"domain_names"_s).toArray())
-                org.domains << d.toString();
-            out.append(org);
-        }
-    }
+    for (const QJsonObject &page : std::as_const(*all))
+        out += parseOrganisations(page);
     return out;
 }
 

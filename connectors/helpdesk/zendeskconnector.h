@@ -32,6 +32,8 @@ public:
 
     // Tickets of one tickets.json / ticket.json answer, resolved against its sideloads.
     static QList<Ticket> parseTickets(const QJsonObject &root);
+    // Organisations of one organizations.json answer.
+    static QList<Organisation> parseOrganisations(const QJsonObject &root);
     // new/open/pending first, then the rest; newest update first within each group.
     static void sortQueue(QList<Ticket> &tickets);
 

@@ -73,6 +73,25 @@ QString JiraConnector::plainText(const QJsonValue &adf)
     return out.trimmed();
 }
 
+QJsonObject JiraConnector::issueEvent(const QJsonObject &issue, const QUrl &base)
+{
+    const QJsonObject fields = issue.value(u"fields"_s).toObject();
+    const QString key = issue.value(u"key"_s).toString();
+    const QJsonObject status = fields.value(u"status"_s).toObject();
+    return QJsonObject{
+        {u"time"_s, isoOrNull(parseTime(fields.value(u"created"_s).toString()))},
+        {u"end"_s, QJsonValue::Null},
+        {u"type"_s, u"issue"_s},
+        {u"ref"_s, QString(u"jira:issue:"_s + key)},
+        {u"title"_s, fields.value(u"summary"_s).toString()},
+        {u"description"_s, truncated(plainText(fields.value(u"description"_s)), 2000)},
+        {u"state"_s, status.value(u"name"_s).toString()},
+        {u"state_type"_s, status.value(u"statusCategory"_s).toObject().value(u"key"_s).toString()},
+        {u"labels"_s, fields.value(u"labels"_s).toArray()},
+        {u"updated"_s, isoOrNull(parseTime(fields.value(u"updated"_s).toString()))},
+        {u"url"_s, Connection::join(base, u"/browse/"_s + key).toString()}};
+}
+
 Result<OperationOutput> JiraConnector::run(const OperationCall &call)
 {
     if (call.operation != u"search_issues"_s)
@@ -101,23 +120,7 @@ Result<OperationOutput> JiraConnector::run(const OperationCall &call)
         for (const QJsonValue &v : root->value(u"issues"_s).toArray()) {
             if (events.size() >= limit)
                 break;
-            const QJsonObject issue = v.toObject();
-            const QJsonObject fields = issue.value(u"fields"_s).toObject();
-            const QString key = issue.value(u"key"_s).toString();
-            const QJsonObject status = fields.value(u"status"_s).toObject();
-            events.append(QJsonObject{
-                {u"time"_s, isoOrNull(parseTime(fields.value(u"created"_s).toString()))},
-                {u"end"_s, QJsonValue::Null},
-                {u"type"_s, u"issue"_s},
-                {u"ref"_s, QString(u"jira:issue:"_s + key)},
-                {u"title"_s, fields.value(u"summary"_s).toString()},
-                {u"description"_s, truncated(plainText(fields.value(u"description"_s)), 2000)},
-                {u"state"_s, status.value(u"name"_s).toString()},
-                {u"state_type"_s,
-                 status.value(u"statusCategory"_s).toObject().value(u"key"_s).toString()},
-                {u"labels"_s, fields.value(u"labels"_s).toArray()},
-                {u"updated"_s, isoOrNull(parseTime(fields.value(u"updated"_s).toString()))},
-                {u"url"_s, m_connection.endpoint(u"/browse/"_s + key).toString()}});
+            events.append(issueEvent(v.toObject(), QUrl(m_connection.settings().url)));
         }
         token = root->value(u"nextPageToken"_s).toString();
         if (root->value(u"isLast"_s).toBool(token.isEmpty()) || token.isEmpty())

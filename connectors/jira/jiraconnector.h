@@ -19,6 +19,8 @@ public:
     static QString jqlFor(const QStringList &terms);
     // Atlassian Document Format (or a plain string) → plain text.
     static QString plainText(const QJsonValue &adf);
+    // One issue of a search answer as an event; its link is under `base` (the site URL).
+    static QJsonObject issueEvent(const QJsonObject &issue, const QUrl &base);
 };
 
 } // namespace Casefile::Connectors

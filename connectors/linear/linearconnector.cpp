@@ -61,7 +61,12 @@ Result<QJsonObject> LinearConnector::graphql(const QString &query, const QJsonOb
     auto root = m_connection.sendJson(*request, limits);
     if (!root)
         return std::unexpected(root.error());
-    const QJsonArray errors = root->value(u"errors"_s).toArray();
+    return graphqlData(*root);
+}
+
+Result<QJsonObject> LinearConnector::graphqlData(const QJsonObject &answer)
+{
+    const QJsonArray errors = answer.value(u"errors"_s).toArray();
     if (!errors.isEmpty()) {
         const QJsonObject first = errors.first().toObject();
         const QJsonObject ext = first.value(u"extensions"_s).toObject();
@@ -76,10 +81,30 @@ Result<QJsonObject> LinearConnector::graphql(const QString &query, const QJsonOb
                         u"Linear rejected the API key (%1)"_s.arg(message));
         if (type.contains(u"ratelimit"_s))
             return fail(Error::Code::RateLimited, u"rate limited by Linear (%1)"_s.arg(message));
-        if (root->value(u"data"_s).isNull() || !root->contains(u"data"_s))
+        if (answer.value(u"data"_s).isNull() || !answer.contains(u"data"_s))
             return fail(Error::Code::InvalidInput, u"Linear refused the query (%1)"_s.arg(message));
     }
-    return root->value(u"data"_s).toObject();
+    return answer.value(u"data"_s).toObject();
+}
+
+QJsonObject LinearConnector::issueEvent(const QJsonObject &issue)
+{
+    QJsonArray labels;
+    for (const QJsonValue &l : issue.value(u"labels"_s).toObject().value(u"nodes"_s).toArray())
+        labels.append(l.toObject().value(u"name"_s).toString());
+    const QJsonObject state = issue.value(u"state"_s).toObject();
+    return QJsonObject{
+        {u"time"_s, isoOrNull(parseTime(issue.value(u"createdAt"_s).toString()))},
+        {u"end"_s, QJsonValue::Null},
+        {u"type"_s, u"issue"_s},
+        {u"ref"_s, QString(u"linear:issue:"_s + issue.value(u"identifier"_s).toString())},
+        {u"title"_s, issue.value(u"title"_s).toString()},
+        {u"description"_s, truncated(issue.value(u"description"_s).toString(), 2000)},
+        {u"state"_s, state.value(u"name"_s).toString()},
+        {u"state_type"_s, state.value(u"type"_s).toString()},
+        {u"labels"_s, labels},
+        {u"updated"_s, isoOrNull(parseTime(issue.value(u"updatedAt"_s).toString()))},
+        {u"url"_s, issue.value(u"url"_s).toString()}};
 }
 
 Result<OperationOutput> LinearConnector::run(const OperationCall &call)
@@ -108,23 +133,7 @@ Result<OperationOutput> LinearConnector::run(const OperationCall &call)
                 if (id.isEmpty() || seen.contains(id) || events.size() >= limit)
                     continue;
                 seen.insert(id);
-                QJsonArray labels;
-                for (const QJsonValue &l :
-                     issue.value(u"labels"_s).toObject().value(u"nodes"_s).toArray())
-                    labels.append(l.toObject().value(u"name"_s).toString());
-                const QJsonObject state = issue.value(u"state"_s).toObject();
-                events.append(QJsonObject{
-                    {u"time"_s, isoOrNull(parseTime(issue.value(u"createdAt"_s).toString()))},
-                    {u"end"_s, QJsonValue::Null},
-                    {u"type"_s, u"issue"_s},
-                    {u"ref"_s, QString(u"linear:issue:"_s + id)},
-                    {u"title"_s, issue.value(u"title"_s).toString()},
-                    {u"description"_s, truncated(issue.value(u"description"_s).toString(), 2000)},
-                    {u"state"_s, state.value(u"name"_s).toString()},
-                    {u"state_type"_s, state.value(u"type"_s).toString()},
-                    {u"labels"_s, labels},
-                    {u"updated"_s, isoOrNull(parseTime(issue.value(u"updatedAt"_s).toString()))},
-                    {u"url"_s, issue.value(u"url"_s).toString()}});
+                events.append(issueEvent(issue));
             }
             const QJsonObject pageInfo = result.value(u"pageInfo"_s).toObject();
             after = pageInfo.value(u"endCursor"_s).toString();

@@ -18,6 +18,10 @@ public:
     // POSTs a GraphQL document; GraphQL errors become an Error.
     Result<QJsonObject> graphql(const QString &query, const QJsonObject &variables,
                                 const WorkLimits &limits) const;
+    // The `data` of a GraphQL answer, or the Error its `errors` stand for.
+    static Result<QJsonObject> graphqlData(const QJsonObject &answer);
+    // One node of searchIssues as an event.
+    static QJsonObject issueEvent(const QJsonObject &issue);
 
 private:
     QUrl graphqlUrl() const;

@@ -86,9 +86,7 @@ Result<OperationOutput> LlmConnector::run(const OperationCall &call)
             failures << root.error().message;
             continue;
         }
-        const QJsonObject message =
-            root->value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject();
-        const QString text = message.value(u"content"_s).toString();
+        const QString text = answerText(*root);
         if (text.isEmpty()) {
             failures << u"%1 answered without text"_s.arg(displayOrigin(target.url));
             continue;
@@ -104,6 +102,13 @@ Result<OperationOutput> LlmConnector::run(const OperationCall &call)
         return fail(Error::Code::Timeout, u"No LLM target answered before the deadline"_s);
     return fail(failures.size() == 1 ? Error::Code::Server : Error::Code::Unreachable,
                 u"No LLM target answered: %1"_s.arg(failures.join(u"; "_s)));
+}
+
+QString LlmConnector::answerText(const QJsonObject &answer)
+{
+    const QJsonObject message =
+        answer.value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject();
+    return message.value(u"content"_s).toString();
 }
 
 ConnectionCheck LlmConnector::testConnection(const WorkLimits &limits)

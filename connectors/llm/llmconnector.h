@@ -17,6 +17,9 @@ public:
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 
+    // The reply text of a chat-completion answer ("" when it has none).
+    static QString answerText(const QJsonObject &answer);
+
     struct Target
     {
         QUrl url;

@@ -28,6 +28,30 @@ PagerDutyConnector::PagerDutyConnector(ConnectionSettings settings, Result<QStri
     : HttpConnector(std::move(settings), std::move(secret), pagerDutyOptions(), pagerDutyAuth)
 {}
 
+QJsonArray PagerDutyConnector::incidentEvents(const QJsonObject &page, const TimeWindow &window)
+{
+    QJsonArray events;
+    for (const QJsonValue &v : page.value(u"incidents"_s).toArray()) {
+        const QJsonObject i = v.toObject();
+        const QDateTime created = parseTime(i.value(u"created_at"_s).toString());
+        const QDateTime resolved = parseTime(i.value(u"resolved_at"_s).toString());
+        if (!created.isValid() || created >= window.to ||
+            (resolved.isValid() && resolved < window.from))
+            continue;
+        const QString title = i.value(u"title"_s).toString(i.value(u"summary"_s).toString());
+        events.append(QJsonObject{
+            {u"time"_s, isoOrNull(created)},
+            {u"end"_s, isoOrNull(resolved)},
+            {u"type"_s, u"pagerduty"_s},
+            {u"ref"_s, QString(u"pagerduty:incident:"_s + i.value(u"id"_s).toString())},
+            {u"title"_s, title},
+            {u"service"_s, i.value(u"service"_s).toObject().value(u"summary"_s).toString()},
+            {u"urgency"_s, i.value(u"urgency"_s).toString()},
+            {u"status"_s, i.value(u"status"_s).toString()}});
+    }
+    return events;
+}
+
 Result<OperationOutput> PagerDutyConnector::run(const OperationCall &call)
 {
     if (call.operation != u"incidents"_s)
@@ -54,24 +78,8 @@ Result<OperationOutput> PagerDutyConnector::run(const OperationCall &call)
         auto root = m_connection.getJson(url, call.limits);
         if (!root)
             return std::unexpected(root.error());
-        for (const QJsonValue &v : root->value(u"incidents"_s).toArray()) {
-            const QJsonObject i = v.toObject();
-            const QDateTime created = parseTime(i.value(u"created_at"_s).toString());
-            const QDateTime resolved = parseTime(i.value(u"resolved_at"_s).toString());
-            if (!created.isValid() || created >= window->to ||
-                (resolved.isValid() && resolved < window->from))
-                continue;
-            const QString title = i.value(u"title"_s).toString(i.value(u"summary"_s).toString());
-            events.append(QJsonObject{
-                {u"time"_s, isoOrNull(created)},
-                {u"end"_s, isoOrNull(resolved)},
-                {u"type"_s, u"pagerduty"_s},
-                {u"ref"_s, QString(u"pagerduty:incident:"_s + i.value(u"id"_s).toString())},
-                {u"title"_s, title},
-                {u"service"_s, i.value(u"service"_s).toObject().value(u"summary"_s).toString()},
-                {u"urgency"_s, i.value(u"urgency"_s).toString()},
-                {u"status"_s, i.value(u"status"_s).toString()}});
-        }
+        for (const QJsonValue &e : incidentEvents(*root, *window))
+            events.append(e);
         if (!root->value(u"more"_s).toBool())
             break;
     }

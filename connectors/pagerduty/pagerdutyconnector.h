@@ -14,6 +14,9 @@ public:
     QStringList operations() const override { return {QStringLiteral("incidents")}; }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
+
+    // The events of one page of /incidents that overlap `window`.
+    static QJsonArray incidentEvents(const QJsonObject &page, const TimeWindow &window);
 };
 
 } // namespace Casefile::Connectors

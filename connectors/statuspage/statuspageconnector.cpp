@@ -48,6 +48,61 @@ Result<QList<std::pair<QString, QUrl>>> StatuspageConnector::pages(const QJsonOb
     return out;
 }
 
+QJsonArray StatuspageConnector::summaryRow(const QString &page, const QJsonObject &summary)
+{
+    const QJsonObject status = summary.value(u"status"_s).toObject();
+    QJsonArray degraded;
+    for (const QJsonValue &c : summary.value(u"components"_s).toArray()) {
+        const QJsonObject component = c.toObject();
+        if (component.value(u"status"_s).toString() != u"operational"_s)
+            degraded.append(QString(component.value(u"name"_s).toString() + u" ("_s +
+                                    component.value(u"status"_s).toString() + u")"_s));
+    }
+    return QJsonArray{page, status.value(u"indicator"_s).toString(),
+                      status.value(u"description"_s).toString(), degraded};
+}
+
+QJsonArray StatuspageConnector::incidentEvents(const QString &page, const QJsonObject &answer,
+                                               const TimeWindow &window)
+{
+    QJsonArray events;
+    for (const QJsonValue &v : answer.value(u"incidents"_s).toArray()) {
+        const QJsonObject i = v.toObject();
+        QDateTime start = parseTime(i.value(u"started_at"_s).toString());
+        if (!start.isValid())
+            start = parseTime(i.value(u"created_at"_s).toString());
+        const QDateTime end = parseTime(i.value(u"resolved_at"_s).toString());
+        if (!start.isValid() || start >= window.to || (end.isValid() && end < window.from))
+            continue;
+        QJsonArray components;
+        for (const QJsonValue &c : i.value(u"components"_s).toArray())
+            components.append(c.toObject().value(u"name"_s).toString());
+        QJsonArray updates;
+        for (const QJsonValue &u : i.value(u"incident_updates"_s).toArray()) {
+            const QJsonObject update = u.toObject();
+            QDateTime when = parseTime(update.value(u"display_at"_s).toString());
+            if (!when.isValid())
+                when = parseTime(update.value(u"created_at"_s).toString());
+            updates.append(
+                QJsonObject{{u"time"_s, isoOrNull(when)},
+                            {u"status"_s, update.value(u"status"_s).toString()},
+                            {u"body"_s, truncated(update.value(u"body"_s).toString(), 2000)}});
+        }
+        const QString ref = u"statuspage:"_s + page + u":incident:"_s + i.value(u"id"_s).toString();
+        events.append(QJsonObject{{u"time"_s, isoOrNull(start)},
+                                  {u"end"_s, isoOrNull(end)},
+                                  {u"type"_s, u"incident"_s},
+                                  {u"ref"_s, ref},
+                                  {u"page"_s, page},
+                                  {u"title"_s, i.value(u"name"_s).toString()},
+                                  {u"impact"_s, i.value(u"impact"_s).toString()},
+                                  {u"status"_s, i.value(u"status"_s).toString()},
+                                  {u"components"_s, components},
+                                  {u"updates"_s, updates}});
+    }
+    return events;
+}
+
 Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
 {
     const bool incidents = call.operation == u"incidents"_s;
@@ -82,53 +137,12 @@ Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
         }
         ++answered;
         if (!incidents) {
-            const QJsonObject status = root->value(u"status"_s).toObject();
-            QJsonArray degraded;
-            for (const QJsonValue &c : root->value(u"components"_s).toArray()) {
-                const QJsonObject component = c.toObject();
-                if (component.value(u"status"_s).toString() != u"operational"_s)
-                    degraded.append(QString(component.value(u"name"_s).toString() + u" ("_s +
-                                            component.value(u"status"_s).toString() + u")"_s));
-            }
-            rows.append(QJsonArray{name, status.value(u"indicator"_s).toString(),
-                                   status.value(u"description"_s).toString(), degraded});
+            rows.append(summaryRow(name, *root));
             continue;
         }
-        for (const QJsonValue &v : root->value(u"incidents"_s).toArray()) {
-            const QJsonObject i = v.toObject();
-            QDateTime start = parseTime(i.value(u"started_at"_s).toString());
-            if (!start.isValid())
-                start = parseTime(i.value(u"created_at"_s).toString());
-            const QDateTime end = parseTime(i.value(u"resolved_at"_s).toString());
-            if (!start.isValid() || start >= window->to || (end.isValid() && end < window->from))
-                continue;
-            QJsonArray components;
-            for (const QJsonValue &c : i.value(u"components"_s).toArray())
-                components.append(c.toObject().value(u"name"_s).toString());
-            QJsonArray updates;
-            for (const QJsonValue &u : i.value(u"incident_updates"_s).toArray()) {
-                const QJsonObject update = u.toObject();
-                QDateTime when = parseTime(update.value(u"display_at"_s).toString());
-                if (!when.isValid())
-                    when = parseTime(update.value(u"created_at"_s).toString());
-                updates.append(
-                    QJsonObject{{u"time"_s, isoOrNull(when)},
-                                {u"status"_s, update.value(u"status"_s).toString()},
-                                {u"body"_s, truncated(update.value(u"body"_s).toString(), 2000)}});
-            }
-            const QString ref =
-                u"statuspage:"_s + name + u":incident:"_s + i.value(u"id"_s).toString();
-            events.append(QJsonObject{{u"time"_s, isoOrNull(start)},
-                                      {u"end"_s, isoOrNull(end)},
-                                      {u"type"_s, u"incident"_s},
-                                      {u"ref"_s, ref},
-                                      {u"page"_s, name},
-                                      {u"title"_s, i.value(u"name"_s).toString()},
-                                      {u"impact"_s, i.value(u"impact"_s).toString()},
-                                      {u"status"_s, i.value(u"status"_s).toString()},
-                                      {u"components"_s, components},
-                                      {u"updates"_s, updates}});
-            refs.append(ref);
+        for (const QJsonValue &e : incidentEvents(name, *root, *window)) {
+            events.append(e);
+            refs.append(e.toObject().value(u"ref"_s));
         }
     }
     if (answered == 0) {

@@ -18,6 +18,12 @@ public:
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 
+    // One row of the summary table from the page's /api/v2/summary.json.
+    static QJsonArray summaryRow(const QString &page, const QJsonObject &summary);
+    // The incidents of the page's /api/v2/incidents.json that overlap `window`.
+    static QJsonArray incidentEvents(const QString &page, const QJsonObject &answer,
+                                     const TimeWindow &window);
+
 private:
     // name → base URL, from the `pages` argument or option, narrowed to `providers`.
     Result<QList<std::pair<QString, QUrl>>> pages(const QJsonObject &args) const;

@@ -174,6 +174,39 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
     return out;
 }
 
+QJsonArray StripeConnector::invoiceRow(const QJsonObject &invoice, const QJsonArray &lineItems)
+{
+    const QDateTime start = fromEpoch(invoice.value(u"period_start"_s));
+    const QDateTime end = fromEpoch(invoice.value(u"period_end"_s));
+    const QString id = invoice.value(u"id"_s).toString();
+    QJsonArray lines;
+    qint64 metered = 0;
+    for (const QJsonValue &l : std::as_const(lineItems)) {
+        const QJsonObject line = l.toObject();
+        const qint64 quantity = line.value(u"quantity"_s).toInteger();
+        if (isMetered(line))
+            metered += quantity;
+        const QString meter = lineMeter(line);
+        const QJsonObject period = line.value(u"period"_s).toObject();
+        lines.append(QJsonObject{
+            {u"id"_s, line.value(u"id"_s).toString()},
+            {u"description"_s, line.value(u"description"_s).toString()},
+            {u"quantity"_s, quantity},
+            {u"amount"_s, line.value(u"amount"_s).toInteger()},
+            {u"period_start"_s, isoOrNull(fromEpoch(period.value(u"start"_s)))},
+            {u"period_end"_s, isoOrNull(fromEpoch(period.value(u"end"_s)))},
+            {u"meter"_s, meter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(meter)}});
+    }
+    return QJsonArray{id,
+                      invoice.value(u"status"_s).toString(),
+                      isoOrNull(start),
+                      isoOrNull(end),
+                      invoice.value(u"amount_due"_s).toInteger(),
+                      invoice.value(u"currency"_s).toString(),
+                      metered,
+                      lines};
+}
+
 Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) const
 {
     auto customerId = Args::requiredString(call.args, u"customer"_s);
@@ -209,27 +242,7 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
                 return std::unexpected(more.error());
             lineItems = *more;
         }
-        QJsonArray lines;
-        qint64 metered = 0;
-        for (const QJsonValue &l : std::as_const(lineItems)) {
-            const QJsonObject line = l.toObject();
-            const qint64 quantity = line.value(u"quantity"_s).toInteger();
-            if (isMetered(line))
-                metered += quantity;
-            const QString meter = lineMeter(line);
-            const QJsonObject period = line.value(u"period"_s).toObject();
-            lines.append(QJsonObject{
-                {u"id"_s, line.value(u"id"_s).toString()},
-                {u"description"_s, line.value(u"description"_s).toString()},
-                {u"quantity"_s, quantity},
-                {u"amount"_s, line.value(u"amount"_s).toInteger()},
-                {u"period_start"_s, isoOrNull(fromEpoch(period.value(u"start"_s)))},
-                {u"period_end"_s, isoOrNull(fromEpoch(period.value(u"end"_s)))},
-                {u"meter"_s, meter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(meter)}});
-        }
-        rows.append(QJsonArray{id, invoice.value(u"status"_s).toString(), isoOrNull(start),
-                               isoOrNull(end), invoice.value(u"amount_due"_s).toInteger(),
-                               invoice.value(u"currency"_s).toString(), metered, lines});
+        rows.append(invoiceRow(invoice, lineItems));
         refs.append(QString(u"stripe:invoice:"_s + id));
         ids.append(id);
     }

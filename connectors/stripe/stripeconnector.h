@@ -23,6 +23,8 @@ public:
 
     // A value inside a Stripe search query's single quotes.
     static QString searchLiteral(const QString &value);
+    // One row of the invoices table: the invoice with its lines.
+    static QJsonArray invoiceRow(const QJsonObject &invoice, const QJsonArray &lineItems);
 
 private:
     // GETs a list endpoint page by page (starting_after), at most `maxPages`.
