@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Connectors {
@@ -234,12 +236,19 @@ QDateTime parseTime(const QString &text)
 
 QDateTime fromEpoch(const QJsonValue &seconds)
 {
-    if (seconds.isDouble())
-        return QDateTime::fromSecsSinceEpoch(qint64(seconds.toDouble()), QTimeZone::utc());
+    // Years 1 to 9999: anything beyond is no time a vendor means (and a double that large
+    // does not fit in qint64).
+    constexpr double Limit = 253402300800.0;
+    if (seconds.isDouble()) {
+        const double v = seconds.toDouble();
+        if (!(std::abs(v) < Limit))
+            return {};
+        return QDateTime::fromSecsSinceEpoch(qint64(v), QTimeZone::utc());
+    }
     if (seconds.isString()) {
         bool ok = false;
         const qint64 v = seconds.toString().toLongLong(&ok);
-        if (ok)
+        if (ok && std::abs(double(v)) < Limit)
             return QDateTime::fromSecsSinceEpoch(v, QTimeZone::utc());
     }
     return {};

@@ -1,8 +1,10 @@
 #include "connectors/stripe/stripeconnector.h"
 
 #include <QTimeZone>
+#include <QtNumeric>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -184,8 +186,10 @@ QJsonArray StripeConnector::invoiceRow(const QJsonObject &invoice, const QJsonAr
     for (const QJsonValue &l : std::as_const(lineItems)) {
         const QJsonObject line = l.toObject();
         const qint64 quantity = line.value(u"quantity"_s).toInteger();
-        if (isMetered(line))
-            metered += quantity;
+        // Saturates: a corrupt quantity must not wrap the total around.
+        if (isMetered(line) && qAddOverflow(metered, quantity, &metered))
+            metered = quantity > 0 ? std::numeric_limits<qint64>::max()
+                                   : std::numeric_limits<qint64>::min();
         const QString meter = lineMeter(line);
         const QJsonObject period = line.value(u"period"_s).toObject();
         lines.append(QJsonObject{

@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
@@ -395,6 +397,33 @@ private slots:
         QCOMPARE(r.error().code, Error::Code::Parse);
         QVERIFY2(r.error().message.startsWith(u"stripe answered with malformed JSON"_s),
                  qPrintable(r.error().message));
+    }
+
+    // Fuzzer finds: out-of-range numbers in an invoice give no time and a saturated total,
+    // not undefined behaviour.
+    void stripeOutOfRangeNumbers()
+    {
+        const QJsonObject invoice =
+            QJsonDocument::fromJson(
+                R"({"id":"in_1","period_start":1e300,"period_end":"99999999999999999"})"_ba)
+                .object();
+        const QJsonArray lines =
+            QJsonDocument::fromJson(
+                R"([{"quantity":9e18,"price":{"recurring":{"usage_type":"metered"}},
+                     "period":{"start":-1e19,"end":1794960000}},
+                    {"quantity":9e18,"price":{"recurring":{"usage_type":"metered"}}}])"_ba)
+                .array();
+        const QJsonArray row = StripeConnector::invoiceRow(invoice, lines);
+        QVERIFY(row.at(2).isNull());
+        QVERIFY(row.at(3).isNull());
+        QCOMPARE(row.at(6).toInteger(), std::numeric_limits<qint64>::max());
+        const QJsonObject first = row.at(7).toArray().at(0).toObject();
+        QVERIFY(first.value(u"period_start"_s).isNull());
+        QCOMPARE(first.value(u"period_end"_s).toString(), u"2026-11-18T00:00:00Z"_s);
+        QVERIFY(!fromEpoch(QJsonValue(-1e19)).isValid());
+        QVERIFY(!fromEpoch(QJsonValue(std::numeric_limits<double>::quiet_NaN())).isValid());
+        QCOMPARE(fromEpoch(QJsonValue(u"1794960000"_s)),
+                 QDateTime(QDate(2026, 11, 18), QTime(0, 0), QTimeZone::utc()));
     }
 
     void zendeskQueue()
