@@ -33,5 +33,8 @@ cmake --build "$build" -j"$(nproc)"
 stage "build (GUI $gui, ASan+UBSan, -Werror)"
 
 cd "$build"
+# The store's kill -9 tests: 100 trials each, during saves and during migrations.
+export CASEFILE_KILL_TRIALS=${CASEFILE_KILL_TRIALS:-100}
+export CASEFILE_MIGRATION_KILL_TRIALS=${CASEFILE_MIGRATION_KILL_TRIALS:-100}
 ctest --output-on-failure -j2 --timeout 600
 stage "tests"

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -266,6 +267,21 @@ int runCrashChild(const QString &path, int start)
     }
 }
 
+// The child of crashDuringMigration(): opens (and so migrates) the store, then says so.
+int runMigrateChild(const QString &path)
+{
+    std::printf("opening\n");
+    std::fflush(stdout);
+    auto store = Store::open(path);
+    if (!store) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(store.error().message));
+        return 2;
+    }
+    std::printf("migrated\n");
+    std::fflush(stdout);
+    return 0;
+}
+
 bool fillSearchStore(Store &store)
 {
     Investigation latency = richInvestigation(u"lat"_s);
@@ -320,6 +336,7 @@ private slots:
     void migrations_data();
     void migrations();
     void crashSafety();
+    void crashDuringMigration();
 
 private:
     std::unique_ptr<Store> openStore(const StoreOptions &options = {});
@@ -1228,6 +1245,111 @@ void TestStore::crashSafety()
     QVERIFY(!acked.isEmpty());
 }
 
+namespace {
+
+// A store of schema v1, as released, holding `count` investigations (crashId(0..count-1)).
+bool writeV1Store(const QString &path, int count)
+{
+    DirectDb db(path);
+    if (!db.ok())
+        return false;
+    for (const QString &sql : schemaV1) {
+        if (!db.exec(sql))
+            return false;
+    }
+    if (!db.exec(u"BEGIN"_s))
+        return false;
+    for (int i = 0; i < count; ++i) {
+        const Investigation inv = crashInvestigation(i, 0);
+        if (!db.exec(u"INSERT INTO investigations (id, ticket_id, subject, org_id, playbook, "
+                     u"category, confidence, started_at, duration_ms, saved_at, document) "
+                     u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     {crashId(i), inv.ticket.id, inv.ticket.subject, inv.ticket.orgId,
+                      inv.playbook.name, inv.rootCause->category, inv.rootCause->confidence,
+                      inv.startedAt.toString(Qt::ISODateWithMs), inv.durationMs,
+                      u"2026-11-20T10:06:00.000Z"_s, QString::fromUtf8(canonical(inv))}))
+            return false;
+    }
+    return db.exec(u"COMMIT"_s);
+}
+
+} // namespace
+
+// kill -9 while an old store is being migrated (v1 → latest: new tables, the full-text index
+// built over every document): the next open finishes the migration and nothing is lost.
+void TestStore::crashDuringMigration()
+{
+    const int trials = qEnvironmentVariableIsSet("CASEFILE_MIGRATION_KILL_TRIALS")
+                           ? qEnvironmentVariableIntValue("CASEFILE_MIGRATION_KILL_TRIALS")
+                           : 20;
+    const quint32 seed = qEnvironmentVariableIsSet("CASEFILE_KILL_SEED")
+                             ? quint32(qEnvironmentVariableIntValue("CASEFILE_KILL_SEED"))
+                             : QRandomGenerator::global()->generate();
+    QRandomGenerator random(seed);
+    constexpr int Count = 600;
+    const QString original = m_dir->filePath(u"v1.sqlite"_s);
+    QVERIFY(writeV1Store(original, Count));
+
+    // How long an undisturbed migration takes, so the kills land across all of it.
+    QVERIFY(QFile::copy(original, dbPath()));
+    QElapsedTimer clock;
+    clock.start();
+    {
+        auto store = Store::open(dbPath());
+        QVERIFY(store);
+        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+    }
+    const int migrationMs = std::max(5, int(clock.elapsed()));
+    qInfo("migration kill trials: %d, seed %u, an undisturbed migration takes %d ms", trials, seed,
+          migrationMs);
+
+    int killedMidway = 0;
+    for (int trial = 0; trial < trials; ++trial) {
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(dbPath() + suffix);
+        QVERIFY(QFile::copy(original, dbPath()));
+
+        QProcess child;
+        child.setProgram(QCoreApplication::applicationFilePath());
+        child.setArguments({u"--migrate-child"_s, dbPath()});
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start();
+        QVERIFY2(child.waitForStarted(10000), qPrintable(child.errorString()));
+        QByteArray output;
+        while (!output.contains("opening\n") && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            output += child.readAllStandardOutput();
+        }
+        QThread::usleep(random.bounded(0, migrationMs * 1500)); // up to 1.5 × its length
+        child.kill();
+        QVERIFY(child.waitForFinished(10000));
+        output += child.readAllStandardOutput();
+        if (!output.contains("migrated"))
+            ++killedMidway;
+
+        auto store = Store::open(dbPath());
+        QVERIFY2(store, qPrintable(u"trial %1: %2"_s.arg(trial).arg(
+                            store ? QString() : store.error().message)));
+        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QVERIFY((*store)->checkIntegrity());
+        auto list = (*store)->listInvestigations(Count * 2);
+        QVERIFY(list);
+        QCOMPARE(int(list->size()), Count);
+        for (int probe = 0; probe < 5; ++probe) {
+            const int i = int(random.bounded(Count));
+            auto loaded = (*store)->loadInvestigation(crashId(i));
+            QVERIFY2(loaded, qPrintable(u"trial %1: %2 is missing"_s.arg(trial).arg(crashId(i))));
+            QCOMPARE(canonical(*loaded), canonical(crashInvestigation(i, 0)));
+        }
+        // The full-text index covers the old documents too.
+        auto found = (*store)->search(u"crash%1"_s.arg(random.bounded(Count)), 10);
+        QVERIFY(found);
+        QVERIFY(!found->isEmpty());
+    }
+    qInfo("migration kill trials: %d survived, %d killed before the migration finished", trials,
+          killedMidway);
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -1235,6 +1357,8 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     if (args.size() == 4 && args.at(1) == u"--crash-child"_s)
         return runCrashChild(args.at(2), args.at(3).toInt());
+    if (args.size() == 3 && args.at(1) == u"--migrate-child"_s)
+        return runMigrateChild(args.at(2));
     TestStore test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
