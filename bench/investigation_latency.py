@@ -27,6 +27,30 @@ def start_sandbox(sandbox, scenario, profile, extra):
     raise RuntimeError("sandbox not ready")
 
 
+def load_playbooks(root):
+    """Step dependencies per playbook name, from the built-in playbook files."""
+    deps = {}
+    folder = os.path.join(root, "resources", "playbooks")
+    for name in os.listdir(folder):
+        if name.endswith(".json"):
+            doc = json.load(open(os.path.join(folder, name)))
+            deps[doc.get("name", name[:-5])] = {s["id"]: s.get("depends_on", []) for s in doc.get("steps", []) if "id" in s}
+    return deps
+
+
+def critical_path(steps, after):
+    """The longest chain of dependent steps, in ms: no schedule can finish before it."""
+    duration = {s["id"]: (s["duration_ms"] if s["status"] != "skipped" else 0) for s in steps}
+    memo = {}
+
+    def finish(step):
+        if step not in memo:
+            memo[step] = duration.get(step, 0) + max((finish(d) for d in after.get(step, []) if d in duration),
+                                                     default=0)
+        return memo[step]
+    return max((finish(s) for s in duration), default=0)
+
+
 def main():
     build, out_path = sys.argv[1], sys.argv[2]
     repeats = int(os.environ.get("CASEFILE_BENCH_REPEATS", "3"))
@@ -37,6 +61,7 @@ def main():
     for d in (os.path.join(root, "..", "shared", "scenarios"), os.path.join(root, "tests", "scenarios")):
         if os.path.isdir(d):
             scenarios += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".json")]
+    playbooks = load_playbooks(root)
     extra = []
     for item in LATENCIES:
         extra += ["--latency", item]
@@ -48,7 +73,7 @@ def main():
             proc = start_sandbox(sandbox, scenario, profile, extra)
             try:
                 for ticket in truth:
-                    walls, slowest, sums = [], [], []
+                    walls, slowest, sums, critical = [], [], [], []
                     for _ in range(repeats):
                         t0 = time.time()
                         run = subprocess.run([casefile, "investigate", "--profile", profile, "--ticket", ticket,
@@ -62,17 +87,21 @@ def main():
                         walls.append(doc["duration_ms"])
                         slowest.append(max(steps) if steps else 0)
                         sums.append(sum(steps))
+                        critical.append(critical_path(doc["steps"], playbooks.get(doc["playbook"]["name"], {})))
                     if not walls:
                         continue
                     w, s, t = statistics.median(walls), statistics.median(slowest), statistics.median(sums)
+                    c = statistics.median(critical)
                     row = {"scenario": os.path.basename(scenario)[:-5], "ticket": ticket,
                            "wall_ms": w, "slowest_step_ms": s, "sum_steps_ms": t,
                            "wall_over_slowest": round(w / s, 3) if s else None,
                            "wall_over_sum": round(w / t, 3) if t else None,
+                           "critical_path_ms": c, "wall_over_critical_path": round(w / c, 3) if c else None,
                            "process_wall_ms": round(elapsed)}
                     results.append(row)
                     print(f"  {row['scenario']} #{ticket}: wall {w:.0f} ms, slowest step {s:.0f} ms, "
-                          f"sum {t:.0f} ms -> {row['wall_over_slowest']} x slowest, {row['wall_over_sum']} x sum")
+                          f"sum {t:.0f} ms, critical path {c:.0f} ms -> {row['wall_over_slowest']} x slowest, "
+                          f"{row['wall_over_sum']} x sum, {row['wall_over_critical_path']} x critical path")
             finally:
                 proc.terminate()
                 proc.wait(timeout=60)

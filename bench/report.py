@@ -33,6 +33,10 @@ def main():
         if ws:
             row("investigation wall / slowest step (median, worst)",
                 f"{statistics.median(ws):.2f}, {max(ws):.2f}", "≤ 1.2", max(ws) <= 1.2)
+        wc = [r["wall_over_critical_path"] for r in latency if r.get("wall_over_critical_path")]
+        if wc:
+            row("investigation wall / longest chain of dependent steps (median, worst)",
+                f"{statistics.median(wc):.2f}, {max(wc):.2f}", "(the real limit)", max(wc) <= 1.2)
         if wt:
             row("investigation wall / sum of steps (median, worst)",
                 f"{statistics.median(wt):.2f}, {max(wt):.2f}", "≤ 0.35", max(wt) <= 0.35)
@@ -62,18 +66,22 @@ def main():
             row(f"peak RSS, {gui.get('tickets', 0):,} tickets + {gui.get('open_investigations', 0)} "
                 "investigations open, MiB", f"{gui['peak_rss_mb']:.0f}", "(no target)", True)
     if scale and scale.get("clickhouse_time_ratio"):
-        row(f"ClickHouse step time for {scale['rows_factor']:.0f}x the rows", f"{scale['clickhouse_time_ratio']:.2f}x",
+        row(f"ClickHouse step time for {scale['rows_factor']:.0f}x the rows (10x the history, same window)", f"{scale['clickhouse_time_ratio']:.2f}x",
             "≤ 1.5x", scale["clickhouse_time_ratio"] <= 1.5)
+        if scale.get("denser_window_time_ratio"):
+            row(f"ClickHouse step time for a {scale['rows_factor']:.0f}x denser window (contrast)",
+                f"{scale['denser_window_time_ratio']:.2f}x", "(no target)", True)
         pts = max(scale["small"]["max_points_per_series"], scale["large"]["max_points_per_series"])
         row("points per series", str(pts), "< a few thousand", pts < 5000)
 
     md = ["| benchmark | measured | target | met |", "|---|---|---|---|"] + rows
     if latency:
-        md += ["", "| scenario | ticket | wall ms | slowest step ms | sum ms | wall/slowest | wall/sum |",
-               "|---|---|---|---|---|---|---|"]
+        md += ["", "| scenario | ticket | wall ms | slowest step ms | critical path ms | sum ms | "
+               "wall/slowest | wall/critical | wall/sum |", "|---|---|---|---|---|---|---|---|---|"]
         for r in latency:
             md.append(f"| {r['scenario']} | {r['ticket']} | {r['wall_ms']:.0f} | {r['slowest_step_ms']:.0f} | "
-                      f"{r['sum_steps_ms']:.0f} | {r['wall_over_slowest']} | {r['wall_over_sum']} |")
+                      f"{r.get('critical_path_ms', 0):.0f} | {r['sum_steps_ms']:.0f} | {r['wall_over_slowest']} | "
+                      f"{r.get('wall_over_critical_path')} | {r['wall_over_sum']} |")
     open(out_md, "w").write("\n".join(md) + "\n")
 
 
