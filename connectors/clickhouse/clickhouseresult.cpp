@@ -29,8 +29,14 @@ QString unwrap(QString type)
 
 QVariant toInteger(const QJsonValue &value, bool isUnsigned)
 {
-    if (value.isDouble())
-        return QVariant::fromValue(qint64(value.toDouble()));
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (const auto v = toInt64(d))
+            return QVariant::fromValue(*v);
+        if (isUnsigned && d >= 0 && d < 18446744073709551616.0) // 2^64
+            return QVariant::fromValue(quint64(d));
+        return QVariant();
+    }
     const QString s = value.toString();
     bool ok = false;
     const qint64 v = s.toLongLong(&ok);

@@ -32,8 +32,10 @@ QList<HttpHeader> zendeskAuth(const ConnectionSettings &settings, const QString 
 
 QString idString(const QJsonValue &v)
 {
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
+    if (v.isDouble()) {
+        const auto id = toInt64(v.toDouble());
+        return id ? QString::number(*id) : QString();
+    }
     return v.toString();
 }
 

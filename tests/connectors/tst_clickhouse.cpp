@@ -247,6 +247,10 @@ private slots:
         QTest::newRow("compact")
             << R"json({"meta":[{"name":"n","type":"Nullable(Int64)"}],"data":[["-3"]],"rows":1})json"_ba
             << qint64(-3);
+        // Found by fuzzing: a number beyond qint64 is no value (it was undefined behaviour).
+        QTest::newRow("out of range")
+            << R"({"meta":[{"name":"n","type":"Int64"}],"data":[{"n":1e300}],"rows":1})"_ba
+            << qint64(0);
     }
     void typedJsonForms()
     {
