@@ -234,15 +234,6 @@ QDateTime parseTime(const QString &text)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
-std::optional<qint64> toInt64(double value)
-{
-    // 2^63 is exact as a double; NaN fails both comparisons.
-    constexpr double Bound = 9223372036854775808.0;
-    if (value >= -Bound && value < Bound)
-        return qint64(value);
-    return std::nullopt;
-}
-
 QDateTime fromEpoch(const QJsonValue &seconds)
 {
     // Years 1 to 9999: anything beyond is no time a vendor means (and a double that large

@@ -84,9 +84,6 @@ QJsonArray toJsonArray(const QStringList &list);
 // text or ids stay data (QUrlQuery alone leaves '+' to be read as a space).
 void addQueryItem(QUrlQuery &query, const QString &key, const QString &value);
 QByteArray basicAuth(const QString &user, const QString &password);
-// A JSON number as qint64 (truncated toward zero), or nothing when it is NaN or outside
-// qint64's range (where a plain cast would be undefined behaviour).
-std::optional<qint64> toInt64(double value);
 
 } // namespace Casefile::Connectors
 

@@ -1,5 +1,7 @@
 #include "connectors/helpdesk/zendeskconnector.h"
 
+#include "core/investigationjson.h"
+
 #include <QJsonDocument>
 #include <QRegularExpression>
 

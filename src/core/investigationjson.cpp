@@ -17,6 +17,15 @@ QString toIsoUtc(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
+std::optional<qint64> toInt64(double value)
+{
+    // 2^63 is exact as a double; NaN fails both comparisons.
+    constexpr double Bound = 9223372036854775808.0;
+    if (value >= -Bound && value < Bound)
+        return qint64(value);
+    return std::nullopt;
+}
+
 QDateTime fromIso(const QString &text)
 {
     if (text.isEmpty())
@@ -92,7 +101,10 @@ Ticket ticketFromJson(const QJsonObject &o)
 {
     Ticket t;
     const QJsonValue id = o.value(u"id"_s);
-    t.id = id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+    if (!id.isDouble())
+        t.id = id.toString();
+    else if (const auto n = toInt64(id.toDouble()))
+        t.id = QString::number(*n);
     t.subject = o.value(u"subject"_s).toString();
     t.description = o.value(u"description"_s).toString();
     t.status = o.value(u"status"_s).toString();
@@ -232,7 +244,7 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
     inv.window.from = fromIso(window.value(u"from"_s).toString());
     inv.window.to = fromIso(window.value(u"to"_s).toString());
     inv.startedAt = fromIso(doc.value(u"started_at"_s).toString());
-    inv.durationMs = qint64(doc.value(u"duration_ms"_s).toDouble());
+    inv.durationMs = toInt64(doc.value(u"duration_ms"_s).toDouble()).value_or(0);
 
     const QJsonArray steps = doc.value(u"steps"_s).toArray();
     for (const QJsonValue &v : steps) {
@@ -249,7 +261,7 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
                             s.id, o.value(u"status"_s).toString()));
         }
         s.status = *status;
-        s.durationMs = qint64(o.value(u"duration_ms"_s).toDouble());
+        s.durationMs = toInt64(o.value(u"duration_ms"_s).toDouble()).value_or(0);
         s.error = o.value(u"error"_s).toString();
         s.evidenceIds = stringsFromJson(o.value(u"evidence"_s));
         s.required = o.value(u"required"_s).toBool();

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Casefile {
 
 // The investigation result document of contracts/investigation-result.md, both ways.
@@ -21,5 +23,8 @@ Ticket ticketFromJson(const QJsonObject &object);
 
 QString toIsoUtc(const QDateTime &time); // "2026-11-20T10:05:01Z"
 QDateTime fromIso(const QString &text);  // accepts offsets and milliseconds
+// A JSON number as qint64 (truncated toward zero), or nothing when it is NaN or outside
+// qint64's range (where a plain cast would be undefined behaviour).
+std::optional<qint64> toInt64(double value);
 
 } // namespace Casefile

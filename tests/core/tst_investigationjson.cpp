@@ -6,6 +6,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace Casefile;
 
@@ -174,6 +176,23 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, utc);
         QCOMPARE(toIsoUtc(fromIso(text)), utc);
+    }
+
+    // Found by fuzzing: numbers beyond qint64 are no id and no duration (they were undefined
+    // behaviour).
+    void outOfRangeNumbers()
+    {
+        const auto inv = investigationFromJsonBytes(R"({"format":"casefile-investigation/1",
+          "ticket":{"id":-1e30},"duration_ms":1e300,
+          "steps":[{"id":"s","status":"ok","duration_ms":-1e19}]})"_ba);
+        QVERIFY(inv.has_value());
+        QVERIFY(inv->ticket.id.isEmpty());
+        QCOMPARE(inv->durationMs, 0);
+        QCOMPARE(inv->steps.at(0).durationMs, 0);
+        QCOMPARE(toInt64(-3.7), qint64(-3));
+        QCOMPARE(toInt64(-9223372036854775808.0), std::numeric_limits<qint64>::min());
+        QVERIFY(!toInt64(9223372036854775808.0));
+        QVERIFY(!toInt64(std::numeric_limits<double>::quiet_NaN()));
     }
 
     void sharedExampleParses()
