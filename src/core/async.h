@@ -14,6 +14,12 @@
 
 namespace Casefile {
 
+// Lowers the calling worker thread's CPU priority (on Linux a per-thread nice of WorkerNice),
+// so that on a busy machine the GUI thread gets the CPU first and the window stays responsive
+// while investigations run. No effect elsewhere; called at the start of every background task.
+inline constexpr int WorkerNice = 5;
+void lowerWorkerPriority();
+
 // The pool for the application's own background work (helpdesk refreshes, connection checks,
 // the store, building charts). Not QThreadPool::globalInstance(): Qt borrows that one for its
 // own work on the GUI thread's behalf (the raster engine splits large fills and image scaling
@@ -48,6 +54,7 @@ void runAsync(QObject *guard, Work work, Done done, QThreadPool *pool = backgrou
                      });
     watcher->setFuture(future);
     pool->start([promise, work = std::move(work)]() mutable {
+        lowerWorkerPriority();
         promise->start();
         promise->addResult(work());
         promise->finish();

@@ -419,6 +419,7 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     InvestigationRun *guard = q;
     InvestigationRunPrivate *self = this; // lives as long as `guard`
     pool.start([guard, self, connector, call, generation, id]() {
+        lowerWorkerPriority();
         Result<OperationOutput> result = fail(Error::Code::Unknown, u"the step did not run"_s);
         try {
             result = connector->run(call);
