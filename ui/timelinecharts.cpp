@@ -236,7 +236,20 @@ void TimelineCharts::applyData()
     const auto fill = [this](QChart *chart, QDateTimeAxis *x, QValueAxis *y,
                              const QList<TimelineSeries> &list) {
         clearChart(chart);
+        // The axes get their final ranges first: a series attached to axes whose range then
+        // changes is laid out again, so filling before ranging costs O(series²) layouts.
         double yMax = 0;
+        for (const TimelineSeries &ts : list) {
+            if (ts.comparison && !m_comparisonVisible)
+                continue;
+            for (const QPointF &p : ts.points)
+                yMax = std::max(yMax, p.y());
+        }
+        yMax = yMax > 0 ? yMax * 1.1 : 1.0;
+        y->setRange(0, yMax);
+        if (m_data.from.isValid() && m_data.to.isValid())
+            x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(m_data.from))),
+                        QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(m_data.to))));
         int i = 0;
         for (const TimelineSeries &ts : list) {
             if (ts.comparison && !m_comparisonVisible)
@@ -255,12 +268,8 @@ void TimelineCharts::applyData()
             const QString name = ts.name;
             connect(series, &QLineSeries::hovered, this,
                     [this, name](const QPointF &p, bool state) { showHover(name, p, state); });
-            for (const QPointF &p : ts.points)
-                yMax = std::max(yMax, p.y());
             ++m_dataSeries;
         }
-        yMax = yMax > 0 ? yMax * 1.1 : 1.0;
-        y->setRange(0, yMax);
         addMarkers(chart, x, y, yMax);
     };
     fill(m_latencyChart, m_latencyX, m_latencyY, m_data.latency);
