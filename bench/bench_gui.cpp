@@ -26,6 +26,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -58,6 +59,9 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
+        // Workers deliver their own events (their HTTP replies) through here too.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (m_depth > 0) {
             ++m_depth;
             const bool handled = QApplication::notify(receiver, event);

@@ -14,8 +14,8 @@ LATENCIES = ["clickhouse=650", "github=300", "linear=400", "jira=400", "stripe=5
              "statuspage=200", "helpdesk=300", "pagerduty=300", "docs=200", "gateway=200"]
 
 
-def start_sandbox(sandbox, scenario, profile, extra):
-    proc = subprocess.Popen([sandbox, "--scenario", scenario, "--profile-out", profile, "--quiet"] + extra,
+def start_sandbox(sandbox, scenario, profile, extra, prefix=()):
+    proc = subprocess.Popen(list(prefix) + [sandbox, "--scenario", scenario, "--profile-out", profile, "--quiet"] + extra,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 180
     while time.time() < deadline:
