@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineSeries>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -93,6 +94,8 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Timeline charts"));
+    m_stepTimer.setInterval(0);
+    connect(&m_stepTimer, &QTimer::timeout, this, &TimelineCharts::runNextStep);
     const auto makeChart = [this](const QString &title, const QString &unit, QDateTimeAxis **x,
                                   QValueAxis **y) {
         auto *chart = new QChart;
@@ -139,7 +142,7 @@ void TimelineCharts::setInvestigation(const Investigation &investigation)
             m_data = std::move(data);
             m_pending = true;
             if (isVisible())
-                applyData();
+                applyDataInSteps();
         });
 }
 
@@ -164,16 +167,18 @@ void TimelineCharts::showHover(const QString &series, const QPointF &point, bool
     QToolTip::showText(QCursor::pos(), u"<pre>"_s + text.toHtmlEscaped() + u"</pre>"_s, this);
 }
 
-void TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, double yMax)
+int TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, double yMax,
+                               const TimelineData &data)
 {
+    int added = 0;
     const auto attach = [&](QAbstractSeries *s) {
         s->setProperty(MarkerProperty, true);
         chart->addSeries(s);
         s->attachAxis(x);
         s->attachAxis(y);
-        ++m_markerSeries;
+        ++added;
     };
-    for (const TimelineMarker &m : std::as_const(m_data.markers)) {
+    for (const TimelineMarker &m : std::as_const(data.markers)) {
         const double x0 = chartTimeX(m.from);
         if (m.to.isValid()) {
             const double x1 = chartTimeX(m.to);
@@ -203,8 +208,8 @@ void TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, 
             attach(line);
         }
     }
-    if (m_data.changePoint.isValid()) {
-        const double cx = chartTimeX(m_data.changePoint);
+    if (data.changePoint.isValid()) {
+        const double cx = chartTimeX(data.changePoint);
         auto *line = new QLineSeries;
         line->replace({QPointF(cx, 0), QPointF(cx, yMax)});
         line->setName(tr("change point"));
@@ -213,6 +218,7 @@ void TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, 
         line->setPen(pen);
         attach(line);
     }
+    return added;
 }
 
 void TimelineCharts::setData(const TimelineData &data)
@@ -225,17 +231,46 @@ void TimelineCharts::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (m_pending)
-        applyData();
+        applyDataInSteps();
 }
 
 void TimelineCharts::applyData()
 {
+    m_stepTimer.stop();
+    m_steps.clear();
+    for (const auto &step : planApply())
+        step();
+}
+
+void TimelineCharts::applyDataInSteps()
+{
+    // One series per turn of the event loop: with a dozen series of a thousand points the
+    // whole apply is tens of milliseconds, too long to hold the GUI thread in one piece.
+    m_steps = planApply();
+    m_stepTimer.start();
+}
+
+void TimelineCharts::runNextStep()
+{
+    if (m_steps.empty()) {
+        m_stepTimer.stop();
+        return;
+    }
+    const auto step = std::move(m_steps.front());
+    m_steps.pop_front();
+    step();
+    if (m_steps.empty())
+        m_stepTimer.stop();
+}
+
+std::deque<std::function<void()>> TimelineCharts::planApply()
+{
     m_pending = false;
-    m_dataSeries = 0;
-    m_markerSeries = 0;
-    const auto fill = [this](QChart *chart, QDateTimeAxis *x, QValueAxis *y,
-                             const QList<TimelineSeries> &list) {
-        clearChart(chart);
+    const auto data = std::make_shared<const TimelineData>(m_data);
+    auto counts = std::make_shared<std::pair<int, int>>(0, 0); // data series, marker series
+    std::deque<std::function<void()>> steps;
+    const auto plan = [&](QChart *chart, QDateTimeAxis *x, QValueAxis *y,
+                          const QList<TimelineSeries> &list) {
         // The axes get their final ranges first: a series attached to axes whose range then
         // changes is laid out again, so filling before ranging costs O(series²) layouts.
         double yMax = 0;
@@ -246,36 +281,49 @@ void TimelineCharts::applyData()
                 yMax = std::max(yMax, p.y());
         }
         yMax = yMax > 0 ? yMax * 1.1 : 1.0;
-        y->setRange(0, yMax);
-        if (m_data.from.isValid() && m_data.to.isValid())
-            x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(m_data.from))),
-                        QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(m_data.to))));
+        steps.push_back([this, chart, x, y, yMax, data] {
+            clearChart(chart);
+            y->setRange(0, yMax);
+            if (data->from.isValid() && data->to.isValid())
+                x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(data->from))),
+                            QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(data->to))));
+        });
         int i = 0;
         for (const TimelineSeries &ts : list) {
             if (ts.comparison && !m_comparisonVisible)
                 continue;
-            auto *series = new QLineSeries;
-            series->setName(ts.name);
-            series->replace(ts.points); // one call: one repaint, not one per point
-            QPen pen(seriesColor(i++));
-            pen.setWidthF(ts.comparison ? 1.0 : 1.6);
-            if (ts.comparison)
-                pen.setStyle(Qt::DotLine);
-            series->setPen(pen);
-            chart->addSeries(series);
-            series->attachAxis(x);
-            series->attachAxis(y);
-            const QString name = ts.name;
-            connect(series, &QLineSeries::hovered, this,
-                    [this, name](const QPointF &p, bool state) { showHover(name, p, state); });
-            ++m_dataSeries;
+            const QColor color = seriesColor(i++);
+            steps.push_back([this, chart, x, y, ts, color, counts] {
+                auto *series = new QLineSeries;
+                series->setName(ts.name);
+                series->replace(ts.points); // one call: one repaint, not one per point
+                QPen pen(color);
+                pen.setWidthF(ts.comparison ? 1.0 : 1.6);
+                if (ts.comparison)
+                    pen.setStyle(Qt::DotLine);
+                series->setPen(pen);
+                chart->addSeries(series);
+                series->attachAxis(x);
+                series->attachAxis(y);
+                const QString name = ts.name;
+                connect(series, &QLineSeries::hovered, this,
+                        [this, name](const QPointF &p, bool state) { showHover(name, p, state); });
+                ++counts->first;
+            });
         }
-        addMarkers(chart, x, y, yMax);
+        steps.push_back([this, chart, x, y, yMax, data, counts] {
+            counts->second += addMarkers(chart, x, y, yMax, *data);
+        });
     };
-    fill(m_latencyChart, m_latencyX, m_latencyY, m_data.latency);
-    fill(m_errorChart, m_errorX, m_errorY, m_data.errorRate);
-    resetZoom();
-    emit dataApplied();
+    plan(m_latencyChart, m_latencyX, m_latencyY, data->latency);
+    plan(m_errorChart, m_errorX, m_errorY, data->errorRate);
+    steps.push_back([this, counts] {
+        m_dataSeries = counts->first;
+        m_markerSeries = counts->second;
+        resetZoom();
+        emit dataApplied();
+    });
+    return steps;
 }
 
 void TimelineCharts::setComparisonVisible(bool visible)

@@ -5,7 +5,11 @@
 
 #include <QChartView>
 #include <QDateTime>
+#include <QTimer>
 #include <QWidget>
+
+#include <deque>
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QChart;
@@ -70,9 +74,13 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void applyData();
+    void applyData();        // all of it now
+    void applyDataInSteps(); // a piece per turn of the event loop, dataApplied() at the end
+    void runNextStep();
+    std::deque<std::function<void()>> planApply();
     void syncFrom(QDateTimeAxis *source);
-    void addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, double yMax);
+    int addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, double yMax,
+                   const TimelineData &data); // how many it added
     void clearChart(QChart *chart);
     void showHover(const QString &series, const QPointF &point, bool state);
 
@@ -88,6 +96,8 @@ private:
     quint64 m_generation = 0;
     bool m_syncing = false;
     bool m_pending = false; // m_data is newer than what the charts show
+    QTimer m_stepTimer;
+    std::deque<std::function<void()>> m_steps;
     bool m_comparisonVisible = true;
     int m_dataSeries = 0;
     int m_markerSeries = 0;
