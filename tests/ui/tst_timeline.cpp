@@ -108,7 +108,7 @@ private slots:
         QCOMPARE(applied.count(), 0);
         QCOMPARE(charts.dataSeriesCount(), 0);
         QVERIFY(!charts.data().latency.isEmpty()); // built, not yet drawn
-        charts.show(); // applied a piece per turn of the event loop
+        charts.show();                             // applied a piece per turn of the event loop
         QVERIFY(!charts.hasPendingData());
         QTRY_COMPARE(applied.count(), 1);
         QCOMPARE(charts.dataSeriesCount(), 4);
