@@ -271,19 +271,25 @@ std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse &response
             return std::nullopt;
         return std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(when)));
     };
+    // A wait from a header's number (never negative here). Absurd ones (or "inf") are a year:
+    // still refused against any deadline, and the arithmetic on them stays defined.
+    const auto waitMs = [](double ms) {
+        constexpr double Year = 365.0 * 24 * 3600 * 1000;
+        return std::chrono::milliseconds(qint64(std::min(ms, Year)));
+    };
     const QByteArray ms = response.header("retry-after-ms"_ba).trimmed();
     if (!ms.isEmpty()) {
         bool ok = false;
         const double v = ms.toDouble(&ok);
         if (ok && v >= 0)
-            return std::chrono::milliseconds(qint64(v));
+            return waitMs(v);
     }
     const QByteArray ra = response.header("retry-after"_ba).trimmed();
     if (!ra.isEmpty()) {
         bool ok = false;
         const double seconds = ra.toDouble(&ok);
         if (ok && seconds >= 0)
-            return std::chrono::milliseconds(qint64(seconds * 1000));
+            return waitMs(seconds * 1000);
         // IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); Qt's RFC 2822 parser rejects "GMT".
         QDateTime when =
             QLocale::c().toDateTime(QString::fromLatin1(ra), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
@@ -299,9 +305,11 @@ std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse &response
         bool ok = false;
         const double v = reset.toDouble(&ok);
         if (ok && v >= 0) {
-            if (v > 1e9) // epoch seconds (GitHub)
-                return untilTime(QDateTime::fromSecsSinceEpoch(qint64(v), QTimeZone::utc()));
-            return std::chrono::milliseconds(qint64(v * 1000));
+            if (v > 1e9) { // epoch seconds (GitHub), up to the year 9999
+                return untilTime(QDateTime::fromSecsSinceEpoch(qint64(std::min(v, 253402300799.0)),
+                                                               QTimeZone::utc()));
+            }
+            return waitMs(v * 1000);
         }
         QDateTime when = QDateTime::fromString(QString::fromLatin1(reset), Qt::ISODate); // Jira
         if (!when.isValid())
@@ -314,7 +322,7 @@ std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse &response
         bool ok = false;
         const double v = rl.toDouble(&ok);
         if (ok && v >= 0)
-            return std::chrono::milliseconds(qint64(v * 1000));
+            return waitMs(v * 1000);
     }
     return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <atomic>
@@ -402,6 +403,17 @@ private slots:
                                   << "2026-11-20T10:02Z"_ba << qint64(120000);
         QTest::newRow("pagerduty") << "ratelimit-reset"_ba
                                    << "3"_ba << qint64(3000);
+        // Found by fuzzing: absurd numbers are a year's wait (they were undefined behaviour).
+        const qint64 year = qint64(365) * 24 * 3600 * 1000;
+        QTest::newRow("huge seconds") << "Retry-After"_ba << QByteArray(70, '7') << year;
+        QTest::newRow("infinite ms") << "retry-after-ms"_ba
+                                     << "inf"_ba << year;
+        QTest::newRow("huge delta") << "ratelimit-reset"_ba
+                                    << "1e300"_ba << year;
+        QTest::newRow("epoch past 9999")
+            << "x-ratelimit-reset"_ba
+            << "1e300"_ba
+            << now.msecsTo(QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), QTimeZone::utc()));
     }
     void retryAfterHeaders()
     {
