@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 
-LATENCIES = ["clickhouse=650", "github=300", "linear=400", "jira=400", "stripe=500",
+LATENCIES = ["clickhouse=400-900", "github=300", "linear=400", "jira=400", "stripe=500",
              "statuspage=200", "helpdesk=300", "pagerduty=300", "docs=200", "gateway=200"]
 
 

@@ -96,6 +96,7 @@ struct FaultOption
 struct SystemOptions
 {
     int latencyMs = 0;
+    int latencyMaxMs = 0;
     std::optional<FaultOption> fault;
 };
 
@@ -122,13 +123,20 @@ Result<QMap<QString, SystemOptions>> parseSystemOptions(const QStringList &laten
         auto parts = split(value, u"--latency"_s);
         if (!parts)
             return std::unexpected(parts.error());
-        bool ok = false;
-        const int ms = parts->second.toInt(&ok);
-        if (!ok || ms < 0 || ms > 600000) {
-            return fail(Error::Code::InvalidInput,
-                        u"--latency %1: expected milliseconds between 0 and 600000"_s.arg(value));
+        // MS, or MIN-MAX: each answer then waits a uniformly drawn time in that range.
+        const QStringList range = parts->second.split(u'-');
+        bool ok = range.size() <= 2;
+        const int ms = range.value(0).toInt(&ok);
+        bool okMax = true;
+        const int maxMs = range.size() == 2 ? range.at(1).toInt(&okMax) : ms;
+        if (!ok || !okMax || ms < 0 || maxMs < ms || maxMs > 600000) {
+            return fail(
+                Error::Code::InvalidInput,
+                u"--latency %1: expected milliseconds (or MIN-MAX) between 0 and 600000"_s.arg(
+                    value));
         }
         options[parts->first].latencyMs = ms;
+        options[parts->first].latencyMaxMs = maxMs;
     }
     static const QStringList kinds = {u"timeout"_s,   u"429"_s,   u"500"_s,
                                       u"malformed"_s, u"reset"_s, u"slow"_s};
@@ -201,7 +209,10 @@ int main(int argc, char *argv[])
         u"can share one server; with --clickhouse-url it is dropped again on a clean stop."_s,
         u"NAME"_s, QString::fromLatin1(ClickHouseLoader::DefaultDatabase));
     const QCommandLineOption latencyOption(
-        u"latency"_s, u"Delay every answer of SYSTEM (repeatable)."_s, u"SYSTEM=MS"_s);
+        u"latency"_s,
+        u"Delay every answer of SYSTEM by MS, or by a uniformly drawn time in MIN-MAX "
+        u"(repeatable)."_s,
+        u"SYSTEM=MS"_s);
     const QCommandLineOption faultOption(
         u"fault"_s,
         u"Inject a fault into SYSTEM's answers: timeout, 429, 500, malformed, reset or slow, "
@@ -327,6 +338,7 @@ int main(int argc, char *argv[])
     for (auto it = systemOptions->begin(); it != systemOptions->end(); ++it) {
         ServiceOptions o;
         o.latencyMs = it->latencyMs;
+        o.latencyMaxMs = it->latencyMaxMs;
         if (it->fault)
             o.fault = FaultSpec{it->fault->kind, it->fault->rate};
         serviceOptions.insert(it.key(), o);

@@ -154,7 +154,7 @@ Result<void> FakeServices::start(const QMap<QString, ServiceOptions> &options)
         }
         m_context->bases.insert(system, u"http://127.0.0.1:"_s + QString::number(server->port()));
         const ServiceOptions option = bySystem.value(system);
-        server->setLatency(option.latencyMs);
+        server->setLatency(option.latencyMs, option.latencyMaxMs);
         if (option.fault)
             server->setFault(InjectedFault{*faultKind(option.fault->kind), option.fault->rate});
     }

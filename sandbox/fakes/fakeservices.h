@@ -28,7 +28,8 @@ struct FaultSpec
 
 struct ServiceOptions
 {
-    int latencyMs = 0; // every answer of the system is delayed by this much
+    int latencyMs = 0;    // every answer of the system is delayed by this much,
+    int latencyMaxMs = 0; // or by a uniformly drawn time up to this when it is larger
     std::optional<FaultSpec> fault;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -430,7 +431,10 @@ void FakeHttpServer::dispatch(Connection *connection, const HttpRequest &request
 
     QPointer<Connection> guard(connection);
     const QByteArray method = request.method;
-    const int latency = m_latencyMs;
+    const int latency =
+        m_latencyMaxMs > m_latencyMs
+            ? int(QRandomGenerator::global()->bounded(m_latencyMs, m_latencyMaxMs + 1))
+            : m_latencyMs;
     auto deliver = [guard, method, fault, latency](HttpResponse response) {
         if (!guard)
             return;

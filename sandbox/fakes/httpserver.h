@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTcpServer>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <random>
@@ -83,7 +84,12 @@ public:
     QString errorString() const;
     QString name() const { return m_name; }
 
-    void setLatency(int ms) { m_latencyMs = ms; }
+    // Every answer waits `ms`, or a uniformly drawn time in [ms, maxMs] when maxMs > ms.
+    void setLatency(int ms, int maxMs = 0)
+    {
+        m_latencyMs = ms;
+        m_latencyMaxMs = std::max(ms, maxMs);
+    }
     void setFault(std::optional<InjectedFault> fault) { m_fault = fault; }
     void setObserver(RequestObserver observer) { m_observer = std::move(observer); }
 
@@ -98,6 +104,7 @@ private:
     FaultAnswer m_faultAnswer;
     QTcpServer m_server;
     int m_latencyMs = 0;
+    int m_latencyMaxMs = 0;
     std::optional<InjectedFault> m_fault;
     RequestObserver m_observer;
     // Seeded per system, so a run with the same options injects the same faults.

@@ -93,6 +93,10 @@ private slots:
             << QStringList{u"--scenario"_s, sharedScenario(), u"--profile-out"_s,
                            u"p.json"_s,     u"--latency"_s,   u"github=soon"_s}
             << u"--latency github=soon"_s;
+        QTest::newRow("latency range upside down")
+            << QStringList{u"--scenario"_s, sharedScenario(), u"--profile-out"_s,
+                           u"p.json"_s,     u"--latency"_s,   u"clickhouse=900-400"_s}
+            << u"--latency clickhouse=900-400"_s;
     }
 
     void badArguments()
@@ -143,8 +147,8 @@ private slots:
         QProcess process;
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start(sandboxBinary(), {u"--scenario"_s, sharedScenario(), u"--profile-out"_s,
-                                        profilePath, u"--latency"_s, u"github=10"_s, u"--fault"_s,
-                                        u"statuspage=500:0.1"_s, u"--quiet"_s});
+                                        profilePath, u"--latency"_s, u"github=10-30"_s,
+                                        u"--fault"_s, u"statuspage=500:0.1"_s, u"--quiet"_s});
         QVERIFY(process.waitForStarted(10000));
         QByteArray out;
         QDeadlineTimer deadline(90000);
