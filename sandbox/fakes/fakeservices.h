@@ -28,9 +28,9 @@ struct FaultSpec
 
 struct ServiceOptions
 {
-    int latencyMs = 0;    // every answer of the system is delayed by this much,
-    int latencyMaxMs = 0; // or by a uniformly drawn time up to this when it is larger
+    int latencyMs = 0; // every answer of the system is delayed by this much,
     std::optional<FaultSpec> fault;
+    int latencyMaxMs = 0; // or by a uniformly drawn time up to this when it is larger
 };
 
 // Tokens billed to `org` for requests in [from, to): the sandbox computes it from the
