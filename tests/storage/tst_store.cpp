@@ -267,6 +267,12 @@ int runCrashChild(const QString &path, int start)
     }
 }
 
+// An integer from the environment (trial counts, seeds), or `fallback`.
+int envInt(const char *name, int fallback)
+{
+    return qEnvironmentVariableIsSet(name) ? qEnvironmentVariableIntValue(name) : fallback;
+}
+
 // The child of crashDuringMigration(): opens (and so migrates) the store, then says so.
 int runMigrateChild(const QString &path)
 {
@@ -1164,12 +1170,9 @@ void TestStore::migrations()
 
 void TestStore::crashSafety()
 {
-    const int trials = qEnvironmentVariableIsSet("CASEFILE_KILL_TRIALS")
-                           ? qEnvironmentVariableIntValue("CASEFILE_KILL_TRIALS")
-                           : 20;
-    const quint32 seed = qEnvironmentVariableIsSet("CASEFILE_KILL_SEED")
-                             ? quint32(qEnvironmentVariableIntValue("CASEFILE_KILL_SEED"))
-                             : QRandomGenerator::global()->generate();
+    const int trials = envInt("CASEFILE_KILL_TRIALS", 20);
+    const auto seed =
+        quint32(envInt("CASEFILE_KILL_SEED", int(QRandomGenerator::global()->generate())));
     qInfo("crash trials: %d, seed %u (CASEFILE_KILL_SEED to repeat)", trials, seed);
     QRandomGenerator random(seed);
 
@@ -1279,12 +1282,9 @@ bool writeV1Store(const QString &path, int count)
 // built over every document): the next open finishes the migration and nothing is lost.
 void TestStore::crashDuringMigration()
 {
-    const int trials = qEnvironmentVariableIsSet("CASEFILE_MIGRATION_KILL_TRIALS")
-                           ? qEnvironmentVariableIntValue("CASEFILE_MIGRATION_KILL_TRIALS")
-                           : 20;
-    const quint32 seed = qEnvironmentVariableIsSet("CASEFILE_KILL_SEED")
-                             ? quint32(qEnvironmentVariableIntValue("CASEFILE_KILL_SEED"))
-                             : QRandomGenerator::global()->generate();
+    const int trials = envInt("CASEFILE_MIGRATION_KILL_TRIALS", 20);
+    const auto seed =
+        quint32(envInt("CASEFILE_KILL_SEED", int(QRandomGenerator::global()->generate())));
     QRandomGenerator random(seed);
     constexpr int Count = 600;
     const QString original = m_dir->filePath(u"v1.sqlite"_s);
