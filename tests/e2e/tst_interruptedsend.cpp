@@ -154,8 +154,11 @@ int sendChild(const QString &storePath, const QString &url)
     SendController sender;
     sender.setStore(*store);
     sender.setHelpdesk(zendesk(url));
-    QObject::connect(&sender, &SendController::sent, qApp, [] { qApp->exit(0); });
-    QObject::connect(&sender, &SendController::failed, qApp, [] { qApp->exit(1); });
+    // The child runs on a QCoreApplication: not qApp, which is a QApplication where
+    // <QApplication> is included.
+    QCoreApplication *app = QCoreApplication::instance();
+    QObject::connect(&sender, &SendController::sent, app, [] { QCoreApplication::exit(0); });
+    QObject::connect(&sender, &SendController::failed, app, [] { QCoreApplication::exit(1); });
     if (!sender.send(InvestigationId, TicketId, Body, true))
         return 3;
     return QCoreApplication::exec();
