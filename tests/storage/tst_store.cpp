@@ -1286,7 +1286,7 @@ void TestStore::crashDuringMigration()
     const auto seed =
         quint32(envInt("CASEFILE_KILL_SEED", int(QRandomGenerator::global()->generate())));
     QRandomGenerator random(seed);
-    constexpr int Count = 600;
+    constexpr int Count = 200;
     const QString original = m_dir->filePath(u"v1.sqlite"_s);
     QVERIFY(writeV1Store(original, Count));
 
