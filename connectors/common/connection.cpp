@@ -3,9 +3,6 @@
 #include "core/investigationjson.h"
 
 #include <QRegularExpression>
-#include <QTimeZone>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -232,26 +229,6 @@ QDateTime parseTime(const QString &text)
     if (!t.isValid())
         t = QDateTime::fromString(s, Qt::ISODate);
     return t.isValid() ? t.toUTC() : QDateTime();
-}
-
-QDateTime fromEpoch(const QJsonValue &seconds)
-{
-    // Years 1 to 9999: anything beyond is no time a vendor means (and a double that large
-    // does not fit in qint64).
-    constexpr double Limit = 253402300800.0;
-    if (seconds.isDouble()) {
-        const double v = seconds.toDouble();
-        if (!(std::abs(v) < Limit))
-            return {};
-        return QDateTime::fromSecsSinceEpoch(qint64(v), QTimeZone::utc());
-    }
-    if (seconds.isString()) {
-        bool ok = false;
-        const qint64 v = seconds.toString().toLongLong(&ok);
-        if (ok && std::abs(double(v)) < Limit)
-            return QDateTime::fromSecsSinceEpoch(v, QTimeZone::utc());
-    }
-    return {};
 }
 
 QString truncated(const QString &text, int max)

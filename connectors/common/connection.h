@@ -77,7 +77,6 @@ Evidence makeEvidence(EvidenceKind kind, const QString &connector, const QString
 QString isoUtc(const QDateTime &time); // "2026-11-20T09:14:00Z", or "" when invalid
 QJsonValue isoOrNull(const QDateTime &time);
 QDateTime parseTime(const QString &text);        // ISO 8601 with or without offset/ms, Jira's +0000
-QDateTime fromEpoch(const QJsonValue &seconds);  // Unix seconds (Stripe)
 QString truncated(const QString &text, int max); // at most `max` characters
 QJsonArray toJsonArray(const QStringList &list);
 // Adds key=value with the value fully percent-encoded, so '+', '&', '=' and '#' in ticket

@@ -1,5 +1,7 @@
 #include "connectors/stripe/stripeconnector.h"
 
+#include "core/investigationjson.h"
+
 #include <QTimeZone>
 #include <QtNumeric>
 
@@ -178,8 +180,8 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
 
 QJsonArray StripeConnector::invoiceRow(const QJsonObject &invoice, const QJsonArray &lineItems)
 {
-    const QDateTime start = fromEpoch(invoice.value(u"period_start"_s));
-    const QDateTime end = fromEpoch(invoice.value(u"period_end"_s));
+    const QDateTime start = fromUnixSeconds(invoice.value(u"period_start"_s));
+    const QDateTime end = fromUnixSeconds(invoice.value(u"period_end"_s));
     const QString id = invoice.value(u"id"_s).toString();
     QJsonArray lines;
     qint64 metered = 0;
@@ -197,8 +199,8 @@ QJsonArray StripeConnector::invoiceRow(const QJsonObject &invoice, const QJsonAr
             {u"description"_s, line.value(u"description"_s).toString()},
             {u"quantity"_s, quantity},
             {u"amount"_s, line.value(u"amount"_s).toInteger()},
-            {u"period_start"_s, isoOrNull(fromEpoch(period.value(u"start"_s)))},
-            {u"period_end"_s, isoOrNull(fromEpoch(period.value(u"end"_s)))},
+            {u"period_start"_s, isoOrNull(fromUnixSeconds(period.value(u"start"_s)))},
+            {u"period_end"_s, isoOrNull(fromUnixSeconds(period.value(u"end"_s)))},
             {u"meter"_s, meter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(meter)}});
     }
     return QJsonArray{id,
@@ -229,9 +231,9 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
     QJsonArray ids;
     for (const QJsonValue &v : *all) {
         const QJsonObject invoice = v.toObject();
-        const QDateTime start = fromEpoch(invoice.value(u"period_start"_s));
-        const QDateTime end = fromEpoch(invoice.value(u"period_end"_s));
-        const QDateTime created = fromEpoch(invoice.value(u"created"_s));
+        const QDateTime start = fromUnixSeconds(invoice.value(u"period_start"_s));
+        const QDateTime end = fromUnixSeconds(invoice.value(u"period_end"_s));
+        const QDateTime created = fromUnixSeconds(invoice.value(u"created"_s));
         const bool overlaps =
             start.isValid() && end.isValid() && start < window->to && end > window->from;
         if (!overlaps && !window->contains(created))

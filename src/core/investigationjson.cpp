@@ -26,6 +26,23 @@ std::optional<qint64> toInt64(double value)
     return std::nullopt;
 }
 
+QDateTime fromUnixSeconds(const QJsonValue &seconds)
+{
+    std::optional<qint64> secs;
+    if (seconds.isDouble()) {
+        secs = toInt64(seconds.toDouble());
+    } else if (seconds.isString()) {
+        bool ok = false;
+        const qint64 v = seconds.toString().toLongLong(&ok);
+        if (ok)
+            secs = v;
+    }
+    // 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z
+    if (!secs || *secs < -62'135'596'800 || *secs > 253'402'300'799)
+        return {};
+    return QDateTime::fromSecsSinceEpoch(*secs, QTimeZone::utc());
+}
+
 QDateTime fromIso(const QString &text)
 {
     if (text.isEmpty())

@@ -9,6 +9,7 @@
 #include "connectors/pagerduty/pagerdutyconnector.h"
 #include "connectors/statuspage/statuspageconnector.h"
 #include "connectors/stripe/stripeconnector.h"
+#include "core/investigationjson.h"
 #include "stubserver.h"
 
 #include <QFile>
@@ -420,9 +421,9 @@ private slots:
         const QJsonObject first = row.at(7).toArray().at(0).toObject();
         QVERIFY(first.value(u"period_start"_s).isNull());
         QCOMPARE(first.value(u"period_end"_s).toString(), u"2026-11-18T00:00:00Z"_s);
-        QVERIFY(!fromEpoch(QJsonValue(-1e19)).isValid());
-        QVERIFY(!fromEpoch(QJsonValue(std::numeric_limits<double>::quiet_NaN())).isValid());
-        QCOMPARE(fromEpoch(QJsonValue(u"1794960000"_s)),
+        QVERIFY(!fromUnixSeconds(QJsonValue(-1e19)).isValid());
+        QVERIFY(!fromUnixSeconds(QJsonValue(std::numeric_limits<double>::quiet_NaN())).isValid());
+        QCOMPARE(fromUnixSeconds(QJsonValue(u"1794960000"_s)),
                  QDateTime(QDate(2026, 11, 18), QTime(0, 0), QTimeZone::utc()));
     }
 

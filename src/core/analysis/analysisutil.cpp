@@ -123,32 +123,18 @@ QString Table::text(int row, QStringView name) const
     return {};
 }
 
-namespace {
-
-// Unix seconds as a UTC time; no time for NaN or anything outside the years 1–9999 (a plain
-// cast of an out-of-range double is undefined behaviour).
-QDateTime fromUnixSeconds(double value)
-{
-    const std::optional<qint64> secs = toInt64(value);
-    if (!secs || *secs < -62'135'596'800 || *secs > 253'402'300'799)
-        return {};
-    return QDateTime::fromSecsSinceEpoch(*secs, QTimeZone::utc());
-}
-
-} // namespace
-
 QDateTime Table::time(int row, QStringView name) const
 {
     const QJsonValue v = value(row, name);
     if (v.isDouble()) // Unix seconds (Stripe)
-        return fromUnixSeconds(v.toDouble());
+        return fromUnixSeconds(v);
     const QString s = v.toString();
     if (s.isEmpty())
         return {};
     bool ok = false;
-    const qint64 secs = s.toLongLong(&ok);
-    if (ok)
-        return fromUnixSeconds(double(secs));
+    s.toLongLong(&ok);
+    if (ok) // Unix seconds as text
+        return fromUnixSeconds(v);
     QDateTime t = fromIso(s);
     if (!t.isValid()) {
         t = QDateTime::fromString(s, u"yyyy-MM-dd HH:mm:ss"_s);
@@ -209,7 +195,7 @@ QList<Series> seriesOf(const Evidence &evidence)
 QDateTime timeOf(const QJsonValue &value)
 {
     if (value.isDouble())
-        return fromUnixSeconds(value.toDouble());
+        return fromUnixSeconds(value);
     const QString s = value.toString();
     if (s.isEmpty())
         return {};
