@@ -323,7 +323,7 @@ public:
             if (!ok || options.timeoutScale <= 0 || options.timeoutScale > 10)
                 return usageError(u"CASEFILE_TIMEOUT_SCALE must be a number above 0, at most 10"_s);
         }
-        const int helpdeskMs = std::max(100, int(HelpdeskTimeoutMs * options.timeoutScale));
+        const qint64 helpdeskMs = options.scaledTimeout(HelpdeskTimeoutMs);
         int exit = ExitOk;
         auto library = playbooks(args, &exit);
         if (!library)

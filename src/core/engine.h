@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -38,6 +39,13 @@ public:
         // Multiplies every time limit the run sets itself (each step's timeout_s, the
         // organisations lookup, the polish); below 1 makes a run against a stalled system short.
         double timeoutScale = 1.0;
+
+        // `ms` scaled by timeoutScale, never below 100 ms.
+        qint64 scaledTimeout(qint64 ms) const
+        {
+            const double scale = timeoutScale > 0 ? timeoutScale : 1.0;
+            return std::max<qint64>(100, qint64(double(ms) * scale));
+        }
     };
 
     InvestigationRun(std::shared_ptr<const ConnectorSet> connectors,

@@ -117,11 +117,7 @@ public:
 
     void setThreads() { pool.setMaxThreadCount(std::max(1, baseThreads + abandonedThreads)); }
 
-    qint64 scaled(qint64 ms) const
-    {
-        const double scale = options.timeoutScale > 0 ? options.timeoutScale : 1.0;
-        return std::max<qint64>(100, qint64(double(ms) * scale));
-    }
+    qint64 scaled(qint64 ms) const { return options.scaledTimeout(ms); }
 
     void prepare(const Ticket &ticket);
     void onPrepared(const Prepared &prepared);
