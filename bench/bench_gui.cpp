@@ -182,8 +182,8 @@ private:
                 m_result.insert(u"max_stall_ms"_s, double(m_stalls.maxStallMs()));
                 m_result.insert(u"stall_ticks"_s, double(m_stalls.ticks()));
                 m_result.insert(u"max_stall_gui_cpu_ms"_s, double(m_stalls.maxStallCpuMs()));
-                m_result.insert(u"stalls_over_50ms"_s, double(m_stalls.stallsOver(50)));
-                m_result.insert(u"stalls_over_100ms"_s, double(m_stalls.stallsOver(100)));
+                m_result.insert(u"stalls_over_50ms"_s, double(m_stalls.stallsOver50Ms()));
+                m_result.insert(u"stalls_over_100ms"_s, double(m_stalls.stallsOver100Ms()));
                 m_result.insert(u"slowest_events"_s,
                                 static_cast<TimingApplication *>(qApp)->slowest());
                 static_cast<TimingApplication *>(qApp)->record(false);

@@ -76,9 +76,4 @@ void StallMonitor::tick()
     ++m_ticks;
 }
 
-qint64 StallMonitor::stallsOver(qint64 ms) const
-{
-    return ms >= 100 ? m_over100 : m_over50;
-}
-
 } // namespace Casefile

@@ -31,7 +31,8 @@ public:
     // to maxStallMs() means work on the GUI thread, far below it means the thread was waiting
     // or not scheduled (a busy machine).
     qint64 maxStallCpuMs() const { return m_maxStallCpuMs; }
-    qint64 stallsOver(qint64 ms) const; // gaps longer than `ms` (50 or 100)
+    qint64 stallsOver50Ms() const { return m_over50; } // gaps longer than 50 ms
+    qint64 stallsOver100Ms() const { return m_over100; }
     qint64 ticks() const { return m_ticks; }
 
 private:

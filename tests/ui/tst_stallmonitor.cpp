@@ -52,8 +52,8 @@ private slots:
         QVERIFY(monitor.maxStallMs() >= 100);
         QVERIFY2(monitor.maxStallCpuMs() >= 0 && monitor.maxStallCpuMs() < 50,
                  qPrintable(QString::number(monitor.maxStallCpuMs())));
-        QCOMPARE(monitor.stallsOver(50), 1);
-        QCOMPARE(monitor.stallsOver(100), 1);
+        QCOMPARE(monitor.stallsOver50Ms(), 1);
+        QCOMPARE(monitor.stallsOver100Ms(), 1);
 
         monitor.reset();
         QTRY_VERIFY(monitor.ticks() >= 2);
