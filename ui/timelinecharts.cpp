@@ -269,15 +269,19 @@ std::deque<std::function<void()>> TimelineCharts::planApply()
     const auto data = std::make_shared<const TimelineData>(m_data);
     auto counts = std::make_shared<std::pair<int, int>>(0, 0); // data series, marker series
     std::deque<std::function<void()>> steps;
+    // `list` lies in `data`, which every step holds: the steps point at its series.
     const auto plan = [&](QChart *chart, QDateTimeAxis *x, QValueAxis *y,
                           const QList<TimelineSeries> &list) {
+        QList<const TimelineSeries *> shown;
+        for (const TimelineSeries &ts : list) {
+            if (!ts.comparison || m_comparisonVisible)
+                shown.append(&ts);
+        }
         // The axes get their final ranges first: a series attached to axes whose range then
         // changes is laid out again, so filling before ranging costs O(series²) layouts.
         double yMax = 0;
-        for (const TimelineSeries &ts : list) {
-            if (ts.comparison && !m_comparisonVisible)
-                continue;
-            for (const QPointF &p : ts.points)
+        for (const TimelineSeries *ts : std::as_const(shown)) {
+            for (const QPointF &p : ts->points)
                 yMax = std::max(yMax, p.y());
         }
         yMax = yMax > 0 ? yMax * 1.1 : 1.0;
@@ -288,24 +292,21 @@ std::deque<std::function<void()>> TimelineCharts::planApply()
                 x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(data->from))),
                             QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(data->to))));
         });
-        int i = 0;
-        for (const TimelineSeries &ts : list) {
-            if (ts.comparison && !m_comparisonVisible)
-                continue;
-            const QColor color = seriesColor(i++);
-            steps.push_back([this, chart, x, y, ts, color, counts] {
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            const QColor color = seriesColor(int(i));
+            steps.push_back([this, chart, x, y, ts = shown.at(i), data, color, counts] {
                 auto *series = new QLineSeries;
-                series->setName(ts.name);
-                series->replace(ts.points); // one call: one repaint, not one per point
+                series->setName(ts->name);
+                series->replace(ts->points); // one call: one repaint, not one per point
                 QPen pen(color);
-                pen.setWidthF(ts.comparison ? 1.0 : 1.6);
-                if (ts.comparison)
+                pen.setWidthF(ts->comparison ? 1.0 : 1.6);
+                if (ts->comparison)
                     pen.setStyle(Qt::DotLine);
                 series->setPen(pen);
                 chart->addSeries(series);
                 series->attachAxis(x);
                 series->attachAxis(y);
-                const QString name = ts.name;
+                const QString name = ts->name;
                 connect(series, &QLineSeries::hovered, this,
                         [this, name](const QPointF &p, bool state) { showHover(name, p, state); });
                 ++counts->first;
