@@ -55,6 +55,21 @@ std::optional<InjectedFault::Kind> faultKind(const QString &kind)
     return std::nullopt;
 }
 
+// The server's form of a fault asked for `system`, or why it is none.
+Result<InjectedFault> injectedFault(const FaultSpec &fault, const QString &system)
+{
+    const auto kind = faultKind(fault.kind);
+    if (!kind)
+        return fail(
+            Error::Code::InvalidInput,
+            u"Unknown fault \"%1\" for %2; use timeout, 429, 500, malformed, reset or slow."_s.arg(
+                fault.kind, system));
+    if (fault.rate < 0.0 || fault.rate > 1.0)
+        return fail(Error::Code::InvalidInput,
+                    u"The fault rate for %1 must be between 0 and 1."_s.arg(system));
+    return InjectedFault{*kind, fault.rate};
+}
+
 constexpr qsizetype MaxRecordedBody = 64 * 1024;
 constexpr qsizetype MaxRecordedRequests = 20000;
 
@@ -108,14 +123,10 @@ Result<void> FakeServices::start(const QMap<QString, ServiceOptions> &options)
             return fail(Error::Code::InvalidInput,
                         u"Unknown sandbox system \"%1\"; known systems: %2."_s.arg(
                             it.key(), systemNames().join(u", "_s)));
-        if (it->fault && !faultKind(it->fault->kind))
-            return fail(
-                Error::Code::InvalidInput,
-                u"Unknown fault \"%1\" for %2; use timeout, 429, 500, malformed, reset or slow."_s
-                    .arg(it->fault->kind, system));
-        if (it->fault && (it->fault->rate < 0.0 || it->fault->rate > 1.0))
-            return fail(Error::Code::InvalidInput,
-                        u"The fault rate for %1 must be between 0 and 1."_s.arg(system));
+        if (it->fault) {
+            if (auto checked = injectedFault(*it->fault, system); !checked)
+                return std::unexpected(checked.error());
+        }
         if (it->latencyMs < 0)
             return fail(Error::Code::InvalidInput,
                         u"The latency for %1 must not be negative."_s.arg(system));
@@ -156,7 +167,7 @@ Result<void> FakeServices::start(const QMap<QString, ServiceOptions> &options)
         const ServiceOptions option = bySystem.value(system);
         server->setLatency(option.latencyMs, option.latencyMaxMs);
         if (option.fault)
-            server->setFault(InjectedFault{*faultKind(option.fault->kind), option.fault->rate});
+            server->setFault(*injectedFault(*option.fault, system)); // checked above
     }
 
     FakeContext &context = *m_context;
@@ -187,14 +198,10 @@ Result<void> FakeServices::setFault(const QString &system, const std::optional<F
         server->setFault(std::nullopt);
         return {};
     }
-    const auto kind = faultKind(fault->kind);
-    if (!kind)
-        return fail(Error::Code::InvalidInput,
-                    u"Unknown fault \"%1\"; use timeout, 429, 500, malformed, reset or slow."_s.arg(
-                        fault->kind));
-    if (fault->rate < 0.0 || fault->rate > 1.0)
-        return fail(Error::Code::InvalidInput, u"The fault rate must be between 0 and 1."_s);
-    server->setFault(InjectedFault{*kind, fault->rate});
+    auto injected = injectedFault(*fault, canonicalSystem(system));
+    if (!injected)
+        return std::unexpected(injected.error());
+    server->setFault(*injected);
     return {};
 }
 
