@@ -14,6 +14,13 @@ HttpClient::Options statuspageOptions()
     return o;
 }
 
+// The time under `key`, or under `fallback` when that is missing or unreadable.
+QDateTime timeOf(const QJsonObject &object, const QString &key, const QString &fallback)
+{
+    const QDateTime t = parseTime(object.value(key).toString());
+    return t.isValid() ? t : parseTime(object.value(fallback).toString());
+}
+
 } // namespace
 
 StatuspageConnector::StatuspageConnector(ConnectionSettings settings, Result<QString> secret)
@@ -68,9 +75,7 @@ QJsonArray StatuspageConnector::incidentEvents(const QString &page, const QJsonO
     QJsonArray events;
     for (const QJsonValue &v : answer.value(u"incidents"_s).toArray()) {
         const QJsonObject i = v.toObject();
-        QDateTime start = parseTime(i.value(u"started_at"_s).toString());
-        if (!start.isValid())
-            start = parseTime(i.value(u"created_at"_s).toString());
+        const QDateTime start = timeOf(i, u"started_at"_s, u"created_at"_s);
         const QDateTime end = parseTime(i.value(u"resolved_at"_s).toString());
         if (!start.isValid() || start >= window.to || (end.isValid() && end < window.from))
             continue;
@@ -80,9 +85,7 @@ QJsonArray StatuspageConnector::incidentEvents(const QString &page, const QJsonO
         QJsonArray updates;
         for (const QJsonValue &u : i.value(u"incident_updates"_s).toArray()) {
             const QJsonObject update = u.toObject();
-            QDateTime when = parseTime(update.value(u"display_at"_s).toString());
-            if (!when.isValid())
-                when = parseTime(update.value(u"created_at"_s).toString());
+            const QDateTime when = timeOf(update, u"display_at"_s, u"created_at"_s);
             updates.append(
                 QJsonObject{{u"time"_s, isoOrNull(when)},
                             {u"status"_s, update.value(u"status"_s).toString()},
