@@ -14,18 +14,36 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
+namespace {
+
+// The offset from UTC that QDateTimeAxis applies when it formats `msecs` as local time.
+// Read from this thread's own copy of the system time zone, not through a local-time QDateTime:
+// every local-time conversion takes one process-wide lock (around tzset), chart data is built
+// point by point on workers, and the GUI thread needs that lock to label the axes, so it
+// would queue behind lower-priority threads.
+qint64 localOffsetMs(qint64 msecs)
+{
+    thread_local const QTimeZone system = QTimeZone::systemTimeZone();
+    return qint64(system.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc()))) *
+           1000;
+}
+
+} // namespace
+
 double chartTimeX(const QDateTime &utc)
 {
-    const qint64 ms = utc.toMSecsSinceEpoch();
-    const qint64 offset = QDateTime::fromMSecsSinceEpoch(ms).offsetFromUtc();
-    return double(ms + offset * 1000);
+    // The axis shows x + offset(x); that must read as the UTC time: x = t - offset(x). The
+    // offset at t is right except within an offset's width of a change; one more step settles
+    // it there (inside a skipped local hour no x reads right, and the label is an hour off).
+    const qint64 t = utc.toMSecsSinceEpoch();
+    const qint64 guess = t - localOffsetMs(t);
+    return double(t - localOffsetMs(guess));
 }
 
 QDateTime fromChartTimeX(double x)
 {
     const qint64 shifted = qint64(std::llround(x));
-    const qint64 offset = QDateTime::fromMSecsSinceEpoch(shifted).offsetFromUtc();
-    return QDateTime::fromMSecsSinceEpoch(shifted - offset * 1000, QTimeZone::utc());
+    return QDateTime::fromMSecsSinceEpoch(shifted + localOffsetMs(shifted), QTimeZone::utc());
 }
 
 namespace {

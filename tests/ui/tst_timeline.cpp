@@ -10,6 +10,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -21,13 +24,52 @@ class TestTimeline : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    void chartTimeRoundTrips_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QDateTime>("time");
+        const auto at = [](const char *iso) {
+            return TestData::utc(QString::fromLatin1(iso));
+        };
+        QTest::newRow("UTC") << "UTC"_ba << at("2026-11-20T09:14:00Z");
+        QTest::newRow("Berlin, winter") << "Europe/Berlin"_ba << at("2026-11-20T09:14:00Z");
+        QTest::newRow("Berlin, summer") << "Europe/Berlin"_ba << at("2026-07-01T23:30:00Z");
+        // The day clocks go forward, well after the change and just before it.
+        QTest::newRow("New York, spring forward")
+            << "America/New_York"_ba << at("2026-03-08T12:00:00Z");
+        QTest::newRow("New York, before the change")
+            << "America/New_York"_ba << at("2026-03-08T05:00:00Z");
+        QTest::newRow("New York, fall back") << "America/New_York"_ba << at("2026-11-01T12:00:00Z");
+        QTest::newRow("Kolkata (+05:30)") << "Asia/Kolkata"_ba << at("2026-11-20T00:10:00Z");
+        QTest::newRow("Chatham (+13:45)") << "Pacific/Chatham"_ba << at("2026-11-20T18:59:00Z");
+    }
+
+    // The axis formats chart time as local time: whatever the machine's zone, it must read as
+    // the UTC wall clock, and chart time must convert back to the same instant.
     void chartTimeRoundTrips()
     {
-        const QDateTime t = TestData::utc(u"2026-11-20T09:14:00Z"_s);
-        QCOMPARE(fromChartTimeX(chartTimeX(t)), t);
-        // The axis formats local time: chart time must read like the UTC wall clock.
-        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(t))).toString(u"HH:mm"_s),
-                 u"09:14"_s);
+        QFETCH(QByteArray, zone);
+        QFETCH(QDateTime, time);
+        if (!QTimeZone(zone).isValid())
+            QSKIP("this machine has no data for the zone");
+        const QByteArray saved = qgetenv("TZ");
+        const bool hadZone = qEnvironmentVariableIsSet("TZ");
+        qputenv("TZ", zone);
+        // Each thread reads the system zone once: ask a thread started in this zone.
+        double x = 0;
+        QDateTime back;
+        QString label;
+        std::thread([&] {
+            x = chartTimeX(time);
+            back = fromChartTimeX(x);
+            label = QDateTime::fromMSecsSinceEpoch(qint64(x)).toString(u"yyyy-MM-dd HH:mm"_s);
+        }).join();
+        if (hadZone)
+            qputenv("TZ", saved);
+        else
+            qunsetenv("TZ");
+        QCOMPARE(back, time);
+        QCOMPARE(label, time.toString(u"yyyy-MM-dd HH:mm"_s));
     }
 
     void buildsSeriesMarkersAndChangePoint()
