@@ -50,16 +50,26 @@ def main():
         if "error" in gui:
             row("GUI benchmark", "failed: " + str(gui["error"]), "", False)
         if "max_stall_ms" in gui:
-            row(f"largest GUI stall, {gui.get('concurrent', 5)} investigations at once + "
-                f"{gui.get('tickets', 0):,} tickets, ms (GUI-thread CPU in it)",
-                f"{gui['max_stall_ms']:.0f} ({gui.get('max_stall_gui_cpu_ms', -1):.0f})", "≤ 50",
-                gui["max_stall_ms"] <= 50)
-            row("GUI stalls over 50 ms / over 100 ms during those investigations",
-                f"{gui.get('stalls_over_50ms', 0):.0f} / {gui.get('stalls_over_100ms', 0):.0f}", "0", 
+            runs = gui.get("runs", 1)
+            worst = gui.get("max_stall_ms_worst", gui["max_stall_ms"])
+            median = gui.get("max_stall_ms_median", gui["max_stall_ms"])
+            row(f"largest GUI stall, {gui.get('concurrent', 5)} investigations started by hand "
+                f"({gui.get('launch_spacing_ms', 0)} ms apart) + {gui.get('tickets', 0):,} tickets, "
+                f"ms, median / worst of {runs} runs (GUI-thread CPU in the worst)",
+                f"{median:.0f} / {worst:.0f} ({gui.get('max_stall_gui_cpu_ms', -1):.0f})", "≤ 50",
+                worst <= 50)
+            row("GUI stalls over 50 ms / over 100 ms during those investigations (worst run)",
+                f"{gui.get('stalls_over_50ms', 0):.0f} / {gui.get('stalls_over_100ms', 0):.0f}", "0",
                 gui.get("stalls_over_50ms", 0) == 0)
+        if "more_max_stall_ms" in gui:
+            row(f"largest GUI stall while {gui.get('open_investigations', 0) - gui.get('concurrent', 5)} more "
+                f"start the same way ({gui.get('open_investigations', 0)} open), ms, median / worst",
+                f"{gui.get('more_max_stall_ms_median', gui['more_max_stall_ms']):.0f} / "
+                f"{gui.get('more_max_stall_ms_worst', gui['more_max_stall_ms']):.0f}", "(no target)", True)
         if "queue_load_max_stall_ms" in gui:
-            row(f"largest GUI stall while {gui.get('tickets', 0):,} tickets load, ms",
-                f"{gui['queue_load_max_stall_ms']:.0f}", "≤ 50", gui["queue_load_max_stall_ms"] <= 50)
+            row(f"largest GUI stall while {gui.get('tickets', 0):,} tickets load, ms (worst run)",
+                f"{gui.get('queue_load_max_stall_ms_worst', gui['queue_load_max_stall_ms']):.0f}", "≤ 50",
+                gui.get("queue_load_max_stall_ms_worst", gui["queue_load_max_stall_ms"]) <= 50)
         if "startup_ms" in gui:
             row("start-up to a usable window, ms", f"{gui['startup_ms']:.0f}", "(no target)", True)
         if "peak_rss_mb" in gui:
