@@ -50,6 +50,10 @@ QDateTime fromIso(const QString &text)
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
         t = QDateTime::fromString(text, Qt::ISODate);
+    // No offset in the text (ClickHouse's "2026-11-20 09:14:00", which Qt's ISO parser takes
+    // too): the time is UTC, as every time in the contracts, never this machine's local time.
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc());
     if (!t.isValid()) {
         // Jira writes offsets without a colon: 2024-05-01T12:34:56.789+0000
         static const QRegularExpression noColon(uR"(([+-]\d\d)(\d\d)$)"_s);

@@ -171,11 +171,23 @@ private slots:
         QTest::newRow("garbage") << u"yesterday-ish"_s << QString();
     }
 
+    // Whatever this machine's zone: a time without an offset is UTC, never local time.
     void parsesTimesOfEveryVendor()
     {
         QFETCH(QString, text);
         QFETCH(QString, utc);
-        QCOMPARE(toIsoUtc(fromIso(text)), utc);
+        const bool hadZone = qEnvironmentVariableIsSet("TZ");
+        const QByteArray saved = qgetenv("TZ");
+        for (const char *zone : {"UTC", "America/New_York", "Asia/Kolkata"}) {
+            qputenv("TZ", zone);
+            const QString parsed = toIsoUtc(fromIso(text));
+            if (hadZone)
+                qputenv("TZ", saved);
+            else
+                qunsetenv("TZ");
+            QVERIFY2(parsed == utc,
+                     qPrintable(u"in %1: %2"_s.arg(QLatin1StringView(zone), parsed)));
+        }
     }
 
     // Found by fuzzing: numbers beyond qint64 are no id and no duration (they were undefined
