@@ -26,7 +26,7 @@ packages=(build-essential cmake ninja-build pkg-config ca-certificates ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev libqt6sql6-sqlite libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
     qtkeychain-qt6-dev nlohmann-json3-dev libkf6syntaxhighlighting-dev
-    dbus dbus-x11 gnome-keyring libsecret-tools xauth xvfb fonts-dejavu-core python3 curl)
+    dbus dbus-x11 gnome-keyring libsecret-tools xauth xvfb fonts-dejavu-core tzdata python3 curl)
 
 if [ ! -x "$root/usr/bin/apt-get" ]; then
     mkdir -p "$(dirname "$root")"
@@ -34,6 +34,11 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
         > "$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log"; exit 1; }
     stamp "debootstrap done"
 fi
+
+# A run that was killed leaves its mounts behind (its trap never ran): take them down first,
+# deepest first, or binding the checkout again fails.
+awk -v r="$root" '$2 == r || index($2, r "/") == 1 { print $2 }' /proc/self/mounts | sort -r |
+    while read -r stale; do umount -l "$stale" 2>/dev/null || true; done
 
 mounts=()
 cleanup() {

@@ -18,7 +18,7 @@ packages=(
     qtkeychain-qt6-dev nlohmann-json3-dev
     clickhouse-server clickhouse-client
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-    fonts-dejavu-core
+    fonts-dejavu-core tzdata
     clang-16 libclang-rt-16-dev clang-format
     debootstrap desktop-file-utils appstream lintian rpm file librsvg2-bin
     curl python3
