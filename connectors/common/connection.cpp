@@ -216,19 +216,7 @@ QJsonValue isoOrNull(const QDateTime &time)
 
 QDateTime parseTime(const QString &text)
 {
-    QString s = text.trimmed();
-    if (s.isEmpty())
-        return {};
-    // Jira: "2024-05-01T12:34:56.789+0000" (offset without a colon).
-    static const QRegularExpression compactOffset(u"([+-]\\d\\d)(\\d\\d)$"_s);
-    if (s.size() > 19 && s.at(10) == u'T')
-        s.replace(compactOffset, u"\\1:\\2"_s);
-    QDateTime t = fromIso(s);
-    if (!t.isValid())
-        t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(s, Qt::ISODate);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return fromIso(text.trimmed());
 }
 
 QString truncated(const QString &text, int max)

@@ -47,13 +47,9 @@ QDateTime fromIso(const QString &text)
 {
     if (text.isEmpty())
         return {};
+    // Qt's ISO parser also takes a space for the 'T' (ClickHouse's "2026-11-20 09:14:00"),
+    // a bare date and milliseconds.
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(text, Qt::ISODate);
-    // No offset in the text (ClickHouse's "2026-11-20 09:14:00", which Qt's ISO parser takes
-    // too): the time is UTC, as every time in the contracts, never this machine's local time.
-    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
-        t.setTimeZone(QTimeZone::utc());
     if (!t.isValid()) {
         // Jira writes offsets without a colon: 2024-05-01T12:34:56.789+0000
         static const QRegularExpression noColon(uR"(([+-]\d\d)(\d\d)$)"_s);
@@ -61,13 +57,13 @@ QDateTime fromIso(const QString &text)
         fixed.replace(noColon, u"\\1:\\2"_s);
         t = QDateTime::fromString(fixed, Qt::ISODateWithMs);
     }
-    if (!t.isValid()) {
-        // ClickHouse DateTime: "2026-11-20 09:14:00" in UTC
-        t = QDateTime::fromString(text, u"yyyy-MM-dd HH:mm:ss"_s);
-        if (t.isValid())
-            t.setTimeZone(QTimeZone::utc());
-    }
-    return t.isValid() ? t.toUTC() : QDateTime{};
+    if (!t.isValid())
+        return {};
+    // No offset in the text: the time is UTC, as every time in the contracts, never this
+    // machine's local time.
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc());
+    return t.toUTC();
 }
 
 namespace {

@@ -135,15 +135,7 @@ QDateTime Table::time(int row, QStringView name) const
     s.toLongLong(&ok);
     if (ok) // Unix seconds as text
         return fromUnixSeconds(v);
-    QDateTime t = fromIso(s);
-    if (!t.isValid()) {
-        t = QDateTime::fromString(s, u"yyyy-MM-dd HH:mm:ss"_s);
-        t.setTimeZone(QTimeZone::utc());
-    }
-    if (!t.isValid()) {
-        t = QDateTime(QDate::fromString(s, u"yyyy-MM-dd"_s), QTime(0, 0), QTimeZone::utc());
-    }
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return fromIso(s); // ISO 8601, ClickHouse's "yyyy-MM-dd HH:mm:ss" or a date, as UTC
 }
 
 QString Table::ref(int row) const
@@ -199,8 +191,7 @@ QDateTime timeOf(const QJsonValue &value)
     const QString s = value.toString();
     if (s.isEmpty())
         return {};
-    const QDateTime t = fromIso(s);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return fromIso(s);
 }
 
 QList<QJsonObject> eventsOf(const Evidence &evidence)
