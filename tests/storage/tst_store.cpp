@@ -1,6 +1,6 @@
 #include "core/async.h"
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -239,7 +239,7 @@ Investigation crashInvestigation(int i, int revision)
 // The child of crashSafety(): saves in a loop and acknowledges each commit on stdout.
 int runCrashChild(const QString &path, int start)
 {
-    auto store = Store::open(path);
+    auto store = SqliteStore::open(path);
     if (!store) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(store.error().message));
         return 2;
@@ -278,7 +278,7 @@ int runMigrateChild(const QString &path)
 {
     std::printf("opening\n");
     std::fflush(stdout);
-    auto store = Store::open(path);
+    auto store = SqliteStore::open(path);
     if (!store) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(store.error().message));
         return 2;
@@ -345,12 +345,12 @@ private slots:
     void crashDuringMigration();
 
 private:
-    std::unique_ptr<Store> openStore(const StoreOptions &options = {});
+    std::unique_ptr<SqliteStore> openStore(const StoreOptions &options = {});
     QString dbPath() const { return m_dir->filePath(u"casefile.sqlite"_s); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QTemporaryDir m_searchDir;
-    std::map<bool, std::unique_ptr<Store>> m_searchStores;
+    std::map<bool, std::unique_ptr<SqliteStore>> m_searchStores;
 };
 
 void TestStore::initTestCase()
@@ -374,9 +374,9 @@ void TestStore::cleanup()
     m_dir.reset();
 }
 
-std::unique_ptr<Store> TestStore::openStore(const StoreOptions &options)
+std::unique_ptr<SqliteStore> TestStore::openStore(const StoreOptions &options)
 {
-    auto store = Store::open(dbPath(), options);
+    auto store = SqliteStore::open(dbPath(), options);
     if (!store) {
         qWarning() << store.error().message << store.error().detail;
         return {};
@@ -388,16 +388,16 @@ void TestStore::openCreatesLatestSchema()
 {
     auto store = openStore();
     QVERIFY(store);
-    QCOMPARE(store->schemaVersion(), Store::latestSchemaVersion());
-    QVERIFY(Store::latestSchemaVersion() >= 3);
+    QCOMPARE(store->schemaVersion(), SqliteStore::latestSchemaVersion());
+    QVERIFY(SqliteStore::latestSchemaVersion() >= 3);
     QVERIFY(store->hasFullTextSearch()); // Debian's SQLite has FTS5
     QVERIFY(store->checkIntegrity().has_value());
-    QVERIFY(Store::defaultPath().endsWith(u"/casefile.sqlite"_s));
+    QVERIFY(SqliteStore::defaultPath().endsWith(u"/casefile.sqlite"_s));
 
     DirectDb db(dbPath());
     QVERIFY(db.ok());
     QCOMPARE(db.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), Store::latestSchemaVersion());
+    QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), SqliteStore::latestSchemaVersion());
 
     auto noFts = openStore({.fullTextSearch = false});
     QVERIFY(noFts);
@@ -414,7 +414,7 @@ void TestStore::refusesNewerSchema()
         DirectDb db(dbPath());
         QVERIFY(db.exec(u"PRAGMA user_version = 99"_s));
     }
-    auto store = Store::open(dbPath());
+    auto store = SqliteStore::open(dbPath());
     QVERIFY(!store);
     QCOMPARE(store.error().code, Error::Code::Storage);
     QVERIFY2(store.error().message.contains(u"newer Casefile"_s),
@@ -427,13 +427,13 @@ void TestStore::refusesGarbage()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray(8192, 'z'));
     file.close();
-    auto store = Store::open(dbPath());
+    auto store = SqliteStore::open(dbPath());
     QVERIFY(!store);
     QCOMPARE(store.error().code, Error::Code::Storage);
     QVERIFY2(store.error().message.contains(u"is not a Casefile database"_s),
              qPrintable(store.error().message));
 
-    auto nowhere = Store::open(QString());
+    auto nowhere = SqliteStore::open(QString());
     QVERIFY(!nowhere);
     QCOMPARE(nowhere.error().code, Error::Code::InvalidInput);
 }
@@ -613,15 +613,16 @@ void TestStore::search()
     QFETCH(QStringList, expected);
 
     // One store per mode for all rows: opening and filling one per row is slow under ASan.
-    std::unique_ptr<Store> &cached = m_searchStores[fullText];
+    std::unique_ptr<SqliteStore> &cached = m_searchStores[fullText];
     if (!cached) {
-        cached = Store::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
-                             {.fullTextSearch = fullText})
-                     .value_or(nullptr);
+        cached =
+            SqliteStore::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
+                              {.fullTextSearch = fullText})
+                .value_or(nullptr);
         QVERIFY(cached);
         QVERIFY(fillSearchStore(*cached));
     }
-    Store *store = cached.get();
+    SqliteStore *store = cached.get();
     QCOMPARE(store->hasFullTextSearch(), fullText);
 
     auto found = store->search(text);
@@ -1055,7 +1056,7 @@ void TestStore::fromThreadPool()
 void TestStore::migrations_data()
 {
     QTest::addColumn<int>("fromVersion");
-    for (int v = 0; v < Store::latestSchemaVersion(); ++v)
+    for (int v = 0; v < SqliteStore::latestSchemaVersion(); ++v)
         QTest::newRow(qPrintable(u"from v%1"_s.arg(v))) << v;
 }
 
@@ -1114,11 +1115,11 @@ void TestStore::migrations()
     bool firstOpen = true;
     for (const bool fullText : {true, false}) {
         // Opened first with FTS when asked, then the other way round: both must see the data.
-        auto store = Store::open(dbPath(), {.fullTextSearch = fullText});
+        auto store = SqliteStore::open(dbPath(), {.fullTextSearch = fullText});
         QVERIFY2(store,
                  qPrintable(store ? QString()
                                   : store.error().message + u" / "_s + store.error().detail));
-        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE((*store)->schemaVersion(), SqliteStore::latestSchemaVersion());
         QVERIFY((*store)->checkIntegrity());
         if (fromVersion == 0) {
             auto list = (*store)->listInvestigations();
@@ -1216,7 +1217,7 @@ void TestStore::crashSafety()
             }
         }
 
-        auto store = Store::open(dbPath());
+        auto store = SqliteStore::open(dbPath());
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
         QVERIFY((*store)->checkIntegrity());
         for (auto it = acked.cbegin(); it != acked.cend(); ++it) {
@@ -1295,9 +1296,9 @@ void TestStore::crashDuringMigration()
     QElapsedTimer clock;
     clock.start();
     {
-        auto store = Store::open(dbPath());
+        auto store = SqliteStore::open(dbPath());
         QVERIFY(store);
-        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE((*store)->schemaVersion(), SqliteStore::latestSchemaVersion());
     }
     const int migrationMs = std::max(5, int(clock.elapsed()));
     qInfo("migration kill trials: %d, seed %u, an undisturbed migration takes %d ms", trials, seed,
@@ -1327,10 +1328,10 @@ void TestStore::crashDuringMigration()
         if (!output.contains("migrated"))
             ++killedMidway;
 
-        auto store = Store::open(dbPath());
+        auto store = SqliteStore::open(dbPath());
         QVERIFY2(store, qPrintable(u"trial %1: %2"_s.arg(trial).arg(
                             store ? QString() : store.error().message)));
-        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE((*store)->schemaVersion(), SqliteStore::latestSchemaVersion());
         QVERIFY((*store)->checkIntegrity());
         auto list = (*store)->listInvestigations(Count * 2);
         QVERIFY(list);

@@ -1,8 +1,9 @@
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 
 #include "core/investigationjson.h"
 #include "storage/schema.h"
 #include "storage/sqlsupport.h"
+#include "storage/storagelogging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +16,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUuid>
 
 #include <algorithm>
@@ -29,8 +31,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
-
-using Sql::lcStorage;
 
 namespace {
 
@@ -241,21 +241,9 @@ Result<void> requireId(const QString &id, const QString &what)
 
 } // namespace
 
-QString sendStateName(SentReply::State state)
+struct SqliteStore::Private
 {
-    switch (state) {
-    case SentReply::State::Pending:
-        return u"pending"_s;
-    case SentReply::State::Sent:
-        return u"sent"_s;
-    case SentReply::State::Failed:
-        return u"failed"_s;
-    }
-    return u"pending"_s;
-}
-
-struct Store::Private
-{
+    std::unique_ptr<QTemporaryDir> temporary; // InMemory: the folder, removed last
     QString path;
     StoreOptions options;
     quint64 serial = nextStoreSerial++;
@@ -353,11 +341,11 @@ struct Store::Private
     }
 };
 
-Store::Store(std::unique_ptr<Private> dd)
+SqliteStore::SqliteStore(std::unique_ptr<Private> dd)
     : d(std::move(dd))
 {}
 
-Store::~Store()
+SqliteStore::~SqliteStore()
 {
     {
         std::lock_guard lock(d->queueMutex);
@@ -371,22 +359,33 @@ Store::~Store()
         QSqlDatabase::removeDatabase(name);
 }
 
-QString Store::defaultPath()
+QString SqliteStore::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            u"/casefile.sqlite"_s;
 }
 
-int Store::latestSchemaVersion()
+int SqliteStore::latestSchemaVersion()
 {
     return Schema::latestVersion();
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString &path, const StoreOptions &options)
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
+                                                       const StoreOptions &options)
 {
     if (path.isEmpty())
         return fail(Error::Code::InvalidInput, u"No path was given for the local database."_s);
-    const QString absolute = normalizedPath(path);
+    std::unique_ptr<QTemporaryDir> temporary;
+    if (path == InMemory) {
+        temporary = std::make_unique<QTemporaryDir>();
+        if (!temporary->isValid()) {
+            return fail(Error::Code::Storage,
+                        u"No temporary folder could be created for the database."_s,
+                        temporary->errorString());
+        }
+    }
+    const QString absolute =
+        normalizedPath(temporary ? temporary->filePath(u"casefile.sqlite"_s) : path);
     const QString folder = QFileInfo(absolute).absolutePath();
     if (!QDir().mkpath(folder)) {
         return fail(Error::Code::Storage,
@@ -395,12 +394,13 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const StoreOptio
     }
 
     auto d = std::make_unique<Private>();
+    d->temporary = std::move(temporary);
     d->path = absolute;
     d->options = options;
     d->writerName = u"casefile-store-%1-writer"_s.arg(d->serial);
     Private *p = d.get();
     p->writer = std::thread([p] { p->writerLoop(); });
-    std::unique_ptr<Store> store(new Store(std::move(d)));
+    std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(d)));
 
     // Open and migrate on the writer thread: the connection belongs to it.
     std::promise<Result<void>> opened;
@@ -480,24 +480,25 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const StoreOptio
     return store;
 }
 
-QString Store::path() const
+QString SqliteStore::path() const
 {
     return d->path;
 }
 
-int Store::schemaVersion() const
+int SqliteStore::schemaVersion() const
 {
     return d->schemaVersion;
 }
 
-bool Store::hasFullTextSearch() const
+bool SqliteStore::hasFullTextSearch() const
 {
     return d->useFullText;
 }
 
-Result<QString> Store::saveInvestigation(const Investigation &inv, const QString &id)
+Result<QString> SqliteStore::saveInvestigation(const Investigation &inv, const QString &id)
 {
     const QString key = id.isEmpty() ? newId() : id;
+    const SavedInvestigationSummary row = summarize(key, inv, QDateTime::currentDateTimeUtc());
     const QByteArray document = investigationToJsonBytes(inv, false);
     const Schema::SearchText text = Schema::searchTextOf(inv);
     const bool index = d->fullTextIndex;
@@ -515,11 +516,9 @@ Result<QString> Store::saveInvestigation(const Investigation &inv, const QString
                     confidence = excluded.confidence, started_at = excluded.started_at,
                     duration_ms = excluded.duration_ms, saved_at = excluded.saved_at,
                     document = excluded.document, search_text = excluded.search_text)"_s,
-            {key, Sql::text(inv.ticket.id), Sql::text(inv.ticket.subject),
-             Sql::text(inv.ticket.orgId), Sql::text(inv.playbook.name),
-             Sql::text(inv.rootCause ? inv.rootCause->category : QString()),
-             inv.rootCause ? inv.rootCause->confidence : 0.0, Sql::timeText(inv.startedAt),
-             inv.durationMs, Sql::timeText(QDateTime::currentDateTimeUtc()),
+            {key, Sql::text(row.ticketId), Sql::text(row.subject), Sql::text(row.orgId),
+             Sql::text(row.playbook), Sql::text(row.category), row.confidence,
+             Sql::timeText(row.startedAt), row.durationMs, Sql::timeText(row.savedAt),
              QString::fromUtf8(document), text.folded()});
         if (ok)
             ok = Sql::exec(db, u"DELETE FROM steps WHERE investigation_id = ?"_s, {key});
@@ -557,7 +556,7 @@ Result<QString> Store::saveInvestigation(const Investigation &inv, const QString
     });
 }
 
-Result<Investigation> Store::loadInvestigation(const QString &id) const
+Result<Investigation> SqliteStore::loadInvestigation(const QString &id) const
 {
     auto db = d->reader();
     if (!db)
@@ -577,7 +576,8 @@ Result<Investigation> Store::loadInvestigation(const QString &id) const
     return inv;
 }
 
-Result<QList<SavedInvestigationSummary>> Store::listInvestigations(int limit, int offset) const
+Result<QList<SavedInvestigationSummary>> SqliteStore::listInvestigations(int limit,
+                                                                         int offset) const
 {
     auto db = d->reader();
     if (!db)
@@ -592,7 +592,7 @@ Result<QList<SavedInvestigationSummary>> Store::listInvestigations(int limit, in
     return d->summaries(*query);
 }
 
-Result<QList<SavedInvestigationSummary>> Store::search(const QString &text, int limit) const
+Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text, int limit) const
 {
     auto db = d->reader();
     if (!db)
@@ -657,7 +657,7 @@ Result<QList<SavedInvestigationSummary>> Store::search(const QString &text, int 
     return list;
 }
 
-Result<void> Store::removeInvestigation(const QString &id)
+Result<void> SqliteStore::removeInvestigation(const QString &id)
 {
     if (auto ok = requireId(id, u"investigation"_s); !ok)
         return ok;
@@ -688,7 +688,7 @@ Result<void> Store::removeInvestigation(const QString &id)
     });
 }
 
-Result<void> Store::saveTickets(const QString &workspace, const QList<Ticket> &tickets)
+Result<void> SqliteStore::saveTickets(const QString &workspace, const QList<Ticket> &tickets)
 {
     return d->write<void>([&](const QSqlDatabase &db) -> Result<void> {
         Sql::Transaction transaction(db);
@@ -716,7 +716,7 @@ Result<void> Store::saveTickets(const QString &workspace, const QList<Ticket> &t
     });
 }
 
-Result<QList<Ticket>> Store::tickets(const QString &workspace) const
+Result<QList<Ticket>> SqliteStore::tickets(const QString &workspace) const
 {
     auto db = d->reader();
     if (!db)
@@ -738,8 +738,8 @@ Result<QList<Ticket>> Store::tickets(const QString &workspace) const
     return list;
 }
 
-Result<DiagnosisDraft> Store::saveDraft(const QString &investigationId, const QString &ticketId,
-                                        const QString &markdown)
+Result<DiagnosisDraft> SqliteStore::saveDraft(const QString &investigationId,
+                                              const QString &ticketId, const QString &markdown)
 {
     if (auto ok = requireId(investigationId, u"investigation"_s); !ok)
         return std::unexpected(ok.error());
@@ -771,7 +771,7 @@ Result<DiagnosisDraft> Store::saveDraft(const QString &investigationId, const QS
     });
 }
 
-Result<QList<DiagnosisDraft>> Store::drafts(const QString &investigationId) const
+Result<QList<DiagnosisDraft>> SqliteStore::drafts(const QString &investigationId) const
 {
     auto db = d->reader();
     if (!db)
@@ -828,8 +828,8 @@ Result<SentReply> sendById(const QSqlDatabase &db, const QString &id)
 
 } // namespace
 
-Result<SentReply> Store::beginSend(const QString &investigationId, const QString &ticketId,
-                                   const QString &body, bool isPublic)
+Result<SentReply> SqliteStore::beginSend(const QString &investigationId, const QString &ticketId,
+                                         const QString &body, bool isPublic)
 {
     if (auto ok = requireId(investigationId, u"investigation"_s); !ok)
         return std::unexpected(ok.error());
@@ -876,7 +876,7 @@ Result<SentReply> Store::beginSend(const QString &investigationId, const QString
     });
 }
 
-Result<void> Store::markSent(const QString &sendId, const QString &remoteId)
+Result<void> SqliteStore::markSent(const QString &sendId, const QString &remoteId)
 {
     return d->write<void>([&](const QSqlDatabase &db) -> Result<void> {
         return durably<void>(db, [&]() -> Result<void> {
@@ -905,7 +905,7 @@ Result<void> Store::markSent(const QString &sendId, const QString &remoteId)
     });
 }
 
-Result<void> Store::markFailed(const QString &sendId, const QString &error)
+Result<void> SqliteStore::markFailed(const QString &sendId, const QString &error)
 {
     return d->write<void>([&](const QSqlDatabase &db) -> Result<void> {
         return durably<void>(db, [&]() -> Result<void> {
@@ -929,7 +929,7 @@ Result<void> Store::markFailed(const QString &sendId, const QString &error)
     });
 }
 
-Result<QList<SentReply>> Store::sends(const QString &investigationId) const
+Result<QList<SentReply>> SqliteStore::sends(const QString &investigationId) const
 {
     auto db = d->reader();
     if (!db)
@@ -953,7 +953,7 @@ Result<QList<SentReply>> Store::sends(const QString &investigationId) const
     return list;
 }
 
-Result<void> Store::saveFeedback(const Feedback &feedback)
+Result<void> SqliteStore::saveFeedback(const Feedback &feedback)
 {
     if (auto ok = requireId(feedback.investigationId, u"investigation"_s); !ok)
         return ok;
@@ -976,7 +976,7 @@ Result<void> Store::saveFeedback(const Feedback &feedback)
     });
 }
 
-Result<QList<Feedback>> Store::feedback(const QString &investigationId) const
+Result<QList<Feedback>> SqliteStore::feedback(const QString &investigationId) const
 {
     auto db = d->reader();
     if (!db)
@@ -1004,7 +1004,7 @@ Result<QList<Feedback>> Store::feedback(const QString &investigationId) const
     return list;
 }
 
-Result<QList<PlaybookMetrics>> Store::metrics() const
+Result<QList<PlaybookMetrics>> SqliteStore::metrics() const
 {
     auto db = d->reader();
     if (!db)
@@ -1119,7 +1119,7 @@ Result<QList<PlaybookMetrics>> Store::metrics() const
     return list;
 }
 
-Result<void> Store::checkIntegrity() const
+Result<void> SqliteStore::checkIntegrity() const
 {
     auto db = d->reader();
     if (!db)
@@ -1131,6 +1131,38 @@ Result<void> Store::checkIntegrity() const
         return fail(Error::Code::Storage, u"The local database is damaged."_s, value->toString());
     }
     return {};
+}
+
+QString sendStateName(SentReply::State state)
+{
+    switch (state) {
+    case SentReply::State::Pending:
+        return u"pending"_s;
+    case SentReply::State::Sent:
+        return u"sent"_s;
+    case SentReply::State::Failed:
+        return u"failed"_s;
+    }
+    return u"pending"_s;
+}
+
+SavedInvestigationSummary summarize(const QString &id, const Investigation &investigation,
+                                    const QDateTime &savedAt)
+{
+    SavedInvestigationSummary s;
+    s.id = id;
+    s.ticketId = investigation.ticket.id;
+    s.subject = investigation.ticket.subject;
+    s.orgId = investigation.ticket.orgId;
+    s.playbook = investigation.playbook.name;
+    if (investigation.rootCause) {
+        s.category = investigation.rootCause->category;
+        s.confidence = investigation.rootCause->confidence;
+    }
+    s.startedAt = investigation.startedAt;
+    s.durationMs = investigation.durationMs;
+    s.savedAt = savedAt;
+    return s;
 }
 
 } // namespace Casefile
