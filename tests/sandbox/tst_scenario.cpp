@@ -103,9 +103,9 @@ private slots:
     void everyScenarioLoads_data()
     {
         QTest::addColumn<QString>("path");
-        const QStringList dirs = {qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/resources/demo"_s,
-                                  qEnvironmentVariable("CASEFILE_SOURCE_DIR") +
-                                      u"/tests/scenarios"_s};
+        const QStringList dirs = {
+            qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/resources/demo"_s,
+            qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s};
         int count = 0;
         for (const QString &dir : dirs) {
             for (const QFileInfo &info :

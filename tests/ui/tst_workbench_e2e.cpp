@@ -58,8 +58,7 @@ private slots:
 
     void investigateSendAndReviewOffline()
     {
-        const QString scenario =
-            qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
+        const QString scenario = qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
         auto sandbox = std::make_unique<Testing::SandboxProcess>(scenario);
         QVERIFY2(sandbox->waitReady(), qPrintable(sandbox->errorText()));
         const auto profile = loadProfile(sandbox->profilePath());
