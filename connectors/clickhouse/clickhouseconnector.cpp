@@ -163,6 +163,8 @@ struct Request
     {
         return QueryContext(mapping, table, useParameters);
     }
+    // The evidence columns, as the operations table names them.
+    QStringList columns() const { return Operations::columns(u"clickhouse"_s, operation); }
 };
 
 // What the rows of an operation become: one evidence item and the outputs later steps use.
@@ -182,9 +184,9 @@ using SqlBuilderFunction = Result<QList<Query>> (*)(const Request &request);
 using RowMapperFunction = Mapped (*)(const QList<ClickHouseResult> &results,
                                      const Request &request);
 
-QJsonObject table(const QJsonArray &columns, const QJsonArray &rows)
+QJsonObject table(const QStringList &columns, const QJsonArray &rows)
 {
-    return {{u"columns"_s, columns}, {u"rows"_s, rows}};
+    return {{u"columns"_s, QJsonArray::fromStringList(columns)}, {u"rows"_s, rows}};
 }
 
 // traffic_overview
@@ -219,9 +221,7 @@ Mapped trafficOverviewRows(const QList<ClickHouseResult> &results, const Request
     }
     return {EvidenceKind::Table,
             u"Traffic overview"_s + request.suffix,
-            table({u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s, u"sdk"_s, u"n"_s,
-                   u"errors"_s, u"p50"_s, u"p95"_s},
-                  rows),
+            table(request.columns(), rows),
             {{u"config_ids"_s, distinctStrings(r, u"cf_config_id"_s)},
              {u"providers"_s, distinctStrings(r, u"cf_provider"_s)},
              {u"models"_s, distinctStrings(r, u"cf_model"_s)},
@@ -350,9 +350,6 @@ Mapped seriesRows(const QList<ClickHouseResult> &results, const Request &request
 {
     // The builder accepted these arguments, so the shape reads the same here.
     const SeriesShape shape = seriesShape(request).value_or(SeriesShape{});
-    QJsonArray columns{u"t"_s, u"n"_s, u"errors"_s};
-    if (shape.latency)
-        columns << u"p50"_s << u"p95"_s << u"p99"_s;
     const QString title =
         shape.latency
             ? u"Latency (%1) p50/p95/p99 per %2 s"_s.arg(shape.component).arg(shape.bucket)
@@ -363,7 +360,7 @@ Mapped seriesRows(const QList<ClickHouseResult> &results, const Request &request
         title + (shape.groupBy.isEmpty() || shape.webhook ? QString() : u" by "_s + shape.groupBy) +
             request.suffix,
         {{u"bucket_s"_s, shape.bucket},
-         {u"columns"_s, columns},
+         {u"columns"_s, QJsonArray::fromStringList(request.columns())},
          {u"series"_s, seriesByLabel(results.first(), shape)}},
         {}};
     if (shape.latency)
@@ -407,9 +404,7 @@ Mapped errorBreakdownRows(const QList<ClickHouseResult> &results, const Request 
                                epochIso(r.value(i, u"cf_last"_s))});
         errors += r.value(i, u"cf_n"_s).toLongLong();
     }
-    QJsonObject data = table(
-        {u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s, u"last"_s},
-        rows);
+    QJsonObject data = table(request.columns(), rows);
     data.insert(u"total_requests"_s, totalRequests);
     return {EvidenceKind::Table,
             u"Errors by provider, model and status"_s + request.suffix,
@@ -451,10 +446,7 @@ Mapped fallbackStatsRows(const QList<ClickHouseResult> &results, const Request &
     }
     return {EvidenceKind::Table,
             u"Fallbacks and attempts by config and provider"_s + request.suffix,
-            table({u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
-                   u"fallback_used"_s, u"attempts"_s, u"n"_s, u"avg_latency_ms"_s,
-                   u"p95_latency_ms"_s, u"max_latency_ms"_s},
-                  rows),
+            table(request.columns(), rows),
             {}};
 }
 
@@ -491,9 +483,7 @@ Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &req
     }
     return {EvidenceKind::Table,
             u"Token usage per day"_s + request.suffix,
-            table({u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s,
-                   u"cached_tokens"_s, u"cost_usd"_s},
-                  rows),
+            table(request.columns(), rows),
             {{u"prompt_tokens"_s, prompt},
              {u"completion_tokens"_s, completion},
              {u"cached_tokens"_s, cached}}};
@@ -526,7 +516,7 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
     }
     return {EvidenceKind::Table,
             u"Requests with custom metadata by SDK"_s + request.suffix,
-            table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s}, rows),
+            table(request.columns(), rows),
             {}};
 }
 
@@ -556,7 +546,7 @@ Mapped orgComparisonRows(const QList<ClickHouseResult> &results, const Request &
     }
     return {EvidenceKind::Table,
             u"Orgs compared, %1 – %2"_s.arg(isoUtc(request.window.from), isoUtc(request.window.to)),
-            table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s}, rows),
+            table(request.columns(), rows),
             {}};
 }
 
@@ -586,12 +576,10 @@ Mapped webhookBreakdownRows(const QList<ClickHouseResult> &results, const Reques
                                number(r.value(i, u"cf_n"_s)), epochIso(r.value(i, u"cf_first"_s)),
                                epochIso(r.value(i, u"cf_last"_s))});
     }
-    return {
-        EvidenceKind::Table,
-        u"Webhook deliveries by endpoint, event and status"_s + request.suffix,
-        table({u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s, u"first"_s, u"last"_s},
-              rows),
-        {{u"endpoints"_s, distinctStrings(r, u"cf_endpoint"_s)}}};
+    return {EvidenceKind::Table,
+            u"Webhook deliveries by endpoint, event and status"_s + request.suffix,
+            table(request.columns(), rows),
+            {{u"endpoints"_s, distinctStrings(r, u"cf_endpoint"_s)}}};
 }
 
 // Every operation of the connector: the SQL it asks and how its rows are read.
@@ -646,10 +634,7 @@ ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QSt
 
 QStringList ClickHouseConnector::operations() const
 {
-    QStringList names;
-    for (const OperationHandler &h : Handlers)
-        names.append(h.name.toString());
-    return names;
+    return Operations::names(u"clickhouse"_s);
 }
 
 bool ClickHouseConnector::versionSupportsParameters(const QString &version)
