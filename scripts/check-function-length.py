@@ -191,6 +191,20 @@ def top_level(header):
     return "".join(out)
 
 
+def collapsed(header):
+    """The header with what is inside (), [] and {} removed, the brackets kept."""
+    out = []
+    depth = 0
+    for ch in header:
+        if ch in ")]}":
+            depth = max(0, depth - 1)
+        if depth == 0:
+            out.append(ch)
+        if ch in "([{":
+            depth += 1
+    return "".join(out)
+
+
 def classify(header):
     """What a '{' opens, given the text since the previous ';', '{' or '}' at its level."""
     text = ACCESS_LABEL.sub(" ", header).strip()
@@ -230,8 +244,7 @@ def top_level_without_bases(text):
 def brace_initialiser_in_header(header):
     """Whether a '{' right after `header` is a member's brace initialiser in a constructor's
     initialiser list (Foo::Foo() : m_a{1} {...}) rather than the body."""
-    flat = top_level(header)
-    if not re.search(r"\)\s*(?:noexcept\s*)?:(?!:)", flat.replace("()", "( )")):
+    if not re.search(r"\)\s*(?:noexcept\s*)?:(?!:)", collapsed(header)):
         return False
     return bool(re.search(r"[A-Za-z_]\w*\s*(?:<[^{};]*>)?\s*$", header))
 
