@@ -3,6 +3,7 @@
 // or a bad scenario, 1 when something it needs (ClickHouse, a port) fails.
 
 #include "core/investigationjson.h"
+#include "core/operations.h"
 #include "core/profile.h"
 #include "sandbox/billing.h"
 #include "sandbox/clickhouseloader.h"
@@ -67,11 +68,10 @@ void printError(const QString &message)
     std::fflush(stderr);
 }
 
+// The systems a sandbox serves: every connector with step operations.
 const QStringList &systemNames()
 {
-    static const QStringList names = {
-        u"clickhouse"_s, u"helpdesk"_s,  u"github"_s, u"linear"_s,  u"jira"_s, u"stripe"_s,
-        u"statuspage"_s, u"pagerduty"_s, u"docs"_s,   u"gateway"_s, u"llm"_s};
+    static const QStringList names = Operations::connectors();
     return names;
 }
 
