@@ -112,15 +112,6 @@ QByteArray canonical(const Investigation &inv)
     return investigationToJsonBytes(inv, false);
 }
 
-return q.value(0);
-}
-
-private:
-QString m_name;
-bool m_ok = false;
-}
-;
-
 // The schemas as released, frozen here so migrations are tested from what real users have.
 const QStringList schemaV1 = {
     uR"(CREATE TABLE investigations (
