@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 build=${1:-build-release}
-scenario=${CASEFILE_DEMO_SCENARIO:-../shared/scenarios/latency-after-deploy.json}
+scenario=${CASEFILE_DEMO_SCENARIO:-resources/demo/demo-scenario.json}
 out=docs/screenshots
 [ -x "$build/app/casefile" ] || { echo "screenshots: build $build first (scripts/run-demo.sh builds build-release)" >&2; exit 2; }
 
