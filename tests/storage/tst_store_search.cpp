@@ -109,9 +109,10 @@ void TestStoreSearch::search()
     // One store per mode for all rows: opening and filling one per row is slow under ASan.
     std::unique_ptr<SqliteStore> &cached = m_searchStores[fullText];
     if (!cached) {
-        cached = SqliteStore::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
-                             {.fullTextSearch = fullText})
-                     .value_or(nullptr);
+        cached =
+            SqliteStore::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
+                              {.fullTextSearch = fullText})
+                .value_or(nullptr);
         QVERIFY(cached);
         QVERIFY(fillSearchStore(*cached));
     }
