@@ -1,7 +1,7 @@
 #include "core/engine/parameterbinder.h"
 
 #include "core/engine/textnormalizer.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
