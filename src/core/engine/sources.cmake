@@ -9,6 +9,8 @@ list(APPEND core_sources
     ${CMAKE_CURRENT_LIST_DIR}/playbooklibrary.cpp
     ${CMAKE_CURRENT_LIST_DIR}/textnormalizer.h
     ${CMAKE_CURRENT_LIST_DIR}/textnormalizer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/lexicon.h
+    ${CMAKE_CURRENT_LIST_DIR}/lexicon.cpp
     ${CMAKE_CURRENT_LIST_DIR}/classifier.h
     ${CMAKE_CURRENT_LIST_DIR}/classifier.cpp
     ${CMAKE_CURRENT_LIST_DIR}/parameterbinder.h
