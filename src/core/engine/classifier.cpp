@@ -526,8 +526,19 @@ Reading readTicket(const Ticket &ticket)
     const QString subject = ticket.subject.left(MaxSubject);
     const QString body = QString(ticket.description.left(MaxBody) + u'\n' + ticket.tags.join(u' '));
     const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
-    readZone(sentencesOf(subject), subjectWeight, true, &r);
-    readZone(sentencesOf(body), 1.0, false, &r);
+    const QList<Sentence> bodySentences = sentencesOf(body);
+    QList<Sentence> subjectSentences = sentencesOf(subject);
+    // A subject over a body made only of questions is the question's title ("Provider
+    // outages" over "what happens if ...?"): its words are read as part of the question.
+    const bool bodyOnlyAsks =
+        !bodySentences.isEmpty() && std::all_of(bodySentences.cbegin(), bodySentences.cend(),
+                                                [](const Sentence &s) { return s.question; });
+    if (bodyOnlyAsks) {
+        for (Sentence &s : subjectSentences)
+            s.question = true;
+    }
+    readZone(subjectSentences, subjectWeight, true, &r);
+    readZone(bodySentences, 1.0, false, &r);
     r.foldedSubject = foldForMatching(subject, MaxSubject);
     r.foldedBody = foldForMatching(body, MaxBody);
     r.folded = r.foldedSubject + r.foldedBody;
@@ -721,6 +732,20 @@ Classifier::Decision Classifier::decide(const Ticket &ticket) const
     if (r.symptomStrength >= SymptomThreshold && r.asks)
         reason += u"; asked as a question but describes a symptom, so it is investigated"_s;
     return {PlaybookChoice{best.playbook, reason}, runnerUp};
+}
+
+Playbook planWithRunnerUp(Playbook chosen, const Playbook &runnerUp)
+{
+    for (const PlaybookStep &step : runnerUp.steps) {
+        if (!chosen.step(step.id))
+            chosen.steps.append(step);
+    }
+    for (const QString &a : runnerUp.analyzers) {
+        if (!chosen.analyzers.contains(a))
+            chosen.analyzers.append(a);
+    }
+    chosen.windowHoursBefore = std::max(chosen.windowHoursBefore, runnerUp.windowHoursBefore);
+    return chosen;
 }
 
 } // namespace Casefile

@@ -67,4 +67,9 @@ private:
     QList<Entry> m_entries;
 };
 
+// When two playbooks score close, one plan runs both: the chosen playbook's steps and
+// analyzers, then those of the runner-up that it lacks (a step id both have is the same data).
+// The analyzers rank the hypotheses of both on the evidence; the plan keeps the chosen name.
+Playbook planWithRunnerUp(Playbook chosen, const Playbook &runnerUp);
+
 } // namespace Casefile

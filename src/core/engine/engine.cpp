@@ -214,10 +214,15 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                     out.choice = PlaybookChoice{QString(), u"no playbook named '%1'"_s.arg(forced)};
                 }
             } else {
-                out.choice = Classifier(library->playbooks()).classify(ticket);
+                const Classifier::Decision decision =
+                    Classifier(library->playbooks()).decide(ticket);
+                out.choice = decision.choice;
                 if (!out.choice.name.isEmpty()) {
-                    if (const Playbook *pb = library->find(out.choice.name))
+                    if (const Playbook *pb = library->find(out.choice.name)) {
                         out.playbook = *pb;
+                        if (const Playbook *second = library->find(decision.runnerUp))
+                            out.playbook = planWithRunnerUp(*pb, *second);
+                    }
                 }
             }
             QList<Organisation> organisations;
