@@ -595,6 +595,18 @@ void InvestigationRun::cancel()
 void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
 {
     phase = Phase::Analysing;
+    // The ticket's provider and model against the organisation's own logs: the logs win, and
+    // the result says so.
+    if (analyzeSteps) {
+        const QStringList notes =
+            ParameterBinder::reconcile(params, ParameterBinder::observedIn(data));
+        if (!notes.isEmpty())
+            inv.playbook.reason += u"; "_s + notes.join(u"; "_s);
+    }
+    if (!params.customerHypothesis.isEmpty() &&
+        !inv.playbook.reason.contains(u"customer's theory"_s))
+        inv.playbook.reason += u"; the customer's theory (\"%1\") is a hypothesis to test, not "
+                               u"evidence"_s.arg(params.customerHypothesis.left(120));
     AnalysisInput input;
     input.ticket = inv.ticket;
     input.playbook = inv.playbook.name;

@@ -13,6 +13,8 @@ list(APPEND core_sources
     ${CMAKE_CURRENT_LIST_DIR}/lexicon.cpp
     ${CMAKE_CURRENT_LIST_DIR}/classifier.h
     ${CMAKE_CURRENT_LIST_DIR}/classifier.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/timeexpressions.h
+    ${CMAKE_CURRENT_LIST_DIR}/timeexpressions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/parameterbinder.h
     ${CMAKE_CURRENT_LIST_DIR}/parameterbinder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/privacymask.h
