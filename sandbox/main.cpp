@@ -11,9 +11,7 @@
 #include "sandbox/generator.h"
 #include "sandbox/scenario.h"
 
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
 #include "sandbox/fakes/fakeservices.h"
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -357,8 +355,7 @@ std::optional<QUrl> startClickHouse(ClickHouseServer &server, const Arguments &a
     return url;
 }
 
-// The services a profile's connections point at. With the vendor fakes, every system;
-// without them, the request logs only, straight from ClickHouse.
+// The services a profile's connections point at: every system's fake.
 class Services
 {
 public:
@@ -366,7 +363,6 @@ public:
     std::expected<QJsonObject, int> start(const Arguments &args, const Scenario &scenario,
                                           const BillingFunction &billing, const QUrl &clickhouseUrl)
     {
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
         m_fakes = std::make_unique<FakeServices>(scenario.root, billing, clickhouseUrl);
         QMap<QString, ServiceOptions> serviceOptions;
         for (auto it = args.systems.begin(); it != args.systems.end(); ++it) {
@@ -392,38 +388,12 @@ public:
             std::printf("control %s\n", control->toString().toLocal8Bit().constData());
         }
         return m_fakes->profileConnections();
-#else
-        Q_UNUSED(scenario);
-        Q_UNUSED(billing);
-        if (args.control) {
-            printError(u"--control needs the vendor fakes, which this build does not have"_s);
-            return std::unexpected(ExitUsage);
-        }
-        // Latency/fault options have nothing to apply to.
-        if (!args.systems.isEmpty())
-            qCWarning(lcSandbox) << "--latency/--fault ignored: this build has no vendor fakes";
-        QUrl direct = clickhouseUrl;
-        direct.setUserInfo({});
-        return QJsonObject{
-            {u"clickhouse"_s,
-             QJsonObject{{u"type"_s, u"clickhouse"_s},
-                         {u"url"_s, direct.toString()},
-                         {u"account"_s, u"default"_s},
-                         {u"options"_s, QJsonObject{{u"database"_s, args.database}}}}}};
-#endif
     }
 
-    void stop()
-    {
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
-        m_fakes.reset();
-#endif
-    }
+    void stop() { m_fakes.reset(); }
 
 private:
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
     std::unique_ptr<FakeServices> m_fakes;
-#endif
 };
 
 // A database named for this run on a shared server leaves with it.

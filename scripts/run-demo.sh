@@ -47,7 +47,7 @@ for _ in $(seq 1 1200); do
 done
 grep -q '^ready ' "$work/sandbox.out" || { echo "run-demo: the sandbox did not come up" >&2; exit 1; }
 
-casefile="$build/src/app/casefile"
+casefile="$build/app/casefile"
 if [ "$headless" = 0 ] && [ -z "${CI:-}" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
     echo "run-demo: opening the workbench (close the window to stop the sandbox)"
     "$casefile" --profile "$profile"
