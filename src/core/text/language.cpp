@@ -119,7 +119,23 @@ QString detectLanguage(const QString &text)
             return u"ko"_s;
         return u"zh"_s;
     }
-    const QStringList words = plainWords(text);
+    // Pasted errors, stack traces and code say nothing about the customer's language.
+    QString prose;
+    bool inFence = false;
+    for (const QString &line : text.split(u'\n')) {
+        const QString t = line.trimmed();
+        if (t.startsWith(u"```"_s)) {
+            inFence = !inFence;
+            continue;
+        }
+        static const QRegularExpression pasted(
+            u"^(\\w*(Error|Exception)\\b|Traceback|at |File \"|[{}\\[\\]\"<>$#|]|\\d{3} )"_s);
+        if (inFence || t.contains(pasted))
+            continue;
+        static const QRegularExpression code(u"`[^`]*`"_s);
+        prose += QString(t).remove(code) + u'\n';
+    }
+    const QStringList words = plainWords(prose);
     if (words.isEmpty())
         return {};
     QString best;
