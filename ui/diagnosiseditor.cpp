@@ -69,8 +69,8 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
     m_language->setToolTip(tr("The reply's language, from the ticket's; choosing another "
                               "recomposes the reply in it"));
     const QList<std::pair<QString, QString>> languages{
-        {u"en"_s, tr("English")}, {u"es"_s, tr("Spanish")},  {u"pt"_s, tr("Portuguese")},
-        {u"de"_s, tr("German")},  {u"fr"_s, tr("French")},   {u"ja"_s, tr("Japanese")}};
+        {u"en"_s, tr("English")}, {u"es"_s, tr("Spanish")}, {u"pt"_s, tr("Portuguese")},
+        {u"de"_s, tr("German")},  {u"fr"_s, tr("French")},  {u"ja"_s, tr("Japanese")}};
     for (const auto &[code, name] : languages)
         m_language->addItem(u"%1 (%2)"_s.arg(name, code), code);
     connect(m_language, &QComboBox::activated, this,
@@ -403,9 +403,10 @@ void DiagnosisEditor::onSent(const SendRecord &record, bool alreadyPosted)
                      "UTC).")
                       .arg(record.ticketId, at));
     } else {
-        setStatus(record.isPublic
-                      ? tr("Reply sent to ticket #%1 at %2 UTC.").arg(record.ticketId, at)
-                      : tr("Internal note added to ticket #%1 at %2 UTC.").arg(record.ticketId, at));
+        setStatus(
+            record.isPublic
+                ? tr("Reply sent to ticket #%1 at %2 UTC.").arg(record.ticketId, at)
+                : tr("Internal note added to ticket #%1 at %2 UTC.").arg(record.ticketId, at));
     }
     m_feedbackRow->setVisible(true);
     updateButtons();

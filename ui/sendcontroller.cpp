@@ -35,8 +35,8 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
         SendRecord record;
         bool alreadyPosted = false;
     };
-    auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body,
-                 isPublic, extras]() -> Result<Outcome> {
+    auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body, isPublic,
+                 extras]() -> Result<Outcome> {
         Result<SendRecord> begun = store->beginSend(investigationId, ticketId, body, isPublic);
         if (!begun)
             return std::unexpected(begun.error());

@@ -282,8 +282,8 @@ ZendeskConnector::postComment(const CommentRequest &request, const WorkLimits &l
         qCInfo(lcConnectors, "ticket %s already has this comment (%s); not posting again",
                qUtf8Printable(ticketId), qUtf8Printable(*existing));
         if (!request.status.isEmpty()) {
-            auto status = put(ticketId, QJsonObject{{u"status"_s, request.status}},
-                              QString(), limits);
+            auto status =
+                put(ticketId, QJsonObject{{u"status"_s, request.status}}, QString(), limits);
             if (!status)
                 return std::unexpected(status.error());
         }

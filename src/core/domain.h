@@ -155,7 +155,7 @@ struct Investigation
     QString diagnosisMarkdown;    // the reply the customer may read
     QString internalNoteMarkdown; // for the engineer and colleagues: ids, paths, other evidence
     QString replyLanguage;        // BCP 47 language of diagnosisMarkdown ("en", "ja", ...)
-    QString workspace; // optional extension: the workspace (profile) the investigation ran in
+    QString workspace;      // optional extension: the workspace (profile) the investigation ran in
     QStringList notChecked; // optional extension "not_checked": systems that could not be asked
 
     const Evidence *evidenceById(const QString &id) const;

@@ -93,7 +93,6 @@ QJsonValue nullableString(const QString &s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
-
 QJsonObject rootCauseToJson(const RootCause &rc)
 {
     QJsonObject o{{u"category"_s, rc.category},

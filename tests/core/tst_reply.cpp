@@ -49,10 +49,10 @@ Investigation leakyInvestigation()
     orgs.id = u"ev1"_s;
     orgs.kind = EvidenceKind::Table;
     orgs.connector = u"clickhouse"_s;
-    orgs.data = QJsonObject{
-        {u"columns"_s, QJsonArray{u"org"_s, u"name"_s, u"p95"_s}},
-        {u"rows"_s, QJsonArray{QJsonArray{u"org_acme"_s, u"Acme"_s, 1200},
-                               QJsonArray{u"org_globex"_s, u"Globex Corp"_s, 300}}}};
+    orgs.data =
+        QJsonObject{{u"columns"_s, QJsonArray{u"org"_s, u"name"_s, u"p95"_s}},
+                    {u"rows"_s, QJsonArray{QJsonArray{u"org_acme"_s, u"Acme"_s, 1200},
+                                           QJsonArray{u"org_globex"_s, u"Globex Corp"_s, 300}}}};
     Evidence commit;
     commit.id = u"ev2"_s;
     commit.kind = EvidenceKind::Events;
@@ -67,18 +67,20 @@ Investigation leakyInvestigation()
         {u"events"_s, QJsonArray{QJsonObject{{u"title"_s, u"Disk above 85% on logs-2"_s},
                                              {u"id"_s, u"PDISK12345"_s}}}}};
     inv.evidence = {orgs, commit, page};
-    inv.rootCause = RootCause{u"deploy_regression"_s,
-                              u"Deploy #12 (09:12 UTC) slowed /v1/chat from 09:14 UTC to 1,234.5 "
-                              u"ms; it changed src/db/usage.sql; Linear GW-77 tracks it"_s,
-                              0.8,
-                              {u"github:deployment:12"_s, u"route:/v1/chat"_s, u"linear:issue:GW-77"_s},
-                              {}};
+    inv.rootCause =
+        RootCause{u"deploy_regression"_s,
+                  u"Deploy #12 (09:12 UTC) slowed /v1/chat from 09:14 UTC to 1,234.5 "
+                  u"ms; it changed src/db/usage.sql; Linear GW-77 tracks it"_s,
+                  0.8,
+                  {u"github:deployment:12"_s, u"route:/v1/chat"_s, u"linear:issue:GW-77"_s},
+                  {}};
     inv.findings = {
         Finding{u"p95 of /v1/chat rose from 300 ms to 1.2 s at 09:14"_s, {}, {}, 0.9},
         Finding{u"Acme: 4% errors; the other organisation: 0.3% errors"_s, {}, {}, 0.7},
         Finding{u"Globex Corp is unaffected"_s, {}, {}, 0.6},
         Finding{u"org_globex p95 300 ms"_s, {}, {}, 0.6},
-        Finding{u"Disk above 85% on logs-2 at 08:00"_s, {u"pagerduty:incident:PDISK12345"_s}, {}, 0.3},
+        Finding{
+            u"Disk above 85% on logs-2 at 08:00"_s, {u"pagerduty:incident:PDISK12345"_s}, {}, 0.3},
         Finding{u"Open bug GW-77: chat slowness"_s, {u"linear:issue:GW-77"_s}, {}, 0.5}};
     inv.secondaryCauses = {RootCause{u"provider_outage"_s,
                                      u"OpenAI latency incident 09:20-09:40"_s,
@@ -143,14 +145,15 @@ private slots:
         const QString all = t.text(u"en"_s, u"deploy_regression"_s) +
                             t.text(u"en"_s, u"billing_pipeline"_s) +
                             t.text(u"en"_s, u"known_bug"_s);
-        for (const QString &promise : {u"rolling it back"_s, u"will issue"_s, u"corrected invoice"_s,
-                                       u"as soon as"_s})
+        for (const QString &promise :
+             {u"rolling it back"_s, u"will issue"_s, u"corrected invoice"_s, u"as soon as"_s})
             QVERIFY2(!all.contains(promise), qPrintable(promise));
     }
 
     void fillResolvesSectionsAndNeverReadsValuesAsTemplates()
     {
-        const QString tpl = u"A{{#x}} x={{x}}{{/x}}{{^x}} none{{/x}}.\n\n\n\n{{#y}}Y{{/y}}B {{z}}\n"_s;
+        const QString tpl =
+            u"A{{#x}} x={{x}}{{/x}}{{^x}} none{{/x}}.\n\n\n\n{{#y}}Y{{/y}}B {{z}}\n"_s;
         QCOMPARE(Reply::fill(tpl, {{u"x"_s, u"1"_s}}), u"A x=1.\n\nB\n"_s);
         QCOMPARE(Reply::fill(tpl, {}), u"A none.\n\nB\n"_s);
         QCOMPARE(Reply::fill(tpl, {{u"z"_s, u"{{x}} {{#x}}"_s}}), u"A none.\n\nB {{x}} {{#x}}\n"_s);
@@ -158,7 +161,8 @@ private slots:
 
     void placeholders()
     {
-        QCOMPARE(Reply::placeholders(u"Fixed by [ETA]; see [docs](https://x) and [ETA], [FIX STATUS]."_s),
+        QCOMPARE(Reply::placeholders(
+                     u"Fixed by [ETA]; see [docs](https://x) and [ETA], [FIX STATUS]."_s),
                  (QStringList{u"[ETA]"_s, u"[FIX STATUS]"_s}));
         QVERIFY(Reply::placeholders(u"a [lower case] \\[ESCAPED] [x](y)"_s).isEmpty());
     }
@@ -181,12 +185,19 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("language");
-        QTest::newRow("en") << u"Our requests are failing since this morning and we have no idea why."_s << u"en"_s;
-        QTest::newRow("es") << u"Las solicitudes fallan desde ayer y no sabemos por qué, ¿pueden revisar?"_s << u"es"_s;
-        QTest::newRow("pt") << u"As requisições estão falhando desde ontem e não sabemos o motivo."_s << u"pt"_s;
-        QTest::newRow("de") << u"Seit gestern schlagen die Anfragen fehl und wir wissen nicht warum."_s << u"de"_s;
-        QTest::newRow("fr") << u"Les requêtes échouent depuis hier et nous ne savons pas pourquoi."_s << u"fr"_s;
-        QTest::newRow("ja") << u"昨日からリクエストが失敗しています。原因を調べてください。"_s << u"ja"_s;
+        QTest::newRow("en")
+            << u"Our requests are failing since this morning and we have no idea why."_s << u"en"_s;
+        QTest::newRow("es")
+            << u"Las solicitudes fallan desde ayer y no sabemos por qué, ¿pueden revisar?"_s
+            << u"es"_s;
+        QTest::newRow("pt")
+            << u"As requisições estão falhando desde ontem e não sabemos o motivo."_s << u"pt"_s;
+        QTest::newRow("de")
+            << u"Seit gestern schlagen die Anfragen fehl und wir wissen nicht warum."_s << u"de"_s;
+        QTest::newRow("fr")
+            << u"Les requêtes échouent depuis hier et nous ne savons pas pourquoi."_s << u"fr"_s;
+        QTest::newRow("ja") << u"昨日からリクエストが失敗しています。原因を調べてください。"_s
+                            << u"ja"_s;
         QTest::newRow("de with English error")
             << u"Seit heute früh bekommen wir nur noch diese Fehler:\n"
                u"Error: the request failed with status 503 and the upstream is not available\n"
@@ -230,11 +241,12 @@ private slots:
     {
         const Investigation inv = leakyInvestigation();
         const Reply::Composed c = Reply::compose(inv);
-        for (const QString &secret : {u"Globex"_s, u"org_globex"_s, u"0.3%"_s, u"src/db/usage.sql"_s,
-                                      u"GW-77"_s, u"Linear"_s, u"Disk above 85%"_s, u"PDISK12345"_s})
+        for (const QString &secret :
+             {u"Globex"_s, u"org_globex"_s, u"0.3%"_s, u"src/db/usage.sql"_s, u"GW-77"_s,
+              u"Linear"_s, u"Disk above 85%"_s, u"PDISK12345"_s})
             QVERIFY2(!c.reply.contains(secret), qPrintable(secret + u"\n\n"_s + c.reply));
-        for (const QString &internal : {u"Globex Corp"_s, u"0.3%"_s, u"src/db/usage.sql"_s, u"GW-77"_s,
-                                        u"Disk above 85% on logs-2"_s, u"PDISK12345"_s})
+        for (const QString &internal : {u"Globex Corp"_s, u"0.3%"_s, u"src/db/usage.sql"_s,
+                                        u"GW-77"_s, u"Disk above 85% on logs-2"_s, u"PDISK12345"_s})
             QVERIFY2(c.note.contains(internal), qPrintable(internal + u"\n\n"_s + c.note));
         // What the customer needs: what, when (UTC and their zone), what it affected, next steps.
         QVERIFY2(c.reply.contains(u"09:14 UTC (10:14 CET)"_s), qPrintable(c.reply));
@@ -256,12 +268,15 @@ private slots:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("words");
         QTest::addColumn<QString>("number");
-        QTest::newRow("es") << u"Desde las 10:00 CET las llamadas tardan varios segundos y no sabemos por qué."_s
-                            << u"es"_s << u"Qué pasó"_s << u"1234,5"_s;
-        QTest::newRow("de") << u"Seit 10:00 CET dauern die Aufrufe mehrere Sekunden, wir wissen nicht warum."_s
-                            << u"de"_s << u"Was passiert ist"_s << u"1.234,5"_s;
-        QTest::newRow("ja") << u"日本時間の10時から応答がとても遅くなっています。確認してください。"_s
-                            << u"ja"_s << u"発生した事象"_s << u"1,234.5"_s;
+        QTest::newRow("es")
+            << u"Desde las 10:00 CET las llamadas tardan varios segundos y no sabemos por qué."_s
+            << u"es"_s << u"Qué pasó"_s << u"1234,5"_s;
+        QTest::newRow("de")
+            << u"Seit 10:00 CET dauern die Aufrufe mehrere Sekunden, wir wissen nicht warum."_s
+            << u"de"_s << u"Was passiert ist"_s << u"1.234,5"_s;
+        QTest::newRow("ja")
+            << u"日本時間の10時から応答がとても遅くなっています。確認してください。"_s << u"ja"_s
+            << u"発生した事象"_s << u"1,234.5"_s;
     }
     void replyInTheTicketsLanguage()
     {
@@ -299,11 +314,11 @@ private slots:
         docs.id = u"ev1"_s;
         docs.connector = u"docs"_s;
         docs.data = QJsonObject{
-            {u"items"_s,
-             QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/keys/budgets.md"_s},
-                                    {u"title"_s, u"Budgets"_s},
-                                    {u"text"_s, u"# Budgets\n\nEvery virtual key can carry a budget "
-                                                u"cap in dollars; requests over it get 429.\n"_s}}}}};
+            {u"items"_s, QJsonArray{QJsonObject{
+                             {u"ref"_s, u"docs:docs/keys/budgets.md"_s},
+                             {u"title"_s, u"Budgets"_s},
+                             {u"text"_s, u"# Budgets\n\nEvery virtual key can carry a budget "
+                                         u"cap in dollars; requests over it get 429.\n"_s}}}}};
         inv.evidence = {docs};
         const Reply::Composed answered = Reply::compose(inv);
         QCOMPARE(answered.category, u"question"_s);
@@ -315,7 +330,8 @@ private slots:
 
     void safeHtmlToPlainText()
     {
-        const QString md = u"**Bold** and `code`\n\n- one\n- two &amp;\n\n[site](https://a.example/x)"_s;
+        const QString md =
+            u"**Bold** and `code`\n\n- one\n- two &amp;\n\n[site](https://a.example/x)"_s;
         QCOMPARE(Casefile::safeHtmlToPlainText(renderMarkdownToSafeHtml(md)),
                  u"Bold and code\none\ntwo &amp;\nsite (https://a.example/x)"_s);
     }

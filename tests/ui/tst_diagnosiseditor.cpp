@@ -112,7 +112,8 @@ private slots:
     void placeholdersKeepSendOff()
     {
         Fixture f;
-        f.editor.setMarkdown(u"The fix ships by [ETA]; status: [FIX STATUS]. See [docs](https://x.example)."_s);
+        f.editor.setMarkdown(
+            u"The fix ships by [ETA]; status: [FIX STATUS]. See [docs](https://x.example)."_s);
         QVERIFY(!f.editor.sendReplyButton()->isEnabled());
         const QString why = f.editor.sendBlockedReason(true);
         QVERIFY2(why.contains(u"[ETA]"_s) && why.contains(u"[FIX STATUS]"_s), qPrintable(why));
@@ -173,7 +174,8 @@ private slots:
         QVERIFY(f.editor.languageBox()->currentText().contains(u"es"_s));
         f.editor.setLanguage(u"de"_s);
         QCOMPARE(f.editor.language(), u"de"_s);
-        QVERIFY2(f.editor.markdown().contains(u"Was passiert ist"_s), qPrintable(f.editor.markdown()));
+        QVERIFY2(f.editor.markdown().contains(u"Was passiert ist"_s),
+                 qPrintable(f.editor.markdown()));
         QVERIFY(f.editor.markdown().contains(u"09:12"_s));
     }
 

@@ -51,13 +51,13 @@ QString escapeHtml(QStringView text)
 
 QString safeHtmlToPlainText(const QString &html)
 {
-    static const QStringList blocks{u"p"_s,  u"h1"_s, u"h2"_s,  u"h3"_s,         u"h4"_s,
-                                    u"h5"_s, u"h6"_s, u"li"_s,  u"pre"_s,        u"blockquote"_s,
-                                    u"br"_s, u"hr"_s, u"ul"_s,  u"ol"_s,         u"div"_s,
+    static const QStringList blocks{u"p"_s,  u"h1"_s,    u"h2"_s,        u"h3"_s,  u"h4"_s,
+                                    u"h5"_s, u"h6"_s,    u"li"_s,        u"pre"_s, u"blockquote"_s,
+                                    u"br"_s, u"hr"_s,    u"ul"_s,        u"ol"_s,  u"div"_s,
                                     u"tr"_s, u"table"_s, u"code-block"_s};
-    static const QHash<QString, QString> entities{
-        {u"amp"_s, u"&"_s},  {u"lt"_s, u"<"_s},    {u"gt"_s, u">"_s},
-        {u"quot"_s, u"\""_s}, {u"apos"_s, u"'"_s}, {u"nbsp"_s, u" "_s}};
+    static const QHash<QString, QString> entities{{u"amp"_s, u"&"_s},  {u"lt"_s, u"<"_s},
+                                                  {u"gt"_s, u">"_s},   {u"quot"_s, u"\""_s},
+                                                  {u"apos"_s, u"'"_s}, {u"nbsp"_s, u" "_s}};
     QString text;
     text.reserve(html.size());
     const qsizetype n = html.size();

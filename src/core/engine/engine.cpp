@@ -654,8 +654,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 auto found = Reply::findQuestionDocs(input.ticket, *docs,
                                                      WorkLimits{QDeadlineTimer(docsMs), token});
                 if (!found) {
-                    result.notChecked.append(u"our documentation (%1)"_s.arg(
-                        oneLine(found.error().message)));
+                    result.notChecked.append(
+                        u"our documentation (%1)"_s.arg(oneLine(found.error().message)));
                 } else if (*found) {
                     Evidence e = **found;
                     e.id = u"ev"_s + QString::number(out.nextEvidence++);

@@ -43,7 +43,8 @@ const QRegularExpression &othersPattern()
     return re;
 }
 
-void walk(const QJsonValue &value, const std::function<void(const QString &, const QJsonValue &)> &visit,
+void walk(const QJsonValue &value,
+          const std::function<void(const QString &, const QJsonValue &)> &visit,
           const QString &key = {}, int depth = 0)
 {
     if (depth > 12)
@@ -111,9 +112,9 @@ PrivacyFilter::PrivacyFilter(const Investigation &inv)
         } else if (e.connector == u"pagerduty"_s) {
             walk(data, [this](const QString &key, const QJsonValue &v) {
                 const QString s = v.toString().trimmed();
-                if (s.size() >= 8 && (key == u"title"_s || key == u"summary"_s ||
-                                      key == u"description"_s || key == u"id"_s ||
-                                      key == u"name"_s))
+                if (s.size() >= 8 &&
+                    (key == u"title"_s || key == u"summary"_s || key == u"description"_s ||
+                     key == u"id"_s || key == u"name"_s))
                     m_incidents.insert(s);
             });
             // a table of incidents: every text cell of the title/summary/id columns
@@ -179,7 +180,8 @@ QString PrivacyFilter::withoutTrackerIds(QString text) const
         const QString id = it.next().captured(0);
         // a generic id is only a tracker id when a tracker is named next to it
         const qsizetype at = text.indexOf(id);
-        const QString before = text.mid(std::max<qsizetype>(0, at - 14), std::min<qsizetype>(at, 14));
+        const QString before =
+            text.mid(std::max<qsizetype>(0, at - 14), std::min<qsizetype>(at, 14));
         if (before.contains(u"Linear"_s, Qt::CaseInsensitive) ||
             before.contains(u"Jira"_s, Qt::CaseInsensitive) ||
             before.contains(u"issue"_s, Qt::CaseInsensitive) ||

@@ -29,16 +29,18 @@ QStringList questionWords(const Ticket &ticket)
 {
     // Frequent words of support questions that say nothing about the topic.
     static const QSet<QString> common{
-        u"the"_s,   u"and"_s,    u"for"_s,    u"you"_s,    u"your"_s,   u"our"_s,   u"can"_s,
-        u"how"_s,   u"what"_s,   u"when"_s,   u"where"_s,  u"which"_s,  u"who"_s,   u"why"_s,
-        u"does"_s,  u"this"_s,   u"that"_s,   u"with"_s,   u"from"_s,   u"have"_s,  u"has"_s,
-        u"are"_s,   u"was"_s,    u"were"_s,   u"will"_s,   u"would"_s,  u"could"_s, u"should"_s,
-        u"there"_s, u"their"_s,  u"they"_s,   u"them"_s,   u"about"_s,  u"any"_s,   u"all"_s,
-        u"into"_s,  u"also"_s,   u"just"_s,   u"need"_s,   u"want"_s,   u"like"_s,  u"thanks"_s,
-        u"thank"_s, u"please"_s, u"hello"_s,  u"question"_s, u"know"_s, u"get"_s,   u"use"_s,
-        u"using"_s, u"not"_s,    u"but"_s,    u"some"_s,   u"more"_s,   u"than"_s,  u"then"_s,
-        u"next"_s,  u"week"_s,   u"team"_s,   u"way"_s,    u"possible"_s, u"there's"_s,
-        u"send"_s,  u"latest"_s, u"due"_s,    u"its"_s,    u"it's"_s,   u"we're"_s, u"i'm"_s};
+        u"the"_s,      u"and"_s,     u"for"_s,   u"you"_s,      u"your"_s,  u"our"_s,
+        u"can"_s,      u"how"_s,     u"what"_s,  u"when"_s,     u"where"_s, u"which"_s,
+        u"who"_s,      u"why"_s,     u"does"_s,  u"this"_s,     u"that"_s,  u"with"_s,
+        u"from"_s,     u"have"_s,    u"has"_s,   u"are"_s,      u"was"_s,   u"were"_s,
+        u"will"_s,     u"would"_s,   u"could"_s, u"should"_s,   u"there"_s, u"their"_s,
+        u"they"_s,     u"them"_s,    u"about"_s, u"any"_s,      u"all"_s,   u"into"_s,
+        u"also"_s,     u"just"_s,    u"need"_s,  u"want"_s,     u"like"_s,  u"thanks"_s,
+        u"thank"_s,    u"please"_s,  u"hello"_s, u"question"_s, u"know"_s,  u"get"_s,
+        u"use"_s,      u"using"_s,   u"not"_s,   u"but"_s,      u"some"_s,  u"more"_s,
+        u"than"_s,     u"then"_s,    u"next"_s,  u"week"_s,     u"team"_s,  u"way"_s,
+        u"possible"_s, u"there's"_s, u"send"_s,  u"latest"_s,   u"due"_s,   u"its"_s,
+        u"it's"_s,     u"we're"_s,   u"i'm"_s};
     QStringList out;
     for (const QString &w : wordsOf(ticket.subject + u' ' + ticket.description)) {
         if (!common.contains(w) && !out.contains(w))

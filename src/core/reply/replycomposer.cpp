@@ -78,9 +78,9 @@ QLocale localeFor(const QString &language)
 QString dateText(const QDate &date, const QString &language)
 {
     static const QHash<QString, QString> formats{
-        {u"en"_s, u"d MMMM yyyy"_s},        {u"es"_s, u"d 'de' MMMM 'de' yyyy"_s},
+        {u"en"_s, u"d MMMM yyyy"_s},           {u"es"_s, u"d 'de' MMMM 'de' yyyy"_s},
         {u"pt"_s, u"d 'de' MMMM 'de' yyyy"_s}, {u"de"_s, u"d. MMMM yyyy"_s},
-        {u"fr"_s, u"d MMMM yyyy"_s},        {u"ja"_s, u"yyyy年M月d日"_s}};
+        {u"fr"_s, u"d MMMM yyyy"_s},           {u"ja"_s, u"yyyy年M月d日"_s}};
     return localeFor(language).toString(date, formats.value(language, u"yyyy-MM-dd"_s));
 }
 
@@ -236,7 +236,8 @@ QString quoteOf(const DocPage &page, const QStringList &wanted)
     int bestScore = -1;
     for (QString line : page.text.split(u'\n')) {
         line = line.trimmed();
-        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u"```"_s) || line.size() < 20)
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u"```"_s) ||
+            line.size() < 20)
             continue;
         int score = 0;
         for (const QString &w : wanted)
@@ -279,8 +280,8 @@ QString categoryWords(const QString &category)
 
 QString nameFallback(const QString &language)
 {
-    static const QHash<QString, QString> words{{u"en"_s, u"there"_s},   {u"es"_s, u"equipo"_s},
-                                               {u"pt"_s, u"equipe"_s},  {u"de"_s, u"zusammen"_s},
+    static const QHash<QString, QString> words{{u"en"_s, u"there"_s},  {u"es"_s, u"equipo"_s},
+                                               {u"pt"_s, u"equipe"_s}, {u"de"_s, u"zusammen"_s},
                                                {u"fr"_s, u"à tous"_s}, {u"ja"_s, u"ご担当者"_s}};
     return words.value(language, u"there"_s);
 }
@@ -321,8 +322,8 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
         md += u"**Also supported by the evidence**\n\n"_s;
         for (const RootCause &c : inv.secondaryCauses)
             md += u"- %1 (%2%): %3 %4\n"_s.arg(c.category,
-                                              QString::number(qRound(c.confidence * 100)),
-                                              escaped(c.summary), refList(c.refs));
+                                               QString::number(qRound(c.confidence * 100)),
+                                               escaped(c.summary), refList(c.refs));
         md += u'\n';
     }
     if (!inv.findings.isEmpty()) {
@@ -403,8 +404,9 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     } else {
         zone = customerZoneFor(inv.ticket);
     }
-    if (zone && zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
-                                                         : QDateTime::currentDateTimeUtc()) == 0 &&
+    if (zone &&
+        zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
+                                                 : QDateTime::currentDateTimeUtc()) == 0 &&
         !QString::fromUtf8(zone->id()).contains(u'/'))
         zone.reset(); // "UTC+0" is UTC
 
@@ -472,8 +474,8 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
                 if (p.ref == u"docs:"_s + doc)
                     title = p.title;
             }
-            v[u"docs_inline"_s] = (title.isEmpty() ? QString() : escaped(title) + u", "_s) +
-                                  u'`' + QString(doc).remove(u'`') + u'`';
+            v[u"docs_inline"_s] = (title.isEmpty() ? QString() : escaped(title) + u", "_s) + u'`' +
+                                  QString(doc).remove(u'`') + u'`';
         }
     } else if (!inv.playbook.name.isEmpty() && !inv.findings.isEmpty()) {
         // no cause: the most confident finding, in the customer's terms, if it may be said

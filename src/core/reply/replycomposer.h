@@ -12,8 +12,8 @@ namespace Casefile::Reply {
 
 struct ComposeOptions
 {
-    QString language;    // BCP 47; '' = the ticket's language when a template exists, else "en"
-    QString orgName;     // the customer's organisation as resolved for the run, if any
+    QString language;     // BCP 47; '' = the ticket's language when a template exists, else "en"
+    QString orgName;      // the customer's organisation as resolved for the run, if any
     QString customerZone; // IANA id or "UTC+hh:mm"; '' = what the ticket text names, if any
     const Templates *templates = nullptr; // nullptr = the built-ins and the user's folder
 };

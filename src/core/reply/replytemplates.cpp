@@ -155,7 +155,8 @@ QString fill(const QString &templateText, const QHash<QString, QString> &values)
 
 QStringList placeholders(const QString &text)
 {
-    static const QRegularExpression re(u"(?<!\\\\)\\[([A-Z][A-Z0-9 _\\-]{0,40}[A-Z0-9])\\](?!\\()"_s);
+    static const QRegularExpression re(
+        u"(?<!\\\\)\\[([A-Z][A-Z0-9 _\\-]{0,40}[A-Z0-9])\\](?!\\()"_s);
     QStringList out;
     for (auto it = re.globalMatch(text); it.hasNext();) {
         const QString p = it.next().captured(0);

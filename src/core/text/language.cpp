@@ -25,40 +25,37 @@ const std::array<LanguageWords, 7> &functionWords()
 {
     static const std::array<LanguageWords, 7> table{{
         {"en",
-         {u"the"_s, u"and"_s, u"is"_s, u"are"_s, u"we"_s, u"our"_s, u"you"_s, u"it"_s, u"of"_s,
-          u"to"_s, u"in"_s, u"for"_s, u"with"_s, u"this"_s, u"that"_s, u"have"_s, u"has"_s,
-          u"not"_s, u"since"_s, u"but"_s, u"can"_s, u"was"_s, u"what"_s, u"why"_s, u"from"_s,
-          u"on"_s, u"my"_s, u"do"_s, u"does"_s, u"i"_s}},
+         {u"the"_s,  u"and"_s, u"is"_s,    u"are"_s, u"we"_s,   u"our"_s,  u"you"_s,  u"it"_s,
+          u"of"_s,   u"to"_s,  u"in"_s,    u"for"_s, u"with"_s, u"this"_s, u"that"_s, u"have"_s,
+          u"has"_s,  u"not"_s, u"since"_s, u"but"_s, u"can"_s,  u"was"_s,  u"what"_s, u"why"_s,
+          u"from"_s, u"on"_s,  u"my"_s,    u"do"_s,  u"does"_s, u"i"_s}},
         {"es",
-         {u"el"_s, u"la"_s, u"los"_s, u"las"_s, u"es"_s, u"y"_s, u"que"_s, u"de"_s, u"en"_s,
-          u"un"_s, u"una"_s, u"por"_s, u"para"_s, u"con"_s, u"nuestro"_s, u"nuestra"_s,
-          u"nuestros"_s, u"desde"_s, u"hay"_s, u"pero"_s, u"muy"_s, u"está"_s, u"están"_s,
-          u"tenemos"_s, u"qué"_s, u"cómo"_s, u"también"_s, u"del"_s, u"al"_s, u"sí"_s,
-          u"estamos"_s, u"hemos"_s}},
-        {"pt",
-         {u"o"_s, u"os"_s, u"as"_s, u"é"_s, u"e"_s, u"que"_s, u"de"_s, u"em"_s, u"um"_s,
-          u"uma"_s, u"para"_s, u"com"_s, u"nosso"_s, u"nossa"_s, u"não"_s, u"mas"_s, u"está"_s,
-          u"estão"_s, u"desde"_s, u"temos"_s, u"da"_s, u"do"_s, u"dos"_s, u"das"_s, u"na"_s,
-          u"no"_s, u"por"_s, u"você"_s, u"vocês"_s, u"também"_s, u"muito"_s, u"ao"_s}},
-        {"de",
-         {u"der"_s, u"die"_s, u"das"_s, u"und"_s, u"ist"_s, u"sind"_s, u"wir"_s, u"unser"_s,
-          u"unsere"_s, u"nicht"_s, u"mit"_s, u"für"_s, u"seit"_s, u"auf"_s, u"ein"_s,
-          u"eine"_s, u"es"_s, u"ich"_s, u"sie"_s, u"den"_s, u"dem"_s, u"von"_s, u"zu"_s,
-          u"auch"_s, u"aber"_s, u"haben"_s, u"wird"_s, u"werden"_s, u"bei"_s, u"kein"_s,
-          u"keine"_s, u"warum"_s}},
-        {"fr",
-         {u"le"_s, u"la"_s, u"les"_s, u"est"_s, u"et"_s, u"que"_s, u"de"_s, u"des"_s, u"du"_s,
-          u"un"_s, u"une"_s, u"pour"_s, u"avec"_s, u"nous"_s, u"notre"_s, u"nos"_s, u"vous"_s,
-          u"votre"_s, u"ne"_s, u"pas"_s, u"depuis"_s, u"sur"_s, u"dans"_s, u"il"_s, u"elle"_s,
-          u"mais"_s, u"sont"_s, u"avons"_s, u"qui"_s, u"au"_s, u"aux"_s, u"plus"_s}},
-        {"it",
-         {u"il"_s, u"lo"_s, u"gli"_s, u"è"_s, u"e"_s, u"che"_s, u"di"_s, u"per"_s, u"con"_s,
-          u"nostro"_s, u"nostra"_s, u"non"_s, u"sono"_s, u"abbiamo"_s, u"della"_s, u"dei"_s,
-          u"una"_s, u"anche"_s, u"ma"_s, u"perché"_s}},
-        {"nl",
-         {u"de"_s, u"het"_s, u"een"_s, u"en"_s, u"is"_s, u"zijn"_s, u"wij"_s, u"we"_s,
-          u"onze"_s, u"niet"_s, u"met"_s, u"voor"_s, u"sinds"_s, u"op"_s, u"van"_s, u"ook"_s,
-          u"maar"_s, u"hebben"_s, u"wordt"_s, u"waarom"_s}},
+         {u"el"_s,      u"la"_s,      u"los"_s,      u"las"_s,   u"es"_s,   u"y"_s,       u"que"_s,
+          u"de"_s,      u"en"_s,      u"un"_s,       u"una"_s,   u"por"_s,  u"para"_s,    u"con"_s,
+          u"nuestro"_s, u"nuestra"_s, u"nuestros"_s, u"desde"_s, u"hay"_s,  u"pero"_s,    u"muy"_s,
+          u"está"_s,    u"están"_s,   u"tenemos"_s,  u"qué"_s,   u"cómo"_s, u"también"_s, u"del"_s,
+          u"al"_s,      u"sí"_s,      u"estamos"_s,  u"hemos"_s}},
+        {"pt", {u"o"_s,     u"os"_s,     u"as"_s,    u"é"_s,     u"e"_s,     u"que"_s,   u"de"_s,
+                u"em"_s,    u"um"_s,     u"uma"_s,   u"para"_s,  u"com"_s,   u"nosso"_s, u"nossa"_s,
+                u"não"_s,   u"mas"_s,    u"está"_s,  u"estão"_s, u"desde"_s, u"temos"_s, u"da"_s,
+                u"do"_s,    u"dos"_s,    u"das"_s,   u"na"_s,    u"no"_s,    u"por"_s,   u"você"_s,
+                u"vocês"_s, u"também"_s, u"muito"_s, u"ao"_s}},
+        {"de", {u"der"_s,   u"die"_s,    u"das"_s,   u"und"_s,  u"ist"_s,   u"sind"_s, u"wir"_s,
+                u"unser"_s, u"unsere"_s, u"nicht"_s, u"mit"_s,  u"für"_s,   u"seit"_s, u"auf"_s,
+                u"ein"_s,   u"eine"_s,   u"es"_s,    u"ich"_s,  u"sie"_s,   u"den"_s,  u"dem"_s,
+                u"von"_s,   u"zu"_s,     u"auch"_s,  u"aber"_s, u"haben"_s, u"wird"_s, u"werden"_s,
+                u"bei"_s,   u"kein"_s,   u"keine"_s, u"warum"_s}},
+        {"fr", {u"le"_s,    u"la"_s,   u"les"_s,  u"est"_s,   u"et"_s,   u"que"_s,  u"de"_s,
+                u"des"_s,   u"du"_s,   u"un"_s,   u"une"_s,   u"pour"_s, u"avec"_s, u"nous"_s,
+                u"notre"_s, u"nos"_s,  u"vous"_s, u"votre"_s, u"ne"_s,   u"pas"_s,  u"depuis"_s,
+                u"sur"_s,   u"dans"_s, u"il"_s,   u"elle"_s,  u"mais"_s, u"sont"_s, u"avons"_s,
+                u"qui"_s,   u"au"_s,   u"aux"_s,  u"plus"_s}},
+        {"it", {u"il"_s,    u"lo"_s,  u"gli"_s,    u"è"_s,      u"e"_s,   u"che"_s,   u"di"_s,
+                u"per"_s,   u"con"_s, u"nostro"_s, u"nostra"_s, u"non"_s, u"sono"_s,  u"abbiamo"_s,
+                u"della"_s, u"dei"_s, u"una"_s,    u"anche"_s,  u"ma"_s,  u"perché"_s}},
+        {"nl", {u"de"_s,  u"het"_s,  u"een"_s,  u"en"_s,     u"is"_s,    u"zijn"_s,  u"wij"_s,
+                u"we"_s,  u"onze"_s, u"niet"_s, u"met"_s,    u"voor"_s,  u"sinds"_s, u"op"_s,
+                u"van"_s, u"ook"_s,  u"maar"_s, u"hebben"_s, u"wordt"_s, u"waarom"_s}},
     }};
     return table;
 }
@@ -78,8 +75,8 @@ QStringList plainWords(const QString &text)
     for (const QChar c : text) {
         if (c.isLetter()) {
             current += c;
-        } else if (c.isDigit() || c == u'_' || c == u'/' || c == u'.' || c == u'-' ||
-                   c == u'@' || c == u':') {
+        } else if (c.isDigit() || c == u'_' || c == u'/' || c == u'.' || c == u'-' || c == u'@' ||
+                   c == u':') {
             if (!current.isEmpty())
                 tainted = c != u'.' && c != u':' && c != u'-';
             if (c == u'.' || c == u':' || c == u'-')
@@ -184,21 +181,35 @@ std::optional<QTimeZone> detectTimeZone(const QString &text)
     // Abbreviations, as whole upper-case words. Summer/winter variants map to the zone that
     // observes them, so the date of each time decides the offset.
     static const QHash<QString, QByteArray> abbreviations{
-        {u"CET"_s, "Europe/Berlin"},         {u"CEST"_s, "Europe/Berlin"},
-        {u"MEZ"_s, "Europe/Berlin"},         {u"MESZ"_s, "Europe/Berlin"},
-        {u"WET"_s, "Europe/Lisbon"},         {u"WEST"_s, "Europe/Lisbon"},
-        {u"EET"_s, "Europe/Athens"},         {u"EEST"_s, "Europe/Athens"},
-        {u"BST"_s, "Europe/London"},         {u"PST"_s, "America/Los_Angeles"},
-        {u"PDT"_s, "America/Los_Angeles"},   {u"PT"_s, "America/Los_Angeles"},
-        {u"MST"_s, "America/Denver"},        {u"MDT"_s, "America/Denver"},
-        {u"CST"_s, "America/Chicago"},       {u"CDT"_s, "America/Chicago"},
-        {u"EST"_s, "America/New_York"},      {u"EDT"_s, "America/New_York"},
-        {u"ET"_s, "America/New_York"},       {u"JST"_s, "Asia/Tokyo"},
-        {u"KST"_s, "Asia/Seoul"},            {u"IST"_s, "Asia/Kolkata"},
-        {u"SGT"_s, "Asia/Singapore"},        {u"AEST"_s, "Australia/Sydney"},
-        {u"AEDT"_s, "Australia/Sydney"},     {u"BRT"_s, "America/Sao_Paulo"},
+        {u"CET"_s, "Europe/Berlin"},
+        {u"CEST"_s, "Europe/Berlin"},
+        {u"MEZ"_s, "Europe/Berlin"},
+        {u"MESZ"_s, "Europe/Berlin"},
+        {u"WET"_s, "Europe/Lisbon"},
+        {u"WEST"_s, "Europe/Lisbon"},
+        {u"EET"_s, "Europe/Athens"},
+        {u"EEST"_s, "Europe/Athens"},
+        {u"BST"_s, "Europe/London"},
+        {u"PST"_s, "America/Los_Angeles"},
+        {u"PDT"_s, "America/Los_Angeles"},
+        {u"PT"_s, "America/Los_Angeles"},
+        {u"MST"_s, "America/Denver"},
+        {u"MDT"_s, "America/Denver"},
+        {u"CST"_s, "America/Chicago"},
+        {u"CDT"_s, "America/Chicago"},
+        {u"EST"_s, "America/New_York"},
+        {u"EDT"_s, "America/New_York"},
+        {u"ET"_s, "America/New_York"},
+        {u"JST"_s, "Asia/Tokyo"},
+        {u"KST"_s, "Asia/Seoul"},
+        {u"IST"_s, "Asia/Kolkata"},
+        {u"SGT"_s, "Asia/Singapore"},
+        {u"AEST"_s, "Australia/Sydney"},
+        {u"AEDT"_s, "Australia/Sydney"},
+        {u"BRT"_s, "America/Sao_Paulo"},
         {u"ART"_s, "America/Argentina/Buenos_Aires"},
-        {u"NZST"_s, "Pacific/Auckland"},     {u"NZDT"_s, "Pacific/Auckland"}};
+        {u"NZST"_s, "Pacific/Auckland"},
+        {u"NZDT"_s, "Pacific/Auckland"}};
     static const QRegularExpression word(u"\\b[A-Z]{2,4}\\b"_s);
     for (auto it = word.globalMatch(text); it.hasNext();) {
         const auto found = abbreviations.constFind(it.next().captured(0));
