@@ -23,6 +23,8 @@
 #include <QTextCursor>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
@@ -170,7 +172,7 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
     updateButtons();
 }
 
-void DiagnosisEditor::setStore(std::shared_ptr<WorkbenchStore> store)
+void DiagnosisEditor::setStore(std::shared_ptr<Store> store)
 {
     m_store = store;
     m_sender->setStore(std::move(store));
@@ -272,16 +274,18 @@ void DiagnosisEditor::loadDrafts()
     struct Saved
     {
         Result<QList<DiagnosisDraft>> drafts;
-        std::optional<SendRecord> interrupted; // a send still pending from an earlier session
+        std::optional<SentReply> interrupted; // a send still pending from an earlier session
     };
     const bool sending = m_sender->isInFlight();
     runAsync(
         this,
         [store = m_store, id = m_investigationId, sending] {
             Saved saved{store->drafts(id), std::nullopt};
+            if (saved.drafts) // the store lists newest first; the history reads oldest first
+                std::reverse(saved.drafts->begin(), saved.drafts->end());
             if (const auto sends = store->sends(id); sends && !sending) {
-                for (const SendRecord &s : *sends) {
-                    if (s.state == SendRecord::State::Pending)
+                for (const SentReply &s : *sends) {
+                    if (s.state == SentReply::State::Pending)
                         saved.interrupted = s; // the latest one wins
                 }
             }
@@ -390,7 +394,7 @@ void DiagnosisEditor::updateButtons()
     m_blocked->setVisible(!m_blocked->text().isEmpty());
 }
 
-void DiagnosisEditor::onSent(const SendRecord &record, bool alreadyPosted)
+void DiagnosisEditor::onSent(const SentReply &record, bool alreadyPosted)
 {
     m_sent = true;
     const QString at = QDateTime::currentDateTimeUtc().toString(u"HH:mm"_s);
@@ -494,7 +498,7 @@ void DiagnosisEditor::giveFeedback(const QString &verdict, const QString &note)
 {
     if (!m_store || m_investigationId.isEmpty())
         return;
-    FeedbackRecord feedback;
+    Feedback feedback;
     feedback.investigationId = m_investigationId;
     feedback.verdict = verdict;
     feedback.note = note;

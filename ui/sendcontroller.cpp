@@ -32,17 +32,23 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
     emit inFlightChanged(true);
     struct Outcome
     {
-        SendRecord record;
+        SentReply record;
         bool alreadyPosted = false;
     };
     auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body, isPublic,
                  extras]() -> Result<Outcome> {
-        Result<SendRecord> begun = store->beginSend(investigationId, ticketId, body, isPublic);
+        // A reply already delivered is reported as such, so it is never posted again.
+        if (const auto previous = store->sends(investigationId)) {
+            for (const SentReply &r : *previous) {
+                if (r.state == SentReply::State::Sent && r.ticketId == ticketId && r.body == body &&
+                    r.isPublic == isPublic)
+                    return Outcome{r, true};
+            }
+        }
+        Result<SentReply> begun = store->beginSend(investigationId, ticketId, body, isPublic);
         if (!begun)
             return std::unexpected(begun.error());
-        SendRecord record = *begun;
-        if (record.state == SendRecord::State::Sent)
-            return Outcome{record, true}; // already delivered: never post it again
+        SentReply record = *begun;
         WorkLimits limits;
         limits.deadline = QDeadlineTimer(30'000);
         HelpdeskConnector::CommentRequest request;
@@ -59,7 +65,7 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
         }
         if (const auto marked = store->markSent(record.id, posted->remoteId); !marked)
             qCWarning(lcUi) << "send delivered but not recorded:" << marked.error().message;
-        record.state = SendRecord::State::Sent;
+        record.state = SentReply::State::Sent;
         record.remoteId = posted->remoteId;
         return Outcome{record, posted->alreadyPosted};
     };

@@ -10,7 +10,6 @@
 #include "sandbox/fakes/fakeservices.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/sendconfirmdialog.h"
-#include "ui/workbenchstore.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -161,7 +160,7 @@ private slots:
 
     void postedIsPreviewed()
     {
-        auto store = std::make_shared<MemoryWorkbenchStore>();
+        auto store = TestData::store();
         DiagnosisEditor editor;
         editor.setStore(store);
         editor.setHelpdesk(m_helpdesk);
@@ -208,7 +207,7 @@ private slots:
         // The same text again from a fresh tab (as after a restart): nothing is posted, and
         // the editor says so instead of "Reply sent".
         DiagnosisEditor again;
-        again.setStore(std::make_shared<MemoryWorkbenchStore>());
+        again.setStore(TestData::store());
         again.setHelpdesk(m_helpdesk);
         again.setInvestigation(u"inv-rich-2"_s, inv);
         const int count = int(m_fakes->receivedComments(TicketId).size());
