@@ -142,7 +142,9 @@ PrivacyFilter::PrivacyFilter(const Investigation &inv)
         walk(data, [this](const QString &, const QJsonValue &v) {
             for (auto it = orgIdPattern().globalMatch(v.toString()); it.hasNext();) {
                 const QString id = it.next().captured(0);
-                if (id != m_orgId)
+                // column names in query texts are no organisation
+                static const QStringList columns{u"org_id"_s, u"org_ids"_s, u"org_name"_s};
+                if (id != m_orgId && !columns.contains(id))
                     m_otherOrgs.insert(id);
             }
         });
@@ -210,8 +212,11 @@ QString PrivacyFilter::reason(const QString &text) const
         if (text.contains(re))
             return u"names another organisation (%1)"_s.arg(org);
     }
-    if (const auto m = orgIdPattern().match(text); m.hasMatch() && m.captured(0) != m_orgId)
-        return u"names another organisation (%1)"_s.arg(m.captured(0));
+    for (auto it = orgIdPattern().globalMatch(text); it.hasNext();) {
+        const QString id = it.next().captured(0);
+        if (id != m_orgId && id != u"org_id"_s && id != u"org_ids"_s && id != u"org_name"_s)
+            return u"names another organisation (%1)"_s.arg(id);
+    }
     if (const auto m = othersPattern().match(text); m.hasMatch()) {
         static const QRegularExpression digit(u"\\d"_s);
         if (text.contains(digit))
