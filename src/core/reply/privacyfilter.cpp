@@ -250,14 +250,18 @@ QString PrivacyFilter::reason(const QString &text) const
 
 QString PrivacyFilter::customerSafe(const QString &text, QStringList *withheld) const
 {
-    const QString clean = withoutTrackerIds(text);
     QStringList kept;
-    for (const QString &clause : clean.split(u"; "_s)) {
-        const QString why = reason(clause);
+    for (const QString &original : text.split(u"; "_s)) {
+        const QString clause = withoutTrackerIds(original);
+        QString why = reason(clause);
+        // "Linear GW-77 tracks it" without its id says nothing: it goes whole
+        if (why.isEmpty() && clause != original.trimmed() &&
+            clause.split(u' ', Qt::SkipEmptyParts).size() < 4)
+            why = u"names an internal issue"_s;
         if (why.isEmpty()) {
             kept.append(clause.trimmed());
         } else if (withheld) {
-            withheld->append(clause.trimmed() + u" — "_s + why);
+            withheld->append(original.trimmed() + u" — "_s + why);
         }
     }
     kept.removeAll(QString());
