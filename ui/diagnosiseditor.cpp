@@ -2,6 +2,7 @@
 
 #include "core/async.h"
 #include "core/connector.h"
+#include "core/reply/replycomposer.h"
 #include "ui/constants.h"
 #include "ui/safetextbrowser.h"
 #include "ui/sendconfirmdialog.h"
@@ -18,6 +19,8 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -48,6 +51,36 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
         QSettings().setValue(QLatin1StringView(SettingsKeys::EditorSplitter),
                              m_splitter->saveState());
     });
+    m_note = new QPlainTextEdit(this);
+    m_note->setAccessibleName(tr("Internal note (Markdown)"));
+    m_note->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_note->setPlaceholderText(tr("What colleagues need and the customer must not read: other "
+                                  "customers, internal files and issue ids, on-call incidents."));
+    m_notePreview = new SafeTextBrowser(this);
+    m_notePreview->setAccessibleName(tr("Internal note preview"));
+    auto *noteSplitter = new QSplitter(Qt::Horizontal, this);
+    noteSplitter->addWidget(m_note);
+    noteSplitter->addWidget(m_notePreview);
+    m_texts = new QTabWidget(this);
+    m_texts->setAccessibleName(tr("Reply and internal note"));
+    m_texts->addTab(m_splitter, tr("Customer reply"));
+    m_texts->addTab(noteSplitter, tr("Internal note"));
+
+    m_language = new QComboBox(this);
+    m_language->setAccessibleName(tr("Reply language"));
+    m_language->setToolTip(tr("The reply's language, from the ticket's; choosing another "
+                              "recomposes the reply in it"));
+    const QList<std::pair<QString, QString>> languages{
+        {u"en"_s, tr("English")}, {u"es"_s, tr("Spanish")}, {u"pt"_s, tr("Portuguese")},
+        {u"de"_s, tr("German")},  {u"fr"_s, tr("French")},  {u"ja"_s, tr("Japanese")}};
+    for (const auto &[code, name] : languages)
+        m_language->addItem(u"%1 (%2)"_s.arg(name, code), code);
+    connect(m_language, &QComboBox::activated, this,
+            [this](int index) { setLanguage(m_language->itemData(index).toString()); });
+    m_blocked = new QLabel(this);
+    m_blocked->setTextFormat(Qt::PlainText);
+    m_blocked->setWordWrap(true);
+    m_blocked->setAccessibleName(tr("Why Send is disabled"));
 
     m_history = new QComboBox(this);
     m_history->setAccessibleName(tr("Draft history"));
@@ -76,6 +109,8 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("History:"), this));
     top->addWidget(m_history, 1);
+    top->addWidget(new QLabel(tr("Language:"), this));
+    top->addWidget(m_language);
     top->addWidget(m_sendNote);
     top->addWidget(m_sendReply);
 
@@ -101,7 +136,8 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_texts, 1);
+    layout->addWidget(m_blocked);
     layout->addWidget(m_status);
     layout->addWidget(m_feedbackRow);
 
@@ -117,20 +153,17 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
             m_autosaveTimer.start();
         updateButtons();
     });
+    connect(m_note, &QPlainTextEdit::textChanged, this, [this] {
+        m_previewTimer.start();
+        updateButtons();
+    });
 
     connect(m_sender, &SendController::inFlightChanged, this, [this](bool inFlight) {
         if (inFlight)
             setStatus(tr("Sending…"));
         updateButtons();
     });
-    connect(m_sender, &SendController::sent, this, [this](const SentReply &record) {
-        m_sent = true;
-        setStatus(record.isPublic ? tr("Reply sent to ticket #%1.").arg(record.ticketId)
-                                  : tr("Internal note added to ticket #%1.").arg(record.ticketId));
-        m_feedbackRow->setVisible(true);
-        updateButtons();
-        emit replySent(record.ticketId, record.remoteId);
-    });
+    connect(m_sender, &SendController::sent, this, &DiagnosisEditor::onSent);
     connect(m_sender, &SendController::failed, this, [this](const QString &message) {
         // The draft stays as it is; sending again reuses the same idempotency key.
         setStatus(tr("Not sent: %1 Your draft is kept; you can try again.").arg(message), true);
@@ -159,11 +192,73 @@ void DiagnosisEditor::setInvestigation(const QString &investigationId, const QSt
     m_ticketId = ticketId;
     m_original = original;
     m_sent = false;
+    m_sentReply.clear();
+    m_sentNote.clear();
     m_feedbackRow->setVisible(false);
     setMarkdown(original);
     setStatus({});
     m_history->clear();
     loadDrafts();
+}
+
+void DiagnosisEditor::setInvestigation(const QString &investigationId,
+                                       const Investigation &investigation)
+{
+    m_investigation = investigation;
+    m_sentReply.clear();
+    m_sentNote.clear();
+    const int index = m_language->findData(
+        investigation.replyLanguage.isEmpty() ? u"en"_s : investigation.replyLanguage);
+    m_language->setCurrentIndex(std::max(0, index));
+    m_note->setPlainText(investigation.internalNoteMarkdown);
+    setInvestigation(investigationId, investigation.ticket.id, investigation.diagnosisMarkdown);
+}
+
+void DiagnosisEditor::setWorkspace(const QString &workspace)
+{
+    m_workspace = workspace;
+    updateButtons();
+}
+
+QString DiagnosisEditor::noteMarkdown() const
+{
+    return m_note->toPlainText();
+}
+
+void DiagnosisEditor::setNoteMarkdown(const QString &markdown)
+{
+    m_note->setPlainText(markdown);
+    updatePreview();
+}
+
+QString DiagnosisEditor::previewText() const
+{
+    return m_preview->toPlainText();
+}
+
+QString DiagnosisEditor::language() const
+{
+    return m_language->currentData().toString();
+}
+
+void DiagnosisEditor::setLanguage(const QString &language)
+{
+    const int index = m_language->findData(language);
+    if (index < 0)
+        return;
+    m_language->setCurrentIndex(index);
+    if (!m_investigation.ticket.isValid())
+        return; // nothing to recompose from (a draft without its investigation)
+    Reply::ComposeOptions options;
+    options.language = language;
+    const QString text = Reply::compose(m_investigation, options).reply;
+    if (text == markdown())
+        return;
+    // Through the cursor so the switch can be undone.
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    m_investigation.replyLanguage = language;
 }
 
 void DiagnosisEditor::setInvestigationId(const QString &investigationId)
@@ -244,6 +339,7 @@ void DiagnosisEditor::updatePreview()
 {
     m_previewTimer.stop();
     m_preview->setMarkdown(markdown());
+    m_notePreview->setMarkdown(noteMarkdown());
 }
 
 bool DiagnosisEditor::isSending() const
@@ -251,12 +347,74 @@ bool DiagnosisEditor::isSending() const
     return m_sender->isInFlight();
 }
 
+QString DiagnosisEditor::textToSend(bool isPublic) const
+{
+    // The note goes as the internal note; without one, the draft itself can be filed.
+    return isPublic || noteMarkdown().trimmed().isEmpty() ? markdown() : noteMarkdown();
+}
+
+QString DiagnosisEditor::sendBlockedReason(bool isPublic) const
+{
+    if (m_ticketId.isEmpty())
+        return tr("No ticket to send to.");
+    if (m_sender->isInFlight())
+        return tr("Sending…");
+    const QString text = textToSend(isPublic);
+    if (text.trimmed().isEmpty())
+        return tr("The text is empty.");
+    if (!m_investigation.workspace.isEmpty() && !m_workspace.isEmpty() &&
+        m_investigation.workspace != m_workspace) {
+        return tr("This investigation was made in the workspace \u201c%1\u201d; open that "
+                  "workspace to send it (this one is \u201c%2\u201d).")
+            .arg(m_investigation.workspace, m_workspace);
+    }
+    const QStringList left = Reply::placeholders(text);
+    if (!left.isEmpty())
+        return tr("Fill in or delete %1 before sending.").arg(left.join(u", "_s));
+    if (text == (isPublic ? m_sentReply : m_sentNote))
+        return tr("This text was sent; change it to send again.");
+    return {};
+}
+
 void DiagnosisEditor::updateButtons()
 {
-    const bool canSend = !m_sender->isInFlight() && !m_ticketId.isEmpty() &&
-                         !markdown().trimmed().isEmpty() && !m_confirm;
-    m_sendReply->setEnabled(canSend);
-    m_sendNote->setEnabled(canSend);
+    const bool idle = !m_confirm;
+    const QString replyBlocked = sendBlockedReason(true);
+    const QString noteBlocked = sendBlockedReason(false);
+    m_sendReply->setEnabled(idle && replyBlocked.isEmpty());
+    m_sendNote->setEnabled(idle && noteBlocked.isEmpty());
+    m_sendReply->setToolTip(replyBlocked.isEmpty()
+                                ? tr("Send the reply to the customer (Ctrl+Shift+S)")
+                                : replyBlocked);
+    m_sendNote->setToolTip(noteBlocked.isEmpty() ? tr("Add the internal note to the ticket")
+                                                 : noteBlocked);
+    const bool quiet = m_ticketId.isEmpty() || m_sender->isInFlight();
+    m_blocked->setText(quiet || replyBlocked.isEmpty() ? QString()
+                                                       : tr("Send is off: %1").arg(replyBlocked));
+    m_blocked->setVisible(!m_blocked->text().isEmpty());
+}
+
+void DiagnosisEditor::onSent(const SentReply &record, bool alreadyPosted)
+{
+    m_sent = true;
+    const QString at = QDateTime::currentDateTimeUtc().toString(u"HH:mm"_s);
+    if (record.isPublic || textToSend(false) == markdown())
+        m_sentReply = record.body;
+    if (!record.isPublic)
+        m_sentNote = record.body;
+    if (alreadyPosted) {
+        setStatus(tr("Ticket #%1 already had this text; nothing was sent again (checked at %2 "
+                     "UTC).")
+                      .arg(record.ticketId, at));
+    } else {
+        setStatus(
+            record.isPublic
+                ? tr("Reply sent to ticket #%1 at %2 UTC.").arg(record.ticketId, at)
+                : tr("Internal note added to ticket #%1 at %2 UTC.").arg(record.ticketId, at));
+    }
+    m_feedbackRow->setVisible(true);
+    updateButtons();
+    emit replySent(record.ticketId, record.remoteId);
 }
 
 void DiagnosisEditor::setStatus(const QString &text, bool error)
@@ -275,17 +433,29 @@ QString DiagnosisEditor::statusText() const
 
 void DiagnosisEditor::requestSend(bool isPublic)
 {
-    if (m_confirm || m_sender->isInFlight() || m_ticketId.isEmpty() ||
-        markdown().trimmed().isEmpty())
+    if (m_confirm || !sendBlockedReason(isPublic).isEmpty())
         return;
-    const QString body = markdown();
-    m_confirm = new SendConfirmDialog(m_ticketId, body, isPublic, this);
+    SendSummary summary;
+    summary.ticketId = m_ticketId;
+    summary.subject = m_investigation.ticket.subject;
+    summary.organisation = m_investigation.ticket.orgName.isEmpty()
+                               ? m_investigation.ticket.orgId
+                               : m_investigation.ticket.orgName;
+    summary.workspace = m_workspace;
+    summary.markdown = textToSend(isPublic);
+    summary.isPublic = isPublic;
+    summary.statuses = m_sender->statuses();
+    const QString body = summary.markdown;
+    m_confirm = new SendConfirmDialog(summary, this);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     m_confirm->setWindowModality(Qt::WindowModal);
     connect(m_confirm, &QDialog::accepted, this, [this, body, isPublic] {
         m_autosaveTimer.stop();
         saveDraftNow();
-        m_sender->send(m_investigationId, m_ticketId, body, isPublic);
+        // The helpdesk gets the HTML the preview showed, from the same renderer.
+        const SendController::Extras extras{renderSafeHtml(body),
+                                            m_confirm ? m_confirm->status() : QString()};
+        m_sender->send(m_investigationId, m_ticketId, body, isPublic, extras);
     });
     connect(m_confirm, &QDialog::finished, this, [this] {
         m_confirm.clear(); // deleted later (WA_DeleteOnClose); no longer "the" confirmation

@@ -108,8 +108,7 @@ void InvestigationTab::follow(InvestigationRun *run)
     connect(run, &InvestigationRun::finished, this, [this](const Investigation &investigation) {
         m_view->setFinished(investigation);
         if (!m_editorLoaded || m_editor->markdown().trimmed().isEmpty()) {
-            m_editor->setInvestigation(m_storedId, investigation.ticket.id,
-                                       investigation.diagnosisMarkdown);
+            m_editor->setInvestigation(m_storedId, investigation);
             m_editorLoaded = true;
         }
         emit finished(investigation);
@@ -134,8 +133,7 @@ void InvestigationTab::rerunStep(const QString &stepId)
 void InvestigationTab::showOffline(const Investigation &investigation)
 {
     m_view->setInvestigation(investigation);
-    m_editor->setInvestigation(m_storedId, investigation.ticket.id,
-                               investigation.diagnosisMarkdown);
+    m_editor->setInvestigation(m_storedId, investigation);
     m_editorLoaded = true;
 }
 
@@ -440,8 +438,10 @@ void MainWindow::setProfile(const WorkspaceProfile &profile)
             }
             m_connectors = *set;
             for (int i = MetricsTabIndex + 1; i < m_tabs->count(); ++i) {
-                if (auto *tab = qobject_cast<InvestigationTab *>(m_tabs->widget(i)))
+                if (auto *tab = qobject_cast<InvestigationTab *>(m_tabs->widget(i))) {
                     tab->editor()->setHelpdesk(m_connectors->helpdesk());
+                    tab->editor()->setWorkspace(m_profile.name);
+                }
             }
             emit connectorsReady();
             updateActions();
@@ -621,6 +621,7 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
         tab = new InvestigationTab(ticket, m_tabs);
         tab->editor()->setStore(m_services.store);
         tab->editor()->setHelpdesk(m_connectors->helpdesk());
+        tab->editor()->setWorkspace(m_profile.name);
         tab->view()->charts()->setComparisonVisible(m_comparisonAction->isChecked());
         const int index = m_tabs->addTab(tab, tr("#%1").arg(ticket.id));
         m_tabs->setTabToolTip(index, ticket.subject);
@@ -652,8 +653,12 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
     return tab;
 }
 
-void MainWindow::saveInvestigation(InvestigationTab *tab, const Investigation &investigation)
+void MainWindow::saveInvestigation(InvestigationTab *tab, const Investigation &finished)
 {
+    // The workspace it was made in: only that workspace's helpdesk may receive its reply.
+    Investigation investigation = finished;
+    if (investigation.workspace.isEmpty())
+        investigation.workspace = m_profile.name;
     QPointer<InvestigationTab> guard(tab);
     runAsync(
         this,
@@ -732,6 +737,7 @@ InvestigationTab *MainWindow::openOffline(const Investigation &investigation,
     tab->editor()->setStore(m_services.store);
     if (m_connectors)
         tab->editor()->setHelpdesk(m_connectors->helpdesk());
+    tab->editor()->setWorkspace(m_profile.name);
     tab->view()->charts()->setComparisonVisible(m_comparisonAction->isChecked());
     tab->showOffline(investigation);
     const int index = m_tabs->addTab(tab, tr("#%1 (saved)").arg(investigation.ticket.id));

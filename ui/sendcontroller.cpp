@@ -13,8 +13,13 @@ SendController::SendController(QObject *parent)
     : QObject(parent)
 {}
 
+QStringList SendController::statuses() const
+{
+    return m_helpdesk ? m_helpdesk->statuses() : QStringList{};
+}
+
 bool SendController::send(const QString &investigationId, const QString &ticketId,
-                          const QString &body, bool isPublic)
+                          const QString &body, bool isPublic, const Extras &extras)
 {
     if (m_inFlight) {
         qCDebug(lcUi) << "send refused: one is already in flight";
@@ -26,14 +31,19 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
     }
     m_inFlight = true;
     emit inFlightChanged(true);
-    auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body,
-                 isPublic]() -> Result<SentReply> {
+    struct Outcome
+    {
+        SentReply record;
+        bool alreadyPosted = false;
+    };
+    auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body, isPublic,
+                 extras]() -> Result<Outcome> {
         // A reply already delivered is reported as such, so it is never posted again.
         if (const auto previous = store->sends(investigationId)) {
             for (const SentReply &r : *previous) {
                 if (r.state == SentReply::State::Sent && r.ticketId == ticketId && r.body == body &&
                     r.isPublic == isPublic)
-                    return r;
+                    return Outcome{r, true};
             }
         }
         Result<SentReply> begun = store->beginSend(investigationId, ticketId, body, isPublic);
@@ -42,23 +52,29 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
         SentReply record = *begun;
         WorkLimits limits;
         limits.deadline = QDeadlineTimer(30'000);
-        const Result<QString> remote =
-            helpdesk->addComment(ticketId, body, isPublic, record.idempotencyKey, limits);
-        if (!remote) {
-            (void)store->markFailed(record.id, remote.error().message);
-            return std::unexpected(remote.error());
+        HelpdeskConnector::CommentRequest request;
+        request.ticketId = ticketId;
+        request.markdown = body;
+        request.html = extras.html;
+        request.isPublic = isPublic;
+        request.status = extras.status;
+        request.idempotencyKey = record.idempotencyKey;
+        const auto posted = helpdesk->postComment(request, limits);
+        if (!posted) {
+            (void)store->markFailed(record.id, posted.error().message);
+            return std::unexpected(posted.error());
         }
-        if (const auto marked = store->markSent(record.id, *remote); !marked)
+        if (const auto marked = store->markSent(record.id, posted->remoteId); !marked)
             qCWarning(lcUi) << "send delivered but not recorded:" << marked.error().message;
         record.state = SentReply::State::Sent;
-        record.remoteId = *remote;
-        return record;
+        record.remoteId = posted->remoteId;
+        return Outcome{record, posted->alreadyPosted};
     };
-    runAsync(this, std::move(work), [this](Result<SentReply> result) {
+    runAsync(this, std::move(work), [this](Result<Outcome> result) {
         m_inFlight = false;
         emit inFlightChanged(false);
         if (result)
-            emit sent(*result);
+            emit sent(result->record, result->alreadyPosted);
         else
             emit failed(result.error().message);
     });

@@ -32,14 +32,26 @@ public:
         m_helpdesk = std::move(helpdesk);
     }
 
+    // What one confirmed send carries besides the text: the HTML the preview showed (the
+    // helpdesk gets that where it takes HTML) and the ticket's new status ('' = unchanged).
+    struct Extras
+    {
+        QString html;
+        QString status;
+    };
+
     // Returns false (and does nothing) while a send is in flight or without store/helpdesk.
     bool send(const QString &investigationId, const QString &ticketId, const QString &body,
-              bool isPublic);
+              bool isPublic, const Extras &extras = {});
     bool isInFlight() const { return m_inFlight; }
+    // The ticket statuses the helpdesk can set with a reply (none without a helpdesk).
+    QStringList statuses() const;
 
 signals:
     void inFlightChanged(bool inFlight);
-    void sent(const Casefile::SentReply &record);
+    // `alreadyPosted`: the helpdesk had this text already (an earlier send that did arrive),
+    // so nothing was posted this time.
+    void sent(const Casefile::SentReply &record, bool alreadyPosted = false);
     void failed(const QString &message);
 
 private:

@@ -1,6 +1,7 @@
 #include "connectors/helpdesk/zendeskconnector.h"
 
 #include "connectors/connectorslogging.h"
+#include "core/analysis/markdown.h"
 #include "core/time.h"
 
 #include <QJsonDocument>
@@ -48,11 +49,10 @@ bool validTicketId(const QString &id)
     return re.match(id).hasMatch();
 }
 
+// Comments compare by their words: Zendesk rewraps HTML and plain text.
 QString normalisedBody(const QString &text)
 {
-    QString t = text;
-    t.replace(u"\r\n"_s, u"\n"_s);
-    return t.trimmed();
+    return text.simplified();
 }
 
 } // namespace
@@ -239,30 +239,86 @@ Result<QString> ZendeskConnector::addComment(const QString &ticketId, const QStr
                                              bool isPublic, const QString &idempotencyKey,
                                              const WorkLimits &limits)
 {
+    CommentRequest request;
+    request.ticketId = ticketId;
+    request.markdown = body;
+    request.isPublic = isPublic;
+    request.idempotencyKey = idempotencyKey;
+    auto posted = postComment(request, limits);
+    if (!posted)
+        return std::unexpected(posted.error());
+    return posted->remoteId;
+}
+
+QStringList ZendeskConnector::statuses() const
+{
+    return {u"open"_s, u"pending"_s, u"solved"_s};
+}
+
+Result<HelpdeskConnector::PostedComment>
+ZendeskConnector::postComment(const CommentRequest &request, const WorkLimits &limits)
+{
+    const QString &ticketId = request.ticketId;
     if (!validTicketId(ticketId))
         return fail(Error::Code::InvalidInput,
                     u"\"%1\" is not a Zendesk ticket number"_s.arg(truncated(ticketId, 40)));
-    if (body.trimmed().isEmpty())
+    if (request.markdown.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, u"The reply is empty"_s);
+    if (!request.status.isEmpty() && !statuses().contains(request.status))
+        return fail(Error::Code::InvalidInput,
+                    u"\"%1\" is not a status a reply can set"_s.arg(truncated(request.status, 40)));
+    // What the ticket shows of it: the text of the HTML, or the text itself.
+    const QString shown =
+        request.html.isEmpty() ? request.markdown : safeHtmlToPlainText(request.html);
     // A retried send finds its first attempt instead of posting the same reply twice.
-    auto existing = findComment(ticketId, body, isPublic, limits);
+    auto existing = findComment(ticketId, shown, request.isPublic, limits);
     if (!existing)
         return std::unexpected(existing.error());
+    if (existing->isEmpty() && !request.html.isEmpty()) {
+        existing = findComment(ticketId, request.markdown, request.isPublic, limits);
+        if (!existing)
+            return std::unexpected(existing.error());
+    }
     if (!existing->isEmpty()) {
         qCInfo(lcConnectors, "ticket %s already has this comment (%s); not posting again",
                qUtf8Printable(ticketId), qUtf8Printable(*existing));
-        return *existing;
+        if (!request.status.isEmpty()) {
+            auto status =
+                put(ticketId, QJsonObject{{u"status"_s, request.status}}, QString(), limits);
+            if (!status)
+                return std::unexpected(status.error());
+        }
+        return PostedComment{*existing, true};
     }
+    QJsonObject comment{{u"public"_s, request.isPublic}};
+    if (request.html.isEmpty())
+        comment.insert(u"body"_s, request.markdown);
+    else
+        comment.insert(u"html_body"_s, request.html);
+    QJsonObject ticket{{u"comment"_s, comment}};
+    if (!request.status.isEmpty())
+        ticket.insert(u"status"_s, request.status);
+    auto id = put(ticketId, ticket, request.idempotencyKey, limits);
+    if (!id)
+        return std::unexpected(id.error());
+    if (!id->isEmpty())
+        return PostedComment{*id, false};
+    // The answer did not say which comment it made: look it up.
+    auto posted = findComment(ticketId, shown, request.isPublic, limits);
+    if (posted && !posted->isEmpty())
+        return PostedComment{*posted, false};
+    return PostedComment{};
+}
+
+Result<QString> ZendeskConnector::put(const QString &ticketId, const QJsonObject &ticket,
+                                      const QString &idempotencyKey, const WorkLimits &limits)
+{
     auto request = m_connection.request(
         "PUT"_ba, m_connection.endpoint(u"/api/v2/tickets/"_s + ticketId + u".json"_s));
     if (!request)
         return std::unexpected(request.error());
     request->body =
-        QJsonDocument(
-            QJsonObject{{u"ticket"_s,
-                         QJsonObject{{u"comment"_s,
-                                      QJsonObject{{u"body"_s, body}, {u"public"_s, isPublic}}}}}})
-            .toJson(QJsonDocument::Compact);
+        QJsonDocument(QJsonObject{{u"ticket"_s, ticket}}).toJson(QJsonDocument::Compact);
     request->setHeader("Content-Type"_ba, "application/json"_ba);
     if (!idempotencyKey.isEmpty())
         request->setHeader("Idempotency-Key"_ba, idempotencyKey.toUtf8());
@@ -275,7 +331,7 @@ Result<QString> ZendeskConnector::addComment(const QString &ticketId, const QStr
             (e.code == Error::Code::Unreachable && !e.message.contains(u"refused"_s)) ||
             e.code == Error::Code::Cancelled) {
             return fail(Error::Code::Timeout,
-                        u"Zendesk did not confirm the comment on ticket %1 (%2): the outcome is "
+                        u"Zendesk did not confirm the update of ticket %1 (%2): the outcome is "
                         u"unknown. Reload "
                         u"the ticket before sending again."_s.arg(ticketId, e.message),
                         e.detail);
@@ -291,10 +347,6 @@ Result<QString> ZendeskConnector::addComment(const QString &ticketId, const QStr
                 return idString(event.value(u"id"_s));
         }
     }
-    // The answer did not say which comment it made: look it up.
-    auto posted = findComment(ticketId, body, isPublic, limits);
-    if (posted && !posted->isEmpty())
-        return *posted;
     return QString();
 }
 

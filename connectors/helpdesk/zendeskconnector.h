@@ -32,6 +32,12 @@ public:
     // instead, and a send whose answer never came is reported as "unknown outcome", not retried.
     Result<QString> addComment(const QString &ticketId, const QString &body, bool isPublic,
                                const QString &idempotencyKey, const WorkLimits &limits) override;
+    // Posts `html` as the comment's html_body (Zendesk renders it as the preview showed it)
+    // and sets the status in the same update. A comment already on the ticket with the same
+    // text and visibility is reported as alreadyPosted, and nothing is sent.
+    QStringList statuses() const override;
+    Result<PostedComment> postComment(const CommentRequest &request,
+                                      const WorkLimits &limits) override;
 
     // Tickets of one tickets.json / ticket.json answer, resolved against its sideloads.
     static QList<Ticket> parseTickets(const QJsonObject &root);
@@ -46,6 +52,8 @@ private:
                                      int maxPages) const;
     Result<QString> findComment(const QString &ticketId, const QString &body, bool isPublic,
                                 const WorkLimits &limits) const;
+    Result<QString> put(const QString &ticketId, const QJsonObject &ticket,
+                        const QString &idempotencyKey, const WorkLimits &limits);
 
     Connection m_connection;
 };

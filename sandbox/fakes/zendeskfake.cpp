@@ -1,5 +1,7 @@
 #include "sandbox/fakes/vendorfakes.h"
 
+#include "core/analysis/markdown.h"
+
 #include <QRegularExpression>
 
 namespace Casefile::Sandbox {
@@ -20,6 +22,22 @@ QJsonObject zendeskError(const QString &error, const QString &description)
 QString htmlEscaped(const QString &text)
 {
     return u"<p>"_s + text.toHtmlEscaped().replace(u"\n"_s, u"<br>"_s) + u"</p>"_s;
+}
+
+// Zendesk drops scripts, styles, event handlers and javascript: links from html_body.
+QString withoutActiveContent(QString html)
+{
+    static const QRegularExpression blocks(u"<(script|style|iframe|object)\\b.*?</\\1\\s*>"_s,
+                                           QRegularExpression::CaseInsensitiveOption |
+                                               QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression handlers(u"\\son\\w+\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression scripts(u"javascript:"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    html.remove(blocks);
+    html.remove(handlers);
+    html.replace(scripts, u"blocked:"_s);
+    return html;
 }
 
 } // namespace
@@ -513,8 +531,15 @@ HttpResponse ZendeskFake::addComment(const HttpRequest &request, qint64 id)
     }
     if (!ticket)
         return jsonAnswer(404, zendeskError(u"RecordNotFound"_s, u"Not found"_s));
-    const QString body =
-        commentIn.value(u"body"_s).toString(commentIn.value(u"html_body"_s).toString());
+    // Like Zendesk: html_body is kept as the comment's HTML and its text becomes body and
+    // plain_body; a plain body is shown as escaped text.
+    const QString htmlIn = commentIn.value(u"html_body"_s).toString();
+    const QString body = commentIn.contains(u"body"_s) || htmlIn.isEmpty()
+                             ? commentIn.value(u"body"_s).toString()
+                             : safeHtmlToPlainText(htmlIn);
+    const QString html = commentIn.contains(u"body"_s) || htmlIn.isEmpty()
+                             ? htmlEscaped(body)
+                             : withoutActiveContent(htmlIn);
     if (!ticketIn.contains(u"comment"_s) || body.trimmed().isEmpty()) {
         if (!ticketIn.contains(u"status"_s))
             return jsonAnswer(
@@ -544,7 +569,7 @@ HttpResponse ZendeskFake::addComment(const HttpRequest &request, qint64 id)
                                                    ? commentIn.value(u"author_id"_s)
                                                    : QJsonValue(m_agentId)},
                               {u"body"_s, body},
-                              {u"html_body"_s, htmlEscaped(body)},
+                              {u"html_body"_s, html},
                               {u"plain_body"_s, body},
                               {u"public"_s, commentIn.value(u"public"_s).toBool(true)},
                               {u"attachments"_s, QJsonArray{}},

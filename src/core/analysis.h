@@ -80,4 +80,14 @@ AnalysisResult analyze(const AnalysisInput &input);
 // UTC), what we did or will do, next steps for the customer; says what could not be checked.
 QString composeDiagnosis(const AnalysisInput &input, const Investigation &investigation);
 
+// The reply and the internal note of a finished run (the run's bound organisation and window
+// fill what the ticket lacks), see core/reply/replycomposer.h.
+struct ComposedReply
+{
+    QString reply;
+    QString note;
+    QString language;
+};
+ComposedReply composeReply(const AnalysisInput &input, const Investigation &investigation);
+
 } // namespace Casefile

@@ -73,6 +73,39 @@ public:
     // its id instead of posting again. Returns the helpdesk's comment id.
     virtual Result<QString> addComment(const QString &ticketId, const QString &body, bool isPublic,
                                        const QString &idempotencyKey, const WorkLimits &limits) = 0;
+
+    // One comment as the workbench sends it: the Markdown the engineer wrote, the HTML the
+    // preview showed (from the same safe renderer), and optionally the ticket's new status.
+    struct CommentRequest
+    {
+        QString ticketId;
+        QString markdown;
+        QString html; // '' = send `markdown` as plain text
+        bool isPublic = true;
+        QString status; // '' = unchanged; else one of statuses()
+        QString idempotencyKey;
+    };
+    struct PostedComment
+    {
+        QString remoteId;
+        bool alreadyPosted = false; // the ticket had this comment already: nothing was sent
+    };
+    // The statuses a reply can set ("open", "pending", "solved"); empty when unsupported.
+    virtual QStringList statuses() const { return {}; }
+    // Posts the comment (HTML where the helpdesk takes it). The default sends the Markdown as
+    // plain text through addComment and cannot change the status.
+    virtual Result<PostedComment> postComment(const CommentRequest &request,
+                                              const WorkLimits &limits)
+    {
+        if (!request.status.isEmpty())
+            return fail(Error::Code::Unsupported,
+                        QStringLiteral("This helpdesk connection cannot change a ticket's status"));
+        auto id = addComment(request.ticketId, request.markdown, request.isPublic,
+                             request.idempotencyKey, limits);
+        if (!id)
+            return std::unexpected(id.error());
+        return PostedComment{*id, false};
+    }
 };
 
 // The connectors of one workspace, by system name. Built by the connectors module from a

@@ -149,7 +149,13 @@ struct Investigation
     QList<Finding> findings;
     std::optional<RootCause> rootCause;
     QList<RejectedHypothesis> rejected;
-    QString diagnosisMarkdown;
+    // Other causes the evidence also supports (same shape as rootCause); empty when one cause
+    // explains the ticket.
+    QList<RootCause> secondaryCauses;
+    QString diagnosisMarkdown;    // the reply the customer may read
+    QString internalNoteMarkdown; // for the engineer and colleagues: ids, paths, other evidence
+    QString replyLanguage;        // BCP 47 language of diagnosisMarkdown ("en", "ja", ...)
+    QString workspace;      // optional extension: the workspace (profile) the investigation ran in
     QStringList notChecked; // optional extension "not_checked": systems that could not be asked
 
     const Evidence *evidenceById(const QString &id) const;

@@ -3,6 +3,8 @@
 // side, same name). scripts/update-golden.sh rewrites the expected files on purpose.
 
 #include "core/analysis/markdown.h"
+#include "core/investigationjson.h"
+#include "core/reply/replycomposer.h"
 #include "golden.h"
 
 #include <QStandardPaths>
@@ -19,6 +21,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void markdown_data() { addCases(u"markdown"_s, u".md"_s, u".html"_s); }
     void markdown();
+    void reply_data() { addCases(u"reply"_s, u".json"_s, u".md"_s); }
+    void reply();
 
 private:
     static QString folder(const QString &renderer)
@@ -49,6 +53,24 @@ void TestGolden::markdown()
     QVERIFY2(!markdown.isNull(), qPrintable(u"cannot read "_s + input));
     const QString problem =
         TestSupport::compareGolden(renderMarkdownToSafeHtml(markdown) + u'\n', expected);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+// The reply composer: an investigation document in, the customer reply and the internal note
+// out, in the document's reply_language with the built-in templates.
+void TestGolden::reply()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    const auto inv = investigationFromJsonBytes(TestSupport::readText(input).toUtf8());
+    QVERIFY2(inv.has_value(), qPrintable(inv ? QString() : inv.error().message));
+    const Reply::Templates templates = Reply::Templates::load({}, false);
+    Reply::ComposeOptions options;
+    options.language = inv->replyLanguage;
+    options.templates = &templates;
+    const Reply::Composed c = Reply::compose(*inv, options);
+    const QString actual = c.reply + u"\n---- internal note ----\n\n"_s + c.note;
+    const QString problem = TestSupport::compareGolden(actual, expected);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 

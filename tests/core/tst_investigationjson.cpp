@@ -72,7 +72,15 @@ Investigation fullInvestigation()
     inv.rejected.append(RejectedHypothesis{QString::fromLatin1(Category::ProviderOutage),
                                            u"all provider status pages green in window"_s,
                                            {u"statuspage:openai:incident:k3"_s}});
+    inv.secondaryCauses.append(RootCause{QString::fromLatin1(Category::ProviderOutage),
+                                         u"OpenAI latency incident 09:20-09:40"_s,
+                                         0.6,
+                                         {u"statuspage:openai:incident:k3yq"_s},
+                                         {}});
     inv.diagnosisMarkdown = u"# Hi\n\n*p95* rose at **09:14 UTC**."_s;
+    inv.internalNoteMarkdown = u"**Internal**: `src/db/queries/usage_by_org.sql`, GW-123"_s;
+    inv.replyLanguage = u"ja"_s;
+    inv.workspace = u"Relay production"_s;
     inv.notChecked = {u"PagerDuty (not connected)"_s};
     return inv;
 }
@@ -98,6 +106,27 @@ private slots:
         QCOMPARE(loaded->ticket.description, original.ticket.description);
         QCOMPARE(loaded->rootCause->refs, original.rootCause->refs);
         QCOMPARE(loaded->window.from, original.window.from);
+        QCOMPARE(loaded->secondaryCauses.size(), 1);
+        QCOMPARE(loaded->secondaryCauses.first().refs, original.secondaryCauses.first().refs);
+        QCOMPARE(loaded->internalNoteMarkdown, original.internalNoteMarkdown);
+        QCOMPARE(loaded->replyLanguage, u"ja"_s);
+        QCOMPARE(loaded->workspace, u"Relay production"_s);
+    }
+
+    void secondOptionalFieldsMayBeAbsent()
+    {
+        QJsonObject doc = investigationToJson(fullInvestigation());
+        for (const QString &key : {u"secondary_causes"_s, u"internal_note_markdown"_s,
+                                   u"reply_language"_s, u"workspace"_s})
+            doc.remove(key);
+        const auto loaded = investigationFromJson(doc);
+        QVERIFY(loaded.has_value());
+        QVERIFY(loaded->secondaryCauses.isEmpty());
+        QVERIFY(loaded->internalNoteMarkdown.isEmpty());
+        QVERIFY(loaded->replyLanguage.isEmpty());
+        QJsonObject bad = investigationToJson(fullInvestigation());
+        bad.insert(u"secondary_causes"_s, QJsonArray{QJsonObject{{u"category"_s, u"nope"_s}}});
+        QVERIFY(!investigationFromJson(bad).has_value());
     }
 
     void contractFieldsPresent()

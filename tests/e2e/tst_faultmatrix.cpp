@@ -457,7 +457,7 @@ void TestFaultMatrix::replyOnlyThroughConfirmedSend()
             QVERIFY(f.open(QIODevice::ReadOnly));
             const QString text = QString::fromUtf8(f.readAll());
             const QString relative = QDir(root).relativeFilePath(file);
-            if (text.contains(QRegularExpression(u"(->|\\.)addComment\\("_s)))
+            if (text.contains(QRegularExpression(u"(->|\\.)(addComment|postComment)\\("_s)))
                 commentCallers << relative;
             if (text.contains(
                     QRegularExpression(u"m_sender->send\\(|SendController\\b.*\\.send\\("_s)))

@@ -1,6 +1,9 @@
 // Every scenario through the sandbox and `casefile investigate --format json`, checked
 // against its truth: playbook, category, all refs_required cited, none of refs_forbidden,
-// every must_mention in the reply draft.
+// every must_mention in the reply draft; for every ticket (plain questions too), the reply
+// holds nothing of other customers, internal files, tracker ids or on-call incidents, and the
+// internal note holds what the findings say of them.
+#include "replyprivacy.h"
 #include "sandboxprocess.h"
 
 #include "core/investigationjson.h"
@@ -125,6 +128,24 @@ private slots:
                 if (!inv->diagnosisMarkdown.contains(text, Qt::CaseInsensitive))
                     problems << u"ticket %1: the reply does not mention \"%2\""_s.arg(ticket, text);
             }
+            problems << replyPrivacyProblems(scenario, *inv);
+        }
+        // The plain questions: a reply drafted from the docs or an honest holding reply.
+        for (const QJsonValue &t : scenario.value(u"tickets"_s).toArray()) {
+            const QString ticket = t.toObject().value(u"id"_s).toVariant().toString();
+            if (truth.contains(ticket))
+                continue;
+            const CommandResult run =
+                runCasefile({u"investigate"_s, u"--profile"_s, sandbox.profilePath(), u"--ticket"_s,
+                             ticket, u"--format"_s, u"json"_s});
+            const auto inv = investigationFromJsonBytes(run.out);
+            if (run.exitCode != 0 || !inv) {
+                problems << u"question %1: exit %2"_s.arg(ticket).arg(run.exitCode);
+                continue;
+            }
+            if (inv->playbook.name.isEmpty() && inv->rootCause)
+                problems << u"question %1: a root cause without an investigation"_s.arg(ticket);
+            problems << replyPrivacyProblems(scenario, *inv);
         }
         QCOMPARE(sandbox.stop(), 0);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));

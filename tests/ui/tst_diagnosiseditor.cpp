@@ -7,6 +7,7 @@
 #include "ui/textdiff.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QMutex>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -90,16 +91,91 @@ private slots:
         QVERIFY(f.helpdesk->comments().first().isPublic);
         QVERIFY(f.editor.wasSent());
 
-        // Confirming the same reply again is recognised as the same send: no second comment.
+        // The tab says when it went, and Send stays off until the text changes: the same
+        // reply cannot be confirmed a second time.
+        QVERIFY2(f.editor.statusText().contains(u"sent to ticket #1042 at"_s),
+                 qPrintable(f.editor.statusText()));
+        QVERIFY(!f.editor.sendReplyButton()->isEnabled());
+        QVERIFY(f.editor.sendBlockedReason(true).contains(u"was sent"_s));
         f.editor.requestSend(true);
-        QVERIFY(f.editor.confirmationDialog());
-        f.editor.confirmationDialog()->accept();
-        QVERIFY(sent.wait(5000));
+        QVERIFY(!f.editor.confirmationDialog());
         QCOMPARE(f.helpdesk->comments().size(), 1);
         const auto sends = f.store->sends(u"inv-1"_s);
         QVERIFY(sends);
         QCOMPARE(sends->size(), 1);
         QCOMPARE(sends->first().state, SentReply::State::Sent);
+        f.editor.setMarkdown(f.editor.markdown() + u"\nOne more thing."_s);
+        QVERIFY(f.editor.sendReplyButton()->isEnabled());
+    }
+
+    void placeholdersKeepSendOff()
+    {
+        Fixture f;
+        f.editor.setMarkdown(
+            u"The fix ships by [ETA]; status: [FIX STATUS]. See [docs](https://x.example)."_s);
+        QVERIFY(!f.editor.sendReplyButton()->isEnabled());
+        const QString why = f.editor.sendBlockedReason(true);
+        QVERIFY2(why.contains(u"[ETA]"_s) && why.contains(u"[FIX STATUS]"_s), qPrintable(why));
+        QVERIFY(!f.editor.sendReplyButton()->toolTip().isEmpty());
+        f.editor.requestSend(true);
+        QVERIFY(!f.editor.confirmationDialog());
+        f.editor.setMarkdown(u"The fix ships on Monday. See [docs](https://x.example)."_s);
+        QVERIFY(f.editor.sendReplyButton()->isEnabled());
+        QVERIFY(f.editor.sendBlockedReason(true).isEmpty());
+    }
+
+    void savedInvestigationSendsOnlyThroughItsWorkspace()
+    {
+        Fixture f;
+        Investigation inv = TestData::investigation();
+        inv.workspace = u"Relay production"_s;
+        f.editor.setInvestigation(u"inv-1"_s, inv);
+        f.editor.setWorkspace(u"Relay staging"_s);
+        QVERIFY(!f.editor.sendReplyButton()->isEnabled());
+        QVERIFY(!f.editor.sendNoteButton()->isEnabled());
+        QVERIFY(f.editor.sendBlockedReason(true).contains(u"Relay production"_s));
+        f.editor.setWorkspace(u"Relay production"_s);
+        QVERIFY(f.editor.sendReplyButton()->isEnabled());
+    }
+
+    void noteGoesAsInternalNoteAndReplyAsPublicReply()
+    {
+        Fixture f;
+        Investigation inv = TestData::investigation();
+        inv.internalNoteMarkdown = u"Internal: `src/db/queries/usage_by_org.sql`, GW-123"_s;
+        f.editor.setInvestigation(u"inv-1"_s, inv);
+        QSignalSpy sent(&f.editor, &DiagnosisEditor::replySent);
+        f.editor.requestSend(false);
+        QVERIFY(f.editor.confirmationDialog());
+        QCOMPARE(f.editor.confirmationDialog()->bodyText(), inv.internalNoteMarkdown);
+        QVERIFY(f.editor.confirmationDialog()->detailsText().contains(inv.ticket.subject));
+        f.editor.confirmationDialog()->accept();
+        QVERIFY(sent.wait(5000));
+        f.editor.requestSend(true);
+        QVERIFY(f.editor.confirmationDialog());
+        f.editor.confirmationDialog()->accept();
+        QVERIFY(sent.wait(5000));
+        const auto comments = f.helpdesk->comments();
+        QCOMPARE(comments.size(), 2);
+        QCOMPARE(comments.at(0).body, inv.internalNoteMarkdown);
+        QVERIFY(!comments.at(0).isPublic);
+        QCOMPARE(comments.at(1).body, inv.diagnosisMarkdown);
+        QVERIFY(comments.at(1).isPublic);
+    }
+
+    void languageIsShownAndSwitchable()
+    {
+        Fixture f;
+        Investigation inv = TestData::investigation();
+        inv.replyLanguage = u"es"_s;
+        f.editor.setInvestigation(u"inv-1"_s, inv);
+        QCOMPARE(f.editor.language(), u"es"_s);
+        QVERIFY(f.editor.languageBox()->currentText().contains(u"es"_s));
+        f.editor.setLanguage(u"de"_s);
+        QCOMPARE(f.editor.language(), u"de"_s);
+        QVERIFY2(f.editor.markdown().contains(u"Was passiert ist"_s),
+                 qPrintable(f.editor.markdown()));
+        QVERIFY(f.editor.markdown().contains(u"09:12"_s));
     }
 
     void failureKeepsTheDraftAndRetryReusesTheKey()

@@ -3,6 +3,7 @@
 #include "connectors/connectorfactory.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/profile.h"
+#include "core/reply/replytemplates.h"
 #include "storage/sqlitestore.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/investigationview.h"
@@ -18,6 +19,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -103,7 +105,14 @@ private slots:
         DiagnosisEditor *editor = window.currentEditor();
         QVERIFY(editor);
         const QString marker = u"Checked by the e2e workbench test."_s;
-        editor->setMarkdown(editor->markdown() + u"\n\n"_s + marker + u'\n');
+        // The composed reply promises nothing: its placeholders keep Send off until filled.
+        QVERIFY(!Reply::placeholders(editor->markdown()).isEmpty());
+        QVERIFY(!editor->sendReplyButton()->isEnabled());
+        QString filled = editor->markdown();
+        for (const QString &placeholder : Reply::placeholders(filled))
+            filled.replace(placeholder, u"today"_s);
+        editor->setMarkdown(filled + u"\n\n"_s + marker + u'\n');
+        QVERIFY(editor->sendReplyButton()->isEnabled());
         const QString body = editor->markdown();
         QSignalSpy sent(editor, &DiagnosisEditor::replySent);
         editor->requestSend(true);

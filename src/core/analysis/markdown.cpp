@@ -1,5 +1,6 @@
 #include "core/analysis/markdown.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -46,6 +47,70 @@ QString escapeHtml(QStringView text)
         }
     }
     return out;
+}
+
+QString safeHtmlToPlainText(const QString &html)
+{
+    static const QStringList blocks{u"p"_s,  u"h1"_s,    u"h2"_s,        u"h3"_s,  u"h4"_s,
+                                    u"h5"_s, u"h6"_s,    u"li"_s,        u"pre"_s, u"blockquote"_s,
+                                    u"br"_s, u"hr"_s,    u"ul"_s,        u"ol"_s,  u"div"_s,
+                                    u"tr"_s, u"table"_s, u"code-block"_s};
+    static const QHash<QString, QString> entities{{u"amp"_s, u"&"_s},  {u"lt"_s, u"<"_s},
+                                                  {u"gt"_s, u">"_s},   {u"quot"_s, u"\""_s},
+                                                  {u"apos"_s, u"'"_s}, {u"nbsp"_s, u" "_s}};
+    QString text;
+    text.reserve(html.size());
+    const qsizetype n = html.size();
+    bool inPre = false;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = html.at(i);
+        if (c == u'<') {
+            const qsizetype end = html.indexOf(u'>', i + 1);
+            if (end < 0)
+                break;
+            QString tag = html.mid(i + 1, end - i - 1).trimmed().toLower();
+            const bool closing = tag.startsWith(u'/');
+            if (closing)
+                tag.remove(0, 1);
+            tag = tag.section(u' ', 0, 0).remove(u'/');
+            if (tag == u"pre"_s)
+                inPre = !closing;
+            if (blocks.contains(tag))
+                text += u'\n';
+            i = end;
+            continue;
+        }
+        if (c == u'&') {
+            const qsizetype end = html.indexOf(u';', i + 1);
+            if (end > i && end - i <= 10) {
+                const QString name = html.mid(i + 1, end - i - 1);
+                if (name.startsWith(u'#')) {
+                    bool ok = false;
+                    const uint code = name.startsWith(u"#x"_s, Qt::CaseInsensitive)
+                                          ? name.mid(2).toUInt(&ok, 16)
+                                          : name.mid(1).toUInt(&ok, 10);
+                    if (ok && code > 0 && code <= 0x10FFFF) {
+                        const char32_t cp = code;
+                        text += QString::fromUcs4(&cp, 1);
+                        i = end;
+                        continue;
+                    }
+                } else if (const auto it = entities.constFind(name); it != entities.cend()) {
+                    text += *it;
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        text += (c == u'\n' && !inPre) ? QChar(u' ') : c;
+    }
+    QStringList lines;
+    for (const QString &line : text.split(u'\n')) {
+        const QString t = line.simplified();
+        if (!t.isEmpty())
+            lines.append(t);
+    }
+    return lines.join(u'\n');
 }
 
 namespace {

@@ -11,6 +11,11 @@ namespace Casefile {
 // escaped; no raw HTML ever passes through. Linear in the input size; pure and thread-safe.
 QString renderMarkdownToSafeHtml(const QString &markdown);
 
+// The text a reader sees in HTML made by renderMarkdownToSafeHtml (or a helpdesk's copy of
+// it): tags dropped, entities decoded, one line per block, list item or line break, blank
+// lines and surrounding spaces gone. Compares what a helpdesk stored with the preview.
+QString safeHtmlToPlainText(const QString &html);
+
 // Escapes text for HTML element content and attribute values.
 QString escapeHtml(QStringView text);
 

@@ -7,6 +7,7 @@
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/engine/privacymask.h"
+#include "core/reply/questiondocs.h"
 #include "core/result.h"
 
 #include <QElapsedTimer>
@@ -26,6 +27,7 @@ namespace {
 
 constexpr int OrganisationsTimeoutMs = 10000;
 constexpr int PolishTimeoutMs = 60000;
+constexpr int QuestionDocsTimeoutMs = 15000;
 
 bool isRetriable(Error::Code code)
 {
@@ -620,11 +622,15 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
     const QStringList notChecked = engineNotChecked;
     const bool polish = options.polishWithLlm && analyzeSteps;
     auto llm = connectors->get(u"llm"_s);
+    // a plain question (no playbook, nothing forced) is answered from the docs, if they tell
+    const bool question = inv.playbook.name.isEmpty() && options.playbook.isEmpty();
+    auto docs = question ? connectors->get(u"docs"_s) : nullptr;
     const int firstEvidence = nextEvidence;
     const CancelToken token = runToken;
 
-    auto work = [input, current, notChecked, analyzeSteps, polish, llm, firstEvidence, token,
-                 polishMs = scaled(PolishTimeoutMs)]() -> Analysed {
+    auto work = [input, current, notChecked, analyzeSteps, polish, llm, docs, firstEvidence, token,
+                 polishMs = scaled(PolishTimeoutMs),
+                 docsMs = scaled(QuestionDocsTimeoutMs)]() -> Analysed {
         Analysed out;
         out.investigation = current;
         out.nextEvidence = firstEvidence;
@@ -662,7 +668,23 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 for (Finding &f : result.findings)
                     f.confidence = std::min(f.confidence, 0.8);
             }
-            result.diagnosisMarkdown = composeDiagnosis(input, result);
+            if (docs && !token.isCancelled()) {
+                auto found = Reply::findQuestionDocs(input.ticket, *docs,
+                                                     WorkLimits{QDeadlineTimer(docsMs), token});
+                if (!found) {
+                    result.notChecked.append(
+                        u"our documentation (%1)"_s.arg(oneLine(found.error().message)));
+                } else if (*found) {
+                    Evidence e = **found;
+                    e.id = u"ev"_s + QString::number(out.nextEvidence++);
+                    result.evidence.append(e);
+                    out.derived.append(e);
+                }
+            }
+            const ComposedReply composed = composeReply(input, result);
+            result.diagnosisMarkdown = composed.reply;
+            result.internalNoteMarkdown = composed.note;
+            result.replyLanguage = composed.language;
         } catch (const std::exception &e) {
             qCWarning(lcCore) << "analysis failed:" << e.what();
             result.notChecked.append(u"The analysis failed; the evidence is shown as collected."_s);
@@ -754,6 +776,7 @@ void InvestigationRun::rerunStep(const QString &stepId)
     d->inv.rootCause.reset();
     d->inv.rejected.clear();
     d->inv.diagnosisMarkdown.clear();
+    d->inv.internalNoteMarkdown.clear();
     d->runToken = CancelToken();
     ++d->runGeneration;
     d->phase = Phase::Steps;

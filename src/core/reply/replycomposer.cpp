@@ -1,0 +1,538 @@
+#include "core/reply/replycomposer.h"
+
+#include "core/reply/privacyfilter.h"
+#include "core/text/language.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Reply {
+
+namespace {
+
+constexpr int MaxDetails = 5;
+constexpr int MaxDocs = 2;
+constexpr int MaxQuote = 240;
+
+// Escapes what the reply renderer would read as formatting; leaves snake_case, routes and
+// numbers readable (the draft is also read as text).
+QString escaped(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const bool prevWord = i > 0 && text.at(i - 1).isLetterOrNumber();
+        const bool nextWord = i + 1 < text.size() && text.at(i + 1).isLetterOrNumber();
+        switch (c.unicode()) {
+        case u'\\':
+        case u'`':
+        case u'*':
+        case u'[':
+        case u']':
+        case u'<':
+        case u'>':
+            out += u'\\';
+            out += c;
+            break;
+        case u'_':
+            if (!(prevWord && nextWord))
+                out += u'\\';
+            out += c;
+            break;
+        case u'\n':
+        case u'\r':
+            out += u' ';
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString sentence(const QString &text)
+{
+    QString s = text.trimmed();
+    if (s.isEmpty())
+        return s;
+    s[0] = s.at(0).toUpper();
+    if (!s.endsWith(u'.') && !s.endsWith(u'!') && !s.endsWith(u'?') && !s.endsWith(u'\u3002'))
+        s += u'.';
+    return s;
+}
+
+QLocale localeFor(const QString &language)
+{
+    if (language == u"en"_s)
+        return QLocale(QLocale::English, QLocale::UnitedKingdom);
+    if (language == u"pt"_s)
+        return QLocale(QLocale::Portuguese, QLocale::Brazil);
+    return QLocale(language);
+}
+
+QString dateText(const QDate &date, const QString &language)
+{
+    static const QHash<QString, QString> formats{
+        {u"en"_s, u"d MMMM yyyy"_s},           {u"es"_s, u"d 'de' MMMM 'de' yyyy"_s},
+        {u"pt"_s, u"d 'de' MMMM 'de' yyyy"_s}, {u"de"_s, u"d. MMMM yyyy"_s},
+        {u"fr"_s, u"d MMMM yyyy"_s},           {u"ja"_s, u"yyyy年M月d日"_s}};
+    return localeFor(language).toString(date, formats.value(language, u"yyyy-MM-dd"_s));
+}
+
+// "12 November 2026, 08:00 – 12:40 UTC" (or with both dates when they differ).
+QString windowText(const TimeWindow &window, const QString &language)
+{
+    if (!window.isValid())
+        return {};
+    const QDateTime from = window.from.toUTC();
+    const QDateTime to = window.to.toUTC();
+    const QString sep = language == u"ja"_s ? u"〜"_s : u" – "_s;
+    if (from.date() == to.date()) {
+        return dateText(from.date(), language) + u", "_s + from.toString(u"HH:mm"_s) + sep +
+               to.toString(u"HH:mm"_s) + u" UTC"_s;
+    }
+    return dateText(from.date(), language) + u' ' + from.toString(u"HH:mm"_s) + sep +
+           dateText(to.date(), language) + u' ' + to.toString(u"HH:mm"_s) + u" UTC"_s;
+}
+
+// English-formatted figures of the analyzers ("12,345", "1.2 s") in the reply's locale.
+// Versions ("2.0.0"), times and identifiers stay as they are.
+QString localizedNumbers(const QString &text, const QString &language)
+{
+    if (language == u"en"_s || language == u"ja"_s)
+        return text;
+    const QLocale locale = localeFor(language);
+    static const QRegularExpression number(
+        u"(?<![\\w.,:/-])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)(?![\\w.]\\d|[\\w/-])"_s);
+    QString out;
+    qsizetype at = 0;
+    for (auto it = number.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QString raw = m.captured(1);
+        const qsizetype dot = raw.indexOf(u'.');
+        const int decimals = dot < 0 ? 0 : int(raw.size() - dot - 1);
+        bool ok = false;
+        const double value = raw.remove(u',').toDouble(&ok);
+        out += QStringView(text).mid(at, m.capturedStart(1) - at);
+        out += ok ? locale.toString(value, 'f', decimals) : m.captured(1);
+        at = m.capturedEnd(1);
+    }
+    out += QStringView(text).mid(at);
+    return out;
+}
+
+// "11:32" / "11:32 UTC" -> "11:32 UTC (12:32 CET)" when the customer's zone is known; the
+// date of each time is the latest one inside the investigation window.
+QString annotatedTimes(const QString &text, const TimeWindow &window,
+                       const std::optional<QTimeZone> &zone, bool *sawTime)
+{
+    static const QRegularExpression clock(
+        u"(?<![\\d:.])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(\\s?UTC)?"_s);
+    QString out;
+    qsizetype at = 0;
+    for (auto it = clock.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        *sawTime = true;
+        out += QStringView(text).mid(at, m.capturedEnd() - at);
+        at = m.capturedEnd();
+        if (!zone || !window.isValid())
+            continue;
+        const QTime t(m.captured(1).toInt(), m.captured(2).toInt());
+        QDateTime when(window.to.toUTC().date(), t, QTimeZone::utc());
+        while (when > window.to && when.addDays(-1) >= window.from.addDays(-1))
+            when = when.addDays(-1);
+        const QDateTime local = when.toTimeZone(*zone);
+        QString name = zone->abbreviation(when);
+        if (name.isEmpty() || name.startsWith(u"GMT"_s) || name.startsWith(u"UTC"_s) ||
+            name.startsWith(u'+') || name.startsWith(u'-'))
+            name = u"UTC"_s + local.toString(u"t"_s).remove(u"UTC"_s);
+        if (m.captured(3).isEmpty())
+            out += u" UTC"_s;
+        QString localText = local.toString(u"HH:mm"_s);
+        if (local.date() != when.date())
+            localText += local.date() > when.date() ? u" (+1)"_s : u" (−1)"_s;
+        out += u" ("_s + localText + u' ' + name + u')';
+    }
+    out += QStringView(text).mid(at);
+    return out;
+}
+
+QString zoneName(const QTimeZone &zone, const TimeWindow &window)
+{
+    const QDateTime at = window.isValid() ? window.to : QDateTime::currentDateTimeUtc();
+    QString name = zone.abbreviation(at);
+    if (name.isEmpty() || name.startsWith(u'+') || name.startsWith(u'-'))
+        name = zone.displayName(at, QTimeZone::OffsetName);
+    const QString id = QString::fromUtf8(zone.id());
+    if (id.contains(u'/'))
+        return name + u", "_s + id;
+    return name;
+}
+
+QString refValue(const QStringList &refs, QStringView prefix)
+{
+    for (const QString &ref : refs) {
+        if (ref.startsWith(prefix))
+            return ref.mid(prefix.size());
+    }
+    return {};
+}
+
+QString configSnippet(const RootCause &cause)
+{
+    const QString s = cause.summary;
+    if (!s.contains(u"request_timeout"_s) && !s.contains(u"on_status_codes"_s) &&
+        !s.contains(u"fallback"_s, Qt::CaseInsensitive))
+        return {};
+    const bool codes = s.contains(u"on_status_codes"_s);
+    QStringList lines;
+    lines << u"{"_s << u"  \"strategy\": {"_s;
+    lines << (codes ? u"    \"mode\": \"fallback\","_s : u"    \"mode\": \"fallback\""_s);
+    if (codes)
+        lines << u"    \"on_status_codes\": [408, 429, 500, 502, 503, 504]"_s;
+    lines << u"  },"_s << u"  \"targets\": ["_s;
+    lines << u"    { \"virtual_key\": \"<primary key>\", \"request_timeout\": 20000 },"_s;
+    lines
+        << u"    { \"virtual_key\": \"<fallback key on another provider>\", \"request_timeout\": 20000 }"_s;
+    lines << u"  ]"_s << u"}"_s;
+    return u"```json\n"_s + lines.join(u'\n') + u"\n```"_s;
+}
+
+struct DocPage
+{
+    QString ref;
+    QString title;
+    QString text;
+};
+
+QList<DocPage> docPages(const Investigation &inv)
+{
+    QList<DocPage> pages;
+    QStringList seen;
+    for (const Evidence &e : inv.evidence) {
+        if (e.connector != u"docs"_s)
+            continue;
+        for (const QJsonValue &v : e.data.value(u"items"_s).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QString ref = o.value(u"ref"_s).toString();
+            if (ref.isEmpty() || seen.contains(ref))
+                continue;
+            seen.append(ref);
+            pages.append({ref, o.value(u"title"_s).toString(), o.value(u"text"_s).toString()});
+        }
+    }
+    return pages;
+}
+
+// The page's first sentence-like line that says something (no headings), shortened.
+QString quoteOf(const DocPage &page, const QStringList &wanted)
+{
+    QString best;
+    int bestScore = -1;
+    for (QString line : page.text.split(u'\n')) {
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u"```"_s) ||
+            line.size() < 20)
+            continue;
+        int score = 0;
+        for (const QString &w : wanted)
+            score += line.contains(w, Qt::CaseInsensitive) ? 1 : 0;
+        if (score > bestScore) {
+            bestScore = score;
+            best = line;
+        }
+    }
+    if (best.size() > MaxQuote) {
+        const qsizetype cut = best.lastIndexOf(u' ', MaxQuote);
+        best = best.left(cut > 80 ? cut : MaxQuote) + u"…"_s;
+    }
+    return best;
+}
+
+QString bullets(const QStringList &items)
+{
+    QString out;
+    for (const QString &item : items)
+        out += u"- "_s + item + u'\n';
+    return out.trimmed();
+}
+
+QString categoryWords(const QString &category)
+{
+    static const QHash<QString, QString> words{
+        {u"deploy_regression"_s, u"a change we deployed"_s},
+        {u"provider_outage"_s, u"an upstream provider incident"_s},
+        {u"customer_config"_s, u"the routing configuration"_s},
+        {u"known_bug"_s, u"a known issue"_s},
+        {u"billing_pipeline"_s, u"usage metering"_s},
+        {u"expected_behavior"_s, u"documented behaviour"_s},
+        {u"customer_endpoint"_s, u"the receiving endpoint"_s},
+        {u"rate_limited"_s, u"rate limits"_s},
+        {u"sdk_version"_s, u"the SDK version"_s},
+        {u"no_fault_found"_s, u"no fault found"_s}};
+    return words.value(category, category);
+}
+
+QString nameFallback(const QString &language)
+{
+    static const QHash<QString, QString> words{{u"en"_s, u"there"_s},  {u"es"_s, u"equipo"_s},
+                                               {u"pt"_s, u"equipe"_s}, {u"de"_s, u"zusammen"_s},
+                                               {u"fr"_s, u"à tous"_s}, {u"ja"_s, u"ご担当者"_s}};
+    return words.value(language, u"there"_s);
+}
+
+QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
+                     const QStringList &withheld, const QString &category, const QString &language,
+                     const QList<DocPage> &docs)
+{
+    QString md = u"**Internal note: not for the customer**\n\n"_s;
+    md += u"Reply drafted from the `%1` template in `%2`.\n\n"_s.arg(category, language);
+    const auto refList = [](const QStringList &refs) {
+        QStringList quoted;
+        for (const QString &r : refs)
+            quoted << u'`' + r + u'`';
+        return quoted.join(u", "_s);
+    };
+    if (inv.rootCause) {
+        const RootCause &c = *inv.rootCause;
+        md += u"**Cause:** %1 (confidence %2%): %3\n\n"_s.arg(
+            c.category, QString::number(qRound(c.confidence * 100)), escaped(c.summary));
+        if (!c.refs.isEmpty())
+            md += u"Cited: "_s + refList(c.refs) + u"\n\n"_s;
+    } else if (inv.playbook.name.isEmpty()) {
+        md += u"**No investigation:** "_s + escaped(inv.playbook.reason) + u"\n\n"_s;
+        if (docs.isEmpty())
+            md += u"No documentation page matched the question; the reply is a holding reply "
+                  u"until someone answers it.\n\n"_s;
+        else {
+            QStringList used;
+            for (const DocPage &d : docs)
+                used << u'`' + d.ref + u"` (" + escaped(d.title) + u')';
+            md += u"Answered from: "_s + used.join(u", "_s) + u"\n\n"_s;
+        }
+    } else {
+        md += u"**No root cause** was established.\n\n"_s;
+    }
+    if (!inv.secondaryCauses.isEmpty()) {
+        md += u"**Also supported by the evidence**\n\n"_s;
+        for (const RootCause &c : inv.secondaryCauses)
+            md += u"- %1 (%2%): %3 %4\n"_s.arg(c.category,
+                                               QString::number(qRound(c.confidence * 100)),
+                                               escaped(c.summary), refList(c.refs));
+        md += u'\n';
+    }
+    if (!inv.findings.isEmpty()) {
+        md += u"**Findings**\n\n"_s;
+        for (const Finding &f : inv.findings)
+            md += u"- "_s + escaped(sentence(f.summary)) +
+                  (f.refs.isEmpty() ? QString() : u' ' + refList(f.refs)) + u'\n';
+        md += u'\n';
+    }
+    if (!inv.rejected.isEmpty()) {
+        md += u"**Ruled out**\n\n"_s;
+        for (const RejectedHypothesis &r : inv.rejected)
+            md += u"- %1: %2\n"_s.arg(r.category, escaped(r.reason));
+        md += u'\n';
+    }
+    if (!withheld.isEmpty()) {
+        md += u"**Kept out of the customer reply**\n\n"_s;
+        for (const QString &w : withheld)
+            md += u"- "_s + escaped(w) + u'\n';
+        md += u'\n';
+    }
+    QStringList internal;
+    if (!filter.trackerIds().isEmpty())
+        internal << u"Issues: "_s + filter.trackerIds().join(u", "_s);
+    if (!filter.incidentTexts().isEmpty())
+        internal << u"On-call incidents: "_s + escaped(filter.incidentTexts().join(u"; "_s));
+    if (!filter.filePaths().isEmpty())
+        internal << u"Files changed by the deploys in the window: "_s +
+                        refList(filter.filePaths().mid(0, 20));
+    if (!filter.otherOrganisations().isEmpty())
+        internal << u"Other organisations in the evidence: "_s +
+                        escaped(filter.otherOrganisations().join(u", "_s));
+    if (!internal.isEmpty())
+        md += u"**Internal references**\n\n"_s + bullets(internal) + u"\n\n"_s;
+    if (!inv.notChecked.isEmpty()) {
+        md += u"**Not checked**\n\n"_s;
+        for (const QString &n : inv.notChecked)
+            md += u"- "_s + escaped(sentence(n)) + u'\n';
+        md += u'\n';
+    }
+    if (!inv.evidence.isEmpty()) {
+        md += u"**Evidence**\n\n"_s;
+        for (const Evidence &e : inv.evidence)
+            md += u"- %1: %2 (`%3`)\n"_s.arg(e.id, escaped(e.title), e.source);
+    }
+    return md.trimmed() + u'\n';
+}
+
+} // namespace
+
+QString replyLanguageFor(const Ticket &ticket)
+{
+    const QString detected = Text::detectLanguage(ticket.subject + u"\n"_s + ticket.description);
+    return Templates::languages().contains(detected) ? detected : u"en"_s;
+}
+
+std::optional<QTimeZone> customerZoneFor(const Ticket &ticket)
+{
+    return Text::detectTimeZone(ticket.subject + u"\n"_s + ticket.description);
+}
+
+Composed compose(const Investigation &inv, const ComposeOptions &options)
+{
+    std::optional<Templates> loaded;
+    if (!options.templates)
+        loaded = Templates::load();
+    const Templates &templates = options.templates ? *options.templates : *loaded;
+
+    Composed out;
+    out.language = Templates::languages().contains(options.language) ? options.language
+                                                                     : replyLanguageFor(inv.ticket);
+    const QString lang = out.language;
+    std::optional<QTimeZone> zone;
+    if (!options.customerZone.isEmpty()) {
+        const QTimeZone z(options.customerZone.toUtf8());
+        if (z.isValid())
+            zone = z;
+    } else {
+        zone = customerZoneFor(inv.ticket);
+    }
+    if (zone &&
+        zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
+                                                 : QDateTime::currentDateTimeUtc()) == 0 &&
+        !QString::fromUtf8(zone->id()).contains(u'/'))
+        zone.reset(); // "UTC+0" is UTC
+
+    const PrivacyFilter filter(inv);
+    QStringList withheld;
+    const QList<DocPage> docs = docPages(inv);
+    bool sawTime = false;
+    const auto customerText = [&](const QString &text) {
+        const QString safe = filter.customerSafe(text, &withheld);
+        if (safe.isEmpty())
+            return QString();
+        return annotatedTimes(localizedNumbers(escaped(sentence(safe)), lang), inv.window, zone,
+                              &sawTime);
+    };
+
+    if (inv.rootCause)
+        out.category = inv.rootCause->category;
+    else if (inv.playbook.name.isEmpty())
+        out.category = docs.isEmpty() ? u"question_unanswered"_s : u"question"_s;
+    else
+        out.category = u"not_investigated"_s;
+
+    QHash<QString, QString> v;
+    QString name = inv.ticket.requesterName.trimmed();
+    if (lang != u"ja"_s)
+        name = name.section(u' ', 0, 0);
+    v[u"name"_s] = name.isEmpty() ? nameFallback(lang) : escaped(name.left(80));
+    v[u"subject"_s] = escaped(inv.ticket.subject.trimmed().left(200));
+    if (!inv.playbook.name.isEmpty())
+        v[u"window"_s] = windowText(inv.window, lang);
+
+    QStringList summaryUsed;
+    if (inv.rootCause) {
+        const RootCause &c = *inv.rootCause;
+        v[u"summary"_s] = customerText(c.summary);
+        if (v[u"summary"_s].isEmpty() && !withheld.isEmpty())
+            v[u"summary"_s] = escaped(sentence(categoryWords(c.category)));
+        summaryUsed << c.summary;
+        QStringList affected;
+        for (const QString &ref : c.refs) {
+            for (const auto prefix : {u"route:", u"model:", u"provider:"}) {
+                if (ref.startsWith(prefix)) {
+                    const QString value = ref.mid(QStringView(prefix).size());
+                    if (!value.contains(u'`'))
+                        affected << u'`' + value + u'`';
+                }
+            }
+        }
+        v[u"affected"_s] = affected.join(u", "_s);
+        const QString config = refValue(c.refs, u"config:");
+        if (!config.contains(u'`'))
+            v[u"config"_s] = config;
+        if (c.category == QLatin1StringView(Category::CustomerConfig))
+            v[u"config_example"_s] = configSnippet(c);
+        const QString endpoint = refValue(c.refs, u"endpoint:");
+        if (!endpoint.contains(u'`'))
+            v[u"endpoint"_s] = endpoint;
+        const QString sdk = refValue(c.refs, u"sdk:");
+        if (!sdk.contains(u'`'))
+            v[u"sdk"_s] = sdk;
+        const QString doc = refValue(c.refs, u"docs:");
+        if (!doc.isEmpty()) {
+            QString title;
+            for (const DocPage &p : docs) {
+                if (p.ref == u"docs:"_s + doc)
+                    title = p.title;
+            }
+            v[u"docs_inline"_s] = (title.isEmpty() ? QString() : escaped(title) + u", "_s) + u'`' +
+                                  QString(doc).remove(u'`') + u'`';
+        }
+    } else if (!inv.playbook.name.isEmpty() && !inv.findings.isEmpty()) {
+        // no cause: the most confident finding, in the customer's terms, if it may be said
+        v[u"summary"_s] = customerText(inv.findings.first().summary);
+        summaryUsed << inv.findings.first().summary;
+    }
+    if (out.category == u"question"_s) {
+        QStringList wanted;
+        static const QRegularExpression wordRe(u"[\\p{L}\\p{N}]{4,}"_s);
+        for (auto it = wordRe.globalMatch(inv.ticket.subject + u' ' + inv.ticket.description);
+             it.hasNext();)
+            wanted << it.next().captured(0);
+        QStringList blocks;
+        for (const DocPage &p : docs.mid(0, MaxDocs)) {
+            const QString quote = quoteOf(p, wanted);
+            QString block = u"**"_s + escaped(p.title.isEmpty() ? p.ref.mid(5) : p.title) +
+                            u"** (`"_s + QString(p.ref.mid(5)).remove(u'`') + u"`)"_s;
+            if (!quote.isEmpty())
+                block += u"\n\n> "_s + escaped(quote);
+            blocks << block;
+        }
+        v[u"docs"_s] = blocks.join(u"\n\n"_s);
+    }
+
+    QStringList details;
+    for (const Finding &f : inv.findings) {
+        if (details.size() >= MaxDetails)
+            break;
+        if (summaryUsed.contains(f.summary))
+            continue;
+        const QString text = customerText(f.summary);
+        if (!text.isEmpty() && !details.contains(text))
+            details << text;
+    }
+    v[u"details"_s] = bullets(details);
+    QStringList secondary;
+    for (const RootCause &c : inv.secondaryCauses) {
+        const QString text = customerText(c.summary);
+        secondary << (text.isEmpty() ? escaped(sentence(categoryWords(c.category))) : text);
+    }
+    v[u"secondary"_s] = bullets(secondary);
+    QStringList notChecked;
+    for (const QString &n : inv.notChecked) {
+        const QString text = customerText(n);
+        if (!text.isEmpty())
+            notChecked << text;
+    }
+    v[u"not_checked"_s] = bullets(notChecked);
+    if (sawTime || !v.value(u"window"_s).isEmpty())
+        v[u"times"_s] = u"1"_s;
+    if (zone)
+        v[u"zone"_s] = escaped(zoneName(*zone, inv.window));
+
+    v[u"body"_s] = fill(templates.text(lang, out.category), v).trimmed();
+    out.reply = fill(templates.text(lang, Templates::frameName()), v);
+    out.note = internalNote(inv, filter, withheld, out.category, lang, docs);
+    return out;
+}
+
+} // namespace Casefile::Reply

@@ -1,0 +1,341 @@
+// The reply composer: templates for every category and language, the template language,
+// language and time-zone hints, and what of an investigation reaches the customer.
+#include "core/analysis/markdown.h"
+#include "core/reply/privacyfilter.h"
+#include "core/reply/replycomposer.h"
+#include "core/reply/replytemplates.h"
+#include "core/text/language.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+namespace {
+
+QDateTime utc(int day, int hour, int minute)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), QTimeZone::utc());
+}
+
+QSet<QString> variablesOf(const QString &text)
+{
+    static const QRegularExpression re(u"\\{\\{[#^/]?(\\w+)\\}\\}"_s);
+    QSet<QString> out;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        out.insert(it.next().captured(1));
+    return out;
+}
+
+// A deploy regression with everything that must stay internal somewhere in it.
+Investigation leakyInvestigation()
+{
+    Investigation inv;
+    inv.ticket.id = u"77"_s;
+    inv.ticket.subject = u"Slow answers"_s;
+    inv.ticket.description = u"Since 10:00 CET our calls take seconds."_s;
+    inv.ticket.requesterName = u"Ana Pérez"_s;
+    inv.ticket.orgId = u"org_acme"_s;
+    inv.ticket.orgName = u"Acme"_s;
+    inv.playbook = {u"latency-spike"_s, u"mentions slow"_s};
+    inv.window = {utc(20, 6, 0), utc(20, 12, 0)};
+    Evidence orgs;
+    orgs.id = u"ev1"_s;
+    orgs.kind = EvidenceKind::Table;
+    orgs.connector = u"clickhouse"_s;
+    orgs.data =
+        QJsonObject{{u"columns"_s, QJsonArray{u"org"_s, u"name"_s, u"p95"_s}},
+                    {u"rows"_s, QJsonArray{QJsonArray{u"org_acme"_s, u"Acme"_s, 1200},
+                                           QJsonArray{u"org_globex"_s, u"Globex Corp"_s, 300}}}};
+    Evidence commit;
+    commit.id = u"ev2"_s;
+    commit.kind = EvidenceKind::Events;
+    commit.connector = u"github"_s;
+    commit.data = QJsonObject{
+        {u"events"_s, QJsonArray{QJsonObject{{u"files"_s, QJsonArray{u"src/db/usage.sql"_s}}}}}};
+    Evidence page;
+    page.id = u"ev3"_s;
+    page.kind = EvidenceKind::Events;
+    page.connector = u"pagerduty"_s;
+    page.data = QJsonObject{
+        {u"events"_s, QJsonArray{QJsonObject{{u"title"_s, u"Disk above 85% on logs-2"_s},
+                                             {u"id"_s, u"PDISK12345"_s}}}}};
+    inv.evidence = {orgs, commit, page};
+    inv.rootCause =
+        RootCause{u"deploy_regression"_s,
+                  u"Deploy #12 (09:12 UTC) slowed /v1/chat from 09:14 UTC to 1,234.5 "
+                  u"ms; it changed src/db/usage.sql; Linear GW-77 tracks it"_s,
+                  0.8,
+                  {u"github:deployment:12"_s, u"route:/v1/chat"_s, u"linear:issue:GW-77"_s},
+                  {}};
+    inv.findings = {
+        Finding{u"p95 of /v1/chat rose from 300 ms to 1.2 s at 09:14"_s, {}, {}, 0.9},
+        Finding{u"Acme: 4% errors; the other organisation: 0.3% errors"_s, {}, {}, 0.7},
+        Finding{u"Globex Corp is unaffected"_s, {}, {}, 0.6},
+        Finding{u"org_globex p95 300 ms"_s, {}, {}, 0.6},
+        Finding{
+            u"Disk above 85% on logs-2 at 08:00"_s, {u"pagerduty:incident:PDISK12345"_s}, {}, 0.3},
+        Finding{u"Open bug GW-77: chat slowness"_s, {u"linear:issue:GW-77"_s}, {}, 0.5}};
+    inv.secondaryCauses = {RootCause{u"provider_outage"_s,
+                                     u"OpenAI latency incident 09:20-09:40"_s,
+                                     0.5,
+                                     {u"statuspage:openai:incident:k3"_s},
+                                     {}}};
+    return inv;
+}
+
+} // namespace
+
+class TestReply final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void everyCategoryHasATemplateInEveryLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("name");
+        QStringList names = Reply::Templates::categories();
+        names.prepend(Reply::Templates::frameName());
+        for (const QString &language : Reply::Templates::languages()) {
+            for (const QString &name : std::as_const(names))
+                QTest::newRow(qPrintable(language + u'/' + name)) << language << name;
+        }
+    }
+    void everyCategoryHasATemplateInEveryLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, name);
+        const Reply::Templates t = Reply::Templates::load({}, false);
+        QVERIFY2(t.has(language, name), "no template");
+        const QString text = t.text(language, name);
+        const QString english = t.text(u"en"_s, name);
+        QVERIFY(!text.trimmed().isEmpty());
+        // The same placeholders for the engineer and the same facts in every language.
+        QCOMPARE(Reply::placeholders(text), Reply::placeholders(english));
+        QCOMPARE(variablesOf(text), variablesOf(english));
+        if (language != u"en"_s && name != Reply::Templates::frameName())
+            QVERIFY2(text != english, "not translated");
+        // The shipped file is the resource.
+        const QString file = qEnvironmentVariable("CASEFILE_SOURCE_DIR") +
+                             u"/resources/replies/%1/%2.md"_s.arg(language, name);
+        if (QFile::exists(file)) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromUtf8(f.readAll()), text);
+        }
+    }
+
+    void noPromiseWithoutAPlaceholder()
+    {
+        // The categories where we would otherwise promise a fix, a date or money say so only
+        // through a placeholder the engineer fills in.
+        const Reply::Templates t = Reply::Templates::load({}, false);
+        for (const QString &name : {u"deploy_regression"_s, u"known_bug"_s, u"billing_pipeline"_s,
+                                    u"question_unanswered"_s, u"not_investigated"_s})
+            QVERIFY2(!Reply::placeholders(t.text(u"en"_s, name)).isEmpty(), qPrintable(name));
+        const QString all = t.text(u"en"_s, u"deploy_regression"_s) +
+                            t.text(u"en"_s, u"billing_pipeline"_s) +
+                            t.text(u"en"_s, u"known_bug"_s);
+        for (const QString &promise :
+             {u"rolling it back"_s, u"will issue"_s, u"corrected invoice"_s, u"as soon as"_s})
+            QVERIFY2(!all.contains(promise), qPrintable(promise));
+    }
+
+    void fillResolvesSectionsAndNeverReadsValuesAsTemplates()
+    {
+        const QString tpl =
+            u"A{{#x}} x={{x}}{{/x}}{{^x}} none{{/x}}.\n\n\n\n{{#y}}Y{{/y}}B {{z}}\n"_s;
+        QCOMPARE(Reply::fill(tpl, {{u"x"_s, u"1"_s}}), u"A x=1.\n\nB\n"_s);
+        QCOMPARE(Reply::fill(tpl, {}), u"A none.\n\nB\n"_s);
+        QCOMPARE(Reply::fill(tpl, {{u"z"_s, u"{{x}} {{#x}}"_s}}), u"A none.\n\nB {{x}} {{#x}}\n"_s);
+    }
+
+    void placeholders()
+    {
+        QCOMPARE(Reply::placeholders(
+                     u"Fixed by [ETA]; see [docs](https://x) and [ETA], [FIX STATUS]."_s),
+                 (QStringList{u"[ETA]"_s, u"[FIX STATUS]"_s}));
+        QVERIFY(Reply::placeholders(u"a [lower case] \\[ESCAPED] [x](y)"_s).isEmpty());
+    }
+
+    void userTemplatesOverrideTheBuiltIns()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"replies/fr"_s));
+        QFile f(dir.filePath(u"replies/fr/rate_limited.md"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Limite atteinte : {{summary}} [PLAN]\n");
+        f.close();
+        const Reply::Templates t = Reply::Templates::load({dir.path()}, false);
+        QVERIFY(t.text(u"fr"_s, u"rate_limited"_s).startsWith(u"Limite atteinte"_s));
+        QCOMPARE(t.origin(u"fr"_s, u"rate_limited"_s), f.fileName());
+        QVERIFY(t.text(u"fr"_s, u"known_bug"_s).contains(u"problème connu"_s)); // the rest stays
+    }
+
+    void detectLanguage_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en")
+            << u"Our requests are failing since this morning and we have no idea why."_s << u"en"_s;
+        QTest::newRow("es")
+            << u"Las solicitudes fallan desde ayer y no sabemos por qué, ¿pueden revisar?"_s
+            << u"es"_s;
+        QTest::newRow("pt")
+            << u"As requisições estão falhando desde ontem e não sabemos o motivo."_s << u"pt"_s;
+        QTest::newRow("de")
+            << u"Seit gestern schlagen die Anfragen fehl und wir wissen nicht warum."_s << u"de"_s;
+        QTest::newRow("fr")
+            << u"Les requêtes échouent depuis hier et nous ne savons pas pourquoi."_s << u"fr"_s;
+        QTest::newRow("ja") << u"昨日からリクエストが失敗しています。原因を調べてください。"_s
+                            << u"ja"_s;
+        QTest::newRow("de with English error")
+            << u"Seit heute früh bekommen wir nur noch diese Fehler:\n"
+               u"Error: the request failed with status 503 and the upstream is not available\n"
+               u"```\n{\"error\": {\"message\": \"The model is not available for you\"}}\n```\n"
+               u"Was ist da los?"_s
+            << u"de"_s;
+        QTest::newRow("no words") << u"503 503 /v1/chat org_x 12:00"_s << QString();
+    }
+    void detectLanguage()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QCOMPARE(Text::detectLanguage(text), language);
+    }
+
+    void detectTimeZone_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("offsetMinutes"); // at 2026-11-20 12:00 UTC; -999 = none
+        QTest::newRow("abbreviation") << u"since 10:00 CET"_s << 60;
+        QTest::newRow("iana") << u"we are in America/Sao_Paulo"_s << -180;
+        QTest::newRow("offset") << u"around 9 (UTC+05:30)"_s << 330;
+        QTest::newRow("japanese") << u"日本時間の午前9時から"_s << 540;
+        QTest::newRow("utc is no hint") << u"at 09:00 UTC"_s << -999;
+        QTest::newRow("nothing") << u"this morning"_s << -999;
+    }
+    void detectTimeZone()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, offsetMinutes);
+        const auto zone = Text::detectTimeZone(text);
+        if (offsetMinutes == -999) {
+            QVERIFY(!zone.has_value());
+            return;
+        }
+        QVERIFY(zone.has_value());
+        QCOMPARE(zone->offsetFromUtc(utc(20, 12, 0)) / 60, offsetMinutes);
+    }
+
+    void replyKeepsInternalsInTheNote()
+    {
+        const Investigation inv = leakyInvestigation();
+        const Reply::Composed c = Reply::compose(inv);
+        for (const QString &secret :
+             {u"Globex"_s, u"org_globex"_s, u"0.3%"_s, u"src/db/usage.sql"_s, u"GW-77"_s,
+              u"Linear"_s, u"Disk above 85%"_s, u"PDISK12345"_s})
+            QVERIFY2(!c.reply.contains(secret), qPrintable(secret + u"\n\n"_s + c.reply));
+        for (const QString &internal : {u"Globex Corp"_s, u"0.3%"_s, u"src/db/usage.sql"_s,
+                                        u"GW-77"_s, u"Disk above 85% on logs-2"_s, u"PDISK12345"_s})
+            QVERIFY2(c.note.contains(internal), qPrintable(internal + u"\n\n"_s + c.note));
+        // What the customer needs: what, when (UTC and their zone), what it affected, next steps.
+        QVERIFY2(c.reply.contains(u"09:14 UTC (10:14 CET)"_s), qPrintable(c.reply));
+        QVERIFY(c.reply.contains(u"`/v1/chat`"_s));
+        QVERIFY(c.reply.contains(u"Hi Ana"_s));
+        QVERIFY(c.reply.contains(u"OpenAI latency incident"_s)); // the secondary cause, both texts
+        QVERIFY(c.note.contains(u"OpenAI latency incident"_s));
+        QVERIFY(c.reply.contains(u"[FIX STATUS]"_s));
+        QCOMPARE(c.language, u"en"_s);
+        QCOMPARE(c.category, u"deploy_regression"_s);
+        // Rendered, it is still clean: no HTML from the texts.
+        const QString html = renderMarkdownToSafeHtml(c.reply);
+        QVERIFY(!html.contains(u"<script"_s));
+    }
+
+    void replyInTheTicketsLanguage_data()
+    {
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<QString>("number");
+        QTest::newRow("es")
+            << u"Desde las 10:00 CET las llamadas tardan varios segundos y no sabemos por qué."_s
+            << u"es"_s << u"Qué pasó"_s << u"1234,5"_s;
+        QTest::newRow("de")
+            << u"Seit 10:00 CET dauern die Aufrufe mehrere Sekunden, wir wissen nicht warum."_s
+            << u"de"_s << u"Was passiert ist"_s << u"1.234,5"_s;
+        QTest::newRow("ja")
+            << u"日本時間の10時から応答がとても遅くなっています。確認してください。"_s << u"ja"_s
+            << u"発生した事象"_s << u"1,234.5"_s;
+    }
+    void replyInTheTicketsLanguage()
+    {
+        QFETCH(QString, description);
+        QFETCH(QString, language);
+        QFETCH(QString, words);
+        QFETCH(QString, number);
+        Investigation inv = leakyInvestigation();
+        inv.ticket.description = description;
+        const Reply::Composed c = Reply::compose(inv);
+        QCOMPARE(c.language, language);
+        QVERIFY2(c.reply.contains(words), qPrintable(c.reply));
+        QVERIFY2(c.reply.contains(number), qPrintable(c.reply));
+        QVERIFY(c.reply.contains(u"09:14 UTC"_s));
+        // The engineer can ask for another language.
+        Reply::ComposeOptions options;
+        options.language = u"fr"_s;
+        QVERIFY(Reply::compose(inv, options).reply.contains(u"Ce qui s'est passé"_s));
+    }
+
+    void questionAnsweredFromTheDocsOrHeldHonestly()
+    {
+        Investigation inv;
+        inv.ticket.id = u"5"_s;
+        inv.ticket.subject = u"Budget caps per key?"_s;
+        inv.ticket.description = u"Can we set a budget cap on each virtual key?"_s;
+        inv.playbook = {QString(), u"a plain question"_s};
+        Reply::Composed held = Reply::compose(inv);
+        QCOMPARE(held.category, u"question_unanswered"_s);
+        QVERIFY(held.reply.contains(u"[NEXT UPDATE]"_s));
+        QVERIFY(!held.reply.contains(u"looked at your requests"_s));
+        QVERIFY(held.note.contains(u"No documentation page matched"_s));
+
+        Evidence docs;
+        docs.id = u"ev1"_s;
+        docs.connector = u"docs"_s;
+        docs.data = QJsonObject{
+            {u"items"_s, QJsonArray{QJsonObject{
+                             {u"ref"_s, u"docs:docs/keys/budgets.md"_s},
+                             {u"title"_s, u"Budgets"_s},
+                             {u"text"_s, u"# Budgets\n\nEvery virtual key can carry a budget "
+                                         u"cap in dollars; requests over it get 429.\n"_s}}}}};
+        inv.evidence = {docs};
+        const Reply::Composed answered = Reply::compose(inv);
+        QCOMPARE(answered.category, u"question"_s);
+        QVERIFY2(answered.reply.contains(u"**Budgets** (`docs/keys/budgets.md`)"_s),
+                 qPrintable(answered.reply));
+        QVERIFY(answered.reply.contains(u"> Every virtual key can carry a budget cap"_s));
+        QVERIFY(answered.note.contains(u"docs:docs/keys/budgets.md"_s));
+    }
+
+    void safeHtmlToPlainText()
+    {
+        const QString md =
+            u"**Bold** and `code`\n\n- one\n- two &amp;\n\n[site](https://a.example/x)"_s;
+        QCOMPARE(Casefile::safeHtmlToPlainText(renderMarkdownToSafeHtml(md)),
+                 u"Bold and code\none\ntwo &amp;\nsite (https://a.example/x)"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReply)
+#include "tst_reply.moc"
