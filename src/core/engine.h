@@ -12,6 +12,8 @@
 
 namespace Casefile {
 
+class LookupCache;
+
 class PlaybookLibrary;
 class InvestigationRunPrivate;
 
@@ -39,6 +41,10 @@ public:
         // Multiplies every time limit the run sets itself (each step's timeout_s, the
         // organisations lookup, the polish); below 1 makes a run against a stalled system short.
         double timeoutScale = 1.0;
+        // Short-lived answers shared by the investigations of a workspace (its organisations,
+        // an organisation's billing customer): a hit saves the round trip. None: ask every time.
+        std::shared_ptr<LookupCache> lookups;
+        QString workspace; // whose answers: entries of other workspaces are never used
 
         // `ms` scaled by timeoutScale, never below 100 ms.
         qint64 scaledTimeout(qint64 ms) const
