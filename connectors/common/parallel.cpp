@@ -48,7 +48,6 @@ void runTogether(const QList<std::function<void()>> &tasks)
     done.acquire(int(tasks.size()));
     if (failure)
         std::rethrow_exception(failure); // after every task finished: nothing refers to us
-
 }
 
 } // namespace Casefile::Connectors

@@ -34,8 +34,10 @@ class InvestigationRun final : public QObject
 public:
     struct Options
     {
-        QString playbook;         // empty: classify the ticket and choose
-        int maxParallelSteps = 8; // worker threads for steps
+        QString playbook; // empty: classify the ticket and choose
+        // Steps in flight at once. They wait on the network, not the CPU: a playbook with its
+        // shared steps has up to 13, and each one held back adds a round trip to the run.
+        int maxParallelSteps = 16;
         std::chrono::milliseconds overallTimeout{std::chrono::minutes(5)};
         bool polishWithLlm = false; // polish the draft through the workspace's `llm` connection
         // Multiplies every time limit the run sets itself (each step's timeout_s, the

@@ -26,7 +26,9 @@ struct TestClock
     std::shared_ptr<QDateTime> at = std::make_shared<QDateTime>(Now);
     LookupCache::Clock clock() const
     {
-        return [at = at] { return *at; };
+        return [at = at] {
+            return *at;
+        };
     }
     void advance(std::chrono::milliseconds by) { *at = at->addMSecs(by.count()); }
 };
