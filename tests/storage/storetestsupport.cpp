@@ -216,9 +216,9 @@ bool writeV1Store(const QString &path, int count)
     return db.exec(u"COMMIT"_s);
 }
 
-std::unique_ptr<Store> StoreTestBase::openStore(const StoreOptions &options)
+std::unique_ptr<SqliteStore> StoreTestBase::openStore(const StoreOptions &options)
 {
-    auto store = Store::open(dbPath(), options);
+    auto store = SqliteStore::open(dbPath(), options);
     if (!store) {
         qWarning() << store.error().message << store.error().detail;
         return {};

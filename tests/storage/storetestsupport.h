@@ -3,7 +3,7 @@
 // What the store's test suites share: a rich investigation to save, a direct SQLite
 // connection for checks and old schemas, the released schemas, and a fresh folder per test.
 
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -21,6 +21,7 @@ namespace StoreTestSupport {
 
 using namespace Qt::StringLiterals;
 using Casefile::Investigation;
+using Casefile::SqliteStore;
 using Casefile::Store;
 using Casefile::StoreOptions;
 
@@ -106,7 +107,7 @@ protected:
         return m_dir->isValid();
     }
     void removeDir() { m_dir.reset(); }
-    std::unique_ptr<Store> openStore(const StoreOptions &options = {});
+    std::unique_ptr<SqliteStore> openStore(const StoreOptions &options = {});
     QString dbPath() const { return m_dir->filePath(u"casefile.sqlite"_s); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
