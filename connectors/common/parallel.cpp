@@ -1,10 +1,13 @@
 #include "connectors/common/parallel.h"
 
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <QMutex>
 #include <QSemaphore>
 #include <QThreadPool>
 
 #include <exception>
+#include <memory>
 
 namespace Casefile::Connectors {
 
@@ -30,24 +33,34 @@ void runTogether(const QList<std::function<void()>> &tasks)
         tasks.first()();
         return;
     }
-    QSemaphore done;
-    QMutex mutex;
-    std::exception_ptr failure;
+    // Shared, so that a task finishing last never touches what the caller already released.
+    struct State
+    {
+        QSemaphore done;
+        QMutex mutex;
+        std::exception_ptr failure;
+    };
+    auto state = std::make_shared<State>();
     for (const auto &task : tasks) {
-        requestPool().start([&task, &done, &mutex, &failure] {
+        // `task` outlives this: the caller waits below until every task has released.
+        requestPool().start([&task, state] {
             try {
                 task();
             } catch (...) {
-                QMutexLocker lock(&mutex);
-                if (!failure)
-                    failure = std::current_exception();
+                QMutexLocker lock(&state->mutex);
+                if (!state->failure)
+                    state->failure = std::current_exception();
             }
-            done.release();
+            state->done.release();
         });
     }
-    done.acquire(int(tasks.size()));
-    if (failure)
-        std::rethrow_exception(failure); // after every task finished: nothing refers to us
+    // The caller's events keep being served while it waits, as they are inside every request
+    // (HttpClient runs an event loop): whatever lives on this thread still answers.
+    const int count = int(tasks.size());
+    while (!state->done.tryAcquire(count, 2))
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+    if (state->failure)
+        std::rethrow_exception(state->failure); // every task has finished
 }
 
 } // namespace Casefile::Connectors
