@@ -72,12 +72,15 @@ Result<OperationOutput> DocsConnector::run(const OperationCall &call)
         return fail(Error::Code::InvalidInput, u"The argument \"terms\" is missing"_s);
     const int limit = std::clamp(Args::integer(call.args, u"limit"_s, 5), 1, 20);
     // One search per term and then one page per hit, each group sent at once: two round
-    // trips whatever the number of terms. Answers are merged in the terms' order, as if asked
-    // one after another, so a failed search past the limit changes nothing.
+    // trips whatever the number of terms, one when the search answers with the pages. Answers are
+    // merged in the terms' order, as if asked one after another, so a failed search past the limit
+    // changes nothing.
     const auto answers = inParallel(terms.size(), [&](qsizetype i) {
         QUrlQuery q;
         addQueryItem(q, u"q"_s, terms.at(i));
         addQueryItem(q, u"limit"_s, QString::number(limit));
+        // Servers that know include=body answer with the pages; others ignore it.
+        addQueryItem(q, u"include"_s, u"body"_s);
         return m_connection.getJson(m_connection.endpoint(u"/api/search"_s, q), call.limits);
     });
     QList<QJsonObject> hits;
