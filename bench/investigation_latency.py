@@ -75,6 +75,27 @@ def load_playbooks(root):
     return books
 
 
+def plan_of(doc, playbooks):
+    """The step definitions of what ran: the chosen playbook's, and for steps it lacks (a plan
+    that also runs a close runner-up's steps) the definition with the same id, connector and
+    operation in another playbook."""
+    chosen = playbooks.get(doc["playbook"]["name"], {})
+    plan = {}
+    for step in doc["steps"]:
+        sid = step["id"]
+        if sid in chosen:
+            plan[sid] = chosen[sid]
+            continue
+        for steps in playbooks.values():
+            s = steps.get(sid)
+            if s and s.get("connector") == step.get("connector") and s.get("operation") == step.get("operation"):
+                plan[sid] = s
+                break
+        else:
+            plan[sid] = {"id": sid, "connector": step.get("connector"), "operation": step.get("operation")}
+    return plan
+
+
 def midpoint(spec):
     lo, _, hi = str(spec).partition("-")
     return (float(lo) + float(hi or lo)) / 2
@@ -158,7 +179,7 @@ def run_config(name, latencies, latency_ms, sandbox, casefile, scenarios, playbo
                             print(f"  {ticket}: exit {run.returncode}: {run.stderr.strip()}", file=sys.stderr)
                             break
                         doc = json.loads(run.stdout)
-                        playbook = playbooks.get(doc["playbook"]["name"], {})
+                        playbook = plan_of(doc, playbooks)
                         steps = [s["duration_ms"] for s in doc["steps"] if s["status"] != "skipped"]
                         levels, limit = physical_limit(doc["steps"], playbook, latency_ms)
                         samples.append({"wall": elapsed, "engine": doc["duration_ms"],
