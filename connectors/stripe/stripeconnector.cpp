@@ -2,7 +2,7 @@
 
 #include "connectors/common/parallel.h"
 
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QTimeZone>
 #include <QtNumeric>
