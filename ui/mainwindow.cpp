@@ -648,6 +648,8 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
     tab->follow(run);
     InvestigationRun::Options options;
     options.playbook = playbook;
+    options.lookups = m_lookups;
+    options.workspace = m_profile.path.isEmpty() ? m_profile.name : m_profile.path;
     run->start(ticket, options);
     updateActions();
     return tab;

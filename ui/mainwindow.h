@@ -2,6 +2,7 @@
 
 #include "core/domain.h"
 #include "core/engine.h"
+#include "core/engine/lookupcache.h"
 #include "core/profile.h"
 #include "ui/workbenchservices.h"
 
@@ -119,6 +120,8 @@ private:
     WorkbenchServices m_services;
     WorkspaceProfile m_profile;
     std::shared_ptr<ConnectorSet> m_connectors;
+    // Organisations and billing customers, shared by this window's investigations (by workspace).
+    std::shared_ptr<LookupCache> m_lookups = std::make_shared<LookupCache>();
     quint64 m_profileGeneration = 0;
     quint64 m_ticketGeneration = 0;
     QTimer m_refreshTimer;

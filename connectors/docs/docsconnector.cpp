@@ -1,5 +1,7 @@
 #include "connectors/docs/docsconnector.h"
 
+#include "connectors/common/parallel.h"
+
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -69,15 +71,23 @@ Result<OperationOutput> DocsConnector::run(const OperationCall &call)
     if (terms.isEmpty())
         return fail(Error::Code::InvalidInput, u"The argument \"terms\" is missing"_s);
     const int limit = std::clamp(Args::integer(call.args, u"limit"_s, 5), 1, 20);
+    // One search per term and then one page per hit, each group sent at once: two round
+    // trips whatever the number of terms, one when the search answers with the pages. Answers are
+    // merged in the terms' order, as if asked one after another, so a failed search past the limit
+    // changes nothing.
+    const auto answers = inParallel(terms.size(), [&](qsizetype i) {
+        QUrlQuery q;
+        addQueryItem(q, u"q"_s, terms.at(i));
+        addQueryItem(q, u"limit"_s, QString::number(limit));
+        // Servers that know include=body answer with the pages; others ignore it.
+        addQueryItem(q, u"include"_s, u"body"_s);
+        return m_connection.getJson(m_connection.endpoint(u"/api/search"_s, q), call.limits);
+    });
     QList<QJsonObject> hits;
     QSet<QString> seen;
-    for (const QString &term : terms) {
+    for (const auto &root : answers) {
         if (hits.size() >= limit)
             break;
-        QUrlQuery q;
-        addQueryItem(q, u"q"_s, term);
-        addQueryItem(q, u"limit"_s, QString::number(limit));
-        auto root = m_connection.getJson(m_connection.endpoint(u"/api/search"_s, q), call.limits);
         if (!root)
             return std::unexpected(root.error());
         for (const QJsonValue &v : root->value(u"results"_s).toArray()) {
@@ -89,12 +99,19 @@ Result<OperationOutput> DocsConnector::run(const OperationCall &call)
             hits.append(hit);
         }
     }
+    // A search that already answers with the page's body needs no fetch.
+    const auto pages = inParallel(hits.size(), [&](qsizetype i) -> Result<QJsonObject> {
+        if (hits.at(i).value(u"body"_s).isString())
+            return hits.at(i);
+        return page(hits.at(i).value(u"path"_s).toString(), call.limits);
+    });
     QJsonArray items;
-    for (const QJsonObject &hit : std::as_const(hits)) {
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        const QJsonObject &hit = hits.at(i);
+        const auto &p = pages.at(i);
         const QString path = hit.value(u"path"_s).toString();
         QString text = hit.value(u"snippet"_s).toString();
         QString title = hit.value(u"title"_s).toString();
-        auto p = page(path, call.limits);
         if (!p && isFatal(p.error()))
             return std::unexpected(p.error());
         if (p) {

@@ -1,5 +1,7 @@
 #include "connectors/github/githubconnector.h"
 
+#include "connectors/common/parallel.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -164,20 +166,48 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
     if (selected.size() > MaxDeployments)
         selected.resize(MaxDeployments);
 
-    QJsonArray events;
-    QJsonArray ids;
-    for (const QJsonObject &d : std::as_const(selected)) {
+    // Each deployment's statuses, commit and pull requests: every one of these requests at
+    // once, one round trip after the list instead of three per deployment.
+    enum Detail { Statuses, Commit, Pulls, DetailCount };
+    const auto details = inParallel(selected.size() * DetailCount, [&](qsizetype i) {
+        const QJsonObject &d = selected.at(i / DetailCount);
         const QString id = d.value(u"id"_s).toVariant().toString();
         const QString sha = d.value(u"sha"_s).toString();
+        switch (i % DetailCount) {
+        case Statuses: {
+            QUrlQuery one;
+            one.addQueryItem(u"per_page"_s, u"10"_s);
+            return list(m_connection.endpoint(base + u"/deployments/"_s + id + u"/statuses"_s, one),
+                        call.limits, 1);
+        }
+        case Commit: {
+            if (sha.isEmpty())
+                return Result<QJsonArray>(QJsonArray{});
+            auto commit = m_connection.getJson(m_connection.endpoint(base + u"/commits/"_s + sha),
+                                               call.limits);
+            if (!commit)
+                return Result<QJsonArray>(std::unexpected(commit.error()));
+            return Result<QJsonArray>(QJsonArray{*commit});
+        }
+        default:
+            if (sha.isEmpty())
+                return Result<QJsonArray>(QJsonArray{});
+            return list(m_connection.endpoint(base + u"/commits/"_s + sha + u"/pulls"_s),
+                        call.limits, 1);
+        }
+    });
+    for (const auto &detail : details) {
+        if (!detail && isFatal(detail.error()))
+            return std::unexpected(detail.error());
+    }
+
+    QJsonArray events;
+    QJsonArray ids;
+    for (qsizetype n = 0; n < selected.size(); ++n) {
+        const QJsonObject &d = selected.at(n);
         QJsonObject event = deploymentEvent(d, environment);
 
-        QUrlQuery one;
-        one.addQueryItem(u"per_page"_s, u"10"_s);
-        auto statuses =
-            list(m_connection.endpoint(base + u"/deployments/"_s + id + u"/statuses"_s, one),
-                 call.limits, 1);
-        if (!statuses && isFatal(statuses.error()))
-            return std::unexpected(statuses.error());
+        const auto &statuses = details.at(n * DetailCount + Statuses);
         if (statuses && !statuses->isEmpty()) {
             // Newest first.
             const QJsonObject latest = statuses->first().toObject();
@@ -191,34 +221,25 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
 
         QJsonArray files;
         QString message;
-        if (!sha.isEmpty()) {
-            auto commit = m_connection.getJson(m_connection.endpoint(base + u"/commits/"_s + sha),
-                                               call.limits);
-            if (!commit && isFatal(commit.error()))
-                return std::unexpected(commit.error());
-            if (commit) {
-                for (const QJsonValue &f : commit->value(u"files"_s).toArray())
-                    files.append(f.toObject().value(u"filename"_s).toString());
-                message = commit->value(u"commit"_s).toObject().value(u"message"_s).toString();
-            }
+        const auto &commit = details.at(n * DetailCount + Commit);
+        if (commit && !commit->isEmpty()) {
+            const QJsonObject c = commit->first().toObject();
+            for (const QJsonValue &f : c.value(u"files"_s).toArray())
+                files.append(f.toObject().value(u"filename"_s).toString());
+            message = c.value(u"commit"_s).toObject().value(u"message"_s).toString();
         }
         event.insert(u"files"_s, files);
         event.insert(u"message"_s, truncated(message, 2000));
 
         QJsonArray pulls;
-        if (!sha.isEmpty()) {
-            auto prs = list(m_connection.endpoint(base + u"/commits/"_s + sha + u"/pulls"_s),
-                            call.limits, 1);
-            if (!prs && isFatal(prs.error()))
-                return std::unexpected(prs.error());
-            if (prs) {
-                for (const QJsonValue &p : *prs) {
-                    const QJsonObject pr = p.toObject();
-                    const int number = pr.value(u"number"_s).toInt();
-                    pulls.append(QJsonObject{{u"number"_s, number},
-                                             {u"title"_s, pr.value(u"title"_s).toString()},
-                                             {u"ref"_s, u"github:pull:%1"_s.arg(number)}});
-                }
+        const auto &prs = details.at(n * DetailCount + Pulls);
+        if (prs) {
+            for (const QJsonValue &p : *prs) {
+                const QJsonObject pr = p.toObject();
+                const int number = pr.value(u"number"_s).toInt();
+                pulls.append(QJsonObject{{u"number"_s, number},
+                                         {u"title"_s, pr.value(u"title"_s).toString()},
+                                         {u"ref"_s, u"github:pull:%1"_s.arg(number)}});
             }
         }
         event.insert(u"pulls"_s, pulls);

@@ -1,5 +1,7 @@
 #include "connectors/statuspage/statuspageconnector.h"
 
+#include "connectors/common/parallel.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Connectors {
@@ -127,10 +129,16 @@ Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
     QJsonArray rows;
     QJsonArray failures;
     int answered = 0;
-    for (const auto &[name, base] : std::as_const(*list)) {
-        const QUrl url = Connection::join(base, incidents ? u"/api/v2/incidents.json"_s
-                                                          : u"/api/v2/summary.json"_s);
-        auto root = m_connection.getJson(url, call.limits);
+    // Every provider's page at once: one round trip however many are configured.
+    const auto answers = inParallel(list->size(), [&](qsizetype i) {
+        const QUrl url =
+            Connection::join(list->at(i).second,
+                             incidents ? u"/api/v2/incidents.json"_s : u"/api/v2/summary.json"_s);
+        return m_connection.getJson(url, call.limits);
+    });
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        const QString &name = list->at(i).first;
+        const auto &root = answers.at(i);
         if (!root) {
             if (root.error().code == Error::Code::Cancelled ||
                 root.error().code == Error::Code::Timeout)

@@ -1,5 +1,7 @@
 #include "connectors/stripe/stripeconnector.h"
 
+#include "connectors/common/parallel.h"
+
 #include "core/time.h"
 
 #include <QTimeZone>
@@ -283,15 +285,18 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     if (grouping != u"day"_s && grouping != u"hour"_s)
         return fail(Error::Code::InvalidInput, u"The argument \"window\" must be day or hour"_s);
 
-    // The meter's id, from its event name if need be.
-    QString meterId;
-    auto meters = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
-    if (!meters)
-        return std::unexpected(meters.error());
-    for (const QJsonValue &v : *meters) {
-        const QJsonObject m = v.toObject();
-        if (m.value(u"id"_s).toString() == meter || m.value(u"event_name"_s).toString() == meter)
-            meterId = m.value(u"id"_s).toString();
+    // The meter's id, from its event name if need be (an id needs no lookup).
+    QString meterId = meter.startsWith(u"mtr_"_s) ? meter : QString();
+    if (meterId.isEmpty()) {
+        auto meters = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
+        if (!meters)
+            return std::unexpected(meters.error());
+        for (const QJsonValue &v : *meters) {
+            const QJsonObject m = v.toObject();
+            if (m.value(u"id"_s).toString() == meter ||
+                m.value(u"event_name"_s).toString() == meter)
+                meterId = m.value(u"id"_s).toString();
+        }
     }
     if (meterId.isEmpty())
         return fail(Error::Code::NotFound,
@@ -301,20 +306,35 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     const qint64 step = grouping == u"day"_s ? 86400 : 3600;
     const qint64 start = window->from.toSecsSinceEpoch() / step * step;
     const qint64 end = (window->to.toSecsSinceEpoch() + step - 1) / step * step;
-    QUrlQuery q;
-    addQueryItem(q, u"customer"_s, *customerId);
-    addQueryItem(q, u"start_time"_s, QString::number(start));
-    addQueryItem(q, u"end_time"_s, QString::number(end));
-    addQueryItem(q, u"value_grouping_window"_s, grouping);
     const QString path = u"/v1/billing/meters/"_s +
                          QString::fromLatin1(QUrl::toPercentEncoding(meterId)) +
                          u"/event_summaries"_s;
-    auto summaries = list(path, q, call.limits, 10);
-    if (!summaries)
-        return std::unexpected(summaries.error());
+    // A page holds 100 summaries and the list pages by cursor, one page after another: the
+    // window is cut into spans of 100 buckets, asked all at once (35 days per hour: 9 spans).
+    constexpr qint64 BucketsPerPage = 100;
+    constexpr qint64 MaxSpans = 20;
+    const qint64 buckets = std::max<qint64>(1, (end - start) / step);
+    const qint64 spans = std::min(MaxSpans, (buckets + BucketsPerPage - 1) / BucketsPerPage);
+    const qint64 perSpan = (buckets + spans - 1) / spans * step;
+    const auto parts = inParallel(spans, [&](qsizetype i) {
+        const qint64 from = start + i * perSpan;
+        QUrlQuery q;
+        addQueryItem(q, u"customer"_s, *customerId);
+        addQueryItem(q, u"start_time"_s, QString::number(from));
+        addQueryItem(q, u"end_time"_s, QString::number(std::min(end, from + perSpan)));
+        addQueryItem(q, u"value_grouping_window"_s, grouping);
+        return list(path, q, call.limits, 10);
+    });
+    QJsonArray summaryList;
+    for (const auto &part : parts) {
+        if (!part)
+            return std::unexpected(part.error());
+        for (const QJsonValue &v : *part)
+            summaryList.append(v);
+    }
     QList<std::pair<qint64, double>> points;
     double total = 0;
-    for (const QJsonValue &v : *summaries) {
+    for (const QJsonValue &v : std::as_const(summaryList)) {
         const QJsonObject s = v.toObject();
         const double value = s.value(u"aggregated_value"_s).toDouble();
         points.append({s.value(u"start_time"_s).toInteger(), value});

@@ -77,10 +77,14 @@ HttpResponse DocsFake::answer(const HttpRequest &request)
                 snippet.prepend(u"…"_s);
             if (start + SnippetChars < body.size())
                 snippet.append(u"…"_s);
-            scored.append({score, QJsonObject{{u"path"_s, path},
-                                              {u"title"_s, title},
-                                              {u"snippet"_s, snippet},
-                                              {u"score"_s, score}}});
+            QJsonObject hit{{u"path"_s, path},
+                            {u"title"_s, title},
+                            {u"snippet"_s, snippet},
+                            {u"score"_s, score}};
+            // include=body: the whole page with each hit, so no fetch has to follow.
+            if (request.queryValue(u"include"_s) == u"body"_s)
+                hit.insert(u"body"_s, body);
+            scored.append({score, hit});
         }
         std::stable_sort(scored.begin(), scored.end(),
                          [](const auto &a, const auto &b) { return a.first > b.first; });

@@ -12,6 +12,8 @@
 
 namespace Casefile {
 
+class LookupCache;
+
 class PlaybookLibrary;
 class InvestigationRunPrivate;
 
@@ -32,13 +34,19 @@ class InvestigationRun final : public QObject
 public:
     struct Options
     {
-        QString playbook;         // empty: classify the ticket and choose
-        int maxParallelSteps = 8; // worker threads for steps
+        QString playbook; // empty: classify the ticket and choose
+        // Steps in flight at once. They wait on the network, not the CPU: a playbook with its
+        // shared steps has up to 13, and each one held back adds a round trip to the run.
+        int maxParallelSteps = 16;
         std::chrono::milliseconds overallTimeout{std::chrono::minutes(5)};
         bool polishWithLlm = false; // polish the draft through the workspace's `llm` connection
         // Multiplies every time limit the run sets itself (each step's timeout_s, the
         // organisations lookup, the polish); below 1 makes a run against a stalled system short.
         double timeoutScale = 1.0;
+        // Short-lived answers shared by the investigations of a workspace (its organisations,
+        // an organisation's billing customer): a hit saves the round trip. None: ask every time.
+        std::shared_ptr<LookupCache> lookups;
+        QString workspace; // whose answers: entries of other workspaces are never used
 
         // `ms` scaled by timeoutScale, never below 100 ms.
         qint64 scaledTimeout(qint64 ms) const

@@ -574,6 +574,30 @@ private slots:
         QCOMPARE(fetched->evidence.first().data.value(u"items"_s).toArray().size(), 1);
     }
 
+    void docsSearchWithPagesNeedsNoFetch()
+    {
+        // A search that answers with each page's body: one search per term, no page fetch.
+        StubServer server;
+        server.route("/api/search?",
+                     StubServer::json(R"({"results":[{"path":"docs/a.md","title":"A",
+                        "snippet":"short","body":"the whole page A"}],"total":1})"_ba));
+        DocsConnector docs(settings(u"docs"_s, u"docs"_s, server), QString());
+        auto r =
+            docs.run(call(u"search"_s, {{u"terms"_s, QJsonArray{u"one"_s, u"two"_s, u"three"_s}},
+                                        {u"limit"_s, 5}}));
+        VERIFY_OK(r);
+        const QJsonArray items = r->evidence.first().data.value(u"items"_s).toArray();
+        QCOMPARE(items.size(), 1); // the same page for every term, once
+        QCOMPARE(items.at(0).toObject().value(u"text"_s).toString(), u"the whole page A"_s);
+        int searches = 0;
+        for (const auto &request : server.requests()) {
+            QVERIFY2(!request.target.contains("/api/pages"), request.target.constData());
+            searches += request.target.contains("/api/search") ? 1 : 0;
+            QVERIFY(request.target.contains("include=body"));
+        }
+        QCOMPARE(searches, 3);
+    }
+
     void portkey()
     {
         StubServer server;

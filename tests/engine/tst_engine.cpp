@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QMutex>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -32,6 +33,7 @@ struct Recorder
     QMutex mutex;
     QElapsedTimer clock;
     QList<Call> calls;
+    QSet<QString> started; // steps whose call has begun
     std::atomic_int running{0};
     std::atomic_int maxRunning{0};
 
@@ -40,6 +42,11 @@ struct Recorder
     {
         QMutexLocker lock(&mutex);
         return calls;
+    }
+    bool hasStarted(const QString &stepId)
+    {
+        QMutexLocker lock(&mutex);
+        return started.contains(stepId);
     }
     std::optional<Call> call(const QString &stepId)
     {
@@ -81,6 +88,18 @@ struct Behaviour
         outputs = o;
         return *this;
     }
+    // Answers only once `n` calls have run at the same time (or at the deadline: a timeout).
+    Behaviour &untilRunning(int n)
+    {
+        waitRunning = n;
+        return *this;
+    }
+    // Answers only once the step `id` has started (or at the deadline: a timeout).
+    Behaviour &untilStarted(const QString &id)
+    {
+        waitStep = id;
+        return *this;
+    }
 
     int delayMs = 0;
     std::optional<Error::Code> failWith;
@@ -88,6 +107,8 @@ struct Behaviour
     bool ignoresCancel = false; // a slow connector that returns late
     int evidence = 1;
     QJsonObject outputs;
+    int waitRunning = 0;
+    QString waitStep;
 };
 
 class FakeConnector final : public Connector
@@ -110,6 +131,19 @@ public:
         const int now = ++m_recorder->running;
         int seen = m_recorder->maxRunning.load();
         while (now > seen && !m_recorder->maxRunning.compare_exchange_weak(seen, now)) {
+        }
+        {
+            QMutexLocker lock(&m_recorder->mutex);
+            m_recorder->started.insert(call.stepId);
+        }
+        // Conditions, not clocks: a call waits for the others it needs running, up to its deadline.
+        while ((m_recorder->maxRunning.load() < b.waitRunning ||
+                (!b.waitStep.isEmpty() && !m_recorder->hasStarted(b.waitStep))) &&
+               !call.limits.deadline.hasExpired() && !call.limits.cancel.isCancelled())
+            QThread::msleep(2);
+        if (call.limits.deadline.hasExpired()) {
+            --m_recorder->running;
+            return fail(Error::Code::Timeout, u"%1 timed out waiting"_s.arg(m_system));
         }
         Recorder::Call rec;
         rec.stepId = call.stepId;
@@ -277,6 +311,47 @@ private slots:
         }
         QVERIFY(lastStart < firstEnd);
         QCOMPARE(h.recorder->maxRunning.load(), 4);
+    }
+
+    void everyIndependentStepStartsAtOnceByDefault()
+    {
+        // A playbook with its shared steps has up to 13; none may wait for a free worker. Each
+        // call answers only once all 13 run together, so a bounded start would time out.
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().untilRunning(13));
+        QStringList steps;
+        for (int i = 0; i < 13; ++i)
+            steps.append(stepJson(u"s%1"_s.arg(i), u"clickhouse"_s, u"traffic_overview"_s,
+                                  u", \"timeout_s\": 20"_s));
+        InvestigationRun run(h.connectors(), library(u"wide"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"wide"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(inv.steps.size(), 13);
+        QCOMPARE(h.recorder->maxRunning.load(), 13);
+        for (const StepRecord &s : inv.steps)
+            QCOMPARE(stepStatusName(s.status), u"ok"_s);
+    }
+
+    void dependentStepDoesNotWaitForUnrelatedOnes()
+    {
+        // `slow` answers only once `after` (which needs `fast`) has started: the engine must
+        // start `after` as soon as `fast` finishes, not when the whole first level has.
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().untilStarted(u"after"_s));
+        h.clickhouse->setBehaviour(u"latency_series"_s, Behaviour());
+        h.github->setBehaviour(u"deployments"_s, Behaviour());
+        const QStringList steps{
+            stepJson(u"slow"_s, u"clickhouse"_s, u"traffic_overview"_s, u", \"timeout_s\": 20"_s),
+            stepJson(u"fast"_s, u"clickhouse"_s, u"latency_series"_s),
+            u"{\"id\": \"after\", \"connector\": \"github\", \"operation\": \"deployments\", "
+            u"\"args\": {\"from\": \"{{window.from}}\"}, \"depends_on\": [\"fast\"]}"_s};
+        InvestigationRun run(h.connectors(), library(u"levels"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"levels"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(stepStatusName(stepOf(inv, u"slow"_s)->status), u"ok"_s);
+        QCOMPARE(stepStatusName(stepOf(inv, u"after"_s)->status), u"ok"_s);
     }
 
     void parallelismIsBounded()

@@ -4,6 +4,7 @@
 #include "core/async.h"
 #include "core/corelogging.h"
 #include "core/engine/classifier.h"
+#include "core/engine/lookupcache.h"
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/engine/privacymask.h"
@@ -12,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QSet>
 #include <QThreadPool>
@@ -28,6 +30,20 @@ namespace {
 constexpr int OrganisationsTimeoutMs = 10000;
 constexpr int PolishTimeoutMs = 60000;
 constexpr int QuestionDocsTimeoutMs = 15000;
+const QString OrganisationsKey = u"helpdesk.organisations"_s;
+
+// Operations whose answer is a stable mapping (an organisation's billing customer): their
+// outputs may come from the workspace's lookup cache instead of another round trip.
+bool isCachedLookup(const PlaybookStep &step)
+{
+    return step.connector == u"stripe"_s && step.operation == u"customer"_s;
+}
+
+QString lookupKey(const OperationCall &call, const QString &connector)
+{
+    return connector + u'.' + call.operation + u'|' +
+           QString::fromUtf8(QJsonDocument(call.args).toJson(QJsonDocument::Compact));
+}
 
 bool isRetriable(Error::Code code)
 {
@@ -83,6 +99,7 @@ public:
     {
         int generation = 0;
         CancelToken token;
+        QString cacheKey; // where a successful answer is kept, for cached lookups
     };
 
     InvestigationRun *q = nullptr;
@@ -205,7 +222,8 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
 {
     // Classification, the helpdesk's organisations and binding run off this thread.
     auto work = [ticket, forced = options.playbook, library = playbooks, set = connectors,
-                 clock = now, token = runToken,
+                 clock = now, token = runToken, lookups = options.lookups,
+                 workspace = options.workspace,
                  organisationsMs = scaled(OrganisationsTimeoutMs)]() -> Prepared {
         Prepared out;
         try {
@@ -230,13 +248,21 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
             }
             QList<Organisation> organisations;
             if (ticket.orgId.isEmpty() && out.playbook) {
-                if (auto helpdesk = set->helpdesk()) {
+                auto cached = lookups
+                                  ? lookups->find<QList<Organisation>>(workspace, OrganisationsKey)
+                                  : std::nullopt;
+                if (cached) {
+                    organisations = *cached;
+                } else if (auto helpdesk = set->helpdesk()) {
                     WorkLimits limits{QDeadlineTimer(organisationsMs), token};
                     auto orgs = helpdesk->organisations(limits);
-                    if (orgs)
+                    if (orgs) {
                         organisations = *orgs;
-                    else
+                        if (lookups)
+                            lookups->store(workspace, OrganisationsKey, organisations);
+                    } else {
                         out.orgProblem = orgs.error().message;
+                    }
                 }
             }
             out.params = ParameterBinder::bind(ticket, organisations, clock,
@@ -402,14 +428,27 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     r->status = StepStatus::Running;
     r->error.clear();
 
-    Attempt attempt;
-    attempt.generation = ++generationCounter;
-    active.insert(step.id, attempt);
-
     OperationCall call;
     call.stepId = step.id;
     call.operation = step.operation;
     call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
+
+    Attempt attempt;
+    attempt.generation = ++generationCounter;
+    if (options.lookups && isCachedLookup(step)) {
+        attempt.cacheKey = lookupKey(call, step.connector);
+        auto hit = r->attempts == 1
+                       ? options.lookups->find<OperationOutput>(options.workspace, attempt.cacheKey)
+                       : std::nullopt;
+        if (hit) {
+            // Answered a moment ago for this workspace: no round trip. Only first attempts
+            // come from schedule(), which goes on with the steps that depend on this one.
+            emit q->stepChanged(*r);
+            finishStep(step.id, StepStatus::Ok, QString(), &*hit);
+            return;
+        }
+    }
+    active.insert(step.id, attempt);
     const qint64 timeoutMs = scaled(qint64(step.timeoutS) * 1000);
     call.limits = WorkLimits{QDeadlineTimer(timeoutMs), attempt.token};
 
@@ -453,6 +492,7 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
     const auto it = active.constFind(id);
     if (it == active.cend() || it->generation != generation)
         return; // late result of a timed-out or cancelled attempt: dropped
+    const QString cacheKey = it->cacheKey;
     active.erase(it);
     if (phase != Phase::Steps)
         return;
@@ -460,6 +500,8 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
     StepRecord *r = record(id);
     CF_ASSERT(step && r, return );
     if (result) {
+        if (options.lookups && !cacheKey.isEmpty())
+            options.lookups->store(options.workspace, cacheKey, *result);
         finishStep(id, StepStatus::Ok, QString(), &*result);
     } else {
         const Error &e = result.error();

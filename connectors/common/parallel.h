@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QList>
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+
+namespace Casefile::Connectors {
+
+// Runs every task at once and returns their results in the tasks' order, once all are done.
+// For independent requests of one operation (a search per term, a page per hit) that wait on
+// the network, not on the CPU: n requests cost one round trip instead of n. The tasks run on
+// a pool of their own (never the caller's), so a caller that is itself a pool worker cannot
+// starve it; a single task runs on the calling thread. If a task throws, the first exception
+// is rethrown once all have finished.
+void runTogether(const QList<std::function<void()>> &tasks);
+
+template<typename Fn>
+auto inParallel(qsizetype count, Fn fn) -> QList<std::invoke_result_t<Fn, qsizetype>>
+{
+    using R = std::invoke_result_t<Fn, qsizetype>;
+    QList<std::optional<R>> answers(count);
+    QList<std::function<void()>> tasks;
+    tasks.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        tasks.append([&answers, &fn, i] { answers[i].emplace(fn(i)); });
+    runTogether(tasks);
+    QList<R> out;
+    out.reserve(count);
+    for (auto &answer : answers)
+        out.append(std::move(*answer));
+    return out;
+}
+
+} // namespace Casefile::Connectors
