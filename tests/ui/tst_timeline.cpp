@@ -75,11 +75,11 @@ private slots:
     void buildsSeriesMarkersAndChangePoint()
     {
         const TimelineData data = buildTimelineData(TestData::investigation());
-        QCOMPARE(data.latency.size(), 3);
-        QCOMPARE(data.latency.at(1).name, u"p95 route=/v1/analytics"_s);
-        QCOMPARE(data.latency.at(1).points.size(), 125);
-        QCOMPARE(data.errorRate.size(), 1);
-        QCOMPARE(data.latencyEvidenceId, u"ev1"_s);
+        QCOMPARE(data.primary.series.size(), 3);
+        QCOMPARE(data.primary.series.at(1).name, u"p95 route=/v1/analytics"_s);
+        QCOMPARE(data.primary.series.at(1).points.size(), 125);
+        QCOMPARE(data.secondary.series.size(), 1);
+        QCOMPARE(data.primary.evidenceId, u"ev1"_s);
         QCOMPARE(data.markers.size(), 3); // two deploys and one incident band
         int deploys = 0;
         int bands = 0;
@@ -94,14 +94,14 @@ private slots:
         QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
         QCOMPARE(data.from, TestData::utc(u"2026-11-20T08:00:00Z"_s));
         // 1 error in 6 requests after the change: 16.7 %.
-        QCOMPARE(qRound(data.errorRate.first().points.last().y() * 10), 167);
+        QCOMPARE(qRound(data.secondary.series.first().points.last().y() * 10), 167);
     }
 
     void comparisonSeriesIsShiftedIntoTheWindow()
     {
         const TimelineData data = buildTimelineData(TestData::investigation(true));
-        QCOMPARE(data.latency.size(), 4);
-        const TimelineSeries &cmp = data.latency.last();
+        QCOMPARE(data.primary.series.size(), 4);
+        const TimelineSeries &cmp = data.primary.series.last();
         QVERIFY(cmp.comparison);
         QCOMPARE(cmp.name, u"p95 (a day earlier)"_s);
         QCOMPARE(fromChartTimeX(cmp.points.first().x()), TestData::utc(u"2026-11-20T08:00:00Z"_s));
@@ -121,8 +121,8 @@ private slots:
                                           {u"points"_s, points}}});
         inv.evidence.prepend(flat);
         const TimelineData data = buildTimelineData(inv);
-        QCOMPARE(data.latencyEvidenceId, u"ev1"_s);
-        QCOMPARE(data.latency.at(1).name, u"p95 route=/v1/analytics"_s);
+        QCOMPARE(data.primary.evidenceId, u"ev1"_s);
+        QCOMPARE(data.primary.series.at(1).name, u"p95 route=/v1/analytics"_s);
         QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
     }
 
@@ -136,7 +136,7 @@ private slots:
                 {u"points"_s, TestData::latencyPoints(inv.window.from, 60, inv.window.to)}}});
         const TimelineData data = buildTimelineData(inv);
         QVERIFY(!data.changePoint.isValid());
-        QCOMPARE(data.latency.first().name, u"p50"_s);
+        QCOMPARE(data.primary.series.first().name, u"p50"_s);
     }
 
     // Hidden charts (another tab or page) keep the newest data and apply it when shown.
@@ -149,8 +149,8 @@ private slots:
         QTRY_VERIFY(charts.hasPendingData());
         QCOMPARE(applied.count(), 0);
         QCOMPARE(charts.dataSeriesCount(), 0);
-        QVERIFY(!charts.data().latency.isEmpty()); // built, not yet drawn
-        charts.show();                             // applied a piece per turn of the event loop
+        QVERIFY(!charts.data().primary.series.isEmpty()); // built, not yet drawn
+        charts.show(); // applied a piece per turn of the event loop
         QVERIFY(!charts.hasPendingData());
         QTRY_COMPARE(applied.count(), 1);
         QCOMPARE(charts.dataSeriesCount(), 4);
@@ -174,9 +174,9 @@ private slots:
         QCOMPARE(charts.rangeTo(), TestData::utc(u"2026-11-20T10:05:00Z"_s));
 
         auto *latencyX =
-            qobject_cast<QDateTimeAxis *>(charts.latencyChart()->axes(Qt::Horizontal).constFirst());
-        auto *errorX =
-            qobject_cast<QDateTimeAxis *>(charts.errorChart()->axes(Qt::Horizontal).constFirst());
+            qobject_cast<QDateTimeAxis *>(charts.primaryChart()->axes(Qt::Horizontal).constFirst());
+        auto *errorX = qobject_cast<QDateTimeAxis *>(
+            charts.secondaryChart()->axes(Qt::Horizontal).constFirst());
         QVERIFY(latencyX && errorX);
         QCOMPARE(errorX->min(), latencyX->min());
 
@@ -187,7 +187,7 @@ private slots:
         QCOMPARE(errorX->max(), latencyX->max());
 
         // Zooming the error chart by itself (rubber band, wheel) moves the latency chart too.
-        charts.errorChart()->zoomIn();
+        charts.secondaryChart()->zoomIn();
         QCOMPARE(latencyX->min(), errorX->min());
         QCOMPARE(latencyX->max(), errorX->max());
 
@@ -198,7 +198,7 @@ private slots:
         QCOMPARE(charts.dataSeriesCount(), 4);
 
         int lines = 0;
-        for (QAbstractSeries *s : charts.latencyChart()->series()) {
+        for (QAbstractSeries *s : charts.primaryChart()->series()) {
             if (auto *line = qobject_cast<QLineSeries *>(s);
                 line && line->name() == "p99 route=/v1/analytics"_L1)
                 lines = int(line->count());
