@@ -16,6 +16,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QCheckBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -35,6 +36,7 @@ class MetricsView;
 class PlaybookEditor;
 class SavedInvestigationsView;
 class TicketFilterModel;
+class TicketPreview;
 class TicketQueueModel;
 
 // The workbench window: the ticket queue on the left, a tab per open investigation on the
@@ -88,6 +90,19 @@ public:
     SavedInvestigationsView *savedView() const { return m_saved; }
     MetricsView *metricsView() const { return m_metrics; }
     QString connectionMessage(const QString &system) const;
+    TicketPreview *preview() const { return m_preview; }
+    QSplitter *mainSplitter() const { return m_splitter; }
+
+    // Sizes the window for a screen's available area (first run, or a smaller screen).
+    void fitToScreen(const QRect &available);
+    // Keyboard: F6/Shift+F6 move between the queue, the preview and the open tab's panes.
+    void focusPane(int direction);
+    void showCommandPalette();
+    QDialog *commandPalette() const { return m_palette; }
+    void showShortcuts();
+    QString shortcutListText() const;
+    void showAbout();
+    QString aboutText() const;
 
 signals:
     void profileLoaded(const Casefile::WorkspaceProfile &profile);
@@ -106,9 +121,13 @@ private:
     void buildUi();
     void buildMenus();
     void rebuildRecentMenu();
+    void showQueueMenu(const QPoint &pos);
+    QList<QWidget *> panes() const;
+    static void focusInto(QWidget *pane);
     void rememberProfile(const QString &path);
     void checkConnections();
     void setConnectionState(const QString &system, int state, const QString &message);
+    void followRunConnections(const Investigation &investigation);
     void updateTitle();
     void updateActions();
     void notifyFinished(const Investigation &investigation);
@@ -129,6 +148,9 @@ private:
     QLineEdit *m_search = nullptr;
     QCheckBox *m_onlyWaiting = nullptr;
     QTableView *m_queueView = nullptr;
+    TicketPreview *m_preview = nullptr;
+    QSplitter *m_queueSplitter = nullptr;
+    QPointer<QDialog> m_palette;
     QLabel *m_queueStatus = nullptr;
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -176,14 +198,29 @@ public:
     void showOffline(const Investigation &investigation);
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
+    // A re-run whose diagnosis differs from the one the draft was written from marks the
+    // draft stale: the bar above the editor offers the new diagnosis, the draft is kept.
+    bool isDraftStale() const { return m_draftStale; }
+    void useNewDiagnosis();
+    void keepDraft();
+
 signals:
     void finished(const Casefile::Investigation &investigation);
+    void draftStaleChanged(bool stale);
 
 private:
+    void loadDiagnosis(const QString &markdown);
+    void setDraftStale(bool stale, const QString &reason = {});
+
     Ticket m_ticket;
     QString m_storedId;
     QPointer<InvestigationRun> m_run;
     bool m_editorLoaded = false;
+    bool m_draftStale = false;
+    QString m_draftBase;  // the diagnosis the editor's draft was loaded from
+    QString m_newerDraft; // the newest run's diagnosis, offered while the draft is stale
+    QWidget *m_staleBar = nullptr;
+    QLabel *m_staleText = nullptr;
     QElapsedTimer m_clock; // since the run (or re-run step) started, for notifications
     InvestigationView *m_view = nullptr;
     DiagnosisEditor *m_editor = nullptr;
