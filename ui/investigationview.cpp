@@ -123,6 +123,8 @@ void InvestigationView::buildUi()
     m_splitter->setStretchFactor(1, 3);
     m_stepsView->setMinimumHeight(m_stepsView->fontMetrics().height() * 4);
     m_pages->setMinimumHeight(160);
+    // The steps get a few rows; the charts, evidence and findings the rest.
+    m_splitter->setSizes({m_stepsView->fontMetrics().height() * 9, 1000});
     QSettings settings;
     m_splitter->restoreState(
         settings.value(QLatin1StringView(SettingsKeys::ViewSplitter)).toByteArray());
@@ -155,7 +157,7 @@ void InvestigationView::buildHeader(QVBoxLayout *layout)
     m_description->setReadOnly(true);
     m_description->setTabChangesFocus(true);
     m_description->setAccessibleName(tr("Ticket description"));
-    m_description->setMaximumHeight(m_description->fontMetrics().height() * 4 + 12);
+    m_description->setMaximumHeight(m_description->fontMetrics().height() * 3 + 12);
     m_progress = new QProgressBar(this);
     m_progress->setAccessibleName(tr("Investigation progress"));
     m_progress->setFormat(tr("%v of %m steps"));
@@ -193,7 +195,10 @@ QWidget *InvestigationView::buildStepsView()
     m_stepsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_stepsView->setTabKeyNavigation(false);
     m_stepsView->verticalHeader()->hide();
-    m_stepsView->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView *header = m_stepsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StepsModel::Title, QHeaderView::Stretch);
+    header->setSectionResizeMode(StepsModel::Error, QHeaderView::Stretch);
     m_stepsView->setWordWrap(false);
     connect(m_stepsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {

@@ -5,6 +5,7 @@
 #include "core/engine/playbooklibrary.h"
 #include "ui/commandpalette.h"
 #include "ui/connectionsdialog.h"
+#include "ui/connectionwizard.h"
 #include "ui/constants.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/exporter.h"
@@ -18,6 +19,7 @@
 #include "ui/ticketqueuemodel.h"
 #include "ui/timelinecharts.h"
 #include "ui/weblinks.h"
+#include "ui/welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +29,7 @@
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -45,6 +48,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -316,8 +320,15 @@ void MainWindow::buildUi()
                                                           QHeaderView::Stretch);
     m_queueView->setWordWrap(false);
     m_queueView->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    m_queueView->horizontalHeader()->setSectionResizeMode(TicketQueueModel::Id,
-                                                          QHeaderView::ResizeToContents);
+    // ID and Subject first and always visible; the rest sized to their contents, the
+    // status and the suggested playbook in the preview instead.
+    QHeaderView *queueHeader = m_queueView->horizontalHeader();
+    for (int column : {TicketQueueModel::Id, TicketQueueModel::Priority, TicketQueueModel::Age})
+        queueHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    queueHeader->setSectionResizeMode(TicketQueueModel::Org, QHeaderView::Interactive);
+    queueHeader->resizeSection(TicketQueueModel::Org, 120);
+    m_queueView->setColumnHidden(TicketQueueModel::Status, true);
+    m_queueView->setColumnHidden(TicketQueueModel::Playbook, true);
     m_queueView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_queueView, &QWidget::customContextMenuRequested, this, &MainWindow::showQueueMenu);
     connect(m_queueView, &QTableView::activated, this, [this] { runCurrentTicket(); });
@@ -382,9 +393,7 @@ void MainWindow::buildUi()
     });
     connect(m_saved, &SavedInvestigationsView::exportRequested, this, [this](const QString &id) {
         openSaved(id);
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export investigation"), {},
-            tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON (*.json)"));
+        const QString path = chooseExportPath();
         if (!path.isEmpty())
             exportCurrent(path);
     });
@@ -397,8 +406,22 @@ void MainWindow::buildUi()
     m_queuePanel->setMinimumWidth(280);
     m_tabs->setMinimumWidth(480);
     m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({420, 1000});
-    setCentralWidget(m_splitter);
+    m_splitter->setSizes({460, 1140});
+
+    // No workspace yet: the welcome page; the workbench once a profile is open.
+    m_welcome = new WelcomePage(this);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemoWorkspace);
+    connect(m_welcome, &WelcomePage::openProfileRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace profile"), {},
+                                                          tr("Workspace profiles (*.json)"));
+        if (!path.isEmpty())
+            openProfile(path);
+    });
+    connect(m_welcome, &WelcomePage::wizardRequested, this, &MainWindow::showConnectionWizard);
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_splitter);
+    setCentralWidget(m_central);
 
     m_connectionBar = new QWidget(this);
     auto *barLayout = new QHBoxLayout(m_connectionBar);
@@ -424,6 +447,8 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("&Switch workspace"));
     rebuildRecentMenu();
     file->addAction(tr("&Connections…"), this, &MainWindow::showConnections);
+    file->addAction(tr("Connect &new workspace…"), this, &MainWindow::showConnectionWizard);
+    file->addAction(tr("Open the &demo workspace"), this, &MainWindow::openDemoWorkspace);
     file->addSeparator();
     QAction *import = file->addAction(tr("&Import investigation JSON…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import investigation"), {},
@@ -433,16 +458,14 @@ void MainWindow::buildMenus()
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_exportAction = file->addAction(tr("&Export investigation…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export investigation"), {},
-            tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON (*.json)"));
+        const QString path = chooseExportPath();
         if (!path.isEmpty())
             exportCurrent(path);
     });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts({QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)});
 
     QMenu *inv = menuBar()->addMenu(tr("&Investigation"));
     m_runAction =
@@ -690,17 +713,75 @@ void MainWindow::openProfile(const QString &path)
         [this, path](Result<WorkspaceProfile> profile) {
             if (!profile) {
                 showError(profile.error().message);
+                m_rememberOpened = true;
+                m_welcome->setBusy(false);
+                m_welcome->setStatus(profile.error().message, true);
                 emit profileFailed(profile.error().message);
                 return;
             }
-            rememberProfile(path);
+            if (m_rememberOpened)
+                rememberProfile(path);
+            m_rememberOpened = true;
             setProfile(*profile);
         });
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_central->currentWidget() == m_welcome;
+}
+
+void MainWindow::openDemoWorkspace()
+{
+    if (!m_demo) {
+        m_demo = new DemoWorkspace(this);
+        connect(m_demo, &DemoWorkspace::ready, this, [this](const QString &path) {
+            m_welcome->setStatus(tr("The demo workspace is up; opening it…"));
+            m_rememberOpened = false;
+            openProfile(path);
+        });
+        connect(m_demo, &DemoWorkspace::failed, this, [this](const QString &message) {
+            m_welcome->setBusy(false);
+            m_welcome->setStatus(message, true);
+            showError(message);
+        });
+    }
+    if (m_demo->isRunning())
+        return;
+    m_welcome->setBusy(true);
+    m_welcome->setStatus(tr("Starting the demo workspace (its sandbox and log database)…"));
+    m_demo->start();
+}
+
+void MainWindow::showConnectionWizard()
+{
+    auto *wizard = new ConnectionWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        // The Connections dialog tests each system and saves: secrets to the keychain, the
+        // profile to its file.
+        auto *dialog = new ConnectionsDialog(wizard->profile(), m_services, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        const QMap<QString, QString> secrets = wizard->secrets();
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+            dialog->setSecret(it.key(), it.value());
+        connect(dialog, &ConnectionsDialog::saved, this, [this](const WorkspaceProfile &p) {
+            rememberProfile(p.path);
+            setProfile(p);
+        });
+        connect(dialog, &ConnectionsDialog::saveFailed, this, &MainWindow::showError);
+        dialog->open();
+    });
+    wizard->open();
 }
 
 void MainWindow::setProfile(const WorkspaceProfile &profile)
 {
     m_profile = profile;
+    statusBar()->showMessage(tr("Opened %1").arg(profile.name), 5000);
+    m_central->setCurrentWidget(profile.connections.isEmpty() ? static_cast<QWidget *>(m_welcome)
+                                                              : m_splitter);
+    m_welcome->setBusy(false);
     m_connectors.reset();
     const quint64 generation = ++m_profileGeneration;
     m_queue->setNow(profile.currentTime());
@@ -1085,6 +1166,21 @@ void MainWindow::importFile(const QString &path)
         });
 }
 
+QString MainWindow::chooseExportPath()
+{
+    // A suggested name in the documents folder; a name typed without an extension gets the
+    // chosen format's.
+    InvestigationView *view = currentInvestigationView();
+    const QString name =
+        view ? suggestedExportName(view->investigation()) : u"casefile-investigation.md"_s;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString filter = tr("Markdown (*.md)");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export investigation"), QDir(dir).filePath(name),
+        tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON (*.json)"), &filter);
+    return withExportExtension(path, filter);
+}
+
 void MainWindow::exportCurrent(const QString &path)
 {
     InvestigationView *view = currentInvestigationView();
@@ -1112,7 +1208,7 @@ void MainWindow::exportCurrent(const QString &path)
 void MainWindow::showConnections()
 {
     if (m_profile.connections.isEmpty()) {
-        showError(tr("Open a workspace profile first."));
+        showConnectionWizard();
         return;
     }
     auto *dialog = new ConnectionsDialog(m_profile, m_services, this);

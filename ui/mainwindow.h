@@ -21,6 +21,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QSystemTrayIcon;
 class QTableView;
 class QTabWidget;
@@ -37,6 +38,8 @@ class PlaybookEditor;
 class SavedInvestigationsView;
 class TicketFilterModel;
 class TicketPreview;
+class WelcomePage;
+class DemoWorkspace;
 class TicketQueueModel;
 
 // The workbench window: the ticket queue on the left, a tab per open investigation on the
@@ -73,7 +76,12 @@ public:
     InvestigationTab *openOffline(const Investigation &investigation, const QString &storedId);
     void importFile(const QString &path);
     void exportCurrent(const QString &path);
+    QString chooseExportPath(); // the save dialog, with a suggested name; empty when cancelled
     void showConnections();
+    void showConnectionWizard();
+    void openDemoWorkspace();
+    bool isWelcomeShown() const;
+    WelcomePage *welcomePage() const { return m_welcome; }
     void showPlaybookEditor();
     void setDarkPalette(bool dark);
     void setComparisonOverlay(bool on);
@@ -153,6 +161,10 @@ private:
     QPointer<QDialog> m_palette;
     QLabel *m_queueStatus = nullptr;
     QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_central = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    DemoWorkspace *m_demo = nullptr;
+    bool m_rememberOpened = true; // a demo profile lives in a temporary folder: not a recent
     QTabWidget *m_tabs = nullptr;
     SavedInvestigationsView *m_saved = nullptr;
     MetricsView *m_metrics = nullptr;
@@ -225,6 +237,10 @@ private:
     InvestigationView *m_view = nullptr;
     DiagnosisEditor *m_editor = nullptr;
     QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_central = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    DemoWorkspace *m_demo = nullptr;
+    bool m_rememberOpened = true; // a demo profile lives in a temporary folder: not a recent
 };
 
 } // namespace Casefile

@@ -1,5 +1,7 @@
 #include "ui/ticketpreview.h"
 
+#include "ui/ticketqueuemodel.h"
+
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -78,6 +80,8 @@ void TicketPreview::setTicket(const Ticket &ticket, const QDateTime &now)
         meta << tr("%1 priority").arg(ticket.priority);
     if (ticket.createdAt.isValid() && now.isValid())
         meta << tr("opened %1 ago").arg(humanAge(ticket.createdAt.secsTo(now)));
+    if (const QString playbook = TicketQueueModel::suggestPlaybook(ticket); !playbook.isEmpty())
+        meta << tr("suggested playbook: %1").arg(playbook);
     m_meta->setText(meta.join(u" · "_s));
     m_tags->setText(tr("Tags: %1").arg(ticket.tags.join(u", "_s)));
     m_tags->setVisible(!ticket.tags.isEmpty());

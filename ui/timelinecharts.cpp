@@ -146,6 +146,8 @@ TimelineCharts::TimelineCharts(QWidget *parent)
         (*x)->setTickCount(7);
         *y = new QValueAxis(chart);
         (*y)->setLabelFormat(u"%.0f"_s);
+        (*y)->setTruncateLabels(false); // "1,250" whole, never "…"
+        (*x)->setTruncateLabels(false);
         chart->addAxis(*x, Qt::AlignBottom);
         chart->addAxis(*y, Qt::AlignLeft);
         connect(*x, &QDateTimeAxis::rangeChanged, this,
@@ -595,18 +597,31 @@ void TimelineCharts::planPanel(std::deque<std::function<void()>> &steps, QChart 
                                const std::shared_ptr<std::pair<int, int>> &counts)
 {
     // `panel` lies in `data`, which every step holds: the steps point at its series.
+    const auto peak = [](const TimelineSeries &ts) {
+        double m = 0;
+        for (const QPointF &p : ts.points)
+            m = std::max(m, p.y());
+        return m;
+    };
+    // The scale is the affected series' (and its siblings'); a context series that would
+    // squash it (a noisy unrelated route) is left out rather than dominating the chart.
+    double yMax = 0;
+    for (const TimelineSeries &ts : panel.series) {
+        if (!ts.context && (!ts.comparison || m_comparisonVisible))
+            yMax = std::max(yMax, peak(ts));
+    }
     QList<const TimelineSeries *> shown;
     for (const TimelineSeries &ts : panel.series) {
-        if (!ts.comparison || m_comparisonVisible)
-            shown.append(&ts);
+        if (ts.comparison && !m_comparisonVisible)
+            continue;
+        if (ts.context && yMax > 0 && peak(ts) > yMax * 1.25)
+            continue;
+        shown.append(&ts);
     }
+    for (const TimelineSeries *ts : std::as_const(shown))
+        yMax = std::max(yMax, peak(*ts));
     // The axes get their final ranges first: a series attached to axes whose range then
     // changes is laid out again, so filling before ranging costs O(series²) layouts.
-    double yMax = 0;
-    for (const TimelineSeries *ts : std::as_const(shown)) {
-        for (const QPointF &p : ts->points)
-            yMax = std::max(yMax, p.y());
-    }
     yMax = yMax > 0 ? yMax * 1.1 : 1.0;
     steps.push_back([this, chart, x, y, yMax, data, &panel] {
         clearChart(chart);

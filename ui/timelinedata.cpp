@@ -286,7 +286,9 @@ TimelinePanel latencyPanel(const QList<ParsedTimeseries> &latency, TimelineData 
     for (const ParsedSeries &s : primary->series) {
         if (&s == worst || others >= 4)
             continue;
-        panel.series.append(makeSeries(u"p95 "_s + s.label, s, u"p95"_s));
+        TimelineSeries other = makeSeries(u"p95 "_s + s.label, s, u"p95"_s);
+        other.context = true;
+        panel.series.append(other);
         ++others;
     }
     if (comparison) {

@@ -20,6 +20,8 @@ struct TimelineSeries
     QList<QPointF> points; // (chart time, value) in time order
     bool comparison = false;
     bool emphasised = false; // the affected series: drawn strong, the others dimmed
+    bool context = false;    // another route/label for comparison: hidden when it would
+                             // dominate the scale of the affected one
 };
 
 // One chart: what it measures and its series.
