@@ -68,6 +68,12 @@ RunHealth runHealth(const Investigation &investigation)
         case StepStatus::Ok:
             ++health.ok;
             break;
+        case StepStatus::Skipped:
+            ++health.skipped;
+            if (health.firstSkip.isEmpty() && !step.error.isEmpty())
+                health.firstSkip =
+                    step.connector.isEmpty() ? step.error : step.connector + u": "_s + step.error;
+            break;
         case StepStatus::Failed:
         case StepStatus::Timeout:
             ++health.failed;
@@ -83,10 +89,11 @@ RunHealth runHealth(const Investigation &investigation)
             break;
         case StepStatus::Pending:
         case StepStatus::Running:
-        case StepStatus::Skipped:
             break;
         }
     }
+    if (health.firstError.isEmpty())
+        health.firstError = health.firstSkip;
     return health;
 }
 

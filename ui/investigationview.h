@@ -30,12 +30,14 @@ struct RunHealth
 {
     int total = 0;
     int ok = 0;
-    int failed = 0; // failed or timed out
+    int failed = 0;  // failed or timed out
+    int skipped = 0; // not run: system not connected, nothing to ask about, a failed input
     int cancelled = 0;
-    QString firstError; // "system: message" of the first failed step
+    QString firstError; // "system: message" of the first failed step (else the first skip)
+    QString firstSkip;
 
-    // Nothing could be asked: every finished step failed and none succeeded.
-    bool couldNotInvestigate() const { return total > 0 && ok == 0 && failed > 0; }
+    // Nothing could be asked: no step answered, and steps failed or were skipped.
+    bool couldNotInvestigate() const { return total > 0 && ok == 0 && failed + skipped > 0; }
 };
 
 RunHealth runHealth(const Investigation &investigation);

@@ -571,6 +571,13 @@ void MainWindow::focusInto(QWidget *pane)
         pane->setFocus(Qt::TabFocusReason);
         return;
     }
+    // A pane to write in (the reply editor) puts the cursor in its text.
+    for (QPlainTextEdit *text : pane->findChildren<QPlainTextEdit *>()) {
+        if (!text->isReadOnly() && text->isVisible() && text->isEnabled()) {
+            text->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
     // The first widget inside the pane that takes Tab focus, in focus-chain order.
     for (QWidget *w = pane->nextInFocusChain(); w && w != pane; w = w->nextInFocusChain()) {
         if (!pane->isAncestorOf(w))
@@ -884,7 +891,12 @@ void MainWindow::followRunConnections(const Investigation &investigation)
     for (const StepRecord &step : investigation.steps) {
         if (step.connector.isEmpty() || !m_connectionDots.contains(step.connector))
             continue;
-        if (step.status == StepStatus::Failed || step.status == StepStatus::Timeout) {
+        // A step skipped because its system is not in the connected set could not ask it.
+        const bool notConnected = step.status == StepStatus::Skipped && m_connectors &&
+                                  !m_connectors->get(step.connector);
+        const bool couldNotAsk =
+            step.status == StepStatus::Failed || step.status == StepStatus::Timeout || notConnected;
+        if (couldNotAsk) {
             latest.insert(step.connector,
                           {-1, step.error.isEmpty() ? tr("no answer") : step.error});
         } else if (step.status == StepStatus::Ok) {

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QJsonArray>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -160,6 +161,9 @@ private slots:
         QCOMPARE(applied.count(), 1);
     }
 
+    void opensOnTheChangeWithLabelledMarkers();
+    void billingChartsLoggedAgainstMetered();
+
     void chartsShowSeriesOnOneTimeRange()
     {
         TimelineCharts charts;
@@ -206,6 +210,84 @@ private slots:
         QCOMPARE(lines, 125);
     }
 };
+
+// The demo's story on a day-long window: zoomed to the change with context, the deploys and
+// the incident labelled, the affected route emphasised; "Whole window" shows everything.
+void TestTimeline::opensOnTheChangeWithLabelledMarkers()
+{
+    Investigation inv = TestData::investigation();
+    inv.window.from = TestData::utc(u"2026-11-19T06:00:00Z"_s);
+    const TimelineData data = buildTimelineData(inv);
+    QVERIFY(data.focusFrom.isValid());
+    QVERIFY(data.focusFrom < data.changePoint && data.changePoint < data.focusTo);
+    QVERIFY(data.focusFrom.secsTo(data.focusTo) * 2 < data.from.secsTo(data.to));
+    QCOMPARE(data.primary.title, u"Latency of route=/v1/analytics"_s);
+    QCOMPARE(data.primary.unit, u"ms"_s);
+    int emphasised = 0;
+    for (const TimelineSeries &s : data.primary.series)
+        emphasised += s.emphasised ? 1 : 0;
+    QCOMPARE(emphasised, 1);
+
+    TimelineCharts charts;
+    charts.resize(1000, 500);
+    charts.show();
+    QSignalSpy applied(&charts, &TimelineCharts::dataApplied);
+    charts.setInvestigation(inv);
+    QVERIFY(applied.wait(5000));
+    QCOMPARE(charts.rangeFrom(), data.focusFrom);
+    QCOMPARE(charts.rangeTo(), data.focusTo);
+    const QStringList labels = charts.markerLabels();
+    QVERIFY2(labels.contains(u"deploy #446"_s) && labels.contains(u"deploy #447"_s),
+             qPrintable(labels.join(u" | "_s)));
+    QVERIFY(labels.contains(u"incident: Elevated latency"_s));
+    QVERIFY(labels.contains(u"change 09:14 UTC"_s));
+    const QString hover = charts.hoverText(TestData::utc(u"2026-11-20T09:30:00Z"_s));
+    QVERIFY2(hover.startsWith(u"2026-11-20 09:30 UTC"_s), qPrintable(hover));
+    QVERIFY(hover.contains(u"p95 route=/v1/analytics: "_s));
+
+    charts.setWholeWindow(true);
+    QCOMPARE(charts.rangeFrom(), inv.window.from);
+    charts.setWholeWindow(false);
+    QCOMPARE(charts.rangeFrom(), data.focusFrom);
+}
+
+// The playbook chooses the chart: billing compares logged and metered tokens per day.
+void TestTimeline::billingChartsLoggedAgainstMetered()
+{
+    Investigation inv;
+    inv.playbook.name = u"token-billing"_s;
+    inv.window = {TestData::utc(u"2026-11-01T00:00:00Z"_s),
+                  TestData::utc(u"2026-11-04T00:00:00Z"_s)};
+    Evidence usage;
+    usage.id = u"ev1"_s;
+    usage.kind = EvidenceKind::Table;
+    usage.connector = u"clickhouse"_s;
+    usage.data = QJsonObject{
+        {u"columns"_s, QJsonArray{u"day"_s, u"requests"_s, u"prompt_tokens"_s,
+                                  u"completion_tokens"_s, u"cached_tokens"_s, u"cost_usd"_s}},
+        {u"rows"_s, QJsonArray{QJsonArray{u"2026-11-01"_s, 10, 1000, 500, 0, 1.0},
+                               QJsonArray{u"2026-11-02"_s, 10, 1000, 500, 0, 1.0},
+                               QJsonArray{u"2026-11-03"_s, 10, 1000, 500, 0, 1.0}}}};
+    Evidence meter;
+    meter.id = u"ev2"_s;
+    meter.kind = EvidenceKind::TimeSeries;
+    meter.connector = u"stripe"_s;
+    meter.data =
+        QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                    {u"series"_s,
+                     QJsonArray{QJsonObject{
+                         {u"labels"_s, QJsonObject{{u"meter"_s, u"tokens"_s}}},
+                         {u"points"_s, QJsonArray{QJsonArray{u"2026-11-01T00:00:00Z"_s, 1500},
+                                                  QJsonArray{u"2026-11-02T00:00:00Z"_s, 3000},
+                                                  QJsonArray{u"2026-11-03T00:00:00Z"_s, 3000}}}}}}};
+    inv.evidence = {usage, meter};
+    const TimelineData data = buildTimelineData(inv);
+    QCOMPARE(data.primary.title, u"Tokens per day: logged vs metered"_s);
+    QCOMPARE(data.primary.series.size(), 2);
+    QCOMPARE(data.primary.series.at(0).points.at(1).y(), 1500.0);
+    QCOMPARE(data.primary.series.at(1).points.at(1).y(), 3000.0);
+    QVERIFY(data.secondary.isEmpty());
+}
 
 QTEST_MAIN(TestTimeline)
 #include "tst_timeline.moc"
