@@ -23,7 +23,7 @@ SendConfirmDialog::SendConfirmDialog(const QString &ticketId, const QString &bod
     m_body = new QPlainTextEdit(this);
     m_body->setReadOnly(true);
     m_body->setTabChangesFocus(true); // Tab reaches the buttons: no keyboard trap
-    m_body->setPlainText(body); // exactly what goes out, Markdown source included
+    m_body->setPlainText(body);       // exactly what goes out, Markdown source included
     m_body->setAccessibleName(tr("Text to send"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *send = buttons->addButton(isPublic ? tr("&Send reply") : tr("&Add note"),
