@@ -205,7 +205,7 @@ QList<Operation> stripe()
          {required(u"org"_s, ArgumentType::Text), optional(u"email_domain"_s, ArgumentType::Text)},
          EvidenceKind::Table,
          {u"id"_s, u"email"_s, u"name"_s, u"org_id"_s},
-         u"row for the customer whose `metadata.org_id` = org (customer search "
+         u"— the row for the customer whose `metadata.org_id` = org (customer search "
          u"`metadata['org_id']:'…'`, falling back to list + email domain)"_s,
          {u"customer_id"_s, u"ref"_s},
          {}},

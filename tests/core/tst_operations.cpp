@@ -5,6 +5,7 @@
 #include "core/operations.h"
 #include "golden.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>

@@ -112,15 +112,6 @@ QByteArray canonical(const Investigation &inv)
     return investigationToJsonBytes(inv, false);
 }
 
-return q.value(0);
-}
-
-private:
-QString m_name;
-bool m_ok = false;
-}
-;
-
 // The schemas as released, frozen here so migrations are tested from what real users have.
 const QStringList schemaV1 = {
     uR"(CREATE TABLE investigations (
@@ -225,9 +216,9 @@ bool writeV1Store(const QString &path, int count)
     return db.exec(u"COMMIT"_s);
 }
 
-std::unique_ptr<Store> StoreTestBase::openStore(const StoreOptions &options)
+std::unique_ptr<SqliteStore> StoreTestBase::openStore(const StoreOptions &options)
 {
-    auto store = Store::open(dbPath(), options);
+    auto store = SqliteStore::open(dbPath(), options);
     if (!store) {
         qWarning() << store.error().message << store.error().detail;
         return {};

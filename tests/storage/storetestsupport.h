@@ -3,7 +3,7 @@
 // What the store's test suites share: a rich investigation to save, a direct SQLite
 // connection for checks and old schemas, the released schemas, and a fresh folder per test.
 
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -21,6 +21,7 @@ namespace StoreTestSupport {
 
 using namespace Qt::StringLiterals;
 using Casefile::Investigation;
+using Casefile::SqliteStore;
 using Casefile::Store;
 using Casefile::StoreOptions;
 
@@ -74,35 +75,42 @@ public:
             q.bindValue(i, values.at(i));
         if (!q.exec() || !q.next())
             return {};
+        return q.value(0);
+    }
 
-        // The schemas as released, frozen so migrations are tested from what real users have.
-        extern const QStringList schemaV1;
-        extern const QStringList schemaV2;
+private:
+    QString m_name;
+    bool m_ok = false;
+};
 
-        QString crashId(int i);
-        Investigation crashInvestigation(int i, int revision);
-        // An integer from the environment (trial counts, seeds), or `fallback`.
-        int envInt(const char *name, int fallback);
-        // Two investigations with words to search for.
-        bool fillSearchStore(Store & store);
-        // A store of schema v1, as released, holding `count` investigations (crashId(0..count-1)).
-        bool writeV1Store(const QString &path, int count);
+// The schemas as released, frozen so migrations are tested from what real users have.
+extern const QStringList schemaV1;
+extern const QStringList schemaV2;
 
-        // A fresh temporary folder for each test function (init() → makeDir(), cleanup() →
-        // removeDir()), and the store at its casefile.sqlite.
-        class StoreTestBase
-        {
-        protected:
-            bool makeDir()
-            {
-                m_dir = std::make_unique<QTemporaryDir>();
-                return m_dir->isValid();
-            }
-            void removeDir() { m_dir.reset(); }
-            std::unique_ptr<Store> openStore(const StoreOptions &options = {});
-            QString dbPath() const { return m_dir->filePath(u"casefile.sqlite"_s); }
+QString crashId(int i);
+Investigation crashInvestigation(int i, int revision);
+// An integer from the environment (trial counts, seeds), or `fallback`.
+int envInt(const char *name, int fallback);
+// Two investigations with words to search for.
+bool fillSearchStore(Store &store);
+// A store of schema v1, as released, holding `count` investigations (crashId(0..count-1)).
+bool writeV1Store(const QString &path, int count);
 
-            std::unique_ptr<QTemporaryDir> m_dir;
-        };
+// A fresh temporary folder for each test function (init() → makeDir(), cleanup() →
+// removeDir()), and the store at its casefile.sqlite.
+class StoreTestBase
+{
+protected:
+    bool makeDir()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        return m_dir->isValid();
+    }
+    void removeDir() { m_dir.reset(); }
+    std::unique_ptr<SqliteStore> openStore(const StoreOptions &options = {});
+    QString dbPath() const { return m_dir->filePath(u"casefile.sqlite"_s); }
 
-    } // namespace StoreTestSupport
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+} // namespace StoreTestSupport

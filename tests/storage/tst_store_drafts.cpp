@@ -1,7 +1,7 @@
 // The store: Draft history, the send state machine, feedback and metrics.
 #include "core/async.h"
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 #include "storetestsupport.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // The store: kill -9 while saving or migrating loses nothing that was committed.
 #include "core/async.h"
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 #include "storetestsupport.h"
 
 #include <QCoreApplication>
@@ -39,7 +39,7 @@ namespace {
 // The child of crashSafety(): saves in a loop and acknowledges each commit on stdout.
 int runCrashChild(const QString &path, int start)
 {
-    auto store = Store::open(path);
+    auto store = SqliteStore::open(path);
     if (!store) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(store.error().message));
         return 2;
@@ -72,7 +72,7 @@ int runMigrateChild(const QString &path)
 {
     std::printf("opening\n");
     std::fflush(stdout);
-    auto store = Store::open(path);
+    auto store = SqliteStore::open(path);
     if (!store) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(store.error().message));
         return 2;
@@ -147,7 +147,7 @@ void TestStoreDurability::crashSafety()
             }
         }
 
-        auto store = Store::open(dbPath());
+        auto store = SqliteStore::open(dbPath());
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
         QVERIFY((*store)->checkIntegrity());
         for (auto it = acked.cbegin(); it != acked.cend(); ++it) {
@@ -196,9 +196,9 @@ void TestStoreDurability::crashDuringMigration()
     QElapsedTimer clock;
     clock.start();
     {
-        auto store = Store::open(dbPath());
+        auto store = SqliteStore::open(dbPath());
         QVERIFY(store);
-        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE((*store)->schemaVersion(), SqliteStore::latestSchemaVersion());
     }
     const int migrationMs = std::max(5, int(clock.elapsed()));
     qInfo("migration kill trials: %d, seed %u, an undisturbed migration takes %d ms", trials, seed,
@@ -228,10 +228,10 @@ void TestStoreDurability::crashDuringMigration()
         if (!output.contains("migrated"))
             ++killedMidway;
 
-        auto store = Store::open(dbPath());
+        auto store = SqliteStore::open(dbPath());
         QVERIFY2(store, qPrintable(u"trial %1: %2"_s.arg(trial).arg(
                             store ? QString() : store.error().message)));
-        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE((*store)->schemaVersion(), SqliteStore::latestSchemaVersion());
         QVERIFY((*store)->checkIntegrity());
         auto list = (*store)->listInvestigations(Count * 2);
         QVERIFY(list);

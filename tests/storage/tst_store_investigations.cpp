@@ -2,7 +2,7 @@
 // several threads.
 #include "core/async.h"
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 #include "storetestsupport.h"
 
 #include <QCoreApplication>
@@ -63,16 +63,16 @@ void TestStoreInvestigations::openCreatesLatestSchema()
 {
     auto store = openStore();
     QVERIFY(store);
-    QCOMPARE(store->schemaVersion(), Store::latestSchemaVersion());
-    QVERIFY(Store::latestSchemaVersion() >= 3);
+    QCOMPARE(store->schemaVersion(), SqliteStore::latestSchemaVersion());
+    QVERIFY(SqliteStore::latestSchemaVersion() >= 3);
     QVERIFY(store->hasFullTextSearch()); // Debian's SQLite has FTS5
     QVERIFY(store->checkIntegrity().has_value());
-    QVERIFY(Store::defaultPath().endsWith(u"/casefile.sqlite"_s));
+    QVERIFY(SqliteStore::defaultPath().endsWith(u"/casefile.sqlite"_s));
 
     DirectDb db(dbPath());
     QVERIFY(db.ok());
     QCOMPARE(db.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), Store::latestSchemaVersion());
+    QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), SqliteStore::latestSchemaVersion());
 
     auto noFts = openStore({.fullTextSearch = false});
     QVERIFY(noFts);
@@ -89,7 +89,7 @@ void TestStoreInvestigations::refusesNewerSchema()
         DirectDb db(dbPath());
         QVERIFY(db.exec(u"PRAGMA user_version = 99"_s));
     }
-    auto store = Store::open(dbPath());
+    auto store = SqliteStore::open(dbPath());
     QVERIFY(!store);
     QCOMPARE(store.error().code, Error::Code::Storage);
     QVERIFY2(store.error().message.contains(u"newer Casefile"_s),
@@ -102,13 +102,13 @@ void TestStoreInvestigations::refusesGarbage()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray(8192, 'z'));
     file.close();
-    auto store = Store::open(dbPath());
+    auto store = SqliteStore::open(dbPath());
     QVERIFY(!store);
     QCOMPARE(store.error().code, Error::Code::Storage);
     QVERIFY2(store.error().message.contains(u"is not a Casefile database"_s),
              qPrintable(store.error().message));
 
-    auto nowhere = Store::open(QString());
+    auto nowhere = SqliteStore::open(QString());
     QVERIFY(!nowhere);
     QCOMPARE(nowhere.error().code, Error::Code::InvalidInput);
 }

@@ -1,7 +1,7 @@
 // The store: Every released schema migrates to the latest one.
 #include "core/async.h"
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 #include "storetestsupport.h"
 
 #include <QCoreApplication>
@@ -52,7 +52,7 @@ private slots:
 void TestStoreMigrations::migrations_data()
 {
     QTest::addColumn<int>("fromVersion");
-    for (int v = 0; v < Store::latestSchemaVersion(); ++v)
+    for (int v = 0; v < SqliteStore::latestSchemaVersion(); ++v)
         QTest::newRow(qPrintable(u"from v%1"_s.arg(v))) << v;
 }
 
@@ -111,11 +111,11 @@ void TestStoreMigrations::migrations()
     bool firstOpen = true;
     for (const bool fullText : {true, false}) {
         // Opened first with FTS when asked, then the other way round: both must see the data.
-        auto store = Store::open(dbPath(), {.fullTextSearch = fullText});
+        auto store = SqliteStore::open(dbPath(), {.fullTextSearch = fullText});
         QVERIFY2(store,
                  qPrintable(store ? QString()
                                   : store.error().message + u" / "_s + store.error().detail));
-        QCOMPARE((*store)->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE((*store)->schemaVersion(), SqliteStore::latestSchemaVersion());
         QVERIFY((*store)->checkIntegrity());
         if (fromVersion == 0) {
             auto list = (*store)->listInvestigations();

@@ -1,7 +1,7 @@
 // The store: Full-text search (and its LIKE fallback) over saved investigations.
 #include "core/async.h"
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 #include "storetestsupport.h"
 
 #include <QCoreApplication>
@@ -53,7 +53,7 @@ private slots:
 
 private:
     QTemporaryDir m_searchDir;
-    std::map<bool, std::unique_ptr<Store>> m_searchStores;
+    std::map<bool, std::unique_ptr<SqliteStore>> m_searchStores;
 };
 
 void TestStoreSearch::search_data()
@@ -107,15 +107,16 @@ void TestStoreSearch::search()
     QFETCH(QStringList, expected);
 
     // One store per mode for all rows: opening and filling one per row is slow under ASan.
-    std::unique_ptr<Store> &cached = m_searchStores[fullText];
+    std::unique_ptr<SqliteStore> &cached = m_searchStores[fullText];
     if (!cached) {
-        cached = Store::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
-                             {.fullTextSearch = fullText})
-                     .value_or(nullptr);
+        cached =
+            SqliteStore::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
+                              {.fullTextSearch = fullText})
+                .value_or(nullptr);
         QVERIFY(cached);
         QVERIFY(fillSearchStore(*cached));
     }
-    Store *store = cached.get();
+    SqliteStore *store = cached.get();
     QCOMPARE(store->hasFullTextSearch(), fullText);
 
     auto found = store->search(text);
