@@ -18,6 +18,7 @@
 #include "ui/ticketpreview.h"
 #include "ui/ticketqueuemodel.h"
 #include "ui/timelinecharts.h"
+#include "ui/uilogging.h"
 #include "ui/weblinks.h"
 #include "ui/welcomepage.h"
 

@@ -1,6 +1,6 @@
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbook.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>

@@ -2,6 +2,7 @@
 
 #include "core/analysis.h"
 #include "core/async.h"
+#include "core/corelogging.h"
 #include "core/engine/classifier.h"
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbooklibrary.h"

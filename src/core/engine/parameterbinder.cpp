@@ -2,7 +2,7 @@
 
 #include "core/engine/textnormalizer.h"
 #include "core/engine/timeexpressions.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QHash>
 #include <QJsonArray>
