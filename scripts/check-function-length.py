@@ -50,9 +50,6 @@ NOT_YET_SPLIT = {
     ("sandbox/fakes/stripefake.cpp", "StripeFake::route"): "connectors",
     ("sandbox/fakes/linearfake.cpp", "LinearFake::answer"): "connectors",
     ("sandbox/fakes/githubfake.cpp", "GitHubFake::route"): "connectors",
-    # workbench-ui (ui/investigationview.cpp, ui/timelinedata.cpp)
-    ("ui/investigationview.cpp", "InvestigationView::buildUi"): "workbench-ui",
-    ("ui/timelinedata.cpp", "buildTimelineData"): "workbench-ui",
 }
 
 CONTROL_KEYWORDS = {"if", "for", "while", "switch", "catch", "return", "sizeof", "alignof",

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPrinter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTextDocument>
 
@@ -76,6 +77,25 @@ std::optional<ExportFormat> exportFormatForPath(const QString &path)
     if (suffix == "json"_L1)
         return ExportFormat::Json;
     return std::nullopt;
+}
+
+QString suggestedExportName(const Investigation &investigation)
+{
+    QString id = investigation.ticket.id;
+    id.replace(QRegularExpression(u"[^A-Za-z0-9_-]"_s), u"_"_s);
+    const QDateTime when = investigation.startedAt.isValid() ? investigation.startedAt
+                                                             : QDateTime::currentDateTimeUtc();
+    return u"casefile-ticket-%1-%2.md"_s.arg(id.isEmpty() ? u"investigation"_s : id,
+                                             when.toUTC().toString(u"yyyy-MM-dd"_s));
+}
+
+QString withExportExtension(const QString &path, const QString &selectedFilter)
+{
+    if (path.isEmpty() || exportFormatForPath(path))
+        return path;
+    const QRegularExpressionMatch m =
+        QRegularExpression(u"\\*\\.([A-Za-z0-9]+)"_s).match(selectedFilter);
+    return path + u'.' + (m.hasMatch() ? m.captured(1) : u"md"_s);
 }
 
 static Result<void> writeFile(const QString &path, const QByteArray &bytes)

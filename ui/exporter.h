@@ -16,7 +16,12 @@ QString investigationReportMarkdown(const Investigation &investigation);
 QString investigationReportHtml(const Investigation &investigation); // safe renderer only
 Result<void> exportInvestigation(const Investigation &investigation, ExportFormat format,
                                  const QString &path);
-std::optional<ExportFormat> exportFormatForPath(const QString &path); // by suffix
+std::optional<ExportFormat> exportFormatForPath(const QString &path);
+// "casefile-ticket-1042-2026-11-20.md": the file name the export dialog suggests.
+QString suggestedExportName(const Investigation &investigation);
+// The path with the extension of the chosen filter ("Markdown (*.md)") when it has none we
+// know (a name typed without ".md").
+QString withExportExtension(const QString &path, const QString &selectedFilter); // by suffix
 
 // Reads a result document (contracts/investigation-result.md); a bad file is an error that
 // names the file and what is wrong.

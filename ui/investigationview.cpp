@@ -6,14 +6,19 @@
 #include "ui/jsontreemodel.h"
 #include "ui/stepsmodel.h"
 #include "ui/timelinecharts.h"
+#include "ui/weblinks.h"
 
+#include <QClipboard>
+#include <QDesktopServices>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -23,6 +28,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -53,6 +59,44 @@ QJsonObject evidenceToJson(const Evidence &e)
     return o;
 }
 
+RunHealth runHealth(const Investigation &investigation)
+{
+    RunHealth health;
+    for (const StepRecord &step : investigation.steps) {
+        ++health.total;
+        switch (step.status) {
+        case StepStatus::Ok:
+            ++health.ok;
+            break;
+        case StepStatus::Skipped:
+            ++health.skipped;
+            if (health.firstSkip.isEmpty() && !step.error.isEmpty())
+                health.firstSkip =
+                    step.connector.isEmpty() ? step.error : step.connector + u": "_s + step.error;
+            break;
+        case StepStatus::Failed:
+        case StepStatus::Timeout:
+            ++health.failed;
+            if (health.firstError.isEmpty()) {
+                const QString error =
+                    step.error.isEmpty() ? InvestigationView::tr("no answer") : step.error;
+                health.firstError =
+                    step.connector.isEmpty() ? error : step.connector + u": "_s + error;
+            }
+            break;
+        case StepStatus::Cancelled:
+            ++health.cancelled;
+            break;
+        case StepStatus::Pending:
+        case StepStatus::Running:
+            break;
+        }
+    }
+    if (health.firstError.isEmpty())
+        health.firstError = health.firstSkip;
+    return health;
+}
+
 InvestigationView::InvestigationView(QWidget *parent)
     : QWidget(parent)
 {
@@ -70,8 +114,41 @@ void InvestigationView::buildUi()
     m_steps = new StepsModel(this);
     m_tableModel = new JsonTableModel(this);
     m_rawModel = new JsonTreeModel(this);
+    m_charts = new TimelineCharts(this);
 
-    // Header: what is being investigated and how far it got.
+    m_pages = new QTabWidget(this);
+    m_pages->setAccessibleName(tr("Investigation pages"));
+    m_pages->insertTab(int(Page::Timeline), m_charts, tr("&Timeline"));
+    m_pages->insertTab(int(Page::Evidence), buildEvidencePage(), tr("&Evidence"));
+    m_pages->insertTab(int(Page::Findings), buildFindingsPage(), tr("&Findings"));
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(u"investigationSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(buildStepsView());
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(1, 3);
+    m_stepsView->setMinimumHeight(m_stepsView->fontMetrics().height() * 4);
+    m_pages->setMinimumHeight(160);
+    // The steps get a few rows; the charts, evidence and findings the rest.
+    m_splitter->setSizes({m_stepsView->fontMetrics().height() * 9, 1000});
+    QSettings settings;
+    m_splitter->restoreState(
+        settings.value(QLatin1StringView(SettingsKeys::ViewSplitter)).toByteArray());
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        QSettings().setValue(QLatin1StringView(SettingsKeys::ViewSplitter),
+                             m_splitter->saveState());
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    buildHeader(layout);
+    layout->addWidget(m_splitter, 1);
+}
+
+void InvestigationView::buildHeader(QVBoxLayout *layout)
+{
+    // What is being investigated and how far it got. Every label wraps: a long subject or
+    // playbook reason never widens the window.
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText); // ticket subjects are customer text
     m_title->setWordWrap(true);
@@ -81,14 +158,17 @@ void InvestigationView::buildUi()
     m_title->setFont(titleFont);
     m_playbook = new QLabel(this);
     m_playbook->setTextFormat(Qt::PlainText);
+    m_playbook->setWordWrap(true);
     // The customer's words: untrusted text, shown as plain text only.
     m_description = new QPlainTextEdit(this);
     m_description->setReadOnly(true);
+    m_description->setTabChangesFocus(true);
     m_description->setAccessibleName(tr("Ticket description"));
-    m_description->setMaximumHeight(m_description->fontMetrics().height() * 4 + 12);
+    m_description->setMaximumHeight(m_description->fontMetrics().height() * 3 + 12);
     m_progress = new QProgressBar(this);
     m_progress->setAccessibleName(tr("Investigation progress"));
     m_progress->setFormat(tr("%v of %m steps"));
+    m_progress->setMinimumWidth(120);
     m_cancel = new QPushButton(tr("&Cancel"), this);
     m_cancel->setAccessibleName(tr("Cancel investigation"));
     m_rerunStep = new QPushButton(tr("Re-run &step"), this);
@@ -102,21 +182,30 @@ void InvestigationView::buildUi()
         if (!id.isEmpty())
             emit rerunStepRequested(id);
     });
-
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_rerunStep);
     buttons->addWidget(m_rerunAll);
+    layout->addWidget(m_title);
+    layout->addWidget(m_playbook);
+    layout->addWidget(m_description);
+    layout->addLayout(buttons);
+}
 
-    // Steps.
+QWidget *InvestigationView::buildStepsView()
+{
     m_stepsView = new QTableView(this);
     m_stepsView->setAccessibleName(tr("Steps"));
     m_stepsView->setModel(m_steps);
     m_stepsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_stepsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_stepsView->setTabKeyNavigation(false);
     m_stepsView->verticalHeader()->hide();
-    m_stepsView->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView *header = m_stepsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StepsModel::Title, QHeaderView::Stretch);
+    header->setSectionResizeMode(StepsModel::Error, QHeaderView::Stretch);
     m_stepsView->setWordWrap(false);
     connect(m_stepsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -124,13 +213,17 @@ void InvestigationView::buildUi()
                 if (current.isValid())
                     showStepRaw(m_steps->stepAt(current.row()).id);
             });
+    return m_stepsView;
+}
 
-    // Timeline.
-    m_charts = new TimelineCharts(this);
-
-    // Evidence: list on the left, the panel for its kind and the raw JSON on the right.
+QWidget *InvestigationView::buildEvidencePage()
+{
+    // The list on the left; on the right what the evidence is, the query or request that
+    // produced it, its rows (those behind a finding highlighted) and the raw JSON.
     m_evidenceList = new QListWidget(this);
     m_evidenceList->setAccessibleName(tr("Evidence list"));
+    m_evidenceList->setWordWrap(true);
+    m_evidenceList->setTextElideMode(Qt::ElideRight);
     connect(m_evidenceList, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         const QString id = item ? item->data(EvidenceIdRole).toString() : QString();
         showEvidenceDetail(id);
@@ -141,8 +234,32 @@ void InvestigationView::buildUi()
     m_evidenceSource->setTextFormat(Qt::PlainText);
     m_evidenceSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_evidenceSource->setWordWrap(true);
+    m_evidenceQuery = new QPlainTextEdit(this);
+    m_evidenceQuery->setReadOnly(true);
+    m_evidenceQuery->setTabChangesFocus(true);
+    m_evidenceQuery->setAccessibleName(tr("Query or request"));
+    m_evidenceQuery->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_evidenceQuery->setMaximumHeight(m_evidenceQuery->fontMetrics().height() * 5 + 12);
+    m_evidenceQuery->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    auto *copyCsv = new QPushButton(tr("Copy as CS&V"), this);
+    connect(copyCsv, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(evidenceCsv()); });
+    auto *copyJson = new QPushButton(tr("Copy as &JSON"), this);
+    connect(copyJson, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(evidenceJson()); });
+    m_openIn = new QToolButton(this);
+    m_openIn->setText(tr("&Open in…"));
+    m_openIn->setPopupMode(QToolButton::InstantPopup);
+    m_openIn->setMenu(new QMenu(m_openIn));
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(copyCsv);
+    actions->addWidget(copyJson);
+    actions->addWidget(m_openIn);
+    actions->addStretch(1);
+
     m_tableView = new QTableView(this);
     m_tableView->setAccessibleName(tr("Evidence table"));
+    m_tableView->setTabKeyNavigation(false);
     auto *tableProxy = new QSortFilterProxyModel(this);
     tableProxy->setSourceModel(m_tableModel);
     tableProxy->setSortRole(UiRoles::SortRole);
@@ -151,9 +268,11 @@ void InvestigationView::buildUi()
     m_tableView->verticalHeader()->hide();
     m_textView = new QPlainTextEdit(this);
     m_textView->setReadOnly(true);
+    m_textView->setTabChangesFocus(true);
     m_textView->setAccessibleName(tr("Evidence text"));
     m_configView = new QPlainTextEdit(this);
     m_configView->setReadOnly(true);
+    m_configView->setTabChangesFocus(true);
     m_configView->setAccessibleName(tr("Routing configuration"));
     m_configView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     attachHighlighter(m_configView->document(), u"JSON"_s);
@@ -172,17 +291,32 @@ void InvestigationView::buildUi()
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_evidenceSource);
+    detailLayout->addWidget(m_evidenceQuery);
+    detailLayout->addLayout(actions);
     detailLayout->addWidget(m_evidenceTabs, 1);
     auto *evidenceSplit = new QSplitter(Qt::Horizontal, this);
+    evidenceSplit->setChildrenCollapsible(false);
     evidenceSplit->addWidget(m_evidenceList);
     evidenceSplit->addWidget(detail);
     evidenceSplit->setStretchFactor(1, 3);
+    m_evidenceList->setMinimumWidth(160);
+    detail->setMinimumWidth(280);
+    return evidenceSplit;
+}
 
-    // Findings, root cause, rejected hypotheses.
+QWidget *InvestigationView::buildFindingsPage()
+{
+    // Findings, root cause, rejected hypotheses. Findings wrap: a claim is read whole.
     m_findings = new QTreeWidget(this);
     m_findings->setAccessibleName(tr("Findings"));
     m_findings->setHeaderLabels({tr("Finding"), tr("Confidence")});
     m_findings->setRootIsDecorated(true);
+    m_findings->setWordWrap(true);
+    m_findings->setUniformRowHeights(false);
+    m_findings->setTextElideMode(Qt::ElideNone);
+    m_findings->header()->setStretchLastSection(false);
+    m_findings->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_findings->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     connect(m_findings, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { activateFindingItem(item); });
     m_rootCause = new QLabel(this);
@@ -195,47 +329,26 @@ void InvestigationView::buildUi()
     m_confidence->setAccessibleName(tr("Root cause confidence"));
     m_rejected = new QListWidget(this);
     m_rejected->setAccessibleName(tr("Rejected hypotheses"));
+    m_rejected->setWordWrap(true);
     m_notChecked = new QLabel(this);
     m_notChecked->setTextFormat(Qt::PlainText);
     m_notChecked->setWordWrap(true);
-    auto *findingsPage = new QWidget(this);
-    auto *fl = new QVBoxLayout(findingsPage);
-    auto *rootTitle = new QLabel(tr("Root cause"), findingsPage);
+    auto *page = new QWidget(this);
+    auto *fl = new QVBoxLayout(page);
+    auto *rootTitle = new QLabel(tr("Root cause"), page);
     rootTitle->setBuddy(m_rootCause);
     fl->addWidget(rootTitle);
     fl->addWidget(m_rootCause);
     fl->addWidget(m_confidence);
-    fl->addWidget(new QLabel(tr("Findings (activate a link to see its evidence)"), findingsPage));
+    auto *findingsTitle =
+        new QLabel(tr("Findings (activate a link to see the rows behind it)"), page);
+    findingsTitle->setWordWrap(true);
+    fl->addWidget(findingsTitle);
     fl->addWidget(m_findings, 2);
-    fl->addWidget(new QLabel(tr("Rejected hypotheses"), findingsPage));
+    fl->addWidget(new QLabel(tr("Rejected hypotheses"), page));
     fl->addWidget(m_rejected, 1);
     fl->addWidget(m_notChecked);
-
-    m_pages = new QTabWidget(this);
-    m_pages->setAccessibleName(tr("Investigation pages"));
-    m_pages->insertTab(int(Page::Timeline), m_charts, tr("&Timeline"));
-    m_pages->insertTab(int(Page::Evidence), evidenceSplit, tr("&Evidence"));
-    m_pages->insertTab(int(Page::Findings), findingsPage, tr("&Findings"));
-
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(u"investigationSplitter"_s);
-    m_splitter->addWidget(m_stepsView);
-    m_splitter->addWidget(m_pages);
-    m_splitter->setStretchFactor(1, 3);
-    QSettings settings;
-    m_splitter->restoreState(
-        settings.value(QLatin1StringView(SettingsKeys::ViewSplitter)).toByteArray());
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
-        QSettings().setValue(QLatin1StringView(SettingsKeys::ViewSplitter),
-                             m_splitter->saveState());
-    });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_playbook);
-    layout->addWidget(m_description);
-    layout->addLayout(buttons);
-    layout->addWidget(m_splitter, 1);
+    return page;
 }
 
 void InvestigationView::setPlanned(const Investigation &skeleton)
@@ -248,8 +361,8 @@ void InvestigationView::setPlanned(const Investigation &skeleton)
     for (const Evidence &e : skeleton.evidence)
         addEvidence(e);
     m_investigation.evidence = skeleton.evidence;
-    fillFindings();
     setRunning(true);
+    fillFindings();
     updateHeader();
     updateProgress();
     scheduleCharts();
@@ -280,9 +393,12 @@ void InvestigationView::addEvidence(const Evidence &evidence)
             return;
     }
     auto *item = new QListWidgetItem(
-        u"%1 · %2 · %3"_s.arg(evidence.id, evidence.connector, evidence.title), m_evidenceList);
+        u"%1 · %2\n%3"_s.arg(evidence.id, vendorName(evidence.connector), evidence.title),
+        m_evidenceList);
     item->setData(EvidenceIdRole, evidence.id);
-    item->setToolTip(evidence.source);
+    item->setToolTip(u"<p>"_s +
+                     QString(evidence.title + u" — "_s + evidence.source).toHtmlEscaped() +
+                     u"</p>"_s);
     if (evidence.kind == EvidenceKind::TimeSeries || evidence.kind == EvidenceKind::Events)
         scheduleCharts();
 }
@@ -295,8 +411,8 @@ void InvestigationView::setFinished(const Investigation &investigation)
     m_evidenceList->clear();
     for (const Evidence &e : investigation.evidence)
         addEvidence(e);
+    setRunning(false); // before the findings: a finished run is never "still investigating"
     fillFindings();
-    setRunning(false);
     updateHeader();
     updateProgress();
     m_chartsDebounce.stop();
@@ -340,6 +456,23 @@ void InvestigationView::updateProgress()
 {
     m_progress->setRange(0, std::max(1, m_steps->rowCount()));
     m_progress->setValue(m_steps->rowCount() == 0 ? (m_running ? 0 : 1) : m_steps->finishedCount());
+    // The bar says how the run went, not only how far: red when nothing could be asked,
+    // amber when some systems failed.
+    const RunHealth health = runHealth(m_investigation);
+    QPalette p = palette();
+    if (!m_running && health.couldNotInvestigate()) {
+        p.setColor(QPalette::Highlight, QColor(0xc6, 0x28, 0x28));
+        m_progress->setFormat(tr("could not investigate: %1").arg(health.firstError));
+    } else if (!m_running && health.failed > 0) {
+        p.setColor(QPalette::Highlight, QColor(0xe6, 0x8a, 0x00));
+        m_progress->setFormat(tr("%v of %m steps — %n failed", nullptr, health.failed));
+    } else {
+        m_progress->setFormat(tr("%v of %m steps"));
+    }
+    m_progress->setPalette(p);
+    m_progress->setToolTip(health.firstError.isEmpty()
+                               ? QString()
+                               : u"<p>"_s + health.firstError.toHtmlEscaped() + u"</p>"_s);
 }
 
 void InvestigationView::updateButtons()
@@ -380,9 +513,25 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
         m_tableModel->clear();
         m_rawModel->clear();
         m_evidenceSource->clear();
+        m_evidenceQuery->clear();
+        m_evidenceQuery->hide();
+        m_openIn->menu()->clear();
+        m_openIn->setEnabled(false);
         return;
     }
-    m_evidenceSource->setText(tr("%1 — from %2").arg(e->title, e->source));
+    m_evidenceSource->setText(
+        tr("%1 — from %2 (%3)").arg(e->title, vendorName(e->connector), e->id));
+    const QString query = evidenceQueryText(*e);
+    m_evidenceQuery->setPlainText(query);
+    m_evidenceQuery->setVisible(!query.isEmpty());
+    QMenu *menu = m_openIn->menu();
+    menu->clear();
+    for (const WebLink &link : evidenceLinks(*e)) {
+        QAction *open =
+            menu->addAction(link.label, this, [url = link.url] { QDesktopServices::openUrl(url); });
+        open->setToolTip(link.url.toString());
+    }
+    m_openIn->setEnabled(!menu->isEmpty());
     m_rawModel->setJson(e->data);
     m_rawView->expandToDepth(0);
     switch (e->kind) {
@@ -402,7 +551,7 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
         QJsonArray rows;
         for (const QJsonValue &sv : e->data.value("series"_L1).toArray()) {
             const QJsonObject so = sv.toObject();
-            const QString labels = JsonTableModel::displayText(so.value("labels"_L1));
+            const QString labels = labelsText(so.value("labels"_L1).toObject());
             for (const QJsonValue &p : so.value("points"_L1).toArray()) {
                 QJsonArray row{labels};
                 for (const QJsonValue &v : p.toArray())
@@ -443,7 +592,7 @@ void InvestigationView::fillFindings()
         auto *item =
             new QTreeWidgetItem(m_findings, {f.summary, u"%1 %"_s.arg(qRound(f.confidence * 100))});
         item->setData(0, FindingIndexRole, i);
-        item->setToolTip(0, f.refs.join(u", "_s));
+        item->setToolTip(0, u"<p>"_s + f.refs.join(u", "_s).toHtmlEscaped() + u"</p>"_s);
         for (const QString &id : f.evidenceIds) {
             const Evidence *e = m_investigation.evidenceById(id);
             auto *link =
@@ -457,7 +606,17 @@ void InvestigationView::fillFindings()
         item->setExpanded(true);
     }
     const auto &rc = m_investigation.rootCause;
-    if (rc) {
+    const RunHealth health = runHealth(m_investigation);
+    QPalette rootPalette = palette();
+    if (!m_running && health.couldNotInvestigate()) {
+        // Nothing was asked successfully: no diagnosis, whatever the analysis concluded.
+        m_rootCause->setText(tr("Could not investigate: %n step(s) failed, none answered. "
+                                "First error: %1",
+                                nullptr, health.failed)
+                                 .arg(health.firstError));
+        rootPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        m_confidence->setVisible(false);
+    } else if (rc) {
         m_rootCause->setText(tr("%1: %2").arg(rc->category, rc->summary));
         m_confidence->setValue(qRound(rc->confidence * 100));
         m_confidence->setVisible(true);
@@ -465,6 +624,7 @@ void InvestigationView::fillFindings()
         m_rootCause->setText(m_running ? tr("Still investigating…") : tr("No root cause found."));
         m_confidence->setVisible(false);
     }
+    m_rootCause->setPalette(rootPalette);
     m_rejected->clear();
     for (const RejectedHypothesis &r : m_investigation.rejected)
         m_rejected->addItem(tr("%1 — %2").arg(r.category, r.reason));
@@ -481,8 +641,64 @@ void InvestigationView::activateFindingItem(QTreeWidgetItem *item)
     QString id = item->data(0, EvidenceIdRole).toString();
     if (id.isEmpty() && item->childCount() > 0)
         id = item->child(0)->data(0, EvidenceIdRole).toString();
-    if (!id.isEmpty())
-        selectEvidence(id);
+    if (id.isEmpty() || !selectEvidence(id))
+        return;
+    // The rows behind the claim: those naming one of the finding's refs.
+    QTreeWidgetItem *top = item->parent() ? item->parent() : item;
+    const int finding = top->data(0, FindingIndexRole).toInt();
+    if (finding < 0 || finding >= m_investigation.findings.size())
+        return;
+    m_tableModel->setHighlightedRefs(m_investigation.findings.at(finding).refs);
+    const QList<int> rows = m_tableModel->highlightedRows();
+    if (!rows.isEmpty()) {
+        auto *proxy = static_cast<QSortFilterProxyModel *>(m_tableView->model());
+        const QModelIndex first = proxy->mapFromSource(m_tableModel->index(rows.first(), 0));
+        m_tableView->scrollTo(first, QAbstractItemView::PositionAtCenter);
+    }
+}
+
+QList<int> InvestigationView::highlightedEvidenceRows() const
+{
+    return m_tableModel->highlightedRows();
+}
+
+QString InvestigationView::evidenceCsv() const
+{
+    const Evidence *e = m_investigation.evidenceById(currentEvidenceId());
+    if (!e)
+        return {};
+    if (e->kind == EvidenceKind::Text || e->kind == EvidenceKind::Config)
+        return m_evidenceStack->currentIndex() == StackText ? m_textView->toPlainText()
+                                                            : m_configView->toPlainText();
+    return m_tableModel->toCsv();
+}
+
+QString InvestigationView::evidenceJson() const
+{
+    const Evidence *e = m_investigation.evidenceById(currentEvidenceId());
+    return e ? QString::fromUtf8(QJsonDocument(evidenceToJson(*e)).toJson(QJsonDocument::Indented))
+             : QString();
+}
+
+QString evidenceQueryText(const Evidence &evidence)
+{
+    // The query or request as the connector recorded it; the source names it otherwise.
+    for (auto key : {"query"_L1, "sql"_L1, "request"_L1, "graphql"_L1}) {
+        const QJsonValue v = evidence.data.value(key);
+        if (v.isString() && !v.toString().isEmpty())
+            return v.toString();
+        if (v.isObject())
+            return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented));
+    }
+    return evidence.source;
+}
+
+QString labelsText(const QJsonObject &labels)
+{
+    QStringList parts;
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it)
+        parts << it.key() + u'=' + JsonTableModel::displayText(it.value());
+    return parts.join(u", "_s);
 }
 
 bool InvestigationView::activateFindingLink(int finding, int link)

@@ -18,9 +18,29 @@ class QTabWidget;
 class QTreeView;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QToolButton;
+class QVBoxLayout;
 QT_END_NAMESPACE
 
 namespace Casefile {
+
+// How a finished (or running) investigation went, read from its steps: the view and the
+// window show a run whose steps all failed as failed, never as a diagnosis.
+struct RunHealth
+{
+    int total = 0;
+    int ok = 0;
+    int failed = 0;  // failed or timed out
+    int skipped = 0; // not run: system not connected, nothing to ask about, a failed input
+    int cancelled = 0;
+    QString firstError; // "system: message" of the first failed step (else the first skip)
+    QString firstSkip;
+
+    // Nothing could be asked: no step answered, and steps failed or were skipped.
+    bool couldNotInvestigate() const { return total > 0 && ok == 0 && failed + skipped > 0; }
+};
+
+RunHealth runHealth(const Investigation &investigation);
 
 class JsonTableModel;
 class JsonTreeModel;
@@ -61,6 +81,9 @@ public:
     QString currentEvidenceId() const;
     QString currentStepId() const;
     bool activateFindingLink(int finding, int link = 0); // as a click on the link
+    QList<int> highlightedEvidenceRows() const;          // of the evidence table, source rows
+    QString evidenceCsv() const;  // the shown evidence as "Copy as CSV" copies it
+    QString evidenceJson() const; // ... and as "Copy as JSON"
 
     StepsModel *stepsModel() const { return m_steps; }
     TimelineCharts *charts() const { return m_charts; }
@@ -69,6 +92,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QString rootCauseText() const;
     int rejectedCount() const;
+    RunHealth health() const { return runHealth(m_investigation); }
 
 signals:
     void cancelRequested();
@@ -78,6 +102,10 @@ signals:
 
 private:
     void buildUi();
+    void buildHeader(QVBoxLayout *layout);
+    QWidget *buildStepsView();
+    QWidget *buildEvidencePage();
+    QWidget *buildFindingsPage();
     void updateHeader();
     void updateProgress();
     void updateButtons();
@@ -108,6 +136,8 @@ private:
     TimelineCharts *m_charts = nullptr;
     QListWidget *m_evidenceList = nullptr;
     QLabel *m_evidenceSource = nullptr;
+    QPlainTextEdit *m_evidenceQuery = nullptr;
+    QToolButton *m_openIn = nullptr;
     QStackedWidget *m_evidenceStack = nullptr;
     QTableView *m_tableView = nullptr;
     QPlainTextEdit *m_textView = nullptr;
@@ -122,5 +152,7 @@ private:
 };
 
 QJsonObject evidenceToJson(const Evidence &evidence);
+QString evidenceQueryText(const Evidence &evidence); // the query/request, else the source
+QString labelsText(const QJsonObject &labels);       // "route=/v1/chat, provider=openai"
 
 } // namespace Casefile

@@ -2,7 +2,11 @@
 
 #include "ui/constants.h"
 
+#include <QColor>
+#include <QFont>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +43,69 @@ void JsonTableModel::setData(const QStringList &columns, const QJsonArray &rows)
     beginResetModel();
     m_columns = columns;
     m_rows = rows;
+    m_refs.clear();
+    m_highlighted.clear();
     endResetModel();
+}
+
+void JsonTableModel::setHighlightedRefs(const QStringList &refs)
+{
+    m_refs = refs;
+    m_highlighted.clear();
+    const auto matches = [&refs](const QString &text) {
+        if (text.isEmpty())
+            return false;
+        return std::any_of(refs.cbegin(), refs.cend(), [&text](const QString &ref) {
+            return ref == text || (text.size() >= 2 && ref.endsWith(u':' + text));
+        });
+    };
+    for (int row = 0; row < m_rows.size() && !refs.isEmpty(); ++row) {
+        const QJsonArray cells = m_rows.at(row).toArray();
+        if (std::any_of(cells.cbegin(), cells.cend(),
+                        [&](const QJsonValue &v) { return matches(displayText(v)); }))
+            m_highlighted.append(row);
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                         {Qt::BackgroundRole, Qt::FontRole});
+}
+
+QString JsonTableModel::toCsv() const
+{
+    const auto field = [](QString text) -> QString {
+        if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') ||
+            text.contains(u'\r')) {
+            text.replace(u"\""_s, u"\"\""_s);
+            return u'"' + text + u'"';
+        }
+        return text;
+    };
+    QStringList lines;
+    QStringList header;
+    for (const QString &c : m_columns)
+        header << field(c);
+    lines << header.join(u',');
+    for (const QJsonValue &r : m_rows) {
+        QStringList cells;
+        const QJsonArray row = r.toArray();
+        for (int c = 0; c < m_columns.size(); ++c)
+            cells << field(displayText(c < row.size() ? row.at(c) : QJsonValue()));
+        lines << cells.join(u',');
+    }
+    return lines.join(u"\r\n"_s) + u"\r\n"_s;
+}
+
+QJsonArray JsonTableModel::toJson() const
+{
+    QJsonArray out;
+    for (const QJsonValue &r : m_rows) {
+        const QJsonArray row = r.toArray();
+        QJsonObject o;
+        for (int c = 0; c < m_columns.size(); ++c)
+            o.insert(m_columns.at(c), c < row.size() ? row.at(c) : QJsonValue());
+        out.append(o);
+    }
+    return out;
 }
 
 void JsonTableModel::clear()
@@ -96,8 +162,28 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
     const QJsonValue v = cell(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
         return displayText(v);
+    case Qt::ToolTipRole: {
+        // Evidence is vendor and customer text; tooltips render rich text: escape it.
+        const QString text = displayText(v);
+        return text.isEmpty() ? QVariant()
+                              : QVariant(u"<p>"_s + text.left(2000).toHtmlEscaped() + u"</p>"_s);
+    }
+    case Qt::BackgroundRole:
+        if (std::binary_search(m_highlighted.cbegin(), m_highlighted.cend(), index.row()))
+            return QColor(0xff, 0xe0, 0x82);
+        return {};
+    case Qt::ForegroundRole: // dark text on the highlight, in a dark palette too
+        if (std::binary_search(m_highlighted.cbegin(), m_highlighted.cend(), index.row()))
+            return QColor(0x21, 0x21, 0x21);
+        return {};
+    case Qt::FontRole:
+        if (std::binary_search(m_highlighted.cbegin(), m_highlighted.cend(), index.row())) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case UiRoles::SortRole:
         return v.isDouble() ? QVariant(v.toDouble()) : QVariant(displayText(v));
     case Qt::TextAlignmentRole:

@@ -25,6 +25,14 @@ public:
     QStringList columns() const { return m_columns; }
     QJsonValue cell(int row, int column) const;
 
+    // The rows behind a claim: a row is highlighted when one of its cells is one of `refs`
+    // ("github:deployment:447") or the id at a ref's end ("447"). Empty clears.
+    void setHighlightedRefs(const QStringList &refs);
+    QList<int> highlightedRows() const { return m_highlighted; }
+
+    QString toCsv() const;     // RFC 4180: header line, then the rows
+    QJsonArray toJson() const; // one object per row, keyed by column
+
     static QString displayText(const QJsonValue &value);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -36,6 +44,8 @@ public:
 private:
     QStringList m_columns;
     QJsonArray m_rows; // each an array of cells
+    QStringList m_refs;
+    QList<int> m_highlighted; // sorted
 };
 
 } // namespace Casefile

@@ -3,7 +3,9 @@
 #include "core/async.h"
 #include "core/engine.h"
 #include "core/engine/playbooklibrary.h"
+#include "ui/commandpalette.h"
 #include "ui/connectionsdialog.h"
+#include "ui/connectionwizard.h"
 #include "ui/constants.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/exporter.h"
@@ -13,17 +15,27 @@
 #include "ui/playbookeditor.h"
 #include "ui/savedinvestigationsview.h"
 #include "ui/ticketfiltermodel.h"
+#include "ui/ticketpreview.h"
 #include "ui/ticketqueuemodel.h"
 #include "ui/timelinecharts.h"
 #include "ui/uilogging.h"
+#include "ui/weblinks.h"
+#include "ui/welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -32,8 +44,13 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabBar>
@@ -63,11 +80,53 @@ InvestigationTab::InvestigationTab(const Ticket &ticket, QWidget *parent)
     setAccessibleName(tr("Investigation of ticket %1").arg(ticket.id));
     m_view = new InvestigationView(this);
     m_editor = new DiagnosisEditor(this);
+
+    m_staleBar = new QFrame(this);
+    m_staleBar->setAccessibleName(tr("Draft is out of date"));
+    m_staleBar->setAutoFillBackground(true);
+    QPalette warn = m_staleBar->palette();
+    warn.setColor(QPalette::Window, QColor(0xff, 0xec, 0xb3));
+    warn.setColor(QPalette::WindowText, QColor(0x3e, 0x27, 0x23));
+    m_staleBar->setPalette(warn);
+    m_staleText = new QLabel(m_staleBar);
+    m_staleText->setTextFormat(Qt::PlainText);
+    m_staleText->setWordWrap(true);
+    auto *useNew = new QPushButton(tr("Use the &new diagnosis"), m_staleBar);
+    auto *keep = new QPushButton(tr("&Keep my draft"), m_staleBar);
+    connect(useNew, &QPushButton::clicked, this, &InvestigationTab::useNewDiagnosis);
+    connect(keep, &QPushButton::clicked, this, &InvestigationTab::keepDraft);
+    auto *barLayout = new QHBoxLayout(m_staleBar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    barLayout->addWidget(m_staleText, 1);
+    barLayout->addWidget(useNew);
+    barLayout->addWidget(keep);
+    m_staleBar->hide();
+
+    auto *editorPane = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_staleBar);
+    editorLayout->addWidget(m_editor, 1);
+
+    // The reply editor gets at least a third of the tab; neither pane collapses on a drag.
     m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(u"investigationTabSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_view);
-    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(editorPane);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_view->setMinimumHeight(240);
+    editorPane->setMinimumHeight(200);
+    m_splitter->setSizes({600, 400});
+    if (const QByteArray state =
+            QSettings().value(QLatin1StringView(SettingsKeys::TabSplitter)).toByteArray();
+        !state.isEmpty())
+        m_splitter->restoreState(state);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        QSettings().setValue(QLatin1StringView(SettingsKeys::TabSplitter), m_splitter->saveState());
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -107,12 +166,66 @@ void InvestigationTab::follow(InvestigationRun *run)
     connect(run, &InvestigationRun::evidenceAdded, m_view, &InvestigationView::addEvidence);
     connect(run, &InvestigationRun::finished, this, [this](const Investigation &investigation) {
         m_view->setFinished(investigation);
+        const RunHealth health = runHealth(investigation);
         if (!m_editorLoaded || m_editor->markdown().trimmed().isEmpty()) {
-            m_editor->setInvestigation(m_storedId, investigation);
-            m_editorLoaded = true;
+            loadDiagnosis(investigation);
+            if (health.couldNotInvestigate())
+                setDraftStale(true, tr("This run could not investigate (%1): the draft below "
+                                       "is not a diagnosis.")
+                                        .arg(health.firstError));
+        } else if (investigation.diagnosisMarkdown != m_draftBase) {
+            m_newerRun = investigation;
+            m_hasNewerRun = true;
+            setDraftStale(true, health.couldNotInvestigate()
+                                    ? tr("The latest run could not investigate (%1). The draft "
+                                         "below is from an earlier run.")
+                                          .arg(health.firstError)
+                                    : tr("The latest run changed the diagnosis. The draft below "
+                                         "is from an earlier run."));
+        } else {
+            setDraftStale(false);
         }
         emit finished(investigation);
     });
+}
+
+void InvestigationTab::loadDiagnosis(const Investigation &investigation)
+{
+    // The editor composes the customer reply and the internal note from the whole run.
+    m_editor->setInvestigation(m_storedId, investigation);
+    m_editorLoaded = true;
+    m_draftBase = investigation.diagnosisMarkdown;
+    m_newerRun = {};
+    m_hasNewerRun = false;
+    setDraftStale(false);
+}
+
+void InvestigationTab::useNewDiagnosis()
+{
+    if (m_hasNewerRun)
+        loadDiagnosis(Investigation(m_newerRun));
+    else
+        setDraftStale(false);
+}
+
+void InvestigationTab::keepDraft()
+{
+    // The engineer read the warning and keeps the draft: it now stands for the newest run.
+    if (m_hasNewerRun)
+        m_draftBase = m_newerRun.diagnosisMarkdown;
+    m_newerRun = {};
+    m_hasNewerRun = false;
+    setDraftStale(false);
+}
+
+void InvestigationTab::setDraftStale(bool stale, const QString &reason)
+{
+    m_staleText->setText(reason);
+    m_staleBar->setVisible(stale);
+    if (stale == m_draftStale)
+        return;
+    m_draftStale = stale;
+    emit draftStaleChanged(stale);
 }
 
 void InvestigationTab::cancel()
@@ -133,8 +246,7 @@ void InvestigationTab::rerunStep(const QString &stepId)
 void InvestigationTab::showOffline(const Investigation &investigation)
 {
     m_view->setInvestigation(investigation);
-    m_editor->setInvestigation(m_storedId, investigation);
-    m_editorLoaded = true;
+    loadDiagnosis(investigation);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -152,10 +264,19 @@ MainWindow::MainWindow(WorkbenchServices services, QWidget *parent)
     updateActions();
 
     QSettings settings;
-    restoreGeometry(settings.value(QLatin1StringView(SettingsKeys::Geometry)).toByteArray());
+    const bool restored =
+        restoreGeometry(settings.value(QLatin1StringView(SettingsKeys::Geometry)).toByteArray());
     restoreState(settings.value(QLatin1StringView(SettingsKeys::State)).toByteArray());
     m_splitter->restoreState(
         settings.value(QLatin1StringView(SettingsKeys::MainSplitter)).toByteArray());
+    m_queueSplitter->restoreState(
+        settings.value(QLatin1StringView(SettingsKeys::QueueSplitter)).toByteArray());
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const QRect available = screen ? screen->availableGeometry() : QRect();
+    // First run (or a saved geometry from a bigger screen): fit the window to this screen.
+    if (available.isValid() &&
+        (!restored || width() > available.width() || height() > available.height()))
+        fitToScreen(available);
 
     const int minutes =
         std::max(1, settings.value(QLatin1StringView(SettingsKeys::RefreshMinutes), 5).toInt());
@@ -202,20 +323,44 @@ void MainWindow::buildUi()
     m_queueView->horizontalHeader()->setSectionResizeMode(TicketQueueModel::Subject,
                                                           QHeaderView::Stretch);
     m_queueView->setWordWrap(false);
+    m_queueView->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
+    // ID and Subject first and always visible; the rest sized to their contents, the
+    // status and the suggested playbook in the preview instead.
+    QHeaderView *queueHeader = m_queueView->horizontalHeader();
+    for (int column : {TicketQueueModel::Id, TicketQueueModel::Priority, TicketQueueModel::Age})
+        queueHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    queueHeader->setSectionResizeMode(TicketQueueModel::Org, QHeaderView::Interactive);
+    queueHeader->resizeSection(TicketQueueModel::Org, 120);
+    m_queueView->setColumnHidden(TicketQueueModel::Status, true);
+    m_queueView->setColumnHidden(TicketQueueModel::Playbook, true);
+    m_queueView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_queueView, &QWidget::customContextMenuRequested, this, &MainWindow::showQueueMenu);
     connect(m_queueView, &QTableView::activated, this, [this] { runCurrentTicket(); });
-    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { updateActions(); });
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_preview->setTicket(currentTicket(), m_profile.currentTime());
+        updateActions();
+    });
+    m_preview = new TicketPreview(m_queuePanel);
     m_queueStatus = new QLabel(m_queuePanel);
     m_queueStatus->setTextFormat(Qt::PlainText);
+    m_queueStatus->setWordWrap(true); // an error message wraps, it never widens the window
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_onlyWaiting);
     filters->addWidget(investigable);
     filters->addStretch(1);
+    m_queueSplitter = new QSplitter(Qt::Vertical, m_queuePanel);
+    m_queueSplitter->setChildrenCollapsible(false);
+    m_queueSplitter->addWidget(m_queueView);
+    m_queueSplitter->addWidget(m_preview);
+    m_queueView->setMinimumHeight(120);
+    m_preview->setMinimumHeight(120);
+    m_queueSplitter->setStretchFactor(0, 3);
+    m_queueSplitter->setStretchFactor(1, 2);
     auto *queueLayout = new QVBoxLayout(m_queuePanel);
     queueLayout->setContentsMargins(4, 4, 4, 4);
     queueLayout->addWidget(m_search);
     queueLayout->addLayout(filters);
-    queueLayout->addWidget(m_queueView, 1);
+    queueLayout->addWidget(m_queueSplitter, 1);
     queueLayout->addWidget(m_queueStatus);
 
     m_tabs = new QTabWidget(this);
@@ -252,19 +397,35 @@ void MainWindow::buildUi()
     });
     connect(m_saved, &SavedInvestigationsView::exportRequested, this, [this](const QString &id) {
         openSaved(id);
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export investigation"), {},
-            tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON (*.json)"));
+        const QString path = chooseExportPath();
         if (!path.isEmpty())
             exportCurrent(path);
     });
 
+    // Neither side collapses on a drag: the queue keeps room for ID and Subject.
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_queuePanel);
     m_splitter->addWidget(m_tabs);
+    m_queuePanel->setMinimumWidth(280);
+    m_tabs->setMinimumWidth(480);
     m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({420, 1000});
-    setCentralWidget(m_splitter);
+    m_splitter->setSizes({460, 1140});
+
+    // No workspace yet: the welcome page; the workbench once a profile is open.
+    m_welcome = new WelcomePage(this);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemoWorkspace);
+    connect(m_welcome, &WelcomePage::openProfileRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace profile"), {},
+                                                          tr("Workspace profiles (*.json)"));
+        if (!path.isEmpty())
+            openProfile(path);
+    });
+    connect(m_welcome, &WelcomePage::wizardRequested, this, &MainWindow::showConnectionWizard);
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_splitter);
+    setCentralWidget(m_central);
 
     m_connectionBar = new QWidget(this);
     auto *barLayout = new QHBoxLayout(m_connectionBar);
@@ -290,6 +451,8 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("&Switch workspace"));
     rebuildRecentMenu();
     file->addAction(tr("&Connections…"), this, &MainWindow::showConnections);
+    file->addAction(tr("Connect &new workspace…"), this, &MainWindow::showConnectionWizard);
+    file->addAction(tr("Open the &demo workspace"), this, &MainWindow::openDemoWorkspace);
     file->addSeparator();
     QAction *import = file->addAction(tr("&Import investigation JSON…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import investigation"), {},
@@ -299,16 +462,14 @@ void MainWindow::buildMenus()
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_exportAction = file->addAction(tr("&Export investigation…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export investigation"), {},
-            tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON (*.json)"));
+        const QString path = chooseExportPath();
         if (!path.isEmpty())
             exportCurrent(path);
     });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts({QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)});
 
     QMenu *inv = menuBar()->addMenu(tr("&Investigation"));
     m_runAction =
@@ -350,6 +511,180 @@ void MainWindow::buildMenus()
         m_search->selectAll();
     });
     search->setShortcut(QKeySequence::Find);
+    go->addSeparator();
+    QAction *nextPane = go->addAction(tr("Next &pane"), this, [this] { focusPane(+1); });
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousPane = go->addAction(tr("Pre&vious pane"), this, [this] { focusPane(-1); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    QAction *queue = go->addAction(tr("Ticket &queue"), this,
+                                   [this] { m_queueView->setFocus(Qt::ShortcutFocusReason); });
+    queue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *reply = go->addAction(tr("&Reply editor"), this, [this] {
+        if (InvestigationTab *tab = currentInvestigationTab())
+            focusInto(tab->editor());
+    });
+    reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *palette =
+        help->addAction(tr("&Command palette…"), this, &MainWindow::showCommandPalette);
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    help->addAction(tr("&About Casefile"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showQueueMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_queueView->indexAt(pos);
+    if (index.isValid())
+        m_queueView->setCurrentIndex(index);
+    const Ticket ticket = currentTicket();
+    if (!ticket.isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_runAction);
+    const QUrl page = helpdeskTicketUrl(m_profile, ticket.id);
+    QAction *open =
+        menu.addAction(tr("&Open in helpdesk"), this, [page] { QDesktopServices::openUrl(page); });
+    open->setEnabled(page.isValid());
+    QAction *copyLink = menu.addAction(
+        tr("Copy &link"), this, [page] { QGuiApplication::clipboard()->setText(page.toString()); });
+    copyLink->setEnabled(page.isValid());
+    menu.addAction(tr("Copy ticket &ID"), this,
+                   [id = ticket.id] { QGuiApplication::clipboard()->setText(id); });
+    menu.exec(m_queueView->viewport()->mapToGlobal(pos));
+}
+
+QList<QWidget *> MainWindow::panes() const
+{
+    QList<QWidget *> list{m_search, m_queueView, m_preview};
+    if (InvestigationTab *tab = currentInvestigationTab())
+        list << tab->view() << tab->editor();
+    else if (m_tabs->currentWidget())
+        list << m_tabs->currentWidget();
+    return list;
+}
+
+void MainWindow::focusInto(QWidget *pane)
+{
+    if (!pane)
+        return;
+    if (pane->focusPolicy() & Qt::TabFocus && pane->isEnabled()) {
+        pane->setFocus(Qt::TabFocusReason);
+        return;
+    }
+    // A pane to write in (the reply editor) puts the cursor in its text.
+    for (QPlainTextEdit *text : pane->findChildren<QPlainTextEdit *>()) {
+        if (!text->isReadOnly() && text->isVisible() && text->isEnabled()) {
+            text->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
+    // The first widget inside the pane that takes Tab focus, in focus-chain order.
+    for (QWidget *w = pane->nextInFocusChain(); w && w != pane; w = w->nextInFocusChain()) {
+        if (!pane->isAncestorOf(w))
+            continue;
+        if ((w->focusPolicy() & Qt::TabFocus) && w->isVisible() && w->isEnabled()) {
+            w->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
+}
+
+void MainWindow::focusPane(int direction)
+{
+    const QList<QWidget *> list = panes();
+    if (list.isEmpty())
+        return;
+    int current = -1;
+    QWidget *focus = QApplication::focusWidget();
+    for (int i = 0; i < list.size(); ++i) {
+        if (focus && (focus == list.at(i) || list.at(i)->isAncestorOf(focus)))
+            current = i;
+    }
+    const int n = int(list.size());
+    const int next = current < 0 ? 0 : ((current + direction) % n + n) % n;
+    focusInto(list.at(next));
+}
+
+void MainWindow::fitToScreen(const QRect &available)
+{
+    // At least 1200x750 where the screen allows, never larger than the screen; a small
+    // screen gets the whole of it.
+    if (available.width() < 1200 || available.height() < 750) {
+        setGeometry(available);
+        setWindowState(windowState() | Qt::WindowMaximized);
+        return;
+    }
+    const QSize size(
+        std::clamp(available.width() * 9 / 10, 1200, std::min(1680, available.width())),
+        std::clamp(available.height() * 9 / 10, 750, std::min(1050, available.height())));
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+}
+
+void MainWindow::showCommandPalette()
+{
+    auto *palette = new CommandPalette(commandsOf(menuBar()), this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    m_palette = palette;
+    palette->open();
+    palette->filterEdit()->setFocus();
+}
+
+QString MainWindow::shortcutListText() const
+{
+    QString text;
+    for (const CommandEntry &c : commandsOf(menuBar())) {
+        if (!c.shortcut.isEmpty())
+            text += c.shortcut.leftJustified(22) + u' ' + c.path + u'\n';
+    }
+    text += tr("\nIn tables: arrow keys move, Enter runs or opens; Tab and Shift+Tab leave "
+               "the table. In charts: + and - zoom, arrows pan, 0 shows the whole window.\n");
+    return text;
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto *text = new QPlainTextEdit(dialog);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setPlainText(shortcutListText());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog->resize(620, 520);
+    dialog->open();
+}
+
+QString MainWindow::aboutText() const
+{
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString settings = QSettings().fileName();
+    return tr("Casefile %1\n\nAn investigation workbench for support engineers.\n\n"
+              "Licence: %2\n\nInvestigations, drafts and the ticket cache: %3\n"
+              "Settings: %4\nSecrets: the operating system's keychain, never files.\n"
+              "Profile: %5\n\nQt %6")
+        .arg(QStringLiteral(CASEFILE_VERSION), tr("MIT"), dataDir, settings,
+             m_profile.path.isEmpty() ? tr("none open") : m_profile.path,
+             QString::fromLatin1(qVersion()));
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Casefile"), aboutText(),
+                                QMessageBox::Close, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -389,17 +724,75 @@ void MainWindow::openProfile(const QString &path)
         [this, path](Result<WorkspaceProfile> profile) {
             if (!profile) {
                 showError(profile.error().message);
+                m_rememberOpened = true;
+                m_welcome->setBusy(false);
+                m_welcome->setStatus(profile.error().message, true);
                 emit profileFailed(profile.error().message);
                 return;
             }
-            rememberProfile(path);
+            if (m_rememberOpened)
+                rememberProfile(path);
+            m_rememberOpened = true;
             setProfile(*profile);
         });
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_central->currentWidget() == m_welcome;
+}
+
+void MainWindow::openDemoWorkspace()
+{
+    if (!m_demo) {
+        m_demo = new DemoWorkspace(this);
+        connect(m_demo, &DemoWorkspace::ready, this, [this](const QString &path) {
+            m_welcome->setStatus(tr("The demo workspace is up; opening it…"));
+            m_rememberOpened = false;
+            openProfile(path);
+        });
+        connect(m_demo, &DemoWorkspace::failed, this, [this](const QString &message) {
+            m_welcome->setBusy(false);
+            m_welcome->setStatus(message, true);
+            showError(message);
+        });
+    }
+    if (m_demo->isRunning())
+        return;
+    m_welcome->setBusy(true);
+    m_welcome->setStatus(tr("Starting the demo workspace (its sandbox and log database)…"));
+    m_demo->start();
+}
+
+void MainWindow::showConnectionWizard()
+{
+    auto *wizard = new ConnectionWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        // The Connections dialog tests each system and saves: secrets to the keychain, the
+        // profile to its file.
+        auto *dialog = new ConnectionsDialog(wizard->profile(), m_services, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        const QMap<QString, QString> secrets = wizard->secrets();
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+            dialog->setSecret(it.key(), it.value());
+        connect(dialog, &ConnectionsDialog::saved, this, [this](const WorkspaceProfile &p) {
+            rememberProfile(p.path);
+            setProfile(p);
+        });
+        connect(dialog, &ConnectionsDialog::saveFailed, this, &MainWindow::showError);
+        dialog->open();
+    });
+    wizard->open();
 }
 
 void MainWindow::setProfile(const WorkspaceProfile &profile)
 {
     m_profile = profile;
+    statusBar()->showMessage(tr("Opened %1").arg(profile.name), 5000);
+    m_central->setCurrentWidget(profile.connections.isEmpty() ? static_cast<QWidget *>(m_welcome)
+                                                              : m_splitter);
+    m_welcome->setBusy(false);
     m_connectors.reset();
     const quint64 generation = ++m_profileGeneration;
     m_queue->setNow(profile.currentTime());
@@ -494,6 +887,31 @@ void MainWindow::setConnectionState(const QString &system, int state, const QStr
     dot->setAccessibleName(tr("%1 connection").arg(system));
     dot->setAccessibleDescription(message);
     m_connectionMessages.insert(system, message);
+}
+
+void MainWindow::followRunConnections(const Investigation &investigation)
+{
+    // The dots show the last thing each system did: a step that failed turns its system red
+    // (with the step's error), one that answered turns it green.
+    QMap<QString, std::pair<int, QString>> latest;
+    for (const StepRecord &step : investigation.steps) {
+        if (step.connector.isEmpty() || !m_connectionDots.contains(step.connector))
+            continue;
+        // A step skipped because its system is not in the connected set could not ask it.
+        const bool notConnected = step.status == StepStatus::Skipped && m_connectors &&
+                                  !m_connectors->get(step.connector);
+        const bool couldNotAsk =
+            step.status == StepStatus::Failed || step.status == StepStatus::Timeout || notConnected;
+        if (couldNotAsk) {
+            latest.insert(step.connector,
+                          {-1, step.error.isEmpty() ? tr("no answer") : step.error});
+        } else if (step.status == StepStatus::Ok) {
+            if (!latest.contains(step.connector) || latest.value(step.connector).first > 0)
+                latest.insert(step.connector, {1, tr("answered the last investigation")});
+        }
+    }
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it)
+        setConnectionState(it.key(), it->first, it->second);
 }
 
 QString MainWindow::connectionMessage(const QString &system) const
@@ -630,6 +1048,7 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
         // Every completed run (and re-run step) is saved and, when it took long, announced.
         connect(tab, &InvestigationTab::finished, this,
                 [this, tab](const Investigation &investigation) {
+                    followRunConnections(investigation);
                     saveInvestigation(tab, investigation);
                     if (tab->elapsedMs() > LongInvestigationMs)
                         notifyFinished(investigation);
@@ -687,8 +1106,11 @@ void MainWindow::notifyFinished(const Investigation &investigation)
     QApplication::alert(this);
     if (m_tray) {
         m_tray->show();
-        const QString cause =
-            investigation.rootCause ? investigation.rootCause->summary : tr("No root cause found.");
+        const RunHealth health = runHealth(investigation);
+        const QString cause = health.couldNotInvestigate()
+                                  ? tr("Could not investigate: %1").arg(health.firstError)
+                              : investigation.rootCause ? investigation.rootCause->summary
+                                                        : tr("No root cause found.");
         m_tray->showMessage(tr("Ticket #%1 investigated").arg(investigation.ticket.id), cause,
                             QSystemTrayIcon::Information, 8000);
     }
@@ -770,6 +1192,21 @@ void MainWindow::importFile(const QString &path)
         });
 }
 
+QString MainWindow::chooseExportPath()
+{
+    // A suggested name in the documents folder; a name typed without an extension gets the
+    // chosen format's.
+    InvestigationView *view = currentInvestigationView();
+    const QString name =
+        view ? suggestedExportName(view->investigation()) : u"casefile-investigation.md"_s;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString filter = tr("Markdown (*.md)");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export investigation"), QDir(dir).filePath(name),
+        tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON (*.json)"), &filter);
+    return withExportExtension(path, filter);
+}
+
 void MainWindow::exportCurrent(const QString &path)
 {
     InvestigationView *view = currentInvestigationView();
@@ -797,7 +1234,7 @@ void MainWindow::exportCurrent(const QString &path)
 void MainWindow::showConnections()
 {
     if (m_profile.connections.isEmpty()) {
-        showError(tr("Open a workspace profile first."));
+        showConnectionWizard();
         return;
     }
     auto *dialog = new ConnectionsDialog(m_profile, m_services, this);
@@ -876,6 +1313,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QLatin1StringView(SettingsKeys::Geometry), saveGeometry());
     settings.setValue(QLatin1StringView(SettingsKeys::State), saveState());
     settings.setValue(QLatin1StringView(SettingsKeys::MainSplitter), m_splitter->saveState());
+    settings.setValue(QLatin1StringView(SettingsKeys::QueueSplitter), m_queueSplitter->saveState());
     m_refreshTimer.stop();
     // Cancel every run; each tab's destructor waits for its run's workers.
     for (int i = MetricsTabIndex + 1; i < m_tabs->count(); ++i) {

@@ -17,10 +17,12 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QCheckBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QSystemTrayIcon;
 class QTableView;
 class QTabWidget;
@@ -36,6 +38,9 @@ class MetricsView;
 class PlaybookEditor;
 class SavedInvestigationsView;
 class TicketFilterModel;
+class TicketPreview;
+class WelcomePage;
+class DemoWorkspace;
 class TicketQueueModel;
 
 // The workbench window: the ticket queue on the left, a tab per open investigation on the
@@ -72,7 +77,12 @@ public:
     InvestigationTab *openOffline(const Investigation &investigation, const QString &storedId);
     void importFile(const QString &path);
     void exportCurrent(const QString &path);
+    QString chooseExportPath(); // the save dialog, with a suggested name; empty when cancelled
     void showConnections();
+    void showConnectionWizard();
+    void openDemoWorkspace();
+    bool isWelcomeShown() const;
+    WelcomePage *welcomePage() const { return m_welcome; }
     void showPlaybookEditor();
     void setDarkPalette(bool dark);
     void setComparisonOverlay(bool on);
@@ -89,6 +99,19 @@ public:
     SavedInvestigationsView *savedView() const { return m_saved; }
     MetricsView *metricsView() const { return m_metrics; }
     QString connectionMessage(const QString &system) const;
+    TicketPreview *preview() const { return m_preview; }
+    QSplitter *mainSplitter() const { return m_splitter; }
+
+    // Sizes the window for a screen's available area (first run, or a smaller screen).
+    void fitToScreen(const QRect &available);
+    // Keyboard: F6/Shift+F6 move between the queue, the preview and the open tab's panes.
+    void focusPane(int direction);
+    void showCommandPalette();
+    QDialog *commandPalette() const { return m_palette; }
+    void showShortcuts();
+    QString shortcutListText() const;
+    void showAbout();
+    QString aboutText() const;
 
 signals:
     void profileLoaded(const Casefile::WorkspaceProfile &profile);
@@ -107,9 +130,13 @@ private:
     void buildUi();
     void buildMenus();
     void rebuildRecentMenu();
+    void showQueueMenu(const QPoint &pos);
+    QList<QWidget *> panes() const;
+    static void focusInto(QWidget *pane);
     void rememberProfile(const QString &path);
     void checkConnections();
     void setConnectionState(const QString &system, int state, const QString &message);
+    void followRunConnections(const Investigation &investigation);
     void updateTitle();
     void updateActions();
     void notifyFinished(const Investigation &investigation);
@@ -132,8 +159,15 @@ private:
     QLineEdit *m_search = nullptr;
     QCheckBox *m_onlyWaiting = nullptr;
     QTableView *m_queueView = nullptr;
+    TicketPreview *m_preview = nullptr;
+    QSplitter *m_queueSplitter = nullptr;
+    QPointer<QDialog> m_palette;
     QLabel *m_queueStatus = nullptr;
     QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_central = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    DemoWorkspace *m_demo = nullptr;
+    bool m_rememberOpened = true; // a demo profile lives in a temporary folder: not a recent
     QTabWidget *m_tabs = nullptr;
     SavedInvestigationsView *m_saved = nullptr;
     MetricsView *m_metrics = nullptr;
@@ -179,18 +213,38 @@ public:
     void showOffline(const Investigation &investigation);
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
+    // A re-run whose diagnosis differs from the one the draft was written from marks the
+    // draft stale: the bar above the editor offers the new diagnosis, the draft is kept.
+    bool isDraftStale() const { return m_draftStale; }
+    void useNewDiagnosis();
+    void keepDraft();
+
 signals:
     void finished(const Casefile::Investigation &investigation);
+    void draftStaleChanged(bool stale);
 
 private:
+    void loadDiagnosis(const Investigation &investigation);
+    void setDraftStale(bool stale, const QString &reason = {});
+
     Ticket m_ticket;
     QString m_storedId;
     QPointer<InvestigationRun> m_run;
     bool m_editorLoaded = false;
+    bool m_draftStale = false;
+    QString m_draftBase;      // the diagnosis the editor's draft was loaded from
+    Investigation m_newerRun; // the newest run, offered while the draft is stale
+    bool m_hasNewerRun = false;
+    QWidget *m_staleBar = nullptr;
+    QLabel *m_staleText = nullptr;
     QElapsedTimer m_clock; // since the run (or re-run step) started, for notifications
     InvestigationView *m_view = nullptr;
     DiagnosisEditor *m_editor = nullptr;
     QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_central = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    DemoWorkspace *m_demo = nullptr;
+    bool m_rememberOpened = true; // a demo profile lives in a temporary folder: not a recent
 };
 
 } // namespace Casefile

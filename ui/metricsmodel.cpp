@@ -4,7 +4,24 @@
 
 #include <QFont>
 
+#include <cmath>
+
 namespace Casefile {
+
+QString humanDuration(double seconds)
+{
+    // "4.2 s", "3 min 20 s", "2 h 5 min", "12 d 22 h": two units at most, as people say it.
+    if (seconds < 0 || !std::isfinite(seconds))
+        return {};
+    if (seconds < 60)
+        return MetricsModel::tr("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
+    const qint64 s = qRound64(seconds);
+    if (s < 3600)
+        return MetricsModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 86400)
+        return MetricsModel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return MetricsModel::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
 
 MetricsModel::MetricsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -49,10 +66,10 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
         return r.investigated;
     case SecondsToDiagnosis:
         return sort ? QVariant(r.medianSecondsToDiagnosis)
-                    : QVariant(tr("%1 s").arg(r.medianSecondsToDiagnosis, 0, 'f', 1));
+                    : QVariant(humanDuration(r.medianSecondsToDiagnosis));
     case SecondsToSend:
         return sort ? QVariant(r.medianSecondsToSend)
-                    : QVariant(tr("%1 s").arg(r.medianSecondsToSend, 0, 'f', 0));
+                    : QVariant(humanDuration(r.medianSecondsToSend));
     case SystemsQueried:
         return sort ? QVariant(r.meanSystemsQueried)
                     : QVariant(QString::number(r.meanSystemsQueried, 'f', 1));

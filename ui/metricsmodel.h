@@ -7,6 +7,9 @@
 namespace Casefile {
 
 // Per-playbook metrics (and the overall row, playbook "") for the dashboard.
+// A duration as people say it: "4.2 s", "3 min 20 s", "2 h 5 min", "12 d 22 h".
+QString humanDuration(double seconds);
+
 class MetricsModel final : public QAbstractTableModel
 {
     Q_OBJECT

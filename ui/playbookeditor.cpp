@@ -4,6 +4,7 @@
 #include "core/engine/playbooklibrary.h"
 #include "ui/highlighter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -44,6 +45,20 @@ PlaybookEditor::PlaybookEditor(QWidget *parent)
 
     auto *open = new QPushButton(tr("&Open…"), this);
     auto *save = new QPushButton(tr("&Save"), this);
+    m_save = save;
+    m_list = new QListWidget(this);
+    m_list->setAccessibleName(tr("Playbooks"));
+    connect(m_list, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openListed(item->data(Qt::UserRole).toString()); });
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            openListed(item->data(Qt::UserRole).toString());
+    });
+    m_readOnlyNote =
+        new QLabel(tr("A built-in playbook: read-only. Duplicate it to edit a copy."), this);
+    m_readOnlyNote->setWordWrap(true);
+    m_duplicate = new QPushButton(tr("&Duplicate to edit"), this);
+    connect(m_duplicate, &QPushButton::clicked, this, &PlaybookEditor::duplicateToEdit);
     auto *saveAs = new QPushButton(tr("Save &as…"), this);
     m_run = new QPushButton(tr("&Run on current ticket"), this);
     m_run->setAccessibleName(tr("Run playbook on current ticket"));
@@ -79,19 +94,91 @@ PlaybookEditor::PlaybookEditor(QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_status);
     buttons->addWidget(m_run);
+    auto *note = new QHBoxLayout;
+    note->addWidget(m_readOnlyNote, 1);
+    note->addWidget(m_duplicate);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
     split->addWidget(m_editor);
     split->addWidget(m_problems);
     split->setStretchFactor(0, 4);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(note);
+    rightLayout->addWidget(split, 1);
+    auto *sides = new QSplitter(Qt::Horizontal, this);
+    sides->setChildrenCollapsible(false);
+    sides->addWidget(m_list);
+    sides->addWidget(right);
+    sides->setStretchFactor(1, 4);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(split, 1);
+    layout->addWidget(sides, 1);
+    refreshList();
+    m_readOnlyNote->hide();
+    m_duplicate->hide();
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &PlaybookEditor::validateNow);
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] { m_debounce.start(); });
     resize(900, 700);
+}
+
+void PlaybookEditor::refreshList()
+{
+    m_list->clear();
+    const auto add = [this](const QString &dir, bool builtIn) {
+        const QStringList files = QDir(dir).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+        for (const QString &file : files) {
+            const QString path = QDir(dir).filePath(file);
+            auto *item = new QListWidgetItem(
+                builtIn ? tr("%1 (built-in)").arg(QFileInfo(file).completeBaseName())
+                        : QFileInfo(file).completeBaseName(),
+                m_list);
+            item->setData(Qt::UserRole, path);
+        }
+    };
+    add(u":/playbooks"_s, true);
+    add(PlaybookLibrary::userDirectory(), false);
+}
+
+QStringList PlaybookEditor::listedPlaybooks() const
+{
+    QStringList out;
+    for (int i = 0; i < m_list->count(); ++i)
+        out << m_list->item(i)->text();
+    return out;
+}
+
+bool PlaybookEditor::openListed(const QString &path)
+{
+    if (path == m_path)
+        return true;
+    return openFile(path);
+}
+
+bool PlaybookEditor::isReadOnly() const
+{
+    return m_editor->isReadOnly();
+}
+
+void PlaybookEditor::duplicateToEdit()
+{
+    const QString base = QFileInfo(m_fileName).completeBaseName();
+    QDir dir(PlaybookLibrary::userDirectory());
+    QString target = dir.filePath(base + u"-copy.json"_s);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = dir.filePath(u"%1-copy-%2.json"_s.arg(base).arg(n));
+    m_path = target; // "Save" writes the copy, never the built-in
+    m_fileName = QFileInfo(target).fileName();
+    m_editor->setReadOnly(false);
+    m_readOnlyNote->hide();
+    m_duplicate->hide();
+    m_save->setEnabled(true);
+    m_status->setText(tr("Editing a copy: Save writes %1").arg(m_fileName));
+    m_editor->setFocus();
 }
 
 bool PlaybookEditor::openFile(const QString &path)
@@ -104,14 +191,20 @@ bool PlaybookEditor::openFile(const QString &path)
     }
     m_path = path;
     setText(QString::fromUtf8(file.readAll()), QFileInfo(path).fileName());
+    const bool builtIn = path.startsWith(u":/"_s);
+    m_editor->setReadOnly(builtIn);
+    m_readOnlyNote->setVisible(builtIn);
+    m_duplicate->setVisible(builtIn);
+    m_save->setEnabled(!builtIn);
     return true;
 }
 
 bool PlaybookEditor::saveFile(const QString &path)
 {
     const QString target = path.isEmpty() ? m_path : path;
-    if (target.isEmpty())
+    if (target.isEmpty() || target.startsWith(u":/"_s))
         return false;
+    QDir().mkpath(QFileInfo(target).absolutePath());
     QSaveFile file(target);
     const QByteArray bytes = text().toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {

@@ -26,6 +26,12 @@ public:
     explicit PlaybookEditor(QWidget *parent = nullptr);
 
     bool openFile(const QString &path);
+    // The list on the left: the built-in playbooks (read-only) and the user's own folder.
+    void refreshList();
+    QStringList listedPlaybooks() const;
+    bool openListed(const QString &fileName); // a built-in opens read-only
+    bool isReadOnly() const;
+    void duplicateToEdit(); // a built-in becomes an editable copy in the user folder
     bool saveFile(const QString &path = {});
     void setText(const QString &text, const QString &fileName = {});
     QString text() const;
@@ -47,6 +53,10 @@ private:
     QTimer m_debounce;
     quint64 m_generation = 0;
     QPlainTextEdit *m_editor = nullptr;
+    QListWidget *m_list = nullptr;
+    QLabel *m_readOnlyNote = nullptr;
+    QPushButton *m_duplicate = nullptr;
+    QPushButton *m_save = nullptr;
     QListWidget *m_problems = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_run = nullptr;

@@ -30,6 +30,7 @@ SendConfirmDialog::SendConfirmDialog(const SendSummary &summary, QWidget *parent
     m_details->setAccessibleName(tr("Where it goes"));
     m_body = new SafeTextBrowser(this);
     m_body->setMarkdown(summary.markdown); // rendered as the helpdesk will show it
+    m_body->setTabChangesFocus(true);      // Tab reaches the buttons: no keyboard trap
     m_body->setAccessibleName(tr("Text to send, as the customer will see it"));
     auto *form = new QFormLayout;
     if (!summary.statuses.isEmpty()) {

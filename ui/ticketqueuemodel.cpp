@@ -141,6 +141,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case Id:
+            return t.id;
         case Priority:
             return t.priority;
         case Age:
@@ -156,11 +158,19 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == Subject)
-            return t.description.left(500); // QToolTip renders rich text: keep it plain below
+        // QToolTip renders rich text: the customer's words go in escaped.
+        if (index.column() == Subject || index.column() == Id)
+            return QString(u"<p>"_s + t.subject.toHtmlEscaped() + u"</p><p>"_s +
+                           t.description.left(500).toHtmlEscaped() + u"</p>"_s);
         return {};
     case UiRoles::SortRole:
         switch (index.column()) {
+        case Id: {
+            // Numeric ids sort as numbers (9 before 10), others as text.
+            bool numeric = false;
+            const qlonglong n = t.id.toLongLong(&numeric);
+            return numeric ? QVariant(n) : QVariant(t.id);
+        }
         case Priority:
             return row.priorityRank;
         case Age:
@@ -197,6 +207,8 @@ QVariant TicketQueueModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case Id:
+        return tr("ID");
     case Priority:
         return tr("Priority");
     case Age:

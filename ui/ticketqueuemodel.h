@@ -8,7 +8,7 @@
 
 namespace Casefile {
 
-// The helpdesk's ticket queue as a table: priority, age, org, status, subject and the
+// The helpdesk's ticket queue as a table: id, subject, priority, age, org, status and the
 // playbook Casefile would suggest. Holds a few tens of thousands of rows comfortably: rows
 // are plain values with their search text precomputed, and a refresh is a single reset.
 //
@@ -20,7 +20,7 @@ class TicketQueueModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TicketQueueModel)
 
 public:
-    enum Column { Priority, Age, Org, Status, Subject, Playbook, ColumnCount };
+    enum Column { Id, Subject, Priority, Age, Org, Status, Playbook, ColumnCount };
 
     struct Row
     {

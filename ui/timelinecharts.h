@@ -14,12 +14,18 @@
 QT_BEGIN_NAMESPACE
 class QChart;
 class QDateTimeAxis;
+class QGraphicsLineItem;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
+class QLabel;
+class QToolButton;
 class QValueAxis;
 QT_END_NAMESPACE
 
 namespace Casefile {
 
-// A chart view that zooms the time axis only: rubber band, wheel, keyboard (+/-, arrows).
+// A chart view that zooms the time axis only: rubber band, wheel, keyboard (+/-, arrows),
+// and reports where the pointer is for the crosshair.
 class TimelineChartView final : public QChartView
 {
     Q_OBJECT
@@ -28,14 +34,24 @@ class TimelineChartView final : public QChartView
 public:
     explicit TimelineChartView(QChart *chart, QWidget *parent = nullptr);
 
+signals:
+    void pointerMoved(const QPointF &scenePos);
+    void pointerLeft();
+    void homeRequested();
+
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 };
 
-// Latency (p50/p95/p99) and error rate over the investigation window as stacked charts that
-// share one UTC time range: zooming or panning one moves the other. Deploys and releases
-// show as vertical lines, incidents as shaded bands, the change point as a red line.
+// The investigation's charts, chosen by its playbook (TimelineData): a primary chart and
+// an optional secondary one sharing one UTC time range, zooming or panning one moves the
+// other. The affected series is drawn strong and the others dimmed; deploys and releases
+// are labelled vertical lines, incidents labelled bands, the change point a red line. The
+// view opens zoomed to the change (with context); "Whole window" shows everything. A
+// crosshair follows the pointer with the values at that time.
 //
 // Series are computed on a worker (buildTimelineData) and set here in one replace() each.
 // Putting them into the charts is the costly part on the GUI thread, so data that arrives
@@ -59,39 +75,70 @@ public:
     void setTimeRange(const QDateTime &from, const QDateTime &to); // UTC, both charts
     QDateTime rangeFrom() const;
     QDateTime rangeTo() const;
-    void resetZoom();
+    void resetZoom(); // to the change with context, or the whole window when toggled on
+    void setWholeWindow(bool whole);
+    bool isWholeWindow() const;
     void zoom(double factor); // > 1 zooms in, around the centre
 
-    QChart *latencyChart() const { return m_latencyChart; }
-    QChart *errorChart() const { return m_errorChart; }
-    int dataSeriesCount() const; // p-series and error series (markers excluded)
+    QChart *primaryChart() const { return m_primaryChart; }
+    QChart *secondaryChart() const { return m_secondaryChart; }
+    int dataSeriesCount() const; // data series (markers excluded)
     int markerSeriesCount() const;
+    QStringList markerLabels() const; // the labels drawn on the primary chart, left to right
+    QString hoverText(const QDateTime &at) const; // what the crosshair shows at a time
 
 signals:
     void dataApplied();
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    struct Overlay
+    {
+        QChart *chart = nullptr;
+        QGraphicsRectItem *box = nullptr; // the label's background; the text is its child
+        double x = 0;                     // chart time
+        bool change = false;              // the change point's label sits at the bottom
+    };
+
     void applyData();        // all of it now
     void applyDataInSteps(); // a piece per turn of the event loop, dataApplied() at the end
     void runNextStep();
     std::deque<std::function<void()>> planApply();
+    void planPanel(std::deque<std::function<void()>> &steps, QChart *chart, QDateTimeAxis *x,
+                   QValueAxis *y, const TimelinePanel &panel,
+                   const std::shared_ptr<const TimelineData> &data,
+                   const std::shared_ptr<std::pair<int, int>> &counts);
     void syncFrom(QDateTimeAxis *source);
     int addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, double yMax,
                    const TimelineData &data); // how many it added
+    void addLabel(QChart *chart, double x, const QString &text, const QColor &color, bool change);
+    void layoutOverlays();
     void clearChart(QChart *chart);
-    void showHover(const QString &series, const QPointF &point, bool state);
+    void showMarkerTip(const TimelineMarker &marker, bool state);
+    void moveCrosshair(const QPointF &scenePos, QChart *source);
+    void hideCrosshair();
+    void applyPaletteColors();
+    void updateAxisFormat();
+    double chartX(QChart *chart, qreal sceneX) const;
 
-    QChart *m_latencyChart = nullptr;
-    QChart *m_errorChart = nullptr;
-    QDateTimeAxis *m_latencyX = nullptr;
-    QDateTimeAxis *m_errorX = nullptr;
-    QValueAxis *m_latencyY = nullptr;
-    QValueAxis *m_errorY = nullptr;
-    TimelineChartView *m_latencyView = nullptr;
-    TimelineChartView *m_errorView = nullptr;
+    QChart *m_primaryChart = nullptr;
+    QChart *m_secondaryChart = nullptr;
+    QDateTimeAxis *m_primaryX = nullptr;
+    QDateTimeAxis *m_secondaryX = nullptr;
+    QValueAxis *m_primaryY = nullptr;
+    QValueAxis *m_secondaryY = nullptr;
+    TimelineChartView *m_primaryView = nullptr;
+    TimelineChartView *m_secondaryView = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_axisNote = nullptr;
+    QToolButton *m_wholeWindow = nullptr;
+    QList<Overlay> m_overlays;
+    QGraphicsLineItem *m_crossLine[2] = {nullptr, nullptr};
+    QGraphicsRectItem *m_crossBox[2] = {nullptr, nullptr};
     TimelineData m_data;
     quint64 m_generation = 0;
     bool m_syncing = false;

@@ -181,40 +181,64 @@ QDateTime declaredChangePoint(const Investigation &inv, QString *label)
     return {};
 }
 
-} // namespace
+// ---- Series and panels ----------------------------------------------------------------
 
-TimelineData buildTimelineData(const Investigation &inv)
+struct Inputs
 {
-    TimelineData data;
-    data.from = inv.window.from;
-    data.to = inv.window.to;
+    QList<ParsedTimeseries> latency;  // columns include p95
+    QList<ParsedTimeseries> requests; // columns include errors and n (gateway or webhooks)
+    QList<ParsedTimeseries> meters;   // Stripe meter summaries (t, value)
+    QList<const Evidence *> usage;    // token usage tables (day, prompt/completion tokens)
+};
 
-    QList<ParsedTimeseries> latency;
-    QList<ParsedTimeseries> errors;
+Inputs collectInputs(const Investigation &inv)
+{
+    Inputs in;
     for (const Evidence &e : inv.evidence) {
+        if (e.kind == EvidenceKind::Table) {
+            const QJsonArray columns = e.data.value("columns"_L1).toArray();
+            if (columns.contains(u"day"_s) && columns.contains(u"prompt_tokens"_s))
+                in.usage.append(&e);
+            continue;
+        }
         if (e.kind != EvidenceKind::TimeSeries)
             continue;
         ParsedTimeseries parsed = parseTimeseries(e);
         if (parsed.series.isEmpty() || !parsed.first.isValid())
             continue;
         if (parsed.columns.contains(u"p95"_s))
-            latency.append(parsed);
+            in.latency.append(parsed);
         if (parsed.columns.contains(u"errors"_s) && parsed.columns.contains(u"n"_s))
-            errors.append(parsed);
+            in.requests.append(parsed);
+        if (e.connector == "stripe"_L1 && parsed.columns.contains(u"value"_s))
+            in.meters.append(parsed);
     }
+    return in;
+}
 
-    // The primary latency evidence lies in the window; one that ends before the window starts
-    // is the comparison (the same window a day or a week earlier). Among the series in the
-    // window, the one whose p95 shifted most is what the customer feels; without any shift,
-    // the highest p95 of the first evidence.
+bool before(const ParsedTimeseries &p, const TimelineData &data)
+{
+    return data.from.isValid() && p.last < data.from;
+}
+
+QString labelKey(const ParsedTimeseries &p)
+{
+    return p.series.isEmpty() ? QString() : p.series.first().label.section(u'=', 0, 0);
+}
+
+// Latency: p50/p95/p99 of the route whose p95 shifted most (p95 emphasised), up to four
+// other routes' p95 dimmed, and the same window a day or a week earlier when it was fetched.
+TimelinePanel latencyPanel(const QList<ParsedTimeseries> &latency, TimelineData &data,
+                           std::optional<QDateTime> *change)
+{
+    TimelinePanel panel;
     const ParsedTimeseries *primary = nullptr;
     const ParsedTimeseries *comparison = nullptr;
     const ParsedSeries *worst = nullptr;
     std::optional<qsizetype> worstChange;
     double bestShift = 0.0;
-    for (const ParsedTimeseries &p : std::as_const(latency)) {
-        const bool before = data.from.isValid() && p.last < data.from;
-        if (before) {
+    for (const ParsedTimeseries &p : latency) {
+        if (before(p, data)) {
             if (!comparison)
                 comparison = &p;
             continue;
@@ -233,87 +257,193 @@ TimelineData buildTimelineData(const Investigation &inv)
         if (!primary)
             primary = &p;
     }
-    if (primary && !worst) {
+    if (!primary)
+        return panel;
+    if (!worst) {
         worst = &primary->series.first();
         for (const ParsedSeries &s : primary->series) {
             if (maxOf(s.values.value(u"p95"_s)) > maxOf(worst->values.value(u"p95"_s)))
                 worst = &s;
         }
     }
-    if (primary) {
-        data.latencyEvidenceId = primary->evidenceId;
-        if (!data.from.isValid()) {
-            data.from = primary->first;
-            data.to = primary->last;
-        }
-        const QString suffix = worst->label.isEmpty() ? QString() : u' ' + worst->label;
-        for (const QString &column : {u"p50"_s, u"p95"_s, u"p99"_s}) {
-            if (primary->columns.contains(column))
-                data.latency.append(makeSeries(column + suffix, *worst, column));
-        }
-        int others = 0;
-        for (const ParsedSeries &s : primary->series) {
-            if (&s == worst || others >= 4)
-                continue;
-            data.latency.append(makeSeries(u"p95 "_s + s.label, s, u"p95"_s));
-            ++others;
-        }
-        if (comparison) {
-            const qint64 day = 86400'000;
-            const qint64 gap = comparison->last.msecsTo(primary->last);
-            const qint64 shift = gap > 3 * day ? 7 * day : day;
-            const ParsedSeries &cs = comparison->series.first();
-            TimelineSeries s =
-                makeSeries(shift == day ? u"p95 (a day earlier)"_s : u"p95 (a week earlier)"_s, cs,
-                           u"p95"_s, shift);
-            s.comparison = true;
-            data.latency.append(s);
-        }
-        QString label;
-        data.changePoint = declaredChangePoint(inv, &label);
-        data.changePointLabel = label;
-        if (!data.changePoint.isValid() && worstChange) {
-            data.changePoint = worst->times.at(*worstChange);
-            data.changePointLabel = u"p95 shift"_s;
+    panel.evidenceId = primary->evidenceId;
+    panel.unit = QObject::tr("ms");
+    panel.title = worst->label.isEmpty() ? QObject::tr("Latency")
+                                         : QObject::tr("Latency of %1").arg(worst->label);
+    if (!data.from.isValid()) {
+        data.from = primary->first;
+        data.to = primary->last;
+    }
+    const QString suffix = worst->label.isEmpty() ? QString() : u' ' + worst->label;
+    for (const QString &column : {u"p50"_s, u"p95"_s, u"p99"_s}) {
+        if (primary->columns.contains(column)) {
+            TimelineSeries series = makeSeries(column + suffix, *worst, column);
+            series.emphasised = column == "p95"_L1;
+            panel.series.append(series);
         }
     }
-
-    // Error rate: prefer a dedicated error series over the latency evidence's counts.
-    const ParsedTimeseries *errorSource = nullptr;
-    for (const ParsedTimeseries &p : std::as_const(errors)) {
-        if (data.from.isValid() && p.last < data.from)
+    int others = 0;
+    for (const ParsedSeries &s : primary->series) {
+        if (&s == worst || others >= 4)
             continue;
-        if (!errorSource || !p.columns.contains(u"p95"_s))
-            errorSource = &p;
-        if (!p.columns.contains(u"p95"_s))
-            break;
+        TimelineSeries other = makeSeries(u"p95 "_s + s.label, s, u"p95"_s);
+        other.context = true;
+        panel.series.append(other);
+        ++others;
     }
-    if (errorSource) {
-        data.errorEvidenceId = errorSource->evidenceId;
-        QMap<QDateTime, std::pair<double, double>> totals; // errors, n
-        for (const ParsedSeries &s : errorSource->series) {
-            const QList<double> e = s.values.value(u"errors"_s);
-            const QList<double> n = s.values.value(u"n"_s);
-            for (qsizetype i = 0; i < s.times.size() && i < e.size() && i < n.size(); ++i) {
-                auto &slot = totals[s.times.at(i)];
-                slot.first += e.at(i);
-                slot.second += n.at(i);
-            }
-        }
-        TimelineSeries rate;
-        rate.name = u"error rate"_s;
-        for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
-            const double pct =
-                it.value().second > 0 ? 100.0 * it.value().first / it.value().second : 0.0;
-            rate.points.append(QPointF(chartTimeX(it.key()), pct));
-        }
-        data.errorRate.append(rate);
-        if (!data.from.isValid() && !totals.isEmpty()) {
-            data.from = totals.firstKey();
-            data.to = totals.lastKey();
-        }
+    if (comparison) {
+        const qint64 day = 86400'000;
+        const qint64 gap = comparison->last.msecsTo(primary->last);
+        const qint64 shift = gap > 3 * day ? 7 * day : day;
+        TimelineSeries s =
+            makeSeries(shift == day ? u"p95 (a day earlier)"_s : u"p95 (a week earlier)"_s,
+                       comparison->series.first(), u"p95"_s, shift);
+        s.comparison = true;
+        panel.series.append(s);
     }
+    if (worstChange)
+        *change = worst->times.at(*worstChange);
+    return panel;
+}
 
+// Error rate in percent: one series per label (provider, model, route, endpoint) when the
+// evidence is grouped, the one whose rate moved most emphasised; the total otherwise.
+TimelinePanel errorRatePanel(const ParsedTimeseries &source, bool perLabel)
+{
+    TimelinePanel panel;
+    panel.evidenceId = source.evidenceId;
+    panel.unit = QObject::tr("%");
+    panel.decimals = 1;
+    const auto rateOf = [](const ParsedSeries &s, TimelineSeries &out, QList<double> *rates) {
+        const QList<double> e = s.values.value(u"errors"_s);
+        const QList<double> n = s.values.value(u"n"_s);
+        for (qsizetype i = 0; i < s.times.size() && i < e.size() && i < n.size(); ++i) {
+            const double pct = n.at(i) > 0 ? 100.0 * e.at(i) / n.at(i) : 0.0;
+            out.points.append(QPointF(chartTimeX(s.times.at(i)), pct));
+            rates->append(pct);
+        }
+    };
+    const QString key = labelKey(source);
+    if (perLabel && source.series.size() > 1) {
+        panel.title = QObject::tr("Error rate per %1").arg(key);
+        double bestScore = -1.0;
+        qsizetype best = -1;
+        for (const ParsedSeries &s : source.series) {
+            TimelineSeries series;
+            series.name = s.label.section(u'=', 1);
+            QList<double> rates;
+            rateOf(s, series, &rates);
+            const auto k = changePointIndex(rates);
+            const double score = (k ? relativeShift(rates, *k) : 0.0) + maxOf(rates) / 100.0;
+            if (score > bestScore) {
+                bestScore = score;
+                best = panel.series.size();
+            }
+            panel.series.append(series);
+        }
+        if (best >= 0)
+            panel.series[best].emphasised = true;
+        return panel;
+    }
+    panel.title = QObject::tr("Error rate");
+    QMap<QDateTime, std::pair<double, double>> totals; // errors, n
+    for (const ParsedSeries &s : source.series) {
+        const QList<double> e = s.values.value(u"errors"_s);
+        const QList<double> n = s.values.value(u"n"_s);
+        for (qsizetype i = 0; i < s.times.size() && i < e.size() && i < n.size(); ++i) {
+            auto &slot = totals[s.times.at(i)];
+            slot.first += e.at(i);
+            slot.second += n.at(i);
+        }
+    }
+    TimelineSeries rate;
+    rate.name = u"error rate"_s;
+    rate.emphasised = true;
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        const double pct =
+            it.value().second > 0 ? 100.0 * it.value().first / it.value().second : 0.0;
+        rate.points.append(QPointF(chartTimeX(it.key()), pct));
+    }
+    panel.series.append(rate);
+    return panel;
+}
+
+// Webhook failures (counts) per endpoint; the endpoint with the most failures emphasised.
+TimelinePanel webhookPanel(const ParsedTimeseries &source)
+{
+    TimelinePanel panel;
+    panel.evidenceId = source.evidenceId;
+    panel.title = QObject::tr("Webhook failures per endpoint");
+    panel.unit = QObject::tr("failures");
+    double most = -1.0;
+    for (const ParsedSeries &s : source.series) {
+        TimelineSeries series = makeSeries(s.label.section(u'=', 1), s, u"errors"_s);
+        if (series.name.isEmpty())
+            series.name = QObject::tr("all endpoints");
+        double sum = 0.0;
+        for (const QPointF &p : series.points)
+            sum += p.y();
+        if (sum > most) {
+            most = sum;
+            for (TimelineSeries &other : panel.series)
+                other.emphasised = false;
+            series.emphasised = true;
+        }
+        panel.series.append(series);
+    }
+    return panel;
+}
+
+// Billing: tokens the gateway logged per day against what the meter billed.
+TimelinePanel billingPanel(const Inputs &in)
+{
+    TimelinePanel panel;
+    panel.title = QObject::tr("Tokens per day: logged vs metered");
+    panel.unit = QObject::tr("tokens");
+    for (const Evidence *e : in.usage) {
+        QStringList columns;
+        for (const QJsonValue &c : e->data.value("columns"_L1).toArray())
+            columns.append(c.toString());
+        const qsizetype day = columns.indexOf(u"day"_s);
+        const qsizetype prompt = columns.indexOf(u"prompt_tokens"_s);
+        const qsizetype completion = columns.indexOf(u"completion_tokens"_s);
+        TimelineSeries logged;
+        logged.name = QObject::tr("logged by the gateway");
+        for (const QJsonValue &rv : e->data.value("rows"_L1).toArray()) {
+            const QJsonArray row = rv.toArray();
+            const QDateTime t = fromIso(row.at(day).toString() + u"T00:00:00Z"_s);
+            if (t.isValid())
+                logged.points.append(QPointF(
+                    chartTimeX(t), row.at(prompt).toDouble() +
+                                       (completion >= 0 ? row.at(completion).toDouble() : 0.0)));
+        }
+        if (!logged.points.isEmpty()) {
+            panel.evidenceId = e->id;
+            panel.series.append(logged);
+            break;
+        }
+    }
+    for (const ParsedTimeseries &m : in.meters) {
+        // The daily meter when there is one: it compares with the daily log.
+        const qint64 step = m.series.first().times.size() > 1
+                                ? m.series.first().times.at(0).secsTo(m.series.first().times.at(1))
+                                : 0;
+        if (step != 86400 && in.meters.size() > 1)
+            continue;
+        TimelineSeries metered =
+            makeSeries(QObject::tr("metered by Stripe"), m.series.first(), u"value"_s);
+        metered.emphasised = true;
+        panel.series.append(metered);
+        if (panel.evidenceId.isEmpty())
+            panel.evidenceId = m.evidenceId;
+        break;
+    }
+    return panel;
+}
+
+QList<TimelineMarker> collectMarkers(const Investigation &inv, const TimelineData &data)
+{
+    QList<TimelineMarker> markers;
     for (const Evidence &e : inv.evidence) {
         if (e.kind != EvidenceKind::Events)
             continue;
@@ -347,9 +477,131 @@ TimelineData buildTimelineData(const Investigation &inv)
             m.ref = o.value("ref"_L1).toString();
             m.title = o.value("title"_L1).toString();
             m.evidenceId = e.id;
-            data.markers.append(m);
+            markers.append(m);
         }
     }
+    return markers;
+}
+
+// The change with context: a third of the view before it, the rest after, at least two
+// hours wide; nothing when that is most of the window anyway.
+void chooseFocus(TimelineData &data)
+{
+    if (!data.changePoint.isValid() || !data.from.isValid() || !data.to.isValid())
+        return;
+    const qint64 span = data.from.secsTo(data.to);
+    const qint64 width = std::max<qint64>(2 * 3600, span / 6);
+    if (width * 10 >= span * 8)
+        return;
+    QDateTime from = data.changePoint.addSecs(-width / 3);
+    QDateTime to = from.addSecs(width);
+    if (from < data.from) {
+        from = data.from;
+        to = from.addSecs(width);
+    }
+    if (to > data.to) {
+        to = data.to;
+        from = to.addSecs(-width);
+    }
+    data.focusFrom = from;
+    data.focusTo = to;
+}
+
+const ParsedTimeseries *requestSource(const Inputs &in, const TimelineData &data, bool webhooks)
+{
+    // Prefer a dedicated error series over the latency evidence's counts.
+    const ParsedTimeseries *found = nullptr;
+    for (const ParsedTimeseries &p : in.requests) {
+        if (before(p, data) || (labelKey(p) == "endpoint"_L1) != webhooks)
+            continue;
+        if (!found || !p.columns.contains(u"p95"_s))
+            found = &p;
+        if (!p.columns.contains(u"p95"_s))
+            break;
+    }
+    return found;
+}
+
+} // namespace
+
+QString TimelineMarker::label() const
+{
+    const QString id = ref.section(u':', -1);
+    switch (kind) {
+    case Kind::Deploy:
+        return QObject::tr("deploy #%1").arg(id);
+    case Kind::Release:
+        return QObject::tr("release %1").arg(id);
+    case Kind::Incident:
+        return QObject::tr("incident: %1").arg(title.isEmpty() ? id : title.left(40));
+    case Kind::Page:
+        return QObject::tr("page: %1").arg(title.isEmpty() ? id : title.left(40));
+    }
+    return id;
+}
+
+TimelineData buildTimelineData(const Investigation &inv)
+{
+    TimelineData data;
+    data.from = inv.window.from;
+    data.to = inv.window.to;
+    const Inputs in = collectInputs(inv);
+    const QString playbook = inv.playbook.name;
+
+    std::optional<QDateTime> latencyChange;
+    TimelinePanel latency = latencyPanel(in.latency, data, &latencyChange);
+    const bool byLabel = playbook == "api-errors"_L1 || playbook == "provider-routing"_L1 ||
+                         playbook == "fallback"_L1;
+    TimelinePanel errors;
+    if (const ParsedTimeseries *source = requestSource(in, data, false))
+        errors = errorRatePanel(*source, byLabel);
+    TimelinePanel webhooks;
+    if (const ParsedTimeseries *source = requestSource(in, data, true))
+        webhooks = webhookPanel(*source);
+    TimelinePanel billing = billingPanel(in);
+
+    // The playbook's own measure on top; latency and error rate otherwise.
+    QList<TimelinePanel *> order;
+    if (playbook == "token-billing"_L1)
+        order = {&billing, &errors};
+    else if (playbook == "webhook-failures"_L1)
+        order = {&webhooks, &errors};
+    else if (byLabel)
+        order = {&errors, &latency};
+    else
+        order = {&latency, &errors};
+    order << &latency << &errors << &webhooks << &billing;
+    for (TimelinePanel *panel : std::as_const(order)) {
+        if (panel->isEmpty())
+            continue;
+        if (data.primary.isEmpty())
+            data.primary = std::move(*panel);
+        else if (data.secondary.isEmpty())
+            data.secondary = std::move(*panel);
+        *panel = {};
+    }
+    if (!data.from.isValid()) {
+        for (const TimelinePanel *panel : {&data.primary, &data.secondary}) {
+            for (const TimelineSeries &s : panel->series) {
+                if (s.points.isEmpty() || s.comparison)
+                    continue;
+                const QDateTime first = fromChartTimeX(s.points.first().x());
+                const QDateTime last = fromChartTimeX(s.points.last().x());
+                data.from = data.from.isValid() ? std::min(data.from, first) : first;
+                data.to = data.to.isValid() ? std::max(data.to, last) : last;
+            }
+        }
+    }
+
+    QString label;
+    data.changePoint = declaredChangePoint(inv, &label);
+    data.changePointLabel = label;
+    if (!data.changePoint.isValid() && latencyChange) {
+        data.changePoint = *latencyChange;
+        data.changePointLabel = u"p95 shift"_s;
+    }
+    data.markers = collectMarkers(inv, data);
+    chooseFocus(data);
     return data;
 }
 

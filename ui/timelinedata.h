@@ -19,6 +19,21 @@ struct TimelineSeries
     QString name;          // "p95", "p95 route=/v1/analytics", "p95 (a day earlier)"
     QList<QPointF> points; // (chart time, value) in time order
     bool comparison = false;
+    bool emphasised = false; // the affected series: drawn strong, the others dimmed
+    bool context = false;    // another route/label for comparison: hidden when it would
+                             // dominate the scale of the affected one
+};
+
+// One chart: what it measures and its series.
+struct TimelinePanel
+{
+    QString title;    // "Latency of route=/v1/analytics", "Tokens per day: logged vs metered"
+    QString unit;     // the y axis: "ms", "%", "tokens", "failures"
+    int decimals = 0; // of the y labels and hover values
+    QList<TimelineSeries> series;
+    QString evidenceId; // the evidence the series come from (the first, when several)
+
+    bool isEmpty() const { return series.isEmpty(); }
 };
 
 struct TimelineMarker
@@ -30,21 +45,28 @@ struct TimelineMarker
     QString ref;    // "github:deployment:447"
     QString title;
     QString evidenceId;
+
+    QString label() const; // short, for the chart: "deploy #447", "incident: API errors"
 };
 
+// The charts of an investigation, chosen by its playbook: latency and error rate for a
+// latency spike, error rate per provider/model for API errors, failures per endpoint for
+// webhooks, logged vs metered tokens for billing.
 struct TimelineData
 {
     QDateTime from; // UTC, the investigation window (or the data's extent)
     QDateTime to;
-    QList<TimelineSeries> latency;   // milliseconds
-    QList<TimelineSeries> errorRate; // percent of requests
+    // The change with context around it, shown first; invalid when there is nothing to
+    // zoom to (the whole window is shown).
+    QDateTime focusFrom;
+    QDateTime focusTo;
+    TimelinePanel primary;   // the top chart: what the playbook is about
+    TimelinePanel secondary; // below it, on the same time range; may be empty
     QList<TimelineMarker> markers;
     QDateTime changePoint; // UTC; invalid when none was found
     QString changePointLabel;
-    QString latencyEvidenceId;
-    QString errorEvidenceId;
 
-    bool isEmpty() const { return latency.isEmpty() && errorRate.isEmpty(); }
+    bool isEmpty() const { return primary.isEmpty() && secondary.isEmpty(); }
 };
 
 double chartTimeX(const QDateTime &utc);

@@ -15,9 +15,11 @@
 #include "ui/stallmonitor.h"
 #include "ui/timelinecharts.h"
 #include "ui/uilogging.h"
+#include "ui/welcomepage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QDir>
 #include <QSettings>
 #include <QTabWidget>
@@ -53,6 +55,10 @@ public:
         connect(window, &MainWindow::investigationFinished, this, &ScreenshotDriver::onFinished,
                 Qt::SingleShotConnection);
         QTimer::singleShot(120'000, this, [this] { finish(1, u"timed out"_s); });
+        // What a first start without a profile shows.
+        WelcomePage welcome;
+        welcome.resize(1200, 750);
+        grab(&welcome, u"welcome"_s);
     }
 
 private:
@@ -95,6 +101,14 @@ private:
             if (!grab(view, u"findings"_s) ||
                 !grab(m_window->currentEditor(), u"diagnosis-editor"_s))
                 return;
+            // A finding's link: its evidence with the rows behind the claim highlighted.
+            view->activateFindingLink(0);
+            if (!grab(view, u"evidence"_s))
+                return;
+            m_window->showCommandPalette();
+            if (!grab(m_window->commandPalette(), u"command-palette"_s))
+                return;
+            m_window->commandPalette()->close();
             SavedInvestigationsView *saved = m_window->savedView();
             connect(
                 saved, &SavedInvestigationsView::refreshed, this,
@@ -180,6 +194,7 @@ int runDesktop(int argc, char **argv)
     {
         MainWindow window(services);
         if (screenshots) {
+            window.setWindowState(Qt::WindowNoState); // a fixed size, whatever the screen
             window.resize(1600, 1000);
             new ScreenshotDriver(&window, parser.value(screenshotsOption));
         }

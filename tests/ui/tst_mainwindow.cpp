@@ -5,14 +5,25 @@
 #include "ui/diagnosiseditor.h"
 #include "ui/investigationview.h"
 #include "ui/mainwindow.h"
+#include "ui/metricsview.h"
 #include "ui/sendconfirmdialog.h"
 #include "ui/stepsmodel.h"
 #include "ui/ticketfiltermodel.h"
 #include "ui/ticketqueuemodel.h"
 
+#include "ui/commandpalette.h"
+#include "ui/ticketpreview.h"
+#include "ui/timelinecharts.h"
+#include "ui/welcomepage.h"
+
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -66,12 +77,39 @@ private:
         ConnectionSettings helpdesk;
         helpdesk.system = u"helpdesk"_s;
         helpdesk.type = u"zendesk"_s;
+        helpdesk.url = u"https://acme.zendesk.com"_s;
         p.connections.insert(u"helpdesk"_s, helpdesk);
         return p;
     }
 
+    // Every system of the profile is down except the helpdesk (which no step asks).
+    static WorkspaceProfile profileWithSystemsDown()
+    {
+        WorkspaceProfile p = profile();
+        for (const QString &system : {u"clickhouse"_s, u"github"_s, u"linear"_s}) {
+            ConnectionSettings c;
+            c.system = system;
+            c.type = system;
+            p.connections.insert(system, c);
+        }
+        return p;
+    }
+
+    // A widget lies wholly inside the window (not cut off at its right or bottom edge).
+    static bool insideWindow(const QWidget *widget, const QWidget *window)
+    {
+        const QRect r(widget->mapTo(window, QPoint(0, 0)), widget->size());
+        return widget->isVisible() && window->rect().contains(r);
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void firstWindowFitsTheScreen_data();
+    void firstWindowFitsTheScreen();
+    void wholeLoopWithTheKeyboardOnly();
+    void allSystemsDownShowsAFailedRun();
+    void paletteListsEveryActionWithItsShortcut();
+    void welcomePageWithoutAProfile();
 
     void queueConnectionsAndNavigation()
     {
@@ -152,6 +190,204 @@ private slots:
         QCOMPARE(offline->stepsModel()->rowCount(), int(investigation.steps.size()));
     }
 };
+
+// ---------------------------------------------------------------------------------------
+// Layout, keyboard, honest state, onboarding
+
+void TestMainWindow::firstWindowFitsTheScreen_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::newRow("laptop 1280x800") << QSize(1280, 800);
+    QTest::newRow("desktop 1920x1080") << QSize(1920, 1080);
+}
+
+void TestMainWindow::firstWindowFitsTheScreen()
+{
+    QFETCH(QSize, screen);
+    MainWindow window(services());
+    window.fitToScreen(QRect(QPoint(0, 0), screen));
+    window.show();
+    QVERIFY(window.width() >= std::min(1200, screen.width()));
+    QVERIFY(window.height() >= std::min(750, screen.height()));
+    QSignalSpy tickets(&window, &MainWindow::ticketsLoaded);
+    window.setProfile(profile());
+    QVERIFY(tickets.wait(5000));
+    QVERIFY(window.selectTicket(u"1042"_s));
+    QSignalSpy finished(&window, &MainWindow::investigationFinished);
+    window.runCurrentTicket();
+    QVERIFY(finished.wait(30000));
+    QApplication::processEvents();
+
+    // Long labels (the ticket, the playbook reason, the failed steps) wrap: never wider
+    // than the screen, and the reply buttons stay on it.
+    QVERIFY2(window.width() <= screen.width(), qPrintable(QString::number(window.width())));
+    QVERIFY(window.height() <= screen.height());
+    QVERIFY(window.minimumSizeHint().width() <= screen.width());
+    const auto buttons = window.currentEditor()->findChildren<QPushButton *>();
+    QVERIFY(!buttons.isEmpty());
+    for (const QPushButton *button : buttons) {
+        if (button->isVisible())
+            QVERIFY2(insideWindow(button, &window), qPrintable(button->text()));
+    }
+    // ID and Subject are the first columns and visible without scrolling.
+    QTableView *queue = window.queueView();
+    QCOMPARE(queue->model()->headerData(0, Qt::Horizontal).toString(), u"ID"_s);
+    QCOMPARE(queue->model()->headerData(1, Qt::Horizontal).toString(), u"Subject"_s);
+    QVERIFY(queue->columnViewportPosition(1) + 40 < queue->viewport()->width());
+    // The reply editor has a third of the tab at least; no splitter collapses a pane.
+    InvestigationTab *tab = window.currentInvestigationTab();
+    const QList<int> sizes = tab->splitter()->sizes();
+    QVERIFY2(sizes.at(1) * 3 >= (sizes.at(0) + sizes.at(1)) - 3,
+             qPrintable(u"%1 / %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
+    QVERIFY(!tab->splitter()->childrenCollapsible());
+    QVERIFY(!window.mainSplitter()->childrenCollapsible());
+    // The preview shows the selected ticket as plain text.
+    QCOMPARE(window.preview()->ticket().id, u"1042"_s);
+    QVERIFY(window.preview()->bodyText().contains(u"dashboard"_s, Qt::CaseInsensitive));
+}
+
+void TestMainWindow::wholeLoopWithTheKeyboardOnly()
+{
+    MainWindow window(services());
+    window.fitToScreen(QRect(0, 0, 1280, 800));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy tickets(&window, &MainWindow::ticketsLoaded);
+    window.setProfile(profile());
+    QVERIFY(tickets.wait(5000));
+
+    // Pick: search, then the queue, arrows, Enter runs.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), u"dashboard"_s);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), window.queueView());
+    QTest::keyClick(window.queueView(), Qt::Key_Home);
+    QCOMPARE(window.currentTicket().id, u"1042"_s);
+    QSignalSpy finished(&window, &MainWindow::investigationFinished);
+    QTest::keyClick(window.queueView(), Qt::Key_Return);
+    QVERIFY(finished.wait(30000));
+
+    // Read: Tab leaves the table (not cell by cell); F6 walks the panes into the view.
+    window.queueView()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget() != window.queueView());
+    InvestigationView *view = window.currentInvestigationView();
+    for (int i = 0; i < 5 && !view->isAncestorOf(QApplication::focusWidget()); ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QVERIFY(view->isAncestorOf(QApplication::focusWidget()));
+
+    // Edit: Ctrl+2 lands in the reply text; type.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_2, Qt::ControlModifier);
+    auto *text = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget());
+    QVERIFY(text && !text->isReadOnly());
+    QVERIFY(window.currentEditor()->isAncestorOf(text));
+    QTest::keyClick(text, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(text, u"Hi Jun, a fix is on its way."_s);
+
+    // Send: Ctrl+Shift+S, then the dialog's Send with its mnemonic.
+    QSignalSpy sent(window.currentEditor(), &DiagnosisEditor::replySent);
+    QTest::keyClick(text, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    SendConfirmDialog *confirm = window.currentEditor()->confirmationDialog();
+    QVERIFY(confirm);
+    QVERIFY(QTest::qWaitForWindowActive(confirm));
+    // Cancel is the default button: Tab to Send, then Space.
+    QPushButton *send = nullptr;
+    for (QPushButton *b : confirm->findChildren<QPushButton *>()) {
+        if (b->text().contains(u"Send"_s))
+            send = b;
+    }
+    QVERIFY(send);
+    const auto dialogFocus = [confirm] {
+        return confirm->focusWidget() ? confirm->focusWidget() : static_cast<QWidget *>(confirm);
+    };
+    for (int i = 0; i < 12 && dialogFocus() != send; ++i)
+        QTest::keyClick(dialogFocus(), Qt::Key_Tab);
+    QCOMPARE(dialogFocus(), static_cast<QWidget *>(send));
+    QTest::keyClick(send, Qt::Key_Space);
+    QVERIFY(sent.wait(5000));
+    QCOMPARE(m_helpdesk->comments().size(), 1);
+    QVERIFY(m_helpdesk->comments().first().body.contains(u"a fix is on its way"_s));
+}
+
+void TestMainWindow::allSystemsDownShowsAFailedRun()
+{
+    MainWindow window(services());
+    window.resize(1400, 900);
+    window.show();
+    QSignalSpy tickets(&window, &MainWindow::ticketsLoaded);
+    window.setProfile(profileWithSystemsDown());
+    QVERIFY(tickets.wait(5000));
+    QVERIFY(window.selectTicket(u"1042"_s));
+    QSignalSpy finished(&window, &MainWindow::investigationFinished);
+    window.runCurrentTicket();
+    QVERIFY(finished.wait(30000));
+    InvestigationView *view = window.currentInvestigationView();
+    const RunHealth health = view->health();
+    QVERIFY(health.total > 0);
+    QCOMPARE(health.ok, 0);
+    QVERIFY(health.couldNotInvestigate());
+
+    // Red and said so: never "no fault found", never "still investigating".
+    QVERIFY2(view->progressBar()->text().startsWith(u"could not investigate"_s),
+             qPrintable(view->progressBar()->text()));
+    QCOMPARE(view->progressBar()->palette().color(QPalette::Highlight), QColor(0xc6, 0x28, 0x28));
+    QVERIFY2(view->rootCauseText().startsWith(u"Could not investigate"_s),
+             qPrintable(view->rootCauseText()));
+    QVERIFY(!view->rootCauseText().contains(u"no_fault_found"_s));
+    QVERIFY(!view->rootCauseText().contains(u"Still investigating"_s));
+    // The draft says it is no diagnosis.
+    QVERIFY(window.currentInvestigationTab()->isDraftStale());
+    // The dots follow the run: the systems whose steps failed are red with the step's error.
+    for (const QString &system : {u"clickhouse"_s, u"github"_s, u"linear"_s}) {
+        const QString message = window.connectionMessage(system);
+        QVERIFY2(!message.isEmpty() && message != u"Connecting…"_s, qPrintable(message));
+    }
+}
+
+void TestMainWindow::paletteListsEveryActionWithItsShortcut()
+{
+    MainWindow window(services());
+    window.show();
+    const QList<CommandEntry> commands = commandsOf(window.menuBar());
+    QVERIFY(commands.size() >= 20);
+    const auto find = [&](const QString &path) {
+        for (const CommandEntry &c : commands) {
+            if (c.path == path)
+                return c;
+        }
+        return CommandEntry{};
+    };
+    QCOMPARE(find(u"Investigation › Run on selected ticket"_s).shortcut,
+             QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText));
+    QVERIFY(!find(u"Help › Command palette…"_s).shortcut.isEmpty());
+    QVERIFY(find(u"Help › About Casefile"_s).action);
+
+    window.showCommandPalette();
+    auto *palette = qobject_cast<CommandPalette *>(window.commandPalette());
+    QVERIFY(palette);
+    QCOMPARE(palette->visibleCount(), int(commands.size()));
+    palette->setFilter(u"metrics view"_s);
+    QCOMPARE(palette->visibleCount(), 1);
+    QCOMPARE(palette->currentPath(), u"View › Metrics"_s);
+    QVERIFY(palette->runCurrent());
+    QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.metricsView()));
+
+    QVERIFY(window.shortcutListText().contains(u"Ctrl+K"_s));
+    QVERIFY(window.aboutText().contains(u"MIT"_s));
+    QVERIFY(window.aboutText().contains(u"keychain"_s));
+}
+
+void TestMainWindow::welcomePageWithoutAProfile()
+{
+    MainWindow window(services());
+    window.show();
+    QVERIFY(window.isWelcomeShown());
+    QVERIFY(window.welcomePage()->isVisible());
+    QSignalSpy tickets(&window, &MainWindow::ticketsLoaded);
+    window.setProfile(profile());
+    QVERIFY(!window.isWelcomeShown());
+    QVERIFY(window.queueView()->isVisible());
+}
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

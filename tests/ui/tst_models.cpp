@@ -1,17 +1,24 @@
 #include "fixtures.h"
 
+#include "ui/connectionwizard.h"
 #include "ui/constants.h"
+#include "ui/exporter.h"
 #include "ui/jsontablemodel.h"
 #include "ui/jsontreemodel.h"
 #include "ui/metricsmodel.h"
 #include "ui/savedinvestigationsmodel.h"
 #include "ui/stepsmodel.h"
 #include "ui/ticketfiltermodel.h"
+#include "ui/ticketpreview.h"
 #include "ui/ticketqueuemodel.h"
+#include "ui/weblinks.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -286,7 +293,165 @@ private slots:
                  u"2026-11-20 10:06 UTC"_s);
         QCOMPARE(model.summaryAt(1).id, u"inv-1"_s);
     }
+
+    void humanDurations_data();
+    void humanDurations();
+    void exportNameAndExtension_data();
+    void exportNameAndExtension();
+    void tableRowsBehindAClaimAndCopies();
+    void openInLinksFromTheVendorsFields();
+    void queuePreviewIsPlainText();
+    void wizardBuildsTheProfileWithoutSecrets();
 };
+
+void TestModels::humanDurations_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("seconds") << 4.25 << u"4.3 s"_s;
+    QTest::newRow("minutes") << 200.0 << u"3 min 20 s"_s;
+    QTest::newRow("hours") << 7500.0 << u"2 h 5 min"_s;
+    QTest::newRow("days, not 1116323 s") << 1116323.0 << u"12 d 22 h"_s;
+}
+
+void TestModels::humanDurations()
+{
+    QFETCH(double, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(humanDuration(seconds), text);
+}
+
+void TestModels::exportNameAndExtension_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("no extension, Markdown")
+        << u"/tmp/report"_s << u"Markdown (*.md)"_s << u"/tmp/report.md"_s;
+    QTest::newRow("no extension, PDF")
+        << u"/tmp/report"_s << u"PDF (*.pdf)"_s << u"/tmp/report.pdf"_s;
+    QTest::newRow("known extension kept")
+        << u"/tmp/r.json"_s << u"PDF (*.pdf)"_s << u"/tmp/r.json"_s;
+    QTest::newRow("cancelled") << QString() << u"PDF (*.pdf)"_s << QString();
+}
+
+void TestModels::exportNameAndExtension()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, filter);
+    QFETCH(QString, path);
+    QCOMPARE(withExportExtension(typed, filter), path);
+    Investigation inv;
+    inv.ticket.id = u"1042"_s;
+    inv.startedAt = TestData::utc(u"2026-11-20T10:05:01Z"_s);
+    QCOMPARE(suggestedExportName(inv), u"casefile-ticket-1042-2026-11-20.md"_s);
+}
+
+void TestModels::tableRowsBehindAClaimAndCopies()
+{
+    JsonTableModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setEvents(QJsonArray{QJsonObject{{u"time"_s, u"2026-11-20T08:40:11Z"_s},
+                                           {u"type"_s, u"deploy"_s},
+                                           {u"ref"_s, u"github:deployment:446"_s},
+                                           {u"title"_s, u"docs, typo"_s}},
+                               QJsonObject{{u"time"_s, u"2026-11-20T09:12:03Z"_s},
+                                           {u"type"_s, u"deploy"_s},
+                                           {u"ref"_s, u"github:deployment:447"_s},
+                                           {u"title"_s, u"<b>rewrite</b>"_s}}});
+    model.setHighlightedRefs({u"github:deployment:447"_s});
+    QCOMPARE(model.highlightedRows(), QList<int>{1});
+    QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
+    // Tooltips render rich text: vendor text is escaped.
+    QCOMPARE(model.index(1, 4).data(Qt::ToolTipRole).toString(),
+             u"<p>&lt;b&gt;rewrite&lt;/b&gt;</p>"_s);
+    const QString csv = model.toCsv();
+    QVERIFY(csv.startsWith(u"time,end,type,ref,title\r\n"_s));
+    QVERIFY(csv.contains(u"\"docs, typo\""_s));
+    QCOMPARE(model.toJson().at(1).toObject().value(u"ref"_s).toString(),
+             u"github:deployment:447"_s);
+}
+
+void TestModels::openInLinksFromTheVendorsFields()
+{
+    Evidence issues;
+    issues.connector = u"linear"_s;
+    issues.data = QJsonObject{
+        {u"items"_s,
+         QJsonArray{QJsonObject{{u"title"_s, u"Analytics slow"_s},
+                                {u"url"_s, u"https://linear.app/acme/issue/ENG-1"_s}},
+                    QJsonObject{{u"title"_s, u"bad"_s}, {u"url"_s, u"javascript:alert(1)"_s}}}}};
+    const QList<WebLink> links = evidenceLinks(issues);
+    QCOMPARE(links.size(), 1);
+    QCOMPARE(links.first().url, QUrl(u"https://linear.app/acme/issue/ENG-1"_s));
+    QCOMPARE(links.first().label, u"Open in Linear: Analytics slow"_s);
+
+    Evidence deploys;
+    deploys.connector = u"github"_s;
+    deploys.data =
+        QJsonObject{{u"events"_s, QJsonArray{QJsonObject{{u"ref"_s, u"github:deployment:447"_s},
+                                                         {u"repo"_s, u"relay-ai/gateway"_s},
+                                                         {u"sha"_s, u"41aa0d3"_s}}}}};
+    QCOMPARE(evidenceLinks(deploys).first().url,
+             QUrl(u"https://github.com/relay-ai/gateway/commit/41aa0d3"_s));
+
+    WorkspaceProfile profile;
+    ConnectionSettings helpdesk;
+    helpdesk.type = u"zendesk"_s;
+    helpdesk.url = u"https://acme.zendesk.com/"_s;
+    profile.connections.insert(u"helpdesk"_s, helpdesk);
+    QCOMPARE(helpdeskTicketUrl(profile, u"1042"_s),
+             QUrl(u"https://acme.zendesk.com/agent/tickets/1042"_s));
+}
+
+void TestModels::queuePreviewIsPlainText()
+{
+    Ticket t = TestData::ticket();
+    t.description = u"<img src=x onerror=alert(1)> it is slow"_s;
+    TicketPreview preview;
+    preview.setTicket(t, TestData::utc(u"2026-11-20T10:05:00Z"_s));
+    QCOMPARE(preview.bodyText(), t.description);
+    for (QLabel *label : preview.findChildren<QLabel *>())
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+    TicketQueueModel queue;
+    queue.setTickets({t});
+    QCOMPARE(queue.headerData(TicketQueueModel::Id, Qt::Horizontal).toString(), u"ID"_s);
+    QCOMPARE(int(TicketQueueModel::Id), 0);
+    QCOMPARE(int(TicketQueueModel::Subject), 1);
+    QVERIFY(queue.index(0, TicketQueueModel::Subject)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"&lt;img"_s));
+}
+
+void TestModels::wizardBuildsTheProfileWithoutSecrets()
+{
+    ConnectionWizard wizard;
+    wizard.setWorkspace(u"acme"_s, u"/tmp/acme.json"_s);
+    wizard.setSystemChosen(u"github"_s, true);
+    wizard.setValue(u"github"_s, u"url"_s, u"https://api.github.com"_s);
+    wizard.setValue(u"github"_s, u"repo"_s, u"relay-ai/gateway"_s);
+    wizard.setValue(u"github"_s, u"secret"_s, u"ghp_secret"_s);
+    wizard.setValue(u"clickhouse"_s, u"database"_s, u"logs"_s);
+    wizard.setMapping(u"latency_ms"_s, u"duration_ms"_s);
+    QVERIFY(wizard.previewQuery().contains(u"duration_ms AS latency_ms"_s));
+    QVERIFY(wizard.previewQuery().contains(u"FROM logs.gateway_requests"_s));
+    const WorkspaceProfile p = wizard.profile();
+    QCOMPARE(p.connections.value(u"github"_s).options.value(u"repo"_s).toString(),
+             u"relay-ai/gateway"_s);
+    QCOMPARE(p.connections.value(u"clickhouse"_s)
+                 .options.value(u"mapping"_s)
+                 .toObject()
+                 .value(u"latency_ms"_s)
+                 .toString(),
+             u"duration_ms"_s);
+    QCOMPARE(wizard.secrets().value(u"github"_s), u"ghp_secret"_s);
+    const QByteArray json = QJsonDocument(profileToJson(p)).toJson();
+    QVERIFY(!json.contains("ghp_secret"));
+    QCOMPARE(p.connections.value(u"github"_s).secret.where, SecretRef::Where::Keychain);
+    QCOMPARE(supportedSystems().size(), 11);
+}
 
 QTEST_MAIN(TestModels)
 #include "tst_models.moc"

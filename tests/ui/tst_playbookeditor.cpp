@@ -1,3 +1,4 @@
+#include "core/async.h"
 #include "ui/playbookeditor.h"
 
 #include <QApplication>
@@ -73,6 +74,22 @@ private slots:
         emit editor.runRequested(editor.text().toUtf8(), editor.fileName());
         QCOMPARE(run.count(), 1);
         QCOMPARE(run.first().first().toByteArray(), "{}"_ba);
+    }
+
+    // The built-ins are listed and open read-only; "Duplicate to edit" makes a copy to edit.
+    void listsBuiltInsReadOnly()
+    {
+        PlaybookEditor editor;
+        const QStringList listed = editor.listedPlaybooks();
+        QVERIFY2(listed.contains(u"latency-spike (built-in)"_s), qPrintable(listed.join(u", "_s)));
+        QVERIFY(editor.openListed(u":/playbooks/latency-spike.json"_s));
+        QVERIFY(editor.isReadOnly());
+        QVERIFY(editor.text().contains(u"latency"_s));
+        QVERIFY(!editor.saveFile()); // never over a built-in
+        editor.duplicateToEdit();
+        QVERIFY(!editor.isReadOnly());
+        QCOMPARE(editor.fileName(), u"latency-spike-copy.json"_s);
+        backgroundPool()->waitForDone(); // the validations finish before the app goes
     }
 };
 

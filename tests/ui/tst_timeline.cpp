@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QJsonArray>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -75,11 +76,11 @@ private slots:
     void buildsSeriesMarkersAndChangePoint()
     {
         const TimelineData data = buildTimelineData(TestData::investigation());
-        QCOMPARE(data.latency.size(), 3);
-        QCOMPARE(data.latency.at(1).name, u"p95 route=/v1/analytics"_s);
-        QCOMPARE(data.latency.at(1).points.size(), 125);
-        QCOMPARE(data.errorRate.size(), 1);
-        QCOMPARE(data.latencyEvidenceId, u"ev1"_s);
+        QCOMPARE(data.primary.series.size(), 3);
+        QCOMPARE(data.primary.series.at(1).name, u"p95 route=/v1/analytics"_s);
+        QCOMPARE(data.primary.series.at(1).points.size(), 125);
+        QCOMPARE(data.secondary.series.size(), 1);
+        QCOMPARE(data.primary.evidenceId, u"ev1"_s);
         QCOMPARE(data.markers.size(), 3); // two deploys and one incident band
         int deploys = 0;
         int bands = 0;
@@ -94,14 +95,14 @@ private slots:
         QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
         QCOMPARE(data.from, TestData::utc(u"2026-11-20T08:00:00Z"_s));
         // 1 error in 6 requests after the change: 16.7 %.
-        QCOMPARE(qRound(data.errorRate.first().points.last().y() * 10), 167);
+        QCOMPARE(qRound(data.secondary.series.first().points.last().y() * 10), 167);
     }
 
     void comparisonSeriesIsShiftedIntoTheWindow()
     {
         const TimelineData data = buildTimelineData(TestData::investigation(true));
-        QCOMPARE(data.latency.size(), 4);
-        const TimelineSeries &cmp = data.latency.last();
+        QCOMPARE(data.primary.series.size(), 4);
+        const TimelineSeries &cmp = data.primary.series.last();
         QVERIFY(cmp.comparison);
         QCOMPARE(cmp.name, u"p95 (a day earlier)"_s);
         QCOMPARE(fromChartTimeX(cmp.points.first().x()), TestData::utc(u"2026-11-20T08:00:00Z"_s));
@@ -121,8 +122,8 @@ private slots:
                                           {u"points"_s, points}}});
         inv.evidence.prepend(flat);
         const TimelineData data = buildTimelineData(inv);
-        QCOMPARE(data.latencyEvidenceId, u"ev1"_s);
-        QCOMPARE(data.latency.at(1).name, u"p95 route=/v1/analytics"_s);
+        QCOMPARE(data.primary.evidenceId, u"ev1"_s);
+        QCOMPARE(data.primary.series.at(1).name, u"p95 route=/v1/analytics"_s);
         QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
     }
 
@@ -136,7 +137,7 @@ private slots:
                 {u"points"_s, TestData::latencyPoints(inv.window.from, 60, inv.window.to)}}});
         const TimelineData data = buildTimelineData(inv);
         QVERIFY(!data.changePoint.isValid());
-        QCOMPARE(data.latency.first().name, u"p50"_s);
+        QCOMPARE(data.primary.series.first().name, u"p50"_s);
     }
 
     // Hidden charts (another tab or page) keep the newest data and apply it when shown.
@@ -149,8 +150,8 @@ private slots:
         QTRY_VERIFY(charts.hasPendingData());
         QCOMPARE(applied.count(), 0);
         QCOMPARE(charts.dataSeriesCount(), 0);
-        QVERIFY(!charts.data().latency.isEmpty()); // built, not yet drawn
-        charts.show();                             // applied a piece per turn of the event loop
+        QVERIFY(!charts.data().primary.series.isEmpty()); // built, not yet drawn
+        charts.show(); // applied a piece per turn of the event loop
         QVERIFY(!charts.hasPendingData());
         QTRY_COMPARE(applied.count(), 1);
         QCOMPARE(charts.dataSeriesCount(), 4);
@@ -159,6 +160,9 @@ private slots:
         QTest::qWait(50);
         QCOMPARE(applied.count(), 1);
     }
+
+    void opensOnTheChangeWithLabelledMarkers();
+    void billingChartsLoggedAgainstMetered();
 
     void chartsShowSeriesOnOneTimeRange()
     {
@@ -174,9 +178,9 @@ private slots:
         QCOMPARE(charts.rangeTo(), TestData::utc(u"2026-11-20T10:05:00Z"_s));
 
         auto *latencyX =
-            qobject_cast<QDateTimeAxis *>(charts.latencyChart()->axes(Qt::Horizontal).constFirst());
-        auto *errorX =
-            qobject_cast<QDateTimeAxis *>(charts.errorChart()->axes(Qt::Horizontal).constFirst());
+            qobject_cast<QDateTimeAxis *>(charts.primaryChart()->axes(Qt::Horizontal).constFirst());
+        auto *errorX = qobject_cast<QDateTimeAxis *>(
+            charts.secondaryChart()->axes(Qt::Horizontal).constFirst());
         QVERIFY(latencyX && errorX);
         QCOMPARE(errorX->min(), latencyX->min());
 
@@ -187,7 +191,7 @@ private slots:
         QCOMPARE(errorX->max(), latencyX->max());
 
         // Zooming the error chart by itself (rubber band, wheel) moves the latency chart too.
-        charts.errorChart()->zoomIn();
+        charts.secondaryChart()->zoomIn();
         QCOMPARE(latencyX->min(), errorX->min());
         QCOMPARE(latencyX->max(), errorX->max());
 
@@ -198,7 +202,7 @@ private slots:
         QCOMPARE(charts.dataSeriesCount(), 4);
 
         int lines = 0;
-        for (QAbstractSeries *s : charts.latencyChart()->series()) {
+        for (QAbstractSeries *s : charts.primaryChart()->series()) {
             if (auto *line = qobject_cast<QLineSeries *>(s);
                 line && line->name() == "p99 route=/v1/analytics"_L1)
                 lines = int(line->count());
@@ -206,6 +210,84 @@ private slots:
         QCOMPARE(lines, 125);
     }
 };
+
+// The demo's story on a day-long window: zoomed to the change with context, the deploys and
+// the incident labelled, the affected route emphasised; "Whole window" shows everything.
+void TestTimeline::opensOnTheChangeWithLabelledMarkers()
+{
+    Investigation inv = TestData::investigation();
+    inv.window.from = TestData::utc(u"2026-11-19T06:00:00Z"_s);
+    const TimelineData data = buildTimelineData(inv);
+    QVERIFY(data.focusFrom.isValid());
+    QVERIFY(data.focusFrom < data.changePoint && data.changePoint < data.focusTo);
+    QVERIFY(data.focusFrom.secsTo(data.focusTo) * 2 < data.from.secsTo(data.to));
+    QCOMPARE(data.primary.title, u"Latency of route=/v1/analytics"_s);
+    QCOMPARE(data.primary.unit, u"ms"_s);
+    int emphasised = 0;
+    for (const TimelineSeries &s : data.primary.series)
+        emphasised += s.emphasised ? 1 : 0;
+    QCOMPARE(emphasised, 1);
+
+    TimelineCharts charts;
+    charts.resize(1000, 500);
+    charts.show();
+    QSignalSpy applied(&charts, &TimelineCharts::dataApplied);
+    charts.setInvestigation(inv);
+    QVERIFY(applied.wait(5000));
+    QCOMPARE(charts.rangeFrom(), data.focusFrom);
+    QCOMPARE(charts.rangeTo(), data.focusTo);
+    const QStringList labels = charts.markerLabels();
+    QVERIFY2(labels.contains(u"deploy #446"_s) && labels.contains(u"deploy #447"_s),
+             qPrintable(labels.join(u" | "_s)));
+    QVERIFY(labels.contains(u"incident: Elevated latency"_s));
+    QVERIFY(labels.contains(u"change 09:14 UTC"_s));
+    const QString hover = charts.hoverText(TestData::utc(u"2026-11-20T09:30:00Z"_s));
+    QVERIFY2(hover.startsWith(u"2026-11-20 09:30 UTC"_s), qPrintable(hover));
+    QVERIFY(hover.contains(u"p95 route=/v1/analytics: "_s));
+
+    charts.setWholeWindow(true);
+    QCOMPARE(charts.rangeFrom(), inv.window.from);
+    charts.setWholeWindow(false);
+    QCOMPARE(charts.rangeFrom(), data.focusFrom);
+}
+
+// The playbook chooses the chart: billing compares logged and metered tokens per day.
+void TestTimeline::billingChartsLoggedAgainstMetered()
+{
+    Investigation inv;
+    inv.playbook.name = u"token-billing"_s;
+    inv.window = {TestData::utc(u"2026-11-01T00:00:00Z"_s),
+                  TestData::utc(u"2026-11-04T00:00:00Z"_s)};
+    Evidence usage;
+    usage.id = u"ev1"_s;
+    usage.kind = EvidenceKind::Table;
+    usage.connector = u"clickhouse"_s;
+    usage.data = QJsonObject{
+        {u"columns"_s, QJsonArray{u"day"_s, u"requests"_s, u"prompt_tokens"_s,
+                                  u"completion_tokens"_s, u"cached_tokens"_s, u"cost_usd"_s}},
+        {u"rows"_s, QJsonArray{QJsonArray{u"2026-11-01"_s, 10, 1000, 500, 0, 1.0},
+                               QJsonArray{u"2026-11-02"_s, 10, 1000, 500, 0, 1.0},
+                               QJsonArray{u"2026-11-03"_s, 10, 1000, 500, 0, 1.0}}}};
+    Evidence meter;
+    meter.id = u"ev2"_s;
+    meter.kind = EvidenceKind::TimeSeries;
+    meter.connector = u"stripe"_s;
+    meter.data =
+        QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                    {u"series"_s,
+                     QJsonArray{QJsonObject{
+                         {u"labels"_s, QJsonObject{{u"meter"_s, u"tokens"_s}}},
+                         {u"points"_s, QJsonArray{QJsonArray{u"2026-11-01T00:00:00Z"_s, 1500},
+                                                  QJsonArray{u"2026-11-02T00:00:00Z"_s, 3000},
+                                                  QJsonArray{u"2026-11-03T00:00:00Z"_s, 3000}}}}}}};
+    inv.evidence = {usage, meter};
+    const TimelineData data = buildTimelineData(inv);
+    QCOMPARE(data.primary.title, u"Tokens per day: logged vs metered"_s);
+    QCOMPARE(data.primary.series.size(), 2);
+    QCOMPARE(data.primary.series.at(0).points.at(1).y(), 1500.0);
+    QCOMPARE(data.primary.series.at(1).points.at(1).y(), 3000.0);
+    QVERIFY(data.secondary.isEmpty());
+}
 
 QTEST_MAIN(TestTimeline)
 #include "tst_timeline.moc"
