@@ -103,7 +103,17 @@ public:
     HttpResponse faultAnswer(int status) override;
 
 private:
+    // Answers without a Stripe-Version come in the account's default version; an invoice
+    // line's price moved under pricing.price_details in PricingVersion.
+    static constexpr auto AccountVersion = "2025-03-31.basil";
+    static constexpr auto PricingVersion = "2025-03-31";
+
+    void addCustomers(const QJsonObject &stripe);
+    void addMeteredPrice();
+    QJsonObject billedInvoice(const QJsonObject &spec) const;
+    QJsonDocument legacyLines(const QJsonDocument &document) const;
     HttpResponse route(const HttpRequest &request);
+    HttpResponse customerSearch(const HttpRequest &request) const;
     HttpResponse list(const HttpRequest &request, const QString &url, QList<QJsonObject> items);
     HttpResponse missing(const QString &what, const QString &id, const QString &param = {}) const;
     HttpResponse eventSummaries(const HttpRequest &request, const QJsonObject &meter);
@@ -116,6 +126,7 @@ private:
     QList<QJsonObject> m_invoices; // literal and derived, with lines
     QList<QJsonObject> m_prices;
     QList<QJsonObject> m_meters;
+    QString m_meteredPrice; // the id of the billing function's metered price, if any
     int m_requestCounter = 0;
 };
 
