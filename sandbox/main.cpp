@@ -10,9 +10,7 @@
 #include "sandbox/generator.h"
 #include "sandbox/scenario.h"
 
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
 #include "sandbox/fakes/fakeservices.h"
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -332,7 +330,6 @@ int main(int argc, char *argv[])
     const BillingFunction billing = makeBillingFunction(*scenario, logs);
 
     QJsonObject connections;
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
     auto fakes = std::make_unique<FakeServices>(scenario->root, billing, clickhouseUrl);
     QMap<QString, ServiceOptions> serviceOptions;
     for (auto it = systemOptions->begin(); it != systemOptions->end(); ++it) {
@@ -357,24 +354,6 @@ int main(int argc, char *argv[])
         }
         std::printf("control %s\n", control->toString().toLocal8Bit().constData());
     }
-#else
-    if (parser.isSet(controlOption)) {
-        printError(u"--control needs the vendor fakes, which this build does not have"_s);
-        return ExitUsage;
-    }
-    // Built without the vendor fakes: the profile offers the request logs only, straight from
-    // ClickHouse, and latency/fault options have nothing to apply to.
-    if (!systemOptions->isEmpty())
-        qCWarning(lcSandbox) << "--latency/--fault ignored: this build has no vendor fakes";
-    QUrl direct = clickhouseUrl;
-    direct.setUserInfo({});
-    connections.insert(u"clickhouse"_s,
-                       QJsonObject{{u"type"_s, u"clickhouse"_s},
-                                   {u"url"_s, direct.toString()},
-                                   {u"account"_s, u"default"_s},
-                                   {u"options"_s, QJsonObject{{u"database"_s, database}}}});
-    Q_UNUSED(billing);
-#endif
 
     const QJsonObject profile{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
                               {u"name"_s, scenario->name},
@@ -392,9 +371,7 @@ int main(int argc, char *argv[])
 
     serving = true;
     const int code = stopRequested ? ExitOk : QCoreApplication::exec();
-#ifdef CASEFILE_SANDBOX_HAVE_FAKES
     fakes.reset();
-#endif
     // A database named for this run on a shared server leaves with it.
     if (parser.isSet(databaseOption) && parser.isSet(clickhouseOption)) {
         ClickHouseLoader cleaner(clickhouseUrl, u"default"_s);

@@ -58,8 +58,7 @@ private slots:
 
     void investigateSendAndReviewOffline()
     {
-        const QString scenario =
-            qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios/latency-after-deploy.json"_s;
+        const QString scenario = qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
         auto sandbox = std::make_unique<Testing::SandboxProcess>(scenario);
         QVERIFY2(sandbox->waitReady(), qPrintable(sandbox->errorText()));
         const auto profile = loadProfile(sandbox->profilePath());

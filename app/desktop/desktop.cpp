@@ -1,4 +1,4 @@
-#include "ui/desktop.h"
+#include "app/desktop/desktop.h"
 
 #include "connectors/connectorfactory.h"
 #include "core/async.h"
