@@ -388,6 +388,47 @@ private slots:
         QVERIFY(server.requests().last().target.contains("start_time=1794960000"));
     }
 
+    // Since API version 2025-03-31 a line's price is an id under pricing.price_details; the
+    // connector pins that version and expands the price to find the meter.
+    void stripeCurrentLineShape()
+    {
+        StubServer server;
+        const QByteArray line = R"({"id":"il_1","object":"line_item","quantity":900000,"amount":18,
+            "period":{"start":1794960000,"end":1795046400},"metadata":{},
+            "parent":{"type":"subscription_item_details","subscription_item_details":{"subscription":"sub_1"}},
+            "pricing":{"type":"price_details","price_details":{"price":"price_M","product":"prod_1"},
+                       "unit_amount_decimal":"0.002"}})"_ba;
+        QByteArray expandedLine = line;
+        expandedLine.replace(
+            R"("price":"price_M")"_ba,
+            R"("price":{"id":"price_M","object":"price","recurring":{"interval":"month","meter":"mtr_test_123","usage_type":"metered"}})"_ba);
+        server.route("/v1/invoices/in_A/lines?",
+                     StubServer::json(R"({"object":"list","has_more":false,"data":[)"_ba +
+                                      expandedLine + "]}"_ba));
+        server.route(
+            "/v1/invoices?",
+            StubServer::json(
+                R"({"object":"list","has_more":false,"data":[{"id":"in_A","object":"invoice","status":"open",
+                "customer":"cus_1","created":1795046400,"period_start":1794960000,"period_end":1795046400,
+                "amount_due":18,"currency":"usd","lines":{"object":"list","has_more":false,"data":[)"_ba +
+                line + "]}}]}"_ba));
+        StripeConnector stripe(settings(u"stripe"_s, u"stripe"_s, server), u"sk_test_1234"_s);
+        auto invoices = stripe.run(call(u"invoices"_s, {{u"customer"_s, u"cus_1"_s},
+                                                        {u"from"_s, u"2026-11-18T00:00:00Z"_s},
+                                                        {u"to"_s, u"2026-11-21T00:00:00Z"_s}}));
+        VERIFY_OK(invoices);
+        const QJsonArray row =
+            invoices->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
+        QCOMPARE(row.at(6).toInteger(), 900000); // metered tokens, not 0
+        QCOMPARE(row.at(7).toArray().at(0).toObject().value(u"meter"_s).toString(),
+                 u"mtr_test_123"_s);
+        QCOMPARE(server.requests().size(), 2);
+        QVERIFY2(server.requests().at(1).target.contains("=data.pricing.price_details.price"),
+                 server.requests().at(1).target.constData());
+        for (const StubServer::Request &r : server.requests())
+            QCOMPARE(r.header("Stripe-Version"_ba), "2025-03-31.basil"_ba);
+    }
+
     void stripeErrors()
     {
         StubServer server;
