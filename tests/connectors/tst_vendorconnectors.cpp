@@ -331,6 +331,59 @@ private slots:
         QCOMPARE(row.at(3).toArray(), QJsonArray{u"Chat Completions (degraded_performance)"_s});
     }
 
+    // Pages on any host (not only *.statuspage.io), summaries without components, and the
+    // 50-incident history stated when it does not reach back to the window.
+    void statuspageOtherHostsAndBounds()
+    {
+        StubServer vendorHost;
+        QJsonArray recent;
+        for (int i = 0; i < 50; ++i) {
+            const QString at = QDateTime(QDate(2026, 11, 20), QTime(9, 30), QTimeZone::utc())
+                                   .addSecs(i * 3600)
+                                   .toString(Qt::ISODate);
+            recent.append(QJsonObject{{u"id"_s, u"inc%1"_s.arg(i)},
+                                      {u"name"_s, u"Incident %1"_s.arg(i)},
+                                      {u"status"_s, u"resolved"_s},
+                                      {u"impact"_s, u"minor"_s},
+                                      {u"created_at"_s, at},
+                                      {u"started_at"_s, at},
+                                      {u"resolved_at"_s, at},
+                                      {u"incident_updates"_s, QJsonArray{}},
+                                      {u"components"_s, QJsonArray{}}});
+        }
+        vendorHost.route("/api/v2/incidents.json",
+                         StubServer::json(QJsonDocument(QJsonObject{{u"incidents"_s, recent}})
+                                              .toJson(QJsonDocument::Compact)));
+        vendorHost.route(
+            "/api/v2/summary.json",
+            StubServer::json(
+                R"({"page":{"id":"p","name":"Vendor"},"status":{"indicator":"none","description":"All Systems Operational"},"components":[],"incidents":[]})"_ba));
+        StatuspageConnector sp(
+            settings(u"statuspage"_s, u"statuspage"_s, vendorHost,
+                     {{u"pages"_s,
+                       QJsonObject{{u"vendor"_s, QString::fromLatin1(vendorHost.baseUrl())}}}}),
+            QString());
+        auto r = sp.run(call(u"incidents"_s, Window));
+        VERIFY_OK(r);
+        const QJsonObject data = r->evidence.first().data;
+        QCOMPARE(data.value(u"events"_s).toArray().size(), 1); // 09:30, inside the window
+        const QJsonArray limits = data.value(u"limits"_s).toArray();
+        QCOMPARE(limits.size(), 1);
+        QVERIFY2(limits.at(0).toString().contains(u"last 50 incidents"_s),
+                 qPrintable(limits.at(0).toString()));
+        // A window the 50 incidents do cover needs no such note.
+        auto covered = sp.run(call(u"incidents"_s, {{u"from"_s, u"2026-11-21T00:00:00Z"_s},
+                                                    {u"to"_s, u"2026-11-21T06:00:00Z"_s}}));
+        VERIFY_OK(covered);
+        QVERIFY(!covered->evidence.first().data.contains(u"limits"_s));
+        auto summary = sp.run(call(u"summary"_s, {}));
+        VERIFY_OK(summary);
+        const QJsonArray row =
+            summary->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
+        QCOMPARE(row.at(1).toString(), u"none"_s);
+        QCOMPARE(row.at(3).toArray().size(), 0);
+    }
+
     void stripe()
     {
         StubServer server;
