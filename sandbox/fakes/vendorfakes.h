@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandbox/fakes/graphqlreader.h"
 #include "sandbox/fakes/vendorfake.h"
 
 #include <QHash>
@@ -48,6 +49,9 @@ public:
 
 private:
     HttpResponse route(const HttpRequest &request);
+    HttpResponse deployments(const HttpRequest &request);
+    HttpResponse commits(const HttpRequest &request);
+    HttpResponse pulls(const HttpRequest &request);
     HttpResponse page(const HttpRequest &request, const QList<QJsonObject> &items);
     QJsonObject user(const QString &login) const;
     QJsonObject commitJson(const QJsonObject &commit, bool full) const;
@@ -76,6 +80,10 @@ public:
     HttpResponse faultAnswer(int status) override;
 
 private:
+    // Adds one root field's answer to `data` (or its error to `errors`); a whole-request
+    // failure (an unknown field) is returned as the answer.
+    std::optional<HttpResponse> resolve(const GraphQLField &field, QJsonObject &data,
+                                        QJsonArray &errors) const;
     QList<QJsonObject> m_issues;
 };
 
