@@ -111,6 +111,34 @@ HttpResponse GitHubFake::answer(const HttpRequest &request)
     return response;
 }
 
+QJsonObject GitHubFake::authenticatedUser() const
+{
+    QJsonObject me = user(u"casefile-support"_s);
+    const QString created = isoUtc(m_context.now.addYears(-3));
+    const QJsonObject more{{u"name"_s, u"Casefile Support"_s},
+                           {u"company"_s, m_context.section(u"company"_s).value(u"name"_s)},
+                           {u"blog"_s, u""_s},
+                           {u"location"_s, u""_s},
+                           {u"email"_s, m_context.agentEmail},
+                           {u"hireable"_s, false},
+                           {u"bio"_s, u""_s},
+                           {u"public_repos"_s, 0},
+                           {u"public_gists"_s, 0},
+                           {u"followers"_s, 0},
+                           {u"following"_s, 0},
+                           {u"created_at"_s, created},
+                           {u"updated_at"_s, created},
+                           {u"private_gists"_s, 0},
+                           {u"total_private_repos"_s, 1},
+                           {u"owned_private_repos"_s, 0},
+                           {u"disk_usage"_s, 0},
+                           {u"collaborators"_s, 0},
+                           {u"two_factor_authentication"_s, true}};
+    for (auto it = more.begin(); it != more.end(); ++it)
+        me.insert(it.key(), it.value());
+    return me;
+}
+
 QJsonObject GitHubFake::user(const QString &login) const
 {
     const QString api = m_context.base(u"github"_s);
@@ -258,12 +286,21 @@ QList<QJsonObject> GitHubFake::deploymentStatuses(const QJsonObject &deployment)
                 {u"id"_s, statusId},
                 {u"node_id"_s, jv(u"DES_kwDO"_s + stableHex(QString::number(statusId), 16))},
                 {u"state"_s, u"success"_s},
-                {u"creator"_s, deployment.value(u"creator"_s)},
+                // A whole simple-user, as GitHub sends it.
+                {u"creator"_s,
+                 withDefaults(
+                     user(deployment.value(u"creator"_s).toObject().value(u"login"_s).toString()),
+                     deployment.value(u"creator"_s).toObject())},
                 {u"description"_s, u""_s},
                 {u"environment"_s, deployment.value(u"environment"_s)},
-                {u"target_url"_s, u""_s},
-                {u"log_url"_s, u""_s},
-                {u"environment_url"_s, u""_s},
+                // URLs, as the description's format says (never "").
+                {u"target_url"_s, jv(u"https://github.com/"_s + m_repo + u"/actions/runs/"_s +
+                                     QString::number(statusId))},
+                {u"log_url"_s, jv(u"https://github.com/"_s + m_repo + u"/actions/runs/"_s +
+                                  QString::number(statusId))},
+                {u"environment_url"_s,
+                 jv(u"https://"_s + deployment.value(u"environment"_s).toString(u"production"_s) +
+                    u".example.com"_s)},
                 {u"created_at"_s, created},
                 {u"updated_at"_s, created},
                 {u"deployment_url"_s, deploymentUrl},
@@ -563,6 +600,8 @@ HttpResponse GitHubFake::route(const HttpRequest &request)
     static const QRegularExpression repoPath(u"^/repos/([^/]+/[^/]+)(/.*)?$"_s);
     if (request.method != "GET" && request.method != "HEAD")
         return notFound();
+    if (request.path == u"/user"_s) // the token's own account, as a private user
+        return jsonAnswer(200, authenticatedUser());
     const auto m = repoPath.match(request.path);
     if (!m.hasMatch())
         return notFound();

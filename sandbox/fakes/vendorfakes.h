@@ -49,6 +49,7 @@ public:
 
 private:
     HttpResponse route(const HttpRequest &request);
+    QJsonObject authenticatedUser() const;
     HttpResponse deployments(const HttpRequest &request);
     HttpResponse commits(const HttpRequest &request);
     HttpResponse pulls(const HttpRequest &request);

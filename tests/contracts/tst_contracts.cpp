@@ -14,6 +14,7 @@
 #include "connectors/connectorfactory.h"
 #include "connectors/common/httpclient.h"
 #include "connectors/linear/linearconnector.h"
+#include "prismserver.h"
 #include "stubserver.h"
 
 #include <QDir>
@@ -22,8 +23,6 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,45 +33,13 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
+using Casefile::Tests::PrismServer;
 using Casefile::Tests::StubServer;
+using Casefile::Tests::prismPath;
+using Casefile::Tests::specsDir;
+using Casefile::Tests::toolsDir;
 
 namespace {
-
-struct Vendor
-{
-    QString spec;
-    QProcess *prism = nullptr;
-    quint16 port = 0;
-    QByteArray log;
-    QString startProblem;
-};
-
-QString specsDir()
-{
-    const QString shared = qEnvironmentVariable("CASEFILE_SHARED_DIR");
-    return shared.isEmpty() ? QString() : shared + u"/vendor-specs"_s;
-}
-
-QString toolsDir()
-{
-    return qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/.cache/npm-tools"_s;
-}
-
-QString prismPath()
-{
-    const QString local = toolsDir() + u"/node_modules/.bin/prism"_s;
-    if (QFileInfo(local).isExecutable())
-        return local;
-    return QStandardPaths::findExecutable(u"prism"_s);
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 OperationCall call(const QString &operation, const QJsonObject &args)
 {
@@ -165,55 +132,17 @@ class TestContracts : public QObject
     Q_OBJECT
 
 private:
+    struct Vendor
+    {
+        std::unique_ptr<PrismServer> prism;
+        QString startProblem;
+    };
     std::map<QString, Vendor> m_vendors;
-    int m_marks = 0;
-
-    // Everything Prism logged for `vendor` since the last call: a marker request makes
-    // sure the log has caught up with the requests before it.
-    QByteArray logSinceLastCall(Vendor &vendor)
-    {
-        const QByteArray marker = "/__casefile_mark_"_ba + QByteArray::number(++m_marks);
-        HttpClient::Options o;
-        o.system = u"prism"_s;
-        HttpClient client(o);
-        HttpRequest r;
-        r.url = QUrl(u"http://127.0.0.1:%1"_s.arg(vendor.port) + QString::fromLatin1(marker));
-        r.acceptAnyStatus = true;
-        r.maxRetries = 0;
-        WorkLimits l;
-        l.deadline = QDeadlineTimer(30s);
-        (void)client.send(r, l);
-        const QByteArray seen = QByteArray(marker + " ");
-        QDeadlineTimer until(30s);
-        while (!vendor.log.contains(seen) && !until.hasExpired()) {
-            vendor.prism->waitForReadyRead(100);
-            vendor.log += vendor.prism->readAllStandardOutput();
-        }
-        const qsizetype at = vendor.log.indexOf(seen);
-        if (at < 0)
-            return std::exchange(vendor.log, {});
-        const QByteArray out = vendor.log.left(at);
-        vendor.log.remove(0, at + seen.size());
-        return out;
-    }
-
-    static QStringList violations(const QByteArray &log)
-    {
-        QStringList out;
-        for (const QByteArray &line : log.split('\n')) {
-            if (line.contains("Violation: request"))
-                out << QString::fromUtf8(line.mid(line.indexOf("Violation:"))).trimmed();
-        }
-        out.removeDuplicates();
-        return out;
-    }
 
     Vendor *vendor(const QString &name)
     {
         auto it = m_vendors.find(name);
-        if (it == m_vendors.end())
-            return nullptr;
-        return &it->second;
+        return it == m_vendors.end() ? nullptr : &it->second;
     }
 
 private slots:
@@ -232,44 +161,13 @@ private slots:
             {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s},
             {u"portkey"_s, u"portkey-openapi.yaml"_s}};
         // All at once: Prism takes several seconds to read a description.
-        for (const auto &[name, file] : specs) {
-            Vendor v;
-            v.spec = specsDir() + u"/"_s + file;
-            v.port = freePort();
-            v.prism = new QProcess(this);
-            v.prism->setProcessChannelMode(QProcess::MergedChannels);
-            v.prism->start(prismPath(), {u"mock"_s, u"--errors"_s, u"-h"_s, u"127.0.0.1"_s,
-                                         u"-p"_s, QString::number(v.port), v.spec});
-            m_vendors.emplace(name, std::move(v));
-        }
-        for (auto &[name, v] : m_vendors) {
-            QDeadlineTimer until(240s);
-            bool up = false;
-            while (!up && !until.hasExpired() && v.prism->state() != QProcess::NotRunning) {
-                v.prism->waitForReadyRead(250);
-                v.log += v.prism->readAllStandardOutput();
-                up = v.log.contains("Prism is listening");
-            }
-            if (!up) {
-                v.startProblem = u"Prism did not start for %1: %2"_s.arg(
-                    name, QString::fromUtf8(v.log.right(400)));
-            }
-            v.log.clear();
-        }
+        for (const auto &[name, file] : specs)
+            m_vendors[name].prism = std::make_unique<PrismServer>(specsDir() + u"/"_s + file);
+        for (auto &[name, v] : m_vendors)
+            v.startProblem = v.prism->waitUntilUp();
     }
 
-    void cleanupTestCase()
-    {
-        for (auto &[name, v] : m_vendors) {
-            if (v.prism->state() != QProcess::NotRunning) {
-                v.prism->terminate();
-                if (!v.prism->waitForFinished(5000)) {
-                    v.prism->kill();
-                    v.prism->waitForFinished(5000);
-                }
-            }
-        }
-    }
+    void cleanupTestCase() { m_vendors.clear(); }
 
     // Each row: one connector operation (or its connection test) against the vendor's mock.
     void requestsValidAndAnswersParse_data()
@@ -348,7 +246,7 @@ private slots:
         Vendor *v = this->vendor(vendor);
         QVERIFY(v != nullptr);
         QVERIFY2(v->startProblem.isEmpty(), qPrintable(v->startProblem));
-        (void)logSinceLastCall(*v);
+        (void)v->prism->logSinceLastCall();
 
         ConnectionSettings s;
         s.system = type == u"openai"_s ? u"llm"_s : type == u"portkey"_s ? u"gateway"_s : type;
@@ -374,16 +272,16 @@ private slots:
             return r || r.error().code == Error::Code::NotFound;
         };
         QString outcome;
-        bool answered = runOnce(u"http://127.0.0.1:%1"_s.arg(v->port), &outcome);
-        const QByteArray log = logSinceLastCall(*v);
+        bool answered = runOnce(v->prism->url(), &outcome);
+        const QByteArray log = v->prism->logSinceLastCall();
         QVERIFY2(log.contains("Request received"), "the connector sent nothing to the mock");
-        const QStringList problems = violations(log);
+        const QStringList problems = PrismServer::requestViolations(log);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
         QString how = u"mock"_s;
         if (!answered && mockCouldNotAnswer(outcome)) {
             // The same operation against the description's own example answer.
             const QByteArray example =
-                exampleAnswer(vendor, v->spec, examplePath);
+                exampleAnswer(vendor, v->prism->spec(), examplePath);
             QVERIFY2(!example.isEmpty(), "the description has no example for this operation");
             StubServer stub;
             stub.script({StubServer::json(example)});
