@@ -18,7 +18,7 @@ public:
     LlmConnector(ConnectionSettings settings, Result<QString> secret,
                  QList<Result<QString>> fallbackSecrets = {});
 
-    QStringList operations() const override { return {QStringLiteral("chat")}; }
+    QStringList operations() const override { return Operations::names(QStringLiteral("llm")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

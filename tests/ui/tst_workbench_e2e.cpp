@@ -3,6 +3,7 @@
 #include "connectors/connectorfactory.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/profile.h"
+#include "storage/sqlitestore.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/investigationview.h"
 #include "ui/mainwindow.h"
@@ -66,9 +67,9 @@ private slots:
 
         QTemporaryDir dir;
         WorkbenchServices services;
-        auto store = openWorkbenchStore(dir.filePath(u"casefile.sqlite"_s));
+        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
-        services.store = *store;
+        services.store = std::move(*store);
         services.connect = [](const WorkspaceProfile &p) {
             return createConnectors(p, &resolveSecretWithoutKeychain);
         };
