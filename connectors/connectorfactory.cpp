@@ -85,8 +85,8 @@ Result<std::shared_ptr<ConnectorSet>> createConnectors(const WorkspaceProfile &p
                 target.secret = ref;
                 fallback.append(resolveSecret(target, resolver));
             }
-            set->add(std::make_shared<LlmConnector>(connection, std::move(secret),
-                                                    std::move(fallback)));
+            set->add(
+                std::make_shared<LlmConnector>(connection, std::move(secret), std::move(fallback)));
             continue;
         }
         auto connector = createConnector(connection, std::move(secret));

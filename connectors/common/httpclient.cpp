@@ -632,8 +632,7 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
                         : Error::make(Error::Code::Parse,
                                       u"%1 answered with a body Casefile cannot decode "
                                       u"(Content-Encoding: %2)"_s.arg(
-                                          m_options.displayName,
-                                          truncatedLatin1(encoding, 40)));
+                                          m_options.displayName, truncatedLatin1(encoding, 40)));
             }
         } else {
             attempt.outcome = Attempt::Outcome::NetworkError;
@@ -784,9 +783,10 @@ Result<HttpResponse> HttpClient::send(const HttpRequest &request, const WorkLimi
         if (!response || !isRedirect(*response))
             return response;
         if (redirects >= m_options.maxRedirects) {
-            return fail(Error::Code::Unsupported,
-                        u"%1 redirected more than %2 times; check the connection URL"_s.arg(name)
-                            .arg(m_options.maxRedirects));
+            return fail(
+                Error::Code::Unsupported,
+                u"%1 redirected more than %2 times; check the connection URL"_s.arg(name).arg(
+                    m_options.maxRedirects));
         }
         const QUrl next = hop.url.resolved(QUrl::fromEncoded(response->header("location"_ba)));
         HttpRequest following = hop;

@@ -45,8 +45,7 @@ QJsonObject termsFilter(const QStringList &terms)
     QJsonArray any;
     for (const QString &term : terms) {
         any.append(QJsonObject{{u"title"_s, QJsonObject{{u"containsIgnoreCase"_s, term}}}});
-        any.append(
-            QJsonObject{{u"description"_s, QJsonObject{{u"containsIgnoreCase"_s, term}}}});
+        any.append(QJsonObject{{u"description"_s, QJsonObject{{u"containsIgnoreCase"_s, term}}}});
     }
     return QJsonObject{{u"or"_s, any}};
 }
@@ -72,8 +71,8 @@ QString rateLimitHint(const HttpResponse &response)
     const auto wait = retryAfter(response, QDateTime::currentDateTimeUtc());
     if (wait)
         return u"; retry after %1 s"_s.arg((wait->count() + 999) / 1000);
-    for (const QByteArray &name : {"x-ratelimit-requests-reset"_ba,
-                                  "x-ratelimit-complexity-reset"_ba}) {
+    for (const QByteArray &name :
+         {"x-ratelimit-requests-reset"_ba, "x-ratelimit-complexity-reset"_ba}) {
         bool ok = false;
         const qint64 ms = response.header(name).trimmed().toLongLong(&ok);
         if (ok && ms > 0) {
@@ -191,8 +190,7 @@ Result<OperationOutput> LinearConnector::run(const OperationCall &call)
     if (terms.isEmpty())
         return fail(Error::Code::InvalidInput, u"The argument \"terms\" is missing"_s);
     const int limit = std::clamp(Args::integer(call.args, u"limit"_s, 25), 1, FetchFirst);
-    auto data = graphql(SearchQuery,
-                        {{u"filter"_s, termsFilter(terms)}, {u"first"_s, FetchFirst}},
+    auto data = graphql(SearchQuery, {{u"filter"_s, termsFilter(terms)}, {u"first"_s, FetchFirst}},
                         call.limits);
     if (!data)
         return std::unexpected(data.error());
@@ -218,14 +216,14 @@ Result<OperationOutput> LinearConnector::run(const OperationCall &call)
     }
     QJsonObject evidence{{u"events"_s, events}};
     if (result.value(u"pageInfo"_s).toObject().value(u"hasNextPage"_s).toBool()) {
-        evidence.insert(u"note"_s,
-                        u"Only the %1 most recently updated matching issues were checked"_s.arg(
-                            FetchFirst));
+        evidence.insert(
+            u"note"_s,
+            u"Only the %1 most recently updated matching issues were checked"_s.arg(FetchFirst));
     }
     OperationOutput out;
-    out.evidence.append(makeEvidence(
-        EvidenceKind::Events, u"linear"_s, u"Linear issues matching %1"_s.arg(terms.join(u" / "_s)),
-        u"linear:POST /graphql issues"_s, evidence));
+    out.evidence.append(makeEvidence(EvidenceKind::Events, u"linear"_s,
+                                     u"Linear issues matching %1"_s.arg(terms.join(u" / "_s)),
+                                     u"linear:POST /graphql issues"_s, evidence));
     out.outputs.insert(u"count"_s, events.size());
     return out;
 }

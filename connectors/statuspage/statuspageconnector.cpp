@@ -123,8 +123,8 @@ std::optional<QString> StatuspageConnector::historyBound(const QString &page,
         return std::nullopt;
     return u"%1: the status page lists only its last %2 incidents, which reach back to %3; "
            u"earlier incidents in the window were not checked"_s.arg(page)
-        .arg(IncidentHistory)
-        .arg(oldest.isValid() ? isoUtc(oldest) : u"an unknown time"_s);
+               .arg(IncidentHistory)
+               .arg(oldest.isValid() ? isoUtc(oldest) : u"an unknown time"_s);
 }
 
 Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)

@@ -264,9 +264,9 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
             continue;
         const QString id = invoice.value(u"id"_s).toString();
         QJsonArray lineItems = invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
-        const bool unexpanded = std::any_of(lineItems.cbegin(), lineItems.cend(), [](const auto &l) {
-            return needsPriceExpansion(l.toObject());
-        });
+        const bool unexpanded =
+            std::any_of(lineItems.cbegin(), lineItems.cend(),
+                        [](const auto &l) { return needsPriceExpansion(l.toObject()); });
         if (invoice.value(u"lines"_s).toObject().value(u"has_more"_s).toBool() || unexpanded) {
             // The lines again, with their prices (an invoice list cannot expand that deep).
             QUrlQuery expand;

@@ -525,8 +525,7 @@ HttpResponse GitHubFake::deployments(const HttpRequest &request)
     QList<QJsonObject> items;
     for (const QJsonObject &d : std::as_const(m_deployments)) {
         const QString sha = d.value(u"sha"_s).toString();
-        if (request.hasQuery(u"sha"_s) &&
-            !fullSha(sha).startsWith(request.queryValue(u"sha"_s)))
+        if (request.hasQuery(u"sha"_s) && !fullSha(sha).startsWith(request.queryValue(u"sha"_s)))
             continue;
         if (request.hasQuery(u"ref"_s) &&
             d.value(u"ref"_s).toString() != request.queryValue(u"ref"_s))
@@ -564,8 +563,7 @@ HttpResponse GitHubFake::commits(const HttpRequest &request)
         if (!path.isEmpty()) {
             bool touches = false;
             for (const QJsonValue &f : full.value(u"files"_s).toArray())
-                touches =
-                    touches || f.toObject().value(u"filename"_s).toString().startsWith(path);
+                touches = touches || f.toObject().value(u"filename"_s).toString().startsWith(path);
             if (!touches)
                 continue;
         }
@@ -576,8 +574,7 @@ HttpResponse GitHubFake::commits(const HttpRequest &request)
 
 HttpResponse GitHubFake::pulls(const HttpRequest &request)
 {
-    const QString state =
-        request.hasQuery(u"state"_s) ? request.queryValue(u"state"_s) : u"open"_s;
+    const QString state = request.hasQuery(u"state"_s) ? request.queryValue(u"state"_s) : u"open"_s;
     QList<QJsonObject> pulls;
     for (const QJsonObject &p : std::as_const(m_pulls)) {
         const QJsonObject pull = pullJson(p);
@@ -587,11 +584,10 @@ HttpResponse GitHubFake::pulls(const HttpRequest &request)
     const bool asc = request.queryValue(u"direction"_s) == u"asc"_s;
     const QString sortKey =
         request.queryValue(u"sort"_s) == u"updated"_s ? u"updated_at"_s : u"created_at"_s;
-    std::stable_sort(pulls.begin(), pulls.end(),
-                     [&](const QJsonObject &a, const QJsonObject &b) {
-                         return asc ? a.value(sortKey).toString() < b.value(sortKey).toString()
-                                    : a.value(sortKey).toString() > b.value(sortKey).toString();
-                     });
+    std::stable_sort(pulls.begin(), pulls.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        return asc ? a.value(sortKey).toString() < b.value(sortKey).toString()
+                   : a.value(sortKey).toString() > b.value(sortKey).toString();
+    });
     return page(request, pulls);
 }
 

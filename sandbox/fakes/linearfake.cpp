@@ -302,8 +302,7 @@ std::optional<QString> relayConnection(const QList<QJsonObject> &all, const QJso
                                                             : slice.last().value(u"id"_s)}});
     if (search) {
         out.insert(u"totalCount"_s, all.size());
-        out.insert(u"archivePayload"_s,
-                   QJsonObject{{u"success"_s, true}, {u"lastSyncId"_s, 0}});
+        out.insert(u"archivePayload"_s, QJsonObject{{u"success"_s, true}, {u"lastSyncId"_s, 0}});
     }
     return std::nullopt;
 }
@@ -328,9 +327,8 @@ std::optional<HttpResponse> LinearFake::resolve(const GraphQLField &field, QJson
             int score = 0;
             for (const QString &w : words) {
                 if (issueWords.contains(w) || (w.size() >= 4 && text.contains(w)))
-                    score += issue.value(u"title"_s).toString().contains(w, Qt::CaseInsensitive)
-                                 ? 2
-                                 : 1;
+                    score +=
+                        issue.value(u"title"_s).toString().contains(w, Qt::CaseInsensitive) ? 2 : 1;
             }
             if (score > 0 && issueMatches(issue, args.value(u"filter"_s).toObject()))
                 scored.append({score, issue});
@@ -355,11 +353,10 @@ std::optional<HttpResponse> LinearFake::resolve(const GraphQLField &field, QJson
                 hits.append(issue);
         }
         if (args.value(u"orderBy"_s).toString() == u"updatedAt"_s) {
-            std::stable_sort(hits.begin(), hits.end(),
-                             [](const QJsonObject &a, const QJsonObject &b) {
-                                 return a.value(u"updatedAt"_s).toString() >
-                                        b.value(u"updatedAt"_s).toString();
-                             });
+            std::stable_sort(
+                hits.begin(), hits.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                    return a.value(u"updatedAt"_s).toString() > b.value(u"updatedAt"_s).toString();
+                });
         }
         QJsonObject out;
         if (const auto problem = relayConnection(hits, args, false, out)) {
@@ -379,8 +376,8 @@ std::optional<HttpResponse> LinearFake::resolve(const GraphQLField &field, QJson
             }
         }
         if (!found) {
-            QJsonObject e = graphQLError(u"Entity not found: Issue"_s, u"invalid input"_s,
-                                         u"INVALID_INPUT"_s);
+            QJsonObject e =
+                graphQLError(u"Entity not found: Issue"_s, u"invalid input"_s, u"INVALID_INPUT"_s);
             e.insert(u"path"_s, QJsonArray{field.alias});
             errorList.append(e);
             data.insert(field.alias, QJsonValue::Null);

@@ -114,7 +114,6 @@ StripeFake::StripeFake(FakeContext &context)
         });
 }
 
-
 void StripeFake::addCustomers(const QJsonObject &stripe)
 {
     const qint64 nowSecs = unixSeconds(m_context.now);
@@ -150,7 +149,6 @@ void StripeFake::addCustomers(const QJsonObject &stripe)
                                      {u"test_clock"_s, QJsonValue::Null}},
                          c));
     }
-
 }
 
 // The metered price and its meter, when the scenario bills usage.
@@ -238,8 +236,8 @@ QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
         {u"currency"_s, u"usd"_s},
         {u"description"_s,
          u"%1 %2 × %3 (at $%4 / unit)"_s.arg(
-             QString::number(quantity), billing.value(u"unit"_s).toString(u"tokens"_s),
-             meterEvent, QString::number(unitAmount.toDouble() / 100.0, 'f', 8))},
+             QString::number(quantity), billing.value(u"unit"_s).toString(u"tokens"_s), meterEvent,
+             QString::number(unitAmount.toDouble() / 100.0, 'f', 8))},
         {u"discount_amounts"_s, QJsonArray{}},
         {u"discountable"_s, true},
         {u"discounts"_s, QJsonArray{}},
@@ -256,14 +254,13 @@ QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
                                    QJsonObject{{u"credited_items"_s, QJsonValue::Null}}},
                                   {u"subscription"_s, subscription},
                                   {u"subscription_item"_s, subscriptionItem}}}}},
-        {u"period"_s,
-         QJsonObject{{u"start"_s, unixSeconds(from)}, {u"end"_s, unixSeconds(to)}}},
+        {u"period"_s, QJsonObject{{u"start"_s, unixSeconds(from)}, {u"end"_s, unixSeconds(to)}}},
         {u"pretax_credit_amounts"_s, QJsonArray{}},
-        {u"pricing"_s, QJsonObject{{u"type"_s, u"price_details"_s},
-                                   {u"price_details"_s,
-                                    QJsonObject{{u"price"_s, priceId},
-                                                {u"product"_s, price.value(u"product"_s)}}},
-                                   {u"unit_amount_decimal"_s, unitAmount}}},
+        {u"pricing"_s,
+         QJsonObject{{u"type"_s, u"price_details"_s},
+                     {u"price_details"_s, QJsonObject{{u"price"_s, priceId},
+                                                      {u"product"_s, price.value(u"product"_s)}}},
+                     {u"unit_amount_decimal"_s, unitAmount}}},
         {u"quantity"_s, quantity},
         {u"quantity_decimal"_s, QString::number(quantity)},
         {u"subscription"_s, subscription},
@@ -458,11 +455,11 @@ HttpResponse StripeFake::answer(const HttpRequest &request)
                                    ? QByteArray(AccountVersion)
                                    : request.header("Stripe-Version");
     if (version < QByteArray(PricingVersion) && response.status == 200)
-        response.body = QJsonDocument::fromJson(response.body).isNull()
-                            ? response.body
-                            : QJsonDocument(legacyLines(QJsonDocument::fromJson(response.body))
-                                                .object())
-                                  .toJson(QJsonDocument::Compact);
+        response.body =
+            QJsonDocument::fromJson(response.body).isNull()
+                ? response.body
+                : QJsonDocument(legacyLines(QJsonDocument::fromJson(response.body)).object())
+                      .toJson(QJsonDocument::Compact);
     response.setHeader("Request-Id"_ba,
                        "req_"_ba + stableHex(QString::number(++m_requestCounter), 14).toLatin1());
     response.setHeader("Stripe-Version"_ba, version);
@@ -486,9 +483,11 @@ QJsonDocument StripeFake::legacyLines(const QJsonDocument &document) const
         for (auto it = o.begin(); it != o.end(); ++it)
             it.value() = walk(it.value());
         if (o.value(u"object"_s).toString() == u"line_item"_s && o.contains(u"pricing"_s)) {
-            const QJsonValue price =
-                o.value(u"pricing"_s).toObject().value(u"price_details"_s).toObject().value(
-                    u"price"_s);
+            const QJsonValue price = o.value(u"pricing"_s)
+                                         .toObject()
+                                         .value(u"price_details"_s)
+                                         .toObject()
+                                         .value(u"price"_s);
             QJsonObject priceObject = price.toObject();
             for (const QJsonObject &p : m_prices) {
                 if (price.isString() && p.value(u"id"_s) == price)
@@ -531,7 +530,8 @@ void StripeFake::expand(QJsonObject &object, const QStringList &paths, const QSt
             QJsonObject pricing = object.value(u"pricing"_s).toObject();
             QJsonObject details = pricing.value(u"price_details"_s).toObject();
             for (const QJsonObject &p : m_prices) {
-                if (details.value(u"price"_s).isString() && p.value(u"id"_s) == details.value(u"price"_s))
+                if (details.value(u"price"_s).isString() &&
+                    p.value(u"id"_s) == details.value(u"price"_s))
                     details.insert(u"price"_s, p);
             }
             pricing.insert(u"price_details"_s, details);
@@ -648,10 +648,10 @@ HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
         u"^\\s*(email|name|phone|description|metadata\\[['\"]([^'\"]+)['\"]\\])\\s*(:|~)\\s*['\"]([^'\"]*)['\"]\\s*$"_s);
     const bool anyOf = query.contains(u" OR "_s);
     if (anyOf && query.contains(u" AND "_s))
-        return jsonAnswer(
-            400, stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
-                             u"Mixing AND and OR in one search query is not supported."_s,
-                             u"query"_s));
+        return jsonAnswer(400,
+                          stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
+                                      u"Mixing AND and OR in one search query is not supported."_s,
+                                      u"query"_s));
     const QStringList parts =
         query.split(QRegularExpression(u"\\s+(?:AND|OR)\\s+"_s), Qt::SkipEmptyParts);
     QList<std::function<bool(const QJsonObject &)>> tests;
@@ -659,18 +659,16 @@ HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
         const auto m = clause.match(part);
         if (!m.hasMatch())
             return jsonAnswer(
-                400,
-                stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
-                            u"Invalid search query: %1"_s.arg(part.trimmed()), u"query"_s));
-        const QString field =
-            m.captured(1).startsWith(u"metadata"_s) ? QString() : m.captured(1);
+                400, stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
+                                 u"Invalid search query: %1"_s.arg(part.trimmed()), u"query"_s));
+        const QString field = m.captured(1).startsWith(u"metadata"_s) ? QString() : m.captured(1);
         const QString metaKey = m.captured(2);
         const bool substring = m.captured(3) == u"~"_s;
         const QString value = m.captured(4);
         tests.append([field, metaKey, substring, value](const QJsonObject &c) {
-            const QString actual =
-                field.isEmpty() ? c.value(u"metadata"_s).toObject().value(metaKey).toString()
-                                : c.value(field).toString();
+            const QString actual = field.isEmpty()
+                                       ? c.value(u"metadata"_s).toObject().value(metaKey).toString()
+                                       : c.value(field).toString();
             return substring ? actual.contains(value, Qt::CaseInsensitive)
                              : actual.compare(value, Qt::CaseInsensitive) == 0;
         });
@@ -680,10 +678,9 @@ HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
                                            u"Missing required param: query."_s, u"query"_s));
     QList<QJsonObject> hits;
     for (const QJsonObject &c : std::as_const(m_customers)) {
-        const bool ok = anyOf ? std::any_of(tests.cbegin(), tests.cend(),
-                                            [&](const auto &t) { return t(c); })
-                              : std::all_of(tests.cbegin(), tests.cend(),
-                                            [&](const auto &t) { return t(c); });
+        const bool ok =
+            anyOf ? std::any_of(tests.cbegin(), tests.cend(), [&](const auto &t) { return t(c); })
+                  : std::all_of(tests.cbegin(), tests.cend(), [&](const auto &t) { return t(c); });
         if (ok)
             hits.append(c);
     }
@@ -694,19 +691,19 @@ HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
     if (request.hasQuery(u"page"_s)) {
         start = decodeCursor(request.queryValue(u"page"_s));
         if (start < 0)
-            return jsonAnswer(400, stripeError(u"invalid_request_error"_s,
-                                               u"parameter_invalid_string"_s,
-                                               u"Invalid page token."_s, u"page"_s));
+            return jsonAnswer(400,
+                              stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
+                                          u"Invalid page token."_s, u"page"_s));
     }
     const bool hasMore = start + limit < hits.size();
-    return jsonAnswer(
-        200, QJsonObject{{u"object"_s, u"search_result"_s},
-                         {u"url"_s, path},
-                         {u"has_more"_s, hasMore},
-                         {u"next_page"_s, hasMore ? QJsonValue(encodeCursor(start + limit))
-                                                  : QJsonValue(QJsonValue::Null)},
-                         {u"total_count"_s, hits.size()},
-                         {u"data"_s, toArray(hits.mid(start, limit))}});
+    return jsonAnswer(200,
+                      QJsonObject{{u"object"_s, u"search_result"_s},
+                                  {u"url"_s, path},
+                                  {u"has_more"_s, hasMore},
+                                  {u"next_page"_s, hasMore ? QJsonValue(encodeCursor(start + limit))
+                                                           : QJsonValue(QJsonValue::Null)},
+                                  {u"total_count"_s, hits.size()},
+                                  {u"data"_s, toArray(hits.mid(start, limit))}});
 }
 
 HttpResponse StripeFake::route(const HttpRequest &request)

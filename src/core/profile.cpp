@@ -3,8 +3,8 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QUrl>
 #include <QJsonDocument>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 

@@ -334,8 +334,8 @@ private slots:
     void queryBoundsFromProfile()
     {
         auto small = connector({{u"max_result_rows"_s, 5}, {u"max_memory_usage"_s, 200000000}});
-        auto over = small->query({u"SELECT number FROM system.numbers LIMIT 1000 FORMAT JSON"_s, {}},
-                                 limits());
+        auto over = small->query(
+            {u"SELECT number FROM system.numbers LIMIT 1000 FORMAT JSON"_s, {}}, limits());
         QVERIFY(!over.has_value());
         QVERIFY2(over.error().message.contains(u"result rows"_s, Qt::CaseInsensitive) ||
                      over.error().message.contains(u"Limit for result"_s),

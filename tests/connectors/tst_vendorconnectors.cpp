@@ -1,5 +1,5 @@
-#include "connectors/connectorfactory.h"
 #include "connectors/clickhouse/clickhouseconnector.h"
+#include "connectors/connectorfactory.h"
 #include "connectors/docs/docsconnector.h"
 #include "connectors/gateway/portkeyconnector.h"
 #include "connectors/github/githubconnector.h"
@@ -201,8 +201,8 @@ private slots:
         StubServer server;
         server.script({StubServer::json(data(u"linear_issues.json"_s))});
         LinearConnector linear(settings(u"linear"_s, u"linear"_s, server), u"lin_api_key"_s);
-        const QJsonArray terms{u"latency"_s, u"batching"_s, u"p95"_s, u"analytics"_s,
-                               u"flush"_s,   u"regression"_s, u"window"_s, u"deploy"_s,
+        const QJsonArray terms{u"latency"_s, u"batching"_s,   u"p95"_s,     u"analytics"_s,
+                               u"flush"_s,   u"regression"_s, u"window"_s,  u"deploy"_s,
                                u"timeout"_s, u"slow"_s,       u"gateway"_s, u"batch"_s};
         auto r = linear.run(call(u"search_issues"_s, {{u"terms"_s, terms}}));
         VERIFY_OK(r);
@@ -782,7 +782,8 @@ private slots:
     void pagerDutyHeadersAreItsOwn()
     {
         StubServer server;
-        server.script({StubServer::json(R"({"incidents":[],"limit":100,"offset":0,"more":false})"_ba)});
+        server.script(
+            {StubServer::json(R"({"incidents":[],"limit":100,"offset":0,"more":false})"_ba)});
         PagerDutyConnector pd(settings(u"pagerduty"_s, u"pagerduty"_s, server), u"pd_token"_s);
         auto r = pd.run(call(u"incidents"_s, Window));
         VERIFY_OK(r);
@@ -861,12 +862,11 @@ private slots:
         QTest::addColumn<QJsonObject>("args");
         QTest::addColumn<QJsonObject>("options");
         QTest::addColumn<QString>("path");
-        QTest::newRow("zendesk") << u"helpdesk"_s << u"zendesk"_s << u"organisations"_s << QJsonObject{}
-                                 << QJsonObject{} << QString();
-        QTest::newRow("clickhouse")
-            << u"clickhouse"_s << u"clickhouse"_s << u"traffic_overview"_s
-            << withWindow({{u"org"_s, u"org_a"_s}}) << QJsonObject{{u"database"_s, u"casefile"_s}}
-            << QString();
+        QTest::newRow("zendesk") << u"helpdesk"_s << u"zendesk"_s << u"organisations"_s
+                                 << QJsonObject{} << QJsonObject{} << QString();
+        QTest::newRow("clickhouse") << u"clickhouse"_s << u"clickhouse"_s << u"traffic_overview"_s
+                                    << withWindow({{u"org"_s, u"org_a"_s}})
+                                    << QJsonObject{{u"database"_s, u"casefile"_s}} << QString();
         QTest::newRow("github") << u"github"_s << u"github"_s << u"deployments"_s << Window
                                 << QJsonObject{{u"repo"_s, u"o/r"_s}} << QString();
         QTest::newRow("linear") << u"linear"_s << u"linear"_s << u"search_issues"_s
@@ -903,7 +903,8 @@ private slots:
         second.script({StubServer::http(401, R"({"message":"who are you"})"_ba)});
         StubServer first;
         // Same-origin hops first (followed with the credentials), then off to another port.
-        first.route("/hop/", StubServer::http(307, {}, {{"Location"_ba, second.baseUrl() + "/landed"_ba}}));
+        first.route("/hop/",
+                    StubServer::http(307, {}, {{"Location"_ba, second.baseUrl() + "/landed"_ba}}));
         first.route("/", StubServer::http(302, {}, {{"Location"_ba, "/hop/next"_ba}}));
         const QString secret = u"s3cret-token-value"_s;
         ConnectionSettings s = settings(system, type, first, options, path);
@@ -914,7 +915,8 @@ private slots:
         QVERIFY(!r.has_value());
         QVERIFY2(!first.requests().isEmpty(), "the connector sent nothing");
         QVERIFY2(first.requests().size() >= 2, "the same-origin redirect was not followed");
-        QVERIFY2(!second.requests().isEmpty(), "the redirect to the second origin was not followed");
+        QVERIFY2(!second.requests().isEmpty(),
+                 "the redirect to the second origin was not followed");
         const QByteArray basic = QByteArray("agent@example.com:" + secret.toUtf8()).toBase64();
         const QByteArray basicToken =
             QByteArray("agent@example.com/token:" + secret.toUtf8()).toBase64();
@@ -933,7 +935,8 @@ private slots:
                 QVERIFY2(!value.contains(secret.toUtf8()) && !value.contains(basic) &&
                              !value.contains(basicToken),
                          QByteArray(name + ": " + value).constData());
-                QVERIFY2(name.toLower() != "authorization" && name.toLower() != "x-portkey-api-key" &&
+                QVERIFY2(name.toLower() != "authorization" &&
+                             name.toLower() != "x-portkey-api-key" &&
                              name.toLower() != "x-clickhouse-key",
                          name.constData());
             }
@@ -956,7 +959,8 @@ private slots:
         for (const StubServer::Request &req : second.requests()) {
             QVERIFY(req.header("Authorization"_ba).isEmpty());
             for (const auto &[name, value] : req.headers)
-                QVERIFY(!QByteArray::fromBase64(value.split(' ').last()).contains("zd-secret-token"));
+                QVERIFY(
+                    !QByteArray::fromBase64(value.split(' ').last()).contains("zd-secret-token"));
         }
     }
 
@@ -1002,8 +1006,8 @@ private slots:
         if (!encoding.isEmpty())
             headers.append({"Content-Encoding"_ba, encoding});
         server.script({StubServer::http(200, body, headers)});
-        GitHubConnector github(
-            settings(u"github"_s, u"github"_s, server, {{u"repo"_s, u"o/r"_s}}), u"ghp_x"_s);
+        GitHubConnector github(settings(u"github"_s, u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
+                               u"ghp_x"_s);
         auto r = github.run(call(u"releases"_s, Window));
         QVERIFY(!r.has_value());
         QVERIFY2(r.error().message.contains(expected), qPrintable(r.error().message));

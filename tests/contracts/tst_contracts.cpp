@@ -11,8 +11,8 @@
 // Skips, saying why, when the descriptions (CASEFILE_SHARED_DIR/vendor-specs) or the tools
 // (scripts/setup-deps.sh installs them in .cache/npm-tools) are absent.
 
-#include "connectors/connectorfactory.h"
 #include "connectors/common/httpclient.h"
+#include "connectors/connectorfactory.h"
 #include "connectors/linear/linearconnector.h"
 #include "prismserver.h"
 #include "stubserver.h"
@@ -33,10 +33,10 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
-using Casefile::Tests::PrismServer;
-using Casefile::Tests::StubServer;
 using Casefile::Tests::prismPath;
+using Casefile::Tests::PrismServer;
 using Casefile::Tests::specsDir;
+using Casefile::Tests::StubServer;
 using Casefile::Tests::toolsDir;
 
 namespace {
@@ -153,13 +153,12 @@ private slots:
             QSKIP("the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent");
         if (prismPath().isEmpty())
             QSKIP("Prism is not installed (scripts/setup-deps.sh puts it in .cache/npm-tools)");
-        const std::map<QString, QString> specs{
-            {u"github"_s, u"github-openapi-slice.json"_s},
-            {u"stripe"_s, u"stripe-openapi-slice.json"_s},
-            {u"jira"_s, u"jira-openapi-slice.json"_s},
-            {u"openai"_s, u"openai-openapi-slice.json"_s},
-            {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s},
-            {u"portkey"_s, u"portkey-openapi.yaml"_s}};
+        const std::map<QString, QString> specs{{u"github"_s, u"github-openapi-slice.json"_s},
+                                               {u"stripe"_s, u"stripe-openapi-slice.json"_s},
+                                               {u"jira"_s, u"jira-openapi-slice.json"_s},
+                                               {u"openai"_s, u"openai-openapi-slice.json"_s},
+                                               {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s},
+                                               {u"portkey"_s, u"portkey-openapi.yaml"_s}};
         // All at once: Prism takes several seconds to read a description.
         for (const auto &[name, file] : specs)
             m_vendors[name].prism = std::make_unique<PrismServer>(specsDir() + u"/"_s + file);
@@ -182,57 +181,43 @@ private slots:
         QTest::newRow("github deployments")
             << u"github"_s << u"github"_s << u"deployments"_s << Window << repo
             << u"/repos/{owner}/{repo}/deployments"_s;
-        QTest::newRow("github releases")
-            << u"github"_s << u"github"_s << u"releases"_s << Window << repo
-            << u"/repos/{owner}/{repo}/releases"_s;
-        QTest::newRow("github connection") << u"github"_s << u"github"_s << QString()
-                                           << QJsonObject{} << repo
-            << u"/user"_s;
+        QTest::newRow("github releases") << u"github"_s << u"github"_s << u"releases"_s << Window
+                                         << repo << u"/repos/{owner}/{repo}/releases"_s;
+        QTest::newRow("github connection")
+            << u"github"_s << u"github"_s << QString() << QJsonObject{} << repo << u"/user"_s;
         QTest::newRow("stripe customer")
             << u"stripe"_s << u"stripe"_s << u"customer"_s
             << QJsonObject{{u"org"_s, u"org_acme"_s}, {u"email_domain"_s, u"acme.example"_s}}
-            << QJsonObject{}
-            << u"/v1/customers/search"_s;
-        QTest::newRow("stripe invoices")
-            << u"stripe"_s << u"stripe"_s << u"invoices"_s
-            << QJsonObject{{u"customer"_s, u"cus_1"_s},
-                           {u"from"_s, u"1970-01-01T00:00:00Z"_s},
-                           {u"to"_s, u"2030-01-01T00:00:00Z"_s}}
-            << QJsonObject{}
-            << u"/v1/invoices"_s;
-        QTest::newRow("stripe connection")
-            << u"stripe"_s << u"stripe"_s << QString() << QJsonObject{} << QJsonObject{}
-            << u"/v1/customers"_s;
+            << QJsonObject{} << u"/v1/customers/search"_s;
+        QTest::newRow("stripe invoices") << u"stripe"_s << u"stripe"_s << u"invoices"_s
+                                         << QJsonObject{{u"customer"_s, u"cus_1"_s},
+                                                        {u"from"_s, u"1970-01-01T00:00:00Z"_s},
+                                                        {u"to"_s, u"2030-01-01T00:00:00Z"_s}}
+                                         << QJsonObject{} << u"/v1/invoices"_s;
+        QTest::newRow("stripe connection") << u"stripe"_s << u"stripe"_s << QString()
+                                           << QJsonObject{} << QJsonObject{} << u"/v1/customers"_s;
         QTest::newRow("jira search_issues")
             << u"jira"_s << u"jira"_s << u"search_issues"_s
-            << QJsonObject{{u"terms"_s, QJsonArray{u"latency"_s, u"timeout"_s}}}
-            << QJsonObject{}
+            << QJsonObject{{u"terms"_s, QJsonArray{u"latency"_s, u"timeout"_s}}} << QJsonObject{}
             << u"/rest/api/3/search/jql"_s;
-        QTest::newRow("jira connection")
-            << u"jira"_s << u"jira"_s << QString() << QJsonObject{} << QJsonObject{}
-            << u"/rest/api/3/search/jql"_s;
+        QTest::newRow("jira connection") << u"jira"_s << u"jira"_s << QString() << QJsonObject{}
+                                         << QJsonObject{} << u"/rest/api/3/search/jql"_s;
         QTest::newRow("openai chat")
             << u"openai"_s << u"openai"_s << u"chat"_s
             << QJsonObject{{u"system"_s, u"You write replies."_s}, {u"prompt"_s, u"Hello"_s}}
-            << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s}}
-            << u"/chat/completions"_s;
-        QTest::newRow("openai connection") << u"openai"_s << u"openai"_s << QString()
-                                           << QJsonObject{}
-                                           << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s}}
-            << u"/models"_s;
-        QTest::newRow("pagerduty incidents")
-            << u"pagerduty"_s << u"pagerduty"_s << u"incidents"_s << Window << QJsonObject{}
-            << u"/incidents"_s;
-        QTest::newRow("pagerduty connection")
-            << u"pagerduty"_s << u"pagerduty"_s << QString() << QJsonObject{} << QJsonObject{}
-            << u"/incidents"_s;
+            << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s}} << u"/chat/completions"_s;
+        QTest::newRow("openai connection")
+            << u"openai"_s << u"openai"_s << QString() << QJsonObject{}
+            << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s}} << u"/models"_s;
+        QTest::newRow("pagerduty incidents") << u"pagerduty"_s << u"pagerduty"_s << u"incidents"_s
+                                             << Window << QJsonObject{} << u"/incidents"_s;
+        QTest::newRow("pagerduty connection") << u"pagerduty"_s << u"pagerduty"_s << QString()
+                                              << QJsonObject{} << QJsonObject{} << u"/incidents"_s;
         QTest::newRow("portkey config")
             << u"portkey"_s << u"portkey"_s << u"config"_s
-            << QJsonObject{{u"config_id"_s, u"pc-prod"_s}} << QJsonObject{}
-            << u"/configs/{slug}"_s;
-        QTest::newRow("portkey connection")
-            << u"portkey"_s << u"portkey"_s << QString() << QJsonObject{} << QJsonObject{}
-            << u"/configs"_s;
+            << QJsonObject{{u"config_id"_s, u"pc-prod"_s}} << QJsonObject{} << u"/configs/{slug}"_s;
+        QTest::newRow("portkey connection") << u"portkey"_s << u"portkey"_s << QString()
+                                            << QJsonObject{} << QJsonObject{} << u"/configs"_s;
     }
 
     void requestsValidAndAnswersParse()
@@ -280,8 +265,7 @@ private slots:
         QString how = u"mock"_s;
         if (!answered && mockCouldNotAnswer(outcome)) {
             // The same operation against the description's own example answer.
-            const QByteArray example =
-                exampleAnswer(vendor, v->prism->spec(), examplePath);
+            const QByteArray example = exampleAnswer(vendor, v->prism->spec(), examplePath);
             QVERIFY2(!example.isEmpty(), "the description has no example for this operation");
             StubServer stub;
             stub.script({StubServer::json(example)});

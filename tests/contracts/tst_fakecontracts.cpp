@@ -115,8 +115,8 @@ private slots:
                 m_connections.value(what.first).toObject().value(u"url"_s).toString();
             Vendor &v = m_vendors[name];
             v.system = what.first;
-            v.prism = std::make_unique<PrismServer>(Tests::specsDir() + u"/"_s + what.second,
-                                                    upstream);
+            v.prism =
+                std::make_unique<PrismServer>(Tests::specsDir() + u"/"_s + what.second, upstream);
         }
         for (auto &[name, v] : m_vendors)
             v.startProblem = v.prism->waitUntilUp();
@@ -134,10 +134,9 @@ private slots:
         QTest::addColumn<QString>("operation"); // "" = testConnection
         QTest::addColumn<QJsonObject>("args");
         QTest::newRow("github deployments") << u"github"_s << u"deployments"_s << Window;
-        QTest::newRow("github releases")
-            << u"github"_s << u"releases"_s
-            << QJsonObject{{u"from"_s, u"2026-10-01T00:00:00Z"_s},
-                           {u"to"_s, u"2026-11-20T10:05:00Z"_s}};
+        QTest::newRow("github releases") << u"github"_s << u"releases"_s
+                                         << QJsonObject{{u"from"_s, u"2026-10-01T00:00:00Z"_s},
+                                                        {u"to"_s, u"2026-11-20T10:05:00Z"_s}};
         // Not "github connection": it reads the repository object, a known gap (below).
         QTest::newRow("stripe customer")
             << u"stripe"_s << u"customer"_s << QJsonObject{{u"org"_s, u"org_acme"_s}};
@@ -146,9 +145,9 @@ private slots:
             << u"jira"_s << u"search_issues"_s
             << QJsonObject{{u"terms"_s, QJsonArray{u"latency"_s, u"dashboard"_s}}};
         QTest::newRow("jira connection") << u"jira"_s << QString() << QJsonObject{};
-        QTest::newRow("openai chat") << u"openai"_s << u"chat"_s
-                                     << QJsonObject{{u"system"_s, u"You draft replies."_s},
-                                                    {u"prompt"_s, u"Say hello."_s}};
+        QTest::newRow("openai chat")
+            << u"openai"_s << u"chat"_s
+            << QJsonObject{{u"system"_s, u"You draft replies."_s}, {u"prompt"_s, u"Say hello."_s}};
         QTest::newRow("openai connection") << u"openai"_s << QString() << QJsonObject{};
         QTest::newRow("pagerduty incidents") << u"pagerduty"_s << u"incidents"_s << Window;
         QTest::newRow("pagerduty connection") << u"pagerduty"_s << QString() << QJsonObject{};
@@ -170,10 +169,9 @@ private slots:
 
         // The sandbox's own connection, pointed at the proxy.
         const QJsonObject connection = m_connections.value(v.system).toObject();
-        const QJsonObject profileJson{
-            {u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
-            {u"sandbox"_s, true},
-            {u"connections"_s, QJsonObject{{v.system, connection}}}};
+        const QJsonObject profileJson{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
+                                      {u"sandbox"_s, true},
+                                      {u"connections"_s, QJsonObject{{v.system, connection}}}};
         auto profile = parseProfile(QJsonDocument(profileJson).toJson());
         QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
         ConnectionSettings s = profile->connections.value(v.system);
@@ -260,15 +258,17 @@ private slots:
         s.type = u"linear"_s;
         s.url = QString::fromLatin1(capture.baseUrl());
         LinearConnector linear(s, u"lin_api_key"_s);
-        QVERIFY(linear.run(call(u"search_issues"_s,
-                                {{u"terms"_s, QJsonArray{u"latency"_s, u"dashboard"_s}}}))
+        QVERIFY(linear
+                    .run(call(u"search_issues"_s,
+                              {{u"terms"_s, QJsonArray{u"latency"_s, u"dashboard"_s}}}))
                     .has_value());
         WorkLimits l;
         l.deadline = QDeadlineTimer(20s);
         QVERIFY(linear.testConnection(l).ok);
         // …then sent to the fake, whose answers go with them to the validator.
         const QJsonObject connection = m_connections.value(u"linear"_s).toObject();
-        const QString token = connection.value(u"secret"_s).toObject().value(u"inline"_s).toString();
+        const QString token =
+            connection.value(u"secret"_s).toObject().value(u"inline"_s).toString();
         HttpClient::Options o;
         o.system = u"linear"_s;
         o.policy = ReadOnlyPolicy::readsAndPostQueries();

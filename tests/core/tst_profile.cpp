@@ -97,8 +97,10 @@ private slots:
         QCOMPARE(refs.at(0).name, u"llm-backup"_s);
         QCOMPARE(refs.at(1).where, SecretRef::Where::None);
         // Loopback sandbox URLs are fine.
-        QVERIFY(parseProfile(R"({"format":"casefile-profile/1","sandbox":true,"connections":{"github":{"url":"http:\/\/localhost:8080"},"docs":{"url":"http:\/\/[::1]:9"},"jira":{"url":"http:\/\/127.0.0.2:1"}}})"_ba)
-                    .has_value());
+        QVERIFY(
+            parseProfile(
+                R"({"format":"casefile-profile/1","sandbox":true,"connections":{"github":{"url":"http:\/\/localhost:8080"},"docs":{"url":"http:\/\/[::1]:9"},"jira":{"url":"http:\/\/127.0.0.2:1"}}})"_ba)
+                .has_value());
     }
 
     void rejectsBadProfiles()

@@ -44,7 +44,7 @@ struct PlaybookStep
     // The step belongs to workspaces that connect its system: elsewhere it is skipped
     // quietly, not listed among what was not checked (e.g. Jira's known-bug search).
     bool ifConnected = false;
-    QString includedFrom;   // shared steps file name, if it came from one
+    QString includedFrom; // shared steps file name, if it came from one
 };
 
 // A validated playbook. Values only; safe to copy between threads.

@@ -674,14 +674,16 @@ private slots:
         QCOMPARE(current.status, 200);
         const QJsonObject line = current.json().value(u"data"_s).toArray().at(0).toObject();
         QVERIFY(!line.contains(u"price"_s));
-        const QJsonValue priceId =
-            line.value(u"pricing"_s).toObject().value(u"price_details"_s).toObject().value(
-                u"price"_s);
+        const QJsonValue priceId = line.value(u"pricing"_s)
+                                       .toObject()
+                                       .value(u"price_details"_s)
+                                       .toObject()
+                                       .value(u"price"_s);
         QVERIFY(priceId.toString().startsWith(u"price_"_s));
-        const Reply expanded = send(
-            m_network, "GET"_ba,
-            at(u"stripe"_s, path + u"?expand%5B%5D=data.pricing.price_details.price"_s),
-            bearer(u"stripe"_s));
+        const Reply expanded =
+            send(m_network, "GET"_ba,
+                 at(u"stripe"_s, path + u"?expand%5B%5D=data.pricing.price_details.price"_s),
+                 bearer(u"stripe"_s));
         const QJsonObject price = expanded.json()
                                       .value(u"data"_s)
                                       .toArray()
