@@ -50,11 +50,6 @@ NOT_YET_SPLIT = {
     # classifier (src/core/engine/parameterbinder.cpp)
     ("src/core/engine/parameterbinder.cpp", "ParameterBinder::anchorFromText"): "classifier",
     ("src/core/engine/parameterbinder.cpp", "ParameterBinder::bind"): "classifier",
-    # connectors (sandbox/fakes)
-    ("sandbox/fakes/stripefake.cpp", "StripeFake::StripeFake"): "connectors",
-    ("sandbox/fakes/stripefake.cpp", "StripeFake::route"): "connectors",
-    ("sandbox/fakes/linearfake.cpp", "LinearFake::answer"): "connectors",
-    ("sandbox/fakes/githubfake.cpp", "GitHubFake::route"): "connectors",
     # workbench-ui (ui/investigationview.cpp, ui/timelinedata.cpp)
     ("ui/investigationview.cpp", "InvestigationView::buildUi"): "workbench-ui",
     ("ui/timelinedata.cpp", "buildTimelineData"): "workbench-ui",
