@@ -56,18 +56,39 @@ Result<std::shared_ptr<Connector>> createConnector(const ConnectionSettings &con
                     connection.system, truncated(type, 40), knownConnectorTypes().join(u", "_s)));
 }
 
+namespace {
+Result<QString> resolveSecret(const ConnectionSettings &connection, const SecretResolver &resolver)
+{
+    Result<QString> secret = QString();
+    if (connection.secret.where != SecretRef::Where::None) {
+        secret = resolver ? resolver(connection) : resolveSecretWithoutKeychain(connection);
+        if (!secret) {
+            qCWarning(lcConnectors, "%s: %s", qUtf8Printable(connection.system),
+                      qUtf8Printable(secret.error().message));
+        }
+    }
+    return secret;
+}
+} // namespace
+
 Result<std::shared_ptr<ConnectorSet>> createConnectors(const WorkspaceProfile &profile,
                                                        const SecretResolver &resolver)
 {
     auto set = std::make_shared<ConnectorSet>();
     for (const ConnectionSettings &connection : profile.connections) {
-        Result<QString> secret = QString();
-        if (connection.secret.where != SecretRef::Where::None) {
-            secret = resolver ? resolver(connection) : resolveSecretWithoutKeychain(connection);
-            if (!secret) {
-                qCWarning(lcConnectors, "%s: %s", qUtf8Printable(connection.system),
-                          qUtf8Printable(secret.error().message));
+        Result<QString> secret = resolveSecret(connection, resolver);
+        const QString type = connection.type.isEmpty() ? connection.system : connection.type;
+        if (type == u"openai"_s || type == u"llm"_s) {
+            // Each fallback target's own secret, resolved like a connection's.
+            QList<Result<QString>> fallback;
+            for (const SecretRef &ref : fallbackSecrets(connection)) {
+                ConnectionSettings target = connection;
+                target.secret = ref;
+                fallback.append(resolveSecret(target, resolver));
             }
+            set->add(
+                std::make_shared<LlmConnector>(connection, std::move(secret), std::move(fallback)));
+            continue;
         }
         auto connector = createConnector(connection, std::move(secret));
         if (!connector)

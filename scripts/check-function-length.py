@@ -45,11 +45,6 @@ NOT_YET_SPLIT = {
     ("src/core/analysis/errorbreakdown.cpp", "analyzeErrorBreakdown"): "analyzers",
     ("src/core/analysis/incidentcorrelation.cpp", "analyzeIncidentCorrelation"): "analyzers",
     ("src/core/analysis/webhookbreakdown.cpp", "analyzeWebhookBreakdown"): "analyzers",
-    # connectors (sandbox/fakes)
-    ("sandbox/fakes/stripefake.cpp", "StripeFake::StripeFake"): "connectors",
-    ("sandbox/fakes/stripefake.cpp", "StripeFake::route"): "connectors",
-    ("sandbox/fakes/linearfake.cpp", "LinearFake::answer"): "connectors",
-    ("sandbox/fakes/githubfake.cpp", "GitHubFake::route"): "connectors",
 }
 
 CONTROL_KEYWORDS = {"if", "for", "while", "switch", "catch", "return", "sizeof", "alignof",

@@ -15,13 +15,13 @@ packages=(
     build-essential cmake ninja-build pkg-config git ca-certificates ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-l10n-tools libqt6sql6-sqlite libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
-    qtkeychain-qt6-dev nlohmann-json3-dev
+    qtkeychain-qt6-dev nlohmann-json3-dev zlib1g-dev
     clickhouse-server clickhouse-client
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     fonts-dejavu-core tzdata
     clang-16 libclang-rt-16-dev clang-format
     debootstrap desktop-file-utils appstream lintian rpm file librsvg2-bin
-    curl python3
+    curl python3 nodejs npm
 )
 
 # KF6 SyntaxHighlighting exists from Debian 13 / Ubuntu 24.10 on; older systems use the
@@ -45,4 +45,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
         $SUDO apt-get install -y -qq --no-install-recommends --fix-broken
 else
     echo "setup-deps: all packages present"
+fi
+
+# The contract tests (tests/contracts) check the connectors and the sandbox fakes against the
+# vendors' published API descriptions with an OpenAPI mock server (Prism) and the GraphQL
+# reference implementation. Both come from npm into a folder of the checkout that git ignores;
+# the tests skip, saying why, when they are missing.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$root/.cache/npm-tools"
+if [ -x "$tools/node_modules/.bin/prism" ] && [ -d "$tools/node_modules/graphql" ]; then
+    echo "setup-deps: contract-test tools present in $tools"
+elif command -v npm >/dev/null 2>&1; then
+    echo "setup-deps: installing @stoplight/prism-cli and graphql into $tools"
+    mkdir -p "$tools"
+    npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
+        @stoplight/prism-cli@5 graphql@16 >/dev/null
+else
+    echo "setup-deps: npm is missing; the contract tests will be skipped" >&2
 fi

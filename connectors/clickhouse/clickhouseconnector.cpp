@@ -37,7 +37,18 @@ HttpClient::Options clickHouseOptions()
     o.system = u"clickhouse"_s;
     o.displayName = u"ClickHouse"_s;
     o.policy = ReadOnlyPolicy::readsAndPostQueries();
+    // Results are bounded on the server (max_result_bytes); the answer's JSON text is larger.
+    o.maxBodyBytes = 512LL * 1024 * 1024;
+    o.maxDecodedBytes = 1024LL * 1024 * 1024;
     return o;
+}
+
+// A positive whole-number option, or the default.
+qint64 positiveOption(const QJsonObject &options, const QString &name, qint64 fallback)
+{
+    const QJsonValue v = options.value(name);
+    const qint64 n = v.isDouble() ? qint64(v.toDouble()) : v.toString().toLongLong();
+    return n > 0 ? n : fallback;
 }
 
 QJsonValue number(const QVariant &v)
@@ -620,6 +631,9 @@ ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QSt
 {
     const QJsonObject options = m_connection.options();
     m_maxExecutionTime = std::max(1, options.value(u"max_execution_time"_s).toInt(30));
+    m_maxMemoryUsage = positiveOption(options, u"max_memory_usage"_s, m_maxMemoryUsage);
+    m_maxResultRows = positiveOption(options, u"max_result_rows"_s, m_maxResultRows);
+    m_maxResultBytes = positiveOption(options, u"max_result_bytes"_s, m_maxResultBytes);
     auto mapping = FieldMapping::fromJson(options.value(u"mapping"_s).toObject());
     if (mapping)
         m_mapping = *mapping;
@@ -735,6 +749,12 @@ Result<ClickHouseResult> ClickHouseConnector::query(const Query &query, const Wo
         add(u"database"_s, database);
     add(u"readonly"_s, u"1"_s);
     add(u"max_execution_time"_s, QString::number(maxExecution));
+    // Bounds on what one query may take from the server and send back; past them the query
+    // fails with ClickHouse's own message instead of returning a silently cut result.
+    add(u"max_memory_usage"_s, QString::number(m_maxMemoryUsage));
+    add(u"max_result_rows"_s, QString::number(m_maxResultRows));
+    add(u"max_result_bytes"_s, QString::number(m_maxResultBytes));
+    add(u"result_overflow_mode"_s, u"throw"_s);
     add(u"query_id"_s, id);
     // A retry after a dropped connection replaces the query still running under this id.
     add(u"replace_running_query"_s, u"1"_s);

@@ -49,6 +49,10 @@ private:
     FieldMapping m_mapping;
     std::optional<Error> m_configError;
     int m_maxExecutionTime = 30;
+    // Server-side bounds sent with every query (profile options of the same names).
+    qint64 m_maxMemoryUsage = 2LL * 1024 * 1024 * 1024;
+    qint64 m_maxResultRows = 500000;
+    qint64 m_maxResultBytes = 256LL * 1024 * 1024;
     mutable std::mutex m_versionMutex;
     mutable std::optional<QString> m_version;
 };

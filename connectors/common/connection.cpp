@@ -44,12 +44,13 @@ Result<HttpRequest> Connection::request(const QByteArray &method, const QUrl &ur
     HttpRequest r;
     r.method = method;
     r.url = url;
+    // The defaults first: a connector's own headers (PagerDuty's versioned Accept) replace them.
+    r.setHeader("Accept"_ba, "application/json"_ba);
+    r.setHeader("User-Agent"_ba, "Casefile/0.1"_ba);
     if (m_auth) {
         for (const HttpHeader &h : m_auth(m_settings, *m_secret))
             r.setHeader(h.first, h.second);
     }
-    r.setHeader("Accept"_ba, "application/json"_ba);
-    r.setHeader("User-Agent"_ba, "Casefile/0.1"_ba);
     return r;
 }
 

@@ -2,6 +2,7 @@
 #include "connectors/connectorslogging.h"
 
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -18,6 +19,8 @@
 
 #include <algorithm>
 #include <mutex>
+
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -37,10 +40,17 @@ QNetworkAccessManager *threadManager()
     static QThreadStorage<QNetworkAccessManager *> managers;
     if (!managers.hasLocalData()) {
         auto *manager = new QNetworkAccessManager;
-        manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        // Redirects are followed by HttpClient::send(), which decides what may cross origins.
+        manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
         managers.setLocalData(manager);
     }
     return managers.localData();
+}
+
+QString truncatedLatin1(const QByteArray &text, qsizetype max)
+{
+    const QString s = QString::fromLatin1(text.left(max)).simplified();
+    return text.size() > max ? s + u"…"_s : s;
 }
 
 bool sameName(const QByteArray &a, const QByteArray &b)
@@ -252,6 +262,73 @@ QString displayOrigin(const QUrl &url)
     return origin;
 }
 
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80);
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 ||
+        host.endsWith(u".localhost"_s, Qt::CaseInsensitive))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+std::optional<QByteArray> decodeContent(const QByteArray &body, const QByteArray &encoding,
+                                        qint64 maxBytes, bool *tooLarge)
+{
+    if (tooLarge)
+        *tooLarge = false;
+    const QByteArray e = encoding.trimmed().toLower();
+    if (e.isEmpty() || e == "identity")
+        return body;
+    if (e != "gzip" && e != "x-gzip" && e != "deflate")
+        return std::nullopt;
+    // 15 + 32: zlib or gzip, detected from the header; a bare deflate stream (some servers'
+    // "deflate") is retried as raw deflate.
+    for (const int windowBits : {15 + 32, -15}) {
+        z_stream zs{};
+        if (inflateInit2(&zs, windowBits) != Z_OK)
+            return std::nullopt;
+        zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
+        zs.avail_in = uInt(body.size());
+        QByteArray out;
+        char chunk[64 * 1024];
+        int rc = Z_OK;
+        bool over = false;
+        while (rc == Z_OK) {
+            zs.next_out = reinterpret_cast<Bytef *>(chunk);
+            zs.avail_out = sizeof chunk;
+            rc = inflate(&zs, Z_NO_FLUSH);
+            const qsizetype produced = qsizetype(sizeof chunk - zs.avail_out);
+            if (out.size() + produced > maxBytes) {
+                over = true;
+                break;
+            }
+            out.append(chunk, produced);
+            if (rc == Z_OK && zs.avail_in == 0 && produced == 0)
+                break; // truncated stream
+        }
+        inflateEnd(&zs);
+        if (over) {
+            if (tooLarge)
+                *tooLarge = true;
+            return std::nullopt;
+        }
+        if (rc == Z_STREAM_END)
+            return out;
+        if (e != "deflate")
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 QString formatDuration(std::chrono::milliseconds ms)
 {
     const qint64 v = ms.count();
@@ -413,12 +490,13 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body, const QString &syste
 
 struct HttpClient::Attempt
 {
-    enum class Outcome { Response, NetworkError, Timeout, Cancelled };
+    enum class Outcome { Response, NetworkError, Timeout, Cancelled, Refused };
     Outcome outcome = Outcome::NetworkError;
     HttpResponse response;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QString errorText;
     std::chrono::milliseconds timeout{0};
+    Error refusal; // Outcome::Refused: the answer was too large or undecodable
 };
 
 HttpClient::HttpClient(Options options)
@@ -467,6 +545,10 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
         request.header("content-type"_ba).isEmpty()) {
         qrequest.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     }
+    // Asking for the encodings ourselves turns Qt's unbounded automatic decompression off:
+    // decodeContent() decodes with a cap.
+    if (request.header("accept-encoding"_ba).isEmpty())
+        qrequest.setRawHeader("Accept-Encoding"_ba, "gzip, deflate"_ba);
 
     QNetworkAccessManager *manager = threadManager();
     QNetworkReply *reply = manager->sendCustomRequest(qrequest, request.method, request.body);
@@ -475,6 +557,23 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
     tick.setInterval(PollInterval);
     bool cancelled = false;
     bool timedOut = false;
+    bool tooLarge = false;
+    QByteArray body;
+    const qint64 maxBody = m_options.maxBodyBytes;
+    const auto readSome = [&] {
+        if (tooLarge)
+            return;
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if ((length.isValid() && length.toLongLong() > maxBody) ||
+            body.size() + reply->bytesAvailable() > maxBody) {
+            tooLarge = true;
+            reply->abort();
+            return;
+        }
+        body.append(reply->readAll());
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, readSome);
+    QObject::connect(reply, &QNetworkReply::readyRead, &loop, readSome);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
         if (reply->isFinished())
@@ -491,20 +590,49 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
     if (!reply->isFinished())
         loop.exec();
     tick.stop();
+    if (!tooLarge && !cancelled && !timedOut)
+        readSome();
 
     if (cancelled) {
         attempt.outcome = Attempt::Outcome::Cancelled;
     } else if (timedOut) {
         attempt.outcome = Attempt::Outcome::Timeout;
+    } else if (tooLarge) {
+        attempt.outcome = Attempt::Outcome::Refused;
+        attempt.refusal = Error::make(
+            Error::Code::Unsupported,
+            u"%1 answered with more than %2 MiB; Casefile reads at most that much from one answer"_s
+                .arg(m_options.displayName)
+                .arg(double(maxBody) / (1024.0 * 1024.0), 0, 'g', 3));
     } else {
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (status.isValid() && reply->error() != QNetworkReply::RemoteHostClosedError) {
             attempt.outcome = Attempt::Outcome::Response;
             attempt.response.status = status.toInt();
-            attempt.response.body = reply->readAll();
             attempt.response.url = reply->url();
             for (const auto &pair : reply->rawHeaderPairs())
                 attempt.response.headers.append({pair.first, pair.second});
+            const QByteArray encoding = attempt.response.header("content-encoding"_ba);
+            bool decodedTooLarge = false;
+            auto decoded =
+                decodeContent(body, encoding, m_options.maxDecodedBytes, &decodedTooLarge);
+            if (decoded) {
+                attempt.response.body = std::move(*decoded);
+            } else {
+                attempt.outcome = Attempt::Outcome::Refused;
+                attempt.refusal =
+                    decodedTooLarge
+                        ? Error::make(
+                              Error::Code::Unsupported,
+                              u"%1 answered with a compressed body that expands beyond %2 MiB; "
+                              u"Casefile refuses it"_s.arg(m_options.displayName)
+                                  .arg(double(m_options.maxDecodedBytes) / (1024.0 * 1024.0), 0,
+                                       'g', 3))
+                        : Error::make(Error::Code::Parse,
+                                      u"%1 answered with a body Casefile cannot decode "
+                                      u"(Content-Encoding: %2)"_s.arg(
+                                          m_options.displayName, truncatedLatin1(encoding, 40)));
+            }
         } else {
             attempt.outcome = Attempt::Outcome::NetworkError;
             attempt.error = reply->error();
@@ -515,6 +643,68 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
     // that would process a deleteLater().
     delete reply;
     return attempt;
+}
+
+namespace {
+bool isRedirect(const HttpResponse &r)
+{
+    return (r.status == 301 || r.status == 302 || r.status == 303 || r.status == 307 ||
+            r.status == 308) &&
+           !r.header("location"_ba).isEmpty();
+}
+} // namespace
+
+bool HttpClient::carriesCredentials(const HttpRequest &request) const
+{
+    const auto hasSecret = [&](const QString &text) {
+        for (const QString &secret : m_options.secrets) {
+            if (secret.size() >= 4 && text.contains(secret))
+                return true;
+        }
+        return false;
+    };
+    for (const HttpHeader &h : request.headers) {
+        if (isSecretHeader(h.first) || hasSecret(QString::fromLatin1(h.second)))
+            return true;
+    }
+    if (!request.url.userInfo().isEmpty())
+        return true;
+    const QUrlQuery query(request.url);
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
+        if (isSecretParameter(item.first) || hasSecret(item.second))
+            return true;
+    }
+    return !request.body.isEmpty() && hasSecret(QString::fromUtf8(request.body));
+}
+
+HttpRequest HttpClient::withoutCredentials(const HttpRequest &request) const
+{
+    HttpRequest out = request;
+    const auto hasSecret = [&](const QString &text) {
+        for (const QString &secret : m_options.secrets) {
+            if (secret.size() >= 4 && text.contains(secret))
+                return true;
+        }
+        return false;
+    };
+    out.headers.removeIf([&](const HttpHeader &h) {
+        return isSecretHeader(h.first) || hasSecret(QString::fromLatin1(h.second));
+    });
+    out.url.setUserInfo({});
+    if (out.url.hasQuery()) {
+        QUrlQuery query(out.url);
+        QList<std::pair<QString, QString>> kept;
+        for (const auto &item : query.queryItems(QUrl::FullyEncoded)) {
+            const QString value = QUrl::fromPercentEncoding(item.second.toLatin1());
+            if (!isSecretParameter(item.first) && !hasSecret(value))
+                kept.append(item);
+        }
+        query.setQueryItems(kept);
+        out.url.setQuery(query);
+    }
+    if (hasSecret(QString::fromUtf8(out.body)))
+        out.body.clear();
+    return out;
 }
 
 Error HttpClient::statusError(const HttpRequest &request, const HttpResponse &response) const
@@ -563,20 +753,66 @@ Error HttpClient::statusError(const HttpRequest &request, const HttpResponse &re
 
 Result<HttpResponse> HttpClient::send(const HttpRequest &request, const WorkLimits &limits) const
 {
+    const QString &name = m_options.displayName;
+    HttpRequest hop = request;
+    for (int redirects = 0;; ++redirects) {
+        if (!hop.url.isValid() ||
+            (hop.url.scheme() != u"http"_s && hop.url.scheme() != u"https"_s) ||
+            hop.url.host().isEmpty()) {
+            return fail(Error::Code::InvalidInput,
+                        redirects == 0
+                            ? u"The %1 URL \"%2\" is not a valid http(s) URL"_s.arg(
+                                  name, redactUrl(hop.url))
+                            : u"%1 redirected to \"%2\", which is not an http(s) URL"_s.arg(
+                                  name, redactUrl(hop.url)));
+        }
+        if (hop.url.scheme() == u"http"_s && !isLoopbackHost(hop.url.host()) &&
+            carriesCredentials(hop)) {
+            return fail(Error::Code::InvalidInput,
+                        u"Casefile sends the %1 credentials over https only: %2 uses plain "
+                        u"http:// to a host that is not this machine. Use an https:// URL."_s.arg(
+                            name, displayOrigin(hop.url)));
+        }
+        if (!m_options.policy.allows(hop.method, hop.url.path())) {
+            return fail(Error::Code::Unsupported,
+                        u"Casefile does not send %1 %2 to %3: the connection is read-only"_s.arg(
+                            QString::fromLatin1(hop.method), hop.url.path(), name));
+        }
+        auto response = sendRetrying(hop, limits);
+        if (!response || !isRedirect(*response))
+            return response;
+        if (redirects >= m_options.maxRedirects) {
+            return fail(
+                Error::Code::Unsupported,
+                u"%1 redirected more than %2 times; check the connection URL"_s.arg(name).arg(
+                    m_options.maxRedirects));
+        }
+        const QUrl next = hop.url.resolved(QUrl::fromEncoded(response->header("location"_ba)));
+        HttpRequest following = hop;
+        following.url = next;
+        const QByteArray method = hop.method.toUpper();
+        if (response->status == 303 ||
+            ((response->status == 301 || response->status == 302) && method == "POST")) {
+            following.method = "GET"_ba;
+            following.body.clear();
+            following.headers.removeIf(
+                [](const HttpHeader &h) { return sameName(h.first, "content-type"_ba); });
+        }
+        if (!sameOrigin(hop.url, next)) {
+            qCInfo(lcConnectors, "%s redirected from %s to %s; credentials are not forwarded",
+                   qUtf8Printable(name), qUtf8Printable(displayOrigin(hop.url)),
+                   qUtf8Printable(displayOrigin(next)));
+            following = withoutCredentials(following);
+        }
+        hop = std::move(following);
+    }
+}
+
+Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
+                                              const WorkLimits &limits) const
+{
     const QString &system = m_options.system;
     const QString &name = m_options.displayName;
-    if (!request.url.isValid() ||
-        (request.url.scheme() != u"http"_s && request.url.scheme() != u"https"_s) ||
-        request.url.host().isEmpty()) {
-        return fail(
-            Error::Code::InvalidInput,
-            u"The %1 URL \"%2\" is not a valid http(s) URL"_s.arg(name, redactUrl(request.url)));
-    }
-    if (!m_options.policy.allows(request.method, request.url.path())) {
-        return fail(Error::Code::Unsupported,
-                    u"Casefile does not send %1 %2 to %3: the connection is read-only"_s.arg(
-                        QString::fromLatin1(request.method), request.url.path(), name));
-    }
     const int maxRetries = request.maxRetries >= 0 ? request.maxRetries : m_options.maxRetries;
     const bool idempotent = request.isIdempotent();
     const QString target =
@@ -597,6 +833,11 @@ Result<HttpResponse> HttpClient::send(const HttpRequest &request, const WorkLimi
             qCDebug(lcConnectors, "%s: cancelled", qUtf8Printable(target));
             return fail(Error::Code::Cancelled, u"Cancelled while waiting for %1"_s.arg(system),
                         target);
+        case Attempt::Outcome::Refused:
+            qCInfo(lcConnectors, "%s: %s", qUtf8Printable(target),
+                   qUtf8Printable(a.refusal.message));
+            a.refusal.detail = target;
+            return std::unexpected(a.refusal);
         case Attempt::Outcome::Timeout:
             qCInfo(lcConnectors, "%s: no answer within %s", qUtf8Printable(target),
                    qUtf8Printable(formatDuration(a.timeout)));
@@ -620,7 +861,7 @@ Result<HttpResponse> HttpClient::send(const HttpRequest &request, const WorkLimi
             const HttpResponse &r = a.response;
             qCDebug(lcConnectors, "%s → %d (attempt %d)", qUtf8Printable(target), r.status,
                     attempt + 1);
-            if (r.isSuccess())
+            if (r.isSuccess() || isRedirect(r))
                 return std::move(a.response);
             const bool limited = looksRateLimited(r);
             const bool retryable =

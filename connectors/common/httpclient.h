@@ -63,6 +63,14 @@ QString redact(const QString &text, const QStringList &secrets = {});
 
 // Where the server was, for messages: "http://127.0.0.1:4711".
 QString displayOrigin(const QUrl &url);
+// Same scheme, host and port (default ports filled in).
+bool sameOrigin(const QUrl &a, const QUrl &b);
+// localhost, 127.0.0.0/8, ::1.
+bool isLoopbackHost(const QString &host);
+// Decodes a gzip or deflate body; nullopt when it is corrupt or would exceed `maxBytes`
+// (`tooLarge` tells which).
+std::optional<QByteArray> decodeContent(const QByteArray &body, const QByteArray &encoding,
+                                        qint64 maxBytes, bool *tooLarge = nullptr);
 // "5 s", "1.5 s", "250 ms"
 QString formatDuration(std::chrono::milliseconds ms);
 
@@ -81,6 +89,13 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body, const QString &syste
 
 // The HTTP client every connector uses.
 //
+// Credentials stay with their origin: redirects are followed by the client itself (at most
+// Options::maxRedirects); a hop to another scheme, host or port drops every credential
+// (secret headers, any header carrying a configured secret, user info, secret query items).
+// A request carrying credentials over plain http:// is refused unless the host is loopback.
+// Bodies are read with a cap (Options::maxBodyBytes) and gzip/deflate decoded here with
+// another (Options::maxDecodedBytes).
+//
 // Thread affinity: none. send() blocks the calling thread (a worker thread: a connector's
 // run()) and uses a QNetworkAccessManager owned by that thread plus a local QEventLoop, so
 // one HttpClient may be used from many threads at once. It checks the WorkLimits' cancel
@@ -98,6 +113,11 @@ public:
         std::chrono::milliseconds backoffBase{200};
         std::chrono::milliseconds maxWait{60000}; // longest Retry-After we are willing to honour
         QStringList secrets; // values scrubbed from every message besides the secret headers
+        // Bounds on one answer: bytes on the wire, and bytes after gzip/deflate decoding. A
+        // longer answer is refused with a step error instead of filling memory.
+        qint64 maxBodyBytes = 32LL * 1024 * 1024;
+        qint64 maxDecodedBytes = 64LL * 1024 * 1024;
+        int maxRedirects = 5;
     };
 
     explicit HttpClient(Options options);
@@ -112,6 +132,9 @@ private:
     struct Attempt;
     Attempt sendOnce(const HttpRequest &request, const WorkLimits &limits) const;
     QString scrub(const QString &text, const HttpRequest &request) const;
+    bool carriesCredentials(const HttpRequest &request) const;
+    HttpRequest withoutCredentials(const HttpRequest &request) const;
+    Result<HttpResponse> sendRetrying(const HttpRequest &request, const WorkLimits &limits) const;
 
     Options m_options;
 };

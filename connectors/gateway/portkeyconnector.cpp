@@ -1,6 +1,7 @@
 #include "connectors/gateway/portkeyconnector.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +24,53 @@ QList<HttpHeader> portkeyAuth(const ConnectionSettings &, const QString &secret)
     return {{"x-portkey-api-key"_ba, secret.toUtf8()}};
 }
 
+// Keys whose values are credentials wherever they sit in a config (provider keys, AWS and
+// Vertex credentials, custom auth headers). "max_tokens" and "virtual_key" (a reference to a
+// key stored in Portkey, not the key) are not among them.
+bool isSecretKey(const QString &key)
+{
+    static const QRegularExpression re(
+        u"(^|[_-])(api[_-]?key|apikey|secret|secret[_-]?key|password|passwd|token|"
+        u"access[_-]?token|auth[_-]?token|session[_-]?token|refresh[_-]?token|bearer|"
+        u"authorization|credentials?|private[_-]?key|access[_-]?key([_-]?id)?|"
+        u"client[_-]?secret)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(key).hasMatch();
+}
+
+// A value that is a credential by its look, whatever its key: "sk-…", "Bearer …".
+bool looksLikeSecret(const QString &value)
+{
+    static const QRegularExpression re(
+        u"^(bearer\\s+\\S{8,}|basic\\s+\\S{8,}|sk-[A-Za-z0-9_-]{16,}|sk_(live|test)_\\S{8,}|"
+        u"(gh[pousr]|glpat|xox[bap])[_-][A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{30,})$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(value.trimmed()).hasMatch();
+}
+
 } // namespace
+
+QJsonValue PortkeyConnector::maskSecrets(const QJsonValue &value, const QString &key)
+{
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = maskSecrets(it.value(), it.key());
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            a[i] = maskSecrets(a.at(i), key);
+        return a;
+    }
+    if (value.isString() && !value.toString().isEmpty() &&
+        ((!key.isEmpty() && isSecretKey(key)) || looksLikeSecret(value.toString())))
+        return u"***"_s;
+    if (value.isDouble() && !key.isEmpty() && isSecretKey(key))
+        return u"***"_s;
+    return value;
+}
 
 PortkeyConnector::PortkeyConnector(ConnectionSettings settings, Result<QString> secret)
     : HttpConnector(std::move(settings), std::move(secret), portkeyOptions(), portkeyAuth)
@@ -41,6 +88,8 @@ Result<QJsonObject> PortkeyConnector::configData(const QJsonObject &answer, cons
     }
     if (!config.isObject())
         return fail(Error::Code::Parse, u"Portkey answered without a config for %1"_s.arg(slug));
+    // A config may carry provider keys: they never reach the evidence, the store or an export.
+    config = maskSecrets(config);
     const QString configId = data.value(u"slug"_s).toString(slug);
     QString org = data.value(u"org"_s).toString();
     if (org.isEmpty())

@@ -17,7 +17,11 @@ public:
 
     // The evidence data of a /configs/{slug} answer (ref, config_id, name, org, config), or
     // a Parse error when it holds no config.
+    // The config is masked with maskSecrets().
     static Result<QJsonObject> configData(const QJsonObject &answer, const QString &slug);
+    // `value` with every credential replaced by "***", recursively: values under api_key-like
+    // keys (api_key, aws_secret_access_key, authorization…) and values that look like keys.
+    static QJsonValue maskSecrets(const QJsonValue &value, const QString &key = {});
 };
 
 } // namespace Casefile::Connectors

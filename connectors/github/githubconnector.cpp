@@ -24,7 +24,9 @@ HttpClient::Options githubOptions()
 
 QList<HttpHeader> githubAuth(const ConnectionSettings &, const QString &secret)
 {
-    QList<HttpHeader> h{{"Accept"_ba, "application/vnd.github+json"_ba},
+    // GitHub's recommended media type; its published description names the same body
+    // application/json, which the list also accepts.
+    QList<HttpHeader> h{{"Accept"_ba, "application/vnd.github+json, application/json"_ba},
                         {"X-GitHub-Api-Version"_ba, "2022-11-28"_ba}};
     if (!secret.isEmpty())
         h.append({"Authorization"_ba, "Bearer "_ba + secret.toUtf8()});

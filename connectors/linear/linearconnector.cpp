@@ -25,14 +25,64 @@ QList<HttpHeader> linearAuth(const ConnectionSettings &, const QString &secret)
     return {{"Authorization"_ba, secret.toUtf8()}};
 }
 
-const QString SearchQuery = uR"(query CasefileSearch($term: String!, $first: Int!, $after: String) {
-  searchIssues(term: $term, first: $first, after: $after) {
-    totalCount
+// The known-bug search, one request per investigation: `issues` with one filter that matches
+// any term in the title or the description. searchIssues would cost a request per term, and
+// Linear allows that query 30 times a minute. Complexity stays far below Linear's per-query
+// bound: at most 50 issues with at most 10 labels each.
+const QString SearchQuery = uR"(query CasefileKnownBugs($filter: IssueFilter!, $first: Int!) {
+  issues(filter: $filter, first: $first, orderBy: updatedAt) {
     pageInfo { hasNextPage endCursor }
     nodes { id identifier title description url createdAt updatedAt priority
-            state { name type } labels { nodes { name } } team { key } }
+            state { name type } labels(first: 10) { nodes { name } } team { key } }
   }
 })"_s;
+
+constexpr int MaxTerms = 20;
+constexpr int FetchFirst = 50;
+
+QJsonObject termsFilter(const QStringList &terms)
+{
+    QJsonArray any;
+    for (const QString &term : terms) {
+        any.append(QJsonObject{{u"title"_s, QJsonObject{{u"containsIgnoreCase"_s, term}}}});
+        any.append(QJsonObject{{u"description"_s, QJsonObject{{u"containsIgnoreCase"_s, term}}}});
+    }
+    return QJsonObject{{u"or"_s, any}};
+}
+
+// How well an issue matches: a term in the title counts twice, in the description once.
+int matchScore(const QJsonObject &issue, const QStringList &terms)
+{
+    const QString title = issue.value(u"title"_s).toString();
+    const QString description = issue.value(u"description"_s).toString();
+    int score = 0;
+    for (const QString &term : terms) {
+        if (title.contains(term, Qt::CaseInsensitive))
+            score += 2;
+        else if (description.contains(term, Qt::CaseInsensitive))
+            score += 1;
+    }
+    return score;
+}
+
+// When a rate-limited answer lets us ask again, from Linear's reset headers (epoch ms).
+QString rateLimitHint(const HttpResponse &response)
+{
+    const auto wait = retryAfter(response, QDateTime::currentDateTimeUtc());
+    if (wait)
+        return u"; retry after %1 s"_s.arg((wait->count() + 999) / 1000);
+    for (const QByteArray &name :
+         {"x-ratelimit-requests-reset"_ba, "x-ratelimit-complexity-reset"_ba}) {
+        bool ok = false;
+        const qint64 ms = response.header(name).trimmed().toLongLong(&ok);
+        if (ok && ms > 0) {
+            const qint64 seconds =
+                std::max<qint64>(1, (ms - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
+            return u"; retry after %1 s"_s.arg(seconds);
+        }
+    }
+    return {};
+}
 
 } // namespace
 
@@ -58,7 +108,28 @@ Result<QJsonObject> LinearConnector::graphql(const QString &query, const QJsonOb
                         .toJson(QJsonDocument::Compact);
     request->setHeader("Content-Type"_ba, "application/json"_ba);
     request->idempotent = true; // queries only
-    auto root = m_connection.sendJson(*request, limits);
+    // Linear answers a rate limit with HTTP 400 or 429 and RATELIMITED in the body: read the
+    // body whatever the status, so the limit is reported as one (with its reset) instead of
+    // being retried blindly or mistaken for a bad query.
+    request->acceptAnyStatus = true;
+    request->maxRetries = 0;
+    auto response = m_connection.http().send(*request, limits);
+    if (!response)
+        return std::unexpected(response.error());
+    auto root = parseJsonObject(response->body, m_connection.system());
+    if (root && root->contains(u"errors"_s)) {
+        auto data = graphqlData(*root);
+        if (!data && data.error().code == Error::Code::RateLimited)
+            data.error().message += rateLimitHint(*response);
+        if (!data || response->isSuccess())
+            return data;
+    }
+    if (!response->isSuccess()) {
+        Error error = m_connection.http().statusError(*request, *response);
+        if (error.code == Error::Code::RateLimited && !error.message.contains(u"retry after"_s))
+            error.message += rateLimitHint(*response);
+        return std::unexpected(error);
+    }
     if (!root)
         return std::unexpected(root.error());
     return graphqlData(*root);
@@ -111,40 +182,48 @@ Result<OperationOutput> LinearConnector::run(const OperationCall &call)
 {
     if (call.operation != u"search_issues"_s)
         return std::unexpected(m_connection.unknownOperation(call.operation));
-    const QStringList terms = Args::stringList(call.args, u"terms"_s);
+    QStringList terms;
+    for (const QString &term : Args::stringList(call.args, u"terms"_s)) {
+        if (!terms.contains(term, Qt::CaseInsensitive) && terms.size() < MaxTerms)
+            terms << term;
+    }
     if (terms.isEmpty())
         return fail(Error::Code::InvalidInput, u"The argument \"terms\" is missing"_s);
-    const int limit = std::clamp(Args::integer(call.args, u"limit"_s, 25), 1, 100);
+    const int limit = std::clamp(Args::integer(call.args, u"limit"_s, 25), 1, FetchFirst);
+    auto data = graphql(SearchQuery, {{u"filter"_s, termsFilter(terms)}, {u"first"_s, FetchFirst}},
+                        call.limits);
+    if (!data)
+        return std::unexpected(data.error());
+    const QJsonObject result = data->value(u"issues"_s).toObject();
+    QList<std::pair<int, QJsonObject>> scored;
     QSet<QString> seen;
+    for (const QJsonValue &n : result.value(u"nodes"_s).toArray()) {
+        const QJsonObject issue = n.toObject();
+        const QString id = issue.value(u"identifier"_s).toString();
+        if (id.isEmpty() || seen.contains(id))
+            continue;
+        seen.insert(id);
+        scored.append({matchScore(issue, terms), issue});
+    }
+    // Best match first; among equals, the most recently updated (the order Linear sent).
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
     QJsonArray events;
-    for (const QString &term : terms) {
-        QString after;
-        for (int page = 0; page < 4 && events.size() < limit; ++page) {
-            QJsonObject variables{{u"term"_s, term}, {u"first"_s, std::min(50, limit)}};
-            if (!after.isEmpty())
-                variables.insert(u"after"_s, after);
-            auto data = graphql(SearchQuery, variables, call.limits);
-            if (!data)
-                return std::unexpected(data.error());
-            const QJsonObject result = data->value(u"searchIssues"_s).toObject();
-            for (const QJsonValue &n : result.value(u"nodes"_s).toArray()) {
-                const QJsonObject issue = n.toObject();
-                const QString id = issue.value(u"identifier"_s).toString();
-                if (id.isEmpty() || seen.contains(id) || events.size() >= limit)
-                    continue;
-                seen.insert(id);
-                events.append(issueEvent(issue));
-            }
-            const QJsonObject pageInfo = result.value(u"pageInfo"_s).toObject();
-            after = pageInfo.value(u"endCursor"_s).toString();
-            if (!pageInfo.value(u"hasNextPage"_s).toBool() || after.isEmpty())
-                break;
-        }
+    for (const auto &[score, issue] : std::as_const(scored)) {
+        if (events.size() >= limit)
+            break;
+        events.append(issueEvent(issue));
+    }
+    QJsonObject evidence{{u"events"_s, events}};
+    if (result.value(u"pageInfo"_s).toObject().value(u"hasNextPage"_s).toBool()) {
+        evidence.insert(
+            u"note"_s,
+            u"Only the %1 most recently updated matching issues were checked"_s.arg(FetchFirst));
     }
     OperationOutput out;
-    out.evidence.append(makeEvidence(
-        EvidenceKind::Events, u"linear"_s, u"Linear issues matching %1"_s.arg(terms.join(u" / "_s)),
-        u"linear:POST /graphql searchIssues"_s, {{u"events"_s, events}}));
+    out.evidence.append(makeEvidence(EvidenceKind::Events, u"linear"_s,
+                                     u"Linear issues matching %1"_s.arg(terms.join(u" / "_s)),
+                                     u"linear:POST /graphql issues"_s, evidence));
     out.outputs.insert(u"count"_s, events.size());
     return out;
 }

@@ -8,9 +8,13 @@ namespace Casefile::Connectors {
 
 namespace {
 
-HttpClient::Options llmOptions()
+HttpClient::Options llmOptions(const QList<Result<QString>> &fallbackSecrets)
 {
     HttpClient::Options o;
+    for (const Result<QString> &secret : fallbackSecrets) {
+        if (secret && !secret->isEmpty())
+            o.secrets << *secret;
+    }
     o.system = u"llm"_s;
     o.displayName = u"The LLM"_s;
     // Chat completions are the one POST, and they change nothing.
@@ -28,18 +32,28 @@ QList<HttpHeader> llmAuth(const ConnectionSettings &, const QString &secret)
 
 } // namespace
 
-LlmConnector::LlmConnector(ConnectionSettings settings, Result<QString> secret)
-    : HttpConnector(std::move(settings), std::move(secret), llmOptions(), llmAuth)
+LlmConnector::LlmConnector(ConnectionSettings settings, Result<QString> secret,
+                           QList<Result<QString>> fallbackSecrets)
+    : HttpConnector(std::move(settings), std::move(secret), llmOptions(fallbackSecrets), llmAuth)
+    , m_fallbackSecrets(std::move(fallbackSecrets))
 {}
 
 QList<LlmConnector::Target> LlmConnector::targets() const
 {
     const QJsonObject options = m_connection.options();
-    QList<Target> out{{QUrl(m_connection.settings().url), options.value(u"model"_s).toString()}};
-    for (const QJsonValue &v : options.value(u"fallback"_s).toArray()) {
-        const QJsonObject o = v.toObject();
-        out.append(
-            {QUrl(o.value(u"url"_s).toString()), o.value(u"model"_s).toString(out.first().model)});
+    const QUrl primary(m_connection.settings().url);
+    QList<Target> out{{primary, options.value(u"model"_s).toString(), m_connection.secret()}};
+    const QJsonArray fallback = options.value(u"fallback"_s).toArray();
+    for (qsizetype i = 0; i < fallback.size(); ++i) {
+        const QJsonObject o = fallback.at(i).toObject();
+        const QUrl url(o.value(u"url"_s).toString());
+        Result<QString> secret = QString();
+        if (i < m_fallbackSecrets.size() &&
+            (!m_fallbackSecrets.at(i) || !m_fallbackSecrets.at(i)->isEmpty()))
+            secret = m_fallbackSecrets.at(i);
+        else if (sameOrigin(url, primary))
+            secret = m_connection.secret();
+        out.append({url, o.value(u"model"_s).toString(out.first().model), secret});
     }
     return out;
 }
@@ -63,23 +77,32 @@ Result<OperationOutput> LlmConnector::run(const OperationCall &call)
             return fail(Error::Code::Cancelled, u"Cancelled while waiting for the LLM"_s);
         if (call.limits.deadline.hasExpired())
             break;
-        auto request =
-            m_connection.request("POST"_ba, Connection::join(target.url, u"/chat/completions"_s));
-        if (!request)
-            return std::unexpected(request.error());
+        if (!target.secret) {
+            failures << target.secret.error().message;
+            continue;
+        }
+        HttpRequest request;
+        request.method = "POST"_ba;
+        request.url = Connection::join(target.url, u"/chat/completions"_s);
+        request.setHeader("Accept"_ba, "application/json"_ba);
+        request.setHeader("User-Agent"_ba, "Casefile/0.1"_ba);
+        for (const HttpHeader &h : llmAuth(m_connection.settings(), *target.secret))
+            request.setHeader(h.first, h.second);
         QJsonArray messages;
         if (!system.isEmpty())
             messages.append(QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, system}});
         messages.append(QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, *prompt}});
-        QJsonObject body{
-            {u"messages"_s, messages}, {u"max_tokens"_s, maxTokens}, {u"temperature"_s, 0.2}};
+        // max_completion_tokens: OpenAI deprecated max_tokens for it.
+        QJsonObject body{{u"messages"_s, messages},
+                         {u"max_completion_tokens"_s, maxTokens},
+                         {u"temperature"_s, 0.2}};
         if (!target.model.isEmpty())
             body.insert(u"model"_s, target.model);
-        request->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        request->setHeader("Content-Type"_ba, "application/json"_ba);
-        request->timeout = std::chrono::milliseconds(timeoutMs);
-        request->idempotent = true; // a chat completion changes nothing; asking again is harmless
-        auto root = m_connection.sendJson(*request, call.limits);
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        request.setHeader("Content-Type"_ba, "application/json"_ba);
+        request.timeout = std::chrono::milliseconds(timeoutMs);
+        request.idempotent = true; // a chat completion changes nothing; asking again is harmless
+        auto root = m_connection.sendJson(request, call.limits);
         if (!root) {
             if (root.error().code == Error::Code::Cancelled)
                 return std::unexpected(root.error());

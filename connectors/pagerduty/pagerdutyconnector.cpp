@@ -16,7 +16,10 @@ HttpClient::Options pagerDutyOptions()
 
 QList<HttpHeader> pagerDutyAuth(const ConnectionSettings &, const QString &secret)
 {
-    QList<HttpHeader> h{{"Accept"_ba, "application/vnd.pagerduty+json;version=2"_ba}};
+    // PagerDuty's description asks for the versioned Accept and a JSON Content-Type on every
+    // request.
+    QList<HttpHeader> h{{"Accept"_ba, "application/vnd.pagerduty+json;version=2"_ba},
+                        {"Content-Type"_ba, "application/json"_ba}};
     if (!secret.isEmpty())
         h.append({"Authorization"_ba, "Token token="_ba + secret.toUtf8()});
     return h;

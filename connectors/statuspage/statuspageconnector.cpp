@@ -108,6 +108,27 @@ QJsonArray StatuspageConnector::incidentEvents(const QString &page, const QJsonO
     return events;
 }
 
+std::optional<QString> StatuspageConnector::historyBound(const QString &page,
+                                                         const QJsonObject &answer,
+                                                         const TimeWindow &window)
+{
+    const QJsonArray incidents = answer.value(u"incidents"_s).toArray();
+    if (incidents.size() < IncidentHistory)
+        return std::nullopt;
+    QDateTime oldest;
+    for (const QJsonValue &v : incidents) {
+        const QDateTime t = timeOf(v.toObject(), u"started_at"_s, u"created_at"_s);
+        if (t.isValid() && (!oldest.isValid() || t < oldest))
+            oldest = t;
+    }
+    if (oldest.isValid() && oldest <= window.from)
+        return std::nullopt;
+    return u"%1: the status page lists only its last %2 incidents, which reach back to %3; "
+           u"earlier incidents in the window were not checked"_s.arg(page)
+               .arg(IncidentHistory)
+               .arg(oldest.isValid() ? isoUtc(oldest) : u"an unknown time"_s);
+}
+
 Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
 {
     const bool incidents = call.operation == u"incidents"_s;
@@ -128,6 +149,7 @@ Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
     QJsonArray refs;
     QJsonArray rows;
     QJsonArray failures;
+    QJsonArray bounds;
     int answered = 0;
     // Every provider's page at once: one round trip however many are configured.
     const auto answers = inParallel(list->size(), [&](qsizetype i) {
@@ -155,6 +177,8 @@ Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
             events.append(e);
             refs.append(e.toObject().value(u"ref"_s));
         }
+        if (auto bound = historyBound(name, *root, *window))
+            bounds.append(*bound);
     }
     if (answered == 0) {
         return fail(Error::Code::Unreachable,
@@ -167,6 +191,8 @@ Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
         QJsonObject data{{u"events"_s, events}};
         if (!failures.isEmpty())
             data.insert(u"errors"_s, failures);
+        if (!bounds.isEmpty())
+            data.insert(u"limits"_s, bounds);
         out.evidence.append(
             makeEvidence(EvidenceKind::Events, u"statuspage"_s,
                          u"Provider status incidents (%1)"_s.arg(names.join(u", "_s)),

@@ -23,6 +23,11 @@ public:
     // The incidents of the page's /api/v2/incidents.json that overlap `window`.
     static QJsonArray incidentEvents(const QString &page, const QJsonObject &answer,
                                      const TimeWindow &window);
+    // incidents.json holds only the page's last IncidentHistory incidents: when they do not
+    // reach back to the window's start, the sentence saying so (for the evidence's "limits").
+    static constexpr int IncidentHistory = 50;
+    static std::optional<QString> historyBound(const QString &page, const QJsonObject &answer,
+                                               const TimeWindow &window);
 
 private:
     // name → base URL, from the `pages` argument or option, narrowed to `providers`.

@@ -24,11 +24,39 @@ HttpClient::Options stripeOptions()
     return o;
 }
 
+// The API version Casefile reads: an invoice line's price is under pricing.price_details
+// (since 2025-03-31). Pinned, so an account's default version cannot change the shapes.
+constexpr auto ApiVersion = "2025-03-31.basil";
+
 QList<HttpHeader> stripeAuth(const ConnectionSettings &, const QString &secret)
 {
-    if (secret.isEmpty())
-        return {};
-    return {{"Authorization"_ba, "Bearer "_ba + secret.toUtf8()}};
+    QList<HttpHeader> h{{"Stripe-Version"_ba, QByteArray(ApiVersion)}};
+    if (!secret.isEmpty())
+        h.append({"Authorization"_ba, "Bearer "_ba + secret.toUtf8()});
+    return h;
+}
+
+// The line's price object: `pricing.price_details.price` when expanded (current shape), or
+// the legacy `price` (API versions before 2025-03-31).
+QJsonObject linePrice(const QJsonObject &line)
+{
+    const QJsonValue current =
+        line.value(u"pricing"_s).toObject().value(u"price_details"_s).toObject().value(u"price"_s);
+    if (current.isObject())
+        return current.toObject();
+    return line.value(u"price"_s).toObject();
+}
+
+// A current-shape line whose price is only an id: the meter needs the expanded price.
+bool needsPriceExpansion(const QJsonObject &line)
+{
+    return line.value(u"pricing"_s)
+               .toObject()
+               .value(u"price_details"_s)
+               .toObject()
+               .value(u"price"_s)
+               .isString() &&
+           !line.value(u"price"_s).isObject();
 }
 
 QJsonArray customerRow(const QJsonObject &c)
@@ -40,8 +68,7 @@ QJsonArray customerRow(const QJsonObject &c)
 
 QString lineMeter(const QJsonObject &line)
 {
-    const QJsonObject recurring =
-        line.value(u"price"_s).toObject().value(u"recurring"_s).toObject();
+    const QJsonObject recurring = linePrice(line).value(u"recurring"_s).toObject();
     QString meter = recurring.value(u"meter"_s).toString();
     if (meter.isEmpty())
         meter = line.value(u"metadata"_s).toObject().value(u"meter"_s).toString();
@@ -50,12 +77,9 @@ QString lineMeter(const QJsonObject &line)
 
 bool isMetered(const QJsonObject &line)
 {
-    return !lineMeter(line).isEmpty() || line.value(u"price"_s)
-                                                 .toObject()
-                                                 .value(u"recurring"_s)
-                                                 .toObject()
-                                                 .value(u"usage_type"_s)
-                                                 .toString() == u"metered"_s;
+    return !lineMeter(line).isEmpty() ||
+           linePrice(line).value(u"recurring"_s).toObject().value(u"usage_type"_s).toString() ==
+               u"metered"_s;
 }
 
 } // namespace
@@ -242,10 +266,16 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
             continue;
         const QString id = invoice.value(u"id"_s).toString();
         QJsonArray lineItems = invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
-        if (invoice.value(u"lines"_s).toObject().value(u"has_more"_s).toBool()) {
+        const bool unexpanded =
+            std::any_of(lineItems.cbegin(), lineItems.cend(),
+                        [](const auto &l) { return needsPriceExpansion(l.toObject()); });
+        if (invoice.value(u"lines"_s).toObject().value(u"has_more"_s).toBool() || unexpanded) {
+            // The lines again, with their prices (an invoice list cannot expand that deep).
+            QUrlQuery expand;
+            addQueryItem(expand, u"expand[]"_s, u"data.pricing.price_details.price"_s);
             auto more = list(u"/v1/invoices/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
                                  u"/lines"_s,
-                             {}, call.limits, 5);
+                             expand, call.limits, 5);
             if (!more)
                 return std::unexpected(more.error());
             lineItems = *more;

@@ -111,6 +111,34 @@ HttpResponse GitHubFake::answer(const HttpRequest &request)
     return response;
 }
 
+QJsonObject GitHubFake::authenticatedUser() const
+{
+    QJsonObject me = user(u"casefile-support"_s);
+    const QString created = isoUtc(m_context.now.addYears(-3));
+    const QJsonObject more{{u"name"_s, u"Casefile Support"_s},
+                           {u"company"_s, m_context.section(u"company"_s).value(u"name"_s)},
+                           {u"blog"_s, u""_s},
+                           {u"location"_s, u""_s},
+                           {u"email"_s, m_context.agentEmail},
+                           {u"hireable"_s, false},
+                           {u"bio"_s, u""_s},
+                           {u"public_repos"_s, 0},
+                           {u"public_gists"_s, 0},
+                           {u"followers"_s, 0},
+                           {u"following"_s, 0},
+                           {u"created_at"_s, created},
+                           {u"updated_at"_s, created},
+                           {u"private_gists"_s, 0},
+                           {u"total_private_repos"_s, 1},
+                           {u"owned_private_repos"_s, 0},
+                           {u"disk_usage"_s, 0},
+                           {u"collaborators"_s, 0},
+                           {u"two_factor_authentication"_s, true}};
+    for (auto it = more.begin(); it != more.end(); ++it)
+        me.insert(it.key(), it.value());
+    return me;
+}
+
 QJsonObject GitHubFake::user(const QString &login) const
 {
     const QString api = m_context.base(u"github"_s);
@@ -258,12 +286,21 @@ QList<QJsonObject> GitHubFake::deploymentStatuses(const QJsonObject &deployment)
                 {u"id"_s, statusId},
                 {u"node_id"_s, jv(u"DES_kwDO"_s + stableHex(QString::number(statusId), 16))},
                 {u"state"_s, u"success"_s},
-                {u"creator"_s, deployment.value(u"creator"_s)},
+                // A whole simple-user, as GitHub sends it.
+                {u"creator"_s,
+                 withDefaults(
+                     user(deployment.value(u"creator"_s).toObject().value(u"login"_s).toString()),
+                     deployment.value(u"creator"_s).toObject())},
                 {u"description"_s, u""_s},
                 {u"environment"_s, deployment.value(u"environment"_s)},
-                {u"target_url"_s, u""_s},
-                {u"log_url"_s, u""_s},
-                {u"environment_url"_s, u""_s},
+                // URLs, as the description's format says (never "").
+                {u"target_url"_s, jv(u"https://github.com/"_s + m_repo + u"/actions/runs/"_s +
+                                     QString::number(statusId))},
+                {u"log_url"_s, jv(u"https://github.com/"_s + m_repo + u"/actions/runs/"_s +
+                                  QString::number(statusId))},
+                {u"environment_url"_s,
+                 jv(u"https://"_s + deployment.value(u"environment"_s).toString(u"production"_s) +
+                    u".example.com"_s)},
                 {u"created_at"_s, created},
                 {u"updated_at"_s, created},
                 {u"deployment_url"_s, deploymentUrl},
@@ -483,11 +520,84 @@ HttpResponse GitHubFake::compare(const QString &spec)
                          {u"files"_s, files}});
 }
 
+HttpResponse GitHubFake::deployments(const HttpRequest &request)
+{
+    QList<QJsonObject> items;
+    for (const QJsonObject &d : std::as_const(m_deployments)) {
+        const QString sha = d.value(u"sha"_s).toString();
+        if (request.hasQuery(u"sha"_s) && !fullSha(sha).startsWith(request.queryValue(u"sha"_s)))
+            continue;
+        if (request.hasQuery(u"ref"_s) &&
+            d.value(u"ref"_s).toString() != request.queryValue(u"ref"_s))
+            continue;
+        if (request.hasQuery(u"environment"_s) &&
+            d.value(u"environment"_s).toString(u"production"_s) !=
+                request.queryValue(u"environment"_s))
+            continue;
+        if (request.hasQuery(u"task"_s) &&
+            d.value(u"task"_s).toString(u"deploy"_s) != request.queryValue(u"task"_s))
+            continue;
+        items.append(deploymentJson(d));
+    }
+    return page(request, items);
+}
+
+HttpResponse GitHubFake::commits(const HttpRequest &request)
+{
+    const QDateTime since = parseTime(request.queryValue(u"since"_s));
+    const QDateTime until = parseTime(request.queryValue(u"until"_s));
+    const QString path = request.queryValue(u"path"_s);
+    QList<QJsonObject> items;
+    for (auto it = m_commits.crbegin(); it != m_commits.crend(); ++it) { // newest first
+        const QJsonObject full = commitJson(*it, true);
+        const QDateTime date = parseTime(full.value(u"commit"_s)
+                                             .toObject()
+                                             .value(u"committer"_s)
+                                             .toObject()
+                                             .value(u"date"_s)
+                                             .toString());
+        if (since.isValid() && date < since)
+            continue;
+        if (until.isValid() && date > until)
+            continue;
+        if (!path.isEmpty()) {
+            bool touches = false;
+            for (const QJsonValue &f : full.value(u"files"_s).toArray())
+                touches = touches || f.toObject().value(u"filename"_s).toString().startsWith(path);
+            if (!touches)
+                continue;
+        }
+        items.append(commitJson(*it, false));
+    }
+    return page(request, items);
+}
+
+HttpResponse GitHubFake::pulls(const HttpRequest &request)
+{
+    const QString state = request.hasQuery(u"state"_s) ? request.queryValue(u"state"_s) : u"open"_s;
+    QList<QJsonObject> pulls;
+    for (const QJsonObject &p : std::as_const(m_pulls)) {
+        const QJsonObject pull = pullJson(p);
+        if (state == u"all"_s || pull.value(u"state"_s).toString() == state)
+            pulls.append(pull);
+    }
+    const bool asc = request.queryValue(u"direction"_s) == u"asc"_s;
+    const QString sortKey =
+        request.queryValue(u"sort"_s) == u"updated"_s ? u"updated_at"_s : u"created_at"_s;
+    std::stable_sort(pulls.begin(), pulls.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        return asc ? a.value(sortKey).toString() < b.value(sortKey).toString()
+                   : a.value(sortKey).toString() > b.value(sortKey).toString();
+    });
+    return page(request, pulls);
+}
+
 HttpResponse GitHubFake::route(const HttpRequest &request)
 {
     static const QRegularExpression repoPath(u"^/repos/([^/]+/[^/]+)(/.*)?$"_s);
     if (request.method != "GET" && request.method != "HEAD")
         return notFound();
+    if (request.path == u"/user"_s) // the token's own account, as a private user
+        return jsonAnswer(200, authenticatedUser());
     const auto m = repoPath.match(request.path);
     if (!m.hasMatch())
         return notFound();
@@ -514,27 +624,8 @@ HttpResponse GitHubFake::route(const HttpRequest &request)
                                            {u"default_branch"_s, u"main"_s},
                                            {u"html_url"_s, jv(u"https://github.com/"_s + m_repo)}});
     }
-    if (rest == u"/deployments"_s) {
-        QList<QJsonObject> items;
-        for (const QJsonObject &d : std::as_const(m_deployments)) {
-            const QString sha = d.value(u"sha"_s).toString();
-            if (request.hasQuery(u"sha"_s) &&
-                !fullSha(sha).startsWith(request.queryValue(u"sha"_s)))
-                continue;
-            if (request.hasQuery(u"ref"_s) &&
-                d.value(u"ref"_s).toString() != request.queryValue(u"ref"_s))
-                continue;
-            if (request.hasQuery(u"environment"_s) &&
-                d.value(u"environment"_s).toString(u"production"_s) !=
-                    request.queryValue(u"environment"_s))
-                continue;
-            if (request.hasQuery(u"task"_s) &&
-                d.value(u"task"_s).toString(u"deploy"_s) != request.queryValue(u"task"_s))
-                continue;
-            items.append(deploymentJson(d));
-        }
-        return page(request, items);
-    }
+    if (rest == u"/deployments"_s)
+        return deployments(request);
     static const QRegularExpression deploymentPath(u"^/deployments/(\\d+)(/statuses)?$"_s);
     if (const auto d = deploymentPath.match(rest); d.hasMatch()) {
         for (const QJsonObject &deployment : std::as_const(m_deployments)) {
@@ -546,35 +637,8 @@ HttpResponse GitHubFake::route(const HttpRequest &request)
         }
         return notFound();
     }
-    if (rest == u"/commits"_s) {
-        const QDateTime since = parseTime(request.queryValue(u"since"_s));
-        const QDateTime until = parseTime(request.queryValue(u"until"_s));
-        const QString path = request.queryValue(u"path"_s);
-        QList<QJsonObject> items;
-        for (auto it = m_commits.crbegin(); it != m_commits.crend(); ++it) { // newest first
-            const QJsonObject full = commitJson(*it, true);
-            const QDateTime date = parseTime(full.value(u"commit"_s)
-                                                 .toObject()
-                                                 .value(u"committer"_s)
-                                                 .toObject()
-                                                 .value(u"date"_s)
-                                                 .toString());
-            if (since.isValid() && date < since)
-                continue;
-            if (until.isValid() && date > until)
-                continue;
-            if (!path.isEmpty()) {
-                bool touches = false;
-                for (const QJsonValue &f : full.value(u"files"_s).toArray())
-                    touches =
-                        touches || f.toObject().value(u"filename"_s).toString().startsWith(path);
-                if (!touches)
-                    continue;
-            }
-            items.append(commitJson(*it, false));
-        }
-        return page(request, items);
-    }
+    if (rest == u"/commits"_s)
+        return commits(request);
     static const QRegularExpression commitPath(u"^/commits/([^/]+)(/pulls)?$"_s);
     if (const auto c = commitPath.match(rest); c.hasMatch()) {
         const QJsonObject *commit = findCommit(c.captured(1));
@@ -593,25 +657,8 @@ HttpResponse GitHubFake::route(const HttpRequest &request)
         }
         return page(request, pulls);
     }
-    if (rest == u"/pulls"_s) {
-        const QString state =
-            request.hasQuery(u"state"_s) ? request.queryValue(u"state"_s) : u"open"_s;
-        QList<QJsonObject> pulls;
-        for (const QJsonObject &p : std::as_const(m_pulls)) {
-            const QJsonObject pull = pullJson(p);
-            if (state == u"all"_s || pull.value(u"state"_s).toString() == state)
-                pulls.append(pull);
-        }
-        const bool asc = request.queryValue(u"direction"_s) == u"asc"_s;
-        const QString sortKey =
-            request.queryValue(u"sort"_s) == u"updated"_s ? u"updated_at"_s : u"created_at"_s;
-        std::stable_sort(pulls.begin(), pulls.end(),
-                         [&](const QJsonObject &a, const QJsonObject &b) {
-                             return asc ? a.value(sortKey).toString() < b.value(sortKey).toString()
-                                        : a.value(sortKey).toString() > b.value(sortKey).toString();
-                         });
-        return page(request, pulls);
-    }
+    if (rest == u"/pulls"_s)
+        return pulls(request);
     static const QRegularExpression pullPath(u"^/pulls/(\\d+)(/merge)?$"_s);
     if (const auto p = pullPath.match(rest); p.hasMatch()) {
         for (const QJsonObject &pull : std::as_const(m_pulls)) {

@@ -265,7 +265,139 @@ bool issueMatches(const QJsonObject &issue, const QJsonObject &filter)
     return true;
 }
 
+// One Relay connection page of `all` per first/after, into `out`; the problem, if any.
+std::optional<QString> relayConnection(const QList<QJsonObject> &all, const QJsonObject &args,
+                                       bool search, QJsonObject &out)
+{
+    const int first = args.contains(u"first"_s) ? args.value(u"first"_s).toInt() : DefaultFirst;
+    if (first < 0 || first > 250)
+        return u"first must be between 0 and 250"_s;
+    qsizetype start = 0;
+    if (const QString after = args.value(u"after"_s).toString(); !after.isEmpty()) {
+        start = -1;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            if (all.at(i).value(u"id"_s).toString() == after)
+                start = i + 1;
+        }
+        if (start < 0)
+            return u"Invalid cursor"_s;
+    }
+    const QList<QJsonObject> slice = all.mid(start, first);
+    QJsonArray nodes;
+    QJsonArray edges;
+    for (QJsonObject node : slice) {
+        if (search)
+            node.insert(u"metadata"_s, QJsonObject{{u"score"_s, 1}});
+        nodes.append(node);
+        edges.append(QJsonObject{{u"cursor"_s, node.value(u"id"_s)}, {u"node"_s, node}});
+    }
+    out.insert(u"nodes"_s, nodes);
+    out.insert(u"edges"_s, edges);
+    out.insert(u"pageInfo"_s,
+               QJsonObject{{u"hasNextPage"_s, jv(start + slice.size() < all.size())},
+                           {u"hasPreviousPage"_s, start > 0},
+                           {u"startCursor"_s, slice.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                              : slice.first().value(u"id"_s)},
+                           {u"endCursor"_s, slice.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                            : slice.last().value(u"id"_s)}});
+    if (search) {
+        out.insert(u"totalCount"_s, all.size());
+        out.insert(u"archivePayload"_s, QJsonObject{{u"success"_s, true}, {u"lastSyncId"_s, 0}});
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::optional<HttpResponse> LinearFake::resolve(const GraphQLField &field, QJsonObject &data,
+                                                QJsonArray &errorList) const
+{
+    const QJsonObject args = field.arguments;
+    if (field.name == u"searchIssues"_s || field.name == u"issueSearch"_s) {
+        const QString term =
+            args.value(field.name == u"searchIssues"_s ? u"term"_s : u"query"_s).toString();
+        const QStringList words = searchWords(term);
+        QList<QPair<int, QJsonObject>> scored;
+        for (const QJsonObject &issue : std::as_const(m_issues)) {
+            const QString text = (issue.value(u"identifier"_s).toString() + u' ' +
+                                  issue.value(u"title"_s).toString() + u' ' +
+                                  issue.value(u"description"_s).toString())
+                                     .toLower();
+            const QStringList issueWords = searchWords(text);
+            int score = 0;
+            for (const QString &w : words) {
+                if (issueWords.contains(w) || (w.size() >= 4 && text.contains(w)))
+                    score +=
+                        issue.value(u"title"_s).toString().contains(w, Qt::CaseInsensitive) ? 2 : 1;
+            }
+            if (score > 0 && issueMatches(issue, args.value(u"filter"_s).toObject()))
+                scored.append({score, issue});
+        }
+        std::stable_sort(scored.begin(), scored.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        QList<QJsonObject> hits;
+        for (const auto &s : std::as_const(scored))
+            hits.append(s.second);
+        QJsonObject out;
+        if (const auto problem = relayConnection(hits, args, true, out)) {
+            errorList.append(graphQLError(*problem, u"invalid input"_s, u"INVALID_INPUT"_s));
+            data.insert(field.alias, QJsonValue::Null);
+        } else {
+            data.insert(field.alias, out);
+        }
+    } else if (field.name == u"issues"_s) {
+        QList<QJsonObject> hits;
+        const QJsonObject filter = args.value(u"filter"_s).toObject();
+        for (const QJsonObject &issue : std::as_const(m_issues)) {
+            if (issueMatches(issue, filter))
+                hits.append(issue);
+        }
+        if (args.value(u"orderBy"_s).toString() == u"updatedAt"_s) {
+            std::stable_sort(
+                hits.begin(), hits.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                    return a.value(u"updatedAt"_s).toString() > b.value(u"updatedAt"_s).toString();
+                });
+        }
+        QJsonObject out;
+        if (const auto problem = relayConnection(hits, args, false, out)) {
+            errorList.append(graphQLError(*problem, u"invalid input"_s, u"INVALID_INPUT"_s));
+            data.insert(field.alias, QJsonValue::Null);
+        } else {
+            data.insert(field.alias, out);
+        }
+    } else if (field.name == u"issue"_s) {
+        const QString id = args.value(u"id"_s).toString();
+        bool found = false;
+        for (const QJsonObject &issue : std::as_const(m_issues)) {
+            if (issue.value(u"id"_s).toString() == id ||
+                issue.value(u"identifier"_s).toString().compare(id, Qt::CaseInsensitive) == 0) {
+                data.insert(field.alias, issue);
+                found = true;
+            }
+        }
+        if (!found) {
+            QJsonObject e =
+                graphQLError(u"Entity not found: Issue"_s, u"invalid input"_s, u"INVALID_INPUT"_s);
+            e.insert(u"path"_s, QJsonArray{field.alias});
+            errorList.append(e);
+            data.insert(field.alias, QJsonValue::Null);
+        }
+    } else if (field.name == u"viewer"_s) {
+        data.insert(field.alias, QJsonObject{{u"id"_s, uuidFrom(u"viewer"_s)},
+                                             {u"name"_s, u"Support Agent"_s},
+                                             {u"email"_s, m_context.agentEmail},
+                                             {u"active"_s, true}});
+    } else if (field.name == u"__typename"_s) {
+        data.insert(field.alias, u"Query"_s);
+    } else {
+        HttpResponse response = errors(
+            400, graphQLError(u"Cannot query field \"%1\" on type \"Query\"."_s.arg(field.name),
+                              u"graphql error"_s, u"GRAPHQL_VALIDATION_FAILED"_s));
+        rateHeaders(response, false);
+        return response;
+    }
+    return std::nullopt;
+}
 
 HttpResponse LinearFake::answer(const HttpRequest &request)
 {
@@ -316,134 +448,9 @@ HttpResponse LinearFake::answer(const HttpRequest &request)
 
     QJsonObject data;
     QJsonArray errorList;
-    const auto connection = [](const QList<QJsonObject> &all, const QJsonObject &args, bool search,
-                               QJsonObject &out) -> std::optional<QString> {
-        const int first = args.contains(u"first"_s) ? args.value(u"first"_s).toInt() : DefaultFirst;
-        if (first < 0 || first > 250)
-            return u"first must be between 0 and 250"_s;
-        qsizetype start = 0;
-        if (const QString after = args.value(u"after"_s).toString(); !after.isEmpty()) {
-            start = -1;
-            for (qsizetype i = 0; i < all.size(); ++i) {
-                if (all.at(i).value(u"id"_s).toString() == after)
-                    start = i + 1;
-            }
-            if (start < 0)
-                return u"Invalid cursor"_s;
-        }
-        const QList<QJsonObject> slice = all.mid(start, first);
-        QJsonArray nodes;
-        QJsonArray edges;
-        for (QJsonObject node : slice) {
-            if (search)
-                node.insert(u"metadata"_s, QJsonObject{{u"score"_s, 1}});
-            nodes.append(node);
-            edges.append(QJsonObject{{u"cursor"_s, node.value(u"id"_s)}, {u"node"_s, node}});
-        }
-        out.insert(u"nodes"_s, nodes);
-        out.insert(u"edges"_s, edges);
-        out.insert(u"pageInfo"_s,
-                   QJsonObject{{u"hasNextPage"_s, jv(start + slice.size() < all.size())},
-                               {u"hasPreviousPage"_s, start > 0},
-                               {u"startCursor"_s, slice.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                  : slice.first().value(u"id"_s)},
-                               {u"endCursor"_s, slice.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                : slice.last().value(u"id"_s)}});
-        if (search) {
-            out.insert(u"totalCount"_s, all.size());
-            out.insert(u"archivePayload"_s,
-                       QJsonObject{{u"success"_s, true}, {u"lastSyncId"_s, 0}});
-        }
-        return std::nullopt;
-    };
-
     for (const GraphQLField &field : *fields) {
-        const QJsonObject args = field.arguments;
-        if (field.name == u"searchIssues"_s || field.name == u"issueSearch"_s) {
-            const QString term =
-                args.value(field.name == u"searchIssues"_s ? u"term"_s : u"query"_s).toString();
-            const QStringList words = searchWords(term);
-            QList<QPair<int, QJsonObject>> scored;
-            for (const QJsonObject &issue : std::as_const(m_issues)) {
-                const QString text = (issue.value(u"identifier"_s).toString() + u' ' +
-                                      issue.value(u"title"_s).toString() + u' ' +
-                                      issue.value(u"description"_s).toString())
-                                         .toLower();
-                const QStringList issueWords = searchWords(text);
-                int score = 0;
-                for (const QString &w : words) {
-                    if (issueWords.contains(w) || (w.size() >= 4 && text.contains(w)))
-                        score += issue.value(u"title"_s).toString().contains(w, Qt::CaseInsensitive)
-                                     ? 2
-                                     : 1;
-                }
-                if (score > 0 && issueMatches(issue, args.value(u"filter"_s).toObject()))
-                    scored.append({score, issue});
-            }
-            std::stable_sort(scored.begin(), scored.end(),
-                             [](const auto &a, const auto &b) { return a.first > b.first; });
-            QList<QJsonObject> hits;
-            for (const auto &s : std::as_const(scored))
-                hits.append(s.second);
-            QJsonObject out;
-            if (const auto problem = connection(hits, args, true, out)) {
-                errorList.append(graphQLError(*problem, u"invalid input"_s, u"INVALID_INPUT"_s));
-                data.insert(field.alias, QJsonValue::Null);
-            } else {
-                data.insert(field.alias, out);
-            }
-        } else if (field.name == u"issues"_s) {
-            QList<QJsonObject> hits;
-            const QJsonObject filter = args.value(u"filter"_s).toObject();
-            for (const QJsonObject &issue : std::as_const(m_issues)) {
-                if (issueMatches(issue, filter))
-                    hits.append(issue);
-            }
-            if (args.value(u"orderBy"_s).toString() == u"updatedAt"_s) {
-                std::stable_sort(hits.begin(), hits.end(),
-                                 [](const QJsonObject &a, const QJsonObject &b) {
-                                     return a.value(u"updatedAt"_s).toString() >
-                                            b.value(u"updatedAt"_s).toString();
-                                 });
-            }
-            QJsonObject out;
-            if (const auto problem = connection(hits, args, false, out)) {
-                errorList.append(graphQLError(*problem, u"invalid input"_s, u"INVALID_INPUT"_s));
-                data.insert(field.alias, QJsonValue::Null);
-            } else {
-                data.insert(field.alias, out);
-            }
-        } else if (field.name == u"issue"_s) {
-            const QString id = args.value(u"id"_s).toString();
-            bool found = false;
-            for (const QJsonObject &issue : std::as_const(m_issues)) {
-                if (issue.value(u"id"_s).toString() == id ||
-                    issue.value(u"identifier"_s).toString().compare(id, Qt::CaseInsensitive) == 0) {
-                    data.insert(field.alias, issue);
-                    found = true;
-                }
-            }
-            if (!found) {
-                QJsonObject e = graphQLError(u"Entity not found: Issue"_s, u"invalid input"_s,
-                                             u"INVALID_INPUT"_s);
-                e.insert(u"path"_s, QJsonArray{field.alias});
-                errorList.append(e);
-                data.insert(field.alias, QJsonValue::Null);
-            }
-        } else if (field.name == u"viewer"_s) {
-            data.insert(field.alias, QJsonObject{{u"id"_s, uuidFrom(u"viewer"_s)},
-                                                 {u"name"_s, u"Support Agent"_s},
-                                                 {u"email"_s, m_context.agentEmail},
-                                                 {u"active"_s, true}});
-        } else if (field.name == u"__typename"_s) {
-            data.insert(field.alias, u"Query"_s);
-        } else {
-            response = errors(
-                400, graphQLError(u"Cannot query field \"%1\" on type \"Query\"."_s.arg(field.name),
-                                  u"graphql error"_s, u"GRAPHQL_VALIDATION_FAILED"_s));
-            rateHeaders(response, false);
-            return response;
-        }
+        if (auto fatal = resolve(field, data, errorList))
+            return *fatal;
     }
     QJsonObject body{{u"data"_s, data}};
     if (!errorList.isEmpty())

@@ -29,25 +29,21 @@ PortkeyFake::PortkeyFake(FakeContext &context)
 
 QJsonObject PortkeyFake::summary(const QJsonObject &c) const
 {
+    // Only the fields of Portkey's config object: the scenario's own keys (its "org") become
+    // the workspace id, as a real account would show them.
     const QString slug = c.value(u"id"_s).toString();
-    const QString created = isoUtc(m_context.now.addDays(-30));
-    QJsonObject out{{u"id"_s, uuid(slug)},
-                    {u"name"_s, c.value(u"name"_s).toString(slug)},
-                    {u"slug"_s, slug},
-                    {u"organisation_id"_s, uuid(u"org"_s)},
-                    {u"workspace_id"_s, uuid(u"workspace:"_s + c.value(u"org"_s).toString())},
-                    {u"is_default"_s, 0},
-                    {u"status"_s, u"active"_s},
-                    {u"owner_id"_s, uuid(u"owner"_s)},
-                    {u"updated_by"_s, uuid(u"owner"_s)},
-                    {u"created_at"_s, created},
-                    {u"last_updated_at"_s, created}};
-    // The scenario's own keys (e.g. "org") are served as they are.
-    for (auto it = c.begin(); it != c.end(); ++it) {
-        if (it.key() != u"id"_s && it.key() != u"config"_s && !out.contains(it.key()))
-            out.insert(it.key(), it.value());
-    }
-    return out;
+    const QString created = c.value(u"created_at"_s).toString(isoUtc(m_context.now.addDays(-30)));
+    return QJsonObject{{u"id"_s, uuid(slug)},
+                       {u"name"_s, c.value(u"name"_s).toString(slug)},
+                       {u"slug"_s, slug},
+                       {u"organisation_id"_s, uuid(u"org"_s)},
+                       {u"workspace_id"_s, uuid(u"workspace:"_s + c.value(u"org"_s).toString())},
+                       {u"is_default"_s, 0},
+                       {u"status"_s, u"active"_s},
+                       {u"owner_id"_s, uuid(u"owner"_s)},
+                       {u"updated_by"_s, uuid(u"owner"_s)},
+                       {u"created_at"_s, created},
+                       {u"last_updated_at"_s, c.value(u"last_updated_at"_s).toString(created)}};
 }
 
 HttpResponse PortkeyFake::faultAnswer(int status)
@@ -75,7 +71,6 @@ HttpResponse PortkeyFake::answer(const HttpRequest &request)
             if (c.value(u"id"_s).toString() == slug || uuid(c.value(u"id"_s).toString()) == slug) {
                 QJsonObject data = summary(c);
                 data.insert(u"config"_s, c.value(u"config"_s).toObject());
-                data.insert(u"version_id"_s, uuid(u"version:"_s + slug));
                 return jsonAnswer(200, QJsonObject{{u"success"_s, true}, {u"data"_s, data}});
             }
         }

@@ -1,9 +1,11 @@
 #include "sandbox/fakes/vendorfakes.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cmath>
+#include <functional>
 
 namespace Casefile::Sandbox {
 
@@ -51,85 +53,9 @@ StripeFake::StripeFake(FakeContext &context)
     : VendorFake(context)
 {
     const QJsonObject stripe = context.section(u"stripe"_s);
-    const QJsonObject billing = context.section(u"billing"_s);
     const qint64 nowSecs = unixSeconds(context.now);
-
-    for (const QJsonValue &v : stripe.value(u"customers"_s).toArray()) {
-        const QJsonObject c = v.toObject();
-        const QString id = c.value(u"id"_s).toString();
-        m_customers.append(
-            withDefaults(QJsonObject{{u"id"_s, id},
-                                     {u"object"_s, u"customer"_s},
-                                     {u"address"_s, QJsonValue::Null},
-                                     {u"balance"_s, 0},
-                                     {u"created"_s, nowSecs - 86400 * 365},
-                                     {u"currency"_s, u"usd"_s},
-                                     {u"default_source"_s, QJsonValue::Null},
-                                     {u"delinquent"_s, false},
-                                     {u"description"_s, QJsonValue::Null},
-                                     {u"discount"_s, QJsonValue::Null},
-                                     {u"email"_s, QJsonValue::Null},
-                                     {u"invoice_prefix"_s, stableHex(id, 7).toUpper()},
-                                     {u"invoice_settings"_s,
-                                      QJsonObject{{u"custom_fields"_s, QJsonValue::Null},
-                                                  {u"default_payment_method"_s, QJsonValue::Null},
-                                                  {u"footer"_s, QJsonValue::Null},
-                                                  {u"rendering_options"_s, QJsonValue::Null}}},
-                                     {u"livemode"_s, false},
-                                     {u"metadata"_s, QJsonObject{}},
-                                     {u"name"_s, QJsonValue::Null},
-                                     {u"next_invoice_sequence"_s, 1},
-                                     {u"phone"_s, QJsonValue::Null},
-                                     {u"preferred_locales"_s, QJsonArray{}},
-                                     {u"shipping"_s, QJsonValue::Null},
-                                     {u"tax_exempt"_s, u"none"_s},
-                                     {u"test_clock"_s, QJsonValue::Null}},
-                         c));
-    }
-
-    // The metered price and its meter, when the scenario bills usage.
-    const QString meterEvent = billing.value(u"meter"_s).toString();
-    const QString unitAmount = billing.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
-    QString meterId;
-    QString priceId;
-    if (!meterEvent.isEmpty()) {
-        meterId = u"mtr_test_"_s + stableHex(meterEvent, 24);
-        m_meters.append(QJsonObject{
-            {u"id"_s, meterId},
-            {u"object"_s, u"billing.meter"_s},
-            {u"created"_s, nowSecs - 86400 * 400},
-            {u"customer_mapping"_s, QJsonObject{{u"event_payload_key"_s, u"stripe_customer_id"_s},
-                                                {u"type"_s, u"by_id"_s}}},
-            {u"default_aggregation"_s, QJsonObject{{u"formula"_s, u"sum"_s}}},
-            {u"display_name"_s, billing.value(u"unit"_s).toString(u"tokens"_s)},
-            {u"event_name"_s, meterEvent},
-            {u"event_time_window"_s, QJsonValue::Null},
-            {u"livemode"_s, false},
-            {u"status"_s, u"active"_s},
-            {u"status_transitions"_s, QJsonObject{{u"deactivated_at"_s, QJsonValue::Null}}},
-            {u"updated"_s, nowSecs - 86400 * 400},
-            {u"value_settings"_s, QJsonObject{{u"event_payload_key"_s, u"value"_s}}}});
-        priceId = u"price_"_s + stableHex(u"price:"_s + meterEvent, 24);
-        m_prices.append(QJsonObject{{u"id"_s, priceId},
-                                    {u"object"_s, u"price"_s},
-                                    {u"active"_s, true},
-                                    {u"billing_scheme"_s, u"per_unit"_s},
-                                    {u"created"_s, nowSecs - 86400 * 400},
-                                    {u"currency"_s, u"usd"_s},
-                                    {u"livemode"_s, false},
-                                    {u"lookup_key"_s, QJsonValue::Null},
-                                    {u"metadata"_s, QJsonObject{}},
-                                    {u"nickname"_s, meterEvent},
-                                    {u"product"_s, jv(u"prod_"_s + stableHex(meterEvent, 14))},
-                                    {u"recurring"_s, QJsonObject{{u"interval"_s, u"month"_s},
-                                                                 {u"interval_count"_s, 1},
-                                                                 {u"meter"_s, meterId},
-                                                                 {u"usage_type"_s, u"metered"_s}}},
-                                    {u"tax_behavior"_s, u"unspecified"_s},
-                                    {u"type"_s, u"recurring"_s},
-                                    {u"unit_amount"_s, QJsonValue::Null},
-                                    {u"unit_amount_decimal"_s, unitAmount}});
-    }
+    addCustomers(stripe);
+    addMeteredPrice();
     for (const QJsonValue &v : stripe.value(u"prices"_s).toArray())
         m_prices.append(withDefaults(QJsonObject{{u"object"_s, u"price"_s},
                                                  {u"currency"_s, u"usd"_s},
@@ -174,93 +100,8 @@ StripeFake::StripeFake(FakeContext &context)
     QList<QJsonObject> invoices;
     for (const QJsonValue &v : stripe.value(u"invoices"_s).toArray())
         invoices.append(v.toObject());
-    const QJsonArray orgs = context.scenario.value(u"orgs"_s).toArray();
-    for (const QJsonValue &v : billing.value(u"invoices"_s).toArray()) {
-        const QJsonObject spec = v.toObject();
-        const QString org = spec.value(u"org"_s).toString();
-        QString customer;
-        for (const QJsonValue &o : orgs) {
-            if (o.toObject().value(u"id"_s).toString() == org)
-                customer = o.toObject().value(u"stripe_customer"_s).toString();
-        }
-        const QDateTime from = parseTime(spec.value(u"from"_s).toString());
-        const QDateTime to = parseTime(spec.value(u"to"_s).toString());
-        const QString id = spec.value(u"id"_s).toString(
-            u"in_"_s + stableHex(org + spec.value(u"from"_s).toString(), 24));
-        const qint64 quantity = context.billed(org, from, to);
-        const double cents = static_cast<double>(quantity) * unitAmount.toDouble();
-        const qint64 amount = std::llround(cents);
-        const QString status = spec.value(u"status"_s).toString(u"open"_s);
-        const QString lineId = u"il_"_s + stableHex(u"line:"_s + id, 24);
-        const QString subscription = u"sub_"_s + stableHex(u"sub:"_s + customer, 24);
-        const QString subscriptionItem = u"si_"_s + stableHex(u"si:"_s + customer, 14);
-        QJsonObject price;
-        for (const QJsonObject &p : std::as_const(m_prices)) {
-            if (p.value(u"id"_s).toString() == priceId)
-                price = p;
-        }
-        const QJsonObject line{
-            {u"id"_s, lineId},
-            {u"object"_s, u"line_item"_s},
-            {u"amount"_s, amount},
-            {u"currency"_s, u"usd"_s},
-            {u"description"_s,
-             u"%1 %2 × %3 (at $%4 / unit)"_s.arg(
-                 QString::number(quantity), billing.value(u"unit"_s).toString(u"tokens"_s),
-                 meterEvent, QString::number(unitAmount.toDouble() / 100.0, 'f', 8))},
-            {u"discount_amounts"_s, QJsonArray{}},
-            {u"discountable"_s, true},
-            {u"discounts"_s, QJsonArray{}},
-            {u"invoice"_s, id},
-            {u"livemode"_s, false},
-            {u"metadata"_s, QJsonObject{}},
-            {u"parent"_s,
-             QJsonObject{{u"type"_s, u"subscription_item_details"_s},
-                         {u"invoice_item_details"_s, QJsonValue::Null},
-                         {u"subscription_item_details"_s,
-                          QJsonObject{{u"invoice_item"_s, QJsonValue::Null},
-                                      {u"proration"_s, false},
-                                      {u"proration_details"_s,
-                                       QJsonObject{{u"credited_items"_s, QJsonValue::Null}}},
-                                      {u"subscription"_s, subscription},
-                                      {u"subscription_item"_s, subscriptionItem}}}}},
-            {u"period"_s,
-             QJsonObject{{u"start"_s, unixSeconds(from)}, {u"end"_s, unixSeconds(to)}}},
-            {u"pretax_credit_amounts"_s, QJsonArray{}},
-            {u"pricing"_s, QJsonObject{{u"type"_s, u"price_details"_s},
-                                       {u"price_details"_s,
-                                        QJsonObject{{u"price"_s, priceId},
-                                                    {u"product"_s, price.value(u"product"_s)}}},
-                                       {u"unit_amount_decimal"_s, unitAmount}}},
-            // The legacy `price` field, so the meter is reachable without an expand.
-            {u"price"_s, price.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(price)},
-            {u"quantity"_s, quantity},
-            {u"quantity_decimal"_s, QString::number(quantity)},
-            {u"subscription"_s, subscription},
-            {u"subtotal"_s, amount},
-            {u"taxes"_s, QJsonArray{}}};
-        invoices.append(QJsonObject{
-            {u"id"_s, id},
-            {u"customer"_s, customer},
-            {u"status"_s, status},
-            {u"period_start"_s, unixSeconds(from)},
-            {u"period_end"_s, unixSeconds(to)},
-            {u"created"_s, unixSeconds(to)},
-            {u"amount_due"_s, amount},
-            {u"amount_paid"_s, status == u"paid"_s ? amount : 0},
-            {u"amount_remaining"_s, status == u"paid"_s ? 0 : amount},
-            {u"subtotal"_s, amount},
-            {u"subtotal_excluding_tax"_s, amount},
-            {u"total"_s, amount},
-            {u"total_excluding_tax"_s, amount},
-            {u"subscription"_s, subscription},
-            {u"billing_reason"_s, u"subscription_cycle"_s},
-            {u"lines"_s, QJsonObject{{u"object"_s, u"list"_s},
-                                     {u"data"_s, QJsonArray{line}},
-                                     {u"has_more"_s, false},
-                                     {u"total_count"_s, 1},
-                                     {u"url"_s, jv(u"/v1/invoices/"_s + id + u"/lines"_s)}}}});
-    }
+    for (const QJsonValue &v : context.section(u"billing"_s).value(u"invoices"_s).toArray())
+        invoices.append(billedInvoice(v.toObject()));
     for (const QJsonObject &invoice : std::as_const(invoices))
         m_invoices.append(invoiceJson(invoice));
     std::stable_sort(
@@ -271,6 +112,181 @@ StripeFake::StripeFake(FakeContext &context)
         m_customers.begin(), m_customers.end(), [](const QJsonObject &a, const QJsonObject &b) {
             return a.value(u"created"_s).toInteger() > b.value(u"created"_s).toInteger();
         });
+}
+
+void StripeFake::addCustomers(const QJsonObject &stripe)
+{
+    const qint64 nowSecs = unixSeconds(m_context.now);
+    for (const QJsonValue &v : stripe.value(u"customers"_s).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QString id = c.value(u"id"_s).toString();
+        m_customers.append(
+            withDefaults(QJsonObject{{u"id"_s, id},
+                                     {u"object"_s, u"customer"_s},
+                                     {u"address"_s, QJsonValue::Null},
+                                     {u"balance"_s, 0},
+                                     {u"created"_s, nowSecs - 86400 * 365},
+                                     {u"currency"_s, u"usd"_s},
+                                     {u"default_source"_s, QJsonValue::Null},
+                                     {u"delinquent"_s, false},
+                                     {u"description"_s, QJsonValue::Null},
+                                     {u"discount"_s, QJsonValue::Null},
+                                     {u"email"_s, QJsonValue::Null},
+                                     {u"invoice_prefix"_s, stableHex(id, 7).toUpper()},
+                                     {u"invoice_settings"_s,
+                                      QJsonObject{{u"custom_fields"_s, QJsonValue::Null},
+                                                  {u"default_payment_method"_s, QJsonValue::Null},
+                                                  {u"footer"_s, QJsonValue::Null},
+                                                  {u"rendering_options"_s, QJsonValue::Null}}},
+                                     {u"livemode"_s, false},
+                                     {u"metadata"_s, QJsonObject{}},
+                                     {u"name"_s, QJsonValue::Null},
+                                     {u"next_invoice_sequence"_s, 1},
+                                     {u"phone"_s, QJsonValue::Null},
+                                     {u"preferred_locales"_s, QJsonArray{}},
+                                     {u"shipping"_s, QJsonValue::Null},
+                                     {u"tax_exempt"_s, u"none"_s},
+                                     {u"test_clock"_s, QJsonValue::Null}},
+                         c));
+    }
+}
+
+// The metered price and its meter, when the scenario bills usage.
+void StripeFake::addMeteredPrice()
+{
+    const QJsonObject billing = m_context.section(u"billing"_s);
+    const qint64 nowSecs = unixSeconds(m_context.now);
+    const QString meterEvent = billing.value(u"meter"_s).toString();
+    const QString unitAmount = billing.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
+    if (!meterEvent.isEmpty()) {
+        const QString meterId = u"mtr_test_"_s + stableHex(meterEvent, 24);
+        m_meters.append(QJsonObject{
+            {u"id"_s, meterId},
+            {u"object"_s, u"billing.meter"_s},
+            {u"created"_s, nowSecs - 86400 * 400},
+            {u"customer_mapping"_s, QJsonObject{{u"event_payload_key"_s, u"stripe_customer_id"_s},
+                                                {u"type"_s, u"by_id"_s}}},
+            {u"default_aggregation"_s, QJsonObject{{u"formula"_s, u"sum"_s}}},
+            {u"display_name"_s, billing.value(u"unit"_s).toString(u"tokens"_s)},
+            {u"event_name"_s, meterEvent},
+            {u"event_time_window"_s, QJsonValue::Null},
+            {u"livemode"_s, false},
+            {u"status"_s, u"active"_s},
+            {u"status_transitions"_s, QJsonObject{{u"deactivated_at"_s, QJsonValue::Null}}},
+            {u"updated"_s, nowSecs - 86400 * 400},
+            {u"value_settings"_s, QJsonObject{{u"event_payload_key"_s, u"value"_s}}}});
+        m_meteredPrice = u"price_"_s + stableHex(u"price:"_s + meterEvent, 24);
+        m_prices.append(QJsonObject{{u"id"_s, m_meteredPrice},
+                                    {u"object"_s, u"price"_s},
+                                    {u"active"_s, true},
+                                    {u"billing_scheme"_s, u"per_unit"_s},
+                                    {u"created"_s, nowSecs - 86400 * 400},
+                                    {u"currency"_s, u"usd"_s},
+                                    {u"livemode"_s, false},
+                                    {u"lookup_key"_s, QJsonValue::Null},
+                                    {u"metadata"_s, QJsonObject{}},
+                                    {u"nickname"_s, meterEvent},
+                                    {u"product"_s, jv(u"prod_"_s + stableHex(meterEvent, 14))},
+                                    {u"recurring"_s, QJsonObject{{u"interval"_s, u"month"_s},
+                                                                 {u"interval_count"_s, 1},
+                                                                 {u"meter"_s, meterId},
+                                                                 {u"usage_type"_s, u"metered"_s}}},
+                                    {u"tax_behavior"_s, u"unspecified"_s},
+                                    {u"type"_s, u"recurring"_s},
+                                    {u"unit_amount"_s, QJsonValue::Null},
+                                    {u"unit_amount_decimal"_s, unitAmount}});
+    }
+}
+
+// An invoice of the scenario's billing function, with its one metered line in the current
+// (2025-03-31) shape: the price is referenced from pricing.price_details.
+QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
+{
+    const QJsonObject billing = m_context.section(u"billing"_s);
+    const QString meterEvent = billing.value(u"meter"_s).toString();
+    const QString unitAmount = billing.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
+    const QJsonArray orgs = m_context.scenario.value(u"orgs"_s).toArray();
+    const QString priceId = m_meteredPrice;
+    const QString org = spec.value(u"org"_s).toString();
+    QString customer;
+    for (const QJsonValue &o : orgs) {
+        if (o.toObject().value(u"id"_s).toString() == org)
+            customer = o.toObject().value(u"stripe_customer"_s).toString();
+    }
+    const QDateTime from = parseTime(spec.value(u"from"_s).toString());
+    const QDateTime to = parseTime(spec.value(u"to"_s).toString());
+    const QString id = spec.value(u"id"_s).toString(
+        u"in_"_s + stableHex(org + spec.value(u"from"_s).toString(), 24));
+    const qint64 quantity = m_context.billed(org, from, to);
+    const double cents = static_cast<double>(quantity) * unitAmount.toDouble();
+    const qint64 amount = std::llround(cents);
+    const QString status = spec.value(u"status"_s).toString(u"open"_s);
+    const QString lineId = u"il_"_s + stableHex(u"line:"_s + id, 24);
+    const QString subscription = u"sub_"_s + stableHex(u"sub:"_s + customer, 24);
+    const QString subscriptionItem = u"si_"_s + stableHex(u"si:"_s + customer, 14);
+    QJsonObject price;
+    for (const QJsonObject &p : std::as_const(m_prices)) {
+        if (p.value(u"id"_s).toString() == priceId)
+            price = p;
+    }
+    const QJsonObject line{
+        {u"id"_s, lineId},
+        {u"object"_s, u"line_item"_s},
+        {u"amount"_s, amount},
+        {u"currency"_s, u"usd"_s},
+        {u"description"_s,
+         u"%1 %2 × %3 (at $%4 / unit)"_s.arg(
+             QString::number(quantity), billing.value(u"unit"_s).toString(u"tokens"_s), meterEvent,
+             QString::number(unitAmount.toDouble() / 100.0, 'f', 8))},
+        {u"discount_amounts"_s, QJsonArray{}},
+        {u"discountable"_s, true},
+        {u"discounts"_s, QJsonArray{}},
+        {u"invoice"_s, id},
+        {u"livemode"_s, false},
+        {u"metadata"_s, QJsonObject{}},
+        {u"parent"_s,
+         QJsonObject{{u"type"_s, u"subscription_item_details"_s},
+                     {u"invoice_item_details"_s, QJsonValue::Null},
+                     {u"subscription_item_details"_s,
+                      QJsonObject{{u"invoice_item"_s, QJsonValue::Null},
+                                  {u"proration"_s, false},
+                                  {u"proration_details"_s,
+                                   QJsonObject{{u"credited_items"_s, QJsonValue::Null}}},
+                                  {u"subscription"_s, subscription},
+                                  {u"subscription_item"_s, subscriptionItem}}}}},
+        {u"period"_s, QJsonObject{{u"start"_s, unixSeconds(from)}, {u"end"_s, unixSeconds(to)}}},
+        {u"pretax_credit_amounts"_s, QJsonArray{}},
+        {u"pricing"_s,
+         QJsonObject{{u"type"_s, u"price_details"_s},
+                     {u"price_details"_s, QJsonObject{{u"price"_s, priceId},
+                                                      {u"product"_s, price.value(u"product"_s)}}},
+                     {u"unit_amount_decimal"_s, unitAmount}}},
+        {u"quantity"_s, quantity},
+        {u"quantity_decimal"_s, QString::number(quantity)},
+        {u"subscription"_s, subscription},
+        {u"subtotal"_s, amount},
+        {u"taxes"_s, QJsonArray{}}};
+    return QJsonObject{
+        {u"id"_s, id},
+        {u"customer"_s, customer},
+        {u"status"_s, status},
+        {u"period_start"_s, unixSeconds(from)},
+        {u"period_end"_s, unixSeconds(to)},
+        {u"created"_s, unixSeconds(to)},
+        {u"amount_due"_s, amount},
+        {u"amount_paid"_s, status == u"paid"_s ? amount : 0},
+        {u"amount_remaining"_s, status == u"paid"_s ? 0 : amount},
+        {u"subtotal"_s, amount},
+        {u"subtotal_excluding_tax"_s, amount},
+        {u"total"_s, amount},
+        {u"total_excluding_tax"_s, amount},
+        {u"subscription"_s, subscription},
+        {u"billing_reason"_s, u"subscription_cycle"_s},
+        {u"lines"_s, QJsonObject{{u"object"_s, u"list"_s},
+                                 {u"data"_s, QJsonArray{line}},
+                                 {u"has_more"_s, false},
+                                 {u"total_count"_s, 1},
+                                 {u"url"_s, jv(u"/v1/invoices/"_s + id + u"/lines"_s)}}}};
 }
 
 QJsonObject StripeFake::invoiceJson(const QJsonObject &invoice) const
@@ -434,12 +450,57 @@ HttpResponse StripeFake::answer(const HttpRequest &request)
     } else {
         response = route(request);
     }
+    // The account's default version when the request pins none.
+    const QByteArray version = request.header("Stripe-Version").isEmpty()
+                                   ? QByteArray(AccountVersion)
+                                   : request.header("Stripe-Version");
+    if (version < QByteArray(PricingVersion) && response.status == 200)
+        response.body =
+            QJsonDocument::fromJson(response.body).isNull()
+                ? response.body
+                : QJsonDocument(legacyLines(QJsonDocument::fromJson(response.body)).object())
+                      .toJson(QJsonDocument::Compact);
     response.setHeader("Request-Id"_ba,
                        "req_"_ba + stableHex(QString::number(++m_requestCounter), 14).toLatin1());
-    response.setHeader("Stripe-Version"_ba, request.header("Stripe-Version").isEmpty()
-                                                ? "2025-03-31.basil"_ba
-                                                : request.header("Stripe-Version"));
+    response.setHeader("Stripe-Version"_ba, version);
     return response;
+}
+
+// An answer as an API version before 2025-03-31 had it: each invoice line carries the
+// legacy `price` object and neither `pricing` nor `parent`.
+QJsonDocument StripeFake::legacyLines(const QJsonDocument &document) const
+{
+    std::function<QJsonValue(const QJsonValue &)> walk = [&](const QJsonValue &v) -> QJsonValue {
+        if (v.isArray()) {
+            QJsonArray a = v.toArray();
+            for (qsizetype i = 0; i < a.size(); ++i)
+                a[i] = walk(a.at(i));
+            return a;
+        }
+        if (!v.isObject())
+            return v;
+        QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = walk(it.value());
+        if (o.value(u"object"_s).toString() == u"line_item"_s && o.contains(u"pricing"_s)) {
+            const QJsonValue price = o.value(u"pricing"_s)
+                                         .toObject()
+                                         .value(u"price_details"_s)
+                                         .toObject()
+                                         .value(u"price"_s);
+            QJsonObject priceObject = price.toObject();
+            for (const QJsonObject &p : m_prices) {
+                if (price.isString() && p.value(u"id"_s) == price)
+                    priceObject = p;
+            }
+            o.insert(u"price"_s, priceObject.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                       : QJsonValue(priceObject));
+            o.remove(u"pricing"_s);
+            o.remove(u"parent"_s);
+        }
+        return o;
+    };
+    return QJsonDocument(walk(document.object()).toObject());
 }
 
 HttpResponse StripeFake::missing(const QString &what, const QString &id, const QString &param) const
@@ -465,6 +526,16 @@ void StripeFake::expand(QJsonObject &object, const QStringList &paths, const QSt
                 if (s.value(u"id"_s) == object.value(u"subscription"_s))
                     object.insert(u"subscription"_s, s);
             }
+        } else if (rest == u"pricing.price_details.price"_s) {
+            QJsonObject pricing = object.value(u"pricing"_s).toObject();
+            QJsonObject details = pricing.value(u"price_details"_s).toObject();
+            for (const QJsonObject &p : m_prices) {
+                if (details.value(u"price"_s).isString() &&
+                    p.value(u"id"_s) == details.value(u"price"_s))
+                    details.insert(u"price"_s, p);
+            }
+            pricing.insert(u"price_details"_s, details);
+            object.insert(u"pricing"_s, pricing);
         } else if (rest == u"latest_invoice"_s && object.value(u"latest_invoice"_s).isString()) {
             for (const QJsonObject &i : m_invoices) {
                 if (i.value(u"id"_s) == object.value(u"latest_invoice"_s))
@@ -569,6 +640,72 @@ HttpResponse StripeFake::eventSummaries(const HttpRequest &request, const QJsonO
     return list(request, u"/v1/billing/meters/"_s + meterId + u"/event_summaries"_s, summaries);
 }
 
+HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
+{
+    const QString &path = request.path;
+    const QString query = request.queryValue(u"query"_s);
+    static const QRegularExpression clause(
+        u"^\\s*(email|name|phone|description|metadata\\[['\"]([^'\"]+)['\"]\\])\\s*(:|~)\\s*['\"]([^'\"]*)['\"]\\s*$"_s);
+    const bool anyOf = query.contains(u" OR "_s);
+    if (anyOf && query.contains(u" AND "_s))
+        return jsonAnswer(400,
+                          stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
+                                      u"Mixing AND and OR in one search query is not supported."_s,
+                                      u"query"_s));
+    const QStringList parts =
+        query.split(QRegularExpression(u"\\s+(?:AND|OR)\\s+"_s), Qt::SkipEmptyParts);
+    QList<std::function<bool(const QJsonObject &)>> tests;
+    for (const QString &part : parts) {
+        const auto m = clause.match(part);
+        if (!m.hasMatch())
+            return jsonAnswer(
+                400, stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
+                                 u"Invalid search query: %1"_s.arg(part.trimmed()), u"query"_s));
+        const QString field = m.captured(1).startsWith(u"metadata"_s) ? QString() : m.captured(1);
+        const QString metaKey = m.captured(2);
+        const bool substring = m.captured(3) == u"~"_s;
+        const QString value = m.captured(4);
+        tests.append([field, metaKey, substring, value](const QJsonObject &c) {
+            const QString actual = field.isEmpty()
+                                       ? c.value(u"metadata"_s).toObject().value(metaKey).toString()
+                                       : c.value(field).toString();
+            return substring ? actual.contains(value, Qt::CaseInsensitive)
+                             : actual.compare(value, Qt::CaseInsensitive) == 0;
+        });
+    }
+    if (tests.isEmpty())
+        return jsonAnswer(400, stripeError(u"invalid_request_error"_s, u"parameter_missing"_s,
+                                           u"Missing required param: query."_s, u"query"_s));
+    QList<QJsonObject> hits;
+    for (const QJsonObject &c : std::as_const(m_customers)) {
+        const bool ok =
+            anyOf ? std::any_of(tests.cbegin(), tests.cend(), [&](const auto &t) { return t(c); })
+                  : std::all_of(tests.cbegin(), tests.cend(), [&](const auto &t) { return t(c); });
+        if (ok)
+            hits.append(c);
+    }
+    const int limit = std::clamp(
+        request.hasQuery(u"limit"_s) ? request.queryValue(u"limit"_s).toInt() : DefaultLimit, 1,
+        MaxLimit);
+    qsizetype start = 0;
+    if (request.hasQuery(u"page"_s)) {
+        start = decodeCursor(request.queryValue(u"page"_s));
+        if (start < 0)
+            return jsonAnswer(400,
+                              stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
+                                          u"Invalid page token."_s, u"page"_s));
+    }
+    const bool hasMore = start + limit < hits.size();
+    return jsonAnswer(200,
+                      QJsonObject{{u"object"_s, u"search_result"_s},
+                                  {u"url"_s, path},
+                                  {u"has_more"_s, hasMore},
+                                  {u"next_page"_s, hasMore ? QJsonValue(encodeCursor(start + limit))
+                                                           : QJsonValue(QJsonValue::Null)},
+                                  {u"total_count"_s, hits.size()},
+                                  {u"data"_s, toArray(hits.mid(start, limit))}});
+}
+
 HttpResponse StripeFake::route(const HttpRequest &request)
 {
     if (request.method != "GET" && request.method != "HEAD")
@@ -593,72 +730,8 @@ HttpResponse StripeFake::route(const HttpRequest &request)
         }
         return list(request, path, items);
     }
-    if (path == u"/v1/customers/search"_s) {
-        const QString query = request.queryValue(u"query"_s);
-        static const QRegularExpression clause(
-            u"^\\s*(email|name|phone|description|metadata\\[['\"]([^'\"]+)['\"]\\])\\s*(:|~)\\s*['\"]([^'\"]*)['\"]\\s*$"_s);
-        const bool anyOf = query.contains(u" OR "_s);
-        if (anyOf && query.contains(u" AND "_s))
-            return jsonAnswer(
-                400, stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
-                                 u"Mixing AND and OR in one search query is not supported."_s,
-                                 u"query"_s));
-        const QStringList parts =
-            query.split(QRegularExpression(u"\\s+(?:AND|OR)\\s+"_s), Qt::SkipEmptyParts);
-        QList<std::function<bool(const QJsonObject &)>> tests;
-        for (const QString &part : parts) {
-            const auto m = clause.match(part);
-            if (!m.hasMatch())
-                return jsonAnswer(
-                    400,
-                    stripeError(u"invalid_request_error"_s, u"parameter_invalid_string"_s,
-                                u"Invalid search query: %1"_s.arg(part.trimmed()), u"query"_s));
-            const QString field =
-                m.captured(1).startsWith(u"metadata"_s) ? QString() : m.captured(1);
-            const QString metaKey = m.captured(2);
-            const bool substring = m.captured(3) == u"~"_s;
-            const QString value = m.captured(4);
-            tests.append([field, metaKey, substring, value](const QJsonObject &c) {
-                const QString actual =
-                    field.isEmpty() ? c.value(u"metadata"_s).toObject().value(metaKey).toString()
-                                    : c.value(field).toString();
-                return substring ? actual.contains(value, Qt::CaseInsensitive)
-                                 : actual.compare(value, Qt::CaseInsensitive) == 0;
-            });
-        }
-        if (tests.isEmpty())
-            return jsonAnswer(400, stripeError(u"invalid_request_error"_s, u"parameter_missing"_s,
-                                               u"Missing required param: query."_s, u"query"_s));
-        QList<QJsonObject> hits;
-        for (const QJsonObject &c : std::as_const(m_customers)) {
-            const bool ok = anyOf ? std::any_of(tests.cbegin(), tests.cend(),
-                                                [&](const auto &t) { return t(c); })
-                                  : std::all_of(tests.cbegin(), tests.cend(),
-                                                [&](const auto &t) { return t(c); });
-            if (ok)
-                hits.append(c);
-        }
-        const int limit = std::clamp(
-            request.hasQuery(u"limit"_s) ? request.queryValue(u"limit"_s).toInt() : DefaultLimit, 1,
-            MaxLimit);
-        qsizetype start = 0;
-        if (request.hasQuery(u"page"_s)) {
-            start = decodeCursor(request.queryValue(u"page"_s));
-            if (start < 0)
-                return jsonAnswer(400, stripeError(u"invalid_request_error"_s,
-                                                   u"parameter_invalid_string"_s,
-                                                   u"Invalid page token."_s, u"page"_s));
-        }
-        const bool hasMore = start + limit < hits.size();
-        return jsonAnswer(
-            200, QJsonObject{{u"object"_s, u"search_result"_s},
-                             {u"url"_s, path},
-                             {u"has_more"_s, hasMore},
-                             {u"next_page"_s, hasMore ? QJsonValue(encodeCursor(start + limit))
-                                                      : QJsonValue(QJsonValue::Null)},
-                             {u"total_count"_s, hits.size()},
-                             {u"data"_s, toArray(hits.mid(start, limit))}});
-    }
+    if (path == u"/v1/customers/search"_s)
+        return customerSearch(request);
     if (path == u"/v1/subscriptions"_s) {
         const QString status = request.queryValue(u"status"_s);
         QList<QJsonObject> items;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandbox/fakes/graphqlreader.h"
 #include "sandbox/fakes/vendorfake.h"
 
 #include <QHash>
@@ -48,6 +49,10 @@ public:
 
 private:
     HttpResponse route(const HttpRequest &request);
+    QJsonObject authenticatedUser() const;
+    HttpResponse deployments(const HttpRequest &request);
+    HttpResponse commits(const HttpRequest &request);
+    HttpResponse pulls(const HttpRequest &request);
     HttpResponse page(const HttpRequest &request, const QList<QJsonObject> &items);
     QJsonObject user(const QString &login) const;
     QJsonObject commitJson(const QJsonObject &commit, bool full) const;
@@ -76,6 +81,10 @@ public:
     HttpResponse faultAnswer(int status) override;
 
 private:
+    // Adds one root field's answer to `data` (or its error to `errors`); a whole-request
+    // failure (an unknown field) is returned as the answer.
+    std::optional<HttpResponse> resolve(const GraphQLField &field, QJsonObject &data,
+                                        QJsonArray &errors) const;
     QList<QJsonObject> m_issues;
 };
 
@@ -103,7 +112,17 @@ public:
     HttpResponse faultAnswer(int status) override;
 
 private:
+    // Answers without a Stripe-Version come in the account's default version; an invoice
+    // line's price moved under pricing.price_details in PricingVersion.
+    static constexpr auto AccountVersion = "2025-03-31.basil";
+    static constexpr auto PricingVersion = "2025-03-31";
+
+    void addCustomers(const QJsonObject &stripe);
+    void addMeteredPrice();
+    QJsonObject billedInvoice(const QJsonObject &spec) const;
+    QJsonDocument legacyLines(const QJsonDocument &document) const;
     HttpResponse route(const HttpRequest &request);
+    HttpResponse customerSearch(const HttpRequest &request) const;
     HttpResponse list(const HttpRequest &request, const QString &url, QList<QJsonObject> items);
     HttpResponse missing(const QString &what, const QString &id, const QString &param = {}) const;
     HttpResponse eventSummaries(const HttpRequest &request, const QJsonObject &meter);
@@ -116,6 +135,7 @@ private:
     QList<QJsonObject> m_invoices; // literal and derived, with lines
     QList<QJsonObject> m_prices;
     QList<QJsonObject> m_meters;
+    QString m_meteredPrice; // the id of the billing function's metered price, if any
     int m_requestCounter = 0;
 };
 

@@ -2,7 +2,9 @@
 #include "core/time.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +50,81 @@ Result<SecretRef> parseSecret(const QJsonValue &value, bool sandbox, const QStri
     return ref;
 }
 
+// localhost, 127.0.0.0/8 and ::1: the only hosts a sandbox profile (whose inline tokens are
+// throwaway) may point at.
+bool isLoopbackUrl(const QString &text)
+{
+    const QUrl url(text);
+    const QString host = url.host().toLower();
+    if (!url.isValid() || host.isEmpty())
+        return false;
+    if (host == u"localhost"_s || host.endsWith(u".localhost"_s) || host == u"::1"_s)
+        return true;
+    const QStringList parts = host.split(u'.');
+    if (parts.size() != 4 || parts.first() != u"127"_s)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int v = part.toInt(&ok);
+        if (!ok || v < 0 || v > 255)
+            return false;
+    }
+    return true;
+}
+
+// Checks the per-system options the connectors cannot work without, and the fallback
+// targets of an LLM connection: each an object with a URL and, optionally, its own secret.
+Result<void> checkOptions(const ConnectionSettings &c, bool sandbox, const QString &where)
+{
+    if (sandbox && !isLoopbackUrl(c.url)) {
+        return fail(Error::Code::InvalidInput,
+                    u"%1.url: a sandbox profile only talks to this machine (localhost, "
+                    u"127.0.0.1 or ::1)"_s.arg(where));
+    }
+    const bool llm = c.type == u"openai"_s || c.type == u"llm"_s;
+    if (!llm)
+        return {};
+    const QJsonValue model = c.options.value(u"model"_s);
+    if (!model.isString() || model.toString().trimmed().isEmpty()) {
+        return fail(Error::Code::InvalidInput,
+                    u"%1.options.model is missing: an OpenAI-compatible API needs the model's "
+                    u"name (for example \"gpt-4o-mini\")"_s.arg(where));
+    }
+    const QJsonValue fallback = c.options.value(u"fallback"_s);
+    if (fallback.isUndefined())
+        return {};
+    if (!fallback.isArray())
+        return fail(Error::Code::InvalidInput,
+                    u"%1.options.fallback must be a list of {url, model?, secret?}"_s.arg(where));
+    const QJsonArray targets = fallback.toArray();
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        const QString at = u"%1.options.fallback[%2]"_s.arg(where).arg(i);
+        const QJsonObject o = targets.at(i).toObject();
+        const QString url = o.value(u"url"_s).toString();
+        if (url.isEmpty())
+            return fail(Error::Code::InvalidInput, u"%1.url is missing"_s.arg(at));
+        if (sandbox && !isLoopbackUrl(url)) {
+            return fail(Error::Code::InvalidInput,
+                        u"%1.url: a sandbox profile only talks to this machine"_s.arg(at));
+        }
+        auto secret = parseSecret(o.value(u"secret"_s), sandbox, at);
+        if (!secret)
+            return std::unexpected(secret.error());
+    }
+    return {};
+}
+
 } // namespace
+
+QList<SecretRef> fallbackSecrets(const ConnectionSettings &connection)
+{
+    QList<SecretRef> out;
+    for (const QJsonValue &v : connection.options.value(u"fallback"_s).toArray()) {
+        auto ref = parseSecret(v.toObject().value(u"secret"_s), true, QString());
+        out.append(ref ? *ref : SecretRef{});
+    }
+    return out;
+}
 
 Result<QString> resolveSecretWithoutKeychain(const ConnectionSettings &connection)
 {
@@ -124,6 +200,8 @@ Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &pat
         c.options = o.value(u"options"_s).toObject();
         if (c.url.isEmpty())
             return fail(Error::Code::InvalidInput, u"%1.url is missing"_s.arg(where));
+        if (auto ok = checkOptions(c, profile.sandbox, where); !ok)
+            return std::unexpected(ok.error());
         profile.connections.insert(c.system, c);
     }
     return profile;

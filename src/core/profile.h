@@ -52,6 +52,9 @@ struct WorkspaceProfile
 // the OS keychain; resolveSecretWithoutKeychain() handles environment and inline secrets only.
 using SecretResolver = std::function<Result<QString>(const ConnectionSettings &)>;
 Result<QString> resolveSecretWithoutKeychain(const ConnectionSettings &connection);
+// The secret references of an LLM connection's fallback targets (options.fallback[i].secret),
+// one per target, Where::None where a target has none. parseProfile() has checked them.
+QList<SecretRef> fallbackSecrets(const ConnectionSettings &connection);
 
 Result<WorkspaceProfile> parseProfile(const QByteArray &json, const QString &path = {});
 Result<WorkspaceProfile> loadProfile(const QString &path);

@@ -329,6 +329,26 @@ private slots:
         QVERIFY(!check.message.contains(u"wrong-password"_s));
     }
 
+    // Queries carry the server-side bounds: a result over max_result_rows fails with
+    // ClickHouse's own error (result_overflow_mode=throw) instead of arriving cut short.
+    void queryBoundsFromProfile()
+    {
+        auto small = connector({{u"max_result_rows"_s, 5}, {u"max_memory_usage"_s, 200000000}});
+        auto over = small->query(
+            {u"SELECT number FROM system.numbers LIMIT 1000 FORMAT JSON"_s, {}}, limits());
+        QVERIFY(!over.has_value());
+        QVERIFY2(over.error().message.contains(u"result rows"_s, Qt::CaseInsensitive) ||
+                     over.error().message.contains(u"Limit for result"_s),
+                 qPrintable(over.error().message));
+        auto within = small->query({u"SELECT number FROM system.numbers LIMIT 3 FORMAT JSON"_s, {}},
+                                   limits());
+        QVERIFY2(within.has_value(), qPrintable(within ? QString() : within.error().message));
+        // The defaults let a normal query through and stop a runaway one.
+        auto defaults = m_connector->query(
+            {u"SELECT number FROM system.numbers LIMIT 600000 FORMAT JSON"_s, {}}, limits());
+        QVERIFY(!defaults.has_value());
+    }
+
     void testConnection()
     {
         const ConnectionCheck check = m_connector->testConnection(limits());

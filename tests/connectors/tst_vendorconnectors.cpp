@@ -1,3 +1,4 @@
+#include "connectors/clickhouse/clickhouseconnector.h"
 #include "connectors/connectorfactory.h"
 #include "connectors/docs/docsconnector.h"
 #include "connectors/gateway/portkeyconnector.h"
@@ -198,25 +199,35 @@ private slots:
     void linearSearch()
     {
         StubServer server;
-        server.script({StubServer::json(data(u"linear_search_1.json"_s)),
-                       StubServer::json(data(u"linear_search_2.json"_s))});
+        server.script({StubServer::json(data(u"linear_issues.json"_s))});
         LinearConnector linear(settings(u"linear"_s, u"linear"_s, server), u"lin_api_key"_s);
-        auto r = linear.run(call(u"search_issues"_s, {{u"terms"_s, QJsonArray{u"latency"_s}}}));
+        const QJsonArray terms{u"latency"_s, u"batching"_s,   u"p95"_s,     u"analytics"_s,
+                               u"flush"_s,   u"regression"_s, u"window"_s,  u"deploy"_s,
+                               u"timeout"_s, u"slow"_s,       u"gateway"_s, u"batch"_s};
+        auto r = linear.run(call(u"search_issues"_s, {{u"terms"_s, terms}}));
         VERIFY_OK(r);
+        // Twelve terms, one request: Linear's searchIssues allows 30 a minute, so a request per
+        // term would have the third investigation of a minute rate-limited.
+        QCOMPARE(server.requests().size(), 1);
+        const QJsonObject body = QJsonDocument::fromJson(server.requests().at(0).body).object();
+        QVERIFY(!body.value(u"query"_s).toString().contains(u"searchIssues"_s));
+        const QJsonArray any = body.value(u"variables"_s)
+                                   .toObject()
+                                   .value(u"filter"_s)
+                                   .toObject()
+                                   .value(u"or"_s)
+                                   .toArray();
+        QCOMPARE(any.size(), 2 * terms.size());
         const QJsonArray events = r->evidence.first().data.value(u"events"_s).toArray();
         QCOMPARE(events.size(), 3);
         QCOMPARE(r->outputs.value(u"count"_s).toInt(), 3);
+        // Best match first: GW-198 has five terms in its title.
         const QJsonObject first = events.at(0).toObject();
         QCOMPARE(first.value(u"ref"_s).toString(), u"linear:issue:GW-198"_s);
         QCOMPARE(first.value(u"state_type"_s).toString(), u"started"_s);
         QCOMPARE(first.value(u"labels"_s).toArray().size(), 2);
         QCOMPARE(first.value(u"time"_s).toString(), u"2026-11-20T10:02:00Z"_s);
-        QCOMPARE(server.requests().size(), 2);
         QCOMPARE(server.requests().at(0).header("Authorization"_ba), "lin_api_key"_ba);
-        const QJsonObject body2 = QJsonDocument::fromJson(server.requests().at(1).body).object();
-        QCOMPARE(body2.value(u"variables"_s).toObject().value(u"after"_s).toString(),
-                 u"cursor-2"_s);
-        QCOMPARE(body2.value(u"variables"_s).toObject().value(u"term"_s).toString(), u"latency"_s);
 
         StubServer denied;
         denied.script({StubServer::json(data(u"linear_unauthenticated.json"_s))});
@@ -320,6 +331,59 @@ private slots:
         QCOMPARE(row.at(3).toArray(), QJsonArray{u"Chat Completions (degraded_performance)"_s});
     }
 
+    // Pages on any host (not only *.statuspage.io), summaries without components, and the
+    // 50-incident history stated when it does not reach back to the window.
+    void statuspageOtherHostsAndBounds()
+    {
+        StubServer vendorHost;
+        QJsonArray recent;
+        for (int i = 0; i < 50; ++i) {
+            const QString at = QDateTime(QDate(2026, 11, 20), QTime(9, 30), QTimeZone::utc())
+                                   .addSecs(i * 3600)
+                                   .toString(Qt::ISODate);
+            recent.append(QJsonObject{{u"id"_s, u"inc%1"_s.arg(i)},
+                                      {u"name"_s, u"Incident %1"_s.arg(i)},
+                                      {u"status"_s, u"resolved"_s},
+                                      {u"impact"_s, u"minor"_s},
+                                      {u"created_at"_s, at},
+                                      {u"started_at"_s, at},
+                                      {u"resolved_at"_s, at},
+                                      {u"incident_updates"_s, QJsonArray{}},
+                                      {u"components"_s, QJsonArray{}}});
+        }
+        vendorHost.route("/api/v2/incidents.json",
+                         StubServer::json(QJsonDocument(QJsonObject{{u"incidents"_s, recent}})
+                                              .toJson(QJsonDocument::Compact)));
+        vendorHost.route(
+            "/api/v2/summary.json",
+            StubServer::json(
+                R"({"page":{"id":"p","name":"Vendor"},"status":{"indicator":"none","description":"All Systems Operational"},"components":[],"incidents":[]})"_ba));
+        StatuspageConnector sp(
+            settings(u"statuspage"_s, u"statuspage"_s, vendorHost,
+                     {{u"pages"_s,
+                       QJsonObject{{u"vendor"_s, QString::fromLatin1(vendorHost.baseUrl())}}}}),
+            QString());
+        auto r = sp.run(call(u"incidents"_s, Window));
+        VERIFY_OK(r);
+        const QJsonObject data = r->evidence.first().data;
+        QCOMPARE(data.value(u"events"_s).toArray().size(), 1); // 09:30, inside the window
+        const QJsonArray limits = data.value(u"limits"_s).toArray();
+        QCOMPARE(limits.size(), 1);
+        QVERIFY2(limits.at(0).toString().contains(u"last 50 incidents"_s),
+                 qPrintable(limits.at(0).toString()));
+        // A window the 50 incidents do cover needs no such note.
+        auto covered = sp.run(call(u"incidents"_s, {{u"from"_s, u"2026-11-21T00:00:00Z"_s},
+                                                    {u"to"_s, u"2026-11-21T06:00:00Z"_s}}));
+        VERIFY_OK(covered);
+        QVERIFY(!covered->evidence.first().data.contains(u"limits"_s));
+        auto summary = sp.run(call(u"summary"_s, {}));
+        VERIFY_OK(summary);
+        const QJsonArray row =
+            summary->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
+        QCOMPARE(row.at(1).toString(), u"none"_s);
+        QCOMPARE(row.at(3).toArray().size(), 0);
+    }
+
     void stripe()
     {
         StubServer server;
@@ -375,6 +439,47 @@ private slots:
         QCOMPARE(points.at(0).toArray().at(0).toString(), u"2026-11-19T00:00:00Z"_s); // sorted
         QVERIFY(server.requests().last().target.contains("value_grouping_window=day"));
         QVERIFY(server.requests().last().target.contains("start_time=1794960000"));
+    }
+
+    // Since API version 2025-03-31 a line's price is an id under pricing.price_details; the
+    // connector pins that version and expands the price to find the meter.
+    void stripeCurrentLineShape()
+    {
+        StubServer server;
+        const QByteArray line = R"({"id":"il_1","object":"line_item","quantity":900000,"amount":18,
+            "period":{"start":1794960000,"end":1795046400},"metadata":{},
+            "parent":{"type":"subscription_item_details","subscription_item_details":{"subscription":"sub_1"}},
+            "pricing":{"type":"price_details","price_details":{"price":"price_M","product":"prod_1"},
+                       "unit_amount_decimal":"0.002"}})"_ba;
+        QByteArray expandedLine = line;
+        expandedLine.replace(
+            R"("price":"price_M")"_ba,
+            R"("price":{"id":"price_M","object":"price","recurring":{"interval":"month","meter":"mtr_test_123","usage_type":"metered"}})"_ba);
+        server.route("/v1/invoices/in_A/lines?",
+                     StubServer::json(R"({"object":"list","has_more":false,"data":[)"_ba +
+                                      expandedLine + "]}"_ba));
+        server.route(
+            "/v1/invoices?",
+            StubServer::json(
+                R"({"object":"list","has_more":false,"data":[{"id":"in_A","object":"invoice","status":"open",
+                "customer":"cus_1","created":1795046400,"period_start":1794960000,"period_end":1795046400,
+                "amount_due":18,"currency":"usd","lines":{"object":"list","has_more":false,"data":[)"_ba +
+                line + "]}}]}"_ba));
+        StripeConnector stripe(settings(u"stripe"_s, u"stripe"_s, server), u"sk_test_1234"_s);
+        auto invoices = stripe.run(call(u"invoices"_s, {{u"customer"_s, u"cus_1"_s},
+                                                        {u"from"_s, u"2026-11-18T00:00:00Z"_s},
+                                                        {u"to"_s, u"2026-11-21T00:00:00Z"_s}}));
+        VERIFY_OK(invoices);
+        const QJsonArray row =
+            invoices->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
+        QCOMPARE(row.at(6).toInteger(), 900000); // metered tokens, not 0
+        QCOMPARE(row.at(7).toArray().at(0).toObject().value(u"meter"_s).toString(),
+                 u"mtr_test_123"_s);
+        QCOMPARE(server.requests().size(), 2);
+        QVERIFY2(server.requests().at(1).target.contains("=data.pricing.price_details.price"),
+                 server.requests().at(1).target.constData());
+        for (const StubServer::Request &r : server.requests())
+            QCOMPARE(r.header("Stripe-Version"_ba), "2025-03-31.basil"_ba);
     }
 
     void stripeErrors()
@@ -673,6 +778,266 @@ private slots:
         QCOMPARE(second->outputs.value(u"target"_s).toInt(), 1);
     }
 
+    void linearRateLimitIsReportedNotRetried_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("HTTP 400 RATELIMITED") << 400;
+        QTest::newRow("HTTP 429 RATELIMITED") << 429;
+    }
+
+    void linearRateLimitIsReportedNotRetried()
+    {
+        QFETCH(int, status);
+        StubServer server;
+        const QByteArray reset = QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 42000);
+        server.script({StubServer::http(
+            status,
+            R"({"errors":[{"message":"Rate limit exceeded","extensions":{"type":"ratelimited","code":"RATELIMITED"}}]})"_ba,
+            {{"X-RateLimit-Requests-Remaining"_ba, "0"_ba},
+             {"X-RateLimit-Requests-Reset"_ba, reset}})});
+        LinearConnector linear(settings(u"linear"_s, u"linear"_s, server), u"lin_api_key"_s);
+        auto r = linear.run(call(u"search_issues"_s, {{u"terms"_s, QJsonArray{u"latency"_s}}}));
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, Error::Code::RateLimited);
+        QVERIFY2(r.error().message.contains(u"retry after 4"_s), qPrintable(r.error().message));
+        QCOMPARE(server.requests().size(), 1); // asking again at once would only deepen the hole
+    }
+
+    void pagerDutyHeadersAreItsOwn()
+    {
+        StubServer server;
+        server.script(
+            {StubServer::json(R"({"incidents":[],"limit":100,"offset":0,"more":false})"_ba)});
+        PagerDutyConnector pd(settings(u"pagerduty"_s, u"pagerduty"_s, server), u"pd_token"_s);
+        auto r = pd.run(call(u"incidents"_s, Window));
+        VERIFY_OK(r);
+        const StubServer::Request &sent = server.requests().at(0);
+        QCOMPARE(sent.header("Accept"_ba), "application/vnd.pagerduty+json;version=2"_ba);
+        QCOMPARE(sent.header("Content-Type"_ba), "application/json"_ba);
+        QCOMPARE(sent.header("Authorization"_ba), "Token token=pd_token"_ba);
+    }
+
+    void portkeyConfigSecretsMasked()
+    {
+        StubServer server;
+        server.script({StubServer::json(R"({"success":true,"data":{"slug":"pc-1","config":{
+            "strategy":{"mode":"fallback"},
+            "targets":[{"provider":"openai","api_key":"sk-proj-abcdefghijklmnopqrstuvwx",
+                        "override_params":{"model":"gpt-4o","max_tokens":512}},
+                       {"provider":"bedrock","aws_secret_access_key":"wJalrXUtnFEMI/K7MDENG",
+                        "aws_access_key_id":"AKIAIOSFODNN7EXAMPLE","virtual_key":"vk-bedrock",
+                        "custom_headers":{"Authorization":"Bearer abcdefgh12345678"}},
+                       {"provider":"azure-openai","forward":["sk-abcdefghijklmnopqrstuvwxyz"]}]}}})"_ba)});
+        PortkeyConnector gateway(settings(u"gateway"_s, u"portkey"_s, server, {}, u"/v1"_s),
+                                 u"pk_key"_s);
+        auto r = gateway.run(call(u"config"_s, {{u"config_id"_s, u"pc-1"_s}}));
+        VERIFY_OK(r);
+        const QByteArray stored =
+            QJsonDocument(r->evidence.first().data).toJson(QJsonDocument::Compact);
+        for (const QByteArray &secret :
+             {"sk-proj-abcdefghijklmnopqrstuvwx"_ba, "wJalrXUtnFEMI/K7MDENG"_ba,
+              "AKIAIOSFODNN7EXAMPLE"_ba, "abcdefgh12345678"_ba, "sk-abcdefghijklmnopqrstuvwxyz"_ba})
+            QVERIFY2(!stored.contains(secret), stored.constData());
+        // What is not a credential stays readable.
+        QVERIFY(stored.contains("\"max_tokens\":512"_ba));
+        QVERIFY(stored.contains("vk-bedrock"_ba));
+        QVERIFY(stored.contains("gpt-4o"_ba));
+    }
+
+    void llmFallbackTargetsGetTheirOwnSecret()
+    {
+        StubServer primary;
+        primary.script({StubServer::http(503, R"({"error":{"message":"overloaded"}})"_ba)});
+        StubServer own;
+        own.script({StubServer::http(503, R"({"error":{"message":"overloaded"}})"_ba)});
+        StubServer none;
+        none.script({StubServer::json(data(u"llm_chat.json"_s))});
+        const auto url = [](const StubServer &s) {
+            return QString(QString::fromLatin1(s.baseUrl()) + u"/v1"_s);
+        };
+        ConnectionSettings s = settings(
+            u"llm"_s, u"openai"_s, primary,
+            {{u"model"_s, u"main-model"_s},
+             {u"fallback"_s, QJsonArray{QJsonObject{{u"url"_s, url(own)},
+                                                    {u"secret"_s, QJsonObject{{u"env"_s, u"X"_s}}}},
+                                        QJsonObject{{u"url"_s, url(none)}}}}},
+            u"/v1"_s);
+        LlmConnector llm(s, u"sk-primary-key"_s, {u"sk-fallback-key"_s, QString()});
+        auto r = llm.run(call(u"chat"_s, {{u"prompt"_s, u"Draft a reply."_s}}));
+        VERIFY_OK(r);
+        QCOMPARE(r->outputs.value(u"target"_s).toInt(), 2);
+        QCOMPARE(primary.requests().at(0).header("Authorization"_ba), "Bearer sk-primary-key"_ba);
+        QCOMPARE(own.requests().at(0).header("Authorization"_ba), "Bearer sk-fallback-key"_ba);
+        // A fallback on another origin without a secret of its own gets none, not the primary's.
+        QVERIFY(none.requests().at(0).header("Authorization"_ba).isEmpty());
+        const QJsonObject body = QJsonDocument::fromJson(none.requests().at(0).body).object();
+        QCOMPARE(body.value(u"model"_s).toString(), u"main-model"_s);
+        QVERIFY(body.contains(u"max_completion_tokens"_s));
+        QVERIFY(!body.contains(u"max_tokens"_s));
+    }
+
+    // Every authenticated connector, pointed at a server that redirects everything to a
+    // second origin: the second origin never sees a credential.
+    void credentialsStayWithTheirOrigin_data()
+    {
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QJsonObject>("args");
+        QTest::addColumn<QJsonObject>("options");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("zendesk") << u"helpdesk"_s << u"zendesk"_s << u"organisations"_s
+                                 << QJsonObject{} << QJsonObject{} << QString();
+        QTest::newRow("clickhouse") << u"clickhouse"_s << u"clickhouse"_s << u"traffic_overview"_s
+                                    << withWindow({{u"org"_s, u"org_a"_s}})
+                                    << QJsonObject{{u"database"_s, u"casefile"_s}} << QString();
+        QTest::newRow("github") << u"github"_s << u"github"_s << u"deployments"_s << Window
+                                << QJsonObject{{u"repo"_s, u"o/r"_s}} << QString();
+        QTest::newRow("linear") << u"linear"_s << u"linear"_s << u"search_issues"_s
+                                << QJsonObject{{u"terms"_s, QJsonArray{u"x"_s}}} << QJsonObject{}
+                                << QString();
+        QTest::newRow("jira") << u"jira"_s << u"jira"_s << u"search_issues"_s
+                              << QJsonObject{{u"terms"_s, QJsonArray{u"x"_s}}} << QJsonObject{}
+                              << QString();
+        QTest::newRow("stripe") << u"stripe"_s << u"stripe"_s << u"customer"_s
+                                << QJsonObject{{u"org"_s, u"org_a"_s}} << QJsonObject{}
+                                << QString();
+        QTest::newRow("pagerduty") << u"pagerduty"_s << u"pagerduty"_s << u"incidents"_s << Window
+                                   << QJsonObject{} << QString();
+        QTest::newRow("docs") << u"docs"_s << u"docs"_s << u"search"_s
+                              << QJsonObject{{u"terms"_s, QJsonArray{u"x"_s}}} << QJsonObject{}
+                              << QString();
+        QTest::newRow("portkey") << u"gateway"_s << u"portkey"_s << u"config"_s
+                                 << QJsonObject{{u"config_id"_s, u"pc-1"_s}} << QJsonObject{}
+                                 << u"/v1"_s;
+        QTest::newRow("llm") << u"llm"_s << u"openai"_s << u"chat"_s
+                             << QJsonObject{{u"prompt"_s, u"x"_s}}
+                             << QJsonObject{{u"model"_s, u"m"_s}} << u"/v1"_s;
+    }
+
+    void credentialsStayWithTheirOrigin()
+    {
+        QFETCH(QString, system);
+        QFETCH(QString, type);
+        QFETCH(QString, operation);
+        QFETCH(QJsonObject, args);
+        QFETCH(QJsonObject, options);
+        QFETCH(QString, path);
+        StubServer second;
+        second.script({StubServer::http(401, R"({"message":"who are you"})"_ba)});
+        StubServer first;
+        // Same-origin hops first (followed with the credentials), then off to another port.
+        first.route("/hop/",
+                    StubServer::http(307, {}, {{"Location"_ba, second.baseUrl() + "/landed"_ba}}));
+        first.route("/", StubServer::http(302, {}, {{"Location"_ba, "/hop/next"_ba}}));
+        const QString secret = u"s3cret-token-value"_s;
+        ConnectionSettings s = settings(system, type, first, options, path);
+        s.account = u"agent@example.com"_s;
+        auto connector = createConnector(s, secret);
+        VERIFY_OK(connector);
+        auto r = (*connector)->run(call(operation, args));
+        QVERIFY(!r.has_value());
+        QVERIFY2(!first.requests().isEmpty(), "the connector sent nothing");
+        QVERIFY2(first.requests().size() >= 2, "the same-origin redirect was not followed");
+        QVERIFY2(!second.requests().isEmpty(),
+                 "the redirect to the second origin was not followed");
+        const QByteArray basic = QByteArray("agent@example.com:" + secret.toUtf8()).toBase64();
+        const QByteArray basicToken =
+            QByteArray("agent@example.com/token:" + secret.toUtf8()).toBase64();
+        // Same origin: the credentials went along.
+        bool sawCredential = false;
+        for (const StubServer::Request &req : first.requests()) {
+            for (const auto &[name, value] : req.headers)
+                sawCredential = sawCredential || value.contains(secret.toUtf8()) ||
+                                value.contains(basic) || value.contains(basicToken);
+        }
+        QVERIFY2(sawCredential, "the first origin never saw the credential");
+        for (const StubServer::Request &req : second.requests()) {
+            QVERIFY2(!req.target.contains(secret.toUtf8()), req.target.constData());
+            QVERIFY(!req.body.contains(secret.toUtf8()));
+            for (const auto &[name, value] : req.headers) {
+                QVERIFY2(!value.contains(secret.toUtf8()) && !value.contains(basic) &&
+                             !value.contains(basicToken),
+                         QByteArray(name + ": " + value).constData());
+                QVERIFY2(name.toLower() != "authorization" &&
+                             name.toLower() != "x-portkey-api-key" &&
+                             name.toLower() != "x-clickhouse-key",
+                         name.constData());
+            }
+        }
+    }
+
+    void zendeskSendKeepsCredentialsAtHome()
+    {
+        StubServer second;
+        second.script({StubServer::http(401, R"({"error":"Could not authenticate you"})"_ba)});
+        StubServer first;
+        first.script({StubServer::http(307, {}, {{"Location"_ba, second.baseUrl() + "/x"_ba}})});
+        ConnectionSettings s = settings(u"helpdesk"_s, u"zendesk"_s, first);
+        s.account = u"agent@example.com"_s;
+        ZendeskConnector zendesk(s, u"zd-secret-token"_s);
+        WorkLimits l = limits();
+        auto r = zendesk.addComment(u"102"_s, u"Reply"_s, false, u"key-9"_s, l);
+        QVERIFY(!r.has_value());
+        QCOMPARE(first.requests().size(), 1);
+        for (const StubServer::Request &req : second.requests()) {
+            QVERIFY(req.header("Authorization"_ba).isEmpty());
+            for (const auto &[name, value] : req.headers)
+                QVERIFY(
+                    !QByteArray::fromBase64(value.split(' ').last()).contains("zd-secret-token"));
+        }
+    }
+
+    void plainHttpRefusedForCredentialsExceptLoopback()
+    {
+        ConnectionSettings s;
+        s.system = u"github"_s;
+        s.type = u"github"_s;
+        s.url = u"http://github.example.com"_s;
+        s.options = {{u"repo"_s, u"o/r"_s}};
+        GitHubConnector github(s, u"ghp_secret_value"_s);
+        auto r = github.run(call(u"releases"_s, Window));
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, Error::Code::InvalidInput);
+        QVERIFY2(r.error().message.contains(u"https"_s), qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(u"ghp_secret_value"_s));
+        const ConnectionCheck check = github.testConnection(limits());
+        QVERIFY(!check.ok);
+        QVERIFY2(check.message.contains(u"http://"_s), qPrintable(check.message));
+    }
+
+    void oversizedAndBombAnswersEndInAStepError_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<QString>("expected");
+        // 80 MiB of JSON-ish zeros compress to well under a megabyte.
+        QByteArray huge(80 * 1024 * 1024, ' ');
+        huge[0] = '[';
+        huge[huge.size() - 1] = ']';
+        QByteArray zlib = qCompress(huge, 9).mid(4); // qCompress prefixes the length
+        QTest::newRow("deflate bomb") << zlib << "deflate"_ba << u"expands beyond"_s;
+        QTest::newRow("oversized plain body") << huge << QByteArray() << u"more than 32 MiB"_s;
+    }
+
+    void oversizedAndBombAnswersEndInAStepError()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, encoding);
+        QFETCH(QString, expected);
+        StubServer server;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        if (!encoding.isEmpty())
+            headers.append({"Content-Encoding"_ba, encoding});
+        server.script({StubServer::http(200, body, headers)});
+        GitHubConnector github(settings(u"github"_s, u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
+                               u"ghp_x"_s);
+        auto r = github.run(call(u"releases"_s, Window));
+        QVERIFY(!r.has_value());
+        QVERIFY2(r.error().message.contains(expected), qPrintable(r.error().message));
+        QVERIFY(r.error().message.startsWith(u"GitHub"_s));
+    }
+
     void factory()
     {
         const QByteArray profileJson = R"({
@@ -688,7 +1053,7 @@ private slots:
             "pagerduty": {"type": "pagerduty", "url": "http://127.0.0.1:1"},
             "docs": {"type": "docs", "url": "http://127.0.0.1:1"},
             "gateway": {"type": "portkey", "url": "http://127.0.0.1:1/v1"},
-            "llm": {"type": "openai", "url": "http://127.0.0.1:1/v1"}
+            "llm": {"type": "openai", "url": "http://127.0.0.1:1/v1", "options": {"model": "m"}}
           }})"_ba;
         auto profile = parseProfile(profileJson);
         VERIFY_OK(profile);

@@ -70,6 +70,37 @@ private slots:
         QTest::newRow("bad secret shape")
             << R"({"format":"casefile-profile/1","connections":{"github":{"url":"x","secret":"plain"}}})"_ba
             << u"\"secret\" must be"_s;
+        QTest::newRow("sandbox profile pointing at a real host")
+            << R"({"format":"casefile-profile/1","sandbox":true,"connections":{"github":{"url":"https:\/\/api.github.com","secret":{"inline":"ghp_real"}}}})"_ba
+            << u"a sandbox profile only talks to this machine"_s;
+        QTest::newRow("sandbox fallback on a real host")
+            << R"({"format":"casefile-profile/1","sandbox":true,"connections":{"llm":{"type":"openai","url":"http:\/\/127.0.0.1:9\/v1","options":{"model":"m","fallback":[{"url":"https:\/\/api.openai.com\/v1"}]}}}})"_ba
+            << u"fallback[0].url: a sandbox profile only talks to this machine"_s;
+        QTest::newRow("llm without model")
+            << R"({"format":"casefile-profile/1","connections":{"llm":{"type":"openai","url":"https:\/\/api.openai.com\/v1"}}})"_ba
+            << u"options.model is missing"_s;
+        QTest::newRow("fallback with an inline secret outside sandbox")
+            << R"({"format":"casefile-profile/1","connections":{"llm":{"type":"openai","url":"https:\/\/api.openai.com\/v1","options":{"model":"m","fallback":[{"url":"https:\/\/x.example\/v1","secret":{"inline":"ghp_real"}}]}}}})"_ba
+            << u"only allowed in sandbox profiles"_s;
+    }
+
+    void fallbackSecretsAreTheirOwn()
+    {
+        const auto profile = parseProfile(
+            R"({"format":"casefile-profile/1","connections":{"llm":{"type":"openai","url":"https:\/\/api.openai.com/v1",
+               "secret":{"env":"PRIMARY"},"options":{"model":"gpt-4o-mini","fallback":[
+               {"url":"https:\/\/backup.example/v1","secret":{"keychain":"llm-backup"}},{"url":"https:\/\/api.openai.com/v1"}]}}}})"_ba);
+        QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
+        const QList<SecretRef> refs = fallbackSecrets(profile->connections.value(u"llm"_s));
+        QCOMPARE(refs.size(), 2);
+        QCOMPARE(refs.at(0).where, SecretRef::Where::Keychain);
+        QCOMPARE(refs.at(0).name, u"llm-backup"_s);
+        QCOMPARE(refs.at(1).where, SecretRef::Where::None);
+        // Loopback sandbox URLs are fine.
+        QVERIFY(
+            parseProfile(
+                R"({"format":"casefile-profile/1","sandbox":true,"connections":{"github":{"url":"http:\/\/localhost:8080"},"docs":{"url":"http:\/\/[::1]:9"},"jira":{"url":"http:\/\/127.0.0.2:1"}}})"_ba)
+                .has_value());
     }
 
     void rejectsBadProfiles()

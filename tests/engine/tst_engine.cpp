@@ -532,6 +532,25 @@ private slots:
         QVERIFY(!inv.notChecked.isEmpty());
     }
 
+    // A step for a system only some workspaces connect (Jira's known-bug search): where it
+    // is not connected the step is skipped without a "not checked" note.
+    void ifConnectedStepIsQuietWhereNotConnected()
+    {
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        const QStringList steps{stepJson(u"jira_bugs"_s, u"github"_s, u"deployments"_s,
+                                         u", \"required\": false, \"if_connected\": true"_s),
+                                stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s)};
+        InvestigationRun run(h.connectors(false), library(u"quiet"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"quiet"_s;
+        const Investigation inv = runToEnd(run, ticket(), options);
+        QCOMPARE(stepOf(inv, u"jira_bugs"_s)->status, StepStatus::Skipped);
+        QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
+        for (const QString &note : inv.notChecked)
+            QVERIFY2(!note.contains(u"github"_s), qPrintable(note));
+    }
+
     void skipUnlessAndNeeds()
     {
         Harness h;

@@ -397,7 +397,7 @@ void InvestigationRunPrivate::schedule()
             if (!connectors->get(step.connector)) {
                 const QString msg = u"%1 is not connected in this workspace"_s.arg(step.connector);
                 const QString note = u"%1 (%2 is not connected)"_s.arg(step.title, step.connector);
-                if (!engineNotChecked.contains(note))
+                if (!step.ifConnected && !engineNotChecked.contains(note))
                     engineNotChecked.append(note);
                 finishStep(step.id, StepStatus::Skipped, msg);
                 changed = true;

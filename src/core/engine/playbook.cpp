@@ -274,7 +274,7 @@ public:
         const int before = int(m_diagnostics.size());
         unknownKeys(j, path,
                     {"id", "connector", "operation", "title", "args", "depends_on", "timeout_s",
-                     "retries", "required", "skip_unless"});
+                     "retries", "required", "skip_unless", "if_connected"});
         PlaybookStep s;
         static const QRegularExpression idPattern(u"^[A-Za-z0-9_\\-]{1,64}$"_s);
         if (auto id = string(j, "id", path, true)) {
@@ -322,6 +322,12 @@ public:
                 error(path + u".required"_s, u"must be true or false"_s);
             else
                 s.required = j.at("required").get<bool>();
+        }
+        if (j.contains("if_connected")) {
+            if (!j.at("if_connected").is_boolean())
+                error(path + u".if_connected"_s, u"must be true or false"_s);
+            else
+                s.ifConnected = j.at("if_connected").get<bool>();
         }
         // Template names: known parameters, or another step's outputs (an implied dependency).
         const QStringList names = templateNames(QJsonValue(s.args));

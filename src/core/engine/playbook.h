@@ -41,7 +41,10 @@ struct PlaybookStep
     int retries = 0;
     bool required = true;
     QStringList skipUnless; // parameter names that must be non-empty, or the step is skipped
-    QString includedFrom;   // shared steps file name, if it came from one
+    // The step belongs to workspaces that connect its system: elsewhere it is skipped
+    // quietly, not listed among what was not checked (e.g. Jira's known-bug search).
+    bool ifConnected = false;
+    QString includedFrom; // shared steps file name, if it came from one
 };
 
 // A validated playbook. Values only; safe to copy between threads.

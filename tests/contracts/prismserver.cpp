@@ -1,0 +1,155 @@
+#include "prismserver.h"
+
+#include "connectors/common/httpclient.h"
+
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTcpServer>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Casefile::Tests {
+
+QString specsDir()
+{
+    const QString shared = qEnvironmentVariable("CASEFILE_SHARED_DIR");
+    return shared.isEmpty() ? QString() : shared + u"/vendor-specs"_s;
+}
+
+QString toolsDir()
+{
+    return qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/.cache/npm-tools"_s;
+}
+
+QString prismPath()
+{
+    const QString local = toolsDir() + u"/node_modules/.bin/prism"_s;
+    if (QFileInfo(local).isExecutable())
+        return local;
+    return QStandardPaths::findExecutable(u"prism"_s);
+}
+
+namespace {
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+} // namespace
+
+PrismServer::PrismServer(const QString &spec, const QString &upstream)
+    : m_process(std::make_unique<QProcess>())
+    , m_spec(spec)
+    , m_port(freePort())
+{
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{upstream.isEmpty() ? u"mock"_s : u"proxy"_s,
+                     u"--errors"_s,
+                     u"-h"_s,
+                     u"127.0.0.1"_s,
+                     u"-p"_s,
+                     QString::number(m_port),
+                     spec};
+    if (!upstream.isEmpty())
+        args << upstream;
+    m_process->start(prismPath(), args);
+}
+
+PrismServer::~PrismServer()
+{
+    if (m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QString PrismServer::waitUntilUp()
+{
+    QDeadlineTimer until(240s);
+    while (!m_log.contains("Prism is listening") && !until.hasExpired() &&
+           m_process->state() != QProcess::NotRunning) {
+        m_process->waitForReadyRead(250);
+        m_log += m_process->readAllStandardOutput();
+    }
+    m_log += m_process->readAllStandardOutput();
+    if (!m_log.contains("Prism is listening"))
+        return u"Prism did not start for %1: %2"_s.arg(m_spec, QString::fromUtf8(m_log.right(400)));
+    m_log.clear();
+    return {};
+}
+
+QString PrismServer::url() const
+{
+    return u"http://127.0.0.1:%1"_s.arg(m_port);
+}
+
+QByteArray PrismServer::logSinceLastCall()
+{
+    const QByteArray marker = "/__casefile_mark_"_ba + QByteArray::number(++m_marks);
+    Connectors::HttpClient::Options o;
+    o.system = u"prism"_s;
+    Connectors::HttpClient client(o);
+    Connectors::HttpRequest r;
+    r.url = QUrl(url() + QString::fromLatin1(marker));
+    r.acceptAnyStatus = true;
+    r.maxRetries = 0;
+    WorkLimits l;
+    l.deadline = QDeadlineTimer(30s);
+    (void)client.send(r, l);
+    const QByteArray seen = QByteArray(marker + " ");
+    QDeadlineTimer until(30s);
+    while (!m_log.contains(seen) && !until.hasExpired()) {
+        m_process->waitForReadyRead(100);
+        m_log += m_process->readAllStandardOutput();
+    }
+    const qsizetype at = m_log.indexOf(seen);
+    if (at < 0)
+        return std::exchange(m_log, {});
+    const QByteArray out = m_log.left(at);
+    m_log.remove(0, at + seen.size());
+    return out;
+}
+
+namespace {
+QStringList violationsAt(const QByteArray &log, const QByteArray &where)
+{
+    QStringList out;
+    for (const QByteArray &line : log.split('\n')) {
+        if (line.contains(QByteArray("Violation: " + where)))
+            out << QString::fromUtf8(line.mid(line.indexOf("Violation:"))).trimmed();
+    }
+    out.removeDuplicates();
+    return out;
+}
+} // namespace
+
+QStringList PrismServer::requestViolations(const QByteArray &log)
+{
+    return violationsAt(log, "request");
+}
+
+QStringList PrismServer::responseViolations(const QByteArray &log)
+{
+    // A proxy answers a violating upstream answer with a 500 of its own and logs the request
+    // as terminated with VIOLATIONS.
+    QStringList out = violationsAt(log, "response");
+    for (const QByteArray &line : log.split('\n')) {
+        if (line.contains("errors#VIOLATIONS")) {
+            const qsizetype at = line.indexOf("[HTTP SERVER]");
+            out << QString::fromUtf8(line.mid(at < 0 ? 0 : at, 90)).trimmed();
+        }
+    }
+    out.removeDuplicates();
+    return out;
+}
+
+} // namespace Casefile::Tests

@@ -1,0 +1,308 @@
+// The sandbox's vendor fakes against the vendors' published API descriptions.
+//
+// Each connector operation runs through a Prism proxy (`prism proxy --errors SPEC FAKE`) in
+// front of the vendor's fake: Prism checks the connector's request and the fake's answer
+// against the description, so a fake that answers in a shape the vendor never would, or
+// accepts what the vendor would refuse without the connector noticing, fails here. Linear's
+// fake is checked by executing the connector's documents over its answers with graphql-js.
+//
+// Skips, saying why, when the descriptions or the tools are absent.
+
+#include "connectors/connectorfactory.h"
+#include "connectors/linear/linearconnector.h"
+#include "core/investigationjson.h"
+#include "prismserver.h"
+#include "sandbox/billing.h"
+#include "sandbox/fakes/fakeservices.h"
+#include "sandbox/generator.h"
+#include "sandbox/scenario.h"
+#include "stubserver.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace Casefile;
+using namespace Casefile::Connectors;
+using Casefile::Tests::PrismServer;
+using Casefile::Tests::StubServer;
+
+namespace {
+
+OperationCall call(const QString &operation, const QJsonObject &args)
+{
+    OperationCall c;
+    c.stepId = u"contract"_s;
+    c.operation = operation;
+    c.args = args;
+    c.limits.deadline = QDeadlineTimer(60s);
+    return c;
+}
+
+const QJsonObject Window{{u"org"_s, u"org_acme"_s},
+                         {u"from"_s, u"2026-11-20T08:00:00Z"_s},
+                         {u"to"_s, u"2026-11-20T10:05:00Z"_s}};
+
+// A GET of `path` as the connection would send it (its auth headers), for diagnostics.
+HttpRequest ConnectionRequest(const ConnectionSettings &s, const QString &secret,
+                              const QString &path)
+{
+    auto connector = createConnector(s, secret);
+    auto *http = dynamic_cast<HttpConnector *>(connector ? connector->get() : nullptr);
+    HttpRequest r;
+    if (http) {
+        if (auto built = http->connection().request("GET"_ba, QUrl(s.url + path)))
+            r = *built;
+    }
+    r.url = QUrl(s.url + path);
+    return r;
+}
+
+} // namespace
+
+class TestFakeContracts : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Sandbox::FakeServices> m_fakes;
+    QJsonObject m_connections; // the sandbox profile's connections
+    struct Vendor
+    {
+        QString system;
+        std::unique_ptr<PrismServer> prism;
+        QString startProblem;
+    };
+    std::map<QString, Vendor> m_vendors;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (Tests::specsDir().isEmpty() || !QFileInfo::exists(Tests::specsDir()))
+            QSKIP("the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent");
+        if (Tests::prismPath().isEmpty())
+            QSKIP("Prism is not installed (scripts/setup-deps.sh puts it in .cache/npm-tools)");
+        auto scenario = Sandbox::loadScenario(qEnvironmentVariable("CASEFILE_DEMO_SCENARIO"));
+        QVERIFY2(scenario.has_value(), qPrintable(scenario ? QString() : scenario.error().message));
+        const Sandbox::GeneratedLogs logs = Sandbox::generateLogs(*scenario, 0.05);
+        m_fakes = std::make_unique<Sandbox::FakeServices>(
+            scenario->root, Sandbox::makeBillingFunction(*scenario, logs), QUrl());
+        auto started = m_fakes->start({});
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));
+        m_connections = m_fakes->profileConnections();
+        // vendor → (system, description, the fake's base as the description's servers have it)
+        const std::map<QString, std::pair<QString, QString>> specs{
+            {u"github"_s, {u"github"_s, u"github-openapi-slice.json"_s}},
+            {u"stripe"_s, {u"stripe"_s, u"stripe-openapi-slice.json"_s}},
+            {u"jira"_s, {u"jira"_s, u"jira-openapi-slice.json"_s}},
+            {u"openai"_s, {u"llm"_s, u"openai-openapi-slice.json"_s}},
+            {u"pagerduty"_s, {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s}},
+            {u"portkey"_s, {u"gateway"_s, u"portkey-openapi.yaml"_s}}};
+        for (const auto &[name, what] : specs) {
+            // The profile's URL of the fake, which for OpenAI and Portkey ends in the /v1 their
+            // descriptions' servers carry.
+            const QString upstream =
+                m_connections.value(what.first).toObject().value(u"url"_s).toString();
+            Vendor &v = m_vendors[name];
+            v.system = what.first;
+            v.prism =
+                std::make_unique<PrismServer>(Tests::specsDir() + u"/"_s + what.second, upstream);
+        }
+        for (auto &[name, v] : m_vendors)
+            v.startProblem = v.prism->waitUntilUp();
+    }
+
+    void cleanupTestCase()
+    {
+        m_vendors.clear();
+        m_fakes.reset();
+    }
+
+    void fakeAnswersFitTheDescription_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<QString>("operation"); // "" = testConnection
+        QTest::addColumn<QJsonObject>("args");
+        QTest::newRow("github deployments") << u"github"_s << u"deployments"_s << Window;
+        QTest::newRow("github releases") << u"github"_s << u"releases"_s
+                                         << QJsonObject{{u"from"_s, u"2026-10-01T00:00:00Z"_s},
+                                                        {u"to"_s, u"2026-11-20T10:05:00Z"_s}};
+        // Not "github connection": it reads the repository object, a known gap (below).
+        QTest::newRow("stripe customer")
+            << u"stripe"_s << u"customer"_s << QJsonObject{{u"org"_s, u"org_acme"_s}};
+        QTest::newRow("stripe connection") << u"stripe"_s << QString() << QJsonObject{};
+        QTest::newRow("jira search_issues")
+            << u"jira"_s << u"search_issues"_s
+            << QJsonObject{{u"terms"_s, QJsonArray{u"latency"_s, u"dashboard"_s}}};
+        QTest::newRow("jira connection") << u"jira"_s << QString() << QJsonObject{};
+        QTest::newRow("openai chat")
+            << u"openai"_s << u"chat"_s
+            << QJsonObject{{u"system"_s, u"You draft replies."_s}, {u"prompt"_s, u"Say hello."_s}};
+        QTest::newRow("openai connection") << u"openai"_s << QString() << QJsonObject{};
+        QTest::newRow("pagerduty incidents") << u"pagerduty"_s << u"incidents"_s << Window;
+        QTest::newRow("pagerduty connection") << u"pagerduty"_s << QString() << QJsonObject{};
+        QTest::newRow("portkey config")
+            << u"portkey"_s << u"config"_s << QJsonObject{{u"config_id"_s, u"pc-acme-prod"_s}};
+        QTest::newRow("portkey connection") << u"portkey"_s << QString() << QJsonObject{};
+    }
+
+    void fakeAnswersFitTheDescription()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(QString, operation);
+        QFETCH(QJsonObject, args);
+        auto it = m_vendors.find(vendor);
+        QVERIFY(it != m_vendors.end());
+        Vendor &v = it->second;
+        QVERIFY2(v.startProblem.isEmpty(), qPrintable(v.startProblem));
+        (void)v.prism->logSinceLastCall();
+
+        // The sandbox's own connection, pointed at the proxy.
+        const QJsonObject connection = m_connections.value(v.system).toObject();
+        const QJsonObject profileJson{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
+                                      {u"sandbox"_s, true},
+                                      {u"connections"_s, QJsonObject{{v.system, connection}}}};
+        auto profile = parseProfile(QJsonDocument(profileJson).toJson());
+        QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
+        ConnectionSettings s = profile->connections.value(v.system);
+        s.url = v.prism->url();
+        auto secret = resolveSecretWithoutKeychain(s);
+        QVERIFY(secret.has_value());
+        auto connector = createConnector(s, *secret);
+        QVERIFY(connector.has_value());
+        QString outcome;
+        bool ok = false;
+        if (operation.isEmpty()) {
+            WorkLimits l;
+            l.deadline = QDeadlineTimer(60s);
+            const ConnectionCheck check = (*connector)->testConnection(l);
+            ok = check.ok;
+            outcome = check.message;
+        } else {
+            auto r = (*connector)->run(call(operation, args));
+            ok = r.has_value();
+            outcome = r ? u"ok"_s : r.error().message;
+        }
+        const QByteArray log = v.prism->logSinceLastCall();
+        QVERIFY2(log.contains("Request received"), "nothing reached the proxy");
+        const QStringList requests = PrismServer::requestViolations(log);
+        QVERIFY2(requests.isEmpty(), qPrintable(requests.join(u"\n"_s)));
+        QStringList answers = PrismServer::responseViolations(log);
+        // Ask again for what was refused, to say why: the proxy's 500 lists the violations.
+        for (QString &line : answers) {
+            static const QRegularExpression path(u"\\] get (\\S+)"_s);
+            const auto m = path.match(line);
+            if (!m.hasMatch())
+                continue;
+            auto request = ConnectionRequest(s, *secret, m.captured(1));
+            HttpClient::Options o;
+            o.system = u"proxy"_s;
+            HttpClient client(o);
+            request.acceptAnyStatus = true;
+            request.maxRetries = 0;
+            WorkLimits l;
+            l.deadline = QDeadlineTimer(30s);
+            if (auto answer = client.send(request, l)) {
+                const QJsonArray found =
+                    QJsonDocument::fromJson(answer->body).object().value(u"validation"_s).toArray();
+                for (qsizetype i = 0; i < std::min<qsizetype>(4, found.size()); ++i)
+                    line += u"\n    "_s + found.at(i).toObject().value(u"message"_s).toString();
+            }
+        }
+        (void)v.prism->logSinceLastCall();
+        // Known gap: the GitHub fake's pull-request and repository objects carry the fields
+        // Casefile reads, not all the dozens GitHub's description requires. Reported, not
+        // failed, until they are completed.
+        static const QRegularExpression knownGap(
+            u"get /repos/[^/]+/[^/]+(/commits/[^/]+/pulls)? "_s);
+        for (qsizetype i = answers.size() - 1; i >= 0; --i) {
+            if (vendor == u"github"_s && knownGap.match(answers.at(i)).hasMatch()) {
+                qWarning("known gap of the GitHub fake: %s", qPrintable(answers.at(i)));
+                answers.removeAt(i);
+            }
+        }
+        QVERIFY2(answers.isEmpty(), qPrintable(answers.join(u"\n"_s)));
+        QStringList errors;
+        for (const QByteArray &line : log.split('\n')) {
+            if (line.contains("error"))
+                errors << QString::fromUtf8(line);
+        }
+        QVERIFY2(ok, qPrintable(outcome + u"\n"_s + errors.join(u"\n"_s)));
+    }
+
+    // Linear: the connector's documents, sent to the fake, and the fake's answers executed
+    // against Linear's schema.
+    void linearFakeAnswersFitTheSchema()
+    {
+        const QString node = QStandardPaths::findExecutable(u"node"_s);
+        const QString graphqlModule = Tests::toolsDir() + u"/node_modules"_s;
+        if (node.isEmpty() || !QFileInfo::exists(graphqlModule + u"/graphql"_s))
+            QSKIP("node or the graphql package is missing (scripts/setup-deps.sh installs it)");
+        // What the connector sends, captured…
+        StubServer capture;
+        capture.script({StubServer::json(
+            R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[]},
+                "viewer":{"id":"u1","name":"Agent","email":"a@example.com"}}})"_ba)});
+        ConnectionSettings s;
+        s.system = u"linear"_s;
+        s.type = u"linear"_s;
+        s.url = QString::fromLatin1(capture.baseUrl());
+        LinearConnector linear(s, u"lin_api_key"_s);
+        QVERIFY(linear
+                    .run(call(u"search_issues"_s,
+                              {{u"terms"_s, QJsonArray{u"latency"_s, u"dashboard"_s}}}))
+                    .has_value());
+        WorkLimits l;
+        l.deadline = QDeadlineTimer(20s);
+        QVERIFY(linear.testConnection(l).ok);
+        // …then sent to the fake, whose answers go with them to the validator.
+        const QJsonObject connection = m_connections.value(u"linear"_s).toObject();
+        const QString token =
+            connection.value(u"secret"_s).toObject().value(u"inline"_s).toString();
+        HttpClient::Options o;
+        o.system = u"linear"_s;
+        o.policy = ReadOnlyPolicy::readsAndPostQueries();
+        HttpClient client(o);
+        QJsonArray requests;
+        for (const StubServer::Request &r : capture.requests()) {
+            HttpRequest request;
+            request.method = "POST"_ba;
+            request.url = QUrl(connection.value(u"url"_s).toString() + u"/graphql"_s);
+            request.body = r.body;
+            request.setHeader("Content-Type"_ba, "application/json"_ba);
+            request.setHeader("Authorization"_ba, token.toUtf8());
+            auto answer = client.send(request, l);
+            QVERIFY2(answer.has_value(), qPrintable(answer ? QString() : answer.error().message));
+            QJsonObject entry = QJsonDocument::fromJson(r.body).object();
+            entry.insert(u"response"_s, QJsonDocument::fromJson(answer->body).object());
+            QVERIFY(!entry.value(u"response"_s).toObject().value(u"data"_s).toObject().isEmpty());
+            requests.append(entry);
+        }
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"requests.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(requests).toJson());
+        file.close();
+        QProcess validator;
+        validator.setProcessChannelMode(QProcess::MergedChannels);
+        validator.start(node, {qEnvironmentVariable("CASEFILE_SOURCE_DIR") +
+                                   u"/tests/contracts/validate-graphql.mjs"_s,
+                               Tests::specsDir() + u"/linear-schema.graphql"_s, file.fileName(),
+                               graphqlModule});
+        QVERIFY(validator.waitForFinished(120000));
+        QVERIFY2(validator.exitCode() == 0, validator.readAll().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFakeContracts)
+#include "tst_fakecontracts.moc"
