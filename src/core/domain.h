@@ -148,6 +148,7 @@ struct Investigation
     QList<Evidence> evidence;
     QList<Finding> findings;
     std::optional<RootCause> rootCause;
+    QList<RootCause> secondaryCauses; // other causes the evidence also supports, strongest first
     QList<RejectedHypothesis> rejected;
     QString diagnosisMarkdown;
     QStringList notChecked; // optional extension "not_checked": systems that could not be asked

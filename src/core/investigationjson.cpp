@@ -93,6 +93,32 @@ QJsonValue nullableString(const QString &s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
+QJsonObject rootCauseToJson(const RootCause &rc)
+{
+    QJsonObject o{{u"category"_s, rc.category},
+                  {u"summary"_s, rc.summary},
+                  {u"confidence"_s, rc.confidence},
+                  {u"refs"_s, stringsToJson(rc.refs)}};
+    if (!rc.evidenceIds.isEmpty())
+        o.insert(u"evidence"_s, stringsToJson(rc.evidenceIds));
+    return o;
+}
+
+Result<RootCause> rootCauseFromJson(const QJsonObject &o)
+{
+    RootCause cause;
+    cause.category = o.value(u"category"_s).toString();
+    if (!knownCategories().contains(cause.category)) {
+        return fail(Error::Code::InvalidInput,
+                    u"Unknown root-cause category \"%1\"."_s.arg(cause.category));
+    }
+    cause.summary = o.value(u"summary"_s).toString();
+    cause.confidence = o.value(u"confidence"_s).toDouble();
+    cause.refs = stringsFromJson(o.value(u"refs"_s));
+    cause.evidenceIds = stringsFromJson(o.value(u"evidence"_s));
+    return cause;
+}
+
 } // namespace
 
 QJsonObject ticketToJson(const Ticket &t)
@@ -207,17 +233,15 @@ QJsonObject investigationToJson(const Investigation &inv)
     }
     doc.insert(u"findings"_s, findings);
 
-    if (inv.rootCause) {
-        const RootCause &rc = *inv.rootCause;
-        QJsonObject o{{u"category"_s, rc.category},
-                      {u"summary"_s, rc.summary},
-                      {u"confidence"_s, rc.confidence},
-                      {u"refs"_s, stringsToJson(rc.refs)}};
-        if (!rc.evidenceIds.isEmpty())
-            o.insert(u"evidence"_s, stringsToJson(rc.evidenceIds));
-        doc.insert(u"root_cause"_s, o);
-    } else {
+    if (inv.rootCause)
+        doc.insert(u"root_cause"_s, rootCauseToJson(*inv.rootCause));
+    else
         doc.insert(u"root_cause"_s, QJsonValue::Null);
+    if (!inv.secondaryCauses.isEmpty()) {
+        QJsonArray secondary;
+        for (const RootCause &cause : inv.secondaryCauses)
+            secondary.append(rootCauseToJson(cause));
+        doc.insert(u"secondary_causes"_s, secondary);
     }
 
     QJsonArray rejected;
@@ -316,18 +340,16 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
 
     const QJsonValue rc = doc.value(u"root_cause"_s);
     if (rc.isObject()) {
-        const QJsonObject o = rc.toObject();
-        RootCause cause;
-        cause.category = o.value(u"category"_s).toString();
-        if (!knownCategories().contains(cause.category)) {
-            return fail(Error::Code::InvalidInput,
-                        u"Unknown root-cause category \"%1\"."_s.arg(cause.category));
-        }
-        cause.summary = o.value(u"summary"_s).toString();
-        cause.confidence = o.value(u"confidence"_s).toDouble();
-        cause.refs = stringsFromJson(o.value(u"refs"_s));
-        cause.evidenceIds = stringsFromJson(o.value(u"evidence"_s));
-        inv.rootCause = cause;
+        auto cause = rootCauseFromJson(rc.toObject());
+        if (!cause)
+            return std::unexpected(cause.error());
+        inv.rootCause = *cause;
+    }
+    for (const QJsonValue &v : doc.value(u"secondary_causes"_s).toArray()) {
+        auto cause = rootCauseFromJson(v.toObject());
+        if (!cause)
+            return std::unexpected(cause.error());
+        inv.secondaryCauses.append(*cause);
     }
 
     const QJsonArray rejected = doc.value(u"rejected"_s).toArray();
