@@ -205,12 +205,12 @@ def api_errors_two_causes():
                 "writer gets 529s, the images endpoint 429s. Same root cause? What should we do?", at(D, "16:20"),
                 "Elena Park")]
     return scenario("", "api-errors-two-causes",
-                    "Two causes at once for Lark: Anthropic's incident gives 529s on Claude 14:00-15:30 for every org "
-                    "(primary: most of Lark's failures in the incident window), and from 14:15 Lark's image job "
-                    "multiplies its traffic by 8 and half of it is refused 429 rate_limited (secondary).",
+                    "Two causes at once for Lark: from 14:15 Lark's image job multiplies its traffic by 8 and half of it "
+                    "is refused 429 rate_limited (primary: ~2,600 failures), and Anthropic's incident gives 529s on "
+                    "Claude 14:00-15:30 for every org (secondary: ~380 of Lark's failures).",
                     now, CO, [a, b], "2026-12-05T12:00:00Z", 5601, streams, an, t,
-                    {5601: truth("api-errors", "provider_outage", [inc], [f"github:deployment:{her}"], ["529", "429"],
-                                 [secondary("rate_limited", ["route:/v1/images/generations"])])},
+                    {5601: truth("api-errors", "rate_limited", ["route:/v1/images/generations"], [f"github:deployment:{her}"],
+                                 ["529", "429"], [secondary("provider_outage", [inc])])},
                     github=gh, statuspage=sp, configs=cfg, docs=[DOC_RATE_LIMITS])
 
 
@@ -225,11 +225,11 @@ def latency_deploy_pt():
                     ["src/guardrails/pii.ts", "src/routes/chat.ts"],
                     message="guardrails: scan chat prompts for PII before routing (#2301)")
     near = gh.deploy(8831, at(D, "12:10"), "dashboard: latency chart tooltips", ["ui/dashboard/latency-chart.tsx"])
-    streams = [stream(a["id"], per_minute=18, config_id="pc-nuvem-atende", p50=700, p95=1600),
-               stream(b["id"], per_minute=10, config_id="pc-oak-draft"),
+    streams = [stream(a["id"], per_minute=18, config_id="pc-nuvem-atende", p50=700, p95=1600, gateway_ms=50),
+               stream(b["id"], per_minute=10, config_id="pc-oak-draft", gateway_ms=50),
                stream(c["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=14, p50=90, p95=200,
                       prompt=400, completion=0)]
-    an = [latency(at(D, "11:50"), None, {"route": "/v1/chat/completions"}, 6.0, component="gateway")]
+    an = [latency(at(D, "11:50"), None, {"route": "/v1/chat/completions"}, 14.0, component="gateway")]
     cfg = [config("pc-nuvem-atende", a["id"], "atende", [target("vk-nuvem-openai", "gpt-4o", 30000)]),
            config("pc-oak-draft", b["id"], "draft", [target("vk-oak-openai", "gpt-4o", 30000)])]
     t = [ticket(5701, a, "Lentidão nas respostas do chat",
@@ -318,11 +318,11 @@ def latency_other_model_incident():
     other = sp.incident("anthropic", "r5t6y7u8i9op", "Elevated latency on Claude Haiku 4.5", at(D, "17:00"),
                         at(D, "18:00"), "Claude Haiku 4.5 requests are slower than usual.")
     streams = [stream(a["id"], provider="anthropic", model="claude-opus-4-1", per_minute=10, p50=2500, p95=6000,
-                      config_id="pc-umber-story"),
+                      config_id="pc-umber-story", gateway_ms=120),
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=14, p50=1200, p95=2800,
-                      config_id="pc-vale-claims"),
+                      config_id="pc-vale-claims", gateway_ms=120),
                stream(b["id"], per_minute=12, config_id="pc-vale-gpt")]
-    an = [latency(at(D, "17:05"), None, {"provider": "anthropic"}, 3.5, component="gateway")]
+    an = [latency(at(D, "17:05"), None, {"provider": "anthropic"}, 20.0, component="gateway")]
     cfg = [config("pc-umber-story", a["id"], "story", [target("vk-umber-anthropic", "claude-opus-4-1", 60000)]),
            config("pc-vale-claims", b["id"], "claims", [target("vk-vale-anthropic", "claude-sonnet-4-6", 30000)]),
            config("pc-vale-gpt", b["id"], "gpt", [target("vk-vale-openai", "gpt-4o", 30000)])]
@@ -332,7 +332,7 @@ def latency_other_model_incident():
                 "Theo Laurent")]
     return scenario("", "latency-spike-other-model-incident",
                     "Deploy #2620 buffers Anthropic server-sent events in the gateway: from 17:05 gateway time on "
-                    "every Anthropic request (Opus and Sonnet, all orgs) rises ×3.5; OpenAI traffic is unchanged. "
+                    "every Anthropic request (Opus and Sonnet, all orgs) rises from ~120 ms to ~2.4 s; OpenAI traffic is unchanged. "
                     "Anthropic's incident is on Haiku 4.5, a model nobody here uses.",
                     now, CO, [a, b], "2026-12-09T16:00:00Z", 6001, streams, an, t,
                     {6001: truth("latency-spike", "deploy_regression", [f"github:deployment:{bad}"], [other],
@@ -380,11 +380,11 @@ def latency_stale_subject():
                     message="cache: semantic lookup for embeddings requests (#2355)")
     near = gh.deploy(4631, at(D, "13:20"), "billing: VAT number validation", ["src/billing/vat.ts"])
     streams = [stream(a["id"], route="/v1/embeddings", model="text-embedding-3-large", per_minute=20, p50=110,
-                      p95=240, prompt=600, completion=0),
+                      p95=240, prompt=600, completion=0, gateway_ms=30),
                stream(a["id"], per_minute=8, config_id="pc-yew-agent"),
                stream(b["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=10, p50=90,
-                      p95=190, prompt=400, completion=0)]
-    an = [latency(at(D, "13:40"), None, {"route": "/v1/embeddings"}, 5.0, component="gateway")]
+                      p95=190, prompt=400, completion=0, gateway_ms=30)]
+    an = [latency(at(D, "13:40"), None, {"route": "/v1/embeddings"}, 12.0, component="gateway")]
     cfg = [config("pc-yew-agent", a["id"], "agent", [target("vk-yew-openai", "gpt-4o", 30000)])]
     t = [ticket(6201, a, "Re: Invoice for November — VAT number",
                 "Thanks for fixing the VAT number last week.\n\nDifferent topic, but urgent: since early afternoon our "
@@ -393,7 +393,7 @@ def latency_stale_subject():
     q = [question(6202, b, at(D, "09:00"), "Invoice address", "How do I change the billing address on our invoices?")]
     return scenario("", "latency-spike-stale-subject",
                     "The subject belongs to an old billing thread; the body reports slow embeddings. Deploy #4630 "
-                    "(semantic cache on embeddings) raises gateway time on /v1/embeddings ×5 for every org from "
+                    "(semantic cache on embeddings) raises gateway time on /v1/embeddings from ~30 ms to ~360 ms for every org from "
                     "13:40, among 20 routine deploys.",
                     now, CO, [a, b], "2026-12-11T12:00:00Z", 6201, streams, an, t,
                     {6201: truth("latency-spike", "deploy_regression", [f"github:deployment:{bad}"], [f"github:deployment:{near}"],
@@ -988,20 +988,20 @@ def latency_two_causes():
     inc = sp.incident("anthropic", "c3v4b5n6m7q8", "Increased latency on Claude Sonnet 4.6", at(D, "16:00"),
                       at(D, "18:00"), "Sonnet 4.6 is slower than normal.", impact="minor")
     streams = [stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=16, p50=90, p95=200,
-                      prompt=500, completion=0),
+                      prompt=500, completion=0, gateway_ms=30),
                stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=10, p50=1200, p95=2800,
                       config_id="pc-lynx-screen"),
                stream(b["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=12, p50=90, p95=200,
-                      prompt=400, completion=0)]
-    an = [latency(at(D, "15:22"), None, {"route": "/v1/embeddings"}, 8.0, component="gateway"),
+                      prompt=400, completion=0, gateway_ms=30)]
+    an = [latency(at(D, "15:22"), None, {"route": "/v1/embeddings"}, 12.0, component="gateway"),
           latency(at(D, "16:00"), at(D, "18:00"), {"provider": "anthropic", "model": "claude-sonnet-4-6"}, 2.5)]
     cfg = [config("pc-lynx-screen", a["id"], "screen", [target("vk-lynx-anthropic", "claude-sonnet-4-6", 60000)])]
     t = [ticket(8101, a, "everything got slow this afternoon",
                 "Our candidate search (embeddings) has been slow since mid-afternoon and our Claude screening step "
                 "also got slower a bit later. Are these related?", at(D, "17:30"), "Ava Thompson")]
     return scenario("", "latency-spike-two-causes",
-                    "Two causes: deploy #5920 raises gateway time on /v1/embeddings ×8 for every org from 15:22 "
-                    "(primary), and Anthropic's Sonnet incident slows Lynx's Claude step ×2.5 16:00-18:00 "
+                    "Two causes: deploy #5920 raises gateway time on /v1/embeddings from ~30 ms to ~360 ms for every "
+                    "org from 15:22 (primary: the larger change, on most of the traffic), and Anthropic's Sonnet incident slows Lynx's Claude step ×2.5 16:00-18:00 "
                     "(secondary).",
                     now, CO, [a, b], "2026-12-01T16:00:00Z", 8101, streams, an, t,
                     {8101: truth("latency-spike", "deploy_regression", [f"github:deployment:{bad}"], [f"github:deployment:{near}"], ["15:22"],
