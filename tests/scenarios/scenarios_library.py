@@ -229,7 +229,7 @@ def latency_deploy_pt():
                stream(b["id"], per_minute=10, config_id="pc-oak-draft", gateway_ms=50),
                stream(c["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=14, p50=90, p95=200,
                       prompt=400, completion=0)]
-    an = [latency(at(D, "11:50"), None, {"route": "/v1/chat/completions"}, 14.0, component="gateway")]
+    an = [latency(at(D, "11:50"), None, {"route": "/v1/chat/completions"}, 20.0, component="gateway")]
     cfg = [config("pc-nuvem-atende", a["id"], "atende", [target("vk-nuvem-openai", "gpt-4o", 30000)]),
            config("pc-oak-draft", b["id"], "draft", [target("vk-oak-openai", "gpt-4o", 30000)])]
     t = [ticket(5701, a, "Lentidão nas respostas do chat",
@@ -774,28 +774,28 @@ def _billing(invoices, cached="excluded", faults=(), discount=None):
 
 
 def billing_discounted_de():
-    now = "2026-12-24T09:00:00Z"
+    now = "2026-12-24T05:00:00Z"
     a = org("org_xaver", "Xaver Versicherung", "xaver-vers.de", "scale")
     b = org("org_yak", "Yak Outdoor", "yakoutdoor.com", "growth")
     gh = Github(CO["github_repo"])
-    gh.routine(7901, "2026-12-23T04:00:00Z", now, 10)
+    gh.routine(7901, "2026-12-23T00:00:00Z", now, 10)
     her = gh.deploy(7920, "2026-12-23T15:00:00Z", "metering: batch meter events", ["src/billing/meter-events.ts"])
     streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=20, prompt=4000,
                       completion=300, cached=0.6, config_id="pc-xaver-policen", p50=1300, p95=3000),
                stream(b["id"], per_minute=10, config_id="pc-yak-shop")]
     cfg = [config("pc-xaver-policen", a["id"], "policen", [target("vk-xaver-anthropic", "claude-sonnet-4-6", 30000)]),
            config("pc-yak-shop", b["id"], "shop", [target("vk-yak-openai", "gpt-4o", 30000)])]
-    bill = _billing([{"id": "in_1Xaver1223", "org": a["id"], "status": "open", "from": "2026-12-23T04:00:00Z",
-                      "to": "2026-12-24T04:00:00Z"}], cached="billed_discounted", discount=0.1)
+    bill = _billing([{"id": "in_1Xaver1223", "org": a["id"], "status": "open", "from": "2026-12-23T00:00:00Z",
+                      "to": "2026-12-24T00:00:00Z"}], cached="billed_discounted", discount=0.1)
     t = [ticket(7401, a, "Rechnung passt nicht zu unseren Token-Zahlen",
                 "Hallo, die Rechnung in_1Xaver1223 weist deutlich weniger Tokens aus, als wir selbst gezählt haben "
                 "(Summe aus prompt_tokens und completion_tokens aller Antworten). Wir wollen keine Nachzahlung "
-                "riskieren – stimmt da etwas nicht?", "2026-12-24T08:00:00Z", "Lena Vogel")]
+                "riskieren – stimmt da etwas nicht?", "2026-12-24T04:30:00Z", "Lena Vogel")]
     return scenario("", "token-billing-cached-discount-german",
                     "German ticket: Xaver's Claude traffic has a 60% prompt-cache share and cached input tokens are "
                     "billed at 10% as documented, so invoice in_1Xaver1223 is well below the raw token sum (expected "
                     "behaviour). A meter-event batching deploy is a bystander.",
-                    now, CO, [a, b], "2026-12-23T04:00:00Z", 7401, streams, [], t,
+                    now, CO, [a, b], "2026-12-23T00:00:00Z", 7401, streams, [], t,
                     {7401: truth("token-billing", "expected_behavior", ["stripe:invoice:in_1Xaver1223"],
                                  [f"github:deployment:{her}"], ["cached"])},
                     github=gh, configs=cfg, billing=bill, docs=[DOC_CACHING])
@@ -834,11 +834,11 @@ def billing_no_org_metadata():
 
 
 def billing_dropped_fr():
-    now = "2026-12-27T10:00:00Z"
+    now = "2026-12-27T05:00:00Z"
     a = org("org_brume", "Brume Studio", "brume.studio", "growth")
     b = org("org_cygne", "Cygne Santé", "cygne-sante.fr", "enterprise")
     gh = Github(CO["github_repo"])
-    gh.routine(9201, "2026-12-26T04:00:00Z", now, 10)
+    gh.routine(9201, "2026-12-26T00:00:00Z", now, 10)
     bad = gh.deploy(9215, "2026-12-26T11:55:00Z", "metering: new meter event client",
                     ["src/billing/meter-client.ts", "src/billing/meter-events.ts"],
                     message="billing: send meter events with the v2 client (#2480)")
@@ -849,30 +849,30 @@ def billing_dropped_fr():
                       p50=1200, p95=2800, prompt=2000, completion=400)]
     cfg = [config("pc-brume-copy", a["id"], "copy", [target("vk-brume-openai", "gpt-4o", 30000)]),
            config("pc-cygne-soin", b["id"], "soin", [target("vk-cygne-anthropic", "claude-sonnet-4-6", 30000)])]
-    bill = _billing([{"id": "in_1Cygne1226", "org": b["id"], "status": "draft", "from": "2026-12-26T04:00:00Z",
-                      "to": "2026-12-27T04:00:00Z"}],
+    bill = _billing([{"id": "in_1Cygne1226", "org": b["id"], "status": "draft", "from": "2026-12-26T00:00:00Z",
+                      "to": "2026-12-27T00:00:00Z"}],
                     faults=[{"kind": "dropped", "from": "2026-12-26T12:00:00Z", "to": "2026-12-26T18:00:00Z",
                              "match": {}}])
     t = [ticket(7601, b, "Écart entre la facture et notre consommation",
                 "Bonjour, la facture provisoire in_1Cygne1226 affiche nettement moins de tokens que nos journaux "
                 "pour la journée du 26. Nous préférons corriger cela maintenant plutôt qu'avoir un rattrapage plus "
-                "tard. Pouvez-vous vérifier ?", "2026-12-27T09:00:00Z", "Chloé Martin")]
+                "tard. Pouvez-vous vérifier ?", "2026-12-27T04:40:00Z", "Chloé Martin")]
     return scenario("", "token-billing-dropped-french",
                     "French ticket: deploy #9215 (new meter-event client) lost every meter event 12:00-18:00, so "
                     "Cygne's draft invoice in_1Cygne1226 is a quarter below the logs (billing pipeline, caused by our "
                     "deploy).",
-                    now, CO, [a, b], "2026-12-26T04:00:00Z", 7601, streams, [], t,
+                    now, CO, [a, b], "2026-12-26T00:00:00Z", 7601, streams, [], t,
                     {7601: truth("token-billing", "billing_pipeline", ["stripe:invoice:in_1Cygne1226"], ["linear:issue:GW-690"],
                                  ["12:00"])},
                     github=gh, linear=lin, configs=cfg, billing=bill, docs=[DOC_INVOICES])
 
 
 def billing_no_fault():
-    now = "2026-12-28T12:00:00Z"
+    now = "2026-12-28T06:00:00Z"
     a = org("org_dove", "Dove Books", "dovebooks.com", "scale")
     b = org("org_elk", "Elk Security", "elksec.io", "growth")
     gh = Github(CO["github_repo"])
-    gh.routine(1901, "2026-12-27T08:00:00Z", now, 10)
+    gh.routine(1901, "2026-12-27T00:00:00Z", now, 10)
     her = gh.deploy(1915, "2026-12-27T20:00:00Z", "metering: retry failed meter events", ["src/billing/meter-retry.ts"])
     lin = [linear_issue("GW-688", "Usage page double-counts streamed completion tokens",
                         "The dashboard usage page counts streamed completion tokens twice. Invoices unaffected.",
@@ -881,18 +881,18 @@ def billing_no_fault():
                stream(b["id"], per_minute=12, config_id="pc-elk-triage")]
     cfg = [config("pc-dove-recs", a["id"], "recs", [target("vk-dove-openai", "gpt-4o", 30000)]),
            config("pc-elk-triage", b["id"], "triage", [target("vk-elk-openai", "gpt-4o", 30000)])]
-    bill = _billing([{"id": "in_1Dove1227", "org": a["id"], "status": "open", "from": "2026-12-27T08:00:00Z",
-                      "to": "2026-12-28T08:00:00Z"}])
+    bill = _billing([{"id": "in_1Dove1227", "org": a["id"], "status": "open", "from": "2026-12-27T00:00:00Z",
+                      "to": "2026-12-28T00:00:00Z"}])
     t = [ticket(7701, a, "Is invoice in_1Dove1227 right?",
                 "Invoice in_1Dove1227 looks higher than we expected for a normal day. Before finance pays it, can you "
                 "confirm it matches what we actually used? Could the usage bug you mentioned in your changelog "
                 "affect invoices?",
-                "2026-12-28T10:00:00Z", "Hannah Cho")]
+                "2026-12-28T05:30:00Z", "Hannah Cho")]
     return scenario("", "token-billing-no-fault",
                     "Invoice in_1Dove1227 equals the logs' prompt + completion tokens for its period (no fault, no "
                     "cache); the usage page's streamed-token double count (GW-688, dashboard only) and a meter retry "
                     "deploy are red herrings for the invoice.",
-                    now, CO, [a, b], "2026-12-27T08:00:00Z", 7701, streams, [], t,
+                    now, CO, [a, b], "2026-12-27T00:00:00Z", 7701, streams, [], t,
                     {7701: truth("token-billing", "no_fault_found", ["stripe:invoice:in_1Dove1227"],
                                  [f"github:deployment:{her}", "linear:issue:GW-688"], ["in_1Dove1227"])},
                     github=gh, configs=cfg, billing=bill, linear=lin, docs=[DOC_INVOICES])
