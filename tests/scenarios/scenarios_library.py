@@ -469,6 +469,10 @@ def webhook_deploy_timeout():
     bad = gh.deploy(7820, at(D, "09:58"), "webhooks: sign with rotated key set", ["src/webhooks/sign.ts",
                                                                                   "src/lib/crypto/keys.ts"],
                     message="webhooks: sign deliveries with the new key set (#2402)")
+    near = gh.deploy(7821, at(D, "09:40"), "dashboard: webhook settings copy", ["ui/settings/webhooks.tsx"])
+    lin = [linear_issue("GW-702", "Webhook retries ignore Retry-After", "Retries of failed webhook deliveries do not "
+                        "honour the endpoint's Retry-After header.", "2026-12-10T10:00:00Z",
+                        labels=("bug", "webhooks"))]
     streams = [stream(a["id"], per_minute=12), stream(b["id"], per_minute=10)]
     wh = {"streams": [{"org": a["id"], "endpoint": "https://fernfoods.com/hooks/relay", "events": ["request.completed"],
                        "per_minute": 4, "latency_ms": 120},
@@ -485,8 +489,8 @@ def webhook_deploy_timeout():
                     "every org's endpoint answers 401 signature_rejected, Glow's included.",
                     now, CO, [a, b], "2026-12-14T10:00:00Z", 6501, streams, [], t,
                     {6501: truth("webhook-failures", "deploy_regression", [f"github:deployment:{bad}"],
-                                 ["endpoint:https://fernfoods.com/hooks/relay"], ["10:00", "401"])},
-                    github=gh, webhooks=wh, docs=[DOC_WEBHOOKS])
+                                 ["linear:issue:GW-702", f"github:deployment:{near}"], ["10:00", "401"])},
+                    github=gh, webhooks=wh, docs=[DOC_WEBHOOKS], linear=lin)
 
 
 def routing_retired_model_fr():

@@ -109,8 +109,22 @@ struct Failure
     const SeriesChange *change = nullptr;
 };
 
-QList<Failure> failuresOf(const ChangeReport &report, const ErrorProfile &errors,
-                          const QString &provider, const QString &model)
+// The models the org sends to a provider (traffic_overview rows).
+QStringList orgModels(const AnalysisInput &input, const QString &provider)
+{
+    QStringList models;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
+        const Table t(f.evidence->data);
+        for (int r = 0; r < t.rowCount(); ++r) {
+            if (t.text(r, u"provider") == provider && !t.text(r, u"model").isEmpty())
+                appendUnique(models, t.text(r, u"model"));
+        }
+    }
+    return models;
+}
+
+QList<Failure> failuresOf(const AnalysisInput &input, const ChangeReport &report,
+                          const ErrorProfile &errors, const QString &provider, const QString &model)
 {
     QList<Failure> out;
     QList<const SeriesChange *> changes = report.changed();
@@ -145,6 +159,10 @@ QList<Failure> failuresOf(const ChangeReport &report, const ErrorProfile &errors
                 break;
             }
         }
+        // the org sends one model to that provider: that is what failed
+        if (const QStringList models = orgModels(input, f.provider);
+            f.model.isEmpty() && models.size() == 1)
+            f.model = models.first();
     }
     return out;
 }
@@ -205,7 +223,7 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
     const ErrorProfile errors = errorProfile(input);
     const QString provider = affectedProvider(input);
     const QString model = affectedModel(input);
-    const QList<Failure> failures = failuresOf(report, errors, provider, model);
+    const QList<Failure> failures = failuresOf(input, report, errors, provider, model);
     const QDateTime windowTo = input.params.window.to.isValid() ? input.params.window.to : input.now;
     // the routes of what failed: the change's, the ticket's, else every route of the org
     QStringList routes;
