@@ -12,6 +12,7 @@
 #include "core/async.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/profile.h"
+#include "storage/sqlitestore.h"
 #include "ui/mainwindow.h"
 #include "ui/stallmonitor.h"
 #include "ui/ticketqueuemodel.h"
@@ -281,12 +282,12 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     WorkbenchServices services;
-    auto store = openWorkbenchStore(dir.filePath(u"casefile.sqlite"_s));
+    auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
     if (!store) {
         QTextStream(stderr) << "bench_gui: " << store.error().message << '\n';
         return 1;
     }
-    services.store = *store;
+    services.store = std::move(*store);
     services.connect = [](const WorkspaceProfile &p) {
         return createConnectors(p, &resolveSecretWithoutKeychain);
     };

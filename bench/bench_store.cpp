@@ -1,7 +1,7 @@
 // Store benchmark: save, open and full-text search with N saved investigations.
 // Prints one JSON object on stdout. Usage: bench_store [N]
 #include "core/investigationjson.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -87,7 +87,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int n = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
     QTemporaryDir dir;
-    auto store = Store::open(dir.filePath(u"bench.sqlite"_s));
+    auto store = SqliteStore::open(dir.filePath(u"bench.sqlite"_s));
     if (!store) {
         std::fprintf(stderr, "cannot open store: %s\n", qPrintable(store.error().message));
         return 1;

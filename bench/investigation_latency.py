@@ -55,7 +55,7 @@ def main():
     build, out_path = sys.argv[1], sys.argv[2]
     repeats = int(os.environ.get("CASEFILE_BENCH_REPEATS", "3"))
     sandbox = os.path.join(build, "sandbox", "casefile-sandbox")
-    casefile = os.path.join(build, "src", "app", "casefile")
+    casefile = os.path.join(build, "app", "casefile")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     scenarios = []
     for d in (os.path.join(root, "..", "shared", "scenarios"), os.path.join(root, "tests", "scenarios")):

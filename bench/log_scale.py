@@ -36,7 +36,7 @@ def wait_for_merges(profile, limit_s=300):
 
 def run(build, scenario, ticket, scale, repeats):
     sandbox = os.path.join(build, "sandbox", "casefile-sandbox")
-    casefile = os.path.join(build, "src", "app", "casefile")
+    casefile = os.path.join(build, "app", "casefile")
     with tempfile.TemporaryDirectory() as tmp:
         profile = os.path.join(tmp, "p.json")
         t0 = time.time()

@@ -80,6 +80,7 @@ function(casefile_add_test)
     set(env
         "CASEFILE_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
         "CASEFILE_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared"
+        "CASEFILE_DEMO_SCENARIO=${PROJECT_SOURCE_DIR}/resources/demo/demo-scenario.json"
         "CASEFILE_BINARY_DIR=${PROJECT_BINARY_DIR}"
         "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0"
         "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"

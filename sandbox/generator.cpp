@@ -138,6 +138,373 @@ QByteArray prefixedHex(const char *prefix, quint64 id)
     return out;
 }
 
+using Intern = std::function<quint16(const QString &)>;
+
+// A failure anomaly as one request stream meets it: everything that does not change per row.
+struct AnomalyUse
+{
+    const TrafficAnomaly *anomaly = nullptr;
+    quint16 errorCode = 0;
+    quint16 targetProvider = 0;
+    quint16 targetModel = 0;
+    LogNormal targetLatency;
+    ModelPrice targetPrice;
+};
+
+// One request stream, ready to draw rows: its random sequence, distributions and anomalies.
+struct StreamState
+{
+    const TrafficStream *stream = nullptr;
+    Random random{0};
+    LogNormal latency;
+    ModelPrice price;
+    quint16 provider = 0;
+    quint16 model = 0;
+    quint16 cacheStatus = 0;
+    QList<const TrafficAnomaly *> latencyAnomalies;
+    QList<const TrafficAnomaly *> volumeAnomalies;
+    QList<const TrafficAnomaly *> metadataAnomalies;
+    QList<AnomalyUse> failures; // errors, timeouts, rate_limited in scenario order
+};
+
+// The values every request stream shares: ordinary failures' codes and the id sequences.
+struct RequestIds
+{
+    quint16 invalidRequest = 0;
+    quint16 providerError = 0;
+    quint64 requestCounter = 0;
+    quint64 traceBase = 0;
+};
+
+AnomalyUse failureUse(const Scenario &sc, const TrafficAnomaly &a, const StreamState &st,
+                      const Intern &intern)
+{
+    AnomalyUse use;
+    use.anomaly = &a;
+    use.errorCode = intern(a.errorCode);
+    if (!a.fallbackTo)
+        return use;
+    use.targetProvider = intern(a.fallbackTo->provider);
+    use.targetModel = intern(a.fallbackTo->model);
+    use.targetPrice = modelPrice(a.fallbackTo->model);
+    // The fallback target answers like the stream that serves it normally (preferring the
+    // same org), else like the failing stream.
+    use.targetLatency = st.latency;
+    const TrafficStream *best = nullptr;
+    for (const TrafficStream &other : sc.streams) {
+        if (other.provider != a.fallbackTo->provider || other.model != a.fallbackTo->model)
+            continue;
+        if (!best || (other.org == st.stream->org && best->org != st.stream->org))
+            best = &other;
+    }
+    if (best)
+        use.targetLatency = LogNormal::fit(best->latencyP50, best->latencyP95);
+    return use;
+}
+
+StreamState streamState(const Scenario &sc, qsizetype index, quint16 cacheStatus,
+                        const Intern &intern)
+{
+    const TrafficStream &s = sc.streams.at(index);
+    StreamState st;
+    st.stream = &s;
+    st.random = Random(mix64(sc.seed ^ mix64(0x5eed0000ULL + static_cast<quint64>(index))));
+    st.latency = LogNormal::fit(s.latencyP50, s.latencyP95);
+    st.price = modelPrice(s.model);
+    st.provider = intern(s.provider);
+    st.model = intern(s.model);
+    st.cacheStatus = cacheStatus;
+    for (const TrafficAnomaly &a : sc.anomalies) {
+        if (!matches(a.match, [&s](const QString &key) { return s.field(key); }))
+            continue;
+        switch (a.kind) {
+        case TrafficAnomaly::Kind::Latency:
+            st.latencyAnomalies.append(&a);
+            break;
+        case TrafficAnomaly::Kind::Volume:
+            st.volumeAnomalies.append(&a);
+            break;
+        case TrafficAnomaly::Kind::MetadataDropped:
+            st.metadataAnomalies.append(&a);
+            break;
+        case TrafficAnomaly::Kind::Errors:
+        case TrafficAnomaly::Kind::Timeouts:
+        case TrafficAnomaly::Kind::RateLimited:
+            st.failures.append(failureUse(sc, a, st, intern));
+            break;
+        }
+    }
+    return st;
+}
+
+// The numbers one request row draws. Every row draws all of them, whatever happens to it, so
+// one anomaly does not reshuffle the noise of the rows after it.
+struct RowDraws
+{
+    double providerBase = 0;
+    double gatewayJitter = 0;
+    double failure = 0;
+    double error = 0;
+    double errorKind = 0;
+    double trace = 0;
+    quint32 prompt = 0;
+    quint32 completion = 0;
+
+    static RowDraws draw(Random &rnd, const StreamState &st)
+    {
+        RowDraws d;
+        d.providerBase = st.latency.sample(rnd);
+        d.gatewayJitter = 0.95 + 0.1 * rnd.uniform();
+        d.failure = rnd.uniform();
+        d.error = rnd.uniform();
+        d.errorKind = rnd.uniform();
+        d.trace = rnd.uniform();
+        d.prompt = jitterTokens(st.stream->promptTokens, rnd);
+        d.completion = jitterTokens(st.stream->completionTokens, rnd);
+        return d;
+    }
+};
+
+// The first active failure anomaly whose rate fires decides; one draw serves them all (each
+// owns its own slice of [0, 1)).
+const AnomalyUse *firingFailure(const StreamState &st, qint64 ts, double failureDraw)
+{
+    double slice = 0;
+    for (const AnomalyUse &use : st.failures) {
+        if (!use.anomaly->activeAt(ts))
+            continue;
+        const double remaining = 1.0 - slice;
+        if (failureDraw < slice + remaining * use.anomaly->rate)
+            return &use;
+        slice += remaining * use.anomaly->rate;
+    }
+    return nullptr;
+}
+
+double cost(const ModelPrice &price, const RequestRow &r)
+{
+    const double uncached = static_cast<double>(r.promptTokens - r.cachedTokens);
+    return (uncached * price.input + static_cast<double>(r.cachedTokens) * price.cachedInput +
+            static_cast<double>(r.completionTokens) * price.output) /
+           1e6;
+}
+
+// Fills in how one request ended: served (by its own provider or a fallback) or failed.
+class RequestOutcome
+{
+public:
+    RequestOutcome(RequestRow &row, const TrafficStream &stream, const RowDraws &draws,
+                   double gatewayMs)
+        : m_row(row)
+        , m_stream(stream)
+        , m_draws(draws)
+        , m_gatewayMs(gatewayMs)
+    {}
+
+    void serve(quint16 provider, quint16 model, const ModelPrice &price, double providerMs)
+    {
+        m_row.status = 200;
+        m_row.provider = provider;
+        m_row.model = model;
+        m_row.promptTokens = m_draws.prompt;
+        m_row.completionTokens = m_draws.completion;
+        m_row.cachedTokens = static_cast<quint32>(
+            std::llround(m_stream.cachedShare * static_cast<double>(m_draws.prompt)));
+        m_row.providerLatencyMs = toMs(providerMs);
+        m_row.latencyMs = toMs(providerMs + m_gatewayMs);
+        m_row.costUsd = cost(price, m_row);
+    }
+
+    void fail(quint16 status, quint16 code, double providerMs, double totalMs)
+    {
+        m_row.status = status;
+        m_row.errorCode = code;
+        m_row.providerLatencyMs = toMs(providerMs);
+        m_row.latencyMs = toMs(totalMs);
+    }
+
+    // A failure anomaly fired; a fallback target, if any, answers after the failed attempt.
+    void applyAnomaly(const AnomalyUse &failure, double providerMs, Random &rnd)
+    {
+        const TrafficAnomaly &a = *failure.anomaly;
+        switch (a.kind) {
+        case TrafficAnomaly::Kind::Errors: {
+            const double failedAttempt = providerMs * 0.3;
+            if (a.fallbackTo)
+                serveByFallback(failure, failedAttempt, rnd);
+            else
+                fail(static_cast<quint16>(a.status), failure.errorCode, failedAttempt,
+                     failedAttempt + m_gatewayMs);
+            break;
+        }
+        case TrafficAnomaly::Kind::Timeouts:
+            if (a.fallbackTo)
+                serveByFallback(failure, a.afterMs, rnd);
+            else
+                fail(static_cast<quint16>(a.status), failure.errorCode, a.afterMs, a.afterMs);
+            break;
+        case TrafficAnomaly::Kind::RateLimited:
+            // Refused by the gateway itself: no provider attempt.
+            m_row.attempts = 0;
+            fail(429, failure.errorCode, 0, m_gatewayMs);
+            break;
+        case TrafficAnomaly::Kind::Latency:
+        case TrafficAnomaly::Kind::Volume:
+        case TrafficAnomaly::Kind::MetadataDropped:
+            break;
+        }
+    }
+
+private:
+    void serveByFallback(const AnomalyUse &failure, double failedAttemptMs, Random &rnd)
+    {
+        m_row.attempts = 2;
+        m_row.fallbackUsed = 1;
+        // The target's own time, not scaled by this stream's anomalies.
+        const double target = failure.targetLatency.sample(rnd);
+        serve(failure.targetProvider, failure.targetModel, failure.targetPrice,
+              failedAttemptMs + target);
+    }
+
+    RequestRow &m_row;
+    const TrafficStream &m_stream;
+    const RowDraws &m_draws;
+    double m_gatewayMs = 0;
+};
+
+// One request row of a stream at `ts`, from the numbers it drew.
+RequestRow requestRow(StreamState &st, quint16 streamIndex, qint64 ts, const RowDraws &draws,
+                      RequestIds &ids)
+{
+    const TrafficStream &s = *st.stream;
+    RequestRow r;
+    r.ts = ts;
+    r.requestId = mix64(++ids.requestCounter);
+    r.traceId = draws.trace < 0.35 ? mix64(ids.traceBase + r.requestId) | 1 : 0;
+    r.stream = streamIndex;
+    r.provider = st.provider;
+    r.model = st.model;
+    r.cacheStatus = st.cacheStatus;
+    double provider = draws.providerBase;
+    double gateway = s.gatewayMs * draws.gatewayJitter;
+    for (const TrafficAnomaly *a : std::as_const(st.latencyAnomalies)) {
+        if (!a->activeAt(ts))
+            continue;
+        if (a->component == TrafficAnomaly::Component::Gateway)
+            gateway *= a->factor;
+        else
+            provider *= a->factor;
+    }
+    for (const TrafficAnomaly *a : std::as_const(st.metadataAnomalies)) {
+        if (a->activeAt(ts))
+            r.metadataDropped = true;
+    }
+    RequestOutcome outcome(r, s, draws, gateway);
+    if (const AnomalyUse *failure = firingFailure(st, ts, draws.failure)) {
+        outcome.applyAnomaly(*failure, provider, st.random);
+    } else if (draws.error < s.errorRate) {
+        if (draws.errorKind < 0.5)
+            outcome.fail(400, ids.invalidRequest, provider * 0.1, provider * 0.1 + gateway);
+        else
+            outcome.fail(500, ids.providerError, provider * 0.3, provider * 0.3 + gateway);
+    } else {
+        outcome.serve(st.provider, st.model, st.price, provider);
+    }
+    return r;
+}
+
+// One webhook stream, ready to draw deliveries.
+struct WebhookState
+{
+    const WebhookStream *stream = nullptr;
+    Random random{0};
+    QList<quint16> events;
+    QList<const WebhookAnomaly *> anomalies; // matching org and endpoint
+    QList<quint16> anomalyErrors;            // interned `error` of each
+};
+
+WebhookState webhookState(const Scenario &sc, qsizetype index, const Intern &intern)
+{
+    const WebhookStream &w = sc.webhookStreams.at(index);
+    WebhookState st;
+    st.stream = &w;
+    st.random = Random(mix64(sc.seed ^ mix64(0x400c0000ULL + static_cast<quint64>(index))));
+    for (const QString &e : w.events)
+        st.events.append(intern(e));
+    for (const WebhookAnomaly &a : sc.webhookAnomalies) {
+        const bool orgAndEndpoint = matches(a.match, [&w](const QString &key) {
+            if (key == "org"_L1)
+                return w.org;
+            if (key == "endpoint"_L1)
+                return w.endpoint;
+            return QString(); // "event" is checked per delivery
+        });
+        bool possible = orgAndEndpoint;
+        if (!possible && a.match.contains(u"event"_s)) {
+            MatchRule withoutEvent = a.match;
+            withoutEvent.remove(u"event"_s);
+            possible = matches(withoutEvent, [&w](const QString &key) {
+                return key == "org"_L1 ? w.org : w.endpoint;
+            });
+        }
+        if (possible) {
+            st.anomalies.append(&a);
+            st.anomalyErrors.append(intern(a.error));
+        }
+    }
+    return st;
+}
+
+// The webhook anomaly that fails a delivery attempt at `at`, with its interned error.
+std::pair<const WebhookAnomaly *, quint16>
+webhookFailure(const WebhookState &st, qint64 at, double failureDraw, const QString &eventName)
+{
+    for (qsizetype n = 0; n < st.anomalies.size(); ++n) {
+        const WebhookAnomaly *a = st.anomalies.at(n);
+        if (!a->activeAt(at) || failureDraw >= a->rate)
+            continue;
+        const bool eventMatches =
+            !a->match.contains(u"event"_s) || a->match.value(u"event"_s) == eventName;
+        if (eventMatches)
+            return {a, st.anomalyErrors.at(n)};
+    }
+    return {nullptr, 0};
+}
+
+// One event's delivery: the first attempt at `ts`, retried after a minute and after five more
+// while an anomaly fails it, as long as the attempts fall inside the traffic window.
+void deliver(const WebhookState &st, WebhookRow row, qint64 ts, qint64 to, double latencyNoise,
+             double failureDraw, const QString &eventName,
+             const std::function<void(const WebhookRow &)> &onWebhook)
+{
+    const qint64 retryDelays[] = {60, 300}; // attempt 2 after a minute, attempt 3 after five
+    const WebhookStream &w = *st.stream;
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        const qint64 at = attempt == 1 ? ts : ts + retryDelays[attempt - 2];
+        if (at >= to)
+            break;
+        row.ts = at;
+        row.attempt = static_cast<quint8>(attempt);
+        const auto [failure, failureError] = webhookFailure(st, at, failureDraw, eventName);
+        if (!failure) {
+            row.status = 200;
+            row.error = 0;
+            row.latencyMs = toMs(w.latencyMs * latencyNoise);
+            onWebhook(row);
+            break;
+        }
+        row.status = static_cast<quint16>(failure->status);
+        row.error = failureError;
+        if (failure->error == "timeout"_L1)
+            row.latencyMs = 30000;
+        else if (failure->status == 0)
+            row.latencyMs = toMs(w.latencyMs * 0.2 * latencyNoise);
+        else
+            row.latencyMs = toMs(w.latencyMs * latencyNoise);
+        onWebhook(row);
+    }
+}
+
 } // namespace
 
 QByteArray requestIdText(quint64 id)
@@ -200,302 +567,81 @@ quint16 Generator::intern(const QString &value)
 void Generator::generate(const std::function<void(const RequestRow &)> &onRequest,
                          const std::function<void(const WebhookRow &)> &onWebhook)
 {
+    generateRequests(onRequest);
+    if (onWebhook)
+        generateWebhooks(onWebhook);
+}
+
+qint64 Generator::firstMinute() const
+{
+    const qint64 from = m_scenario.trafficFrom.toSecsSinceEpoch();
+    return from - ((from % 60) + 60) % 60;
+}
+
+void Generator::generateRequests(const std::function<void(const RequestRow &)> &onRequest)
+{
     const Scenario &sc = m_scenario;
     const qint64 from = sc.trafficFrom.toSecsSinceEpoch();
     const qint64 to = sc.trafficTo.toSecsSinceEpoch();
-    const qint64 firstMinute = from - ((from % 60) + 60) % 60;
+    const Intern intern = [this](const QString &value) {
+        return this->intern(value);
+    };
 
-    const quint16 invalidRequest = intern(u"invalid_request"_s);
-    const quint16 providerError = intern(u"provider_error"_s);
+    RequestIds ids;
+    ids.invalidRequest = intern(u"invalid_request"_s);
+    ids.providerError = intern(u"provider_error"_s);
     const quint16 cacheMiss = intern(u"miss"_s);
     const quint16 cacheDisabled = intern(u"disabled"_s);
-
-    // Everything that does not change per row, per stream.
-    struct AnomalyUse
-    {
-        const TrafficAnomaly *anomaly = nullptr;
-        quint16 errorCode = 0;
-        quint16 targetProvider = 0;
-        quint16 targetModel = 0;
-        LogNormal targetLatency;
-        ModelPrice targetPrice;
-    };
-    struct StreamState
-    {
-        const TrafficStream *stream = nullptr;
-        Random random{0};
-        LogNormal latency;
-        ModelPrice price;
-        quint16 provider = 0;
-        quint16 model = 0;
-        quint16 cacheStatus = 0;
-        QList<const TrafficAnomaly *> latencyAnomalies;
-        QList<const TrafficAnomaly *> volumeAnomalies;
-        QList<const TrafficAnomaly *> metadataAnomalies;
-        QList<AnomalyUse> failures; // errors, timeouts, rate_limited in scenario order
-    };
-
     std::vector<StreamState> streams;
     streams.reserve(static_cast<size_t>(sc.streams.size()));
     for (qsizetype i = 0; i < sc.streams.size(); ++i) {
-        const TrafficStream &s = sc.streams.at(i);
-        StreamState st;
-        st.stream = &s;
-        st.random = Random(mix64(sc.seed ^ mix64(0x5eed0000ULL + static_cast<quint64>(i))));
-        st.latency = LogNormal::fit(s.latencyP50, s.latencyP95);
-        st.price = modelPrice(s.model);
-        st.provider = intern(s.provider);
-        st.model = intern(s.model);
-        st.cacheStatus = s.configId.isEmpty() ? cacheDisabled : cacheMiss;
-        for (const TrafficAnomaly &a : sc.anomalies) {
-            if (!matches(a.match, [&s](const QString &key) { return s.field(key); }))
-                continue;
-            switch (a.kind) {
-            case TrafficAnomaly::Kind::Latency:
-                st.latencyAnomalies.append(&a);
-                break;
-            case TrafficAnomaly::Kind::Volume:
-                st.volumeAnomalies.append(&a);
-                break;
-            case TrafficAnomaly::Kind::MetadataDropped:
-                st.metadataAnomalies.append(&a);
-                break;
-            case TrafficAnomaly::Kind::Errors:
-            case TrafficAnomaly::Kind::Timeouts:
-            case TrafficAnomaly::Kind::RateLimited: {
-                AnomalyUse use;
-                use.anomaly = &a;
-                use.errorCode = intern(a.errorCode);
-                if (a.fallbackTo) {
-                    use.targetProvider = intern(a.fallbackTo->provider);
-                    use.targetModel = intern(a.fallbackTo->model);
-                    use.targetPrice = modelPrice(a.fallbackTo->model);
-                    // The fallback target answers like the stream that serves it normally
-                    // (preferring the same org), else like the failing stream.
-                    use.targetLatency = st.latency;
-                    const TrafficStream *best = nullptr;
-                    for (const TrafficStream &other : sc.streams) {
-                        if (other.provider != a.fallbackTo->provider ||
-                            other.model != a.fallbackTo->model) {
-                            continue;
-                        }
-                        if (!best || (other.org == s.org && best->org != s.org))
-                            best = &other;
-                    }
-                    if (best)
-                        use.targetLatency = LogNormal::fit(best->latencyP50, best->latencyP95);
-                }
-                st.failures.append(use);
-                break;
-            }
-            }
-        }
-        streams.push_back(std::move(st));
+        const quint16 cacheStatus = sc.streams.at(i).configId.isEmpty() ? cacheDisabled : cacheMiss;
+        streams.push_back(streamState(sc, i, cacheStatus, intern));
     }
-
-    quint64 requestCounter = mix64(sc.seed ^ 0x7265717565737473ULL);
-    const quint64 traceBase = mix64(sc.seed ^ 0x7472616365ULL);
-
-    auto cost = [](const ModelPrice &price, const RequestRow &r) {
-        const double uncached = static_cast<double>(r.promptTokens - r.cachedTokens);
-        return (uncached * price.input + static_cast<double>(r.cachedTokens) * price.cachedInput +
-                static_cast<double>(r.completionTokens) * price.output) /
-               1e6;
-    };
-
-    if (onRequest) {
-        for (qint64 minute = firstMinute; minute < to; minute += 60) {
-            const double daily = dailyFactor(minute);
-            for (size_t i = 0; i < streams.size(); ++i) {
-                StreamState &st = streams[i];
-                const TrafficStream &s = *st.stream;
-                double rate = s.perMinute * m_rowsScale * daily;
-                for (const TrafficAnomaly *a : std::as_const(st.volumeAnomalies)) {
-                    if (a->activeAt(minute))
-                        rate *= a->factor;
-                }
-                Random &rnd = st.random;
-                const int count = rnd.poisson(rate);
-                for (int k = 0; k < count; ++k) {
-                    const qint64 ts = minute + static_cast<qint64>(rnd.uniform() * 60.0);
-                    // Every row draws the same numbers whatever happens to it, so one anomaly
-                    // does not reshuffle the noise of the rows after it.
-                    const double providerBase = st.latency.sample(rnd);
-                    const double gatewayJitter = 0.95 + 0.1 * rnd.uniform();
-                    const double failureDraw = rnd.uniform();
-                    const double errorDraw = rnd.uniform();
-                    const double errorKindDraw = rnd.uniform();
-                    const double traceDraw = rnd.uniform();
-                    const quint32 prompt = jitterTokens(s.promptTokens, rnd);
-                    const quint32 completion = jitterTokens(s.completionTokens, rnd);
-                    if (ts < from || ts >= to)
-                        continue;
-
-                    RequestRow r;
-                    r.ts = ts;
-                    r.requestId = mix64(++requestCounter);
-                    r.traceId = traceDraw < 0.35 ? mix64(traceBase + r.requestId) | 1 : 0;
-                    r.stream = static_cast<quint16>(i);
-                    r.provider = st.provider;
-                    r.model = st.model;
-                    r.cacheStatus = st.cacheStatus;
-                    double provider = providerBase;
-                    double gateway = s.gatewayMs * gatewayJitter;
-                    for (const TrafficAnomaly *a : std::as_const(st.latencyAnomalies)) {
-                        if (!a->activeAt(ts))
-                            continue;
-                        if (a->component == TrafficAnomaly::Component::Gateway)
-                            gateway *= a->factor;
-                        else
-                            provider *= a->factor;
-                    }
-                    for (const TrafficAnomaly *a : std::as_const(st.metadataAnomalies)) {
-                        if (a->activeAt(ts))
-                            r.metadataDropped = true;
-                    }
-
-                    // The first active failure anomaly whose rate fires decides; one draw
-                    // serves them all (each owns its own slice of [0, 1)).
-                    const AnomalyUse *failure = nullptr;
-                    double slice = 0;
-                    for (const AnomalyUse &use : std::as_const(st.failures)) {
-                        if (!use.anomaly->activeAt(ts))
-                            continue;
-                        const double remaining = 1.0 - slice;
-                        if (failureDraw < slice + remaining * use.anomaly->rate) {
-                            failure = &use;
-                            break;
-                        }
-                        slice += remaining * use.anomaly->rate;
-                    }
-
-                    auto serve = [&](quint16 prov, quint16 model, const ModelPrice &price,
-                                     double providerMs) {
-                        r.status = 200;
-                        r.provider = prov;
-                        r.model = model;
-                        r.promptTokens = prompt;
-                        r.completionTokens = completion;
-                        r.cachedTokens = static_cast<quint32>(
-                            std::llround(s.cachedShare * static_cast<double>(prompt)));
-                        r.providerLatencyMs = toMs(providerMs);
-                        r.latencyMs = toMs(providerMs + gateway);
-                        r.costUsd = cost(price, r);
-                    };
-                    auto failWith = [&](quint16 status, quint16 code, double providerMs,
-                                        double totalMs) {
-                        r.status = status;
-                        r.errorCode = code;
-                        r.providerLatencyMs = toMs(providerMs);
-                        r.latencyMs = toMs(totalMs);
-                    };
-
-                    if (failure) {
-                        const TrafficAnomaly &a = *failure->anomaly;
-                        switch (a.kind) {
-                        case TrafficAnomaly::Kind::Errors: {
-                            const double failedAttempt = provider * 0.3;
-                            if (a.fallbackTo) {
-                                r.attempts = 2;
-                                r.fallbackUsed = 1;
-                                // The target's own time, not scaled by this stream's anomalies.
-                                const double target = failure->targetLatency.sample(rnd);
-                                serve(failure->targetProvider, failure->targetModel,
-                                      failure->targetPrice, failedAttempt + target);
-                            } else {
-                                failWith(static_cast<quint16>(a.status), failure->errorCode,
-                                         failedAttempt, failedAttempt + gateway);
-                            }
-                            break;
-                        }
-                        case TrafficAnomaly::Kind::Timeouts:
-                            if (a.fallbackTo) {
-                                r.attempts = 2;
-                                r.fallbackUsed = 1;
-                                const double target = failure->targetLatency.sample(rnd);
-                                serve(failure->targetProvider, failure->targetModel,
-                                      failure->targetPrice, a.afterMs + target);
-                            } else {
-                                failWith(static_cast<quint16>(a.status), failure->errorCode,
-                                         a.afterMs, a.afterMs);
-                            }
-                            break;
-                        case TrafficAnomaly::Kind::RateLimited:
-                            // Refused by the gateway itself: no provider attempt.
-                            r.attempts = 0;
-                            failWith(429, failure->errorCode, 0, gateway);
-                            break;
-                        case TrafficAnomaly::Kind::Latency:
-                        case TrafficAnomaly::Kind::Volume:
-                        case TrafficAnomaly::Kind::MetadataDropped:
-                            break;
-                        }
-                    } else if (errorDraw < s.errorRate) {
-                        if (errorKindDraw < 0.5)
-                            failWith(400, invalidRequest, provider * 0.1, provider * 0.1 + gateway);
-                        else
-                            failWith(500, providerError, provider * 0.3, provider * 0.3 + gateway);
-                    } else {
-                        serve(st.provider, st.model, st.price, provider);
-                    }
-                    onRequest(r);
-                }
-            }
-        }
-    }
-
-    if (!onWebhook)
+    if (!onRequest)
         return;
+    ids.requestCounter = mix64(sc.seed ^ 0x7265717565737473ULL);
+    ids.traceBase = mix64(sc.seed ^ 0x7472616365ULL);
+    for (qint64 minute = firstMinute(); minute < to; minute += 60) {
+        const double daily = dailyFactor(minute);
+        for (size_t i = 0; i < streams.size(); ++i) {
+            StreamState &st = streams[i];
+            double rate = st.stream->perMinute * m_rowsScale * daily;
+            for (const TrafficAnomaly *a : std::as_const(st.volumeAnomalies)) {
+                if (a->activeAt(minute))
+                    rate *= a->factor;
+            }
+            const int count = st.random.poisson(rate);
+            for (int k = 0; k < count; ++k) {
+                const qint64 ts = minute + static_cast<qint64>(st.random.uniform() * 60.0);
+                const RowDraws draws = RowDraws::draw(st.random, st);
+                if (ts < from || ts >= to)
+                    continue;
+                onRequest(requestRow(st, static_cast<quint16>(i), ts, draws, ids));
+            }
+        }
+    }
+}
 
-    struct WebhookState
-    {
-        const WebhookStream *stream = nullptr;
-        Random random{0};
-        QList<quint16> events;
-        QList<const WebhookAnomaly *> anomalies; // matching org and endpoint
-        QList<quint16> anomalyErrors;            // interned `error` of each
+void Generator::generateWebhooks(const std::function<void(const WebhookRow &)> &onWebhook)
+{
+    const Scenario &sc = m_scenario;
+    const qint64 from = sc.trafficFrom.toSecsSinceEpoch();
+    const qint64 to = sc.trafficTo.toSecsSinceEpoch();
+    const Intern intern = [this](const QString &value) {
+        return this->intern(value);
     };
     std::vector<WebhookState> hooks;
-    for (qsizetype i = 0; i < sc.webhookStreams.size(); ++i) {
-        const WebhookStream &w = sc.webhookStreams.at(i);
-        WebhookState st;
-        st.stream = &w;
-        st.random = Random(mix64(sc.seed ^ mix64(0x400c0000ULL + static_cast<quint64>(i))));
-        for (const QString &e : w.events)
-            st.events.append(intern(e));
-        for (const WebhookAnomaly &a : sc.webhookAnomalies) {
-            const bool orgAndEndpoint = matches(a.match, [&w](const QString &key) {
-                if (key == "org"_L1)
-                    return w.org;
-                if (key == "endpoint"_L1)
-                    return w.endpoint;
-                return QString(); // "event" is checked per delivery
-            });
-            bool possible = orgAndEndpoint;
-            if (!possible && a.match.contains(u"event"_s)) {
-                MatchRule withoutEvent = a.match;
-                withoutEvent.remove(u"event"_s);
-                possible = matches(withoutEvent, [&w](const QString &key) {
-                    return key == "org"_L1 ? w.org : w.endpoint;
-                });
-            }
-            if (possible) {
-                st.anomalies.append(&a);
-                st.anomalyErrors.append(intern(a.error));
-            }
-        }
-        hooks.push_back(std::move(st));
-    }
+    for (qsizetype i = 0; i < sc.webhookStreams.size(); ++i)
+        hooks.push_back(webhookState(sc, i, intern));
 
     quint64 deliveryCounter = mix64(sc.seed ^ 0x776562686f6f6bULL);
-    const qint64 retryDelays[] = {60, 300}; // attempt 2 after a minute, attempt 3 after five
-    for (qint64 minute = firstMinute; minute < to; minute += 60) {
+    for (qint64 minute = firstMinute(); minute < to; minute += 60) {
         const double daily = dailyFactor(minute);
         for (size_t i = 0; i < hooks.size(); ++i) {
             WebhookState &st = hooks[i];
-            const WebhookStream &w = *st.stream;
             Random &rnd = st.random;
-            const int count = rnd.poisson(w.perMinute * m_rowsScale * daily);
+            const int count = rnd.poisson(st.stream->perMinute * m_rowsScale * daily);
             for (int k = 0; k < count; ++k) {
                 const qint64 ts = minute + static_cast<qint64>(rnd.uniform() * 60.0);
                 const auto eventIndex =
@@ -504,50 +650,13 @@ void Generator::generate(const std::function<void(const RequestRow &)> &onReques
                 const double failureDraw = rnd.uniform();
                 if (ts < from || ts >= to)
                     continue;
-                const quint16 event = st.events.at(std::min(eventIndex, st.events.size() - 1));
-                const QString &eventName = m_strings.at(event); // m_strings no longer grows here
-
                 WebhookRow row;
                 row.deliveryId = mix64(++deliveryCounter);
                 row.stream = static_cast<quint16>(i);
-                row.event = event;
-                for (int attempt = 1; attempt <= 3; ++attempt) {
-                    const qint64 at = attempt == 1 ? ts : ts + retryDelays[attempt - 2];
-                    if (at >= to)
-                        break;
-                    row.ts = at;
-                    row.attempt = static_cast<quint8>(attempt);
-                    const WebhookAnomaly *failure = nullptr;
-                    quint16 failureError = 0;
-                    for (qsizetype n = 0; n < st.anomalies.size(); ++n) {
-                        const WebhookAnomaly *a = st.anomalies.at(n);
-                        if (!a->activeAt(at) || failureDraw >= a->rate)
-                            continue;
-                        const bool eventMatches = !a->match.contains(u"event"_s) ||
-                                                  a->match.value(u"event"_s) == eventName;
-                        if (eventMatches) {
-                            failure = a;
-                            failureError = st.anomalyErrors.at(n);
-                            break;
-                        }
-                    }
-                    if (!failure) {
-                        row.status = 200;
-                        row.error = 0;
-                        row.latencyMs = toMs(w.latencyMs * latencyNoise);
-                        onWebhook(row);
-                        break;
-                    }
-                    row.status = static_cast<quint16>(failure->status);
-                    row.error = failureError;
-                    if (failure->error == "timeout"_L1)
-                        row.latencyMs = 30000;
-                    else if (failure->status == 0)
-                        row.latencyMs = toMs(w.latencyMs * 0.2 * latencyNoise);
-                    else
-                        row.latencyMs = toMs(w.latencyMs * latencyNoise);
-                    onWebhook(row);
-                }
+                row.event = st.events.at(std::min(eventIndex, st.events.size() - 1));
+                // m_strings no longer grows here, so the reference stays valid.
+                deliver(st, row, ts, to, latencyNoise, failureDraw, m_strings.at(row.event),
+                        onWebhook);
             }
         }
     }

@@ -79,6 +79,10 @@ public:
 
 private:
     quint16 intern(const QString &value);
+    qint64 firstMinute() const; // the whole minute the traffic window starts in
+    // Interns every request stream's strings, then streams the rows if `onRequest` is set.
+    void generateRequests(const std::function<void(const RequestRow &)> &onRequest);
+    void generateWebhooks(const std::function<void(const WebhookRow &)> &onWebhook);
 
     const Scenario &m_scenario;
     double m_rowsScale = 1.0;

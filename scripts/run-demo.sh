@@ -19,12 +19,9 @@ while [ $# -gt 0 ]; do
         *) echo "usage: scripts/run-demo.sh [--scenario FILE] [--headless]" >&2; exit 2 ;;
     esac
 done
-if [ -z "$scenario" ]; then
-    for candidate in resources/demo/demo-scenario.json ../shared/scenarios/latency-after-deploy.json; do
-        [ -f "$candidate" ] && { scenario=$candidate; break; }
-    done
-fi
-[ -f "$scenario" ] || { echo "run-demo: no demo scenario found" >&2; exit 2; }
+# The demo workspace ships with the repository: nothing beside the checkout is needed.
+scenario=${scenario:-resources/demo/demo-scenario.json}
+[ -f "$scenario" ] || { echo "run-demo: scenario file not found: $scenario" >&2; exit 2; }
 
 scripts/setup-deps.sh
 build=${CASEFILE_BUILD_DIR:-build-release}
@@ -50,7 +47,7 @@ for _ in $(seq 1 1200); do
 done
 grep -q '^ready ' "$work/sandbox.out" || { echo "run-demo: the sandbox did not come up" >&2; exit 1; }
 
-casefile="$build/src/app/casefile"
+casefile="$build/app/casefile"
 if [ "$headless" = 0 ] && [ -z "${CI:-}" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
     echo "run-demo: opening the workbench (close the window to stop the sandbox)"
     "$casefile" --profile "$profile"

@@ -7,9 +7,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 build=${1:-build-release}
-scenario=${CASEFILE_DEMO_SCENARIO:-../shared/scenarios/latency-after-deploy.json}
+scenario=${CASEFILE_DEMO_SCENARIO:-resources/demo/demo-scenario.json}
 out=docs/screenshots
-[ -x "$build/src/app/casefile" ] || { echo "screenshots: build $build first (scripts/run-demo.sh builds build-release)" >&2; exit 2; }
+[ -x "$build/app/casefile" ] || { echo "screenshots: build $build first (scripts/run-demo.sh builds build-release)" >&2; exit 2; }
 
 work=$(mktemp -d)
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
@@ -21,6 +21,6 @@ grep -q '^ready ' "$work/out" || { cat "$work/err" >&2; exit 1; }
 
 mkdir -p "$out" "$work/shots"
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-"$build/src/app/casefile" --profile "$work/p.json" --screenshots "$work/shots"
+"$build/app/casefile" --profile "$work/p.json" --screenshots "$work/shots"
 cp "$work/shots"/*.png "$out/"
 ls -1 "$out"

@@ -20,6 +20,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
@@ -121,7 +123,7 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
             setStatus(tr("Sending…"));
         updateButtons();
     });
-    connect(m_sender, &SendController::sent, this, [this](const SendRecord &record) {
+    connect(m_sender, &SendController::sent, this, [this](const SentReply &record) {
         m_sent = true;
         setStatus(record.isPublic ? tr("Reply sent to ticket #%1.").arg(record.ticketId)
                                   : tr("Internal note added to ticket #%1.").arg(record.ticketId));
@@ -137,7 +139,7 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
     updateButtons();
 }
 
-void DiagnosisEditor::setStore(std::shared_ptr<WorkbenchStore> store)
+void DiagnosisEditor::setStore(std::shared_ptr<Store> store)
 {
     m_store = store;
     m_sender->setStore(std::move(store));
@@ -177,16 +179,18 @@ void DiagnosisEditor::loadDrafts()
     struct Saved
     {
         Result<QList<DiagnosisDraft>> drafts;
-        std::optional<SendRecord> interrupted; // a send still pending from an earlier session
+        std::optional<SentReply> interrupted; // a send still pending from an earlier session
     };
     const bool sending = m_sender->isInFlight();
     runAsync(
         this,
         [store = m_store, id = m_investigationId, sending] {
             Saved saved{store->drafts(id), std::nullopt};
+            if (saved.drafts) // the store lists newest first; the history reads oldest first
+                std::reverse(saved.drafts->begin(), saved.drafts->end());
             if (const auto sends = store->sends(id); sends && !sending) {
-                for (const SendRecord &s : *sends) {
-                    if (s.state == SendRecord::State::Pending)
+                for (const SentReply &s : *sends) {
+                    if (s.state == SentReply::State::Pending)
                         saved.interrupted = s; // the latest one wins
                 }
             }
@@ -324,7 +328,7 @@ void DiagnosisEditor::giveFeedback(const QString &verdict, const QString &note)
 {
     if (!m_store || m_investigationId.isEmpty())
         return;
-    FeedbackRecord feedback;
+    Feedback feedback;
     feedback.investigationId = m_investigationId;
     feedback.verdict = verdict;
     feedback.note = note;

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "storage/store.h"
 #include "ui/sendconfirmdialog.h"
-#include "ui/workbenchstore.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -36,7 +36,7 @@ class DiagnosisEditor final : public QWidget
 public:
     explicit DiagnosisEditor(QWidget *parent = nullptr);
 
-    void setStore(std::shared_ptr<WorkbenchStore> store);
+    void setStore(std::shared_ptr<Store> store);
     void setHelpdesk(std::shared_ptr<HelpdeskConnector> helpdesk);
 
     // The investigation the draft belongs to; `original` is the composed diagnosis.
@@ -73,7 +73,7 @@ private:
     void setStatus(const QString &text, bool error = false);
     void loadDrafts();
 
-    std::shared_ptr<WorkbenchStore> m_store;
+    std::shared_ptr<Store> m_store;
     SendController *m_sender = nullptr;
     QString m_investigationId;
     QString m_ticketId;

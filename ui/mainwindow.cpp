@@ -145,8 +145,7 @@ MainWindow::MainWindow(WorkbenchServices services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(std::move(services))
 {
-    if (!m_services.store)
-        m_services.store = std::make_shared<MemoryWorkbenchStore>();
+    Q_ASSERT(m_services.store); // the composition root always provides one
     setWindowIcon(QIcon(u":/icons/casefile.svg"_s));
     buildUi();
     buildMenus();

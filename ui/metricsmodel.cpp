@@ -10,7 +10,7 @@ MetricsModel::MetricsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void MetricsModel::setRows(const QList<MetricsRow> &rows)
+void MetricsModel::setRows(const QList<PlaybookMetrics> &rows)
 {
     beginResetModel();
     m_rows = rows;
@@ -31,7 +31,7 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const MetricsRow &r = m_rows.at(index.row());
+    const PlaybookMetrics &r = m_rows.at(index.row());
     if (role == Qt::FontRole && r.playbook.isEmpty()) {
         QFont bold;
         bold.setBold(true);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/workbenchstore.h"
+#include "storage/store.h"
 
 #include <QAbstractTableModel>
 
@@ -24,8 +24,8 @@ public:
     };
 
     explicit MetricsModel(QObject *parent = nullptr);
-    void setRows(const QList<MetricsRow> &rows);
-    const QList<MetricsRow> &rows() const { return m_rows; }
+    void setRows(const QList<PlaybookMetrics> &rows);
+    const QList<PlaybookMetrics> &rows() const { return m_rows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -34,7 +34,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<MetricsRow> m_rows;
+    QList<PlaybookMetrics> m_rows;
 };
 
 } // namespace Casefile

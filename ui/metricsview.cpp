@@ -27,7 +27,7 @@ MetricsView::MetricsView(QWidget *parent)
     layout->addWidget(refreshButton, 0, Qt::AlignRight);
 }
 
-void MetricsView::setStore(std::shared_ptr<WorkbenchStore> store)
+void MetricsView::setStore(std::shared_ptr<Store> store)
 {
     m_store = std::move(store);
     refresh();
@@ -39,7 +39,7 @@ void MetricsView::refresh()
         return;
     runAsync(
         this, [store = m_store] { return store->metrics(); },
-        [this](Result<QList<MetricsRow>> rows) {
+        [this](Result<QList<PlaybookMetrics>> rows) {
             if (rows)
                 m_model->setRows(*rows);
             emit refreshed();

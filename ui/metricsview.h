@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/workbenchstore.h"
+#include "storage/store.h"
 
 #include <QWidget>
 
@@ -23,7 +23,7 @@ class MetricsView final : public QWidget
 
 public:
     explicit MetricsView(QWidget *parent = nullptr);
-    void setStore(std::shared_ptr<WorkbenchStore> store);
+    void setStore(std::shared_ptr<Store> store);
     void refresh();
     MetricsModel *model() const { return m_model; }
 
@@ -31,7 +31,7 @@ signals:
     void refreshed();
 
 private:
-    std::shared_ptr<WorkbenchStore> m_store;
+    std::shared_ptr<Store> m_store;
     MetricsModel *m_model = nullptr;
     QTableView *m_view = nullptr;
 };

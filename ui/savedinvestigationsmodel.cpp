@@ -10,16 +10,16 @@ SavedInvestigationsModel::SavedInvestigationsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void SavedInvestigationsModel::setSummaries(const QList<SavedSummary> &summaries)
+void SavedInvestigationsModel::setSummaries(const QList<SavedInvestigationSummary> &summaries)
 {
     beginResetModel();
     m_rows = summaries;
     endResetModel();
 }
 
-SavedSummary SavedInvestigationsModel::summaryAt(int row) const
+SavedInvestigationSummary SavedInvestigationsModel::summaryAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : SavedSummary{};
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : SavedInvestigationSummary{};
 }
 
 int SavedInvestigationsModel::rowCount(const QModelIndex &parent) const
@@ -36,7 +36,7 @@ QVariant SavedInvestigationsModel::data(const QModelIndex &index, int role) cons
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const SavedSummary &s = m_rows.at(index.row());
+    const SavedInvestigationSummary &s = m_rows.at(index.row());
     if (role == UiRoles::IdRole)
         return s.id;
     if (role == UiRoles::SortRole) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/workbenchstore.h"
+#include "storage/store.h"
 
 #include <QAbstractTableModel>
 
@@ -16,8 +16,8 @@ public:
     enum Column { Saved, Ticket, Subject, Playbook, Category, Confidence, Snippet, ColumnCount };
 
     explicit SavedInvestigationsModel(QObject *parent = nullptr);
-    void setSummaries(const QList<SavedSummary> &summaries);
-    SavedSummary summaryAt(int row) const;
+    void setSummaries(const QList<SavedInvestigationSummary> &summaries);
+    SavedInvestigationSummary summaryAt(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -26,7 +26,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<SavedSummary> m_rows;
+    QList<SavedInvestigationSummary> m_rows;
 };
 
 } // namespace Casefile

@@ -75,7 +75,7 @@ SavedInvestigationsView::SavedInvestigationsView(QWidget *parent)
     connect(importButton, &QPushButton::clicked, this, &SavedInvestigationsView::importRequested);
 }
 
-void SavedInvestigationsView::setStore(std::shared_ptr<WorkbenchStore> store)
+void SavedInvestigationsView::setStore(std::shared_ptr<Store> store)
 {
     m_store = std::move(store);
     refresh();
@@ -105,7 +105,7 @@ void SavedInvestigationsView::refresh()
         [store = m_store, text] {
             return text.isEmpty() ? store->listInvestigations(500, 0) : store->search(text, 200);
         },
-        [this, generation](Result<QList<SavedSummary>> result) {
+        [this, generation](Result<QList<SavedInvestigationSummary>> result) {
             if (generation != m_generation)
                 return; // an older query answered late
             if (!result) {

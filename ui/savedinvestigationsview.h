@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/workbenchstore.h"
+#include "storage/store.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -27,7 +27,7 @@ class SavedInvestigationsView final : public QWidget
 public:
     explicit SavedInvestigationsView(QWidget *parent = nullptr);
 
-    void setStore(std::shared_ptr<WorkbenchStore> store);
+    void setStore(std::shared_ptr<Store> store);
     void refresh();
     void setSearchText(const QString &text);
     SavedInvestigationsModel *model() const { return m_model; }
@@ -40,7 +40,7 @@ signals:
     void refreshed();
 
 private:
-    std::shared_ptr<WorkbenchStore> m_store;
+    std::shared_ptr<Store> m_store;
     SavedInvestigationsModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QTableView *m_view = nullptr;

@@ -26,13 +26,19 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
     m_inFlight = true;
     emit inFlightChanged(true);
     auto work = [store = m_store, helpdesk = m_helpdesk, investigationId, ticketId, body,
-                 isPublic]() -> Result<SendRecord> {
-        Result<SendRecord> begun = store->beginSend(investigationId, ticketId, body, isPublic);
+                 isPublic]() -> Result<SentReply> {
+        // A reply already delivered is reported as such, so it is never posted again.
+        if (const auto previous = store->sends(investigationId)) {
+            for (const SentReply &r : *previous) {
+                if (r.state == SentReply::State::Sent && r.ticketId == ticketId && r.body == body &&
+                    r.isPublic == isPublic)
+                    return r;
+            }
+        }
+        Result<SentReply> begun = store->beginSend(investigationId, ticketId, body, isPublic);
         if (!begun)
             return std::unexpected(begun.error());
-        SendRecord record = *begun;
-        if (record.state == SendRecord::State::Sent)
-            return record; // already delivered: never post it again
+        SentReply record = *begun;
         WorkLimits limits;
         limits.deadline = QDeadlineTimer(30'000);
         const Result<QString> remote =
@@ -43,11 +49,11 @@ bool SendController::send(const QString &investigationId, const QString &ticketI
         }
         if (const auto marked = store->markSent(record.id, *remote); !marked)
             qCWarning(lcUi) << "send delivered but not recorded:" << marked.error().message;
-        record.state = SendRecord::State::Sent;
+        record.state = SentReply::State::Sent;
         record.remoteId = *remote;
         return record;
     };
-    runAsync(this, std::move(work), [this](Result<SendRecord> result) {
+    runAsync(this, std::move(work), [this](Result<SentReply> result) {
         m_inFlight = false;
         emit inFlightChanged(false);
         if (result)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/workbenchstore.h"
+#include "storage/store.h"
 
 #include <QObject>
 
@@ -26,7 +26,7 @@ class SendController final : public QObject
 public:
     explicit SendController(QObject *parent = nullptr);
 
-    void setStore(std::shared_ptr<WorkbenchStore> store) { m_store = std::move(store); }
+    void setStore(std::shared_ptr<Store> store) { m_store = std::move(store); }
     void setHelpdesk(std::shared_ptr<HelpdeskConnector> helpdesk)
     {
         m_helpdesk = std::move(helpdesk);
@@ -39,11 +39,11 @@ public:
 
 signals:
     void inFlightChanged(bool inFlight);
-    void sent(const Casefile::SendRecord &record);
+    void sent(const Casefile::SentReply &record);
     void failed(const QString &message);
 
 private:
-    std::shared_ptr<WorkbenchStore> m_store;
+    std::shared_ptr<Store> m_store;
     std::shared_ptr<HelpdeskConnector> m_helpdesk;
     bool m_inFlight = false;
 };

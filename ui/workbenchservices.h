@@ -3,7 +3,7 @@
 #include "core/connector.h"
 #include "core/profile.h"
 #include "core/result.h"
-#include "ui/workbenchstore.h"
+#include "storage/store.h"
 
 #include <functional>
 #include <memory>
@@ -18,11 +18,11 @@ class PlaybookLibrary;
 using ConnectFunction =
     std::function<Result<std::shared_ptr<ConnectorSet>>(const WorkspaceProfile &profile)>;
 
-// What the main window works with; the desktop entry point wires the real ones, tests wire
-// fakes. Every member may be null except `store` (a MemoryWorkbenchStore at least).
+// What the main window works with; the desktop entry point (app/desktop) wires the real ones,
+// tests wire fakes. Every member may be null except `store`.
 struct WorkbenchServices
 {
-    std::shared_ptr<WorkbenchStore> store;
+    std::shared_ptr<Store> store;
     std::shared_ptr<CredentialStore> credentials;
     ConnectFunction connect;
     std::shared_ptr<const PlaybookLibrary> playbooks;

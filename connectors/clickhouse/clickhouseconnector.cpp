@@ -149,6 +149,469 @@ QString orgLabel(const QJsonObject &args)
     return org.isEmpty() ? u"all orgs"_s : org;
 }
 
+// One call, as the SQL builders and row mappers see it.
+struct Request
+{
+    const QString &operation;
+    const QJsonObject &args;
+    const TimeWindow &window;
+    const FieldMapping &mapping;
+    bool useParameters = false;
+    QString suffix; // " for acme, 2026-11-20T08:00:00Z – 2026-11-20T10:00:00Z"
+
+    QueryContext context(const QString &table) const
+    {
+        return QueryContext(mapping, table, useParameters);
+    }
+    // The evidence columns, as the operations table names them.
+    QStringList columns() const { return Operations::columns(u"clickhouse"_s, operation); }
+};
+
+// What the rows of an operation become: one evidence item and the outputs later steps use.
+struct Mapped
+{
+    EvidenceKind kind = EvidenceKind::Table;
+    QString title;
+    QJsonObject data;
+    QJsonObject outputs;
+};
+
+using Query = ClickHouseConnector::Query;
+// The queries of one operation (the first one is the evidence's source), or why the
+// arguments cannot be asked.
+using SqlBuilderFunction = Result<QList<Query>> (*)(const Request &request);
+// Results come in the order of the queries.
+using RowMapperFunction = Mapped (*)(const QList<ClickHouseResult> &results,
+                                     const Request &request);
+
+QJsonObject table(const QStringList &columns, const QJsonArray &rows)
+{
+    return {{u"columns"_s, QJsonArray::fromStringList(columns)}, {u"rows"_s, rows}};
+}
+
+// traffic_overview
+
+Result<QList<Query>> trafficOverviewSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString sql = u"SELECT "_s + c.f(u"route"_s) + u" AS cf_route, "_s + c.f(u"provider"_s) +
+                        u" AS cf_provider, "_s + c.f(u"model"_s) + u" AS cf_model, "_s +
+                        c.f(u"config_id"_s) + u" AS cf_config_id, "_s + c.f(u"sdk"_s) +
+                        u" AS cf_sdk, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
+                        u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
+                        c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
+                        u" GROUP BY cf_route, cf_provider, cf_model, cf_config_id, cf_sdk"
+                        u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped trafficOverviewRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    qint64 requests = 0;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const QVariant q = r.value(i, u"cf_q"_s);
+        rows.append(QJsonArray{text(r.value(i, u"cf_route"_s)), text(r.value(i, u"cf_provider"_s)),
+                               text(r.value(i, u"cf_model"_s)), text(r.value(i, u"cf_config_id"_s)),
+                               text(r.value(i, u"cf_sdk"_s)), number(r.value(i, u"cf_n"_s)),
+                               number(r.value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)});
+        requests += r.value(i, u"cf_n"_s).toLongLong();
+    }
+    return {EvidenceKind::Table,
+            u"Traffic overview"_s + request.suffix,
+            table(request.columns(), rows),
+            {{u"config_ids"_s, distinctStrings(r, u"cf_config_id"_s)},
+             {u"providers"_s, distinctStrings(r, u"cf_provider"_s)},
+             {u"models"_s, distinctStrings(r, u"cf_model"_s)},
+             {u"routes"_s, distinctStrings(r, u"cf_route"_s)},
+             {u"sdks"_s, distinctStrings(r, u"cf_sdk"_s)},
+             {u"requests"_s, requests}}};
+}
+
+// latency_series, error_series, webhook_series
+
+// What a series operation counts, read from its name and arguments.
+struct SeriesShape
+{
+    bool webhook = false;
+    bool latency = false;
+    int bucket = 60;
+    QString groupBy;    // the label of each series ("" for one series)
+    QString groupField; // the logical field grouped by
+    QString component;  // latency only: total, provider or gateway
+};
+
+Result<SeriesShape> seriesShape(const Request &request)
+{
+    SeriesShape shape;
+    shape.webhook = request.operation == u"webhook_series"_s;
+    shape.latency = request.operation == u"latency_series"_s;
+    shape.bucket =
+        chooseBucket(request.window.seconds(), Args::integer(request.args, u"bucket_s"_s, 0));
+    shape.groupBy = shape.webhook ? u"endpoint"_s : Args::string(request.args, u"group_by"_s);
+    static const QStringList groups = {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s};
+    if (!shape.webhook && !groups.contains(shape.groupBy)) {
+        return fail(
+            Error::Code::InvalidInput,
+            u"The argument \"group_by\" must be one of route, provider, model, org (got \"%1\")"_s
+                .arg(truncated(shape.groupBy, 40)));
+    }
+    shape.groupField = shape.groupBy == u"org"_s ? u"org_id"_s : shape.groupBy;
+    shape.component = Args::string(request.args, u"component"_s, u"total"_s);
+    if (shape.latency && shape.component != u"total"_s && shape.component != u"provider"_s &&
+        shape.component != u"gateway"_s) {
+        return fail(Error::Code::InvalidInput,
+                    u"The argument \"component\" must be total, provider or gateway"_s);
+    }
+    return shape;
+}
+
+// The latency a latency series measures, as SQL.
+QString latencyMetric(const QueryContext &c, const QString &component)
+{
+    if (component == u"provider"_s)
+        return c.f(u"provider_latency_ms"_s);
+    if (component == u"gateway"_s) {
+        return u"(toInt64("_s + c.f(u"latency_ms"_s) + u") - toInt64("_s +
+               c.f(u"provider_latency_ms"_s) + u"))"_s;
+    }
+    return c.f(u"latency_ms"_s);
+}
+
+Result<QList<Query>> seriesSql(const Request &request)
+{
+    auto shape = seriesShape(request);
+    if (!shape)
+        return std::unexpected(shape.error());
+    QueryContext c = request.context(shape->webhook ? Webhooks : Gateway);
+    const QString errorsExpr = shape->webhook
+                                   ? QString(u"countIf("_s + c.f(u"status"_s) + u" = 0 OR "_s +
+                                             c.f(u"status"_s) + u" >= 400)"_s)
+                                   : QString(u"countIf("_s + c.f(u"status"_s) + u" >= 400)"_s);
+    const QString where = c.where(request.args, request.window, true,
+                                  shape->webhook ? QStringList() : GatewayFilters);
+    const bool grouped = !shape->groupField.isEmpty();
+    const QString bucket = QString::number(shape->bucket);
+    QString sql = u"SELECT "_s;
+    if (grouped)
+        sql += c.f(shape->groupField) + u" AS cf_label, "_s;
+    sql += u"intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), "_s + bucket + u") * "_s + bucket +
+           u" AS cf_t, count() AS cf_n, "_s + errorsExpr + u" AS cf_errors"_s;
+    if (shape->latency) {
+        sql += u", quantilesExact(0.5, 0.95, 0.99)("_s + latencyMetric(c, shape->component) +
+               u") AS cf_q"_s;
+    }
+    sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
+           (grouped ? u"cf_label, "_s : QString()) + u"cf_t ORDER BY "_s +
+           (grouped ? u"cf_label, "_s : QString()) + u"cf_t"_s +
+           (grouped ? u" LIMIT %1 BY cf_label"_s.arg(MaxPoints + 2) : QString()) +
+           u" LIMIT 60000 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+// Rows ordered by label then time become one series per label.
+QJsonArray seriesByLabel(const ClickHouseResult &r, const SeriesShape &shape)
+{
+    QJsonArray series;
+    QString currentLabel;
+    QJsonArray points;
+    bool any = false;
+    const auto flush = [&] {
+        if (!any)
+            return;
+        QJsonObject labels;
+        if (!shape.groupBy.isEmpty())
+            labels.insert(shape.groupBy, currentLabel);
+        series.append(QJsonObject{{u"labels"_s, labels}, {u"points"_s, points}});
+        points = QJsonArray();
+    };
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const QString label = r.value(i, u"cf_label"_s).toString();
+        if (!any || label != currentLabel) {
+            flush();
+            currentLabel = label;
+            any = true;
+        }
+        QJsonArray point{epochIso(r.value(i, u"cf_t"_s)), number(r.value(i, u"cf_n"_s)),
+                         number(r.value(i, u"cf_errors"_s))};
+        if (shape.latency) {
+            const QVariant q = r.value(i, u"cf_q"_s);
+            point << quantile(q, 0) << quantile(q, 1) << quantile(q, 2);
+        }
+        points.append(point);
+    }
+    flush();
+    return series;
+}
+
+Mapped seriesRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    // The builder accepted these arguments, so the shape reads the same here.
+    const SeriesShape shape = seriesShape(request).value_or(SeriesShape{});
+    const QString title =
+        shape.latency
+            ? u"Latency (%1) p50/p95/p99 per %2 s"_s.arg(shape.component).arg(shape.bucket)
+        : shape.webhook ? u"Webhook deliveries per %1 s by endpoint"_s.arg(shape.bucket)
+                        : u"Requests and errors per %1 s"_s.arg(shape.bucket);
+    Mapped mapped{
+        EvidenceKind::TimeSeries,
+        title + (shape.groupBy.isEmpty() || shape.webhook ? QString() : u" by "_s + shape.groupBy) +
+            request.suffix,
+        {{u"bucket_s"_s, shape.bucket},
+         {u"columns"_s, QJsonArray::fromStringList(request.columns())},
+         {u"series"_s, seriesByLabel(results.first(), shape)}},
+        {}};
+    if (shape.latency)
+        mapped.outputs = {{u"bucket_s"_s, shape.bucket}};
+    return mapped;
+}
+
+// error_breakdown: the errors, and the count of all requests they are a share of.
+
+Result<QList<Query>> errorBreakdownSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString sql =
+        u"SELECT "_s + c.f(u"provider"_s) + u" AS cf_provider, "_s + c.f(u"model"_s) +
+        u" AS cf_model, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error_code"_s) +
+        u" AS cf_error_code, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
+        u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s + c.from() +
+        where + u" AND "_s + c.f(u"status"_s) +
+        u" >= 400 GROUP BY cf_provider, cf_model, cf_status, cf_error_code"
+        u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+    QueryContext total = request.context(Gateway);
+    const QString totalWhere = total.where(request.args, request.window, true, GatewayFilters);
+    return QList<Query>{
+        {sql, c.parameters()},
+        {u"SELECT count() AS cf_n FROM "_s + total.from() + totalWhere + u" FORMAT JSON"_s,
+         total.parameters()}};
+}
+
+Mapped errorBreakdownRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.at(0);
+    const qint64 totalRequests = results.at(1).value(0, u"cf_n"_s).toLongLong();
+    QJsonArray rows;
+    qint64 errors = 0;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        rows.append(QJsonArray{text(r.value(i, u"cf_provider"_s)), text(r.value(i, u"cf_model"_s)),
+                               number(r.value(i, u"cf_status"_s)),
+                               text(r.value(i, u"cf_error_code"_s)), number(r.value(i, u"cf_n"_s)),
+                               epochIso(r.value(i, u"cf_first"_s)),
+                               epochIso(r.value(i, u"cf_last"_s))});
+        errors += r.value(i, u"cf_n"_s).toLongLong();
+    }
+    QJsonObject data = table(request.columns(), rows);
+    data.insert(u"total_requests"_s, totalRequests);
+    return {EvidenceKind::Table,
+            u"Errors by provider, model and status"_s + request.suffix,
+            data,
+            {{u"error_requests"_s, errors}, {u"total_requests"_s, totalRequests}}};
+}
+
+// fallback_stats
+
+Result<QList<Query>> fallbackStatsSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString lat = c.f(u"latency_ms"_s);
+    const QString sql =
+        u"SELECT "_s + c.f(u"config_id"_s) + u" AS cf_config_id, "_s + c.f(u"provider"_s) +
+        u" AS cf_provider, "_s + c.f(u"model"_s) + u" AS cf_model, "_s + c.f(u"status"_s) +
+        u" AS cf_status, "_s + c.f(u"error_code"_s) + u" AS cf_error_code, "_s +
+        c.f(u"fallback_used"_s) + u" AS cf_fallback_used, "_s + c.f(u"attempts"_s) +
+        u" AS cf_attempts, count() AS cf_n, avg("_s + lat + u") AS cf_avg, quantileExact(0.95)("_s +
+        lat + u") AS cf_p95, max("_s + lat + u") AS cf_max FROM "_s + c.from() + where +
+        u" GROUP BY cf_config_id, cf_provider, cf_model, cf_status, cf_error_code,"
+        u" cf_fallback_used, cf_attempts ORDER BY cf_n DESC LIMIT 1000 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped fallbackStatsRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        rows.append(QJsonArray{
+            text(r.value(i, u"cf_config_id"_s)), text(r.value(i, u"cf_provider"_s)),
+            text(r.value(i, u"cf_model"_s)), number(r.value(i, u"cf_status"_s)),
+            text(r.value(i, u"cf_error_code"_s)), number(r.value(i, u"cf_fallback_used"_s)),
+            number(r.value(i, u"cf_attempts"_s)), number(r.value(i, u"cf_n"_s)),
+            number(r.value(i, u"cf_avg"_s)), number(r.value(i, u"cf_p95"_s)),
+            number(r.value(i, u"cf_max"_s))});
+    }
+    return {EvidenceKind::Table,
+            u"Fallbacks and attempts by config and provider"_s + request.suffix,
+            table(request.columns(), rows),
+            {}};
+}
+
+// token_usage
+
+Result<QList<Query>> tokenUsageSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString sql = u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) +
+                        u"), 86400) AS cf_day, count() AS cf_requests, sum("_s +
+                        c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
+                        c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s +
+                        c.f(u"cached_tokens"_s) + u") AS cf_cached, sum("_s + c.f(u"cost_usd"_s) +
+                        u") AS cf_cost FROM "_s + c.from() + where +
+                        u" GROUP BY cf_day ORDER BY cf_day LIMIT 1000 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    qint64 prompt = 0, completion = 0, cached = 0;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const QDate day = QDate(1970, 1, 1).addDays(r.value(i, u"cf_day"_s).toLongLong());
+        rows.append(
+            QJsonArray{day.toString(Qt::ISODate), number(r.value(i, u"cf_requests"_s)),
+                       number(r.value(i, u"cf_prompt"_s)), number(r.value(i, u"cf_completion"_s)),
+                       number(r.value(i, u"cf_cached"_s)), number(r.value(i, u"cf_cost"_s))});
+        prompt += r.value(i, u"cf_prompt"_s).toLongLong();
+        completion += r.value(i, u"cf_completion"_s).toLongLong();
+        cached += r.value(i, u"cf_cached"_s).toLongLong();
+    }
+    return {EvidenceKind::Table,
+            u"Token usage per day"_s + request.suffix,
+            table(request.columns(), rows),
+            {{u"prompt_tokens"_s, prompt},
+             {u"completion_tokens"_s, completion},
+             {u"cached_tokens"_s, cached}}};
+}
+
+// metadata_by_sdk
+
+Result<QList<Query>> metadataBySdkSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString meta = c.f(u"metadata"_s);
+    const QString sql = u"SELECT "_s + c.f(u"sdk"_s) + u" AS cf_sdk, count() AS cf_n, countIf("_s +
+                        meta + u" != '{}' AND "_s + meta + u" != '') AS cf_with, toUInt32(min("_s +
+                        c.f(u"ts"_s) + u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) +
+                        u")) AS cf_last FROM "_s + c.from() + where +
+                        u" GROUP BY cf_sdk ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        rows.append(QJsonArray{text(r.value(i, u"cf_sdk"_s)), number(r.value(i, u"cf_n"_s)),
+                               number(r.value(i, u"cf_with"_s)),
+                               epochIso(r.value(i, u"cf_first"_s)),
+                               epochIso(r.value(i, u"cf_last"_s))});
+    }
+    return {EvidenceKind::Table,
+            u"Requests with custom metadata by SDK"_s + request.suffix,
+            table(request.columns(), rows),
+            {}};
+}
+
+// org_comparison: every org, so no org filter.
+
+Result<QList<Query>> orgComparisonSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where =
+        c.where(request.args, request.window, false, {u"route"_s, u"provider"_s, u"model"_s});
+    const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
+                        u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
+                        u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
+                        c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
+                        u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped orgComparisonRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const QVariant q = r.value(i, u"cf_q"_s);
+        rows.append(QJsonArray{text(r.value(i, u"cf_org"_s)), number(r.value(i, u"cf_n"_s)),
+                               number(r.value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)});
+    }
+    return {EvidenceKind::Table,
+            u"Orgs compared, %1 – %2"_s.arg(isoUtc(request.window.from), isoUtc(request.window.to)),
+            table(request.columns(), rows),
+            {}};
+}
+
+// webhook_breakdown
+
+Result<QList<Query>> webhookBreakdownSql(const Request &request)
+{
+    QueryContext c = request.context(Webhooks);
+    const QString where = c.where(request.args, request.window, true, {});
+    const QString sql =
+        u"SELECT "_s + c.f(u"endpoint"_s) + u" AS cf_endpoint, "_s + c.f(u"event"_s) +
+        u" AS cf_event, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error"_s) +
+        u" AS cf_error, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
+        u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s + c.from() +
+        where +
+        u" GROUP BY cf_endpoint, cf_event, cf_status, cf_error ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped webhookBreakdownRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        rows.append(QJsonArray{text(r.value(i, u"cf_endpoint"_s)), text(r.value(i, u"cf_event"_s)),
+                               number(r.value(i, u"cf_status"_s)), text(r.value(i, u"cf_error"_s)),
+                               number(r.value(i, u"cf_n"_s)), epochIso(r.value(i, u"cf_first"_s)),
+                               epochIso(r.value(i, u"cf_last"_s))});
+    }
+    return {EvidenceKind::Table,
+            u"Webhook deliveries by endpoint, event and status"_s + request.suffix,
+            table(request.columns(), rows),
+            {{u"endpoints"_s, distinctStrings(r, u"cf_endpoint"_s)}}};
+}
+
+// Every operation of the connector: the SQL it asks and how its rows are read.
+struct OperationHandler
+{
+    QStringView name;
+    SqlBuilderFunction sql;
+    RowMapperFunction rows;
+};
+
+constexpr OperationHandler Handlers[] = {
+    {u"traffic_overview", trafficOverviewSql, trafficOverviewRows},
+    {u"latency_series", seriesSql, seriesRows},
+    {u"error_breakdown", errorBreakdownSql, errorBreakdownRows},
+    {u"error_series", seriesSql, seriesRows},
+    {u"fallback_stats", fallbackStatsSql, fallbackStatsRows},
+    {u"token_usage", tokenUsageSql, tokenUsageRows},
+    {u"metadata_by_sdk", metadataBySdkSql, metadataBySdkRows},
+    {u"org_comparison", orgComparisonSql, orgComparisonRows},
+    {u"webhook_breakdown", webhookBreakdownSql, webhookBreakdownRows},
+    {u"webhook_series", seriesSql, seriesRows},
+};
+
+const OperationHandler *handler(const QString &operation)
+{
+    for (const OperationHandler &h : Handlers) {
+        if (h.name == operation)
+            return &h;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QString> secret)
@@ -171,9 +634,7 @@ ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QSt
 
 QStringList ClickHouseConnector::operations() const
 {
-    return {u"traffic_overview"_s,  u"latency_series"_s, u"error_breakdown"_s, u"error_series"_s,
-            u"fallback_stats"_s,    u"token_usage"_s,    u"metadata_by_sdk"_s, u"org_comparison"_s,
-            u"webhook_breakdown"_s, u"webhook_series"_s};
+    return Operations::names(u"clickhouse"_s);
 }
 
 bool ClickHouseConnector::versionSupportsParameters(const QString &version)
@@ -329,359 +790,42 @@ ConnectionCheck ClickHouseConnector::testConnection(const WorkLimits &limits)
 
 Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
 {
-    const QJsonObject &args = call.args;
-    const QString &op = call.operation;
-    if (!operations().contains(op))
-        return std::unexpected(m_connection.unknownOperation(op));
-    auto window = Args::window(args);
+    const OperationHandler *operation = handler(call.operation);
+    if (!operation)
+        return std::unexpected(m_connection.unknownOperation(call.operation));
+    auto window = Args::window(call.args);
     if (!window)
         return std::unexpected(window.error());
     auto params = useParameters(call.limits);
     if (!params)
         return std::unexpected(params.error());
-    const bool useParams = *params;
+    const Request request{
+        call.operation,
+        call.args,
+        *window,
+        m_mapping,
+        *params,
+        u" for %1, %2 – %3"_s.arg(orgLabel(call.args), isoUtc(window->from), isoUtc(window->to))};
 
+    auto queries = operation->sql(request);
+    if (!queries)
+        return std::unexpected(queries.error());
+    QList<ClickHouseResult> results;
+    QString sourceId;
+    for (const Query &q : *queries) {
+        QString id;
+        auto r = query(q, call.limits, &id);
+        if (!r)
+            return std::unexpected(r.error());
+        if (sourceId.isEmpty())
+            sourceId = id;
+        results.append(std::move(*r));
+    }
+    Mapped mapped = operation->rows(results, request);
     OperationOutput out;
-    const auto evidence = [&](EvidenceKind kind, const QString &title, const QString &queryId,
-                              const QJsonObject &data) {
-        out.evidence.append(
-            makeEvidence(kind, u"clickhouse"_s, title, u"clickhouse:query:"_s + queryId, data));
-    };
-    const QString suffix =
-        u" for %1, %2 – %3"_s.arg(orgLabel(args), isoUtc(window->from), isoUtc(window->to));
-
-    if (op == u"traffic_overview"_s) {
-        QueryContext c(m_mapping, Gateway, useParams);
-        const QString where = c.where(args, *window, true, GatewayFilters);
-        const QString sql =
-            u"SELECT "_s + c.f(u"route"_s) + u" AS cf_route, "_s + c.f(u"provider"_s) +
-            u" AS cf_provider, "_s + c.f(u"model"_s) + u" AS cf_model, "_s + c.f(u"config_id"_s) +
-            u" AS cf_config_id, "_s + c.f(u"sdk"_s) + u" AS cf_sdk, count() AS cf_n, countIf("_s +
-            c.f(u"status"_s) + u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
-            c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
-            u" GROUP BY cf_route, cf_provider, cf_model, cf_config_id, cf_sdk"
-            u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QJsonArray rows;
-        qint64 requests = 0;
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            const QVariant q = r->value(i, u"cf_q"_s);
-            rows.append(
-                QJsonArray{text(r->value(i, u"cf_route"_s)), text(r->value(i, u"cf_provider"_s)),
-                           text(r->value(i, u"cf_model"_s)), text(r->value(i, u"cf_config_id"_s)),
-                           text(r->value(i, u"cf_sdk"_s)), number(r->value(i, u"cf_n"_s)),
-                           number(r->value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)});
-            requests += r->value(i, u"cf_n"_s).toLongLong();
-        }
-        evidence(EvidenceKind::Table, u"Traffic overview"_s + suffix, id,
-                 {{u"columns"_s, QJsonArray{u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s,
-                                            u"sdk"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s}},
-                  {u"rows"_s, rows}});
-        out.outputs = {{u"config_ids"_s, distinctStrings(*r, u"cf_config_id"_s)},
-                       {u"providers"_s, distinctStrings(*r, u"cf_provider"_s)},
-                       {u"models"_s, distinctStrings(*r, u"cf_model"_s)},
-                       {u"routes"_s, distinctStrings(*r, u"cf_route"_s)},
-                       {u"sdks"_s, distinctStrings(*r, u"cf_sdk"_s)},
-                       {u"requests"_s, requests}};
-        return out;
-    }
-
-    if (op == u"latency_series"_s || op == u"error_series"_s || op == u"webhook_series"_s) {
-        const bool webhook = op == u"webhook_series"_s;
-        const bool latency = op == u"latency_series"_s;
-        QueryContext c(m_mapping, webhook ? Webhooks : Gateway, useParams);
-        const int bucket = chooseBucket(window->seconds(), Args::integer(args, u"bucket_s"_s, 0));
-        QString groupBy = webhook ? u"endpoint"_s : Args::string(args, u"group_by"_s);
-        static const QStringList groups = {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s};
-        if (!webhook && !groups.contains(groupBy)) {
-            return fail(
-                Error::Code::InvalidInput,
-                u"The argument \"group_by\" must be one of route, provider, model, org (got \"%1\")"_s
-                    .arg(truncated(groupBy, 40)));
-        }
-        const QString groupField = groupBy == u"org"_s ? u"org_id"_s : groupBy;
-        QString metric = c.f(u"latency_ms"_s);
-        const QString component = Args::string(args, u"component"_s, u"total"_s);
-        if (latency) {
-            if (component == u"provider"_s)
-                metric = c.f(u"provider_latency_ms"_s);
-            else if (component == u"gateway"_s)
-                metric = u"(toInt64("_s + c.f(u"latency_ms"_s) + u") - toInt64("_s +
-                         c.f(u"provider_latency_ms"_s) + u"))"_s;
-            else if (component != u"total"_s)
-                return fail(Error::Code::InvalidInput,
-                            u"The argument \"component\" must be total, provider or gateway"_s);
-        }
-        const QString errorsExpr = webhook
-                                       ? QString(u"countIf("_s + c.f(u"status"_s) + u" = 0 OR "_s +
-                                                 c.f(u"status"_s) + u" >= 400)"_s)
-                                       : QString(u"countIf("_s + c.f(u"status"_s) + u" >= 400)"_s);
-        const QString where =
-            c.where(args, *window, true, webhook ? QStringList() : GatewayFilters);
-        QString sql = u"SELECT "_s;
-        if (!groupField.isEmpty())
-            sql += c.f(groupField) + u" AS cf_label, "_s;
-        sql += u"intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), "_s + QString::number(bucket) +
-               u") * "_s + QString::number(bucket) + u" AS cf_t, count() AS cf_n, "_s + errorsExpr +
-               u" AS cf_errors"_s;
-        if (latency)
-            sql += u", quantilesExact(0.5, 0.95, 0.99)("_s + metric + u") AS cf_q"_s;
-        sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
-               (groupField.isEmpty() ? QString() : u"cf_label, "_s) + u"cf_t ORDER BY "_s +
-               (groupField.isEmpty() ? QString() : u"cf_label, "_s) + u"cf_t"_s +
-               (groupField.isEmpty() ? QString() : u" LIMIT %1 BY cf_label"_s.arg(MaxPoints + 2)) +
-               u" LIMIT 60000 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QJsonArray series;
-        QString currentLabel;
-        QJsonArray points;
-        bool any = false;
-        const auto flush = [&] {
-            if (!any)
-                return;
-            QJsonObject labels;
-            if (!groupBy.isEmpty())
-                labels.insert(groupBy, currentLabel);
-            series.append(QJsonObject{{u"labels"_s, labels}, {u"points"_s, points}});
-            points = QJsonArray();
-        };
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            const QString label = r->value(i, u"cf_label"_s).toString();
-            if (!any || label != currentLabel) {
-                flush();
-                currentLabel = label;
-                any = true;
-            }
-            QJsonArray point{epochIso(r->value(i, u"cf_t"_s)), number(r->value(i, u"cf_n"_s)),
-                             number(r->value(i, u"cf_errors"_s))};
-            if (latency) {
-                const QVariant q = r->value(i, u"cf_q"_s);
-                point << quantile(q, 0) << quantile(q, 1) << quantile(q, 2);
-            }
-            points.append(point);
-        }
-        flush();
-        QJsonArray columns{u"t"_s, u"n"_s, u"errors"_s};
-        if (latency)
-            columns << u"p50"_s << u"p95"_s << u"p99"_s;
-        const QString title =
-            latency   ? u"Latency (%1) p50/p95/p99 per %2 s"_s.arg(component).arg(bucket)
-            : webhook ? u"Webhook deliveries per %1 s by endpoint"_s.arg(bucket)
-                      : u"Requests and errors per %1 s"_s.arg(bucket);
-        evidence(EvidenceKind::TimeSeries,
-                 title + (groupBy.isEmpty() || webhook ? QString() : u" by "_s + groupBy) + suffix,
-                 id, {{u"bucket_s"_s, bucket}, {u"columns"_s, columns}, {u"series"_s, series}});
-        if (latency)
-            out.outputs = {{u"bucket_s"_s, bucket}};
-        return out;
-    }
-
-    if (op == u"error_breakdown"_s) {
-        QueryContext c(m_mapping, Gateway, useParams);
-        const QString where = c.where(args, *window, true, GatewayFilters);
-        const QString sql =
-            u"SELECT "_s + c.f(u"provider"_s) + u" AS cf_provider, "_s + c.f(u"model"_s) +
-            u" AS cf_model, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error_code"_s) +
-            u" AS cf_error_code, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
-            u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s +
-            c.from() + where + u" AND "_s + c.f(u"status"_s) +
-            u" >= 400 GROUP BY cf_provider, cf_model, cf_status, cf_error_code"
-            u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QueryContext totalContext(m_mapping, Gateway, useParams);
-        const QString totalWhere = totalContext.where(args, *window, true, GatewayFilters);
-        auto total = query({u"SELECT count() AS cf_n FROM "_s + totalContext.from() + totalWhere +
-                                u" FORMAT JSON"_s,
-                            totalContext.parameters()},
-                           call.limits);
-        if (!total)
-            return std::unexpected(total.error());
-        const qint64 totalRequests = total->value(0, u"cf_n"_s).toLongLong();
-        QJsonArray rows;
-        qint64 errors = 0;
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            rows.append(QJsonArray{
-                text(r->value(i, u"cf_provider"_s)), text(r->value(i, u"cf_model"_s)),
-                number(r->value(i, u"cf_status"_s)), text(r->value(i, u"cf_error_code"_s)),
-                number(r->value(i, u"cf_n"_s)), epochIso(r->value(i, u"cf_first"_s)),
-                epochIso(r->value(i, u"cf_last"_s))});
-            errors += r->value(i, u"cf_n"_s).toLongLong();
-        }
-        evidence(EvidenceKind::Table, u"Errors by provider, model and status"_s + suffix, id,
-                 {{u"columns"_s, QJsonArray{u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
-                                            u"n"_s, u"first"_s, u"last"_s}},
-                  {u"rows"_s, rows},
-                  {u"total_requests"_s, totalRequests}});
-        out.outputs = {{u"error_requests"_s, errors}, {u"total_requests"_s, totalRequests}};
-        return out;
-    }
-
-    if (op == u"fallback_stats"_s) {
-        QueryContext c(m_mapping, Gateway, useParams);
-        const QString where = c.where(args, *window, true, GatewayFilters);
-        const QString lat = c.f(u"latency_ms"_s);
-        const QString sql =
-            u"SELECT "_s + c.f(u"config_id"_s) + u" AS cf_config_id, "_s + c.f(u"provider"_s) +
-            u" AS cf_provider, "_s + c.f(u"model"_s) + u" AS cf_model, "_s + c.f(u"status"_s) +
-            u" AS cf_status, "_s + c.f(u"error_code"_s) + u" AS cf_error_code, "_s +
-            c.f(u"fallback_used"_s) + u" AS cf_fallback_used, "_s + c.f(u"attempts"_s) +
-            u" AS cf_attempts, count() AS cf_n, avg("_s + lat +
-            u") AS cf_avg, quantileExact(0.95)("_s + lat + u") AS cf_p95, max("_s + lat +
-            u") AS cf_max FROM "_s + c.from() + where +
-            u" GROUP BY cf_config_id, cf_provider, cf_model, cf_status, cf_error_code,"
-            u" cf_fallback_used, cf_attempts ORDER BY cf_n DESC LIMIT 1000 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QJsonArray rows;
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            rows.append(QJsonArray{
-                text(r->value(i, u"cf_config_id"_s)), text(r->value(i, u"cf_provider"_s)),
-                text(r->value(i, u"cf_model"_s)), number(r->value(i, u"cf_status"_s)),
-                text(r->value(i, u"cf_error_code"_s)), number(r->value(i, u"cf_fallback_used"_s)),
-                number(r->value(i, u"cf_attempts"_s)), number(r->value(i, u"cf_n"_s)),
-                number(r->value(i, u"cf_avg"_s)), number(r->value(i, u"cf_p95"_s)),
-                number(r->value(i, u"cf_max"_s))});
-        }
-        evidence(EvidenceKind::Table, u"Fallbacks and attempts by config and provider"_s + suffix,
-                 id,
-                 {{u"columns"_s,
-                   QJsonArray{u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s,
-                              u"error_code"_s, u"fallback_used"_s, u"attempts"_s, u"n"_s,
-                              u"avg_latency_ms"_s, u"p95_latency_ms"_s, u"max_latency_ms"_s}},
-                  {u"rows"_s, rows}});
-        return out;
-    }
-
-    if (op == u"token_usage"_s) {
-        QueryContext c(m_mapping, Gateway, useParams);
-        const QString where = c.where(args, *window, true, GatewayFilters);
-        const QString sql = u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) +
-                            u"), 86400) AS cf_day, count() AS cf_requests, sum("_s +
-                            c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
-                            c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s +
-                            c.f(u"cached_tokens"_s) + u") AS cf_cached, sum("_s +
-                            c.f(u"cost_usd"_s) + u") AS cf_cost FROM "_s + c.from() + where +
-                            u" GROUP BY cf_day ORDER BY cf_day LIMIT 1000 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QJsonArray rows;
-        qint64 prompt = 0, completion = 0, cached = 0;
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            const QDate day = QDate(1970, 1, 1).addDays(r->value(i, u"cf_day"_s).toLongLong());
-            rows.append(QJsonArray{
-                day.toString(Qt::ISODate), number(r->value(i, u"cf_requests"_s)),
-                number(r->value(i, u"cf_prompt"_s)), number(r->value(i, u"cf_completion"_s)),
-                number(r->value(i, u"cf_cached"_s)), number(r->value(i, u"cf_cost"_s))});
-            prompt += r->value(i, u"cf_prompt"_s).toLongLong();
-            completion += r->value(i, u"cf_completion"_s).toLongLong();
-            cached += r->value(i, u"cf_cached"_s).toLongLong();
-        }
-        evidence(
-            EvidenceKind::Table, u"Token usage per day"_s + suffix, id,
-            {{u"columns"_s, QJsonArray{u"day"_s, u"requests"_s, u"prompt_tokens"_s,
-                                       u"completion_tokens"_s, u"cached_tokens"_s, u"cost_usd"_s}},
-             {u"rows"_s, rows}});
-        out.outputs = {{u"prompt_tokens"_s, prompt},
-                       {u"completion_tokens"_s, completion},
-                       {u"cached_tokens"_s, cached}};
-        return out;
-    }
-
-    if (op == u"metadata_by_sdk"_s) {
-        QueryContext c(m_mapping, Gateway, useParams);
-        const QString where = c.where(args, *window, true, GatewayFilters);
-        const QString meta = c.f(u"metadata"_s);
-        const QString sql =
-            u"SELECT "_s + c.f(u"sdk"_s) + u" AS cf_sdk, count() AS cf_n, countIf("_s + meta +
-            u" != '{}' AND "_s + meta + u" != '') AS cf_with, toUInt32(min("_s + c.f(u"ts"_s) +
-            u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s +
-            c.from() + where + u" GROUP BY cf_sdk ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QJsonArray rows;
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            rows.append(QJsonArray{text(r->value(i, u"cf_sdk"_s)), number(r->value(i, u"cf_n"_s)),
-                                   number(r->value(i, u"cf_with"_s)),
-                                   epochIso(r->value(i, u"cf_first"_s)),
-                                   epochIso(r->value(i, u"cf_last"_s))});
-        }
-        evidence(EvidenceKind::Table, u"Requests with custom metadata by SDK"_s + suffix, id,
-                 {{u"columns"_s,
-                   QJsonArray{u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s}},
-                  {u"rows"_s, rows}});
-        return out;
-    }
-
-    if (op == u"org_comparison"_s) {
-        QueryContext c(m_mapping, Gateway, useParams);
-        const QString where =
-            c.where(args, *window, false, {u"route"_s, u"provider"_s, u"model"_s});
-        const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
-                            u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
-                            u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
-                            c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
-                            u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s;
-        QString id;
-        auto r = query({sql, c.parameters()}, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        QJsonArray rows;
-        for (qsizetype i = 0; i < r->rows.size(); ++i) {
-            const QVariant q = r->value(i, u"cf_q"_s);
-            rows.append(QJsonArray{text(r->value(i, u"cf_org"_s)), number(r->value(i, u"cf_n"_s)),
-                                   number(r->value(i, u"cf_errors"_s)), quantile(q, 0),
-                                   quantile(q, 1)});
-        }
-        evidence(EvidenceKind::Table,
-                 u"Orgs compared, %1 – %2"_s.arg(isoUtc(window->from), isoUtc(window->to)), id,
-                 {{u"columns"_s, QJsonArray{u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s}},
-                  {u"rows"_s, rows}});
-        return out;
-    }
-
-    // webhook_breakdown
-    QueryContext c(m_mapping, Webhooks, useParams);
-    const QString where = c.where(args, *window, true, {});
-    const QString sql =
-        u"SELECT "_s + c.f(u"endpoint"_s) + u" AS cf_endpoint, "_s + c.f(u"event"_s) +
-        u" AS cf_event, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error"_s) +
-        u" AS cf_error, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
-        u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s + c.from() +
-        where +
-        u" GROUP BY cf_endpoint, cf_event, cf_status, cf_error ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
-    QString id;
-    auto r = query({sql, c.parameters()}, call.limits, &id);
-    if (!r)
-        return std::unexpected(r.error());
-    QJsonArray rows;
-    for (qsizetype i = 0; i < r->rows.size(); ++i) {
-        rows.append(
-            QJsonArray{text(r->value(i, u"cf_endpoint"_s)), text(r->value(i, u"cf_event"_s)),
-                       number(r->value(i, u"cf_status"_s)), text(r->value(i, u"cf_error"_s)),
-                       number(r->value(i, u"cf_n"_s)), epochIso(r->value(i, u"cf_first"_s)),
-                       epochIso(r->value(i, u"cf_last"_s))});
-    }
-    evidence(EvidenceKind::Table, u"Webhook deliveries by endpoint, event and status"_s + suffix,
-             id,
-             {{u"columns"_s, QJsonArray{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s,
-                                        u"first"_s, u"last"_s}},
-              {u"rows"_s, rows}});
-    out.outputs = {{u"endpoints"_s, distinctStrings(*r, u"cf_endpoint"_s)}};
+    out.evidence.append(makeEvidence(mapped.kind, u"clickhouse"_s, mapped.title,
+                                     u"clickhouse:query:"_s + sourceId, mapped.data));
+    out.outputs = std::move(mapped.outputs);
     return out;
 }
 

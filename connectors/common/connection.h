@@ -2,6 +2,7 @@
 
 #include "connectors/common/httpclient.h"
 #include "core/connector.h"
+#include "core/operations.h"
 #include "core/profile.h"
 
 #include <QJsonArray>

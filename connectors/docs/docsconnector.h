@@ -11,10 +11,7 @@ class DocsConnector final : public HttpConnector
 public:
     DocsConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override
-    {
-        return {QStringLiteral("search"), QStringLiteral("fetch")};
-    }
+    QStringList operations() const override { return Operations::names(QStringLiteral("docs")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

@@ -11,7 +11,7 @@ class PortkeyConnector final : public HttpConnector
 public:
     PortkeyConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override { return {QStringLiteral("config")}; }
+    QStringList operations() const override { return Operations::names(QStringLiteral("gateway")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

@@ -12,10 +12,7 @@ class GitHubConnector final : public HttpConnector
 public:
     GitHubConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override
-    {
-        return {QStringLiteral("deployments"), QStringLiteral("releases")};
-    }
+    QStringList operations() const override { return Operations::names(QStringLiteral("github")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

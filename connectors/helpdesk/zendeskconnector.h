@@ -15,7 +15,10 @@ public:
     ZendeskConnector(ConnectionSettings settings, Result<QString> secret);
 
     QString system() const override { return m_connection.system(); }
-    QStringList operations() const override { return {QStringLiteral("organisations")}; }
+    QStringList operations() const override
+    {
+        return Operations::names(QStringLiteral("helpdesk"));
+    }
     Result<OperationOutput> run(const OperationCall &call) override;
     // The queue holds at most this many pages of 100 tickets (10,000 tickets).
     static constexpr int MaxTicketPages = 100;

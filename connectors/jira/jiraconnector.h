@@ -11,7 +11,7 @@ class JiraConnector final : public HttpConnector
 public:
     JiraConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override { return {QStringLiteral("search_issues")}; }
+    QStringList operations() const override { return Operations::names(QStringLiteral("jira")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

@@ -11,7 +11,7 @@ class LinearConnector final : public HttpConnector
 public:
     LinearConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override { return {QStringLiteral("search_issues")}; }
+    QStringList operations() const override { return Operations::names(QStringLiteral("linear")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

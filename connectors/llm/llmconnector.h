@@ -13,7 +13,7 @@ class LlmConnector final : public HttpConnector
 public:
     LlmConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override { return {QStringLiteral("chat")}; }
+    QStringList operations() const override { return Operations::names(QStringLiteral("llm")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

@@ -11,7 +11,10 @@ class PagerDutyConnector final : public HttpConnector
 public:
     PagerDutyConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override { return {QStringLiteral("incidents")}; }
+    QStringList operations() const override
+    {
+        return Operations::names(QStringLiteral("pagerduty"));
+    }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

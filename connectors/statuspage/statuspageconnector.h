@@ -13,7 +13,7 @@ public:
 
     QStringList operations() const override
     {
-        return {QStringLiteral("incidents"), QStringLiteral("summary")};
+        return Operations::names(QStringLiteral("statuspage"));
     }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;

@@ -13,11 +13,7 @@ class StripeConnector final : public HttpConnector
 public:
     StripeConnector(ConnectionSettings settings, Result<QString> secret);
 
-    QStringList operations() const override
-    {
-        return {QStringLiteral("customer"), QStringLiteral("invoices"),
-                QStringLiteral("meter_summaries")};
-    }
+    QStringList operations() const override { return Operations::names(QStringLiteral("stripe")); }
     Result<OperationOutput> run(const OperationCall &call) override;
     ConnectionCheck testConnection(const WorkLimits &limits) override;
 

@@ -1,5 +1,6 @@
 #include "sandbox/fakes/fakeservices.h"
 
+#include "core/operations.h"
 #include "sandbox/fakes/fakeslog.h"
 #include "sandbox/fakes/httpserver.h"
 #include "sandbox/fakes/vendorfakes.h"
@@ -77,8 +78,7 @@ constexpr qsizetype MaxRecordedRequests = 20000;
 
 QStringList FakeServices::systemNames()
 {
-    return {u"clickhouse"_s, u"helpdesk"_s,  u"github"_s, u"linear"_s,  u"jira"_s, u"stripe"_s,
-            u"statuspage"_s, u"pagerduty"_s, u"docs"_s,   u"gateway"_s, u"llm"_s};
+    return Operations::connectors(); // one fake per system with step operations
 }
 
 FakeServices::FakeServices(const QJsonObject &scenarioRoot, BillingFunction billing,

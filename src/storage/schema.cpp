@@ -2,6 +2,7 @@
 
 #include "core/investigationjson.h"
 #include "storage/sqlsupport.h"
+#include "storage/storagelogging.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -146,7 +147,7 @@ Result<void> migrateTo3(const QSqlDatabase &db, const MigrationOptions &options)
         auto inv = investigationFromJsonBytes(rows->value(1).toString().toUtf8());
         if (!inv) {
             // Keep the row: it still loads (and fails) the same way it did before.
-            qCWarning(Sql::lcStorage) << "cannot index investigation" << id << inv.error().detail;
+            qCWarning(lcStorage) << "cannot index investigation" << id << inv.error().detail;
             continue;
         }
         folded.append({id, searchTextOf(*inv).folded()});
@@ -220,7 +221,7 @@ Result<int> migrate(const QSqlDatabase &db, const MigrationOptions &options)
                                 .arg(migration.what);
             return std::unexpected(error);
         }
-        qCInfo(Sql::lcStorage) << "database migrated to schema" << migration.version;
+        qCInfo(lcStorage) << "database migrated to schema" << migration.version;
         *current = migration.version;
     }
     return *current;

@@ -1,13 +1,13 @@
 #include "storage/sqlsupport.h"
 
+#include "storage/storagelogging.h"
+
 #include <QDateTime>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Sql {
-
-Q_LOGGING_CATEGORY(lcStorage, "casefile.storage", QtInfoMsg)
 
 Error error(const QString &what, const QSqlError &sqlError)
 {

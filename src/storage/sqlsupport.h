@@ -5,7 +5,6 @@
 
 #include "core/result.h"
 
-#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -14,8 +13,6 @@
 #include <initializer_list>
 
 namespace Casefile::Sql {
-
-Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 // One line for the engineer, the driver's words in the detail.
 Error error(const QString &what, const QSqlError &sqlError);

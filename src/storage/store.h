@@ -7,8 +7,6 @@
 #include <QList>
 #include <QString>
 
-#include <memory>
-
 namespace Casefile {
 
 // One row of the investigation list: what the list and search views show without loading
@@ -73,83 +71,61 @@ struct PlaybookMetrics
     int judged = 0;                      // any feedback
 };
 
-struct StoreOptions
-{
-    // Use SQLite FTS5 for search() when the SQLite library has it. Off = the LIKE fallback,
-    // as on a system whose SQLite lacks FTS5.
-    bool fullTextSearch = true;
-};
+// The summary the investigation list shows for `investigation` saved under `id` at `savedAt`.
+SavedInvestigationSummary summarize(const QString &id, const Investigation &investigation,
+                                    const QDateTime &savedAt);
 
-// The local SQLite store: ticket snapshots, saved investigations (the full result document
-// plus denormalised columns, steps and evidence rows), reply drafts, sent replies, feedback.
+// What Casefile keeps between sessions: ticket snapshots, saved investigations, reply drafts,
+// sent replies and feedback. SqliteStore (storage/sqlitestore.h) is the local implementation;
+// the widgets and the commands work with this interface.
 //
-// Threading: every method is thread-safe and blocks until done, so call it from worker
-// threads (the GUI goes through runAsync, core/async.h). All writes run on one writer thread
-// that owns the only writing connection; reads use one connection per calling thread.
-// Lifetime: the Store must outlive every call; destroying it finishes queued writes, stops the
-// writer thread and closes every connection it opened.
-//
-// Crash safety: every write is one transaction (WAL journal), so a crash leaves either the
-// previous or the new state, never a mix. Sends are committed with synchronous=FULL.
+// Threading: every method is thread-safe and may block (SQL, disk), so the GUI calls it only
+// from worker threads (runAsync, core/async.h), never on the GUI thread.
 class Store
 {
 public:
-    ~Store();
+    Store() = default;
+    virtual ~Store() = default;
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    static QString defaultPath(); // <AppDataLocation>/casefile.sqlite
-    // Opens (creating if needed) and migrates the database at `path`; blocks while migrating,
-    // so call it off the GUI thread too. Fails on a database from a newer Casefile.
-    static Result<std::unique_ptr<Store>> open(const QString &path,
-                                               const StoreOptions &options = {});
-    static int latestSchemaVersion();
-
-    QString path() const;
-    int schemaVersion() const;
-    bool hasFullTextSearch() const; // FTS5 available and in use?
-
     // Upsert; an id is assigned when `id` is empty. Returns the id.
-    Result<QString> saveInvestigation(const Investigation &inv, const QString &id = {});
-    Result<Investigation> loadInvestigation(const QString &id) const;
-    Result<QList<SavedInvestigationSummary>> listInvestigations(int limit = 200,
-                                                                int offset = 0) const;
+    virtual Result<QString> saveInvestigation(const Investigation &inv, const QString &id = {}) = 0;
+    virtual Result<Investigation> loadInvestigation(const QString &id) const = 0;
+    virtual Result<QList<SavedInvestigationSummary>> listInvestigations(int limit = 200,
+                                                                        int offset = 0) const = 0;
     // Words of `text` must all match (the last one as a prefix) in the ticket, playbook, root
     // cause, findings or diagnosis. `text` is data, never query syntax.
-    Result<QList<SavedInvestigationSummary>> search(const QString &text, int limit = 100) const;
+    virtual Result<QList<SavedInvestigationSummary>> search(const QString &text,
+                                                            int limit = 100) const = 0;
     // Removes the investigation, its steps, evidence and drafts; sends and feedback stay
     // for the audit trail.
-    Result<void> removeInvestigation(const QString &id);
+    virtual Result<void> removeInvestigation(const QString &id) = 0;
 
     // The ticket queue snapshot of a workspace, replaced as a whole, in the given order.
-    Result<void> saveTickets(const QString &workspace, const QList<Ticket> &tickets);
-    Result<QList<Ticket>> tickets(const QString &workspace) const;
+    virtual Result<void> saveTickets(const QString &workspace, const QList<Ticket> &tickets) = 0;
+    virtual Result<QList<Ticket>> tickets(const QString &workspace) const = 0;
 
     // A new revision of the reply draft; returns it with its revision number and time.
-    Result<DiagnosisDraft> saveDraft(const QString &investigationId, const QString &ticketId,
-                                     const QString &markdown);
-    Result<QList<DiagnosisDraft>> drafts(const QString &investigationId) const; // newest first
+    virtual Result<DiagnosisDraft> saveDraft(const QString &investigationId,
+                                             const QString &ticketId, const QString &markdown) = 0;
+    virtual Result<QList<DiagnosisDraft>>
+    drafts(const QString &investigationId) const = 0; // newest first
 
     // Records a Pending send with a fresh idempotency key before the network call. If a
     // Pending or Failed send of the same body for the same investigation exists, it is
     // returned (as Pending) so a retry reuses its key and the helpdesk can drop a duplicate.
-    Result<SentReply> beginSend(const QString &investigationId, const QString &ticketId,
-                                const QString &body, bool isPublic);
-    Result<void> markSent(const QString &sendId, const QString &remoteId);
-    Result<void> markFailed(const QString &sendId, const QString &error);
-    Result<QList<SentReply>> sends(const QString &investigationId = {}) const; // oldest first
+    virtual Result<SentReply> beginSend(const QString &investigationId, const QString &ticketId,
+                                        const QString &body, bool isPublic) = 0;
+    virtual Result<void> markSent(const QString &sendId, const QString &remoteId) = 0;
+    virtual Result<void> markFailed(const QString &sendId, const QString &error) = 0;
+    virtual Result<QList<SentReply>>
+    sends(const QString &investigationId = {}) const = 0; // oldest first
 
-    Result<void> saveFeedback(const Feedback &feedback);
-    Result<QList<Feedback>> feedback(const QString &investigationId = {}) const;
-    Result<QList<PlaybookMetrics>> metrics() const; // per playbook (sorted) + "" = overall
-
-    // PRAGMA integrity_check, for diagnostics and tests.
-    Result<void> checkIntegrity() const;
-
-private:
-    struct Private;
-    explicit Store(std::unique_ptr<Private> d);
-    std::unique_ptr<Private> d;
+    virtual Result<void> saveFeedback(const Feedback &feedback) = 0;
+    virtual Result<QList<Feedback>> feedback(const QString &investigationId = {}) const = 0;
+    // Per playbook (sorted) + "" = overall.
+    virtual Result<QList<PlaybookMetrics>> metrics() const = 0;
 };
 
 } // namespace Casefile

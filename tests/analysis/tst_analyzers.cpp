@@ -1,6 +1,6 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/configlint.h"
-#include "testsupport.h"
+#include "evidence.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
-#include "testsupport.h"
+#include "evidence.h"
 
 #include <QStandardPaths>
 #include <QTest>

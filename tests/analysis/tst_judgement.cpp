@@ -1,7 +1,7 @@
 // Judgements that must hold on real data: an incident counts only when its provider, model,
 // product and time overlap what failed; a steady background error rate is a baseline, not a
 // finding; the config cited is the one the failing requests used (config_id in the logs).
-#include "testsupport.h"
+#include "evidence.h"
 
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"

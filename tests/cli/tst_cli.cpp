@@ -1,4 +1,4 @@
-#include "cli/cli.h"
+#include "app/cli/cli.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
 

@@ -73,8 +73,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         if (Sandbox::ClickHouseServer::findExecutable().isEmpty())
             QSKIP("clickhouse-server is not installed");
-        const QString path =
-            qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios/latency-after-deploy.json"_s;
+        const QString path = qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
         auto scenario = Sandbox::loadScenario(path);
         QVERIFY2(scenario.has_value(), qPrintable(scenario ? QString() : scenario.error().message));
         const Sandbox::GeneratedLogs logs = Sandbox::generateLogs(*scenario, 0.2);

@@ -23,7 +23,7 @@ QString SandboxProcess::sandboxBinary()
 
 QString SandboxProcess::casefileBinary()
 {
-    return binaryDir() + u"/src/app/casefile"_s;
+    return binaryDir() + u"/app/casefile"_s;
 }
 
 SandboxProcess::SandboxProcess(const QString &scenario, const QStringList &extraArgs)

@@ -7,9 +7,9 @@
 // that can stall before or after it stores the comment. After the restart the reply editor
 // tells about the interrupted send and holds its text.
 #include "connectors/helpdesk/zendeskconnector.h"
+#include "storage/sqlitestore.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/sendcontroller.h"
-#include "ui/workbenchstore.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -148,11 +148,11 @@ std::shared_ptr<HelpdeskConnector> zendesk(const QString &url)
 // The child: one send through the app's send path; exits 0 when sent, 1 when it failed.
 int sendChild(const QString &storePath, const QString &url)
 {
-    auto store = openWorkbenchStore(storePath);
+    auto store = SqliteStore::open(storePath);
     if (!store)
         return 2;
     SendController sender;
-    sender.setStore(*store);
+    sender.setStore(std::move(*store));
     sender.setHelpdesk(zendesk(url));
     // The child runs on a QCoreApplication: not qApp, which is a QApplication where
     // <QApplication> is included.
@@ -205,19 +205,20 @@ private slots:
         QVERIFY(!firstKey.isEmpty());
 
         // The restart: the send is on record, pending, with the key the helpdesk saw.
-        auto store = openWorkbenchStore(storePath);
+        auto store = SqliteStore::open(storePath);
         QVERIFY2(store.has_value(), qPrintable(store ? QString() : store.error().message));
-        auto before = (*store)->sends(InvestigationId);
+        const std::shared_ptr<Store> shared = std::move(*store);
+        auto before = shared->sends(InvestigationId);
         QVERIFY(before.has_value());
         QCOMPARE(before->size(), 1);
-        QCOMPARE(before->at(0).state, SendRecord::State::Pending);
+        QCOMPARE(before->at(0).state, SentReply::State::Pending);
         QCOMPARE(before->at(0).idempotencyKey.toUtf8(), firstKey);
         QCOMPARE(before->at(0).body, Body);
         QCOMPARE(before->at(0).ticketId, TicketId);
         {
             // The reply editor says so and holds the interrupted text, ready to send again.
             DiagnosisEditor editor;
-            editor.setStore(*store);
+            editor.setStore(shared);
             editor.setInvestigation(InvestigationId, TicketId, u"Composed diagnosis."_s);
             QTRY_VERIFY_WITH_TIMEOUT(editor.statusText().contains(u"unknown"_s), 10000);
             QVERIFY(editor.statusText().contains(TicketId));
@@ -227,7 +228,7 @@ private slots:
         // Resuming it: the helpdesk answers now; the reply reaches the ticket exactly once.
         helpdesk.setMode(FakeZendesk::Mode::Accept);
         SendController sender;
-        sender.setStore(*store);
+        sender.setStore(shared);
         sender.setHelpdesk(zendesk(helpdesk.url()));
         QSignalSpy sent(&sender, &SendController::sent);
         QSignalSpy failed(&sender, &SendController::failed);
@@ -244,10 +245,10 @@ private slots:
 
         const QString remoteId =
             QString::number(helpdesk.comments().at(0).toObject().value(u"id"_s).toInt());
-        auto after = (*store)->sends(InvestigationId);
+        auto after = shared->sends(InvestigationId);
         QVERIFY(after.has_value());
         QCOMPARE(after->size(), 1);
-        QCOMPARE(after->at(0).state, SendRecord::State::Sent);
+        QCOMPARE(after->at(0).state, SentReply::State::Sent);
         QCOMPARE(after->at(0).remoteId, remoteId);
 
         // Sending the same reply once more (a second click, another restart) adds nothing.

@@ -18,7 +18,7 @@ namespace {
 QStringList scenarioFiles()
 {
     QStringList files;
-    const QString shared = qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios"_s;
+    const QString shared = qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/resources/demo"_s;
     const QString own = qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s;
     for (const QString &dir : {shared, own}) {
         const QDir d(dir);

@@ -19,7 +19,7 @@
 #include "core/profile.h"
 #include "secrets/credentialstore.h"
 #include "secrets/secretresolver.h"
-#include "storage/store.h"
+#include "storage/sqlitestore.h"
 #include "ui/exporter.h"
 
 #include <QDirIterator>
@@ -505,7 +505,7 @@ private slots:
 
     void storeAndExports()
     {
-        auto store = Store::open(scanPath(u"casefile.sqlite"_s));
+        auto store = SqliteStore::open(scanPath(u"casefile.sqlite"_s));
         QVERIFY2(store.has_value(), qPrintable(store ? QString() : store.error().message));
         const CommandResult tickets =
             run({u"tickets"_s, u"--profile"_s, m_sandboxProfile, u"--format"_s, u"json"_s});

@@ -197,7 +197,7 @@ private slots:
         QStringList files;
         const QStringList dirs{
             QString(qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s),
-            QString(qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios"_s)};
+            QString(qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/resources/demo"_s)};
         for (const QString &dir : dirs) {
             const QDir d(dir);
             for (const QString &name : d.entryList({u"*.json"_s}, QDir::Files))

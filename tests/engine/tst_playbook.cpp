@@ -122,6 +122,21 @@ private slots:
                    {u"{ \"id\": \"a\", \"connector\": \"github\", \"operation\": \"deploys\" }"_s})
             << 5 << u"\"deploys\""_s << u"$.steps[0].operation"_s
             << u"unknown operation 'deploys' of github"_s;
+        QTest::newRow("argument not a choice")
+            << playbookText({u"{ \"id\": \"a\", \"connector\": \"clickhouse\", \"operation\": "
+                             u"\"latency_series\", \"args\": { \"group_by\": \"region\" } }"_s})
+            << 5 << u"\"region\""_s << u"$.steps[0].args.group_by"_s
+            << u"argument 'group_by' of latency_series must be one of"_s;
+        QTest::newRow("argument not text")
+            << playbookText({step(u"a"_s, u", \"args\": { \"from\": \"{{window.from}}\", "
+                                          u"\"org\": [\"x\"] }"_s)})
+            << 5 << u"[\"x\"]"_s << u"$.steps[0].args.org"_s
+            << u"argument 'org' of traffic_overview must be text"_s;
+        QTest::newRow("bucket not a number")
+            << playbookText({u"{ \"id\": \"a\", \"connector\": \"clickhouse\", \"operation\": "
+                             u"\"error_series\", \"args\": { \"bucket_s\": \"soon\" } }"_s})
+            << 5 << u"\"soon\""_s << u"$.steps[0].args.bucket_s"_s
+            << u"argument 'bucket_s' of error_series must be a whole number"_s;
         QTest::newRow("missing operation")
             << playbookText({u"{ \"id\": \"a\", \"connector\": \"github\" }"_s}) << 5 << u"{"_s
             << u"$.steps[0]"_s << u"missing required field 'operation'"_s;

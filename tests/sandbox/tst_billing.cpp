@@ -210,8 +210,7 @@ private slots:
 
     void sharedScenarioBilling()
     {
-        const auto s = loadScenario(qEnvironmentVariable("CASEFILE_SHARED_DIR") +
-                                    u"/scenarios/latency-after-deploy.json"_s);
+        const auto s = loadScenario(qEnvironmentVariable("CASEFILE_DEMO_SCENARIO"));
         QVERIFY(s.has_value());
         const GeneratedLogs logs = generateLogs(*s);
         const auto billing = makeBillingFunction(*s, logs);

@@ -45,8 +45,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         if (ClickHouseServer::findExecutable().isEmpty())
             QSKIP("clickhouse-server is not installed");
-        auto s = loadScenario(qEnvironmentVariable("CASEFILE_SHARED_DIR") +
-                              u"/scenarios/latency-after-deploy.json"_s);
+        auto s = loadScenario(qEnvironmentVariable("CASEFILE_DEMO_SCENARIO"));
         QVERIFY(s.has_value());
         m_scenario = *s;
         m_logs = generateLogs(*m_scenario);

@@ -19,7 +19,7 @@ namespace {
 
 QString sharedScenario()
 {
-    return qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios/latency-after-deploy.json"_s;
+    return qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
 }
 
 QJsonObject stream(const QString &org, const QString &provider, const QString &model,

@@ -27,7 +27,7 @@ QString sandboxBinary()
 
 QString sharedScenario()
 {
-    return qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios/latency-after-deploy.json"_s;
+    return qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
 }
 
 // Children of `pid` by their command name, from /proc.

@@ -16,7 +16,7 @@ namespace {
 
 QString sharedScenario()
 {
-    return qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios/latency-after-deploy.json"_s;
+    return qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
 }
 
 QJsonObject readObject(const QString &path)
@@ -69,7 +69,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(QFile::exists(sharedScenario()),
-                 "CASEFILE_SHARED_DIR must name the shared folder");
+                 "CASEFILE_DEMO_SCENARIO must name the demo scenario");
     }
 
     void sharedScenarioTypedView()
@@ -103,9 +103,9 @@ private slots:
     void everyScenarioLoads_data()
     {
         QTest::addColumn<QString>("path");
-        const QStringList dirs = {qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios"_s,
-                                  qEnvironmentVariable("CASEFILE_SOURCE_DIR") +
-                                      u"/tests/scenarios"_s};
+        const QStringList dirs = {
+            qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/resources/demo"_s,
+            qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s};
         int count = 0;
         for (const QString &dir : dirs) {
             for (const QFileInfo &info :

@@ -4,6 +4,7 @@
 // the latency-after-deploy scenario (p95 jumps at 09:14 UTC, deploy #447 at 09:12).
 
 #include "core/domain.h"
+#include "storage/sqlitestore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -11,6 +12,15 @@
 namespace Casefile::TestData {
 
 using namespace Qt::StringLiterals;
+
+// The real store on a private temporary database, gone with the store.
+inline std::shared_ptr<SqliteStore> store()
+{
+    auto opened = SqliteStore::open(SqliteStore::InMemory.toString());
+    if (!opened)
+        qFatal("no test store: %s", qPrintable(opened.error().message));
+    return std::move(*opened);
+}
 
 inline QDateTime utc(const QString &iso)
 {

@@ -1,3 +1,4 @@
+#include "fixtures.h"
 #include "secrets/credentialstore.h"
 #include "secrets/secretresolver.h"
 #include "ui/connectionsdialog.h"
@@ -74,7 +75,7 @@ private:
     {
         m_credentials = std::make_shared<FakeCredentialStore>();
         WorkbenchServices s;
-        s.store = std::make_shared<MemoryWorkbenchStore>();
+        s.store = TestData::store();
         s.credentials = m_credentials;
         s.connect = [resolver = makeSecretResolver(m_credentials)](
                         const WorkspaceProfile &p) -> Result<std::shared_ptr<ConnectorSet>> {

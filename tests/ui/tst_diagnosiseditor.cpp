@@ -5,7 +5,6 @@
 #include "ui/diagnosiseditor.h"
 #include "ui/sendconfirmdialog.h"
 #include "ui/textdiff.h"
-#include "ui/workbenchstore.h"
 
 #include <QApplication>
 #include <QMutex>
@@ -26,7 +25,7 @@ class TestDiagnosisEditor : public QObject
 private:
     struct Fixture
     {
-        std::shared_ptr<MemoryWorkbenchStore> store = std::make_shared<MemoryWorkbenchStore>();
+        std::shared_ptr<SqliteStore> store = TestData::store();
         std::shared_ptr<FakeHelpdesk> helpdesk = std::make_shared<FakeHelpdesk>();
         DiagnosisEditor editor;
 
@@ -100,7 +99,7 @@ private slots:
         const auto sends = f.store->sends(u"inv-1"_s);
         QVERIFY(sends);
         QCOMPARE(sends->size(), 1);
-        QCOMPARE(sends->first().state, SendRecord::State::Sent);
+        QCOMPARE(sends->first().state, SentReply::State::Sent);
     }
 
     void failureKeepsTheDraftAndRetryReusesTheKey()
@@ -139,11 +138,12 @@ private slots:
         QSignalSpy feedback(&f.editor, &DiagnosisEditor::feedbackSaved);
         f.editor.giveFeedback(u"partly"_s, u"missed the rollback"_s);
         QVERIFY(feedback.wait(5000));
-        const QList<FeedbackRecord> records = f.store->feedback();
-        QCOMPARE(records.size(), 1);
-        QCOMPARE(records.first().verdict, u"partly"_s);
-        QVERIFY(records.first().editedShare > 0.0);
-        QVERIFY(records.first().editedShare < 1.0);
+        const auto records = f.store->feedback();
+        QVERIFY(records);
+        QCOMPARE(records->size(), 1);
+        QCOMPARE(records->first().verdict, u"partly"_s);
+        QVERIFY(records->first().editedShare > 0.0);
+        QVERIFY(records->first().editedShare < 1.0);
     }
 
     void editedShare_data()

@@ -31,7 +31,7 @@ class TestMainWindow : public QObject
 
 private:
     std::shared_ptr<FakeHelpdesk> m_helpdesk;
-    std::shared_ptr<MemoryWorkbenchStore> m_store;
+    std::shared_ptr<SqliteStore> m_store;
 
     WorkbenchServices services()
     {
@@ -44,7 +44,7 @@ private:
             tickets.append(t);
         }
         m_helpdesk->setTickets(tickets);
-        m_store = std::make_shared<MemoryWorkbenchStore>();
+        m_store = TestData::store();
         WorkbenchServices s;
         s.store = m_store;
         s.connect = [helpdesk = m_helpdesk](

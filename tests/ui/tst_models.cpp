@@ -253,12 +253,12 @@ private slots:
         MetricsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        MetricsRow overall;
+        PlaybookMetrics overall;
         overall.investigated = 10;
         overall.confirmed = 3;
         overall.judged = 4;
         overall.medianSecondsToDiagnosis = 2.5;
-        MetricsRow latency = overall;
+        PlaybookMetrics latency = overall;
         latency.playbook = u"latency-spike"_s;
         latency.judged = 0;
         model.setRows({overall, latency});
@@ -275,8 +275,8 @@ private slots:
         SavedInvestigationsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const SavedSummary s = summarize(u"inv-1"_s, TestData::investigation(),
-                                         TestData::utc(u"2026-11-20T10:06:00Z"_s));
+        const SavedInvestigationSummary s = summarize(u"inv-1"_s, TestData::investigation(),
+                                                      TestData::utc(u"2026-11-20T10:06:00Z"_s));
         model.setSummaries({s, s});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, SavedInvestigationsModel::Category).data().toString(),

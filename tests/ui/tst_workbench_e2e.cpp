@@ -3,6 +3,7 @@
 #include "connectors/connectorfactory.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/profile.h"
+#include "storage/sqlitestore.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/investigationview.h"
 #include "ui/mainwindow.h"
@@ -58,8 +59,7 @@ private slots:
 
     void investigateSendAndReviewOffline()
     {
-        const QString scenario =
-            qEnvironmentVariable("CASEFILE_SHARED_DIR") + u"/scenarios/latency-after-deploy.json"_s;
+        const QString scenario = qEnvironmentVariable("CASEFILE_DEMO_SCENARIO");
         auto sandbox = std::make_unique<Testing::SandboxProcess>(scenario);
         QVERIFY2(sandbox->waitReady(), qPrintable(sandbox->errorText()));
         const auto profile = loadProfile(sandbox->profilePath());
@@ -67,9 +67,9 @@ private slots:
 
         QTemporaryDir dir;
         WorkbenchServices services;
-        auto store = openWorkbenchStore(dir.filePath(u"casefile.sqlite"_s));
+        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
-        services.store = *store;
+        services.store = std::move(*store);
         services.connect = [](const WorkspaceProfile &p) {
             return createConnectors(p, &resolveSecretWithoutKeychain);
         };

@@ -1,6 +1,7 @@
 #include "core/engine/playbook.h"
 
 #include "core/engine/jsonlocator.h"
+#include "core/operations.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -34,28 +35,6 @@ const PlaybookStep *Playbook::step(const QString &id) const
             return &s;
     }
     return nullptr;
-}
-
-const QMap<QString, QStringList> &knownOperations()
-{
-    // docs/operations.md; a new operation is added there and here together.
-    static const QMap<QString, QStringList> table{
-        {u"clickhouse"_s,
-         {u"traffic_overview"_s, u"latency_series"_s, u"error_breakdown"_s, u"error_series"_s,
-          u"fallback_stats"_s, u"token_usage"_s, u"metadata_by_sdk"_s, u"org_comparison"_s,
-          u"webhook_breakdown"_s, u"webhook_series"_s}},
-        {u"helpdesk"_s, {u"organisations"_s}},
-        {u"github"_s, {u"deployments"_s, u"releases"_s}},
-        {u"linear"_s, {u"search_issues"_s}},
-        {u"jira"_s, {u"search_issues"_s}},
-        {u"stripe"_s, {u"customer"_s, u"invoices"_s, u"meter_summaries"_s}},
-        {u"statuspage"_s, {u"incidents"_s, u"summary"_s}},
-        {u"pagerduty"_s, {u"incidents"_s}},
-        {u"docs"_s, {u"search"_s, u"fetch"_s}},
-        {u"gateway"_s, {u"config"_s}},
-        {u"llm"_s, {u"chat"_s}},
-    };
-    return table;
 }
 
 const QStringList &knownTemplateNames()
@@ -306,15 +285,15 @@ public:
         }
         if (auto c = string(j, "connector", path, true)) {
             s.connector = *c;
-            if (!knownOperations().contains(s.connector))
+            if (!Operations::connectors().contains(s.connector))
                 error(path + u".connector"_s,
                       u"unknown connector '%1' (known: %2)"_s.arg(
-                          s.connector, knownOperations().keys().join(u", "_s)));
+                          s.connector, Operations::connectors().join(u", "_s)));
         }
         if (auto o = string(j, "operation", path, true)) {
             s.operation = *o;
-            const auto ops = knownOperations().value(s.connector);
-            if (knownOperations().contains(s.connector) && !ops.contains(s.operation))
+            const QStringList ops = Operations::names(s.connector);
+            if (!ops.isEmpty() && !ops.contains(s.operation))
                 error(path + u".operation"_s, u"unknown operation '%1' of %2 (known: %3)"_s.arg(
                                                   s.operation, s.connector, ops.join(u", "_s)));
         }
@@ -325,6 +304,8 @@ public:
             else
                 s.args = toQJson(j.at("args")).toObject();
         }
+        if (const Operations::Operation *op = Operations::find(s.connector, s.operation))
+            checkArguments(*op, s.args, path + u".args"_s);
         s.dependsOn = stringList(j, "depends_on", path);
         s.skipUnless = stringList(j, "skip_unless", path);
         for (int i = 0; i < s.skipUnless.size(); ++i) {
@@ -363,6 +344,21 @@ public:
         if (int(m_diagnostics.size()) != before)
             return std::nullopt;
         return s;
+    }
+
+    // Literal argument values of the types the operation takes (docs/operations.md); templated
+    // ones are known only at run time. Other arguments are ignored, as connectors ignore them.
+    void checkArguments(const Operations::Operation &op, const QJsonObject &args,
+                        const QString &path)
+    {
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            const Operations::Argument *argument = op.argument(it.key());
+            if (!argument)
+                continue;
+            if (auto problem = Operations::checkValue(*argument, it.value()))
+                error(path + u'.' + it.key(),
+                      u"argument '%1' of %2 %3"_s.arg(it.key(), op.name, *problem));
+        }
     }
 
     QList<PlaybookDiagnostic> takeDiagnostics() { return std::move(m_diagnostics); }
@@ -467,46 +463,34 @@ SharedStepsParseResult parseSharedSteps(const QByteArray &text, const QString &f
     return result;
 }
 
-PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileName,
-                                  const SharedSteps &shared)
+namespace {
+
+// The playbook's own fields: name, title, description, patterns, signals, parameters,
+// includes and analyzers.
+void readPlaybookFields(Checker &check, const Json &doc, Playbook &pb)
 {
-    PlaybookParseResult result;
-    Checker check(text, fileName);
-    const std::optional<Json> doc = check.parse(text);
-    if (!doc) {
-        result.diagnostics = check.takeDiagnostics();
-        return result;
-    }
     const QString root = u"$"_s;
-    if (!doc->is_object()) {
-        check.error(root, u"a playbook must be a JSON object"_s);
-        result.diagnostics = check.takeDiagnostics();
-        return result;
-    }
-    Playbook pb;
-    pb.file = fileName;
-    check.unknownKeys(*doc, root,
+    check.unknownKeys(doc, root,
                       {"format", "name", "title", "description", "patterns", "signals",
                        "parameters", "include", "steps", "analyzers"});
-    if (auto format = check.string(*doc, "format", root, true);
+    if (auto format = check.string(doc, "format", root, true);
         format && *format != QLatin1StringView(Playbook::FormatId)) {
         check.error(u"$.format"_s, u"expected \"%1\", found \"%2\""_s.arg(
                                        QLatin1StringView(Playbook::FormatId), *format));
     }
     static const QRegularExpression namePattern(u"^[a-z0-9][a-z0-9_\\-]{0,63}$"_s);
-    if (auto name = check.string(*doc, "name", root, true)) {
+    if (auto name = check.string(doc, "name", root, true)) {
         if (!namePattern.match(*name).hasMatch())
             check.error(u"$.name"_s,
                         u"a playbook name uses lowercase letters, digits, '-' and '_'"_s);
         else
             pb.name = *name;
     }
-    pb.title = check.string(*doc, "title", root, false).value_or(pb.name);
-    pb.description = check.string(*doc, "description", root, false).value_or(QString());
-    pb.patterns = check.stringList(*doc, "patterns", root);
-
-    if (doc->contains("signals")) {
-        const Json &sig = doc->at("signals");
+    pb.title = check.string(doc, "title", root, false).value_or(pb.name);
+    pb.description = check.string(doc, "description", root, false).value_or(QString());
+    pb.patterns = check.stringList(doc, "patterns", root);
+    if (doc.contains("signals")) {
+        const Json &sig = doc.at("signals");
         if (!sig.is_object()) {
             check.error(u"$.signals"_s, u"must be an object"_s);
         } else {
@@ -516,8 +500,8 @@ PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileNam
             pb.weight = check.number(sig, "weight", u"$.signals"_s, 0, 10, false).value_or(1.0);
         }
     }
-    if (doc->contains("parameters")) {
-        const Json &par = doc->at("parameters");
+    if (doc.contains("parameters")) {
+        const Json &par = doc.at("parameters");
         if (!par.is_object()) {
             check.error(u"$.parameters"_s, u"must be an object"_s);
         } else {
@@ -533,18 +517,42 @@ PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileNam
             }
         }
     }
-    pb.includes = check.stringList(*doc, "include", root);
-    pb.analyzers = check.stringList(*doc, "analyzers", root);
+    pb.includes = check.stringList(doc, "include", root);
+    pb.analyzers = check.stringList(doc, "analyzers", root);
     for (int i = 0; i < pb.analyzers.size(); ++i) {
         if (!knownAnalyzers().contains(pb.analyzers.at(i)))
             check.error(u"$.analyzers["_s + QString::number(i) + u']',
                         u"unknown analyzer '%1' (known: %2)"_s.arg(pb.analyzers.at(i),
                                                                    knownAnalyzers().join(u", "_s)));
     }
+}
 
-    // Steps: included ones first, in include order; own steps override by id.
+// A playbook's steps with where each was defined (for messages).
+struct ResolvedSteps
+{
     QList<PlaybookStep> steps;
-    QMap<QString, QString> stepPath; // id -> JSON path that defines it (for messages)
+    QMap<QString, QString> path; // id -> JSON path that defines it
+
+    // A step replaces the one with the same id, or comes last.
+    void put(const PlaybookStep &step, const QString &definedAt)
+    {
+        const qsizetype existing =
+            std::find_if(steps.cbegin(), steps.cend(),
+                         [&](const PlaybookStep &x) { return x.id == step.id; }) -
+            steps.cbegin();
+        if (existing < steps.size())
+            steps[existing] = step;
+        else
+            steps.append(step);
+        path.insert(step.id, definedAt);
+    }
+};
+
+// Included steps first, in include order; own steps override them by id.
+ResolvedSteps resolveSteps(Checker &check, const Json &doc, const Playbook &pb,
+                           const SharedSteps &shared)
+{
+    ResolvedSteps resolved;
     for (int i = 0; i < pb.includes.size(); ++i) {
         const QString inc = pb.includes.at(i);
         const QString path = u"$.include["_s + QString::number(i) + u']';
@@ -554,27 +562,18 @@ PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileNam
                           inc, shared.keys().isEmpty() ? u"none"_s : shared.keys().join(u", "_s)));
             continue;
         }
-        for (const PlaybookStep &s : shared.value(inc)) {
-            const qsizetype existing =
-                std::find_if(steps.cbegin(), steps.cend(),
-                             [&](const PlaybookStep &x) { return x.id == s.id; }) -
-                steps.cbegin();
-            if (existing < steps.size())
-                steps[existing] = s;
-            else
-                steps.append(s);
-            stepPath.insert(s.id, path);
-        }
+        for (const PlaybookStep &s : shared.value(inc))
+            resolved.put(s, path);
     }
     QSet<QString> ownIds;
-    if (!doc->contains("steps")) {
+    if (!doc.contains("steps")) {
         if (pb.includes.isEmpty())
-            check.error(root, u"missing required array 'steps'"_s);
-    } else if (!doc->at("steps").is_array()) {
+            check.error(u"$"_s, u"missing required array 'steps'"_s);
+    } else if (!doc.at("steps").is_array()) {
         check.error(u"$.steps"_s, u"must be an array of steps"_s);
     } else {
         int i = 0;
-        for (const Json &s : doc->at("steps")) {
+        for (const Json &s : doc.at("steps")) {
             const QString path = u"$.steps["_s + QString::number(i++) + u']';
             auto step = check.step(s, path);
             if (!step)
@@ -584,30 +583,22 @@ PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileNam
                 continue;
             }
             ownIds.insert(step->id);
-            stepPath.insert(step->id, path);
-            const qsizetype existing =
-                std::find_if(steps.cbegin(), steps.cend(),
-                             [&](const PlaybookStep &x) { return x.id == step->id; }) -
-                steps.cbegin();
-            if (existing < steps.size())
-                steps[existing] = *step;
-            else
-                steps.append(*step);
+            resolved.put(*step, path);
         }
     }
-    if (!check.hasErrors() && steps.isEmpty())
-        check.error(root, u"the playbook has no steps"_s);
+    return resolved;
+}
 
-    // Dependencies: every name must exist; no cycles.
-    QMap<QString, const PlaybookStep *> byId;
-    for (const PlaybookStep &s : steps)
-        byId.insert(s.id, &s);
-    for (const PlaybookStep &s : steps) {
+// Every dependency names another existing step.
+void checkDependenciesExist(Checker &check, const ResolvedSteps &resolved,
+                            const QMap<QString, const PlaybookStep *> &byId)
+{
+    for (const PlaybookStep &s : resolved.steps) {
         for (int d = 0; d < s.dependsOn.size(); ++d) {
             const QString &dep = s.dependsOn.at(d);
             if (byId.contains(dep) && dep != s.id)
                 continue;
-            const QString base = stepPath.value(s.id);
+            const QString base = resolved.path.value(s.id);
             const bool own = base.startsWith(u"$.steps"_s);
             const QString where = own ? base + u".depends_on"_s : base;
             const QString prefix = own ? QString() : u"shared step '%1': "_s.arg(s.id);
@@ -617,42 +608,79 @@ PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileNam
                 check.error(where, prefix + u"depends on unknown step '%1'"_s.arg(dep));
         }
     }
-    if (!check.hasErrors()) {
-        enum class Mark { None, Visiting, Done };
-        QMap<QString, Mark> marks;
-        QStringList trail;
-        bool reported = false;
-        std::function<void(const QString &)> visit = [&](const QString &id) {
+}
+
+// Reports the first dependency cycle found by a depth-first walk.
+void checkNoCycles(Checker &check, const ResolvedSteps &resolved,
+                   const QMap<QString, const PlaybookStep *> &byId)
+{
+    enum class Mark { None, Visiting, Done };
+    QMap<QString, Mark> marks;
+    QStringList trail;
+    bool reported = false;
+    std::function<void(const QString &)> visit = [&](const QString &id) {
+        if (reported)
+            return;
+        marks[id] = Mark::Visiting;
+        trail.append(id);
+        for (const QString &dep : byId.value(id)->dependsOn) {
+            if (marks.value(dep) == Mark::Visiting) {
+                const QStringList cycle = trail.mid(trail.indexOf(dep)) << dep;
+                const QString base = resolved.path.value(id);
+                check.error(base.startsWith(u"$.steps"_s) ? base + u".depends_on"_s : base,
+                            u"dependency cycle: %1"_s.arg(cycle.join(u" -> "_s)));
+                reported = true;
+                return;
+            }
+            if (marks.value(dep) == Mark::None)
+                visit(dep);
             if (reported)
                 return;
-            marks[id] = Mark::Visiting;
-            trail.append(id);
-            for (const QString &dep : byId.value(id)->dependsOn) {
-                if (marks.value(dep) == Mark::Visiting) {
-                    const QStringList cycle = trail.mid(trail.indexOf(dep)) << dep;
-                    const QString base = stepPath.value(id);
-                    check.error(base.startsWith(u"$.steps"_s) ? base + u".depends_on"_s : base,
-                                u"dependency cycle: %1"_s.arg(cycle.join(u" -> "_s)));
-                    reported = true;
-                    return;
-                }
-                if (marks.value(dep) == Mark::None)
-                    visit(dep);
-                if (reported)
-                    return;
-            }
-            trail.removeLast();
-            marks[id] = Mark::Done;
-        };
-        for (const PlaybookStep &s : steps) {
-            if (marks.value(s.id) == Mark::None)
-                visit(s.id);
         }
+        trail.removeLast();
+        marks[id] = Mark::Done;
+    };
+    for (const PlaybookStep &s : resolved.steps) {
+        if (marks.value(s.id) == Mark::None)
+            visit(s.id);
     }
+}
+
+} // namespace
+
+PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileName,
+                                  const SharedSteps &shared)
+{
+    PlaybookParseResult result;
+    Checker check(text, fileName);
+    const std::optional<Json> doc = check.parse(text);
+    if (!doc) {
+        result.diagnostics = check.takeDiagnostics();
+        return result;
+    }
+    if (!doc->is_object()) {
+        check.error(u"$"_s, u"a playbook must be a JSON object"_s);
+        result.diagnostics = check.takeDiagnostics();
+        return result;
+    }
+    Playbook pb;
+    pb.file = fileName;
+    readPlaybookFields(check, *doc, pb);
+    const ResolvedSteps resolved = resolveSteps(check, *doc, pb, shared);
+    if (!check.hasErrors() && resolved.steps.isEmpty())
+        check.error(u"$"_s, u"the playbook has no steps"_s);
+
+    // Dependencies: every name must exist; no cycles.
+    QMap<QString, const PlaybookStep *> byId;
+    for (const PlaybookStep &s : resolved.steps)
+        byId.insert(s.id, &s);
+    checkDependenciesExist(check, resolved, byId);
+    if (!check.hasErrors())
+        checkNoCycles(check, resolved, byId);
 
     result.diagnostics = check.takeDiagnostics();
     if (result.diagnostics.isEmpty()) {
-        pb.steps = steps;
+        pb.steps = resolved.steps;
         result.playbook = pb;
     }
     return result;

@@ -91,8 +91,6 @@ PlaybookParseResult parsePlaybook(const QByteArray &text, const QString &fileNam
                                   const SharedSteps &shared = {});
 SharedStepsParseResult parseSharedSteps(const QByteArray &text, const QString &fileName);
 
-// Connector systems and their operations (docs/operations.md).
-const QMap<QString, QStringList> &knownOperations();
 // Template names a step's args may use besides "steps.<id>.<output>".
 const QStringList &knownTemplateNames();
 

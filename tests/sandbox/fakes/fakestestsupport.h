@@ -25,7 +25,7 @@ inline QString sharedDir()
 // The worked scenario, plus objects it leaves empty so every vendor has something to serve.
 inline QJsonObject testScenario()
 {
-    QFile file(sharedDir() + u"/scenarios/latency-after-deploy.json"_s);
+    QFile file(qEnvironmentVariable("CASEFILE_DEMO_SCENARIO"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();

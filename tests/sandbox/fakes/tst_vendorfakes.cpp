@@ -56,7 +56,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         const QJsonObject scenario = testScenario();
         QVERIFY2(!scenario.isEmpty(),
-                 "CASEFILE_SHARED_DIR/scenarios/latency-after-deploy.json not readable");
+                 "CASEFILE_DEMO_SCENARIO (resources/demo/demo-scenario.json) not readable");
         m_services = std::make_unique<FakeServices>(scenario, &stubBilling, QUrl());
         const auto started = m_services->start({});
         QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));

@@ -1,14 +1,10 @@
-#include "cli/cli.h"
+#include "app/cli/cli.h"
 
+#include "connectors/connectorfactory.h"
 #include "core/async.h"
 #include "core/engine.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
-
-#if defined(CASEFILE_HAVE_CONNECTORS) && __has_include("connectors/connectorfactory.h")
-#include "connectors/connectorfactory.h"
-#define CASEFILE_CLI_HAS_FACTORY 1
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,51 +44,16 @@ ConnectorFactory &factoryOverride()
     return factory;
 }
 
-#ifdef CASEFILE_CLI_HAS_FACTORY
-template<typename T>
-struct IsExpected : std::false_type
-{
-};
-template<typename T, typename E>
-struct IsExpected<std::expected<T, E>> : std::true_type
-{
-};
-
-// The factory's exact return type is the connectors module's business; accept the shapes it
-// may reasonably have.
-template<typename T>
-Result<std::shared_ptr<const ConnectorSet>> adaptConnectors(T &&made)
-{
-    using D = std::decay_t<T>;
-    if constexpr (IsExpected<D>::value) {
-        if (!made)
-            return std::unexpected(made.error());
-        return adaptConnectors(std::move(*made));
-    } else if constexpr (std::is_same_v<D, ConnectorSet>) {
-        return std::make_shared<const ConnectorSet>(std::move(made));
-    } else {
-        std::shared_ptr<const ConnectorSet> set(std::move(made));
-        if (!set)
-            return fail(Error::Code::InvalidInput,
-                        u"the profile's connections could not be set up"_s);
-        return set;
-    }
-}
-#endif
-
 Result<std::shared_ptr<const ConnectorSet>> makeConnectors(const WorkspaceProfile &profile)
 {
     if (factoryOverride())
         return factoryOverride()(profile);
-#ifdef CASEFILE_CLI_HAS_FACTORY
     // Headless: environment and inline secrets only; a keychain reference fails with a
     // clear message instead of a prompt.
-    return adaptConnectors(
-        createConnectors(profile, SecretResolver(&resolveSecretWithoutKeychain)));
-#else
-    Q_UNUSED(profile);
-    return fail(Error::Code::Unsupported, u"this build of casefile has no connectors"_s);
-#endif
+    auto made = createConnectors(profile, SecretResolver(&resolveSecretWithoutKeychain));
+    if (!made)
+        return std::unexpected(made.error());
+    return std::shared_ptr<const ConnectorSet>(std::move(*made));
 }
 
 // Runs `work` on a worker thread and spins an event loop until it is done, so connectors

@@ -1,10 +1,11 @@
-#include "ui/desktop.h"
+#include "app/desktop/desktop.h"
 
 #include "connectors/connectorfactory.h"
 #include "core/async.h"
 #include "core/engine/playbooklibrary.h"
 #include "secrets/credentialstore.h"
 #include "secrets/secretresolver.h"
+#include "storage/sqlitestore.h"
 #include "ui/constants.h"
 #include "ui/diagnosiseditor.h"
 #include "ui/investigationview.h"
@@ -154,11 +155,17 @@ int runDesktop(int argc, char **argv)
         applyPalette(app, QSettings().value(QLatin1StringView(SettingsKeys::DarkPalette)).toBool());
 
     WorkbenchServices services;
-    if (auto store = openWorkbenchStore(); store) {
-        services.store = *store;
+    if (auto store = SqliteStore::open(SqliteStore::defaultPath()); store) {
+        services.store = std::move(*store);
     } else {
-        qCWarning(lcUi) << "no store:" << store.error().message;
-        services.store = std::make_shared<MemoryWorkbenchStore>();
+        // Investigations still run and can be exported; nothing is kept after the session.
+        qCWarning(lcUi) << "no store:" << store.error().message << "- using a temporary one";
+        auto temporary = SqliteStore::open(SqliteStore::InMemory.toString());
+        if (!temporary) {
+            QTextStream(stderr) << "casefile: " << store.error().message << '\n';
+            return 1;
+        }
+        services.store = std::move(*temporary);
     }
     auto credentials = std::make_shared<KeychainCredentialStore>();
     services.credentials = credentials;

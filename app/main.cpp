@@ -1,11 +1,11 @@
-#include "cli/cli.h"
+#include "app/cli/cli.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
 
-#ifdef CASEFILE_HAVE_GUI
-#include "ui/desktop.h"
+#ifdef CASEFILE_BUILD_GUI
+#include "app/desktop/desktop.h"
 #endif
 
 // A subcommand or --version runs headless on QCoreApplication (no display, no keychain
@@ -18,9 +18,8 @@ int main(int argc, char *argv[])
         QCoreApplication::setApplicationVersion(QStringLiteral(CASEFILE_VERSION));
         return Casefile::Cli::run(argc, argv);
     }
-#ifdef CASEFILE_HAVE_GUI
-    using namespace Casefile; // runDesktop() may live in the namespace or not
-    return runDesktop(argc, argv);
+#ifdef CASEFILE_BUILD_GUI
+    return Casefile::runDesktop(argc, argv);
 #else
     std::fputs("casefile: this build has no desktop GUI; use a command: tickets, investigate, "
                "playbooks or --version\n",

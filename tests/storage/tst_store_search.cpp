@@ -1,0 +1,198 @@
+// The store: Full-text search (and its LIKE fallback) over saved investigations.
+#include "core/async.h"
+#include "core/investigationjson.h"
+#include "storage/sqlitestore.h"
+#include "storetestsupport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimeZone>
+#include <QUuid>
+
+#include <cstdio>
+#include <map>
+#include <thread>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+using namespace StoreTestSupport;
+
+class TestStoreSearch final
+    : public QObject
+    , private StoreTestBase
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanupTestCase() { m_searchStores.clear(); }
+    void init() { QVERIFY(makeDir()); }
+    void cleanup() { removeDir(); }
+
+    void search_data();
+    void search();
+    void searchSnippet();
+    void fullTextIndexBuiltLater();
+
+private:
+    QTemporaryDir m_searchDir;
+    std::map<bool, std::unique_ptr<SqliteStore>> m_searchStores;
+};
+
+void TestStoreSearch::search_data()
+{
+    QTest::addColumn<bool>("fullText");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected"); // ids, any order
+
+    const QList<std::pair<QString, bool>> modes = {{u"fts"_s, true}, {u"like"_s, false}};
+    for (const auto &[mode, fullText] : modes) {
+        auto row = [&](const char *tag, const QString &text, const QStringList &expected) {
+            QTest::newRow(qPrintable(mode + u": "_s + QString::fromUtf8(tag)))
+                << fullText << text << expected;
+        };
+        row("subject word", u"webhooks"_s, {u"hooks"_s});
+        row("case-insensitive", u"WEBHOOKS"_s, {u"hooks"_s});
+        row("prefix of the last word", u"webho"_s, {u"hooks"_s});
+        row("two words, both needed", u"deploy analytics"_s, {u"latency"_s});
+        row("words in different fields", u"acme deploy_regression"_s, {u"latency"_s});
+        row("description text", u"signature mismatch"_s, {u"hooks"_s});
+        row("diagnosis text", u"unindexed"_s, {u"latency"_s});
+        row("unicode", u"Zürich"_s, {u"latency"_s});
+        row("cjk", u"東京"_s, {u"latency"_s});
+        row("org id with underscore", u"org_globex"_s, {u"hooks"_s});
+        row("shared word", u"customer"_s, {u"latency"_s, u"hooks"_s});
+        row("no match", u"kubernetes"_s, {});
+        row("empty", u""_s, {});
+        row("only spaces", u"   "_s, {});
+        row("double quote", u"\""_s, {});
+        row("quote inside a word", u"web\"hooks"_s, {});
+        row("star", u"*"_s, {});
+        row("star prefix", u"webhook*"_s, {u"hooks"_s});
+        row("NEAR(", u"NEAR("_s, {});
+        row("NEAR with args", u"NEAR(deploy analytics, 2)"_s, {});
+        row("sql injection", u"') OR 1=1 --"_s, {});
+        row("column filter", u"subject:webhooks"_s, {});
+        row("boolean operators", u"webhooks OR latency"_s, {});
+        row("NOT", u"NOT webhooks"_s, {});
+        row("caret and plus", u"^webhooks + x"_s, {});
+        row("percent", u"%"_s, {});
+        row("underscore", u"_"_s, {});
+        row("backslash", u"\\"_s, {});
+        row("parentheses", u"(webhooks)"_s, {u"hooks"_s});
+    }
+}
+
+void TestStoreSearch::search()
+{
+    QFETCH(bool, fullText);
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+
+    // One store per mode for all rows: opening and filling one per row is slow under ASan.
+    std::unique_ptr<SqliteStore> &cached = m_searchStores[fullText];
+    if (!cached) {
+        cached =
+            SqliteStore::open(m_searchDir.filePath(fullText ? u"fts.sqlite"_s : u"like.sqlite"_s),
+                              {.fullTextSearch = fullText})
+                .value_or(nullptr);
+        QVERIFY(cached);
+        QVERIFY(fillSearchStore(*cached));
+    }
+    SqliteStore *store = cached.get();
+    QCOMPARE(store->hasFullTextSearch(), fullText);
+
+    auto found = store->search(text);
+    QVERIFY2(found, qPrintable(found ? QString()
+                                     : found.error().message + u" / "_s + found.error().detail));
+    QStringList ids;
+    for (const SavedInvestigationSummary &s : *found)
+        ids.append(s.id);
+    ids.sort();
+    expected.sort();
+    QCOMPARE(ids, expected);
+    for (const SavedInvestigationSummary &s : *found)
+        QVERIFY2(!s.snippet.isEmpty(), qPrintable(s.id));
+
+    // Hostile input never damages anything.
+    auto list = store->listInvestigations();
+    QVERIFY(list);
+    QCOMPARE(list->size(), 2);
+}
+
+void TestStoreSearch::searchSnippet()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->saveInvestigation(richInvestigation(), u"x"_s));
+    auto found = store->search(u"unindexed"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QVERIFY2(found->first().snippet.contains(u"«unindexed»"_s), qPrintable(found->first().snippet));
+    QCOMPARE(found->first().subject, richInvestigation().ticket.subject);
+}
+
+void TestStoreSearch::fullTextIndexBuiltLater()
+{
+    // A database written where SQLite had no FTS5, later opened where it has: the index is
+    // built from the saved documents, and saves made without it are found.
+    {
+        auto store = openStore({.fullTextSearch = false});
+        QVERIFY(store);
+        QVERIFY(store->saveInvestigation(richInvestigation(u"a"_s), u"a"_s));
+        QVERIFY(store->saveInvestigation(richInvestigation(u"b"_s), u"b"_s));
+    }
+    {
+        DirectDb db(dbPath());
+        QCOMPARE(
+            db.scalar(u"SELECT count(*) FROM sqlite_schema WHERE name = 'investigation_text'"_s)
+                .toInt(),
+            0);
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasFullTextSearch());
+    auto found = store->search(u"unindexed"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 2);
+    QVERIFY(store->removeInvestigation(u"a"_s));
+    found = store->search(u"unindexed"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().id, u"b"_s);
+
+    // A save the index missed (made where SQLite had no FTS5) is indexed at the next open.
+    store.reset();
+    {
+        DirectDb db(dbPath());
+        QVERIFY(db.exec(u"DELETE FROM investigation_text_rows WHERE investigation_id = 'b'"_s));
+    }
+    store = openStore();
+    QVERIFY(store);
+    found = store->search(u"unindexed"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().id, u"b"_s);
+    DirectDb db(dbPath());
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text"_s).toInt(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestStoreSearch)
+#include "tst_store_search.moc"
