@@ -23,7 +23,9 @@ AnalysisInput incidentInput(const QJsonObject &incident)
     SeriesSpec spec;
     spec.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
     spec.n = 40;
-    spec.errorRate = [](int i) { return i >= 120 ? 0.4 : 0.002; };
+    spec.errorRate = [](int i) {
+        return i >= 120 ? 0.4 : 0.002;
+    };
     addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
             EvidenceKind::TimeSeries, timeseries(start, 150, 60, {spec}, false));
     addStep(in, u"status_incidents"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
@@ -48,8 +50,8 @@ bool proposes(const AnalyzerOutput &out, const QString &ref)
 QJsonArray breakdownRow(const QString &provider, const QString &model, int status,
                         const QString &code, int n)
 {
-    return QJsonArray{provider,      model, status, code, n, u"2026-11-20T08:00:00Z"_s,
-                      u"2026-11-20T10:29:00Z"_s};
+    return QJsonArray{
+        provider, model, status, code, n, u"2026-11-20T08:00:00Z"_s, u"2026-11-20T10:29:00Z"_s};
 }
 
 } // namespace
@@ -67,16 +69,17 @@ private slots:
         QTest::addColumn<QString>("from");
         QTest::addColumn<bool>("cited");
         const QString t = u"2026-11-20T10:00:00Z"_s;
-        QTest::newRow("same provider and time") << u"openai"_s << u"Elevated 503 errors on the API"_s
-                                                << QStringList{u"API"_s} << t << true;
+        QTest::newRow("same provider and time")
+            << u"openai"_s << u"Elevated 503 errors on the API"_s << QStringList{u"API"_s} << t
+            << true;
         QTest::newRow("another product") << u"openai"_s << u"Video generations failing"_s
                                          << QStringList{u"Sora"_s} << t << false;
-        QTest::newRow("consumer app") << u"openai"_s << u"Login issues"_s
-                                      << QStringList{u"ChatGPT"_s} << t << false;
+        QTest::newRow("consumer app")
+            << u"openai"_s << u"Login issues"_s << QStringList{u"ChatGPT"_s} << t << false;
         QTest::newRow("product on another route")
             << u"openai"_s << u"Connection drops"_s << QStringList{u"Realtime API"_s} << t << false;
-        QTest::newRow("another provider") << u"anthropic"_s << u"Elevated errors"_s
-                                          << QStringList{u"Claude API"_s} << t << false;
+        QTest::newRow("another provider")
+            << u"anthropic"_s << u"Elevated errors"_s << QStringList{u"Claude API"_s} << t << false;
         QTest::newRow("hours after the change began")
             << u"openai"_s << u"Elevated 503 errors on the API"_s << QStringList{u"API"_s}
             << u"2026-11-20T13:30:00Z"_s << false;
@@ -94,8 +97,8 @@ private slots:
         QFETCH(bool, cited);
         const QString to = toIsoUtc(fromIso(from).addSecs(3600));
         const QString ref = u"statuspage:"_s + page + u":incident:x1"_s;
-        const AnalyzerOutput out =
-            analyzeIncidentCorrelation(incidentInput(incident(page, u"x1"_s, title, from, to, components)));
+        const AnalyzerOutput out = analyzeIncidentCorrelation(
+            incidentInput(incident(page, u"x1"_s, title, from, to, components)));
         QCOMPARE(proposes(out, ref), cited);
         if (!cited) {
             bool rejected = false;
@@ -123,7 +126,9 @@ private slots:
         SeriesSpec spec;
         spec.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
         spec.n = 40;
-        spec.errorRate = [lateRate](int i) { return i >= 120 ? lateRate : 0.03; };
+        spec.errorRate = [lateRate](int i) {
+            return i >= 120 ? lateRate : 0.03;
+        };
         addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
                 EvidenceKind::TimeSeries, timeseries(start, 150, 60, {spec}, false));
         const int total = 150 * 40;
@@ -153,7 +158,8 @@ private slots:
             {u"pc-gpt"_s, u"openai"_s, u"gpt-4o"_s, 700, 1, {}}};
         QTest::newRow("the failing one of two configs on the same model")
             << twoClaude << u"anthropic"_s << u"claude-sonnet-4-6"_s << u"config:pc-batch"_s;
-        QTest::newRow("any provider") << twoClaude << QString() << QString() << u"config:pc-batch"_s;
+        QTest::newRow("any provider")
+            << twoClaude << QString() << QString() << u"config:pc-batch"_s;
         QTest::newRow("no config of that provider failed")
             << twoClaude << u"openai"_s << QString() << QString();
         QTest::newRow("a background share is no failure")

@@ -36,7 +36,8 @@ QStringList secondaryProblems(const QString &ticket, const QJsonArray &expected,
         for (const RootCause &cause : inv.secondaryCauses) {
             if (cause.category != category)
                 continue;
-            found = std::ranges::all_of(refs, [&](const QString &r) { return cause.refs.contains(r); });
+            found =
+                std::ranges::all_of(refs, [&](const QString &r) { return cause.refs.contains(r); });
             if (found)
                 break;
         }
@@ -60,7 +61,8 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
     QStringList problems;
     const QString playbook = expected.value(u"playbook"_s).toString();
     if (inv.playbook.name != playbook)
-        problems << u"ticket %1: playbook %2, expected %3"_s.arg(ticket, inv.playbook.name, playbook);
+        problems << u"ticket %1: playbook %2, expected %3"_s.arg(ticket, inv.playbook.name,
+                                                                 playbook);
     const QString category = expected.value(u"category"_s).toString();
     const QString got = inv.rootCause ? inv.rootCause->category : u"(none)"_s;
     if (got != category)

@@ -23,8 +23,8 @@ struct ScenarioScore
 {
     int tickets = 0;
     int right = 0;
-    QStringList problems;      // what the engine got wrong, one line each
-    QStringList runFailures;   // the sandbox or the CLI failed (not a judgement on the engine)
+    QStringList problems;    // what the engine got wrong, one line each
+    QStringList runFailures; // the sandbox or the CLI failed (not a judgement on the engine)
 };
 ScenarioScore scoreScenario(const QString &file, bool verbose = true);
 

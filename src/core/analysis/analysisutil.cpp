@@ -579,7 +579,8 @@ QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &pro
                          const QString &model)
 {
     for (const ConfigTraffic &c : traffic) { // most errors first
-        if ((!provider.isEmpty() && c.provider != provider) || (!model.isEmpty() && c.model != model))
+        if ((!provider.isEmpty() && c.provider != provider) ||
+            (!model.isEmpty() && c.model != model))
             continue;
         if (c.errors >= 5 && c.errorRate() >= 0.05)
             return u"config:"_s + c.configId;

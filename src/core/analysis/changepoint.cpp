@@ -257,8 +257,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
             if (kind == MetricKind::Latency) {
                 values.append(series.value(i, u"p95", 0));
                 medians.append(series.value(i, u"p50", 0));
-            }
-            else
+            } else
                 values.append(n > 0 ? e / n : 0.0);
         }
         SeriesChange change;
@@ -279,8 +278,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
                                ? detectUpwardShift(values, 1.4, 80.0, minLength)
                                : detectUpwardShift(values, 2.0, 0.02, minLength);
         // a fixed overhead added to every request shows in the median before the tail
-        if (!shift.found && kind == MetricKind::Latency &&
-            series.columns.contains(u"p50"_s)) {
+        if (!shift.found && kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
             shift = detectUpwardShift(medians, 1.4, 80.0, minLength);
             change.median = shift.found;
         }

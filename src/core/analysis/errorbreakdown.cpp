@@ -256,10 +256,10 @@ AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input)
         // one config failing while the org's other configs on the same provider work
         bool configSpecific = false;
         for (const ConfigTraffic &c : configTraffic(input)) {
-            configSpecific = configSpecific ||
-                             (!config.isEmpty() && u"config:"_s + c.configId != config &&
-                              c.provider == p.clientProvider && c.requests >= 20 &&
-                              c.errorRate() < 0.02);
+            configSpecific =
+                configSpecific ||
+                (!config.isEmpty() && u"config:"_s + c.configId != config &&
+                 c.provider == p.clientProvider && c.requests >= 20 && c.errorRate() < 0.02);
         }
         h.score = clientErrorScore(p, scope, configSpecific);
         QString target = p.clientProvider;

@@ -224,8 +224,9 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
         QStringList codes;
         for (int c : u.statuses)
             codes.append(QString::number(c));
-        appendUnique(why, u"Config "_s + u.configRef.mid(7) + u": on_status_codes does not list "_s +
-                              codes.join(u", "_s) + u", the status the first target answered, so "_s +
+        appendUnique(why, u"Config "_s + u.configRef.mid(7) +
+                              u": on_status_codes does not list "_s + codes.join(u", "_s) +
+                              u", the status the first target answered, so "_s +
                               u"those failures were returned instead of failing over"_s);
         appendUnique(refs, u.configRef);
         appendUnique(evidence, u.evidenceId);

@@ -224,7 +224,8 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
     const QString provider = affectedProvider(input);
     const QString model = affectedModel(input);
     const QList<Failure> failures = failuresOf(input, report, errors, provider, model);
-    const QDateTime windowTo = input.params.window.to.isValid() ? input.params.window.to : input.now;
+    const QDateTime windowTo =
+        input.params.window.to.isValid() ? input.params.window.to : input.now;
     // the routes of what failed: the change's, the ticket's, else every route of the org
     QStringList routes;
     if (report.primary && report.primary->labels.contains(u"route"_s))
@@ -241,7 +242,8 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
     // what failed, for the on-call pages below: the first failure
     const bool haveChange = !failures.isEmpty();
     const QDateTime from = haveChange ? failures.first().from : QDateTime();
-    const QDateTime to = haveChange && failures.first().to.isValid() ? failures.first().to : windowTo;
+    const QDateTime to =
+        haveChange && failures.first().to.isValid() ? failures.first().to : windowTo;
     const QString firstProvider = haveChange ? failures.first().provider : provider;
 
     bool anyIncident = false;
@@ -272,8 +274,8 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
                          u", which the failing traffic does not use"_s;
             } else {
                 for (const Failure &fl : failures) {
-                    const QString why = mismatch(label, page, text, models, start, end, fl,
-                                                 windowTo, reference);
+                    const QString why =
+                        mismatch(label, page, text, models, start, end, fl, windowTo, reference);
                     if (why.isEmpty()) {
                         matched = &fl;
                         break;
@@ -286,10 +288,9 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
                 out.rejected.append({QString(category), reason, {ref}});
                 continue;
             }
-            const bool providerErrors = errors.serverErrors >= 10 &&
-                                        !errors.serverProvider.isEmpty() &&
-                                        (matched->provider.isEmpty() ||
-                                         errors.serverProvider == matched->provider);
+            const bool providerErrors =
+                errors.serverErrors >= 10 && !errors.serverProvider.isEmpty() &&
+                (matched->provider.isEmpty() || errors.serverProvider == matched->provider);
             Hypothesis h;
             h.cause.category = QString(category);
             h.score = 0.6;

@@ -281,7 +281,8 @@ AnalysisResult analyze(const AnalysisInput &input)
             continue;
         bool secondaryCategory = false;
         for (const RootCause &cause : std::as_const(result.secondaryCauses))
-            secondaryCategory = secondaryCategory || (cause.category == r.category && r.refs.isEmpty());
+            secondaryCategory =
+                secondaryCategory || (cause.category == r.category && r.refs.isEmpty());
         if (secondaryCategory)
             continue;
         if (seen.contains(r.category + r.reason))
