@@ -30,7 +30,7 @@ QString libraryDir()
 QStringList libraryFiles()
 {
     QStringList files;
-    for (const QString &dir : {libraryDir(), libraryDir() + u"/heldout"_s}) {
+    for (const QString &dir : QStringList{libraryDir(), libraryDir() + u"/heldout"_s}) {
         const QFileInfoList infos = QDir(dir).entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name);
         for (const QFileInfo &info : infos)
             files << info.absoluteFilePath();
