@@ -1,6 +1,6 @@
 // Store benchmark: save, open and full-text search with N saved investigations.
 // Prints one JSON object on stdout. Usage: bench_store [N]
-#include "core/investigationjson.h"
+#include "core/time.h"
 #include "storage/sqlitestore.h"
 
 #include <QCoreApplication>

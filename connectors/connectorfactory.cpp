@@ -1,6 +1,7 @@
 #include "connectors/connectorfactory.h"
 
 #include "connectors/clickhouse/clickhouseconnector.h"
+#include "connectors/connectorslogging.h"
 #include "connectors/docs/docsconnector.h"
 #include "connectors/gateway/portkeyconnector.h"
 #include "connectors/github/githubconnector.h"

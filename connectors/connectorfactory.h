@@ -22,9 +22,4 @@ Result<std::shared_ptr<Connector>> createConnector(const ConnectionSettings &con
 // The vendor types createConnector() knows.
 QStringList knownConnectorTypes();
 
-namespace Connectors {
-using Casefile::createConnector;
-using Casefile::createConnectors;
-} // namespace Connectors
-
 } // namespace Casefile

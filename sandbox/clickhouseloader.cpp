@@ -1,6 +1,7 @@
 #include "sandbox/clickhouseloader.h"
 
 #include "sandbox/clickhousehttp.h"
+#include "sandbox/sandboxlogging.h"
 
 #include <QElapsedTimer>
 

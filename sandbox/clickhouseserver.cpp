@@ -1,6 +1,7 @@
 #include "sandbox/clickhouseserver.h"
 
 #include "sandbox/clickhousehttp.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/scenario.h"
 
 #include <QDeadlineTimer>

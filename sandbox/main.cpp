@@ -2,9 +2,9 @@
 // (contracts/cli.md). Exit codes: 0 after a clean stop on SIGINT/SIGTERM, 2 for bad arguments
 // or a bad scenario, 1 when something it needs (ClickHouse, a port) fails.
 
-#include "core/investigationjson.h"
 #include "core/operations.h"
 #include "core/profile.h"
+#include "core/time.h"
 #include "sandbox/billing.h"
 #include "sandbox/clickhouseloader.h"
 #include "sandbox/clickhouseserver.h"
@@ -12,6 +12,7 @@
 #include "sandbox/scenario.h"
 
 #include "sandbox/fakes/fakeservices.h"
+#include "sandbox/sandboxlogging.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,7 @@
 #include "sandbox/scenario.h"
 
-#include "core/investigationjson.h"
+#include "core/time.h"
+#include "sandbox/sandboxlogging.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -9,8 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Sandbox {
-
-Q_LOGGING_CATEGORY(lcSandbox, "casefile.sandbox")
 
 namespace {
 

@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
-#include <QLoggingCategory>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -15,8 +14,6 @@
 #include <optional>
 
 namespace Casefile::Sandbox {
-
-Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
 
 // A scenario file (contracts/scenario-format.md) as loaded by casefile-sandbox. `root` keeps
 // the whole document because vendor objects are served verbatim by the fakes; the typed

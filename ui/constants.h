@@ -1,12 +1,9 @@
 #pragma once
 
-#include <QLoggingCategory>
 #include <QString>
 
 // Ids, roles and settings keys of the workbench, in one place.
 namespace Casefile {
-
-Q_DECLARE_LOGGING_CATEGORY(lcUi)
 
 namespace UiRoles {
 // Item data roles shared by the workbench's models (beyond Qt::UserRole).

@@ -2,6 +2,7 @@
 
 #include "core/analysis/markdown.h"
 #include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -15,6 +15,7 @@
 #include "ui/ticketfiltermodel.h"
 #include "ui/ticketqueuemodel.h"
 #include "ui/timelinecharts.h"
+#include "ui/uilogging.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,6 +3,7 @@
 #include "core/async.h"
 #include "core/connector.h"
 #include "ui/constants.h"
+#include "ui/uilogging.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #include "ui/timelinedata.h"
 
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,5 +1,7 @@
-#include "ui/constants.h"
+#include "ui/uilogging.h"
 
 namespace Casefile {
+
 Q_LOGGING_CATEGORY(lcUi, "casefile.ui")
+
 } // namespace Casefile

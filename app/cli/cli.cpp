@@ -5,6 +5,7 @@
 #include "core/engine.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -14,6 +14,7 @@
 #include "ui/savedinvestigationsview.h"
 #include "ui/stallmonitor.h"
 #include "ui/timelinecharts.h"
+#include "ui/uilogging.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

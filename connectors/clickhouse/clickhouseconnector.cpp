@@ -1,4 +1,5 @@
 #include "connectors/clickhouse/clickhouseconnector.h"
+#include "connectors/connectorslogging.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #include "connectors/clickhouse/clickhouseresult.h"
 
 #include "connectors/common/connection.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "connectors/common/connection.h"
 
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,5 @@
 #include "connectors/common/httpclient.h"
+#include "connectors/connectorslogging.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -22,8 +23,6 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace Casefile::Connectors {
-
-Q_LOGGING_CATEGORY(lcConnectors, "casefile.connectors")
 
 namespace {
 

@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
-#include <QLoggingCategory>
 #include <QString>
 #include <QUrl>
 
@@ -18,8 +17,6 @@
 #include <utility>
 
 namespace Casefile::Connectors {
-
-Q_DECLARE_LOGGING_CATEGORY(lcConnectors)
 
 using HttpHeader = std::pair<QByteArray, QByteArray>;
 

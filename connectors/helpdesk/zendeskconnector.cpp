@@ -1,6 +1,7 @@
 #include "connectors/helpdesk/zendeskconnector.h"
 
-#include "core/investigationjson.h"
+#include "connectors/connectorslogging.h"
+#include "core/time.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #include "connectors/stripe/stripeconnector.h"
 
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QTimeZone>
 #include <QtNumeric>

@@ -1,7 +1,7 @@
 #include "sandbox/fakes/fakeservices.h"
 
 #include "core/operations.h"
-#include "sandbox/fakes/fakeslog.h"
+#include "sandbox/fakes/fakeslogging.h"
 #include "sandbox/fakes/httpserver.h"
 #include "sandbox/fakes/vendorfakes.h"
 
@@ -10,8 +10,6 @@
 #include <QRandomGenerator>
 
 namespace Casefile::Sandbox {
-
-Q_LOGGING_CATEGORY(lcFakes, "casefile.sandbox.fakes")
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #include "sandbox/fakes/httpserver.h"
 
-#include "sandbox/fakes/fakeslog.h"
+#include "sandbox/fakes/fakeslogging.h"
 
 #include <QDateTime>
 #include <QLocale>

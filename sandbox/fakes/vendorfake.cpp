@@ -1,6 +1,6 @@
 #include "sandbox/fakes/vendorfake.h"
 
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>

@@ -25,7 +25,15 @@ struct BoundParameters
     QString endpoint; // a customer webhook URL, if mentioned
     QString sdk;      // e.g. "portkey-node/2.0.0", if mentioned
     QStringList keywords; // salient words of the ticket, for bug and doc searches
-    QJsonObject values;   // everything above as template values ("org", "window.from", ...)
+    // The customer's own theory of the cause ("I think it's your deploy"): a hypothesis to
+    // test against the data, never evidence. `customerHypothesisCategory` is the root-cause
+    // category it suggests ("deploy_regression", "provider_outage", ...; '' when unclear).
+    QString customerHypothesis;
+    QString customerHypothesisCategory;
+    // Where the ticket's provider or model disagreed with the organisation's own logs and the
+    // logs won, in words (empty when they agreed or there was nothing to compare).
+    QStringList entityNotes;
+    QJsonObject values; // everything above as template values ("org", "window.from", ...)
 };
 
 // Everything one step produced, as the analyzers see it.

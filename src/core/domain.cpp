@@ -5,8 +5,6 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-Q_LOGGING_CATEGORY(lcCore, "casefile.core")
-
 QString errorCodeName(Error::Code code)
 {
     switch (code) {

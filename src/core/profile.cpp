@@ -1,5 +1,5 @@
 #include "core/profile.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
+#include "core/corelogging.h"
 #pragma once
 
-#include <QLoggingCategory>
 #include <QString>
 
 #include <expected>
@@ -47,8 +47,6 @@ inline std::unexpected<Error> fail(Error::Code code, QString message, QString de
 {
     return std::unexpected<Error>(Error::make(code, std::move(message), std::move(detail)));
 }
-
-Q_DECLARE_LOGGING_CATEGORY(lcCore)
 
 } // namespace Casefile
 

@@ -12,8 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-Q_LOGGING_CATEGORY(lcSecrets, "casefile.secrets", QtInfoMsg)
-
 namespace {
 
 // Wraps `done` so that it runs once, later, in `context`'s thread, and never after `context`

@@ -1,5 +1,4 @@
 #include "connectors/common/httpclient.h"
-#include "connectors/common/nlohmannjson.h"
 #include "stubserver.h"
 
 #include <QStandardPaths>
@@ -303,19 +302,6 @@ private slots:
                  qPrintable(doc.error().message));
         QVERIFY(!parseJsonObject("[]"_ba, u"stripe"_s).has_value());
         QVERIFY(!parseJson(""_ba, u"stripe"_s).has_value());
-
-        auto n = parseNlohmann(R"({"data": [1, 2,)"_ba, u"stripe"_s);
-        QVERIFY(!n.has_value());
-        QCOMPARE(n.error().code, Error::Code::Parse);
-        QVERIFY2(n.error().message.startsWith(u"stripe answered with malformed JSON: "_s),
-                 qPrintable(n.error().message));
-        auto ok = parseNlohmann(R"({"count": 3, "name": "x"})"_ba, u"stripe"_s);
-        QVERIFY(ok.has_value());
-        QCOMPARE(member<int>(*ok, "count", u"stripe"_s).value_or(-1), 3);
-        auto wrongType = member<int>(*ok, "name", u"stripe"_s);
-        QVERIFY(!wrongType.has_value());
-        QCOMPARE(wrongType.error().code, Error::Code::Parse);
-        QVERIFY(!member<int>(*ok, "missing", u"stripe"_s).has_value());
     }
 
     void secretsNeverInErrors()

@@ -1,5 +1,5 @@
 #include "connectors/connectorfactory.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 #include "sandbox/billing.h"
 #include "sandbox/clickhouseloader.h"
 #include "sandbox/clickhouseserver.h"

@@ -9,7 +9,7 @@
 #include "connectors/pagerduty/pagerdutyconnector.h"
 #include "connectors/statuspage/statuspageconnector.h"
 #include "connectors/stripe/stripeconnector.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 #include "stubserver.h"
 
 #include <QFile>

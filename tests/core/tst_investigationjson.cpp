@@ -1,4 +1,5 @@
 #include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -171,6 +171,54 @@ private slots:
             u"Is it possible to have separate keys per team?"_s, QString());
         row("question: sso", u"Do you support SSO?"_s,
             u"We'd like to know if SAML SSO is available on the scale plan."_s, QString());
+        // Negation scoped to the symptom it negates, in several languages.
+        row("negation: not slow but 500s", u"Not slow, failing"_s,
+            u"To be precise: it is not slow, but failing with 500s since 10:00."_s,
+            u"api-errors"_s);
+        row("negation: german no errors", u"Keine Fehler, nur langsam"_s,
+            u"Wir sehen keine Fehler, aber jede Antwort braucht jetzt 8 Sekunden."_s,
+            u"latency-spike"_s);
+        row("negation: japanese", u"エラーではなく遅延"_s,
+            u"エラーは出ていませんが、応答に時間がかかります。"_s, u"latency-spike"_s);
+        row("negation: latency is fine", u"latency fine, errors not"_s,
+            u"Latency is fine. We get 503 on a fifth of the calls."_s, u"api-errors"_s);
+        // Typos and inflections.
+        row("typo: webhok", u"webhok deliveries failling"_s,
+            u"none of our webhok deliveries arrive"_s, u"webhook-failures"_s);
+        row("typo: invocie", u"invocie too high"_s,
+            u"The invocie bills 12M tokens, our logs say 9M."_s, u"token-billing"_s);
+        row("typo: latancy", u"latancy realy bad"_s, u"resposnes take 6 s since 9am"_s,
+            u"latency-spike"_s);
+        row("inflection: spanish", u"Peticiones lentísimas"_s,
+            u"Las respuestas tardan muchísimo desde ayer."_s, u"latency-spike"_s);
+        // A stale subject from an older thread does not override the body.
+        row("stale subject", u"Re: Re: invoice question"_s,
+            u"Separate thing: the API got really slow today, p95 is 4 s."_s, u"latency-spike"_s);
+        row("stale subject german", u"AW: Rechnung Oktober"_s,
+            u"Andere Sache: seit heute früh kommen bei uns keine Webhooks mehr an."_s,
+            u"webhook-failures"_s);
+        // A problem asked as a question is investigated; a plain question is not.
+        row("question form: failing", u"Why are all our requests failing?"_s,
+            u"Every call returns 502 since lunch."_s, u"api-errors"_s);
+        row("question form: webhooks", u"Are your webhooks down?"_s,
+            u"We have not received a single event since 3am."_s, u"webhook-failures"_s);
+        row("question: japanese", u"SSOについて"_s, u"ScaleプランにSSOは含まれますか？"_s,
+            QString());
+        row("question: german", u"SSO im Scale-Tarif?"_s, u"Ist SSO im Scale-Tarif enthalten?"_s,
+            QString());
+        row("question: hypothetical outage", u"Provider outages"_s,
+            u"What happens if a provider has an outage? Does the gateway retry elsewhere?"_s,
+            QString());
+        row("question: spanish", u"Precio Enterprise"_s,
+            u"¿Cuánto cuesta el plan Enterprise por asiento?"_s, QString());
+        // Other languages.
+        row("fallback: japanese", u"フォールバックが機能しない"_s,
+            u"OpenAIがタイムアウトしてもAnthropicに切り替わりません。"_s, u"fallback"_s);
+        row("metadata: portuguese", u"Metadados sumiram"_s,
+            u"Os metadados que enviamos sumiram dos logs desde ontem."_s, u"metadata"_s);
+        row("routing: french", u"Claude échoue, GPT fonctionne"_s,
+            u"Toutes les requêtes vers Claude échouent, GPT-4o fonctionne."_s,
+            u"provider-routing"_s);
     }
 
     void classify()
@@ -256,6 +304,47 @@ private slots:
         QVERIFY2(choice.reason.contains(u"'slow'"_s), qPrintable(choice.reason));
         QVERIFY(choice.reason.contains(u"latency-spike scores"_s));
         QVERIFY(choice.reason.contains(u" vs "_s));
+    }
+
+    // Two close playbooks: the decision names the runner-up and says so; the plan runs the
+    // steps and analyzers of both, once each, under the chosen name.
+    void closeRunnerUp()
+    {
+        const Classifier classifier(contractPlaybooks());
+        const Classifier::Decision d = classifier.decide(
+            ticket(u"Webhooks and the invoice"_s,
+                   u"Our webhook deliveries fail, and the invoice does not match our usage."_s));
+        QVERIFY2(!d.runnerUp.isEmpty(), qPrintable(d.choice.reason));
+        const QStringList both{d.choice.name, d.runnerUp};
+        QVERIFY(both.contains(u"webhook-failures"_s));
+        QVERIFY(both.contains(u"token-billing"_s));
+        QVERIFY2(d.choice.reason.contains(u"the evidence decides"_s), qPrintable(d.choice.reason));
+        const Classifier::Decision clear =
+            classifier.decide(ticket(u"Webhooks failing"_s, u"No webhook arrives since 9am."_s));
+        QVERIFY2(clear.runnerUp.isEmpty(), qPrintable(clear.choice.reason));
+    }
+
+    void planWithRunnerUp()
+    {
+        const PlaybookLibrary library = PlaybookLibrary::load({}, false);
+        const Playbook *fallback = library.find(u"fallback"_s);
+        const Playbook *routing = library.find(u"provider-routing"_s);
+        if (!fallback || !routing)
+            QSKIP("no built-in playbooks in this build");
+        const Playbook plan = Casefile::planWithRunnerUp(*fallback, *routing);
+        QCOMPARE(plan.name, u"fallback"_s);
+        QSet<QString> ids;
+        for (const PlaybookStep &step : plan.steps) {
+            QVERIFY2(!ids.contains(step.id), qPrintable(step.id));
+            ids.insert(step.id);
+        }
+        for (const PlaybookStep &step : fallback->steps + routing->steps)
+            QVERIFY2(ids.contains(step.id), qPrintable(step.id));
+        for (const QString &a : fallback->analyzers + routing->analyzers)
+            QVERIFY2(plan.analyzers.contains(a), qPrintable(a));
+        QCOMPARE(plan.analyzers.mid(0, fallback->analyzers.size()), fallback->analyzers);
+        QCOMPARE(plan.analyzers.size(),
+                 QSet<QString>(plan.analyzers.cbegin(), plan.analyzers.cend()).size());
     }
 
     void playbookSignalsCount()

@@ -1,6 +1,6 @@
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbook.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -131,6 +131,166 @@ private slots:
         QTest::newRow("ancient date ignored") << u"customer since 2019-01-01"_s << QDateTime();
         QTest::newRow("nothing") << u"it is broken"_s << QDateTime();
         QTest::newRow("bare number is vague") << u"since 3 we have"_s << QDateTime();
+    }
+
+    // Local times in the ticket's language and zone, converted to UTC. The ticket is written
+    // on Friday 2026-11-20 at 10:01 UTC (11:01 in Berlin, 19:01 in Tokyo, 07:01 in São Paulo,
+    // 02:01 in San Francisco).
+    void localTimes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected");
+        QTest::newRow("en: zone abbreviation")
+            << u"failing since 9am CET"_s << utc("2026-11-20T08:00:00Z");
+        QTest::newRow("en: city") << u"since 9 am Berlin time responses take 10 s"_s
+                                  << utc("2026-11-20T08:00:00Z");
+        QTest::newRow("en: PST, yesterday there")
+            << u"started around 7:50 PST"_s << utc("2026-11-19T15:50:00Z");
+        QTest::newRow("en: UTC offset")
+            << u"errors since 10:15 (UTC+2)"_s << utc("2026-11-20T08:15:00Z");
+        QTest::newRow("en: GMT-3") << u"down since 6:30 GMT-3"_s << utc("2026-11-20T09:30:00Z");
+        QTest::newRow("en: UTC stays UTC in a zoned ticket")
+            << u"we are in CET; errors since 09:40 UTC"_s << utc("2026-11-20T09:40:00Z");
+        QTest::newRow("es: de la mañana, hora de Madrid")
+            << u"desde las 9 de la mañana (hora de Madrid) fallan"_s << utc("2026-11-20T08:00:00Z");
+        QTest::newRow("es: a las 9, CDMX")
+            << u"más o menos a las 9 (hora de CDMX) empezaron los 429"_s
+            << utc("2026-11-19T15:00:00Z");
+        QTest::newRow("es: de la tarde, UTC-5")
+            << u"desde las 3 de la tarde, estamos en UTC-5"_s << utc("2026-11-19T20:00:00Z");
+        QTest::newRow("pt: desde as 14h BRT")
+            << u"desde as 14h BRT as chamadas falham"_s << utc("2026-11-19T17:00:00Z");
+        QTest::newRow("pt: horário de Brasília")
+            << u"desde as 6h (horário de Brasília)"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("de: seit 14 Uhr MEZ")
+            << u"seit 14 Uhr MEZ kommen Fehler"_s << utc("2026-11-19T13:00:00Z");
+        QTest::newRow("de: Berliner Zeit")
+            << u"seit ca. 8 Uhr Berliner Zeit langsam"_s << utc("2026-11-20T07:00:00Z");
+        QTest::newRow("fr: depuis 10h heure de Paris")
+            << u"depuis 10h (heure de Paris) tout est lent"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("fr: 9h30 no zone")
+            << u"depuis 9h30 rien ne passe"_s << utc("2026-11-20T09:30:00Z");
+        QTest::newRow("ja: 午前9時 JST")
+            << u"午前9時（JST）から遅い"_s << utc("2026-11-20T00:00:00Z");
+        QTest::newRow("ja: 17時40分 日本時間")
+            << u"本日17時40分ごろ（日本時間）から"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("ja: 2時間前 is a duration")
+            << u"2時間前からエラー"_s << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("es: hace 2 horas")
+            << u"hace 2 horas que falla"_s << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("de: seit 3 Stunden")
+            << u"seit 3 Stunden langsam"_s << utc("2026-11-20T07:01:00Z");
+        QTest::newRow("fr: depuis lundi") << u"depuis lundi"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("es: ayer") << u"desde ayer"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("ja: 昨日から") << u"昨日からエラー"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("lower-case words are not zones")
+            << u"since 9am, c'est ça, the art of it"_s << utc("2026-11-20T09:00:00Z");
+    }
+
+    void localTimes()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        const QDateTime got = ParameterBinder::anchorFromText(text, TicketTime);
+        QVERIFY2(got == expected, qPrintable(toIsoUtc(got) + u" != "_s + toIsoUtc(expected)));
+    }
+
+    void customerHypothesis_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("category"); // empty: no theory, or an unclear one
+        QTest::addColumn<bool>("found");
+        QTest::newRow("deploy") << u"Latency is up. I think it's your deploy from today."_s
+                                << u"deploy_regression"_s << true;
+        QTest::newRow("provider") << u"500s since 9. Probably OpenAI again, can you confirm?"_s
+                                  << u"provider_outage"_s << true;
+        QTest::newRow("spanish") << u"Creo que es un problema de configuración nuestra."_s
+                                 << u"customer_config"_s << true;
+        QTest::newRow("german") << u"Ich glaube, das liegt am neuen Deployment."_s
+                                << u"deploy_regression"_s << true;
+        QTest::newRow("japanese") << u"御社のデプロイが原因ではと思います。"_s
+                                  << u"deploy_regression"_s << true;
+        QTest::newRow("none") << u"Requests fail with 502 since 10:00."_s << QString() << false;
+    }
+
+    void customerHypothesis()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, category);
+        QFETCH(bool, found);
+        const BoundParameters p = ParameterBinder::bind(ticket(u"Problem"_s, text), {}, Now);
+        QCOMPARE(!p.customerHypothesis.isEmpty(), found);
+        QCOMPARE(p.customerHypothesisCategory, category);
+        QCOMPARE(p.values.value(u"customer_hypothesis"_s).toString(), p.customerHypothesis);
+    }
+
+    // The ticket's provider and model against the organisation's logs: the logs win.
+    void reconcileWithLogs_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("providers");
+        QTest::addColumn<QStringList>("models");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<bool>("noted");
+        QTest::newRow("agree") << u"Claude fails"_s << QStringList{u"anthropic"_s, u"openai"_s}
+                               << QStringList() << u"anthropic"_s << QString() << false;
+        QTest::newRow("only one provider in the logs")
+            << u"OpenAI requests fail"_s << QStringList{u"azure-openai"_s} << QStringList()
+            << u"azure-openai"_s << QString() << true;
+        QTest::newRow("several others: no filter")
+            << u"Gemini errors"_s << QStringList{u"openai"_s, u"anthropic"_s} << QStringList()
+            << QString() << QString() << true;
+        QTest::newRow("none named, one in the logs")
+            << u"errors since 9"_s << QStringList{u"anthropic"_s} << QStringList() << u"anthropic"_s
+            << QString() << true;
+        QTest::newRow("dated model") << u"gpt-4o fails"_s << QStringList{u"openai"_s}
+                                     << QStringList{u"gpt-4o-2024-08-06"_s, u"gpt-4o-mini"_s}
+                                     << u"openai"_s << u"gpt-4o-2024-08-06"_s << true;
+        QTest::newRow("unknown model")
+            << u"gpt-5 fails"_s << QStringList{u"openai"_s} << QStringList{u"gpt-4o"_s}
+            << u"openai"_s << QString() << true;
+        QTest::newRow("no logs") << u"Claude fails"_s << QStringList() << QStringList()
+                                 << u"anthropic"_s << QString() << false;
+    }
+
+    void reconcileWithLogs()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, providers);
+        QFETCH(QStringList, models);
+        QFETCH(QString, provider);
+        QFETCH(QString, model);
+        QFETCH(bool, noted);
+        BoundParameters p = ParameterBinder::bind(ticket(text), {}, Now);
+        const QStringList notes = ParameterBinder::reconcile(p, {providers, models});
+        QCOMPARE(p.provider, provider);
+        QCOMPARE(p.model, model);
+        QCOMPARE(!notes.isEmpty(), noted);
+        QCOMPARE(p.entityNotes, notes);
+        QCOMPARE(p.values.value(u"provider"_s).toString(), provider);
+    }
+
+    void observedInTheLogs()
+    {
+        StepData logs;
+        logs.record.connector = u"clickhouse"_s;
+        Evidence e;
+        e.data = QJsonObject{
+            {u"series"_s,
+             QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"provider"_s, u"Anthropic"_s}}}},
+                        QJsonObject{{u"labels"_s, QJsonObject{{u"provider"_s, u"openai"_s}}}}}},
+            {u"rows"_s, QJsonArray{QJsonObject{{u"model"_s, u"gpt-4o"_s}}}}};
+        logs.evidence.append(e);
+        StepData status;
+        status.record.connector = u"statuspage"_s;
+        Evidence s;
+        s.data = QJsonObject{{u"provider"_s, u"google"_s}};
+        status.evidence.append(s);
+        const ParameterBinder::Observed seen =
+            ParameterBinder::observedIn({{u"errors_by_provider"_s, logs}, {u"status"_s, status}});
+        QCOMPARE(seen.providers, (QStringList{u"anthropic"_s, u"openai"_s}));
+        QCOMPARE(seen.models, QStringList{u"gpt-4o"_s});
     }
 
     void anchor()

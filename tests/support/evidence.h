@@ -4,7 +4,7 @@
 // docs/operations.md by hand, so the tests say exactly what the analyzer sees.
 
 #include "core/analysis.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
-#include "core/investigationjson.h"
+#include "core/time.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,11 +1,14 @@
 #include "core/engine/classifier.h"
 
+#include "core/engine/lexicon.h"
 #include "core/engine/textnormalizer.h"
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -13,292 +16,554 @@ namespace Casefile {
 
 namespace {
 
-struct LexiconTerm
+using Lexicon::Kind;
+
+constexpr qsizetype MaxBody = 20000;
+constexpr qsizetype MaxSubject = 2000;
+// A subject carried over from an older thread ("Re: Re: invoice question") says little about
+// what the body now reports.
+constexpr double StaleSubjectWeight = 0.35;
+// A symptom named inside a question that is generic or hypothetical ("what happens if a
+// provider is down?") counts this much; inside "why is our ... failing?" it counts fully.
+constexpr double GenericQuestionFactor = 0.3;
+constexpr double SymptomThreshold = 0.9;
+constexpr int NegationWindow = 3; // words before a symptom that can negate it
+constexpr int JapaneseNegationWindow = 8;
+
+bool isSpacelessChar(QChar c)
 {
-    const char16_t *text;
-    double weight;
+    const auto script = c.script();
+    const char16_t u = c.unicode();
+    // The kana block also holds the prolonged sound mark (U+30FC) and iteration marks, which
+    // Unicode files under "Common"; half-width katakana live in U+FF66..U+FF9F.
+    return script == QChar::Script_Han || script == QChar::Script_Hiragana ||
+           script == QChar::Script_Katakana || script == QChar::Script_Thai ||
+           (u >= 0x3005 && u <= 0x30FF) || (u >= 0xFF66 && u <= 0xFF9F);
+}
+
+// ---- Text structure: zones (subject, body) -> sentences -> clauses -> tokens ----
+
+struct Clause
+{
+    QStringList tokens;
+    QString joined; // " tok tok " for substring (Japanese) search
 };
 
-// How customers phrase each contract pattern. Weights: a word that names the pattern (3), a
-// strong hint (2), a weak or shared hint (0.5-1). Multilingual words are folded (no accents).
-const QHash<QString, QList<LexiconTerm>> &builtInLexicon()
+struct Sentence
 {
-    static const QHash<QString, QList<LexiconTerm>> lexicon{
-        {u"api-errors"_s,
-         {{u"error", 1},
-          {u"errors", 0.5},
-          {u"failing", 1},
-          {u"fails", 0.8},
-          {u"failed", 0.8},
-          {u"failure", 0.8},
-          {u"500", 1.5},
-          {u"502", 1.5},
-          {u"503", 1.5},
-          {u"504", 1},
-          {u"529", 1.5},
-          {u"5xx", 1.5},
-          {u"429", 1.5},
-          {u"401", 1},
-          {u"403", 1},
-          {u"400", 1},
-          {u"rate limit", 2},
-          {u"rate limited", 2},
-          {u"ratelimit", 2},
-          {u"too many requests", 2},
-          {u"quota", 1},
-          {u"internal server error", 2},
-          {u"bad gateway", 2},
-          {u"service unavailable", 2},
-          {u"overloaded", 1.5},
-          {u"exception", 0.8},
-          {u"status code", 1},
-          {u"not working", 1},
-          {u"stopped working", 1},
-          {u"broken", 0.8},
-          {u"down", 0.5},
-          {u"outage", 1},
-          {u"crash", 0.8},
-          {u"unauthorized", 1},
-          {u"forbidden", 1},
-          {u"invalid api key", 1.5},
-          {u"erreur", 1},
-          {u"fehler", 1},
-          {u"falla", 1},
-          {u"erro", 1},
-          {u"エラー", 1.5}}},
-        {u"latency-spike"_s,
-         {{u"slow", 2},
-          {u"slower", 2},
-          {u"latency", 2.5},
-          {u"takes forever", 2.5},
-          {u"take forever", 2.5},
-          {u"taking forever", 2.5},
-          {u"long time", 1},
-          {u"p50", 2},
-          {u"p95", 2.5},
-          {u"p99", 2.5},
-          {u"ttft", 2},
-          {u"time to first token", 2.5},
-          {u"response time", 2},
-          {u"response times", 2},
-          {u"sluggish", 2},
-          {u"lag", 1.5},
-          {u"laggy", 1.5},
-          {u"delay", 1},
-          {u"delayed", 0.5},
-          {u"doubled", 1},
-          {u"tripled", 1},
-          {u"spike", 1},
-          {u"performance", 1},
-          {u"hangs", 1},
-          {u"hanging", 1},
-          {u"loading", 0.5},
-          {u"seconds", 0.5},
-          {u"timing out", 0.7},
-          {u"timeouts", 0.5},
-          {u"degraded", 0.7},
-          {u"lent", 2},
-          {u"lente", 2},
-          {u"lenteur", 2},
-          {u"langsam", 2},
-          {u"lento", 2},
-          {u"latence", 2.5},
-          {u"latenz", 2.5},
-          {u"latencia", 2.5},
-          {u"遅", 2}}},
-        {u"webhook-failures"_s,
-         {{u"webhook", 3},
-          {u"webhooks", 3},
-          {u"web hook", 3},
-          {u"callback", 1.5},
-          {u"callbacks", 1.5},
-          {u"delivery", 1},
-          {u"deliveries", 1.5},
-          {u"not receiving", 1.5},
-          {u"stopped receiving", 2},
-          {u"no events", 1.5},
-          {u"event notifications", 2},
-          {u"hook", 1},
-          {u"tls", 1},
-          {u"ssl", 1},
-          {u"certificate", 1},
-          {u"signature", 0.8},
-          {u"our endpoint", 1.5},
-          {u"receiver", 1}}},
-        {u"provider-routing"_s, {{u"routing", 1.5},      {u"routed", 1.5},
-                                 {u"route to", 1},       {u"provider", 1},
-                                 {u"providers", 1},      {u"claude", 1},
-                                 {u"anthropic", 1},      {u"gemini", 1},
-                                 {u"vertex", 1},         {u"bedrock", 1},
-                                 {u"azure", 1},          {u"mistral", 1},
-                                 {u"cohere", 1},         {u"model not found", 1.5},
-                                 {u"other models", 2},   {u"other model", 1.5},
-                                 {u"only for", 1},       {u"only with", 1},
-                                 {u"works fine", 1},     {u"works", 0.5},
-                                 {u"but gpt", 1.5},      {u"but openai", 1.5},
-                                 {u"specific model", 1}, {u"one model", 1}}},
-        {u"fallback"_s,
-         {{u"fallback", 3.5},
-          {u"fall back", 3.5},
-          {u"falls back", 3.5},
-          {u"falling back", 3.5},
-          {u"failover", 3.5},
-          {u"fail over", 3},
-          {u"backup model", 3},
-          {u"backup provider", 3},
-          {u"secondary", 1.5},
-          {u"switch to", 1.5},
-          {u"switching", 1},
-          {u"doesnt switch", 2.5},
-          {u"not switching", 2.5},
-          {u"retry", 0.8},
-          {u"retries", 0.8},
-          {u"times out", 1},
-          {u"timeout", 1},
-          {u"timed out", 1},
-          {u"different model", 2.5},
-          {u"another model", 2},
-          {u"swapping models", 2.5},
-          {u"swapped", 1.5},
-          {u"instead of", 1.5},
-          {u"served by", 1.5},
-          {u"repli", 2},
-          {u"ausweich", 2},
-          {u"respaldo", 2}}},
-        {u"token-billing"_s, {{u"invoice", 3},
-                              {u"invoices", 3},
-                              {u"invoiced", 3},
-                              {u"billing", 2.5},
-                              {u"billed", 2.5},
-                              {u"bill", 2},
-                              {u"charged", 2},
-                              {u"charge", 1.5},
-                              {u"overcharged", 3},
-                              {u"overbilled", 3},
-                              {u"token count", 2},
-                              {u"token counts", 2},
-                              {u"tokens", 1},
-                              {u"usage", 1},
-                              {u"our logs", 1},
-                              {u"logged", 0.8},
-                              {u"mismatch", 1},
-                              {u"discrepancy", 1.5},
-                              {u"dont match", 1.5},
-                              {u"doesnt match", 1.5},
-                              {u"do not match", 1.5},
-                              {u"cost", 1},
-                              {u"costs", 1},
-                              {u"cached tokens", 2},
-                              {u"prompt caching", 2},
-                              {u"stripe", 2},
-                              {u"metered", 2},
-                              {u"meter", 1},
-                              {u"double", 0.5},
-                              {u"twice", 0.5},
-                              {u"facture", 3},
-                              {u"rechnung", 3},
-                              {u"factura", 3},
-                              {u"fatura", 3},
-                              {u"請求", 3}}},
-        {u"metadata"_s, {{u"metadata", 3.5},         {u"meta data", 3.5}, {u"custom metadata", 2},
-                         {u"x portkey metadata", 3}, {u"headers", 1},     {u"header", 1},
-                         {u"trace id", 1.5},         {u"trace ids", 1.5}, {u"passed through", 2},
-                         {u"pass through", 2},       {u"not passed", 2},  {u"forwarded", 1.5},
-                         {u"not forwarded", 1.5},    {u"dropped", 1},     {u"stripped", 1.5},
-                         {u"attribution", 1},        {u"tags", 0.5},      {u"custom fields", 2},
-                         {u"user field", 1.5},       {u"metadonnees", 3}, {u"metadaten", 3},
-                         {u"metadatos", 3}}},
-    };
-    return lexicon;
+    QList<Clause> clauses;
+    bool question = false;
+    bool hypothetical = false;
+    bool firstPerson = false;
+    bool why = false;
+};
+
+// Folded words, split where Latin letters meet Japanese ones ("webhookが届かない").
+QStringList tokensOf(const QString &folded)
+{
+    QStringList out;
+    for (const QString &word : folded.split(u' ', Qt::SkipEmptyParts)) {
+        qsizetype start = 0;
+        for (qsizetype i = 1; i <= word.size(); ++i) {
+            if (i == word.size() ||
+                isSpacelessChar(word.at(i)) != isSpacelessChar(word.at(i - 1))) {
+                out.append(word.mid(start, i - start));
+                start = i;
+            }
+        }
+    }
+    return out;
 }
 
-const QHash<QString, QList<LexiconTerm>> &builtInNegatives()
+bool containsAny(const QString &text, std::initializer_list<const char16_t *> needles)
 {
-    static const QHash<QString, QList<LexiconTerm>> negatives{
-        {u"latency-spike"_s, {{u"invoice", 2}, {u"webhook", 1}}},
-        {u"api-errors"_s, {{u"invoice", 1}, {u"metadata", 1}, {u"fallback", 1}}},
-        {u"provider-routing"_s, {{u"invoice", 1}, {u"fallback", 1}}},
-    };
-    return negatives;
+    for (const char16_t *n : needles) {
+        if (text.contains(QString::fromUtf16(n)))
+            return true;
+    }
+    return false;
 }
 
-// Words that describe something going wrong: their presence means "investigate".
-const QStringList &symptomTerms()
+Sentence makeSentence(const QString &raw, bool questionMark)
 {
-    static const QStringList terms = [] {
-        QStringList t{u"fail"_s, u"error"_s, u"slow"_s, u"broken"_s, u"broke"_s, u"missing"_s,
-                      u"mismatch"_s, u"timeout"_s, u"timed out"_s, u"time out"_s, u"times out"_s,
-                      u"since"_s, u"not working"_s, u"doesnt work"_s, u"dont work"_s, u"stopped"_s,
-                      u"down"_s, u"outage"_s, u"spike"_s, u"latency"_s, u"discrepanc"_s, u"wrong"_s,
-                      u"incorrect"_s, u"doubled"_s, u"dropped"_s, u"no longer"_s, u"lost"_s,
-                      u"overcharg"_s, u"dont match"_s, u"doesnt match"_s, u"delay"_s, u"hang"_s,
-                      u"crash"_s, u"exception"_s, u"unable"_s, u"cannot"_s, u"refus"_s, u"reject"_s,
-                      u"degrad"_s, u"not receiving"_s, u"isnt being"_s, u"not being"_s,
-                      u"takes forever"_s, u"erreur"_s, u"fehler"_s, u"falla"_s, u"lent"_s,
-                      u"langsam"_s,
-                      // Time words mean "something changed": an incident, not a question.
-                      u"today"_s, u"this morning"_s, u"yesterday"_s, u"last night"_s, u"suddenly"_s,
-                      u"started"_s, u"anymore"_s, u"any more"_s, u"again"_s, u"gone"_s,
-                      u"disappear"_s, u"vanish"_s, u"empty"_s, u"blank"_s, u"not showing"_s,
-                      u"different model"_s, u"wrong model"_s, u"unexpected"_s, u"higher than"_s,
-                      u"lower than"_s, u"urgent"_s, u"spik"_s, u"jump"_s, u"drop"_s,
-                      // ...in a few other languages
-                      u"depuis"_s, u"seit"_s, u"desde"_s, u"panne"_s, u"plus aucun"_s,
-                      u"ne fonctionne"_s, u"funktioniert nicht"_s, u"nicht mehr"_s,
-                      u"no funciona"_s, u"nao funciona"_s, u"falha"_s, u"erro"_s, u"lento"_s,
-                      u"nao batem"_s, u"遅"_s, u"エラー"_s, u"失敗"_s, u"できない"_s};
-        for (int code : {400, 401, 403, 404, 408, 429, 500, 502, 503, 504, 529})
-            t.append(QString::number(code));
-        return t;
+    Sentence s;
+    const QString trimmed = raw.trimmed();
+    s.question = questionMark || trimmed.endsWith(u'か') ||
+                 containsAny(trimmed, {u"ですか", u"ますか", u"でしょうか"});
+    s.hypothetical = containsAny(trimmed, {u"場合"});
+    s.firstPerson = containsAny(trimmed, {u"弊社", u"当社", u"こちら", u"私", u"うち", u"我々"});
+    s.why = containsAny(trimmed, {u"なぜ", u"どうして"});
+    static const QRegularExpression clauseBreak(u"[,;:、，()（）\\[\\]]"_s);
+    for (const QString &part : trimmed.split(clauseBreak, Qt::SkipEmptyParts)) {
+        Clause clause;
+        const QStringList tokens = tokensOf(foldForMatching(part, MaxBody));
+        for (qsizetype i = 0; i < tokens.size(); ++i) {
+            const QString &tok = tokens.at(i);
+            s.hypothetical = s.hypothetical || Lexicon::isHypothetical(tok) ||
+                             (tok == u"happens"_s && i > 0 && tokens.at(i - 1) == u"what"_s);
+            s.firstPerson = s.firstPerson || Lexicon::isFirstPerson(tok);
+            s.why = s.why || Lexicon::isWhy(tok) ||
+                    (tok == u"que"_s && i > 0 && tokens.at(i - 1) == u"por"_s);
+            clause.tokens.append(tok);
+        }
+        if (!clause.tokens.isEmpty())
+            s.clauses.append(clause);
+    }
+    for (Clause &c : s.clauses)
+        c.joined = u' ' + c.tokens.join(u' ') + u' ';
+    return s;
+}
+
+QList<Sentence> sentencesOf(QStringView text)
+{
+    QList<Sentence> out;
+    QString current;
+    auto flush = [&](bool question) {
+        if (!current.trimmed().isEmpty())
+            out.append(makeSentence(current, question));
+        current.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'?' || c == QChar(0xFF1F)) {
+            flush(true);
+        } else if (c == u'!' || c == u'\n' || c == QChar(0x3002) || c == QChar(0xFF01) ||
+                   (c == u'.' && (i + 1 == text.size() || text.at(i + 1).isSpace()))) {
+            flush(false);
+        } else {
+            current += c;
+        }
+    }
+    flush(false);
+    return out;
+}
+
+bool isStaleSubject(const QString &subject)
+{
+    static const QRegularExpression prefix(
+        u"^\\s*(re|fw|fwd|aw|wg|tr|rv|res|enc|sv|antw|vs)\\s*(\\[\\d+\\])?\\s*[:：]"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return prefix.match(subject).hasMatch();
+}
+
+// ---- Term matching: exact, inflected (prefix or stem), or misspelt (edit distance) ----
+
+// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), for
+// words of up to MaxWord letters (longer ones are never compared).
+constexpr qsizetype MaxWord = 32;
+
+int editDistance(QStringView a, QStringView b)
+{
+    const qsizetype n = std::min(a.size(), MaxWord);
+    const qsizetype m = std::min(b.size(), MaxWord);
+    std::array<std::array<int, MaxWord + 1>, 3> rows{};
+    auto row = [&](qsizetype i) -> std::array<int, MaxWord + 1> & {
+        return rows[i % 3];
+    };
+    for (qsizetype j = 0; j <= m; ++j)
+        row(0)[j] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        auto &cur = row(i);
+        const auto &prev = row(i - 1);
+        cur[0] = int(i);
+        for (qsizetype j = 1; j <= m; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = std::min(v, row(i - 2)[j - 2] + 1);
+            cur[j] = v;
+        }
+    }
+    return row(n)[m];
+}
+
+// Typos allowed for a term of this length: none below 5 letters, one up to 7, two beyond.
+int allowedTypos(qsizetype termLength)
+{
+    return termLength < 5 ? 0 : termLength <= 7 ? 1 : 2;
+}
+
+bool inflectionOf(const QString &token, const Lexicon::Term &t, const QString &word, bool last)
+{
+    if (token == word)
+        return true;
+    if (last && !t.wholeWord && token.startsWith(word))
+        return true;
+    return !t.wholeWord && Lexicon::stem(token, t.lang) == Lexicon::stem(word, t.lang);
+}
+
+bool misspeltAs(const QString &token, const Lexicon::Term &t)
+{
+    const QString &word = t.folded;
+    const int allowed = allowedTypos(word.size());
+    if (allowed == 0 || token.size() < 5 || token.size() > MaxWord || token.at(0) != word.at(0))
+        return false;
+    // A whole-word term excludes its own inflections on purpose ("tokens", not "token").
+    if (t.wholeWord && (word.startsWith(token) || token.startsWith(word)))
+        return false;
+    if (std::abs(token.size() - word.size()) <= allowed && editDistance(token, word) <= allowed)
+        return true;
+    if (t.wholeWord || token.size() <= word.size())
+        return false;
+    // A misspelt inflection ("latancy" for "latenc"): the token's start against the term.
+    for (qsizetype len = word.size() - 1; len <= word.size() + 1; ++len) {
+        if (len < token.size() && editDistance(QStringView(token).left(len), word) <= allowed)
+            return true;
+    }
+    return false;
+}
+
+struct TermRef
+{
+    int index = 0; // into Lexicon::concepts()
+    int term = 0;
+};
+
+struct TermIndex
+{
+    QList<TermRef> single;    // one Latin word
+    QList<TermRef> multi;     // a Latin phrase
+    QList<TermRef> spaceless; // Japanese
+    // Common words one typo away from a term ("falling" is not "failing").
+    QSet<QString> confusable;
+};
+
+const TermIndex &termIndex()
+{
+    static const TermIndex index = [] {
+        TermIndex ix;
+        const QList<Lexicon::Concept> &all = Lexicon::concepts();
+        for (int c = 0; c < all.size(); ++c) {
+            for (int t = 0; t < all.at(c).terms.size(); ++t) {
+                const Lexicon::Term &term = all.at(c).terms.at(t);
+                if (term.spaceless)
+                    ix.spaceless.append({c, t});
+                else if (term.words.size() == 1)
+                    ix.single.append({c, t});
+                else
+                    ix.multi.append({c, t});
+            }
+        }
+        const QStringList confusable =
+            u"falling fall falls leader leaders reader readers heater router routers voice "
+            u"invite invited invites filling billion billions building metal slot flow flows "
+            u"lower slower slowed arrival errand meters matter matters letter better change "
+            u"changed changes chance range orange large planning planned plans"_s.split(u' ');
+        ix.confusable = QSet<QString>(confusable.cbegin(), confusable.cend());
+        return ix;
     }();
-    return terms;
+    return index;
 }
 
-const QStringList &questionTopics()
+struct Occurrence
 {
-    static const QStringList terms{u"plan"_s,
-                                   u"plans"_s,
-                                   u"pricing"_s,
-                                   u"price"_s,
-                                   u"prices"_s,
-                                   u"limit"_s,
-                                   u"limits"_s,
-                                   u"upgrade"_s,
-                                   u"downgrade"_s,
-                                   u"tier"_s,
-                                   u"how do"_s,
-                                   u"how can"_s,
-                                   u"how to"_s,
-                                   u"is it possible"_s,
-                                   u"do you support"_s,
-                                   u"does casefile"_s,
-                                   u"documentation"_s,
-                                   u"docs"_s,
-                                   u"sso"_s,
-                                   u"seats"_s,
-                                   u"contract"_s,
-                                   u"trial"_s,
-                                   u"discount"_s,
-                                   u"feature"_s,
-                                   u"roadmap"_s,
-                                   u"quota"_s,
-                                   u"cost"_s,
-                                   u"enterprise"_s,
-                                   u"what is"_s,
-                                   u"whats"_s,
-                                   u"difference between"_s,
-                                   u"budget"_s,
-                                   u"allowlist"_s,
-                                   u"region"_s,
-                                   u"invoice address"_s,
-                                   u"retention"_s,
-                                   u"recommend"_s};
-    return terms;
+    int index = 0; // into Lexicon::concepts()
+    bool negated = false;
+    QString token; // as found in the ticket (folded)
+};
+
+const Lexicon::Term &termOf(const TermRef &r)
+{
+    return Lexicon::concepts().at(r.index).terms.at(r.term);
 }
 
-QString ticketText(const Ticket &t)
+// Which single-word terms a token stands for; cached per ticket.
+class TokenMatcher
 {
-    return t.subject + u"\n"_s + t.description + u"\n"_s + t.tags.join(u' ');
+public:
+    const QList<TermRef> &matches(const QString &token)
+    {
+        auto it = m_cache.constFind(token);
+        if (it != m_cache.cend())
+            return *it;
+        QList<TermRef> exact;
+        const TermIndex &ix = termIndex();
+        for (const TermRef &r : ix.single) {
+            const Lexicon::Term &t = termOf(r);
+            if (inflectionOf(token, t, t.folded, true))
+                exact.append(r);
+        }
+        if (exact.isEmpty() && !ix.confusable.contains(token) && !isNumber(token)) {
+            for (const TermRef &r : ix.single) {
+                if (misspeltAs(token, termOf(r)))
+                    exact.append(r);
+            }
+        }
+        return *m_cache.insert(token, exact);
+    }
+
+private:
+    static bool isNumber(const QString &token)
+    {
+        return std::all_of(token.cbegin(), token.cend(), [](QChar c) { return c.isDigit(); });
+    }
+    QHash<QString, QList<TermRef>> m_cache;
+};
+
+bool negatedBefore(const QStringList &tokens, qsizetype at)
+{
+    // Back from the symptom; a contrast ("but", "aber", "mais") ends the negation's scope.
+    for (qsizetype i = at - 1; i >= std::max<qsizetype>(0, at - NegationWindow); --i) {
+        if (Lexicon::isContrast(tokens.at(i)))
+            return false;
+        if (Lexicon::isNegationCue(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
+// "latency is fine", "errors: none": a symptom followed closely by a word that clears it.
+bool clearedAfter(const QStringList &tokens, qsizetype at)
+{
+    static const QSet<QString> clear{u"fine"_s,        u"ok"_s,      u"okay"_s,      u"normal"_s,
+                                     u"stable"_s,      u"none"_s,    u"unchanged"_s, u"bien"_s,
+                                     u"estable"_s,     u"estavel"_s, u"gut"_s,       u"stabil"_s,
+                                     u"unverandert"_s, u"normale"_s, u"bon"_s};
+    for (qsizetype i = at + 1; i < std::min(tokens.size(), at + 1 + NegationWindow); ++i) {
+        if (clear.contains(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
+bool negatedAfterJapanese(const QString &joined, qsizetype end)
+{
+    const QString window = joined.mid(end, JapaneseNegationWindow);
+    return containsAny(window, {u"ない", u"なく", u"ません", u"なし", u"ず"});
+}
+
+// Where a phrase term that starts at token `at` ends (exclusive), or `at` when it does not
+// match. Between the words of the phrase one function word may stand ("tiempo espera" finds
+// "tiempo de espera", "not match" finds "do not match"... "doesn't match").
+qsizetype phraseEnd(const QStringList &tokens, qsizetype at, const Lexicon::Term &t)
+{
+    static const QSet<QString> function{u"de"_s,  u"d"_s,   u"do"_s,  u"da"_s,  u"del"_s, u"of"_s,
+                                        u"the"_s, u"a"_s,   u"an"_s,  u"to"_s,  u"lo"_s,  u"la"_s,
+                                        u"le"_s,  u"l"_s,   u"que"_s, u"des"_s, u"du"_s,  u"der"_s,
+                                        u"die"_s, u"das"_s, u"von"_s, u"al"_s,  u"em"_s,  u"na"_s};
+    qsizetype pos = at;
+    for (qsizetype w = 0; w < t.words.size(); ++w) {
+        if (w > 0 && pos < tokens.size() && function.contains(tokens.at(pos)) &&
+            tokens.at(pos) != t.words.at(w))
+            ++pos;
+        if (pos >= tokens.size() ||
+            !inflectionOf(tokens.at(pos), t, t.words.at(w), w + 1 == t.words.size()))
+            return at;
+        ++pos;
+    }
+    return pos;
+}
+
+void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence> *out)
+{
+    for (qsizetype i = 0; i < clause.tokens.size(); ++i) {
+        const QString &tok = clause.tokens.at(i);
+        const bool negated = negatedBefore(clause.tokens, i);
+        for (const TermRef &r : matcher.matches(tok)) {
+            const bool cleared = Lexicon::concepts().at(r.index).kind == Kind::Symptom &&
+                                 clearedAfter(clause.tokens, i);
+            out->append({r.index,
+                         cleared || (negated && !Lexicon::isNegationCue(termOf(r).words.first())),
+                         tok});
+        }
+        for (const TermRef &r : termIndex().multi) {
+            const Lexicon::Term &t = termOf(r);
+            const qsizetype end = phraseEnd(clause.tokens, i, t);
+            if (end > i)
+                out->append({r.index, negated && !Lexicon::isNegationCue(t.words.first()),
+                             clause.tokens.mid(i, end - i).join(u' ')});
+        }
+    }
+}
+
+void collectSpaceless(const Clause &clause, QList<Occurrence> *out)
+{
+    bool hasSpaceless = false;
+    for (const QChar c : clause.joined)
+        hasSpaceless = hasSpaceless || isSpacelessChar(c);
+    if (!hasSpaceless)
+        return;
+    for (const TermRef &r : termIndex().spaceless) {
+        const Lexicon::Term &t = termOf(r);
+        const qsizetype at = clause.joined.indexOf(t.folded);
+        if (at < 0)
+            continue;
+        const bool inherentNegation = containsAny(t.folded, {u"ない", u"なく", u"ません"});
+        out->append({r.index,
+                     !inherentNegation && negatedAfterJapanese(clause.joined, at + t.folded.size()),
+                     t.folded});
+    }
+}
+
+// ---- Reading a ticket: what each concept says, in which zone, negated or not ----
+
+struct ConceptRead
+{
+    double subject = 0.0; // zone weight where it was found, not negated (0: not found)
+    double body = 0.0;
+    double negated = 0.0; // found only negated
+    double symptom = 0.0; // as a symptom: zone weight x question factor
+    QStringList tokens;   // distinct words that matched
+    double presence() const
+    {
+        const double p = std::max(subject, body);
+        return subject > 0 && body > 0 ? p + 0.15 : p;
+    }
+};
+
+struct Reading
+{
+    QList<ConceptRead> concepts;
+    bool staleSubject = false;
+    bool asks = false;            // a sentence asks something
+    double symptomStrength = 0.0; // how much the ticket describes something going wrong
+    QStringList providers;        // provider families named (not in a stale subject)
+    QString folded;               // subject and body, folded, for the playbooks' own keywords
+    QString foldedSubject;
+    QString foldedBody;
+    bool onlyWord = false;
+};
+
+int conceptIndex(QStringView id)
+{
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    for (int c = 0; c < all.size(); ++c) {
+        if (all.at(c).id == id)
+            return c;
+    }
+    return -1;
+}
+
+bool present(const Reading &r, const char16_t *conceptId)
+{
+    const int c = conceptIndex(conceptId);
+    return c >= 0 && r.concepts.at(c).presence() > 0;
+}
+
+// Distinct amounts in a text ("61M", "$4,210", "4 200 USD", "1240万"): two of them next to an
+// invoice are a customer comparing figures, which is a mismatch even unsaid.
+int distinctAmounts(const QString &text)
+{
+    static const QRegularExpression amount(
+        u"(?<![\\w.,])(?:[$€£]\\s?)?(\\d{1,3}(?:[.,  ]\\d{3})+|\\d+[.,]\\d+\\s?(?:m|mio|k|万)|\\d+\\s?(?:m|mio|k|万)(?![a-z])|\\d{3,})"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QSet<QString> seen;
+    for (auto it = amount.globalMatch(text.left(MaxBody)); it.hasNext() && seen.size() < 10;) {
+        QString a = it.next().captured(1);
+        a.remove(u' ').remove(QChar(0x00A0));
+        const int year = a.toInt();
+        if (year >= 1990 && year <= 2100)
+            continue;
+        seen.insert(a);
+    }
+    return int(seen.size());
+}
+
+double questionFactor(const Sentence &s)
+{
+    if (!s.question)
+        return 1.0;
+    if (s.hypothetical)
+        return GenericQuestionFactor;
+    return s.firstPerson || s.why ? 1.0 : GenericQuestionFactor;
+}
+
+void readZone(const QList<Sentence> &sentences, double weight, bool subject, Reading *r)
+{
+    TokenMatcher matcher;
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    static const QSet<QString> only{u"only"_s, u"solo"_s,      u"solamente"_s, u"somente"_s,
+                                    u"nur"_s,  u"seulement"_s, u"uniquement"_s};
+    for (const Sentence &s : sentences) {
+        r->asks = r->asks || (s.question && weight > StaleSubjectWeight);
+        const double factor = questionFactor(s);
+        for (const Clause &clause : s.clauses) {
+            QList<Occurrence> found;
+            collectLatin(clause, matcher, &found);
+            collectSpaceless(clause, &found);
+            for (const QString &tok : clause.tokens)
+                r->onlyWord = r->onlyWord || only.contains(tok) || tok.contains(u"だけ"_s) ||
+                              tok.contains(u"のみ"_s);
+            for (const Occurrence &o : std::as_const(found)) {
+                ConceptRead &c = r->concepts[o.index];
+                const Kind kind = all.at(o.index).kind;
+                const bool counts = kind == Kind::Event   ? o.negated
+                                    : kind == Kind::Topic ? true
+                                                          : !o.negated;
+                if (!counts) {
+                    if (kind == Kind::Symptom)
+                        c.negated = std::max(c.negated, weight);
+                    continue;
+                }
+                double &zone = subject ? c.subject : c.body;
+                zone = std::max(zone, weight);
+                if (kind == Kind::Symptom || kind == Kind::Event)
+                    c.symptom = std::max(c.symptom, weight * factor);
+                else if (kind == Kind::Change)
+                    c.symptom = std::max(c.symptom, 0.5 * weight * factor);
+                if (!c.tokens.contains(o.token) && c.tokens.size() < 8)
+                    c.tokens.append(o.token);
+            }
+        }
+    }
+}
+
+bool asksToKnow(const QString &folded)
+{
+    static const QStringList phrases{u" wondering "_s,          u" quisiera saber "_s,
+                                     u" gustaria saber "_s,     u" gostaria de saber "_s,
+                                     u" mochte wissen "_s,      u" voudrais savoir "_s,
+                                     u" would like to know "_s, u" 教えて"_s};
+    return std::any_of(phrases.cbegin(), phrases.cend(),
+                       [&](const QString &p) { return folded.contains(p); });
+}
+
+Reading readTicket(const Ticket &ticket)
+{
+    Reading r;
+    r.concepts.resize(Lexicon::concepts().size());
+    r.staleSubject = isStaleSubject(ticket.subject);
+    const QString subject = ticket.subject.left(MaxSubject);
+    const QString body = QString(ticket.description.left(MaxBody) + u'\n' + ticket.tags.join(u' '));
+    const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
+    const QList<Sentence> bodySentences = sentencesOf(body);
+    QList<Sentence> subjectSentences = sentencesOf(subject);
+    // A subject over a body made only of questions is the question's title ("Provider
+    // outages" over "what happens if ...?"): its words are read as part of the question.
+    const bool bodyOnlyAsks =
+        !bodySentences.isEmpty() && std::all_of(bodySentences.cbegin(), bodySentences.cend(),
+                                                [](const Sentence &s) { return s.question; });
+    if (bodyOnlyAsks) {
+        for (Sentence &s : subjectSentences)
+            s.question = true;
+    }
+    readZone(subjectSentences, subjectWeight, true, &r);
+    readZone(bodySentences, 1.0, false, &r);
+    r.foldedSubject = foldForMatching(subject, MaxSubject);
+    r.foldedBody = foldForMatching(body, MaxBody);
+    r.folded = r.foldedSubject + r.foldedBody;
+    r.asks = r.asks || asksToKnow(r.folded);
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    for (int c = 0; c < all.size(); ++c)
+        r.symptomStrength += r.concepts.at(c).symptom;
+    // By token, so that "openaiは正常" (no space between scripts) names OpenAI.
+    r.providers = Lexicon::providerFamilies(
+        u' ' + tokensOf(r.staleSubject ? r.foldedBody : r.folded).join(u' ') + u' ');
+    const int mismatch = conceptIndex(u"mismatch");
+    if (present(r, u"billing") && mismatch >= 0 && distinctAmounts(ticket.description) >= 2) {
+        ConceptRead &c = r.concepts[mismatch];
+        if (c.symptom < 1.0)
+            r.symptomStrength += 1.0 - c.symptom;
+        c.body = std::max(c.body, 1.0);
+        c.symptom = 1.0;
+        c.tokens.append(u"two differing figures"_s);
+    }
+    return r;
+}
+
+QString fmt(double v)
+{
+    return QString::number(v, 'f', 1);
 }
 
 } // namespace
@@ -309,160 +574,178 @@ Classifier::Classifier(const QList<Playbook> &playbooks)
         Entry e;
         e.name = pb.name;
         e.weight = pb.weight;
-        QSet<QString> seen;
-        auto add = [&](QList<Term> *list, const QString &text, double weight) {
+        auto add = [](QList<Signal> *list, const QString &text, double weight) {
             const QString folded = foldForMatching(text).trimmed();
-            if (folded.isEmpty() || seen.contains(folded))
+            if (folded.isEmpty())
                 return;
-            seen.insert(folded);
-            list->append(Term{text, folded, weight});
+            for (const Signal &s : std::as_const(*list)) {
+                if (s.folded == folded)
+                    return;
+            }
+            list->append(Signal{folded, folded.split(u' '), weight});
         };
-        for (const LexiconTerm &t : builtInLexicon().value(pb.name))
-            add(&e.positive, QString::fromUtf16(t.text), t.weight);
         for (const QString &k : pb.keywords) // multi-word phrases are stronger evidence
             add(&e.positive, k, k.contains(u' ') ? 1.5 : 1.0);
-        seen.clear();
-        for (const LexiconTerm &t : builtInNegatives().value(pb.name))
-            add(&e.negative, QString::fromUtf16(t.text), t.weight);
         for (const QString &k : pb.negative)
-            add(&e.negative, k, 1.5);
+            add(&e.negative, k, 1.0);
         m_entries.append(e);
     }
 }
 
-QList<Classifier::Score> Classifier::scores(const Ticket &ticket) const
+static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entries)
 {
-    const QString subject = foldForMatching(ticket.subject, 2000);
-    const QString body =
-        foldForMatching(QString(ticket.description + u' ' + ticket.tags.join(u' ')));
-    QList<Score> out;
-    for (const Entry &e : m_entries) {
-        Score s;
-        s.playbook = e.name;
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    QList<Classifier::Score> out;
+    const bool failure = present(r, u"failure") || present(r, u"server-status") ||
+                         present(r, u"client-status") || present(r, u"overloaded");
+    const bool works = present(r, u"works");
+    for (const auto &e : entries) {
+        QList<std::pair<double, QString>> parts;
         double total = 0;
-        for (const Term &t : e.positive) {
-            const TermHits inSubject = findTerm(subject, t.folded);
-            const TermHits inBody = findTerm(body, t.folded);
-            if (inSubject.count + inBody.count == 0)
+        for (int c = 0; c < all.size(); ++c) {
+            const double w = all.at(c).playbooks.value(e.name);
+            const ConceptRead &cr = r.concepts.at(c);
+            if (w <= 0)
                 continue;
-            // Repetition adds a little; the subject counts more than the body.
-            const double hits =
-                (inSubject.count > 0 ? 1.5 : 0.0) +
-                (inBody.count > 0 ? 1.0 + 0.1 * std::min(inBody.count - 1, 5) : 0.0);
-            total += t.weight * hits;
-            s.matched.append(t.text);
-        }
-        for (const Term &t : e.negative) {
-            const int n = findTerm(subject, t.folded).count + findTerm(body, t.folded).count;
-            if (n > 0)
-                total -= t.weight;
-        }
-        s.score = std::max(0.0, total * e.weight);
-        out.append(s);
-    }
-    // "Claude fails but GPT-4o works": two providers and a failure point at routing.
-    const QString all = subject + body;
-    static const QList<QStringList> providerWords{{u"claude"_s, u"anthropic"_s},
-                                                  {u"gpt"_s, u"openai"_s},
-                                                  {u"gemini"_s, u"google"_s, u"vertex"_s},
-                                                  {u"mistral"_s},
-                                                  {u"azure"_s},
-                                                  {u"bedrock"_s},
-                                                  {u"cohere"_s},
-                                                  {u"llama"_s},
-                                                  {u"groq"_s}};
-    int providers = 0;
-    for (const QStringList &group : providerWords) {
-        bool hit = false;
-        for (const QString &w : group)
-            hit = hit || findTerm(all, w).count > 0;
-        providers += hit ? 1 : 0;
-    }
-    const bool failure = findTerm(all, u"fail"_s).count + findTerm(all, u"error"_s).count +
-                             findTerm(all, u"not working"_s).count >
-                         0;
-    const bool works = findTerm(all, u"work"_s).count + findTerm(all, u"fine"_s).count +
-                           findTerm(all, u"ok"_s).count >
-                       0;
-    if (providers >= 2 && failure) {
-        for (Score &s : out) {
-            if (s.playbook == u"provider-routing"_s) {
-                s.score += works ? 3.5 : 2.0;
-                s.matched.append(u"one provider fails, another works"_s);
+            const double p = cr.presence();
+            if (p > 0) {
+                const double variety = 1.0 + std::min(0.45, 0.15 * double(cr.tokens.size() - 1));
+                total += w * p * variety;
+                parts.append({w * p, cr.tokens.value(0)});
+            } else if (cr.negated > 0) {
+                total -= 0.5 * w * cr.negated; // "not slow": a point against
             }
         }
+        // The playbook's own signals.
+        const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
+        for (const auto &s : e.positive) {
+            const double inSubject =
+                findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
+            const double inBody = findTerm(r.foldedBody, s.folded).count > 0 ? 1.0 : 0;
+            if (inSubject + inBody > 0) {
+                total += s.weight * std::max(inSubject, inBody);
+                parts.append({s.weight * std::max(inSubject, inBody), s.folded});
+            }
+        }
+        for (const auto &s : e.negative) {
+            const double inSubject =
+                findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
+            const double inBody = findTerm(r.foldedBody, s.folded).count > 0 ? 1.0 : 0;
+            total -= s.weight * std::max(inSubject, inBody);
+        }
+        // "Claude fails but GPT-4o works": two providers and a failure point at routing.
+        if (e.name == u"provider-routing"_s && failure) {
+            if (r.providers.size() >= 2) {
+                total += works ? 4.0 : 1.5;
+                parts.append({works ? 4.0 : 1.5, u"one provider fails, another works"_s});
+            } else if (r.providers.size() == 1 && r.onlyWord) {
+                total += 1.5;
+                parts.append({1.5, u"only one provider fails"_s});
+            }
+        }
+        std::stable_sort(parts.begin(), parts.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        Classifier::Score s;
+        s.playbook = e.name;
+        s.score = std::max(0.0, total * e.weight);
+        for (const auto &p : std::as_const(parts)) {
+            if (!p.second.isEmpty() && !s.matched.contains(p.second))
+                s.matched.append(p.second);
+        }
+        out.append(s);
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Score &a, const Score &b) { return a.score > b.score; });
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const Classifier::Score &a, const Classifier::Score &b) { return a.score > b.score; });
     return out;
+}
+
+QList<Classifier::Score> Classifier::scores(const Ticket &ticket) const
+{
+    return scoreReading(readTicket(ticket), m_entries);
+}
+
+static QString questionReason(const Reading &r)
+{
+    QStringList topics;
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    for (int c = 0; c < all.size() && topics.size() < 3; ++c) {
+        if (all.at(c).kind == Kind::Topic && r.concepts.at(c).presence() > 0)
+            topics.append(r.concepts.at(c).tokens.value(0));
+    }
+    return (topics.isEmpty() ? u"a plain question"_s
+                             : u"a plain question about %1"_s.arg(topics.join(u", "_s))) +
+           u": it asks and describes no symptom (no failure, slowness, mismatch or missing "
+           u"data; symptom score %1 < %2); answered from the docs, no investigation"_s.arg(
+               fmt(r.symptomStrength), fmt(SymptomThreshold));
 }
 
 bool Classifier::isPlainQuestion(const Ticket &ticket, QString *why)
 {
-    const QString text = foldForMatching(ticketText(ticket));
-    QStringList symptoms;
-    for (const QString &s : symptomTerms()) {
-        if (findTerm(text, s).count > 0)
-            symptoms.append(s);
-    }
-    if (!symptoms.isEmpty())
-        return false;
-    static const QRegularExpression asks(
-        u"\\?|^\\s*(what|how|can|could|does|do|is|are|which|when|where|why|would|should)\\b"_s,
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    const QString raw = ticketText(ticket).left(20000);
-    const bool isQuestion = asks.match(raw).hasMatch() || findTerm(text, u"question"_s).count > 0 ||
-                            findTerm(text, u"wondering"_s).count > 0;
-    QStringList topics;
-    for (const QString &t : questionTopics()) {
-        if (findTerm(text, t).count > 0)
-            topics.append(t);
-    }
-    if (!isQuestion && topics.isEmpty())
-        return false;
-    if (why) {
-        *why = topics.isEmpty()
-                   ? u"a question with no symptom (no failure, error, slowness or mismatch "
-                     u"described); no investigation needed"_s
-                   : u"a question about %1 with no symptom (no failure, error, slowness or "
-                     u"mismatch described); no investigation needed"_s.arg(
-                         topics.mid(0, 3).join(u", "_s));
-    }
-    return true;
+    const Reading r = readTicket(ticket);
+    const bool plain = r.asks && r.symptomStrength < SymptomThreshold;
+    if (plain && why)
+        *why = questionReason(r);
+    return plain;
 }
 
-PlaybookChoice Classifier::classify(const Ticket &ticket) const
+Classifier::Decision Classifier::decide(const Ticket &ticket) const
 {
-    QString why;
-    if (isPlainQuestion(ticket, &why))
-        return PlaybookChoice{QString(), why};
-    const QList<Score> ranked = scores(ticket);
+    const Reading r = readTicket(ticket);
+    if (r.asks && r.symptomStrength < SymptomThreshold)
+        return {PlaybookChoice{QString(), questionReason(r)}, {}};
+    const QList<Score> ranked = scoreReading(r, m_entries);
     if (ranked.isEmpty())
-        return PlaybookChoice{QString(), u"no playbook is available"_s};
+        return {PlaybookChoice{QString(), u"no playbook is available"_s}, {}};
     const Score &best = ranked.first();
-    auto fmt = [](double v) {
-        return QString::number(v, 'f', 1);
-    };
     if (best.score < 1.0) {
-        // Nothing recognisable: start broad unless nothing is wrong at all.
+        // Nothing recognisable: start broad.
         const bool hasGeneric = std::any_of(ranked.cbegin(), ranked.cend(), [](const Score &s) {
             return s.playbook == u"api-errors"_s;
         });
         if (hasGeneric)
-            return PlaybookChoice{u"api-errors"_s,
-                                  u"no pattern stands out (best score %1); starting with the "
-                                  u"broad api-errors checks"_s.arg(fmt(best.score))};
-        return PlaybookChoice{best.playbook,
-                              u"no pattern stands out; using %1"_s.arg(best.playbook)};
+            return {PlaybookChoice{u"api-errors"_s,
+                                   u"no pattern stands out (best score %1); starting with the "
+                                   u"broad api-errors checks"_s.arg(fmt(best.score))},
+                    {}};
+        return {
+            PlaybookChoice{best.playbook, u"no pattern stands out; using %1"_s.arg(best.playbook)},
+            {}};
     }
     QStringList quoted;
     for (const QString &m : best.matched.mid(0, 5))
         quoted.append(u"'"_s + m + u"'"_s);
     QString reason =
         u"mentions %1; %2 scores %3"_s.arg(quoted.join(u", "_s), best.playbook, fmt(best.score));
-    if (ranked.size() > 1)
-        reason += u" vs %1 %2"_s.arg(ranked.at(1).playbook, fmt(ranked.at(1).score));
-    return PlaybookChoice{best.playbook, reason};
+    QString runnerUp;
+    if (ranked.size() > 1) {
+        const Score &second = ranked.at(1);
+        reason += u" vs %1 %2"_s.arg(second.playbook, fmt(second.score));
+        if (second.score >= CloseFloor && second.score >= CloseRatio * best.score) {
+            runnerUp = second.playbook;
+            reason +=
+                u"; close, so %1's checks run too and the evidence decides"_s.arg(second.playbook);
+        }
+    }
+    if (r.staleSubject)
+        reason += u"; the subject is from an older thread and weighs less than the body"_s;
+    if (r.symptomStrength >= SymptomThreshold && r.asks)
+        reason += u"; asked as a question but describes a symptom, so it is investigated"_s;
+    return {PlaybookChoice{best.playbook, reason}, runnerUp};
+}
+
+Playbook planWithRunnerUp(Playbook chosen, const Playbook &runnerUp)
+{
+    for (const PlaybookStep &step : runnerUp.steps) {
+        if (!chosen.step(step.id))
+            chosen.steps.append(step);
+    }
+    for (const QString &a : runnerUp.analyzers) {
+        if (!chosen.analyzers.contains(a))
+            chosen.analyzers.append(a);
+    }
+    chosen.windowHoursBefore = std::max(chosen.windowHoursBefore, runnerUp.windowHoursBefore);
+    return chosen;
 }
 
 } // namespace Casefile

@@ -9,10 +9,13 @@
 
 namespace Casefile {
 
-// Chooses the playbook for a ticket from its subject, description and tags, using each
-// playbook's signals plus a built-in vocabulary for the seven contract playbooks (how
-// customers phrase each pattern, in a few languages). Recognises a plain question that needs
-// no investigation (plans, limits, pricing, how-to; no symptom) and returns an empty name.
+// Chooses the playbook for a ticket from its subject, description and tags. It reads concepts,
+// not phrases (core/engine/lexicon.h: slowness, failure, webhook, invoice, metadata... in six
+// languages), tolerates typos and inflections, scopes negation to the symptom it negates ("not
+// slow, but failing with 500s"), and weighs a stale reply subject ("Re: Re: invoice question")
+// below the body. A ticket that describes a symptom is always investigated, even when it is
+// phrased as a question; a plain question (plans, limits, how-to; no symptom) gets an empty
+// name. Each playbook's own keywords and negatives count too.
 //
 // Pure and thread-safe; input is untrusted and capped (huge text, invalid UTF-8, emoji, RTL,
 // pasted JSON, stack traces and SQL are just text to it).
@@ -25,30 +28,48 @@ public:
     {
         QString playbook;
         double score = 0.0;
-        QStringList matched; // the phrases that counted, as written in the signals
+        QStringList matched; // the words of the ticket that counted
     };
 
-    PlaybookChoice classify(const Ticket &ticket) const;
+    // The choice, and a runner-up when two playbooks score close: the engine then runs the
+    // steps of both and lets the evidence decide.
+    struct Decision
+    {
+        PlaybookChoice choice;
+        QString runnerUp; // empty unless close to the chosen one
+    };
+
+    Decision decide(const Ticket &ticket) const;
+    PlaybookChoice classify(const Ticket &ticket) const { return decide(ticket).choice; }
     QList<Score> scores(const Ticket &ticket) const; // best first
 
-    // True when the ticket asks a question and describes no symptom; `why` says which words.
+    // True when the ticket asks a question and describes no symptom; `why` says so in words.
     static bool isPlainQuestion(const Ticket &ticket, QString *why = nullptr);
 
+    // Runner-up within this share of the best score (and above a floor) runs too.
+    static constexpr double CloseRatio = 0.8;
+    static constexpr double CloseFloor = 3.0;
+
 private:
-    struct Term
+    struct Signal
     {
-        QString text; // as written
         QString folded;
+        QStringList words;
         double weight = 1.0;
     };
     struct Entry
     {
         QString name;
         double weight = 1.0;
-        QList<Term> positive;
-        QList<Term> negative;
+        QList<Signal> positive; // the playbook's own keywords
+        QList<Signal> negative;
     };
     QList<Entry> m_entries;
 };
+
+// When two playbooks score close, one plan runs both: the chosen playbook's steps and
+// analyzers, then those of the runner-up that it lacks (a step id both have is the same data).
+// The analyzers rank the hypotheses of both on the evidence; the plan keeps the chosen name.
+Playbook planWithRunnerUp(Playbook chosen, const Playbook &runnerUp);
 
 } // namespace Casefile

@@ -2,6 +2,7 @@
 
 #include "core/analysis.h"
 #include "core/async.h"
+#include "core/corelogging.h"
 #include "core/engine/classifier.h"
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbooklibrary.h"
@@ -214,10 +215,15 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                     out.choice = PlaybookChoice{QString(), u"no playbook named '%1'"_s.arg(forced)};
                 }
             } else {
-                out.choice = Classifier(library->playbooks()).classify(ticket);
+                const Classifier::Decision decision =
+                    Classifier(library->playbooks()).decide(ticket);
+                out.choice = decision.choice;
                 if (!out.choice.name.isEmpty()) {
-                    if (const Playbook *pb = library->find(out.choice.name))
+                    if (const Playbook *pb = library->find(out.choice.name)) {
                         out.playbook = *pb;
+                        if (const Playbook *second = library->find(decision.runnerUp))
+                            out.playbook = planWithRunnerUp(*pb, *second);
+                    }
                 }
             }
             QList<Organisation> organisations;
@@ -590,6 +596,18 @@ void InvestigationRun::cancel()
 void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
 {
     phase = Phase::Analysing;
+    // The ticket's provider and model against the organisation's own logs: the logs win, and
+    // the result says so.
+    if (analyzeSteps) {
+        const QStringList notes =
+            ParameterBinder::reconcile(params, ParameterBinder::observedIn(data));
+        if (!notes.isEmpty())
+            inv.playbook.reason += u"; "_s + notes.join(u"; "_s);
+    }
+    if (!params.customerHypothesis.isEmpty() &&
+        !inv.playbook.reason.contains(u"customer's theory"_s))
+        inv.playbook.reason += u"; the customer's theory (\"%1\") is a hypothesis to test, not "
+                               u"evidence"_s.arg(params.customerHypothesis.left(120));
     AnalysisInput input;
     input.ticket = inv.ticket;
     input.playbook = inv.playbook.name;

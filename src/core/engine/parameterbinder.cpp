@@ -1,11 +1,15 @@
 #include "core/engine/parameterbinder.h"
 
 #include "core/engine/textnormalizer.h"
-#include "core/investigationjson.h"
+#include "core/engine/timeexpressions.h"
+#include "core/time.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -31,13 +35,6 @@ QDateTime earliest(const QDateTime &a, const QDateTime &b)
     return std::min(a, b);
 }
 
-int weekdayFromName(const QString &w)
-{
-    static const QStringList names{u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursday"_s,
-                                   u"friday"_s, u"saturday"_s, u"sunday"_s};
-    return int(names.indexOf(w)) + 1; // 0 when unknown
-}
-
 QString firstCapture(const QRegularExpression &re, const QString &text, int group = 1)
 {
     const auto m = re.match(text);
@@ -53,62 +50,95 @@ QString trimUrlTail(QString s)
 
 } // namespace
 
-QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTime &ticketTime)
+namespace {
+
+// The earliest time the ticket says the problem started. A bare day word ("OpenAI had an
+// incident yesterday") says less than a start ("since yesterday", "for the past 2 hours",
+// "13:45 UTC"): bare words count only when nothing says when it started.
+struct AnchorSearch
 {
-    if (!ticketTime.isValid())
-        return {};
-    const QDateTime t = ticketTime.toUTC();
-    const QString text = rawText.left(MaxText).toLower();
+    QDateTime t; // the ticket's time, UTC
     QDateTime anchor;
-    // A bare day word ("OpenAI had an incident yesterday") says less than a start ("since
-    // yesterday", "for the past 2 hours", "13:45 UTC"): bare words count only when nothing
-    // says when it started.
-    QDateTime weakAnchor;
-    auto consider = [&](const QDateTime &candidate, bool strong = true) {
+    QDateTime weak;
+
+    void consider(const QDateTime &candidate, bool strong = true)
+    {
         // Only the past, and not absurdly far: a month at most.
         if (!candidate.isValid() || candidate > t || candidate < t.addDays(-31))
             return;
-        if (strong)
-            anchor = earliest(anchor, candidate);
-        else
-            weakAnchor = earliest(weakAnchor, candidate);
-    };
-
-    // Relative amounts: "for the past 2 hours", "last 3 days", "in the last 30 minutes", "2 hours
-    // ago".
-    static const QRegularExpression amount(
-        u"\\b(?:past|last|for|since|about|over)\\s+(?:the\\s+)?(?:past\\s+|last\\s+)?(\\d{1,3}|a|an|one|two|three|four|five|six|several|few)\\s*(minutes?|mins?|hours?|hrs?|h|days?|weeks?)\\b|\\b(\\d{1,3}|an?|one|two|three)\\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago\\b"_s);
-    auto number = [](const QString &w) -> int {
-        bool ok = false;
-        const int n = w.toInt(&ok);
-        if (ok)
-            return n;
-        static const QStringList words{u"a"_s,    u"one"_s,  u"two"_s, u"three"_s,
-                                       u"four"_s, u"five"_s, u"six"_s};
-        if (w == u"an"_s)
-            return 1;
-        if (w == u"several"_s || w == u"few"_s)
-            return 3;
-        const qsizetype i = words.indexOf(w);
-        return i < 0 ? 0 : int(std::max<qsizetype>(1, i));
-    };
-    for (auto it = amount.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const int n = number(m.captured(1).isEmpty() ? m.captured(3) : m.captured(1));
-        const QString unit = m.captured(2).isEmpty() ? m.captured(4) : m.captured(2);
-        if (n <= 0)
-            continue;
-        if (unit.startsWith(u'm'))
-            consider(t.addSecs(-qint64(n) * 60));
-        else if (unit.startsWith(u'h'))
-            consider(t.addSecs(-qint64(n) * 3600));
-        else if (unit.startsWith(u'd'))
-            consider(t.addDays(-n));
-        else if (unit.startsWith(u'w'))
-            consider(t.addDays(-7 * qint64(n)));
+        QDateTime &slot = strong ? anchor : weak;
+        slot = earliest(slot, candidate);
     }
+    QDateTime result() const { return anchor.isValid() ? anchor : weak; }
+};
 
-    // "in the last hour or so", "the past few hours", "last couple of days".
+int amountNumber(const QString &w)
+{
+    bool ok = false;
+    const int n = w.toInt(&ok);
+    if (ok)
+        return n;
+    static const QHash<QString, int> words{
+        {u"a"_s, 1},    {u"an"_s, 1},   {u"one"_s, 1},     {u"un"_s, 1},    {u"una"_s, 1},
+        {u"uma"_s, 1},  {u"um"_s, 1},   {u"une"_s, 1},     {u"einer"_s, 1}, {u"two"_s, 2},
+        {u"dos"_s, 2},  {u"duas"_s, 2}, {u"deux"_s, 2},    {u"zwei"_s, 2},  {u"three"_s, 3},
+        {u"tres"_s, 3}, {u"três"_s, 3}, {u"trois"_s, 3},   {u"drei"_s, 3},  {u"four"_s, 4},
+        {u"five"_s, 5}, {u"six"_s, 6},  {u"several"_s, 3}, {u"few"_s, 3}};
+    return words.value(w);
+}
+
+// "minutes", "horas", "Stunden", "heures", "días", "Tage", "jours", "weeks", 分, 時間, 日, 週間.
+qint64 unitSeconds(const QString &unit)
+{
+    const QString u = foldForMatching(unit).trimmed();
+    if (u.startsWith(u"min"_s) || u == u"分"_s)
+        return 60;
+    if (u.startsWith(u'h') || u.startsWith(u"stund"_s) || u == u"std"_s || u == u"時間"_s)
+        return 3600;
+    if (u.startsWith(u'd') || u.startsWith(u"tag"_s) || u.startsWith(u"jour"_s) || u == u"日"_s)
+        return 86400;
+    if (u.startsWith(u'w') || u.startsWith(u"sem"_s) || u.startsWith(u"woch"_s) || u == u"週間"_s)
+        return 7 * 86400;
+    return 0;
+}
+
+// "for the past 2 hours", "2 hours ago", "hace 2 horas", "há 2 horas", "vor 2 Stunden",
+// "il y a 2 heures", "seit 2 Stunden", "depuis 2 heures", "2時間前".
+void relativeAmounts(const QString &text, AnchorSearch &s)
+{
+    static const QRegularExpression before(
+        u"\\b(?:past|last|for|since|about|over|hace|desde hace|há|ha|vor|il y a|seit|depuis|"
+        u"durante|últimas|ultimas|últimos|ultimos|letzten|dernières|dernieres)\\s+(?:the\\s+)?"
+        u"(?:past\\s+|last\\s+)?(\\d{1,3}|a|an|one|two|three|four|five|six|several|few|un|una|"
+        u"uma|um|une|einer|dos|duas|deux|zwei|tres|três|trois|drei)\\s*(minutes?|mins?|hours?|"
+        u"hrs?|days?|weeks?|minutos?|horas?|d[ií]as?|semanas?|minuten?|stunden?|std|tagen?|"
+        u"wochen?|heures?|jours?|semaines?)(?![a-z])"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression after(
+        u"\\b(\\d{1,3}|an?|one|two|three)\\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago\\b"
+        u"|(\\d{1,3})\\s*(分|時間|日|週間)前"_s);
+    auto take = [&](const QString &number, const QString &unit) {
+        const int n = amountNumber(number);
+        const qint64 seconds = unitSeconds(unit);
+        if (n > 0 && seconds > 0)
+            s.consider(s.t.addSecs(-qint64(n) * seconds));
+    };
+    for (auto it = before.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        take(m.captured(1), m.captured(2));
+    }
+    for (auto it = after.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (!m.captured(1).isEmpty())
+            take(m.captured(1), m.captured(2));
+        else
+            take(m.captured(3), m.captured(4));
+    }
+}
+
+// "in the last hour or so", "the past few hours", "last couple of days".
+void vagueAmounts(const QString &text, AnchorSearch &s)
+{
     static const QRegularExpression vague(
         u"\\b(?:last|past)\\s+(few\\s+|couple\\s+(?:of\\s+)?)?(minutes|hour|hours|day|days)\\b"_s);
     for (auto it = vague.globalMatch(text); it.hasNext();) {
@@ -116,50 +146,26 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
         const bool few = !m.captured(1).isEmpty();
         const QString unit = m.captured(2);
         if (unit.startsWith(u'm'))
-            consider(t.addSecs(few ? -15 * 60 : -30 * 60));
+            s.consider(s.t.addSecs(few ? -15 * 60 : -30 * 60));
         else if (unit.startsWith(u'h'))
-            consider(t.addSecs(few || unit == u"hours"_s ? -3 * 3600 : -3600));
+            s.consider(s.t.addSecs(few || unit == u"hours"_s ? -3 * 3600 : -3600));
         else
-            consider(t.addDays(few || unit == u"days"_s ? -3 : -1));
+            s.consider(s.t.addDays(few || unit == u"days"_s ? -3 : -1));
     }
+}
 
-    // Times of day: "since 09:00", "since 9am", "around 14:30 utc", "at 9.15".
-    static const QRegularExpression clock(
-        u"\\b(?:since|from|at|around|about|after|starting|started|seit|ab|gegen|um|depuis|vers|desde|a partir de|a las|as)\\s+(?:about\\s+|around\\s+|approx\\.?\\s+|etwa\\s+|ca\\.?\\s+|environ\\s+|unos\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\d)"_s);
-    for (auto it = clock.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        int hour = m.captured(1).toInt();
-        const int minute = m.captured(2).isEmpty() ? 0 : m.captured(2).toInt();
-        const QString ampm = m.captured(3);
-        if (m.captured(2).isEmpty() && ampm.isEmpty())
-            continue; // "since 3" is too vague (3 what?)
-        if (ampm.startsWith(u'p') && hour < 12)
-            hour += 12;
-        if (ampm.startsWith(u'a') && hour == 12)
-            hour = 0;
-        if (hour > 23 || minute > 59)
-            continue;
-        QDateTime c = atTime(t, hour, minute);
-        if (c > t)
-            c = c.addDays(-1); // "since 23:00" said at 01:00 means last night
-        consider(c);
-    }
+// Times of day in the ticket's words and zone ("since 9am Berlin time", "seit 14 Uhr MEZ",
+// "desde las 9 de la mañana (hora de Madrid)", "午前9時から"), converted to UTC.
+void clockTimes(const QString &rawText, AnchorSearch &s)
+{
+    const std::optional<QTimeZone> zone = TimeText::namedZone(rawText);
+    for (const TimeText::Clock &c : TimeText::clockTimes(rawText))
+        s.consider(TimeText::toUtc(c, s.t, zone));
+}
 
-    // An explicit UTC time of day anywhere ("13:45 UTC").
-    static const QRegularExpression utcClock(u"\\b(\\d{1,2}):(\\d{2})\\s*(?:utc|gmt|z)\\b"_s);
-    for (auto it = utcClock.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const int hour = m.captured(1).toInt();
-        const int minute = m.captured(2).toInt();
-        if (hour > 23 || minute > 59)
-            continue;
-        QDateTime c = atTime(t, hour, minute);
-        if (c > t)
-            c = c.addDays(-1);
-        consider(c);
-    }
-
-    // ISO dates and times: "2026-11-19", "2026-11-19T09:14:00Z", "2026-11-19 09:14".
+// ISO dates and times: "2026-11-19", "2026-11-19T09:14:00Z", "2026-11-19 09:14+02:00".
+void isoTimes(const QString &text, AnchorSearch &s)
+{
     static const QRegularExpression iso(
         u"\\b(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?"_s);
     for (auto it = iso.globalMatch(text); it.hasNext();) {
@@ -168,7 +174,7 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
         if (!date.isValid())
             continue;
         if (m.captured(2).isEmpty()) {
-            consider(QDateTime(date, QTime(0, 0), QTimeZone::utc()));
+            s.consider(QDateTime(date, QTime(0, 0), QTimeZone::utc()));
             continue;
         }
         const QTime time(m.captured(2).toInt(), m.captured(3).toInt(),
@@ -181,78 +187,132 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
             const int offset = digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60;
             dt = dt.addSecs(-sign * qint64(offset));
         }
-        consider(dt);
+        s.consider(dt);
     }
+}
 
-    // Day words.
-    const QString folded = foldForMatching(text, MaxText);
+// 0: not mentioned; 1: mentioned; 2: mentioned as the start ("since <phrase>").
+int dayMention(const QString &folded, std::initializer_list<const char16_t *> phrases)
+{
     static const QStringList startWords{u"since"_s, u"from"_s,    u"started"_s, u"starting"_s,
                                         u"began"_s, u"depuis"_s,  u"seit"_s,    u"desde"_s,
                                         u"until"_s, u"all day"_s, u"earlier"_s};
-    // 0: not mentioned; 1: mentioned; 2: mentioned as the start ("since <phrase>").
-    auto mention = [&](std::initializer_list<const char16_t *> phrases) {
-        int best = 0;
-        for (const char16_t *p : phrases) {
-            const QString phrase = QString::fromUtf16(p);
-            if (findTerm(folded, phrase).count == 0)
-                continue;
-            best = std::max(best, 1);
-            for (const QString &w : startWords) {
-                if (findTerm(folded, w + u' ' + phrase).count > 0)
-                    best = 2;
-            }
-        }
-        return best;
-    };
-    auto day = [&](std::initializer_list<const char16_t *> phrases, const QDateTime &at) {
-        const int m = mention(phrases);
-        if (m > 0)
-            consider(at, m == 2);
-        return m > 0;
-    };
-    day({u"this morning", u"ce matin", u"heute morgen", u"esta manana"},
-        t.time().hour() >= 6 ? atTime(t, 6) : atTime(t, 0));
-    day({u"this afternoon"}, t.time().hour() >= 12 ? atTime(t, 12) : atTime(t, 6));
-    day({u"this evening", u"tonight"}, t.time().hour() >= 17 ? atTime(t, 17) : atTime(t, 12));
-    day({u"today", u"aujourd hui", u"aujourdhui", u"heute", u"hoy", u"hoje"}, atTime(t, 0));
-    day({u"last night", u"overnight", u"cette nuit", u"heute nacht", u"letzte nacht", u"anoche",
-         u"esta noite"},
-        atTime(t.addDays(-1), 18));
-    if (!day({u"yesterday morning"}, atTime(t.addDays(-1), 6)) &&
-        !day({u"yesterday afternoon"}, atTime(t.addDays(-1), 12)) &&
-        !day({u"yesterday evening"}, atTime(t.addDays(-1), 17)))
-        day({u"yesterday", u"hier", u"gestern", u"ayer", u"ontem"}, atTime(t.addDays(-1), 0));
-    day({u"this week"}, atTime(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
-    day({u"last week"}, atTime(t.addDays(-(t.date().dayOfWeek() - 1) - 7), 0));
-    {
-        const int back =
-            t.date().dayOfWeek() >= 6 ? t.date().dayOfWeek() - 6 : t.date().dayOfWeek() + 1;
-        day({u"weekend"}, atTime(t.addDays(-back), 0));
-    }
-    static const QRegularExpression weekday(
-        u"\\b(?:since|on|from|last)\\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"_s);
-    for (auto it = weekday.globalMatch(text); it.hasNext();) {
-        const int wd = weekdayFromName(it.next().captured(1));
-        if (wd == 0)
+    int best = 0;
+    for (const char16_t *p : phrases) {
+        const QString phrase = QString::fromUtf16(p);
+        const bool spaceless = phrase.front().unicode() > 0x2000;
+        if (spaceless ? !folded.contains(phrase) : findTerm(folded, phrase).count == 0)
             continue;
-        int back = t.date().dayOfWeek() - wd;
-        if (back <= 0)
-            back += 7; // "since Monday" said on a Monday means last week's
-        consider(atTime(t.addDays(-back), 0));
+        // Japanese marks a start with から after the word (昨日から).
+        best = std::max(best, spaceless && folded.contains(phrase + u"から"_s) ? 2 : 1);
+        for (const QString &w : startWords) {
+            if (!spaceless && findTerm(folded, w + u' ' + phrase).count > 0)
+                best = 2;
+        }
     }
-    return anchor.isValid() ? anchor : weakAnchor;
+    return best;
 }
 
-BoundParameters ParameterBinder::bind(const Ticket &ticket,
-                                      const QList<Organisation> &organisations,
-                                      const QDateTime &now, int windowHoursBefore)
+// Day words in six languages ("this morning", "esta mañana", "heute früh", "昨日", ...).
+void dayWords(const QString &text, AnchorSearch &s)
 {
-    BoundParameters p;
-    const QString text = QString(ticket.subject + u"\n"_s + ticket.description).left(MaxText);
-    const QString lower = text.toLower();
+    const QString folded = foldForMatching(text, MaxText);
+    const QDateTime &t = s.t;
+    auto day = [&](std::initializer_list<const char16_t *> phrases, const QDateTime &at) {
+        const int m = dayMention(folded, phrases);
+        if (m > 0)
+            s.consider(at, m == 2);
+        return m > 0;
+    };
+    day({u"this morning", u"ce matin", u"heute morgen", u"heute fruh", u"esta manana",
+         u"esta manha", u"hoje cedo", u"今朝", u"本日午前"},
+        t.time().hour() >= 6 ? atTime(t, 6) : atTime(t, 0));
+    day({u"this afternoon", u"cet apres midi", u"heute nachmittag", u"esta tarde", u"本日午後"},
+        t.time().hour() >= 12 ? atTime(t, 12) : atTime(t, 6));
+    day({u"this evening", u"tonight", u"ce soir", u"heute abend", u"esta noche"},
+        t.time().hour() >= 17 ? atTime(t, 17) : atTime(t, 12));
+    day({u"today", u"aujourd hui", u"aujourdhui", u"heute", u"hoy", u"hoje", u"本日", u"今日"},
+        atTime(t, 0));
+    day({u"last night", u"overnight", u"cette nuit", u"hier soir", u"heute nacht", u"letzte nacht",
+         u"gestern abend", u"anoche", u"ontem a noite", u"esta noite", u"昨夜", u"昨晩"},
+        atTime(t.addDays(-1), 18));
+    if (!day({u"yesterday morning", u"hier matin", u"gestern morgen", u"ayer por la manana",
+              u"ontem de manha", u"昨日の朝"},
+             atTime(t.addDays(-1), 6)) &&
+        !day({u"yesterday afternoon", u"hier apres midi", u"gestern nachmittag",
+              u"ayer por la tarde", u"ontem a tarde", u"昨日の午後"},
+             atTime(t.addDays(-1), 12)) &&
+        !day({u"yesterday evening"}, atTime(t.addDays(-1), 17)))
+        day({u"yesterday", u"hier", u"gestern", u"ayer", u"ontem", u"昨日"},
+            atTime(t.addDays(-1), 0));
+    day({u"this week", u"cette semaine", u"diese woche", u"esta semana", u"今週"},
+        atTime(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
+    day({u"last week", u"la semaine derniere", u"letzte woche", u"la semana pasada",
+         u"semana passada", u"先週"},
+        atTime(t.addDays(-(t.date().dayOfWeek() - 1) - 7), 0));
+    const int back =
+        t.date().dayOfWeek() >= 6 ? t.date().dayOfWeek() - 6 : t.date().dayOfWeek() + 1;
+    day({u"weekend", u"week end", u"wochenende", u"fin de semana", u"fim de semana", u"週末"},
+        atTime(t.addDays(-back), 0));
+}
 
-    // Organisation: the ticket's own, else the requester's e-mail domain, else a name the
-    // ticket mentions.
+// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi".
+void weekdays(const QString &text, AnchorSearch &s)
+{
+    static const QRegularExpression weekday(
+        u"\\b(?:since|on|from|last|desde el|desde|seit|depuis|el|am)\\s+(monday|tuesday|"
+        u"wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|"
+        u"sabado|domingo|segunda|terca|quarta|quinta|sexta|montag|dienstag|mittwoch|"
+        u"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+        u"dimanche)\\b"_s);
+    static const QList<QStringList> names{
+        {u"monday"_s, u"lunes"_s, u"segunda"_s, u"montag"_s, u"lundi"_s},
+        {u"tuesday"_s, u"martes"_s, u"terca"_s, u"dienstag"_s, u"mardi"_s},
+        {u"wednesday"_s, u"miercoles"_s, u"quarta"_s, u"mittwoch"_s, u"mercredi"_s},
+        {u"thursday"_s, u"jueves"_s, u"quinta"_s, u"donnerstag"_s, u"jeudi"_s},
+        {u"friday"_s, u"viernes"_s, u"sexta"_s, u"freitag"_s, u"vendredi"_s},
+        {u"saturday"_s, u"sabado"_s, u"samstag"_s, u"samedi"_s},
+        {u"sunday"_s, u"domingo"_s, u"sonntag"_s, u"dimanche"_s}};
+    const QString folded = foldForMatching(text, MaxText);
+    for (auto it = weekday.globalMatch(folded); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        int wd = 0;
+        for (int i = 0; i < names.size() && wd == 0; ++i)
+            wd = names.at(i).contains(name) ? i + 1 : 0;
+        if (wd == 0)
+            continue;
+        int back = s.t.date().dayOfWeek() - wd;
+        if (back <= 0)
+            back += 7; // "since Monday" said on a Monday means last week's
+        s.consider(atTime(s.t.addDays(-back), 0));
+    }
+}
+
+} // namespace
+
+QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTime &ticketTime)
+{
+    if (!ticketTime.isValid())
+        return {};
+    AnchorSearch s;
+    s.t = ticketTime.toUTC();
+    const QString capped = rawText.left(MaxText);
+    const QString text = capped.toLower();
+    relativeAmounts(text, s);
+    vagueAmounts(text, s);
+    clockTimes(capped, s);
+    isoTimes(text, s);
+    dayWords(text, s);
+    weekdays(text, s);
+    return s.result();
+}
+
+namespace {
+
+// The ticket's own org, else the requester's e-mail domain, else a name the ticket mentions.
+void bindOrganisation(const Ticket &ticket, const QString &text,
+                      const QList<Organisation> &organisations, BoundParameters &p)
+{
     p.org = ticket.orgId;
     p.orgName = ticket.orgName;
     const QString domain = ticket.requesterEmail.section(u'@', 1).trimmed().toLower();
@@ -271,24 +331,28 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
             }
         }
     }
-    if (p.org.isEmpty()) {
-        const QString folded = foldForMatching(text);
-        for (const Organisation &o : organisations) {
-            const QString name = foldForMatching(o.name).trimmed();
-            if (name.size() >= 3 && folded.contains(u' ' + name + u' ')) {
-                p.org = o.id;
-                p.orgName = o.name;
-                break;
-            }
+    if (!p.org.isEmpty())
+        return;
+    const QString folded = foldForMatching(text);
+    for (const Organisation &o : organisations) {
+        const QString name = foldForMatching(o.name).trimmed();
+        if (name.size() >= 3 && folded.contains(u' ' + name + u' ')) {
+            p.org = o.id;
+            p.orgName = o.name;
+            return;
         }
     }
+}
 
-    // Window: [anchor - look-back, ticket time + margin), never after the workspace's clock.
+// [anchor - look-back, ticket time + margin), never after the workspace's clock.
+void bindWindow(const Ticket &ticket, const QString &text, const QDateTime &now,
+                int windowHoursBefore, BoundParameters &p)
+{
     const QDateTime clock = now.isValid() ? now.toUTC() : QDateTime::currentDateTimeUtc();
     QDateTime ticketTime = ticket.createdAt.isValid() ? ticket.createdAt.toUTC() : clock;
     if (ticketTime > clock)
         ticketTime = clock;
-    p.anchor = anchorFromText(text, ticketTime);
+    p.anchor = ParameterBinder::anchorFromText(text, ticketTime);
     const QDateTime base = p.anchor.isValid() ? p.anchor : ticketTime;
     QDateTime from = base.addSecs(-qint64(std::max(1, windowHoursBefore)) * 3600);
     from = QDateTime(from.date(), QTime(from.time().hour(), 0),
@@ -297,78 +361,80 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
     if (to <= from)
         to = from.addSecs(3600);
     p.window = TimeWindow{from, to};
+}
 
-    // Provider and model: the first one the ticket names ("Claude fails but GPT-4o works" is
-    // about Anthropic).
-    struct ProviderWord
-    {
-        const char16_t *word;
-        const char16_t *provider;
-    };
-    static const ProviderWord providerWords[] = {{u"anthropic", u"anthropic"},
-                                                 {u"claude", u"anthropic"},
-                                                 {u"openai", u"openai"},
-                                                 {u"open ai", u"openai"},
-                                                 {u"gpt", u"openai"},
-                                                 {u"chatgpt", u"openai"},
-                                                 {u"o1", u"openai"},
-                                                 {u"o3", u"openai"},
-                                                 {u"o4", u"openai"},
-                                                 {u"gemini", u"google"},
-                                                 {u"google", u"google"},
-                                                 {u"vertex", u"google"},
-                                                 {u"azure", u"azure-openai"},
-                                                 {u"bedrock", u"bedrock"},
-                                                 {u"aws", u"bedrock"},
-                                                 {u"mistral", u"mistral-ai"},
-                                                 {u"mixtral", u"mistral-ai"},
-                                                 {u"cohere", u"cohere"},
-                                                 {u"groq", u"groq"},
-                                                 {u"together", u"together-ai"},
-                                                 {u"deepseek", u"deepseek"},
-                                                 {u"perplexity", u"perplexity-ai"},
-                                                 {u"fireworks", u"fireworks-ai"}};
+struct ProviderWord
+{
+    const char16_t *word;
+    const char16_t *provider;
+};
+
+const ProviderWord ProviderWords[] = {{u"anthropic", u"anthropic"},
+                                      {u"claude", u"anthropic"},
+                                      {u"openai", u"openai"},
+                                      {u"open ai", u"openai"},
+                                      {u"gpt", u"openai"},
+                                      {u"chatgpt", u"openai"},
+                                      {u"o1", u"openai"},
+                                      {u"o3", u"openai"},
+                                      {u"o4", u"openai"},
+                                      {u"gemini", u"google"},
+                                      {u"google", u"google"},
+                                      {u"vertex", u"google"},
+                                      {u"azure", u"azure-openai"},
+                                      {u"bedrock", u"bedrock"},
+                                      {u"aws", u"bedrock"},
+                                      {u"mistral", u"mistral-ai"},
+                                      {u"mixtral", u"mistral-ai"},
+                                      {u"cohere", u"cohere"},
+                                      {u"groq", u"groq"},
+                                      {u"together", u"together-ai"},
+                                      {u"deepseek", u"deepseek"},
+                                      {u"perplexity", u"perplexity-ai"},
+                                      {u"fireworks", u"fireworks-ai"}};
+
+QString familyOfModel(const QString &model)
+{
+    return model.startsWith(u"claude"_s)                                      ? u"anthropic"_s
+           : model.startsWith(u"gemini"_s)                                    ? u"google"_s
+           : model.startsWith(u"mistral"_s) || model.startsWith(u"mixtral"_s) ? u"mistral-ai"_s
+           : model.startsWith(u"command"_s)                                   ? u"cohere"_s
+           : model.startsWith(u"llama"_s)                                     ? QString()
+           : model.startsWith(u"deepseek"_s)                                  ? u"deepseek"_s
+                                                                              : u"openai"_s;
+}
+
+// Provider and model: the first one the ticket names ("Claude fails but GPT-4o works" is
+// about Anthropic); a model of another provider is the one that "works" and is not it.
+void bindProviderAndModel(const QString &lower, BoundParameters &p)
+{
     static const QRegularExpression providerRe = [] {
         QStringList alts;
-        for (const ProviderWord &w : providerWords)
+        for (const ProviderWord &w : ProviderWords)
             alts.append(QRegularExpression::escape(QString::fromUtf16(w.word)));
         return QRegularExpression(u"(?<![a-z0-9_-])("_s + alts.join(u'|') + u")(?![a-z])"_s);
     }();
     static const QRegularExpression modelRe(
         u"(?<![a-z0-9_./-])((?:gpt-?[0-9][a-z0-9.\\-]*|o[134](?:-mini|-preview|-pro)?|claude-[a-z0-9.\\-]+|gemini-[a-z0-9.\\-]+|mistral-[a-z0-9.\\-]+|mixtral-[a-z0-9.\\-]+|command-r[a-z0-9.\\-+]*|llama-?[0-9][a-z0-9.\\-]*|deepseek-[a-z0-9.\\-]+|text-embedding-[a-z0-9.\\-]+))(?![a-z0-9])"_s);
-    qsizetype providerAt = -1;
     if (const auto m = providerRe.match(lower); m.hasMatch()) {
-        const QString word = m.captured(1);
-        for (const ProviderWord &w : providerWords) {
-            if (QString::fromUtf16(w.word) == word) {
+        for (const ProviderWord &w : ProviderWords) {
+            if (QStringView(w.word) == m.captured(1)) {
                 p.provider = QString::fromUtf16(w.provider);
                 break;
             }
         }
-        providerAt = m.capturedStart();
     }
-    // Explicit "azure openai" beats "openai".
     if (lower.contains(u"azure openai"_s) || lower.contains(u"azure-openai"_s))
-        p.provider = u"azure-openai"_s;
+        p.provider = u"azure-openai"_s;        // explicit "azure openai" beats "openai"
     QList<std::pair<QString, QString>> models; // model, provider family
     for (auto it = modelRe.globalMatch(lower); it.hasNext() && models.size() < 20;) {
         QString model = it.next().captured(1);
         while (model.endsWith(u'.') || model.endsWith(u'-'))
             model.chop(1);
-        const QString family = model.startsWith(u"claude"_s)   ? u"anthropic"_s
-                               : model.startsWith(u"gemini"_s) ? u"google"_s
-                               : model.startsWith(u"mistral"_s) || model.startsWith(u"mixtral"_s)
-                                   ? u"mistral-ai"_s
-                               : model.startsWith(u"command"_s)  ? u"cohere"_s
-                               : model.startsWith(u"llama"_s)    ? QString()
-                               : model.startsWith(u"deepseek"_s) ? u"deepseek"_s
-                                                                 : u"openai"_s;
-        models.append({model, family});
+        models.append({model, familyOfModel(model)});
     }
     if (p.provider.isEmpty() && !models.isEmpty())
         p.provider = models.first().second;
-    // The model of the provider the ticket is about; a model of another provider is the one
-    // that "works" and is not it.
     auto compatible = [&](const QString &family) {
         return family.isEmpty() || family == p.provider || p.provider == u"bedrock"_s ||
                (p.provider == u"azure-openai"_s && family == u"openai"_s);
@@ -379,9 +445,11 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
             break;
         }
     }
-    Q_UNUSED(providerAt);
+}
 
-    // Route ("/v1/chat/completions"), endpoint (a URL that is not our API route), SDK.
+// Route ("/v1/chat/completions"), endpoint (a URL that is not our API route), SDK.
+void bindRouteEndpointSdk(const QString &text, const QString &lower, BoundParameters &p)
+{
     static const QRegularExpression routeRe(u"(?<![a-z0-9])(/v[0-9]+(?:/[a-z0-9_\\-.]+)+)"_s,
                                             QRegularExpression::CaseInsensitiveOption);
     p.route = trimUrlTail(firstCapture(routeRe, text));
@@ -406,8 +474,11 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
         u"\\b([a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*[-_](?:python|node|js|ts|go|java|ruby|dotnet|sdk|ai))\\s*(?:==|@|/|\\s+v(?:ersion)?\\s*|\\s+|\\s*v)(\\d+\\.\\d+(?:\\.\\d+)?(?:[-.][a-z0-9]+)?)"_s);
     if (const auto m = sdkRe.match(lower); m.hasMatch())
         p.sdk = m.captured(1) + u'/' + m.captured(2);
+}
 
-    // Keywords for bug and doc searches: salient words, subject first.
+// Keywords for bug and doc searches: salient words, subject first.
+QStringList keywordsOf(const Ticket &ticket)
+{
     QStringList keywords = salientWords(foldForMatching(ticket.subject, 2000), 6);
     for (const QString &w : salientWords(foldForMatching(ticket.description, MaxText), 16)) {
         if (keywords.size() >= 12)
@@ -415,9 +486,158 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
         if (!keywords.contains(w))
             keywords.append(w);
     }
-    p.keywords = keywords;
+    return keywords;
+}
+
+// The customer's own theory of the cause, in their words, and the category it suggests.
+void bindCustomerHypothesis(const QString &text, BoundParameters &p)
+{
+    static const QRegularExpression theory(
+        u"(?:\\bi think\\b|\\bi guess\\b|\\bi suspect\\b|\\bwe suspect\\b|\\bwe think\\b|"
+        u"\\bprobably\\b|\\bmust be\\b|\\bmy guess\\b|\\bcreo que\\b|\\bsospecho\\b|"
+        u"\\bseguramente\\b|\\bacho que\\b|\\bsuspeito\\b|\\bprovavelmente\\b|"
+        u"\\bich glaube\\b|\\bwir vermuten\\b|\\bvermutlich\\b|\\bwahrscheinlich\\b|"
+        u"\\bje pense que\\b|\\bje crois que\\b|\\bsans doute\\b|\\bprobablement\\b|"
+        u"と思います|と思われます|のせいでは|原因では)[^.!?\\n。！？]{0,160}"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const auto m = theory.match(text);
+    if (!m.hasMatch())
+        return;
+    p.customerHypothesis = m.captured(0).trimmed().left(200);
+    // The Japanese markers close the sentence: take the clause before them too.
+    if (m.captured(0).startsWith(u'と') || m.captured(0).startsWith(u'の') ||
+        m.captured(0).startsWith(u'原')) {
+        const qsizetype start = std::max<qsizetype>(0, m.capturedStart() - 60);
+        p.customerHypothesis = text.mid(start, m.capturedEnd() - start).trimmed();
+    }
+    const QString f = foldForMatching(p.customerHypothesis);
+    struct Cue
+    {
+        const char16_t *category;
+        std::initializer_list<const char16_t *> words;
+    };
+    static const Cue cues[] = {
+        {u"deploy_regression",
+         {u"deploy", u"release", u"update", u"change", u"despliegue", u"cambio", u"atualiza",
+          u"mudanca", u"deployment", u"anderung", u"mise a jour", u"デプロイ", u"リリース"}},
+        {u"provider_outage",
+         {u"openai", u"anthropic", u"claude", u"gemini", u"google", u"azure", u"provider",
+          u"outage", u"incident", u"proveedor", u"provedor", u"anbieter", u"fournisseur"}},
+        {u"rate_limited", {u"rate limit", u"429", u"quota", u"limite", u"throttl"}},
+        {u"customer_config",
+         {u"config", u"our setup", u"configuracion", u"configuracao", u"konfiguration", u"設定"}},
+        {u"sdk_version", {u"sdk", u"version", u"library", u"client"}},
+        {u"billing_pipeline", {u"billing", u"metering", u"invoice", u"factura", u"fatura"}},
+    };
+    for (const Cue &c : cues) {
+        for (const char16_t *w : c.words) {
+            const QString word = foldForMatching(QString::fromUtf16(w)).trimmed();
+            if (word.front().unicode() > 0x2000 ? f.contains(word) : findTerm(f, word).count > 0) {
+                p.customerHypothesisCategory = QString::fromUtf16(c.category);
+                return;
+            }
+        }
+    }
+}
+
+} // namespace
+
+BoundParameters ParameterBinder::bind(const Ticket &ticket,
+                                      const QList<Organisation> &organisations,
+                                      const QDateTime &now, int windowHoursBefore)
+{
+    BoundParameters p;
+    const QString text = QString(ticket.subject + u"\n"_s + ticket.description).left(MaxText);
+    const QString lower = text.toLower();
+    bindOrganisation(ticket, text, organisations, p);
+    bindWindow(ticket, text, now, windowHoursBefore, p);
+    bindProviderAndModel(lower, p);
+    bindRouteEndpointSdk(text, lower, p);
+    bindCustomerHypothesis(text, p);
+    p.keywords = keywordsOf(ticket);
     p.values = templateValues(p, ticket);
     return p;
+}
+
+ParameterBinder::Observed ParameterBinder::observedIn(const QMap<QString, StepData> &steps)
+{
+    Observed seen;
+    // Any "provider" or "model" value in what the organisation's logs returned: series
+    // labels, table rows, summaries.
+    std::function<void(const QJsonValue &)> walk = [&](const QJsonValue &v) {
+        if (v.isArray()) {
+            for (const QJsonValue &x : v.toArray())
+                walk(x);
+            return;
+        }
+        if (!v.isObject())
+            return;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString value = it.value().toString().trimmed().toLower();
+            if (it.key() == u"provider"_s && !value.isEmpty() && !seen.providers.contains(value))
+                seen.providers.append(value);
+            else if (it.key() == u"model"_s && !value.isEmpty() && !seen.models.contains(value))
+                seen.models.append(value);
+            else
+                walk(it.value());
+            if (seen.providers.size() + seen.models.size() > 200)
+                return;
+        }
+    };
+    for (const StepData &step : steps) {
+        if (step.record.connector != u"clickhouse"_s)
+            continue; // the organisation's own logs, not a status page or a bug tracker
+        for (const Evidence &e : step.evidence)
+            walk(e.data);
+    }
+    return seen;
+}
+
+QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
+{
+    QStringList notes;
+    if (!seen.providers.isEmpty()) {
+        if (!p.provider.isEmpty() && !seen.providers.contains(p.provider)) {
+            const QString said = p.provider;
+            p.provider = seen.providers.size() == 1 ? seen.providers.first() : QString();
+            notes.append(
+                p.provider.isEmpty()
+                    ? u"the ticket names %1, but the organisation's logs show no %1 traffic "
+                      u"in the window (only %2): the logs win, no provider filter"_s.arg(
+                          said, seen.providers.mid(0, 5).join(u", "_s))
+                    : u"the ticket names %1, but the organisation's logs show only %2 in the "
+                      u"window: the logs win"_s.arg(said, p.provider));
+        } else if (p.provider.isEmpty() && seen.providers.size() == 1) {
+            p.provider = seen.providers.first();
+            notes.append(
+                u"the ticket names no provider; the organisation's logs show only %1"_s.arg(
+                    p.provider));
+        }
+    }
+    if (!seen.models.isEmpty() && !p.model.isEmpty() && !seen.models.contains(p.model)) {
+        // "gpt-4o" in the ticket, "gpt-4o-2024-08-06" in the logs: the same model.
+        QString match;
+        for (const QString &m : seen.models) {
+            // A dated snapshot of the same model, not a sibling ("gpt-4o-mini").
+            if (m.startsWith(p.model + u'-') && m.size() > p.model.size() + 1 &&
+                m.at(p.model.size() + 1).isDigit() && (match.isEmpty() || m.size() < match.size()))
+                match = m;
+        }
+        const QString said = p.model;
+        p.model = match;
+        notes.append(match.isEmpty()
+                         ? u"the ticket names model %1, which the organisation's logs do not "
+                           u"show in the window (%2): the logs win, no model filter"_s.arg(
+                               said, seen.models.mid(0, 5).join(u", "_s))
+                         : u"the ticket's %1 is %2 in the organisation's logs"_s.arg(said, match));
+    }
+    if (!notes.isEmpty()) {
+        p.entityNotes += notes;
+        p.values.insert(u"provider"_s, p.provider);
+        p.values.insert(u"model"_s, p.model);
+    }
+    return notes;
 }
 
 QJsonObject ParameterBinder::templateValues(const BoundParameters &p, const Ticket &ticket)
@@ -433,6 +653,7 @@ QJsonObject ParameterBinder::templateValues(const BoundParameters &p, const Tick
     v.insert(u"route"_s, p.route);
     v.insert(u"endpoint"_s, p.endpoint);
     v.insert(u"sdk"_s, p.sdk);
+    v.insert(u"customer_hypothesis"_s, p.customerHypothesis);
     v.insert(u"keywords"_s, QJsonArray::fromStringList(p.keywords));
     v.insert(u"ticket.id"_s, ticket.id);
     v.insert(u"ticket.requester_domain"_s,

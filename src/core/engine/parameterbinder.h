@@ -24,10 +24,24 @@ public:
                                 const QDateTime &now, int windowHoursBefore = 24);
 
     // When the ticket's words say the problem started ("since this morning" -> 06:00 UTC of
-    // the ticket's day); invalid when they say nothing. Exposed for tests.
+    // the ticket's day; "seit 14 Uhr MEZ" -> 13:00 UTC), in six languages, local times
+    // converted to UTC; invalid when they say nothing. Exposed for tests.
     static QDateTime anchorFromText(const QString &text, const QDateTime &ticketTime);
 
     static QJsonObject templateValues(const BoundParameters &params, const Ticket &ticket);
+
+    // What the organisation's own logs show (the clickhouse steps' evidence): providers and
+    // models with traffic in the window.
+    struct Observed
+    {
+        QStringList providers;
+        QStringList models;
+    };
+    static Observed observedIn(const QMap<QString, StepData> &steps);
+
+    // Checks the ticket's provider and model against the logs; where they disagree the logs
+    // win. Returns (and appends to params.entityNotes) what changed, in words.
+    static QStringList reconcile(BoundParameters &params, const Observed &seen);
 };
 
 } // namespace Casefile

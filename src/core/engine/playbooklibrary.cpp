@@ -1,5 +1,6 @@
 #include "core/engine/playbooklibrary.h"
 
+#include "core/corelogging.h"
 #include "core/result.h"
 
 #include <QDir>

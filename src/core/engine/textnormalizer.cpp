@@ -6,6 +6,22 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
+namespace {
+
+// True when the folded text ends with a French/Italian elided word: l' d' n' j' s' c' m' t' qu'.
+bool isElision(const QString &out)
+{
+    const qsizetype n = out.size();
+    const auto elided = [](QChar c) {
+        return QStringLiteral("ldnjscmt").contains(c);
+    };
+    if (n >= 2 && out.at(n - 2) == u' ' && elided(out.at(n - 1)))
+        return true;
+    return n >= 3 && out.at(n - 3) == u' ' && out.at(n - 2) == u'q' && out.at(n - 1) == u'u';
+}
+
+} // namespace
+
 QString foldForMatching(QStringView text, qsizetype cap)
 {
     const QString capped = text.left(cap).toString().normalized(QString::NormalizationForm_KD);
@@ -19,8 +35,15 @@ QString foldForMatching(QStringView text, qsizetype cap)
         if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing ||
             category == QChar::Mark_SpacingCombining)
             continue;
-        if (c == u'\'' || c == QChar(0x2019) || c == QChar(0x2018) || c == QChar(0x00B4))
+        if (c == u'\'' || c == QChar(0x2019) || c == QChar(0x2018) || c == QChar(0x00B4)) {
+            // French and Italian elision ("d'erreur", "l'API", "qu'il") separates two words;
+            // an English contraction ("doesn't") stays one.
+            if (i + 1 < capped.size() && capped.at(i + 1).isLetter() && isElision(out)) {
+                out += u' ';
+                lastSpace = true;
+            }
             continue;
+        }
         if (c.isLetterOrNumber() && c != QChar::ReplacementCharacter) {
             if (c.isHighSurrogate() || c.isLowSurrogate())
                 continue;

@@ -7,9 +7,10 @@
 namespace Casefile {
 
 // Folds untrusted ticket text for matching: capped, lowercase (case-folded), accents removed
-// (NFKD without combining marks), apostrophes dropped ("doesn't" -> "doesnt"), everything that
-// is not a letter or digit turned into one space, padded with a space at both ends so
-// " term" finds a word start. Invalid UTF-8 has already become U+FFFD, which is dropped.
+// (NFKD without combining marks), apostrophes dropped ("doesn't" -> "doesnt") except after an
+// elided French or Italian word ("d'erreur" -> "d erreur"), everything that is not a letter or
+// digit turned into one space, padded with a space at both ends so " term" finds a word start.
+// Invalid UTF-8 has already become U+FFFD, which is dropped.
 QString foldForMatching(QStringView text, qsizetype cap = 20000);
 
 // A match of a folded term in folded text.

@@ -1,7 +1,0 @@
-#pragma once
-
-#include <QLoggingCategory>
-
-namespace Casefile::Sandbox {
-Q_DECLARE_LOGGING_CATEGORY(lcFakes)
-}

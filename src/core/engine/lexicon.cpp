@@ -1,0 +1,325 @@
+#include "core/engine/lexicon.h"
+
+#include "core/engine/textnormalizer.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Lexicon {
+
+namespace {
+
+struct Spec
+{
+    const char16_t *id;
+    Kind kind;
+    const char16_t *playbooks; // "name weight|name weight"
+    const char16_t *en;
+    const char16_t *es;
+    const char16_t *pt;
+    const char16_t *de;
+    const char16_t *fr;
+    const char16_t *ja;
+};
+
+// The concept table. Weights: a concept that names a pattern (4-5), a strong hint (2-3), a
+// shared or weak hint (0.3-1.5). Keep terms to concepts (one or two words); never a sentence
+// from a ticket.
+const Spec Specs[] = {
+    {u"slowness", Kind::Symptom, u"latency-spike 3",
+     u"slow|sluggish|laggy|=lag|=lags|latenc|takes forever|taking forever|took forever|crawl|"
+     u"=p50|=p90|=p95|=p99|ttft|first token|response time|snappy|hangs|hanging",
+     u"lent|lentitud|latenc|tarda|tardan|demora|primer token|tiempo respuesta",
+     u"lent|lentid|latenc|demor|primeiro token|tempo resposta",
+     u"langsam|latenz|trage|ewig|verzogerung|ersten token|antwortzeit",
+     u"=lent|=lente|=lents|=lentes|lenteur|latenc|=rame|traine|eternite|premier token|"
+     u"temps reponse",
+     u"遅|レイテンシ|重い|時間がかか|秒かか|応答時間"},
+    {u"timeout", Kind::Symptom, u"latency-spike 1|fallback 1|webhook-failures 0.3",
+     u"timeout|timed out|times out|time out|timing out", u"=timeout|tiempo espera|se agota",
+     u"=timeout|tempo esgotado", u"=timeout|zeituberschreitung", u"=timeout|delai attente",
+     u"タイムアウト"},
+    {u"degradation", Kind::Symptom, u"latency-spike 1.2", u"doubled|tripled|spike|spiking|degrad",
+     u"duplicad|triplic|degrad", u"dobrou|triplic|degrad", u"verdoppelt|verdreifacht|degradiert",
+     u"a double|a triple|degrad", u"倍|劣化"},
+    {u"failure", Kind::Symptom, u"api-errors 1.5|provider-routing 0.5|webhook-failures 0.3",
+     u"error|erroring|=fail|=fails|=failed|failing|failure|broken|=broke|not working|"
+     u"doesnt work|dont work|stopped working|isnt working|exception|crash|=down|outage",
+     u"error|=falla|=fallan|=fallo|=fallos|fallando|no funciona|caida|caido",
+     u"erro|=falha|=falham|=falhas|falhando|nao funciona|caiu|fora ar",
+     u"fehler|fehlschl|schlagt fehl|schlagen fehl|scheiter|kaputt|funktioniert nicht|"
+     u"ausgefallen|ausfall|geht nicht|=down",
+     u"erreur|echec|echou|ne fonctionne|ne marche|en panne|=panne|plante",
+     u"エラー|失敗|動かない|落ちて|障害"},
+    {u"server-status", Kind::Symptom, u"api-errors 2",
+     u"=500|=500s|=502|=502s|=503|=503s|=504|=520|=522|=524|5xx|internal server|bad gateway|"
+     u"service unavailable|gateway timeout|upstream connect|server error",
+     u"", u"", u"=500er|=502er|=503er", u"", u""},
+    {u"client-status", Kind::Symptom, u"api-errors 1.5",
+     u"=400|=401|=403|=404|=422|unauthorized|forbidden|=invalid|authenticat", u"autenticacion",
+     u"autenticacao", u"authentifizierung", u"authentification", u"認証"},
+    {u"rate-limited", Kind::Symptom, u"api-errors 3",
+     u"=429|=429s|many requests|rate limited|ratelimited|throttl|hitting rate|"
+     u"quota exceeded",
+     u"", u"", u"=429er", u"", u""},
+    {u"rate-limit", Kind::Topic, u"api-errors 0.5", u"rate limit|ratelimit", u"", u"",
+     u"ratenlimit", u"", u"レート制限"},
+    {u"overloaded", Kind::Symptom, u"provider-routing 1|api-errors 1", u"=529|overloaded",
+     u"sobrecargad", u"sobrecarregad", u"uberlastet", u"surcharge", u"過負荷"},
+    {u"webhook", Kind::Topic, u"webhook-failures 4", u"webhook|web hook|callback|call back", u"",
+     u"", u"", u"", u"ウェブフック|コールバック"},
+    {u"delivery", Kind::Topic, u"webhook-failures 1.5",
+     u"deliver|receiver|=hook|=hooks|signature|hmac|=tls|certificate|handshake",
+     u"entrega|receptor|firma|certificado", u"entrega|receptor|assinatura|certificado",
+     u"zustell|empfanger|signatur|zertifikat", u"livraison|livr|recepteur|signature|certificat",
+     u"配信|受信|署名|証明書"},
+    {u"received", Kind::Event, u"webhook-failures 1.5", u"receiv|arriv|=get|=getting|=got|come in",
+     u"recib|llega|llegan|llego", u"receb|chega|chegam|chegou",
+     u"erhalt|empfang|bekommen|ankomm|kommt an|kommen an",
+     u"recev|=recu|=recus|=recue|arriv|parvien", u"届|受信"},
+    {u"routing", Kind::Topic, u"provider-routing 2|fallback 0.3",
+     u"routing|=routed|route to|routes to|provider not|deploymentnotfound|"
+     u"accessdenied|access denied",
+     u"enrut|proveedor no", u"rotead|roteament|roteia|provedor nao", u"routing|geroutet",
+     u"routage|route vers|routes vers|fournisseur non", u"ルーティング"},
+    {u"provider", Kind::Topic, u"provider-routing 0.7", u"provider", u"proveedor", u"provedor",
+     u"anbieter", u"fournisseur", u"プロバイダ"},
+    {u"config", Kind::Topic, u"provider-routing 0.3|fallback 0.3", u"config", u"configuracion",
+     u"configuracao", u"konfiguration", u"configuration", u"設定"},
+    {u"fallback", Kind::Topic, u"fallback 5",
+     u"fallback|fall back|falls back|falling back|failover|fail over|backup model|"
+     u"backup provider|falback",
+     u"respaldo|modelo alternativo", u"reserva|modelo alternativo", u"ausweich|ersatzmodell",
+     u"=repli|=secours|de secours", u"フォールバック|フェイルオーバー|予備"},
+    {u"switch", Kind::Topic, u"fallback 1.5",
+     u"switch|swap|instead of|secondary|primary|second target|=chain",
+     u"conmut|cambio modelo|"
+     u"en lugar|en vez|secundari|principal|cadena|segundo destino",
+     u"troca|trocou|em vez|secundari|principal|cadeia|segundo destino",
+     u"umschalt|umgeschaltet|gewechselt|wechsel|zweitmodell|primar|kette|zweites ziel",
+     u"bascul|au lieu|secondaire|principal|chaine|deuxieme cible",
+     u"切り替|セカンダリ|プライマリ|チェーン"},
+    {u"model-swap", Kind::Symptom, u"fallback 2.5",
+     u"different model|another model|wrong model|other model", u"otro modelo", u"outro modelo",
+     u"anderes modell|andere modell", u"autre modele", u"別モデル"},
+    {u"unexpected", Kind::Symptom, u"fallback 0.5",
+     u"unexpected|no reason|unexplained|didnt ask|did not ask|never asked",
+     u"sin motivo|sin razon|"
+     u"inesperad",
+     u"sem motivo|sem razao|inesperad", u"ohne grund|unerwartet",
+     u"sans raison|inattendu|inexplique", u"理由なく|意図しない|予期しない|勝手に"},
+    {u"billing", Kind::Topic, u"token-billing 4",
+     u"invoic|=bill|=bills|billed|billing|charged|=charge|=charges|overcharg|stripe|"
+     u"overbill",
+     u"factura|cobr|=cargo|=cargos", u"fatura|cobr", u"rechnung|abrechn|berechnet|abbuchung",
+     u"factur|surfactur|prelevement", u"請求|課金"},
+    {u"usage", Kind::Topic, u"token-billing 1.2",
+     u"=tokens|token count|usage|cached|caching|pricing", u"=tokens|=uso|consumo|cache|precio",
+     u"=tokens|=uso|consumo|cache|preco", u"=tokens|verbrauch|nutzung|cache|preis",
+     u"=tokens|usage|consommation|cache|tarif", u"トークン|使用量|利用量|キャッシュ|料金"},
+    {u"mismatch", Kind::Symptom, u"token-billing 2|metadata 0.2",
+     u"mismatch|dont match|doesnt match|not match|discrepanc|higher than|more than|"
+     u"=difference|too high|way more|more tokens|overcharg|reconcil",
+     u"no coincide|discrepanc|diferencia|mas alta|de mas|mas tokens|conciliar",
+     u"nao bate|divergen|diferenca|mais alta|a mais|mais tokens|mais que|conciliar",
+     u"stimmt nicht|passt nicht|abweich|hoher|zu viel|mehr als|deutlich mehr|abgleich",
+     u"ne correspond|ecart|incoheren|plus elevee|trop eleve|plus tokens|nettement plus|"
+     u"rapprocher",
+     u"一致しない|合わない|差異|不一致|高い|より多|照合"},
+    {u"metering", Kind::Topic, u"token-billing 1.5", u"metering|=meter|=meters", u"medicion",
+     u"medicao", u"messung|metering", u"mesure|comptage", u"計測|メータ"},
+    {u"problem", Kind::Change, u"", u"problem|=issue|=issues|=bug|=bugs", u"problema", u"problema",
+     u"problem|=bug", u"probleme|souci|=bug", u"問題|不具合"},
+    {u"metadata", Kind::Topic, u"metadata 5", u"metadata|meta data|metdata|metadta", u"metadatos",
+     u"metadados", u"metadaten", u"metadonnees", u"メタデータ"},
+    {u"headers", Kind::Topic, u"metadata 1.5", u"header|trace id|custom field|attribution",
+     u"cabecera|encabezado|atribucion", u"cabecalho|atribuicao", u"header|zuordnung",
+     u"en tete|imputation", u"ヘッダー"},
+    {u"dropped", Kind::Symptom, u"metadata 1.5|webhook-failures 0.2",
+     u"dropped|dropping|stripped|missing|=lost|disappear|=gone|=empty|=blank|truncat|"
+     u"cut off",
+     u"perdid|vacio|vacia|desaparec|truncad|cortad|se pierde",
+     u"perdid|vazio|vazia|sumiu|sumir|truncad|cortad",
+     u"verloren|=leer|verschwunden|"
+     u"abgeschnitten|fehlen",
+     u"perdu|=vide|=vides|disparu|tronqu|manquant", u"消え|空|欠落|切れ"},
+    {u"forwarded", Kind::Event, u"metadata 1.5",
+     u"forward|passed through|pass through|passed to|reach", u"reenv|llegan al",
+     u"repassad|chegam no", u"weitergeleitet|weitergegeben", u"transmis|parviennent", u"転送|渡"},
+    {u"sdk", Kind::Topic, u"metadata 0.5", u"=sdk", u"=sdk", u"=sdk", u"=sdk", u"=sdk", u"SDK"},
+    {u"change", Kind::Change, u"",
+     u"since|suddenly|today|this morning|yesterday|last night|anymore|no longer|started|"
+     u"stopped|again",
+     u"desde|de repente|=hoy|ayer|anoche|ya no|esta manana",
+     u"desde|de repente|hoje|ontem|nao mais|esta manha",
+     u"=seit|plotzlich|heute|gestern|nicht mehr|kein mehr",
+     u"depuis|soudain|aujourd hui|ce matin|=hier|ne plus|plus aucun",
+     u"本日|今朝|昨日|昨夜|今日|急に|から"},
+    {u"works", Kind::Works, u"",
+     u"=works|=work|working fine|=fine|goes through|go through|succeed|=ok|normal",
+     u"funciona|=bien|=normal", u"funciona|=ok|=normal",
+     u"funktioniert|=lauft|=laufen|=geht|"
+     u"klappt|problemlos|einwandfrei",
+     u"fonctionne|=marche|=passe|=passent", u"正常|動いて|動きます|成功"},
+};
+
+Lang langAt(int i)
+{
+    static const Lang langs[] = {Lang::En, Lang::Es, Lang::Pt, Lang::De, Lang::Fr, Lang::Ja};
+    return langs[i];
+}
+
+QList<Concept> parse()
+{
+    QList<Concept> out;
+    for (const Spec &s : Specs) {
+        Concept c;
+        c.id = QString::fromUtf16(s.id);
+        c.kind = s.kind;
+        for (const QString &pair :
+             QString::fromUtf16(s.playbooks).split(u'|', Qt::SkipEmptyParts)) {
+            const QString name = pair.section(u' ', 0, 0);
+            c.playbooks.insert(name, pair.section(u' ', 1, 1).toDouble());
+        }
+        const char16_t *perLang[] = {s.en, s.es, s.pt, s.de, s.fr, s.ja};
+        for (int i = 0; i < 6; ++i) {
+            for (QString raw : QString::fromUtf16(perLang[i]).split(u'|', Qt::SkipEmptyParts)) {
+                Term t;
+                t.lang = langAt(i);
+                t.wholeWord = raw.startsWith(u'=');
+                if (t.wholeWord)
+                    raw.remove(0, 1);
+                t.folded = foldForMatching(raw).trimmed();
+                t.spaceless = t.lang == Lang::Ja && raw.front().unicode() > 0x2000;
+                if (!t.spaceless)
+                    t.words = t.folded.split(u' ', Qt::SkipEmptyParts);
+                if (!t.folded.isEmpty())
+                    c.terms.append(t);
+            }
+        }
+        out.append(c);
+    }
+    return out;
+}
+
+bool inSet(const QString &word, const QSet<QString> &set)
+{
+    return set.contains(word);
+}
+
+QSet<QString> setOf(const char16_t *words)
+{
+    const QStringList list = QString::fromUtf16(words).split(u' ', Qt::SkipEmptyParts);
+    return QSet<QString>(list.cbegin(), list.cend());
+}
+
+} // namespace
+
+const QList<Concept> &concepts()
+{
+    static const QList<Concept> all = parse();
+    return all;
+}
+
+bool isNegationCue(const QString &w)
+{
+    static const QSet<QString> cues =
+        setOf(u"no not never without nothing none isnt arent wasnt werent dont doesnt didnt "
+              u"havent hasnt hadnt cant cannot wont zero nor sin ningun ninguna ninguno nunca "
+              u"nada ni nao sem nenhum nenhuma nicht kein keine keinen keinem keiner ohne nie "
+              u"niemals pas aucun aucune sans jamais ne n rien");
+    return inSet(w, cues);
+}
+
+bool isContrast(const QString &w)
+{
+    static const QSet<QString> words =
+        setOf(u"but however though although yet pero sino aunque mas porem mas contudo aber "
+              u"sondern doch jedoch mais cependant pourtant just only solo only nur juste");
+    return inSet(w, words);
+}
+
+bool isHypothetical(const QString &w)
+{
+    static const QSet<QString> words = setOf(u"if whether happens case si wenn falls caso");
+    return inSet(w, words);
+}
+
+bool isFirstPerson(const QString &w)
+{
+    static const QSet<QString> words =
+        setOf(u"we our us my i im ive weve were ours nuestro nuestra nuestros nuestras nos "
+              u"nosotros mi mis nosso nossa nossos nossas gente wir unser unsere unseren "
+              u"unserem unserer uns ich mein meine nous notre nos je mon ma mes on");
+    return inSet(w, words);
+}
+
+bool isWhy(const QString &w)
+{
+    static const QSet<QString> words = setOf(u"why warum wieso weshalb pourquoi porque");
+    return inSet(w, words);
+}
+
+QString stem(const QString &w, Lang lang)
+{
+    static const QStringList en{u"ies"_s, u"ing"_s,  u"ed"_s, u"es"_s,
+                                u"ly"_s,  u"ness"_s, u"s"_s,  u"e"_s};
+    static const QStringList es{u"iones"_s, u"ion"_s,  u"amente"_s, u"mente"_s, u"ando"_s,
+                                u"iendo"_s, u"ados"_s, u"adas"_s,   u"ado"_s,   u"ada"_s,
+                                u"idos"_s,  u"ido"_s,  u"ida"_s,    u"es"_s,    u"os"_s,
+                                u"as"_s,    u"s"_s,    u"o"_s,      u"a"_s,     u"e"_s};
+    static const QStringList pt{u"coes"_s, u"cao"_s,  u"mente"_s, u"ando"_s, u"endo"_s,
+                                u"ados"_s, u"adas"_s, u"ado"_s,   u"ada"_s,  u"idos"_s,
+                                u"ido"_s,  u"ida"_s,  u"es"_s,    u"os"_s,   u"as"_s,
+                                u"s"_s,    u"o"_s,    u"a"_s,     u"e"_s};
+    static const QStringList de{u"ungen"_s, u"ung"_s, u"en"_s, u"er"_s,
+                                u"es"_s,    u"e"_s,   u"s"_s,  u"n"_s};
+    static const QStringList fr{u"ements"_s, u"ement"_s, u"ees"_s, u"ee"_s, u"es"_s,
+                                u"er"_s,     u"ent"_s,   u"e"_s,   u"s"_s};
+    const QStringList *suffixes = lang == Lang::Es   ? &es
+                                  : lang == Lang::Pt ? &pt
+                                  : lang == Lang::De ? &de
+                                  : lang == Lang::Fr ? &fr
+                                  : lang == Lang::En ? &en
+                                                     : nullptr;
+    if (!suffixes)
+        return w;
+    for (const QString &s : *suffixes) {
+        if (w.size() >= s.size() + 4 && w.endsWith(s))
+            return w.left(w.size() - s.size());
+    }
+    return w;
+}
+
+QStringList providerFamilies(const QString &folded)
+{
+    struct Family
+    {
+        const char16_t *name;
+        const char16_t *words;
+    };
+    static const Family families[] = {
+        {u"anthropic", u"claude anthropic"},
+        {u"openai", u"gpt openai chatgpt o1 o3 o4"},
+        {u"google", u"gemini vertex google"},
+        {u"azure-openai", u"azure"},
+        {u"bedrock", u"bedrock aws"},
+        {u"mistral-ai", u"mistral mixtral"},
+        {u"cohere", u"cohere"},
+        {u"groq", u"groq llama"},
+        {u"deepseek", u"deepseek"},
+    };
+    QStringList out;
+    for (const Family &f : families) {
+        for (const QString &w : QString::fromUtf16(f.words).split(u' ')) {
+            if (folded.contains(u' ' + w) && !out.contains(QString::fromUtf16(f.name))) {
+                out.append(QString::fromUtf16(f.name));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace Casefile::Lexicon

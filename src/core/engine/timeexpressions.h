@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace Casefile::TimeText {
+
+// Local times in a customer's words, in English, Spanish, Portuguese, German, French and
+// Japanese, and the zone they are in. Pure and thread-safe; the text is untrusted and capped by
+// the caller.
+
+// The time zone the text names: an abbreviation ("PST", "CET", "JST", "BRT", "MEZ"), a city
+// ("Berlin time", "hora de Madrid", "horário de Brasília", "heure de Paris", "日本時間") or an
+// offset ("UTC+2", "GMT-3", "UTC+05:30"). Plain "UTC"/"GMT"/"Z" names no local zone.
+std::optional<QTimeZone> namedZone(const QString &text);
+
+// A time of day the text says something started at or happened at.
+struct Clock
+{
+    int hour = 0;
+    int minute = 0;
+    bool utc = false; // "13:45 UTC", "9am GMT": already UTC whatever the zone
+};
+
+// "since 9am", "at 14:30", "desde las 9 de la mañana", "seit 14 Uhr", "depuis 10h", "desde
+// as 14h", "午前9時から", "17時40分ごろ". A bare number ("since 3") is too vague and is skipped.
+QList<Clock> clockTimes(const QString &text);
+
+// The UTC instant of a clock time on the ticket's local day (the day before when it would be
+// after the ticket), read in `zone` (UTC when none).
+QDateTime toUtc(const Clock &clock, const QDateTime &ticketUtc,
+                const std::optional<QTimeZone> &zone);
+
+} // namespace Casefile::TimeText
