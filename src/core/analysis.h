@@ -67,6 +67,7 @@ struct AnalysisResult
 {
     QList<Finding> findings;
     std::optional<RootCause> rootCause;
+    QList<RootCause> secondaryCauses; // also supported by their own evidence, strongest first
     QList<RejectedHypothesis> rejected;
     QStringList notChecked;  // systems/steps whose data was missing, in words
     QList<Evidence> derived; // evidence the analyzers made (ids assigned by the engine)

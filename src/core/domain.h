@@ -148,6 +148,7 @@ struct Investigation
     QList<Evidence> evidence;
     QList<Finding> findings;
     std::optional<RootCause> rootCause;
+    QList<RootCause> secondaryCauses; // other causes the evidence also supports, strongest first
     QList<RejectedHypothesis> rejected;
     // Other causes the evidence also supports (same shape as rootCause); empty when one cause
     // explains the ticket.

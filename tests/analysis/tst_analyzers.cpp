@@ -186,10 +186,20 @@ void TestAnalyzers::builtInPlaybooks()
         {u"docs/fetch"_s, {u"path"_s}},
         {u"gateway/config"_s, {u"config_id"_s, u"config_ids"_s}},
     };
-    static const QStringList names = {
-        u"org"_s,      u"org_name"_s,  u"window.from"_s,   u"window.to"_s, u"anchor"_s,
-        u"provider"_s, u"model"_s,     u"route"_s,         u"endpoint"_s,  u"sdk"_s,
-        u"keywords"_s, u"ticket.id"_s, u"ticket.subject"_s};
+    static const QStringList names = {u"org"_s,
+                                      u"org_name"_s,
+                                      u"window.from"_s,
+                                      u"window.to"_s,
+                                      u"anchor"_s,
+                                      u"provider"_s,
+                                      u"model"_s,
+                                      u"route"_s,
+                                      u"endpoint"_s,
+                                      u"sdk"_s,
+                                      u"keywords"_s,
+                                      u"ticket.id"_s,
+                                      u"ticket.subject"_s,
+                                      u"ticket.requester_domain"_s};
     QFile f(path);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
     const QJsonObject pb = QJsonDocument::fromJson(f.readAll()).object();

@@ -210,8 +210,11 @@ class Checker:
             cus = customers.get(o.get("stripe_customer"))
             if cus is None:
                 self.err(f"$.orgs[{oid}]", f"stripe_customer {o.get('stripe_customer')!r} not in stripe.customers")
-            elif cus.get("metadata", {}).get("org_id") != oid:
+            elif "org_id" in cus.get("metadata", {}) and cus["metadata"]["org_id"] != oid:
                 self.err(f"$.stripe.customers[{cus['id']}]", "metadata.org_id does not name its org")
+            elif "org_id" not in cus.get("metadata", {}) and \
+                    not str(cus.get("email", "")).lower().endswith("@" + o.get("domain", "").lower()):
+                self.err(f"$.stripe.customers[{cus['id']}]", "no metadata.org_id and an e-mail outside the org's domain")
         for c in customers.values():
             if not isinstance(c.get("created", 0), int):
                 self.err(f"$.stripe.customers[{c['id']}]", "created must be Unix seconds")
@@ -334,6 +337,14 @@ class Checker:
                 self.err(w, "a ref is both required and forbidden")
             if not forb:
                 self.err(w, "no red herring in refs_forbidden")
+            for j, sec in enumerate(tr_.get("secondary_causes", [])):
+                if sec.get("category") not in CATEGORIES:
+                    self.err(f"{w}.secondary_causes[{j}]", f"unknown category {sec.get('category')!r}")
+                if not sec.get("refs_required"):
+                    self.err(f"{w}.secondary_causes[{j}]", "a secondary cause needs refs_required")
+                for ref in sec.get("refs_required", []):
+                    if not ref_exists(ref):
+                        self.err(f"{w}.secondary_causes[{j}]", f"ref {ref!r} names nothing in the scenario")
             mm = tr_.get("must_mention", [])
             if not mm or not all(isinstance(m, str) and m for m in mm):
                 self.err(w, "must_mention needs non-empty strings")
@@ -343,7 +354,7 @@ class Checker:
 
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
-    files = argv[1:] or sorted(glob.glob(os.path.join(here, "*.json")))
+    files = argv[1:] or sorted(glob.glob(os.path.join(here, "*.json")) + glob.glob(os.path.join(here, "heldout", "*.json")))
     failures = []
     seen_playbooks, seen_categories, plain_total = {}, set(), 0
     for path in files:

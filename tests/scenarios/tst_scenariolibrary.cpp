@@ -26,13 +26,15 @@ QString libraryDir()
     return qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s;
 }
 
+// The library and its held-out set: the held-out scenarios' data must stand out as much.
 QStringList libraryFiles()
 {
     QStringList files;
-    const QFileInfoList infos =
-        QDir(libraryDir()).entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name);
-    for (const QFileInfo &info : infos)
-        files << info.absoluteFilePath();
+    for (const QString &dir : QStringList{libraryDir(), libraryDir() + u"/heldout"_s}) {
+        const QFileInfoList infos = QDir(dir).entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name);
+        for (const QFileInfo &info : infos)
+            files << info.absoluteFilePath();
+    }
     return files;
 }
 

@@ -545,6 +545,49 @@ ErrorProfile errorProfile(const AnalysisInput &input)
     return p;
 }
 
+QList<ConfigTraffic> configTraffic(const AnalysisInput &input)
+{
+    QList<ConfigTraffic> out;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
+        const Table t(f.evidence->data);
+        if (!t.hasColumn(u"config_id") || !t.hasColumn(u"errors"))
+            continue;
+        for (int r = 0; r < t.rowCount(); ++r) {
+            const QString id = t.text(r, u"config_id");
+            if (id.isEmpty())
+                continue;
+            const QString provider = t.text(r, u"provider");
+            const QString model = t.text(r, u"model");
+            auto it = std::find_if(out.begin(), out.end(), [&](const ConfigTraffic &c) {
+                return c.configId == id && c.provider == provider && c.model == model;
+            });
+            if (it == out.end()) {
+                out.append({id, provider, model, 0, 0, f.evidence->id});
+                it = out.end() - 1;
+            }
+            it->requests += t.number(r, u"n");
+            it->errors += t.number(r, u"errors");
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ConfigTraffic &a, const ConfigTraffic &b) {
+        return a.errors > b.errors;
+    });
+    return out;
+}
+
+QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
+                         const QString &model)
+{
+    for (const ConfigTraffic &c : traffic) { // most errors first
+        if ((!provider.isEmpty() && c.provider != provider) ||
+            (!model.isEmpty() && c.model != model))
+            continue;
+        if (c.errors >= 5 && c.errorRate() >= 0.05)
+            return u"config:"_s + c.configId;
+    }
+    return {};
+}
+
 OrgScope orgScope(const AnalysisInput &input)
 {
     OrgScope s;

@@ -170,6 +170,24 @@ struct OrgScope
 };
 OrgScope orgScope(const AnalysisInput &input);
 
+// The org's traffic per routing config (traffic_overview rows: config_id, provider, model, n,
+// errors): which configs the failing requests actually used.
+struct ConfigTraffic
+{
+    QString configId;
+    QString provider;
+    QString model;
+    double requests = 0;
+    double errors = 0;
+    QString evidenceId;
+    double errorRate() const { return requests > 0 ? errors / requests : 0.0; }
+};
+QList<ConfigTraffic> configTraffic(const AnalysisInput &input);
+// The config whose requests to provider/model ('' = any) failed most (at least 5% and 5
+// requests), as "config:<id>"; '' when no config's requests failed that way.
+QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
+                         const QString &model);
+
 // The provider and model a ticket is about: bound parameters first, then the logs.
 QString affectedProvider(const AnalysisInput &input);
 QString affectedModel(const AnalysisInput &input);

@@ -189,7 +189,7 @@ QString SeriesChange::metricName() const
 {
     switch (kind) {
     case MetricKind::Latency:
-        return u"p95 latency"_s;
+        return median ? u"median latency"_s : u"p95 latency"_s;
     case MetricKind::ErrorRate:
         return u"error rate"_s;
     case MetricKind::WebhookErrors:
@@ -243,6 +243,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         if (series.size() == 0)
             continue;
         QList<double> values;
+        QList<double> medians;
         QList<double> counts;
         QList<double> errors;
         const bool hasP95 = series.columns.contains(u"p95"_s);
@@ -253,9 +254,10 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
             const double e = series.value(i, u"errors", 0);
             counts.append(n);
             errors.append(e);
-            if (kind == MetricKind::Latency)
+            if (kind == MetricKind::Latency) {
                 values.append(series.value(i, u"p95", 0));
-            else
+                medians.append(series.value(i, u"p50", 0));
+            } else
                 values.append(n > 0 ? e / n : 0.0);
         }
         SeriesChange change;
@@ -272,9 +274,14 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
             change.level = total > 0 ? failed / total : 0.0;
         }
         const int minLength = series.size() >= 60 ? 5 : 3;
-        const LevelShift shift = kind == MetricKind::Latency
-                                     ? detectUpwardShift(values, 1.4, 80.0, minLength)
-                                     : detectUpwardShift(values, 2.0, 0.02, minLength);
+        LevelShift shift = kind == MetricKind::Latency
+                               ? detectUpwardShift(values, 1.4, 80.0, minLength)
+                               : detectUpwardShift(values, 2.0, 0.02, minLength);
+        // a fixed overhead added to every request shows in the median before the tail
+        if (!shift.found && kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
+            shift = detectUpwardShift(medians, 1.4, 80.0, minLength);
+            change.median = shift.found;
+        }
         if (shift.found) {
             qint64 n = 0;
             qint64 e = 0;

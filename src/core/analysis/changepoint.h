@@ -47,6 +47,7 @@ struct SeriesChange
     qint64 requestsAfter = 0;
     qint64 errorsAfter = 0;
     int points = 0;
+    bool median = false; // a latency shift seen in p50 (a fixed overhead), not in p95
 
     double ratio() const;
     QString metricName() const; // "p95", "error rate", "webhook failure rate"

@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -223,10 +224,22 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
     const QList<ConfigIssue> issues = lintConfigs(input);
     const ErrorProfile errors = errorProfile(input);
     const QString failing = affectedProvider(input);
+    // a config matters when the failing requests used it (config_id in the logs); without the
+    // org's traffic per config every fetched config is a candidate
+    const QList<ConfigTraffic> traffic = configTraffic(input);
+    const auto usedByFailures = [&](const QString &ref) {
+        if (traffic.isEmpty())
+            return true;
+        return std::any_of(traffic.cbegin(), traffic.cend(), [&](const ConfigTraffic &c) {
+            return u"config:"_s + c.configId == ref && c.errors >= 5 && c.errorRate() >= 0.05;
+        });
+    };
     QStringList severe;
     QStringList refs;
     QStringList evidence;
     for (const ConfigIssue &i : issues) {
+        if (!usedByFailures(i.configRef))
+            continue;
         Finding f;
         f.summary = i.message;
         f.refs = {i.configRef};

@@ -231,6 +231,10 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         return out;
     if (!input.params.route.isEmpty())
         appendUnique(strong, routeWords(input.params.route));
+    // the affected traffic passes through its provider's adapter: touching it is plausible
+    if (const QString provider = affectedProvider(input);
+        !provider.isEmpty() && !change->labels.contains(u"provider"_s))
+        appendUnique(strong, provider);
     const DeployRanking ranking = rankDeploys(input, change->at, strong, weak);
     if (!ranking.checked)
         return out;

@@ -26,9 +26,13 @@ QString describeGroup(const ErrorGroup &g, const QDateTime &reference)
     return s;
 }
 
-// The routing config that sends traffic to a provider/model, if one was fetched.
+// The routing config the failing requests to a provider/model used (config_id in the logs);
+// without the org's traffic per config, the fetched config that routes to them.
 QString configRefFor(const AnalysisInput &input, const QString &provider, const QString &model)
 {
+    const QList<ConfigTraffic> traffic = configTraffic(input);
+    if (!traffic.isEmpty())
+        return failingConfigRef(traffic, provider, model);
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QString text =
             QString::fromUtf8(QJsonDocument(f.evidence->data.value(u"config"_s).toObject())
@@ -39,6 +43,43 @@ QString configRefFor(const AnalysisInput &input, const QString &provider, const 
                 u"config:"_s + f.evidence->data.value(u"config_id"_s).toString());
     }
     return {};
+}
+
+// A low failure share that no error-rate series saw rise: the baseline, not a finding.
+bool steadyBackground(const AnalysisInput &input, const ErrorProfile &p)
+{
+    if (p.rate() >= 0.05)
+        return false;
+    bool haveSeries = false;
+    for (const SeriesChange &c : detectChanges(input).series) {
+        if (c.kind != MetricKind::ErrorRate)
+            continue;
+        haveSeries = true;
+        if (c.changed)
+            return false;
+    }
+    return haveSeries;
+}
+
+// How much 4xx answers say about the customer's own config: a missing model or a refused key
+// names what the customer sent; a malformed request can as well be our translation of it, and
+// 4xx that other organisations get too are not any one customer's doing.
+double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool configSpecific)
+{
+    bool namesRequest = false;
+    for (const ErrorGroup &g : p.groups) {
+        if (g.status == 429 || g.status < 400 || g.status >= 500)
+            continue;
+        namesRequest = g.status == 401 || g.status == 403 || g.status == 404 ||
+                       g.errorCode.contains(u"not_found") || g.errorCode.contains(u"api_key");
+        break; // the largest client-error group decides
+    }
+    double score = namesRequest ? 0.62 : 0.5;
+    if (configSpecific)
+        score += 0.1;
+    if (scope.present && scope.otherOrgsWithErrors > 0)
+        score -= 0.2;
+    return score;
 }
 
 } // namespace
@@ -77,6 +118,22 @@ AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input)
                        top.join(u"; "_s);
     out.findings.append(overview);
     const bool significant = p.rate() >= 0.01 || p.errors >= 50;
+    if (significant && steadyBackground(input, p)) {
+        Finding background;
+        background.summary = formatShare(p.rate()) +
+                             u" of requests failed, at the same rate through the whole window: "
+                             u"this organisation's usual background level, not a new failure"_s;
+        background.evidenceIds = {p.evidenceId};
+        background.confidence = 0.7;
+        out.findings.append(background);
+        for (const char *c :
+             {Category::ProviderOutage, Category::RateLimited, Category::CustomerConfig})
+            out.rejected.append({QLatin1StringView(c),
+                                 u"the failures are the usual background rate ("_s +
+                                     formatShare(p.rate()) + u"), unchanged in the window"_s,
+                                 {}});
+        return out;
+    }
     if (!significant) {
         for (const char *c :
              {Category::ProviderOutage, Category::RateLimited, Category::CustomerConfig})
@@ -195,7 +252,16 @@ AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input)
     if (p.clientErrors >= 10 && p.clientErrors >= 0.3 * p.errors) {
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::CustomerConfig);
-        h.score = 0.62;
+        const QString config = configRefFor(input, p.clientProvider, p.clientModel);
+        // one config failing while the org's other configs on the same provider work
+        bool configSpecific = false;
+        for (const ConfigTraffic &c : configTraffic(input)) {
+            configSpecific =
+                configSpecific ||
+                (!config.isEmpty() && u"config:"_s + c.configId != config &&
+                 c.provider == p.clientProvider && c.requests >= 20 && c.errorRate() < 0.02);
+        }
+        h.score = clientErrorScore(p, scope, configSpecific);
         QString target = p.clientProvider;
         if (!p.clientModel.isEmpty())
             target += (target.isEmpty() ? QString() : u"/"_s) + p.clientModel;
@@ -209,7 +275,6 @@ AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input)
         }
         h.cause.summary = s;
         h.cause.confidence = h.score;
-        const QString config = configRefFor(input, p.clientProvider, p.clientModel);
         if (!config.isEmpty())
             h.cause.refs.append(config);
         if (!p.clientModel.isEmpty())

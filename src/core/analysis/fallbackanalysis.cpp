@@ -6,6 +6,62 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
+namespace {
+
+using namespace Analysis;
+
+// The statuses a fallback config's first target fails over on: strategy.on_status_codes, else
+// the first target's retry.on_status_codes; empty when the config lists none.
+QList<int> failoverCodes(const QJsonObject &config)
+{
+    QJsonArray codes = config.value(u"strategy"_s).toObject().value(u"on_status_codes"_s).toArray();
+    const QJsonArray targets = config.value(u"targets"_s).toArray();
+    if (codes.isEmpty() && !targets.isEmpty())
+        codes = targets.first()
+                    .toObject()
+                    .value(u"retry"_s)
+                    .toObject()
+                    .value(u"on_status_codes"_s)
+                    .toArray();
+    QList<int> out;
+    for (const QJsonValue &c : std::as_const(codes))
+        out.append(int(toNumber(c)));
+    return out;
+}
+
+// Stuck statuses (not timeouts) a failing config does not list among its fail-over codes: the
+// config kept the gateway from failing over on them.
+struct UnlistedStatus
+{
+    QString configRef;
+    QString evidenceId;
+    QList<int> statuses;
+};
+QList<UnlistedStatus> unlistedStatuses(const AnalysisInput &input, const QStringList &configs,
+                                       const QList<int> &stuckStatuses)
+{
+    QList<UnlistedStatus> out;
+    for (const FoundEvidence &c : findEvidence(input, u"gateway", u"config")) {
+        const QString id = c.evidence->data.value(u"config_id"_s).toString();
+        if (!configs.contains(id))
+            continue;
+        const QJsonObject config = c.evidence->data.value(u"config"_s).toObject();
+        const QList<int> codes = failoverCodes(config);
+        if (codes.isEmpty())
+            continue;
+        UnlistedStatus u{u"config:"_s + id, c.evidence->id, {}};
+        for (int status : stuckStatuses) {
+            if (status >= 400 && status != 408 && status != 504 && !codes.contains(status))
+                u.statuses.append(status);
+        }
+        if (!u.statuses.isEmpty())
+            out.append(u);
+    }
+    return out;
+}
+
+} // namespace
+
 AnalyzerOutput analyzeFallback(const AnalysisInput &input)
 {
     using namespace Analysis;
@@ -29,6 +85,7 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
     QMap<QString, double> stuckByTarget;
     QMap<QString, double> servedBy;
     QMap<QString, double> servedConfigs;
+    QMap<QString, double> stuckConfigs; // config_id the stalled requests used
     QList<int> stuckStatuses;
     for (int r = 0; r < t.rowCount(); ++r) {
         const double n = t.number(r, u"n");
@@ -50,6 +107,8 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
             if (timeout)
                 stuckTimeouts += n;
             stuckByTarget[t.text(r, u"provider") + u'/' + t.text(r, u"model")] += n;
+            if (!t.text(r, u"config_id").isEmpty())
+                stuckConfigs[t.text(r, u"config_id")] += n;
             if (!stuckStatuses.contains(status))
                 stuckStatuses.append(status);
         } else if (fellBack && status < 400) {
@@ -130,9 +189,11 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
     }
     const double avgLatency = stuckLatencySum / std::max(1.0, stuck);
     const QString target = top(stuckByTarget);
+    const QString stuckConfig = top(stuckConfigs);
     const ErrorProfile errors = errorProfile(input);
     QString observed =
-        formatCount(stuck) + u" requests to "_s + target + u" failed"_s +
+        formatCount(stuck) + u" requests to "_s + target +
+        (stuckConfig.isEmpty() ? QString() : u" (config "_s + stuckConfig + u')') + u" failed"_s +
         (stuckTimeouts >= stuck / 2 ? QString(u" on timeouts after about "_s + formatMs(avgLatency))
                                     : QString(u" (average "_s + formatMs(avgLatency) + u')')) +
         u" without failing over (fallback_used 0, one attempt)"_s;
@@ -157,7 +218,22 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
     QStringList why;
     QStringList refs;
     QStringList evidence = {evidenceId};
+    // only the configs the stalled requests used can explain them
+    const QStringList failingConfigs = stuckConfigs.keys();
+    for (const UnlistedStatus &u : unlistedStatuses(input, failingConfigs, stuckStatuses)) {
+        QStringList codes;
+        for (int c : u.statuses)
+            codes.append(QString::number(c));
+        appendUnique(why, u"Config "_s + u.configRef.mid(7) +
+                              u": on_status_codes does not list "_s + codes.join(u", "_s) +
+                              u", the status the first target answered, so "_s +
+                              u"those failures were returned instead of failing over"_s);
+        appendUnique(refs, u.configRef);
+        appendUnique(evidence, u.evidenceId);
+    }
     for (const ConfigIssue &i : lintConfigs(input)) {
+        if (!failingConfigs.isEmpty() && !failingConfigs.contains(i.configRef.mid(7)))
+            continue;
         bool explains = false;
         switch (i.kind) {
         case ConfigIssue::Kind::NoRequestTimeout:

@@ -89,6 +89,38 @@ QString stepInWords(const StepRecord &record)
     return what + u" ("_s + systemName(record.connector) + u"): "_s + how;
 }
 
+// Refs that say which traffic a cause is about, as opposed to what proves it.
+bool isScopeRef(const QString &ref)
+{
+    return ref.startsWith(u"route:") || ref.startsWith(u"provider:") || ref.startsWith(u"model:");
+}
+
+// A second cause stands on its own evidence about other traffic than the root cause: it cites
+// its own proof (an incident, deploy, bug, config, SDK, endpoint, invoice; for rate limiting the
+// route whose volume rose), it shares no ref with the root cause, and it is nearly as strong.
+bool independentCause(const Hypothesis &best, const Hypothesis &other)
+{
+    if (other.cause.category == best.cause.category || other.score < 0.65 ||
+        other.score < 0.7 * best.score)
+        return false;
+    const bool proof = std::any_of(other.cause.refs.cbegin(), other.cause.refs.cend(),
+                                   [](const QString &r) { return !isScopeRef(r); }) ||
+                       (other.cause.category == QLatin1StringView(Category::RateLimited) &&
+                        !other.cause.refs.isEmpty());
+    if (!proof)
+        return false;
+    bool bestScoped = false;
+    for (const QString &r : best.cause.refs)
+        bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:");
+    if (!bestScoped)
+        return false;
+    for (const QString &r : other.cause.refs) {
+        if (best.cause.refs.contains(r))
+            return false;
+    }
+    return true;
+}
+
 int categoryOrder(const QString &category)
 {
     const qsizetype i = knownCategories().indexOf(category);
@@ -204,11 +236,25 @@ AnalysisResult analyze(const AnalysisInput &input)
         result.rootCause = cause;
     }
 
+    // a second cause with its own evidence is reported as such, not rejected
+    QList<const Hypothesis *> secondary;
+    if (best) {
+        for (const Hypothesis &h : std::as_const(ranked)) {
+            if (&h != best && secondary.size() < 2 && independentCause(*best, h)) {
+                secondary.append(&h);
+                RootCause cause = h.cause;
+                cause.confidence =
+                    std::clamp(std::min(cause.confidence, h.score) * (1.0 - penalty), 0.05, 0.97);
+                result.secondaryCauses.append(cause);
+            }
+        }
+    }
+
     // everything else with a reason
     QSet<QString> seen;
     const QString winner = result.rootCause ? result.rootCause->category : QString();
     for (const Hypothesis &h : std::as_const(ranked)) {
-        if (best && &h == best)
+        if ((best && &h == best) || secondary.contains(&h))
             continue;
         RejectedHypothesis r;
         r.category = h.cause.category;
@@ -225,13 +271,20 @@ AnalysisResult analyze(const AnalysisInput &input)
         // a generic "not X" is moot once X won on specific evidence
         if (r.category == winner && r.refs.isEmpty())
             continue;
-        if (result.rootCause) {
-            bool contradicts = false;
-            for (const QString &ref : r.refs)
-                contradicts = contradicts || result.rootCause->refs.contains(ref);
-            if (contradicts)
-                continue;
+        bool contradicts = false;
+        for (const QString &ref : r.refs) {
+            contradicts = contradicts || (result.rootCause && result.rootCause->refs.contains(ref));
+            for (const RootCause &cause : std::as_const(result.secondaryCauses))
+                contradicts = contradicts || cause.refs.contains(ref);
         }
+        if (contradicts)
+            continue;
+        bool secondaryCategory = false;
+        for (const RootCause &cause : std::as_const(result.secondaryCauses))
+            secondaryCategory =
+                secondaryCategory || (cause.category == r.category && r.refs.isEmpty());
+        if (secondaryCategory)
+            continue;
         if (seen.contains(r.category + r.reason))
             continue;
         seen.insert(r.category + r.reason);
@@ -241,7 +294,7 @@ AnalysisResult analyze(const AnalysisInput &input)
     // findings never cite what lost: a bystander's ref stays in `rejected` only
     QSet<QString> losing;
     for (const Hypothesis &h : std::as_const(ranked)) {
-        if (!(best && &h == best))
+        if (!(best && &h == best) && !secondary.contains(&h))
             for (const QString &ref : h.cause.refs)
                 losing.insert(ref);
     }
@@ -251,6 +304,10 @@ AnalysisResult analyze(const AnalysisInput &input)
     }
     if (result.rootCause) {
         for (const QString &ref : result.rootCause->refs)
+            losing.remove(ref);
+    }
+    for (const RootCause &cause : std::as_const(result.secondaryCauses)) {
+        for (const QString &ref : cause.refs)
             losing.remove(ref);
     }
     QSet<QString> summaries;
@@ -275,6 +332,8 @@ AnalysisResult analyze(const AnalysisInput &input)
     };
     if (result.rootCause)
         result.rootCause->confidence = round2(result.rootCause->confidence);
+    for (RootCause &cause : result.secondaryCauses)
+        cause.confidence = round2(cause.confidence);
     for (Finding &f : result.findings)
         f.confidence = round2(f.confidence);
     return result;

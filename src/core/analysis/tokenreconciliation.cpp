@@ -300,7 +300,11 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
             if (!policy.docRef.isEmpty())
                 h.cause.refs.append(policy.docRef);
         } else if (std::abs(diff) <= 0.01 * std::max(1.0, expected)) {
-            h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+            // equal to the raw logged tokens: no rule was needed to explain it, nothing is wrong
+            const double raw = total.prompt + total.completion;
+            const bool nothingToExplain = std::abs(billed - raw) <= 0.01 * std::max(1.0, raw);
+            h.cause.category = QLatin1StringView(nothingToExplain ? Category::NoFaultFound
+                                                                  : Category::ExpectedBehavior);
             h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
             h.cause.summary = u"Invoice "_s + id + u" is correct: it bills "_s +
                               formatCount(billed) + u" tokens = "_s + formatCount(total.prompt) +

@@ -144,9 +144,12 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
                              u" of deliveries to "_s + worst.endpoint + u" ("_s +
                              formatCount(worst.failed) + u" of "_s + formatCount(worst.n) +
                              u") failed with "_s + worst.mainError();
+    const bool ourSide = worst.signature > worst.endpointSide || everyone;
     Finding f;
     f.summary = observed;
-    f.refs = {u"endpoint:"_s + worst.endpoint};
+    // the endpoint is cited as a cause only when the failure happens there
+    if (!ourSide)
+        f.refs = {u"endpoint:"_s + worst.endpoint};
     f.evidenceIds = {own->evidence->id};
     f.confidence = 0.85;
     out.findings.append(f);
@@ -159,7 +162,6 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
         out.findings.append(g);
     }
 
-    const bool ourSide = worst.signature > worst.endpointSide || everyone;
     if (!ourSide) {
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::CustomerEndpoint);

@@ -687,6 +687,7 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 }
                 result.findings = analysis.findings;
                 result.rootCause = analysis.rootCause;
+                result.secondaryCauses = analysis.secondaryCauses;
                 result.rejected = analysis.rejected;
                 result.notChecked = analysis.notChecked;
             }

@@ -656,6 +656,8 @@ QJsonObject ParameterBinder::templateValues(const BoundParameters &p, const Tick
     v.insert(u"customer_hypothesis"_s, p.customerHypothesis);
     v.insert(u"keywords"_s, QJsonArray::fromStringList(p.keywords));
     v.insert(u"ticket.id"_s, ticket.id);
+    v.insert(u"ticket.requester_domain"_s,
+             ticket.requesterEmail.section(u'@', 1).trimmed().toLower());
     v.insert(u"ticket.subject"_s, ticket.subject.left(500));
     return v;
 }

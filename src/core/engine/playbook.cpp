@@ -39,10 +39,20 @@ const PlaybookStep *Playbook::step(const QString &id) const
 
 const QStringList &knownTemplateNames()
 {
-    static const QStringList names{
-        u"org"_s,      u"org_name"_s,  u"window.from"_s,   u"window.to"_s, u"anchor"_s,
-        u"provider"_s, u"model"_s,     u"route"_s,         u"endpoint"_s,  u"sdk"_s,
-        u"keywords"_s, u"ticket.id"_s, u"ticket.subject"_s};
+    static const QStringList names{u"org"_s,
+                                   u"org_name"_s,
+                                   u"window.from"_s,
+                                   u"window.to"_s,
+                                   u"anchor"_s,
+                                   u"provider"_s,
+                                   u"model"_s,
+                                   u"route"_s,
+                                   u"endpoint"_s,
+                                   u"sdk"_s,
+                                   u"keywords"_s,
+                                   u"ticket.id"_s,
+                                   u"ticket.subject"_s,
+                                   u"ticket.requester_domain"_s};
     return names;
 }
 

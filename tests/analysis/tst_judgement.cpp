@@ -1,0 +1,181 @@
+// Judgements that must hold on real data: an incident counts only when its provider, model,
+// product and time overlap what failed; a steady background error rate is a baseline, not a
+// finding; the config cited is the one the failing requests used (config_id in the logs).
+#include "evidence.h"
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/analyzers.h"
+
+#include <QTest>
+
+using namespace TestSupport;
+
+Q_DECLARE_METATYPE(Casefile::Analysis::ConfigTraffic)
+
+namespace {
+
+// An org whose OpenAI error rate rises from 0.2% to 40% at 10:00 (point 120 of a per-minute
+// series starting 08:00), with one incident on a status page.
+AnalysisInput incidentInput(const QJsonObject &incident)
+{
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"incident_correlation"_s});
+    const QDateTime start = at(u"2026-11-20T08:00:00Z"_s);
+    SeriesSpec spec;
+    spec.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
+    spec.n = 40;
+    spec.errorRate = [](int i) {
+        return i >= 120 ? 0.4 : 0.002;
+    };
+    addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+            EvidenceKind::TimeSeries, timeseries(start, 150, 60, {spec}, false));
+    addStep(in, u"status_incidents"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+            events({incident}));
+    addStep(in, u"org_overview"_s, u"clickhouse"_s, u"traffic_overview"_s, EvidenceKind::Table,
+            table({u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s, u"sdk"_s, u"n"_s,
+                   u"errors"_s, u"p50"_s, u"p95"_s},
+                  {QJsonArray{u"/v1/chat/completions"_s, u"openai"_s, u"gpt-4o"_s, u"pc-main"_s,
+                              u"portkey-python/1.9.2"_s, 6000, 600, 500, 1200}}));
+    return in;
+}
+
+bool proposes(const AnalyzerOutput &out, const QString &ref)
+{
+    for (const Hypothesis &h : out.hypotheses) {
+        if (h.cause.refs.contains(ref))
+            return true;
+    }
+    return false;
+}
+
+QJsonArray breakdownRow(const QString &provider, const QString &model, int status,
+                        const QString &code, int n)
+{
+    return QJsonArray{
+        provider, model, status, code, n, u"2026-11-20T08:00:00Z"_s, u"2026-11-20T10:29:00Z"_s};
+}
+
+} // namespace
+
+class TestJudgement final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void incidentOverlap_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QStringList>("components");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<bool>("cited");
+        const QString t = u"2026-11-20T10:00:00Z"_s;
+        QTest::newRow("same provider and time")
+            << u"openai"_s << u"Elevated 503 errors on the API"_s << QStringList{u"API"_s} << t
+            << true;
+        QTest::newRow("another product") << u"openai"_s << u"Video generations failing"_s
+                                         << QStringList{u"Sora"_s} << t << false;
+        QTest::newRow("consumer app")
+            << u"openai"_s << u"Login issues"_s << QStringList{u"ChatGPT"_s} << t << false;
+        QTest::newRow("product on another route")
+            << u"openai"_s << u"Connection drops"_s << QStringList{u"Realtime API"_s} << t << false;
+        QTest::newRow("another provider")
+            << u"anthropic"_s << u"Elevated errors"_s << QStringList{u"Claude API"_s} << t << false;
+        QTest::newRow("hours after the change began")
+            << u"openai"_s << u"Elevated 503 errors on the API"_s << QStringList{u"API"_s}
+            << u"2026-11-20T13:30:00Z"_s << false;
+        QTest::newRow("over before the change")
+            << u"openai"_s << u"Elevated 503 errors on the API"_s << QStringList{u"API"_s}
+            << u"2026-11-20T06:00:00Z"_s << false;
+    }
+
+    void incidentOverlap()
+    {
+        QFETCH(QString, page);
+        QFETCH(QString, title);
+        QFETCH(QStringList, components);
+        QFETCH(QString, from);
+        QFETCH(bool, cited);
+        const QString to = toIsoUtc(fromIso(from).addSecs(3600));
+        const QString ref = u"statuspage:"_s + page + u":incident:x1"_s;
+        const AnalyzerOutput out = analyzeIncidentCorrelation(
+            incidentInput(incident(page, u"x1"_s, title, from, to, components)));
+        QCOMPARE(proposes(out, ref), cited);
+        if (!cited) {
+            bool rejected = false;
+            for (const RejectedHypothesis &r : out.rejected)
+                rejected = rejected || r.refs.contains(ref);
+            QVERIFY2(rejected, "a bystander incident is rejected with a reason");
+        }
+    }
+
+    void backgroundErrors_data()
+    {
+        QTest::addColumn<double>("lateRate"); // error rate from 10:00
+        QTest::addColumn<bool>("hypothesis");
+        QTest::newRow("steady 3% background") << 0.03 << false;
+        QTest::newRow("rise to 40%") << 0.4 << true;
+    }
+
+    // The same 3% of failed requests all day is the org's baseline; a rise is a finding.
+    void backgroundErrors()
+    {
+        QFETCH(double, lateRate);
+        QFETCH(bool, hypothesis);
+        AnalysisInput in = baseInput(u"api-errors"_s, {u"error_breakdown"_s});
+        const QDateTime start = at(u"2026-11-20T08:00:00Z"_s);
+        SeriesSpec spec;
+        spec.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
+        spec.n = 40;
+        spec.errorRate = [lateRate](int i) {
+            return i >= 120 ? lateRate : 0.03;
+        };
+        addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+                EvidenceKind::TimeSeries, timeseries(start, 150, 60, {spec}, false));
+        const int total = 150 * 40;
+        const int failed = int(120 * 40 * 0.03 + 30 * 40 * lateRate);
+        addStep(in, u"error_breakdown"_s, u"clickhouse"_s, u"error_breakdown"_s,
+                EvidenceKind::Table,
+                table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                       u"last"_s},
+                      {breakdownRow(u"openai"_s, u"gpt-4o"_s, 500, u"provider_error"_s, failed / 2),
+                       breakdownRow(u"openai"_s, u"gpt-4o"_s, 400, u"invalid_request"_s,
+                                    failed - failed / 2)},
+                      {{u"total_requests"_s, total}}));
+        const AnalyzerOutput out = analyzeErrorBreakdown(in);
+        QCOMPARE(!out.hypotheses.isEmpty(), hypothesis);
+    }
+
+    void failingConfig_data()
+    {
+        QTest::addColumn<QList<Analysis::ConfigTraffic>>("traffic");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("expected");
+        using Analysis::ConfigTraffic;
+        const QList<ConfigTraffic> twoClaude = {
+            {u"pc-batch"_s, u"anthropic"_s, u"claude-sonnet-4-6"_s, 500, 500, {}},
+            {u"pc-prod"_s, u"anthropic"_s, u"claude-sonnet-4-6"_s, 800, 2, {}},
+            {u"pc-gpt"_s, u"openai"_s, u"gpt-4o"_s, 700, 1, {}}};
+        QTest::newRow("the failing one of two configs on the same model")
+            << twoClaude << u"anthropic"_s << u"claude-sonnet-4-6"_s << u"config:pc-batch"_s;
+        QTest::newRow("any provider")
+            << twoClaude << QString() << QString() << u"config:pc-batch"_s;
+        QTest::newRow("no config of that provider failed")
+            << twoClaude << u"openai"_s << QString() << QString();
+        QTest::newRow("a background share is no failure")
+            << QList<ConfigTraffic>{{u"pc-big"_s, u"openai"_s, u"gpt-4o"_s, 10000, 300, {}}}
+            << u"openai"_s << QString() << QString();
+    }
+
+    void failingConfig()
+    {
+        QFETCH(QList<Analysis::ConfigTraffic>, traffic);
+        QFETCH(QString, provider);
+        QFETCH(QString, model);
+        QFETCH(QString, expected);
+        QCOMPARE(Analysis::failingConfigRef(traffic, provider, model), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJudgement)
+#include "tst_judgement.moc"

@@ -1,0 +1,169 @@
+#include "scenariotruth.h"
+
+#include "replyprivacy.h"
+
+#include "sandboxprocess.h"
+
+#include "core/investigationjson.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Testing {
+
+namespace {
+
+QStringList toStrings(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray())
+        out.append(item.toString());
+    return out;
+}
+
+QStringList secondaryProblems(const QString &ticket, const QJsonArray &expected,
+                              const Investigation &inv)
+{
+    QStringList problems;
+    for (const QJsonValue &v : expected) {
+        const QJsonObject want = v.toObject();
+        const QString category = want.value(u"category"_s).toString();
+        const QStringList refs = toStrings(want.value(u"refs_required"_s));
+        bool found = false;
+        for (const RootCause &cause : inv.secondaryCauses) {
+            if (cause.category != category)
+                continue;
+            found =
+                std::ranges::all_of(refs, [&](const QString &r) { return cause.refs.contains(r); });
+            if (found)
+                break;
+        }
+        if (!found) {
+            QStringList got;
+            for (const RootCause &cause : inv.secondaryCauses)
+                got << cause.category + u" ["_s + cause.refs.join(u", "_s) + u"]"_s;
+            problems << u"ticket %1: no secondary cause %2 citing %3 (secondary: %4)"_s.arg(
+                ticket, category, refs.join(u", "_s),
+                got.isEmpty() ? u"none"_s : got.join(u"; "_s));
+        }
+    }
+    return problems;
+}
+
+} // namespace
+
+QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
+                          const Investigation &inv)
+{
+    QStringList problems;
+    const QString playbook = expected.value(u"playbook"_s).toString();
+    if (inv.playbook.name != playbook)
+        problems << u"ticket %1: playbook %2, expected %3"_s.arg(ticket, inv.playbook.name,
+                                                                 playbook);
+    const QString category = expected.value(u"category"_s).toString();
+    const QString got = inv.rootCause ? inv.rootCause->category : u"(none)"_s;
+    if (got != category)
+        problems << u"ticket %1: category %2, expected %3"_s.arg(ticket, got, category);
+
+    const QStringList cited = inv.rootCause ? inv.rootCause->refs : QStringList{};
+    QStringList citedAnywhere = cited;
+    for (const Finding &finding : inv.findings)
+        citedAnywhere << finding.refs;
+    for (const RootCause &cause : inv.secondaryCauses)
+        citedAnywhere << cause.refs;
+    for (const QString &ref : toStrings(expected.value(u"refs_required"_s))) {
+        if (!cited.contains(ref))
+            problems << u"ticket %1: root cause does not cite %2 (cites %3)"_s.arg(
+                ticket, ref, cited.join(u", "_s));
+    }
+    for (const QString &ref : toStrings(expected.value(u"refs_forbidden"_s))) {
+        if (citedAnywhere.contains(ref))
+            problems << u"ticket %1: cites the bystander %2"_s.arg(ticket, ref);
+    }
+    for (const QString &text : toStrings(expected.value(u"must_mention"_s))) {
+        if (!inv.diagnosisMarkdown.contains(text, Qt::CaseInsensitive))
+            problems << u"ticket %1: the reply does not mention \"%2\""_s.arg(ticket, text);
+    }
+    problems << secondaryProblems(ticket, expected.value(u"secondary_causes"_s).toArray(), inv);
+    return problems;
+}
+
+ScenarioScore scoreScenario(const QString &file, bool verbose)
+{
+    ScenarioScore score;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        score.runFailures << u"cannot read %1"_s.arg(file);
+        return score;
+    }
+    const QJsonObject scenario = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject truth = scenario.value(u"truth"_s).toObject();
+    if (truth.isEmpty()) {
+        score.runFailures << u"%1 has no truth block"_s.arg(file);
+        return score;
+    }
+    SandboxProcess sandbox(file);
+    if (!sandbox.waitReady()) {
+        score.runFailures << sandbox.errorText();
+        return score;
+    }
+    const QString name = QFileInfo(file).completeBaseName();
+    for (auto it = truth.begin(); it != truth.end(); ++it) {
+        const QString ticket = it.key();
+        ++score.tickets;
+        QElapsedTimer wall;
+        wall.start();
+        const CommandResult run =
+            runCasefile({u"investigate"_s, u"--profile"_s, sandbox.profilePath(), u"--ticket"_s,
+                         ticket, u"--format"_s, u"json"_s});
+        if (run.exitCode != 0) {
+            score.runFailures << u"ticket %1: exit %2: %3"_s.arg(ticket)
+                                     .arg(run.exitCode)
+                                     .arg(QString::fromUtf8(run.err).trimmed());
+            continue;
+        }
+        const auto inv = investigationFromJsonBytes(run.out);
+        if (!inv) {
+            score.runFailures << u"ticket %1: bad JSON: %2"_s.arg(ticket, inv.error().message);
+            continue;
+        }
+        if (verbose) {
+            qInfo("%s ticket %s: %lld ms wall, engine %lld ms, category %s", qPrintable(name),
+                  qPrintable(ticket), wall.elapsed(), inv->durationMs,
+                  qPrintable(inv->rootCause ? inv->rootCause->category : u"(none)"_s));
+        }
+        const QStringList problems = truthProblems(ticket, it.value().toObject(), *inv);
+        if (problems.isEmpty())
+            ++score.right;
+        score.problems << problems;
+        score.replyProblems << replyPrivacyProblems(scenario, *inv);
+    }
+    // The plain questions: a reply drafted from the docs or an honest holding reply.
+    for (const QJsonValue &t : scenario.value(u"tickets"_s).toArray()) {
+        const QString ticket = t.toObject().value(u"id"_s).toVariant().toString();
+        if (truth.contains(ticket))
+            continue;
+        const CommandResult run =
+            runCasefile({u"investigate"_s, u"--profile"_s, sandbox.profilePath(), u"--ticket"_s,
+                         ticket, u"--format"_s, u"json"_s});
+        const auto inv = investigationFromJsonBytes(run.out);
+        if (run.exitCode != 0 || !inv) {
+            score.runFailures << u"question %1: exit %2"_s.arg(ticket).arg(run.exitCode);
+            continue;
+        }
+        if (inv->playbook.name.isEmpty() && inv->rootCause)
+            score.replyProblems << u"question %1: a root cause without an investigation"_s.arg(
+                ticket);
+        score.replyProblems << replyPrivacyProblems(scenario, *inv);
+    }
+    if (sandbox.stop() != 0)
+        score.runFailures << u"the sandbox did not stop cleanly"_s;
+    return score;
+}
+
+} // namespace Casefile::Testing
