@@ -121,7 +121,8 @@ Result<QJsonObject> LinearConnector::graphql(const QString &query, const QJsonOb
         auto data = graphqlData(*root);
         if (!data && data.error().code == Error::Code::RateLimited)
             data.error().message += rateLimitHint(*response);
-        if (!data || response->isSuccess())
+        // A server error stays a server error, whatever its body says (it goes on below).
+        if ((!data && response->status < 500) || response->isSuccess())
             return data;
     }
     if (!response->isSuccess()) {

@@ -150,9 +150,6 @@ struct Investigation
     std::optional<RootCause> rootCause;
     QList<RootCause> secondaryCauses; // other causes the evidence also supports, strongest first
     QList<RejectedHypothesis> rejected;
-    // Other causes the evidence also supports (same shape as rootCause); empty when one cause
-    // explains the ticket.
-    QList<RootCause> secondaryCauses;
     QString diagnosisMarkdown;    // the reply the customer may read
     QString internalNoteMarkdown; // for the engineer and colleagues: ids, paths, other evidence
     QString replyLanguage;        // BCP 47 language of diagnosisMarkdown ("en", "ja", ...)

@@ -182,8 +182,8 @@ QJsonObject investigationToJson(const Investigation &inv)
         doc.insert(u"root_cause"_s, QJsonValue::Null);
     if (!inv.secondaryCauses.isEmpty()) {
         QJsonArray secondary;
-        for (const RootCause &cause : inv.secondaryCauses)
-            secondary.append(rootCauseToJson(cause));
+        for (const RootCause &c : inv.secondaryCauses)
+            secondary.append(rootCauseToJson(c));
         doc.insert(u"secondary_causes"_s, secondary);
     }
 
@@ -196,6 +196,12 @@ QJsonObject investigationToJson(const Investigation &inv)
     }
     doc.insert(u"rejected"_s, rejected);
     doc.insert(u"diagnosis_markdown"_s, inv.diagnosisMarkdown);
+    if (!inv.internalNoteMarkdown.isEmpty())
+        doc.insert(u"internal_note_markdown"_s, inv.internalNoteMarkdown);
+    if (!inv.replyLanguage.isEmpty())
+        doc.insert(u"reply_language"_s, inv.replyLanguage);
+    if (!inv.workspace.isEmpty())
+        doc.insert(u"workspace"_s, inv.workspace);
     if (!inv.notChecked.isEmpty())
         doc.insert(u"not_checked"_s, stringsToJson(inv.notChecked));
     return doc;
@@ -303,6 +309,9 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
                                                stringsFromJson(o.value(u"refs"_s))});
     }
     inv.diagnosisMarkdown = doc.value(u"diagnosis_markdown"_s).toString();
+    inv.internalNoteMarkdown = doc.value(u"internal_note_markdown"_s).toString();
+    inv.replyLanguage = doc.value(u"reply_language"_s).toString();
+    inv.workspace = doc.value(u"workspace"_s).toString();
     inv.notChecked = stringsFromJson(doc.value(u"not_checked"_s));
     return inv;
 }

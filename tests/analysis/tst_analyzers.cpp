@@ -205,7 +205,9 @@ void TestAnalyzers::builtInPlaybooks()
     const QJsonObject pb = QJsonDocument::fromJson(f.readAll()).object();
     QCOMPARE(pb.value(u"format"_s).toString(), u"casefile-playbook/1"_s);
     QCOMPARE(pb.value(u"name"_s).toString() + u".json"_s, QFileInfo(path).fileName());
-    QVERIFY(pb.value(u"signals"_s).toObject().value(u"keywords"_s).toArray().size() >= 10);
+    // The vocabulary of symptoms lives in the classifier's concept lexicon (six languages); a
+    // playbook's own keywords are the product identifiers that point at it.
+    QVERIFY(!pb.value(u"signals"_s).toObject().value(u"keywords"_s).toArray().isEmpty());
     QJsonArray steps = pb.value(u"steps"_s).toArray();
     for (const QJsonValue &inc : pb.value(u"include"_s).toArray()) {
         QFile sf(QFileInfo(path).dir().filePath(u"shared/"_s + inc.toString() + u".json"_s));

@@ -40,7 +40,8 @@ QByteArray everyConnector()
         {u"pagerduty"_s, connection(u"pagerduty"_s)},
         {u"docs"_s, connection(u"docs"_s)},
         {u"gateway"_s, connection(u"portkey"_s)},
-        {u"llm"_s, connection(u"openai"_s)},
+        {u"llm"_s,
+         connection(u"openai"_s, {{u"options"_s, QJsonObject{{u"model"_s, u"gpt-4o-mini"_s}}}})},
     };
     return QJsonDocument(QJsonObject{{u"format"_s, u"casefile-profile/1"_s},
                                      {u"name"_s, u"test"_s},
