@@ -15,7 +15,7 @@
 #
 # Needs root (debootstrap, mount, chroot), the tools of scripts/setup-deps.sh and, the
 # first time and for apt in the root, access to the Debian mirror. The clean root is
-# cached as a tarball under .cache/package-test/ and unpacked afresh on every run.
+# cached as a tarball under ~/.cache/casefile/package-test/ and unpacked afresh on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=$(pwd)
@@ -38,7 +38,8 @@ done
 mirror=${CASEFILE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 security_mirror=${CASEFILE_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 suite=bookworm
-cache="$src/.cache/package-test"
+# Kept outside the checkout so that every clone (and CI) reuses the clean root.
+cache="${CASEFILE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/casefile}/package-test"
 root_tarball="$cache/$suite-minbase.tar.gz"
 demo_scenario=latency-spike-deploy-regression.json
 demo_ticket=5201
