@@ -25,7 +25,7 @@ stamp() { echo "debian13-leg: $1 ($(( $(date +%s) - t0 )) s)"; }
 packages=(build-essential cmake ninja-build pkg-config ca-certificates ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev libqt6sql6-sqlite libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
-    qtkeychain-qt6-dev nlohmann-json3-dev libkf6syntaxhighlighting-dev
+    qtkeychain-qt6-dev nlohmann-json3-dev zlib1g-dev libkf6syntaxhighlighting-dev
     dbus dbus-x11 gnome-keyring libsecret-tools xauth xvfb fonts-dejavu-core tzdata python3 curl)
 
 if [ ! -x "$root/usr/bin/apt-get" ]; then
