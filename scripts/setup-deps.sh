@@ -21,8 +21,14 @@ packages=(
     fonts-dejavu-core tzdata
     clang-16 libclang-rt-16-dev clang-format
     debootstrap desktop-file-utils appstream lintian rpm file librsvg2-bin
-    curl python3 nodejs npm
+    curl python3
 )
+
+# Node.js runs the contract tests' mock server and GraphQL validator. A Node.js from another
+# source (with its own npm) is used as it is: Debian's npm package would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 
 # KF6 SyntaxHighlighting exists from Debian 13 / Ubuntu 24.10 on; older systems use the
 # built-in highlighter.
