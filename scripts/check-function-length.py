@@ -32,19 +32,19 @@ EXTENSIONS = (".cpp", ".h")
 DATA_TABLES = {
 }
 
-# Functions not yet split, each by the slice that owns it. Temporary: an entry is removed
+# Functions not yet split, with their module. Temporary: an entry is removed
 # when its function is split, and the check fails while a listed function is already short,
 # so the list only shrinks.
 NOT_YET_SPLIT = {
     # analyzers (src/core/analysis)
-    ("src/core/analysis/tokenreconciliation.cpp", "analyzeTokenReconciliation"): "analyzers",
-    ("src/core/analysis/fallbackanalysis.cpp", "analyzeFallback"): "analyzers",
-    ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analyzers",
-    ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analyzers",
-    ("src/core/analysis/ranking.cpp", "analyze"): "analyzers",
-    ("src/core/analysis/errorbreakdown.cpp", "analyzeErrorBreakdown"): "analyzers",
-    ("src/core/analysis/incidentcorrelation.cpp", "analyzeIncidentCorrelation"): "analyzers",
-    ("src/core/analysis/webhookbreakdown.cpp", "analyzeWebhookBreakdown"): "analyzers",
+    ("src/core/analysis/tokenreconciliation.cpp", "analyzeTokenReconciliation"): "analysis",
+    ("src/core/analysis/fallbackanalysis.cpp", "analyzeFallback"): "analysis",
+    ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analysis",
+    ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analysis",
+    ("src/core/analysis/ranking.cpp", "analyze"): "analysis",
+    ("src/core/analysis/errorbreakdown.cpp", "analyzeErrorBreakdown"): "analysis",
+    ("src/core/analysis/incidentcorrelation.cpp", "analyzeIncidentCorrelation"): "analysis",
+    ("src/core/analysis/webhookbreakdown.cpp", "analyzeWebhookBreakdown"): "analysis",
 }
 
 CONTROL_KEYWORDS = {"if", "for", "while", "switch", "catch", "return", "sizeof", "alignof",
