@@ -27,6 +27,9 @@ QString toolsDir()
 
 QString prismPath()
 {
+    // Prism is a Node.js program: without node on the PATH it cannot run, wherever it lies.
+    if (QStandardPaths::findExecutable(u"node"_s).isEmpty())
+        return {};
     const QString local = toolsDir() + u"/node_modules/.bin/prism"_s;
     if (QFileInfo(local).isExecutable())
         return local;

@@ -152,7 +152,7 @@ private slots:
         if (specsDir().isEmpty() || !QFileInfo::exists(specsDir()))
             QSKIP("the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent");
         if (prismPath().isEmpty())
-            QSKIP("Prism is not installed (scripts/setup-deps.sh puts it in .cache/npm-tools)");
+            QSKIP("Prism or Node.js is not installed (scripts/setup-deps.sh installs both)");
         const std::map<QString, QString> specs{{u"github"_s, u"github-openapi-slice.json"_s},
                                                {u"stripe"_s, u"stripe-openapi-slice.json"_s},
                                                {u"jira"_s, u"jira-openapi-slice.json"_s},

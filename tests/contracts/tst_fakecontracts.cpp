@@ -91,7 +91,7 @@ private slots:
         if (Tests::specsDir().isEmpty() || !QFileInfo::exists(Tests::specsDir()))
             QSKIP("the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent");
         if (Tests::prismPath().isEmpty())
-            QSKIP("Prism is not installed (scripts/setup-deps.sh puts it in .cache/npm-tools)");
+            QSKIP("Prism or Node.js is not installed (scripts/setup-deps.sh installs both)");
         auto scenario = Sandbox::loadScenario(qEnvironmentVariable("CASEFILE_DEMO_SCENARIO"));
         QVERIFY2(scenario.has_value(), qPrintable(scenario ? QString() : scenario.error().message));
         const Sandbox::GeneratedLogs logs = Sandbox::generateLogs(*scenario, 0.05);
