@@ -175,7 +175,6 @@ void InvestigationTab::follow(InvestigationRun *run)
                                         .arg(health.firstError));
         } else if (investigation.diagnosisMarkdown != m_draftBase) {
             m_newerRun = investigation;
-            m_hasNewerRun = true;
             setDraftStale(true, health.couldNotInvestigate()
                                     ? tr("The latest run could not investigate (%1). The draft "
                                          "below is from an earlier run.")
@@ -195,15 +194,14 @@ void InvestigationTab::loadDiagnosis(const Investigation &investigation)
     m_editor->setInvestigation(m_storedId, investigation);
     m_editorLoaded = true;
     m_draftBase = investigation.diagnosisMarkdown;
-    m_newerRun = {};
-    m_hasNewerRun = false;
+    m_newerRun.reset();
     setDraftStale(false);
 }
 
 void InvestigationTab::useNewDiagnosis()
 {
-    if (m_hasNewerRun)
-        loadDiagnosis(Investigation(m_newerRun));
+    if (m_newerRun)
+        loadDiagnosis(Investigation(*m_newerRun));
     else
         setDraftStale(false);
 }
@@ -211,10 +209,9 @@ void InvestigationTab::useNewDiagnosis()
 void InvestigationTab::keepDraft()
 {
     // The engineer read the warning and keeps the draft: it now stands for the newest run.
-    if (m_hasNewerRun)
-        m_draftBase = m_newerRun.diagnosisMarkdown;
-    m_newerRun = {};
-    m_hasNewerRun = false;
+    if (m_newerRun)
+        m_draftBase = m_newerRun->diagnosisMarkdown;
+    m_newerRun.reset();
     setDraftStale(false);
 }
 

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -232,9 +234,8 @@ private:
     QPointer<InvestigationRun> m_run;
     bool m_editorLoaded = false;
     bool m_draftStale = false;
-    QString m_draftBase;      // the diagnosis the editor's draft was loaded from
-    Investigation m_newerRun; // the newest run, offered while the draft is stale
-    bool m_hasNewerRun = false;
+    QString m_draftBase;                     // the diagnosis the editor's draft was loaded from
+    std::optional<Investigation> m_newerRun; // the newest run, offered while the draft is stale
     QWidget *m_staleBar = nullptr;
     QLabel *m_staleText = nullptr;
     QElapsedTimer m_clock; // since the run (or re-run step) started, for notifications
