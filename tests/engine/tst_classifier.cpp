@@ -295,19 +295,7 @@ private slots:
         // Tickets of scenarios written after the classifier, that it reads wrongly today. Each
         // is a pattern to solve in the classifier, never by adding the ticket's words to a list;
         // a row that starts passing fails here (XPASS) until it is taken off this list.
-        static const QHash<QString, QString> knownMisreads{
-            {u"api-errors-provider-outage-spanish#5101"_s,
-             u"an overloaded provider (529) reads as routing; api-errors runs as the runner-up"_s},
-            {u"fallback-expected-question#7101"_s,
-             u"'answers came from model B instead of model A' is not yet a fallback concept"_s},
-            {u"latency-spike-stale-subject#6201"_s,
-             u"slowness told as figures (100 ms to half a second) scores below the stale subject's "
-             u"billing words"_s},
-            {u"metadata-no-fault-wrong-guess#8001"_s,
-             u"'returns nothing' is not yet a missing-data symptom, so it reads as a question"_s},
-            {u"provider-routing-retired-model-french#6601"_s,
-             u"a retired model's errors read as api-errors, which has no config check"_s},
-        };
+        static const QHash<QString, QString> knownMisreads{};
         const QString misread = knownMisreads.value(QString::fromUtf8(QTest::currentDataTag()));
         if (!misread.isEmpty())
             QEXPECT_FAIL("", qPrintable(misread), Continue);

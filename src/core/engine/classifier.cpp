@@ -2,6 +2,7 @@
 
 #include "core/engine/lexicon.h"
 #include "core/engine/textnormalizer.h"
+#include "core/text/language.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +53,7 @@ struct Clause
 
 struct Sentence
 {
+    QString raw;
     QList<Clause> clauses;
     bool question = false;
     bool hypothetical = false;
@@ -88,6 +91,7 @@ Sentence makeSentence(const QString &raw, bool questionMark)
 {
     Sentence s;
     const QString trimmed = raw.trimmed();
+    s.raw = trimmed;
     s.question = questionMark || trimmed.endsWith(u'か') ||
                  containsAny(trimmed, {u"ですか", u"ますか", u"でしょうか"});
     s.hypothetical = containsAny(trimmed, {u"場合"});
@@ -198,9 +202,18 @@ bool misspeltAs(const QString &token, const Lexicon::Term &t)
     const int allowed = allowedTypos(word.size());
     if (allowed == 0 || token.size() < 5 || token.size() > MaxWord || token.at(0) != word.at(0))
         return false;
-    // A whole-word term excludes its own inflections on purpose ("tokens", not "token").
+    // A whole-word term excludes its own inflections on purpose ("tokens", not "token"), and a
+    // word that differs from it only in its last letters is another form ("different" is not
+    // "difference"), not a typo.
     if (t.wholeWord && (word.startsWith(token) || token.startsWith(word)))
         return false;
+    if (t.wholeWord) {
+        qsizetype common = 0;
+        while (common < std::min(token.size(), word.size()) && token.at(common) == word.at(common))
+            ++common;
+        if (common >= word.size() - 2)
+            return false;
+    }
     if (std::abs(token.size() - word.size()) <= allowed && editDistance(token, word) <= allowed)
         return true;
     if (t.wholeWord || token.size() <= word.size())
@@ -267,10 +280,27 @@ const Lexicon::Term &termOf(const TermRef &r)
     return Lexicon::concepts().at(r.index).terms.at(r.term);
 }
 
-// Which single-word terms a token stands for; cached per ticket.
+// The ticket's language as a lexicon language; nullopt when it is none of the six or unclear.
+std::optional<Lexicon::Lang> lexiconLang(const QString &tag)
+{
+    static const QHash<QString, Lexicon::Lang> langs{
+        {u"en"_s, Lexicon::Lang::En}, {u"es"_s, Lexicon::Lang::Es}, {u"pt"_s, Lexicon::Lang::Pt},
+        {u"de"_s, Lexicon::Lang::De}, {u"fr"_s, Lexicon::Lang::Fr}, {u"ja"_s, Lexicon::Lang::Ja}};
+    const auto it = langs.constFind(tag);
+    return it == langs.cend() ? std::nullopt : std::optional<Lexicon::Lang>(*it);
+}
+
+// Which single-word terms a token stands for; cached per ticket. A typo is read as a term of
+// the ticket's own language or of English (which tickets in every language quote), never of a
+// third one: "triage" in an English ticket is not a misspelt German "träge", nor Spanish
+// "tocamos" a Portuguese "troca".
 class TokenMatcher
 {
 public:
+    explicit TokenMatcher(std::optional<Lexicon::Lang> lang = std::nullopt)
+        : m_lang(lang)
+    {}
+
     const QList<TermRef> &matches(const QString &token)
     {
         auto it = m_cache.constFind(token);
@@ -285,7 +315,10 @@ public:
         }
         if (exact.isEmpty() && !ix.confusable.contains(token) && !isNumber(token)) {
             for (const TermRef &r : ix.single) {
-                if (misspeltAs(token, termOf(r)))
+                const Lexicon::Term &t = termOf(r);
+                if (m_lang && t.lang != *m_lang && t.lang != Lexicon::Lang::En)
+                    continue;
+                if (misspeltAs(token, t))
                     exact.append(r);
             }
         }
@@ -297,6 +330,7 @@ private:
     {
         return std::all_of(token.cbegin(), token.cend(), [](QChar c) { return c.isDigit(); });
     }
+    std::optional<Lexicon::Lang> m_lang;
     QHash<QString, QList<TermRef>> m_cache;
 };
 
@@ -321,6 +355,19 @@ bool clearedAfter(const QStringList &tokens, qsizetype at)
                                      u"unverandert"_s, u"normale"_s, u"bon"_s};
     for (qsizetype i = at + 1; i < std::min(tokens.size(), at + 1 + NegationWindow); ++i) {
         if (clear.contains(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
+// "returns nothing", "liefert nichts", "comes back with zero rows": an event negated by the
+// word after it (German, English and French put it there; the others negate before the verb).
+bool nothingAfter(const QStringList &tokens, qsizetype end)
+{
+    static const QSet<QString> nothing{u"nothing"_s, u"zero"_s, u"nichts"_s, u"nada"_s,
+                                       u"rien"_s,    u"none"_s, u"nix"_s};
+    for (qsizetype i = end; i < std::min(tokens.size(), end + 2); ++i) {
+        if (nothing.contains(tokens.at(i)))
             return true;
     }
     return false;
@@ -360,18 +407,23 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
         const QString &tok = clause.tokens.at(i);
         const bool negated = negatedBefore(clause.tokens, i);
         for (const TermRef &r : matcher.matches(tok)) {
-            const bool cleared = Lexicon::concepts().at(r.index).kind == Kind::Symptom &&
-                                 clearedAfter(clause.tokens, i);
+            const Kind kind = Lexicon::concepts().at(r.index).kind;
+            const bool cleared = kind == Kind::Symptom && clearedAfter(clause.tokens, i);
+            const bool emptied = kind == Kind::Event && nothingAfter(clause.tokens, i + 1);
             out->append({r.index,
-                         cleared || (negated && !Lexicon::isNegationCue(termOf(r).words.first())),
+                         cleared || emptied ||
+                             (negated && !Lexicon::isNegationCue(termOf(r).words.first())),
                          tok});
         }
         for (const TermRef &r : termIndex().multi) {
             const Lexicon::Term &t = termOf(r);
             const qsizetype end = phraseEnd(clause.tokens, i, t);
-            if (end > i)
-                out->append({r.index, negated && !Lexicon::isNegationCue(t.words.first()),
-                             clause.tokens.mid(i, end - i).join(u' ')});
+            if (end <= i)
+                continue;
+            const bool emptied = Lexicon::concepts().at(r.index).kind == Kind::Event &&
+                                 nothingAfter(clause.tokens, end);
+            out->append({r.index, emptied || (negated && !Lexicon::isNegationCue(t.words.first())),
+                         clause.tokens.mid(i, end - i).join(u' ')});
         }
     }
 }
@@ -401,9 +453,11 @@ struct ConceptRead
 {
     double subject = 0.0; // zone weight where it was found, not negated (0: not found)
     double body = 0.0;
-    double negated = 0.0; // found only negated
-    double symptom = 0.0; // as a symptom: zone weight x question factor
-    QStringList tokens;   // distinct words that matched
+    double negated = 0.0;  // found only negated
+    double symptom = 0.0;  // as a symptom: zone weight x question factor
+    double asserted = 0.0; // any kind: zone weight x question factor
+    double stated = 0.0;   // any kind: zone weight where said outside a question
+    QStringList tokens;    // distinct words that matched
     double presence() const
     {
         const double p = std::max(subject, body);
@@ -422,6 +476,8 @@ struct Reading
     QString foldedSubject;
     QString foldedBody;
     bool onlyWord = false;
+    std::optional<Lexicon::Lang> lang; // the ticket's language, when clear
+    bool otherModelServed = false;     // "answered by model B instead of A"
 };
 
 int conceptIndex(QStringView id)
@@ -470,7 +526,7 @@ double questionFactor(const Sentence &s)
 
 void readZone(const QList<Sentence> &sentences, double weight, bool subject, Reading *r)
 {
-    TokenMatcher matcher;
+    TokenMatcher matcher(r->lang);
     const QList<Lexicon::Concept> &all = Lexicon::concepts();
     static const QSet<QString> only{u"only"_s, u"solo"_s,      u"solamente"_s, u"somente"_s,
                                     u"nur"_s,  u"seulement"_s, u"uniquement"_s};
@@ -497,6 +553,9 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                 }
                 double &zone = subject ? c.subject : c.body;
                 zone = std::max(zone, weight);
+                c.asserted = std::max(c.asserted, weight * factor);
+                if (!s.question)
+                    c.stated = std::max(c.stated, weight);
                 if (kind == Kind::Symptom || kind == Kind::Event)
                     c.symptom = std::max(c.symptom, weight * factor);
                 else if (kind == Kind::Change)
@@ -518,6 +577,99 @@ bool asksToKnow(const QString &folded)
                        [&](const QString &p) { return folded.contains(p); });
 }
 
+// A duration in milliseconds at `at` of a lowercased text ("300 ms", "2.5s", "1,2 s",
+// "8 Sekunden", "1.5秒", "half a second"), the unit of a bare number taken from the next one
+// ("800->2400ms", "from 2 to 9 s").
+QList<double> durationsOf(const QString &sentence)
+{
+    static const QRegularExpression number(
+        u"(?<![\\w.,:])(\\d+(?:[.,]\\d+)?)\\s*"
+        u"(ms|msec|millisec\\w*|milisegundo\\w*|millisekunde\\w*|milliseconde\\w*|ミリ秒|"
+        u"s|sec|secs|second\\w*|segundo\\w*|sekunde\\w*|seconde\\w*|秒|"
+        u"min|mins|minute\\w*|minuto\\w*|minuten)?(?![\\w:])"_s);
+    static const QRegularExpression connector(
+        u"^\\s*(?:->|→|=>|>|~|to|a|para|auf|bis|à|au|から|-)\\s*$"_s);
+    static const QRegularExpression half(
+        u"half a second|medio segundo|meio segundo|halbe sekunde|demi[- ]seconde|半秒"_s);
+    struct Found
+    {
+        double value;
+        QString unit;
+        qsizetype start;
+        qsizetype end;
+    };
+    QList<Found> found;
+    for (auto it = number.globalMatch(sentence); it.hasNext() && found.size() < 20;) {
+        const auto m = it.next();
+        QString digits = m.captured(1);
+        // "4,200" is four thousand two hundred; "1,2" is one point two.
+        const qsizetype comma = digits.indexOf(u',');
+        if (comma >= 0)
+            digits =
+                digits.size() - comma - 1 == 3 ? digits.remove(u',') : digits.replace(u',', u'.');
+        found.append({digits.toDouble(), m.captured(2), m.capturedStart(), m.capturedEnd()});
+    }
+    QList<std::pair<qsizetype, double>> out;
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        QString unit = found.at(i).unit;
+        if (unit.isEmpty() && i + 1 < found.size() && !found.at(i + 1).unit.isEmpty() &&
+            connector.match(sentence.mid(found.at(i).end, found.at(i + 1).start - found.at(i).end))
+                .hasMatch())
+            unit = found.at(i + 1).unit;
+        if (unit.isEmpty())
+            continue;
+        const double scale = unit.startsWith(u"mi"_s) && !unit.startsWith(u"min"_s) ? 1.0
+                             : unit.startsWith(u"ms"_s) || unit == u"ミリ秒"_s      ? 1.0
+                             : unit.startsWith(u"min"_s)                            ? 60000.0
+                                                                                    : 1000.0;
+        out.append({found.at(i).start, found.at(i).value * scale});
+    }
+    for (auto it = half.globalMatch(sentence); it.hasNext();)
+        out.append({it.next().capturedStart(), 500.0});
+    std::sort(out.begin(), out.end());
+    QList<double> values;
+    for (const auto &v : std::as_const(out))
+        values.append(v.second);
+    return values;
+}
+
+// Slowness told in figures: two durations in one sentence, one at least twice the other ("took
+// ~100 ms, now half a second", "p95 went 800->2400ms", "8 Sekunden statt 800 ms"). Returns the
+// question factor of the strongest such sentence (0: none), so that "is it 10 ms or 50 ms?"
+// stays a question.
+double durationsDiffer(const QList<Sentence> &sentences)
+{
+    double best = 0.0;
+    for (const Sentence &s : sentences) {
+        const QList<double> d =
+            durationsOf(s.raw.normalized(QString::NormalizationForm_KC).toLower());
+        bool differ = false;
+        for (qsizetype i = 0; i < d.size() && !differ; ++i) {
+            for (qsizetype j = i + 1; j < d.size() && !differ; ++j) {
+                const double lo = std::min(d.at(i), d.at(j));
+                const double hi = std::max(d.at(i), d.at(j));
+                differ = lo > 0 && hi >= 2.0 * lo;
+            }
+        }
+        if (differ)
+            best = std::max(best, questionFactor(s));
+    }
+    return best;
+}
+
+// Distinct models named with a version ("gpt-4o", "claude-3-haiku", "mistral-large").
+int distinctModels(const QString &text)
+{
+    static const QRegularExpression model(
+        u"(?<![\\w-])((?:gpt|claude|gemini|mistral|mixtral|llama|command|deepseek|qwen)"
+        u"-[\\w.-]*\\w|o[134](?:-mini|-pro)?)(?![\\w-])"_s);
+    QSet<QString> seen;
+    for (auto it = model.globalMatch(text.left(MaxBody).toLower());
+         it.hasNext() && seen.size() < 10;)
+        seen.insert(it.next().captured(1));
+    return int(seen.size());
+}
+
 Reading readTicket(const Ticket &ticket)
 {
     Reading r;
@@ -525,6 +677,7 @@ Reading readTicket(const Ticket &ticket)
     r.staleSubject = isStaleSubject(ticket.subject);
     const QString subject = ticket.subject.left(MaxSubject);
     const QString body = QString(ticket.description.left(MaxBody) + u'\n' + ticket.tags.join(u' '));
+    r.lang = lexiconLang(Text::detectLanguage(subject + u'\n' + body));
     const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
     const QList<Sentence> bodySentences = sentencesOf(body);
     QList<Sentence> subjectSentences = sentencesOf(subject);
@@ -549,6 +702,29 @@ Reading readTicket(const Ticket &ticket)
     // By token, so that "openaiは正常" (no space between scripts) names OpenAI.
     r.providers = Lexicon::providerFamilies(
         u' ' + tokensOf(r.staleSubject ? r.foldedBody : r.folded).join(u' ') + u' ');
+    // Response times told as figures that differ several-fold are slowness said in numbers.
+    const int slowness = conceptIndex(u"slowness");
+    if (const double said = durationsDiffer(bodySentences); slowness >= 0 && said > 0) {
+        ConceptRead &c = r.concepts[slowness];
+        if (c.symptom < said)
+            r.symptomStrength += said - c.symptom;
+        c.body = std::max(c.body, 1.0);
+        c.symptom = std::max(c.symptom, said);
+        c.tokens.append(u"durations that differ several-fold"_s);
+    }
+    // A switch or an answer "served by" a model, with two models or providers named: the
+    // requests went to another target than the one configured.
+    // Said as a fact ("were answered by", "switched to" outside a question), it is something
+    // that happened, a symptom to investigate even when the ticket then asks why.
+    if ((present(r, u"switch") || present(r, u"served")) &&
+        (r.providers.size() >= 2 || distinctModels(subject + u'\n' + body) >= 2)) {
+        r.otherModelServed = true;
+        const int served = conceptIndex(u"served");
+        const int sw = conceptIndex(u"switch");
+        const double said = std::max(served >= 0 ? r.concepts.at(served).asserted : 0.0,
+                                     sw >= 0 ? r.concepts.at(sw).stated : 0.0);
+        r.symptomStrength += said;
+    }
     const int mismatch = conceptIndex(u"mismatch");
     if (present(r, u"billing") && mismatch >= 0 && distinctAmounts(ticket.description) >= 2) {
         ConceptRead &c = r.concepts[mismatch];
@@ -632,6 +808,13 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
                 findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
             const double inBody = findTerm(r.foldedBody, s.folded).count > 0 ? 1.0 : 0;
             total -= s.weight * std::max(inSubject, inBody);
+        }
+        // "Answered by model B instead of model A": another target than the configured one
+        // served the requests, which is what a fallback does (unless one provider plainly
+        // fails while the other works, below).
+        if (e.name == u"fallback"_s && r.otherModelServed && !(failure && works)) {
+            total += 3.0;
+            parts.append({3.0, u"another model answered than the one asked for"_s});
         }
         // "Claude fails but GPT-4o works": two providers and a failure point at routing.
         if (e.name == u"provider-routing"_s && failure) {
