@@ -221,6 +221,15 @@ private slots:
         QTest::newRow("iana") << u"we are in America/Sao_Paulo"_s << -180;
         QTest::newRow("offset") << u"around 9 (UTC+05:30)"_s << 330;
         QTest::newRow("japanese") << u"日本時間の午前9時から"_s << 540;
+        QTest::newRow("city, German") << u"seit 8 Uhr Berliner Zeit"_s << 60;
+        QTest::newRow("city, Portuguese") << u"desde as 6h (horário de Brasília)"_s << -180;
+        QTest::newRow("city, Spanish") << u"a las 9 (hora de CDMX)"_s << -360;
+        QTest::newRow("summer name in winter follows the zone") << u"since 9am PDT"_s << -480;
+        QTest::newRow("two letters after a time") << u"since 9am ET"_s << -300;
+        QTest::newRow("two letters alone are no zone") << u"our MT pipeline and CT scans"_s << -999;
+        QTest::newRow("full-width") << u"午前9時（ＪＳＴ）から"_s << 540;
+        QTest::newRow("lower case is no zone") << u"the art of it, est-ce que"_s << -999;
+        QTest::newRow("utc+0 is no hint") << u"at 09:00 (UTC+0)"_s << -999;
         QTest::newRow("utc is no hint") << u"at 09:00 UTC"_s << -999;
         QTest::newRow("nothing") << u"this morning"_s << -999;
     }

@@ -183,6 +183,23 @@ private slots:
         QTest::newRow("fr: depuis lundi") << u"depuis lundi"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("es: ayer") << u"desde ayer"_s << utc("2026-11-19T00:00:00Z");
         QTest::newRow("ja: 昨日から") << u"昨日からエラー"_s << utc("2026-11-19T00:00:00Z");
+        // Day words on the customer's clock when the ticket names a zone.
+        QTest::newRow("en: this morning, Tokyo time")
+            << u"slow since this morning (Tokyo time)"_s << utc("2026-11-19T21:00:00Z");
+        QTest::newRow("fr: ce matin, heure de Paris")
+            << u"lent depuis ce matin (heure de Paris)"_s << utc("2026-11-20T05:00:00Z");
+        QTest::newRow("es: esta mañana before dawn in CDMX")
+            << u"desde esta mañana (hora de CDMX) fallan"_s << utc("2026-11-20T06:00:00Z");
+        QTest::newRow("ja: 正午から 日本時間")
+            << u"正午から遅いです（日本時間）"_s << utc("2026-11-20T03:00:00Z");
+        QTest::newRow("de: seit Montag MEZ")
+            << u"seit Montag MEZ langsam"_s << utc("2026-11-15T23:00:00Z");
+        QTest::newRow("en: early afternoon, JST")
+            << u"crawling since early afternoon JST"_s << utc("2026-11-20T03:00:00Z");
+        QTest::newRow("en: two letters after a time")
+            << u"failing since 4am ET"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("en: two letters alone are no zone")
+            << u"our MT pipeline fails since 9am"_s << utc("2026-11-20T09:00:00Z");
         QTest::newRow("lower-case words are not zones")
             << u"since 9am, c'est ça, the art of it"_s << utc("2026-11-20T09:00:00Z");
     }

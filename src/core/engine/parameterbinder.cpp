@@ -2,6 +2,7 @@
 
 #include "core/engine/textnormalizer.h"
 #include "core/engine/timeexpressions.h"
+#include "core/text/language.h"
 #include "core/time.h"
 
 #include <QHash>
@@ -20,9 +21,10 @@ namespace {
 constexpr qsizetype MaxText = 20000;
 constexpr int TicketMarginMinutes = 5;
 
-QDateTime atTime(const QDateTime &day, int hour, int minute = 0)
+// `hour`:00 of `date` on the customer's clock (UTC when the ticket names no zone), in UTC.
+QDateTime hourOfDay(const QDate &date, int hour, const std::optional<QTimeZone> &zone)
 {
-    return QDateTime(day.date(), QTime(hour, minute), QTimeZone::utc());
+    return QDateTime(date, QTime(hour, 0), zone ? *zone : QTimeZone::utc()).toUTC();
 }
 
 // Earlier of two times, ignoring invalid ones.
@@ -156,9 +158,8 @@ void vagueAmounts(const QString &text, AnchorSearch &s)
 
 // Times of day in the ticket's words and zone ("since 9am Berlin time", "seit 14 Uhr MEZ",
 // "desde las 9 de la mañana (hora de Madrid)", "午前9時から"), converted to UTC.
-void clockTimes(const QString &rawText, AnchorSearch &s)
+void clockTimes(const QString &rawText, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
-    const std::optional<QTimeZone> zone = TimeText::namedZone(rawText);
     for (const TimeText::Clock &c : TimeText::clockTimes(rawText))
         s.consider(TimeText::toUtc(c, s.t, zone));
 }
@@ -213,11 +214,16 @@ int dayMention(const QString &folded, std::initializer_list<const char16_t *> ph
     return best;
 }
 
-// Day words in six languages ("this morning", "esta mañana", "heute früh", "昨日", ...).
-void dayWords(const QString &text, AnchorSearch &s)
+// Day words in six languages ("this morning", "esta mañana", "heute früh", "昨日", ...), read
+// on the customer's clock when the ticket names a zone ("this morning, Tokyo time").
+void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
     const QString folded = foldForMatching(text, MaxText);
-    const QDateTime &t = s.t;
+    const QDateTime t = zone ? s.t.toTimeZone(*zone) : s.t;
+    // `hour` of the customer's day `t` (moved by days), in UTC.
+    auto localHour = [&](const QDateTime &day, int hour) {
+        return hourOfDay(day.date(), hour, zone);
+    };
     auto day = [&](std::initializer_list<const char16_t *> phrases, const QDateTime &at) {
         const int m = dayMention(folded, phrases);
         if (m > 0)
@@ -226,38 +232,42 @@ void dayWords(const QString &text, AnchorSearch &s)
     };
     day({u"this morning", u"ce matin", u"heute morgen", u"heute fruh", u"esta manana",
          u"esta manha", u"hoje cedo", u"今朝", u"本日午前"},
-        t.time().hour() >= 6 ? atTime(t, 6) : atTime(t, 0));
-    day({u"this afternoon", u"cet apres midi", u"heute nachmittag", u"esta tarde", u"本日午後"},
-        t.time().hour() >= 12 ? atTime(t, 12) : atTime(t, 6));
+        t.time().hour() >= 6 ? localHour(t, 6) : localHour(t, 0));
+    day({u"this afternoon", u"cet apres midi", u"heute nachmittag", u"esta tarde", u"本日午後",
+         u"early afternoon", u"午後"},
+        t.time().hour() >= 12 ? localHour(t, 12) : localHour(t, 6));
+    day({u"noon", u"midday", u"lunchtime", u"mittag", u"midi", u"mediodia", u"meio dia", u"正午",
+         u"昼"},
+        t.time().hour() >= 12 ? localHour(t, 12) : localHour(t.addDays(-1), 12));
     day({u"this evening", u"tonight", u"ce soir", u"heute abend", u"esta noche"},
-        t.time().hour() >= 17 ? atTime(t, 17) : atTime(t, 12));
+        t.time().hour() >= 17 ? localHour(t, 17) : localHour(t, 12));
     day({u"today", u"aujourd hui", u"aujourdhui", u"heute", u"hoy", u"hoje", u"本日", u"今日"},
-        atTime(t, 0));
+        localHour(t, 0));
     day({u"last night", u"overnight", u"cette nuit", u"hier soir", u"heute nacht", u"letzte nacht",
          u"gestern abend", u"anoche", u"ontem a noite", u"esta noite", u"昨夜", u"昨晩"},
-        atTime(t.addDays(-1), 18));
+        localHour(t.addDays(-1), 18));
     if (!day({u"yesterday morning", u"hier matin", u"gestern morgen", u"ayer por la manana",
               u"ontem de manha", u"昨日の朝"},
-             atTime(t.addDays(-1), 6)) &&
+             localHour(t.addDays(-1), 6)) &&
         !day({u"yesterday afternoon", u"hier apres midi", u"gestern nachmittag",
               u"ayer por la tarde", u"ontem a tarde", u"昨日の午後"},
-             atTime(t.addDays(-1), 12)) &&
-        !day({u"yesterday evening"}, atTime(t.addDays(-1), 17)))
+             localHour(t.addDays(-1), 12)) &&
+        !day({u"yesterday evening"}, localHour(t.addDays(-1), 17)))
         day({u"yesterday", u"hier", u"gestern", u"ayer", u"ontem", u"昨日"},
-            atTime(t.addDays(-1), 0));
+            localHour(t.addDays(-1), 0));
     day({u"this week", u"cette semaine", u"diese woche", u"esta semana", u"今週"},
-        atTime(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
+        localHour(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
     day({u"last week", u"la semaine derniere", u"letzte woche", u"la semana pasada",
          u"semana passada", u"先週"},
-        atTime(t.addDays(-(t.date().dayOfWeek() - 1) - 7), 0));
+        localHour(t.addDays(-(t.date().dayOfWeek() - 1) - 7), 0));
     const int back =
         t.date().dayOfWeek() >= 6 ? t.date().dayOfWeek() - 6 : t.date().dayOfWeek() + 1;
     day({u"weekend", u"week end", u"wochenende", u"fin de semana", u"fim de semana", u"週末"},
-        atTime(t.addDays(-back), 0));
+        localHour(t.addDays(-back), 0));
 }
 
 // "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi".
-void weekdays(const QString &text, AnchorSearch &s)
+void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
     static const QRegularExpression weekday(
         u"\\b(?:since|on|from|last|desde el|desde|seit|depuis|el|am)\\s+(monday|tuesday|"
@@ -281,10 +291,11 @@ void weekdays(const QString &text, AnchorSearch &s)
             wd = names.at(i).contains(name) ? i + 1 : 0;
         if (wd == 0)
             continue;
-        int back = s.t.date().dayOfWeek() - wd;
+        const QDate today = (zone ? s.t.toTimeZone(*zone) : s.t).date();
+        int back = today.dayOfWeek() - wd;
         if (back <= 0)
             back += 7; // "since Monday" said on a Monday means last week's
-        s.consider(atTime(s.t.addDays(-back), 0));
+        s.consider(hourOfDay(today.addDays(-back), 0, zone));
     }
 }
 
@@ -298,12 +309,13 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
     s.t = ticketTime.toUTC();
     const QString capped = rawText.left(MaxText);
     const QString text = capped.toLower();
+    const std::optional<QTimeZone> zone = Text::detectTimeZone(capped);
     relativeAmounts(text, s);
     vagueAmounts(text, s);
-    clockTimes(capped, s);
+    clockTimes(capped, zone, s);
     isoTimes(text, s);
-    dayWords(text, s);
-    weekdays(text, s);
+    dayWords(text, zone, s);
+    weekdays(text, zone, s);
     return s.result();
 }
 

@@ -10,13 +10,9 @@
 namespace Casefile::TimeText {
 
 // Local times in a customer's words, in English, Spanish, Portuguese, German, French and
-// Japanese, and the zone they are in. Pure and thread-safe; the text is untrusted and capped by
-// the caller.
-
-// The time zone the text names: an abbreviation ("PST", "CET", "JST", "BRT", "MEZ"), a city
-// ("Berlin time", "hora de Madrid", "horário de Brasília", "heure de Paris", "日本時間") or an
-// offset ("UTC+2", "GMT-3", "UTC+05:30"). Plain "UTC"/"GMT"/"Z" names no local zone.
-std::optional<QTimeZone> namedZone(const QString &text);
+// Japanese. The zone they are in is Text::detectTimeZone's (core/text/language.h), the
+// product's one zone table. Pure and thread-safe; the text is untrusted and capped by the
+// caller.
 
 // A time of day the text says something started at or happened at.
 struct Clock

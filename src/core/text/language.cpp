@@ -157,9 +157,118 @@ QString detectLanguage(const QString &text)
     return best;
 }
 
-std::optional<QTimeZone> detectTimeZone(const QString &text)
+namespace {
+
+// One table of the zones customers name, for every reader of ticket times (the investigation
+// window, the reply's local times, the charts' axis).
+struct NamedZone
 {
-    // IANA ids first: "Europe/Berlin", "America/Sao_Paulo".
+    const char16_t *name; // an abbreviation (as written) or folded city words, '|'-separated
+    const char16_t *iana;
+    int offsetMinutes; // the name's own offset, for a system without a zone database
+};
+
+// Written in capitals: "est", "et", "ist" and "art" are words in lower case. Each maps to the
+// zone that observes it, so that the date of each time decides the offset (a "PST" written in
+// July means Pacific time).
+const NamedZone Abbreviations[] = {
+    {u"PST", u"America/Los_Angeles", -480},
+    {u"PDT", u"America/Los_Angeles", -420},
+    {u"MST", u"America/Denver", -420},
+    {u"MDT", u"America/Denver", -360},
+    {u"CST", u"America/Chicago", -360},
+    {u"CDT", u"America/Chicago", -300},
+    {u"EST", u"America/New_York", -300},
+    {u"EDT", u"America/New_York", -240},
+    {u"PT", u"America/Los_Angeles", -480},
+    {u"MT", u"America/Denver", -420},
+    {u"CT", u"America/Chicago", -360},
+    {u"ET", u"America/New_York", -300},
+    {u"BST", u"Europe/London", 60},
+    {u"CET", u"Europe/Berlin", 60},
+    {u"CEST", u"Europe/Berlin", 120},
+    {u"MEZ", u"Europe/Berlin", 60},
+    {u"MESZ", u"Europe/Berlin", 120},
+    {u"WET", u"Europe/Lisbon", 0},
+    {u"WEST", u"Europe/Lisbon", 60},
+    {u"EET", u"Europe/Athens", 120},
+    {u"EEST", u"Europe/Athens", 180},
+    {u"MSK", u"Europe/Moscow", 180},
+    {u"IST", u"Asia/Kolkata", 330},
+    {u"JST", u"Asia/Tokyo", 540},
+    {u"KST", u"Asia/Seoul", 540},
+    {u"SGT", u"Asia/Singapore", 480},
+    {u"HKT", u"Asia/Hong_Kong", 480},
+    {u"AEST", u"Australia/Sydney", 600},
+    {u"AEDT", u"Australia/Sydney", 660},
+    {u"NZST", u"Pacific/Auckland", 720},
+    {u"NZDT", u"Pacific/Auckland", 780},
+    {u"BRT", u"America/Sao_Paulo", -180},
+    {u"ART", u"America/Argentina/Buenos_Aires", -180},
+    {u"COT", u"America/Bogota", -300},
+    {u"PET", u"America/Lima", -300},
+    {u"CLT", u"America/Santiago", -240},
+};
+
+// A city or country next to a word for "time": "Berlin time", "hora de Madrid", "horário de
+// Brasília", "Berliner Zeit", "heure de Paris", "東京時間".
+const NamedZone Cities[] = {
+    {u"berlin|berliner|munich|munchen|frankfurt|hamburg|deutscher|deutschland", u"Europe/Berlin",
+     60},
+    {u"madrid|barcelona|espana|peninsular", u"Europe/Madrid", 60},
+    {u"paris|france|francaise", u"Europe/Paris", 60},
+    {u"amsterdam", u"Europe/Amsterdam", 60},
+    {u"zurich|wien|vienna|geneve|geneva", u"Europe/Zurich", 60},
+    {u"rome|roma", u"Europe/Rome", 60},
+    {u"london|uk", u"Europe/London", 0},
+    {u"lisbon|lisboa|portugal", u"Europe/Lisbon", 0},
+    {u"brasilia|sao paulo|rio", u"America/Sao_Paulo", -180},
+    {u"cdmx|mexico", u"America/Mexico_City", -360},
+    {u"bogota|colombia", u"America/Bogota", -300},
+    {u"lima|peru", u"America/Lima", -300},
+    {u"buenos aires|argentina", u"America/Argentina/Buenos_Aires", -180},
+    {u"santiago|chile", u"America/Santiago", -240},
+    {u"new york|eastern", u"America/New_York", -300},
+    {u"chicago|central", u"America/Chicago", -360},
+    {u"denver|mountain", u"America/Denver", -420},
+    {u"los angeles|san francisco|seattle|pacific|california", u"America/Los_Angeles", -480},
+    {u"toronto", u"America/Toronto", -300},
+    {u"montreal|quebec", u"America/Toronto", -300},
+    {u"tokyo|東京|日本", u"Asia/Tokyo", 540},
+    {u"seoul|韓国", u"Asia/Seoul", 540},
+    {u"singapore", u"Asia/Singapore", 480},
+    {u"sydney", u"Australia/Sydney", 600},
+    {u"india|mumbai|delhi|bangalore|bengaluru", u"Asia/Kolkata", 330},
+};
+
+QTimeZone zoneOf(const NamedZone &z)
+{
+    const QByteArray id = QString::fromUtf16(z.iana).toUtf8();
+    if (QTimeZone::isTimeZoneIdAvailable(id))
+        return QTimeZone(id);
+    return QTimeZone(z.offsetMinutes * 60);
+}
+
+// Lower case, accents removed, everything but letters and digits one space, padded.
+QString folded(const QString &text)
+{
+    const QString decomposed = text.toLower().normalized(QString::NormalizationForm_KD);
+    QString out = u" "_s;
+    for (const QChar c : decomposed) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
+        if (c.isLetterOrNumber())
+            out += c;
+        else if (!out.endsWith(u' '))
+            out += u' ';
+    }
+    if (!out.endsWith(u' '))
+        out += u' ';
+    return out;
+}
+
+std::optional<QTimeZone> ianaZone(const QString &text)
+{
     static const QRegularExpression iana(
         u"\\b(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?\\b"_s);
     for (auto it = iana.globalMatch(text); it.hasNext();) {
@@ -167,69 +276,90 @@ std::optional<QTimeZone> detectTimeZone(const QString &text)
         if (QTimeZone::isTimeZoneIdAvailable(id))
             return QTimeZone(id);
     }
-    // Offsets: "UTC+2", "GMT-03:00", "UTC +05:30".
+    return std::nullopt;
+}
+
+// "UTC+2", "GMT-03:00", "utc +05:30"; "UTC+0" is UTC, no local zone.
+std::optional<QTimeZone> offsetZone(const QString &text)
+{
     static const QRegularExpression offset(
-        u"\\b(?:UTC|GMT)\\s?([+\\x{2212}-])\\s?(\\d{1,2})(?::?(\\d{2}))?\\b"_s);
-    if (const auto m = offset.match(text); m.hasMatch()) {
-        const int hours = m.captured(2).toInt();
-        const int minutes = m.captured(3).isEmpty() ? 0 : m.captured(3).toInt();
-        if (hours <= 14 && minutes < 60 && (hours > 0 || minutes > 0)) {
-            const int sign = m.captured(1) == u"+"_s ? 1 : -1;
-            return QTimeZone(sign * (hours * 3600 + minutes * 60));
+        u"(?<![a-z])(?:utc|gmt)\\s*([+\\-\\x{2212}])\\s*(\\d{1,2})(?::?(\\d{2}))?(?!\\d)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = offset.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const int hours = m.captured(2).toInt();
+    const int minutes = m.captured(3).isEmpty() ? 0 : m.captured(3).toInt();
+    if (hours > 14 || minutes > 59 || (hours == 0 && minutes == 0))
+        return std::nullopt;
+    const int sign = m.captured(1) == u"+"_s ? 1 : -1;
+    return QTimeZone(sign * (hours * 3600 + minutes * 60));
+}
+
+// Abbreviations as whole upper-case words; a two-letter one ("ET", "PT", "MT", "CT") only right
+// after a time of day ("9am ET", "14:00 (PT)"): alone it is more often something else.
+std::optional<QTimeZone> abbreviationZone(const QString &text)
+{
+    static const QRegularExpression abbreviation = [] {
+        QStringList names;
+        for (const NamedZone &z : Abbreviations)
+            names.append(QString::fromUtf16(z.name));
+        return QRegularExpression(u"(?<![A-Za-z])("_s + names.join(u'|') + u")(?![A-Za-z])"_s);
+    }();
+    static const QRegularExpression afterClock(u"(?:\\d|[ap]\\.?m\\.?|uhr|h)\\s*\\(?\\s*$"_s,
+                                               QRegularExpression::CaseInsensitiveOption);
+    for (auto it = abbreviation.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString name = m.captured(1);
+        if (name.size() == 2 && !afterClock
+                                     .match(text.mid(std::max<qsizetype>(0, m.capturedStart() - 12),
+                                                     std::min<qsizetype>(12, m.capturedStart())))
+                                     .hasMatch())
+            continue;
+        for (const NamedZone &z : Abbreviations) {
+            if (name == QStringView(z.name))
+                return zoneOf(z);
         }
     }
-    // Abbreviations, as whole upper-case words. Summer/winter variants map to the zone that
-    // observes them, so the date of each time decides the offset.
-    static const QHash<QString, QByteArray> abbreviations{
-        {u"CET"_s, "Europe/Berlin"},
-        {u"CEST"_s, "Europe/Berlin"},
-        {u"MEZ"_s, "Europe/Berlin"},
-        {u"MESZ"_s, "Europe/Berlin"},
-        {u"WET"_s, "Europe/Lisbon"},
-        {u"WEST"_s, "Europe/Lisbon"},
-        {u"EET"_s, "Europe/Athens"},
-        {u"EEST"_s, "Europe/Athens"},
-        {u"BST"_s, "Europe/London"},
-        {u"PST"_s, "America/Los_Angeles"},
-        {u"PDT"_s, "America/Los_Angeles"},
-        {u"PT"_s, "America/Los_Angeles"},
-        {u"MST"_s, "America/Denver"},
-        {u"MDT"_s, "America/Denver"},
-        {u"CST"_s, "America/Chicago"},
-        {u"CDT"_s, "America/Chicago"},
-        {u"EST"_s, "America/New_York"},
-        {u"EDT"_s, "America/New_York"},
-        {u"ET"_s, "America/New_York"},
-        {u"JST"_s, "Asia/Tokyo"},
-        {u"KST"_s, "Asia/Seoul"},
-        {u"IST"_s, "Asia/Kolkata"},
-        {u"SGT"_s, "Asia/Singapore"},
-        {u"AEST"_s, "Australia/Sydney"},
-        {u"AEDT"_s, "Australia/Sydney"},
-        {u"BRT"_s, "America/Sao_Paulo"},
-        {u"ART"_s, "America/Argentina/Buenos_Aires"},
-        {u"NZST"_s, "Pacific/Auckland"},
-        {u"NZDT"_s, "Pacific/Auckland"}};
-    static const QRegularExpression word(u"\\b[A-Z]{2,4}\\b"_s);
-    for (auto it = word.globalMatch(text); it.hasNext();) {
-        const auto found = abbreviations.constFind(it.next().captured(0));
-        if (found != abbreviations.cend() && QTimeZone::isTimeZoneIdAvailable(*found))
-            return QTimeZone(*found);
-    }
-    // Written out: "heure de Paris", "日本時間", "Berlin time".
-    static const QList<std::pair<QString, QByteArray>> names{
-        {u"日本時間"_s, "Asia/Tokyo"},
-        {u"heure de paris"_s, "Europe/Paris"},
-        {u"horário de brasília"_s, "America/Sao_Paulo"},
-        {u"hora de madrid"_s, "Europe/Madrid"},
-        {u"hora peninsular"_s, "Europe/Madrid"},
-        {u"deutscher zeit"_s, "Europe/Berlin"}};
-    const QString lower = text.toLower();
-    for (const auto &[name, id] : names) {
-        if (lower.contains(name) && QTimeZone::isTimeZoneIdAvailable(id))
-            return QTimeZone(id);
+    return std::nullopt;
+}
+
+std::optional<QTimeZone> cityZone(const QString &text)
+{
+    // Japanese writes the zone as one word: 日本時間, 東京時間.
+    static constexpr NamedZone Japan{u"日本時間", u"Asia/Tokyo", 540};
+    if (text.contains(u"日本時間"_s) || text.contains(u"東京時間"_s))
+        return zoneOf(Japan);
+    const QString f = folded(text);
+    static const QRegularExpression timeWord(
+        u" (time|hora|horario|zeit|heure|heures|ora|時間)(?= )"_s);
+    for (auto it = timeWord.globalMatch(f); it.hasNext();) {
+        const auto m = it.next();
+        // A few words either side of the time word.
+        const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 40);
+        const QString around = f.mid(from, m.capturedEnd() - from + 40);
+        for (const NamedZone &z : Cities) {
+            for (const QString &w : QString::fromUtf16(z.name).split(u'|')) {
+                if (around.contains(u' ' + w + u' '))
+                    return zoneOf(z);
+            }
+        }
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QTimeZone> detectTimeZone(const QString &rawText)
+{
+    const QString text = rawText.left(20000).normalized(QString::NormalizationForm_KC);
+    if (auto z = ianaZone(text))
+        return z;
+    if (auto z = offsetZone(text))
+        return z;
+    if (auto z = abbreviationZone(text))
+        return z;
+    return cityZone(text);
 }
 
 } // namespace Casefile::Text

@@ -13,9 +13,14 @@ namespace Casefile::Text {
 // linear in the text.
 QString detectLanguage(const QString &text);
 
-// The time zone a customer's text names, if it names one: an IANA id ("Europe/Berlin"), a
-// common abbreviation ("CET", "PST", "JST", "BRT") or an offset ("UTC+2", "GMT-03:00").
-// Plain "UTC"/"GMT"/"Z" is no hint. Pure, thread-safe.
+// The time zone a customer's text names, if it names one: an IANA id ("Europe/Berlin"), an
+// offset ("UTC+2", "GMT-03:00"), an abbreviation in capitals ("CET", "PST", "MEZ", "JST",
+// "BRT"; "ET"/"PT" only right after a time) or a city or country next to a word for time in
+// the six languages ("Berlin time", "hora de Madrid", "horário de Brasília", "Berliner Zeit",
+// "heure de Paris", "日本時間"). Abbreviations map to the zone observing them, so the date of
+// each time decides its offset. Plain "UTC"/"GMT"/"Z" is no hint. The one zone table of the
+// product: the investigation window and the reply's local times both read it. Pure,
+// thread-safe.
 std::optional<QTimeZone> detectTimeZone(const QString &text);
 
 } // namespace Casefile::Text
