@@ -88,6 +88,11 @@ struct Behaviour
         outputs = o;
         return *this;
     }
+    Behaviour &withData(const QJsonObject &d)
+    {
+        data = d;
+        return *this;
+    }
     // Answers only once `n` calls have run at the same time (or at the deadline: a timeout).
     Behaviour &untilRunning(int n)
     {
@@ -107,6 +112,7 @@ struct Behaviour
     bool ignoresCancel = false; // a slow connector that returns late
     int evidence = 1;
     QJsonObject outputs;
+    QJsonObject data; // the evidence's data (an empty table when empty)
     int waitRunning = 0;
     QString waitStep;
 };
@@ -182,7 +188,9 @@ public:
             e.kind = EvidenceKind::Table;
             e.title = call.stepId + u" #"_s + QString::number(i + 1);
             e.source = m_system + u":test"_s;
-            e.data = QJsonObject{{u"columns"_s, QJsonArray{u"n"_s}}, {u"rows"_s, QJsonArray{}}};
+            e.data = !b.data.isEmpty() ? b.data
+                                       : QJsonObject{{u"columns"_s, QJsonArray{u"n"_s}},
+                                                     {u"rows"_s, QJsonArray{}}};
             out.evidence.append(e);
         }
         out.outputs = b.outputs;
@@ -581,6 +589,138 @@ private slots:
             QVERIFY(stepOf(inv, u"o"_s)->error.startsWith(u"cannot run without org"_s));
             QVERIFY(!h.recorder->call(u"o"_s).has_value());
         }
+    }
+
+    // The ticket's provider against the organisation's logs: a step filtered by provider waits
+    // for the steps that read the org's logs, then runs with what they show, and the result
+    // says "the ticket says X, the logs show Y". Another org's traffic is no evidence of this
+    // org's provider.
+    void providerFromTheLogs_data()
+    {
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QStringList>("logged"); // providers of the org's traffic
+        QTest::addColumn<bool>("logsFail");
+        QTest::addColumn<QString>(
+            "filtered");                   // the provider the comparison ran with; empty: skipped
+        QTest::addColumn<QString>("note"); // in the playbook's reason; empty: no note
+        QTest::newRow("ticket names another provider")
+            << u"All our Claude calls fail since 9am."_s << QStringList{u"openai"_s} << false
+            << u"openai"_s
+            << u"the ticket names anthropic, but the organisation's logs show only openai"_s;
+        QTest::newRow("ticket agrees with the logs")
+            << u"All our Claude calls fail since 9am."_s << QStringList{u"anthropic"_s, u"openai"_s}
+            << false << u"anthropic"_s << QString();
+        QTest::newRow("ticket silent, one provider logged")
+            << u"All our calls fail since 9am."_s << QStringList{u"anthropic"_s} << false
+            << u"anthropic"_s
+            << u"the ticket names no provider; the organisation's logs show only anthropic"_s;
+        QTest::newRow("ticket silent, several logged")
+            << u"All our calls fail since 9am."_s << QStringList{u"anthropic"_s, u"openai"_s}
+            << false << QString() << QString();
+        QTest::newRow("logs unavailable: the ticket's word, unchecked")
+            << u"All our Claude calls fail since 9am."_s << QStringList{u"openai"_s} << true
+            << u"anthropic"_s << QString();
+    }
+
+    void providerFromTheLogs()
+    {
+        QFETCH(QString, description);
+        QFETCH(QStringList, logged);
+        QFETCH(bool, logsFail);
+        QFETCH(QString, filtered);
+        QFETCH(QString, note);
+        Harness h;
+        QJsonArray rows;
+        for (const QString &p : logged)
+            rows.append(QJsonArray{p, QString(u"model-of-"_s + p), 100});
+        const QJsonObject table{{u"columns"_s, QJsonArray{u"provider"_s, u"model"_s, u"n"_s}},
+                                {u"rows"_s, rows}};
+        Behaviour overview = Behaviour().withData(table);
+        if (logsFail)
+            overview.failing(Error::Code::Server);
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, overview);
+        // a second log step that answers only once the comparison could have started
+        h.clickhouse->setBehaviour(u"error_series"_s, Behaviour().delay(50));
+        // other organisations' traffic, on another provider
+        h.clickhouse->setBehaviour(
+            u"org_comparison"_s,
+            Behaviour().withData(
+                QJsonObject{{u"columns"_s, QJsonArray{u"org"_s, u"provider"_s}},
+                            {u"rows"_s, QJsonArray{QJsonArray{u"org_other"_s, u"google"_s}}}}));
+        const QStringList steps{stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s),
+                                stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
+                                u"{\"id\": \"orgs\", \"connector\": \"clickhouse\", \"operation\": "
+                                u"\"org_comparison\", \"args\": {\"provider\": \"{{provider}}\"}, "
+                                u"\"skip_unless\": [\"provider\"], \"required\": false}"_s};
+        InvestigationRun run(h.connectors(), library(u"routing"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"routing"_s;
+        Ticket t = ticket();
+        t.subject = u"Calls failing"_s;
+        t.description = description;
+        const Investigation inv = runToEnd(run, t, options);
+        QVERIFY(stepOf(inv, u"orgs"_s));
+        if (filtered.isEmpty()) {
+            QCOMPARE(stepOf(inv, u"orgs"_s)->status, StepStatus::Skipped);
+        } else {
+            const auto orgs = h.recorder->call(u"orgs"_s);
+            QVERIFY(orgs.has_value());
+            QCOMPARE(orgs->args.value(u"provider"_s).toString(), filtered);
+            // only after every step reading the org's logs had returned
+            for (const QString &logStep : {u"overview"_s, u"series"_s}) {
+                const auto logs = h.recorder->call(logStep);
+                QVERIFY(logs.has_value());
+                QVERIFY2(logs->endNs <= orgs->startNs, qPrintable(logStep));
+            }
+        }
+        if (note.isEmpty())
+            QVERIFY2(!inv.playbook.reason.contains(u"logs show"_s),
+                     qPrintable(inv.playbook.reason));
+        else
+            QVERIFY2(inv.playbook.reason.contains(note), qPrintable(inv.playbook.reason));
+        QVERIFY2(!inv.playbook.reason.contains(u"google"_s), qPrintable(inv.playbook.reason));
+        QCOMPARE(inv.playbook.reason.count(u"logs show"_s), note.isEmpty() ? 0 : 1);
+    }
+
+    // The customer's own theory of the cause is named as a hypothesis to test, never cited as
+    // evidence or a finding.
+    void customerTheoryIsAHypothesis_data()
+    {
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("theory"); // a phrase of it; empty: none
+        QTest::newRow("deploy")
+            << u"Latency is up since 9am. I think it's your deploy from today."_s
+            << u"your deploy"_s;
+        QTest::newRow("spanish") << u"Todo va lento desde las 9. Creo que es culpa del proveedor."_s
+                                 << u"culpa del proveedor"_s;
+        QTest::newRow("none") << u"Latency is up since 9am."_s << QString();
+    }
+
+    void customerTheoryIsAHypothesis()
+    {
+        QFETCH(QString, description);
+        QFETCH(QString, theory);
+        Harness h;
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
+        InvestigationRun run(
+            h.connectors(),
+            library(u"theory"_s, {stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s)}),
+            Now);
+        InvestigationRun::Options options;
+        options.playbook = u"theory"_s;
+        Ticket t = ticket();
+        t.description = description;
+        const Investigation inv = runToEnd(run, t, options);
+        QCOMPARE(inv.playbook.reason.contains(u"is a hypothesis to test, not evidence"_s),
+                 !theory.isEmpty());
+        if (theory.isEmpty())
+            return;
+        QVERIFY2(inv.playbook.reason.contains(theory), qPrintable(inv.playbook.reason));
+        for (const Evidence &e : inv.evidence)
+            QVERIFY(!e.title.contains(theory) && !e.source.contains(theory));
+        for (const Finding &f : inv.findings)
+            QVERIFY(!f.summary.contains(theory));
+        QVERIFY(!inv.rootCause || !inv.rootCause->summary.contains(theory));
     }
 
     void cancelLeavesNothingRunning()

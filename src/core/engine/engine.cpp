@@ -120,6 +120,7 @@ public:
     QMap<QString, Attempt> active;
     QMap<QString, QElapsedTimer> stepClocks;
     QStringList engineNotChecked;
+    bool entitiesChecked = false; // the ticket's provider and model checked against the logs
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -150,6 +151,8 @@ public:
                     const OperationOutput *output = nullptr);
     void onOverallTimeout();
     void startAnalysis(bool analyzeSteps);
+    bool waitsForEntities(const PlaybookStep &step);
+    void checkEntities();
     void finish(const Analysed &result);
     QJsonObject templateValues() const;
 };
@@ -210,6 +213,7 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->active.clear();
     d->stepClocks.clear();
     d->engineNotChecked.clear();
+    d->entitiesChecked = false;
     d->nextEvidence = 1;
     ++d->runGeneration;
     d->phase = InvestigationRunPrivate::Phase::Preparing;
@@ -342,6 +346,79 @@ QJsonObject InvestigationRunPrivate::templateValues() const
     return values;
 }
 
+namespace {
+
+bool argsMention(const PlaybookStep &step, QStringView name)
+{
+    const QByteArray args = QJsonDocument(step.args).toJson(QJsonDocument::Compact);
+    return args.contains(u"{{%1}}"_s.arg(name).toUtf8());
+}
+
+// A step that filters by the ticket's provider or model ("other orgs on the same provider").
+bool usesEntities(const PlaybookStep &step)
+{
+    return argsMention(step, u"provider") || argsMention(step, u"model") ||
+           step.skipUnless.contains(u"provider"_s) || step.skipUnless.contains(u"model"_s);
+}
+
+// A step that reads the organisation's own request logs, whatever the provider: what they show
+// is what the ticket's provider and model are checked against.
+bool readsOrgLogs(const PlaybookStep &step)
+{
+    return step.connector == u"clickhouse"_s && argsMention(step, u"org") && !usesEntities(step);
+}
+
+} // namespace
+
+// A step filtered by provider or model waits until the steps reading the organisation's logs
+// have returned; then the ticket's provider and model are checked against those logs once, so
+// that it runs with what the logs show ("the ticket says Claude, the logs show only OpenAI").
+bool InvestigationRunPrivate::waitsForEntities(const PlaybookStep &step)
+{
+    if (entitiesChecked || !usesEntities(step))
+        return false;
+    // (not for a log step that itself needs this one, which would wait forever)
+    const auto needs = [this](const PlaybookStep &from, const QString &id) {
+        QStringList pending = from.dependsOn;
+        QSet<QString> seen;
+        while (!pending.isEmpty()) {
+            const QString dep = pending.takeLast();
+            if (dep == id)
+                return true;
+            if (seen.contains(dep))
+                continue;
+            seen.insert(dep);
+            if (const PlaybookStep *d = playbook->step(dep))
+                pending += d->dependsOn;
+        }
+        return false;
+    };
+    for (const PlaybookStep &other : playbook->steps) {
+        const StepRecord *r = record(other.id);
+        if (r && readsOrgLogs(other) && !isFinished(r->status) && !needs(other, step.id))
+            return true;
+    }
+    checkEntities();
+    return false;
+}
+
+void InvestigationRunPrivate::checkEntities()
+{
+    if (entitiesChecked)
+        return;
+    entitiesChecked = true;
+    QMap<QString, StepData> orgLogs;
+    for (auto it = data.cbegin(); it != data.cend(); ++it) {
+        const PlaybookStep *step = playbook ? playbook->step(it.key()) : nullptr;
+        if (step && readsOrgLogs(*step))
+            orgLogs.insert(it.key(), it.value());
+    }
+    const QStringList notes =
+        ParameterBinder::reconcile(params, ParameterBinder::observedIn(orgLogs));
+    if (!notes.isEmpty())
+        inv.playbook.reason += u"; "_s + notes.join(u"; "_s);
+}
+
 void InvestigationRunPrivate::schedule()
 {
     if (phase != Phase::Steps || !playbook)
@@ -372,7 +449,7 @@ void InvestigationRunPrivate::schedule()
                     blocked = u"needs %1, which %2"_s.arg(dep, how);
                 }
             }
-            if (waiting)
+            if (waiting || waitsForEntities(step))
                 continue;
             if (!blocked.isEmpty()) {
                 finishStep(step.id, StepStatus::Skipped, blocked);
@@ -640,14 +717,10 @@ void InvestigationRun::cancel()
 void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
 {
     phase = Phase::Analysing;
-    // The ticket's provider and model against the organisation's own logs: the logs win, and
-    // the result says so.
-    if (analyzeSteps) {
-        const QStringList notes =
-            ParameterBinder::reconcile(params, ParameterBinder::observedIn(data));
-        if (!notes.isEmpty())
-            inv.playbook.reason += u"; "_s + notes.join(u"; "_s);
-    }
+    // The ticket's provider and model against the organisation's own logs (unless a step
+    // filtered by them already had them checked): the logs win, and the result says so.
+    if (analyzeSteps)
+        checkEntities();
     if (!params.customerHypothesis.isEmpty() &&
         !inv.playbook.reason.contains(u"customer's theory"_s))
         inv.playbook.reason += u"; the customer's theory (\"%1\") is a hypothesis to test, not "

@@ -574,9 +574,19 @@ BoundParameters ParameterBinder::bind(const Ticket &ticket,
 ParameterBinder::Observed ParameterBinder::observedIn(const QMap<QString, StepData> &steps)
 {
     Observed seen;
+    const auto note = [&](const QString &key, const QJsonValue &v) {
+        const QString value = v.toString().trimmed().toLower();
+        QStringList *list = key == u"provider"_s ? &seen.providers
+                            : key == u"model"_s  ? &seen.models
+                                                 : nullptr;
+        if (list && !value.isEmpty() && !list->contains(value))
+            list->append(value);
+    };
     // Any "provider" or "model" value in what the organisation's logs returned: series
-    // labels, table rows, summaries.
+    // labels, objects, and the columns of tables ({"columns": [...], "rows": [[...]]}).
     std::function<void(const QJsonValue &)> walk = [&](const QJsonValue &v) {
+        if (seen.providers.size() + seen.models.size() > 200)
+            return;
         if (v.isArray()) {
             for (const QJsonValue &x : v.toArray())
                 walk(x);
@@ -585,16 +595,21 @@ ParameterBinder::Observed ParameterBinder::observedIn(const QMap<QString, StepDa
         if (!v.isObject())
             return;
         const QJsonObject o = v.toObject();
+        const QJsonArray columns = o.value(u"columns"_s).toArray();
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const QString name = columns.at(c).toString();
+            if (name != u"provider"_s && name != u"model"_s)
+                continue;
+            for (const QJsonValue &row : o.value(u"rows"_s).toArray()) {
+                if (row.isArray())
+                    note(name, row.toArray().at(c));
+            }
+        }
         for (auto it = o.begin(); it != o.end(); ++it) {
-            const QString value = it.value().toString().trimmed().toLower();
-            if (it.key() == u"provider"_s && !value.isEmpty() && !seen.providers.contains(value))
-                seen.providers.append(value);
-            else if (it.key() == u"model"_s && !value.isEmpty() && !seen.models.contains(value))
-                seen.models.append(value);
+            if (it.key() == u"provider"_s || it.key() == u"model"_s)
+                note(it.key(), it.value());
             else
                 walk(it.value());
-            if (seen.providers.size() + seen.models.size() > 200)
-                return;
         }
     };
     for (const StepData &step : steps) {

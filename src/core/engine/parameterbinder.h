@@ -30,8 +30,10 @@ public:
 
     static QJsonObject templateValues(const BoundParameters &params, const Ticket &ticket);
 
-    // What the organisation's own logs show (the clickhouse steps' evidence): providers and
-    // models with traffic in the window.
+    // What the organisation's own logs show (the clickhouse steps' evidence: series labels,
+    // objects and table columns named "provider" and "model"): providers and models with
+    // traffic in the window. The engine passes only the steps that read the organisation's
+    // logs, not a comparison with other organisations.
     struct Observed
     {
         QStringList providers;
