@@ -496,6 +496,12 @@ bool present(const Reading &r, const char16_t *conceptId)
     return c >= 0 && r.concepts.at(c).presence() > 0;
 }
 
+bool inBody(const Reading &r, const char16_t *conceptId)
+{
+    const int c = conceptIndex(conceptId);
+    return c >= 0 && r.concepts.at(c).body > 0;
+}
+
 // Distinct amounts in a text ("61M", "$4,210", "4 200 USD", "1240万"): two of them next to an
 // invoice are a customer comparing figures, which is a mismatch even unsaid.
 int distinctAmounts(const QString &text)
@@ -513,6 +519,17 @@ int distinctAmounts(const QString &text)
         seen.insert(a);
     }
     return int(seen.size());
+}
+
+// A ratio between two counts ("half the tokens", "2.5x more", "a third", "la mitad", "半分"):
+// next to an invoice, the customer is comparing it with their own figures.
+bool saysRatio(const QString &folded)
+{
+    static const QRegularExpression ratio(
+        u" (half (?:the|of|as|what)|twice (?:the|as|what)|a third|a quarter|\\d+(?: \\d+)? ?x|"
+        u"la mitad|a metade|die halfte|halb so|ein drittel|moitie|un tiers|un quart|um terco|"
+        u"un tercio) |半分|\\d+倍|三分の一"_s);
+    return ratio.match(folded).hasMatch();
 }
 
 double questionFactor(const Sentence &s)
@@ -726,13 +743,15 @@ Reading readTicket(const Ticket &ticket)
         r.symptomStrength += said;
     }
     const int mismatch = conceptIndex(u"mismatch");
-    if (present(r, u"billing") && mismatch >= 0 && distinctAmounts(ticket.description) >= 2) {
+    if (present(r, u"billing") && mismatch >= 0 &&
+        (distinctAmounts(ticket.description) >= 2 ||
+         (inBody(r, u"billing") && saysRatio(r.foldedBody)))) {
         ConceptRead &c = r.concepts[mismatch];
         if (c.symptom < 1.0)
             r.symptomStrength += 1.0 - c.symptom;
         c.body = std::max(c.body, 1.0);
         c.symptom = 1.0;
-        c.tokens.append(u"two differing figures"_s);
+        c.tokens.append(u"figures compared"_s);
     }
     return r;
 }

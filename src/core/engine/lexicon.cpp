@@ -153,13 +153,17 @@ const Spec Specs[] = {
      u"=tokens|usage|consommation|cache|tarif", u"トークン|使用量|利用量|キャッシュ|料金"},
     {u"mismatch", Kind::Symptom, u"token-billing 2|metadata 0.2",
      u"mismatch|dont match|doesnt match|not match|discrepanc|higher than|more than|"
-     u"=difference|too high|way more|more tokens|overcharg|reconcil",
-     u"no coincide|discrepanc|diferencia|mas alta|de mas|mas tokens|conciliar",
-     u"nao bate|divergen|diferenca|mais alta|a mais|mais tokens|mais que|conciliar",
-     u"stimmt nicht|passt nicht|abweich|hoher|zu viel|mehr als|deutlich mehr|abgleich",
+     u"=difference|too high|way more|more tokens|overcharg|reconcil|lower than|less than|"
+     u"fewer than|too low|way less|fewer tokens|undercharg|underbill",
+     u"no coincide|discrepanc|diferencia|mas alta|de mas|mas tokens|conciliar|mas baja|"
+     u"mas bajo|menos que|menos tokens|demasiado bajo",
+     u"nao bate|divergen|diferenca|mais alta|a mais|mais tokens|mais que|conciliar|"
+     u"mais baixa|mais baixo|menos que|menos tokens|a menos",
+     u"stimmt nicht|passt nicht|abweich|hoher|zu viel|mehr als|deutlich mehr|abgleich|"
+     u"niedriger|weniger als|zu wenig|deutlich weniger",
      u"ne correspond|ecart|incoheren|plus elevee|trop eleve|plus tokens|nettement plus|"
-     u"rapprocher",
-     u"一致しない|合わない|差異|不一致|高い|より多|照合"},
+     u"rapprocher|plus basse|plus bas|moins que|moins tokens|trop bas|nettement moins",
+     u"一致しない|合わない|差異|不一致|高い|より多|照合|低い|より少な"},
     {u"metering", Kind::Topic, u"token-billing 1.5", u"metering|=meter|=meters", u"medicion",
      u"medicao", u"messung|metering", u"mesure|comptage", u"計測|メータ"},
     {u"problem", Kind::Change, u"", u"problem|=issue|=issues|=bug|=bugs", u"problema", u"problema",
