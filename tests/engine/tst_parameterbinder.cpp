@@ -183,6 +183,14 @@ private slots:
         QTest::newRow("fr: depuis lundi") << u"depuis lundi"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("es: ayer") << u"desde ayer"_s << utc("2026-11-19T00:00:00Z");
         QTest::newRow("ja: 昨日から") << u"昨日からエラー"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("fr: 14 h 30, heure de Paris")
+            << u"lent depuis 14 h 30 (heure de Paris)"_s << utc("2026-11-19T13:30:00Z");
+        QTest::newRow("de: 9 Uhr 30 MEZ")
+            << u"seit 9 Uhr 30 MEZ kommen Fehler"_s << utc("2026-11-20T08:30:00Z");
+        QTest::newRow("ja: 14:30ごろから 日本時間")
+            << u"14:30ごろから遅いです（日本時間）"_s << utc("2026-11-20T05:30:00Z");
+        QTest::newRow("ja: 9:05から JST")
+            << u"9:05からエラー（JST）"_s << utc("2026-11-20T00:05:00Z");
         // Day words on the customer's clock when the ticket names a zone.
         QTest::newRow("en: this morning, Tokyo time")
             << u"slow since this morning (Tokyo time)"_s << utc("2026-11-19T21:00:00Z");

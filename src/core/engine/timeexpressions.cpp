@@ -73,6 +73,16 @@ void latinClocks(const QString &lower, QList<Clock> *out)
 
 void japaneseClocks(const QString &text, QList<Clock> *out)
 {
+    // "14:30から", "9:05ごろから", "13:00以降": a clock with a start word after it.
+    static const QRegularExpression digital(
+        u"(?<![\\d:])(\\d{1,2}):(\\d{2})(?![\\d:])\\s*(?:頃|ごろ|過ぎ)?\\s*(?:から|以降|に|より)"_s);
+    for (auto it = digital.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const int hour = m.captured(1).toInt();
+        const int minute = m.captured(2).toInt();
+        if (hour <= 23 && minute <= 59)
+            out->append(Clock{hour, minute, false});
+    }
     // 午前9時, 午後2時半, 17時40分ごろ; "2時間" (two hours) is a duration, not a time.
     static const QRegularExpression clock(
         u"(午前|午後)?\\s*(\\d{1,2})時(?!間)(?:(\\d{1,2})分|(半))?"_s);
@@ -97,7 +107,11 @@ QList<Clock> clockTimes(const QString &rawText)
 {
     const QString text = rawText.normalized(QString::NormalizationForm_KC);
     QList<Clock> out;
-    latinClocks(text.toLower(), &out);
+    // "14 h 30", "14h30", "9 Uhr 30": hours and minutes around the unit, as "14:30".
+    static const QRegularExpression split(
+        u"\\b(\\d{1,2})\\s?(?:h|uhr)\\s?(\\d{2})(?!\\d)(?!\\s?(?:min|mn))"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    latinClocks(QString(text).replace(split, u"\\1:\\2"_s).toLower(), &out);
     japaneseClocks(text, &out);
     return out;
 }
