@@ -198,7 +198,7 @@ private:
 QString stepJson(const QString &id, const QString &connector, const QString &operation,
                  const QString &more = {})
 {
-    return u"{\"id\": \"%1\", \"connector\": \"%2\", \"operation\": \"%3\", \"args\": {\"org\": \"{{org}}\", \"from\": \"{{window.from}}\"}%4}"_s
+    return u"{\"id\": \"%1\", \"connector\": \"%2\", \"operation\": \"%3\", \"args\": {\"org\": \"{{org}}\", \"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\"}%4}"_s
         .arg(id, connector, operation, more);
 }
 
@@ -345,7 +345,8 @@ private slots:
             stepJson(u"slow"_s, u"clickhouse"_s, u"traffic_overview"_s, u", \"timeout_s\": 20"_s),
             stepJson(u"fast"_s, u"clickhouse"_s, u"latency_series"_s),
             u"{\"id\": \"after\", \"connector\": \"github\", \"operation\": \"deployments\", "
-            u"\"args\": {\"from\": \"{{window.from}}\"}, \"depends_on\": [\"fast\"]}"_s};
+            u"\"args\": {\"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\"}, "
+            u"\"depends_on\": [\"fast\"]}"_s};
         InvestigationRun run(h.connectors(), library(u"levels"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"levels"_s;
@@ -383,7 +384,8 @@ private slots:
         const QStringList steps{
             stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s),
             u"{\"id\": \"deploys\", \"connector\": \"github\", \"operation\": \"deployments\", "
-            u"\"args\": {\"ids\": \"{{steps.overview.config_ids}}\", \"text\": \"ids: {{steps.overview.config_ids}}\"}}"_s};
+            u"\"args\": {\"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\", "
+            u"\"ids\": \"{{steps.overview.config_ids}}\", \"text\": \"ids: {{steps.overview.config_ids}}\"}}"_s};
         InvestigationRun run(h.connectors(), library(u"deps"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"deps"_s;

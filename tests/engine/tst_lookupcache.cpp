@@ -103,7 +103,9 @@ std::shared_ptr<PlaybookLibrary> billingLibrary()
           {"id": "customer", "connector": "stripe", "operation": "customer",
            "args": {"org": "{{org}}"}},
           {"id": "invoices", "connector": "stripe", "operation": "invoices",
-           "args": {"customer": "{{steps.customer.customer_id}}"}, "depends_on": ["customer"]}
+           "args": {"customer": "{{steps.customer.customer_id}}", "from": "{{window.from}}",
+                    "to": "{{window.to}}"},
+           "depends_on": ["customer"]}
         ], "analyzers": []})";
     const auto diags = lib->addPlaybook(text, u"billing.json"_s);
     for (const auto &d : diags)
