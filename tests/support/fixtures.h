@@ -1,7 +1,8 @@
 #pragma once
 
-// Synthetic, network-free data for the GUI tests: a full latency investigation shaped like
-// the latency-after-deploy scenario (p95 jumps at 09:14 UTC, deploy #447 at 09:12).
+// Synthetic, network-free data for the tests: tickets, the real store on a private database,
+// and a full latency investigation shaped like the latency-after-deploy scenario (p95 jumps at
+// 09:14 UTC, deploy #447 at 09:12).
 
 #include "core/domain.h"
 #include "storage/sqlitestore.h"
@@ -46,6 +47,19 @@ inline Ticket ticket(const QString &id = u"1042"_s)
     t.requesterEmail = u"jun@acme.dev"_s;
     t.createdAt = utc(u"2026-11-20T10:01:00Z"_s);
     t.updatedAt = t.createdAt;
+    return t;
+}
+
+// A ticket that says only `subject` and `description` (no requester, no organisation),
+// created at 10:01 UTC on 20 November 2026: what the classifier and the binder read.
+inline Ticket ticketSaying(const QString &subject, const QString &description = {},
+                           const QString &id = u"1042"_s)
+{
+    Ticket t;
+    t.id = id;
+    t.subject = subject;
+    t.description = description;
+    t.createdAt = utc(u"2026-11-20T10:01:00Z"_s);
     return t;
 }
 
