@@ -91,6 +91,28 @@ Investigation leakyInvestigation()
     return inv;
 }
 
+// A plain question about budget caps (no playbook), with the docs' budgets page saying `page`
+// when it is not empty.
+Investigation budgetQuestion(const QString &description, const QString &page = {})
+{
+    Investigation inv;
+    inv.ticket.id = u"5"_s;
+    inv.ticket.subject = u"Budget caps per key?"_s;
+    inv.ticket.description = description;
+    inv.playbook = {QString(), u"a plain question"_s};
+    if (page.isEmpty())
+        return inv;
+    Evidence docs;
+    docs.id = u"ev1"_s;
+    docs.connector = u"docs"_s;
+    docs.data = QJsonObject{
+        {u"items"_s, QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/keys/budgets.md"_s},
+                                            {u"title"_s, u"Budgets"_s},
+                                            {u"text"_s, QString(u"# Budgets\n\n"_s + page)}}}}};
+    inv.evidence = {docs};
+    return inv;
+}
+
 } // namespace
 
 class TestReply final : public QObject
@@ -300,27 +322,16 @@ private slots:
 
     void questionAnsweredFromTheDocsOrHeldHonestly()
     {
-        Investigation inv;
-        inv.ticket.id = u"5"_s;
-        inv.ticket.subject = u"Budget caps per key?"_s;
-        inv.ticket.description = u"Can we set a budget cap on each virtual key?"_s;
-        inv.playbook = {QString(), u"a plain question"_s};
-        Reply::Composed held = Reply::compose(inv);
+        const QString question = u"Can we set a budget cap on each virtual key?"_s;
+        Reply::Composed held = Reply::compose(budgetQuestion(question));
         QCOMPARE(held.category, u"question_unanswered"_s);
         QVERIFY(held.reply.contains(u"[NEXT UPDATE]"_s));
         QVERIFY(!held.reply.contains(u"looked at your requests"_s));
         QVERIFY(held.note.contains(u"No documentation page matched"_s));
 
-        Evidence docs;
-        docs.id = u"ev1"_s;
-        docs.connector = u"docs"_s;
-        docs.data = QJsonObject{
-            {u"items"_s, QJsonArray{QJsonObject{
-                             {u"ref"_s, u"docs:docs/keys/budgets.md"_s},
-                             {u"title"_s, u"Budgets"_s},
-                             {u"text"_s, u"# Budgets\n\nEvery virtual key can carry a budget "
-                                         u"cap in dollars; requests over it get 429.\n"_s}}}}};
-        inv.evidence = {docs};
+        const Investigation inv = budgetQuestion(
+            question, u"Every virtual key can carry a budget cap in dollars; requests over it get "
+                      u"429.\n"_s);
         const Reply::Composed answered = Reply::compose(inv);
         QCOMPARE(answered.category, u"question"_s);
         QVERIFY2(answered.reply.contains(u"**Budgets** (`docs/keys/budgets.md`)"_s),
@@ -403,19 +414,7 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(QString, quote);
-        Investigation inv;
-        inv.ticket.id = u"5"_s;
-        inv.ticket.subject = u"Budget caps per key?"_s;
-        inv.ticket.description = u"What happens over the budget cap?"_s;
-        inv.playbook = {QString(), u"a plain question"_s};
-        Evidence docs;
-        docs.id = u"ev1"_s;
-        docs.connector = u"docs"_s;
-        docs.data = QJsonObject{
-            {u"items"_s, QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/keys/budgets.md"_s},
-                                                {u"title"_s, u"Budgets"_s},
-                                                {u"text"_s, QString(u"# Budgets\n\n"_s + text)}}}}};
-        inv.evidence = {docs};
+        const Investigation inv = budgetQuestion(u"What happens over the budget cap?"_s, text);
         const Reply::Composed c = Reply::compose(inv);
         QVERIFY2(c.reply.contains(quote), qPrintable(c.reply));
     }
