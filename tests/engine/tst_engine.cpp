@@ -641,12 +641,13 @@ private slots:
         const QStringList steps{stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s),
                                 stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
                                 u"{\"id\": \"orgs\", \"connector\": \"clickhouse\", \"operation\": "
-                                u"\"org_comparison\", \"args\": {\"provider\": \"{{provider}}\"}, "
+                                u"\"org_comparison\", \"args\": {\"provider\": \"{{provider}}\", "
+                                u"\"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\"}, "
                                 u"\"skip_unless\": [\"provider\"], \"required\": false}"_s};
         InvestigationRun run(h.connectors(), library(u"routing"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"routing"_s;
-        Ticket t = ticket();
+        Ticket t = TestData::ticket();
         t.subject = u"Calls failing"_s;
         t.description = description;
         const Investigation inv = runToEnd(run, t, options);
@@ -699,7 +700,7 @@ private slots:
             Now);
         InvestigationRun::Options options;
         options.playbook = u"theory"_s;
-        Ticket t = ticket();
+        Ticket t = TestData::ticket();
         t.description = description;
         const Investigation inv = runToEnd(run, t, options);
         QCOMPARE(inv.playbook.reason.contains(u"is a hypothesis to test, not evidence"_s),
