@@ -209,12 +209,11 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
     }
     const QString id = found.value(u"id"_s).toString();
     OperationOutput out;
-    out.evidence.append(
-        makeEvidence(EvidenceKind::Table, u"stripe"_s, u"Stripe customer of %1"_s.arg(*org), source,
-                     {{u"columns"_s,
-                       QJsonArray{u"id"_s, u"email"_s, u"name"_s, u"org_id"_s, u"matched_by"_s}},
-                      {u"rows"_s, QJsonArray{customerRow(found, key, matchedBy)}},
-                      {u"refs"_s, QJsonArray{QString(u"stripe:customer:"_s + id)}}}));
+    out.evidence.append(makeEvidence(
+        EvidenceKind::Table, u"stripe"_s, u"Stripe customer of %1"_s.arg(*org), source,
+        {{u"columns"_s, QJsonArray{u"id"_s, u"email"_s, u"name"_s, u"org_id"_s, u"matched_by"_s}},
+         {u"rows"_s, QJsonArray{customerRow(found, key, matchedBy)}},
+         {u"refs"_s, QJsonArray{QString(u"stripe:customer:"_s + id)}}}));
     out.outputs = {{u"customer_id"_s, id}, {u"ref"_s, QString(u"stripe:customer:"_s + id)}};
     return out;
 }
@@ -248,18 +247,18 @@ QJsonArray StripeConnector::invoiceRow(const QJsonObject &invoice, const QJsonAr
                           .toObject()
                           .value(u"price"_s)
                           .toString();
-        lines.append(QJsonObject{
-            {u"id"_s, line.value(u"id"_s).toString()},
-            {u"description"_s, line.value(u"description"_s).toString()},
-            {u"quantity"_s, quantity},
-            {u"amount"_s, line.value(u"amount"_s).toInteger()},
-            {u"period_start"_s, isoOrNull(fromUnixSeconds(period.value(u"start"_s)))},
-            {u"period_end"_s, isoOrNull(fromUnixSeconds(period.value(u"end"_s)))},
-            {u"meter"_s, orNull(meter)},
-            {u"metered"_s, isMetered(line)},
-            {u"price"_s, orNull(priceId)},
-            {u"price_nickname"_s, orNull(price.value(u"nickname"_s).toString())},
-            {u"lookup_key"_s, orNull(price.value(u"lookup_key"_s).toString())}});
+        lines.append(
+            QJsonObject{{u"id"_s, line.value(u"id"_s).toString()},
+                        {u"description"_s, line.value(u"description"_s).toString()},
+                        {u"quantity"_s, quantity},
+                        {u"amount"_s, line.value(u"amount"_s).toInteger()},
+                        {u"period_start"_s, isoOrNull(fromUnixSeconds(period.value(u"start"_s)))},
+                        {u"period_end"_s, isoOrNull(fromUnixSeconds(period.value(u"end"_s)))},
+                        {u"meter"_s, orNull(meter)},
+                        {u"metered"_s, isMetered(line)},
+                        {u"price"_s, orNull(priceId)},
+                        {u"price_nickname"_s, orNull(price.value(u"nickname"_s).toString())},
+                        {u"lookup_key"_s, orNull(price.value(u"lookup_key"_s).toString())}});
     }
     return QJsonArray{id,
                       invoice.value(u"status"_s).toString(),

@@ -144,7 +144,8 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
                     continue;
                 bestStrength = strength;
                 p.rule = rule;
-                if (const auto m = percent.match(line); m.hasMatch() && rule == CachedRule::Discounted)
+                if (const auto m = percent.match(line);
+                    m.hasMatch() && rule == CachedRule::Discounted)
                     p.discount = m.captured(1).toDouble() / 100.0;
                 p.docRef = ref;
                 p.evidenceId = f.evidence->id;
@@ -416,10 +417,10 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
             verdict.ignored.append(line.name);
             continue;
         }
-        verdict.lines.append(judgeLine(line, tokensOfLine(line.kind, facts.logged, cachedLine),
-                                       policy, facts.meterIsTokenLine ? facts.days : QList<MeterDay>{},
-                                       facts.meterIsTokenLine ? facts.hours
-                                                              : QList<std::pair<QDateTime, double>>{}));
+        verdict.lines.append(judgeLine(
+            line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
+            facts.meterIsTokenLine ? facts.days : QList<MeterDay>{},
+            facts.meterIsTokenLine ? facts.hours : QList<std::pair<QDateTime, double>>{}));
     }
     // the line to explain: a meter fault, then a rule mismatch, then the largest difference
     const auto rank = [](const LineVerdict &v) {
@@ -507,8 +508,7 @@ QString loggedWords(const LineVerdict &v)
                u" completion tokens, of which "_s + formatCount(t.cached) + u" cached"_s;
     case LineKind::Input:
         return formatCount(t.prompt) + u" prompt tokens"_s +
-               (t.cached > 0 ? u", of which "_s + formatCount(t.cached) + u" cached"_s
-                             : QString());
+               (t.cached > 0 ? u", of which "_s + formatCount(t.cached) + u" cached"_s : QString());
     case LineKind::Output:
         return formatCount(t.completion) + u" completion tokens"_s;
     case LineKind::Cached:
@@ -577,8 +577,8 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
             what.append(u"counted twice on "_s + v.doubledDays.mid(0, 5).join(u", "_s));
         if (!v.droppedDays.isEmpty())
             what.append(u"missing on "_s + v.droppedDays.mid(0, 5).join(u", "_s));
-        h.cause.summary = u"Our metering is wrong: usage was "_s + what.join(u" and "_s) + u", so "_s +
-                          who.at(0).toLower() + who.mid(1) + u" bills "_s +
+        h.cause.summary = u"Our metering is wrong: usage was "_s + what.join(u" and "_s) +
+                          u", so "_s + who.at(0).toLower() + who.mid(1) + u" bills "_s +
                           formatCount(v.line.quantity) + unit + u" instead of the "_s +
                           formatCount(v.expected) + u" logged ("_s + signedShare(v.diffShare()) +
                           u')';
@@ -602,7 +602,8 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
         if (v.runFrom.isValid()) {
             h.cause.summary += u"; the meter counted about twice the usual usage between "_s +
                                clock(v.runFrom, reference) + u" and "_s +
-                               clock(v.runTo, reference) + u", i.e. those hours were counted twice"_s;
+                               clock(v.runTo, reference) +
+                               u", i.e. those hours were counted twice"_s;
             h.score = 0.85;
         }
         break;
@@ -618,8 +619,8 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
     const bool nothingToExplain =
         std::all_of(verdict.lines.cbegin(), verdict.lines.cend(),
                     [](const LineVerdict &v) { return v.nothingToExplain; });
-    h.cause.category = QLatin1StringView(nothingToExplain ? Category::NoFaultFound
-                                                          : Category::ExpectedBehavior);
+    h.cause.category =
+        QLatin1StringView(nothingToExplain ? Category::NoFaultFound : Category::ExpectedBehavior);
     h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
     if (verdict.lines.size() == 1 && verdict.lines.first().line.kind == LineKind::AllTokens) {
         const LineVerdict &v = verdict.lines.first();

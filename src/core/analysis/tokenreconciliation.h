@@ -109,7 +109,7 @@ struct LineVerdict
         Differs,      // no rule explains it
     };
     InvoiceLine line;
-    LoggedTokens logged; // the tokens this line is reconciled with
+    LoggedTokens logged;                      // the tokens this line is reconciled with
     CachedRule rule = CachedRule::Unknown;    // the one applied
     CachedRule matched = CachedRule::Unknown; // the one that reproduces the quantity
     double expected = 0;
