@@ -39,11 +39,9 @@ NOT_YET_SPLIT = {
     # analyzers (src/core/analysis)
     ("src/core/analysis/fallbackanalysis.cpp", "analyzeFallback"): "analysis",
     ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analysis",
-    ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analysis",
     ("src/core/analysis/ranking.cpp", "analyze"): "analysis",
     ("src/core/analysis/errorbreakdown.cpp", "analyzeErrorBreakdown"): "analysis",
     ("src/core/analysis/incidentcorrelation.cpp", "analyzeIncidentCorrelation"): "analysis",
-    ("src/core/analysis/webhookbreakdown.cpp", "analyzeWebhookBreakdown"): "analysis",
 }
 
 CONTROL_KEYWORDS = {"if", "for", "while", "switch", "catch", "return", "sizeof", "alignof",
