@@ -119,6 +119,12 @@ private:
 
     void addCustomers(const QJsonObject &stripe);
     void addMeteredPrice();
+    // The scenario's metered prices: `billing.meters`, or the `billing` block itself.
+    QList<QJsonObject> meterSpecs() const;
+    QJsonObject priceOf(const QString &id) const;
+    QJsonObject meteredLine(const QJsonObject &meter, const QString &invoice, const QString &org,
+                            const QDateTime &from, const QDateTime &to, const QString &subscription,
+                            const QString &subscriptionItem) const;
     QJsonObject billedInvoice(const QJsonObject &spec) const;
     QJsonDocument legacyLines(const QJsonDocument &document) const;
     HttpResponse route(const HttpRequest &request);
@@ -135,7 +141,7 @@ private:
     QList<QJsonObject> m_invoices; // literal and derived, with lines
     QList<QJsonObject> m_prices;
     QList<QJsonObject> m_meters;
-    QString m_meteredPrice; // the id of the billing function's metered price, if any
+    QMap<QString, QString> m_meteredPrices; // meter event name -> its metered price's id
     int m_requestCounter = 0;
 };
 

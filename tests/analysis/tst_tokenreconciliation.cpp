@@ -329,6 +329,24 @@ private slots:
                  qPrintable(h->cause.summary));
     }
 
+    void analyzerCachedLineExpected()
+    {
+        // every meter right: the input line is below the logged prompt tokens because cached
+        // ones are on their own line, as the docs say
+        const AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"Input tokens"_s, 7e6, true),
+                                   line(u"b"_s, u"Output tokens"_s, 2e6, true),
+                                   line(u"c"_s, u"Cached input tokens"_s, 3e6, true)},
+                        CachedAtTenPercent);
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QCOMPARE(h->cause.category, u"expected_behavior"_s);
+        QVERIFY(h->cause.refs.contains(u"docs:docs/billing/tokens.md"_s));
+        QVERIFY2(h->cause.summary.contains(u"billed at 10% on their own line"_s),
+                 qPrintable(h->cause.summary));
+    }
+
     void analyzerSeatsIgnored()
     {
         // one token meter: prompt + completion - cached = 9,000,000 over the ten days

@@ -412,6 +412,7 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
     InvoiceVerdict verdict;
     const bool cachedLine = std::any_of(facts.lines.cbegin(), facts.lines.cend(),
                                         [](const auto &l) { return l.kind == LineKind::Cached; });
+    verdict.cachedSplit = cachedLine && facts.logged.cached > 0;
     for (const InvoiceLine &line : facts.lines) {
         if (line.kind == LineKind::Other) {
             verdict.ignored.append(line.name);
@@ -617,6 +618,7 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
 {
     Hypothesis h;
     const bool nothingToExplain =
+        !verdict.cachedSplit &&
         std::all_of(verdict.lines.cbegin(), verdict.lines.cend(),
                     [](const LineVerdict &v) { return v.nothingToExplain; });
     h.cause.category =
@@ -639,6 +641,8 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
             if (v.logged.cached > 0)
                 rule = u" with "_s + ruleWords(v.rule, policy.discount);
         }
+        if (verdict.cachedSplit && policy.rule != CachedRule::Unknown)
+            rule = u" with "_s + ruleWords(policy.rule, policy.discount) + u" on their own line"_s;
         h.cause.summary = u"Invoice "_s + f.id + u" is correct line by line: it bills "_s +
                           parts.join(u", "_s) + rule + ignoredWords(verdict);
     }

@@ -131,6 +131,9 @@ struct InvoiceVerdict
     QList<LineVerdict> lines; // the token lines
     QStringList ignored;      // names of the other lines
     int worst = -1;           // the line that does not match the logs (-1: all match)
+    // the invoice bills cached tokens on a line of their own: a rule, even where every line
+    // bills its raw tokens
+    bool cachedSplit = false;
 };
 
 InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy);
