@@ -500,7 +500,7 @@ QString periodOf(const InvoiceFacts &f)
 }
 
 // What the logs say a line bills: "1,000 prompt + 200 completion tokens, of which 300 cached".
-QString loggedWords(const LineVerdict &v)
+QString loggedWords(const LineVerdict &v, bool cachedSplit)
 {
     const LoggedTokens &t = v.logged;
     switch (v.line.kind) {
@@ -508,6 +508,8 @@ QString loggedWords(const LineVerdict &v)
         return formatCount(t.prompt) + u" prompt + "_s + formatCount(t.completion) +
                u" completion tokens, of which "_s + formatCount(t.cached) + u" cached"_s;
     case LineKind::Input:
+        if (cachedSplit)
+            return formatCount(t.prompt) + u" uncached prompt tokens"_s;
         return formatCount(t.prompt) + u" prompt tokens"_s +
                (t.cached > 0 ? u", of which "_s + formatCount(t.cached) + u" cached"_s : QString());
     case LineKind::Output:
@@ -534,7 +536,8 @@ QString lineSummary(const InvoiceFacts &f, const InvoiceVerdict &verdict, const 
 {
     return subject(f, verdict, v) + u" ("_s + periodOf(f) + u") bills "_s +
            formatCount(v.line.quantity) + u" "_s + kindWords(v.line.kind) + u"; the logs show "_s +
-           loggedWords(v) + u", i.e. "_s + formatCount(v.expected) + u" billable"_s +
+           loggedWords(v, verdict.cachedSplit) + u", i.e. "_s + formatCount(v.expected) +
+           u" billable"_s +
            (v.logged.cached > 0 || v.line.kind == LineKind::AllTokens
                 ? u" with "_s + ruleWords(v.rule, policy.discount)
                 : QString());
@@ -637,7 +640,7 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
         QString rule;
         for (const LineVerdict &v : verdict.lines) {
             parts.append(formatCount(v.line.quantity) + u" "_s + kindWords(v.line.kind) +
-                         u" (logs: "_s + loggedWords(v) + u')');
+                         u" (logs: "_s + loggedWords(v, verdict.cachedSplit) + u')');
             if (v.logged.cached > 0)
                 rule = u" with "_s + ruleWords(v.rule, policy.discount);
         }
