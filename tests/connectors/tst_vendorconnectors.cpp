@@ -422,6 +422,13 @@ private slots:
         QCOMPARE(row.at(7).toArray().size(), 2);
         QCOMPARE(row.at(7).toArray().at(0).toObject().value(u"meter"_s).toString(),
                  u"mtr_test_123"_s);
+        // the legacy line shape (`price` on the line): the metered line and the licensed fee
+        const QJsonObject tokens = row.at(7).toArray().at(0).toObject();
+        const QJsonObject fee = row.at(7).toArray().at(1).toObject();
+        QCOMPARE(tokens.value(u"metered"_s).toBool(), true);
+        QCOMPARE(tokens.value(u"price"_s).toString(), u"price_1"_s);
+        QCOMPARE(fee.value(u"metered"_s).toBool(), false);
+        QCOMPARE(fee.value(u"price"_s).toString(), u"price_2"_s);
         QCOMPARE(data.value(u"refs"_s).toArray(), QJsonArray{u"stripe:invoice:in_A"_s});
         QCOMPARE(invoices->outputs.value(u"invoice_ids"_s).toArray(), QJsonArray{u"in_A"_s});
 
