@@ -412,7 +412,8 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
         u"stripe:GET "_s + path,
         {{u"bucket_s"_s, step},
          {u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
-         {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meter}}},
+         {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meter},
+                                                                        {u"meter_id"_s, meterId}}},
                                               {u"points"_s, array}}}}}));
     out.outputs.insert(u"total"_s, total);
     return out;

@@ -230,7 +230,7 @@ QList<Operation> stripe()
              << window() << choice(u"window"_s, {u"day"_s, u"hour"_s}, u"default day"_s),
          EvidenceKind::TimeSeries,
          {u"t"_s, u"value"_s},
-         {},
+         u"labelled `meter` (as asked) and `meter_id`"_s,
          {u"total"_s},
          {}},
     };

@@ -209,8 +209,8 @@ private slots:
         QFETCH(bool, nothingToExplain);
         BillingPolicy p;
         p.rule = policy;
-        const LineVerdict v = Casefile::Analysis::judgeLine({u"il_1"_s, u"line"_s, kind, quantity},
-                                                            {prompt, completion, cached}, p);
+        const LineVerdict v = Casefile::Analysis::judgeLine(
+            {u"il_1"_s, u"line"_s, kind, quantity, {}}, {prompt, completion, cached}, p);
         QCOMPARE(v.outcome, outcome);
         QCOMPARE(v.expected, expected);
         QCOMPARE(v.nothingToExplain, nothingToExplain);
@@ -241,10 +241,52 @@ private slots:
             billed += metered;
         }
         const LineVerdict v = Casefile::Analysis::judgeLine(
-            {u"il_1"_s, u"llm_tokens"_s, LineKind::AllTokens, billed}, total, {}, days);
+            {u"il_1"_s, u"llm_tokens"_s, LineKind::AllTokens, billed, {}}, total, {}, days);
         QCOMPARE(v.doubledDays, doubled);
         QCOMPARE(v.droppedDays, dropped);
         QCOMPARE(v.outcome == Outcome::MeterFault, !doubled.isEmpty() || !dropped.isEmpty());
+    }
+
+    // The daily meter summaries are judged against the line of their meter: the one whose
+    // meter id they name, or else the invoice's only token line.
+    void meterOfTheSummaries_data()
+    {
+        QTest::addColumn<QString>("summariesOf"); // meter_id label ("" none)
+        QTest::addColumn<bool>("outputLine");     // the invoice has an output line beside
+        QTest::addColumn<QStringList>("doubled"); // days found doubled on the input line
+        const QStringList day3{u"2026-11-03"_s};
+        QTest::newRow("the input meter's summaries") << u"mtr_a"_s << true << day3;
+        QTest::newRow("the output meter's summaries") << u"mtr_b"_s << true << QStringList{};
+        QTest::newRow("unnamed, several token lines") << QString() << true << QStringList{};
+        QTest::newRow("unnamed, one token line") << QString() << false << day3;
+        QTest::newRow("another meter, one token line") << u"mtr_x"_s << false << QStringList{};
+    }
+    void meterOfTheSummaries()
+    {
+        QFETCH(QString, summariesOf);
+        QFETCH(bool, outputLine);
+        QFETCH(QStringList, doubled);
+        // input = prompt - cached = 700,000 a day; the meter counted day 3 twice
+        QJsonArray lines{line(u"a"_s, u"Input tokens"_s, 7.7e6, true)};
+        if (outputLine)
+            lines.append(line(u"b"_s, u"Output tokens"_s, 2e6, true));
+        AnalysisInput in = invoiceCase(lines);
+        QJsonArray points;
+        for (int d = 1; d <= 10; ++d)
+            points.append(
+                QJsonArray{QString(QDate(2026, 11, d).toString(Qt::ISODate) + u"T00:00:00Z"_s),
+                           d == 3 ? 1.4e6 : 0.7e6});
+        QJsonObject labels{{u"meter"_s, u"llm_input_tokens"_s}};
+        if (!summariesOf.isEmpty())
+            labels.insert(u"meter_id"_s, summariesOf);
+        addStep(in, u"meter"_s, u"stripe"_s, u"meter_summaries"_s, EvidenceKind::TimeSeries,
+                QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                            {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, labels},
+                                                                 {u"points"_s, points}}}}});
+        const BillingFacts facts = gatherBilling(in);
+        QCOMPARE(facts.invoices.size(), 1);
+        const InvoiceVerdict v = judgeInvoice(facts.invoices.first(), facts.policy);
+        QCOMPARE(v.lines.first().doubledDays, doubled);
     }
 
     void doubledRun_data()
@@ -297,10 +339,10 @@ private slots:
         InvoiceFacts f;
         f.id = u"in_1"_s;
         f.logged = {10e6, 2e6, 3e6};
-        f.lines = {{u"il_1"_s, u"Input tokens"_s, LineKind::Input, input},
-                   {u"il_2"_s, u"Output tokens"_s, LineKind::Output, output},
-                   {u"il_3"_s, u"Cached input tokens"_s, LineKind::Cached, cached},
-                   {u"il_4"_s, u"Seats"_s, LineKind::Other, 12}};
+        f.lines = {{u"il_1"_s, u"Input tokens"_s, LineKind::Input, input, {}},
+                   {u"il_2"_s, u"Output tokens"_s, LineKind::Output, output, {}},
+                   {u"il_3"_s, u"Cached input tokens"_s, LineKind::Cached, cached, {}},
+                   {u"il_4"_s, u"Seats"_s, LineKind::Other, 12, {}}};
         BillingPolicy policy;
         policy.rule = CachedRule::Discounted;
         const InvoiceVerdict v = judgeInvoice(f, policy);

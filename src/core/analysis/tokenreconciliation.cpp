@@ -76,6 +76,7 @@ InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines)
 {
     InvoiceLine l;
     l.id = line.value(u"id"_s).toString();
+    l.meter = line.value(u"meter"_s).toString();
     const QString names = lineNames(line);
     l.kind = lineKind(names, lineIsMetered(line), meteredLines);
     for (const QString &key : {u"price_nickname"_s, u"lookup_key"_s, u"description"_s}) {
@@ -175,6 +176,7 @@ struct MeterReadings
     QMap<QDate, double> days;
     QList<std::pair<QDateTime, double>> hours;
     QString evidenceId;
+    QString meterId; // the meter the summaries are of, when the evidence says
 };
 
 MeterReadings meterReadings(const AnalysisInput &input)
@@ -183,6 +185,8 @@ MeterReadings meterReadings(const AnalysisInput &input)
     for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
         m.evidenceId = f.evidence->id;
         for (const Series &s : seriesOf(*f.evidence)) {
+            if (const QString id = s.labels.value(u"meter_id"_s).toString(); !id.isEmpty())
+                m.meterId = id;
             // hourly summaries (a second step may ask for them) locate a fault within a day
             const bool hourly = s.size() >= 2 && s.times.at(0).secsTo(s.times.at(1)) <= 3600;
             for (int i = 0; i < s.size(); ++i) {
@@ -210,7 +214,7 @@ QList<InvoiceLine> linesOf(const Table &inv, int row)
     });
     const double total = inv.number(row, u"metered_quantity", -1);
     if (!anyTokens && metered == 0 && total >= 0) // no lines: the metered total is the meter
-        lines.append({inv.text(row, u"id"), u"metered usage"_s, LineKind::AllTokens, total});
+        lines.append({inv.text(row, u"id"), u"metered usage"_s, LineKind::AllTokens, total, {}});
     return lines;
 }
 
@@ -267,9 +271,17 @@ BillingFacts gatherBilling(const AnalysisInput &input)
             continue;
         // the meter summaries are of the default meter: they measure the token line when
         // there is only one
-        f.meterIsTokenLine = std::count_if(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
-                                 return l.kind != LineKind::Other;
-                             }) == 1;
+        QList<const InvoiceLine *> tokenLines;
+        for (const InvoiceLine &l : std::as_const(f.lines)) {
+            if (l.kind != LineKind::Other)
+                tokenLines.append(&l);
+            if (l.kind != LineKind::Other && !meter.meterId.isEmpty() && l.meter == meter.meterId)
+                f.meterLine = l.id;
+        }
+        // a single token line whose meter is not known to be another one
+        if (f.meterLine.isEmpty() && tokenLines.size() == 1 &&
+            (meter.meterId.isEmpty() || tokenLines.first()->meter.isEmpty()))
+            f.meterLine = tokenLines.first()->id;
         for (const auto &h : meter.hours) {
             if (h.first >= f.from && h.first < f.to)
                 f.hours.append(h);
@@ -344,13 +356,14 @@ std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, doub
 namespace {
 
 // Days the meter counted about twice, or (almost) nothing, of what the logs bill.
-void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy &policy)
+void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy &policy,
+               bool cachedLine)
 {
     for (const MeterDay &d : days) {
         if (d.metered < 0)
             break;
-        const double e =
-            billableTokens(tokensOfLine(v.line.kind, d.logged, false), v.rule, policy.discount);
+        const double e = billableTokens(tokensOfLine(v.line.kind, d.logged, cachedLine), v.rule,
+                                        policy.discount);
         if (e <= 0)
             continue;
         if (d.metered >= 1.8 * e)
@@ -364,7 +377,7 @@ void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy 
 
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days,
-                      const QList<std::pair<QDateTime, double>> &hours)
+                      const QList<std::pair<QDateTime, double>> &hours, bool cachedLine)
 {
     LineVerdict v;
     v.line = line;
@@ -388,7 +401,7 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
              : reproduced && withCached         ? v.matched
                                                 : CachedRule::Excluded;
     v.expected = billableTokens(logged, v.rule, policy.discount);
-    judgeDays(v, days, policy);
+    judgeDays(v, days, policy, cachedLine);
     const double raw = logged.prompt + logged.completion;
     if (!v.doubledDays.isEmpty() || !v.droppedDays.isEmpty()) {
         v.outcome = LineVerdict::Outcome::MeterFault;
@@ -413,6 +426,9 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
     const bool cachedLine = std::any_of(facts.lines.cbegin(), facts.lines.cend(),
                                         [](const auto &l) { return l.kind == LineKind::Cached; });
     verdict.cachedSplit = cachedLine && facts.logged.cached > 0;
+    const auto measured = [&](const InvoiceLine &line) {
+        return !facts.meterLine.isEmpty() && line.id == facts.meterLine;
+    };
     for (const InvoiceLine &line : facts.lines) {
         if (line.kind == LineKind::Other) {
             verdict.ignored.append(line.name);
@@ -420,8 +436,8 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
         }
         verdict.lines.append(judgeLine(
             line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
-            facts.meterIsTokenLine ? facts.days : QList<MeterDay>{},
-            facts.meterIsTokenLine ? facts.hours : QList<std::pair<QDateTime, double>>{}));
+            measured(line) ? facts.days : QList<MeterDay>{},
+            measured(line) ? facts.hours : QList<std::pair<QDateTime, double>>{}, cachedLine));
     }
     // the line to explain: a meter fault, then a rule mismatch, then the largest difference
     const auto rank = [](const LineVerdict &v) {

@@ -51,6 +51,7 @@ struct InvoiceLine
     QString name; // what it bills, as Stripe names it (price nickname, lookup key, description)
     LineKind kind = LineKind::Other;
     double quantity = 0;
+    QString meter; // the Stripe meter's id ('' for a licensed line)
 };
 
 struct MeterDay
@@ -66,10 +67,11 @@ struct InvoiceFacts
     QString ref;
     QDateTime from;
     QDateTime to;
-    QList<InvoiceLine> lines;      // every line, token lines and others
-    LoggedTokens logged;           // over the period
-    QList<MeterDay> days;          // days of the period with logged usage
-    bool meterIsTokenLine = false; // the meter summaries measure the invoice's only token line
+    QList<InvoiceLine> lines; // every line, token lines and others
+    LoggedTokens logged;      // over the period
+    QList<MeterDay> days;     // days of the period with logged usage
+    QString meterLine;        // the id of the token line the meter summaries measure ('' none): the
+                              // line of the summaries' meter, or else the invoice's only token line
     QList<std::pair<QDateTime, double>> hours; // hourly meter summaries in the period
 };
 
@@ -122,9 +124,11 @@ struct LineVerdict
     double diffShare() const;
 };
 
+// `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine.
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days = {},
-                      const QList<std::pair<QDateTime, double>> &hours = {});
+                      const QList<std::pair<QDateTime, double>> &hours = {},
+                      bool cachedLine = false);
 
 struct InvoiceVerdict
 {
