@@ -404,6 +404,15 @@ private slots:
         QVERIFY(out.findings.first().summary.contains(u"Seats, Support plan"_s));
     }
 
+    void analyzerSeatsOnly()
+    {
+        // an invoice of licensed lines only bills no usage: nothing to reconcile
+        const AnalysisInput in = invoiceCase(QJsonArray{line(u"a"_s, u"Seats"_s, 40, false)});
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        QVERIFY(out.hypotheses.isEmpty());
+        QVERIFY(out.findings.isEmpty());
+    }
+
     void analyzerLegacyShape()
     {
         // evidence saved before lines said `metered`: a line with a meter is metered

@@ -209,11 +209,9 @@ QList<InvoiceLine> linesOf(const Table &inv, int row)
     QList<InvoiceLine> lines;
     for (const QJsonValue &v : array)
         lines.append(invoiceLine(v.toObject(), metered));
-    const bool anyTokens = std::any_of(lines.cbegin(), lines.cend(), [](const InvoiceLine &l) {
-        return l.kind != LineKind::Other;
-    });
+    // evidence without its lines: the metered total is the one token meter
     const double total = inv.number(row, u"metered_quantity", -1);
-    if (!anyTokens && metered == 0 && total >= 0) // no lines: the metered total is the meter
+    if (array.isEmpty() && total >= 0)
         lines.append({inv.text(row, u"id"), u"metered usage"_s, LineKind::AllTokens, total, {}});
     return lines;
 }
@@ -269,8 +267,8 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         }
         if (f.days.isEmpty())
             continue;
-        // the meter summaries are of the default meter: they measure the token line when
-        // there is only one
+        // the meter summaries (of one meter, the connection's default) measure the token line
+        // of that meter
         QList<const InvoiceLine *> tokenLines;
         for (const InvoiceLine &l : std::as_const(f.lines)) {
             if (l.kind != LineKind::Other)
