@@ -392,11 +392,11 @@ QJsonObject GitHubFake::pullJson(const QJsonObject &p) const
     // the rest of pull-request-simple: links, people, labels and both branches' repository
     const QString issue = repoApi + u"/issues/"_s + n;
     const QString pull = repoApi + u"/pulls/"_s + n;
-    const QString statuses = repoApi + u"/statuses/"_s + out.value(u"head"_s)
-                                                             .toObject()
-                                                             .value(u"sha"_s)
-                                                             .toString();
-    const auto link = [](const QString &href) { return QJsonObject{{u"href"_s, href}}; };
+    const QString statuses =
+        repoApi + u"/statuses/"_s + out.value(u"head"_s).toObject().value(u"sha"_s).toString();
+    const auto link = [](const QString &href) {
+        return QJsonObject{{u"href"_s, href}};
+    };
     const QJsonObject defaults{
         {u"_links"_s,
          QJsonObject{{u"self"_s, link(pull)},
