@@ -18,14 +18,18 @@
 #include "sandbox/scenario.h"
 #include "stubserver.h"
 
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -66,6 +70,37 @@ HttpRequest ConnectionRequest(const ConnectionSettings &s, const QString &secret
     }
     r.url = QUrl(s.url + path);
     return r;
+}
+
+// One raw request to a fake, as a client other than Casefile might send it: (status, body).
+std::pair<int, QJsonObject> rawRequest(const QByteArray &method, const QUrl &url,
+                                       const QList<std::pair<QByteArray, QByteArray>> &headers,
+                                       const QByteArray &body = {})
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(url);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    std::unique_ptr<QNetworkReply> reply(manager.sendCustomRequest(request, method, body));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30s, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return {status, QJsonDocument::fromJson(reply->readAll()).object()};
+}
+
+// The value at a dotted path ("error.message", "errors.0.message") of a JSON object.
+QJsonValue at(const QJsonObject &root, const QString &path)
+{
+    QJsonValue v = root;
+    for (const QString &part : path.split(u'.')) {
+        bool index = false;
+        const int i = part.toInt(&index);
+        v = index ? v.toArray().at(i) : v.toObject().value(part);
+    }
+    return v;
 }
 
 } // namespace
@@ -227,6 +262,116 @@ private slots:
                 errors << QString::fromUtf8(line);
         }
         QVERIFY2(ok, qPrintable(outcome + u"\n"_s + errors.join(u"\n"_s)));
+    }
+
+    // What each vendor refuses, its fake refuses too, in the vendor's error shape: a request
+    // without credentials, with a method the endpoint does not take, with query values out of
+    // the description's range, and (PagerDuty) without the versioned Accept header. Sent to
+    // the fakes directly: a client other than Casefile's connectors may send anything.
+    void fakeRefusesWhatTheVendorRefuses_data()
+    {
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("authenticated");
+        QTest::addColumn<QByteArray>("accept");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("errorAt"); // where the vendor's error message lies
+        const QByteArray json = "application/json"_ba;
+        const QByteArray pd = "application/vnd.pagerduty+json;version=2"_ba;
+        const QString deployments = u"/repos/relay-ai/gateway/deployments"_s;
+        QTest::newRow("github without credentials")
+            << u"github"_s << "GET"_ba << deployments << false << json << QByteArray() << 401
+            << u"message"_s;
+        QTest::newRow("github write") << u"github"_s << "DELETE"_ba << u"/repos/relay-ai/gateway"_s
+                                      << true << json << QByteArray() << 404 << u"message"_s;
+        QTest::newRow("stripe without credentials")
+            << u"stripe"_s << "GET"_ba << u"/v1/invoices"_s << false << json << QByteArray() << 401
+            << u"error.message"_s;
+        QTest::newRow("stripe list limit over 100")
+            << u"stripe"_s << "GET"_ba << u"/v1/invoices?limit=500"_s << true << json
+            << QByteArray() << 400 << u"error.message"_s;
+        QTest::newRow("stripe search limit over 100")
+            << u"stripe"_s << "GET"_ba
+            << u"/v1/customers/search?query=email%7E%22acme%22&limit=500"_s << true << json
+            << QByteArray() << 400 << u"error.message"_s;
+        QTest::newRow("stripe search without query")
+            << u"stripe"_s << "GET"_ba << u"/v1/customers/search"_s << true << json << QByteArray()
+            << 400 << u"error.message"_s;
+        QTest::newRow("jira without credentials")
+            << u"jira"_s << "GET"_ba << u"/rest/api/3/search/jql?jql=text~%22x%22"_s << false
+            << json << QByteArray() << 401 << u"errorMessages.0"_s;
+        QTest::newRow("jira unbounded search")
+            << u"jira"_s << "GET"_ba << u"/rest/api/3/search/jql?jql=ORDER%20BY%20created"_s << true
+            << json << QByteArray() << 400 << u"errorMessages.0"_s;
+        QTest::newRow("openai without credentials")
+            << u"llm"_s << "GET"_ba << u"/models"_s << false << json << QByteArray() << 401
+            << u"error.message"_s;
+        QTest::newRow("openai chat by GET")
+            << u"llm"_s << "GET"_ba << u"/chat/completions"_s << true << json << QByteArray() << 405
+            << u"error.message"_s;
+        QTest::newRow("openai chat without model")
+            << u"llm"_s << "POST"_ba << u"/chat/completions"_s << true << json
+            << R"({"messages":[{"role":"user","content":"hi"}]})"_ba << 400 << u"error.message"_s;
+        QTest::newRow("pagerduty without credentials")
+            << u"pagerduty"_s << "GET"_ba << u"/incidents"_s << false << pd << QByteArray() << 401
+            << u"error.message"_s;
+        QTest::newRow("pagerduty without the versioned Accept")
+            << u"pagerduty"_s << "GET"_ba << u"/incidents"_s << true << json << QByteArray() << 406
+            << u"error.message"_s;
+        QTest::newRow("pagerduty limit over 100")
+            << u"pagerduty"_s << "GET"_ba << u"/incidents?limit=1000"_s << true << pd
+            << QByteArray() << 400 << u"error.message"_s;
+        QTest::newRow("pagerduty write") << u"pagerduty"_s << "DELETE"_ba << u"/incidents"_s << true
+                                         << pd << QByteArray() << 405 << u"error.message"_s;
+        QTest::newRow("portkey without credentials")
+            << u"gateway"_s << "GET"_ba << u"/configs"_s << false << json << QByteArray() << 401
+            << u"data.message"_s;
+        QTest::newRow("portkey write") << u"gateway"_s << "DELETE"_ba << u"/configs/pc-acme-prod"_s
+                                       << true << json << QByteArray() << 405 << u"data.message"_s;
+        QTest::newRow("linear without credentials")
+            << u"linear"_s << "POST"_ba << u"/graphql"_s << false << json
+            << R"({"query":"{ viewer { id } }"})"_ba << 401 << u"errors.0.message"_s;
+    }
+
+    void fakeRefusesWhatTheVendorRefuses()
+    {
+        QFETCH(QString, system);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(bool, authenticated);
+        QFETCH(QByteArray, accept);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, errorAt);
+        const QJsonObject connection = m_connections.value(system).toObject();
+        QVERIFY(!connection.isEmpty());
+        const QJsonObject profileJson{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
+                                      {u"sandbox"_s, true},
+                                      {u"connections"_s, QJsonObject{{system, connection}}}};
+        auto profile = parseProfile(QJsonDocument(profileJson).toJson());
+        QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
+        const ConnectionSettings s = profile->connections.value(system);
+        auto secret = resolveSecretWithoutKeychain(s);
+        QVERIFY(secret.has_value());
+        // The connection's own credentials, as its connector sends them.
+        const HttpRequest built = ConnectionRequest(s, *secret, path);
+        QList<std::pair<QByteArray, QByteArray>> headers{{"Accept"_ba, accept}};
+        if (!body.isEmpty())
+            headers.append({"Content-Type"_ba, "application/json"_ba});
+        if (authenticated) {
+            for (const HttpHeader &h : built.headers) {
+                if (isSecretHeader(h.first))
+                    headers.append(h);
+            }
+            QVERIFY2(headers.size() > (body.isEmpty() ? 1 : 2),
+                     "the connection sends no credentials");
+        }
+        const auto [answered, error] = rawRequest(method, QUrl(s.url + path), headers, body);
+        QCOMPARE(answered, status);
+        QVERIFY2(at(error, errorAt).isString() && !at(error, errorAt).toString().isEmpty(),
+                 QJsonDocument(error).toJson(QJsonDocument::Compact).constData());
     }
 
     // Linear: the connector's documents, sent to the fake, and the fake's answers executed
