@@ -39,7 +39,6 @@ NOT_YET_SPLIT = {
     # analyzers (src/core/analysis)
     ("src/core/analysis/tokenreconciliation.cpp", "analyzeTokenReconciliation"): "analysis",
     ("src/core/analysis/fallbackanalysis.cpp", "analyzeFallback"): "analysis",
-    ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analysis",
     ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analysis",
     ("src/core/analysis/ranking.cpp", "analyze"): "analysis",
     ("src/core/analysis/errorbreakdown.cpp", "analyzeErrorBreakdown"): "analysis",
