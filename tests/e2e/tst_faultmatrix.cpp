@@ -71,6 +71,11 @@ const QList<FaultKind> &faultKinds()
         {u"reset"_s, u"connection closed"_s,
          QRegularExpression(u"connection (was )?closed|closed the connection|reset"_s)},
         {u"slow"_s, u"timed out"_s, QRegularExpression(u"timed out|did not answer within"_s)},
+        // Bounded answers: the step says what was refused, the investigation goes on.
+        {u"gzip-bomb"_s, u"a compressed body refused"_s,
+         QRegularExpression(u"compressed body that expands beyond \\d+ MiB"_s)},
+        {u"oversized"_s, u"an answer over the cap refused"_s,
+         QRegularExpression(u"answered with more than \\d+ MiB"_s)},
     };
     return kinds;
 }
