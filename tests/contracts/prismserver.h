@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,12 @@ namespace Casefile::Tests {
 QString specsDir();
 QString toolsDir();
 QString prismPath();
+
+// The vendor table of docs/connectors.md (between its contract-table markers) against what a
+// test observed: `observed` maps a vendor key ("github") to whether every check of `column`
+// passed for it; a vendor the test did not check must say "no" there. Returns the cells that
+// say otherwise (empty when the table tells what was seen).
+QStringList contractTableProblems(const QString &column, const QMap<QString, bool> &observed);
 
 // One Prism server on loopback, `prism mock --errors SPEC` or `prism proxy --errors SPEC
 // UPSTREAM`, started at once and awaited later (Prism takes seconds to read a description).

@@ -33,6 +33,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
+using Casefile::Tests::contractTableProblems;
 using Casefile::Tests::prismPath;
 using Casefile::Tests::PrismServer;
 using Casefile::Tests::specsDir;
@@ -138,6 +139,19 @@ private:
         QString startProblem;
     };
     std::map<QString, Vendor> m_vendors;
+    // Per vendor: rows run, rows whose requests were valid, rows whose answers parsed.
+    QMap<QString, int> m_rows;
+    QMap<QString, int> m_requestsValid;
+    QMap<QString, int> m_answersParsed;
+
+    static QMap<QString, bool> allPassed(const QMap<QString, int> &rows,
+                                         const QMap<QString, int> &passed)
+    {
+        QMap<QString, bool> out;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            out.insert(it.key(), passed.value(it.key()) == it.value());
+        return out;
+    }
 
     Vendor *vendor(const QString &name)
     {
@@ -228,6 +242,7 @@ private slots:
         QFETCH(QJsonObject, args);
         QFETCH(QJsonObject, options);
         QFETCH(QString, examplePath);
+        ++m_rows[vendor];
         Vendor *v = this->vendor(vendor);
         QVERIFY(v != nullptr);
         QVERIFY2(v->startProblem.isEmpty(), qPrintable(v->startProblem));
@@ -262,6 +277,7 @@ private slots:
         QVERIFY2(log.contains("Request received"), "the connector sent nothing to the mock");
         const QStringList problems = PrismServer::requestViolations(log);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+        ++m_requestsValid[vendor];
         QString how = u"mock"_s;
         if (!answered && mockCouldNotAnswer(outcome)) {
             // The same operation against the description's own example answer.
@@ -276,12 +292,14 @@ private slots:
               qPrintable(operation.isEmpty() ? u"connection"_s : operation), qPrintable(how),
               answered ? "yes" : "no");
         QVERIFY2(answered, qPrintable(outcome));
+        ++m_answersParsed[vendor];
     }
 
     // Every GraphQL document the Linear connector sends, with its variables, validates
     // against Linear's schema.
     void linearDocumentsValidate()
     {
+        ++m_rows[u"linear"_s];
         const QString schema = specsDir() + u"/linear-schema.graphql"_s;
         const QString graphqlModule = toolsDir() + u"/node_modules"_s;
         const QString node = QStandardPaths::findExecutable(u"node"_s);
@@ -320,6 +338,17 @@ private slots:
         QVERIFY(validator.waitForFinished(120000));
         const QString output = QString::fromUtf8(validator.readAll());
         QVERIFY2(validator.exitCode() == 0, qPrintable(output));
+        ++m_requestsValid[u"linear"_s];
+    }
+
+    // docs/connectors.md's vendor table says exactly what the rows above saw (runs last).
+    void vendorTableTellsWhatWasChecked()
+    {
+        QStringList problems =
+            contractTableProblems(u"requests valid"_s, allPassed(m_rows, m_requestsValid));
+        problems +=
+            contractTableProblems(u"responses parsed"_s, allPassed(m_rows, m_answersParsed));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
     }
 };
 

@@ -118,6 +118,14 @@ class TestFakeContracts : public QObject
         QString startProblem;
     };
     std::map<QString, Vendor> m_vendors;
+    // Per vendor (the table's keys): checks run and checks passed.
+    QMap<QString, int> m_checks;
+    QMap<QString, int> m_passed;
+
+    static QString tableKey(const QString &name)
+    {
+        return name == u"llm"_s ? u"openai"_s : name == u"gateway"_s ? u"portkey"_s : name;
+    }
 
 private slots:
     void initTestCase()
@@ -196,6 +204,7 @@ private slots:
         QFETCH(QString, vendor);
         QFETCH(QString, operation);
         QFETCH(QJsonObject, args);
+        ++m_checks[vendor];
         auto it = m_vendors.find(vendor);
         QVERIFY(it != m_vendors.end());
         Vendor &v = it->second;
@@ -262,6 +271,7 @@ private slots:
                 errors << QString::fromUtf8(line);
         }
         QVERIFY2(ok, qPrintable(outcome + u"\n"_s + errors.join(u"\n"_s)));
+        ++m_passed[vendor];
     }
 
     // What each vendor refuses, its fake refuses too, in the vendor's error shape: a request
@@ -345,6 +355,7 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QString, errorAt);
+        ++m_checks[tableKey(system)];
         const QJsonObject connection = m_connections.value(system).toObject();
         QVERIFY(!connection.isEmpty());
         const QJsonObject profileJson{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
@@ -372,12 +383,14 @@ private slots:
         QCOMPARE(answered, status);
         QVERIFY2(at(error, errorAt).isString() && !at(error, errorAt).toString().isEmpty(),
                  QJsonDocument(error).toJson(QJsonDocument::Compact).constData());
+        ++m_passed[tableKey(system)];
     }
 
     // Linear: the connector's documents, sent to the fake, and the fake's answers executed
     // against Linear's schema.
     void linearFakeAnswersFitTheSchema()
     {
+        ++m_checks[u"linear"_s];
         const QString node = QStandardPaths::findExecutable(u"node"_s);
         const QString graphqlModule = Tests::toolsDir() + u"/node_modules"_s;
         if (node.isEmpty() || !QFileInfo::exists(graphqlModule + u"/graphql"_s))
@@ -435,6 +448,17 @@ private slots:
                                graphqlModule});
         QVERIFY(validator.waitForFinished(120000));
         QVERIFY2(validator.exitCode() == 0, validator.readAll().constData());
+        ++m_passed[u"linear"_s];
+    }
+
+    // docs/connectors.md's vendor table says exactly what the checks above saw (runs last).
+    void vendorTableTellsWhatWasChecked()
+    {
+        QMap<QString, bool> observed;
+        for (auto it = m_checks.cbegin(); it != m_checks.cend(); ++it)
+            observed.insert(it.key(), m_passed.value(it.key()) == it.value());
+        const QStringList problems = Tests::contractTableProblems(u"fake valid"_s, observed);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
     }
 };
 
