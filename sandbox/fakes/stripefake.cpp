@@ -760,9 +760,12 @@ HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
         if (ok)
             hits.append(c);
     }
-    const int limit = std::clamp(
-        request.hasQuery(u"limit"_s) ? request.queryValue(u"limit"_s).toInt() : DefaultLimit, 1,
-        MaxLimit);
+    const int limit =
+        request.hasQuery(u"limit"_s) ? request.queryValue(u"limit"_s).toInt() : DefaultLimit;
+    if (limit < 1 || limit > MaxLimit) // Stripe refuses, as for lists: it never clamps
+        return jsonAnswer(
+            400, stripeError(u"invalid_request_error"_s, u"parameter_invalid_integer"_s,
+                             u"Invalid integer: limit must be between 1 and 100"_s, u"limit"_s));
     qsizetype start = 0;
     if (request.hasQuery(u"page"_s)) {
         start = decodeCursor(request.queryValue(u"page"_s));

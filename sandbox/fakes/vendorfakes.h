@@ -59,6 +59,9 @@ private:
     QJsonObject deploymentJson(const QJsonObject &deployment) const;
     QList<QJsonObject> deploymentStatuses(const QJsonObject &deployment) const;
     QJsonObject pullJson(const QJsonObject &pull) const;
+    // The repository as GitHub describes it (`repository`; `full` adds full-repository's
+    // counters).
+    QJsonObject repositoryJson(bool full) const;
     QJsonObject releaseJson(const QJsonObject &release) const;
     const QJsonObject *findCommit(const QString &ref) const;
     HttpResponse compare(const QString &spec);
