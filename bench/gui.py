@@ -3,7 +3,8 @@
 queue of 10,000 tickets (the shared latency scenario's tickets plus generated ones), with the
 same per-system latencies as the latency benchmark. bench_gui starts 5 investigations by hand
 (100 ms apart) and lets them run at once while a stall monitor watches the GUI thread, then opens
-20 in all and reads the peak RSS; CASEFILE_BENCH_REPEATS runs (default 5) against one sandbox."""
+20 in all and reads the peak RSS, then opens saved investigations in tabs beside those 20;
+CASEFILE_BENCH_REPEATS runs (default 5) against one sandbox."""
 import copy
 import json
 import os
@@ -30,7 +31,8 @@ def summarise(runs):
     worst = max(runs, key=lambda r: r["max_stall_ms"])
     result = dict(worst)
     result["runs"] = len(runs)
-    for key in ("max_stall_ms", "more_max_stall_ms", "queue_load_max_stall_ms", "startup_ms", "peak_rss_mb"):
+    for key in ("max_stall_ms", "more_max_stall_ms", "queue_load_max_stall_ms", "startup_ms", "peak_rss_mb",
+                "open_saved_median_ms", "open_saved_worst_ms"):
         values = [r[key] for r in runs if key in r]
         if values:
             result[key + "_median"] = statistics.median(values)

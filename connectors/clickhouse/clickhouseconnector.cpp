@@ -818,9 +818,53 @@ ConnectionCheck ClickHouseConnector::testConnection(const WorkLimits &limits)
         }
         readable << m_mapping.table(table);
     }
-    return {true, u"Connected to ClickHouse %1 at %2; tables %3 readable"_s.arg(
-                      *version, displayOrigin(QUrl(m_connection.settings().url)),
-                      readable.join(u", "_s))};
+    QString message = u"Connected to ClickHouse %1 at %2; tables %3 readable"_s.arg(
+        *version, displayOrigin(QUrl(m_connection.settings().url)), readable.join(u", "_s));
+    for (const QString &table : {Gateway, Webhooks}) {
+        if (auto note = layoutNote(table, limits))
+            message += u". "_s + *note;
+    }
+    return {true, message};
+}
+
+std::optional<QString> ClickHouseConnector::layoutNote(const QString &logicalTable,
+                                                       const WorkLimits &limits) const
+{
+    // Only a plain table can be read in system.tables; a view or a Distributed table is
+    // not judged.
+    const QString name = m_mapping.table(logicalTable);
+    QString database = m_connection.options().value(u"database"_s).toString();
+    QString table = name;
+    if (const qsizetype dot = name.indexOf(u'.'); dot > 0) {
+        database = name.left(dot);
+        table = name.mid(dot + 1);
+    }
+    const QString sql =
+        u"SELECT engine, sorting_key FROM system.tables WHERE database = "_s +
+        (database.isEmpty() ? u"currentDatabase()"_s : ClickHouseSql::quote(database)) +
+        u" AND name = "_s + ClickHouseSql::quote(table) + u" FORMAT JSON"_s;
+    auto r = query({sql, {}}, limits);
+    if (!r || r->rows.isEmpty())
+        return std::nullopt;
+    if (!r->value(0, u"engine"_s).toString().contains(u"MergeTree"_s))
+        return std::nullopt;
+    const QString sortingKey = r->value(0, u"sorting_key"_s).toString();
+    QStringList key = sortingKey.split(u',', Qt::SkipEmptyParts);
+    for (QString &part : key)
+        part = part.trimmed();
+    const auto bare = [](QString field) {
+        // The mapping parenthesises expressions; the server writes them without.
+        if (field.startsWith(u'(') && field.endsWith(u')'))
+            field = field.mid(1, field.size() - 2);
+        return field;
+    };
+    const QString org = bare(m_mapping.field(logicalTable, u"org_id"_s));
+    const QString ts = bare(m_mapping.field(logicalTable, u"ts"_s));
+    if (key.value(0) == org && key.value(1) == ts)
+        return std::nullopt;
+    return u"Table %1 is sorted by (%2), so a query for one organisation reads more than that "
+           u"organisation's rows in the window; ORDER BY (%3, %4) keeps it to them (see the "
+           u"ClickHouse table layout guide)"_s.arg(name, sortingKey, org, ts);
 }
 
 Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)

@@ -49,6 +49,9 @@ private:
     // Claims the one version probe in flight; false when another step already runs it.
     bool claimVersionProbe() const;
     void killQuery(const QString &queryId) const;
+    // Advice when a MergeTree table is not sorted by (org, ts): each step for one organisation
+    // then reads more than that organisation's rows. Nothing when the layout cannot be read.
+    std::optional<QString> layoutNote(const QString &logicalTable, const WorkLimits &limits) const;
 
     Connection m_connection;
     FieldMapping m_mapping;
