@@ -108,26 +108,36 @@ def main():
         row("points per series", str(pts), "< a few thousand", pts < 5000)
 
     ch_md = []
+    if clickhouse.get("sizes"):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "clickhouse"))
+        from scale import summarise  # noqa: E402
+        summarise(clickhouse)
     for size in clickhouse.get("sizes", []):
         rows_n = size["load"]["rows"]
-        for key, label in (("largest_org", "largest organisation"), ("same_rows_org", "organisation with the rows "
-                                                                      "the largest had at the smallest size")):
+        for key, label in (("largest_org", "largest organisation"),
+                           ("same_rows_org", "organisation with the rows the largest had at the smallest size")):
             r = size.get(key)
             if not r:
                 continue
-            slow = r.get("slowest_step_median_ms", 0)
-            failed = [s for s in r["steps"] if "error" in s]
+            failed = r.get("failed_steps", [])
             row(f"ClickHouse, {rows_n / 1e6:.0f} M rows, {label} ({r['org']}, {r['org_rows_in_window']:,} rows in "
-                f"24 h): slowest playbook step, median ms", f"{slow:.0f}" + (f", {len(failed)} failed" if failed else ""),
-                "≤ 2000", slow <= 2000 and not failed)
-    if clickhouse.get("slowest_ratio_same_org") is not None:
+                f"24 h): slowest step for the organisation / slowest step over all organisations, median ms",
+                f"{r['slowest_one_org_ms']:.0f} / {r['slowest_all_orgs_ms']:.0f}"
+                + (f", failed: {', '.join(failed)}" if failed else ""), "≤ 2000 each",
+                max(r["slowest_one_org_ms"], r["slowest_all_orgs_ms"]) <= 2000 and not failed)
+    if clickhouse.get("ratio_same_org") is not None:
         first, last = clickhouse["sizes"][0]["load"]["rows"], clickhouse["sizes"][-1]["load"]["rows"]
-        row(f"ClickHouse slowest step, {last / 1e6:.0f} M vs {first / 1e6:.0f} M rows, same organisation "
-            f"({clickhouse['org_rows_ratio']}x its rows in the window)", f"{clickhouse['slowest_ratio_same_org']:.2f}x",
+        vs = f"{last / 1e6:.0f} M vs {first / 1e6:.0f} M rows"
+        row(f"ClickHouse slowest step for one organisation, {vs}, same organisation "
+            f"({clickhouse['org_rows_ratio']}x its rows in the window)", f"{clickhouse['ratio_same_org']:.2f}x",
             "(follows the org's rows)", True)
-        row(f"ClickHouse slowest step, {last / 1e6:.0f} M vs {first / 1e6:.0f} M rows, same rows in the window "
-            f"({last // first}x the table)", f"{clickhouse['slowest_ratio_same_rows']:.2f}x", "≤ 1.5x",
-            clickhouse["slowest_ratio_same_rows"] <= 1.5)
+        row(f"ClickHouse slowest step for one organisation, {vs}, same rows in the window "
+            f"({clickhouse['table_ratio']:.0f}x the table; median step in brackets)",
+            f"{clickhouse['ratio_same_rows']:.2f}x ({clickhouse.get('ratio_same_rows_median_step')}x)", "≤ 1.5x",
+            clickhouse["ratio_same_rows"] <= 1.5)
+        row(f"ClickHouse slowest step over all organisations, {vs} (every org's rows in the window grow "
+            f"{clickhouse['table_ratio']:.0f}x)", f"{clickhouse['ratio_all_orgs']:.2f}x", "(follows the window's rows)",
+            True)
     if clickhouse.get("sizes"):
         ch_md = ["", f"ClickHouse {clickhouse.get('server_version', '')} at a gateway's scale: {clickhouse.get('days')} days "
                  f"of request logs, {clickhouse.get('orgs')} organisations of very different sizes, table ORDER BY "
@@ -135,7 +145,9 @@ def main():
                  "through the connector for one organisation and the 24 h window "
                  f"{' – '.join(clickhouse.get('window', []))}, median of {clickhouse['sizes'][0]['largest_org']['repeats']} "
                  "runs after one untimed run. Steps over all organisations (org comparison) use approximate "
-                 "percentiles and say so in their evidence.",
+                 "percentiles and say so in their evidence. Load average during this part: "
+                 f"{' '.join(clickhouse.get('load_average_at_start', []))} at the start, "
+                 f"{' '.join(clickhouse.get('load_average_at_end', []))} at the end (2 cores).",
                  "", "| rows | organisation | rows in 24 h | step | operation | all orgs | median ms | worst ms |",
                  "|---|---|---|---|---|---|---|---|"]
         for size in clickhouse["sizes"]:

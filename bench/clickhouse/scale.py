@@ -201,19 +201,43 @@ def time_steps(build, server, org, repeats):
     return result
 
 
-def slowest(result):
-    return max((s.get("median_ms", 0) for s in result["steps"]), default=0)
+def slowest(result, all_orgs=False):
+    """The slowest step's median, over the steps for one organisation or those over all."""
+    return max((s.get("median_ms", 0) for s in result["steps"] if s.get("all_orgs") == all_orgs), default=0)
 
 
-def ratios(a, b):
-    """Per step: b's median over a's."""
-    before = {(s["playbook"], s["step"]): s for s in a["steps"]}
-    out = {}
-    for s in b["steps"]:
-        base = before.get((s["playbook"], s["step"]), {}).get("median_ms")
-        if base and "median_ms" in s:
-            out[f"{s['playbook']}/{s['step']}"] = round(s["median_ms"] / base, 2)
-    return out
+def ratio(a, b):
+    return round(b / a, 2) if a else None
+
+
+def summarise(result):
+    """Adds the figures the report shows: per size and organisation the slowest step for one
+    organisation and over all of them; between the smallest and the largest size the time
+    ratios for the same organisation (its rows grow with the table), for an organisation with
+    the same rows in the window (only the table grows) and for the steps over all orgs."""
+    for old in ("slowest_ratio_same_org", "slowest_ratio_same_rows"):  # an earlier format's
+        result.pop(old, None)
+    for size in result.get("sizes", []):
+        size.pop("ratio_same_org", None)
+        size.pop("ratio_same_rows", None)
+        for key in ("largest_org", "same_rows_org"):
+            if key in size:
+                size[key]["slowest_one_org_ms"] = slowest(size[key])
+                size[key]["slowest_all_orgs_ms"] = slowest(size[key], all_orgs=True)
+                size[key]["failed_steps"] = [s["step"] for s in size[key]["steps"] if "error" in s]
+    sizes = result.get("sizes", [])
+    if len(sizes) > 1 and "same_rows_org" in sizes[-1]:
+        a, b = sizes[0]["largest_org"], sizes[-1]
+        result["table_ratio"] = round(b["load"]["rows"] / sizes[0]["load"]["rows"], 2)
+        result["org_rows_ratio"] = ratio(a["org_rows_in_window"], b["largest_org"]["org_rows_in_window"])
+        result["ratio_same_org"] = ratio(a["slowest_one_org_ms"], b["largest_org"]["slowest_one_org_ms"])
+        result["ratio_same_rows"] = ratio(a["slowest_one_org_ms"], b["same_rows_org"]["slowest_one_org_ms"])
+        result["ratio_all_orgs"] = ratio(a["slowest_all_orgs_ms"], b["largest_org"]["slowest_all_orgs_ms"])
+        steps = {s["step"]: s for s in a["steps"] if "median_ms" in s and not s["all_orgs"]}
+        same = [s["median_ms"] / steps[s["step"]]["median_ms"] for s in b["same_rows_org"]["steps"]
+                if s["step"] in steps and "median_ms" in s and steps[s["step"]]["median_ms"]]
+        result["ratio_same_rows_median_step"] = round(sorted(same)[len(same) // 2], 2) if same else None
+    return result
 
 
 def main():
@@ -239,33 +263,22 @@ def main():
             loaded["skipping_indexes"] = with_indexes
             print(f"  {rows} rows loaded: {loaded}", flush=True)
             size = {"load": loaded, "largest_org": time_steps(build, server, "org_0", repeats)}
-            size["largest_org"]["slowest_step_median_ms"] = slowest(size["largest_org"])
-            print(f"  org_0: slowest step {size['largest_org']['slowest_step_median_ms']} ms, "
+            print(f"  org_0: slowest step {slowest(size['largest_org'])} ms, "
                   f"{size['largest_org']['org_rows_in_window']} rows in the window", flush=True)
             if first is None:
                 first = size
             else:
-                target = first["largest_org"]["org_rows_in_window"]
-                org = org_with_rows(server, target)
+                org = org_with_rows(server, first["largest_org"]["org_rows_in_window"])
                 size["same_rows_org"] = time_steps(build, server, org, repeats)
-                size["same_rows_org"]["slowest_step_median_ms"] = slowest(size["same_rows_org"])
-                size["ratio_same_org"] = ratios(first["largest_org"], size["largest_org"])
-                size["ratio_same_rows"] = ratios(first["largest_org"], size["same_rows_org"])
                 print(f"  {org} ({size['same_rows_org']['org_rows_in_window']} rows in the window, as org_0 at "
-                      f"{sizes[0]} rows): slowest step {size['same_rows_org']['slowest_step_median_ms']} ms", flush=True)
+                      f"{sizes[0]} rows): slowest step {slowest(size['same_rows_org'])} ms", flush=True)
             result["sizes"].append(size)
             server.sql(f"DROP DATABASE IF EXISTS {DB}")
     finally:
         server.stop()
     with open("/proc/loadavg") as f:
         result["load_average_at_end"] = f.read().split()[:3]
-    if len(result["sizes"]) > 1:
-        a, b = result["sizes"][0], result["sizes"][-1]
-        base = a["largest_org"]["slowest_step_median_ms"]
-        result["slowest_ratio_same_org"] = round(b["largest_org"]["slowest_step_median_ms"] / base, 2) if base else None
-        result["slowest_ratio_same_rows"] = (round(b["same_rows_org"]["slowest_step_median_ms"] / base, 2)
-                                             if base else None)
-        result["org_rows_ratio"] = round(b["largest_org"]["org_rows_in_window"] / max(1, a["largest_org"]["org_rows_in_window"]), 2)
+    summarise(result)
     json.dump(result, open(out_path, "w"), indent=2)
 
 
