@@ -14,7 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from investigation_latency import LATENCIES, start_sandbox  # noqa: E402
+from investigation_latency import RANGES, start_sandbox  # noqa: E402
 
 SUBJECTS = ["Invoice question for last month", "How do I rotate an API key?",
             "Feature request: export to CSV", "Webhook retries documentation",
@@ -47,7 +47,7 @@ def main():
     open_n = int(os.environ.get("CASEFILE_BENCH_OPEN", "20"))
     repeats = max(1, int(os.environ.get("CASEFILE_BENCH_REPEATS", "5")))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    scenario = json.load(open(os.path.join(root, "..", "shared", "scenarios", "latency-after-deploy.json")))
+    scenario = json.load(open(os.path.join(os.environ.get("CASEFILE_SHARED_DIR", os.path.join(root, "..", "shared")), "scenarios", "latency-after-deploy.json")))
     real = [t for t in scenario["tickets"] if str(t["id"]) in scenario.get("truth", {})]
     tickets = list(scenario["tickets"])
     investigate = []
@@ -70,15 +70,15 @@ def main():
     scenario["tickets"] = tickets
     sandbox = os.path.join(build, "sandbox", "casefile-sandbox")
     extra = []
-    for item in LATENCIES:
-        extra += ["--latency", item]
+    for system, spec in RANGES.items():
+        extra += ["--latency", f"{system}={spec}"]
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "queue.json")
         json.dump(scenario, open(path, "w"))
         profile = os.path.join(tmp, "p.json")
-        # The sandbox (and its ClickHouse) stands in for remote systems: at a lower CPU priority
-        # it does not compete with the workbench for this machine's cores as if it were local.
-        proc = start_sandbox(sandbox, path, profile, extra, prefix=("nice", "-n", "10"))
+        # The sandbox (and its ClickHouse) stands in for remote systems: start_sandbox runs it at
+        # a lower CPU priority, so it does not compete with the workbench as if it were local.
+        proc = start_sandbox(sandbox, path, profile, extra)
         runs = []
         try:
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

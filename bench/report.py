@@ -170,7 +170,9 @@ def main():
         md = [f"Measured on a {machine.get('cores', '?')}-core machine shared with other work (load average "
               f"{machine.get('load_average_at_start', '?')} at the start, "
               f"{' '.join(machine.get('load_average_at_end', [])) or '?'} at the end): the figures are upper bounds; "
-              "an idle machine gives lower ones.", ""] + md
+              "an idle machine gives lower ones. "
+              f"Repeats per figure: {machine.get('repeats', 'default')}; latency runs: {machine.get('latency_runs', '')}.",
+              ""] + md
     if lat_rows:
         md += ["", "Wall time is the command line's, from start to exit: the ticket read, the investigation and the "
                f"process's own start-up and exit ({overhead} ms alone on this run). The limit is the ticket read plus "

@@ -47,7 +47,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for part in latency store gui scale clickhouse; do echo '{}' > "$tmp/$part.json"; done
 # The machine's load while the benchmarks ran: figures from a busy machine are upper bounds.
-echo "{\"cores\": $(nproc), \"load_average_at_start\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" > "$tmp/machine.json"
+echo "{\"cores\": $(nproc), \"load_average_at_start\": \"$(cut -d' ' -f1-3 /proc/loadavg)\", \"repeats\": \"${CASEFILE_BENCH_REPEATS:-default}\", \"latency_runs\": \"${CASEFILE_BENCH_LATENCY_RUNS:-fixed,ranges}\"}" > "$tmp/machine.json"
 
 echo "bench: investigation wall time against the physical limit (injected per-system latencies)"
 python3 bench/investigation_latency.py "$build" "$tmp/latency.json"
