@@ -537,18 +537,22 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
 
 // org_comparison: every org, so no org filter. The window holds every customer's traffic, so
 // the percentiles are ClickHouse's approximate quantiles (a reservoir of 8192 values per org,
-// bounded memory whatever the traffic) instead of exact ones; counts stay exact.
+// bounded memory whatever the traffic) instead of exact ones; counts stay exact. The busiest 200
+// orgs are kept, and the ticket's org (`org`, optional) always, however small it is.
 
 Result<QList<Query>> orgComparisonSql(const Request &request)
 {
     QueryContext c = request.context(Gateway);
     const QString where =
         c.where(request.args, request.window, false, {u"route"_s, u"provider"_s, u"model"_s});
+    const QString org = Args::string(request.args, u"org"_s);
+    const QString ticketOrgFirst =
+        org.isEmpty() ? QString() : u"cf_org = "_s + c.lit(org) + u" DESC, "_s;
     const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
                         u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
                         u" >= 400) AS cf_errors, quantiles(0.5, 0.95)("_s + c.f(u"latency_ms"_s) +
-                        u") AS cf_q FROM "_s + c.from() + where +
-                        u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s;
+                        u") AS cf_q FROM "_s + c.from() + where + u" GROUP BY cf_org ORDER BY "_s +
+                        ticketOrgFirst + u"cf_n DESC LIMIT 200 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
 
