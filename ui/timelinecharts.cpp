@@ -150,6 +150,10 @@ TimelineCharts::TimelineCharts(QWidget *parent)
         (*y)->setLabelFormat(u"%.0f"_s);
         (*y)->setTruncateLabels(false); // "1,250" whole, never "…"
         (*x)->setTruncateLabels(false);
+        QFont titleFont = (*x)->titleFont();
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 0.85);
+        titleFont.setBold(false);
+        (*x)->setTitleFont(titleFont);
         chart->addAxis(*x, Qt::AlignBottom);
         chart->addAxis(*y, Qt::AlignLeft);
         connect(*x, &QDateTimeAxis::rangeChanged, this,
@@ -209,7 +213,7 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     layout->addWidget(m_secondaryView, 2);
     m_primaryView->hide();
     m_secondaryView->hide();
-    setMinimumHeight(260);
+    setMinimumHeight(200);
     applyPaletteColors();
 }
 
@@ -538,6 +542,7 @@ void TimelineCharts::changeEvent(QEvent *event)
 void TimelineCharts::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    updateSecondaryVisibility();
     updateAxisFormat();
 }
 
@@ -579,11 +584,26 @@ void TimelineCharts::updateAxisFormat()
     if (m_data.from.isValid()) {
         const QDateTime from = rangeFrom().toTimeZone(m_zone);
         const QDateTime to = rangeTo().toTimeZone(m_zone);
-        m_axisNote->setText(
+        QString note =
             tr("Times in %1, %2 – %3.  Drag to zoom, wheel or +/- to zoom, arrows to pan, 0 to "
                "return.")
                 .arg(zoneName(m_zone, from), from.toString(u"yyyy-MM-dd HH:mm"_s),
-                     to.toString(from.date() == to.date() ? u"HH:mm"_s : u"yyyy-MM-dd HH:mm"_s)));
+                     to.toString(from.date() == to.date() ? u"HH:mm"_s : u"yyyy-MM-dd HH:mm"_s));
+        if (!m_data.secondary.isEmpty() && m_secondaryView->isHidden())
+            note += u"  "_s + tr("“%1” shows when the pane is taller.").arg(m_data.secondary.title);
+        m_axisNote->setText(note);
+    }
+}
+
+void TimelineCharts::updateSecondaryVisibility()
+{
+    // Two charts squeezed into a short pane show neither's labels: below the height both
+    // need, only the playbook's own chart is drawn (the other keeps its data).
+    constexpr int BothChartsHeight = 380;
+    const bool show = !m_data.secondary.isEmpty() && height() >= BothChartsHeight;
+    if (m_secondaryView->isHidden() == show) {
+        m_secondaryView->setVisible(show);
+        hideCrosshair();
     }
 }
 
@@ -704,14 +724,13 @@ std::deque<std::function<void()>> TimelineCharts::planApply()
     fillZoneChoice();
     m_empty->setVisible(data->isEmpty());
     m_primaryView->setVisible(!data->primary.isEmpty());
-    m_secondaryView->setVisible(!data->secondary.isEmpty());
+    updateSecondaryVisibility();
     m_wholeWindow->setVisible(data->focusFrom.isValid());
     m_axisNote->setVisible(!data->isEmpty());
     m_zoneChoice->setVisible(!data->isEmpty());
-    // The zone is named under the lowest chart, where the eye reads the times.
-    const QString title = tr("Time (%1)").arg(zoneName(m_zone, data->to));
-    m_primaryX->setTitleText(data->secondary.isEmpty() ? title : QString());
-    m_secondaryX->setTitleText(data->secondary.isEmpty() ? QString() : title);
+    // The zone is named once, under the top chart (the taller one; both share its axis): a
+    // title under the lower one would take the room its labels need in a short window.
+    m_primaryX->setTitleText(tr("Time (%1)").arg(zoneName(m_zone, data->to)));
     planPanel(steps, m_primaryChart, m_primaryX, m_primaryY, data->primary, data, counts);
     planPanel(steps, m_secondaryChart, m_secondaryX, m_secondaryY, data->secondary, data, counts);
     steps.push_back([this, counts] {
@@ -862,7 +881,7 @@ void TimelineCharts::setTimeDisplay(TimeDisplay display)
 
 QString TimelineCharts::axisTitle() const
 {
-    return m_secondaryView->isVisibleTo(this) ? m_secondaryX->titleText() : m_primaryX->titleText();
+    return m_primaryX->titleText();
 }
 
 int TimelineCharts::dataSeriesCount() const

@@ -77,7 +77,7 @@ public:
     void setTimeDisplay(TimeDisplay display); // kept for the next investigation too
     TimeDisplay timeDisplay() const { return m_display; }
     QTimeZone displayZone() const { return m_zone; } // the zone shown now
-    QString axisTitle() const; // "Time (Europe/Berlin (UTC+01:00))", under the lowest chart
+    QString axisTitle() const; // "Time (Europe/Berlin (UTC+01:00))", under the top chart
 
     void setComparisonVisible(bool visible);
     bool comparisonVisible() const { return m_comparisonVisible; }
@@ -134,6 +134,7 @@ private:
     void hideCrosshair();
     void applyPaletteColors();
     void updateAxisFormat();
+    void updateSecondaryVisibility();
     double chartX(QChart *chart, qreal sceneX) const;
     double toChart(const QDateTime &utc) const; // chart time in the zone shown
     QTimeZone zoneFor(TimeDisplay display) const;

@@ -422,7 +422,7 @@ void TestTimeline::axisInTheCustomersZone()
     QCOMPARE(charts.displayZone().offsetFromUtc(jump), QTimeZone(zone).offsetFromUtc(jump));
     QCOMPARE(charts.axisTitle(), title);
     auto *x =
-        qobject_cast<QDateTimeAxis *>(charts.secondaryChart()->axes(Qt::Horizontal).constFirst());
+        qobject_cast<QDateTimeAxis *>(charts.primaryChart()->axes(Qt::Horizontal).constFirst());
     QVERIFY(x);
     QCOMPARE(x->titleText(), title);
     // What the axis prints at its ends is the shown zone's wall clock of the range.
