@@ -58,6 +58,24 @@ private:
         return QJsonDocument::fromJson(reply->readAll()).object().value("comments"_L1).toArray();
     }
 
+    // The real store in `dir`, real connectors (secrets from the profile), the built-in
+    // playbooks.
+    static bool realServices(const QTemporaryDir &dir, WorkbenchServices *services)
+    {
+        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
+        if (!store) {
+            qWarning("%s", qPrintable(store.error().message));
+            return false;
+        }
+        services->store = std::move(*store);
+        services->connect = [](const WorkspaceProfile &p) {
+            return createConnectors(p, &resolveSecretWithoutKeychain);
+        };
+        services->playbooks =
+            std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load({}, false));
+        return true;
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -71,14 +89,7 @@ private slots:
 
         QTemporaryDir dir;
         WorkbenchServices services;
-        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
-        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
-        services.store = std::move(*store);
-        services.connect = [](const WorkspaceProfile &p) {
-            return createConnectors(p, &resolveSecretWithoutKeychain);
-        };
-        services.playbooks =
-            std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load({}, false));
+        QVERIFY(realServices(dir, &services));
 
         MainWindow window(services);
         window.resize(1500, 950);
@@ -152,14 +163,7 @@ private slots:
     {
         QTemporaryDir dir;
         WorkbenchServices services;
-        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
-        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
-        services.store = std::move(*store);
-        services.connect = [](const WorkspaceProfile &p) {
-            return createConnectors(p, &resolveSecretWithoutKeychain);
-        };
-        services.playbooks =
-            std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load({}, false));
+        QVERIFY(realServices(dir, &services));
         if (DemoWorkspace::sandboxProgram().isEmpty())
             QSKIP("casefile-sandbox is not built next to the tests");
 
