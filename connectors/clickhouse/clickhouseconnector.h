@@ -16,7 +16,9 @@ namespace Casefile::Connectors {
 // `KILL QUERY` is sent, since ClickHouse 18.16 keeps running a query whose client went away.
 //
 // Options: database, max_execution_time (s, default 30), mapping (see FieldMapping).
-// Thread-safe: run() may be called concurrently; the server version is probed once.
+// Thread-safe: run() may be called concurrently. A step costs one round trip: its queries are
+// sent together, and until the server's version is known they carry quoted literals while the
+// version is asked beside them (once per connection, then cached), so no step waits for it.
 class ClickHouseConnector final : public Connector
 {
 public:
@@ -31,19 +33,35 @@ public:
     {
         QString sql;                                   // must end in FORMAT JSON
         QList<std::pair<QString, QString>> parameters; // from SqlBuilder
+
+        // The SQL as sent, its parameters first as comments ("-- param_p1 = 'org_acme'"):
+        // what a person reads and copies from the evidence. No credentials: they travel in
+        // headers.
+        QString text() const;
     };
     // Runs one query; `queryId` receives the id it ran under.
     Result<ClickHouseResult> query(const Query &query, const WorkLimits &limits,
                                    QString *queryId = nullptr) const;
     // "18.16.1"; probed once, then cached.
     Result<QString> serverVersion(const WorkLimits &limits) const;
+    // The version when a probe already found it.
+    std::optional<QString> knownVersion() const;
     // Server-side {name:Type} parameters exist from 19.11.
     static bool versionSupportsParameters(const QString &version);
     const FieldMapping &mapping() const { return m_mapping; }
+    // `limit` rows of the requests table, the given logical fields
+    // through the connection's mapping: what the connection wizard shows so the mapping can
+    // be checked against real rows. Read-only like every query; blocking, on a worker.
+    Result<TablePreview> previewRequests(const QStringList &fields, int limit,
+                                         const WorkLimits &limits) const;
 
 private:
-    Result<bool> useParameters(const WorkLimits &limits) const;
+    // Claims the one version probe in flight; false when another step already runs it.
+    bool claimVersionProbe() const;
     void killQuery(const QString &queryId) const;
+    // Advice when a MergeTree table is not sorted by (org, ts): each step for one organisation
+    // then reads more than that organisation's rows. Nothing when the layout cannot be read.
+    std::optional<QString> layoutNote(const QString &logicalTable, const WorkLimits &limits) const;
 
     Connection m_connection;
     FieldMapping m_mapping;
@@ -55,6 +73,7 @@ private:
     qint64 m_maxResultBytes = 256LL * 1024 * 1024;
     mutable std::mutex m_versionMutex;
     mutable std::optional<QString> m_version;
+    mutable bool m_versionProbeInFlight = false;
 };
 
 } // namespace Casefile::Connectors

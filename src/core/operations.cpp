@@ -114,12 +114,14 @@ QList<Operation> clickhouse()
          {}},
         {c,
          u"org_comparison"_s,
-         window() << optional(u"route"_s, ArgumentType::Text)
+         window() << optional(u"org"_s, ArgumentType::Text,
+                              u"the ticket's org: always in the table, first"_s)
+                  << optional(u"route"_s, ArgumentType::Text)
                   << optional(u"provider"_s, ArgumentType::Text)
                   << optional(u"model"_s, ArgumentType::Text),
          EvidenceKind::Table,
          {u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
-         {},
+         u"(p50, p95 approximate: sampled per org, said in the `approximate` field in data)"_s,
          {},
          {}},
         {c,

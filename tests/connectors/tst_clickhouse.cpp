@@ -364,6 +364,27 @@ private slots:
         QVERIFY(ClickHouseConnector::versionSupportsParameters(u"24.8.1"_s));
     }
 
+    // The connection check says when a table's sort key makes one organisation's queries read
+    // other organisations' rows, and names the key that would not.
+    void layoutAdvice()
+    {
+        const ConnectionCheck good = m_connector->testConnection(limits());
+        QVERIFY2(good.ok, qPrintable(good.message));
+        QVERIFY2(!good.message.contains(u"sorted by"_s), qPrintable(good.message));
+
+        exec(u"CREATE TABLE casefile_test.requests_by_time AS casefile_test.gateway_requests "
+             u"ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (ts, org_id)"_s);
+        auto byTime = connector(
+            {{u"mapping"_s, QJsonObject{{u"gateway_requests"_s, u"requests_by_time"_s}}}});
+        const ConnectionCheck check = byTime->testConnection(limits());
+        QVERIFY2(check.ok, qPrintable(check.message));
+        QVERIFY2(check.message.contains(u"Table requests_by_time is sorted by (ts, org_id)"_s),
+                 qPrintable(check.message));
+        QVERIFY2(check.message.contains(u"ORDER BY (org_id, ts)"_s), qPrintable(check.message));
+        // The webhook table keeps the canonical layout: one note only.
+        QCOMPARE(check.message.count(u"sorted by"_s), 1);
+    }
+
     void parametersMode()
     {
         SqlBuilder b(true);
@@ -555,6 +576,20 @@ private slots:
         QCOMPARE(rows.at(0).toArray().at(0).toString(), u"org_acme"_s);
         QCOMPARE(rows.at(0).toArray().at(1).toInt(), 60);
         QCOMPARE(rows.at(1).toArray().at(1).toInt(), 30);
+    }
+
+    void orgComparisonKeepsTheTicketsOrg()
+    {
+        // org_beta sends fewer requests than org_acme; named as the ticket's org it comes first,
+        // so the busiest-200 cut can never drop it.
+        QJsonObject args = window();
+        args.insert(u"org"_s, u"org_beta"_s);
+        auto r = run(u"org_comparison"_s, args);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonArray rows = r->evidence.first().data.value(u"rows"_s).toArray();
+        QVERIFY(rows.size() >= 2);
+        QCOMPARE(rows.at(0).toArray().at(0).toString(), u"org_beta"_s);
+        QVERIFY(rows.at(0).toArray().at(1).toInt() < rows.at(1).toArray().at(1).toInt());
     }
 
     void webhooks()
