@@ -22,35 +22,6 @@ void AnalyzerOutput::append(const AnalyzerOutput &other)
     }
 }
 
-const QStringList &knownAnalyzers()
-{
-    static const QStringList names = {
-        u"change_point"_s,         u"deploy_correlation"_s, u"incident_correlation"_s,
-        u"error_breakdown"_s,      u"fallback_analysis"_s,  u"config_lint"_s,
-        u"token_reconciliation"_s, u"metadata_presence"_s,  u"webhook_breakdown"_s,
-        u"known_bugs"_s,           u"docs_lookup"_s,        u"scope"_s};
-    return names;
-}
-
-AnalyzerFunction analyzerByName(const QString &name)
-{
-    static const QHash<QString, AnalyzerFunction> table = {
-        {u"change_point"_s, &analyzeChangePoints},
-        {u"deploy_correlation"_s, &analyzeDeployCorrelation},
-        {u"incident_correlation"_s, &analyzeIncidentCorrelation},
-        {u"error_breakdown"_s, &analyzeErrorBreakdown},
-        {u"fallback_analysis"_s, &analyzeFallback},
-        {u"config_lint"_s, &analyzeConfigLint},
-        {u"token_reconciliation"_s, &analyzeTokenReconciliation},
-        {u"metadata_presence"_s, &analyzeMetadataPresence},
-        {u"webhook_breakdown"_s, &analyzeWebhookBreakdown},
-        {u"known_bugs"_s, &analyzeKnownBugs},
-        {u"docs_lookup"_s, &analyzeDocsLookup},
-        {u"scope"_s, &analyzeScope},
-    };
-    return table.value(name, nullptr);
-}
-
 namespace {
 
 QString systemName(const QString &connector)
