@@ -42,7 +42,6 @@ NOT_YET_SPLIT = {
     ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analysis",
     ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analysis",
     ("src/core/analysis/ranking.cpp", "analyze"): "analysis",
-    ("src/core/analysis/incidentcorrelation.cpp", "analyzeIncidentCorrelation"): "analysis",
     ("src/core/analysis/webhookbreakdown.cpp", "analyzeWebhookBreakdown"): "analysis",
 }
 
