@@ -38,7 +38,6 @@ DATA_TABLES = {
 NOT_YET_SPLIT = {
     # analyzers (src/core/analysis)
     ("src/core/analysis/tokenreconciliation.cpp", "analyzeTokenReconciliation"): "analysis",
-    ("src/core/analysis/fallbackanalysis.cpp", "analyzeFallback"): "analysis",
     ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analysis",
     ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analysis",
     ("src/core/analysis/ranking.cpp", "analyze"): "analysis",
