@@ -40,7 +40,6 @@ NOT_YET_SPLIT = {
     ("src/core/analysis/tokenreconciliation.cpp", "analyzeTokenReconciliation"): "analysis",
     ("src/core/analysis/knownbugs.cpp", "analyzeKnownBugs"): "analysis",
     ("src/core/analysis/metadatapresence.cpp", "analyzeMetadataPresence"): "analysis",
-    ("src/core/analysis/ranking.cpp", "analyze"): "analysis",
     ("src/core/analysis/webhookbreakdown.cpp", "analyzeWebhookBreakdown"): "analysis",
 }
 

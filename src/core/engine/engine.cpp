@@ -1,6 +1,8 @@
 #include "core/engine.h"
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/ranking.h"
 #include "core/async.h"
 #include "core/corelogging.h"
 #include "core/engine/classifier.h"
@@ -690,6 +692,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.secondaryCauses = analysis.secondaryCauses;
                 result.rejected = analysis.rejected;
                 result.notChecked = analysis.notChecked;
+                result.needsHuman = analysis.needsHuman;
+                result.missing = analysis.missing;
             }
             for (const QString &n : notChecked) {
                 if (!result.notChecked.contains(n))
@@ -710,7 +714,15 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.rootCause->confidence = std::min(result.rootCause->confidence * 0.7, 0.6);
                 for (Finding &f : result.findings)
                     f.confidence = std::min(f.confidence, 0.8);
+                // weakened below what a diagnosis can stand on: a human must look
+                if (result.rootCause->confidence < Analysis::NeedsHumanBelow) {
+                    result.needsHuman = true;
+                    for (const QString &m : std::as_const(missingRequired))
+                        Analysis::appendUnique(result.missing, m);
+                }
             }
+            if (!result.needsHuman)
+                result.missing.clear(); // said only with the call for a human
             if (docs && !token.isCancelled()) {
                 auto found = Reply::findQuestionDocs(input.ticket, *docs,
                                                      WorkLimits{QDeadlineTimer(docsMs), token});
