@@ -464,7 +464,13 @@ private slots:
         QVERIFY(back->needsHuman);
         QCOMPARE(back->missing, result.missing);
 
+        // the engineer reads it in the internal note, never the customer in the reply
+        const ComposedReply composed = composeReply(in, inv);
+        QVERIFY2(composed.note.contains(u"Needs a human"_s), qPrintable(composed.note));
+        QVERIFY(!composed.reply.contains(u"Needs a human"_s));
+
         inv.needsHuman = false;
+        QVERIFY(!composeReply(in, inv).note.contains(u"Needs a human"_s));
         doc = investigationToJson(inv);
         QVERIFY(!doc.contains(u"needs_human"_s));
         QVERIFY(!doc.contains(u"missing"_s));
