@@ -1,6 +1,9 @@
 #include "app/cli/cli.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
+#include "fakeconnector.h"
+#include "fakehelpdesk.h"
+#include "fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,71 +40,16 @@ Outcome runCli(const QStringList &args)
     return o;
 }
 
-Ticket ticket1042()
+// The helpdesk's queue: ticket 1042, and one whose subject carries a line break and a terminal
+// escape.
+std::shared_ptr<TestData::FakeHelpdesk> helpdesk()
 {
-    Ticket t;
-    t.id = u"1042"_s;
-    t.subject = u"Dashboard is loading slowly since this morning"_s;
-    t.description = u"Our usage dashboard takes forever to load. Did something change?"_s;
-    t.status = u"open"_s;
-    t.priority = u"high"_s;
-    t.requesterName = u"Jun Park"_s;
-    t.requesterEmail = u"jun@acme.dev"_s;
-    t.orgId = u"org_acme"_s;
-    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), QTimeZone::utc());
-    return t;
+    Ticket evil = TestData::ticket(u"1043"_s);
+    evil.subject = u"line\nbreak"_s + QChar(0x1b) + u"[31m red"_s;
+    return std::make_shared<TestData::FakeHelpdesk>(
+        QList<Ticket>{TestData::ticket(), evil},
+        QList<Organisation>{Organisation{u"org_acme"_s, u"Acme Robotics"_s, {u"acme.dev"_s}, {}}});
 }
-
-class FakeHelpdesk final : public HelpdeskConnector
-{
-public:
-    QString system() const override { return u"helpdesk"_s; }
-    QStringList operations() const override { return {u"organisations"_s}; }
-    ConnectionCheck testConnection(const WorkLimits &) override { return {true, u"ok"_s}; }
-    Result<OperationOutput> run(const OperationCall &) override { return OperationOutput{}; }
-    Result<QList<Ticket>> listTickets(const WorkLimits &) override
-    {
-        Ticket evil = ticket1042();
-        evil.id = u"1043"_s;
-        evil.subject = u"line\nbreak"_s + QChar(0x1b) + u"[31m red"_s;
-        return QList<Ticket>{ticket1042(), evil};
-    }
-    Result<Ticket> ticket(const QString &id, const WorkLimits &) override
-    {
-        if (id == u"1042"_s)
-            return ticket1042();
-        return fail(Error::Code::NotFound, u"Ticket %1 does not exist"_s.arg(id));
-    }
-    Result<QList<Organisation>> organisations(const WorkLimits &) override
-    {
-        return QList<Organisation>{
-            Organisation{u"org_acme"_s, u"Acme Robotics"_s, {u"acme.dev"_s}, {}}};
-    }
-    Result<QString> addComment(const QString &, const QString &, bool, const QString &,
-                               const WorkLimits &) override
-    {
-        return fail(Error::Code::Unsupported, u"read-only in tests"_s);
-    }
-};
-
-class FakeClickHouse final : public Connector
-{
-public:
-    QString system() const override { return u"clickhouse"_s; }
-    QStringList operations() const override { return {}; }
-    ConnectionCheck testConnection(const WorkLimits &) override { return {true, u"ok"_s}; }
-    Result<OperationOutput> run(const OperationCall &call) override
-    {
-        OperationOutput out;
-        Evidence e;
-        e.kind = EvidenceKind::Table;
-        e.title = call.operation;
-        e.source = u"clickhouse:query:test"_s;
-        e.data = QJsonObject{{u"columns"_s, QJsonArray{u"n"_s}}, {u"rows"_s, QJsonArray{}}};
-        out.evidence.append(e);
-        return out;
-    }
-};
 
 } // namespace
 
@@ -136,8 +84,8 @@ private slots:
         Cli::setConnectorFactory(
             [](const WorkspaceProfile &) -> Result<std::shared_ptr<const ConnectorSet>> {
                 auto set = std::make_shared<ConnectorSet>();
-                set->add(std::make_shared<FakeHelpdesk>());
-                set->add(std::make_shared<FakeClickHouse>());
+                set->add(helpdesk());
+                set->add(std::make_shared<TestData::FakeConnector>(u"clickhouse"_s, QStringList{}));
                 return std::shared_ptr<const ConnectorSet>(set);
             });
     }

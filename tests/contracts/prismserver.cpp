@@ -1,11 +1,16 @@
 #include "prismserver.h"
 
 #include "connectors/common/httpclient.h"
+#include "connectors/linear/linearconnector.h"
+#include "stubserver.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 
 #include <utility>
 
@@ -153,6 +158,134 @@ QStringList PrismServer::responseViolations(const QByteArray &log)
     }
     out.removeDuplicates();
     return out;
+}
+
+} // namespace Casefile::Tests
+
+namespace Casefile::Tests {
+
+QString prismSkipReason()
+{
+    if (specsDir().isEmpty() || !QFileInfo::exists(specsDir()))
+        return u"the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent"_s;
+    if (prismPath().isEmpty())
+        return u"Prism or Node.js is not installed (scripts/setup-deps.sh installs both)"_s;
+    return {};
+}
+
+const std::map<QString, VendorDescription> &vendorDescriptions()
+{
+    static const std::map<QString, VendorDescription> vendors{
+        {u"github"_s, {u"github"_s, u"github-openapi-slice.json"_s}},
+        {u"stripe"_s, {u"stripe"_s, u"stripe-openapi-slice.json"_s}},
+        {u"jira"_s, {u"jira"_s, u"jira-openapi-slice.json"_s}},
+        {u"openai"_s, {u"llm"_s, u"openai-openapi-slice.json"_s}},
+        {u"pagerduty"_s, {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s}},
+        {u"portkey"_s, {u"gateway"_s, u"portkey-openapi.yaml"_s}}};
+    return vendors;
+}
+
+OperationCall contractCall(const QString &operation, const QJsonObject &args)
+{
+    OperationCall c;
+    c.stepId = u"contract"_s;
+    c.operation = operation;
+    c.args = args;
+    c.limits.deadline = QDeadlineTimer(60s);
+    return c;
+}
+
+void PrismServers::start(const QString &vendor, const QString &upstream)
+{
+    const auto it = vendorDescriptions().find(vendor);
+    Entry &entry = m_servers[vendor];
+    if (it == vendorDescriptions().end()) {
+        entry.startProblem = u"no description of %1"_s.arg(vendor);
+        return;
+    }
+    entry.prism = std::make_unique<PrismServer>(specsDir() + u'/' + it->second.file, upstream);
+}
+
+void PrismServers::waitUntilUp()
+{
+    for (auto &[vendor, entry] : m_servers) {
+        if (entry.prism && entry.startProblem.isEmpty())
+            entry.startProblem = entry.prism->waitUntilUp();
+    }
+}
+
+PrismServer *PrismServers::server(const QString &vendor, QString *problem)
+{
+    const auto it = m_servers.find(vendor);
+    if (it == m_servers.end()) {
+        *problem = u"no Prism server for %1"_s.arg(vendor);
+        return nullptr;
+    }
+    *problem = it->second.startProblem;
+    return problem->isEmpty() ? it->second.prism.get() : nullptr;
+}
+
+namespace {
+QString graphqlModules()
+{
+    return toolsDir() + u"/node_modules"_s;
+}
+} // namespace
+
+QString graphqlSkipReason()
+{
+    if (QStandardPaths::findExecutable(u"node"_s).isEmpty() ||
+        !QFileInfo::exists(graphqlModules() + u"/graphql"_s))
+        return u"node or the graphql package is missing (scripts/setup-deps.sh installs it)"_s;
+    return {};
+}
+
+QList<QByteArray> linearRequestBodies(const QJsonArray &terms, QString *problem)
+{
+    StubServer capture;
+    capture.script({StubServer::json(
+        R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[]},
+            "viewer":{"id":"u1","name":"Agent","email":"a@example.com"}}})"_ba)});
+    ConnectionSettings s;
+    s.system = u"linear"_s;
+    s.type = u"linear"_s;
+    s.url = QString::fromLatin1(capture.baseUrl());
+    Connectors::LinearConnector linear(s, u"lin_api_key"_s);
+    problem->clear();
+    if (auto r = linear.run(contractCall(u"search_issues"_s, {{u"terms"_s, terms}})); !r)
+        *problem = u"search_issues: "_s + r.error().message;
+    WorkLimits l;
+    l.deadline = QDeadlineTimer(20s);
+    if (const ConnectionCheck check = linear.testConnection(l); !check.ok)
+        *problem += u"connection: "_s + check.message;
+    QList<QByteArray> bodies;
+    for (const StubServer::Request &r : capture.requests())
+        bodies.append(r.body);
+    if (problem->isEmpty() && bodies.size() != 2)
+        *problem = u"expected 2 requests, the connector sent %1"_s.arg(bodies.size());
+    return bodies;
+}
+
+QString validateLinearRequests(const QJsonArray &requests)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"requests.json"_s));
+    if (!file.open(QIODevice::WriteOnly))
+        return u"cannot write "_s + file.fileName();
+    file.write(QJsonDocument(requests).toJson());
+    file.close();
+    QProcess validator;
+    validator.setProcessChannelMode(QProcess::MergedChannels);
+    validator.start(
+        QStandardPaths::findExecutable(u"node"_s),
+        {qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/contracts/validate-graphql.mjs"_s,
+         specsDir() + u"/linear-schema.graphql"_s, file.fileName(), graphqlModules()});
+    if (!validator.waitForFinished(120000))
+        return u"the GraphQL validator did not finish"_s;
+    const QString output = QString::fromUtf8(validator.readAll());
+    if (validator.exitStatus() != QProcess::NormalExit || validator.exitCode() != 0)
+        return output.isEmpty() ? u"the GraphQL validator failed"_s : output;
+    return {};
 }
 
 } // namespace Casefile::Tests

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "core/connector.h"
+
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 namespace Casefile::Tests {
@@ -14,6 +19,21 @@ namespace Casefile::Tests {
 QString specsDir();
 QString toolsDir();
 QString prismPath();
+// Why the Prism-based tests cannot run here ("" when they can): the descriptions or Prism (or
+// Node.js) are missing.
+QString prismSkipReason();
+
+// The vendors with an OpenAPI description: the connection system that talks to each, and the
+// description's file in specsDir().
+struct VendorDescription
+{
+    QString system; // "llm" for OpenAI, "gateway" for Portkey
+    QString file;
+};
+const std::map<QString, VendorDescription> &vendorDescriptions();
+
+// An operation call as the contract tests make it: a generous deadline, no cancel.
+OperationCall contractCall(const QString &operation, const QJsonObject &args);
 
 // One Prism server on loopback, `prism mock --errors SPEC` or `prism proxy --errors SPEC
 // UPSTREAM`, started at once and awaited later (Prism takes seconds to read a description).
@@ -45,5 +65,36 @@ private:
     QByteArray m_log;
     int m_marks = 0;
 };
+
+// One Prism server per vendor, all started at once and awaited together (each takes seconds
+// to read its description).
+class PrismServers
+{
+public:
+    // `upstream`: proxy to it; "": a mock of the description.
+    void start(const QString &vendor, const QString &upstream = {});
+    void waitUntilUp();
+    void clear() { m_servers.clear(); }
+    // The vendor's server, or nullptr when it was not started or did not come up; `problem`
+    // says why.
+    PrismServer *server(const QString &vendor, QString *problem);
+
+private:
+    struct Entry
+    {
+        std::unique_ptr<PrismServer> prism;
+        QString startProblem;
+    };
+    std::map<QString, Entry> m_servers;
+};
+
+// Linear's GraphQL checks with graphql-js. Why they cannot run here ("" when they can).
+QString graphqlSkipReason();
+// The request bodies the Linear connector sends for a search of `terms` and a connection
+// test, captured from a stub server; "" in `problem` when both were sent.
+QList<QByteArray> linearRequestBodies(const QJsonArray &terms, QString *problem);
+// Validates GraphQL requests ({query, variables} and optionally the "response" to execute)
+// against Linear's schema; "" when all are valid, else the validator's output.
+QString validateLinearRequests(const QJsonArray &requests);
 
 } // namespace Casefile::Tests

@@ -13,17 +13,12 @@
 
 #include "connectors/common/httpclient.h"
 #include "connectors/connectorfactory.h"
-#include "connectors/linear/linearconnector.h"
 #include "prismserver.h"
 #include "stubserver.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -33,23 +28,12 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
-using Casefile::Tests::prismPath;
+using Casefile::Tests::contractCall;
 using Casefile::Tests::PrismServer;
 using Casefile::Tests::specsDir;
 using Casefile::Tests::StubServer;
-using Casefile::Tests::toolsDir;
 
 namespace {
-
-OperationCall call(const QString &operation, const QJsonObject &args)
-{
-    OperationCall c;
-    c.stepId = u"contract"_s;
-    c.operation = operation;
-    c.args = args;
-    c.limits.deadline = QDeadlineTimer(60s);
-    return c;
-}
 
 const QJsonObject Window{{u"from"_s, u"2026-11-20T09:00:00Z"_s},
                          {u"to"_s, u"2026-11-20T10:00:00Z"_s}};
@@ -132,41 +116,21 @@ class TestContracts : public QObject
     Q_OBJECT
 
 private:
-    struct Vendor
-    {
-        std::unique_ptr<PrismServer> prism;
-        QString startProblem;
-    };
-    std::map<QString, Vendor> m_vendors;
-
-    Vendor *vendor(const QString &name)
-    {
-        auto it = m_vendors.find(name);
-        return it == m_vendors.end() ? nullptr : &it->second;
-    }
+    Tests::PrismServers m_prism;
 
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (specsDir().isEmpty() || !QFileInfo::exists(specsDir()))
-            QSKIP("the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent");
-        if (prismPath().isEmpty())
-            QSKIP("Prism or Node.js is not installed (scripts/setup-deps.sh installs both)");
-        const std::map<QString, QString> specs{{u"github"_s, u"github-openapi-slice.json"_s},
-                                               {u"stripe"_s, u"stripe-openapi-slice.json"_s},
-                                               {u"jira"_s, u"jira-openapi-slice.json"_s},
-                                               {u"openai"_s, u"openai-openapi-slice.json"_s},
-                                               {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s},
-                                               {u"portkey"_s, u"portkey-openapi.yaml"_s}};
-        // All at once: Prism takes several seconds to read a description.
-        for (const auto &[name, file] : specs)
-            m_vendors[name].prism = std::make_unique<PrismServer>(specsDir() + u"/"_s + file);
-        for (auto &[name, v] : m_vendors)
-            v.startProblem = v.prism->waitUntilUp();
+        if (const QString reason = Tests::prismSkipReason(); !reason.isEmpty())
+            QSKIP(qPrintable(reason));
+        // Mocks of every description, all at once.
+        for (const auto &[name, description] : Tests::vendorDescriptions())
+            m_prism.start(name);
+        m_prism.waitUntilUp();
     }
 
-    void cleanupTestCase() { m_vendors.clear(); }
+    void cleanupTestCase() { m_prism.clear(); }
 
     // Each row: one connector operation (or its connection test) against the vendor's mock.
     void requestsValidAndAnswersParse_data()
@@ -228,13 +192,13 @@ private slots:
         QFETCH(QJsonObject, args);
         QFETCH(QJsonObject, options);
         QFETCH(QString, examplePath);
-        Vendor *v = this->vendor(vendor);
-        QVERIFY(v != nullptr);
-        QVERIFY2(v->startProblem.isEmpty(), qPrintable(v->startProblem));
-        (void)v->prism->logSinceLastCall();
+        QString problem;
+        PrismServer *prism = m_prism.server(vendor, &problem);
+        QVERIFY2(prism, qPrintable(problem));
+        (void)prism->logSinceLastCall();
 
         ConnectionSettings s;
-        s.system = type == u"openai"_s ? u"llm"_s : type == u"portkey"_s ? u"gateway"_s : type;
+        s.system = Tests::vendorDescriptions().at(vendor).system;
         s.type = type;
         s.account = u"agent@example.com"_s;
         s.options = options;
@@ -251,21 +215,21 @@ private slots:
                 // An example's model list need not hold ours: that is an answer too.
                 return check.ok || check.message.contains(u"is not offered"_s);
             }
-            auto r = (*connector)->run(call(operation, args));
+            auto r = (*connector)->run(contractCall(operation, args));
             *outcome = r ? u"ok"_s : r.error().message;
             // The examples need not match what we look for: NotFound is an answer too.
             return r || r.error().code == Error::Code::NotFound;
         };
         QString outcome;
-        bool answered = runOnce(v->prism->url(), &outcome);
-        const QByteArray log = v->prism->logSinceLastCall();
+        bool answered = runOnce(prism->url(), &outcome);
+        const QByteArray log = prism->logSinceLastCall();
         QVERIFY2(log.contains("Request received"), "the connector sent nothing to the mock");
         const QStringList problems = PrismServer::requestViolations(log);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
         QString how = u"mock"_s;
         if (!answered && mockCouldNotAnswer(outcome)) {
             // The same operation against the description's own example answer.
-            const QByteArray example = exampleAnswer(vendor, v->prism->spec(), examplePath);
+            const QByteArray example = exampleAnswer(vendor, prism->spec(), examplePath);
             QVERIFY2(!example.isEmpty(), "the description has no example for this operation");
             StubServer stub;
             stub.script({StubServer::json(example)});
@@ -282,44 +246,17 @@ private slots:
     // against Linear's schema.
     void linearDocumentsValidate()
     {
-        const QString schema = specsDir() + u"/linear-schema.graphql"_s;
-        const QString graphqlModule = toolsDir() + u"/node_modules"_s;
-        const QString node = QStandardPaths::findExecutable(u"node"_s);
-        if (node.isEmpty() || !QFileInfo::exists(graphqlModule + u"/graphql"_s))
-            QSKIP("node or the graphql package is missing (scripts/setup-deps.sh installs it)");
-        StubServer server;
-        server.script({StubServer::json(
-            R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[]},
-                "viewer":{"id":"u1","name":"Agent","email":"a@example.com"}}})"_ba)});
-        ConnectionSettings s;
-        s.system = u"linear"_s;
-        s.type = u"linear"_s;
-        s.url = QString::fromLatin1(server.baseUrl());
-        LinearConnector linear(s, u"lin_api_key"_s);
-        QVERIFY(linear
-                    .run(call(u"search_issues"_s,
-                              {{u"terms"_s, QJsonArray{u"latency"_s, u"p95 \"quoted\""_s}}}))
-                    .has_value());
-        WorkLimits l;
-        l.deadline = QDeadlineTimer(20s);
-        QVERIFY(linear.testConnection(l).ok);
+        if (const QString reason = Tests::graphqlSkipReason(); !reason.isEmpty())
+            QSKIP(qPrintable(reason));
+        QString problem;
+        const QList<QByteArray> bodies =
+            Tests::linearRequestBodies(QJsonArray{u"latency"_s, u"p95 \"quoted\""_s}, &problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QJsonArray requests;
-        for (const StubServer::Request &r : server.requests())
-            requests.append(QJsonDocument::fromJson(r.body).object());
-        QCOMPARE(requests.size(), 2);
-        QTemporaryDir dir;
-        QFile file(dir.filePath(u"requests.json"_s));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(requests).toJson());
-        file.close();
-        QProcess validator;
-        validator.setProcessChannelMode(QProcess::MergedChannels);
-        validator.start(node, {qEnvironmentVariable("CASEFILE_SOURCE_DIR") +
-                                   u"/tests/contracts/validate-graphql.mjs"_s,
-                               schema, file.fileName(), graphqlModule});
-        QVERIFY(validator.waitForFinished(120000));
-        const QString output = QString::fromUtf8(validator.readAll());
-        QVERIFY2(validator.exitCode() == 0, qPrintable(output));
+        for (const QByteArray &body : bodies)
+            requests.append(QJsonDocument::fromJson(body).object());
+        const QString invalid = Tests::validateLinearRequests(requests);
+        QVERIFY2(invalid.isEmpty(), qPrintable(invalid));
     }
 };
 

@@ -8,46 +8,32 @@
 //
 // Skips, saying why, when the descriptions or the tools are absent.
 
+#include "connectors/common/connection.h"
+#include "connectors/common/httpclient.h"
 #include "connectors/connectorfactory.h"
-#include "connectors/linear/linearconnector.h"
 #include "core/investigationjson.h"
 #include "prismserver.h"
 #include "sandbox/billing.h"
 #include "sandbox/fakes/fakeservices.h"
 #include "sandbox/generator.h"
 #include "sandbox/scenario.h"
-#include "stubserver.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <map>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
+using Casefile::Tests::contractCall;
 using Casefile::Tests::PrismServer;
-using Casefile::Tests::StubServer;
 
 namespace {
-
-OperationCall call(const QString &operation, const QJsonObject &args)
-{
-    OperationCall c;
-    c.stepId = u"contract"_s;
-    c.operation = operation;
-    c.args = args;
-    c.limits.deadline = QDeadlineTimer(60s);
-    return c;
-}
 
 const QJsonObject Window{{u"org"_s, u"org_acme"_s},
                          {u"from"_s, u"2026-11-20T08:00:00Z"_s},
@@ -76,22 +62,14 @@ class TestFakeContracts : public QObject
 
     std::unique_ptr<Sandbox::FakeServices> m_fakes;
     QJsonObject m_connections; // the sandbox profile's connections
-    struct Vendor
-    {
-        QString system;
-        std::unique_ptr<PrismServer> prism;
-        QString startProblem;
-    };
-    std::map<QString, Vendor> m_vendors;
+    Tests::PrismServers m_prism;
 
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (Tests::specsDir().isEmpty() || !QFileInfo::exists(Tests::specsDir()))
-            QSKIP("the vendors' API descriptions (CASEFILE_SHARED_DIR/vendor-specs) are absent");
-        if (Tests::prismPath().isEmpty())
-            QSKIP("Prism or Node.js is not installed (scripts/setup-deps.sh installs both)");
+        if (const QString reason = Tests::prismSkipReason(); !reason.isEmpty())
+            QSKIP(qPrintable(reason));
         auto scenario = Sandbox::loadScenario(qEnvironmentVariable("CASEFILE_DEMO_SCENARIO"));
         QVERIFY2(scenario.has_value(), qPrintable(scenario ? QString() : scenario.error().message));
         const Sandbox::GeneratedLogs logs = Sandbox::generateLogs(*scenario, 0.05);
@@ -100,31 +78,20 @@ private slots:
         auto started = m_fakes->start({});
         QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));
         m_connections = m_fakes->profileConnections();
-        // vendor → (system, description, the fake's base as the description's servers have it)
-        const std::map<QString, std::pair<QString, QString>> specs{
-            {u"github"_s, {u"github"_s, u"github-openapi-slice.json"_s}},
-            {u"stripe"_s, {u"stripe"_s, u"stripe-openapi-slice.json"_s}},
-            {u"jira"_s, {u"jira"_s, u"jira-openapi-slice.json"_s}},
-            {u"openai"_s, {u"llm"_s, u"openai-openapi-slice.json"_s}},
-            {u"pagerduty"_s, {u"pagerduty"_s, u"pagerduty-rest-openapiv3.json"_s}},
-            {u"portkey"_s, {u"gateway"_s, u"portkey-openapi.yaml"_s}}};
-        for (const auto &[name, what] : specs) {
+        // A proxy in front of each vendor's fake, all at once.
+        for (const auto &[name, description] : Tests::vendorDescriptions()) {
             // The profile's URL of the fake, which for OpenAI and Portkey ends in the /v1 their
             // descriptions' servers carry.
-            const QString upstream =
-                m_connections.value(what.first).toObject().value(u"url"_s).toString();
-            Vendor &v = m_vendors[name];
-            v.system = what.first;
-            v.prism =
-                std::make_unique<PrismServer>(Tests::specsDir() + u"/"_s + what.second, upstream);
+            m_prism.start(
+                name,
+                m_connections.value(description.system).toObject().value(u"url"_s).toString());
         }
-        for (auto &[name, v] : m_vendors)
-            v.startProblem = v.prism->waitUntilUp();
+        m_prism.waitUntilUp();
     }
 
     void cleanupTestCase()
     {
-        m_vendors.clear();
+        m_prism.clear();
         m_fakes.reset();
     }
 
@@ -161,21 +128,21 @@ private slots:
         QFETCH(QString, vendor);
         QFETCH(QString, operation);
         QFETCH(QJsonObject, args);
-        auto it = m_vendors.find(vendor);
-        QVERIFY(it != m_vendors.end());
-        Vendor &v = it->second;
-        QVERIFY2(v.startProblem.isEmpty(), qPrintable(v.startProblem));
-        (void)v.prism->logSinceLastCall();
+        QString problem;
+        PrismServer *prism = m_prism.server(vendor, &problem);
+        QVERIFY2(prism, qPrintable(problem));
+        (void)prism->logSinceLastCall();
+        const QString system = Tests::vendorDescriptions().at(vendor).system;
 
         // The sandbox's own connection, pointed at the proxy.
-        const QJsonObject connection = m_connections.value(v.system).toObject();
+        const QJsonObject connection = m_connections.value(system).toObject();
         const QJsonObject profileJson{{u"format"_s, QLatin1StringView(WorkspaceProfile::FormatId)},
                                       {u"sandbox"_s, true},
-                                      {u"connections"_s, QJsonObject{{v.system, connection}}}};
+                                      {u"connections"_s, QJsonObject{{system, connection}}}};
         auto profile = parseProfile(QJsonDocument(profileJson).toJson());
         QVERIFY2(profile.has_value(), qPrintable(profile ? QString() : profile.error().message));
-        ConnectionSettings s = profile->connections.value(v.system);
-        s.url = v.prism->url();
+        ConnectionSettings s = profile->connections.value(system);
+        s.url = prism->url();
         auto secret = resolveSecretWithoutKeychain(s);
         QVERIFY(secret.has_value());
         auto connector = createConnector(s, *secret);
@@ -189,11 +156,11 @@ private slots:
             ok = check.ok;
             outcome = check.message;
         } else {
-            auto r = (*connector)->run(call(operation, args));
+            auto r = (*connector)->run(contractCall(operation, args));
             ok = r.has_value();
             outcome = r ? u"ok"_s : r.error().message;
         }
-        const QByteArray log = v.prism->logSinceLastCall();
+        const QByteArray log = prism->logSinceLastCall();
         QVERIFY2(log.contains("Request received"), "nothing reached the proxy");
         const QStringList requests = PrismServer::requestViolations(log);
         QVERIFY2(requests.isEmpty(), qPrintable(requests.join(u"\n"_s)));
@@ -219,7 +186,7 @@ private slots:
                     line += u"\n    "_s + found.at(i).toObject().value(u"message"_s).toString();
             }
         }
-        (void)v.prism->logSinceLastCall();
+        (void)prism->logSinceLastCall();
         // Known gap: the GitHub fake's pull-request and repository objects carry the fields
         // Casefile reads, not all the dozens GitHub's description requires. Reported, not
         // failed, until they are completed.
@@ -244,27 +211,15 @@ private slots:
     // against Linear's schema.
     void linearFakeAnswersFitTheSchema()
     {
-        const QString node = QStandardPaths::findExecutable(u"node"_s);
-        const QString graphqlModule = Tests::toolsDir() + u"/node_modules"_s;
-        if (node.isEmpty() || !QFileInfo::exists(graphqlModule + u"/graphql"_s))
-            QSKIP("node or the graphql package is missing (scripts/setup-deps.sh installs it)");
+        if (const QString reason = Tests::graphqlSkipReason(); !reason.isEmpty())
+            QSKIP(qPrintable(reason));
         // What the connector sends, captured…
-        StubServer capture;
-        capture.script({StubServer::json(
-            R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[]},
-                "viewer":{"id":"u1","name":"Agent","email":"a@example.com"}}})"_ba)});
-        ConnectionSettings s;
-        s.system = u"linear"_s;
-        s.type = u"linear"_s;
-        s.url = QString::fromLatin1(capture.baseUrl());
-        LinearConnector linear(s, u"lin_api_key"_s);
-        QVERIFY(linear
-                    .run(call(u"search_issues"_s,
-                              {{u"terms"_s, QJsonArray{u"latency"_s, u"dashboard"_s}}}))
-                    .has_value());
+        QString problem;
+        const QList<QByteArray> bodies =
+            Tests::linearRequestBodies(QJsonArray{u"latency"_s, u"dashboard"_s}, &problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         WorkLimits l;
         l.deadline = QDeadlineTimer(20s);
-        QVERIFY(linear.testConnection(l).ok);
         // …then sent to the fake, whose answers go with them to the validator.
         const QJsonObject connection = m_connections.value(u"linear"_s).toObject();
         const QString token =
@@ -274,33 +229,22 @@ private slots:
         o.policy = ReadOnlyPolicy::readsAndPostQueries();
         HttpClient client(o);
         QJsonArray requests;
-        for (const StubServer::Request &r : capture.requests()) {
+        for (const QByteArray &body : bodies) {
             HttpRequest request;
             request.method = "POST"_ba;
             request.url = QUrl(connection.value(u"url"_s).toString() + u"/graphql"_s);
-            request.body = r.body;
+            request.body = body;
             request.setHeader("Content-Type"_ba, "application/json"_ba);
             request.setHeader("Authorization"_ba, token.toUtf8());
             auto answer = client.send(request, l);
             QVERIFY2(answer.has_value(), qPrintable(answer ? QString() : answer.error().message));
-            QJsonObject entry = QJsonDocument::fromJson(r.body).object();
+            QJsonObject entry = QJsonDocument::fromJson(body).object();
             entry.insert(u"response"_s, QJsonDocument::fromJson(answer->body).object());
             QVERIFY(!entry.value(u"response"_s).toObject().value(u"data"_s).toObject().isEmpty());
             requests.append(entry);
         }
-        QTemporaryDir dir;
-        QFile file(dir.filePath(u"requests.json"_s));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(requests).toJson());
-        file.close();
-        QProcess validator;
-        validator.setProcessChannelMode(QProcess::MergedChannels);
-        validator.start(node, {qEnvironmentVariable("CASEFILE_SOURCE_DIR") +
-                                   u"/tests/contracts/validate-graphql.mjs"_s,
-                               Tests::specsDir() + u"/linear-schema.graphql"_s, file.fileName(),
-                               graphqlModule});
-        QVERIFY(validator.waitForFinished(120000));
-        QVERIFY2(validator.exitCode() == 0, validator.readAll().constData());
+        const QString invalid = Tests::validateLinearRequests(requests);
+        QVERIFY2(invalid.isEmpty(), qPrintable(invalid));
     }
 };
 

@@ -2,6 +2,7 @@
 // language and time-zone hints, and what of an investigation reaches the customer.
 #include "core/analysis/markdown.h"
 #include "core/reply/privacyfilter.h"
+#include "core/reply/providernames.h"
 #include "core/reply/replycomposer.h"
 #include "core/reply/replytemplates.h"
 #include "core/text/language.h"
@@ -87,6 +88,28 @@ Investigation leakyInvestigation()
                                      0.5,
                                      {u"statuspage:openai:incident:k3"_s},
                                      {}}};
+    return inv;
+}
+
+// A plain question about budget caps (no playbook), with the docs' budgets page saying `page`
+// when it is not empty.
+Investigation budgetQuestion(const QString &description, const QString &page = {})
+{
+    Investigation inv;
+    inv.ticket.id = u"5"_s;
+    inv.ticket.subject = u"Budget caps per key?"_s;
+    inv.ticket.description = description;
+    inv.playbook = {QString(), u"a plain question"_s};
+    if (page.isEmpty())
+        return inv;
+    Evidence docs;
+    docs.id = u"ev1"_s;
+    docs.connector = u"docs"_s;
+    docs.data = QJsonObject{
+        {u"items"_s, QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/keys/budgets.md"_s},
+                                            {u"title"_s, u"Budgets"_s},
+                                            {u"text"_s, QString(u"# Budgets\n\n"_s + page)}}}}};
+    inv.evidence = {docs};
     return inv;
 }
 
@@ -299,33 +322,101 @@ private slots:
 
     void questionAnsweredFromTheDocsOrHeldHonestly()
     {
-        Investigation inv;
-        inv.ticket.id = u"5"_s;
-        inv.ticket.subject = u"Budget caps per key?"_s;
-        inv.ticket.description = u"Can we set a budget cap on each virtual key?"_s;
-        inv.playbook = {QString(), u"a plain question"_s};
-        Reply::Composed held = Reply::compose(inv);
+        const QString question = u"Can we set a budget cap on each virtual key?"_s;
+        Reply::Composed held = Reply::compose(budgetQuestion(question));
         QCOMPARE(held.category, u"question_unanswered"_s);
         QVERIFY(held.reply.contains(u"[NEXT UPDATE]"_s));
         QVERIFY(!held.reply.contains(u"looked at your requests"_s));
         QVERIFY(held.note.contains(u"No documentation page matched"_s));
 
-        Evidence docs;
-        docs.id = u"ev1"_s;
-        docs.connector = u"docs"_s;
-        docs.data = QJsonObject{
-            {u"items"_s, QJsonArray{QJsonObject{
-                             {u"ref"_s, u"docs:docs/keys/budgets.md"_s},
-                             {u"title"_s, u"Budgets"_s},
-                             {u"text"_s, u"# Budgets\n\nEvery virtual key can carry a budget "
-                                         u"cap in dollars; requests over it get 429.\n"_s}}}}};
-        inv.evidence = {docs};
+        const Investigation inv = budgetQuestion(
+            question, u"Every virtual key can carry a budget cap in dollars; requests over it get "
+                      u"429.\n"_s);
         const Reply::Composed answered = Reply::compose(inv);
         QCOMPARE(answered.category, u"question"_s);
         QVERIFY2(answered.reply.contains(u"**Budgets** (`docs/keys/budgets.md`)"_s),
                  qPrintable(answered.reply));
         QVERIFY(answered.reply.contains(u"> Every virtual key can carry a budget cap"_s));
         QVERIFY(answered.note.contains(u"docs:docs/keys/budgets.md"_s));
+    }
+
+    void providersByTheirNames_data()
+    {
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("absent");
+        QTest::newRow("first word") << u"openai reported elevated latency on gpt-4o"_s
+                                    << u"OpenAI reported elevated latency"_s << u"Openai"_s;
+        QTest::newRow("inside") << u"requests to anthropic and bedrock failed over"_s
+                                << u"Requests to Anthropic and AWS Bedrock failed"_s
+                                << u"bedrock failed"_s;
+        QTest::newRow("hyphenated id") << u"azure-openai answered 429 to every request"_s
+                                       << u"Azure OpenAI answered 429"_s << u"Azure-openai"_s;
+        QTest::newRow("identifier kept")
+            << u"the model openai/gpt-4o timed out"_s << u"openai/gpt-4o"_s << u"OpenAI/gpt-4o"_s;
+    }
+    void providersByTheirNames()
+    {
+        QFETCH(QString, summary);
+        QFETCH(QString, expected);
+        QFETCH(QString, absent);
+        QCOMPARE(Reply::providerDisplayName(u"mistral-ai"_s), u"Mistral"_s);
+        QCOMPARE(Reply::providerDisplayName(u"unknown-ai"_s), u"unknown-ai"_s);
+        Investigation inv = leakyInvestigation();
+        inv.rootCause->category = u"provider_outage"_s;
+        inv.rootCause->summary = summary;
+        inv.rootCause->refs = {u"statuspage:openai:incident:k3"_s};
+        const Reply::Composed c = Reply::compose(inv);
+        QVERIFY2(c.reply.contains(expected), qPrintable(c.reply));
+        QVERIFY2(!c.reply.contains(absent), qPrintable(c.reply));
+    }
+
+    void timesInBracketsAreNotBracketedTwice_data()
+    {
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << u"p95 rose at 09:14 UTC"_s << u"at 09:14 UTC (10:14 CET)."_s;
+        QTest::newRow("bracketed")
+            << u"p95 rose (from 09:14 UTC) on /v1/chat"_s << u"(from 09:14 UTC, 10:14 CET) on"_s;
+        QTest::newRow("bracketed without zone")
+            << u"p95 rose (09:14 to 09:40)"_s
+            << u"(09:14 UTC, 10:14 CET to 09:40 UTC, 10:40 CET)"_s;
+        QTest::newRow("already local")
+            << u"p95 rose at 09:14 UTC (10:14 CET)"_s << u"at 09:14 UTC (10:14 CET)."_s;
+    }
+    void timesInBracketsAreNotBracketedTwice()
+    {
+        QFETCH(QString, summary);
+        QFETCH(QString, expected);
+        Investigation inv = leakyInvestigation();
+        inv.rootCause->summary = summary;
+        const Reply::Composed c = Reply::compose(inv);
+        QVERIFY2(c.reply.contains(expected), qPrintable(c.reply));
+        static const QRegularExpression nested(u"\\([^()]*\\([^()]*\\)[^()]*\\)"_s);
+        QVERIFY2(!nested.match(c.reply).hasMatch(), qPrintable(c.reply));
+    }
+
+    void docsQuoteKeepsItsCode_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("quote");
+        QTest::newRow("code span")
+            << u"Requests over the budget cap get 429 with `budget_exceeded` in the body."_s
+            << u"> Requests over the budget cap get 429 with `budget_exceeded` in the body."_s;
+        QTest::newRow("unbalanced backtick")
+            << u"Requests over the budget cap get 429 with `budget_exceeded in the body."_s
+            << u"> Requests over the budget cap get 429 with \\`budget_exceeded in the body."_s;
+        QTest::newRow("formatting outside code escaped")
+            << u"Set the *budget* cap per key with `max_budget` in [settings]."_s
+            << u"> Set the \\*budget\\* cap per key with `max_budget` in \\[settings\\]."_s;
+    }
+    void docsQuoteKeepsItsCode()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, quote);
+        const Investigation inv = budgetQuestion(u"What happens over the budget cap?"_s, text);
+        const Reply::Composed c = Reply::compose(inv);
+        QVERIFY2(c.reply.contains(quote), qPrintable(c.reply));
     }
 
     void safeHtmlToPlainText()

@@ -1,5 +1,6 @@
 #include "core/engine/classifier.h"
 #include "core/engine/textnormalizer.h"
+#include "fixtures.h"
 
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
@@ -32,15 +33,6 @@ QList<Playbook> contractPlaybooks()
         out.append(pb);
     }
     return out;
-}
-
-Ticket ticket(const QString &subject, const QString &description = {})
-{
-    Ticket t;
-    t.id = u"1"_s;
-    t.subject = subject;
-    t.description = description;
-    return t;
 }
 
 } // namespace
@@ -228,7 +220,7 @@ private slots:
         QFETCH(QString, description);
         QFETCH(QString, expected);
         const Classifier classifier(contractPlaybooks());
-        const Ticket t = ticket(subject, description);
+        const Ticket t = TestData::ticketSaying(subject, description);
         const PlaybookChoice choice = classifier.classify(t);
         QVERIFY2(choice.name == expected,
                  qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
@@ -289,7 +281,7 @@ private slots:
         const PlaybookLibrary library = PlaybookLibrary::load({}, false);
         if (library.names().isEmpty())
             QSKIP("no built-in playbooks in this build");
-        Ticket t = ticket(subject, description);
+        Ticket t = TestData::ticketSaying(subject, description);
         t.tags = tags;
         const PlaybookChoice choice = Classifier(library.playbooks()).classify(t);
         // Tickets of scenarios written after the classifier, that it reads wrongly today. Each
@@ -319,7 +311,7 @@ private slots:
     {
         const Classifier classifier(contractPlaybooks());
         const PlaybookChoice choice = classifier.classify(
-            ticket(u"Dashboard slow"_s, u"p95 latency is up since this morning"_s));
+            TestData::ticketSaying(u"Dashboard slow"_s, u"p95 latency is up since this morning"_s));
         QCOMPARE(choice.name, u"latency-spike"_s);
         QVERIFY2(choice.reason.contains(u"'slow'"_s), qPrintable(choice.reason));
         QVERIFY(choice.reason.contains(u"latency-spike scores"_s));
@@ -331,16 +323,16 @@ private slots:
     void closeRunnerUp()
     {
         const Classifier classifier(contractPlaybooks());
-        const Classifier::Decision d = classifier.decide(
-            ticket(u"Webhooks and the invoice"_s,
-                   u"Our webhook deliveries fail, and the invoice does not match our usage."_s));
+        const Classifier::Decision d = classifier.decide(TestData::ticketSaying(
+            u"Webhooks and the invoice"_s,
+            u"Our webhook deliveries fail, and the invoice does not match our usage."_s));
         QVERIFY2(!d.runnerUp.isEmpty(), qPrintable(d.choice.reason));
         const QStringList both{d.choice.name, d.runnerUp};
         QVERIFY(both.contains(u"webhook-failures"_s));
         QVERIFY(both.contains(u"token-billing"_s));
         QVERIFY2(d.choice.reason.contains(u"the evidence decides"_s), qPrintable(d.choice.reason));
-        const Classifier::Decision clear =
-            classifier.decide(ticket(u"Webhooks failing"_s, u"No webhook arrives since 9am."_s));
+        const Classifier::Decision clear = classifier.decide(
+            TestData::ticketSaying(u"Webhooks failing"_s, u"No webhook arrives since 9am."_s));
         QVERIFY2(clear.runnerUp.isEmpty(), qPrintable(clear.choice.reason));
     }
 
@@ -376,9 +368,9 @@ private slots:
         custom.keywords = {u"saml"_s, u"login loop"_s, u"okta"_s};
         playbooks.append(custom);
         const Classifier classifier(playbooks);
-        const PlaybookChoice choice = classifier.classify(
-            ticket(u"Okta login loop"_s,
-                   u"Users get stuck in a SAML login loop, error after redirect."_s));
+        const PlaybookChoice choice = classifier.classify(TestData::ticketSaying(
+            u"Okta login loop"_s,
+            u"Users get stuck in a SAML login loop, error after redirect."_s));
         QCOMPARE(choice.name, u"sso-login"_s);
     }
 
@@ -387,7 +379,7 @@ private slots:
         const Classifier classifier(contractPlaybooks());
         // "no errors" must not count as an error report.
         const auto scores = classifier.scores(
-            ticket(u"Slow responses"_s, u"There are no errors, just slowness."_s));
+            TestData::ticketSaying(u"Slow responses"_s, u"There are no errors, just slowness."_s));
         QCOMPARE(scores.first().playbook, u"latency-spike"_s);
         const TermHits hits = findTerm(foldForMatching(u"We see no errors at all"_s), u"errors"_s);
         QCOMPARE(hits.count, 0);
@@ -448,7 +440,8 @@ private slots:
         QFETCH(QString, description);
         QFETCH(QString, expected);
         const Classifier classifier(contractPlaybooks());
-        const PlaybookChoice choice = classifier.classify(ticket(subject, description));
+        const PlaybookChoice choice =
+            classifier.classify(TestData::ticketSaying(subject, description));
         QVERIFY2(choice.name == expected, qPrintable(choice.name + u": "_s + choice.reason));
     }
 };

@@ -1,6 +1,7 @@
 #include "core/engine.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
+#include "fixtures.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -198,7 +199,7 @@ private:
 QString stepJson(const QString &id, const QString &connector, const QString &operation,
                  const QString &more = {})
 {
-    return u"{\"id\": \"%1\", \"connector\": \"%2\", \"operation\": \"%3\", \"args\": {\"org\": \"{{org}}\", \"from\": \"{{window.from}}\"}%4}"_s
+    return u"{\"id\": \"%1\", \"connector\": \"%2\", \"operation\": \"%3\", \"args\": {\"org\": \"{{org}}\", \"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\"}%4}"_s
         .arg(id, connector, operation, more);
 }
 
@@ -214,18 +215,6 @@ std::shared_ptr<PlaybookLibrary> library(const QString &name, const QStringList 
     for (const auto &d : diags)
         qWarning().noquote() << d.toString();
     return lib;
-}
-
-Ticket ticket()
-{
-    Ticket t;
-    t.id = u"1042"_s;
-    t.subject = u"Dashboard slow since this morning"_s;
-    t.description = u"Everything is slow."_s;
-    t.orgId = u"org_acme"_s;
-    t.requesterEmail = u"jun@acme.dev"_s;
-    t.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 1), QTimeZone::utc());
-    return t;
 }
 
 const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc());
@@ -296,7 +285,7 @@ private slots:
         InvestigationRun::Options options;
         options.playbook = u"par"_s;
         options.maxParallelSteps = 4;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(inv.steps.size(), 4);
         for (const StepRecord &s : inv.steps)
             QCOMPARE(s.status, StepStatus::Ok);
@@ -326,7 +315,7 @@ private slots:
         InvestigationRun run(h.connectors(), library(u"wide"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"wide"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(inv.steps.size(), 13);
         QCOMPARE(h.recorder->maxRunning.load(), 13);
         for (const StepRecord &s : inv.steps)
@@ -345,11 +334,12 @@ private slots:
             stepJson(u"slow"_s, u"clickhouse"_s, u"traffic_overview"_s, u", \"timeout_s\": 20"_s),
             stepJson(u"fast"_s, u"clickhouse"_s, u"latency_series"_s),
             u"{\"id\": \"after\", \"connector\": \"github\", \"operation\": \"deployments\", "
-            u"\"args\": {\"from\": \"{{window.from}}\"}, \"depends_on\": [\"fast\"]}"_s};
+            u"\"args\": {\"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\"}, "
+            u"\"depends_on\": [\"fast\"]}"_s};
         InvestigationRun run(h.connectors(), library(u"levels"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"levels"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(stepStatusName(stepOf(inv, u"slow"_s)->status), u"ok"_s);
         QCOMPARE(stepStatusName(stepOf(inv, u"after"_s)->status), u"ok"_s);
     }
@@ -368,7 +358,7 @@ private slots:
         InvestigationRun::Options options;
         options.playbook = u"bounded"_s;
         options.maxParallelSteps = 2;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(inv.steps.size(), 6);
         QVERIFY(h.recorder->maxRunning.load() <= 2);
     }
@@ -383,11 +373,12 @@ private slots:
         const QStringList steps{
             stepJson(u"overview"_s, u"clickhouse"_s, u"traffic_overview"_s),
             u"{\"id\": \"deploys\", \"connector\": \"github\", \"operation\": \"deployments\", "
-            u"\"args\": {\"ids\": \"{{steps.overview.config_ids}}\", \"text\": \"ids: {{steps.overview.config_ids}}\"}}"_s};
+            u"\"args\": {\"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\", "
+            u"\"ids\": \"{{steps.overview.config_ids}}\", \"text\": \"ids: {{steps.overview.config_ids}}\"}}"_s};
         InvestigationRun run(h.connectors(), library(u"deps"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"deps"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         const auto overview = h.recorder->call(u"overview"_s);
         const auto deploys = h.recorder->call(u"deploys"_s);
         QVERIFY(overview && deploys);
@@ -410,7 +401,7 @@ private slots:
         QSignalSpy added(&run, &InvestigationRun::evidenceAdded);
         InvestigationRun::Options options;
         options.playbook = u"ev"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(added.size(), 3);
         QCOMPARE(inv.evidence.size(), 3);
         QCOMPARE(inv.evidence.at(0).id, u"ev1"_s);
@@ -443,7 +434,7 @@ private slots:
         InvestigationRun::Options options;
         options.playbook = u"to"_s;
         options.maxParallelSteps = 1; // the late worker must not starve the rest
-        const Investigation inv = runToEnd(*run, ticket(), options);
+        const Investigation inv = runToEnd(*run, TestData::ticket(), options);
         const StepRecord *slow = stepOf(inv, u"slow"_s);
         QVERIFY(slow);
         QCOMPARE(slow->status, StepStatus::Timeout);
@@ -470,7 +461,7 @@ private slots:
         InvestigationRun run(h.connectors(), library(u"opt"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"opt"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Failed);
         QCOMPARE(stepOf(inv, u"deploys"_s)->error, u"github answered HTTP 502 Bad Gateway"_s);
         QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
@@ -487,7 +478,7 @@ private slots:
         InvestigationRun run(h.connectors(), library(u"req"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"req"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         const StepRecord *s = stepOf(inv, u"overview"_s);
         QCOMPARE(s->status, StepStatus::Failed);
         QCOMPARE(s->attempts, 1); // a rejected token is not retried
@@ -507,7 +498,7 @@ private slots:
         InvestigationRun run(h.connectors(), library(u"retry"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"retry"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
         QCOMPARE(stepOf(inv, u"overview"_s)->attempts, 2);
     }
@@ -523,7 +514,7 @@ private slots:
         InvestigationRun run(h.connectors(false), library(u"miss"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"miss"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Skipped);
         QCOMPARE(stepOf(inv, u"deploys"_s)->error, u"github is not connected in this workspace"_s);
         QCOMPARE(stepOf(inv, u"after"_s)->status, StepStatus::Skipped);
@@ -544,7 +535,7 @@ private slots:
         InvestigationRun run(h.connectors(false), library(u"quiet"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"quiet"_s;
-        const Investigation inv = runToEnd(run, ticket(), options);
+        const Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(stepOf(inv, u"jira_bugs"_s)->status, StepStatus::Skipped);
         QCOMPARE(stepOf(inv, u"overview"_s)->status, StepStatus::Ok);
         for (const QString &note : inv.notChecked)
@@ -561,7 +552,7 @@ private slots:
             InvestigationRun run(h.connectors(), library(u"skip"_s, steps), Now);
             InvestigationRun::Options options;
             options.playbook = u"skip"_s;
-            const Investigation inv = runToEnd(run, ticket(), options);
+            const Investigation inv = runToEnd(run, TestData::ticket(), options);
             QCOMPARE(stepOf(inv, u"by_provider"_s)->status, StepStatus::Skipped);
             QCOMPARE(stepOf(inv, u"by_provider"_s)->error, u"the ticket names no provider"_s);
         }
@@ -571,7 +562,7 @@ private slots:
                                          {stepJson(u"o"_s, u"clickhouse"_s, u"traffic_overview"_s)},
                                          u"\"parameters\": {\"needs\": [\"org\"]}"_s),
                                  Now);
-            Ticket t = ticket();
+            Ticket t = TestData::ticket();
             t.orgId.clear();
             t.requesterEmail = u"someone@unknown.example"_s;
             InvestigationRun::Options options;
@@ -599,7 +590,7 @@ private slots:
         QSignalSpy finished(run.get(), &InvestigationRun::finished);
         InvestigationRun::Options options;
         options.playbook = u"cancel"_s;
-        run->start(ticket(), options);
+        run->start(TestData::ticket(), options);
         QTRY_VERIFY_WITH_TIMEOUT(h.recorder->running.load() == 2, 10000);
         QVERIFY(run->isRunning());
         run->cancel();
@@ -625,7 +616,7 @@ private slots:
             library(u"d"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}), Now);
         InvestigationRun::Options options;
         options.playbook = u"d"_s;
-        run->start(ticket(), options);
+        run->start(TestData::ticket(), options);
         QTRY_VERIFY_WITH_TIMEOUT(h.recorder->running.load() == 1, 10000);
         run.reset();
         QCOMPARE(h.recorder->running.load(), 0);
@@ -638,7 +629,7 @@ private slots:
             h.connectors(),
             library(u"latency-spike"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}),
             Now);
-        Ticket t = ticket();
+        Ticket t = TestData::ticket();
         t.subject = u"Question about our plan limits"_s;
         t.description = u"What is the monthly token limit on the growth plan? We may upgrade."_s;
         QSignalSpy planned(&run, &InvestigationRun::planned);
@@ -660,7 +651,7 @@ private slots:
             library(u"latency-spike"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}),
             Now);
         QSignalSpy stepChanges(&run, &InvestigationRun::stepChanged);
-        const Investigation inv = runToEnd(run, ticket());
+        const Investigation inv = runToEnd(run, TestData::ticket());
         QCOMPARE(inv.playbook.name, u"latency-spike"_s);
         QVERIFY(inv.playbook.reason.contains(u"slow"_s));
         QVERIFY(stepChanges.size() >= 2); // running, then ok
@@ -675,7 +666,7 @@ private slots:
             library(u"re"_s, {stepJson(u"a"_s, u"clickhouse"_s, u"traffic_overview"_s)}), Now);
         InvestigationRun::Options options;
         options.playbook = u"re"_s;
-        Investigation inv = runToEnd(run, ticket(), options);
+        Investigation inv = runToEnd(run, TestData::ticket(), options);
         QCOMPARE(stepOf(inv, u"a"_s)->status, StepStatus::Failed);
         h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour());
         QSignalSpy finished(&run, &InvestigationRun::finished);

@@ -4,14 +4,15 @@
 #include "core/engine.h"
 #include "core/engine/lookupcache.h"
 #include "core/engine/playbooklibrary.h"
+#include "fakeconnector.h"
+#include "fakehelpdesk.h"
+#include "fixtures.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
-
-#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -33,66 +34,25 @@ struct TestClock
     void advance(std::chrono::milliseconds by) { *at = at->addMSecs(by.count()); }
 };
 
-// Counts the calls per operation; answers a billing customer and its invoices.
-class CountingStripe final : public Connector
+// A billing system that answers a customer (its id from the org) and its invoices.
+std::shared_ptr<TestData::FakeConnector> stripe()
 {
-public:
-    std::atomic_int customerCalls{0};
-    std::atomic_int invoiceCalls{0};
+    return std::make_shared<TestData::FakeConnector>(
+        u"stripe"_s, QStringList{u"customer"_s, u"invoices"_s}, [](const OperationCall &call) {
+            if (call.operation == u"customer"_s)
+                return QJsonObject{
+                    {u"customer_id"_s, QString(u"cus_"_s + call.args.value(u"org"_s).toString())}};
+            return QJsonObject{{u"customer"_s, call.args.value(u"customer"_s)}};
+        });
+}
 
-    QString system() const override { return u"stripe"_s; }
-    QStringList operations() const override { return {u"customer"_s, u"invoices"_s}; }
-    ConnectionCheck testConnection(const WorkLimits &) override { return {true, u"ok"_s}; }
-    Result<OperationOutput> run(const OperationCall &call) override
-    {
-        OperationOutput out;
-        Evidence e;
-        e.kind = EvidenceKind::Table;
-        e.title = call.stepId;
-        e.source = u"stripe:test"_s;
-        e.data = QJsonObject{{u"columns"_s, QJsonArray{u"n"_s}}, {u"rows"_s, QJsonArray{}}};
-        out.evidence.append(e);
-        if (call.operation == u"customer"_s) {
-            ++customerCalls;
-            out.outputs = QJsonObject{
-                {u"customer_id"_s, QString(u"cus_"_s + call.args.value(u"org"_s).toString())}};
-        } else {
-            ++invoiceCalls;
-            out.outputs = QJsonObject{{u"customer"_s, call.args.value(u"customer"_s)}};
-        }
-        return out;
-    }
-};
-
-// A helpdesk whose organisations() calls are counted.
-class CountingHelpdesk final : public HelpdeskConnector
+// A helpdesk that knows one organisation and counts how often it is asked.
+std::shared_ptr<TestData::FakeHelpdesk> helpdesk()
 {
-public:
-    std::atomic_int organisationCalls{0};
-
-    QString system() const override { return u"helpdesk"_s; }
-    QStringList operations() const override { return {}; }
-    ConnectionCheck testConnection(const WorkLimits &) override { return {true, u"ok"_s}; }
-    Result<OperationOutput> run(const OperationCall &) override
-    {
-        return fail(Error::Code::Unsupported, u"no operations"_s);
-    }
-    Result<QList<Ticket>> listTickets(const WorkLimits &) override { return QList<Ticket>{}; }
-    Result<Ticket> ticket(const QString &, const WorkLimits &) override
-    {
-        return fail(Error::Code::NotFound, u"no tickets"_s);
-    }
-    Result<QList<Organisation>> organisations(const WorkLimits &) override
-    {
-        ++organisationCalls;
-        return QList<Organisation>{Organisation{u"org_acme"_s, u"Acme"_s, {u"acme.dev"_s}, {}}};
-    }
-    Result<QString> addComment(const QString &, const QString &, bool, const QString &,
-                               const WorkLimits &) override
-    {
-        return fail(Error::Code::Unsupported, u"read only"_s);
-    }
-};
+    return std::make_shared<TestData::FakeHelpdesk>(
+        QList<Ticket>{},
+        QList<Organisation>{Organisation{u"org_acme"_s, u"Acme"_s, {u"acme.dev"_s}, {}}});
+}
 
 std::shared_ptr<PlaybookLibrary> billingLibrary()
 {
@@ -103,7 +63,9 @@ std::shared_ptr<PlaybookLibrary> billingLibrary()
           {"id": "customer", "connector": "stripe", "operation": "customer",
            "args": {"org": "{{org}}"}},
           {"id": "invoices", "connector": "stripe", "operation": "invoices",
-           "args": {"customer": "{{steps.customer.customer_id}}"}, "depends_on": ["customer"]}
+           "args": {"customer": "{{steps.customer.customer_id}}", "from": "{{window.from}}",
+                    "to": "{{window.to}}"},
+           "depends_on": ["customer"]}
         ], "analyzers": []})";
     const auto diags = lib->addPlaybook(text, u"billing.json"_s);
     for (const auto &d : diags)
@@ -113,10 +75,8 @@ std::shared_ptr<PlaybookLibrary> billingLibrary()
 
 Ticket ticket(const QString &orgId = {})
 {
-    Ticket t;
-    t.id = u"1901"_s;
-    t.subject = u"Invoice higher than expected"_s;
-    t.description = u"The invoice does not match."_s;
+    Ticket t = TestData::ticketSaying(u"Invoice higher than expected"_s,
+                                      u"The invoice does not match."_s, u"1901"_s);
     t.orgId = orgId;
     t.requesterEmail = u"jun@acme.dev"_s;
     t.createdAt = Now.addSecs(-600);
@@ -125,8 +85,8 @@ Ticket ticket(const QString &orgId = {})
 
 struct Workspace
 {
-    std::shared_ptr<CountingStripe> stripe = std::make_shared<CountingStripe>();
-    std::shared_ptr<CountingHelpdesk> helpdesk = std::make_shared<CountingHelpdesk>();
+    std::shared_ptr<TestData::FakeConnector> stripe = ::stripe();
+    std::shared_ptr<TestData::FakeHelpdesk> helpdesk = ::helpdesk();
     std::shared_ptr<ConnectorSet> set = [this] {
         auto s = std::make_shared<ConnectorSet>();
         s->add(stripe);
@@ -204,16 +164,16 @@ private slots:
         Workspace ws;
         const Investigation first = investigate(ws, cache, u"acme-support"_s);
         QCOMPARE(customerOf(first), u"ok"_s);
-        QCOMPARE(ws.helpdesk->organisationCalls.load(), 1);
-        QCOMPARE(ws.stripe->customerCalls.load(), 1);
-        QCOMPARE(ws.stripe->invoiceCalls.load(), 1);
+        QCOMPARE(ws.helpdesk->organisationCalls(), 1);
+        QCOMPARE(ws.stripe->calls(u"customer"_s), 1);
+        QCOMPARE(ws.stripe->calls(u"invoices"_s), 1);
 
         clock.advance(std::chrono::minutes(4));
         const Investigation second = investigate(ws, cache, u"acme-support"_s);
         QCOMPARE(customerOf(second), u"ok"_s);
-        QCOMPARE(ws.helpdesk->organisationCalls.load(), 1); // from the cache
-        QCOMPARE(ws.stripe->customerCalls.load(), 1);       // from the cache
-        QCOMPARE(ws.stripe->invoiceCalls.load(), 2);        // not a lookup: asked again
+        QCOMPARE(ws.helpdesk->organisationCalls(), 1); // from the cache
+        QCOMPARE(ws.stripe->calls(u"customer"_s), 1);  // from the cache
+        QCOMPARE(ws.stripe->calls(u"invoices"_s), 2);  // not a lookup: asked again
         // The cached customer still feeds the step that depends on it, with its evidence.
         QCOMPARE(second.evidence.size(), first.evidence.size());
     }
@@ -227,8 +187,8 @@ private slots:
         clock.advance(std::chrono::minutes(5) + std::chrono::seconds(1));
         const Investigation again = investigate(ws, cache, u"acme-support"_s);
         QCOMPARE(customerOf(again), u"ok"_s);
-        QCOMPARE(ws.helpdesk->organisationCalls.load(), 2);
-        QCOMPARE(ws.stripe->customerCalls.load(), 2);
+        QCOMPARE(ws.helpdesk->organisationCalls(), 2);
+        QCOMPARE(ws.stripe->calls(u"customer"_s), 2);
     }
 
     void workspacesNeverShare()
@@ -239,9 +199,9 @@ private slots:
         Workspace other;
         investigate(acme, cache, u"acme-support"_s);
         investigate(other, cache, u"other-company"_s);
-        QCOMPARE(other.helpdesk->organisationCalls.load(), 1);
-        QCOMPARE(other.stripe->customerCalls.load(), 1);
-        QCOMPARE(acme.helpdesk->organisationCalls.load(), 1);
+        QCOMPARE(other.helpdesk->organisationCalls(), 1);
+        QCOMPARE(other.stripe->calls(u"customer"_s), 1);
+        QCOMPARE(acme.helpdesk->organisationCalls(), 1);
     }
 
     void differentArgumentsAreDifferentLookups()
@@ -251,9 +211,9 @@ private slots:
         Workspace ws;
         investigate(ws, cache, u"acme-support"_s, ticket(u"org_acme"_s));
         const Investigation beta = investigate(ws, cache, u"acme-support"_s, ticket(u"org_beta"_s));
-        QCOMPARE(ws.stripe->customerCalls.load(), 2);
+        QCOMPARE(ws.stripe->calls(u"customer"_s), 2);
         // A ticket that names its organisation needs no organisations lookup at all.
-        QCOMPARE(ws.helpdesk->organisationCalls.load(), 0);
+        QCOMPARE(ws.helpdesk->organisationCalls(), 0);
         bool sawBeta = false;
         for (const Evidence &e : beta.evidence)
             sawBeta = sawBeta || e.title == u"invoices"_s;
@@ -265,8 +225,8 @@ private slots:
         Workspace ws;
         investigate(ws, nullptr, u"acme-support"_s);
         investigate(ws, nullptr, u"acme-support"_s);
-        QCOMPARE(ws.helpdesk->organisationCalls.load(), 2);
-        QCOMPARE(ws.stripe->customerCalls.load(), 2);
+        QCOMPARE(ws.helpdesk->organisationCalls(), 2);
+        QCOMPARE(ws.stripe->calls(u"customer"_s), 2);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbook.h"
 #include "core/time.h"
+#include "fixtures.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -19,16 +20,6 @@ QList<Organisation> organisations()
 {
     return {Organisation{u"org_acme"_s, u"Acme Robotics"_s, {u"acme.dev"_s}, u"9001"_s},
             Organisation{u"org_bluefin"_s, u"Bluefin Health"_s, {u"bluefin.health"_s}, u"9002"_s}};
-}
-
-Ticket ticket(const QString &subject, const QString &description = {})
-{
-    Ticket t;
-    t.id = u"1042"_s;
-    t.subject = subject;
-    t.description = description;
-    t.createdAt = TicketTime;
-    return t;
 }
 
 QDateTime utc(const char *iso)
@@ -74,7 +65,7 @@ private slots:
         QFETCH(QString, email);
         QFETCH(QString, text);
         QFETCH(QString, expected);
-        Ticket t = ticket(u"Problem"_s, text);
+        Ticket t = TestData::ticketSaying(u"Problem"_s, text);
         t.orgId = orgId;
         t.requesterEmail = email;
         const BoundParameters p = ParameterBinder::bind(t, organisations(), Now);
@@ -218,7 +209,8 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, category);
         QFETCH(bool, found);
-        const BoundParameters p = ParameterBinder::bind(ticket(u"Problem"_s, text), {}, Now);
+        const BoundParameters p =
+            ParameterBinder::bind(TestData::ticketSaying(u"Problem"_s, text), {}, Now);
         QCOMPARE(!p.customerHypothesis.isEmpty(), found);
         QCOMPARE(p.customerHypothesisCategory, category);
         QCOMPARE(p.values.value(u"customer_hypothesis"_s).toString(), p.customerHypothesis);
@@ -262,7 +254,7 @@ private slots:
         QFETCH(QString, provider);
         QFETCH(QString, model);
         QFETCH(bool, noted);
-        BoundParameters p = ParameterBinder::bind(ticket(text), {}, Now);
+        BoundParameters p = ParameterBinder::bind(TestData::ticketSaying(text), {}, Now);
         const QStringList notes = ParameterBinder::reconcile(p, {providers, models});
         QCOMPARE(p.provider, provider);
         QCOMPARE(p.model, model);
@@ -304,15 +296,16 @@ private slots:
     void window()
     {
         // [anchor - look-back, ticket + 5 min), never after now, from on a whole hour.
-        const BoundParameters p = ParameterBinder::bind(
-            ticket(u"Dashboard slow since this morning"_s), organisations(), Now, 24);
+        const BoundParameters p =
+            ParameterBinder::bind(TestData::ticketSaying(u"Dashboard slow since this morning"_s),
+                                  organisations(), Now, 24);
         QCOMPARE(p.anchor, utc("2026-11-20T06:00:00Z"));
         QCOMPARE(p.window.from, utc("2026-11-19T06:00:00Z"));
         QCOMPARE(p.window.to, Now); // 10:06 would be after the workspace clock
         QCOMPARE(p.values.value(u"window.from"_s).toString(), u"2026-11-19T06:00:00Z"_s);
 
-        const BoundParameters q = ParameterBinder::bind(ticket(u"Errors"_s), organisations(),
-                                                        utc("2026-11-21T00:00:00Z"), 6);
+        const BoundParameters q = ParameterBinder::bind(
+            TestData::ticketSaying(u"Errors"_s), organisations(), utc("2026-11-21T00:00:00Z"), 6);
         QVERIFY(!q.anchor.isValid());
         QCOMPARE(q.window.from, utc("2026-11-20T04:00:00Z"));
         QCOMPARE(q.window.to, utc("2026-11-20T10:06:00Z"));
@@ -348,7 +341,7 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, provider);
         QFETCH(QString, model);
-        const BoundParameters p = ParameterBinder::bind(ticket(text), {}, Now);
+        const BoundParameters p = ParameterBinder::bind(TestData::ticketSaying(text), {}, Now);
         QCOMPARE(p.provider, provider);
         QCOMPARE(p.model, model);
     }
@@ -356,11 +349,12 @@ private slots:
     void routeEndpointSdk()
     {
         const BoundParameters p = ParameterBinder::bind(
-            ticket(u"Webhook + analytics"_s,
-                   u"Calls to /v1/analytics/usage?x=1 are slow. Our hook "
-                   u"https://hooks.acme.dev/relay, "
-                   u"is failing. We call https://api.gateway.dev/v1/chat/completions with "
-                   u"portkey-node 2.0.0 (was portkey-python==1.9.2)."_s),
+            TestData::ticketSaying(
+                u"Webhook + analytics"_s,
+                u"Calls to /v1/analytics/usage?x=1 are slow. Our hook "
+                u"https://hooks.acme.dev/relay, "
+                u"is failing. We call https://api.gateway.dev/v1/chat/completions with "
+                u"portkey-node 2.0.0 (was portkey-python==1.9.2)."_s),
             {}, Now);
         QCOMPARE(p.route, u"/v1/analytics/usage"_s);
         QCOMPARE(p.endpoint, u"https://hooks.acme.dev/relay"_s);
@@ -371,8 +365,9 @@ private slots:
     void keywords()
     {
         const BoundParameters p = ParameterBinder::bind(
-            ticket(u"Dashboard is loading slowly since this morning"_s,
-                   u"Hi team, our usage dashboard takes forever to load. Thanks!"_s),
+            TestData::ticketSaying(
+                u"Dashboard is loading slowly since this morning"_s,
+                u"Hi team, our usage dashboard takes forever to load. Thanks!"_s),
             {}, Now);
         QVERIFY(p.keywords.contains(u"dashboard"_s));
         QVERIFY(p.keywords.contains(u"loading"_s));
@@ -388,7 +383,7 @@ private slots:
     {
         const QString evil =
             u"'); DROP TABLE gateway_requests; -- {{org}} /v1/x'||'y <script>alert(1)</script>"_s;
-        Ticket t = ticket(evil, evil);
+        Ticket t = TestData::ticketSaying(evil, evil);
         t.orgId = u"org_acme"_s;
         const BoundParameters p = ParameterBinder::bind(t, organisations(), Now);
         QCOMPARE(p.org, u"org_acme"_s);
@@ -399,7 +394,8 @@ private slots:
         QString huge;
         for (int i = 0; i < 100000; ++i)
             huge += u"since 09:00 gpt-4o /v1/a "_s;
-        const BoundParameters h = ParameterBinder::bind(ticket(u"x"_s, huge), {}, Now);
+        const BoundParameters h =
+            ParameterBinder::bind(TestData::ticketSaying(u"x"_s, huge), {}, Now);
         QCOMPARE(h.model, u"gpt-4o"_s);
         QVERIFY(h.window.isValid());
     }

@@ -32,10 +32,12 @@ QByteArray playbookText(const QStringList &steps, const QString &analyzers = u"\
     return text.toUtf8();
 }
 
-QString step(const QString &id, const QString &more = {})
+// A traffic_overview step over the window (its required arguments) and `args`, more fields
+// after them.
+QString step(const QString &id, const QString &more = {}, const QString &args = {})
 {
-    return u"{ \"id\": \"%1\", \"connector\": \"clickhouse\", \"operation\": \"traffic_overview\"%2 }"_s
-        .arg(id, more);
+    return u"{ \"id\": \"%1\", \"connector\": \"clickhouse\", \"operation\": \"traffic_overview\", \"args\": { \"from\": \"{{window.from}}\", \"to\": \"{{window.to}}\"%3 }%2 }"_s
+        .arg(id, more, args);
 }
 
 SharedSteps sharedContext()
@@ -128,15 +130,31 @@ private slots:
             << 5 << u"\"region\""_s << u"$.steps[0].args.group_by"_s
             << u"argument 'group_by' of latency_series must be one of"_s;
         QTest::newRow("argument not text")
-            << playbookText({step(u"a"_s, u", \"args\": { \"from\": \"{{window.from}}\", "
-                                          u"\"org\": [\"x\"] }"_s)})
-            << 5 << u"[\"x\"]"_s << u"$.steps[0].args.org"_s
-            << u"argument 'org' of traffic_overview must be text"_s;
+            << playbookText({step(u"a"_s, {}, u", \"org\": [\"x\"]"_s)}) << 5 << u"[\"x\"]"_s
+            << u"$.steps[0].args.org"_s << u"argument 'org' of traffic_overview must be text"_s;
         QTest::newRow("bucket not a number")
             << playbookText({u"{ \"id\": \"a\", \"connector\": \"clickhouse\", \"operation\": "
                              u"\"error_series\", \"args\": { \"bucket_s\": \"soon\" } }"_s})
             << 5 << u"\"soon\""_s << u"$.steps[0].args.bucket_s"_s
             << u"argument 'bucket_s' of error_series must be a whole number"_s;
+        QTest::newRow("required argument missing")
+            << playbookText(
+                   {u"{ \"id\": \"a\", \"connector\": \"clickhouse\", \"operation\": "
+                    u"\"latency_series\", \"args\": { \"from\": \"{{window.from}}\" } }"_s})
+            << 5 << u"{ \"from\""_s << u"$.steps[0].args"_s
+            << u"playbook 't': step 'a' calls clickhouse.latency_series without its required "
+               u"argument 'to'"_s;
+        QTest::newRow("required argument of a step without args")
+            << playbookText(
+                   {u"{ \"id\": \"deploys\", \"connector\": \"github\", \"operation\": \"deployments\" }"_s})
+            << 5 << u"{"_s << u"$.steps[0]"_s
+            << u"playbook 't': step 'deploys' calls github.deployments without its required "
+               u"argument 'from'"_s;
+        QTest::newRow("required list argument missing")
+            << playbookText({u"{ \"id\": \"bugs\", \"connector\": \"linear\", \"operation\": "
+                             u"\"search_issues\", \"args\": { \"team\": \"GW\" } }"_s})
+            << 5 << u"{ \"team\""_s << u"$.steps[0].args"_s
+            << u"step 'bugs' calls linear.search_issues without its required argument 'terms'"_s;
         QTest::newRow("missing operation")
             << playbookText({u"{ \"id\": \"a\", \"connector\": \"github\" }"_s}) << 5 << u"{"_s
             << u"$.steps[0]"_s << u"missing required field 'operation'"_s;
@@ -154,13 +172,12 @@ private slots:
             << playbookText({step(u"a"_s), step(u"a"_s)}) << 6 << u"\"a\""_s << u"$.steps[1].id"_s
             << u"duplicate step id 'a'"_s;
         QTest::newRow("unknown template")
-            << playbookText({step(u"a"_s, u", \"args\": { \"org\": \"{{organisation}}\" }"_s)}) << 5
-            << u"{ \"org\""_s << u"$.steps[0].args"_s
+            << playbookText({step(u"a"_s, {}, u", \"org\": \"{{organisation}}\""_s)}) << 5
+            << u"{ \"from\""_s << u"$.steps[0].args"_s
             << u"unknown template name '{{organisation}}'"_s;
         QTest::newRow("template of unknown step")
-            << playbookText({step(u"a"_s, u", \"args\": { \"ids\": \"{{steps.nope.ids}}\" }"_s)})
-            << 5 << u"[\"zz\"]"_s << u"$.steps[0].depends_on"_s
-            << u"depends on unknown step 'nope'"_s;
+            << playbookText({step(u"a"_s, {}, u", \"ids\": \"{{steps.nope.ids}}\""_s)}) << 5
+            << u"[\"zz\"]"_s << u"$.steps[0].depends_on"_s << u"depends on unknown step 'nope'"_s;
         QTest::newRow("unknown analyzer")
             << playbookText({step(u"a"_s)}, u"\"change_point\", \"crystal_ball\""_s) << 7
             << u"\"crystal_ball\""_s << u"$.analyzers[1]"_s << u"unknown analyzer 'crystal_ball'"_s;

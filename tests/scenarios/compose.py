@@ -286,45 +286,67 @@ def scenario(folder, name, description, now, company, orgs, traffic_from, seed, 
     return path
 
 
+def write_all(builders):
+    """Writes every scenario of a module (its ALL) and prints each file's path."""
+    for build in builders:
+        print(build())
+
+
+def github(company, first_id, start, end, count):
+    """The company's repository with `count` routine deploys (ids from `first_id`) between `start` and `end`."""
+    gh = Github(company["github_repo"])
+    gh.routine(first_id, start, end, count)
+    return gh
+
+
+def one_target(cid, o, name, vk, model, timeout):
+    """A single-mode config of org `o` with one target."""
+    return config(cid, o["id"], name, [target(vk, model, timeout)])
+
+
+def doc(path, title, body):
+    return {"path": path, "title": title, "body": body}
+
+
 # Plain questions, sprinkled over the scenarios (no truth entry).
 def question(tid, o, created, subject, body, person="Robin Hale"):
     return ticket(tid, o, subject, body, created, person, priority="low")
 
 
-DOC_FALLBACKS = {"path": "docs/routing/fallbacks.md", "title": "Fallbacks",
-                 "body": "# Fallbacks\n\nA config with `strategy.mode = fallback` tries its targets in order. A target "
-                         "fails over when it answers a status listed in `retry.on_status_codes`, or when it exceeds "
-                         "its `request_timeout` (milliseconds), which counts as status 408.\n\nWithout "
-                         "`request_timeout` the gateway waits for the provider's own limit (60 s for OpenAI, 600 s "
-                         "for Anthropic): a slow answer is not a failure and nothing fails over. Anthropic answers "
-                         "529 when it is overloaded; list it in `on_status_codes` to fail over on it.\n"}
-DOC_CACHING = {"path": "docs/billing/prompt-caching.md", "title": "Prompt caching and your invoice",
-               "body": "# Prompt caching and your invoice\n\nInput tokens the provider serves from its prompt cache "
-                       "(`cached_tokens` in the request logs) are invoiced at 10% of the input price. The usage page "
-                       "shows raw token counts, so a workload with a high cache share sees an invoice below the sum "
-                       "of prompt and completion tokens. This is expected.\n"}
-DOC_INVOICES = {"path": "docs/billing/invoices.md", "title": "Invoices",
-                "body": "# Invoices\n\nUsage is invoiced per UTC day. The metered quantity is the day's "
-                        "`prompt_tokens - cached_tokens + completion_tokens` and should equal the request logs' "
-                        "totals for the same UTC day. Cached input tokens are not billed.\n"}
-DOC_RATE_LIMITS = {"path": "docs/limits/rate-limits.md", "title": "Rate limits",
-                   "body": "# Rate limits\n\nEach plan has a tokens-per-minute budget per organisation (growth 100k, "
-                           "scale 150k, enterprise by contract). Requests beyond it are answered 429 with "
-                           "`error_code: rate_limited` and a `retry-after` header. Batch jobs should be spread out "
-                           "or sent through the batch API.\n"}
-DOC_METADATA = {"path": "docs/observability/metadata.md", "title": "Custom metadata",
-                "body": "# Custom metadata\n\nSend metadata as a JSON object in the `x-portkey-metadata` header or "
-                        "the SDK's `metadata` option; it is stored with the request log and forwarded to the "
-                        "provider. Keys are case sensitive, values at most 128 characters.\n"}
-DOC_WEBHOOKS = {"path": "docs/webhooks/delivery.md", "title": "Webhook delivery",
-                "body": "# Webhook delivery\n\nEvents are POSTed to your endpoint with an `x-relay-signature` "
-                        "HMAC header. A delivery fails when your endpoint does not answer 2xx within 10 s, refuses "
-                        "the connection, or presents a certificate that does not validate; failed deliveries are "
-                        "retried five times with backoff.\n"}
-DOC_MODELS = {"path": "docs/providers/model-retirements.md", "title": "Model retirements",
-              "body": "# Model retirements\n\n| model | retired | replacement |\n|---|---|---|\n"
-                      "| claude-3-5-sonnet-20241022 | 2026-11-19 17:00 UTC | claude-sonnet-4-6 |\n"
-                      "| gpt-4-0613 | 2026-11-25 00:00 UTC | gpt-4o |\n"
-                      "| claude-3-opus-20240229 | 2026-01-05 17:00 UTC | claude-opus-4-1 |\n\nAfter retirement the "
-                      "provider answers 404 and the gateway returns `error_code: model_not_found`. Update "
-                      "`override_params.model` in your config.\n"}
+DOC_FALLBACKS = doc("docs/routing/fallbacks.md", "Fallbacks",
+                    "# Fallbacks\n\nA config with `strategy.mode = fallback` tries its targets in order. A target "
+                    "fails over when it answers a status listed in `retry.on_status_codes`, or when it exceeds "
+                    "its `request_timeout` (milliseconds), which counts as status 408.\n\nWithout "
+                    "`request_timeout` the gateway waits for the provider's own limit (60 s for OpenAI, 600 s "
+                    "for Anthropic): a slow answer is not a failure and nothing fails over. Anthropic answers "
+                    "529 when it is overloaded; list it in `on_status_codes` to fail over on it.\n")
+DOC_CACHING = doc("docs/billing/prompt-caching.md", "Prompt caching and your invoice",
+                  "# Prompt caching and your invoice\n\nInput tokens the provider serves from its prompt cache "
+                  "(`cached_tokens` in the request logs) are invoiced at 10% of the input price. The usage page "
+                  "shows raw token counts, so a workload with a high cache share sees an invoice below the sum "
+                  "of prompt and completion tokens. This is expected.\n")
+DOC_INVOICES = doc("docs/billing/invoices.md", "Invoices",
+                   "# Invoices\n\nUsage is invoiced per UTC day. The metered quantity is the day's "
+                   "`prompt_tokens - cached_tokens + completion_tokens` and should equal the request logs' "
+                   "totals for the same UTC day. Cached input tokens are not billed.\n")
+DOC_RATE_LIMITS = doc("docs/limits/rate-limits.md", "Rate limits",
+                      "# Rate limits\n\nEach plan has a tokens-per-minute budget per organisation (growth 100k, "
+                      "scale 150k, enterprise by contract). Requests beyond it are answered 429 with "
+                      "`error_code: rate_limited` and a `retry-after` header. Batch jobs should be spread out "
+                      "or sent through the batch API.\n")
+DOC_METADATA = doc("docs/observability/metadata.md", "Custom metadata",
+                   "# Custom metadata\n\nSend metadata as a JSON object in the `x-portkey-metadata` header or "
+                   "the SDK's `metadata` option; it is stored with the request log and forwarded to the "
+                   "provider. Keys are case sensitive, values at most 128 characters.\n")
+DOC_WEBHOOKS = doc("docs/webhooks/delivery.md", "Webhook delivery",
+                   "# Webhook delivery\n\nEvents are POSTed to your endpoint with an `x-relay-signature` "
+                   "HMAC header. A delivery fails when your endpoint does not answer 2xx within 10 s, refuses "
+                   "the connection, or presents a certificate that does not validate; failed deliveries are "
+                   "retried five times with backoff.\n")
+DOC_MODELS = doc("docs/providers/model-retirements.md", "Model retirements",
+                 "# Model retirements\n\n| model | retired | replacement |\n|---|---|---|\n"
+                 "| claude-3-5-sonnet-20241022 | 2026-11-19 17:00 UTC | claude-sonnet-4-6 |\n"
+                 "| gpt-4-0613 | 2026-11-25 00:00 UTC | gpt-4o |\n"
+                 "| claude-3-opus-20240229 | 2026-01-05 17:00 UTC | claude-opus-4-1 |\n\nAfter retirement the "
+                 "provider answers 404 and the gateway returns `error_code: model_not_found`. Update "
+                 "`override_params.model` in your config.\n")

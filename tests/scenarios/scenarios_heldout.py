@@ -11,8 +11,7 @@ def h_outage_ja():
     D, now = "2027-01-05", "2027-01-05T10:00:00Z"
     a = org("org_kaze", "Kaze Logistics", "kaze-logi.jp", "enterprise")
     b = org("org_lupin", "Lupin Pharma", "lupinpharma.com", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(301, "2027-01-04T06:00:00Z", now, 12)
+    gh = github(CO, 301, "2027-01-04T06:00:00Z", now, 12)
     near = gh.deploy(320, at(D, "03:30"), "openai adapter: retry header parsing", ["src/providers/openai/retry.ts"])
     sp = Statuspage(now)
     inc = sp.incident("openai", "j1k2l3z4x5c6", "Elevated errors on GPT-4o mini", at(D, "04:10"), at(D, "05:25"),
@@ -22,8 +21,8 @@ def h_outage_ja():
     streams = [stream(a["id"], model="gpt-4o-mini", per_minute=24, p50=500, p95=1200, config_id="pc-kaze-route"),
                stream(b["id"], model="gpt-4o", per_minute=14, config_id="pc-lupin-lab")]
     an = [errors(at(D, "04:10"), at(D, "05:25"), {"model": "gpt-4o-mini"}, 0.45, 503, "provider_unavailable")]
-    cfg = [config("pc-kaze-route", a["id"], "route", [target("vk-kaze-openai", "gpt-4o-mini", 20000)]),
-           config("pc-lupin-lab", b["id"], "lab", [target("vk-lupin-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-kaze-route", a, "route", "vk-kaze-openai", "gpt-4o-mini", 20000),
+           one_target("pc-lupin-lab", b, "lab", "vk-lupin-openai", "gpt-4o", 30000)]
     t = [ticket(901, a, "APIエラー（503）が多発しています",
                 "本日13時10分（JST）頃から、配送ルート提案のAPI呼び出しで503エラーが大量に発生しました。"
                 "14時半頃には落ち着いたようですが、原因を教えてください。再発防止策も知りたいです。",
@@ -41,8 +40,7 @@ def h_latency_question_no_fault():
     D, now = "2027-01-06", "2027-01-06T18:00:00Z"
     a = org("org_mesa", "Mesa Realty", "mesarealty.com", "scale")
     b = org("org_nile", "Nile Courier", "nilecourier.eg", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(401, "2027-01-05T14:00:00Z", now, 14)
+    gh = github(CO, 401, "2027-01-05T14:00:00Z", now, 14)
     sus = gh.deploy(420, at(D, "15:58"), "router: faster config cache", ["src/router/config-cache.ts"])
     sp = Statuspage(now)
     herring = sp.incident("anthropic", "t4y5u6i7o8p9", "Increased latency on Claude Opus 4.1", at(D, "15:30"),
@@ -52,7 +50,7 @@ def h_latency_question_no_fault():
                stream(b["id"], per_minute=14, config_id="pc-nile-eta")]
     cfg = [config("pc-mesa-listings", a["id"], "listings",
                   [target("vk-mesa-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-nile-eta", b["id"], "eta", [target("vk-nile-openai", "gpt-4o", 30000)])]
+           one_target("pc-nile-eta", b, "eta", "vk-nile-openai", "gpt-4o", 30000)]
     t = [ticket(902, a, "is Claude slower today?",
                 "Is Claude slower than usual this afternoon? A colleague says listings descriptions take longer since "
                 "about 4pm UTC. I also noticed there's an Anthropic incident and you deployed something.",
@@ -69,8 +67,7 @@ def h_webhook_tls_de():
     D, now = "2027-01-07", "2027-01-07T12:00:00Z"
     a = org("org_oder", "Oder Werke", "oderwerke.de", "enterprise")
     b = org("org_pike", "Pike Finance", "pikefinance.com", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(501, "2027-01-06T08:00:00Z", now, 10)
+    gh = github(CO, 501, "2027-01-06T08:00:00Z", now, 10)
     her = gh.deploy(520, at(D, "05:10"), "webhooks: HTTP/2 client for deliveries", ["src/webhooks/client.ts"])
     streams = [stream(a["id"], per_minute=12), stream(b["id"], per_minute=12)]
     wh = {"streams": [{"org": a["id"], "endpoint": "https://events.oderwerke.de/relay", "events": ["request.completed"],
@@ -97,8 +94,7 @@ def h_routing_config_pt():
     now = "2026-11-20T13:00:00Z"
     a = org("org_quinta", "Quinta Seguros", "quintaseguros.pt", "scale")
     b = org("org_raven", "Raven Ops", "ravenops.io", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(601, "2026-11-19T08:00:00Z", now, 12)
+    gh = github(CO, 601, "2026-11-19T08:00:00Z", now, 12)
     near = gh.deploy(620, "2026-11-19T16:30:00Z", "anthropic adapter: beta headers", ["src/providers/anthropic/headers.ts"])
     streams = [stream(a["id"], provider="anthropic", model="claude-3-5-sonnet-20241022", per_minute=12, p50=1300,
                       p95=3000, config_id="pc-quinta-sinistros"),
@@ -108,8 +104,8 @@ def h_routing_config_pt():
     an = [errors("2026-11-19T17:00:00Z", None, {"config_id": "pc-quinta-sinistros"}, 1.0, 404, "model_not_found")]
     cfg = [config("pc-quinta-sinistros", a["id"], "sinistros",
                   [target("vk-quinta-anthropic", "claude-3-5-sonnet-20241022", 30000)], updated="2025-01-10T09:00:00Z"),
-           config("pc-quinta-chat", a["id"], "chat", [target("vk-quinta-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-raven-ops", b["id"], "ops", [target("vk-raven-openai", "gpt-4o", 30000)])]
+           one_target("pc-quinta-chat", a, "chat", "vk-quinta-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-raven-ops", b, "ops", "vk-raven-openai", "gpt-4o", 30000)]
     t = [ticket(904, a, "Claude deixou de responder nos sinistros",
                 "Olá, desde ontem ao fim da tarde todas as chamadas do nosso fluxo de sinistros ao Claude dão erro "
                 "404. O chat, também com Claude, funciona. O GPT também. O que mudou?", "2026-11-20T09:00:00Z",
@@ -128,8 +124,7 @@ def h_fallback_noisy_es():
     D, now = "2027-01-08", "2027-01-08T16:00:00Z"
     a = org("org_sierra", "Sierra Bancos", "sierrabancos.cl", "enterprise")
     b = org("org_tulip", "Tulip Homes", "tuliphomes.nl", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(701, "2027-01-07T12:00:00Z", now, 15)
+    gh = github(CO, 701, "2027-01-07T12:00:00Z", now, 15)
     sp = Statuspage(now)
     inc = sp.incident("openai", "u1i2o3p4a5s6", "GPT-4o requests hanging", at(D, "12:40"), at(D, "13:50"),
                       "Some GPT-4o requests hang until they time out.")
@@ -164,14 +159,13 @@ def h_billing_double_fr():
     now = "2027-01-10T08:00:00Z"
     a = org("org_ursa", "Ursa Médias", "ursa-medias.fr", "scale")
     b = org("org_vega", "Vega Robotics", "vegarobotics.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(801, "2027-01-09T04:00:00Z", now, 10)
+    gh = github(CO, 801, "2027-01-09T04:00:00Z", now, 10)
     her = gh.deploy(820, "2027-01-09T10:00:00Z", "dashboard: usage export to csv", ["ui/usage/export.tsx"])
     streams = [stream(a["id"], per_minute=16, config_id="pc-ursa-redac"),
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=14, p50=1200, p95=2900,
                       config_id="pc-vega-plan")]
-    cfg = [config("pc-ursa-redac", a["id"], "redac", [target("vk-ursa-openai", "gpt-4o", 30000)]),
-           config("pc-vega-plan", b["id"], "plan", [target("vk-vega-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-ursa-redac", a, "redac", "vk-ursa-openai", "gpt-4o", 30000),
+           one_target("pc-vega-plan", b, "plan", "vk-vega-anthropic", "claude-sonnet-4-6", 30000)]
     bill = {"meter": "llm_tokens", "unit": "tokens", "counts": ["prompt_tokens", "completion_tokens"],
             "cached_tokens": "excluded", "unit_amount_decimal": "0.0002",
             "invoices": [{"id": "in_1Ursa0109", "org": a["id"], "status": "open", "from": "2027-01-09T04:00:00Z",
@@ -196,8 +190,7 @@ def h_metadata_sdk_es():
     D, now = "2027-01-11", "2027-01-11T15:00:00Z"
     a = org("org_wari", "Wari Turismo", "waritur.pe", "growth")
     b = org("org_yuzu", "Yuzu Kitchens", "yuzukitchens.com", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(1001, "2027-01-10T10:00:00Z", now, 10)
+    gh = github(CO, 1001, "2027-01-10T10:00:00Z", now, 10)
     her = gh.deploy(1020, at(D, "09:00"), "metadata: search index for keys", ["src/metadata/index.ts"])
     gh.release(99501, "v3.0.0", "portkey-node v3.0.0",
                "## Breaking changes\n\n- The `metadata` option of `createHeaders()` was removed; pass `metadata` to "
@@ -224,8 +217,7 @@ def h_rate_limited_typos():
     D, now = "2027-01-12", "2027-01-12T22:00:00Z"
     a = org("org_zorro", "Zorro Security", "zorrosec.com", "growth")
     b = org("org_amber", "Amber Foods", "amberfoods.com", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(1101, "2027-01-11T18:00:00Z", now, 12)
+    gh = github(CO, 1101, "2027-01-11T18:00:00Z", now, 12)
     her = gh.deploy(1120, at(D, "18:40"), "rate limiter: redis pool size", ["src/ratelimit/redis.ts"])
     streams = [stream(a["id"], per_minute=10, config_id="pc-zorro-scan"),
                stream(a["id"], route="/v1/chat/completions", model="gpt-4o-mini", per_minute=5, p50=400, p95=900,
@@ -233,9 +225,9 @@ def h_rate_limited_typos():
                stream(b["id"], per_minute=18, config_id="pc-amber-menu")]
     an = [volume(at(D, "19:00"), None, {"config_id": "pc-zorro-bulk"}, 8.0),
           rate_limited(at(D, "19:00"), None, {"org": a["id"]}, 0.4)]
-    cfg = [config("pc-zorro-scan", a["id"], "scan", [target("vk-zorro-openai", "gpt-4o", 30000)]),
-           config("pc-zorro-bulk", a["id"], "bulk", [target("vk-zorro-openai", "gpt-4o-mini", 30000)]),
-           config("pc-amber-menu", b["id"], "menu", [target("vk-amber-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-zorro-scan", a, "scan", "vk-zorro-openai", "gpt-4o", 30000),
+           one_target("pc-zorro-bulk", a, "bulk", "vk-zorro-openai", "gpt-4o-mini", 30000),
+           one_target("pc-amber-menu", b, "menu", "vk-amber-openai", "gpt-4o", 30000)]
     t = [ticket(908, a, "getting 429 erors",
                 "since 7pm utc we get lots of 429 erors on our scaner requests. did you lower our limts? nothing "
                 "chnaged on our end afaik", at(D, "20:30"), "Jay Patel")]
@@ -253,8 +245,7 @@ def h_latency_deploy_many_stale():
     D, now = "2027-01-13", "2027-01-13T19:00:00Z"
     a = org("org_birch", "Birch Dental", "birchdental.com", "scale")
     b = org("org_coral", "Coral Hotels", "coralhotels.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(1201, "2027-01-12T14:00:00Z", now, 25)
+    gh = github(CO, 1201, "2027-01-12T14:00:00Z", now, 25)
     bad = gh.deploy(1240, at(D, "15:12"), "auth: check virtual key budgets on every request",
                     ["src/auth/budget.ts", "src/middleware/auth.ts"],
                     message="auth: enforce virtual key budgets synchronously (#3011)")
@@ -264,7 +255,7 @@ def h_latency_deploy_many_stale():
                stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=10, p50=450, p95=1000,
                       config_id="pc-coral-concierge", gateway_ms=60)]
     an = [latency(at(D, "15:14"), None, {}, 10.0, component="gateway")]
-    cfg = [config("pc-birch-notes", a["id"], "notes", [target("vk-birch-openai", "gpt-4o", 30000)]),
+    cfg = [one_target("pc-birch-notes", a, "notes", "vk-birch-openai", "gpt-4o", 30000),
            config("pc-coral-concierge", b["id"], "concierge", [target("vk-coral-openai", "gpt-4o", 30000),
                                                                target("vk-coral-anthropic", "claude-haiku-4-5", 30000)],
                   mode="loadbalance")]
@@ -287,8 +278,7 @@ def h_two_causes_outage_config():
     D = "2026-11-20"
     a = org("org_dahlia", "Dahlia Press", "dahliapress.com", "scale")
     b = org("org_egret", "Egret Travel", "egret.travel", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(1301, "2026-11-19T12:00:00Z", now, 12)
+    gh = github(CO, 1301, "2026-11-19T12:00:00Z", now, 12)
     sp = Statuspage(now)
     inc = sp.incident("anthropic", "v2b3n4m5k6j7", "Elevated errors on Claude Sonnet 4.6", at(D, "13:00"),
                       at(D, "14:20"), "Sonnet 4.6 requests return 529.")
@@ -300,10 +290,10 @@ def h_two_causes_outage_config():
                       config_id="pc-egret-chat")]
     an = [errors(at(D, "13:00"), at(D, "14:20"), {"model": "claude-sonnet-4-6"}, 0.5, 529, "provider_overloaded"),
           errors("2026-11-19T17:00:00Z", None, {"config_id": "pc-dahlia-legacy"}, 1.0, 404, "model_not_found")]
-    cfg = [config("pc-dahlia-edit", a["id"], "edit", [target("vk-dahlia-anthropic", "claude-sonnet-4-6", 30000)]),
+    cfg = [one_target("pc-dahlia-edit", a, "edit", "vk-dahlia-anthropic", "claude-sonnet-4-6", 30000),
            config("pc-dahlia-legacy", a["id"], "legacy",
                   [target("vk-dahlia-anthropic", "claude-3-5-sonnet-20241022", 30000)], updated="2025-02-01T09:00:00Z"),
-           config("pc-egret-chat", b["id"], "chat", [target("vk-egret-anthropic", "claude-sonnet-4-6", 30000)])]
+           one_target("pc-egret-chat", b, "chat", "vk-egret-anthropic", "claude-sonnet-4-6", 30000)]
     t = [ticket(910, a, "Claude errors — two different ones?",
                 "We're seeing two kinds of Claude errors: 529 overloaded on our editor this afternoon, and 404 "
                 "model_not_found on an older pipeline since yesterday evening. Is Anthropic down?", at(D, "14:50"),
@@ -322,16 +312,15 @@ def h_billing_cached_question():
     now = "2027-01-15T10:00:00Z"
     a = org("org_finch", "Finch Legal", "finchlegal.com", "scale")
     b = org("org_gecko", "Gecko Games", "geckogames.io", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(1401, "2027-01-14T06:00:00Z", now, 10)
+    gh = github(CO, 1401, "2027-01-14T06:00:00Z", now, 10)
     lin = [linear_issue("GW-901", "Streaming responses double-count completion tokens (fixed)",
                         "Fixed in December: streamed completions were counted twice.", "2026-12-01T10:00:00Z",
                         state="Done", completed="2026-12-05T10:00:00Z")]
     streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=20, prompt=5000,
                       completion=250, cached=0.7, config_id="pc-finch-review", p50=1300, p95=3000),
                stream(b["id"], per_minute=12, config_id="pc-gecko-npc")]
-    cfg = [config("pc-finch-review", a["id"], "review", [target("vk-finch-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-gecko-npc", b["id"], "npc", [target("vk-gecko-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-finch-review", a, "review", "vk-finch-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-gecko-npc", b, "npc", "vk-gecko-openai", "gpt-4o", 30000)]
     bill = {"meter": "llm_tokens", "unit": "tokens", "counts": ["prompt_tokens", "completion_tokens"],
             "cached_tokens": "billed_discounted", "cached_discount": 0.1, "unit_amount_decimal": "0.0002",
             "invoices": [{"id": "in_1Finch0114", "org": a["id"], "status": "open", "from": "2027-01-14T06:00:00Z",
@@ -355,8 +344,7 @@ def h_webhook_deploy_wrong_guess():
     a = org("org_heron2", "Heron Clinics", "heronclinics.com", "enterprise")
     b = org("org_ivy", "Ivy Schools", "ivyschools.org", "growth")
     c = org("org_jet", "Jet Charter", "jetcharter.aero", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(1501, "2027-01-15T10:00:00Z", now, 12)
+    gh = github(CO, 1501, "2027-01-15T10:00:00Z", now, 12)
     bad = gh.deploy(1520, at(D, "11:26"), "webhooks: serialize payloads with the new encoder",
                     ["src/webhooks/payload.ts", "src/webhooks/sign.ts"])
     streams = [stream(a["id"], per_minute=10), stream(b["id"], per_minute=8), stream(c["id"], per_minute=8)]
@@ -384,8 +372,7 @@ def h_api_errors_other_model():
     D, now = "2027-01-17", "2027-01-17T12:00:00Z"
     a = org("org_kiwi", "Kiwi Health", "kiwihealth.nz", "scale")
     b = org("org_lemon", "Lemon Tax", "lemontax.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(1601, "2027-01-16T08:00:00Z", now, 12)
+    gh = github(CO, 1601, "2027-01-16T08:00:00Z", now, 12)
     sp = Statuspage(now)
     other = sp.incident("anthropic", "q1w2e3r4t5y6", "Elevated errors on Claude Opus 4.1", at(D, "08:00"),
                         at(D, "09:30"), "Opus 4.1 requests return 500 errors.")
@@ -399,8 +386,8 @@ def h_api_errors_other_model():
                       config_id="pc-lemon-advisor")]
     an = [errors("2027-01-16T08:00:00Z", None, {"config_id": "pc-kiwi-triage"}, 0.25, 400, "invalid_request"),
           errors(at(D, "08:00"), at(D, "09:30"), {"model": "claude-opus-4-1"}, 0.3, 500, "provider_error")]
-    cfg = [config("pc-kiwi-triage", a["id"], "triage", [target("vk-kiwi-anthropic", "claude-haiku-4-5", 20000)]),
-           config("pc-lemon-advisor", b["id"], "advisor", [target("vk-lemon-anthropic", "claude-opus-4-1", 60000)])]
+    cfg = [one_target("pc-kiwi-triage", a, "triage", "vk-kiwi-anthropic", "claude-haiku-4-5", 20000),
+           one_target("pc-lemon-advisor", b, "advisor", "vk-lemon-anthropic", "claude-opus-4-1", 60000)]
     t = [ticket(913, a, "Anthropic errors this morning?",
                 "About a quarter of our Claude Haiku triage calls fail with 400 invalid_request. We saw Anthropic had "
                 "an incident this morning — is that it? Our long-summary requests seem to be the ones failing.",
@@ -419,5 +406,4 @@ ALL = [h_outage_ja, h_latency_question_no_fault, h_webhook_tls_de, h_routing_con
        h_two_causes_outage_config, h_billing_cached_question, h_webhook_deploy_wrong_guess, h_api_errors_other_model]
 
 if __name__ == "__main__":
-    for build in ALL:
-        print(build())
+    write_all(ALL)

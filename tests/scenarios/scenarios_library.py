@@ -14,8 +14,7 @@ def api_errors_outage_es():
     a = org("org_azahar", "Azahar Seguros", "azahar.es", "scale")
     b = org("org_brio", "Brio Labs", "briolabs.io", "growth")
     c = org("org_cobalt", "Cobalt Freight", "cobaltfreight.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(2101, "2026-11-30T14:00:00Z", now, 12)
+    gh = github(CO, 2101, "2026-11-30T14:00:00Z", now, 12)
     gh.deploy(2120, at(D, "14:02"), "dashboard: anthropic logo refresh", ["ui/providers/logos.tsx"])
     sp = Statuspage(now)
     inc = sp.incident("anthropic", "a7kq2m9x4vbn", "Elevated overloaded errors on Claude Sonnet 4.6",
@@ -31,8 +30,8 @@ def api_errors_outage_es():
                       config_id="pc-cobalt-ops")]
     an = [errors(at(D, "14:10"), at(D, "15:05"), {"provider": "anthropic", "model": "claude-sonnet-4-6"}, 0.4, 529,
                  "provider_overloaded")]
-    cfg = [config("pc-azahar-claims", a["id"], "claims", [target("vk-azahar-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-brio-main", b["id"], "main", [target("vk-brio-openai", "gpt-4o", 30000)]),
+    cfg = [one_target("pc-azahar-claims", a, "claims", "vk-azahar-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-brio-main", b, "main", "vk-brio-openai", "gpt-4o", 30000),
            config("pc-cobalt-ops", c["id"], "ops", [target("vk-cobalt-anthropic", "claude-haiku-4-5", 20000)])]
     t = [ticket(5101, a, "Errores 529 en producción",
                 "Hola equipo,\n\nDesde las 15:10 (hora de Madrid) casi la mitad de nuestras llamadas a Claude "
@@ -54,8 +53,7 @@ def api_errors_other_product_incident():
     D, now = "2026-12-02", "2026-12-02T12:00:00Z"
     a = org("org_dune", "Dune Analytics Co", "dune-analytics.co", "scale")
     b = org("org_elm", "Elm Health", "elmhealth.org", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(3301, "2026-12-01T08:00:00Z", now, 14)
+    gh = github(CO, 3301, "2026-12-01T08:00:00Z", now, 14)
     dep = gh.deploy(3320, at(D, "09:28"), "openai adapter: stream usage chunks",
                     ["src/providers/openai/chat.ts", "src/providers/openai/stream.ts"],
                     message="providers/openai: request usage in the final stream chunk (#2210)")
@@ -67,9 +65,9 @@ def api_errors_other_product_incident():
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=8, p50=1200, p95=2900,
                       config_id="pc-elm-claude")]
     an = [errors(at(D, "09:31"), None, {"provider": "openai"}, 0.35, 500, "internal_error")]
-    cfg = [config("pc-dune-main", a["id"], "main", [target("vk-dune-openai", "gpt-4o", 30000)]),
-           config("pc-elm-prod", b["id"], "prod", [target("vk-elm-openai", "gpt-4o", 30000)]),
-           config("pc-elm-claude", b["id"], "claude", [target("vk-elm-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-dune-main", a, "main", "vk-dune-openai", "gpt-4o", 30000),
+           one_target("pc-elm-prod", b, "prod", "vk-elm-openai", "gpt-4o", 30000),
+           one_target("pc-elm-claude", b, "claude", "vk-elm-anthropic", "claude-sonnet-4-6", 30000)]
     lin = [linear_issue("GW-601", "Anthropic adapter drops stop_sequences", "stop_sequences are not forwarded to "
                         "Anthropic. Anthropic targets only.", "2026-11-28T10:00:00Z")]
     t = [ticket(5201, a, "500 errors on gpt-4o since this morning",
@@ -90,8 +88,7 @@ def api_errors_noisy_org_no_fault():
     D, now = "2026-12-03", "2026-12-03T15:00:00Z"
     a = org("org_fjord", "Fjord Commerce", "fjordcommerce.no", "enterprise")
     b = org("org_gale", "Gale Media", "galemedia.tv", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(4401, "2026-12-02T10:00:00Z", now, 10)
+    gh = github(CO, 4401, "2026-12-02T10:00:00Z", now, 10)
     sus = gh.deploy(4412, at(D, "13:55"), "gateway: retry budget metrics", ["src/router/retry-metrics.ts"])
     sp = Statuspage(now)
     herring = sp.incident("openai", "q9w8e7r6t5yu", "Elevated error rate for gpt-4o-mini", at(D, "13:40"),
@@ -101,8 +98,8 @@ def api_errors_noisy_org_no_fault():
                       p95=260, error_rate=0.03, prompt=500, completion=0),
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=10, p50=1300, p95=3100,
                       config_id="pc-gale-main")]
-    cfg = [config("pc-fjord-shop", a["id"], "shop", [target("vk-fjord-openai", "gpt-4o", 30000)]),
-           config("pc-gale-main", b["id"], "main", [target("vk-gale-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-fjord-shop", a, "shop", "vk-fjord-openai", "gpt-4o", 30000),
+           one_target("pc-gale-main", b, "main", "vk-gale-anthropic", "claude-sonnet-4-6", 30000)]
     t = [ticket(5301, a, "Are you having an outage? seeing errors",
                 "Our on-call got paged for errors from the gateway this afternoon, around 14:00 UTC. Is something "
                 "broken on your side? We saw you deployed something and OpenAI had an incident too.",
@@ -120,8 +117,7 @@ def api_errors_rate_limited_question():
     D, now = "2026-12-04", "2026-12-04T18:00:00Z"
     a = org("org_heath", "Heath Robotics", "heathrobotics.com", "growth")
     b = org("org_iris", "Iris Learning", "irislearning.edu", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(5501, "2026-12-03T14:00:00Z", now, 11)
+    gh = github(CO, 5501, "2026-12-03T14:00:00Z", now, 11)
     her = gh.deploy(5515, at(D, "15:50"), "rate limiter: expose remaining-tokens header",
                     ["src/ratelimit/headers.ts"])
     streams = [stream(a["id"], per_minute=12, config_id="pc-heath-bot"),
@@ -130,8 +126,8 @@ def api_errors_rate_limited_question():
                stream(b["id"], per_minute=20, config_id="pc-iris-tutor")]
     an = [volume(at(D, "16:00"), None, {"org": a["id"], "route": "/v1/batch-embed"}, 7.0),
           rate_limited(at(D, "16:00"), None, {"org": a["id"]}, 0.45)]
-    cfg = [config("pc-heath-bot", a["id"], "bot", [target("vk-heath-openai", "gpt-4o", 30000)]),
-           config("pc-iris-tutor", b["id"], "tutor", [target("vk-iris-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-heath-bot", a, "bot", "vk-heath-openai", "gpt-4o", 30000),
+           one_target("pc-iris-tutor", b, "tutor", "vk-iris-openai", "gpt-4o", 30000)]
     t = [ticket(5401, a, "why are we getting 429 too many requests?",
                 "Quick question — why would our requests start getting 429 Too Many Requests since 4pm UTC? We "
                 "haven't changed our plan. Is there a limit we don't know about?", at(D, "17:30"), "Omar Said")]
@@ -149,8 +145,7 @@ def api_errors_wrong_guess():
     D, now = "2026-12-05", "2026-12-05T11:00:00Z"
     a = org("org_jade", "Jade Payments", "jadepay.com", "enterprise")
     b = org("org_kite", "Kite Maps", "kitemaps.io", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(6601, "2026-12-04T06:00:00Z", now, 15)
+    gh = github(CO, 6601, "2026-12-04T06:00:00Z", now, 15)
     blamed = gh.deploy(6620, at(D, "08:58"), "router: weighted loadbalance rounding", ["src/router/loadbalance.ts"])
     sp = Statuspage(now)
     inc = sp.incident("openai", "z1x2c3v4b5nm", "Elevated 503 errors on GPT-4o", at(D, "09:05"), at(D, "10:20"),
@@ -161,7 +156,7 @@ def api_errors_wrong_guess():
                       config_id="pc-kite-geo")]
     an = [errors(at(D, "09:05"), at(D, "10:20"), {"provider": "openai", "model": "gpt-4o"}, 0.3, 503,
                  "provider_unavailable")]
-    cfg = [config("pc-jade-risk", a["id"], "risk", [target("vk-jade-openai", "gpt-4o", 20000)]),
+    cfg = [one_target("pc-jade-risk", a, "risk", "vk-jade-openai", "gpt-4o", 20000),
            config("pc-kite-geo", b["id"], "geo", [target("vk-kite-openai", "gpt-4o", 20000, [503], 1),
                                                    target("vk-kite-anthropic", "claude-haiku-4-5")], mode="loadbalance")]
     t = [ticket(5501, a, "Your 9am deploy broke our payments risk scoring",
@@ -182,8 +177,7 @@ def api_errors_two_causes():
     D, now = "2026-12-06", "2026-12-06T17:00:00Z"
     a = org("org_lark", "Lark Studio", "larkstudio.design", "growth")
     b = org("org_moss", "Moss Bank", "mossbank.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(7701, "2026-12-05T12:00:00Z", now, 10)
+    gh = github(CO, 7701, "2026-12-05T12:00:00Z", now, 10)
     her = gh.deploy(7720, at(D, "13:50"), "images: new size presets in the playground", ["ui/playground/images.tsx"])
     sp = Statuspage(now)
     inc = sp.incident("anthropic", "m2n4b6v8c0xz", "Elevated errors on Claude API", at(D, "14:00"), at(D, "15:30"),
@@ -197,9 +191,9 @@ def api_errors_two_causes():
     an = [errors(at(D, "14:00"), at(D, "15:30"), {"provider": "anthropic"}, 0.35, 529, "provider_overloaded"),
           volume(at(D, "14:15"), None, {"org": a["id"], "route": "/v1/images/generations"}, 8.0),
           rate_limited(at(D, "14:15"), None, {"org": a["id"], "route": "/v1/images/generations"}, 0.5)]
-    cfg = [config("pc-lark-writer", a["id"], "writer", [target("vk-lark-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-lark-images", a["id"], "images", [target("vk-lark-openai", "gpt-image-1", 60000)]),
-           config("pc-moss-chat", b["id"], "chat", [target("vk-moss-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-lark-writer", a, "writer", "vk-lark-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-lark-images", a, "images", "vk-lark-openai", "gpt-image-1", 60000),
+           one_target("pc-moss-chat", b, "chat", "vk-moss-anthropic", "claude-sonnet-4-6", 30000)]
     t = [ticket(5601, a, "lots of failures this afternoon",
                 "From about 14:00 UTC both our copywriter (Claude) and our image generator are failing a lot. The "
                 "writer gets 529s, the images endpoint 429s. Same root cause? What should we do?", at(D, "16:20"),
@@ -219,8 +213,7 @@ def latency_deploy_pt():
     a = org("org_nuvem", "Nuvem Pagamentos", "nuvempag.com.br", "scale")
     b = org("org_oak", "Oak Legal", "oaklegal.co.uk", "growth")
     c = org("org_pine", "Pine Retail", "pineretail.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(8801, "2026-12-06T10:00:00Z", now, 16)
+    gh = github(CO, 8801, "2026-12-06T10:00:00Z", now, 16)
     bad = gh.deploy(8830, at(D, "11:48"), "guardrails: run PII scan inline on chat requests",
                     ["src/guardrails/pii.ts", "src/routes/chat.ts"],
                     message="guardrails: scan chat prompts for PII before routing (#2301)")
@@ -230,8 +223,8 @@ def latency_deploy_pt():
                stream(c["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=14, p50=90, p95=200,
                       prompt=400, completion=0)]
     an = [latency(at(D, "11:50"), None, {"route": "/v1/chat/completions"}, 20.0, component="gateway")]
-    cfg = [config("pc-nuvem-atende", a["id"], "atende", [target("vk-nuvem-openai", "gpt-4o", 30000)]),
-           config("pc-oak-draft", b["id"], "draft", [target("vk-oak-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-nuvem-atende", a, "atende", "vk-nuvem-openai", "gpt-4o", 30000),
+           one_target("pc-oak-draft", b, "draft", "vk-oak-openai", "gpt-4o", 30000)]
     t = [ticket(5701, a, "Lentidão nas respostas do chat",
                 "Olá! Desde o fim da manhã (por volta de 8h50 em São Paulo) as respostas do nosso assistente "
                 "ficaram bem mais lentas. O tempo de resposta quase dobrou. Não mudamos nada do nosso lado. "
@@ -250,8 +243,7 @@ def latency_business_hours_de():
     D, now = "2026-12-08", "2026-12-08T16:00:00Z"
     a = org("org_quelle", "Quelle Logistik", "quelle-logistik.de", "scale")
     b = org("org_rook", "Rook Security", "rooksec.io", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(9901, "2026-12-07T10:00:00Z", now, 12)
+    gh = github(CO, 9901, "2026-12-07T10:00:00Z", now, 12)
     sus = gh.deploy(9915, at(D, "12:55"), "gateway: upgrade http client", ["src/http/client.ts"])
     sp = Statuspage(now)
     herring = sp.incident("anthropic", "d5f7g9h1j3kl", "Elevated latency on Claude Opus 4.1", at(D, "12:30"),
@@ -259,8 +251,8 @@ def latency_business_hours_de():
     streams = [stream(a["id"], per_minute=35, config_id="pc-quelle-dispo", p50=900, p95=2400),
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=15, p50=1300, p95=3100,
                       config_id="pc-rook-soc")]
-    cfg = [config("pc-quelle-dispo", a["id"], "dispo", [target("vk-quelle-openai", "gpt-4o", 30000)]),
-           config("pc-rook-soc", b["id"], "soc", [target("vk-rook-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-quelle-dispo", a, "dispo", "vk-quelle-openai", "gpt-4o", 30000),
+           one_target("pc-rook-soc", b, "soc", "vk-rook-anthropic", "claude-sonnet-4-6", 30000)]
     t = [ticket(5801, a, "Antwortzeiten mittags deutlich schlechter",
                 "Hallo,\n\nseit heute Mittag (ca. 14 Uhr MEZ) kommt es uns so vor, als wären die Antworten langsamer. "
                 "Habt ihr etwas deployed? Auf eurer Statusseite steht auch eine Störung.\n\nViele Grüße\nJonas",
@@ -278,8 +270,7 @@ def latency_provider_ja():
     D, now = "2026-12-09", "2026-12-09T09:00:00Z"
     a = org("org_sakura", "Sakura Bank", "sakurabank.jp", "enterprise")
     b = org("org_tern", "Tern Games", "terngames.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(1501, "2026-12-08T04:00:00Z", now, 10)
+    gh = github(CO, 1501, "2026-12-08T04:00:00Z", now, 10)
     near = gh.deploy(1520, at(D, "04:50"), "usage rollup: hourly partitions", ["src/jobs/usage-rollup.ts"])
     sp = Statuspage(now)
     inc = sp.incident("openai", "k8j7h6g5f4ds", "Increased latency for GPT-4o", at(D, "05:00"), at(D, "07:10"),
@@ -290,8 +281,8 @@ def latency_provider_ja():
                stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=16, p50=450, p95=1000,
                       config_id="pc-tern-npc")]
     an = [latency(at(D, "05:00"), at(D, "07:10"), {"provider": "openai", "model": "gpt-4o"}, 3.0)]
-    cfg = [config("pc-sakura-faq", a["id"], "faq", [target("vk-sakura-openai", "gpt-4o", 60000)]),
-           config("pc-tern-npc", b["id"], "npc", [target("vk-tern-anthropic", "claude-haiku-4-5", 20000)])]
+    cfg = [one_target("pc-sakura-faq", a, "faq", "vk-sakura-openai", "gpt-4o", 60000),
+           one_target("pc-tern-npc", b, "npc", "vk-tern-anthropic", "claude-haiku-4-5", 20000)]
     t = [ticket(5901, a, "応答が遅い件について",
                 "お世話になっております。本日14時（日本時間）頃から、FAQボットの応答時間が通常の3倍ほどかかっています。"
                 "こちらでは設定を変更していません。原因を調査していただけますか。", at(D, "07:30"), "Haruto Sato")]
@@ -309,8 +300,7 @@ def latency_other_model_incident():
     D, now = "2026-12-10", "2026-12-10T20:00:00Z"
     a = org("org_umber", "Umber Studio", "umber.studio", "scale")
     b = org("org_vale", "Vale Insurance", "valeins.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(2601, "2026-12-09T16:00:00Z", now, 13)
+    gh = github(CO, 2601, "2026-12-09T16:00:00Z", now, 13)
     bad = gh.deploy(2620, at(D, "17:03"), "anthropic adapter: buffer SSE events for tool calls",
                     ["src/providers/anthropic/stream.ts"],
                     message="providers/anthropic: buffer server-sent events until a tool call is complete (#2330)")
@@ -323,9 +313,9 @@ def latency_other_model_incident():
                       config_id="pc-vale-claims", gateway_ms=120),
                stream(b["id"], per_minute=12, config_id="pc-vale-gpt")]
     an = [latency(at(D, "17:05"), None, {"provider": "anthropic"}, 20.0, component="gateway")]
-    cfg = [config("pc-umber-story", a["id"], "story", [target("vk-umber-anthropic", "claude-opus-4-1", 60000)]),
-           config("pc-vale-claims", b["id"], "claims", [target("vk-vale-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-vale-gpt", b["id"], "gpt", [target("vk-vale-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-umber-story", a, "story", "vk-umber-anthropic", "claude-opus-4-1", 60000),
+           one_target("pc-vale-claims", b, "claims", "vk-vale-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-vale-gpt", b, "gpt", "vk-vale-openai", "gpt-4o", 30000)]
     t = [ticket(6001, a, "Opus responses slow — Anthropic incident?",
                 "Our Opus calls got noticeably slower since ~17:00 UTC. Anthropic shows an incident, so I assume "
                 "it's on their side, but can you confirm and tell us when it will be over?", at(D, "19:10"),
@@ -344,8 +334,7 @@ def latency_typos():
     D, now = "2026-12-11", "2026-12-11T13:00:00Z"
     a = org("org_wisp", "Wisp Mobile", "wispmobile.app", "growth")
     b = org("org_xeno", "Xeno Bio", "xenobio.com", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(3601, "2026-12-10T08:00:00Z", now, 11)
+    gh = github(CO, 3601, "2026-12-10T08:00:00Z", now, 11)
     sp = Statuspage(now)
     inc = sp.incident("anthropic", "w3e4r5t6y7ui", "Increased latency on Claude Sonnet 4.6", at(D, "09:15"),
                       at(D, "11:00"), "Sonnet 4.6 responses are slower than normal.", impact="minor")
@@ -355,8 +344,8 @@ def latency_typos():
                       config_id="pc-wisp-app"),
                stream(b["id"], per_minute=18, config_id="pc-xeno-lab")]
     an = [latency(at(D, "09:15"), at(D, "11:00"), {"provider": "anthropic", "model": "claude-sonnet-4-6"}, 2.8)]
-    cfg = [config("pc-wisp-app", a["id"], "app", [target("vk-wisp-anthropic", "claude-sonnet-4-6", 60000)]),
-           config("pc-xeno-lab", b["id"], "lab", [target("vk-xeno-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-wisp-app", a, "app", "vk-wisp-anthropic", "claude-sonnet-4-6", 60000),
+           one_target("pc-xeno-lab", b, "lab", "vk-xeno-openai", "gpt-4o", 30000)]
     t = [ticket(6101, a, "respones realy slow",
                 "hey, our app responces are super slow since this morining, like 3x the ususal latancy on claude "
                 "sonet. anything going on?? users are complaning", at(D, "11:20"), "Kai Brooks")]
@@ -373,8 +362,7 @@ def latency_stale_subject():
     D, now = "2026-12-12", "2026-12-12T17:00:00Z"
     a = org("org_yew", "Yew Travel", "yewtravel.com", "scale")
     b = org("org_zinc", "Zinc Energy", "zincenergy.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(4601, "2026-12-11T12:00:00Z", now, 20)
+    gh = github(CO, 4601, "2026-12-11T12:00:00Z", now, 20)
     bad = gh.deploy(4630, at(D, "13:36"), "semantic cache: check cache before auth",
                     ["src/cache/semantic.ts", "src/routes/embeddings.ts"],
                     message="cache: semantic lookup for embeddings requests (#2355)")
@@ -385,7 +373,7 @@ def latency_stale_subject():
                stream(b["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=10, p50=90,
                       p95=190, prompt=400, completion=0, gateway_ms=30)]
     an = [latency(at(D, "13:40"), None, {"route": "/v1/embeddings"}, 12.0, component="gateway")]
-    cfg = [config("pc-yew-agent", a["id"], "agent", [target("vk-yew-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-yew-agent", a, "agent", "vk-yew-openai", "gpt-4o", 30000)]
     t = [ticket(6201, a, "Re: Invoice for November — VAT number",
                 "Thanks for fixing the VAT number last week.\n\nDifferent topic, but urgent: since early afternoon our "
                 "search is crawling. Embedding calls that took ~100 ms now take half a second. Nothing changed in "
@@ -405,11 +393,10 @@ def webhook_dns_es():
     D, now = "2026-12-13", "2026-12-13T12:00:00Z"
     a = org("org_alba", "Alba Viajes", "albaviajes.mx", "growth")
     b = org("org_bay", "Bay Logistics", "baylogistics.com", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(5601, "2026-12-12T08:00:00Z", now, 10)
+    gh = github(CO, 5601, "2026-12-12T08:00:00Z", now, 10)
     her = gh.deploy(5620, at(D, "07:40"), "webhooks: add event id header", ["src/webhooks/headers.ts"])
     streams = [stream(a["id"], per_minute=10, config_id="pc-alba-bot"), stream(b["id"], per_minute=14)]
-    cfg = [config("pc-alba-bot", a["id"], "bot", [target("vk-alba-openai", "gpt-4o-mini", 20000)])]
+    cfg = [one_target("pc-alba-bot", a, "bot", "vk-alba-openai", "gpt-4o-mini", 20000)]
     wh = {"streams": [{"org": a["id"], "endpoint": "https://hooks.albaviajes.mx/relay", "events": ["request.completed"],
                        "per_minute": 4, "latency_ms": 150},
                       {"org": b["id"], "endpoint": "https://api.baylogistics.com/hooks/relay",
@@ -434,8 +421,7 @@ def webhook_question_refused():
     a = org("org_cedar", "Cedar Clinics", "cedarclinics.org", "enterprise")
     b = org("org_delta", "Delta Print", "deltaprint.de", "growth")
     c = org("org_echo", "Echo Radio", "echoradio.fm", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(6701, "2026-12-13T16:00:00Z", now, 10)
+    gh = github(CO, 6701, "2026-12-13T16:00:00Z", now, 10)
     her = gh.deploy(6720, at(D, "15:30"), "webhooks: retry with jitter", ["src/webhooks/retry.ts"])
     streams = [stream(a["id"], per_minute=12), stream(b["id"], per_minute=10), stream(c["id"], per_minute=8)]
     wh = {"streams": [{"org": a["id"], "endpoint": "https://integrations.cedarclinics.org/relay-events",
@@ -464,8 +450,7 @@ def webhook_deploy_timeout():
     D, now = "2026-12-15", "2026-12-15T14:00:00Z"
     a = org("org_fern", "Fern Foods", "fernfoods.com", "scale")
     b = org("org_glow", "Glow Beauty", "glowbeauty.co", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(7801, "2026-12-14T10:00:00Z", now, 12)
+    gh = github(CO, 7801, "2026-12-14T10:00:00Z", now, 12)
     bad = gh.deploy(7820, at(D, "09:58"), "webhooks: sign with rotated key set", ["src/webhooks/sign.ts",
                                                                                   "src/lib/crypto/keys.ts"],
                     message="webhooks: sign deliveries with the new key set (#2402)")
@@ -497,8 +482,7 @@ def routing_retired_model_fr():
     D, now = "2026-11-26T10:00:00Z", "2026-11-26T10:00:00Z"
     a = org("org_hibou", "Hibou Conseil", "hibou-conseil.fr", "scale")
     b = org("org_ibis", "Ibis Data", "ibisdata.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(8901, "2026-11-25T05:00:00Z", now, 10)
+    gh = github(CO, 8901, "2026-11-25T05:00:00Z", now, 10)
     near = gh.deploy(8920, "2026-11-24T23:40:00Z", "openai adapter: log response ids", ["src/providers/openai/log.ts"])
     streams = [stream(a["id"], per_minute=10, config_id="pc-hibou-synthese", model="gpt-4-0613", p50=1800, p95=4200),
                stream(a["id"], per_minute=10, config_id="pc-hibou-chat", model="gpt-4o"),
@@ -506,8 +490,8 @@ def routing_retired_model_fr():
     an = [errors("2026-11-25T05:00:00Z", None, {"config_id": "pc-hibou-synthese"}, 1.0, 404, "model_not_found")]
     cfg = [config("pc-hibou-synthese", a["id"], "synthese", [target("vk-hibou-openai", "gpt-4-0613", 30000)],
                   updated="2025-03-01T09:00:00Z"),
-           config("pc-hibou-chat", a["id"], "chat", [target("vk-hibou-openai", "gpt-4o", 30000)]),
-           config("pc-ibis-main", b["id"], "main", [target("vk-ibis-openai", "gpt-4o", 30000)])]
+           one_target("pc-hibou-chat", a, "chat", "vk-hibou-openai", "gpt-4o", 30000),
+           one_target("pc-ibis-main", b, "main", "vk-ibis-openai", "gpt-4o", 30000)]
     t = [ticket(6601, a, "Nos synthèses OpenAI échouent, le chat marche",
                 "Bonjour,\n\nDepuis cette nuit toutes nos synthèses de documents échouent avec une erreur 404, alors "
                 "que notre chat (aussi sur OpenAI) fonctionne normalement. Avez-vous changé quelque chose dans "
@@ -526,8 +510,7 @@ def routing_known_bug_de():
     D, now = "2026-12-16", "2026-12-16T15:00:00Z"
     a = org("org_jura", "Jura Maschinenbau", "jura-mb.de", "enterprise")
     b = org("org_koi", "Koi Apps", "koiapps.dev", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(9101, "2026-12-15T10:00:00Z", now, 12)
+    gh = github(CO, 9101, "2026-12-15T10:00:00Z", now, 12)
     sp = Statuspage(now)
     other = sp.incident("anthropic", "b1n2m3k4j5hg", "Claude Code degraded", at(D, "09:00"), at(D, "10:00"),
                         "Claude Code sessions fail to start.", component="Claude Code")
@@ -544,9 +527,9 @@ def routing_known_bug_de():
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=10, p50=1200, p95=2800,
                       config_id="pc-koi-chat")]
     an = [errors("2026-12-15T16:30:00Z", None, {"config_id": "pc-jura-docs"}, 0.6, 400, "invalid_request")]
-    cfg = [config("pc-jura-docs", a["id"], "docs", [target("vk-jura-anthropic", "claude-sonnet-4-6", 60000)]),
-           config("pc-jura-gpt", a["id"], "gpt", [target("vk-jura-openai", "gpt-4o", 30000)]),
-           config("pc-koi-chat", b["id"], "chat", [target("vk-koi-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-jura-docs", a, "docs", "vk-jura-anthropic", "claude-sonnet-4-6", 60000),
+           one_target("pc-jura-gpt", a, "gpt", "vk-jura-openai", "gpt-4o", 30000),
+           one_target("pc-koi-chat", b, "chat", "vk-koi-anthropic", "claude-sonnet-4-6", 30000)]
     t = [ticket(6701, a, "Claude lehnt PDF-Anfragen ab, GPT-4o nicht",
                 "Guten Tag,\n\nseit gestern Nachmittag bekommen wir bei Claude für Anfragen mit PDF-Anhängen einen "
                 "400-Fehler (invalid_request). Dieselben Dokumente über GPT-4o funktionieren. Ist das ein bekanntes "
@@ -565,8 +548,7 @@ def routing_provider_outage():
     D, now = "2026-12-17", "2026-12-17T19:00:00Z"
     a = org("org_lumo", "Lumo Learning", "lumolearning.com", "scale")
     b = org("org_mint", "Mint Mobile Games", "mintmg.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(1701, "2026-12-16T14:00:00Z", now, 12)
+    gh = github(CO, 1701, "2026-12-16T14:00:00Z", now, 12)
     near = gh.deploy(1720, at(D, "15:40"), "anthropic adapter: map stop_reason refusal",
                      ["src/providers/anthropic/response.ts"])
     sp = Statuspage(now)
@@ -580,9 +562,9 @@ def routing_provider_outage():
                stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=12, p50=420, p95=950,
                       config_id="pc-mint-npc")]
     an = [errors(at(D, "16:05"), at(D, "17:20"), {"provider": "anthropic"}, 0.5, 500, "provider_error")]
-    cfg = [config("pc-lumo-claude", a["id"], "claude", [target("vk-lumo-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-lumo-gpt", a["id"], "gpt", [target("vk-lumo-openai", "gpt-4o", 30000)]),
-           config("pc-mint-npc", b["id"], "npc", [target("vk-mint-anthropic", "claude-haiku-4-5", 20000)])]
+    cfg = [one_target("pc-lumo-claude", a, "claude", "vk-lumo-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-lumo-gpt", a, "gpt", "vk-lumo-openai", "gpt-4o", 30000),
+           one_target("pc-mint-npc", b, "npc", "vk-mint-anthropic", "claude-haiku-4-5", 20000)]
     t = [ticket(6801, a, "Claude calls failing, OpenAI fine",
                 "Half our Claude calls return 500 since a bit after 4pm UTC; our GPT-4o config is fine. Did your "
                 "Anthropic adapter change today?", at(D, "17:00"), "Nadia Rahman")]
@@ -600,8 +582,7 @@ def routing_several_configs_key():
     D, now = "2026-12-18", "2026-12-18T11:00:00Z"
     a = org("org_nova", "Nova Research", "novaresearch.ai", "enterprise")
     b = org("org_opal", "Opal Fashion", "opalfashion.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(2701, "2026-12-17T06:00:00Z", now, 11)
+    gh = github(CO, 2701, "2026-12-17T06:00:00Z", now, 11)
     streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=10, p50=1200, p95=2800,
                       config_id="pc-nova-prod", key="vk-nova-prod"),
                stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=8, p50=1200, p95=2800,
@@ -610,11 +591,11 @@ def routing_several_configs_key():
                stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=10, p50=400, p95=900,
                       config_id="pc-opal-style")]
     an = [errors(at(D, "08:00"), None, {"config_id": "pc-nova-batch"}, 1.0, 401, "invalid_api_key")]
-    cfg = [config("pc-nova-prod", a["id"], "prod", [target("vk-nova-anthropic", "claude-sonnet-4-6", 30000)]),
+    cfg = [one_target("pc-nova-prod", a, "prod", "vk-nova-anthropic", "claude-sonnet-4-6", 30000),
            config("pc-nova-batch", a["id"], "batch", [target("vk-nova-anthropic-old", "claude-sonnet-4-6", 30000)],
                   updated="2026-12-18T07:55:00Z"),
-           config("pc-nova-gpt", a["id"], "gpt", [target("vk-nova-openai", "gpt-4o", 30000)]),
-           config("pc-opal-style", b["id"], "style", [target("vk-opal-anthropic", "claude-haiku-4-5", 20000)])]
+           one_target("pc-nova-gpt", a, "gpt", "vk-nova-openai", "gpt-4o", 30000),
+           one_target("pc-opal-style", b, "style", "vk-opal-anthropic", "claude-haiku-4-5", 20000)]
     t = [ticket(6901, a, "Claude 401 errors but only for some jobs",
                 "Since 8:00 UTC our batch summaries on Claude fail with 401 invalid_api_key, while our production "
                 "Claude traffic and our GPT-4o traffic are fine. We didn't rotate any Anthropic key.",
@@ -633,8 +614,7 @@ def fallback_missing_timeout_es():
     D, now = "2026-12-19", "2026-12-19T14:00:00Z"
     a = org("org_pampa", "Pampa Agro", "pampa-agro.com.ar", "scale")
     b = org("org_quill", "Quill Notes", "quillnotes.app", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(3701, "2026-12-18T10:00:00Z", now, 10)
+    gh = github(CO, 3701, "2026-12-18T10:00:00Z", now, 10)
     her = gh.deploy(3720, at(D, "10:30"), "router: fallback metrics labels", ["src/router/metrics.ts"])
     sp = Statuspage(now)
     inc = sp.incident("anthropic", "f1g2h3j4k5l6", "Slow responses on Claude Sonnet 4.6", at(D, "11:00"),
@@ -670,8 +650,7 @@ def fallback_expected_question():
     D, now = "2026-12-20", "2026-12-20T18:00:00Z"
     a = org("org_rhea", "Rhea Health", "rheahealth.com", "enterprise")
     b = org("org_sol", "Sol Energy", "solenergy.es", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(4701, "2026-12-19T14:00:00Z", now, 10)
+    gh = github(CO, 4701, "2026-12-19T14:00:00Z", now, 10)
     sp = Statuspage(now)
     inc = sp.incident("openai", "e4r5t6y7u8i9", "Elevated errors on GPT-4o", at(D, "15:10"), at(D, "16:00"),
                       "GPT-4o requests fail at an elevated rate.")
@@ -683,7 +662,7 @@ def fallback_expected_question():
     cfg = [config("pc-rhea-triage", a["id"], "triage",
                   [target("vk-rhea-openai", "gpt-4o", 30000, [429, 500, 502, 503]),
                    target("vk-rhea-anthropic", "claude-sonnet-4-6", 30000)], mode="fallback"),
-           config("pc-sol-support", b["id"], "support", [target("vk-sol-openai", "gpt-4o", 30000)])]
+           one_target("pc-sol-support", b, "support", "vk-sol-openai", "gpt-4o", 30000)]
     t = [ticket(7101, a, "why did some answers come from Claude?",
                 "Our audit log shows that between roughly 15:10 and 16:00 UTC some triage answers were produced by "
                 "claude-sonnet-4-6 instead of gpt-4o. We never call Claude directly. Why did that happen, is this a "
@@ -702,8 +681,7 @@ def fallback_status_codes():
     D, now = "2026-12-21", "2026-12-21T13:00:00Z"
     a = org("org_tide", "Tide Marine", "tidemarine.no", "scale")
     b = org("org_urchin", "Urchin Ads", "urchinads.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(5701, "2026-12-20T08:00:00Z", now, 10)
+    gh = github(CO, 5701, "2026-12-20T08:00:00Z", now, 10)
     sp = Statuspage(now)
     inc = sp.incident("anthropic", "g5h6j7k8l9z0", "Claude API overloaded", at(D, "09:20"), at(D, "10:40"),
                       "Elevated 529 overloaded errors on the Claude API.")
@@ -738,8 +716,7 @@ def fallback_deploy_pt():
     D, now = "2026-12-22", "2026-12-22T17:00:00Z"
     a = org("org_vinha", "Vinha Tech", "vinhatech.pt", "scale")
     b = org("org_wolf", "Wolf Games", "wolfgames.gg", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(6801, "2026-12-21T12:00:00Z", now, 18)
+    gh = github(CO, 6801, "2026-12-21T12:00:00Z", now, 18)
     bad = gh.deploy(6830, at(D, "13:12"), "router: unify retry and fallback loops",
                     ["src/router/fallback.ts", "src/router/retry.ts"],
                     message="router: one loop for retries and fallbacks (#2450)")
@@ -781,14 +758,13 @@ def billing_discounted_de():
     now = "2026-12-24T05:00:00Z"
     a = org("org_xaver", "Xaver Versicherung", "xaver-vers.de", "scale")
     b = org("org_yak", "Yak Outdoor", "yakoutdoor.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(7901, "2026-12-23T00:00:00Z", now, 10)
+    gh = github(CO, 7901, "2026-12-23T00:00:00Z", now, 10)
     her = gh.deploy(7920, "2026-12-23T15:00:00Z", "metering: batch meter events", ["src/billing/meter-events.ts"])
     streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=20, prompt=4000,
                       completion=300, cached=0.6, config_id="pc-xaver-policen", p50=1300, p95=3000),
                stream(b["id"], per_minute=10, config_id="pc-yak-shop")]
-    cfg = [config("pc-xaver-policen", a["id"], "policen", [target("vk-xaver-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-yak-shop", b["id"], "shop", [target("vk-yak-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-xaver-policen", a, "policen", "vk-xaver-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-yak-shop", b, "shop", "vk-yak-openai", "gpt-4o", 30000)]
     bill = _billing([{"id": "in_1Xaver1223", "org": a["id"], "status": "open", "from": "2026-12-23T00:00:00Z",
                       "to": "2026-12-24T00:00:00Z"}], cached="billed_discounted", discount=0.1)
     t = [ticket(7401, a, "Rechnung passt nicht zu unseren Token-Zahlen",
@@ -809,13 +785,12 @@ def billing_no_org_metadata():
     now = "2026-12-26T06:00:00Z"
     a = org("org_zephyr", "Zephyr Airlines", "zephyrair.com", "enterprise", cus="cus_T9zephyr")
     b = org("org_aster", "Aster CRM", "astercrm.io", "scale", cus="cus_T8aster")
-    gh = Github(CO["github_repo"])
-    gh.routine(8101, "2026-12-25T00:00:00Z", now, 10)
+    gh = github(CO, 8101, "2026-12-25T00:00:00Z", now, 10)
     her = gh.deploy(8120, "2026-12-25T07:30:00Z", "invoices: PDF footer with the VAT id", ["src/billing/invoice-pdf.ts"])
     streams = [stream(a["id"], per_minute=24, config_id="pc-zephyr-agent", prompt=1500, completion=300),
                stream(b["id"], per_minute=14, config_id="pc-aster-mail")]
-    cfg = [config("pc-zephyr-agent", a["id"], "agent", [target("vk-zephyr-openai", "gpt-4o", 30000)]),
-           config("pc-aster-mail", b["id"], "mail", [target("vk-aster-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-zephyr-agent", a, "agent", "vk-zephyr-openai", "gpt-4o", 30000),
+           one_target("pc-aster-mail", b, "mail", "vk-aster-openai", "gpt-4o", 30000)]
     bill = _billing([{"id": "in_1Zephyr1225", "org": a["id"], "status": "open", "from": "2026-12-25T00:00:00Z",
                       "to": "2026-12-26T00:00:00Z"}],
                     faults=[{"kind": "double_count", "from": "2026-12-25T08:00:00Z", "to": "2026-12-25T13:00:00Z",
@@ -841,8 +816,7 @@ def billing_dropped_fr():
     now = "2026-12-27T05:00:00Z"
     a = org("org_brume", "Brume Studio", "brume.studio", "growth")
     b = org("org_cygne", "Cygne Santé", "cygne-sante.fr", "enterprise")
-    gh = Github(CO["github_repo"])
-    gh.routine(9201, "2026-12-26T00:00:00Z", now, 10)
+    gh = github(CO, 9201, "2026-12-26T00:00:00Z", now, 10)
     bad = gh.deploy(9215, "2026-12-26T11:55:00Z", "metering: new meter event client",
                     ["src/billing/meter-client.ts", "src/billing/meter-events.ts"],
                     message="billing: send meter events with the v2 client (#2480)")
@@ -851,8 +825,8 @@ def billing_dropped_fr():
     streams = [stream(a["id"], per_minute=12, config_id="pc-brume-copy"),
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=20, config_id="pc-cygne-soin",
                       p50=1200, p95=2800, prompt=2000, completion=400)]
-    cfg = [config("pc-brume-copy", a["id"], "copy", [target("vk-brume-openai", "gpt-4o", 30000)]),
-           config("pc-cygne-soin", b["id"], "soin", [target("vk-cygne-anthropic", "claude-sonnet-4-6", 30000)])]
+    cfg = [one_target("pc-brume-copy", a, "copy", "vk-brume-openai", "gpt-4o", 30000),
+           one_target("pc-cygne-soin", b, "soin", "vk-cygne-anthropic", "claude-sonnet-4-6", 30000)]
     bill = _billing([{"id": "in_1Cygne1226", "org": b["id"], "status": "draft", "from": "2026-12-26T00:00:00Z",
                       "to": "2026-12-27T00:00:00Z"}],
                     faults=[{"kind": "dropped", "from": "2026-12-26T12:00:00Z", "to": "2026-12-26T18:00:00Z",
@@ -875,16 +849,15 @@ def billing_no_fault():
     now = "2026-12-28T06:00:00Z"
     a = org("org_dove", "Dove Books", "dovebooks.com", "scale")
     b = org("org_elk", "Elk Security", "elksec.io", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(1901, "2026-12-27T00:00:00Z", now, 10)
+    gh = github(CO, 1901, "2026-12-27T00:00:00Z", now, 10)
     her = gh.deploy(1915, "2026-12-27T20:00:00Z", "metering: retry failed meter events", ["src/billing/meter-retry.ts"])
     lin = [linear_issue("GW-688", "Usage page double-counts streamed completion tokens",
                         "The dashboard usage page counts streamed completion tokens twice. Invoices unaffected.",
                         "2026-12-20T10:00:00Z", labels=("bug", "dashboard"))]
     streams = [stream(a["id"], per_minute=18, config_id="pc-dove-recs"),
                stream(b["id"], per_minute=12, config_id="pc-elk-triage")]
-    cfg = [config("pc-dove-recs", a["id"], "recs", [target("vk-dove-openai", "gpt-4o", 30000)]),
-           config("pc-elk-triage", b["id"], "triage", [target("vk-elk-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-dove-recs", a, "recs", "vk-dove-openai", "gpt-4o", 30000),
+           one_target("pc-elk-triage", b, "triage", "vk-elk-openai", "gpt-4o", 30000)]
     bill = _billing([{"id": "in_1Dove1227", "org": a["id"], "status": "open", "from": "2026-12-27T00:00:00Z",
                       "to": "2026-12-28T00:00:00Z"}])
     t = [ticket(7701, a, "Is invoice in_1Dove1227 right?",
@@ -906,8 +879,7 @@ def metadata_sdk_ja():
     D, now = "2026-12-29", "2026-12-29T08:00:00Z"
     a = org("org_fuji", "Fuji Retail", "fujiretail.jp", "enterprise")
     b = org("org_gull", "Gull Travel", "gulltravel.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(2901, "2026-12-28T04:00:00Z", now, 10)
+    gh = github(CO, 2901, "2026-12-28T04:00:00Z", now, 10)
     her = gh.deploy(2915, at(D, "02:00"), "metadata: log key count", ["src/metadata/stats.ts"])
     gh.release(99301, "v2.0.0", "portkey-python v2.0.0",
                "## Breaking changes\n\n- `metadata` is no longer read from `default_headers`; pass `metadata=` to the "
@@ -918,7 +890,7 @@ def metadata_sdk_ja():
                       metadata={"store": "osaka-02"}, key="vk-fuji-batch"),
                stream(b["id"], per_minute=10, sdk="portkey-node/1.8.0", metadata={"team": "search"})]
     an = [metadata_dropped("2026-12-28T04:00:00Z", None, {"sdk": "portkey-python/2.0.0"})]
-    cfg = [config("pc-fuji-shop", a["id"], "shop", [target("vk-fuji-openai", "gpt-4o", 30000)])]
+    cfg = [one_target("pc-fuji-shop", a, "shop", "vk-fuji-openai", "gpt-4o", 30000)]
     t = [ticket(7801, a, "メタデータが記録されない",
                 "お世話になっております。一部のリクエストでカスタムメタデータ（store）がログに残っていません。"
                 "Webサーバーからのリクエストは問題ありませんが、バッチ処理からのものだけ空になっています。"
@@ -936,8 +908,7 @@ def metadata_deploy_typos():
     D, now = "2026-12-30", "2026-12-30T16:00:00Z"
     a = org("org_haze", "Haze Analytics", "hazeanalytics.com", "scale")
     b = org("org_isle", "Isle Shipping", "isleshipping.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(3901, "2026-12-29T12:00:00Z", now, 22)
+    gh = github(CO, 3901, "2026-12-29T12:00:00Z", now, 22)
     bad = gh.deploy(3930, at(D, "11:18"), "edge: strip unknown x- headers before forwarding",
                     ["src/edge/headers.ts", "src/metadata/forward.ts"],
                     message="edge: drop x- headers not on the allowlist (#2501)")
@@ -962,8 +933,7 @@ def metadata_no_fault():
     D, now = "2026-12-31", "2026-12-31T12:00:00Z"
     a = org("org_jolt", "Jolt Energy Drinks", "joltdrinks.com", "growth")
     b = org("org_kelp", "Kelp Farms", "kelpfarms.ie", "scale")
-    gh = Github(CO["github_repo"])
-    gh.routine(4901, "2026-12-30T08:00:00Z", now, 10)
+    gh = github(CO, 4901, "2026-12-30T08:00:00Z", now, 10)
     her = gh.deploy(4915, at(D, "09:00"), "metadata: cap values at 128 chars", ["src/metadata/limits.ts"])
     streams = [stream(a["id"], per_minute=14, sdk="portkey-node/1.8.0", metadata={"Campaign": "winter"}),
                stream(b["id"], per_minute=12, sdk="portkey-python/1.9.2", metadata={"farm": "west"})]
@@ -983,8 +953,7 @@ def latency_two_causes():
     D, now = "2026-12-02", "2026-12-02T20:00:00Z"
     a = org("org_lynx", "Lynx Recruiting", "lynxhire.com", "scale")
     b = org("org_mako", "Mako Maps", "makomaps.com", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(5901, "2026-12-01T16:00:00Z", now, 12)
+    gh = github(CO, 5901, "2026-12-01T16:00:00Z", now, 12)
     bad = gh.deploy(5920, at(D, "15:20"), "embeddings: validate input token counts",
                     ["src/routes/embeddings.ts", "src/tokenizer/count.ts"])
     near = gh.deploy(5921, at(D, "15:05"), "dashboard: recruiting template gallery", ["ui/templates/gallery.tsx"])
@@ -999,7 +968,7 @@ def latency_two_causes():
                       prompt=400, completion=0, gateway_ms=30)]
     an = [latency(at(D, "15:22"), None, {"route": "/v1/embeddings"}, 12.0, component="gateway"),
           latency(at(D, "16:00"), at(D, "18:00"), {"provider": "anthropic", "model": "claude-sonnet-4-6"}, 2.5)]
-    cfg = [config("pc-lynx-screen", a["id"], "screen", [target("vk-lynx-anthropic", "claude-sonnet-4-6", 60000)])]
+    cfg = [one_target("pc-lynx-screen", a, "screen", "vk-lynx-anthropic", "claude-sonnet-4-6", 60000)]
     t = [ticket(8101, a, "everything got slow this afternoon",
                 "Our candidate search (embeddings) has been slow since mid-afternoon and our Claude screening step "
                 "also got slower a bit later. Are these related?", at(D, "17:30"), "Ava Thompson")]
@@ -1018,8 +987,7 @@ def api_errors_many_deploys():
     a = org("org_nest", "Nest Property", "nestproperty.com", "scale")
     b = org("org_onyx", "Onyx Capital", "onyxcap.com", "enterprise")
     c = org("org_puma", "Puma Sports", "pumasports.club", "growth")
-    gh = Github(CO["github_repo"])
-    gh.routine(6901, "2026-12-02T19:00:00Z", now, 26)
+    gh = github(CO, 6901, "2026-12-02T19:00:00Z", now, 26)
     bad = gh.deploy(6940, at(D, "19:44"), "anthropic adapter: new tool_choice mapping",
                     ["src/providers/anthropic/tools.ts"], message="providers/anthropic: map tool_choice none (#2520)")
     near = gh.deploy(6941, at(D, "19:50"), "docs: tool use examples", ["docs/site/tools.md"])
@@ -1029,8 +997,8 @@ def api_errors_many_deploys():
                       config_id="pc-onyx-research"),
                stream(c["id"], per_minute=16, config_id="pc-puma-coach")]
     an = [errors(at(D, "19:46"), None, {"provider": "anthropic"}, 0.3, 400, "invalid_request")]
-    cfg = [config("pc-nest-agent", a["id"], "agent", [target("vk-nest-anthropic", "claude-sonnet-4-6", 30000)]),
-           config("pc-onyx-research", b["id"], "research", [target("vk-onyx-anthropic", "claude-opus-4-1", 60000)]),
+    cfg = [one_target("pc-nest-agent", a, "agent", "vk-nest-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-onyx-research", b, "research", "vk-onyx-anthropic", "claude-opus-4-1", 60000),
            config("pc-puma-coach", c["id"], "coach", [target("vk-puma-openai", "gpt-4o", 30000)])]
     t = [ticket(8201, a, "400 invalid_request from Claude since this evening",
                 "Our agent's Claude calls started failing with 400 invalid_request around 19:45 UTC. We have not "
@@ -1055,5 +1023,4 @@ ALL = [api_errors_outage_es, api_errors_other_product_incident, api_errors_noisy
        metadata_deploy_typos, metadata_no_fault, latency_two_causes, api_errors_many_deploys]
 
 if __name__ == "__main__":
-    for build in ALL:
-        print(build())
+    write_all(ALL)

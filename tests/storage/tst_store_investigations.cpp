@@ -2,6 +2,7 @@
 // several threads.
 #include "core/async.h"
 #include "core/investigationjson.h"
+#include "fixtures.h"
 #include "storage/sqlitestore.h"
 #include "storetestsupport.h"
 
@@ -278,15 +279,9 @@ void TestStoreInvestigations::ticketCache()
     QVERIFY(store);
     QList<Ticket> tickets;
     for (int i = 0; i < 3; ++i) {
-        Ticket t;
-        t.id = QString::number(100 - i);
+        Ticket t = TestData::ticket(QString::number(100 - i));
         t.subject = u"Ticket %1 «ü»"_s.arg(i);
         t.description = u"'); DROP TABLE tickets; --"_s;
-        t.status = u"open"_s;
-        t.priority = u"high"_s;
-        t.requesterName = u"Jun"_s;
-        t.requesterEmail = u"jun@acme.dev"_s;
-        t.orgId = u"org_acme"_s;
         t.tags = {u"latency"_s, u"vip"_s};
         t.createdAt = utc(20, 8, i);
         t.updatedAt = utc(20, 9, i);

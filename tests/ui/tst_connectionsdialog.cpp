@@ -1,3 +1,4 @@
+#include "fakeconnector.h"
 #include "fixtures.h"
 #include "secrets/credentialstore.h"
 #include "secrets/secretresolver.h"
@@ -17,29 +18,18 @@ using namespace Casefile;
 
 namespace {
 
-// Accepts exactly one token, like a real API would, and says so in its own words.
-class TokenCheckingConnector final : public Connector
+// A GitHub connection that accepts exactly one token, like a real API would, and says so in
+// its own words.
+std::shared_ptr<Connector> tokenCheckingGithub(const QString &token)
 {
-public:
-    explicit TokenCheckingConnector(QString token)
-        : m_token(std::move(token))
-    {}
-    QString system() const override { return u"github"_s; }
-    QStringList operations() const override { return {}; }
-    Result<OperationOutput> run(const OperationCall &) override
-    {
-        return fail(Error::Code::Unsupported, u"none"_s);
-    }
-    ConnectionCheck testConnection(const WorkLimits &) override
-    {
-        if (m_token == "good-token"_L1)
-            return {true, u"Connected as mara (scopes: repo)"_s};
-        return {false, u"Token rejected (HTTP 401): check the token's scopes"_s};
-    }
-
-private:
-    QString m_token;
-};
+    auto github = std::make_shared<TestData::FakeConnector>(u"github"_s, QStringList{});
+    if (token == "good-token"_L1)
+        github->setConnectionCheck({true, u"Connected as mara (scopes: repo)"_s});
+    else
+        github->setConnectionCheck(
+            {false, u"Token rejected (HTTP 401): check the token's scopes"_s});
+    return github;
+}
 
 WorkspaceProfile profile(bool sandbox, const QString &path = {})
 {
@@ -83,7 +73,7 @@ private:
             if (!token)
                 return std::unexpected(token.error());
             auto set = std::make_shared<ConnectorSet>();
-            set->add(std::make_shared<TokenCheckingConnector>(*token));
+            set->add(tokenCheckingGithub(*token));
             return set;
         };
         return s;

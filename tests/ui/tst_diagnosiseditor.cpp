@@ -27,11 +27,14 @@ private:
     struct Fixture
     {
         std::shared_ptr<SqliteStore> store = TestData::store();
-        std::shared_ptr<FakeHelpdesk> helpdesk = std::make_shared<FakeHelpdesk>();
+        std::shared_ptr<FakeHelpdesk> helpdesk =
+            std::make_shared<FakeHelpdesk>(QList<Ticket>{TestData::ticket()});
         DiagnosisEditor editor;
 
         Fixture()
         {
+            // Slow enough that a second Send arrives while the first is in flight.
+            helpdesk->setCommentDelay(std::chrono::milliseconds(100));
             editor.setStore(store);
             editor.setHelpdesk(helpdesk);
             editor.setInvestigation(u"inv-1"_s, u"1042"_s,

@@ -47,6 +47,7 @@ private:
     WorkbenchServices services()
     {
         m_helpdesk = std::make_shared<FakeHelpdesk>();
+        m_helpdesk->setCommentDelay(std::chrono::milliseconds(100));
         QList<Ticket> tickets;
         for (const QString &id : {u"1042"_s, u"1043"_s, u"1044"_s}) {
             Ticket t = TestData::ticket(id);

@@ -315,8 +315,10 @@ public:
             else
                 s.args = toQJson(j.at("args")).toObject();
         }
-        if (const Operations::Operation *op = Operations::find(s.connector, s.operation))
+        if (const Operations::Operation *op = Operations::find(s.connector, s.operation)) {
+            checkRequiredArguments(*op, s, path);
             checkArguments(*op, s.args, path + u".args"_s);
+        }
         s.dependsOn = stringList(j, "depends_on", path);
         s.skipUnless = stringList(j, "skip_unless", path);
         for (int i = 0; i < s.skipUnless.size(); ++i) {
@@ -363,6 +365,23 @@ public:
         return s;
     }
 
+    // Every argument the operation requires is given, literal or templated.
+    void checkRequiredArguments(const Operations::Operation &op, const PlaybookStep &step,
+                                const QString &path)
+    {
+        for (const Operations::Argument &argument : op.arguments) {
+            if (!argument.required || step.args.contains(argument.name))
+                continue;
+            error(step.args.isEmpty() ? path : path + u".args"_s,
+                  u"%1step '%2' calls %3.%4 without its required argument '%5'"_s.arg(
+                      m_playbook.isEmpty() ? QString() : u"playbook '%1': "_s.arg(m_playbook),
+                      step.id, op.connector, op.name, argument.name));
+        }
+    }
+
+    // The playbook (or shared steps) the diagnostics are about, named in some messages.
+    void setPlaybook(const QString &name) { m_playbook = name; }
+
     // Literal argument values of the types the operation takes (docs/operations.md); templated
     // ones are known only at run time. Other arguments are ignored, as connectors ignore them.
     void checkArguments(const Operations::Operation &op, const QJsonObject &args,
@@ -384,6 +403,7 @@ public:
 private:
     JsonLocator m_locator;
     QString m_file;
+    QString m_playbook;
     QList<PlaybookDiagnostic> m_diagnostics;
 };
 
@@ -458,6 +478,7 @@ SharedStepsParseResult parseSharedSteps(const QByteArray &text, const QString &f
                                        QLatin1StringView(Playbook::StepsFormatId), *format));
     }
     result.name = check.string(*doc, "name", root, true).value_or(QString());
+    check.setPlaybook(result.name);
     if (!doc->contains("steps") || !doc->at("steps").is_array()) {
         check.error(root, u"missing required array 'steps'"_s);
     } else {
@@ -502,6 +523,7 @@ void readPlaybookFields(Checker &check, const Json &doc, Playbook &pb)
                         u"a playbook name uses lowercase letters, digits, '-' and '_'"_s);
         else
             pb.name = *name;
+        check.setPlaybook(*name);
     }
     pb.title = check.string(doc, "title", root, false).value_or(pb.name);
     pb.description = check.string(doc, "description", root, false).value_or(QString());

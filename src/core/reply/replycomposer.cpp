@@ -1,6 +1,7 @@
 #include "core/reply/replycomposer.h"
 
 #include "core/reply/privacyfilter.h"
+#include "core/reply/providernames.h"
 #include "core/text/language.h"
 
 #include <QJsonArray>
@@ -55,9 +56,30 @@ QString escaped(const QString &text)
     return out;
 }
 
+// Escaped like escaped(), but the text's own code spans (`budget_exceeded`) stay code: a
+// quote from the docs reads as the page does. Unbalanced backticks are all escaped.
+QString escapedKeepingCode(const QString &text)
+{
+    const QStringList parts = text.split(u'`');
+    if (parts.size() % 2 == 0)
+        return escaped(text);
+    QString out;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString part = QString(parts.at(i)).replace(u'\n', u' ').replace(u'\r', u' ');
+        if (i % 2 == 0)
+            out += escaped(part);
+        else if (part.trimmed().isEmpty())
+            out += escaped(u"``"_s);
+        else
+            out += u'`' + part + u'`';
+    }
+    return out;
+}
+
+// The text as one sentence: providers by their names, a capital first letter, a full stop.
 QString sentence(const QString &text)
 {
-    QString s = text.trimmed();
+    QString s = withProviderNames(text.trimmed());
     if (s.isEmpty())
         return s;
     s[0] = s.at(0).toUpper();
@@ -126,8 +148,23 @@ QString localizedNumbers(const QString &text, const QString &language)
     return out;
 }
 
-// "11:32" / "11:32 UTC" -> "11:32 UTC (12:32 CET)" when the customer's zone is known; the
-// date of each time is the latest one inside the investigation window.
+// Whether position `at` of the text stands inside round brackets.
+bool insideBrackets(const QString &text, qsizetype at)
+{
+    int depth = 0;
+    for (qsizetype i = 0; i < at; ++i) {
+        if (text.at(i) == u'(')
+            ++depth;
+        else if (text.at(i) == u')' && depth > 0)
+            --depth;
+    }
+    return depth > 0;
+}
+
+// "11:32" / "11:32 UTC" -> "11:32 UTC (12:32 CET)" when the customer's zone is known; inside
+// brackets "(from 11:32 UTC, 12:32 CET)", and a local time on another day "00:32⁺¹ JST". The
+// date of each time is the latest one inside the investigation window. A time the text already
+// gives in another zone ("11:32 UTC (12:32 CET)") is left as it is.
 QString annotatedTimes(const QString &text, const TimeWindow &window,
                        const std::optional<QTimeZone> &zone, bool *sawTime)
 {
@@ -146,6 +183,12 @@ QString annotatedTimes(const QString &text, const TimeWindow &window,
         QDateTime when(window.to.toUTC().date(), t, QTimeZone::utc());
         while (when > window.to && when.addDays(-1) >= window.from.addDays(-1))
             when = when.addDays(-1);
+        static const QRegularExpression alreadyLocal(u"\\s*\\(\\s*\\d{1,2}:\\d{2}"_s);
+        if (alreadyLocal
+                .match(text, at, QRegularExpression::NormalMatch,
+                       QRegularExpression::AnchorAtOffsetMatchOption)
+                .hasMatch())
+            continue;
         const QDateTime local = when.toTimeZone(*zone);
         QString name = zone->abbreviation(when);
         if (name.isEmpty() || name.startsWith(u"GMT"_s) || name.startsWith(u"UTC"_s) ||
@@ -155,8 +198,11 @@ QString annotatedTimes(const QString &text, const TimeWindow &window,
             out += u" UTC"_s;
         QString localText = local.toString(u"HH:mm"_s);
         if (local.date() != when.date())
-            localText += local.date() > when.date() ? u" (+1)"_s : u" (−1)"_s;
-        out += u" ("_s + localText + u' ' + name + u')';
+            localText += local.date() > when.date() ? u"⁺¹"_s : u"⁻¹"_s;
+        if (insideBrackets(text, m.capturedStart()))
+            out += u", "_s + localText + u' ' + name;
+        else
+            out += u" ("_s + localText + u' ' + name + u')';
     }
     out += QStringView(text).mid(at);
     return out;
@@ -301,7 +347,8 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
     if (inv.rootCause) {
         const RootCause &c = *inv.rootCause;
         md += u"**Cause:** %1 (confidence %2%): %3\n\n"_s.arg(
-            c.category, QString::number(qRound(c.confidence * 100)), escaped(c.summary));
+            c.category, QString::number(qRound(c.confidence * 100)),
+            escaped(withProviderNames(c.summary)));
         if (!c.refs.isEmpty())
             md += u"Cited: "_s + refList(c.refs) + u"\n\n"_s;
         if (inv.needsHuman) {
@@ -329,9 +376,9 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
     if (!inv.secondaryCauses.isEmpty()) {
         md += u"**Also supported by the evidence**\n\n"_s;
         for (const RootCause &c : inv.secondaryCauses)
-            md += u"- %1 (%2%): %3 %4\n"_s.arg(c.category,
-                                               QString::number(qRound(c.confidence * 100)),
-                                               escaped(c.summary), refList(c.refs));
+            md += u"- %1 (%2%): %3 %4\n"_s.arg(
+                c.category, QString::number(qRound(c.confidence * 100)),
+                escaped(withProviderNames(c.summary)), refList(c.refs));
         md += u'\n';
     }
     if (!inv.findings.isEmpty()) {
@@ -502,7 +549,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             QString block = u"**"_s + escaped(p.title.isEmpty() ? p.ref.mid(5) : p.title) +
                             u"** (`"_s + QString(p.ref.mid(5)).remove(u'`') + u"`)"_s;
             if (!quote.isEmpty())
-                block += u"\n\n> "_s + escaped(quote);
+                block += u"\n\n> "_s + escapedKeepingCode(quote);
             blocks << block;
         }
         v[u"docs"_s] = blocks.join(u"\n\n"_s);

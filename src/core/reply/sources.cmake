@@ -3,6 +3,8 @@
 list(APPEND core_sources
     ${CMAKE_CURRENT_LIST_DIR}/replytemplates.h
     ${CMAKE_CURRENT_LIST_DIR}/replytemplates.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/providernames.h
+    ${CMAKE_CURRENT_LIST_DIR}/providernames.cpp
     ${CMAKE_CURRENT_LIST_DIR}/privacyfilter.h
     ${CMAKE_CURRENT_LIST_DIR}/privacyfilter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/replycomposer.h

@@ -1,16 +1,20 @@
 #pragma once
 
+// A helpdesk for tests, with no network: tickets and organisations as given, comments recorded
+// and, like Zendesk with our key, never posted twice for the same idempotency key. Every call
+// is counted.
+
 #include "core/connector.h"
 
 #include <QMutex>
 #include <QThread>
 
+#include <chrono>
+
 namespace Casefile::TestData {
 
 using namespace Qt::StringLiterals;
 
-// A helpdesk that records comments and, like Zendesk with our key, never posts the same
-// idempotency key twice. It answers slowly so a second Send arrives while one is in flight.
 class FakeHelpdesk final : public HelpdeskConnector
 {
 public:
@@ -21,6 +25,11 @@ public:
         bool isPublic = true;
         QString key;
     };
+
+    explicit FakeHelpdesk(QList<Ticket> tickets = {}, QList<Organisation> organisations = {})
+        : m_tickets(std::move(tickets))
+        , m_organisations(std::move(organisations))
+    {}
 
     QString system() const override { return u"helpdesk"_s; }
     QStringList operations() const override { return {}; }
@@ -34,20 +43,25 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_tickets;
     }
-    void setTickets(const QList<Ticket> &tickets)
+    Result<Ticket> ticket(const QString &id, const WorkLimits &) override
     {
         QMutexLocker lock(&m_mutex);
-        m_tickets = tickets;
+        for (const Ticket &t : std::as_const(m_tickets)) {
+            if (t.id == id)
+                return t;
+        }
+        return fail(Error::Code::NotFound, u"Ticket %1 does not exist"_s.arg(id));
     }
-    Result<Ticket> ticket(const QString &, const WorkLimits &) override { return Ticket{}; }
     Result<QList<Organisation>> organisations(const WorkLimits &) override
     {
-        return QList<Organisation>{};
+        QMutexLocker lock(&m_mutex);
+        ++m_organisationCalls;
+        return m_organisations;
     }
     Result<QString> addComment(const QString &ticketId, const QString &body, bool isPublic,
                                const QString &key, const WorkLimits &) override
     {
-        QThread::msleep(100);
+        QThread::msleep(static_cast<unsigned long>(commentDelay().count()));
         QMutexLocker lock(&m_mutex);
         ++m_calls;
         if (m_failNext) {
@@ -62,16 +76,35 @@ public:
         return QString::number(m_comments.size());
     }
 
+    void setTickets(const QList<Ticket> &tickets)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_tickets = tickets;
+    }
+    // How long a comment takes to post, so that a second Send can arrive while one is in
+    // flight.
+    void setCommentDelay(std::chrono::milliseconds delay)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_commentDelay = delay;
+    }
     QList<Comment> comments() const
     {
         QMutexLocker lock(&m_mutex);
         return m_comments;
     }
+    // addComment() calls, posted or not.
     int calls() const
     {
         QMutexLocker lock(&m_mutex);
         return m_calls;
     }
+    int organisationCalls() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_organisationCalls;
+    }
+    // The next comment fails as an unreachable helpdesk would.
     void failNext()
     {
         QMutexLocker lock(&m_mutex);
@@ -79,10 +112,19 @@ public:
     }
 
 private:
+    std::chrono::milliseconds commentDelay() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_commentDelay;
+    }
+
     mutable QMutex m_mutex;
-    QList<Comment> m_comments;
     QList<Ticket> m_tickets;
+    QList<Organisation> m_organisations;
+    QList<Comment> m_comments;
+    std::chrono::milliseconds m_commentDelay{0};
     int m_calls = 0;
+    int m_organisationCalls = 0;
     bool m_failNext = false;
 };
 

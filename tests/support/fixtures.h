@@ -1,7 +1,8 @@
 #pragma once
 
-// Synthetic, network-free data for the GUI tests: a full latency investigation shaped like
-// the latency-after-deploy scenario (p95 jumps at 09:14 UTC, deploy #447 at 09:12).
+// Synthetic, network-free data for the tests: tickets, the real store on a private database,
+// and a full latency investigation shaped like the latency-after-deploy scenario (p95 jumps at
+// 09:14 UTC, deploy #447 at 09:12).
 
 #include "core/domain.h"
 #include "storage/sqlitestore.h"
@@ -49,6 +50,19 @@ inline Ticket ticket(const QString &id = u"1042"_s)
     return t;
 }
 
+// A ticket that says only `subject` and `description` (no requester, no organisation),
+// created at 10:01 UTC on 20 November 2026: what the classifier and the binder read.
+inline Ticket ticketSaying(const QString &subject, const QString &description = {},
+                           const QString &id = u"1042"_s)
+{
+    Ticket t;
+    t.id = id;
+    t.subject = subject;
+    t.description = description;
+    t.createdAt = utc(u"2026-11-20T10:01:00Z"_s);
+    return t;
+}
+
 // Per-minute points from `from` for `minutes`; p95 jumps from 340 to 1200 at `jumpAt`.
 inline QJsonArray latencyPoints(const QDateTime &from, int minutes, const QDateTime &jumpAt)
 {
@@ -65,6 +79,22 @@ inline QJsonArray latencyPoints(const QDateTime &from, int minutes, const QDateT
     return points;
 }
 
+// One evidence as a step of a connector gives it.
+inline Evidence evidence(const QString &id, const QString &stepId, EvidenceKind kind,
+                         const QString &connector, const QString &title, const QString &source,
+                         const QJsonObject &data = {})
+{
+    Evidence e;
+    e.id = id;
+    e.stepId = stepId;
+    e.kind = kind;
+    e.connector = connector;
+    e.title = title;
+    e.source = source;
+    e.data = data;
+    return e;
+}
+
 inline Investigation investigation(bool withComparison = false)
 {
     Investigation inv;
@@ -75,13 +105,9 @@ inline Investigation investigation(bool withComparison = false)
     inv.durationMs = 1830;
 
     const QDateTime jump = utc(u"2026-11-20T09:14:00Z"_s);
-    Evidence latency;
-    latency.id = u"ev1"_s;
-    latency.stepId = u"latency_series"_s;
-    latency.kind = EvidenceKind::TimeSeries;
-    latency.connector = u"clickhouse"_s;
-    latency.title = u"p50/p95/p99 per minute, org_acme"_s;
-    latency.source = u"clickhouse:query:q1"_s;
+    Evidence latency =
+        evidence(u"ev1"_s, u"latency_series"_s, EvidenceKind::TimeSeries, u"clickhouse"_s,
+                 u"p50/p95/p99 per minute, org_acme"_s, u"clickhouse:query:q1"_s);
     latency.data = QJsonObject{
         {u"bucket_s"_s, 60},
         {u"columns"_s, QJsonArray{u"t"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s, u"p99"_s}},
@@ -89,13 +115,9 @@ inline Investigation investigation(bool withComparison = false)
          QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"route"_s, u"/v1/analytics"_s}}},
                                 {u"points"_s, latencyPoints(inv.window.from, 125, jump)}}}}};
 
-    Evidence deploys;
-    deploys.id = u"ev2"_s;
-    deploys.stepId = u"recent_deploys"_s;
-    deploys.kind = EvidenceKind::Events;
-    deploys.connector = u"github"_s;
-    deploys.title = u"Deploys in window"_s;
-    deploys.source = u"github:GET /repos/relay-ai/gateway/deployments"_s;
+    Evidence deploys =
+        evidence(u"ev2"_s, u"recent_deploys"_s, EvidenceKind::Events, u"github"_s,
+                 u"Deploys in window"_s, u"github:GET /repos/relay-ai/gateway/deployments"_s);
     deploys.data = QJsonObject{
         {u"events"_s,
          QJsonArray{QJsonObject{{u"time"_s, u"2026-11-20T08:40:11Z"_s},
@@ -107,13 +129,8 @@ inline Investigation investigation(bool withComparison = false)
                                 {u"ref"_s, u"github:deployment:447"_s},
                                 {u"title"_s, u"Deploy #447: analytics query rewrite"_s}}}}};
 
-    Evidence incidents;
-    incidents.id = u"ev3"_s;
-    incidents.stepId = u"provider_status"_s;
-    incidents.kind = EvidenceKind::Events;
-    incidents.connector = u"statuspage"_s;
-    incidents.title = u"Provider incidents"_s;
-    incidents.source = u"statuspage:openai"_s;
+    Evidence incidents = evidence(u"ev3"_s, u"provider_status"_s, EvidenceKind::Events,
+                                  u"statuspage"_s, u"Provider incidents"_s, u"statuspage:openai"_s);
     incidents.data = QJsonObject{
         {u"events"_s, QJsonArray{QJsonObject{{u"time"_s, u"2026-11-20T08:30:00Z"_s},
                                              {u"end"_s, u"2026-11-20T08:50:00Z"_s},
@@ -121,37 +138,22 @@ inline Investigation investigation(bool withComparison = false)
                                              {u"ref"_s, u"statuspage:openai:incident:abc"_s},
                                              {u"title"_s, u"Elevated latency"_s}}}}};
 
-    Evidence traffic;
-    traffic.id = u"ev4"_s;
-    traffic.stepId = u"traffic"_s;
-    traffic.kind = EvidenceKind::Table;
-    traffic.connector = u"clickhouse"_s;
-    traffic.title = u"Traffic overview"_s;
-    traffic.source = u"clickhouse:query:q2"_s;
+    Evidence traffic = evidence(u"ev4"_s, u"traffic"_s, EvidenceKind::Table, u"clickhouse"_s,
+                                u"Traffic overview"_s, u"clickhouse:query:q2"_s);
     traffic.data = QJsonObject{
         {u"columns"_s, QJsonArray{u"route"_s, u"provider"_s, u"n"_s, u"p95"_s}},
         {u"rows"_s, QJsonArray{QJsonArray{u"/v1/analytics"_s, u"gateway"_s, 750, 1200},
                                QJsonArray{u"/v1/chat/completions"_s, u"openai"_s, 3750, 2100}}}};
 
-    Evidence config;
-    config.id = u"ev5"_s;
-    config.stepId = u"routing_config"_s;
-    config.kind = EvidenceKind::Config;
-    config.connector = u"gateway"_s;
-    config.title = u"Config pc-acme-prod"_s;
-    config.source = u"gateway:GET /configs/pc-acme-prod"_s;
+    Evidence config = evidence(u"ev5"_s, u"routing_config"_s, EvidenceKind::Config, u"gateway"_s,
+                               u"Config pc-acme-prod"_s, u"gateway:GET /configs/pc-acme-prod"_s);
     config.data = QJsonObject{
         {u"ref"_s, u"config:pc-acme-prod"_s},
         {u"config_id"_s, u"pc-acme-prod"_s},
         {u"config"_s, QJsonObject{{u"strategy"_s, QJsonObject{{u"mode"_s, u"fallback"_s}}}}}};
 
-    Evidence docs;
-    docs.id = u"ev6"_s;
-    docs.stepId = u"docs"_s;
-    docs.kind = EvidenceKind::Text;
-    docs.connector = u"docs"_s;
-    docs.title = u"Docs"_s;
-    docs.source = u"docs:search"_s;
+    Evidence docs =
+        evidence(u"ev6"_s, u"docs"_s, EvidenceKind::Text, u"docs"_s, u"Docs"_s, u"docs:search"_s);
     docs.data = QJsonObject{
         {u"items"_s, QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/dashboard/analytics.md"_s},
                                             {u"title"_s, u"Analytics dashboard"_s},
