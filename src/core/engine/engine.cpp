@@ -34,6 +34,19 @@ constexpr int PolishTimeoutMs = 60000;
 constexpr int QuestionDocsTimeoutMs = 15000;
 const QString OrganisationsKey = u"helpdesk.organisations"_s;
 
+// A diagnosis weakened below what it can stand on needs a human, who is told what is missing
+// (the list is kept only with that call).
+void settleNeedsHuman(Investigation &result, const QStringList &missingRequired)
+{
+    if (!missingRequired.isEmpty() && result.rootCause &&
+        result.rootCause->confidence < Analysis::NeedsHumanBelow) {
+        result.needsHuman = true;
+        Analysis::appendUnique(result.missing, missingRequired);
+    }
+    if (!result.needsHuman)
+        result.missing.clear();
+}
+
 // Operations whose answer is a stable mapping (an organisation's billing customer): their
 // outputs may come from the workspace's lookup cache instead of another round trip.
 bool isCachedLookup(const PlaybookStep &step)
@@ -714,15 +727,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.rootCause->confidence = std::min(result.rootCause->confidence * 0.7, 0.6);
                 for (Finding &f : result.findings)
                     f.confidence = std::min(f.confidence, 0.8);
-                // weakened below what a diagnosis can stand on: a human must look
-                if (result.rootCause->confidence < Analysis::NeedsHumanBelow) {
-                    result.needsHuman = true;
-                    for (const QString &m : std::as_const(missingRequired))
-                        Analysis::appendUnique(result.missing, m);
-                }
             }
-            if (!result.needsHuman)
-                result.missing.clear(); // said only with the call for a human
+            settleNeedsHuman(result, missingRequired);
             if (docs && !token.isCancelled()) {
                 auto found = Reply::findQuestionDocs(input.ticket, *docs,
                                                      WorkLimits{QDeadlineTimer(docsMs), token});
