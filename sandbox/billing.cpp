@@ -24,6 +24,7 @@ struct OrgIndex
 };
 
 using Index = QHash<QString, OrgIndex>;
+using MeterIndexes = QHash<QString, Index>; // per meter event name
 
 double hashFraction(quint64 id)
 {
@@ -33,22 +34,22 @@ double hashFraction(quint64 id)
     return static_cast<double>(id >> 11) * 0x1.0p-53;
 }
 
-qint64 rowQuantity(const Scenario &scenario, const GeneratedLogs &logs, const RequestRow &r)
+qint64 rowQuantity(const Scenario &scenario, const BillingMeter &b, const GeneratedLogs &logs,
+                   const RequestRow &r)
 {
-    const BillingRules &b = scenario.billing;
     const double prompt = r.promptTokens;
     const double cached = std::min<double>(r.cachedTokens, r.promptTokens);
     double q = 0;
     for (const QString &count : b.counts) {
         if (count == "prompt_tokens"_L1) {
             switch (b.cachedTokens) {
-            case BillingRules::CachedTokens::Excluded:
+            case CachedTokens::Excluded:
                 q += prompt - cached;
                 break;
-            case BillingRules::CachedTokens::BilledFull:
+            case CachedTokens::BilledFull:
                 q += prompt;
                 break;
-            case BillingRules::CachedTokens::BilledDiscounted:
+            case CachedTokens::BilledDiscounted:
                 q += prompt - cached + cached * b.cachedDiscount;
                 break;
             }
@@ -83,18 +84,18 @@ qint64 rowQuantity(const Scenario &scenario, const GeneratedLogs &logs, const Re
     return std::llround(q * Milli);
 }
 
-std::shared_ptr<const Index> buildIndex(const Scenario &scenario, const GeneratedLogs &logs)
+Index buildIndex(const Scenario &scenario, const BillingMeter &meter, const GeneratedLogs &logs)
 {
     QHash<QString, std::vector<std::pair<qint64, qint64>>> rows;
     for (const RequestRow &r : logs.requests) {
-        const qint64 q = rowQuantity(scenario, logs, r);
+        const qint64 q = rowQuantity(scenario, meter, logs, r);
         rows[scenario.streams.at(r.stream).org].emplace_back(r.ts, q);
     }
-    auto index = std::make_shared<Index>();
+    Index index;
     for (auto it = rows.begin(); it != rows.end(); ++it) {
         auto &list = it.value();
         std::sort(list.begin(), list.end());
-        OrgIndex &org = (*index)[it.key()];
+        OrgIndex &org = index[it.key()];
         org.times.reserve(list.size());
         org.cumulative.reserve(list.size() + 1);
         org.cumulative.push_back(0);
@@ -119,12 +120,23 @@ qint64 query(const Index &index, const QString &org, const QDateTime &from, cons
     return (milli + Milli / 2) / Milli;
 }
 
+// The meter of an event name; '' or an unknown name: the first.
+const BillingMeter *meterOf(const BillingRules &rules, const QString &name)
+{
+    for (const BillingMeter &m : rules.meters) {
+        if (m.meter == name)
+            return &m;
+    }
+    return rules.meters.isEmpty() ? nullptr : &rules.meters.first();
+}
+
 } // namespace
 
 qint64 meteredQuantity(const Scenario &scenario, const GeneratedLogs &logs, const QString &org,
-                       const QDateTime &from, const QDateTime &to)
+                       const QDateTime &from, const QDateTime &to, const QString &meterName)
 {
-    if (!from.isValid() || !to.isValid() || to <= from)
+    const BillingMeter *meter = meterOf(scenario.billing, meterName);
+    if (!meter || !from.isValid() || !to.isValid() || to <= from)
         return 0;
     const qint64 f = from.toSecsSinceEpoch();
     const qint64 t = to.toSecsSinceEpoch();
@@ -132,16 +144,22 @@ qint64 meteredQuantity(const Scenario &scenario, const GeneratedLogs &logs, cons
     for (const RequestRow &r : logs.requests) {
         if (r.ts < f || r.ts >= t || scenario.streams.at(r.stream).org != org)
             continue;
-        milli += rowQuantity(scenario, logs, r);
+        milli += rowQuantity(scenario, *meter, logs, r);
     }
     return (milli + Milli / 2) / Milli;
 }
 
 BillingFunction makeBillingFunction(const Scenario &scenario, const GeneratedLogs &logs)
 {
-    std::shared_ptr<const Index> index = buildIndex(scenario, logs);
-    return [index](const QString &org, const QDateTime &from, const QDateTime &to) {
-        return query(*index, org, from, to);
+    auto indexes = std::make_shared<MeterIndexes>();
+    for (const BillingMeter &meter : scenario.billing.meters)
+        indexes->insert(meter.meter, buildIndex(scenario, meter, logs));
+    const QString first =
+        scenario.billing.meters.isEmpty() ? QString() : scenario.billing.meters.first().meter;
+    return [indexes, first](const QString &org, const QDateTime &from, const QDateTime &to,
+                            const QString &meter) -> qint64 {
+        const auto it = indexes->constFind(meter.isEmpty() ? first : meter);
+        return it == indexes->cend() ? 0 : query(*it, org, from, to);
     };
 }
 

@@ -15,11 +15,12 @@ namespace Casefile::Sandbox {
 // billed in full or at `cached_discount`, and the `faults` (double_count, dropped) applied to
 // the rows in their windows. This is what the Stripe fake reports as invoice line quantities
 // and meter event summaries, so a scenario can make the invoice disagree with the logs.
-using BillingFunction =
-    std::function<qint64(const QString &org, const QDateTime &from, const QDateTime &to)>;
+// With several `meters`, `meter` names one by its event name ('': the first).
+using BillingFunction = std::function<qint64(const QString &org, const QDateTime &from,
+                                             const QDateTime &to, const QString &meter)>;
 
 qint64 meteredQuantity(const Scenario &scenario, const GeneratedLogs &logs, const QString &org,
-                       const QDateTime &from, const QDateTime &to);
+                       const QDateTime &from, const QDateTime &to, const QString &meter = {});
 
 // The same numbers from an index built once (O(log n) per call). The function owns its data,
 // is independent of `scenario` and `logs` after the call and is safe to call from any thread.

@@ -386,6 +386,8 @@ RequestRow requestRow(StreamState &st, quint16 streamIndex, qint64 ts, const Row
     r.model = st.model;
     r.cacheStatus = st.cacheStatus;
     double provider = draws.providerBase;
+    if (s.cycle.set) // busy hours are slower at the provider
+        provider *= s.cycle.latencyFactor(ts);
     double gateway = s.gatewayMs * draws.gatewayJitter;
     for (const TrafficAnomaly *a : std::as_const(st.latencyAnomalies)) {
         if (!a->activeAt(ts))
@@ -606,7 +608,9 @@ void Generator::generateRequests(const std::function<void(const RequestRow &)> &
         const double daily = dailyFactor(minute);
         for (size_t i = 0; i < streams.size(); ++i) {
             StreamState &st = streams[i];
-            double rate = st.stream->perMinute * m_rowsScale * daily;
+            const DailyCycle &cycle = st.stream->cycle;
+            double rate =
+                st.stream->perMinute * m_rowsScale * (cycle.set ? cycle.volume(minute) : daily);
             for (const TrafficAnomaly *a : std::as_const(st.volumeAnomalies)) {
                 if (a->activeAt(minute))
                     rate *= a->factor;

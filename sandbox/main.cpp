@@ -138,8 +138,8 @@ Result<QMap<QString, SystemOptions>> parseSystemOptions(const QStringList &laten
         options[parts->first].latencyMs = ms;
         options[parts->first].latencyMaxMs = maxMs;
     }
-    static const QStringList kinds = {u"timeout"_s,   u"429"_s,   u"500"_s,
-                                      u"malformed"_s, u"reset"_s, u"slow"_s};
+    static const QStringList kinds = {u"timeout"_s, u"429"_s,  u"500"_s,       u"malformed"_s,
+                                      u"reset"_s,   u"slow"_s, u"gzip-bomb"_s, u"oversized"_s};
     for (const QString &value : faults) {
         auto parts = split(value, u"--fault"_s);
         if (!parts)
@@ -220,7 +220,8 @@ struct CommandLine
         u"SYSTEM=MS"_s};
     const QCommandLineOption fault{
         u"fault"_s,
-        u"Inject a fault into SYSTEM's answers: timeout, 429, 500, malformed, reset or slow, "
+        u"Inject a fault into SYSTEM's answers: timeout, 429, 500, malformed, reset, slow, "
+        u"gzip-bomb or oversized, "
         u"optionally for a share RATE of them (repeatable)."_s,
         u"SYSTEM=KIND[:RATE]"_s};
     const QCommandLineOption scale{u"rows-scale"_s, u"Multiply every stream's rate (benchmarks)."_s,

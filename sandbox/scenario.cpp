@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSet>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -235,7 +236,7 @@ TrafficStream parseStream(const Node &n)
 {
     n.allowOnly({u"org"_s, u"route"_s, u"provider"_s, u"model"_s, u"per_minute"_s, u"latency_ms"_s,
                  u"gateway_ms"_s, u"error_rate"_s, u"tokens"_s, u"config_id"_s, u"api_key_id"_s,
-                 u"sdk"_s, u"metadata"_s});
+                 u"sdk"_s, u"metadata"_s, u"daily_cycle"_s});
     TrafficStream s;
     s.org = n.string(u"org"_s, {}, true);
     s.route = n.string(u"route"_s, {}, true);
@@ -262,6 +263,17 @@ TrafficStream parseStream(const Node &n)
     s.sdk = n.string(u"sdk"_s);
     const Node metadata = n.child(u"metadata"_s);
     s.metadataJson = QJsonDocument(metadata.object()).toJson(QJsonDocument::Compact);
+    if (n.has(u"daily_cycle"_s)) {
+        const Node c = n.child(u"daily_cycle"_s);
+        c.allowOnly({u"from_hour"_s, u"to_hour"_s, u"night"_s, u"latency"_s});
+        s.cycle.set = true;
+        s.cycle.fromHour = c.integer(u"from_hour"_s, 8, false, 1, 22);
+        s.cycle.toHour = c.integer(u"to_hour"_s, 18, false, 2, 23);
+        if (s.cycle.toHour <= s.cycle.fromHour)
+            invalid(c.at(u"to_hour"_s), u"must be after \"from_hour\""_s);
+        s.cycle.night = c.number(u"night"_s, 0.3, false, 0, 1);
+        s.cycle.latency = c.number(u"latency"_s, 1.0, false, 0.1, 10);
+    }
     return s;
 }
 
@@ -392,50 +404,50 @@ void parseWebhooks(const Node &n, Scenario &s)
     }
 }
 
-void parseBilling(const Node &n, Scenario &s)
+CachedTokens parseCachedTokens(const Node &n, CachedTokens fallback)
 {
-    n.allowOnly({u"meter"_s, u"unit"_s, u"counts"_s, u"cached_tokens"_s, u"cached_discount"_s,
-                 u"unit_amount_decimal"_s, u"invoices"_s, u"faults"_s});
-    BillingRules &b = s.billing;
-    b.meter = n.string(u"meter"_s, b.meter);
-    b.unit = n.string(u"unit"_s, b.unit);
-    if (n.has(u"counts"_s)) {
-        b.counts = n.strings(u"counts"_s);
-        const QStringList known = {u"prompt_tokens"_s, u"completion_tokens"_s, u"cached_tokens"_s,
-                                   u"requests"_s};
-        for (qsizetype i = 0; i < b.counts.size(); ++i) {
-            if (!known.contains(b.counts.at(i))) {
-                invalid(u"%1[%2]"_s.arg(n.at(u"counts"_s)).arg(i),
-                        u"unknown count \"%1\" (expected one of %2)"_s.arg(b.counts.at(i),
-                                                                           known.join(u", "_s)));
-            }
+    if (!n.has(u"cached_tokens"_s))
+        return fallback;
+    const QString cached = n.string(u"cached_tokens"_s);
+    if (cached == "excluded"_L1)
+        return CachedTokens::Excluded;
+    if (cached == "billed_full"_L1)
+        return CachedTokens::BilledFull;
+    if (cached == "billed_discounted"_L1)
+        return CachedTokens::BilledDiscounted;
+    invalid(n.at(u"cached_tokens"_s), u"expected excluded, billed_full or billed_discounted"_s);
+    return fallback;
+}
+
+QStringList parseCounts(const Node &n, const QStringList &fallback)
+{
+    if (!n.has(u"counts"_s))
+        return fallback;
+    const QStringList counts = n.strings(u"counts"_s);
+    const QStringList known = {u"prompt_tokens"_s, u"completion_tokens"_s, u"cached_tokens"_s,
+                               u"requests"_s};
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        if (!known.contains(counts.at(i))) {
+            invalid(u"%1[%2]"_s.arg(n.at(u"counts"_s)).arg(i),
+                    u"unknown count \"%1\" (expected one of %2)"_s.arg(counts.at(i),
+                                                                       known.join(u", "_s)));
         }
     }
-    const QString cached = n.string(u"cached_tokens"_s, u"excluded"_s);
-    if (cached == "excluded"_L1)
-        b.cachedTokens = BillingRules::CachedTokens::Excluded;
-    else if (cached == "billed_full"_L1)
-        b.cachedTokens = BillingRules::CachedTokens::BilledFull;
-    else if (cached == "billed_discounted"_L1)
-        b.cachedTokens = BillingRules::CachedTokens::BilledDiscounted;
-    else
-        invalid(n.at(u"cached_tokens"_s), u"expected excluded, billed_full or billed_discounted"_s);
-    b.cachedDiscount = n.number(u"cached_discount"_s, b.cachedDiscount, false, 0, 1);
-    if (n.has(u"unit_amount_decimal"_s) && n.object().value(u"unit_amount_decimal"_s).isDouble())
-        b.unitAmountDecimal =
-            QString::number(n.object().value(u"unit_amount_decimal"_s).toDouble());
-    else
-        b.unitAmountDecimal = n.string(u"unit_amount_decimal"_s);
-    for (const Node &i : n.objects(u"invoices"_s)) {
-        BillingInvoice inv;
-        inv.id = i.string(u"id"_s, {}, true);
-        inv.org = i.string(u"org"_s, {}, true);
-        inv.status = i.string(u"status"_s, u"open"_s);
-        inv.from = i.time(u"from"_s, true);
-        inv.to = i.time(u"to"_s, true);
-        checkWindow(i, inv.from, inv.to);
-        b.invoices.append(inv);
-    }
+    return counts;
+}
+
+QString parseUnitAmount(const Node &n, const QString &fallback)
+{
+    if (!n.has(u"unit_amount_decimal"_s))
+        return fallback;
+    if (n.object().value(u"unit_amount_decimal"_s).isDouble())
+        return QString::number(n.object().value(u"unit_amount_decimal"_s).toDouble());
+    return n.string(u"unit_amount_decimal"_s);
+}
+
+QList<BillingFault> parseBillingFaults(const Node &n)
+{
+    QList<BillingFault> faults;
     for (const Node &f : n.objects(u"faults"_s)) {
         f.allowOnly({u"kind"_s, u"from"_s, u"to"_s, u"match"_s, u"rate"_s});
         BillingFault fault;
@@ -452,8 +464,74 @@ void parseBilling(const Node &n, Scenario &s)
         checkWindow(f, fault.from, fault.to);
         fault.match = f.match(streamMatchKeys());
         fault.rate = f.number(u"rate"_s, 1, false, 0, 1);
-        b.faults.append(fault);
+        faults.append(fault);
     }
+    return faults;
+}
+
+BillingInvoice parseBillingInvoice(const Node &i)
+{
+    BillingInvoice inv;
+    inv.id = i.string(u"id"_s, {}, true);
+    inv.org = i.string(u"org"_s, {}, true);
+    inv.status = i.string(u"status"_s, u"open"_s);
+    inv.from = i.time(u"from"_s, true);
+    inv.to = i.time(u"to"_s, true);
+    checkWindow(i, inv.from, inv.to);
+    for (const Node &l : i.objects(u"extra_lines"_s)) {
+        l.allowOnly({u"description"_s, u"nickname"_s, u"quantity"_s, u"unit_amount"_s});
+        BillingExtraLine line;
+        line.description = l.string(u"description"_s, {}, true);
+        line.nickname = l.string(u"nickname"_s);
+        line.quantity = l.integer(u"quantity"_s, 1, false, 0, 1000000000);
+        line.unitAmount = l.integer(u"unit_amount"_s, 0, false, 0, 1000000000);
+        inv.extraLines.append(line);
+    }
+    return inv;
+}
+
+void parseBilling(const Node &n, Scenario &s)
+{
+    n.allowOnly({u"meter"_s, u"unit"_s, u"counts"_s, u"cached_tokens"_s, u"cached_discount"_s,
+                 u"unit_amount_decimal"_s, u"invoices"_s, u"faults"_s, u"meters"_s});
+    BillingRules &b = s.billing;
+    b.meter = n.string(u"meter"_s, b.meter);
+    b.unit = n.string(u"unit"_s, b.unit);
+    b.counts = parseCounts(n, b.counts);
+    b.cachedTokens = parseCachedTokens(n, CachedTokens::Excluded);
+    b.cachedDiscount = n.number(u"cached_discount"_s, b.cachedDiscount, false, 0, 1);
+    b.unitAmountDecimal = parseUnitAmount(n, {});
+    for (const Node &i : n.objects(u"invoices"_s))
+        b.invoices.append(parseBillingInvoice(i));
+    b.faults = parseBillingFaults(n);
+    // several metered prices (input, output, cached tokens…); each defaults to the rules above
+    for (const Node &m : n.objects(u"meters"_s)) {
+        m.allowOnly({u"meter"_s, u"nickname"_s, u"unit"_s, u"counts"_s, u"cached_tokens"_s,
+                     u"cached_discount"_s, u"unit_amount_decimal"_s, u"faults"_s});
+        BillingMeter meter;
+        meter.meter = m.string(u"meter"_s, {}, true);
+        meter.nickname = m.string(u"nickname"_s);
+        meter.unit = m.string(u"unit"_s, b.unit);
+        meter.counts = parseCounts(m, b.counts);
+        meter.cachedTokens = parseCachedTokens(m, b.cachedTokens);
+        meter.cachedDiscount = m.number(u"cached_discount"_s, b.cachedDiscount, false, 0, 1);
+        meter.unitAmountDecimal = parseUnitAmount(m, b.unitAmountDecimal);
+        meter.faults = parseBillingFaults(m);
+        for (const BillingMeter &other : std::as_const(b.meters)) {
+            if (other.meter == meter.meter)
+                invalid(m.at(u"meter"_s), u"another meter has the name \"%1\""_s.arg(meter.meter));
+        }
+        b.meters.append(meter);
+    }
+    if (b.meters.isEmpty())
+        b.meters.append({b.meter,
+                         {},
+                         b.unit,
+                         b.counts,
+                         b.cachedTokens,
+                         b.cachedDiscount,
+                         b.unitAmountDecimal,
+                         b.faults});
 }
 
 void parseRoot(const QJsonObject &root, Scenario &s)
@@ -549,6 +627,14 @@ bool TrafficAnomaly::activeAt(qint64 unixSeconds) const
 bool WebhookAnomaly::activeAt(qint64 unixSeconds) const
 {
     return windowContains(from, to, unixSeconds);
+}
+
+double DailyCycle::level(qint64 unixSeconds) const
+{
+    const double hour = static_cast<double>(((unixSeconds % 86400) + 86400) % 86400) / 3600.0;
+    const double up = std::clamp(hour - (fromHour - 1), 0.0, 1.0);
+    const double down = std::clamp(toHour + 1 - hour, 0.0, 1.0);
+    return std::min(up, down);
 }
 
 bool BillingFault::activeAt(qint64 unixSeconds) const

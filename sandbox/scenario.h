@@ -32,6 +32,26 @@ struct ScenarioOrg
     QString plan;
 };
 
+// A business-hours rhythm (optional `daily_cycle` of a stream): full volume between
+// `from_hour` and `to_hour` UTC, `night` of it outside, an hour-long ramp either side, and the
+// provider's latency × `latency` at the busiest hours. Without it the traffic follows the
+// default ±30% daily sine.
+struct DailyCycle
+{
+    bool set = false;
+    int fromHour = 8;
+    int toHour = 18;
+    double night = 0.3;
+    double latency = 1.0;
+
+    double level(qint64 unixSeconds) const; // 0 at night … 1 in business hours
+    double volume(qint64 unixSeconds) const { return night + (1.0 - night) * level(unixSeconds); }
+    double latencyFactor(qint64 unixSeconds) const
+    {
+        return 1.0 + (latency - 1.0) * level(unixSeconds);
+    }
+};
+
 struct TrafficStream
 {
     QString org;
@@ -50,6 +70,7 @@ struct TrafficStream
     QString apiKeyId;
     QString sdk;
     QByteArray metadataJson = "{}"; // compact JSON object
+    DailyCycle cycle;
 
     // The value of a `match` key for this stream ('' for an unknown key).
     QString field(const QString &name) const;
@@ -102,6 +123,16 @@ struct WebhookAnomaly
     bool activeAt(qint64 unixSeconds) const;
 };
 
+// A line of a derived invoice that is not usage (seats, a support plan): optional
+// `extra_lines` of an invoice, `{description, quantity, unit_amount, nickname?}`.
+struct BillingExtraLine
+{
+    QString description;
+    QString nickname;
+    qint64 quantity = 1;
+    qint64 unitAmount = 0; // cents
+};
+
 struct BillingInvoice
 {
     QString id;
@@ -109,6 +140,7 @@ struct BillingInvoice
     QString status;
     QDateTime from;
     QDateTime to;
+    QList<BillingExtraLine> extraLines;
 };
 
 struct BillingFault
@@ -123,9 +155,24 @@ struct BillingFault
     bool activeAt(qint64 unixSeconds) const;
 };
 
+enum class CachedTokens { Excluded, BilledFull, BilledDiscounted };
+
+// One metered price: which log columns it counts and how, and the faults of its pipeline.
+struct BillingMeter
+{
+    QString meter = QStringLiteral("llm_tokens"); // the meter's event name
+    QString nickname;                             // the price's nickname ('' none)
+    QString unit = QStringLiteral("tokens");
+    QStringList counts = {QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens")};
+    CachedTokens cachedTokens = CachedTokens::Excluded;
+    double cachedDiscount = 0.1;
+    QString unitAmountDecimal;
+    QList<BillingFault> faults;
+};
+
 struct BillingRules
 {
-    enum class CachedTokens { Excluded, BilledFull, BilledDiscounted };
+    using CachedTokens = Sandbox::CachedTokens;
     QString meter = QStringLiteral("llm_tokens");
     QString unit = QStringLiteral("tokens");
     QStringList counts = {QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens")};
@@ -134,6 +181,8 @@ struct BillingRules
     QString unitAmountDecimal;
     QList<BillingInvoice> invoices;
     QList<BillingFault> faults;
+    // Every metered price of a derived invoice: the optional `meters`, or else the one above.
+    QList<BillingMeter> meters;
 };
 
 struct Scenario

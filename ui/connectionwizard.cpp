@@ -220,8 +220,10 @@ QWidget *ConnectionWizard::makeForm(const SystemKind &kind)
     };
     if (kind.system == "github"_L1)
         option(u"repo"_s, tr("&Repository:"), u"owner/name"_s);
-    if (kind.system == "stripe"_L1)
+    if (kind.system == "stripe"_L1) {
         option(u"meter"_s, tr("&Meter:"), u"llm_tokens"_s);
+        option(u"customer_metadata_key"_s, tr("Customer &metadata key:"), u"org_id"_s);
+    }
     if (kind.system == "llm"_L1)
         option(u"model"_s, tr("&Model:"), u"gpt-4o-mini"_s);
     if (kind.system == "statuspage"_L1)

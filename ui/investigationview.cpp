@@ -1,4 +1,5 @@
 #include "ui/investigationview.h"
+#include "ui/plaintext.h"
 
 #include "ui/constants.h"
 #include "ui/highlighter.h"
@@ -529,7 +530,7 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
     for (const WebLink &link : evidenceLinks(*e)) {
         QAction *open =
             menu->addAction(link.label, this, [url = link.url] { QDesktopServices::openUrl(url); });
-        open->setToolTip(link.url.toString());
+        open->setToolTip(plainToolTip(link.url.toString()));
     }
     m_openIn->setEnabled(!menu->isEmpty());
     m_rawModel->setJson(e->data);

@@ -1,4 +1,5 @@
 #include "ui/jsontreemodel.h"
+#include "ui/plaintext.h"
 
 #include "ui/jsontablemodel.h"
 
@@ -117,7 +118,9 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole) // vendor text: never rendered as markup
+        return plainToolTip(data(index, Qt::DisplayRole).toString());
+    if (role != Qt::DisplayRole)
         return {};
     const Node *node = nodeFor(index);
     switch (index.column()) {

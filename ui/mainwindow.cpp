@@ -1,4 +1,5 @@
 #include "ui/mainwindow.h"
+#include "ui/plaintext.h"
 
 #include "core/async.h"
 #include "core/engine.h"
@@ -692,7 +693,7 @@ void MainWindow::rebuildRecentMenu()
     for (const QString &path : recent) {
         m_recentMenu
             ->addAction(QFileInfo(path).fileName(), this, [this, path] { openProfile(path); })
-            ->setToolTip(path);
+            ->setToolTip(plainToolTip(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

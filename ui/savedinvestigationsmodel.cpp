@@ -1,4 +1,5 @@
 #include "ui/savedinvestigationsmodel.h"
+#include "ui/plaintext.h"
 
 #include "ui/constants.h"
 
@@ -46,7 +47,9 @@ QVariant SavedInvestigationsModel::data(const QModelIndex &index, int role) cons
             return s.confidence;
         return data(index, Qt::DisplayRole);
     }
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole) // the ticket's and the findings' words: never markup
+        return plainToolTip(data(index, Qt::DisplayRole).toString());
+    if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Saved:

@@ -1,4 +1,5 @@
 #include "ui/stepsmodel.h"
+#include "ui/plaintext.h"
 
 #include "ui/constants.h"
 
@@ -132,7 +133,7 @@ QVariant StepsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Error || index.column() == State)
-            return s.error.isEmpty() ? stateText(s.status) : s.error;
+            return s.error.isEmpty() ? stateText(s.status) : plainToolTip(s.error);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Duration)

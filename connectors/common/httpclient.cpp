@@ -280,6 +280,41 @@ bool isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
+namespace {
+// A cap in words: "64", "1024", "0.5" (MiB).
+QString mebibytes(qint64 bytes)
+{
+    constexpr qint64 MiB = 1024 * 1024;
+    return bytes % MiB == 0 ? QString::number(bytes / MiB)
+                            : QString::number(double(bytes) / double(MiB), 'g', 3);
+}
+
+// The bytes `body` inflates to, counted up to just past `limit` (-1 when it is not a stream
+// of that kind; a corrupt or truncated stream counts what it gave).
+qint64 decodedSize(const QByteArray &body, int windowBits, qint64 limit)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, windowBits) != Z_OK)
+        return -1;
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
+    zs.avail_in = uInt(body.size());
+    static thread_local char scratch[256 * 1024];
+    qint64 total = 0;
+    int rc = Z_OK;
+    while (rc == Z_OK && total <= limit) {
+        zs.next_out = reinterpret_cast<Bytef *>(scratch);
+        zs.avail_out = sizeof scratch;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        const qint64 produced = qint64(sizeof scratch - zs.avail_out);
+        total += produced;
+        if (rc == Z_OK && zs.avail_in == 0 && produced == 0)
+            break;
+    }
+    inflateEnd(&zs);
+    return total;
+}
+} // namespace
+
 std::optional<QByteArray> decodeContent(const QByteArray &body, const QByteArray &encoding,
                                         qint64 maxBytes, bool *tooLarge)
 {
@@ -293,6 +328,13 @@ std::optional<QByteArray> decodeContent(const QByteArray &body, const QByteArray
     // 15 + 32: zlib or gzip, detected from the header; a bare deflate stream (some servers'
     // "deflate") is retried as raw deflate.
     for (const int windowBits : {15 + 32, -15}) {
+        // First only counted, into a scratch buffer: a body that expands beyond the cap (a
+        // gzip bomb) is refused without ever holding its expansion in memory.
+        if (decodedSize(body, windowBits, maxBytes) > maxBytes) {
+            if (tooLarge)
+                *tooLarge = true;
+            return std::nullopt;
+        }
         z_stream zs{};
         if (inflateInit2(&zs, windowBits) != Z_OK)
             return std::nullopt;
@@ -603,7 +645,7 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
             Error::Code::Unsupported,
             u"%1 answered with more than %2 MiB; Casefile reads at most that much from one answer"_s
                 .arg(m_options.displayName)
-                .arg(double(maxBody) / (1024.0 * 1024.0), 0, 'g', 3));
+                .arg(mebibytes(maxBody)));
     } else {
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (status.isValid() && reply->error() != QNetworkReply::RemoteHostClosedError) {
@@ -626,8 +668,7 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
                               Error::Code::Unsupported,
                               u"%1 answered with a compressed body that expands beyond %2 MiB; "
                               u"Casefile refuses it"_s.arg(m_options.displayName)
-                                  .arg(double(m_options.maxDecodedBytes) / (1024.0 * 1024.0), 0,
-                                       'g', 3))
+                                  .arg(mebibytes(m_options.maxDecodedBytes)))
                         : Error::make(Error::Code::Parse,
                                       u"%1 answered with a body Casefile cannot decode "
                                       u"(Content-Encoding: %2)"_s.arg(

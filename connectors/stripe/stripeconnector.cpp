@@ -4,6 +4,7 @@
 
 #include "core/time.h"
 
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QtNumeric>
 
@@ -59,11 +60,20 @@ bool needsPriceExpansion(const QJsonObject &line)
            !line.value(u"price"_s).isObject();
 }
 
-QJsonArray customerRow(const QJsonObject &c)
+QJsonArray customerRow(const QJsonObject &c, const QString &key, const QString &matchedBy)
 {
     return QJsonArray{c.value(u"id"_s).toString(), c.value(u"email"_s).toString(),
                       c.value(u"name"_s).toString(),
-                      c.value(u"metadata"_s).toObject().value(u"org_id"_s).toString()};
+                      c.value(u"metadata"_s).toObject().value(key).toString(), matchedBy};
+}
+
+// The customer metadata key that holds the org id: connection option `customer_metadata_key`,
+// default `org_id`. Only a plain key is used (it goes into a search query).
+QString metadataKey(const QJsonObject &options)
+{
+    static const QRegularExpression plain(u"^[A-Za-z0-9_.-]{1,40}$"_s);
+    const QString key = options.value(u"customer_metadata_key"_s).toString().trimmed();
+    return plain.match(key).hasMatch() ? key : u"org_id"_s;
 }
 
 QString lineMeter(const QJsonObject &line)
@@ -136,13 +146,18 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
     if (!org)
         return std::unexpected(org.error());
     const QString domain = Args::string(call.args, u"email_domain"_s).toLower();
+    const QString key = metadataKey(m_connection.options());
+    const auto hasOrg = [&](const QJsonValue &v) {
+        return v.toObject().value(u"metadata"_s).toObject().value(key).toString() == *org;
+    };
     QJsonObject found;
     QString source;
+    QString matchedBy = u"metadata"_s;
     // Search first (exact metadata match); then page through the list.
     QString nextPage;
     for (int page = 0; page < 3 && found.isEmpty(); ++page) {
         QUrlQuery q;
-        addQueryItem(q, u"query"_s, u"metadata['org_id']:'%1'"_s.arg(searchLiteral(*org)));
+        addQueryItem(q, u"query"_s, u"metadata['%1']:'%2'"_s.arg(key, searchLiteral(*org)));
         addQueryItem(q, u"limit"_s, u"10"_s);
         if (!nextPage.isEmpty())
             addQueryItem(q, u"page"_s, nextPage);
@@ -155,8 +170,7 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
         }
         source = u"stripe:GET /v1/customers/search"_s;
         for (const QJsonValue &v : root->value(u"data"_s).toArray()) {
-            if (v.toObject().value(u"metadata"_s).toObject().value(u"org_id"_s).toString() ==
-                *org) {
+            if (hasOrg(v)) {
                 found = v.toObject();
                 break;
             }
@@ -171,9 +185,8 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
             return std::unexpected(all.error());
         source = u"stripe:GET /v1/customers"_s;
         for (const QJsonValue &v : *all) {
-            const QJsonObject c = v.toObject();
-            if (c.value(u"metadata"_s).toObject().value(u"org_id"_s).toString() == *org) {
-                found = c;
+            if (hasOrg(v)) {
+                found = v.toObject();
                 break;
             }
         }
@@ -182,6 +195,7 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
                 const QJsonObject c = v.toObject();
                 if (c.value(u"email"_s).toString().toLower().endsWith(u"@"_s + domain)) {
                     found = c;
+                    matchedBy = u"email domain"_s;
                     break;
                 }
             }
@@ -195,11 +209,11 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
     }
     const QString id = found.value(u"id"_s).toString();
     OperationOutput out;
-    out.evidence.append(
-        makeEvidence(EvidenceKind::Table, u"stripe"_s, u"Stripe customer of %1"_s.arg(*org), source,
-                     {{u"columns"_s, QJsonArray{u"id"_s, u"email"_s, u"name"_s, u"org_id"_s}},
-                      {u"rows"_s, QJsonArray{customerRow(found)}},
-                      {u"refs"_s, QJsonArray{QString(u"stripe:customer:"_s + id)}}}));
+    out.evidence.append(makeEvidence(
+        EvidenceKind::Table, u"stripe"_s, u"Stripe customer of %1"_s.arg(*org), source,
+        {{u"columns"_s, QJsonArray{u"id"_s, u"email"_s, u"name"_s, u"org_id"_s, u"matched_by"_s}},
+         {u"rows"_s, QJsonArray{customerRow(found, key, matchedBy)}},
+         {u"refs"_s, QJsonArray{QString(u"stripe:customer:"_s + id)}}}));
     out.outputs = {{u"customer_id"_s, id}, {u"ref"_s, QString(u"stripe:customer:"_s + id)}};
     return out;
 }
@@ -219,15 +233,32 @@ QJsonArray StripeConnector::invoiceRow(const QJsonObject &invoice, const QJsonAr
             metered = quantity > 0 ? std::numeric_limits<qint64>::max()
                                    : std::numeric_limits<qint64>::min();
         const QString meter = lineMeter(line);
+        const QJsonObject price = linePrice(line);
         const QJsonObject period = line.value(u"period"_s).toObject();
-        lines.append(QJsonObject{
-            {u"id"_s, line.value(u"id"_s).toString()},
-            {u"description"_s, line.value(u"description"_s).toString()},
-            {u"quantity"_s, quantity},
-            {u"amount"_s, line.value(u"amount"_s).toInteger()},
-            {u"period_start"_s, isoOrNull(fromUnixSeconds(period.value(u"start"_s)))},
-            {u"period_end"_s, isoOrNull(fromUnixSeconds(period.value(u"end"_s)))},
-            {u"meter"_s, meter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(meter)}});
+        const auto orNull = [](const QString &text) {
+            return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+        };
+        // the price's id (a string when not expanded) and the names that say what it bills
+        QString priceId = price.value(u"id"_s).toString();
+        if (priceId.isEmpty())
+            priceId = line.value(u"pricing"_s)
+                          .toObject()
+                          .value(u"price_details"_s)
+                          .toObject()
+                          .value(u"price"_s)
+                          .toString();
+        lines.append(
+            QJsonObject{{u"id"_s, line.value(u"id"_s).toString()},
+                        {u"description"_s, line.value(u"description"_s).toString()},
+                        {u"quantity"_s, quantity},
+                        {u"amount"_s, line.value(u"amount"_s).toInteger()},
+                        {u"period_start"_s, isoOrNull(fromUnixSeconds(period.value(u"start"_s)))},
+                        {u"period_end"_s, isoOrNull(fromUnixSeconds(period.value(u"end"_s)))},
+                        {u"meter"_s, orNull(meter)},
+                        {u"metered"_s, isMetered(line)},
+                        {u"price"_s, orNull(priceId)},
+                        {u"price_nickname"_s, orNull(price.value(u"nickname"_s).toString())},
+                        {u"lookup_key"_s, orNull(price.value(u"lookup_key"_s).toString())}});
     }
     return QJsonArray{id,
                       invoice.value(u"status"_s).toString(),
@@ -381,7 +412,8 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
         u"stripe:GET "_s + path,
         {{u"bucket_s"_s, step},
          {u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
-         {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meter}}},
+         {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meter},
+                                                                        {u"meter_id"_s, meterId}}},
                                               {u"points"_s, array}}}}}));
     out.outputs.insert(u"total"_s, total);
     return out;

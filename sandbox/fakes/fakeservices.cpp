@@ -51,6 +51,10 @@ std::optional<InjectedFault::Kind> faultKind(const QString &kind)
         return InjectedFault::Kind::Reset;
     if (k == u"slow"_s)
         return InjectedFault::Kind::Slow;
+    if (k == u"gzip-bomb"_s)
+        return InjectedFault::Kind::GzipBomb;
+    if (k == u"oversized"_s)
+        return InjectedFault::Kind::Oversized;
     return std::nullopt;
 }
 
@@ -61,8 +65,8 @@ Result<InjectedFault> injectedFault(const FaultSpec &fault, const QString &syste
     if (!kind)
         return fail(
             Error::Code::InvalidInput,
-            u"Unknown fault \"%1\" for %2; use timeout, 429, 500, malformed, reset or slow."_s.arg(
-                fault.kind, system));
+            u"Unknown fault \"%1\" for %2; use timeout, 429, 500, malformed, reset, slow, gzip-bomb or oversized."_s
+                .arg(fault.kind, system));
     if (fault.rate < 0.0 || fault.rate > 1.0)
         return fail(Error::Code::InvalidInput,
                     u"The fault rate for %1 must be between 0 and 1."_s.arg(system));

@@ -33,10 +33,11 @@ struct ServiceOptions
     int latencyMaxMs = 0; // or by a uniformly drawn time up to this when it is larger
 };
 
-// Tokens billed to `org` for requests in [from, to): the sandbox computes it from the
-// generated request logs; Stripe invoices and meter summaries are derived from it.
-using BillingFunction =
-    std::function<qint64(const QString &org, const QDateTime &from, const QDateTime &to)>;
+// Tokens billed to `org` for requests in [from, to) on `meter` (an event name; '': the
+// scenario's first meter): the sandbox computes it from the generated request logs; Stripe
+// invoices and meter summaries are derived from it.
+using BillingFunction = std::function<qint64(const QString &org, const QDateTime &from,
+                                             const QDateTime &to, const QString &meter)>;
 
 class FakeHttpServer;
 class VendorFake;

@@ -389,8 +389,150 @@ QJsonObject GitHubFake::pullJson(const QJsonObject &p) const
     out.insert(u"user"_s,
                withDefaults(user(p.value(u"user"_s).toObject().value(u"login"_s).toString()),
                             p.value(u"user"_s).toObject()));
+    // the rest of pull-request-simple: links, people, labels and both branches' repository
+    const QString issue = repoApi + u"/issues/"_s + n;
+    const QString pull = repoApi + u"/pulls/"_s + n;
+    const QString statuses =
+        repoApi + u"/statuses/"_s + out.value(u"head"_s).toObject().value(u"sha"_s).toString();
+    const auto link = [](const QString &href) {
+        return QJsonObject{{u"href"_s, href}};
+    };
+    const QJsonObject defaults{
+        {u"_links"_s,
+         QJsonObject{{u"self"_s, link(pull)},
+                     {u"html"_s, link(out.value(u"html_url"_s).toString())},
+                     {u"issue"_s, link(issue)},
+                     {u"comments"_s, link(issue + u"/comments"_s)},
+                     {u"review_comments"_s, link(pull + u"/comments"_s)},
+                     {u"review_comment"_s, link(repoApi + u"/pulls/comments{/number}"_s)},
+                     {u"commits"_s, link(pull + u"/commits"_s)},
+                     {u"statuses"_s, link(statuses)}}},
+        {u"commits_url"_s, QString(pull + u"/commits"_s)},
+        {u"review_comments_url"_s, QString(pull + u"/comments"_s)},
+        {u"review_comment_url"_s, QString(repoApi + u"/pulls/comments{/number}"_s)},
+        {u"comments_url"_s, QString(issue + u"/comments"_s)},
+        {u"statuses_url"_s, statuses},
+        {u"assignee"_s, QJsonValue::Null},
+        {u"assignees"_s, QJsonArray()},
+        {u"requested_reviewers"_s, QJsonArray()},
+        {u"requested_teams"_s, QJsonArray()},
+        {u"labels"_s, QJsonArray()},
+        {u"milestone"_s, QJsonValue::Null},
+        {u"author_association"_s, u"MEMBER"_s},
+        {u"auto_merge"_s, QJsonValue::Null},
+        {u"active_lock_reason"_s, QJsonValue::Null}};
+    for (auto it = defaults.begin(); it != defaults.end(); ++it) {
+        if (!out.contains(it.key()))
+            out.insert(it.key(), it.value());
+    }
+    for (const QString &side : {u"head"_s, u"base"_s}) {
+        QJsonObject branch = out.value(side).toObject();
+        if (!branch.contains(u"repo"_s))
+            branch.insert(u"repo"_s, repositoryJson(false));
+        if (!branch.contains(u"user"_s))
+            branch.insert(u"user"_s, branch.value(u"repo"_s).toObject().value(u"owner"_s));
+        out.insert(side, branch);
+    }
     if (!mergeSha.isEmpty())
         out.insert(u"merge_commit_sha"_s, fullSha(mergeSha));
+    return out;
+}
+
+QJsonObject GitHubFake::repositoryJson(bool full) const
+{
+    const QString api = m_context.base(u"github"_s);
+    const QString url = api + u"/repos/"_s + m_repo;
+    const QString html = u"https://github.com/"_s + m_repo;
+    QJsonObject owner = user(m_repo.section(u'/', 0, 0));
+    owner.insert(u"type"_s, u"Organization"_s);
+    const QString created = isoUtc(m_context.now.addYears(-2));
+    QJsonObject out{{u"id"_s, 1296269},
+                    {u"node_id"_s, jv(u"R_kgDO"_s + stableHex(m_repo, 10))},
+                    {u"name"_s, m_repo.section(u'/', 1)},
+                    {u"full_name"_s, m_repo},
+                    {u"owner"_s, owner},
+                    {u"private"_s, true},
+                    {u"html_url"_s, html},
+                    {u"description"_s, QJsonValue::Null},
+                    {u"fork"_s, false},
+                    {u"url"_s, url},
+                    {u"clone_url"_s, QString(html + u".git"_s)},
+                    {u"git_url"_s, QString(u"git://github.com/"_s + m_repo + u".git"_s)},
+                    {u"ssh_url"_s, QString(u"git@github.com:"_s + m_repo + u".git"_s)},
+                    {u"svn_url"_s, html},
+                    {u"mirror_url"_s, QJsonValue::Null},
+                    {u"homepage"_s, QJsonValue::Null},
+                    {u"language"_s, u"TypeScript"_s},
+                    {u"default_branch"_s, u"main"_s},
+                    {u"forks"_s, 0},
+                    {u"forks_count"_s, 0},
+                    {u"stargazers_count"_s, 0},
+                    {u"watchers"_s, 0},
+                    {u"watchers_count"_s, 0},
+                    {u"open_issues"_s, 0},
+                    {u"open_issues_count"_s, 0},
+                    {u"size"_s, 4096},
+                    {u"has_issues"_s, true},
+                    {u"has_projects"_s, false},
+                    {u"has_wiki"_s, false},
+                    {u"has_pages"_s, false},
+                    {u"has_downloads"_s, true},
+                    {u"archived"_s, false},
+                    {u"disabled"_s, false},
+                    {u"visibility"_s, u"private"_s},
+                    {u"license"_s, QJsonValue::Null},
+                    {u"pushed_at"_s, isoUtc(m_context.now)},
+                    {u"created_at"_s, created},
+                    {u"updated_at"_s, isoUtc(m_context.now)}};
+    // the URL templates every repository object carries
+    const std::pair<const char16_t *, const char16_t *> templates[] = {
+        {u"archive_url", u"/{archive_format}{/ref}"},
+        {u"assignees_url", u"/assignees{/user}"},
+        {u"blobs_url", u"/git/blobs{/sha}"},
+        {u"branches_url", u"/branches{/branch}"},
+        {u"collaborators_url", u"/collaborators{/collaborator}"},
+        {u"comments_url", u"/comments{/number}"},
+        {u"commits_url", u"/commits{/sha}"},
+        {u"compare_url", u"/compare/{base}...{head}"},
+        {u"contents_url", u"/contents/{+path}"},
+        {u"contributors_url", u"/contributors"},
+        {u"deployments_url", u"/deployments"},
+        {u"downloads_url", u"/downloads"},
+        {u"events_url", u"/events"},
+        {u"forks_url", u"/forks"},
+        {u"git_commits_url", u"/git/commits{/sha}"},
+        {u"git_refs_url", u"/git/refs{/sha}"},
+        {u"git_tags_url", u"/git/tags{/sha}"},
+        {u"hooks_url", u"/hooks"},
+        {u"issue_comment_url", u"/issues/comments{/number}"},
+        {u"issue_events_url", u"/issues/events{/number}"},
+        {u"issues_url", u"/issues{/number}"},
+        {u"keys_url", u"/keys{/key_id}"},
+        {u"labels_url", u"/labels{/name}"},
+        {u"languages_url", u"/languages"},
+        {u"merges_url", u"/merges"},
+        {u"milestones_url", u"/milestones{/number}"},
+        {u"notifications_url", u"/notifications{?since,all,participating}"},
+        {u"pulls_url", u"/pulls{/number}"},
+        {u"releases_url", u"/releases{/id}"},
+        {u"stargazers_url", u"/stargazers"},
+        {u"statuses_url", u"/statuses/{sha}"},
+        {u"subscribers_url", u"/subscribers"},
+        {u"subscription_url", u"/subscription"},
+        {u"tags_url", u"/tags"},
+        {u"teams_url", u"/teams"},
+        {u"trees_url", u"/git/trees{/sha}"}};
+    for (const auto &[key, path] : templates)
+        out.insert(QString::fromUtf16(key), QString(url + QString::fromUtf16(path)));
+    if (full) {
+        out.insert(u"network_count"_s, 0);
+        out.insert(u"subscribers_count"_s, 0);
+        out.insert(u"permissions"_s, QJsonObject{{u"admin"_s, false},
+                                                 {u"maintain"_s, false},
+                                                 {u"push"_s, false},
+                                                 {u"triage"_s, false},
+                                                 {u"pull"_s, true}});
+    }
     return out;
 }
 
@@ -617,12 +759,7 @@ HttpResponse GitHubFake::route(const HttpRequest &request)
     if (repo.compare(m_repo, Qt::CaseInsensitive) != 0)
         return notFound();
     if (rest.isEmpty()) {
-        return jsonAnswer(200, QJsonObject{{u"id"_s, 1296269},
-                                           {u"name"_s, m_repo.section(u'/', 1)},
-                                           {u"full_name"_s, m_repo},
-                                           {u"private"_s, true},
-                                           {u"default_branch"_s, u"main"_s},
-                                           {u"html_url"_s, jv(u"https://github.com/"_s + m_repo)}});
+        return jsonAnswer(200, repositoryJson(true));
     }
     if (rest == u"/deployments"_s)
         return deployments(request);

@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <zlib.h>
+
 namespace Casefile::Sandbox {
 
 using namespace Qt::StringLiterals;
@@ -18,6 +20,56 @@ constexpr qsizetype MaxHeaderBytes = 64 * 1024;
 constexpr qsizetype MaxBodyBytes = 32 * 1024 * 1024;
 constexpr int DripIntervalMs = 200;
 constexpr int DripMaxTicks = 10; // a dripped answer still finishes within ~2 s
+// Beyond every connector's caps (ClickHouse's are the largest: 512 MiB read, 1 GiB decoded).
+constexpr qint64 BombDecodedMiB = 1280;
+constexpr qint64 OversizedBytes = 1536LL * 1024 * 1024;
+constexpr qint64 StreamChunk = 1024 * 1024;
+
+// A gzip member of BombDecodedMiB MiB of zeros, about 1 MB on the wire. Each MiB is deflated
+// after a full flush, so every MiB but the first compresses to the same bytes: two are
+// compressed and the second repeated, then the trailer says the whole length and CRC-32.
+QByteArray gzipBomb()
+{
+    static const QByteArray bomb = []() -> QByteArray {
+        const QByteArray zeros(StreamChunk, '\0');
+        z_stream s{};
+        if (deflateInit2(&s, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+            return QByteArray();
+        const auto run = [&s](const QByteArray &in, int flush) {
+            QByteArray out;
+            s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
+            s.avail_in = uInt(in.size());
+            char buffer[65536];
+            do {
+                s.next_out = reinterpret_cast<Bytef *>(buffer);
+                s.avail_out = sizeof buffer;
+                deflate(&s, flush);
+                out.append(buffer, qsizetype(sizeof buffer - s.avail_out));
+            } while (s.avail_out == 0);
+            return out;
+        };
+        QByteArray out = run(zeros, Z_FULL_FLUSH);
+        const QByteArray repeated = run(zeros, Z_FULL_FLUSH);
+        for (qint64 i = 2; i < BombDecodedMiB; ++i)
+            out += repeated;
+        QByteArray end = run(QByteArray(), Z_FINISH);
+        deflateEnd(&s);
+        uLong crc =
+            crc32(0L, reinterpret_cast<const Bytef *>(zeros.constData()), uInt(StreamChunk));
+        const uLong one = crc;
+        for (qint64 i = 1; i < BombDecodedMiB; ++i)
+            crc = crc32_combine(crc, one, StreamChunk);
+        const quint32 size = quint32((BombDecodedMiB * StreamChunk) & 0xffffffffU);
+        end.chop(8); // the trailer zlib wrote counts two MiB: the real one
+        for (quint32 v : {quint32(crc), size}) {
+            for (int b = 0; b < 4; ++b)
+                end.append(char((v >> (8 * b)) & 0xff));
+        }
+        out += end;
+        return out;
+    }();
+    return bomb;
+}
 
 quint64 fnv1a(const QByteArray &bytes)
 {
@@ -188,6 +240,21 @@ public:
         response.setHeader("Server"_ba, "casefile-sandbox"_ba);
         response.setHeader("Connection"_ba, m_keepAlive ? "keep-alive"_ba : "close"_ba);
         QByteArray body = response.body;
+        if (fault == InjectedFault::Kind::GzipBomb) {
+            body = gzipBomb();
+            response.status = 200;
+            response.setHeader("Content-Encoding"_ba, "gzip"_ba);
+        }
+        if (fault == InjectedFault::Kind::Oversized && !head) {
+            response.status = 200;
+            response.setHeader("Content-Length"_ba, QByteArray::number(OversizedBytes));
+            QByteArray start = "HTTP/1.1 200 OK\r\n"_ba;
+            for (const auto &[key, value] : std::as_const(response.headers))
+                start += key + ": "_ba + value + "\r\n"_ba;
+            m_socket->write(start + "\r\n"_ba);
+            stream(OversizedBytes);
+            return;
+        }
         if (fault == InjectedFault::Kind::Malformed) {
             // A truncated document with a stray byte: no JSON parser accepts it.
             body = body.left(std::max<qsizetype>(1, body.size() / 2)) + "\x01{\"truncated"_ba;
@@ -224,6 +291,25 @@ public:
     bool busy() const { return m_busy; }
 
 private:
+    // Zeros until `remaining` is sent or the client hangs up, a MiB at a time as the socket
+    // drains, so the sandbox never holds more than a few MiB of it.
+    void stream(qint64 remaining)
+    {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        static const QByteArray zeros(StreamChunk, '\0');
+        while (remaining > 0 && m_socket->bytesToWrite() < 4 * StreamChunk) {
+            const qint64 n = std::min(remaining, StreamChunk);
+            m_socket->write(zeros.constData(), n);
+            remaining -= n;
+        }
+        if (remaining <= 0) {
+            finishAnswer();
+            return;
+        }
+        QTimer::singleShot(5, this, [this, remaining] { stream(remaining); });
+    }
+
     void drip(QByteArray rest, qsizetype chunk)
     {
         QTimer::singleShot(DripIntervalMs, this, [this, rest, chunk] {

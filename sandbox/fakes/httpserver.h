@@ -61,7 +61,18 @@ using RequestObserver = std::function<void(const HttpRequest &)>;
 // A fault to inject into a share of answers (see FaultSpec in fakeservices.h).
 struct InjectedFault
 {
-    enum class Kind { Timeout, TooManyRequests, ServerError, Malformed, Reset, Slow };
+    // GzipBomb: a small gzip body that expands beyond any answer cap; Oversized: an answer
+    // that announces (and keeps sending) more bytes than any client should read.
+    enum class Kind {
+        Timeout,
+        TooManyRequests,
+        ServerError,
+        Malformed,
+        Reset,
+        Slow,
+        GzipBomb,
+        Oversized
+    };
     Kind kind = Kind::ServerError;
     double rate = 1.0;
 };

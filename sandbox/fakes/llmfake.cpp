@@ -93,7 +93,11 @@ HttpResponse LlmFake::answer(const HttpRequest &request)
         return jsonAnswer(400,
                           openAiError(u"'messages' must contain at least one message."_s,
                                       u"invalid_request_error"_s, QJsonValue::Null, u"messages"_s));
-    const QString model = body.value(u"model"_s).toString(Model);
+    // `model` is required by OpenAI's description; the API refuses a request without it
+    if (!body.value(u"model"_s).isString() || body.value(u"model"_s).toString().isEmpty())
+        return jsonAnswer(400, openAiError(u"you must provide a model parameter"_s,
+                                           u"invalid_request_error"_s, QJsonValue::Null));
+    const QString model = body.value(u"model"_s).toString();
 
     QString prompt;
     QString lastUser;

@@ -131,10 +131,12 @@ HttpResponse PagerDutyFake::answer(const HttpRequest &request)
     if (!ok) {
         response = jsonAnswer(401, pdError(2006, u"Invalid Credentials"_s,
                                            {u"The authorization token provided is not valid."_s}));
-    } else if (!accept.isEmpty() && accept.contains("vnd.pagerduty+json") &&
+    } else if (!accept.contains("application/vnd.pagerduty+json") ||
                !accept.contains("version=2")) {
-        response = jsonAnswer(406, pdError(2001, u"Invalid Input Provided"_s,
-                                           {u"Only version 2 of the REST API is served."_s}));
+        // the REST API v2 is asked for by its versioned media type; anything else is refused
+        response = jsonAnswer(
+            406, pdError(2001, u"Invalid Input Provided"_s,
+                         {u"Accept must be application/vnd.pagerduty+json;version=2."_s}));
     } else if (request.path != u"/incidents"_s) {
         response = jsonAnswer(404, pdError(2100, u"Not Found"_s));
     } else if (request.method != "GET" && request.method != "HEAD") {

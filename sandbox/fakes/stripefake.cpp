@@ -151,15 +151,44 @@ void StripeFake::addCustomers(const QJsonObject &stripe)
     }
 }
 
-// The metered price and its meter, when the scenario bills usage.
-void StripeFake::addMeteredPrice()
+QList<QJsonObject> StripeFake::meterSpecs() const
 {
     const QJsonObject billing = m_context.section(u"billing"_s);
+    QList<QJsonObject> specs;
+    for (const QJsonValue &v : billing.value(u"meters"_s).toArray()) {
+        QJsonObject m = v.toObject();
+        for (const QString &key : {u"unit"_s, u"unit_amount_decimal"_s}) {
+            if (!m.contains(key) && billing.contains(key))
+                m.insert(key, billing.value(key));
+        }
+        specs.append(m);
+    }
+    if (specs.isEmpty() && !billing.value(u"meter"_s).toString().isEmpty())
+        specs.append(billing);
+    return specs;
+}
+
+QJsonObject StripeFake::priceOf(const QString &id) const
+{
+    for (const QJsonObject &p : m_prices) {
+        if (p.value(u"id"_s).toString() == id)
+            return p;
+    }
+    return {};
+}
+
+// A metered price and its meter for each of the scenario's meters.
+void StripeFake::addMeteredPrice()
+{
     const qint64 nowSecs = unixSeconds(m_context.now);
-    const QString meterEvent = billing.value(u"meter"_s).toString();
-    const QString unitAmount = billing.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
-    if (!meterEvent.isEmpty()) {
+    for (const QJsonObject &spec : meterSpecs()) {
+        const QString meterEvent = spec.value(u"meter"_s).toString();
+        const QString unitAmount =
+            spec.value(u"unit_amount_decimal"_s).isDouble()
+                ? QString::number(spec.value(u"unit_amount_decimal"_s).toDouble())
+                : spec.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
         const QString meterId = u"mtr_test_"_s + stableHex(meterEvent, 24);
+        const QString nickname = spec.value(u"nickname"_s).toString(meterEvent);
         m_meters.append(QJsonObject{
             {u"id"_s, meterId},
             {u"object"_s, u"billing.meter"_s},
@@ -167,7 +196,7 @@ void StripeFake::addMeteredPrice()
             {u"customer_mapping"_s, QJsonObject{{u"event_payload_key"_s, u"stripe_customer_id"_s},
                                                 {u"type"_s, u"by_id"_s}}},
             {u"default_aggregation"_s, QJsonObject{{u"formula"_s, u"sum"_s}}},
-            {u"display_name"_s, billing.value(u"unit"_s).toString(u"tokens"_s)},
+            {u"display_name"_s, nickname},
             {u"event_name"_s, meterEvent},
             {u"event_time_window"_s, QJsonValue::Null},
             {u"livemode"_s, false},
@@ -175,8 +204,9 @@ void StripeFake::addMeteredPrice()
             {u"status_transitions"_s, QJsonObject{{u"deactivated_at"_s, QJsonValue::Null}}},
             {u"updated"_s, nowSecs - 86400 * 400},
             {u"value_settings"_s, QJsonObject{{u"event_payload_key"_s, u"value"_s}}}});
-        m_meteredPrice = u"price_"_s + stableHex(u"price:"_s + meterEvent, 24);
-        m_prices.append(QJsonObject{{u"id"_s, m_meteredPrice},
+        const QString priceId = u"price_"_s + stableHex(u"price:"_s + meterEvent, 24);
+        m_meteredPrices.insert(meterEvent, priceId);
+        m_prices.append(QJsonObject{{u"id"_s, priceId},
                                     {u"object"_s, u"price"_s},
                                     {u"active"_s, true},
                                     {u"billing_scheme"_s, u"per_unit"_s},
@@ -185,7 +215,7 @@ void StripeFake::addMeteredPrice()
                                     {u"livemode"_s, false},
                                     {u"lookup_key"_s, QJsonValue::Null},
                                     {u"metadata"_s, QJsonObject{}},
-                                    {u"nickname"_s, meterEvent},
+                                    {u"nickname"_s, nickname},
                                     {u"product"_s, jv(u"prod_"_s + stableHex(meterEvent, 14))},
                                     {u"recurring"_s, QJsonObject{{u"interval"_s, u"month"_s},
                                                                  {u"interval_count"_s, 1},
@@ -198,50 +228,24 @@ void StripeFake::addMeteredPrice()
     }
 }
 
-// An invoice of the scenario's billing function, with its one metered line in the current
-// (2025-03-31) shape: the price is referenced from pricing.price_details.
-QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
+namespace {
+
+QJsonObject lineJson(const QString &id, const QString &invoice, qint64 amount,
+                     const QString &description, const QString &priceId, const QJsonValue &product,
+                     const QString &unitAmount, qint64 quantity, const QDateTime &from,
+                     const QDateTime &to, const QString &subscription,
+                     const QString &subscriptionItem)
 {
-    const QJsonObject billing = m_context.section(u"billing"_s);
-    const QString meterEvent = billing.value(u"meter"_s).toString();
-    const QString unitAmount = billing.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
-    const QJsonArray orgs = m_context.scenario.value(u"orgs"_s).toArray();
-    const QString priceId = m_meteredPrice;
-    const QString org = spec.value(u"org"_s).toString();
-    QString customer;
-    for (const QJsonValue &o : orgs) {
-        if (o.toObject().value(u"id"_s).toString() == org)
-            customer = o.toObject().value(u"stripe_customer"_s).toString();
-    }
-    const QDateTime from = parseTime(spec.value(u"from"_s).toString());
-    const QDateTime to = parseTime(spec.value(u"to"_s).toString());
-    const QString id = spec.value(u"id"_s).toString(
-        u"in_"_s + stableHex(org + spec.value(u"from"_s).toString(), 24));
-    const qint64 quantity = m_context.billed(org, from, to);
-    const double cents = static_cast<double>(quantity) * unitAmount.toDouble();
-    const qint64 amount = std::llround(cents);
-    const QString status = spec.value(u"status"_s).toString(u"open"_s);
-    const QString lineId = u"il_"_s + stableHex(u"line:"_s + id, 24);
-    const QString subscription = u"sub_"_s + stableHex(u"sub:"_s + customer, 24);
-    const QString subscriptionItem = u"si_"_s + stableHex(u"si:"_s + customer, 14);
-    QJsonObject price;
-    for (const QJsonObject &p : std::as_const(m_prices)) {
-        if (p.value(u"id"_s).toString() == priceId)
-            price = p;
-    }
-    const QJsonObject line{
-        {u"id"_s, lineId},
+    return QJsonObject{
+        {u"id"_s, id},
         {u"object"_s, u"line_item"_s},
         {u"amount"_s, amount},
         {u"currency"_s, u"usd"_s},
-        {u"description"_s,
-         u"%1 %2 × %3 (at $%4 / unit)"_s.arg(
-             QString::number(quantity), billing.value(u"unit"_s).toString(u"tokens"_s), meterEvent,
-             QString::number(unitAmount.toDouble() / 100.0, 'f', 8))},
+        {u"description"_s, description},
         {u"discount_amounts"_s, QJsonArray{}},
         {u"discountable"_s, true},
         {u"discounts"_s, QJsonArray{}},
-        {u"invoice"_s, id},
+        {u"invoice"_s, invoice},
         {u"livemode"_s, false},
         {u"metadata"_s, QJsonObject{}},
         {u"parent"_s,
@@ -256,16 +260,87 @@ QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
                                   {u"subscription_item"_s, subscriptionItem}}}}},
         {u"period"_s, QJsonObject{{u"start"_s, unixSeconds(from)}, {u"end"_s, unixSeconds(to)}}},
         {u"pretax_credit_amounts"_s, QJsonArray{}},
-        {u"pricing"_s,
-         QJsonObject{{u"type"_s, u"price_details"_s},
-                     {u"price_details"_s, QJsonObject{{u"price"_s, priceId},
-                                                      {u"product"_s, price.value(u"product"_s)}}},
-                     {u"unit_amount_decimal"_s, unitAmount}}},
+        {u"pricing"_s, QJsonObject{{u"type"_s, u"price_details"_s},
+                                   {u"price_details"_s,
+                                    QJsonObject{{u"price"_s, priceId}, {u"product"_s, product}}},
+                                   {u"unit_amount_decimal"_s, unitAmount}}},
         {u"quantity"_s, quantity},
         {u"quantity_decimal"_s, QString::number(quantity)},
         {u"subscription"_s, subscription},
         {u"subtotal"_s, amount},
         {u"taxes"_s, QJsonArray{}}};
+}
+
+} // namespace
+
+// One metered line in the current (2025-03-31) shape: the price is referenced from
+// pricing.price_details.
+QJsonObject StripeFake::meteredLine(const QJsonObject &meter, const QString &invoice,
+                                    const QString &org, const QDateTime &from, const QDateTime &to,
+                                    const QString &subscription,
+                                    const QString &subscriptionItem) const
+{
+    const QString meterEvent = meter.value(u"meter"_s).toString();
+    const QString priceId = m_meteredPrices.value(meterEvent);
+    const QJsonObject price = priceOf(priceId);
+    const QString unitAmount = price.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
+    const qint64 quantity = m_context.billed(org, from, to, meterEvent);
+    const qint64 amount = std::llround(static_cast<double>(quantity) * unitAmount.toDouble());
+    const QString description = u"%1 %2 × %3 (at $%4 / unit)"_s.arg(
+        QString::number(quantity), meter.value(u"unit"_s).toString(u"tokens"_s),
+        price.value(u"nickname"_s).toString(meterEvent),
+        QString::number(unitAmount.toDouble() / 100.0, 'f', 8));
+    // the first meter's line keeps the id of the one-meter invoices
+    const bool first =
+        m_meteredPrices.isEmpty() || meterSpecs().first().value(u"meter"_s) == meterEvent;
+    const QString lineId =
+        u"il_"_s + stableHex(u"line:"_s + invoice + (first ? QString() : meterEvent), 24);
+    return lineJson(lineId, invoice, amount, description, priceId, price.value(u"product"_s),
+                    unitAmount, quantity, from, to, subscription, subscriptionItem);
+}
+
+// An invoice of the scenario's billing function: a metered line per meter, then the invoice's
+// `extra_lines` (seats, a support plan) on licensed prices.
+QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
+{
+    const QJsonArray orgs = m_context.scenario.value(u"orgs"_s).toArray();
+    const QString org = spec.value(u"org"_s).toString();
+    QString customer;
+    for (const QJsonValue &o : orgs) {
+        if (o.toObject().value(u"id"_s).toString() == org)
+            customer = o.toObject().value(u"stripe_customer"_s).toString();
+    }
+    const QDateTime from = parseTime(spec.value(u"from"_s).toString());
+    const QDateTime to = parseTime(spec.value(u"to"_s).toString());
+    const QString id = spec.value(u"id"_s).toString(
+        u"in_"_s + stableHex(org + spec.value(u"from"_s).toString(), 24));
+    const QString status = spec.value(u"status"_s).toString(u"open"_s);
+    const QString subscription = u"sub_"_s + stableHex(u"sub:"_s + customer, 24);
+    QJsonArray lines;
+    qint64 amount = 0;
+    const QList<QJsonObject> meters = meterSpecs();
+    for (qsizetype i = 0; i < meters.size(); ++i) {
+        // the first meter keeps the subscription item of the one-meter invoices
+        const QString item =
+            i == 0 ? u"si_"_s + stableHex(u"si:"_s + customer, 14)
+                   : u"si_"_s + stableHex(u"si:"_s + customer + QString::number(i), 14);
+        const QJsonObject line = meteredLine(meters.at(i), id, org, from, to, subscription, item);
+        amount += line.value(u"amount"_s).toInteger();
+        lines.append(line);
+    }
+    for (const QJsonValue &v : spec.value(u"extra_lines"_s).toArray()) {
+        const QJsonObject extra = v.toObject();
+        const QString description = extra.value(u"description"_s).toString();
+        const qint64 quantity = extra.value(u"quantity"_s).toInteger(1);
+        const qint64 unitAmount = extra.value(u"unit_amount"_s).toInteger();
+        const QString priceId = u"price_"_s + stableHex(u"licensed:"_s + description, 24);
+        const QString item = u"si_"_s + stableHex(u"si:"_s + customer + description, 14);
+        lines.append(lineJson(u"il_"_s + stableHex(u"line:"_s + id + description, 24), id,
+                              quantity * unitAmount, description, priceId,
+                              jv(u"prod_"_s + stableHex(description, 14)),
+                              QString::number(unitAmount), quantity, from, to, subscription, item));
+        amount += quantity * unitAmount;
+    }
     return QJsonObject{
         {u"id"_s, id},
         {u"customer"_s, customer},
@@ -283,9 +358,9 @@ QJsonObject StripeFake::billedInvoice(const QJsonObject &spec) const
         {u"subscription"_s, subscription},
         {u"billing_reason"_s, u"subscription_cycle"_s},
         {u"lines"_s, QJsonObject{{u"object"_s, u"list"_s},
-                                 {u"data"_s, QJsonArray{line}},
+                                 {u"data"_s, lines},
                                  {u"has_more"_s, false},
-                                 {u"total_count"_s, 1},
+                                 {u"total_count"_s, lines.size()},
                                  {u"url"_s, jv(u"/v1/invoices/"_s + id + u"/lines"_s)}}}};
 }
 
@@ -627,7 +702,8 @@ HttpResponse StripeFake::eventSummaries(const HttpRequest &request, const QJsonO
         const qint64 windowEnd = step ? std::min(end, t + step) : end;
         const qint64 value =
             m_context.billed(org, QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc()),
-                             QDateTime::fromSecsSinceEpoch(windowEnd, QTimeZone::utc()));
+                             QDateTime::fromSecsSinceEpoch(windowEnd, QTimeZone::utc()),
+                             meter.value(u"event_name"_s).toString());
         summaries.append(QJsonObject{
             {u"id"_s, jv(u"mtrusg_"_s + stableHex(meterId + customer + QString::number(t), 20))},
             {u"object"_s, u"billing.meter_event_summary"_s},
@@ -684,9 +760,12 @@ HttpResponse StripeFake::customerSearch(const HttpRequest &request) const
         if (ok)
             hits.append(c);
     }
-    const int limit = std::clamp(
-        request.hasQuery(u"limit"_s) ? request.queryValue(u"limit"_s).toInt() : DefaultLimit, 1,
-        MaxLimit);
+    const int limit =
+        request.hasQuery(u"limit"_s) ? request.queryValue(u"limit"_s).toInt() : DefaultLimit;
+    if (limit < 1 || limit > MaxLimit) // Stripe refuses, as for lists: it never clamps
+        return jsonAnswer(
+            400, stripeError(u"invalid_request_error"_s, u"parameter_invalid_integer"_s,
+                             u"Invalid integer: limit must be between 1 and 100"_s, u"limit"_s));
     qsizetype start = 0;
     if (request.hasQuery(u"page"_s)) {
         start = decodeCursor(request.queryValue(u"page"_s));

@@ -10,14 +10,15 @@ namespace Casefile::Sandbox {
 
 using namespace Qt::StringLiterals;
 
-qint64 FakeContext::billed(const QString &org, const QDateTime &from, const QDateTime &to)
+qint64 FakeContext::billed(const QString &org, const QDateTime &from, const QDateTime &to,
+                           const QString &meter)
 {
     // The billing function may scan the generated logs: answer repeated windows from memory.
     const QString key = org + u'|' + QString::number(from.toSecsSinceEpoch()) + u'|' +
-                        QString::number(to.toSecsSinceEpoch());
+                        QString::number(to.toSecsSinceEpoch()) + u'|' + meter;
     if (const auto it = billingCache.constFind(key); it != billingCache.cend())
         return *it;
-    const qint64 value = billing ? billing(org, from, to) : 0;
+    const qint64 value = billing ? billing(org, from, to, meter) : 0;
     billingCache.insert(key, value);
     return value;
 }

@@ -36,7 +36,8 @@ struct FakeContext
     QDateTime currentTime() const { return now.addMSecs(sinceStart.elapsed()); }
     QString base(const QString &system) const { return bases.value(system); }
     QString token(const QString &system) const { return tokens.value(system); }
-    qint64 billed(const QString &org, const QDateTime &from, const QDateTime &to);
+    qint64 billed(const QString &org, const QDateTime &from, const QDateTime &to,
+                  const QString &meter = {});
     QJsonObject section(const QString &key) const { return scenario.value(key).toObject(); }
 };
 

@@ -59,6 +59,9 @@ private:
     QJsonObject deploymentJson(const QJsonObject &deployment) const;
     QList<QJsonObject> deploymentStatuses(const QJsonObject &deployment) const;
     QJsonObject pullJson(const QJsonObject &pull) const;
+    // The repository as GitHub describes it (`repository`; `full` adds full-repository's
+    // counters).
+    QJsonObject repositoryJson(bool full) const;
     QJsonObject releaseJson(const QJsonObject &release) const;
     const QJsonObject *findCommit(const QString &ref) const;
     HttpResponse compare(const QString &spec);
@@ -119,6 +122,12 @@ private:
 
     void addCustomers(const QJsonObject &stripe);
     void addMeteredPrice();
+    // The scenario's metered prices: `billing.meters`, or the `billing` block itself.
+    QList<QJsonObject> meterSpecs() const;
+    QJsonObject priceOf(const QString &id) const;
+    QJsonObject meteredLine(const QJsonObject &meter, const QString &invoice, const QString &org,
+                            const QDateTime &from, const QDateTime &to, const QString &subscription,
+                            const QString &subscriptionItem) const;
     QJsonObject billedInvoice(const QJsonObject &spec) const;
     QJsonDocument legacyLines(const QJsonDocument &document) const;
     HttpResponse route(const HttpRequest &request);
@@ -135,7 +144,7 @@ private:
     QList<QJsonObject> m_invoices; // literal and derived, with lines
     QList<QJsonObject> m_prices;
     QList<QJsonObject> m_meters;
-    QString m_meteredPrice; // the id of the billing function's metered price, if any
+    QMap<QString, QString> m_meteredPrices; // meter event name -> its metered price's id
     int m_requestCounter = 0;
 };
 

@@ -204,9 +204,11 @@ QList<Operation> stripe()
          u"customer"_s,
          {required(u"org"_s, ArgumentType::Text), optional(u"email_domain"_s, ArgumentType::Text)},
          EvidenceKind::Table,
-         {u"id"_s, u"email"_s, u"name"_s, u"org_id"_s},
-         u"— the row for the customer whose `metadata.org_id` = org (customer search "
-         u"`metadata['org_id']:'…'`, falling back to list + email domain)"_s,
+         {u"id"_s, u"email"_s, u"name"_s, u"org_id"_s, u"matched_by"_s},
+         u"— the row for the customer whose metadata key (connection option "
+         u"`customer_metadata_key`, default `org_id`) = org (customer search "
+         u"`metadata['<key>']:'…'`), falling back to list + email domain; `matched_by` is "
+         u"`metadata` or `email domain`"_s,
          {u"customer_id"_s, u"ref"_s},
          {}},
         {u"stripe"_s,
@@ -215,7 +217,8 @@ QList<Operation> stripe()
          EvidenceKind::Table,
          {u"id"_s, u"status"_s, u"period_start"_s, u"period_end"_s, u"amount_due"_s, u"currency"_s,
           u"metered_quantity"_s, u"lines"_s},
-         u"with each line `{id, description, quantity, amount, period_start, period_end, meter}`; "
+         u"with each line `{id, description, quantity, amount, period_start, period_end, meter, "
+         u"metered, price, price_nickname, lookup_key}`; "
          u"rows carry `ref: stripe:invoice:<id>` in a parallel array `refs`"_s,
          {u"invoice_ids[]"_s},
          {}},
@@ -227,7 +230,7 @@ QList<Operation> stripe()
              << window() << choice(u"window"_s, {u"day"_s, u"hour"_s}, u"default day"_s),
          EvidenceKind::TimeSeries,
          {u"t"_s, u"value"_s},
-         {},
+         u"labelled `meter` (as asked) and `meter_id`"_s,
          {u"total"_s},
          {}},
     };

@@ -422,6 +422,13 @@ private slots:
         QCOMPARE(row.at(7).toArray().size(), 2);
         QCOMPARE(row.at(7).toArray().at(0).toObject().value(u"meter"_s).toString(),
                  u"mtr_test_123"_s);
+        // the legacy line shape (`price` on the line): the metered line and the licensed fee
+        const QJsonObject tokens = row.at(7).toArray().at(0).toObject();
+        const QJsonObject fee = row.at(7).toArray().at(1).toObject();
+        QCOMPARE(tokens.value(u"metered"_s).toBool(), true);
+        QCOMPARE(tokens.value(u"price"_s).toString(), u"price_1"_s);
+        QCOMPARE(fee.value(u"metered"_s).toBool(), false);
+        QCOMPARE(fee.value(u"price"_s).toString(), u"price_2"_s);
         QCOMPARE(data.value(u"refs"_s).toArray(), QJsonArray{u"stripe:invoice:in_A"_s});
         QCOMPARE(invoices->outputs.value(u"invoice_ids"_s).toArray(), QJsonArray{u"in_A"_s});
 
@@ -439,6 +446,67 @@ private slots:
         QCOMPARE(points.at(0).toArray().at(0).toString(), u"2026-11-19T00:00:00Z"_s); // sorted
         QVERIFY(server.requests().last().target.contains("value_grouping_window=day"));
         QVERIFY(server.requests().last().target.contains("start_time=1794960000"));
+    }
+
+    // The customer's org id under a metadata key of the connection's choosing (default
+    // org_id), or failing that the customer whose e-mail is in the org's domain.
+    void stripeCustomerLookup_data()
+    {
+        QTest::addColumn<QString>("key");      // connection option customer_metadata_key
+        QTest::addColumn<QString>("metadata"); // the customer's metadata key
+        QTest::addColumn<QByteArray>("query"); // the search query sent
+        QTest::addColumn<QString>("matchedBy");
+        QTest::newRow("default key")
+            << QString() << u"org_id"_s << "metadata%5B%27org_id%27%5D"_ba << u"metadata"_s;
+        QTest::newRow("configured key") << u"workspace_id"_s << u"workspace_id"_s
+                                        << "metadata%5B%27workspace_id%27%5D"_ba << u"metadata"_s;
+        QTest::newRow("unusable key falls back to org_id")
+            << u"a'] OR email:'x"_s << u"org_id"_s << "metadata%5B%27org_id%27%5D"_ba
+            << u"metadata"_s;
+        QTest::newRow("no metadata: the e-mail domain")
+            << u"workspace_id"_s << u"legacy_ref"_s << "metadata%5B%27workspace_id%27%5D"_ba
+            << u"email domain"_s;
+    }
+    void stripeCustomerLookup()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, metadata);
+        QFETCH(QByteArray, query);
+        QFETCH(QString, matchedBy);
+        const QJsonObject customer{{u"id"_s, u"cus_1"_s},
+                                   {u"object"_s, u"customer"_s},
+                                   {u"email"_s, u"billing@acme.dev"_s},
+                                   {u"name"_s, u"Acme"_s},
+                                   {u"metadata"_s, QJsonObject{{metadata, u"org_acme"_s}}}};
+        const QJsonObject other{{u"id"_s, u"cus_2"_s},
+                                {u"object"_s, u"customer"_s},
+                                {u"email"_s, u"ops@other.dev"_s},
+                                {u"metadata"_s, QJsonObject{}}};
+        const bool byMetadata = matchedBy == u"metadata"_s;
+        const auto list = [](const QJsonArray &data) {
+            return QJsonDocument(QJsonObject{{u"object"_s, u"list"_s},
+                                             {u"has_more"_s, false},
+                                             {u"data"_s, data}})
+                .toJson(QJsonDocument::Compact);
+        };
+        StubServer server;
+        server.route("/v1/customers/search?",
+                     StubServer::json(list(byMetadata ? QJsonArray{customer} : QJsonArray{})));
+        server.route("/v1/customers?", StubServer::json(list(QJsonArray{other, customer})));
+        QJsonObject options;
+        if (!key.isEmpty())
+            options.insert(u"customer_metadata_key"_s, key);
+        StripeConnector stripe(settings(u"stripe"_s, u"stripe"_s, server, options),
+                               u"sk_test_1234"_s);
+        auto r = stripe.run(
+            call(u"customer"_s, {{u"org"_s, u"org_acme"_s}, {u"email_domain"_s, u"acme.dev"_s}}));
+        VERIFY_OK(r);
+        QCOMPARE(r->outputs.value(u"customer_id"_s).toString(), u"cus_1"_s);
+        QVERIFY2(server.requests().first().target.contains(query),
+                 server.requests().first().target.constData());
+        const QJsonArray row = r->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
+        QCOMPARE(row.at(4).toString(), matchedBy);
+        QCOMPARE(row.at(3).toString(), byMetadata ? u"org_acme"_s : QString());
     }
 
     // Since API version 2025-03-31 a line's price is an id under pricing.price_details; the
@@ -473,8 +541,10 @@ private slots:
         const QJsonArray row =
             invoices->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
         QCOMPARE(row.at(6).toInteger(), 900000); // metered tokens, not 0
-        QCOMPARE(row.at(7).toArray().at(0).toObject().value(u"meter"_s).toString(),
-                 u"mtr_test_123"_s);
+        const QJsonObject first = row.at(7).toArray().at(0).toObject();
+        QCOMPARE(first.value(u"meter"_s).toString(), u"mtr_test_123"_s);
+        QCOMPARE(first.value(u"metered"_s).toBool(), true);
+        QCOMPARE(first.value(u"price"_s).toString(), u"price_M"_s);
         QCOMPARE(server.requests().size(), 2);
         QVERIFY2(server.requests().at(1).target.contains("=data.pricing.price_details.price"),
                  server.requests().at(1).target.constData());

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -39,6 +40,50 @@ QString prismPath()
     if (QFileInfo(local).isExecutable())
         return local;
     return QStandardPaths::findExecutable(u"prism"_s);
+}
+
+QStringList contractTableProblems(const QString &column, const QMap<QString, bool> &observed)
+{
+    QFile file(qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/docs/connectors.md"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {u"docs/connectors.md cannot be read"_s};
+    const QString text = QString::fromUtf8(file.readAll());
+    const qsizetype begin = text.indexOf(u"<!-- contract-table"_s);
+    const qsizetype end = text.indexOf(u"<!-- /contract-table -->"_s);
+    if (begin < 0 || end < begin)
+        return {u"docs/connectors.md has no contract table"_s};
+    QStringList problems;
+    int at = -1;
+    QMap<QString, bool> unseen = observed;
+    static const QRegularExpression key(u"`([a-z]+)`"_s);
+    for (const QString &line : text.mid(begin, end - begin).split(u'\n')) {
+        if (!line.startsWith(u'|') || line.startsWith(u"|---"_s))
+            continue;
+        QStringList cells = line.split(u'|');
+        cells = cells.mid(1, cells.size() - 2);
+        for (QString &c : cells)
+            c = c.trimmed();
+        if (at < 0) {
+            at = int(cells.indexOf(column));
+            if (at < 0)
+                return {u"the contract table has no column \"%1\""_s.arg(column)};
+            continue;
+        }
+        const auto m = key.match(cells.value(0));
+        if (!m.hasMatch() || at >= cells.size()) {
+            problems << u"a row of the contract table names no vendor: "_s + line;
+            continue;
+        }
+        const QString vendor = m.captured(1);
+        unseen.remove(vendor);
+        const QString expected = observed.value(vendor, false) ? u"yes"_s : u"no"_s;
+        if (cells.at(at) != expected)
+            problems << u"%1, \"%2\": the table says %3, the tests saw %4"_s.arg(
+                vendor, column, cells.at(at), expected);
+    }
+    for (auto it = unseen.cbegin(); it != unseen.cend(); ++it)
+        problems << u"%1 was checked but has no row in the contract table"_s.arg(it.key());
+    return problems;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -34,6 +35,12 @@ const std::map<QString, VendorDescription> &vendorDescriptions();
 
 // An operation call as the contract tests make it: a generous deadline, no cancel.
 OperationCall contractCall(const QString &operation, const QJsonObject &args);
+
+// The vendor table of docs/connectors.md (between its contract-table markers) against what a
+// test observed: `observed` maps a vendor key ("github") to whether every check of `column`
+// passed for it; a vendor the test did not check must say "no" there. Returns the cells that
+// say otherwise (empty when the table tells what was seen).
+QStringList contractTableProblems(const QString &column, const QMap<QString, bool> &observed);
 
 // One Prism server on loopback, `prism mock --errors SPEC` or `prism proxy --errors SPEC
 // UPSTREAM`, started at once and awaited later (Prism takes seconds to read a description).

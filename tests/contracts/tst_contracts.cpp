@@ -29,6 +29,7 @@ using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
 using Casefile::Tests::contractCall;
+using Casefile::Tests::contractTableProblems;
 using Casefile::Tests::PrismServer;
 using Casefile::Tests::specsDir;
 using Casefile::Tests::StubServer;
@@ -117,6 +118,19 @@ class TestContracts : public QObject
 
 private:
     Tests::PrismServers m_prism;
+    // Per vendor: rows run, rows whose requests were valid, rows whose answers parsed.
+    QMap<QString, int> m_rows;
+    QMap<QString, int> m_requestsValid;
+    QMap<QString, int> m_answersParsed;
+
+    static QMap<QString, bool> allPassed(const QMap<QString, int> &rows,
+                                         const QMap<QString, int> &passed)
+    {
+        QMap<QString, bool> out;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            out.insert(it.key(), passed.value(it.key()) == it.value());
+        return out;
+    }
 
 private slots:
     void initTestCase()
@@ -192,6 +206,7 @@ private slots:
         QFETCH(QJsonObject, args);
         QFETCH(QJsonObject, options);
         QFETCH(QString, examplePath);
+        ++m_rows[vendor];
         QString problem;
         PrismServer *prism = m_prism.server(vendor, &problem);
         QVERIFY2(prism, qPrintable(problem));
@@ -226,6 +241,7 @@ private slots:
         QVERIFY2(log.contains("Request received"), "the connector sent nothing to the mock");
         const QStringList problems = PrismServer::requestViolations(log);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+        ++m_requestsValid[vendor];
         QString how = u"mock"_s;
         if (!answered && mockCouldNotAnswer(outcome)) {
             // The same operation against the description's own example answer.
@@ -240,12 +256,14 @@ private slots:
               qPrintable(operation.isEmpty() ? u"connection"_s : operation), qPrintable(how),
               answered ? "yes" : "no");
         QVERIFY2(answered, qPrintable(outcome));
+        ++m_answersParsed[vendor];
     }
 
     // Every GraphQL document the Linear connector sends, with its variables, validates
     // against Linear's schema.
     void linearDocumentsValidate()
     {
+        ++m_rows[u"linear"_s];
         if (const QString reason = Tests::graphqlSkipReason(); !reason.isEmpty())
             QSKIP(qPrintable(reason));
         QString problem;
@@ -257,6 +275,17 @@ private slots:
             requests.append(QJsonDocument::fromJson(body).object());
         const QString invalid = Tests::validateLinearRequests(requests);
         QVERIFY2(invalid.isEmpty(), qPrintable(invalid));
+        ++m_requestsValid[u"linear"_s];
+    }
+
+    // docs/connectors.md's vendor table says exactly what the rows above saw (runs last).
+    void vendorTableTellsWhatWasChecked()
+    {
+        QStringList problems =
+            contractTableProblems(u"requests valid"_s, allPassed(m_rows, m_requestsValid));
+        problems +=
+            contractTableProblems(u"responses parsed"_s, allPassed(m_rows, m_answersParsed));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
     }
 };
 

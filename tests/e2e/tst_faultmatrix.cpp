@@ -56,6 +56,9 @@ struct FaultKind
     QString name;
     QString expected; // in words, for the failure message
     QRegularExpression says;
+    // The runs' time limits: shortened where a fault only stalls, whole where reading the
+    // answer is the work (a bomb is inflated up to the cap before it is refused).
+    double timeoutScale = TimeoutScale;
 };
 
 const QList<FaultKind> &faultKinds()
@@ -71,6 +74,11 @@ const QList<FaultKind> &faultKinds()
         {u"reset"_s, u"connection closed"_s,
          QRegularExpression(u"connection (was )?closed|closed the connection|reset"_s)},
         {u"slow"_s, u"timed out"_s, QRegularExpression(u"timed out|did not answer within"_s)},
+        // Bounded answers: the step says what was refused, the investigation goes on.
+        {u"gzip-bomb"_s, u"a compressed body refused"_s,
+         QRegularExpression(u"compressed body that expands beyond \\d+ MiB"_s), 1.0},
+        {u"oversized"_s, u"an answer over the cap refused"_s,
+         QRegularExpression(u"answered with more than \\d+ MiB"_s), 1.0},
     };
     return kinds;
 }
@@ -142,10 +150,9 @@ QStringList investigateArgs(const Case &c, const QString &ticket = {})
             u"--polish"_s};
 }
 
-const QStringList &runEnvironment()
+QStringList runEnvironment(double scale = TimeoutScale)
 {
-    static const QStringList env = {u"CASEFILE_TIMEOUT_SCALE="_s + QString::number(TimeoutScale)};
-    return env;
+    return {u"CASEFILE_TIMEOUT_SCALE="_s + QString::number(scale)};
 }
 
 // Statements a read-only ClickHouse session may run; anything else changes something.
@@ -517,7 +524,7 @@ QStringList TestFaultMatrix::checkCell(Case &c, const QString &system, const Fau
         cause(inv->rootCause), c.baseline ? cause(c.baseline->rootCause) : u"?"_s);
 
     const qint64 stepBoundMs =
-        qint64(LongestStepLimitMs * TimeoutScale) * StepAttempts + StepSlackMs;
+        qint64(LongestStepLimitMs * kind.timeoutScale) * StepAttempts + StepSlackMs;
     bool delivered = true;
     for (const StepRecord &step : inv->steps) {
         if (step.durationMs > stepBoundMs)
@@ -575,6 +582,15 @@ void TestFaultMatrix::faultMatrix()
     QFETCH(QString, system);
     QFETCH(int, kind);
     const FaultKind &fault = faultKinds().at(kind);
+    if (system == u"clickhouse"_s && fault.name == u"gzip-bomb"_s) {
+        // A ClickHouse answer may expand to 1 GiB (results up to max_result_bytes, as JSON
+        // text), so each of a step's queries inflates that much before it is refused: on a
+        // loaded sanitizer build that outlasts the step's limit as often as not. The other
+        // systems' caps (64 MiB) are tested here; the refusal is the same HTTP client path
+        // (tst_vendorconnectors).
+        ++m_skipped;
+        QSKIP("a ClickHouse gzip bomb is inflated up to its 1 GiB cap per query: too slow here");
+    }
     Case *c = caseFor(system);
     if (!c) {
         ++m_skipped;
@@ -594,7 +610,8 @@ void TestFaultMatrix::faultMatrix()
     QVERIFY2(set.status == 204, set.body.constData());
     QElapsedTimer wall;
     wall.start();
-    const CommandResult run = runCasefile(investigateArgs(*c), HangMs, runEnvironment());
+    const CommandResult run =
+        runCasefile(investigateArgs(*c), HangMs, runEnvironment(fault.timeoutScale));
     const qint64 ms = wall.elapsed();
     QCOMPARE(control(controlUrl, "DELETE", u"/faults/"_s + system).status, 204);
 

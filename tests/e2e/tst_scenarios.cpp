@@ -68,6 +68,8 @@ private slots:
              u"playbook: the stale subject's billing words win"_s},
             {u"metadata-no-fault-wrong-guess"_s, u"playbook: read as a plain question"_s},
             {u"provider-routing-retired-model-french"_s, u"playbook: read as api-errors"_s},
+            {u"token-billing-email-domain-cached-line"_s,
+             u"playbook: a problem asked as a question is read as a plain question"_s},
             {u"token-billing-dropped-french"_s,
              u"the French reply writes the hour in its own form, not the 12:00 the truth asks"_s},
         };

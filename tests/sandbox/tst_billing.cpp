@@ -133,9 +133,9 @@ private slots:
         QVERIFY2(std::abs(static_cast<double>(direct) - expected) <= 1.0,
                  qPrintable(u"%1 vs %2"_s.arg(direct).arg(expected)));
         const BillingFunction billing = makeBillingFunction(s, logs);
-        QCOMPARE(billing(u"org_a"_s, from, to), direct);
-        QCOMPARE(billing(u"org_nobody"_s, from, to), 0);
-        QCOMPARE(billing(u"org_a"_s, to, from), 0);
+        QCOMPARE(billing(u"org_a"_s, from, to, {}), direct);
+        QCOMPARE(billing(u"org_nobody"_s, from, to, {}), 0);
+        QCOMPARE(billing(u"org_a"_s, to, from, {}), 0);
     }
 
     void indexAgreesWithDirectSum()
@@ -151,13 +151,13 @@ private slots:
                                                                 {t(21, 11), t(21, 13)}};
         for (const auto &[from, to] : windows) {
             for (const QString &org : {u"org_a"_s, u"org_b"_s})
-                QCOMPARE(billing(org, from, to), meteredQuantity(s, logs, org, from, to));
+                QCOMPARE(billing(org, from, to, {}), meteredQuantity(s, logs, org, from, to));
         }
         // Whole days add up to the whole period.
-        const qint64 total = billing(u"org_b"_s, t(19, 0), t(21, 12));
-        const qint64 days = billing(u"org_b"_s, t(19, 0), t(20, 0)) +
-                            billing(u"org_b"_s, t(20, 0), t(21, 0)) +
-                            billing(u"org_b"_s, t(21, 0), t(21, 12));
+        const qint64 total = billing(u"org_b"_s, t(19, 0), t(21, 12), {});
+        const qint64 days = billing(u"org_b"_s, t(19, 0), t(20, 0), {}) +
+                            billing(u"org_b"_s, t(20, 0), t(21, 0), {}) +
+                            billing(u"org_b"_s, t(21, 0), t(21, 12), {});
         QVERIFY(std::abs(total - days) <= 2);
     }
 
@@ -175,16 +175,16 @@ private slots:
         const auto faultyBilling = makeBillingFunction(faulty, logs);
         const auto cleanBilling = makeBillingFunction(clean, logs);
 
-        const qint64 inside = cleanBilling(u"org_a"_s, t(20, 6), t(20, 12));
+        const qint64 inside = cleanBilling(u"org_a"_s, t(20, 6), t(20, 12), {});
         QVERIFY(inside > 0);
-        QCOMPARE(faultyBilling(u"org_a"_s, t(20, 6), t(20, 12)), 2 * inside);
-        QCOMPARE(faultyBilling(u"org_a"_s, t(19, 0), t(20, 6)),
-                 cleanBilling(u"org_a"_s, t(19, 0), t(20, 6)));
-        QCOMPARE(faultyBilling(u"org_b"_s, t(20, 6), t(20, 12)),
-                 cleanBilling(u"org_b"_s, t(20, 6), t(20, 12)));
+        QCOMPARE(faultyBilling(u"org_a"_s, t(20, 6), t(20, 12), {}), 2 * inside);
+        QCOMPARE(faultyBilling(u"org_a"_s, t(19, 0), t(20, 6), {}),
+                 cleanBilling(u"org_a"_s, t(19, 0), t(20, 6), {}));
+        QCOMPARE(faultyBilling(u"org_b"_s, t(20, 6), t(20, 12), {}),
+                 cleanBilling(u"org_b"_s, t(20, 6), t(20, 12), {}));
         // The day's invoice is off by exactly the window.
-        QCOMPARE(faultyBilling(u"org_a"_s, t(20, 0), t(21, 0)) -
-                     cleanBilling(u"org_a"_s, t(20, 0), t(21, 0)),
+        QCOMPARE(faultyBilling(u"org_a"_s, t(20, 0), t(21, 0), {}) -
+                     cleanBilling(u"org_a"_s, t(20, 0), t(21, 0), {}),
                  inside);
     }
 
@@ -203,9 +203,46 @@ private slots:
         QVERIFY(claude.prompt > 0);
         const double expected = (all.prompt - all.cached + all.completion) -
                                 (claude.prompt - claude.cached + claude.completion);
-        const qint64 billed = billing(u"org_a"_s, t(20, 0), t(21, 12));
+        const qint64 billed = billing(u"org_a"_s, t(20, 0), t(21, 12), {});
         QVERIFY2(std::abs(static_cast<double>(billed) - expected) <= 1.0,
                  qPrintable(u"%1 vs %2"_s.arg(billed).arg(expected)));
+    }
+
+    // Several meters: each counts its own column, and a fault of one meter leaves the others.
+    void severalMeters()
+    {
+        const QJsonObject doubled{{u"kind"_s, u"double_count"_s},
+                                  {u"from"_s, u"2026-11-20T06:00:00Z"_s},
+                                  {u"to"_s, u"2026-11-20T12:00:00Z"_s},
+                                  {u"match"_s, QJsonObject{}}};
+        const QJsonArray meters{QJsonObject{{u"meter"_s, u"input_tokens"_s},
+                                            {u"counts"_s, QJsonArray{u"prompt_tokens"_s}},
+                                            {u"cached_tokens"_s, u"excluded"_s}},
+                                QJsonObject{{u"meter"_s, u"output_tokens"_s},
+                                            {u"counts"_s, QJsonArray{u"completion_tokens"_s}},
+                                            {u"faults"_s, QJsonArray{doubled}}},
+                                QJsonObject{{u"meter"_s, u"cached_tokens"_s},
+                                            {u"counts"_s, QJsonArray{u"cached_tokens"_s}}}};
+        const Scenario s = makeScenario(QJsonObject{{u"meters"_s, meters}});
+        QCOMPARE(s.billing.meters.size(), 3);
+        const GeneratedLogs logs = generateLogs(s);
+        const auto billing = makeBillingFunction(s, logs);
+        const Totals day = totals(s, logs, u"org_a"_s, t(19, 0), t(20, 0));
+        QCOMPARE(billing(u"org_a"_s, t(19, 0), t(20, 0), u"input_tokens"_s),
+                 std::llround(day.prompt - day.cached));
+        QCOMPARE(billing(u"org_a"_s, t(19, 0), t(20, 0), u"output_tokens"_s),
+                 std::llround(day.completion));
+        QCOMPARE(billing(u"org_a"_s, t(19, 0), t(20, 0), u"cached_tokens"_s),
+                 std::llround(day.cached));
+        QCOMPARE(billing(u"org_a"_s, t(19, 0), t(20, 0), {}),
+                 billing(u"org_a"_s, t(19, 0), t(20, 0), u"input_tokens"_s)); // the first
+        QCOMPARE(billing(u"org_a"_s, t(19, 0), t(20, 0), u"images"_s), 0);
+        // the output meter's fault doubles its own window only
+        const Totals window = totals(s, logs, u"org_a"_s, t(20, 6), t(20, 12));
+        QCOMPARE(billing(u"org_a"_s, t(20, 6), t(20, 12), u"output_tokens"_s),
+                 std::llround(2 * window.completion));
+        QCOMPARE(billing(u"org_a"_s, t(20, 6), t(20, 12), u"input_tokens"_s),
+                 std::llround(window.prompt - window.cached));
     }
 
     void sharedScenarioBilling()
@@ -217,7 +254,7 @@ private slots:
         const Totals acme = totals(*s, logs, u"org_acme"_s, t(19, 6), t(20, 0));
         // Acme's prompts are never cached: the meter equals prompt + completion in the logs.
         QCOMPARE(acme.cached, 0.0);
-        QCOMPARE(billing(u"org_acme"_s, t(19, 6), t(20, 0)),
+        QCOMPARE(billing(u"org_acme"_s, t(19, 6), t(20, 0), {}),
                  static_cast<qint64>(acme.prompt + acme.completion));
     }
 };

@@ -383,6 +383,45 @@ private slots:
         QVERIFY2(ratio > 2.6 && ratio < 3.5, qPrintable(QString::number(ratio)));
     }
 
+    // A business-hours cycle: full volume and `latency` × provider time from 09:00, `night` of
+    // the volume before 08:00, a ramp between.
+    void dailyCycle_data()
+    {
+        QTest::addColumn<double>("night");
+        QTest::addColumn<double>("latency");
+        QTest::newRow("quiet nights, slower days") << 0.25 << 1.5;
+        QTest::newRow("half at night, same speed") << 0.5 << 1.0;
+    }
+    void dailyCycle()
+    {
+        QFETCH(double, night);
+        QFETCH(double, latency);
+        QJsonObject busy = stream(u"org_a"_s, u"openai"_s, u"gpt-4o"_s, 40);
+        busy.insert(u"daily_cycle"_s, QJsonObject{{u"from_hour"_s, 9},
+                                                  {u"to_hour"_s, 17},
+                                                  {u"night"_s, night},
+                                                  {u"latency"_s, latency}});
+        const Scenario s = makeScenario({busy}, {});
+        QVERIFY(s.streams.first().cycle.set);
+        const GeneratedLogs logs = generateLogs(s);
+        int early = 0, day = 0;
+        std::vector<double> earlyMs, dayMs;
+        for (const RequestRow &r : logs.requests) {
+            if (r.ts >= at(6) && r.ts < at(8)) {
+                ++early;
+                earlyMs.push_back(r.providerLatencyMs);
+            } else if (r.ts >= at(9) && r.ts < at(11)) {
+                ++day;
+                dayMs.push_back(r.providerLatencyMs);
+            }
+        }
+        const double volume = static_cast<double>(day) / std::max(1, early);
+        QVERIFY2(std::abs(volume - 1.0 / night) < 0.15 / night,
+                 qPrintable(QString::number(volume)));
+        const double slower = percentile(dayMs, 0.5) / percentile(earlyMs, 0.5);
+        QVERIFY2(std::abs(slower - latency) < 0.12, qPrintable(QString::number(slower)));
+    }
+
     void providerLatencyAnomaly()
     {
         const Scenario s = makeScenario(

@@ -136,6 +136,14 @@ class Checker:
             lat = st["latency_ms"]
             if lat["p95"] < lat["p50"]:
                 self.err(w, "latency p95 < p50")
+            cyc = st.get("daily_cycle")
+            if cyc is not None:
+                if set(cyc) - {"from_hour", "to_hour", "night", "latency"}:
+                    self.err(w + ".daily_cycle", f"unknown keys {sorted(set(cyc) - {'from_hour', 'to_hour', 'night', 'latency'})}")
+                if not 1 <= cyc.get("from_hour", 8) < cyc.get("to_hour", 18) <= 23:
+                    self.err(w + ".daily_cycle", "needs 1 <= from_hour < to_hour <= 23")
+                if not 0 <= cyc.get("night", 0.3) <= 1:
+                    self.err(w + ".daily_cycle.night", "must be a share in [0, 1]")
             if not 0 <= st["error_rate"] < 0.05:
                 self.err(w, "error_rate outside the noise range [0, 0.05)")
             if not 0 <= st["tokens"]["cached_share"] <= 1:
@@ -240,6 +248,23 @@ class Checker:
             for i, fault in enumerate(bill.get("faults", [])):
                 if fault.get("kind") not in ("double_count", "dropped"):
                     self.err(f"$.billing.faults[{i}]", "unknown kind")
+            names = set()
+            for i, m in enumerate(bill.get("meters", [])):
+                w = f"$.billing.meters[{i}]"
+                if not m.get("meter") or m["meter"] in names:
+                    self.err(w, "needs a meter name of its own")
+                names.add(m.get("meter"))
+                if m.get("cached_tokens", "excluded") not in ("excluded", "billed_full", "billed_discounted"):
+                    self.err(w + ".cached_tokens", "unknown value")
+                for j, fault in enumerate(m.get("faults", [])):
+                    if fault.get("kind") not in ("double_count", "dropped"):
+                        self.err(f"{w}.faults[{j}]", "unknown kind")
+            if bill.get("meters") and bill.get("meter") not in names:
+                self.err("$.billing.meter", "with several meters, the default meter must be one of them")
+            for i, inv in enumerate(bill.get("invoices", [])):
+                for j, line in enumerate(inv.get("extra_lines", [])):
+                    if not line.get("description") or not isinstance(line.get("quantity", 1), int):
+                        self.err(f"$.billing.invoices[{i}].extra_lines[{j}]", "needs a description and an integer quantity")
 
         # vendor objects
         gh = s.get("github", {})

@@ -434,6 +434,9 @@ void TestModels::wizardBuildsTheProfileWithoutSecrets()
     wizard.setValue(u"github"_s, u"repo"_s, u"relay-ai/gateway"_s);
     wizard.setValue(u"github"_s, u"secret"_s, u"ghp_secret"_s);
     wizard.setValue(u"clickhouse"_s, u"database"_s, u"logs"_s);
+    wizard.setSystemChosen(u"stripe"_s, true);
+    wizard.setValue(u"stripe"_s, u"url"_s, u"https://api.stripe.com"_s);
+    wizard.setValue(u"stripe"_s, u"customer_metadata_key"_s, u"workspace_id"_s);
     wizard.setMapping(u"latency_ms"_s, u"duration_ms"_s);
     QVERIFY(wizard.previewQuery().contains(u"duration_ms AS latency_ms"_s));
     QVERIFY(wizard.previewQuery().contains(u"FROM logs.gateway_requests"_s));
@@ -446,6 +449,9 @@ void TestModels::wizardBuildsTheProfileWithoutSecrets()
                  .value(u"latency_ms"_s)
                  .toString(),
              u"duration_ms"_s);
+    // the Stripe customer's org id under the account's own metadata key
+    QCOMPARE(p.connections.value(u"stripe"_s).options.value(u"customer_metadata_key"_s).toString(),
+             u"workspace_id"_s);
     QCOMPARE(wizard.secrets().value(u"github"_s), u"ghp_secret"_s);
     const QByteArray json = QJsonDocument(profileToJson(p)).toJson();
     QVERIFY(!json.contains("ghp_secret"));

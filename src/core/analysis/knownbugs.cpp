@@ -1,4 +1,5 @@
-#include "core/analysis/analysisutil.h"
+#include "core/analysis/knownbugs.h"
+
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
@@ -10,9 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-namespace {
+namespace Analysis {
 
-using namespace Analysis;
+namespace {
 
 // Words that say how something fails, not what fails: on their own they never tie a bug to
 // this ticket.
@@ -29,6 +30,25 @@ const QSet<QString> &symptomWords()
     return words;
 }
 
+// Labels that say what kind of issue it is, not what it is about.
+const QSet<QString> &genericLabels()
+{
+    static const QSet<QString> labels = {
+        u"bug"_s,    u"regression"_s, u"performance"_s, u"edge"_s,       u"p0"_s,
+        u"p1"_s,     u"p2"_s,         u"p3"_s,          u"customer"_s,   u"urgent"_s,
+        u"triage"_s, u"sev1"_s,       u"sev2"_s,        u"improvement"_s};
+    return labels;
+}
+
+// Symptom words that say how something fails (not "requests", "customers").
+bool describesFailure(const QString &word)
+{
+    static const QSet<QString> neutral = {
+        u"requests"_s, u"request"_s,   u"response"_s, u"responses"_s, u"feels"_s,      u"load"_s,
+        u"loading"_s,  u"customers"_s, u"customer"_s, u"users"_s,     u"production"_s, u"prod"_s};
+    return symptomWords().contains(word) && !neutral.contains(word);
+}
+
 bool matches(const QString &a, const QString &b)
 {
     if (a == b)
@@ -36,6 +56,18 @@ bool matches(const QString &a, const QString &b)
     const QString &s = a.size() < b.size() ? a : b;
     const QString &l = a.size() < b.size() ? b : a;
     return s.size() >= 5 && l.startsWith(s);
+}
+
+// The words of `wanted` that one of `words` matches.
+QStringList matched(const QStringList &wanted, const QStringList &words)
+{
+    QStringList out;
+    for (const QString &w : wanted) {
+        if (std::any_of(words.cbegin(), words.cend(),
+                        [&](const QString &word) { return matches(w, word); }))
+            appendUnique(out, w);
+    }
+    return out;
 }
 
 bool isOpen(const QJsonObject &issue)
@@ -47,208 +79,344 @@ bool isOpen(const QJsonObject &issue)
     return !closed.contains(type) && !closed.contains(state);
 }
 
-} // namespace
-
-AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
+// A model's own words, without its family ("claude", "gpt") that names its provider.
+QStringList modelWords(const QString &model)
 {
-    AnalyzerOutput out;
-    const QLatin1StringView category(Category::KnownBug);
-    QList<FoundEvidence> found = findEvidence(input, u"linear", u"search_issues");
-    found.append(findEvidence(input, u"jira", u"search_issues"));
-    if (found.isEmpty()) {
-        if (dataMissing(input, u"linear", u"search_issues") ||
-            dataMissing(input, u"jira", u"search_issues"))
-            out.notChecked.append(u"known bugs (the issue tracker could not be searched)"_s);
-        return out;
+    static const QSet<QString> families = {u"claude"_s, u"gpt"_s,     u"gemini"_s,
+                                           u"llama"_s,  u"mistral"_s, u"command"_s};
+    QStringList out;
+    for (const QString &w : wordsOf(model)) {
+        if (!families.contains(w))
+            out.append(w);
     }
-    const QDateTime reference =
-        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    return out;
+}
 
-    // the affected component in words: what moved, what the ticket names, the playbook topic
-    QStringList component;
+KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
+{
+    KnownBugProblem p;
     const ChangeReport report = detectChanges(input);
     if (report.primary) {
-        for (auto it = report.primary->labels.begin(); it != report.primary->labels.end(); ++it)
-            appendUnique(component, it.key() == u"route" ? routeWords(it.value().toString())
-                                                         : wordsOf(it.value().toString()));
+        for (auto it = report.primary->labels.begin(); it != report.primary->labels.end(); ++it) {
+            const QString value = it.value().toString();
+            if (it.key() == u"route")
+                appendUnique(p.routes, routeWords(value));
+            else if (it.key() == u"provider")
+                appendUnique(p.providers, wordsOf(value));
+            else if (it.key() == u"model")
+                appendUnique(p.models, modelWords(value));
+            else
+                appendUnique(p.components, wordsOf(value));
+        }
+        p.onset = report.primary->at;
+        p.change = report.primary->describe(reference);
     }
-    appendUnique(component, routeWords(input.params.route));
-    appendUnique(component, wordsOf(input.params.provider));
-    appendUnique(component, wordsOf(input.params.model));
-    appendUnique(component, wordsOf(input.params.sdk));
-    const QString provider = affectedProvider(input);
-    appendUnique(component, wordsOf(provider));
-    appendUnique(component, topicWords(input.playbook));
-    QStringList ticketWords;
-    for (const QString &k : input.params.keywords)
-        appendUnique(ticketWords, wordsOf(k));
-    for (const QString &w : std::as_const(ticketWords)) {
-        if (!symptomWords().contains(w))
-            appendUnique(component, w);
+    appendUnique(p.routes, routeWords(input.params.route));
+    appendUnique(p.providers, wordsOf(input.params.provider));
+    appendUnique(p.providers, wordsOf(affectedProvider(input)));
+    appendUnique(p.models, modelWords(input.params.model));
+    appendUnique(p.models, modelWords(affectedModel(input)));
+    appendUnique(p.components, wordsOf(input.params.sdk));
+    p.area = topicWords(input.playbook);
+    const QStringList taken = p.providers + p.models + p.routes + p.area;
+    for (const QString &k : input.params.keywords) {
+        for (const QString &w : wordsOf(k)) {
+            if (symptomWords().contains(w))
+                appendUnique(p.symptoms, w);
+            else if (matched(taken, {w}).isEmpty()) // "token" is the area's "tokens"
+                appendUnique(p.components, w);
+        }
+    }
+    // the playbook's name says how it fails too ("latency-spike")
+    for (const QString &w : wordsOf(input.playbook)) {
+        if (symptomWords().contains(w))
+            appendUnique(p.symptoms, w);
     }
     // the error signature seen in the logs: "invalid_request", "400"
-    QStringList signatures;
     const ErrorProfile errors = errorProfile(input);
     for (qsizetype i = 0; i < errors.groups.size() && i < 2; ++i) {
         const ErrorGroup &g = errors.groups.at(i);
         if (g.n < 0.2 * errors.errors)
             continue;
         if (!g.errorCode.isEmpty())
-            appendUnique(signatures, g.errorCode.toLower());
+            appendUnique(p.signatures, g.errorCode.toLower());
         if (g.status >= 400)
-            appendUnique(signatures, QString::number(g.status));
+            appendUnique(p.signatures, QString::number(g.status));
     }
-    QStringList componentOnly;
-    for (const QString &w : std::as_const(component)) {
-        if (!symptomWords().contains(w))
-            componentOnly.append(w);
-    }
+    return p;
+}
 
-    for (const FoundEvidence &f : found) {
-        for (const QJsonObject &e : eventsOf(*f.evidence)) {
-            const QString ref = e.value(u"ref"_s).toString();
-            const QString title = e.value(u"title"_s).toString();
-            QString labels;
-            for (const QJsonValue &l : e.value(u"labels"_s).toArray())
-                labels += u' ' + l.toString();
-            const QStringList titleWords = wordsOf(title + labels);
-            const QStringList allWords =
-                wordsOf(title + labels + u' ' + e.value(u"description"_s).toString());
-            QStringList hits;
-            QStringList titleHits;
-            for (const QString &c : std::as_const(componentOnly)) {
-                for (const QString &w : allWords) {
-                    if (matches(c, w)) {
-                        appendUnique(hits, c);
-                        break;
-                    }
-                }
-                for (const QString &w : titleWords) {
-                    if (matches(c, w)) {
-                        appendUnique(titleHits, c);
-                        break;
-                    }
-                }
-            }
-            QStringList symptoms;
-            for (const QString &w : allWords) {
-                if (symptomWords().contains(w) &&
-                    (ticketWords.contains(w) || input.playbook.contains(w)))
-                    appendUnique(symptoms, w);
-            }
-            const QString id = refId(ref);
-            const bool open = isOpen(e);
-            // what the bug is about: its labels, else its title's own words
-            QStringList about;
-            for (const QString &w : titleWords) {
-                if (!symptomWords().contains(w))
-                    about.append(w);
-            }
-            if (hits.isEmpty()) {
-                out.rejected.append(
-                    {QString(category),
-                     id + u" (\u201c"_s + title + u"\u201d) is about "_s +
-                         (about.isEmpty() ? u"something else"_s : about.mid(0, 3).join(u", "_s)) +
-                         u", not the affected "_s +
-                         (componentOnly.isEmpty() ? u"component"_s
-                                                  : componentOnly.mid(0, 3).join(u", "_s)),
-                     {ref}});
-                continue;
-            }
-            if (!open) {
-                out.rejected.append({QString(category),
-                                     id + u" (\u201c"_s + title + u"\u201d) is already closed ("_s +
-                                         e.value(u"state"_s).toString() + u')',
-                                     {ref}});
-                continue;
-            }
-            // the observed error signature (status, error code) named in the bug ties it to
-            // this problem far more than a shared provider name
-            const QString raw =
-                (title + labels + u' ' + e.value(u"description"_s).toString()).toLower();
-            bool signature = false;
-            for (const QString &code : std::as_const(signatures)) {
-                if (code.at(0).isDigit())
-                    signature =
-                        signature ||
-                        QRegularExpression(u"\\b"_s + code + u"\\b"_s).match(raw).hasMatch();
-                else
-                    signature = signature || raw.contains(code);
-            }
-            // a bug labelled for another component ("playground", "usage-ui") is about that
-            static const QSet<QString> genericLabels = {
-                u"bug"_s,    u"regression"_s, u"performance"_s, u"edge"_s,       u"p0"_s,
-                u"p1"_s,     u"p2"_s,         u"p3"_s,          u"customer"_s,   u"urgent"_s,
-                u"triage"_s, u"sev1"_s,       u"sev2"_s,        u"improvement"_s};
-            QStringList labelWords;
-            bool labelMatches = false;
-            for (const QJsonValue &l : e.value(u"labels"_s).toArray()) {
-                const QString label = l.toString().toLower();
-                if (genericLabels.contains(label))
-                    continue;
-                const QStringList words = wordsOf(label.section(u':', -1));
-                labelWords.append(label);
-                for (const QString &w : words) {
-                    for (const QString &c : std::as_const(componentOnly))
-                        labelMatches = labelMatches || matches(c, w);
-                }
-            }
-            const QDateTime created = timeOf(e.value(u"time"_s));
-            const QDateTime onset = report.primary ? report.primary->at : QDateTime();
-            const double strength =
-                std::min(1.0, 0.3 * titleHits.size() + 0.1 * (hits.size() - titleHits.size()) +
-                                  (signature ? 0.3 : 0.0) + 0.05 * symptoms.size());
-            if (!labelWords.isEmpty() && !labelMatches && !signature) {
-                out.rejected.append({QString(category),
-                                     id + u" (\u201c"_s + title + u"\u201d) is about "_s +
-                                         labelWords.join(u", "_s) + u", not the affected "_s +
-                                         componentOnly.mid(0, 3).join(u", "_s),
-                                     {ref}});
-                continue;
-            }
-            if (onset.isValid() && created.isValid() && created < onset.addDays(-1) && !signature) {
-                out.rejected.append({QString(category),
-                                     id + u" (\u201c"_s + title + u"\u201d) was filed "_s +
-                                         created.toString(u"yyyy-MM-dd"_s) +
-                                         u", long before the problem began at "_s +
-                                         clock(onset, reference),
-                                     {ref}});
-                continue;
-            }
-            if (strength < 0.5 || (titleHits.isEmpty() && !signature)) {
-                out.rejected.append({QString(category),
-                                     id + u" (\u201c"_s + title + u"\u201d) shares only \u201c"_s +
-                                         hits.join(u", "_s) + u"\u201d with this problem"_s,
-                                     {ref}});
-                continue;
-            }
-            Hypothesis h;
-            h.cause.category = QString(category);
-            h.score = 0.5 + 0.4 * strength;
-            // without the observed error signature, words alone make a weak case
-            if (!signature)
-                h.score = std::min(h.score, 0.55);
-            // a bug filed after the problem began was most likely filed about it
-            if (report.primary && created.isValid() && created >= report.primary->at.addSecs(-3600))
-                h.score += 0.05;
-            h.cause.summary = u"Open bug "_s + id + u" \u201c"_s + title + u"\u201d ("_s +
-                              e.value(u"state"_s).toString() + u", filed "_s +
-                              clock(created, reference) + u") describes this: it matches "_s +
-                              hits.join(u", "_s);
-            if (report.primary)
-                h.cause.summary += u"; "_s + report.primary->describe(reference);
-            h.cause.confidence = std::min(0.9, h.score);
-            h.cause.refs = {ref};
-            h.cause.evidenceIds = {f.evidence->id};
-            h.why = u"open bug about the affected component"_s;
-            out.hypotheses.append(h);
-            Finding fd;
-            fd.summary = u"Open bug "_s + id + u": "_s + title;
-            fd.refs = {ref};
-            fd.evidenceIds = {f.evidence->id};
-            fd.confidence = h.cause.confidence;
-            out.findings.append(fd);
+TrackerIssue issueOf(const QJsonObject &e, const QString &evidenceId)
+{
+    TrackerIssue i;
+    i.ref = e.value(u"ref"_s).toString();
+    i.title = e.value(u"title"_s).toString();
+    i.description = e.value(u"description"_s).toString();
+    i.state = e.value(u"state"_s).toString();
+    for (const QJsonValue &l : e.value(u"labels"_s).toArray())
+        i.labels.append(l.toString().toLower());
+    i.open = isOpen(e);
+    i.created = timeOf(e.value(u"time"_s));
+    i.evidenceId = evidenceId;
+    return i;
+}
+
+bool namesSignature(const QString &signature, const QString &text)
+{
+    if (signature.isEmpty())
+        return false;
+    if (signature.at(0).isDigit())
+        return QRegularExpression(u"\\b"_s + signature + u"\\b"_s).match(text).hasMatch();
+    return text.contains(signature);
+}
+
+} // namespace
+
+int KnownBugOverlap::strongKinds() const
+{
+    return int(!models.isEmpty()) + int(!routes.isEmpty()) + int(!signatures.isEmpty()) +
+           int(!components.isEmpty()) + int(!symptoms.isEmpty());
+}
+
+int KnownBugOverlap::weakKinds() const
+{
+    return int(!providers.isEmpty()) + int(!area.isEmpty());
+}
+
+QStringList KnownBugOverlap::words() const
+{
+    QStringList out;
+    for (const QStringList *l :
+         {&models, &routes, &signatures, &components, &symptoms, &providers, &area})
+        appendUnique(out, *l);
+    return out;
+}
+
+KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
+{
+    KnownBugFacts facts;
+    facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    QList<const StepData *> steps = stepsAsking(input, u"linear", u"search_issues");
+    steps.append(stepsAsking(input, u"jira", u"search_issues"));
+    facts.asked = !steps.isEmpty();
+    facts.notConnected = facts.asked && std::all_of(steps.cbegin(), steps.cend(), [](auto *s) {
+                             return s->record.status == StepStatus::Skipped &&
+                                    s->record.error.endsWith(u"is not connected in this workspace");
+                         });
+    QList<FoundEvidence> found = findEvidence(input, u"linear", u"search_issues");
+    found.append(findEvidence(input, u"jira", u"search_issues"));
+    facts.answered = !found.isEmpty();
+    if (!facts.answered)
+        return facts;
+    facts.problem = problemOf(input, facts.reference);
+    for (const FoundEvidence &f : std::as_const(found)) {
+        for (const QJsonObject &e : eventsOf(*f.evidence))
+            facts.issues.append(issueOf(e, f.evidence->id));
+    }
+    return facts;
+}
+
+KnownBugOverlap overlapOf(const KnownBugProblem &problem, const TrackerIssue &issue)
+{
+    KnownBugOverlap o;
+    const QString labels = issue.labels.join(u' ');
+    const QStringList titleWords = wordsOf(issue.title + u' ' + labels);
+    const QStringList allWords = wordsOf(issue.title + u' ' + labels + u' ' + issue.description);
+    o.providers = matched(problem.providers, allWords);
+    o.models = matched(problem.models, allWords);
+    o.routes = matched(problem.routes, allWords);
+    o.components = matched(problem.components, allWords);
+    o.area = matched(problem.area, allWords);
+    for (const QString &w : matched(problem.symptoms, titleWords)) {
+        if (describesFailure(w))
+            o.symptoms.append(w);
+    }
+    const QString raw = (issue.title + u' ' + labels + u' ' + issue.description).toLower();
+    const QString titleRaw = (issue.title + u' ' + labels).toLower();
+    for (const QString &s : problem.signatures) {
+        if (namesSignature(s, raw))
+            o.signatures.append(s);
+    }
+    const QStringList details =
+        problem.providers + problem.models + problem.routes + problem.components + problem.area;
+    o.inTitle = !o.symptoms.isEmpty() || !matched(details, titleWords).isEmpty() ||
+                std::any_of(o.signatures.cbegin(), o.signatures.cend(),
+                            [&](const QString &s) { return namesSignature(s, titleRaw); });
+    return o;
+}
+
+KnownBugJudgement judgeKnownBug(const KnownBugProblem &problem, const TrackerIssue &issue)
+{
+    KnownBugJudgement j;
+    j.overlap = overlapOf(problem, issue);
+    const KnownBugOverlap &o = j.overlap;
+    // labels that name what the issue is about: "provider:bedrock", "usage-ui"
+    const QStringList known =
+        problem.providers + problem.models + problem.routes + problem.components + problem.area;
+    bool labelMatches = false;
+    bool providerLabelMatches = false;
+    QStringList otherProviders;
+    for (const QString &label : issue.labels) {
+        if (genericLabels().contains(label))
+            continue;
+        const QString value = label.section(u':', -1);
+        if (label.startsWith(u"provider:"_s) && !problem.providers.isEmpty()) {
+            // a provider label classifies the issue: "azure-openai" is not "openai"
+            if (problem.providers.contains(value))
+                providerLabelMatches = true;
+            else
+                otherProviders.append(label);
+            continue;
         }
+        j.otherLabels.append(label);
+        labelMatches = labelMatches || !matched(known, wordsOf(value)).isEmpty();
+    }
+    if (!otherProviders.isEmpty() && !providerLabelMatches) {
+        j.match = KnownBugMatch::OtherProvider;
+        j.otherLabels = otherProviders;
+        return j;
+    }
+    labelMatches = labelMatches || providerLabelMatches;
+    if (!j.otherLabels.isEmpty() && !labelMatches) {
+        j.match = KnownBugMatch::OtherComponent;
+        return j;
+    }
+    j.otherLabels.clear();
+    const int strong = o.strongKinds();
+    const int weak = o.weakKinds();
+    if (strong == 0 && weak == 0) {
+        j.match = KnownBugMatch::Unrelated;
+        return j;
+    }
+    if (!(strong >= 2 || (strong >= 1 && weak >= 1)) || !o.inTitle) {
+        j.match = strong == 0 && o.providers.isEmpty() ? KnownBugMatch::AreaOnly
+                                                       : KnownBugMatch::OneDetail;
+        return j;
+    }
+    if (!issue.open) {
+        j.match = KnownBugMatch::Closed;
+        return j;
+    }
+    const bool signature = !o.signatures.isEmpty();
+    if (problem.onset.isValid() && issue.created.isValid() &&
+        issue.created < problem.onset.addDays(-1) && !signature) {
+        j.match = KnownBugMatch::TooOld;
+        return j;
+    }
+    j.match = KnownBugMatch::Describes;
+    const double strength = std::min(1.0, 0.25 * strong + 0.1 * weak + (signature ? 0.2 : 0.0));
+    double score = 0.5 + 0.4 * strength;
+    // without the observed error signature, words alone make a weak case
+    if (!signature)
+        score = std::min(score, 0.55);
+    // a bug filed after the problem began was most likely filed about it
+    if (problem.onset.isValid() && issue.created.isValid() &&
+        issue.created >= problem.onset.addSecs(-3600))
+        score += 0.05;
+    j.confidence = std::min(0.9, score);
+    return j;
+}
+
+} // namespace Analysis
+
+namespace {
+
+using namespace Analysis;
+
+QString named(const TrackerIssue &issue)
+{
+    return refId(issue.ref) + u" (\u201c"_s + issue.title + u"\u201d)"_s;
+}
+
+QString affected(const KnownBugProblem &p)
+{
+    QStringList words = p.providers + p.models + p.routes + p.components;
+    if (words.isEmpty())
+        return u"component"_s;
+    words.removeDuplicates();
+    return words.mid(0, 3).join(u", "_s);
+}
+
+// Why an issue is not cited, in one line.
+QString rejection(const KnownBugFacts &facts, const TrackerIssue &issue, const KnownBugJudgement &j)
+{
+    const KnownBugProblem &p = facts.problem;
+    switch (j.match) {
+    case KnownBugMatch::Closed:
+        return named(issue) + u" is already closed ("_s + issue.state + u')';
+    case KnownBugMatch::OtherProvider:
+    case KnownBugMatch::OtherComponent:
+        return named(issue) + u" is about "_s + j.otherLabels.join(u", "_s) +
+               u", not the affected "_s + affected(p);
+    case KnownBugMatch::AreaOnly:
+        return named(issue) + u" shares only the area (\u201c"_s + j.overlap.words().join(u", "_s) +
+               u"\u201d) with this problem, nothing of what failed"_s;
+    case KnownBugMatch::OneDetail:
+        return named(issue) + u" shares only \u201c"_s + j.overlap.words().join(u", "_s) +
+               u"\u201d with this problem"_s;
+    case KnownBugMatch::TooOld:
+        return named(issue) + u" was filed "_s + issue.created.toString(u"yyyy-MM-dd"_s) +
+               u", long before the problem began at "_s + clock(p.onset, facts.reference);
+    case KnownBugMatch::Unrelated:
+    case KnownBugMatch::Describes:
+        break;
+    }
+    QStringList about;
+    for (const QString &w : wordsOf(issue.title)) {
+        if (!symptomWords().contains(w))
+            about.append(w);
+    }
+    return named(issue) + u" is about "_s +
+           (about.isEmpty() ? u"something else"_s : about.mid(0, 3).join(u", "_s)) +
+           u", not the affected "_s + affected(p);
+}
+
+void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &issue,
+          const KnownBugJudgement &j)
+{
+    const QString id = refId(issue.ref);
+    Hypothesis h;
+    h.cause.category = QString(QLatin1StringView(Category::KnownBug));
+    h.score = j.confidence;
+    h.cause.summary = u"Open bug "_s + id + u" \u201c"_s + issue.title + u"\u201d ("_s +
+                      issue.state + u", filed "_s + clock(issue.created, facts.reference) +
+                      u") describes this: it matches "_s + j.overlap.words().join(u", "_s);
+    if (!facts.problem.change.isEmpty())
+        h.cause.summary += u"; "_s + facts.problem.change;
+    h.cause.confidence = j.confidence;
+    h.cause.refs = {issue.ref};
+    h.cause.evidenceIds = {issue.evidenceId};
+    h.why = u"open bug about the affected component"_s;
+    out.hypotheses.append(h);
+    Finding fd;
+    fd.summary = u"Open bug "_s + id + u": "_s + issue.title;
+    fd.refs = {issue.ref};
+    fd.evidenceIds = {issue.evidenceId};
+    fd.confidence = j.confidence;
+    out.findings.append(fd);
+}
+
+} // namespace
+
+AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
+{
+    AnalyzerOutput out;
+    const KnownBugFacts facts = gatherKnownBugs(input);
+    if (!facts.answered) {
+        if (facts.notConnected)
+            out.notChecked.append(u"known bugs (no issue tracker is connected)"_s);
+        else if (facts.asked)
+            out.notChecked.append(u"known bugs (the issue tracker could not be searched)"_s);
+        return out;
+    }
+    for (const TrackerIssue &issue : facts.issues) {
+        const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
+        if (j.match == KnownBugMatch::Describes)
+            cite(out, facts, issue, j);
+        else
+            out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
+                                 rejection(facts, issue, j),
+                                 {issue.ref}});
     }
     return out;
 }

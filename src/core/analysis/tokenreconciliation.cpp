@@ -1,20 +1,475 @@
+#include "core/analysis/tokenreconciliation.h"
+
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
+namespace Analysis {
+
+LoggedTokens &LoggedTokens::operator+=(const LoggedTokens &other)
+{
+    prompt += other.prompt;
+    completion += other.completion;
+    cached += other.cached;
+    return *this;
+}
+
+// ---------------------------------------------------------------- gather
+
+LineKind lineKind(const QString &names, bool metered, int meteredLines)
+{
+    if (!metered)
+        return LineKind::Other;
+    QString text = names.toLower();
+    text.replace(u'_', u' ').replace(u'-', u' ').replace(u'.', u' ');
+    static const QRegularExpression cached(u"\\bcach(e|ed|ing)\\b"_s);
+    static const QRegularExpression input(u"\\b(input|prompt)\\b"_s);
+    static const QRegularExpression output(u"\\b(output|completion)s?\\b"_s);
+    static const QRegularExpression tokens(u"\\btokens?\\b"_s);
+    if (cached.match(text).hasMatch())
+        return LineKind::Cached;
+    if (input.match(text).hasMatch())
+        return LineKind::Input;
+    if (output.match(text).hasMatch())
+        return LineKind::Output;
+    // one metered line without a narrower name is the token meter; next to others, a line
+    // that does not name tokens bills something else (images, requests, storage)
+    if (tokens.match(text).hasMatch() || meteredLines == 1)
+        return LineKind::AllTokens;
+    return LineKind::Other;
+}
+
+namespace {
+
+bool lineIsMetered(const QJsonObject &line)
+{
+    const QJsonValue metered = line.value(u"metered"_s);
+    if (metered.isBool())
+        return metered.toBool();
+    return !line.value(u"meter"_s).toString().isEmpty(); // evidence saved before `metered`
+}
+
+QString lineNames(const QJsonObject &line)
+{
+    QStringList names;
+    for (const QString &key :
+         {u"price_nickname"_s, u"lookup_key"_s, u"description"_s, u"meter"_s}) {
+        const QString value = line.value(key).toString().trimmed();
+        if (!value.isEmpty())
+            names.append(value);
+    }
+    return names.join(u" | "_s);
+}
+
+} // namespace
+
+InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines)
+{
+    InvoiceLine l;
+    l.id = line.value(u"id"_s).toString();
+    l.meter = line.value(u"meter"_s).toString();
+    const QString names = lineNames(line);
+    l.kind = lineKind(names, lineIsMetered(line), meteredLines);
+    for (const QString &key : {u"price_nickname"_s, u"lookup_key"_s, u"description"_s}) {
+        if (l.name.isEmpty())
+            l.name = line.value(key).toString().trimmed();
+    }
+    if (l.name.isEmpty())
+        l.name = names.isEmpty() ? l.id : names;
+    l.quantity = toNumber(line.value(u"quantity"_s));
+    return l;
+}
+
+namespace {
+
+// The rule one sentence of a doc states, and how strongly (0: none).
+std::pair<CachedRule, int> ruleOfSentence(const QString &sentence)
+{
+    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
+    const QString l = sentence.toLower();
+    if (!l.contains(u"cache"))
+        return {CachedRule::Unknown, 0};
+    const bool formulaExcluded = (l.contains(u"- cached_tokens") || l.contains(u"-cached_tokens") ||
+                                  l.contains(u"minus cached")) &&
+                                 !l.contains(u"x cached") && !l.contains(u"* cached");
+    const bool rate = percent.match(l).hasMatch();
+    CachedRule rule = CachedRule::Unknown;
+    // an explicit rate wins over a formula that subtracts cached tokens first
+    if (rate || l.contains(u"x cached") || l.contains(u"* cached"))
+        rule = CachedRule::Discounted;
+    else if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
+             l.contains(u"free of charge") || l.contains(u"not counted") ||
+             l.contains(u"aren't billed") || l.contains(u"are free"))
+        rule = CachedRule::Excluded;
+    else if (l.contains(u"discount"))
+        rule = CachedRule::Discounted;
+    else if (l.contains(u"full price") || l.contains(u"billed in full") ||
+             l.contains(u"same rate") || l.contains(u"like any other"))
+        rule = CachedRule::Full;
+    if (rule == CachedRule::Unknown)
+        return {rule, 0};
+    // an explicit rate or a stated exclusion beats a passing mention
+    return {rule, (rate || l.contains(u"not billed") || formulaExcluded) ? 3 : 1};
+}
+
+} // namespace
+
+BillingPolicy policyFromDocs(const AnalysisInput &input)
+{
+    BillingPolicy p;
+    QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
+    found.append(findEvidence(input, u"docs", u"fetch"));
+    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
+    static const QRegularExpression sentences(u"\\n|\\.(?!\\d)"_s);
+    int bestStrength = 0;
+    for (const FoundEvidence &f : found) {
+        for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
+            const QJsonObject item = v.toObject();
+            const QString ref = item.value(u"ref"_s).toString();
+            for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
+                auto [rule, strength] = ruleOfSentence(line);
+                if (rule == CachedRule::Unknown)
+                    continue;
+                if (ref.contains(u"cach")) // the page about caching
+                    ++strength;
+                if (strength <= bestStrength)
+                    continue;
+                bestStrength = strength;
+                p.rule = rule;
+                if (const auto m = percent.match(line);
+                    m.hasMatch() && rule == CachedRule::Discounted)
+                    p.discount = m.captured(1).toDouble() / 100.0;
+                p.docRef = ref;
+                p.evidenceId = f.evidence->id;
+            }
+        }
+    }
+    return p;
+}
+
+namespace {
+
+QMap<QDate, LoggedTokens> usageByDay(const Evidence &usage)
+{
+    QMap<QDate, LoggedTokens> days;
+    const Table u(usage.data);
+    for (int r = 0; r < u.rowCount(); ++r) {
+        const QDate date = u.time(r, u"day").date();
+        if (date.isValid())
+            days[date] += {u.number(r, u"prompt_tokens"), u.number(r, u"completion_tokens"),
+                           u.number(r, u"cached_tokens")};
+    }
+    return days;
+}
+
+struct MeterReadings
+{
+    QMap<QDate, double> days;
+    QList<std::pair<QDateTime, double>> hours;
+    QString evidenceId;
+    QString meterId; // the meter the summaries are of, when the evidence says
+};
+
+MeterReadings meterReadings(const AnalysisInput &input)
+{
+    MeterReadings m;
+    for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
+        m.evidenceId = f.evidence->id;
+        for (const Series &s : seriesOf(*f.evidence)) {
+            if (const QString id = s.labels.value(u"meter_id"_s).toString(); !id.isEmpty())
+                m.meterId = id;
+            // hourly summaries (a second step may ask for them) locate a fault within a day
+            const bool hourly = s.size() >= 2 && s.times.at(0).secsTo(s.times.at(1)) <= 3600;
+            for (int i = 0; i < s.size(); ++i) {
+                if (hourly)
+                    m.hours.append({s.times.at(i), s.value(i, u"value")});
+                else
+                    m.days[s.times.at(i).date()] += s.value(i, u"value");
+            }
+        }
+    }
+    return m;
+}
+
+QList<InvoiceLine> linesOf(const Table &inv, int row)
+{
+    const QJsonArray array = inv.value(row, u"lines").toArray();
+    int metered = 0;
+    for (const QJsonValue &v : array)
+        metered += lineIsMetered(v.toObject()) ? 1 : 0;
+    QList<InvoiceLine> lines;
+    for (const QJsonValue &v : array)
+        lines.append(invoiceLine(v.toObject(), metered));
+    // evidence without its lines: the metered total is the one token meter
+    const double total = inv.number(row, u"metered_quantity", -1);
+    if (array.isEmpty() && total >= 0)
+        lines.append({inv.text(row, u"id"), u"metered usage"_s, LineKind::AllTokens, total, {}});
+    return lines;
+}
+
+} // namespace
+
+BillingFacts gatherBilling(const AnalysisInput &input)
+{
+    BillingFacts facts;
+    const QList<FoundEvidence> usage = findEvidence(input, u"clickhouse", u"token_usage");
+    const QList<FoundEvidence> invoices = findEvidence(input, u"stripe", u"invoices");
+    if (usage.isEmpty())
+        facts.notChecked.append(u"logged token usage (the log query failed)"_s);
+    if (invoices.isEmpty())
+        facts.notChecked.append(u"the customer's invoices (Stripe could not be queried)"_s);
+    for (const FoundEvidence &f : findEvidence(input, u"stripe", u"customer")) {
+        const Table c(f.evidence->data);
+        if (c.rowCount() > 0 && c.text(0, u"matched_by") == u"email domain"_s)
+            facts.customerId = c.text(0, u"id");
+    }
+    if (usage.isEmpty() || invoices.isEmpty())
+        return facts;
+    facts.policy = policyFromDocs(input);
+    facts.invoiceEvidence = invoices.first().evidence->id;
+    facts.usageEvidence = usage.first().evidence->id;
+    const QMap<QDate, LoggedTokens> days = usageByDay(*usage.first().evidence);
+    const MeterReadings meter = meterReadings(input);
+    facts.meterEvidence = meter.evidenceId;
+
+    const Table inv(invoices.first().evidence->data);
+    const QString ticketText = input.ticket.subject + u' ' + input.ticket.description;
+    bool ticketNamesOne = false; // then only the invoice the ticket names is reconciled
+    for (int r = 0; r < inv.rowCount(); ++r)
+        ticketNamesOne = ticketNamesOne ||
+                         (!inv.text(r, u"id").isEmpty() && ticketText.contains(inv.text(r, u"id")));
+    for (int r = 0; r < inv.rowCount(); ++r) {
+        InvoiceFacts f;
+        f.id = inv.text(r, u"id");
+        if (ticketNamesOne && !ticketText.contains(f.id))
+            continue;
+        f.ref = inv.ref(r).isEmpty() ? u"stripe:invoice:"_s + f.id : inv.ref(r);
+        f.from = inv.time(r, u"period_start");
+        f.to = inv.time(r, u"period_end");
+        f.lines = linesOf(inv, r);
+        if (!f.from.isValid() || !f.to.isValid())
+            continue;
+        for (auto it = days.cbegin(); it != days.cend(); ++it) {
+            const QDateTime start(it.key(), QTime(0, 0), QTimeZone::utc());
+            if (start < f.from || start >= f.to)
+                continue;
+            f.logged += *it;
+            f.days.append({it.key(), *it, meter.days.isEmpty() ? -1 : meter.days.value(it.key())});
+        }
+        if (f.days.isEmpty())
+            continue;
+        // the meter summaries (of one meter, the connection's default) measure the token line
+        // of that meter
+        QList<const InvoiceLine *> tokenLines;
+        for (const InvoiceLine &l : std::as_const(f.lines)) {
+            if (l.kind != LineKind::Other)
+                tokenLines.append(&l);
+            if (l.kind != LineKind::Other && !meter.meterId.isEmpty() && l.meter == meter.meterId)
+                f.meterLine = l.id;
+        }
+        // a single token line whose meter is not known to be another one
+        if (f.meterLine.isEmpty() && tokenLines.size() == 1 &&
+            (meter.meterId.isEmpty() || tokenLines.first()->meter.isEmpty()))
+            f.meterLine = tokenLines.first()->id;
+        for (const auto &h : meter.hours) {
+            if (h.first >= f.from && h.first < f.to)
+                f.hours.append(h);
+        }
+        facts.invoices.append(f);
+    }
+    return facts;
+}
+
+// ---------------------------------------------------------------- judge
+
+LoggedTokens tokensOfLine(LineKind kind, const LoggedTokens &logged, bool cachedLine)
+{
+    switch (kind) {
+    case LineKind::AllTokens:
+        return logged;
+    case LineKind::Input:
+        if (cachedLine)
+            return {std::max(0.0, logged.prompt - logged.cached), 0, 0};
+        return {logged.prompt, 0, logged.cached};
+    case LineKind::Output:
+        return {0, logged.completion, 0};
+    case LineKind::Cached:
+        return {logged.cached, 0, 0};
+    case LineKind::Other:
+        break;
+    }
+    return {};
+}
+
+double billableTokens(const LoggedTokens &t, CachedRule rule, double discount)
+{
+    switch (rule) {
+    case CachedRule::Excluded:
+        return t.prompt + t.completion - t.cached;
+    case CachedRule::Discounted:
+        return t.prompt + t.completion - t.cached + discount * t.cached;
+    case CachedRule::Full:
+    case CachedRule::Unknown:
+        break;
+    }
+    return t.prompt + t.completion;
+}
+
+double LineVerdict::diffShare() const
+{
+    return (line.quantity - expected) / std::max(1.0, expected);
+}
+
+std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours)
+{
+    QList<double> values;
+    for (const auto &h : hours)
+        values.append(h.second);
+    const double typical = median(values);
+    QDateTime start;
+    QDateTime end;
+    for (const auto &h : hours) {
+        const bool high = typical > 0 && h.second >= 1.6 * typical;
+        if (high && !start.isValid())
+            start = h.first;
+        if (high)
+            end = h.first.addSecs(3600);
+        if (!high && start.isValid())
+            break;
+    }
+    if (start.isValid() && start.secsTo(end) <= 12 * 3600)
+        return {start, end};
+    return {};
+}
+
+namespace {
+
+// Days the meter counted about twice, or (almost) nothing, of what the logs bill.
+void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy &policy,
+               bool cachedLine)
+{
+    for (const MeterDay &d : days) {
+        if (d.metered < 0)
+            break;
+        const double e = billableTokens(tokensOfLine(v.line.kind, d.logged, cachedLine), v.rule,
+                                        policy.discount);
+        if (e <= 0)
+            continue;
+        if (d.metered >= 1.8 * e)
+            v.doubledDays.append(d.day.toString(Qt::ISODate));
+        else if (d.metered <= 0.2 * e)
+            v.droppedDays.append(d.day.toString(Qt::ISODate));
+    }
+}
+
+} // namespace
+
+LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
+                      const BillingPolicy &policy, const QList<MeterDay> &days,
+                      const QList<std::pair<QDateTime, double>> &hours, bool cachedLine)
+{
+    LineVerdict v;
+    v.line = line;
+    v.logged = logged;
+    const double billed = line.quantity;
+    // which cached-token rule reproduces the quantity (only a question with cached tokens)
+    double bestError = 1e18;
+    for (CachedRule rule : {CachedRule::Excluded, CachedRule::Full, CachedRule::Discounted}) {
+        const double expected = billableTokens(logged, rule, policy.discount);
+        const double error = std::abs(billed - expected) / std::max(1.0, expected);
+        if (error < bestError) {
+            bestError = error;
+            v.matched = rule;
+        }
+    }
+    const bool withCached = logged.cached > 0;
+    const bool reproduced = bestError <= 0.01;
+    if (!reproduced)
+        v.matched = CachedRule::Unknown;
+    v.rule = policy.rule != CachedRule::Unknown ? policy.rule
+             : reproduced && withCached         ? v.matched
+                                                : CachedRule::Excluded;
+    v.expected = billableTokens(logged, v.rule, policy.discount);
+    judgeDays(v, days, policy, cachedLine);
+    const double raw = logged.prompt + logged.completion;
+    if (!v.doubledDays.isEmpty() || !v.droppedDays.isEmpty()) {
+        v.outcome = LineVerdict::Outcome::MeterFault;
+    } else if (policy.rule != CachedRule::Unknown && reproduced && withCached &&
+               v.matched != policy.rule) {
+        v.outcome = LineVerdict::Outcome::RuleMismatch;
+    } else if (std::abs(billed - v.expected) <= 0.01 * std::max(1.0, v.expected)) {
+        v.outcome = LineVerdict::Outcome::Matches;
+        // equal to the raw logged tokens: no rule was needed to explain it
+        v.nothingToExplain = std::abs(billed - raw) <= 0.01 * std::max(1.0, raw);
+    } else {
+        v.outcome = LineVerdict::Outcome::Differs;
+        if (billed > v.expected)
+            std::tie(v.runFrom, v.runTo) = doubledRun(hours);
+    }
+    return v;
+}
+
+InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy)
+{
+    InvoiceVerdict verdict;
+    const bool cachedLine = std::any_of(facts.lines.cbegin(), facts.lines.cend(),
+                                        [](const auto &l) { return l.kind == LineKind::Cached; });
+    verdict.cachedSplit = cachedLine && facts.logged.cached > 0;
+    const auto measured = [&](const InvoiceLine &line) {
+        return !facts.meterLine.isEmpty() && line.id == facts.meterLine;
+    };
+    for (const InvoiceLine &line : facts.lines) {
+        if (line.kind == LineKind::Other) {
+            verdict.ignored.append(line.name);
+            continue;
+        }
+        verdict.lines.append(judgeLine(
+            line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
+            measured(line) ? facts.days : QList<MeterDay>{},
+            measured(line) ? facts.hours : QList<std::pair<QDateTime, double>>{}, cachedLine));
+    }
+    // the line to explain: a meter fault, then a rule mismatch, then the largest difference
+    const auto rank = [](const LineVerdict &v) {
+        switch (v.outcome) {
+        case LineVerdict::Outcome::MeterFault:
+            return 3;
+        case LineVerdict::Outcome::RuleMismatch:
+            return 2;
+        case LineVerdict::Outcome::Differs:
+            return 1;
+        case LineVerdict::Outcome::Matches:
+            break;
+        }
+        return 0;
+    };
+    for (int i = 0; i < verdict.lines.size(); ++i) {
+        const LineVerdict &v = verdict.lines.at(i);
+        if (rank(v) == 0)
+            continue;
+        if (verdict.worst < 0 || rank(v) > rank(verdict.lines.at(verdict.worst)) ||
+            (rank(v) == rank(verdict.lines.at(verdict.worst)) &&
+             std::abs(v.diffShare()) > std::abs(verdict.lines.at(verdict.worst).diffShare())))
+            verdict.worst = i;
+    }
+    return verdict;
+}
+
+} // namespace Analysis
+
+// ---------------------------------------------------------------- phrase
+
 namespace {
 
 using namespace Analysis;
-
-enum class CachedRule { Unknown, Excluded, Full, Discounted };
 
 QString ruleWords(CachedRule r, double discount)
 {
@@ -31,309 +486,238 @@ QString ruleWords(CachedRule r, double discount)
     return u"unknown"_s;
 }
 
-struct Policy
+QString kindWords(LineKind kind)
 {
-    CachedRule rule = CachedRule::Unknown;
-    double discount = 0.1;
-    QString docRef;
-    QString evidenceId;
-};
-
-// What the docs say about billing cached tokens.
-Policy policyFromDocs(const AnalysisInput &input)
-{
-    Policy p;
-    QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
-    found.append(findEvidence(input, u"docs", u"fetch"));
-    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
-    int bestStrength = 0;
-    for (const FoundEvidence &f : found) {
-        for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
-            const QJsonObject item = v.toObject();
-            for (const QString &line :
-                 item.value(u"text"_s).toString().split(QRegularExpression(u"\\n|\\.(?!\\d)"_s))) {
-                const QString l = line.toLower();
-                if (!l.contains(u"cache"))
-                    continue;
-                CachedRule rule = CachedRule::Unknown;
-                const bool formulaExcluded =
-                    (l.contains(u"- cached_tokens") || l.contains(u"-cached_tokens") ||
-                     l.contains(u"minus cached")) &&
-                    !l.contains(u"x cached") && !l.contains(u"* cached");
-                // an explicit rate wins over a formula that subtracts cached tokens first
-                if (percent.match(l).hasMatch() || l.contains(u"x cached") ||
-                    l.contains(u"* cached"))
-                    rule = CachedRule::Discounted;
-                else if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
-                         l.contains(u"free of charge") || l.contains(u"not counted") ||
-                         l.contains(u"aren't billed") || l.contains(u"are free"))
-                    rule = CachedRule::Excluded;
-                else if (l.contains(u"discount"))
-                    rule = CachedRule::Discounted;
-                else if (l.contains(u"full price") || l.contains(u"billed in full") ||
-                         l.contains(u"same rate") || l.contains(u"like any other"))
-                    rule = CachedRule::Full;
-                if (rule == CachedRule::Unknown)
-                    continue;
-                // the page about caching and an explicit rate beat a passing mention
-                int strength =
-                    (percent.match(l).hasMatch() || l.contains(u"not billed") || formulaExcluded)
-                        ? 3
-                        : 1;
-                if (item.value(u"ref"_s).toString().contains(u"cach"))
-                    ++strength;
-                if (strength <= bestStrength)
-                    continue;
-                bestStrength = strength;
-                p.rule = rule;
-                if (rule == CachedRule::Discounted) {
-                    const auto m = percent.match(l);
-                    if (m.hasMatch())
-                        p.discount = m.captured(1).toDouble() / 100.0;
-                }
-                p.docRef = item.value(u"ref"_s).toString();
-                p.evidenceId = f.evidence->id;
-            }
-        }
-    }
-    return p;
-}
-
-struct Day
-{
-    double prompt = 0;
-    double completion = 0;
-    double cached = 0;
-};
-
-double billable(const Day &d, CachedRule rule, double discount)
-{
-    switch (rule) {
-    case CachedRule::Excluded:
-        return d.prompt + d.completion - d.cached;
-    case CachedRule::Discounted:
-        return d.prompt + d.completion - d.cached + discount * d.cached;
-    case CachedRule::Full:
-    case CachedRule::Unknown:
+    switch (kind) {
+    case LineKind::Input:
+        return u"input tokens"_s;
+    case LineKind::Output:
+        return u"output tokens"_s;
+    case LineKind::Cached:
+        return u"cached tokens"_s;
+    case LineKind::AllTokens:
+    case LineKind::Other:
         break;
     }
-    return d.prompt + d.completion;
+    return u"tokens"_s;
+}
+
+QString signedShare(double share)
+{
+    return (share >= 0 ? u"+"_s : QString()) + formatShare(share);
+}
+
+QString periodOf(const InvoiceFacts &f)
+{
+    return f.from.date().toString(Qt::ISODate) + u" to "_s +
+           f.to.addSecs(-1).date().toString(Qt::ISODate);
+}
+
+// What the logs say a line bills: "1,000 prompt + 200 completion tokens, of which 300 cached".
+QString loggedWords(const LineVerdict &v, bool cachedSplit)
+{
+    const LoggedTokens &t = v.logged;
+    switch (v.line.kind) {
+    case LineKind::AllTokens:
+        return formatCount(t.prompt) + u" prompt + "_s + formatCount(t.completion) +
+               u" completion tokens, of which "_s + formatCount(t.cached) + u" cached"_s;
+    case LineKind::Input:
+        if (cachedSplit)
+            return formatCount(t.prompt) + u" uncached prompt tokens"_s;
+        return formatCount(t.prompt) + u" prompt tokens"_s +
+               (t.cached > 0 ? u", of which "_s + formatCount(t.cached) + u" cached"_s : QString());
+    case LineKind::Output:
+        return formatCount(t.completion) + u" completion tokens"_s;
+    case LineKind::Cached:
+        return formatCount(t.prompt) + u" cached tokens"_s;
+    case LineKind::Other:
+        break;
+    }
+    return {};
+}
+
+// "Invoice in_1" for an invoice of one token line; "the output tokens line “…” of invoice in_1".
+QString subject(const InvoiceFacts &f, const InvoiceVerdict &verdict, const LineVerdict &v)
+{
+    if (verdict.lines.size() == 1 && v.line.kind == LineKind::AllTokens)
+        return u"Invoice "_s + f.id;
+    return u"The "_s + kindWords(v.line.kind) + u" line (“"_s + v.line.name + u"”) of invoice "_s +
+           f.id;
+}
+
+QString lineSummary(const InvoiceFacts &f, const InvoiceVerdict &verdict, const LineVerdict &v,
+                    const BillingPolicy &policy)
+{
+    return subject(f, verdict, v) + u" ("_s + periodOf(f) + u") bills "_s +
+           formatCount(v.line.quantity) + u" "_s + kindWords(v.line.kind) + u"; the logs show "_s +
+           loggedWords(v, verdict.cachedSplit) + u", i.e. "_s + formatCount(v.expected) +
+           u" billable"_s +
+           (v.logged.cached > 0 || v.line.kind == LineKind::AllTokens
+                ? u" with "_s + ruleWords(v.rule, policy.discount)
+                : QString());
+}
+
+QString ignoredWords(const InvoiceVerdict &verdict)
+{
+    if (verdict.ignored.isEmpty())
+        return {};
+    return u"; not token usage, not reconciled: "_s + verdict.ignored.join(u", "_s);
+}
+
+// "; the input tokens and cached tokens lines match the logs; not token usage, …: Seats"
+QString othersWords(const InvoiceVerdict &verdict, int except)
+{
+    QStringList matching;
+    for (int i = 0; i < verdict.lines.size(); ++i) {
+        if (i != except && verdict.lines.at(i).outcome == LineVerdict::Outcome::Matches)
+            matching.append(kindWords(verdict.lines.at(i).line.kind));
+    }
+    QString words;
+    if (!matching.isEmpty())
+        words += u"; the "_s + matching.join(u" and "_s) +
+                 (matching.size() == 1 ? u" line matches"_s : u" lines match"_s) + u" the logs"_s;
+    return words + ignoredWords(verdict);
+}
+
+Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
+                           const BillingPolicy &policy, const QDateTime &reference)
+{
+    const LineVerdict &v = verdict.lines.at(verdict.worst);
+    const QString who = subject(f, verdict, v);
+    const QString unit = u" "_s + kindWords(v.line.kind);
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::BillingPipeline);
+    switch (v.outcome) {
+    case LineVerdict::Outcome::MeterFault: {
+        h.score = 0.88;
+        QStringList what;
+        if (!v.doubledDays.isEmpty())
+            what.append(u"counted twice on "_s + v.doubledDays.mid(0, 5).join(u", "_s));
+        if (!v.droppedDays.isEmpty())
+            what.append(u"missing on "_s + v.droppedDays.mid(0, 5).join(u", "_s));
+        h.cause.summary = u"Our metering is wrong: usage was "_s + what.join(u" and "_s) +
+                          u", so "_s + who.at(0).toLower() + who.mid(1) + u" bills "_s +
+                          formatCount(v.line.quantity) + unit + u" instead of the "_s +
+                          formatCount(v.expected) + u" logged ("_s + signedShare(v.diffShare()) +
+                          u')';
+        break;
+    }
+    case LineVerdict::Outcome::RuleMismatch:
+        h.score = 0.85;
+        h.cause.summary = who + u" bills "_s + formatCount(v.line.quantity) + unit + u" with "_s +
+                          ruleWords(v.matched, policy.discount) + u", but our pricing says "_s +
+                          ruleWords(policy.rule, policy.discount) + u": "_s +
+                          formatCount(v.expected) + unit + u" should have been billed"_s;
+        if (!policy.docRef.isEmpty())
+            h.cause.refs.append(policy.docRef);
+        break;
+    case LineVerdict::Outcome::Differs:
+    case LineVerdict::Outcome::Matches:
+        h.score = 0.7;
+        h.cause.summary = who + u" bills "_s + formatCount(v.line.quantity) + unit +
+                          u" but the logs give "_s + formatCount(v.expected) + u" billable"_s +
+                          unit + u" ("_s + signedShare(v.diffShare()) + u") for "_s + periodOf(f);
+        if (v.runFrom.isValid()) {
+            h.cause.summary += u"; the meter counted about twice the usual usage between "_s +
+                               clock(v.runFrom, reference) + u" and "_s +
+                               clock(v.runTo, reference) +
+                               u", i.e. those hours were counted twice"_s;
+            h.score = 0.85;
+        }
+        break;
+    }
+    h.cause.summary += othersWords(verdict, verdict.worst);
+    return h;
+}
+
+Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
+                             const BillingPolicy &policy)
+{
+    Hypothesis h;
+    const bool nothingToExplain =
+        !verdict.cachedSplit &&
+        std::all_of(verdict.lines.cbegin(), verdict.lines.cend(),
+                    [](const LineVerdict &v) { return v.nothingToExplain; });
+    h.cause.category =
+        QLatin1StringView(nothingToExplain ? Category::NoFaultFound : Category::ExpectedBehavior);
+    h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
+    if (verdict.lines.size() == 1 && verdict.lines.first().line.kind == LineKind::AllTokens) {
+        const LineVerdict &v = verdict.lines.first();
+        h.cause.summary = u"Invoice "_s + f.id + u" is correct: it bills "_s +
+                          formatCount(v.line.quantity) + u" tokens = "_s +
+                          formatCount(v.logged.prompt) + u" prompt + "_s +
+                          formatCount(v.logged.completion) + u" completion tokens with "_s +
+                          ruleWords(v.rule, policy.discount) + u" ("_s +
+                          formatCount(v.logged.cached) + u" cached tokens)"_s;
+    } else {
+        QStringList parts;
+        QString rule;
+        for (const LineVerdict &v : verdict.lines) {
+            parts.append(formatCount(v.line.quantity) + u" "_s + kindWords(v.line.kind) +
+                         u" (logs: "_s + loggedWords(v, verdict.cachedSplit) + u')');
+            if (v.logged.cached > 0)
+                rule = u" with "_s + ruleWords(v.rule, policy.discount);
+        }
+        if (verdict.cachedSplit && policy.rule != CachedRule::Unknown)
+            rule = u" with "_s + ruleWords(policy.rule, policy.discount) + u" on their own line"_s;
+        h.cause.summary = u"Invoice "_s + f.id + u" is correct line by line: it bills "_s +
+                          parts.join(u", "_s) + rule + ignoredWords(verdict);
+    }
+    if (!policy.docRef.isEmpty())
+        h.cause.refs.append(policy.docRef);
+    return h;
+}
+
+void phraseInvoice(AnalyzerOutput &out, const BillingFacts &facts, const InvoiceFacts &f,
+                   const InvoiceVerdict &verdict, const QDateTime &reference)
+{
+    if (verdict.lines.isEmpty())
+        return;
+    const BillingPolicy &policy = facts.policy;
+    Finding finding;
+    QStringList lines;
+    for (const LineVerdict &v : verdict.lines)
+        lines.append(lineSummary(f, verdict, v, policy));
+    finding.summary = lines.join(u"; "_s) + ignoredWords(verdict);
+    finding.refs = {f.ref};
+    finding.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
+    finding.confidence = 0.8;
+    out.findings.append(finding);
+
+    const bool correct = verdict.worst < 0;
+    Hypothesis h = correct ? correctHypothesis(f, verdict, policy)
+                           : faultHypothesis(f, verdict, policy, reference);
+    h.cause.refs.prepend(f.ref);
+    h.cause.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
+    if (!facts.meterEvidence.isEmpty())
+        h.cause.evidenceIds.append(facts.meterEvidence);
+    h.cause.confidence = h.score;
+    h.why = u"invoice against logs"_s;
+    out.hypotheses.append(h);
+    if (correct)
+        out.rejected.append({QLatin1StringView(Category::BillingPipeline),
+                             u"the invoice matches the logged usage to within 1%"_s,
+                             {}});
 }
 
 } // namespace
 
 AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
 {
+    const BillingFacts facts = gatherBilling(input);
     AnalyzerOutput out;
-    const QList<FoundEvidence> usage = findEvidence(input, u"clickhouse", u"token_usage");
-    const QList<FoundEvidence> invoices = findEvidence(input, u"stripe", u"invoices");
-    if (usage.isEmpty())
-        out.notChecked.append(u"logged token usage (the log query failed)"_s);
-    if (invoices.isEmpty())
-        out.notChecked.append(u"the customer's invoices (Stripe could not be queried)"_s);
-    if (usage.isEmpty() || invoices.isEmpty())
-        return out;
-
-    QMap<QDate, Day> days;
-    const Table u(usage.first().evidence->data);
-    for (int r = 0; r < u.rowCount(); ++r) {
-        const QDate date = u.time(r, u"day").date();
-        if (!date.isValid())
-            continue;
-        Day &d = days[date];
-        d.prompt += u.number(r, u"prompt_tokens");
-        d.completion += u.number(r, u"completion_tokens");
-        d.cached += u.number(r, u"cached_tokens");
-    }
-    QMap<QDate, double> meter;
-    QList<std::pair<QDateTime, double>> hours;
-    QString meterEvidence;
-    for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
-        meterEvidence = f.evidence->id;
-        for (const Series &s : seriesOf(*f.evidence)) {
-            // hourly summaries (a second step may ask for them) locate a fault within a day
-            const bool hourly = s.size() >= 2 && s.times.at(0).secsTo(s.times.at(1)) <= 3600;
-            for (int i = 0; i < s.size(); ++i) {
-                if (hourly)
-                    hours.append({s.times.at(i), s.value(i, u"value")});
-                else
-                    meter[s.times.at(i).date()] += s.value(i, u"value");
-            }
-        }
-    }
-    // hours metered at about twice their neighbours: a replayed or double-counted stretch
-    const auto doubledHours = [&](const QDateTime &from, const QDateTime &to) {
-        QList<std::pair<QDateTime, double>> in;
-        for (const auto &h : std::as_const(hours)) {
-            if (h.first >= from && h.first < to)
-                in.append(h);
-        }
-        QList<double> values;
-        for (const auto &h : std::as_const(in))
-            values.append(h.second);
-        const double typical = median(values);
-        QString run;
-        QDateTime start;
-        QDateTime end;
-        for (const auto &h : std::as_const(in)) {
-            const bool high = typical > 0 && h.second >= 1.6 * typical;
-            if (high && !start.isValid())
-                start = h.first;
-            if (high)
-                end = h.first.addSecs(3600);
-            if (!high && start.isValid())
-                break;
-        }
-        if (start.isValid() && start.secsTo(end) <= 12 * 3600)
-            run = clock(start, input.ticket.createdAt) + u" and "_s +
-                  clock(end, input.ticket.createdAt);
-        return run;
-    };
-    const Policy policy = policyFromDocs(input);
-    const Table inv(invoices.first().evidence->data);
-    const QString invoiceEvidence = invoices.first().evidence->id;
-    const QString usageEvidence = usage.first().evidence->id;
-    const QString ticketText = input.ticket.subject + u' ' + input.ticket.description;
-    bool ticketNamesOne = false;
-    for (int r = 0; r < inv.rowCount(); ++r)
-        ticketNamesOne = ticketNamesOne ||
-                         (!inv.text(r, u"id").isEmpty() && ticketText.contains(inv.text(r, u"id")));
-    for (int r = 0; r < inv.rowCount(); ++r) {
-        QString ref = inv.ref(r);
-        const QString id = inv.text(r, u"id");
-        if (ticketNamesOne && !ticketText.contains(id))
-            continue;
-        if (ref.isEmpty())
-            ref = u"stripe:invoice:"_s + id;
-        const QDateTime from = inv.time(r, u"period_start");
-        const QDateTime to = inv.time(r, u"period_end");
-        const double billed = inv.number(r, u"metered_quantity", -1);
-        if (billed < 0 || !from.isValid() || !to.isValid())
-            continue;
-        Day total;
-        QList<QDate> periodDays;
-        for (auto it = days.cbegin(); it != days.cend(); ++it) {
-            const QDateTime start(it.key(), QTime(0, 0), QTimeZone::utc());
-            if (start >= from && start < to) {
-                total.prompt += it->prompt;
-                total.completion += it->completion;
-                total.cached += it->cached;
-                periodDays.append(it.key());
-            }
-        }
-        if (periodDays.isEmpty())
-            continue;
-        const QString period = from.date().toString(Qt::ISODate) + u" to "_s +
-                               to.addSecs(-1).date().toString(Qt::ISODate);
-        const QString logged = formatCount(total.prompt) + u" prompt + "_s +
-                               formatCount(total.completion) + u" completion tokens, of which "_s +
-                               formatCount(total.cached) + u" cached"_s;
-        // which rule reproduces the invoice
-        CachedRule matched = CachedRule::Unknown;
-        double bestError = 1e18;
-        for (CachedRule rule : {CachedRule::Excluded, CachedRule::Full, CachedRule::Discounted}) {
-            const double expected = billable(total, rule, policy.discount);
-            const double error = std::abs(billed - expected) / std::max(1.0, expected);
-            if (error < bestError) {
-                bestError = error;
-                matched = rule;
-            }
-        }
-        const bool reproduced =
-            bestError <= 0.01 && (total.cached > 0 || matched != CachedRule::Discounted);
-        const CachedRule rule = policy.rule != CachedRule::Unknown
-                                    ? policy.rule
-                                    : (reproduced ? matched : CachedRule::Excluded);
-        const double expected = billable(total, rule, policy.discount);
-
-        // per-day: the meter against the logs under the rule
-        QStringList doubled;
-        QStringList dropped;
-        for (const QDate &d : std::as_const(periodDays)) {
-            if (meter.isEmpty())
-                break;
-            const double e = billable(days.value(d), rule, policy.discount);
-            const double m = meter.value(d, 0);
-            if (e <= 0)
-                continue;
-            if (m >= 1.8 * e)
-                doubled.append(d.toString(Qt::ISODate));
-            else if (m <= 0.2 * e)
-                dropped.append(d.toString(Qt::ISODate));
-        }
+    out.notChecked = facts.notChecked;
+    if (!facts.customerId.isEmpty()) {
         Finding f;
-        f.summary = u"Invoice "_s + id + u" ("_s + period + u") bills "_s + formatCount(billed) +
-                    u" tokens; the logs show "_s + logged + u", i.e. "_s + formatCount(expected) +
-                    u" billable with "_s + ruleWords(rule, policy.discount);
-        f.refs = {ref};
-        f.evidenceIds = {invoiceEvidence, usageEvidence};
-        f.confidence = 0.8;
+        f.summary = u"The Stripe customer "_s + facts.customerId +
+                    u" carries no org id in its metadata; it was found by the organisation's "
+                    u"e-mail domain"_s;
+        f.refs = {u"stripe:customer:"_s + facts.customerId};
+        f.confidence = 0.6;
         out.findings.append(f);
-
-        Hypothesis h;
-        h.cause.refs = {ref};
-        h.cause.evidenceIds = {invoiceEvidence, usageEvidence};
-        if (!meterEvidence.isEmpty())
-            h.cause.evidenceIds.append(meterEvidence);
-        const double diff = billed - expected;
-        if (!doubled.isEmpty() || !dropped.isEmpty()) {
-            h.cause.category = QLatin1StringView(Category::BillingPipeline);
-            h.score = 0.88;
-            QStringList what;
-            if (!doubled.isEmpty())
-                what.append(u"counted twice on "_s + doubled.mid(0, 5).join(u", "_s));
-            if (!dropped.isEmpty())
-                what.append(u"missing on "_s + dropped.mid(0, 5).join(u", "_s));
-            h.cause.summary = u"Our metering is wrong: usage was "_s + what.join(u" and "_s) +
-                              u", so invoice "_s + id + u" bills "_s + formatCount(billed) +
-                              u" tokens instead of the "_s + formatCount(expected) +
-                              u" logged ("_s + (diff >= 0 ? u"+"_s : QString()) +
-                              formatShare(diff / std::max(1.0, expected)) + u')';
-        } else if (policy.rule != CachedRule::Unknown && reproduced && matched != policy.rule) {
-            h.cause.category = QLatin1StringView(Category::BillingPipeline);
-            h.score = 0.85;
-            h.cause.summary = u"Invoice "_s + id + u" bills "_s + formatCount(billed) +
-                              u" tokens with "_s + ruleWords(matched, policy.discount) +
-                              u", but our pricing says "_s +
-                              ruleWords(policy.rule, policy.discount) + u": "_s +
-                              formatCount(expected) + u" tokens should have been billed"_s;
-            if (!policy.docRef.isEmpty())
-                h.cause.refs.append(policy.docRef);
-        } else if (std::abs(diff) <= 0.01 * std::max(1.0, expected)) {
-            // equal to the raw logged tokens: no rule was needed to explain it, nothing is wrong
-            const double raw = total.prompt + total.completion;
-            const bool nothingToExplain = std::abs(billed - raw) <= 0.01 * std::max(1.0, raw);
-            h.cause.category = QLatin1StringView(nothingToExplain ? Category::NoFaultFound
-                                                                  : Category::ExpectedBehavior);
-            h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
-            h.cause.summary = u"Invoice "_s + id + u" is correct: it bills "_s +
-                              formatCount(billed) + u" tokens = "_s + formatCount(total.prompt) +
-                              u" prompt + "_s + formatCount(total.completion) +
-                              u" completion tokens with "_s + ruleWords(rule, policy.discount) +
-                              u" ("_s + formatCount(total.cached) + u" cached tokens)"_s;
-            if (!policy.docRef.isEmpty())
-                h.cause.refs.append(policy.docRef);
-            out.rejected.append({QLatin1StringView(Category::BillingPipeline),
-                                 u"the invoice matches the logged usage to within 1%"_s,
-                                 {}});
-        } else {
-            h.cause.category = QLatin1StringView(Category::BillingPipeline);
-            h.score = 0.7;
-            h.cause.summary = u"Invoice "_s + id + u" bills "_s + formatCount(billed) +
-                              u" tokens but the logs give "_s + formatCount(expected) +
-                              u" billable tokens ("_s + (diff >= 0 ? u"+"_s : QString()) +
-                              formatShare(diff / std::max(1.0, expected)) + u") for "_s + period;
-            const QString run = diff > 0 ? doubledHours(from, to) : QString();
-            if (!run.isEmpty()) {
-                h.cause.summary += u"; the meter counted about twice the usual usage between "_s +
-                                   run + u", i.e. those hours were counted twice"_s;
-                h.score = 0.85;
-            }
-        }
-        h.cause.confidence = h.score;
-        h.why = u"invoice against logs"_s;
-        out.hypotheses.append(h);
     }
+    for (const InvoiceFacts &f : facts.invoices)
+        phraseInvoice(out, facts, f, judgeInvoice(f, facts.policy), input.ticket.createdAt);
     return out;
 }
 

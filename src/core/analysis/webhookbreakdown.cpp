@@ -1,44 +1,36 @@
+#include "core/analysis/webhookbreakdown.h"
+
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/deploycorrelation.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
-namespace {
+namespace Analysis {
 
-using namespace Analysis;
-
-struct EndpointStats
+QString EndpointStats::mainError() const
 {
-    QString endpoint;
-    double n = 0;
-    double failed = 0;
-    double endpointSide = 0; // tls, dns, refused, timeout, their 5xx/4xx
-    double signature = 0;    // signature_rejected: how we sign
-    QMap<QString, double> byError;
-    QMap<QString, QDateTime> firstByError;
-    QDateTime firstFailure;
-    QDateTime lastFailure;
-    QString mainError() const
-    {
-        QString best;
-        double m = -1;
-        for (auto it = byError.cbegin(); it != byError.cend(); ++it) {
-            if (it.value() > m) {
-                m = it.value();
-                best = it.key();
-            }
+    QString best;
+    double m = -1;
+    for (auto it = byError.cbegin(); it != byError.cend(); ++it) {
+        if (it.value() > m) {
+            m = it.value();
+            best = it.key();
         }
-        return best;
     }
-};
+    return best;
+}
 
-QMap<QString, EndpointStats> statsOf(const Evidence &evidence)
+// ---------------------------------------------------------------- gather
+
+QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
 {
     QMap<QString, EndpointStats> out;
-    const Table t(evidence.data);
+    const Table t(table);
     for (int r = 0; r < t.rowCount(); ++r) {
         EndpointStats &s = out[t.text(r, u"endpoint")];
         s.endpoint = t.text(r, u"endpoint");
@@ -68,162 +60,211 @@ QMap<QString, EndpointStats> statsOf(const Evidence &evidence)
     return out;
 }
 
+WebhookFacts gatherWebhooks(const AnalysisInput &input)
+{
+    WebhookFacts facts;
+    const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"webhook_breakdown");
+    if (found.isEmpty())
+        return facts;
+    // the customer's breakdown names the fewest endpoints; an all-organisations one, if the
+    // playbook asked for it, names more
+    const Evidence *own = found.first().evidence;
+    const Evidence *all = nullptr;
+    facts.own = endpointStats(own->data);
+    for (const FoundEvidence &f : found) {
+        QMap<QString, EndpointStats> s = endpointStats(f.evidence->data);
+        if (s.size() < facts.own.size()) {
+            all = own;
+            facts.all = facts.own;
+            own = f.evidence;
+            facts.own = std::move(s);
+        } else if (f.evidence != own && (!all || s.size() > facts.all.size())) {
+            all = f.evidence;
+            facts.all = std::move(s);
+        }
+    }
+    facts.ownEvidence = own->id;
+    facts.hasAll = all != nullptr;
+    if (all)
+        facts.allEvidence = all->id;
+    return facts;
+}
+
+// ---------------------------------------------------------------- judge
+
+WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
+{
+    WebhookVerdict v;
+    QList<EndpointStats> failing;
+    for (const EndpointStats &s : facts.own) {
+        v.total += s.n;
+        v.failed += s.failed;
+        // a failure that began late in the window is a small share of the whole window
+        if (s.failed >= 20 || (s.failed >= 5 && s.failed >= 0.2 * s.n))
+            failing.append(s);
+    }
+    if (failing.isEmpty())
+        return v;
+    v.worst = *std::max_element(
+        failing.cbegin(), failing.cend(),
+        [](const EndpointStats &a, const EndpointStats &b) { return a.failed < b.failed; });
+    // the failures that matter started with the dominant error, not with the odd timeout
+    if (v.worst.firstByError.contains(v.worst.mainError()))
+        v.worst.firstFailure = v.worst.firstByError.value(v.worst.mainError());
+    // do other customers' endpoints fail the same way?
+    for (const EndpointStats &s : facts.all) {
+        if (facts.own.contains(s.endpoint) || s.n < 5)
+            continue;
+        ++v.others;
+        if (s.failed >= 0.2 * s.n)
+            ++v.othersFailing;
+    }
+    v.everyone = v.others > 0 && v.othersFailing * 2 >= v.others;
+    v.side = v.worst.signature > v.worst.endpointSide || v.everyone
+                 ? WebhookVerdict::Side::Ours
+                 : WebhookVerdict::Side::Customer;
+    return v;
+}
+
+} // namespace Analysis
+
+// ---------------------------------------------------------------- phrase
+
+namespace {
+
+using namespace Analysis;
+
+QString observedWords(const EndpointStats &worst, const QDateTime &reference)
+{
+    return u"Since "_s + clock(worst.firstFailure, reference) + u", "_s +
+           formatShare(worst.failed / std::max(1.0, worst.n)) + u" of deliveries to "_s +
+           worst.endpoint + u" ("_s + formatCount(worst.failed) + u" of "_s + formatCount(worst.n) +
+           u") failed with "_s + worst.mainError();
+}
+
+void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v)
+{
+    Finding f;
+    f.summary = formatCount(v.failed) + u" of "_s + formatCount(v.total) +
+                u" webhook deliveries failed ("_s +
+                formatShare(v.total > 0 ? v.failed / v.total : 0) + u"), a normal level"_s;
+    f.evidenceIds = {facts.ownEvidence};
+    f.confidence = 0.7;
+    out.findings.append(f);
+    out.rejected.append({QLatin1StringView(Category::CustomerEndpoint),
+                         u"deliveries to the customer's endpoints succeed"_s,
+                         {}});
+}
+
+void phraseCustomerSide(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v,
+                        const QString &observed)
+{
+    const bool compared = facts.hasAll && v.others > 0;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
+    h.score = compared ? 0.88 : 0.78;
+    h.cause.summary =
+        observed +
+        (compared ? u"; other customers' webhooks are delivered normally"_s : QString()) +
+        u". The failure happens at the customer's endpoint ("_s + v.worst.mainError() + u')';
+    h.cause.confidence = h.score;
+    h.cause.refs = {u"endpoint:"_s + v.worst.endpoint};
+    h.cause.evidenceIds = {facts.ownEvidence};
+    if (facts.hasAll)
+        h.cause.evidenceIds.append(facts.allEvidence);
+    h.why = u"endpoint-side failures"_s;
+    out.hypotheses.append(h);
+    out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                         u"the deliveries fail at the customer's endpoint ("_s +
+                             v.worst.mainError() + u"), which no change on our side causes"_s,
+                         {}});
+}
+
+void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const WebhookFacts &facts,
+                   const WebhookVerdict &v, const QString &observed, const QDateTime &reference)
+{
+    out.rejected.append(
+        {QLatin1StringView(Category::CustomerEndpoint),
+         v.everyone ? u"webhooks of "_s + QString::number(v.othersFailing) +
+                          u" other customers fail in the same window"_s
+                    : u"the endpoint answers but rejects our signature (signature_rejected), "
+                      u"which points at how we sign deliveries"_s,
+         {}});
+    // which deploy changed webhook delivery just before the failures began
+    if (dataMissing(input, u"github", u"deployments")) {
+        out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
+        return;
+    }
+    const DeployRanking ranking =
+        rankDeploys(input, v.worst.firstFailure, topicWords(u"webhook-failures"_s),
+                    input.params.keywords, false);
+    if (ranking.candidates.isEmpty() || !ranking.candidates.first().reason.isEmpty() ||
+        ranking.candidates.first().score < 0.45)
+        return;
+    const DeployCandidate &best = ranking.candidates.first();
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::DeployRegression);
+    h.score = std::min(0.93, best.score);
+    h.cause.summary = describeDeploy(best, reference) + u" shipped "_s +
+                      formatDuration(best.time.secsTo(v.worst.firstFailure)) +
+                      u" before webhook deliveries started failing; "_s +
+                      observed.mid(0, 1).toLower() + observed.mid(1);
+    h.cause.confidence = h.score;
+    h.cause.refs = {best.ref};
+    h.cause.evidenceIds = {best.evidenceId, facts.ownEvidence};
+    h.why = u"deploy touched webhook delivery just before the failures"_s;
+    out.hypotheses.append(h);
+    for (qsizetype i = 1; i < ranking.candidates.size(); ++i) {
+        const DeployCandidate &c = ranking.candidates.at(i);
+        out.rejected.append(
+            {QLatin1StringView(Category::DeployRegression),
+             c.reason.isEmpty()
+                 ? QString(c.label + u" fits the failures less well than "_s + best.label)
+                 : c.reason,
+             {c.ref}});
+    }
+}
+
 } // namespace
 
 AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
 {
     AnalyzerOutput out;
-    const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"webhook_breakdown");
-    if (found.isEmpty()) {
+    const WebhookFacts facts = gatherWebhooks(input);
+    if (facts.ownEvidence.isEmpty()) {
         if (dataMissing(input, u"clickhouse", u"webhook_breakdown"))
             out.notChecked.append(u"webhook deliveries (the log query failed)"_s);
         return out;
     }
-    const QDateTime reference =
-        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
-    // the customer's breakdown names the fewest endpoints; an all-organisations one, if the
-    // playbook asked for it, names more
-    const FoundEvidence *own = &found.first();
-    const FoundEvidence *all = nullptr;
-    QMap<QString, EndpointStats> ownStats = statsOf(*own->evidence);
-    for (const FoundEvidence &f : found) {
-        const QMap<QString, EndpointStats> s = statsOf(*f.evidence);
-        if (s.size() < ownStats.size()) {
-            all = own;
-            own = &f;
-            ownStats = s;
-        } else if (&f != own && (!all || s.size() > statsOf(*all->evidence).size())) {
-            all = &f;
-        }
-    }
-    QList<EndpointStats> failing;
-    double total = 0;
-    double failed = 0;
-    for (const EndpointStats &s : std::as_const(ownStats)) {
-        total += s.n;
-        failed += s.failed;
-        // a failure that began late in the window is a small share of the whole window
-        if (s.failed >= 20 || (s.failed >= 5 && s.failed >= 0.2 * s.n))
-            failing.append(s);
-    }
-    if (failing.isEmpty()) {
-        Finding f;
-        f.summary = formatCount(failed) + u" of "_s + formatCount(total) +
-                    u" webhook deliveries failed ("_s +
-                    formatShare(total > 0 ? failed / total : 0) + u"), a normal level"_s;
-        f.evidenceIds = {own->evidence->id};
-        f.confidence = 0.7;
-        out.findings.append(f);
-        out.rejected.append({QLatin1StringView(Category::CustomerEndpoint),
-                             u"deliveries to the customer's endpoints succeed"_s,
-                             {}});
+    const WebhookVerdict v = judgeWebhooks(facts);
+    if (v.side == WebhookVerdict::Side::None) {
+        phraseNormal(out, facts, v);
         return out;
     }
-    std::sort(failing.begin(), failing.end(),
-              [](const EndpointStats &a, const EndpointStats &b) { return a.failed > b.failed; });
-    EndpointStats &worst = failing.first();
-    // the failures that matter started with the dominant error, not with the odd timeout
-    if (worst.firstByError.contains(worst.mainError()))
-        worst.firstFailure = worst.firstByError.value(worst.mainError());
-
-    // do other customers' endpoints fail the same way?
-    int others = 0;
-    int othersFailing = 0;
-    if (all) {
-        for (const EndpointStats &s : statsOf(*all->evidence)) {
-            if (ownStats.contains(s.endpoint) || s.n < 5)
-                continue;
-            ++others;
-            if (s.failed >= 0.2 * s.n)
-                ++othersFailing;
-        }
-    }
-    const bool everyone = others > 0 && othersFailing * 2 >= others;
-    const QString observed = u"Since "_s + clock(worst.firstFailure, reference) + u", "_s +
-                             formatShare(worst.failed / std::max(1.0, worst.n)) +
-                             u" of deliveries to "_s + worst.endpoint + u" ("_s +
-                             formatCount(worst.failed) + u" of "_s + formatCount(worst.n) +
-                             u") failed with "_s + worst.mainError();
-    const bool ourSide = worst.signature > worst.endpointSide || everyone;
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    const QString observed = observedWords(v.worst, reference);
+    const bool ourSide = v.side == WebhookVerdict::Side::Ours;
     Finding f;
     f.summary = observed;
     // the endpoint is cited as a cause only when the failure happens there
     if (!ourSide)
-        f.refs = {u"endpoint:"_s + worst.endpoint};
-    f.evidenceIds = {own->evidence->id};
+        f.refs = {u"endpoint:"_s + v.worst.endpoint};
+    f.evidenceIds = {facts.ownEvidence};
     f.confidence = 0.85;
     out.findings.append(f);
-    if (all && others > 0) {
+    if (facts.hasAll && v.others > 0) {
         Finding g;
-        g.summary = QString::number(othersFailing) + u" of "_s + QString::number(others) +
+        g.summary = QString::number(v.othersFailing) + u" of "_s + QString::number(v.others) +
                     u" other customers' webhook endpoints show failures in the same window"_s;
-        g.evidenceIds = {all->evidence->id};
+        g.evidenceIds = {facts.allEvidence};
         g.confidence = 0.7;
         out.findings.append(g);
     }
-
-    if (!ourSide) {
-        Hypothesis h;
-        h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
-        h.score = (all && others > 0) ? 0.88 : 0.78;
-        h.cause.summary =
-            observed +
-            (all && others > 0 ? u"; other customers' webhooks are delivered normally"_s
-                               : QString()) +
-            u". The failure happens at the customer's endpoint ("_s + worst.mainError() + u')';
-        h.cause.confidence = h.score;
-        h.cause.refs = {u"endpoint:"_s + worst.endpoint};
-        h.cause.evidenceIds = f.evidenceIds;
-        if (all)
-            h.cause.evidenceIds.append(all->evidence->id);
-        h.why = u"endpoint-side failures"_s;
-        out.hypotheses.append(h);
-        out.rejected.append({QLatin1StringView(Category::DeployRegression),
-                             u"the deliveries fail at the customer's endpoint ("_s +
-                                 worst.mainError() + u"), which no change on our side causes"_s,
-                             {}});
-        return out;
-    }
-
-    out.rejected.append(
-        {QLatin1StringView(Category::CustomerEndpoint),
-         everyone ? u"webhooks of "_s + QString::number(othersFailing) +
-                        u" other customers fail in the same window"_s
-                  : u"the endpoint answers but rejects our signature (signature_rejected), "
-                    u"which points at how we sign deliveries"_s,
-         {}});
-    // our side: which deploy changed webhook delivery just before the failures began
-    if (dataMissing(input, u"github", u"deployments")) {
-        out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
-        return out;
-    }
-    const DeployRanking ranking = rankDeploys(
-        input, worst.firstFailure, topicWords(u"webhook-failures"_s), input.params.keywords, false);
-    if (!ranking.candidates.isEmpty() && ranking.candidates.first().reason.isEmpty() &&
-        ranking.candidates.first().score >= 0.45) {
-        const DeployCandidate &best = ranking.candidates.first();
-        Hypothesis h;
-        h.cause.category = QLatin1StringView(Category::DeployRegression);
-        h.score = std::min(0.93, best.score);
-        h.cause.summary = describeDeploy(best, reference) + u" shipped "_s +
-                          formatDuration(best.time.secsTo(worst.firstFailure)) +
-                          u" before webhook deliveries started failing; "_s +
-                          observed.mid(0, 1).toLower() + observed.mid(1);
-        h.cause.confidence = h.score;
-        h.cause.refs = {best.ref};
-        h.cause.evidenceIds = {best.evidenceId, own->evidence->id};
-        h.why = u"deploy touched webhook delivery just before the failures"_s;
-        out.hypotheses.append(h);
-        for (qsizetype i = 1; i < ranking.candidates.size(); ++i) {
-            const DeployCandidate &c = ranking.candidates.at(i);
-            out.rejected.append(
-                {QLatin1StringView(Category::DeployRegression),
-                 c.reason.isEmpty()
-                     ? QString(c.label + u" fits the failures less well than "_s + best.label)
-                     : c.reason,
-                 {c.ref}});
-        }
-    }
+    if (ourSide)
+        phraseOurSide(out, input, facts, v, observed, reference);
+    else
+        phraseCustomerSide(out, facts, v, observed);
     return out;
 }
 

@@ -111,7 +111,8 @@ inline QJsonObject testScenario()
 }
 
 // Tokens billed: 1000 per hour for Acme, nothing for others.
-inline qint64 stubBilling(const QString &org, const QDateTime &from, const QDateTime &to)
+inline qint64 stubBilling(const QString &org, const QDateTime &from, const QDateTime &to,
+                          const QString & /*meter*/)
 {
     return org == u"org_acme"_s ? from.secsTo(to) / 3600 * 1000 : 0;
 }

@@ -21,7 +21,8 @@ private:
         if (system == u"github"_s || system == u"stripe"_s || system == u"llm"_s)
             return {{"Authorization"_ba, "Bearer "_ba + token}};
         if (system == u"pagerduty"_s)
-            return {{"Authorization"_ba, "Token token="_ba + token}};
+            return {{"Authorization"_ba, "Token token="_ba + token},
+                    {"Accept"_ba, "application/vnd.pagerduty+json;version=2"_ba}};
         if (system == u"helpdesk"_s)
             return {{"Authorization"_ba, basic(accountOf(connections, system) + u"/token"_s,
                                                secretOf(connections, system))}};

@@ -161,7 +161,8 @@ private slots:
                  at(u"pagerduty"_s,
                     u"/incidents?since=2026-11-19T00:00:00Z&until=2026-11-21T00:00:00Z"_s),
                  {{"Authorization"_ba,
-                   "Token token="_ba + secretOf(m_connections, u"pagerduty"_s).toUtf8()}});
+                   "Token token="_ba + secretOf(m_connections, u"pagerduty"_s).toUtf8()},
+                  {"Accept"_ba, "application/vnd.pagerduty+json;version=2"_ba}});
         const QJsonObject incident = reply.json().value(u"incidents"_s).toArray().at(0).toObject();
         QVERIFY(!incident.isEmpty());
         QVERIFY2(missingKeys(required, incident).isEmpty(),

@@ -742,6 +742,74 @@ private slots:
                  0);
     }
 
+    // Several meters: a metered line per meter, each of its own quantity, licensed extra lines
+    // beside them, and each meter's summaries from its own numbers.
+    void stripeSeveralMetersAndSeats()
+    {
+        QJsonObject root = testScenario();
+        QJsonObject billing = root.value(u"billing"_s).toObject();
+        billing.insert(u"meter"_s, u"input_tokens"_s);
+        billing.insert(u"meters"_s, QJsonArray{QJsonObject{{u"meter"_s, u"input_tokens"_s},
+                                                           {u"nickname"_s, u"Input tokens"_s}},
+                                               QJsonObject{{u"meter"_s, u"output_tokens"_s},
+                                                           {u"nickname"_s, u"Output tokens"_s}}});
+        QJsonObject invoice = billing.value(u"invoices"_s).toArray().at(0).toObject();
+        invoice.insert(u"extra_lines"_s, QJsonArray{QJsonObject{{u"description"_s, u"Seats"_s},
+                                                                {u"quantity"_s, 40},
+                                                                {u"unit_amount"_s, 3000}}});
+        billing.insert(u"invoices"_s, QJsonArray{invoice});
+        root.insert(u"billing"_s, billing);
+        // input 1000 an hour, output 200 an hour
+        const BillingFunction perMeter = [](const QString &org, const QDateTime &from,
+                                            const QDateTime &to, const QString &meter) {
+            const qint64 perHour = meter == u"output_tokens"_s ? 200 : 1000;
+            return org == u"org_acme"_s ? from.secsTo(to) / 3600 * perHour : 0;
+        };
+        FakeServices services(root, perMeter, QUrl());
+        QVERIFY(services.start({}).has_value());
+        const QString base = services.url(u"stripe"_s).toString();
+        const Headers auth{
+            {"Authorization"_ba,
+             "Bearer "_ba + secretOf(services.profileConnections(), u"stripe"_s).toUtf8()}};
+        const Reply list =
+            send(m_network, "GET"_ba, QUrl(base + u"/v1/invoices?customer=cus_Q1acme"_s), auth);
+        QCOMPARE(list.status, 200);
+        const QJsonObject inv = list.json().value(u"data"_s).toArray().at(0).toObject();
+        const QJsonArray lines = inv.value(u"lines"_s).toObject().value(u"data"_s).toArray();
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).toObject().value(u"quantity"_s).toInteger(), 24000);
+        QCOMPARE(lines.at(1).toObject().value(u"quantity"_s).toInteger(), 4800);
+        QCOMPARE(lines.at(2).toObject().value(u"quantity"_s).toInteger(), 40);
+        QCOMPARE(lines.at(2).toObject().value(u"amount"_s).toInteger(), 120000);
+        QVERIFY(inv.value(u"amount_due"_s).toInteger() > 120000);
+        const Reply meters = send(m_network, "GET"_ba, QUrl(base + u"/v1/billing/meters"_s), auth);
+        QString outputId;
+        for (const QJsonValue &m : meters.json().value(u"data"_s).toArray()) {
+            if (m.toObject().value(u"event_name"_s).toString() == u"output_tokens"_s)
+                outputId = m.toObject().value(u"id"_s).toString();
+        }
+        QVERIFY(!outputId.isEmpty());
+        const qint64 start =
+            QDateTime(QDate(2026, 11, 19), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+        const Reply summary = send(
+            m_network, "GET"_ba,
+            QUrl(
+                base +
+                u"/v1/billing/meters/%1/event_summaries?customer=cus_Q1acme&start_time=%2&end_time=%3&value_grouping_window=day"_s
+                    .arg(outputId)
+                    .arg(start)
+                    .arg(start + 86400)),
+            auth);
+        QCOMPARE(summary.json()
+                     .value(u"data"_s)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"aggregated_value"_s)
+                     .toDouble(),
+                 4800.0);
+    }
+
     void stripeMeterSummaries()
     {
         const Reply meters = send(m_network, "GET"_ba, at(u"stripe"_s, u"/v1/billing/meters"_s),

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+// Token reconciliation in three steps: gather typed facts from the Stripe invoices (per line:
+// which log column it bills) and the logged usage, judge each token line against its own
+// column (pure, no wording), and phrase the verdicts.
+namespace Casefile::Analysis {
+
+// How cached prompt tokens are billed.
+enum class CachedRule { Unknown, Excluded, Full, Discounted };
+
+// The rule the docs state, and the doc that states it.
+struct BillingPolicy
+{
+    CachedRule rule = CachedRule::Unknown;
+    double discount = 0.1;
+    QString docRef;
+    QString evidenceId;
+};
+
+// Logged tokens (clickhouse token_usage) over a day or a period.
+struct LoggedTokens
+{
+    double prompt = 0;
+    double completion = 0;
+    double cached = 0;
+    LoggedTokens &operator+=(const LoggedTokens &other);
+};
+
+// The log column an invoice line is reconciled with.
+enum class LineKind {
+    AllTokens, // one meter for prompt + completion tokens, cached ones under the billing rule
+    Input,     // prompt tokens (the uncached ones when a cached line bills the rest)
+    Output,    // completion tokens
+    Cached,    // cached prompt tokens
+    Other,     // seats, a support plan, another product's meter: not reconciled
+};
+
+struct InvoiceLine
+{
+    QString id;
+    QString name; // what it bills, as Stripe names it (price nickname, lookup key, description)
+    LineKind kind = LineKind::Other;
+    double quantity = 0;
+    QString meter; // the Stripe meter's id ('' for a licensed line)
+};
+
+struct MeterDay
+{
+    QDate day;
+    LoggedTokens logged;
+    double metered = -1; // the meter's daily summary; -1: none
+};
+
+struct InvoiceFacts
+{
+    QString id;
+    QString ref;
+    QDateTime from;
+    QDateTime to;
+    QList<InvoiceLine> lines; // every line, token lines and others
+    LoggedTokens logged;      // over the period
+    QList<MeterDay> days;     // days of the period with logged usage
+    QString meterLine;        // the id of the token line the meter summaries measure ('' none): the
+                              // line of the summaries' meter, or else the invoice's only token line
+    QList<std::pair<QDateTime, double>> hours; // hourly meter summaries in the period
+};
+
+struct BillingFacts
+{
+    QList<InvoiceFacts> invoices;
+    BillingPolicy policy;
+    QString invoiceEvidence;
+    QString usageEvidence;
+    QString meterEvidence;
+    QString customerId;     // the Stripe customer, when found by the org's e-mail domain
+    QStringList notChecked; // in words
+};
+
+// --- gather ---
+// The kind of a line from its names (meter, price nickname, lookup key, description),
+// whether its price is metered and how many metered lines the invoice has.
+LineKind lineKind(const QString &names, bool metered, int meteredLines);
+// One line of the `lines` array of a stripe invoices row.
+InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines);
+// What the docs say about billing cached tokens.
+BillingPolicy policyFromDocs(const AnalysisInput &input);
+BillingFacts gatherBilling(const AnalysisInput &input);
+
+// --- judge ---
+// The logged tokens a line of `kind` is reconciled with; `cachedLine`: the invoice bills
+// cached tokens on a line of their own.
+LoggedTokens tokensOfLine(LineKind kind, const LoggedTokens &logged, bool cachedLine);
+double billableTokens(const LoggedTokens &tokens, CachedRule rule, double discount);
+
+struct LineVerdict
+{
+    enum class Outcome {
+        Matches,      // within 1% of the logs under the rule
+        MeterFault,   // days metered about twice, or not at all
+        RuleMismatch, // reproduced by a cached-token rule other than the documented one
+        Differs,      // no rule explains it
+    };
+    InvoiceLine line;
+    LoggedTokens logged;                      // the tokens this line is reconciled with
+    CachedRule rule = CachedRule::Unknown;    // the one applied
+    CachedRule matched = CachedRule::Unknown; // the one that reproduces the quantity
+    double expected = 0;
+    Outcome outcome = Outcome::Differs;
+    bool nothingToExplain = false; // the quantity is the raw logged tokens
+    QStringList doubledDays;       // ISO dates
+    QStringList droppedDays;
+    QDateTime runFrom; // hours metered about twice (Differs above the logs)
+    QDateTime runTo;
+    double diffShare() const;
+};
+
+// `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine.
+LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
+                      const BillingPolicy &policy, const QList<MeterDay> &days = {},
+                      const QList<std::pair<QDateTime, double>> &hours = {},
+                      bool cachedLine = false);
+
+struct InvoiceVerdict
+{
+    QList<LineVerdict> lines; // the token lines
+    QStringList ignored;      // names of the other lines
+    int worst = -1;           // the line that does not match the logs (-1: all match)
+    // the invoice bills cached tokens on a line of their own: a rule, even where every line
+    // bills its raw tokens
+    bool cachedSplit = false;
+};
+
+InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy);
+
+// Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
+std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours);
+
+} // namespace Casefile::Analysis

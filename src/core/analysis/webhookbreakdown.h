@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QMap>
+#include <QString>
+
+// Webhook breakdown in three steps: gather delivery counts per endpoint and error (the
+// customer's and, when asked, every organisation's), judge on which side the failures happen
+// (pure), and phrase the verdict (with the deploy that explains a failure on our side).
+namespace Casefile::Analysis {
+
+struct EndpointStats
+{
+    QString endpoint;
+    double n = 0;
+    double failed = 0;
+    double endpointSide = 0; // tls, dns, refused, timeout, their 5xx/4xx
+    double signature = 0;    // signature_rejected: how we sign
+    QMap<QString, double> byError;
+    QMap<QString, QDateTime> firstByError;
+    QDateTime firstFailure;
+    QDateTime lastFailure;
+    QString mainError() const;
+};
+
+struct WebhookFacts
+{
+    QMap<QString, EndpointStats> own; // the customer's endpoints
+    QMap<QString, EndpointStats> all; // every organisation's, when a step asked for them
+    bool hasAll = false;
+    QString ownEvidence;
+    QString allEvidence;
+};
+
+// --- gather ---
+// One webhook_breakdown table, per endpoint.
+QMap<QString, EndpointStats> endpointStats(const QJsonObject &table);
+WebhookFacts gatherWebhooks(const AnalysisInput &input);
+
+// --- judge ---
+struct WebhookVerdict
+{
+    enum class Side {
+        None,     // a normal level of failures
+        Customer, // the customer's endpoint fails (tls, dns, refused, its own errors)
+        Ours,     // our signature is rejected, or most other customers fail too
+    };
+    Side side = Side::None;
+    double total = 0;
+    double failed = 0;
+    EndpointStats worst; // firstFailure: when its main error began
+    int others = 0;      // other customers' endpoints with deliveries
+    int othersFailing = 0;
+    bool everyone = false; // at least half the other customers' endpoints fail too
+};
+WebhookVerdict judgeWebhooks(const WebhookFacts &facts);
+
+} // namespace Casefile::Analysis

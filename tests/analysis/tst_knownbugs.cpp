@@ -1,0 +1,236 @@
+// known_bugs: an issue of the tracker is cited only when it names what failed (two specific
+// details of it: provider, model, route, error signature, component), never on one word in
+// common or on the words of the area ("billing", "invoice") alone. Each tracker (Linear,
+// Jira) counts the same, and a workspace without a tracker says so.
+#include "evidence.h"
+
+#include "core/analysis/analyzers.h"
+#include "core/analysis/knownbugs.h"
+
+#include <QTest>
+
+using namespace TestSupport;
+using namespace Casefile::Analysis;
+
+Q_DECLARE_METATYPE(Casefile::Analysis::KnownBugMatch)
+
+namespace {
+
+// Anthropic's chat route answers 400 invalid_request since 10:00, for tool calls.
+KnownBugProblem toolCallProblem()
+{
+    KnownBugProblem p;
+    p.providers = {u"anthropic"_s};
+    p.models = {u"sonnet"_s};
+    p.routes = {u"chat"_s, u"completions"_s};
+    p.components = {u"tool_calls"_s, u"tools"_s};
+    p.area = {u"routing"_s, u"provider"_s};
+    p.symptoms = {u"errors"_s};
+    p.signatures = {u"400"_s, u"invalid_request"_s};
+    p.onset = at(u"2026-11-20T10:00:00Z"_s);
+    return p;
+}
+
+// An invoice's metered token count is higher than the customer's logs: no change, no error.
+KnownBugProblem billingProblem()
+{
+    KnownBugProblem p;
+    p.providers = {u"anthropic"_s};
+    p.components = {u"counts"_s, u"logged"_s};
+    p.area = {u"billing"_s, u"meter"_s,  u"metering"_s, u"invoice"_s,
+              u"usage"_s,   u"tokens"_s, u"cached"_s,   u"stripe"_s};
+    return p;
+}
+
+TrackerIssue trackerIssue(const QString &title, const QString &description,
+                          const QStringList &labels = {}, bool open = true,
+                          const QString &created = u"2026-11-20T10:30:00Z"_s)
+{
+    TrackerIssue i;
+    i.ref = u"jira:issue:OPS-7"_s;
+    i.title = title;
+    i.description = description;
+    i.state = open ? u"In Progress"_s : u"Done"_s;
+    i.labels = labels;
+    i.open = open;
+    i.created = at(created);
+    i.evidenceId = u"ev1"_s;
+    return i;
+}
+
+} // namespace
+
+class TestKnownBugs final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void judgement_data()
+    {
+        QTest::addColumn<bool>("billing");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QStringList>("labels");
+        QTest::addColumn<bool>("open");
+        QTest::addColumn<QString>("created");
+        QTest::addColumn<KnownBugMatch>("match");
+        const QString after = u"2026-11-20T10:30:00Z"_s;
+        const QString longBefore = u"2026-10-01T10:00:00Z"_s;
+        QTest::newRow("provider, route and error signature")
+            << false << u"Anthropic adapter: 400 for parallel tool_calls on chat completions"_s
+            << u"The adapter answers invalid_request."_s
+            << QStringList{u"bug"_s, u"provider:anthropic"_s} << true << after
+            << KnownBugMatch::Describes;
+        QTest::newRow("model and signature, in the description")
+            << false << u"Sonnet rejects long tool lists"_s
+            << u"Anthropic answers 400 invalid_request when a request lists 130 tools."_s
+            << QStringList{} << true << after << KnownBugMatch::Describes;
+        QTest::newRow("only the provider's name")
+            << false << u"Anthropic adapter drops stop_sequences"_s
+            << u"stop_sequences are not forwarded."_s << QStringList{u"bug"_s} << true << after
+            << KnownBugMatch::OneDetail;
+        QTest::newRow("another provider's label")
+            << false << u"Adapter: 400 for parallel tool_calls"_s
+            << u"Chat completions fail with invalid_request."_s
+            << QStringList{u"provider:azure-openai"_s} << true << after
+            << KnownBugMatch::OtherProvider;
+        QTest::newRow("another component's label")
+            << false << u"Playground chat renders tool calls slowly"_s << u"Front end only."_s
+            << QStringList{u"playground"_s} << true << after << KnownBugMatch::OtherComponent;
+        QTest::newRow("closed") << false << u"Anthropic: 400 invalid_request for tool_calls"_s
+                                << u"Fixed."_s << QStringList{} << false << after
+                                << KnownBugMatch::Closed;
+        QTest::newRow("filed long before, without the signature")
+            << false << u"Anthropic chat completions drop tool results"_s
+            << u"Tool results vanish."_s << QStringList{} << true << longBefore
+            << KnownBugMatch::TooOld;
+        QTest::newRow("filed long before, with the signature")
+            << false << u"Anthropic chat completions: 400 on tool results"_s << QString()
+            << QStringList{} << true << longBefore << KnownBugMatch::Describes;
+        QTest::newRow("nothing in common")
+            << false << u"Dark mode for the dashboard"_s << QString() << QStringList{} << true
+            << after << KnownBugMatch::Unrelated;
+        QTest::newRow("only the symptom")
+            << false << u"Export errors on large CSV files"_s << QString() << QStringList{} << true
+            << after << KnownBugMatch::OneDetail;
+        QTest::newRow("the area and the symptom")
+            << false << u"Provider routing errors after a config change"_s << QString()
+            << QStringList{} << true << after << KnownBugMatch::Describes;
+        QTest::newRow("billing: only the area's words")
+            << true << u"Stripe tax ID not shown on EU invoices"_s << QString()
+            << QStringList{u"billing"_s, u"tax"_s} << true << after << KnownBugMatch::AreaOnly;
+        QTest::newRow("billing: a display-only bug")
+            << true << u"Usage page rounds token totals"_s << u"Display only."_s
+            << QStringList{u"usage-ui"_s} << true << after << KnownBugMatch::AreaOnly;
+        QTest::newRow("billing: the area and one detail")
+            << true << u"Anthropic invoices show the wrong currency"_s << QString()
+            << QStringList{u"billing"_s} << true << after << KnownBugMatch::OneDetail;
+        QTest::newRow("billing: what failed, named")
+            << true << u"Logged token counts differ from the invoice for Anthropic"_s << QString()
+            << QStringList{u"billing"_s} << true << after << KnownBugMatch::Describes;
+    }
+
+    void judgement()
+    {
+        QFETCH(bool, billing);
+        QFETCH(QString, title);
+        QFETCH(QString, description);
+        QFETCH(QStringList, labels);
+        QFETCH(bool, open);
+        QFETCH(QString, created);
+        QFETCH(KnownBugMatch, match);
+        const KnownBugProblem problem = billing ? billingProblem() : toolCallProblem();
+        const KnownBugJudgement j =
+            judgeKnownBug(problem, trackerIssue(title, description, labels, open, created));
+        QCOMPARE(j.match, match);
+        if (match == KnownBugMatch::Describes) {
+            QVERIFY(j.confidence >= 0.5 && j.confidence <= 0.9);
+            QVERIFY(j.overlap.strongKinds() >= 1);
+        }
+    }
+
+    // Without the error signature, words alone make a weaker case than with it.
+    void signatureStrengthensTheCase()
+    {
+        const KnownBugProblem p = toolCallProblem();
+        const KnownBugJudgement with = judgeKnownBug(
+            p, trackerIssue(u"Anthropic chat completions: 400 on tool_calls"_s, QString()));
+        const KnownBugJudgement without = judgeKnownBug(
+            p, trackerIssue(u"Anthropic chat completions drop tool_calls"_s, QString()));
+        QCOMPARE(with.match, KnownBugMatch::Describes);
+        QCOMPARE(without.match, KnownBugMatch::Describes);
+        QVERIFY(with.confidence > without.confidence);
+        QVERIFY(without.confidence < 0.61);
+    }
+
+    // The whole analyzer over each tracker's evidence: a Jira-only workspace is searched and
+    // cited like a Linear one; rejections say why in words.
+    void trackers_data()
+    {
+        QTest::addColumn<QString>("connector");
+        QTest::newRow("linear") << u"linear"_s;
+        QTest::newRow("jira") << u"jira"_s;
+    }
+
+    void trackers()
+    {
+        QFETCH(QString, connector);
+        AnalysisInput in = baseInput(u"fallback"_s, {u"known_bugs"_s});
+        in.params.provider = u"openai"_s;
+        in.params.keywords = {u"fallback"_s, u"timeout"_s, u"openai"_s, u"failover"_s};
+        const QString prefix = connector + u":issue:"_s;
+        QJsonObject cited =
+            issue(prefix + u"OPS-230"_s, u"Fallback never fails over from OpenAI on timeouts"_s,
+                  u"OpenAI requests that time out never fail over."_s, u"started"_s,
+                  u"2026-11-20T08:30:00Z"_s, {u"routing"_s});
+        QJsonObject areaOnly =
+            issue(prefix + u"OPS-231"_s, u"Retry settings page is hard to find"_s,
+                  u"Routing docs."_s, u"backlog"_s, u"2026-11-19T08:30:00Z"_s, {u"routing"_s});
+        addStep(in, u"bugs"_s, connector, u"search_issues"_s, EvidenceKind::Events,
+                events({cited, areaOnly}));
+        const AnalyzerOutput out = analyzeKnownBugs(in);
+        QCOMPARE(out.hypotheses.size(), 1);
+        QCOMPARE(out.hypotheses.first().cause.refs, QStringList{prefix + u"OPS-230"_s});
+        QVERIFY(out.hypotheses.first().cause.summary.contains(u"openai"_s));
+        QCOMPARE(out.rejected.size(), 1);
+        QCOMPARE(out.rejected.first().refs, QStringList{prefix + u"OPS-231"_s});
+        QVERIFY2(out.rejected.first().reason.contains(u"shares only"_s),
+                 qPrintable(out.rejected.first().reason));
+    }
+
+    void notChecked_data()
+    {
+        QTest::addColumn<StepStatus>("status");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("no tracker connected")
+            << StepStatus::Skipped << u"jira is not connected in this workspace"_s
+            << u"known bugs (no issue tracker is connected)"_s;
+        QTest::newRow("tracker failed")
+            << StepStatus::Failed << u"timed out after 20 s"_s
+            << u"known bugs (the issue tracker could not be searched)"_s;
+    }
+
+    void notChecked()
+    {
+        QFETCH(StepStatus, status);
+        QFETCH(QString, error);
+        QFETCH(QString, note);
+        AnalysisInput in = baseInput(u"fallback"_s, {u"known_bugs"_s});
+        addStep(in, u"known_bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events, {},
+                status);
+        addStep(in, u"known_bugs_jira"_s, u"jira"_s, u"search_issues"_s, EvidenceKind::Events, {},
+                status);
+        for (const QString &id : {u"known_bugs"_s, u"known_bugs_jira"_s})
+            in.steps[id].record.error =
+                error.contains(u"not connected"_s)
+                    ? in.steps[id].record.connector + u" is not connected in this workspace"_s
+                    : error;
+        const AnalyzerOutput out = analyzeKnownBugs(in);
+        QCOMPARE(out.notChecked, QStringList{note});
+        QVERIFY(out.hypotheses.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnownBugs)
+#include "tst_knownbugs.moc"

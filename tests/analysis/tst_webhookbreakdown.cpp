@@ -1,0 +1,158 @@
+// Webhook breakdown, step by step: deliveries per endpoint and error, on which side the
+// failures happen (the customer's endpoint, or ours: a rejected signature or every customer
+// failing), and the wording of each verdict.
+#include "evidence.h"
+
+#include "core/analysis/analyzers.h"
+#include "core/analysis/webhookbreakdown.h"
+
+#include <QTest>
+
+using namespace TestSupport;
+using namespace Casefile::Analysis;
+
+Q_DECLARE_METATYPE(Casefile::Analysis::WebhookVerdict::Side)
+
+namespace {
+
+using Side = WebhookVerdict::Side;
+
+// "endpoint|status|error|n|first" rows of a webhook_breakdown table
+QJsonObject breakdown(const QStringList &specs)
+{
+    QList<QJsonArray> rows;
+    for (const QString &spec : specs) {
+        const QStringList p = spec.split(u'|');
+        const QString first = p.value(4, u"2026-11-20T08:00:00Z"_s);
+        rows.append(QJsonArray{p.at(0), u"request.completed"_s, p.at(1).toInt(), p.at(2),
+                               p.at(3).toInt(), first, u"2026-11-20T10:00:00Z"_s});
+    }
+    return table(
+        {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s, u"first"_s, u"last"_s}, rows);
+}
+
+WebhookFacts facts(const QStringList &own, const QStringList &others)
+{
+    WebhookFacts f;
+    f.own = endpointStats(breakdown(own));
+    f.ownEvidence = u"ev_own"_s;
+    if (!others.isEmpty()) {
+        f.all = endpointStats(breakdown(own + others));
+        f.hasAll = true;
+        f.allEvidence = u"ev_all"_s;
+    }
+    return f;
+}
+
+const QString Hook = u"https://hooks.acme.dev/relay"_s;
+
+} // namespace
+
+class TestWebhookBreakdown final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void judge_data()
+    {
+        QTest::addColumn<QStringList>("own");
+        QTest::addColumn<QStringList>("others");
+        QTest::addColumn<Side>("side");
+        QTest::addColumn<QString>("mainError");
+        QTest::addColumn<int>("othersFailing");
+        const QString ok = Hook + u"|200||100"_s;
+        const QStringList healthyOthers = {u"https://a.dev/h|200||200"_s,
+                                           u"https://b.dev/h|200||150"_s};
+        QTest::newRow("TLS at the customer's endpoint, others delivered")
+            << QStringList{ok, Hook + u"|0|tls_error|300"_s} << healthyOthers << Side::Customer
+            << u"tls_error"_s << 0;
+        QTest::newRow("their server answers 500")
+            << QStringList{ok, Hook + u"|500||120"_s} << QStringList{} << Side::Customer
+            << u"HTTP 500"_s << 0;
+        QTest::newRow("our signature rejected")
+            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << healthyOthers
+            << Side::Ours << u"signature_rejected"_s << 0;
+        QTest::newRow("most customers fail the same way")
+            << QStringList{Hook + u"|0|timeout|300"_s}
+            << QStringList{u"https://a.dev/h|0|timeout|100"_s, u"https://b.dev/h|0|timeout|80"_s,
+                           u"https://c.dev/h|200||100"_s}
+            << Side::Ours << u"timeout"_s << 2;
+        QTest::newRow("a normal level of failures")
+            << QStringList{Hook + u"|200||1000"_s, Hook + u"|500||3"_s} << QStringList{}
+            << Side::None << QString() << 0;
+        QTest::newRow("a late failure: a small share but many deliveries")
+            << QStringList{Hook + u"|200||5000"_s, Hook + u"|0|dns_error|25"_s} << QStringList{}
+            << Side::Customer << u"dns_error"_s << 0;
+    }
+    void judge()
+    {
+        QFETCH(QStringList, own);
+        QFETCH(QStringList, others);
+        QFETCH(Side, side);
+        QFETCH(QString, mainError);
+        QFETCH(int, othersFailing);
+        const WebhookVerdict v = judgeWebhooks(facts(own, others));
+        QCOMPARE(v.side, side);
+        QCOMPARE(v.worst.mainError(), mainError);
+        QCOMPARE(v.othersFailing, othersFailing);
+    }
+
+    void onsetOfTheMainError()
+    {
+        // an odd timeout at 06:00 does not date the TLS failures that began at 09:00
+        const WebhookVerdict v =
+            judgeWebhooks(facts({Hook + u"|0|timeout|2|2026-11-20T06:00:00Z"_s,
+                                 Hook + u"|0|tls_error|300|2026-11-20T09:00:00Z"_s},
+                                {}));
+        QCOMPARE(v.worst.firstFailure, at(u"2026-11-20T09:00:00Z"_s));
+    }
+
+    void gatherOwnAndAll()
+    {
+        // the breakdown naming fewer endpoints is the customer's, whatever the step order
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        addStep(in, u"all"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|0|tls_error|300"_s, u"https://a.dev/h|200||200"_s}));
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|0|tls_error|300"_s}));
+        const WebhookFacts f = gatherWebhooks(in);
+        QCOMPARE(f.own.size(), 1);
+        QCOMPARE(f.all.size(), 2);
+        QVERIFY(f.hasAll);
+    }
+
+    void phraseCustomerEndpoint()
+    {
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|200||100"_s, Hook + u"|0|tls_error|300"_s}));
+        addStep(in, u"all"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|200||100"_s, Hook + u"|0|tls_error|300"_s,
+                           u"https://a.dev/h|200||200"_s}));
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        QCOMPARE(out.hypotheses.size(), 1);
+        const RootCause &c = out.hypotheses.first().cause;
+        QCOMPARE(c.category, u"customer_endpoint"_s);
+        QCOMPARE(c.refs, QStringList{u"endpoint:"_s + Hook});
+        QVERIFY2(c.summary.contains(u"other customers' webhooks are delivered normally"_s),
+                 qPrintable(c.summary));
+        QVERIFY2(c.summary.startsWith(u"Since 08:00 UTC, 75% of deliveries"_s),
+                 qPrintable(c.summary));
+    }
+
+    void phraseOurSideWithoutGitHub()
+    {
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|401|signature_rejected|300"_s}));
+        addFailedStep(in, u"deploys"_s, u"github"_s, u"deployments"_s);
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        QVERIFY(out.hypotheses.isEmpty());
+        QCOMPARE(out.rejected.first().category, u"customer_endpoint"_s);
+        QVERIFY(out.notChecked.contains(u"recent deploys (GitHub could not be queried)"_s));
+        QVERIFY(out.findings.first().refs.isEmpty()); // the endpoint is not blamed
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebhookBreakdown)
+#include "tst_webhookbreakdown.moc"
