@@ -7,7 +7,9 @@
 // the queue, then starts `--concurrent` investigations on the listed tickets, 100 ms apart as
 // by hand, and lets them run at once while a StallMonitor watches the GUI thread; then starts
 // more the same way until `--open` investigations are open (the stall while those run is
-// reported too) and reads the peak RSS. Prints one JSON object on stdout.
+// reported too) and reads the peak RSS. Then, with those open, it saves copies of the last
+// finished investigation under other tickets and opens each saved one in a tab (the time from
+// the click to the tab shown, event loop idle again). Prints one JSON object on stdout.
 #include "connectors/connectorfactory.h"
 #include "core/async.h"
 #include "core/engine/playbooklibrary.h"
@@ -19,6 +21,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -34,6 +37,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -116,9 +121,10 @@ class Driver final : public QObject
     Q_DISABLE_COPY_MOVE(Driver)
 
 public:
-    Driver(MainWindow *window, QStringList tickets, int concurrent, int open,
-           const QElapsedTimer &sinceStart)
+    Driver(MainWindow *window, std::shared_ptr<Store> store, QStringList tickets, int concurrent,
+           int open, const QElapsedTimer &sinceStart)
         : m_window(window)
+        , m_store(std::move(store))
         , m_tickets(std::move(tickets))
         , m_concurrent(concurrent)
         , m_open(open)
@@ -183,8 +189,9 @@ private:
         }
     }
 
-    void onFinished()
+    void onFinished(const Investigation &investigation)
     {
+        m_last = investigation;
         ++m_finished;
         if (m_finished == m_concurrent) {
             // Charts and findings are built on workers after finished(): let them land
@@ -220,7 +227,55 @@ private:
         m_result.insert(u"open_investigations"_s, open);
         m_result.insert(u"more_max_stall_ms"_s, double(m_stalls.maxStallMs()));
         m_result.insert(u"peak_rss_mb"_s, peakRssMb());
-        finish(0);
+        openSaved();
+    }
+
+    // Opening a saved investigation: from the call until its tab is current and the event loop
+    // has handled what that posted (layout, paint requests).
+    void openSaved()
+    {
+        for (int i = 0; i < SavedToOpen; ++i) {
+            Investigation copy = m_last;
+            copy.ticket.id = QString::number(900000 + i);
+            auto id = m_store->saveInvestigation(copy);
+            if (!id) {
+                fail(u"save: "_s + id.error().message);
+                return;
+            }
+            m_saved.append(*id);
+        }
+        openNextSaved();
+    }
+
+    void openNextSaved()
+    {
+        if (m_openTimes.size() == m_saved.size()) {
+            std::vector<double> times = m_openTimes;
+            std::sort(times.begin(), times.end());
+            m_result.insert(u"open_saved_median_ms"_s, times[times.size() / 2]);
+            m_result.insert(u"open_saved_worst_ms"_s, times.back());
+            m_result.insert(u"open_saved_count"_s, int(times.size()));
+            m_result.insert(u"open_saved_with_tabs_open"_s, m_window->tabs()->count());
+            finish(0);
+            return;
+        }
+        const int before = m_window->tabs()->count();
+        auto timer = std::make_shared<QElapsedTimer>();
+        auto poll = std::make_shared<QMetaObject::Connection>();
+        timer->start();
+        m_window->openSaved(m_saved.at(qsizetype(m_openTimes.size())));
+        // The tab arrives once the store read (a worker) is back on the GUI thread.
+        *poll = connect(m_window->tabs(), &QTabWidget::currentChanged, this,
+                        [this, before, timer, poll] {
+                            if (m_window->tabs()->count() <= before)
+                                return;
+                            disconnect(*poll);
+                            QTimer::singleShot(0, this, [this, timer] {
+                                m_openTimes.push_back(timer->nsecsElapsed() / 1e6);
+                                // A moment between two opens, as between two clicks.
+                                QTimer::singleShot(200, this, &Driver::openNextSaved);
+                            });
+                        });
     }
 
     void fail(const QString &message)
@@ -239,7 +294,9 @@ private:
         QCoreApplication::exit(code);
     }
 
+    static constexpr int SavedToOpen = 10;
     MainWindow *m_window;
+    std::shared_ptr<Store> m_store;
     QStringList m_tickets;
     int m_concurrent;
     int m_open;
@@ -251,6 +308,9 @@ private:
     int m_finished = 0;
     bool m_ticketsSeen = false;
     bool m_done = false;
+    Investigation m_last;
+    QStringList m_saved;
+    std::vector<double> m_openTimes;
 };
 
 } // namespace
@@ -297,8 +357,8 @@ int main(int argc, char **argv)
     {
         MainWindow window(services);
         window.resize(1600, 1000);
-        Driver driver(&window, parser.value(ticketsOption).split(u','), concurrent, open,
-                      sinceStart);
+        Driver driver(&window, services.store, parser.value(ticketsOption).split(u','), concurrent,
+                      open, sinceStart);
         window.show();
         driver.start(parser.value(profileOption));
         code = QApplication::exec();

@@ -3,7 +3,8 @@
 queue of 10,000 tickets (the shared latency scenario's tickets plus generated ones), with the
 same per-system latencies as the latency benchmark. bench_gui starts 5 investigations by hand
 (100 ms apart) and lets them run at once while a stall monitor watches the GUI thread, then opens
-20 in all and reads the peak RSS; CASEFILE_BENCH_REPEATS runs (default 5) against one sandbox."""
+20 in all and reads the peak RSS, then opens saved investigations in tabs beside those 20;
+CASEFILE_BENCH_REPEATS runs (default 5) against one sandbox."""
 import copy
 import json
 import os
@@ -13,7 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from investigation_latency import LATENCIES, start_sandbox  # noqa: E402
+from investigation_latency import RANGES, start_sandbox  # noqa: E402
 
 SUBJECTS = ["Invoice question for last month", "How do I rotate an API key?",
             "Feature request: export to CSV", "Webhook retries documentation",
@@ -30,7 +31,8 @@ def summarise(runs):
     worst = max(runs, key=lambda r: r["max_stall_ms"])
     result = dict(worst)
     result["runs"] = len(runs)
-    for key in ("max_stall_ms", "more_max_stall_ms", "queue_load_max_stall_ms", "startup_ms", "peak_rss_mb"):
+    for key in ("max_stall_ms", "more_max_stall_ms", "queue_load_max_stall_ms", "startup_ms", "peak_rss_mb",
+                "open_saved_median_ms", "open_saved_worst_ms"):
         values = [r[key] for r in runs if key in r]
         if values:
             result[key + "_median"] = statistics.median(values)
@@ -45,7 +47,7 @@ def main():
     open_n = int(os.environ.get("CASEFILE_BENCH_OPEN", "20"))
     repeats = max(1, int(os.environ.get("CASEFILE_BENCH_REPEATS", "5")))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    scenario = json.load(open(os.path.join(root, "..", "shared", "scenarios", "latency-after-deploy.json")))
+    scenario = json.load(open(os.path.join(os.environ.get("CASEFILE_SHARED_DIR", os.path.join(root, "..", "shared")), "scenarios", "latency-after-deploy.json")))
     real = [t for t in scenario["tickets"] if str(t["id"]) in scenario.get("truth", {})]
     tickets = list(scenario["tickets"])
     investigate = []
@@ -68,15 +70,15 @@ def main():
     scenario["tickets"] = tickets
     sandbox = os.path.join(build, "sandbox", "casefile-sandbox")
     extra = []
-    for item in LATENCIES:
-        extra += ["--latency", item]
+    for system, spec in RANGES.items():
+        extra += ["--latency", f"{system}={spec}"]
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "queue.json")
         json.dump(scenario, open(path, "w"))
         profile = os.path.join(tmp, "p.json")
-        # The sandbox (and its ClickHouse) stands in for remote systems: at a lower CPU priority
-        # it does not compete with the workbench for this machine's cores as if it were local.
-        proc = start_sandbox(sandbox, path, profile, extra, prefix=("nice", "-n", "10"))
+        # The sandbox (and its ClickHouse) stands in for remote systems: start_sandbox runs it at
+        # a lower CPU priority, so it does not compete with the workbench as if it were local.
+        proc = start_sandbox(sandbox, path, profile, extra)
         runs = []
         try:
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

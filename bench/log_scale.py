@@ -85,7 +85,7 @@ def ratio(a, b):
 def main():
     build, out_path = sys.argv[1], sys.argv[2]
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    scenario = os.path.join(root, "..", "shared", "scenarios", "latency-after-deploy.json")
+    scenario = os.path.join(os.environ.get("CASEFILE_SHARED_DIR", os.path.join(root, "..", "shared")), "scenarios", "latency-after-deploy.json")
     small = float(os.environ.get("CASEFILE_BENCH_SMALL_SCALE", "12.5"))   # ~1 M rows
     large = float(os.environ.get("CASEFILE_BENCH_LARGE_SCALE", "125"))    # ~10 M rows
     factor = large / small

@@ -7,6 +7,10 @@
 #     --latency-only  only the investigation latency benchmark
 #     --no-build      use the build in CASEFILE_BENCH_BUILD_DIR (default build-bench) as it is
 # A full run writes bench/results/latest.json and bench/results/latest.md.
+# The ClickHouse scale benchmark (bench/clickhouse/scale.py) loads 10 M and 100 M rows into a
+# private clickhouse-server (about 10 GB of disk and tens of minutes on two cores);
+# CASEFILE_BENCH_CLICKHOUSE_ROWS=a,b changes the sizes, CASEFILE_BENCH_CLICKHOUSE_RESULT=FILE
+# reports an earlier run's result instead of loading again.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -28,6 +32,7 @@ mkdir -p "$results"
 if [ "$quick" = 1 ]; then
     name=quick
     export CASEFILE_BENCH_REPEATS=1 CASEFILE_BENCH_SMALL_SCALE=2 CASEFILE_BENCH_LARGE_SCALE=20 CASEFILE_BENCH_STORE_N=2000 CASEFILE_BENCH_QUEUE=2000
+    export CASEFILE_BENCH_CLICKHOUSE_ROWS=${CASEFILE_BENCH_CLICKHOUSE_ROWS:-1000000,10000000}
     export CASEFILE_BENCH_SCENARIOS=${CASEFILE_BENCH_SCENARIOS:-latency-spike-deploy-regression,token-billing-double-count,webhook-failures-customer-tls}
 fi
 
@@ -40,14 +45,16 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for part in latency store gui scale; do echo '{}' > "$tmp/$part.json"; done
+for part in latency store gui scale clickhouse; do echo '{}' > "$tmp/$part.json"; done
+# The machine's load while the benchmarks ran: figures from a busy machine are upper bounds.
+echo "{\"cores\": $(nproc), \"load_average_at_start\": \"$(cut -d' ' -f1-3 /proc/loadavg)\", \"repeats\": \"${CASEFILE_BENCH_REPEATS:-default}\", \"latency_runs\": \"${CASEFILE_BENCH_LATENCY_RUNS:-fixed,ranges}\"}" > "$tmp/machine.json"
 
 echo "bench: investigation wall time against the physical limit (injected per-system latencies)"
 python3 bench/investigation_latency.py "$build" "$tmp/latency.json"
 
 if [ "$latency_only" = 0 ]; then
-    echo "bench: store with ${CASEFILE_BENCH_STORE_N:-10000} saved investigations"
-    "$build/bench/bench_store" "${CASEFILE_BENCH_STORE_N:-10000}" > "$tmp/store.json"
+    echo "bench: store with ${CASEFILE_BENCH_STORE_N:-100000} saved investigations"
+    "$build/bench/bench_store" "${CASEFILE_BENCH_STORE_N:-100000}" > "$tmp/store.json"
     cat "$tmp/store.json"
 
     if [ -x "$build/bench/bench_gui" ]; then
@@ -57,7 +64,18 @@ if [ "$latency_only" = 0 ]; then
 
     echo "bench: log scale"
     python3 bench/log_scale.py "$build" "$tmp/scale.json"
+
+    if [ -n "${CASEFILE_BENCH_CLICKHOUSE_RESULT:-}" ]; then
+        echo "bench: ClickHouse at a gateway's scale, from $CASEFILE_BENCH_CLICKHOUSE_RESULT"
+        cp "$CASEFILE_BENCH_CLICKHOUSE_RESULT" "$tmp/clickhouse.json"
+    elif [ -x /usr/sbin/clickhouse-server ] || command -v clickhouse-server >/dev/null; then
+        echo "bench: ClickHouse at a gateway's scale (${CASEFILE_BENCH_CLICKHOUSE_ROWS:-10000000,100000000} rows)"
+        python3 bench/clickhouse/scale.py "$build" "$tmp/clickhouse.json" \
+            --rows "${CASEFILE_BENCH_CLICKHOUSE_ROWS:-10000000,100000000}" || echo "bench: ClickHouse scale failed" >&2
+    fi
 fi
+echo "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["load_average_at_end"]=open("/proc/loadavg").read().split()[:3]; print(json.dumps(d))' "$tmp/machine.json")" > "$tmp/machine.json.new"
+mv "$tmp/machine.json.new" "$tmp/machine.json"
 
 python3 bench/report.py "$tmp" "$results/$name.json" "$results/$name.md"
 cat "$results/$name.md"

@@ -1,4 +1,5 @@
 #include "connectors/clickhouse/clickhouseconnector.h"
+#include "connectors/common/parallel.h"
 #include "connectors/connectorslogging.h"
 
 #include <QJsonArray>
@@ -9,6 +10,8 @@
 #include <QUuid>
 
 #include <cmath>
+#include <functional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -532,7 +535,9 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
             {}};
 }
 
-// org_comparison: every org, so no org filter.
+// org_comparison: every org, so no org filter. The window holds every customer's traffic, so
+// the percentiles are ClickHouse's approximate quantiles (a reservoir of 8192 values per org,
+// bounded memory whatever the traffic) instead of exact ones; counts stay exact.
 
 Result<QList<Query>> orgComparisonSql(const Request &request)
 {
@@ -541,8 +546,8 @@ Result<QList<Query>> orgComparisonSql(const Request &request)
         c.where(request.args, request.window, false, {u"route"_s, u"provider"_s, u"model"_s});
     const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
                         u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
-                        u" >= 400) AS cf_errors, quantilesExact(0.5, 0.95)("_s +
-                        c.f(u"latency_ms"_s) + u") AS cf_q FROM "_s + c.from() + where +
+                        u" >= 400) AS cf_errors, quantiles(0.5, 0.95)("_s + c.f(u"latency_ms"_s) +
+                        u") AS cf_q FROM "_s + c.from() + where +
                         u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
@@ -556,9 +561,14 @@ Mapped orgComparisonRows(const QList<ClickHouseResult> &results, const Request &
         rows.append(QJsonArray{text(r.value(i, u"cf_org"_s)), number(r.value(i, u"cf_n"_s)),
                                number(r.value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)});
     }
+    QJsonObject data = table(request.columns(), rows);
+    data.insert(u"approximate"_s,
+                u"p50 and p95 are estimated from a sample of up to 8192 requests per org; "
+                u"n and errors are exact"_s);
     return {EvidenceKind::Table,
-            u"Orgs compared, %1 – %2"_s.arg(isoUtc(request.window.from), isoUtc(request.window.to)),
-            table(request.columns(), rows),
+            u"Orgs compared (approximate percentiles), %1 – %2"_s.arg(isoUtc(request.window.from),
+                                                                      isoUtc(request.window.to)),
+            data,
             {}};
 }
 
@@ -662,11 +672,8 @@ bool ClickHouseConnector::versionSupportsParameters(const QString &version)
 
 Result<QString> ClickHouseConnector::serverVersion(const WorkLimits &limits) const
 {
-    {
-        std::lock_guard lock(m_versionMutex);
-        if (m_version)
-            return *m_version;
-    }
+    if (auto known = knownVersion())
+        return *known;
     auto r = query({u"SELECT version() AS v FORMAT JSON"_s, {}}, limits);
     if (!r)
         return std::unexpected(r.error());
@@ -676,12 +683,19 @@ Result<QString> ClickHouseConnector::serverVersion(const WorkLimits &limits) con
     return version;
 }
 
-Result<bool> ClickHouseConnector::useParameters(const WorkLimits &limits) const
+std::optional<QString> ClickHouseConnector::knownVersion() const
 {
-    auto version = serverVersion(limits);
-    if (!version)
-        return std::unexpected(version.error());
-    return versionSupportsParameters(*version);
+    std::lock_guard lock(m_versionMutex);
+    return m_version;
+}
+
+bool ClickHouseConnector::claimVersionProbe() const
+{
+    std::lock_guard lock(m_versionMutex);
+    if (m_version || m_versionProbeInFlight)
+        return false;
+    m_versionProbeInFlight = true;
+    return true;
 }
 
 void ClickHouseConnector::killQuery(const QString &queryId) const
@@ -804,9 +818,53 @@ ConnectionCheck ClickHouseConnector::testConnection(const WorkLimits &limits)
         }
         readable << m_mapping.table(table);
     }
-    return {true, u"Connected to ClickHouse %1 at %2; tables %3 readable"_s.arg(
-                      *version, displayOrigin(QUrl(m_connection.settings().url)),
-                      readable.join(u", "_s))};
+    QString message = u"Connected to ClickHouse %1 at %2; tables %3 readable"_s.arg(
+        *version, displayOrigin(QUrl(m_connection.settings().url)), readable.join(u", "_s));
+    for (const QString &table : {Gateway, Webhooks}) {
+        if (auto note = layoutNote(table, limits))
+            message += u". "_s + *note;
+    }
+    return {true, message};
+}
+
+std::optional<QString> ClickHouseConnector::layoutNote(const QString &logicalTable,
+                                                       const WorkLimits &limits) const
+{
+    // Only a plain table can be read in system.tables; a view or a Distributed table is
+    // not judged.
+    const QString name = m_mapping.table(logicalTable);
+    QString database = m_connection.options().value(u"database"_s).toString();
+    QString table = name;
+    if (const qsizetype dot = name.indexOf(u'.'); dot > 0) {
+        database = name.left(dot);
+        table = name.mid(dot + 1);
+    }
+    const QString sql =
+        u"SELECT engine, sorting_key FROM system.tables WHERE database = "_s +
+        (database.isEmpty() ? u"currentDatabase()"_s : ClickHouseSql::quote(database)) +
+        u" AND name = "_s + ClickHouseSql::quote(table) + u" FORMAT JSON"_s;
+    auto r = query({sql, {}}, limits);
+    if (!r || r->rows.isEmpty())
+        return std::nullopt;
+    if (!r->value(0, u"engine"_s).toString().contains(u"MergeTree"_s))
+        return std::nullopt;
+    const QString sortingKey = r->value(0, u"sorting_key"_s).toString();
+    QStringList key = sortingKey.split(u',', Qt::SkipEmptyParts);
+    for (QString &part : key)
+        part = part.trimmed();
+    const auto bare = [](QString field) {
+        // The mapping parenthesises expressions; the server writes them without.
+        if (field.startsWith(u'(') && field.endsWith(u')'))
+            field = field.mid(1, field.size() - 2);
+        return field;
+    };
+    const QString org = bare(m_mapping.field(logicalTable, u"org_id"_s));
+    const QString ts = bare(m_mapping.field(logicalTable, u"ts"_s));
+    if (key.value(0) == org && key.value(1) == ts)
+        return std::nullopt;
+    return u"Table %1 is sorted by (%2), so a query for one organisation reads more than that "
+           u"organisation's rows in the window; ORDER BY (%3, %4) keeps it to them (see the "
+           u"ClickHouse table layout guide)"_s.arg(name, sortingKey, org, ts);
 }
 
 Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
@@ -817,31 +875,50 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
     auto window = Args::window(call.args);
     if (!window)
         return std::unexpected(window.error());
-    auto params = useParameters(call.limits);
-    if (!params)
-        return std::unexpected(params.error());
+    // Server-side parameters once the version says the server has them; until then quoted
+    // literals, which every version reads, and the version is asked beside this step's queries.
+    const std::optional<QString> version = knownVersion();
+    const bool probeVersion = !version && claimVersionProbe();
     const Request request{
         call.operation,
         call.args,
         *window,
         m_mapping,
-        *params,
+        version && versionSupportsParameters(*version),
         u" for %1, %2 – %3"_s.arg(orgLabel(call.args), isoUtc(window->from), isoUtc(window->to))};
 
     auto queries = operation->sql(request);
     if (!queries)
         return std::unexpected(queries.error());
-    QList<ClickHouseResult> results;
-    QString sourceId;
-    for (const Query &q : *queries) {
-        QString id;
-        auto r = query(q, call.limits, &id);
-        if (!r)
-            return std::unexpected(r.error());
-        if (sourceId.isEmpty())
-            sourceId = id;
-        results.append(std::move(*r));
+    // Every query of the step (and the version probe) at once: one round trip.
+    const qsizetype count = queries->size();
+    std::vector<QString> ids(static_cast<size_t>(count));
+    std::vector<std::optional<Result<ClickHouseResult>>> answers(static_cast<size_t>(count));
+    QList<std::function<void()>> tasks;
+    for (qsizetype i = 0; i < count; ++i) {
+        tasks.append([this, &queries, &ids, &answers, &call, i] {
+            answers[size_t(i)].emplace(query(queries->at(i), call.limits, &ids[size_t(i)]));
+        });
     }
+    if (probeVersion) {
+        tasks.append([this, &call] {
+            auto probed = serverVersion(call.limits);
+            if (!probed) {
+                qCInfo(lcConnectors, "ClickHouse version probe failed: %s",
+                       qUtf8Printable(probed.error().message));
+            }
+            std::lock_guard lock(m_versionMutex);
+            m_versionProbeInFlight = false;
+        });
+    }
+    runTogether(tasks);
+    QList<ClickHouseResult> results;
+    for (auto &answer : answers) {
+        if (!*answer)
+            return std::unexpected(answer->error());
+        results.append(std::move(**answer));
+    }
+    const QString sourceId = ids.front();
     Mapped mapped = operation->rows(results, request);
     OperationOutput out;
     out.evidence.append(makeEvidence(mapped.kind, u"clickhouse"_s, mapped.title,

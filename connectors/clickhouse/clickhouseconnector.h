@@ -16,7 +16,9 @@ namespace Casefile::Connectors {
 // `KILL QUERY` is sent, since ClickHouse 18.16 keeps running a query whose client went away.
 //
 // Options: database, max_execution_time (s, default 30), mapping (see FieldMapping).
-// Thread-safe: run() may be called concurrently; the server version is probed once.
+// Thread-safe: run() may be called concurrently. A step costs one round trip: its queries are
+// sent together, and until the server's version is known they carry quoted literals while the
+// version is asked beside them (once per connection, then cached), so no step waits for it.
 class ClickHouseConnector final : public Connector
 {
 public:
@@ -37,13 +39,19 @@ public:
                                    QString *queryId = nullptr) const;
     // "18.16.1"; probed once, then cached.
     Result<QString> serverVersion(const WorkLimits &limits) const;
+    // The version when a probe already found it.
+    std::optional<QString> knownVersion() const;
     // Server-side {name:Type} parameters exist from 19.11.
     static bool versionSupportsParameters(const QString &version);
     const FieldMapping &mapping() const { return m_mapping; }
 
 private:
-    Result<bool> useParameters(const WorkLimits &limits) const;
+    // Claims the one version probe in flight; false when another step already runs it.
+    bool claimVersionProbe() const;
     void killQuery(const QString &queryId) const;
+    // Advice when a MergeTree table is not sorted by (org, ts): each step for one organisation
+    // then reads more than that organisation's rows. Nothing when the layout cannot be read.
+    std::optional<QString> layoutNote(const QString &logicalTable, const WorkLimits &limits) const;
 
     Connection m_connection;
     FieldMapping m_mapping;
@@ -55,6 +63,7 @@ private:
     qint64 m_maxResultBytes = 256LL * 1024 * 1024;
     mutable std::mutex m_versionMutex;
     mutable std::optional<QString> m_version;
+    mutable bool m_versionProbeInFlight = false;
 };
 
 } // namespace Casefile::Connectors

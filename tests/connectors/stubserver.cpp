@@ -18,6 +18,28 @@ StubServer::StubServer(QObject *parent)
 {
     m_server.listen(QHostAddress::LocalHost, 0);
     connect(&m_server, &QTcpServer::newConnection, this, &StubServer::onNewConnection);
+    m_patience.setSingleShot(true);
+    connect(&m_patience, &QTimer::timeout, this, &StubServer::releaseRound);
+}
+
+void StubServer::answerInRounds(int size, std::chrono::milliseconds patience)
+{
+    m_roundSize = size;
+    m_patience.setInterval(patience);
+    m_rounds.clear();
+}
+
+void StubServer::releaseRound()
+{
+    m_patience.stop();
+    if (m_held.isEmpty())
+        return;
+    m_rounds.append(int(m_held.size()));
+    const auto held = std::exchange(m_held, {});
+    for (const auto &[socket, reply] : held) {
+        if (socket)
+            answer(socket, reply);
+    }
 }
 
 QByteArray StubServer::baseUrl() const
@@ -97,11 +119,26 @@ void StubServer::onReadyRead(QTcpSocket *socket)
         }
     }
     if (!routed) {
-        if (m_script.isEmpty())
+        if (m_responder)
+            reply = m_responder(request);
+        else if (m_script.isEmpty())
             reply = http(404, R"({"message":"Not Found"})"_ba);
         else
             reply = m_script.at(std::min(m_next++, m_script.size() - 1));
     }
+    if (m_roundSize > 0) {
+        m_held.append({socket, reply});
+        if (m_held.size() >= m_roundSize)
+            releaseRound();
+        else
+            m_patience.start();
+        return;
+    }
+    answer(socket, reply);
+}
+
+void StubServer::answer(QTcpSocket *socket, const Reply &reply)
+{
     switch (reply.kind) {
     case Reply::Kind::Send:
         socket->write(reply.raw);

@@ -6,7 +6,10 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
+#include <chrono>
+#include <functional>
 #include <utility>
 
 namespace Casefile::Tests {
@@ -56,12 +59,25 @@ public:
     {
         m_routes.append({targetPrefix, reply});
     }
+    // Replies computed from the request (routes still win; the script is used when unset).
+    void respond(std::function<Reply(const Request &)> responder)
+    {
+        m_responder = std::move(responder);
+    }
+    // Holds every answer until `size` requests wait, or until `patience` passes without a new
+    // one, then answers them together. Each release is one round trip of the client's: a
+    // client that needs an answer before its next request shows as more rounds.
+    void answerInRounds(int size, std::chrono::milliseconds patience);
+    // How many requests each round held, in order.
+    const QList<int> &rounds() const { return m_rounds; }
     const QList<Request> &requests() const { return m_requests; }
     int openConnections() const;
 
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
+    void answer(QTcpSocket *socket, const Reply &reply);
+    void releaseRound();
 
     QTcpServer m_server;
     QList<Reply> m_script;
@@ -69,6 +85,11 @@ private:
     qsizetype m_next = 0;
     QList<Request> m_requests;
     QList<QPointer<QTcpSocket>> m_sockets;
+    std::function<Reply(const Request &)> m_responder;
+    int m_roundSize = 0;
+    QTimer m_patience;
+    QList<std::pair<QPointer<QTcpSocket>, Reply>> m_held;
+    QList<int> m_rounds;
 };
 
 } // namespace Casefile::Tests

@@ -364,6 +364,27 @@ private slots:
         QVERIFY(ClickHouseConnector::versionSupportsParameters(u"24.8.1"_s));
     }
 
+    // The connection check says when a table's sort key makes one organisation's queries read
+    // other organisations' rows, and names the key that would not.
+    void layoutAdvice()
+    {
+        const ConnectionCheck good = m_connector->testConnection(limits());
+        QVERIFY2(good.ok, qPrintable(good.message));
+        QVERIFY2(!good.message.contains(u"sorted by"_s), qPrintable(good.message));
+
+        exec(u"CREATE TABLE casefile_test.requests_by_time AS casefile_test.gateway_requests "
+             u"ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (ts, org_id)"_s);
+        auto byTime = connector(
+            {{u"mapping"_s, QJsonObject{{u"gateway_requests"_s, u"requests_by_time"_s}}}});
+        const ConnectionCheck check = byTime->testConnection(limits());
+        QVERIFY2(check.ok, qPrintable(check.message));
+        QVERIFY2(check.message.contains(u"Table requests_by_time is sorted by (ts, org_id)"_s),
+                 qPrintable(check.message));
+        QVERIFY2(check.message.contains(u"ORDER BY (org_id, ts)"_s), qPrintable(check.message));
+        // The webhook table keeps the canonical layout: one note only.
+        QCOMPARE(check.message.count(u"sorted by"_s), 1);
+    }
+
     void parametersMode()
     {
         SqlBuilder b(true);
