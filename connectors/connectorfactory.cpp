@@ -25,6 +25,15 @@ QStringList knownConnectorTypes()
             u"statuspage"_s, u"pagerduty"_s,  u"docs"_s,   u"portkey"_s, u"openai"_s};
 }
 
+Result<TablePreview> previewRequestLog(const ConnectionSettings &connection, const QString &secret,
+                                       const QStringList &fields)
+{
+    const ClickHouseConnector clickhouse(connection, secret);
+    WorkLimits limits;
+    limits.deadline = QDeadlineTimer(std::chrono::seconds(15));
+    return clickhouse.previewRequests(fields, 5, limits);
+}
+
 Result<std::shared_ptr<Connector>> createConnector(const ConnectionSettings &connection,
                                                    Result<QString> secret)
 {

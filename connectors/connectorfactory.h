@@ -15,6 +15,12 @@ namespace Casefile {
 Result<std::shared_ptr<ConnectorSet>> createConnectors(const WorkspaceProfile &profile,
                                                        const SecretResolver &resolver);
 
+// The connection wizard's check of a ClickHouse column mapping: five rows of the requests
+// table, the logical `fields` read through `connection`'s mapping, read-only and bounded in
+// time. Blocking: call it on a worker.
+Result<TablePreview> previewRequestLog(const ConnectionSettings &connection, const QString &secret,
+                                       const QStringList &fields);
+
 // The connector for one connection, or an error for an unknown type.
 Result<std::shared_ptr<Connector>> createConnector(const ConnectionSettings &connection,
                                                    Result<QString> secret);

@@ -1,5 +1,6 @@
 #include "ui/connectionwizard.h"
 
+#include "core/async.h"
 #include "secrets/credentialstore.h"
 
 #include <QCheckBox>
@@ -187,6 +188,9 @@ void ConnectionWizard::buildForms()
             if (kind.system == "clickhouse"_L1) {
                 m_mapping = nullptr;
                 m_preview = nullptr;
+                m_runPreview = nullptr;
+                m_previewStatus = nullptr;
+                m_previewRows = nullptr;
             }
         }
     }
@@ -255,11 +259,90 @@ QWidget *ConnectionWizard::makeForm(const SystemKind &kind)
         m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         m_preview->setMaximumHeight(m_preview->fontMetrics().height() * 6);
         form->addRow(tr("Preview query:"), m_preview);
+        m_runPreview = new QPushButton(tr("Run &preview"), widget);
+        m_runPreview->setToolTip(tr("Read five rows through this mapping (read-only)"));
+        m_runPreview->setEnabled(bool(m_previewFunction));
+        connect(m_runPreview, &QPushButton::clicked, this, &ConnectionWizard::runPreview);
+        m_previewStatus = plainLabel(QString(), widget);
+        m_previewStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto *run = new QHBoxLayout;
+        run->addWidget(m_runPreview);
+        run->addWidget(m_previewStatus, 1);
+        form->addRow(QString(), run);
+        m_previewRows = new QTableWidget(widget);
+        m_previewRows->setAccessibleName(tr("Preview rows"));
+        m_previewRows->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_previewRows->setTabKeyNavigation(false);
+        m_previewRows->verticalHeader()->hide();
+        m_previewRows->setMinimumHeight(m_previewRows->fontMetrics().height() * 8);
+        m_previewRows->hide();
+        form->addRow(m_previewRows);
     }
     m_forms.insert(kind.system, f);
     if (kind.system == "clickhouse"_L1)
         updatePreview();
     return widget;
+}
+
+void ConnectionWizard::setPreviewFunction(PreviewFunction preview)
+{
+    m_previewFunction = std::move(preview);
+    if (m_runPreview)
+        m_runPreview->setEnabled(bool(m_previewFunction));
+}
+
+void ConnectionWizard::runPreview()
+{
+    if (!m_previewFunction || !m_previewRows)
+        return;
+    const ConnectionSettings connection = profile().connections.value(u"clickhouse"_s);
+    const QString secret = secrets().value(u"clickhouse"_s);
+    const QStringList fields = MappedFields;
+    const quint64 generation = ++m_previewGeneration;
+    m_runPreview->setEnabled(false);
+    m_previewStatus->setText(tr("Reading five rows…"));
+    // Guarded by the ClickHouse form: a tab removed meanwhile drops the answer.
+    runAsync(
+        m_previewRows->parentWidget(),
+        [preview = m_previewFunction, connection, secret, fields] {
+            return preview(connection, secret, fields);
+        },
+        [this, generation](Result<TablePreview> result) {
+            if (generation != m_previewGeneration || !m_previewRows)
+                return;
+            m_runPreview->setEnabled(true);
+            m_previewRows->clear();
+            if (!result) {
+                m_previewRows->setRowCount(0);
+                m_previewRows->hide();
+                m_previewStatus->setText(tr("The preview failed: %1").arg(result.error().message));
+                emit previewFinished(false);
+                return;
+            }
+            m_previewRows->setColumnCount(int(result->columns.size()));
+            m_previewRows->setHorizontalHeaderLabels(result->columns);
+            m_previewRows->setRowCount(int(result->rows.size()));
+            for (int row = 0; row < result->rows.size(); ++row) {
+                const QStringList &cells = result->rows.at(row);
+                for (int column = 0; column < cells.size(); ++column) {
+                    // Plain items: whatever the log holds stays text.
+                    m_previewRows->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+                }
+            }
+            m_previewRows->resizeColumnsToContents();
+            m_preview->setPlainText(result->query); // what ran, as it ran
+            m_previewRows->show();
+            const qsizetype n = result->rows.size();
+            m_previewStatus->setText(n == 0   ? tr("The query ran; the table has no rows yet.")
+                                     : n == 1 ? tr("1 row read through this mapping.")
+                                              : tr("%1 rows read through this mapping.").arg(n));
+            emit previewFinished(true);
+        });
+}
+
+QString ConnectionWizard::previewStatus() const
+{
+    return m_previewStatus ? m_previewStatus->text() : QString();
 }
 
 void ConnectionWizard::updatePreview()
@@ -286,8 +369,7 @@ QString ConnectionWizard::previewQuery() const
             m_mapping->item(row, 1) ? m_mapping->item(row, 1)->text().trimmed() : QString();
         columns << (column.isEmpty() || column == field ? field : column + u" AS "_s + field);
     }
-    return u"SELECT "_s + columns.join(u",\n       "_s) + u"\nFROM "_s + table +
-           u"\nORDER BY ts DESC\nLIMIT 5"_s;
+    return u"SELECT "_s + columns.join(u",\n       "_s) + u"\nFROM "_s + table + u"\nLIMIT 5"_s;
 }
 
 WorkspaceProfile ConnectionWizard::profile() const

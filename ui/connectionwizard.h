@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/profile.h"
+#include "ui/workbenchservices.h"
 
 #include <QMap>
 #include <QWizard>
 
 QT_BEGIN_NAMESPACE
 class QCheckBox;
+class QLabel;
+class QPushButton;
 class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
@@ -44,11 +47,22 @@ public:
     QMap<QString, QString> secrets() const; // system -> typed secret
     QString previewQuery() const;           // the ClickHouse query the mapping leads to
 
+    // Runs the mapping's preview (five rows) on a worker with what is typed now; the rows or
+    // a clear error replace the previous ones, then previewFinished(). Without a function
+    // the button stays off.
+    void setPreviewFunction(PreviewFunction preview);
+    void runPreview();
+    QString previewStatus() const; // "5 rows from gateway_requests" or the error
+    QTableWidget *previewRows() const { return m_previewRows; } // nullptr without ClickHouse
+
     // For tests and scripted setups: as if chosen or typed.
     void setWorkspace(const QString &name, const QString &path);
     void setSystemChosen(const QString &system, bool chosen);
     void setValue(const QString &system, const QString &field, const QString &value);
     void setMapping(const QString &logicalField, const QString &column);
+
+signals:
+    void previewFinished(bool ok);
 
 private:
     struct Form
@@ -73,6 +87,11 @@ private:
     QMap<QString, Form> m_forms;
     QTableWidget *m_mapping = nullptr;
     QPlainTextEdit *m_preview = nullptr;
+    QPushButton *m_runPreview = nullptr;
+    QLabel *m_previewStatus = nullptr;
+    QTableWidget *m_previewRows = nullptr;
+    PreviewFunction m_previewFunction;
+    quint64 m_previewGeneration = 0;
     QPlainTextEdit *m_summary = nullptr;
 };
 

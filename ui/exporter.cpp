@@ -11,9 +11,35 @@
 #include <QSaveFile>
 #include <QTextDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
+
+namespace {
+
+// The queries behind the evidence, each in a code block whose fence no run of backticks in
+// the text can close early.
+QString queriesMarkdown(const Investigation &inv)
+{
+    QString md;
+    for (const Evidence &e : inv.evidence) {
+        if (e.query.isEmpty())
+            continue;
+        qsizetype longest = 0;
+        qsizetype run = 0;
+        for (const QChar c : e.query) {
+            run = c == u'`' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        const QString fence(std::max<qsizetype>(3, longest + 1), u'`');
+        md += u"\n%1 (%2):\n\n%3\n%4\n%3\n"_s.arg(e.title, e.id, fence, e.query);
+    }
+    return md.isEmpty() ? md : u"\n## Queries\n"_s + md;
+}
+
+} // namespace
 
 QString investigationReportMarkdown(const Investigation &inv)
 {
@@ -54,6 +80,7 @@ QString investigationReportMarkdown(const Investigation &inv)
     }
     if (!inv.notChecked.isEmpty())
         md += u"\nNot checked: %1\n"_s.arg(inv.notChecked.join(u"; "_s));
+    md += queriesMarkdown(inv);
     md += u"\n## Diagnosis\n\n"_s + inv.diagnosisMarkdown + u'\n';
     return md;
 }

@@ -1,6 +1,7 @@
 #include "ui/investigationview.h"
 #include "ui/plaintext.h"
 
+#include "core/investigationjson.h"
 #include "ui/constants.h"
 #include "ui/highlighter.h"
 #include "ui/jsontablemodel.h"
@@ -45,20 +46,6 @@ constexpr int StackTable = 0;
 constexpr int StackText = 1;
 constexpr int StackConfig = 2;
 } // namespace
-
-QJsonObject evidenceToJson(const Evidence &e)
-{
-    QJsonObject o;
-    o.insert("id"_L1, e.id);
-    if (!e.stepId.isEmpty())
-        o.insert("step"_L1, e.stepId);
-    o.insert("kind"_L1, evidenceKindName(e.kind));
-    o.insert("connector"_L1, e.connector);
-    o.insert("title"_L1, e.title);
-    o.insert("source"_L1, e.source);
-    o.insert("data"_L1, e.data);
-    return o;
-}
 
 RunHealth runHealth(const Investigation &investigation)
 {
@@ -239,9 +226,15 @@ QWidget *InvestigationView::buildEvidencePage()
     m_evidenceQuery->setReadOnly(true);
     m_evidenceQuery->setTabChangesFocus(true);
     m_evidenceQuery->setAccessibleName(tr("Query or request"));
+    m_evidenceQuery->setTextInteractionFlags(Qt::TextSelectableByMouse |
+                                             Qt::TextSelectableByKeyboard);
     m_evidenceQuery->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_evidenceQuery->setMaximumHeight(m_evidenceQuery->fontMetrics().height() * 5 + 12);
     m_evidenceQuery->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_copyQuery = new QPushButton(tr("Copy &query"), this);
+    m_copyQuery->setToolTip(tr("Copy the query or request that produced this evidence"));
+    connect(m_copyQuery, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(evidenceQuery()); });
     auto *copyCsv = new QPushButton(tr("Copy as CS&V"), this);
     connect(copyCsv, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(evidenceCsv()); });
@@ -253,6 +246,7 @@ QWidget *InvestigationView::buildEvidencePage()
     m_openIn->setPopupMode(QToolButton::InstantPopup);
     m_openIn->setMenu(new QMenu(m_openIn));
     auto *actions = new QHBoxLayout;
+    actions->addWidget(m_copyQuery);
     actions->addWidget(copyCsv);
     actions->addWidget(copyJson);
     actions->addWidget(m_openIn);
@@ -516,6 +510,7 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
         m_evidenceSource->clear();
         m_evidenceQuery->clear();
         m_evidenceQuery->hide();
+        m_copyQuery->setEnabled(false);
         m_openIn->menu()->clear();
         m_openIn->setEnabled(false);
         return;
@@ -523,8 +518,9 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
     m_evidenceSource->setText(
         tr("%1 — from %2 (%3)").arg(e->title, vendorName(e->connector), e->id));
     const QString query = evidenceQueryText(*e);
-    m_evidenceQuery->setPlainText(query);
+    m_evidenceQuery->setPlainText(query); // plain text: vendor and ticket words stay words
     m_evidenceQuery->setVisible(!query.isEmpty());
+    m_copyQuery->setEnabled(!query.isEmpty());
     QMenu *menu = m_openIn->menu();
     menu->clear();
     for (const WebLink &link : evidenceLinks(*e)) {
@@ -681,9 +677,16 @@ QString InvestigationView::evidenceJson() const
              : QString();
 }
 
+QString InvestigationView::evidenceQuery() const
+{
+    return m_evidenceQuery->toPlainText();
+}
+
 QString evidenceQueryText(const Evidence &evidence)
 {
     // The query or request as the connector recorded it; the source names it otherwise.
+    if (!evidence.query.isEmpty())
+        return evidence.query;
     for (auto key : {"query"_L1, "sql"_L1, "request"_L1, "graphql"_L1}) {
         const QJsonValue v = evidence.data.value(key);
         if (v.isString() && !v.toString().isEmpty())

@@ -82,8 +82,9 @@ public:
     QString currentStepId() const;
     bool activateFindingLink(int finding, int link = 0); // as a click on the link
     QList<int> highlightedEvidenceRows() const;          // of the evidence table, source rows
-    QString evidenceCsv() const;  // the shown evidence as "Copy as CSV" copies it
-    QString evidenceJson() const; // ... and as "Copy as JSON"
+    QString evidenceCsv() const;   // the shown evidence as "Copy as CSV" copies it
+    QString evidenceJson() const;  // ... and as "Copy as JSON"
+    QString evidenceQuery() const; // the shown query or request, as "Copy query" copies it
 
     StepsModel *stepsModel() const { return m_steps; }
     TimelineCharts *charts() const { return m_charts; }
@@ -137,6 +138,7 @@ private:
     QListWidget *m_evidenceList = nullptr;
     QLabel *m_evidenceSource = nullptr;
     QPlainTextEdit *m_evidenceQuery = nullptr;
+    QPushButton *m_copyQuery = nullptr;
     QToolButton *m_openIn = nullptr;
     QStackedWidget *m_evidenceStack = nullptr;
     QTableView *m_tableView = nullptr;
@@ -151,7 +153,6 @@ private:
     QLabel *m_notChecked = nullptr;
 };
 
-QJsonObject evidenceToJson(const Evidence &evidence);
 QString evidenceQueryText(const Evidence &evidence); // the query/request, else the source
 QString labelsText(const QJsonObject &labels);       // "route=/v1/chat, provider=openai"
 

@@ -766,6 +766,7 @@ void MainWindow::showConnectionWizard()
 {
     auto *wizard = new ConnectionWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setPreviewFunction(m_services.preview);
     connect(wizard, &QDialog::accepted, this, [this, wizard] {
         // The Connections dialog tests each system and saves: secrets to the keychain, the
         // profile to its file.

@@ -4,6 +4,7 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QComboBox>
 #include <QCursor>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -45,7 +47,7 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-// The value of a series at (or just before) chart time x; nullopt outside its points.
+// The value of a series at (or just before) time x (timeX); nullopt outside its points.
 std::optional<double> valueAt(const TimelineSeries &series, double x)
 {
     const auto it = std::upper_bound(series.points.cbegin(), series.points.cend(), x,
@@ -148,6 +150,10 @@ TimelineCharts::TimelineCharts(QWidget *parent)
         (*y)->setLabelFormat(u"%.0f"_s);
         (*y)->setTruncateLabels(false); // "1,250" whole, never "…"
         (*x)->setTruncateLabels(false);
+        QFont titleFont = (*x)->titleFont();
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 0.85);
+        titleFont.setBold(false);
+        (*x)->setTitleFont(titleFont);
         chart->addAxis(*x, Qt::AlignBottom);
         chart->addAxis(*y, Qt::AlignLeft);
         connect(*x, &QDateTimeAxis::rangeChanged, this,
@@ -180,6 +186,14 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     m_axisNote = new QLabel(this);
     m_axisNote->setTextFormat(Qt::PlainText);
     m_axisNote->setWordWrap(true);
+    m_zoneChoice = new QComboBox(this);
+    m_zoneChoice->setAccessibleName(tr("Time zone of the charts"));
+    m_zoneChoice->setToolTip(tr("Show the times in the customer's time zone, in UTC or in "
+                                "this computer's time zone"));
+    m_zoneChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_zoneChoice, &QComboBox::activated, this, [this](int index) {
+        setTimeDisplay(TimeDisplay(m_zoneChoice->itemData(index).toInt()));
+    });
     m_wholeWindow = new QToolButton(this);
     m_wholeWindow->setText(tr("&Whole window"));
     m_wholeWindow->setCheckable(true);
@@ -188,6 +202,7 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
     bar->addWidget(m_axisNote, 1);
+    bar->addWidget(m_zoneChoice);
     bar->addWidget(m_wholeWindow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -198,7 +213,7 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     layout->addWidget(m_secondaryView, 2);
     m_primaryView->hide();
     m_secondaryView->hide();
-    setMinimumHeight(260);
+    setMinimumHeight(200);
     applyPaletteColors();
 }
 
@@ -232,20 +247,32 @@ void TimelineCharts::clearChart(QChart *chart)
     }
 }
 
+QString TimelineCharts::markerText(const TimelineMarker &marker) const
+{
+    // In the zone of the axis, with UTC beside it when that is another zone.
+    const auto when = [this](const QDateTime &t, QStringView format) {
+        QString text = formatInZone(t, m_zone, format);
+        if (zoneAbbreviation(m_zone, t) != u"UTC"_s)
+            text += u" ("_s + formatInZone(t, QTimeZone::utc(), u"HH:mm") + u')';
+        return text;
+    };
+    QString text = marker.label() + u'\n' + when(marker.from, u"yyyy-MM-dd HH:mm");
+    if (marker.to.isValid())
+        text += u" – "_s + when(marker.to, u"HH:mm");
+    if (!marker.title.isEmpty())
+        text += u'\n' + marker.title;
+    return text + u'\n' + marker.ref;
+}
+
 void TimelineCharts::showMarkerTip(const TimelineMarker &marker, bool state)
 {
     if (!state) {
         QToolTip::hideText();
         return;
     }
-    QString text = marker.label() + u'\n' + marker.from.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s);
-    if (marker.to.isValid())
-        text += u" – "_s + marker.to.toString(u"HH:mm 'UTC'"_s);
-    if (!marker.title.isEmpty())
-        text += u'\n' + marker.title;
-    text += u'\n' + marker.ref;
     // Titles are vendor text: escaped, since tooltips render rich text.
-    QToolTip::showText(QCursor::pos(), u"<pre>"_s + text.toHtmlEscaped() + u"</pre>"_s, this);
+    QToolTip::showText(QCursor::pos(),
+                       u"<pre>"_s + markerText(marker).toHtmlEscaped() + u"</pre>"_s, this);
 }
 
 void TimelineCharts::addLabel(QChart *chart, double x, const QString &text, const QColor &color,
@@ -285,10 +312,10 @@ int TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, d
     };
     const bool primary = chart == m_primaryChart;
     for (const TimelineMarker &m : std::as_const(data.markers)) {
-        const double x0 = chartTimeX(m.from);
+        const double x0 = toChart(m.from);
         QColor color;
         if (m.to.isValid()) {
-            const double x1 = chartTimeX(m.to);
+            const double x1 = toChart(m.to);
             auto *upper = new QLineSeries;
             upper->replace({QPointF(x0, yMax), QPointF(x1, yMax)});
             auto *lower = new QLineSeries;
@@ -323,7 +350,7 @@ int TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, d
             addLabel(chart, x0, m.label(), color, false);
     }
     if (data.changePoint.isValid()) {
-        const double cx = chartTimeX(data.changePoint);
+        const double cx = toChart(data.changePoint);
         auto *line = new QLineSeries;
         line->replace({QPointF(cx, 0), QPointF(cx, yMax)});
         line->setName(tr("change point"));
@@ -332,7 +359,8 @@ int TimelineCharts::addMarkers(QChart *chart, QDateTimeAxis *x, QValueAxis *y, d
         line->setPen(pen);
         attach(line);
         if (primary)
-            addLabel(chart, cx, tr("change %1 UTC").arg(data.changePoint.toString(u"HH:mm"_s)),
+            addLabel(chart, cx,
+                     tr("change %1").arg(formatInZone(data.changePoint, m_zone, u"HH:mm")),
                      QColor(0xd5, 0x00, 0x00), true);
     }
     return added;
@@ -405,8 +433,8 @@ QStringList TimelineCharts::markerLabels() const
 
 QString TimelineCharts::hoverText(const QDateTime &at) const
 {
-    const double x = chartTimeX(at);
-    QStringList lines{at.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s)};
+    const double x = timeX(at);
+    QStringList lines{formatInZone(at, m_zone, u"yyyy-MM-dd HH:mm")};
     for (const TimelinePanel *panel : {&m_data.primary, &m_data.secondary}) {
         QList<const TimelineSeries *> order;
         for (const TimelineSeries &s : panel->series) {
@@ -433,7 +461,8 @@ void TimelineCharts::moveCrosshair(const QPointF &scenePos, QChart *source)
         hideCrosshair();
         return;
     }
-    const QDateTime at = fromChartTimeX(x);
+    const QDateTime at = fromChartTimeX(x, m_zone);
+    const double t = timeX(at);
     const QPalette pal = palette();
     int i = 0;
     for (QChart *chart : {m_primaryChart, m_secondaryChart}) {
@@ -452,11 +481,11 @@ void TimelineCharts::moveCrosshair(const QPointF &scenePos, QChart *source)
         const qreal px = area.left() + (x - from) / std::max(1.0, to - from) * area.width();
         m_crossLine[i]->setPen(QPen(pal.color(QPalette::Text), 0.8, Qt::DotLine));
         m_crossLine[i]->setLine(px, area.top(), px, area.bottom());
-        QStringList lines{at.toString(u"HH:mm 'UTC'"_s)};
+        QStringList lines{formatInZone(at, m_zone, u"HH:mm")};
         for (const TimelineSeries &s : panel.series) {
             if (lines.size() > MaxHoverLines || (s.comparison && !m_comparisonVisible))
                 continue;
-            if (const auto v = valueAt(s, x))
+            if (const auto v = valueAt(s, t))
                 lines << u"%1: %2 %3"_s.arg(s.name, formatValue(*v, panel.decimals), panel.unit);
         }
         auto *text = static_cast<QGraphicsSimpleTextItem *>(m_crossBox[i]->childItems().first());
@@ -513,6 +542,7 @@ void TimelineCharts::changeEvent(QEvent *event)
 void TimelineCharts::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    updateSecondaryVisibility();
     updateAxisFormat();
 }
 
@@ -552,13 +582,28 @@ void TimelineCharts::updateAxisFormat()
             x->setTickCount(ticks);
     }
     if (m_data.from.isValid()) {
-        const QDateTime from = rangeFrom();
-        m_axisNote->setText(
-            tr("Times in UTC, %1 – %2.  Drag to zoom, wheel or +/- to zoom, arrows to pan, 0 to "
+        const QDateTime from = rangeFrom().toTimeZone(m_zone);
+        const QDateTime to = rangeTo().toTimeZone(m_zone);
+        QString note =
+            tr("Times in %1, %2 – %3.  Drag to zoom, wheel or +/- to zoom, arrows to pan, 0 to "
                "return.")
-                .arg(from.toString(u"yyyy-MM-dd HH:mm"_s),
-                     rangeTo().toString(from.date() == rangeTo().date() ? u"HH:mm"_s
-                                                                        : u"yyyy-MM-dd HH:mm"_s)));
+                .arg(zoneName(m_zone, from), from.toString(u"yyyy-MM-dd HH:mm"_s),
+                     to.toString(from.date() == to.date() ? u"HH:mm"_s : u"yyyy-MM-dd HH:mm"_s));
+        if (!m_data.secondary.isEmpty() && m_secondaryView->isHidden())
+            note += u"  "_s + tr("“%1” shows when the pane is taller.").arg(m_data.secondary.title);
+        m_axisNote->setText(note);
+    }
+}
+
+void TimelineCharts::updateSecondaryVisibility()
+{
+    // Two charts squeezed into a short pane show neither's labels: below the height both
+    // need, only the playbook's own chart is drawn (the other keeps its data).
+    constexpr int BothChartsHeight = 380;
+    const bool show = !m_data.secondary.isEmpty() && height() >= BothChartsHeight;
+    if (m_secondaryView->isHidden() == show) {
+        m_secondaryView->setVisible(show);
+        hideCrosshair();
     }
 }
 
@@ -631,8 +676,8 @@ void TimelineCharts::planPanel(std::deque<std::function<void()>> &steps, QChart 
         y->applyNiceNumbers(); // round ticks: 0, 250, 500 … not 4325, 3244
         y->setLabelFormat(panel.decimals > 0 || y->max() < 5 ? u"%.1f"_s : u"%.0f"_s);
         if (data->from.isValid() && data->to.isValid())
-            x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(data->from))),
-                        QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(data->to))));
+            x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(toChart(data->from))),
+                        QDateTime::fromMSecsSinceEpoch(qint64(toChart(data->to))));
     });
     const bool anyEmphasis = std::any_of(shown.cbegin(), shown.cend(),
                                          [](const TimelineSeries *s) { return s->emphasised; });
@@ -647,7 +692,11 @@ void TimelineCharts::planPanel(std::deque<std::function<void()>> &steps, QChart 
         steps.push_back([this, chart, x, y, ts, data, color, width, counts] {
             auto *series = new QLineSeries;
             series->setName(ts->name);
-            series->replace(ts->points); // one call: one repaint, not one per point
+            QList<QPointF> points;
+            points.reserve(ts->points.size());
+            for (const QPointF &p : ts->points)
+                points.append(QPointF(toChart(fromTimeX(p.x())), p.y()));
+            series->replace(points); // one call: one repaint, not one per point
             QPen pen(color);
             pen.setWidthF(width);
             if (ts->comparison)
@@ -671,11 +720,17 @@ std::deque<std::function<void()>> TimelineCharts::planApply()
     auto counts = std::make_shared<std::pair<int, int>>(0, 0); // data series, marker series
     std::deque<std::function<void()>> steps;
     hideCrosshair();
+    m_zone = zoneFor(m_display);
+    fillZoneChoice();
     m_empty->setVisible(data->isEmpty());
     m_primaryView->setVisible(!data->primary.isEmpty());
-    m_secondaryView->setVisible(!data->secondary.isEmpty());
+    updateSecondaryVisibility();
     m_wholeWindow->setVisible(data->focusFrom.isValid());
     m_axisNote->setVisible(!data->isEmpty());
+    m_zoneChoice->setVisible(!data->isEmpty());
+    // The zone is named once, under the top chart (the taller one; both share its axis): a
+    // title under the lower one would take the room its labels need in a short window.
+    m_primaryX->setTitleText(tr("Time (%1)").arg(zoneName(m_zone, data->to)));
     planPanel(steps, m_primaryChart, m_primaryX, m_primaryY, data->primary, data, counts);
     planPanel(steps, m_secondaryChart, m_secondaryX, m_secondaryY, data->secondary, data, counts);
     steps.push_back([this, counts] {
@@ -704,20 +759,20 @@ void TimelineCharts::setTimeRange(const QDateTime &from, const QDateTime &to)
 {
     if (!from.isValid() || !to.isValid() || from >= to)
         return;
-    // The axis works in "chart time": the local time that reads like the UTC time.
-    m_primaryX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(from))),
-                         QDateTime::fromMSecsSinceEpoch(qint64(chartTimeX(to))));
+    // The axis works in "chart time": the local time that reads like the shown zone's time.
+    m_primaryX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(toChart(from))),
+                         QDateTime::fromMSecsSinceEpoch(qint64(toChart(to))));
     syncFrom(m_primaryX);
 }
 
 QDateTime TimelineCharts::rangeFrom() const
 {
-    return fromChartTimeX(double(m_primaryX->min().toMSecsSinceEpoch()));
+    return fromChartTimeX(double(m_primaryX->min().toMSecsSinceEpoch()), m_zone);
 }
 
 QDateTime TimelineCharts::rangeTo() const
 {
-    return fromChartTimeX(double(m_primaryX->max().toMSecsSinceEpoch()));
+    return fromChartTimeX(double(m_primaryX->max().toMSecsSinceEpoch()), m_zone);
 }
 
 void TimelineCharts::resetZoom()
@@ -764,6 +819,69 @@ void TimelineCharts::syncFrom(QDateTimeAxis *source)
     if (other->min() != source->min() || other->max() != source->max())
         other->setRange(source->min(), source->max());
     m_syncing = false;
+}
+
+double TimelineCharts::toChart(const QDateTime &utc) const
+{
+    return chartTimeX(utc, m_zone);
+}
+
+QTimeZone TimelineCharts::zoneFor(TimeDisplay display) const
+{
+    switch (display) {
+    case TimeDisplay::Customer:
+        if (m_data.customerZone.isValid())
+            return m_data.customerZone;
+        break;
+    case TimeDisplay::Local:
+        return QTimeZone::systemTimeZone();
+    case TimeDisplay::Utc:
+        break;
+    }
+    return QTimeZone::utc();
+}
+
+void TimelineCharts::fillZoneChoice()
+{
+    const QDateTime at = m_data.to.isValid() ? m_data.to : QDateTime::currentDateTimeUtc();
+    const QSignalBlocker blocker(m_zoneChoice);
+    m_zoneChoice->clear();
+    if (m_data.customerZone.isValid()) {
+        m_zoneChoice->addItem(tr("Customer: %1").arg(zoneName(m_data.customerZone, at)),
+                              int(TimeDisplay::Customer));
+    }
+    m_zoneChoice->addItem(tr("UTC"), int(TimeDisplay::Utc));
+    m_zoneChoice->addItem(tr("Local: %1").arg(zoneName(QTimeZone::systemTimeZone(), at)),
+                          int(TimeDisplay::Local));
+    // Without a customer zone the customer's choice shows UTC, and comes back with the next
+    // ticket that names one.
+    const TimeDisplay shown = m_display == TimeDisplay::Customer && !m_data.customerZone.isValid()
+                                  ? TimeDisplay::Utc
+                                  : m_display;
+    m_zoneChoice->setCurrentIndex(m_zoneChoice->findData(int(shown)));
+}
+
+void TimelineCharts::setTimeDisplay(TimeDisplay display)
+{
+    if (display == m_display && zoneFor(display) == m_zone)
+        return;
+    m_display = display;
+    const QDateTime from = rangeFrom();
+    const QDateTime to = rangeTo();
+    const bool hadRange = !m_data.isEmpty() && !m_pending;
+    if (m_pending || m_data.isEmpty()) {
+        m_zone = zoneFor(display);
+        fillZoneChoice();
+        return; // applied with the data
+    }
+    setData(m_data);
+    if (hadRange)
+        setTimeRange(from, to);
+}
+
+QString TimelineCharts::axisTitle() const
+{
+    return m_primaryX->titleText();
 }
 
 int TimelineCharts::dataSeriesCount() const

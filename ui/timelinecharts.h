@@ -5,6 +5,7 @@
 
 #include <QChartView>
 #include <QDateTime>
+#include <QTimeZone>
 #include <QTimer>
 #include <QWidget>
 
@@ -13,6 +14,7 @@
 
 QT_BEGIN_NAMESPACE
 class QChart;
+class QComboBox;
 class QDateTimeAxis;
 class QGraphicsLineItem;
 class QGraphicsRectItem;
@@ -69,6 +71,14 @@ public:
     const TimelineData &data() const { return m_data; }        // the newest, even if pending
     bool hasPendingData() const { return m_pending; }
 
+    // The zone of the time axis, the marker labels, their tooltips and the crosshair: the
+    // customer's (the zone the ticket names; UTC when it names none), UTC, or this computer's.
+    enum class TimeDisplay { Customer, Utc, Local };
+    void setTimeDisplay(TimeDisplay display); // kept for the next investigation too
+    TimeDisplay timeDisplay() const { return m_display; }
+    QTimeZone displayZone() const { return m_zone; } // the zone shown now
+    QString axisTitle() const; // "Time (Europe/Berlin (UTC+01:00))", under the top chart
+
     void setComparisonVisible(bool visible);
     bool comparisonVisible() const { return m_comparisonVisible; }
 
@@ -85,7 +95,8 @@ public:
     int dataSeriesCount() const; // data series (markers excluded)
     int markerSeriesCount() const;
     QStringList markerLabels() const; // the labels drawn on the primary chart, left to right
-    QString hoverText(const QDateTime &at) const; // what the crosshair shows at a time
+    QString hoverText(const QDateTime &at) const;           // what the crosshair shows at a time
+    QString markerText(const TimelineMarker &marker) const; // a marker's tooltip, plain text
 
 signals:
     void dataApplied();
@@ -123,7 +134,11 @@ private:
     void hideCrosshair();
     void applyPaletteColors();
     void updateAxisFormat();
+    void updateSecondaryVisibility();
     double chartX(QChart *chart, qreal sceneX) const;
+    double toChart(const QDateTime &utc) const; // chart time in the zone shown
+    QTimeZone zoneFor(TimeDisplay display) const;
+    void fillZoneChoice();
 
     QChart *m_primaryChart = nullptr;
     QChart *m_secondaryChart = nullptr;
@@ -135,6 +150,7 @@ private:
     TimelineChartView *m_secondaryView = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_axisNote = nullptr;
+    QComboBox *m_zoneChoice = nullptr;
     QToolButton *m_wholeWindow = nullptr;
     QList<Overlay> m_overlays;
     QGraphicsLineItem *m_crossLine[2] = {nullptr, nullptr};
@@ -146,6 +162,8 @@ private:
     QTimer m_stepTimer;
     std::deque<std::function<void()>> m_steps;
     bool m_comparisonVisible = true;
+    TimeDisplay m_display = TimeDisplay::Customer;
+    QTimeZone m_zone = QTimeZone::utc(); // what the axes show now
     int m_dataSeries = 0;
     int m_markerSeries = 0;
 };

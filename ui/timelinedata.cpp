@@ -1,5 +1,6 @@
 #include "ui/timelinedata.h"
 
+#include "core/reply/replycomposer.h"
 #include "core/time.h"
 
 #include <QJsonArray>
@@ -28,22 +29,76 @@ qint64 localOffsetMs(qint64 msecs)
            1000;
 }
 
-} // namespace
-
-double chartTimeX(const QDateTime &utc)
+qint64 zoneOffsetMs(const QTimeZone &zone, qint64 msecs)
 {
-    // The axis shows x + offset(x); that must read as the UTC time: x = t - offset(x). The
-    // offset at t is right except within an offset's width of a change; one more step settles
-    // it there (inside a skipped local hour no x reads right, and the label is an hour off).
-    const qint64 t = utc.toMSecsSinceEpoch();
-    const qint64 guess = t - localOffsetMs(t);
-    return double(t - localOffsetMs(guess));
+    if (!zone.isValid() || zone == QTimeZone::utc())
+        return 0;
+    return qint64(zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc()))) *
+           1000;
 }
 
-QDateTime fromChartTimeX(double x)
+} // namespace
+
+double timeX(const QDateTime &time)
 {
+    return double(time.toMSecsSinceEpoch());
+}
+
+QDateTime fromTimeX(double x)
+{
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(x)), QTimeZone::utc());
+}
+
+double chartTimeX(const QDateTime &utc, const QTimeZone &zone)
+{
+    // The axis shows x + local(x); that must read as the wall clock of `zone` at t, which is
+    // t + zone(t) taken as UTC: x = wall - local(x). The local offset at `wall` is right
+    // except within an offset's width of a local change; one more step settles it there
+    // (inside a skipped local hour no x reads right, and the label is an hour off).
+    const qint64 t = utc.toMSecsSinceEpoch();
+    const qint64 wall = t + zoneOffsetMs(zone, t);
+    const qint64 guess = wall - localOffsetMs(wall);
+    return double(wall - localOffsetMs(guess));
+}
+
+QDateTime fromChartTimeX(double x, const QTimeZone &zone)
+{
+    // The wall clock the axis shows at x, then the instant that wall clock is in `zone`
+    // (the same fixed point the other way round).
     const qint64 shifted = qint64(std::llround(x));
-    return QDateTime::fromMSecsSinceEpoch(shifted + localOffsetMs(shifted), QTimeZone::utc());
+    const qint64 wall = shifted + localOffsetMs(shifted);
+    const qint64 guess = wall - zoneOffsetMs(zone, wall);
+    return QDateTime::fromMSecsSinceEpoch(wall - zoneOffsetMs(zone, guess), QTimeZone::utc());
+}
+
+QString zoneAbbreviation(const QTimeZone &zone, const QDateTime &at)
+{
+    if (!zone.isValid() || zone == QTimeZone::utc())
+        return u"UTC"_s;
+    const QString abbreviation = zone.abbreviation(at);
+    // Some zones have no letters of their own ("-03", "UTC+02"): the offset written out.
+    if (abbreviation.isEmpty() || abbreviation.startsWith(u'+') || abbreviation.startsWith(u'-') ||
+        abbreviation.startsWith(u"UTC"_s) || abbreviation.startsWith(u"GMT"_s))
+        return zone.displayName(at, QTimeZone::OffsetName);
+    return abbreviation;
+}
+
+QString zoneName(const QTimeZone &zone, const QDateTime &at)
+{
+    if (!zone.isValid() || zone == QTimeZone::utc())
+        return u"UTC"_s;
+    const QString id = QString::fromUtf8(zone.id());
+    const QString offset = zone.displayName(at, QTimeZone::OffsetName);
+    // An offset zone's id ("UTC+02") says less than its offset written out.
+    if (id.startsWith(u"UTC"_s) || id.startsWith(u"GMT"_s))
+        return zone.offsetFromUtc(at) == 0 ? u"UTC"_s : offset;
+    return u"%1 (%2)"_s.arg(id, offset);
+}
+
+QString formatInZone(const QDateTime &utc, const QTimeZone &zone, QStringView format)
+{
+    const QDateTime local = zone.isValid() ? utc.toTimeZone(zone) : utc.toUTC();
+    return local.toString(format) + u' ' + zoneAbbreviation(zone, utc);
 }
 
 namespace {
@@ -109,7 +164,7 @@ TimelineSeries makeSeries(const QString &name, const ParsedSeries &s, const QStr
     const QList<double> values = s.values.value(column);
     out.points.reserve(s.times.size());
     for (qsizetype i = 0; i < s.times.size() && i < values.size(); ++i)
-        out.points.append(QPointF(chartTimeX(s.times.at(i).addMSecs(shiftMs)), values.at(i)));
+        out.points.append(QPointF(timeX(s.times.at(i).addMSecs(shiftMs)), values.at(i)));
     return out;
 }
 
@@ -319,7 +374,7 @@ TimelinePanel errorRatePanel(const ParsedTimeseries &source, bool perLabel)
         const QList<double> n = s.values.value(u"n"_s);
         for (qsizetype i = 0; i < s.times.size() && i < e.size() && i < n.size(); ++i) {
             const double pct = n.at(i) > 0 ? 100.0 * e.at(i) / n.at(i) : 0.0;
-            out.points.append(QPointF(chartTimeX(s.times.at(i)), pct));
+            out.points.append(QPointF(timeX(s.times.at(i)), pct));
             rates->append(pct);
         }
     };
@@ -362,7 +417,7 @@ TimelinePanel errorRatePanel(const ParsedTimeseries &source, bool perLabel)
     for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
         const double pct =
             it.value().second > 0 ? 100.0 * it.value().first / it.value().second : 0.0;
-        rate.points.append(QPointF(chartTimeX(it.key()), pct));
+        rate.points.append(QPointF(timeX(it.key()), pct));
     }
     panel.series.append(rate);
     return panel;
@@ -413,9 +468,9 @@ TimelinePanel billingPanel(const Inputs &in)
             const QJsonArray row = rv.toArray();
             const QDateTime t = fromIso(row.at(day).toString() + u"T00:00:00Z"_s);
             if (t.isValid())
-                logged.points.append(QPointF(
-                    chartTimeX(t), row.at(prompt).toDouble() +
-                                       (completion >= 0 ? row.at(completion).toDouble() : 0.0)));
+                logged.points.append(
+                    QPointF(timeX(t), row.at(prompt).toDouble() +
+                                          (completion >= 0 ? row.at(completion).toDouble() : 0.0)));
         }
         if (!logged.points.isEmpty()) {
             panel.evidenceId = e->id;
@@ -540,6 +595,22 @@ QString TimelineMarker::label() const
     return id;
 }
 
+namespace {
+
+// The zone the ticket names, if it names one other than UTC ("UTC+0" is UTC).
+QTimeZone customerZone(const Investigation &inv)
+{
+    const std::optional<QTimeZone> zone = Reply::customerZoneFor(inv.ticket);
+    if (!zone || !zone->isValid())
+        return {};
+    const QDateTime at = inv.window.isValid() ? inv.window.to : QDateTime::currentDateTimeUtc();
+    if (zone->offsetFromUtc(at) == 0 && !QString::fromUtf8(zone->id()).contains(u'/'))
+        return {};
+    return *zone;
+}
+
+} // namespace
+
 TimelineData buildTimelineData(const Investigation &inv)
 {
     TimelineData data;
@@ -585,8 +656,8 @@ TimelineData buildTimelineData(const Investigation &inv)
             for (const TimelineSeries &s : panel->series) {
                 if (s.points.isEmpty() || s.comparison)
                     continue;
-                const QDateTime first = fromChartTimeX(s.points.first().x());
-                const QDateTime last = fromChartTimeX(s.points.last().x());
+                const QDateTime first = fromTimeX(s.points.first().x());
+                const QDateTime last = fromTimeX(s.points.last().x());
                 data.from = data.from.isValid() ? std::min(data.from, first) : first;
                 data.to = data.to.isValid() ? std::max(data.to, last) : last;
             }
@@ -602,6 +673,7 @@ TimelineData buildTimelineData(const Investigation &inv)
     }
     data.markers = collectMarkers(inv, data);
     chooseFocus(data);
+    data.customerZone = customerZone(inv);
     return data;
 }
 

@@ -6,14 +6,15 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <QTimeZone>
 
 namespace Casefile {
 
 // What the timeline charts draw, computed from an investigation's evidence on a worker
 // thread (buildTimelineData is pure) and handed to the GUI thread as a value.
 //
-// X values are "chart time": milliseconds chosen so that QDateTimeAxis, which formats in
-// local time, shows UTC wall-clock time. Use chartTimeX()/fromChartTimeX() to convert.
+// X values are UTC milliseconds since the epoch (timeX()/fromTimeX()); the charts turn them
+// into "chart time" for the zone they show (chartTimeX()).
 struct TimelineSeries
 {
     QString name;          // "p95", "p95 route=/v1/analytics", "p95 (a day earlier)"
@@ -65,12 +66,27 @@ struct TimelineData
     QList<TimelineMarker> markers;
     QDateTime changePoint; // UTC; invalid when none was found
     QString changePointLabel;
+    QTimeZone customerZone; // the zone the ticket names; invalid when it names none (or UTC)
 
     bool isEmpty() const { return primary.isEmpty() && secondary.isEmpty(); }
 };
 
-double chartTimeX(const QDateTime &utc);
-QDateTime fromChartTimeX(double x); // UTC
+double timeX(const QDateTime &time); // UTC milliseconds since the epoch
+QDateTime fromTimeX(double x);       // UTC
+
+// QDateTimeAxis formats its values as this machine's local time. Chart time is the value the
+// axis reads as the wall clock of `zone` at a UTC instant, and back. Pure and thread-safe;
+// near a change of the local or the zone's offset a label can be an hour off, never the
+// instant a value stands for (the crosshair and tooltips convert back through the same zone).
+double chartTimeX(const QDateTime &utc, const QTimeZone &zone);
+QDateTime fromChartTimeX(double x, const QTimeZone &zone); // UTC
+
+// "CET", "PST", "UTC+05:30" (when the zone has no letters of its own), "UTC".
+QString zoneAbbreviation(const QTimeZone &zone, const QDateTime &at);
+// "Europe/Berlin (UTC+01:00)", "UTC+02:00", "UTC": what an axis title names.
+QString zoneName(const QTimeZone &zone, const QDateTime &at);
+// `utc` as the wall clock of `zone` in `format`, then the zone's abbreviation.
+QString formatInZone(const QDateTime &utc, const QTimeZone &zone, QStringView format);
 
 TimelineData buildTimelineData(const Investigation &investigation);
 

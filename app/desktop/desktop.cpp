@@ -74,6 +74,7 @@ int runDesktop(int argc, char **argv)
         return createConnectors(profile, resolver);
     };
     services.playbooks = std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load());
+    services.preview = &previewRequestLog;
 
     int code = 0;
     {

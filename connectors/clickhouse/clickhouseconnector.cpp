@@ -537,18 +537,22 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
 
 // org_comparison: every org, so no org filter. The window holds every customer's traffic, so
 // the percentiles are ClickHouse's approximate quantiles (a reservoir of 8192 values per org,
-// bounded memory whatever the traffic) instead of exact ones; counts stay exact.
+// bounded memory whatever the traffic) instead of exact ones; counts stay exact. The busiest 200
+// orgs are kept, and the ticket's org (`org`, optional) always, however small it is.
 
 Result<QList<Query>> orgComparisonSql(const Request &request)
 {
     QueryContext c = request.context(Gateway);
     const QString where =
         c.where(request.args, request.window, false, {u"route"_s, u"provider"_s, u"model"_s});
+    const QString org = Args::string(request.args, u"org"_s);
+    const QString ticketOrgFirst =
+        org.isEmpty() ? QString() : u"cf_org = "_s + c.lit(org) + u" DESC, "_s;
     const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
                         u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
                         u" >= 400) AS cf_errors, quantiles(0.5, 0.95)("_s + c.f(u"latency_ms"_s) +
-                        u") AS cf_q FROM "_s + c.from() + where +
-                        u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s;
+                        u") AS cf_q FROM "_s + c.from() + where + u" GROUP BY cf_org ORDER BY "_s +
+                        ticketOrgFirst + u"cf_n DESC LIMIT 200 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
 
@@ -635,6 +639,16 @@ const OperationHandler *handler(const QString &operation)
 }
 
 } // namespace
+
+QString ClickHouseConnector::Query::text() const
+{
+    // Parameter values are kept escaped as ClickHouse reads them, so between quotes each is
+    // the literal it stands for, on one line.
+    QString out;
+    for (const auto &[name, value] : parameters)
+        out += u"-- param_"_s + name + u" = '"_s + value + u"'\n"_s;
+    return out + sql;
+}
 
 ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QString> secret)
     : m_connection(std::move(settings), std::move(secret), clickHouseOptions(), clickHouseAuth)
@@ -797,6 +811,43 @@ Result<ClickHouseResult> ClickHouseConnector::query(const Query &query, const Wo
     return ClickHouseResult::parse(response->body);
 }
 
+Result<TablePreview> ClickHouseConnector::previewRequests(const QStringList &fields, int limit,
+                                                          const WorkLimits &limits) const
+{
+    if (m_configError)
+        return std::unexpected(*m_configError);
+    const QStringList known = FieldMapping::fields(Gateway);
+    QStringList columns;
+    for (const QString &field : fields) {
+        if (!known.contains(field))
+            return fail(Error::Code::InvalidInput,
+                        u"ClickHouse: \"%1\" is not a field of the request log"_s.arg(field));
+        // The aliases are the logical names, prefixed so a mapped expression that names
+        // another field's column still reads that column.
+        columns << m_mapping.field(Gateway, field) + u" AS cf_"_s + field;
+    }
+    if (columns.isEmpty())
+        return fail(Error::Code::InvalidInput, u"ClickHouse: no fields to preview"_s);
+    // No ORDER BY: any few rows show whether the columns exist and read right, and on a
+    // table of billions of rows a sort would cost what the preview is not worth.
+    const QString sql = u"SELECT "_s + columns.join(u", "_s) + u" FROM "_s +
+                        m_mapping.table(Gateway) + u" LIMIT "_s +
+                        QString::number(std::clamp(limit, 1, 100)) + u" FORMAT JSON"_s;
+    auto result = query({sql, {}}, limits);
+    if (!result)
+        return std::unexpected(result.error());
+    TablePreview preview;
+    preview.query = sql;
+    preview.columns = fields;
+    for (qsizetype row = 0; row < result->rows.size(); ++row) {
+        QStringList cells;
+        for (const QString &field : fields)
+            cells << result->value(row, u"cf_"_s + field).toString();
+        preview.rows.append(cells);
+    }
+    return preview;
+}
+
 ConnectionCheck ClickHouseConnector::testConnection(const WorkLimits &limits)
 {
     if (auto problem = m_connection.urlProblem())
@@ -919,10 +970,15 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
         results.append(std::move(**answer));
     }
     const QString sourceId = ids.front();
+    QStringList texts;
+    for (const Query &q : *queries)
+        texts << q.text();
     Mapped mapped = operation->rows(results, request);
     OperationOutput out;
-    out.evidence.append(makeEvidence(mapped.kind, u"clickhouse"_s, mapped.title,
-                                     u"clickhouse:query:"_s + sourceId, mapped.data));
+    Evidence evidence = makeEvidence(mapped.kind, u"clickhouse"_s, mapped.title,
+                                     u"clickhouse:query:"_s + sourceId, mapped.data);
+    evidence.query = texts.join(u"\n\n"_s);
+    out.evidence.append(std::move(evidence));
     out.outputs = std::move(mapped.outputs);
     return out;
 }

@@ -33,6 +33,11 @@ public:
     {
         QString sql;                                   // must end in FORMAT JSON
         QList<std::pair<QString, QString>> parameters; // from SqlBuilder
+
+        // The SQL as sent, its parameters first as comments ("-- param_p1 = 'org_acme'"):
+        // what a person reads and copies from the evidence. No credentials: they travel in
+        // headers.
+        QString text() const;
     };
     // Runs one query; `queryId` receives the id it ran under.
     Result<ClickHouseResult> query(const Query &query, const WorkLimits &limits,
@@ -44,6 +49,11 @@ public:
     // Server-side {name:Type} parameters exist from 19.11.
     static bool versionSupportsParameters(const QString &version);
     const FieldMapping &mapping() const { return m_mapping; }
+    // `limit` rows of the requests table, the given logical fields
+    // through the connection's mapping: what the connection wizard shows so the mapping can
+    // be checked against real rows. Read-only like every query; blocking, on a worker.
+    Result<TablePreview> previewRequests(const QStringList &fields, int limit,
+                                         const WorkLimits &limits) const;
 
 private:
     // Claims the one version probe in flight; false when another step already runs it.

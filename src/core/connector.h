@@ -31,6 +31,14 @@ struct OperationOutput
     QJsonObject outputs;
 };
 
+// A few rows of a log table as text, for a person to check a column mapping against.
+struct TablePreview
+{
+    QString query; // what ran, plain text
+    QStringList columns;
+    QList<QStringList> rows;
+};
+
 // The answer of "test connection": ok, or exactly what is wrong.
 struct ConnectionCheck
 {

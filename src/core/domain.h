@@ -66,6 +66,10 @@ struct Evidence
     QString title;
     QString source;
     QJsonObject data;
+    // The query or request that produced it, as plain text a person can read, copy and run
+    // again (ClickHouse: the SQL as sent and its parameters); optional extension field
+    // "query". Never holds a secret: credentials travel in headers, never in the text.
+    QString query;
 };
 
 enum class StepStatus { Pending, Running, Ok, Failed, Timeout, Skipped, Cancelled };

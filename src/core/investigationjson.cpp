@@ -105,6 +105,40 @@ Ticket ticketFromJson(const QJsonObject &o)
     return t;
 }
 
+QJsonObject evidenceToJson(const Evidence &e)
+{
+    QJsonObject o{{u"id"_s, e.id},
+                  {u"kind"_s, evidenceKindName(e.kind)},
+                  {u"connector"_s, e.connector},
+                  {u"title"_s, e.title},
+                  {u"source"_s, e.source},
+                  {u"data"_s, e.data}};
+    if (!e.stepId.isEmpty())
+        o.insert(u"step"_s, e.stepId);
+    if (!e.query.isEmpty())
+        o.insert(u"query"_s, e.query);
+    return o;
+}
+
+Result<Evidence> evidenceFromJson(const QJsonObject &o)
+{
+    Evidence e;
+    e.id = o.value(u"id"_s).toString();
+    const auto kind = evidenceKindFromName(o.value(u"kind"_s).toString());
+    if (!kind) {
+        return fail(Error::Code::InvalidInput, u"Evidence \"%1\" has an unknown kind \"%2\"."_s.arg(
+                                                   e.id, o.value(u"kind"_s).toString()));
+    }
+    e.kind = *kind;
+    e.connector = o.value(u"connector"_s).toString();
+    e.title = o.value(u"title"_s).toString();
+    e.source = o.value(u"source"_s).toString();
+    e.data = o.value(u"data"_s).toObject();
+    e.stepId = o.value(u"step"_s).toString();
+    e.query = o.value(u"query"_s).toString();
+    return e;
+}
+
 QJsonObject investigationToJson(const Investigation &inv)
 {
     QJsonObject doc;
@@ -154,17 +188,8 @@ QJsonObject investigationToJson(const Investigation &inv)
     doc.insert(u"steps"_s, steps);
 
     QJsonArray evidence;
-    for (const Evidence &e : inv.evidence) {
-        QJsonObject o{{u"id"_s, e.id},
-                      {u"kind"_s, evidenceKindName(e.kind)},
-                      {u"connector"_s, e.connector},
-                      {u"title"_s, e.title},
-                      {u"source"_s, e.source},
-                      {u"data"_s, e.data}};
-        if (!e.stepId.isEmpty())
-            o.insert(u"step"_s, e.stepId);
-        evidence.append(o);
-    }
+    for (const Evidence &e : inv.evidence)
+        evidence.append(evidenceToJson(e));
     doc.insert(u"evidence"_s, evidence);
 
     QJsonArray findings;
@@ -265,22 +290,10 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
 
     const QJsonArray evidence = doc.value(u"evidence"_s).toArray();
     for (const QJsonValue &v : evidence) {
-        const QJsonObject o = v.toObject();
-        Evidence e;
-        e.id = o.value(u"id"_s).toString();
-        const auto kind = evidenceKindFromName(o.value(u"kind"_s).toString());
-        if (!kind) {
-            return fail(Error::Code::InvalidInput,
-                        u"Evidence \"%1\" has an unknown kind \"%2\"."_s.arg(
-                            e.id, o.value(u"kind"_s).toString()));
-        }
-        e.kind = *kind;
-        e.connector = o.value(u"connector"_s).toString();
-        e.title = o.value(u"title"_s).toString();
-        e.source = o.value(u"source"_s).toString();
-        e.data = o.value(u"data"_s).toObject();
-        e.stepId = o.value(u"step"_s).toString();
-        inv.evidence.append(e);
+        auto e = evidenceFromJson(v.toObject());
+        if (!e)
+            return std::unexpected(e.error());
+        inv.evidence.append(std::move(*e));
     }
 
     const QJsonArray findings = doc.value(u"findings"_s).toArray();

@@ -16,6 +16,10 @@ QByteArray investigationToJsonBytes(const Investigation &investigation, bool ind
 Result<Investigation> investigationFromJson(const QJsonObject &object);
 Result<Investigation> investigationFromJsonBytes(const QByteArray &bytes);
 
+// One item of the document's "evidence" array, both ways (the kind checked by fromJson).
+QJsonObject evidenceToJson(const Evidence &evidence);
+Result<Evidence> evidenceFromJson(const QJsonObject &object);
+
 QJsonObject ticketToJson(const Ticket &ticket); // full ticket snapshot (store, cache)
 Ticket ticketFromJson(const QJsonObject &object);
 

@@ -114,7 +114,9 @@ QList<Operation> clickhouse()
          {}},
         {c,
          u"org_comparison"_s,
-         window() << optional(u"route"_s, ArgumentType::Text)
+         window() << optional(u"org"_s, ArgumentType::Text,
+                              u"the ticket's org: always in the table, first"_s)
+                  << optional(u"route"_s, ArgumentType::Text)
                   << optional(u"provider"_s, ArgumentType::Text)
                   << optional(u"model"_s, ArgumentType::Text),
          EvidenceKind::Table,

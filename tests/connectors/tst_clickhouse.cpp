@@ -578,6 +578,20 @@ private slots:
         QCOMPARE(rows.at(1).toArray().at(1).toInt(), 30);
     }
 
+    void orgComparisonKeepsTheTicketsOrg()
+    {
+        // org_beta sends fewer requests than org_acme; named as the ticket's org it comes first,
+        // so the busiest-200 cut can never drop it.
+        QJsonObject args = window();
+        args.insert(u"org"_s, u"org_beta"_s);
+        auto r = run(u"org_comparison"_s, args);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonArray rows = r->evidence.first().data.value(u"rows"_s).toArray();
+        QVERIFY(rows.size() >= 2);
+        QCOMPARE(rows.at(0).toArray().at(0).toString(), u"org_beta"_s);
+        QVERIFY(rows.at(0).toArray().at(1).toInt() < rows.at(1).toArray().at(1).toInt());
+    }
+
     void webhooks()
     {
         auto r = run(u"webhook_breakdown"_s, window());

@@ -72,7 +72,10 @@ private slots:
         QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
         const QJsonObject scenario = QJsonDocument::fromJson(f.readAll()).object();
         m_fakes = std::make_unique<Sandbox::FakeServices>(
-            scenario, [](const QString &, const QDateTime &, const QDateTime &) { return 0; },
+            scenario,
+            [](const QString &, const QDateTime &, const QDateTime &, const QString &) {
+                return 0;
+            },
             QUrl(u"http://127.0.0.1:9"_s));
         auto started = m_fakes->start({});
         QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));

@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -27,42 +28,84 @@ private slots:
 
     void chartTimeRoundTrips_data()
     {
-        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QByteArray>("machine");
+        QTest::addColumn<QByteArray>("shown");
         QTest::addColumn<QDateTime>("time");
         const auto at = [](const char *iso) {
             return TestData::utc(QString::fromLatin1(iso));
         };
-        QTest::newRow("UTC") << "UTC"_ba << at("2026-11-20T09:14:00Z");
-        QTest::newRow("Berlin, winter") << "Europe/Berlin"_ba << at("2026-11-20T09:14:00Z");
-        QTest::newRow("Berlin, summer") << "Europe/Berlin"_ba << at("2026-07-01T23:30:00Z");
+        QTest::newRow("UTC machine, UTC") << "UTC"_ba
+                                          << "UTC"_ba << at("2026-11-20T09:14:00Z");
+        QTest::newRow("Berlin machine, winter, UTC") << "Europe/Berlin"_ba
+                                                     << "UTC"_ba << at("2026-11-20T09:14:00Z");
+        QTest::newRow("Berlin machine, summer, UTC") << "Europe/Berlin"_ba
+                                                     << "UTC"_ba << at("2026-07-01T23:30:00Z");
         // The day clocks go forward, well after the change and just before it.
-        QTest::newRow("New York, spring forward")
-            << "America/New_York"_ba << at("2026-03-08T12:00:00Z");
-        QTest::newRow("New York, before the change")
-            << "America/New_York"_ba << at("2026-03-08T05:00:00Z");
-        QTest::newRow("New York, fall back") << "America/New_York"_ba << at("2026-11-01T12:00:00Z");
-        QTest::newRow("Kolkata (+05:30)") << "Asia/Kolkata"_ba << at("2026-11-20T00:10:00Z");
-        QTest::newRow("Chatham (+13:45)") << "Pacific/Chatham"_ba << at("2026-11-20T18:59:00Z");
+        QTest::newRow("New York machine, spring forward, UTC")
+            << "America/New_York"_ba
+            << "UTC"_ba << at("2026-03-08T12:00:00Z");
+        QTest::newRow("New York machine, before the change, UTC")
+            << "America/New_York"_ba
+            << "UTC"_ba << at("2026-03-08T05:00:00Z");
+        QTest::newRow("New York machine, fall back, UTC") << "America/New_York"_ba
+                                                          << "UTC"_ba << at("2026-11-01T12:00:00Z");
+        QTest::newRow("Kolkata machine (+05:30), UTC") << "Asia/Kolkata"_ba
+                                                       << "UTC"_ba << at("2026-11-20T00:10:00Z");
+        QTest::newRow("Chatham machine (+13:45), UTC") << "Pacific/Chatham"_ba
+                                                       << "UTC"_ba << at("2026-11-20T18:59:00Z");
+        // The customer's zone on the axis, whatever the machine's.
+        QTest::newRow("UTC machine, Berlin customer")
+            << "UTC"_ba
+            << "Europe/Berlin"_ba << at("2026-11-20T09:14:00Z");
+        QTest::newRow("UTC machine, Berlin customer in summer")
+            << "UTC"_ba
+            << "Europe/Berlin"_ba << at("2026-07-01T23:30:00Z");
+        QTest::newRow("UTC machine, Sao Paulo customer")
+            << "UTC"_ba
+            << "America/Sao_Paulo"_ba << at("2026-11-20T02:30:00Z");
+        QTest::newRow("UTC machine, Kolkata customer (+05:30)")
+            << "UTC"_ba
+            << "Asia/Kolkata"_ba << at("2026-11-20T20:10:00Z");
+        QTest::newRow("UTC machine, offset customer (UTC-03:00)")
+            << "UTC"_ba
+            << "UTC-03:00"_ba << at("2026-11-20T01:00:00Z");
+        QTest::newRow("Berlin machine, Tokyo customer")
+            << "Europe/Berlin"_ba
+            << "Asia/Tokyo"_ba << at("2026-11-20T16:45:00Z");
+        QTest::newRow("New York machine, Berlin customer, US clocks just went back")
+            << "America/New_York"_ba
+            << "Europe/Berlin"_ba << at("2026-11-01T12:00:00Z");
+        QTest::newRow("Los Angeles machine, Sydney customer in their summer")
+            << "America/Los_Angeles"_ba
+            << "Australia/Sydney"_ba << at("2026-01-15T22:05:00Z");
+        QTest::newRow("Chatham machine, Kolkata customer")
+            << "Pacific/Chatham"_ba
+            << "Asia/Kolkata"_ba << at("2026-11-20T18:59:00Z");
+        QTest::newRow("Kolkata machine, local time shown")
+            << "Asia/Kolkata"_ba
+            << "Asia/Kolkata"_ba << at("2026-11-20T18:59:00Z");
     }
 
-    // The axis formats chart time as local time: whatever the machine's zone, it must read as
-    // the UTC wall clock, and chart time must convert back to the same instant.
+    // The axis formats chart time as the machine's local time: whatever that zone, it must read
+    // as the wall clock of the zone shown, and chart time must convert back to the same instant.
     void chartTimeRoundTrips()
     {
-        QFETCH(QByteArray, zone);
+        QFETCH(QByteArray, machine);
+        QFETCH(QByteArray, shown);
         QFETCH(QDateTime, time);
-        if (!QTimeZone(zone).isValid())
+        const QTimeZone zone(shown);
+        if (!QTimeZone(machine).isValid() || !zone.isValid())
             QSKIP("this machine has no data for the zone");
         const QByteArray saved = qgetenv("TZ");
         const bool hadZone = qEnvironmentVariableIsSet("TZ");
-        qputenv("TZ", zone);
+        qputenv("TZ", machine);
         // Each thread reads the system zone once: ask a thread started in this zone.
         double x = 0;
         QDateTime back;
         QString label;
         std::thread([&] {
-            x = chartTimeX(time);
-            back = fromChartTimeX(x);
+            x = chartTimeX(time, zone);
+            back = fromChartTimeX(x, zone);
             label = QDateTime::fromMSecsSinceEpoch(qint64(x)).toString(u"yyyy-MM-dd HH:mm"_s);
         }).join();
         if (hadZone)
@@ -70,7 +113,42 @@ private slots:
         else
             qunsetenv("TZ");
         QCOMPARE(back, time);
-        QCOMPARE(label, time.toString(u"yyyy-MM-dd HH:mm"_s));
+        QCOMPARE(label, time.toTimeZone(zone).toString(u"yyyy-MM-dd HH:mm"_s));
+    }
+
+    void namesZones_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QDateTime>("at");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("formatted");
+        const QDateTime winter = TestData::utc(u"2026-11-20T09:14:00Z"_s);
+        const QDateTime summer = TestData::utc(u"2026-07-01T09:14:00Z"_s);
+        QTest::newRow("UTC") << "UTC"_ba << winter << u"UTC"_s << u"09:14 UTC"_s;
+        QTest::newRow("Berlin, winter")
+            << "Europe/Berlin"_ba << winter << u"Europe/Berlin (UTC+01:00)"_s << u"10:14 CET"_s;
+        QTest::newRow("Berlin, summer")
+            << "Europe/Berlin"_ba << summer << u"Europe/Berlin (UTC+02:00)"_s << u"11:14 CEST"_s;
+        QTest::newRow("Los Angeles") << "America/Los_Angeles"_ba << winter
+                                     << u"America/Los_Angeles (UTC-08:00)"_s << u"01:14 PST"_s;
+        QTest::newRow("an offset")
+            << "UTC+02:00"_ba << winter << u"UTC+02:00"_s << u"11:14 UTC+02:00"_s;
+        // Zones without letters of their own are named by their offset.
+        QTest::newRow("Sao Paulo") << "America/Sao_Paulo"_ba << winter
+                                   << u"America/Sao_Paulo (UTC-03:00)"_s << u"06:14 UTC-03:00"_s;
+    }
+
+    void namesZones()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(QDateTime, at);
+        QFETCH(QString, name);
+        QFETCH(QString, formatted);
+        const QTimeZone z(zone);
+        if (!z.isValid())
+            QSKIP("this machine has no data for the zone");
+        QCOMPARE(zoneName(z, at), name);
+        QCOMPARE(formatInZone(at, z, u"HH:mm"), formatted);
     }
 
     void buildsSeriesMarkersAndChangePoint()
@@ -105,7 +183,7 @@ private slots:
         const TimelineSeries &cmp = data.primary.series.last();
         QVERIFY(cmp.comparison);
         QCOMPARE(cmp.name, u"p95 (a day earlier)"_s);
-        QCOMPARE(fromChartTimeX(cmp.points.first().x()), TestData::utc(u"2026-11-20T08:00:00Z"_s));
+        QCOMPARE(fromTimeX(cmp.points.first().x()), TestData::utc(u"2026-11-20T08:00:00Z"_s));
     }
 
     void prefersTheSeriesThatShifted()
@@ -162,6 +240,8 @@ private slots:
     }
 
     void opensOnTheChangeWithLabelledMarkers();
+    void axisInTheCustomersZone_data();
+    void axisInTheCustomersZone();
     void billingChartsLoggedAgainstMetered();
 
     void chartsShowSeriesOnOneTimeRange()
@@ -287,6 +367,97 @@ void TestTimeline::billingChartsLoggedAgainstMetered()
     QCOMPARE(data.primary.series.at(0).points.at(1).y(), 1500.0);
     QCOMPARE(data.primary.series.at(1).points.at(1).y(), 3000.0);
     QVERIFY(data.secondary.isEmpty());
+}
+
+void TestTimeline::axisInTheCustomersZone_data()
+{
+    QTest::addColumn<QString>("words"); // what the ticket says of its zone
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("hover");
+    QTest::addColumn<QString>("deploy");
+    QTest::newRow("an IANA id") << u"Our team is in Europe/Berlin."_s << "Europe/Berlin"_ba
+                                << u"Time (Europe/Berlin (UTC+01:00))"_s << u"change 10:14 CET"_s
+                                << u"2026-11-20 10:30 CET"_s
+                                << u"2026-11-20 10:12 CET (09:12 UTC)"_s;
+    QTest::newRow("an abbreviation")
+        << u"It started around 1am PST."_s << "America/Los_Angeles"_ba
+        << u"Time (America/Los_Angeles (UTC-08:00))"_s << u"change 01:14 PST"_s
+        << u"2026-11-20 01:30 PST"_s << u"2026-11-20 01:12 PST (09:12 UTC)"_s;
+    QTest::newRow("a half-hour zone")
+        << u"Since 2pm IST, every call is slow."_s << "Asia/Kolkata"_ba
+        << u"Time (Asia/Kolkata (UTC+05:30))"_s << u"change 14:44 IST"_s
+        << u"2026-11-20 15:00 IST"_s << u"2026-11-20 14:42 IST (09:12 UTC)"_s;
+    QTest::newRow("an offset") << u"We are on UTC+2."_s << "UTC+02:00"_ba << u"Time (UTC+02:00)"_s
+                               << u"change 11:14 UTC+02:00"_s << u"2026-11-20 11:30 UTC+02:00"_s
+                               << u"2026-11-20 11:12 UTC+02:00 (09:12 UTC)"_s;
+    QTest::newRow("no zone named")
+        << QString() << "UTC"_ba << u"Time (UTC)"_s << u"change 09:14 UTC"_s
+        << u"2026-11-20 09:30 UTC"_s << u"2026-11-20 09:12 UTC"_s;
+}
+
+// The axis, the marker labels, their tooltips and the crosshair all speak the customer's zone
+// when the ticket names one; UTC and this computer's zone are a choice away, on the same range.
+void TestTimeline::axisInTheCustomersZone()
+{
+    QFETCH(QString, words);
+    QFETCH(QByteArray, zone);
+    QFETCH(QString, title);
+    QFETCH(QString, change);
+    QFETCH(QString, hover);
+    QFETCH(QString, deploy);
+    if (!QTimeZone(zone).isValid())
+        QSKIP("this machine has no data for the zone");
+    Investigation inv = TestData::investigation();
+    inv.ticket.description += u"\n"_s + words;
+    TimelineCharts charts;
+    charts.resize(1000, 600);
+    charts.show();
+    QSignalSpy applied(&charts, &TimelineCharts::dataApplied);
+    charts.setInvestigation(inv);
+    QVERIFY(applied.wait(5000));
+
+    const QDateTime jump = TestData::utc(u"2026-11-20T09:14:00Z"_s);
+    QCOMPARE(charts.displayZone().offsetFromUtc(jump), QTimeZone(zone).offsetFromUtc(jump));
+    QCOMPARE(charts.axisTitle(), title);
+    auto *x =
+        qobject_cast<QDateTimeAxis *>(charts.primaryChart()->axes(Qt::Horizontal).constFirst());
+    QVERIFY(x);
+    QCOMPARE(x->titleText(), title);
+    // What the axis prints at its ends is the shown zone's wall clock of the range.
+    QCOMPARE(x->min().toString(u"yyyy-MM-dd HH:mm"_s),
+             charts.rangeFrom().toTimeZone(QTimeZone(zone)).toString(u"yyyy-MM-dd HH:mm"_s));
+    QCOMPARE(charts.rangeFrom(), TestData::utc(u"2026-11-20T08:00:00Z"_s));
+    QVERIFY2(charts.markerLabels().contains(change), qPrintable(charts.markerLabels().join(u'|')));
+    QVERIFY2(charts.hoverText(TestData::utc(u"2026-11-20T09:30:00Z"_s)).startsWith(hover),
+             qPrintable(charts.hoverText(TestData::utc(u"2026-11-20T09:30:00Z"_s))));
+    const TimelineData &data = charts.data();
+    const auto deploy447 =
+        std::find_if(data.markers.cbegin(), data.markers.cend(),
+                     [](const TimelineMarker &m) { return m.ref == u"github:deployment:447"_s; });
+    QVERIFY(deploy447 != data.markers.cend());
+    QVERIFY2(charts.markerText(*deploy447).contains(deploy),
+             qPrintable(charts.markerText(*deploy447)));
+
+    // UTC on the same range, then back to the customer's zone.
+    charts.zoom(2.0);
+    const QDateTime from = charts.rangeFrom();
+    const QDateTime to = charts.rangeTo();
+    charts.setTimeDisplay(TimelineCharts::TimeDisplay::Utc);
+    QCOMPARE(charts.axisTitle(), u"Time (UTC)"_s);
+    QVERIFY(charts.markerLabels().contains(u"change 09:14 UTC"_s));
+    QVERIFY(charts.hoverText(TestData::utc(u"2026-11-20T09:30:00Z"_s))
+                .startsWith(u"2026-11-20 09:30 UTC"_s));
+    QCOMPARE(charts.rangeFrom(), from);
+    QCOMPARE(charts.rangeTo(), to);
+    charts.setTimeDisplay(TimelineCharts::TimeDisplay::Local);
+    QCOMPARE(charts.displayZone(), QTimeZone::systemTimeZone());
+    QCOMPARE(charts.rangeFrom(), from);
+    charts.setTimeDisplay(TimelineCharts::TimeDisplay::Customer);
+    QCOMPARE(charts.axisTitle(), title);
+    QVERIFY(charts.markerLabels().contains(change));
+    QCOMPARE(charts.rangeFrom(), from);
 }
 
 QTEST_MAIN(TestTimeline)

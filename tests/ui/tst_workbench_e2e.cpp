@@ -11,6 +11,7 @@
 #include "ui/sendconfirmdialog.h"
 #include "ui/stepsmodel.h"
 #include "ui/timelinecharts.h"
+#include "ui/welcomepage.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -56,6 +58,24 @@ private:
         return QJsonDocument::fromJson(reply->readAll()).object().value("comments"_L1).toArray();
     }
 
+    // The real store in `dir`, real connectors (secrets from the profile), the built-in
+    // playbooks.
+    static bool realServices(const QTemporaryDir &dir, WorkbenchServices *services)
+    {
+        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
+        if (!store) {
+            qWarning("%s", qPrintable(store.error().message));
+            return false;
+        }
+        services->store = std::move(*store);
+        services->connect = [](const WorkspaceProfile &p) {
+            return createConnectors(p, &resolveSecretWithoutKeychain);
+        };
+        services->playbooks =
+            std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load({}, false));
+        return true;
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -69,14 +89,7 @@ private slots:
 
         QTemporaryDir dir;
         WorkbenchServices services;
-        auto store = SqliteStore::open(dir.filePath(u"casefile.sqlite"_s));
-        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
-        services.store = std::move(*store);
-        services.connect = [](const WorkspaceProfile &p) {
-            return createConnectors(p, &resolveSecretWithoutKeychain);
-        };
-        services.playbooks =
-            std::make_shared<const PlaybookLibrary>(PlaybookLibrary::load({}, false));
+        QVERIFY(realServices(dir, &services));
 
         MainWindow window(services);
         window.resize(1500, 950);
@@ -141,6 +154,50 @@ private slots:
         QCOMPARE(offline->stepsModel()->rowCount(), int(investigation.steps.size()));
         QTRY_VERIFY_WITH_TIMEOUT(offline->charts()->dataSeriesCount() >= 3, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(window.currentEditor()->markdown(), body, 5000); // last draft
+    }
+
+    // A first run as a new user makes it: no profile, the welcome page, a click on "Open the
+    // demo workspace" (the application starts the sandbox itself), the queue fills, Enter on
+    // the first ticket investigates it to the diagnosis the demo scenario expects.
+    void demoWorkspaceFromTheWelcomePage()
+    {
+        QTemporaryDir dir;
+        WorkbenchServices services;
+        QVERIFY(realServices(dir, &services));
+        if (DemoWorkspace::sandboxProgram().isEmpty())
+            QSKIP("casefile-sandbox is not built next to the tests");
+
+        MainWindow window(services);
+        window.fitToScreen(QRect(0, 0, 1280, 800));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.isWelcomeShown());
+        QPushButton *demo = window.welcomePage()->demoButton();
+        QVERIFY(demo->isVisible() && demo->isEnabled());
+        QSignalSpy tickets(&window, &MainWindow::ticketsLoaded);
+        QTest::mouseClick(demo, Qt::LeftButton);
+        QVERIFY(!demo->isEnabled()); // busy while the sandbox starts
+        QVERIFY(tickets.wait(90000));
+        QTRY_VERIFY_WITH_TIMEOUT(tickets.constLast().first().toInt() > 0, 30000);
+        QVERIFY(!window.isWelcomeShown());
+        QVERIFY(window.queueView()->model()->rowCount() > 0);
+
+        window.queueView()->setFocus();
+        QVERIFY(window.selectTicket(u"1042"_s));
+        QSignalSpy finished(&window, &MainWindow::investigationFinished);
+        QTest::keyClick(window.queueView(), Qt::Key_Return);
+        QVERIFY(finished.wait(120000));
+        const auto investigation = finished.first().first().value<Investigation>();
+        QCOMPARE(investigation.ticket.id, u"1042"_s);
+        QCOMPARE(investigation.playbook.name, u"latency-spike"_s);
+        QVERIFY(investigation.rootCause);
+        QCOMPARE(investigation.rootCause->category, u"deploy_regression"_s);
+        QVERIFY(investigation.rootCause->refs.contains(u"github:deployment:447"_s));
+        InvestigationView *view = window.currentInvestigationView();
+        QVERIFY(view);
+        QVERIFY(!view->rootCauseText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(view->charts()->dataSeriesCount() >= 3, 10000);
+        QVERIFY(!window.currentEditor()->markdown().isEmpty());
     }
 };
 
