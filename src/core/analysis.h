@@ -71,6 +71,10 @@ struct AnalysisResult
     QList<RejectedHypothesis> rejected;
     QStringList notChecked;  // systems/steps whose data was missing, in words
     QList<Evidence> derived; // evidence the analyzers made (ids assigned by the engine)
+    // The confidence is too low to conclude: a human must look; `missing` says what could not
+    // be read (steps that failed, timed out, were skipped or returned nothing; filled either way).
+    bool needsHuman = false;
+    QStringList missing;
 };
 
 // Runs the named analyzers over the steps' data and ranks the hypotheses. Pure and

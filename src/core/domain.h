@@ -159,6 +159,10 @@ struct Investigation
     QString replyLanguage;        // BCP 47 language of diagnosisMarkdown ("en", "ja", ...)
     QString workspace;      // optional extension: the workspace (profile) the investigation ran in
     QStringList notChecked; // optional extension "not_checked": systems that could not be asked
+    // Optional extension "needs_human": the confidence is too low to conclude; "missing" says
+    // what could not be read (steps that failed, timed out, were skipped or returned nothing).
+    bool needsHuman = false;
+    QStringList missing;
 
     const Evidence *evidenceById(const QString &id) const;
 };

@@ -229,6 +229,10 @@ QJsonObject investigationToJson(const Investigation &inv)
         doc.insert(u"workspace"_s, inv.workspace);
     if (!inv.notChecked.isEmpty())
         doc.insert(u"not_checked"_s, stringsToJson(inv.notChecked));
+    if (inv.needsHuman) {
+        doc.insert(u"needs_human"_s, true);
+        doc.insert(u"missing"_s, stringsToJson(inv.missing));
+    }
     return doc;
 }
 
@@ -326,6 +330,8 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
     inv.replyLanguage = doc.value(u"reply_language"_s).toString();
     inv.workspace = doc.value(u"workspace"_s).toString();
     inv.notChecked = stringsFromJson(doc.value(u"not_checked"_s));
+    inv.needsHuman = doc.value(u"needs_human"_s).toBool();
+    inv.missing = stringsFromJson(doc.value(u"missing"_s));
     return inv;
 }
 

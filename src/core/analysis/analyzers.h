@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <span>
+
 // The analyzers: pure functions over an AnalysisInput. Each reads evidence by what was asked
 // (connector + operation, docs/operations.md), proposes hypotheses (a category of
 // contracts/investigation-result.md, a summary with numbers and UTC times, a score, the refs
@@ -24,23 +26,36 @@ struct AnalyzerOutput
 
 using AnalyzerFunction = AnalyzerOutput (*)(const AnalysisInput &);
 
-AnalyzerOutput analyzeChangePoints(const AnalysisInput &input);        // "change_point"
-AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input);   // "deploy_correlation"
-AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input); // "incident_correlation"
-AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input);      // "error_breakdown"
-AnalyzerOutput analyzeFallback(const AnalysisInput &input);            // "fallback_analysis"
-AnalyzerOutput analyzeConfigLint(const AnalysisInput &input);          // "config_lint"
-AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input); // "token_reconciliation"
-AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input);    // "metadata_presence"
-AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input);    // "webhook_breakdown"
-AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input);           // "known_bugs"
-AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input);          // "docs_lookup"
-AnalyzerOutput analyzeScope(const AnalysisInput &input);               // "scope"
+AnalyzerOutput analyzeChangePoints(const AnalysisInput &input);
+AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input);
+AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input);
+AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input);
+AnalyzerOutput analyzeFallback(const AnalysisInput &input);
+AnalyzerOutput analyzeConfigLint(const AnalysisInput &input);
+AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input);
+AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input);
+AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input);
+AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input);
+AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input);
+AnalyzerOutput analyzeScope(const AnalysisInput &input);
+
+// One analyzer as playbooks name it. The registry (registry.cpp) is the one list of
+// analyzers: the ranking runs from it, playbook validation checks names against it and
+// docs/analyzers.md lists the same names (a test compares them).
+struct AnalyzerInfo
+{
+    QLatin1StringView name; // as playbooks list it under "analyzers"
+    AnalyzerFunction function;
+    QLatin1StringView description; // one line: what it reads and what it concludes
+};
+
+// Every analyzer, in the order analyze() runs them when a playbook names none.
+std::span<const AnalyzerInfo> analyzerRegistry();
 
 // The analyzer of a name, or nullptr.
 AnalyzerFunction analyzerByName(const QString &name);
 
-// Names every playbook may list under "analyzers" (also declared by the playbook loader).
+// The names of the registry, in its order.
 const QStringList &knownAnalyzers();
 
 } // namespace Casefile

@@ -1,14 +1,12 @@
-#include "core/analysis/analysisutil.h"
+#include "core/analysis/fallbackanalysis.h"
+
 #include "core/analysis/analyzers.h"
-#include "core/analysis/configlint.h"
 
 using namespace Qt::StringLiterals;
 
-namespace Casefile {
+namespace Casefile::Analysis {
 
 namespace {
-
-using namespace Analysis;
 
 // The statuses a fallback config's first target fails over on: strategy.on_status_codes, else
 // the first target's retry.on_status_codes; empty when the config lists none.
@@ -29,29 +27,60 @@ QList<int> failoverCodes(const QJsonObject &config)
     return out;
 }
 
-// Stuck statuses (not timeouts) a failing config does not list among its fail-over codes: the
-// config kept the gateway from failing over on them.
-struct UnlistedStatus
+// The key with the largest value ('' for an empty map; the first key on a tie).
+QString top(const QMap<QString, double> &m)
 {
-    QString configRef;
-    QString evidenceId;
-    QList<int> statuses;
-};
-QList<UnlistedStatus> unlistedStatuses(const AnalysisInput &input, const QStringList &configs,
-                                       const QList<int> &stuckStatuses)
+    QString best;
+    double n = -1;
+    for (auto it = m.cbegin(); it != m.cend(); ++it) {
+        if (it.value() > n) {
+            n = it.value();
+            best = it.key();
+        }
+    }
+    return best;
+}
+
+// Incidents on the status page of the provider that `config`'s first target sends to: the
+// first one of each status evidence. Also the evidence ids of the config's fetched copies.
+void firstTargetFacts(const AnalysisInput &input, const QString &config, FallbackFacts &facts)
+{
+    QString primaryProvider;
+    for (const FoundEvidence &c : findEvidence(input, u"gateway", u"config")) {
+        if (c.evidence->data.value(u"config_id"_s).toString() != config)
+            continue;
+        const QJsonArray targets =
+            c.evidence->data.value(u"config"_s).toObject().value(u"targets"_s).toArray();
+        if (!targets.isEmpty())
+            primaryProvider = targetProvider(targets.first().toObject());
+        facts.servedConfigEvidence.append(c.evidence->id);
+    }
+    if (primaryProvider.isEmpty())
+        return;
+    for (const FoundEvidence &f : findEvidence(input, u"statuspage", u"incidents")) {
+        for (const QJsonObject &e : eventsOf(*f.evidence)) {
+            const QString page = e.value(u"page"_s).toString().toLower();
+            if (!page.contains(primaryProvider))
+                continue;
+            facts.firstTargetIncidents.append({page, e.value(u"title"_s).toString(),
+                                               timeOf(e.value(u"time"_s)),
+                                               timeOf(e.value(u"end"_s))});
+            break;
+        }
+    }
+}
+
+QList<UnlistedStatus> unlistedStatuses(const FallbackFacts &facts)
 {
     QList<UnlistedStatus> out;
-    for (const FoundEvidence &c : findEvidence(input, u"gateway", u"config")) {
-        const QString id = c.evidence->data.value(u"config_id"_s).toString();
-        if (!configs.contains(id))
+    const QStringList stalledConfigs = facts.stats.stuckConfigs.keys();
+    for (const FallbackConfig &c : facts.configs) {
+        if (!stalledConfigs.contains(c.id) || c.failoverCodes.isEmpty())
             continue;
-        const QJsonObject config = c.evidence->data.value(u"config"_s).toObject();
-        const QList<int> codes = failoverCodes(config);
-        if (codes.isEmpty())
-            continue;
-        UnlistedStatus u{u"config:"_s + id, c.evidence->id, {}};
-        for (int status : stuckStatuses) {
-            if (status >= 400 && status != 408 && status != 504 && !codes.contains(status))
+        UnlistedStatus u{u"config:"_s + c.id, c.evidenceId, {}};
+        for (int status : facts.stats.stuckStatuses) {
+            if (status >= 400 && status != 408 && status != 504 &&
+                !c.failoverCodes.contains(status))
                 u.statuses.append(status);
         }
         if (!u.statuses.isEmpty())
@@ -60,167 +89,43 @@ QList<UnlistedStatus> unlistedStatuses(const AnalysisInput &input, const QString
     return out;
 }
 
-} // namespace
-
-AnalyzerOutput analyzeFallback(const AnalysisInput &input)
+void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
 {
-    using namespace Analysis;
-    AnalyzerOutput out;
-    const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"fallback_stats");
-    if (found.isEmpty()) {
-        if (dataMissing(input, u"clickhouse", u"fallback_stats"))
-            out.notChecked.append(u"fallback and retry statistics (the log query failed)"_s);
-        return out;
+    const FallbackStats &st = facts.stats;
+    v.averageLatencyMs = st.stuckLatencySum / std::max(1.0, st.stuck);
+    v.stalledTarget = top(st.stuckByTarget);
+    v.stalledConfig = top(st.stuckConfigs);
+    v.stalledProvider = v.stalledTarget.section(u'/', 0, 0);
+    v.mostlyTimeouts = st.stuckTimeouts >= st.stuck / 2;
+    if (!facts.configsRead) {
+        v.configUnknown = true;
+        return;
     }
-    const QDateTime reference =
-        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
-    const Table t(found.first().evidence->data);
-    const QString evidenceId = found.first().evidence->id;
-    double total = 0;
-    double stuck = 0; // failed without failing over
-    double stuckTimeouts = 0;
-    double stuckLatencySum = 0;
-    double stuckMaxLatency = 0;
-    double served = 0; // served by a fallback target
-    QMap<QString, double> stuckByTarget;
-    QMap<QString, double> servedBy;
-    QMap<QString, double> servedConfigs;
-    QMap<QString, double> stuckConfigs; // config_id the stalled requests used
-    QList<int> stuckStatuses;
-    for (int r = 0; r < t.rowCount(); ++r) {
-        const double n = t.number(r, u"n");
-        const int status = int(t.number(r, u"status"));
-        const QString code = t.text(r, u"error_code");
-        const bool fellBack = t.number(r, u"fallback_used") > 0;
-        const double attempts = t.number(r, u"attempts", 1);
-        const double avg = t.number(r, u"avg_latency_ms");
-        total += n;
-        const bool failed = status >= 500 || status == 408 || status == 429 ||
-                            code.contains(u"timeout") || code.startsWith(u"provider_");
-        if (failed && !fellBack) {
-            Q_UNUSED(attempts)
-            stuck += n;
-            stuckLatencySum += avg * n;
-            stuckMaxLatency = std::max(stuckMaxLatency, t.number(r, u"max_latency_ms"));
-            const bool timeout =
-                code.contains(u"timeout") || status == 408 || status == 504 || avg >= 30000;
-            if (timeout)
-                stuckTimeouts += n;
-            stuckByTarget[t.text(r, u"provider") + u'/' + t.text(r, u"model")] += n;
-            if (!t.text(r, u"config_id").isEmpty())
-                stuckConfigs[t.text(r, u"config_id")] += n;
-            if (!stuckStatuses.contains(status))
-                stuckStatuses.append(status);
-        } else if (fellBack && status < 400) {
-            served += n;
-            servedBy[t.text(r, u"provider") + u'/' + t.text(r, u"model")] += n;
-            servedConfigs[t.text(r, u"config_id")] += n;
-        }
-    }
-    const auto top = [](const QMap<QString, double> &m) {
-        QString best;
-        double n = -1;
-        for (auto it = m.cbegin(); it != m.cend(); ++it) {
-            if (it.value() > n) {
-                n = it.value();
-                best = it.key();
-            }
-        }
-        return best;
-    };
-    if (served > 0) {
-        Finding f;
-        f.summary = u"The fallback served "_s + formatCount(served) + u" requests (mostly "_s +
-                    top(servedBy) + u')';
-        f.evidenceIds = {evidenceId};
-        f.confidence = 0.6;
-        out.findings.append(f);
-    }
-    if (stuck < 10 || (total > 0 && stuck / total < 0.005)) {
-        if (served > 0) {
-            Hypothesis h;
-            h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
-            h.score = 0.5;
-            const QString config = top(servedConfigs);
-            QString s = u"Fallback worked as configured"_s +
-                        (config.isEmpty() ? QString() : u" in "_s + config) + u": "_s +
-                        formatCount(served) + u" requests were answered by the fallback target "_s +
-                        top(servedBy) + u" when the first target failed, and only "_s +
-                        formatCount(stuck) + u" failed without a fallback"_s;
-            // why the first target failed: the provider's own incident, if one overlaps
-            QString primaryProvider;
-            for (const FoundEvidence &c : findEvidence(input, u"gateway", u"config")) {
-                if (c.evidence->data.value(u"config_id"_s).toString() != config)
-                    continue;
-                const QJsonArray targets =
-                    c.evidence->data.value(u"config"_s).toObject().value(u"targets"_s).toArray();
-                if (!targets.isEmpty())
-                    primaryProvider = targetProvider(targets.first().toObject());
-                h.cause.evidenceIds.append(c.evidence->id);
-            }
-            for (const FoundEvidence &f : findEvidence(input, u"statuspage", u"incidents")) {
-                for (const QJsonObject &e : eventsOf(*f.evidence)) {
-                    const QString page = e.value(u"page"_s).toString().toLower();
-                    if (primaryProvider.isEmpty() || !page.contains(primaryProvider))
-                        continue;
-                    const QDateTime start = timeOf(e.value(u"time"_s));
-                    const QDateTime end = timeOf(e.value(u"end"_s));
-                    s += u"; the first target's provider, "_s + page + u", reported \u201c"_s +
-                         e.value(u"title"_s).toString() + u"\u201d from "_s +
-                         clock(start, reference) + u" to "_s +
-                         (end.isValid() ? clock(end, reference) : u"now"_s);
-                    h.score = 0.7;
-                    break;
-                }
-            }
-            h.cause.summary = s;
-            h.cause.confidence = h.score;
-            if (!config.isEmpty())
-                h.cause.refs.append(u"config:"_s + config);
-            h.cause.evidenceIds.prepend(evidenceId);
-            h.why = u"fallback triggered"_s;
-            out.hypotheses.append(h);
-        }
-        out.rejected.append(
-            {QLatin1StringView(Category::CustomerConfig),
-             u"only "_s + formatCount(stuck) + u" requests failed without failing over"_s,
-             {}});
-        return out;
-    }
-    const double avgLatency = stuckLatencySum / std::max(1.0, stuck);
-    const QString target = top(stuckByTarget);
-    const QString stuckConfig = top(stuckConfigs);
-    const ErrorProfile errors = errorProfile(input);
-    QString observed =
-        formatCount(stuck) + u" requests to "_s + target +
-        (stuckConfig.isEmpty() ? QString() : u" (config "_s + stuckConfig + u')') + u" failed"_s +
-        (stuckTimeouts >= stuck / 2 ? QString(u" on timeouts after about "_s + formatMs(avgLatency))
-                                    : QString(u" (average "_s + formatMs(avgLatency) + u')')) +
-        u" without failing over (fallback_used 0, one attempt)"_s;
-    if (errors.serverFirst.isValid() && target.startsWith(errors.serverProvider + u'/'))
-        observed += u" between "_s + clock(errors.serverFirst, reference) + u" and "_s +
-                    clock(errors.serverLast, reference);
-    Finding f;
-    f.summary = observed;
-    f.evidenceIds = {evidenceId};
-    f.confidence = 0.8;
-    const QString provider = target.section(u'/', 0, 0);
-    if (!provider.isEmpty())
-        f.refs = {u"provider:"_s + provider};
-    out.findings.append(f);
-
-    if (dataMissing(input, u"gateway", u"config") ||
-        findEvidence(input, u"gateway", u"config").isEmpty()) {
-        out.notChecked.append(u"the routing config, to see why the fallback did not trigger"_s);
-        return out;
-    }
-    // which config problems explain what the logs show
-    QStringList why;
-    QStringList refs;
-    QStringList evidence = {evidenceId};
+    v.evidenceIds = {st.evidenceId};
     // only the configs the stalled requests used can explain them
-    const QStringList failingConfigs = stuckConfigs.keys();
-    for (const UnlistedStatus &u : unlistedStatuses(input, failingConfigs, stuckStatuses)) {
+    v.unlisted = unlistedStatuses(facts);
+    for (const UnlistedStatus &u : std::as_const(v.unlisted)) {
+        appendUnique(v.refs, u.configRef);
+        appendUnique(v.evidenceIds, u.evidenceId);
+    }
+    const QStringList stalledConfigs = st.stuckConfigs.keys();
+    for (const ConfigIssue &i : facts.issues) {
+        if (!stalledConfigs.isEmpty() && !stalledConfigs.contains(i.configRef.mid(7)))
+            continue;
+        if (!issueExplainsStall(i, st, v.stalledProvider))
+            continue;
+        v.explaining.append(i);
+        appendUnique(v.refs, i.configRef);
+        appendUnique(v.evidenceIds, i.evidenceId);
+    }
+    v.configExplains = !v.unlisted.isEmpty() || !v.explaining.isEmpty();
+}
+
+// Why the config kept the gateway from failing over, one line per problem, no repeats.
+QStringList stallReasons(const FallbackVerdict &v)
+{
+    QStringList why;
+    for (const UnlistedStatus &u : v.unlisted) {
         QStringList codes;
         for (int c : u.statuses)
             codes.append(QString::number(c));
@@ -228,64 +133,224 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
                               u": on_status_codes does not list "_s + codes.join(u", "_s) +
                               u", the status the first target answered, so "_s +
                               u"those failures were returned instead of failing over"_s);
-        appendUnique(refs, u.configRef);
-        appendUnique(evidence, u.evidenceId);
     }
-    for (const ConfigIssue &i : lintConfigs(input)) {
-        if (!failingConfigs.isEmpty() && !failingConfigs.contains(i.configRef.mid(7)))
-            continue;
-        bool explains = false;
-        switch (i.kind) {
-        case ConfigIssue::Kind::NoRequestTimeout:
-        case ConfigIssue::Kind::TimeoutTooLong:
-            explains = stuckTimeouts > 0;
-            break;
-        case ConfigIssue::Kind::StatusCodesMissing:
-            for (int s : stuckStatuses)
-                explains = explains || i.missingCodes.contains(s);
-            explains = explains || (stuckTimeouts > 0 &&
-                                    (i.missingCodes.contains(408) || i.missingCodes.contains(504)));
-            break;
-        case ConfigIssue::Kind::SingleTargetFallback:
-            explains = true;
-            break;
-        case ConfigIssue::Kind::SameProviderOnly:
-            explains = i.provider == provider;
-            break;
-        default:
-            break;
-        }
-        if (explains) {
-            appendUnique(why, i.message);
-            appendUnique(refs, i.configRef);
-            appendUnique(evidence, i.evidenceId);
-        }
+    for (const ConfigIssue &i : v.explaining)
+        appendUnique(why, i.message);
+    return why;
+}
+
+void phraseWorked(const FallbackFacts &facts, const FallbackVerdict &v, AnalyzerOutput &out)
+{
+    const FallbackStats &st = facts.stats;
+    if (v.workedAsConfigured) {
+        Hypothesis h;
+        h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+        h.score = v.expectedScore;
+        QString s = u"Fallback worked as configured"_s +
+                    (v.servedConfig.isEmpty() ? QString() : u" in "_s + v.servedConfig) + u": "_s +
+                    formatCount(st.served) + u" requests were answered by the fallback target "_s +
+                    v.servedTarget + u" when the first target failed, and only "_s +
+                    formatCount(st.stuck) + u" failed without a fallback"_s;
+        // why the first target failed: the provider's own incident, if one overlaps
+        for (const FirstTargetIncident &e : facts.firstTargetIncidents)
+            s += u"; the first target's provider, "_s + e.page + u", reported \u201c"_s + e.title +
+                 u"\u201d from "_s + clock(e.start, facts.reference) + u" to "_s +
+                 (e.end.isValid() ? clock(e.end, facts.reference) : u"now"_s);
+        h.cause.summary = s;
+        h.cause.confidence = h.score;
+        if (!v.servedConfig.isEmpty())
+            h.cause.refs.append(u"config:"_s + v.servedConfig);
+        h.cause.evidenceIds = facts.servedConfigEvidence;
+        h.cause.evidenceIds.prepend(st.evidenceId);
+        h.why = u"fallback triggered"_s;
+        out.hypotheses.append(h);
     }
-    if (!why.isEmpty()) {
+    out.rejected.append(
+        {QLatin1StringView(Category::CustomerConfig),
+         u"only "_s + formatCount(st.stuck) + u" requests failed without failing over"_s,
+         {}});
+}
+
+void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, AnalyzerOutput &out)
+{
+    const FallbackStats &st = facts.stats;
+    QString observed =
+        formatCount(st.stuck) + u" requests to "_s + v.stalledTarget +
+        (v.stalledConfig.isEmpty() ? QString() : u" (config "_s + v.stalledConfig + u')') +
+        u" failed"_s +
+        (v.mostlyTimeouts ? QString(u" on timeouts after about "_s + formatMs(v.averageLatencyMs))
+                          : QString(u" (average "_s + formatMs(v.averageLatencyMs) + u')')) +
+        u" without failing over (fallback_used 0, one attempt)"_s;
+    if (facts.serverFirst.isValid() && v.stalledTarget.startsWith(facts.serverProvider + u'/'))
+        observed += u" between "_s + clock(facts.serverFirst, facts.reference) + u" and "_s +
+                    clock(facts.serverLast, facts.reference);
+    Finding f;
+    f.summary = observed;
+    f.evidenceIds = {st.evidenceId};
+    f.confidence = 0.8;
+    if (!v.stalledProvider.isEmpty())
+        f.refs = {u"provider:"_s + v.stalledProvider};
+    out.findings.append(f);
+    if (v.configUnknown) {
+        out.notChecked.append(u"the routing config, to see why the fallback did not trigger"_s);
+        return;
+    }
+    if (v.configExplains) {
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::CustomerConfig);
         h.score = 0.86;
-        h.cause.summary = observed + u". "_s + why.mid(0, 2).join(u"; "_s);
+        h.cause.summary = observed + u". "_s + stallReasons(v).mid(0, 2).join(u"; "_s);
         h.cause.confidence = 0.85;
-        h.cause.refs = refs;
-        if (!provider.isEmpty())
-            h.cause.refs.append(u"provider:"_s + provider);
-        h.cause.evidenceIds = evidence;
+        h.cause.refs = v.refs;
+        if (!v.stalledProvider.isEmpty())
+            h.cause.refs.append(u"provider:"_s + v.stalledProvider);
+        h.cause.evidenceIds = v.evidenceIds;
         h.why = u"the config explains the missing fallback"_s;
         out.hypotheses.append(h);
-    } else {
-        out.rejected.append(
-            {QLatin1StringView(Category::CustomerConfig),
-             u"the routing config has request_timeout and fallback status codes that "
-             u"should have triggered the fallback, so the gateway did not apply it"_s,
-             {}});
-        Finding g;
-        g.summary = u"The routing config is correct, yet the gateway did not fail over"_s;
-        g.evidenceIds = evidence;
-        g.confidence = 0.6;
-        out.findings.append(g);
+        return;
     }
+    out.rejected.append({QLatin1StringView(Category::CustomerConfig),
+                         u"the routing config has request_timeout and fallback status codes that "
+                         u"should have triggered the fallback, so the gateway did not apply it"_s,
+                         {}});
+    Finding g;
+    g.summary = u"The routing config is correct, yet the gateway did not fail over"_s;
+    g.evidenceIds = v.evidenceIds;
+    g.confidence = 0.6;
+    out.findings.append(g);
+}
+
+AnalyzerOutput phraseFallback(const FallbackFacts &facts, const FallbackVerdict &v)
+{
+    AnalyzerOutput out;
+    if (v.fallbackServed) {
+        Finding f;
+        f.summary = u"The fallback served "_s + formatCount(facts.stats.served) +
+                    u" requests (mostly "_s + v.servedTarget + u')';
+        f.evidenceIds = {facts.stats.evidenceId};
+        f.confidence = 0.6;
+        out.findings.append(f);
+    }
+    if (v.stalled)
+        phraseStalled(facts, v, out);
+    else
+        phraseWorked(facts, v, out);
     return out;
+}
+
+} // namespace
+
+FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
+{
+    FallbackStats st;
+    st.evidenceId = evidenceId;
+    const Table t(table);
+    for (int r = 0; r < t.rowCount(); ++r) {
+        const double n = t.number(r, u"n");
+        const int status = int(t.number(r, u"status"));
+        const QString code = t.text(r, u"error_code");
+        const bool fellBack = t.number(r, u"fallback_used") > 0;
+        const double avg = t.number(r, u"avg_latency_ms");
+        const QString target = t.text(r, u"provider") + u'/' + t.text(r, u"model");
+        st.total += n;
+        const bool failed = status >= 500 || status == 408 || status == 429 ||
+                            code.contains(u"timeout") || code.startsWith(u"provider_");
+        if (failed && !fellBack) {
+            st.stuck += n;
+            st.stuckLatencySum += avg * n;
+            if (code.contains(u"timeout") || status == 408 || status == 504 || avg >= 30000)
+                st.stuckTimeouts += n;
+            st.stuckByTarget[target] += n;
+            if (!t.text(r, u"config_id").isEmpty())
+                st.stuckConfigs[t.text(r, u"config_id")] += n;
+            if (!st.stuckStatuses.contains(status))
+                st.stuckStatuses.append(status);
+        } else if (fellBack && status < 400) {
+            st.served += n;
+            st.servedBy[target] += n;
+            st.servedConfigs[t.text(r, u"config_id")] += n;
+        }
+    }
+    return st;
+}
+
+bool issueExplainsStall(const ConfigIssue &i, const FallbackStats &st, const QString &provider)
+{
+    switch (i.kind) {
+    case ConfigIssue::Kind::NoRequestTimeout:
+    case ConfigIssue::Kind::TimeoutTooLong:
+        return st.stuckTimeouts > 0;
+    case ConfigIssue::Kind::StatusCodesMissing: {
+        for (int s : st.stuckStatuses) {
+            if (i.missingCodes.contains(s))
+                return true;
+        }
+        return st.stuckTimeouts > 0 &&
+               (i.missingCodes.contains(408) || i.missingCodes.contains(504));
+    }
+    case ConfigIssue::Kind::SingleTargetFallback:
+        return true;
+    case ConfigIssue::Kind::SameProviderOnly:
+        return i.provider == provider;
+    default:
+        return false;
+    }
+}
+
+std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
+{
+    const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"fallback_stats");
+    if (found.isEmpty())
+        return std::nullopt;
+    FallbackFacts facts;
+    facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    facts.stats = fallbackStats(found.first().evidence->data, found.first().evidence->id);
+    firstTargetFacts(input, top(facts.stats.servedConfigs), facts);
+    const ErrorProfile errors = errorProfile(input);
+    facts.serverProvider = errors.serverProvider;
+    facts.serverFirst = errors.serverFirst;
+    facts.serverLast = errors.serverLast;
+    const QList<FoundEvidence> configs = findEvidence(input, u"gateway", u"config");
+    facts.configsRead = !dataMissing(input, u"gateway", u"config") && !configs.isEmpty();
+    for (const FoundEvidence &c : configs)
+        facts.configs.append({c.evidence->data.value(u"config_id"_s).toString(), c.evidence->id,
+                              failoverCodes(c.evidence->data.value(u"config"_s).toObject())});
+    facts.issues = lintConfigs(input);
+    return facts;
+}
+
+FallbackVerdict judgeFallback(const FallbackFacts &facts)
+{
+    FallbackVerdict v;
+    const FallbackStats &st = facts.stats;
+    v.fallbackServed = st.served > 0;
+    v.servedTarget = top(st.servedBy);
+    v.stalled = !(st.stuck < 10 || (st.total > 0 && st.stuck / st.total < 0.005));
+    if (v.stalled) {
+        judgeStall(facts, v);
+        return v;
+    }
+    v.workedAsConfigured = v.fallbackServed;
+    v.servedConfig = top(st.servedConfigs);
+    v.expectedScore = facts.firstTargetIncidents.isEmpty() ? 0.5 : 0.7;
+    return v;
+}
+
+} // namespace Casefile::Analysis
+
+namespace Casefile {
+
+AnalyzerOutput analyzeFallback(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    const std::optional<FallbackFacts> facts = gatherFallback(input);
+    if (!facts) {
+        AnalyzerOutput out;
+        if (dataMissing(input, u"clickhouse", u"fallback_stats"))
+            out.notChecked.append(u"fallback and retry statistics (the log query failed)"_s);
+        return out;
+    }
+    return phraseFallback(*facts, judgeFallback(*facts));
 }
 
 } // namespace Casefile

@@ -1,6 +1,6 @@
-#include "core/analysis/analysisutil.h"
+#include "core/analysis/incidentcorrelation.h"
+
 #include "core/analysis/analyzers.h"
-#include "core/analysis/changepoint.h"
 
 #include <QRegularExpression>
 
@@ -8,11 +8,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Casefile {
+namespace Casefile::Analysis {
 
 namespace {
-
-using namespace Analysis;
 
 // Model names an incident mentions ("gpt-4o-mini", "claude-sonnet-4-6").
 QStringList modelsIn(const QString &text)
@@ -99,16 +97,6 @@ QString otherProduct(const QJsonObject &incident, const QStringList &routes)
     return {};
 }
 
-// One thing that failed: a changed series, or the provider errors of the error breakdown.
-struct Failure
-{
-    QDateTime from;
-    QDateTime to;
-    QString provider;
-    QString model;
-    const SeriesChange *change = nullptr;
-};
-
 // The models the org sends to a provider (traffic_overview rows).
 QStringList orgModels(const AnalysisInput &input, const QString &provider)
 {
@@ -123,17 +111,25 @@ QStringList orgModels(const AnalysisInput &input, const QString &provider)
     return models;
 }
 
-QList<Failure> failuresOf(const AnalysisInput &input, const ChangeReport &report,
-                          const ErrorProfile &errors, const QString &provider, const QString &model)
+// "09:10–10:02 UTC", "09:10 UTC–ongoing"
+QString incidentWhen(const StatusIncident &e, const QDateTime &reference)
 {
-    QList<Failure> out;
+    return clock(e.start, reference) + u"\u2013"_s +
+           (e.end.isValid() ? clock(e.end, reference) : u"ongoing"_s);
+}
+
+QList<IncidentFailure> failuresOf(const AnalysisInput &input, const ChangeReport &report,
+                                  const ErrorProfile &errors, const QString &provider,
+                                  const QString &model)
+{
+    QList<IncidentFailure> out;
     QList<const SeriesChange *> changes = report.changed();
     if (report.primary) {
         changes.removeAll(report.primary);
         changes.prepend(report.primary);
     }
     for (const SeriesChange *c : std::as_const(changes)) {
-        Failure f{c->at, c->end, provider, model, c};
+        IncidentFailure f{c->at, c->end, provider, model, *c};
         const QString p = c->labels.value(u"provider"_s).toString();
         const QString m = c->labels.value(u"model"_s).toString();
         if (!p.isEmpty())
@@ -148,12 +144,12 @@ QList<Failure> failuresOf(const AnalysisInput &input, const ChangeReport &report
         out.append(f);
     }
     if (out.isEmpty() && errors.serverFirst.isValid() && errors.serverErrors >= 10)
-        out.append({errors.serverFirst, errors.serverLast, provider, model, nullptr});
+        out.append({errors.serverFirst, errors.serverLast, provider, model, std::nullopt});
     // a change seen per provider or route is about the models whose own series changed
-    for (Failure &f : out) {
+    for (IncidentFailure &f : out) {
         if (!f.model.isEmpty())
             continue;
-        for (const Failure &other : std::as_const(out)) {
+        for (const IncidentFailure &other : std::as_const(out)) {
             if (!other.model.isEmpty() && other.provider == f.provider) {
                 f.model = other.model;
                 break;
@@ -167,66 +163,9 @@ QList<Failure> failuresOf(const AnalysisInput &input, const ChangeReport &report
     return out;
 }
 
-// Model families an incident may name without a full model id ("Claude Haiku 4.5").
-QStringList familiesIn(const QString &text)
+// The routes of what failed: the change's, the ticket's, else every route of the org.
+QStringList failedRoutes(const AnalysisInput &input, const ChangeReport &report)
 {
-    QStringList out;
-    const QString lower = text.toLower();
-    for (const QString &family : {u"haiku"_s, u"sonnet"_s, u"opus"_s})
-        if (lower.contains(family))
-            out.append(family);
-    return out;
-}
-
-// Why an incident does not explain a failure ('' when it does).
-QString mismatch(const QString &label, const QString &page, const QString &text,
-                 const QStringList &models, const QDateTime &start, const QDateTime &end,
-                 const Failure &f, const QDateTime &windowTo, const QDateTime &reference)
-{
-    const bool providerMatches = f.provider.isEmpty() || page.contains(f.provider) ||
-                                 text.contains(f.provider, Qt::CaseInsensitive);
-    if (!providerMatches)
-        return label + u" is for "_s + page + u", but the affected traffic goes to "_s + f.provider;
-    if (!f.model.isEmpty() && !models.isEmpty() && !models.contains(f.model.toLower()))
-        return label + u" concerns "_s + models.join(u", "_s) + u", not "_s + f.model;
-    const QStringList families = familiesIn(text);
-    if (!f.model.isEmpty() && models.isEmpty() && !families.isEmpty() &&
-        std::none_of(families.cbegin(), families.cend(),
-                     [&](const QString &fam) { return f.model.toLower().contains(fam); }))
-        return label + u" concerns Claude "_s + families.join(u", "_s) + u", not "_s + f.model;
-    const QDateTime to = f.to.isValid() ? f.to : windowTo;
-    // an incident explains a change that began while it was starting, not hours before it
-    if ((end.isValid() && end < f.from.addSecs(-15 * 60)) || (start.isValid() && start > to) ||
-        (start.isValid() && start > f.from.addSecs(90 * 60)))
-        return label + u" does not overlap the change at "_s + clock(f.from, reference) +
-               (f.to.isValid() ? u"\u2013"_s + clock(f.to, reference) : QString());
-    return {};
-}
-
-} // namespace
-
-AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
-{
-    AnalyzerOutput out;
-    const QLatin1StringView category(Category::ProviderOutage);
-    const bool statusMissing = dataMissing(input, u"statuspage", u"incidents");
-    if (statusMissing)
-        out.notChecked.append(u"the providers' status pages (could not be reached)"_s);
-    const QList<FoundEvidence> status = findEvidence(input, u"statuspage", u"incidents");
-    const QList<FoundEvidence> pager = findEvidence(input, u"pagerduty", u"incidents");
-    if (status.isEmpty() && pager.isEmpty())
-        return out;
-
-    const QDateTime reference =
-        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
-    const ChangeReport report = detectChanges(input);
-    const ErrorProfile errors = errorProfile(input);
-    const QString provider = affectedProvider(input);
-    const QString model = affectedModel(input);
-    const QList<Failure> failures = failuresOf(input, report, errors, provider, model);
-    const QDateTime windowTo =
-        input.params.window.to.isValid() ? input.params.window.to : input.now;
-    // the routes of what failed: the change's, the ticket's, else every route of the org
     QStringList routes;
     if (report.primary && report.primary->labels.contains(u"route"_s))
         routes = {report.primary->labels.value(u"route"_s).toString()};
@@ -239,134 +178,285 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
                 appendUnique(routes, t.text(r, u"route"));
         }
     }
-    // what failed, for the on-call pages below: the first failure
-    const bool haveChange = !failures.isEmpty();
-    const QDateTime from = haveChange ? failures.first().from : QDateTime();
-    const QDateTime to =
-        haveChange && failures.first().to.isValid() ? failures.first().to : windowTo;
-    const QString firstProvider = haveChange ? failures.first().provider : provider;
+    return routes;
+}
 
-    bool anyIncident = false;
-    QStringList pages;
+IncidentJudgement judgeIncident(const IncidentFacts &facts, const StatusIncident &incident)
+{
+    IncidentJudgement j;
+    if (facts.failures.isEmpty())
+        return j; // NoChange
+    if (!incident.otherProduct.isEmpty()) {
+        j.match = IncidentMatch::OtherProduct;
+        return j;
+    }
+    for (int i = 0; i < facts.failures.size(); ++i) {
+        const IncidentMatch m = matchIncident(incident, facts.failures.at(i), facts.windowTo);
+        if (m == IncidentMatch::Explains) {
+            j.match = m;
+            j.failure = i;
+            break;
+        }
+        if (j.failure < 0) { // the primary failure's mismatch explains best
+            j.match = m;
+            j.failure = i;
+        }
+    }
+    if (j.match != IncidentMatch::Explains)
+        return j;
+    const IncidentFailure &matched = facts.failures.at(j.failure);
+    j.providerErrors = facts.serverErrors >= 10 && !facts.serverProvider.isEmpty() &&
+                       (matched.provider.isEmpty() || facts.serverProvider == matched.provider);
+    j.score = 0.6;
+    if (j.providerErrors)
+        j.score += 0.15;
+    if (incident.start.isValid() && std::abs(incident.start.secsTo(matched.from)) <= 45 * 60)
+        j.score += 0.1;
+    j.refs = {incident.ref};
+    if (!matched.provider.isEmpty())
+        j.refs.append(u"provider:"_s + matched.provider);
+    if (!matched.model.isEmpty() && incident.models.contains(matched.model.toLower()))
+        j.refs.append(u"model:"_s + matched.model);
+    return j;
+}
+
+PageJudgement judgePage(const IncidentFacts &facts, const OnCallPage &page)
+{
+    PageJudgement j;
+    const bool haveChange = !facts.failures.isEmpty();
+    if (haveChange && page.start.isValid()) {
+        const IncidentFailure &first = facts.failures.first();
+        const QDateTime to = first.to.isValid() ? first.to : facts.windowTo;
+        j.overlaps =
+            page.start <= to && (!page.end.isValid() || page.end >= first.from.addSecs(-15 * 60));
+    }
+    const QString provider = haveChange ? facts.failures.first().provider : facts.affectedProvider;
+    const bool aboutIt = !provider.isEmpty() && page.text.contains(provider);
+    if (facts.billing) {
+        for (const QString &w :
+             {u"billing"_s, u"meter"_s, u"metering"_s, u"invoice"_s, u"usage"_s, u"stripe"_s})
+            j.aboutBilling = j.aboutBilling || page.text.contains(w);
+    }
+    j.relevant = (j.overlaps && aboutIt) || j.aboutBilling;
+    return j;
+}
+
+// “Elevated errors” (openai, 09:10–10:02 UTC)
+QString incidentLabel(const StatusIncident &e, const QDateTime &reference)
+{
+    return u"\u201c"_s + e.title + u"\u201d ("_s + e.page + u", "_s + incidentWhen(e, reference) +
+           u')';
+}
+
+QString mismatchReason(const IncidentFacts &facts, const StatusIncident &e,
+                       const IncidentJudgement &j)
+{
+    const QString label = incidentLabel(e, facts.reference);
+    if (j.match == IncidentMatch::NoChange)
+        return label + u" has no matching change in this customer's latency or errors"_s;
+    if (j.match == IncidentMatch::OtherProduct)
+        return label + u" is about "_s + e.otherProduct +
+               u", which the failing traffic does not use"_s;
+    const IncidentFailure &f = facts.failures.at(j.failure);
+    switch (j.match) {
+    case IncidentMatch::OtherProvider:
+        return label + u" is for "_s + e.page + u", but the affected traffic goes to "_s +
+               f.provider;
+    case IncidentMatch::OtherModel:
+        return label + u" concerns "_s + e.models.join(u", "_s) + u", not "_s + f.model;
+    case IncidentMatch::OtherFamily:
+        return label + u" concerns Claude "_s + familiesIn(e.text).join(u", "_s) + u", not "_s +
+               f.model;
+    default:
+        return label + u" does not overlap the change at "_s + clock(f.from, facts.reference) +
+               (f.to.isValid() ? u"\u2013"_s + clock(f.to, facts.reference) : QString());
+    }
+}
+
+void phraseIncident(const IncidentFacts &facts, const StatusIncident &e, const IncidentJudgement &j,
+                    AnalyzerOutput &out)
+{
+    const QString category(QLatin1StringView(Category::ProviderOutage));
+    if (j.match != IncidentMatch::Explains) {
+        out.rejected.append({category, mismatchReason(facts, e, j), {e.ref}});
+        return;
+    }
+    const IncidentFailure &matched = facts.failures.at(j.failure);
+    QString s = (e.page.isEmpty() ? QString() : e.page.at(0).toUpper() + e.page.mid(1)) +
+                u" reported \u201c"_s + e.title + u"\u201d from "_s +
+                incidentWhen(e, facts.reference);
+    if (matched.change)
+        s += u", matching "_s + matched.change->describe(facts.reference);
+    else if (j.providerErrors)
+        s += u", matching "_s + formatCount(facts.serverErrors) + u" failed requests to "_s +
+             facts.serverProvider;
+    Hypothesis h;
+    h.cause.category = category;
+    h.score = j.score;
+    h.cause.summary = s;
+    h.cause.confidence = std::min(0.92, h.score);
+    h.cause.refs = j.refs;
+    h.cause.evidenceIds = {e.evidenceId};
+    if (matched.change)
+        h.cause.evidenceIds.append(matched.change->evidenceId);
+    h.why = u"provider incident overlaps the change"_s;
+    out.hypotheses.append(h);
+    Finding fd;
+    fd.summary = s;
+    fd.refs = {e.ref};
+    fd.evidenceIds = {e.evidenceId};
+    fd.confidence = h.cause.confidence;
+    out.findings.append(fd);
+}
+
+void phrasePage(const IncidentFacts &facts, const OnCallPage &e, const PageJudgement &j,
+                AnalyzerOutput &out)
+{
+    if (j.relevant) {
+        Finding fd;
+        fd.summary = u"Our on-call was paged at "_s + clock(e.start, facts.reference) +
+                     (e.end.isValid() ? u" (resolved "_s + clock(e.end, facts.reference) + u')'
+                                      : QString()) +
+                     u": \u201c"_s + e.title + u"\u201d"_s;
+        fd.refs = {e.ref};
+        fd.evidenceIds = {e.evidenceId};
+        fd.confidence = j.aboutBilling ? 0.75 : 0.6;
+        out.findings.append(fd);
+        return;
+    }
+    out.rejected.append(
+        {QString(QLatin1StringView(Category::ProviderOutage)),
+         u"PagerDuty incident \u201c"_s + e.title + u"\u201d at "_s +
+             clock(e.start, facts.reference) +
+             (j.overlaps ? u" is about something else"_s : u" is at another time"_s),
+         {e.ref}});
+}
+
+AnalyzerOutput phraseIncidents(const IncidentFacts &facts, const IncidentCorrelationVerdict &v)
+{
+    AnalyzerOutput out;
+    for (qsizetype i = 0; i < facts.incidents.size(); ++i)
+        phraseIncident(facts, facts.incidents.at(i), v.incidents.at(i), out);
+    if (v.noIncidentListed)
+        out.rejected.append({QString(QLatin1StringView(Category::ProviderOutage)),
+                             u"no incident on the provider status pages in the window"_s,
+                             {}});
+    for (qsizetype i = 0; i < facts.pages.size(); ++i)
+        phrasePage(facts, facts.pages.at(i), v.pages.at(i), out);
+    return out;
+}
+
+} // namespace
+
+QStringList familiesIn(const QString &text)
+{
+    QStringList out;
+    const QString lower = text.toLower();
+    for (const QString &family : {u"haiku"_s, u"sonnet"_s, u"opus"_s})
+        if (lower.contains(family))
+            out.append(family);
+    return out;
+}
+
+IncidentMatch matchIncident(const StatusIncident &incident, const IncidentFailure &f,
+                            const QDateTime &windowTo)
+{
+    const bool providerMatches = f.provider.isEmpty() || incident.page.contains(f.provider) ||
+                                 incident.text.contains(f.provider, Qt::CaseInsensitive);
+    if (!providerMatches)
+        return IncidentMatch::OtherProvider;
+    const QStringList &models = incident.models;
+    if (!f.model.isEmpty() && !models.isEmpty() && !models.contains(f.model.toLower()))
+        return IncidentMatch::OtherModel;
+    const QStringList families = familiesIn(incident.text);
+    if (!f.model.isEmpty() && models.isEmpty() && !families.isEmpty() &&
+        std::none_of(families.cbegin(), families.cend(),
+                     [&](const QString &fam) { return f.model.toLower().contains(fam); }))
+        return IncidentMatch::OtherFamily;
+    const QDateTime to = f.to.isValid() ? f.to : windowTo;
+    const QDateTime &start = incident.start;
+    const QDateTime &end = incident.end;
+    // an incident explains a change that began while it was starting, not hours before it
+    if ((end.isValid() && end < f.from.addSecs(-15 * 60)) || (start.isValid() && start > to) ||
+        (start.isValid() && start > f.from.addSecs(90 * 60)))
+        return IncidentMatch::OtherTime;
+    return IncidentMatch::Explains;
+}
+
+std::optional<IncidentFacts> gatherIncidents(const AnalysisInput &input)
+{
+    const QList<FoundEvidence> status = findEvidence(input, u"statuspage", u"incidents");
+    const QList<FoundEvidence> pager = findEvidence(input, u"pagerduty", u"incidents");
+    if (status.isEmpty() && pager.isEmpty())
+        return std::nullopt;
+    IncidentFacts facts;
+    facts.statusAnswered = !status.isEmpty();
+    facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    const ChangeReport report = detectChanges(input);
+    const ErrorProfile errors = errorProfile(input);
+    facts.affectedProvider = affectedProvider(input);
+    facts.failures =
+        failuresOf(input, report, errors, facts.affectedProvider, affectedModel(input));
+    facts.serverErrors = errors.serverErrors;
+    facts.serverProvider = errors.serverProvider;
+    facts.windowTo = input.params.window.to.isValid() ? input.params.window.to : input.now;
+    facts.billing = input.playbook == u"token-billing";
+    const QStringList routes = failedRoutes(input, report);
     for (const FoundEvidence &f : status) {
         for (const QJsonObject &e : eventsOf(*f.evidence)) {
-            anyIncident = true;
-            const QString ref = e.value(u"ref"_s).toString();
-            const QString page = e.value(u"page"_s).toString().toLower();
-            appendUnique(pages, page);
-            const QString title = e.value(u"title"_s).toString();
-            const QDateTime start = timeOf(e.value(u"time"_s));
-            const QDateTime end = timeOf(e.value(u"end"_s));
-            const QString when = clock(start, reference) + u"\u2013"_s +
-                                 (end.isValid() ? clock(end, reference) : u"ongoing"_s);
-            const QString label =
-                u"\u201c"_s + title + u"\u201d ("_s + page + u", "_s + when + u')';
-            const QString text = incidentText(e);
-            const QStringList models = modelsIn(text);
-            // the failure this incident explains: provider, model, product and time overlap
-            QString reason;
-            const Failure *matched = nullptr;
-            const QString product = otherProduct(e, routes);
-            if (!haveChange) {
-                reason = label + u" has no matching change in this customer's latency or errors"_s;
-            } else if (!product.isEmpty()) {
-                reason = label + u" is about "_s + product +
-                         u", which the failing traffic does not use"_s;
-            } else {
-                for (const Failure &fl : failures) {
-                    const QString why =
-                        mismatch(label, page, text, models, start, end, fl, windowTo, reference);
-                    if (why.isEmpty()) {
-                        matched = &fl;
-                        break;
-                    }
-                    if (reason.isEmpty())
-                        reason = why; // the primary failure's mismatch explains best
-                }
-            }
-            if (!matched) {
-                out.rejected.append({QString(category), reason, {ref}});
-                continue;
-            }
-            const bool providerErrors =
-                errors.serverErrors >= 10 && !errors.serverProvider.isEmpty() &&
-                (matched->provider.isEmpty() || errors.serverProvider == matched->provider);
-            Hypothesis h;
-            h.cause.category = QString(category);
-            h.score = 0.6;
-            if (providerErrors)
-                h.score += 0.15;
-            if (start.isValid() && std::abs(start.secsTo(matched->from)) <= 45 * 60)
-                h.score += 0.1;
-            QString s = (page.isEmpty() ? QString() : page.at(0).toUpper() + page.mid(1)) +
-                        u" reported \u201c"_s + title + u"\u201d from "_s + when;
-            if (matched->change)
-                s += u", matching "_s + matched->change->describe(reference);
-            else if (providerErrors)
-                s += u", matching "_s + formatCount(errors.serverErrors) +
-                     u" failed requests to "_s + errors.serverProvider;
-            h.cause.summary = s;
-            h.cause.confidence = std::min(0.92, h.score);
-            h.cause.refs = {ref};
-            if (!matched->provider.isEmpty())
-                h.cause.refs.append(u"provider:"_s + matched->provider);
-            if (!matched->model.isEmpty() && models.contains(matched->model.toLower()))
-                h.cause.refs.append(u"model:"_s + matched->model);
-            h.cause.evidenceIds = {f.evidence->id};
-            if (matched->change)
-                h.cause.evidenceIds.append(matched->change->evidenceId);
-            h.why = u"provider incident overlaps the change"_s;
-            out.hypotheses.append(h);
-            Finding fd;
-            fd.summary = s;
-            fd.refs = {ref};
-            fd.evidenceIds = {f.evidence->id};
-            fd.confidence = h.cause.confidence;
-            out.findings.append(fd);
+            StatusIncident i;
+            i.ref = e.value(u"ref"_s).toString();
+            i.page = e.value(u"page"_s).toString().toLower();
+            i.title = e.value(u"title"_s).toString();
+            i.text = incidentText(e);
+            i.evidenceId = f.evidence->id;
+            i.start = timeOf(e.value(u"time"_s));
+            i.end = timeOf(e.value(u"end"_s));
+            i.models = modelsIn(i.text);
+            i.otherProduct = otherProduct(e, routes);
+            facts.incidents.append(i);
         }
     }
-    if (!status.isEmpty() && !anyIncident) {
-        out.rejected.append(
-            {QString(category), u"no incident on the provider status pages in the window"_s, {}});
-    }
-
     for (const FoundEvidence &f : pager) {
         for (const QJsonObject &e : eventsOf(*f.evidence)) {
-            const QString ref = e.value(u"ref"_s).toString();
-            const QString title = e.value(u"title"_s).toString();
-            const QDateTime start = timeOf(e.value(u"time"_s));
-            const QDateTime end = timeOf(e.value(u"end"_s));
-            const bool overlaps = haveChange && start.isValid() && start <= to &&
-                                  (!end.isValid() || end >= from.addSecs(-15 * 60));
-            const QString text = (title + u' ' + e.value(u"service"_s).toString()).toLower();
-            const bool aboutIt = !firstProvider.isEmpty() && text.contains(firstProvider);
-            // billing has no change point: a page about metering in the window is the clue
-            bool aboutBilling = false;
-            if (input.playbook == u"token-billing") {
-                for (const QString &w : {u"billing"_s, u"meter"_s, u"metering"_s, u"invoice"_s,
-                                         u"usage"_s, u"stripe"_s})
-                    aboutBilling = aboutBilling || text.contains(w);
-            }
-            if ((overlaps && aboutIt) || aboutBilling) {
-                Finding fd;
-                fd.summary =
-                    u"Our on-call was paged at "_s + clock(start, reference) +
-                    (end.isValid() ? u" (resolved "_s + clock(end, reference) + u')' : QString()) +
-                    u": \u201c"_s + title + u"\u201d"_s;
-                fd.refs = {ref};
-                fd.evidenceIds = {f.evidence->id};
-                fd.confidence = aboutBilling ? 0.75 : 0.6;
-                out.findings.append(fd);
-            } else {
-                out.rejected.append(
-                    {QString(category),
-                     u"PagerDuty incident \u201c"_s + title + u"\u201d at "_s +
-                         clock(start, reference) +
-                         (overlaps ? u" is about something else"_s : u" is at another time"_s),
-                     {ref}});
-            }
+            OnCallPage p;
+            p.ref = e.value(u"ref"_s).toString();
+            p.title = e.value(u"title"_s).toString();
+            p.text = (p.title + u' ' + e.value(u"service"_s).toString()).toLower();
+            p.evidenceId = f.evidence->id;
+            p.start = timeOf(e.value(u"time"_s));
+            p.end = timeOf(e.value(u"end"_s));
+            facts.pages.append(p);
         }
     }
+    return facts;
+}
+
+IncidentCorrelationVerdict judgeIncidents(const IncidentFacts &facts)
+{
+    IncidentCorrelationVerdict v;
+    for (const StatusIncident &i : facts.incidents)
+        v.incidents.append(judgeIncident(facts, i));
+    v.noIncidentListed = facts.statusAnswered && facts.incidents.isEmpty();
+    for (const OnCallPage &p : facts.pages)
+        v.pages.append(judgePage(facts, p));
+    return v;
+}
+
+} // namespace Casefile::Analysis
+
+namespace Casefile {
+
+AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    AnalyzerOutput out;
+    if (dataMissing(input, u"statuspage", u"incidents"))
+        out.notChecked.append(u"the providers' status pages (could not be reached)"_s);
+    const std::optional<IncidentFacts> facts = gatherIncidents(input);
+    if (!facts)
+        return out;
+    out.append(phraseIncidents(*facts, judgeIncidents(*facts)));
     return out;
 }
 

@@ -1,3 +1,4 @@
+#include "core/analysis/ranking.h"
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 
@@ -22,34 +23,9 @@ void AnalyzerOutput::append(const AnalyzerOutput &other)
     }
 }
 
-const QStringList &knownAnalyzers()
-{
-    static const QStringList names = {
-        u"change_point"_s,         u"deploy_correlation"_s, u"incident_correlation"_s,
-        u"error_breakdown"_s,      u"fallback_analysis"_s,  u"config_lint"_s,
-        u"token_reconciliation"_s, u"metadata_presence"_s,  u"webhook_breakdown"_s,
-        u"known_bugs"_s,           u"docs_lookup"_s,        u"scope"_s};
-    return names;
-}
+} // namespace Casefile
 
-AnalyzerFunction analyzerByName(const QString &name)
-{
-    static const QHash<QString, AnalyzerFunction> table = {
-        {u"change_point"_s, &analyzeChangePoints},
-        {u"deploy_correlation"_s, &analyzeDeployCorrelation},
-        {u"incident_correlation"_s, &analyzeIncidentCorrelation},
-        {u"error_breakdown"_s, &analyzeErrorBreakdown},
-        {u"fallback_analysis"_s, &analyzeFallback},
-        {u"config_lint"_s, &analyzeConfigLint},
-        {u"token_reconciliation"_s, &analyzeTokenReconciliation},
-        {u"metadata_presence"_s, &analyzeMetadataPresence},
-        {u"webhook_breakdown"_s, &analyzeWebhookBreakdown},
-        {u"known_bugs"_s, &analyzeKnownBugs},
-        {u"docs_lookup"_s, &analyzeDocsLookup},
-        {u"scope"_s, &analyzeScope},
-    };
-    return table.value(name, nullptr);
-}
+namespace Casefile::Analysis {
 
 namespace {
 
@@ -95,9 +71,235 @@ bool isScopeRef(const QString &ref)
     return ref.startsWith(u"route:") || ref.startsWith(u"provider:") || ref.startsWith(u"model:");
 }
 
-// A second cause stands on its own evidence about other traffic than the root cause: it cites
-// its own proof (an incident, deploy, bug, config, SDK, endpoint, invoice; for rate limiting the
-// route whose volume rose), it shares no ref with the root cause, and it is nearly as strong.
+int categoryOrder(const QString &category)
+{
+    const qsizetype i = knownCategories().indexOf(category);
+    return i < 0 ? 99 : int(i);
+}
+
+// A step that answered ok with nothing in it: no rows, no events, no series.
+bool returnedNothing(const StepData &step)
+{
+    if (step.record.status != StepStatus::Ok)
+        return false;
+    for (const Evidence &e : step.evidence) {
+        bool empty = false;
+        for (const QString &key : {u"rows"_s, u"events"_s, u"series"_s}) {
+            if (e.data.contains(key))
+                empty = empty || e.data.value(key).toArray().isEmpty();
+        }
+        if (!empty)
+            return false;
+    }
+    return true;
+}
+
+RankingFacts gatherRanking(const AnalysisInput &input)
+{
+    AnalyzerOutput all;
+    QStringList names = input.analyzers.isEmpty() ? knownAnalyzers() : input.analyzers;
+    names.removeDuplicates();
+    for (const QString &name : std::as_const(names)) {
+        if (const AnalyzerFunction fn = analyzerByName(name))
+            all.append(fn(input));
+    }
+    RankingFacts facts;
+    // what could not be asked, in words, and how much it weakens the verdict
+    for (auto it = input.steps.cbegin(); it != input.steps.cend(); ++it) {
+        const StepRecord &r = it.value().record;
+        if (returnedNothing(it.value())) {
+            appendUnique(facts.missing, (r.title.isEmpty() ? r.id : r.title) + u" ("_s +
+                                            systemName(r.connector) + u"): returned nothing"_s);
+            continue;
+        }
+        if (r.status == StepStatus::Ok || !isFinished(r.status))
+            continue;
+        appendUnique(facts.notChecked, stepInWords(r));
+        appendUnique(facts.missing, stepInWords(r));
+        if (r.status != StepStatus::Skipped)
+            ++facts.missingSteps;
+    }
+    appendUnique(facts.notChecked, all.notChecked);
+    appendUnique(facts.missing, all.notChecked);
+    facts.ranked = mergeHypotheses(all.hypotheses, input.playbook);
+    facts.rejected = all.rejected;
+    facts.findings = all.findings;
+    for (const Finding &f : std::as_const(all.findings))
+        facts.sawChange = facts.sawChange || f.summary.contains(u" rose from "_s);
+    return facts;
+}
+
+// two decimals are all the precision a confidence has
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
+
+double noFaultConfidence(const RankingFacts &facts, double penalty)
+{
+    double c = facts.findings.isEmpty() || facts.sawChange ? 0.3 : 0.6;
+    if (!facts.ranked.isEmpty())
+        c = std::min(c, 0.4);
+    return std::max(0.1, c * (1.0 - penalty));
+}
+
+double causeConfidence(const Hypothesis &h, double penalty)
+{
+    return std::clamp(std::min(h.cause.confidence, h.score) * (1.0 - penalty), 0.05, 0.97);
+}
+
+QList<Finding> byConfidence(QList<Finding> findings)
+{
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        return a.confidence > b.confidence;
+    });
+    return findings;
+}
+
+// no_fault_found, with the two strongest findings as what was checked.
+RootCause noFaultFound(const RankingFacts &facts, const RankingVerdict &v)
+{
+    RootCause cause;
+    cause.category = QLatin1StringView(Category::NoFaultFound);
+    QStringList facts2;
+    for (const Finding &f : byConfidence(facts.findings)) {
+        if (facts2.size() >= 2)
+            break;
+        facts2.append(f.summary);
+        appendUnique(cause.evidenceIds, f.evidenceIds);
+    }
+    if (facts2.isEmpty())
+        cause.summary = u"The data that could be checked shows nothing wrong"_s;
+    else if (facts.sawChange)
+        cause.summary = facts2.join(u"; "_s) +
+                        u"; no deploy, provider incident, configuration problem or known bug "
+                        u"explains it"_s;
+    else
+        cause.summary = facts2.join(u"; "_s) + u"; nothing in the data points at a fault"_s;
+    cause.confidence = v.confidence;
+    return cause;
+}
+
+bool isWinner(const RankingVerdict &v, qsizetype i)
+{
+    return i == v.best || v.secondary.contains(int(i));
+}
+
+// Every hypothesis that lost, with why; then the analyzers' own rejections that the causes
+// do not contradict.
+QList<RejectedHypothesis> phraseRejected(const RankingFacts &facts, const RankingVerdict &v,
+                                         const AnalysisResult &result)
+{
+    QList<RejectedHypothesis> out;
+    QSet<QString> seen;
+    const QString winner = result.rootCause ? result.rootCause->category : QString();
+    for (qsizetype i = 0; i < facts.ranked.size(); ++i) {
+        if (isWinner(v, i))
+            continue;
+        const Hypothesis &h = facts.ranked.at(i);
+        RejectedHypothesis r;
+        r.category = h.cause.category;
+        r.reason = v.best >= 0
+                       ? QString(h.cause.summary + u" \u2014 less supported than the "_s + winner +
+                                 u" evidence"_s)
+                       : QString(h.cause.summary + u" \u2014 too weakly supported to conclude"_s);
+        r.refs = h.cause.refs;
+        if (!seen.contains(r.category + r.reason)) {
+            seen.insert(r.category + r.reason);
+            out.append(r);
+        }
+    }
+    for (const RejectedHypothesis &r : facts.rejected) {
+        // a generic "not X" is moot once X won on specific evidence
+        if (r.category == winner && r.refs.isEmpty())
+            continue;
+        bool contradicts = false;
+        for (const QString &ref : r.refs) {
+            contradicts = contradicts || (result.rootCause && result.rootCause->refs.contains(ref));
+            for (const RootCause &cause : result.secondaryCauses)
+                contradicts = contradicts || cause.refs.contains(ref);
+        }
+        if (contradicts)
+            continue;
+        bool secondaryCategory = false;
+        for (const RootCause &cause : result.secondaryCauses)
+            secondaryCategory =
+                secondaryCategory || (cause.category == r.category && r.refs.isEmpty());
+        if (secondaryCategory || seen.contains(r.category + r.reason))
+            continue;
+        seen.insert(r.category + r.reason);
+        out.append(r);
+    }
+    return out;
+}
+
+// Findings never cite what lost: a bystander's ref stays in `rejected` only. Strongest first,
+// one per summary.
+QList<Finding> phraseFindings(const RankingFacts &facts, const RankingVerdict &v,
+                              const AnalysisResult &result)
+{
+    QSet<QString> losing;
+    for (qsizetype i = 0; i < facts.ranked.size(); ++i) {
+        if (!isWinner(v, i))
+            for (const QString &ref : facts.ranked.at(i).cause.refs)
+                losing.insert(ref);
+    }
+    for (const RejectedHypothesis &r : result.rejected) {
+        for (const QString &ref : r.refs)
+            losing.insert(ref);
+    }
+    if (result.rootCause) {
+        for (const QString &ref : result.rootCause->refs)
+            losing.remove(ref);
+    }
+    for (const RootCause &cause : result.secondaryCauses) {
+        for (const QString &ref : cause.refs)
+            losing.remove(ref);
+    }
+    QList<Finding> findings = facts.findings;
+    for (Finding &f : findings) {
+        f.refs.erase(std::remove_if(f.refs.begin(), f.refs.end(),
+                                    [&](const QString &ref) { return losing.contains(ref); }),
+                     f.refs.end());
+    }
+    QSet<QString> summaries;
+    QList<Finding> out;
+    for (const Finding &f : byConfidence(findings)) {
+        if (summaries.contains(f.summary))
+            continue;
+        summaries.insert(f.summary);
+        Finding rounded = f;
+        rounded.confidence = round2(f.confidence);
+        out.append(rounded);
+    }
+    return out;
+}
+
+AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
+{
+    AnalysisResult result;
+    result.notChecked = facts.notChecked;
+    if (v.best >= 0) {
+        result.rootCause = facts.ranked.at(v.best).cause;
+        result.rootCause->confidence = v.confidence;
+    } else {
+        result.rootCause = noFaultFound(facts, v);
+    }
+    // a second cause with its own evidence is reported as such, not rejected
+    for (qsizetype i = 0; i < v.secondary.size(); ++i) {
+        RootCause cause = facts.ranked.at(v.secondary.at(i)).cause;
+        cause.confidence = v.secondaryConfidence.at(i);
+        result.secondaryCauses.append(cause);
+    }
+    result.rejected = phraseRejected(facts, v, result);
+    result.findings = phraseFindings(facts, v, result);
+    result.needsHuman = v.needsHuman;
+    result.missing = facts.missing;
+    return result;
+}
+
+} // namespace
+
 bool independentCause(const Hypothesis &best, const Hypothesis &other)
 {
     if (other.cause.category == best.cause.category || other.score < 0.65 ||
@@ -121,48 +323,13 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
     return true;
 }
 
-int categoryOrder(const QString &category)
+QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &playbook)
 {
-    const qsizetype i = knownCategories().indexOf(category);
-    return i < 0 ? 99 : int(i);
-}
-
-} // namespace
-
-AnalysisResult analyze(const AnalysisInput &input)
-{
-    using namespace Analysis;
-    AnalysisResult result;
-    if (input.steps.isEmpty() && input.analyzers.isEmpty())
-        return result;
-
-    AnalyzerOutput all;
-    QStringList names = input.analyzers.isEmpty() ? knownAnalyzers() : input.analyzers;
-    names.removeDuplicates();
-    for (const QString &name : std::as_const(names)) {
-        if (const AnalyzerFunction fn = analyzerByName(name))
-            all.append(fn(input));
-    }
-
-    // what could not be asked, in words, and how much it weakens the verdict
-    int missingSteps = 0;
-    for (auto it = input.steps.cbegin(); it != input.steps.cend(); ++it) {
-        const StepRecord &r = it.value().record;
-        if (r.status == StepStatus::Ok || !isFinished(r.status))
-            continue;
-        appendUnique(result.notChecked, stepInWords(r));
-        if (r.status != StepStatus::Skipped)
-            ++missingSteps;
-    }
-    appendUnique(result.notChecked, all.notChecked);
-
-    // one hypothesis per category: the strongest, a little stronger when several analyzers
-    // agree; its refs stay its own so corroboration never drags a bystander in
     QHash<QString, Hypothesis> byCategory;
     QHash<QString, int> support;
-    for (const Hypothesis &h : std::as_const(all.hypotheses)) {
+    for (const Hypothesis &h : all) {
         Hypothesis scored = h;
-        scored.score *= categoryPrior(input.playbook, h.cause.category);
+        scored.score *= categoryPrior(playbook, h.cause.category);
         auto it = byCategory.find(h.cause.category);
         if (it == byCategory.end()) {
             byCategory.insert(h.cause.category, scored);
@@ -187,156 +354,42 @@ AnalysisResult analyze(const AnalysisInput &input)
             return a.score > b.score;
         return categoryOrder(a.cause.category) < categoryOrder(b.cause.category);
     });
+    return ranked;
+}
 
-    const double penalty = std::min(0.3, 0.08 * missingSteps);
-    const Hypothesis *best = nullptr;
-    if (!ranked.isEmpty() && ranked.first().score >= 0.4)
-        best = &ranked.first();
-    if (best) {
-        RootCause cause = best->cause;
-        cause.confidence =
-            std::clamp(std::min(cause.confidence, best->score) * (1.0 - penalty), 0.05, 0.97);
-        result.rootCause = cause;
+RankingVerdict judgeRanking(const RankingFacts &facts)
+{
+    RankingVerdict v;
+    v.penalty = std::min(0.3, 0.08 * facts.missingSteps);
+    if (!facts.ranked.isEmpty() && facts.ranked.first().score >= 0.4)
+        v.best = 0;
+    if (v.best < 0) {
+        v.confidence = round2(noFaultConfidence(facts, v.penalty));
     } else {
-        RootCause cause;
-        cause.category = QLatin1StringView(Category::NoFaultFound);
-        QStringList facts;
-        QStringList refs;
-        QStringList evidence;
-        QList<Finding> sorted = all.findings;
-        std::stable_sort(sorted.begin(), sorted.end(), [](const Finding &a, const Finding &b) {
-            return a.confidence > b.confidence;
-        });
-        for (const Finding &f : std::as_const(sorted)) {
-            if (facts.size() >= 2)
-                break;
-            facts.append(f.summary);
-            appendUnique(evidence, f.evidenceIds);
+        const Hypothesis &best = facts.ranked.at(v.best);
+        v.confidence = round2(causeConfidence(best, v.penalty));
+        for (qsizetype i = 1; i < facts.ranked.size() && v.secondary.size() < 2; ++i) {
+            const Hypothesis &h = facts.ranked.at(i);
+            if (!independentCause(best, h))
+                continue;
+            v.secondary.append(int(i));
+            v.secondaryConfidence.append(round2(causeConfidence(h, v.penalty)));
         }
-        bool anyChange = false;
-        for (const Finding &f : std::as_const(all.findings))
-            anyChange = anyChange || f.summary.contains(u" rose from "_s);
-        if (facts.isEmpty()) {
-            cause.summary = u"The data that could be checked shows nothing wrong"_s;
-            cause.confidence = 0.3;
-        } else if (anyChange) {
-            cause.summary = facts.join(u"; "_s) +
-                            u"; no deploy, provider incident, configuration problem or known bug "
-                            u"explains it"_s;
-            cause.confidence = 0.3;
-        } else {
-            cause.summary = facts.join(u"; "_s) + u"; nothing in the data points at a fault"_s;
-            cause.confidence = 0.6;
-        }
-        if (!ranked.isEmpty())
-            cause.confidence = std::min(cause.confidence, 0.4);
-        cause.confidence = std::max(0.1, cause.confidence * (1.0 - penalty));
-        cause.refs = refs;
-        cause.evidenceIds = evidence;
-        result.rootCause = cause;
     }
+    v.needsHuman = v.confidence < NeedsHumanBelow;
+    return v;
+}
 
-    // a second cause with its own evidence is reported as such, not rejected
-    QList<const Hypothesis *> secondary;
-    if (best) {
-        for (const Hypothesis &h : std::as_const(ranked)) {
-            if (&h != best && secondary.size() < 2 && independentCause(*best, h)) {
-                secondary.append(&h);
-                RootCause cause = h.cause;
-                cause.confidence =
-                    std::clamp(std::min(cause.confidence, h.score) * (1.0 - penalty), 0.05, 0.97);
-                result.secondaryCauses.append(cause);
-            }
-        }
-    }
+} // namespace Casefile::Analysis
 
-    // everything else with a reason
-    QSet<QString> seen;
-    const QString winner = result.rootCause ? result.rootCause->category : QString();
-    for (const Hypothesis &h : std::as_const(ranked)) {
-        if ((best && &h == best) || secondary.contains(&h))
-            continue;
-        RejectedHypothesis r;
-        r.category = h.cause.category;
-        r.reason = best ? QString(h.cause.summary + u" \u2014 less supported than the "_s + winner +
-                                  u" evidence"_s)
-                        : QString(h.cause.summary + u" \u2014 too weakly supported to conclude"_s);
-        r.refs = h.cause.refs;
-        if (!seen.contains(r.category + r.reason)) {
-            seen.insert(r.category + r.reason);
-            result.rejected.append(r);
-        }
-    }
-    for (const RejectedHypothesis &r : std::as_const(all.rejected)) {
-        // a generic "not X" is moot once X won on specific evidence
-        if (r.category == winner && r.refs.isEmpty())
-            continue;
-        bool contradicts = false;
-        for (const QString &ref : r.refs) {
-            contradicts = contradicts || (result.rootCause && result.rootCause->refs.contains(ref));
-            for (const RootCause &cause : std::as_const(result.secondaryCauses))
-                contradicts = contradicts || cause.refs.contains(ref);
-        }
-        if (contradicts)
-            continue;
-        bool secondaryCategory = false;
-        for (const RootCause &cause : std::as_const(result.secondaryCauses))
-            secondaryCategory =
-                secondaryCategory || (cause.category == r.category && r.refs.isEmpty());
-        if (secondaryCategory)
-            continue;
-        if (seen.contains(r.category + r.reason))
-            continue;
-        seen.insert(r.category + r.reason);
-        result.rejected.append(r);
-    }
+namespace Casefile {
 
-    // findings never cite what lost: a bystander's ref stays in `rejected` only
-    QSet<QString> losing;
-    for (const Hypothesis &h : std::as_const(ranked)) {
-        if (!(best && &h == best) && !secondary.contains(&h))
-            for (const QString &ref : h.cause.refs)
-                losing.insert(ref);
-    }
-    for (const RejectedHypothesis &r : std::as_const(result.rejected)) {
-        for (const QString &ref : r.refs)
-            losing.insert(ref);
-    }
-    if (result.rootCause) {
-        for (const QString &ref : result.rootCause->refs)
-            losing.remove(ref);
-    }
-    for (const RootCause &cause : std::as_const(result.secondaryCauses)) {
-        for (const QString &ref : cause.refs)
-            losing.remove(ref);
-    }
-    QSet<QString> summaries;
-    QList<Finding> findings = all.findings;
-    for (Finding &f : findings) {
-        f.refs.erase(std::remove_if(f.refs.begin(), f.refs.end(),
-                                    [&](const QString &ref) { return losing.contains(ref); }),
-                     f.refs.end());
-    }
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
-        return a.confidence > b.confidence;
-    });
-    for (const Finding &f : std::as_const(findings)) {
-        if (summaries.contains(f.summary))
-            continue;
-        summaries.insert(f.summary);
-        result.findings.append(f);
-    }
-    // two decimals are all the precision a confidence has
-    const auto round2 = [](double v) {
-        return std::round(v * 100.0) / 100.0;
-    };
-    if (result.rootCause)
-        result.rootCause->confidence = round2(result.rootCause->confidence);
-    for (RootCause &cause : result.secondaryCauses)
-        cause.confidence = round2(cause.confidence);
-    for (Finding &f : result.findings)
-        f.confidence = round2(f.confidence);
-    return result;
+AnalysisResult analyze(const AnalysisInput &input)
+{
+    if (input.steps.isEmpty() && input.analyzers.isEmpty())
+        return {};
+    const Analysis::RankingFacts facts = Analysis::gatherRanking(input);
+    return Analysis::phraseRanking(facts, Analysis::judgeRanking(facts));
 }
 
 } // namespace Casefile

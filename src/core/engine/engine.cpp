@@ -1,6 +1,8 @@
 #include "core/engine.h"
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/ranking.h"
 #include "core/async.h"
 #include "core/corelogging.h"
 #include "core/engine/classifier.h"
@@ -31,6 +33,19 @@ constexpr int OrganisationsTimeoutMs = 10000;
 constexpr int PolishTimeoutMs = 60000;
 constexpr int QuestionDocsTimeoutMs = 15000;
 const QString OrganisationsKey = u"helpdesk.organisations"_s;
+
+// A diagnosis weakened below what it can stand on needs a human, who is told what is missing
+// (the list is kept only with that call).
+void settleNeedsHuman(Investigation &result, const QStringList &missingRequired)
+{
+    if (!missingRequired.isEmpty() && result.rootCause &&
+        result.rootCause->confidence < Analysis::NeedsHumanBelow) {
+        result.needsHuman = true;
+        Analysis::appendUnique(result.missing, missingRequired);
+    }
+    if (!result.needsHuman)
+        result.missing.clear();
+}
 
 // Operations whose answer is a stable mapping (an organisation's billing customer): their
 // outputs may come from the workspace's lookup cache instead of another round trip.
@@ -763,6 +778,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.secondaryCauses = analysis.secondaryCauses;
                 result.rejected = analysis.rejected;
                 result.notChecked = analysis.notChecked;
+                result.needsHuman = analysis.needsHuman;
+                result.missing = analysis.missing;
             }
             for (const QString &n : notChecked) {
                 if (!result.notChecked.contains(n))
@@ -784,6 +801,7 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 for (Finding &f : result.findings)
                     f.confidence = std::min(f.confidence, 0.8);
             }
+            settleNeedsHuman(result, missingRequired);
             if (docs && !token.isCancelled()) {
                 auto found = Reply::findQuestionDocs(input.ticket, *docs,
                                                      WorkLimits{QDeadlineTimer(docsMs), token});

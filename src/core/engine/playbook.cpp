@@ -1,5 +1,6 @@
 #include "core/engine/playbook.h"
 
+#include "core/analysis/analyzers.h"
 #include "core/engine/jsonlocator.h"
 #include "core/operations.h"
 

@@ -11,10 +11,6 @@
 
 namespace Casefile {
 
-// Analyzer names a playbook may reference. Defined by the analyzers (src/core/analysis/);
-// declared here so the playbook validator can check names without depending on them.
-const QStringList &knownAnalyzers();
-
 // One problem found in a playbook or shared-steps file. `line`/`column` are 1-based; 0 when
 // unknown. `jsonPath` is "$.steps[2].connector" style; empty for syntax errors.
 struct PlaybookDiagnostic

@@ -351,6 +351,14 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
             escaped(withProviderNames(c.summary)));
         if (!c.refs.isEmpty())
             md += u"Cited: "_s + refList(c.refs) + u"\n\n"_s;
+        if (inv.needsHuman) {
+            md += u"**Needs a human:** the evidence is too thin to stand on this conclusion; "
+                  u"check it before sending."_s;
+            QStringList missing;
+            for (const QString &m : inv.missing)
+                missing << escaped(m);
+            md += missing.isEmpty() ? u"\n\n"_s : u" Missing:\n\n"_s + bullets(missing) + u"\n\n"_s;
+        }
     } else if (inv.playbook.name.isEmpty()) {
         md += u"**No investigation:** "_s + escaped(inv.playbook.reason) + u"\n\n"_s;
         if (docs.isEmpty())

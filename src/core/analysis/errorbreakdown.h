@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/changepoint.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// error_breakdown in three steps: the facts read from the evidence, a pure judgement over them
+// (which causes the failures support, how strongly, with which refs) and the wording.
+namespace Casefile::Analysis {
+
+struct ErrorBreakdownFacts
+{
+    ErrorProfile profile; // the error_breakdown table
+    OrgScope scope;       // org_comparison, when asked
+    // Error-rate series were fetched and none of them changed in the window.
+    bool errorSeriesFlat = false;
+    // The route whose request volume jumped (error_series by route), if one did.
+    std::optional<VolumeChange> volume;
+    // The config the rejected (4xx) requests used, as "config:<id>" ('' when unknown), and
+    // whether another config of the org on the same provider works.
+    QString clientConfigRef;
+    bool clientConfigSpecific = false;
+    // The playbook asks whether the customer's requests are at fault even when few failed.
+    bool expectsClientVerdict = false;
+    // For the wording.
+    QDateTime reference;
+    QString orgName;
+};
+
+// What the figures are, before any cause is weighed.
+enum class ErrorLevel {
+    NoErrors,   // nothing failed
+    Background, // a steady low failure share, unchanged through the window
+    Normal,     // too few failures to be a finding
+    Significant,
+};
+
+enum class ServerErrorSpread {
+    None,        // too few 5xx to say anything
+    OneProvider, // concentrated on one provider/model
+    Spread,      // spread over providers: the gateway rather than one provider
+};
+
+struct CauseVerdict
+{
+    bool proposed = false;
+    double score = 0.0;
+    QStringList refs;
+};
+
+struct ErrorBreakdownVerdict
+{
+    ErrorLevel level = ErrorLevel::NoErrors;
+    bool onlyThisOrg = false; // other orgs in the comparison had no failures
+    CauseVerdict rateLimited; // 429 dominate
+    bool volumeJump = false;  // the rate limiting follows a route's traffic jump
+    ServerErrorSpread server = ServerErrorSpread::None;
+    CauseVerdict providerOutage; // set when server == OneProvider
+    bool othersHit = false;      // other orgs failed too (provider errors)
+    bool othersFine = false;     // other orgs were compared and not hit
+    CauseVerdict invalidRequests;
+    bool rejectInvalidRequests = false; // few 4xx and the playbook asks about them
+};
+
+// The facts of an input; nullopt when the error_breakdown table is absent.
+std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input);
+
+// Pure: the verdict of the facts. No text for people.
+ErrorBreakdownVerdict judgeErrorBreakdown(const ErrorBreakdownFacts &facts);
+
+// How much 4xx answers say about the customer's own config: a missing model or a refused key
+// names what the customer sent; a malformed request can as well be our translation of it, and
+// 4xx that other organisations get too are not any one customer's doing.
+double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool configSpecific);
+
+} // namespace Casefile::Analysis

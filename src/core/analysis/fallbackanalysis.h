@@ -1,0 +1,112 @@
+#pragma once
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/configlint.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// fallback_analysis in three steps: the facts read from fallback_stats and the routing
+// configs, a pure judgement (did the fallback work; if not, which target stalled and which
+// config problem explains it) and the wording.
+namespace Casefile::Analysis {
+
+// The fallback_stats table, summed.
+struct FallbackStats
+{
+    QString evidenceId;
+    double total = 0;
+    double stuck = 0; // failed without failing over
+    double stuckTimeouts = 0;
+    double stuckLatencySum = 0;
+    double served = 0;                   // served by a fallback target
+    QMap<QString, double> stuckByTarget; // "provider/model"
+    QMap<QString, double> servedBy;
+    QMap<QString, double> servedConfigs;
+    QMap<QString, double> stuckConfigs; // config_id the stalled requests used
+    QList<int> stuckStatuses;
+};
+// Sums the rows of a fallback_stats table.
+FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId);
+
+// A routing config as fetched, with the statuses its first target fails over on.
+struct FallbackConfig
+{
+    QString id;
+    QString evidenceId;
+    QList<int> failoverCodes; // empty when the config lists none
+};
+
+// An incident on the status page of the provider the fallback's first target sends to.
+struct FirstTargetIncident
+{
+    QString page;
+    QString title;
+    QDateTime start;
+    QDateTime end;
+};
+
+struct FallbackFacts
+{
+    FallbackStats stats;
+    // The config that served most fallbacks, the evidence of its fetched copies, and the
+    // incidents of its first target's provider.
+    QStringList servedConfigEvidence;
+    QList<FirstTargetIncident> firstTargetIncidents;
+    // The provider errors of the error breakdown (when they were counted).
+    QString serverProvider;
+    QDateTime serverFirst;
+    QDateTime serverLast;
+    bool configsRead = false; // the routing configs were fetched
+    QList<FallbackConfig> configs;
+    QList<ConfigIssue> issues; // lint of every fetched config
+    QDateTime reference;       // for the wording
+};
+
+// Statuses (not timeouts) a config that stalled does not list among its fail-over codes.
+struct UnlistedStatus
+{
+    QString configRef;
+    QString evidenceId;
+    QList<int> statuses;
+};
+
+struct FallbackVerdict
+{
+    bool fallbackServed = false; // some requests were answered by a fallback target
+    bool stalled = false;        // enough requests failed without failing over
+    // Not stalled and served: works as configured (expected_behavior).
+    bool workedAsConfigured = false;
+    double expectedScore = 0.0;
+    QString servedConfig;
+    QString servedTarget;
+    // Stalled: the target, the config its requests used, and why.
+    QString stalledTarget; // "provider/model"
+    QString stalledProvider;
+    QString stalledConfig;
+    double averageLatencyMs = 0;
+    bool mostlyTimeouts = false;
+    bool configUnknown = false; // the routing configs could not be read
+    QList<UnlistedStatus> unlisted;
+    QList<ConfigIssue> explaining; // config issues that explain the stall
+    bool configExplains = false;   // customer_config
+    QStringList refs;
+    QStringList evidenceIds;
+};
+
+// nullopt when no fallback_stats table was fetched.
+std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input);
+
+// Pure: whether a config issue explains requests that stalled on `provider` with `stats`.
+bool issueExplainsStall(const ConfigIssue &issue, const FallbackStats &stats,
+                        const QString &provider);
+
+// Pure: the verdict of the facts. No text for people.
+FallbackVerdict judgeFallback(const FallbackFacts &facts);
+
+} // namespace Casefile::Analysis

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The ranking (analyze()) in three steps: the facts (every analyzer's output, merged per
+// category, and what could not be read), a pure judgement (the root cause, second causes, the
+// confidence, whether a human must look) and the wording.
+namespace Casefile::Analysis {
+
+// Below this confidence the diagnosis needs a human: the result says so, and what is missing.
+inline constexpr double NeedsHumanBelow = 0.4;
+
+struct RankingFacts
+{
+    QList<Hypothesis> ranked;           // one per category, strongest first
+    QList<RejectedHypothesis> rejected; // the analyzers' own
+    QList<Finding> findings;
+    QStringList notChecked; // in words, for the reply
+    int missingSteps = 0;   // steps that failed, timed out or were cancelled
+    QStringList missing;    // steps that did not deliver or returned nothing, in words
+    bool sawChange = false; // a finding reports a metric that rose
+};
+
+struct RankingVerdict
+{
+    int best = -1;         // index into ranked: the root cause; -1: no fault found
+    double penalty = 0.0;  // confidence lost to missing steps
+    double confidence = 0; // of the root cause, or of no_fault_found (two decimals)
+    QList<int> secondary;  // indexes into ranked: causes with their own evidence
+    QList<double> secondaryConfidence;
+    bool needsHuman = false; // confidence below NeedsHumanBelow
+};
+
+// One hypothesis per category: the strongest (after the playbook's prior), a little stronger
+// when several analyzers agree; its refs stay its own. Strongest first.
+QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &playbook);
+
+// A second cause stands on its own evidence about other traffic than the root cause.
+bool independentCause(const Hypothesis &best, const Hypothesis &other);
+
+// Pure: the verdict of the facts. No text for people.
+RankingVerdict judgeRanking(const RankingFacts &facts);
+
+} // namespace Casefile::Analysis

@@ -1,0 +1,481 @@
+// The analyzers' judgements on their own: typed facts in, a verdict out, no evidence rows and
+// no wording in between. Each table states a situation real data produces (a background error
+// rate, an incident on another model, a fallback target that stalled, a weak diagnosis).
+#include "evidence.h"
+
+#include "core/analysis/errorbreakdown.h"
+#include "core/analysis/fallbackanalysis.h"
+#include "core/analysis/incidentcorrelation.h"
+#include "core/analysis/ranking.h"
+#include "core/investigationjson.h"
+
+#include <QTest>
+
+using namespace TestSupport;
+using namespace Casefile::Analysis;
+
+Q_DECLARE_METATYPE(Casefile::Analysis::ErrorLevel)
+Q_DECLARE_METATYPE(Casefile::Analysis::ServerErrorSpread)
+Q_DECLARE_METATYPE(Casefile::Analysis::IncidentMatch)
+Q_DECLARE_METATYPE(Casefile::Analysis::ErrorProfile)
+Q_DECLARE_METATYPE(Casefile::Analysis::OrgScope)
+Q_DECLARE_METATYPE(Casefile::Analysis::StatusIncident)
+Q_DECLARE_METATYPE(Casefile::Analysis::FallbackConfig)
+Q_DECLARE_METATYPE(Casefile::Analysis::ConfigIssue)
+Q_DECLARE_METATYPE(Casefile::Hypothesis)
+
+namespace {
+
+// An error profile: `total` requests, of which 429, 5xx and other 4xx as given.
+ErrorProfile profile(double total, double rateLimited, double server, double client,
+                     const QString &serverProvider = u"openai"_s, int clientStatus = 404)
+{
+    ErrorProfile p;
+    p.present = true;
+    p.evidenceId = u"ev1"_s;
+    p.totalRequests = total;
+    p.rateLimited = rateLimited;
+    p.serverErrors = server;
+    p.clientErrors = client;
+    p.errors = rateLimited + server + client;
+    p.serverProvider = serverProvider;
+    p.serverModel = serverProvider.isEmpty() ? QString() : u"gpt-4o"_s;
+    if (serverProvider.isEmpty())
+        p.serverProviders = {u"openai"_s, u"anthropic"_s};
+    p.clientProvider = u"anthropic"_s;
+    p.clientModel = u"claude-sonnet-4-6"_s;
+    if (client > 0)
+        p.groups.append({u"anthropic"_s, u"claude-sonnet-4-6"_s, clientStatus, {}, client, {}, {}});
+    return p;
+}
+
+OrgScope scope(int otherOrgs, int otherOrgsWithErrors)
+{
+    OrgScope s;
+    s.present = otherOrgs >= 0;
+    s.otherOrgs = std::max(0, otherOrgs);
+    s.otherOrgsWithErrors = otherOrgsWithErrors;
+    return s;
+}
+
+const QDateTime Ten = at(u"2026-11-20T10:00:00Z"_s);
+
+StatusIncident statusIncident(const QString &page, const QString &title, const QDateTime &start,
+                              const QDateTime &end, const QStringList &models = {})
+{
+    StatusIncident i;
+    i.ref = u"statuspage:"_s + page + u":incident:k1"_s;
+    i.page = page;
+    i.title = title;
+    i.text = title;
+    i.start = start;
+    i.end = end;
+    i.models = models;
+    return i;
+}
+
+Hypothesis hypothesis(const char *category, double score, const QStringList &refs)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(category);
+    h.cause.summary = u"cause"_s;
+    h.cause.confidence = score;
+    h.cause.refs = refs;
+    h.score = score;
+    return h;
+}
+
+// fallback_stats rows: provider, model, config_id, status, error_code, fallback_used, n,
+// avg_latency_ms.
+QJsonObject fallbackTable(const QList<QJsonArray> &rows)
+{
+    return table({u"provider"_s, u"model"_s, u"config_id"_s, u"status"_s, u"error_code"_s,
+                  u"fallback_used"_s, u"n"_s, u"avg_latency_ms"_s},
+                 rows);
+}
+
+ConfigIssue issue(ConfigIssue::Kind kind, const QString &config, QList<int> missing = {})
+{
+    ConfigIssue i;
+    i.kind = kind;
+    i.configRef = u"config:"_s + config;
+    i.evidenceId = u"ev-"_s + config;
+    i.message = u"problem in "_s + config;
+    i.missingCodes = missing;
+    return i;
+}
+
+} // namespace
+
+class TestVerdicts final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void errorBreakdown_data()
+    {
+        QTest::addColumn<ErrorProfile>("errors");
+        QTest::addColumn<OrgScope>("orgs");
+        QTest::addColumn<bool>("seriesFlat");
+        QTest::addColumn<ErrorLevel>("level");
+        QTest::addColumn<ServerErrorSpread>("server");
+        QTest::addColumn<double>("rateLimitedScore"); // 0: not proposed
+        QTest::addColumn<double>("outageScore");
+        QTest::addColumn<double>("invalidScore");
+        const auto None = ServerErrorSpread::None;
+        QTest::newRow("nothing failed") << profile(1000, 0, 0, 0) << scope(-1, 0) << false
+                                        << ErrorLevel::NoErrors << None << 0.0 << 0.0 << 0.0;
+        QTest::newRow("steady background rate of a big org")
+            << profile(200000, 0, 4000, 0) << scope(-1, 0) << true << ErrorLevel::Background << None
+            << 0.0 << 0.0 << 0.0;
+        QTest::newRow("same share, but the error series rose")
+            << profile(200000, 0, 4000, 0) << scope(-1, 0) << false << ErrorLevel::Significant
+            << ServerErrorSpread::OneProvider << 0.0 << 0.5 << 0.0;
+        QTest::newRow("a high share is never background")
+            << profile(1000, 0, 300, 0) << scope(-1, 0) << true << ErrorLevel::Significant
+            << ServerErrorSpread::OneProvider << 0.0 << 0.5 << 0.0;
+        QTest::newRow("a normal level") << profile(10000, 0, 20, 0) << scope(-1, 0) << false
+                                        << ErrorLevel::Normal << None << 0.0 << 0.0 << 0.0;
+        QTest::newRow("rate limited, other orgs spared")
+            << profile(1000, 300, 0, 0) << scope(5, 0) << false << ErrorLevel::Significant << None
+            << 0.82 << 0.0 << 0.0;
+        QTest::newRow("provider errors, other orgs hit too")
+            << profile(1000, 0, 200, 0) << scope(5, 3) << false << ErrorLevel::Significant
+            << ServerErrorSpread::OneProvider << 0.0 << 0.65 << 0.0;
+        QTest::newRow("provider errors, only this org")
+            << profile(1000, 0, 200, 0) << scope(5, 0) << false << ErrorLevel::Significant
+            << ServerErrorSpread::OneProvider << 0.0 << 0.4 << 0.0;
+        QTest::newRow("5xx spread over providers")
+            << profile(1000, 0, 200, 0, {}) << scope(-1, 0) << false << ErrorLevel::Significant
+            << ServerErrorSpread::Spread << 0.0 << 0.0 << 0.0;
+        QTest::newRow("model not found, only this org")
+            << profile(1000, 0, 0, 100) << scope(5, 0) << false << ErrorLevel::Significant << None
+            << 0.0 << 0.0 << 0.70;
+        QTest::newRow("malformed requests other orgs get too")
+            << profile(1000, 0, 0, 100, u"openai"_s, 400) << scope(5, 4) << false
+            << ErrorLevel::Significant << None << 0.0 << 0.0 << 0.3;
+    }
+    void errorBreakdown()
+    {
+        QFETCH(ErrorProfile, errors);
+        QFETCH(OrgScope, orgs);
+        QFETCH(bool, seriesFlat);
+        ErrorBreakdownFacts facts;
+        facts.profile = errors;
+        facts.scope = orgs;
+        facts.errorSeriesFlat = seriesFlat;
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QTEST(v.level, "level");
+        QTEST(v.server, "server");
+        QFETCH(double, rateLimitedScore);
+        QFETCH(double, outageScore);
+        QFETCH(double, invalidScore);
+        QCOMPARE(v.rateLimited.proposed, rateLimitedScore > 0);
+        QCOMPARE(v.providerOutage.proposed, outageScore > 0);
+        QCOMPARE(v.invalidRequests.proposed, invalidScore > 0);
+        QVERIFY(qAbs(v.rateLimited.score - rateLimitedScore) < 1e-9);
+        QVERIFY(qAbs(v.providerOutage.score - outageScore) < 1e-9);
+        QVERIFY(qAbs(v.invalidRequests.score - invalidScore) < 1e-9);
+        if (v.providerOutage.proposed)
+            QCOMPARE(v.providerOutage.refs, (QStringList{u"provider:openai"_s, u"model:gpt-4o"_s}));
+    }
+
+    // The route whose traffic jumped is cited with the rate limiting; the config the rejected
+    // requests used is cited with them.
+    void errorBreakdownRefs()
+    {
+        ErrorBreakdownFacts facts;
+        facts.profile = profile(1000, 200, 0, 150);
+        facts.volume =
+            VolumeChange{u"/v1/embeddings"_s, u"route:/v1/embeddings"_s, Ten, 10, 80, u"ev2"_s};
+        facts.clientConfigRef = u"config:pc-claude"_s;
+        facts.clientConfigSpecific = true;
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QVERIFY(v.volumeJump);
+        QCOMPARE(v.rateLimited.refs, QStringList{u"route:/v1/embeddings"_s});
+        QCOMPARE(v.invalidRequests.refs,
+                 (QStringList{u"config:pc-claude"_s, u"model:claude-sonnet-4-6"_s}));
+        QVERIFY(qAbs(v.invalidRequests.score - 0.72) < 1e-9);
+    }
+
+    void incidentMatch_data()
+    {
+        QTest::addColumn<StatusIncident>("incident");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QDateTime>("from");
+        QTest::addColumn<QDateTime>("to");
+        QTest::addColumn<IncidentMatch>("match");
+        const QDateTime none;
+        const auto h = [](int minutes) {
+            return Ten.addSecs(minutes * 60);
+        };
+        QTest::newRow("same provider and time")
+            << statusIncident(u"openai"_s, u"Elevated errors"_s, h(-5), h(60)) << u"openai"_s
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::Explains;
+        QTest::newRow("another provider's page")
+            << statusIncident(u"anthropic"_s, u"Elevated errors"_s, h(-5), h(60)) << u"openai"_s
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherProvider;
+        QTest::newRow("another model of the same provider")
+            << statusIncident(u"openai"_s, u"Errors on gpt-4o-mini"_s, h(-5), h(60),
+                              {u"gpt-4o-mini"_s})
+            << u"openai"_s << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherModel;
+        QTest::newRow("another model family")
+            << statusIncident(u"anthropic"_s, u"Claude Haiku degraded"_s, h(-5), h(60))
+            << u"anthropic"_s << u"claude-sonnet-4-6"_s << Ten << h(50)
+            << IncidentMatch::OtherFamily;
+        QTest::newRow("ended before the failure began")
+            << statusIncident(u"openai"_s, u"Elevated errors"_s, h(-180), h(-60)) << u"openai"_s
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherTime;
+        QTest::newRow("began hours after the failure")
+            << statusIncident(u"openai"_s, u"Elevated errors"_s, h(120), none) << u"openai"_s
+            << u"gpt-4o"_s << Ten << none << IncidentMatch::OtherTime;
+        QTest::newRow("after the failure recovered")
+            << statusIncident(u"openai"_s, u"Elevated errors"_s, h(40), h(90)) << u"openai"_s
+            << u"gpt-4o"_s << Ten << h(30) << IncidentMatch::OtherTime;
+        QTest::newRow("ongoing, began with the failure")
+            << statusIncident(u"openai"_s, u"Elevated errors"_s, h(10), none) << u"openai"_s
+            << u"gpt-4o"_s << Ten << none << IncidentMatch::Explains;
+    }
+    void incidentMatch()
+    {
+        QFETCH(StatusIncident, incident);
+        QFETCH(QString, provider);
+        QFETCH(QString, model);
+        QFETCH(QDateTime, from);
+        QFETCH(QDateTime, to);
+        const IncidentFailure failure{from, to, provider, model, std::nullopt};
+        QTEST(matchIncident(incident, failure, Ten.addSecs(4 * 3600)), "match");
+    }
+
+    // The judgement of every incident: the refs it cites, what backs it, and why not.
+    void incidentVerdict()
+    {
+        IncidentFacts facts;
+        facts.statusAnswered = true;
+        facts.windowTo = Ten.addSecs(3600);
+        facts.serverErrors = 300;
+        facts.serverProvider = u"openai"_s;
+        StatusIncident product = statusIncident(u"openai"_s, u"Sora down"_s, Ten, {});
+        product.otherProduct = u"sora"_s;
+        facts.incidents = {statusIncident(u"openai"_s, u"Errors on gpt-4o"_s, Ten.addSecs(-300), {},
+                                          {u"gpt-4o"_s}),
+                           product};
+        OnCallPage page;
+        page.start = Ten;
+        page.text = u"openai upstream errors"_s;
+        OnCallPage billing;
+        billing.start = Ten.addSecs(-20 * 3600);
+        billing.text = u"metering lag"_s;
+        facts.pages = {page, billing};
+
+        IncidentCorrelationVerdict v = judgeIncidents(facts);
+        QCOMPARE(v.incidents.size(), 2);
+        QCOMPARE(v.incidents.at(0).match, IncidentMatch::NoChange); // nothing failed yet
+        QVERIFY(!v.pages.at(0).relevant);
+
+        facts.failures = {{Ten, {}, u"openai"_s, u"gpt-4o"_s, std::nullopt}};
+        v = judgeIncidents(facts);
+        QCOMPARE(v.incidents.at(0).match, IncidentMatch::Explains);
+        QVERIFY(v.incidents.at(0).providerErrors);
+        QVERIFY(qAbs(v.incidents.at(0).score - 0.85) < 1e-9);
+        QCOMPARE(v.incidents.at(0).refs, (QStringList{u"statuspage:openai:incident:k1"_s,
+                                                      u"provider:openai"_s, u"model:gpt-4o"_s}));
+        QCOMPARE(v.incidents.at(1).match, IncidentMatch::OtherProduct);
+        QVERIFY(!v.noIncidentListed);
+        QVERIFY(v.pages.at(0).relevant && v.pages.at(0).overlaps);
+        QVERIFY(!v.pages.at(1).relevant); // not about the provider, not a billing ticket
+
+        facts.billing = true;
+        QVERIFY(judgeIncidents(facts).pages.at(1).aboutBilling);
+        facts.incidents.clear();
+        QVERIFY(judgeIncidents(facts).noIncidentListed);
+    }
+
+    void fallback_data()
+    {
+        QTest::addColumn<QJsonObject>("stats");
+        QTest::addColumn<QList<FallbackConfig>>("configs");
+        QTest::addColumn<QList<ConfigIssue>>("issues");
+        QTest::addColumn<bool>("stalled");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<bool>("configExplains");
+        QTest::addColumn<QStringList>("refs");
+        const QJsonArray servedRow{
+            u"anthropic"_s, u"claude-sonnet-4-6"_s, u"pc-1"_s, 200, u""_s, 1, 400, 900};
+        const QJsonArray timeoutRow{u"openai"_s,  u"gpt-4o"_s, u"pc-1"_s, 504,
+                                    u"timeout"_s, 0,           120,       45000};
+        const QJsonArray unavailableRow{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 503,
+                                        u""_s,       0,           120,       300};
+        const QList<FallbackConfig> pc1 = {{u"pc-1"_s, u"ev-pc-1"_s, {429, 500}}};
+        QTest::newRow("fallback worked")
+            << fallbackTable({servedRow, QJsonArray{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 504,
+                                                    u"timeout"_s, 0, 2, 45000}})
+            << pc1 << QList<ConfigIssue>{} << false << QString() << false << QStringList{};
+        QTest::newRow("stalled on timeouts, no request_timeout")
+            << fallbackTable({servedRow, timeoutRow}) << pc1
+            << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-1"_s)} << true
+            << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s};
+        QTest::newRow("stalled on a status the config does not list")
+            << fallbackTable({unavailableRow}) << pc1 << QList<ConfigIssue>{} << true
+            << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s};
+        QTest::newRow("a timeout problem does not explain 503s")
+            << fallbackTable({unavailableRow})
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}}}
+            << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-1"_s)} << true
+            << u"openai/gpt-4o"_s << false << QStringList{};
+        QTest::newRow("a problem in a config the failing requests did not use")
+            << fallbackTable({timeoutRow}) << pc1
+            << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-other"_s)} << true
+            << u"openai/gpt-4o"_s << false << QStringList{};
+    }
+    void fallback()
+    {
+        QFETCH(QJsonObject, stats);
+        FallbackFacts facts;
+        facts.stats = fallbackStats(stats, u"ev1"_s);
+        facts.configsRead = true;
+        QFETCH(QList<FallbackConfig>, configs);
+        QFETCH(QList<ConfigIssue>, issues);
+        facts.configs = configs;
+        facts.issues = issues;
+        const FallbackVerdict v = judgeFallback(facts);
+        QTEST(v.stalled, "stalled");
+        QTEST(v.stalledTarget, "target");
+        QTEST(v.configExplains, "configExplains");
+        QTEST(v.refs, "refs");
+        QCOMPARE(v.workedAsConfigured, !v.stalled);
+    }
+
+    void fallbackFacts()
+    {
+        FallbackFacts facts;
+        facts.stats = fallbackStats(
+            fallbackTable({{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 504, u"timeout"_s, 0, 90, 45000},
+                           {u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 500, u""_s, 0, 30, 200}}),
+            u"ev1"_s);
+        QCOMPARE(facts.stats.stuck, 120.0);
+        QCOMPARE(facts.stats.stuckTimeouts, 90.0);
+        QCOMPARE(facts.stats.stuckStatuses, (QList<int>{504, 500}));
+        FallbackVerdict v = judgeFallback(facts);
+        QVERIFY(v.configUnknown); // the configs were not read: nothing can explain it
+        QVERIFY(v.mostlyTimeouts);
+        QCOMPARE(v.stalledProvider, u"openai"_s);
+        // the first target's provider reported an incident: the fallback did its job
+        facts.stats = fallbackStats(
+            fallbackTable({{u"anthropic"_s, u"claude"_s, u"pc-1"_s, 200, u""_s, 1, 50, 300}}),
+            u"ev1"_s);
+        QVERIFY(qAbs(judgeFallback(facts).expectedScore - 0.5) < 1e-9);
+        facts.firstTargetIncidents = {{u"openai"_s, u"Outage"_s, Ten, {}}};
+        QVERIFY(qAbs(judgeFallback(facts).expectedScore - 0.7) < 1e-9);
+    }
+
+    void ranking_data()
+    {
+        QTest::addColumn<QList<Hypothesis>>("ranked");
+        QTest::addColumn<int>("findings");
+        QTest::addColumn<bool>("sawChange");
+        QTest::addColumn<int>("missingSteps");
+        QTest::addColumn<int>("best");
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<bool>("needsHuman");
+        QTest::addColumn<QList<int>>("secondary");
+        const QStringList deployRefs{u"github:deployment:447"_s, u"route:/v1/analytics"_s};
+        QTest::newRow("a strong cause")
+            << QList<Hypothesis>{hypothesis(Category::DeployRegression, 0.85, deployRefs)} << 2
+            << true << 0 << 0 << 0.85 << false << QList<int>{};
+        QTest::newRow("a strong cause, three steps missing")
+            << QList<Hypothesis>{hypothesis(Category::DeployRegression, 0.85, deployRefs)} << 2
+            << true << 3 << 0 << 0.65 << false << QList<int>{};
+        QTest::newRow("a weak cause weakened below the threshold")
+            << QList<Hypothesis>{hypothesis(Category::DeployRegression, 0.45, deployRefs)} << 2
+            << true << 2 << 0 << 0.38 << true << QList<int>{};
+        QTest::newRow("checked, nothing wrong")
+            << QList<Hypothesis>{} << 2 << false << 0 << -1 << 0.6 << false << QList<int>{};
+        QTest::newRow("a change nothing explains")
+            << QList<Hypothesis>{} << 2 << true << 0 << -1 << 0.3 << true << QList<int>{};
+        QTest::newRow("nothing could be read")
+            << QList<Hypothesis>{} << 0 << false << 4 << -1 << 0.21 << true << QList<int>{};
+        QTest::newRow("only candidates too weak to conclude")
+            << QList<Hypothesis>{hypothesis(Category::KnownBug, 0.35, {u"linear:issue:GW-1"_s})}
+            << 2 << false << 0 << -1 << 0.4 << false << QList<int>{};
+        QTest::newRow("two causes, each with its own evidence")
+            << QList<Hypothesis>{hypothesis(Category::DeployRegression, 0.85, deployRefs),
+                                 hypothesis(
+                                     Category::ProviderOutage, 0.75,
+                                     {u"statuspage:openai:incident:k1"_s, u"provider:openai"_s})}
+            << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
+        QTest::newRow("a second cause sharing the root cause's evidence")
+            << QList<Hypothesis>{hypothesis(Category::DeployRegression, 0.85, deployRefs),
+                                 hypothesis(Category::KnownBug, 0.75,
+                                            {u"linear:issue:GW-1"_s, u"route:/v1/analytics"_s})}
+            << 2 << true << 0 << 0 << 0.85 << false << QList<int>{};
+    }
+    void ranking()
+    {
+        QFETCH(QList<Hypothesis>, ranked);
+        QFETCH(int, findings);
+        QFETCH(bool, sawChange);
+        QFETCH(int, missingSteps);
+        RankingFacts facts;
+        facts.ranked = ranked;
+        for (int i = 0; i < findings; ++i)
+            facts.findings.append(Finding{u"finding %1"_s.arg(i), {}, {}, 0.7});
+        facts.sawChange = sawChange;
+        facts.missingSteps = missingSteps;
+        const RankingVerdict v = judgeRanking(facts);
+        QTEST(v.best, "best");
+        QFETCH(double, confidence);
+        QVERIFY2(qAbs(v.confidence - confidence) < 1e-9, qPrintable(QString::number(v.confidence)));
+        QTEST(v.needsHuman, "needsHuman");
+        QTEST(v.secondary, "secondary");
+    }
+
+    // Through analyze(): a weak diagnosis says a human must look and what is missing, and the
+    // result document carries it; a confident one carries neither.
+    void needsHumanInTheResult()
+    {
+        AnalysisInput in =
+            baseInput(u"latency-spike"_s, {u"change_point"_s, u"deploy_correlation"_s});
+        addFailedStep(in, u"recent_deploys"_s, u"github"_s, u"deployments"_s);
+        addStep(in, u"status_incidents"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+                events({}));
+        const AnalysisResult result = analyze(in);
+        QVERIFY(result.rootCause);
+        QVERIFY(result.rootCause->confidence < NeedsHumanBelow);
+        QVERIFY(result.needsHuman);
+        QVERIFY(result.missing.size() >= 2);
+        QVERIFY2(result.missing.at(0).contains(u"returned nothing"_s) ||
+                     result.missing.at(1).contains(u"returned nothing"_s),
+                 qPrintable(result.missing.join(u'\n')));
+
+        Investigation inv;
+        inv.ticket = in.ticket;
+        inv.rootCause = result.rootCause;
+        inv.needsHuman = result.needsHuman;
+        inv.missing = result.missing;
+        QJsonObject doc = investigationToJson(inv);
+        QCOMPARE(doc.value(u"needs_human"_s).toBool(), true);
+        QCOMPARE(doc.value(u"missing"_s).toArray().size(), result.missing.size());
+        QCOMPARE(doc.value(u"root_cause"_s).toObject().value(u"category"_s).toString(),
+                 u"no_fault_found"_s);
+        const auto back = investigationFromJson(doc);
+        QVERIFY(back);
+        QVERIFY(back->needsHuman);
+        QCOMPARE(back->missing, result.missing);
+
+        // the engineer reads it in the internal note, never the customer in the reply
+        const ComposedReply composed = composeReply(in, inv);
+        QVERIFY2(composed.note.contains(u"Needs a human"_s), qPrintable(composed.note));
+        QVERIFY(!composed.reply.contains(u"Needs a human"_s));
+
+        inv.needsHuman = false;
+        QVERIFY(!composeReply(in, inv).note.contains(u"Needs a human"_s));
+        doc = investigationToJson(inv);
+        QVERIFY(!doc.contains(u"needs_human"_s));
+        QVERIFY(!doc.contains(u"missing"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerdicts)
+#include "tst_verdicts.moc"
