@@ -1,5 +1,6 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/configlint.h"
+#include "core/operations.h"
 #include "evidence.h"
 
 #include <QDir>
@@ -155,37 +156,9 @@ void TestAnalyzers::builtInPlaybooks_data()
 
 void TestAnalyzers::builtInPlaybooks()
 {
-    // Steps use only the operations (and arguments) of docs/operations.md, templates only
+    // Steps use only the operations (and arguments) of the operations table, templates only
     // the names the binder knows, analyzers only registered names.
     QFETCH(QString, path);
-    static const QHash<QString, QStringList> ops = {
-        {u"clickhouse/traffic_overview"_s, {u"org"_s, u"from"_s, u"to"_s}},
-        {u"clickhouse/latency_series"_s,
-         {u"org"_s, u"from"_s, u"to"_s, u"bucket_s"_s, u"group_by"_s, u"component"_s}},
-        {u"clickhouse/error_breakdown"_s, {u"org"_s, u"from"_s, u"to"_s}},
-        {u"clickhouse/error_series"_s,
-         {u"org"_s, u"from"_s, u"to"_s, u"bucket_s"_s, u"group_by"_s}},
-        {u"clickhouse/fallback_stats"_s, {u"org"_s, u"from"_s, u"to"_s}},
-        {u"clickhouse/token_usage"_s, {u"org"_s, u"from"_s, u"to"_s}},
-        {u"clickhouse/metadata_by_sdk"_s, {u"org"_s, u"from"_s, u"to"_s}},
-        {u"clickhouse/org_comparison"_s,
-         {u"from"_s, u"to"_s, u"route"_s, u"provider"_s, u"model"_s}},
-        {u"clickhouse/webhook_breakdown"_s, {u"org"_s, u"from"_s, u"to"_s}},
-        {u"clickhouse/webhook_series"_s, {u"org"_s, u"from"_s, u"to"_s, u"bucket_s"_s}},
-        {u"github/deployments"_s, {u"from"_s, u"to"_s, u"environment"_s}},
-        {u"github/releases"_s, {u"from"_s, u"to"_s, u"repo"_s}},
-        {u"linear/search_issues"_s, {u"terms"_s, u"limit"_s}},
-        {u"jira/search_issues"_s, {u"terms"_s, u"limit"_s}},
-        {u"stripe/customer"_s, {u"org"_s, u"email_domain"_s}},
-        {u"stripe/invoices"_s, {u"customer"_s, u"from"_s, u"to"_s}},
-        {u"stripe/meter_summaries"_s, {u"customer"_s, u"meter"_s, u"from"_s, u"to"_s, u"window"_s}},
-        {u"statuspage/incidents"_s, {u"from"_s, u"to"_s, u"providers"_s}},
-        {u"statuspage/summary"_s, {u"providers"_s}},
-        {u"pagerduty/incidents"_s, {u"from"_s, u"to"_s}},
-        {u"docs/search"_s, {u"terms"_s, u"limit"_s}},
-        {u"docs/fetch"_s, {u"path"_s}},
-        {u"gateway/config"_s, {u"config_id"_s, u"config_ids"_s}},
-    };
     static const QStringList names = {u"org"_s,
                                       u"org_name"_s,
                                       u"window.from"_s,
@@ -222,10 +195,12 @@ void TestAnalyzers::builtInPlaybooks()
         const QJsonObject s = sv.toObject();
         const QString op =
             s.value(u"connector"_s).toString() + u'/' + s.value(u"operation"_s).toString();
-        QVERIFY2(ops.contains(op), qPrintable(op));
+        const Operations::Operation *operation = Operations::find(
+            s.value(u"connector"_s).toString(), s.value(u"operation"_s).toString());
+        QVERIFY2(operation, qPrintable(op));
         const QJsonObject args = s.value(u"args"_s).toObject();
         for (auto it = args.begin(); it != args.end(); ++it) {
-            QVERIFY2(ops.value(op).contains(it.key()), qPrintable(op + u' ' + it.key()));
+            QVERIFY2(operation->argument(it.key()), qPrintable(op + u' ' + it.key()));
             const QString text = QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson());
             auto m = tmpl.globalMatch(text);
             while (m.hasNext()) {
