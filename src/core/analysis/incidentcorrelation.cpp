@@ -276,7 +276,7 @@ QString mismatchReason(const IncidentFacts &facts, const StatusIncident &e,
 void phraseIncident(const IncidentFacts &facts, const StatusIncident &e, const IncidentJudgement &j,
                     AnalyzerOutput &out)
 {
-    const QString category(QLatin1StringView(Category::ProviderOutage));
+    const QString category{QLatin1StringView(Category::ProviderOutage)};
     if (j.match != IncidentMatch::Explains) {
         out.rejected.append({category, mismatchReason(facts, e, j), {e.ref}});
         return;
