@@ -317,6 +317,41 @@ private slots:
         }
     }
 
+    void missingRun_data()
+    {
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<double>("night"); // the share of the day's usage metered at night
+        QTest::addColumn<bool>("found");
+        QTest::newRow("six hours missing") << 12 << 6 << 1.0 << true;
+        QTest::newRow("one hour missing") << 3 << 1 << 1.0 << true;
+        QTest::newRow("missing until the end: no way to tell from no usage yet")
+            << 18 << 6 << 1.0 << false;
+        QTest::newRow("missing from the start: no usage metered before") << 0 << 5 << 1.0 << false;
+        QTest::newRow("a quiet night of a daily cycle is not missing") << 0 << 0 << 0.1 << false;
+        QTest::newRow("a missing stretch in a daily cycle") << 13 << 2 << 0.1 << true;
+        QTest::newRow("nothing missing") << 0 << 0 << 1.0 << false;
+    }
+    void missingRun()
+    {
+        QFETCH(int, first);
+        QFETCH(int, length);
+        QFETCH(double, night);
+        QFETCH(bool, found);
+        const QDateTime start = at(u"2026-11-03T00:00:00Z"_s);
+        QList<std::pair<QDateTime, double>> hours;
+        for (int h = 0; h < 24; ++h) {
+            const double usual = h >= 8 && h < 20 ? 100.0 : 100.0 * night;
+            hours.append({start.addSecs(h * 3600), h >= first && h < first + length ? 0.0 : usual});
+        }
+        const auto [from, to] = Casefile::Analysis::missingRun(hours);
+        QCOMPARE(from.isValid(), found);
+        if (found) {
+            QCOMPARE(from, start.addSecs(first * 3600));
+            QCOMPARE(to, start.addSecs((first + length) * 3600));
+        }
+    }
+
     // An invoice of input, output and cached meters and a seats line: each meter against its
     // own column, the seats line never summed.
     void invoiceLines_data()

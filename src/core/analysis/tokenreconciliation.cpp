@@ -351,6 +351,33 @@ std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, doub
     return {};
 }
 
+std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours)
+{
+    QList<double> values;
+    for (const auto &h : hours)
+        values.append(h.second);
+    const double typical = median(values);
+    if (typical <= 0)
+        return {};
+    // A quiet night of a daily cycle still meters a share of the day; a stopped meter, nothing.
+    const auto silent = [typical](double value) {
+        return value <= 0.05 * typical;
+    };
+    bool meteredBefore = false;
+    QDateTime start;
+    for (const auto &h : hours) {
+        if (!silent(h.second)) {
+            if (start.isValid())
+                return start.secsTo(h.first) <= 24 * 3600 ? std::pair{start, h.first}
+                                                          : std::pair<QDateTime, QDateTime>{};
+            meteredBefore = true;
+        } else if (meteredBefore && !start.isValid()) {
+            start = h.first;
+        }
+    }
+    return {};
+}
+
 namespace {
 
 // Days the meter counted about twice, or (almost) nothing, of what the logs bill.
@@ -412,8 +439,12 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
         v.nothingToExplain = std::abs(billed - raw) <= 0.01 * std::max(1.0, raw);
     } else {
         v.outcome = LineVerdict::Outcome::Differs;
-        if (billed > v.expected)
+        if (billed > v.expected) {
             std::tie(v.runFrom, v.runTo) = doubledRun(hours);
+        } else {
+            std::tie(v.runFrom, v.runTo) = missingRun(hours);
+            v.runMissing = v.runFrom.isValid();
+        }
     }
     return v;
 }
@@ -617,7 +648,14 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
         h.cause.summary = who + u" bills "_s + formatCount(v.line.quantity) + unit +
                           u" but the logs give "_s + formatCount(v.expected) + u" billable"_s +
                           unit + u" ("_s + signedShare(v.diffShare()) + u") for "_s + periodOf(f);
-        if (v.runFrom.isValid()) {
+        if (v.runFrom.isValid() && v.runMissing) {
+            h.cause.summary += u"; the meter recorded almost nothing between "_s +
+                               clock(v.runFrom, reference) + u" and "_s +
+                               clock(v.runTo, reference) +
+                               u" while the usual usage went on before and after, i.e. those "
+                               u"hours were not metered"_s;
+            h.score = 0.85;
+        } else if (v.runFrom.isValid()) {
             h.cause.summary += u"; the meter counted about twice the usual usage between "_s +
                                clock(v.runFrom, reference) + u" and "_s +
                                clock(v.runTo, reference) +

@@ -119,8 +119,9 @@ struct LineVerdict
     bool nothingToExplain = false; // the quantity is the raw logged tokens
     QStringList doubledDays;       // ISO dates
     QStringList droppedDays;
-    QDateTime runFrom; // hours metered about twice (Differs above the logs)
-    QDateTime runTo;
+    QDateTime runFrom; // hours metered about twice (Differs above the logs), or hours the
+    QDateTime runTo;   // meter missed (Differs below the logs): see runMissing
+    bool runMissing = false;
     double diffShare() const;
 };
 
@@ -144,5 +145,8 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
 
 // Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
 std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours);
+// Hours the meter recorded (almost) nothing between hours it metered as usual: the first such
+// stretch of at most 24 hours that the meter came back from (a quiet end is no evidence).
+std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours);
 
 } // namespace Casefile::Analysis
