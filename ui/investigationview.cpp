@@ -465,9 +465,7 @@ void InvestigationView::updateProgress()
         m_progress->setFormat(tr("%v of %m steps"));
     }
     m_progress->setPalette(p);
-    m_progress->setToolTip(health.firstError.isEmpty()
-                               ? QString()
-                               : u"<p>"_s + health.firstError.toHtmlEscaped() + u"</p>"_s);
+    m_progress->setToolTip(plainToolTip(health.firstError));
 }
 
 void InvestigationView::updateButtons()
@@ -589,7 +587,7 @@ void InvestigationView::fillFindings()
         auto *item =
             new QTreeWidgetItem(m_findings, {f.summary, u"%1 %"_s.arg(qRound(f.confidence * 100))});
         item->setData(0, FindingIndexRole, i);
-        item->setToolTip(0, u"<p>"_s + f.refs.join(u", "_s).toHtmlEscaped() + u"</p>"_s);
+        item->setToolTip(0, plainToolTip(f.refs.join(u", "_s)));
         for (const QString &id : f.evidenceIds) {
             const Evidence *e = m_investigation.evidenceById(id);
             auto *link =

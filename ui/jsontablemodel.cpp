@@ -1,5 +1,7 @@
 #include "ui/jsontablemodel.h"
 
+#include "ui/plaintext.h"
+
 #include "ui/constants.h"
 
 #include <QColor>
@@ -166,8 +168,7 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         // Evidence is vendor and customer text; tooltips render rich text: escape it.
         const QString text = displayText(v);
-        return text.isEmpty() ? QVariant()
-                              : QVariant(u"<p>"_s + text.left(2000).toHtmlEscaped() + u"</p>"_s);
+        return text.isEmpty() ? QVariant() : QVariant(plainToolTip(text));
     }
     case Qt::BackgroundRole:
         if (std::binary_search(m_highlighted.cbegin(), m_highlighted.cend(), index.row()))

@@ -882,7 +882,7 @@ void MainWindow::setConnectionState(const QString &system, int state, const QStr
                                                  : QColor(0x9e, 0x9e, 0x9e));
     dot->setPalette(p);
     // Tooltips render rich text; the connector's message is shown escaped.
-    dot->setToolTip(u"<p>"_s + QString(system + u": "_s + message).toHtmlEscaped() + u"</p>"_s);
+    dot->setToolTip(plainToolTip(system + u": "_s + message));
     dot->setAccessibleName(tr("%1 connection").arg(system));
     dot->setAccessibleDescription(message);
     m_connectionMessages.insert(system, message);
