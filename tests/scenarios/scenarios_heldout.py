@@ -451,18 +451,18 @@ def h2_responses_deploy_de():
            one_target("pc-calloway-claims", b, "claims", "vk-calloway-openai", "o4-mini", 60000),
            one_target("pc-calloway-faq", b, "faq", "vk-calloway-openai", "gpt-4o-mini", 20000)]
     t = [ticket(3101, a, "DRINGEND!! Störung in Produktion",
-                "Hallo zusammen,\n\nseit heute Mittag, so gegen 14:10 Uhr (MEZ), bekommen wir in Produktion massenhaft "
+                "Hallo zusammen,\n\nab ca. 14:10 Uhr (MEZ) bekommen wir in Produktion massenhaft "
                 "HTTP 500 zurück. Wichtig: es sind nicht alle Anfragen – Chat Completions und Embeddings laufen ganz "
                 "normal, betroffen ist nur unser Dispositions-Agent, der über die Responses API geht. Dort scheitert "
                 "ungefähr jede zweite Anfrage.\n\nDie Antwort sieht jedes Mal so aus:\n\n"
                 "{\"error\": {\"message\": \"Internal server error\", \"type\": \"internal_error\", \"code\": 500}}\n\n"
-                "Wir gehen davon aus, dass das an OpenAI liegt, auf deren Statusseite stand heute Mittag ja auch eine "
-                "Störung. Könnt ihr das bestätigen und sagen, wann es wieder läuft? Unsere Disponenten sitzen auf "
+                "Wir gehen davon aus, dass das an OpenAI liegt, auf deren Statusseite wurde mittags ja ebenfalls ein "
+                "Problem gemeldet. Könnt ihr das bestätigen und sagen, wann es wieder läuft? Unsere Disponenten sitzen auf "
                 "heißen Kohlen.\n\nViele Grüße\nJonas Weber\nPlattform-Team | Brenner Logistik GmbH\n"
                 "Tel. +49 40 5550 1187", at(D, "14:02"), "Jonas Weber", priority="urgent"),
          ticket(3102, b, "responses endpoint flaky?",
                 "Hi, is anyone else seeing failures on /v1/responses? Our claims summarizer (o4-mini) started throwing "
-                "500s a bit after 8am Eastern. Retrying sometimes works. Nothing deployed on our side today.\n\n"
+                "500s shortly past 8am Eastern. Retrying sometimes works. Nothing new shipped from us today.\n\n"
                 "— Hannah", at(D, "14:40"), "Hannah Cole")]
     return scenario(F, "heldout-api-errors-responses-deploy-german",
                     "German ticket with CET time and a pasted error body, plus an English one from a second org: a "
@@ -507,14 +507,14 @@ def h2_opus_outage_sydney():
     t = [ticket(3201, a, "urgent!! claude broken?",
                 "Hi Lanternway team,\n\nFor roughly the past hour (started about 2:20pm Sydney time) our discharge "
                 "summary service has been failing on about half its calls. Odd part: it isn't every model. Our "
-                "triage bot runs on Sonnet and is fine, and the intake form that goes to GPT-4o is fine too - "
-                "it's only the summaries, which use Opus.\n\nFrom our worker log:\n\n"
+                "triage bot runs on Sonnet and is fine, and the intake form (GPT-4o) is fine too - "
+                "it's only the summaries, which use Opus.\n\nWorker log excerpt:\n\n"
                 "2027-02-05T14:31:07+11:00 ERROR summaries.worker status=500 code=provider_error "
                 "model=claude-opus-4-1 attempt=1\n"
                 "2027-02-05T14:31:09+11:00 ERROR summaries.worker status=500 code=provider_error "
                 "model=claude-opus-4-1 attempt=2\n\n"
-                "Could our Anthropic key have been revoked or hit some cap? Same key is used by triage though, "
-                "so I'm not sure. Clinicians are waiting on these, please treat as high priority.\n\n"
+                "Could the Anthropic key have been revoked or hit some cap? Triage uses that same key though, "
+                "so I'm not sure. Clinicians are waiting on these - high priority please.\n\n"
                 "Cheers,\nLiam O'Connell\nIntegration Engineer, Wattle Health", at(D, "04:20"), "Liam O'Connell",
                 priority="urgent")]
     return scenario(F, "heldout-routing-opus-outage-sydney",
@@ -578,7 +578,7 @@ def h2_fallback_loadbalance_fr():
                 "bascule ne fonctionne toujours pas. Ce matin, entre 10h05 et 11h15 (heure de Paris), une bonne "
                 "partie des requêtes de notre assistant « relation client » sont tombées en erreur 502. Notre "
                 "configuration prévoit pourtant Claude en secours, non ? Pourquoi ces requêtes n'ont-elles pas été "
-                "renvoyées vers Claude ?\n\nDe notre côté, nous pensons que c'est lié à votre mise en production "
+                "renvoyées vers Claude ?\n\nNous pensons pour notre part que c'est lié à votre mise en production "
                 "d'hier soir : le timing est troublant.\n\nCordialement,\nCamille Lefèvre\nResponsable technique – "
                 "Sarrasin Assurances\n\n-----\nLe 1 févr. 2027 à 16:42, Support Lanternway "
                 "<support@lanternway.io> a écrit :\n> Bonjour Camille,\n> Votre configuration envoie bien une partie "
@@ -629,7 +629,7 @@ def h2_metadata_known_bug_es():
            one_target("pc-larch-sql", b, "sql", "vk-larch-openai", "gpt-4o", 30000)]
     t = [ticket(3401, a, "metadata incompleta??",
                 "Buenos días equipo de Lanternway,\n\nLes escribo porque en los logs del panel no nos aparece la "
-                "metadata (sucursal y canal) en muchas de nuestras peticiones. OJO: no pasa con todas. Las de Cali se "
+                "metadata (sucursal y canal) en muchas de las solicitudes. OJO: no pasa con todas. Las de Cali se "
                 "ven perfectas, pero las de Medellín y Bogotá llegan vacías. Todas salen del mismo servicio y con el "
                 "mismo SDK (portkey-node 3.1.2), así que no entendemos la diferencia.\n\nAsí la estamos mandando:\n\n"
                 "headers: {\n  \"x-portkey-metadata\": \"{\\\"sucursal\\\":\\\"Bogotá\\\",\\\"canal\\\":\\\"web\\\"}\"\n}"
@@ -692,13 +692,13 @@ def h2_billing_dropped_input_meter():
                           "extra_lines": [{"description": "Seats (25 × $40.00)", "nickname": "Seats", "quantity": 25,
                                            "unit_amount": 4000}]}]}
     custs = [customer(a, "ap", with_org_id=False), customer(b)]
-    t = [ticket(3501, a, "Re: Re: question about our account",
+    t = [ticket(3501, a, "Re: Re: quick one about our account",
                 "Hi Priya,\n\nThanks for adding the PO number, that part is sorted.\n\nSomething new on the same "
                 "invoice though (in_1Holloway0211, Feb 11): the \"Input tokens\" line looks low. Our own request "
                 "logging adds up uncached prompt tokens for Feb 11 (UTC) and the invoice line is roughly a quarter "
                 "under that. Output and cached tokens agree with us to within rounding.\n\nIs that the prompt caching "
                 "discount showing up? Or should we expect a correction on next month's invoice? Our controller would "
-                "rather know now than be surprised by a true-up.\n\nBest,\nMarcus Oyelaran\nFinance Systems | "
+                "rather know now than get a true-up out of the blue.\n\nBest,\nMarcus Oyelaran\nFinance Systems | "
                 "Holloway Freight\n+1 (312) 555-0148\n\nOn Tue, Feb 9, 2027 at 11:02 AM Lanternway Support "
                 "<support@lanternway.io> wrote:\n> Hi Marcus,\n> I've added PO-88213 to your billing profile; it will "
                 "appear on every invoice from now on.\n> Let us know if there's anything else.\n> Priya",
@@ -798,7 +798,7 @@ def h2_webhook_timeout_pt():
                 "Olá, pessoal!\n\nDesde as 8h da manhã (horário de Brasília) boa parte dos webhooks que vocês enviam "
                 "para a nossa produção está chegando com timeout. Não são todos: alguns chegam normalmente, e o nosso "
                 "ambiente de sandbox recebe tudo certinho. Isso está atrasando a conciliação dos pagamentos.\n\n"
-                "Olhando o nginx do nosso lado, vemos coisas assim:\n\n"
+                "No nginx aqui aparecem linhas assim:\n\n"
                 "10.0.4.17 - - [17/Feb/2027:08:14:52 -0300] \"POST /webhooks/lanternway HTTP/1.1\" 499 0 \"-\" "
                 "\"Lanternway-Webhooks/2.3\" rt=10.001\n"
                 "10.0.4.17 - - [17/Feb/2027:08:15:03 -0300] \"POST /webhooks/lanternway HTTP/1.1\" 499 0 \"-\" "
@@ -840,23 +840,20 @@ def h2_rate_limited_traceback():
     cfg = [one_target("pc-monarch-newsroom", a, "newsroom", "vk-monarch-openai", "gpt-4o", 30000),
            one_target("pc-monarch-tagging", a, "archive-tagging", "vk-monarch-openai", "gpt-4o-mini", 30000),
            one_target("pc-nettle-lab", b, "lab", "vk-nettle-anthropic", "claude-sonnet-4-6", 30000)]
-    t = [ticket(3801, a, "Re: Re: Growth vs Scale plan",
+    t = [ticket(3801, a, "Re: Re: upgrading from Growth?",
                 "Hey folks,\n\nHijacking my old thread because this is more urgent than the plan question: since "
                 "about 3:30pm Eastern we're getting a wall of 429s. And it's not only the archive re-tagging job we "
                 "kicked off this afternoon (which is tiny, a few thousand articles) - the newsroom assistant our "
-                "editors use is getting 429s too, and that's what has people yelling at me.\n\n"
-                "Traceback (most recent call last):\n"
-                "  File \"/srv/tagger/backfill.py\", line 88, in tag_batch\n"
-                "    resp = client.chat.completions.create(model=\"gpt-4o-mini\", messages=msgs)\n"
-                "  File \"/usr/local/lib/python3.12/site-packages/openai/_base_client.py\", line 1059, in _request\n"
-                "    raise self._make_status_error_from_response(err.response) from None\n"
-                "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit exceeded', "
-                "'type': 'rate_limited', 'code': 'rate_limited'}}\n\n"
-                "Is OpenAI throttling everyone right now? I saw something red on their status page. Or did something "
-                "change with our limits on your end?\n\nthanks,\nNoah Brandt\nEngineering Manager, Monarch Media",
+                "editors use is getting 429s too, which is the part people are yelling at me about.\n\n"
+                "Celery log from the tagger:\n\n"
+                "[2027-02-19 15:41:12,907: ERROR/ForkPoolWorker-3] Task tagger.tasks.tag_article[6f1c0d2e] "
+                "raised unexpected: RateLimitError(\"Error code: 429 - {'error': {'message': 'Rate limit "
+                "exceeded', 'type': 'rate_limited', 'code': 'rate_limited'}}\")\n\n"
+                "Is OpenAI throttling everyone right now? status.openai.com had something red. Or have our limits "
+                "been lowered on your end?\n\nthanks,\nNoah Brandt\nEngineering Manager, Monarch Media",
                 at(D, "21:40"), "Noah Brandt", priority="high")]
     return scenario(F, "heldout-api-errors-rate-limited-traceback",
-                    "English reply under a stale plan-question subject with a pasted Python traceback and Eastern "
+                    "English reply under a stale plan-question subject with a pasted worker error line and Eastern "
                     "time; a big org with a 4% background error rate and a daily cycle; 21 deploys.",
                     now, CO2, [a, b], start, 3801, streams, an, t,
                     {3801: truth("api-errors", "rate_limited", ["config:pc-monarch-tagging"],
@@ -936,11 +933,11 @@ def h2_routing_no_fault_noisy_ist():
     t = [ticket(4001, a, "Is Claude down for you?",
                 "Hello team,\n\nFrom about 1:10 PM IST (UTC+05:30) today our rider-support bot, which calls Claude "
                 "through Lanternway, is throwing lots of errors - our Grafana panel for failed LLM calls went from "
-                "a flat line to a big hill. The fleet-ops tool on GPT-4o looks okay to us.\n\nI can see Anthropic "
-                "has an incident open on their status page, and I noticed you also shipped something to the "
-                "Anthropic adapter this morning. Is Claude down for you guys or is it just us? Should we switch the "
-                "bot to GPT-4o for the day?\n\nRegards,\nAnanya Iyer\nPlatform Engineering, Saffron Mobility\n"
-                "Bengaluru", at(D, "08:45"), "Ananya Iyer")]
+                "a flat line to a big hill. The fleet-ops tool (GPT-4o) looks okay to us.\n\nThere is an open "
+                "incident on status.anthropic.com, and I noticed a Lanternway change to the Anthropic adapter "
+                "earlier today as well. Is Claude down for everyone, or is this specific to our account? Should we "
+                "point the bot at GPT-4o for the rest of the day?\n\nRegards,\nAnanya Iyer\n"
+                "Platform Engineering, Saffron Mobility\nBengaluru", at(D, "08:45"), "Ananya Iyer")]
     return scenario(F, "heldout-routing-no-fault-noisy-ist",
                     "English question-form ticket with an IST offset; a big org with a 4% background error rate and "
                     "an office-hours cycle; an incident and an adapter deploy at the time the customer names.",
