@@ -641,7 +641,7 @@ def h2_metadata_known_bug_es():
                     "config, only some lose their metadata; the customer suspects the SDK.",
                     now, CO2, [a, b], start, 3401, streams, an, t,
                     {3401: truth("metadata", "known_bug", ["linear:issue:GW-1307"],
-                                 ["github:release:v3.1.2", f"github:deployment:{her}", "linear:issue:GW-1190"], ["vk-cafetal-bogota"])},
+                                 ["github:release:v3.1.2", f"github:deployment:{her}", "linear:issue:GW-1190"], ["ASCII"])},
                     github=gh, linear=lin, configs=cfg, docs=[DOC_METADATA])
 
 
