@@ -632,7 +632,8 @@ def h2_metadata_known_bug_es():
                 "metadata (sucursal y canal) en muchas de las solicitudes. OJO: no pasa con todas. Las de Cali se "
                 "ven perfectas, pero las de Medellín y Bogotá llegan vacías. Todas salen del mismo servicio y con el "
                 "mismo SDK (portkey-node 3.1.2), así que no entendemos la diferencia.\n\nAsí la estamos mandando:\n\n"
-                "headers: {\n  \"x-portkey-metadata\": \"{\\\"sucursal\\\":\\\"Bogotá\\\",\\\"canal\\\":\\\"web\\\"}\"\n}"
+                "const cliente = new Portkey({\n  apiKey: process.env.LW_API_KEY,\n  virtualKey: \"vk-cafetal-bogota\",\n"
+                "  metadata: { sucursal: \"Bogotá\", canal: \"web\" },\n});"
                 "\n\n¿Será que la versión nueva del SDK trae un bug? La actualizamos hace poco.\n\nMil gracias,\n"
                 "Andrés Felipe Ruiz\nLíder de plataforma | Cafetal Seguros\nBogotá, Colombia", "2027-02-10T14:30:00Z",
                 "Andrés Ruiz")]
