@@ -6,6 +6,7 @@
 #include <QSemaphore>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 
@@ -13,15 +14,44 @@ namespace Casefile::Connectors {
 
 namespace {
 
-// Threads that only wait on sockets; kept a while so their network managers are reused.
-QThreadPool &requestPool()
+// Threads that only wait on sockets; kept a while so their network managers (and the
+// connections those keep open) are reused. The pool never queues a request behind another:
+// it holds at least as many threads as there are tasks in flight, so every task of every
+// caller is sent at once. The ceiling only guards against a runaway caller.
+constexpr int MinThreads = 32;
+constexpr int MaxThreads = 1024;
+
+class RequestPool
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(32);
-        p->setExpiryTimeout(60000);
-        return p;
-    }();
+public:
+    RequestPool()
+    {
+        m_pool.setMaxThreadCount(MinThreads);
+        m_pool.setExpiryTimeout(60000);
+    }
+
+    // Makes room for `count` more tasks (negative: they are done) before they are started.
+    void reserve(int count)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_inFlight += count;
+        const int wanted = std::clamp(m_inFlight, MinThreads, MaxThreads);
+        // Grows at once; shrinks only by what is no longer in flight (idle threads expire).
+        if (wanted != m_pool.maxThreadCount())
+            m_pool.setMaxThreadCount(wanted);
+    }
+
+    QThreadPool &pool() { return m_pool; }
+
+private:
+    QThreadPool m_pool;
+    QMutex m_mutex;
+    int m_inFlight = 0;
+};
+
+RequestPool &requestPool()
+{
+    static auto *pool = new RequestPool;
     return *pool;
 }
 
@@ -41,9 +71,11 @@ void runTogether(const QList<std::function<void()>> &tasks)
         std::exception_ptr failure;
     };
     auto state = std::make_shared<State>();
+    const int count = int(tasks.size());
+    requestPool().reserve(count);
     for (const auto &task : tasks) {
         // `task` outlives this: the caller waits below until every task has released.
-        requestPool().start([&task, state] {
+        requestPool().pool().start([&task, state] {
             try {
                 task();
             } catch (...) {
@@ -56,9 +88,9 @@ void runTogether(const QList<std::function<void()>> &tasks)
     }
     // The caller's events keep being served while it waits, as they are inside every request
     // (HttpClient runs an event loop): whatever lives on this thread still answers.
-    const int count = int(tasks.size());
     while (!state->done.tryAcquire(count, 2))
         QCoreApplication::processEvents(QEventLoop::AllEvents);
+    requestPool().reserve(-count);
     if (state->failure)
         std::rethrow_exception(state->failure); // every task has finished
 }
