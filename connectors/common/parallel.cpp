@@ -1,10 +1,12 @@
 #include "connectors/common/parallel.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QMutex>
 #include <QSemaphore>
 #include <QThreadPool>
+#include <QWaitCondition>
 
 #include <algorithm>
 #include <exception>
@@ -56,6 +58,42 @@ RequestPool &requestPool()
 }
 
 } // namespace
+
+void warmUp(int threads, const std::function<void()> &prepare)
+{
+    threads = std::clamp(threads, 0, MaxThreads);
+    if (threads == 0)
+        return;
+    // Each task holds its thread until all have started, so that `threads` distinct threads
+    // exist afterwards (idle ones are reused, new ones started); none waits long.
+    struct Barrier
+    {
+        QMutex mutex;
+        QWaitCondition all;
+        int arrived = 0;
+    };
+    auto barrier = std::make_shared<Barrier>();
+    const std::function<void()> task = [barrier, prepare, threads] {
+        if (prepare)
+            prepare();
+        {
+            QMutexLocker lock(&barrier->mutex);
+            if (++barrier->arrived == threads)
+                barrier->all.wakeAll();
+            QDeadlineTimer patience(2000);
+            while (barrier->arrived < threads && !patience.hasExpired())
+                barrier->all.wait(&barrier->mutex, patience);
+        }
+        requestPool().reserve(-1);
+    };
+    requestPool().reserve(threads);
+    // The threads are started from the pool, not by the caller, which goes on at once.
+    requestPool().pool().start([task, threads] {
+        for (int i = 1; i < threads; ++i)
+            requestPool().pool().start(task);
+        task();
+    });
+}
 
 void runTogether(const QList<std::function<void()>> &tasks)
 {

@@ -3,6 +3,8 @@
 // all arrived and counts the rounds; a request sent only after another's answer (or queued
 // behind a busy thread) makes another round, released once the server stops waiting for it,
 // so a regression fails instead of hanging.
+#include "connectors/common/httpclient.h"
+#include "connectors/common/parallel.h"
 #include "connectors/gateway/portkeyconnector.h"
 #include "connectors/github/githubconnector.h"
 #include "connectors/stripe/stripeconnector.h"
@@ -10,8 +12,11 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 #include <functional>
@@ -134,6 +139,63 @@ class TestConnectorRoundTrips : public QObject
     }
 
 private slots:
+    // However many requests one step sends, and whatever else is in flight, none waits for
+    // another's thread: two callers' hundred requests go out in one round.
+    void requestsNeverQueue()
+    {
+        StubServer server;
+        server.respond([](const StubServer::Request &) { return StubServer::json("{}"_ba); });
+        constexpr int PerCaller = 50;
+        server.answerInRounds(2 * PerCaller, Patience);
+        HttpClient::Options options;
+        options.system = u"stub"_s;
+        options.displayName = u"Stub"_s;
+        const HttpClient client(options);
+        std::atomic<int> ok = 0;
+        runBeside([&] {
+            std::vector<std::thread> callers;
+            for (int c = 0; c < 2; ++c) {
+                callers.emplace_back([&, c] {
+                    const auto answers = inParallel(PerCaller, [&](qsizetype i) {
+                        HttpRequest request;
+                        request.url = QUrl(QString::fromLatin1(server.baseUrl()) +
+                                           u"/item/%1/%2"_s.arg(c).arg(i));
+                        return client.send(request, WorkLimits{QDeadlineTimer(60s), {}});
+                    });
+                    for (const auto &answer : answers)
+                        ok += answer.has_value() ? 1 : 0;
+                });
+            }
+            for (std::thread &t : callers)
+                t.join();
+        });
+        QCOMPARE(ok.load(), 2 * PerCaller);
+        QCOMPARE(server.rounds(), QList<int>{2 * PerCaller});
+    }
+
+    // Threads started ahead of the work are distinct and each prepared once.
+    void warmUpStartsDistinctThreads()
+    {
+        constexpr int Threads = 12;
+        QMutex mutex;
+        QSet<QThread *> prepared;
+        int calls = 0;
+        warmUp(Threads, [&] {
+            QMutexLocker lock(&mutex);
+            prepared.insert(QThread::currentThread());
+            ++calls;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QMutexLocker lock(&mutex);
+                return calls == Threads;
+            }(),
+            60000);
+        QMutexLocker lock(&mutex);
+        QCOMPARE(prepared.size(), qsizetype(Threads));
+        QVERIFY(!prepared.contains(QThread::currentThread()));
+    }
+
     // The deployments, then every detail of every deployment in the window at once: each
     // deployment's statuses, and each deployed commit's files and pull requests once.
     void githubDeploymentsTwoRounds_data()
