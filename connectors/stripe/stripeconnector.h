@@ -11,7 +11,8 @@
 namespace Casefile::Connectors {
 
 // Stripe (read-only): the customer of an org (search by metadata.org_id, falling back to the
-// list and the e-mail domain), its invoices with their lines, and billing-meter event
+// list and the e-mail domain; the search and the list's first page are asked together), its
+// invoices with their lines (every invoice's at once), and billing-meter event
 // summaries. Lists page with starting_after/has_more, search with next_page. Option `meter`
 // (event name or id) is the default meter; the id of a meter named by its event name is kept a
 // few minutes (MeterIdTtl), so the next investigation asks its summaries without listing the
