@@ -110,8 +110,10 @@ Result<std::shared_ptr<ConnectorSet>> createConnectors(const WorkspaceProfile &p
         set->add(*connector);
     }
     // The threads that send a step's requests, started while the ticket is read: the first
-    // waves (a GitHub step's details: up to ninety requests) then leave at once.
-    warmUp(RequestThreadsAhead, &HttpClient::prepareThread);
+    // waves (a GitHub step's details: up to ninety requests) then leave at once. They make
+    // their network managers when they first send: a short run may already be exiting, and a
+    // network manager cannot be made once the application is gone.
+    warmUp(RequestThreadsAhead);
     return set;
 }
 

@@ -793,11 +793,6 @@ Error HttpClient::statusError(const HttpRequest &request, const HttpResponse &re
     return error;
 }
 
-void HttpClient::prepareThread()
-{
-    threadManager();
-}
-
 Result<HttpResponse> HttpClient::send(const HttpRequest &request, const WorkLimits &limits) const
 {
     const QString &name = m_options.displayName;

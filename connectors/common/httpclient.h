@@ -122,9 +122,6 @@ public:
 
     explicit HttpClient(Options options);
 
-    // Creates the calling thread's network manager ahead of its first request.
-    static void prepareThread();
-
     const Options &options() const { return m_options; }
     Result<HttpResponse> send(const HttpRequest &request, const WorkLimits &limits) const;
 

@@ -17,10 +17,10 @@ namespace Casefile::Connectors {
 // the first exception is rethrown once all have finished.
 void runTogether(const QList<std::function<void()>> &tasks);
 
-// Starts `threads` threads of that pool ahead of the requests (each runs `prepare` once, e.g.
-// to create its network manager) and returns at once: a step's first wave of requests then
-// goes out together instead of behind threads starting one after another. For the idle time
-// before the work, such as a ticket being read.
+// Starts `threads` threads of that pool ahead of the requests (each runs `prepare` once) and
+// returns at once: a step's first wave of requests then goes out together instead of behind
+// threads starting one after another. For the idle time before the work, such as a ticket
+// being read.
 void warmUp(int threads, const std::function<void()> &prepare = {});
 
 template<typename Fn>
