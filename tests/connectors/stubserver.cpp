@@ -1,5 +1,10 @@
 #include "stubserver.h"
 
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Tests {
@@ -151,6 +156,18 @@ void StubServer::answer(QTcpSocket *socket, const Reply &reply)
         socket->abort();
         break;
     }
+}
+
+bool runBeside(const std::function<void()> &work, std::chrono::milliseconds patience)
+{
+    std::atomic<bool> done = false;
+    std::thread worker([&] {
+        work();
+        done = true;
+    });
+    const bool finished = QTest::qWaitFor([&] { return done.load(); }, int(patience.count()));
+    worker.join();
+    return finished;
 }
 
 } // namespace Casefile::Tests

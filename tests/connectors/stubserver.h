@@ -98,4 +98,9 @@ private:
     QList<int> m_rounds;
 };
 
+// Runs `work` on a thread of its own while the calling thread serves its stub servers (and
+// whatever else lives there); false if it had not finished within `patience`.
+bool runBeside(const std::function<void()> &work,
+               std::chrono::milliseconds patience = std::chrono::minutes(2));
+
 } // namespace Casefile::Tests

@@ -26,6 +26,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
+using Casefile::Tests::runBeside;
 using Casefile::Tests::StubServer;
 
 namespace {
@@ -126,18 +127,6 @@ class TestConnectorRoundTrips : public QObject
 {
     Q_OBJECT
 
-    // Runs `work` on a thread of its own while this thread serves the stub server.
-    static void runBeside(const std::function<void()> &work)
-    {
-        std::atomic<bool> done = false;
-        std::thread worker([&] {
-            work();
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 120000);
-        worker.join();
-    }
-
 private slots:
     // However many requests one step sends, and whatever else is in flight, none waits for
     // another's thread: two callers' hundred requests go out in one round.
@@ -152,7 +141,7 @@ private slots:
         options.displayName = u"Stub"_s;
         const HttpClient client(options);
         std::atomic<int> ok = 0;
-        runBeside([&] {
+        QVERIFY(runBeside([&] {
             std::vector<std::thread> callers;
             for (int c = 0; c < 2; ++c) {
                 callers.emplace_back([&, c] {
@@ -168,7 +157,7 @@ private slots:
             }
             for (std::thread &t : callers)
                 t.join();
-        });
+        }));
         QCOMPARE(ok.load(), 2 * PerCaller);
         QCOMPARE(server.rounds(), QList<int>{2 * PerCaller});
     }
@@ -226,7 +215,7 @@ private slots:
         GitHubConnector connector(settings(u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
                                   u"ghp_token"_s);
         Result<OperationOutput> out = std::unexpected(Error{});
-        runBeside([&] { out = connector.run(call(u"deployments"_s, window())); });
+        QVERIFY(runBeside([&] { out = connector.run(call(u"deployments"_s, window())); }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
         QCOMPARE(server.rounds(), (details ? QList<int>{1, details} : QList<int>{1}));
 
@@ -278,10 +267,10 @@ private slots:
         server.answerInRounds(2, Patience);
         StripeConnector stripe(settings(u"stripe"_s, server), u"sk_test_1"_s);
         Result<OperationOutput> out = std::unexpected(Error{});
-        runBeside([&] {
+        QVERIFY(runBeside([&] {
             out = stripe.run(call(u"customer"_s,
                                   {{u"org"_s, u"org_acme"_s}, {u"email_domain"_s, u"acme.dev"_s}}));
-        });
+        }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
         QCOMPARE(server.rounds(), QList<int>{2});
         QCOMPARE(out->outputs.value(u"customer_id"_s).toString(), u"cus_1"_s);
@@ -325,7 +314,7 @@ private slots:
         QJsonObject args = window();
         args.insert(u"customer"_s, u"cus_1"_s);
         Result<OperationOutput> out = std::unexpected(Error{});
-        runBeside([&] { out = stripe.run(call(u"invoices"_s, args)); });
+        QVERIFY(runBeside([&] { out = stripe.run(call(u"invoices"_s, args)); }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
         QCOMPARE(server.rounds(), (QList<int>{1, 3}));
         // Each invoice with its own lines, in the list's order.
@@ -363,7 +352,7 @@ private slots:
         for (int investigation = 0; investigation < 2; ++investigation) {
             const qsizetype before = server.requests().size();
             Result<OperationOutput> out = std::unexpected(Error{});
-            runBeside([&] { out = stripe.run(call(u"meter_summaries"_s, args)); });
+            QVERIFY(runBeside([&] { out = stripe.run(call(u"meter_summaries"_s, args)); }));
             QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
             QCOMPARE(out->outputs.value(u"total"_s).toDouble(), 42.0);
             QStringList paths;
@@ -390,10 +379,10 @@ private slots:
         server.answerInRounds(int(ids.size()), Patience);
         PortkeyConnector gateway(settings(u"gateway"_s, server), u"pk_key"_s);
         Result<OperationOutput> out = std::unexpected(Error{});
-        runBeside([&] {
+        QVERIFY(runBeside([&] {
             out = gateway.run(
                 call(u"config"_s, {{u"config_ids"_s, QJsonArray::fromStringList(ids)}}));
-        });
+        }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
         QCOMPARE(server.rounds(), QList<int>{int(ids.size())});
         QStringList seen;
