@@ -107,10 +107,11 @@ QString StripeConnector::searchLiteral(const QString &value)
 }
 
 Result<QJsonArray> StripeConnector::list(const QString &path, QUrlQuery query,
-                                         const WorkLimits &limits, int maxPages) const
+                                         const WorkLimits &limits, int maxPages,
+                                         const QString &startAfter) const
 {
     QJsonArray all;
-    QString after;
+    QString after = startAfter;
     for (int page = 0; page < maxPages; ++page) {
         QUrlQuery q = query;
         addQueryItem(q, u"limit"_s, u"100"_s);
@@ -153,16 +154,28 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
     QJsonObject found;
     QString source;
     QString matchedBy = u"metadata"_s;
-    // Search first (exact metadata match); then page through the list.
-    QString nextPage;
-    for (int page = 0; page < 3 && found.isEmpty(); ++page) {
+    // The search (exact metadata match) and the list's first page together: the list is the
+    // answer when the search finds nothing (its index lags behind new customers), is not
+    // available to the key, or the customer is matched by e-mail domain. One round trip
+    // whichever answers.
+    const auto searchPage = [&](const QString &page) {
         QUrlQuery q;
         addQueryItem(q, u"query"_s, u"metadata['%1']:'%2'"_s.arg(key, searchLiteral(*org)));
         addQueryItem(q, u"limit"_s, u"10"_s);
-        if (!nextPage.isEmpty())
-            addQueryItem(q, u"page"_s, nextPage);
-        auto root =
-            m_connection.getJson(m_connection.endpoint(u"/v1/customers/search"_s, q), call.limits);
+        if (!page.isEmpty())
+            addQueryItem(q, u"page"_s, page);
+        return m_connection.getJson(m_connection.endpoint(u"/v1/customers/search"_s, q),
+                                    call.limits);
+    };
+    QUrlQuery firstPage;
+    addQueryItem(firstPage, u"limit"_s, u"100"_s);
+    const auto first = inParallel(2, [&](qsizetype i) {
+        return i == 0 ? searchPage({})
+                      : m_connection.getJson(m_connection.endpoint(u"/v1/customers"_s, firstPage),
+                                             call.limits);
+    });
+    auto root = first.at(0);
+    for (int page = 0; page < 3 && found.isEmpty(); ++page) {
         if (!root) {
             if (isFatal(root.error()))
                 return std::unexpected(root.error());
@@ -175,23 +188,33 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
                 break;
             }
         }
-        nextPage = root->value(u"next_page"_s).toString();
-        if (!root->value(u"has_more"_s).toBool() || nextPage.isEmpty())
+        const QString nextPage = root->value(u"next_page"_s).toString();
+        if (!found.isEmpty() || !root->value(u"has_more"_s).toBool() || nextPage.isEmpty())
             break;
+        root = searchPage(nextPage);
     }
     if (found.isEmpty()) {
-        auto all = list(u"/v1/customers"_s, {}, call.limits, 5);
-        if (!all)
-            return std::unexpected(all.error());
+        const auto &listed = first.at(1);
+        if (!listed)
+            return std::unexpected(listed.error());
+        QJsonArray all = listed->value(u"data"_s).toArray();
+        if (listed->value(u"has_more"_s).toBool() && !all.isEmpty()) {
+            auto more = list(u"/v1/customers"_s, {}, call.limits, 4,
+                             all.last().toObject().value(u"id"_s).toString());
+            if (!more)
+                return std::unexpected(more.error());
+            for (const QJsonValue &v : std::as_const(*more))
+                all.append(v);
+        }
         source = u"stripe:GET /v1/customers"_s;
-        for (const QJsonValue &v : *all) {
+        for (const QJsonValue &v : std::as_const(all)) {
             if (hasOrg(v)) {
                 found = v.toObject();
                 break;
             }
         }
         if (found.isEmpty() && !domain.isEmpty()) {
-            for (const QJsonValue &v : *all) {
+            for (const QJsonValue &v : std::as_const(all)) {
                 const QJsonObject c = v.toObject();
                 if (c.value(u"email"_s).toString().toLower().endsWith(u"@"_s + domain)) {
                     found = c;
@@ -283,9 +306,7 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
     auto all = list(u"/v1/invoices"_s, q, call.limits, 5);
     if (!all)
         return std::unexpected(all.error());
-    QJsonArray rows;
-    QJsonArray refs;
-    QJsonArray ids;
+    QList<QJsonObject> inWindow;
     for (const QJsonValue &v : *all) {
         const QJsonObject invoice = v.toObject();
         const QDateTime start = fromUnixSeconds(invoice.value(u"period_start"_s));
@@ -293,25 +314,37 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
         const QDateTime created = fromUnixSeconds(invoice.value(u"created"_s));
         const bool overlaps =
             start.isValid() && end.isValid() && start < window->to && end > window->from;
-        if (!overlaps && !window->contains(created))
-            continue;
+        if (overlaps || window->contains(created))
+            inWindow.append(invoice);
+    }
+    // The lines again, with their prices (an invoice list cannot expand that deep), for every
+    // invoice that needs them at once: one round trip however many invoices.
+    const auto needsLines = [](const QJsonObject &invoice) {
+        const QJsonObject lines = invoice.value(u"lines"_s).toObject();
+        const QJsonArray data = lines.value(u"data"_s).toArray();
+        return lines.value(u"has_more"_s).toBool() ||
+               std::any_of(data.cbegin(), data.cend(),
+                           [](const auto &l) { return needsPriceExpansion(l.toObject()); });
+    };
+    const auto fetched = inParallel(inWindow.size(), [&](qsizetype i) -> Result<QJsonArray> {
+        const QJsonObject &invoice = inWindow.at(i);
+        if (!needsLines(invoice))
+            return invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
+        QUrlQuery expand;
+        addQueryItem(expand, u"expand[]"_s, u"data.pricing.price_details.price"_s);
         const QString id = invoice.value(u"id"_s).toString();
-        QJsonArray lineItems = invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
-        const bool unexpanded =
-            std::any_of(lineItems.cbegin(), lineItems.cend(),
-                        [](const auto &l) { return needsPriceExpansion(l.toObject()); });
-        if (invoice.value(u"lines"_s).toObject().value(u"has_more"_s).toBool() || unexpanded) {
-            // The lines again, with their prices (an invoice list cannot expand that deep).
-            QUrlQuery expand;
-            addQueryItem(expand, u"expand[]"_s, u"data.pricing.price_details.price"_s);
-            auto more = list(u"/v1/invoices/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
-                                 u"/lines"_s,
-                             expand, call.limits, 5);
-            if (!more)
-                return std::unexpected(more.error());
-            lineItems = *more;
-        }
-        rows.append(invoiceRow(invoice, lineItems));
+        return list(u"/v1/invoices/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
+                        u"/lines"_s,
+                    expand, call.limits, 5);
+    });
+    QJsonArray rows;
+    QJsonArray refs;
+    QJsonArray ids;
+    for (qsizetype i = 0; i < inWindow.size(); ++i) {
+        if (!fetched.at(i))
+            return std::unexpected(fetched.at(i).error());
+        const QString id = inWindow.at(i).value(u"id"_s).toString();
+        rows.append(invoiceRow(inWindow.at(i), *fetched.at(i)));
         refs.append(QString(u"stripe:invoice:"_s + id));
         ids.append(id);
     }
@@ -349,6 +382,12 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     // The meter's id, from its event name if need be (an id needs no lookup).
     QString meterId = meter.startsWith(u"mtr_"_s) ? meter : QString();
     if (meterId.isEmpty()) {
+        QMutexLocker lock(&m_meterMutex);
+        const auto known = m_meterIds.constFind(meter);
+        if (known != m_meterIds.cend() && !known->second.hasExpired())
+            meterId = known->first;
+    }
+    if (meterId.isEmpty()) {
         auto meters = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
         if (!meters)
             return std::unexpected(meters.error());
@@ -357,6 +396,10 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
             if (m.value(u"id"_s).toString() == meter ||
                 m.value(u"event_name"_s).toString() == meter)
                 meterId = m.value(u"id"_s).toString();
+        }
+        if (!meterId.isEmpty()) {
+            QMutexLocker lock(&m_meterMutex);
+            m_meterIds.insert(meter, {meterId, QDeadlineTimer(MeterIdTtl)});
         }
     }
     if (meterId.isEmpty())

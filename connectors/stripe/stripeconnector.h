@@ -2,12 +2,21 @@
 
 #include "connectors/common/connection.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QMutex>
+
+#include <chrono>
+
 namespace Casefile::Connectors {
 
 // Stripe (read-only): the customer of an org (search by metadata.org_id, falling back to the
-// list and the e-mail domain), its invoices with their lines, and billing-meter event
+// list and the e-mail domain; the search and the list's first page are asked together), its
+// invoices with their lines (every invoice's at once), and billing-meter event
 // summaries. Lists page with starting_after/has_more, search with next_page. Option `meter`
-// (event name or id) is the default meter. Thread-safe.
+// (event name or id) is the default meter; the id of a meter named by its event name is kept a
+// few minutes (MeterIdTtl), so the next investigation asks its summaries without listing the
+// meters first. Thread-safe.
 class StripeConnector final : public HttpConnector
 {
 public:
@@ -23,12 +32,17 @@ public:
     static QJsonArray invoiceRow(const QJsonObject &invoice, const QJsonArray &lineItems);
 
 private:
-    // GETs a list endpoint page by page (starting_after), at most `maxPages`.
+    // GETs a list endpoint page by page (starting_after), at most `maxPages`; `after`: the
+    // last id of a page already read.
     Result<QJsonArray> list(const QString &path, QUrlQuery query, const WorkLimits &limits,
-                            int maxPages) const;
+                            int maxPages, const QString &after = {}) const;
     Result<OperationOutput> customer(const OperationCall &call) const;
     Result<OperationOutput> invoices(const OperationCall &call) const;
     Result<OperationOutput> meterSummaries(const OperationCall &call) const;
+
+    static constexpr std::chrono::minutes MeterIdTtl{5};
+    mutable QMutex m_meterMutex;
+    mutable QHash<QString, std::pair<QString, QDeadlineTimer>> m_meterIds; // name → id, expiry
 };
 
 } // namespace Casefile::Connectors
