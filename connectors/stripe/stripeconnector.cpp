@@ -140,6 +140,18 @@ Result<OperationOutput> StripeConnector::run(const OperationCall &call)
     return std::unexpected(m_connection.unknownOperation(call.operation));
 }
 
+int StripeConnector::emailDomainMatch(const QString &email, const QString &domain)
+{
+    const qsizetype at = email.lastIndexOf(u'@');
+    const QString host = email.mid(at + 1).trimmed().toLower();
+    const QString want = domain.trimmed().toLower();
+    if (at < 1 || want.isEmpty() || host.isEmpty())
+        return 0;
+    if (host == want)
+        return 2;
+    return host.endsWith(u'.' + want) ? 1 : 0;
+}
+
 Result<OperationOutput> StripeConnector::customer(const OperationCall &call) const
 {
     auto org = Args::requiredString(call.args, u"org"_s);
@@ -191,12 +203,15 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
             }
         }
         if (found.isEmpty() && !domain.isEmpty()) {
+            // the org's own domain first, else one of its sub-domains (a finance team's address)
+            int best = 0;
             for (const QJsonValue &v : *all) {
                 const QJsonObject c = v.toObject();
-                if (c.value(u"email"_s).toString().toLower().endsWith(u"@"_s + domain)) {
+                const int match = emailDomainMatch(c.value(u"email"_s).toString(), domain);
+                if (match > best) {
+                    best = match;
                     found = c;
                     matchedBy = u"email domain"_s;
-                    break;
                 }
             }
         }

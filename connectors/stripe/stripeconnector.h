@@ -21,6 +21,9 @@ public:
     static QString searchLiteral(const QString &value);
     // One row of the invoices table: the invoice with its lines.
     static QJsonArray invoiceRow(const QJsonObject &invoice, const QJsonArray &lineItems);
+    // How well an e-mail address belongs to an org's domain: 2 the domain itself, 1 one of its
+    // sub-domains (ap@finance.acme.com for acme.com), 0 neither.
+    static int emailDomainMatch(const QString &email, const QString &domain);
 
 private:
     // GETs a list endpoint page by page (starting_after), at most `maxPages`.

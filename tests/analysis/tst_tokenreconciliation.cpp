@@ -121,6 +121,60 @@ private slots:
         QCOMPARE(Casefile::Analysis::lineKind(names, metered, meteredLines), kind);
     }
 
+    // What a doc sentence says cached tokens cost, however it is worded.
+    void cachedStatement_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<CachedRule>("rule");
+        QTest::addColumn<double>("share");
+        const auto row = [](const char *name, const QString &s, CachedRule r, double share) {
+            QTest::newRow(name) << s << r << share;
+        };
+        row("percent", u"Cached input tokens are invoiced at 10% of the input price"_s,
+            CachedRule::Discounted, 0.1);
+        row("percent spelt out", u"Prompt-cache hits cost 25 percent of the input rate"_s,
+            CachedRule::Discounted, 0.25);
+        row("a fraction in words", u"Cache reads are charged at one tenth of the normal input rate"_s,
+            CachedRule::Discounted, 0.1);
+        row("a quarter", u"Tokens read from the cache are billed at a quarter of the input price"_s,
+            CachedRule::Discounted, 0.25);
+        row("half", u"Cached tokens cost half the regular input price"_s, CachedRule::Discounted,
+            0.5);
+        row("a multiplier", u"Cache hits are metered as 0.1x input tokens"_s,
+            CachedRule::Discounted, 0.1);
+        row("percent off", u"You get 90% off on cached prompt tokens"_s, CachedRule::Discounted,
+            0.1);
+        row("a discount of", u"Cached tokens get a discount of 75% on the input price"_s,
+            CachedRule::Discounted, 0.25);
+        row("formula minus a share",
+            u"the quantity is prompt tokens minus nine tenths of the cache reads"_s,
+            CachedRule::Discounted, 0.1);
+        row("formula minus cached", u"metered = prompt_tokens - cached_tokens + completion_tokens"_s,
+            CachedRule::Excluded, 0.0);
+        row("not charged", u"Tokens served from the prompt cache are not charged"_s,
+            CachedRule::Excluded, 0.0);
+        row("free of charge", u"Cache hits are free of charge"_s, CachedRule::Excluded, 0.0);
+        row("full price", u"Cached tokens are billed at the full input price"_s, CachedRule::Full,
+            0.0);
+        row("a third party is no fraction", u"A third-party cache in front of the gateway is billed"
+                                            u" at the same rate"_s,
+            CachedRule::Full, 0.0);
+        row("not about the cache", u"Input tokens are billed at 100% of the list price"_s,
+            CachedRule::Unknown, 0.0);
+        row("a cache without a price", u"The prompt cache keeps entries for five minutes"_s,
+            CachedRule::Unknown, 0.0);
+    }
+    void cachedStatement()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(CachedRule, rule);
+        QFETCH(double, share);
+        const CachedStatement st = Casefile::Analysis::cachedStatement(sentence);
+        QCOMPARE(st.rule, rule);
+        QVERIFY2(std::abs(st.share - share) < 1e-9, qPrintable(QString::number(st.share)));
+        QCOMPARE(st.strength > 0, rule != CachedRule::Unknown);
+    }
+
     void tokensOfLine_data()
     {
         QTest::addColumn<LineKind>("kind");

@@ -91,63 +91,124 @@ InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines)
 
 namespace {
 
-// The rule one sentence of a doc states, and how strongly (0: none).
-std::pair<CachedRule, int> ruleOfSentence(const QString &sentence)
+// A share of a price stated in the sentence: "10%", "0.1x", "× 0.25", "one tenth", "a quarter",
+// "half"; "90% off" or "a 90% discount" state the share left to pay. Negative: none stated.
+double statedShare(const QString &l)
 {
-    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
-    const QString l = sentence.toLower();
-    if (!l.contains(u"cache"))
-        return {CachedRule::Unknown, 0};
-    const bool formulaExcluded = (l.contains(u"- cached_tokens") || l.contains(u"-cached_tokens") ||
-                                  l.contains(u"minus cached")) &&
-                                 !l.contains(u"x cached") && !l.contains(u"* cached");
-    const bool rate = percent.match(l).hasMatch();
-    CachedRule rule = CachedRule::Unknown;
-    // an explicit rate wins over a formula that subtracts cached tokens first
-    if (rate || l.contains(u"x cached") || l.contains(u"* cached"))
-        rule = CachedRule::Discounted;
-    else if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
-             l.contains(u"free of charge") || l.contains(u"not counted") ||
-             l.contains(u"aren't billed") || l.contains(u"are free"))
-        rule = CachedRule::Excluded;
-    else if (l.contains(u"discount"))
-        rule = CachedRule::Discounted;
-    else if (l.contains(u"full price") || l.contains(u"billed in full") ||
-             l.contains(u"same rate") || l.contains(u"like any other"))
-        rule = CachedRule::Full;
-    if (rule == CachedRule::Unknown)
-        return {rule, 0};
-    // an explicit rate or a stated exclusion beats a passing mention
-    return {rule, (rate || l.contains(u"not billed") || formulaExcluded) ? 3 : 1};
+    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|per cent)"_s);
+    static const QRegularExpression factor(
+        u"(?:(?<![\\d.])(0?\\.\\d+)\\s*(?:x|×)(?![a-z]))|(?:(?:x|×)\\s*(0?\\.\\d+))"_s);
+    static const QRegularExpression words(
+        u"\\b(a|one|two|three|four|five|six|seven|eight|nine|1|2|3|4|5|6|7|8|9)?[\\s-]*"
+        u"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|hundredth|hundredths)\\b"
+        u"(?![\\s-]part)"_s);
+    static const QRegularExpression off(u"^\\s*(?:off|discount|less|reduction|cheaper)"_s);
+    static const QRegularExpression discountBefore(u"(?:discount|reduction)\\s+of\\s*$"_s);
+    if (const auto m = percent.match(l); m.hasMatch()) {
+        const double v = m.captured(1).toDouble() / 100.0;
+        const bool isOff = off.match(l.mid(m.capturedEnd())).hasMatch() ||
+                           discountBefore.match(l.left(m.capturedStart())).hasMatch();
+        return isOff ? 1.0 - v : v;
+    }
+    if (const auto m = factor.match(l); m.hasMatch())
+        return (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toDouble();
+    if (const auto m = words.match(l); m.hasMatch()) {
+        static const QStringList numbers{u"one"_s, u"two"_s,   u"three"_s, u"four"_s, u"five"_s,
+                                         u"six"_s, u"seven"_s, u"eight"_s, u"nine"_s};
+        const QString n = m.captured(1);
+        double count = 1;
+        if (const qsizetype i = numbers.indexOf(n); i >= 0)
+            count = double(i + 1);
+        else if (!n.isEmpty() && n.at(0).isDigit())
+            count = n.toDouble();
+        const QString d = m.captured(2);
+        const double denominator = d.startsWith(u"hal")       ? 2
+                                   : d.startsWith(u"third")   ? 3
+                                   : d.startsWith(u"quarter") ? 4
+                                   : d.startsWith(u"fifth")   ? 5
+                                   : d.startsWith(u"tenth")   ? 10
+                                                              : 100;
+        const double v = count / denominator;
+        // "prompt tokens minus nine tenths of the cache reads": the share left to pay
+        static const QRegularExpression minus(u"(?:minus|less|without)\\s*$"_s);
+        return minus.match(l.left(m.capturedStart()).trimmed()).hasMatch() ? 1.0 - v : v;
+    }
+    return -1;
+}
+
+bool saysOneOf(const QString &l, std::initializer_list<QStringView> phrases)
+{
+    return std::any_of(phrases.begin(), phrases.end(),
+                       [&](QStringView p) { return l.contains(p); });
 }
 
 } // namespace
+
+CachedStatement cachedStatement(const QString &sentence)
+{
+    const QString l = sentence.toLower().simplified();
+    if (!l.contains(u"cache"))
+        return {};
+    const bool formulaExcluded =
+        saysOneOf(l, {u"- cached_tokens", u"-cached_tokens", u"minus cached", u"minus the cached"}) &&
+        !saysOneOf(l, {u"x cached", u"* cached", u"× cached"});
+    const double share = statedShare(l);
+    const bool rate = share >= 0 && share < 1;
+    CachedStatement st;
+    // an explicit rate wins over a formula that subtracts cached tokens first
+    if (rate || saysOneOf(l, {u"x cached", u"* cached", u"× cached"})) {
+        st.rule = CachedRule::Discounted;
+        st.share = rate ? share : 0.1;
+    } else if (formulaExcluded ||
+               saysOneOf(l, {u"not billed", u"excluded", u"free of charge", u"not counted",
+                             u"aren't billed", u"are free", u"not charged", u"aren't charged",
+                             u"no charge", u"at no cost", u"cost nothing", u"never billed",
+                             u"not invoiced", u"never invoiced"})) {
+        st.rule = CachedRule::Excluded;
+    } else if (saysOneOf(l, {u"discount", u"reduced rate", u"reduced price", u"lower rate",
+                             u"cheaper"})) {
+        st.rule = CachedRule::Discounted;
+        st.share = 0.1;
+    } else if (saysOneOf(l, {u"full price", u"billed in full", u"charged in full", u"same rate",
+                             u"same price", u"like any other", u"full input price",
+                             u"full input rate", u"full rate"})) {
+        st.rule = CachedRule::Full;
+    }
+    if (st.rule == CachedRule::Unknown)
+        return {};
+    // an explicit rate or a stated exclusion beats a passing mention
+    st.strength = (rate || formulaExcluded ||
+                   saysOneOf(l, {u"not billed", u"not charged", u"free of charge", u"no charge"}))
+                      ? 3
+                      : 1;
+    return st;
+}
 
 BillingPolicy policyFromDocs(const AnalysisInput &input)
 {
     BillingPolicy p;
     QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
     found.append(findEvidence(input, u"docs", u"fetch"));
-    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
     static const QRegularExpression sentences(u"\\n|\\.(?!\\d)"_s);
     int bestStrength = 0;
     for (const FoundEvidence &f : found) {
         for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
             const QJsonObject item = v.toObject();
             const QString ref = item.value(u"ref"_s).toString();
+            const QString title = item.value(u"title"_s).toString().toLower();
             for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
-                auto [rule, strength] = ruleOfSentence(line);
-                if (rule == CachedRule::Unknown)
+                const CachedStatement st = cachedStatement(line);
+                if (st.rule == CachedRule::Unknown)
                     continue;
-                if (ref.contains(u"cach")) // the page about caching
+                int strength = st.strength;
+                if (ref.contains(u"cach") || title.contains(u"cach")) // the page about caching
                     ++strength;
                 if (strength <= bestStrength)
                     continue;
                 bestStrength = strength;
-                p.rule = rule;
-                if (const auto m = percent.match(line);
-                    m.hasMatch() && rule == CachedRule::Discounted)
-                    p.discount = m.captured(1).toDouble() / 100.0;
+                p.rule = st.rule;
+                if (st.rule == CachedRule::Discounted)
+                    p.discount = st.share;
                 p.docRef = ref;
                 p.evidenceId = f.evidence->id;
             }

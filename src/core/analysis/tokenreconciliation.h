@@ -94,6 +94,18 @@ LineKind lineKind(const QString &names, bool metered, int meteredLines);
 InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines);
 // What the docs say about billing cached tokens.
 BillingPolicy policyFromDocs(const AnalysisInput &input);
+
+// What one sentence of a doc says cached input tokens cost: the rule, the share of the input
+// price they are billed at (Discounted only, else 0) and how plainly it is said (0: not at all).
+// Read by meaning: "10%", "0.1×", "one tenth of the input rate", "90% off", "free of charge",
+// "not charged", "at the full input price".
+struct CachedStatement
+{
+    CachedRule rule = CachedRule::Unknown;
+    double share = 0;
+    int strength = 0;
+};
+CachedStatement cachedStatement(const QString &sentence);
 BillingFacts gatherBilling(const AnalysisInput &input);
 
 // --- judge ---
