@@ -134,7 +134,8 @@ private slots:
             CachedRule::Discounted, 0.1);
         row("percent spelt out", u"Prompt-cache hits cost 25 percent of the input rate"_s,
             CachedRule::Discounted, 0.25);
-        row("a fraction in words", u"Cache reads are charged at one tenth of the normal input rate"_s,
+        row("a fraction in words",
+            u"Cache reads are charged at one tenth of the normal input rate"_s,
             CachedRule::Discounted, 0.1);
         row("a quarter", u"Tokens read from the cache are billed at a quarter of the input price"_s,
             CachedRule::Discounted, 0.25);
@@ -149,15 +150,17 @@ private slots:
         row("formula minus a share",
             u"the quantity is prompt tokens minus nine tenths of the cache reads"_s,
             CachedRule::Discounted, 0.1);
-        row("formula minus cached", u"metered = prompt_tokens - cached_tokens + completion_tokens"_s,
-            CachedRule::Excluded, 0.0);
+        row("formula minus cached",
+            u"metered = prompt_tokens - cached_tokens + completion_tokens"_s, CachedRule::Excluded,
+            0.0);
         row("not charged", u"Tokens served from the prompt cache are not charged"_s,
             CachedRule::Excluded, 0.0);
         row("free of charge", u"Cache hits are free of charge"_s, CachedRule::Excluded, 0.0);
         row("full price", u"Cached tokens are billed at the full input price"_s, CachedRule::Full,
             0.0);
-        row("a third party is no fraction", u"A third-party cache in front of the gateway is billed"
-                                            u" at the same rate"_s,
+        row("a third party is no fraction",
+            u"A third-party cache in front of the gateway is billed"
+            u" at the same rate"_s,
             CachedRule::Full, 0.0);
         row("not about the cache", u"Input tokens are billed at 100% of the list price"_s,
             CachedRule::Unknown, 0.0);

@@ -100,7 +100,8 @@ double statedShare(const QString &l)
         u"(?:(?<![\\d.])(0?\\.\\d+)\\s*(?:x|×)(?![a-z]))|(?:(?:x|×)\\s*(0?\\.\\d+))"_s);
     static const QRegularExpression words(
         u"\\b(a|one|two|three|four|five|six|seven|eight|nine|1|2|3|4|5|6|7|8|9)?[\\s-]*"
-        u"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|hundredth|hundredths)\\b"
+        u"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|hundredth|"
+        u"hundredths)\\b"
         u"(?![\\s-]part)"_s);
     static const QRegularExpression off(u"^\\s*(?:off|discount|less|reduction|cheaper)"_s);
     static const QRegularExpression discountBefore(u"(?:discount|reduction)\\s+of\\s*$"_s);
@@ -149,9 +150,9 @@ CachedStatement cachedStatement(const QString &sentence)
     const QString l = sentence.toLower().simplified();
     if (!l.contains(u"cache"))
         return {};
-    const bool formulaExcluded =
-        saysOneOf(l, {u"- cached_tokens", u"-cached_tokens", u"minus cached", u"minus the cached"}) &&
-        !saysOneOf(l, {u"x cached", u"* cached", u"× cached"});
+    const bool formulaExcluded = saysOneOf(l, {u"- cached_tokens", u"-cached_tokens",
+                                               u"minus cached", u"minus the cached"}) &&
+                                 !saysOneOf(l, {u"x cached", u"* cached", u"× cached"});
     const double share = statedShare(l);
     const bool rate = share >= 0 && share < 1;
     CachedStatement st;
