@@ -140,6 +140,61 @@ private slots:
                  qPrintable(c.summary));
     }
 
+    // A deploy explains a failure kind at one customer's endpoint when it went out shortly
+    // before and changed that part of delivery; neither side is assumed from the kind alone.
+    void deployFitsFailure_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("deployedAt");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("fits");
+        const auto row = [](const char *name, const QString &title, const QString &at,
+                            const QString &kind, bool fits) {
+            QTest::newRow(name) << title << at << kind << fits;
+        };
+        row("shorter timeout, then timeouts", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"13:58"_s, u"timeout"_s, true);
+        row("new keys, then 401s", u"webhooks: sign with the rotated key set"_s, u"13:40"_s,
+            u"HTTP 401"_s, true);
+        row("new tls client, then tls errors", u"webhooks: new TLS client for deliveries"_s,
+            u"13:55"_s, u"tls_error"_s, true);
+        row("payload change, then their 500s", u"webhooks: new payload schema for events"_s,
+            u"13:50"_s, u"HTTP 500"_s, true);
+        row("retry cap, then their 503s", u"webhooks: cap retry backoff at 10 minutes"_s,
+            u"13:35"_s, u"HTTP 503"_s, false);
+        row("shorter timeout, then tls errors", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"13:58"_s, u"tls_error"_s, false);
+        row("shorter timeout, hours before", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"09:00"_s, u"timeout"_s, false);
+        row("shorter timeout, after the onset", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"14:30"_s, u"timeout"_s, false);
+        row("timeout elsewhere", u"router: request timeout for embeddings"_s, u"13:58"_s,
+            u"timeout"_s, false);
+        row("dns is never a payload", u"webhooks: new payload schema for events"_s, u"13:50"_s,
+            u"dns_error"_s, false);
+    }
+    void deployFitsFailure()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, deployedAt);
+        QFETCH(QString, kind);
+        QFETCH(bool, fits);
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        const QString at = u"2026-11-20T"_s + deployedAt + u":00Z"_s;
+        const QJsonObject deploy{{u"ref"_s, u"github:deployment:7"_s},
+                                 {u"type"_s, u"deployment"_s},
+                                 {u"title"_s, QString(u"Deploy #7: "_s + title)},
+                                 {u"time"_s, at},
+                                 {u"files"_s, QJsonArray{u"src/app.ts"_s}}};
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy}));
+        const QDateTime began = QDateTime::fromString(u"2026-11-20T14:00:00Z"_s, Qt::ISODate);
+        const DeployRanking r =
+            rankDeploys(in, began, topicWords(u"webhook-failures"_s), {}, false);
+        QCOMPARE(r.candidates.size(), 1);
+        QCOMPARE(Casefile::Analysis::deployFitsFailure(r.candidates.first(), kind, began), fits);
+    }
+
     void phraseOurSideWithoutGitHub()
     {
         AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});

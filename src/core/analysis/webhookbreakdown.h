@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/deploycorrelation.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -56,5 +57,15 @@ struct WebhookVerdict
     bool everyone = false; // at least half the other customers' endpoints fail too
 };
 WebhookVerdict judgeWebhooks(const WebhookFacts &facts);
+
+// Words a change of ours carries when it can cause a failure kind ("timeout", "tls_error",
+// "signature_rejected", "HTTP 500", ...): a shorter delivery timeout, new signing keys, a new
+// TLS client, a new payload. Empty for a kind no delivery change explains.
+QStringList failureKindWords(const QString &kind);
+
+// Whether a deploy explains a failure kind that began at `began`: it went out shortly before,
+// touched webhook delivery, and what it changed speaks of that kind of failure. A failure at
+// the customer's endpoint can be caused by a change of ours; the evidence decides.
+bool deployFitsFailure(const DeployCandidate &c, const QString &kind, const QDateTime &began);
 
 } // namespace Casefile::Analysis
