@@ -443,6 +443,36 @@ private slots:
         QCOMPARE(v.worst >= 0 ? v.lines.at(v.worst).line.name : QString(), wrong);
     }
 
+    // A correct invoice: an on-call page in its period is a bystander, not a finding; a page
+    // of another month is not even mentioned.
+    void analyzerCorrectInvoiceAndAPage_data()
+    {
+        QTest::addColumn<QString>("pagedAt");
+        QTest::addColumn<bool>("rejected");
+        QTest::newRow("in the period") << u"2026-11-05T10:05:00Z"_s << true;
+        QTest::newRow("another month") << u"2026-09-05T10:05:00Z"_s << false;
+    }
+    void analyzerCorrectInvoiceAndAPage()
+    {
+        QFETCH(QString, pagedAt);
+        QFETCH(bool, rejected);
+        AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.3e6, true)}, CachedAtTenPercent);
+        const QJsonObject page{{u"ref"_s, u"pagerduty:incident:P1"_s},
+                               {u"type"_s, u"incident"_s},
+                               {u"title"_s, u"Meter events delayed"_s},
+                               {u"time"_s, pagedAt}};
+        addStep(in, u"pd"_s, u"pagerduty"_s, u"incidents"_s, EvidenceKind::Events, events({page}));
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QVERIFY2(h->cause.category != u"billing_pipeline"_s, qPrintable(h->cause.summary));
+        bool pageRejected = false;
+        for (const RejectedHypothesis &r : out.rejected)
+            pageRejected = pageRejected || r.refs.contains(u"pagerduty:incident:P1"_s);
+        QCOMPARE(pageRejected, rejected);
+    }
+
     void analyzerTwoMetersOneWrong()
     {
         // the output meter counted twice; input and cached right; seats beside them

@@ -768,8 +768,8 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
     return h;
 }
 
-void phraseInvoice(AnalyzerOutput &out, const BillingFacts &facts, const InvoiceFacts &f,
-                   const InvoiceVerdict &verdict, const QDateTime &reference)
+void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
+                   const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
     if (verdict.lines.isEmpty())
         return;
@@ -794,10 +794,26 @@ void phraseInvoice(AnalyzerOutput &out, const BillingFacts &facts, const Invoice
     h.cause.confidence = h.score;
     h.why = u"invoice against logs"_s;
     out.hypotheses.append(h);
-    if (correct)
-        out.rejected.append({QLatin1StringView(Category::BillingPipeline),
-                             u"the invoice matches the logged usage to within 1%"_s,
-                             {}});
+    if (!correct)
+        return;
+    out.rejected.append({QLatin1StringView(Category::BillingPipeline),
+                         u"the invoice matches the logged usage to within 1%"_s,
+                         {}});
+    // an on-call page in the invoice's period changed nothing that was billed
+    for (const FoundEvidence &e : findEvidence(input, u"pagerduty", u"incidents")) {
+        for (const QJsonObject &page : eventsOf(*e.evidence)) {
+            const QDateTime at = timeOf(page.value(u"time"_s));
+            const QString ref = page.value(u"ref"_s).toString();
+            if (ref.isEmpty() || !at.isValid() || at < f.from.addDays(-1) || at >= f.to)
+                continue;
+            out.rejected.append({QLatin1StringView(Category::BillingPipeline),
+                                 u"our on-call page \u201c"_s + page.value(u"title"_s).toString() +
+                                     u"\u201d at "_s + clock(at, reference) +
+                                     u" left no trace on invoice "_s + f.id +
+                                     u", which matches the logged usage"_s,
+                                 {ref}});
+        }
+    }
 }
 
 } // namespace
@@ -817,7 +833,7 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
         out.findings.append(f);
     }
     for (const InvoiceFacts &f : facts.invoices)
-        phraseInvoice(out, facts, f, judgeInvoice(f, facts.policy), input.ticket.createdAt);
+        phraseInvoice(out, input, facts, f, judgeInvoice(f, facts.policy), input.ticket.createdAt);
     return out;
 }
 
