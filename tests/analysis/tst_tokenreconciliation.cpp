@@ -7,6 +7,9 @@
 #include "core/analysis/tokenreconciliation.h"
 
 #include <QTest>
+#include <QTimeZone>
+
+#include <cmath>
 
 using namespace TestSupport;
 using namespace Casefile::Analysis;
@@ -346,6 +349,49 @@ private slots:
         QCOMPARE(v.lines.first().doubledDays, doubled);
     }
 
+    // Summaries of every meter: each token line is judged against its own meter's days and
+    // hours, so a fault on a meter that is not the default one is found and placed in time.
+    void everyMetersSummaries_data()
+    {
+        QTest::addColumn<int>("faultyMeter"); // 0 input, 1 output, -1 none
+        QTest::newRow("the input meter") << 0;
+        QTest::newRow("the output meter") << 1;
+        QTest::newRow("neither") << -1;
+    }
+    void everyMetersSummaries()
+    {
+        QFETCH(int, faultyMeter);
+        // input = prompt - cached = 700,000 a day, output 200,000; day 3 counted twice
+        const double input = 7e6 + (faultyMeter == 0 ? 0.7e6 : 0);
+        const double output = 2e6 + (faultyMeter == 1 ? 0.2e6 : 0);
+        AnalysisInput in = invoiceCase(QJsonArray{line(u"a"_s, u"Input tokens"_s, input, true),
+                                                  line(u"b"_s, u"Output tokens"_s, output, true)});
+        QJsonArray series;
+        for (int m = 0; m < 2; ++m) {
+            QJsonArray points;
+            const double perDay = m == 0 ? 0.7e6 : 0.2e6;
+            for (int d = 1; d <= 10; ++d)
+                points.append(
+                    QJsonArray{QString(QDate(2026, 11, d).toString(Qt::ISODate) + u"T00:00:00Z"_s),
+                               d == 3 && m == faultyMeter ? 2 * perDay : perDay});
+            series.append(QJsonObject{
+                {u"labels"_s, QJsonObject{{u"meter"_s, m == 0 ? u"in"_s : u"out"_s},
+                                          {u"meter_id"_s, m == 0 ? u"mtr_a"_s : u"mtr_b"_s}}},
+                {u"points"_s, points}});
+        }
+        addStep(in, u"meter"_s, u"stripe"_s, u"meter_summaries"_s, EvidenceKind::TimeSeries,
+                QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}}, {u"series"_s, series}});
+        const BillingFacts facts = gatherBilling(in);
+        QCOMPARE(facts.invoices.size(), 1);
+        QCOMPARE(facts.invoices.first().readings.size(), 2);
+        const InvoiceVerdict v = judgeInvoice(facts.invoices.first(), facts.policy);
+        QCOMPARE(v.lines.size(), 2);
+        for (int m = 0; m < 2; ++m)
+            QCOMPARE(v.lines.at(m).doubledDays,
+                     m == faultyMeter ? QStringList{u"2026-11-03"_s} : QStringList{});
+        QCOMPARE(v.worst, faultyMeter);
+    }
+
     void doubledRun_data()
     {
         QTest::addColumn<int>("first");
@@ -372,6 +418,37 @@ private slots:
             QCOMPARE(from, start.addSecs(first * 3600));
             QCOMPARE(to, start.addSecs((first + length) * 3600));
         }
+    }
+
+    // A night of a daily cycle counted twice is no higher than a normal afternoon; read against
+    // the other meters' same hours it stands out.
+    void doubledRunAgainstOtherMeters_data()
+    {
+        QTest::addColumn<bool>("withReference");
+        QTest::addColumn<int>("foundFrom"); // hour, -1 none
+        QTest::addColumn<int>("foundTo");
+        QTest::newRow("alone: hidden in the daily cycle") << false << -1 << -1;
+        QTest::newRow("against the other meters") << true << 3 << 9;
+    }
+    void doubledRunAgainstOtherMeters()
+    {
+        QFETCH(bool, withReference);
+        QFETCH(int, foundFrom);
+        QFETCH(int, foundTo);
+        QList<std::pair<QDateTime, double>> hours;
+        QList<std::pair<QDateTime, double>> reference;
+        for (int h = 0; h < 24; ++h) {
+            const QDateTime t(QDate(2026, 11, 3), QTime(h, 0), QTimeZone::utc());
+            // quiet nights, busy days: 40 at 02:00 up to 130 at 14:00
+            const double traffic = 85 + 45 * std::sin((h - 8) * 3.14159265 / 12);
+            const bool doubled = h >= 3 && h < 9;
+            hours.append({t, (doubled ? 2 : 1) * 0.5 * traffic});
+            reference.append({t, traffic});
+        }
+        const auto [from, to] =
+            Casefile::Analysis::doubledRun(hours, withReference ? reference : decltype(hours){});
+        QCOMPARE(from.isValid() ? from.time().hour() : -1, foundFrom);
+        QCOMPARE(to.isValid() ? to.time().hour() : -1, foundTo);
     }
 
     void missingRun_data()

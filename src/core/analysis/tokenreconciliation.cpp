@@ -233,12 +233,16 @@ QMap<QDate, LoggedTokens> usageByDay(const Evidence &usage)
     return days;
 }
 
-struct MeterReadings
+struct MeterSeries
 {
     QMap<QDate, double> days;
     QList<std::pair<QDateTime, double>> hours;
+};
+
+struct MeterReadings
+{
+    QMap<QString, MeterSeries> byMeter; // by meter id ('' when the evidence does not say)
     QString evidenceId;
-    QString meterId; // the meter the summaries are of, when the evidence says
 };
 
 MeterReadings meterReadings(const AnalysisInput &input)
@@ -246,16 +250,16 @@ MeterReadings meterReadings(const AnalysisInput &input)
     MeterReadings m;
     for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
         m.evidenceId = f.evidence->id;
+        // one series per meter (a step may ask for every meter)
         for (const Series &s : seriesOf(*f.evidence)) {
-            if (const QString id = s.labels.value(u"meter_id"_s).toString(); !id.isEmpty())
-                m.meterId = id;
+            MeterSeries &readings = m.byMeter[s.labels.value(u"meter_id"_s).toString()];
             // hourly summaries (a second step may ask for them) locate a fault within a day
             const bool hourly = s.size() >= 2 && s.times.at(0).secsTo(s.times.at(1)) <= 3600;
             for (int i = 0; i < s.size(); ++i) {
                 if (hourly)
-                    m.hours.append({s.times.at(i), s.value(i, u"value")});
+                    readings.hours.append({s.times.at(i), s.value(i, u"value")});
                 else
-                    m.days[s.times.at(i).date()] += s.value(i, u"value");
+                    readings.days[s.times.at(i).date()] += s.value(i, u"value");
             }
         }
     }
@@ -320,31 +324,45 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         f.lines = linesOf(inv, r);
         if (!f.from.isValid() || !f.to.isValid())
             continue;
+        // the summaries of each meter measure the token line of that meter; summaries that do
+        // not name their meter measure the invoice's only token line
+        QList<const InvoiceLine *> tokenLines;
+        for (const InvoiceLine &l : std::as_const(f.lines)) {
+            if (l.kind != LineKind::Other)
+                tokenLines.append(&l);
+        }
+        QMap<QString, const MeterSeries *> ofLine;
+        for (const InvoiceLine *l : std::as_const(tokenLines)) {
+            if (!l->meter.isEmpty() && meter.byMeter.contains(l->meter))
+                ofLine.insert(l->id, &*meter.byMeter.constFind(l->meter));
+        }
+        if (ofLine.isEmpty() && tokenLines.size() == 1 && meter.byMeter.size() == 1 &&
+            (meter.byMeter.firstKey().isEmpty() || tokenLines.first()->meter.isEmpty()))
+            ofLine.insert(tokenLines.first()->id, &*meter.byMeter.cbegin());
         for (auto it = days.cbegin(); it != days.cend(); ++it) {
             const QDateTime start(it.key(), QTime(0, 0), QTimeZone::utc());
             if (start < f.from || start >= f.to)
                 continue;
             f.logged += *it;
-            f.days.append({it.key(), *it, meter.days.isEmpty() ? -1 : meter.days.value(it.key())});
+            f.days.append({it.key(), *it, -1});
         }
         if (f.days.isEmpty())
             continue;
-        // the meter summaries (of one meter, the connection's default) measure the token line
-        // of that meter
-        QList<const InvoiceLine *> tokenLines;
-        for (const InvoiceLine &l : std::as_const(f.lines)) {
-            if (l.kind != LineKind::Other)
-                tokenLines.append(&l);
-            if (l.kind != LineKind::Other && !meter.meterId.isEmpty() && l.meter == meter.meterId)
-                f.meterLine = l.id;
+        for (auto it = ofLine.cbegin(); it != ofLine.cend(); ++it) {
+            LineReadings &lr = f.readings[it.key()];
+            for (const MeterDay &d : std::as_const(f.days))
+                lr.days.append({d.day, d.logged,
+                                it.value()->days.isEmpty() ? -1 : it.value()->days.value(d.day)});
+            for (const auto &h : it.value()->hours) {
+                if (h.first >= f.from && h.first < f.to)
+                    lr.hours.append(h);
+            }
         }
-        // a single token line whose meter is not known to be another one
-        if (f.meterLine.isEmpty() && tokenLines.size() == 1 &&
-            (meter.meterId.isEmpty() || tokenLines.first()->meter.isEmpty()))
-            f.meterLine = tokenLines.first()->id;
-        for (const auto &h : meter.hours) {
-            if (h.first >= f.from && h.first < f.to)
-                f.hours.append(h);
+        // the first measured line keeps the one-meter fields filled
+        if (!f.readings.isEmpty()) {
+            f.meterLine = f.readings.firstKey();
+            f.days = f.readings.first().days;
+            f.hours = f.readings.first().hours;
         }
         facts.invoices.append(f);
     }
@@ -391,15 +409,38 @@ double LineVerdict::diffShare() const
     return (line.quantity - expected) / std::max(1.0, expected);
 }
 
-std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours)
+namespace {
+
+// Each hour as a share of the reference's same hour (hours without a reference are left out).
+QList<std::pair<QDateTime, double>> relativeTo(const QList<std::pair<QDateTime, double>> &hours,
+                                               const QList<std::pair<QDateTime, double>> &reference)
 {
+    QHash<qint64, double> ref;
+    for (const auto &h : reference)
+        ref[h.first.toSecsSinceEpoch()] += h.second;
+    QList<std::pair<QDateTime, double>> out;
+    for (const auto &h : hours) {
+        const double r = ref.value(h.first.toSecsSinceEpoch());
+        if (r > 0)
+            out.append({h.first, h.second / r});
+    }
+    return out;
+}
+
+} // namespace
+
+std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours,
+                                           const QList<std::pair<QDateTime, double>> &reference)
+{
+    const QList<std::pair<QDateTime, double>> read =
+        reference.isEmpty() ? hours : relativeTo(hours, reference);
     QList<double> values;
-    for (const auto &h : hours)
+    for (const auto &h : read)
         values.append(h.second);
     const double typical = median(values);
     QDateTime start;
     QDateTime end;
-    for (const auto &h : hours) {
+    for (const auto &h : read) {
         const bool high = typical > 0 && h.second >= 1.6 * typical;
         if (high && !start.isValid())
             start = h.first;
@@ -464,7 +505,8 @@ void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy 
 
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days,
-                      const QList<std::pair<QDateTime, double>> &hours, bool cachedLine)
+                      const QList<std::pair<QDateTime, double>> &hours, bool cachedLine,
+                      const QList<std::pair<QDateTime, double>> &reference)
 {
     LineVerdict v;
     v.line = line;
@@ -502,7 +544,7 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
     } else {
         v.outcome = LineVerdict::Outcome::Differs;
         if (billed > v.expected) {
-            std::tie(v.runFrom, v.runTo) = doubledRun(hours);
+            std::tie(v.runFrom, v.runTo) = doubledRun(hours, reference);
         } else {
             std::tie(v.runFrom, v.runTo) = missingRun(hours);
             v.runMissing = v.runFrom.isValid();
@@ -525,10 +567,26 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
             verdict.ignored.append(line.name);
             continue;
         }
-        verdict.lines.append(judgeLine(
-            line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
-            measured(line) ? facts.days : QList<MeterDay>{},
-            measured(line) ? facts.hours : QList<std::pair<QDateTime, double>>{}, cachedLine));
+        // each line against its own meter's summaries, when they were read, and its hours
+        // against the other token meters' same hours (the traffic's daily shape)
+        const auto own = facts.readings.constFind(line.id);
+        const bool read = own != facts.readings.cend();
+        QList<std::pair<QDateTime, double>> reference;
+        for (const InvoiceLine &other : facts.lines) {
+            if (other.id == line.id || other.kind == LineKind::Other)
+                continue;
+            if (const auto r = facts.readings.constFind(other.id); r != facts.readings.cend())
+                reference.append(r->hours);
+        }
+        verdict.lines.append(
+            judgeLine(line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
+                      read             ? own->days
+                      : measured(line) ? facts.days
+                                       : QList<MeterDay>{},
+                      read             ? own->hours
+                      : measured(line) ? facts.hours
+                                       : QList<std::pair<QDateTime, double>>{},
+                      cachedLine, read ? reference : QList<std::pair<QDateTime, double>>{}));
     }
     // the line to explain: a meter fault, then a rule mismatch, then the largest difference
     const auto rank = [](const LineVerdict &v) {

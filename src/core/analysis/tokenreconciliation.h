@@ -61,6 +61,13 @@ struct MeterDay
     double metered = -1; // the meter's daily summary; -1: none
 };
 
+// One meter's summaries over an invoice's period, for the line of that meter.
+struct LineReadings
+{
+    QList<MeterDay> days; // metered: the meter's daily summary (-1: none)
+    QList<std::pair<QDateTime, double>> hours;
+};
+
 struct InvoiceFacts
 {
     QString id;
@@ -73,6 +80,7 @@ struct InvoiceFacts
     QString meterLine;        // the id of the token line the meter summaries measure ('' none): the
                               // line of the summaries' meter, or else the invoice's only token line
     QList<std::pair<QDateTime, double>> hours; // hourly meter summaries in the period
+    QMap<QString, LineReadings> readings;      // by line id: every line whose meter was read
 };
 
 struct BillingFacts
@@ -137,11 +145,14 @@ struct LineVerdict
     double diffShare() const;
 };
 
-// `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine.
+// `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine;
+// `reference`: the hourly summaries of the invoice's other meters, the traffic's own daily
+// shape against which this meter's hours are read.
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days = {},
                       const QList<std::pair<QDateTime, double>> &hours = {},
-                      bool cachedLine = false);
+                      bool cachedLine = false,
+                      const QList<std::pair<QDateTime, double>> &reference = {});
 
 struct InvoiceVerdict
 {
@@ -156,7 +167,11 @@ struct InvoiceVerdict
 InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy);
 
 // Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
-std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours);
+// With a `reference` (other meters' hours of the same traffic), each hour is read as a share of
+// the reference's same hour, so a quiet night of a daily cycle counted twice still stands out.
+std::pair<QDateTime, QDateTime>
+doubledRun(const QList<std::pair<QDateTime, double>> &hours,
+           const QList<std::pair<QDateTime, double>> &reference = {});
 // Hours the meter recorded (almost) nothing between hours it metered as usual: the first such
 // stretch of at most 24 hours that the meter came back from (a quiet end is no evidence).
 std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours);
