@@ -25,7 +25,7 @@ QJsonObject breakdown(const QStringList &specs)
         const QStringList p = spec.split(u'|');
         const QString first = p.value(4, u"2026-11-20T08:00:00Z"_s);
         rows.append(QJsonArray{p.at(0), u"request.completed"_s, p.at(1).toInt(), p.at(2),
-                               p.at(3).toInt(), first, u"2026-11-20T10:00:00Z"_s});
+                               p.at(3).toInt(), first, p.value(5, u"2026-11-20T10:00:00Z"_s)});
     }
     return table(
         {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s, u"first"_s, u"last"_s}, rows);
@@ -80,6 +80,22 @@ private slots:
         QTest::newRow("a normal level of failures")
             << QStringList{Hook + u"|200||1000"_s, Hook + u"|500||3"_s} << QStringList{}
             << Side::None << QString() << 0;
+        // a day of deliveries; the customer's endpoint and every other one time out 14:00-16:00
+        const QString day = u"|2026-11-20T00:00:00Z|2026-11-20T23:59:00Z"_s;
+        const QString outage = u"|2026-11-20T14:00:00Z|2026-11-20T16:00:00Z"_s;
+        QTest::newRow("a short outage on every endpoint, in a long window")
+            << QStringList{Hook + u"|200||1100"_s + day, Hook + u"|0|timeout|100"_s + outage}
+            << QStringList{u"https://a.dev/h|200||2200"_s + day,
+                           u"https://a.dev/h|0|timeout|180"_s + outage,
+                           u"https://b.dev/h|200||1100"_s + day,
+                           u"https://b.dev/h|0|timeout|90"_s + outage}
+            << Side::Ours << u"timeout"_s << 2;
+        QTest::newRow("others' odd timeouts over the day are no outage")
+            << QStringList{Hook + u"|200||1100"_s + day, Hook + u"|0|timeout|100"_s + outage}
+            << QStringList{u"https://a.dev/h|200||2200"_s + day,
+                           u"https://a.dev/h|0|timeout|6"_s + day,
+                           u"https://b.dev/h|200||1100"_s + day}
+            << Side::Customer << u"timeout"_s << 0;
         QTest::newRow("a late failure: a small share but many deliveries")
             << QStringList{Hook + u"|200||5000"_s, Hook + u"|0|dns_error|25"_s} << QStringList{}
             << Side::Customer << u"dns_error"_s << 0;

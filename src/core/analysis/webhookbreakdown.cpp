@@ -38,6 +38,12 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         const int status = int(t.number(r, u"status"));
         const QString error = t.text(r, u"error");
         s.n += n;
+        const QDateTime seen = t.time(r, u"first");
+        const QDateTime seenLast = t.time(r, u"last");
+        if (seen.isValid() && (!s.firstSeen.isValid() || seen < s.firstSeen))
+            s.firstSeen = seen;
+        if (seenLast.isValid() && (!s.lastSeen.isValid() || seenLast > s.lastSeen))
+            s.lastSeen = seenLast;
         const bool failed = status == 0 || status >= 400 || !error.isEmpty();
         if (!failed)
             continue;
@@ -52,6 +58,8 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         if (first.isValid() && (!s.firstByError.contains(kind) || first < s.firstByError[kind]))
             s.firstByError[kind] = first;
         const QDateTime last = t.time(r, u"last");
+        if (last.isValid() && (!s.lastByError.contains(kind) || last > s.lastByError[kind]))
+            s.lastByError[kind] = last;
         if (first.isValid() && (!s.firstFailure.isValid() || first < s.firstFailure))
             s.firstFailure = first;
         if (last.isValid() && (!s.lastFailure.isValid() || last > s.lastFailure))
@@ -111,12 +119,13 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
     // the failures that matter started with the dominant error, not with the odd timeout
     if (v.worst.firstByError.contains(v.worst.mainError()))
         v.worst.firstFailure = v.worst.firstByError.value(v.worst.mainError());
-    // do other customers' endpoints fail the same way?
+    // do other customers' endpoints fail the same way, over the window or while this one does?
+    const QDateTime failingTo = v.worst.lastByError.value(v.worst.mainError(), v.worst.lastFailure);
     for (const EndpointStats &s : facts.all) {
         if (facts.own.contains(s.endpoint) || s.n < 5)
             continue;
         ++v.others;
-        if (s.failed >= 0.2 * s.n)
+        if (s.failed >= 0.2 * s.n || failedAlongside(s, v.worst.firstFailure, failingTo))
             ++v.othersFailing;
     }
     v.everyone = v.others > 0 && v.othersFailing * 2 >= v.others;
@@ -124,6 +133,26 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
                  ? WebhookVerdict::Side::Ours
                  : WebhookVerdict::Side::Customer;
     return v;
+}
+
+bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to)
+{
+    if (!from.isValid() || !to.isValid() || to <= from || !other.firstSeen.isValid() ||
+        !other.lastSeen.isValid())
+        return false;
+    const auto overlap = [&](const QDateTime &a, const QDateTime &b) {
+        return std::max<qint64>(0, std::max(a, from).secsTo(std::min(b, to)));
+    };
+    const qint64 span = std::max<qint64>(60, other.firstSeen.secsTo(other.lastSeen));
+    const double expected = other.n * double(overlap(other.firstSeen, other.lastSeen)) / span;
+    double failed = 0;
+    for (auto it = other.byError.cbegin(); it != other.byError.cend(); ++it) {
+        const QDateTime first = other.firstByError.value(it.key());
+        const QDateTime last = other.lastByError.value(it.key(), first);
+        if (first.isValid() && first <= to && last >= from)
+            failed += it.value();
+    }
+    return failed >= 5 && failed >= 0.2 * expected;
 }
 
 QStringList failureKindWords(const QString &kind)
