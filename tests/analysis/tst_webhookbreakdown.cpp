@@ -69,9 +69,17 @@ private slots:
         QTest::newRow("their server answers 500")
             << QStringList{ok, Hook + u"|500||120"_s} << QStringList{} << Side::Customer
             << u"HTTP 500"_s << 0;
-        QTest::newRow("our signature rejected")
-            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << healthyOthers
+        QTest::newRow("our signature rejected, nothing to compare with")
+            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << QStringList{}
             << Side::Ours << u"signature_rejected"_s << 0;
+        QTest::newRow("only this endpoint rejects signatures the others accept")
+            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << healthyOthers
+            << Side::Customer << u"signature_rejected"_s << 0;
+        QTest::newRow("every endpoint rejects our signature")
+            << QStringList{Hook + u"|401|signature_rejected|300"_s}
+            << QStringList{u"https://a.dev/h|401|signature_rejected|200"_s,
+                           u"https://b.dev/h|401|signature_rejected|150"_s}
+            << Side::Ours << u"signature_rejected"_s << 2;
         QTest::newRow("most customers fail the same way")
             << QStringList{Hook + u"|0|timeout|300"_s}
             << QStringList{u"https://a.dev/h|0|timeout|100"_s, u"https://b.dev/h|0|timeout|80"_s,

@@ -129,9 +129,12 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
             ++v.othersFailing;
     }
     v.everyone = v.others > 0 && v.othersFailing * 2 >= v.others;
-    v.side = v.worst.signature > v.worst.endpointSide || v.everyone
-                 ? WebhookVerdict::Side::Ours
-                 : WebhookVerdict::Side::Customer;
+    // a rejected signature points at how we sign, unless other customers' endpoints accept
+    // the same signatures: then what differs is this endpoint's secret or check
+    const bool signature = v.worst.signature > v.worst.endpointSide;
+    const bool othersAccept = v.others > 0 && v.othersFailing == 0;
+    v.side = v.everyone || (signature && !othersAccept) ? WebhookVerdict::Side::Ours
+                                                        : WebhookVerdict::Side::Customer;
     return v;
 }
 
