@@ -1,5 +1,6 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/markdown.h"
+#include "core/analysis/ranking.h"
 #include "evidence.h"
 
 #include <QStandardPaths>
@@ -96,6 +97,8 @@ class TestRanking final : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void latencyAfterDeploy();
+    void independentCause_data();
+    void independentCause();
     void degraded_data();
     void degraded();
     void providerOutage();
@@ -140,6 +143,60 @@ void TestRanking::latencyAfterDeploy()
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     QVERIFY2(md.contains(u"09:14"_s) && md.contains(u"/v1/analytics"_s), qPrintable(md));
     QVERIFY(md.contains(u"Hi Jun"_s));
+}
+
+// A second cause is reported beside the root cause only with evidence of its own, about
+// another part of the problem than the root cause's (a route, a config, an SDK, an endpoint).
+void TestRanking::independentCause_data()
+{
+    QTest::addColumn<QString>("bestCategory");
+    QTest::addColumn<QStringList>("bestRefs");
+    QTest::addColumn<double>("bestScore");
+    QTest::addColumn<QString>("otherCategory");
+    QTest::addColumn<QStringList>("otherRefs");
+    QTest::addColumn<double>("otherScore");
+    QTest::addColumn<bool>("independent");
+    const QStringList deploy{u"github:deployment:7"_s};
+    QTest::newRow("endpoint, then our deploy")
+        << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.88
+        << u"deploy_regression"_s << deploy << 0.8 << true;
+    QTest::newRow("route, then a provider incident")
+        << u"rate_limited"_s << QStringList{u"route:/v1/images"_s} << 0.9 << u"provider_outage"_s
+        << QStringList{u"statuspage:anthropic:incident:x"_s} << 0.75 << true;
+    QTest::newRow("sdk, then our deploy")
+        << u"sdk_version"_s << QStringList{u"sdk:node/2.0.1"_s} << 0.85 << u"deploy_regression"_s
+        << deploy << 0.7 << true;
+    QTest::newRow("a whole-traffic cause leaves no part")
+        << u"provider_outage"_s << QStringList{u"statuspage:openai:incident:y"_s} << 0.9
+        << u"deploy_regression"_s << deploy << 0.8 << false;
+    QTest::newRow("too weak beside the root cause")
+        << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.95
+        << u"deploy_regression"_s << deploy << 0.6 << false;
+    QTest::newRow("the same category") << u"deploy_regression"_s << QStringList{u"route:/v1/chat"_s}
+                                       << 0.9 << u"deploy_regression"_s << deploy << 0.8 << false;
+    QTest::newRow("no evidence of its own")
+        << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.88
+        << u"deploy_regression"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.8 << false;
+}
+
+void TestRanking::independentCause()
+{
+    QFETCH(QString, bestCategory);
+    QFETCH(QStringList, bestRefs);
+    QFETCH(double, bestScore);
+    QFETCH(QString, otherCategory);
+    QFETCH(QStringList, otherRefs);
+    QFETCH(double, otherScore);
+    QFETCH(bool, independent);
+    Hypothesis best;
+    best.cause.category = bestCategory;
+    best.cause.refs = bestRefs;
+    best.score = bestScore;
+    Hypothesis other;
+    other.cause.category = otherCategory;
+    other.cause.refs = otherRefs;
+    other.score = otherScore;
+    QCOMPARE(Analysis::independentCause(best, other), independent);
 }
 
 void TestRanking::degraded_data()

@@ -522,6 +522,30 @@ private slots:
         QCOMPARE(row.at(3).toString(), byMetadata ? u"org_acme"_s : QString());
     }
 
+    // A customer without the org id is the one whose billing address is in the org's domain:
+    // the domain itself before any of its sub-domains, never a look-alike domain.
+    void stripeEmailDomainMatch_data()
+    {
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<int>("match");
+        QTest::newRow("the domain") << u"billing@acme.dev"_s << u"acme.dev"_s << 2;
+        QTest::newRow("case and spaces") << u"AP@Acme.Dev "_s << u"acme.dev"_s << 2;
+        QTest::newRow("a sub-domain") << u"ap@finance.acme.dev"_s << u"acme.dev"_s << 1;
+        QTest::newRow("a look-alike domain") << u"ap@notacme.dev"_s << u"acme.dev"_s << 0;
+        QTest::newRow("the domain as a user name") << u"acme.dev@gmail.com"_s << u"acme.dev"_s << 0;
+        QTest::newRow("another domain") << u"ops@other.dev"_s << u"acme.dev"_s << 0;
+        QTest::newRow("no address") << QString() << u"acme.dev"_s << 0;
+        QTest::newRow("no domain") << u"billing@acme.dev"_s << QString() << 0;
+    }
+    void stripeEmailDomainMatch()
+    {
+        QFETCH(QString, email);
+        QFETCH(QString, domain);
+        QFETCH(int, match);
+        QCOMPARE(StripeConnector::emailDomainMatch(email, domain), match);
+    }
+
     // Since API version 2025-03-31 a line's price is an id under pricing.price_details; the
     // connector pins that version and expands the price to find the meter.
     void stripeCurrentLineShape()

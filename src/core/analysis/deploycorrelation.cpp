@@ -146,6 +146,7 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
                 appendUnique(c.pullRefs, pull.value(u"ref"_s).toString());
             }
             const QStringList words = wordsOf(text);
+            c.words = words;
             c.matched = matchedWords(words, strongWords);
             const QStringList weak = matchedWords(words, weakWords);
             c.docsOnly =

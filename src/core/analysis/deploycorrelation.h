@@ -20,6 +20,7 @@ struct DeployCandidate
     QDateTime finished; // latest deployment status: when it was live
     QStringList files;
     QStringList matched; // topic words its files/message/PR titles share with the change
+    QStringList words;   // every word of its title, message, files and PR titles
     QStringList pullRefs;
     bool docsOnly = false;
     double proximity = 0.0;

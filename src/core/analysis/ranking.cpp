@@ -311,9 +311,11 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
                         !other.cause.refs.isEmpty());
     if (!proof)
         return false;
+    // the root cause explains a part: a route, provider or model, a config, an SDK, an endpoint
     bool bestScoped = false;
     for (const QString &r : best.cause.refs)
-        bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:");
+        bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:") ||
+                     r.startsWith(u"endpoint:") || r.startsWith(u"sdk:");
     if (!bestScoped)
         return false;
     for (const QString &r : other.cause.refs) {
