@@ -6,6 +6,7 @@
 #include "core/async.h"
 #include "core/corelogging.h"
 #include "core/engine/classifier.h"
+#include "core/text/quotedthread.h"
 #include "core/engine/lookupcache.h"
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbooklibrary.h"
@@ -245,6 +246,10 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                  workspace = options.workspace,
                  organisationsMs = scaled(OrganisationsTimeoutMs)]() -> Prepared {
         Prepared out;
+        // The classifier and the binder read what the customer wrote this time, not the
+        // earlier thread quoted under it (an older topic, older times).
+        Ticket own = ticket;
+        own.description = Text::withoutQuotedThread(ticket.description);
         try {
             if (!forced.isEmpty()) {
                 if (const Playbook *pb = library->find(forced)) {
@@ -255,7 +260,7 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                 }
             } else {
                 const Classifier::Decision decision =
-                    Classifier(library->playbooks()).decide(ticket);
+                    Classifier(library->playbooks()).decide(own);
                 out.choice = decision.choice;
                 if (!out.choice.name.isEmpty()) {
                     if (const Playbook *pb = library->find(out.choice.name)) {
@@ -284,7 +289,7 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                     }
                 }
             }
-            out.params = ParameterBinder::bind(ticket, organisations, clock,
+            out.params = ParameterBinder::bind(own, organisations, clock,
                                                out.playbook ? out.playbook->windowHoursBefore : 24);
             if (out.params.org.isEmpty() && out.orgProblem.isEmpty())
                 out.orgProblem = u"the ticket names no organisation and the requester's e-mail "
