@@ -6,13 +6,13 @@
 #include "core/async.h"
 #include "core/corelogging.h"
 #include "core/engine/classifier.h"
-#include "core/text/quotedthread.h"
 #include "core/engine/lookupcache.h"
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/engine/privacymask.h"
 #include "core/reply/questiondocs.h"
 #include "core/result.h"
+#include "core/text/quotedthread.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -259,8 +259,7 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                     out.choice = PlaybookChoice{QString(), u"no playbook named '%1'"_s.arg(forced)};
                 }
             } else {
-                const Classifier::Decision decision =
-                    Classifier(library->playbooks()).decide(own);
+                const Classifier::Decision decision = Classifier(library->playbooks()).decide(own);
                 out.choice = decision.choice;
                 if (!out.choice.name.isEmpty()) {
                     if (const Playbook *pb = library->find(out.choice.name)) {
