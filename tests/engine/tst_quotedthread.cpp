@@ -19,8 +19,7 @@ private slots:
         QTest::newRow("plain text is unchanged")
             << u"Errors since 10:00.\nPlease check."_s << u"Errors since 10:00.\nPlease check."_s;
         QTest::newRow("lines quoted with >")
-            << u"Still failing.\n> Could you send a request id?\n> Thanks"_s
-            << u"Still failing."_s;
+            << u"Still failing.\n> Could you send a request id?\n> Thanks"_s << u"Still failing."_s;
         QTest::newRow("english header and what follows")
             << u"Now we get 500s.\n\nOn Mon, 21 Dec 2026 at 16:02, Support <s@x.io> wrote:\nYour "
                u"invoice was resent."_s

@@ -24,7 +24,8 @@ bool isReplyHeader(const QString &line)
     static const QRegularExpression digit(u"\\d"_s);
     if (wrote.match(line).hasMatch() && digit.match(line).hasMatch())
         return true;
-    // Japanese mail clients: "2026年12月21日(月) 16:02 Support <…>:" then "… に書きました/が書きました".
+    // Japanese mail clients: "2026年12月21日(月) 16:02 Support <…>:" then "…
+    // に書きました/が書きました".
     static const QRegularExpression japanese(u"(に|が)書きました[:：]?\\s*$"_s);
     if (japanese.match(line).hasMatch())
         return true;
