@@ -98,6 +98,17 @@ private slots:
             u"provider-routing"_s);
         row("routing: gemini", u"Gemini requests error out"_s,
             u"Only Gemini models fail with 400, OpenAI works fine."_s, u"provider-routing"_s);
+        // The status codes of the failing provider are details of the contrast: however many
+        // are quoted, they do not turn "one provider fails, the other works" into generic errors.
+        row("routing: contrast with status details", u"Bad requests"_s,
+            u"Mistral calls fail with 400 invalid request and 422 unprocessable; Gemini is "
+            u"fine."_s,
+            u"provider-routing"_s);
+        row("routing: contrast with status details, spanish", u"Errores"_s,
+            u"Las peticiones a Gemini dan error 500 y 502, en cambio Mistral funciona."_s,
+            u"provider-routing"_s);
+        row("errors: status codes without a contrast stay errors", u"Errors"_s,
+            u"Gemini calls fail with 400 invalid request and 422 since noon."_s, u"api-errors"_s);
         row("routing: wrong provider", u"Routing sends traffic to the wrong provider"_s,
             u"Our config should route to Anthropic but requests hit another provider."_s,
             u"provider-routing"_s);

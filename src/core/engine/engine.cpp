@@ -12,7 +12,6 @@
 #include "core/engine/privacymask.h"
 #include "core/reply/questiondocs.h"
 #include "core/result.h"
-#include "core/text/quotedthread.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -246,10 +245,6 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                  workspace = options.workspace,
                  organisationsMs = scaled(OrganisationsTimeoutMs)]() -> Prepared {
         Prepared out;
-        // The classifier and the binder read what the customer wrote this time, not the
-        // earlier thread quoted under it (an older topic, older times).
-        Ticket own = ticket;
-        own.description = Text::withoutQuotedThread(ticket.description);
         try {
             if (!forced.isEmpty()) {
                 if (const Playbook *pb = library->find(forced)) {
@@ -259,7 +254,8 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                     out.choice = PlaybookChoice{QString(), u"no playbook named '%1'"_s.arg(forced)};
                 }
             } else {
-                const Classifier::Decision decision = Classifier(library->playbooks()).decide(own);
+                const Classifier::Decision decision =
+                    Classifier(library->playbooks()).decide(ticket);
                 out.choice = decision.choice;
                 if (!out.choice.name.isEmpty()) {
                     if (const Playbook *pb = library->find(out.choice.name)) {
@@ -288,7 +284,7 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                     }
                 }
             }
-            out.params = ParameterBinder::bind(own, organisations, clock,
+            out.params = ParameterBinder::bind(ticket, organisations, clock,
                                                out.playbook ? out.playbook->windowHoursBefore : 24);
             if (out.params.org.isEmpty() && out.orgProblem.isEmpty())
                 out.orgProblem = u"the ticket names no organisation and the requester's e-mail "

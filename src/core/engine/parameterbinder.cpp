@@ -3,6 +3,7 @@
 #include "core/engine/textnormalizer.h"
 #include "core/engine/timeexpressions.h"
 #include "core/text/language.h"
+#include "core/text/quotedthread.h"
 #include "core/time.h"
 
 #include <QHash>
@@ -554,10 +555,14 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
 
 } // namespace
 
-BoundParameters ParameterBinder::bind(const Ticket &ticket,
+BoundParameters ParameterBinder::bind(const Ticket &asWritten,
                                       const QList<Organisation> &organisations,
                                       const QDateTime &now, int windowHoursBefore)
 {
+    // What the customer wrote this time: an earlier reply quoted under it speaks of older
+    // times and other topics.
+    Ticket ticket = asWritten;
+    ticket.description = Text::withoutQuotedThread(asWritten.description);
     BoundParameters p;
     const QString text = QString(ticket.subject + u"\n"_s + ticket.description).left(MaxText);
     const QString lower = text.toLower();
