@@ -9,6 +9,7 @@
 #include "core/analysis/ranking.h"
 #include "core/investigationjson.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace TestSupport;
@@ -307,7 +308,8 @@ private slots:
                                     u"timeout"_s, 0,           120,       45000};
         const QJsonArray unavailableRow{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 503,
                                         u""_s,       0,           120,       300};
-        const QList<FallbackConfig> pc1 = {{u"pc-1"_s, u"ev-pc-1"_s, {429, 500}}};
+        const QList<FallbackConfig> pc1 = {
+            {u"pc-1"_s, u"ev-pc-1"_s, {429, 500}, u"fallback"_s, true}};
         QTest::newRow("fallback worked")
             << fallbackTable({servedRow, QJsonArray{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 504,
                                                     u"timeout"_s, 0, 2, 45000}})
@@ -321,13 +323,51 @@ private slots:
             << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s};
         QTest::newRow("a timeout problem does not explain 503s")
             << fallbackTable({unavailableRow})
-            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}}}
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true}}
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-1"_s)} << true
             << u"openai/gpt-4o"_s << false << QStringList{};
         QTest::newRow("a problem in a config the failing requests did not use")
             << fallbackTable({timeoutRow}) << pc1
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-other"_s)} << true
             << u"openai/gpt-4o"_s << false << QStringList{};
+        // the config the failing requests used has no fallback strategy: nothing could fail over
+        QTest::newRow("stalled under a loadbalance config")
+            << fallbackTable({unavailableRow})
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"loadbalance"_s, false}}
+            << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << true
+            << QStringList{u"config:pc-1"_s};
+        QTest::newRow("another config without failover does not explain it")
+            << fallbackTable({unavailableRow})
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true},
+                                     {u"pc-2"_s, u"ev-pc-2"_s, {}, u"single"_s, false}}
+            << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << false << QStringList{};
+    }
+    void failoverShape_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<bool>("canFailOver");
+        QTest::newRow("fallback") << QByteArray(
+                                         R"({"strategy":{"mode":"fallback"},"targets":[{},{}]})")
+                                  << u"fallback"_s << true;
+        QTest::newRow("loadbalance")
+            << QByteArray(R"({"strategy":{"mode":"loadbalance"},"targets":[{},{}]})")
+            << u"loadbalance"_s << false;
+        QTest::newRow("no strategy")
+            << QByteArray(R"({"targets":[{"virtual_key":"vk"}]})") << u"single"_s << false;
+        QTest::newRow("mode at the top level, capitalised")
+            << QByteArray(R"({"mode":"Fallback","targets":[{},{}]})") << u"fallback"_s << true;
+        QTest::newRow("loadbalance over nested fallbacks")
+            << QByteArray(
+                   R"({"strategy":{"mode":"loadbalance"},"targets":[{"strategy":{"mode":"fallback"},"targets":[{},{}]},{}]})")
+            << u"loadbalance"_s << true;
+    }
+    void failoverShape()
+    {
+        QFETCH(QByteArray, json);
+        const FallbackConfig c = Analysis::failoverShape(QJsonDocument::fromJson(json).object());
+        QTEST(c.mode, "mode");
+        QTEST(c.canFailOver, "canFailOver");
     }
     void fallback()
     {

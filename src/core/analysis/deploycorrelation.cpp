@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
+#include "core/analysis/fallbackanalysis.h"
 
 #include <QRegularExpression>
 
@@ -281,6 +282,22 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
                 (top.status == 401 || top.status == 403 || top.status == 404 ||
                  top.errorCode.contains(u"not_found") || top.errorCode.contains(u"api_key")))
                 h.score *= 0.75;
+        }
+        // "the fallback did not trigger" over a config with no fallback strategy: no change
+        // of ours to failing over could have made those requests fail over
+        if (input.playbook == u"fallback") {
+            if (const auto facts = gatherFallback(input)) {
+                if (const FallbackVerdict fv = judgeFallback(*facts); fv.cannotFailOver) {
+                    out.rejected.append({QString(category),
+                                         describeDeploy(best, reference) +
+                                             u" cannot explain the missing "_s +
+                                             u"failover: the failing requests used config "_s +
+                                             fv.cannotFailOver->id + u", whose strategy ("_s +
+                                             fv.cannotFailOver->mode + u") never fails over"_s,
+                                         {best.ref}});
+                    return out;
+                }
+            }
         }
         if (input.playbook == u"webhook-failures") {
             // webhook_breakdown decides between the customer's endpoint and our signing, and
