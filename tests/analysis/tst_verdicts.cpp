@@ -75,7 +75,8 @@ StatusIncident statusIncident(const QString &page, const QString &title, const Q
     return i;
 }
 
-Hypothesis hypothesis(const char *category, double score, const QStringList &refs)
+Hypothesis hypothesis(const char *category, double score, const QStringList &refs,
+                      double failures = 0)
 {
     Hypothesis h;
     h.cause.category = QLatin1StringView(category);
@@ -83,6 +84,7 @@ Hypothesis hypothesis(const char *category, double score, const QStringList &ref
     h.cause.confidence = score;
     h.cause.refs = refs;
     h.score = score;
+    h.failures = failures;
     return h;
 }
 
@@ -450,6 +452,22 @@ private slots:
                                  hypothesis(Category::KnownBug, 0.75,
                                             {u"linear:issue:GW-1"_s, u"route:/v1/analytics"_s})}
             << 2 << true << 0 << 0 << 0.85 << false << QList<int>{};
+        // the weaker-scored cause behind most of the failures is the root cause
+        const QStringList configRefs{u"config:pc-1"_s, u"model:gpt-4o"_s};
+        const QStringList incidentRefs{u"statuspage:anthropic:incident:k2"_s,
+                                       u"provider:anthropic"_s};
+        QTest::newRow("two causes, the smaller score behind most failures")
+            << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 300),
+                                 hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
+            << 2 << true << 0 << 1 << 0.7 << false << QList<int>{0};
+        QTest::newRow("two causes, failures of the same order keep the score's order")
+            << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 900),
+                                 hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
+            << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
+        QTest::newRow("two causes, one not counted keeps the score's order")
+            << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 0),
+                                 hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
+            << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
     }
     void ranking()
     {

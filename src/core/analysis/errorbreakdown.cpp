@@ -173,6 +173,7 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::RateLimited);
     h.score = v.rateLimited.score;
+    h.failures = p.rateLimited;
     QString s = formatCount(p.rateLimited) + u" requests ("_s +
                 formatShare(p.rateLimited / std::max(1.0, p.totalRequests)) +
                 u" of all) were rejected with 429 rate_limited"_s;
@@ -243,6 +244,7 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::ProviderOutage);
     h.score = v.providerOutage.score;
+    h.failures = p.serverErrors;
     h.cause.summary = s;
     h.cause.confidence = h.score;
     h.cause.refs = v.providerOutage.refs;
@@ -280,6 +282,7 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::CustomerConfig);
     h.score = v.invalidRequests.score;
+    h.failures = p.clientErrors;
     h.cause.summary = s;
     h.cause.confidence = h.score;
     h.cause.refs = v.invalidRequests.refs;
