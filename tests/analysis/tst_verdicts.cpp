@@ -3,6 +3,7 @@
 // rate, an incident on another model, a fallback target that stalled, a weak diagnosis).
 #include "evidence.h"
 
+#include "core/analysis/deploycorrelation.h"
 #include "core/analysis/errorbreakdown.h"
 #include "core/analysis/fallbackanalysis.h"
 #include "core/analysis/incidentcorrelation.h"
@@ -11,6 +12,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace TestSupport;
 using namespace Casefile::Analysis;
@@ -343,6 +345,51 @@ private slots:
             << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true},
                                      {u"pc-2"_s, u"ev-pc-2"_s, {}, u"single"_s, false}}
             << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << false << QStringList{};
+    }
+    void deployProximity_data()
+    {
+        QTest::addColumn<int>("minutes"); // deploy this many minutes before the change
+        QTest::addColumn<bool>("continuous");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("3 min, traffic flows") << 3 << true << 1.0;
+        QTest::newRow("10 min, traffic flows") << 10 << true << 1.0;
+        QTest::newRow("20 min, traffic flows: it would have shown") << 20 << true << 0.875;
+        QTest::newRow("30 min, traffic flows") << 30 << true << 0.75;
+        QTest::newRow("20 min, waiting for a trigger") << 20 << false << 1.0;
+        QTest::newRow("30 min, waiting for a trigger") << 30 << false << 1.0;
+        QTest::newRow("75 min, traffic flows") << 75 << true << 0.525;
+        QTest::newRow("after the change") << -5 << true << 0.0;
+    }
+    void deployProximity()
+    {
+        QFETCH(int, minutes);
+        QFETCH(bool, continuous);
+        QFETCH(double, expected);
+        const QDateTime change = QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::utc());
+        const double got =
+            Analysis::proximityScore(change.addSecs(-60 * minutes), change, continuous);
+        QVERIFY2(qAbs(got - expected) < 1e-9, qPrintable(QString::number(got)));
+    }
+    void deployNearTheEnd()
+    {
+        DeployRanking ranking;
+        const QDateTime end = QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::utc());
+        DeployCandidate blamed;
+        blamed.ref = u"github:deployment:1"_s;
+        blamed.time = end.addSecs(-3600);
+        DeployCandidate docs;
+        docs.ref = u"github:deployment:2"_s;
+        docs.time = end.addSecs(-300);
+        docs.docsOnly = true;
+        ranking.candidates = {blamed, docs};
+        // the blamed deploy itself and a docs-only deploy are no rollback
+        QVERIFY(!Analysis::deployNear(ranking, end, blamed.ref));
+        DeployCandidate rollback;
+        rollback.ref = u"github:deployment:3"_s;
+        rollback.time = end.addSecs(-600);
+        ranking.candidates.append(rollback);
+        QVERIFY(Analysis::deployNear(ranking, end, blamed.ref));
+        QVERIFY(!Analysis::deployNear(ranking, end.addSecs(3600), blamed.ref));
     }
     void failoverShape_data()
     {
