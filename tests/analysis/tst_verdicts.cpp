@@ -346,6 +346,40 @@ private slots:
                                      {u"pc-2"_s, u"ev-pc-2"_s, {}, u"single"_s, false}}
             << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << false << QStringList{};
     }
+    void errorSpansBoundToTheBurst()
+    {
+        const QDateTime at = QDateTime(QDate(2026, 11, 20), QTime(15, 30), QTimeZone::utc());
+        ErrorProfile p;
+        p.serverProvider = u"openai"_s;
+        p.serverFirst = at.addDays(-1);      // a background failure the day before
+        p.serverLast = at.addSecs(3 * 3600); // and one long after the burst
+        ErrorGroup burst{u"openai"_s,    u"gpt-4o"_s,         500, u"provider_error"_s, 560,
+                         at.addDays(-1), at.addSecs(3 * 3600)};
+        ErrorGroup other{u"anthropic"_s, u"claude-sonnet-4-6"_s, 400, u"invalid_request"_s, 20,
+                         at.addDays(-1), at.addSecs(3 * 3600)};
+        ErrorGroup inside{u"openai"_s,     u"gpt-4o"_s,     502, u"provider_error"_s, 40,
+                          at.addSecs(600), at.addSecs(3000)};
+        p.groups = {burst, other, inside};
+        SeriesChange c;
+        c.kind = MetricKind::ErrorRate;
+        c.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
+        c.at = at;
+        c.end = at.addSecs(75 * 60);
+        boundToBurst(p, c);
+        QCOMPARE(p.serverFirst, at);
+        QCOMPARE(p.serverLast, c.end);
+        QCOMPARE(p.groups.at(0).first, at);
+        QCOMPARE(p.groups.at(0).last, c.end);
+        QCOMPARE(p.groups.at(1).first, at.addDays(-1));  // another provider's group is left alone
+        QCOMPARE(p.groups.at(2).first, at.addSecs(600)); // inside the burst already
+        QCOMPARE(p.groups.at(2).last, at.addSecs(3000));
+        // a change with no provider or model says nothing of which groups it bounds
+        ErrorProfile q = p;
+        q.groups[1].first = at.addDays(-1);
+        c.labels = QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}};
+        boundToBurst(q, c);
+        QCOMPARE(q.groups.at(1).first, at.addDays(-1));
+    }
     void deployProximity_data()
     {
         QTest::addColumn<int>("minutes"); // deploy this many minutes before the change

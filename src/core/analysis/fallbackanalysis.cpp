@@ -1,6 +1,7 @@
 #include "core/analysis/fallbackanalysis.h"
 
 #include "core/analysis/analyzers.h"
+#include "core/analysis/errorbreakdown.h"
 
 using namespace Qt::StringLiterals;
 
@@ -353,7 +354,7 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     facts.stats = fallbackStats(found.first().evidence->data, found.first().evidence->id);
     firstTargetFacts(input, top(facts.stats.servedConfigs), facts);
-    const ErrorProfile errors = errorProfile(input);
+    const ErrorProfile errors = burstProfile(input);
     facts.serverProvider = errors.serverProvider;
     facts.serverFirst = errors.serverFirst;
     facts.serverLast = errors.serverLast;
