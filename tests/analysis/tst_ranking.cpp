@@ -1,3 +1,4 @@
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/markdown.h"
 #include "core/analysis/ranking.h"
@@ -103,6 +104,8 @@ private slots:
     void degraded();
     void providerOutage();
     void rateLimited();
+    void otherOrgsHit_data();
+    void otherOrgsHit();
     void fallbackConfig();
     void webhookEndpoint();
     void webhookSignatureAfterDeploy();
@@ -265,6 +268,34 @@ void TestRanking::providerOutage()
              qPrintable(dump(r)));
     QVERIFY(!r.rootCause->refs.contains(u"statuspage:openai:incident:inc2"_s));
     QVERIFY(!r.rootCause->refs.contains(u"github:deployment:450"_s));
+}
+
+// The org comparison spans the whole window: an hour-long burst shared by another org is
+// diluted there, so an org near this org's error share counts as hit too.
+void TestRanking::otherOrgsHit_data()
+{
+    QTest::addColumn<int>("orgErrors");
+    QTest::addColumn<int>("otherErrors");
+    QTest::addColumn<int>("hit");
+    QTest::newRow("5% or more") << 600 << 500 << 1;
+    QTest::newRow("a diluted burst near this org's share") << 460 << 160 << 1;
+    QTest::newRow("quiet background") << 460 << 18 << 0;
+    QTest::newRow("well below this org's share") << 2400 << 150 << 0;
+    QTest::newRow("too few errors to say") << 40 << 20 << 0;
+}
+
+void TestRanking::otherOrgsHit()
+{
+    QFETCH(int, orgErrors);
+    QFETCH(int, otherErrors);
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"scope"_s});
+    addStep(in, u"orgs"_s, u"clickhouse"_s, u"org_comparison"_s, EvidenceKind::Table,
+            table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"org_acme"_s, 20000, orgErrors, 900, 2500},
+                   {u"org_blue"_s, 9000, otherErrors, 1000, 2600}}));
+    const Analysis::OrgScope s = Analysis::orgScope(in);
+    QVERIFY(s.orgFound);
+    QTEST(s.otherOrgsWithErrors, "hit");
 }
 
 void TestRanking::rateLimited()

@@ -3,6 +3,7 @@
 #include "core/engine/textnormalizer.h"
 #include "core/engine/timeexpressions.h"
 #include "core/text/language.h"
+#include "core/text/quotedthread.h"
 #include "core/time.h"
 
 #include <QHash>
@@ -105,13 +106,19 @@ qint64 unitSeconds(const QString &unit)
 }
 
 // "for the past 2 hours", "2 hours ago", "hace 2 horas", "há 2 horas", "vor 2 Stunden",
-// "il y a 2 heures", "seit 2 Stunden", "depuis 2 heures", "2時間前".
+// "il y a 2 heures", "seit 2 Stunden", "depuis 2 heures", "2時間前", hedged or not ("hace
+// unas 3 horas", "há cerca de 3 horas", "vor etwa 2 Stunden", "il y a environ 2 heures").
 void relativeAmounts(const QString &text, AnchorSearch &s)
 {
     static const QRegularExpression before(
         u"\\b(?:past|last|for|since|about|over|hace|desde hace|há|ha|vor|il y a|seit|depuis|"
         u"durante|últimas|ultimas|últimos|ultimos|letzten|dernières|dernieres)\\s+(?:the\\s+)?"
-        u"(?:past\\s+|last\\s+)?(\\d{1,3}|a|an|one|two|three|four|five|six|several|few|un|una|"
+        u"(?:past\\s+|last\\s+)?"
+        // a hedge on the amount: "hace unas 3 horas", "vor etwa 2 Stunden", "il y a environ"
+        u"(?:(?:about|around|roughly|some|approximately|unas|unos|cerca de|alrededor de|"
+        u"aproximadamente|umas|uns|mais ou menos|quase|etwa|ungefähr|ungefahr|ca\\.|circa|rund|"
+        u"knapp|environ|à peu près|a peu pres|près de|pres "
+        u"de|presque)\\s+)?(\\d{1,3}|a|an|one|two|three|four|five|six|several|few|un|una|"
         u"uma|um|une|einer|dos|duas|deux|zwei|tres|três|trois|drei)\\s*(minutes?|mins?|hours?|"
         u"hrs?|days?|weeks?|minutos?|horas?|d[ií]as?|semanas?|minuten?|stunden?|std|tagen?|"
         u"wochen?|heures?|jours?|semaines?)(?![a-z])"_s,
@@ -554,10 +561,14 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
 
 } // namespace
 
-BoundParameters ParameterBinder::bind(const Ticket &ticket,
+BoundParameters ParameterBinder::bind(const Ticket &asWritten,
                                       const QList<Organisation> &organisations,
                                       const QDateTime &now, int windowHoursBefore)
 {
+    // What the customer wrote this time: an earlier reply quoted under it speaks of older
+    // times and other topics.
+    Ticket ticket = asWritten;
+    ticket.description = Text::withoutQuotedThread(asWritten.description);
     BoundParameters p;
     const QString text = QString(ticket.subject + u"\n"_s + ticket.description).left(MaxText);
     const QString lower = text.toLower();
