@@ -289,7 +289,7 @@ MainWindow::MainWindow(WorkbenchServices services, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildUi()
+void MainWindow::buildQueuePanel()
 {
     m_queue = new TicketQueueModel(this);
     m_filter = new TicketFilterModel(this);
@@ -365,7 +365,11 @@ void MainWindow::buildUi()
     queueLayout->addLayout(filters);
     queueLayout->addWidget(m_queueSplitter, 1);
     queueLayout->addWidget(m_queueStatus);
+}
 
+// The investigations: Saved and Metrics first (never closed), then one tab per investigation.
+void MainWindow::buildTabs()
+{
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Investigations"));
     m_tabs->setTabsClosable(true);
@@ -414,6 +418,12 @@ void MainWindow::buildUi()
         if (!path.isEmpty())
             exportCurrent(path);
     });
+}
+
+void MainWindow::buildUi()
+{
+    buildQueuePanel();
+    buildTabs();
 
     // Neither side collapses on a drag: the queue keeps room for ID and Subject.
     m_splitter = new QSplitter(Qt::Horizontal, this);

@@ -130,6 +130,8 @@ protected:
 
 private:
     void buildUi();
+    void buildQueuePanel();
+    void buildTabs();
     void buildMenus();
     void rebuildRecentMenu();
     void showQueueMenu(const QPoint &pos);
