@@ -14,15 +14,7 @@ namespace Analysis {
 
 QString EndpointStats::mainError() const
 {
-    QString best;
-    double m = -1;
-    for (auto it = byError.cbegin(); it != byError.cend(); ++it) {
-        if (it.value() > m) {
-            m = it.value();
-            best = it.key();
-        }
-    }
-    return best;
+    return largestKey(byError);
 }
 
 // ---------------------------------------------------------------- gather
