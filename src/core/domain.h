@@ -139,6 +139,16 @@ struct PlaybookChoice
     QString reason;
 };
 
+// Where the ticket named a provider or model that the organisation's own logs contradicted
+// and the logs won: what the ticket said ('' when it named none) and what the logs showed.
+struct EntityCorrection
+{
+    QString entity; // "provider", "model"
+    QString ticket;
+    QString logs; // '' when the logs showed nothing to use: the filter was dropped
+    friend bool operator==(const EntityCorrection &, const EntityCorrection &) = default;
+};
+
 struct Investigation
 {
     static constexpr auto FormatId = "casefile-investigation/1";
@@ -163,6 +173,9 @@ struct Investigation
     // what could not be read (steps that failed, timed out, were skipped or returned nothing).
     bool needsHuman = false;
     QStringList missing;
+    // Optional extension "entity_corrections": the ticket's provider or model as the logs
+    // corrected it.
+    QList<EntityCorrection> entityCorrections;
 
     const Evidence *evidenceById(const QString &id) const;
 };
@@ -182,4 +195,5 @@ struct DiagnosisDraft
 Q_DECLARE_METATYPE(Casefile::Ticket)
 Q_DECLARE_METATYPE(Casefile::StepRecord)
 Q_DECLARE_METATYPE(Casefile::Evidence)
+Q_DECLARE_METATYPE(Casefile::EntityCorrection)
 Q_DECLARE_METATYPE(Casefile::Investigation)

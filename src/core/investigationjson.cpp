@@ -233,6 +233,13 @@ QJsonObject investigationToJson(const Investigation &inv)
         doc.insert(u"needs_human"_s, true);
         doc.insert(u"missing"_s, stringsToJson(inv.missing));
     }
+    if (!inv.entityCorrections.isEmpty()) {
+        QJsonArray corrections;
+        for (const EntityCorrection &c : inv.entityCorrections)
+            corrections.append(
+                QJsonObject{{u"entity"_s, c.entity}, {u"ticket"_s, c.ticket}, {u"logs"_s, c.logs}});
+        doc.insert(u"entity_corrections"_s, corrections);
+    }
     return doc;
 }
 
@@ -332,6 +339,12 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
     inv.notChecked = stringsFromJson(doc.value(u"not_checked"_s));
     inv.needsHuman = doc.value(u"needs_human"_s).toBool();
     inv.missing = stringsFromJson(doc.value(u"missing"_s));
+    for (const QJsonValue &v : doc.value(u"entity_corrections"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        inv.entityCorrections.append({o.value(u"entity"_s).toString(),
+                                      o.value(u"ticket"_s).toString(),
+                                      o.value(u"logs"_s).toString()});
+    }
     return inv;
 }
 

@@ -294,6 +294,42 @@ private slots:
         QVERIFY(!html.contains(u"<script"_s));
     }
 
+    // Where the logs corrected the ticket's provider or model, the note says so, one line
+    // each; the customer reply does not.
+    void noteSaysWhereTheLogsCorrectedTheTicket_data()
+    {
+        QTest::addColumn<QList<EntityCorrection>>("corrections");
+        QTest::addColumn<QStringList>("lines");
+        QTest::newRow("none") << QList<EntityCorrection>() << QStringList();
+        QTest::newRow("provider")
+            << QList<EntityCorrection>{{u"provider"_s, u"anthropic"_s, u"openai"_s}}
+            << QStringList{u"- Provider: the ticket says Anthropic, the logs show OpenAI, which "
+                           u"the steps used."_s};
+        QTest::newRow("provider and model")
+            << QList<EntityCorrection>{{u"provider"_s, QString(), u"anthropic"_s},
+                                       {u"model"_s, u"gpt-5"_s, QString()}}
+            << QStringList{
+                   u"- Provider: the ticket names none, the logs show Anthropic, which the steps "
+                   u"used."_s,
+                   u"- Model: the ticket says `gpt-5`, the logs show no such traffic in the "
+                   u"window, so no model filter was used."_s};
+    }
+    void noteSaysWhereTheLogsCorrectedTheTicket()
+    {
+        QFETCH(QList<EntityCorrection>, corrections);
+        QFETCH(QStringList, lines);
+        Investigation inv = leakyInvestigation();
+        inv.entityCorrections = corrections;
+        const Reply::Composed c = Reply::compose(inv);
+        QCOMPARE(c.note.contains(u"**Ticket vs logs**"_s), !lines.isEmpty());
+        for (const QString &line : lines) {
+            QVERIFY2(c.note.split(u'\n').contains(line), qPrintable(c.note));
+            QVERIFY(!c.reply.contains(u"the ticket says"_s));
+        }
+        QCOMPARE(c.note.count(u"the ticket says"_s) + c.note.count(u"the ticket names none"_s),
+                 lines.size());
+    }
+
     void replyInTheTicketsLanguage_data()
     {
         QTest::addColumn<QString>("description");

@@ -286,6 +286,13 @@ private slots:
         QCOMPARE(!notes.isEmpty(), noted);
         QCOMPARE(p.entityNotes, notes);
         QCOMPARE(p.values.value(u"provider"_s).toString(), provider);
+        // the same, as data: one correction a note, each naming what the steps then used
+        QCOMPARE(p.entityCorrections.size(), notes.size());
+        for (const EntityCorrection &c : std::as_const(p.entityCorrections)) {
+            QVERIFY(c.entity == u"provider"_s || c.entity == u"model"_s);
+            QCOMPARE(c.logs, c.entity == u"provider"_s ? provider : model);
+            QVERIFY(c.ticket != c.logs);
+        }
     }
 
     void observedInTheLogs()

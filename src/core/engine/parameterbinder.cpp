@@ -628,6 +628,7 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
         if (!p.provider.isEmpty() && !seen.providers.contains(p.provider)) {
             const QString said = p.provider;
             p.provider = seen.providers.size() == 1 ? seen.providers.first() : QString();
+            p.entityCorrections.append({u"provider"_s, said, p.provider});
             notes.append(
                 p.provider.isEmpty()
                     ? u"the ticket names %1, but the organisation's logs show no %1 traffic "
@@ -637,6 +638,7 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
                       u"window: the logs win"_s.arg(said, p.provider));
         } else if (p.provider.isEmpty() && seen.providers.size() == 1) {
             p.provider = seen.providers.first();
+            p.entityCorrections.append({u"provider"_s, QString(), p.provider});
             notes.append(
                 u"the ticket names no provider; the organisation's logs show only %1"_s.arg(
                     p.provider));
@@ -653,6 +655,7 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
         }
         const QString said = p.model;
         p.model = match;
+        p.entityCorrections.append({u"model"_s, said, match});
         notes.append(match.isEmpty()
                          ? u"the ticket names model %1, which the organisation's logs do not "
                            u"show in the window (%2): the logs win, no model filter"_s.arg(

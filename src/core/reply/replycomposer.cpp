@@ -332,6 +332,23 @@ QString nameFallback(const QString &language)
     return words.value(language, u"there"_s);
 }
 
+// "Provider: the ticket says Anthropic, the logs show OpenAI." One line, for the note.
+QString correctionLine(const EntityCorrection &c)
+{
+    const QString entity = c.entity == u"model"_s ? u"Model"_s : u"Provider"_s;
+    const auto shown = [&](const QString &value) {
+        return c.entity == u"model"_s ? u'`' + QString(value).remove(u'`') + u'`'
+                                      : escaped(withProviderNames(value));
+    };
+    const QString said =
+        c.ticket.isEmpty() ? u"the ticket names none"_s : u"the ticket says "_s + shown(c.ticket);
+    const QString logs = c.logs.isEmpty()
+                             ? u"the logs show no such traffic in the window, so no %1 filter was "
+                               u"used"_s.arg(c.entity == u"model"_s ? u"model"_s : u"provider"_s)
+                             : u"the logs show "_s + shown(c.logs) + u", which the steps used"_s;
+    return entity + u": "_s + said + u", "_s + logs + u'.';
+}
+
 QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
                      const QStringList &withheld, const QString &category, const QString &language,
                      const QList<DocPage> &docs)
@@ -372,6 +389,12 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
         }
     } else {
         md += u"**No root cause** was established.\n\n"_s;
+    }
+    if (!inv.entityCorrections.isEmpty()) {
+        md += u"**Ticket vs logs**\n\n"_s;
+        for (const EntityCorrection &c : inv.entityCorrections)
+            md += u"- "_s + correctionLine(c) + u'\n';
+        md += u'\n';
     }
     if (!inv.secondaryCauses.isEmpty()) {
         md += u"**Also supported by the evidence**\n\n"_s;
