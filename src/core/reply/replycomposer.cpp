@@ -1,5 +1,6 @@
 #include "core/reply/replycomposer.h"
 
+#include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
 #include "core/text/language.h"
@@ -86,15 +87,6 @@ QString sentence(const QString &text)
     if (!s.endsWith(u'.') && !s.endsWith(u'!') && !s.endsWith(u'?') && !s.endsWith(u'\u3002'))
         s += u'.';
     return s;
-}
-
-QLocale localeFor(const QString &language)
-{
-    if (language == u"en"_s)
-        return QLocale(QLocale::English, QLocale::UnitedKingdom);
-    if (language == u"pt"_s)
-        return QLocale(QLocale::Portuguese, QLocale::Brazil);
-    return QLocale(language);
 }
 
 QString dateText(const QDate &date, const QString &language)
@@ -492,10 +484,39 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     QStringList withheld;
     const QList<DocPage> docs = docPages(inv);
     bool sawTime = false;
-    const auto customerText = [&](const QString &text) {
-        const QString safe = filter.customerSafe(text, &withheld);
+    bool sawEnglish = false; // a sentence of a non-English reply the phrase book cannot word
+    const PhraseBook book = PhraseBook::parse(templates.text(lang, Templates::phrasesName()));
+    const PhraseBook english = PhraseBook::parse(templates.text(u"en"_s, Templates::phrasesName()));
+    // A cause in a few words, in the reply's language ("category.<name>" of the phrase book).
+    const auto causeWords = [&](const QString &category) {
+        const QString words = book.text(u"category."_s + category);
+        return words.isEmpty() ? categoryWords(category) : words;
+    };
+    // The phrases the customer may read: the privacy filter judges each clause in English
+    // (its patterns are English), and what it withholds is left out in every language.
+    const auto permitted = [&](const QList<Phrase> &phrases) {
+        QList<Phrase> kept;
+        for (const Phrase &p : phrases) {
+            const QString clause = renderPhrases({p}, english, u"en"_s, inv.window.to);
+            if (clause.isEmpty() || !filter.customerSafe(clause, &withheld).isEmpty())
+                kept.append(p);
+        }
+        return kept;
+    };
+    // A finding in the customer's terms: from its phrases in the reply's language when the
+    // book words them all, else its English summary with the figures in the reader's format.
+    const auto customerText = [&](const QString &text, const QList<Phrase> &phrases) {
+        const QList<Phrase> allowed = phrases.isEmpty() ? phrases : permitted(phrases);
+        if (!phrases.isEmpty() && allowed.isEmpty())
+            return QString(); // every clause withheld
+        const QString worded =
+            allowed.isEmpty() ? QString() : renderPhrases(allowed, book, lang, inv.window.to);
+        const QString safe = filter.customerSafe(worded.isEmpty() ? text : worded, &withheld);
         if (safe.isEmpty())
             return QString();
+        if (!worded.isEmpty())
+            return annotatedTimes(escaped(sentence(safe)), inv.window, zone, &sawTime);
+        sawEnglish = sawEnglish || lang != u"en"_s;
         return annotatedTimes(localizedNumbers(escaped(sentence(safe)), lang), inv.window, zone,
                               &sawTime);
     };
@@ -519,9 +540,9 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     QStringList summaryUsed;
     if (inv.rootCause) {
         const RootCause &c = *inv.rootCause;
-        v[u"summary"_s] = customerText(c.summary);
+        v[u"summary"_s] = customerText(c.summary, c.phrases);
         if (v[u"summary"_s].isEmpty() && !withheld.isEmpty())
-            v[u"summary"_s] = escaped(sentence(categoryWords(c.category)));
+            v[u"summary"_s] = escaped(sentence(causeWords(c.category)));
         summaryUsed << c.summary;
         QStringList affected;
         for (const QString &ref : c.refs) {
@@ -557,7 +578,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
         }
     } else if (!inv.playbook.name.isEmpty() && !inv.findings.isEmpty()) {
         // no cause: the most confident finding, in the customer's terms, if it may be said
-        v[u"summary"_s] = customerText(inv.findings.first().summary);
+        v[u"summary"_s] = customerText(inv.findings.first().summary, inv.findings.first().phrases);
         summaryUsed << inv.findings.first().summary;
     }
     if (out.category == u"question"_s) {
@@ -579,25 +600,28 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     }
 
     QStringList details;
+    sawEnglish = false;
     for (const Finding &f : inv.findings) {
         if (details.size() >= MaxDetails)
             break;
         if (summaryUsed.contains(f.summary))
             continue;
-        const QString text = customerText(f.summary);
+        const QString text = customerText(f.summary, f.phrases);
         if (!text.isEmpty() && !details.contains(text))
             details << text;
     }
     v[u"details"_s] = bullets(details);
+    if (sawEnglish && !details.isEmpty())
+        v[u"details_english"_s] = u"1"_s;
     QStringList secondary;
     for (const RootCause &c : inv.secondaryCauses) {
-        const QString text = customerText(c.summary);
-        secondary << (text.isEmpty() ? escaped(sentence(categoryWords(c.category))) : text);
+        const QString text = customerText(c.summary, c.phrases);
+        secondary << (text.isEmpty() ? escaped(sentence(causeWords(c.category))) : text);
     }
     v[u"secondary"_s] = bullets(secondary);
     QStringList notChecked;
     for (const QString &n : inv.notChecked) {
-        const QString text = customerText(n);
+        const QString text = customerText(n, {});
         if (!text.isEmpty())
             notChecked << text;
     }
