@@ -35,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <functional>
 #include <future>
@@ -138,12 +139,16 @@ class TestSecretScan final : public QObject
         if (!process.waitForStarted(30000))
             return result;
         bool acted = false;
-        QDeadlineTimer deadline(300000);
+        // Well inside the test framework's own per-function limit, so a hung run fails with
+        // what it was doing instead of being aborted without a word.
+        QDeadlineTimer deadline(120000);
+        bool hung = false;
         while (!process.waitForFinished(20)) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
             if (whileRunning && !acted)
                 acted = whileRunning(process);
             if (deadline.hasExpired()) {
+                hung = true;
                 process.kill();
                 process.waitForFinished(5000);
                 break;
@@ -152,10 +157,27 @@ class TestSecretScan final : public QObject
         result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
         result.out = process.readAllStandardOutput();
         result.err = process.readAllStandardError();
+        if (hung)
+            qWarning("casefile %s did not finish in 120 s; its last log lines:\n%s",
+                     qPrintable(args.join(u' ')), masked(lastLines(result.err, 40)).constData());
         const QString stem = u"run%1"_s.arg(++m_runs, 2, 10, QChar(u'0'));
         writeFile(scanPath(stem + u".stdout"_s), result.out);
         writeFile(scanPath(stem + u".stderr"_s), result.err);
         return result;
+    }
+
+    static QByteArray lastLines(const QByteArray &text, qsizetype count)
+    {
+        const QList<QByteArray> lines = text.split('\n');
+        return lines.mid(std::max<qsizetype>(0, lines.size() - count)).join('\n');
+    }
+
+    // The text with every known secret replaced, for printing in the test's own output.
+    QByteArray masked(QByteArray text) const
+    {
+        for (const QString &canaryValue : m_canaries)
+            text.replace(canaryValue.toUtf8(), "<secret>");
+        return text;
     }
 
     // A 401 that echoes the credentials, as a careless server might.

@@ -401,9 +401,559 @@ def h_api_errors_other_model():
                     github=gh, statuspage=sp, configs=cfg, linear=[bug])
 
 
+# The second held-out set: tickets written the way customers write them (greetings, signatures,
+# quoted replies, pasted logs, local times, the customer's own theory) over data shaped like a
+# real gateway's (background errors, daily cycles, many routine deploys, several configs, keys,
+# meters and endpoints per org, incidents on other products and models).
+CO2 = {"name": "Lanternway", "github_repo": "lanternway/gateway"}
+
+
+def weighted(vk, model, weight, timeout):
+    t = target(vk, model, timeout)
+    t["weight"] = weight
+    return t
+
+
+def cycle(stream_, from_hour, to_hour, night, latency_factor=1.0):
+    stream_["daily_cycle"] = {"from_hour": from_hour, "to_hour": to_hour, "night": night, "latency": latency_factor}
+    return stream_
+
+
+def h2_responses_deploy_de():
+    D, now = "2027-02-03", "2027-02-03T16:30:00Z"
+    start = "2027-02-02T12:00:00Z"
+    a = org("org_brenner", "Brenner Logistik GmbH", "brenner-logistik.de", "enterprise")
+    b = org("org_calloway", "Calloway Insurance", "callowayins.com", "scale")
+    gh = github(CO2, 2101, start, now, 28)
+    bad = gh.deploy(2140, at(D, "13:05"), "responses: pass reasoning items through to the provider",
+                    ["src/routes/responses.ts", "src/providers/openai/responses-mapper.ts"],
+                    message="responses: forward reasoning items instead of dropping them (#4410)")
+    near = gh.deploy(2141, at(D, "12:50"), "chat: lower request-log sampling for large orgs",
+                     ["src/routes/chat.ts", "src/logging/sampling.ts"])
+    sp = Statuspage(now)
+    other = sp.incident("openai", "h8s3k1d9w2pe", "ChatGPT conversations failing to load", at(D, "12:30"),
+                        at(D, "14:00"), "Some users cannot load conversations in ChatGPT.", component="ChatGPT")
+    lin = [linear_issue("GW-1180", "Responses API: streamed responses report zero usage",
+                        "With stream=true the final response.completed event carries no usage block, so the "
+                        "request log shows 0 tokens. Requests themselves succeed.", "2027-01-28T10:00:00Z",
+                        labels=("bug", "responses-api"))]
+    streams = [stream(a["id"], per_minute=26, error_rate=0.035, config_id="pc-brenner-disposition"),
+               stream(a["id"], route="/v1/responses", model="gpt-4.1", per_minute=14, p50=1500, p95=4200,
+                      error_rate=0.035, config_id="pc-brenner-agent", key="vk-brenner-agent"),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-large", per_minute=10, p50=110,
+                      p95=260, error_rate=0.03, prompt=600, completion=0),
+               stream(b["id"], route="/v1/responses", model="o4-mini", per_minute=10, p50=2200, p95=6000,
+                      config_id="pc-calloway-claims"),
+               stream(b["id"], model="gpt-4o-mini", per_minute=12, p50=500, p95=1200, config_id="pc-calloway-faq")]
+    an = [errors(at(D, "13:08"), None, {"route": "/v1/responses"}, 0.5, 500, "internal_error")]
+    cfg = [one_target("pc-brenner-disposition", a, "disposition", "vk-brenner-openai", "gpt-4o", 30000),
+           one_target("pc-brenner-agent", a, "agent", "vk-brenner-openai", "gpt-4.1", 60000),
+           one_target("pc-calloway-claims", b, "claims", "vk-calloway-openai", "o4-mini", 60000),
+           one_target("pc-calloway-faq", b, "faq", "vk-calloway-openai", "gpt-4o-mini", 20000)]
+    t = [ticket(3101, a, "DRINGEND!! Störung in Produktion",
+                "Hallo zusammen,\n\nab ca. 14:10 Uhr (MEZ) bekommen wir in Produktion massenhaft "
+                "HTTP 500 zurück. Wichtig: es sind nicht alle Anfragen – Chat Completions und Embeddings laufen ganz "
+                "normal, betroffen ist nur unser Dispositions-Agent, der über die Responses API geht. Dort scheitert "
+                "ungefähr jede zweite Anfrage.\n\nDie Antwort sieht jedes Mal so aus:\n\n"
+                "{\"error\": {\"message\": \"Internal server error\", \"type\": \"internal_error\", \"code\": 500}}\n\n"
+                "Wir gehen davon aus, dass das an OpenAI liegt, auf deren Statusseite wurde mittags ja ebenfalls ein "
+                "Problem gemeldet. Könnt ihr das bestätigen und sagen, wann es wieder läuft? Unsere Disponenten sitzen auf "
+                "heißen Kohlen.\n\nViele Grüße\nJonas Weber\nPlattform-Team | Brenner Logistik GmbH\n"
+                "Tel. +49 40 5550 1187", at(D, "14:02"), "Jonas Weber", priority="urgent"),
+         ticket(3102, b, "responses endpoint flaky?",
+                "Hi, is anyone else seeing failures on /v1/responses? Our claims summarizer (o4-mini) started throwing "
+                "500s shortly past 8am Eastern. Retrying sometimes works. Nothing new shipped from us today.\n\n"
+                "— Hannah", at(D, "14:40"), "Hannah Cole")]
+    return scenario(F, "heldout-api-errors-responses-deploy-german",
+                    "German ticket with CET time and a pasted error body, plus an English one from a second org: a "
+                    "big org with a 3.5% background error rate, 30 deploys in the window.",
+                    now, CO2, [a, b], start, 3101, streams, an, t,
+                    {3101: truth("api-errors", "deploy_regression", [f"github:deployment:{bad}"],
+                                 [other, f"github:deployment:{near}", "linear:issue:GW-1180"],
+                                 ["/v1/responses", "13:08"]),
+                     3102: truth("api-errors", "deploy_regression", [f"github:deployment:{bad}"],
+                                 [other, f"github:deployment:{near}", "linear:issue:GW-1180"], ["13:08"])},
+                    github=gh, statuspage=sp, linear=lin, configs=cfg)
+
+
+def h2_opus_outage_sydney():
+    D, now = "2027-02-05", "2027-02-05T06:00:00Z"
+    start = "2027-02-04T06:00:00Z"
+    a = org("org_wattle", "Wattle Health", "wattlehealth.com.au", "enterprise")
+    b = org("org_drummond", "Drummond & Pike", "drummondpike.law", "scale")
+    gh = github(CO2, 2201, start, now, 14)
+    near = gh.deploy(2220, at(D, "02:55"), "anthropic adapter: map stop_sequences for tool turns",
+                     ["src/providers/anthropic/request.ts"])
+    sp = Statuspage(now)
+    inc = sp.incident("anthropic", "m4r7t2x9c1vb", "Elevated error rates on Claude Opus 4.1", at(D, "03:20"),
+                      at(D, "04:45"), "We are seeing elevated 500 errors for requests to Claude Opus 4.1.")
+    other = sp.incident("anthropic", "k2p8w5n3z7qd", "claude.ai login failures", at(D, "02:30"), at(D, "05:00"),
+                        "Some users cannot log in to claude.ai.", component="claude.ai")
+    streams = [cycle(stream(a["id"], provider="anthropic", model="claude-opus-4-1", per_minute=10, p50=2600,
+                            p95=6200, config_id="pc-wattle-summaries", key="vk-wattle-anthropic"), 1, 8, 0.3),
+               cycle(stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=18, p50=1300,
+                            p95=3000, config_id="pc-wattle-triage", key="vk-wattle-anthropic"), 1, 8, 0.3),
+               cycle(stream(a["id"], model="gpt-4o", per_minute=12, config_id="pc-wattle-intake",
+                            key="vk-wattle-openai"), 1, 8, 0.3),
+               stream(b["id"], provider="anthropic", model="claude-opus-4-1", per_minute=8, p50=2600, p95=6200,
+                      config_id="pc-drummond-review"),
+               stream(b["id"], model="gpt-4o-mini", per_minute=10, p50=500, p95=1200, config_id="pc-drummond-intake")]
+    an = [errors(at(D, "03:20"), at(D, "04:45"), {"model": "claude-opus-4-1"}, 0.55, 500, "provider_error")]
+    cfg = [one_target("pc-wattle-summaries", a, "discharge-summaries", "vk-wattle-anthropic", "claude-opus-4-1", 90000),
+           one_target("pc-wattle-triage", a, "triage", "vk-wattle-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-wattle-intake", a, "intake", "vk-wattle-openai", "gpt-4o", 30000),
+           one_target("pc-drummond-review", b, "review", "vk-drummond-anthropic", "claude-opus-4-1", 90000),
+           one_target("pc-drummond-intake", b, "intake", "vk-drummond-openai", "gpt-4o-mini", 20000)]
+    t = [ticket(3201, a, "urgent!! claude broken?",
+                "Hi Lanternway team,\n\nFor roughly the past hour (started about 2:20pm Sydney time) our discharge "
+                "summary service has been failing on about half its calls. Odd part: it isn't every model. Our "
+                "triage bot runs on Sonnet and is fine, and the intake form (GPT-4o) is fine too - "
+                "it's only the summaries, which use Opus.\n\nWorker log excerpt:\n\n"
+                "2027-02-05T14:31:07+11:00 ERROR summaries.worker status=500 code=provider_error "
+                "model=claude-opus-4-1 attempt=1\n"
+                "2027-02-05T14:31:09+11:00 ERROR summaries.worker status=500 code=provider_error "
+                "model=claude-opus-4-1 attempt=2\n\n"
+                "Could the Anthropic key have been revoked or hit some cap? Triage uses that same key though, "
+                "so I'm not sure. Clinicians are waiting on these - high priority please.\n\n"
+                "Cheers,\nLiam O'Connell\nIntegration Engineer, Wattle Health", at(D, "04:20"), "Liam O'Connell",
+                priority="urgent")]
+    return scenario(F, "heldout-routing-opus-outage-sydney",
+                    "English ticket with Sydney time and pasted log lines with a +11:00 offset; one model fails "
+                    "while the org's other models work; office-hours cycle; an incident on another product.",
+                    now, CO2, [a, b], start, 3201, streams, an, t,
+                    {3201: truth("provider-routing", "provider_outage", [inc], [other, f"github:deployment:{near}"],
+                                 ["03:20", "claude-opus-4-1"])},
+                    github=gh, statuspage=sp, configs=cfg)
+
+
+DOC_STRATEGIES = doc("docs/routing/strategies.md", "Routing strategies",
+                     "# Routing strategies\n\n`strategy.mode` decides how a config uses its targets.\n\n"
+                     "- `single`: every request goes to the one target.\n"
+                     "- `loadbalance`: requests are spread over the targets by `weight`. Each request is sent to "
+                     "one target only; if that target fails, the error is returned to you. Load balancing does "
+                     "not retry on another target.\n"
+                     "- `fallback`: targets are tried in order; a target that answers a status listed in "
+                     "`retry.on_status_codes` (or exceeds `request_timeout`) hands the request to the next one.\n\n"
+                     "To get both, nest a `fallback` config inside a `loadbalance` target.\n")
+
+
+def h2_fallback_loadbalance_fr():
+    D, now = "2027-02-08", "2027-02-08T15:00:00Z"
+    start = "2027-02-07T10:00:00Z"
+    a = org("org_sarrasin", "Sarrasin Assurances", "sarrasin-assurances.fr", "scale")
+    b = org("org_thistle", "Thistle Learning", "thistlelearning.co.uk", "growth")
+    gh = github(CO2, 2301, start, now, 12)
+    her = gh.deploy(2320, "2027-02-07T17:20:00Z", "router: export fallback attempt metrics",
+                    ["src/router/fallback-metrics.ts"])
+    sp = Statuspage(now)
+    inc = sp.incident("openai", "f6g1h7j2k8l3", "Elevated 502 errors on GPT-4o", at(D, "09:05"), at(D, "10:15"),
+                      "A subset of GPT-4o API requests return 502 Bad Gateway.")
+    lin = [linear_issue("GW-1233", "loadbalance: weights ignored while a target is disabled",
+                        "When one target of a loadbalance config is disabled in the dashboard, the remaining targets "
+                        "get equal shares instead of their weights.", "2027-01-30T10:00:00Z",
+                        labels=("bug", "routing"))]
+    streams = [stream(a["id"], per_minute=21, config_id="pc-sarrasin-relation", key="vk-sarrasin-openai"),
+               stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=9, p50=1300, p95=3000,
+                      config_id="pc-sarrasin-relation", key="vk-sarrasin-anthropic"),
+               stream(a["id"], model="gpt-4o-mini", per_minute=10, p50=500, p95=1200, config_id="pc-sarrasin-resume",
+                      key="vk-sarrasin-openai"),
+               stream(b["id"], per_minute=14, config_id="pc-thistle-tutor"),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=3, p50=1300, p95=3000,
+                      config_id="pc-thistle-essays")]
+    an = [errors(at(D, "09:05"), at(D, "10:15"), {"config_id": "pc-sarrasin-relation", "provider": "openai"}, 0.45,
+                 502, "provider_error"),
+          errors(at(D, "09:05"), at(D, "10:15"), {"config_id": "pc-thistle-tutor"}, 0.45, 502, "provider_error",
+                 {"provider": "anthropic", "model": "claude-sonnet-4-6"})]
+    cfg = [config("pc-sarrasin-relation", a["id"], "relation-client",
+                  [weighted("vk-sarrasin-openai", "gpt-4o", 70, 30000),
+                   weighted("vk-sarrasin-anthropic", "claude-sonnet-4-6", 30, 30000)], mode="loadbalance",
+                  updated="2026-12-14T16:20:00Z"),
+           one_target("pc-sarrasin-resume", a, "resume-sinistre", "vk-sarrasin-openai", "gpt-4o-mini", 20000),
+           config("pc-thistle-tutor", b["id"], "tutor",
+                  [target("vk-thistle-openai", "gpt-4o", 30000, [429, 500, 502, 503]),
+                   target("vk-thistle-anthropic", "claude-sonnet-4-6", 30000)], mode="fallback"),
+           one_target("pc-thistle-essays", b, "essays", "vk-thistle-anthropic", "claude-sonnet-4-6", 30000)]
+    t = [ticket(3301, a, "Re: Re: Bascule automatique vers Claude",
+                "Bonjour,\n\nJe me permets de revenir vers vous : malgré votre réponse de la semaine dernière, la "
+                "bascule ne fonctionne toujours pas. Ce matin, entre 10h05 et 11h15 (heure de Paris), une bonne "
+                "partie des requêtes de notre assistant « relation client » sont tombées en erreur 502. Notre "
+                "configuration prévoit pourtant Claude en secours, non ? Pourquoi ces requêtes n'ont-elles pas été "
+                "renvoyées vers Claude ?\n\nNous pensons pour notre part que c'est lié à votre mise en production "
+                "d'hier soir : le timing est troublant.\n\nCordialement,\nCamille Lefèvre\nResponsable technique – "
+                "Sarrasin Assurances\n\n-----\nLe 1 févr. 2027 à 16:42, Support Lanternway "
+                "<support@lanternway.io> a écrit :\n> Bonjour Camille,\n> Votre configuration envoie bien une partie "
+                "du trafic vers Claude Sonnet. N'hésitez pas à revenir vers nous si vous constatez un comportement "
+                "inattendu.\n> Bien à vous,\n> Théo, équipe support", at(D, "11:30"), "Camille Lefèvre",
+                priority="high")]
+    return scenario(F, "heldout-fallback-loadbalance-french",
+                    "French reply in an old thread with the earlier support answer quoted below, Paris time, the "
+                    "customer blaming a deploy; several configs per org.",
+                    now, CO2, [a, b], start, 3301, streams, an, t,
+                    {3301: truth("fallback", "customer_config", ["config:pc-sarrasin-relation"],
+                                 [f"github:deployment:{her}", "linear:issue:GW-1233", "config:pc-thistle-tutor"],
+                                 ["loadbalance", "09:05"], [secondary("provider_outage", [inc])])},
+                    github=gh, statuspage=sp, linear=lin, configs=cfg, docs=[DOC_STRATEGIES, DOC_FALLBACKS])
+
+
+def h2_metadata_known_bug_es():
+    now = "2027-02-10T20:00:00Z"
+    start = "2027-02-09T16:00:00Z"
+    a = org("org_cafetal", "Cafetal Seguros", "cafetal.com.co", "scale")
+    b = org("org_larch", "Larch Analytics", "larchanalytics.io", "growth")
+    gh = github(CO2, 2401, start, now, 12)
+    her = gh.deploy(2420, "2027-02-10T11:00:00Z", "metadata: per-key index for the log search",
+                    ["src/metadata/search-index.ts"])
+    gh.release(99601, "v3.1.2", "portkey-node v3.1.2",
+               "## Fixes\n\n- Typings: `metadata` accepts `Record<string, string>`.\n- Retries honour "
+               "`retry-after` on 429.\n", "2027-02-02T12:00:00Z")
+    lin = [linear_issue("GW-1307", "Metadata with non-ASCII values is dropped",
+                        "x-portkey-metadata header values containing non-ASCII characters (é, ñ, á, ü) fail the "
+                        "header parser's latin-1 check and the whole metadata object is discarded without an error. "
+                        "ASCII-only metadata is unaffected. Workaround: send metadata in the request body.",
+                        "2027-01-21T10:00:00Z", labels=("bug", "metadata")),
+           linear_issue("GW-1190", "Metadata filter is case sensitive on keys",
+                        "Filtering logs by metadata key Branch does not match branch.", "2026-12-15T10:00:00Z",
+                        state="Done", labels=("bug", "dashboard"), completed="2027-01-05T10:00:00Z")]
+    sdk = "portkey-node/3.1.2"
+    streams = [stream(a["id"], per_minute=12, sdk=sdk, key="vk-cafetal-medellin", config_id="pc-cafetal-asesor",
+                      metadata={"sucursal": "Medellín", "canal": "whatsapp"}),
+               stream(a["id"], per_minute=10, sdk=sdk, key="vk-cafetal-bogota", config_id="pc-cafetal-asesor",
+                      metadata={"sucursal": "Bogotá", "canal": "web"}),
+               stream(a["id"], per_minute=8, sdk=sdk, key="vk-cafetal-cali", config_id="pc-cafetal-asesor",
+                      metadata={"sucursal": "Cali", "canal": "web"}),
+               stream(b["id"], per_minute=14, sdk="portkey-python/2.2.4", config_id="pc-larch-sql",
+                      metadata={"team": "growth", "env": "prod"})]
+    an = [metadata_dropped(start, None, {"api_key_id": "vk-cafetal-medellin"}),
+          metadata_dropped(start, None, {"api_key_id": "vk-cafetal-bogota"})]
+    cfg = [one_target("pc-cafetal-asesor", a, "asesor", "vk-cafetal-openai", "gpt-4o", 30000),
+           one_target("pc-larch-sql", b, "sql", "vk-larch-openai", "gpt-4o", 30000)]
+    t = [ticket(3401, a, "metadata incompleta??",
+                "Buenos días equipo de Lanternway,\n\nLes escribo porque en los logs del panel no nos aparece la "
+                "metadata (sucursal y canal) en muchas de las solicitudes. OJO: no pasa con todas. Las de Cali se "
+                "ven perfectas, pero las de Medellín y Bogotá llegan vacías. Todas salen del mismo servicio y con el "
+                "mismo SDK (portkey-node 3.1.2), así que no entendemos la diferencia.\n\nAsí la estamos mandando:\n\n"
+                "const cliente = new Portkey({\n  apiKey: process.env.LW_API_KEY,\n  virtualKey: \"vk-cafetal-bogota\",\n"
+                "  metadata: { sucursal: \"Bogotá\", canal: \"web\" },\n});"
+                "\n\n¿Será que la versión nueva del SDK trae un bug? La actualizamos hace poco.\n\nMil gracias,\n"
+                "Andrés Felipe Ruiz\nLíder de plataforma | Cafetal Seguros\nBogotá, Colombia", "2027-02-10T14:30:00Z",
+                "Andrés Ruiz")]
+    return scenario(F, "heldout-metadata-known-bug-spanish",
+                    "Spanish (Colombian) ticket with a pasted header; three keys of one org on the same SDK and "
+                    "config, only some lose their metadata; the customer suspects the SDK.",
+                    now, CO2, [a, b], start, 3401, streams, an, t,
+                    {3401: truth("metadata", "known_bug", ["linear:issue:GW-1307"],
+                                 ["github:release:v3.1.2", f"github:deployment:{her}", "linear:issue:GW-1190"], ["ASCII"])},
+                    github=gh, linear=lin, configs=cfg, docs=[DOC_METADATA])
+
+
+DOC_METERS2 = doc("docs/billing/token-meters.md", "Token lines on your invoice",
+                  "# Token lines on your invoice\n\nEvery invoice has three metered lines: input tokens (prompt "
+                  "tokens not served from the provider's cache), output tokens (completion tokens) and cached input "
+                  "tokens, billed at 10% of the input price. Each line should equal the request logs' totals for the "
+                  "invoice's UTC period. Seats are a licensed line, not usage.\n")
+
+
+def h2_billing_dropped_input_meter():
+    now = "2027-02-12T06:00:00Z"
+    start = "2027-02-11T00:00:00Z"
+    a = org("org_holloway", "Holloway Freight", "hollowayfreight.com", "enterprise", cus="cus_R7holloway")
+    b = org("org_quarry", "Quarry Labs", "quarrylabs.dev", "scale")
+    gh = github(CO2, 2501, start, now, 12)
+    her = gh.deploy(2520, "2027-02-11T14:00:00Z", "billing: seat proration preview on plan changes",
+                    ["src/billing/seats-preview.ts"])
+    lin = [linear_issue("GW-1322", "Usage page: cached column shows 0 for embeddings",
+                        "The usage page's cached-tokens column is 0 for embedding requests even when the provider "
+                        "reports cached tokens. Invoices read the meters, not this page.", "2027-02-01T10:00:00Z",
+                        labels=("bug", "dashboard"))]
+    pd = [pd_incident("PMTRLAG71", 8812, "meter-events consumer: events older than 1h discarded after broker failover",
+                      "2027-02-11T03:10:00Z", "2027-02-11T09:05:00Z", "Billing pipeline")]
+    streams = [stream(a["id"], per_minute=24, config_id="pc-holloway-dispatch", prompt=2600, completion=420,
+                      cached=0.3),
+               stream(a["id"], model="gpt-4o-mini", per_minute=10, p50=500, p95=1200, config_id="pc-holloway-ocr",
+                      prompt=1400, completion=160, cached=0.1),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=14, p50=1300, p95=3000,
+                      config_id="pc-quarry-review", prompt=1800, completion=380, cached=0.2)]
+    cfg = [one_target("pc-holloway-dispatch", a, "dispatch", "vk-holloway-openai", "gpt-4o", 30000),
+           one_target("pc-holloway-ocr", a, "ocr-cleanup", "vk-holloway-openai", "gpt-4o-mini", 20000),
+           one_target("pc-quarry-review", b, "review", "vk-quarry-anthropic", "claude-sonnet-4-6", 30000)]
+
+    def m(name, nickname, counts, faults=()):
+        return {"meter": name, "nickname": nickname, "counts": list(counts), "cached_tokens": "excluded",
+                "faults": list(faults)}
+
+    bill = {"meter": "llm_input_tokens", "unit": "tokens", "counts": ["prompt_tokens"], "cached_tokens": "excluded",
+            "unit_amount_decimal": "0.00025", "faults": [],
+            "meters": [m("llm_input_tokens", "Input tokens", ["prompt_tokens"],
+                         [{"kind": "dropped", "from": "2027-02-11T03:00:00Z", "to": "2027-02-11T09:00:00Z",
+                           "match": {}}]),
+                       m("llm_output_tokens", "Output tokens", ["completion_tokens"]),
+                       m("llm_cached_input_tokens", "Cached input tokens", ["cached_tokens"])],
+            "invoices": [{"id": "in_1Holloway0211", "org": a["id"], "status": "open", "from": start,
+                          "to": "2027-02-12T00:00:00Z",
+                          "extra_lines": [{"description": "Seats (25 × $40.00)", "nickname": "Seats", "quantity": 25,
+                                           "unit_amount": 4000}]}]}
+    custs = [customer(a, "ap", with_org_id=False), customer(b)]
+    t = [ticket(3501, a, "Re: Re: quick one about our account",
+                "Hi Priya,\n\nThanks for adding the PO number, that part is sorted.\n\nSomething new on the same "
+                "invoice though (in_1Holloway0211, Feb 11): the \"Input tokens\" line looks low. Our own request "
+                "logging adds up uncached prompt tokens for Feb 11 (UTC) and the invoice line is roughly a quarter "
+                "under that. Output and cached tokens agree with us to within rounding.\n\nIs that the prompt caching "
+                "discount showing up? Or should we expect a correction on next month's invoice? Our controller would "
+                "rather know now than get a true-up out of the blue.\n\nBest,\nMarcus Oyelaran\nFinance Systems | "
+                "Holloway Freight\n+1 (312) 555-0148\n\nOn Tue, Feb 9, 2027 at 11:02 AM Lanternway Support "
+                "<support@lanternway.io> wrote:\n> Hi Marcus,\n> I've added PO-88213 to your billing profile; it will "
+                "appear on every invoice from now on.\n> Let us know if there's anything else.\n> Priya",
+                "2027-02-12T05:10:00Z", "Marcus Oyelaran")]
+    return scenario(F, "heldout-billing-dropped-input-meter",
+                    "English reply under a stale subject with a quoted support answer; three token meters and a seat "
+                    "line; a Stripe customer without org metadata; the customer suggests caching.",
+                    now, CO2, [a, b], start, 3501, streams, [], t,
+                    {3501: truth("token-billing", "billing_pipeline", ["stripe:invoice:in_1Holloway0211"],
+                                 [f"github:deployment:{her}", "linear:issue:GW-1322"], ["input", "03:00"])},
+                    github=gh, configs=cfg, billing=bill, linear=lin, pagerduty=pd, stripe_customers=custs,
+                    docs=[DOC_METERS2, DOC_CACHING])
+
+
+DOC_PERIODS = doc("docs/billing/billing-periods.md", "Billing periods and time zones",
+                  "# Billing periods and time zones\n\nUsage is metered and invoiced per calendar day in UTC: the "
+                  "invoice line for a date covers 00:00–24:00 UTC of that date, whatever your account's time zone. "
+                  "The usage page shows days in your browser's time zone unless you switch it to UTC, so a daily "
+                  "total there can differ from the invoice for the same date.\n")
+
+
+def h2_billing_utc_day_ja():
+    now = "2027-02-15T03:00:00Z"
+    start = "2027-02-14T00:00:00Z"
+    a = org("org_hoshizora", "Hoshizora Travel", "hoshizora-travel.jp", "scale", cus="cus_R8hoshizora")
+    b = org("org_marlin", "Marlin Retail", "marlinretail.com", "growth")
+    gh = github(CO2, 2601, start, now, 11)
+    her = gh.deploy(2620, "2027-02-14T05:00:00Z", "usage page: time zone selector", ["ui/usage/timezone.tsx"])
+    lin = [linear_issue("GW-1344", "Usage CSV export: timestamps without offset",
+                        "The usage CSV export writes local timestamps without a UTC offset, so spreadsheets read "
+                        "them as UTC.", "2027-02-08T10:00:00Z", labels=("bug", "dashboard"))]
+    streams = [cycle(stream(a["id"], per_minute=20, config_id="pc-hoshizora-concierge", prompt=1500, completion=320),
+                     1, 10, 0.2),
+               stream(a["id"], model="gpt-4o-mini", per_minute=4, p50=500, p95=1200, config_id="pc-hoshizora-batch",
+                      key="vk-hoshizora-batch", prompt=2200, completion=400),
+               stream(b["id"], per_minute=14, config_id="pc-marlin-catalog")]
+    # a one-off migration 01:00-04:00 JST on the 15th, which is 16:00-19:00 UTC on the 14th
+    an = [volume("2027-02-14T16:00:00Z", "2027-02-14T19:00:00Z", {"config_id": "pc-hoshizora-batch"}, 6.0)]
+    cfg = [one_target("pc-hoshizora-concierge", a, "concierge", "vk-hoshizora-openai", "gpt-4o", 30000),
+           one_target("pc-hoshizora-batch", a, "nightly-batch", "vk-hoshizora-batch", "gpt-4o-mini", 60000),
+           one_target("pc-marlin-catalog", b, "catalog", "vk-marlin-openai", "gpt-4o", 30000)]
+    bill = {"meter": "llm_tokens", "unit": "tokens", "counts": ["prompt_tokens", "completion_tokens"],
+            "cached_tokens": "excluded", "unit_amount_decimal": "0.0002", "faults": [],
+            "invoices": [{"id": "in_1Hoshizora0214", "org": a["id"], "status": "open", "from": start,
+                          "to": "2027-02-15T00:00:00Z"}]}
+    custs = [customer(a, "keiri", with_org_id=False), customer(b)]
+    t = [ticket(3601, a, "請求書の件（2/14分）",
+                "Lanternway サポートご担当者様\n\nいつもお世話になっております。星空トラベルの経理担当、佐藤です。\n\n"
+                "2月14日分の請求書（in_1Hoshizora0214）に記載されているトークン数が、弊社側で集計した2月14日の利用量"
+                "より2割ほど多くなっております。弊社ではリクエストごとのトークン数をログに保存しており、日本時間の"
+                "2月14日0時〜24時で合計しています。\n\n15日の深夜1時頃から過去データの一括処理を流しましたが、こちらは"
+                "15日分として計上されるはずです。14日は特にアクセスが増えた覚えもないため、集計に誤りが"
+                "あるのではないでしょうか？ 差額の内訳をご確認いただけますでしょうか。\n\nお手数をおかけしますが、"
+                "よろしくお願いいたします。\n\n佐藤 美咲\n星空トラベル株式会社 経理部", "2027-02-15T01:30:00Z",
+                "Misaki Sato")]
+    return scenario(F, "heldout-billing-utc-day-japanese",
+                    "Japanese ticket in formal business register, the customer counting per JST day; an office-hours "
+                    "cycle and a nightly batch; a Stripe customer without org metadata.",
+                    now, CO2, [a, b], start, 3601, streams, an, t,
+                    {3601: truth("token-billing", "expected_behavior",
+                                 ["stripe:invoice:in_1Hoshizora0214", "docs:docs/billing/billing-periods.md"],
+                                 [f"github:deployment:{her}", "linear:issue:GW-1344"], ["UTC"])},
+                    github=gh, configs=cfg, billing=bill, linear=lin, stripe_customers=custs,
+                    docs=[DOC_PERIODS, DOC_INVOICES])
+
+
+def h2_webhook_timeout_pt():
+    D, now = "2027-02-17", "2027-02-17T19:00:00Z"
+    start = "2027-02-16T16:00:00Z"
+    a = org("org_jabuti", "Jabuti Pagamentos", "jabuti.com.br", "enterprise")
+    b = org("org_ketch", "Ketch Marine", "ketchmarine.com", "scale")
+    c = org("org_lantana", "Lantana Studio", "lantana.studio", "growth")
+    gh = github(CO2, 2701, start, now, 13)
+    her = gh.deploy(2720, at(D, "10:40"), "webhooks: delivery latency histogram", ["src/webhooks/metrics.ts"])
+    pd = [pd_incident("PWHQLAG3", 9120, "webhook-dispatcher queue lag above 5 min", "2027-02-16T18:00:00Z",
+                      "2027-02-16T18:40:00Z", "Webhooks")]
+    prod = "https://api.jabuti.com.br/webhooks/lanternway"
+    sandbox = "https://sandbox.jabuti.com.br/webhooks/lanternway"
+    streams = [stream(a["id"], per_minute=22, config_id="pc-jabuti-antifraude"),
+               stream(b["id"], per_minute=12, config_id="pc-ketch-logbook"),
+               stream(c["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=8, p50=1300, p95=3000,
+                      config_id="pc-lantana-copy")]
+    cfg = [one_target("pc-jabuti-antifraude", a, "antifraude", "vk-jabuti-openai", "gpt-4o", 30000),
+           one_target("pc-ketch-logbook", b, "logbook", "vk-ketch-openai", "gpt-4o", 30000),
+           one_target("pc-lantana-copy", c, "copy", "vk-lantana-anthropic", "claude-sonnet-4-6", 30000)]
+    wh = {"streams": [{"org": a["id"], "endpoint": prod, "events": ["request.completed", "budget.exceeded"],
+                       "per_minute": 5, "latency_ms": 180},
+                      {"org": a["id"], "endpoint": sandbox, "events": ["request.completed"], "per_minute": 2,
+                       "latency_ms": 160},
+                      {"org": b["id"], "endpoint": "https://hooks.ketchmarine.com/lanternway",
+                       "events": ["request.completed"], "per_minute": 3, "latency_ms": 130},
+                      {"org": c["id"], "endpoint": "https://lantana.studio/api/hooks", "events": ["request.completed"],
+                       "per_minute": 2, "latency_ms": 140}],
+          "anomalies": [{"kind": "failures", "from": at(D, "11:00"), "to": None, "match": {"endpoint": prod},
+                         "rate": 0.7, "status": 0, "error": "timeout"}]}
+    t = [ticket(3701, a, "Webhooks de vocês estão dando timeout",
+                "Olá, pessoal!\n\nDesde as 8h da manhã (horário de Brasília) boa parte dos webhooks que vocês enviam "
+                "para a nossa produção está chegando com timeout. Não são todos: alguns chegam normalmente, e o nosso "
+                "ambiente de sandbox recebe tudo certinho. Isso está atrasando a conciliação dos pagamentos.\n\n"
+                "No nginx aqui aparecem linhas assim:\n\n"
+                "10.0.4.17 - - [17/Feb/2027:08:14:52 -0300] \"POST /webhooks/lanternway HTTP/1.1\" 499 0 \"-\" "
+                "\"Lanternway-Webhooks/2.3\" rt=10.001\n"
+                "10.0.4.17 - - [17/Feb/2027:08:15:03 -0300] \"POST /webhooks/lanternway HTTP/1.1\" 499 0 \"-\" "
+                "\"Lanternway-Webhooks/2.3\" rt=10.000\n\n"
+                "Vocês diminuíram o tempo limite de entrega hoje de manhã? Parece que estão cortando a conexão cedo "
+                "demais.\n\nAbraços,\nRafael Moreira\nSRE – Jabuti Pagamentos", at(D, "13:20"), "Rafael Moreira",
+                priority="high")]
+    return scenario(F, "heldout-webhook-timeout-portuguese",
+                    "Brazilian Portuguese ticket with Brasília time and pasted nginx lines; an org with a production "
+                    "and a sandbox endpoint; the customer suspects a change on our side.",
+                    now, CO2, [a, b, c], start, 3701, streams, [], t,
+                    {3701: truth("webhook-failures", "customer_endpoint", [f"endpoint:{prod}"],
+                                 [f"github:deployment:{her}", "pagerduty:incident:PWHQLAG3"],
+                                 ["11:00"])},
+                    github=gh, configs=cfg, webhooks=wh, pagerduty=pd, docs=[DOC_WEBHOOKS])
+
+
+def h2_rate_limited_traceback():
+    D, now = "2027-02-19", "2027-02-19T23:30:00Z"
+    start = "2027-02-18T20:00:00Z"
+    a = org("org_monarch", "Monarch Media Group", "monarchmedia.com", "growth")
+    b = org("org_nettle", "Nettle Bio", "nettlebio.com", "scale")
+    gh = github(CO2, 2801, start, now, 20)
+    her = gh.deploy(2830, at(D, "18:55"), "rate limiter: move per-org counters to the new redis cluster",
+                    ["src/ratelimit/counters.ts", "deploy/redis-cluster.yaml"])
+    sp = Statuspage(now)
+    other = sp.incident("openai", "s5d6f7g8h9j0", "Sora video generation delayed", at(D, "20:00"), at(D, "21:30"),
+                        "Sora video generations are taking longer than usual.", component="Sora")
+    streams = [cycle(stream(a["id"], per_minute=20, error_rate=0.04, config_id="pc-monarch-newsroom",
+                            key="vk-monarch-newsroom"), 13, 23, 0.3),
+               stream(a["id"], model="gpt-4o-mini", per_minute=6, p50=500, p95=1200, error_rate=0.04,
+                      config_id="pc-monarch-tagging", key="vk-monarch-tagging", prompt=900, completion=60),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=10, p50=90, p95=210,
+                      error_rate=0.03, prompt=500, completion=0, key="vk-monarch-search"),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=12, p50=1300, p95=3000,
+                      config_id="pc-nettle-lab")]
+    an = [volume(at(D, "20:30"), None, {"config_id": "pc-monarch-tagging"}, 7.0),
+          rate_limited(at(D, "20:30"), None, {"org": a["id"]}, 0.35)]
+    cfg = [one_target("pc-monarch-newsroom", a, "newsroom", "vk-monarch-openai", "gpt-4o", 30000),
+           one_target("pc-monarch-tagging", a, "archive-tagging", "vk-monarch-openai", "gpt-4o-mini", 30000),
+           one_target("pc-nettle-lab", b, "lab", "vk-nettle-anthropic", "claude-sonnet-4-6", 30000)]
+    t = [ticket(3801, a, "Re: Re: upgrading from Growth?",
+                "Hey folks,\n\nHijacking my old thread because this is more urgent than the plan question: since "
+                "about 3:30pm Eastern we're getting a wall of 429s. And it's not only the archive re-tagging job we "
+                "kicked off this afternoon (which is tiny, a few thousand articles) - the newsroom assistant our "
+                "editors use is getting 429s too, which is the part people are yelling at me about.\n\n"
+                "Celery log from the tagger:\n\n"
+                "[2027-02-19 15:41:12,907: ERROR/ForkPoolWorker-3] Task tagger.tasks.tag_article[6f1c0d2e] "
+                "raised unexpected: RateLimitError(\"Error code: 429 - {'error': {'message': 'Rate limit "
+                "exceeded', 'type': 'rate_limited', 'code': 'rate_limited'}}\")\n\n"
+                "Is OpenAI throttling everyone right now? status.openai.com had something red. Or have our limits "
+                "been lowered on your end?\n\nthanks,\nNoah Brandt\nEngineering Manager, Monarch Media",
+                at(D, "21:40"), "Noah Brandt", priority="high")]
+    return scenario(F, "heldout-api-errors-rate-limited-traceback",
+                    "English reply under a stale plan-question subject with a pasted worker error line and Eastern "
+                    "time; a big org with a 4% background error rate and a daily cycle; 21 deploys.",
+                    now, CO2, [a, b], start, 3801, streams, an, t,
+                    {3801: truth("api-errors", "rate_limited", ["config:pc-monarch-tagging"],
+                                 [other, f"github:deployment:{her}"], ["429", "20:30"])},
+                    github=gh, statuspage=sp, configs=cfg, docs=[DOC_RATE_LIMITS])
+
+
+def h2_sdk_version_typos():
+    D, now = "2027-02-22", "2027-02-22T23:00:00Z"
+    start = "2027-02-21T22:00:00Z"
+    a = org("org_pinyon", "Pinyon Tax", "pinyontax.com", "scale")
+    b = org("org_rockrose", "Rockrose Events", "rockrose.events", "growth")
+    gh = github(CO2, 2901, start, now, 14)
+    her = gh.deploy(2920, at(D, "17:30"), "validation: stricter JSON schema checks on request bodies",
+                    ["src/validation/request-schema.ts"])
+    gh.release(99701, "v2.3.0", "portkey-python v2.3.0",
+               "## Features\n\n- `stream_options` support for usage reporting on streamed responses.\n",
+               "2027-02-21T16:00:00Z")
+    gh.release(99702, "v2.3.1", "portkey-python v2.3.1",
+               "## Fixes\n\n- 2.3.0 sent `stream_options` on non-streaming calls too; providers reject it with 400 "
+               "invalid_request. Upgrade to 2.3.1.\n", at(D, "15:00"))
+    lin = [linear_issue("GW-1402", "Anthropic adapter: 400 on an empty system prompt",
+                        "An empty string as system prompt is forwarded to Anthropic, which answers 400.",
+                        "2027-02-15T10:00:00Z", labels=("bug", "provider:anthropic"))]
+    streams = [stream(a["id"], per_minute=14, sdk="portkey-python/2.2.4", key="vk-pinyon-web",
+                      config_id="pc-pinyon-assist"),
+               stream(a["id"], per_minute=12, sdk="portkey-python/2.3.0", key="vk-pinyon-worker",
+                      config_id="pc-pinyon-assist"),
+               stream(b["id"], per_minute=10, sdk="portkey-node/3.1.2", config_id="pc-rockrose-planner"),
+               stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=6, p50=450, p95=1000,
+                      sdk="portkey-python/2.3.0", config_id="pc-rockrose-tags", key="vk-rockrose-tags")]
+    an = [errors(start, None, {"sdk": "portkey-python/2.3.0"}, 0.65, 400, "invalid_request")]
+    cfg = [one_target("pc-pinyon-assist", a, "assist", "vk-pinyon-openai", "gpt-4o", 30000),
+           one_target("pc-rockrose-planner", b, "planner", "vk-rockrose-openai", "gpt-4o", 30000),
+           one_target("pc-rockrose-tags", b, "tags", "vk-rockrose-anthropic", "claude-haiku-4-5", 20000)]
+    t = [ticket(3901, a, "400 erros from worker??",
+                "hey,\n\nour backgroud worker started getting 400 invalid_request on like most of its calls since "
+                "yesterday around noon PST. the web app hits the same config (pc-pinyon-assist) and the same model "
+                "and its totally fine, so its not the config or the model. we didnt change our prompts either.\n\n"
+                "did you guys change request validaton recently? i saw a changelog entry about stricter schema "
+                "checks..\n\nfrom the worker logs:\n\n"
+                "  portkey_ai.exceptions.BadRequestError: Error code: 400 - {'error': {'message': 'Unrecognized "
+                "request argument supplied: stream_options', 'type': 'invalid_request_error'}}\n\nthx\nDev",
+                at(D, "18:10"), "Devon Marsh")]
+    return scenario(F, "heldout-api-errors-sdk-version-typos",
+                    "English ticket full of typos, Pacific time, a pasted SDK exception; two services of one org on "
+                    "the same config; the customer blames a deploy.",
+                    now, CO2, [a, b], start, 3901, streams, an, t,
+                    {3901: truth("api-errors", "sdk_version", ["sdk:portkey-python/2.3.0"],
+                                 [f"github:deployment:{her}", "linear:issue:GW-1402"],
+                                 ["2.3.0"])},
+                    github=gh, linear=lin, configs=cfg)
+
+
+def h2_routing_no_fault_noisy_ist():
+    D, now = "2027-02-24", "2027-02-24T10:00:00Z"
+    start = "2027-02-23T06:00:00Z"
+    a = org("org_saffron", "Saffron Mobility", "saffronmobility.in", "enterprise")
+    b = org("org_tamarack", "Tamarack Outdoor", "tamarackoutdoor.com", "scale")
+    gh = github(CO2, 3001, start, now, 16)
+    her = gh.deploy(3020, at(D, "07:20"), "anthropic adapter: cache_control passthrough",
+                    ["src/providers/anthropic/cache-control.ts"])
+    sp = Statuspage(now)
+    herring = sp.incident("anthropic", "b3n6m9q2w5e8", "Elevated errors on Claude Haiku 4.5", at(D, "07:40"),
+                          at(D, "08:30"), "Claude Haiku 4.5 requests are returning overloaded errors.")
+    streams = [cycle(stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=24, p50=1300,
+                            p95=3100, error_rate=0.04, config_id="pc-saffron-support"), 8, 16, 0.25),
+               stream(a["id"], per_minute=18, error_rate=0.04, config_id="pc-saffron-fleet"),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=8, p50=90, p95=210,
+                      error_rate=0.03, prompt=400, completion=0),
+               stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=10, p50=450, p95=1000,
+                      config_id="pc-tamarack-gear")]
+    an = [errors(at(D, "07:40"), at(D, "08:30"), {"model": "claude-haiku-4-5"}, 0.4, 529, "provider_overloaded")]
+    cfg = [one_target("pc-saffron-support", a, "rider-support", "vk-saffron-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-saffron-fleet", a, "fleet-ops", "vk-saffron-openai", "gpt-4o", 30000),
+           one_target("pc-tamarack-gear", b, "gear-advisor", "vk-tamarack-anthropic", "claude-haiku-4-5", 20000)]
+    t = [ticket(4001, a, "Is Claude down for you?",
+                "Hello team,\n\nFrom about 1:10 PM IST (UTC+05:30) today our rider-support bot, which calls Claude "
+                "through Lanternway, is throwing lots of errors - our Grafana panel for failed LLM calls went from "
+                "a flat line to a big hill. The fleet-ops tool (GPT-4o) looks okay to us.\n\nThere is an open "
+                "incident on status.anthropic.com, and I noticed a Lanternway change to the Anthropic adapter "
+                "earlier today as well. Is Claude down for everyone, or is this specific to our account? Should we "
+                "point the bot at GPT-4o for the rest of the day?\n\nRegards,\nAnanya Iyer\n"
+                "Platform Engineering, Saffron Mobility\nBengaluru", at(D, "08:45"), "Ananya Iyer")]
+    return scenario(F, "heldout-routing-no-fault-noisy-ist",
+                    "English question-form ticket with an IST offset; a big org with a 4% background error rate and "
+                    "an office-hours cycle; an incident and an adapter deploy at the time the customer names.",
+                    now, CO2, [a, b], start, 4001, streams, an, t,
+                    {4001: truth("provider-routing", "no_fault_found", [], [herring, f"github:deployment:{her}"],
+                                 ["07:40"])},
+                    github=gh, statuspage=sp, configs=cfg)
+
+
 ALL = [h_outage_ja, h_latency_question_no_fault, h_webhook_tls_de, h_routing_config_pt, h_fallback_noisy_es,
        h_billing_double_fr, h_metadata_sdk_es, h_rate_limited_typos, h_latency_deploy_many_stale,
-       h_two_causes_outage_config, h_billing_cached_question, h_webhook_deploy_wrong_guess, h_api_errors_other_model]
+       h_two_causes_outage_config, h_billing_cached_question, h_webhook_deploy_wrong_guess, h_api_errors_other_model,
+       h2_responses_deploy_de, h2_opus_outage_sydney, h2_fallback_loadbalance_fr, h2_metadata_known_bug_es,
+       h2_billing_dropped_input_meter, h2_billing_utc_day_ja, h2_webhook_timeout_pt, h2_rate_limited_traceback,
+       h2_sdk_version_typos, h2_routing_no_fault_noisy_ist]
 
 if __name__ == "__main__":
     write_all(ALL)
