@@ -425,6 +425,7 @@ private slots:
         // every value filled in, no placeholder left
         static const QRegularExpression placeholder(u"\\{[a-z_]+\\}"_s);
         QVERIFY2(!placeholder.match(c.reply).hasMatch(), qPrintable(c.reply));
+        QVERIFY2(!c.reply.contains(u"\u3002."_s), qPrintable(c.reply)); // one full stop
         const QLocale locale = Reply::localeFor(language);
         // What the privacy filter withholds in English is withheld in every language.
         const QString englishClause = Reply::renderPhrases({phrase}, english, u"en"_s);

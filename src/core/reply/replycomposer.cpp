@@ -514,8 +514,11 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
         const QString safe = filter.customerSafe(worded.isEmpty() ? text : worded, &withheld);
         if (safe.isEmpty())
             return QString();
-        if (!worded.isEmpty())
-            return annotatedTimes(escaped(sentence(safe)), inv.window, zone, &sawTime);
+        if (!worded.isEmpty()) {
+            const QString full =
+                lang == u"ja"_s && !safe.endsWith(u'\u3002') ? safe + u"\u3002"_s : safe;
+            return annotatedTimes(escaped(sentence(full)), inv.window, zone, &sawTime);
+        }
         sawEnglish = sawEnglish || lang != u"en"_s;
         return annotatedTimes(localizedNumbers(escaped(sentence(safe)), lang), inv.window, zone,
                               &sawTime);
