@@ -1,5 +1,7 @@
 #include "ui/needshumanbanner.h"
 
+#include "ui/plaintext.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -9,7 +11,7 @@ namespace Casefile {
 
 namespace {
 
-constexpr int MaxItems = 12;
+constexpr int MaxItems = 4; // the rest in the tooltip: the findings keep their room
 constexpr int MaxItemChars = 300;
 
 QString statusWords(StepStatus status)
@@ -60,11 +62,11 @@ QString needsHumanText(const Investigation &inv)
     QString text;
     if (inv.rootCause)
         text = QObject::tr("Needs a human: the evidence is too thin to stand on this conclusion "
-                           "(confidence %1%). Check it before sending.")
+                           "(confidence %1%). Check it before sending; the reply stays editable.")
                    .arg(qRound(inv.rootCause->confidence * 100));
     else
         text = QObject::tr("Needs a human: the evidence is too thin to conclude. Check it "
-                           "before sending.");
+                           "before sending; the reply stays editable.");
     const QStringList items = missingItems(inv);
     if (!items.isEmpty()) {
         text += u'\n' + QObject::tr("Missing:");
@@ -75,9 +77,9 @@ QString needsHumanText(const Investigation &inv)
             text += u"\n• "_s + item;
         }
         if (items.size() > MaxItems)
-            text += u"\n• "_s + QObject::tr("and %n more", nullptr, int(items.size() - MaxItems));
+            text += u"\n• "_s + QObject::tr("and %n more (point here for all)", nullptr,
+                                            int(items.size() - MaxItems));
     }
-    text += u'\n' + QObject::tr("The reply can still be edited and sent.");
     return text;
 }
 
@@ -117,6 +119,10 @@ void NeedsHumanBanner::setInvestigation(const Investigation &investigation)
     m_title->setText(text.section(u'\n', 0, 0));
     m_details->setText(text.section(u'\n', 1));
     setAccessibleDescription(text);
+    // every missing item, untrusted text shown as text
+    QStringList all = missingItems(investigation);
+    setToolTip(investigation.needsHuman && all.size() > MaxItems ? plainToolTip(all.join(u'\n'))
+                                                                 : QString());
     setVisible(!text.isEmpty());
 }
 

@@ -78,6 +78,11 @@ private slots:
         QTest::newRow("from the steps")
             << true << QStringList()
             << QStringList{u"• Known bugs: failed (Linear did not answer within 5 s)"_s};
+        QTest::newRow("six missing: four and the count")
+            << true << QStringList{u"A (failed)"_s,  u"B (failed)"_s,  u"C (timed out)"_s,
+                                   u"D (skipped)"_s, u"E (no data)"_s, u"F (no data)"_s}
+            << QStringList{u"• A (failed)"_s, u"• B (failed)"_s, u"• C (timed out)"_s,
+                           u"• D (skipped)"_s, u"• and 2 more (point here for all)"_s};
         QTest::newRow("markup stays text") << true << QStringList{u"<b>Deploys</b> (skipped)"_s}
                                            << QStringList{u"• <b>Deploys</b> (skipped)"_s};
     }
@@ -113,6 +118,10 @@ private slots:
         QCOMPARE(bullets, shown.size());
         for (QLabel *label : banner->findChildren<QLabel *>())
             QCOMPARE(label->textFormat(), Qt::PlainText);
+        // all of them in the tooltip when some are left out, escaped
+        QCOMPARE(banner->toolTip().isEmpty(), missing.size() <= 4);
+        for (const QString &m : std::as_const(missing))
+            QVERIFY(missing.size() <= 4 || banner->toolTip().contains(m.toHtmlEscaped()));
         // A confident re-run of the same ticket takes the banner away.
         inv.needsHuman = false;
         inv.missing.clear();
