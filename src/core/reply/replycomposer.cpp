@@ -442,6 +442,96 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
     return md.trimmed() + u'\n';
 }
 
+// The customer's sentences of a reply: a finding from its phrases in the reply's language
+// when the phrase book words them all, else its summary with the figures in the reader's
+// format; what the privacy filter withholds goes to `withheld`.
+class CustomerWording
+{
+public:
+    CustomerWording(const Investigation &inv, const PrivacyFilter &filter, const QString &lang,
+                    const std::optional<QTimeZone> &zone, const Templates &templates,
+                    QStringList *withheld)
+        : m_inv(inv)
+        , m_filter(filter)
+        , m_lang(lang)
+        , m_zone(zone)
+        , m_book(PhraseBook::parse(templates.text(lang, Templates::phrasesName())))
+        , m_english(PhraseBook::parse(templates.text(u"en"_s, Templates::phrasesName())))
+        , m_withheld(withheld)
+    {}
+
+    QString text(const QString &summary, const QList<Phrase> &phrases)
+    {
+        const QList<Phrase> allowed = permitted(phrases);
+        if (!phrases.isEmpty() && allowed.isEmpty())
+            return {}; // every clause withheld
+        const QString worded =
+            allowed.isEmpty() ? QString() : renderPhrases(allowed, m_book, m_lang, m_inv.window.to);
+        const QString safe = m_filter.customerSafe(worded.isEmpty() ? summary : worded, m_withheld);
+        if (safe.isEmpty())
+            return {};
+        if (!worded.isEmpty()) {
+            const QString full =
+                m_lang == u"ja"_s && !safe.endsWith(u'\u3002') ? safe + u"\u3002"_s : safe;
+            return annotatedTimes(escaped(sentence(full)), m_inv.window, m_zone, &sawTime);
+        }
+        sawEnglish = sawEnglish || m_lang != u"en"_s;
+        return annotatedTimes(localizedNumbers(escaped(sentence(safe)), m_lang), m_inv.window,
+                              m_zone, &sawTime);
+    }
+
+    // A cause in a few words, in the reply's language ("category.<name>" of the phrase book).
+    QString causeWords(const QString &category) const
+    {
+        const QString words = m_book.text(u"category."_s + category);
+        return words.isEmpty() ? categoryWords(category) : words;
+    }
+
+    bool sawTime = false;
+    bool sawEnglish = false; // a sentence of a non-English reply the phrase book cannot word
+
+private:
+    // The privacy filter judges each clause in English (its patterns are English), and what
+    // it withholds is left out in every language.
+    QList<Phrase> permitted(const QList<Phrase> &phrases) const
+    {
+        QList<Phrase> kept;
+        for (const Phrase &p : phrases) {
+            const QString clause = renderPhrases({p}, m_english, u"en"_s, m_inv.window.to);
+            if (clause.isEmpty() || !m_filter.customerSafe(clause, m_withheld).isEmpty())
+                kept.append(p);
+        }
+        return kept;
+    }
+
+    const Investigation &m_inv;
+    const PrivacyFilter &m_filter;
+    QString m_lang;
+    std::optional<QTimeZone> m_zone;
+    PhraseBook m_book;
+    PhraseBook m_english;
+    QStringList *m_withheld;
+};
+
+// The customer's zone: the one asked for, else the ticket's; none for plain UTC.
+std::optional<QTimeZone> replyZone(const Investigation &inv, const ComposeOptions &options)
+{
+    std::optional<QTimeZone> zone;
+    if (!options.customerZone.isEmpty()) {
+        const QTimeZone z(options.customerZone.toUtf8());
+        if (z.isValid())
+            zone = z;
+    } else {
+        zone = customerZoneFor(inv.ticket);
+    }
+    if (zone &&
+        zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
+                                                 : QDateTime::currentDateTimeUtc()) == 0 &&
+        !QString::fromUtf8(zone->id()).contains(u'/'))
+        zone.reset(); // "UTC+0" is UTC
+    return zone;
+}
+
 } // namespace
 
 QString replyLanguageFor(const Ticket &ticket)
@@ -466,62 +556,17 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     out.language = Templates::languages().contains(options.language) ? options.language
                                                                      : replyLanguageFor(inv.ticket);
     const QString lang = out.language;
-    std::optional<QTimeZone> zone;
-    if (!options.customerZone.isEmpty()) {
-        const QTimeZone z(options.customerZone.toUtf8());
-        if (z.isValid())
-            zone = z;
-    } else {
-        zone = customerZoneFor(inv.ticket);
-    }
-    if (zone &&
-        zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
-                                                 : QDateTime::currentDateTimeUtc()) == 0 &&
-        !QString::fromUtf8(zone->id()).contains(u'/'))
-        zone.reset(); // "UTC+0" is UTC
+    const std::optional<QTimeZone> zone = replyZone(inv, options);
 
     const PrivacyFilter filter(inv);
     QStringList withheld;
     const QList<DocPage> docs = docPages(inv);
-    bool sawTime = false;
-    bool sawEnglish = false; // a sentence of a non-English reply the phrase book cannot word
-    const PhraseBook book = PhraseBook::parse(templates.text(lang, Templates::phrasesName()));
-    const PhraseBook english = PhraseBook::parse(templates.text(u"en"_s, Templates::phrasesName()));
-    // A cause in a few words, in the reply's language ("category.<name>" of the phrase book).
-    const auto causeWords = [&](const QString &category) {
-        const QString words = book.text(u"category."_s + category);
-        return words.isEmpty() ? categoryWords(category) : words;
-    };
-    // The phrases the customer may read: the privacy filter judges each clause in English
-    // (its patterns are English), and what it withholds is left out in every language.
-    const auto permitted = [&](const QList<Phrase> &phrases) {
-        QList<Phrase> kept;
-        for (const Phrase &p : phrases) {
-            const QString clause = renderPhrases({p}, english, u"en"_s, inv.window.to);
-            if (clause.isEmpty() || !filter.customerSafe(clause, &withheld).isEmpty())
-                kept.append(p);
-        }
-        return kept;
-    };
-    // A finding in the customer's terms: from its phrases in the reply's language when the
-    // book words them all, else its English summary with the figures in the reader's format.
+    CustomerWording wording{inv, filter, lang, zone, templates, &withheld};
     const auto customerText = [&](const QString &text, const QList<Phrase> &phrases) {
-        const QList<Phrase> allowed = phrases.isEmpty() ? phrases : permitted(phrases);
-        if (!phrases.isEmpty() && allowed.isEmpty())
-            return QString(); // every clause withheld
-        const QString worded =
-            allowed.isEmpty() ? QString() : renderPhrases(allowed, book, lang, inv.window.to);
-        const QString safe = filter.customerSafe(worded.isEmpty() ? text : worded, &withheld);
-        if (safe.isEmpty())
-            return QString();
-        if (!worded.isEmpty()) {
-            const QString full =
-                lang == u"ja"_s && !safe.endsWith(u'\u3002') ? safe + u"\u3002"_s : safe;
-            return annotatedTimes(escaped(sentence(full)), inv.window, zone, &sawTime);
-        }
-        sawEnglish = sawEnglish || lang != u"en"_s;
-        return annotatedTimes(localizedNumbers(escaped(sentence(safe)), lang), inv.window, zone,
-                              &sawTime);
+        return wording.text(text, phrases);
+    };
+    const auto causeWords = [&](const QString &category) {
+        return wording.causeWords(category);
     };
 
     if (inv.rootCause)
@@ -603,7 +648,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     }
 
     QStringList details;
-    sawEnglish = false;
+    wording.sawEnglish = false;
     for (const Finding &f : inv.findings) {
         if (details.size() >= MaxDetails)
             break;
@@ -614,7 +659,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             details << text;
     }
     v[u"details"_s] = bullets(details);
-    if (sawEnglish && !details.isEmpty())
+    if (wording.sawEnglish && !details.isEmpty())
         v[u"details_english"_s] = u"1"_s;
     QStringList secondary;
     for (const RootCause &c : inv.secondaryCauses) {
@@ -629,7 +674,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             notChecked << text;
     }
     v[u"not_checked"_s] = bullets(notChecked);
-    if (sawTime || !v.value(u"window"_s).isEmpty())
+    if (wording.sawTime || !v.value(u"window"_s).isEmpty())
         v[u"times"_s] = u"1"_s;
     if (zone)
         v[u"zone"_s] = escaped(zoneName(*zone, inv.window));
