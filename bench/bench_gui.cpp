@@ -37,6 +37,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <vector>
 
@@ -56,6 +57,14 @@ double peakRssMb()
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return 0;
+}
+
+// CPU time the calling thread has used, in ms.
+double guiCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
 // Times every top-level event delivery so the report can say what the longest stalls were.
@@ -254,6 +263,10 @@ private:
             std::sort(times.begin(), times.end());
             m_result.insert(u"open_saved_median_ms"_s, times[times.size() / 2]);
             m_result.insert(u"open_saved_worst_ms"_s, times.back());
+            std::vector<double> cpu = m_openCpu;
+            std::sort(cpu.begin(), cpu.end());
+            m_result.insert(u"open_saved_gui_cpu_median_ms"_s, cpu[cpu.size() / 2]);
+            m_result.insert(u"open_saved_gui_cpu_worst_ms"_s, cpu.back());
             m_result.insert(u"open_saved_count"_s, int(times.size()));
             m_result.insert(u"open_saved_with_tabs_open"_s, m_window->tabs()->count());
             finish(0);
@@ -262,16 +275,18 @@ private:
         const int before = m_window->tabs()->count();
         auto timer = std::make_shared<QElapsedTimer>();
         auto poll = std::make_shared<QMetaObject::Connection>();
+        const double cpuBefore = guiCpuMs();
         timer->start();
         m_window->openSaved(m_saved.at(qsizetype(m_openTimes.size())));
         // The tab arrives once the store read (a worker) is back on the GUI thread.
         *poll = connect(m_window->tabs(), &QTabWidget::currentChanged, this,
-                        [this, before, timer, poll] {
+                        [this, before, timer, poll, cpuBefore] {
                             if (m_window->tabs()->count() <= before)
                                 return;
                             disconnect(*poll);
-                            QTimer::singleShot(0, this, [this, timer] {
+                            QTimer::singleShot(0, this, [this, timer, cpuBefore] {
                                 m_openTimes.push_back(timer->nsecsElapsed() / 1e6);
+                                m_openCpu.push_back(guiCpuMs() - cpuBefore);
                                 // A moment between two opens, as between two clicks.
                                 QTimer::singleShot(200, this, &Driver::openNextSaved);
                             });
@@ -311,6 +326,7 @@ private:
     Investigation m_last;
     QStringList m_saved;
     std::vector<double> m_openTimes;
+    std::vector<double> m_openCpu; // GUI thread CPU time of each open: what load cannot inflate
 };
 
 } // namespace

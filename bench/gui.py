@@ -32,7 +32,8 @@ def summarise(runs):
     result = dict(worst)
     result["runs"] = len(runs)
     for key in ("max_stall_ms", "more_max_stall_ms", "queue_load_max_stall_ms", "startup_ms", "peak_rss_mb",
-                "open_saved_median_ms", "open_saved_worst_ms"):
+                "open_saved_median_ms", "open_saved_worst_ms", "open_saved_gui_cpu_median_ms",
+                "open_saved_gui_cpu_worst_ms", "max_stall_gui_cpu_ms"):
         values = [r[key] for r in runs if key in r]
         if values:
             result[key + "_median"] = statistics.median(values)

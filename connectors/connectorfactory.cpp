@@ -1,6 +1,7 @@
 #include "connectors/connectorfactory.h"
 
 #include "connectors/clickhouse/clickhouseconnector.h"
+#include "connectors/common/parallel.h"
 #include "connectors/connectorslogging.h"
 #include "connectors/docs/docsconnector.h"
 #include "connectors/gateway/portkeyconnector.h"
@@ -66,6 +67,10 @@ Result<std::shared_ptr<Connector>> createConnector(const ConnectionSettings &con
 }
 
 namespace {
+
+// About the widest wave of one investigation's first level of steps.
+constexpr int RequestThreadsAhead = 64;
+
 Result<QString> resolveSecret(const ConnectionSettings &connection, const SecretResolver &resolver)
 {
     Result<QString> secret = QString();
@@ -104,6 +109,11 @@ Result<std::shared_ptr<ConnectorSet>> createConnectors(const WorkspaceProfile &p
             return std::unexpected(connector.error());
         set->add(*connector);
     }
+    // The threads that send a step's requests, started while the ticket is read: the first
+    // waves (a GitHub step's details: up to ninety requests) then leave at once. They make
+    // their network managers when they first send: a short run may already be exiting, and a
+    // network manager cannot be made once the application is gone.
+    warmUp(RequestThreadsAhead);
     return set;
 }
 

@@ -1,6 +1,7 @@
 #include "connectors/common/httpclient.h"
 #include "connectors/connectorslogging.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -866,6 +867,8 @@ Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
             return fail(Error::Code::Timeout,
                         u"%1 did not answer before the step's deadline"_s.arg(system), target);
         }
+        QElapsedTimer clock;
+        clock.start();
         Attempt a = sendOnce(request, limits);
         a.response.attempts = attempt + 1;
         std::optional<std::chrono::milliseconds> wait;
@@ -900,8 +903,9 @@ Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
         }
         case Attempt::Outcome::Response: {
             const HttpResponse &r = a.response;
-            qCDebug(lcConnectors, "%s → %d (attempt %d)", qUtf8Printable(target), r.status,
-                    attempt + 1);
+            // Sent and answered (ms): where a step's requests queue or wait on each other.
+            qCDebug(lcConnectors, "%s → %d (attempt %d, %lld ms)", qUtf8Printable(target), r.status,
+                    attempt + 1, static_cast<long long>(clock.elapsed()));
             if (r.isSuccess() || isRedirect(r))
                 return std::move(a.response);
             const bool limited = looksRateLimited(r);

@@ -12,9 +12,16 @@ namespace Casefile::Connectors {
 // For independent requests of one operation (a search per term, a page per hit) that wait on
 // the network, not on the CPU: n requests cost one round trip instead of n. The tasks run on
 // a pool of their own (never the caller's), so a caller that is itself a pool worker cannot
-// starve it; a single task runs on the calling thread. If a task throws, the first exception
-// is rethrown once all have finished.
+// starve it; that pool grows with the tasks in flight, so no task waits for another's thread,
+// however many callers send at once. A single task runs on the calling thread. If a task throws,
+// the first exception is rethrown once all have finished.
 void runTogether(const QList<std::function<void()>> &tasks);
+
+// Starts `threads` threads of that pool ahead of the requests (each runs `prepare` once) and
+// returns at once: a step's first wave of requests then goes out together instead of behind
+// threads starting one after another. For the idle time before the work, such as a ticket
+// being read.
+void warmUp(int threads, const std::function<void()> &prepare = {});
 
 template<typename Fn>
 auto inParallel(qsizetype count, Fn fn) -> QList<std::invoke_result_t<Fn, qsizetype>>

@@ -168,40 +168,44 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
     if (selected.size() > MaxDeployments)
         selected.resize(MaxDeployments);
 
-    // Each deployment's statuses, commit and pull requests: every one of these requests at
-    // once, one round trip after the list instead of three per deployment.
-    enum Detail { Statuses, Commit, Pulls, DetailCount };
-    const auto details = inParallel(selected.size() * DetailCount, [&](qsizetype i) {
-        const QJsonObject &d = selected.at(i / DetailCount);
-        const QString id = d.value(u"id"_s).toVariant().toString();
+    // Each deployment's statuses, and each deployed commit's files, message and pull requests
+    // (once per commit: a redeploy or a rollback ships a commit already asked for). Every one
+    // of these requests at once, one round trip after the list.
+    QStringList shas;
+    for (const QJsonObject &d : std::as_const(selected)) {
         const QString sha = d.value(u"sha"_s).toString();
-        switch (i % DetailCount) {
-        case Statuses: {
+        if (!sha.isEmpty() && !shas.contains(sha))
+            shas.append(sha);
+    }
+    enum CommitDetail { Commit, Pulls, CommitDetails };
+    const qsizetype statusCount = selected.size();
+    const auto details = inParallel(statusCount + shas.size() * CommitDetails, [&](qsizetype i) {
+        if (i < statusCount) {
+            const QString id = selected.at(i).value(u"id"_s).toVariant().toString();
             QUrlQuery one;
             one.addQueryItem(u"per_page"_s, u"10"_s);
             return list(m_connection.endpoint(base + u"/deployments/"_s + id + u"/statuses"_s, one),
                         call.limits, 1);
         }
-        case Commit: {
-            if (sha.isEmpty())
-                return Result<QJsonArray>(QJsonArray{});
-            auto commit = m_connection.getJson(m_connection.endpoint(base + u"/commits/"_s + sha),
-                                               call.limits);
-            if (!commit)
-                return Result<QJsonArray>(std::unexpected(commit.error()));
-            return Result<QJsonArray>(QJsonArray{*commit});
-        }
-        default:
-            if (sha.isEmpty())
-                return Result<QJsonArray>(QJsonArray{});
-            return list(m_connection.endpoint(base + u"/commits/"_s + sha + u"/pulls"_s),
-                        call.limits, 1);
-        }
+        const qsizetype j = i - statusCount;
+        const QString path = base + u"/commits/"_s + shas.at(j / CommitDetails);
+        if (j % CommitDetails == Pulls)
+            return list(m_connection.endpoint(path + u"/pulls"_s), call.limits, 1);
+        auto commit = m_connection.getJson(m_connection.endpoint(path), call.limits);
+        if (!commit)
+            return Result<QJsonArray>(std::unexpected(commit.error()));
+        return Result<QJsonArray>(QJsonArray{*commit});
     });
     for (const auto &detail : details) {
         if (!detail && isFatal(detail.error()))
             return std::unexpected(detail.error());
     }
+    const auto commitDetail = [&](const QString &sha,
+                                  CommitDetail which) -> const Result<QJsonArray> & {
+        static const Result<QJsonArray> none = QJsonArray{};
+        const qsizetype n = shas.indexOf(sha);
+        return n < 0 ? none : details.at(statusCount + n * CommitDetails + which);
+    };
 
     QJsonArray events;
     QJsonArray ids;
@@ -209,7 +213,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         const QJsonObject &d = selected.at(n);
         QJsonObject event = deploymentEvent(d, environment);
 
-        const auto &statuses = details.at(n * DetailCount + Statuses);
+        const auto &statuses = details.at(n);
         if (statuses && !statuses->isEmpty()) {
             // Newest first.
             const QJsonObject latest = statuses->first().toObject();
@@ -223,7 +227,8 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
 
         QJsonArray files;
         QString message;
-        const auto &commit = details.at(n * DetailCount + Commit);
+        const QString sha = d.value(u"sha"_s).toString();
+        const auto &commit = commitDetail(sha, Commit);
         if (commit && !commit->isEmpty()) {
             const QJsonObject c = commit->first().toObject();
             for (const QJsonValue &f : c.value(u"files"_s).toArray())
@@ -234,7 +239,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         event.insert(u"message"_s, truncated(message, 2000));
 
         QJsonArray pulls;
-        const auto &prs = details.at(n * DetailCount + Pulls);
+        const auto &prs = commitDetail(sha, Pulls);
         if (prs) {
             for (const QJsonValue &p : *prs) {
                 const QJsonObject pr = p.toObject();

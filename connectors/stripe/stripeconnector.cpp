@@ -107,10 +107,11 @@ QString StripeConnector::searchLiteral(const QString &value)
 }
 
 Result<QJsonArray> StripeConnector::list(const QString &path, QUrlQuery query,
-                                         const WorkLimits &limits, int maxPages) const
+                                         const WorkLimits &limits, int maxPages,
+                                         const QString &startAfter) const
 {
     QJsonArray all;
-    QString after;
+    QString after = startAfter;
     for (int page = 0; page < maxPages; ++page) {
         QUrlQuery q = query;
         addQueryItem(q, u"limit"_s, u"100"_s);
@@ -140,6 +141,18 @@ Result<OperationOutput> StripeConnector::run(const OperationCall &call)
     return std::unexpected(m_connection.unknownOperation(call.operation));
 }
 
+int StripeConnector::emailDomainMatch(const QString &email, const QString &domain)
+{
+    const qsizetype at = email.lastIndexOf(u'@');
+    const QString host = email.mid(at + 1).trimmed().toLower();
+    const QString want = domain.trimmed().toLower();
+    if (at < 1 || want.isEmpty() || host.isEmpty())
+        return 0;
+    if (host == want)
+        return 2;
+    return host.endsWith(u'.' + want) ? 1 : 0;
+}
+
 Result<OperationOutput> StripeConnector::customer(const OperationCall &call) const
 {
     auto org = Args::requiredString(call.args, u"org"_s);
@@ -153,16 +166,28 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
     QJsonObject found;
     QString source;
     QString matchedBy = u"metadata"_s;
-    // Search first (exact metadata match); then page through the list.
-    QString nextPage;
-    for (int page = 0; page < 3 && found.isEmpty(); ++page) {
+    // The search (exact metadata match) and the list's first page together: the list is the
+    // answer when the search finds nothing (its index lags behind new customers), is not
+    // available to the key, or the customer is matched by e-mail domain. One round trip
+    // whichever answers.
+    const auto searchPage = [&](const QString &page) {
         QUrlQuery q;
         addQueryItem(q, u"query"_s, u"metadata['%1']:'%2'"_s.arg(key, searchLiteral(*org)));
         addQueryItem(q, u"limit"_s, u"10"_s);
-        if (!nextPage.isEmpty())
-            addQueryItem(q, u"page"_s, nextPage);
-        auto root =
-            m_connection.getJson(m_connection.endpoint(u"/v1/customers/search"_s, q), call.limits);
+        if (!page.isEmpty())
+            addQueryItem(q, u"page"_s, page);
+        return m_connection.getJson(m_connection.endpoint(u"/v1/customers/search"_s, q),
+                                    call.limits);
+    };
+    QUrlQuery firstPage;
+    addQueryItem(firstPage, u"limit"_s, u"100"_s);
+    const auto first = inParallel(2, [&](qsizetype i) {
+        return i == 0 ? searchPage({})
+                      : m_connection.getJson(m_connection.endpoint(u"/v1/customers"_s, firstPage),
+                                             call.limits);
+    });
+    auto root = first.at(0);
+    for (int page = 0; page < 3 && found.isEmpty(); ++page) {
         if (!root) {
             if (isFatal(root.error()))
                 return std::unexpected(root.error());
@@ -175,28 +200,41 @@ Result<OperationOutput> StripeConnector::customer(const OperationCall &call) con
                 break;
             }
         }
-        nextPage = root->value(u"next_page"_s).toString();
-        if (!root->value(u"has_more"_s).toBool() || nextPage.isEmpty())
+        const QString nextPage = root->value(u"next_page"_s).toString();
+        if (!found.isEmpty() || !root->value(u"has_more"_s).toBool() || nextPage.isEmpty())
             break;
+        root = searchPage(nextPage);
     }
     if (found.isEmpty()) {
-        auto all = list(u"/v1/customers"_s, {}, call.limits, 5);
-        if (!all)
-            return std::unexpected(all.error());
+        const auto &listed = first.at(1);
+        if (!listed)
+            return std::unexpected(listed.error());
+        QJsonArray all = listed->value(u"data"_s).toArray();
+        if (listed->value(u"has_more"_s).toBool() && !all.isEmpty()) {
+            auto more = list(u"/v1/customers"_s, {}, call.limits, 4,
+                             all.last().toObject().value(u"id"_s).toString());
+            if (!more)
+                return std::unexpected(more.error());
+            for (const QJsonValue &v : std::as_const(*more))
+                all.append(v);
+        }
         source = u"stripe:GET /v1/customers"_s;
-        for (const QJsonValue &v : *all) {
+        for (const QJsonValue &v : std::as_const(all)) {
             if (hasOrg(v)) {
                 found = v.toObject();
                 break;
             }
         }
         if (found.isEmpty() && !domain.isEmpty()) {
-            for (const QJsonValue &v : *all) {
+            // the org's own domain first, else one of its sub-domains (a finance team's address)
+            int best = 0;
+            for (const QJsonValue &v : std::as_const(all)) {
                 const QJsonObject c = v.toObject();
-                if (c.value(u"email"_s).toString().toLower().endsWith(u"@"_s + domain)) {
+                const int match = emailDomainMatch(c.value(u"email"_s).toString(), domain);
+                if (match > best) {
+                    best = match;
                     found = c;
                     matchedBy = u"email domain"_s;
-                    break;
                 }
             }
         }
@@ -283,9 +321,7 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
     auto all = list(u"/v1/invoices"_s, q, call.limits, 5);
     if (!all)
         return std::unexpected(all.error());
-    QJsonArray rows;
-    QJsonArray refs;
-    QJsonArray ids;
+    QList<QJsonObject> inWindow;
     for (const QJsonValue &v : *all) {
         const QJsonObject invoice = v.toObject();
         const QDateTime start = fromUnixSeconds(invoice.value(u"period_start"_s));
@@ -293,25 +329,37 @@ Result<OperationOutput> StripeConnector::invoices(const OperationCall &call) con
         const QDateTime created = fromUnixSeconds(invoice.value(u"created"_s));
         const bool overlaps =
             start.isValid() && end.isValid() && start < window->to && end > window->from;
-        if (!overlaps && !window->contains(created))
-            continue;
+        if (overlaps || window->contains(created))
+            inWindow.append(invoice);
+    }
+    // The lines again, with their prices (an invoice list cannot expand that deep), for every
+    // invoice that needs them at once: one round trip however many invoices.
+    const auto needsLines = [](const QJsonObject &invoice) {
+        const QJsonObject lines = invoice.value(u"lines"_s).toObject();
+        const QJsonArray data = lines.value(u"data"_s).toArray();
+        return lines.value(u"has_more"_s).toBool() ||
+               std::any_of(data.cbegin(), data.cend(),
+                           [](const auto &l) { return needsPriceExpansion(l.toObject()); });
+    };
+    const auto fetched = inParallel(inWindow.size(), [&](qsizetype i) -> Result<QJsonArray> {
+        const QJsonObject &invoice = inWindow.at(i);
+        if (!needsLines(invoice))
+            return invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
+        QUrlQuery expand;
+        addQueryItem(expand, u"expand[]"_s, u"data.pricing.price_details.price"_s);
         const QString id = invoice.value(u"id"_s).toString();
-        QJsonArray lineItems = invoice.value(u"lines"_s).toObject().value(u"data"_s).toArray();
-        const bool unexpanded =
-            std::any_of(lineItems.cbegin(), lineItems.cend(),
-                        [](const auto &l) { return needsPriceExpansion(l.toObject()); });
-        if (invoice.value(u"lines"_s).toObject().value(u"has_more"_s).toBool() || unexpanded) {
-            // The lines again, with their prices (an invoice list cannot expand that deep).
-            QUrlQuery expand;
-            addQueryItem(expand, u"expand[]"_s, u"data.pricing.price_details.price"_s);
-            auto more = list(u"/v1/invoices/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
-                                 u"/lines"_s,
-                             expand, call.limits, 5);
-            if (!more)
-                return std::unexpected(more.error());
-            lineItems = *more;
-        }
-        rows.append(invoiceRow(invoice, lineItems));
+        return list(u"/v1/invoices/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
+                        u"/lines"_s,
+                    expand, call.limits, 5);
+    });
+    QJsonArray rows;
+    QJsonArray refs;
+    QJsonArray ids;
+    for (qsizetype i = 0; i < inWindow.size(); ++i) {
+        if (!fetched.at(i))
+            return std::unexpected(fetched.at(i).error());
+        const QString id = inWindow.at(i).value(u"id"_s).toString();
+        rows.append(invoiceRow(inWindow.at(i), *fetched.at(i)));
         refs.append(QString(u"stripe:invoice:"_s + id));
         ids.append(id);
     }
@@ -346,30 +394,51 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     if (grouping != u"day"_s && grouping != u"hour"_s)
         return fail(Error::Code::InvalidInput, u"The argument \"window\" must be day or hour"_s);
 
-    // The meter's id, from its event name if need be (an id needs no lookup).
-    QString meterId = meter.startsWith(u"mtr_"_s) ? meter : QString();
-    if (meterId.isEmpty()) {
-        auto meters = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
-        if (!meters)
-            return std::unexpected(meters.error());
-        for (const QJsonValue &v : *meters) {
+    // The meters asked for: one by id or event name, or "*" for every active meter (an
+    // invoice has a line per meter: input, output, cached tokens, images). Ids found by name are
+    // kept a few minutes, so the next investigation asks its summaries without the listing.
+    constexpr qsizetype MaxMeters = 8;
+    QList<std::pair<QString, QString>> meters; // event name (as asked), id
+    if (meter.startsWith(u"mtr_"_s)) {
+        meters.append({meter, meter});
+    } else {
+        QMutexLocker lock(&m_meterMutex);
+        const auto known = m_meterIds.constFind(meter);
+        if (known != m_meterIds.cend() && !known->second.hasExpired())
+            meters = known->first;
+    }
+    if (meters.isEmpty()) {
+        auto all = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
+        if (!all)
+            return std::unexpected(all.error());
+        for (const QJsonValue &v : *all) {
             const QJsonObject m = v.toObject();
-            if (m.value(u"id"_s).toString() == meter ||
-                m.value(u"event_name"_s).toString() == meter)
-                meterId = m.value(u"id"_s).toString();
+            const QString id = m.value(u"id"_s).toString();
+            const QString name = m.value(u"event_name"_s).toString();
+            if (meter == u"*"_s) {
+                if (m.value(u"status"_s).toString(u"active"_s) == u"active"_s &&
+                    meters.size() < MaxMeters)
+                    meters.append({name.isEmpty() ? id : name, id});
+            } else if (id == meter || name == meter) {
+                meters.append({meter, id});
+                break;
+            }
+        }
+        if (!meters.isEmpty()) {
+            QMutexLocker lock(&m_meterMutex);
+            m_meterIds.insert(meter, {meters, QDeadlineTimer(MeterIdTtl)});
         }
     }
-    if (meterId.isEmpty())
+    if (meters.isEmpty())
         return fail(Error::Code::NotFound,
-                    u"Stripe has no billing meter \"%1\""_s.arg(truncated(meter, 80)));
+                    meter == u"*"_s
+                        ? u"Stripe has no active billing meter"_s
+                        : u"Stripe has no billing meter \"%1\""_s.arg(truncated(meter, 80)));
 
     // Windows must align to UTC hours/days.
     const qint64 step = grouping == u"day"_s ? 86400 : 3600;
     const qint64 start = window->from.toSecsSinceEpoch() / step * step;
     const qint64 end = (window->to.toSecsSinceEpoch() + step - 1) / step * step;
-    const QString path = u"/v1/billing/meters/"_s +
-                         QString::fromLatin1(QUrl::toPercentEncoding(meterId)) +
-                         u"/event_summaries"_s;
     // A page holds 100 summaries and the list pages by cursor, one page after another: the
     // window is cut into spans of 100 buckets, asked all at once (35 days per hour: 9 spans).
     constexpr qint64 BucketsPerPage = 100;
@@ -377,44 +446,59 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     const qint64 buckets = std::max<qint64>(1, (end - start) / step);
     const qint64 spans = std::min(MaxSpans, (buckets + BucketsPerPage - 1) / BucketsPerPage);
     const qint64 perSpan = (buckets + spans - 1) / spans * step;
-    const auto parts = inParallel(spans, [&](qsizetype i) {
-        const qint64 from = start + i * perSpan;
+    const qsizetype calls = meters.size() * qsizetype(spans);
+    const auto parts = inParallel(calls, [&](qsizetype i) {
+        const QString &meterId = meters.at(i / spans).second;
+        const qint64 from = start + (i % spans) * perSpan;
         QUrlQuery q;
         addQueryItem(q, u"customer"_s, *customerId);
         addQueryItem(q, u"start_time"_s, QString::number(from));
         addQueryItem(q, u"end_time"_s, QString::number(std::min(end, from + perSpan)));
         addQueryItem(q, u"value_grouping_window"_s, grouping);
-        return list(path, q, call.limits, 10);
+        return list(u"/v1/billing/meters/"_s +
+                        QString::fromLatin1(QUrl::toPercentEncoding(meterId)) +
+                        u"/event_summaries"_s,
+                    q, call.limits, 10);
     });
-    QJsonArray summaryList;
-    for (const auto &part : parts) {
-        if (!part)
-            return std::unexpected(part.error());
-        for (const QJsonValue &v : *part)
-            summaryList.append(v);
-    }
-    QList<std::pair<qint64, double>> points;
+    QJsonArray series;
     double total = 0;
-    for (const QJsonValue &v : std::as_const(summaryList)) {
-        const QJsonObject s = v.toObject();
-        const double value = s.value(u"aggregated_value"_s).toDouble();
-        points.append({s.value(u"start_time"_s).toInteger(), value});
-        total += value;
+    for (qsizetype m = 0; m < meters.size(); ++m) {
+        QList<std::pair<qint64, double>> points;
+        for (qsizetype i = m * spans; i < (m + 1) * spans; ++i) {
+            const auto &part = parts.at(i);
+            if (!part)
+                return std::unexpected(part.error());
+            for (const QJsonValue &v : *part) {
+                const QJsonObject summary = v.toObject();
+                const double value = summary.value(u"aggregated_value"_s).toDouble();
+                points.append({summary.value(u"start_time"_s).toInteger(), value});
+                total += value;
+            }
+        }
+        std::sort(points.begin(), points.end());
+        QJsonArray array;
+        for (const auto &[t, value] : std::as_const(points))
+            array.append(
+                QJsonArray{isoUtc(QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc())), value});
+        series.append(QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meters.at(m).first},
+                                                            {u"meter_id"_s, meters.at(m).second}}},
+                                  {u"points"_s, array}});
     }
-    std::sort(points.begin(), points.end());
-    QJsonArray array;
-    for (const auto &[t, value] : std::as_const(points))
-        array.append(QJsonArray{isoUtc(QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc())), value});
+    const QString path =
+        meters.size() == 1
+            ? u"/v1/billing/meters/"_s +
+                  QString::fromLatin1(QUrl::toPercentEncoding(meters.first().second)) +
+                  u"/event_summaries"_s
+            : u"/v1/billing/meters/*/event_summaries"_s;
     OperationOutput out;
-    out.evidence.append(makeEvidence(
-        EvidenceKind::TimeSeries, u"stripe"_s,
-        u"Stripe meter %1 for %2 per %3"_s.arg(meter, *customerId, grouping),
-        u"stripe:GET "_s + path,
-        {{u"bucket_s"_s, step},
-         {u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
-         {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"meter"_s, meter},
-                                                                        {u"meter_id"_s, meterId}}},
-                                              {u"points"_s, array}}}}}));
+    out.evidence.append(
+        makeEvidence(EvidenceKind::TimeSeries, u"stripe"_s,
+                     u"Stripe meter %1 for %2 per %3"_s.arg(
+                         meter == u"*"_s ? u"summaries"_s : meter, *customerId, grouping),
+                     u"stripe:GET "_s + path,
+                     {{u"bucket_s"_s, step},
+                      {u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                      {u"series"_s, series}}));
     out.outputs.insert(u"total"_s, total);
     return out;
 }

@@ -62,6 +62,9 @@ struct Hypothesis
     RootCause cause;
     double score = 0.0; // ranking score; the best becomes the root cause
     QString why;        // one line: why it is (or is not) the cause
+    // How many of the organisation's failed requests it accounts for (0: not counted). Of
+    // two causes each supported by its own evidence, the one behind most failures is primary.
+    double failures = 0.0;
 };
 
 struct AnalysisResult

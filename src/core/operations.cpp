@@ -228,7 +228,8 @@ QList<Operation> stripe()
          u"meter_summaries"_s,
          QList<Argument>{customer}
              << optional(u"meter"_s, ArgumentType::Text,
-                         u"event name or id; default connection option `meter`"_s)
+                         u"event name or id, or `*` for every active meter (up to 8, one series "
+                         u"each); default connection option `meter`"_s)
              << window() << choice(u"window"_s, {u"day"_s, u"hour"_s}, u"default day"_s),
          EvidenceKind::TimeSeries,
          {u"t"_s, u"value"_s},

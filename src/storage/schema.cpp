@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -264,7 +265,9 @@ Result<void> rebuildFullTextIndex(const QSqlDatabase &db)
         if (auto ok = Sql::exec(db, sql); !ok)
             return ok;
     }
-    auto rows = Sql::prepare(db, u"SELECT id, document FROM investigations"_s);
+    // Oldest save first: the index's row order is the order of saves (see indexInvestigation).
+    auto rows =
+        Sql::prepare(db, u"SELECT id, document FROM investigations ORDER BY saved_at, rowid"_s);
     if (!rows)
         return std::unexpected(rows.error());
     if (auto ok = Sql::run(*rows, u"read saved investigations"_s); !ok)
@@ -352,12 +355,120 @@ QStringList searchWords(const QString &text)
     return words;
 }
 
+namespace {
+
+struct Token
+{
+    qsizetype from = 0;
+    qsizetype to = 0; // one past the end
+    bool hit = false;
+};
+
+QList<Token> tokensOf(const QString &text, const QStringList &terms, bool lastIsPrefix)
+{
+    QList<Token> tokens;
+    const auto isWordChar = [](QChar c) {
+        return c.isLetterOrNumber() || c.isMark();
+    };
+    for (qsizetype i = 0; i < text.size();) {
+        if (!isWordChar(text.at(i))) {
+            ++i;
+            continue;
+        }
+        Token token{.from = i};
+        while (i < text.size() && isWordChar(text.at(i)))
+            ++i;
+        token.to = i;
+        const QStringView word = QStringView(text).sliced(token.from, token.to - token.from);
+        // Most words are ASCII: folding them is lower-casing, without a normalisation.
+        const bool ascii =
+            std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
+        const QString folded = ascii ? word.toString().toLower() : foldForSearch(word.toString());
+        for (qsizetype t = 0; t < terms.size() && !token.hit; ++t) {
+            token.hit = folded == terms.at(t) ||
+                        (lastIsPrefix && t == terms.size() - 1 && folded.startsWith(terms.at(t)));
+        }
+        tokens.append(token);
+    }
+    return tokens;
+}
+
+} // namespace
+
+QString searchSnippet(const SearchText &text, const QStringList &terms, bool lastIsPrefix,
+                      int words)
+{
+    words = std::max(1, words);
+    // The best window of each column: the most hits, the earliest on a tie.
+    const QString *bestText = nullptr;
+    QList<Token> bestTokens;
+    qsizetype bestStart = 0;
+    int bestHits = -1;
+    for (const QString *column : {&text.subject, &text.ticket, &text.body}) {
+        const QList<Token> tokens = tokensOf(*column, terms, lastIsPrefix);
+        if (tokens.isEmpty())
+            continue;
+        int hits = 0;
+        for (qsizetype i = 0; i < std::min<qsizetype>(words, tokens.size()); ++i)
+            hits += tokens.at(i).hit ? 1 : 0;
+        qsizetype start = 0;
+        int most = hits;
+        for (qsizetype i = words; i < tokens.size(); ++i) {
+            hits += (tokens.at(i).hit ? 1 : 0) - (tokens.at(i - words).hit ? 1 : 0);
+            if (hits > most) {
+                most = hits;
+                start = i - words + 1;
+            }
+        }
+        if (most > bestHits) {
+            bestHits = most;
+            bestText = column;
+            bestTokens = tokens;
+            bestStart = start;
+        }
+    }
+    if (!bestText)
+        return {};
+    // The hits in the middle of the window rather than at its end.
+    qsizetype first = -1;
+    qsizetype last = -1;
+    for (qsizetype i = bestStart; i < std::min<qsizetype>(bestStart + words, bestTokens.size());
+         ++i) {
+        if (bestTokens.at(i).hit) {
+            first = first < 0 ? i : first;
+            last = i;
+        }
+    }
+    if (first >= 0) {
+        const qsizetype slack = words - (last - first + 1);
+        bestStart = std::clamp<qsizetype>(first - slack / 2, 0,
+                                          std::max<qsizetype>(0, bestTokens.size() - words));
+    }
+    const qsizetype end = std::min<qsizetype>(bestStart + words, bestTokens.size());
+    QString out;
+    if (bestStart > 0)
+        out += u"…"_s;
+    qsizetype at = bestTokens.at(bestStart).from;
+    for (qsizetype i = bestStart; i < end; ++i) {
+        const Token &token = bestTokens.at(i);
+        out += bestText->sliced(at, token.from - at);
+        const QString word = bestText->sliced(token.from, token.to - token.from);
+        out += token.hit ? u'«' + word + u'»' : word;
+        at = token.to;
+    }
+    if (end < bestTokens.size())
+        out += u"…"_s;
+    return out.simplified();
+}
+
 Result<void> indexInvestigation(const QSqlDatabase &db, const QString &id, const SearchText &text)
 {
-    if (auto ok = Sql::exec(db,
-                            u"INSERT INTO investigation_text_rows (investigation_id) VALUES (?) "
-                            u"ON CONFLICT (investigation_id) DO NOTHING"_s,
-                            {id});
+    // A new row id on every save, so the index's row order is the order of the latest saves:
+    // search() ranks the newest matches by walking the index backwards.
+    if (auto ok = unindexInvestigation(db, id); !ok)
+        return ok;
+    if (auto ok = Sql::exec(
+            db, u"INSERT INTO investigation_text_rows (investigation_id) VALUES (?)"_s, {id});
         !ok) {
         return ok;
     }
@@ -365,8 +476,6 @@ Result<void> indexInvestigation(const QSqlDatabase &db, const QString &id, const
         db, u"SELECT id FROM investigation_text_rows WHERE investigation_id = ?"_s, {id});
     if (!row)
         return std::unexpected(row.error());
-    if (auto ok = Sql::exec(db, u"DELETE FROM investigation_text WHERE rowid = ?"_s, {*row}); !ok)
-        return ok;
     return Sql::exec(db,
                      u"INSERT INTO investigation_text (rowid, subject, ticket, body) "
                      u"VALUES (?, ?, ?, ?)"_s,

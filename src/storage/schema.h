@@ -52,6 +52,13 @@ QStringList searchWords(const QString &text);
 // Case and diacritics folded, as the index compares.
 QString foldForSearch(const QString &text);
 
+// A plain-text excerpt of `text` around the hits of a search, the way the list shows it: the
+// part with the most hits (up to `words` words of one column; subject first on a tie), each
+// hit wrapped in « », "…" where text is left out. `terms` are folded search words; with
+// `lastIsPrefix` the last one also matches words it begins. Without a hit: the first words.
+QString searchSnippet(const SearchText &text, const QStringList &terms, bool lastIsPrefix,
+                      int words = 12);
+
 // Replaces the index rows of one investigation; call inside a transaction.
 Result<void> indexInvestigation(const QSqlDatabase &db, const QString &id, const SearchText &text);
 Result<void> unindexInvestigation(const QSqlDatabase &db, const QString &id);

@@ -201,28 +201,6 @@ QStringList likePatterns(const QString &text)
     return patterns;
 }
 
-// A plain-text excerpt around the first hit, for the LIKE fallback.
-QString plainSnippet(const QString &text, const QStringList &words)
-{
-    const QString flat = text.simplified();
-    qsizetype at = -1;
-    qsizetype length = 0;
-    for (const QString &word : words) {
-        const qsizetype i = flat.indexOf(word, 0, Qt::CaseInsensitive);
-        if (i >= 0 && (at < 0 || i < at)) {
-            at = i;
-            length = word.size();
-        }
-    }
-    if (at < 0)
-        return flat.left(80);
-    const qsizetype from = std::max<qsizetype>(0, at - 40);
-    const qsizetype to = std::min<qsizetype>(flat.size(), at + length + 40);
-    return (from > 0 ? u"…"_s : QString()) + flat.mid(from, at - from) + u'«' +
-           flat.mid(at, length) + u'»' + flat.mid(at + length, to - at - length) +
-           (to < flat.size() ? u"…"_s : QString());
-}
-
 double median(QList<double> values)
 {
     if (values.isEmpty())
@@ -592,7 +570,8 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::listInvestigations(int lim
     return d->summaries(*query);
 }
 
-Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text, int limit) const
+Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text, int limit,
+                                                             int offset) const
 {
     auto db = d->reader();
     if (!db)
@@ -600,17 +579,27 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text
     const QStringList words = Schema::searchWords(text);
     if (words.isEmpty())
         return QList<SavedInvestigationSummary>{};
+    const QStringList terms = Schema::searchWords(Schema::foldForSearch(text));
 
     if (d->useFullText) {
-        auto query = Sql::prepare(*db,
-                                  u"SELECT "_s + summaryColumns +
-                                      uR"(, snippet(investigation_text, -1, '«', '»', '…', 12)
-                    FROM investigation_text
-                    JOIN investigation_text_rows r ON r.id = investigation_text.rowid
+        // bm25() reads each match's column sizes, a lookup per row: ranking every match of a
+        // common word costs as much as the index is big. So the newest searchRankWindow
+        // matches are ranked (walking the index backwards: its row ids follow the saves),
+        // then only the page's rows are joined and their text read for the snippet, which is
+        // made here rather than by snippet(): SQLite computes the columns of every sorted row.
+        auto query =
+            Sql::prepare(*db, u"SELECT "_s + summaryColumns + uR"(, t.subject, t.ticket, t.body
+                    FROM (SELECT row, score FROM (
+                              SELECT rowid AS row, bm25(investigation_text) AS score
+                              FROM investigation_text WHERE investigation_text MATCH ?
+                              ORDER BY rowid DESC LIMIT ?)
+                          ORDER BY score, row DESC LIMIT ? OFFSET ?) hit
+                    JOIN investigation_text_rows r ON r.id = hit.row
                     JOIN investigations i ON i.id = r.investigation_id
-                    WHERE investigation_text MATCH ?
-                    ORDER BY bm25(investigation_text), i.saved_at DESC LIMIT ?)"_s,
-                                  {ftsQuery(text), std::max(0, limit)});
+                    JOIN investigation_text t ON t.rowid = hit.row
+                    ORDER BY hit.score, hit.row DESC)"_s,
+                         {ftsQuery(text), std::max(1, d->options.searchRankWindow),
+                          std::max(0, limit), std::max(0, offset)});
         if (!query)
             return std::unexpected(query.error());
         if (auto ok = Sql::run(*query, u"search saved investigations"_s); !ok)
@@ -618,7 +607,10 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text
         QList<SavedInvestigationSummary> list;
         while (query->next()) {
             SavedInvestigationSummary s = summaryFrom(*query);
-            s.snippet = query->value(10).toString().simplified();
+            const Schema::SearchText found{.subject = query->value(10).toString(),
+                                           .ticket = query->value(11).toString(),
+                                           .body = query->value(12).toString()};
+            s.snippet = Schema::searchSnippet(found, terms, true);
             list.append(s);
         }
         return list;
@@ -630,14 +622,15 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text
     QString sql = u"SELECT "_s + summaryColumns + u", i.document FROM investigations i WHERE 1"_s;
     for (qsizetype i = 0; i < patterns.size(); ++i)
         sql += u" AND i.search_text LIKE ? ESCAPE '\\'"_s;
-    sql += u" ORDER BY i.saved_at DESC, i.rowid DESC LIMIT ?"_s;
+    sql += u" ORDER BY i.saved_at DESC, i.rowid DESC LIMIT ? OFFSET ?"_s;
     auto query = Sql::prepare(*db, sql);
     if (!query)
         return std::unexpected(query.error());
     int index = 0;
     for (const QString &pattern : patterns)
         query->bindValue(index++, pattern);
-    query->bindValue(index, std::max(0, limit));
+    query->bindValue(index++, std::max(0, limit));
+    query->bindValue(index, std::max(0, offset));
     if (auto ok = Sql::run(*query, u"search saved investigations"_s); !ok)
         return std::unexpected(ok.error());
     QList<SavedInvestigationSummary> list;
@@ -649,10 +642,8 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text
     query->finish();
     for (qsizetype i = 0; i < list.size(); ++i) {
         auto inv = investigationFromJsonBytes(documents.at(i).toUtf8());
-        if (!inv)
-            continue;
-        const Schema::SearchText t = Schema::searchTextOf(*inv);
-        list[i].snippet = plainSnippet(t.subject + u' ' + t.ticket + u' ' + t.body, words);
+        if (inv)
+            list[i].snippet = Schema::searchSnippet(Schema::searchTextOf(*inv), terms, true);
     }
     return list;
 }

@@ -11,6 +11,11 @@ struct StoreOptions
     // Use SQLite FTS5 for search() when the SQLite library has it. Off = the LIKE fallback,
     // as on a system whose SQLite lacks FTS5.
     bool fullTextSearch = true;
+    // search() with FTS5 ranks the newest this many matches and leaves older ones out: ranking
+    // reads every ranked match's column sizes, so a common word over 100,000 saved
+    // investigations would cost seconds. A search that matches more is not specific enough to
+    // show them all anyway.
+    int searchRankWindow = 5000;
 };
 
 // The local SQLite store: ticket snapshots, saved investigations (the full result document
@@ -48,8 +53,8 @@ public:
     Result<Investigation> loadInvestigation(const QString &id) const override;
     Result<QList<SavedInvestigationSummary>> listInvestigations(int limit = 200,
                                                                 int offset = 0) const override;
-    Result<QList<SavedInvestigationSummary>> search(const QString &text,
-                                                    int limit = 100) const override;
+    Result<QList<SavedInvestigationSummary>> search(const QString &text, int limit = 100,
+                                                    int offset = 0) const override;
     Result<void> removeInvestigation(const QString &id) override;
 
     Result<void> saveTickets(const QString &workspace, const QList<Ticket> &tickets) override;

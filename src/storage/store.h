@@ -95,9 +95,12 @@ public:
     virtual Result<QList<SavedInvestigationSummary>> listInvestigations(int limit = 200,
                                                                         int offset = 0) const = 0;
     // Words of `text` must all match (the last one as a prefix) in the ticket, playbook, root
-    // cause, findings or diagnosis. `text` is data, never query syntax.
-    virtual Result<QList<SavedInvestigationSummary>> search(const QString &text,
-                                                            int limit = 100) const = 0;
+    // cause, findings or diagnosis. `text` is data, never query syntax. Best match first, the
+    // latest save first among equals (a store without ranking: latest save first); `offset`
+    // skips that many, for the next page. A store may rank only the newest matches (see
+    // SqliteStore), so that a search costs the same however many investigations are saved.
+    virtual Result<QList<SavedInvestigationSummary>> search(const QString &text, int limit = 100,
+                                                            int offset = 0) const = 0;
     // Removes the investigation, its steps, evidence and drafts; sends and feedback stay
     // for the audit trail.
     virtual Result<void> removeInvestigation(const QString &id) = 0;

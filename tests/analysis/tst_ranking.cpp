@@ -1,5 +1,7 @@
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/markdown.h"
+#include "core/analysis/ranking.h"
 #include "evidence.h"
 
 #include <QStandardPaths>
@@ -96,10 +98,14 @@ class TestRanking final : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void latencyAfterDeploy();
+    void independentCause_data();
+    void independentCause();
     void degraded_data();
     void degraded();
     void providerOutage();
     void rateLimited();
+    void otherOrgsHit_data();
+    void otherOrgsHit();
     void fallbackConfig();
     void webhookEndpoint();
     void webhookSignatureAfterDeploy();
@@ -140,6 +146,60 @@ void TestRanking::latencyAfterDeploy()
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     QVERIFY2(md.contains(u"09:14"_s) && md.contains(u"/v1/analytics"_s), qPrintable(md));
     QVERIFY(md.contains(u"Hi Jun"_s));
+}
+
+// A second cause is reported beside the root cause only with evidence of its own, about
+// another part of the problem than the root cause's (a route, a config, an SDK, an endpoint).
+void TestRanking::independentCause_data()
+{
+    QTest::addColumn<QString>("bestCategory");
+    QTest::addColumn<QStringList>("bestRefs");
+    QTest::addColumn<double>("bestScore");
+    QTest::addColumn<QString>("otherCategory");
+    QTest::addColumn<QStringList>("otherRefs");
+    QTest::addColumn<double>("otherScore");
+    QTest::addColumn<bool>("independent");
+    const QStringList deploy{u"github:deployment:7"_s};
+    QTest::newRow("endpoint, then our deploy")
+        << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.88
+        << u"deploy_regression"_s << deploy << 0.8 << true;
+    QTest::newRow("route, then a provider incident")
+        << u"rate_limited"_s << QStringList{u"route:/v1/images"_s} << 0.9 << u"provider_outage"_s
+        << QStringList{u"statuspage:anthropic:incident:x"_s} << 0.75 << true;
+    QTest::newRow("sdk, then our deploy")
+        << u"sdk_version"_s << QStringList{u"sdk:node/2.0.1"_s} << 0.85 << u"deploy_regression"_s
+        << deploy << 0.7 << true;
+    QTest::newRow("a whole-traffic cause leaves no part")
+        << u"provider_outage"_s << QStringList{u"statuspage:openai:incident:y"_s} << 0.9
+        << u"deploy_regression"_s << deploy << 0.8 << false;
+    QTest::newRow("too weak beside the root cause")
+        << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.95
+        << u"deploy_regression"_s << deploy << 0.6 << false;
+    QTest::newRow("the same category") << u"deploy_regression"_s << QStringList{u"route:/v1/chat"_s}
+                                       << 0.9 << u"deploy_regression"_s << deploy << 0.8 << false;
+    QTest::newRow("no evidence of its own")
+        << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.88
+        << u"deploy_regression"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.8 << false;
+}
+
+void TestRanking::independentCause()
+{
+    QFETCH(QString, bestCategory);
+    QFETCH(QStringList, bestRefs);
+    QFETCH(double, bestScore);
+    QFETCH(QString, otherCategory);
+    QFETCH(QStringList, otherRefs);
+    QFETCH(double, otherScore);
+    QFETCH(bool, independent);
+    Hypothesis best;
+    best.cause.category = bestCategory;
+    best.cause.refs = bestRefs;
+    best.score = bestScore;
+    Hypothesis other;
+    other.cause.category = otherCategory;
+    other.cause.refs = otherRefs;
+    other.score = otherScore;
+    QCOMPARE(Analysis::independentCause(best, other), independent);
 }
 
 void TestRanking::degraded_data()
@@ -208,6 +268,34 @@ void TestRanking::providerOutage()
              qPrintable(dump(r)));
     QVERIFY(!r.rootCause->refs.contains(u"statuspage:openai:incident:inc2"_s));
     QVERIFY(!r.rootCause->refs.contains(u"github:deployment:450"_s));
+}
+
+// The org comparison spans the whole window: an hour-long burst shared by another org is
+// diluted there, so an org near this org's error share counts as hit too.
+void TestRanking::otherOrgsHit_data()
+{
+    QTest::addColumn<int>("orgErrors");
+    QTest::addColumn<int>("otherErrors");
+    QTest::addColumn<int>("hit");
+    QTest::newRow("5% or more") << 600 << 500 << 1;
+    QTest::newRow("a diluted burst near this org's share") << 460 << 160 << 1;
+    QTest::newRow("quiet background") << 460 << 18 << 0;
+    QTest::newRow("well below this org's share") << 2400 << 150 << 0;
+    QTest::newRow("too few errors to say") << 40 << 20 << 0;
+}
+
+void TestRanking::otherOrgsHit()
+{
+    QFETCH(int, orgErrors);
+    QFETCH(int, otherErrors);
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"scope"_s});
+    addStep(in, u"orgs"_s, u"clickhouse"_s, u"org_comparison"_s, EvidenceKind::Table,
+            table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"org_acme"_s, 20000, orgErrors, 900, 2500},
+                   {u"org_blue"_s, 9000, otherErrors, 1000, 2600}}));
+    const Analysis::OrgScope s = Analysis::orgScope(in);
+    QVERIFY(s.orgFound);
+    QTEST(s.otherOrgsWithErrors, "hit");
 }
 
 void TestRanking::rateLimited()

@@ -7,6 +7,9 @@
 #include "core/analysis/tokenreconciliation.h"
 
 #include <QTest>
+#include <QTimeZone>
+
+#include <cmath>
 
 using namespace TestSupport;
 using namespace Casefile::Analysis;
@@ -119,6 +122,63 @@ private slots:
         QFETCH(int, meteredLines);
         QFETCH(LineKind, kind);
         QCOMPARE(Casefile::Analysis::lineKind(names, metered, meteredLines), kind);
+    }
+
+    // What a doc sentence says cached tokens cost, however it is worded.
+    void cachedStatement_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<CachedRule>("rule");
+        QTest::addColumn<double>("share");
+        const auto row = [](const char *name, const QString &s, CachedRule r, double share) {
+            QTest::newRow(name) << s << r << share;
+        };
+        row("percent", u"Cached input tokens are invoiced at 10% of the input price"_s,
+            CachedRule::Discounted, 0.1);
+        row("percent spelt out", u"Prompt-cache hits cost 25 percent of the input rate"_s,
+            CachedRule::Discounted, 0.25);
+        row("a fraction in words",
+            u"Cache reads are charged at one tenth of the normal input rate"_s,
+            CachedRule::Discounted, 0.1);
+        row("a quarter", u"Tokens read from the cache are billed at a quarter of the input price"_s,
+            CachedRule::Discounted, 0.25);
+        row("half", u"Cached tokens cost half the regular input price"_s, CachedRule::Discounted,
+            0.5);
+        row("a multiplier", u"Cache hits are metered as 0.1x input tokens"_s,
+            CachedRule::Discounted, 0.1);
+        row("percent off", u"You get 90% off on cached prompt tokens"_s, CachedRule::Discounted,
+            0.1);
+        row("a discount of", u"Cached tokens get a discount of 75% on the input price"_s,
+            CachedRule::Discounted, 0.25);
+        row("formula minus a share",
+            u"the quantity is prompt tokens minus nine tenths of the cache reads"_s,
+            CachedRule::Discounted, 0.1);
+        row("formula minus cached",
+            u"metered = prompt_tokens - cached_tokens + completion_tokens"_s, CachedRule::Excluded,
+            0.0);
+        row("not charged", u"Tokens served from the prompt cache are not charged"_s,
+            CachedRule::Excluded, 0.0);
+        row("free of charge", u"Cache hits are free of charge"_s, CachedRule::Excluded, 0.0);
+        row("full price", u"Cached tokens are billed at the full input price"_s, CachedRule::Full,
+            0.0);
+        row("a third party is no fraction",
+            u"A third-party cache in front of the gateway is billed"
+            u" at the same rate"_s,
+            CachedRule::Full, 0.0);
+        row("not about the cache", u"Input tokens are billed at 100% of the list price"_s,
+            CachedRule::Unknown, 0.0);
+        row("a cache without a price", u"The prompt cache keeps entries for five minutes"_s,
+            CachedRule::Unknown, 0.0);
+    }
+    void cachedStatement()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(CachedRule, rule);
+        QFETCH(double, share);
+        const CachedStatement st = Casefile::Analysis::cachedStatement(sentence);
+        QCOMPARE(st.rule, rule);
+        QVERIFY2(std::abs(st.share - share) < 1e-9, qPrintable(QString::number(st.share)));
+        QCOMPARE(st.strength > 0, rule != CachedRule::Unknown);
     }
 
     void tokensOfLine_data()
@@ -289,6 +349,49 @@ private slots:
         QCOMPARE(v.lines.first().doubledDays, doubled);
     }
 
+    // Summaries of every meter: each token line is judged against its own meter's days and
+    // hours, so a fault on a meter that is not the default one is found and placed in time.
+    void everyMetersSummaries_data()
+    {
+        QTest::addColumn<int>("faultyMeter"); // 0 input, 1 output, -1 none
+        QTest::newRow("the input meter") << 0;
+        QTest::newRow("the output meter") << 1;
+        QTest::newRow("neither") << -1;
+    }
+    void everyMetersSummaries()
+    {
+        QFETCH(int, faultyMeter);
+        // input = prompt - cached = 700,000 a day, output 200,000; day 3 counted twice
+        const double input = 7e6 + (faultyMeter == 0 ? 0.7e6 : 0);
+        const double output = 2e6 + (faultyMeter == 1 ? 0.2e6 : 0);
+        AnalysisInput in = invoiceCase(QJsonArray{line(u"a"_s, u"Input tokens"_s, input, true),
+                                                  line(u"b"_s, u"Output tokens"_s, output, true)});
+        QJsonArray series;
+        for (int m = 0; m < 2; ++m) {
+            QJsonArray points;
+            const double perDay = m == 0 ? 0.7e6 : 0.2e6;
+            for (int d = 1; d <= 10; ++d)
+                points.append(
+                    QJsonArray{QString(QDate(2026, 11, d).toString(Qt::ISODate) + u"T00:00:00Z"_s),
+                               d == 3 && m == faultyMeter ? 2 * perDay : perDay});
+            series.append(QJsonObject{
+                {u"labels"_s, QJsonObject{{u"meter"_s, m == 0 ? u"in"_s : u"out"_s},
+                                          {u"meter_id"_s, m == 0 ? u"mtr_a"_s : u"mtr_b"_s}}},
+                {u"points"_s, points}});
+        }
+        addStep(in, u"meter"_s, u"stripe"_s, u"meter_summaries"_s, EvidenceKind::TimeSeries,
+                QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}}, {u"series"_s, series}});
+        const BillingFacts facts = gatherBilling(in);
+        QCOMPARE(facts.invoices.size(), 1);
+        QCOMPARE(facts.invoices.first().readings.size(), 2);
+        const InvoiceVerdict v = judgeInvoice(facts.invoices.first(), facts.policy);
+        QCOMPARE(v.lines.size(), 2);
+        for (int m = 0; m < 2; ++m)
+            QCOMPARE(v.lines.at(m).doubledDays,
+                     m == faultyMeter ? QStringList{u"2026-11-03"_s} : QStringList{});
+        QCOMPARE(v.worst, faultyMeter);
+    }
+
     void doubledRun_data()
     {
         QTest::addColumn<int>("first");
@@ -315,6 +418,37 @@ private slots:
             QCOMPARE(from, start.addSecs(first * 3600));
             QCOMPARE(to, start.addSecs((first + length) * 3600));
         }
+    }
+
+    // A night of a daily cycle counted twice is no higher than a normal afternoon; read against
+    // the other meters' same hours it stands out.
+    void doubledRunAgainstOtherMeters_data()
+    {
+        QTest::addColumn<bool>("withReference");
+        QTest::addColumn<int>("foundFrom"); // hour, -1 none
+        QTest::addColumn<int>("foundTo");
+        QTest::newRow("alone: hidden in the daily cycle") << false << -1 << -1;
+        QTest::newRow("against the other meters") << true << 3 << 9;
+    }
+    void doubledRunAgainstOtherMeters()
+    {
+        QFETCH(bool, withReference);
+        QFETCH(int, foundFrom);
+        QFETCH(int, foundTo);
+        QList<std::pair<QDateTime, double>> hours;
+        QList<std::pair<QDateTime, double>> reference;
+        for (int h = 0; h < 24; ++h) {
+            const QDateTime t(QDate(2026, 11, 3), QTime(h, 0), QTimeZone::utc());
+            // quiet nights, busy days: 40 at 02:00 up to 130 at 14:00
+            const double traffic = 85 + 45 * std::sin((h - 8) * 3.14159265 / 12);
+            const bool doubled = h >= 3 && h < 9;
+            hours.append({t, (doubled ? 2 : 1) * 0.5 * traffic});
+            reference.append({t, traffic});
+        }
+        const auto [from, to] =
+            Casefile::Analysis::doubledRun(hours, withReference ? reference : decltype(hours){});
+        QCOMPARE(from.isValid() ? from.time().hour() : -1, foundFrom);
+        QCOMPARE(to.isValid() ? to.time().hour() : -1, foundTo);
     }
 
     void missingRun_data()
@@ -384,6 +518,36 @@ private slots:
         QCOMPARE(v.lines.size(), 3);
         QCOMPARE(v.ignored, QStringList{u"Seats"_s});
         QCOMPARE(v.worst >= 0 ? v.lines.at(v.worst).line.name : QString(), wrong);
+    }
+
+    // A correct invoice: an on-call page in its period is a bystander, not a finding; a page
+    // of another month is not even mentioned.
+    void analyzerCorrectInvoiceAndAPage_data()
+    {
+        QTest::addColumn<QString>("pagedAt");
+        QTest::addColumn<bool>("rejected");
+        QTest::newRow("in the period") << u"2026-11-05T10:05:00Z"_s << true;
+        QTest::newRow("another month") << u"2026-09-05T10:05:00Z"_s << false;
+    }
+    void analyzerCorrectInvoiceAndAPage()
+    {
+        QFETCH(QString, pagedAt);
+        QFETCH(bool, rejected);
+        AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.3e6, true)}, CachedAtTenPercent);
+        const QJsonObject page{{u"ref"_s, u"pagerduty:incident:P1"_s},
+                               {u"type"_s, u"incident"_s},
+                               {u"title"_s, u"Meter events delayed"_s},
+                               {u"time"_s, pagedAt}};
+        addStep(in, u"pd"_s, u"pagerduty"_s, u"incidents"_s, EvidenceKind::Events, events({page}));
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QVERIFY2(h->cause.category != u"billing_pipeline"_s, qPrintable(h->cause.summary));
+        bool pageRejected = false;
+        for (const RejectedHypothesis &r : out.rejected)
+            pageRejected = pageRejected || r.refs.contains(u"pagerduty:incident:P1"_s);
+        QCOMPARE(pageRejected, rejected);
     }
 
     void analyzerTwoMetersOneWrong()

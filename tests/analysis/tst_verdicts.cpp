@@ -3,13 +3,16 @@
 // rate, an incident on another model, a fallback target that stalled, a weak diagnosis).
 #include "evidence.h"
 
+#include "core/analysis/deploycorrelation.h"
 #include "core/analysis/errorbreakdown.h"
 #include "core/analysis/fallbackanalysis.h"
 #include "core/analysis/incidentcorrelation.h"
 #include "core/analysis/ranking.h"
 #include "core/investigationjson.h"
 
+#include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace TestSupport;
 using namespace Casefile::Analysis;
@@ -74,7 +77,8 @@ StatusIncident statusIncident(const QString &page, const QString &title, const Q
     return i;
 }
 
-Hypothesis hypothesis(const char *category, double score, const QStringList &refs)
+Hypothesis hypothesis(const char *category, double score, const QStringList &refs,
+                      double failures = 0)
 {
     Hypothesis h;
     h.cause.category = QLatin1StringView(category);
@@ -82,6 +86,7 @@ Hypothesis hypothesis(const char *category, double score, const QStringList &ref
     h.cause.confidence = score;
     h.cause.refs = refs;
     h.score = score;
+    h.failures = failures;
     return h;
 }
 
@@ -307,7 +312,8 @@ private slots:
                                     u"timeout"_s, 0,           120,       45000};
         const QJsonArray unavailableRow{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 503,
                                         u""_s,       0,           120,       300};
-        const QList<FallbackConfig> pc1 = {{u"pc-1"_s, u"ev-pc-1"_s, {429, 500}}};
+        const QList<FallbackConfig> pc1 = {
+            {u"pc-1"_s, u"ev-pc-1"_s, {429, 500}, u"fallback"_s, true}};
         QTest::newRow("fallback worked")
             << fallbackTable({servedRow, QJsonArray{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 504,
                                                     u"timeout"_s, 0, 2, 45000}})
@@ -321,13 +327,130 @@ private slots:
             << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s};
         QTest::newRow("a timeout problem does not explain 503s")
             << fallbackTable({unavailableRow})
-            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}}}
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true}}
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-1"_s)} << true
             << u"openai/gpt-4o"_s << false << QStringList{};
         QTest::newRow("a problem in a config the failing requests did not use")
             << fallbackTable({timeoutRow}) << pc1
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-other"_s)} << true
             << u"openai/gpt-4o"_s << false << QStringList{};
+        // the config the failing requests used has no fallback strategy: nothing could fail over
+        QTest::newRow("stalled under a loadbalance config")
+            << fallbackTable({unavailableRow})
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"loadbalance"_s, false}}
+            << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << true
+            << QStringList{u"config:pc-1"_s};
+        QTest::newRow("another config without failover does not explain it")
+            << fallbackTable({unavailableRow})
+            << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true},
+                                     {u"pc-2"_s, u"ev-pc-2"_s, {}, u"single"_s, false}}
+            << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << false << QStringList{};
+    }
+    void errorSpansBoundToTheBurst()
+    {
+        const QDateTime at = QDateTime(QDate(2026, 11, 20), QTime(15, 30), QTimeZone::utc());
+        ErrorProfile p;
+        p.serverProvider = u"openai"_s;
+        p.serverFirst = at.addDays(-1);      // a background failure the day before
+        p.serverLast = at.addSecs(3 * 3600); // and one long after the burst
+        ErrorGroup burst{u"openai"_s,    u"gpt-4o"_s,         500, u"provider_error"_s, 560,
+                         at.addDays(-1), at.addSecs(3 * 3600)};
+        ErrorGroup other{u"anthropic"_s, u"claude-sonnet-4-6"_s, 400, u"invalid_request"_s, 20,
+                         at.addDays(-1), at.addSecs(3 * 3600)};
+        ErrorGroup inside{u"openai"_s,     u"gpt-4o"_s,     502, u"provider_error"_s, 40,
+                          at.addSecs(600), at.addSecs(3000)};
+        p.groups = {burst, other, inside};
+        SeriesChange c;
+        c.kind = MetricKind::ErrorRate;
+        c.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
+        c.at = at;
+        c.end = at.addSecs(75 * 60);
+        boundToBurst(p, c);
+        QCOMPARE(p.serverFirst, at);
+        QCOMPARE(p.serverLast, c.end);
+        QCOMPARE(p.groups.at(0).first, at);
+        QCOMPARE(p.groups.at(0).last, c.end);
+        QCOMPARE(p.groups.at(1).first, at.addDays(-1));  // another provider's group is left alone
+        QCOMPARE(p.groups.at(2).first, at.addSecs(600)); // inside the burst already
+        QCOMPARE(p.groups.at(2).last, at.addSecs(3000));
+        // a change with no provider or model says nothing of which groups it bounds
+        ErrorProfile q = p;
+        q.groups[1].first = at.addDays(-1);
+        c.labels = QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}};
+        boundToBurst(q, c);
+        QCOMPARE(q.groups.at(1).first, at.addDays(-1));
+    }
+    void deployProximity_data()
+    {
+        QTest::addColumn<int>("minutes"); // deploy this many minutes before the change
+        QTest::addColumn<bool>("continuous");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("3 min, traffic flows") << 3 << true << 1.0;
+        QTest::newRow("10 min, traffic flows") << 10 << true << 1.0;
+        QTest::newRow("20 min, traffic flows: it would have shown") << 20 << true << 0.875;
+        QTest::newRow("30 min, traffic flows") << 30 << true << 0.75;
+        QTest::newRow("20 min, waiting for a trigger") << 20 << false << 1.0;
+        QTest::newRow("30 min, waiting for a trigger") << 30 << false << 1.0;
+        QTest::newRow("75 min, traffic flows") << 75 << true << 0.525;
+        QTest::newRow("after the change") << -5 << true << 0.0;
+    }
+    void deployProximity()
+    {
+        QFETCH(int, minutes);
+        QFETCH(bool, continuous);
+        QFETCH(double, expected);
+        const QDateTime change = QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::utc());
+        const double got =
+            Analysis::proximityScore(change.addSecs(-60 * minutes), change, continuous);
+        QVERIFY2(qAbs(got - expected) < 1e-9, qPrintable(QString::number(got)));
+    }
+    void deployNearTheEnd()
+    {
+        DeployRanking ranking;
+        const QDateTime end = QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::utc());
+        DeployCandidate blamed;
+        blamed.ref = u"github:deployment:1"_s;
+        blamed.time = end.addSecs(-3600);
+        DeployCandidate docs;
+        docs.ref = u"github:deployment:2"_s;
+        docs.time = end.addSecs(-300);
+        docs.docsOnly = true;
+        ranking.candidates = {blamed, docs};
+        // the blamed deploy itself and a docs-only deploy are no rollback
+        QVERIFY(!Analysis::deployNear(ranking, end, blamed.ref));
+        DeployCandidate rollback;
+        rollback.ref = u"github:deployment:3"_s;
+        rollback.time = end.addSecs(-600);
+        ranking.candidates.append(rollback);
+        QVERIFY(Analysis::deployNear(ranking, end, blamed.ref));
+        QVERIFY(!Analysis::deployNear(ranking, end.addSecs(3600), blamed.ref));
+    }
+    void failoverShape_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<bool>("canFailOver");
+        QTest::newRow("fallback") << QByteArray(
+                                         R"({"strategy":{"mode":"fallback"},"targets":[{},{}]})")
+                                  << u"fallback"_s << true;
+        QTest::newRow("loadbalance")
+            << QByteArray(R"({"strategy":{"mode":"loadbalance"},"targets":[{},{}]})")
+            << u"loadbalance"_s << false;
+        QTest::newRow("no strategy")
+            << QByteArray(R"({"targets":[{"virtual_key":"vk"}]})") << u"single"_s << false;
+        QTest::newRow("mode at the top level, capitalised")
+            << QByteArray(R"({"mode":"Fallback","targets":[{},{}]})") << u"fallback"_s << true;
+        QTest::newRow("loadbalance over nested fallbacks")
+            << QByteArray(
+                   R"({"strategy":{"mode":"loadbalance"},"targets":[{"strategy":{"mode":"fallback"},"targets":[{},{}]},{}]})")
+            << u"loadbalance"_s << true;
+    }
+    void failoverShape()
+    {
+        QFETCH(QByteArray, json);
+        const FallbackConfig c = Analysis::failoverShape(QJsonDocument::fromJson(json).object());
+        QTEST(c.mode, "mode");
+        QTEST(c.canFailOver, "canFailOver");
     }
     void fallback()
     {
@@ -410,6 +533,22 @@ private slots:
                                  hypothesis(Category::KnownBug, 0.75,
                                             {u"linear:issue:GW-1"_s, u"route:/v1/analytics"_s})}
             << 2 << true << 0 << 0 << 0.85 << false << QList<int>{};
+        // the weaker-scored cause behind most of the failures is the root cause
+        const QStringList configRefs{u"config:pc-1"_s, u"model:gpt-4o"_s};
+        const QStringList incidentRefs{u"statuspage:anthropic:incident:k2"_s,
+                                       u"provider:anthropic"_s};
+        QTest::newRow("two causes, the smaller score behind most failures")
+            << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 300),
+                                 hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
+            << 2 << true << 0 << 1 << 0.7 << false << QList<int>{0};
+        QTest::newRow("two causes, failures of the same order keep the score's order")
+            << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 900),
+                                 hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
+            << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
+        QTest::newRow("two causes, one not counted keeps the score's order")
+            << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 0),
+                                 hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
+            << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
     }
     void ranking()
     {

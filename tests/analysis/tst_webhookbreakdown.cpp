@@ -25,7 +25,7 @@ QJsonObject breakdown(const QStringList &specs)
         const QStringList p = spec.split(u'|');
         const QString first = p.value(4, u"2026-11-20T08:00:00Z"_s);
         rows.append(QJsonArray{p.at(0), u"request.completed"_s, p.at(1).toInt(), p.at(2),
-                               p.at(3).toInt(), first, u"2026-11-20T10:00:00Z"_s});
+                               p.at(3).toInt(), first, p.value(5, u"2026-11-20T10:00:00Z"_s)});
     }
     return table(
         {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s, u"first"_s, u"last"_s}, rows);
@@ -69,9 +69,17 @@ private slots:
         QTest::newRow("their server answers 500")
             << QStringList{ok, Hook + u"|500||120"_s} << QStringList{} << Side::Customer
             << u"HTTP 500"_s << 0;
-        QTest::newRow("our signature rejected")
-            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << healthyOthers
+        QTest::newRow("our signature rejected, nothing to compare with")
+            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << QStringList{}
             << Side::Ours << u"signature_rejected"_s << 0;
+        QTest::newRow("only this endpoint rejects signatures the others accept")
+            << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << healthyOthers
+            << Side::Customer << u"signature_rejected"_s << 0;
+        QTest::newRow("every endpoint rejects our signature")
+            << QStringList{Hook + u"|401|signature_rejected|300"_s}
+            << QStringList{u"https://a.dev/h|401|signature_rejected|200"_s,
+                           u"https://b.dev/h|401|signature_rejected|150"_s}
+            << Side::Ours << u"signature_rejected"_s << 2;
         QTest::newRow("most customers fail the same way")
             << QStringList{Hook + u"|0|timeout|300"_s}
             << QStringList{u"https://a.dev/h|0|timeout|100"_s, u"https://b.dev/h|0|timeout|80"_s,
@@ -80,6 +88,22 @@ private slots:
         QTest::newRow("a normal level of failures")
             << QStringList{Hook + u"|200||1000"_s, Hook + u"|500||3"_s} << QStringList{}
             << Side::None << QString() << 0;
+        // a day of deliveries; the customer's endpoint and every other one time out 14:00-16:00
+        const QString day = u"|2026-11-20T00:00:00Z|2026-11-20T23:59:00Z"_s;
+        const QString outage = u"|2026-11-20T14:00:00Z|2026-11-20T16:00:00Z"_s;
+        QTest::newRow("a short outage on every endpoint, in a long window")
+            << QStringList{Hook + u"|200||1100"_s + day, Hook + u"|0|timeout|100"_s + outage}
+            << QStringList{u"https://a.dev/h|200||2200"_s + day,
+                           u"https://a.dev/h|0|timeout|180"_s + outage,
+                           u"https://b.dev/h|200||1100"_s + day,
+                           u"https://b.dev/h|0|timeout|90"_s + outage}
+            << Side::Ours << u"timeout"_s << 2;
+        QTest::newRow("others' odd timeouts over the day are no outage")
+            << QStringList{Hook + u"|200||1100"_s + day, Hook + u"|0|timeout|100"_s + outage}
+            << QStringList{u"https://a.dev/h|200||2200"_s + day,
+                           u"https://a.dev/h|0|timeout|6"_s + day,
+                           u"https://b.dev/h|200||1100"_s + day}
+            << Side::Customer << u"timeout"_s << 0;
         QTest::newRow("a late failure: a small share but many deliveries")
             << QStringList{Hook + u"|200||5000"_s, Hook + u"|0|dns_error|25"_s} << QStringList{}
             << Side::Customer << u"dns_error"_s << 0;
@@ -141,6 +165,61 @@ private slots:
             qPrintable(c.summary)); // and in phrases the reply words in the customer's language
         const QString mismatch = phrasesMismatch(out, in);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // A deploy explains a failure kind at one customer's endpoint when it went out shortly
+    // before and changed that part of delivery; neither side is assumed from the kind alone.
+    void deployFitsFailure_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("deployedAt");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("fits");
+        const auto row = [](const char *name, const QString &title, const QString &at,
+                            const QString &kind, bool fits) {
+            QTest::newRow(name) << title << at << kind << fits;
+        };
+        row("shorter timeout, then timeouts", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"13:58"_s, u"timeout"_s, true);
+        row("new keys, then 401s", u"webhooks: sign with the rotated key set"_s, u"13:40"_s,
+            u"HTTP 401"_s, true);
+        row("new tls client, then tls errors", u"webhooks: new TLS client for deliveries"_s,
+            u"13:55"_s, u"tls_error"_s, true);
+        row("payload change, then their 500s", u"webhooks: new payload schema for events"_s,
+            u"13:50"_s, u"HTTP 500"_s, true);
+        row("retry cap, then their 503s", u"webhooks: cap retry backoff at 10 minutes"_s,
+            u"13:35"_s, u"HTTP 503"_s, false);
+        row("shorter timeout, then tls errors", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"13:58"_s, u"tls_error"_s, false);
+        row("shorter timeout, hours before", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"09:00"_s, u"timeout"_s, false);
+        row("shorter timeout, after the onset", u"webhooks: lower the delivery timeout to 3 s"_s,
+            u"14:30"_s, u"timeout"_s, false);
+        row("timeout elsewhere", u"router: request timeout for embeddings"_s, u"13:58"_s,
+            u"timeout"_s, false);
+        row("dns is never a payload", u"webhooks: new payload schema for events"_s, u"13:50"_s,
+            u"dns_error"_s, false);
+    }
+    void deployFitsFailure()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, deployedAt);
+        QFETCH(QString, kind);
+        QFETCH(bool, fits);
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        const QString at = u"2026-11-20T"_s + deployedAt + u":00Z"_s;
+        const QJsonObject deploy{{u"ref"_s, u"github:deployment:7"_s},
+                                 {u"type"_s, u"deployment"_s},
+                                 {u"title"_s, QString(u"Deploy #7: "_s + title)},
+                                 {u"time"_s, at},
+                                 {u"files"_s, QJsonArray{u"src/app.ts"_s}}};
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy}));
+        const QDateTime began = QDateTime::fromString(u"2026-11-20T14:00:00Z"_s, Qt::ISODate);
+        const DeployRanking r =
+            rankDeploys(in, began, topicWords(u"webhook-failures"_s), {}, false);
+        QCOMPARE(r.candidates.size(), 1);
+        QCOMPARE(Casefile::Analysis::deployFitsFailure(r.candidates.first(), kind, began), fits);
     }
 
     void phraseOurSideWithoutGitHub()

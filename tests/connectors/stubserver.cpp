@@ -1,5 +1,10 @@
 #include "stubserver.h"
 
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Tests {
@@ -22,9 +27,9 @@ StubServer::StubServer(QObject *parent)
     connect(&m_patience, &QTimer::timeout, this, &StubServer::releaseRound);
 }
 
-void StubServer::answerInRounds(int size, std::chrono::milliseconds patience)
+void StubServer::answerInRounds(QList<int> sizes, std::chrono::milliseconds patience)
 {
-    m_roundSize = size;
+    m_roundSizes = std::move(sizes);
     m_patience.setInterval(patience);
     m_rounds.clear();
 }
@@ -126,9 +131,9 @@ void StubServer::onReadyRead(QTcpSocket *socket)
         else
             reply = m_script.at(std::min(m_next++, m_script.size() - 1));
     }
-    if (m_roundSize > 0) {
+    if (!m_roundSizes.isEmpty()) {
         m_held.append({socket, reply});
-        if (m_held.size() >= m_roundSize)
+        if (m_held.size() >= m_roundSizes.value(m_rounds.size(), m_roundSizes.last()))
             releaseRound();
         else
             m_patience.start();
@@ -151,6 +156,18 @@ void StubServer::answer(QTcpSocket *socket, const Reply &reply)
         socket->abort();
         break;
     }
+}
+
+bool runBeside(const std::function<void()> &work, std::chrono::milliseconds patience)
+{
+    std::atomic<bool> done = false;
+    std::thread worker([&] {
+        work();
+        done = true;
+    });
+    const bool finished = QTest::qWaitFor([&] { return done.load(); }, int(patience.count()));
+    worker.join();
+    return finished;
 }
 
 } // namespace Casefile::Tests

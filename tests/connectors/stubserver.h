@@ -67,7 +67,13 @@ public:
     // Holds every answer until `size` requests wait, or until `patience` passes without a new
     // one, then answers them together. Each release is one round trip of the client's: a
     // client that needs an answer before its next request shows as more rounds.
-    void answerInRounds(int size, std::chrono::milliseconds patience);
+    void answerInRounds(int size, std::chrono::milliseconds patience)
+    {
+        answerInRounds(QList<int>{size}, patience);
+    }
+    // The same with a size per round (the last one repeats), for a client whose rounds differ:
+    // a list, then a request per item of it.
+    void answerInRounds(QList<int> sizes, std::chrono::milliseconds patience);
     // How many requests each round held, in order.
     const QList<int> &rounds() const { return m_rounds; }
     const QList<Request> &requests() const { return m_requests; }
@@ -86,10 +92,15 @@ private:
     QList<Request> m_requests;
     QList<QPointer<QTcpSocket>> m_sockets;
     std::function<Reply(const Request &)> m_responder;
-    int m_roundSize = 0;
+    QList<int> m_roundSizes;
     QTimer m_patience;
     QList<std::pair<QPointer<QTcpSocket>, Reply>> m_held;
     QList<int> m_rounds;
 };
+
+// Runs `work` on a thread of its own while the calling thread serves its stub servers (and
+// whatever else lives there); false if it had not finished within `patience`.
+bool runBeside(const std::function<void()> &work,
+               std::chrono::milliseconds patience = std::chrono::minutes(2));
 
 } // namespace Casefile::Tests

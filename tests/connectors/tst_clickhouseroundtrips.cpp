@@ -15,6 +15,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Casefile;
 using namespace Casefile::Connectors;
+using Casefile::Tests::runBeside;
 using Casefile::Tests::StubServer;
 
 namespace {
@@ -50,18 +51,6 @@ class TestClickHouseRoundTrips : public QObject
         s.url = QString::fromLatin1(m_server->baseUrl());
         s.account = u"default"_s;
         return std::make_unique<ClickHouseConnector>(s, u"secret"_s);
-    }
-
-    // Runs `work` on a thread of its own while this thread serves the stub server.
-    void runBeside(const std::function<void()> &work)
-    {
-        std::atomic<bool> done = false;
-        std::thread worker([&] {
-            work();
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 60000);
-        worker.join();
     }
 
     static Result<OperationOutput> runStep(ClickHouseConnector &c, const QString &operation,
@@ -123,14 +112,14 @@ private slots:
         auto c = connector();
         if (versionKnown) {
             bool probed = false;
-            runBeside([&] { probed = c->serverVersion(WorkLimits{}).has_value(); });
+            QVERIFY(runBeside([&] { probed = c->serverVersion(WorkLimits{}).has_value(); }));
             QVERIFY(probed);
             QCOMPARE(c->knownVersion(), version);
         }
         const qsizetype before = m_server->requests().size();
         m_server->answerInRounds(requests, Patience);
         Result<OperationOutput> out = std::unexpected(Error{});
-        runBeside([&] { out = runStep(*c, operation, window()); });
+        QVERIFY(runBeside([&] { out = runStep(*c, operation, window()); }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
         QCOMPARE(m_server->rounds(), QList<int>{requests});
 
@@ -160,7 +149,7 @@ private slots:
                                         u"token_usage"_s};
         m_server->answerInRounds(int(operations.size()) + 1, Patience);
         std::atomic<int> ok = 0;
-        runBeside([&] {
+        QVERIFY(runBeside([&] {
             std::vector<std::thread> steps;
             for (const QString &operation : operations) {
                 steps.emplace_back([&, operation] {
@@ -170,7 +159,7 @@ private slots:
             }
             for (std::thread &t : steps)
                 t.join();
-        });
+        }));
         QCOMPARE(ok.load(), int(operations.size()));
         QCOMPARE(m_server->rounds(), QList<int>{int(operations.size()) + 1});
         qsizetype probes = 0;
@@ -191,12 +180,12 @@ private slots:
         });
         m_server->answerInRounds(2, Patience);
         Result<OperationOutput> out = std::unexpected(Error{});
-        runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); });
+        QVERIFY(runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
         QCOMPARE(m_server->rounds(), QList<int>{2});
         QVERIFY(!c->knownVersion().has_value());
         m_server->answerInRounds(2, Patience);
-        runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); });
+        QVERIFY(runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); }));
         QVERIFY(out.has_value());
         QCOMPARE(m_server->rounds(), QList<int>{2});
     }

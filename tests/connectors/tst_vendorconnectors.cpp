@@ -77,6 +77,16 @@ QJsonObject withWindow(QJsonObject args)
     return args;
 }
 
+// The target of the first request sent to a path + query starting with `prefix`, or empty.
+QByteArray sentTo(const StubServer &server, const QByteArray &prefix)
+{
+    for (const StubServer::Request &r : server.requests()) {
+        if (r.target.startsWith(prefix))
+            return r.target;
+    }
+    return {};
+}
+
 #define VERIFY_OK(r) QVERIFY2((r).has_value(), qPrintable((r) ? QString() : (r).error().message))
 
 } // namespace
@@ -404,8 +414,10 @@ private slots:
         QCOMPARE(customer->outputs.value(u"customer_id"_s).toString(), u"cus_QXg1o8vcGmoR32"_s);
         QCOMPARE(customer->outputs.value(u"ref"_s).toString(),
                  u"stripe:customer:cus_QXg1o8vcGmoR32"_s);
-        QVERIFY(server.requests().last().target.contains(
-            "query=metadata%5B%27org_id%27%5D%3A%27org_acme%27"));
+        // The search and the list are sent together, in either order.
+        const QByteArray search = sentTo(server, "/v1/customers/search?");
+        QVERIFY2(search.contains("query=metadata%5B%27org_id%27%5D%3A%27org_acme%27"),
+                 search.constData());
         QCOMPARE(StripeConnector::searchLiteral(u"a'b\\"_s), u"a\\'b\\\\"_s);
 
         QJsonObject window{{u"customer"_s, u"cus_QXg1o8vcGmoR32"_s},
@@ -502,11 +514,36 @@ private slots:
             call(u"customer"_s, {{u"org"_s, u"org_acme"_s}, {u"email_domain"_s, u"acme.dev"_s}}));
         VERIFY_OK(r);
         QCOMPARE(r->outputs.value(u"customer_id"_s).toString(), u"cus_1"_s);
-        QVERIFY2(server.requests().first().target.contains(query),
-                 server.requests().first().target.constData());
+        // The search and the list are sent together, in either order.
+        const QByteArray search = sentTo(server, "/v1/customers/search?");
+        QVERIFY2(search.contains(query), search.constData());
         const QJsonArray row = r->evidence.first().data.value(u"rows"_s).toArray().at(0).toArray();
         QCOMPARE(row.at(4).toString(), matchedBy);
         QCOMPARE(row.at(3).toString(), byMetadata ? u"org_acme"_s : QString());
+    }
+
+    // A customer without the org id is the one whose billing address is in the org's domain:
+    // the domain itself before any of its sub-domains, never a look-alike domain.
+    void stripeEmailDomainMatch_data()
+    {
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<int>("match");
+        QTest::newRow("the domain") << u"billing@acme.dev"_s << u"acme.dev"_s << 2;
+        QTest::newRow("case and spaces") << u"AP@Acme.Dev "_s << u"acme.dev"_s << 2;
+        QTest::newRow("a sub-domain") << u"ap@finance.acme.dev"_s << u"acme.dev"_s << 1;
+        QTest::newRow("a look-alike domain") << u"ap@notacme.dev"_s << u"acme.dev"_s << 0;
+        QTest::newRow("the domain as a user name") << u"acme.dev@gmail.com"_s << u"acme.dev"_s << 0;
+        QTest::newRow("another domain") << u"ops@other.dev"_s << u"acme.dev"_s << 0;
+        QTest::newRow("no address") << QString() << u"acme.dev"_s << 0;
+        QTest::newRow("no domain") << u"billing@acme.dev"_s << QString() << 0;
+    }
+    void stripeEmailDomainMatch()
+    {
+        QFETCH(QString, email);
+        QFETCH(QString, domain);
+        QFETCH(int, match);
+        QCOMPARE(StripeConnector::emailDomainMatch(email, domain), match);
     }
 
     // Since API version 2025-03-31 a line's price is an id under pricing.price_details; the

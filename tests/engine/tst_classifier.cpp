@@ -98,6 +98,44 @@ private slots:
             u"provider-routing"_s);
         row("routing: gemini", u"Gemini requests error out"_s,
             u"Only Gemini models fail with 400, OpenAI works fine."_s, u"provider-routing"_s);
+        // The status codes of the failing provider are details of the contrast: however many
+        // are quoted, they do not turn "one provider fails, the other works" into generic errors.
+        row("routing: contrast with status details", u"Bad requests"_s,
+            u"Mistral calls fail with 400 invalid request and 422 unprocessable; Gemini is "
+            u"fine."_s,
+            u"provider-routing"_s);
+        row("routing: contrast with status details, spanish", u"Errores"_s,
+            u"Las peticiones a Gemini dan error 500 y 502, en cambio Mistral funciona."_s,
+            u"provider-routing"_s);
+        row("errors: status codes without a contrast stay errors", u"Errors"_s,
+            u"Gemini calls fail with 400 invalid request and 422 since noon."_s, u"api-errors"_s);
+        // Said in other words and languages than any playbook's keywords.
+        row("errors: too many requests, german", u"Ständig Too Many Requests"_s,
+            u"Seit dem Batch-Import bekommen wir dauernd 429 zurück."_s, u"api-errors"_s);
+        row("errors: rate limit, japanese", u"429エラーが頻発"_s,
+            u"レート制限に引っかかっているようです。"_s, u"api-errors"_s);
+        row("fallback: french", u"Basculement"_s,
+            u"Le basculement vers Claude ne se déclenche pas quand OpenAI renvoie des 503."_s,
+            u"fallback"_s);
+        row("fallback: portuguese", u"Failover"_s,
+            u"O failover para o Gemini não aconteceu durante a queda da OpenAI."_s, u"fallback"_s);
+        row("fallback: japanese", u"フォールバックが作動しません"_s,
+            u"OpenAIが503を返してもClaudeに切り替わりません。"_s, u"fallback"_s);
+        row("fallback: typos", u"fallbakc not kicking in"_s,
+            u"when anthropic is overloded nothing goes to gpt-4o"_s, u"fallback"_s);
+        row("fallback: asked why", u"Failover never triggers"_s,
+            u"Why does our failover never trigger when Azure times out?"_s, u"fallback"_s);
+        row("routing: retired model, spanish", u"Modelo no encontrado"_s,
+            u"El modelo gpt-4-0613 devuelve 404 model_not_found desde ayer."_s,
+            u"provider-routing"_s);
+        row("routing: deprecated model asked", u"gpt-4-32k deprecated?"_s,
+            u"Our calls to gpt-4-32k return model not found since this morning."_s,
+            u"provider-routing"_s);
+        row("errors: slowness denied", u"500s from Mistral"_s,
+            u"No slowness at all, but every request to Mistral errors out with 500 since 10:00."_s,
+            u"api-errors"_s);
+        row("errors: stale latency subject", u"Re: latency question"_s,
+            u"Now we get HTTP 503 on half the calls since 10:00."_s, u"api-errors"_s);
         row("routing: wrong provider", u"Routing sends traffic to the wrong provider"_s,
             u"Our config should route to Anthropic but requests hit another provider."_s,
             u"provider-routing"_s);

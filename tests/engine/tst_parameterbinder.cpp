@@ -200,6 +200,26 @@ private slots:
             << u"failing since 4am ET"_s << utc("2026-11-20T09:00:00Z");
         QTest::newRow("en: two letters alone are no zone")
             << u"our MT pipeline fails since 9am"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("es: hace unas 3 horas")
+            << u"hace unas 3 horas empezaron los errores"_s << utc("2026-11-20T07:01:00Z");
+        QTest::newRow("pt: há cerca de 3 horas")
+            << u"há cerca de 3 horas começaram os erros"_s << utc("2026-11-20T07:01:00Z");
+        QTest::newRow("fr: il y a environ 2 heures")
+            << u"il y a environ 2 heures que ça plante"_s << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("de: vor etwa 2 Stunden")
+            << u"vor etwa 2 Stunden fing es an"_s << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("en: about 3 hours ago")
+            << u"it started about 3 hours ago"_s << utc("2026-11-20T07:01:00Z");
+        QTest::newRow("en: 45 minutes ago")
+            << u"errors began 45 minutes ago"_s << utc("2026-11-20T09:16:00Z");
+        QTest::newRow("ja: 約3時間前から")
+            << u"約3時間前からエラー"_s << utc("2026-11-20T07:01:00Z");
+        QTest::newRow("en: a.m. with EST, not yet that time there today")
+            << u"failing since 7:30 a.m. EST"_s << utc("2026-11-19T12:30:00Z");
+        QTest::newRow("de: ab 10:30 Uhr UTC+1")
+            << u"ab 10:30 Uhr (UTC+1) nur noch Fehler"_s << utc("2026-11-20T09:30:00Z");
+        QTest::newRow("es: hs, Buenos Aires")
+            << u"desde las 6:15 hs (hora de Buenos Aires) falla"_s << utc("2026-11-20T09:15:00Z");
         QTest::newRow("lower-case words are not zones")
             << u"since 9am, c'est ça, the art of it"_s << utc("2026-11-20T09:00:00Z");
     }

@@ -41,6 +41,12 @@ def parse(ts):
     return datetime.datetime.strptime(ts[:19], "%Y-%m-%dT%H:%M:%S")
 
 
+def in_domain(email, domain):
+    """An address of the org's domain or of one of its sub-domains (billing@finance.acme.com)."""
+    host, domain = email.lower().rpartition("@")[2], domain.lower()
+    return bool(domain) and (host == domain or host.endswith("." + domain))
+
+
 class Checker:
     def __init__(self, path):
         self.path = path
@@ -221,7 +227,7 @@ class Checker:
             elif "org_id" in cus.get("metadata", {}) and cus["metadata"]["org_id"] != oid:
                 self.err(f"$.stripe.customers[{cus['id']}]", "metadata.org_id does not name its org")
             elif "org_id" not in cus.get("metadata", {}) and \
-                    not str(cus.get("email", "")).lower().endswith("@" + o.get("domain", "").lower()):
+                    not in_domain(str(cus.get("email", "")), o.get("domain", "")):
                 self.err(f"$.stripe.customers[{cus['id']}]", "no metadata.org_id and an e-mail outside the org's domain")
         for c in customers.values():
             if not isinstance(c.get("created", 0), int):

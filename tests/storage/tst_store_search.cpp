@@ -49,6 +49,13 @@ private slots:
     void search_data();
     void search();
     void searchSnippet();
+    void snippet_data();
+    void snippet();
+    void ranking();
+    void pages_data();
+    void pages();
+    void resaveCountsAsLatest();
+    void rankWindow();
     void fullTextIndexBuiltLater();
 
 private:
@@ -192,6 +199,159 @@ void TestStoreSearch::fullTextIndexBuiltLater()
     QCOMPARE(found->first().id, u"b"_s);
     DirectDb db(dbPath());
     QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text"_s).toInt(), 1);
+}
+
+namespace {
+
+Investigation textInvestigation(const QString &ticketId, const QString &subject,
+                                const QString &description = {})
+{
+    Investigation inv;
+    inv.ticket.id = ticketId;
+    inv.ticket.subject = subject;
+    inv.ticket.description = description;
+    inv.startedAt = utc(21, 9, 0);
+    return inv;
+}
+
+QStringList idsOf(const QList<SavedInvestigationSummary> &found)
+{
+    QStringList ids;
+    for (const SavedInvestigationSummary &s : found)
+        ids.append(s.id);
+    return ids;
+}
+
+// Four investigations that match "quota" differently well, saved in this order: "strong"
+// says it three times in a short subject, "weak" once among many words, "tie1" and "tie2" the
+// same text (the same score; tie2 is the later save).
+bool fillRankingStore(Store &store)
+{
+    const QString many = u"the customer wrote a long message about invoices and billing and "
+                         u"exports and dashboards and mentions the quota only once near the end"_s;
+    return store.saveInvestigation(textInvestigation(u"1"_s, u"Quota quota quota"_s),
+                                   u"strong"_s) &&
+           store.saveInvestigation(textInvestigation(u"2"_s, u"Invoice question"_s, many),
+                                   u"weak"_s) &&
+           store.saveInvestigation(textInvestigation(u"3"_s, u"Quota question"_s), u"tie1"_s) &&
+           store.saveInvestigation(textInvestigation(u"4"_s, u"Quota question"_s), u"tie2"_s);
+}
+
+} // namespace
+
+void TestStoreSearch::snippet_data()
+{
+    QTest::addColumn<bool>("fullText");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+
+    for (const bool fullText : {true, false}) {
+        const QString mode = fullText ? u"fts: "_s : u"like: "_s;
+        auto row = [&](const char *tag, const QString &text, const QString &expected) {
+            QTest::newRow(qPrintable(mode + QString::fromUtf8(tag)))
+                << fullText << text << expected;
+        };
+        row("word in the subject", u"checkout"_s, u"«Checkout» latency after the Zürich deploy"_s);
+        row("folded", u"zurich"_s, u"Checkout latency after the «Zürich» deploy"_s);
+        row("prefix of the last word", u"checkout lat"_s,
+            u"«Checkout» «latency» after the Zürich deploy"_s);
+        row("a window in a long text", u"signature"_s,
+            u"…twelve thirteen fourteen fifteen the «signature» of each delivery fails since "
+            u"Tuesday…"_s);
+    }
+}
+
+void TestStoreSearch::snippet()
+{
+    QFETCH(bool, fullText);
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+
+    auto store = openStore({.fullTextSearch = fullText});
+    QVERIFY(store);
+    QString description = u"one two three four five six seven eight nine ten eleven twelve "
+                          u"thirteen fourteen fifteen the signature of each delivery fails since "
+                          u"Tuesday nineteen twenty twenty-one twenty-two"_s;
+    QVERIFY(store->saveInvestigation(
+        textInvestigation(u"7"_s, u"Checkout latency after the Zürich deploy"_s, description),
+        u"x"_s));
+    auto found = store->search(text);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().snippet, expected);
+}
+
+void TestStoreSearch::ranking()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasFullTextSearch());
+    QVERIFY(fillRankingStore(*store));
+    auto found = store->search(u"quota"_s);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), (QStringList{u"strong"_s, u"tie2"_s, u"tie1"_s, u"weak"_s}));
+    QCOMPARE(found->first().subject, u"Quota quota quota"_s);
+    QCOMPARE(found->first().ticketId, u"1"_s);
+    QCOMPARE(found->first().snippet, u"«Quota» «quota» «quota»"_s);
+}
+
+void TestStoreSearch::pages_data()
+{
+    QTest::addColumn<bool>("fullText");
+    QTest::newRow("fts") << true;
+    QTest::newRow("like") << false;
+}
+
+void TestStoreSearch::pages()
+{
+    QFETCH(bool, fullText);
+    auto store = openStore({.fullTextSearch = fullText});
+    QVERIFY(store);
+    QVERIFY(fillRankingStore(*store));
+    auto all = store->search(u"quota"_s);
+    QVERIFY(all);
+    QCOMPARE(all->size(), 4);
+    QStringList paged;
+    for (int offset = 0; offset < 6; offset += 2) {
+        auto page = store->search(u"quota"_s, 2, offset);
+        QVERIFY(page);
+        QCOMPARE(page->size(), offset < 4 ? 2 : 0);
+        paged += idsOf(*page);
+    }
+    QCOMPARE(paged, idsOf(*all));
+    auto none = store->search(u"quota"_s, 0);
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
+}
+
+void TestStoreSearch::resaveCountsAsLatest()
+{
+    // Saved again (a rerun), an investigation is the latest save among equal matches.
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(fillRankingStore(*store));
+    QVERIFY(store->saveInvestigation(textInvestigation(u"3"_s, u"Quota question"_s), u"tie1"_s));
+    auto found = store->search(u"quota"_s);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), (QStringList{u"strong"_s, u"tie1"_s, u"tie2"_s, u"weak"_s}));
+    DirectDb db(dbPath());
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text"_s).toInt(), 4);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text_rows"_s).toInt(), 4);
+}
+
+void TestStoreSearch::rankWindow()
+{
+    // Only the newest matches are ranked: the best match, saved first, is left out when more
+    // newer ones match than the window holds.
+    auto store = openStore({.searchRankWindow = 2});
+    QVERIFY(store);
+    QVERIFY(fillRankingStore(*store));
+    auto found = store->search(u"quota"_s);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), (QStringList{u"tie2"_s, u"tie1"_s}));
+    found = store->search(u"invoice"_s);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), QStringList{u"weak"_s});
 }
 
 QTEST_GUILESS_MAIN(TestStoreSearch)

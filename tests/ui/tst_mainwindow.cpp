@@ -28,10 +28,112 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
+
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
 using Casefile::TestData::FakeHelpdesk;
+
+namespace {
+
+// The store the window is given, noting the threads that load saved investigations.
+class LoadWatchingStore final : public Store
+{
+public:
+    explicit LoadWatchingStore(std::shared_ptr<Store> store)
+        : m_store(std::move(store))
+    {}
+
+    bool loadedOn(const QThread *thread) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_loadThreads.contains(thread);
+    }
+    int loads() const
+    {
+        std::lock_guard lock(m_mutex);
+        return int(m_loadThreads.size());
+    }
+
+    Result<Investigation> loadInvestigation(const QString &id) const override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_loadThreads.append(QThread::currentThread());
+        }
+        return m_store->loadInvestigation(id);
+    }
+    Result<QString> saveInvestigation(const Investigation &inv, const QString &id) override
+    {
+        return m_store->saveInvestigation(inv, id);
+    }
+    Result<QList<SavedInvestigationSummary>> listInvestigations(int limit,
+                                                                int offset) const override
+    {
+        return m_store->listInvestigations(limit, offset);
+    }
+    Result<QList<SavedInvestigationSummary>> search(const QString &text, int limit,
+                                                    int offset) const override
+    {
+        return m_store->search(text, limit, offset);
+    }
+    Result<void> removeInvestigation(const QString &id) override
+    {
+        return m_store->removeInvestigation(id);
+    }
+    Result<void> saveTickets(const QString &workspace, const QList<Ticket> &tickets) override
+    {
+        return m_store->saveTickets(workspace, tickets);
+    }
+    Result<QList<Ticket>> tickets(const QString &workspace) const override
+    {
+        return m_store->tickets(workspace);
+    }
+    Result<DiagnosisDraft> saveDraft(const QString &investigationId, const QString &ticketId,
+                                     const QString &markdown) override
+    {
+        return m_store->saveDraft(investigationId, ticketId, markdown);
+    }
+    Result<QList<DiagnosisDraft>> drafts(const QString &investigationId) const override
+    {
+        return m_store->drafts(investigationId);
+    }
+    Result<SentReply> beginSend(const QString &investigationId, const QString &ticketId,
+                                const QString &body, bool isPublic) override
+    {
+        return m_store->beginSend(investigationId, ticketId, body, isPublic);
+    }
+    Result<void> markSent(const QString &sendId, const QString &remoteId) override
+    {
+        return m_store->markSent(sendId, remoteId);
+    }
+    Result<void> markFailed(const QString &sendId, const QString &error) override
+    {
+        return m_store->markFailed(sendId, error);
+    }
+    Result<QList<SentReply>> sends(const QString &investigationId) const override
+    {
+        return m_store->sends(investigationId);
+    }
+    Result<void> saveFeedback(const Feedback &feedback) override
+    {
+        return m_store->saveFeedback(feedback);
+    }
+    Result<QList<Feedback>> feedback(const QString &investigationId) const override
+    {
+        return m_store->feedback(investigationId);
+    }
+    Result<QList<PlaybookMetrics>> metrics() const override { return m_store->metrics(); }
+
+private:
+    std::shared_ptr<Store> m_store;
+    mutable std::mutex m_mutex;
+    mutable QList<const QThread *> m_loadThreads;
+};
+
+} // namespace
 
 // The whole window against an in-test helpdesk and the real engine: the other systems are
 // absent, so their steps fail, and the investigation must still finish, be saved, reopen
@@ -138,6 +240,59 @@ private slots:
         QVERIFY(search);
         QTest::keyClicks(search, u"dashboard"_s);
         QCOMPARE(window.filterModel()->rowCount(), 1);
+    }
+
+    void savedInvestigationsOpenOffTheGuiThread()
+    {
+        // Opening a saved investigation reads and parses it on a worker; the tab arrives
+        // when that is done. Only the shown page takes updates, so switching between many
+        // open investigations touches one of them, not all.
+        WorkbenchServices s = services();
+        auto store = std::make_shared<LoadWatchingStore>(s.store);
+        s.store = store;
+        QStringList ids;
+        for (const QString &ticket : {u"2001"_s, u"2002"_s, u"2003"_s}) {
+            Investigation inv = TestData::investigation();
+            inv.ticket.id = ticket;
+            auto id = store->saveInvestigation(inv, {});
+            QVERIFY(id);
+            ids.append(*id);
+        }
+        MainWindow window(s);
+        window.resize(1400, 900);
+        window.show();
+        const int fixedTabs = window.tabs()->count(); // saved list and metrics
+        for (int i = 0; i < ids.size(); ++i) {
+            window.openSaved(ids.at(i));
+            QCOMPARE(window.tabs()->count(), fixedTabs + i); // not yet: it loads on a worker
+            QTRY_COMPARE(window.tabs()->count(), fixedTabs + i + 1);
+            QCOMPARE(window.currentInvestigationView()->investigation().ticket.id,
+                     u"200%1"_s.arg(i + 1));
+        }
+        QCOMPARE(store->loads(), 3);
+        QVERIFY(!store->loadedOn(QThread::currentThread()));
+
+        const auto onlyCurrentUpdates = [&window] {
+            for (int i = 0; i < window.tabs()->count(); ++i) {
+                if (window.tabs()->widget(i)->updatesEnabled() !=
+                    (i == window.tabs()->currentIndex()))
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(onlyCurrentUpdates());
+        window.tabs()->setCurrentIndex(fixedTabs);
+        QVERIFY(onlyCurrentUpdates());
+        QCOMPARE(window.currentInvestigationView()->investigation().ticket.id, u"2001"_s);
+        window.tabs()->setCurrentIndex(0);
+        QVERIFY(onlyCurrentUpdates());
+
+        // An investigation already open is shown again, not loaded again.
+        window.openSaved(ids.at(1));
+        QCOMPARE(window.tabs()->count(), fixedTabs + 3);
+        QCOMPARE(window.currentInvestigationView()->investigation().ticket.id, u"2002"_s);
+        QVERIFY(onlyCurrentUpdates());
+        QCOMPARE(store->loads(), 3);
     }
 
     void investigateSaveReopenAndSendOnce()

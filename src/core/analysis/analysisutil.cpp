@@ -614,6 +614,7 @@ OrgScope orgScope(const AnalysisInput &input)
     double otherRequests = 0;
     double otherErrors = 0;
     QList<double> otherP95;
+    QList<std::pair<double, double>> others; // requests, errors
     for (int r = 0; r < table.rowCount(); ++r) {
         const QString org = table.text(r, u"org");
         const double n = table.number(r, u"n");
@@ -629,7 +630,14 @@ OrgScope orgScope(const AnalysisInput &input)
         otherRequests += n;
         otherErrors += e;
         otherP95.append(table.number(r, u"p95"));
-        if (n > 0 && e / n >= 0.05 && e >= 10)
+        others.append({n, e});
+    }
+    // The comparison spans the whole window, so an hour-long burst is diluted by a day of
+    // normal traffic: an org whose errors come near this org's share was hit as well.
+    for (const auto &[n, e] : std::as_const(others)) {
+        const double rate = n > 0 ? e / n : 0;
+        if ((rate >= 0.05 && e >= 10) ||
+            (s.orgFound && e >= 30 && rate >= 0.01 && rate >= 0.5 * s.orgErrorRate))
             ++s.otherOrgsWithErrors;
     }
     s.othersErrorRate = otherRequests > 0 ? otherErrors / otherRequests : 0;

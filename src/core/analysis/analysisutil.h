@@ -167,7 +167,7 @@ struct OrgScope
     double orgErrorRate = 0;
     double orgP95 = 0;
     int otherOrgs = 0;
-    int otherOrgsWithErrors = 0; // error rate >= 5% and at least 10 errors
+    int otherOrgsWithErrors = 0; // >= 5% errors (10+), or 30+ at half this org's share (1%+)
     double othersErrorRate = 0;  // request-weighted
     double othersMedianP95 = 0;
 };

@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
+#include "core/analysis/fallbackanalysis.h"
 
 #include <QRegularExpression>
 
@@ -47,23 +48,32 @@ bool isDocsFile(const QString &file)
            f.endsWith(u".txt") || f.startsWith(u"changelog");
 }
 
-double proximityScore(const QDateTime &deployAt, const QDateTime &changeAt)
+} // namespace
+
+double proximityScore(const QDateTime &deployAt, const QDateTime &changeAt, bool continuous)
 {
     if (!changeAt.isValid() || !deployAt.isValid())
         return 0.5;
     const double minutes = deployAt.secsTo(changeAt) / 60.0; // > 0: deploy before the change
     if (minutes < -2.0)
         return 0.0;
-    if (minutes <= 30.0)
+    // Traffic that flows all the time through the changed code shows a regression within
+    // minutes of the rollout; a change that waits for a trigger (a failover needs a failing
+    // provider) can show much later.
+    if (minutes <= (continuous ? 10.0 : 30.0))
         return 1.0;
+    if (minutes <= 30.0)
+        return 1.0 - 0.25 * (minutes - 10.0) / 20.0;
     if (minutes <= 120.0)
-        return 1.0 - 0.7 * (minutes - 30.0) / 90.0;
+        return (continuous ? 0.75 : 1.0) - (continuous ? 0.45 : 0.7) * (minutes - 30.0) / 90.0;
     if (minutes <= 360.0)
         return 0.3 - 0.25 * (minutes - 120.0) / 240.0;
     if (minutes <= 24 * 60.0)
         return 0.05;
     return 0.0;
 }
+
+namespace {
 
 QString stripDeployPrefix(const QString &title)
 {
@@ -76,6 +86,17 @@ QString stripDeployPrefix(const QString &title)
 }
 
 } // namespace
+
+bool deployNear(const DeployRanking &ranking, const QDateTime &when, const QString &except)
+{
+    for (const DeployCandidate &c : ranking.candidates) {
+        if (c.ref == except || !c.time.isValid() || c.docsOnly)
+            continue;
+        if (std::abs(c.time.secsTo(when)) <= 20 * 60)
+            return true;
+    }
+    return false;
+}
 
 QString describeDeploy(const DeployCandidate &c, const QDateTime &reference)
 {
@@ -146,11 +167,12 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
                 appendUnique(c.pullRefs, pull.value(u"ref"_s).toString());
             }
             const QStringList words = wordsOf(text);
+            c.words = words;
             c.matched = matchedWords(words, strongWords);
             const QStringList weak = matchedWords(words, weakWords);
             c.docsOnly =
                 !c.files.isEmpty() && std::all_of(c.files.cbegin(), c.files.cend(), isDocsFile);
-            c.proximity = proximityScore(c.time, changeAt);
+            c.proximity = proximityScore(c.time, changeAt, input.playbook != u"fallback");
             // more shared words, more likely: "headers", "allowlist", "forward" beat one "metadata"
             const double relevance = !c.matched.isEmpty()
                                          ? 0.3 + 0.05 * std::min<qsizetype>(3, c.matched.size())
@@ -272,6 +294,16 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             h.score *= 0.6;
             summary += u"; but other organisations on the same traffic are unaffected"_s;
         }
+        // a change a deploy brought stays until a deploy takes it back: one that went away by
+        // itself, with no deploy near its end, came from outside. (For a fallback ticket the
+        // deploy is blamed for the missing failover, which the provider's recovery says
+        // nothing about.)
+        if (change->end.isValid() && input.playbook != u"fallback" &&
+            !deployNear(ranking, change->end, best.ref)) {
+            h.score *= 0.75;
+            summary += u"; but it went back to normal at "_s + clock(change->end, reference) +
+                       u" with no deploy to undo it"_s;
+        }
         // errors that name the customer's own request (unknown model, bad key) are rarely what
         // a gateway deploy produces
         const ErrorProfile errors = errorProfile(input);
@@ -281,6 +313,22 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
                 (top.status == 401 || top.status == 403 || top.status == 404 ||
                  top.errorCode.contains(u"not_found") || top.errorCode.contains(u"api_key")))
                 h.score *= 0.75;
+        }
+        // "the fallback did not trigger" over a config with no fallback strategy: no change
+        // of ours to failing over could have made those requests fail over
+        if (input.playbook == u"fallback") {
+            if (const auto facts = gatherFallback(input)) {
+                if (const FallbackVerdict fv = judgeFallback(*facts); fv.cannotFailOver) {
+                    out.rejected.append({QString(category),
+                                         describeDeploy(best, reference) +
+                                             u" cannot explain the missing "_s +
+                                             u"failover: the failing requests used config "_s +
+                                             fv.cannotFailOver->id + u", whose strategy ("_s +
+                                             fv.cannotFailOver->mode + u") never fails over"_s,
+                                         {best.ref}});
+                    return out;
+                }
+            }
         }
         if (input.playbook == u"webhook-failures") {
             // webhook_breakdown decides between the customer's endpoint and our signing, and

@@ -20,6 +20,7 @@ struct DeployCandidate
     QDateTime finished; // latest deployment status: when it was live
     QStringList files;
     QStringList matched; // topic words its files/message/PR titles share with the change
+    QStringList words;   // every word of its title, message, files and PR titles
     QStringList pullRefs;
     bool docsOnly = false;
     double proximity = 0.0;
@@ -42,6 +43,14 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
 
 // "deploy #447 (09:12 UTC, live 09:13 UTC, “analytics query rewrite”)"
 QString describeDeploy(const DeployCandidate &c, const QDateTime &reference);
+
+// How well a deploy's time fits a change that began at `changeAt`, 0..1: 1 up to 10 minutes
+// before (30 when the effect waits for a trigger, not `continuous`), then less, 0 after it.
+double proximityScore(const QDateTime &deployAt, const QDateTime &changeAt, bool continuous);
+
+// Whether a deploy other than `except` (documentation-only ones aside) shipped within 20
+// minutes of `when`: what a rollback or a fix looks like at the end of a change.
+bool deployNear(const DeployRanking &ranking, const QDateTime &when, const QString &except);
 
 // Words a playbook's topic adds to the affected thing ("webhook", "signature", ...).
 QStringList topicWords(const QString &playbook);

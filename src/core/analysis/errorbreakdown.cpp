@@ -1,6 +1,7 @@
 #include "core/analysis/errorbreakdown.h"
 
 #include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
 
 #include <QJsonDocument>
 
@@ -178,6 +179,7 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::RateLimited);
     h.score = v.rateLimited.score;
+    h.failures = p.rateLimited;
     QString s = formatCount(p.rateLimited) + u" requests ("_s +
                 formatShare(p.rateLimited / std::max(1.0, p.totalRequests)) +
                 u" of all) were rejected with 429 rate_limited"_s;
@@ -284,6 +286,7 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::ProviderOutage);
     h.score = v.providerOutage.score;
+    h.failures = p.serverErrors;
     h.cause.summary = s;
     h.cause.phrases = phrases;
     h.cause.confidence = h.score;
@@ -333,6 +336,7 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::CustomerConfig);
     h.score = v.invalidRequests.score;
+    h.failures = p.clientErrors;
     h.cause.summary = s;
     h.cause.phrases = phrases;
     h.cause.confidence = h.score;
@@ -397,10 +401,53 @@ double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool confi
     return score;
 }
 
+void boundToBurst(ErrorProfile &p, const SeriesChange &c)
+{
+    const QString provider = c.labels.value(u"provider"_s).toString();
+    const QString model = c.labels.value(u"model"_s).toString();
+    if (provider.isEmpty() && model.isEmpty())
+        return;
+    const auto inBurst = [&](const ErrorGroup &g) {
+        return (provider.isEmpty() || g.provider == provider) &&
+               (model.isEmpty() || g.model == model);
+    };
+    const auto bound = [&](QDateTime &first, QDateTime &last) {
+        if (first.isValid() && first.secsTo(c.at) > 30 * 60)
+            first = c.at;
+        if (c.end.isValid() && last.isValid() && c.end.secsTo(last) > 30 * 60)
+            last = c.end;
+    };
+    for (ErrorGroup &g : p.groups) {
+        if (inBurst(g))
+            bound(g.first, g.last);
+    }
+    if ((provider.isEmpty() || p.serverProvider == provider) &&
+        (model.isEmpty() || p.serverModel.isEmpty() || p.serverModel == model))
+        bound(p.serverFirst, p.serverLast);
+}
+
+ErrorProfile burstProfile(const AnalysisInput &input)
+{
+    ErrorProfile p = errorProfile(input);
+    if (!p.present)
+        return p;
+    // A group's span runs from its first to its last failure in the window, background
+    // failures of the day before included: a detected error-rate rise on that provider or
+    // model bounds the burst instead.
+    const ChangeReport changes = detectChanges(input);
+    for (const SeriesChange *c : changes.changed()) {
+        if (c->kind == MetricKind::ErrorRate) {
+            boundToBurst(p, *c);
+            break;
+        }
+    }
+    return p;
+}
+
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input)
 {
     ErrorBreakdownFacts f;
-    f.profile = errorProfile(input);
+    f.profile = burstProfile(input);
     if (!f.profile.present)
         return std::nullopt;
     f.scope = orgScope(input);

@@ -67,6 +67,14 @@ struct ErrorBreakdownVerdict
     bool rejectInvalidRequests = false; // few 4xx and the playbook asks about them
 };
 
+// Bounds the spans of the failure groups (and of the provider errors) on `change`'s provider
+// or model to the burst it detected, where a group's first or last failure lies more than 30
+// minutes outside it (background failures of the rest of the window).
+void boundToBurst(ErrorProfile &profile, const SeriesChange &change);
+
+// errorProfile() with its spans bounded to the first error-rate rise detected, if any.
+ErrorProfile burstProfile(const AnalysisInput &input);
+
 // The facts of an input; nullopt when the error_breakdown table is absent.
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input);
 

@@ -1,6 +1,7 @@
 #include "core/analysis/fallbackanalysis.h"
 
 #include "core/analysis/analyzers.h"
+#include "core/analysis/errorbreakdown.h"
 
 using namespace Qt::StringLiterals;
 
@@ -56,6 +57,24 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
     }
 }
 
+bool hasFallbackStrategy(const QJsonObject &node, int depth)
+{
+    const QString mode = node.value(u"strategy"_s)
+                             .toObject()
+                             .value(u"mode"_s)
+                             .toString(node.value(u"mode"_s).toString())
+                             .toLower();
+    if (mode == u"fallback")
+        return true;
+    if (depth >= 4)
+        return false;
+    for (const QJsonValue &t : node.value(u"targets"_s).toArray()) {
+        if (hasFallbackStrategy(t.toObject(), depth + 1))
+            return true;
+    }
+    return false;
+}
+
 QList<UnlistedStatus> unlistedStatuses(const FallbackFacts &facts)
 {
     QList<UnlistedStatus> out;
@@ -88,6 +107,13 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
         return;
     }
     v.evidenceIds = {st.evidenceId};
+    for (const FallbackConfig &c : facts.configs) {
+        if (c.id == v.stalledConfig && !c.id.isEmpty() && !c.canFailOver) {
+            v.cannotFailOver = c;
+            appendUnique(v.refs, u"config:"_s + c.id);
+            appendUnique(v.evidenceIds, c.evidenceId);
+        }
+    }
     // only the configs the stalled requests used can explain them
     v.unlisted = unlistedStatuses(facts);
     for (const UnlistedStatus &u : std::as_const(v.unlisted)) {
@@ -104,13 +130,19 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
         appendUnique(v.refs, i.configRef);
         appendUnique(v.evidenceIds, i.evidenceId);
     }
-    v.configExplains = !v.unlisted.isEmpty() || !v.explaining.isEmpty();
+    v.configExplains = v.cannotFailOver || !v.unlisted.isEmpty() || !v.explaining.isEmpty();
 }
 
 // Why the config kept the gateway from failing over, one line per problem, no repeats.
 QStringList stallReasons(const FallbackVerdict &v)
 {
     QStringList why;
+    if (v.cannotFailOver)
+        why.append(u"Config "_s + v.cannotFailOver->id + u": strategy.mode is \u201c"_s +
+                   v.cannotFailOver->mode +
+                   u"\u201d, not \u201cfallback\u201d, so a failed request is returned to the "
+                   u"caller and never retried on another target; set strategy.mode to "
+                   u"\u201cfallback\u201d with the targets in order"_s);
     for (const UnlistedStatus &u : v.unlisted) {
         QStringList codes;
         for (int c : u.statuses)
@@ -184,7 +216,8 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
     if (v.configExplains) {
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::CustomerConfig);
-        h.score = 0.86;
+        // a config that cannot fail over at all settles why nothing failed over
+        h.score = v.cannotFailOver ? 0.92 : 0.86;
         h.cause.summary = observed + u". "_s + stallReasons(v).mid(0, 2).join(u"; "_s);
         h.cause.confidence = 0.85;
         h.cause.refs = v.refs;
@@ -225,6 +258,21 @@ AnalyzerOutput phraseFallback(const FallbackFacts &facts, const FallbackVerdict 
 }
 
 } // namespace
+
+FallbackConfig failoverShape(const QJsonObject &config)
+{
+    FallbackConfig c;
+    c.failoverCodes = failoverCodes(config);
+    c.mode = config.value(u"strategy"_s)
+                 .toObject()
+                 .value(u"mode"_s)
+                 .toString(config.value(u"mode"_s).toString())
+                 .toLower();
+    if (c.mode.isEmpty())
+        c.mode = u"single"_s;
+    c.canFailOver = hasFallbackStrategy(config, 0);
+    return c;
+}
 
 FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
 {
@@ -292,15 +340,18 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     facts.stats = fallbackStats(found.first().evidence->data, found.first().evidence->id);
     firstTargetFacts(input, largestKey(facts.stats.servedConfigs), facts);
-    const ErrorProfile errors = errorProfile(input);
+    const ErrorProfile errors = burstProfile(input);
     facts.serverProvider = errors.serverProvider;
     facts.serverFirst = errors.serverFirst;
     facts.serverLast = errors.serverLast;
     const QList<FoundEvidence> configs = findEvidence(input, u"gateway", u"config");
     facts.configsRead = !dataMissing(input, u"gateway", u"config") && !configs.isEmpty();
-    for (const FoundEvidence &c : configs)
-        facts.configs.append({c.evidence->data.value(u"config_id"_s).toString(), c.evidence->id,
-                              failoverCodes(c.evidence->data.value(u"config"_s).toObject())});
+    for (const FoundEvidence &c : configs) {
+        FallbackConfig fc = failoverShape(c.evidence->data.value(u"config"_s).toObject());
+        fc.id = c.evidence->data.value(u"config_id"_s).toString();
+        fc.evidenceId = c.evidence->id;
+        facts.configs.append(fc);
+    }
     facts.issues = lintConfigs(input);
     return facts;
 }

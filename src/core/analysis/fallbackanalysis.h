@@ -40,7 +40,12 @@ struct FallbackConfig
     QString id;
     QString evidenceId;
     QList<int> failoverCodes; // empty when the config lists none
+    QString mode;             // strategy.mode of the top level ("single" when none)
+    bool canFailOver = true;  // a "fallback" strategy at the top or in a nested target
 };
+
+// The config's strategy mode and whether any level of it fails over to another target.
+FallbackConfig failoverShape(const QJsonObject &config);
 
 // An incident on the status page of the provider the fallback's first target sends to.
 struct FirstTargetIncident
@@ -94,7 +99,10 @@ struct FallbackVerdict
     bool configUnknown = false; // the routing configs could not be read
     QList<UnlistedStatus> unlisted;
     QList<ConfigIssue> explaining; // config issues that explain the stall
-    bool configExplains = false;   // customer_config
+    // The config most stalled requests used has no fallback strategy at all (loadbalance,
+    // single): nothing could have failed over, whatever the gateway did.
+    std::optional<FallbackConfig> cannotFailOver;
+    bool configExplains = false; // customer_config
     QStringList refs;
     QStringList evidenceIds;
 };

@@ -94,6 +94,30 @@ bool returnedNothing(const StepData &step)
     return true;
 }
 
+} // namespace
+
+double failuresInScope(const ErrorProfile &errors, const QStringList &refs)
+{
+    QString provider;
+    QString model;
+    for (const QString &r : refs) {
+        if (r.startsWith(u"provider:"))
+            provider = r.mid(9);
+        else if (r.startsWith(u"model:"))
+            model = r.mid(6);
+    }
+    if (provider.isEmpty() && model.isEmpty())
+        return 0.0;
+    double n = 0;
+    for (const ErrorGroup &g : errors.groups) {
+        if ((provider.isEmpty() || g.provider == provider) && (model.isEmpty() || g.model == model))
+            n += g.n;
+    }
+    return n;
+}
+
+namespace {
+
 RankingFacts gatherRanking(const AnalysisInput &input)
 {
     AnalyzerOutput all;
@@ -122,6 +146,12 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     appendUnique(facts.notChecked, all.notChecked);
     appendUnique(facts.missing, all.notChecked);
     facts.ranked = mergeHypotheses(all.hypotheses, input.playbook);
+    // causes an analyzer did not count are counted on the traffic their refs name
+    const ErrorProfile errors = errorProfile(input);
+    for (Hypothesis &h : facts.ranked) {
+        if (h.failures <= 0)
+            h.failures = failuresInScope(errors, h.cause.refs);
+    }
     facts.rejected = all.rejected;
     facts.findings = all.findings;
     for (const Finding &f : std::as_const(all.findings))
@@ -311,9 +341,11 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
                         !other.cause.refs.isEmpty());
     if (!proof)
         return false;
+    // the root cause explains a part: a route, provider or model, a config, an SDK, an endpoint
     bool bestScoped = false;
     for (const QString &r : best.cause.refs)
-        bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:");
+        bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:") ||
+                     r.startsWith(u"endpoint:") || r.startsWith(u"sdk:");
     if (!bestScoped)
         return false;
     for (const QString &r : other.cause.refs) {
@@ -339,9 +371,11 @@ QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &p
         ++support[h.cause.category];
         QStringList evidence = it->cause.evidenceIds;
         appendUnique(evidence, scored.cause.evidenceIds);
+        const double failures = std::max(it->failures, scored.failures);
         if (scored.score > it->score)
             *it = scored;
         it->cause.evidenceIds = evidence;
+        it->failures = failures;
     }
     QList<Hypothesis> ranked;
     for (auto it = byCategory.begin(); it != byCategory.end(); ++it) {
@@ -374,6 +408,15 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
                 continue;
             v.secondary.append(int(i));
             v.secondaryConfidence.append(round2(causeConfidence(h, v.penalty)));
+        }
+        // two supported causes: the one behind several times more of the failures is primary
+        for (qsizetype k = 0; k < v.secondary.size(); ++k) {
+            const Hypothesis &h = facts.ranked.at(v.secondary.at(k));
+            const double primaryFailures = facts.ranked.at(v.best).failures;
+            if (primaryFailures > 0 && h.failures >= 3.0 * primaryFailures) {
+                std::swap(v.best, v.secondary[k]);
+                std::swap(v.confidence, v.secondaryConfidence[k]);
+            }
         }
     }
     v.needsHuman = v.confidence < NeedsHumanBelow;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
 
 #include <QList>
 #include <QString>
@@ -42,7 +43,12 @@ QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &p
 // A second cause stands on its own evidence about other traffic than the root cause.
 bool independentCause(const Hypothesis &best, const Hypothesis &other);
 
-// Pure: the verdict of the facts. No text for people.
+// The failed requests of `errors` on the traffic a cause's provider:/model: refs name (0 when
+// it names none).
+double failuresInScope(const ErrorProfile &errors, const QStringList &refs);
+
+// Pure: the verdict of the facts. No text for people. Of two causes each standing on its own
+// evidence, the one behind three times the failures or more is the root cause.
 RankingVerdict judgeRanking(const RankingFacts &facts);
 
 } // namespace Casefile::Analysis

@@ -91,63 +91,125 @@ InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines)
 
 namespace {
 
-// The rule one sentence of a doc states, and how strongly (0: none).
-std::pair<CachedRule, int> ruleOfSentence(const QString &sentence)
+// A share of a price stated in the sentence: "10%", "0.1x", "× 0.25", "one tenth", "a quarter",
+// "half"; "90% off" or "a 90% discount" state the share left to pay. Negative: none stated.
+double statedShare(const QString &l)
 {
-    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
-    const QString l = sentence.toLower();
-    if (!l.contains(u"cache"))
-        return {CachedRule::Unknown, 0};
-    const bool formulaExcluded = (l.contains(u"- cached_tokens") || l.contains(u"-cached_tokens") ||
-                                  l.contains(u"minus cached")) &&
-                                 !l.contains(u"x cached") && !l.contains(u"* cached");
-    const bool rate = percent.match(l).hasMatch();
-    CachedRule rule = CachedRule::Unknown;
-    // an explicit rate wins over a formula that subtracts cached tokens first
-    if (rate || l.contains(u"x cached") || l.contains(u"* cached"))
-        rule = CachedRule::Discounted;
-    else if (formulaExcluded || l.contains(u"not billed") || l.contains(u"excluded") ||
-             l.contains(u"free of charge") || l.contains(u"not counted") ||
-             l.contains(u"aren't billed") || l.contains(u"are free"))
-        rule = CachedRule::Excluded;
-    else if (l.contains(u"discount"))
-        rule = CachedRule::Discounted;
-    else if (l.contains(u"full price") || l.contains(u"billed in full") ||
-             l.contains(u"same rate") || l.contains(u"like any other"))
-        rule = CachedRule::Full;
-    if (rule == CachedRule::Unknown)
-        return {rule, 0};
-    // an explicit rate or a stated exclusion beats a passing mention
-    return {rule, (rate || l.contains(u"not billed") || formulaExcluded) ? 3 : 1};
+    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|per cent)"_s);
+    static const QRegularExpression factor(
+        u"(?:(?<![\\d.])(0?\\.\\d+)\\s*(?:x|×)(?![a-z]))|(?:(?:x|×)\\s*(0?\\.\\d+))"_s);
+    static const QRegularExpression words(
+        u"\\b(a|one|two|three|four|five|six|seven|eight|nine|1|2|3|4|5|6|7|8|9)?[\\s-]*"
+        u"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|hundredth|"
+        u"hundredths)\\b"
+        u"(?![\\s-]part)"_s);
+    static const QRegularExpression off(u"^\\s*(?:off|discount|less|reduction|cheaper)"_s);
+    static const QRegularExpression discountBefore(u"(?:discount|reduction)\\s+of\\s*$"_s);
+    if (const auto m = percent.match(l); m.hasMatch()) {
+        const double v = m.captured(1).toDouble() / 100.0;
+        const bool isOff = off.match(l.mid(m.capturedEnd())).hasMatch() ||
+                           discountBefore.match(l.left(m.capturedStart())).hasMatch();
+        return isOff ? 1.0 - v : v;
+    }
+    if (const auto m = factor.match(l); m.hasMatch())
+        return (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toDouble();
+    if (const auto m = words.match(l); m.hasMatch()) {
+        static const QStringList numbers{u"one"_s, u"two"_s,   u"three"_s, u"four"_s, u"five"_s,
+                                         u"six"_s, u"seven"_s, u"eight"_s, u"nine"_s};
+        const QString n = m.captured(1);
+        double count = 1;
+        if (const qsizetype i = numbers.indexOf(n); i >= 0)
+            count = double(i + 1);
+        else if (!n.isEmpty() && n.at(0).isDigit())
+            count = n.toDouble();
+        const QString d = m.captured(2);
+        const double denominator = d.startsWith(u"hal")       ? 2
+                                   : d.startsWith(u"third")   ? 3
+                                   : d.startsWith(u"quarter") ? 4
+                                   : d.startsWith(u"fifth")   ? 5
+                                   : d.startsWith(u"tenth")   ? 10
+                                                              : 100;
+        const double v = count / denominator;
+        // "prompt tokens minus nine tenths of the cache reads": the share left to pay
+        static const QRegularExpression minus(u"(?:minus|less|without)\\s*$"_s);
+        return minus.match(l.left(m.capturedStart()).trimmed()).hasMatch() ? 1.0 - v : v;
+    }
+    return -1;
+}
+
+bool saysOneOf(const QString &l, std::initializer_list<QStringView> phrases)
+{
+    return std::any_of(phrases.begin(), phrases.end(),
+                       [&](QStringView p) { return l.contains(p); });
 }
 
 } // namespace
+
+CachedStatement cachedStatement(const QString &sentence)
+{
+    const QString l = sentence.toLower().simplified();
+    if (!l.contains(u"cache"))
+        return {};
+    const bool formulaExcluded = saysOneOf(l, {u"- cached_tokens", u"-cached_tokens",
+                                               u"minus cached", u"minus the cached"}) &&
+                                 !saysOneOf(l, {u"x cached", u"* cached", u"× cached"});
+    const double share = statedShare(l);
+    const bool rate = share >= 0 && share < 1;
+    CachedStatement st;
+    // an explicit rate wins over a formula that subtracts cached tokens first
+    if (rate || saysOneOf(l, {u"x cached", u"* cached", u"× cached"})) {
+        st.rule = CachedRule::Discounted;
+        st.share = rate ? share : 0.1;
+    } else if (formulaExcluded ||
+               saysOneOf(l, {u"not billed", u"excluded", u"free of charge", u"not counted",
+                             u"aren't billed", u"are free", u"not charged", u"aren't charged",
+                             u"no charge", u"at no cost", u"cost nothing", u"never billed",
+                             u"not invoiced", u"never invoiced"})) {
+        st.rule = CachedRule::Excluded;
+    } else if (saysOneOf(l, {u"discount", u"reduced rate", u"reduced price", u"lower rate",
+                             u"cheaper"})) {
+        st.rule = CachedRule::Discounted;
+        st.share = 0.1;
+    } else if (saysOneOf(l, {u"full price", u"billed in full", u"charged in full", u"same rate",
+                             u"same price", u"like any other", u"full input price",
+                             u"full input rate", u"full rate"})) {
+        st.rule = CachedRule::Full;
+    }
+    if (st.rule == CachedRule::Unknown)
+        return {};
+    // an explicit rate or a stated exclusion beats a passing mention
+    st.strength = (rate || formulaExcluded ||
+                   saysOneOf(l, {u"not billed", u"not charged", u"free of charge", u"no charge"}))
+                      ? 3
+                      : 1;
+    return st;
+}
 
 BillingPolicy policyFromDocs(const AnalysisInput &input)
 {
     BillingPolicy p;
     QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
     found.append(findEvidence(input, u"docs", u"fetch"));
-    static const QRegularExpression percent(u"(\\d+(?:\\.\\d+)?)\\s*%"_s);
     static const QRegularExpression sentences(u"\\n|\\.(?!\\d)"_s);
     int bestStrength = 0;
     for (const FoundEvidence &f : found) {
         for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray()) {
             const QJsonObject item = v.toObject();
             const QString ref = item.value(u"ref"_s).toString();
+            const QString title = item.value(u"title"_s).toString().toLower();
             for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
-                auto [rule, strength] = ruleOfSentence(line);
-                if (rule == CachedRule::Unknown)
+                const CachedStatement st = cachedStatement(line);
+                if (st.rule == CachedRule::Unknown)
                     continue;
-                if (ref.contains(u"cach")) // the page about caching
+                int strength = st.strength;
+                if (ref.contains(u"cach") || title.contains(u"cach")) // the page about caching
                     ++strength;
                 if (strength <= bestStrength)
                     continue;
                 bestStrength = strength;
-                p.rule = rule;
-                if (const auto m = percent.match(line);
-                    m.hasMatch() && rule == CachedRule::Discounted)
-                    p.discount = m.captured(1).toDouble() / 100.0;
+                p.rule = st.rule;
+                if (st.rule == CachedRule::Discounted)
+                    p.discount = st.share;
                 p.docRef = ref;
                 p.evidenceId = f.evidence->id;
             }
@@ -171,12 +233,16 @@ QMap<QDate, LoggedTokens> usageByDay(const Evidence &usage)
     return days;
 }
 
-struct MeterReadings
+struct MeterSeries
 {
     QMap<QDate, double> days;
     QList<std::pair<QDateTime, double>> hours;
+};
+
+struct MeterReadings
+{
+    QMap<QString, MeterSeries> byMeter; // by meter id ('' when the evidence does not say)
     QString evidenceId;
-    QString meterId; // the meter the summaries are of, when the evidence says
 };
 
 MeterReadings meterReadings(const AnalysisInput &input)
@@ -184,16 +250,16 @@ MeterReadings meterReadings(const AnalysisInput &input)
     MeterReadings m;
     for (const FoundEvidence &f : findEvidence(input, u"stripe", u"meter_summaries")) {
         m.evidenceId = f.evidence->id;
+        // one series per meter (a step may ask for every meter)
         for (const Series &s : seriesOf(*f.evidence)) {
-            if (const QString id = s.labels.value(u"meter_id"_s).toString(); !id.isEmpty())
-                m.meterId = id;
+            MeterSeries &readings = m.byMeter[s.labels.value(u"meter_id"_s).toString()];
             // hourly summaries (a second step may ask for them) locate a fault within a day
             const bool hourly = s.size() >= 2 && s.times.at(0).secsTo(s.times.at(1)) <= 3600;
             for (int i = 0; i < s.size(); ++i) {
                 if (hourly)
-                    m.hours.append({s.times.at(i), s.value(i, u"value")});
+                    readings.hours.append({s.times.at(i), s.value(i, u"value")});
                 else
-                    m.days[s.times.at(i).date()] += s.value(i, u"value");
+                    readings.days[s.times.at(i).date()] += s.value(i, u"value");
             }
         }
     }
@@ -258,31 +324,45 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         f.lines = linesOf(inv, r);
         if (!f.from.isValid() || !f.to.isValid())
             continue;
+        // the summaries of each meter measure the token line of that meter; summaries that do
+        // not name their meter measure the invoice's only token line
+        QList<const InvoiceLine *> tokenLines;
+        for (const InvoiceLine &l : std::as_const(f.lines)) {
+            if (l.kind != LineKind::Other)
+                tokenLines.append(&l);
+        }
+        QMap<QString, const MeterSeries *> ofLine;
+        for (const InvoiceLine *l : std::as_const(tokenLines)) {
+            if (!l->meter.isEmpty() && meter.byMeter.contains(l->meter))
+                ofLine.insert(l->id, &*meter.byMeter.constFind(l->meter));
+        }
+        if (ofLine.isEmpty() && tokenLines.size() == 1 && meter.byMeter.size() == 1 &&
+            (meter.byMeter.firstKey().isEmpty() || tokenLines.first()->meter.isEmpty()))
+            ofLine.insert(tokenLines.first()->id, &*meter.byMeter.cbegin());
         for (auto it = days.cbegin(); it != days.cend(); ++it) {
             const QDateTime start(it.key(), QTime(0, 0), QTimeZone::utc());
             if (start < f.from || start >= f.to)
                 continue;
             f.logged += *it;
-            f.days.append({it.key(), *it, meter.days.isEmpty() ? -1 : meter.days.value(it.key())});
+            f.days.append({it.key(), *it, -1});
         }
         if (f.days.isEmpty())
             continue;
-        // the meter summaries (of one meter, the connection's default) measure the token line
-        // of that meter
-        QList<const InvoiceLine *> tokenLines;
-        for (const InvoiceLine &l : std::as_const(f.lines)) {
-            if (l.kind != LineKind::Other)
-                tokenLines.append(&l);
-            if (l.kind != LineKind::Other && !meter.meterId.isEmpty() && l.meter == meter.meterId)
-                f.meterLine = l.id;
+        for (auto it = ofLine.cbegin(); it != ofLine.cend(); ++it) {
+            LineReadings &lr = f.readings[it.key()];
+            for (const MeterDay &d : std::as_const(f.days))
+                lr.days.append({d.day, d.logged,
+                                it.value()->days.isEmpty() ? -1 : it.value()->days.value(d.day)});
+            for (const auto &h : it.value()->hours) {
+                if (h.first >= f.from && h.first < f.to)
+                    lr.hours.append(h);
+            }
         }
-        // a single token line whose meter is not known to be another one
-        if (f.meterLine.isEmpty() && tokenLines.size() == 1 &&
-            (meter.meterId.isEmpty() || tokenLines.first()->meter.isEmpty()))
-            f.meterLine = tokenLines.first()->id;
-        for (const auto &h : meter.hours) {
-            if (h.first >= f.from && h.first < f.to)
-                f.hours.append(h);
+        // the first measured line keeps the one-meter fields filled
+        if (!f.readings.isEmpty()) {
+            f.meterLine = f.readings.firstKey();
+            f.days = f.readings.first().days;
+            f.hours = f.readings.first().hours;
         }
         facts.invoices.append(f);
     }
@@ -329,15 +409,38 @@ double LineVerdict::diffShare() const
     return (line.quantity - expected) / std::max(1.0, expected);
 }
 
-std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours)
+namespace {
+
+// Each hour as a share of the reference's same hour (hours without a reference are left out).
+QList<std::pair<QDateTime, double>> relativeTo(const QList<std::pair<QDateTime, double>> &hours,
+                                               const QList<std::pair<QDateTime, double>> &reference)
 {
+    QHash<qint64, double> ref;
+    for (const auto &h : reference)
+        ref[h.first.toSecsSinceEpoch()] += h.second;
+    QList<std::pair<QDateTime, double>> out;
+    for (const auto &h : hours) {
+        const double r = ref.value(h.first.toSecsSinceEpoch());
+        if (r > 0)
+            out.append({h.first, h.second / r});
+    }
+    return out;
+}
+
+} // namespace
+
+std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours,
+                                           const QList<std::pair<QDateTime, double>> &reference)
+{
+    const QList<std::pair<QDateTime, double>> read =
+        reference.isEmpty() ? hours : relativeTo(hours, reference);
     QList<double> values;
-    for (const auto &h : hours)
+    for (const auto &h : read)
         values.append(h.second);
     const double typical = median(values);
     QDateTime start;
     QDateTime end;
-    for (const auto &h : hours) {
+    for (const auto &h : read) {
         const bool high = typical > 0 && h.second >= 1.6 * typical;
         if (high && !start.isValid())
             start = h.first;
@@ -402,7 +505,8 @@ void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy 
 
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days,
-                      const QList<std::pair<QDateTime, double>> &hours, bool cachedLine)
+                      const QList<std::pair<QDateTime, double>> &hours, bool cachedLine,
+                      const QList<std::pair<QDateTime, double>> &reference)
 {
     LineVerdict v;
     v.line = line;
@@ -440,7 +544,7 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
     } else {
         v.outcome = LineVerdict::Outcome::Differs;
         if (billed > v.expected) {
-            std::tie(v.runFrom, v.runTo) = doubledRun(hours);
+            std::tie(v.runFrom, v.runTo) = doubledRun(hours, reference);
         } else {
             std::tie(v.runFrom, v.runTo) = missingRun(hours);
             v.runMissing = v.runFrom.isValid();
@@ -463,10 +567,26 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
             verdict.ignored.append(line.name);
             continue;
         }
-        verdict.lines.append(judgeLine(
-            line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
-            measured(line) ? facts.days : QList<MeterDay>{},
-            measured(line) ? facts.hours : QList<std::pair<QDateTime, double>>{}, cachedLine));
+        // each line against its own meter's summaries, when they were read, and its hours
+        // against the other token meters' same hours (the traffic's daily shape)
+        const auto own = facts.readings.constFind(line.id);
+        const bool read = own != facts.readings.cend();
+        QList<std::pair<QDateTime, double>> reference;
+        for (const InvoiceLine &other : facts.lines) {
+            if (other.id == line.id || other.kind == LineKind::Other)
+                continue;
+            if (const auto r = facts.readings.constFind(other.id); r != facts.readings.cend())
+                reference.append(r->hours);
+        }
+        verdict.lines.append(
+            judgeLine(line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
+                      read             ? own->days
+                      : measured(line) ? facts.days
+                                       : QList<MeterDay>{},
+                      read             ? own->hours
+                      : measured(line) ? facts.hours
+                                       : QList<std::pair<QDateTime, double>>{},
+                      cachedLine, read ? reference : QList<std::pair<QDateTime, double>>{}));
     }
     // the line to explain: a meter fault, then a rule mismatch, then the largest difference
     const auto rank = [](const LineVerdict &v) {
@@ -706,8 +826,8 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
     return h;
 }
 
-void phraseInvoice(AnalyzerOutput &out, const BillingFacts &facts, const InvoiceFacts &f,
-                   const InvoiceVerdict &verdict, const QDateTime &reference)
+void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
+                   const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
     if (verdict.lines.isEmpty())
         return;
@@ -732,10 +852,26 @@ void phraseInvoice(AnalyzerOutput &out, const BillingFacts &facts, const Invoice
     h.cause.confidence = h.score;
     h.why = u"invoice against logs"_s;
     out.hypotheses.append(h);
-    if (correct)
-        out.rejected.append({QLatin1StringView(Category::BillingPipeline),
-                             u"the invoice matches the logged usage to within 1%"_s,
-                             {}});
+    if (!correct)
+        return;
+    out.rejected.append({QLatin1StringView(Category::BillingPipeline),
+                         u"the invoice matches the logged usage to within 1%"_s,
+                         {}});
+    // an on-call page in the invoice's period changed nothing that was billed
+    for (const FoundEvidence &e : findEvidence(input, u"pagerduty", u"incidents")) {
+        for (const QJsonObject &page : eventsOf(*e.evidence)) {
+            const QDateTime at = timeOf(page.value(u"time"_s));
+            const QString ref = page.value(u"ref"_s).toString();
+            if (ref.isEmpty() || !at.isValid() || at < f.from.addDays(-1) || at >= f.to)
+                continue;
+            out.rejected.append({QLatin1StringView(Category::BillingPipeline),
+                                 u"our on-call page \u201c"_s + page.value(u"title"_s).toString() +
+                                     u"\u201d at "_s + clock(at, reference) +
+                                     u" left no trace on invoice "_s + f.id +
+                                     u", which matches the logged usage"_s,
+                                 {ref}});
+        }
+    }
 }
 
 } // namespace
@@ -755,7 +891,7 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
         out.findings.append(f);
     }
     for (const InvoiceFacts &f : facts.invoices)
-        phraseInvoice(out, facts, f, judgeInvoice(f, facts.policy), input.ticket.createdAt);
+        phraseInvoice(out, input, facts, f, judgeInvoice(f, facts.policy), input.ticket.createdAt);
     return out;
 }
 

@@ -61,6 +61,13 @@ struct MeterDay
     double metered = -1; // the meter's daily summary; -1: none
 };
 
+// One meter's summaries over an invoice's period, for the line of that meter.
+struct LineReadings
+{
+    QList<MeterDay> days; // metered: the meter's daily summary (-1: none)
+    QList<std::pair<QDateTime, double>> hours;
+};
+
 struct InvoiceFacts
 {
     QString id;
@@ -73,6 +80,7 @@ struct InvoiceFacts
     QString meterLine;        // the id of the token line the meter summaries measure ('' none): the
                               // line of the summaries' meter, or else the invoice's only token line
     QList<std::pair<QDateTime, double>> hours; // hourly meter summaries in the period
+    QMap<QString, LineReadings> readings;      // by line id: every line whose meter was read
 };
 
 struct BillingFacts
@@ -94,6 +102,18 @@ LineKind lineKind(const QString &names, bool metered, int meteredLines);
 InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines);
 // What the docs say about billing cached tokens.
 BillingPolicy policyFromDocs(const AnalysisInput &input);
+
+// What one sentence of a doc says cached input tokens cost: the rule, the share of the input
+// price they are billed at (Discounted only, else 0) and how plainly it is said (0: not at all).
+// Read by meaning: "10%", "0.1×", "one tenth of the input rate", "90% off", "free of charge",
+// "not charged", "at the full input price".
+struct CachedStatement
+{
+    CachedRule rule = CachedRule::Unknown;
+    double share = 0;
+    int strength = 0;
+};
+CachedStatement cachedStatement(const QString &sentence);
 BillingFacts gatherBilling(const AnalysisInput &input);
 
 // --- judge ---
@@ -125,11 +145,14 @@ struct LineVerdict
     double diffShare() const;
 };
 
-// `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine.
+// `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine;
+// `reference`: the hourly summaries of the invoice's other meters, the traffic's own daily
+// shape against which this meter's hours are read.
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days = {},
                       const QList<std::pair<QDateTime, double>> &hours = {},
-                      bool cachedLine = false);
+                      bool cachedLine = false,
+                      const QList<std::pair<QDateTime, double>> &reference = {});
 
 struct InvoiceVerdict
 {
@@ -144,7 +167,11 @@ struct InvoiceVerdict
 InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy);
 
 // Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
-std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, double>> &hours);
+// With a `reference` (other meters' hours of the same traffic), each hour is read as a share of
+// the reference's same hour, so a quiet night of a daily cycle counted twice still stands out.
+std::pair<QDateTime, QDateTime>
+doubledRun(const QList<std::pair<QDateTime, double>> &hours,
+           const QList<std::pair<QDateTime, double>> &reference = {});
 // Hours the meter recorded (almost) nothing between hours it metered as usual: the first such
 // stretch of at most 24 hours that the meter came back from (a quiet end is no evidence).
 std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours);

@@ -30,6 +30,12 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         const int status = int(t.number(r, u"status"));
         const QString error = t.text(r, u"error");
         s.n += n;
+        const QDateTime seen = t.time(r, u"first");
+        const QDateTime seenLast = t.time(r, u"last");
+        if (seen.isValid() && (!s.firstSeen.isValid() || seen < s.firstSeen))
+            s.firstSeen = seen;
+        if (seenLast.isValid() && (!s.lastSeen.isValid() || seenLast > s.lastSeen))
+            s.lastSeen = seenLast;
         const bool failed = status == 0 || status >= 400 || !error.isEmpty();
         if (!failed)
             continue;
@@ -44,6 +50,8 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         if (first.isValid() && (!s.firstByError.contains(kind) || first < s.firstByError[kind]))
             s.firstByError[kind] = first;
         const QDateTime last = t.time(r, u"last");
+        if (last.isValid() && (!s.lastByError.contains(kind) || last > s.lastByError[kind]))
+            s.lastByError[kind] = last;
         if (first.isValid() && (!s.firstFailure.isValid() || first < s.firstFailure))
             s.firstFailure = first;
         if (last.isValid() && (!s.lastFailure.isValid() || last > s.lastFailure))
@@ -103,19 +111,97 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
     // the failures that matter started with the dominant error, not with the odd timeout
     if (v.worst.firstByError.contains(v.worst.mainError()))
         v.worst.firstFailure = v.worst.firstByError.value(v.worst.mainError());
-    // do other customers' endpoints fail the same way?
+    // do other customers' endpoints fail the same way, over the window or while this one does?
+    const QDateTime failingTo = v.worst.lastByError.value(v.worst.mainError(), v.worst.lastFailure);
     for (const EndpointStats &s : facts.all) {
         if (facts.own.contains(s.endpoint) || s.n < 5)
             continue;
         ++v.others;
-        if (s.failed >= 0.2 * s.n)
+        if (s.failed >= 0.2 * s.n || failedAlongside(s, v.worst.firstFailure, failingTo))
             ++v.othersFailing;
     }
     v.everyone = v.others > 0 && v.othersFailing * 2 >= v.others;
-    v.side = v.worst.signature > v.worst.endpointSide || v.everyone
-                 ? WebhookVerdict::Side::Ours
-                 : WebhookVerdict::Side::Customer;
+    // a rejected signature points at how we sign, unless other customers' endpoints accept
+    // the same signatures: then what differs is this endpoint's secret or check
+    const bool signature = v.worst.signature > v.worst.endpointSide;
+    const bool othersAccept = v.others > 0 && v.othersFailing == 0;
+    v.side = v.everyone || (signature && !othersAccept) ? WebhookVerdict::Side::Ours
+                                                        : WebhookVerdict::Side::Customer;
     return v;
+}
+
+bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to)
+{
+    if (!from.isValid() || !to.isValid() || to <= from || !other.firstSeen.isValid() ||
+        !other.lastSeen.isValid())
+        return false;
+    const auto overlap = [&](const QDateTime &a, const QDateTime &b) {
+        return std::max<qint64>(0, std::max(a, from).secsTo(std::min(b, to)));
+    };
+    const qint64 span = std::max<qint64>(60, other.firstSeen.secsTo(other.lastSeen));
+    const double expected = other.n * double(overlap(other.firstSeen, other.lastSeen)) / span;
+    double failed = 0;
+    for (auto it = other.byError.cbegin(); it != other.byError.cend(); ++it) {
+        const QDateTime first = other.firstByError.value(it.key());
+        const QDateTime last = other.lastByError.value(it.key(), first);
+        if (first.isValid() && first <= to && last >= from)
+            failed += it.value();
+    }
+    return failed >= 5 && failed >= 0.2 * expected;
+}
+
+QStringList failureKindWords(const QString &kind)
+{
+    static const QStringList timeout{u"timeout"_s, u"timeouts"_s, u"deadline"_s, u"deadlines"_s};
+    static const QStringList signing{u"signature"_s, u"signatures"_s, u"signing"_s, u"sign"_s,
+                                     u"signer"_s,    u"hmac"_s,       u"secret"_s,  u"secrets"_s,
+                                     u"key"_s,       u"keys"_s,       u"rotate"_s,  u"rotated"_s};
+    static const QStringList tls{u"tls"_s,   u"ssl"_s,   u"certificate"_s, u"certificates"_s,
+                                 u"cert"_s,  u"certs"_s, u"cipher"_s,      u"ciphers"_s,
+                                 u"trust"_s, u"sni"_s,   u"openssl"_s,     u"truststore"_s};
+    static const QStringList dns{u"dns"_s, u"resolver"_s, u"resolve"_s, u"resolving"_s,
+                                 u"hostname"_s};
+    static const QStringList connect{u"egress"_s, u"proxy"_s,    u"port"_s,
+                                     u"ports"_s,  u"outbound"_s, u"firewall"_s};
+    static const QStringList payload{u"payload"_s,   u"payloads"_s,   u"body"_s,        u"schema"_s,
+                                     u"serialize"_s, u"serializer"_s, u"encoding"_s,    u"field"_s,
+                                     u"fields"_s,    u"format"_s,     u"compression"_s, u"gzip"_s,
+                                     u"content"_s};
+    static const QStringList load{u"concurrency"_s, u"concurrent"_s, u"parallel"_s,
+                                  u"burst"_s,       u"batch"_s,      u"batching"_s};
+    if (kind == u"timeout")
+        return timeout;
+    if (kind == u"signature_rejected")
+        return signing;
+    if (kind == u"tls_error")
+        return tls;
+    if (kind == u"dns_error")
+        return dns;
+    if (kind == u"connection_refused")
+        return connect;
+    if (!kind.startsWith(u"HTTP "))
+        return {};
+    const int status = kind.mid(5).toInt();
+    if (status == 401 || status == 403)
+        return signing;
+    if (status == 408 || status == 504)
+        return timeout;
+    if (status == 429 || status == 502 || status == 503)
+        return load;
+    if (status >= 400)
+        return payload;
+    return {};
+}
+
+bool deployFitsFailure(const DeployCandidate &c, const QString &kind, const QDateTime &began)
+{
+    // shortly before (within the hour), about webhook delivery, and about this kind of failure
+    if (!c.reason.isEmpty() || c.matched.isEmpty() || c.docsOnly || c.proximity < 0.7 ||
+        !c.time.isValid() || !began.isValid() || c.time > began.addSecs(120))
+        return false;
+    const QStringList wanted = failureKindWords(kind);
+    return std::any_of(c.words.cbegin(), c.words.cend(),
+                       [&](const QString &w) { return wanted.contains(w); });
 }
 
 } // namespace Analysis
@@ -162,17 +248,57 @@ void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookV
                          {}});
 }
 
-void phraseCustomerSide(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v,
-                        const QString &observed)
+// The deploy (if any) that explains deliveries failing with `kind` from `began`.
+const DeployCandidate *fittingDeploy(const DeployRanking &ranking, const QString &kind,
+                                     const QDateTime &began)
+{
+    for (const DeployCandidate &c : ranking.candidates) {
+        if (deployFitsFailure(c, kind, began))
+            return &c;
+    }
+    return nullptr;
+}
+
+Hypothesis deployHypothesis(const DeployCandidate &d, const WebhookFacts &facts,
+                            const EndpointStats &worst, const QString &kind, const QDateTime &began,
+                            const QDateTime &reference, double score)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::DeployRegression);
+    h.score = score;
+    h.cause.summary = describeDeploy(d, reference) + u" shipped "_s +
+                      formatDuration(d.time.secsTo(began)) + u" before deliveries to "_s +
+                      worst.endpoint + u" started failing with "_s + kind + u" at "_s +
+                      clock(began, reference) + u" ("_s + formatCount(worst.byError.value(kind)) +
+                      u" deliveries); it changed "_s + d.files.mid(0, 3).join(u", "_s);
+    h.cause.confidence = h.score;
+    h.cause.refs = {d.ref};
+    h.cause.evidenceIds = {d.evidenceId, facts.ownEvidence};
+    h.why = u"deploy changed webhook delivery just before this kind of failure began"_s;
+    return h;
+}
+
+void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const WebhookFacts &facts,
+                        const WebhookVerdict &v, const QString &observed,
+                        const QDateTime &reference)
 {
     const bool compared = facts.hasAll && v.others > 0;
+    const QString main = v.worst.mainError();
+    DeployRanking ranking;
+    const bool deploysKnown = !dataMissing(input, u"github", u"deployments");
+    if (deploysKnown)
+        ranking = rankDeploys(input, v.worst.firstFailure, topicWords(u"webhook-failures"_s),
+                              input.params.keywords, false);
+    // a change of ours can break a customer's endpoint: a shorter timeout, new keys, a new
+    // TLS client; the failure's kind and its timing decide
+    const DeployCandidate *ours = fittingDeploy(ranking, main, v.worst.firstFailure);
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
-    h.score = compared ? 0.88 : 0.78;
+    h.score = ours ? 0.5 : compared ? 0.88 : 0.78;
     h.cause.summary =
         observed +
         (compared ? u"; other customers' webhooks are delivered normally"_s : QString()) +
-        u". The failure happens at the customer's endpoint ("_s + v.worst.mainError() + u')';
+        u". The failure happens at the customer's endpoint ("_s + main + u')';
     if (v.worst.firstFailure.isValid())
         h.cause.phrases = {
             {compared ? u"webhook.customer_endpoint_compared"_s : u"webhook.customer_endpoint"_s,
@@ -184,10 +310,36 @@ void phraseCustomerSide(AnalyzerOutput &out, const WebhookFacts &facts, const We
         h.cause.evidenceIds.append(facts.allEvidence);
     h.why = u"endpoint-side failures"_s;
     out.hypotheses.append(h);
-    out.rejected.append({QLatin1StringView(Category::DeployRegression),
-                         u"the deliveries fail at the customer's endpoint ("_s +
-                             v.worst.mainError() + u"), which no change on our side causes"_s,
-                         {}});
+    if (ours) {
+        out.hypotheses.append(
+            deployHypothesis(*ours, facts, v.worst, main, v.worst.firstFailure, reference, 0.9));
+        out.rejected.append({QLatin1StringView(Category::CustomerEndpoint),
+                             u"the endpoint began failing with "_s + main + u" right after "_s +
+                                 ours->label + u", which changed that part of delivery"_s,
+                             {}});
+        return;
+    }
+    // a second kind of failure at the same endpoint, with a cause of its own
+    bool secondDeploy = false;
+    for (auto it = v.worst.byError.cbegin(); it != v.worst.byError.cend(); ++it) {
+        const QString &kind = it.key();
+        if (kind == main || it.value() < std::max(20.0, 0.1 * v.worst.failed))
+            continue;
+        const QDateTime began = v.worst.firstByError.value(kind);
+        const DeployRanking at = rankDeploys(input, began, topicWords(u"webhook-failures"_s),
+                                             input.params.keywords, false);
+        if (const DeployCandidate *d = deploysKnown ? fittingDeploy(at, kind, began) : nullptr) {
+            out.hypotheses.append(
+                deployHypothesis(*d, facts, v.worst, kind, began, reference, 0.8));
+            secondDeploy = true;
+        }
+    }
+    if (!secondDeploy)
+        out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                             u"the deliveries fail at the customer's endpoint ("_s + main +
+                                 u"), and no change of ours shortly before touched that part of "
+                                 u"delivery"_s,
+                             {}});
 }
 
 void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const WebhookFacts &facts,
@@ -279,7 +431,7 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     if (ourSide)
         phraseOurSide(out, input, facts, v, observed, reference);
     else
-        phraseCustomerSide(out, facts, v, observed);
+        phraseCustomerSide(out, input, facts, v, observed, reference);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/deploycorrelation.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -20,6 +21,9 @@ struct EndpointStats
     double signature = 0;    // signature_rejected: how we sign
     QMap<QString, double> byError;
     QMap<QString, QDateTime> firstByError;
+    QMap<QString, QDateTime> lastByError;
+    QDateTime firstSeen; // the first and last delivery of any outcome
+    QDateTime lastSeen;
     QDateTime firstFailure;
     QDateTime lastFailure;
     QString mainError() const;
@@ -50,11 +54,26 @@ struct WebhookVerdict
     Side side = Side::None;
     double total = 0;
     double failed = 0;
-    EndpointStats worst; // firstFailure: when its main error began
-    int others = 0;      // other customers' endpoints with deliveries
-    int othersFailing = 0;
+    EndpointStats worst;   // firstFailure: when its main error began
+    int others = 0;        // other customers' endpoints with deliveries
+    int othersFailing = 0; // failing over the window, or in the customer's failure window
     bool everyone = false; // at least half the other customers' endpoints fail too
 };
 WebhookVerdict judgeWebhooks(const WebhookFacts &facts);
+
+// Whether another endpoint failed in [from, to] (the customer's failure window): its failures
+// of kinds seen in that window are at least a fifth of the deliveries it would have had there.
+// A short outage of ours shows on every endpoint at once, however long the ticket's window.
+bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to);
+
+// Words a change of ours carries when it can cause a failure kind ("timeout", "tls_error",
+// "signature_rejected", "HTTP 500", ...): a shorter delivery timeout, new signing keys, a new
+// TLS client, a new payload. Empty for a kind no delivery change explains.
+QStringList failureKindWords(const QString &kind);
+
+// Whether a deploy explains a failure kind that began at `began`: it went out shortly before,
+// touched webhook delivery, and what it changed speaks of that kind of failure. A failure at
+// the customer's endpoint can be caused by a change of ours; the evidence decides.
+bool deployFitsFailure(const DeployCandidate &c, const QString &kind, const QDateTime &began);
 
 } // namespace Casefile::Analysis

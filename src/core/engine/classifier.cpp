@@ -3,6 +3,7 @@
 #include "core/engine/lexicon.h"
 #include "core/engine/textnormalizer.h"
 #include "core/text/language.h"
+#include "core/text/quotedthread.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -693,7 +694,9 @@ Reading readTicket(const Ticket &ticket)
     r.concepts.resize(Lexicon::concepts().size());
     r.staleSubject = isStaleSubject(ticket.subject);
     const QString subject = ticket.subject.left(MaxSubject);
-    const QString body = QString(ticket.description.left(MaxBody) + u'\n' + ticket.tags.join(u' '));
+    // What the customer wrote this time, not the earlier thread quoted under it.
+    const QString own = Text::withoutQuotedThread(ticket.description.left(MaxBody));
+    const QString body = QString(own + u'\n' + ticket.tags.join(u' '));
     r.lang = lexiconLang(Text::detectLanguage(subject + u'\n' + body));
     const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
     const QList<Sentence> bodySentences = sentencesOf(body);
@@ -744,8 +747,7 @@ Reading readTicket(const Ticket &ticket)
     }
     const int mismatch = conceptIndex(u"mismatch");
     if (present(r, u"billing") && mismatch >= 0 &&
-        (distinctAmounts(ticket.description) >= 2 ||
-         (inBody(r, u"billing") && saysRatio(r.foldedBody)))) {
+        (distinctAmounts(own) >= 2 || (inBody(r, u"billing") && saysRatio(r.foldedBody)))) {
         ConceptRead &c = r.concepts[mismatch];
         if (c.symptom < 1.0)
             r.symptomStrength += 1.0 - c.symptom;
@@ -785,6 +787,22 @@ Classifier::Classifier(const QList<Playbook> &playbooks)
             add(&e.negative, k, 1.0);
         m_entries.append(e);
     }
+}
+
+// What the status codes a ticket quotes (4xx, 5xx) weigh for `playbook`.
+static double statusDetail(const Reading &r, const QString &playbook)
+{
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    double total = 0;
+    for (const char16_t *id : {u"server-status", u"client-status"}) {
+        const int c = conceptIndex(id);
+        if (c < 0)
+            continue;
+        const ConceptRead &cr = r.concepts.at(c);
+        const double variety = 1.0 + std::min(0.45, 0.15 * double(cr.tokens.size() - 1));
+        total += all.at(c).playbooks.value(playbook) * cr.presence() * variety;
+    }
+    return total;
 }
 
 static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entries)
@@ -840,6 +858,10 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
             if (r.providers.size() >= 2) {
                 total += works ? 4.0 : 1.5;
                 parts.append({works ? 4.0 : 1.5, u"one provider fails, another works"_s});
+                // The status codes then say how the one provider fails: they are details of
+                // the contrast, as much evidence for routing as for a generic error.
+                if (works)
+                    total += statusDetail(r, u"api-errors"_s);
             } else if (r.providers.size() == 1 && r.onlyWord) {
                 total += 1.5;
                 parts.append({1.5, u"only one provider fails"_s});

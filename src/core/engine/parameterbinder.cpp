@@ -3,6 +3,7 @@
 #include "core/engine/textnormalizer.h"
 #include "core/engine/timeexpressions.h"
 #include "core/text/language.h"
+#include "core/text/quotedthread.h"
 #include "core/time.h"
 
 #include <QHash>
@@ -75,8 +76,8 @@ struct AnchorSearch
 };
 
 // "for the past 2 hours", "2 hours ago", "depuis 2 h 30 min", "hace unas 3 horas", "há 45
-// minutos", "vor 2 Stunden", "il y a 2 heures", "seit 2 Stunden", "2時間前から": a start that
-// far before the ticket.
+// minutos", "vor 2 Stunden", "il y a 2 heures", "seit 2 Stunden", "2時間前から", hedged or not
+// ("há cerca de 3 horas", "vor etwa 2 Stunden"): a start that far before the ticket.
 void relativeAmounts(const QString &text, AnchorSearch &s)
 {
     for (const qint64 seconds : TimeText::durationsAgo(text)) {
@@ -501,10 +502,14 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
 
 } // namespace
 
-BoundParameters ParameterBinder::bind(const Ticket &ticket,
+BoundParameters ParameterBinder::bind(const Ticket &asWritten,
                                       const QList<Organisation> &organisations,
                                       const QDateTime &now, int windowHoursBefore)
 {
+    // What the customer wrote this time: an earlier reply quoted under it speaks of older
+    // times and other topics.
+    Ticket ticket = asWritten;
+    ticket.description = Text::withoutQuotedThread(asWritten.description);
     BoundParameters p;
     const QString text = QString(ticket.subject + u"\n"_s + ticket.description).left(MaxText);
     const QString lower = text.toLower();

@@ -207,7 +207,8 @@ QList<DurationSpan> durationSpans(const QString &lower)
         u"derni[eè]re?s)"_s;
     static const QString approx =
         u"(?:(?:about|around|roughly|some|approx\\.?|approximately|nearly|almost|over|more\\s+"
-        u"than|unas|unos|cerca\\s+de|casi|m[aá]s\\s+de|umas|uns|quase|mais\\s+de|etwa|ca\\.?|"
+        u"than|unas|unos|cerca\\s+de|alrededor\\s+de|aproximadamente|casi|m[aá]s\\s+de|umas|uns|"
+        u"quase|mais\\s+ou\\s+menos|mais\\s+de|etwa|ca\\.?|circa|[aà]\\s+peu\\s+pr[eè]s|"
         u"ungef[aä]hr|rund|fast|[uü]ber|mehr\\s+als|knapp|environ|presque|pr[eè]s\\s+de|plus\\s+"
         u"de|bien)\\s+)*"_s;
     static const QString number =

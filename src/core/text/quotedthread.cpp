@@ -1,0 +1,79 @@
+#include "core/text/quotedthread.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Text {
+
+namespace {
+
+// A line that introduces the quotation of an earlier message, in the six languages.
+bool isReplyHeader(const QString &line)
+{
+    if (line.size() > 240)
+        return false;
+    // "On Mon, 21 Dec 2026 at 16:02, Support <…> wrote:", "Em seg., 21 de dez. … escreveu:",
+    // "El lun, 21 dic … escribió:", "Am 21.12.2026 um 16:02 schrieb Support:", "Le 21 déc.
+    // 2026 à 16:02, Support a écrit :": a verb of writing at the end of a line with a digit.
+    static const QRegularExpression wrote(
+        u"\\b(wrote|writes|escreveu|escribi[oó]|schrieb|a [ée]crit|ha scritto|schreef)\\b"
+        u"[^\\n]{0,80}[:：]\\s*$"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression digit(u"\\d"_s);
+    if (wrote.match(line).hasMatch() && digit.match(line).hasMatch())
+        return true;
+    // Japanese mail clients: "2026年12月21日(月) 16:02 Support <…>:" then "…
+    // に書きました/が書きました".
+    static const QRegularExpression japanese(u"(に|が)書きました[:：]?\\s*$"_s);
+    if (japanese.match(line).hasMatch())
+        return true;
+    static const QRegularExpression rule(
+        u"^-{2,}\\s*(original message|forwarded message|mensaje original|mensaje reenviado|"
+        u"mensagem original|mensagem encaminhada|urspr[üu]ngliche nachricht|weitergeleitete "
+        u"nachricht|message d'origine|message transf[ée]r[ée]|元のメッセージ|転送メッセージ)\\s*-{2,}"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return rule.match(line).hasMatch();
+}
+
+// An Outlook header block: "From: …" followed by "Sent: …" (or its translations).
+bool isOutlookHeader(const QStringList &lines, qsizetype i)
+{
+    static const QRegularExpression from(u"^\\s*(from|de|von|差出人)\\s*[:：]\\s*\\S"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression sent(
+        u"^\\s*(sent|date|enviado|enviada|gesendet|datum|envoy[ée]|fecha|data|送信日時)\\s*[:：]"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return i + 1 < lines.size() && from.match(lines.at(i)).hasMatch() &&
+           sent.match(lines.at(i + 1)).hasMatch();
+}
+
+bool hasWords(const QStringList &lines)
+{
+    return std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) {
+        return std::any_of(l.cbegin(), l.cend(), [](QChar c) { return c.isLetter(); });
+    });
+}
+
+} // namespace
+
+QString withoutQuotedThread(const QString &text)
+{
+    const QStringList lines = text.split(u'\n');
+    QStringList kept;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString trimmed = lines.at(i).trimmed();
+        if (trimmed.startsWith(u'>'))
+            continue;
+        const bool signature = trimmed == u"--"_s && hasWords(kept);
+        if (signature || ((isReplyHeader(trimmed) || isOutlookHeader(lines, i)) && hasWords(kept)))
+            break;
+        kept.append(lines.at(i));
+    }
+    while (!kept.isEmpty() && kept.constLast().trimmed().isEmpty())
+        kept.removeLast();
+    return hasWords(kept) ? kept.join(u'\n') : text;
+}
+
+} // namespace Casefile::Text

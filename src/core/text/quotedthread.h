@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace Casefile::Text {
+
+// What the customer wrote this time: a ticket body without the earlier thread it quotes (lines
+// starting with '>', everything after a reply header such as "On … wrote:", "Em … escreveu:",
+// "El … escribió:", "Am … schrieb …:", "Le … a écrit :", "… に書きました:", an "Original
+// message" rule or an Outlook "From:/Sent:" block) and without the signature after a "--" line.
+// Earlier replies talk of older topics and older times; read as the customer's words they pick
+// the wrong playbook and the wrong window. When nothing would remain (a body that is all
+// quotation) the text is returned unchanged. Pure, thread-safe, linear in the text.
+QString withoutQuotedThread(const QString &text);
+
+} // namespace Casefile::Text

@@ -1,0 +1,69 @@
+// The customer's own words without the earlier thread a reply quotes: the classifier and the
+// binder read only these, so an older topic or an older time in the quotation never decides.
+#include "core/text/quotedthread.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Casefile;
+
+class TestQuotedThread : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ownWords_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain text is unchanged")
+            << u"Errors since 10:00.\nPlease check."_s << u"Errors since 10:00.\nPlease check."_s;
+        QTest::newRow("lines quoted with >")
+            << u"Still failing.\n> Could you send a request id?\n> Thanks"_s << u"Still failing."_s;
+        QTest::newRow("english header and what follows")
+            << u"Now we get 500s.\n\nOn Mon, 21 Dec 2026 at 16:02, Support <s@x.io> wrote:\nYour "
+               u"invoice was resent."_s
+            << u"Now we get 500s."_s;
+        QTest::newRow("portuguese header")
+            << u"Erro 502 desde 7h.\n\nEm seg., 21 de dez. de 2026 às 16:02, Suporte escreveu:\n"
+               u"a fatura foi reenviada"_s
+            << u"Erro 502 desde 7h."_s;
+        QTest::newRow("spanish header")
+            << u"Sigue fallando.\nEl lun, 21 dic 2026 a las 9:00, Soporte escribió:\nla factura"_s
+            << u"Sigue fallando."_s;
+        QTest::newRow("german header with the verb mid-line")
+            << u"Immer noch 429.\nAm 21.12.2026 um 16:02 schrieb Support <s@x.io>:\nRechnung"_s
+            << u"Immer noch 429."_s;
+        QTest::newRow("french header")
+            << u"Toujours en panne.\nLe 26 déc. 2026 à 10:05, Support a écrit :\nla facture"_s
+            << u"Toujours en panne."_s;
+        QTest::newRow("japanese header")
+            << u"まだエラーです。\n2026/12/21 16:02、Support <s@x.io> に書きました:\n請求書"_s
+            << u"まだエラーです。"_s;
+        QTest::newRow("original message rule")
+            << u"Any news?\n-----Original Message-----\nsubject: invoice"_s << u"Any news?"_s;
+        QTest::newRow("outlook block")
+            << u"Any news?\nFrom: Support <s@x.io>\nSent: Monday 09:00\nInvoice attached"_s
+            << u"Any news?"_s;
+        QTest::newRow("signature after --")
+            << u"Timeouts since noon.\n--\nJane Doe | Billing Ops"_s << u"Timeouts since noon."_s;
+        QTest::newRow("a body that is all quotation stays whole")
+            << u"> old text\n> more"_s << u"> old text\n> more"_s;
+        QTest::newRow("a header first keeps what follows")
+            << u"On Mon at 9:00 Support wrote:\nstill broken"_s
+            << u"On Mon at 9:00 Support wrote:\nstill broken"_s;
+        QTest::newRow("a colon after wrote in prose without a date is kept")
+            << u"The error says what I wrote: invalid key"_s
+            << u"The error says what I wrote: invalid key"_s;
+    }
+
+    void ownWords()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(Text::withoutQuotedThread(text), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQuotedThread)
+#include "tst_quotedthread.moc"
