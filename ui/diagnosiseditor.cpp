@@ -4,6 +4,7 @@
 #include "core/connector.h"
 #include "core/reply/replycomposer.h"
 #include "ui/constants.h"
+#include "ui/needshumanbanner.h"
 #include "ui/safetextbrowser.h"
 #include "ui/sendconfirmdialog.h"
 #include "ui/sendcontroller.h"
@@ -136,6 +137,9 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    // The engineer is told before editing when the diagnosis needs checking; Send stays on.
+    m_needsHuman = new NeedsHumanBanner(this);
+    layout->addWidget(m_needsHuman);
     layout->addWidget(m_texts, 1);
     layout->addWidget(m_blocked);
     layout->addWidget(m_status);
@@ -211,6 +215,7 @@ void DiagnosisEditor::setInvestigation(const QString &investigationId,
         investigation.replyLanguage.isEmpty() ? u"en"_s : investigation.replyLanguage);
     m_language->setCurrentIndex(std::max(0, index));
     m_note->setPlainText(investigation.internalNoteMarkdown);
+    m_needsHuman->setInvestigation(investigation);
     setInvestigation(investigationId, investigation.ticket.id, investigation.diagnosisMarkdown);
 }
 

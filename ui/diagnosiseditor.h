@@ -23,6 +23,7 @@ QT_END_NAMESPACE
 namespace Casefile {
 
 class HelpdeskConnector;
+class NeedsHumanBanner;
 class SafeTextBrowser;
 class SendConfirmDialog;
 class SendController;
@@ -83,6 +84,7 @@ public:
     QPushButton *sendReplyButton() const { return m_sendReply; }
     QPushButton *sendNoteButton() const { return m_sendNote; }
     QComboBox *languageBox() const { return m_language; }
+    NeedsHumanBanner *needsHumanBanner() const { return m_needsHuman; }
 
 signals:
     void replySent(const QString &ticketId, const QString &remoteId);
@@ -112,6 +114,7 @@ private:
     QTimer m_autosaveTimer;
     QPointer<SendConfirmDialog> m_confirm;
 
+    NeedsHumanBanner *m_needsHuman = nullptr;
     QTabWidget *m_texts = nullptr;
     QSplitter *m_splitter = nullptr;
     QPlainTextEdit *m_editor = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/highlighter.h"
 #include "ui/jsontablemodel.h"
 #include "ui/jsontreemodel.h"
+#include "ui/needshumanbanner.h"
 #include "ui/stepsmodel.h"
 #include "ui/timelinecharts.h"
 #include "ui/weblinks.h"
@@ -177,6 +178,9 @@ void InvestigationView::buildHeader(QVBoxLayout *layout)
     buttons->addWidget(m_rerunAll);
     layout->addWidget(m_title);
     layout->addWidget(m_playbook);
+    // Too little evidence to conclude: said above everything else, with what is missing.
+    m_needsHuman = new NeedsHumanBanner(this);
+    layout->addWidget(m_needsHuman);
     layout->addWidget(m_description);
     layout->addLayout(buttons);
 }
@@ -357,6 +361,7 @@ void InvestigationView::setPlanned(const Investigation &skeleton)
         addEvidence(e);
     m_investigation.evidence = skeleton.evidence;
     setRunning(true);
+    m_needsHuman->setInvestigation(m_investigation);
     fillFindings();
     updateHeader();
     updateProgress();
@@ -407,6 +412,7 @@ void InvestigationView::setFinished(const Investigation &investigation)
     for (const Evidence &e : investigation.evidence)
         addEvidence(e);
     setRunning(false); // before the findings: a finished run is never "still investigating"
+    m_needsHuman->setInvestigation(m_investigation);
     fillFindings();
     updateHeader();
     updateProgress();

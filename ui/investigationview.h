@@ -44,6 +44,7 @@ RunHealth runHealth(const Investigation &investigation);
 
 class JsonTableModel;
 class JsonTreeModel;
+class NeedsHumanBanner;
 class StepsModel;
 class TimelineCharts;
 
@@ -91,6 +92,7 @@ public:
     QTreeWidget *findingsTree() const { return m_findings; }
     QListWidget *evidenceList() const { return m_evidenceList; }
     QProgressBar *progressBar() const { return m_progress; }
+    NeedsHumanBanner *needsHumanBanner() const { return m_needsHuman; }
     QString rootCauseText() const;
     int rejectedCount() const;
     RunHealth health() const { return runHealth(m_investigation); }
@@ -126,6 +128,7 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_playbook = nullptr;
+    NeedsHumanBanner *m_needsHuman = nullptr;
     QPlainTextEdit *m_description = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -33,6 +33,7 @@ struct BoundParameters
     // Where the ticket's provider or model disagreed with the organisation's own logs and the
     // logs won, in words (empty when they agreed or there was nothing to compare).
     QStringList entityNotes;
+    QList<EntityCorrection> entityCorrections; // the same, as data
     QJsonObject values; // everything above as template values ("org", "window.from", ...)
 };
 

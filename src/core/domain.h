@@ -94,12 +94,64 @@ struct StepRecord
     int attempts = 0;      // optional extension field
 };
 
+// A sentence for the customer as data: a key of the reply phrase book (one per language,
+// core/reply/phrasebook.h) and typed values, so the reply words it in its own language:
+// counts, shares and numbers in the reader's locale, times in UTC and the customer's zone,
+// names as written. The English `summary` beside it stays for the note and English replies.
+struct PhraseArg
+{
+    enum class Kind { Count, Share, Number, Time, Name, Names };
+    QString name;
+    Kind kind = Kind::Name;
+    double number = 0.0;
+    int decimals = 0;
+    QDateTime time;
+    QStringList names;
+    friend bool operator==(const PhraseArg &, const PhraseArg &) = default;
+};
+
+struct Phrase
+{
+    QString key;
+    QList<PhraseArg> args;
+    friend bool operator==(const Phrase &, const Phrase &) = default;
+};
+
+// Typed phrase values: Say::count(u"failed"_s, 120), Say::time(u"from"_s, t), ...
+namespace Say {
+inline PhraseArg count(const QString &name, double value)
+{
+    return {name, PhraseArg::Kind::Count, value, 0, {}, {}};
+}
+inline PhraseArg share(const QString &name, double value)
+{
+    return {name, PhraseArg::Kind::Share, value, 0, {}, {}};
+}
+inline PhraseArg number(const QString &name, double value, int decimals)
+{
+    return {name, PhraseArg::Kind::Number, value, decimals, {}, {}};
+}
+inline PhraseArg time(const QString &name, const QDateTime &value)
+{
+    return {name, PhraseArg::Kind::Time, 0.0, 0, value, {}};
+}
+inline PhraseArg name(const QString &name, const QString &value)
+{
+    return {name, PhraseArg::Kind::Name, 0.0, 0, {}, {value}};
+}
+inline PhraseArg names(const QString &name, const QStringList &values)
+{
+    return {name, PhraseArg::Kind::Names, 0.0, 0, {}, values};
+}
+} // namespace Say
+
 struct Finding
 {
     QString summary;
     QStringList refs;
     QStringList evidenceIds;
     double confidence = 0.0;
+    QList<Phrase> phrases{}; // optional: the summary as phrase-book clauses, in order
 };
 
 // The root-cause vocabulary of contracts/investigation-result.md.
@@ -124,6 +176,7 @@ struct RootCause
     double confidence = 0.0;
     QStringList refs;
     QStringList evidenceIds; // optional extension field "evidence"
+    QList<Phrase> phrases{}; // optional: the summary as phrase-book clauses, in order
 };
 
 struct RejectedHypothesis
@@ -137,6 +190,16 @@ struct PlaybookChoice
 {
     QString name; // empty = no investigation needed (JSON null)
     QString reason;
+};
+
+// Where the ticket named a provider or model that the organisation's own logs contradicted
+// and the logs won: what the ticket said ('' when it named none) and what the logs showed.
+struct EntityCorrection
+{
+    QString entity; // "provider", "model"
+    QString ticket;
+    QString logs; // '' when the logs showed nothing to use: the filter was dropped
+    friend bool operator==(const EntityCorrection &, const EntityCorrection &) = default;
 };
 
 struct Investigation
@@ -163,6 +226,9 @@ struct Investigation
     // what could not be read (steps that failed, timed out, were skipped or returned nothing).
     bool needsHuman = false;
     QStringList missing;
+    // Optional extension "entity_corrections": the ticket's provider or model as the logs
+    // corrected it.
+    QList<EntityCorrection> entityCorrections;
 
     const Evidence *evidenceById(const QString &id) const;
 };
@@ -182,4 +248,5 @@ struct DiagnosisDraft
 Q_DECLARE_METATYPE(Casefile::Ticket)
 Q_DECLARE_METATYPE(Casefile::StepRecord)
 Q_DECLARE_METATYPE(Casefile::Evidence)
+Q_DECLARE_METATYPE(Casefile::EntityCorrection)
 Q_DECLARE_METATYPE(Casefile::Investigation)

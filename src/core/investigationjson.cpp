@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
@@ -36,6 +38,73 @@ QJsonValue nullableString(const QString &s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
+// Optional "phrases": [{"key": ..., "args": {"name": {"count": 12} | {"share": 0.3} |
+// {"number": 1.5, "decimals": 1} | {"time": iso} | {"name": "x"} | {"names": [...]}}}].
+QJsonArray phrasesToJson(const QList<Phrase> &phrases)
+{
+    QJsonArray out;
+    for (const Phrase &p : phrases) {
+        QJsonObject args;
+        for (const PhraseArg &a : p.args) {
+            QJsonObject v;
+            switch (a.kind) {
+            case PhraseArg::Kind::Count:
+                v.insert(u"count"_s, a.number);
+                break;
+            case PhraseArg::Kind::Share:
+                v.insert(u"share"_s, a.number);
+                break;
+            case PhraseArg::Kind::Number:
+                v.insert(u"number"_s, a.number);
+                v.insert(u"decimals"_s, a.decimals);
+                break;
+            case PhraseArg::Kind::Time:
+                v.insert(u"time"_s, toIsoUtc(a.time));
+                break;
+            case PhraseArg::Kind::Name:
+                v.insert(u"name"_s, a.names.value(0));
+                break;
+            case PhraseArg::Kind::Names:
+                v.insert(u"names"_s, stringsToJson(a.names));
+                break;
+            }
+            args.insert(a.name, v);
+        }
+        out.append(QJsonObject{{u"key"_s, p.key}, {u"args"_s, args}});
+    }
+    return out;
+}
+
+QList<Phrase> phrasesFromJson(const QJsonValue &value)
+{
+    QList<Phrase> out;
+    for (const QJsonValue &pv : value.toArray()) {
+        const QJsonObject o = pv.toObject();
+        Phrase p;
+        p.key = o.value(u"key"_s).toString();
+        const QJsonObject args = o.value(u"args"_s).toObject();
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            const QJsonObject v = it.value().toObject();
+            if (v.contains(u"count"_s))
+                p.args.append(Say::count(it.key(), v.value(u"count"_s).toDouble()));
+            else if (v.contains(u"share"_s))
+                p.args.append(Say::share(it.key(), v.value(u"share"_s).toDouble()));
+            else if (v.contains(u"number"_s))
+                p.args.append(Say::number(it.key(), v.value(u"number"_s).toDouble(),
+                                          std::clamp(v.value(u"decimals"_s).toInt(), 0, 6)));
+            else if (v.contains(u"time"_s))
+                p.args.append(Say::time(it.key(), fromIso(v.value(u"time"_s).toString())));
+            else if (v.contains(u"names"_s))
+                p.args.append(Say::names(it.key(), stringsFromJson(v.value(u"names"_s))));
+            else
+                p.args.append(Say::name(it.key(), v.value(u"name"_s).toString()));
+        }
+        if (!p.key.isEmpty())
+            out.append(p);
+    }
+    return out;
+}
+
 QJsonObject rootCauseToJson(const RootCause &rc)
 {
     QJsonObject o{{u"category"_s, rc.category},
@@ -44,6 +113,8 @@ QJsonObject rootCauseToJson(const RootCause &rc)
                   {u"refs"_s, stringsToJson(rc.refs)}};
     if (!rc.evidenceIds.isEmpty())
         o.insert(u"evidence"_s, stringsToJson(rc.evidenceIds));
+    if (!rc.phrases.isEmpty())
+        o.insert(u"phrases"_s, phrasesToJson(rc.phrases));
     return o;
 }
 
@@ -59,6 +130,7 @@ Result<RootCause> rootCauseFromJson(const QJsonObject &o)
     cause.confidence = o.value(u"confidence"_s).toDouble();
     cause.refs = stringsFromJson(o.value(u"refs"_s));
     cause.evidenceIds = stringsFromJson(o.value(u"evidence"_s));
+    cause.phrases = phrasesFromJson(o.value(u"phrases"_s));
     return cause;
 }
 
@@ -194,10 +266,13 @@ QJsonObject investigationToJson(const Investigation &inv)
 
     QJsonArray findings;
     for (const Finding &f : inv.findings) {
-        findings.append(QJsonObject{{u"summary"_s, f.summary},
-                                    {u"refs"_s, stringsToJson(f.refs)},
-                                    {u"evidence"_s, stringsToJson(f.evidenceIds)},
-                                    {u"confidence"_s, f.confidence}});
+        QJsonObject o{{u"summary"_s, f.summary},
+                      {u"refs"_s, stringsToJson(f.refs)},
+                      {u"evidence"_s, stringsToJson(f.evidenceIds)},
+                      {u"confidence"_s, f.confidence}};
+        if (!f.phrases.isEmpty())
+            o.insert(u"phrases"_s, phrasesToJson(f.phrases));
+        findings.append(o);
     }
     doc.insert(u"findings"_s, findings);
 
@@ -232,6 +307,13 @@ QJsonObject investigationToJson(const Investigation &inv)
     if (inv.needsHuman) {
         doc.insert(u"needs_human"_s, true);
         doc.insert(u"missing"_s, stringsToJson(inv.missing));
+    }
+    if (!inv.entityCorrections.isEmpty()) {
+        QJsonArray corrections;
+        for (const EntityCorrection &c : inv.entityCorrections)
+            corrections.append(
+                QJsonObject{{u"entity"_s, c.entity}, {u"ticket"_s, c.ticket}, {u"logs"_s, c.logs}});
+        doc.insert(u"entity_corrections"_s, corrections);
     }
     return doc;
 }
@@ -301,7 +383,8 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
         const QJsonObject o = v.toObject();
         inv.findings.append(
             Finding{o.value(u"summary"_s).toString(), stringsFromJson(o.value(u"refs"_s)),
-                    stringsFromJson(o.value(u"evidence"_s)), o.value(u"confidence"_s).toDouble()});
+                    stringsFromJson(o.value(u"evidence"_s)), o.value(u"confidence"_s).toDouble(),
+                    phrasesFromJson(o.value(u"phrases"_s))});
     }
 
     const QJsonValue rc = doc.value(u"root_cause"_s);
@@ -332,6 +415,12 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
     inv.notChecked = stringsFromJson(doc.value(u"not_checked"_s));
     inv.needsHuman = doc.value(u"needs_human"_s).toBool();
     inv.missing = stringsFromJson(doc.value(u"missing"_s));
+    for (const QJsonValue &v : doc.value(u"entity_corrections"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        inv.entityCorrections.append({o.value(u"entity"_s).toString(),
+                                      o.value(u"ticket"_s).toString(),
+                                      o.value(u"logs"_s).toString()});
+    }
     return inv;
 }
 

@@ -143,6 +143,9 @@ private slots:
                       {{u"total_requests"_s, total}}));
         const AnalyzerOutput out = analyzeErrorBreakdown(in);
         QCOMPARE(!out.hypotheses.isEmpty(), hypothesis);
+        // Each sentence comes with its phrases, and the English phrase book says the same.
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
     void failingConfig_data()

@@ -1,6 +1,7 @@
 // The reply composer: templates for every category and language, the template language,
 // language and time-zone hints, and what of an investigation reaches the customer.
 #include "core/analysis/markdown.h"
+#include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
 #include "core/reply/replycomposer.h"
@@ -111,6 +112,31 @@ Investigation budgetQuestion(const QString &description, const QString &page = {
                                             {u"text"_s, QString(u"# Budgets\n\n"_s + page)}}}}};
     inv.evidence = {docs};
     return inv;
+}
+
+// A value for each placeholder of a phrase text, typed by its name as the analyzers type it.
+Phrase phraseFor(const QString &key, const QString &englishText)
+{
+    Phrase p{key, {}};
+    for (const QString &name : Reply::phrasePlaceholders(englishText)) {
+        if (name == u"share"_s)
+            p.args.append(Say::share(name, 0.384));
+        else if (name == u"factor"_s)
+            p.args.append(Say::number(name, 3.5, 1));
+        else if (name == u"from"_s || name == u"at"_s)
+            p.args.append(Say::time(name, utc(20, 14, 10)));
+        else if (name == u"to"_s)
+            p.args.append(Say::time(name, utc(20, 14, 55)));
+        else if (name == u"groups"_s || name == u"providers"_s || name == u"codes"_s)
+            p.args.append(Say::names(name, {u"anthropic 529"_s, u"openai 503"_s}));
+        else if (name == u"org"_s)
+            p.args.append(Say::name(name, u"Acme"_s));
+        else if (name == u"target"_s || name == u"group"_s || name == u"status"_s)
+            p.args.append(Say::name(name, u"claude-sonnet-4-6"_s));
+        else
+            p.args.append(Say::count(name, 1234));
+    }
+    return p;
 }
 
 } // namespace
@@ -292,6 +318,144 @@ private slots:
         // Rendered, it is still clean: no HTML from the texts.
         const QString html = renderMarkdownToSafeHtml(c.reply);
         QVERIFY(!html.contains(u"<script"_s));
+    }
+
+    // Where the logs corrected the ticket's provider or model, the note says so, one line
+    // each; the customer reply does not.
+    void noteSaysWhereTheLogsCorrectedTheTicket_data()
+    {
+        QTest::addColumn<QList<EntityCorrection>>("corrections");
+        QTest::addColumn<QStringList>("lines");
+        QTest::newRow("none") << QList<EntityCorrection>() << QStringList();
+        QTest::newRow("provider")
+            << QList<EntityCorrection>{{u"provider"_s, u"anthropic"_s, u"openai"_s}}
+            << QStringList{u"- Provider: the ticket says Anthropic, the logs show OpenAI, which "
+                           u"the steps used."_s};
+        QTest::newRow("provider and model")
+            << QList<EntityCorrection>{{u"provider"_s, QString(), u"anthropic"_s},
+                                       {u"model"_s, u"gpt-5"_s, QString()}}
+            << QStringList{
+                   u"- Provider: the ticket names none, the logs show Anthropic, which the steps "
+                   u"used."_s,
+                   u"- Model: the ticket says `gpt-5`, the logs show no such traffic in the "
+                   u"window, so no model filter was used."_s};
+    }
+    void noteSaysWhereTheLogsCorrectedTheTicket()
+    {
+        QFETCH(QList<EntityCorrection>, corrections);
+        QFETCH(QStringList, lines);
+        Investigation inv = leakyInvestigation();
+        inv.entityCorrections = corrections;
+        const Reply::Composed c = Reply::compose(inv);
+        QCOMPARE(c.note.contains(u"**Ticket vs logs**"_s), !lines.isEmpty());
+        for (const QString &line : lines) {
+            QVERIFY2(c.note.split(u'\n').contains(line), qPrintable(c.note));
+            QVERIFY(!c.reply.contains(u"the ticket says"_s));
+        }
+        QCOMPARE(c.note.count(u"the ticket says"_s) + c.note.count(u"the ticket names none"_s),
+                 lines.size());
+    }
+
+    // The phrase book: every key in every language, with the same typed values, translated.
+    void phraseBookHasEveryKeyInEveryLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : Reply::Templates::languages())
+            QTest::newRow(qPrintable(language)) << language;
+    }
+    void phraseBookHasEveryKeyInEveryLanguage()
+    {
+        QFETCH(QString, language);
+        const Reply::Templates t = Reply::Templates::load({}, false);
+        QVERIFY(t.has(language, Reply::Templates::phrasesName()));
+        const auto english =
+            Reply::PhraseBook::parse(t.text(u"en"_s, Reply::Templates::phrasesName()));
+        const auto book =
+            Reply::PhraseBook::parse(t.text(language, Reply::Templates::phrasesName()));
+        QVERIFY(english.keys().size() >= 15);
+        QCOMPARE(book.keys(), english.keys());
+        for (const QString &key : english.keys()) {
+            QStringList mine = Reply::phrasePlaceholders(book.text(key));
+            QStringList theirs = Reply::phrasePlaceholders(english.text(key));
+            mine.sort();
+            theirs.sort();
+            QVERIFY2(mine == theirs, qPrintable(key));
+            if (language != u"en"_s)
+                QVERIFY2(book.text(key) != english.text(key), qPrintable(key));
+        }
+    }
+
+    // A finding worded by the analyzers reaches a reply in its language with none of the
+    // English phrase book's words left and every value filled in: for each language and
+    // each key, as the root cause and as a detail.
+    void findingsAreWordedInTheRepliesLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("key");
+        const Reply::Templates t = Reply::Templates::load({}, false);
+        const auto english =
+            Reply::PhraseBook::parse(t.text(u"en"_s, Reply::Templates::phrasesName()));
+        for (const QString &language : Reply::Templates::languages()) {
+            for (const QString &key : english.keys())
+                QTest::newRow(qPrintable(language + u' ' + key)) << language << key;
+        }
+    }
+    void findingsAreWordedInTheRepliesLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, key);
+        const Reply::Templates t = Reply::Templates::load({}, false);
+        const auto english =
+            Reply::PhraseBook::parse(t.text(u"en"_s, Reply::Templates::phrasesName()));
+        const Phrase phrase = phraseFor(key, english.text(key));
+        const QString summary = u"The English summary of "_s + key;
+        Investigation inv;
+        inv.ticket.subject = u"Errors"_s;
+        inv.ticket.description = u"Errors since 15:00 CET."_s;
+        inv.ticket.orgName = u"Acme"_s;
+        inv.playbook = {u"api-errors"_s, u"mentions errors"_s};
+        inv.window = {utc(20, 12, 0), utc(20, 16, 0)};
+        inv.rootCause = RootCause{u"provider_outage"_s, summary, 0.8, {}, {}, {phrase}};
+        inv.findings = {Finding{summary + u" (detail)"_s, {}, {}, 0.7, {phrase, phrase}}};
+        Reply::ComposeOptions options;
+        options.language = language;
+        options.templates = &t;
+        const Reply::Composed c = Reply::compose(inv, options);
+        QCOMPARE(c.language, language);
+        // every value filled in, no placeholder left
+        static const QRegularExpression placeholder(u"\\{[a-z_]+\\}"_s);
+        QVERIFY2(!placeholder.match(c.reply).hasMatch(), qPrintable(c.reply));
+        QVERIFY2(!c.reply.contains(u"\u3002."_s), qPrintable(c.reply)); // one full stop
+        const QLocale locale = Reply::localeFor(language);
+        // What the privacy filter withholds in English is withheld in every language.
+        const QString englishClause = Reply::renderPhrases({phrase}, english, u"en"_s);
+        if (Reply::PrivacyFilter(inv).customerSafe(englishClause).isEmpty()) {
+            QVERIFY2(!c.reply.contains(locale.toString(1234)), qPrintable(c.reply));
+            QVERIFY(c.note.contains(englishClause));
+            return;
+        }
+        if (english.text(key).contains(u"{count}"_s))
+            QVERIFY2(c.reply.contains(locale.toString(1234)), qPrintable(c.reply));
+        if (english.text(key).contains(u"{from}"_s) || english.text(key).contains(u"{at}"_s))
+            QVERIFY2(c.reply.contains(u"14:10 UTC (15:10 CET)"_s), qPrintable(c.reply));
+        if (english.text(key).contains(u"{share}"_s))
+            QVERIFY2(c.reply.contains(locale.toString(38)), qPrintable(c.reply));
+        if (language == u"en"_s)
+            return; // English replies read the analyzers' own summaries
+        QVERIFY2(!c.reply.contains(summary), qPrintable(c.reply));
+        // no English sentence left: no stretch of the English templates' own words
+        for (const QString &k : english.keys()) {
+            for (QString words : english.text(k).split(placeholder)) {
+                words = words.trimmed();
+                if (words.size() >= 12)
+                    QVERIFY2(!c.reply.contains(words, Qt::CaseInsensitive),
+                             qPrintable(words + u"\n\n"_s + c.reply));
+            }
+        }
+        // and the reply does not call its details English
+        for (const QString &label :
+             {u"en inglés"_s, u"em inglês"_s, u"auf Englisch"_s, u"en anglais"_s, u"英語"_s})
+            QVERIFY2(!c.reply.contains(label), qPrintable(c.reply));
     }
 
     void replyInTheTicketsLanguage_data()

@@ -1,5 +1,6 @@
 #include "core/engine/parameterbinder.h"
 #include "core/engine/playbook.h"
+#include "core/engine/timeexpressions.h"
 #include "core/time.h"
 #include "fixtures.h"
 
@@ -231,6 +232,65 @@ private slots:
         QVERIFY2(got == expected, qPrintable(toIsoUtc(got) + u" != "_s + toIsoUtc(expected)));
     }
 
+    // Durations before the ticket: a start that long ago, in the six languages; never a time
+    // of day ("depuis 2 h 30 min" was once read as 02:00). `seconds` -1: no duration.
+    void relativeDurations_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QDateTime>("expected");
+        const auto ago = [](qint64 s) {
+            return TicketTime.addSecs(-s);
+        };
+        const auto row = [&](const char *name, const QString &text, qint64 seconds) {
+            QTest::newRow(name) << text << seconds << ago(seconds);
+        };
+        row("fr: depuis 2 h 30 min", u"Les appels échouent depuis 2 h 30 min."_s, 9000);
+        row("fr: depuis 2h30min", u"erreurs 502 depuis 2h30min"_s, 9000);
+        row("fr: il y a une demi-heure", u"ça a commencé il y a une demi-heure"_s, 1800);
+        row("fr: depuis environ 3 heures", u"en panne depuis environ 3 heures"_s, 3 * 3600);
+        row("de: seit 2 Stunden", u"Seit 2 Stunden bekommen wir Fehler."_s, 7200);
+        row("de: vor einer halben Stunde", u"vor einer halben Stunde fing es an"_s, 1800);
+        row("de: seit anderthalb Stunden", u"seit anderthalb Stunden langsam"_s, 5400);
+        row("es: hace unas 3 horas", u"Empezó hace unas 3 horas."_s, 3 * 3600);
+        row("es: desde hace una hora y media", u"fallan desde hace una hora y media"_s, 5400);
+        row("pt: há 45 minutos", u"Começou há 45 minutos."_s, 45 * 60);
+        row("pt: nas últimas 3 horas", u"erros nas últimas 3 horas"_s, 3 * 3600);
+        row("ja: 2時間前から", u"2時間前からエラーが出ています"_s, 7200);
+        row("ja: 1時間30分ほど前", u"1時間30分ほど前から遅い"_s, 5400);
+        row("ja: 2時間半前", u"2時間半前から失敗"_s, 9000);
+        row("ja: ここ90分", u"ここ90分ほど不安定です"_s, 5400);
+        row("en: for the last 90 mins", u"timeouts for the last 90 mins"_s, 5400);
+        row("en: an hour and a half ago", u"it started an hour and a half ago"_s, 5400);
+        row("en: over the past 2 days", u"slow over the past 2 days"_s, 2 * 86400);
+        row("en: 20 min ago", u"first 500 about 20 min ago"_s, 1200);
+        // times of day, not durations
+        QTest::newRow("fr: depuis 2 heures du matin is a time")
+            << u"depuis 2 heures du matin"_s << qint64(-1)
+            << QDateTime(QDate(2026, 11, 20), QTime(2, 0), QTimeZone::utc());
+        QTest::newRow("fr: depuis 14h30 is a time")
+            << u"depuis 14h30"_s << qint64(-1)
+            << QDateTime(QDate(2026, 11, 20), QTime(14, 30), QTimeZone::utc()).addDays(-1);
+        QTest::newRow("de: seit 9h is a time")
+            << u"seit 9h kaputt"_s << qint64(-1)
+            << QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::utc());
+        // how long something takes says nothing of when it started
+        QTest::newRow("en: takes 2 hours")
+            << u"the export takes 2 hours"_s << qint64(-1) << QDateTime();
+        QTest::newRow("ja: 2時間 alone") << u"処理に2時間かかります"_s << qint64(-1) << QDateTime();
+    }
+
+    void relativeDurations()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, seconds);
+        QFETCH(QDateTime, expected);
+        const QList<qint64> durations = TimeText::durationsAgo(text);
+        QCOMPARE(durations, seconds < 0 ? QList<qint64>() : QList<qint64>{seconds});
+        const QDateTime got = ParameterBinder::anchorFromText(text, TicketTime);
+        QVERIFY2(got == expected, qPrintable(toIsoUtc(got) + u" != "_s + toIsoUtc(expected)));
+    }
+
     void customerHypothesis_data()
     {
         QTest::addColumn<QString>("text");
@@ -306,6 +366,13 @@ private slots:
         QCOMPARE(!notes.isEmpty(), noted);
         QCOMPARE(p.entityNotes, notes);
         QCOMPARE(p.values.value(u"provider"_s).toString(), provider);
+        // the same, as data: one correction a note, each naming what the steps then used
+        QCOMPARE(p.entityCorrections.size(), notes.size());
+        for (const EntityCorrection &c : std::as_const(p.entityCorrections)) {
+            QVERIFY(c.entity == u"provider"_s || c.entity == u"model"_s);
+            QCOMPARE(c.logs, c.entity == u"provider"_s ? provider : model);
+            QVERIFY(c.ticket != c.logs);
+        }
     }
 
     void observedInTheLogs()

@@ -4,6 +4,9 @@
 // docs/operations.md by hand, so the tests say exactly what the analyzer sees.
 
 #include "core/analysis.h"
+#include "core/analysis/analyzers.h"
+#include "core/reply/phrasebook.h"
+#include "core/reply/replytemplates.h"
 #include "core/time.h"
 
 #include <QJsonArray>
@@ -223,6 +226,29 @@ inline QJsonObject docs(const QList<std::pair<QString, QString>> &pages)
 inline bool containsRef(const QStringList &refs, const QString &ref)
 {
     return refs.contains(ref);
+}
+
+// Every finding and cause of `out` comes with its phrases, and the built-in English phrase
+// book words them as the summary says: '' when so, else what differs.
+inline QString phrasesMismatch(const AnalyzerOutput &out, const AnalysisInput &in)
+{
+    const Reply::Templates templates = Reply::Templates::load({}, false);
+    const auto english =
+        Reply::PhraseBook::parse(templates.text(u"en"_s, Reply::Templates::phrasesName()));
+    const QDateTime reference = in.ticket.createdAt.isValid() ? in.ticket.createdAt : in.now;
+    QList<std::pair<QString, QList<Phrase>>> sentences;
+    for (const Finding &f : out.findings)
+        sentences.append({f.summary, f.phrases});
+    for (const Hypothesis &h : out.hypotheses)
+        sentences.append({h.cause.summary, h.cause.phrases});
+    if (sentences.isEmpty())
+        return u"no sentence"_s;
+    for (const auto &[summary, phrases] : sentences) {
+        const QString worded = Reply::renderPhrases(phrases, english, u"en"_s, reference);
+        if (worded != summary)
+            return u"summary: "_s + summary + u"\nphrases: "_s + worded;
+    }
+    return {};
 }
 
 } // namespace TestSupport

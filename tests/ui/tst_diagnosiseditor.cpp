@@ -3,6 +3,7 @@
 
 #include "core/connector.h"
 #include "ui/diagnosiseditor.h"
+#include "ui/needshumanbanner.h"
 #include "ui/sendconfirmdialog.h"
 #include "ui/textdiff.h"
 
@@ -125,6 +126,32 @@ private slots:
         f.editor.setMarkdown(u"The fix ships on Monday. See [docs](https://x.example)."_s);
         QVERIFY(f.editor.sendReplyButton()->isEnabled());
         QVERIFY(f.editor.sendBlockedReason(true).isEmpty());
+    }
+
+    // "Needs a human" is said above the reply, with what is missing, and the engineer can
+    // still edit and send.
+    void needsHumanIsShownAndSendStaysOn_data()
+    {
+        QTest::addColumn<bool>("needsHuman");
+        QTest::newRow("needs a human") << true;
+        QTest::newRow("confident") << false;
+    }
+    void needsHumanIsShownAndSendStaysOn()
+    {
+        QFETCH(bool, needsHuman);
+        Fixture f;
+        Investigation inv = TestData::investigation();
+        inv.needsHuman = needsHuman;
+        inv.missing = needsHuman ? QStringList{u"Error breakdown (timed out)"_s} : QStringList();
+        f.editor.setInvestigation(u"inv-1"_s, inv);
+        QCOMPARE(f.editor.needsHumanBanner()->isVisible(), needsHuman);
+        QCOMPARE(f.editor.needsHumanBanner()->text().contains(u"• Error breakdown (timed out)"_s),
+                 needsHuman);
+        f.editor.setMarkdown(f.editor.markdown() + u"\nChecked by hand."_s);
+        QVERIFY(f.editor.markdown().endsWith(u"Checked by hand."_s));
+        QVERIFY2(f.editor.sendBlockedReason(true).isEmpty(),
+                 qPrintable(f.editor.sendBlockedReason(true)));
+        QVERIFY(f.editor.sendReplyButton()->isEnabled());
     }
 
     void savedInvestigationSendsOnlyThroughItsWorkspace()

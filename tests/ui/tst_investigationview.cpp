@@ -1,11 +1,13 @@
 #include "fixtures.h"
 
 #include "ui/investigationview.h"
+#include "ui/needshumanbanner.h"
 #include "ui/stepsmodel.h"
 #include "ui/timelinecharts.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -58,6 +60,73 @@ private slots:
         }
         QVERIFY(description);
         QCOMPARE(description->toPlainText(), TestData::ticket().description);
+    }
+
+    // Below the confidence a conclusion stands on, the view says so above everything else,
+    // with what is missing; otherwise it says nothing.
+    void needsHumanBannerNamesWhatIsMissing_data()
+    {
+        QTest::addColumn<bool>("needsHuman");
+        QTest::addColumn<QStringList>("missing");
+        QTest::addColumn<QStringList>("shown");
+        QTest::newRow("confident: no banner") << false << QStringList() << QStringList();
+        QTest::newRow("the analysis's list")
+            << true
+            << QStringList{u"Error breakdown (timed out)"_s, u"Provider incidents (no data)"_s}
+            << QStringList{u"• Error breakdown (timed out)"_s, u"• Provider incidents (no data)"_s};
+        // no list given: the steps that did not answer, with their errors
+        QTest::newRow("from the steps")
+            << true << QStringList()
+            << QStringList{u"• Known bugs: failed (Linear did not answer within 5 s)"_s};
+        QTest::newRow("six missing: four and the count")
+            << true << QStringList{u"A (failed)"_s,  u"B (failed)"_s,  u"C (timed out)"_s,
+                                   u"D (skipped)"_s, u"E (no data)"_s, u"F (no data)"_s}
+            << QStringList{u"• A (failed)"_s, u"• B (failed)"_s, u"• C (timed out)"_s,
+                           u"• D (skipped)"_s, u"• and 2 more (point here for all)"_s};
+        QTest::newRow("markup stays text") << true << QStringList{u"<b>Deploys</b> (skipped)"_s}
+                                           << QStringList{u"• <b>Deploys</b> (skipped)"_s};
+    }
+    void needsHumanBannerNamesWhatIsMissing()
+    {
+        QFETCH(bool, needsHuman);
+        QFETCH(QStringList, missing);
+        QFETCH(QStringList, shown);
+        InvestigationView view;
+        view.resize(1200, 800);
+        view.show();
+        Investigation inv = TestData::investigation();
+        inv.needsHuman = needsHuman;
+        inv.missing = missing;
+        inv.rootCause->confidence = needsHuman ? 0.32 : 0.85;
+        view.setInvestigation(inv);
+        NeedsHumanBanner *banner = view.needsHumanBanner();
+        QVERIFY(banner);
+        QCOMPARE(banner->isVisible(), needsHuman);
+        const QStringList lines = banner->text().split(u'\n');
+        if (!needsHuman) {
+            QVERIFY(banner->text().isEmpty());
+            return;
+        }
+        QVERIFY2(lines.first().contains(u"Needs a human"_s), qPrintable(banner->text()));
+        QVERIFY(lines.first().contains(u"32%"_s));
+        QVERIFY(lines.contains(u"Missing:"_s));
+        for (const QString &line : shown)
+            QVERIFY2(lines.contains(line), qPrintable(banner->text()));
+        qsizetype bullets = 0;
+        for (const QString &line : lines)
+            bullets += line.startsWith(u"• "_s) ? 1 : 0;
+        QCOMPARE(bullets, shown.size());
+        for (QLabel *label : banner->findChildren<QLabel *>())
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+        // all of them in the tooltip when some are left out, escaped
+        QCOMPARE(banner->toolTip().isEmpty(), missing.size() <= 4);
+        for (const QString &m : std::as_const(missing))
+            QVERIFY(missing.size() <= 4 || banner->toolTip().contains(m.toHtmlEscaped()));
+        // A confident re-run of the same ticket takes the banner away.
+        inv.needsHuman = false;
+        inv.missing.clear();
+        view.setInvestigation(inv);
+        QVERIFY(!banner->isVisible());
     }
 
     void findingLinkSelectsItsEvidence()

@@ -330,6 +330,19 @@ double median(QList<double> values)
     return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
 }
 
+QString largestKey(const QMap<QString, double> &counts)
+{
+    QString best;
+    double most = -1;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > most) {
+            most = it.value();
+            best = it.key();
+        }
+    }
+    return best;
+}
+
 QString describeLabels(const QJsonObject &labels)
 {
     if (labels.isEmpty())

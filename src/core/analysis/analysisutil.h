@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -94,6 +95,8 @@ QStringList wordsOf(const QString &text);
 QStringList routeWords(const QString &route);
 
 double median(QList<double> values);
+// The key with the largest value ('' for an empty map; the first key in order on a tie).
+QString largestKey(const QMap<QString, double> &counts);
 
 // "route /v1/analytics", "provider anthropic", "all traffic".
 QString describeLabels(const QJsonObject &labels);

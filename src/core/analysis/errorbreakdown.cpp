@@ -148,6 +148,7 @@ Finding overviewFinding(const ErrorBreakdownFacts &f)
     if (p.errors <= 0) {
         overview.summary = u"No failed requests in the window ("_s + formatCount(p.totalRequests) +
                            u" requests)"_s;
+        overview.phrases = {{u"errors.none"_s, {Say::count(u"total"_s, p.totalRequests)}}};
         return overview;
     }
     QStringList top;
@@ -156,6 +157,10 @@ Finding overviewFinding(const ErrorBreakdownFacts &f)
     overview.summary = formatCount(p.errors) + u" of "_s + formatCount(p.totalRequests) +
                        u" requests failed ("_s + formatShare(p.rate()) + u"); largest groups: "_s +
                        top.join(u"; "_s);
+    overview.phrases = {
+        {u"errors.overview"_s,
+         {Say::count(u"failed"_s, p.errors), Say::count(u"total"_s, p.totalRequests),
+          Say::share(u"share"_s, p.rate()), Say::names(u"groups"_s, top)}}};
     return overview;
 }
 
@@ -178,11 +183,22 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     QString s = formatCount(p.rateLimited) + u" requests ("_s +
                 formatShare(p.rateLimited / std::max(1.0, p.totalRequests)) +
                 u" of all) were rejected with 429 rate_limited"_s;
-    if (p.rateFirst.isValid())
+    const QList<PhraseArg> limited{
+        Say::count(u"count"_s, p.rateLimited),
+        Say::share(u"share"_s, p.rateLimited / std::max(1.0, p.totalRequests))};
+    if (p.rateFirst.isValid()) {
         s += u" between "_s + clock(p.rateFirst, f.reference) + u" and "_s +
              clock(p.rateLast, f.reference);
-    if (v.onlyThisOrg)
+        h.cause.phrases.append({u"errors.rate_limited_between"_s,
+                                limited + QList<PhraseArg>{Say::time(u"from"_s, p.rateFirst),
+                                                           Say::time(u"to"_s, p.rateLast)}});
+    } else {
+        h.cause.phrases.append({u"errors.rate_limited"_s, limited});
+    }
+    if (v.onlyThisOrg) {
         s += u"; other organisations were not limited"_s;
+        h.cause.phrases.append({u"scope.others_not_limited"_s, {}});
+    }
     // what pushed the org over its limits: a route whose traffic jumped
     if (v.volumeJump) {
         const VolumeChange &vc = *f.volume;
@@ -190,6 +206,11 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
              QString::number(vc.after / std::max(1.0, vc.before), 'f', 1) + u"x at "_s +
              clock(vc.at, f.reference) + u" (from about "_s + formatCount(vc.before) + u" to "_s +
              formatCount(vc.after) + u" requests per interval)"_s;
+        h.cause.phrases.append({u"traffic.jump"_s,
+                                {Say::name(u"group"_s, vc.group),
+                                 Say::number(u"factor"_s, vc.after / std::max(1.0, vc.before), 1),
+                                 Say::time(u"at"_s, vc.at), Say::count(u"before"_s, vc.before),
+                                 Say::count(u"after"_s, vc.after)}});
         h.cause.evidenceIds.append(vc.evidenceId);
     }
     h.cause.refs = v.rateLimited.refs;
@@ -216,6 +237,7 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
         Finding fd;
         fd.summary = u"Server errors are spread over "_s + p.serverProviders.join(u", "_s) +
                      u", which points at the gateway rather than one provider"_s;
+        fd.phrases = {{u"errors.spread"_s, {Say::names(u"providers"_s, p.serverProviders)}}};
         fd.evidenceIds = {p.evidenceId};
         fd.confidence = 0.6;
         out.findings.append(fd);
@@ -231,22 +253,42 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     const auto main = std::find_if(p.groups.cbegin(), p.groups.cend(), [&](const ErrorGroup &g) {
         return g.provider == p.serverProvider;
     });
-    if (main != p.groups.cend())
-        s += u" (mostly "_s + QString::number(main->status) +
-             (main->errorCode.isEmpty() ? QString() : u' ' + main->errorCode) + u')';
-    if (p.serverFirst.isValid())
+    QList<Phrase> phrases;
+    QList<PhraseArg> args{
+        Say::count(u"count"_s, p.serverErrors),
+        Say::name(u"target"_s,
+                  p.serverProvider +
+                      (p.serverModel.isEmpty() ? QString() : u" ("_s + p.serverModel + u')'))};
+    QString key = u"errors.provider"_s;
+    if (main != p.groups.cend()) {
+        const QString status = QString::number(main->status) +
+                               (main->errorCode.isEmpty() ? QString() : u' ' + main->errorCode);
+        s += u" (mostly "_s + status + u')';
+        key += u"_mostly"_s;
+        args.append(Say::name(u"status"_s, status));
+    }
+    if (p.serverFirst.isValid()) {
         s += u" between "_s + clock(p.serverFirst, f.reference) + u" and "_s +
              clock(p.serverLast, f.reference);
-    if (v.othersHit)
+        key += u"_between"_s;
+        args << Say::time(u"from"_s, p.serverFirst) << Say::time(u"to"_s, p.serverLast);
+    }
+    phrases.append({key, args});
+    if (v.othersHit) {
         s += u"; "_s + QString::number(f.scope.otherOrgsWithErrors) +
              u" other organisations were hit too"_s;
-    else if (v.othersFine)
+        phrases.append(
+            {u"scope.others_hit"_s, {Say::count(u"count"_s, f.scope.otherOrgsWithErrors)}});
+    } else if (v.othersFine) {
         s += u"; other organisations were not affected"_s;
+        phrases.append({u"scope.others_fine"_s, {}});
+    }
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::ProviderOutage);
     h.score = v.providerOutage.score;
     h.failures = p.serverErrors;
     h.cause.summary = s;
+    h.cause.phrases = phrases;
     h.cause.confidence = h.score;
     h.cause.refs = v.providerOutage.refs;
     h.cause.evidenceIds = {p.evidenceId};
@@ -254,6 +296,7 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     out.hypotheses.append(h);
     Finding fd;
     fd.summary = s;
+    fd.phrases = phrases;
     fd.refs = h.cause.refs;
     fd.evidenceIds = {p.evidenceId};
     fd.confidence = 0.75;
@@ -278,13 +321,24 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
                 (target.isEmpty() ? QString() : u" to "_s + target) +
                 u" were rejected as invalid ("_s + p.clientCodes.mid(0, 3).join(u", "_s) +
                 u"): the request or routing config sent is not accepted"_s;
-    if (v.onlyThisOrg)
+    QList<Phrase> phrases;
+    const QList<PhraseArg> invalid{Say::count(u"count"_s, p.clientErrors),
+                                   Say::names(u"codes"_s, p.clientCodes.mid(0, 3))};
+    if (target.isEmpty())
+        phrases.append({u"errors.invalid"_s, invalid});
+    else
+        phrases.append(
+            {u"errors.invalid_to"_s, invalid + QList<PhraseArg>{Say::name(u"target"_s, target)}});
+    if (v.onlyThisOrg) {
         s += u"; only "_s + f.orgName + u" is affected"_s;
+        phrases.append({u"scope.only_org"_s, {Say::name(u"org"_s, f.orgName)}});
+    }
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::CustomerConfig);
     h.score = v.invalidRequests.score;
     h.failures = p.clientErrors;
     h.cause.summary = s;
+    h.cause.phrases = phrases;
     h.cause.confidence = h.score;
     h.cause.refs = v.invalidRequests.refs;
     h.cause.evidenceIds = {p.evidenceId};
@@ -306,6 +360,7 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
         background.summary = formatShare(p.rate()) +
                              u" of requests failed, at the same rate through the whole window: "
                              u"this organisation's usual background level, not a new failure"_s;
+        background.phrases = {{u"errors.background"_s, {Say::share(u"share"_s, p.rate())}}};
         background.evidenceIds = {p.evidenceId};
         background.confidence = 0.7;
         out.findings.append(background);

@@ -28,20 +28,6 @@ QList<int> failoverCodes(const QJsonObject &config)
     return out;
 }
 
-// The key with the largest value ('' for an empty map; the first key on a tie).
-QString top(const QMap<QString, double> &m)
-{
-    QString best;
-    double n = -1;
-    for (auto it = m.cbegin(); it != m.cend(); ++it) {
-        if (it.value() > n) {
-            n = it.value();
-            best = it.key();
-        }
-    }
-    return best;
-}
-
 // Incidents on the status page of the provider that `config`'s first target sends to: the
 // first one of each status evidence. Also the evidence ids of the config's fetched copies.
 void firstTargetFacts(const AnalysisInput &input, const QString &config, FallbackFacts &facts)
@@ -112,8 +98,8 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
 {
     const FallbackStats &st = facts.stats;
     v.averageLatencyMs = st.stuckLatencySum / std::max(1.0, st.stuck);
-    v.stalledTarget = top(st.stuckByTarget);
-    v.stalledConfig = top(st.stuckConfigs);
+    v.stalledTarget = largestKey(st.stuckByTarget);
+    v.stalledConfig = largestKey(st.stuckConfigs);
     v.stalledProvider = v.stalledTarget.section(u'/', 0, 0);
     v.mostlyTimeouts = st.stuckTimeouts >= st.stuck / 2;
     if (!facts.configsRead) {
@@ -353,7 +339,7 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     FallbackFacts facts;
     facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     facts.stats = fallbackStats(found.first().evidence->data, found.first().evidence->id);
-    firstTargetFacts(input, top(facts.stats.servedConfigs), facts);
+    firstTargetFacts(input, largestKey(facts.stats.servedConfigs), facts);
     const ErrorProfile errors = burstProfile(input);
     facts.serverProvider = errors.serverProvider;
     facts.serverFirst = errors.serverFirst;
@@ -375,14 +361,14 @@ FallbackVerdict judgeFallback(const FallbackFacts &facts)
     FallbackVerdict v;
     const FallbackStats &st = facts.stats;
     v.fallbackServed = st.served > 0;
-    v.servedTarget = top(st.servedBy);
+    v.servedTarget = largestKey(st.servedBy);
     v.stalled = !(st.stuck < 10 || (st.total > 0 && st.stuck / st.total < 0.005));
     if (v.stalled) {
         judgeStall(facts, v);
         return v;
     }
     v.workedAsConfigured = v.fallbackServed;
-    v.servedConfig = top(st.servedConfigs);
+    v.servedConfig = largestKey(st.servedConfigs);
     v.expectedScore = facts.firstTargetIncidents.isEmpty() ? 0.5 : 0.7;
     return v;
 }

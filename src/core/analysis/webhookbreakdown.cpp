@@ -14,15 +14,7 @@ namespace Analysis {
 
 QString EndpointStats::mainError() const
 {
-    QString best;
-    double m = -1;
-    for (auto it = byError.cbegin(); it != byError.cend(); ++it) {
-        if (it.value() > m) {
-            m = it.value();
-            best = it.key();
-        }
-    }
-    return best;
+    return largestKey(byError);
 }
 
 // ---------------------------------------------------------------- gather
@@ -228,12 +220,26 @@ QString observedWords(const EndpointStats &worst, const QDateTime &reference)
            u") failed with "_s + worst.mainError();
 }
 
+// The values of observedWords, for the phrase book.
+QList<PhraseArg> observedArgs(const EndpointStats &worst)
+{
+    return {Say::time(u"from"_s, worst.firstFailure),
+            Say::share(u"share"_s, worst.failed / std::max(1.0, worst.n)),
+            Say::name(u"endpoint"_s, worst.endpoint),
+            Say::count(u"failed"_s, worst.failed),
+            Say::count(u"total"_s, worst.n),
+            Say::name(u"error"_s, worst.mainError())};
+}
+
 void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v)
 {
     Finding f;
     f.summary = formatCount(v.failed) + u" of "_s + formatCount(v.total) +
                 u" webhook deliveries failed ("_s +
                 formatShare(v.total > 0 ? v.failed / v.total : 0) + u"), a normal level"_s;
+    f.phrases = {{u"webhook.normal"_s,
+                  {Say::count(u"failed"_s, v.failed), Say::count(u"total"_s, v.total),
+                   Say::share(u"share"_s, v.total > 0 ? v.failed / v.total : 0)}}};
     f.evidenceIds = {facts.ownEvidence};
     f.confidence = 0.7;
     out.findings.append(f);
@@ -293,6 +299,10 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
         observed +
         (compared ? u"; other customers' webhooks are delivered normally"_s : QString()) +
         u". The failure happens at the customer's endpoint ("_s + main + u')';
+    if (v.worst.firstFailure.isValid())
+        h.cause.phrases = {
+            {compared ? u"webhook.customer_endpoint_compared"_s : u"webhook.customer_endpoint"_s,
+             observedArgs(v.worst)}};
     h.cause.confidence = h.score;
     h.cause.refs = {u"endpoint:"_s + v.worst.endpoint};
     h.cause.evidenceIds = {facts.ownEvidence};
@@ -399,6 +409,8 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     const bool ourSide = v.side == WebhookVerdict::Side::Ours;
     Finding f;
     f.summary = observed;
+    if (v.worst.firstFailure.isValid())
+        f.phrases = {{u"webhook.observed"_s, observedArgs(v.worst)}};
     // the endpoint is cited as a cause only when the failure happens there
     if (!ourSide)
         f.refs = {u"endpoint:"_s + v.worst.endpoint};
@@ -409,6 +421,9 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
         Finding g;
         g.summary = QString::number(v.othersFailing) + u" of "_s + QString::number(v.others) +
                     u" other customers' webhook endpoints show failures in the same window"_s;
+        g.phrases = {
+            {u"webhook.others_failing"_s,
+             {Say::count(u"failing"_s, v.othersFailing), Say::count(u"others"_s, v.others)}}};
         g.evidenceIds = {facts.allEvidence};
         g.confidence = 0.7;
         out.findings.append(g);

@@ -432,6 +432,7 @@ void InvestigationRunPrivate::checkEntities()
         ParameterBinder::reconcile(params, ParameterBinder::observedIn(orgLogs));
     if (!notes.isEmpty())
         inv.playbook.reason += u"; "_s + notes.join(u"; "_s);
+    inv.entityCorrections = params.entityCorrections;
 }
 
 void InvestigationRunPrivate::schedule()

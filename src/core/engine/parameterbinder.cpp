@@ -75,73 +75,14 @@ struct AnchorSearch
     QDateTime result() const { return anchor.isValid() ? anchor : weak; }
 };
 
-int amountNumber(const QString &w)
-{
-    bool ok = false;
-    const int n = w.toInt(&ok);
-    if (ok)
-        return n;
-    static const QHash<QString, int> words{
-        {u"a"_s, 1},    {u"an"_s, 1},   {u"one"_s, 1},     {u"un"_s, 1},    {u"una"_s, 1},
-        {u"uma"_s, 1},  {u"um"_s, 1},   {u"une"_s, 1},     {u"einer"_s, 1}, {u"two"_s, 2},
-        {u"dos"_s, 2},  {u"duas"_s, 2}, {u"deux"_s, 2},    {u"zwei"_s, 2},  {u"three"_s, 3},
-        {u"tres"_s, 3}, {u"três"_s, 3}, {u"trois"_s, 3},   {u"drei"_s, 3},  {u"four"_s, 4},
-        {u"five"_s, 5}, {u"six"_s, 6},  {u"several"_s, 3}, {u"few"_s, 3}};
-    return words.value(w);
-}
-
-// "minutes", "horas", "Stunden", "heures", "días", "Tage", "jours", "weeks", 分, 時間, 日, 週間.
-qint64 unitSeconds(const QString &unit)
-{
-    const QString u = foldForMatching(unit).trimmed();
-    if (u.startsWith(u"min"_s) || u == u"分"_s)
-        return 60;
-    if (u.startsWith(u'h') || u.startsWith(u"stund"_s) || u == u"std"_s || u == u"時間"_s)
-        return 3600;
-    if (u.startsWith(u'd') || u.startsWith(u"tag"_s) || u.startsWith(u"jour"_s) || u == u"日"_s)
-        return 86400;
-    if (u.startsWith(u'w') || u.startsWith(u"sem"_s) || u.startsWith(u"woch"_s) || u == u"週間"_s)
-        return 7 * 86400;
-    return 0;
-}
-
-// "for the past 2 hours", "2 hours ago", "hace 2 horas", "há 2 horas", "vor 2 Stunden",
-// "il y a 2 heures", "seit 2 Stunden", "depuis 2 heures", "2時間前", hedged or not ("hace
-// unas 3 horas", "há cerca de 3 horas", "vor etwa 2 Stunden", "il y a environ 2 heures").
+// "for the past 2 hours", "2 hours ago", "depuis 2 h 30 min", "hace unas 3 horas", "há 45
+// minutos", "vor 2 Stunden", "il y a 2 heures", "seit 2 Stunden", "2時間前から", hedged or not
+// ("há cerca de 3 horas", "vor etwa 2 Stunden"): a start that far before the ticket.
 void relativeAmounts(const QString &text, AnchorSearch &s)
 {
-    static const QRegularExpression before(
-        u"\\b(?:past|last|for|since|about|over|hace|desde hace|há|ha|vor|il y a|seit|depuis|"
-        u"durante|últimas|ultimas|últimos|ultimos|letzten|dernières|dernieres)\\s+(?:the\\s+)?"
-        u"(?:past\\s+|last\\s+)?"
-        // a hedge on the amount: "hace unas 3 horas", "vor etwa 2 Stunden", "il y a environ"
-        u"(?:(?:about|around|roughly|some|approximately|unas|unos|cerca de|alrededor de|"
-        u"aproximadamente|umas|uns|mais ou menos|quase|etwa|ungefähr|ungefahr|ca\\.|circa|rund|"
-        u"knapp|environ|à peu près|a peu pres|près de|pres "
-        u"de|presque)\\s+)?(\\d{1,3}|a|an|one|two|three|four|five|six|several|few|un|una|"
-        u"uma|um|une|einer|dos|duas|deux|zwei|tres|três|trois|drei)\\s*(minutes?|mins?|hours?|"
-        u"hrs?|days?|weeks?|minutos?|horas?|d[ií]as?|semanas?|minuten?|stunden?|std|tagen?|"
-        u"wochen?|heures?|jours?|semaines?)(?![a-z])"_s,
-        QRegularExpression::UseUnicodePropertiesOption);
-    static const QRegularExpression after(
-        u"\\b(\\d{1,3}|an?|one|two|three)\\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago\\b"
-        u"|(\\d{1,3})\\s*(分|時間|日|週間)前"_s);
-    auto take = [&](const QString &number, const QString &unit) {
-        const int n = amountNumber(number);
-        const qint64 seconds = unitSeconds(unit);
-        if (n > 0 && seconds > 0)
-            s.consider(s.t.addSecs(-qint64(n) * seconds));
-    };
-    for (auto it = before.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        take(m.captured(1), m.captured(2));
-    }
-    for (auto it = after.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        if (!m.captured(1).isEmpty())
-            take(m.captured(1), m.captured(2));
-        else
-            take(m.captured(3), m.captured(4));
+    for (const qint64 seconds : TimeText::durationsAgo(text)) {
+        if (seconds > 0)
+            s.consider(s.t.addSecs(-seconds));
     }
 }
 
@@ -639,6 +580,7 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
         if (!p.provider.isEmpty() && !seen.providers.contains(p.provider)) {
             const QString said = p.provider;
             p.provider = seen.providers.size() == 1 ? seen.providers.first() : QString();
+            p.entityCorrections.append({u"provider"_s, said, p.provider});
             notes.append(
                 p.provider.isEmpty()
                     ? u"the ticket names %1, but the organisation's logs show no %1 traffic "
@@ -648,6 +590,7 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
                       u"window: the logs win"_s.arg(said, p.provider));
         } else if (p.provider.isEmpty() && seen.providers.size() == 1) {
             p.provider = seen.providers.first();
+            p.entityCorrections.append({u"provider"_s, QString(), p.provider});
             notes.append(
                 u"the ticket names no provider; the organisation's logs show only %1"_s.arg(
                     p.provider));
@@ -664,6 +607,7 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
         }
         const QString said = p.model;
         p.model = match;
+        p.entityCorrections.append({u"model"_s, said, match});
         notes.append(match.isEmpty()
                          ? u"the ticket names model %1, which the organisation's logs do not "
                            u"show in the window (%2): the logs win, no model filter"_s.arg(

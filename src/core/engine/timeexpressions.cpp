@@ -2,7 +2,10 @@
 
 #include "core/engine/textnormalizer.h"
 
+#include <QHash>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -38,7 +41,7 @@ void latinClocks(const QString &lower, QList<Clock> *out)
         u"\\b(?:since|from|at|around|about|after|starting|started|seit|ab|gegen|um|depuis|vers|"
         u"desde|a partir de|a|as|às|sobre|pelas|hacia|por volta de|à|des|dès)\\s+"
         u"(?:(?:about|around|approx\\.?|etwa|ca\\.?|environ|unos|eso de|las|as|às|la|das|dos|"
-        u"les)\\s+)*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|uhr|h(?![a-z]))?(?!\\d)"_s);
+        u"les)\\s+)*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|uhr|heures?|h(?![a-z]))?(?!\\d)"_s);
     for (auto it = clock.globalMatch(lower); it.hasNext();) {
         const auto m = it.next();
         int hour = m.captured(1).toInt();
@@ -101,7 +104,195 @@ void japaneseClocks(const QString &text, QList<Clock> *out)
     }
 }
 
+// ---------------------------------------------------------------- durations
+
+// "2", "1.5", "two", "a few", "half an", "una", "einer halben", "une demi-" as a number.
+double amountOf(const QString &words)
+{
+    QString w = words.simplified();
+    w.replace(u',', u'.');
+    bool ok = false;
+    const double n = w.toDouble(&ok);
+    if (ok)
+        return n;
+    static const QHash<QString, double> table{{u"a"_s, 1},
+                                              {u"an"_s, 1},
+                                              {u"one"_s, 1},
+                                              {u"un"_s, 1},
+                                              {u"una"_s, 1},
+                                              {u"uno"_s, 1},
+                                              {u"um"_s, 1},
+                                              {u"uma"_s, 1},
+                                              {u"ein"_s, 1},
+                                              {u"eine"_s, 1},
+                                              {u"einer"_s, 1},
+                                              {u"einem"_s, 1},
+                                              {u"une"_s, 1},
+                                              {u"two"_s, 2},
+                                              {u"dos"_s, 2},
+                                              {u"duas"_s, 2},
+                                              {u"dois"_s, 2},
+                                              {u"zwei"_s, 2},
+                                              {u"deux"_s, 2},
+                                              {u"three"_s, 3},
+                                              {u"tres"_s, 3},
+                                              {u"três"_s, 3},
+                                              {u"drei"_s, 3},
+                                              {u"trois"_s, 3},
+                                              {u"four"_s, 4},
+                                              {u"cuatro"_s, 4},
+                                              {u"quatro"_s, 4},
+                                              {u"vier"_s, 4},
+                                              {u"quatre"_s, 4},
+                                              {u"five"_s, 5},
+                                              {u"cinco"_s, 5},
+                                              {u"fünf"_s, 5},
+                                              {u"cinq"_s, 5},
+                                              {u"six"_s, 6},
+                                              {u"ten"_s, 10},
+                                              {u"diez"_s, 10},
+                                              {u"dez"_s, 10},
+                                              {u"zehn"_s, 10},
+                                              {u"dix"_s, 10},
+                                              {u"several"_s, 3},
+                                              {u"few"_s, 3},
+                                              {u"a few"_s, 3},
+                                              {u"couple of"_s, 2},
+                                              {u"a couple of"_s, 2},
+                                              {u"half a"_s, 0.5},
+                                              {u"half an"_s, 0.5},
+                                              {u"media"_s, 0.5},
+                                              {u"meia"_s, 0.5},
+                                              {u"einer halben"_s, 0.5},
+                                              {u"eine halbe"_s, 0.5},
+                                              {u"une demi-"_s, 0.5},
+                                              {u"une demi"_s, 0.5},
+                                              {u"demi-"_s, 0.5},
+                                              {u"anderthalb"_s, 1.5},
+                                              {u"eineinhalb"_s, 1.5}};
+    return table.value(w, 0.0);
+}
+
+// "minutes", "horas", "Stunden", "heures", "h", "días", "Tage", "jours", "weeks", 分, 時間, 日,
+// 週間 in seconds (0 for anything else).
+qint64 unitOf(const QString &unit)
+{
+    const QString u = unit.trimmed();
+    if (u.startsWith(u"min"_s) || u == u"mn"_s || u == u"分"_s)
+        return 60;
+    if (u.startsWith(u'h') || u.startsWith(u"stund"_s) || u.startsWith(u"std"_s) || u == u"時間"_s)
+        return 3600;
+    if (u.startsWith(u'd') || u.startsWith(u"tag"_s) || u.startsWith(u"jour"_s) || u == u"日"_s)
+        return 86400;
+    if (u.startsWith(u'w') || u.startsWith(u"sem"_s) || u.startsWith(u"woch"_s) || u == u"週間"_s)
+        return 7 * 86400;
+    return 0;
+}
+
+struct DurationSpan
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    qint64 seconds = 0;
+};
+
+// The durations of lower-case, NFKC text, with where each one stands.
+QList<DurationSpan> durationSpans(const QString &lower)
+{
+    static const QString intro =
+        u"(?<intro>(?:for|in|over|during)\\s+(?:the\\s+)?(?:last|past)|the\\s+(?:last|past)|"
+        u"for|since|desde\\s+hace|hace|(?:durante\\s+|en\\s+)?(?:las|los)\\s+[uú]ltim[ao]s|há|"
+        u"faz|ha|(?:nas|nos)\\s+[uú]ltim[ao]s|vor|seit|(?:in\\s+den|w[aä]hrend\\s+der|die)\\s+"
+        u"letzten|il\\s+y\\s+a|depuis|(?:pendant|durant)\\s+les\\s+derni[eè]re?s|(?:ces|les)\\s+"
+        u"derni[eè]re?s)"_s;
+    static const QString approx =
+        u"(?:(?:about|around|roughly|some|approx\\.?|approximately|nearly|almost|over|more\\s+"
+        u"than|unas|unos|cerca\\s+de|alrededor\\s+de|aproximadamente|casi|m[aá]s\\s+de|umas|uns|"
+        u"quase|mais\\s+ou\\s+menos|mais\\s+de|etwa|ca\\.?|circa|[aà]\\s+peu\\s+pr[eè]s|"
+        u"ungef[aä]hr|rund|fast|[uü]ber|mehr\\s+als|knapp|environ|presque|pr[eè]s\\s+de|plus\\s+"
+        u"de|bien)\\s+)*"_s;
+    static const QString number =
+        u"(?<n>\\d{1,3}(?:[.,]\\d{1,2})?|a\\s+few|a\\s+couple\\s+of|couple\\s+of|half\\s+an?|"
+        u"an?|one|two|three|four|five|six|ten|several|few|una|uno|un|dos|tres|cuatro|cinco|diez|"
+        u"media|uma|um|duas|dois|três|quatro|dez|meia|einer\\s+halben|eine\\s+halbe|anderthalb|"
+        u"eineinhalb|einem|einer|eine|ein|zwei|drei|vier|fünf|zehn|une\\s+demi-?|demi-|une|deux|"
+        u"trois|quatre|cinq|dix)"_s;
+    static const QString unit =
+        u"(?<u>minutes?|minutos?|minuten?|mins?|mn|hours?|hrs?|horas?|stunden?|std\\.?|heures?|"
+        u"h|days?|d[ií]as?|tagen?|jours?|weeks?|semanas?|wochen?|semaines?)(?![\\p{L}])"_s;
+    static const QString minutes =
+        u"(?:\\s*(?:and|y|e|und|et)?\\s*(?<m>\\d{1,2})\\s*(?:minutes?|minutos?|minuten?|mins?|mn)"
+        u"(?![\\p{L}\\d]))?"_s;
+    static const QString half =
+        u"(?<half>\\s+(?:and\\s+a\\s+half|y\\s+media|e\\s+meia|et\\s+demie|und\\s+eine\\s+halbe))?"_s;
+    static const QRegularExpression introduced(u"(?<![\\p{L}\\d])"_s + intro + u"\\s+"_s + approx +
+                                                   number + u"\\s*"_s + unit + minutes + half +
+                                                   u"(?<ago>\\s+(?:ago|atr[aá]s))?"_s,
+                                               QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression ago(u"(?<![\\p{L}\\d])"_s + approx + number + u"\\s*"_s + unit +
+                                            minutes + half + u"\\s+(?:ago|atr[aá]s)(?![\\p{L}])"_s,
+                                        QRegularExpression::UseUnicodePropertiesOption);
+    // 2時間前, 2時間半前, 1時間30分ほど前, ここ90分, 過去3日間
+    static const QRegularExpression japanese(
+        u"(?<pre>ここ|この|過去|直近)?\\s*(?:約|およそ)?\\s*(?<n>\\d{1,3}(?:\\.\\d)?)\\s*"
+        u"(?<u>分|時間|日|週間)(?:\\s*(?<m>\\d{1,2})\\s*分|(?<half>半))?\\s*(?:ほど|くらい|ぐらい|"
+        u"程)?"
+        u"\\s*(?<ago>前)?"_s);
+
+    QList<DurationSpan> out;
+    const auto overlaps = [&](qsizetype start, qsizetype end) {
+        return std::any_of(out.cbegin(), out.cend(),
+                           [&](const DurationSpan &d) { return start < d.end && d.start < end; });
+    };
+    const auto add = [&](const QRegularExpressionMatch &m) {
+        const double n = amountOf(m.captured(u"n"));
+        const qint64 perUnit = unitOf(m.captured(u"u"));
+        if (n <= 0 || perUnit == 0 || overlaps(m.capturedStart(), m.capturedEnd()))
+            return;
+        if (m.capturedEnd() < lower.size() && lower.at(m.capturedEnd()).isDigit())
+            return; // "2h30": a time of day, not a duration
+
+        double seconds = n * double(perUnit);
+        if (!m.captured(u"half").isEmpty())
+            seconds += perUnit / 2.0;
+        if (!m.captured(u"m").isEmpty())
+            seconds += m.captured(u"m").toInt() * 60.0;
+        out.append({m.capturedStart(), m.capturedEnd(), qint64(seconds)});
+    };
+    for (auto it = introduced.globalMatch(lower); it.hasNext();) {
+        const auto m = it.next();
+        const QString word = m.captured(u"intro");
+        // "depuis 2 h", "seit 2h", "since 2h": a time of day unless minutes or "ago" follow;
+        // "depuis 2 heures du matin" is one too.
+        const bool startWord = word == u"since"_s || word == u"depuis"_s || word == u"seit"_s;
+        if (startWord && m.captured(u"u") == u"h"_s && m.captured(u"m").isEmpty() &&
+            m.captured(u"ago").isEmpty())
+            continue;
+        if (startWord && dayPartShift(lower.mid(m.capturedEnd(), 40)) != 0)
+            continue;
+        add(m);
+    }
+    for (auto it = ago.globalMatch(lower); it.hasNext();)
+        add(it.next());
+    for (auto it = japanese.globalMatch(lower); it.hasNext();) {
+        const auto m = it.next();
+        if (m.captured(u"pre").isEmpty() && m.captured(u"ago").isEmpty())
+            continue; // "2時間" alone: how long, not since when
+        add(m);
+    }
+    return out;
+}
+
 } // namespace
+
+QList<qint64> durationsAgo(const QString &rawText)
+{
+    QList<qint64> out;
+    for (const DurationSpan &d :
+         durationSpans(rawText.normalized(QString::NormalizationForm_KC).toLower()))
+        out.append(d.seconds);
+    return out;
+}
 
 QList<Clock> clockTimes(const QString &rawText)
 {
@@ -111,7 +302,11 @@ QList<Clock> clockTimes(const QString &rawText)
     static const QRegularExpression split(
         u"\\b(\\d{1,2})\\s?(?:h|uhr)\\s?(\\d{2})(?!\\d)(?!\\s?(?:min|mn))"_s,
         QRegularExpression::CaseInsensitiveOption);
-    latinClocks(QString(text).replace(split, u"\\1:\\2"_s).toLower(), &out);
+    // A duration is no time of day: "depuis 2 h 30 min" is blanked before clocks are read.
+    QString lower = text.toLower();
+    for (const DurationSpan &d : durationSpans(lower))
+        lower.replace(d.start, d.end - d.start, QString(d.end - d.start, u' '));
+    latinClocks(QString(lower).replace(split, u"\\1:\\2"_s), &out);
     japaneseClocks(text, &out);
     return out;
 }

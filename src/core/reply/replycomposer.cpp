@@ -1,5 +1,6 @@
 #include "core/reply/replycomposer.h"
 
+#include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
 #include "core/text/language.h"
@@ -86,15 +87,6 @@ QString sentence(const QString &text)
     if (!s.endsWith(u'.') && !s.endsWith(u'!') && !s.endsWith(u'?') && !s.endsWith(u'\u3002'))
         s += u'.';
     return s;
-}
-
-QLocale localeFor(const QString &language)
-{
-    if (language == u"en"_s)
-        return QLocale(QLocale::English, QLocale::UnitedKingdom);
-    if (language == u"pt"_s)
-        return QLocale(QLocale::Portuguese, QLocale::Brazil);
-    return QLocale(language);
 }
 
 QString dateText(const QDate &date, const QString &language)
@@ -332,6 +324,23 @@ QString nameFallback(const QString &language)
     return words.value(language, u"there"_s);
 }
 
+// "Provider: the ticket says Anthropic, the logs show OpenAI." One line, for the note.
+QString correctionLine(const EntityCorrection &c)
+{
+    const QString entity = c.entity == u"model"_s ? u"Model"_s : u"Provider"_s;
+    const auto shown = [&](const QString &value) {
+        return c.entity == u"model"_s ? u'`' + QString(value).remove(u'`') + u'`'
+                                      : escaped(withProviderNames(value));
+    };
+    const QString said =
+        c.ticket.isEmpty() ? u"the ticket names none"_s : u"the ticket says "_s + shown(c.ticket);
+    const QString logs = c.logs.isEmpty()
+                             ? u"the logs show no such traffic in the window, so no %1 filter was "
+                               u"used"_s.arg(c.entity == u"model"_s ? u"model"_s : u"provider"_s)
+                             : u"the logs show "_s + shown(c.logs) + u", which the steps used"_s;
+    return entity + u": "_s + said + u", "_s + logs + u'.';
+}
+
 QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
                      const QStringList &withheld, const QString &category, const QString &language,
                      const QList<DocPage> &docs)
@@ -372,6 +381,12 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
         }
     } else {
         md += u"**No root cause** was established.\n\n"_s;
+    }
+    if (!inv.entityCorrections.isEmpty()) {
+        md += u"**Ticket vs logs**\n\n"_s;
+        for (const EntityCorrection &c : inv.entityCorrections)
+            md += u"- "_s + correctionLine(c) + u'\n';
+        md += u'\n';
     }
     if (!inv.secondaryCauses.isEmpty()) {
         md += u"**Also supported by the evidence**\n\n"_s;
@@ -427,6 +442,96 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
     return md.trimmed() + u'\n';
 }
 
+// The customer's sentences of a reply: a finding from its phrases in the reply's language
+// when the phrase book words them all, else its summary with the figures in the reader's
+// format; what the privacy filter withholds goes to `withheld`.
+class CustomerWording
+{
+public:
+    CustomerWording(const Investigation &inv, const PrivacyFilter &filter, const QString &lang,
+                    const std::optional<QTimeZone> &zone, const Templates &templates,
+                    QStringList *withheld)
+        : m_inv(inv)
+        , m_filter(filter)
+        , m_lang(lang)
+        , m_zone(zone)
+        , m_book(PhraseBook::parse(templates.text(lang, Templates::phrasesName())))
+        , m_english(PhraseBook::parse(templates.text(u"en"_s, Templates::phrasesName())))
+        , m_withheld(withheld)
+    {}
+
+    QString text(const QString &summary, const QList<Phrase> &phrases)
+    {
+        const QList<Phrase> allowed = permitted(phrases);
+        if (!phrases.isEmpty() && allowed.isEmpty())
+            return {}; // every clause withheld
+        const QString worded =
+            allowed.isEmpty() ? QString() : renderPhrases(allowed, m_book, m_lang, m_inv.window.to);
+        const QString safe = m_filter.customerSafe(worded.isEmpty() ? summary : worded, m_withheld);
+        if (safe.isEmpty())
+            return {};
+        if (!worded.isEmpty()) {
+            const QString full =
+                m_lang == u"ja"_s && !safe.endsWith(u'\u3002') ? safe + u"\u3002"_s : safe;
+            return annotatedTimes(escaped(sentence(full)), m_inv.window, m_zone, &sawTime);
+        }
+        sawEnglish = sawEnglish || m_lang != u"en"_s;
+        return annotatedTimes(localizedNumbers(escaped(sentence(safe)), m_lang), m_inv.window,
+                              m_zone, &sawTime);
+    }
+
+    // A cause in a few words, in the reply's language ("category.<name>" of the phrase book).
+    QString causeWords(const QString &category) const
+    {
+        const QString words = m_book.text(u"category."_s + category);
+        return words.isEmpty() ? categoryWords(category) : words;
+    }
+
+    bool sawTime = false;
+    bool sawEnglish = false; // a sentence of a non-English reply the phrase book cannot word
+
+private:
+    // The privacy filter judges each clause in English (its patterns are English), and what
+    // it withholds is left out in every language.
+    QList<Phrase> permitted(const QList<Phrase> &phrases) const
+    {
+        QList<Phrase> kept;
+        for (const Phrase &p : phrases) {
+            const QString clause = renderPhrases({p}, m_english, u"en"_s, m_inv.window.to);
+            if (clause.isEmpty() || !m_filter.customerSafe(clause, m_withheld).isEmpty())
+                kept.append(p);
+        }
+        return kept;
+    }
+
+    const Investigation &m_inv;
+    const PrivacyFilter &m_filter;
+    QString m_lang;
+    std::optional<QTimeZone> m_zone;
+    PhraseBook m_book;
+    PhraseBook m_english;
+    QStringList *m_withheld;
+};
+
+// The customer's zone: the one asked for, else the ticket's; none for plain UTC.
+std::optional<QTimeZone> replyZone(const Investigation &inv, const ComposeOptions &options)
+{
+    std::optional<QTimeZone> zone;
+    if (!options.customerZone.isEmpty()) {
+        const QTimeZone z(options.customerZone.toUtf8());
+        if (z.isValid())
+            zone = z;
+    } else {
+        zone = customerZoneFor(inv.ticket);
+    }
+    if (zone &&
+        zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
+                                                 : QDateTime::currentDateTimeUtc()) == 0 &&
+        !QString::fromUtf8(zone->id()).contains(u'/'))
+        zone.reset(); // "UTC+0" is UTC
+    return zone;
+}
+
 } // namespace
 
 QString replyLanguageFor(const Ticket &ticket)
@@ -451,30 +556,17 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     out.language = Templates::languages().contains(options.language) ? options.language
                                                                      : replyLanguageFor(inv.ticket);
     const QString lang = out.language;
-    std::optional<QTimeZone> zone;
-    if (!options.customerZone.isEmpty()) {
-        const QTimeZone z(options.customerZone.toUtf8());
-        if (z.isValid())
-            zone = z;
-    } else {
-        zone = customerZoneFor(inv.ticket);
-    }
-    if (zone &&
-        zone->offsetFromUtc(inv.window.isValid() ? inv.window.to
-                                                 : QDateTime::currentDateTimeUtc()) == 0 &&
-        !QString::fromUtf8(zone->id()).contains(u'/'))
-        zone.reset(); // "UTC+0" is UTC
+    const std::optional<QTimeZone> zone = replyZone(inv, options);
 
     const PrivacyFilter filter(inv);
     QStringList withheld;
     const QList<DocPage> docs = docPages(inv);
-    bool sawTime = false;
-    const auto customerText = [&](const QString &text) {
-        const QString safe = filter.customerSafe(text, &withheld);
-        if (safe.isEmpty())
-            return QString();
-        return annotatedTimes(localizedNumbers(escaped(sentence(safe)), lang), inv.window, zone,
-                              &sawTime);
+    CustomerWording wording{inv, filter, lang, zone, templates, &withheld};
+    const auto customerText = [&](const QString &text, const QList<Phrase> &phrases) {
+        return wording.text(text, phrases);
+    };
+    const auto causeWords = [&](const QString &category) {
+        return wording.causeWords(category);
     };
 
     if (inv.rootCause)
@@ -496,9 +588,9 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     QStringList summaryUsed;
     if (inv.rootCause) {
         const RootCause &c = *inv.rootCause;
-        v[u"summary"_s] = customerText(c.summary);
+        v[u"summary"_s] = customerText(c.summary, c.phrases);
         if (v[u"summary"_s].isEmpty() && !withheld.isEmpty())
-            v[u"summary"_s] = escaped(sentence(categoryWords(c.category)));
+            v[u"summary"_s] = escaped(sentence(causeWords(c.category)));
         summaryUsed << c.summary;
         QStringList affected;
         for (const QString &ref : c.refs) {
@@ -534,7 +626,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
         }
     } else if (!inv.playbook.name.isEmpty() && !inv.findings.isEmpty()) {
         // no cause: the most confident finding, in the customer's terms, if it may be said
-        v[u"summary"_s] = customerText(inv.findings.first().summary);
+        v[u"summary"_s] = customerText(inv.findings.first().summary, inv.findings.first().phrases);
         summaryUsed << inv.findings.first().summary;
     }
     if (out.category == u"question"_s) {
@@ -556,30 +648,33 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     }
 
     QStringList details;
+    wording.sawEnglish = false;
     for (const Finding &f : inv.findings) {
         if (details.size() >= MaxDetails)
             break;
         if (summaryUsed.contains(f.summary))
             continue;
-        const QString text = customerText(f.summary);
+        const QString text = customerText(f.summary, f.phrases);
         if (!text.isEmpty() && !details.contains(text))
             details << text;
     }
     v[u"details"_s] = bullets(details);
+    if (wording.sawEnglish && !details.isEmpty())
+        v[u"details_english"_s] = u"1"_s;
     QStringList secondary;
     for (const RootCause &c : inv.secondaryCauses) {
-        const QString text = customerText(c.summary);
-        secondary << (text.isEmpty() ? escaped(sentence(categoryWords(c.category))) : text);
+        const QString text = customerText(c.summary, c.phrases);
+        secondary << (text.isEmpty() ? escaped(sentence(causeWords(c.category))) : text);
     }
     v[u"secondary"_s] = bullets(secondary);
     QStringList notChecked;
     for (const QString &n : inv.notChecked) {
-        const QString text = customerText(n);
+        const QString text = customerText(n, {});
         if (!text.isEmpty())
             notChecked << text;
     }
     v[u"not_checked"_s] = bullets(notChecked);
-    if (sawTime || !v.value(u"window"_s).isEmpty())
+    if (wording.sawTime || !v.value(u"window"_s).isEmpty())
         v[u"times"_s] = u"1"_s;
     if (zone)
         v[u"zone"_s] = escaped(zoneName(*zone, inv.window));

@@ -65,7 +65,7 @@ void Templates::addDirectory(const QString &dir)
             continue;
         for (const QString &file : d.entryList({u"*.md"_s}, QDir::Files, QDir::Name)) {
             const QString name = file.chopped(3);
-            if (name != frameName() && !categories().contains(name))
+            if (name != frameName() && name != phrasesName() && !categories().contains(name))
                 continue;
             QFile f(d.filePath(file));
             if (f.size() > MaxTemplateBytes || !f.open(QIODevice::ReadOnly)) {

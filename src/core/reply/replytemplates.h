@@ -31,6 +31,8 @@ public:
     static const QStringList &languages();
     static const QStringList &categories(); // root-cause categories + question kinds
     static QString frameName() { return QStringLiteral("_frame"); }
+    // The analyzers' sentences of each language (phrasebook.h).
+    static QString phrasesName() { return QStringLiteral("_phrases"); }
 
     // The template, or the English one when the language has none ('' when neither).
     QString text(const QString &language, const QString &name) const;

@@ -7,6 +7,8 @@ list(APPEND core_sources
     ${CMAKE_CURRENT_LIST_DIR}/providernames.cpp
     ${CMAKE_CURRENT_LIST_DIR}/privacyfilter.h
     ${CMAKE_CURRENT_LIST_DIR}/privacyfilter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/phrasebook.h
+    ${CMAKE_CURRENT_LIST_DIR}/phrasebook.cpp
     ${CMAKE_CURRENT_LIST_DIR}/replycomposer.h
     ${CMAKE_CURRENT_LIST_DIR}/replycomposer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/questiondocs.h
