@@ -115,6 +115,10 @@ void TestTimeResolution::otherOrgInBurst_data()
     QTest::newRow("a quiet org with one failure in the burst")
         << 4 << RateOf([=](int i) { return in(i, BurstFirst, BurstFirst + 1) ? 0.25 : 0.0; })
         << false;
+    // this org's burst lasts twenty minutes; the other's five of them (another cause)
+    QTest::newRow("a shorter burst inside this org's")
+        << 600 << RateOf([=](int i) { return in(i, BurstFirst + 3, BurstEnd) ? 0.6 : 0.003; })
+        << false;
     QTest::newRow("no errors at all") << 600 << RateOf([](int) { return 0.0; }) << false;
 }
 

@@ -755,6 +755,7 @@ OrgScope compareInBurst(OrgScope s, const QList<Series> &byOrg, const QDateTime 
         double e = 0;
         double baseN = 0;
         double baseE = 0;
+        QList<std::pair<double, double>> buckets; // requests, errors of each bucket in the burst
     };
     QMap<QString, Counts> orgs;
     for (const Series &series : byOrg) {
@@ -770,6 +771,8 @@ OrgScope compareInBurst(OrgScope s, const QList<Series> &byOrg, const QDateTime 
             const double e = series.value(i, u"errors", 0);
             (inBurst ? c.n : c.baseN) += n;
             (inBurst ? c.e : c.baseE) += e;
+            if (inBurst)
+                c.buckets.append({n, e});
         }
     }
     if (orgs.isEmpty())
@@ -800,7 +803,17 @@ OrgScope compareInBurst(OrgScope s, const QList<Series> &byOrg, const QDateTime 
         const double rate = it->e / it->n;
         const double base = it->baseN > 0 ? it->baseE / it->baseN : 0.0;
         const bool high = rate >= 0.05 || (s.orgErrorRate > 0 && rate >= 0.5 * s.orgErrorRate);
-        if (it->e >= 5 && high && rate >= 2.0 * base + 0.01)
+        // and through most of the burst: another cause's shorter burst inside a long one of
+        // this org is not the same failure
+        int active = 0;
+        int elevated = 0;
+        for (const auto &[n, e] : it->buckets) {
+            if (n <= 0)
+                continue;
+            ++active;
+            elevated += e / n >= 2.0 * base + 0.01 ? 1 : 0;
+        }
+        if (it->e >= 5 && high && rate >= 2.0 * base + 0.01 && elevated * 2 >= active)
             ++s.otherOrgsWithErrors;
     }
     s.othersErrorRate = otherRequests > 0 ? otherErrors / otherRequests : 0.0;

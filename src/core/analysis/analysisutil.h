@@ -189,9 +189,10 @@ OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDa
 // Pure: `scope` with its error figures replaced by those of the buckets of `byOrg` (error
 // series labelled by org) that overlap [from, to) (to invalid: open-ended). Another org is hit
 // when, in those buckets, it has 5 failed requests or more at 5% or at half this org's share,
-// and at least twice its own rate outside them plus a point: a steady background rate is not a
-// burst, and another org's burst at other times does not count. `ownRate`/`ownRequests` stand
-// for this org when `byOrg` has no series for it.
+// and at least twice its own rate outside them plus a point, in at least half of those buckets:
+// a steady background rate is not a burst, and another org's burst at other times, or a shorter
+// one of another cause inside a long burst of this org, does not count. `ownRate`/`ownRequests`
+// stand for this org when `byOrg` has no series for it.
 OrgScope compareInBurst(OrgScope scope, const QList<Series> &byOrg, const QDateTime &from,
                         const QDateTime &to, double ownRequests = 0, double ownErrors = 0);
 
