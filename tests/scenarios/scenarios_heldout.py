@@ -1319,7 +1319,7 @@ def h3_webhook_404_stale_subject():
                        "events": ["request.completed"], "per_minute": 2, "latency_ms": 170}],
           "anomalies": [{"kind": "failures", "from": "2027-03-12T23:12:00Z", "to": None, "match": {"endpoint": prod},
                          "rate": 1.0, "status": 404, "error": ""}]}
-    t = [ticket(4601, a, "Re: SSO setup for our new workspace",
+    t = [ticket(4601, a, "Re: Okta login for the new workspace",
                 "Hi Dana,\n\nSSO is working great now, thanks again. Different problem, replying here because it's "
                 "the thread I had handy:\n\nSince a little after 6pm ET yesterday every webhook to our loan-events "
                 "endpoint has failed. Your delivery log shows 404 on every attempt, e.g.\n\n"
@@ -1335,7 +1335,7 @@ def h3_webhook_404_stale_subject():
                 "> users will be redirected to Okta at next login. Let me know if anything looks off.\n> Dana",
                 "2027-03-13T13:30:00Z", "Owen Castellano", priority="high")]
     return scenario(F, "heldout-webhook-endpoint-404-stale-subject",
-                    "English reply under a stale SSO subject with the earlier answer quoted, US Eastern time, a "
+                    "English reply under a stale Okta-login subject with the earlier answer quoted, US Eastern time, a "
                     "pasted delivery-log line, the customer suspecting our side: after their own cluster move, "
                     "Quayside's loan-events endpoint answers 404 to every delivery from 23:12 UTC while its ops "
                     "endpoint and other orgs' endpoints keep answering 200. A signing-header deploy at 23:40 (after "
