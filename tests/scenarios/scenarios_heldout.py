@@ -1026,6 +1026,7 @@ def h3_fallback_nested_known_bug_fr():
                 "Pour info, on répartit GPT-4o sur deux clés (UE et US) depuis janvier, sans souci jusqu'ici.\n\n"
                 "Merci d'avance pour votre retour,\nHélène Marchetti\nLead dev – Loriot Voyages",
                 at(D, "15:20"), "Hélène Marchetti", priority="high")]
+    t[0]["requester"]["email"] = "h.marchetti@loriot-voyages.fr"
     return scenario(F, "heldout-fallback-nested-known-bug-french",
                     "French ticket, Paris time, pasted error body, question form, the customer blaming Claude: "
                     "during OpenAI's GPT-4o 503s 13:40-14:55 UTC the fallback config pc-loriot-conseiller, whose "
@@ -1141,16 +1142,16 @@ def h3_retry_storm_two_causes():
            one_target("pc-osage-search", b, "search", "vk-osage-openai", "text-embedding-3-small", 10000),
            one_target("pc-osage-reports", b, "reports", "vk-osage-openai", "gpt-4o", 30000)]
     t = [ticket(4301, a, "429 Too Many Requests on scribe - did our limit change??",
-                "Hi,\n\nSince a little after 10 AM Central our ambient scribe app (the one our clinicians use during "
+                "Hi,\n\nSince a little after 10 AM Central our ambient scribe app (the one our clincians use during "
                 "visits) is getting 429s on something like half its calls. Nothing about the scribe changed today. "
-                "Did someone lower our rate limit? We're on Growth and have never been anywhere near the limit.\n\n"
+                "Did someone lower our rate limt? We're on Growth and have never been anywhere near the limit.\n\n"
                 "What our API client logs:\n\n"
                 "WARN  2027-03-08T10:31:44-06:00 scribe-api  llm.request failed status=429 "
                 "body={\"error\":{\"message\":\"Rate limit reached for organization\",\"type\":\"rate_limited\","
                 "\"code\":429}} retry_after=20\n\n"
                 "Probably unrelated, but our chart indexer has been getting some 500s from embeddings since this "
-                "morning too. It has retries built in so it takes care of itself, we're not worried about that "
-                "one.\n\nPlease look at this asap, we have clinics running all afternoon.\n\nThanks,\n"
+                "morning too. It has retries built in so it takes care of itself, we're definately not worried "
+                "about that one.\n\nPlease look at this asap, we have clinics running all afternoon.\n\nThanks,\n"
                 "Gabe Lindqvist\nDirector of Platform Engineering\nLarkspur Health Systems",
                 at(D, "16:45"), "Gabe Lindqvist", priority="urgent")]
     return scenario(F, "heldout-api-errors-retry-storm-two-causes",
