@@ -1449,7 +1449,7 @@ def h3_billing_two_causes_domain():
                 "the gateway, and the one for 16 March (in_1Sorrel0316) is off in two places:\n\n"
                 "- \"Input tokens\" is roughly 40% below the prompt_tokens total in our export for the same day "
                 "(UTC).\n"
-                "- \"Output tokens\" is about a third ABOVE our completion_tokens total.\n\n"
+                "- \"Output tokens\" is almost 30% ABOVE our completion_tokens total.\n\n"
                 "There's also a \"Cached input tokens\" line we can't map to anything in our export. Seats and premium "
                 "support are as agreed.\n\nCould you explain both differences? If we've been overcharged on output "
                 "we'd expect a credit note before we pay. I assume the input one is in our favour, but our auditors "
