@@ -514,8 +514,9 @@ Result<QList<Query>> metadataBySdkSql(const Request &request)
     const QString sql = u"SELECT "_s + c.f(u"sdk"_s) + u" AS cf_sdk, count() AS cf_n, countIf("_s +
                         meta + u" != '{}' AND "_s + meta + u" != '') AS cf_with, toUInt32(min("_s +
                         c.f(u"ts"_s) + u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) +
-                        u")) AS cf_last FROM "_s + c.from() + where +
-                        u" GROUP BY cf_sdk ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+                        u")) AS cf_last, toUInt32(maxIf("_s + c.f(u"ts"_s) + u", "_s + meta +
+                        u" != '{}' AND "_s + meta + u" != '')) AS cf_last_with FROM "_s + c.from() +
+                        where + u" GROUP BY cf_sdk ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
 
@@ -524,10 +525,13 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
     const ClickHouseResult &r = results.first();
     QJsonArray rows;
     for (qsizetype i = 0; i < r.rows.size(); ++i) {
-        rows.append(QJsonArray{text(r.value(i, u"cf_sdk"_s)), number(r.value(i, u"cf_n"_s)),
-                               number(r.value(i, u"cf_with"_s)),
-                               epochIso(r.value(i, u"cf_first"_s)),
-                               epochIso(r.value(i, u"cf_last"_s))});
+        rows.append(QJsonArray{
+            text(r.value(i, u"cf_sdk"_s)), number(r.value(i, u"cf_n"_s)),
+            number(r.value(i, u"cf_with"_s)), epochIso(r.value(i, u"cf_first"_s)),
+            epochIso(r.value(i, u"cf_last"_s)),
+            // 0 when no request of the SDK carried metadata
+            r.value(i, u"cf_with"_s).toLongLong() > 0 ? epochIso(r.value(i, u"cf_last_with"_s))
+                                                      : QJsonValue(QJsonValue::Null)});
     }
     return {EvidenceKind::Table,
             u"Requests with custom metadata by SDK"_s + request.suffix,

@@ -96,11 +96,17 @@ Result<QJsonObject> PortkeyConnector::configData(const QJsonObject &answer, cons
     QString org = data.value(u"org"_s).toString();
     if (org.isEmpty())
         org = data.value(u"workspace_id"_s).toString();
-    return QJsonObject{{u"ref"_s, QString(u"config:"_s + configId)},
-                       {u"config_id"_s, configId},
-                       {u"name"_s, data.value(u"name"_s).toString(configId)},
-                       {u"org"_s, org},
-                       {u"config"_s, config}};
+    QJsonObject out{{u"ref"_s, QString(u"config:"_s + configId)},
+                    {u"config_id"_s, configId},
+                    {u"name"_s, data.value(u"name"_s).toString(configId)},
+                    {u"org"_s, org},
+                    {u"config"_s, config}};
+    // when it was last edited: an edit just before the failures began is evidence
+    const QString updated =
+        data.value(u"last_updated_at"_s).toString(data.value(u"updated_at"_s).toString());
+    if (!updated.isEmpty())
+        out.insert(u"updated_at"_s, updated);
+    return out;
 }
 
 Result<OperationOutput> PortkeyConnector::run(const OperationCall &call)

@@ -108,8 +108,9 @@ QList<Operation> clickhouse()
          u"metadata_by_sdk"_s,
          gatewayQuery(),
          EvidenceKind::Table,
-         {u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s},
-         u"(with_metadata: metadata ≠ `{}`)"_s,
+         {u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s, u"last_with"_s},
+         u"(with_metadata: metadata ≠ `{}`; last_with: the last request carrying metadata, "
+         u"null when none did)"_s,
          {},
          {}},
         {c,

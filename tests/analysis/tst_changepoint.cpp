@@ -17,8 +17,12 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void levelShift_data();
     void levelShift();
+    void onset_data();
+    void onset();
+    void backgroundErrorsAreNoShift();
     void seriesGroups();
     void errorRateBurst();
+    void errorRateOnsetInsideBucket();
     void emptyAndMissing();
 };
 
@@ -49,6 +53,8 @@ void TestChangePoint::levelShift_data()
         << 0 << 0;
     QTest::newRow("noise only") << make(800, [](int i) { return 2100.0 + noise(i, 700); }) << false
                                 << 0 << 0;
+    QTest::newRow("a day of noise only")
+        << make(1440, [](int i) { return 2100.0 + noise(i, 700, 13); }) << false << 0 << 0;
     QTest::newRow("small shift below threshold")
         << make(600, [](int i) { return (i >= 300 ? 560.0 : 500.0) + noise(i, 20); }) << false << 0
         << 0;
@@ -70,6 +76,80 @@ void TestChangePoint::levelShift()
         QVERIFY2(std::abs(s.start - start) <= 1, qPrintable(QString::number(s.start)));
         QVERIFY2(std::abs(s.end - end) <= 1, qPrintable(QString::number(s.end)));
         QVERIFY(s.after > s.before);
+    }
+}
+
+// The onset is the first bucket of the change, exactly: a report one bucket late puts a deploy
+// that went live in that bucket after the change.
+void TestChangePoint::onset_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<bool>("latency"); // latency thresholds, else error-rate ones
+    QTest::addColumn<int>("start");
+
+    const auto make = [](int n, const std::function<double(int)> &f) {
+        QList<double> v;
+        for (int i = 0; i < n; ++i)
+            v.append(f(i));
+        return v;
+    };
+    QTest::newRow("clean step") << make(300, [](int i) { return i >= 120 ? 0.4 : 0.0; }) << false
+                                << 120;
+    QTest::newRow("step on a small background")
+        << make(300, [](int i) { return i >= 120 ? 0.35 : (i % 17 == 0 ? 0.025 : 0.0); }) << false
+        << 120;
+    QTest::newRow("noisy step") << make(600, [](int i) {
+        return (i >= 250 ? 900.0 : 400.0) + noise(i, 120);
+    }) << true << 250;
+    QTest::newRow("noisy error step")
+        << make(400, [](int i) { return (i >= 200 ? 0.3 : 0.03) + noise(i, 0.03, 11); }) << false
+        << 200;
+    // the change began 40 s into a minute: that minute holds a third of the new level
+    QTest::newRow("step inside a bucket")
+        << make(300, [](int i) { return i > 150 ? 0.45 : (i == 150 ? 0.15 : 0.0); }) << false
+        << 150;
+    QTest::newRow("step inside a bucket, noisy latency") << make(500, [](int i) {
+        return (i > 300 ? 1500.0 : (i == 300 ? 850.0 : 500.0)) + noise(i, 40, 3);
+    }) << true << 300;
+    QTest::newRow("step at a bucket boundary")
+        << make(300, [](int i) { return i >= 151 ? 0.45 : 0.0; }) << false << 151;
+    QTest::newRow("ramp over three buckets")
+        << make(400, [](int i) { return i < 200 ? 0.0 : (i < 203 ? 0.05 + 0.1 * (i - 199) : 0.4); })
+        << false << 200;
+    QTest::newRow("latency ramp") << make(400, [](int i) {
+        return (i < 180 ? 300.0 : (i < 182 ? 650.0 + 300.0 * (i - 180) : 1200.0)) + noise(i, 30, 5);
+    }) << true << 180;
+    QTest::newRow("step near the end")
+        << make(240, [](int i) { return i >= 232 ? 0.5 : 0.0; }) << false << 232;
+    // twenty minutes in a day of minutes: the split over the whole day barely moves
+    QTest::newRow("a twenty-minute burst in a day")
+        << make(1440, [](int i) { return i >= 900 && i < 920 ? 0.3 : (i % 29 == 0 ? 0.083 : 0.0); })
+        << false << 900;
+    QTest::newRow("a lone high bucket well before the step is not the onset")
+        << make(300, [](int i) { return i >= 120 ? 0.4 : (i == 100 ? 0.4 : 0.0); }) << false << 120;
+}
+
+void TestChangePoint::onset()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(bool, latency);
+    QFETCH(int, start);
+    const Analysis::LevelShift s = latency ? Analysis::detectUpwardShift(values, 1.4, 80.0, 5)
+                                           : Analysis::detectUpwardShift(values, 2.0, 0.02, 5);
+    QVERIFY(s.found);
+    QCOMPARE(s.start, start);
+}
+
+// A big org's steady background (one failed request in ten in a quarter of the minutes): no
+// stretch of it, however the day is cut, is a shift.
+void TestChangePoint::backgroundErrorsAreNoShift()
+{
+    for (quint32 seed = 1; seed <= 20; ++seed) {
+        QList<double> values;
+        for (int i = 0; i < 1440; ++i)
+            values.append(noise(i, 1.0, seed) > 0.45 ? 0.1 : 0.0);
+        const Analysis::LevelShift s = Analysis::detectUpwardShift(values, 2.0, 0.02, 5);
+        QVERIFY2(!s.found, qPrintable(u"seed %1: %2-%3"_s.arg(seed).arg(s.start).arg(s.end)));
     }
 }
 
@@ -126,6 +206,24 @@ void TestChangePoint::errorRateBurst()
     QCOMPARE(report.primary->at, at(u"2026-11-20T08:00:00Z"_s));
     QCOMPARE(report.primary->end, at(u"2026-11-20T09:20:00Z"_s));
     QVERIFY(report.primary->after > 0.3);
+}
+
+void TestChangePoint::errorRateOnsetInsideBucket()
+{
+    // errors began at 08:00:40: the 08:00 bucket holds a third of the new rate
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2026-11-20T06:00:00Z"_s);
+    const QList<SeriesSpec> specs = {
+        {QJsonObject{{u"provider"_s, u"anthropic"_s}},
+         {},
+         [](int i) { return i == 120 ? 0.15 : (i > 120 && i < 200 ? 0.45 : 0.0); },
+         40},
+    };
+    addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 240, 60, specs, false));
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->at, at(u"2026-11-20T08:00:00Z"_s));
 }
 
 void TestChangePoint::emptyAndMissing()

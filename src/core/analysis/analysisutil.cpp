@@ -1,5 +1,6 @@
 #include "core/analysis/analysisutil.h"
 
+#include "core/analysis/changepoint.h"
 #include "core/time.h"
 
 #include <QLocale>
@@ -601,16 +602,18 @@ QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &pro
     return {};
 }
 
-OrgScope orgScope(const AnalysisInput &input)
+namespace {
+
+OrgScope wholeWindowScope(const AnalysisInput &input)
 {
     OrgScope s;
+    s.org = input.params.org.isEmpty() ? input.ticket.orgId : input.params.org;
     const auto found = findEvidence(input, u"clickhouse", u"org_comparison");
     if (found.isEmpty())
         return s;
     const Table table(found.first().evidence->data);
     s.present = true;
     s.evidenceId = found.first().evidence->id;
-    s.org = input.params.org.isEmpty() ? input.ticket.orgId : input.params.org;
     double otherRequests = 0;
     double otherErrors = 0;
     QList<double> otherP95;
@@ -642,6 +645,178 @@ OrgScope orgScope(const AnalysisInput &input)
     }
     s.othersErrorRate = otherRequests > 0 ? otherErrors / otherRequests : 0;
     s.othersMedianP95 = median(otherP95);
+    return s;
+}
+
+} // namespace
+
+OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDateTime &to)
+{
+    OrgScope s = wholeWindowScope(input);
+    if (!from.isValid())
+        return s;
+    // every org's traffic per bucket: the comparison can be made in the burst's own minutes
+    QList<Series> byOrg;
+    QString byOrgEvidence;
+    // the org's own requests in those minutes (one evidence: its groups split its traffic), in
+    // case the all-orgs series left it out
+    double ownRequests = 0;
+    double ownErrors = 0;
+    bool ownCounted = false;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series")) {
+        bool own = false;
+        for (const Series &series : seriesOf(*f.evidence)) {
+            if (series.labels.contains(u"org"_s)) {
+                byOrg.append(series);
+                byOrgEvidence = f.evidence->id;
+                continue;
+            }
+            if (ownCounted)
+                continue;
+            own = true;
+            for (int i = 0; i < series.size(); ++i) {
+                const QDateTime t = series.times.at(i);
+                if (t >= from && (!to.isValid() || t < to)) {
+                    ownRequests += series.value(i, u"n", 0);
+                    ownErrors += series.value(i, u"errors", 0);
+                }
+            }
+        }
+        ownCounted = ownCounted || own;
+    }
+    if (byOrg.isEmpty())
+        return s;
+    s = compareInBurst(s, byOrg, from, to, ownRequests, ownErrors);
+    if (s.evidenceId.isEmpty())
+        s.evidenceId = byOrgEvidence;
+    return s;
+}
+
+OrgScope orgScope(const AnalysisInput &input)
+{
+    // the org's own failure burst: its strongest error-rate rise
+    const ChangeReport report = detectChanges(input);
+    const SeriesChange *burst = nullptr;
+    for (const SeriesChange *c : report.changed()) {
+        if (c->kind == MetricKind::ErrorRate && (!burst || c->errorsAfter > burst->errorsAfter))
+            burst = c;
+    }
+    if (!burst)
+        return wholeWindowScope(input);
+    return orgScopeIn(input, burst->at, burst->end);
+}
+
+bool editFitsOnset(const QDateTime &editedAt, const QDateTime &onset)
+{
+    if (!editedAt.isValid() || !onset.isValid())
+        return false;
+    const qint64 before = editedAt.secsTo(onset);
+    return before >= -120 && before <= 60 * 60;
+}
+
+std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input)
+{
+    const QString ref = failingConfigRef(configTraffic(input), {}, {});
+    if (ref.isEmpty())
+        return std::nullopt;
+    // the onset: the org's strongest error-rate rise, else its first failure of the kind
+    // that dominates
+    QDateTime onset;
+    const ChangeReport report = detectChanges(input);
+    const SeriesChange *burst = nullptr;
+    for (const SeriesChange *c : report.changed()) {
+        if (c->kind == MetricKind::ErrorRate && (!burst || c->errorsAfter > burst->errorsAfter))
+            burst = c;
+    }
+    if (burst)
+        onset = burst->at;
+    else if (const ErrorProfile p = errorProfile(input); !p.groups.isEmpty())
+        onset = p.groups.first().first;
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &data = f.evidence->data;
+        const QString id =
+            data.value(u"ref"_s).toString(u"config:"_s + data.value(u"config_id"_s).toString());
+        if (id != ref)
+            continue;
+        const QDateTime edited = timeOf(data.value(u"updated_at"_s));
+        if (!editFitsOnset(edited, onset))
+            return std::nullopt;
+        return ConfigEdit{ref, edited, onset, f.evidence->id};
+    }
+    return std::nullopt;
+}
+
+OrgScope compareInBurst(OrgScope s, const QList<Series> &byOrg, const QDateTime &from,
+                        const QDateTime &to, double ownRequests, double ownErrors)
+{
+    struct Counts
+    {
+        double n = 0;
+        double e = 0;
+        double baseN = 0;
+        double baseE = 0;
+        QList<std::pair<double, double>> buckets; // requests, errors of each bucket in the burst
+    };
+    QMap<QString, Counts> orgs;
+    for (const Series &series : byOrg) {
+        const QString org = series.labels.value(u"org"_s).toString();
+        if (org.isEmpty())
+            continue;
+        Counts &c = orgs[org];
+        const qint64 bucket = std::max(1, series.bucketSeconds);
+        for (int i = 0; i < series.size(); ++i) {
+            const QDateTime t = series.times.at(i);
+            const bool inBurst = t.addSecs(bucket) > from && (!to.isValid() || t < to);
+            const double n = series.value(i, u"n", 0);
+            const double e = series.value(i, u"errors", 0);
+            (inBurst ? c.n : c.baseN) += n;
+            (inBurst ? c.e : c.baseE) += e;
+            if (inBurst)
+                c.buckets.append({n, e});
+        }
+    }
+    if (orgs.isEmpty())
+        return s;
+    s.present = true;
+    s.timeResolved = true;
+    s.burstFrom = from;
+    s.burstTo = to;
+    if (const auto own = orgs.constFind(s.org); own != orgs.cend() && own->n > 0) {
+        ownRequests = own->n;
+        ownErrors = own->e;
+    }
+    s.orgFound = s.orgFound || ownRequests > 0;
+    if (ownRequests > 0) {
+        s.orgRequests = ownRequests;
+        s.orgErrorRate = ownErrors / ownRequests;
+    }
+    s.otherOrgs = 0;
+    s.otherOrgsWithErrors = 0;
+    double otherRequests = 0;
+    double otherErrors = 0;
+    for (auto it = orgs.cbegin(); it != orgs.cend(); ++it) {
+        if (it.key() == s.org || it->n <= 0)
+            continue;
+        ++s.otherOrgs;
+        otherRequests += it->n;
+        otherErrors += it->e;
+        const double rate = it->e / it->n;
+        const double base = it->baseN > 0 ? it->baseE / it->baseN : 0.0;
+        const bool high = rate >= 0.05 || (s.orgErrorRate > 0 && rate >= 0.5 * s.orgErrorRate);
+        // and through most of the burst: another cause's shorter burst inside a long one of
+        // this org is not the same failure
+        int active = 0;
+        int elevated = 0;
+        for (const auto &[n, e] : it->buckets) {
+            if (n <= 0)
+                continue;
+            ++active;
+            elevated += e / n >= 2.0 * base + 0.01 ? 1 : 0;
+        }
+        if (it->e >= 5 && high && rate >= 2.0 * base + 0.01 && elevated * 2 >= active)
+            ++s.otherOrgsWithErrors;
+    }
+    s.othersErrorRate = otherRequests > 0 ? otherErrors / otherRequests : 0.0;
     return s;
 }
 

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // Helpers shared by the analyzers: finding evidence by what was asked (connector +
 // operation, never by step id, so user playbooks may name steps freely), reading the
 // evidence payloads of docs/operations.md defensively, and formatting numbers and times the
@@ -170,8 +172,29 @@ struct OrgScope
     int otherOrgsWithErrors = 0; // >= 5% errors (10+), or 30+ at half this org's share (1%+)
     double othersErrorRate = 0;  // request-weighted
     double othersMedianP95 = 0;
+    // Compared in the minutes of this org's failure burst (error series grouped by org), not
+    // over the whole window: the error figures above are then those of [burstFrom, burstTo).
+    bool timeResolved = false;
+    QDateTime burstFrom;
+    QDateTime burstTo; // invalid: the burst lasts to the end of the window
 };
+// The org comparison: in the minutes of the org's own error-rate burst when the evidence has
+// error series grouped by org (every org's traffic) and the org's own series show a burst, else
+// over the whole window (org_comparison).
 OrgScope orgScope(const AnalysisInput &input);
+// The same in the minutes of [from, to) (to invalid: to the end of the window): a second cause
+// is compared in its own minutes. Over the whole window without series by org.
+OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDateTime &to);
+
+// Pure: `scope` with its error figures replaced by those of the buckets of `byOrg` (error
+// series labelled by org) that overlap [from, to) (to invalid: open-ended). Another org is hit
+// when, in those buckets, it has 5 failed requests or more at 5% or at half this org's share,
+// and at least twice its own rate outside them plus a point, in at least half of those buckets:
+// a steady background rate is not a burst, and another org's burst at other times, or a shorter
+// one of another cause inside a long burst of this org, does not count. `ownRate`/`ownRequests`
+// stand for this org when `byOrg` has no series for it.
+OrgScope compareInBurst(OrgScope scope, const QList<Series> &byOrg, const QDateTime &from,
+                        const QDateTime &to, double ownRequests = 0, double ownErrors = 0);
 
 // The org's traffic per routing config (traffic_overview rows: config_id, provider, model, n,
 // errors): which configs the failing requests actually used.
@@ -190,6 +213,23 @@ QList<ConfigTraffic> configTraffic(const AnalysisInput &input);
 // requests), as "config:<id>"; '' when no config's requests failed that way.
 QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
                          const QString &model);
+
+// A routing config edited shortly before the requests that used it began to fail.
+struct ConfigEdit
+{
+    QString ref; // "config:<id>"
+    QDateTime editedAt;
+    QDateTime onset; // when its requests began to fail
+    QString evidenceId;
+    qint64 minutesBefore() const { return editedAt.secsTo(onset) / 60; }
+};
+// Pure: an edit explains failures that began at `onset` when it was made at most an hour
+// before them (or within the two minutes after: clocks and buckets differ).
+bool editFitsOnset(const QDateTime &editedAt, const QDateTime &onset);
+// The config the failing requests used (config_id in the logs), when the gateway says it was
+// edited just before the onset of the org's failures (its error-rate rise, else the first
+// failure of the largest group); nullopt otherwise.
+std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input);
 
 // The provider and model a ticket is about: bound parameters first, then the logs.
 QString affectedProvider(const AnalysisInput &input);

@@ -78,6 +78,27 @@ bool bigEnough(double from, double to, double minRatio, double minAbsolute)
     return lowLevel <= 0 ? highLevel > 0 : highLevel / lowLevel >= minRatio;
 }
 
+// A short burst in a long series (twenty minutes in a day of minutes) barely moves the split
+// over the whole of it: the best split over shorter stretches of [lo, hi) (halves, quarters...
+// down to 40 points, each overlapping the next by half, as in wild binary segmentation on a
+// fixed grid), with a stricter bar for the many looks.
+Split localSplit(const QList<double> &values, int lo, int hi, int minLength)
+{
+    Split best;
+    for (int len = (hi - lo) / 2; len >= std::max(8 * minLength, 40); len /= 2) {
+        const int step = std::max(1, len / 2);
+        for (int a = lo;; a += step) {
+            const int from = std::min(a, hi - len); // the last stretch ends at hi
+            const Split s = bestSplit(values, from, from + len, minLength);
+            if (s.index >= 0 && s.z >= 5.0 && s.z > best.z)
+                best = s;
+            if (from + len >= hi)
+                break;
+        }
+    }
+    return best;
+}
+
 void segment(const QList<double> &values, int lo, int hi, int depth, int minLength,
              QList<Split> &splits)
 {
@@ -85,8 +106,10 @@ void segment(const QList<double> &values, int lo, int hi, int depth, int minLeng
     // single split at one edge with equal medians on both sides, and is found one level down
     if (depth > 4)
         return;
-    const Split s = bestSplit(values, lo, hi, minLength);
+    Split s = bestSplit(values, lo, hi, minLength);
     if (s.index < 0 || s.z < 4.0)
+        s = localSplit(values, lo, hi, minLength);
+    if (s.index < 0)
         return;
     splits.append(s);
     segment(values, lo, s.index, depth + 1, minLength, splits);
@@ -94,6 +117,25 @@ void segment(const QList<double> &values, int lo, int hi, int depth, int minLeng
 }
 
 } // namespace
+
+int firstBucketOfChange(const QList<double> &values, int start, double before, double after)
+{
+    // A change that begins inside a bucket, or ramps up over a few, shows part of the new level
+    // in the buckets before the first one past the midpoint: the change began at the first
+    // bucket that left the old level's noise band, not where the midpoint was crossed.
+    if (start <= 0 || start > values.size() || after <= before)
+        return start;
+    const int from = std::max(0, start - 120);
+    QList<double> deviations;
+    for (int i = from; i < start; ++i)
+        deviations.append(std::abs(values.at(i) - before));
+    const double spread = 1.4826 * median(deviations); // robust standard deviation
+    const double threshold = before + std::max(3.0 * spread, 0.3 * (after - before));
+    int first = start;
+    while (first > 1 && start - first < 10 && values.at(first - 1) > threshold)
+        --first;
+    return first;
+}
 
 LevelShift detectUpwardShift(const QList<double> &values, double minRatio, double minAbsolute,
                              int minLength)
@@ -150,13 +192,14 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
                 ++refined;
             }
             while (refined > 1 && start - refined < 30 && values.at(refined - 1) > cut &&
-                   values.at(refined - 2) > cut && mostlyAbove(refined - 1))
+                   mostlyAbove(refined - 1))
                 --refined;
             if (refined != start && refined > 0) {
                 start = refined;
                 after = medianOf(values, start, end);
             }
         }
+        start = firstBucketOfChange(values, start, before, after);
         const double beforeRefined = medianOf(values, 0, start);
         const double half = (beforeRefined + after) / 2.0;
         int above = 0;
@@ -240,7 +283,9 @@ namespace {
 void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out)
 {
     for (const Series &series : seriesOf(evidence)) {
-        if (series.size() == 0)
+        // series per organisation are the org comparison's (every org's traffic), not changes
+        // of this org's own traffic
+        if (series.size() == 0 || series.labels.contains(u"org"_s))
             continue;
         QList<double> values;
         QList<double> medians;

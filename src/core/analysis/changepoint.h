@@ -27,6 +27,11 @@ struct LevelShift
 LevelShift detectUpwardShift(const QList<double> &values, double minRatio, double minAbsolute,
                              int minLength = 5);
 
+// The first index of a change found at `start` (where the series first stays past the midpoint
+// of `before` and `after`): earlier indexes that already left the old level's noise band (a
+// change inside a bucket, a ramp) belong to it. At most 10 indexes earlier.
+int firstBucketOfChange(const QList<double> &values, int start, double before, double after);
+
 enum class MetricKind { Latency, ErrorRate, WebhookErrors };
 
 // The verdict on one series of a latency/error/webhook timeseries evidence.

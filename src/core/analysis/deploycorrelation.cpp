@@ -114,6 +114,39 @@ QString describeDeploy(const DeployCandidate &c, const QDateTime &reference)
     return s + u')';
 }
 
+bool oursWithoutDeploy(bool everyone, bool serverSpread, double clientErrors, double errors)
+{
+    if (!everyone || errors <= 0)
+        return false;
+    return serverSpread || clientErrors >= 0.5 * errors;
+}
+
+Hypothesis unexplainedRegression(const QString &what, const QDateTime &onset,
+                                 const QString &groupRef, const QDateTime &reference)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::DeployRegression);
+    h.score = 0.3;
+    h.cause.confidence = 0.3;
+    h.cause.summary = what +
+                      u", which points at our side, but no deploy in the window fits "_s
+                      u"its onset at "_s +
+                      clock(onset, reference);
+    if (!groupRef.isEmpty())
+        h.cause.refs = {groupRef};
+    h.why = u"the change of ours that began it at "_s + clock(onset, reference) +
+            u": no deploy in the window fits that time"_s;
+    return h;
+}
+
+bool isUnexplainedRegression(const Hypothesis &h)
+{
+    if (h.cause.category != QLatin1StringView(Category::DeployRegression))
+        return false;
+    return std::none_of(h.cause.refs.cbegin(), h.cause.refs.cend(),
+                        [](const QString &r) { return r.startsWith(u"github:"); });
+}
+
 QStringList topicWords(const QString &playbook)
 {
     if (playbook == u"webhook-failures")
@@ -288,7 +321,7 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
                   (0.75 + 0.25 * change->confidence / 0.95);
         // a gateway deploy breaks every customer's traffic through the changed code: errors
         // confined to this one organisation argue against it
-        const OrgScope scope = orgScope(input);
+        const OrgScope scope = orgScopeIn(input, change->at, change->end);
         if (change->kind == MetricKind::ErrorRate && scope.present && scope.orgFound &&
             scope.otherOrgs > 0 && scope.otherOrgsWithErrors == 0 && scope.orgErrorRate >= 0.02) {
             h.score *= 0.6;
@@ -343,6 +376,26 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         h.why = best.matched.isEmpty() ? u"timing only"_s
                                        : u"timing and touched "_s + best.matched.join(u", "_s);
         out.hypotheses.append(h);
+    } else if (change->kind == MetricKind::ErrorRate && input.playbook != u"fallback" &&
+               input.playbook != u"webhook-failures") {
+        // failures of ours that no deploy fits: a human must find the change behind them
+        const OrgScope scope = orgScopeIn(input, change->at, change->end);
+        const bool everyone = scope.present && scope.otherOrgs > 0 &&
+                              scope.otherOrgsWithErrors * 2 >= scope.otherOrgs;
+        const ErrorProfile errors = errorProfile(input);
+        const bool spread = errors.serverErrors >= 0.5 * errors.errors &&
+                            errors.serverProvider.isEmpty() && errors.serverProviders.size() >= 2;
+        if (oursWithoutDeploy(everyone, spread, errors.clientErrors, errors.errors)) {
+            Hypothesis h = unexplainedRegression(
+                change->describe(reference) + u", and most other organisations failed in the "
+                                              u"same minutes"_s,
+                change->at, change->groupRef, reference);
+            h.cause.summary[0] = h.cause.summary.at(0).toUpper();
+            h.cause.evidenceIds = {change->evidenceId};
+            if (!scope.evidenceId.isEmpty())
+                h.cause.evidenceIds.append(scope.evidenceId);
+            out.hypotheses.append(h);
+        }
     }
     for (qsizetype i = plausible ? 1 : 0; i < ranking.candidates.size(); ++i) {
         const DeployCandidate &c = ranking.candidates.at(i);

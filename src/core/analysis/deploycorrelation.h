@@ -52,6 +52,19 @@ double proximityScore(const QDateTime &deployAt, const QDateTime &changeAt, bool
 // minutes of `when`: what a rollback or a fix looks like at the end of a change.
 bool deployNear(const DeployRanking &ranking, const QDateTime &when, const QString &except);
 
+// Pure: failures on our side that no deploy explains. Most other organisations failed in the
+// same minutes (`everyone`), and not as one provider's outage would fail them: server errors
+// with no dominant provider (`serverSpread`), or most failures requests rejected as invalid
+// (4xx other than 429) for everyone alike.
+bool oursWithoutDeploy(bool everyone, bool serverSpread, double clientErrors, double errors);
+
+// The weak cause "ours, but no deploy fits the onset": a deploy_regression that cites no
+// deploy. Below the ranking's threshold it still stands as the root cause, with a human asked
+// to look (`missing` says what is missing).
+Hypothesis unexplainedRegression(const QString &what, const QDateTime &onset,
+                                 const QString &groupRef, const QDateTime &reference);
+bool isUnexplainedRegression(const Hypothesis &h);
+
 // Words a playbook's topic adds to the affected thing ("webhook", "signature", ...).
 QStringList topicWords(const QString &playbook);
 

@@ -13,6 +13,15 @@ namespace Casefile::Analysis {
 
 namespace {
 
+// "it was edited at 07:55 UTC, 5 min before the failures began at 08:00 UTC"
+QString describeEdit(const ConfigEdit &e, const QDateTime &reference)
+{
+    const qint64 seconds = std::max<qint64>(0, e.editedAt.secsTo(e.onset));
+    return u"it was edited at "_s + clock(e.editedAt, reference) + u", "_s +
+           (seconds < 60 ? u"just"_s : formatDuration(seconds)) +
+           u" before the failures began at "_s + clock(e.onset, reference);
+}
+
 QString describeGroup(const ErrorGroup &g, const QDateTime &reference)
 {
     QString s = g.provider.isEmpty() ? u"(no provider)"_s : g.provider;
@@ -101,10 +110,11 @@ void judgeServerErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     CauseVerdict &c = v.providerOutage;
     c.proposed = true;
     c.score = 0.5;
-    if (f.scope.present && f.scope.otherOrgsWithErrors > 0) {
+    const OrgScope &others = f.serverScope.present ? f.serverScope : f.scope;
+    if (others.present && others.otherOrgsWithErrors > 0) {
         v.othersHit = true;
         c.score += 0.15;
-    } else if (f.scope.present && f.scope.otherOrgs > 0) {
+    } else if (others.present && others.otherOrgs > 0) {
         v.othersFine = true;
         c.score -= 0.1;
     }
@@ -127,6 +137,13 @@ void judgeClientErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
         c.score += 0.08;
     if (!f.clientConfigRef.isEmpty())
         c.refs.append(f.clientConfigRef);
+    // the config those requests used was edited minutes before they began to be rejected
+    if (f.configEdit && (f.clientConfigRef.isEmpty() || f.clientConfigRef == f.configEdit->ref)) {
+        v.invalidAfterEdit = true;
+        c.score += 0.12;
+        if (!c.refs.contains(f.configEdit->ref))
+            c.refs.append(f.configEdit->ref);
+    }
     if (!p.clientModel.isEmpty())
         c.refs.append(u"model:"_s + p.clientModel);
 }
@@ -275,10 +292,11 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     }
     phrases.append({key, args});
     if (v.othersHit) {
-        s += u"; "_s + QString::number(f.scope.otherOrgsWithErrors) +
+        const OrgScope &others = f.serverScope.present ? f.serverScope : f.scope;
+        s += u"; "_s + QString::number(others.otherOrgsWithErrors) +
              u" other organisations were hit too"_s;
         phrases.append(
-            {u"scope.others_hit"_s, {Say::count(u"count"_s, f.scope.otherOrgsWithErrors)}});
+            {u"scope.others_hit"_s, {Say::count(u"count"_s, others.otherOrgsWithErrors)}});
     } else if (v.othersFine) {
         s += u"; other organisations were not affected"_s;
         phrases.append({u"scope.others_fine"_s, {}});
@@ -329,6 +347,8 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     else
         phrases.append(
             {u"errors.invalid_to"_s, invalid + QList<PhraseArg>{Say::name(u"target"_s, target)}});
+    if (v.invalidAfterEdit)
+        s += u"; "_s + describeEdit(*f.configEdit, f.reference);
     if (v.onlyThisOrg) {
         s += u"; only "_s + f.orgName + u" is affected"_s;
         phrases.append({u"scope.only_org"_s, {Say::name(u"org"_s, f.orgName)}});
@@ -374,6 +394,17 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
         return out;
     case ErrorLevel::Significant:
         break;
+    }
+    if (f.configEdit) {
+        Finding edit;
+        edit.summary = u"Config "_s + refId(f.configEdit->ref) +
+                       u", which the failing requests "
+                       u"used, "_s +
+                       describeEdit(*f.configEdit, f.reference).mid(3);
+        edit.refs = {f.configEdit->ref};
+        edit.evidenceIds = {f.configEdit->evidenceId};
+        edit.confidence = 0.75;
+        out.findings.append(edit);
     }
     phraseRateLimiting(f, v, out);
     phraseServerErrors(f, v, out);
@@ -444,6 +475,30 @@ ErrorProfile burstProfile(const AnalysisInput &input)
     return p;
 }
 
+namespace {
+
+// The org comparison in the minutes of the provider errors: the error-rate rise on their
+// provider (and model) if one was detected, else their first to last failure.
+OrgScope serverErrorScope(const AnalysisInput &input, const ErrorProfile &p, const OrgScope &scope)
+{
+    if (p.serverProvider.isEmpty())
+        return scope;
+    const ChangeReport changes = detectChanges(input);
+    for (const SeriesChange *c : changes.changed()) {
+        const QString provider = c->labels.value(u"provider"_s).toString();
+        const QString model = c->labels.value(u"model"_s).toString();
+        if (c->kind == MetricKind::ErrorRate &&
+            ((!provider.isEmpty() && provider == p.serverProvider) ||
+             (!model.isEmpty() && model == p.serverModel)))
+            return orgScopeIn(input, c->at, c->end);
+    }
+    if (!scope.timeResolved || !p.serverFirst.isValid())
+        return scope;
+    return orgScopeIn(input, p.serverFirst, p.serverLast.addSecs(60));
+}
+
+} // namespace
+
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input)
 {
     ErrorBreakdownFacts f;
@@ -451,12 +506,14 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     if (!f.profile.present)
         return std::nullopt;
     f.scope = orgScope(input);
+    f.serverScope = serverErrorScope(input, f.profile, f.scope);
     f.errorSeriesFlat = errorSeriesFlat(input);
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
     f.clientConfigSpecific =
         configSpecific(configTraffic(input), f.clientConfigRef, f.profile.clientProvider);
+    f.configEdit = configEditBeforeFailures(input);
     f.expectsClientVerdict =
         input.playbook == u"api-errors" || input.playbook == u"provider-routing";
     f.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;

@@ -16,7 +16,8 @@ namespace Casefile::Analysis {
 struct ErrorBreakdownFacts
 {
     ErrorProfile profile; // the error_breakdown table
-    OrgScope scope;       // org_comparison, when asked
+    OrgScope scope;       // org_comparison, when asked (in the minutes of the largest burst)
+    OrgScope serverScope; // the same in the minutes of the provider errors
     // Error-rate series were fetched and none of them changed in the window.
     bool errorSeriesFlat = false;
     // The route whose request volume jumped (error_series by route), if one did.
@@ -25,6 +26,8 @@ struct ErrorBreakdownFacts
     // whether another config of the org on the same provider works.
     QString clientConfigRef;
     bool clientConfigSpecific = false;
+    // The config the failing requests used, edited just before their failures began.
+    std::optional<ConfigEdit> configEdit;
     // The playbook asks whether the customer's requests are at fault even when few failed.
     bool expectsClientVerdict = false;
     // For the wording.
@@ -64,6 +67,7 @@ struct ErrorBreakdownVerdict
     bool othersHit = false;      // other orgs failed too (provider errors)
     bool othersFine = false;     // other orgs were compared and not hit
     CauseVerdict invalidRequests;
+    bool invalidAfterEdit = false;      // the rejected requests' config was edited just before
     bool rejectInvalidRequests = false; // few 4xx and the playbook asks about them
 };
 

@@ -23,6 +23,7 @@ QList<SdkMetadata> sdkMetadata(const Evidence &evidence)
         s.n = t.number(r, u"n");
         s.with = t.number(r, u"with_metadata");
         s.first = t.time(r, u"first");
+        s.lastWith = t.time(r, u"last_with");
         if (s.n >= 1)
             list.append(s);
     }
@@ -150,6 +151,10 @@ GatewayDrop judgeGatewayDrop(const QList<SdkMetadata> &sdks, const QList<SdkMeta
             drop.anyHealthy = drop.anyHealthy || s.n >= 50;
         }
     }
+    for (const SdkMetadata &s : std::as_const(drop.partial)) {
+        if (s.lastWith.isValid() && (!drop.stoppedAt.isValid() || s.lastWith > drop.stoppedAt))
+            drop.stoppedAt = s.lastWith;
+    }
     return drop;
 }
 
@@ -191,10 +196,11 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
         out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
         return;
     }
-    // "since late this morning" is too vague to time a deploy against: words decide, and the
-    // time only rules out deploys after the ticket
+    // the logs say when metadata stopped arriving: a deploy is blamed only when it went live
+    // just before that (the ticket's "since late this morning" is too vague to time it); the
+    // words only choose among the deploys that fit
     const DeployRanking ranking =
-        rankDeploys(input, QDateTime(), topicWords(u"metadata"_s), input.params.keywords, false);
+        rankDeploys(input, drop.stoppedAt, topicWords(u"metadata"_s), input.params.keywords, false);
     const DeployCandidate *best = nullptr;
     for (const DeployCandidate &c : ranking.candidates) {
         if (c.reason.isEmpty() && !c.matched.isEmpty()) {
@@ -209,11 +215,14 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::DeployRegression);
         h.score = 0.8;
-        h.cause.summary = describeDeploy(*best, reference) +
-                          u" changed how metadata is forwarded; since then every SDK loses "
-                          u"custom metadata (share of requests still carrying it over the "
-                          u"window: "_s +
-                          names.join(u", "_s) + u')';
+        h.cause.summary =
+            describeDeploy(*best, reference) + u" changed how metadata is forwarded; "_s +
+            (drop.stoppedAt.isValid() ? u"the last request carrying metadata arrived at "_s +
+                                            clock(drop.stoppedAt, reference) + u", and since then"_s
+                                      : u"since then"_s) +
+            u" every SDK loses custom metadata (share of requests still carrying "
+            u"it over the window: "_s +
+            names.join(u", "_s) + u')';
         h.cause.confidence = 0.8;
         h.cause.refs = {best->ref};
         h.cause.evidenceIds = {best->evidenceId, facts.evidenceId};
@@ -227,6 +236,21 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
                                          : c.reason,
                                      {c.ref}});
         }
+    } else if (drop.stoppedAt.isValid() && ranking.checked) {
+        // every SDK lost it at once: ours, but no deploy fits when it stopped
+        for (const DeployCandidate &c : ranking.candidates)
+            out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                                 c.reason.isEmpty()
+                                     ? QString(c.label + u" did not touch metadata handling"_s)
+                                     : c.reason,
+                                 {c.ref}});
+        Hypothesis h = unexplainedRegression(
+            u"Every SDK stopped passing custom metadata through the gateway (share of requests "
+            u"still carrying it over the window: "_s +
+                names.join(u", "_s) + u')',
+            drop.stoppedAt, {}, reference);
+        h.cause.evidenceIds = {facts.evidenceId};
+        out.hypotheses.append(h);
     }
     out.rejected.append(
         {QLatin1StringView(Category::SdkVersion),

@@ -19,6 +19,7 @@ struct SdkMetadata
     double n = 0;
     double with = 0;
     QDateTime first;
+    QDateTime lastWith; // the last request carrying metadata (invalid: none, or not asked)
     double share() const { return n > 0 ? with / n : 0; }
 };
 
@@ -49,6 +50,9 @@ struct GatewayDrop
 {
     QList<SdkMetadata> partial;
     bool anyHealthy = false;
+    // When metadata stopped arriving: the last request of those SDKs that still carried it
+    // (invalid when the table does not say). A deploy is blamed only when it fits this time.
+    QDateTime stoppedAt;
     bool everySdk() const { return !partial.isEmpty() && !anyHealthy; }
 };
 GatewayDrop judgeGatewayDrop(const QList<SdkMetadata> &sdks, const QList<SdkMetadata> &recent);

@@ -1,6 +1,7 @@
 #include "core/analysis/ranking.h"
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/deploycorrelation.h"
 
 #include <QHash>
 #include <QSet>
@@ -325,6 +326,8 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
     result.findings = phraseFindings(facts, v, result);
     result.needsHuman = v.needsHuman;
     result.missing = facts.missing;
+    if (v.best >= 0 && isUnexplainedRegression(facts.ranked.at(v.best)))
+        appendUnique(result.missing, facts.ranked.at(v.best).why);
     return result;
 }
 
@@ -397,6 +400,16 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
     v.penalty = std::min(0.3, 0.08 * facts.missingSteps);
     if (!facts.ranked.isEmpty() && facts.ranked.first().score >= 0.4)
         v.best = 0;
+    // failures of ours that nothing explains are not "no fault found": they stand, weakly, for
+    // a human to look at
+    if (v.best < 0 && !facts.ranked.isEmpty() && facts.ranked.first().score >= 0.25 &&
+        isUnexplainedRegression(facts.ranked.first())) {
+        v.best = 0;
+        v.confidence = round2(
+            std::min(NeedsHumanBelow - 0.05, causeConfidence(facts.ranked.first(), v.penalty)));
+        v.needsHuman = true;
+        return v;
+    }
     if (v.best < 0) {
         v.confidence = round2(noFaultConfidence(facts, v.penalty));
     } else {

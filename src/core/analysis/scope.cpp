@@ -22,12 +22,23 @@ AnalyzerOutput analyzeScope(const AnalysisInput &input)
     f.evidenceIds = {s.evidenceId};
     f.confidence = 0.7;
     const QString org = input.params.orgName.isEmpty() ? s.org : input.params.orgName;
-    f.summary =
-        org + u": "_s + formatShare(s.orgErrorRate) + u" errors, p95 "_s + formatMs(s.orgP95) +
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    if (s.timeResolved) {
+        f.summary =
+            u"In the minutes of the failure burst ("_s + clock(s.burstFrom, reference) +
+            (s.burstTo.isValid() ? u" to "_s + clock(s.burstTo, reference) : u" onwards"_s) +
+            u"), "_s;
+    }
+    f.summary +=
+        org + u": "_s + formatShare(s.orgErrorRate) + u" errors"_s +
+        (s.orgP95 > 0 && !s.timeResolved ? u", p95 "_s + formatMs(s.orgP95) : QString()) +
         (s.otherOrgs == 1
              ? u"; the other organisation: "_s
              : QString(u"; the other "_s + QString::number(s.otherOrgs) + u" organisations: "_s)) +
-        formatShare(s.othersErrorRate) + u" errors, median p95 "_s + formatMs(s.othersMedianP95);
+        formatShare(s.othersErrorRate) + u" errors"_s +
+        (s.othersMedianP95 > 0 && !s.timeResolved ? u", median p95 "_s + formatMs(s.othersMedianP95)
+                                                  : QString());
     if (s.otherOrgsWithErrors > 0)
         f.summary +=
             u" ("_s + QString::number(s.otherOrgsWithErrors) + u" of them with elevated errors)"_s;

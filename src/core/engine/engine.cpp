@@ -2,6 +2,7 @@
 
 #include "core/analysis.h"
 #include "core/analysis/analysisutil.h"
+#include "core/analysis/changepoint.h"
 #include "core/analysis/ranking.h"
 #include "core/async.h"
 #include "core/corelogging.h"
@@ -781,6 +782,17 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.notChecked = analysis.notChecked;
                 result.needsHuman = analysis.needsHuman;
                 result.missing = analysis.missing;
+                // the time the ticket gives against the onset in the organisation's logs
+                const Analysis::ChangeReport changes = Analysis::detectChanges(input);
+                if (changes.primary) {
+                    BoundParameters timed = input.params;
+                    const QString note = ParameterBinder::correctTime(timed, changes.primary->at);
+                    if (!note.isEmpty()) {
+                        result.entityCorrections = timed.entityCorrections;
+                        result.window = timed.window;
+                        result.playbook.reason += u"; "_s + note;
+                    }
+                }
             }
             for (const QString &n : notChecked) {
                 if (!result.notChecked.contains(n))

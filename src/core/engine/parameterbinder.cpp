@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cstdlib>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -620,6 +621,30 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
         p.values.insert(u"model"_s, p.model);
     }
     return notes;
+}
+
+QString ParameterBinder::correctTime(BoundParameters &p, const QDateTime &onset)
+{
+    if (!p.anchor.isValid() || !onset.isValid())
+        return {};
+    const qint64 apart = p.anchor.secsTo(onset);
+    if (std::abs(apart) <= 90 * 60)
+        return {};
+    const QDateTime said = p.anchor;
+    p.anchor = onset;
+    if (onset < p.window.from)
+        p.window.from = QDateTime(onset.date(), QTime(onset.time().hour(), 0), QTimeZone::utc());
+    p.entityCorrections.append({u"time"_s, toIsoUtc(said), toIsoUtc(onset)});
+    const QString note =
+        u"the ticket's time (%1) is %2 h %3 the change the organisation's logs show at %4: "
+        u"the logs win"_s.arg(toIsoUtc(said))
+            .arg(QString::number(std::abs(apart) / 3600.0, 'f', 1))
+            .arg(apart > 0 ? u"before"_s : u"after"_s)
+            .arg(toIsoUtc(onset));
+    p.entityNotes.append(note);
+    p.values.insert(u"anchor"_s, toIsoUtc(p.anchor));
+    p.values.insert(u"window.from"_s, toIsoUtc(p.window.from));
+    return note;
 }
 
 QJsonObject ParameterBinder::templateValues(const BoundParameters &p, const Ticket &ticket)

@@ -44,6 +44,13 @@ public:
     // Checks the ticket's provider and model against the logs; where they disagree the logs
     // win. Returns (and appends to params.entityNotes) what changed, in words.
     static QStringList reconcile(BoundParameters &params, const Observed &seen);
+
+    // Checks the time the ticket gives (params.anchor) against `onset`, the first bucket of the
+    // anomaly in the organisation's logs (invalid: none found). More than 90 minutes apart
+    // (a wrong time zone, "this morning" for last night) the logs win: the anchor moves to the
+    // onset, the window is widened to hold it if it did not, and an entity correction "time"
+    // (ISO-8601 UTC) says so. Returns what changed, in words ('' when nothing did).
+    static QString correctTime(BoundParameters &params, const QDateTime &onset);
 };
 
 } // namespace Casefile

@@ -327,6 +327,10 @@ QString nameFallback(const QString &language)
 // "Provider: the ticket says Anthropic, the logs show OpenAI." One line, for the note.
 QString correctionLine(const EntityCorrection &c)
 {
+    if (c.entity == u"time"_s)
+        return u"Time: the ticket says "_s + escaped(c.ticket) +
+               u", the logs show the change at "_s + escaped(c.logs) +
+               u", which the diagnosis used."_s;
     const QString entity = c.entity == u"model"_s ? u"Model"_s : u"Provider"_s;
     const auto shown = [&](const QString &value) {
         return c.entity == u"model"_s ? u'`' + QString(value).remove(u'`') + u'`'
