@@ -20,7 +20,7 @@ namespace {
 constexpr const char *RequestColumns =
     "ts, request_id, trace_id, org_id, api_key_id, config_id, route, provider, model, status, "
     "error_code, latency_ms, provider_latency_ms, attempts, fallback_used, cache_status, "
-    "prompt_tokens, completion_tokens, cached_tokens, cost_usd, sdk, metadata";
+    "prompt_tokens, completion_tokens, cached_tokens, cost_usd, sdk, metadata, ttft_ms";
 constexpr const char *WebhookColumns =
     "ts, delivery_id, org_id, endpoint, event, status, error, attempt, latency_ms";
 
@@ -157,7 +157,8 @@ QString ClickHouseLoader::gatewayRequestsDdl(const QString &database)
     cached_tokens UInt32,
     cost_usd Float64,
     sdk String,
-    metadata String
+    metadata String,
+    ttft_ms UInt32
 ) ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (org_id, ts))"_s.arg(database);
 }
 
@@ -292,6 +293,8 @@ Result<void> ClickHouseLoader::load(const Scenario &scenario, const GeneratedLog
             out.bytes(st.sdk);
             out.tab();
             out.bytes(r.metadataDropped ? emptyMetadata : st.metadata);
+            out.tab();
+            out.number(r.ttftMs);
             out.newline();
         }
         return out.take();

@@ -307,12 +307,27 @@ public:
         m_row.provider = provider;
         m_row.model = model;
         m_row.promptTokens = m_draws.prompt;
-        m_row.completionTokens = m_draws.completion;
+        m_row.completionTokens =
+            m_completionFactor == 1.0
+                ? m_draws.completion
+                : static_cast<quint32>(
+                      std::llround(m_completionFactor * static_cast<double>(m_draws.completion)));
         m_row.cachedTokens = static_cast<quint32>(
             std::llround(m_stream.cachedShare * static_cast<double>(m_draws.prompt)));
         m_row.providerLatencyMs = toMs(providerMs);
         m_row.latencyMs = toMs(providerMs + m_gatewayMs);
+        // streamed: the customer sees the first token after the gateway and the provider's start
+        if (m_firstTokenMs > 0)
+            m_row.ttftMs = toMs(std::min(m_firstTokenMs, providerMs) + m_gatewayMs);
         m_row.costUsd = cost(price, m_row);
+    }
+
+    // A streamed response's first token after `ms` of provider time; completions `factor` × as
+    // long as drawn.
+    void setStreaming(double firstTokenMs, double completionFactor)
+    {
+        m_firstTokenMs = firstTokenMs;
+        m_completionFactor = completionFactor;
     }
 
     void fail(quint16 status, quint16 code, double providerMs, double totalMs)
@@ -370,6 +385,8 @@ private:
     const TrafficStream &m_stream;
     const RowDraws &m_draws;
     double m_gatewayMs = 0;
+    double m_firstTokenMs = 0;
+    double m_completionFactor = 1.0;
 };
 
 // One request row of a stream at `ts`, from the numbers it drew.
@@ -389,19 +406,29 @@ RequestRow requestRow(StreamState &st, quint16 streamIndex, qint64 ts, const Row
     if (s.cycle.set) // busy hours are slower at the provider
         provider *= s.cycle.latencyFactor(ts);
     double gateway = s.gatewayMs * draws.gatewayJitter;
+    double generation = 1.0; // how many times longer the completions are
     for (const TrafficAnomaly *a : std::as_const(st.latencyAnomalies)) {
         if (!a->activeAt(ts))
             continue;
         if (a->component == TrafficAnomaly::Component::Gateway)
             gateway *= a->factor;
+        else if (a->component == TrafficAnomaly::Component::Generation)
+            generation *= a->factor;
         else
             provider *= a->factor;
     }
+    // the provider's time: the first token after a share of it, the rest generating the answer
+    // (longer completions lengthen that part only); no draw, so the noise stays the same
+    const double firstTokenShare = s.firstTokenShare > 0 ? s.firstTokenShare : 0.3;
+    const double firstToken = provider * firstTokenShare;
+    if (generation != 1.0)
+        provider = firstToken + (provider - firstToken) * generation;
     for (const TrafficAnomaly *a : std::as_const(st.metadataAnomalies)) {
         if (a->activeAt(ts))
             r.metadataDropped = true;
     }
     RequestOutcome outcome(r, s, draws, gateway);
+    outcome.setStreaming(s.firstTokenShare > 0 ? firstToken : 0.0, generation);
     if (const AnomalyUse *failure = firingFailure(st, ts, draws.failure)) {
         outcome.applyAnomaly(*failure, provider, st.random);
     } else if (draws.error < s.errorRate) {
@@ -699,6 +726,8 @@ quint64 logsChecksum(const Scenario &scenario, const GeneratedLogs &logs)
         add(r.traceId);
         add(r.latencyMs);
         add(r.providerLatencyMs);
+        if (r.ttftMs > 0)
+            add(r.ttftMs);
         add(r.promptTokens);
         add(r.completionTokens);
         add(r.cachedTokens);

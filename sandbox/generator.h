@@ -21,6 +21,7 @@ struct RequestRow
     quint64 traceId = 0;   // 0: no trace id
     quint32 latencyMs = 0;
     quint32 providerLatencyMs = 0;
+    quint32 ttftMs = 0; // time to the first streamed token (0: not streamed or failed)
     quint32 promptTokens = 0;
     quint32 completionTokens = 0;
     quint32 cachedTokens = 0;

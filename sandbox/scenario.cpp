@@ -236,8 +236,13 @@ TrafficStream parseStream(const Node &n)
 {
     n.allowOnly({u"org"_s, u"route"_s, u"provider"_s, u"model"_s, u"per_minute"_s, u"latency_ms"_s,
                  u"gateway_ms"_s, u"error_rate"_s, u"tokens"_s, u"config_id"_s, u"api_key_id"_s,
-                 u"sdk"_s, u"metadata"_s, u"daily_cycle"_s});
+                 u"sdk"_s, u"metadata"_s, u"daily_cycle"_s, u"streaming"_s});
     TrafficStream s;
+    if (n.has(u"streaming"_s)) {
+        const Node streaming = n.child(u"streaming"_s);
+        streaming.allowOnly({u"first_token_share"_s});
+        s.firstTokenShare = streaming.number(u"first_token_share"_s, 0.3, false, 0.01, 1);
+    }
     s.org = n.string(u"org"_s, {}, true);
     s.route = n.string(u"route"_s, {}, true);
     s.provider = n.string(u"provider"_s, {}, true);
@@ -313,8 +318,11 @@ TrafficAnomaly parseAnomaly(const Node &n)
         const QString component = n.string(u"component"_s, u"provider"_s);
         if (component == "gateway"_L1)
             a.component = TrafficAnomaly::Component::Gateway;
+        else if (component == "generation"_L1)
+            a.component = TrafficAnomaly::Component::Generation;
         else if (component != "provider"_L1)
-            invalid(n.at(u"component"_s), u"expected \"provider\" or \"gateway\""_s);
+            invalid(n.at(u"component"_s),
+                    u"expected \"provider\", \"gateway\" or \"generation\""_s);
         a.factor = n.number(u"factor"_s, 1, true, 0, 1e4);
         break;
     }
@@ -493,7 +501,10 @@ BillingInvoice parseBillingInvoice(const Node &i)
 void parseBilling(const Node &n, Scenario &s)
 {
     n.allowOnly({u"meter"_s, u"unit"_s, u"counts"_s, u"cached_tokens"_s, u"cached_discount"_s,
-                 u"unit_amount_decimal"_s, u"invoices"_s, u"faults"_s, u"meters"_s});
+                 u"unit_amount_decimal"_s, u"invoices"_s, u"faults"_s, u"meters"_s,
+                 u"minimum_quantity"_s});
+    // optional: an invoice line bills at least this quantity (read by the Stripe fake)
+    n.number(u"minimum_quantity"_s, 0, false, 0, 1e15);
     BillingRules &b = s.billing;
     b.meter = n.string(u"meter"_s, b.meter);
     b.unit = n.string(u"unit"_s, b.unit);
@@ -507,7 +518,9 @@ void parseBilling(const Node &n, Scenario &s)
     // several metered prices (input, output, cached tokens…); each defaults to the rules above
     for (const Node &m : n.objects(u"meters"_s)) {
         m.allowOnly({u"meter"_s, u"nickname"_s, u"unit"_s, u"counts"_s, u"cached_tokens"_s,
-                     u"cached_discount"_s, u"unit_amount_decimal"_s, u"faults"_s});
+                     u"cached_discount"_s, u"unit_amount_decimal"_s, u"faults"_s,
+                     u"minimum_quantity"_s});
+        m.number(u"minimum_quantity"_s, 0, false, 0, 1e15);
         BillingMeter meter;
         meter.meter = m.string(u"meter"_s, {}, true);
         meter.nickname = m.string(u"nickname"_s);
@@ -537,10 +550,11 @@ void parseBilling(const Node &n, Scenario &s)
 void parseRoot(const QJsonObject &root, Scenario &s)
 {
     const Node n(root, u"$"_s);
-    n.allowOnly({u"format"_s, u"name"_s, u"description"_s, u"now"_s, u"company"_s, u"orgs"_s,
-                 u"traffic"_s, u"webhooks"_s, u"billing"_s, u"github"_s, u"linear"_s, u"jira"_s,
-                 u"stripe"_s, u"statuspage"_s, u"pagerduty"_s, u"docs"_s, u"gateway_configs"_s,
-                 u"tickets"_s, u"truth"_s});
+    n.allowOnly({u"format"_s,          u"name"_s,       u"description"_s, u"now"_s,
+                 u"company"_s,         u"orgs"_s,       u"traffic"_s,     u"webhooks"_s,
+                 u"billing"_s,         u"github"_s,     u"linear"_s,      u"jira"_s,
+                 u"stripe"_s,          u"statuspage"_s, u"pagerduty"_s,   u"docs"_s,
+                 u"gateway_configs"_s, u"tickets"_s,    u"truth"_s,       u"answers"_s});
     const QJsonValue format = n.required(u"format"_s);
     if (format.toString() != QLatin1StringView(Scenario::FormatId))
         invalid(n.at(u"format"_s), u"expected \"%1\""_s.arg(QLatin1StringView(Scenario::FormatId)));

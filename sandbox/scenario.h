@@ -71,6 +71,9 @@ struct TrafficStream
     QString sdk;
     QByteArray metadataJson = "{}"; // compact JSON object
     DailyCycle cycle;
+    // optional `streaming`: responses are streamed and the first token arrives after this
+    // share of the provider's time (0: not streamed, `ttft_ms` stays 0)
+    double firstTokenShare = 0;
 
     // The value of a `match` key for this stream ('' for an unknown key).
     QString field(const QString &name) const;
@@ -85,7 +88,9 @@ struct FallbackTarget
 struct TrafficAnomaly
 {
     enum class Kind { Latency, Errors, Timeouts, MetadataDropped, RateLimited, Volume };
-    enum class Component { Provider, Gateway };
+    // generation: the answers take longer to finish (longer completions, more completion
+    // tokens), the first token arrives as before
+    enum class Component { Provider, Gateway, Generation };
 
     Kind kind = Kind::Latency;
     QDateTime from;

@@ -276,9 +276,10 @@ Result<SeriesShape> seriesShape(const Request &request)
     shape.groupField = shape.groupBy == u"org"_s ? u"org_id"_s : shape.groupBy;
     shape.component = Args::string(request.args, u"component"_s, u"total"_s);
     if (shape.latency && shape.component != u"total"_s && shape.component != u"provider"_s &&
-        shape.component != u"gateway"_s) {
-        return fail(Error::Code::InvalidInput,
-                    u"The argument \"component\" must be total, provider or gateway"_s);
+        shape.component != u"gateway"_s && shape.component != u"first_token"_s) {
+        return fail(
+            Error::Code::InvalidInput,
+            u"The argument \"component\" must be total, provider, gateway or first_token"_s);
     }
     return shape;
 }
@@ -288,6 +289,8 @@ QString latencyMetric(const QueryContext &c, const QString &component)
 {
     if (component == u"provider"_s)
         return c.f(u"provider_latency_ms"_s);
+    if (component == u"first_token"_s) // optional field: streamed responses only
+        return c.f(u"ttft_ms"_s);
     if (component == u"gateway"_s) {
         return u"(toInt64("_s + c.f(u"latency_ms"_s) + u") - toInt64("_s +
                c.f(u"provider_latency_ms"_s) + u"))"_s;
@@ -305,8 +308,11 @@ Result<QList<Query>> seriesSql(const Request &request)
                                    ? QString(u"countIf("_s + c.f(u"status"_s) + u" = 0 OR "_s +
                                              c.f(u"status"_s) + u" >= 400)"_s)
                                    : QString(u"countIf("_s + c.f(u"status"_s) + u" >= 400)"_s);
-    const QString where = c.where(request.args, request.window, true,
-                                  shape->webhook ? QStringList() : GatewayFilters);
+    QString where = c.where(request.args, request.window, true,
+                            shape->webhook ? QStringList() : GatewayFilters);
+    // time to first token: only the streamed responses have one
+    if (shape->latency && shape->component == u"first_token"_s)
+        where += u" AND "_s + c.f(u"ttft_ms"_s) + u" > 0"_s;
     const bool grouped = !shape->groupField.isEmpty();
     const QString bucket = QString::number(shape->bucket);
     QString sql = u"SELECT "_s;
@@ -380,7 +386,21 @@ Mapped seriesRows(const QList<ClickHouseResult> &results, const Request &request
         {}};
     if (shape.latency)
         mapped.outputs = {{u"bucket_s"_s, shape.bucket}};
+    if (shape.latency && shape.component == u"first_token"_s)
+        mapped.data.insert(u"component"_s, shape.component);
     return mapped;
+}
+
+// A first-token series asked of logs without the optional `ttft_ms` field: no streaming data,
+// not a failure (the field is optional in the log schema).
+bool firstTokenFieldMissing(const Request &request, const Error &error)
+{
+    if (request.operation != u"latency_series"_s ||
+        Args::string(request.args, u"component"_s) != u"first_token"_s ||
+        error.code != Error::Code::InvalidInput)
+        return false;
+    const QString field = request.mapping.field(Gateway, u"ttft_ms"_s);
+    return error.message.contains(field) || error.detail.contains(field);
 }
 
 // error_breakdown: the errors, and the count of all requests they are a share of.
@@ -969,6 +989,19 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
     runTogether(tasks);
     QList<ClickHouseResult> results;
     for (auto &answer : answers) {
+        if (!*answer && firstTokenFieldMissing(request, answer->error())) {
+            OperationOutput none;
+            none.evidence.append(makeEvidence(
+                EvidenceKind::TimeSeries, u"clickhouse"_s,
+                u"Time to first token: the logs have no such field (optional)"_s + request.suffix,
+                u"clickhouse:query:"_s + ids.front(),
+                QJsonObject{{u"bucket_s"_s, 0},
+                            {u"columns"_s, QJsonArray::fromStringList(request.columns())},
+                            {u"series"_s, QJsonArray{}},
+                            {u"component"_s, u"first_token"_s},
+                            {u"absent"_s, true}}));
+            return none;
+        }
         if (!*answer)
             return std::unexpected(answer->error());
         results.append(std::move(**answer));

@@ -155,6 +155,12 @@ FieldMapping::FieldMapping()
         m_fields.insert(w + u'.' + f, f);
 }
 
+const QStringList &FieldMapping::optionalFields()
+{
+    static const QStringList f = {u"ttft_ms"_s};
+    return f;
+}
+
 QStringList FieldMapping::fields(const QString &logicalTable)
 {
     return logicalTable == QLatin1StringView(WebhookDeliveries) ? webhookFields() : gatewayFields();
@@ -184,7 +190,9 @@ Result<FieldMapping> FieldMapping::fromJson(const QJsonObject &mapping)
             table = key.section(u'.', 0, 0);
             field = key.section(u'.', 1);
         }
-        const bool inGateway = gatewayFields().contains(field);
+        // the optional fields of the schema may be mapped too (readers accept their absence)
+        const bool inGateway =
+            gatewayFields().contains(field) || FieldMapping::optionalFields().contains(field);
         const bool inWebhook = webhookFields().contains(field);
         if ((table.isEmpty() && !inGateway && !inWebhook) || (table == g && !inGateway) ||
             (table == w && !inWebhook) || (!table.isEmpty() && table != g && table != w)) {

@@ -64,6 +64,9 @@ public:
     // The SQL for a logical field of a logical table (parenthesised when it is an expression).
     QString field(const QString &logicalTable, const QString &logicalField) const;
     static QStringList fields(const QString &logicalTable);
+    // Optional fields of the request-log schema (`ttft_ms`): mappable; a table without them
+    // is read as having no such data.
+    static const QStringList &optionalFields();
 
 private:
     QMap<QString, QString> m_tables;

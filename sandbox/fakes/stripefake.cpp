@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -157,7 +158,7 @@ QList<QJsonObject> StripeFake::meterSpecs() const
     QList<QJsonObject> specs;
     for (const QJsonValue &v : billing.value(u"meters"_s).toArray()) {
         QJsonObject m = v.toObject();
-        for (const QString &key : {u"unit"_s, u"unit_amount_decimal"_s}) {
+        for (const QString &key : {u"unit"_s, u"unit_amount_decimal"_s, u"minimum_quantity"_s}) {
             if (!m.contains(key) && billing.contains(key))
                 m.insert(key, billing.value(key));
         }
@@ -284,7 +285,10 @@ QJsonObject StripeFake::meteredLine(const QJsonObject &meter, const QString &inv
     const QString priceId = m_meteredPrices.value(meterEvent);
     const QJsonObject price = priceOf(priceId);
     const QString unitAmount = price.value(u"unit_amount_decimal"_s).toString(DefaultUnitAmount);
-    const qint64 quantity = m_context.billed(org, from, to, meterEvent);
+    // a minimum per invoice (the price's documented commitment) bills at least that quantity;
+    // the meter's summaries keep the usage as metered
+    const qint64 quantity = std::max(m_context.billed(org, from, to, meterEvent),
+                                     meter.value(u"minimum_quantity"_s).toInteger(0));
     const qint64 amount = std::llround(static_cast<double>(quantity) * unitAmount.toDouble());
     const QString description = u"%1 %2 × %3 (at $%4 / unit)"_s.arg(
         QString::number(quantity), meter.value(u"unit"_s).toString(u"tokens"_s),

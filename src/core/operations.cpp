@@ -46,9 +46,10 @@ QList<Operation> clickhouse()
         choice(u"group_by"_s, {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s},
                u"default \"\": one series"_s);
     const Argument component = choice(
-        u"component"_s, {u"total"_s, u"provider"_s, u"gateway"_s},
+        u"component"_s, {u"total"_s, u"provider"_s, u"gateway"_s, u"first_token"_s},
         u"total = latency_ms, default; provider = provider_latency_ms; gateway = latency_ms − "
-        u"provider_latency_ms"_s);
+        u"provider_latency_ms; first_token = ttft_ms of the streamed requests (an optional log "
+        u"field: without it, an empty series marked `absent`)"_s);
     const QStringList series = {u"t"_s, u"n"_s, u"errors"_s};
     return {
         {c,

@@ -20,6 +20,10 @@ private slots:
     void onset_data();
     void onset();
     void backgroundErrorsAreNoShift();
+    void dailyCycle_data();
+    void dailyCycle();
+    void firstToken_data();
+    void firstToken();
     void seriesGroups();
     void errorRateBurst();
     void errorRateOnsetInsideBucket();
@@ -151,6 +155,116 @@ void TestChangePoint::backgroundErrorsAreNoShift()
         const Analysis::LevelShift s = Analysis::detectUpwardShift(values, 2.0, 0.02, 5);
         QVERIFY2(!s.found, qPrintable(u"seed %1: %2-%3"_s.arg(seed).arg(s.start).arg(s.end)));
     }
+}
+
+// 36 hours of one-minute p95 buckets from 2026-11-19 00:00 UTC: a rise that the same clock hours
+// of the other day show too is the daily cycle, not a change; a rise on top of it is.
+void TestChangePoint::dailyCycle_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<int>("start"); // bucket index
+    QTest::addColumn<int>("cycle"); // 0: no rise passed over, 1: one was, 2: either
+    const auto make = [](const std::function<double(int, int)> &f) {
+        QList<double> v;
+        for (int i = 0; i < 36 * 60; ++i)
+            v.append(f(i / (24 * 60), (i / 60) % 24) + noise(i, 60));
+        return v;
+    };
+    const auto office = [](int hour) {
+        return hour >= 8 && hour < 18 ? 1800.0 : 1000.0;
+    };
+    QTest::newRow("office hours every day")
+        << make([&](int, int h) { return office(h); }) << false << 0 << 1;
+    QTest::newRow("a slowdown on top of the office hours")
+        << make([&](int d, int h) { return office(h) * (d == 1 && h == 10 ? 2.6 : 1.0); }) << true
+        << (24 + 10) * 60 << 2;
+    QTest::newRow("a rise on one day only")
+        << make([](int d, int h) { return d == 1 && h >= 9 ? 2000.0 : 1000.0; }) << true
+        << (24 + 9) * 60 << 0;
+    QTest::newRow("yesterday's bump is not today's baseline")
+        << make([](int d, int h) { return d == 0 && h >= 20 && h < 22 ? 2500.0 : 1000.0; }) << true
+        << 20 * 60 << 0;
+}
+
+void TestChangePoint::dailyCycle()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(bool, found);
+    QFETCH(int, start);
+    QFETCH(int, cycle);
+    QList<QDateTime> times;
+    for (int i = 0; i < values.size(); ++i)
+        times.append(at(u"2026-11-19T00:00:00Z"_s).addSecs(60LL * i));
+    QDate day;
+    const Analysis::LevelShift s = Analysis::shiftBeyondDailyCycle(times, values, 5, &day);
+    QCOMPARE(s.found, found);
+    if (cycle != 2)
+        QCOMPARE(day.isValid(), cycle == 1);
+    if (found) {
+        QVERIFY2(std::abs(s.start - start) <= 2, qPrintable(QString::number(s.start)));
+        QVERIFY(s.after >= 1.4 * s.before);
+    }
+}
+
+// A total-latency rise at minute 120 of 240, against the time to first token of the same
+// route's streamed requests: flat (longer completions) or risen too (slower to start).
+void TestChangePoint::firstToken_data()
+{
+    QTest::addColumn<double>("firstTokenAfter"); // p95 of the first token after the rise
+    QTest::addColumn<bool>("withFirstToken");    // the first-token step answered
+    QTest::addColumn<QString>("says");           // '' no first-token finding
+    QTest::newRow("flat: longer completions") << 600.0 << true << u"longer completions"_s;
+    QTest::newRow("risen: slower to start") << 1500.0 << true << u"start later"_s;
+    QTest::newRow("no streamed requests") << 0.0 << true << QString();
+    QTest::newRow("no first-token field") << 600.0 << false << QString();
+}
+
+void TestChangePoint::firstToken()
+{
+    QFETCH(double, firstTokenAfter);
+    QFETCH(bool, withFirstToken);
+    QFETCH(QString, says);
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2026-11-20T12:00:00Z"_s);
+    const QJsonObject route{{u"route"_s, u"/v1/chat/completions"_s}};
+    addStep(
+        in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+        timeseries(
+            start, 240, 60,
+            {{route, [](int i) { return (i >= 120 ? 6400.0 : 3200.0) + noise(i, 200); }, {}, 20}}));
+    QJsonObject first =
+        timeseries(start, 240, 60,
+                   {{route,
+                     [&](int i) {
+                         if (firstTokenAfter <= 0)
+                             return 0.0;
+                         return (i >= 120 ? firstTokenAfter : 600.0) + noise(i, 40, 5);
+                     },
+                     {},
+                     20}});
+    first.insert(u"component"_s, u"first_token"_s);
+    if (!withFirstToken)
+        first = QJsonObject{{u"bucket_s"_s, 0},
+                            {u"columns"_s, first.value(u"columns"_s)},
+                            {u"series"_s, QJsonArray{}},
+                            {u"component"_s, u"first_token"_s},
+                            {u"absent"_s, true}};
+    addStep(in, u"ttft"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries, first);
+    // the first-token series is not a latency series of its own
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QCOMPARE(report.series.size(), 2); // the route's latency and its error rate
+    QVERIFY(report.primary);
+    const AnalyzerOutput out = analyzeChangePoints(in);
+    QString said;
+    for (const Finding &f : out.findings) {
+        if (f.summary.startsWith(u"Time to first token"_s))
+            said = f.summary;
+    }
+    if (says.isEmpty())
+        QVERIFY2(said.isEmpty(), qPrintable(said));
+    else
+        QVERIFY2(said.contains(says), qPrintable(said));
 }
 
 void TestChangePoint::seriesGroups()

@@ -97,6 +97,12 @@ private slots:
         QTest::newRow("whole again since the anchor")
             << QStringList{u"a/1:1000:700"_s, u"b/1:800:560"_s}
             << QStringList{u"a/1:200:200"_s, u"b/1:150:150"_s} << false << 0;
+        QTest::newRow("a steady share below 100% is the org's habit, not a drop")
+            << QStringList{u"a/1:10000:9700"_s, u"b/1:8000:7760"_s}
+            << QStringList{u"a/1:2000:1940"_s, u"b/1:1500:1455"_s} << false << 0;
+        QTest::newRow("one SDK dropped, the other steady below 100%")
+            << QStringList{u"a/1:10000:9000"_s, u"b/1:8000:7760"_s}
+            << QStringList{u"a/1:2000:0"_s, u"b/1:1500:1455"_s} << false << 1;
         QTest::newRow("SDKs that never send metadata say nothing")
             << QStringList{u"a/1:1000:0"_s, u"b/1:800:5"_s} << QStringList{} << false << 0;
     }

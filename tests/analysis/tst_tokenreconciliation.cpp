@@ -276,6 +276,133 @@ private slots:
         QCOMPARE(v.nothingToExplain, nothingToExplain);
     }
 
+    // The usage rules a doc states, read by meaning: a minimum per invoice, a rounding unit;
+    // a money minimum or a caching threshold is neither.
+    void usageStatement_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<double>("minimum");
+        QTest::addColumn<double>("roundTo");
+        QTest::newRow("a minimum of tokens")
+            << u"Every invoice bills a minimum of 10,000,000 tokens"_s << 1e7 << 0.0;
+        QTest::newRow("a commitment in millions")
+            << u"The growth plan has a monthly commitment of 5M tokens"_s << 5e6 << 0.0;
+        QTest::newRow("at least, billed")
+            << u"We bill at least 2.5 million tokens per invoice period"_s << 2.5e6 << 0.0;
+        QTest::newRow("rounded up to a unit")
+            << u"Usage is rounded up to the next 1,000 tokens on each line"_s << 0.0 << 1e3;
+        QTest::newRow("blocks of a million")
+            << u"Tokens are billed in blocks of a million tokens"_s << 0.0 << 1e6;
+        QTest::newRow("a money minimum is not a quantity")
+            << u"Invoices have a minimum charge of $50"_s << 0.0 << 0.0;
+        QTest::newRow("a caching threshold is not a minimum")
+            << u"Prompts of at least 1,024 tokens are cached automatically"_s << 0.0 << 0.0;
+        QTest::newRow("a rate limit is not a minimum")
+            << u"Each plan has a budget of 100k tokens per minute"_s << 0.0 << 0.0;
+    }
+    void usageStatement()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(double, minimum);
+        QFETCH(double, roundTo);
+        const UsageStatement st = Casefile::Analysis::usageStatement(sentence);
+        QCOMPARE(st.minimum, minimum);
+        QCOMPARE(st.roundTo, roundTo);
+    }
+
+    // A line weighed against the documented usage rules: it follows them (the quantity is not
+    // the usage, and the docs say why) or departs from them.
+    void judgeLineUnderUsageRules_data()
+    {
+        QTest::addColumn<double>("quantity");
+        QTest::addColumn<double>("minimum");
+        QTest::addColumn<double>("roundTo");
+        QTest::addColumn<Outcome>("outcome");
+        QTest::addColumn<double>("expected");
+        QTest::addColumn<bool>("minimumApplied");
+        QTest::addColumn<bool>("rounded");
+        // logs: 1,000,000 prompt (300,000 cached, excluded) + 200,000 completion = 900,000
+        QTest::newRow("below the minimum, billed the minimum")
+            << 5e6 << 5e6 << 0.0 << Outcome::Matches << 5e6 << true << false;
+        QTest::newRow("below the minimum, billed the usage: departs")
+            << 9e5 << 5e6 << 0.0 << Outcome::Differs << 5e6 << true << false;
+        QTest::newRow("above the minimum, billed the usage")
+            << 9e5 << 5e5 << 0.0 << Outcome::Matches << 9e5 << false << false;
+        QTest::newRow("rounded up to a million")
+            << 1e6 << 0.0 << 1e6 << Outcome::Matches << 1e6 << false << true;
+        QTest::newRow("not rounded though the docs say so")
+            << 9e5 << 0.0 << 1e6 << Outcome::Differs << 1e6 << false << true;
+        QTest::newRow("the minimum without a documented minimum")
+            << 5e6 << 0.0 << 0.0 << Outcome::Differs << 9e5 << false << false;
+    }
+    void judgeLineUnderUsageRules()
+    {
+        QFETCH(double, quantity);
+        QFETCH(double, minimum);
+        QFETCH(double, roundTo);
+        QFETCH(Outcome, outcome);
+        QFETCH(double, expected);
+        QFETCH(bool, minimumApplied);
+        QFETCH(bool, rounded);
+        BillingPolicy p;
+        p.rule = CachedRule::Excluded;
+        p.minimum = minimum;
+        p.roundTo = roundTo;
+        const LineVerdict v = Casefile::Analysis::judgeLine(
+            {u"il_1"_s, u"LLM tokens"_s, LineKind::AllTokens, quantity, {}}, {1e6, 2e5, 3e5}, p);
+        QCOMPARE(v.outcome, outcome);
+        QCOMPARE(v.expected, expected);
+        QCOMPARE(v.minimumApplied, minimumApplied);
+        QCOMPARE(v.rounded, rounded);
+    }
+
+    // The analyzer weighs the invoice against the policy the docs state, and says which way it
+    // went: follows it (expected behaviour, citing the doc) or departs from it (our billing
+    // fault, citing the invoice and the doc).
+    void analyzerDocumentedPolicy_data()
+    {
+        QTest::addColumn<double>("quantity");
+        QTest::addColumn<QString>("doc");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("says");
+        // ten days: 10 M prompt (3 M cached) + 2 M completion
+        QTest::newRow("minimum followed")
+            << 20e6
+            << u"Cached prompt tokens are not billed. Every invoice bills a minimum of 20,000,000 "
+               "tokens.\n"_s
+            << u"expected_behavior"_s << u"a minimum of 20,000,000 tokens per invoice"_s;
+        QTest::newRow("cached rate departed from")
+            << 9.3e6 << u"Cached input tokens are billed at 25% of the input price.\n"_s
+            << u"billing_pipeline"_s
+            << u"departs from the policy our documentation states: cached tokens billed at 25%"_s;
+        QTest::newRow("cached rate followed")
+            << 9.75e6 << u"Cached input tokens are billed at 25% of the input price.\n"_s
+            << u"expected_behavior"_s << u"cached tokens billed at 25%"_s;
+    }
+    void analyzerDocumentedPolicy()
+    {
+        QFETCH(double, quantity);
+        QFETCH(QString, doc);
+        QFETCH(QString, category);
+        QFETCH(QString, says);
+        const AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, quantity, true)}, doc);
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QCOMPARE(h->cause.category, category);
+        QVERIFY2(h->cause.summary.contains(says), qPrintable(h->cause.summary));
+        QVERIFY2(h->cause.refs.contains(u"docs:docs/billing/tokens.md"_s),
+                 qPrintable(h->cause.refs.join(u", "_s)));
+        // the finding on the invoice says the same and cites the doc
+        QVERIFY(!out.findings.isEmpty());
+        const Finding &f = out.findings.first();
+        QVERIFY(f.refs.contains(u"docs:docs/billing/tokens.md"_s));
+        QVERIFY2(f.summary.contains(category == u"billing_pipeline"_s ? u"departs from"_s
+                                                                      : u"follows"_s),
+                 qPrintable(f.summary));
+    }
+
     void meterDays_data()
     {
         QTest::addColumn<double>("day3");

@@ -104,6 +104,13 @@ private slots:
                            u"https://a.dev/h|0|timeout|6"_s + day,
                            u"https://b.dev/h|200||1100"_s + day}
             << Side::Customer << u"timeout"_s << 0;
+        // a big org: its main endpoint times out on 3% of the day's deliveries, as always; its
+        // second endpoint fails the TLS handshake from 14:00
+        const QString big = u"https://events.acme.dev/relay"_s;
+        QTest::newRow("a big endpoint's steady background beside the one that fails")
+            << QStringList{big + u"|200||50000"_s + day, big + u"|0|timeout|1500"_s + day,
+                           Hook + u"|200||300"_s + day, Hook + u"|0|tls_error|250"_s + outage}
+            << healthyOthers << Side::Customer << u"tls_error"_s << 0;
         QTest::newRow("a late failure: a small share but many deliveries")
             << QStringList{Hook + u"|200||5000"_s, Hook + u"|0|dns_error|25"_s} << QStringList{}
             << Side::Customer << u"dns_error"_s << 0;

@@ -511,6 +511,40 @@ private slots:
         QCOMPARE(bad.error().code, Error::Code::InvalidInput);
     }
 
+    // Time to first token is an optional field of the log schema: a table without it answers
+    // an empty series marked absent (the step does not fail); mapped to a column, the streamed
+    // requests (ttft_ms > 0) make the series.
+    void firstTokenIsOptional()
+    {
+        QJsonObject args = window();
+        args.insert(u"bucket_s"_s, 60);
+        args.insert(u"component"_s, u"first_token"_s);
+        auto absent = run(u"latency_series"_s, args);
+        QVERIFY2(absent.has_value(), qPrintable(absent ? QString() : absent.error().message));
+        const QJsonObject none = absent->evidence.first().data;
+        QCOMPARE(none.value(u"absent"_s).toBool(), true);
+        QCOMPARE(none.value(u"component"_s).toString(), u"first_token"_s);
+        QVERIFY(none.value(u"series"_s).toArray().isEmpty());
+
+        // mapped to a column of the table: every request "streamed"
+        auto c = connector({{u"mapping"_s, QJsonObject{{u"ttft_ms"_s, u"provider_latency_ms"_s}}}});
+        OperationCall call;
+        call.operation = u"latency_series"_s;
+        call.args = args;
+        call.limits = limits();
+        auto mapped = c->run(call);
+        QVERIFY2(mapped.has_value(), qPrintable(mapped ? QString() : mapped.error().message));
+        const QJsonObject data = mapped->evidence.first().data;
+        QVERIFY(!data.value(u"absent"_s).toBool());
+        const QJsonArray points =
+            data.value(u"series"_s).toArray().at(0).toObject().value(u"points"_s).toArray();
+        QVERIFY(!points.isEmpty());
+        // two requests in the first minute, 80 and 81 ms of provider time
+        QCOMPARE(points.at(0).toArray().at(1).toInt(), 2);
+        const double p50 = points.at(0).toArray().at(3).toDouble();
+        QVERIFY2(p50 >= 80 && p50 <= 81, qPrintable(QString::number(p50)));
+    }
+
     void errorBreakdownAndSeries()
     {
         auto r = run(u"error_breakdown"_s, window());

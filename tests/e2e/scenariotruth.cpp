@@ -159,6 +159,19 @@ ScenarioScore scoreScenario(const QString &file, bool verbose)
         if (inv->playbook.name.isEmpty() && inv->rootCause)
             score.replyProblems << u"question %1: a root cause without an investigation"_s.arg(
                 ticket);
+        // optional: the page the reply must be drafted from, quoted and cited
+        const QJsonObject answer = scenario.value(u"answers"_s).toObject().value(ticket).toObject();
+        for (const QString &ref : toStrings(answer.value(u"docs"_s))) {
+            bool found = false;
+            for (const Evidence &e : std::as_const(inv->evidence)) {
+                for (const QJsonValue &item : e.data.value(u"items"_s).toArray())
+                    found = found || (e.connector == u"docs"_s &&
+                                      item.toObject().value(u"ref"_s).toString() == ref);
+            }
+            if (!found || !inv->diagnosisMarkdown.contains(ref.mid(5)))
+                score.problems << u"question %1: the reply is not drafted from %2"_s.arg(ticket,
+                                                                                         ref);
+        }
         score.replyProblems << replyPrivacyProblems(scenario, *inv);
     }
     if (sandbox.stop() != 0)

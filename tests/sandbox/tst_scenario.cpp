@@ -153,7 +153,8 @@ private slots:
             << u"$.traffic.anomalies[0].factor: expected a number"_s;
         QTest::newRow("bad component")
             << mutated(u"traffic.anomalies.0.component"_s, u"database"_s)
-            << u"$.traffic.anomalies[0].component: expected \"provider\" or \"gateway\""_s;
+            << u"$.traffic.anomalies[0].component: expected \"provider\", \"gateway\" or "
+               "\"generation\""_s;
         QTest::newRow("unknown match key")
             << mutated(u"traffic.anomalies.0.match.region"_s, u"eu"_s)
             << u"$.traffic.anomalies[0].match.region: unknown match key"_s;

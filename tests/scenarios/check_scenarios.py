@@ -14,7 +14,8 @@ import re
 import sys
 
 TOP_KEYS = ["format", "name", "description", "now", "company", "orgs", "traffic", "webhooks", "billing", "github",
-            "linear", "jira", "stripe", "statuspage", "pagerduty", "docs", "gateway_configs", "tickets", "truth"]
+            "linear", "jira", "stripe", "statuspage", "pagerduty", "docs", "gateway_configs", "tickets", "truth",
+            "answers"]
 REQUIRED_TOP = ["format", "name", "description", "now", "company", "orgs", "traffic", "tickets", "truth"]
 STREAM_KEYS = {"org", "route", "provider", "model", "per_minute", "latency_ms", "gateway_ms", "error_rate", "tokens",
                "config_id", "api_key_id", "sdk", "metadata"}
@@ -142,6 +143,10 @@ class Checker:
             lat = st["latency_ms"]
             if lat["p95"] < lat["p50"]:
                 self.err(w, "latency p95 < p50")
+            sm = st.get("streaming")
+            if sm is not None and (set(sm) - {"first_token_share"} or
+                                   not 0 < sm.get("first_token_share", 0.3) <= 1):
+                self.err(w + ".streaming", "only first_token_share, a share in (0, 1]")
             cyc = st.get("daily_cycle")
             if cyc is not None:
                 if set(cyc) - {"from_hour", "to_hour", "night", "latency"}:
@@ -182,8 +187,8 @@ class Checker:
                 self.err(w, f"unknown match keys {sorted(bad)}")
             if not hits(match, streams, MATCH_KEYS):
                 self.err(w, f"match {match} hits no stream")
-            if kind == "latency" and an.get("component", "provider") not in ("provider", "gateway"):
-                self.err(w, "component must be provider or gateway")
+            if kind == "latency" and an.get("component", "provider") not in ("provider", "gateway", "generation"):
+                self.err(w, "component must be provider, gateway or generation")
             if "rate" in an and not 0 < an["rate"] <= 1:
                 self.err(w, "rate outside (0, 1]")
             if kind in ("errors", "rate_limited") and an.get("rate", 0) < 0.15:
@@ -380,6 +385,13 @@ class Checker:
             if not mm or not all(isinstance(m, str) and m for m in mm):
                 self.err(w, "must_mention needs non-empty strings")
         plain = [t for t in tickets if str(t) not in s["truth"]]
+        # optional: the doc page each plain question's reply must quote and cite
+        for key, ans in s.get("answers", {}).items():
+            w = f"$.answers.{key}"
+            if not key.isdigit() or int(key) not in tickets or key in s["truth"]:
+                self.err(w, "key must be the id of a plain question (a ticket without truth)")
+            if not ans.get("docs") or not all(str(r).startswith("docs:") and ref_exists(r) for r in ans["docs"]):
+                self.err(w, "docs must name pages of the scenario's docs")
         return s, plain
 
 

@@ -260,7 +260,7 @@ BILLING_NONE = {"meter": "llm_tokens", "unit": "tokens", "counts": ["prompt_toke
 
 def scenario(folder, name, description, now, company, orgs, traffic_from, seed, streams, anomalies, tickets,
              truths, github=None, linear=(), jira=(), statuspage=None, pagerduty=(), docs=(), configs=(),
-             webhooks=None, billing=None, stripe_customers=None, questions=()):
+             webhooks=None, billing=None, stripe_customers=None, questions=(), answers=None):
     s = {
         "format": "casefile-scenario/1", "name": name, "description": description, "now": now,
         "company": company, "orgs": orgs,
@@ -279,6 +279,9 @@ def scenario(folder, name, description, now, company, orgs, traffic_from, seed, 
         "tickets": list(tickets) + list(questions),
         "truth": {str(k): v for k, v in truths.items()},
     }
+    if answers:
+        # optional: the doc page each plain question's reply must quote and cite
+        s["answers"] = {str(k): {"docs": list(v)} for k, v in answers.items()}
     path = os.path.join(HERE, folder, name + ".json") if folder else os.path.join(HERE, name + ".json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(s, f, ensure_ascii=False, indent=1)

@@ -3,6 +3,8 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -222,6 +224,104 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
     return shift;
 }
 
+DailyComparison compareWithOtherDays(const QList<QDateTime> &times, const QList<double> &values,
+                                     const LevelShift &shift, int minLength)
+{
+    DailyComparison out;
+    if (!shift.found || shift.end <= shift.start || times.size() != values.size())
+        return out;
+    QHash<qint64, int> index;
+    for (int i = 0; i < times.size(); ++i)
+        index.insert(times.at(i).toSecsSinceEpoch(), i);
+    // the other day that covers most of the shift's clock hours
+    constexpr qint64 Day = 86400;
+    qint64 bestOffset = 0;
+    int bestCovered = 0;
+    for (const qint64 offset : {-Day, Day, -2 * Day, 2 * Day}) {
+        int covered = 0;
+        for (int i = shift.start; i < shift.end; ++i)
+            covered += index.contains(times.at(i).toSecsSinceEpoch() + offset) ? 1 : 0;
+        if (covered > bestCovered) {
+            bestCovered = covered;
+            bestOffset = offset;
+        }
+    }
+    // the series may hold only part of the other day's hours (a busy day ending at the ticket)
+    const int span = shift.end - shift.start;
+    if (bestCovered < std::max(2 * minLength, int(std::ceil(0.25 * span))))
+        return out;
+    QList<int> idx;
+    QList<double> reference;
+    QList<double> ratios;
+    for (int i = shift.start; i < shift.end; ++i) {
+        const auto j = index.constFind(times.at(i).toSecsSinceEpoch() + bestOffset);
+        if (j == index.cend())
+            continue;
+        idx.append(i);
+        reference.append(values.at(*j));
+        ratios.append(values.at(*j) > 0 ? values.at(i) / values.at(*j) : 1.0);
+    }
+    out.compared = true;
+    out.otherDay = times.at(shift.start).addSecs(bestOffset).date();
+    const double usual = median(reference);
+    out.usual = usual;
+    out.repeats = usual >= shift.before + 0.75 * (shift.after - shift.before);
+    if (!out.repeats)
+        return out;
+    // something on top of the cycle: a rise against that day's same hours
+    const LevelShift s = detectUpwardShift(ratios, 1.4, 0.0, minLength);
+    if (!s.found)
+        return out;
+    const double before = median(reference.mid(s.start, s.end - s.start));
+    QList<double> raw;
+    for (int k = s.start; k < s.end; ++k)
+        raw.append(values.at(idx.at(k)));
+    const double after = median(raw);
+    if (after - before < 80.0 || after < 1.4 * before)
+        return out;
+    out.onTop = s;
+    out.onTop.start = idx.at(s.start);
+    out.onTop.end = s.end < idx.size() ? idx.at(s.end) : shift.end;
+    out.onTop.before = before;
+    out.onTop.after = after;
+    return out;
+}
+
+LevelShift shiftBeyondDailyCycle(const QList<QDateTime> &times, const QList<double> &values,
+                                 int minLength, QDate *cycleDay)
+{
+    int from = 0;
+    for (int round = 0; round < 4 && from < values.size(); ++round) {
+        LevelShift s = detectUpwardShift(values.mid(from), 1.4, 80.0, minLength);
+        if (!s.found)
+            return {};
+        s.start += from;
+        s.end += from;
+        const DailyComparison daily = compareWithOtherDays(times, values, s, minLength);
+        // against what those hours usually are, when the other day says so
+        // (`cycleDay` names the day whose level `before` is, if it is one)
+        if (daily.compared && !daily.repeats && daily.usual > 1.1 * s.before) {
+            s.before = daily.usual;
+            if (s.after >= 1.4 * s.before && s.after - s.before >= 80.0) {
+                if (cycleDay)
+                    *cycleDay = daily.otherDay;
+                return s;
+            }
+        } else if (!daily.repeats) {
+            if (cycleDay)
+                *cycleDay = QDate();
+            return s;
+        }
+        // the cycle: what those hours are every day
+        if (cycleDay)
+            *cycleDay = daily.otherDay;
+        if (daily.onTop.found)
+            return daily.onTop;
+        from = s.end;
+    }
+    return {};
+}
+
 double SeriesChange::ratio() const
 {
     const double floor = kind == MetricKind::Latency ? 1.0 : 0.001;
@@ -249,10 +349,18 @@ QString SeriesChange::formatValue(double v) const
 QString SeriesChange::describe(const QDateTime &reference) const
 {
     const QString where = groupRef.isEmpty() ? u"across all traffic"_s : u"on "_s + group;
+    if (!changed && cycleDay.isValid())
+        return metricName() + u' ' + where + u" rose at the same hours on "_s +
+               cycleDay.toString(Qt::ISODate) +
+               u" as in the window: the daily cycle, no change (about "_s + formatValue(level) +
+               u" overall)"_s;
     if (!changed)
         return metricName() + u' ' + where + u" stayed flat at about "_s + formatValue(level);
-    QString s = metricName() + u' ' + where + u" rose from "_s + formatValue(before) + u" to "_s +
-                formatValue(after) + u" at "_s + clock(at, reference);
+    QString s = metricName() + u' ' + where + u" rose from "_s + formatValue(before) +
+                (cycleDay.isValid() ? u" (its level at the same hours on "_s +
+                                          cycleDay.toString(Qt::ISODate) + u')'
+                                    : QString()) +
+                u" to "_s + formatValue(after) + u" at "_s + clock(at, reference);
     if (end.isValid())
         s += u" and returned to normal at "_s + clock(end, reference);
     return s;
@@ -319,12 +427,15 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
             change.level = total > 0 ? failed / total : 0.0;
         }
         const int minLength = series.size() >= 60 ? 5 : 3;
-        LevelShift shift = kind == MetricKind::Latency
-                               ? detectUpwardShift(values, 1.4, 80.0, minLength)
-                               : detectUpwardShift(values, 2.0, 0.02, minLength);
+        // latency: the same hours of the other days are the baseline (a daily cycle is not a
+        // change)
+        LevelShift shift =
+            kind == MetricKind::Latency
+                ? shiftBeyondDailyCycle(series.times, values, minLength, &change.cycleDay)
+                : detectUpwardShift(values, 2.0, 0.02, minLength);
         // a fixed overhead added to every request shows in the median before the tail
         if (!shift.found && kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
-            shift = detectUpwardShift(medians, 1.4, 80.0, minLength);
+            shift = shiftBeyondDailyCycle(series.times, medians, minLength, &change.cycleDay);
             change.median = shift.found;
         }
         if (shift.found) {
@@ -372,12 +483,62 @@ MetricKind preferredKind(const QString &playbook)
     return MetricKind::ErrorRate;
 }
 
+bool isFirstToken(const Evidence &e)
+{
+    return e.data.value(u"component"_s).toString() == u"first_token"_s;
+}
+
+} // namespace
+
+FirstTokenVerdict judgeFirstToken(const SeriesChange &change, const QList<QDateTime> &times,
+                                  const QList<double> &firstTokenP50)
+{
+    FirstTokenVerdict v;
+    if (!change.changed || change.kind != MetricKind::Latency || !change.at.isValid())
+        return v;
+    QList<double> before;
+    QList<double> after;
+    for (int i = 0; i < times.size() && i < firstTokenP50.size(); ++i) {
+        if (firstTokenP50.at(i) <= 0)
+            continue;
+        if (times.at(i) < change.at)
+            before.append(firstTokenP50.at(i));
+        else if (!change.end.isValid() || times.at(i) < change.end)
+            after.append(firstTokenP50.at(i));
+    }
+    if (before.size() < 3 || after.size() < 3)
+        return v;
+    v.compared = true;
+    v.before = median(before);
+    v.after = median(after);
+    v.flat = v.after < 1.25 * v.before || v.after - v.before < 80.0;
+    return v;
+}
+
+namespace {
+
+// The first-token series of the same group as a change (its route, provider or model), else
+// the one of all traffic.
+const Series *firstTokenSeriesFor(const SeriesChange &change, const QList<Series> &series)
+{
+    const Series *all = nullptr;
+    for (const Series &s : series) {
+        if (s.labels == change.labels)
+            return &s;
+        if (s.labels.isEmpty())
+            all = &s;
+    }
+    return all;
+}
+
 } // namespace
 
 ChangeReport detectChanges(const AnalysisInput &input)
 {
     ChangeReport report;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
+        if (isFirstToken(*f.evidence))
+            continue;
         analyseSeries(*f.evidence, MetricKind::Latency, report.series);
         analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
     }
@@ -446,6 +607,15 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
     const ChangeReport report = detectChanges(input);
     const QDateTime ref = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     for (const SeriesChange &c : report.series) {
+        if (!c.changed && c.cycleDay.isValid()) {
+            // a rise every day at the same hours: a baseline, said once per series
+            Finding f;
+            f.summary = c.describe(ref);
+            f.summary[0] = f.summary.at(0).toUpper();
+            f.evidenceIds.append(c.evidenceId);
+            f.confidence = 0.6;
+            out.findings.append(f);
+        }
         if (!c.changed)
             continue;
         Finding f;
@@ -455,6 +625,49 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
             f.refs.append(c.groupRef);
         f.evidenceIds.append(c.evidenceId);
         f.confidence = c.confidence;
+        out.findings.append(f);
+    }
+    // streamed responses: did the first token come later too, or only the end of the answer?
+    QList<Series> firstToken;
+    QStringList firstTokenEvidence;
+    for (const FoundEvidence &e : findEvidence(input, u"clickhouse", u"latency_series")) {
+        if (!isFirstToken(*e.evidence))
+            continue;
+        for (const Series &s : seriesOf(*e.evidence)) {
+            firstToken.append(s);
+            firstTokenEvidence.append(e.evidence->id);
+        }
+    }
+    for (const SeriesChange &c : report.series) {
+        if (!c.changed || c.kind != MetricKind::Latency || c.median)
+            continue;
+        const Series *s = firstTokenSeriesFor(c, firstToken);
+        if (!s)
+            continue;
+        QList<double> p50;
+        for (int i = 0; i < s->size(); ++i)
+            p50.append(s->value(i, u"p50", 0));
+        const FirstTokenVerdict v = judgeFirstToken(c, s->times, p50);
+        if (!v.compared)
+            continue;
+        const QString where = c.groupRef.isEmpty() ? u"across all traffic"_s : u"on "_s + c.group;
+        Finding f;
+        if (v.flat)
+            f.summary = u"Time to first token "_s + where + u" stayed at about "_s +
+                        formatMs(v.before) + u" ("_s + formatMs(v.after) + u" after "_s +
+                        clock(c.at, ref) + u") while the p95 latency rose from "_s +
+                        formatMs(c.before) + u" to "_s + formatMs(c.after) +
+                        u": the responses start as fast as before and take longer to finish, "
+                        u"i.e. longer completions, not slower responses"_s;
+        else
+            f.summary = u"Time to first token "_s + where + u" rose too, from "_s +
+                        formatMs(v.before) + u" to "_s + formatMs(v.after) + u" at "_s +
+                        clock(c.at, ref) +
+                        u": the responses start later, not only the answers are longer"_s;
+        if (!c.groupRef.isEmpty())
+            f.refs.append(c.groupRef);
+        f.evidenceIds = {c.evidenceId, firstTokenEvidence.at(int(s - firstToken.constData()))};
+        f.confidence = 0.75;
         out.findings.append(f);
     }
     // the groups that did not move tell the scope: say so once per kind

@@ -2,6 +2,7 @@
 
 #include "core/analysis.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -31,6 +32,26 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
 // of `before` and `after`): earlier indexes that already left the old level's noise band (a
 // change inside a bucket, a ramp) belong to it. At most 10 indexes earlier.
 int firstBucketOfChange(const QList<double> &values, int start, double before, double after);
+// A latency shift read against the same clock hours of another day of the series: a daily
+// cycle (office hours, evening traffic) is a baseline, not a change.
+struct DailyComparison
+{
+    bool compared = false; // another day of the series covers most of the shift's hours
+    bool repeats = false;  // those hours rose as much that day: the daily cycle
+    QDate otherDay;
+    double usual = 0; // that day's level over the same hours
+    // a rise above that day's same hours (indices into the values; `before` is that day's
+    // level over the same hours), e.g. a provider slowdown on top of the busy hours
+    LevelShift onTop;
+};
+DailyComparison compareWithOtherDays(const QList<QDateTime> &times, const QList<double> &values,
+                                     const LevelShift &shift, int minLength);
+
+// The first latency shift of `values` that is not the daily cycle: a shift whose hours rose as
+// much on another day of the series is passed over (`cycleDay` then names that day), unless
+// something rose on top of it; detection goes on after it.
+LevelShift shiftBeyondDailyCycle(const QList<QDateTime> &times, const QList<double> &values,
+                                 int minLength, QDate *cycleDay = nullptr);
 
 enum class MetricKind { Latency, ErrorRate, WebhookErrors };
 
@@ -53,6 +74,7 @@ struct SeriesChange
     qint64 errorsAfter = 0;
     int points = 0;
     bool median = false; // a latency shift seen in p50 (a fixed overhead), not in p95
+    QDate cycleDay;      // a rise passed over: the same hours rose as much on this day
 
     double ratio() const;
     QString metricName() const; // "p95", "error rate", "webhook failure rate"
@@ -70,8 +92,22 @@ struct ChangeReport
     QList<const SeriesChange *> flat(MetricKind kind) const;
 };
 
-// Runs detection over every latency_series, error_series and webhook_series evidence.
+// Runs detection over every latency_series, error_series and webhook_series evidence (a
+// first-token series is read by judgeFirstToken(), not as a latency of its own).
 ChangeReport detectChanges(const AnalysisInput &input);
+
+// Time to first token of streamed responses against a total-latency rise: when the first token
+// comes as fast as before while the total rose, the answers take longer to finish (longer
+// completions), the responses are not slower to start.
+struct FirstTokenVerdict
+{
+    bool compared = false; // enough streamed requests before and after the rise
+    double before = 0;     // median of the per-bucket p50 time to first token
+    double after = 0;
+    bool flat = false; // under 1.25x and 80 ms more
+};
+FirstTokenVerdict judgeFirstToken(const SeriesChange &change, const QList<QDateTime> &times,
+                                  const QList<double> &firstTokenP50);
 
 // A sustained rise of request volume (the `n` column) in one group, e.g. a route whose
 // traffic grew sixfold: what pushes an organisation over its rate limits.

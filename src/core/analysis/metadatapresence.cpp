@@ -140,11 +140,13 @@ GatewayDrop judgeGatewayDrop(const QList<SdkMetadata> &sdks, const QList<SdkMeta
             }
             if (recentShare < 0)
                 continue;
-            // the recent window may still hold a stretch from before the drop
-            if (recentShare <= 0.5 || recentShare < s.share() - 0.03 || recentShare < 0.98)
+            // the recent window may still hold a stretch from before the drop; a share that
+            // stays where it was is the org's own habit (a job that never tags its requests,
+            // a big org's 3% without metadata), not a drop
+            if (recentShare <= 0.5 || recentShare < s.share() - 0.03)
                 drop.partial.append(s);
             else
-                drop.anyHealthy = drop.anyHealthy || recentShare >= 0.995;
+                drop.anyHealthy = true;
         } else if (s.share() < 0.995) {
             drop.partial.append(s);
         } else {

@@ -185,6 +185,63 @@ CachedStatement cachedStatement(const QString &sentence)
     return st;
 }
 
+double tokenCount(const QString &text)
+{
+    const QString l = text.toLower();
+    // a number, a multiplier, then "tokens" within two words ("1,000 input tokens")
+    static const QRegularExpression digits(
+        u"(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*"
+        u"(thousand|million|billion|mio|k|m|b)?\\b\\s*(?:[a-z-]+\\s+){0,2}?tokens?\\b"_s);
+    static const QRegularExpression words(
+        u"\\b(?:a|one)\\s+(thousand|million|billion)\\s+(?:[a-z-]+\\s+){0,2}?tokens?\\b"_s);
+    const auto times = [](const QString &m) {
+        if (m == u"thousand" || m == u"k")
+            return 1e3;
+        if (m == u"million" || m == u"mio" || m == u"m")
+            return 1e6;
+        if (m == u"billion" || m == u"b")
+            return 1e9;
+        return 1.0;
+    };
+    const auto d = digits.match(l);
+    const auto w = words.match(l);
+    if (d.hasMatch() && (!w.hasMatch() || d.capturedStart() <= w.capturedStart()))
+        return QString(d.captured(1)).remove(u',').toDouble() * times(d.captured(2));
+    if (w.hasMatch())
+        return times(w.captured(1));
+    return -1;
+}
+
+UsageStatement usageStatement(const QString &sentence)
+{
+    const QString l = sentence.toLower().simplified();
+    UsageStatement st;
+    // "prompts of at least 1,024 tokens are cached" is about caching, not billing
+    if (l.contains(u"cach"))
+        return st;
+    const double count = tokenCount(l);
+    if (count <= 0)
+        return st;
+    const bool billing = saysOneOf(l, {u"bill", u"charge", u"invoice", u"pay"});
+    if (saysOneOf(l, {u"minimum", u"minimal", u"commitment", u"committed"}) ||
+        (billing && saysOneOf(l, {u"at least", u"no less than", u"never less than"})))
+        st.minimum = count;
+    else if (saysOneOf(l, {u"round", u"block", u"increment", u"per started", u"started unit",
+                           u"whole unit", u"units of"}))
+        st.roundTo = count;
+    return st;
+}
+
+double policyQuantity(double billable, const BillingPolicy &policy)
+{
+    double q = billable;
+    if (policy.roundTo > 0)
+        q = std::ceil(q / policy.roundTo - 1e-9) * policy.roundTo;
+    if (policy.minimum > 0)
+        q = std::max(q, policy.minimum);
+    return q;
+}
+
 BillingPolicy policyFromDocs(const AnalysisInput &input)
 {
     BillingPolicy p;
@@ -198,6 +255,15 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
             const QString ref = item.value(u"ref"_s).toString();
             const QString title = item.value(u"title"_s).toString().toLower();
             for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
+                const UsageStatement usage = usageStatement(line);
+                if (usage.minimum > 0 && p.minimum <= 0) {
+                    p.minimum = usage.minimum;
+                    p.minimumRef = ref;
+                }
+                if (usage.roundTo > 0 && p.roundTo <= 0) {
+                    p.roundTo = usage.roundTo;
+                    p.roundingRef = ref;
+                }
                 const CachedStatement st = cachedStatement(line);
                 if (st.rule == CachedRule::Unknown)
                     continue;
@@ -513,10 +579,15 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
     v.logged = logged;
     const double billed = line.quantity;
     // which cached-token rule reproduces the quantity (only a question with cached tokens)
+    // (the documented minimum and rounding apply under every rule)
+    const auto errorOf = [&](CachedRule rule) {
+        const double expected =
+            policyQuantity(billableTokens(logged, rule, policy.discount), policy);
+        return std::abs(billed - expected) / std::max(1.0, expected);
+    };
     double bestError = 1e18;
     for (CachedRule rule : {CachedRule::Excluded, CachedRule::Full, CachedRule::Discounted}) {
-        const double expected = billableTokens(logged, rule, policy.discount);
-        const double error = std::abs(billed - expected) / std::max(1.0, expected);
+        const double error = errorOf(rule);
         if (error < bestError) {
             bestError = error;
             v.matched = rule;
@@ -526,10 +597,19 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
     const bool reproduced = bestError <= 0.01;
     if (!reproduced)
         v.matched = CachedRule::Unknown;
+    // the documented rule reproduces it too (a minimum every rule reaches): no mismatch
+    else if (policy.rule != CachedRule::Unknown && errorOf(policy.rule) <= 0.01)
+        v.matched = policy.rule;
     v.rule = policy.rule != CachedRule::Unknown ? policy.rule
              : reproduced && withCached         ? v.matched
                                                 : CachedRule::Excluded;
-    v.expected = billableTokens(logged, v.rule, policy.discount);
+    const double billable = billableTokens(logged, v.rule, policy.discount);
+    v.expected = policyQuantity(billable, policy);
+    BillingPolicy roundingOnly = policy;
+    roundingOnly.minimum = 0;
+    const double rounded = policyQuantity(billable, roundingOnly);
+    v.rounded = rounded - billable >= 0.5;
+    v.minimumApplied = policy.minimum > 0 && v.expected > rounded;
     judgeDays(v, days, policy, cachedLine);
     const double raw = logged.prompt + logged.completion;
     if (!v.doubledDays.isEmpty() || !v.droppedDays.isEmpty()) {
@@ -562,6 +642,13 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
     const auto measured = [&](const InvoiceLine &line) {
         return !facts.meterLine.isEmpty() && line.id == facts.meterLine;
     };
+    // a minimum per invoice is one line's when the invoice bills tokens on one line; the docs
+    // would have to say how it splits over several
+    const auto tokenLines = std::count_if(facts.lines.cbegin(), facts.lines.cend(),
+                                          [](const auto &l) { return l.kind != LineKind::Other; });
+    BillingPolicy linePolicy = policy;
+    if (tokenLines > 1)
+        linePolicy.minimum = 0;
     for (const InvoiceLine &line : facts.lines) {
         if (line.kind == LineKind::Other) {
             verdict.ignored.append(line.name);
@@ -579,7 +666,7 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
                 reference.append(r->hours);
         }
         verdict.lines.append(
-            judgeLine(line, tokensOfLine(line.kind, facts.logged, cachedLine), policy,
+            judgeLine(line, tokensOfLine(line.kind, facts.logged, cachedLine), linePolicy,
                       read             ? own->days
                       : measured(line) ? facts.days
                                        : QList<MeterDay>{},
@@ -708,6 +795,58 @@ QString lineSummary(const InvoiceFacts &f, const InvoiceVerdict &verdict, const 
                 : QString());
 }
 
+// The documented usage rules a line's expectation rests on: "a minimum of 10,000,000 tokens per
+// invoice (docs/billing/minimums.md)", with the docs' refs.
+struct UsageRules
+{
+    QString words;
+    QStringList refs;
+};
+
+UsageRules usageRules(const LineVerdict &v, const BillingPolicy &policy)
+{
+    UsageRules out;
+    QStringList parts;
+    const auto cite = [&](const QString &ref) {
+        if (!ref.isEmpty() && !out.refs.contains(ref))
+            out.refs.append(ref);
+        return ref.isEmpty() ? QString() : u" ("_s + ref.mid(5) + u')';
+    };
+    if (v.rounded)
+        parts.append(u"usage rounded up to a multiple of "_s + formatCount(policy.roundTo) +
+                     u" tokens"_s + cite(policy.roundingRef));
+    if (v.minimumApplied)
+        parts.append(u"a minimum of "_s + formatCount(policy.minimum) + u" tokens per invoice"_s +
+                     cite(policy.minimumRef));
+    out.words = parts.join(u" and "_s);
+    return out;
+}
+
+// Whether the line follows the policy our docs state or departs from it, citing the doc; ''
+// when no documented rule bears on the line.
+UsageRules policyVerdict(const LineVerdict &v, const BillingPolicy &policy)
+{
+    UsageRules rules = usageRules(v, policy);
+    const bool cachedRule =
+        policy.rule != CachedRule::Unknown && !policy.docRef.isEmpty() && v.logged.cached > 0;
+    if (!cachedRule && rules.words.isEmpty())
+        return {};
+    QStringList said;
+    if (cachedRule) {
+        said.append(ruleWords(policy.rule, policy.discount) + u" ("_s + policy.docRef.mid(5) +
+                    u')');
+        if (!rules.refs.contains(policy.docRef))
+            rules.refs.prepend(policy.docRef);
+    }
+    if (!rules.words.isEmpty())
+        said.append(rules.words);
+    const bool follows = v.outcome == LineVerdict::Outcome::Matches;
+    rules.words = (follows ? u"it follows the policy our documentation states: "_s
+                           : u"it departs from the policy our documentation states: "_s) +
+                  said.join(u"; "_s);
+    return rules;
+}
+
 QString ignoredWords(const InvoiceVerdict &verdict)
 {
     if (verdict.ignored.isEmpty())
@@ -784,6 +923,17 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
         }
         break;
     }
+    if (v.outcome == LineVerdict::Outcome::Differs && !v.runFrom.isValid()) {
+        // no meter fault explains it and the expectation rests on what our docs state: say
+        // that the invoice departs from them and cite them
+        const UsageRules documented = policyVerdict(v, policy);
+        if (!documented.words.isEmpty())
+            h.cause.summary += u"; "_s + documented.words;
+        for (const QString &ref : documented.refs) {
+            if (!h.cause.refs.contains(ref))
+                h.cause.refs.append(ref);
+        }
+    }
     h.cause.summary += othersWords(verdict, verdict.worst);
     return h;
 }
@@ -799,6 +949,37 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
     h.cause.category =
         QLatin1StringView(nothingToExplain ? Category::NoFaultFound : Category::ExpectedBehavior);
     h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
+    const bool byUsageRules =
+        std::any_of(verdict.lines.cbegin(), verdict.lines.cend(),
+                    [](const LineVerdict &v) { return v.minimumApplied || v.rounded; });
+    if (byUsageRules) {
+        // the quantity is not the logged usage, and the docs say why
+        h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+        h.score = 0.82;
+        QStringList parts;
+        for (const LineVerdict &v : verdict.lines) {
+            const UsageRules rules = usageRules(v, policy);
+            if (rules.words.isEmpty())
+                continue;
+            parts.append(formatCount(v.line.quantity) + u" "_s + kindWords(v.line.kind) +
+                         u" where the logs give "_s +
+                         formatCount(billableTokens(v.logged, v.rule, policy.discount)) +
+                         u" billable ("_s + loggedWords(v, verdict.cachedSplit) + u"), under "_s +
+                         rules.words);
+            for (const QString &ref : rules.refs) {
+                if (!h.cause.refs.contains(ref))
+                    h.cause.refs.append(ref);
+            }
+        }
+        h.cause.summary = u"Invoice "_s + f.id +
+                          u" follows the billing policy our documentation states: it bills "_s +
+                          parts.join(u"; "_s) + ignoredWords(verdict);
+        if (!policy.docRef.isEmpty() && !h.cause.refs.contains(policy.docRef) &&
+            std::any_of(verdict.lines.cbegin(), verdict.lines.cend(),
+                        [](const LineVerdict &v) { return v.logged.cached > 0; }))
+            h.cause.refs.append(policy.docRef);
+        return h;
+    }
     if (verdict.lines.size() == 1 && verdict.lines.first().line.kind == LineKind::AllTokens) {
         const LineVerdict &v = verdict.lines.first();
         h.cause.summary = u"Invoice "_s + f.id + u" is correct: it bills "_s +
@@ -834,10 +1015,20 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     const BillingPolicy &policy = facts.policy;
     Finding finding;
     QStringList lines;
-    for (const LineVerdict &v : verdict.lines)
-        lines.append(lineSummary(f, verdict, v, policy));
+    QStringList docRefs;
+    for (const LineVerdict &v : verdict.lines) {
+        QString line = lineSummary(f, verdict, v, policy);
+        const UsageRules documented = policyVerdict(v, policy);
+        if (!documented.words.isEmpty())
+            line += u" ("_s + documented.words + u')';
+        for (const QString &ref : documented.refs) {
+            if (!docRefs.contains(ref))
+                docRefs.append(ref);
+        }
+        lines.append(line);
+    }
     finding.summary = lines.join(u"; "_s) + ignoredWords(verdict);
-    finding.refs = {f.ref};
+    finding.refs = QStringList{f.ref} + docRefs;
     finding.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
     finding.confidence = 0.8;
     out.findings.append(finding);

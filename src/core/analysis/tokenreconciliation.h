@@ -18,13 +18,18 @@ namespace Casefile::Analysis {
 // How cached prompt tokens are billed.
 enum class CachedRule { Unknown, Excluded, Full, Discounted };
 
-// The rule the docs state, and the doc that states it.
+// The rule the docs state, and the doc that states it; the usage rules the docs state beside
+// it (a minimum billed per invoice, quantities rounded up to a unit), each with its doc.
 struct BillingPolicy
 {
     CachedRule rule = CachedRule::Unknown;
     double discount = 0.1;
     QString docRef;
     QString evidenceId;
+    double minimum = 0; // tokens billed at least per invoice (0: none stated)
+    QString minimumRef;
+    double roundTo = 0; // billed tokens rounded up to a multiple of it (0: none stated)
+    QString roundingRef;
 };
 
 // Logged tokens (clickhouse token_usage) over a day or a period.
@@ -114,6 +119,21 @@ struct CachedStatement
     int strength = 0;
 };
 CachedStatement cachedStatement(const QString &sentence);
+
+// What one sentence of a doc says about billed quantities, read by meaning: a minimum ("a
+// minimum of 10M tokens per invoice", "at least 1,000,000 tokens a month are billed") and a
+// rounding unit ("rounded up to the next 1,000 tokens", "billed in blocks of a million
+// tokens"). 0: not stated. Money amounts ("a minimum charge of $50") are not quantities.
+struct UsageStatement
+{
+    double minimum = 0;
+    double roundTo = 0;
+};
+UsageStatement usageStatement(const QString &sentence);
+// A number of tokens written out: "10M", "1,000,000", "2.5 million", "a thousand" (-1: none).
+double tokenCount(const QString &text);
+// The quantity a line bills for `billable` tokens under the stated usage rules.
+double policyQuantity(double billable, const BillingPolicy &policy);
 BillingFacts gatherBilling(const AnalysisInput &input);
 
 // --- judge ---
@@ -142,6 +162,9 @@ struct LineVerdict
     QDateTime runFrom; // hours metered about twice (Differs above the logs), or hours the
     QDateTime runTo;   // meter missed (Differs below the logs): see runMissing
     bool runMissing = false;
+    // the documented usage rules that made `expected` differ from the billable tokens
+    bool minimumApplied = false;
+    bool rounded = false;
     double diffShare() const;
 };
 

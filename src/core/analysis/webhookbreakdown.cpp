@@ -92,6 +92,21 @@ WebhookFacts gatherWebhooks(const AnalysisInput &input)
 
 // ---------------------------------------------------------------- judge
 
+double failingShare(const EndpointStats &s)
+{
+    const QString main = s.mainError();
+    const QDateTime from = s.firstByError.value(main, s.firstFailure);
+    const QDateTime to = s.lastByError.value(main, s.lastFailure);
+    if (s.n <= 0)
+        return 0;
+    if (!from.isValid() || !to.isValid() || !s.firstSeen.isValid() || !s.lastSeen.isValid())
+        return s.failed / s.n;
+    const qint64 span = std::max<qint64>(60, s.firstSeen.secsTo(s.lastSeen));
+    const qint64 part = std::max<qint64>(60, from.secsTo(to));
+    const double expected = std::max(1.0, s.n * std::min(1.0, double(part) / double(span)));
+    return std::min(1.0, s.byError.value(main) / expected);
+}
+
 WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
 {
     WebhookVerdict v;
@@ -105,9 +120,17 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
     }
     if (failing.isEmpty())
         return v;
-    v.worst = *std::max_element(
-        failing.cbegin(), failing.cend(),
-        [](const EndpointStats &a, const EndpointStats &b) { return a.failed < b.failed; });
+    // the endpoint whose failures stand out: a failure that fills its own stretch (a fifth of
+    // the deliveries while it lasted) before a big endpoint's steady background of a few
+    // percent, then the most failures
+    v.worst = *std::max_element(failing.cbegin(), failing.cend(),
+                                [](const EndpointStats &a, const EndpointStats &b) {
+                                    const bool aStands = failingShare(a) >= 0.2;
+                                    const bool bStands = failingShare(b) >= 0.2;
+                                    if (aStands != bStands)
+                                        return bStands;
+                                    return a.failed < b.failed;
+                                });
     // the failures that matter started with the dominant error, not with the odd timeout
     if (v.worst.firstByError.contains(v.worst.mainError()))
         v.worst.firstFailure = v.worst.firstByError.value(v.worst.mainError());

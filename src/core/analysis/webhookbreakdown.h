@@ -61,6 +61,11 @@ struct WebhookVerdict
 };
 WebhookVerdict judgeWebhooks(const WebhookFacts &facts);
 
+// The main error's share of the deliveries an endpoint had while that error lasted (from its
+// first to its last occurrence): a failure that began late fills its stretch; a big endpoint's
+// steady background of a few percent does not.
+double failingShare(const EndpointStats &s);
+
 // Whether another endpoint failed in [from, to] (the customer's failure window): its failures
 // of kinds seen in that window are at least a fifth of the deliveries it would have had there.
 // A short outage of ours shows on every endpoint at once, however long the ticket's window.

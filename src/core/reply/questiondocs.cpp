@@ -1,5 +1,8 @@
 #include "core/reply/questiondocs.h"
 
+#include "core/engine/textnormalizer.h"
+
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -13,13 +16,187 @@ namespace {
 
 constexpr int MinScore = 4;
 constexpr int MaxPages = 2;
+constexpr int MaxSearchWords = 8;
 
-QStringList wordsOf(const QString &text)
+// Words of product questions in Spanish, Portuguese, German, French and Japanese, with the
+// English words our documentation uses for them: a question asked in another language still
+// finds the English page. Foreign terms match where a word starts (Japanese: anywhere); one
+// concept a row, never a sentence.
+struct Gloss
 {
-    static const QRegularExpression word(u"[\\p{L}\\p{N}]{3,}"_s);
+    const char16_t *english; // space-separated search words
+    const char16_t *foreign; // '|'-separated terms, folded like the ticket
+};
+constexpr Gloss Glossary[] = {
+    {u"plan plans", u"planes|plano|planos|tarif|forfait|offre|abonnement|プラン"},
+    {u"include included", u"incluye|incluido|incluida|incluir|inclui|enthalt|beinhalt|inklusive|"
+                          u"inclus|inclut|comprend|含ま|含む|付い"},
+    {u"invoice invoices", u"factura|fatura|rechnung|facture|請求書|インボイス"},
+    {u"pricing price", u"precio|preco|preis|prix|tarifa|料金|価格"},
+    {u"limit limits", u"limite|grenze|obergrenze|上限|制限"},
+    {u"key keys", u"clave|chave|schlussel|=cle|=cles|キー"},
+    {u"logs log", u"registro|protokoll|journal|ログ"},
+    {u"export", u"exportar|exporta|exportier|export|エクスポート"},
+    {u"report", u"informe|relatorio|bericht|rapport|レポート|報告書"},
+    {u"retention retained", u"retencion|retencao|aufbewahr|conservation|保持|保存期間"},
+    {u"users seats",
+     u"usuario|nutzer|benutzer|utilisateur|asiento|assento|platze|siege|ユーザー|シート"},
+    {u"address", u"direccion|endereco|adresse|住所"},
+    {u"budget budgets", u"presupuesto|orcamento|budget|予算"},
+    {u"region residency", u"region|regiao|リージョン|データ所在"},
+    {u"support", u"soporte|suporte|support|サポート"},
+    {u"team", u"equipo|equipe|team|チーム"},
+    {u"sso login", u"inicio sesion|login|anmeld|connexion|ログイン|シングルサインオン"},
+    {u"security compliance", u"seguridad|seguranca|sicherheit|securite|conformidad|conformidade|"
+                             u"セキュリティ|コンプライアンス"},
+    {u"cache caching", u"cache|キャッシュ"},
+    {u"tax vat", u"impuesto|imposto|steuer|taxe|tva|=iva|=mwst|税"},
+    {u"currency", u"moneda|moeda|wahrung|devise|通貨"},
+    {u"payment", u"pago|pagamento|zahlung|paiement|支払"},
+    {u"model models", u"modelo|modell|modele|モデル"},
+    {u"trial", u"prueba|=teste|testphase|essai|トライアル|試用"},
+    {u"discount", u"descuento|desconto|rabatt|remise|reduction|割引"},
+    {u"cancel", u"cancelar|kundig|annuler|resilier|解約|キャンセル"},
+    {u"contract agreement", u"contrato|vertrag|contrat|契約"},
+    {u"enterprise", u"empresarial|empresa|unternehmen|entreprise|エンタープライズ"},
+    {u"retry retries", u"reintento|retentativa|wiederhol|nouvelle tentative|リトライ|再試行"},
+    {u"webhook webhooks", u"webhook|ウェブフック"},
+    {u"requests request", u"solicitud|peticion|requisic|anfrage|requete|リクエスト"},
+    {u"minute", u"minuto|minute|毎分"},
+    {u"data", u"datos|dados|daten|donnees|データ"},
+    {u"gateway", u"pasarela|gateway|ゲートウェイ"},
+};
+
+// Function words of the six languages: they say nothing about the topic.
+const QSet<QString> &commonWords()
+{
+    static const QSet<QString> common = [] {
+        QSet<QString> s;
+        const QString words =
+            u"the and for you your our can how what when where which who why does this that with "
+            "from have has are was were will would could should there their they them about any "
+            "all into also just need want like thanks thank please hello question know get use "
+            "using not but some more than then next week team way possible there s send latest "
+            "due its it s we re i m hi dear best regards "
+            // Spanish, Portuguese
+            "los las del una unos unas por para con que como cual cuando donde hola gracias "
+            "saludos nuestro nuestra nuestros tiene tienen esta este estos esto son hay puede "
+            "pueden quiero queremos saber pregunta "
+            "dos das uma com nao sim seu sua voces voce nosso nossa temos tem ola obrigado "
+            "obrigada gostaria queria pergunta esse essa isso "
+            // German
+            "der die das den dem des und ist sind ein eine einen einem einer wir unser unsere "
+            "ihr ihre haben hat mit fur von auf bei oder auch noch gibt es wie was wann warum "
+            "hallo danke gruss grusse frage konnen kann bitte "
+            // French
+            "les des une est sont nous notre nos vous votre vos avec pour dans sur par que qui "
+            "quoi comment quand est ce bonjour merci cordialement question pouvez peut"_s;
+        for (const QString &w : words.split(u' ', Qt::SkipEmptyParts))
+            s.insert(w);
+        return s;
+    }();
+    return common;
+}
+
+bool isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x3040 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x9FFF) ||
+           (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF66 && u <= 0xFF9F);
+}
+
+// Folded words of a text: Latin (and other spaced) words of 3+ characters, and each run of
+// Japanese script as one word, split from the Latin letters it touches ("scaleフランにssoは").
+QStringList foldedWords(const QString &text)
+{
     QStringList out;
-    for (auto it = word.globalMatch(text.toLower()); it.hasNext();)
-        out << it.next().captured(0);
+    for (const QString &token : foldForMatching(text).split(u' ', Qt::SkipEmptyParts)) {
+        QString run;
+        bool runCjk = false;
+        const auto flush = [&] {
+            if (run.size() >= (runCjk ? 1 : 3))
+                out << run;
+            run.clear();
+        };
+        for (const QChar c : token) {
+            const bool cjk = isCjk(c);
+            if (!run.isEmpty() && cjk != runCjk)
+                flush();
+            runCjk = cjk;
+            run += c;
+        }
+        flush();
+    }
+    return out;
+}
+
+// "includes", "included", "include" -> "includ": the same word for matching.
+QString stemOf(const QString &word)
+{
+    for (const QStringView suffix : {u"ing", u"ed", u"es", u"s", u"e"}) {
+        if (word.size() - suffix.size() >= 3 && word.endsWith(suffix) && !isCjk(word.at(0)))
+            return word.left(word.size() - suffix.size());
+    }
+    return word;
+}
+
+QStringList stemsOf(const QString &text)
+{
+    QStringList out;
+    for (const QString &w : foldedWords(text))
+        out << stemOf(w);
+    return out;
+}
+
+struct FoldedGloss
+{
+    QStringList english;
+    QStringList terms; // folded, without padding; '=' prefix kept: a whole word
+};
+
+const QList<FoldedGloss> &glossary()
+{
+    static const QList<FoldedGloss> folded = [] {
+        QList<FoldedGloss> out;
+        for (const Gloss &g : Glossary) {
+            FoldedGloss f;
+            f.english = QString::fromUtf16(g.english).split(u' ', Qt::SkipEmptyParts);
+            for (const QString &t : QString::fromUtf16(g.foreign).split(u'|', Qt::SkipEmptyParts)) {
+                const bool whole = t.startsWith(u'=');
+                const QString term = foldForMatching(whole ? t.mid(1) : t).trimmed();
+                if (!term.isEmpty())
+                    f.terms << (whole ? u"="_s + term : term);
+            }
+            out << f;
+        }
+        return out;
+    }();
+    return folded;
+}
+
+// The English words of the glossary's foreign terms found in the folded text.
+QStringList englishFor(const QString &folded)
+{
+    QStringList out;
+    for (const FoldedGloss &g : glossary()) {
+        bool found = false;
+        for (const QString &t : g.terms) {
+            if (t.startsWith(u'='))
+                found = folded.contains(u' ' + t.mid(1) + u' ');
+            else if (isCjk(t.at(0)))
+                found = folded.contains(t);
+            else
+                found = folded.contains(u' ' + t);
+            if (found)
+                break;
+        }
+        if (found) {
+            for (const QString &e : g.english) {
+                if (!out.contains(e))
+                    out << e;
+            }
+        }
+    }
     return out;
 }
 
@@ -27,23 +204,11 @@ QStringList wordsOf(const QString &text)
 
 QStringList questionWords(const Ticket &ticket)
 {
-    // Frequent words of support questions that say nothing about the topic.
-    static const QSet<QString> common{
-        u"the"_s,      u"and"_s,     u"for"_s,   u"you"_s,      u"your"_s,  u"our"_s,
-        u"can"_s,      u"how"_s,     u"what"_s,  u"when"_s,     u"where"_s, u"which"_s,
-        u"who"_s,      u"why"_s,     u"does"_s,  u"this"_s,     u"that"_s,  u"with"_s,
-        u"from"_s,     u"have"_s,    u"has"_s,   u"are"_s,      u"was"_s,   u"were"_s,
-        u"will"_s,     u"would"_s,   u"could"_s, u"should"_s,   u"there"_s, u"their"_s,
-        u"they"_s,     u"them"_s,    u"about"_s, u"any"_s,      u"all"_s,   u"into"_s,
-        u"also"_s,     u"just"_s,    u"need"_s,  u"want"_s,     u"like"_s,  u"thanks"_s,
-        u"thank"_s,    u"please"_s,  u"hello"_s, u"question"_s, u"know"_s,  u"get"_s,
-        u"use"_s,      u"using"_s,   u"not"_s,   u"but"_s,      u"some"_s,  u"more"_s,
-        u"than"_s,     u"then"_s,    u"next"_s,  u"week"_s,     u"team"_s,  u"way"_s,
-        u"possible"_s, u"there's"_s, u"send"_s,  u"latest"_s,   u"due"_s,   u"its"_s,
-        u"it's"_s,     u"we're"_s,   u"i'm"_s};
-    QStringList out;
-    for (const QString &w : wordsOf(ticket.subject + u' ' + ticket.description)) {
-        if (!common.contains(w) && !out.contains(w))
+    const QString text = ticket.subject + u' ' + ticket.description;
+    // the words our (English) docs would use first, then the ticket's own
+    QStringList out = englishFor(foldForMatching(text));
+    for (const QString &w : foldedWords(text)) {
+        if (!commonWords().contains(w) && !out.contains(w))
             out << w;
     }
     return out;
@@ -61,7 +226,13 @@ Result<std::optional<Evidence>> findQuestionDocs(const Ticket &ticket, Connector
     QStringList terms;
     if (!ticket.subject.trimmed().isEmpty())
         terms << ticket.subject.simplified().left(200);
-    terms << words.mid(0, 8).join(u' ');
+    QStringList latin; // a search engine of English pages gains nothing from Japanese runs
+    for (const QString &w : words) {
+        if (!isCjk(w.at(0)) && latin.size() < MaxSearchWords)
+            latin << w;
+    }
+    if (!latin.isEmpty())
+        terms << latin.join(u' ');
     call.args = QJsonObject{{u"terms"_s, QJsonArray::fromStringList(terms)}, {u"limit"_s, 5}};
     call.limits = limits;
     auto answer = docs.run(call);
@@ -74,6 +245,12 @@ Result<std::optional<Evidence>> findQuestionDocs(const Ticket &ticket, Connector
     };
     QList<Scored> scored;
     QSet<QString> seen;
+    QStringList wanted; // stems, once each (a word and its translation may share one)
+    for (const QString &w : words) {
+        const QString s = stemOf(w);
+        if (!wanted.contains(s))
+            wanted << s;
+    }
     for (const Evidence &e : std::as_const(answer->evidence)) {
         for (const QJsonValue &v : e.data.value(u"items"_s).toArray()) {
             const QJsonObject item = v.toObject();
@@ -81,12 +258,12 @@ Result<std::optional<Evidence>> findQuestionDocs(const Ticket &ticket, Connector
             if (ref.isEmpty() || seen.contains(ref))
                 continue;
             seen.insert(ref);
-            const QStringList title = wordsOf(item.value(u"title"_s).toString() + u' ' +
+            const QStringList title = stemsOf(item.value(u"title"_s).toString() + u' ' +
                                               ref.section(u'/', -1).replace(u'-', u' '));
-            const QStringList body = wordsOf(item.value(u"text"_s).toString());
+            const QStringList body = stemsOf(item.value(u"text"_s).toString());
             int score = 0;
             int distinct = 0;
-            for (const QString &w : words) {
+            for (const QString &w : std::as_const(wanted)) {
                 const int s = title.contains(w) ? 3 : (body.contains(w) ? 1 : 0);
                 score += s;
                 distinct += s > 0 ? 1 : 0;

@@ -3,6 +3,7 @@
 #include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
+#include "core/reply/questiondocs.h"
 #include "core/text/language.h"
 
 #include <QJsonArray>
@@ -634,11 +635,8 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
         summaryUsed << inv.findings.first().summary;
     }
     if (out.category == u"question"_s) {
-        QStringList wanted;
-        static const QRegularExpression wordRe(u"[\\p{L}\\p{N}]{4,}"_s);
-        for (auto it = wordRe.globalMatch(inv.ticket.subject + u' ' + inv.ticket.description);
-             it.hasNext();)
-            wanted << it.next().captured(0);
+        // the question's words and, for a question in another language, the words of our docs
+        const QStringList wanted = questionWords(inv.ticket);
         QStringList blocks;
         for (const DocPage &p : docs.mid(0, MaxDocs)) {
             const QString quote = quoteOf(p, wanted);
