@@ -4,8 +4,8 @@
 #include "core/analysis/ranking.h"
 #include "evidence.h"
 
-#include <QStandardPaths>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -89,7 +89,7 @@ QString unworded(const AnalysisResult &r, const AnalysisInput &in)
             return u"a cause without phrases: "_s + c.summary;
     }
     return out.findings.isEmpty() && out.hypotheses.isEmpty() ? QString()
-                                                               : phrasesMismatch(out, in);
+                                                              : phrasesMismatch(out, in);
 }
 
 Investigation investigationOf(const AnalysisInput &in, const AnalysisResult &r)

@@ -118,19 +118,18 @@ Investigation budgetQuestion(const QString &description, const QString &page = {
 // A value for each placeholder of a phrase text, typed by its name as the analyzers type it.
 Phrase phraseFor(const QString &key, const QString &englishText)
 {
-    static const QHash<QString, QString> terms{
-        {u"metric"_s, u"metric.error_rate"_s},    {u"dimension"_s, u"dimension.route"_s},
-        {u"unit"_s, u"billing.unit.input"_s},     {u"what"_s, u"source.clickhouse"_s},
-        {u"why"_s, u"why.timeout"_s}};
-    static const QStringList shares{u"share"_s, u"errors"_s,  u"good_share"_s,
-                                    u"discount"_s, u"diff"_s, u"before"_s,
-                                    u"after"_s, u"level"_s};
+    static const QHash<QString, QString> terms{{u"metric"_s, u"metric.error_rate"_s},
+                                               {u"dimension"_s, u"dimension.route"_s},
+                                               {u"unit"_s, u"billing.unit.input"_s},
+                                               {u"what"_s, u"source.clickhouse"_s},
+                                               {u"why"_s, u"why.timeout"_s}};
+    static const QStringList shares{u"share"_s, u"errors"_s, u"good_share"_s, u"discount"_s,
+                                    u"diff"_s,  u"before"_s, u"after"_s,      u"level"_s};
     static const QStringList durations{u"latency"_s, u"p95"_s, u"lead"_s};
-    static const QStringList names{u"target"_s,   u"group"_s,  u"status"_s,   u"provider"_s,
-                                   u"title"_s,    u"id"_s,     u"config"_s,   u"mode"_s,
-                                   u"sdk"_s,      u"good_sdk"_s, u"endpoint"_s, u"error"_s,
-                                   u"path"_s,     u"quote"_s,  u"invoice"_s,  u"customer"_s,
-                                   u"sum"_s,      u"ms"_s};
+    static const QStringList names{
+        u"target"_s, u"group"_s, u"status"_s,  u"provider"_s, u"title"_s,    u"id"_s,
+        u"config"_s, u"mode"_s,  u"sdk"_s,     u"good_sdk"_s, u"endpoint"_s, u"error"_s,
+        u"path"_s,   u"quote"_s, u"invoice"_s, u"customer"_s, u"sum"_s,      u"ms"_s};
     Phrase p{key, {}};
     for (const QString &name : Reply::phrasePlaceholders(englishText)) {
         if (terms.contains(name))
@@ -506,9 +505,9 @@ private slots:
         // the figures reach the reader's format as typed values, never by rewriting text
         inv.rootCause->phrases = {
             {u"change.rose_on"_s,
-             {Say::term(u"metric"_s, u"metric.p95_latency"_s), Say::names(u"group"_s, {u"/v1/chat"_s}),
-              Say::millis(u"before"_s, 300), Say::millis(u"after"_s, 1234.5),
-              Say::time(u"at"_s, utc(20, 9, 14))}},
+             {Say::term(u"metric"_s, u"metric.p95_latency"_s),
+              Say::names(u"group"_s, {u"/v1/chat"_s}), Say::millis(u"before"_s, 300),
+              Say::millis(u"after"_s, 1234.5), Say::time(u"at"_s, utc(20, 9, 14))}},
             {u"errors.provider"_s,
              {Say::count(u"count"_s, 1234.0), Say::name(u"target"_s, u"openai"_s)}}};
         const Reply::Composed c = Reply::compose(inv);
@@ -609,8 +608,11 @@ private slots:
     void namesAreNeverNumberFormatted()
     {
         QFETCH(QString, language);
-        const QStringList kept{u"Claude Sonnet 4.6"_s, u"gpt-4.1"_s, u"v2.10.3"_s,
-                               u"pc-prod-1.5"_s,       u"https://api.example.com/v1.2/chat"_s,
+        const QStringList kept{u"Claude Sonnet 4.6"_s,
+                               u"gpt-4.1"_s,
+                               u"v2.10.3"_s,
+                               u"pc-prod-1.5"_s,
+                               u"https://api.example.com/v1.2/chat"_s,
                                u"Degraded 3.5 Haiku at 10:30"_s};
         Investigation inv = leakyInvestigation();
         inv.rootCause->phrases = {
@@ -681,7 +683,8 @@ private slots:
     {
         QFETCH(QString, language);
         const Reply::Templates t = Reply::Templates::load({}, false);
-        const auto book = Reply::PhraseBook::parse(t.text(language, Reply::Templates::phrasesName()));
+        const auto book =
+            Reply::PhraseBook::parse(t.text(language, Reply::Templates::phrasesName()));
         Investigation inv = leakyInvestigation();
         inv.findings.clear(); // English findings: their section says so, this one must not
         StepRecord logs;
@@ -741,15 +744,15 @@ private slots:
     void oneSubstitution()
     {
         const auto book = Reply::PhraseBook::parse(u"k: {a} and {b}"_s);
-        QCOMPARE(Reply::renderPhrases({{u"k"_s, {Say::name(u"a"_s, u"{b}"_s),
-                                                  Say::name(u"b"_s, u"{{x}}"_s)}}},
-                                      book, u"en"_s),
+        QCOMPARE(Reply::renderPhrases(
+                     {{u"k"_s, {Say::name(u"a"_s, u"{b}"_s), Say::name(u"b"_s, u"{{x}}"_s)}}}, book,
+                     u"en"_s),
                  u"{b} and {{x}}"_s);
         QCOMPARE(Reply::fill(u"{{a}} {{b}}"_s, {{u"a"_s, u"{{b}}"_s}, {u"b"_s, u"{a}"_s}}),
                  u"{{b}} {a}\n"_s);
         // a value missing stops a phrase (the caller falls back), not a template
-        QVERIFY(Reply::renderPhrases({{u"k"_s, {Say::name(u"a"_s, u"x"_s)}}}, book, u"en"_s)
-                    .isEmpty());
+        QVERIFY(
+            Reply::renderPhrases({{u"k"_s, {Say::name(u"a"_s, u"x"_s)}}}, book, u"en"_s).isEmpty());
         QCOMPARE(Reply::fill(u"{{a}}."_s, {}), u".\n"_s);
     }
 

@@ -45,7 +45,8 @@ private slots:
             << u"まだ502が出ています。\n\n2026年12月1日(火) 10:00 山田 <taro@example.jp>:\n> 前回の件"_s
             << u"まだ502が出ています。"_s;
         QTest::newRow("gmail japanese with 書きました")
-            << u"まだ502が出ています。\n2026年12月1日(火) 10:00 山田 太郎 <taro@example.jp> は書きました:\n"
+            << u"まだ502が出ています。\n2026年12月1日(火) 10:00 山田 太郎 <taro@example.jp> "
+               u"は書きました:\n"
                u"請求書の件です"_s
             << u"まだ502が出ています。"_s;
         QTest::newRow("gmail japanese with wrote")

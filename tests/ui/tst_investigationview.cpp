@@ -129,7 +129,8 @@ private slots:
         auto *toggle = banner->findChild<QToolButton *>(u"needsHumanDetailsToggle"_s);
         QVERIFY(toggle && toggle->isVisible());
         const int collapsed = banner->sizeHint().height();
-        QVERIFY2(collapsed < 3 * banner->fontMetrics().height(), qPrintable(QString::number(collapsed)));
+        QVERIFY2(collapsed < 3 * banner->fontMetrics().height(),
+                 qPrintable(QString::number(collapsed)));
         toggle->click();
         QVERIFY(banner->detailsShown());
         QVERIFY(banner->sizeHint().height() > collapsed);

@@ -126,11 +126,11 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
             }
         }
         if (allKnown && providers.size() == 1 && targets.size() >= 2) {
-            ConfigIssue *i = add(ConfigIssue::Kind::SameProviderOnly,
-                                 u"every fallback target is on "_s + providers.first() +
-                                     u", so an outage of that provider cannot be routed around"_s,
-                                 false, u"same_provider_only"_s,
-                                 {Say::name(u"provider"_s, providers.first())});
+            ConfigIssue *i =
+                add(ConfigIssue::Kind::SameProviderOnly,
+                    u"every fallback target is on "_s + providers.first() +
+                        u", so an outage of that provider cannot be routed around"_s,
+                    false, u"same_provider_only"_s, {Say::name(u"provider"_s, providers.first())});
             i->provider = providers.first();
         }
     } else if (mode == u"loadbalance") {

@@ -305,9 +305,9 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         }
         if (othersFlat && !change->groupRef.isEmpty()) {
             summary += u"; other "_s + change->labels.begin().key() + u"s are unchanged"_s;
-            phrases.append({u"deploy.others_unchanged"_s,
-                            {Say::term(u"dimension"_s,
-                                       u"dimension."_s + change->labels.begin().key())}});
+            phrases.append(
+                {u"deploy.others_unchanged"_s,
+                 {Say::term(u"dimension"_s, u"dimension."_s + change->labels.begin().key())}});
         }
         h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
                   (0.75 + 0.25 * change->confidence / 0.95);

@@ -249,9 +249,9 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
     if (facts.serverFirst.isValid() && v.stalledTarget.startsWith(facts.serverProvider + u'/')) {
         observed += u" between "_s + clock(facts.serverFirst, facts.reference) + u" and "_s +
                     clock(facts.serverLast, facts.reference);
-        phrases.append({u"fallback.between"_s,
-                        {Say::time(u"from"_s, facts.serverFirst),
-                         Say::time(u"to"_s, facts.serverLast)}});
+        phrases.append(
+            {u"fallback.between"_s,
+             {Say::time(u"from"_s, facts.serverFirst), Say::time(u"to"_s, facts.serverLast)}});
     }
     Finding f;
     f.summary = observed;
@@ -300,9 +300,9 @@ AnalyzerOutput phraseFallback(const FallbackFacts &facts, const FallbackVerdict 
         Finding f;
         f.summary = u"The fallback served "_s + formatCount(facts.stats.served) +
                     u" requests (mostly "_s + v.servedTarget + u')';
-        f.phrases = {{u"fallback.served"_s,
-                      {Say::count(u"count"_s, facts.stats.served),
-                       Say::name(u"target"_s, v.servedTarget)}}};
+        f.phrases = {
+            {u"fallback.served"_s,
+             {Say::count(u"count"_s, facts.stats.served), Say::name(u"target"_s, v.servedTarget)}}};
         f.evidenceIds = {facts.stats.evidenceId};
         f.confidence = 0.6;
         out.findings.append(f);

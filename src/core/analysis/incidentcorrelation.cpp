@@ -336,7 +336,8 @@ void phrasePage(const IncidentFacts &facts, const OnCallPage &e, const PageJudge
                      (e.end.isValid() ? u" (resolved "_s + clock(e.end, facts.reference) + u')'
                                       : QString()) +
                      u": \u201c"_s + e.title + u"\u201d"_s;
-        fd.phrases = {{u"page.paged"_s, {Say::time(u"at"_s, e.start), Say::name(u"title"_s, e.title)}}};
+        fd.phrases = {
+            {u"page.paged"_s, {Say::time(u"at"_s, e.start), Say::name(u"title"_s, e.title)}}};
         fd.refs = {e.ref};
         fd.evidenceIds = {e.evidenceId};
         fd.confidence = j.aboutBilling ? 0.75 : 0.6;

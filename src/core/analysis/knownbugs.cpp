@@ -385,8 +385,9 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
                       u") describes this: it matches "_s + j.overlap.words().join(u", "_s);
     if (!facts.problem.change.isEmpty())
         h.cause.summary += u"; "_s + facts.problem.change;
-    h.cause.phrases = {{u"known.issue"_s,
-                        {Say::name(u"title"_s, issue.title), Say::date(u"filed"_s, issue.created)}}};
+    h.cause.phrases = {
+        {u"known.issue"_s,
+         {Say::name(u"title"_s, issue.title), Say::date(u"filed"_s, issue.created)}}};
     h.cause.phrases.append(facts.problem.changePhrases);
     h.cause.confidence = j.confidence;
     h.cause.refs = {issue.ref};

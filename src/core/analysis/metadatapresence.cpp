@@ -225,8 +225,9 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
         h.cause.phrases = deployPhrases(*best);
         h.cause.phrases.append({u"metadata.gateway_drop"_s, {}});
         for (const SdkMetadata &s : drop.partial)
-            h.cause.phrases.append({u"metadata.sdk_share"_s,
-                                    {Say::name(u"sdk"_s, s.sdk), Say::share(u"share"_s, s.share())}});
+            h.cause.phrases.append(
+                {u"metadata.sdk_share"_s,
+                 {Say::name(u"sdk"_s, s.sdk), Say::share(u"share"_s, s.share())}});
         h.cause.confidence = 0.8;
         h.cause.refs = {best->ref};
         h.cause.evidenceIds = {best->evidenceId, facts.evidenceId};

@@ -218,7 +218,7 @@ RootCause noFaultFound(const RankingFacts &facts, const RankingVerdict &v)
                         u"explains it"_s;
     else
         cause.summary = facts2.join(u"; "_s) + u"; nothing in the data points at a fault"_s;
-    const QString closing = facts2.isEmpty() ? u"nofault.nothing_wrong"_s
+    const QString closing = facts2.isEmpty()  ? u"nofault.nothing_wrong"_s
                             : facts.sawChange ? u"nofault.nothing_explains"_s
                                               : u"nofault.no_fault"_s;
     if (phrased)

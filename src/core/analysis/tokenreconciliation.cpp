@@ -790,8 +790,7 @@ QList<Phrase> faultPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
             out.append(
                 {u"billing.counted_twice_on"_s, {Say::names(u"days"_s, v.doubledDays.mid(0, 5))}});
         if (!v.droppedDays.isEmpty())
-            out.append(
-                {u"billing.missing_on"_s, {Say::names(u"days"_s, v.droppedDays.mid(0, 5))}});
+            out.append({u"billing.missing_on"_s, {Say::names(u"days"_s, v.droppedDays.mid(0, 5))}});
         break;
     case LineVerdict::Outcome::RuleMismatch:
         out.append({u"billing.rule_mismatch"_s, billed});
@@ -949,9 +948,9 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
                                 {Say::count(u"billed"_s, v.line.quantity), unitTerm(v.line.kind),
                                  Say::count(u"expected"_s, v.expected)}});
         if (v.logged.cached > 0 && v.line.kind != LineKind::Output)
-            finding.phrases.append({u"billing.logged_cached"_s,
-                                    {Say::count(u"cached"_s, v.logged.cached),
-                                     unitTerm(LineKind::Cached)}});
+            finding.phrases.append(
+                {u"billing.logged_cached"_s,
+                 {Say::count(u"cached"_s, v.logged.cached), unitTerm(LineKind::Cached)}});
     }
     finding.refs = {f.ref};
     finding.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
@@ -1004,8 +1003,8 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
         f.summary = u"The Stripe customer "_s + facts.customerId +
                     u" carries no org id in its metadata; it was found by the organisation's "
                     u"e-mail domain"_s;
-        f.phrases = {{u"billing.customer_by_domain"_s,
-                      {Say::name(u"customer"_s, facts.customerId)}}};
+        f.phrases = {
+            {u"billing.customer_by_domain"_s, {Say::name(u"customer"_s, facts.customerId)}}};
         f.refs = {u"stripe:customer:"_s + facts.customerId};
         f.confidence = 0.6;
         out.findings.append(f);

@@ -274,11 +274,10 @@ Hypothesis deployHypothesis(const DeployCandidate &d, const WebhookFacts &facts,
                       u" deliveries); it changed "_s + d.files.mid(0, 3).join(u", "_s);
     h.cause.phrases = deployPhrases(d, began);
     h.cause.phrases += QList<Phrase>{
-                       {u"webhook.failing_since"_s,
-                        {Say::name(u"endpoint"_s, worst.endpoint), Say::name(u"error"_s, kind),
-                         Say::time(u"at"_s, began),
-                         Say::count(u"count"_s, worst.byError.value(kind))}},
-                       {u"deploy.changed_files"_s, {Say::names(u"files"_s, d.files.mid(0, 3))}}};
+        {u"webhook.failing_since"_s,
+         {Say::name(u"endpoint"_s, worst.endpoint), Say::name(u"error"_s, kind),
+          Say::time(u"at"_s, began), Say::count(u"count"_s, worst.byError.value(kind))}},
+        {u"deploy.changed_files"_s, {Say::names(u"files"_s, d.files.mid(0, 3))}}};
     h.cause.confidence = h.score;
     h.cause.refs = {d.ref};
     h.cause.evidenceIds = {d.evidenceId, facts.ownEvidence};

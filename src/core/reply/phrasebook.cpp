@@ -229,19 +229,19 @@ QString renderPhrases(const QList<Phrase> &phrases, const PhraseBook &book,
     for (const Phrase &phrase : phrases) {
         if (!book.has(phrase.key))
             return {};
-        const auto clause = substitute(
-            book.text(phrase.key), placeholderRe(),
-            [&](const QString &name, const QString &before) -> std::optional<QString> {
-                const auto arg =
-                    std::find_if(phrase.args.cbegin(), phrase.args.cend(),
-                                 [&](const PhraseArg &a) { return a.name == name; });
-                if (arg == phrase.args.cend())
-                    return std::nullopt;
-                QString value = valueText(*arg, book, context, before);
-                if (value.isEmpty())
-                    return std::nullopt;
-                return value;
-            });
+        const auto clause =
+            substitute(book.text(phrase.key), placeholderRe(),
+                       [&](const QString &name, const QString &before) -> std::optional<QString> {
+                           const auto arg =
+                               std::find_if(phrase.args.cbegin(), phrase.args.cend(),
+                                            [&](const PhraseArg &a) { return a.name == name; });
+                           if (arg == phrase.args.cend())
+                               return std::nullopt;
+                           QString value = valueText(*arg, book, context, before);
+                           if (value.isEmpty())
+                               return std::nullopt;
+                           return value;
+                       });
         if (!clause)
             return {};
         clauses.append(*clause);

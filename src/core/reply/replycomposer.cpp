@@ -522,12 +522,12 @@ QList<Phrase> uncheckedPhrases(const QString &line, const Investigation &inv)
     if (const QString key = Analysis::uncheckedKey(line); !key.isEmpty())
         return {{u"unchecked."_s + key, {}}};
     const auto source = [](const QString &connector) {
-        static const QStringList known{u"clickhouse"_s, u"github"_s,   u"statuspage"_s,
-                                       u"pagerduty"_s,  u"linear"_s,   u"jira"_s,
-                                       u"stripe"_s,     u"docs"_s,     u"gateway"_s};
-        return Say::term(u"what"_s, u"source."_s + (known.contains(connector.toLower())
-                                                        ? connector.toLower()
-                                                        : u"other"_s));
+        static const QStringList known{u"clickhouse"_s, u"github"_s, u"statuspage"_s,
+                                       u"pagerduty"_s,  u"linear"_s, u"jira"_s,
+                                       u"stripe"_s,     u"docs"_s,   u"gateway"_s};
+        return Say::term(u"what"_s,
+                         u"source."_s + (known.contains(connector.toLower()) ? connector.toLower()
+                                                                             : u"other"_s));
     };
     // the step whose title the line starts with (the longest such title)
     const StepRecord *step = nullptr;

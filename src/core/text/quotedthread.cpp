@@ -33,7 +33,8 @@ bool isReplyHeader(const QString &line)
     // A date, a time and an address, then a colon, and nothing else: Gmail's Japanese header
     // "2026年12月1日(火) 10:00 山田 <x@y>:" and clients that write no verb at all.
     static const QRegularExpression dated(
-        u"(\\d{4}\\s*[年/.\\-]\\s*\\d{1,2}\\s*[月/.\\-]\\s*\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})"
+        u"(\\d{4}\\s*[年/.\\-]\\s*\\d{1,2}\\s*[月/.\\-]\\s*\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/"
+        u".]\\d{2,4})"
         u".*\\d{1,2}[:：]\\d{2}.*<[^<>\\s]+@[^<>\\s]+>\\)?\\s*[:：]\\s*$"_s);
     if (dated.match(line).hasMatch())
         return true;
