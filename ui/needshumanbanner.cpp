@@ -95,8 +95,9 @@ QString needsHumanSummary(const Investigation &inv)
                                        .arg(qRound(inv.rootCause->confidence * 100))
                                  : QObject::tr("Needs a human");
     if (missing > 0)
-        text += u": "_s + QObject::tr("%n thing(s) missing", nullptr, int(missing));
-    return text + u". "_s + QObject::tr("Check before sending.");
+        text += u", "_s + (missing == 1 ? QObject::tr("1 item missing")
+                                        : QObject::tr("%1 items missing").arg(missing));
+    return text + u": "_s + QObject::tr("check before sending.");
 }
 
 NeedsHumanBanner::NeedsHumanBanner(QWidget *parent)

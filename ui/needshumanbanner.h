@@ -16,7 +16,7 @@ namespace Casefile {
 // out, were skipped or returned nothing), as plain text. Empty when no human is needed.
 QString needsHumanText(const Investigation &investigation);
 
-// The banner's one line: "Needs a human (confidence 32%): 3 things missing. Check before
+// The banner's one line: "Needs a human (confidence 32%), 3 items missing: check before
 // sending." Empty when no human is needed.
 QString needsHumanSummary(const Investigation &investigation);
 
