@@ -125,6 +125,13 @@ QList<Phrase> deployPhrases(const DeployCandidate &c, const QDateTime &changeAt)
         args.append(Say::seconds(u"lead"_s, c.time.secsTo(changeAt)));
     }
     QList<Phrase> out{{key, args}};
+    if (c.finished.isValid() && c.time.isValid() && c.time.secsTo(c.finished) >= 60) {
+        // requests see the new code from the first full minute after the rollout finished
+        QDateTime live = c.finished;
+        if (live.time().second() > 0 || live.time().msec() > 0)
+            live = live.addSecs(60 - live.time().second()).addMSecs(-live.time().msec());
+        out.append({u"deploy.live"_s, {Say::time(u"at"_s, live)}});
+    }
     if (!c.title.trimmed().isEmpty())
         out.append({u"deploy.about"_s, {Say::name(u"title"_s, c.title)}});
     return out;
