@@ -2,7 +2,10 @@
 
 #include "ui/plaintext.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -83,6 +86,20 @@ QString needsHumanText(const Investigation &inv)
     return text;
 }
 
+QString needsHumanSummary(const Investigation &inv)
+{
+    if (!inv.needsHuman)
+        return {};
+    const qsizetype missing = missingItems(inv).size();
+    QString text = inv.rootCause ? QObject::tr("Needs a human (confidence %1%)")
+                                       .arg(qRound(inv.rootCause->confidence * 100))
+                                 : QObject::tr("Needs a human");
+    if (missing > 0)
+        text += u", "_s + (missing == 1 ? QObject::tr("1 item missing")
+                                        : QObject::tr("%1 items missing").arg(missing));
+    return text + u": "_s + QObject::tr("check before sending.");
+}
+
 NeedsHumanBanner::NeedsHumanBanner(QWidget *parent)
     : QFrame(parent)
 {
@@ -94,44 +111,89 @@ NeedsHumanBanner::NeedsHumanBanner(QWidget *parent)
     p.setColor(QPalette::Window, QColor(0xff, 0xf3, 0xcd));
     p.setColor(QPalette::WindowText, QColor(0x5c, 0x40, 0x00));
     setPalette(p);
-    m_title = new QLabel(this);
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setWordWrap(true);
-    QFont bold = m_title->font();
+    // one line, elided to the width: it never pushes the findings down or the window wider
+    m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(false);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QFont bold = m_summary->font();
     bold.setBold(true);
-    m_title->setFont(bold);
+    m_summary->setFont(bold);
+    m_toggle = new QToolButton(this);
+    m_toggle->setObjectName(u"needsHumanDetailsToggle"_s);
+    m_toggle->setCheckable(true);
+    m_toggle->setAutoRaise(true);
+    m_toggle->setText(tr("Details"));
+    m_toggle->setToolTip(tr("Show why and what is missing"));
     // Step titles and errors quote vendors' answers: plain text only.
     m_details = new QLabel(this);
     m_details->setTextFormat(Qt::PlainText);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setVisible(false);
+    auto *line = new QHBoxLayout;
+    line->setContentsMargins(0, 0, 0, 0);
+    line->addWidget(m_summary, 1);
+    line->addWidget(m_toggle);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 6, 8, 6);
-    layout->addWidget(m_title);
+    layout->setContentsMargins(8, 2, 4, 2);
+    layout->setSpacing(2);
+    layout->addLayout(line);
     layout->addWidget(m_details);
+    connect(m_toggle, &QToolButton::toggled, this, &NeedsHumanBanner::setDetailsShown);
     setAccessibleName(tr("Needs a human"));
     setVisible(false);
 }
 
 void NeedsHumanBanner::setInvestigation(const Investigation &investigation)
 {
-    const QString text = needsHumanText(investigation);
-    m_title->setText(text.section(u'\n', 0, 0));
-    m_details->setText(text.section(u'\n', 1));
-    setAccessibleDescription(text);
-    // every missing item, untrusted text shown as text
-    QStringList all = missingItems(investigation);
-    setToolTip(investigation.needsHuman && all.size() > MaxItems ? plainToolTip(all.join(u'\n'))
-                                                                 : QString());
-    setVisible(!text.isEmpty());
+    m_text = needsHumanText(investigation);
+    m_summaryText = needsHumanSummary(investigation);
+    m_details->setText(m_text);
+    setAccessibleDescription(m_text);
+    elide();
+    // everything, every missing item included, untrusted text shown as text
+    QString all = m_text.section(u'\n', 0, 0);
+    const QStringList items = missingItems(investigation);
+    if (!items.isEmpty())
+        all += u'\n' + tr("Missing:") + u"\n• "_s + items.join(u"\n• "_s);
+    setToolTip(plainToolTip(all));
+    setVisible(!m_text.isEmpty());
 }
 
 QString NeedsHumanBanner::text() const
 {
-    if (m_title->text().isEmpty())
-        return {};
-    return m_details->text().isEmpty() ? m_title->text()
-                                       : m_title->text() + u'\n' + m_details->text();
+    return m_text;
+}
+
+QString NeedsHumanBanner::summary() const
+{
+    return m_summaryText;
+}
+
+bool NeedsHumanBanner::detailsShown() const
+{
+    return m_toggle->isChecked();
+}
+
+void NeedsHumanBanner::setDetailsShown(bool shown)
+{
+    if (m_toggle->isChecked() != shown)
+        m_toggle->setChecked(shown); // comes back here through toggled()
+    m_toggle->setText(shown ? tr("Hide details") : tr("Details"));
+    m_details->setVisible(shown);
+}
+
+void NeedsHumanBanner::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    elide();
+}
+
+void NeedsHumanBanner::elide()
+{
+    m_summary->setText(m_summary->fontMetrics().elidedText(m_summaryText, Qt::ElideRight,
+                                                           std::max(40, m_summary->width())));
 }
 
 } // namespace Casefile

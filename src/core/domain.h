@@ -100,7 +100,9 @@ struct StepRecord
 // names as written. The English `summary` beside it stays for the note and English replies.
 struct PhraseArg
 {
-    enum class Kind { Count, Share, Number, Time, Name, Names };
+    // Duration: `number` milliseconds ("340 ms", "1.2 s", "12 min"); Date: the day of `time`;
+    // Term: names[0] is a phrase-book key whose text is the value ("metric.error_rate").
+    enum class Kind { Count, Share, Number, Time, Name, Names, Duration, Date, Term };
     QString name;
     Kind kind = Kind::Name;
     double number = 0.0;
@@ -142,6 +144,22 @@ inline PhraseArg name(const QString &name, const QString &value)
 inline PhraseArg names(const QString &name, const QStringList &values)
 {
     return {name, PhraseArg::Kind::Names, 0.0, 0, {}, values};
+}
+inline PhraseArg millis(const QString &name, double milliseconds)
+{
+    return {name, PhraseArg::Kind::Duration, milliseconds, 0, {}, {}};
+}
+inline PhraseArg seconds(const QString &name, qint64 seconds)
+{
+    return {name, PhraseArg::Kind::Duration, double(seconds) * 1000.0, 0, {}, {}};
+}
+inline PhraseArg date(const QString &name, const QDateTime &value)
+{
+    return {name, PhraseArg::Kind::Date, 0.0, 0, value, {}};
+}
+inline PhraseArg term(const QString &name, const QString &key)
+{
+    return {name, PhraseArg::Kind::Term, 0.0, 0, {}, {key}};
 }
 } // namespace Say
 

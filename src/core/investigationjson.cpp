@@ -39,7 +39,8 @@ QJsonValue nullableString(const QString &s)
 }
 
 // Optional "phrases": [{"key": ..., "args": {"name": {"count": 12} | {"share": 0.3} |
-// {"number": 1.5, "decimals": 1} | {"time": iso} | {"name": "x"} | {"names": [...]}}}].
+// {"number": 1.5, "decimals": 1} | {"time": iso} | {"name": "x"} | {"names": [...]} |
+// {"ms": 1200} | {"date": iso} | {"term": "metric.error_rate"}}}].
 QJsonArray phrasesToJson(const QList<Phrase> &phrases)
 {
     QJsonArray out;
@@ -66,6 +67,15 @@ QJsonArray phrasesToJson(const QList<Phrase> &phrases)
                 break;
             case PhraseArg::Kind::Names:
                 v.insert(u"names"_s, stringsToJson(a.names));
+                break;
+            case PhraseArg::Kind::Duration:
+                v.insert(u"ms"_s, a.number);
+                break;
+            case PhraseArg::Kind::Date:
+                v.insert(u"date"_s, toIsoUtc(a.time));
+                break;
+            case PhraseArg::Kind::Term:
+                v.insert(u"term"_s, a.names.value(0));
                 break;
             }
             args.insert(a.name, v);
@@ -94,6 +104,12 @@ QList<Phrase> phrasesFromJson(const QJsonValue &value)
                                           std::clamp(v.value(u"decimals"_s).toInt(), 0, 6)));
             else if (v.contains(u"time"_s))
                 p.args.append(Say::time(it.key(), fromIso(v.value(u"time"_s).toString())));
+            else if (v.contains(u"ms"_s))
+                p.args.append(Say::millis(it.key(), v.value(u"ms"_s).toDouble()));
+            else if (v.contains(u"date"_s))
+                p.args.append(Say::date(it.key(), fromIso(v.value(u"date"_s).toString())));
+            else if (v.contains(u"term"_s))
+                p.args.append(Say::term(it.key(), v.value(u"term"_s).toString()));
             else if (v.contains(u"names"_s))
                 p.args.append(Say::names(it.key(), stringsFromJson(v.value(u"names"_s))));
             else

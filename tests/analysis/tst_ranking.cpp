@@ -4,6 +4,7 @@
 #include "core/analysis/ranking.h"
 #include "evidence.h"
 
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -63,6 +64,32 @@ AnalysisInput latencyCase(const QStringList &failing = {})
             {{u"docs/dashboard/analytics.md"_s,
               u"# Analytics dashboard\n\nThe dashboard reads per-org usage from `/v1/analytics`. Typical p95 is under 500 ms.\n"_s}}));
     return in;
+}
+
+// Every sentence a reply may show (the causes and the findings) has phrases every language's
+// phrase book words: '' when so, else the first that does not.
+QString unworded(const AnalysisResult &r, const AnalysisInput &in)
+{
+    AnalyzerOutput out;
+    out.findings = r.findings;
+    QList<RootCause> causes = r.secondaryCauses;
+    if (r.rootCause)
+        causes.prepend(*r.rootCause);
+    for (const RootCause &c : causes) {
+        Hypothesis h;
+        h.cause = c;
+        out.hypotheses.append(h);
+    }
+    for (const Finding &f : out.findings) {
+        if (f.phrases.isEmpty())
+            return u"a finding without phrases: "_s + f.summary;
+    }
+    for (const RootCause &c : causes) {
+        if (c.phrases.isEmpty())
+            return u"a cause without phrases: "_s + c.summary;
+    }
+    return out.findings.isEmpty() && out.hypotheses.isEmpty() ? QString()
+                                                              : phrasesMismatch(out, in);
 }
 
 Investigation investigationOf(const AnalysisInput &in, const AnalysisResult &r)
@@ -125,6 +152,7 @@ void TestRanking::latencyAfterDeploy()
 {
     const AnalysisInput in = latencyCase();
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
     QVERIFY2(r.rootCause->refs.contains(u"github:deployment:447"_s), qPrintable(dump(r)));
@@ -220,6 +248,7 @@ void TestRanking::degraded()
     QFETCH(QStringList, categories);
     const AnalysisInput in = latencyCase({connector});
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QVERIFY2(categories.contains(r.rootCause->category), qPrintable(dump(r)));
     QVERIFY(!r.notChecked.isEmpty());
@@ -230,6 +259,17 @@ void TestRanking::degraded()
         QVERIFY2(r.rootCause->summary.contains(u"09:14"_s), qPrintable(r.rootCause->summary));
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     QVERIFY(md.contains(u"could not check"_s));
+    // a step whose title already names its system is not named twice ("(Linear) (Linear)")
+    AnalysisInput titled = latencyCase({connector});
+    for (auto &step : titled.steps) {
+        if (step.record.connector == connector)
+            step.record.title = u"Known things (%1)"_s.arg(connector);
+    }
+    const AnalysisResult t = analyze(titled);
+    static const QRegularExpression doubled(u"(\\([^()]+\\))\\s*\\1"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    for (const QString &line : t.notChecked + t.missing)
+        QVERIFY2(!doubled.match(line).hasMatch(), qPrintable(line));
 }
 
 void TestRanking::providerOutage()
@@ -262,6 +302,7 @@ void TestRanking::providerOutage()
             events({deploy(450, u"2026-11-20T07:55:00Z"_s, u"Deploy #450: billing export"_s,
                            {u"src/billing/export.ts"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"provider_outage"_s);
     QVERIFY2(r.rootCause->refs.contains(u"statuspage:anthropic:incident:inc1"_s),
@@ -313,6 +354,7 @@ void TestRanking::rateLimited()
                   {{u"org_acme"_s, 20000, 5200, 900, 2500}, {u"org_blue"_s, 9000, 8, 1000, 2600}}));
     addStep(in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events, events({}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"rate_limited"_s);
     QVERIFY(r.rootCause->summary.contains(u"08:00"_s));
@@ -349,6 +391,7 @@ void TestRanking::fallbackConfig()
             events({incident(u"openai"_s, u"to1"_s, u"Increased latency and timeouts for gpt-4o"_s,
                              u"2026-11-20T08:00:00Z"_s, u"2026-11-20T09:00:00Z"_s)}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"customer_config"_s);
     QVERIFY2(r.rootCause->refs.contains(u"config:pc-acme-prod"_s), qPrintable(dump(r)));
@@ -381,6 +424,7 @@ void TestRanking::webhookEndpoint()
             events({deploy(460, u"2026-11-20T06:50:00Z"_s, u"Deploy #460: dashboard colours"_s,
                            {u"web/theme.css"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"customer_endpoint"_s);
     QVERIFY(r.rootCause->refs.contains(u"endpoint:https://hooks.acme.dev/relay"_s));
@@ -406,6 +450,7 @@ void TestRanking::webhookSignatureAfterDeploy()
                     deploy(459, u"2026-11-20T08:10:00Z"_s, u"Deploy #459: docs"_s,
                            {u"docs/webhooks.md"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
     QVERIFY2(r.rootCause->refs.contains(u"github:deployment:461"_s), qPrintable(dump(r)));
@@ -426,6 +471,7 @@ void TestRanking::metadataSdk()
             events({deploy(470, u"2026-11-20T05:00:00Z"_s, u"Deploy #470: metadata size limit"_s,
                            {u"src/middleware/metadata.ts"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"sdk_version"_s);
     QVERIFY(r.rootCause->refs.contains(u"sdk:portkey-node/2.0.0"_s));
@@ -481,6 +527,7 @@ void TestRanking::billingDoubleCount()
 {
     const AnalysisInput in = billingCase(true);
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"billing_pipeline"_s);
     QVERIFY(r.rootCause->refs.contains(u"stripe:invoice:in_1"_s));
@@ -491,6 +538,7 @@ void TestRanking::billingExpected()
 {
     const AnalysisInput in = billingCase(false);
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"expected_behavior"_s);
     QVERIFY(r.rootCause->refs.contains(u"stripe:invoice:in_1"_s));
@@ -510,6 +558,7 @@ void TestRanking::noFault()
             events({deploy(480, u"2026-11-20T08:00:00Z"_s, u"Deploy #480: chat tweaks"_s,
                            {u"src/routes/chat.ts"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"no_fault_found"_s);
     QVERIFY(r.rootCause->refs.isEmpty());
@@ -521,6 +570,7 @@ void TestRanking::diagnosisEscapesTicket()
     in.ticket.subject = u"<script>alert(1)</script> **urgent** [x](javascript:alert(1))"_s;
     in.ticket.requesterName = u"<img src=x onerror=alert(1)>"_s;
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     const QString html = renderMarkdownToSafeHtml(md);
     QVERIFY2(!html.contains(u"<script"_s) && !html.contains(u"<img"_s) &&
@@ -557,6 +607,7 @@ void TestRanking::rateLimitedVolumeSpike()
     series.insert(u"series"_s, all);
     addStep(in, u"routes"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries, series);
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"rate_limited"_s);
     QVERIFY2(r.rootCause->refs.contains(u"route:/v1/embeddings"_s), qPrintable(dump(r)));
@@ -575,6 +626,7 @@ void TestRanking::metadataOneVersionOnly()
                    {u"dashboard/2026.11"_s, 900, 0, u"2026-11-19T00:00:00Z"_s,
                     u"2026-11-20T10:00:00Z"_s}}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"sdk_version"_s);
     QCOMPARE(r.rootCause->refs, QStringList{u"sdk:portkey-node/2.0.0"_s});
@@ -606,6 +658,7 @@ void TestRanking::metadataGatewayDeploy()
                           u"Long values are cut."_s, u"backlog"_s, u"2026-11-15T10:00:00Z"_s,
                           {u"metadata"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
     QCOMPARE(r.rootCause->refs, QStringList{u"github:deployment:1555"_s});
@@ -634,6 +687,7 @@ void TestRanking::knownBugBySignature()
                           u"cache_control is lost."_s, u"started"_s, u"2026-11-11T10:00:00Z"_s,
                           {u"bug"_s, u"provider:anthropic"_s})}));
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"known_bug"_s);
     QCOMPARE(r.rootCause->refs, QStringList{u"linear:issue:GW-418"_s});
@@ -666,6 +720,7 @@ void TestRanking::billingDoubledHours()
     inv.evidence[0].data = data;
     in.steps.remove(u"meter"_s); // no daily summaries: the hourly ones locate the fault
     const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"billing_pipeline"_s);
     QVERIFY2(r.rootCause->summary.contains(u"14:00"_s), qPrintable(r.rootCause->summary));

@@ -1,6 +1,7 @@
 // The reply composer: templates for every category and language, the template language,
 // language and time-zone hints, and what of an investigation reaches the customer.
 #include "core/analysis/markdown.h"
+#include "core/analysis/unchecked.h"
 #include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
@@ -117,21 +118,40 @@ Investigation budgetQuestion(const QString &description, const QString &page = {
 // A value for each placeholder of a phrase text, typed by its name as the analyzers type it.
 Phrase phraseFor(const QString &key, const QString &englishText)
 {
+    static const QHash<QString, QString> terms{{u"metric"_s, u"metric.error_rate"_s},
+                                               {u"dimension"_s, u"dimension.route"_s},
+                                               {u"unit"_s, u"billing.unit.input"_s},
+                                               {u"what"_s, u"source.clickhouse"_s},
+                                               {u"why"_s, u"why.timeout"_s}};
+    static const QStringList shares{u"share"_s, u"errors"_s, u"good_share"_s, u"discount"_s,
+                                    u"diff"_s,  u"before"_s, u"after"_s,      u"level"_s};
+    static const QStringList durations{u"latency"_s, u"p95"_s, u"lead"_s};
+    static const QStringList names{
+        u"target"_s, u"group"_s, u"status"_s,  u"provider"_s, u"title"_s,    u"id"_s,
+        u"config"_s, u"mode"_s,  u"sdk"_s,     u"good_sdk"_s, u"endpoint"_s, u"error"_s,
+        u"path"_s,   u"quote"_s, u"invoice"_s, u"customer"_s, u"sum"_s,      u"ms"_s};
     Phrase p{key, {}};
     for (const QString &name : Reply::phrasePlaceholders(englishText)) {
-        if (name == u"share"_s)
+        if (terms.contains(name))
+            p.args.append(Say::term(name, terms.value(name)));
+        else if (shares.contains(name))
             p.args.append(Say::share(name, 0.384));
+        else if (durations.contains(name))
+            p.args.append(Say::millis(name, 1200));
         else if (name == u"factor"_s)
             p.args.append(Say::number(name, 3.5, 1));
-        else if (name == u"from"_s || name == u"at"_s)
+        else if (name == u"from"_s || name == u"at"_s || name == u"since"_s)
             p.args.append(Say::time(name, utc(20, 14, 10)));
         else if (name == u"to"_s)
             p.args.append(Say::time(name, utc(20, 14, 55)));
-        else if (name == u"groups"_s || name == u"providers"_s || name == u"codes"_s)
+        else if (name == u"filed"_s || name == u"first_day"_s || name == u"last_day"_s)
+            p.args.append(Say::date(name, utc(3, 9, 0)));
+        else if (name == u"groups"_s || name == u"providers"_s || name == u"codes"_s ||
+                 name == u"files"_s || name == u"days"_s)
             p.args.append(Say::names(name, {u"anthropic 529"_s, u"openai 503"_s}));
         else if (name == u"org"_s)
             p.args.append(Say::name(name, u"Acme"_s));
-        else if (name == u"target"_s || name == u"group"_s || name == u"status"_s)
+        else if (names.contains(name))
             p.args.append(Say::name(name, u"claude-sonnet-4-6"_s));
         else
             p.args.append(Say::count(name, 1234));
@@ -466,13 +486,13 @@ private slots:
         QTest::addColumn<QString>("number");
         QTest::newRow("es")
             << u"Desde las 10:00 CET las llamadas tardan varios segundos y no sabemos por qué."_s
-            << u"es"_s << u"Qué pasó"_s << u"1234,5"_s;
+            << u"es"_s << u"Qué pasó"_s << u"1,2 s"_s;
         QTest::newRow("de")
             << u"Seit 10:00 CET dauern die Aufrufe mehrere Sekunden, wir wissen nicht warum."_s
-            << u"de"_s << u"Was passiert ist"_s << u"1.234,5"_s;
+            << u"de"_s << u"Was passiert ist"_s << u"1.234 "_s;
         QTest::newRow("ja")
             << u"日本時間の10時から応答がとても遅くなっています。確認してください。"_s << u"ja"_s
-            << u"発生した事象"_s << u"1,234.5"_s;
+            << u"発生した事象"_s << u"1.2秒"_s;
     }
     void replyInTheTicketsLanguage()
     {
@@ -482,6 +502,14 @@ private slots:
         QFETCH(QString, number);
         Investigation inv = leakyInvestigation();
         inv.ticket.description = description;
+        // the figures reach the reader's format as typed values, never by rewriting text
+        inv.rootCause->phrases = {
+            {u"change.rose_on"_s,
+             {Say::term(u"metric"_s, u"metric.p95_latency"_s),
+              Say::names(u"group"_s, {u"/v1/chat"_s}), Say::millis(u"before"_s, 300),
+              Say::millis(u"after"_s, 1234.5), Say::time(u"at"_s, utc(20, 9, 14))}},
+            {u"errors.provider"_s,
+             {Say::count(u"count"_s, 1234.0), Say::name(u"target"_s, u"openai"_s)}}};
         const Reply::Composed c = Reply::compose(inv);
         QCOMPARE(c.language, language);
         QVERIFY2(c.reply.contains(words), qPrintable(c.reply));
@@ -567,6 +595,165 @@ private slots:
         QVERIFY2(c.reply.contains(expected), qPrintable(c.reply));
         static const QRegularExpression nested(u"\\([^()]*\\([^()]*\\)[^()]*\\)"_s);
         QVERIFY2(!nested.match(c.reply).hasMatch(), qPrintable(c.reply));
+    }
+
+    // Model names, versions, ids, config names, URLs and quoted text are never reformatted as
+    // numbers, in a worded sentence or in an English one; figures are typed values.
+    void namesAreNeverNumberFormatted_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : Reply::Templates::languages())
+            QTest::newRow(qPrintable(language)) << language;
+    }
+    void namesAreNeverNumberFormatted()
+    {
+        QFETCH(QString, language);
+        const QStringList kept{u"Claude Sonnet 4.6"_s,
+                               u"gpt-4.1"_s,
+                               u"v2.10.3"_s,
+                               u"pc-prod-1.5"_s,
+                               u"https://api.example.com/v1.2/chat"_s,
+                               u"Degraded 3.5 Haiku at 10:30"_s};
+        Investigation inv = leakyInvestigation();
+        inv.rootCause->phrases = {
+            {u"incident.reported"_s,
+             {Say::name(u"provider"_s, u"anthropic"_s),
+              Say::name(u"title"_s, u"Degraded 3.5 Haiku at 10:30"_s),
+              Say::time(u"from"_s, utc(20, 9, 10)), Say::time(u"to"_s, utc(20, 10, 2))}},
+            {u"errors.provider"_s,
+             {Say::count(u"count"_s, 1234), Say::name(u"target"_s, u"Claude Sonnet 4.6"_s)}}};
+        // an English sentence (no phrases) with versions and figures in it
+        inv.findings = {Finding{u"SDK v2.10.3 sends gpt-4.1 requests through config pc-prod-1.5 "
+                                u"to https://api.example.com/v1.2/chat at 1.5 s"_s,
+                                {},
+                                {},
+                                0.9}};
+        inv.secondaryCauses.clear();
+        Reply::ComposeOptions options;
+        options.language = language;
+        const Reply::Composed c = Reply::compose(inv, options);
+        for (const QString &name : kept)
+            QVERIFY2(c.reply.contains(name), qPrintable(name + u"\n\n"_s + c.reply));
+        for (const QString &rewritten : {u"4,6"_s, u"4,1"_s, u"2,10"_s, u"1,5 s"_s, u"3,5 Haiku"_s})
+            QVERIFY2(!c.reply.contains(rewritten), qPrintable(rewritten + u"\n\n"_s + c.reply));
+        // a time inside a quoted title is the title's, not ours to annotate
+        QVERIFY2(!c.reply.contains(u"10:30 UTC"_s), qPrintable(c.reply));
+        // the worded clause's own times are annotated with the customer's zone
+        QVERIFY2(c.reply.contains(u"09:10 UTC (10:10 CET)"_s), qPrintable(c.reply));
+        QVERIFY2(c.reply.contains(Reply::localeFor(language).toString(1234)), qPrintable(c.reply));
+    }
+
+    // Durations in each language's numbers and units.
+    void durationsInTheReadersUnits_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<double>("ms");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en ms") << u"en"_s << 342.0 << u"340 ms"_s;
+        QTest::newRow("en s") << u"en"_s << 1234.0 << u"1.2 s"_s;
+        QTest::newRow("de s") << u"de"_s << 1234.0 << u"1,2 s"_s;
+        QTest::newRow("fr s") << u"fr"_s << 1234.0 << u"1,2 s"_s;
+        QTest::newRow("ja s") << u"ja"_s << 1234.0 << u"1.2秒"_s;
+        QTest::newRow("es min") << u"es"_s << 12 * 60000.0 << u"12 min"_s;
+        QTest::newRow("de h min") << u"de"_s << 150 * 60000.0 << u"2 Std. 30 Min."_s;
+        QTest::newRow("ja h min") << u"ja"_s << 150 * 60000.0 << u"2時間30分"_s;
+        QTest::newRow("pt days") << u"pt"_s << 3 * 86400000.0 << u"3 dias"_s;
+        QTest::newRow("fr days") << u"fr"_s << 3 * 86400000.0 << u"3 jours"_s;
+    }
+    void durationsInTheReadersUnits()
+    {
+        QFETCH(QString, language);
+        QFETCH(double, ms);
+        QFETCH(QString, expected);
+        const auto book = Reply::PhraseBook::parse(u"k: <{d}>"_s);
+        QCOMPARE(Reply::renderPhrases({{u"k"_s, {Say::millis(u"d"_s, ms)}}}, book, language),
+                 u"<"_s + expected + u'>');
+    }
+
+    // What could not be checked, in the reply's language: an analyzer's line by its key, a
+    // step's by its system and how it ended, the engine's by its kind; a line none of these
+    // stays English and the reply says so.
+    void notCheckedInTheRepliesLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : Reply::Templates::languages())
+            QTest::newRow(qPrintable(language)) << language;
+    }
+    void notCheckedInTheRepliesLanguage()
+    {
+        QFETCH(QString, language);
+        const Reply::Templates t = Reply::Templates::load({}, false);
+        const auto book =
+            Reply::PhraseBook::parse(t.text(language, Reply::Templates::phrasesName()));
+        Investigation inv = leakyInvestigation();
+        inv.findings.clear(); // English findings: their section says so, this one must not
+        StepRecord logs;
+        logs.id = u"s1"_s;
+        logs.title = u"Error breakdown"_s;
+        logs.connector = u"clickhouse"_s;
+        logs.status = StepStatus::Timeout;
+        StepRecord bugs;
+        bugs.id = u"s2"_s;
+        bugs.title = u"Known bugs matching the ticket (Linear)"_s;
+        bugs.connector = u"linear"_s;
+        bugs.status = StepStatus::Skipped;
+        inv.steps = {logs, bugs};
+        inv.notChecked = {Analysis::unchecked(u"status_pages"_s),
+                          u"Error breakdown (request logs): the server did not answer in 30 s"_s,
+                          u"Known bugs matching the ticket (Linear) (linear is not connected)"_s,
+                          u"Nothing was queried: the ticket does not say which org."_s};
+        Reply::ComposeOptions options;
+        options.language = language;
+        options.templates = &t;
+        Reply::Composed c = Reply::compose(inv, options);
+        const auto expect = [&](const QString &text, bool first) {
+            QVERIFY2(!text.isEmpty(), "a phrase the book lacks");
+            QString shown = text;
+            if (first)
+                shown[0] = shown.at(0).toUpper();
+            QVERIFY2(c.reply.contains(shown), qPrintable(shown + u"\n\n"_s + c.reply));
+        };
+        expect(book.text(u"unchecked.status_pages"_s), true);
+        expect(book.text(u"source.clickhouse"_s), true);
+        expect(book.text(u"why.timeout"_s), false);
+        expect(book.text(u"source.linear"_s), true);
+        expect(book.text(u"unchecked.nothing_queried"_s), true);
+        for (const QString &english : inv.notChecked)
+            QVERIFY2(language == u"en"_s || !c.reply.contains(english), qPrintable(c.reply));
+        QVERIFY(!c.reply.contains(u"30 s"_s)); // the engine's own error stays in the note
+        for (const QString &label :
+             {u"en inglés"_s, u"em inglês"_s, u"auf Englisch"_s, u"en anglais"_s, u"英語"_s})
+            QVERIFY2(!c.reply.contains(label), qPrintable(c.reply));
+        // a line no phrase words: English, and said to be
+        inv.notChecked.append(u"the weather on Mars"_s);
+        c = Reply::compose(inv, options);
+        QVERIFY(c.reply.contains(u"The weather on Mars"_s));
+        static const QHash<QString, QString> marks{{u"es"_s, u" (en inglés)"_s},
+                                                   {u"pt"_s, u" (em inglês)"_s},
+                                                   {u"de"_s, u" (auf Englisch)"_s},
+                                                   {u"fr"_s, u" (en anglais)"_s},
+                                                   {u"ja"_s, u"（英語）"_s}};
+        if (language != u"en"_s)
+            QVERIFY2(c.reply.contains(marks.value(language)), qPrintable(c.reply));
+        // every analyzer's line has its words in every language
+        for (const auto &line : Analysis::uncheckedLines())
+            QVERIFY2(book.has(u"unchecked."_s + line.key), qPrintable(line.key));
+    }
+
+    // One substitution for both template syntaxes: a value is never read as a template.
+    void oneSubstitution()
+    {
+        const auto book = Reply::PhraseBook::parse(u"k: {a} and {b}"_s);
+        QCOMPARE(Reply::renderPhrases(
+                     {{u"k"_s, {Say::name(u"a"_s, u"{b}"_s), Say::name(u"b"_s, u"{{x}}"_s)}}}, book,
+                     u"en"_s),
+                 u"{b} and {{x}}"_s);
+        QCOMPARE(Reply::fill(u"{{a}} {{b}}"_s, {{u"a"_s, u"{{b}}"_s}, {u"b"_s, u"{a}"_s}}),
+                 u"{{b}} {a}\n"_s);
+        // a value missing stops a phrase (the caller falls back), not a template
+        QVERIFY(
+            Reply::renderPhrases({{u"k"_s, {Say::name(u"a"_s, u"x"_s)}}}, book, u"en"_s).isEmpty());
+        QCOMPARE(Reply::fill(u"{{a}}."_s, {}), u".\n"_s);
     }
 
     void docsQuoteKeepsItsCode_data()

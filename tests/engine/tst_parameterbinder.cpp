@@ -264,6 +264,15 @@ private slots:
         row("en: an hour and a half ago", u"it started an hour and a half ago"_s, 5400);
         row("en: over the past 2 days", u"slow over the past 2 days"_s, 2 * 86400);
         row("en: 20 min ago", u"first 500 about 20 min ago"_s, 1200);
+        // number words: several words, any white space between them, the longest one wins
+        row("en: a few hours ago", u"it broke a few hours ago"_s, 3 * 3600);
+        row("en: a  couple of days ago", u"slow since a  couple of days ago"_s, 2 * 86400);
+        row("en: for half an hour", u"failing for half an hour"_s, 1800);
+        row("es: hace dos horas", u"falla desde hace dos horas"_s, 7200);
+        row("pt: há três dias", u"lento há três dias"_s, 3 * 86400);
+        row("de: seit fünf Minuten", u"seit fünf Minuten kaputt"_s, 300);
+        row("de: vor eineinhalb Stunden", u"vor eineinhalb Stunden ging es los"_s, 5400);
+        row("fr: depuis dix minutes", u"en panne depuis dix minutes"_s, 600);
         // times of day, not durations
         QTest::newRow("fr: depuis 2 heures du matin is a time")
             << u"depuis 2 heures du matin"_s << qint64(-1)

@@ -40,6 +40,49 @@ private slots:
         QTest::newRow("japanese header")
             << u"まだエラーです。\n2026/12/21 16:02、Support <s@x.io> に書きました:\n請求書"_s
             << u"まだエラーです。"_s;
+        // Gmail and Apple Mail in each language, as their clients write them
+        QTest::newRow("gmail japanese, no verb")
+            << u"まだ502が出ています。\n\n2026年12月1日(火) 10:00 山田 <taro@example.jp>:\n> 前回の件"_s
+            << u"まだ502が出ています。"_s;
+        QTest::newRow("gmail japanese with 書きました")
+            << u"まだ502が出ています。\n2026年12月1日(火) 10:00 山田 太郎 <taro@example.jp> "
+               u"は書きました:\n"
+               u"請求書の件です"_s
+            << u"まだ502が出ています。"_s;
+        QTest::newRow("gmail japanese with wrote")
+            << u"まだ502が出ています。\n2026年12月1日(火) 10:00 Support <s@x.io> wrote:\n請求書"_s
+            << u"まだ502が出ています。"_s;
+        QTest::newRow("apple mail japanese")
+            << u"まだ遅いです。\n2026/12/01 10:00、サポート <s@x.io>のメール:\n請求書"_s
+            << u"まだ遅いです。"_s;
+        QTest::newRow("gmail english wrapped over two lines")
+            << u"Still 500s.\n\nOn Tue, Dec 1, 2026 at 10:00 AM Taro Yamada <taro@example.com>\n"
+               u"wrote:\n> the invoice"_s
+            << u"Still 500s."_s;
+        QTest::newRow("gmail spanish")
+            << u"Sigue igual.\nEl mar, 1 dic 2026 a las 10:00, Soporte (<s@x.io>) escribió:\nfactura"_s
+            << u"Sigue igual."_s;
+        QTest::newRow("gmail portuguese")
+            << u"Continua.\nEm ter., 1 de dez. de 2026 às 10:00, Suporte <s@x.io> escreveu:\nfatura"_s
+            << u"Continua."_s;
+        QTest::newRow("gmail german")
+            << u"Immer noch.\nAm Di., 1. Dez. 2026 um 10:00 Uhr schrieb Support <s@x.io>:\nRechnung"_s
+            << u"Immer noch."_s;
+        QTest::newRow("gmail french")
+            << u"Toujours.\nLe mar. 1 déc. 2026 à 10:00, Support <s@x.io> a écrit :\nfacture"_s
+            << u"Toujours."_s;
+        QTest::newRow("apple mail english")
+            << u"Still down.\nOn 1 Dec 2026, at 10:00, Support <s@x.io> wrote:\ninvoice"_s
+            << u"Still down."_s;
+        QTest::newRow("apple mail german wrapped")
+            << u"Immer noch.\nAm 01.12.2026 um 10:00\nschrieb Support <s@x.io>:\nRechnung"_s
+            << u"Immer noch."_s;
+        QTest::newRow("a prose line ending in wrote after a line with a number is kept")
+            << u"Error 500 since 10:00.\nThis is what the log wrote:\ninvalid key"_s
+            << u"Error 500 since 10:00.\nThis is what the log wrote:\ninvalid key"_s;
+        QTest::newRow("japanese prose with 書きました and no date is kept")
+            << u"設定を確認しました。\n手順は前回のメールに書きました\n以上です"_s
+            << u"設定を確認しました。\n手順は前回のメールに書きました\n以上です"_s;
         QTest::newRow("original message rule")
             << u"Any news?\n-----Original Message-----\nsubject: invoice"_s << u"Any news?"_s;
         QTest::newRow("outlook block")

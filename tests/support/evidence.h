@@ -228,8 +228,11 @@ inline bool containsRef(const QStringList &refs, const QString &ref)
     return refs.contains(ref);
 }
 
-// Every finding and cause of `out` comes with its phrases, and the built-in English phrase
-// book words them as the summary says: '' when so, else what differs.
+// Every finding and cause of `out` comes with its phrases, and every language's built-in
+// phrase book words them all. The sentences that mirror the analyzer's summary (the error and
+// webhook breakdowns' own: errors.*, webhook.*, scope.*, traffic.*) say in English exactly what
+// the summary says; the others (a deploy, a series change ...) are the customer's wording of
+// it. '' when so, else what differs.
 inline QString phrasesMismatch(const AnalyzerOutput &out, const AnalysisInput &in)
 {
     const Reply::Templates templates = Reply::Templates::load({}, false);
@@ -243,10 +246,22 @@ inline QString phrasesMismatch(const AnalyzerOutput &out, const AnalysisInput &i
         sentences.append({h.cause.summary, h.cause.phrases});
     if (sentences.isEmpty())
         return u"no sentence"_s;
+    const auto mirrors = [](const QList<Phrase> &phrases) {
+        return std::all_of(phrases.cbegin(), phrases.cend(), [](const Phrase &p) {
+            return p.key.startsWith(u"errors."_s) || p.key.startsWith(u"webhook."_s) ||
+                   p.key.startsWith(u"scope."_s) || p.key.startsWith(u"traffic."_s);
+        });
+    };
     for (const auto &[summary, phrases] : sentences) {
         const QString worded = Reply::renderPhrases(phrases, english, u"en"_s, reference);
-        if (worded != summary)
+        if (worded.isEmpty() || (mirrors(phrases) && worded != summary))
             return u"summary: "_s + summary + u"\nphrases: "_s + worded;
+        for (const QString &language : Reply::Templates::languages()) {
+            const auto book =
+                Reply::PhraseBook::parse(templates.text(language, Reply::Templates::phrasesName()));
+            if (Reply::renderPhrases(phrases, book, language, reference).isEmpty())
+                return u"not worded in "_s + language + u": "_s + summary;
+        }
     }
     return {};
 }

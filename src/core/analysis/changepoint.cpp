@@ -2,6 +2,7 @@
 
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/unchecked.h"
 
 #include <QHash>
 
@@ -366,6 +367,51 @@ QString SeriesChange::describe(const QDateTime &reference) const
     return s;
 }
 
+PhraseArg SeriesChange::metricTerm() const
+{
+    switch (kind) {
+    case MetricKind::Latency:
+        return Say::term(u"metric"_s,
+                         median ? u"metric.median_latency"_s : u"metric.p95_latency"_s);
+    case MetricKind::ErrorRate:
+        return Say::term(u"metric"_s, u"metric.error_rate"_s);
+    case MetricKind::WebhookErrors:
+        return Say::term(u"metric"_s, u"metric.webhook_failure_rate"_s);
+    }
+    return {};
+}
+
+PhraseArg SeriesChange::value(const QString &name, double v) const
+{
+    return kind == MetricKind::Latency ? Say::millis(name, v) : Say::share(name, v);
+}
+
+PhraseArg SeriesChange::groupNames() const
+{
+    QStringList values;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        values.append(it.value().toString());
+    return Say::names(u"group"_s, values);
+}
+
+QList<Phrase> SeriesChange::phrases() const
+{
+    const bool all = groupRef.isEmpty();
+    if (!changed) {
+        if (all)
+            return {{u"change.flat_all"_s, {metricTerm(), value(u"level"_s, level)}}};
+        return {{u"change.flat_on"_s, {metricTerm(), groupNames(), value(u"level"_s, level)}}};
+    }
+    QList<PhraseArg> args{metricTerm(), value(u"before"_s, before), value(u"after"_s, after),
+                          Say::time(u"at"_s, at)};
+    if (!all)
+        args.append(groupNames());
+    QList<Phrase> out{{all ? u"change.rose_all"_s : u"change.rose_on"_s, args}};
+    if (end.isValid())
+        out.append({u"change.recovered"_s, {Say::time(u"at"_s, end)}});
+    return out;
+}
+
 QList<const SeriesChange *> ChangeReport::changed() const
 {
     QList<const SeriesChange *> out;
@@ -621,6 +667,7 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         Finding f;
         f.summary = c.describe(ref);
         f.summary[0] = f.summary.at(0).toUpper();
+        f.phrases = c.phrases();
         if (!c.groupRef.isEmpty())
             f.refs.append(c.groupRef);
         f.evidenceIds.append(c.evidenceId);
@@ -692,6 +739,10 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         Finding f;
         f.summary =
             u"Unchanged "_s + flat.first()->metricName() + u": "_s + names.mid(0, 6).join(u", "_s);
+        for (const SeriesChange *c : flat) {
+            if (!c->groupRef.isEmpty() && f.phrases.size() < 6)
+                f.phrases.append(c->phrases());
+        }
         f.evidenceIds = evidence;
         f.confidence = 0.6;
         out.findings.append(f);
@@ -700,16 +751,22 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
     if (report.changed().isEmpty()) {
         QStringList levels;
         QStringList evidence;
+        QList<Phrase> phrases{{u"change.none"_s, {}}};
         for (const SeriesChange &c : report.series) {
             if (c.kind == MetricKind::ErrorRate && c.level < 0.01)
                 continue;
-            appendUnique(levels, c.metricName() + u" on "_s + c.group + u" about "_s +
-                                     c.formatValue(c.level));
+            const QString level =
+                c.metricName() + u" on "_s + c.group + u" about "_s + c.formatValue(c.level);
+            if (!levels.contains(level) && levels.size() < 5)
+                phrases.append({u"change.level_on"_s,
+                                {c.metricTerm(), c.groupNames(), c.value(u"level"_s, c.level)}});
+            appendUnique(levels, level);
             appendUnique(evidence, c.evidenceId);
         }
         if (!levels.isEmpty()) {
             Finding f;
             f.summary = u"No sustained change in the window: "_s + levels.mid(0, 5).join(u"; "_s);
+            f.phrases = phrases;
             f.evidenceIds = evidence;
             f.confidence = 0.7;
             out.findings.append(f);
@@ -718,7 +775,7 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
     if (report.series.isEmpty()) {
         if (dataMissing(input, u"clickhouse", u"latency_series") ||
             dataMissing(input, u"clickhouse", u"error_series"))
-            out.notChecked.append(u"request latency and error trends (the log query failed)"_s);
+            out.notChecked.append(unchecked(u"log_trends"_s));
     }
     return out;
 }

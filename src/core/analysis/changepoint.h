@@ -80,6 +80,12 @@ struct SeriesChange
     QString metricName() const; // "p95", "error rate", "webhook failure rate"
     QString formatValue(double v) const;
     QString describe(const QDateTime &reference) const; // one sentence with numbers and times
+    // describe() as phrase-book clauses (change.*): the metric as a term, the group by its
+    // label values (routes, models as written), values and times typed.
+    QList<Phrase> phrases() const;
+    PhraseArg metricTerm() const;                         // "metric": metric.<name>
+    PhraseArg value(const QString &name, double v) const; // a latency or a share
+    PhraseArg groupNames() const;                         // "group": the label values
 };
 
 struct ChangeReport

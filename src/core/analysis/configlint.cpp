@@ -2,6 +2,7 @@
 
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/unchecked.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,25 @@ QString targetName(const QJsonObject &target, int index)
     return name;
 }
 
+// The target as the customer names it: its model, else its virtual key, else "#2".
+QString targetLabel(const QJsonObject &target, int index)
+{
+    QString model = target.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+    if (model.isEmpty())
+        model = target.value(u"model"_s).toString();
+    if (model.isEmpty())
+        model = target.value(u"virtual_key"_s).toString();
+    return model.isEmpty() ? u"#"_s + QString::number(index + 1) : model;
+}
+
+QStringList codeNames(const QList<int> &codes)
+{
+    QStringList out;
+    for (int c : codes)
+        out.append(QString::number(c));
+    return out;
+}
+
 QList<int> codesOf(const QJsonValue &v)
 {
     QList<int> codes;
@@ -45,12 +65,15 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                                    ? toNumber(node.value(u"request_timeout"_s))
                                    : inheritedTimeout;
     const QString prefix = where.isEmpty() ? ref.mid(7) : ref.mid(7) + u' ' + where;
-    const auto add = [&](ConfigIssue::Kind kind, const QString &message, bool severe) {
+    const auto add = [&](ConfigIssue::Kind kind, const QString &message, bool severe,
+                         const QString &key, QList<PhraseArg> args) {
         ConfigIssue i;
         i.kind = kind;
         i.configRef = ref;
         i.message = u"Config "_s + prefix + u": "_s + message;
         i.severe = severe;
+        args.prepend(Say::name(u"config"_s, prefix));
+        i.phrase = {u"config."_s + key, args};
         issues.append(i);
         return &issues.last();
     };
@@ -61,7 +84,7 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                 u"strategy.mode is \"fallback\" but there is only "_s +
                     QString::number(targets.size()) +
                     u" target, so there is nothing to fail over to"_s,
-                true);
+                true, u"single_target_fallback"_s, {Say::count(u"count"_s, targets.size())});
         if (strategy.contains(u"on_status_codes"_s)) {
             const QList<int> codes = codesOf(strategy.value(u"on_status_codes"_s));
             QList<int> missing;
@@ -78,7 +101,8 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                         u"strategy.on_status_codes does not include "_s + m.join(u", "_s) +
                             u", so those failures do not trigger the fallback"_s,
                         missing.contains(408) || missing.contains(504) || missing.contains(500) ||
-                            missing.contains(503));
+                            missing.contains(503),
+                        u"status_codes_missing"_s, {Say::names(u"codes"_s, codeNames(missing))});
                 i->missingCodes = missing;
             }
         }
@@ -97,14 +121,16 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                     targetName(target, t) + u" has no request_timeout, so a hanging provider is "
                                             u"waited on for its own timeout (often 45\u201360 s) "
                                             u"before the fallback can start"_s,
-                    true);
+                    true, u"no_request_timeout"_s,
+                    {Say::name(u"target"_s, targetLabel(target, t))});
             }
         }
         if (allKnown && providers.size() == 1 && targets.size() >= 2) {
-            ConfigIssue *i = add(ConfigIssue::Kind::SameProviderOnly,
-                                 u"every fallback target is on "_s + providers.first() +
-                                     u", so an outage of that provider cannot be routed around"_s,
-                                 false);
+            ConfigIssue *i =
+                add(ConfigIssue::Kind::SameProviderOnly,
+                    u"every fallback target is on "_s + providers.first() +
+                        u", so an outage of that provider cannot be routed around"_s,
+                    false, u"same_provider_only"_s, {Say::name(u"provider"_s, providers.first())});
             i->provider = providers.first();
         }
     } else if (mode == u"loadbalance") {
@@ -123,7 +149,8 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                 u"loadbalance weights add up to "_s + QString::number(sum) +
                     (bad ? u" and some are zero or negative"_s : QString()) +
                     u"; traffic shares are not what they look like"_s,
-                bad);
+                bad, bad ? u"weights_off_bad"_s : u"weights_off"_s,
+                {Say::name(u"sum"_s, QString::number(sum))});
     }
 
     for (int t = 0; t < targets.size(); ++t) {
@@ -131,7 +158,8 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
         const QJsonObject retry = target.value(u"retry"_s).toObject();
         if (retry.contains(u"attempts"_s) && toNumber(retry.value(u"attempts"_s), 1) <= 0)
             add(ConfigIssue::Kind::RetryZero,
-                targetName(target, t) + u" has retry.attempts 0, so it never retries"_s, false);
+                targetName(target, t) + u" has retry.attempts 0, so it never retries"_s, false,
+                u"retry_zero"_s, {Say::name(u"target"_s, targetLabel(target, t))});
         if (retry.contains(u"on_status_codes"_s)) {
             const QList<int> codes = codesOf(retry.value(u"on_status_codes"_s));
             QList<int> missing;
@@ -147,7 +175,9 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                     add(ConfigIssue::Kind::StatusCodesMissing,
                         targetName(target, t) + u" retry.on_status_codes does not include "_s +
                             m.join(u", "_s),
-                        false);
+                        false, u"retry_codes_missing"_s,
+                        {Say::name(u"target"_s, targetLabel(target, t)),
+                         Say::names(u"codes"_s, codeNames(missing))});
                 i->missingCodes = missing;
             }
         }
@@ -157,12 +187,16 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                 add(ConfigIssue::Kind::TimeoutUnits,
                     targetName(target, t) + u" sets request_timeout "_s + QString::number(ms) +
                         u", which is milliseconds: every request would time out almost at once"_s,
-                    true);
+                    true, u"timeout_units"_s,
+                    {Say::name(u"target"_s, targetLabel(target, t)),
+                     Say::name(u"ms"_s, QString::number(ms))});
             else if (ms >= 45000)
                 add(ConfigIssue::Kind::TimeoutTooLong,
                     targetName(target, t) + u" sets request_timeout "_s + QString::number(ms) +
                         u" ms, as long as a hanging provider's own timeout, so fallback comes too late"_s,
-                    true);
+                    true, u"timeout_too_long"_s,
+                    {Say::name(u"target"_s, targetLabel(target, t)),
+                     Say::name(u"ms"_s, QString::number(ms))});
         }
         if (target.contains(u"targets"_s))
             lintNode(target, ref, where + u" > "_s + targetName(target, t), nodeTimeout, issues);
@@ -218,7 +252,7 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
     using namespace Analysis;
     AnalyzerOutput out;
     if (dataMissing(input, u"gateway", u"config")) {
-        out.notChecked.append(u"the customer's routing config (could not be fetched)"_s);
+        out.notChecked.append(unchecked(u"routing_config"_s));
         return out;
     }
     const QList<ConfigIssue> issues = lintConfigs(input);
@@ -235,6 +269,7 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
         });
     };
     QStringList severe;
+    QList<Phrase> severePhrases;
     QStringList refs;
     QStringList evidence;
     for (const ConfigIssue &i : issues) {
@@ -242,6 +277,7 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
             continue;
         Finding f;
         f.summary = i.message;
+        f.phrases = {i.phrase};
         f.refs = {i.configRef};
         f.evidenceIds = {i.evidenceId};
         f.confidence = i.severe ? 0.7 : 0.5;
@@ -251,6 +287,8 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
             relevant = !failing.isEmpty() && i.provider == failing && errors.serverErrors >= 10;
         if (relevant) {
             severe.append(i.message);
+            if (severePhrases.size() < 2)
+                severePhrases.append(i.phrase);
             appendUnique(refs, i.configRef);
             appendUnique(evidence, i.evidenceId);
         }
@@ -262,6 +300,7 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
         // logs show requests that failed the way the config allows
         h.score = 0.5;
         h.cause.summary = severe.mid(0, 2).join(u"; "_s);
+        h.cause.phrases = severePhrases;
         h.cause.confidence = 0.5;
         h.cause.refs = refs;
         if (!failing.isEmpty() && errors.serverErrors >= 10)

@@ -26,6 +26,7 @@ struct ConfigIssue
     QString configRef; // "config:pc-acme-prod"
     QString evidenceId;
     QString message; // one line naming the exact JSON field
+    Phrase phrase;   // the message as a phrase-book clause (config.*)
     bool severe = false;
     QList<int> missingCodes; // for StatusCodesMissing
     QString provider;        // for SameProviderOnly

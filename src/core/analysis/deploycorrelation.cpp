@@ -4,6 +4,7 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/fallbackanalysis.h"
+#include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
 
@@ -147,6 +148,28 @@ bool isUnexplainedRegression(const Hypothesis &h)
                         [](const QString &r) { return r.startsWith(u"github:"); });
 }
 
+QList<Phrase> deployPhrases(const DeployCandidate &c, const QDateTime &changeAt)
+{
+    const bool release = c.ref.contains(u":release:"_s);
+    QList<PhraseArg> args{Say::name(u"id"_s, refId(c.ref)), Say::time(u"at"_s, c.time)};
+    QString key = release ? u"deploy.release_went_out"_s : u"deploy.went_out"_s;
+    if (changeAt.isValid() && c.time.isValid()) {
+        key += u"_before"_s;
+        args.append(Say::seconds(u"lead"_s, c.time.secsTo(changeAt)));
+    }
+    QList<Phrase> out{{key, args}};
+    if (c.finished.isValid() && c.time.isValid() && c.time.secsTo(c.finished) >= 60) {
+        // requests see the new code from the first full minute after the rollout finished
+        QDateTime live = c.finished;
+        if (live.time().second() > 0 || live.time().msec() > 0)
+            live = live.addSecs(60 - live.time().second()).addMSecs(-live.time().msec());
+        out.append({u"deploy.live"_s, {Say::time(u"at"_s, live)}});
+    }
+    if (!c.title.trimmed().isEmpty())
+        out.append({u"deploy.about"_s, {Say::name(u"title"_s, c.title)}});
+    return out;
+}
+
 QStringList topicWords(const QString &playbook)
 {
     if (playbook == u"webhook-failures")
@@ -256,7 +279,7 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
     AnalyzerOutput out;
     const QLatin1StringView category(Category::DeployRegression);
     if (dataMissing(input, u"github", u"deployments")) {
-        out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
+        out.notChecked.append(unchecked(u"deploys"_s));
         return out;
     }
     const ChangeReport report = detectChanges(input);
@@ -313,10 +336,19 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         QString summary = describeDeploy(best, reference) + u" shipped "_s +
                           formatDuration(best.time.secsTo(change->at)) + u" before "_s +
                           change->describe(reference);
-        if (!best.files.isEmpty() && !best.matched.isEmpty())
+        QList<Phrase> phrases = deployPhrases(best, change->at);
+        phrases.append(change->phrases());
+        if (!best.files.isEmpty() && !best.matched.isEmpty()) {
             summary += u"; it changed "_s + best.files.mid(0, 3).join(u", "_s);
-        if (othersFlat && !change->groupRef.isEmpty())
+            phrases.append(
+                {u"deploy.changed_files"_s, {Say::names(u"files"_s, best.files.mid(0, 3))}});
+        }
+        if (othersFlat && !change->groupRef.isEmpty()) {
             summary += u"; other "_s + change->labels.begin().key() + u"s are unchanged"_s;
+            phrases.append(
+                {u"deploy.others_unchanged"_s,
+                 {Say::term(u"dimension"_s, u"dimension."_s + change->labels.begin().key())}});
+        }
         h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
                   (0.75 + 0.25 * change->confidence / 0.95);
         // a gateway deploy breaks every customer's traffic through the changed code: errors
@@ -326,6 +358,7 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             scope.otherOrgs > 0 && scope.otherOrgsWithErrors == 0 && scope.orgErrorRate >= 0.02) {
             h.score *= 0.6;
             summary += u"; but other organisations on the same traffic are unaffected"_s;
+            phrases.append({u"deploy.others_orgs_fine"_s, {}});
         }
         // a change a deploy brought stays until a deploy takes it back: one that went away by
         // itself, with no deploy near its end, came from outside. (For a fallback ticket the
@@ -336,6 +369,8 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             h.score *= 0.75;
             summary += u"; but it went back to normal at "_s + clock(change->end, reference) +
                        u" with no deploy to undo it"_s;
+            phrases.removeIf([](const Phrase &p) { return p.key == u"change.recovered"_s; });
+            phrases.append({u"deploy.recovered_alone"_s, {Say::time(u"at"_s, change->end)}});
         }
         // errors that name the customer's own request (unknown model, bad key) are rarely what
         // a gateway deploy produces
@@ -369,6 +404,7 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             return out;
         }
         h.cause.summary = summary;
+        h.cause.phrases = phrases;
         h.cause.confidence = std::min(0.95, h.score);
         h.cause.refs = {best.ref};
         appendUnique(h.cause.refs, change->groupRef);

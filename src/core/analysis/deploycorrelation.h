@@ -43,6 +43,9 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
 
 // "deploy #447 (09:12 UTC, live 09:13 UTC, “analytics query rewrite”)"
 QString describeDeploy(const DeployCandidate &c, const QDateTime &reference);
+// The deploy as phrase-book clauses: "deploy.<went_out|release_went_out>[_before]" with its
+// number or tag and time (and how long before `changeAt`, when valid), then what it was about.
+QList<Phrase> deployPhrases(const DeployCandidate &c, const QDateTime &changeAt = {});
 
 // How well a deploy's time fits a change that began at `changeAt`, 0..1: 1 up to 10 minutes
 // before (30 when the effect waits for a trigger, not `continuous`), then less, 0 after it.

@@ -1,6 +1,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/unchecked.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +15,7 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
     found.append(findEvidence(input, u"docs", u"fetch"));
     if (found.isEmpty()) {
         if (dataMissing(input, u"docs", u"search"))
-            out.notChecked.append(u"our documentation (the docs search failed)"_s);
+            out.notChecked.append(unchecked(u"docs"_s));
         return out;
     }
     QStringList wanted = topicWords(input.playbook);
@@ -69,6 +70,9 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
     Finding f;
     f.summary = u"Documentation \u201c"_s + bestTitle + u"\u201d ("_s + bestRef.mid(5) + u')' +
                 (quote.isEmpty() ? QString() : u": "_s + quote);
+    f.phrases = {{quote.isEmpty() ? u"docs.page"_s : u"docs.page_quote"_s,
+                  {Say::name(u"title"_s, bestTitle), Say::name(u"path"_s, bestRef.mid(5)),
+                   Say::name(u"quote"_s, quote)}}};
     f.refs = {bestRef};
     f.evidenceIds = {bestEvidence};
     f.confidence = std::min(0.7, 0.3 + 0.05 * bestScore);

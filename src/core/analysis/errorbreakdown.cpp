@@ -2,6 +2,7 @@
 
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
+#include "core/analysis/unchecked.h"
 
 #include <QJsonDocument>
 
@@ -556,7 +557,7 @@ AnalyzerOutput analyzeErrorBreakdown(const AnalysisInput &input)
     if (!facts) {
         AnalyzerOutput out;
         if (dataMissing(input, u"clickhouse", u"error_breakdown"))
-            out.notChecked.append(u"the breakdown of failed requests (the log query failed)"_s);
+            out.notChecked.append(unchecked(u"error_breakdown"_s));
         return out;
     }
     return phraseErrorBreakdown(*facts, judgeErrorBreakdown(*facts));

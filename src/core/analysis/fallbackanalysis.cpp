@@ -2,6 +2,7 @@
 
 #include "core/analysis/analyzers.h"
 #include "core/analysis/errorbreakdown.h"
+#include "core/analysis/unchecked.h"
 
 using namespace Qt::StringLiterals;
 
@@ -133,6 +134,30 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
     v.configExplains = v.cannotFailOver || !v.unlisted.isEmpty() || !v.explaining.isEmpty();
 }
 
+// stallReasons() as phrase-book clauses, in the same order.
+QList<Phrase> stallPhrases(const FallbackVerdict &v)
+{
+    QList<Phrase> out;
+    if (v.cannotFailOver)
+        out.append({u"fallback.cannot_fail_over"_s,
+                    {Say::name(u"config"_s, v.cannotFailOver->id),
+                     Say::name(u"mode"_s, v.cannotFailOver->mode)}});
+    for (const UnlistedStatus &u : v.unlisted) {
+        QStringList codes;
+        for (int c : u.statuses)
+            codes.append(QString::number(c));
+        const Phrase p{u"fallback.codes_unlisted"_s,
+                       {Say::name(u"config"_s, u.configRef.mid(7)), Say::names(u"codes"_s, codes)}};
+        if (!out.contains(p))
+            out.append(p);
+    }
+    for (const ConfigIssue &i : v.explaining) {
+        if (!out.contains(i.phrase))
+            out.append(i.phrase);
+    }
+    return out;
+}
+
 // Why the config kept the gateway from failing over, one line per problem, no repeats.
 QStringList stallReasons(const FallbackVerdict &v)
 {
@@ -169,7 +194,23 @@ void phraseWorked(const FallbackFacts &facts, const FallbackVerdict &v, Analyzer
                     formatCount(st.served) + u" requests were answered by the fallback target "_s +
                     v.servedTarget + u" when the first target failed, and only "_s +
                     formatCount(st.stuck) + u" failed without a fallback"_s;
+        QList<PhraseArg> worked{Say::count(u"served"_s, st.served),
+                                Say::name(u"target"_s, v.servedTarget),
+                                Say::count(u"stuck"_s, st.stuck)};
+        if (!v.servedConfig.isEmpty())
+            worked.append(Say::name(u"config"_s, v.servedConfig));
+        h.cause.phrases = {
+            {v.servedConfig.isEmpty() ? u"fallback.worked"_s : u"fallback.worked_in"_s, worked}};
         // why the first target failed: the provider's own incident, if one overlaps
+        for (const FirstTargetIncident &e : facts.firstTargetIncidents) {
+            QList<PhraseArg> args{Say::name(u"provider"_s, e.page), Say::name(u"title"_s, e.title),
+                                  Say::time(u"from"_s, e.start)};
+            if (e.end.isValid())
+                args.append(Say::time(u"to"_s, e.end));
+            h.cause.phrases.append({e.end.isValid() ? u"fallback.first_incident"_s
+                                                    : u"fallback.first_incident_ongoing"_s,
+                                    args});
+        }
         for (const FirstTargetIncident &e : facts.firstTargetIncidents)
             s += u"; the first target's provider, "_s + e.page + u", reported \u201c"_s + e.title +
                  u"\u201d from "_s + clock(e.start, facts.reference) + u" to "_s +
@@ -199,18 +240,29 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
         (v.mostlyTimeouts ? QString(u" on timeouts after about "_s + formatMs(v.averageLatencyMs))
                           : QString(u" (average "_s + formatMs(v.averageLatencyMs) + u')')) +
         u" without failing over (fallback_used 0, one attempt)"_s;
-    if (facts.serverFirst.isValid() && v.stalledTarget.startsWith(facts.serverProvider + u'/'))
+    QList<Phrase> phrases{
+        {v.mostlyTimeouts ? u"fallback.stalled_timeouts"_s : u"fallback.stalled"_s,
+         {Say::count(u"count"_s, st.stuck), Say::name(u"target"_s, v.stalledTarget),
+          Say::millis(u"latency"_s, v.averageLatencyMs)}}};
+    if (!v.stalledConfig.isEmpty())
+        phrases.append({u"fallback.config_used"_s, {Say::name(u"config"_s, v.stalledConfig)}});
+    if (facts.serverFirst.isValid() && v.stalledTarget.startsWith(facts.serverProvider + u'/')) {
         observed += u" between "_s + clock(facts.serverFirst, facts.reference) + u" and "_s +
                     clock(facts.serverLast, facts.reference);
+        phrases.append(
+            {u"fallback.between"_s,
+             {Say::time(u"from"_s, facts.serverFirst), Say::time(u"to"_s, facts.serverLast)}});
+    }
     Finding f;
     f.summary = observed;
+    f.phrases = phrases;
     f.evidenceIds = {st.evidenceId};
     f.confidence = 0.8;
     if (!v.stalledProvider.isEmpty())
         f.refs = {u"provider:"_s + v.stalledProvider};
     out.findings.append(f);
     if (v.configUnknown) {
-        out.notChecked.append(u"the routing config, to see why the fallback did not trigger"_s);
+        out.notChecked.append(unchecked(u"fallback_config"_s));
         return;
     }
     if (v.configExplains) {
@@ -219,6 +271,7 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
         // a config that cannot fail over at all settles why nothing failed over
         h.score = v.cannotFailOver ? 0.92 : 0.86;
         h.cause.summary = observed + u". "_s + stallReasons(v).mid(0, 2).join(u"; "_s);
+        h.cause.phrases = phrases + stallPhrases(v).mid(0, 2);
         h.cause.confidence = 0.85;
         h.cause.refs = v.refs;
         if (!v.stalledProvider.isEmpty())
@@ -234,6 +287,7 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
                          {}});
     Finding g;
     g.summary = u"The routing config is correct, yet the gateway did not fail over"_s;
+    g.phrases = {{u"fallback.gateway_did_not"_s, {}}};
     g.evidenceIds = v.evidenceIds;
     g.confidence = 0.6;
     out.findings.append(g);
@@ -246,6 +300,9 @@ AnalyzerOutput phraseFallback(const FallbackFacts &facts, const FallbackVerdict 
         Finding f;
         f.summary = u"The fallback served "_s + formatCount(facts.stats.served) +
                     u" requests (mostly "_s + v.servedTarget + u')';
+        f.phrases = {
+            {u"fallback.served"_s,
+             {Say::count(u"count"_s, facts.stats.served), Say::name(u"target"_s, v.servedTarget)}}};
         f.evidenceIds = {facts.stats.evidenceId};
         f.confidence = 0.6;
         out.findings.append(f);
@@ -384,7 +441,7 @@ AnalyzerOutput analyzeFallback(const AnalysisInput &input)
     if (!facts) {
         AnalyzerOutput out;
         if (dataMissing(input, u"clickhouse", u"fallback_stats"))
-            out.notChecked.append(u"fallback and retry statistics (the log query failed)"_s);
+            out.notChecked.append(unchecked(u"fallback_stats"_s));
         return out;
     }
     return phraseFallback(*facts, judgeFallback(*facts));

@@ -1,6 +1,7 @@
 #include "core/analysis/incidentcorrelation.h"
 
 #include "core/analysis/analyzers.h"
+#include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
 
@@ -290,10 +291,26 @@ void phraseIncident(const IncidentFacts &facts, const StatusIncident &e, const I
     else if (j.providerErrors)
         s += u", matching "_s + formatCount(facts.serverErrors) + u" failed requests to "_s +
              facts.serverProvider;
+    QList<Phrase> phrases;
+    if (e.end.isValid())
+        phrases.append({u"incident.reported"_s,
+                        {Say::name(u"provider"_s, e.page), Say::name(u"title"_s, e.title),
+                         Say::time(u"from"_s, e.start), Say::time(u"to"_s, e.end)}});
+    else
+        phrases.append({u"incident.reported_ongoing"_s,
+                        {Say::name(u"provider"_s, e.page), Say::name(u"title"_s, e.title),
+                         Say::time(u"from"_s, e.start)}});
+    if (matched.change)
+        phrases.append(matched.change->phrases());
+    else if (j.providerErrors)
+        phrases.append({u"incident.failures"_s,
+                        {Say::count(u"count"_s, facts.serverErrors),
+                         Say::name(u"provider"_s, facts.serverProvider)}});
     Hypothesis h;
     h.cause.category = category;
     h.score = j.score;
     h.cause.summary = s;
+    h.cause.phrases = phrases;
     h.cause.confidence = std::min(0.92, h.score);
     h.cause.refs = j.refs;
     h.cause.evidenceIds = {e.evidenceId};
@@ -303,6 +320,7 @@ void phraseIncident(const IncidentFacts &facts, const StatusIncident &e, const I
     out.hypotheses.append(h);
     Finding fd;
     fd.summary = s;
+    fd.phrases = phrases;
     fd.refs = {e.ref};
     fd.evidenceIds = {e.evidenceId};
     fd.confidence = h.cause.confidence;
@@ -318,6 +336,8 @@ void phrasePage(const IncidentFacts &facts, const OnCallPage &e, const PageJudge
                      (e.end.isValid() ? u" (resolved "_s + clock(e.end, facts.reference) + u')'
                                       : QString()) +
                      u": \u201c"_s + e.title + u"\u201d"_s;
+        fd.phrases = {
+            {u"page.paged"_s, {Say::time(u"at"_s, e.start), Say::name(u"title"_s, e.title)}}};
         fd.refs = {e.ref};
         fd.evidenceIds = {e.evidenceId};
         fd.confidence = j.aboutBilling ? 0.75 : 0.6;
@@ -452,7 +472,7 @@ AnalyzerOutput analyzeIncidentCorrelation(const AnalysisInput &input)
     using namespace Analysis;
     AnalyzerOutput out;
     if (dataMissing(input, u"statuspage", u"incidents"))
-        out.notChecked.append(u"the providers' status pages (could not be reached)"_s);
+        out.notChecked.append(unchecked(u"status_pages"_s));
     const std::optional<IncidentFacts> facts = gatherIncidents(input);
     if (!facts)
         return out;

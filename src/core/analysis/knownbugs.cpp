@@ -3,6 +3,7 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -110,6 +111,7 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
         }
         p.onset = report.primary->at;
         p.change = report.primary->describe(reference);
+        p.changePhrases = report.primary->phrases();
     }
     appendUnique(p.routes, routeWords(input.params.route));
     appendUnique(p.providers, wordsOf(input.params.provider));
@@ -383,6 +385,10 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
                       u") describes this: it matches "_s + j.overlap.words().join(u", "_s);
     if (!facts.problem.change.isEmpty())
         h.cause.summary += u"; "_s + facts.problem.change;
+    h.cause.phrases = {
+        {u"known.issue"_s,
+         {Say::name(u"title"_s, issue.title), Say::date(u"filed"_s, issue.created)}}};
+    h.cause.phrases.append(facts.problem.changePhrases);
     h.cause.confidence = j.confidence;
     h.cause.refs = {issue.ref};
     h.cause.evidenceIds = {issue.evidenceId};
@@ -390,6 +396,7 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
     out.hypotheses.append(h);
     Finding fd;
     fd.summary = u"Open bug "_s + id + u": "_s + issue.title;
+    fd.phrases = {{u"known.issue_short"_s, {Say::name(u"title"_s, issue.title)}}};
     fd.refs = {issue.ref};
     fd.evidenceIds = {issue.evidenceId};
     fd.confidence = j.confidence;
@@ -404,9 +411,9 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     const KnownBugFacts facts = gatherKnownBugs(input);
     if (!facts.answered) {
         if (facts.notConnected)
-            out.notChecked.append(u"known bugs (no issue tracker is connected)"_s);
+            out.notChecked.append(unchecked(u"known_bugs_none"_s));
         else if (facts.asked)
-            out.notChecked.append(u"known bugs (the issue tracker could not be searched)"_s);
+            out.notChecked.append(unchecked(u"known_bugs_failed"_s));
         return out;
     }
     for (const TrackerIssue &issue : facts.issues) {

@@ -24,6 +24,7 @@ struct KnownBugProblem
     QStringList signatures; // the logs' main error signatures: "400", "invalid_request"
     QDateTime onset;        // when the change began (invalid: no change seen)
     QString change;         // that change in words, for the summary ('' when none)
+    QList<Phrase> changePhrases{}; // the same as phrase-book clauses
 };
 
 // One issue of a tracker (Linear or Jira), as the search_issues evidence holds it.

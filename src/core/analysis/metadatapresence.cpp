@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/unchecked.h"
 
 using namespace Qt::StringLiterals;
 
@@ -180,6 +181,13 @@ void phraseSdkDrop(AnalyzerOutput &out, const MetadataFacts &facts, const SdkMet
         (bad.first.isValid() ? u", first seen "_s + clock(bad.first, reference) : QString()) +
         u"), while "_s + good.sdk + u" passes it on "_s + formatShare(good.share()) +
         u" of requests"_s;
+    QList<PhraseArg> args{Say::name(u"sdk"_s, bad.sdk), Say::share(u"share"_s, bad.share()),
+                          Say::count(u"count"_s, bad.n), Say::name(u"good_sdk"_s, good.sdk),
+                          Say::share(u"good_share"_s, good.share())};
+    if (bad.first.isValid())
+        args.append(Say::time(u"since"_s, bad.first));
+    h.cause.phrases = {
+        {bad.first.isValid() ? u"metadata.sdk_drops_since"_s : u"metadata.sdk_drops"_s, args}};
     h.cause.confidence = 0.85;
     h.cause.refs = {u"sdk:"_s + bad.sdk};
     h.cause.evidenceIds = {facts.evidenceId};
@@ -195,7 +203,7 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
                        const GatewayDrop &drop, const QDateTime &reference)
 {
     if (dataMissing(input, u"github", u"deployments")) {
-        out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
+        out.notChecked.append(unchecked(u"deploys"_s));
         return;
     }
     // the logs say when metadata stopped arriving: a deploy is blamed only when it went live
@@ -225,6 +233,12 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
             u" every SDK loses custom metadata (share of requests still carrying "
             u"it over the window: "_s +
             names.join(u", "_s) + u')';
+        h.cause.phrases = deployPhrases(*best, drop.stoppedAt);
+        h.cause.phrases.append({u"metadata.gateway_drop"_s, {}});
+        for (const SdkMetadata &s : drop.partial)
+            h.cause.phrases.append(
+                {u"metadata.sdk_share"_s,
+                 {Say::name(u"sdk"_s, s.sdk), Say::share(u"share"_s, s.share())}});
         h.cause.confidence = 0.8;
         h.cause.refs = {best->ref};
         h.cause.evidenceIds = {best->evidenceId, facts.evidenceId};
@@ -268,7 +282,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
     const MetadataFacts facts = gatherMetadata(input);
     if (facts.evidenceId.isEmpty()) {
         if (dataMissing(input, u"clickhouse", u"metadata_by_sdk"))
-            out.notChecked.append(u"custom metadata by SDK (the log query failed)"_s);
+            out.notChecked.append(unchecked(u"metadata"_s));
         return out;
     }
     const QDateTime reference =
@@ -279,6 +293,11 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
     if (!shares.isEmpty()) {
         Finding f;
         f.summary = u"Requests carrying custom metadata, by SDK: "_s + shares.join(u"; "_s);
+        f.phrases = {{u"metadata.by_sdk"_s, {}}};
+        for (const SdkMetadata &s : facts.sdks)
+            f.phrases.append({u"metadata.sdk_share_of"_s,
+                              {Say::name(u"sdk"_s, s.sdk), Say::share(u"share"_s, s.share()),
+                               Say::count(u"count"_s, s.n)}});
         f.evidenceIds = {facts.evidenceId};
         f.confidence = 0.7;
         out.findings.append(f);

@@ -42,9 +42,19 @@ QString systemName(const QString &connector)
     return names.value(connector.toLower(), connector);
 }
 
+// "Known bugs (Linear)": a step by its title, with the system it asks unless the title already
+// names it.
+QString stepName(const StepRecord &record)
+{
+    const QString title = record.title.isEmpty() ? record.id : record.title;
+    const QString system = systemName(record.connector);
+    if (system.isEmpty() || title.contains(system, Qt::CaseInsensitive))
+        return title;
+    return title + u" ("_s + system + u')';
+}
+
 QString stepInWords(const StepRecord &record)
 {
-    const QString what = record.title.isEmpty() ? record.id : record.title;
     QString how;
     switch (record.status) {
     case StepStatus::Failed:
@@ -63,7 +73,7 @@ QString stepInWords(const StepRecord &record)
         how = u"did not finish"_s;
         break;
     }
-    return what + u" ("_s + systemName(record.connector) + u"): "_s + how;
+    return stepName(record) + u": "_s + how;
 }
 
 // Refs that say which traffic a cause is about, as opposed to what proves it.
@@ -133,8 +143,7 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     for (auto it = input.steps.cbegin(); it != input.steps.cend(); ++it) {
         const StepRecord &r = it.value().record;
         if (returnedNothing(it.value())) {
-            appendUnique(facts.missing, (r.title.isEmpty() ? r.id : r.title) + u" ("_s +
-                                            systemName(r.connector) + u"): returned nothing"_s);
+            appendUnique(facts.missing, stepName(r) + u": returned nothing"_s);
             continue;
         }
         if (r.status == StepStatus::Ok || !isFinished(r.status))
@@ -193,10 +202,13 @@ RootCause noFaultFound(const RankingFacts &facts, const RankingVerdict &v)
     RootCause cause;
     cause.category = QLatin1StringView(Category::NoFaultFound);
     QStringList facts2;
+    bool phrased = true; // every finding cited has phrases: the cause has them too
     for (const Finding &f : byConfidence(facts.findings)) {
         if (facts2.size() >= 2)
             break;
         facts2.append(f.summary);
+        phrased = phrased && !f.phrases.isEmpty();
+        cause.phrases.append(f.phrases);
         appendUnique(cause.evidenceIds, f.evidenceIds);
     }
     if (facts2.isEmpty())
@@ -207,6 +219,13 @@ RootCause noFaultFound(const RankingFacts &facts, const RankingVerdict &v)
                         u"explains it"_s;
     else
         cause.summary = facts2.join(u"; "_s) + u"; nothing in the data points at a fault"_s;
+    const QString closing = facts2.isEmpty()  ? u"nofault.nothing_wrong"_s
+                            : facts.sawChange ? u"nofault.nothing_explains"_s
+                                              : u"nofault.no_fault"_s;
+    if (phrased)
+        cause.phrases.append({closing, {}});
+    else
+        cause.phrases.clear();
     cause.confidence = v.confidence;
     return cause;
 }

@@ -1,5 +1,6 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/unchecked.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,8 +13,7 @@ AnalyzerOutput analyzeScope(const AnalysisInput &input)
     const OrgScope s = orgScope(input);
     if (!s.present) {
         if (dataMissing(input, u"clickhouse", u"org_comparison"))
-            out.notChecked.append(
-                u"whether other organisations were affected (the comparison query failed)"_s);
+            out.notChecked.append(unchecked(u"org_comparison"_s));
         return out;
     }
     if (!s.orgFound || s.otherOrgs == 0)
@@ -42,6 +42,15 @@ AnalyzerOutput analyzeScope(const AnalysisInput &input)
     if (s.otherOrgsWithErrors > 0)
         f.summary +=
             u" ("_s + QString::number(s.otherOrgsWithErrors) + u" of them with elevated errors)"_s;
+    f.phrases = {{u"orgs.org_levels"_s,
+                  {Say::name(u"org"_s, org), Say::share(u"errors"_s, s.orgErrorRate),
+                   Say::millis(u"p95"_s, s.orgP95)}},
+                 {s.otherOrgs == 1 ? u"orgs.other_levels"_s : u"orgs.others_levels"_s,
+                  {Say::count(u"count"_s, s.otherOrgs), Say::share(u"errors"_s, s.othersErrorRate),
+                   Say::millis(u"p95"_s, s.othersMedianP95)}}};
+    if (s.otherOrgsWithErrors > 0)
+        f.phrases.append(
+            {u"orgs.others_elevated"_s, {Say::count(u"count"_s, s.otherOrgsWithErrors)}});
     out.findings.append(f);
     const bool onlyThisOrg = s.orgErrorRate >= 0.05 && s.otherOrgsWithErrors == 0;
     const bool everyone = s.otherOrgsWithErrors > 0 && s.otherOrgsWithErrors * 2 >= s.otherOrgs;

@@ -2,6 +2,7 @@
 
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -356,9 +357,9 @@ BillingFacts gatherBilling(const AnalysisInput &input)
     const QList<FoundEvidence> usage = findEvidence(input, u"clickhouse", u"token_usage");
     const QList<FoundEvidence> invoices = findEvidence(input, u"stripe", u"invoices");
     if (usage.isEmpty())
-        facts.notChecked.append(u"logged token usage (the log query failed)"_s);
+        facts.notChecked.append(unchecked(u"token_usage"_s));
     if (invoices.isEmpty())
-        facts.notChecked.append(u"the customer's invoices (Stripe could not be queried)"_s);
+        facts.notChecked.append(unchecked(u"invoices"_s));
     for (const FoundEvidence &f : findEvidence(input, u"stripe", u"customer")) {
         const Table c(f.evidence->data);
         if (c.rowCount() > 0 && c.text(0, u"matched_by") == u"email domain"_s)
@@ -869,6 +870,108 @@ QString othersWords(const InvoiceVerdict &verdict, int except)
     return words + ignoredWords(verdict);
 }
 
+// The phrase-book words of a line's tokens ("billing.unit.input", ...).
+PhraseArg unitTerm(LineKind kind)
+{
+    switch (kind) {
+    case LineKind::Input:
+        return Say::term(u"unit"_s, u"billing.unit.input"_s);
+    case LineKind::Output:
+        return Say::term(u"unit"_s, u"billing.unit.output"_s);
+    case LineKind::Cached:
+        return Say::term(u"unit"_s, u"billing.unit.cached"_s);
+    case LineKind::AllTokens:
+    case LineKind::Other:
+        break;
+    }
+    return Say::term(u"unit"_s, u"billing.unit.tokens"_s);
+}
+
+// What the pricing says of cached tokens, as a clause; nothing when it does not say.
+QList<Phrase> policyPhrases(CachedRule rule, double discount)
+{
+    const PhraseArg cached = unitTerm(LineKind::Cached);
+    switch (rule) {
+    case CachedRule::Excluded:
+        return {{u"billing.policy_excluded"_s, {cached}}};
+    case CachedRule::Full:
+        return {{u"billing.policy_full"_s, {cached}}};
+    case CachedRule::Discounted:
+        return {{u"billing.policy_discounted"_s, {cached, Say::share(u"discount"_s, discount)}}};
+    case CachedRule::Unknown:
+        break;
+    }
+    return {};
+}
+
+QList<Phrase> othersPhrases(const InvoiceVerdict &verdict, int except)
+{
+    for (int i = 0; i < verdict.lines.size(); ++i) {
+        if (i != except && verdict.lines.at(i).outcome == LineVerdict::Outcome::Matches)
+            return {{u"billing.others_match"_s, {}}};
+    }
+    return {};
+}
+
+QList<Phrase> faultPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
+                           const BillingPolicy &policy)
+{
+    const LineVerdict &v = verdict.lines.at(verdict.worst);
+    const QList<PhraseArg> billed{Say::name(u"invoice"_s, f.id),
+                                  Say::count(u"billed"_s, v.line.quantity), unitTerm(v.line.kind),
+                                  Say::count(u"expected"_s, v.expected)};
+    QList<Phrase> out;
+    switch (v.outcome) {
+    case LineVerdict::Outcome::MeterFault:
+        out.append({u"billing.meter_fault"_s,
+                    billed + QList<PhraseArg>{Say::share(u"diff"_s, v.diffShare())}});
+        if (!v.doubledDays.isEmpty())
+            out.append(
+                {u"billing.counted_twice_on"_s, {Say::names(u"days"_s, v.doubledDays.mid(0, 5))}});
+        if (!v.droppedDays.isEmpty())
+            out.append({u"billing.missing_on"_s, {Say::names(u"days"_s, v.droppedDays.mid(0, 5))}});
+        break;
+    case LineVerdict::Outcome::RuleMismatch:
+        out.append({u"billing.rule_mismatch"_s, billed});
+        out.append(policyPhrases(policy.rule, policy.discount));
+        break;
+    case LineVerdict::Outcome::Differs:
+    case LineVerdict::Outcome::Matches:
+        out.append({u"billing.differs"_s,
+                    billed + QList<PhraseArg>{Say::share(u"diff"_s, v.diffShare()),
+                                              Say::date(u"first_day"_s, f.from),
+                                              Say::date(u"last_day"_s, f.to.addSecs(-1))}});
+        if (v.runFrom.isValid())
+            out.append({v.runMissing ? u"billing.not_metered_between"_s
+                                     : u"billing.counted_twice_between"_s,
+                        {Say::time(u"from"_s, v.runFrom), Say::time(u"to"_s, v.runTo)}});
+        break;
+    }
+    out.append(othersPhrases(verdict, verdict.worst));
+    return out;
+}
+
+QList<Phrase> correctPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
+                             const BillingPolicy &policy)
+{
+    QList<Phrase> out;
+    if (verdict.lines.size() == 1 && verdict.lines.first().line.kind == LineKind::AllTokens) {
+        const LineVerdict &v = verdict.lines.first();
+        out.append({u"billing.correct"_s,
+                    {Say::name(u"invoice"_s, f.id), Say::count(u"billed"_s, v.line.quantity),
+                     Say::count(u"prompt"_s, v.logged.prompt),
+                     Say::count(u"completion"_s, v.logged.completion),
+                     Say::count(u"cached"_s, v.logged.cached)}});
+    } else {
+        out.append({u"billing.correct_lines"_s, {Say::name(u"invoice"_s, f.id)}});
+        for (const LineVerdict &v : verdict.lines)
+            out.append({u"billing.line"_s,
+                        {Say::count(u"billed"_s, v.line.quantity), unitTerm(v.line.kind)}});
+    }
+    out.append(policyPhrases(policy.rule, policy.discount));
+    return out;
+}
+
 Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
                            const BillingPolicy &policy, const QDateTime &reference)
 {
@@ -1028,6 +1131,18 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
         lines.append(line);
     }
     finding.summary = lines.join(u"; "_s) + ignoredWords(verdict);
+    finding.phrases = {{u"billing.invoice"_s,
+                        {Say::name(u"invoice"_s, f.id), Say::date(u"first_day"_s, f.from),
+                         Say::date(u"last_day"_s, f.to.addSecs(-1))}}};
+    for (const LineVerdict &v : verdict.lines) {
+        finding.phrases.append({u"billing.line_vs_logs"_s,
+                                {Say::count(u"billed"_s, v.line.quantity), unitTerm(v.line.kind),
+                                 Say::count(u"expected"_s, v.expected)}});
+        if (v.logged.cached > 0 && v.line.kind != LineKind::Output)
+            finding.phrases.append(
+                {u"billing.logged_cached"_s,
+                 {Say::count(u"cached"_s, v.logged.cached), unitTerm(LineKind::Cached)}});
+    }
     finding.refs = QStringList{f.ref} + docRefs;
     finding.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
     finding.confidence = 0.8;
@@ -1036,6 +1151,8 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     const bool correct = verdict.worst < 0;
     Hypothesis h = correct ? correctHypothesis(f, verdict, policy)
                            : faultHypothesis(f, verdict, policy, reference);
+    h.cause.phrases =
+        correct ? correctPhrases(f, verdict, policy) : faultPhrases(f, verdict, policy);
     h.cause.refs.prepend(f.ref);
     h.cause.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
     if (!facts.meterEvidence.isEmpty())
@@ -1077,6 +1194,8 @@ AnalyzerOutput analyzeTokenReconciliation(const AnalysisInput &input)
         f.summary = u"The Stripe customer "_s + facts.customerId +
                     u" carries no org id in its metadata; it was found by the organisation's "
                     u"e-mail domain"_s;
+        f.phrases = {
+            {u"billing.customer_by_domain"_s, {Say::name(u"customer"_s, facts.customerId)}}};
         f.refs = {u"stripe:customer:"_s + facts.customerId};
         f.confidence = 0.6;
         out.findings.append(f);

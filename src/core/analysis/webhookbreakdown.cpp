@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/unchecked.h"
 
 #include <algorithm>
 
@@ -294,6 +295,12 @@ Hypothesis deployHypothesis(const DeployCandidate &d, const WebhookFacts &facts,
                       worst.endpoint + u" started failing with "_s + kind + u" at "_s +
                       clock(began, reference) + u" ("_s + formatCount(worst.byError.value(kind)) +
                       u" deliveries); it changed "_s + d.files.mid(0, 3).join(u", "_s);
+    h.cause.phrases = deployPhrases(d, began);
+    h.cause.phrases += QList<Phrase>{
+        {u"webhook.failing_since"_s,
+         {Say::name(u"endpoint"_s, worst.endpoint), Say::name(u"error"_s, kind),
+          Say::time(u"at"_s, began), Say::count(u"count"_s, worst.byError.value(kind))}},
+        {u"deploy.changed_files"_s, {Say::names(u"files"_s, d.files.mid(0, 3))}}};
     h.cause.confidence = h.score;
     h.cause.refs = {d.ref};
     h.cause.evidenceIds = {d.evidenceId, facts.ownEvidence};
@@ -377,7 +384,7 @@ void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const Webhoo
          {}});
     // which deploy changed webhook delivery just before the failures began
     if (dataMissing(input, u"github", u"deployments")) {
-        out.notChecked.append(u"recent deploys (GitHub could not be queried)"_s);
+        out.notChecked.append(unchecked(u"deploys"_s));
         return;
     }
     const DeployRanking ranking =
@@ -394,6 +401,9 @@ void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const Webhoo
                       formatDuration(best.time.secsTo(v.worst.firstFailure)) +
                       u" before webhook deliveries started failing; "_s +
                       observed.mid(0, 1).toLower() + observed.mid(1);
+    if (v.worst.firstFailure.isValid())
+        h.cause.phrases = deployPhrases(best, v.worst.firstFailure) +
+                          QList<Phrase>{{u"webhook.observed"_s, observedArgs(v.worst)}};
     h.cause.confidence = h.score;
     h.cause.refs = {best.ref};
     h.cause.evidenceIds = {best.evidenceId, facts.ownEvidence};
@@ -418,7 +428,7 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     const WebhookFacts facts = gatherWebhooks(input);
     if (facts.ownEvidence.isEmpty()) {
         if (dataMissing(input, u"clickhouse", u"webhook_breakdown"))
-            out.notChecked.append(u"webhook deliveries (the log query failed)"_s);
+            out.notChecked.append(unchecked(u"webhooks"_s));
         return out;
     }
     const WebhookVerdict v = judgeWebhooks(facts);

@@ -106,16 +106,10 @@ void japaneseClocks(const QString &text, QList<Clock> *out)
 
 // ---------------------------------------------------------------- durations
 
-// "2", "1.5", "two", "a few", "half an", "una", "einer halben", "une demi-" as a number.
-double amountOf(const QString &words)
+// The number words of the six languages (and "a few", "half an", "einer halben" ...).
+const QHash<QString, double> &numberWords()
 {
-    QString w = words.simplified();
-    w.replace(u',', u'.');
-    bool ok = false;
-    const double n = w.toDouble(&ok);
-    if (ok)
-        return n;
-    static const QHash<QString, double> table{{u"a"_s, 1},
+    static const QHash<QString, double> words{{u"a"_s, 1},
                                               {u"an"_s, 1},
                                               {u"one"_s, 1},
                                               {u"un"_s, 1},
@@ -170,7 +164,33 @@ double amountOf(const QString &words)
                                               {u"demi-"_s, 0.5},
                                               {u"anderthalb"_s, 1.5},
                                               {u"eineinhalb"_s, 1.5}};
-    return table.value(w, 0.0);
+    return words;
+}
+
+// "2", "1.5", "two", "a few", "half an", "una", "einer halben", "une demi-" as a number.
+double amountOf(const QString &words)
+{
+    QString w = words.simplified();
+    w.replace(u',', u'.');
+    bool ok = false;
+    const double n = w.toDouble(&ok);
+    if (ok)
+        return n;
+    return numberWords().value(w, 0.0);
+}
+
+// The regex alternation of numberWords(): longest first, so "a few" wins over "a" and
+// "einer halben" over "einer"; a space matches any run of white space.
+QString numberWordsPattern()
+{
+    QStringList keys = numberWords().keys();
+    std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    QStringList alternatives;
+    for (const QString &k : std::as_const(keys))
+        alternatives.append(QRegularExpression::escape(k).replace(u"\\ "_s, u"\\s+"_s));
+    return alternatives.join(u'|');
 }
 
 // "minutes", "horas", "Stunden", "heures", "h", "días", "Tage", "jours", "weeks", 分, 時間, 日,
@@ -212,11 +232,7 @@ QList<DurationSpan> durationSpans(const QString &lower)
         u"ungef[aä]hr|rund|fast|[uü]ber|mehr\\s+als|knapp|environ|presque|pr[eè]s\\s+de|plus\\s+"
         u"de|bien)\\s+)*"_s;
     static const QString number =
-        u"(?<n>\\d{1,3}(?:[.,]\\d{1,2})?|a\\s+few|a\\s+couple\\s+of|couple\\s+of|half\\s+an?|"
-        u"an?|one|two|three|four|five|six|ten|several|few|una|uno|un|dos|tres|cuatro|cinco|diez|"
-        u"media|uma|um|duas|dois|três|quatro|dez|meia|einer\\s+halben|eine\\s+halbe|anderthalb|"
-        u"eineinhalb|einem|einer|eine|ein|zwei|drei|vier|fünf|zehn|une\\s+demi-?|demi-|une|deux|"
-        u"trois|quatre|cinq|dix)"_s;
+        u"(?<n>\\d{1,3}(?:[.,]\\d{1,2})?|"_s + numberWordsPattern() + u')';
     static const QString unit =
         u"(?<u>minutes?|minutos?|minuten?|mins?|mn|hours?|hrs?|horas?|stunden?|std\\.?|heures?|"
         u"h|days?|d[ií]as?|tagen?|jours?|weeks?|semanas?|wochen?|semaines?)(?![\\p{L}])"_s;

@@ -1,5 +1,7 @@
 #include "core/reply/replycomposer.h"
 
+#include "core/analysis/unchecked.h"
+
 #include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
@@ -90,15 +92,6 @@ QString sentence(const QString &text)
     return s;
 }
 
-QString dateText(const QDate &date, const QString &language)
-{
-    static const QHash<QString, QString> formats{
-        {u"en"_s, u"d MMMM yyyy"_s},           {u"es"_s, u"d 'de' MMMM 'de' yyyy"_s},
-        {u"pt"_s, u"d 'de' MMMM 'de' yyyy"_s}, {u"de"_s, u"d. MMMM yyyy"_s},
-        {u"fr"_s, u"d MMMM yyyy"_s},           {u"ja"_s, u"yyyy年M月d日"_s}};
-    return localeFor(language).toString(date, formats.value(language, u"yyyy-MM-dd"_s));
-}
-
 // "12 November 2026, 08:00 – 12:40 UTC" (or with both dates when they differ).
 QString windowText(const TimeWindow &window, const QString &language)
 {
@@ -115,32 +108,6 @@ QString windowText(const TimeWindow &window, const QString &language)
            dateText(to.date(), language) + u' ' + to.toString(u"HH:mm"_s) + u" UTC"_s;
 }
 
-// English-formatted figures of the analyzers ("12,345", "1.2 s") in the reply's locale.
-// Versions ("2.0.0"), times and identifiers stay as they are.
-QString localizedNumbers(const QString &text, const QString &language)
-{
-    if (language == u"en"_s || language == u"ja"_s)
-        return text;
-    const QLocale locale = localeFor(language);
-    static const QRegularExpression number(
-        u"(?<![\\w.,:/-])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)(?![\\w.]\\d|[\\w/-])"_s);
-    QString out;
-    qsizetype at = 0;
-    for (auto it = number.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        QString raw = m.captured(1);
-        const qsizetype dot = raw.indexOf(u'.');
-        const int decimals = dot < 0 ? 0 : int(raw.size() - dot - 1);
-        bool ok = false;
-        const double value = raw.remove(u',').toDouble(&ok);
-        out += QStringView(text).mid(at, m.capturedStart(1) - at);
-        out += ok ? locale.toString(value, 'f', decimals) : m.captured(1);
-        at = m.capturedEnd(1);
-    }
-    out += QStringView(text).mid(at);
-    return out;
-}
-
 // Whether position `at` of the text stands inside round brackets.
 bool insideBrackets(const QString &text, qsizetype at)
 {
@@ -154,10 +121,34 @@ bool insideBrackets(const QString &text, qsizetype at)
     return depth > 0;
 }
 
-// "11:32" / "11:32 UTC" -> "11:32 UTC (12:32 CET)" when the customer's zone is known; inside
-// brackets "(from 11:32 UTC, 12:32 CET)", and a local time on another day "00:32⁺¹ JST". The
-// date of each time is the latest one inside the investigation window. A time the text already
-// gives in another zone ("11:32 UTC (12:32 CET)") is left as it is.
+// Whether position `at` of the text stands inside a quotation (“…”, „…“, «…», 「…」, "…").
+bool insideQuote(const QString &text, qsizetype at)
+{
+    QString open; // the closing marks still awaited
+    bool straight = false;
+    for (qsizetype i = 0; i < at; ++i) {
+        const QChar c = text.at(i);
+        if (!open.isEmpty() && c == open.back())
+            open.chop(1);
+        else if (c == u'\u201c')
+            open += u'\u201d';
+        else if (c == u'\u201e')
+            open += u'\u201c';
+        else if (c == u'\u00ab')
+            open += u'\u00bb';
+        else if (c == u'\u300c')
+            open += u'\u300d';
+        else if (c == u'"')
+            straight = !straight;
+    }
+    return !open.isEmpty() || straight;
+}
+
+// A sentence the phrase book cannot word (English): "11:32" / "11:32 UTC" -> "11:32 UTC
+// (12:32 CET)" when the customer's zone is known; inside brackets "(from 11:32 UTC, 12:32
+// CET)", and a local time on another day "00:32⁺¹ JST". The date of each time is the latest
+// one inside the investigation window. A time the text already gives in another zone
+// ("11:32 UTC (12:32 CET)") is left as it is, and so is anything quoted.
 QString annotatedTimes(const QString &text, const TimeWindow &window,
                        const std::optional<QTimeZone> &zone, bool *sawTime)
 {
@@ -167,6 +158,8 @@ QString annotatedTimes(const QString &text, const TimeWindow &window,
     qsizetype at = 0;
     for (auto it = clock.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
+        if (insideQuote(text, m.capturedStart()))
+            continue;
         *sawTime = true;
         out += QStringView(text).mid(at, m.capturedEnd() - at);
         at = m.capturedEnd();
@@ -182,20 +175,13 @@ QString annotatedTimes(const QString &text, const TimeWindow &window,
                        QRegularExpression::AnchorAtOffsetMatchOption)
                 .hasMatch())
             continue;
-        const QDateTime local = when.toTimeZone(*zone);
-        QString name = zone->abbreviation(when);
-        if (name.isEmpty() || name.startsWith(u"GMT"_s) || name.startsWith(u"UTC"_s) ||
-            name.startsWith(u'+') || name.startsWith(u'-'))
-            name = u"UTC"_s + local.toString(u"t"_s).remove(u"UTC"_s);
         if (m.captured(3).isEmpty())
             out += u" UTC"_s;
-        QString localText = local.toString(u"HH:mm"_s);
-        if (local.date() != when.date())
-            localText += local.date() > when.date() ? u"⁺¹"_s : u"⁻¹"_s;
+        const QString local = localClock(when, *zone);
         if (insideBrackets(text, m.capturedStart()))
-            out += u", "_s + localText + u' ' + name;
+            out += u", "_s + local;
         else
-            out += u" ("_s + localText + u' ' + name + u')';
+            out += u" ("_s + local + u')';
     }
     out += QStringView(text).mid(at);
     return out;
@@ -447,6 +433,17 @@ QString internalNote(const Investigation &inv, const PrivacyFilter &filter,
     return md.trimmed() + u'\n';
 }
 
+bool hasTime(const QList<Phrase> &phrases)
+{
+    for (const Phrase &p : phrases) {
+        for (const PhraseArg &a : p.args) {
+            if (a.kind == PhraseArg::Kind::Time)
+                return true;
+        }
+    }
+    return false;
+}
+
 // The customer's sentences of a reply: a finding from its phrases in the reply's language
 // when the phrase book words them all, else its summary with the figures in the reader's
 // format; what the privacy filter withholds goes to `withheld`.
@@ -471,18 +468,23 @@ public:
         if (!phrases.isEmpty() && allowed.isEmpty())
             return {}; // every clause withheld
         const QString worded =
-            allowed.isEmpty() ? QString() : renderPhrases(allowed, m_book, m_lang, m_inv.window.to);
+            allowed.isEmpty()
+                ? QString()
+                : renderPhrases(allowed, m_book, PhraseContext{m_lang, m_inv.window.to, m_zone});
         const QString safe = m_filter.customerSafe(worded.isEmpty() ? summary : worded, m_withheld);
         if (safe.isEmpty())
             return {};
         if (!worded.isEmpty()) {
+            // the values are already in the reader's format and zone: nothing is rewritten
+            sawTime = sawTime || hasTime(allowed);
             const QString full =
                 m_lang == u"ja"_s && !safe.endsWith(u'\u3002') ? safe + u"\u3002"_s : safe;
-            return annotatedTimes(escaped(sentence(full)), m_inv.window, m_zone, &sawTime);
+            return escaped(sentence(full));
         }
+        // not worded in the reply's language: the English sentence as the analyzer wrote it,
+        // figures and names untouched (the frame says it is in English)
         sawEnglish = sawEnglish || m_lang != u"en"_s;
-        return annotatedTimes(localizedNumbers(escaped(sentence(safe)), m_lang), m_inv.window,
-                              m_zone, &sawTime);
+        return annotatedTimes(escaped(sentence(safe)), m_inv.window, m_zone, &sawTime);
     }
 
     // A cause in a few words, in the reply's language ("category.<name>" of the phrase book).
@@ -517,6 +519,55 @@ private:
     PhraseBook m_english;
     QStringList *m_withheld;
 };
+
+// A "not checked" line as phrases: an analyzer's line by its key, a step's by the system it
+// asks and how it ended, the engine's by its kind; empty when the line is none of these.
+QList<Phrase> uncheckedPhrases(const QString &line, const Investigation &inv)
+{
+    if (const QString key = Analysis::uncheckedKey(line); !key.isEmpty())
+        return {{u"unchecked."_s + key, {}}};
+    const auto source = [](const QString &connector) {
+        static const QStringList known{u"clickhouse"_s, u"github"_s, u"statuspage"_s,
+                                       u"pagerduty"_s,  u"linear"_s, u"jira"_s,
+                                       u"stripe"_s,     u"docs"_s,   u"gateway"_s};
+        return Say::term(u"what"_s,
+                         u"source."_s + (known.contains(connector.toLower()) ? connector.toLower()
+                                                                             : u"other"_s));
+    };
+    // the step whose title the line starts with (the longest such title)
+    const StepRecord *step = nullptr;
+    for (const StepRecord &r : inv.steps) {
+        const QString title = r.title.isEmpty() ? r.id : r.title;
+        if (title.isEmpty() || !line.startsWith(title) ||
+            (line.size() > title.size() && line.at(title.size()) != u' ' &&
+             line.at(title.size()) != u':'))
+            continue;
+        if (!step || title.size() > (step->title.isEmpty() ? step->id : step->title).size())
+            step = &r;
+    }
+    if (step) {
+        const StepRecord &r = *step;
+        if (line.endsWith(u" is not connected)"_s))
+            return {{u"unchecked.not_connected"_s, {source(r.connector)}}};
+        QString why = u"why.timeout"_s;
+        if (r.status == StepStatus::Failed)
+            why = u"why.failed"_s;
+        else if (r.status == StepStatus::Skipped)
+            why = u"why.skipped"_s;
+        else if (r.status == StepStatus::Cancelled)
+            why = u"why.cancelled"_s;
+        return {{u"unchecked.step"_s, {source(r.connector), Say::term(u"why"_s, why)}}};
+    }
+    if (line.startsWith(u"Nothing was queried:"_s))
+        return {{u"unchecked.nothing_queried"_s, {}}};
+    if (line.startsWith(u"Some steps did not finish"_s))
+        return {{u"unchecked.unfinished"_s, {}}};
+    if (line.startsWith(u"The analysis failed"_s))
+        return {{u"unchecked.analysis_failed"_s, {}}};
+    if (line.startsWith(u"our documentation ("_s))
+        return {{u"unchecked.docs"_s, {}}};
+    return {};
+}
 
 // The customer's zone: the one asked for, else the ticket's; none for plain UTC.
 std::optional<QTimeZone> replyZone(const Investigation &inv, const ComposeOptions &options)
@@ -670,12 +721,15 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     }
     v[u"secondary"_s] = bullets(secondary);
     QStringList notChecked;
+    wording.sawEnglish = false;
     for (const QString &n : inv.notChecked) {
-        const QString text = customerText(n, {});
-        if (!text.isEmpty())
+        const QString text = customerText(n, uncheckedPhrases(n, inv));
+        if (!text.isEmpty() && !notChecked.contains(text))
             notChecked << text;
     }
     v[u"not_checked"_s] = bullets(notChecked);
+    if (wording.sawEnglish && !notChecked.isEmpty())
+        v[u"not_checked_english"_s] = u"1"_s;
     if (wording.sawTime || !v.value(u"window"_s).isEmpty())
         v[u"times"_s] = u"1"_s;
     if (zone)

@@ -96,6 +96,24 @@ QString Templates::origin(const QString &language, const QString &name) const
     return m_origins.value(key(language, name));
 }
 
+std::optional<QString> substitute(const QString &text, const QRegularExpression &variable,
+                                  const ValueOf &value)
+{
+    QString out;
+    qsizetype at = 0;
+    for (auto it = variable.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(at, m.capturedStart() - at);
+        const std::optional<QString> v = value(m.captured(1), out);
+        if (!v)
+            return std::nullopt;
+        out += *v;
+        at = m.capturedEnd();
+    }
+    out += QStringView(text).mid(at);
+    return out;
+}
+
 QString fill(const QString &templateText, const QHash<QString, QString> &values)
 {
     static const QRegularExpression section(u"\\{\\{([#^])(\\w+)\\}\\}(.*?)\\{\\{/\\2\\}\\}"_s,
@@ -123,15 +141,9 @@ QString fill(const QString &templateText, const QHash<QString, QString> &values)
         text = out;
     }
     static const QRegularExpression variable(u"\\{\\{(\\w+)\\}\\}"_s);
-    QString out;
-    qsizetype at = 0;
-    for (auto it = variable.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(text).mid(at, m.capturedStart() - at);
-        out += values.value(m.captured(1));
-        at = m.capturedEnd();
-    }
-    out += QStringView(text).mid(at);
+    const QString out = *substitute(text, variable, [&](const QString &name, const QString &) {
+        return std::optional<QString>(values.value(name));
+    });
     // Tidy: no trailing spaces, at most one blank line in a row, outside code blocks too
     // (the composer's code blocks have no blank lines).
     QStringList lines;

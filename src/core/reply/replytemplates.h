@@ -5,6 +5,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
+class QRegularExpression;
+
 namespace Casefile::Reply {
 
 // The phrasing of customer replies: one Markdown file per language and category, plus a
@@ -48,6 +53,13 @@ private:
     QHash<QString, QString> m_origins; // "lang/name" -> path
     QStringList m_problems;
 };
+
+// The one substitution of the reply texts: each match of `variable` (its first capture is the
+// name) is replaced by value(name, text so far), in one pass, so a value is never read as a
+// template. A value of std::nullopt stops it: the result is then std::nullopt.
+using ValueOf = std::function<std::optional<QString>(const QString &name, const QString &before)>;
+std::optional<QString> substitute(const QString &text, const QRegularExpression &variable,
+                                  const ValueOf &value);
 
 // Fills a template: sections first, then {{key}} from `values` in one pass (a value is never
 // read as a template). Runs of blank lines collapse to one; the result ends with a newline.

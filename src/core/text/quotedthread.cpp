@@ -24,10 +24,19 @@ bool isReplyHeader(const QString &line)
     static const QRegularExpression digit(u"\\d"_s);
     if (wrote.match(line).hasMatch() && digit.match(line).hasMatch())
         return true;
-    // Japanese mail clients: "2026年12月21日(月) 16:02 Support <…>:" then "…
-    // に書きました/が書きました".
-    static const QRegularExpression japanese(u"(に|が)書きました[:：]?\\s*$"_s);
-    if (japanese.match(line).hasMatch())
+    // Japanese mail clients: "… に書きました:", "… は書きました:", "… が書きました:"; Apple Mail
+    // "2026/12/01 10:00、山田 <x@y>のメール:".
+    static const QRegularExpression japanese(
+        u"((に|が|は)書きました\\s*[:：]?|のメール\\s*[:：])\\s*$"_s);
+    if (japanese.match(line).hasMatch() && digit.match(line).hasMatch())
+        return true;
+    // A date, a time and an address, then a colon, and nothing else: Gmail's Japanese header
+    // "2026年12月1日(火) 10:00 山田 <x@y>:" and clients that write no verb at all.
+    static const QRegularExpression dated(
+        u"(\\d{4}\\s*[年/.\\-]\\s*\\d{1,2}\\s*[月/.\\-]\\s*\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/"
+        u".]\\d{2,4})"
+        u".*\\d{1,2}[:：]\\d{2}.*<[^<>\\s]+@[^<>\\s]+>\\)?\\s*[:：]\\s*$"_s);
+    if (dated.match(line).hasMatch())
         return true;
     static const QRegularExpression rule(
         u"^-{2,}\\s*(original message|forwarded message|mensaje original|mensaje reenviado|"
@@ -35,6 +44,17 @@ bool isReplyHeader(const QString &line)
         u"nachricht|message d'origine|message transf[ée]r[ée]|元のメッセージ|転送メッセージ)\\s*-{2,}"_s,
         QRegularExpression::CaseInsensitiveOption);
     return rule.match(line).hasMatch();
+}
+
+// The second line of a reply header the mail client wrapped: the verb alone, or the end of
+// the address and the verb ("taro@example.com> wrote:", "schrieb Support <s@x.io>:").
+bool isWrappedHeaderEnd(const QString &line)
+{
+    static const QRegularExpression end(
+        u"^(<?[^\\s<>]+@[^\\s<>]+>\\)?\\s*)?(wrote|escreveu|escribi[oó]|schrieb|a [ée]crit|"
+        u"(に|が|は)?書きました)[^\\n]{0,80}[:：]\\s*$"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return line.size() < 120 && end.match(line).hasMatch();
 }
 
 // An Outlook header block: "From: …" followed by "Sent: …" (or its translations).
@@ -69,6 +89,15 @@ QString withoutQuotedThread(const QString &text)
         const bool signature = trimmed == u"--"_s && hasWords(kept);
         if (signature || ((isReplyHeader(trimmed) || isOutlookHeader(lines, i)) && hasWords(kept)))
             break;
+        // a header the mail client wrapped: "On …, Taro Yamada <taro@example.com>" / "wrote:"
+        if (!kept.isEmpty() && !kept.constLast().trimmed().isEmpty() &&
+            isWrappedHeaderEnd(trimmed) &&
+            isReplyHeader(kept.constLast().trimmed() + u' ' + trimmed)) {
+            const QString header = kept.takeLast();
+            if (hasWords(kept))
+                break;
+            kept.append(header);
+        }
         kept.append(lines.at(i));
     }
     while (!kept.isEmpty() && kept.constLast().trimmed().isEmpty())

@@ -6,7 +6,8 @@ namespace Casefile::Text {
 
 // What the customer wrote this time: a ticket body without the earlier thread it quotes (lines
 // starting with '>', everything after a reply header such as "On … wrote:", "Em … escreveu:",
-// "El … escribió:", "Am … schrieb …:", "Le … a écrit :", "… に書きました:", an "Original
+// "El … escribió:", "Am … schrieb …:", "Le … a écrit :", "… に書きました:", Gmail's
+// "2026年12月1日(火) 10:00 山田 <x@y>:", such a header wrapped over two lines, an "Original
 // message" rule or an Outlook "From:/Sent:" block) and without the signature after a "--" line.
 // Earlier replies talk of older topics and older times; read as the customer's words they pick
 // the wrong playbook and the wrong window. When nothing would remain (a body that is all
