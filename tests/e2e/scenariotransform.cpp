@@ -194,6 +194,152 @@ std::expected<QJsonObject, QString> shiftDays(const QJsonObject &scenario, int v
     return out;
 }
 
+QJsonObject withTickets(QJsonObject scenario, const std::function<QJsonObject(QJsonObject)> &edit,
+                        int *changed);
+QList<QDateTime> sensitiveTimes(const QJsonObject &scenario);
+
+// --- shift the timeline by hours ---------------------------------------------------------------
+
+// Times of day a shift would have to reinterpret ("9am", "14 Uhr", "this morning", "午前"):
+// a ticket with one is left out; plain "HH:MM" clock times move with the timeline.
+bool ticketSaysPartOfDay(const QJsonObject &scenario)
+{
+    static const QRegularExpression words(
+        uR"(\d\s*(am|pm|a\.m|p\.m|uhr|h\b|h\d)|\d+時|\b(morning|afternoon|evening|night|noon|)"
+        uR"(lunch\w*|mañana|manana|tarde|noche|manhã|manha|noite|morgen|mittag|abend|nacht|matin|)"
+        uR"(midi|soir|nuit|overnight|midnight|tonight)\b|朝|午前|午後|夜|昼)"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    for (const QJsonObject &t : truthTickets(scenario)) {
+        if (words
+                .match(t.value(u"subject"_s).toString() + u'\n' +
+                       t.value(u"description"_s).toString())
+                .hasMatch())
+            return true;
+    }
+    return false;
+}
+
+// ISO times ("2026-12-05T09:05:00Z", "2026-12-05 09:05") and, with `clockToo`, bare clock
+// times ("09:05", "9:05:12") moved by `seconds`; `crossed` is set when a clock time would
+// move to another day.
+QString shiftTimesInText(const QString &text, qint64 seconds, bool isoToo, bool clockToo,
+                         bool *crossed)
+{
+    static const QRegularExpression times(
+        uR"((?<!\d)(\d{4}-\d\d-\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(\.\d+)?(Z)?(?![\d:]))"
+        uR"(|(?<![\d:.])(\d{1,2}):(\d\d)(?::(\d\d))?(?![\d:]))"_s);
+    QString out;
+    qsizetype last = 0;
+    auto it = times.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        QString replacement = m.captured(0);
+        if (!m.captured(1).isEmpty()) {
+            if (!isoToo) {
+                out += text.mid(last, m.capturedEnd() - last);
+                last = m.capturedEnd();
+                continue;
+            }
+            const QDate date = QDate::fromString(m.captured(1), u"yyyy-MM-dd"_s);
+            const QTime time(m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt());
+            if (date.isValid() && time.isValid()) {
+                const QDateTime t = QDateTime(date, time, QTimeZone::UTC).addSecs(seconds);
+                const QString sep = m.captured(0).mid(10, 1);
+                replacement = t.toString(u"yyyy-MM-dd"_s) + sep + t.toString(u"HH:mm"_s) +
+                              (m.captured(4).isEmpty() ? QString() : u':' + t.toString(u"ss"_s)) +
+                              m.captured(5) + m.captured(6);
+            }
+        } else if (clockToo) {
+            const int hour = m.captured(7).toInt();
+            const int minute = m.captured(8).toInt();
+            if (hour <= 23 && minute <= 59) {
+                const int moved = hour * 3600 + minute * 60 + int(seconds);
+                if (moved < 0 || moved >= 86400)
+                    *crossed = true;
+                const QTime t = QTime(0, 0).addSecs(moved);
+                replacement =
+                    (m.captured(7).size() == 1 && t.hour() < 10 ? QString::number(t.hour())
+                                                                : t.toString(u"HH"_s)) +
+                    u':' + t.toString(u"mm"_s) +
+                    (m.captured(9).isEmpty() ? QString() : u':' + m.captured(9));
+            } else {
+                *crossed = true; // not a clock time: leave the scenario out
+            }
+        }
+        out += text.mid(last, m.capturedStart() - last) + replacement;
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    return out;
+}
+
+std::expected<QJsonObject, QString> shiftHours(const QJsonObject &scenario, int variant)
+{
+    if (isBillingScenario(scenario))
+        return std::unexpected(u"invoice periods and daily meter summaries are whole days"_s);
+    if (ticketSaysPartOfDay(scenario))
+        return std::unexpected(u"a ticket names a part of the day or a 12-hour time"_s);
+    static const int hours[] = {2, 3, -2, 5, -1, 4};
+    const int shift = hours[variant % 6];
+    const qint64 seconds = qint64(shift) * 3600;
+    // Every time the diagnosis stands on stays on its day ("yesterday" keeps its meaning).
+    QList<QDateTime> pinned = sensitiveTimes(scenario);
+    pinned.append(parseUtc(scenario.value(u"now"_s).toString()));
+    for (const QJsonObject &t : truthTickets(scenario))
+        pinned.append(parseUtc(t.value(u"created_at"_s).toString()));
+    for (const QDateTime &t : std::as_const(pinned)) {
+        if (t.isValid() && t.addSecs(seconds).date() != t.date())
+            return std::unexpected(u"a time the truth stands on would move to another day"_s);
+    }
+    bool crossed = false;
+    QJsonObject out = mapStrings(scenario, [&](const QString &s) {
+                          return shiftTimesInText(s, seconds, true, false, &crossed);
+                      }).toObject();
+    // The clock times the customer wrote and the reply must name.
+    const QJsonObject truth = out.value(u"truth"_s).toObject();
+    QJsonObject newTruth;
+    for (auto it = truth.begin(); it != truth.end(); ++it) {
+        QJsonObject entry = it.value().toObject();
+        QJsonArray mentions;
+        for (const QJsonValue &m : entry.value(u"must_mention"_s).toArray())
+            mentions.append(shiftTimesInText(m.toString(), seconds, false, true, &crossed));
+        entry.insert(u"must_mention"_s, mentions);
+        newTruth.insert(it.key(), entry);
+    }
+    out.insert(u"truth"_s, newTruth);
+    int changed = 0;
+    out = withTickets(
+        out,
+        [&](QJsonObject ticket) {
+            for (const QString &key : {u"subject"_s, u"description"_s})
+                ticket.insert(key, shiftTimesInText(ticket.value(key).toString(), seconds, false,
+                                                    true, &crossed));
+            return ticket;
+        },
+        &changed);
+    if (crossed)
+        return std::unexpected(u"a clock time in the ticket would move to another day"_s);
+    // Office hours move with the clock.
+    QJsonArray streams;
+    for (const QJsonValue &v : arrayAt(out, u"traffic"_s, u"streams"_s)) {
+        QJsonObject stream = v.toObject();
+        if (stream.contains(u"daily_cycle"_s)) {
+            QJsonObject cycle = stream.value(u"daily_cycle"_s).toObject();
+            const int from = cycle.value(u"from_hour"_s).toInt() + shift;
+            const int to = cycle.value(u"to_hour"_s).toInt() + shift;
+            if (from < 0 || to > 24)
+                return std::unexpected(u"office hours would wrap around midnight"_s);
+            cycle.insert(u"from_hour"_s, from);
+            cycle.insert(u"to_hour"_s, to);
+            stream.insert(u"daily_cycle"_s, cycle);
+        }
+        streams.append(stream);
+    }
+    out = setIn(out, u"traffic"_s, u"streams"_s, streams);
+    out.insert(u"stripe"_s, shiftUnixSeconds(out.value(u"stripe"_s), seconds));
+    return out;
+}
+
 // --- rename ids ---------------------------------------------------------------------------------
 
 // A virtual key's name is the customer's choice; the provider word it may carry says which
@@ -863,11 +1009,11 @@ std::expected<QJsonObject, QString> oldIncident(const QJsonObject &scenario, int
 
 QList<ScenarioTransform> allScenarioTransforms()
 {
-    return {ScenarioTransform::ShiftDays,      ScenarioTransform::RenameIds,
-            ScenarioTransform::RoutineDeploys, ScenarioTransform::BackgroundErrors,
-            ScenarioTransform::BusinessHours,  ScenarioTransform::NoisyOrg,
-            ScenarioTransform::QuotedThread,   ScenarioTransform::LocalTime,
-            ScenarioTransform::OldIncident};
+    return {ScenarioTransform::ShiftDays,        ScenarioTransform::ShiftHours,
+            ScenarioTransform::RenameIds,        ScenarioTransform::RoutineDeploys,
+            ScenarioTransform::BackgroundErrors, ScenarioTransform::BusinessHours,
+            ScenarioTransform::NoisyOrg,         ScenarioTransform::QuotedThread,
+            ScenarioTransform::LocalTime,        ScenarioTransform::OldIncident};
 }
 
 QString scenarioTransformName(ScenarioTransform transform)
@@ -875,6 +1021,8 @@ QString scenarioTransformName(ScenarioTransform transform)
     switch (transform) {
     case ScenarioTransform::ShiftDays:
         return u"shift-days"_s;
+    case ScenarioTransform::ShiftHours:
+        return u"shift-hours"_s;
     case ScenarioTransform::RenameIds:
         return u"rename-ids"_s;
     case ScenarioTransform::RoutineDeploys:
@@ -901,6 +1049,8 @@ std::expected<QJsonObject, QString> transformScenario(const QJsonObject &scenari
     switch (transform) {
     case ScenarioTransform::ShiftDays:
         return shiftDays(scenario, variant);
+    case ScenarioTransform::ShiftHours:
+        return shiftHours(scenario, variant);
     case ScenarioTransform::RenameIds:
         return renameIds(scenario, variant);
     case ScenarioTransform::RoutineDeploys:

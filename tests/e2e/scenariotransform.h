@@ -12,9 +12,10 @@ namespace Casefile::Testing {
 // scenario would reach the same diagnosis from the same evidence. Each one is deterministic for
 // its `variant` (which picks its parameters: how many days, which names, which zone...).
 enum class ScenarioTransform {
-    ShiftDays,      // the whole timeline N days later (ticket, logs, deploys, incidents, invoices)
-    RenameIds,      // org, config, virtual key, Stripe customer ids and the repository, everywhere
-    RoutineDeploys, // 10-25 routine deploys in unrelated areas, hours away from any change
+    ShiftDays,  // the whole timeline N days later (ticket, logs, deploys, incidents, invoices)
+    ShiftHours, // the whole timeline a few hours later or earlier, clock times in the ticket too
+    RenameIds,  // org, config, virtual key, Stripe customer ids and the repository, everywhere
+    RoutineDeploys,   // 10-25 routine deploys in unrelated areas, hours away from any change
     BackgroundErrors, // a 1.5-3% background error rate on every request stream
     BusinessHours,    // an office-hours volume cycle on every request stream
     NoisyOrg,         // another big org with its own 3% background errors on models nothing hits
