@@ -243,7 +243,7 @@ QString shiftTimesInText(const QString &text, qint64 seconds, bool isoToo, bool 
             const QDate date = QDate::fromString(m.captured(1), u"yyyy-MM-dd"_s);
             const QTime time(m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt());
             if (date.isValid() && time.isValid()) {
-                const QDateTime t = QDateTime(date, time, QTimeZone::UTC).addSecs(seconds);
+                const QDateTime t = QDateTime(date, time, QTimeZone::utc()).addSecs(seconds);
                 const QString sep = m.captured(0).mid(10, 1);
                 replacement = t.toString(u"yyyy-MM-dd"_s) + sep + t.toString(u"HH:mm"_s) +
                               (m.captured(4).isEmpty() ? QString() : u':' + t.toString(u"ss"_s)) +
@@ -467,7 +467,7 @@ QList<QDateTime> sensitiveTimes(const QJsonObject &scenario)
                 continue;
             const QTime time(match.captured(1).toInt(), match.captured(2).toInt());
             for (int back = 0; back <= 1; ++back)
-                times.append(QDateTime(now.date().addDays(-back), time, QTimeZone::UTC));
+                times.append(QDateTime(now.date().addDays(-back), time, QTimeZone::utc()));
         }
     }
     return times;
@@ -505,16 +505,16 @@ std::expected<QJsonObject, QString> routineDeploys(const QJsonObject &scenario, 
     const QList<QDateTime> sensitive = sensitiveTimes(scenario);
     const int wanted = 10 + (variant * 7) % 16;
     const qint64 span = from.secsTo(now);
-    QList<QDateTime> slots;
+    QList<QDateTime> freeTimes;
     // Candidate times every 23 minutes, taken in a stride so they spread over the window; a
     // slot counts only three hours or more away from every change the truth depends on.
     for (qint64 s = 20 * 60; s < span - 30 * 60; s += 23 * 60) {
         const QDateTime t = from.addSecs(s);
         if (std::ranges::all_of(sensitive,
                                 [&](const QDateTime &x) { return qAbs(x.secsTo(t)) >= 3 * 3600; }))
-            slots.append(t);
+            freeTimes.append(t);
     }
-    if (slots.size() < wanted)
+    if (freeTimes.size() < wanted)
         return std::unexpected(u"no room three hours away from every change"_s);
     int maxId = 0;
     for (const QJsonValue &d : arrayAt(scenario, u"github"_s, u"deployments"_s))
@@ -523,7 +523,7 @@ std::expected<QJsonObject, QString> routineDeploys(const QJsonObject &scenario, 
     QJsonArray commits = arrayAt(scenario, u"github"_s, u"commits"_s);
     QStringList refs;
     for (int i = 0; i < wanted; ++i) {
-        const QDateTime at = slots.at(qsizetype(i) * slots.size() / wanted);
+        const QDateTime at = freeTimes.at(qsizetype(i) * freeTimes.size() / wanted);
         const Routine &r = routines.at((i + variant) % routines.size());
         const int id = maxId + 5000 + i * 3;
         const QString sha = shortHash(u"deploy"_s + QString::number(id), variant, 7);
@@ -657,7 +657,7 @@ std::expected<QJsonObject, QString> noisyOrg(const QJsonObject &scenario, int va
             {u"tokens"_s,
              QJsonObject{{u"prompt"_s, 900}, {u"completion"_s, 200}, {u"cached_share"_s, 0.0}}},
             {u"config_id"_s, config},
-            {u"api_key_id"_s, u"vk-"_s + slug + u"-1"_s},
+            {u"api_key_id"_s, QString(u"vk-"_s + slug + u"-1"_s)},
             {u"sdk"_s, u"portkey-python/1.9.2"_s},
             {u"metadata"_s, QJsonObject{}}};
         // Only models no anomaly touches, unless the anomaly touches everything alike.
@@ -668,7 +668,7 @@ std::expected<QJsonObject, QString> noisyOrg(const QJsonObject &scenario, int va
         if (hit)
             continue;
         streams.append(stream);
-        targets.append(QJsonObject{{u"virtual_key"_s, u"vk-"_s + slug + u'-' + c.provider},
+        targets.append(QJsonObject{{u"virtual_key"_s, QString(u"vk-"_s + slug + u'-' + c.provider)},
                                    {u"override_params"_s, QJsonObject{{u"model"_s, c.model}}}});
         ++added;
     }
@@ -685,7 +685,7 @@ std::expected<QJsonObject, QString> noisyOrg(const QJsonObject &scenario, int va
     QJsonArray customers = arrayAt(out, u"stripe"_s, u"customers"_s);
     customers.append(QJsonObject{{u"id"_s, customer},
                                  {u"object"_s, u"customer"_s},
-                                 {u"email"_s, u"ap@"_s + domain},
+                                 {u"email"_s, QString(u"ap@"_s + domain)},
                                  {u"name"_s, name},
                                  {u"created"_s, 1735689600},
                                  {u"currency"_s, u"usd"_s},
@@ -909,7 +909,7 @@ std::expected<QJsonObject, QString> localTime(const QJsonObject &scenario, int v
                     crossesDay = true;
                 const int h = (local + 24) % 24;
                 QString form = zone.forms.at(variant % zone.forms.size());
-                form.replace(u"{HH}"_s, u"%1"_s.arg(h, 2, 10, u'0'))
+                form.replace(u"{HH}"_s, u"%1"_s.arg(h, 2, 10, QChar(u'0')))
                     .replace(u"{MM}"_s, m.captured(2))
                     .replace(u"{h}"_s, QString::number(h % 12 == 0 ? 12 : h % 12))
                     .replace(u"{ap}"_s, h < 12 ? u"am"_s : u"pm"_s);
@@ -970,11 +970,14 @@ std::expected<QJsonObject, QString> oldIncident(const QJsonObject &scenario, int
     const QString id = shortHash(u"incident"_s + provider, variant, 12);
     const QString name = u"Elevated error rates on %1"_s.arg(product);
     auto update = [&](const QString &status, const QString &body, const QDateTime &at) {
-        return QJsonObject{
-            {u"id"_s, id + status.left(2)}, {u"incident_id"_s, id},
-            {u"status"_s, status},          {u"body"_s, body},
-            {u"created_at"_s, isoUtc(at)},  {u"updated_at"_s, isoUtc(at)},
-            {u"display_at"_s, isoUtc(at)},  {u"affected_components"_s, QJsonValue()}};
+        return QJsonObject{{u"id"_s, QString(id + status.left(2))},
+                           {u"incident_id"_s, id},
+                           {u"status"_s, status},
+                           {u"body"_s, body},
+                           {u"created_at"_s, isoUtc(at)},
+                           {u"updated_at"_s, isoUtc(at)},
+                           {u"display_at"_s, isoUtc(at)},
+                           {u"affected_components"_s, QJsonValue()}};
     };
     QJsonArray incidents = page.value(u"incidents"_s).toArray();
     incidents.append(QJsonObject{
@@ -987,7 +990,7 @@ std::expected<QJsonObject, QString> oldIncident(const QJsonObject &scenario, int
         {u"started_at"_s, isoUtc(start)},
         {u"monitoring_at"_s, QJsonValue()},
         {u"resolved_at"_s, isoUtc(end)},
-        {u"shortlink"_s, u"https://stspg.io/"_s + id.left(8)},
+        {u"shortlink"_s, QString(u"https://stspg.io/"_s + id.left(8))},
         {u"page_id"_s, page.value(u"page"_s).toObject().value(u"id"_s)},
         {u"incident_updates"_s,
          QJsonArray{update(u"resolved"_s, u"This incident has been resolved."_s, end),
