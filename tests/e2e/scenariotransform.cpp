@@ -1016,7 +1016,8 @@ QList<ScenarioTransform> allScenarioTransforms()
             ScenarioTransform::RenameIds,        ScenarioTransform::RoutineDeploys,
             ScenarioTransform::BackgroundErrors, ScenarioTransform::BusinessHours,
             ScenarioTransform::NoisyOrg,         ScenarioTransform::QuotedThread,
-            ScenarioTransform::LocalTime,        ScenarioTransform::OldIncident};
+            ScenarioTransform::LocalTime,        ScenarioTransform::OldIncident,
+            ScenarioTransform::Combined};
 }
 
 QString scenarioTransformName(ScenarioTransform transform)
@@ -1042,6 +1043,8 @@ QString scenarioTransformName(ScenarioTransform transform)
         return u"local-time"_s;
     case ScenarioTransform::OldIncident:
         return u"old-incident"_s;
+    case ScenarioTransform::Combined:
+        return u"combined"_s;
     }
     return {};
 }
@@ -1070,6 +1073,22 @@ std::expected<QJsonObject, QString> transformScenario(const QJsonObject &scenari
         return localTime(scenario, variant);
     case ScenarioTransform::OldIncident:
         return oldIncident(scenario, variant);
+    case ScenarioTransform::Combined: {
+        // Truth-preserving changes compose: each sees the scenario the previous one made.
+        QJsonObject out = scenario;
+        int applied = 0;
+        for (const ScenarioTransform t : allScenarioTransforms()) {
+            if (t == ScenarioTransform::Combined)
+                continue;
+            if (auto next = transformScenario(out, t, variant)) {
+                out = *next;
+                ++applied;
+            }
+        }
+        if (applied < 3)
+            return std::unexpected(u"fewer than three transforms apply"_s);
+        return out;
+    }
     }
     return std::unexpected(u"unknown transform"_s);
 }

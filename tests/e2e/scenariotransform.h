@@ -22,6 +22,7 @@ enum class ScenarioTransform {
     QuotedThread,     // a stale subject, the old subject in the body, a signature, a quoted reply
     LocalTime,        // the ticket's "HH:MM UTC" restated in a local zone in the ticket's language
     OldIncident,      // a resolved provider incident on another product days before
+    Combined,         // every one of the above that applies, one after the other (three at least)
 };
 
 QList<ScenarioTransform> allScenarioTransforms();

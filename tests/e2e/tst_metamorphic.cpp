@@ -29,21 +29,27 @@ using namespace Casefile::Testing;
 
 namespace {
 
-QStringList libraryFiles()
+const QStringList &libraryFiles()
 {
-    const QDir dir(qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s);
-    QStringList files;
-    for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name))
-        files.append(dir.filePath(name));
+    static const QStringList files = [] {
+        const QDir dir(qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s);
+        QStringList out;
+        for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name))
+            out.append(dir.filePath(name));
+        return out;
+    }();
     return files;
 }
 
 QJsonObject readScenario(const QString &file)
 {
+    static QHash<QString, QJsonObject> cache;
+    if (const auto it = cache.constFind(file); it != cache.cend())
+        return *it;
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
+    return cache[file] = QJsonDocument::fromJson(f.readAll()).object();
 }
 
 int perTransform()
