@@ -6,7 +6,8 @@
 //
 // Each transform runs on a rotating spread of the scenarios it applies to (how many per
 // transform: CASEFILE_METAMORPHIC_PER_TRANSFORM, default 3, 0 for all), and a table of the
-// pass rate per transform is printed at the end.
+// pass rate per transform is printed at the end. CASEFILE_METAMORPHIC_KEEP=<dir> keeps the
+// variants.
 #include "sandboxprocess.h"
 #include "scenariotransform.h"
 #include "scenariotruth.h"
@@ -96,7 +97,17 @@ QMap<QString, Tally> &tallies()
 // passing fails here (XPASS) until it is taken off.
 const QHash<QString, QString> &knownWrong()
 {
-    static const QHash<QString, QString> known{};
+    static const QHash<QString, QString> known{
+        // A steady 3% background error rate of another big org reads as "other organisations
+        // saw the same errors" (the org comparison spans the whole window, not the hours of
+        // the change), so the config's 404s lose to a deploy ten minutes before them.
+        {u"noisy-org/provider-routing-retired-model-japanese"_s,
+         u"org comparison over the whole window counts a steady noisy org as hit"_s},
+        {u"combined/provider-routing-retired-model-japanese"_s,
+         u"org comparison over the whole window counts a steady noisy org as hit"_s},
+        {u"combined/webhook-failures-signature-wrong-guess"_s,
+         u"the reply leaves out the 401 status under the combined changes (not yet traced)"_s},
+    };
     return known;
 }
 
@@ -196,6 +207,12 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(*changed).toJson());
         out.close();
+        // CASEFILE_METAMORPHIC_KEEP=<dir> keeps each variant there, to replay a failure with
+        // casefile-sandbox --scenario.
+        if (const QString keep = qEnvironmentVariable("CASEFILE_METAMORPHIC_KEEP"); !keep.isEmpty())
+            QFile::copy(path, QDir(keep).filePath(
+                                  QString::fromUtf8(QTest::currentDataTag()).replace(u'/', u'-') +
+                                  u".json"_s));
 
         SandboxProcess sandbox(path);
         QVERIFY2(sandbox.waitReady(), qPrintable(sandbox.errorText()));
