@@ -333,6 +333,45 @@ private slots:
                  qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
     }
 
+    // A subject left over from an older billing thread, a report of errors in the body, the
+    // older reply quoted under it: the body decides (the built-in playbooks).
+    void staleSubjectOverBody_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("expected");
+        const QString quoted =
+            u"\n\nLe 3 sept. 2025 à 09:40, Support <help@vendor.example> a écrit :\n> Hello,\n> "
+            "your billing address is updated and the next invoice will carry it.\n> Support"_s;
+        QTest::newRow("french errors report")
+            << u"Re: Re: invoice address for our account"_s
+            << QString(u"Pic d'erreurs ce soir ???\n\nBonjour,\n\nNotre supervision voit "
+                       "une hausse des erreurs depuis 21h : 12 par heure d'habitude, 45 "
+                       "maintenant. Un incident chez vous ?\n\nMerci,\nNadia"_s +
+                       quoted)
+            << u"api-errors"_s;
+        QTest::newRow("english latency report")
+            << u"Re: Re: invoice address for our account"_s
+            << QString(u"Responses got slow\n\nHi, since noon our p95 latency is three times "
+                       "what it was.\n\nThanks,\nOmar"_s +
+                       quoted)
+            << u"latency-spike"_s;
+    }
+
+    void staleSubjectOverBody()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(QString, expected);
+        const PlaybookLibrary library = PlaybookLibrary::load({}, false);
+        if (library.names().isEmpty())
+            QSKIP("no built-in playbooks in this build");
+        const PlaybookChoice choice =
+            Classifier(library.playbooks()).classify(TestData::ticketSaying(subject, description));
+        QVERIFY2(choice.name == expected,
+                 qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
+    }
+
     void reasonNamesWordsAndScores()
     {
         const Classifier classifier(contractPlaybooks());

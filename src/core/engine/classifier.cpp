@@ -812,6 +812,15 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
     const bool failure = present(r, u"failure") || present(r, u"server-status") ||
                          present(r, u"client-status") || present(r, u"overloaded");
     const bool works = present(r, u"works");
+    // A body that reports a symptom of its own tells what is wrong now: the topic of a subject
+    // left over from an older thread, which the body never takes up, is that thread's.
+    bool bodyReports = false;
+    for (int c = 0; c < all.size() && r.staleSubject; ++c) {
+        const Kind kind = all.at(c).kind;
+        bodyReports = bodyReports || (r.concepts.at(c).body > 0 && r.concepts.at(c).symptom > 0 &&
+                                      (kind == Kind::Symptom || kind == Kind::Event));
+    }
+    const bool subjectSpeaks = !(r.staleSubject && bodyReports);
     for (const auto &e : entries) {
         QList<std::pair<double, QString>> parts;
         double total = 0;
@@ -820,7 +829,7 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
             const ConceptRead &cr = r.concepts.at(c);
             if (w <= 0)
                 continue;
-            const double p = cr.presence();
+            const double p = subjectSpeaks || cr.body > 0 ? cr.presence() : 0.0;
             if (p > 0) {
                 const double variety = 1.0 + std::min(0.45, 0.15 * double(cr.tokens.size() - 1));
                 total += w * p * variety;
@@ -833,7 +842,7 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
         const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
         for (const auto &s : e.positive) {
             const double inSubject =
-                findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
+                subjectSpeaks && findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
             const double inBody = findTerm(r.foldedBody, s.folded).count > 0 ? 1.0 : 0;
             if (inSubject + inBody > 0) {
                 total += s.weight * std::max(inSubject, inBody);
