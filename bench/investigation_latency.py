@@ -15,6 +15,7 @@ parts of scenario names; default all), CASEFILE_BENCH_LATENCY_RUNS (default "fix
 CASEFILE_BENCH_FIXED_MS (default 400)."""
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -96,30 +97,53 @@ def plan_of(doc, playbooks):
     return plan
 
 
-def midpoint(spec):
+def bounds(spec):
+    """(low, high) of a latency spec: "400" or "400-900" (the sandbox draws each request's
+    latency uniformly in the range)."""
     lo, _, hi = str(spec).partition("-")
-    return (float(lo) + float(hi or lo)) / 2
+    return float(lo), float(hi or lo)
 
 
-def physical_limit(steps_run, playbook, latency_ms):
+LIMIT_SAMPLES = 2000
+
+
+def physical_limit(steps_run, playbook, latencies):
     """(levels, ms): the ticket read, then the longest chain of round trips of the steps that
-    ran (skipped steps cost nothing). `latency_ms` is the per-system latency (a range's
-    midpoint)."""
+    ran (skipped steps cost nothing). `latencies` maps a system to its latency spec. With a
+    fixed latency per system this is the chain's sum; with ranges every request draws its own
+    latency, so the limit is the expected longest chain over those draws (Monte Carlo, fixed
+    seed): a level of ten parallel queries waits for the slowest of ten draws, which a range's
+    midpoint would understate."""
     ran = {s["id"] for s in steps_run if s["status"] != "skipped"}
-    memo = {}
+    spec = {system: bounds(v) for system, v in latencies.items()}
+    rng = random.Random(1)
+    fixed = all(lo == hi for lo, hi in spec.values())
 
-    def chain(step_id):
-        if step_id not in memo:
-            s = playbook.get(step_id, {})
-            own_trips = INHERENT_ROUND_TRIPS.get((s.get("connector"), s.get("operation")), 1)
-            own = (own_trips, own_trips * latency_ms.get(s.get("connector"), 0)) if step_id in ran else (0, 0)
-            before = [chain(d) for d in s.get("depends_on", []) if d in playbook]
-            levels = max((b[0] for b in before), default=0)
-            ms = max((b[1] for b in before), default=0)
-            memo[step_id] = (own[0] + levels, own[1] + ms)
-        return memo[step_id]
-    longest = max((chain(i) for i in playbook), default=(0, 0), key=lambda c: (c[1], c[0]))
-    return 1 + longest[0], latency_ms.get("helpdesk", 0) + longest[1]
+    def longest(draw):
+        memo = {}
+
+        def chain(step_id):
+            if step_id not in memo:
+                s = playbook.get(step_id, {})
+                own_trips = INHERENT_ROUND_TRIPS.get((s.get("connector"), s.get("operation")), 1)
+                if step_id in ran:
+                    own = (own_trips, sum(draw(s.get("connector")) for _ in range(own_trips)))
+                else:
+                    own = (0, 0)
+                before = [chain(d) for d in s.get("depends_on", []) if d in playbook]
+                memo[step_id] = (own[0] + max((b[0] for b in before), default=0),
+                                 own[1] + max((b[1] for b in before), default=0))
+            return memo[step_id]
+        best = max((chain(i) for i in playbook), default=(0, 0), key=lambda c: (c[1], c[0]))
+        return 1 + best[0], draw("helpdesk") + best[1]
+
+    def draw(system):
+        lo, hi = spec.get(system, (0.0, 0.0))
+        return lo if lo == hi else rng.uniform(lo, hi)
+    if fixed:
+        return longest(draw)
+    samples = [longest(draw) for _ in range(LIMIT_SAMPLES)]
+    return max(s[0] for s in samples), statistics.fmean(s[1] for s in samples)
 
 
 def measured_critical_path(steps, playbook):
@@ -156,7 +180,7 @@ def process_overhead_ms(casefile):
     return round(statistics.median(times))
 
 
-def run_config(name, latencies, latency_ms, sandbox, casefile, scenarios, playbooks, repeats):
+def run_config(name, latencies, sandbox, casefile, scenarios, playbooks, repeats):
     extra = []
     for system, spec in latencies.items():
         extra += ["--latency", f"{system}={spec}"]
@@ -181,7 +205,7 @@ def run_config(name, latencies, latency_ms, sandbox, casefile, scenarios, playbo
                         doc = json.loads(run.stdout)
                         playbook = plan_of(doc, playbooks)
                         steps = [s["duration_ms"] for s in doc["steps"] if s["status"] != "skipped"]
-                        levels, limit = physical_limit(doc["steps"], playbook, latency_ms)
+                        levels, limit = physical_limit(doc["steps"], playbook, latencies)
                         samples.append({"wall": elapsed, "engine": doc["duration_ms"],
                                         "slowest": max(steps) if steps else 0, "sum": sum(steps),
                                         "critical": measured_critical_path(doc["steps"], playbook),
@@ -232,13 +256,12 @@ def main():
     playbooks = load_playbooks(root)
     overhead = process_overhead_ms(casefile)
     print(f" command-line start-up and exit alone: {overhead} ms (included in every wall time)")
-    configs = {"fixed": ({s: str(fixed) for s in SYSTEMS}, {s: float(fixed) for s in SYSTEMS}),
-               "ranges": (RANGES, {s: midpoint(v) for s, v in RANGES.items()})}
+    configs = {"fixed": {s: str(fixed) for s in SYSTEMS}, "ranges": RANGES}
     out = {"process_overhead_ms": overhead, "repeats": repeats, "runs": {}, "rows": []}
     for name in runs:
-        latencies, latency_ms = configs[name]
+        latencies = configs[name]
         out["runs"][name] = {"latencies_ms": latencies}
-        out["rows"] += run_config(name, latencies, latency_ms, sandbox, casefile, scenarios, playbooks, repeats)
+        out["rows"] += run_config(name, latencies, sandbox, casefile, scenarios, playbooks, repeats)
     json.dump(out, open(out_path, "w"), indent=2)
 
 

@@ -177,7 +177,9 @@ def main():
         md += ["", "Wall time is the command line's, from start to exit: the ticket read, the investigation and the "
                f"process's own start-up and exit ({overhead} ms alone on this run). The limit is the ticket read plus "
                "the longest chain of round trips in the playbook (levels × latency), from the playbook, not from "
-               "measured times. Engine time is the investigation alone, as the older ratios measured it.",
+               "measured times. With latency ranges every request draws its own latency, so the limit is the "
+               "expected longest chain over those draws (a level of parallel queries waits for the slowest draw). "
+               "Engine time is the investigation alone, as the older ratios measured it.",
                "", "| run | scenario | ticket | playbook | levels | limit ms | wall ms | engine ms | wall/limit | "
                "engine/slowest step | engine/measured chain | engine/sum | slowest steps (ms) |",
                "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]

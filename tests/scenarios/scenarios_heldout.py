@@ -948,12 +948,545 @@ def h2_routing_no_fault_noisy_ist():
                     github=gh, statuspage=sp, configs=cfg)
 
 
+
+# The third held-out set: another company, more noise (big orgs with a 2-3% background error
+# rate, office-hours cycles, 16-27 routine deploys, several configs, keys, endpoints and meters
+# per org) and causes the first two sets hold fewer of.
+CO3 = {"name": "Ferrybridge", "github_repo": "ferrybridge/gateway"}
+
+DOC_NESTED = doc("docs/routing/nested-configs.md", "Nested configs",
+                 "# Nested configs\n\nA target can itself be a config with its own `strategy` and `targets`. "
+                 "A `fallback` config whose first target is a `loadbalance` group sends each request to one "
+                 "member of the group; when that member answers a status listed in the group's "
+                 "`retry.on_status_codes`, the request moves on to the fallback config's next target, exactly "
+                 "as with a single target.\n")
+
+
+def h3_fallback_nested_known_bug_fr():
+    D, now = "2027-03-02", "2027-03-02T16:00:00Z"
+    start = "2027-03-01T10:00:00Z"
+    a = org("org_loriot", "Loriot Voyages", "loriot-voyages.fr", "enterprise")
+    b = org("org_ulmus", "Ulmus Health", "ulmushealth.com", "scale")
+    gh = github(CO3, 5101, start, now, 22)
+    her = gh.deploy(5140, at(D, "13:25"), "router: record the fallback attempt chain in request logs",
+                    ["src/router/fallback-log.ts", "src/logging/request-log.ts"])
+    sp = Statuspage(now)
+    inc = sp.incident("openai", "r5t8y1u4i7o2", "Elevated error rates on GPT-4o", at(D, "13:40"), at(D, "14:55"),
+                      "A share of GPT-4o API requests return 503 Service Unavailable.")
+    claude_ai = sp.incident("anthropic", "z3x6c9v2b5n8", "claude.ai conversations slow to load", at(D, "13:50"),
+                            at(D, "15:10"), "Some claude.ai users see slow loading of past conversations.",
+                            component="claude.ai", impact="minor")
+    bug = linear_issue("GW-1502", "fallback: nested loadbalance target does not fail over",
+                       "When the first target of a fallback config is itself a loadbalance group, an error from "
+                       "the member the group picked is returned to the caller even when its status is in the "
+                       "group's on_status_codes; the next target is never tried. Flat fallback configs are not "
+                       "affected. Two customer reports so far; reproduced in staging.",
+                       "2027-02-22T10:00:00Z", state="Todo", labels=("bug", "routing"))
+    fixed = linear_issue("GW-1461", "loadbalance: weights ignored while a member key is disabled",
+                         "Disabling one virtual key of a loadbalance group split traffic evenly over the others.",
+                         "2027-02-03T10:00:00Z", state="Done", labels=("bug", "routing"),
+                         completed="2027-02-10T10:00:00Z")
+    streams = [cycle(stream(a["id"], per_minute=14, error_rate=0.03, config_id="pc-loriot-conseiller",
+                            key="vk-loriot-openai-eu"), 7, 19, 0.3),
+               cycle(stream(a["id"], per_minute=12, error_rate=0.03, config_id="pc-loriot-conseiller",
+                            key="vk-loriot-openai-us"), 7, 19, 0.3),
+               stream(a["id"], model="gpt-4o-mini", per_minute=10, p50=500, p95=1200, error_rate=0.03,
+                      config_id="pc-loriot-resume", key="vk-loriot-openai-eu"),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=8, p50=90, p95=210,
+                      error_rate=0.02, prompt=500, completion=0, key="vk-loriot-openai-eu"),
+               stream(b["id"], per_minute=12, config_id="pc-ulmus-triage", key="vk-ulmus-openai"),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=4, p50=1300, p95=3000,
+                      config_id="pc-ulmus-notes", key="vk-ulmus-anthropic")]
+    an = [errors(at(D, "13:40"), at(D, "14:55"), {"config_id": "pc-loriot-conseiller"}, 0.45, 503,
+                 "provider_unavailable"),
+          errors(at(D, "13:40"), at(D, "14:55"), {"config_id": "pc-ulmus-triage"}, 0.45, 503, "provider_unavailable",
+                 {"provider": "anthropic", "model": "claude-sonnet-4-6"})]
+    group = {"strategy": {"mode": "loadbalance"},
+             "targets": [weighted("vk-loriot-openai-eu", "gpt-4o", 55, 30000),
+                         weighted("vk-loriot-openai-us", "gpt-4o", 45, 30000)],
+             "retry": {"attempts": 2, "on_status_codes": [429, 500, 502, 503, 504]}}
+    cfg = [config("pc-loriot-conseiller", a["id"], "conseiller-voyages",
+                  [group, target("vk-loriot-anthropic", "claude-sonnet-4-6", 30000)], mode="fallback",
+                  updated="2027-01-12T10:40:00Z"),
+           one_target("pc-loriot-resume", a, "resume-dossier", "vk-loriot-openai-eu", "gpt-4o-mini", 20000),
+           config("pc-ulmus-triage", b["id"], "triage",
+                  [target("vk-ulmus-openai", "gpt-4o", 30000, [429, 500, 502, 503, 504]),
+                   target("vk-ulmus-anthropic", "claude-sonnet-4-6", 30000)], mode="fallback"),
+           one_target("pc-ulmus-notes", b, "notes", "vk-ulmus-anthropic", "claude-sonnet-4-6", 30000)]
+    t = [ticket(4101, a, "Le fallback ne sert à rien ?",
+                "Bonjour,\n\nCet après-midi, entre 14h40 et 15h55 (heure de Paris), notre conseiller voyages a renvoyé "
+                "des erreurs 503 à nos clients, à peu près une requête sur deux. Je croyais que c'était justement le "
+                "rôle du fallback de basculer sur Claude dans ce cas-là ?? Notre config pc-loriot-conseiller a bien "
+                "Claude en deuxième cible, et le 503 figure dans on_status_codes, j'ai vérifié deux fois.\n\n"
+                "Voilà ce que reçoit l'application :\n\n"
+                "{\"error\": {\"message\": \"Service unavailable\", \"type\": \"provider_unavailable\", "
+                "\"code\": 503}, \"provider\": \"openai\"}\n\n"
+                "J'imagine que Claude était lui aussi indisponible à ce moment-là ? J'ai vu passer un incident chez "
+                "Anthropic dans l'après-midi. Sinon je ne vois pas bien à quoi sert la bascule.\n\n"
+                "Pour info, on répartit GPT-4o sur deux clés (UE et US) depuis janvier, sans souci jusqu'ici.\n\n"
+                "Merci d'avance pour votre retour,\nHélène Marchetti\nLead dev – Loriot Voyages",
+                at(D, "15:20"), "Hélène Marchetti", priority="high")]
+    t[0]["requester"]["email"] = "h.marchetti@loriot-voyages.fr"
+    return scenario(F, "heldout-fallback-nested-known-bug-french",
+                    "French ticket, Paris time, pasted error body, question form, the customer blaming Claude: "
+                    "during OpenAI's GPT-4o 503s 13:40-14:55 UTC the fallback config pc-loriot-conseiller, whose "
+                    "first target is a loadbalance group of two keys, never fails over (open Linear GW-1502, "
+                    "nested groups ignore on_status_codes); Ulmus's flat fallback fails over to Claude. A "
+                    "fallback-logging deploy at 13:25, a claude.ai incident and a fixed loadbalance bug are "
+                    "bystanders. A big org with a 3% background error rate and an office-hours cycle.",
+                    now, CO3, [a, b], start, 4101, streams, an, t,
+                    {4101: truth("fallback", "known_bug", ["linear:issue:GW-1502"],
+                                 [f"github:deployment:{her}", claude_ai, "linear:issue:GW-1461",
+                                  "config:pc-ulmus-triage"], ["503", "13:40"])},
+                    github=gh, statuspage=sp, linear=[bug, fixed], configs=cfg,
+                    docs=[DOC_FALLBACKS, DOC_NESTED, DOC_STRATEGIES])
+
+
+DOC_GUARDRAILS = doc("docs/guardrails/overview.md", "Guardrails",
+                     "# Guardrails\n\nInput guardrails (`before_request_hooks` in a config) run in the gateway "
+                     "before the request is sent to the provider, so their time is gateway time: the request log's "
+                     "`latency_ms` minus `provider_latency_ms`.\n\n- Deterministic checks (regex, word count, JSON "
+                     "schema) take under 5 ms.\n- Checks that call a model (PII detection, prompt-injection "
+                     "detection) add one classifier call to every request, typically 400-800 ms.\n\nSet "
+                     "`async: true` on a hook to run it beside the request instead of before it: the latency goes "
+                     "away, but the check can then only log, not block or redact.\n")
+
+
+def h3_latency_guardrail_expected_de():
+    D, now = "2027-03-04", "2027-03-04T17:30:00Z"
+    start = "2027-03-03T14:00:00Z"
+    a = org("org_haselstein", "Hasel & Stein Versicherung AG", "haselstein.de", "enterprise")
+    b = org("org_yarra", "Yarra Foods", "yarrafoods.com.au", "scale")
+    gh = github(CO3, 5201, start, now, 24)
+    her = gh.deploy(5240, at(D, "12:06"), "openai provider: HTTP/2 connection pool per region",
+                    ["src/providers/openai/pool.ts", "src/http/agent.ts"])
+    sp = Statuspage(now)
+    other = sp.incident("openai", "w4e7r1t5y8u2", "Increased latency for o3", at(D, "11:30"), at(D, "13:00"),
+                        "Requests to o3 are taking longer than usual.", impact="minor")
+    streams = [cycle(stream(a["id"], model="gpt-4o-mini", per_minute=22, p50=450, p95=1100, gateway_ms=12,
+                            error_rate=0.025, config_id="pc-hasel-kundenbot", key="vk-hasel-openai"), 6, 17, 0.25),
+               cycle(stream(a["id"], per_minute=12, p50=900, p95=2300, gateway_ms=12, error_rate=0.025,
+                            config_id="pc-hasel-schaden", key="vk-hasel-openai"), 6, 17, 0.25),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-large", per_minute=8, p50=110, p95=260,
+                      gateway_ms=12, error_rate=0.02, prompt=600, completion=0, key="vk-hasel-openai"),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=12, p50=1300, p95=3000,
+                      config_id="pc-yarra-menu"),
+               stream(b["id"], model="gpt-4o-mini", per_minute=6, p50=450, p95=1100, config_id="pc-yarra-tags")]
+    an = [latency(at(D, "12:00"), None, {"config_id": "pc-hasel-kundenbot"}, 50.0, component="gateway")]
+    bot = config("pc-hasel-kundenbot", a["id"], "kundenbot", [target("vk-hasel-openai", "gpt-4o-mini", 20000)],
+                 updated=at(D, "11:57"))
+    bot["config"]["before_request_hooks"] = [
+        {"id": "gr-hasel-datenschutz", "type": "guardrail", "async": False, "deny": False,
+         "checks": [{"id": "portkey.pii", "parameters": {"redact": True}},
+                    {"id": "portkey.promptInjection"}]}]
+    cfg = [bot,
+           one_target("pc-hasel-schaden", a, "schaden-assistent", "vk-hasel-openai", "gpt-4o", 30000),
+           one_target("pc-yarra-menu", b, "menu", "vk-yarra-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-yarra-tags", b, "tags", "vk-yarra-openai", "gpt-4o-mini", 20000)]
+    t = [ticket(4201, a, "Latenz Kundenbot +600ms seit Mittag",
+                "Hallo Ferrybridge-Team,\n\nseit heute ca. 13 Uhr (MEZ) ist unser Kundenbot spürbar träger. In "
+                "unserem APM sieht das so aus:\n\n"
+                "2027-03-04 13:14:22 CET INFO kundenbot.llm call_ms=1094 upstream_ms=447 model=gpt-4o-mini\n"
+                "2027-03-04 13:14:25 CET INFO kundenbot.llm call_ms=1121 upstream_ms=469 model=gpt-4o-mini\n\n"
+                "Vor 13 Uhr lag call_ms stabil knapp unter 500. Die Zeit beim Provider ist also unverändert, die "
+                "zusätzlichen ~600 ms entstehen irgendwo bei euch. Unser Schadens-Assistent läuft über dasselbe "
+                "Gateway und wirkt normal, was ich mir nicht erklären kann.\n\nHabt ihr heute Mittag etwas "
+                "ausgerollt? An unserer Konfiguration haben wir meines Wissens nichts geändert.\n\n"
+                "Beste Grüße\nTobias Brandauer\nTeamleitung Digitale Kanäle\nHasel & Stein Versicherung AG",
+                at(D, "13:40"), "Tobias Brandauer")]
+    return scenario(F, "heldout-latency-guardrail-expected-german",
+                    "German ticket, CET time, pasted APM lines, the customer blaming a deploy: at 11:57 UTC someone "
+                    "in the org added a model-based PII and prompt-injection guardrail to pc-hasel-kundenbot, and "
+                    "from 12:00 its gateway time rises from ~12 ms to ~600 ms as the guardrail doc says; the org's "
+                    "other configs are unchanged. An OpenAI connection-pool deploy at 12:06 (after the onset) and "
+                    "an o3 latency incident are bystanders.",
+                    now, CO3, [a, b], start, 4201, streams, an, t,
+                    {4201: truth("latency-spike", "expected_behavior",
+                                 ["config:pc-hasel-kundenbot", "docs:docs/guardrails/overview.md"],
+                                 [f"github:deployment:{her}", other, "config:pc-hasel-schaden"],
+                                 ["pc-hasel-kundenbot"])},
+                    github=gh, statuspage=sp, configs=cfg, docs=[DOC_GUARDRAILS])
+
+
+def h3_retry_storm_two_causes():
+    D, now = "2027-03-08", "2027-03-08T19:00:00Z"
+    start = "2027-03-07T14:00:00Z"
+    a = org("org_larkspur", "Larkspur Health Systems", "larkspurhealth.com", "growth")
+    b = org("org_osage", "Osage Analytics", "osageanalytics.com", "scale")
+    gh = github(CO3, 5301, start, now, 18)
+    gauge = gh.deploy(5320, at(D, "15:40"), "ratelimit: export per-org TPM gauge to metrics",
+                      ["src/ratelimit/metrics.ts"])
+    bad = gh.deploy(5321, at(D, "15:48"), "embeddings: batch inputs per provider call",
+                    ["src/routes/embeddings.ts", "src/providers/openai/embeddings-batcher.ts"],
+                    message="embeddings: send up to 64 inputs per upstream call (#5120)")
+    sp = Statuspage(now)
+    other = sp.incident("openai", "g2h5j8k1l4z7", "Realtime API sessions failing to connect", at(D, "15:30"),
+                        at(D, "16:40"), "Some Realtime API sessions fail to connect.", component="Realtime API")
+    streams = [cycle(stream(a["id"], per_minute=16, error_rate=0.03, config_id="pc-larkspur-scribe",
+                            key="vk-larkspur-scribe"), 13, 23, 0.3),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=10, p50=120,
+                      p95=300, error_rate=0.03, prompt=2000, completion=0, config_id="pc-larkspur-indexer",
+                      key="vk-larkspur-indexer"),
+               stream(a["id"], model="gpt-4o-mini", per_minute=6, p50=500, p95=1200, error_rate=0.03,
+                      config_id="pc-larkspur-coding", key="vk-larkspur-scribe"),
+               stream(b["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=8, p50=120, p95=300,
+                      prompt=900, completion=0, config_id="pc-osage-search"),
+               stream(b["id"], per_minute=12, config_id="pc-osage-reports")]
+    an = [errors(at(D, "15:52"), None, {"route": "/v1/embeddings"}, 0.4, 500, "internal_error"),
+          volume(at(D, "15:55"), None, {"config_id": "pc-larkspur-indexer"}, 4.0),
+          rate_limited(at(D, "16:00"), None, {"org": a["id"]}, 0.5)]
+    cfg = [one_target("pc-larkspur-scribe", a, "ambient-scribe", "vk-larkspur-openai", "gpt-4o", 30000),
+           one_target("pc-larkspur-indexer", a, "chart-indexer", "vk-larkspur-openai", "text-embedding-3-small",
+                      10000),
+           one_target("pc-larkspur-coding", a, "coding-hints", "vk-larkspur-openai", "gpt-4o-mini", 20000),
+           one_target("pc-osage-search", b, "search", "vk-osage-openai", "text-embedding-3-small", 10000),
+           one_target("pc-osage-reports", b, "reports", "vk-osage-openai", "gpt-4o", 30000)]
+    t = [ticket(4301, a, "429 Too Many Requests on scribe - did our limit change??",
+                "Hi,\n\nSince a little after 10 AM Central our ambient scribe app (the one our clincians use during "
+                "visits) is getting 429s on something like half its calls. Nothing about the scribe changed today. "
+                "Did someone lower our rate limt? We're on Growth and have never been anywhere near the limit.\n\n"
+                "What our API client logs:\n\n"
+                "WARN  2027-03-08T10:31:44-06:00 scribe-api  llm.request failed status=429 "
+                "body={\"error\":{\"message\":\"Rate limit reached for organization\",\"type\":\"rate_limited\","
+                "\"code\":429}} retry_after=20\n\n"
+                "Probably unrelated, but our chart indexer has been getting some 500s from embeddings since this "
+                "morning too. It has retries built in so it takes care of itself, we're definately not worried "
+                "about that one.\n\nPlease look at this asap, we have clinics running all afternoon.\n\nThanks,\n"
+                "Gabe Lindqvist\nDirector of Platform Engineering\nLarkspur Health Systems",
+                at(D, "16:45"), "Gabe Lindqvist", priority="urgent")]
+    return scenario(F, "heldout-api-errors-retry-storm-two-causes",
+                    "Two causes, US Central time, pasted client log, the customer suspecting a lowered limit: deploy "
+                    "#5321 (embeddings batching) at 15:48 makes 40% of every org's /v1/embeddings requests fail 500 "
+                    "from 15:52 (secondary: deploy_regression); Larkspur's indexer retries them at once, its traffic "
+                    "rises x4 from 15:55 and pushes the org over its Growth TPM budget, so from 16:00 half of all its "
+                    "requests, the scribe's included, are refused 429 (primary: rate_limited, the larger count and "
+                    "the ticket's complaint). A rate-limiter metrics deploy at 15:40 and a Realtime API incident are "
+                    "bystanders; Osage's embeddings get the 500s but no 429.",
+                    now, CO3, [a, b], start, 4301, streams, an, t,
+                    {4301: truth("api-errors", "rate_limited", ["config:pc-larkspur-indexer"],
+                                 [f"github:deployment:{gauge}", other, "config:pc-osage-search"],
+                                 ["429", "16:00"], [secondary("deploy_regression", [f"github:deployment:{bad}"])])},
+                    github=gh, statuspage=sp, configs=cfg, docs=[DOC_RATE_LIMITS])
+
+
+def h3_webhook_no_fault_ja():
+    D, now = "2027-03-10", "2027-03-10T08:00:00Z"
+    start = "2027-03-09T03:00:00Z"
+    a = org("org_tsubame", "Tsubame Holdings", "tsubame-hd.co.jp", "enterprise")
+    b = org("org_vireo", "Vireo Ticketing", "vireoticket.com", "scale")
+    c = org("org_quill", "Quill & Ink", "quillink.io", "growth")
+    gh = github(CO3, 5401, start, now, 20)
+    her = gh.deploy(5430, at(D, "05:30"), "webhooks: write delivery statuses in batches",
+                    ["src/webhooks/status-writer.ts", "src/webhooks/dispatcher.ts"])
+    pd = [pd_incident("PWHRETRY4", 9411, "webhook-dispatcher: retry queue depth above threshold",
+                      at(D, "05:50"), at(D, "06:35"), "Webhooks")]
+    prod = "https://api.tsubame-hd.co.jp/hooks/ferrybridge"
+    quill = "https://quillink.io/api/webhooks"
+    streams = [cycle(stream(a["id"], per_minute=20, error_rate=0.02, config_id="pc-tsubame-support"), 1, 9, 0.25),
+               stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=10, p50=1300, p95=3000,
+                      error_rate=0.02, config_id="pc-tsubame-docs"),
+               stream(b["id"], per_minute=12, config_id="pc-vireo-helpdesk"),
+               stream(c["id"], model="gpt-4o-mini", per_minute=8, p50=500, p95=1200, config_id="pc-quill-drafts")]
+    cfg = [one_target("pc-tsubame-support", a, "support", "vk-tsubame-openai", "gpt-4o", 30000),
+           one_target("pc-tsubame-docs", a, "docs", "vk-tsubame-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-vireo-helpdesk", b, "helpdesk", "vk-vireo-openai", "gpt-4o", 30000),
+           one_target("pc-quill-drafts", c, "drafts", "vk-quill-openai", "gpt-4o-mini", 20000)]
+    wh = {"streams": [{"org": a["id"], "endpoint": prod, "events": ["request.completed", "budget.exceeded"],
+                       "per_minute": 5, "latency_ms": 160},
+                      {"org": b["id"], "endpoint": "https://hooks.vireoticket.com/ferrybridge",
+                       "events": ["request.completed"], "per_minute": 3, "latency_ms": 120},
+                      {"org": c["id"], "endpoint": quill, "events": ["request.completed"], "per_minute": 2,
+                       "latency_ms": 140}],
+          "anomalies": [{"kind": "failures", "from": at(D, "05:40"), "to": at(D, "06:40"), "match": {"endpoint": quill},
+                         "rate": 1.0, "status": 0, "error": "connection_refused"}]}
+    t = [ticket(4401, a, "Webhook通知の欠落について",
+                "Ferrybridge サポートご担当者様\n\nいつも大変お世話になっております。燕ホールディングス システム企画部の"
+                "中村でございます。\n\n本日14時45分頃から15時30分頃（日本時間）にかけて、request.completed の Webhook "
+                "通知が一部届いていないように見受けられます。弊社受信側のログでは、同時間帯の受信件数が前日の同じ時間帯と"
+                "比べて明らかに少なくなっておりました。\n\n同時間帯に御社側で障害やメンテナンス等はございましたでしょうか。"
+                "御社の配信システム側の問題でしたら、未達分の再送をお願いできますと幸いです。\n\n"
+                "受信エンドポイント：https://api.tsubame-hd.co.jp/hooks/ferrybridge\n\n"
+                "お忙しいところ恐縮ですが、ご確認のほどよろしくお願い申し上げます。\n\n中村 健一\n"
+                "株式会社燕ホールディングス システム企画部", at(D, "07:10"), "Kenichi Nakamura")]
+    return scenario(F, "heldout-webhook-no-fault-japanese",
+                    "Japanese ticket in formal register, JST window 05:45-06:30 UTC: every delivery to Tsubame's "
+                    "endpoint was answered 200 at its usual rate, before, during and after that window (no fault on "
+                    "our side). Tempting: a webhook status-writer deploy at 05:30, a PagerDuty retry-queue page "
+                    "05:50-06:35 and another org's endpoint refusing connections 05:40-06:40 (the page's cause).",
+                    now, CO3, [a, b, c], start, 4401, streams, [], t,
+                    {4401: truth("webhook-failures", "no_fault_found", [],
+                                 [f"github:deployment:{her}", "pagerduty:incident:PWHRETRY4", f"endpoint:{quill}"],
+                                 ["05:45"])},
+                    github=gh, configs=cfg, webhooks=wh, pagerduty=pd, docs=[DOC_WEBHOOKS])
+
+
+def h3_routing_sdk_header_es():
+    D, now = "2027-03-12", "2027-03-12T13:00:00Z"
+    start = "2027-03-11T08:00:00Z"
+    a = org("org_almendro", "Almendro Seguros", "almendroseguros.es", "enterprise")
+    b = org("org_kittiwake", "Kittiwake Labs", "kittiwake.dev", "scale")
+    gh = github(CO3, 5501, start, now, 19)
+    her = gh.deploy(5540, "2027-03-11T15:35:00Z", "anthropic adapter: cache_control on system blocks",
+                    ["src/providers/anthropic/cache-control.ts"])
+    gh.release(99801, "v3.4.0", "portkey-node v3.4.0",
+               "## Features\n\n- Prompt caching for Anthropic models is switched on automatically (the client sends "
+               "the `prompt-caching-2024-07-31` beta header).\n", "2027-03-05T12:00:00Z")
+    gh.release(99802, "v3.4.1", "portkey-node v3.4.1",
+               "## Fixes\n\n- Stop sending the `prompt-caching-2024-07-31` beta header. Anthropic retired it on "
+               "11 March and now rejects requests that carry it with 400 invalid_request. Everyone on 3.4.0 who "
+               "calls Claude should upgrade.\n", "2027-03-11T21:00:00Z")
+    sp = Statuspage(now)
+    other = sp.incident("anthropic", "e6r9t2y5u8i1", "Elevated errors on Claude Opus 4.1", "2027-03-11T19:00:00Z",
+                        "2027-03-11T20:10:00Z", "Opus 4.1 requests return 500 errors at an elevated rate.")
+    lin = [linear_issue("GW-1550", "anthropic adapter: cache_control dropped on tool result blocks",
+                        "cache_control set on tool_result content blocks is not forwarded, so those blocks are never "
+                        "cached. Requests succeed; only the cache hit rate suffers.", "2027-03-03T10:00:00Z",
+                        labels=("bug", "provider:anthropic"))]
+    node = "portkey-node/3.4.0"
+    streams = [stream(a["id"], per_minute=16, error_rate=0.03, sdk=node, key="vk-almendro-api",
+                      config_id="pc-almendro-tramites"),
+               stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=12, p50=1400, p95=3400,
+                      error_rate=0.03, sdk=node, key="vk-almendro-api", config_id="pc-almendro-dictamen"),
+               stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=6, p50=1400, p95=3400,
+                      error_rate=0.03, sdk="portkey-python/2.4.0", key="vk-almendro-revision",
+                      config_id="pc-almendro-dictamen"),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=6, p50=90, p95=210,
+                      error_rate=0.02, prompt=500, completion=0, sdk="portkey-python/2.4.0",
+                      key="vk-almendro-revision"),
+               stream(b["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=10, p50=450, p95=1000,
+                      sdk="portkey-node/3.3.2", config_id="pc-kittiwake-agent"),
+               stream(b["id"], model="gpt-4o-mini", per_minute=8, p50=500, p95=1200, sdk="portkey-node/3.3.2",
+                      config_id="pc-kittiwake-summaries")]
+    an = [errors("2027-03-11T16:00:00Z", None, {"sdk": node, "provider": "anthropic"}, 1.0, 400, "invalid_request")]
+    cfg = [one_target("pc-almendro-tramites", a, "tramites", "vk-almendro-openai", "gpt-4o", 30000),
+           one_target("pc-almendro-dictamen", a, "dictamenes", "vk-almendro-anthropic", "claude-sonnet-4-6", 60000),
+           one_target("pc-kittiwake-agent", b, "agent", "vk-kittiwake-anthropic", "claude-haiku-4-5", 20000),
+           one_target("pc-kittiwake-summaries", b, "summaries", "vk-kittiwake-openai", "gpt-4o-mini", 20000)]
+    t = [ticket(4501, a, "Claude devuelve 400 y GPT-4o no ¿cambio en vuestra integración?",
+                "Hola,\n\nDesde ayer sobre las 17:00 (hora de Madrid) todas las llamadas a Claude de nuestro servicio "
+                "de dictámenes fallan con un 400. Las llamadas a GPT-4o que hace ese mismo servicio funcionan "
+                "perfectamente, así que ni la clave ni la red son el problema.\n\nEsto es lo que nos devuelve:\n\n"
+                "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unexpected "
+                "value(s) `prompt-caching-2024-07-31` for the `anthropic-beta` header. Please consult our "
+                "documentation at docs.anthropic.com or try again without the header.\"}}\n\n"
+                "Curiosamente, el worker de revisión (en Python) usa la misma configuración, pc-almendro-dictamen, y "
+                "no le pasa nada. No sé si es casualidad.\n\nEn vuestro changelog vi que ayer tocasteis algo del "
+                "cache_control de Anthropic, ¿puede venir de ahí? Nosotros no hemos desplegado nada en ese servicio "
+                "desde el lunes.\n\nUn saludo,\nMarta Echeverría\nArquitectura de Soluciones · Almendro Seguros",
+                at(D, "09:15"), "Marta Echeverría", priority="high")]
+    return scenario(F, "heldout-routing-sdk-header-spanish",
+                    "Spanish ticket, Madrid time, pasted Anthropic error, the customer blaming our adapter deploy: "
+                    "from 16:00 UTC every Claude request sent by portkey-node/3.4.0 fails 400 invalid_request "
+                    "(3.4.0 sends a beta header Anthropic retired that day; v3.4.1 stops sending it). The same "
+                    "org's Python worker on the same config and model, its GPT-4o calls from 3.4.0 and the other "
+                    "org's Claude traffic (3.3.2) are fine. The cache_control deploy at 15:35, an Opus incident in "
+                    "the evening and an open cache_control bug are bystanders.",
+                    now, CO3, [a, b], start, 4501, streams, an, t,
+                    {4501: truth("provider-routing", "sdk_version", [f"sdk:{node}"],
+                                 [f"github:deployment:{her}", other, "linear:issue:GW-1550"], ["3.4.0"])},
+                    github=gh, statuspage=sp, linear=lin, configs=cfg)
+
+
+def h3_webhook_404_stale_subject():
+    D, now = "2027-03-13", "2027-03-13T15:00:00Z"
+    start = "2027-03-12T10:00:00Z"
+    a = org("org_quayside", "Quayside Mortgage", "quaysidemortgage.com", "enterprise")
+    b = org("org_bramble", "Bramble Pay", "bramblepay.com", "scale")
+    c = org("org_corvid", "Corvid Games", "corvidgames.gg", "growth")
+    gh = github(CO3, 5601, start, now, 26)
+    her = gh.deploy(5640, "2027-03-12T23:40:00Z", "webhooks: add x-ferrybridge-key-id header to deliveries",
+                    ["src/webhooks/sign.ts", "src/webhooks/headers.ts"])
+    pd = [pd_incident("PEDGE404X", 9502, "edge: elevated 404 rate on /v1/files after CDN rule change",
+                      "2027-03-12T22:55:00Z", "2027-03-12T23:30:00Z", "API edge")]
+    prod = "https://api.quaysidemortgage.com/v2/webhooks/ferrybridge"
+    ops = "https://ops.quaysidemortgage.com/alerts/ferrybridge"
+    streams = [stream(a["id"], per_minute=18, error_rate=0.02, config_id="pc-quayside-underwriting"),
+               stream(a["id"], model="gpt-4o-mini", per_minute=10, p50=500, p95=1200, error_rate=0.02,
+                      config_id="pc-quayside-docs"),
+               stream(b["id"], per_minute=12, config_id="pc-bramble-disputes"),
+               stream(c["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=10, p50=450, p95=1000,
+                      config_id="pc-corvid-npc")]
+    cfg = [one_target("pc-quayside-underwriting", a, "underwriting", "vk-quayside-openai", "gpt-4o", 30000),
+           one_target("pc-quayside-docs", a, "doc-extraction", "vk-quayside-openai", "gpt-4o-mini", 20000),
+           one_target("pc-bramble-disputes", b, "disputes", "vk-bramble-openai", "gpt-4o", 30000),
+           one_target("pc-corvid-npc", c, "npc", "vk-corvid-anthropic", "claude-haiku-4-5", 20000)]
+    wh = {"streams": [{"org": a["id"], "endpoint": prod, "events": ["request.completed"], "per_minute": 5,
+                       "latency_ms": 150},
+                      {"org": a["id"], "endpoint": ops, "events": ["budget.exceeded", "request.completed"],
+                       "per_minute": 1, "latency_ms": 130},
+                      {"org": b["id"], "endpoint": "https://hooks.bramblepay.com/ferrybridge",
+                       "events": ["request.completed"], "per_minute": 3, "latency_ms": 110},
+                      {"org": c["id"], "endpoint": "https://corvidgames.gg/api/fb-events",
+                       "events": ["request.completed"], "per_minute": 2, "latency_ms": 170}],
+          "anomalies": [{"kind": "failures", "from": "2027-03-12T23:12:00Z", "to": None, "match": {"endpoint": prod},
+                         "rate": 1.0, "status": 404, "error": ""}]}
+    t = [ticket(4601, a, "Re: Okta login for the new workspace",
+                "Hi Dana,\n\nSSO is working great now, thanks again. Different problem, replying here because it's "
+                "the thread I had handy:\n\nSince a little after 6pm ET yesterday every webhook to our loan-events "
+                "endpoint has failed. Your delivery log shows 404 on every attempt, e.g.\n\n"
+                "  request.completed  attempt 3/3  POST /v2/webhooks/ferrybridge  -> 404 Not Found  (148 ms)\n\n"
+                "We haven't touched that endpoint. We did move our API gateway to the new k8s cluster last night, "
+                "but the URL is exactly the same, I triple checked. Our ops alerts endpoint (different host) still "
+                "gets your budget alerts fine, which makes me think you changed the path or the payload on your "
+                "side? Someone on our team mentioned you had an incident with 404s last night.\n\nUnderwriting "
+                "relies on these events to kick off the doc review, so we're doing it by hand right now.\n\n"
+                "Thanks,\nOwen Castellano\nSenior Software Engineer, Quayside Mortgage\n\n"
+                "On Mon, Mar 8, 2027 at 2:14 PM Dana Whitfield <support@ferrybridge.ai> wrote:\n"
+                "> Hi Owen,\n> I've enabled SAML for the quaysidemortgage.com domain. Your IdP metadata is in place;\n"
+                "> users will be redirected to Okta at next login. Let me know if anything looks off.\n> Dana",
+                "2027-03-13T13:30:00Z", "Owen Castellano", priority="high")]
+    return scenario(F, "heldout-webhook-endpoint-404-stale-subject",
+                    "English reply under a stale Okta-login subject with the earlier answer quoted, US Eastern time, a "
+                    "pasted delivery-log line, the customer suspecting our side: after their own cluster move, "
+                    "Quayside's loan-events endpoint answers 404 to every delivery from 23:12 UTC while its ops "
+                    "endpoint and other orgs' endpoints keep answering 200. A signing-header deploy at 23:40 (after "
+                    "the onset) and an edge PagerDuty incident about 404s on /v1/files are bystanders.",
+                    now, CO3, [a, b, c], start, 4601, streams, [], t,
+                    {4601: truth("webhook-failures", "customer_endpoint", [f"endpoint:{prod}"],
+                                 [f"github:deployment:{her}", "pagerduty:incident:PEDGE404X", f"endpoint:{ops}"],
+                                 ["404", "23:12"])},
+                    github=gh, configs=cfg, webhooks=wh, pagerduty=pd, docs=[DOC_WEBHOOKS])
+
+
+def h3_wrong_provider_outage_pt():
+    D, now = "2027-03-15", "2027-03-15T17:00:00Z"
+    start = "2027-03-14T12:00:00Z"
+    a = org("org_ipe", "Ipê Advocacia Digital", "ipeadv.com.br", "enterprise")
+    b = org("org_dunlin", "Dunlin Travel", "dunlin.travel", "scale")
+    gh = github(CO3, 5701, start, now, 21)
+    her = gh.deploy(5740, at(D, "12:40"), "openai adapter: forward stream usage chunks",
+                    ["src/providers/openai/stream.ts"])
+    sp = Statuspage(now)
+    inc = sp.incident("anthropic", "a7s1d4f8g2h6", "Elevated overloaded errors on Claude Sonnet 4.6", at(D, "13:05"),
+                      at(D, "14:20"), "Requests to Claude Sonnet 4.6 are returning overloaded errors.")
+    oai = sp.incident("openai", "p9o3i6u2y5t1", "Increased latency on GPT-4o", at(D, "12:50"), at(D, "14:30"),
+                      "GPT-4o API responses are slower than usual.", impact="minor")
+    streams = [cycle(stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=18, p50=1400,
+                            p95=3400, error_rate=0.03, config_id="pc-ipe-juridico", key="vk-ipe-anthropic"),
+                     11, 21, 0.3),
+               cycle(stream(a["id"], per_minute=14, error_rate=0.03, config_id="pc-ipe-triagem", key="vk-ipe-openai"),
+                     11, 21, 0.3),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=8, p50=90, p95=210,
+                      error_rate=0.02, prompt=500, completion=0, key="vk-ipe-openai"),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=10, p50=1400, p95=3400,
+                      config_id="pc-dunlin-concierge"),
+               stream(b["id"], per_minute=8, config_id="pc-dunlin-faq")]
+    an = [errors(at(D, "13:05"), at(D, "14:20"), {"model": "claude-sonnet-4-6"}, 0.5, 529, "provider_overloaded"),
+          latency(at(D, "12:50"), at(D, "14:30"), {"model": "gpt-4o"}, 2.2)]
+    cfg = [config("pc-ipe-juridico", a["id"], "assistente-juridico",
+                  [target("vk-ipe-anthropic", "claude-sonnet-4-6", 60000)], updated="2027-03-01T18:20:00Z"),
+           one_target("pc-ipe-triagem", a, "triagem", "vk-ipe-openai", "gpt-4o", 30000),
+           one_target("pc-dunlin-concierge", b, "concierge", "vk-dunlin-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-dunlin-faq", b, "faq", "vk-dunlin-openai", "gpt-4o", 30000)]
+    t = [ticket(4701, a, "URGENTE: OpenAI fora do ar??",
+                "Bom dia,\n\nDesde umas 10h (horário de Brasília) o nosso assistente jurídico está dando erro em "
+                "mais ou menos metade das chamadas. Ele roda no GPT-4o e no status.openai.com aparece um incidente "
+                "justamente no GPT-4o, então imagino que seja isso, certo?\n\nO erro que chega pra gente:\n\n"
+                "{\"error\": {\"message\": \"Overloaded\", \"type\": \"provider_overloaded\", \"code\": 529}}\n\n"
+                "Vocês têm previsão de quando a OpenAI normaliza? E seria o caso de mudar o assistente pro Claude "
+                "enquanto isso? Temos prazos processuais hoje e os advogados estão parados.\n\nObrigado,\n"
+                "Rodrigo Tavares\nCoordenador de Tecnologia – Ipê Advocacia Digital\nSão Paulo",
+                at(D, "13:50"), "Rodrigo Tavares", priority="urgent")]
+    return scenario(F, "heldout-api-errors-wrong-provider-portuguese",
+                    "Brazilian Portuguese ticket, Brasília time, pasted error body, the customer naming the wrong "
+                    "provider and model: pc-ipe-juridico has pointed at claude-sonnet-4-6 since 1 March, and its "
+                    "failures are 529 overloaded 13:05-14:20 UTC during Anthropic's Sonnet incident (every org on "
+                    "that model). OpenAI's GPT-4o latency incident is real but only slows the org's GPT-4o config; "
+                    "an OpenAI stream-usage deploy at 12:40 is a bystander.",
+                    now, CO3, [a, b], start, 4701, streams, an, t,
+                    {4701: truth("api-errors", "provider_outage", [inc], [oai, f"github:deployment:{her}"],
+                                 ["claude-sonnet-4-6", "529"])},
+                    github=gh, statuspage=sp, configs=cfg)
+
+
+def h3_billing_two_causes_domain():
+    now = "2027-03-17T04:00:00Z"
+    start = "2027-03-16T00:00:00Z"
+    a = org("org_sorrel", "Sorrel Learning", "sorrellearning.co.nz", "enterprise", cus="cus_S9sorrel")
+    b = org("org_tern", "Tern Logistics", "ternlogistics.com", "scale")
+    gh = github(CO3, 5801, start, now, 17)
+    her = gh.deploy(5840, "2027-03-16T11:00:00Z", "billing: VAT number in the invoice PDF footer",
+                    ["src/billing/invoice-pdf.ts"])
+    lin = [linear_issue("GW-1610", "Usage page: cached tokens shown inside the input column",
+                        "The usage page adds cached input tokens to its input column; the invoice lines read the "
+                        "meters and are not affected.", "2027-03-09T10:00:00Z", labels=("bug", "dashboard"))]
+    pd = [pd_incident("PMTRDUP55", 9603, "meter-events: duplicate publishes after consumer-group rebalance",
+                      "2027-03-16T01:55:00Z", "2027-03-16T08:10:00Z", "Billing pipeline")]
+    streams = [cycle(stream(a["id"], provider="anthropic", model="claude-sonnet-4-6", per_minute=20, p50=1400, p95=3400,
+                            error_rate=0.02, prompt=4200, completion=380, cached=0.55, config_id="pc-sorrel-tutor"),
+                     1, 10, 0.2),
+               stream(a["id"], per_minute=12, error_rate=0.02, prompt=2600, completion=500, cached=0.2,
+                      config_id="pc-sorrel-marking"),
+               stream(a["id"], route="/v1/embeddings", model="text-embedding-3-small", per_minute=8, p50=90, p95=210,
+                      error_rate=0.02, prompt=500, completion=0),
+               stream(b["id"], per_minute=14, config_id="pc-tern-dispatch", prompt=1500, completion=300)]
+    cfg = [one_target("pc-sorrel-tutor", a, "tutor", "vk-sorrel-anthropic", "claude-sonnet-4-6", 30000),
+           one_target("pc-sorrel-marking", a, "marking", "vk-sorrel-openai", "gpt-4o", 30000),
+           one_target("pc-tern-dispatch", b, "dispatch", "vk-tern-openai", "gpt-4o", 30000)]
+
+    def m(name, nickname, counts, amount, faults=()):
+        return {"meter": name, "nickname": nickname, "counts": list(counts), "cached_tokens": "excluded",
+                "unit_amount_decimal": amount, "faults": list(faults)}
+
+    bill = {"meter": "llm_input_tokens", "unit": "tokens", "counts": ["prompt_tokens"], "cached_tokens": "excluded",
+            "unit_amount_decimal": "0.00025", "faults": [],
+            "meters": [m("llm_input_tokens", "Input tokens", ["prompt_tokens"], "0.00025"),
+                       m("llm_output_tokens", "Output tokens", ["completion_tokens"], "0.001",
+                         [{"kind": "double_count", "from": "2027-03-16T02:00:00Z", "to": "2027-03-16T08:00:00Z",
+                           "match": {}}]),
+                       m("llm_cached_input_tokens", "Cached input tokens", ["cached_tokens"], "0.000025")],
+            "invoices": [{"id": "in_1Sorrel0316", "org": a["id"], "status": "open", "from": start,
+                          "to": "2027-03-17T00:00:00Z",
+                          "extra_lines": [{"description": "Seats (60 × $35.00)", "nickname": "Seats", "quantity": 60,
+                                           "unit_amount": 3500},
+                                          {"description": "Premium support (monthly, prorated)",
+                                           "nickname": "Premium support", "quantity": 1, "unit_amount": 4000}]}]}
+    old = {"id": "cus_L2sorrelold", "object": "customer", "email": "mark.ellery@gmail.com", "name": "Sorrel Learning",
+           "created": 1672531200, "currency": "usd", "delinquent": False, "livemode": False, "metadata": {}}
+    custs = [customer(a, "accounts", with_org_id=False), customer(b), old]
+    t = [ticket(4801, a, "Invoice in_1Sorrel0316 - two token lines don't reconcile",
+                "Hello,\n\nWe reconcile every Ferrybridge invoice against the request logs our developers export from "
+                "the gateway, and the one for 16 March (in_1Sorrel0316) is off in two places:\n\n"
+                "- \"Input tokens\" is roughly 40% below the prompt_tokens total in our export for the same day "
+                "(UTC).\n"
+                "- \"Output tokens\" is almost 30% ABOVE our completion_tokens total.\n\n"
+                "There's also a \"Cached input tokens\" line we can't map to anything in our export. Seats and premium "
+                "support are as agreed.\n\nCould you explain both differences? If we've been overcharged on output "
+                "we'd expect a credit note before we pay. I assume the input one is in our favour, but our auditors "
+                "will still want to know why.\n\nKind regards,\nFiona Gallagher\nFinance Operations Manager\n"
+                "Sorrel Learning Ltd | Auckland\n\n---------- Forwarded message ---------\nFrom: Jamie Okafor\n"
+                "> our numbers are straight from the gateway log export, summed per UTC day, nothing filtered out",
+                "2027-03-17T03:40:00Z", "Fiona Gallagher")]
+    return scenario(F, "heldout-billing-two-causes-domain",
+                    "Two causes on one invoice, English ticket from New Zealand with a forwarded note: the "
+                    "output-token meter counted 02:00-08:00 twice (PagerDuty PMTRDUP55, primary: billing_pipeline), "
+                    "and the input line is below the logged prompt tokens because cached input tokens (55% of the "
+                    "tutor's) are on their own line at a tenth of the price, as documented (secondary: "
+                    "expected_behavior). Three meters, seats and a "
+                    "support line; the org's Stripe customer has no org metadata (found by e-mail domain) and an old "
+                    "customer with the same name sits on a personal address. A VAT-footer deploy and a usage-page "
+                    "bug are bystanders.",
+                    now, CO3, [a, b], start, 4801, streams, [], t,
+                    {4801: truth("token-billing", "billing_pipeline", ["stripe:invoice:in_1Sorrel0316"],
+                                 [f"github:deployment:{her}", "linear:issue:GW-1610",
+                                  "stripe:customer:cus_L2sorrelold"],
+                                 ["output", "02:00"],
+                                 [secondary("expected_behavior", ["docs:docs/billing/token-meters.md"])])},
+                    github=gh, configs=cfg, billing=bill, linear=lin, pagerduty=pd, stripe_customers=custs,
+                    docs=[DOC_METERS2, DOC_CACHING])
+
+
+
 ALL = [h_outage_ja, h_latency_question_no_fault, h_webhook_tls_de, h_routing_config_pt, h_fallback_noisy_es,
        h_billing_double_fr, h_metadata_sdk_es, h_rate_limited_typos, h_latency_deploy_many_stale,
        h_two_causes_outage_config, h_billing_cached_question, h_webhook_deploy_wrong_guess, h_api_errors_other_model,
        h2_responses_deploy_de, h2_opus_outage_sydney, h2_fallback_loadbalance_fr, h2_metadata_known_bug_es,
        h2_billing_dropped_input_meter, h2_billing_utc_day_ja, h2_webhook_timeout_pt, h2_rate_limited_traceback,
-       h2_sdk_version_typos, h2_routing_no_fault_noisy_ist]
+       h2_sdk_version_typos, h2_routing_no_fault_noisy_ist,
+       h3_fallback_nested_known_bug_fr, h3_latency_guardrail_expected_de, h3_retry_storm_two_causes,
+       h3_webhook_no_fault_ja, h3_routing_sdk_header_es, h3_webhook_404_stale_subject, h3_wrong_provider_outage_pt,
+       h3_billing_two_causes_domain]
+
 
 if __name__ == "__main__":
     write_all(ALL)
