@@ -405,15 +405,20 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
                 opened.set_value(std::unexpected(exists.error()));
                 return;
             }
-            if (!*exists && haveFts5 && p->options.fullTextSearch) {
-                // A database from a SQLite without FTS5, now opened by one that has it.
+            // One step on the index, committed whole or not at all.
+            const auto inTransaction =
+                [p](Result<void> (*step)(const QSqlDatabase &)) -> Result<void> {
                 Sql::Transaction transaction(p->writerDb);
                 auto ok = transaction.begin();
                 if (ok)
-                    ok = Schema::createFullTextIndex(p->writerDb);
+                    ok = step(p->writerDb);
                 if (ok)
                     ok = transaction.commit();
-                if (!ok) {
+                return ok;
+            };
+            if (!*exists && haveFts5 && p->options.fullTextSearch) {
+                // A database from a SQLite without FTS5, now opened by one that has it.
+                if (auto ok = inTransaction(Schema::createFullTextIndex); !ok) {
                     opened.set_value(std::unexpected(ok.error()));
                     return;
                 }
@@ -427,13 +432,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
                 }
                 if (!*current) {
                     qCInfo(lcStorage) << "updating the search index's layout";
-                    Sql::Transaction transaction(p->writerDb);
-                    auto ok = transaction.begin();
-                    if (ok)
-                        ok = Schema::upgradeFullTextIndex(p->writerDb);
-                    if (ok)
-                        ok = transaction.commit();
-                    if (!ok) {
+                    if (auto ok = inTransaction(Schema::upgradeFullTextIndex); !ok) {
                         opened.set_value(std::unexpected(ok.error()));
                         return;
                     }
@@ -446,13 +445,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
                 }
                 if (*stale) {
                     qCInfo(lcStorage) << "rebuilding the search index";
-                    Sql::Transaction transaction(p->writerDb);
-                    auto ok = transaction.begin();
-                    if (ok)
-                        ok = Schema::rebuildFullTextIndex(p->writerDb);
-                    if (ok)
-                        ok = transaction.commit();
-                    if (!ok) {
+                    if (auto ok = inTransaction(Schema::rebuildFullTextIndex); !ok) {
                         opened.set_value(std::unexpected(ok.error()));
                         return;
                     }
