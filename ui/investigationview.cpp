@@ -105,11 +105,23 @@ void InvestigationView::buildUi()
     m_rawModel = new JsonTreeModel(this);
     m_charts = new TimelineCharts(this);
 
+    // The evidence and findings pages are built the first time they are shown (or asked
+    // for): opening an investigation builds and fills only the page in view.
     m_pages = new QTabWidget(this);
     m_pages->setAccessibleName(tr("Investigation pages"));
+    m_evidencePage = new QWidget(this);
+    m_findingsPage = new QWidget(this);
+    for (QWidget *page : {m_evidencePage, m_findingsPage})
+        (new QVBoxLayout(page))->setContentsMargins(0, 0, 0, 0);
     m_pages->insertTab(int(Page::Timeline), m_charts, tr("&Timeline"));
-    m_pages->insertTab(int(Page::Evidence), buildEvidencePage(), tr("&Evidence"));
-    m_pages->insertTab(int(Page::Findings), buildFindingsPage(), tr("&Findings"));
+    m_pages->insertTab(int(Page::Evidence), m_evidencePage, tr("&Evidence"));
+    m_pages->insertTab(int(Page::Findings), m_findingsPage, tr("&Findings"));
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == int(Page::Evidence))
+            ensureEvidencePage();
+        else if (index == int(Page::Findings))
+            ensureFindingsPage();
+    });
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(u"investigationSplitter"_s);
@@ -206,6 +218,31 @@ QWidget *InvestigationView::buildStepsView()
                     showStepRaw(m_steps->stepAt(current.row()).id);
             });
     return m_stepsView;
+}
+
+void InvestigationView::ensureEvidencePage()
+{
+    if (m_evidenceList)
+        return;
+    // Shown at once (a layout would show it on the next turn of the event loop) when its
+    // page is; on a hidden page it shows with the page.
+    QWidget *page = buildEvidencePage();
+    m_evidencePage->layout()->addWidget(page);
+    page->show();
+    for (const Evidence &e : std::as_const(m_investigation.evidence))
+        addEvidenceItem(e);
+    if (const QString step = currentStepId(); !step.isEmpty())
+        showStepRaw(step);
+}
+
+void InvestigationView::ensureFindingsPage()
+{
+    if (m_findings)
+        return;
+    QWidget *page = buildFindingsPage();
+    m_findingsPage->layout()->addWidget(page);
+    page->show();
+    fillFindings();
 }
 
 QWidget *InvestigationView::buildEvidencePage()
@@ -354,7 +391,8 @@ void InvestigationView::setPlanned(const Investigation &skeleton)
 {
     m_investigation = skeleton;
     m_steps->setSteps(skeleton.steps);
-    m_evidenceList->clear();
+    if (m_evidenceList)
+        m_evidenceList->clear();
     m_tableModel->clear();
     m_rawModel->clear();
     for (const Evidence &e : skeleton.evidence)
@@ -388,6 +426,14 @@ void InvestigationView::addEvidence(const Evidence &evidence)
 {
     if (!m_investigation.evidenceById(evidence.id))
         m_investigation.evidence.append(evidence);
+    if (m_evidenceList)
+        addEvidenceItem(evidence);
+    if (evidence.kind == EvidenceKind::TimeSeries || evidence.kind == EvidenceKind::Events)
+        scheduleCharts();
+}
+
+void InvestigationView::addEvidenceItem(const Evidence &evidence)
+{
     for (int i = 0; i < m_evidenceList->count(); ++i) {
         if (m_evidenceList->item(i)->data(EvidenceIdRole).toString() == evidence.id)
             return;
@@ -399,8 +445,6 @@ void InvestigationView::addEvidence(const Evidence &evidence)
     item->setToolTip(u"<p>"_s +
                      QString(evidence.title + u" — "_s + evidence.source).toHtmlEscaped() +
                      u"</p>"_s);
-    if (evidence.kind == EvidenceKind::TimeSeries || evidence.kind == EvidenceKind::Events)
-        scheduleCharts();
 }
 
 void InvestigationView::setFinished(const Investigation &investigation)
@@ -408,9 +452,11 @@ void InvestigationView::setFinished(const Investigation &investigation)
     const QString keepEvidence = currentEvidenceId();
     m_investigation = investigation;
     m_steps->setSteps(investigation.steps);
-    m_evidenceList->clear();
-    for (const Evidence &e : investigation.evidence)
-        addEvidence(e);
+    if (m_evidenceList) {
+        m_evidenceList->clear();
+        for (const Evidence &e : investigation.evidence)
+            addEvidenceItem(e);
+    }
     setRunning(false); // before the findings: a finished run is never "still investigating"
     m_needsHuman->setInvestigation(m_investigation);
     fillFindings();
@@ -502,7 +548,8 @@ void InvestigationView::showStepRaw(const QString &stepId)
         }
     }
     m_rawModel->setJson(evidence);
-    m_rawView->expandToDepth(0);
+    if (m_rawView)
+        m_rawView->expandToDepth(0);
 }
 
 void InvestigationView::showEvidenceDetail(const QString &evidenceId)
@@ -587,6 +634,22 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
 
 void InvestigationView::fillFindings()
 {
+    const auto &rc = m_investigation.rootCause;
+    const RunHealth health = runHealth(m_investigation);
+    const bool couldNotInvestigate = !m_running && health.couldNotInvestigate();
+    if (couldNotInvestigate) {
+        // Nothing was asked successfully: no diagnosis, whatever the analysis concluded.
+        m_rootCauseLine = tr("Could not investigate: %n step(s) failed, none answered. "
+                             "First error: %1",
+                             nullptr, health.failed)
+                              .arg(health.firstError);
+    } else if (rc) {
+        m_rootCauseLine = tr("%1: %2").arg(rc->category, rc->summary);
+    } else {
+        m_rootCauseLine = m_running ? tr("Still investigating…") : tr("No root cause found.");
+    }
+    if (!m_findings)
+        return; // the page is filled when it is first shown
     m_findings->clear();
     for (int i = 0; i < m_investigation.findings.size(); ++i) {
         const Finding &f = m_investigation.findings.at(i);
@@ -606,25 +669,13 @@ void InvestigationView::fillFindings()
         }
         item->setExpanded(true);
     }
-    const auto &rc = m_investigation.rootCause;
-    const RunHealth health = runHealth(m_investigation);
     QPalette rootPalette = palette();
-    if (!m_running && health.couldNotInvestigate()) {
-        // Nothing was asked successfully: no diagnosis, whatever the analysis concluded.
-        m_rootCause->setText(tr("Could not investigate: %n step(s) failed, none answered. "
-                                "First error: %1",
-                                nullptr, health.failed)
-                                 .arg(health.firstError));
+    m_rootCause->setText(m_rootCauseLine);
+    if (couldNotInvestigate)
         rootPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-        m_confidence->setVisible(false);
-    } else if (rc) {
-        m_rootCause->setText(tr("%1: %2").arg(rc->category, rc->summary));
+    else if (rc)
         m_confidence->setValue(qRound(rc->confidence * 100));
-        m_confidence->setVisible(true);
-    } else {
-        m_rootCause->setText(m_running ? tr("Still investigating…") : tr("No root cause found."));
-        m_confidence->setVisible(false);
-    }
+    m_confidence->setVisible(!couldNotInvestigate && rc);
     m_rootCause->setPalette(rootPalette);
     m_rejected->clear();
     for (const RejectedHypothesis &r : m_investigation.rejected)
@@ -666,7 +717,7 @@ QList<int> InvestigationView::highlightedEvidenceRows() const
 QString InvestigationView::evidenceCsv() const
 {
     const Evidence *e = m_investigation.evidenceById(currentEvidenceId());
-    if (!e)
+    if (!e || !m_evidenceStack)
         return {};
     if (e->kind == EvidenceKind::Text || e->kind == EvidenceKind::Config)
         return m_evidenceStack->currentIndex() == StackText ? m_textView->toPlainText()
@@ -683,7 +734,7 @@ QString InvestigationView::evidenceJson() const
 
 QString InvestigationView::evidenceQuery() const
 {
-    return m_evidenceQuery->toPlainText();
+    return m_evidenceQuery ? m_evidenceQuery->toPlainText() : QString();
 }
 
 QString evidenceQueryText(const Evidence &evidence)
@@ -711,6 +762,7 @@ QString labelsText(const QJsonObject &labels)
 
 bool InvestigationView::activateFindingLink(int finding, int link)
 {
+    ensureFindingsPage();
     if (finding < 0 || finding >= m_findings->topLevelItemCount())
         return false;
     QTreeWidgetItem *top = m_findings->topLevelItem(finding);
@@ -738,6 +790,7 @@ InvestigationView::Page InvestigationView::currentPage() const
 
 bool InvestigationView::selectEvidence(const QString &evidenceId)
 {
+    ensureEvidencePage();
     for (int i = 0; i < m_evidenceList->count(); ++i) {
         QListWidgetItem *item = m_evidenceList->item(i);
         if (item->data(EvidenceIdRole).toString() == evidenceId) {
@@ -752,18 +805,30 @@ bool InvestigationView::selectEvidence(const QString &evidenceId)
 
 QString InvestigationView::currentEvidenceId() const
 {
-    const QListWidgetItem *item = m_evidenceList->currentItem();
+    const QListWidgetItem *item = m_evidenceList ? m_evidenceList->currentItem() : nullptr;
     return item ? item->data(EvidenceIdRole).toString() : QString();
+}
+
+QTreeWidget *InvestigationView::findingsTree()
+{
+    ensureFindingsPage();
+    return m_findings;
+}
+
+QListWidget *InvestigationView::evidenceList()
+{
+    ensureEvidencePage();
+    return m_evidenceList;
 }
 
 QString InvestigationView::rootCauseText() const
 {
-    return m_rootCause->text();
+    return m_rootCauseLine;
 }
 
 int InvestigationView::rejectedCount() const
 {
-    return m_rejected->count();
+    return m_rejected ? m_rejected->count() : int(m_investigation.rejected.size());
 }
 
 } // namespace Casefile

@@ -54,7 +54,9 @@ class TimelineCharts;
 //
 // Fed either live (setPlanned, updateStep, addEvidence, setFinished: connect them to an
 // InvestigationRun's signals) or from a stored document (setInvestigation). It never runs
-// anything itself; the buttons emit requests the owner acts on.
+// anything itself; the buttons emit requests the owner acts on. The evidence and findings
+// pages are built and filled the first time they are shown or asked for (opening a saved
+// investigation builds the timeline only); what they would say is kept meanwhile.
 class InvestigationView final : public QWidget
 {
     Q_OBJECT
@@ -89,8 +91,8 @@ public:
 
     StepsModel *stepsModel() const { return m_steps; }
     TimelineCharts *charts() const { return m_charts; }
-    QTreeWidget *findingsTree() const { return m_findings; }
-    QListWidget *evidenceList() const { return m_evidenceList; }
+    QTreeWidget *findingsTree(); // builds the findings page if it was never shown
+    QListWidget *evidenceList(); // ... and the evidence page
     QProgressBar *progressBar() const { return m_progress; }
     NeedsHumanBanner *needsHumanBanner() const { return m_needsHuman; }
     QString rootCauseText() const;
@@ -107,8 +109,11 @@ private:
     void buildUi();
     void buildHeader(QVBoxLayout *layout);
     QWidget *buildStepsView();
+    void ensureEvidencePage();
+    void ensureFindingsPage();
     QWidget *buildEvidencePage();
     QWidget *buildFindingsPage();
+    void addEvidenceItem(const Evidence &evidence);
     void updateHeader();
     void updateProgress();
     void updateButtons();
@@ -137,6 +142,9 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_stepsView = nullptr;
     QTabWidget *m_pages = nullptr;
+    QWidget *m_evidencePage = nullptr; // holds the page once built
+    QWidget *m_findingsPage = nullptr;
+    QString m_rootCauseLine; // what the root cause label says, built or not
     TimelineCharts *m_charts = nullptr;
     QListWidget *m_evidenceList = nullptr;
     QLabel *m_evidenceSource = nullptr;

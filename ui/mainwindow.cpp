@@ -823,13 +823,23 @@ void MainWindow::setProfile(const WorkspaceProfile &profile)
     updateTitle();
     emit profileLoaded(profile);
 
-    // The cached queue first, so the window is useful before the helpdesk answers.
+    // The cached queue first, so the window is useful before the helpdesk answers. Its rows
+    // are built and sorted on the worker.
     runAsync(
-        this, [store = m_services.store, ws = profile.name] { return store->tickets(ws); },
-        [this, generation](Result<QList<Ticket>> cached) {
-            if (generation == m_profileGeneration && cached && m_queue->rowCount() == 0 &&
-                !cached->isEmpty())
-                m_queue->setTickets(*cached);
+        this,
+        [store = m_services.store, ws = profile.name,
+         key = m_queue->sortKey()]() -> Result<QList<TicketQueueModel::Row>> {
+            auto cached = store->tickets(ws);
+            if (!cached)
+                return std::unexpected(cached.error());
+            QList<TicketQueueModel::Row> rows = TicketQueueModel::makeRows(*cached);
+            TicketQueueModel::sortRows(rows, key);
+            return rows;
+        },
+        [this, generation, key = m_queue->sortKey()](Result<QList<TicketQueueModel::Row>> rows) {
+            if (generation == m_profileGeneration && rows && m_queue->rowCount() == 0 &&
+                !rows->isEmpty())
+                m_queue->setRows(std::move(*rows), key);
         });
 
     qDeleteAll(m_connectionDots);
@@ -951,18 +961,24 @@ void MainWindow::refreshTickets()
     }
     m_queueStatus->setText(tr("Refreshing tickets…"));
     const quint64 generation = ++m_ticketGeneration;
+    // The rows are built and put in the queue's order on the worker: the GUI thread only
+    // swaps them in (the queue sorts again, on a worker, if its order changed meanwhile).
+    const TicketQueueModel::SortKey key = m_queue->sortKey();
     runAsync(
         this,
-        [helpdesk = m_connectors->helpdesk()]()
-            -> Result<std::pair<QList<Ticket>, QList<TicketQueueModel::Row>>> {
+        [helpdesk = m_connectors->helpdesk(),
+         key]() -> Result<std::pair<QList<Ticket>, QList<TicketQueueModel::Row>>> {
             WorkLimits limits;
             limits.deadline = QDeadlineTimer(60'000);
             auto tickets = helpdesk->listTickets(limits);
             if (!tickets)
                 return std::unexpected(tickets.error());
-            return std::pair{*tickets, TicketQueueModel::makeRows(*tickets)};
+            QList<TicketQueueModel::Row> rows = TicketQueueModel::makeRows(*tickets);
+            TicketQueueModel::sortRows(rows, key);
+            return std::pair{*tickets, std::move(rows)};
         },
-        [this, generation](Result<std::pair<QList<Ticket>, QList<TicketQueueModel::Row>>> result) {
+        [this, generation,
+         key](Result<std::pair<QList<Ticket>, QList<TicketQueueModel::Row>>> result) {
             if (generation != m_ticketGeneration)
                 return;
             if (!result) {
@@ -971,7 +987,7 @@ void MainWindow::refreshTickets()
             }
             const QString keep = currentTicket().id;
             m_queue->setNow(m_profile.currentTime());
-            m_queue->setRows(std::move(result->second));
+            m_queue->setRows(std::move(result->second), key);
             if (!keep.isEmpty())
                 selectTicket(keep);
             m_queueStatus->setText(

@@ -63,6 +63,12 @@ void TicketFilterModel::setOnlyWithSuggestedPlaybook(bool on)
     invalidateFilter();
 }
 
+void TicketFilterModel::sort(int column, Qt::SortOrder order)
+{
+    if (m_queue)
+        m_queue->sort(column, order);
+}
+
 bool TicketFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_queue)

@@ -9,6 +9,8 @@ class TicketQueueModel;
 
 // The queue as the engineer filters it. Filters are named for what the engineer wants
 // ("only tickets still waiting on us"), not for columns; each setter refilters once.
+// Sorting is the queue's own (TicketQueueModel::sort, off the GUI thread for a large queue):
+// sort() passes it on and this proxy keeps the queue's order.
 class TicketFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -26,6 +28,7 @@ public:
     void setOnlyWithSuggestedPlaybook(bool on);       // tickets a playbook can investigate
 
     QString searchText() const { return m_words.join(u' '); }
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

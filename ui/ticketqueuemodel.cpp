@@ -1,10 +1,15 @@
 #include "ui/ticketqueuemodel.h"
 
+#include "core/async.h"
 #include "ui/constants.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QHash>
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -69,16 +74,153 @@ QList<TicketQueueModel::Row> TicketQueueModel::makeRows(const QList<Ticket> &tic
         row.search = (t.id + u' ' + t.subject + u' ' + t.orgName + u' ' + t.orgId + u' ' +
                       t.requesterName + u' ' + t.requesterEmail + u' ' + t.tags.join(u' '))
                          .toLower();
+        row.idNumber = t.id.toLongLong(&row.idIsNumber);
+        row.ageKey = t.createdAt.isValid() ? -t.createdAt.toSecsSinceEpoch() : 0;
         rows.append(std::move(row));
     }
     return rows;
 }
 
-void TicketQueueModel::setRows(QList<Row> rows)
+namespace {
+
+// <0, 0, >0 as a sorts before, with or after b in ascending order of `column`.
+int compareRows(const TicketQueueModel::Row &a, const TicketQueueModel::Row &b, int column)
 {
+    const auto text = [](const QString &x, const QString &y) {
+        return x.compare(y, Qt::CaseInsensitive);
+    };
+    const auto org = [](const Ticket &t) -> const QString & {
+        return t.orgName.isEmpty() ? t.orgId : t.orgName;
+    };
+    switch (column) {
+    case TicketQueueModel::Id:
+        // Numbers as numbers (9 before 10), before ids that are not numbers.
+        if (a.idIsNumber && b.idIsNumber)
+            return a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0;
+        if (a.idIsNumber != b.idIsNumber)
+            return a.idIsNumber ? -1 : 1;
+        return text(a.ticket.id, b.ticket.id);
+    case TicketQueueModel::Priority:
+        return a.priorityRank - b.priorityRank;
+    case TicketQueueModel::Age:
+        return a.ageKey < b.ageKey ? -1 : a.ageKey > b.ageKey ? 1 : 0;
+    case TicketQueueModel::Org:
+        return text(org(a.ticket), org(b.ticket));
+    case TicketQueueModel::Status:
+        return text(a.ticket.status, b.ticket.status);
+    case TicketQueueModel::Subject:
+        return text(a.ticket.subject, b.ticket.subject);
+    case TicketQueueModel::Playbook:
+        return text(a.suggestedPlaybook, b.suggestedPlaybook);
+    }
+    return 0;
+}
+
+// The rows' positions in `key`'s order: order[i] is the row that goes to position i.
+QList<int> sortedOrder(const QList<TicketQueueModel::Row> &rows, TicketQueueModel::SortKey key)
+{
+    QList<int> order(rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (key.column < 0)
+        return order;
+    const bool descending = key.order == Qt::DescendingOrder;
+    // Stable both ways: equal rows keep their order, as a sorting proxy keeps them.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const int c = compareRows(rows.at(a), rows.at(b), key.column);
+        return descending ? c > 0 : c < 0;
+    });
+    return order;
+}
+
+// Frees a large list of rows on a worker: 10,000 tickets' strings are thousands of frees the
+// GUI thread need not wait for.
+void releaseOffThread(QList<TicketQueueModel::Row> rows)
+{
+    if (rows.size() <= TicketQueueModel::SyncSortRows)
+        return;
+    backgroundPool()->start([rows = std::move(rows)]() mutable { rows.clear(); });
+}
+
+QList<TicketQueueModel::Row> inOrder(const QList<TicketQueueModel::Row> &rows,
+                                     const QList<int> &order)
+{
+    QList<TicketQueueModel::Row> sorted;
+    sorted.reserve(rows.size());
+    for (int i : order)
+        sorted.append(rows.at(i));
+    return sorted;
+}
+
+} // namespace
+
+void TicketQueueModel::sortRows(QList<Row> &rows, SortKey key)
+{
+    if (key.column >= 0)
+        rows = inOrder(rows, sortedOrder(rows, key));
+}
+
+void TicketQueueModel::setRows(QList<Row> rows, SortKey sortedBy)
+{
+    ++m_generation;
+    m_sorting = false;
+    const bool sorted = sortedBy == m_sortKey || m_sortKey.column < 0;
+    if (!sorted && rows.size() <= SyncSortRows) {
+        sortRows(rows, m_sortKey);
+        sortedBy = m_sortKey;
+    }
     beginResetModel();
-    m_rows = std::move(rows);
+    QList<Row> old = std::exchange(m_rows, std::move(rows));
     endResetModel();
+    releaseOffThread(std::move(old));
+    if (sortedBy != m_sortKey && m_sortKey.column >= 0)
+        sort(m_sortKey.column, m_sortKey.order);
+}
+
+void TicketQueueModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortKey = {column, order};
+    const quint64 generation = ++m_generation;
+    if (m_rows.size() <= SyncSortRows) {
+        const QList<int> positions = sortedOrder(m_rows, m_sortKey);
+        applyOrder(inOrder(m_rows, positions), positions);
+        return;
+    }
+    m_sorting = true;
+    runAsync(
+        this,
+        [rows = m_rows, key = m_sortKey] {
+            QList<int> positions = sortedOrder(rows, key);
+            return std::pair{inOrder(rows, positions), positions};
+        },
+        [this, generation](std::pair<QList<Row>, QList<int>> result) {
+            if (generation != m_generation)
+                return; // the rows were replaced or sorted again meanwhile
+            applyOrder(std::move(result.first), result.second);
+        });
+}
+
+void TicketQueueModel::applyOrder(QList<Row> sorted, const QList<int> &order)
+{
+    // One layout change; selections and current rows (persistent indexes) follow their rows.
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    QList<int> newRow(order.size());
+    for (int i = 0; i < order.size(); ++i)
+        newRow[order.at(i)] = i;
+    QList<Row> old = std::exchange(m_rows, std::move(sorted));
+    m_sorting = false;
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from) {
+        const int row = index.row() < newRow.size() ? newRow.at(index.row()) : -1;
+        to.append(row < 0 ? QModelIndex() : this->index(row, index.column()));
+    }
+    changePersistentIndexList(from, to);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    releaseOffThread(std::move(old));
+    emit sortApplied();
 }
 
 void TicketQueueModel::setNow(const QDateTime &now)

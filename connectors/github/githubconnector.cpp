@@ -13,6 +13,8 @@ namespace Casefile::Connectors {
 namespace {
 
 constexpr int MaxDeployments = 30;
+// Commits kept at most: a few investigations' worth of deployments in a few repositories.
+constexpr qsizetype MaxKeptCommits = 2000;
 
 HttpClient::Options githubOptions()
 {
@@ -38,6 +40,27 @@ QList<HttpHeader> githubAuth(const ConnectionSettings &, const QString &secret)
 GitHubConnector::GitHubConnector(ConnectionSettings settings, Result<QString> secret)
     : HttpConnector(std::move(settings), std::move(secret), githubOptions(), githubAuth)
 {}
+
+std::optional<GitHubConnector::KeptCommit> GitHubConnector::keptCommit(const QString &key) const
+{
+    QMutexLocker lock(&m_commitMutex);
+    const auto kept = m_commits.constFind(key);
+    if (kept == m_commits.cend() || kept->expiry.hasExpired())
+        return std::nullopt;
+    return *kept;
+}
+
+void GitHubConnector::keepCommit(const QString &key, const QJsonArray &commit,
+                                 const QJsonArray &pulls) const
+{
+    QMutexLocker lock(&m_commitMutex);
+    if (m_commits.size() >= MaxKeptCommits) {
+        m_commits.removeIf([](const auto &it) { return it.value().expiry.hasExpired(); });
+        if (m_commits.size() >= MaxKeptCommits)
+            m_commits.clear();
+    }
+    m_commits.insert(key, {commit, pulls, QDeadlineTimer(CommitTtl)});
+}
 
 Result<QString> GitHubConnector::repo(const QJsonObject &args) const
 {
@@ -169,12 +192,18 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         selected.resize(MaxDeployments);
 
     // Each deployment's statuses, and each deployed commit's files, message and pull requests
-    // (once per commit: a redeploy or a rollback ships a commit already asked for). Every one
-    // of these requests at once, one round trip after the list.
+    // (once per commit: a redeploy or a rollback ships a commit already asked for; not at all
+    // for a commit an earlier investigation asked for a few minutes ago: a commit does not
+    // change). Every one of these requests at once, one round trip after the list.
     QStringList shas;
+    QHash<QString, KeptCommit> kept;
     for (const QJsonObject &d : std::as_const(selected)) {
         const QString sha = d.value(u"sha"_s).toString();
-        if (!sha.isEmpty() && !shas.contains(sha))
+        if (sha.isEmpty() || shas.contains(sha) || kept.contains(sha))
+            continue;
+        if (auto details = keptCommit(*repoName + u'@' + sha))
+            kept.insert(sha, *details);
+        else
             shas.append(sha);
     }
     enum CommitDetail { Commit, Pulls, CommitDetails };
@@ -200,11 +229,18 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         if (!detail && isFatal(detail.error()))
             return std::unexpected(detail.error());
     }
-    const auto commitDetail = [&](const QString &sha,
-                                  CommitDetail which) -> const Result<QJsonArray> & {
-        static const Result<QJsonArray> none = QJsonArray{};
+    for (qsizetype n = 0; n < shas.size(); ++n) {
+        const auto &commit = details.at(statusCount + n * CommitDetails + Commit);
+        const auto &pulls = details.at(statusCount + n * CommitDetails + Pulls);
+        if (commit && pulls && !commit->isEmpty())
+            keepCommit(*repoName + u'@' + shas.at(n), *commit, *pulls);
+    }
+    const auto commitDetail = [&](const QString &sha, CommitDetail which) -> Result<QJsonArray> {
+        if (const auto it = kept.constFind(sha); it != kept.cend())
+            return which == Commit ? it->commit : it->pulls;
         const qsizetype n = shas.indexOf(sha);
-        return n < 0 ? none : details.at(statusCount + n * CommitDetails + which);
+        return n < 0 ? Result<QJsonArray>(QJsonArray{})
+                     : details.at(statusCount + n * CommitDetails + which);
     };
 
     QJsonArray events;
@@ -228,7 +264,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         QJsonArray files;
         QString message;
         const QString sha = d.value(u"sha"_s).toString();
-        const auto &commit = commitDetail(sha, Commit);
+        const auto commit = commitDetail(sha, Commit);
         if (commit && !commit->isEmpty()) {
             const QJsonObject c = commit->first().toObject();
             for (const QJsonValue &f : c.value(u"files"_s).toArray())
@@ -239,7 +275,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         event.insert(u"message"_s, truncated(message, 2000));
 
         QJsonArray pulls;
-        const auto &prs = commitDetail(sha, Pulls);
+        const auto prs = commitDetail(sha, Pulls);
         if (prs) {
             for (const QJsonValue &p : *prs) {
                 const QJsonObject pr = p.toObject();

@@ -2,11 +2,22 @@
 
 #include "connectors/common/connection.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QMutex>
+
+#include <chrono>
+#include <optional>
+
 namespace Casefile::Connectors {
 
 // GitHub REST (deployments with their statuses, commits and pull requests; releases).
 // Option `repo` ("owner/name"). Pages follow the Link header, at most a few pages per list.
-// Thread-safe (no per-call state).
+// A commit's details (message, files, pull requests) are kept a few minutes (CommitTtl): the
+// next investigation of the same repository asks only for what is new (the deployment list
+// and statuses, commits not seen yet), so its fan-out shrinks from up to 90 requests to the
+// deployments' statuses. Thread-safe (the kept details behind a mutex).
 class GitHubConnector final : public HttpConnector
 {
 public:
@@ -22,13 +33,27 @@ public:
     static std::optional<QJsonObject> releaseEvent(const QJsonObject &release,
                                                    const TimeWindow &window, const QString &repo);
 
+    static constexpr std::chrono::minutes CommitTtl{10};
+
 private:
+    struct KeptCommit
+    {
+        QJsonArray commit; // [the commit object]
+        QJsonArray pulls;
+        QDeadlineTimer expiry;
+    };
+    std::optional<KeptCommit> keptCommit(const QString &key) const;
+    void keepCommit(const QString &key, const QJsonArray &commit, const QJsonArray &pulls) const;
+
     Result<QString> repo(const QJsonObject &args) const;
     // GETs `url` and the pages after it while `more` says the last page is still relevant.
     Result<QJsonArray> list(QUrl url, const WorkLimits &limits, int maxPages,
                             const std::function<bool(const QJsonArray &page)> &more = {}) const;
     Result<OperationOutput> deployments(const OperationCall &call) const;
     Result<OperationOutput> releases(const OperationCall &call) const;
+
+    mutable QMutex m_commitMutex;
+    mutable QHash<QString, KeptCommit> m_commits; // "owner/name@sha" → details, expiry
 };
 
 } // namespace Casefile::Connectors

@@ -31,6 +31,10 @@ Result<bool> fullTextIndexExists(const QSqlDatabase &db);
 Result<void> createFullTextIndex(const QSqlDatabase &db);
 // Refills the index from the saved documents; call inside a transaction.
 Result<void> rebuildFullTextIndex(const QSqlDatabase &db);
+// Is the index in this version's layout (its prefix lengths)? An index from an earlier
+// version is moved to it with upgradeFullTextIndex(), inside a transaction.
+Result<bool> fullTextIndexIsCurrent(const QSqlDatabase &db);
+Result<void> upgradeFullTextIndex(const QSqlDatabase &db);
 // Were investigations saved while the index could not be written (SQLite without FTS5)?
 Result<bool> fullTextIndexIsStale(const QSqlDatabase &db);
 // Marks one investigation as not indexed, for saves made without FTS5.

@@ -405,20 +405,38 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
                 opened.set_value(std::unexpected(exists.error()));
                 return;
             }
-            if (!*exists && haveFts5 && p->options.fullTextSearch) {
-                // A database from a SQLite without FTS5, now opened by one that has it.
+            // One step on the index, committed whole or not at all.
+            const auto inTransaction =
+                [p](Result<void> (*step)(const QSqlDatabase &)) -> Result<void> {
                 Sql::Transaction transaction(p->writerDb);
                 auto ok = transaction.begin();
                 if (ok)
-                    ok = Schema::createFullTextIndex(p->writerDb);
+                    ok = step(p->writerDb);
                 if (ok)
                     ok = transaction.commit();
-                if (!ok) {
+                return ok;
+            };
+            if (!*exists && haveFts5 && p->options.fullTextSearch) {
+                // A database from a SQLite without FTS5, now opened by one that has it.
+                if (auto ok = inTransaction(Schema::createFullTextIndex); !ok) {
                     opened.set_value(std::unexpected(ok.error()));
                     return;
                 }
                 *exists = true;
             } else if (*exists && haveFts5) {
+                // An index in an earlier version's layout: moved to this one's.
+                auto current = Schema::fullTextIndexIsCurrent(p->writerDb);
+                if (!current) {
+                    opened.set_value(std::unexpected(current.error()));
+                    return;
+                }
+                if (!*current) {
+                    qCInfo(lcStorage) << "updating the search index's layout";
+                    if (auto ok = inTransaction(Schema::upgradeFullTextIndex); !ok) {
+                        opened.set_value(std::unexpected(ok.error()));
+                        return;
+                    }
+                }
                 // Saved to by a SQLite without FTS5 in between: index what it could not.
                 auto stale = Schema::fullTextIndexIsStale(p->writerDb);
                 if (!stale) {
@@ -427,13 +445,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
                 }
                 if (*stale) {
                     qCInfo(lcStorage) << "rebuilding the search index";
-                    Sql::Transaction transaction(p->writerDb);
-                    auto ok = transaction.begin();
-                    if (ok)
-                        ok = Schema::rebuildFullTextIndex(p->writerDb);
-                    if (ok)
-                        ok = transaction.commit();
-                    if (!ok) {
+                    if (auto ok = inTransaction(Schema::rebuildFullTextIndex); !ok) {
                         opened.set_value(std::unexpected(ok.error()));
                         return;
                     }
@@ -617,9 +629,14 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text
     }
 
     // Without FTS5: every word must occur in the folded text. LIKE is only used with
-    // escaped, bound patterns.
+    // escaped, bound patterns. LIKE reads every row it tests, so only the newest
+    // searchScanWindow saves are tested (walking the saved_at index backwards): a rare word
+    // costs the same however many investigations are saved.
     const QStringList patterns = likePatterns(text);
-    QString sql = u"SELECT "_s + summaryColumns + u", i.document FROM investigations i WHERE 1"_s;
+    QString sql = u"SELECT "_s + summaryColumns + uR"(, i.document FROM (
+                        SELECT rowid AS row FROM investigations
+                        ORDER BY saved_at DESC, rowid DESC LIMIT ?) newest
+                    JOIN investigations i ON i.rowid = newest.row WHERE 1)"_s;
     for (qsizetype i = 0; i < patterns.size(); ++i)
         sql += u" AND i.search_text LIKE ? ESCAPE '\\'"_s;
     sql += u" ORDER BY i.saved_at DESC, i.rowid DESC LIMIT ? OFFSET ?"_s;
@@ -627,6 +644,7 @@ Result<QList<SavedInvestigationSummary>> SqliteStore::search(const QString &text
     if (!query)
         return std::unexpected(query.error());
     int index = 0;
+    query->bindValue(index++, std::max(1, d->options.searchScanWindow));
     for (const QString &pattern : patterns)
         query->bindValue(index++, pattern);
     query->bindValue(index++, std::max(0, limit));

@@ -16,6 +16,10 @@ struct StoreOptions
     // investigations would cost seconds. A search that matches more is not specific enough to
     // show them all anyway.
     int searchRankWindow = 5000;
+    // search() without FTS5 (LIKE over each row's folded text) tests the newest this many
+    // saved investigations and leaves older ones out: LIKE reads every row it tests, so
+    // looking through 100,000 for a rare word would cost a second or more.
+    int searchScanWindow = 20000;
 };
 
 // The local SQLite store: ticket snapshots, saved investigations (the full result document

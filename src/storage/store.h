@@ -97,8 +97,10 @@ public:
     // Words of `text` must all match (the last one as a prefix) in the ticket, playbook, root
     // cause, findings or diagnosis. `text` is data, never query syntax. Best match first, the
     // latest save first among equals (a store without ranking: latest save first); `offset`
-    // skips that many, for the next page. A store may rank only the newest matches (see
-    // SqliteStore), so that a search costs the same however many investigations are saved.
+    // skips that many, for the next page. A store may rank only the newest matches, or look
+    // only through the newest saves (see StoreOptions), so that a search costs the same
+    // however many investigations are saved: an older investigation is found by a more
+    // specific search, or in the list.
     virtual Result<QList<SavedInvestigationSummary>> search(const QString &text, int limit = 100,
                                                             int offset = 0) const = 0;
     // Removes the investigation, its steps, evidence and drafts; sends and feedback stay

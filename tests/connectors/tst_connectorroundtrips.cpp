@@ -237,6 +237,44 @@ private slots:
                      r.target.constData());
     }
 
+    // A commit's details are asked once: the next investigation of the repository asks for the
+    // deployments and their statuses only, and reports the same details; a new commit is asked.
+    void githubCommitDetailsKept()
+    {
+        int commits = 2;
+        StubServer server;
+        server.respond([&](const StubServer::Request &r) { return github(r, 6, commits); });
+        GitHubConnector connector(settings(u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
+                                  u"ghp_token"_s);
+        const auto investigate = [&](QStringList &commitsAsked) -> QJsonArray {
+            const qsizetype before = server.requests().size();
+            Result<OperationOutput> out = std::unexpected(Error{});
+            if (!runBeside([&] { out = connector.run(call(u"deployments"_s, window())); }) ||
+                !out) {
+                return {};
+            }
+            for (const StubServer::Request &r : server.requests().mid(before)) {
+                if (r.target.contains("/commits/"))
+                    commitsAsked.append(QString::fromLatin1(r.target.split('?').first()));
+            }
+            return out->evidence.first().data.value(u"events"_s).toArray();
+        };
+        QStringList first;
+        const QJsonArray events = investigate(first);
+        QCOMPARE(events.size(), 6);
+        QCOMPARE(first.size(), 4); // two commits: each its own and its pull requests
+        QStringList second;
+        QCOMPARE(investigate(second), events);
+        QCOMPARE(second, QStringList());
+        // The deployments now ship a third commit: only that one is asked.
+        commits = 3;
+        QStringList third;
+        QCOMPARE(investigate(third).size(), 6);
+        third.sort();
+        QCOMPARE(third,
+                 (QStringList{u"/repos/o/r/commits/c2"_s, u"/repos/o/r/commits/c2/pulls"_s}));
+    }
+
     // The customer by search or, when the search finds nothing, from the list: both asked at
     // once, one round either way.
     void stripeCustomerOneRound_data()
@@ -332,37 +370,70 @@ private slots:
         QCOMPARE(seen, (QStringList{u"in_a"_s, u"in_b"_s, u"in_c"_s}));
     }
 
-    // A meter named by its event name is listed once: the next investigation asks its
-    // summaries straight away.
+    // A meter named by its event name, or "*" (every active meter), is listed once: the next
+    // investigation asks its summaries straight away, for the same meters.
+    void stripeMeterIdKept_data()
+    {
+        QTest::addColumn<QString>("meter");
+        QTest::addColumn<QStringList>("summaries"); // the meters whose summaries are asked
+        QTest::addColumn<double>("total");
+        QTest::newRow("by event name") << u"tokens"_s << QStringList{u"mtr_1"_s} << 42.0;
+        // The inactive meter is left out, the first time and from the cache.
+        QTest::newRow("every active meter")
+            << u"*"_s << QStringList{u"mtr_1"_s, u"mtr_3"_s} << 42.0 + 8.0;
+    }
+
     void stripeMeterIdKept()
     {
+        QFETCH(QString, meter);
+        QFETCH(QStringList, summaries);
+        QFETCH(double, total);
         StubServer server;
         server.route("/v1/billing/meters?",
                      StubServer::json(stripeList(QJsonArray{
-                         QJsonObject{{u"id"_s, u"mtr_1"_s}, {u"event_name"_s, u"tokens"_s}}})));
-        server.route("/v1/billing/meters/mtr_1/event_summaries?",
-                     StubServer::json(stripeList(
-                         QJsonArray{QJsonObject{{u"aggregated_value"_s, 42},
-                                                {u"start_time"_s, WindowFrom.toSecsSinceEpoch()},
-                                                {u"end_time"_s, WindowTo.toSecsSinceEpoch()}}})));
+                         QJsonObject{{u"id"_s, u"mtr_1"_s}, {u"event_name"_s, u"tokens"_s}},
+                         QJsonObject{{u"id"_s, u"mtr_2"_s},
+                                     {u"event_name"_s, u"old_tokens"_s},
+                                     {u"status"_s, u"inactive"_s}},
+                         QJsonObject{{u"id"_s, u"mtr_3"_s},
+                                     {u"event_name"_s, u"images"_s},
+                                     {u"status"_s, u"active"_s}}})));
+        const auto summary = [](double value) {
+            return StubServer::json(
+                stripeList(QJsonArray{QJsonObject{{u"aggregated_value"_s, value},
+                                                  {u"start_time"_s, WindowFrom.toSecsSinceEpoch()},
+                                                  {u"end_time"_s, WindowTo.toSecsSinceEpoch()}}}));
+        };
+        server.route("/v1/billing/meters/mtr_1/event_summaries?", summary(42));
+        server.route("/v1/billing/meters/mtr_2/event_summaries?", summary(1000));
+        server.route("/v1/billing/meters/mtr_3/event_summaries?", summary(8));
         StripeConnector stripe(settings(u"stripe"_s, server), u"sk_test_1"_s);
         QJsonObject args = window();
         args.insert(u"customer"_s, u"cus_1"_s);
-        args.insert(u"meter"_s, u"tokens"_s);
+        args.insert(u"meter"_s, meter);
+        QStringList summaryPaths;
+        for (const QString &id : summaries)
+            summaryPaths.append(u"/v1/billing/meters/%1/event_summaries"_s.arg(id));
         for (int investigation = 0; investigation < 2; ++investigation) {
             const qsizetype before = server.requests().size();
             Result<OperationOutput> out = std::unexpected(Error{});
             QVERIFY(runBeside([&] { out = stripe.run(call(u"meter_summaries"_s, args)); }));
             QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
-            QCOMPARE(out->outputs.value(u"total"_s).toDouble(), 42.0);
+            QCOMPARE(out->outputs.value(u"total"_s).toDouble(), total);
+            QCOMPARE(out->evidence.size(), 1);
+            QCOMPARE(out->evidence.first().data.value(u"series"_s).toArray().size(),
+                     summaries.size());
             QStringList paths;
             for (const StubServer::Request &r : server.requests().mid(before))
                 paths.append(QString::fromLatin1(r.target.left(r.target.indexOf('?'))));
-            const QStringList expected =
-                investigation == 0 ? QStringList{u"/v1/billing/meters"_s,
-                                                 u"/v1/billing/meters/mtr_1/event_summaries"_s}
-                                   : QStringList{u"/v1/billing/meters/mtr_1/event_summaries"_s};
-            QCOMPARE(paths, expected);
+            // The summaries go out at once, in any order; the listing only the first time.
+            QStringList listed = paths.filter(u"/event_summaries"_s);
+            listed.sort();
+            QCOMPARE(listed, summaryPaths);
+            QCOMPARE(paths.count(u"/v1/billing/meters"_s), investigation == 0 ? 1 : 0);
+            if (investigation == 0)
+                QCOMPARE(paths.first(), u"/v1/billing/meters"_s);
+            QCOMPARE(paths.size(), summaryPaths.size() + (investigation == 0 ? 1 : 0));
         }
     }
 

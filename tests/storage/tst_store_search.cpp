@@ -56,7 +56,9 @@ private slots:
     void pages();
     void resaveCountsAsLatest();
     void rankWindow();
+    void scanWindow();
     void fullTextIndexBuiltLater();
+    void fullTextIndexLayoutUpgraded();
 
 private:
     QTemporaryDir m_searchDir;
@@ -352,6 +354,71 @@ void TestStoreSearch::rankWindow()
     found = store->search(u"invoice"_s);
     QVERIFY(found);
     QCOMPARE(idsOf(*found), QStringList{u"weak"_s});
+}
+
+void TestStoreSearch::scanWindow()
+{
+    // Without FTS5 only the newest saves are looked through: the older ones are left out,
+    // however well they match; pages are pages of what the window holds.
+    auto store = openStore({.fullTextSearch = false, .searchScanWindow = 2});
+    QVERIFY(store);
+    QVERIFY(fillRankingStore(*store));
+    auto found = store->search(u"quota"_s);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), (QStringList{u"tie2"_s, u"tie1"_s}));
+    found = store->search(u"invoice"_s);
+    QVERIFY(found);
+    QVERIFY(found->isEmpty());
+    found = store->search(u"quota"_s, 1, 1);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), QStringList{u"tie1"_s});
+    found = store->search(u"quota"_s, 5, 2);
+    QVERIFY(found);
+    QVERIFY(found->isEmpty());
+}
+
+void TestStoreSearch::fullTextIndexLayoutUpgraded()
+{
+    // An index in an earlier version's layout (prefix lists of 2 and 3 characters only) is
+    // moved to this version's at the next open, row for row: the same searches find the same
+    // saves in the same order, and saves go on being indexed.
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(fillRankingStore(*store));
+    }
+    const QString layout = u"SELECT sql FROM sqlite_schema WHERE name = 'investigation_text'"_s;
+    {
+        DirectDb db(dbPath());
+        QVERIFY(db.exec(u"CREATE VIRTUAL TABLE old_text USING fts5(subject, ticket, body, "
+                        u"tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_s));
+        QVERIFY(db.exec(u"INSERT INTO old_text (rowid, subject, ticket, body) "
+                        u"SELECT rowid, subject, ticket, body FROM investigation_text"_s));
+        QVERIFY(db.exec(u"DROP TABLE investigation_text"_s));
+        QVERIFY(db.exec(u"ALTER TABLE old_text RENAME TO investigation_text"_s));
+        QVERIFY(db.scalar(layout).toString().contains(u"prefix = '2 3')"_s));
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasFullTextSearch());
+    {
+        DirectDb db(dbPath());
+        QVERIFY2(db.scalar(layout).toString().contains(u"prefix = '2 3 4"_s),
+                 qPrintable(db.scalar(layout).toString()));
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM investigation_text"_s).toInt(), 4);
+    }
+    for (const QString &typed : {u"quo"_s, u"quot"_s, u"quota"_s}) {
+        auto found = store->search(typed);
+        QVERIFY(found);
+        QCOMPARE(idsOf(*found), (QStringList{u"strong"_s, u"tie2"_s, u"tie1"_s, u"weak"_s}));
+    }
+    auto found = store->search(u"invoic"_s);
+    QVERIFY(found);
+    QCOMPARE(idsOf(*found), QStringList{u"weak"_s});
+    QVERIFY(store->saveInvestigation(textInvestigation(u"5"_s, u"Invoices twice"_s), u"new"_s));
+    found = store->search(u"invoice"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStoreSearch)

@@ -143,6 +143,60 @@ private slots:
         QVERIFY(!banner->isVisible());
     }
 
+    // Opening an investigation builds the page in view only: the evidence and findings pages
+    // are built the first time they are shown, with the same content, and follow later runs.
+    void hiddenPagesAreBuiltWhenFirstShown()
+    {
+        InvestigationView view;
+        view.resize(1200, 800);
+        view.show();
+        const Investigation inv = TestData::investigation();
+        view.setInvestigation(inv);
+        const auto named = [&view](const QString &name) -> QWidget * {
+            for (QWidget *w : view.findChildren<QWidget *>()) {
+                if (w->accessibleName() == name)
+                    return w;
+            }
+            return nullptr;
+        };
+        QCOMPARE(view.currentPage(), InvestigationView::Page::Timeline);
+        QVERIFY(!named(u"Evidence list"_s));
+        QVERIFY(!named(u"Findings"_s));
+        // What the hidden pages would say is known without them.
+        QVERIFY(view.rootCauseText().startsWith(u"deploy_regression: Deploy #447"_s));
+        QCOMPARE(view.rejectedCount(), 1);
+        QCOMPARE(view.currentEvidenceId(), QString());
+        QCOMPARE(view.evidenceQuery(), QString());
+        QCOMPARE(view.evidenceCsv(), QString());
+
+        view.showPage(InvestigationView::Page::Findings);
+        auto *findings = qobject_cast<QTreeWidget *>(named(u"Findings"_s));
+        QVERIFY(findings);
+        QVERIFY(findings->isVisible());
+        QCOMPARE(findings->topLevelItemCount(), 2);
+        auto *rootCause = qobject_cast<QLabel *>(named(u"Root cause"_s));
+        QVERIFY(rootCause);
+        QCOMPARE(rootCause->text(), view.rootCauseText());
+        QVERIFY(!named(u"Evidence list"_s));
+
+        view.showPage(InvestigationView::Page::Evidence);
+        auto *list = qobject_cast<QListWidget *>(named(u"Evidence list"_s));
+        QVERIFY(list);
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), int(inv.evidence.size()));
+
+        // Built pages follow the next run's result.
+        Investigation next = inv;
+        next.evidence.removeLast();
+        next.findings.removeLast();
+        next.rootCause.reset();
+        view.setFinished(next);
+        QCOMPARE(list->count(), int(next.evidence.size()));
+        QCOMPARE(findings->topLevelItemCount(), 1);
+        QCOMPARE(rootCause->text(), view.rootCauseText());
+        QVERIFY(!view.rootCauseText().startsWith(u"deploy_regression"_s));
+    }
+
     void findingLinkSelectsItsEvidence()
     {
         InvestigationView view;

@@ -15,12 +15,16 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Casefile;
@@ -172,6 +176,86 @@ private slots:
         filter.setSearchText({});
         filter.sort(TicketQueueModel::Subject);
         QCOMPARE(filter.rowCount(), 10000);
+    }
+
+    // A large queue is sorted on a worker and put in order at once: the proxy keeps the
+    // queue's order, the current ticket stays current, a late result of an older sort is
+    // dropped, and rows handed over already in order are not sorted again.
+    void largeQueueSortsOnAWorker()
+    {
+        const QStringList priorities{u"low"_s, u"urgent"_s, u"normal"_s, u"high"_s, QString()};
+        QList<Ticket> many;
+        for (int i = 0; i < 3000; ++i) {
+            // Ids out of numeric order, and 9 < 10 only as numbers.
+            Ticket t = TestData::ticket(QString::number((i * 7919) % 3000 + 1));
+            t.priority = priorities.at(i % priorities.size());
+            t.subject = u"Subject %1"_s.arg(QChar(u'a' + i % 26));
+            many.append(t);
+        }
+        QVERIFY(many.size() > TicketQueueModel::SyncSortRows);
+        TicketQueueModel queue;
+        TicketFilterModel filter;
+        filter.setQueue(&queue);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        queue.setRows(TicketQueueModel::makeRows(many));
+        QItemSelectionModel selection(&filter);
+        selection.setCurrentIndex(filter.index(1234, 0), QItemSelectionModel::ClearAndSelect);
+        const QString current = many.at(1234).id;
+        const auto ids = [&filter] {
+            QStringList out;
+            for (int r = 0; r < filter.rowCount(); ++r)
+                out.append(filter.index(r, 0).data(UiRoles::IdRole).toString());
+            return out;
+        };
+        const auto ranks = [&filter] {
+            QList<int> out;
+            for (int r = 0; r < filter.rowCount(); ++r)
+                out.append(TicketQueueModel::priorityRank(
+                    filter.index(r, TicketQueueModel::Priority).data().toString()));
+            return out;
+        };
+
+        QSignalSpy applied(&queue, &TicketQueueModel::sortApplied);
+        filter.sort(TicketQueueModel::Subject);
+        filter.sort(TicketQueueModel::Priority, Qt::DescendingOrder); // before the first is back
+        QVERIFY(queue.isSorting());
+        QVERIFY(applied.wait(20000));
+        QVERIFY(!queue.isSorting());
+        QCoreApplication::processEvents(); // the older sort's result, if still on its way
+        QCOMPARE(applied.count(), 1);
+        const QList<int> byPriority = ranks();
+        QVERIFY(std::is_sorted(byPriority.crbegin(), byPriority.crend()));
+        QCOMPARE(byPriority.first(), 4);
+        QCOMPARE(filter.rowCount(), 3000);
+        QCOMPARE(selection.currentIndex().data(UiRoles::IdRole).toString(), current);
+        // Stable: equal priorities keep the helpdesk's order.
+        QStringList urgent;
+        for (const Ticket &t : std::as_const(many)) {
+            if (t.priority == u"urgent"_s)
+                urgent.append(t.id);
+        }
+        QCOMPARE(ids().mid(0, urgent.size()), urgent);
+
+        // Ids as numbers.
+        filter.sort(TicketQueueModel::Id);
+        QVERIFY(applied.wait(20000));
+        QStringList expected;
+        for (int i = 1; i <= 3000; ++i)
+            expected.append(QString::number(i));
+        QCOMPARE(ids(), expected);
+        QCOMPARE(selection.currentIndex().data(UiRoles::IdRole).toString(), current);
+
+        // A refresh in the queue's order is shown as it comes; one in another order is sorted.
+        QList<TicketQueueModel::Row> rows = TicketQueueModel::makeRows(many);
+        TicketQueueModel::sortRows(rows, queue.sortKey());
+        queue.setRows(rows, queue.sortKey());
+        QVERIFY(!queue.isSorting());
+        QCOMPARE(ids(), expected);
+        queue.setRows(TicketQueueModel::makeRows(many));
+        QVERIFY(queue.isSorting());
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(ids(), expected);
     }
 
     void stepsModel()
