@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -113,6 +114,11 @@ int scriptRuns(const QString &text)
 // when the term copies none.
 QString copiedPhrase(const QString &term, const QStringList &texts)
 {
+    // a config field or API name (`on_status_codes`, `x-portkey-metadata`) is one word of the
+    // product's vocabulary, not a phrase, even though folding splits it
+    static const QRegularExpression identifier(u"^[a-z0-9]+([_.-][a-z0-9]+)+$"_s);
+    if (identifier.match(term.trimmed().toLower()).hasMatch())
+        return {};
     const QString folded = foldForMatching(term).trimmed();
     QStringList candidates;
     const QStringList words = folded.split(u' ', Qt::SkipEmptyParts);
@@ -185,6 +191,8 @@ private slots:
         QTest::newRow("japanese phrase") << u"応答が非常に遅くなって"_s << true;
         QTest::newRow("japanese word") << u"遅い"_s << false;
         QTest::newRow("japanese loanword") << u"フェイルオーバー"_s << false;
+        QTest::newRow("config field name") << u"on_status_codes"_s << false;
+        QTest::newRow("field name as words") << u"on status codes"_s << true;
     }
 
     void copiedPhraseChecker()
@@ -193,6 +201,7 @@ private slots:
         QFETCH(bool, copied);
         const QStringList texts{
             foldForMatching(u"Our dashboard takes forever to load."_s),
+            foldForMatching(u"We set on_status_codes to [500]."_s),
             foldForMatching(u"本日から応答が非常に遅くなっています。フェイルオーバーしません。"_s)};
         QCOMPARE(!copiedPhrase(term, texts).isEmpty(), copied);
     }

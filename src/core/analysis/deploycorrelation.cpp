@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -273,6 +274,36 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
 
 } // namespace Analysis
 
+namespace {
+
+// Failures of ours that no deploy fits (most other organisations failed in the same minutes,
+// errors spread over providers or the customers' own requests): a human must find the change
+// behind them.
+std::optional<Hypothesis> oursWithNoFittingDeploy(const AnalysisInput &input,
+                                                  const Analysis::SeriesChange &change,
+                                                  const QDateTime &reference)
+{
+    using namespace Analysis;
+    const OrgScope scope = orgScopeIn(input, change.at, change.end);
+    const bool everyone =
+        scope.present && scope.otherOrgs > 0 && scope.otherOrgsWithErrors * 2 >= scope.otherOrgs;
+    const ErrorProfile errors = errorProfile(input);
+    const bool spread = errors.serverErrors >= 0.5 * errors.errors &&
+                        errors.serverProvider.isEmpty() && errors.serverProviders.size() >= 2;
+    if (!oursWithoutDeploy(everyone, spread, errors.clientErrors, errors.errors))
+        return std::nullopt;
+    Hypothesis h = unexplainedRegression(
+        change.describe(reference) + u", and most other organisations failed in the same minutes"_s,
+        change.at, change.groupRef, reference);
+    h.cause.summary[0] = h.cause.summary.at(0).toUpper();
+    h.cause.evidenceIds = {change.evidenceId};
+    if (!scope.evidenceId.isEmpty())
+        h.cause.evidenceIds.append(scope.evidenceId);
+    return h;
+}
+
+} // namespace
+
 AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
 {
     using namespace Analysis;
@@ -414,24 +445,8 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         out.hypotheses.append(h);
     } else if (change->kind == MetricKind::ErrorRate && input.playbook != u"fallback" &&
                input.playbook != u"webhook-failures") {
-        // failures of ours that no deploy fits: a human must find the change behind them
-        const OrgScope scope = orgScopeIn(input, change->at, change->end);
-        const bool everyone = scope.present && scope.otherOrgs > 0 &&
-                              scope.otherOrgsWithErrors * 2 >= scope.otherOrgs;
-        const ErrorProfile errors = errorProfile(input);
-        const bool spread = errors.serverErrors >= 0.5 * errors.errors &&
-                            errors.serverProvider.isEmpty() && errors.serverProviders.size() >= 2;
-        if (oursWithoutDeploy(everyone, spread, errors.clientErrors, errors.errors)) {
-            Hypothesis h = unexplainedRegression(
-                change->describe(reference) + u", and most other organisations failed in the "
-                                              u"same minutes"_s,
-                change->at, change->groupRef, reference);
-            h.cause.summary[0] = h.cause.summary.at(0).toUpper();
-            h.cause.evidenceIds = {change->evidenceId};
-            if (!scope.evidenceId.isEmpty())
-                h.cause.evidenceIds.append(scope.evidenceId);
-            out.hypotheses.append(h);
-        }
+        if (auto h = oursWithNoFittingDeploy(input, *change, reference))
+            out.hypotheses.append(*h);
     }
     for (qsizetype i = plausible ? 1 : 0; i < ranking.candidates.size(); ++i) {
         const DeployCandidate &c = ranking.candidates.at(i);
