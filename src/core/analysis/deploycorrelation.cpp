@@ -302,6 +302,30 @@ std::optional<Hypothesis> oursWithNoFittingDeploy(const AnalysisInput &input,
     return h;
 }
 
+// "The fallback did not trigger" over a config with no fallback strategy: no change of ours
+// to failing over could have made those requests fail over.
+std::optional<RejectedHypothesis>
+cannotExplainMissingFailover(const AnalysisInput &input, const Analysis::DeployCandidate &best,
+                             const QDateTime &reference)
+{
+    using namespace Analysis;
+    if (input.playbook != u"fallback")
+        return std::nullopt;
+    const auto facts = gatherFallback(input);
+    if (!facts)
+        return std::nullopt;
+    const FallbackVerdict fv = judgeFallback(*facts);
+    if (!fv.cannotFailOver)
+        return std::nullopt;
+    return RejectedHypothesis{QString(QLatin1StringView(Category::DeployRegression)),
+                              describeDeploy(best, reference) +
+                                  u" cannot explain the missing failover: the failing requests "
+                                  u"used config "_s +
+                                  fv.cannotFailOver->id + u", whose strategy ("_s +
+                                  fv.cannotFailOver->mode + u") never fails over"_s,
+                              {best.ref}};
+}
+
 } // namespace
 
 AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
@@ -413,21 +437,9 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
                  top.errorCode.contains(u"not_found") || top.errorCode.contains(u"api_key")))
                 h.score *= 0.75;
         }
-        // "the fallback did not trigger" over a config with no fallback strategy: no change
-        // of ours to failing over could have made those requests fail over
-        if (input.playbook == u"fallback") {
-            if (const auto facts = gatherFallback(input)) {
-                if (const FallbackVerdict fv = judgeFallback(*facts); fv.cannotFailOver) {
-                    out.rejected.append({QString(category),
-                                         describeDeploy(best, reference) +
-                                             u" cannot explain the missing "_s +
-                                             u"failover: the failing requests used config "_s +
-                                             fv.cannotFailOver->id + u", whose strategy ("_s +
-                                             fv.cannotFailOver->mode + u") never fails over"_s,
-                                         {best.ref}});
-                    return out;
-                }
-            }
+        if (auto rejected = cannotExplainMissingFailover(input, best, reference)) {
+            out.rejected.append(*rejected);
+            return out;
         }
         if (input.playbook == u"webhook-failures") {
             // webhook_breakdown decides between the customer's endpoint and our signing, and
