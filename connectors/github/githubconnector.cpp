@@ -13,8 +13,6 @@ namespace Casefile::Connectors {
 namespace {
 
 constexpr int MaxDeployments = 30;
-// Commits kept at most: a few investigations' worth of deployments in a few repositories.
-constexpr qsizetype MaxKeptCommits = 2000;
 
 HttpClient::Options githubOptions()
 {
@@ -40,27 +38,6 @@ QList<HttpHeader> githubAuth(const ConnectionSettings &, const QString &secret)
 GitHubConnector::GitHubConnector(ConnectionSettings settings, Result<QString> secret)
     : HttpConnector(std::move(settings), std::move(secret), githubOptions(), githubAuth)
 {}
-
-std::optional<GitHubConnector::KeptCommit> GitHubConnector::keptCommit(const QString &key) const
-{
-    QMutexLocker lock(&m_commitMutex);
-    const auto kept = m_commits.constFind(key);
-    if (kept == m_commits.cend() || kept->expiry.hasExpired())
-        return std::nullopt;
-    return *kept;
-}
-
-void GitHubConnector::keepCommit(const QString &key, const QJsonArray &commit,
-                                 const QJsonArray &pulls) const
-{
-    QMutexLocker lock(&m_commitMutex);
-    if (m_commits.size() >= MaxKeptCommits) {
-        m_commits.removeIf([](const auto &it) { return it.value().expiry.hasExpired(); });
-        if (m_commits.size() >= MaxKeptCommits)
-            m_commits.clear();
-    }
-    m_commits.insert(key, {commit, pulls, QDeadlineTimer(CommitTtl)});
-}
 
 Result<QString> GitHubConnector::repo(const QJsonObject &args) const
 {
@@ -201,7 +178,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         const QString sha = d.value(u"sha"_s).toString();
         if (sha.isEmpty() || shas.contains(sha) || kept.contains(sha))
             continue;
-        if (auto details = keptCommit(*repoName + u'@' + sha))
+        if (auto details = m_commits.find(*repoName + u'@' + sha))
             kept.insert(sha, *details);
         else
             shas.append(sha);
@@ -233,7 +210,7 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
         const auto &commit = details.at(statusCount + n * CommitDetails + Commit);
         const auto &pulls = details.at(statusCount + n * CommitDetails + Pulls);
         if (commit && pulls && !commit->isEmpty())
-            keepCommit(*repoName + u'@' + shas.at(n), *commit, *pulls);
+            m_commits.keep(*repoName + u'@' + shas.at(n), {*commit, *pulls});
     }
     const auto commitDetail = [&](const QString &sha, CommitDetail which) -> Result<QJsonArray> {
         if (const auto it = kept.constFind(sha); it != kept.cend())

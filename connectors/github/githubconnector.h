@@ -1,11 +1,9 @@
 #pragma once
 
 #include "connectors/common/connection.h"
+#include "connectors/common/keptvalues.h"
 
-#include <QDeadlineTimer>
-#include <QHash>
 #include <QJsonArray>
-#include <QMutex>
 
 #include <chrono>
 #include <optional>
@@ -17,7 +15,7 @@ namespace Casefile::Connectors {
 // A commit's details (message, files, pull requests) are kept a few minutes (CommitTtl): the
 // next investigation of the same repository asks only for what is new (the deployment list
 // and statuses, commits not seen yet), so its fan-out shrinks from up to 90 requests to the
-// deployments' statuses. Thread-safe (the kept details behind a mutex).
+// deployments' statuses. Thread-safe (KeptValues).
 class GitHubConnector final : public HttpConnector
 {
 public:
@@ -34,16 +32,15 @@ public:
                                                    const TimeWindow &window, const QString &repo);
 
     static constexpr std::chrono::minutes CommitTtl{10};
+    // Commits kept at most: a few investigations' worth of deployments in a few repositories.
+    static constexpr qsizetype MaxKeptCommits = 2000;
 
 private:
     struct KeptCommit
     {
         QJsonArray commit; // [the commit object]
         QJsonArray pulls;
-        QDeadlineTimer expiry;
     };
-    std::optional<KeptCommit> keptCommit(const QString &key) const;
-    void keepCommit(const QString &key, const QJsonArray &commit, const QJsonArray &pulls) const;
 
     Result<QString> repo(const QJsonObject &args) const;
     // GETs `url` and the pages after it while `more` says the last page is still relevant.
@@ -52,8 +49,7 @@ private:
     Result<OperationOutput> deployments(const OperationCall &call) const;
     Result<OperationOutput> releases(const OperationCall &call) const;
 
-    mutable QMutex m_commitMutex;
-    mutable QHash<QString, KeptCommit> m_commits; // "owner/name@sha" → details, expiry
+    mutable KeptValues<KeptCommit> m_commits{CommitTtl, MaxKeptCommits}; // "owner/name@sha"
 };
 
 } // namespace Casefile::Connectors

@@ -401,11 +401,8 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
     QList<std::pair<QString, QString>> meters; // event name (as asked), id
     if (meter.startsWith(u"mtr_"_s)) {
         meters.append({meter, meter});
-    } else {
-        QMutexLocker lock(&m_meterMutex);
-        const auto known = m_meterIds.constFind(meter);
-        if (known != m_meterIds.cend() && !known->second.hasExpired())
-            meters = known->first;
+    } else if (auto known = m_meterIds.find(meter)) {
+        meters = std::move(*known);
     }
     if (meters.isEmpty()) {
         auto all = list(u"/v1/billing/meters"_s, {}, call.limits, 3);
@@ -424,10 +421,8 @@ Result<OperationOutput> StripeConnector::meterSummaries(const OperationCall &cal
                 break;
             }
         }
-        if (!meters.isEmpty()) {
-            QMutexLocker lock(&m_meterMutex);
-            m_meterIds.insert(meter, {meters, QDeadlineTimer(MeterIdTtl)});
-        }
+        if (!meters.isEmpty())
+            m_meterIds.keep(meter, meters);
     }
     if (meters.isEmpty())
         return fail(Error::Code::NotFound,

@@ -1,10 +1,7 @@
 #pragma once
 
 #include "connectors/common/connection.h"
-
-#include <QDeadlineTimer>
-#include <QHash>
-#include <QMutex>
+#include "connectors/common/keptvalues.h"
 
 #include <chrono>
 
@@ -44,9 +41,10 @@ private:
     Result<OperationOutput> meterSummaries(const OperationCall &call) const;
 
     static constexpr std::chrono::minutes MeterIdTtl{5};
-    mutable QMutex m_meterMutex;
-    mutable QHash<QString, std::pair<QList<std::pair<QString, QString>>, QDeadlineTimer>>
-        m_meterIds; // as asked ("*" or a name) → (event name, id) pairs, expiry
+    static constexpr qsizetype MaxKeptMeterLists = 256;
+    // as asked ("*" or a name) → (event name, id) pairs
+    mutable KeptValues<QList<std::pair<QString, QString>>> m_meterIds{MeterIdTtl,
+                                                                      MaxKeptMeterLists};
 };
 
 } // namespace Casefile::Connectors
