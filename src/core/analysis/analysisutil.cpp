@@ -648,6 +648,18 @@ OrgScope wholeWindowScope(const AnalysisInput &input)
     return s;
 }
 
+// The org's own failure burst: its strongest error-rate rise (the most failed requests after
+// it), nullptr when none.
+const SeriesChange *strongestErrorBurst(const ChangeReport &report)
+{
+    const SeriesChange *burst = nullptr;
+    for (const SeriesChange *c : report.changed()) {
+        if (c->kind == MetricKind::ErrorRate && (!burst || c->errorsAfter > burst->errorsAfter))
+            burst = c;
+    }
+    return burst;
+}
+
 } // namespace
 
 OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDateTime &to)
@@ -694,13 +706,8 @@ OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDa
 
 OrgScope orgScope(const AnalysisInput &input)
 {
-    // the org's own failure burst: its strongest error-rate rise
     const ChangeReport report = detectChanges(input);
-    const SeriesChange *burst = nullptr;
-    for (const SeriesChange *c : report.changed()) {
-        if (c->kind == MetricKind::ErrorRate && (!burst || c->errorsAfter > burst->errorsAfter))
-            burst = c;
-    }
+    const SeriesChange *burst = strongestErrorBurst(report);
     if (!burst)
         return wholeWindowScope(input);
     return orgScopeIn(input, burst->at, burst->end);
@@ -723,12 +730,7 @@ std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input)
     // that dominates
     QDateTime onset;
     const ChangeReport report = detectChanges(input);
-    const SeriesChange *burst = nullptr;
-    for (const SeriesChange *c : report.changed()) {
-        if (c->kind == MetricKind::ErrorRate && (!burst || c->errorsAfter > burst->errorsAfter))
-            burst = c;
-    }
-    if (burst)
+    if (const SeriesChange *burst = strongestErrorBurst(report))
         onset = burst->at;
     else if (const ErrorProfile p = errorProfile(input); !p.groups.isEmpty())
         onset = p.groups.first().first;

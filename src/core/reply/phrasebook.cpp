@@ -88,19 +88,6 @@ QString durationText(double ms, const QString &language)
            with(locale.toString(rest), u.min);
 }
 
-// Whether the text so far leaves an open round bracket (ASCII or full width).
-bool insideBrackets(QStringView text)
-{
-    int depth = 0;
-    for (const QChar c : text) {
-        if (c == u'(' || c == u'\uff08')
-            ++depth;
-        else if ((c == u')' || c == u'\uff09') && depth > 0)
-            --depth;
-    }
-    return depth > 0;
-}
-
 // "14:10 UTC" (with the date when not the reference's day), then the customer's local time.
 QString timeText(const QDateTime &time, const PhraseContext &context, QStringView before)
 {
@@ -207,6 +194,19 @@ QString dateText(const QDate &date, const QString &language)
         {u"pt"_s, u"d 'de' MMMM 'de' yyyy"_s}, {u"de"_s, u"d. MMMM yyyy"_s},
         {u"fr"_s, u"d MMMM yyyy"_s},           {u"ja"_s, u"yyyy年M月d日"_s}};
     return localeFor(language).toString(date, formats.value(language, u"yyyy-MM-dd"_s));
+}
+
+// Whether the text so far leaves an open round bracket (ASCII or full width).
+bool insideBrackets(QStringView text)
+{
+    int depth = 0;
+    for (const QChar c : text) {
+        if (c == u'(' || c == u'\uff08')
+            ++depth;
+        else if ((c == u')' || c == u'\uff09') && depth > 0)
+            --depth;
+    }
+    return depth > 0;
 }
 
 QString localClock(const QDateTime &utc, const QTimeZone &zone)

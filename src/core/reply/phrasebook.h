@@ -43,6 +43,10 @@ QString dateText(const QDate &date, const QString &language);
 // zone has no abbreviation).
 QString localClock(const QDateTime &utc, const QTimeZone &zone);
 
+// Whether the text so far leaves an open round bracket (ASCII or full width): a local time
+// written there follows a comma, not brackets of its own.
+bool insideBrackets(QStringView text);
+
 // How phrases are worded: the language, the day times are dated against (a time on another
 // day shows its date), and the customer's zone, written after each time when known.
 struct PhraseContext

@@ -108,19 +108,6 @@ QString windowText(const TimeWindow &window, const QString &language)
            dateText(to.date(), language) + u' ' + to.toString(u"HH:mm"_s) + u" UTC"_s;
 }
 
-// Whether position `at` of the text stands inside round brackets.
-bool insideBrackets(const QString &text, qsizetype at)
-{
-    int depth = 0;
-    for (qsizetype i = 0; i < at; ++i) {
-        if (text.at(i) == u'(')
-            ++depth;
-        else if (text.at(i) == u')' && depth > 0)
-            --depth;
-    }
-    return depth > 0;
-}
-
 // Whether position `at` of the text stands inside a quotation (“…”, „…“, «…», 「…」, "…").
 bool insideQuote(const QString &text, qsizetype at)
 {
@@ -178,7 +165,7 @@ QString annotatedTimes(const QString &text, const TimeWindow &window,
         if (m.captured(3).isEmpty())
             out += u" UTC"_s;
         const QString local = localClock(when, *zone);
-        if (insideBrackets(text, m.capturedStart()))
+        if (insideBrackets(QStringView(text).left(m.capturedStart())))
             out += u", "_s + local;
         else
             out += u" ("_s + local + u')';
