@@ -192,6 +192,15 @@ void TestTimeResolution::scopeFromTheLogs()
         QCOMPARE(out.findings.size(), 1);
         QVERIFY2(out.findings.first().summary.contains(u"18:20"_s),
                  qPrintable(out.findings.first().summary));
+        // the customer's wording says the same: the burst's minutes, and no whole-window p95
+        // beside the burst's error shares
+        const QList<Phrase> &phrases = out.findings.first().phrases;
+        QVERIFY(!phrases.isEmpty());
+        QCOMPARE(phrases.first().key, u"orgs.in_burst"_s);
+        for (const Phrase &p : phrases)
+            QVERIFY2(!p.key.endsWith(u"_levels"_s), qPrintable(p.key));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         if (!shared) {
             QCOMPARE(out.rejected.size(), 1);
             QCOMPARE(out.rejected.first().category, u"provider_outage"_s);

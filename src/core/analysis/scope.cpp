@@ -42,12 +42,24 @@ AnalyzerOutput analyzeScope(const AnalysisInput &input)
     if (s.otherOrgsWithErrors > 0)
         f.summary +=
             u" ("_s + QString::number(s.otherOrgsWithErrors) + u" of them with elevated errors)"_s;
-    f.phrases = {{u"orgs.org_levels"_s,
-                  {Say::name(u"org"_s, org), Say::share(u"errors"_s, s.orgErrorRate),
-                   Say::millis(u"p95"_s, s.orgP95)}},
-                 {s.otherOrgs == 1 ? u"orgs.other_levels"_s : u"orgs.others_levels"_s,
-                  {Say::count(u"count"_s, s.otherOrgs), Say::share(u"errors"_s, s.othersErrorRate),
-                   Say::millis(u"p95"_s, s.othersMedianP95)}}};
+    // the same clauses as the summary: a p95 only over the whole window and when there is one
+    const bool orgP95 = s.orgP95 > 0 && !s.timeResolved;
+    const bool othersP95 = s.othersMedianP95 > 0 && !s.timeResolved;
+    const QString others = s.otherOrgs == 1 ? u"orgs.other_"_s : u"orgs.others_"_s;
+    if (s.timeResolved) {
+        f.phrases.append(
+            s.burstTo.isValid()
+                ? Phrase{u"orgs.in_burst"_s,
+                         {Say::time(u"from"_s, s.burstFrom), Say::time(u"to"_s, s.burstTo)}}
+                : Phrase{u"orgs.in_burst_from"_s, {Say::time(u"from"_s, s.burstFrom)}});
+    }
+    f.phrases.append({orgP95 ? u"orgs.org_levels"_s : u"orgs.org_errors"_s,
+                      {Say::name(u"org"_s, org), Say::share(u"errors"_s, s.orgErrorRate),
+                       Say::millis(u"p95"_s, s.orgP95)}});
+    f.phrases.append(
+        {others + (othersP95 ? u"levels"_s : u"errors"_s),
+         {Say::count(u"count"_s, s.otherOrgs), Say::share(u"errors"_s, s.othersErrorRate),
+          Say::millis(u"p95"_s, s.othersMedianP95)}});
     if (s.otherOrgsWithErrors > 0)
         f.phrases.append(
             {u"orgs.others_elevated"_s, {Say::count(u"count"_s, s.otherOrgsWithErrors)}});
