@@ -97,6 +97,21 @@ private slots:
         QTest::newRow("since Monday") << u"since Monday"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("since Friday means last week's")
             << u"since friday"_s << utc("2026-11-13T00:00:00Z");
+        // a weekday without a start word dates something else (a key rotation, a release)
+        QTest::newRow("bare weekday: the start wins")
+            << u"failing since 09:00. We rotated the key on Monday, could that be it?"_s
+            << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("es: el lunes is not the start")
+            << u"fallan desde las 09:00; rotamos la clave el lunes"_s
+            << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("de: am Montag is not the start")
+            << u"seit 09:00 Fehler, den Schlüssel haben wir am Montag erneuert"_s
+            << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("bare weekday when nothing else")
+            << u"we rotated the key on Monday and now it fails"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("desde el lunes is a start")
+            << u"fallan desde el lunes, y hoy desde las 09:00 peor"_s
+            << utc("2026-11-16T00:00:00Z");
         QTest::newRow("this week") << u"bad all this week"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("iso time") << u"first failure at 2026-11-19T14:30:00Z"_s
                                   << utc("2026-11-19T14:30:00Z");

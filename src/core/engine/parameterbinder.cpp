@@ -215,11 +215,14 @@ void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         localHour(t.addDays(-back), 0));
 }
 
-// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi".
+// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi". Only a start
+// ("since", "desde", "seit", "depuis", "from") says when the problem began; a bare day ("we
+// rotated the key on Friday", "la rotamos el viernes") dates something else and counts only
+// when nothing says when it started, like a bare day word.
 void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
     static const QRegularExpression weekday(
-        u"\\b(?:since|on|from|last|desde el|desde|seit|depuis|el|am)\\s+(monday|tuesday|"
+        u"\\b(since|on|from|last|desde el|desde|seit|depuis|el|am)\\s+(monday|tuesday|"
         u"wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|"
         u"sabado|domingo|segunda|terca|quarta|quinta|sexta|montag|dienstag|mittwoch|"
         u"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
@@ -234,7 +237,12 @@ void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         {u"sunday"_s, u"domingo"_s, u"sonntag"_s, u"dimanche"_s}};
     const QString folded = foldForMatching(text, MaxText);
     for (auto it = weekday.globalMatch(folded); it.hasNext();) {
-        const QString name = it.next().captured(1);
+        const auto m = it.next();
+        const QString introducer = m.captured(1);
+        const bool start = introducer == u"since"_s || introducer == u"from"_s ||
+                           introducer.startsWith(u"desde"_s) || introducer == u"seit"_s ||
+                           introducer == u"depuis"_s;
+        const QString name = m.captured(2);
         int wd = 0;
         for (int i = 0; i < names.size() && wd == 0; ++i)
             wd = names.at(i).contains(name) ? i + 1 : 0;
@@ -244,7 +252,7 @@ void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         int back = today.dayOfWeek() - wd;
         if (back <= 0)
             back += 7; // "since Monday" said on a Monday means last week's
-        s.consider(hourOfDay(today.addDays(-back), 0, zone));
+        s.consider(hourOfDay(today.addDays(-back), 0, zone), start);
     }
 }
 
