@@ -114,6 +114,28 @@ private slots:
             u"Seit dem Batch-Import bekommen wir dauernd 429 zurück."_s, u"api-errors"_s);
         row("errors: rate limit, japanese", u"429エラーが頻発"_s,
             u"レート制限に引っかかっているようです。"_s, u"api-errors"_s);
+        // a topic the customer sets aside is not what the ticket is about
+        row("errors: invoice set aside", u"Re: question about our invoice"_s,
+            u"Unrelated to the invoice: since 9am every call of our batch job gets a 429, the "
+            u"other service is fine."_s,
+            u"api-errors"_s);
+        row("errors: factura aparte, spanish", u"Re: duda con la factura"_s,
+            u"Aparte de la factura, desde las 9 cada llamada de nuestro resumidor recibe un 429."_s,
+            u"api-errors"_s);
+        row("billing: the invoice itself", u"Invoice too high"_s,
+            u"Our invoice bills far more tokens than our logs show; the errors we had are "
+            u"unrelated."_s,
+            u"token-billing"_s);
+        // "reservas" are bookings: a slow booking agent is a latency ticket, not a fallback one
+        row("latency: spanish bookings", u"Latencia peor desde anoche"_s,
+            u"Nuestro agente de reservas va más lento: las respuestas tardan dos segundos o más "
+            u"con la config de producción."_s,
+            u"latency-spike"_s);
+        row("latency: portuguese bookings", u"Reservas lentas"_s,
+            u"O assistente de reservas está lento desde ontem, a latência dobrou."_s,
+            u"latency-spike"_s);
+        row("fallback: portuguese reserve model", u"Não troca pro modelo reserva"_s,
+            u"Quando a Anthropic falha, o modelo reserva da OpenAI não assume."_s, u"fallback"_s);
         row("fallback: french", u"Basculement"_s,
             u"Le basculement vers Claude ne se déclenche pas quand OpenAI renvoie des 503."_s,
             u"fallback"_s);

@@ -347,6 +347,19 @@ bool negatedBefore(const QStringList &tokens, qsizetype at)
     return false;
 }
 
+// "unrelated to the invoice thing", "aparte de la factura": a topic the customer sets aside in
+// the words just before it (a contrast ends the scope) is not what the ticket is about.
+bool setAsideBefore(const QStringList &tokens, qsizetype at)
+{
+    for (qsizetype i = at - 1; i >= std::max<qsizetype>(0, at - NegationWindow); --i) {
+        if (Lexicon::isContrast(tokens.at(i)))
+            return false;
+        if (Lexicon::isAsideCue(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
 // "latency is fine", "errors: none": a symptom followed closely by a word that clears it.
 bool clearedAfter(const QStringList &tokens, qsizetype at)
 {
@@ -407,8 +420,11 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
     for (qsizetype i = 0; i < clause.tokens.size(); ++i) {
         const QString &tok = clause.tokens.at(i);
         const bool negated = negatedBefore(clause.tokens, i);
+        const bool aside = setAsideBefore(clause.tokens, i);
         for (const TermRef &r : matcher.matches(tok)) {
             const Kind kind = Lexicon::concepts().at(r.index).kind;
+            if (aside && kind == Kind::Topic)
+                continue;
             const bool cleared = kind == Kind::Symptom && clearedAfter(clause.tokens, i);
             const bool emptied = kind == Kind::Event && nothingAfter(clause.tokens, i + 1);
             out->append({r.index,
@@ -419,7 +435,7 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
         for (const TermRef &r : termIndex().multi) {
             const Lexicon::Term &t = termOf(r);
             const qsizetype end = phraseEnd(clause.tokens, i, t);
-            if (end <= i)
+            if (end <= i || (aside && Lexicon::concepts().at(r.index).kind == Kind::Topic))
                 continue;
             const bool emptied = Lexicon::concepts().at(r.index).kind == Kind::Event &&
                                  nothingAfter(clause.tokens, end);

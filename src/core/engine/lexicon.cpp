@@ -110,13 +110,17 @@ const Spec Specs[] = {
     {u"fallback", Kind::Topic, u"fallback 5",
      u"fallback|fall back|falls back|falling back|failover|fail over|backup model|"
      u"backup provider|falback",
-     u"respaldo|modelo alternativo", u"reserva|modelo alternativo", u"ausweich|ersatzmodell",
-     u"=repli|=secours|de secours", u"フォールバック|フェイルオーバー|予備"},
+     u"respaldo|modelo alternativo",
+     // "reserva" alone is a booking in Spanish and Portuguese: a reserve model or provider
+     u"modelo reserva|modelo de reserva|provedor reserva|provedor de reserva|modelo alternativo",
+     u"ausweich|ersatzmodell", u"=repli|=secours|de secours",
+     u"フォールバック|フェイルオーバー|予備"},
     {u"switch", Kind::Topic, u"fallback 1.5",
      u"switch|swap|instead of|rather than|secondary|primary|second target|=chain|=backup|"
      u"=backups",
      u"conmut|cambio modelo|"
-     u"en lugar|en vez|secundari|principal|cadena|segundo destino|=reserva",
+     u"en lugar|en vez|secundari|principal|cadena|segundo destino|modelo de reserva|"
+     u"proveedor de reserva",
      u"troca|trocou|em vez|secundari|principal|cadeia|segundo destino",
      u"umschalt|umgeschaltet|gewechselt|wechsel|zweitmodell|primar|kette|zweites ziel|=statt|"
      u"anstatt|anstelle",
@@ -303,6 +307,14 @@ bool isFirstPerson(const QString &w)
         setOf(u"we our us my i im ive weve were ours nuestro nuestra nuestros nuestras nos "
               u"nosotros mi mis nosso nossa nossos nossas gente wir unser unsere unseren "
               u"unserem unserer uns ich mein meine nous notre nos je mon ma mes on");
+    return inSet(w, words);
+}
+
+bool isAsideCue(const QString &w)
+{
+    static const QSet<QString> words =
+        setOf(u"unrelated aside apart besides aparte independientemente independentemente "
+              u"abgesehen unabhangig independamment");
     return inSet(w, words);
 }
 

@@ -58,6 +58,9 @@ bool isHypothetical(const QString &foldedWord);
 bool isFirstPerson(const QString &foldedWord);
 // "why" in the six languages.
 bool isWhy(const QString &foldedWord);
+// "unrelated to the invoice", "aparte de la factura", "abgesehen von der Rechnung": a word that
+// sets the topic after it aside, so that the topic is not what the ticket is about.
+bool isAsideCue(const QString &foldedWord);
 
 // Light suffix stripping for a language ("invoiced" -> "invoic", "facturas" -> "factur").
 QString stem(const QString &foldedWord, Lang lang);
