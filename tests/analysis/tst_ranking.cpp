@@ -131,6 +131,7 @@ private slots:
     void degraded();
     void providerOutage();
     void rateLimited();
+    void rateLimitedOwnCode();
     void otherOrgsHit_data();
     void otherOrgsHit();
     void fallbackConfig();
@@ -358,6 +359,43 @@ void TestRanking::rateLimited()
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"rate_limited"_s);
     QVERIFY(r.rootCause->summary.contains(u"08:00"_s));
+    QVERIFY(r.rootCause->summary.contains(u"429 rate_limited"_s));
+}
+
+// The refusals' own code is what the customer is told (a key's budget is not a rate limit),
+// and, with no traffic jump behind them, the config they went through is cited.
+void TestRanking::rateLimitedOwnCode()
+{
+    AnalysisInput in =
+        baseInput(u"api-errors"_s, {u"error_breakdown"_s, u"scope"_s, u"incident_correlation"_s});
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"anthropic"_s, u"claude-sonnet-4-6"_s, 429, u"budget_exceeded"_s, 1200,
+                    u"2026-11-20T08:00:00Z"_s, u"2026-11-20T09:00:00Z"_s},
+                   {u"openai"_s, u"gpt-4o"_s, 500, u"provider_error"_s, 20,
+                    u"2026-11-20T02:00:00Z"_s, u"2026-11-20T09:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 20000}}));
+    addStep(in, u"ov"_s, u"clickhouse"_s, u"traffic_overview"_s, EvidenceKind::Table,
+            table({u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s, u"sdk"_s, u"n"_s,
+                   u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"/v1/chat/completions"_s, u"anthropic"_s, u"claude-sonnet-4-6"_s,
+                    u"pc-summaries"_s, u"portkey-python/1.9.2"_s, 8000, 1210, 1400, 3200},
+                   {u"/v1/chat/completions"_s, u"openai"_s, u"gpt-4o"_s, u"pc-app"_s,
+                    u"portkey-python/1.9.2"_s, 12000, 20, 800, 2000}}));
+    addStep(in, u"orgs"_s, u"clickhouse"_s, u"org_comparison"_s, EvidenceKind::Table,
+            table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"org_acme"_s, 20000, 1230, 900, 2500}, {u"org_blue"_s, 9000, 8, 1000, 2600}}));
+    addStep(in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events, events({}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"rate_limited"_s);
+    QVERIFY2(r.rootCause->summary.contains(u"429 budget_exceeded"_s),
+             qPrintable(r.rootCause->summary));
+    QVERIFY2(r.rootCause->refs.contains(u"config:pc-summaries"_s),
+             qPrintable(r.rootCause->refs.join(u", "_s)));
+    QVERIFY(!r.rootCause->refs.contains(u"config:pc-app"_s));
 }
 
 void TestRanking::fallbackConfig()

@@ -203,6 +203,34 @@ private slots:
         QVERIFY(qAbs(v.invalidRequests.score - 0.72) < 1e-9);
     }
 
+    // Refusals with no traffic jump behind them are scoped by the config they went through (a
+    // key's budget, a quota); a traffic jump explains them better than any config.
+    void rateLimitedRefs_data()
+    {
+        QTest::addColumn<bool>("jump");
+        QTest::addColumn<QString>("rateConfig");
+        QTest::addColumn<QStringList>("refs");
+        QTest::newRow("no jump: the config the refusals used")
+            << false << u"config:pc-summaries"_s << QStringList{u"config:pc-summaries"_s};
+        QTest::newRow("a jump: the route that grew")
+            << true << u"config:pc-summaries"_s << QStringList{u"route:/v1/embeddings"_s};
+        QTest::newRow("spread refusals: nothing to cite") << false << QString() << QStringList{};
+    }
+    void rateLimitedRefs()
+    {
+        QFETCH(bool, jump);
+        QFETCH(QString, rateConfig);
+        ErrorBreakdownFacts facts;
+        facts.profile = profile(1000, 300, 0, 0);
+        if (jump)
+            facts.volume =
+                VolumeChange{u"/v1/embeddings"_s, u"route:/v1/embeddings"_s, Ten, 10, 80, u"ev2"_s};
+        facts.rateConfigRef = rateConfig;
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QVERIFY(v.rateLimited.proposed);
+        QTEST(v.rateLimited.refs, "refs");
+    }
+
     void incidentMatch_data()
     {
         QTest::addColumn<StatusIncident>("incident");

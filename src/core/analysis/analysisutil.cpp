@@ -554,6 +554,20 @@ ErrorProfile errorProfile(const AnalysisInput &input)
         if (!p.serverLast.isValid() || g.last > p.serverLast)
             p.serverLast = g.last;
     }
+    // the 429s' own code and, when one group holds most of them, where they went
+    const ErrorGroup *largestRate = nullptr;
+    for (const ErrorGroup &g : std::as_const(p.groups)) {
+        if ((g.status == 429 || g.errorCode == u"rate_limited") &&
+            (!largestRate || g.n > largestRate->n))
+            largestRate = &g;
+    }
+    if (largestRate) {
+        p.rateCode = largestRate->errorCode.isEmpty() ? u"rate_limited"_s : largestRate->errorCode;
+        if (largestRate->n >= 0.8 * p.rateLimited) {
+            p.rateProvider = largestRate->provider;
+            p.rateModel = largestRate->model;
+        }
+    }
     if (p.totalRequests <= 0)
         p.totalRequests = p.errors; // unknown: rates are then only relative
     return p;

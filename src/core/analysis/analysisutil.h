@@ -153,6 +153,11 @@ struct ErrorProfile
     QStringList clientCodes;
     QDateTime rateFirst;
     QDateTime rateLast;
+    // The error code of the largest 429 group ("rate_limited", "budget_exceeded", ...), and its
+    // provider/model when that group holds at least 80% of the 429s ('' otherwise).
+    QString rateCode;
+    QString rateProvider;
+    QString rateModel;
 
     double rate() const { return totalRequests > 0 ? errors / totalRequests : 0.0; }
 };

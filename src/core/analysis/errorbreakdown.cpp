@@ -95,6 +95,10 @@ void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
         v.volumeJump = true;
         v.rateLimited.refs.append(f.volume->ref);
         v.rateLimited.score += 0.05;
+    } else if (!f.rateConfigRef.isEmpty()) {
+        // no traffic jump: the refusals are scoped by what they went through (a key's quota, a
+        // config's budget), and that config is what the customer changes
+        v.rateLimited.refs.append(f.rateConfigRef);
     }
 }
 
@@ -198,12 +202,15 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     h.cause.category = QLatin1StringView(Category::RateLimited);
     h.score = v.rateLimited.score;
     h.failures = p.rateLimited;
+    // the code the refusals carried: a rate limit, a quota, a key's budget
+    const QString code = p.rateCode.isEmpty() ? u"rate_limited"_s : p.rateCode;
     QString s = formatCount(p.rateLimited) + u" requests ("_s +
                 formatShare(p.rateLimited / std::max(1.0, p.totalRequests)) +
-                u" of all) were rejected with 429 rate_limited"_s;
+                u" of all) were rejected with 429 "_s + code;
     const QList<PhraseArg> limited{
         Say::count(u"count"_s, p.rateLimited),
-        Say::share(u"share"_s, p.rateLimited / std::max(1.0, p.totalRequests))};
+        Say::share(u"share"_s, p.rateLimited / std::max(1.0, p.totalRequests)),
+        Say::name(u"code"_s, code)};
     if (p.rateFirst.isValid()) {
         s += u" between "_s + clock(p.rateFirst, f.reference) + u" and "_s +
              clock(p.rateLast, f.reference);
@@ -512,6 +519,8 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
+    if (!f.profile.rateProvider.isEmpty())
+        f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
     f.clientConfigSpecific =
         configSpecific(configTraffic(input), f.clientConfigRef, f.profile.clientProvider);
     f.configEdit = configEditBeforeFailures(input);

@@ -26,6 +26,9 @@ struct ErrorBreakdownFacts
     // whether another config of the org on the same provider works.
     QString clientConfigRef;
     bool clientConfigSpecific = false;
+    // The config the refused (429) requests used, when most of them went to one provider/model
+    // ('' when unknown or spread).
+    QString rateConfigRef;
     // The config the failing requests used, edited just before their failures began.
     std::optional<ConfigEdit> configEdit;
     // The playbook asks whether the customer's requests are at fault even when few failed.
