@@ -347,7 +347,10 @@ private slots:
         // Tickets of scenarios written after the classifier, that it reads wrongly today. Each
         // is a pattern to solve in the classifier, never by adding the ticket's words to a list;
         // a row that starts passing fails here (XPASS) until it is taken off this list.
-        static const QHash<QString, QString> knownMisreads{};
+        static const QHash<QString, QString> knownMisreads{
+            {u"api-errors-two-causes-french#14010"_s,
+             u"two failures on both providers beside one service that works are read as "
+             u"\"one provider fails, another works\""_s}};
         const QString misread = knownMisreads.value(QString::fromUtf8(QTest::currentDataTag()));
         if (!misread.isEmpty())
             QEXPECT_FAIL("", qPrintable(misread), Continue);
