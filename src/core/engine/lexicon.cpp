@@ -312,7 +312,7 @@ bool isWhy(const QString &w)
     return inSet(w, words);
 }
 
-QString stem(const QString &w, Lang lang)
+QString stem(const QString &w, Lang lang, int minStem)
 {
     static const QStringList en{u"ies"_s, u"ing"_s,  u"ed"_s, u"es"_s,
                                 u"ly"_s,  u"ness"_s, u"s"_s,  u"e"_s};
@@ -337,7 +337,7 @@ QString stem(const QString &w, Lang lang)
     if (!suffixes)
         return w;
     for (const QString &s : *suffixes) {
-        if (w.size() >= s.size() + 4 && w.endsWith(s))
+        if (w.size() >= s.size() + minStem && w.endsWith(s))
             return w.left(w.size() - s.size());
     }
     return w;
