@@ -8,9 +8,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Casefile {
+
+namespace Analysis {
+struct ChangeReport;
+}
 
 // Parameters bound from a ticket before a playbook runs (see the engine's ParameterBinder).
 struct BoundParameters
@@ -54,6 +59,10 @@ struct AnalysisInput
     BoundParameters params;
     QMap<QString, StepData> steps; // by step id
     QDateTime now;                 // the workspace's clock
+    // The change points of the steps' latency, error and webhook series, found once for the
+    // whole analysis and read by every analyzer (Analysis::withChanges(), changeReport()).
+    // Immutable and shared; null until computed, then computed on demand.
+    std::shared_ptr<const Analysis::ChangeReport> changes{};
 };
 
 // A candidate root cause with the evidence that supports it.

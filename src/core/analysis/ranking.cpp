@@ -1,7 +1,9 @@
 #include "core/analysis/ranking.h"
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/unchecked.h"
 
 #include <QHash>
 #include <QSet>
@@ -463,7 +465,8 @@ AnalysisResult analyze(const AnalysisInput &input)
 {
     if (input.steps.isEmpty() && input.analyzers.isEmpty())
         return {};
-    const Analysis::RankingFacts facts = Analysis::gatherRanking(input);
+    // the change points are found once here, and every analyzer reads them
+    const Analysis::RankingFacts facts = Analysis::gatherRanking(Analysis::withChanges(input));
     return Analysis::phraseRanking(facts, Analysis::judgeRanking(facts));
 }
 

@@ -769,7 +769,9 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
         Investigation &result = out.investigation;
         try {
             if (analyzeSteps && !current.playbook.name.isEmpty()) {
-                const AnalysisResult analysis = analyze(input);
+                // the change points, found once: the analyzers and the time check read them
+                const AnalysisInput analysed = Analysis::withChanges(input);
+                const AnalysisResult analysis = analyze(analysed);
                 for (Evidence e : analysis.derived) {
                     e.id = u"ev"_s + QString::number(out.nextEvidence++);
                     result.evidence.append(e);
@@ -783,10 +785,9 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.needsHuman = analysis.needsHuman;
                 result.missing = analysis.missing;
                 // the time the ticket gives against the onset in the organisation's logs
-                const Analysis::ChangeReport changes = Analysis::detectChanges(input);
-                if (changes.primary) {
+                if (const Analysis::SeriesChange *primary = analysed.changes->primary) {
                     BoundParameters timed = input.params;
-                    const QString note = ParameterBinder::correctTime(timed, changes.primary->at);
+                    const QString note = ParameterBinder::correctTime(timed, primary->at);
                     if (!note.isEmpty()) {
                         result.entityCorrections = timed.entityCorrections;
                         result.window = timed.window;
