@@ -82,8 +82,9 @@ struct AnalysisResult
     std::optional<RootCause> rootCause;
     QList<RootCause> secondaryCauses; // also supported by their own evidence, strongest first
     QList<RejectedHypothesis> rejected;
-    QStringList notChecked;  // systems/steps whose data was missing, in words
-    QList<Evidence> derived; // evidence the analyzers made (ids assigned by the engine)
+    QStringList notChecked;              // systems/steps whose data was missing, in words
+    QList<WordedLine> notCheckedWording; // the same lines as phrase-book clauses
+    QList<Evidence> derived;             // evidence the analyzers made (ids assigned by the engine)
     // The confidence is too low to conclude: a human must look; `missing` says what could not
     // be read (steps that failed, timed out, were skipped or returned nothing; filled either way).
     bool needsHuman = false;

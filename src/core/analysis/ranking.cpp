@@ -150,10 +150,17 @@ RankingFacts gatherRanking(const AnalysisInput &input)
         }
         if (r.status == StepStatus::Ok || !isFinished(r.status))
             continue;
+        if (!facts.notChecked.contains(stepInWords(r)))
+            facts.notCheckedWording.append(stepWording(stepInWords(r), r));
         appendUnique(facts.notChecked, stepInWords(r));
         appendUnique(facts.missing, stepInWords(r));
         if (r.status != StepStatus::Skipped)
             ++facts.missingSteps;
+    }
+    for (const QString &line : std::as_const(all.notChecked)) {
+        const QString key = uncheckedKey(line);
+        if (!key.isEmpty() && !facts.notChecked.contains(line))
+            facts.notCheckedWording.append(uncheckedWording(line, key));
     }
     appendUnique(facts.notChecked, all.notChecked);
     appendUnique(facts.missing, all.notChecked);
@@ -331,6 +338,7 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
 {
     AnalysisResult result;
     result.notChecked = facts.notChecked;
+    result.notCheckedWording = facts.notCheckedWording;
     if (v.best >= 0) {
         result.rootCause = facts.ranked.at(v.best).cause;
         result.rootCause->confidence = v.confidence;
