@@ -104,7 +104,7 @@ int chooseBucket(qint64 windowSeconds, int requested)
 }
 
 // One query's parts, built from the whitelist only, in the shape the table's layout reads
-// fastest (the conditions on stored columns in PREWHERE when it is a MergeTree table).
+// fastest (the conditions on its key columns in PREWHERE when it is a MergeTree table).
 class QueryContext
 {
 public:

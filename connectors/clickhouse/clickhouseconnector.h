@@ -22,7 +22,7 @@ namespace Casefile::Connectors {
 // sent together, and until the server's version is known they carry quoted literals while the
 // version is asked beside them (once per connection, then cached), so no step waits for it.
 // The table's layout is read the same way (once per table, beside the first step that uses
-// it); from then on the queries put their conditions on stored columns in PREWHERE (MergeTree
+// it); from then on the queries put their conditions on the key columns in PREWHERE (MergeTree
 // tables), bound a Date partition column that is not ts, sample the steps over every
 // organisation when the table has a sampling key, and the evidence of a step for one
 // organisation says when the table's sort key makes it read more than that organisation's rows

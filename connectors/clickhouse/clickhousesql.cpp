@@ -185,6 +185,21 @@ bool TableLayout::isStoredColumn(const QString &sql) const
     return !column.isEmpty() && columns.contains(column);
 }
 
+bool TableLayout::isKeyColumn(const QString &sql) const
+{
+    static const QRegularExpression identifier(u"[A-Za-z_][A-Za-z0-9_]*"_s);
+    const QString column = columnName(sql);
+    if (column.isEmpty() || !columns.contains(column))
+        return false;
+    for (const QString &key : {sortingKey, partitionKey}) {
+        for (auto it = identifier.globalMatch(key); it.hasNext();) {
+            if (it.next().captured() == column)
+                return true;
+        }
+    }
+    return false;
+}
+
 QString TableLayout::partitionDateColumn(const QString &ts) const
 {
     static const QRegularExpression identifier(u"[A-Za-z_][A-Za-z0-9_]*"_s);
@@ -215,7 +230,7 @@ QString WindowConditions::clauses(const TableLayout &layout) const
     QStringList prewhere;
     QStringList where;
     for (const auto &[field, sql] : conditions) {
-        if (layout.isMergeTree() && layout.isStoredColumn(field))
+        if (layout.isMergeTree() && layout.isKeyColumn(field))
             prewhere << sql;
         else
             where << sql;

@@ -66,9 +66,11 @@ struct TableLayout
     // Whether the sort key starts with the organisation, then the time (the recommended layout).
     bool sortedByOrgThenTime(const QString &org, const QString &ts) const;
     bool canSample() const { return isMergeTree() && !samplingKey.isEmpty(); }
-    // Whether `sql` (a mapped field) is a stored column of the table: a condition on it can go
-    // to PREWHERE.
+    // Whether `sql` (a mapped field) is a stored column of the table.
     bool isStoredColumn(const QString &sql) const;
+    // Whether `sql` is a stored column the sort key or the partition key is made of: a
+    // condition on it goes to PREWHERE.
+    bool isKeyColumn(const QString &sql) const;
     // A Date column the table is partitioned by other than `ts` (PARTITION BY
     // toYYYYMM(event_date)): a bound on it lets the server skip the partitions outside the
     // window. Empty when the partition key already uses ts or has no Date column.
@@ -80,8 +82,10 @@ struct TableLayout
 };
 
 // The conditions of one query over a time window, split the way the table's layout reads them
-// fastest: the key and filter conditions on stored columns in PREWHERE (read first, and the
-// other columns only for the rows they keep), the rest in WHERE. Without a known MergeTree
+// fastest: the conditions on the key columns (org, ts, a Date partition column) in PREWHERE,
+// read first, so the other columns are read only for the granules they keep; the rest (a
+// provider filter, status >= 400) in WHERE, read only for those granules. A String filter in
+// PREWHERE would be read for every granule the key could not exclude. Without a known MergeTree
 // layout everything goes to WHERE, which every table engine accepts. The result is the same
 // either way; only what the server reads differs.
 struct WindowConditions

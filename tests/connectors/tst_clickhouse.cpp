@@ -699,9 +699,8 @@ private slots:
         QVERIFY2(second.has_value(), qPrintable(second ? QString() : second.error().message));
         const QString sql = second->evidence.first().query;
         QVERIFY2(sql.contains(u" PREWHERE org_id = 'org_acme' AND ts >= toDateTime(1795165200) AND "
-                              u"ts < toDateTime(1795168800) AND status >= 400 GROUP BY"_s),
+                              u"ts < toDateTime(1795168800) WHERE status >= 400 GROUP BY"_s),
                  qPrintable(sql));
-        QVERIFY2(!sql.contains(u" WHERE "_s), qPrintable(sql));
         QVERIFY(!second->evidence.first().data.contains(u"layout"_s));
         QCOMPARE(second->evidence.first().data, first->evidence.first().data);
         QCOMPARE(second->outputs, first->outputs);

@@ -141,38 +141,41 @@ private slots:
         QVERIFY(l.orgQueryNote(u"t"_s, u"org_id"_s, u"ts"_s).isEmpty());
     }
 
-    // Conditions on stored columns of a MergeTree table go to PREWHERE; expressions, ALIAS
-    // (not stored) or unknown columns and any other engine keep WHERE.
+    // Conditions on the stored key columns of a MergeTree table go to PREWHERE; filters on
+    // other columns, expressions, ALIAS (not stored) columns and any other engine keep WHERE.
     void clauses_data()
     {
         QTest::addColumn<TableLayout>("layout");
         QTest::addColumn<QString>("expected");
         const TableLayout mergeTree = recommended();
-        QTest::newRow("recommended")
-            << mergeTree
-            << u" PREWHERE org_id = 'a' AND ts >= toDateTime(1) AND provider = 'p'"
-               u" WHERE (toUInt16(code)) >= 400"_s;
+        QTest::newRow("recommended") << mergeTree
+                                     << u" PREWHERE org_id = 'a' AND ts >= toDateTime(1)"
+                                        u" WHERE provider = 'p' AND (toUInt16(code)) >= 400"_s;
         TableLayout replicated = recommended();
         replicated.engine = u"ReplicatedReplacingMergeTree"_s;
-        QTest::newRow("replicated")
-            << replicated
-            << u" PREWHERE org_id = 'a' AND ts >= toDateTime(1) AND provider = 'p'"
-               u" WHERE (toUInt16(code)) >= 400"_s;
-        TableLayout noProvider = recommended();
-        noProvider.columns.remove(u"provider"_s); // an ALIAS column: not listed as stored
-        QTest::newRow("alias column") << noProvider
-                                      << u" PREWHERE org_id = 'a' AND ts >= toDateTime(1)"
-                                         u" WHERE provider = 'p' AND (toUInt16(code)) >= 400"_s;
+        QTest::newRow("replicated") << replicated
+                                    << u" PREWHERE org_id = 'a' AND ts >= toDateTime(1)"
+                                       u" WHERE provider = 'p' AND (toUInt16(code)) >= 400"_s;
+        TableLayout byProvider = recommended();
+        byProvider.sortingKey = u"provider, ts"_s;
+        QTest::newRow("filter column in the key")
+            << byProvider
+            << u" PREWHERE ts >= toDateTime(1) AND provider = 'p'"
+               u" WHERE org_id = 'a' AND (toUInt16(code)) >= 400"_s;
+        TableLayout aliasOrg = recommended();
+        aliasOrg.columns.remove(u"org_id"_s); // an ALIAS column: not listed as stored
+        QTest::newRow("alias column")
+            << aliasOrg
+            << u" PREWHERE ts >= toDateTime(1)"
+               u" WHERE org_id = 'a' AND provider = 'p' AND (toUInt16(code)) >= 400"_s;
         TableLayout distributed = recommended();
         distributed.engine = u"Distributed"_s;
-        QTest::newRow("distributed")
-            << distributed
-            << u" WHERE org_id = 'a' AND ts >= toDateTime(1) AND provider = 'p'"
-               u" AND (toUInt16(code)) >= 400"_s;
-        QTest::newRow("unknown")
-            << TableLayout{}
-            << u" WHERE org_id = 'a' AND ts >= toDateTime(1) AND provider = 'p'"
-               u" AND (toUInt16(code)) >= 400"_s;
+        QTest::newRow("distributed") << distributed
+                                     << u" WHERE org_id = 'a' AND ts >= toDateTime(1) AND provider "
+                                        u"= 'p' AND (toUInt16(code)) >= 400"_s;
+        QTest::newRow("unknown") << TableLayout{}
+                                 << u" WHERE org_id = 'a' AND ts >= toDateTime(1) AND provider = "
+                                    u"'p' AND (toUInt16(code)) >= 400"_s;
     }
     void clauses()
     {
@@ -184,6 +187,29 @@ private slots:
         c.add(u"provider"_s, u"provider = 'p'"_s);
         c.add(u"(toUInt16(code))"_s, u"(toUInt16(code)) >= 400"_s);
         QCOMPARE(c.clauses(layout), expected);
+    }
+
+    void keyColumns_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<bool>("key");
+        QTest::newRow("org") << u"org_id"_s << true;
+        QTest::newRow("ts") << u"ts"_s << true;
+        QTest::newRow("ts with table prefix") << u"gateway_requests.ts"_s << true;
+        QTest::newRow("date partition column") << u"event_date"_s << true;
+        QTest::newRow("payload") << u"metadata"_s << false;
+        QTest::newRow("status") << u"status"_s << false;
+        QTest::newRow("expression") << u"(toDate(ts))"_s << false;
+        QTest::newRow("unknown column") << u"tenant"_s << false;
+    }
+    void keyColumns()
+    {
+        QFETCH(QString, field);
+        QFETCH(bool, key);
+        TableLayout l = recommended();
+        l.partitionKey = u"toYYYYMM(event_date)"_s;
+        l.columns.insert(u"event_date"_s, u"Date"_s);
+        QCOMPARE(l.isKeyColumn(field), key);
     }
 
     void onlyPrewhereOrOnlyWhere()
