@@ -136,7 +136,9 @@ int main(int argc, char *argv[])
             QJsonObject entry{{u"playbook"_s, playbook.name},
                               {u"step"_s, step.id},
                               {u"operation"_s, step.operation},
-                              {u"all_orgs"_s, args.value(u"org"_s).toString().isEmpty()}};
+                              // the org comparison reads every org's rows, whatever `org` says
+                              {u"all_orgs"_s, args.value(u"org"_s).toString().isEmpty() ||
+                                                  step.operation == u"org_comparison"_s}};
             if (!error.isEmpty()) {
                 entry.insert(u"error"_s, error);
             } else {

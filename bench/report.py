@@ -146,10 +146,12 @@ def main():
     if clickhouse.get("sizes"):
         ch_md = ["", f"ClickHouse {clickhouse.get('server_version', '')} at a gateway's scale: {clickhouse.get('days')} days "
                  f"of request logs, {clickhouse.get('orgs')} organisations of very different sizes, table ORDER BY "
-                 "(org_id, ts) with monthly partitions (docs/clickhouse-layout.md); every playbook's ClickHouse step "
+                 f"(org_id, ts), PARTITION BY {clickhouse.get('partition_by', 'toYYYYMM(ts)')} "
+                 "(docs/clickhouse-layout.md); every playbook's ClickHouse step "
                  "through the connector for one organisation and the 24 h window "
                  f"{' – '.join(clickhouse.get('window', []))}, median of {clickhouse['sizes'][0]['largest_org']['repeats']} "
-                 "runs after one untimed run. Steps over all organisations (org comparison) use approximate "
+                 "runs after one untimed run; the server's figures (rows and MB read, its own ms) are the medians "
+                 "of its query log over all runs. Steps over all organisations (org comparison) use approximate "
                  "percentiles and say so in their evidence. Load average during this part: "
                  f"{' '.join(clickhouse.get('load_average_at_start', []))} at the start, "
                  f"{' '.join(clickhouse.get('load_average_at_end', []))} at the end (2 cores).",
