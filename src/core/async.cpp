@@ -6,7 +6,24 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
+#include <atomic>
+
 namespace Casefile {
+
+namespace {
+std::atomic<int> niceOfWorkers{WorkerNice};
+} // namespace
+
+void setWorkerNice(int nice)
+{
+    niceOfWorkers.store(std::clamp(nice, 0, 19), std::memory_order_relaxed);
+}
+
+int workerNice()
+{
+    return niceOfWorkers.load(std::memory_order_relaxed);
+}
 
 void lowerWorkerPriority()
 {
@@ -17,8 +34,9 @@ void lowerWorkerPriority()
         lowered = true;
         const auto tid = id_t(::syscall(SYS_gettid));
         const int current = ::getpriority(PRIO_PROCESS, tid);
-        if (current < WorkerNice)
-            (void)::setpriority(PRIO_PROCESS, tid, WorkerNice);
+        const int wanted = workerNice();
+        if (current < wanted)
+            (void)::setpriority(PRIO_PROCESS, tid, wanted);
     }
 #endif
 }
