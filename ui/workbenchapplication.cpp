@@ -1,6 +1,5 @@
 #include "ui/workbenchapplication.h"
 
-#include "core/async.h"
 #include "ui/stallmonitor.h"
 
 #include <QElapsedTimer>
@@ -10,11 +9,7 @@ namespace Casefile {
 
 WorkbenchApplication::WorkbenchApplication(int &argc, char **argv)
     : QApplication(argc, argv)
-{
-    // Investigations' workers below the GUI thread, by more than on the command line: on a
-    // busy machine a woken worker then rarely takes the GUI thread's core.
-    setWorkerNice(GuiWorkerNice);
-}
+{}
 
 WorkbenchApplication::~WorkbenchApplication() = default;
 

@@ -7,8 +7,7 @@ namespace Casefile {
 // The desktop application object. While a StallMonitor is active it times every top-level
 // event the GUI thread dispatches and tells the monitor what it was (the receiver's class and
 // its parent's), so a stall names the work inside it. Without an active monitor it only
-// forwards: one atomic load per event. It also sets the workers' CPU priority for a desktop
-// (GuiWorkerNice, see core/async.h).
+// forwards: one atomic load per event.
 class WorkbenchApplication final : public QApplication
 {
     Q_OBJECT

@@ -6,24 +6,7 @@
 #include <unistd.h>
 #endif
 
-#include <algorithm>
-#include <atomic>
-
 namespace Casefile {
-
-namespace {
-std::atomic<int> niceOfWorkers{WorkerNice};
-} // namespace
-
-void setWorkerNice(int nice)
-{
-    niceOfWorkers.store(std::clamp(nice, 0, 19), std::memory_order_relaxed);
-}
-
-int workerNice()
-{
-    return niceOfWorkers.load(std::memory_order_relaxed);
-}
 
 void lowerWorkerPriority()
 {
@@ -34,9 +17,8 @@ void lowerWorkerPriority()
         lowered = true;
         const auto tid = id_t(::syscall(SYS_gettid));
         const int current = ::getpriority(PRIO_PROCESS, tid);
-        const int wanted = workerNice();
-        if (current < wanted)
-            (void)::setpriority(PRIO_PROCESS, tid, wanted);
+        if (current < WorkerNice)
+            (void)::setpriority(PRIO_PROCESS, tid, WorkerNice);
     }
 #endif
 }

@@ -14,18 +14,11 @@
 
 namespace Casefile {
 
-// Lowers the calling worker thread's CPU priority (on Linux a per-thread nice of
-// workerNice()), so that on a busy machine the GUI thread gets the CPU first and the window
-// stays responsive while investigations run. No effect elsewhere; called at the start of every
-// background task (threads a worker starts inherit its priority).
-inline constexpr int WorkerNice = 5;     // the default: the command line has no GUI thread
-inline constexpr int GuiWorkerNice = 10; // the desktop app's: below it, a woken worker
-                                         // rarely preempts the GUI thread or holds its core
+// Lowers the calling worker thread's CPU priority (on Linux a per-thread nice of WorkerNice),
+// so that on a busy machine the GUI thread gets the CPU first and the window stays responsive
+// while investigations run. No effect elsewhere; called at the start of every background task.
+inline constexpr int WorkerNice = 5;
 void lowerWorkerPriority();
-// Sets the nice value workers take from now on (0-19); the desktop app sets GuiWorkerNice
-// before any worker starts. Threads already lowered keep theirs.
-void setWorkerNice(int nice);
-int workerNice();
 
 // The pool for the application's own background work (helpdesk refreshes, connection checks,
 // the store, building charts). Not QThreadPool::globalInstance(): Qt borrows that one for its
