@@ -5,6 +5,7 @@
 #include "core/analysis/unchecked.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -333,6 +334,8 @@ QString SeriesChange::metricName() const
 {
     switch (kind) {
     case MetricKind::Latency:
+        if (firstToken)
+            return median ? u"median time to first token"_s : u"p95 time to first token"_s;
         return median ? u"median latency"_s : u"p95 latency"_s;
     case MetricKind::ErrorRate:
         return u"error rate"_s;
@@ -371,6 +374,9 @@ PhraseArg SeriesChange::metricTerm() const
 {
     switch (kind) {
     case MetricKind::Latency:
+        if (firstToken)
+            return Say::term(u"metric"_s,
+                             median ? u"metric.median_first_token"_s : u"metric.p95_first_token"_s);
         return Say::term(u"metric"_s,
                          median ? u"metric.median_latency"_s : u"metric.p95_latency"_s);
     case MetricKind::ErrorRate:
@@ -426,7 +432,7 @@ QList<const SeriesChange *> ChangeReport::flat(MetricKind kind) const
 {
     QList<const SeriesChange *> out;
     for (const SeriesChange &c : series) {
-        if (!c.changed && c.kind == kind)
+        if (!c.changed && c.kind == kind && !c.firstToken)
             out.append(&c);
     }
     return out;
@@ -434,7 +440,8 @@ QList<const SeriesChange *> ChangeReport::flat(MetricKind kind) const
 
 namespace {
 
-void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out)
+void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out,
+                   bool firstToken = false)
 {
     for (const Series &series : seriesOf(evidence)) {
         // series per organisation are the org comparison's (every org's traffic), not changes
@@ -461,6 +468,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         }
         SeriesChange change;
         change.kind = kind;
+        change.firstToken = firstToken;
         change.evidenceId = evidence.id;
         change.labels = series.labels;
         change.group = describeLabels(series.labels);
@@ -583,8 +591,10 @@ ChangeReport detectChanges(const AnalysisInput &input)
 {
     ChangeReport report;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
-        if (isFirstToken(*f.evidence))
+        if (isFirstToken(*f.evidence)) {
+            analyseSeries(*f.evidence, MetricKind::Latency, report.series, true);
             continue;
+        }
         analyseSeries(*f.evidence, MetricKind::Latency, report.series);
         analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
     }
@@ -596,20 +606,39 @@ ChangeReport detectChanges(const AnalysisInput &input)
     // the same change seen in two evidences (by route and by provider) is one change; the
     // primary is the strongest of the preferred kind
     const MetricKind preferred = preferredKind(input.playbook);
-    const auto better = [](const SeriesChange *a, const SeriesChange *b) {
+    // the first token counts when the total did not move, or when streaming is the complaint
+    bool totalRose = false;
+    for (const SeriesChange &c : report.series)
+        totalRose = totalRose || (c.changed && c.kind == MetricKind::Latency && !c.firstToken);
+    const bool streaming = complainsOfStreaming(input.ticket);
+    const auto better = [streaming](const SeriesChange *a, const SeriesChange *b) {
+        if (streaming && a->firstToken != b->firstToken)
+            return a->firstToken;
         if (a->groupRef.isEmpty() != b->groupRef.isEmpty())
             return !a->groupRef.isEmpty(); // a named group says more than "all traffic"
         return a->ratio() > b->ratio();
     };
     for (int pass = 0; pass < 2 && !report.primary; ++pass) {
         for (const SeriesChange &c : report.series) {
-            if (!c.changed || (pass == 0 && c.kind != preferred))
+            if (!c.changed || (pass == 0 && c.kind != preferred) ||
+                (c.firstToken && totalRose && !streaming))
                 continue;
             if (!report.primary || better(&c, report.primary))
                 report.primary = &c;
         }
     }
     return report;
+}
+
+bool complainsOfStreaming(const Ticket &ticket)
+{
+    // the words of streamed responses: streaming and its first token, by language
+    static const QRegularExpression words(
+        u"\\bstream|\\bttft\\b|first[ -]tokens?\\b|time to first|primer token|primeiro token|"
+        u"ersten? tokens?\\b|premier token|ストリーミング|最初のトークン|ファーストトークン"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const QString text = (ticket.subject + u'\n' + ticket.description).left(20000);
+    return words.match(text).hasMatch();
 }
 
 QList<VolumeChange> detectVolumeChanges(const AnalysisInput &input, QStringView groupKey)
@@ -686,7 +715,7 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         }
     }
     for (const SeriesChange &c : report.series) {
-        if (!c.changed || c.kind != MetricKind::Latency || c.median)
+        if (!c.changed || c.kind != MetricKind::Latency || c.median || c.firstToken)
             continue;
         const Series *s = firstTokenSeriesFor(c, firstToken);
         if (!s)

@@ -73,8 +73,9 @@ struct SeriesChange
     qint64 requestsAfter = 0;
     qint64 errorsAfter = 0;
     int points = 0;
-    bool median = false; // a latency shift seen in p50 (a fixed overhead), not in p95
-    QDate cycleDay;      // a rise passed over: the same hours rose as much on this day
+    bool median = false;     // a latency shift seen in p50 (a fixed overhead), not in p95
+    QDate cycleDay;          // a rise passed over: the same hours rose as much on this day
+    bool firstToken = false; // a time-to-first-token series (streamed responses), not the total
 
     double ratio() const;
     QString metricName() const; // "p95", "error rate", "webhook failure rate"
@@ -92,15 +93,21 @@ struct ChangeReport
 {
     QList<SeriesChange> series;
     // The most telling change for the playbook (latency first for latency-spike, webhook
-    // failures for webhook-failures, else error rate), or nullptr.
+    // failures for webhook-failures, else error rate), or nullptr. A first-token rise is the
+    // latency change when the total latency stayed flat or the ticket complains of streaming.
     const SeriesChange *primary = nullptr;
     QList<const SeriesChange *> changed() const;
     QList<const SeriesChange *> flat(MetricKind kind) const;
 };
 
-// Runs detection over every latency_series, error_series and webhook_series evidence (a
-// first-token series is read by judgeFirstToken(), not as a latency of its own).
+// Runs detection over every latency_series, error_series and webhook_series evidence. A
+// first-token series is a latency change of its own (`firstToken`), which judgeFirstToken()
+// also reads against a total-latency rise.
 ChangeReport detectChanges(const AnalysisInput &input);
+
+// Whether the ticket's complaint is about streamed responses (streaming, the first token, TTFT,
+// in six languages): then a first-token rise is the latency change even beside a total rise.
+bool complainsOfStreaming(const Ticket &ticket);
 
 // Time to first token of streamed responses against a total-latency rise: when the first token
 // comes as fast as before while the total rose, the answers take longer to finish (longer
