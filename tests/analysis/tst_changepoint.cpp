@@ -336,7 +336,8 @@ void TestChangePoint::firstTokenRanks()
         const AnalyzerOutput out = analyzeChangePoints(in);
         bool said = false;
         for (const Finding &f : out.findings) {
-            if (!f.summary.contains(u"time to first token rose"_s))
+            if (!f.summary.startsWith(
+                    u"P95 time to first token on route /v1/chat/completions rose"_s))
                 continue;
             said = true;
             QVERIFY(!f.phrases.isEmpty());

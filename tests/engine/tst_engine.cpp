@@ -1,6 +1,7 @@
 #include "core/engine.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
+#include "core/time.h"
 #include "fixtures.h"
 
 #include <QElapsedTimer>

@@ -637,7 +637,7 @@ bool complainsOfStreaming(const Ticket &ticket)
         u"\\bstream|\\bttft\\b|first[ -]tokens?\\b|time to first|primer token|primeiro token|"
         u"ersten? tokens?\\b|premier token|ストリーミング|最初のトークン|ファーストトークン"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    const QString text = (ticket.subject + u'\n' + ticket.description).left(20000);
+    const QString text = QString(ticket.subject + u'\n' + ticket.description).left(20000);
     return words.match(text).hasMatch();
 }
 

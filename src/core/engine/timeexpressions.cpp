@@ -502,7 +502,9 @@ QString joined(const QString &a, const QString &joiner, const QString &b)
 {
     if (spaceless(a) || spaceless(b))
         return a + joiner + b;
-    return joiner.isEmpty() ? a + u' ' + b : a + u' ' + joiner + u' ' + b;
+    if (joiner.isEmpty())
+        return a + u' ' + b;
+    return a + u' ' + joiner + u' ' + b;
 }
 
 // Every form the grammars compose, longest first.
