@@ -9,6 +9,8 @@ using namespace Qt::StringLiterals;
 using namespace Casefile;
 using namespace TestSupport;
 
+Q_DECLARE_METATYPE(std::function<double(int)>)
+
 class TestChangePoint final : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,8 @@ private slots:
     void firstToken();
     void firstTokenRanks_data();
     void firstTokenRanks();
+    void onsetBeforeWindow_data();
+    void onsetBeforeWindow();
     void seriesGroups();
     void errorRateBurst();
     void errorRateOnsetInsideBucket();
@@ -345,6 +349,57 @@ void TestChangePoint::firstTokenRanks()
         }
         QVERIFY(said);
     }
+}
+
+// Hourly buckets from 2026-11-18 00:00 to 2026-11-20 10:00 (58 points); the window opens at
+// 2026-11-19 10:00 (index 34).
+void TestChangePoint::onsetBeforeWindow_data()
+{
+    using Values = std::function<double(int)>;
+    QTest::addColumn<bool>("latency");
+    QTest::addColumn<Values>("values"); // p95 ms, or an error rate
+    QTest::addColumn<int>("onset");     // the index found, -1 none
+    QTest::newRow("errors from 09:00 the day before, still going on")
+        << false << Values([](int i) { return i >= 33 ? 0.3 : 0.002; }) << 33;
+    QTest::newRow("errors from a day and a half before the window")
+        << false << Values([](int i) { return i >= 20 ? 0.25 : 0.003; }) << 20;
+    QTest::newRow("errors only inside the window: the fine series sees them")
+        << false << Values([](int i) { return i >= 36 ? 0.3 : 0.002; }) << -1;
+    QTest::newRow("a burst that ended before the window")
+        << false << Values([](int i) { return i >= 20 && i < 30 ? 0.3 : 0.002; }) << -1;
+    QTest::newRow("a steady background") << false << Values([](int) { return 0.04; }) << -1;
+    QTest::newRow("failing since before the data: no baseline")
+        << false << Values([](int i) { return i >= 1 ? 0.3 : 0.002; }) << -1;
+    QTest::newRow("latency tripled from 07:00 the day before")
+        << true << Values([](int i) { return (i >= 31 ? 6000.0 : 2000.0) + noise(i, 100); }) << 31;
+    // office hours 08:00-18:00 every day: the window opens at 10:00, in them
+    QTest::newRow("a daily cycle is no onset") << true << Values([](int i) {
+        const int hour = i % 24;
+        return (hour >= 8 && hour < 18 ? 4000.0 : 1500.0) + noise(i, 80);
+    }) << -1;
+}
+
+void TestChangePoint::onsetBeforeWindow()
+{
+    QFETCH(bool, latency);
+    QFETCH(std::function<double(int)>, values);
+    QFETCH(int, onset);
+    const QDateTime start = at(u"2026-11-18T00:00:00Z"_s);
+    SeriesSpec spec;
+    spec.labels = QJsonObject{{u"provider"_s, u"anthropic"_s}};
+    spec.n = 600;
+    if (latency)
+        spec.p95 = values;
+    else
+        spec.errorRate = values;
+    Evidence e;
+    e.id = u"ev1"_s;
+    e.kind = EvidenceKind::TimeSeries;
+    e.data = timeseries(start, 58, 3600, {spec}, latency);
+    const QDateTime got = Analysis::onsetBeforeWindow(
+        e, latency ? Analysis::MetricKind::Latency : Analysis::MetricKind::ErrorRate,
+        at(u"2026-11-19T10:00:00Z"_s));
+    QCOMPARE(got, onset < 0 ? QDateTime() : start.addSecs(qint64(onset) * 3600));
 }
 
 void TestChangePoint::seriesGroups()

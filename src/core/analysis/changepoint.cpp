@@ -630,6 +630,67 @@ ChangeReport detectChanges(const AnalysisInput &input)
     return report;
 }
 
+QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom)
+{
+    QDateTime earliest;
+    for (const Series &series : seriesOf(evidence)) {
+        if (series.size() == 0 || series.labels.contains(u"org"_s))
+            continue;
+        if (kind == MetricKind::Latency && !series.columns.contains(u"p95"_s))
+            continue;
+        QList<double> values;
+        QHash<qint64, int> index;
+        for (int i = 0; i < series.size(); ++i) {
+            const double n = series.value(i, u"n", 0);
+            values.append(kind == MetricKind::Latency ? series.value(i, u"p95", 0)
+                          : n > 0                     ? series.value(i, u"errors", 0) / n
+                                                      : 0.0);
+            index.insert(series.times.at(i).toSecsSinceEpoch(), i);
+        }
+        // the level when the window opens (its first three hours) and the usual one before
+        QList<double> opening;
+        QList<double> before;
+        int first = -1; // the first bucket of the window
+        for (int i = 0; i < series.size(); ++i) {
+            const QDateTime &t = series.times.at(i);
+            if (t < windowFrom) {
+                before.append(values.at(i));
+            } else if (t < windowFrom.addSecs(3 * 3600)) {
+                opening.append(values.at(i));
+                if (first < 0)
+                    first = i;
+            }
+        }
+        if (first <= 0 || opening.isEmpty() || before.size() < 3)
+            continue;
+        std::sort(before.begin(), before.end());
+        const double usual = before.at(before.size() / 4);
+        const double level = median(opening);
+        const bool stands = kind == MetricKind::Latency
+                                ? level >= 1.4 * usual && level - usual >= 80.0
+                                : level >= 2.0 * usual && level - usual >= 0.02;
+        if (!stands)
+            continue;
+        const double mid = (usual + level) / 2.0;
+        int start = first;
+        while (start > 0 && values.at(start - 1) > mid)
+            --start;
+        if (start < 2 || start == first)
+            continue; // no baseline before it, or it began in the window itself
+        if (kind == MetricKind::Latency) {
+            // the same hours the day before as high: the daily cycle, not a change
+            const auto dayBefore =
+                index.constFind(series.times.at(start).toSecsSinceEpoch() - 86400);
+            if (dayBefore != index.cend() && values.at(*dayBefore) > mid)
+                continue;
+        }
+        const QDateTime at = series.times.at(start);
+        if (!earliest.isValid() || at < earliest)
+            earliest = at;
+    }
+    return earliest;
+}
+
 bool complainsOfStreaming(const Ticket &ticket)
 {
     // the words of streamed responses: streaming and its first token, by language

@@ -105,6 +105,16 @@ struct ChangeReport
 // also reads against a total-latency rise.
 ChangeReport detectChanges(const AnalysisInput &input);
 
+// Where a change that is still going on when a window opens began, read on a coarse series of
+// the days before it (hourly buckets of the same query, `evidence`): the level of each series
+// in the window's first hours against its usual level before (the lower quartile of the hours
+// before the window); when it stands out (an error rate 2x and 2 points above, a p95 1.4x and
+// 80 ms above), the onset is the first hour of the run above the midpoint that reaches the
+// window. Not when the hours before that run are too few to be a baseline (two), nor, for a
+// latency, when the same hours of the day before were as high (a daily cycle). The earliest
+// onset of the evidence's series; invalid when none. Series per organisation are skipped.
+QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom);
+
 // Whether the ticket's complaint is about streamed responses (streaming, the first token, TTFT,
 // in six languages): then a first-token rise is the latency change even beside a total rise.
 bool complainsOfStreaming(const Ticket &ticket);

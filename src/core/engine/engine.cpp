@@ -534,7 +534,12 @@ bool InvestigationRunPrivate::checkWindow()
         timeoutMs = scaled(qint64(coarse->timeoutS) * 1000);
     }
     windowChecking = true;
-    auto work = [input, connector, call, timeoutMs, token = runToken]() mutable -> WindowCheck {
+    const Analysis::MetricKind kind =
+        call.operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
+        : call.operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
+                                                : Analysis::MetricKind::ErrorRate;
+    auto work = [input, connector, call, kind, timeoutMs,
+                 token = runToken]() mutable -> WindowCheck {
         WindowCheck out;
         try {
             const TimeWindow window = input.params.window;
@@ -555,31 +560,19 @@ bool InvestigationRunPrivate::checkWindow()
                 out.lookBackFailed = true;
                 return out;
             }
-            AnalysisInput wide = input;
-            wide.steps.clear();
-            StepData sd;
-            sd.record.id = call.stepId;
-            sd.record.connector = u"clickhouse"_s;
-            sd.record.operation = call.operation;
-            sd.record.status = StepStatus::Ok;
-            int n = 0;
-            for (Evidence e : answer->evidence) {
-                e.id = u"lookback"_s + QString::number(++n);
-                e.stepId = call.stepId;
-                if (e.connector.isEmpty())
-                    e.connector = sd.record.connector;
-                sd.evidence.append(e);
-            }
-            wide.steps.insert(call.stepId, sd);
-            const Analysis::ChangeReport report = Analysis::detectChanges(wide);
-            const Analysis::SeriesChange *earlier = primaryChange(report);
             // the same change, still going on when the window opens, and earlier than seen
-            if (earlier && earlier->at < window.from.addSecs(startSpan) &&
-                (!earlier->end.isValid() || earlier->end > window.from) &&
-                (!out.onset.isValid() || earlier->at < out.onset)) {
-                out.onset = earlier->at;
-                out.lookBack = u"an hourly look-back over the last %1 days shows it from %2"_s.arg(
-                    QString::number(ParameterBinder::MaxLookBackDays), toIsoUtc(earlier->at));
+            QDateTime earlier;
+            for (const Evidence &e : answer->evidence) {
+                const QDateTime at = Analysis::onsetBeforeWindow(e, kind, window.from);
+                if (at.isValid() && (!earlier.isValid() || at < earlier))
+                    earlier = at;
+            }
+            if (earlier.isValid() && (!out.onset.isValid() || earlier < out.onset)) {
+                out.onset = earlier;
+                out.lookBack =
+                    u"an hourly look-back over the last %1 days shows the change "
+                    u"already going on when the window opens, from %2"_s.arg(
+                        QString::number(ParameterBinder::MaxLookBackDays), toIsoUtc(earlier));
             }
         } catch (const std::exception &e) {
             qCWarning(lcCore) << "checking the window failed:" << e.what();
