@@ -119,6 +119,13 @@ QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDa
 // in six languages): then a first-token rise is the latency change even beside a total rise.
 bool complainsOfStreaming(const Ticket &ticket);
 
+// The input's change report: the one computed once for the analysis (input.changes), else a
+// report detected now. Analyzers read the changes through this, never detect them again.
+std::shared_ptr<const ChangeReport> changeReport(const AnalysisInput &input);
+
+// The input with its change report computed (a no-op when it already has one).
+AnalysisInput withChanges(AnalysisInput input);
+
 // Time to first token of streamed responses against a total-latency rise: when the first token
 // comes as fast as before while the total rose, the answers take longer to finish (longer
 // completions), the responses are not slower to start.
