@@ -225,7 +225,7 @@ struct PlaybookChoice
 // and the logs won: what the ticket said ('' when it named none) and what the logs showed.
 struct EntityCorrection
 {
-    QString entity; // "provider", "model"
+    QString entity; // "provider", "model", "time", "window" (its start)
     QString ticket;
     QString logs; // '' when the logs showed nothing to use: the filter was dropped
     friend bool operator==(const EntityCorrection &, const EntityCorrection &) = default;

@@ -9,6 +9,8 @@ using namespace Qt::StringLiterals;
 using namespace Casefile;
 using namespace TestSupport;
 
+Q_DECLARE_METATYPE(std::function<double(int)>)
+
 class TestChangePoint final : public QObject
 {
     Q_OBJECT
@@ -24,6 +26,10 @@ private slots:
     void dailyCycle();
     void firstToken_data();
     void firstToken();
+    void firstTokenRanks_data();
+    void firstTokenRanks();
+    void onsetBeforeWindow_data();
+    void onsetBeforeWindow();
     void seriesGroups();
     void errorRateBurst();
     void errorRateOnsetInsideBucket();
@@ -253,10 +259,15 @@ void TestChangePoint::firstToken()
                             {u"component"_s, u"first_token"_s},
                             {u"absent"_s, true}};
     addStep(in, u"ttft"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries, first);
-    // the first-token series is not a latency series of its own
+    // the first-token series is a change of its own, but the total's rise stays the latency
+    // change when the ticket does not speak of streaming
     const Analysis::ChangeReport report = Analysis::detectChanges(in);
-    QCOMPARE(report.series.size(), 2); // the route's latency and its error rate
+    int totals = 0;
+    for (const Analysis::SeriesChange &c : report.series)
+        totals += c.firstToken ? 0 : 1;
+    QCOMPARE(totals, 2); // the route's latency and its error rate
     QVERIFY(report.primary);
+    QVERIFY(!report.primary->firstToken);
     const AnalyzerOutput out = analyzeChangePoints(in);
     QString said;
     for (const Finding &f : out.findings) {
@@ -267,6 +278,130 @@ void TestChangePoint::firstToken()
         QVERIFY2(said.isEmpty(), qPrintable(said));
     else
         QVERIFY2(said.contains(says), qPrintable(said));
+}
+
+void TestChangePoint::firstTokenRanks_data()
+{
+    QTest::addColumn<double>("totalAfter"); // p95 of the total after minute 120 (before: 3200)
+    QTest::addColumn<double>("firstAfter"); // p50 time to first token after it (before: 600)
+    QTest::addColumn<QString>("complaint"); // the ticket's words
+    QTest::addColumn<int>("primary");       // 0 none, 1 the total, 2 the first token
+    QTest::newRow("first token up, total flat") << 3200.0 << 1900.0 << u"Slow answers"_s << 2;
+    QTest::newRow("both up, no word of streaming") << 6400.0 << 1900.0 << u"Slow answers"_s << 1;
+    QTest::newRow("both up, streaming is the complaint")
+        << 6400.0 << 1900.0 << u"Streaming responses take ages to start"_s << 2;
+    QTest::newRow("es: primer token") << 6400.0 << 1900.0 << u"El primer token tarda mucho"_s << 2;
+    QTest::newRow("de: ersten Token") << 6400.0 << 1900.0 << u"Der erste Token kommt spät"_s << 2;
+    QTest::newRow("fr: premier token")
+        << 6400.0 << 1900.0 << u"Le premier token arrive tard"_s << 2;
+    QTest::newRow("ja: ストリーミング") << 6400.0 << 1900.0 << u"ストリーミングの応答が遅い"_s << 2;
+    QTest::newRow("only the total up, streaming complaint")
+        << 6400.0 << 600.0 << u"Streaming is slow"_s << 1;
+    QTest::newRow("nothing moved") << 3200.0 << 600.0 << u"Streaming is slow"_s << 0;
+    QTest::newRow("an upstream error is no streaming complaint")
+        << 6400.0 << 1900.0 << u"upstream connect error"_s << 1;
+}
+
+void TestChangePoint::firstTokenRanks()
+{
+    // a first-token rise counts in the ranking: it is the latency change when the total did
+    // not move or when the ticket complains of streaming
+    QFETCH(double, totalAfter);
+    QFETCH(double, firstAfter);
+    QFETCH(QString, complaint);
+    QFETCH(int, primary);
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    in.ticket.subject = complaint;
+    const QDateTime start = at(u"2026-11-20T07:00:00Z"_s);
+    const QJsonObject route{{u"route"_s, u"/v1/chat/completions"_s}};
+    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 240, 60,
+                       {{route,
+                         [&](int i) { return (i >= 120 ? totalAfter : 3200.0) + noise(i, 200); },
+                         {},
+                         20}}));
+    QJsonObject first =
+        timeseries(start, 240, 60,
+                   {{route,
+                     [&](int i) { return (i >= 120 ? firstAfter : 600.0) + noise(i, 40, 5); },
+                     {},
+                     20}});
+    first.insert(u"component"_s, u"first_token"_s);
+    addStep(in, u"ttft"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries, first);
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    if (primary == 0) {
+        QVERIFY(!report.primary);
+        return;
+    }
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->firstToken, primary == 2);
+    QCOMPARE(report.primary->at, at(u"2026-11-20T09:00:00Z"_s));
+    if (primary == 2) {
+        QCOMPARE(report.primary->groupRef, u"route:/v1/chat/completions"_s);
+        // the finding says which latency rose, in words and as phrase-book clauses
+        const AnalyzerOutput out = analyzeChangePoints(in);
+        bool said = false;
+        for (const Finding &f : out.findings) {
+            if (!f.summary.startsWith(
+                    u"P95 time to first token on route /v1/chat/completions rose"_s))
+                continue;
+            said = true;
+            QVERIFY(!f.phrases.isEmpty());
+            QCOMPARE(f.phrases.first().args.first().names.value(0), u"metric.p95_first_token"_s);
+        }
+        QVERIFY(said);
+    }
+}
+
+// Hourly buckets from 2026-11-18 00:00 to 2026-11-20 10:00 (58 points); the window opens at
+// 2026-11-19 10:00 (index 34).
+void TestChangePoint::onsetBeforeWindow_data()
+{
+    using Values = std::function<double(int)>;
+    QTest::addColumn<bool>("latency");
+    QTest::addColumn<Values>("values"); // p95 ms, or an error rate
+    QTest::addColumn<int>("onset");     // the index found, -1 none
+    QTest::newRow("errors from 09:00 the day before, still going on")
+        << false << Values([](int i) { return i >= 33 ? 0.3 : 0.002; }) << 33;
+    QTest::newRow("errors from a day and a half before the window")
+        << false << Values([](int i) { return i >= 20 ? 0.25 : 0.003; }) << 20;
+    QTest::newRow("errors only inside the window: the fine series sees them")
+        << false << Values([](int i) { return i >= 36 ? 0.3 : 0.002; }) << -1;
+    QTest::newRow("a burst that ended before the window")
+        << false << Values([](int i) { return i >= 20 && i < 30 ? 0.3 : 0.002; }) << -1;
+    QTest::newRow("a steady background") << false << Values([](int) { return 0.04; }) << -1;
+    QTest::newRow("failing since before the data: no baseline")
+        << false << Values([](int i) { return i >= 1 ? 0.3 : 0.002; }) << -1;
+    QTest::newRow("latency tripled from 07:00 the day before")
+        << true << Values([](int i) { return (i >= 31 ? 6000.0 : 2000.0) + noise(i, 100); }) << 31;
+    // office hours 08:00-18:00 every day: the window opens at 10:00, in them
+    QTest::newRow("a daily cycle is no onset") << true << Values([](int i) {
+        const int hour = i % 24;
+        return (hour >= 8 && hour < 18 ? 4000.0 : 1500.0) + noise(i, 80);
+    }) << -1;
+}
+
+void TestChangePoint::onsetBeforeWindow()
+{
+    QFETCH(bool, latency);
+    QFETCH(std::function<double(int)>, values);
+    QFETCH(int, onset);
+    const QDateTime start = at(u"2026-11-18T00:00:00Z"_s);
+    SeriesSpec spec;
+    spec.labels = QJsonObject{{u"provider"_s, u"anthropic"_s}};
+    spec.n = 600;
+    if (latency)
+        spec.p95 = values;
+    else
+        spec.errorRate = values;
+    Evidence e;
+    e.id = u"ev1"_s;
+    e.kind = EvidenceKind::TimeSeries;
+    e.data = timeseries(start, 58, 3600, {spec}, latency);
+    const QDateTime got = Analysis::onsetBeforeWindow(
+        e, latency ? Analysis::MetricKind::Latency : Analysis::MetricKind::ErrorRate,
+        at(u"2026-11-19T10:00:00Z"_s));
+    QCOMPARE(got, onset < 0 ? QDateTime() : start.addSecs(qint64(onset) * 3600));
 }
 
 void TestChangePoint::seriesGroups()

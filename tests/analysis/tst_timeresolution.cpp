@@ -91,6 +91,8 @@ private slots:
     void metadataDeployByOnset();
     void correctTime_data();
     void correctTime();
+    void widenToOnset_data();
+    void widenToOnset();
 };
 
 void TestTimeResolution::otherOrgInBurst_data()
@@ -556,6 +558,65 @@ void TestTimeResolution::correctTime()
         QCOMPARE(at(p.entityCorrections.first().ticket), at(anchor));
         QCOMPARE(at(p.entityCorrections.first().logs), logs);
         QCOMPARE(p.values.value(u"anchor"_s).toString(), iso(logs));
+    } else {
+        QVERIFY(p.entityCorrections.isEmpty());
+    }
+}
+
+void TestTimeResolution::widenToOnset_data()
+{
+    QTest::addColumn<QString>("anchor"); // '' = the ticket gives no time
+    QTest::addColumn<QString>("onset");  // '' = the logs show no change
+    QTest::addColumn<QString>(
+        "windowFrom"); // after; the window before: [2026-11-19T10:00, 2026-11-20T10:05)
+    // a 24-hour look-back before the onset, at most seven days before the window's end
+    QTest::newRow("the burst began a day before the ticket's time")
+        << u"2026-11-20T10:00:00Z"_s << u"2026-11-19T09:10:00Z"_s << u"2026-11-18T09:00:00Z"_s;
+    QTest::newRow("no time in the ticket, the onset at the window's start")
+        << QString() << u"2026-11-19T10:20:00Z"_s << u"2026-11-18T10:00:00Z"_s;
+    QTest::newRow("the ticket's time agrees with the logs")
+        << u"2026-11-19T09:30:00Z"_s << u"2026-11-19T09:10:00Z"_s << u"2026-11-19T10:00:00Z"_s;
+    QTest::newRow("a wrong time: the look-back goes before the onset")
+        << u"2026-11-20T10:00:00Z"_s << u"2026-11-20T02:00:00Z"_s << u"2026-11-19T02:00:00Z"_s;
+    QTest::newRow("half an hour apart agrees")
+        << u"2026-11-20T10:00:00Z"_s << u"2026-11-20T09:30:00Z"_s << u"2026-11-19T10:00:00Z"_s;
+    QTest::newRow("a full look-back before the onset already")
+        << QString() << u"2026-11-20T10:00:00Z"_s << u"2026-11-19T10:00:00Z"_s;
+    QTest::newRow("at most seven days back")
+        << u"2026-11-20T10:00:00Z"_s << u"2026-11-10T08:00:00Z"_s << u"2026-11-13T10:05:00Z"_s;
+    QTest::newRow("no change in the logs")
+        << u"2026-11-20T10:00:00Z"_s << QString() << u"2026-11-19T10:00:00Z"_s;
+    QTest::newRow("an onset after the window")
+        << u"2026-11-20T10:00:00Z"_s << u"2026-11-20T11:00:00Z"_s << u"2026-11-19T10:00:00Z"_s;
+}
+
+void TestTimeResolution::widenToOnset()
+{
+    QFETCH(QString, anchor);
+    QFETCH(QString, onset);
+    QFETCH(QString, windowFrom);
+    BoundParameters p;
+    p.anchor = anchor.isEmpty() ? QDateTime() : at(anchor);
+    p.window = TimeWindow{at(u"2026-11-19T10:00:00Z"_s), at(u"2026-11-20T10:05:00Z"_s)};
+    p.values.insert(u"window.from"_s, iso(p.window.from));
+    const QDateTime before = p.window.from;
+    const QString note =
+        ParameterBinder::widenToOnset(p, onset.isEmpty() ? QDateTime() : at(onset), 24);
+    QCOMPARE(p.window.from, at(windowFrom));
+    QCOMPARE(p.window.to, at(u"2026-11-20T10:05:00Z"_s)); // the end never moves
+    QCOMPARE(p.values.value(u"window.from"_s).toString(), iso(p.window.from));
+    const bool moved = p.window.from != before;
+    QCOMPARE(!note.isEmpty(), moved);
+    if (moved) {
+        // what changed and why, as data and in words
+        QCOMPARE(p.entityCorrections.size(), 1);
+        QCOMPARE(p.entityCorrections.first().entity, u"window"_s);
+        QCOMPARE(at(p.entityCorrections.first().ticket), before);
+        QCOMPARE(at(p.entityCorrections.first().logs), p.window.from);
+        QVERIFY2(note.contains(iso(at(onset))), qPrintable(note));
+        QVERIFY2(note.contains(anchor.isEmpty() ? u"gives no time"_s : iso(at(anchor))),
+                 qPrintable(note));
+        QCOMPARE(p.entityNotes, QStringList{note});
     } else {
         QVERIFY(p.entityCorrections.isEmpty());
     }

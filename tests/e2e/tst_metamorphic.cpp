@@ -117,8 +117,6 @@ const QHash<QString, QString> &knownWrong()
         {u"combined/fallback-deploy-regression-portuguese"_s,
          u"a fallback ticket is read as provider routing, the outage taken as the cause "
          u"(not yet traced)"_s},
-        {u"combined/latency-spike-two-causes"_s,
-         u"the secondary provider incident becomes the primary cause (not yet traced)"_s},
     };
     return known;
 }

@@ -1,6 +1,7 @@
 #include "core/engine.h"
 #include "core/engine/playbooklibrary.h"
 #include "core/investigationjson.h"
+#include "core/time.h"
 #include "fixtures.h"
 
 #include <QElapsedTimer>
@@ -94,6 +95,12 @@ struct Behaviour
         data = d;
         return *this;
     }
+    // The evidence's data computed from the call (a time series over the asked window).
+    Behaviour &withSeries(const std::function<QJsonObject(const OperationCall &)> &f)
+    {
+        series = f;
+        return *this;
+    }
     // Answers only once `n` calls have run at the same time (or at the deadline: a timeout).
     Behaviour &untilRunning(int n)
     {
@@ -114,6 +121,7 @@ struct Behaviour
     int evidence = 1;
     QJsonObject outputs;
     QJsonObject data; // the evidence's data (an empty table when empty)
+    std::function<QJsonObject(const OperationCall &)> series;
     int waitRunning = 0;
     QString waitStep;
 };
@@ -192,6 +200,10 @@ public:
             e.data = !b.data.isEmpty() ? b.data
                                        : QJsonObject{{u"columns"_s, QJsonArray{u"n"_s}},
                                                      {u"rows"_s, QJsonArray{}}};
+            if (b.series) {
+                e.kind = EvidenceKind::TimeSeries;
+                e.data = b.series(call);
+            }
             out.evidence.append(e);
         }
         out.outputs = b.outputs;
@@ -226,6 +238,29 @@ std::shared_ptr<PlaybookLibrary> library(const QString &name, const QStringList 
 }
 
 const QDateTime Now(QDate(2026, 11, 20), QTime(10, 5), QTimeZone::utc());
+
+// One org's requests per provider over the window a call asks for (its `bucket_s`, one minute
+// when absent), 60 a minute from `trafficFrom`, failing at `rate(t)`.
+QJsonObject errorSeries(const OperationCall &call, const QDateTime &trafficFrom,
+                        const std::function<double(const QDateTime &)> &rate)
+{
+    const QDateTime from = fromIso(call.args.value(u"from"_s).toString());
+    const QDateTime to = fromIso(call.args.value(u"to"_s).toString());
+    const int bucket = std::max(60, call.args.value(u"bucket_s"_s).toInt(60));
+    QJsonArray points;
+    for (QDateTime t = from; t < to; t = t.addSecs(bucket)) {
+        if (t < trafficFrom)
+            continue;
+        const int n = bucket;
+        points.append(QJsonArray{toIsoUtc(t), n, int(std::lround(rate(t) * n))});
+    }
+    return QJsonObject{
+        {u"bucket_s"_s, bucket},
+        {u"columns"_s, QJsonArray{u"t"_s, u"n"_s, u"errors"_s}},
+        {u"series"_s,
+         QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"provider"_s, u"anthropic"_s}}},
+                                {u"points"_s, points}}}}};
+}
 
 struct Harness
 {
@@ -672,6 +707,134 @@ private slots:
             QVERIFY2(inv.playbook.reason.contains(note), qPrintable(inv.playbook.reason));
         QVERIFY2(!inv.playbook.reason.contains(u"google"_s), qPrintable(inv.playbook.reason));
         QCOMPARE(inv.playbook.reason.count(u"logs show"_s), note.isEmpty() ? 0 : 1);
+    }
+
+    // The window against the onset in the organisation's logs: when the ticket's time is missing
+    // or disagrees with them, or the change is already on when the window opens, an hourly
+    // look-back finds where it began and the steps that read the window run again over the
+    // corrected one; when the ticket's time agrees, nothing moves and nothing runs twice.
+    void windowFromTheLogs_data()
+    {
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("onset");      // the org's failures from then on ('' none)
+        QTest::addColumn<bool>("lookBack");      // the hourly look-back was asked
+        QTest::addColumn<QString>("windowFrom"); // '' = the window did not move
+        QTest::newRow("the burst began a day before the ticket's time")
+            << u"Claude calls fail since 10:00 UTC."_s << u"2026-11-19T06:00:00Z"_s << true
+            << u"2026-11-18T06:00:00Z"_s;
+        QTest::newRow("the ticket's time agrees with the logs")
+            << u"Claude calls fail since 06:00 UTC."_s << u"2026-11-20T06:00:00Z"_s << false
+            << QString();
+        QTest::newRow("no time in the ticket")
+            << u"Claude calls fail."_s << u"2026-11-20T02:00:00Z"_s << false
+            << u"2026-11-19T02:00:00Z"_s;
+        QTest::newRow("nothing changed")
+            << u"Claude calls fail since 10:00 UTC."_s << QString() << true << QString();
+    }
+
+    void windowFromTheLogs()
+    {
+        QFETCH(QString, description);
+        QFETCH(QString, onset);
+        QFETCH(bool, lookBack);
+        QFETCH(QString, windowFrom);
+        Harness h;
+        const QDateTime began = onset.isEmpty() ? QDateTime() : fromIso(onset);
+        const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
+        h.clickhouse->setBehaviour(
+            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+                return errorSeries(call, trafficFrom, [=](const QDateTime &t) {
+                    return began.isValid() && t >= began ? 0.3 : 0.002;
+                });
+            }));
+        const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
+                                stepJson(u"deploys"_s, u"github"_s, u"deployments"_s)};
+        InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"api-errors"_s;
+        Ticket t = TestData::ticket();
+        t.subject = u"Calls failing"_s;
+        t.description = description;
+        const Investigation inv = runToEnd(run, t, options);
+        QList<QJsonObject> series;
+        QList<QJsonObject> deploys;
+        bool lookedBack = false;
+        for (const Recorder::Call &c : h.recorder->snapshot()) {
+            if (c.stepId == u"series"_s)
+                series.append(c.args);
+            if (c.stepId == u"deploys"_s)
+                deploys.append(c.args);
+            lookedBack = lookedBack || c.stepId == u"series_lookback"_s;
+        }
+        QCOMPARE(lookedBack, lookBack);
+        QCOMPARE(stepOf(inv, u"series"_s)->status, StepStatus::Ok);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
+        if (windowFrom.isEmpty()) {
+            QCOMPARE(series.size(), 1);
+            QCOMPARE(deploys.size(), 1);
+            for (const EntityCorrection &c : inv.entityCorrections)
+                QVERIFY(c.entity != u"window"_s);
+            QVERIFY2(!inv.playbook.reason.contains(u"ran again"_s),
+                     qPrintable(inv.playbook.reason));
+            return;
+        }
+        // every step reading the window ran again, over the corrected one
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(deploys.size(), 2);
+        QCOMPARE(series.last().value(u"from"_s).toString(), windowFrom);
+        QCOMPARE(deploys.last().value(u"from"_s).toString(), windowFrom);
+        QCOMPARE(inv.window.from, fromIso(windowFrom));
+        QCOMPARE(inv.window.to, Now);
+        // each step's evidence is that of its last run, once
+        QCOMPARE(stepOf(inv, u"series"_s)->evidenceIds.size(), 1);
+        int seriesEvidence = 0;
+        for (const Evidence &e : inv.evidence)
+            seriesEvidence += e.stepId == u"series"_s ? 1 : 0;
+        QCOMPARE(seriesEvidence, 1);
+        // the result says what was corrected and why
+        bool window = false;
+        for (const EntityCorrection &c : inv.entityCorrections)
+            window = window || (c.entity == u"window"_s && fromIso(c.logs) == fromIso(windowFrom));
+        QVERIFY(window);
+        QVERIFY2(inv.playbook.reason.contains(u"ran again"_s) &&
+                     inv.playbook.reason.contains(onset),
+                 qPrintable(inv.playbook.reason));
+    }
+
+    // The look-back is cancellable like any step: cancelling while it runs ends the
+    // investigation at once, and nothing runs again.
+    void lookBackIsCancellable()
+    {
+        Harness h;
+        const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
+        h.clickhouse->setBehaviour(
+            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+                // the look-back answers only when cancelled (or at its deadline)
+                while (call.stepId.endsWith(u"_lookback"_s) && !call.limits.cancel.isCancelled() &&
+                       !call.limits.deadline.hasExpired())
+                    QThread::msleep(2);
+                return errorSeries(call, trafficFrom, [](const QDateTime &) { return 0.3; });
+            }));
+        const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s)};
+        InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"api-errors"_s;
+        Ticket t = TestData::ticket();
+        t.description = u"Calls fail since 10:00 UTC."_s;
+        QSignalSpy finished(&run, &InvestigationRun::finished);
+        run.start(t, options);
+        QTRY_VERIFY_WITH_TIMEOUT(h.recorder->hasStarted(u"series_lookback"_s), 20000);
+        QVERIFY(run.isRunning());
+        run.cancel();
+        QVERIFY(finished.wait(20000) || finished.size() == 1);
+        QVERIFY(!run.isRunning());
+        const Investigation inv = finished.first().first().value<Investigation>();
+        QCOMPARE(stepOf(inv, u"series"_s)->status, StepStatus::Ok);
+        QVERIFY(inv.diagnosisMarkdown.contains(u"cancelled"_s));
+        int seriesCalls = 0;
+        for (const Recorder::Call &c : h.recorder->snapshot())
+            seriesCalls += c.stepId == u"series"_s ? 1 : 0;
+        QCOMPARE(seriesCalls, 1);
     }
 
     // The customer's own theory of the cause is named as a hypothesis to test, never cited as

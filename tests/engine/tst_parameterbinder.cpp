@@ -315,6 +315,136 @@ private slots:
         QVERIFY2(got == expected, qPrintable(toIsoUtc(got) + u" != "_s + toIsoUtc(expected)));
     }
 
+    // Relative times built from the grammar of time words (a day, a part of it, "this",
+    // "earlier", a vague amount, a weekday), in the six languages, read on the ticket's clock
+    // and zone. The ticket is written on Friday 2026-11-20 at 10:01 UTC: 11:01 in Berlin, Paris
+    // and Madrid, 19:01 in Tokyo, 07:01 in São Paulo, 02:01 in San Francisco.
+    void relativeDays_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected"); // invalid: the text says nothing
+        const QDateTime fewDays = TicketTime.addDays(-3);
+        // en
+        QTest::newRow("en: since this morning")
+            << u"Slow since this morning."_s << utc("2026-11-20T06:00:00Z");
+        QTest::newRow("en: yesterday afternoon, Berlin time")
+            << u"It started yesterday afternoon (Berlin time)."_s << utc("2026-11-19T11:00:00Z");
+        QTest::newRow("en: since Tuesday PST")
+            << u"Errors since Tuesday, PST."_s << utc("2026-11-17T08:00:00Z");
+        QTest::newRow("en: for a few days") << u"Timeouts for a few days now."_s << fewDays;
+        QTest::newRow("en: earlier today")
+            << u"This started earlier today."_s << utc("2026-11-20T00:00:00Z");
+        QTest::newRow("en: earlier today, JST")
+            << u"It began earlier today (JST)."_s << utc("2026-11-19T15:00:00Z");
+        QTest::newRow("en: the day before yesterday")
+            << u"Broken since the day before yesterday."_s << utc("2026-11-18T00:00:00Z");
+        // es
+        QTest::newRow("es: desde esta mañana, hora de Madrid")
+            << u"Lento desde esta mañana (hora de Madrid)."_s << utc("2026-11-20T05:00:00Z");
+        QTest::newRow("es: desde ayer por la tarde")
+            << u"Fallos desde ayer por la tarde."_s << utc("2026-11-19T12:00:00Z");
+        QTest::newRow("es: desde el martes")
+            << u"Errores desde el martes."_s << utc("2026-11-17T00:00:00Z");
+        QTest::newRow("es: desde hace unos días") << u"Va lento desde hace unos días."_s << fewDays;
+        QTest::newRow("es: hoy más temprano")
+            << u"Empezó hoy más temprano."_s << utc("2026-11-20T00:00:00Z");
+        QTest::newRow("es: anoche") << u"Se cayó anoche."_s << utc("2026-11-19T18:00:00Z");
+        // pt
+        QTest::newRow("pt: desde hoje de manhã, horário de Brasília")
+            << u"Lento desde hoje de manhã (horário de Brasília)."_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("pt: desde ontem à tarde")
+            << u"Erros desde ontem à tarde."_s << utc("2026-11-19T12:00:00Z");
+        QTest::newRow("pt: desde terça-feira")
+            << u"Falhas desde terça-feira."_s << utc("2026-11-17T00:00:00Z");
+        QTest::newRow("pt: há alguns dias") << u"Está lento há alguns dias."_s << fewDays;
+        QTest::newRow("pt: hoje mais cedo")
+            << u"Começou hoje mais cedo."_s << utc("2026-11-20T00:00:00Z");
+        // de
+        QTest::newRow("de: seit heute Morgen MEZ")
+            << u"Langsam seit heute Morgen (MEZ)."_s << utc("2026-11-20T05:00:00Z");
+        QTest::newRow("de: seit gestern Nachmittag")
+            << u"Fehler seit gestern Nachmittag."_s << utc("2026-11-19T12:00:00Z");
+        QTest::newRow("de: seit Dienstag")
+            << u"Fehler seit Dienstag."_s << utc("2026-11-17T00:00:00Z");
+        QTest::newRow("de: seit ein paar Tagen") << u"Seit ein paar Tagen langsam."_s << fewDays;
+        QTest::newRow("de: seit einigen Tagen") << u"Seit einigen Tagen Timeouts."_s << fewDays;
+        QTest::newRow("de: vorgestern")
+            << u"Seit vorgestern kaputt."_s << utc("2026-11-18T00:00:00Z");
+        // fr
+        QTest::newRow("fr: depuis ce matin, heure de Paris")
+            << u"Lent depuis ce matin, heure de Paris."_s << utc("2026-11-20T05:00:00Z");
+        QTest::newRow("fr: depuis hier après-midi")
+            << u"Erreurs depuis hier après-midi."_s << utc("2026-11-19T12:00:00Z");
+        QTest::newRow("fr: depuis mardi")
+            << u"En panne depuis mardi."_s << utc("2026-11-17T00:00:00Z");
+        QTest::newRow("fr: depuis quelques jours") << u"Lent depuis quelques jours."_s << fewDays;
+        QTest::newRow("fr: plus tôt aujourd'hui")
+            << u"Ça a commencé plus tôt aujourd'hui."_s << utc("2026-11-20T00:00:00Z");
+        // ja (the ticket's day in Tokyo is 2026-11-20, 19:01)
+        QTest::newRow("ja: 今朝から 日本時間")
+            << u"今朝から遅いです（日本時間）。"_s << utc("2026-11-19T21:00:00Z");
+        QTest::newRow("ja: 昨日の午後から JST")
+            << u"昨日の午後からエラーが出ています。JST"_s << utc("2026-11-19T03:00:00Z");
+        QTest::newRow("ja: 火曜日から JST")
+            << u"火曜日から失敗しています（JST）。"_s << utc("2026-11-16T15:00:00Z");
+        QTest::newRow("ja: 数日前から") << u"数日前からタイムアウトします。"_s << fewDays;
+        QTest::newRow("ja: ここ数日") << u"ここ数日不安定です。"_s << fewDays;
+        // words that are no time of the past
+        QTest::newRow("es: mañana is tomorrow") << u"La reunión es mañana."_s << QDateTime();
+        QTest::newRow("de: morgen is tomorrow") << u"Wir melden uns morgen."_s << QDateTime();
+        QTest::newRow("es: llegar tarde") << u"Las respuestas llegan tarde."_s << QDateTime();
+    }
+
+    void relativeDays()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        const QDateTime got = ParameterBinder::anchorFromText(text, TicketTime);
+        QVERIFY2(got == expected, qPrintable(toIsoUtc(got) + u" != "_s + toIsoUtc(expected)));
+    }
+
+    // The grammar composes a day and its part once: "yesterday" inside "yesterday afternoon" is
+    // not a second reference; a start word before it (or から after it) marks a start.
+    void dayReferences_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("day");
+        QTest::addColumn<int>("part");
+        QTest::addColumn<bool>("start");
+        const auto part = [](TimeText::DayPart p) {
+            return int(p);
+        };
+        QTest::newRow("en") << u"since yesterday afternoon"_s << -1
+                            << part(TimeText::DayPart::Afternoon) << true;
+        QTest::newRow("en: bare") << u"an incident yesterday evening"_s << -1
+                                  << part(TimeText::DayPart::Evening) << false;
+        QTest::newRow("es") << u"desde ayer por la noche"_s << -1 << part(TimeText::DayPart::Night)
+                            << true;
+        QTest::newRow("pt") << u"ontem de manhã"_s << -1 << part(TimeText::DayPart::Morning)
+                            << false;
+        QTest::newRow("de") << u"seit gestern Abend"_s << -1 << part(TimeText::DayPart::Evening)
+                            << true;
+        QTest::newRow("fr") << u"depuis avant-hier"_s << -2 << part(TimeText::DayPart::Whole)
+                            << true;
+        QTest::newRow("ja") << u"昨日の夕方から"_s << -1 << part(TimeText::DayPart::Evening)
+                            << true;
+        QTest::newRow("ja: this morning")
+            << u"今朝"_s << 0 << part(TimeText::DayPart::Morning) << false;
+    }
+
+    void dayReferences()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, day);
+        QFETCH(int, part);
+        QFETCH(bool, start);
+        const QList<TimeText::DayReference> refs = TimeText::dayReferences(text);
+        QCOMPARE(refs.size(), 1);
+        QCOMPARE(refs.first().dayOffset, day);
+        QCOMPARE(int(refs.first().part), part);
+        QCOMPARE(refs.first().start, start);
+    }
+
     void customerHypothesis_data()
     {
         QTest::addColumn<QString>("text");

@@ -5,6 +5,7 @@
 #include "core/analysis/unchecked.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -333,6 +334,8 @@ QString SeriesChange::metricName() const
 {
     switch (kind) {
     case MetricKind::Latency:
+        if (firstToken)
+            return median ? u"median time to first token"_s : u"p95 time to first token"_s;
         return median ? u"median latency"_s : u"p95 latency"_s;
     case MetricKind::ErrorRate:
         return u"error rate"_s;
@@ -371,6 +374,9 @@ PhraseArg SeriesChange::metricTerm() const
 {
     switch (kind) {
     case MetricKind::Latency:
+        if (firstToken)
+            return Say::term(u"metric"_s,
+                             median ? u"metric.median_first_token"_s : u"metric.p95_first_token"_s);
         return Say::term(u"metric"_s,
                          median ? u"metric.median_latency"_s : u"metric.p95_latency"_s);
     case MetricKind::ErrorRate:
@@ -426,7 +432,7 @@ QList<const SeriesChange *> ChangeReport::flat(MetricKind kind) const
 {
     QList<const SeriesChange *> out;
     for (const SeriesChange &c : series) {
-        if (!c.changed && c.kind == kind)
+        if (!c.changed && c.kind == kind && !c.firstToken)
             out.append(&c);
     }
     return out;
@@ -434,7 +440,8 @@ QList<const SeriesChange *> ChangeReport::flat(MetricKind kind) const
 
 namespace {
 
-void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out)
+void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out,
+                   bool firstToken = false)
 {
     for (const Series &series : seriesOf(evidence)) {
         // series per organisation are the org comparison's (every org's traffic), not changes
@@ -461,6 +468,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         }
         SeriesChange change;
         change.kind = kind;
+        change.firstToken = firstToken;
         change.evidenceId = evidence.id;
         change.labels = series.labels;
         change.group = describeLabels(series.labels);
@@ -581,8 +589,10 @@ const Series *firstTokenSeriesFor(const SeriesChange &change, const QList<Series
 void detectInto(const AnalysisInput &input, ChangeReport &report)
 {
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
-        if (isFirstToken(*f.evidence))
+        if (isFirstToken(*f.evidence)) {
+            analyseSeries(*f.evidence, MetricKind::Latency, report.series, true);
             continue;
+        }
         analyseSeries(*f.evidence, MetricKind::Latency, report.series);
         analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
     }
@@ -594,14 +604,22 @@ void detectInto(const AnalysisInput &input, ChangeReport &report)
     // the same change seen in two evidences (by route and by provider) is one change; the
     // primary is the strongest of the preferred kind
     const MetricKind preferred = preferredKind(input.playbook);
-    const auto better = [](const SeriesChange *a, const SeriesChange *b) {
+    // the first token counts when the total did not move, or when streaming is the complaint
+    bool totalRose = false;
+    for (const SeriesChange &c : report.series)
+        totalRose = totalRose || (c.changed && c.kind == MetricKind::Latency && !c.firstToken);
+    const bool streaming = complainsOfStreaming(input.ticket);
+    const auto better = [streaming](const SeriesChange *a, const SeriesChange *b) {
+        if (streaming && a->firstToken != b->firstToken)
+            return a->firstToken;
         if (a->groupRef.isEmpty() != b->groupRef.isEmpty())
             return !a->groupRef.isEmpty(); // a named group says more than "all traffic"
         return a->ratio() > b->ratio();
     };
     for (int pass = 0; pass < 2 && !report.primary; ++pass) {
         for (const SeriesChange &c : report.series) {
-            if (!c.changed || (pass == 0 && c.kind != preferred))
+            if (!c.changed || (pass == 0 && c.kind != preferred) ||
+                (c.firstToken && totalRose && !streaming))
                 continue;
             if (!report.primary || better(&c, report.primary))
                 report.primary = &c;
@@ -616,6 +634,78 @@ ChangeReport detectChanges(const AnalysisInput &input)
     ChangeReport report;
     detectInto(input, report);
     return report;
+}
+
+QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom)
+{
+    QDateTime earliest;
+    for (const Series &series : seriesOf(evidence)) {
+        if (series.size() == 0 || series.labels.contains(u"org"_s))
+            continue;
+        if (kind == MetricKind::Latency && !series.columns.contains(u"p95"_s))
+            continue;
+        QList<double> values;
+        QHash<qint64, int> index;
+        for (int i = 0; i < series.size(); ++i) {
+            const double n = series.value(i, u"n", 0);
+            values.append(kind == MetricKind::Latency ? series.value(i, u"p95", 0)
+                          : n > 0                     ? series.value(i, u"errors", 0) / n
+                                                      : 0.0);
+            index.insert(series.times.at(i).toSecsSinceEpoch(), i);
+        }
+        // the level when the window opens (its first three hours) and the usual one before
+        QList<double> opening;
+        QList<double> before;
+        int first = -1; // the first bucket of the window
+        for (int i = 0; i < series.size(); ++i) {
+            const QDateTime &t = series.times.at(i);
+            if (t < windowFrom) {
+                before.append(values.at(i));
+            } else if (t < windowFrom.addSecs(3 * 3600)) {
+                opening.append(values.at(i));
+                if (first < 0)
+                    first = i;
+            }
+        }
+        if (first <= 0 || opening.isEmpty() || before.size() < 3)
+            continue;
+        std::sort(before.begin(), before.end());
+        const double usual = before.at(before.size() / 4);
+        const double level = median(opening);
+        const bool stands = kind == MetricKind::Latency
+                                ? level >= 1.4 * usual && level - usual >= 80.0
+                                : level >= 2.0 * usual && level - usual >= 0.02;
+        if (!stands)
+            continue;
+        const double mid = (usual + level) / 2.0;
+        int start = first;
+        while (start > 0 && values.at(start - 1) > mid)
+            --start;
+        if (start < 2 || start == first)
+            continue; // no baseline before it, or it began in the window itself
+        if (kind == MetricKind::Latency) {
+            // the same hours the day before as high: the daily cycle, not a change
+            const auto dayBefore =
+                index.constFind(series.times.at(start).toSecsSinceEpoch() - 86400);
+            if (dayBefore != index.cend() && values.at(*dayBefore) > mid)
+                continue;
+        }
+        const QDateTime at = series.times.at(start);
+        if (!earliest.isValid() || at < earliest)
+            earliest = at;
+    }
+    return earliest;
+}
+
+bool complainsOfStreaming(const Ticket &ticket)
+{
+    // the words of streamed responses: streaming and its first token, by language
+    static const QRegularExpression words(
+        u"\\bstream|\\bttft\\b|first[ -]tokens?\\b|time to first|primer token|primeiro token|"
+        u"ersten? tokens?\\b|premier token|ストリーミング|最初のトークン|ファーストトークン"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const QString text = QString(ticket.subject + u'\n' + ticket.description).left(20000);
+    return words.match(text).hasMatch();
 }
 
 std::shared_ptr<const ChangeReport> changeReport(const AnalysisInput &input)
@@ -708,7 +798,7 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         }
     }
     for (const SeriesChange &c : report.series) {
-        if (!c.changed || c.kind != MetricKind::Latency || c.median)
+        if (!c.changed || c.kind != MetricKind::Latency || c.median || c.firstToken)
             continue;
         const Series *s = firstTokenSeriesFor(c, firstToken);
         if (!s)

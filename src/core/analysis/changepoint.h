@@ -73,8 +73,9 @@ struct SeriesChange
     qint64 requestsAfter = 0;
     qint64 errorsAfter = 0;
     int points = 0;
-    bool median = false; // a latency shift seen in p50 (a fixed overhead), not in p95
-    QDate cycleDay;      // a rise passed over: the same hours rose as much on this day
+    bool median = false;     // a latency shift seen in p50 (a fixed overhead), not in p95
+    QDate cycleDay;          // a rise passed over: the same hours rose as much on this day
+    bool firstToken = false; // a time-to-first-token series (streamed responses), not the total
 
     double ratio() const;
     QString metricName() const; // "p95", "error rate", "webhook failure rate"
@@ -92,15 +93,31 @@ struct ChangeReport
 {
     QList<SeriesChange> series;
     // The most telling change for the playbook (latency first for latency-spike, webhook
-    // failures for webhook-failures, else error rate), or nullptr.
+    // failures for webhook-failures, else error rate), or nullptr. A first-token rise is the
+    // latency change when the total latency stayed flat or the ticket complains of streaming.
     const SeriesChange *primary = nullptr;
     QList<const SeriesChange *> changed() const;
     QList<const SeriesChange *> flat(MetricKind kind) const;
 };
 
-// Runs detection over every latency_series, error_series and webhook_series evidence (a
-// first-token series is read by judgeFirstToken(), not as a latency of its own).
+// Runs detection over every latency_series, error_series and webhook_series evidence. A
+// first-token series is a latency change of its own (`firstToken`), which judgeFirstToken()
+// also reads against a total-latency rise.
 ChangeReport detectChanges(const AnalysisInput &input);
+
+// Where a change that is still going on when a window opens began, read on a coarse series of
+// the days before it (hourly buckets of the same query, `evidence`): the level of each series
+// in the window's first hours against its usual level before (the lower quartile of the hours
+// before the window); when it stands out (an error rate 2x and 2 points above, a p95 1.4x and
+// 80 ms above), the onset is the first hour of the run above the midpoint that reaches the
+// window. Not when the hours before that run are too few to be a baseline (two), nor, for a
+// latency, when the same hours of the day before were as high (a daily cycle). The earliest
+// onset of the evidence's series; invalid when none. Series per organisation are skipped.
+QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom);
+
+// Whether the ticket's complaint is about streamed responses (streaming, the first token, TTFT,
+// in six languages): then a first-token rise is the latency change even beside a total rise.
+bool complainsOfStreaming(const Ticket &ticket);
 
 // The input's change report: the one computed once for the analysis (input.changes), else a
 // report detected now. Analyzers read the changes through this, never detect them again.

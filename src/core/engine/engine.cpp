@@ -14,6 +14,7 @@
 #include "core/engine/privacymask.h"
 #include "core/reply/questiondocs.h"
 #include "core/result.h"
+#include "core/time.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -108,6 +109,15 @@ struct Prepared
     QString orgProblem; // why the org could not be resolved, if it could not
 };
 
+// What the look at the window found: the onset of the change the organisation's logs show
+// (invalid: none, or the ticket's window already holds it), and the coarse look-back's verdict.
+struct WindowCheck
+{
+    QDateTime onset;
+    QString lookBack; // what the coarse look-back found, in words ('' when it did not run)
+    bool lookBackFailed = false;
+};
+
 struct Analysed
 {
     Investigation investigation;
@@ -148,6 +158,8 @@ public:
     QMap<QString, QElapsedTimer> stepClocks;
     QList<WordedLine> engineNotChecked; // the engine's own "not checked" lines
     bool entitiesChecked = false;       // the ticket's provider and model checked against the logs
+    bool windowChecked = false;         // the window checked against the onset in the logs
+    bool windowChecking = false;        // that check is running
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -180,6 +192,9 @@ public:
     void startAnalysis(bool analyzeSteps);
     bool waitsForEntities(const PlaybookStep &step);
     void checkEntities();
+    bool checkWindow();
+    void onWindowChecked(const WindowCheck &check);
+    void rerunWindowSteps();
     void finish(const Analysed &result);
     QJsonObject templateValues() const;
 };
@@ -241,6 +256,8 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->stepClocks.clear();
     d->engineNotChecked.clear();
     d->entitiesChecked = false;
+    d->windowChecked = false;
+    d->windowChecking = false;
     d->nextEvidence = 1;
     ++d->runGeneration;
     d->phase = InvestigationRunPrivate::Phase::Preparing;
@@ -448,9 +465,212 @@ void InvestigationRunPrivate::checkEntities()
     inv.entityCorrections = params.entityCorrections;
 }
 
+namespace {
+
+// The series whose onset the window is checked against: the playbook's first step over the
+// organisation's own traffic of the kind its change detection prefers (latency for a latency
+// ticket, webhook failures for webhooks, else errors), not a first-token series.
+const PlaybookStep *onsetStep(const Playbook &playbook)
+{
+    const QString wanted = playbook.name == u"latency-spike"_s      ? u"latency_series"_s
+                           : playbook.name == u"webhook-failures"_s ? u"webhook_series"_s
+                                                                    : u"error_series"_s;
+    for (const PlaybookStep &step : playbook.steps) {
+        if (step.operation == wanted && readsOrgLogs(step) && argsMention(step, u"window.from") &&
+            step.args.value(u"component"_s).toString() != u"first_token"_s)
+            return &step;
+    }
+    return nullptr;
+}
+
+// Whether a step's answer holds any series point: the organisation had traffic in the window.
+bool hasSeriesPoints(const StepData &step)
+{
+    for (const Evidence &e : step.evidence) {
+        for (const QJsonValue &series : e.data.value(u"series"_s).toArray()) {
+            if (!series.toObject().value(u"points"_s).toArray().isEmpty())
+                return true;
+        }
+    }
+    return false;
+}
+
+// The onset of the change in `data` (the steps' evidence) as change detection reads it.
+const Analysis::SeriesChange *primaryChange(const Analysis::ChangeReport &report)
+{
+    return report.primary && report.primary->at.isValid() ? report.primary : nullptr;
+}
+
+} // namespace
+
+// Once every step has returned: does the window hold the change the organisation's logs show?
+// When the change begins at the window's very start or is not seen at all (it may have begun
+// before: a burst still going on when the window opens is flat in it), one coarse query of the
+// same series over the last days (hourly buckets) finds where it began. When the onset is more
+// than 90 minutes from the ticket's time (or the ticket gives none) and the window does not hold
+// a full look-back before it, the window widens and the steps that read it run again (read-only
+// queries, each within its own timeout, cancellable like the first run). Returns false when
+// there is nothing to check.
+bool InvestigationRunPrivate::checkWindow()
+{
+    if (windowChecked || !playbook || runToken.isCancelled())
+        return false;
+    windowChecked = true;
+    const PlaybookStep *coarse = onsetStep(*playbook);
+    const StepRecord *coarseRecord = coarse ? record(coarse->id) : nullptr;
+    bool anyLogs = false;
+    for (const PlaybookStep &step : playbook->steps) {
+        const StepRecord *r = record(step.id);
+        anyLogs = anyLogs || (r && r->status == StepStatus::Ok && readsOrgLogs(step));
+    }
+    if (!anyLogs || !params.window.isValid())
+        return false;
+    AnalysisInput input;
+    input.ticket = inv.ticket;
+    input.playbook = inv.playbook.name;
+    input.params = params;
+    input.steps = data;
+    input.now = now;
+    std::shared_ptr<Connector> connector;
+    OperationCall call;
+    qint64 timeoutMs = 0;
+    if (coarse && coarseRecord && coarseRecord->status == StepStatus::Ok &&
+        hasSeriesPoints(data.value(coarse->id))) {
+        connector = connectors->get(coarse->connector);
+        call.stepId = coarse->id + u"_lookback"_s;
+        call.operation = coarse->operation;
+        call.args = renderTemplates(QJsonValue(coarse->args), templateValues()).toObject();
+        call.args.insert(u"from"_s,
+                         toIsoUtc(params.window.to.addDays(-ParameterBinder::MaxLookBackDays)));
+        call.args.insert(u"bucket_s"_s, 3600);
+        timeoutMs = scaled(qint64(coarse->timeoutS) * 1000);
+    }
+    windowChecking = true;
+    const Analysis::MetricKind kind =
+        call.operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
+        : call.operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
+                                                : Analysis::MetricKind::ErrorRate;
+    auto work = [input, connector, call, kind, timeoutMs,
+                 token = runToken]() mutable -> WindowCheck {
+        WindowCheck out;
+        try {
+            const TimeWindow window = input.params.window;
+            const Analysis::ChangeReport fine = Analysis::detectChanges(input);
+            const Analysis::SeriesChange *change = primaryChange(fine);
+            if (change)
+                out.onset = change->at;
+            const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
+            const bool atStart = !change || window.from.secsTo(change->at) < startSpan;
+            if (!atStart || !connector || token.isCancelled())
+                return out;
+            call.limits = WorkLimits{QDeadlineTimer(timeoutMs), token};
+            const Result<OperationOutput> answer = connector->run(call);
+            if (!answer) {
+                out.lookBack = u"The look-back over the last %1 days for where the change began "
+                               u"(%2)"_s.arg(QString::number(ParameterBinder::MaxLookBackDays),
+                                             oneLine(answer.error().message));
+                out.lookBackFailed = true;
+                return out;
+            }
+            // the same change, still going on when the window opens, and earlier than seen
+            QDateTime earlier;
+            for (const Evidence &e : answer->evidence) {
+                const QDateTime at = Analysis::onsetBeforeWindow(e, kind, window.from);
+                if (at.isValid() && (!earlier.isValid() || at < earlier))
+                    earlier = at;
+            }
+            if (earlier.isValid() && (!out.onset.isValid() || earlier < out.onset)) {
+                out.onset = earlier;
+                out.lookBack =
+                    u"an hourly look-back over the last %1 days shows the change "
+                    u"already going on when the window opens, from %2"_s.arg(
+                        QString::number(ParameterBinder::MaxLookBackDays), toIsoUtc(earlier));
+            }
+        } catch (const std::exception &e) {
+            qCWarning(lcCore) << "checking the window failed:" << e.what();
+        }
+        return out;
+    };
+    const int generation = runGeneration;
+    runAsync(
+        q, std::move(work),
+        [this, generation](WindowCheck check) {
+            if (generation == runGeneration && phase == Phase::Steps && windowChecking)
+                onWindowChecked(check);
+        },
+        &pool);
+    return true;
+}
+
+void InvestigationRunPrivate::onWindowChecked(const WindowCheck &check)
+{
+    windowChecking = false;
+    BoundParameters moved = params;
+    const QString note =
+        check.onset.isValid()
+            ? ParameterBinder::widenToOnset(moved, check.onset, playbook->windowHoursBefore)
+            : QString();
+    if (note.isEmpty()) {
+        if (check.lookBackFailed)
+            engineNotChecked.append(Analysis::uncheckedWording(check.lookBack, u"log_trends"_s));
+        startAnalysis(true);
+        return;
+    }
+    params = moved;
+    inv.window = params.window;
+    inv.entityCorrections = params.entityCorrections;
+    inv.playbook.reason +=
+        u"; "_s +
+        (check.lookBack.isEmpty() || check.lookBackFailed ? note : check.lookBack + u"; "_s + note);
+    rerunWindowSteps();
+    schedule();
+}
+
+// Every step whose arguments read the window's start, and every step that needs one of them,
+// runs again over the corrected window; the others keep what they returned.
+void InvestigationRunPrivate::rerunWindowSteps()
+{
+    QSet<QString> again;
+    for (const PlaybookStep &step : playbook->steps) {
+        if (argsMention(step, u"window.from"))
+            again.insert(step.id);
+    }
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const PlaybookStep &step : playbook->steps) {
+            if (again.contains(step.id))
+                continue;
+            for (const QString &dep : step.dependsOn) {
+                if (again.contains(dep)) {
+                    again.insert(step.id);
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
+    QSet<QString> dropped;
+    for (StepRecord &r : inv.steps) {
+        if (!again.contains(r.id))
+            continue;
+        dropped.unite(QSet<QString>(r.evidenceIds.cbegin(), r.evidenceIds.cend()));
+        r.status = StepStatus::Pending;
+        r.error.clear();
+        r.evidenceIds.clear();
+        r.attempts = 0;
+        r.durationMs = 0;
+        data.remove(r.id);
+        stepClocks.remove(r.id);
+        emit q->stepChanged(r);
+    }
+    inv.evidence.erase(std::remove_if(inv.evidence.begin(), inv.evidence.end(),
+                                      [&](const Evidence &e) { return dropped.contains(e.id); }),
+                       inv.evidence.end());
+}
+
 void InvestigationRunPrivate::schedule()
 {
-    if (phase != Phase::Steps || !playbook)
+    if (phase != Phase::Steps || !playbook || windowChecking)
         return;
     bool changed = true;
     while (changed) {
@@ -520,7 +740,7 @@ void InvestigationRunPrivate::schedule()
     bool allDone = true;
     for (const StepRecord &r : std::as_const(inv.steps))
         allDone = allDone && isFinished(r.status);
-    if (allDone)
+    if (allDone && !checkWindow())
         startAnalysis(true);
 }
 
@@ -736,7 +956,8 @@ void InvestigationRun::cancel()
     }
     d->overallTimer->stop();
     d->phase = Phase::Finished;
-    ++d->runGeneration; // analysis in flight is dropped
+    d->windowChecking = false;
+    ++d->runGeneration; // analysis in flight is dropped (and a check of the window)
     d->inv.durationMs = d->elapsed.elapsed();
     if (d->inv.diagnosisMarkdown.isEmpty())
         d->inv.diagnosisMarkdown = u"The investigation was cancelled before it finished; "
@@ -749,6 +970,7 @@ void InvestigationRun::cancel()
 void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
 {
     phase = Phase::Analysing;
+    windowChecking = false;
     // The ticket's provider and model against the organisation's own logs (unless a step
     // filtered by them already had them checked): the logs win, and the result says so.
     if (analyzeSteps)

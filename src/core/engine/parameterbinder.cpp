@@ -163,8 +163,9 @@ int dayMention(const QString &folded, std::initializer_list<const char16_t *> ph
     return best;
 }
 
-// Day words in six languages ("this morning", "esta mañana", "heute früh", "昨日", ...), read
-// on the customer's clock when the ticket names a zone ("this morning, Tokyo time").
+// Day words in six languages ("this morning", "esta mañana", "heute früh", "昨日", "this week",
+// "le week-end"), read on the customer's clock when the ticket names a zone ("this morning,
+// Tokyo time").
 void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
     const QString folded = foldForMatching(text, MaxText);
@@ -179,31 +180,9 @@ void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
             s.consider(at, m == 2);
         return m > 0;
     };
-    day({u"this morning", u"ce matin", u"heute morgen", u"heute fruh", u"esta manana",
-         u"esta manha", u"hoje cedo", u"今朝", u"本日午前"},
-        t.time().hour() >= 6 ? localHour(t, 6) : localHour(t, 0));
-    day({u"this afternoon", u"cet apres midi", u"heute nachmittag", u"esta tarde", u"本日午後",
-         u"early afternoon", u"午後"},
-        t.time().hour() >= 12 ? localHour(t, 12) : localHour(t, 6));
-    day({u"noon", u"midday", u"lunchtime", u"mittag", u"midi", u"mediodia", u"meio dia", u"正午",
-         u"昼"},
-        t.time().hour() >= 12 ? localHour(t, 12) : localHour(t.addDays(-1), 12));
-    day({u"this evening", u"tonight", u"ce soir", u"heute abend", u"esta noche"},
-        t.time().hour() >= 17 ? localHour(t, 17) : localHour(t, 12));
-    day({u"today", u"aujourd hui", u"aujourdhui", u"heute", u"hoy", u"hoje", u"本日", u"今日"},
-        localHour(t, 0));
-    day({u"last night", u"overnight", u"cette nuit", u"hier soir", u"heute nacht", u"letzte nacht",
-         u"gestern abend", u"anoche", u"ontem a noite", u"esta noite", u"昨夜", u"昨晩"},
-        localHour(t.addDays(-1), 18));
-    if (!day({u"yesterday morning", u"hier matin", u"gestern morgen", u"ayer por la manana",
-              u"ontem de manha", u"昨日の朝"},
-             localHour(t.addDays(-1), 6)) &&
-        !day({u"yesterday afternoon", u"hier apres midi", u"gestern nachmittag",
-              u"ayer por la tarde", u"ontem a tarde", u"昨日の午後"},
-             localHour(t.addDays(-1), 12)) &&
-        !day({u"yesterday evening"}, localHour(t.addDays(-1), 17)))
-        day({u"yesterday", u"hier", u"gestern", u"ayer", u"ontem", u"昨日"},
-            localHour(t.addDays(-1), 0));
+    // days and their parts ("since yesterday afternoon", "esta mañana", "hier soir", "昨日の午後")
+    for (const TimeText::DayReference &r : TimeText::dayReferences(text))
+        s.consider(TimeText::startOf(r, s.t, zone), r.start);
     day({u"this week", u"cette semaine", u"diese woche", u"esta semana", u"今週"},
         localHour(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
     day({u"last week", u"la semaine derniere", u"letzte woche", u"la semana pasada",
@@ -215,10 +194,10 @@ void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         localHour(t.addDays(-back), 0));
 }
 
-// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi". Only a start
-// ("since", "desde", "seit", "depuis", "from") says when the problem began; a bare day ("we
-// rotated the key on Friday", "la rotamos el viernes") dates something else and counts only
-// when nothing says when it started, like a bare day word.
+// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi", "火曜日から".
+// Only a start ("since", "desde", "seit", "depuis", "from", "から") says when the problem
+// began; a bare day ("we rotated the key on Friday", "la rotamos el viernes") dates something
+// else and counts only when nothing says when it started, like a bare day word.
 void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
     static const QRegularExpression weekday(
@@ -235,7 +214,11 @@ void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         {u"friday"_s, u"viernes"_s, u"sexta"_s, u"freitag"_s, u"vendredi"_s},
         {u"saturday"_s, u"sabado"_s, u"samstag"_s, u"samedi"_s},
         {u"sunday"_s, u"domingo"_s, u"sonntag"_s, u"dimanche"_s}};
+    // 火曜日から, 月曜以降: the weekday's kanji with a start mark after it
+    static const QRegularExpression japanese(u"([月火水木金土日])曜日?\\s*(?:から|以降|より)"_s);
+    static const QString kanji = u"月火水木金土日"_s;
     const QString folded = foldForMatching(text, MaxText);
+    QList<std::pair<int, bool>> said; // weekday, said as a start
     for (auto it = weekday.globalMatch(folded); it.hasNext();) {
         const auto m = it.next();
         const QString introducer = m.captured(1);
@@ -243,11 +226,14 @@ void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
                            introducer.startsWith(u"desde"_s) || introducer == u"seit"_s ||
                            introducer == u"depuis"_s;
         const QString name = m.captured(2);
-        int wd = 0;
-        for (int i = 0; i < names.size() && wd == 0; ++i)
-            wd = names.at(i).contains(name) ? i + 1 : 0;
-        if (wd == 0)
-            continue;
+        for (int i = 0; i < names.size(); ++i) {
+            if (names.at(i).contains(name))
+                said.append({i + 1, start});
+        }
+    }
+    for (auto it = japanese.globalMatch(folded); it.hasNext();)
+        said.append({int(kanji.indexOf(it.next().captured(1))) + 1, true});
+    for (const auto &[wd, start] : std::as_const(said)) {
         const QDate today = (zone ? s.t.toTimeZone(*zone) : s.t).date();
         int back = today.dayOfWeek() - wd;
         if (back <= 0)
@@ -652,6 +638,38 @@ QString ParameterBinder::correctTime(BoundParameters &p, const QDateTime &onset)
     p.entityNotes.append(note);
     p.values.insert(u"anchor"_s, toIsoUtc(p.anchor));
     p.values.insert(u"window.from"_s, toIsoUtc(p.window.from));
+    return note;
+}
+
+QString ParameterBinder::widenToOnset(BoundParameters &p, const QDateTime &onset, int hoursBefore,
+                                      int maxLookBackDays)
+{
+    if (!onset.isValid() || !p.window.isValid() || onset >= p.window.to)
+        return {};
+    if (p.anchor.isValid() && std::abs(p.anchor.secsTo(onset)) <= 90 * 60)
+        return {}; // the ticket's time agrees with the logs
+    const QDateTime floor = p.window.to.addDays(-std::max(1, maxLookBackDays));
+    QDateTime from = onset.addSecs(-qint64(std::max(1, hoursBefore)) * 3600);
+    from = QDateTime(from.date(), QTime(from.time().hour(), 0), QTimeZone::utc());
+    if (from < floor)
+        from = floor;
+    // less than an hour more baseline is not worth running the steps again
+    if (from.secsTo(p.window.from) < 3600)
+        return {};
+    const QDateTime was = p.window.from;
+    p.window.from = from;
+    p.entityCorrections.append({u"window"_s, toIsoUtc(was), toIsoUtc(from)});
+    p.values.insert(u"window.from"_s, toIsoUtc(from));
+    const QString why =
+        p.anchor.isValid()
+            ? u"the ticket's time (%1) is %2 h %3 the change"_s.arg(toIsoUtc(p.anchor))
+                  .arg(QString::number(std::abs(p.anchor.secsTo(onset)) / 3600.0, 'f', 1))
+                  .arg(p.anchor < onset ? u"before"_s : u"after"_s)
+            : u"the ticket gives no time for the change"_s;
+    const QString note = u"the organisation's logs show the change beginning at %1 and %2: the "
+                         u"window now starts at %3 instead of %4 and the steps that read it ran "
+                         u"again"_s.arg(toIsoUtc(onset), why, toIsoUtc(from), toIsoUtc(was));
+    p.entityNotes.append(note);
     return note;
 }
 

@@ -51,6 +51,17 @@ public:
     // onset, the window is widened to hold it if it did not, and an entity correction "time"
     // (ISO-8601 UTC) says so. Returns what changed, in words ('' when nothing did).
     static QString correctTime(BoundParameters &params, const QDateTime &onset);
+
+    // The window the ticket would have been given had it said when the change the logs show
+    // began: [onset - `hoursBefore`, window.to), whole hours, never more than `maxLookBackDays`
+    // before window.to. The window only ever widens, and only when the ticket's time
+    // (params.anchor) disagrees with the onset by more than 90 minutes or the ticket gives none:
+    // a window that already holds `hoursBefore` of baseline before the onset stays. When it
+    // moves, window.from and the template values change and an entity correction "window"
+    // (the old and the new start, ISO-8601 UTC) says so. Returns what changed, in words.
+    static constexpr int MaxLookBackDays = 7;
+    static QString widenToOnset(BoundParameters &params, const QDateTime &onset, int hoursBefore,
+                                int maxLookBackDays = MaxLookBackDays);
 };
 
 } // namespace Casefile

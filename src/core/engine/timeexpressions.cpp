@@ -149,6 +149,28 @@ const QHash<QString, double> &numberWords()
                                               {u"zehn"_s, 10},
                                               {u"dix"_s, 10},
                                               {u"several"_s, 3},
+                                              // "unos días", "ein paar Tage", "quelques
+                                              // jours", 数日: a few, read as three
+                                              {u"unos"_s, 3},
+                                              {u"unas"_s, 3},
+                                              {u"algunos"_s, 3},
+                                              {u"algunas"_s, 3},
+                                              {u"varios"_s, 3},
+                                              {u"varias"_s, 3},
+                                              {u"uns"_s, 3},
+                                              {u"umas"_s, 3},
+                                              {u"alguns"_s, 3},
+                                              {u"algumas"_s, 3},
+                                              {u"vários"_s, 3},
+                                              {u"várias"_s, 3},
+                                              {u"ein paar"_s, 3},
+                                              {u"einigen"_s, 3},
+                                              {u"einige"_s, 3},
+                                              {u"mehreren"_s, 3},
+                                              {u"mehrere"_s, 3},
+                                              {u"quelques"_s, 3},
+                                              {u"plusieurs"_s, 3},
+                                              {u"数"_s, 3},
                                               {u"few"_s, 3},
                                               {u"a few"_s, 3},
                                               {u"couple of"_s, 2},
@@ -250,7 +272,7 @@ QList<DurationSpan> durationSpans(const QString &lower)
                                         QRegularExpression::UseUnicodePropertiesOption);
     // 2時間前, 2時間半前, 1時間30分ほど前, ここ90分, 過去3日間
     static const QRegularExpression japanese(
-        u"(?<pre>ここ|この|過去|直近)?\\s*(?:約|およそ)?\\s*(?<n>\\d{1,3}(?:\\.\\d)?)\\s*"
+        u"(?<pre>ここ|この|過去|直近)?\\s*(?:約|およそ)?\\s*(?<n>\\d{1,3}(?:\\.\\d)?|数)\\s*"
         u"(?<u>分|時間|日|週間)(?:\\s*(?<m>\\d{1,2})\\s*分|(?<half>半))?\\s*(?:ほど|くらい|ぐらい|"
         u"程)?"
         u"\\s*(?<ago>前)?"_s);
@@ -325,6 +347,278 @@ QList<Clock> clockTimes(const QString &rawText)
     latinClocks(QString(lower).replace(split, u"\\1:\\2"_s), &out);
     japaneseClocks(text, &out);
     return out;
+}
+
+// ---------------------------------------------------------------- day references
+
+namespace {
+
+struct DayWord
+{
+    const char16_t *word;
+    int value; // a day offset (days), or a DayPart (parts)
+};
+
+struct Compound
+{
+    const char16_t *word; // one word that is a day and a part at once ("tonight", "anoche")
+    int dayOffset;
+    DayPart part;
+};
+
+// The time words of one language, as foldForMatching() writes them (lower case, no accents,
+// punctuation as one space).
+struct Grammar
+{
+    std::initializer_list<DayWord> days;                // today 0, yesterday -1, ...
+    std::initializer_list<DayWord> parts;               // morning, afternoon, ...
+    std::initializer_list<const char16_t *> joiners;    // between a day and its part
+    std::initializer_list<const char16_t *> thisWords;  // "this" + part: today's
+    std::initializer_list<const char16_t *> lastWords;  // "last" + part: yesterday's
+    std::initializer_list<Compound> compounds;          // day and part in one word
+    std::initializer_list<const char16_t *> earlier;    // "earlier" before or after today
+    std::initializer_list<const char16_t *> startWords; // "since" before a day
+    std::initializer_list<const char16_t *> startAfter; // a start mark after it (から)
+};
+
+constexpr int M = int(DayPart::Morning);
+constexpr int N = int(DayPart::Noon);
+constexpr int A = int(DayPart::Afternoon);
+constexpr int E = int(DayPart::Evening);
+constexpr int G = int(DayPart::Night);
+
+const Grammar Grammars[] = {
+    // English
+    {{{u"today", 0}, {u"yesterday", -1}, {u"day before yesterday", -2}},
+     {{u"morning", M},
+      {u"noon", N},
+      {u"midday", N},
+      {u"afternoon", A},
+      {u"evening", E},
+      {u"night", G}},
+     {u"", u"in the", u"at"},
+     {u"this", u"early"},
+     {u"last"},
+     {{u"tonight", 0, DayPart::Evening},
+      {u"overnight", -1, DayPart::Night},
+      {u"noon", 0, DayPart::Noon},
+      {u"midday", 0, DayPart::Noon},
+      {u"lunchtime", 0, DayPart::Noon}},
+     {u"earlier"},
+     {u"since", u"from", u"started", u"starting", u"began", u"until", u"all day", u"earlier"},
+     {}},
+    // Spanish
+    {{{u"hoy", 0}, {u"ayer", -1}, {u"anteayer", -2}, {u"antier", -2}},
+     {{u"manana", M}, {u"mediodia", N}, {u"tarde", A}, {u"noche", G}},
+     {u"por la", u"en la", u"a la", u"al", u"de"},
+     {u"esta", u"este"},
+     {},
+     {{u"anoche", -1, DayPart::Night}, {u"mediodia", 0, DayPart::Noon}},
+     {u"mas temprano"},
+     {u"desde", u"a partir de", u"empezo", u"comenzo"},
+     {}},
+    // Portuguese
+    {{{u"hoje", 0}, {u"ontem", -1}, {u"anteontem", -2}},
+     {{u"manha", M}, {u"cedo", M}, {u"meio dia", N}, {u"tarde", A}, {u"noite", G}},
+     {u"", u"de", u"a", u"pela", u"na", u"ao", u"durante a"},
+     {u"esta", u"nesta", u"este", u"neste"},
+     {},
+     {{u"meio dia", 0, DayPart::Noon}},
+     {u"mais cedo"},
+     {u"desde", u"a partir de", u"comecou"},
+     {}},
+    // German
+    {{{u"heute", 0}, {u"gestern", -1}, {u"vorgestern", -2}},
+     {{u"morgen", M},
+      {u"fruh", M},
+      {u"vormittag", M},
+      {u"mittag", N},
+      {u"nachmittag", A},
+      {u"abend", E},
+      {u"nacht", G}},
+     {u""},
+     {u"diese", u"diesen", u"heute"},
+     {u"letzte", u"letzten"},
+     {{u"mittag", 0, DayPart::Noon}},
+     {u"fruher"},
+     {u"seit", u"ab", u"von"},
+     {}},
+    // French
+    {{{u"aujourdhui", 0}, {u"aujourd hui", 0}, {u"hier", -1}, {u"avant hier", -2}},
+     {{u"matin", M},
+      {u"matinee", M},
+      {u"midi", N},
+      {u"apres midi", A},
+      {u"soir", E},
+      {u"soiree", E},
+      {u"nuit", G}},
+     {u"", u"dans l", u"en fin de", u"en debut de"},
+     {u"ce", u"cet", u"cette"},
+     {},
+     {{u"midi", 0, DayPart::Noon}},
+     {u"plus tot"},
+     {u"depuis", u"des", u"a partir d", u"a partir de"},
+     {}},
+    // Japanese
+    {{{u"今日", 0}, {u"本日", 0}, {u"昨日", -1}, {u"一昨日", -2}, {u"おととい", -2}},
+     {{u"朝", M},
+      {u"午前中", M},
+      {u"午前", M},
+      {u"昼", N},
+      {u"正午", N},
+      {u"午後", A},
+      {u"夕方", E},
+      {u"晩", E},
+      {u"夜", G}},
+     {u"", u"の"},
+     {},
+     {},
+     {{u"今朝", 0, DayPart::Morning},
+      {u"今夜", 0, DayPart::Evening},
+      {u"今晩", 0, DayPart::Evening},
+      {u"昨夜", -1, DayPart::Night},
+      {u"昨晩", -1, DayPart::Night},
+      {u"正午", 0, DayPart::Noon},
+      {u"昼", 0, DayPart::Noon},
+      {u"午後", 0, DayPart::Afternoon}},
+     {},
+     {},
+     {u"から", u"以降", u"より"}},
+};
+
+struct Form
+{
+    QString phrase;
+    DayReference reference;
+    const Grammar *grammar = nullptr;
+};
+
+bool spaceless(const QString &phrase)
+{
+    return !phrase.isEmpty() && phrase.front().unicode() > 0x2000;
+}
+
+QString joined(const QString &a, const QString &joiner, const QString &b)
+{
+    if (spaceless(a) || spaceless(b))
+        return a + joiner + b;
+    if (joiner.isEmpty())
+        return a + u' ' + b;
+    return a + u' ' + joiner + u' ' + b;
+}
+
+// Every form the grammars compose, longest first.
+const QList<Form> &forms()
+{
+    static const QList<Form> all = [] {
+        QList<Form> out;
+        for (const Grammar &g : Grammars) {
+            const auto add = [&](const QString &phrase, int day, DayPart part, bool start) {
+                out.append({phrase, {day, part, start}, &g});
+            };
+            for (const DayWord &d : g.days) {
+                const QString day = QString::fromUtf16(d.word);
+                add(day, d.value, DayPart::Whole, false);
+                for (const DayWord &p : g.parts) {
+                    for (const char16_t *j : g.joiners)
+                        add(joined(day, QString::fromUtf16(j), QString::fromUtf16(p.word)), d.value,
+                            DayPart(p.value), false);
+                }
+                if (d.value != 0)
+                    continue;
+                for (const char16_t *e : g.earlier) {
+                    add(joined(QString::fromUtf16(e), QString(), day), 0, DayPart::Whole, true);
+                    add(joined(day, QString(), QString::fromUtf16(e)), 0, DayPart::Whole, true);
+                }
+            }
+            for (const DayWord &p : g.parts) {
+                const QString part = QString::fromUtf16(p.word);
+                for (const char16_t *t : g.thisWords)
+                    add(joined(QString::fromUtf16(t), QString(), part), 0, DayPart(p.value), false);
+                if (p.value == G || p.value == E) {
+                    for (const char16_t *l : g.lastWords)
+                        add(joined(QString::fromUtf16(l), QString(), part), -1, DayPart(p.value),
+                            false);
+                }
+            }
+            for (const Compound &c : g.compounds)
+                add(QString::fromUtf16(c.word), c.dayOffset, c.part, false);
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Form &a, const Form &b) {
+            return a.phrase.size() > b.phrase.size();
+        });
+        return out;
+    }();
+    return all;
+}
+
+bool marksStart(const QString &folded, qsizetype start, qsizetype end, const Grammar &g)
+{
+    for (const char16_t *w : g.startWords) {
+        if (folded.left(start).endsWith(u' ' + QString::fromUtf16(w)))
+            return true;
+    }
+    for (const char16_t *w : g.startAfter) {
+        if (QStringView(folded).mid(end).trimmed().startsWith(QString::fromUtf16(w)))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QList<DayReference> dayReferences(const QString &text)
+{
+    const QString folded = foldForMatching(text);
+    QList<std::pair<qsizetype, qsizetype>> taken;
+    QList<DayReference> out;
+    for (const Form &f : forms()) {
+        const bool cjk = spaceless(f.phrase);
+        // a Latin form is whole words: " <phrase> " in the padded folded text
+        const QString needle = cjk ? f.phrase : u' ' + f.phrase + u' ';
+        for (qsizetype at = folded.indexOf(needle); at >= 0 && out.size() < 40;
+             at = folded.indexOf(needle, at + 1)) {
+            const qsizetype start = cjk ? at : at + 1;
+            const qsizetype end = start + f.phrase.size();
+            const bool inside = std::any_of(taken.cbegin(), taken.cend(), [&](const auto &t) {
+                return start < t.second && t.first < end;
+            });
+            if (inside)
+                continue;
+            taken.append({start, end});
+            DayReference r = f.reference;
+            r.start = r.start || marksStart(folded, cjk ? start : start - 1, end, *f.grammar);
+            out.append(r);
+        }
+    }
+    return out;
+}
+
+QDateTime startOf(const DayReference &r, const QDateTime &ticketUtc,
+                  const std::optional<QTimeZone> &zone)
+{
+    const QTimeZone z = zone ? *zone : QTimeZone::utc();
+    const QDateTime t = ticketUtc.toTimeZone(z);
+    const int hour = t.time().hour();
+    const auto at = [&](int days, int h) {
+        return QDateTime(t.date().addDays(days), QTime(h, 0), z).toUTC();
+    };
+    const int d = r.dayOffset;
+    switch (r.part) {
+    case DayPart::Whole:
+        return at(d, 0);
+    case DayPart::Morning:
+        return d == 0 && hour < 6 ? at(0, 0) : at(d, 6);
+    case DayPart::Noon:
+        return d == 0 && hour < 12 ? at(-1, 12) : at(d, 12);
+    case DayPart::Afternoon:
+        return d == 0 && hour < 12 ? at(0, 6) : at(d, 12);
+    case DayPart::Evening:
+        return d == 0 && hour < 17 ? at(0, 12) : at(d, 17);
+    case DayPart::Night:
+        return d == 0 && hour >= 18 ? at(0, 18) : at(std::min(d, -1), 18);
+    }
+    return {};
 }
 
 QDateTime toUtc(const Clock &clock, const QDateTime &ticketUtc,

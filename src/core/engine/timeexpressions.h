@@ -33,6 +33,34 @@ QList<Clock> clockTimes(const QString &text);
 // (clockTimes skips it): "depuis 2 h 30 min" is two and a half hours, not 02:00.
 QList<qint64> durationsAgo(const QString &text);
 
+// A part of a day: the whole day, or the hours a part of it names.
+enum class DayPart { Whole, Morning, Noon, Afternoon, Evening, Night };
+
+// A day (and part of it) said relative to the ticket's day: "yesterday afternoon" {-1,
+// Afternoon}, "esta mañana" {0, Morning}, "gestern Abend" {-1, Evening}, "avant-hier" {-2},
+// "昨日の午後" {-1, Afternoon}, "earlier today" {0, Whole, start}. `start` when the words say the
+// problem began then ("since yesterday", "depuis hier soir", "seit heute Morgen", "昨日から",
+// "earlier today"), not only that something happened then.
+struct DayReference
+{
+    int dayOffset = 0;
+    DayPart part = DayPart::Whole;
+    bool start = false;
+};
+
+// The day references of the text, in six languages. They are composed from a grammar of time
+// words per language (day words, day-part words, the words that join them, "this" and "last",
+// "earlier" and the words that mark a start), never from whole phrases; a reference inside a
+// longer one ("yesterday" in "yesterday afternoon") is not counted twice.
+QList<DayReference> dayReferences(const QString &text);
+
+// The UTC instant a day reference starts at, on the customer's clock (`zone`, UTC when none)
+// of the ticket's day. A part of today that has not begun yet by the ticket's time means the
+// part before it ("this afternoon" said at 09:00: the morning); "night" of today is last night
+// unless the ticket was written after 18:00.
+QDateTime startOf(const DayReference &reference, const QDateTime &ticketUtc,
+                  const std::optional<QTimeZone> &zone);
+
 // The UTC instant of a clock time on the ticket's local day (the day before when it would be
 // after the ticket), read in `zone` (UTC when none).
 QDateTime toUtc(const Clock &clock, const QDateTime &ticketUtc,

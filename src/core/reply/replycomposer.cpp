@@ -303,6 +303,10 @@ QString correctionLine(const EntityCorrection &c)
         return u"Time: the ticket says "_s + escaped(c.ticket) +
                u", the logs show the change at "_s + escaped(c.logs) +
                u", which the diagnosis used."_s;
+    if (c.entity == u"window"_s)
+        return u"Window: the ticket's time put its start at "_s + escaped(c.ticket) +
+               u"; the change in the logs began earlier, so the steps ran again from "_s +
+               escaped(c.logs) + u'.';
     const QString entity = c.entity == u"model"_s ? u"Model"_s : u"Provider"_s;
     const auto shown = [&](const QString &value) {
         return c.entity == u"model"_s ? u'`' + QString(value).remove(u'`') + u'`'
