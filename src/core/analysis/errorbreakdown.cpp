@@ -56,20 +56,6 @@ QString configRefFor(const AnalysisInput &input, const QString &provider, const 
     return {};
 }
 
-// Error-rate series were fetched and none of them changed.
-bool errorSeriesFlat(const AnalysisInput &input)
-{
-    bool haveSeries = false;
-    for (const SeriesChange &c : detectChanges(input).series) {
-        if (c.kind != MetricKind::ErrorRate)
-            continue;
-        haveSeries = true;
-        if (c.changed)
-            return false;
-    }
-    return haveSeries;
-}
-
 // One config failing while the org's other configs on the same provider work.
 bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
                     const QString &provider)
@@ -414,6 +400,19 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
 }
 
 } // namespace
+
+bool errorSeriesFlat(const AnalysisInput &input)
+{
+    bool haveSeries = false;
+    for (const SeriesChange &c : detectChanges(input).series) {
+        if (c.kind != MetricKind::ErrorRate)
+            continue;
+        haveSeries = true;
+        if (c.changed)
+            return false;
+    }
+    return haveSeries;
+}
 
 double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool configSpecific)
 {
