@@ -97,7 +97,14 @@ QMap<QString, Tally> &tallies()
 // passing fails here (XPASS) until it is taken off.
 const QHash<QString, QString> &knownWrong()
 {
-    static const QHash<QString, QString> known{};
+    static const QHash<QString, QString> known{
+        // Deploys are weighed against the primary change only (the largest p95 ratio): when a
+        // provider incident moves another route's p95 a little more than the deploy moved its
+        // own, the deploy is rejected as unrelated. Weighing them against every change blames
+        // a bystander deploy for a rate-limited route's error rise (api-errors-two-causes).
+        {u"combined/latency-spike-two-causes"_s,
+         u"the deploy is weighed against the incident's change only, not the route it slowed"_s},
+    };
     return known;
 }
 
