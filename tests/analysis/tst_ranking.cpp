@@ -125,8 +125,6 @@ class TestRanking final : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void latencyAfterDeploy();
-    void deployFitsTheOtherChange_data();
-    void deployFitsTheOtherChange();
     void independentCause_data();
     void independentCause();
     void degraded_data();
@@ -176,56 +174,6 @@ void TestRanking::latencyAfterDeploy()
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     QVERIFY2(md.contains(u"09:14"_s) && md.contains(u"/v1/analytics"_s), qPrintable(md));
     QVERIFY(md.contains(u"Hi Jun"_s));
-}
-
-// Two routes slow down in the same window, one two minutes after a deploy that touched it,
-// the other later with no deploy near it: the deploy is blamed for its route whichever of the
-// two moved its p95 more (the other change is not the only one deploys are weighed against).
-void TestRanking::deployFitsTheOtherChange_data()
-{
-    QTest::addColumn<double>("otherRise"); // how many times the other route's p95 rose
-    QTest::newRow("the deploy's route moved more") << 1.8;
-    QTest::newRow("the other route moved more") << 4.0;
-}
-
-void TestRanking::deployFitsTheOtherChange()
-{
-    QFETCH(double, otherRise);
-    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s, u"deploy_correlation"_s});
-    const QDateTime start = in.params.window.from;
-    const int points = int(start.secsTo(in.params.window.to) / 60);
-    const qint64 deployed = start.secsTo(at(u"2026-11-20T08:14:00Z"_s)) / 60;
-    const qint64 later = start.secsTo(at(u"2026-11-20T09:00:00Z"_s)) / 60;
-    const QList<SeriesSpec> routes = {
-        {QJsonObject{{u"route"_s, u"/v1/embeddings"_s}},
-         [=](int i) { return (i >= deployed ? 560.0 : 220.0) + noise(i, 20); },
-         {},
-         20},
-        {QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}},
-         [=](int i) { return (i >= later ? 2600.0 * otherRise : 2600.0) + noise(i, 150); },
-         {},
-         10},
-    };
-    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
-            timeseries(start, points, 60, routes));
-    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
-            events({deploy(610, u"2026-11-20T08:12:00Z"_s, u"Deploy #610: embeddings batching"_s,
-                           {u"src/routes/embeddings.ts"_s}, u"embeddings: batch inputs"_s),
-                    deploy(611, u"2026-11-20T06:30:00Z"_s, u"Deploy #611: team page copy"_s,
-                           {u"ui/settings/team.tsx"_s}, u"team page: copy"_s)}));
-    const AnalysisResult r = analyze(in);
-    QVERIFY(r.rootCause);
-    QList<RootCause> causes = r.secondaryCauses;
-    causes.prepend(*r.rootCause);
-    const auto blamed = std::find_if(causes.cbegin(), causes.cend(), [](const RootCause &c) {
-        return c.category == u"deploy_regression"_s;
-    });
-    QVERIFY2(blamed != causes.cend(), qPrintable(dump(r)));
-    QVERIFY2(blamed->refs.contains(u"github:deployment:610"_s) &&
-                 blamed->refs.contains(u"route:/v1/embeddings"_s),
-             qPrintable(dump(r)));
-    for (const RejectedHypothesis &x : r.rejected)
-        QVERIFY2(!x.refs.contains(u"github:deployment:610"_s), qPrintable(dump(r)));
 }
 
 // A second cause is reported beside the root cause only with evidence of its own, about

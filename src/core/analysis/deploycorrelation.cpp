@@ -276,53 +276,6 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
 
 namespace {
 
-// The deploys ranked against `change`: the playbook's topic, the changed group's words, the
-// ticket's route and the affected provider count as touched areas.
-Analysis::DeployRanking rankDeploysFor(const AnalysisInput &input,
-                                       const Analysis::SeriesChange &change,
-                                       const QStringList &weak)
-{
-    using namespace Analysis;
-    QStringList strong = topicWords(input.playbook);
-    for (auto it = change.labels.begin(); it != change.labels.end(); ++it) {
-        const QString value = it.value().toString();
-        appendUnique(strong, it.key() == u"route" ? routeWords(value) : wordsOf(value));
-    }
-    if (!input.params.route.isEmpty())
-        appendUnique(strong, routeWords(input.params.route));
-    // the affected traffic passes through its provider's adapter: touching it is plausible
-    if (const QString provider = affectedProvider(input);
-        !provider.isEmpty() && !change.labels.contains(u"provider"_s))
-        appendUnique(strong, provider);
-    return rankDeploys(input, change.at, strong, weak);
-}
-
-// The best deploy is close enough before the change and touched something related to it.
-bool deployFits(const Analysis::DeployRanking &ranking)
-{
-    if (ranking.candidates.isEmpty())
-        return false;
-    const Analysis::DeployCandidate &best = ranking.candidates.first();
-    return best.reason.isEmpty() && best.score >= 0.45;
-}
-
-// Every change of the window of the primary's kind, primary first, then the most confident.
-QList<const Analysis::SeriesChange *> changesToExplain(const Analysis::ChangeReport &report)
-{
-    using namespace Analysis;
-    QList<const SeriesChange *> out{report.primary};
-    QList<const SeriesChange *> others;
-    for (const SeriesChange *c : report.changed()) {
-        if (c != report.primary && c->kind == report.primary->kind)
-            others.append(c);
-    }
-    std::stable_sort(
-        others.begin(), others.end(),
-        [](const SeriesChange *a, const SeriesChange *b) { return a->confidence > b->confidence; });
-    out.append(others);
-    return out;
-}
-
 // Failures of ours that no deploy fits (most other organisations failed in the same minutes,
 // errors spread over providers or the customers' own requests): a human must find the change
 // behind them.
@@ -385,10 +338,17 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         return out;
     }
     const ChangeReport report = detectChanges(input);
-    const QStringList weak = input.params.keywords;
-    if (!report.primary && input.playbook != u"metadata" && input.playbook != u"token-billing") {
+    const SeriesChange *change = report.primary;
+    QStringList strong = topicWords(input.playbook);
+    QStringList weak = input.params.keywords;
+    if (change) {
+        for (auto it = change->labels.begin(); it != change->labels.end(); ++it) {
+            const QString value = it.value().toString();
+            appendUnique(strong, it.key() == u"route" ? routeWords(value) : wordsOf(value));
+        }
+    } else if (input.playbook != u"metadata" && input.playbook != u"token-billing") {
         // metadata and billing have no series: their analyzers rank deploys themselves
-        const auto ranking = rankDeploys(input, {}, topicWords(input.playbook), weak);
+        const auto ranking = rankDeploys(input, {}, strong, weak);
         if (ranking.checked && !ranking.candidates.isEmpty()) {
             QStringList labels;
             for (const DeployCandidate &c : ranking.candidates)
@@ -400,25 +360,15 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         }
         return out;
     }
-    if (!report.primary)
+    if (!change)
         return out;
-    // The deploys are weighed against the primary change; when none of them fits it, against
-    // the other changes of the window: two things can go wrong at once, and which of them
-    // moved its series more is no reason to leave a deploy that fits the other unblamed.
-    const QList<const SeriesChange *> changes = changesToExplain(report);
-    const SeriesChange *change = report.primary;
-    DeployRanking ranking = rankDeploysFor(input, *change, weak);
-    for (const SeriesChange *other : changes) {
-        if (!ranking.checked || deployFits(ranking))
-            break;
-        if (other == report.primary)
-            continue;
-        DeployRanking alternative = rankDeploysFor(input, *other, weak);
-        if (deployFits(alternative)) {
-            change = other;
-            ranking = std::move(alternative);
-        }
-    }
+    if (!input.params.route.isEmpty())
+        appendUnique(strong, routeWords(input.params.route));
+    // the affected traffic passes through its provider's adapter: touching it is plausible
+    if (const QString provider = affectedProvider(input);
+        !provider.isEmpty() && !change->labels.contains(u"provider"_s))
+        appendUnique(strong, provider);
+    const DeployRanking ranking = rankDeploys(input, change->at, strong, weak);
     if (!ranking.checked)
         return out;
     const QDateTime reference =
@@ -431,7 +381,7 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         return out;
     }
     const DeployCandidate &best = ranking.candidates.first();
-    const bool plausible = deployFits(ranking);
+    const bool plausible = best.reason.isEmpty() && best.score >= 0.45;
     if (plausible) {
         Hypothesis h;
         h.cause.category = QString(category);
