@@ -5,8 +5,10 @@
 //   bench_clickhouse --url URL --database DB --org ORG --from ISO --to ISO [--repeats 3]
 //                    [--provider P] [--print-sql]
 //
-// Each step runs once untimed (the first read of its data from disk), then `--repeats` times;
-// the median and the worst of those are reported. --print-sql logs every query's SQL on stderr.
+// Each step runs once untimed (the first read of its data from disk, and the table's layout read
+// beside the first step), then `--repeats` times; the median and the worst of those are
+// reported, with the step's queries as sent (to find them in the server's query log).
+// --print-sql logs every query's SQL on stderr.
 #include "connectors/clickhouse/clickhouseconnector.h"
 #include "core/engine/playbook.h"
 #include "core/engine/playbooklibrary.h"
@@ -109,6 +111,7 @@ int main(int argc, char *argv[])
             QString error;
             qint64 rows = 0;
             double cold = 0;
+            QString sql; // the queries of the last run, for the server's query log
             for (int i = 0; i <= repeats && error.isEmpty(); ++i) {
                 call.limits = WorkLimits{};
                 call.limits.deadline = QDeadlineTimer(std::chrono::seconds(step.timeoutS));
@@ -120,6 +123,7 @@ int main(int argc, char *argv[])
                     error = out.error().message;
                     break;
                 }
+                sql = out->evidence.value(0).query;
                 if (i == 0) {
                     cold = ms;
                     const QJsonObject data = out->evidence.value(0).data;
@@ -132,7 +136,9 @@ int main(int argc, char *argv[])
             QJsonObject entry{{u"playbook"_s, playbook.name},
                               {u"step"_s, step.id},
                               {u"operation"_s, step.operation},
-                              {u"all_orgs"_s, args.value(u"org"_s).toString().isEmpty()}};
+                              // the org comparison reads every org's rows, whatever `org` says
+                              {u"all_orgs"_s, args.value(u"org"_s).toString().isEmpty() ||
+                                                  step.operation == u"org_comparison"_s}};
             if (!error.isEmpty()) {
                 entry.insert(u"error"_s, error);
             } else {
@@ -143,6 +149,14 @@ int main(int argc, char *argv[])
                 entry.insert(u"worst_ms"_s,
                              std::round(*std::max_element(times.begin(), times.end()) * 10) / 10);
                 entry.insert(u"result_rows_or_series"_s, rows);
+                // One query a paragraph; the comment lines (a layout note) are not sent.
+                QJsonArray queries;
+                for (const QString &text : sql.split(u"\n\n"_s, Qt::SkipEmptyParts)) {
+                    QStringList lines = text.split(u'\n');
+                    lines.removeIf([](const QString &l) { return l.startsWith(u"-- "_s); });
+                    queries.append(lines.join(u'\n'));
+                }
+                entry.insert(u"queries"_s, queries);
             }
             QTextStream(stderr) << "  " << playbook.name << '/' << step.id << ": "
                                 << QJsonDocument(entry).toJson(QJsonDocument::Compact) << '\n';

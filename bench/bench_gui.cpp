@@ -18,6 +18,7 @@
 #include "ui/mainwindow.h"
 #include "ui/stallmonitor.h"
 #include "ui/ticketqueuemodel.h"
+#include "ui/workbenchapplication.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -67,59 +68,14 @@ double guiCpuMs()
     return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
-// Times every top-level event delivery so the report can say what the longest stalls were.
-class TimingApplication final : public QApplication
+// The stalls the monitor kept, each with what ran in it, as JSON lines.
+QJsonArray stallTexts(const StallMonitor &monitor)
 {
-public:
-    using QApplication::QApplication;
-
-    bool notify(QObject *receiver, QEvent *event) override
-    {
-        // Workers deliver their own events (their HTTP replies) through here too.
-        if (QThread::currentThread() != thread())
-            return QApplication::notify(receiver, event);
-        if (m_depth > 0) {
-            ++m_depth;
-            const bool handled = QApplication::notify(receiver, event);
-            --m_depth;
-            return handled;
-        }
-        const int type = int(event->type());
-        QString what = QString::fromLatin1(receiver->metaObject()->className());
-        if (event->type() == QEvent::MetaCall)
-            what += u" (queued call)"_s;
-        else
-            what += u" (event %1)"_s.arg(type);
-        QElapsedTimer timer;
-        timer.start();
-        ++m_depth;
-        const bool handled = QApplication::notify(receiver, event);
-        --m_depth;
-        const qint64 ms = timer.elapsed();
-        if (m_recording && ms >= 10) {
-            m_slowest.append({ms, what});
-            std::sort(m_slowest.begin(), m_slowest.end(),
-                      [](const auto &a, const auto &b) { return a.first > b.first; });
-            if (m_slowest.size() > 8)
-                m_slowest.removeLast();
-        }
-        return handled;
-    }
-
-    void record(bool on) { m_recording = on; }
-    QJsonArray slowest() const
-    {
-        QJsonArray out;
-        for (const auto &[ms, what] : m_slowest)
-            out.append(u"%1 ms %2"_s.arg(ms).arg(what));
-        return out;
-    }
-
-private:
-    int m_depth = 0;
-    bool m_recording = false;
-    QList<std::pair<qint64, QString>> m_slowest;
-};
+    QJsonArray out;
+    for (const Stall &stall : monitor.worstStalls())
+        out.append(stall.text());
+    return out;
+}
 
 // Time between two investigations started by hand (next ticket, Run: two keystrokes).
 constexpr int LaunchSpacingMs = 100;
@@ -176,7 +132,6 @@ private:
             m_result.insert(u"queue_load_max_stall_ms"_s, double(m_stalls.maxStallMs()));
             m_stalls.reset();
             m_phase.start();
-            static_cast<TimingApplication *>(qApp)->record(true);
             launch(m_concurrent);
         });
     }
@@ -212,12 +167,12 @@ private:
                 m_result.insert(u"max_stall_ms"_s, double(m_stalls.maxStallMs()));
                 m_result.insert(u"stall_ticks"_s, double(m_stalls.ticks()));
                 m_result.insert(u"max_stall_gui_cpu_ms"_s, double(m_stalls.maxStallCpuMs()));
+                m_result.insert(u"max_stall_queued_ms"_s, double(m_stalls.maxStallQueuedMs()));
                 m_result.insert(u"stalls_over_50ms"_s, double(m_stalls.stallsOver50Ms()));
                 m_result.insert(u"stalls_over_100ms"_s, double(m_stalls.stallsOver100Ms()));
-                m_result.insert(u"slowest_events"_s,
-                                static_cast<TimingApplication *>(qApp)->slowest());
-                static_cast<TimingApplication *>(qApp)->record(false);
+                m_result.insert(u"slowest_events"_s, stallTexts(m_stalls));
                 m_stalls.reset();
+                m_phase.start();
                 if (m_launched == m_open)
                     finishWithMemory();
                 else
@@ -235,6 +190,11 @@ private:
             open += qobject_cast<InvestigationTab *>(m_window->tabs()->widget(i)) ? 1 : 0;
         m_result.insert(u"open_investigations"_s, open);
         m_result.insert(u"more_max_stall_ms"_s, double(m_stalls.maxStallMs()));
+        m_result.insert(u"more_max_stall_gui_cpu_ms"_s, double(m_stalls.maxStallCpuMs()));
+        m_result.insert(u"more_max_stall_queued_ms"_s, double(m_stalls.maxStallQueuedMs()));
+        m_result.insert(u"more_stalls_over_50ms"_s, double(m_stalls.stallsOver50Ms()));
+        m_result.insert(u"more_wall_ms"_s, double(m_phase.elapsed()));
+        m_result.insert(u"more_slowest_events"_s, stallTexts(m_stalls));
         m_result.insert(u"peak_rss_mb"_s, peakRssMb());
         openSaved();
     }
@@ -335,7 +295,7 @@ int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    TimingApplication app(argc, argv);
+    WorkbenchApplication app(argc, argv);
     QApplication::setApplicationName(u"casefile-bench"_s);
     QStandardPaths::setTestModeEnabled(true); // never touch the user's settings
 

@@ -33,7 +33,8 @@ def summarise(runs):
     result["runs"] = len(runs)
     for key in ("max_stall_ms", "more_max_stall_ms", "queue_load_max_stall_ms", "startup_ms", "peak_rss_mb",
                 "open_saved_median_ms", "open_saved_worst_ms", "open_saved_gui_cpu_median_ms",
-                "open_saved_gui_cpu_worst_ms", "max_stall_gui_cpu_ms"):
+                "open_saved_gui_cpu_worst_ms", "max_stall_gui_cpu_ms", "max_stall_queued_ms",
+                "more_max_stall_gui_cpu_ms", "more_max_stall_queued_ms"):
         values = [r[key] for r in runs if key in r]
         if values:
             result[key + "_median"] = statistics.median(values)
@@ -90,7 +91,8 @@ def main():
                                       "--open", str(open_n)],
                                      stdout=subprocess.PIPE, text=True, timeout=900, env=env)
                 one = json.loads(run.stdout) if run.stdout.strip() else {"error": f"exit {run.returncode}"}
-                print("  run: " + json.dumps({k: v for k, v in one.items() if k != "slowest_events"}))
+                print("  run: " + json.dumps({k: v for k, v in one.items()
+                                                  if k not in ("slowest_events", "more_slowest_events")}))
                 runs.append(one)
                 if "error" in one:
                     break

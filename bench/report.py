@@ -135,21 +135,29 @@ def main():
             f"({clickhouse['table_ratio']:.0f}x the table; median step in brackets)",
             f"{clickhouse['ratio_same_rows']:.2f}x ({clickhouse.get('ratio_same_rows_median_step')}x)", "≤ 1.5x",
             clickhouse["ratio_same_rows"] <= 1.5)
+        if clickhouse.get("ratio_same_rows_server_ms") is not None:
+            row(f"ClickHouse, the server's own figures (system.query_log), {vs}, same rows in the window: "
+                "slowest step's server time / rows read by all the organisation's steps",
+                f"{clickhouse['ratio_same_rows_server_ms']:.2f}x / {clickhouse['ratio_same_rows_read_rows']:.2f}x",
+                "≤ 1.5x", clickhouse["ratio_same_rows_server_ms"] <= 1.5)
         row(f"ClickHouse slowest step over all organisations, {vs} (every org's rows in the window grow "
             f"{clickhouse['table_ratio']:.0f}x)", f"{clickhouse['ratio_all_orgs']:.2f}x", "(follows the window's rows)",
             True)
     if clickhouse.get("sizes"):
         ch_md = ["", f"ClickHouse {clickhouse.get('server_version', '')} at a gateway's scale: {clickhouse.get('days')} days "
                  f"of request logs, {clickhouse.get('orgs')} organisations of very different sizes, table ORDER BY "
-                 "(org_id, ts) with monthly partitions (docs/clickhouse-layout.md); every playbook's ClickHouse step "
+                 f"(org_id, ts), PARTITION BY {clickhouse.get('partition_by', 'toYYYYMM(ts)')} "
+                 "(docs/clickhouse-layout.md); every playbook's ClickHouse step "
                  "through the connector for one organisation and the 24 h window "
                  f"{' – '.join(clickhouse.get('window', []))}, median of {clickhouse['sizes'][0]['largest_org']['repeats']} "
-                 "runs after one untimed run. Steps over all organisations (org comparison) use approximate "
+                 "runs after one untimed run; the server's figures (rows and MB read, its own ms) are the medians "
+                 "of its query log over all runs. Steps over all organisations (org comparison) use approximate "
                  "percentiles and say so in their evidence. Load average during this part: "
                  f"{' '.join(clickhouse.get('load_average_at_start', []))} at the start, "
                  f"{' '.join(clickhouse.get('load_average_at_end', []))} at the end (2 cores).",
-                 "", "| rows | organisation | rows in 24 h | step | operation | all orgs | median ms | worst ms |",
-                 "|---|---|---|---|---|---|---|---|"]
+                 "", "| rows | organisation | rows in 24 h | step | operation | all orgs | median ms | worst ms "
+                 "| server: rows read | server: MB read | server: ms |",
+                 "|---|---|---|---|---|---|---|---|---|---|---|"]
         for size in clickhouse["sizes"]:
             for key in ("largest_org", "same_rows_org"):
                 r = size.get(key)
@@ -158,7 +166,9 @@ def main():
                 for st in r["steps"]:
                     ch_md.append(f"| {size['load']['rows'] / 1e6:.0f} M | {r['org']} | {r['org_rows_in_window']:,} | "
                                  f"{st['playbook']}/{st['step']} | {st['operation']} | {'yes' if st['all_orgs'] else ''} | "
-                                 f"{st.get('median_ms', st.get('error', ''))} | {st.get('worst_ms', '')} |")
+                                 f"{st.get('median_ms', st.get('error', ''))} | {st.get('worst_ms', '')} | "
+                                 f"{st.get('server_read_rows', '')} | {st.get('server_read_mb', '')} | "
+                                 f"{st.get('server_ms', '')} |")
         ch_md += ["", "| rows | load s | merge wait s | active parts | data MB | skipping indexes |", "|---|---|---|---|---|---|"]
         for size in clickhouse["sizes"]:
             ld = size["load"]

@@ -7,6 +7,7 @@
 #include "ui/jsontablemodel.h"
 #include "ui/jsontreemodel.h"
 #include "ui/needshumanbanner.h"
+#include "ui/stallmonitor.h"
 #include "ui/stepsmodel.h"
 #include "ui/timelinecharts.h"
 #include "ui/weblinks.h"
@@ -389,6 +390,7 @@ QWidget *InvestigationView::buildFindingsPage()
 
 void InvestigationView::setPlanned(const Investigation &skeleton)
 {
+    StallProbe probe("steps planned");
     m_investigation = skeleton;
     m_steps->setSteps(skeleton.steps);
     if (m_evidenceList)

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 #include "ui/plaintext.h"
+#include "ui/stallmonitor.h"
 
 #include "core/async.h"
 #include "core/engine.h"
@@ -168,6 +169,7 @@ void InvestigationTab::follow(InvestigationRun *run)
     connect(run, &InvestigationRun::stepChanged, m_view, &InvestigationView::updateStep);
     connect(run, &InvestigationRun::evidenceAdded, m_view, &InvestigationView::addEvidence);
     connect(run, &InvestigationRun::finished, this, [this](const Investigation &investigation) {
+        StallProbe probe("investigation finished in its tab");
         m_view->setFinished(investigation);
         const RunHealth health = runHealth(investigation);
         if (!m_editorLoaded || m_editor->markdown().trimmed().isEmpty()) {
@@ -1074,6 +1076,7 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
         showError(tr("The workspace is not connected yet."));
         return nullptr;
     }
+    StallProbe probe("start investigation");
     InvestigationTab *tab = tabForTicket(ticket.id);
     if (!tab) {
         tab = new InvestigationTab(ticket, m_tabs);

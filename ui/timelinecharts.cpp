@@ -1,6 +1,7 @@
 #include "ui/timelinecharts.h"
 
 #include "core/async.h"
+#include "ui/stallmonitor.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -139,6 +140,48 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     setAccessibleName(tr("Timeline charts"));
     m_stepTimer.setInterval(0);
     connect(&m_stepTimer, &QTimer::timeout, this, &TimelineCharts::runNextStep);
+    m_empty = new QLabel(tr("No chart for this investigation: its steps returned no time "
+                            "series."),
+                         this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_axisNote = new QLabel(this);
+    m_axisNote->setTextFormat(Qt::PlainText);
+    m_axisNote->setWordWrap(true);
+    m_zoneChoice = new QComboBox(this);
+    m_zoneChoice->setAccessibleName(tr("Time zone of the charts"));
+    m_zoneChoice->setToolTip(tr("Show the times in the customer's time zone, in UTC or in "
+                                "this computer's time zone"));
+    m_zoneChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_zoneChoice, &QComboBox::activated, this, [this](int index) {
+        setTimeDisplay(TimeDisplay(m_zoneChoice->itemData(index).toInt()));
+    });
+    m_wholeWindow = new QToolButton(this);
+    m_wholeWindow->setText(tr("&Whole window"));
+    m_wholeWindow->setCheckable(true);
+    m_wholeWindow->setToolTip(tr("Show the whole investigation window instead of the change"));
+    connect(m_wholeWindow, &QToolButton::toggled, this, [this] { resetZoom(); });
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 2);
+    bar->addWidget(m_axisNote, 1);
+    bar->addWidget(m_zoneChoice);
+    bar->addWidget(m_wholeWindow);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_empty, 1);
+    m_layout = layout;
+    setMinimumHeight(200);
+}
+
+bool TimelineCharts::ensureCharts()
+{
+    // Built with the first data that has a series: a new investigation's tab (and one whose
+    // steps return no series) never pays for two charts' scenes and their first layout.
+    if (m_primaryChart)
+        return false;
+    StallProbe probe("timeline charts built");
     const auto makeChart = [this](QDateTimeAxis **x, QValueAxis **y) {
         auto *chart = new QChart;
         chart->legend()->setAlignment(Qt::AlignRight);
@@ -178,43 +221,12 @@ TimelineCharts::TimelineCharts(QWidget *parent)
         connect(view, &TimelineChartView::pointerLeft, this, &TimelineCharts::hideCrosshair);
         connect(view, &TimelineChartView::homeRequested, this, &TimelineCharts::resetZoom);
     }
-    m_empty = new QLabel(tr("No chart for this investigation: its steps returned no time "
-                            "series."),
-                         this);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_axisNote = new QLabel(this);
-    m_axisNote->setTextFormat(Qt::PlainText);
-    m_axisNote->setWordWrap(true);
-    m_zoneChoice = new QComboBox(this);
-    m_zoneChoice->setAccessibleName(tr("Time zone of the charts"));
-    m_zoneChoice->setToolTip(tr("Show the times in the customer's time zone, in UTC or in "
-                                "this computer's time zone"));
-    m_zoneChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_zoneChoice, &QComboBox::activated, this, [this](int index) {
-        setTimeDisplay(TimeDisplay(m_zoneChoice->itemData(index).toInt()));
-    });
-    m_wholeWindow = new QToolButton(this);
-    m_wholeWindow->setText(tr("&Whole window"));
-    m_wholeWindow->setCheckable(true);
-    m_wholeWindow->setToolTip(tr("Show the whole investigation window instead of the change"));
-    connect(m_wholeWindow, &QToolButton::toggled, this, [this] { resetZoom(); });
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(4, 2, 4, 2);
-    bar->addWidget(m_axisNote, 1);
-    bar->addWidget(m_zoneChoice);
-    bar->addWidget(m_wholeWindow);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(bar);
-    layout->addWidget(m_empty, 1);
-    layout->addWidget(m_primaryView, 3);
-    layout->addWidget(m_secondaryView, 2);
+    m_layout->addWidget(m_primaryView, 3);
+    m_layout->addWidget(m_secondaryView, 2);
     m_primaryView->hide();
     m_secondaryView->hide();
-    setMinimumHeight(200);
     applyPaletteColors();
+    return true;
 }
 
 void TimelineCharts::setInvestigation(const Investigation &investigation)
@@ -453,7 +465,7 @@ QString TimelineCharts::hoverText(const QDateTime &at) const
 
 void TimelineCharts::moveCrosshair(const QPointF &scenePos, QChart *source)
 {
-    if (m_data.isEmpty())
+    if (m_data.isEmpty() || !m_primaryChart)
         return;
     const double x = chartX(source, scenePos.x());
     const QRectF sourceArea = source->plotArea();
@@ -549,6 +561,8 @@ void TimelineCharts::resizeEvent(QResizeEvent *event)
 void TimelineCharts::applyPaletteColors()
 {
     // Charts follow the window's palette: a dark palette gets dark charts.
+    if (!m_primaryChart)
+        return; // built with the palette of their day
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::Text);
     QColor grid = pal.color(QPalette::Mid);
@@ -572,6 +586,8 @@ void TimelineCharts::applyPaletteColors()
 void TimelineCharts::updateAxisFormat()
 {
     // Labels that fit: about one per 110 px, with the date only when the range spans days.
+    if (!m_primaryChart)
+        return;
     const qint64 span = m_primaryX->min().msecsTo(m_primaryX->max());
     const QString format = span > 36LL * 3600 * 1000 ? u"MM-dd HH:mm"_s : u"HH:mm"_s;
     const int ticks = std::clamp(m_primaryView->width() / 110, 3, 12);
@@ -600,6 +616,8 @@ void TimelineCharts::updateSecondaryVisibility()
     // Two charts squeezed into a short pane show neither's labels: below the height both
     // need, only the playbook's own chart is drawn (the other keeps its data).
     constexpr int BothChartsHeight = 380;
+    if (!m_primaryChart)
+        return;
     const bool show = !m_data.secondary.isEmpty() && height() >= BothChartsHeight;
     if (m_secondaryView->isHidden() == show) {
         m_secondaryView->setVisible(show);
@@ -723,11 +741,20 @@ std::deque<std::function<void()>> TimelineCharts::planApply()
     m_zone = zoneFor(m_display);
     fillZoneChoice();
     m_empty->setVisible(data->isEmpty());
-    m_primaryView->setVisible(!data->primary.isEmpty());
-    updateSecondaryVisibility();
     m_wholeWindow->setVisible(data->focusFrom.isValid());
     m_axisNote->setVisible(!data->isEmpty());
     m_zoneChoice->setVisible(!data->isEmpty());
+    if (data->isEmpty() && !m_primaryChart) {
+        steps.push_back([this] {
+            m_dataSeries = 0;
+            m_markerSeries = 0;
+            emit dataApplied();
+        });
+        return steps;
+    }
+    ensureCharts();
+    m_primaryView->setVisible(!data->primary.isEmpty());
+    updateSecondaryVisibility();
     // The zone is named once, under the top chart (the taller one; both share its axis): a
     // title under the lower one would take the room its labels need in a short window.
     m_primaryX->setTitleText(tr("Time (%1)").arg(zoneName(m_zone, data->to)));
@@ -757,7 +784,7 @@ void TimelineCharts::setComparisonVisible(bool visible)
 
 void TimelineCharts::setTimeRange(const QDateTime &from, const QDateTime &to)
 {
-    if (!from.isValid() || !to.isValid() || from >= to)
+    if (!from.isValid() || !to.isValid() || from >= to || !m_primaryChart)
         return;
     // The axis works in "chart time": the local time that reads like the shown zone's time.
     m_primaryX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(toChart(from))),
@@ -767,16 +794,22 @@ void TimelineCharts::setTimeRange(const QDateTime &from, const QDateTime &to)
 
 QDateTime TimelineCharts::rangeFrom() const
 {
+    if (!m_primaryChart)
+        return {};
     return fromChartTimeX(double(m_primaryX->min().toMSecsSinceEpoch()), m_zone);
 }
 
 QDateTime TimelineCharts::rangeTo() const
 {
+    if (!m_primaryChart)
+        return {};
     return fromChartTimeX(double(m_primaryX->max().toMSecsSinceEpoch()), m_zone);
 }
 
 void TimelineCharts::resetZoom()
 {
+    if (!m_primaryChart)
+        return;
     m_primaryChart->zoomReset();
     m_secondaryChart->zoomReset();
     if (!m_wholeWindow->isChecked() && m_data.focusFrom.isValid())
@@ -800,7 +833,7 @@ bool TimelineCharts::isWholeWindow() const
 
 void TimelineCharts::zoom(double factor)
 {
-    if (factor <= 0)
+    if (factor <= 0 || !m_primaryChart)
         return;
     const qint64 from = m_primaryX->min().toMSecsSinceEpoch();
     const qint64 to = m_primaryX->max().toMSecsSinceEpoch();
@@ -881,6 +914,8 @@ void TimelineCharts::setTimeDisplay(TimeDisplay display)
 
 QString TimelineCharts::axisTitle() const
 {
+    if (!m_primaryX)
+        return {};
     return m_primaryX->titleText();
 }
 

@@ -22,6 +22,7 @@ class QGraphicsSimpleTextItem;
 class QLabel;
 class QToolButton;
 class QValueAxis;
+class QVBoxLayout;
 QT_END_NAMESPACE
 
 namespace Casefile {
@@ -58,6 +59,7 @@ protected:
 // Series are computed on a worker (buildTimelineData) and set here in one replace() each.
 // Putting them into the charts is the costly part on the GUI thread, so data that arrives
 // while the charts are hidden (another tab, another page) is kept and applied when they show.
+// The charts themselves are built with the first data that has a series to draw.
 class TimelineCharts final : public QWidget
 {
     Q_OBJECT
@@ -90,6 +92,7 @@ public:
     bool isWholeWindow() const;
     void zoom(double factor); // > 1 zooms in, around the centre
 
+    // Null until the first data with a series: the charts are built then.
     QChart *primaryChart() const { return m_primaryChart; }
     QChart *secondaryChart() const { return m_secondaryChart; }
     int dataSeriesCount() const; // data series (markers excluded)
@@ -115,6 +118,7 @@ private:
         bool change = false;              // the change point's label sits at the bottom
     };
 
+    bool ensureCharts();     // builds the charts unless built; true when it did
     void applyData();        // all of it now
     void applyDataInSteps(); // a piece per turn of the event loop, dataApplied() at the end
     void runNextStep();
@@ -148,6 +152,7 @@ private:
     QValueAxis *m_secondaryY = nullptr;
     TimelineChartView *m_primaryView = nullptr;
     TimelineChartView *m_secondaryView = nullptr;
+    QVBoxLayout *m_layout = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_axisNote = nullptr;
     QComboBox *m_zoneChoice = nullptr;

@@ -12,6 +12,7 @@
 #include "ui/palette.h"
 #include "ui/stallmonitor.h"
 #include "ui/uilogging.h"
+#include "ui/workbenchapplication.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,7 +27,7 @@ namespace Casefile {
 
 int runDesktop(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    WorkbenchApplication app(argc, argv);
     QApplication::setApplicationName(u"casefile"_s);
     QApplication::setOrganizationName(u"Casefile"_s);
     QApplication::setApplicationDisplayName(u"Casefile"_s);
@@ -47,8 +48,17 @@ int runDesktop(int argc, char **argv)
     parser.addOption(screenshotsOption);
     parser.process(app);
 
+    // The stall watchdog, off unless asked for: CASEFILE_STALL_LOG=<ms> logs each stall of the
+    // GUI thread over <ms> with what ran in it and prints the worst at exit;
+    // CASEFILE_REPORT_STALLS=1 prints the largest at exit.
     StallMonitor stalls;
-    stalls.start();
+    bool logOk = false;
+    const int logThreshold = qEnvironmentVariableIntValue("CASEFILE_STALL_LOG", &logOk);
+    const bool reportStalls = qEnvironmentVariable("CASEFILE_REPORT_STALLS") == "1"_L1;
+    if (logOk && logThreshold >= 0)
+        stalls.setLogThreshold(logThreshold);
+    if (logOk || reportStalls)
+        stalls.start();
 
     const bool screenshots = parser.isSet(screenshotsOption);
     if (!screenshots)
@@ -96,8 +106,14 @@ int runDesktop(int argc, char **argv)
     // Nothing may outlive the window's callbacks: let background work drain.
     backgroundPool()->waitForDone();
     QThreadPool::globalInstance()->waitForDone();
-    if (qEnvironmentVariable("CASEFILE_REPORT_STALLS") == "1"_L1)
-        QTextStream(stderr) << "max GUI stall: " << stalls.maxStallMs() << " ms\n";
+    if (stalls.isActive()) {
+        QTextStream err(stderr);
+        err << "max GUI stall: " << stalls.maxStallMs() << " ms\n";
+        if (logOk) {
+            for (const Stall &stall : stalls.worstStalls())
+                err << "  " << stall.text() << '\n';
+        }
+    }
     return code;
 }
 

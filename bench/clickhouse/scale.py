@@ -27,9 +27,13 @@ import urllib.request
 
 DAYS = 30
 ORGS = 220
-START = "2026-10-20 00:00:00"  # 30 days: two monthly partitions
+START = "2026-10-20 00:00:00"  # 30 days: two months
 WINDOW = ("2026-11-05T00:00:00Z", "2026-11-06T00:00:00Z")
 DB = "gateway"
+# Daily partitions (docs/clickhouse-layout.md): a 24 h window over every organisation then reads
+# its day's partitions only; with monthly ones the org-first sort makes it read at least one
+# granule per organisation and part of the month. CASEFILE_BENCH_CLICKHOUSE_PARTITION changes it.
+PARTITION = os.environ.get("CASEFILE_BENCH_CLICKHOUSE_PARTITION", "toYYYYMMDD(ts)")
 
 REQUEST_COLUMNS = """ts DateTime, request_id String, trace_id String, org_id String, api_key_id String,
     config_id String, route String, provider String, model String, status UInt16, error_code String,
@@ -74,7 +78,7 @@ class Server:
         with open(os.path.join(self.root, "users.xml"), "w") as f:
             f.write("""<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>8000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>8000000000</max_memory_usage><log_queries>1</log_queries></default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>
 </yandex>
@@ -125,7 +129,8 @@ def create_tables(server):
     # one organisation the sort key does the real work.
     indexes = (",\n    INDEX status_minmax status TYPE minmax GRANULARITY 4"
                ",\n    INDEX provider_set provider TYPE set(100) GRANULARITY 4")
-    layout = "ENGINE = MergeTree PARTITION BY toYYYYMM(ts) ORDER BY (org_id, ts) SETTINGS index_granularity = 8192"
+    layout = (f"ENGINE = MergeTree PARTITION BY {PARTITION} ORDER BY (org_id, ts) "
+              "SETTINGS index_granularity = 8192")
     with_indexes = False
     for settings in ("allow_experimental_data_skipping_indices=1", ""):
         try:
@@ -191,13 +196,40 @@ def org_with_rows(server, target):
     return out.split("\t")[0]
 
 
+def quote(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def server_figures(server, result):
+    """What the server says each step cost (system.query_log): the rows and bytes it read and
+    its own time, median over the step's runs. A step's queries run together, so its time is
+    its slowest query's and its reads the sum of theirs."""
+    server.sql("SYSTEM FLUSH LOGS")
+    for step in result["steps"]:
+        queries = step.pop("queries", [])
+        if not queries:
+            continue
+        rows = bytes_ = ms = 0
+        for q in queries:
+            line = server.sql("SELECT median(read_rows), median(read_bytes), median(query_duration_ms), count() "
+                              "FROM system.query_log WHERE type = 2 AND query = " + quote(q) +  # 2: finished (18.16: UInt8)
+                              " FORMAT TSV").split("\t")
+            rows += int(float(line[0]))
+            bytes_ += int(float(line[1]))
+            ms = max(ms, float(line[2]))
+        step["server_read_rows"] = rows
+        step["server_read_mb"] = round(bytes_ / 1e6, 2)
+        step["server_ms"] = ms
+
+
 def time_steps(build, server, org, repeats):
-    binary = os.path.join(build, "bench", "bench_clickhouse")
+    binary = os.environ.get("CASEFILE_BENCH_CLICKHOUSE_BINARY") or os.path.join(build, "bench", "bench_clickhouse")
     out = subprocess.run([binary, "--url", server.url, "--database", DB, "--org", org,
                           "--from", WINDOW[0], "--to", WINDOW[1], "--repeats", str(repeats)],
                          stdout=subprocess.PIPE, text=True, timeout=3600, check=True)
     result = json.loads(out.stdout)
     result["org_rows_in_window"] = rows_in_window(server, org)
+    server_figures(server, result)
     return result
 
 
@@ -217,6 +249,12 @@ def summarise(result):
     the same rows in the window (only the table grows) and for the steps over all orgs."""
     for old in ("slowest_ratio_same_org", "slowest_ratio_same_rows"):  # an earlier format's
         result.pop(old, None)
+    # The org comparison reads every organisation's rows in the window even when it names the
+    # ticket's org (to put it first): it belongs with the steps over all organisations.
+    for size in result.get("sizes", []):
+        for key in ("largest_org", "same_rows_org"):
+            for step in size.get(key, {}).get("steps", []):
+                step["all_orgs"] = bool(step.get("all_orgs")) or step.get("operation") == "org_comparison"
     for size in result.get("sizes", []):
         size.pop("ratio_same_org", None)
         size.pop("ratio_same_rows", None)
@@ -237,6 +275,25 @@ def summarise(result):
         same = [s["median_ms"] / steps[s["step"]]["median_ms"] for s in b["same_rows_org"]["steps"]
                 if s["step"] in steps and "median_ms" in s and steps[s["step"]]["median_ms"]]
         result["ratio_same_rows_median_step"] = round(sorted(same)[len(same) // 2], 2) if same else None
+        # The server's own figures (query log) for the same comparison, step by step: the rows
+        # it read and its time, so the client's and the machine's noise are out of it.
+        per_step = []
+        for s in b["same_rows_org"]["steps"]:
+            a_step = steps.get(s["step"])
+            if not a_step or "server_read_rows" not in s or "server_read_rows" not in a_step:
+                continue
+            per_step.append({"step": s["step"],
+                             "read_rows": [a_step["server_read_rows"], s["server_read_rows"]],
+                             "server_ms": [a_step["server_ms"], s["server_ms"]],
+                             "read_rows_ratio": ratio(a_step["server_read_rows"], s["server_read_rows"]),
+                             "server_ms_ratio": ratio(a_step["server_ms"], s["server_ms"])})
+        if per_step:
+            result["server_same_rows"] = per_step
+            slowest_a = max(steps[p["step"]]["server_ms"] for p in per_step)
+            slowest_b = max(p["server_ms"][1] for p in per_step)
+            result["ratio_same_rows_server_ms"] = ratio(slowest_a, slowest_b)
+            result["ratio_same_rows_read_rows"] = ratio(sum(p["read_rows"][0] for p in per_step),
+                                                        sum(p["read_rows"][1] for p in per_step))
     return result
 
 
@@ -250,7 +307,8 @@ def main():
     repeats = int(os.environ.get("CASEFILE_BENCH_REPEATS", "3"))
     with open("/proc/loadavg") as f:
         load_before = f.read().split()[:3]
-    result = {"days": DAYS, "orgs": ORGS, "window": list(WINDOW), "sizes": [], "load_average_at_start": load_before}
+    result = {"days": DAYS, "orgs": ORGS, "window": list(WINDOW), "partition_by": PARTITION, "sizes": [],
+              "load_average_at_start": load_before}
     binary = shutil.which("clickhouse-server") or "/usr/sbin/clickhouse-server"
     server = Server(binary)
     try:

@@ -103,41 +103,55 @@ int chooseBucket(qint64 windowSeconds, int requested)
     return int(windowSeconds / MaxPoints) + 1;
 }
 
-// One query's parts, built from the whitelist only.
+// One query's parts, built from the whitelist only, in the shape the table's layout reads
+// fastest (the conditions on its key columns in PREWHERE when it is a MergeTree table).
 class QueryContext
 {
 public:
-    QueryContext(const FieldMapping &mapping, QString table, bool useParameters)
+    QueryContext(const FieldMapping &mapping, QString table, const TableLayout &layout,
+                 bool useParameters)
         : m_mapping(mapping)
         , m_table(std::move(table))
+        , m_layout(layout)
         , m_sql(useParameters)
     {}
     QString f(const QString &field) const { return m_mapping.field(m_table, field); }
     QString from() const { return m_mapping.table(m_table); }
+    const TableLayout &layout() const { return m_layout; }
     QString lit(const QString &value) { return m_sql.string(value); }
     const QList<std::pair<QString, QString>> &parameters() const { return m_sql.parameters(); }
 
-    // ts window, org (unless empty/absent) and the optional equality filters.
+    // The org (unless empty/absent), the ts window (and the Date partition column's days when
+    // the table is partitioned by one other than ts), the optional equality filters and `extra`
+    // conditions (logical field → SQL): " PREWHERE … WHERE …".
     QString where(const QJsonObject &args, const TimeWindow &window, bool withOrg,
-                  const QStringList &filters)
+                  const QStringList &filters, const QList<std::pair<QString, QString>> &extra = {})
     {
-        QStringList parts;
-        parts << f(u"ts"_s) + u" >= "_s + SqlBuilder::time(window.from);
-        parts << f(u"ts"_s) + u" < "_s + SqlBuilder::time(window.to);
+        WindowConditions conditions;
         const QString org = Args::string(args, u"org"_s);
         if (withOrg && !org.isEmpty())
-            parts << f(u"org_id"_s) + u" = "_s + lit(org);
+            conditions.add(f(u"org_id"_s), f(u"org_id"_s) + u" = "_s + lit(org));
+        const QString ts = f(u"ts"_s);
+        for (const QString &bound : ClickHouseSql::timeBounds(ts, window.from, window.to))
+            conditions.add(ts, bound);
+        if (const QString day = m_layout.partitionDateColumn(ts); !day.isEmpty()) {
+            for (const QString &bound : ClickHouseSql::dateBounds(day, window.from, window.to))
+                conditions.add(day, bound);
+        }
         for (const QString &name : filters) {
             const QString value = Args::string(args, name);
             if (!value.isEmpty())
-                parts << f(name) + u" = "_s + lit(value);
+                conditions.add(f(name), f(name) + u" = "_s + lit(value));
         }
-        return u" WHERE "_s + parts.join(u" AND "_s);
+        for (const auto &[field, sql] : extra)
+            conditions.add(f(field), sql);
+        return conditions.clauses(m_layout);
     }
 
 private:
     const FieldMapping &m_mapping;
     QString m_table;
+    const TableLayout &m_layout;
     SqlBuilder m_sql;
 };
 
@@ -171,12 +185,14 @@ struct Request
     const QJsonObject &args;
     const TimeWindow &window;
     const FieldMapping &mapping;
+    const TableLayout &layout; // of the operation's table; unknown until read once
+    qint64 sampleRows = 0;     // steps over every org on a table with a sampling key; 0: never
     bool useParameters = false;
     QString suffix; // " for acme, 2026-11-20T08:00:00Z – 2026-11-20T10:00:00Z"
 
     QueryContext context(const QString &table) const
     {
-        return QueryContext(mapping, table, useParameters);
+        return QueryContext(mapping, table, layout, useParameters);
     }
     // The evidence columns, as the operations table names them.
     QStringList columns() const { return Operations::columns(u"clickhouse"_s, operation); }
@@ -308,11 +324,12 @@ Result<QList<Query>> seriesSql(const Request &request)
                                    ? QString(u"countIf("_s + c.f(u"status"_s) + u" = 0 OR "_s +
                                              c.f(u"status"_s) + u" >= 400)"_s)
                                    : QString(u"countIf("_s + c.f(u"status"_s) + u" >= 400)"_s);
-    QString where = c.where(request.args, request.window, true,
-                            shape->webhook ? QStringList() : GatewayFilters);
     // time to first token: only the streamed responses have one
+    QList<std::pair<QString, QString>> extra;
     if (shape->latency && shape->component == u"first_token"_s)
-        where += u" AND "_s + c.f(u"ttft_ms"_s) + u" > 0"_s;
+        extra.append({u"ttft_ms"_s, c.f(u"ttft_ms"_s) + u" > 0"_s});
+    const QString where = c.where(request.args, request.window, true,
+                                  shape->webhook ? QStringList() : GatewayFilters, extra);
     const bool grouped = !shape->groupField.isEmpty();
     const QString bucket = QString::number(shape->bucket);
     QString sql = u"SELECT "_s;
@@ -408,15 +425,16 @@ bool firstTokenFieldMissing(const Request &request, const Error &error)
 Result<QList<Query>> errorBreakdownSql(const Request &request)
 {
     QueryContext c = request.context(Gateway);
-    const QString where = c.where(request.args, request.window, true, GatewayFilters);
-    const QString sql =
-        u"SELECT "_s + c.f(u"provider"_s) + u" AS cf_provider, "_s + c.f(u"model"_s) +
-        u" AS cf_model, "_s + c.f(u"status"_s) + u" AS cf_status, "_s + c.f(u"error_code"_s) +
-        u" AS cf_error_code, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
-        u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) + u")) AS cf_last FROM "_s + c.from() +
-        where + u" AND "_s + c.f(u"status"_s) +
-        u" >= 400 GROUP BY cf_provider, cf_model, cf_status, cf_error_code"
-        u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
+    const QString where = c.where(request.args, request.window, true, GatewayFilters,
+                                  {{u"status"_s, c.f(u"status"_s) + u" >= 400"_s}});
+    const QString sql = u"SELECT "_s + c.f(u"provider"_s) + u" AS cf_provider, "_s +
+                        c.f(u"model"_s) + u" AS cf_model, "_s + c.f(u"status"_s) +
+                        u" AS cf_status, "_s + c.f(u"error_code"_s) +
+                        u" AS cf_error_code, count() AS cf_n, toUInt32(min("_s + c.f(u"ts"_s) +
+                        u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) +
+                        u")) AS cf_last FROM "_s + c.from() + where +
+                        u" GROUP BY cf_provider, cf_model, cf_status, cf_error_code"
+                        u" ORDER BY cf_n DESC LIMIT 500 FORMAT JSON"_s;
     QueryContext total = request.context(Gateway);
     const QString totalWhere = total.where(request.args, request.window, true, GatewayFilters);
     return QList<Query>{
@@ -561,41 +579,93 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
 
 // org_comparison: every org, so no org filter. The window holds every customer's traffic, so
 // the percentiles are ClickHouse's approximate quantiles (a reservoir of 8192 values per org,
-// bounded memory whatever the traffic) instead of exact ones; counts stay exact. The busiest 200
-// orgs are kept, and the ticket's org (`org`, optional) always, however small it is.
+// bounded memory whatever the traffic) instead of exact ones. When the table has a sampling key
+// the query reads a sample of about `sample_rows` of the window's rows (all of them when the
+// window has fewer) and the counts are estimated from it; the ticket's org is then
+// counted exactly by a second query, which its sort key keeps to its own rows. Otherwise the
+// counts are exact. The busiest 200 orgs are kept, and the ticket's org (`org`, optional)
+// always, however small it is.
 
 Result<QList<Query>> orgComparisonSql(const Request &request)
 {
+    const QStringList filters = {u"route"_s, u"provider"_s, u"model"_s};
     QueryContext c = request.context(Gateway);
-    const QString where =
-        c.where(request.args, request.window, false, {u"route"_s, u"provider"_s, u"model"_s});
+    const QString where = c.where(request.args, request.window, false, filters);
     const QString org = Args::string(request.args, u"org"_s);
-    const QString ticketOrgFirst =
-        org.isEmpty() ? QString() : u"cf_org = "_s + c.lit(org) + u" DESC, "_s;
-    const QString sql = u"SELECT "_s + c.f(u"org_id"_s) +
-                        u" AS cf_org, count() AS cf_n, countIf("_s + c.f(u"status"_s) +
-                        u" >= 400) AS cf_errors, quantiles(0.5, 0.95)("_s + c.f(u"latency_ms"_s) +
-                        u") AS cf_q FROM "_s + c.from() + where + u" GROUP BY cf_org ORDER BY "_s +
-                        ticketOrgFirst + u"cf_n DESC LIMIT 200 FORMAT JSON"_s;
-    return QList<Query>{{sql, c.parameters()}};
+    const QString sample = ClickHouseSql::sampleClause(c.layout(), request.sampleRows);
+    const QString errors = c.f(u"status"_s) + u" >= 400"_s;
+    const QString percentiles = u"quantiles(0.5, 0.95)("_s + c.f(u"latency_ms"_s) + u") AS cf_q"_s;
+    if (sample.isEmpty()) {
+        const QString ticketOrgFirst =
+            org.isEmpty() ? QString() : u"cf_org = "_s + c.lit(org) + u" DESC, "_s;
+        const QString sql =
+            u"SELECT "_s + c.f(u"org_id"_s) + u" AS cf_org, count() AS cf_n, countIf("_s + errors +
+            u") AS cf_errors, "_s + percentiles + u" FROM "_s + c.from() + where +
+            u" GROUP BY cf_org ORDER BY "_s + ticketOrgFirst + u"cf_n DESC LIMIT 200 FORMAT JSON"_s;
+        return QList<Query>{{sql, c.parameters()}};
+    }
+    // Each sampled row stands for _sample_factor rows of the window.
+    QList<Query> queries{{u"SELECT "_s + c.f(u"org_id"_s) +
+                              u" AS cf_org, toUInt64(round(sum(_sample_factor))) AS cf_n, "
+                              u"toUInt64(round(sumIf(_sample_factor, "_s +
+                              errors + u"))) AS cf_errors, "_s + percentiles +
+                              u", max(_sample_factor) AS cf_factor FROM "_s + c.from() + sample +
+                              where +
+                              u" GROUP BY cf_org ORDER BY cf_n DESC LIMIT 200 FORMAT JSON"_s,
+                          c.parameters()}};
+    if (!org.isEmpty()) {
+        QueryContext exact = request.context(Gateway);
+        queries.append({u"SELECT "_s + exact.f(u"org_id"_s) +
+                            u" AS cf_org, count() AS cf_n, countIf("_s + errors +
+                            u") AS cf_errors, "_s + percentiles + u" FROM "_s + exact.from() +
+                            exact.where(request.args, request.window, true, filters) +
+                            u" GROUP BY cf_org FORMAT JSON"_s,
+                        exact.parameters()});
+    }
+    return queries;
 }
 
 Mapped orgComparisonRows(const QList<ClickHouseResult> &results, const Request &request)
 {
-    const ClickHouseResult &r = results.first();
-    QJsonArray rows;
-    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+    const auto row = [](const ClickHouseResult &r, qsizetype i) {
         const QVariant q = r.value(i, u"cf_q"_s);
-        rows.append(QJsonArray{text(r.value(i, u"cf_org"_s)), number(r.value(i, u"cf_n"_s)),
-                               number(r.value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)});
+        return QJsonArray{text(r.value(i, u"cf_org"_s)), number(r.value(i, u"cf_n"_s)),
+                          number(r.value(i, u"cf_errors"_s)), quantile(q, 0), quantile(q, 1)};
+    };
+    const ClickHouseResult &r = results.first();
+    const bool sampled = r.columnIndex(u"cf_factor"_s) >= 0;
+    double factor = 1;
+    QJsonArray rows;
+    QString exactOrg;
+    if (results.size() > 1 && !results.at(1).rows.isEmpty()) {
+        rows.append(row(results.at(1), 0)); // the ticket's org, counted exactly, first
+        exactOrg = results.at(1).value(0, u"cf_org"_s).toString();
+    }
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        factor = std::max(factor, r.value(i, u"cf_factor"_s).toDouble());
+        if (exactOrg.isEmpty() || r.value(i, u"cf_org"_s).toString() != exactOrg)
+            rows.append(row(r, i));
     }
     QJsonObject data = table(request.columns(), rows);
-    data.insert(u"approximate"_s,
-                u"p50 and p95 are estimated from a sample of up to 8192 requests per org; "
-                u"n and errors are exact"_s);
+    QString title = u"Orgs compared (approximate percentiles)"_s;
+    if (!sampled || factor <= 1) {
+        data.insert(u"approximate"_s,
+                    u"p50 and p95 are estimated from a sample of up to 8192 requests per org; "
+                    u"n and errors are exact"_s);
+    } else {
+        const int percent = std::max(1, int(std::lround(100.0 / factor)));
+        data.insert(u"sampled"_s, 1.0 / factor);
+        data.insert(
+            u"approximate"_s,
+            u"read from a sample of about %1 % of the window's requests (the table's sampling "
+            u"key): n and errors are estimated, p50 and p95 approximate%2"_s.arg(percent)
+                .arg(exactOrg.isEmpty()
+                         ? QString()
+                         : u"; %1 is counted exactly"_s.arg(truncated(exactOrg, 80))));
+        title = u"Orgs compared (%1 % sample, estimated counts)"_s.arg(percent);
+    }
     return {EvidenceKind::Table,
-            u"Orgs compared (approximate percentiles), %1 – %2"_s.arg(isoUtc(request.window.from),
-                                                                      isoUtc(request.window.to)),
+            title + u", %1 – %2"_s.arg(isoUtc(request.window.from), isoUtc(request.window.to)),
             data,
             {}};
 }
@@ -682,6 +752,8 @@ ClickHouseConnector::ClickHouseConnector(ConnectionSettings settings, Result<QSt
     m_maxMemoryUsage = positiveOption(options, u"max_memory_usage"_s, m_maxMemoryUsage);
     m_maxResultRows = positiveOption(options, u"max_result_rows"_s, m_maxResultRows);
     m_maxResultBytes = positiveOption(options, u"max_result_bytes"_s, m_maxResultBytes);
+    if (options.contains(u"sample_rows"_s)) // 0 turns sampling off
+        m_sampleRows = std::max<qint64>(0, positiveOption(options, u"sample_rows"_s, 0));
     auto mapping = FieldMapping::fromJson(options.value(u"mapping"_s).toObject());
     if (mapping)
         m_mapping = *mapping;
@@ -902,11 +974,9 @@ ConnectionCheck ClickHouseConnector::testConnection(const WorkLimits &limits)
     return {true, message};
 }
 
-std::optional<QString> ClickHouseConnector::layoutNote(const QString &logicalTable,
-                                                       const WorkLimits &limits) const
+Result<TableLayout> ClickHouseConnector::readLayout(const QString &logicalTable,
+                                                    const WorkLimits &limits) const
 {
-    // Only a plain table can be read in system.tables; a view or a Distributed table is
-    // not judged.
     const QString name = m_mapping.table(logicalTable);
     QString database = m_connection.options().value(u"database"_s).toString();
     QString table = name;
@@ -914,32 +984,81 @@ std::optional<QString> ClickHouseConnector::layoutNote(const QString &logicalTab
         database = name.left(dot);
         table = name.mid(dot + 1);
     }
-    const QString sql =
-        u"SELECT engine, sorting_key FROM system.tables WHERE database = "_s +
+    const QString where =
+        u" WHERE database = "_s +
         (database.isEmpty() ? u"currentDatabase()"_s : ClickHouseSql::quote(database)) +
-        u" AND name = "_s + ClickHouseSql::quote(table) + u" FORMAT JSON"_s;
-    auto r = query({sql, {}}, limits);
-    if (!r || r->rows.isEmpty())
+        u" AND %1 = "_s + ClickHouseSql::quote(table);
+    // Both at once: one round trip. ALIAS columns are computed on read, not stored.
+    std::optional<Result<ClickHouseResult>> tables;
+    std::optional<Result<ClickHouseResult>> columns;
+    runTogether({[&] {
+                     tables.emplace(query({u"SELECT engine, partition_key, sorting_key, "
+                                           u"sampling_key FROM system.tables"_s +
+                                               where.arg(u"name"_s) + u" FORMAT JSON"_s,
+                                           {}},
+                                          limits));
+                 },
+                 [&] {
+                     columns.emplace(
+                         query({u"SELECT name, type FROM system.columns"_s + where.arg(u"table"_s) +
+                                    u" AND default_kind != 'ALIAS' FORMAT JSON"_s,
+                                {}},
+                               limits));
+                 }});
+    if (!*tables)
+        return std::unexpected(tables->error());
+    if (!*columns)
+        return std::unexpected(columns->error());
+    TableLayout layout; // not described: the layout-free query shape, not asked again
+    if (const ClickHouseResult &t = **tables; !t.rows.isEmpty()) {
+        layout.known = true;
+        layout.engine = t.value(0, u"engine"_s).toString();
+        layout.partitionKey = t.value(0, u"partition_key"_s).toString();
+        layout.sortingKey = t.value(0, u"sorting_key"_s).toString();
+        layout.samplingKey = t.value(0, u"sampling_key"_s).toString();
+        const ClickHouseResult &c = **columns;
+        for (qsizetype i = 0; i < c.rows.size(); ++i) {
+            layout.columns.insert(c.value(i, u"name"_s).toString(),
+                                  c.value(i, u"type"_s).toString());
+        }
+    }
+    std::lock_guard lock(m_versionMutex);
+    m_layouts[logicalTable] = layout;
+    return layout;
+}
+
+std::optional<TableLayout> ClickHouseConnector::knownLayout(const QString &logicalTable) const
+{
+    std::lock_guard lock(m_versionMutex);
+    const auto it = m_layouts.find(logicalTable);
+    if (it == m_layouts.end())
         return std::nullopt;
-    if (!r->value(0, u"engine"_s).toString().contains(u"MergeTree"_s))
+    return it->second;
+}
+
+bool ClickHouseConnector::claimLayoutProbe(const QString &logicalTable) const
+{
+    std::lock_guard lock(m_versionMutex);
+    if (m_layouts.contains(logicalTable) || m_layoutProbesInFlight.contains(logicalTable))
+        return false;
+    m_layoutProbesInFlight.append(logicalTable);
+    return true;
+}
+
+std::optional<QString> ClickHouseConnector::layoutNote(const QString &logicalTable,
+                                                       const WorkLimits &limits) const
+{
+    // Read afresh: the check is where a changed table shows. Only a MergeTree table is judged;
+    // a view or a Distributed table is not.
+    auto layout = readLayout(logicalTable, limits);
+    if (!layout)
         return std::nullopt;
-    const QString sortingKey = r->value(0, u"sorting_key"_s).toString();
-    QStringList key = sortingKey.split(u',', Qt::SkipEmptyParts);
-    for (QString &part : key)
-        part = part.trimmed();
-    const auto bare = [](QString field) {
-        // The mapping parenthesises expressions; the server writes them without.
-        if (field.startsWith(u'(') && field.endsWith(u')'))
-            field = field.mid(1, field.size() - 2);
-        return field;
-    };
-    const QString org = bare(m_mapping.field(logicalTable, u"org_id"_s));
-    const QString ts = bare(m_mapping.field(logicalTable, u"ts"_s));
-    if (key.value(0) == org && key.value(1) == ts)
+    const QString note = layout->orgQueryNote(m_mapping.table(logicalTable),
+                                              m_mapping.field(logicalTable, u"org_id"_s),
+                                              m_mapping.field(logicalTable, u"ts"_s));
+    if (note.isEmpty())
         return std::nullopt;
-    return u"Table %1 is sorted by (%2), so a query for one organisation reads more than that "
-           u"organisation's rows in the window; ORDER BY (%3, %4) keeps it to them (see the "
-           u"ClickHouse table layout guide)"_s.arg(name, sortingKey, org, ts);
+    return note;
 }
 
 Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
@@ -954,11 +1073,17 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
     // literals, which every version reads, and the version is asked beside this step's queries.
     const std::optional<QString> version = knownVersion();
     const bool probeVersion = !version && claimVersionProbe();
+    // The layout likewise: until it is known, the plain shape every table accepts.
+    const QString logicalTable = call.operation.startsWith(u"webhook_"_s) ? Webhooks : Gateway;
+    const TableLayout layout = knownLayout(logicalTable).value_or(TableLayout{});
+    const bool probeLayout = !layout.known && claimLayoutProbe(logicalTable);
     const Request request{
         call.operation,
         call.args,
         *window,
         m_mapping,
+        layout,
+        m_sampleRows,
         version && versionSupportsParameters(*version),
         u" for %1, %2 – %3"_s.arg(orgLabel(call.args), isoUtc(window->from), isoUtc(window->to))};
 
@@ -984,6 +1109,18 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
             }
             std::lock_guard lock(m_versionMutex);
             m_versionProbeInFlight = false;
+        });
+    }
+    if (probeLayout) {
+        tasks.append([this, &call, &logicalTable] {
+            // A failed read is asked again by a later step; an answer is kept.
+            auto probed = readLayout(logicalTable, call.limits);
+            if (!probed) {
+                qCInfo(lcConnectors, "ClickHouse layout of %s not read: %s",
+                       qUtf8Printable(logicalTable), qUtf8Printable(probed.error().message));
+            }
+            std::lock_guard lock(m_versionMutex);
+            m_layoutProbesInFlight.removeAll(logicalTable);
         });
     }
     runTogether(tasks);
@@ -1012,9 +1149,20 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
         texts << q.text();
     Mapped mapped = operation->rows(results, request);
     OperationOutput out;
+    // A step for one organisation on a table sorted otherwise says what it cost: it read more
+    // than that organisation's rows, and which sort key would keep it to them.
+    QString note;
+    if (!Args::string(call.args, u"org"_s).isEmpty() && call.operation != u"org_comparison"_s) {
+        note = layout.orgQueryNote(m_mapping.table(logicalTable),
+                                   m_mapping.field(logicalTable, u"org_id"_s),
+                                   m_mapping.field(logicalTable, u"ts"_s));
+    }
+    if (!note.isEmpty())
+        mapped.data.insert(u"layout"_s, note);
     Evidence evidence = makeEvidence(mapped.kind, u"clickhouse"_s, mapped.title,
                                      u"clickhouse:query:"_s + sourceId, mapped.data);
-    evidence.query = texts.join(u"\n\n"_s);
+    evidence.query =
+        (note.isEmpty() ? QString() : u"-- "_s + note + u"\n"_s) + texts.join(u"\n\n"_s);
     out.evidence.append(std::move(evidence));
     out.outputs = std::move(mapped.outputs);
     return out;

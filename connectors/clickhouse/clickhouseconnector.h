@@ -4,6 +4,7 @@
 #include "connectors/clickhouse/clickhousesql.h"
 #include "connectors/common/connection.h"
 
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -15,10 +16,17 @@ namespace Casefile::Connectors {
 // aggregates in ClickHouse. On cancel or deadline the HTTP request is aborted and
 // `KILL QUERY` is sent, since ClickHouse 18.16 keeps running a query whose client went away.
 //
-// Options: database, max_execution_time (s, default 30), mapping (see FieldMapping).
+// Options: database, max_execution_time (s, default 30), mapping (see FieldMapping),
+// sample_rows (default 1000000; 0 never samples).
 // Thread-safe: run() may be called concurrently. A step costs one round trip: its queries are
 // sent together, and until the server's version is known they carry quoted literals while the
 // version is asked beside them (once per connection, then cached), so no step waits for it.
+// The table's layout is read the same way (once per table, beside the first step that uses
+// it); from then on the queries put their conditions on the key columns in PREWHERE (MergeTree
+// tables), bound a Date partition column that is not ts, sample the steps over every
+// organisation when the table has a sampling key, and the evidence of a step for one
+// organisation says when the table's sort key makes it read more than that organisation's rows
+// (docs/clickhouse-layout.md).
 class ClickHouseConnector final : public Connector
 {
 public:
@@ -49,6 +57,12 @@ public:
     // Server-side {name:Type} parameters exist from 19.11.
     static bool versionSupportsParameters(const QString &version);
     const FieldMapping &mapping() const { return m_mapping; }
+    // How a logical table ("gateway_requests") is laid out, read from system.tables and
+    // system.columns (one round trip); an unknown layout when the server does not describe it
+    // (a table in a database it does not show). Blocking, on a worker.
+    Result<TableLayout> readLayout(const QString &logicalTable, const WorkLimits &limits) const;
+    // The layout when a step or a connection check already read it.
+    std::optional<TableLayout> knownLayout(const QString &logicalTable) const;
     // `limit` rows of the requests table, the given logical fields
     // through the connection's mapping: what the connection wizard shows so the mapping can
     // be checked against real rows. Read-only like every query; blocking, on a worker.
@@ -58,6 +72,8 @@ public:
 private:
     // Claims the one version probe in flight; false when another step already runs it.
     bool claimVersionProbe() const;
+    // Claims the one layout probe of a table in flight; false when it is known or being read.
+    bool claimLayoutProbe(const QString &logicalTable) const;
     void killQuery(const QString &queryId) const;
     // Advice when a MergeTree table is not sorted by (org, ts): each step for one organisation
     // then reads more than that organisation's rows. Nothing when the layout cannot be read.
@@ -71,9 +87,14 @@ private:
     qint64 m_maxMemoryUsage = 2LL * 1024 * 1024 * 1024;
     qint64 m_maxResultRows = 500000;
     qint64 m_maxResultBytes = 256LL * 1024 * 1024;
+    // Rows the steps over every organisation read of the window when the table has a sampling
+    // key (option sample_rows; 0: never sample).
+    qint64 m_sampleRows = 1000000;
     mutable std::mutex m_versionMutex;
     mutable std::optional<QString> m_version;
     mutable bool m_versionProbeInFlight = false;
+    mutable std::map<QString, TableLayout> m_layouts; // by logical table, under m_versionMutex
+    mutable QStringList m_layoutProbesInFlight;
 };
 
 } // namespace Casefile::Connectors

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Connectors {
@@ -106,6 +108,165 @@ QString SqlBuilder::time(const QDateTime &time)
 {
     return u"toDateTime(%1)"_s.arg(time.toSecsSinceEpoch());
 }
+
+namespace {
+// The parts of a key expression at top-level commas: "org_id, ts, cityHash64(a, b)" →
+// ["org_id", "ts", "cityHash64(a, b)"]; a whole key in brackets ("(org_id, ts)") is opened.
+QStringList splitKey(QString key)
+{
+    key = key.trimmed();
+    if (key.startsWith(u'(') && key.endsWith(u')')) {
+        int depth = 0;
+        bool wraps = true;
+        for (qsizetype i = 0; i < key.size() - 1; ++i) {
+            depth += key.at(i) == u'(' ? 1 : key.at(i) == u')' ? -1 : 0;
+            if (depth == 0) {
+                wraps = false;
+                break;
+            }
+        }
+        if (wraps)
+            key = key.mid(1, key.size() - 2);
+    }
+    QStringList parts;
+    QString current;
+    int depth = 0;
+    for (const QChar c : key) {
+        depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+        if (c == u',' && depth == 0) {
+            parts << current.trimmed();
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        parts << current.trimmed();
+    return parts;
+}
+
+// A mapped field as the server writes it: the mapping parenthesises expressions.
+QString bare(QString field)
+{
+    if (field.startsWith(u'(') && field.endsWith(u')'))
+        field = field.mid(1, field.size() - 2);
+    return field.trimmed();
+}
+
+// The column name of a mapped field ("logs.ts" → "ts"); empty for an expression.
+QString columnName(const QString &field)
+{
+    const QString b = bare(field);
+    if (!ClickHouseSql::isIdentifier(b))
+        return {};
+    return b.contains(u'.') ? b.section(u'.', 1) : b;
+}
+} // namespace
+
+bool TableLayout::isMergeTree() const
+{
+    return known && engine.contains(u"MergeTree"_s);
+}
+
+QStringList TableLayout::sortingColumns() const
+{
+    return splitKey(sortingKey);
+}
+
+bool TableLayout::sortedByOrgThenTime(const QString &org, const QString &ts) const
+{
+    const QStringList key = sortingColumns();
+    return key.size() >= 2 && key.at(0) == bare(org) && key.at(1) == bare(ts);
+}
+
+bool TableLayout::isStoredColumn(const QString &sql) const
+{
+    const QString column = columnName(sql);
+    return !column.isEmpty() && columns.contains(column);
+}
+
+bool TableLayout::isKeyColumn(const QString &sql) const
+{
+    static const QRegularExpression identifier(u"[A-Za-z_][A-Za-z0-9_]*"_s);
+    const QString column = columnName(sql);
+    if (column.isEmpty() || !columns.contains(column))
+        return false;
+    for (const QString &key : {sortingKey, partitionKey}) {
+        for (auto it = identifier.globalMatch(key); it.hasNext();) {
+            if (it.next().captured() == column)
+                return true;
+        }
+    }
+    return false;
+}
+
+QString TableLayout::partitionDateColumn(const QString &ts) const
+{
+    static const QRegularExpression identifier(u"[A-Za-z_][A-Za-z0-9_]*"_s);
+    const QString tsColumn = columnName(ts);
+    QString found;
+    for (auto it = identifier.globalMatch(partitionKey); it.hasNext();) {
+        const QString name = it.next().captured();
+        if (name == tsColumn)
+            return {}; // the partition key follows ts: its bounds already skip partitions
+        if (found.isEmpty() && columns.value(name) == u"Date"_s)
+            found = name;
+    }
+    return found;
+}
+
+QString TableLayout::orgQueryNote(const QString &table, const QString &org, const QString &ts) const
+{
+    if (!isMergeTree() || sortedByOrgThenTime(org, ts))
+        return {};
+    const QString key = sortingKey.isEmpty() ? u"nothing"_s : u"(%1)"_s.arg(sortingKey);
+    return u"Table %1 is sorted by %2, so a query for one organisation reads more than that "
+           u"organisation's rows in the window; ORDER BY (%3, %4) keeps it to them (see the "
+           u"ClickHouse table layout guide)"_s.arg(table, key, bare(org), bare(ts));
+}
+
+QString WindowConditions::clauses(const TableLayout &layout) const
+{
+    QStringList prewhere;
+    QStringList where;
+    for (const auto &[field, sql] : conditions) {
+        if (layout.isMergeTree() && layout.isKeyColumn(field))
+            prewhere << sql;
+        else
+            where << sql;
+    }
+    QString out;
+    if (!prewhere.isEmpty())
+        out += u" PREWHERE "_s + prewhere.join(u" AND "_s);
+    if (!where.isEmpty())
+        out += u" WHERE "_s + where.join(u" AND "_s);
+    return out;
+}
+
+namespace ClickHouseSql {
+
+QStringList timeBounds(const QString &ts, const QDateTime &from, const QDateTime &to)
+{
+    return {ts + u" >= "_s + SqlBuilder::time(from), ts + u" < "_s + SqlBuilder::time(to)};
+}
+
+QStringList dateBounds(const QString &column, const QDateTime &from, const QDateTime &to)
+{
+    // Which day a second falls on depends on the time zone the Date column was filled in (the
+    // server's, the writer's): a day of slack on each side keeps every row of the window.
+    const qint64 last = std::max(from.toSecsSinceEpoch(), to.toSecsSinceEpoch() - 1);
+    return {column + u" >= subtractDays(toDate("_s + SqlBuilder::time(from) + u"), 1)"_s,
+            column + u" <= addDays(toDate(toDateTime(%1)), 1)"_s.arg(last)};
+}
+
+QString sampleClause(const TableLayout &layout, qint64 rows)
+{
+    if (!layout.canSample() || rows <= 0)
+        return {};
+    return u" SAMPLE %1"_s.arg(rows);
+}
+
+} // namespace ClickHouseSql
 
 namespace {
 const QStringList &gatewayFields()

@@ -1,5 +1,7 @@
 #include "connectors/common/parallel.h"
 
+#include "core/async.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -74,6 +76,7 @@ void warmUp(int threads, const std::function<void()> &prepare)
     };
     auto barrier = std::make_shared<Barrier>();
     const std::function<void()> task = [barrier, prepare, threads] {
+        lowerWorkerPriority(); // the threads serve investigations: below the GUI thread
         if (prepare)
             prepare();
         {
@@ -114,6 +117,7 @@ void runTogether(const QList<std::function<void()>> &tasks)
     for (const auto &task : tasks) {
         // `task` outlives this: the caller waits below until every task has released.
         requestPool().pool().start([&task, state] {
+            lowerWorkerPriority();
             try {
                 task();
             } catch (...) {

@@ -8,9 +8,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Casefile {
+
+namespace Analysis {
+struct ChangeReport;
+}
 
 // Parameters bound from a ticket before a playbook runs (see the engine's ParameterBinder).
 struct BoundParameters
@@ -54,6 +59,10 @@ struct AnalysisInput
     BoundParameters params;
     QMap<QString, StepData> steps; // by step id
     QDateTime now;                 // the workspace's clock
+    // The change points of the steps' latency, error and webhook series, found once for the
+    // whole analysis and read by every analyzer (Analysis::withChanges(), changeReport()).
+    // Immutable and shared; null until computed, then computed on demand.
+    std::shared_ptr<const Analysis::ChangeReport> changes{};
 };
 
 // A candidate root cause with the evidence that supports it.
@@ -73,8 +82,9 @@ struct AnalysisResult
     std::optional<RootCause> rootCause;
     QList<RootCause> secondaryCauses; // also supported by their own evidence, strongest first
     QList<RejectedHypothesis> rejected;
-    QStringList notChecked;  // systems/steps whose data was missing, in words
-    QList<Evidence> derived; // evidence the analyzers made (ids assigned by the engine)
+    QStringList notChecked;              // systems/steps whose data was missing, in words
+    QList<WordedLine> notCheckedWording; // the same lines as phrase-book clauses
+    QList<Evidence> derived;             // evidence the analyzers made (ids assigned by the engine)
     // The confidence is too low to conclude: a human must look; `missing` says what could not
     // be read (steps that failed, timed out, were skipped or returned nothing; filled either way).
     bool needsHuman = false;

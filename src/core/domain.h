@@ -172,6 +172,17 @@ struct Finding
     QList<Phrase> phrases{}; // optional: the summary as phrase-book clauses, in order
 };
 
+// A "not checked" line as the reply words it: the English line (as in notChecked, which the
+// note and the workbench show) and the same as phrase-book clauses (unchecked.*, source.*,
+// why.*), given by whoever wrote the line (an analyzer, the ranking, the engine), so that a
+// reply in another language words it from its keys, never by reading the English.
+struct WordedLine
+{
+    QString text;
+    QList<Phrase> phrases;
+    friend bool operator==(const WordedLine &, const WordedLine &) = default;
+};
+
 // The root-cause vocabulary of contracts/investigation-result.md.
 namespace Category {
 inline constexpr auto DeployRegression = "deploy_regression";
@@ -240,6 +251,8 @@ struct Investigation
     QString replyLanguage;        // BCP 47 language of diagnosisMarkdown ("en", "ja", ...)
     QString workspace;      // optional extension: the workspace (profile) the investigation ran in
     QStringList notChecked; // optional extension "not_checked": systems that could not be asked
+    // Optional extension "not_checked_phrases": the lines of notChecked with their wording.
+    QList<WordedLine> notCheckedWording;
     // Optional extension "needs_human": the confidence is too low to conclude; "missing" says
     // what could not be read (steps that failed, timed out, were skipped or returned nothing).
     bool needsHuman = false;

@@ -320,6 +320,13 @@ QJsonObject investigationToJson(const Investigation &inv)
         doc.insert(u"workspace"_s, inv.workspace);
     if (!inv.notChecked.isEmpty())
         doc.insert(u"not_checked"_s, stringsToJson(inv.notChecked));
+    if (!inv.notCheckedWording.isEmpty()) {
+        QJsonArray worded;
+        for (const WordedLine &w : inv.notCheckedWording)
+            worded.append(
+                QJsonObject{{u"text"_s, w.text}, {u"phrases"_s, phrasesToJson(w.phrases)}});
+        doc.insert(u"not_checked_phrases"_s, worded);
+    }
     if (inv.needsHuman) {
         doc.insert(u"needs_human"_s, true);
         doc.insert(u"missing"_s, stringsToJson(inv.missing));
@@ -429,6 +436,11 @@ Result<Investigation> investigationFromJson(const QJsonObject &doc)
     inv.replyLanguage = doc.value(u"reply_language"_s).toString();
     inv.workspace = doc.value(u"workspace"_s).toString();
     inv.notChecked = stringsFromJson(doc.value(u"not_checked"_s));
+    for (const QJsonValue &v : doc.value(u"not_checked_phrases"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        inv.notCheckedWording.append(
+            {o.value(u"text"_s).toString(), phrasesFromJson(o.value(u"phrases"_s))});
+    }
     inv.needsHuman = doc.value(u"needs_human"_s).toBool();
     inv.missing = stringsFromJson(doc.value(u"missing"_s));
     for (const QJsonValue &v : doc.value(u"entity_corrections"_s).toArray()) {

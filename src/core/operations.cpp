@@ -123,7 +123,8 @@ QList<Operation> clickhouse()
                   << optional(u"model"_s, ArgumentType::Text),
          EvidenceKind::Table,
          {u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
-         u"(p50, p95 approximate: sampled per org, said in the `approximate` field in data)"_s,
+         u"(p50, p95 approximate; n, errors estimated from a sample when the table has a "
+         u"sampling key, the ticket's org exact: said in the `approximate` field in data)"_s,
          {},
          {}},
         {c,

@@ -28,6 +28,8 @@ private slots:
     void errorRateBurst();
     void errorRateOnsetInsideBucket();
     void emptyAndMissing();
+    void analyzersReadTheSharedReport_data();
+    void analyzersReadTheSharedReport();
 };
 
 void TestChangePoint::levelShift_data()
@@ -351,6 +353,95 @@ void TestChangePoint::emptyAndMissing()
     addStep(in, u"lat2"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
             QJsonObject{{u"series"_s, u"garbage"_s}});
     QCOMPARE(analyzeChangePoints(in).findings.size(), 0);
+}
+
+namespace {
+
+// A latency rise on /v1/analytics at 09:14 and a deploy touching it two minutes before.
+AnalysisInput analyticsRise()
+{
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s, u"deploy_correlation"_s,
+                                                      u"incident_correlation"_s, u"known_bugs"_s,
+                                                      u"error_breakdown"_s, u"scope"_s});
+    const QDateTime start = at(u"2026-11-20T07:00:00Z"_s);
+    const QList<SeriesSpec> specs = {
+        {QJsonObject{{u"route"_s, u"/v1/analytics"_s}},
+         [](int i) { return (i >= 134 ? 1190.0 : 340.0) + noise(i, 50); },
+         {},
+         6},
+        {QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}},
+         [](int i) { return 2100.0 + noise(i, 500, 3); },
+         {},
+         30},
+    };
+    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 180, 60, specs));
+    addStep(
+        in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+        events({deploy(447, u"2026-11-20T09:12:03Z"_s, u"Deploy #447: analytics query rewrite"_s,
+                       {u"src/routes/analytics.ts"_s})}));
+    return in;
+}
+
+QStringList said(const AnalyzerOutput &out)
+{
+    QStringList s;
+    for (const Finding &f : out.findings)
+        s.append(f.summary);
+    for (const Hypothesis &h : out.hypotheses)
+        s.append(h.cause.summary);
+    for (const RejectedHypothesis &r : out.rejected)
+        s.append(r.reason);
+    return s;
+}
+
+} // namespace
+
+// The change points are found once for an analysis and shared: each analyzer reads the same
+// report whether it was computed up front or on demand, and reads the one it is given.
+void TestChangePoint::analyzersReadTheSharedReport_data()
+{
+    QTest::addColumn<QString>("analyzer");
+    QTest::addColumn<bool>("readsTheChange"); // its verdict names the rise
+    QTest::newRow("change_point") << u"change_point"_s << true;
+    QTest::newRow("deploy_correlation") << u"deploy_correlation"_s << true;
+    QTest::newRow("incident_correlation") << u"incident_correlation"_s << false;
+    QTest::newRow("known_bugs") << u"known_bugs"_s << false;
+    QTest::newRow("error_breakdown") << u"error_breakdown"_s << false;
+    QTest::newRow("scope") << u"scope"_s << false;
+}
+
+void TestChangePoint::analyzersReadTheSharedReport()
+{
+    QFETCH(QString, analyzer);
+    QFETCH(bool, readsTheChange);
+    const AnalysisInput in = analyticsRise();
+    QVERIFY(!in.changes);
+    const AnalysisInput shared = Analysis::withChanges(in);
+    QVERIFY(shared.changes);
+    QVERIFY(shared.changes->primary);
+    QCOMPARE(shared.changes->primary->at, at(u"2026-11-20T09:14:00Z"_s));
+    // computing it again gives nothing new: the report is kept
+    QCOMPARE(Analysis::withChanges(shared).changes.get(), shared.changes.get());
+    QCOMPARE(Analysis::changeReport(shared).get(), shared.changes.get());
+    const AnalyzerFunction fn = analyzerByName(analyzer);
+    QVERIFY(fn);
+    QCOMPARE(said(fn(shared)), said(fn(in)));
+    // what the analyzer reads is the report it is given: one with no change, no rise
+    AnalysisInput none = in;
+    none.changes = std::make_shared<const Analysis::ChangeReport>();
+    const QString withRise = said(fn(shared)).join(u" | "_s);
+    const QString without = said(fn(none)).join(u" | "_s);
+    if (readsTheChange) {
+        QVERIFY2(withRise.contains(u"09:14"_s), qPrintable(withRise));
+        QVERIFY2(!without.contains(u"09:14"_s), qPrintable(without));
+    }
+    // the whole analysis reads the same verdicts either way
+    const AnalysisResult whole = analyze(in);
+    const AnalysisResult once = analyze(shared);
+    QVERIFY(whole.rootCause && once.rootCause);
+    QCOMPARE(once.rootCause->summary, whole.rootCause->summary);
+    QCOMPARE(once.rootCause->refs, QStringList(whole.rootCause->refs));
 }
 
 QTEST_GUILESS_MAIN(TestChangePoint)

@@ -101,6 +101,7 @@ Investigation investigationOf(const AnalysisInput &in, const AnalysisResult &r)
     inv.rootCause = r.rootCause;
     inv.rejected = r.rejected;
     inv.notChecked = r.notChecked;
+    inv.notCheckedWording = r.notCheckedWording;
     return inv;
 }
 

@@ -343,7 +343,7 @@ void TestTimeResolution::unexplainedNeedsHuman_data()
 
     const QDateTime onset = at(u"2026-11-20T14:00:00Z"_s);
     const Hypothesis unexplained = Analysis::unexplainedRegression(
-        u"error rate rose from 0.2% to 30% at 14:00 UTC"_s, onset, u"provider:openai"_s, onset);
+        u"error rate rose from 0.2% to 30% at 14:00 UTC"_s, {}, onset, u"provider:openai"_s, onset);
     Hypothesis weakOutage;
     weakOutage.cause.category = u"provider_outage"_s;
     weakOutage.cause.refs = {u"provider:openai"_s};
@@ -442,6 +442,10 @@ void TestTimeResolution::unexplainedEndToEnd()
     for (const RejectedHypothesis &r : result.rejected)
         deployRejected = deployRejected || r.refs.contains(u"github:deployment:880"_s);
     QVERIFY(deployRejected);
+    // the cause is worded in every reply language, none of it left in English
+    QVERIFY(!result.rootCause->phrases.isEmpty());
+    const Investigation inv = investigationConcluding(in, *result.rootCause);
+    QVERIFY2(englishLeftInReplies(inv).isEmpty(), qPrintable(englishLeftInReplies(inv)));
 }
 
 void TestTimeResolution::metadataDeployByOnset_data()
@@ -495,6 +499,9 @@ void TestTimeResolution::metadataDeployByOnset()
     if (blamed.isEmpty()) {
         QVERIFY(Analysis::isUnexplainedRegression(h));
         QVERIFY2(h.cause.summary.contains(u"10:27"_s), qPrintable(h.cause.summary));
+        // worded in every reply language, none of it left in English
+        const Investigation inv = investigationConcluding(in, h.cause);
+        QVERIFY2(englishLeftInReplies(inv).isEmpty(), qPrintable(englishLeftInReplies(inv)));
         for (const QJsonObject &d : deploys) {
             bool rejected = false;
             for (const RejectedHypothesis &r : out.rejected)

@@ -401,6 +401,21 @@ private slots:
         QVERIFY2(f.summary.contains(category == u"billing_pipeline"_s ? u"departs from"_s
                                                                       : u"follows"_s),
                  qPrintable(f.summary));
+        // and its phrases say it too, so that a reply in any language words it
+        const QString key = category == u"billing_pipeline"_s ? u"billing.departs_policy"_s
+                                                              : u"billing.follows_policy"_s;
+        const auto hasKey = [&](const QList<Phrase> &phrases) {
+            return std::any_of(phrases.cbegin(), phrases.cend(),
+                               [&](const Phrase &p) { return p.key == key; });
+        };
+        QVERIFY(hasKey(f.phrases));
+        // the cause's phrases say it where its summary does
+        QCOMPARE(hasKey(h->cause.phrases),
+                 h->cause.summary.contains(category == u"billing_pipeline"_s ? u"departs from"_s
+                                                                             : u"follows the"_s));
+        QVERIFY2(phrasesMismatch(out, in).isEmpty(), qPrintable(phrasesMismatch(out, in)));
+        const Investigation inv = investigationConcluding(in, h->cause, out.findings);
+        QVERIFY2(englishLeftInReplies(inv).isEmpty(), qPrintable(englishLeftInReplies(inv)));
     }
 
     void meterDays_data()

@@ -674,6 +674,185 @@ private slots:
         QVERIFY(first.at(3).toDouble() >= 80 && first.at(3).toDouble() <= 81);
     }
 
+    // Once the table's layout is known (read beside the first step), the conditions on stored
+    // columns go to PREWHERE; the answer stays the same.
+    void prewhereOnceTheLayoutIsKnown()
+    {
+        auto fresh = connector();
+        QVERIFY(!fresh->knownLayout(u"gateway_requests"_s).has_value());
+        OperationCall call;
+        call.operation = u"error_breakdown"_s;
+        call.args = window();
+        call.limits = limits();
+        auto first = fresh->run(call);
+        QVERIFY2(first.has_value(), qPrintable(first ? QString() : first.error().message));
+        QVERIFY2(!first->evidence.first().query.contains(u"PREWHERE"_s),
+                 qPrintable(first->evidence.first().query));
+        const auto layout = fresh->knownLayout(u"gateway_requests"_s);
+        QVERIFY(layout.has_value());
+        QVERIFY(layout->known);
+        QCOMPARE(layout->sortingKey, u"org_id, ts"_s);
+        QCOMPARE(layout->partitionKey, u"toDate(ts)"_s);
+        QCOMPARE(layout->columns.value(u"ts"_s), u"DateTime"_s);
+        call.limits = limits();
+        auto second = fresh->run(call);
+        QVERIFY2(second.has_value(), qPrintable(second ? QString() : second.error().message));
+        const QString sql = second->evidence.first().query;
+        QVERIFY2(sql.contains(u" PREWHERE org_id = 'org_acme' AND ts >= toDateTime(1795165200) AND "
+                              u"ts < toDateTime(1795168800) WHERE status >= 400 GROUP BY"_s),
+                 qPrintable(sql));
+        QVERIFY(!second->evidence.first().data.contains(u"layout"_s));
+        QCOMPARE(second->evidence.first().data, first->evidence.first().data);
+        QCOMPARE(second->outputs, first->outputs);
+    }
+
+    // A table sorted by time first answers the same, and each step for one organisation says
+    // in its evidence that it read more than that organisation's rows.
+    void otherSortKeyIsSaidInTheEvidence()
+    {
+        exec(u"CREATE TABLE casefile_test.requests_time_first AS casefile_test.gateway_requests "
+             u"ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (ts, org_id)"_s);
+        exec(u"INSERT INTO casefile_test.requests_time_first SELECT * FROM "
+             u"casefile_test.gateway_requests"_s);
+        auto byTime = connector(
+            {{u"mapping"_s, QJsonObject{{u"gateway_requests"_s, u"requests_time_first"_s}}}});
+        OperationCall call;
+        call.operation = u"traffic_overview"_s;
+        call.args = window();
+        call.limits = limits();
+        QVERIFY(byTime->run(call).has_value()); // reads the layout beside it
+        call.limits = limits();
+        auto r = byTime->run(call);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const Evidence &e = r->evidence.first();
+        QVERIFY2(e.data.value(u"layout"_s)
+                     .toString()
+                     .contains(u"Table requests_time_first is sorted by (ts, org_id)"_s),
+                 qPrintable(e.data.value(u"layout"_s).toString()));
+        QVERIFY2(e.query.startsWith(u"-- Table requests_time_first is sorted by (ts, org_id)"_s),
+                 qPrintable(e.query));
+        QVERIFY(e.query.contains(u"PREWHERE org_id = 'org_acme'"_s));
+        auto canonical = run(u"traffic_overview"_s, window());
+        QVERIFY(canonical.has_value());
+        QCOMPARE(e.data.value(u"rows"_s), canonical->evidence.first().data.value(u"rows"_s));
+        // Over every organisation the sort key costs nothing more: no note.
+        QJsonObject all = window();
+        all.insert(u"org"_s, QString());
+        call.args = all;
+        call.limits = limits();
+        auto allOrgs = byTime->run(call);
+        QVERIFY(allOrgs.has_value());
+        QVERIFY(!allOrgs->evidence.first().data.contains(u"layout"_s));
+    }
+
+    // Partitioned by a Date column other than ts: the query bounds it too (so the server skips
+    // the partitions outside the window) and answers the same.
+    void datePartitionColumnIsBounded()
+    {
+        exec(u"CREATE TABLE casefile_test.requests_by_date (event_date Date DEFAULT toDate(ts), "
+             u"ts DateTime, org_id String, route String, provider String, model String, "
+             u"config_id String, sdk String, status UInt16, latency_ms UInt32) ENGINE = MergeTree "
+             u"PARTITION BY toYYYYMM(event_date) ORDER BY (org_id, event_date, ts)"_s);
+        exec(u"INSERT INTO casefile_test.requests_by_date (ts, org_id, route, provider, model, "
+             u"config_id, sdk, status, latency_ms) SELECT ts, org_id, route, provider, model, "
+             u"config_id, sdk, status, latency_ms FROM casefile_test.gateway_requests"_s);
+        auto byDate = connector(
+            {{u"mapping"_s, QJsonObject{{u"gateway_requests"_s, u"requests_by_date"_s}}}});
+        OperationCall call;
+        call.operation = u"traffic_overview"_s;
+        call.args = window();
+        call.limits = limits();
+        QVERIFY(byDate->run(call).has_value());
+        call.limits = limits();
+        auto r = byDate->run(call);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QVERIFY2(r->evidence.first().query.contains(
+                     u"event_date >= subtractDays(toDate(toDateTime(1795165200)), 1) AND "
+                     u"event_date <= addDays(toDate(toDateTime(1795168799)), 1)"_s),
+                 qPrintable(r->evidence.first().query));
+        QCOMPARE(r->outputs.value(u"requests"_s).toInteger(), 120);
+        auto canonical = run(u"traffic_overview"_s, window());
+        QVERIFY(canonical.has_value());
+        QCOMPARE(r->evidence.first().data.value(u"rows"_s),
+                 canonical->evidence.first().data.value(u"rows"_s));
+    }
+
+    // With a sampling key the org comparison reads a sample of the window, estimates the
+    // counts and says so; the ticket's org is still counted exactly. Without one, or with
+    // sampling turned off, no SAMPLE clause (the server would reject it) and exact counts.
+    void orgComparisonSamplesWhenTheTableCan()
+    {
+        exec(u"CREATE TABLE casefile_test.requests_sampled AS casefile_test.gateway_requests "
+             u"ENGINE = MergeTree PARTITION BY toDate(ts) "
+             u"ORDER BY (org_id, ts, cityHash64(request_id)) SAMPLE BY cityHash64(request_id)"_s);
+        exec(u"INSERT INTO casefile_test.requests_sampled SELECT * FROM "
+             u"casefile_test.gateway_requests"_s);
+        // A busy org: ClickHouse samples a window of this size (not one of 151 rows).
+        exec(u"INSERT INTO casefile_test.requests_sampled (ts, request_id, org_id, status, "
+             u"latency_ms) SELECT toDateTime('2026-11-20 09:00:00') + number % 3600, "
+             u"toString(number + 1000), 'org_gamma', if(number % 4 = 0, 500, 200), 100 "
+             u"FROM numbers(100000)"_s);
+        const QJsonObject mapping{{u"gateway_requests"_s, u"requests_sampled"_s}};
+        QJsonObject args = window(u"org_beta"_s);
+        const auto twice = [&args](ClickHouseConnector &c) {
+            OperationCall call;
+            call.operation = u"org_comparison"_s;
+            call.args = args;
+            call.limits = limits();
+            (void)c.run(call); // reads the layout beside it
+            call.limits = limits();
+            return c.run(call);
+        };
+        // 100,151 rows in the window: a sample of about 5,000.
+        auto sampledConnector = connector({{u"mapping"_s, mapping}, {u"sample_rows"_s, 5000}});
+        auto sampled = twice(*sampledConnector);
+        QVERIFY2(sampled.has_value(), qPrintable(sampled ? QString() : sampled.error().message));
+        const Evidence &e = sampled->evidence.first();
+        QVERIFY2(e.query.contains(u"FROM requests_sampled SAMPLE 5000 PREWHERE"_s),
+                 qPrintable(e.query));
+        QVERIFY2(e.title.contains(u"% sample, estimated counts"_s), qPrintable(e.title));
+        QVERIFY2(
+            e.data.value(u"approximate"_s).toString().contains(u"org_beta is counted exactly"_s),
+            qPrintable(e.data.value(u"approximate"_s).toString()));
+        QVERIFY(e.data.value(u"sampled"_s).toDouble() > 0 &&
+                e.data.value(u"sampled"_s).toDouble() < 1);
+        const QJsonArray rows = e.data.value(u"rows"_s).toArray();
+        QCOMPARE(rows.at(0).toArray().at(0).toString(), u"org_beta"_s);
+        QCOMPARE(rows.at(0).toArray().at(1).toInt(), 30); // exact
+        QCOMPARE(rows.at(0).toArray().at(2).toInt(), 0);
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            QVERIFY(rows.at(i).toArray().at(0).toString() != u"org_beta"_s);
+        // The busy org's counts are estimates of 100,000 requests, a quarter of them errors.
+        const QJsonArray gamma = rows.at(1).toArray();
+        QCOMPARE(gamma.at(0).toString(), u"org_gamma"_s);
+        QVERIFY2(gamma.at(1).toInt() > 80000 && gamma.at(1).toInt() < 120000,
+                 qPrintable(QString::number(gamma.at(1).toInt())));
+        QVERIFY2(gamma.at(2).toInt() > 20000 && gamma.at(2).toInt() < 30000,
+                 qPrintable(QString::number(gamma.at(2).toInt())));
+
+        auto offConnector = connector({{u"mapping"_s, mapping}, {u"sample_rows"_s, 0}});
+        auto exact = twice(*offConnector);
+        QVERIFY2(exact.has_value(), qPrintable(exact ? QString() : exact.error().message));
+        QVERIFY(!exact->evidence.first().query.contains(u"SAMPLE"_s));
+        QVERIFY(exact->evidence.first()
+                    .data.value(u"approximate"_s)
+                    .toString()
+                    .contains(u"n and errors are exact"_s));
+        const QJsonArray exactRows = exact->evidence.first().data.value(u"rows"_s).toArray();
+        QCOMPARE(exactRows.at(0).toArray().at(0).toString(), u"org_beta"_s);
+        QCOMPARE(exactRows.at(1).toArray().at(1).toInt(), 100000);
+        QCOMPARE(exactRows.at(1).toArray().at(2).toInt(), 25000);
+        QCOMPARE(exactRows.at(2).toArray().at(1).toInt(), 120);
+
+        auto noKey = twice(*m_connector); // the canonical table has no sampling key
+        QVERIFY(noKey.has_value());
+        QVERIFY(!noKey->evidence.first().query.contains(u"SAMPLE"_s));
+        const QJsonArray noKeyRows = noKey->evidence.first().data.value(u"rows"_s).toArray();
+        QCOMPARE(noKeyRows.at(0).toArray().at(0).toString(), u"org_beta"_s);
+        QCOMPARE(noKeyRows.at(1).toArray().at(0).toString(), u"org_acme"_s);
+        QCOMPARE(noKeyRows.at(1).toArray().at(1).toInt(), 120);
+    }
+
     void argumentErrors()
     {
         auto missing = run(u"traffic_overview"_s, {{u"org"_s, u"org_acme"_s}});

@@ -1,7 +1,8 @@
-// A ClickHouse step costs one round trip: its queries, and the version probe a fresh connection
-// needs, are sent together. A stub server holds its answers until the expected requests have
-// all arrived and counts the rounds; a request sent only after another's answer makes a second
-// round (the server stops waiting for it after a while, so a regression fails instead of hanging).
+// A ClickHouse step costs one round trip: its queries, and the version and table-layout probes
+// a fresh connection needs, are sent together. A stub server holds its answers until the expected
+// requests have all arrived and counts the rounds; a request sent only after another's answer makes
+// a second round (the server stops waiting for it after a while, so a regression fails instead of
+// hanging).
 #include "connectors/clickhouse/clickhouseconnector.h"
 #include "stubserver.h"
 
@@ -32,6 +33,13 @@ QJsonObject window()
 bool isVersionQuery(const StubServer::Request &request)
 {
     return request.body.contains("version()");
+}
+
+// The layout probe: system.tables and system.columns, sent together.
+bool isLayoutQuery(const StubServer::Request &request)
+{
+    return request.body.contains("FROM system.tables") ||
+           request.body.contains("FROM system.columns");
 }
 
 } // namespace
@@ -87,16 +95,19 @@ private slots:
         QTest::addColumn<bool>("versionKnown");
         QTest::addColumn<int>("requests");
         QTest::addColumn<bool>("parameters");
-        // A fresh connection: the step's query and the version probe go together.
-        QTest::newRow("first step") << u"traffic_overview"_s << u"18.16.1"_s << false << 2 << false;
+        // A fresh connection: the step's query, the version probe and the layout probe (two
+        // queries) go together.
+        QTest::newRow("first step") << u"traffic_overview"_s << u"18.16.1"_s << false << 4 << false;
         QTest::newRow("first step, parameters known later")
-            << u"latency_series"_s << u"24.8.1"_s << false << 2 << false;
+            << u"latency_series"_s << u"24.8.1"_s << false << 4 << false;
+        QTest::newRow("first webhook step")
+            << u"webhook_series"_s << u"18.16.1"_s << false << 4 << false;
         QTest::newRow("later step") << u"traffic_overview"_s << u"18.16.1"_s << true << 1 << false;
         QTest::newRow("later step, parameters")
             << u"fallback_stats"_s << u"24.8.1"_s << true << 1 << true;
         // The errors and the total they are a share of: two queries, sent together.
         QTest::newRow("two queries, first step")
-            << u"error_breakdown"_s << u"18.16.1"_s << false << 3 << false;
+            << u"error_breakdown"_s << u"18.16.1"_s << false << 5 << false;
         QTest::newRow("two queries, later step")
             << u"error_breakdown"_s << u"24.8.1"_s << true << 2 << true;
     }
@@ -115,6 +126,10 @@ private slots:
             QVERIFY(runBeside([&] { probed = c->serverVersion(WorkLimits{}).has_value(); }));
             QVERIFY(probed);
             QCOMPARE(c->knownVersion(), version);
+            const QString table = operation.startsWith(u"webhook_"_s) ? u"webhook_deliveries"_s
+                                                                      : u"gateway_requests"_s;
+            QVERIFY(runBeside([&] { probed = c->readLayout(table, WorkLimits{}).has_value(); }));
+            QVERIFY(probed);
         }
         const qsizetype before = m_server->requests().size();
         m_server->answerInRounds(requests, Patience);
@@ -126,9 +141,14 @@ private slots:
         const QList<StubServer::Request> sent = m_server->requests().mid(before);
         QCOMPARE(sent.size(), qsizetype(requests));
         qsizetype probes = 0;
+        qsizetype layoutProbes = 0;
         for (const StubServer::Request &r : sent) {
             if (isVersionQuery(r)) {
                 ++probes;
+                continue;
+            }
+            if (isLayoutQuery(r)) {
+                ++layoutProbes;
                 continue;
             }
             // The org is a server-side parameter only once the version says the server has them.
@@ -136,18 +156,24 @@ private slots:
             QCOMPARE(r.body.contains("'org_acme'"), !parameters);
         }
         QCOMPARE(probes, versionKnown ? 0 : 1);
-        // The probe's answer is kept: the next step asks no version.
+        QCOMPARE(layoutProbes, versionKnown ? 0 : 2);
+        // The probes' answers are kept: the next step asks no version and no layout (this
+        // server describes no table: the plain query shape, not asked again).
         QCOMPARE(c->knownVersion(), version);
+        const auto layout = c->knownLayout(
+            operation.startsWith(u"webhook_"_s) ? u"webhook_deliveries"_s : u"gateway_requests"_s);
+        QVERIFY(layout.has_value());
+        QVERIFY(!layout->known);
     }
 
-    // Steps that start together on a fresh connection ask the version once between them, and
-    // none of them waits for it.
+    // Steps that start together on a fresh connection ask the version and the layout once
+    // between them, and none of them waits for either.
     void concurrentFirstStepsProbeOnce()
     {
         auto c = connector();
         const QStringList operations = {u"traffic_overview"_s, u"latency_series"_s,
                                         u"token_usage"_s};
-        m_server->answerInRounds(int(operations.size()) + 1, Patience);
+        m_server->answerInRounds(int(operations.size()) + 3, Patience);
         std::atomic<int> ok = 0;
         QVERIFY(runBeside([&] {
             std::vector<std::thread> steps;
@@ -161,14 +187,44 @@ private slots:
                 t.join();
         }));
         QCOMPARE(ok.load(), int(operations.size()));
-        QCOMPARE(m_server->rounds(), QList<int>{int(operations.size()) + 1});
+        QCOMPARE(m_server->rounds(), QList<int>{int(operations.size()) + 3});
         qsizetype probes = 0;
-        for (const StubServer::Request &r : m_server->requests())
+        qsizetype layoutProbes = 0;
+        for (const StubServer::Request &r : m_server->requests()) {
             probes += isVersionQuery(r) ? 1 : 0;
+            layoutProbes += isLayoutQuery(r) ? 1 : 0;
+        }
         QCOMPARE(probes, 1);
+        QCOMPARE(layoutProbes, 2);
     }
 
     // A failed probe costs the step nothing: its own answer stands, and a later step asks again.
+    // A failed layout read likewise.
+    void failedLayoutReadIsAskedAgain()
+    {
+        auto c = connector();
+        m_server->respond([](const StubServer::Request &request) {
+            if (isLayoutQuery(request))
+                return StubServer::http(
+                    500, "Code: 497, e.displayText() = DB::Exception: denied"_ba, {}, "text/plain");
+            if (isVersionQuery(request))
+                return StubServer::json(
+                    R"({"meta":[{"name":"v","type":"String"}],"data":[{"v":"18.16.1"}],"rows":1})"_ba);
+            return StubServer::json(R"({"meta":[],"data":[],"rows":0})"_ba);
+        });
+        m_server->answerInRounds(4, Patience);
+        Result<OperationOutput> out = std::unexpected(Error{});
+        QVERIFY(runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); }));
+        QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
+        QCOMPARE(m_server->rounds(), QList<int>{4});
+        QVERIFY(!c->knownLayout(u"gateway_requests"_s).has_value());
+        m_server->answerInRounds(3, Patience); // the step and the layout again, no version
+        QVERIFY(runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); }));
+        QVERIFY(out.has_value());
+        QCOMPARE(m_server->rounds(), QList<int>{3});
+        QVERIFY(!out->evidence.first().query.contains(u"PREWHERE"_s));
+    }
+
     void failedProbeIsAskedAgain()
     {
         auto c = connector();
@@ -178,11 +234,12 @@ private slots:
                                         {}, "text/plain");
             return StubServer::json(R"({"meta":[],"data":[],"rows":0})"_ba);
         });
-        m_server->answerInRounds(2, Patience);
+        // The step, the version probe and the layout probe (answered: asked once).
+        m_server->answerInRounds(4, Patience);
         Result<OperationOutput> out = std::unexpected(Error{});
         QVERIFY(runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); }));
         QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
-        QCOMPARE(m_server->rounds(), QList<int>{2});
+        QCOMPARE(m_server->rounds(), QList<int>{4});
         QVERIFY(!c->knownVersion().has_value());
         m_server->answerInRounds(2, Patience);
         QVERIFY(runBeside([&] { out = runStep(*c, u"token_usage"_s, window()); }));

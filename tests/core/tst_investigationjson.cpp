@@ -82,6 +82,9 @@ Investigation fullInvestigation()
     inv.replyLanguage = u"ja"_s;
     inv.workspace = u"Relay production"_s;
     inv.notChecked = {u"PagerDuty (not connected)"_s};
+    inv.notCheckedWording = {
+        {u"PagerDuty (not connected)"_s,
+         {{u"unchecked.not_connected"_s, {Say::term(u"what"_s, u"source.pagerduty"_s)}}}}};
     inv.entityCorrections = {{u"provider"_s, u"anthropic"_s, u"openai"_s},
                              {u"model"_s, u"gpt-5"_s, QString()}};
     return inv;
@@ -114,13 +117,15 @@ private slots:
         QCOMPARE(loaded->replyLanguage, u"ja"_s);
         QCOMPARE(loaded->workspace, u"Relay production"_s);
         QCOMPARE(loaded->entityCorrections, original.entityCorrections);
+        QCOMPARE(loaded->notCheckedWording, original.notCheckedWording);
     }
 
     void secondOptionalFieldsMayBeAbsent()
     {
         QJsonObject doc = investigationToJson(fullInvestigation());
-        for (const QString &key : {u"secondary_causes"_s, u"internal_note_markdown"_s,
-                                   u"reply_language"_s, u"workspace"_s, u"entity_corrections"_s})
+        for (const QString &key :
+             {u"secondary_causes"_s, u"internal_note_markdown"_s, u"reply_language"_s,
+              u"workspace"_s, u"entity_corrections"_s, u"not_checked_phrases"_s})
             doc.remove(key);
         const auto loaded = investigationFromJson(doc);
         QVERIFY(loaded.has_value());
@@ -128,6 +133,7 @@ private slots:
         QVERIFY(loaded->internalNoteMarkdown.isEmpty());
         QVERIFY(loaded->replyLanguage.isEmpty());
         QVERIFY(loaded->entityCorrections.isEmpty());
+        QVERIFY(loaded->notCheckedWording.isEmpty());
         QJsonObject bad = investigationToJson(fullInvestigation());
         bad.insert(u"secondary_causes"_s, QJsonArray{QJsonObject{{u"category"_s, u"nope"_s}}});
         QVERIFY(!investigationFromJson(bad).has_value());

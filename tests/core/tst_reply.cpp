@@ -698,10 +698,20 @@ private slots:
         bugs.connector = u"linear"_s;
         bugs.status = StepStatus::Skipped;
         inv.steps = {logs, bugs};
-        inv.notChecked = {Analysis::unchecked(u"status_pages"_s),
-                          u"Error breakdown (request logs): the server did not answer in 30 s"_s,
-                          u"Known bugs matching the ticket (Linear) (linear is not connected)"_s,
-                          u"Nothing was queried: the ticket does not say which org."_s};
+        // each line with the wording its writer gives it
+        const QList<WordedLine> lines{
+            Analysis::uncheckedWording(Analysis::unchecked(u"status_pages"_s), u"status_pages"_s),
+            Analysis::stepWording(
+                u"Error breakdown (request logs): the server did not answer in 30 s"_s, logs),
+            Analysis::notConnectedWording(
+                u"Known bugs matching the ticket (Linear) (linear is not connected)"_s,
+                bugs.connector),
+            Analysis::uncheckedWording(u"Nothing was queried: the ticket does not say which org."_s,
+                                       u"nothing_queried"_s)};
+        inv.notChecked.clear();
+        for (const WordedLine &line : lines)
+            inv.notChecked.append(line.text);
+        inv.notCheckedWording = lines;
         Reply::ComposeOptions options;
         options.language = language;
         options.templates = &t;
@@ -735,6 +745,13 @@ private slots:
                                                    {u"ja"_s, u"（英語）"_s}};
         if (language != u"en"_s)
             QVERIFY2(c.reply.contains(marks.value(language)), qPrintable(c.reply));
+        // the wording is what the line carries, not what its English looks like: a line that
+        // reads like the engine's but carries none stays English
+        inv.notChecked = {u"Nothing was queried: the weather on Mars."_s};
+        inv.notCheckedWording.clear();
+        c = Reply::compose(inv, options);
+        QVERIFY2(c.reply.contains(u"Nothing was queried: the weather on Mars."_s),
+                 qPrintable(c.reply));
         // every analyzer's line has its words in every language
         for (const auto &line : Analysis::uncheckedLines())
             QVERIFY2(book.has(u"unchecked."_s + line.key), qPrintable(line.key));

@@ -233,6 +233,32 @@ private slots:
             u"Every call returns 502 since lunch."_s, u"api-errors"_s);
         row("question form: webhooks", u"Are your webhooks down?"_s,
             u"We have not received a single event since 3am."_s, u"webhook-failures"_s);
+        // A subject with a question mark that reports what was seen (figures compared, a named
+        // provider, a time, a state) is investigated even when the body only asks for help; a
+        // question about how things work is answered from the docs.
+        row("question form: figures compared", u"Billed 61M tokens but the dashboard shows 47M?"_s,
+            u"Can you check?"_s, u"token-billing"_s);
+        row("question form: figures compared, spanish",
+            u"¿Facturados 8,4M de tokens y el panel dice 6,1M?"_s, u"¿Lo podéis mirar?"_s,
+            u"token-billing"_s);
+        row("question form: comparison, no figures", u"Invoice higher than our usage?"_s,
+            u"Could someone look?"_s, u"token-billing"_s);
+        row("question form: named provider", u"Requests to Anthropic failing?"_s,
+            u"Is there an outage?"_s, u"api-errors"_s);
+        row("question form: state, portuguese", u"Os webhooks estão falhando?"_s,
+            u"Alguém pode verificar?"_s, u"webhook-failures"_s);
+        row("question form: since when, german", u"Antworten seit heute früh langsam?"_s,
+            u"Könnt ihr das prüfen?"_s, u"latency-spike"_s);
+        row("question form: time, french", u"Appels vers Gemini en erreur depuis 9h ?"_s,
+            u"Un incident ?"_s, u"api-errors"_s);
+        row("question form: state, japanese", u"メタデータがログから消えている？"_s,
+            u"確認をお願いできますか。"_s, u"metadata"_s);
+        row("question: how it works", u"Retries on 500 errors?"_s,
+            u"How does the gateway handle a 500 from the provider?"_s, QString());
+        row("question: which codes, french", u"Codes de fallback ?"_s,
+            u"Quels codes d'erreur déclenchent le fallback ?"_s, QString());
+        row("question: how, german", u"Wie funktionieren Retries bei Timeouts?"_s,
+            u"Wie oft wird bei einem Timeout wiederholt?"_s, QString());
         row("question: japanese", u"SSOについて"_s, u"ScaleプランにSSOは含まれますか？"_s,
             QString());
         row("question: german", u"SSO im Scale-Tarif?"_s, u"Ist SSO im Scale-Tarif enthalten?"_s,

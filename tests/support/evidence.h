@@ -6,6 +6,7 @@
 #include "core/analysis.h"
 #include "core/analysis/analyzers.h"
 #include "core/reply/phrasebook.h"
+#include "core/reply/replycomposer.h"
 #include "core/reply/replytemplates.h"
 #include "core/time.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <functional>
@@ -261,6 +263,63 @@ inline QString phrasesMismatch(const AnalyzerOutput &out, const AnalysisInput &i
                 Reply::PhraseBook::parse(templates.text(language, Reply::Templates::phrasesName()));
             if (Reply::renderPhrases(phrases, book, language, reference).isEmpty())
                 return u"not worded in "_s + language + u": "_s + summary;
+        }
+    }
+    return {};
+}
+
+// An investigation of the input's ticket and window that concludes `cause` with `findings`, for
+// composing its replies.
+inline Investigation investigationConcluding(const AnalysisInput &in, const RootCause &cause,
+                                             const QList<Finding> &findings = {})
+{
+    Investigation inv;
+    inv.ticket = in.ticket;
+    inv.playbook = {in.playbook, u"chosen for the test"_s};
+    inv.window = in.params.window;
+    inv.rootCause = cause;
+    inv.findings = findings;
+    return inv;
+}
+
+// The first English left in the reply to `inv` in a language other than English: a stretch
+// of the English phrase book's words, the English summary of its cause or of a finding, or the
+// frame's "this part is in English" label; '' when every reply is worded in its language.
+inline QString englishLeftInReplies(const Investigation &inv)
+{
+    const Reply::Templates templates = Reply::Templates::load({}, false);
+    const auto english =
+        Reply::PhraseBook::parse(templates.text(u"en"_s, Reply::Templates::phrasesName()));
+    static const QRegularExpression placeholder(u"\\{[a-z_]+\\}"_s);
+    QStringList summaries;
+    if (inv.rootCause)
+        summaries.append(inv.rootCause->summary);
+    for (const Finding &f : inv.findings)
+        summaries.append(f.summary);
+    for (const QString &language : Reply::Templates::languages()) {
+        if (language == u"en"_s)
+            continue;
+        Reply::ComposeOptions options;
+        options.language = language;
+        options.templates = &templates;
+        const QString reply = Reply::compose(inv, options).reply;
+        for (const QString &summary : std::as_const(summaries)) {
+            if (reply.contains(summary.left(40)))
+                return language + u": the English summary \u201c"_s + summary + u"\u201d\n"_s +
+                       reply;
+        }
+        for (const QString &key : english.keys()) {
+            for (QString words : english.text(key).split(placeholder)) {
+                words = words.trimmed();
+                if (words.size() >= 12 && reply.contains(words, Qt::CaseInsensitive))
+                    return language + u": \u201c"_s + words + u"\u201d ("_s + key + u")\n"_s +
+                           reply;
+            }
+        }
+        for (const QString &label :
+             {u"en inglés"_s, u"em inglês"_s, u"auf Englisch"_s, u"en anglais"_s, u"英語"_s}) {
+            if (reply.contains(label))
+                return language + u": said to be in English\n"_s + reply;
         }
     }
     return {};

@@ -239,6 +239,42 @@ private slots:
         QCOMPARE(applied.count(), 1);
     }
 
+    // The charts are built with the first data that has a series: an investigation that is
+    // starting (or whose steps return none) shows the note and builds no chart.
+    void chartsAreBuiltWithTheFirstSeries()
+    {
+        TimelineCharts charts;
+        charts.resize(900, 500);
+        charts.show();
+        QVERIFY(!charts.primaryChart());
+        QCOMPARE(charts.rangeFrom(), QDateTime());
+        charts.setTimeRange(TestData::utc(u"2026-11-20T08:00:00Z"_s),
+                            TestData::utc(u"2026-11-20T09:00:00Z"_s)); // nothing to range yet
+        charts.resetZoom();
+        QSignalSpy applied(&charts, &TimelineCharts::dataApplied);
+        Investigation starting = TestData::investigation();
+        starting.evidence.clear();
+        charts.setInvestigation(starting);
+        QVERIFY(applied.wait(5000));
+        QVERIFY(!charts.primaryChart());
+        QVERIFY(!charts.secondaryChart());
+        QCOMPARE(charts.dataSeriesCount(), 0);
+        QCOMPARE(charts.axisTitle(), QString());
+
+        charts.setInvestigation(TestData::investigation());
+        QVERIFY(applied.wait(5000));
+        QVERIFY(charts.primaryChart());
+        QCOMPARE(charts.dataSeriesCount(), 4);
+        QVERIFY(charts.rangeFrom().isValid());
+
+        // Built once: later data, with or without series, reuses them.
+        QChart *built = charts.primaryChart();
+        charts.setInvestigation(starting);
+        QVERIFY(applied.wait(5000));
+        QCOMPARE(charts.primaryChart(), built);
+        QCOMPARE(charts.dataSeriesCount(), 0);
+    }
+
     void opensOnTheChangeWithLabelledMarkers();
     void axisInTheCustomersZone_data();
     void axisInTheCustomersZone();

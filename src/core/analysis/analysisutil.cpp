@@ -706,7 +706,8 @@ OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDa
 
 OrgScope orgScope(const AnalysisInput &input)
 {
-    const ChangeReport report = detectChanges(input);
+    const auto changes = changeReport(input);
+    const ChangeReport &report = *changes;
     const SeriesChange *burst = strongestErrorBurst(report);
     if (!burst)
         return wholeWindowScope(input);
@@ -729,7 +730,8 @@ std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input)
     // the onset: the org's strongest error-rate rise, else its first failure of the kind
     // that dominates
     QDateTime onset;
-    const ChangeReport report = detectChanges(input);
+    const auto changes = changeReport(input);
+    const ChangeReport &report = *changes;
     if (const SeriesChange *burst = strongestErrorBurst(report))
         onset = burst->at;
     else if (const ErrorProfile p = errorProfile(input); !p.groups.isEmpty())

@@ -577,11 +577,9 @@ const Series *firstTokenSeriesFor(const SeriesChange &change, const QList<Series
     return all;
 }
 
-} // namespace
-
-ChangeReport detectChanges(const AnalysisInput &input)
+// Fills `report` in place: `primary` points into its own series.
+void detectInto(const AnalysisInput &input, ChangeReport &report)
 {
-    ChangeReport report;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
         if (isFirstToken(*f.evidence))
             continue;
@@ -609,7 +607,30 @@ ChangeReport detectChanges(const AnalysisInput &input)
                 report.primary = &c;
         }
     }
+}
+
+} // namespace
+
+ChangeReport detectChanges(const AnalysisInput &input)
+{
+    ChangeReport report;
+    detectInto(input, report);
     return report;
+}
+
+std::shared_ptr<const ChangeReport> changeReport(const AnalysisInput &input)
+{
+    if (input.changes)
+        return input.changes;
+    auto report = std::make_shared<ChangeReport>();
+    detectInto(input, *report);
+    return report;
+}
+
+AnalysisInput withChanges(AnalysisInput input)
+{
+    input.changes = changeReport(input);
+    return input;
 }
 
 QList<VolumeChange> detectVolumeChanges(const AnalysisInput &input, QStringView groupKey)
@@ -650,7 +671,8 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
 {
     using namespace Analysis;
     AnalyzerOutput out;
-    const ChangeReport report = detectChanges(input);
+    const auto changes = changeReport(input);
+    const ChangeReport &report = *changes;
     const QDateTime ref = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     for (const SeriesChange &c : report.series) {
         if (!c.changed && c.cycleDay.isValid()) {

@@ -102,6 +102,13 @@ struct ChangeReport
 // first-token series is read by judgeFirstToken(), not as a latency of its own).
 ChangeReport detectChanges(const AnalysisInput &input);
 
+// The input's change report: the one computed once for the analysis (input.changes), else a
+// report detected now. Analyzers read the changes through this, never detect them again.
+std::shared_ptr<const ChangeReport> changeReport(const AnalysisInput &input);
+
+// The input with its change report computed (a no-op when it already has one).
+AnalysisInput withChanges(AnalysisInput input);
+
 // Time to first token of streamed responses against a total-latency rise: when the first token
 // comes as fast as before while the total rose, the answers take longer to finish (longer
 // completions), the responses are not slower to start.

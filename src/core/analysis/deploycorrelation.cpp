@@ -123,8 +123,9 @@ bool oursWithoutDeploy(bool everyone, bool serverSpread, double clientErrors, do
     return serverSpread || clientErrors >= 0.5 * errors;
 }
 
-Hypothesis unexplainedRegression(const QString &what, const QDateTime &onset,
-                                 const QString &groupRef, const QDateTime &reference)
+Hypothesis unexplainedRegression(const QString &what, const QList<Phrase> &whatPhrases,
+                                 const QDateTime &onset, const QString &groupRef,
+                                 const QDateTime &reference)
 {
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::DeployRegression);
@@ -134,6 +135,8 @@ Hypothesis unexplainedRegression(const QString &what, const QDateTime &onset,
                       u", which points at our side, but no deploy in the window fits "_s
                       u"its onset at "_s +
                       clock(onset, reference);
+    h.cause.phrases = whatPhrases;
+    h.cause.phrases.append({u"deploy.no_deploy_fits"_s, {Say::time(u"at"_s, onset)}});
     if (!groupRef.isEmpty())
         h.cause.refs = {groupRef};
     h.why = u"the change of ours that began it at "_s + clock(onset, reference) +
@@ -292,9 +295,11 @@ std::optional<Hypothesis> oursWithNoFittingDeploy(const AnalysisInput &input,
                         errors.serverProvider.isEmpty() && errors.serverProviders.size() >= 2;
     if (!oursWithoutDeploy(everyone, spread, errors.clientErrors, errors.errors))
         return std::nullopt;
+    QList<Phrase> what = change.phrases();
+    what.append({u"deploy.others_orgs_failed"_s, {}});
     Hypothesis h = unexplainedRegression(
         change.describe(reference) + u", and most other organisations failed in the same minutes"_s,
-        change.at, change.groupRef, reference);
+        what, change.at, change.groupRef, reference);
     h.cause.summary[0] = h.cause.summary.at(0).toUpper();
     h.cause.evidenceIds = {change.evidenceId};
     if (!scope.evidenceId.isEmpty())
@@ -337,7 +342,8 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         out.notChecked.append(unchecked(u"deploys"_s));
         return out;
     }
-    const ChangeReport report = detectChanges(input);
+    const auto changes = changeReport(input);
+    const ChangeReport &report = *changes;
     const SeriesChange *change = report.primary;
     QStringList strong = topicWords(input.playbook);
     QStringList weak = input.params.keywords;

@@ -63,9 +63,11 @@ bool oursWithoutDeploy(bool everyone, bool serverSpread, double clientErrors, do
 
 // The weak cause "ours, but no deploy fits the onset": a deploy_regression that cites no
 // deploy. Below the ranking's threshold it still stands as the root cause, with a human asked
-// to look (`missing` says what is missing).
-Hypothesis unexplainedRegression(const QString &what, const QDateTime &onset,
-                                 const QString &groupRef, const QDateTime &reference);
+// to look (`missing` says what is missing). `what` and `whatPhrases` say what went wrong, in
+// English and as phrase-book clauses; the "no deploy fits" clause follows them in both.
+Hypothesis unexplainedRegression(const QString &what, const QList<Phrase> &whatPhrases,
+                                 const QDateTime &onset, const QString &groupRef,
+                                 const QDateTime &reference);
 bool isUnexplainedRegression(const Hypothesis &h);
 
 // Words a playbook's topic adds to the affected thing ("webhook", "signature", ...).

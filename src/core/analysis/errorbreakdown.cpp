@@ -404,7 +404,8 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
 bool errorSeriesFlat(const AnalysisInput &input)
 {
     bool haveSeries = false;
-    for (const SeriesChange &c : detectChanges(input).series) {
+    const auto changes = changeReport(input); // kept alive over the loop
+    for (const SeriesChange &c : changes->series) {
         if (c.kind != MetricKind::ErrorRate)
             continue;
         haveSeries = true;
@@ -465,8 +466,8 @@ ErrorProfile burstProfile(const AnalysisInput &input)
     // A group's span runs from its first to its last failure in the window, background
     // failures of the day before included: a detected error-rate rise on that provider or
     // model bounds the burst instead.
-    const ChangeReport changes = detectChanges(input);
-    for (const SeriesChange *c : changes.changed()) {
+    const auto changes = changeReport(input);
+    for (const SeriesChange *c : changes->changed()) {
         if (c->kind == MetricKind::ErrorRate) {
             boundToBurst(p, *c);
             break;
@@ -483,8 +484,8 @@ OrgScope serverErrorScope(const AnalysisInput &input, const ErrorProfile &p, con
 {
     if (p.serverProvider.isEmpty())
         return scope;
-    const ChangeReport changes = detectChanges(input);
-    for (const SeriesChange *c : changes.changed()) {
+    const auto changes = changeReport(input);
+    for (const SeriesChange *c : changes->changed()) {
         const QString provider = c->labels.value(u"provider"_s).toString();
         const QString model = c->labels.value(u"model"_s).toString();
         if (c->kind == MetricKind::ErrorRate &&

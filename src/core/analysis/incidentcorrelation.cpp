@@ -412,7 +412,8 @@ std::optional<IncidentFacts> gatherIncidents(const AnalysisInput &input)
     IncidentFacts facts;
     facts.statusAnswered = !status.isEmpty();
     facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
-    const ChangeReport report = detectChanges(input);
+    const auto changes = changeReport(input);
+    const ChangeReport &report = *changes;
     const ErrorProfile errors = errorProfile(input);
     facts.affectedProvider = affectedProvider(input);
     facts.failures =

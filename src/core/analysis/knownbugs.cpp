@@ -96,7 +96,8 @@ QStringList modelWords(const QString &model)
 KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
 {
     KnownBugProblem p;
-    const ChangeReport report = detectChanges(input);
+    const auto changes = changeReport(input);
+    const ChangeReport &report = *changes;
     if (report.primary) {
         for (auto it = report.primary->labels.begin(); it != report.primary->labels.end(); ++it) {
             const QString value = it.value().toString();

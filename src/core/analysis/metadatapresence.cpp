@@ -260,11 +260,15 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
                                      ? QString(c.label + u" did not touch metadata handling"_s)
                                      : c.reason,
                                  {c.ref}});
+        QList<Phrase> what{{u"metadata.every_sdk_stopped"_s, {}}};
+        for (const SdkMetadata &s : drop.partial)
+            what.append({u"metadata.sdk_share"_s,
+                         {Say::name(u"sdk"_s, s.sdk), Say::share(u"share"_s, s.share())}});
         Hypothesis h = unexplainedRegression(
             u"Every SDK stopped passing custom metadata through the gateway (share of requests "
             u"still carrying it over the window: "_s +
                 names.join(u", "_s) + u')',
-            drop.stoppedAt, {}, reference);
+            what, drop.stoppedAt, {}, reference);
         h.cause.evidenceIds = {facts.evidenceId};
         out.hypotheses.append(h);
     }

@@ -1,7 +1,9 @@
 #include "core/analysis/ranking.h"
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/unchecked.h"
 
 #include <QHash>
 #include <QSet>
@@ -148,10 +150,17 @@ RankingFacts gatherRanking(const AnalysisInput &input)
         }
         if (r.status == StepStatus::Ok || !isFinished(r.status))
             continue;
+        if (!facts.notChecked.contains(stepInWords(r)))
+            facts.notCheckedWording.append(stepWording(stepInWords(r), r));
         appendUnique(facts.notChecked, stepInWords(r));
         appendUnique(facts.missing, stepInWords(r));
         if (r.status != StepStatus::Skipped)
             ++facts.missingSteps;
+    }
+    for (const QString &line : std::as_const(all.notChecked)) {
+        const QString key = uncheckedKey(line);
+        if (!key.isEmpty() && !facts.notChecked.contains(line))
+            facts.notCheckedWording.append(uncheckedWording(line, key));
     }
     appendUnique(facts.notChecked, all.notChecked);
     appendUnique(facts.missing, all.notChecked);
@@ -329,6 +338,7 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
 {
     AnalysisResult result;
     result.notChecked = facts.notChecked;
+    result.notCheckedWording = facts.notCheckedWording;
     if (v.best >= 0) {
         result.rootCause = facts.ranked.at(v.best).cause;
         result.rootCause->confidence = v.confidence;
@@ -463,7 +473,8 @@ AnalysisResult analyze(const AnalysisInput &input)
 {
     if (input.steps.isEmpty() && input.analyzers.isEmpty())
         return {};
-    const Analysis::RankingFacts facts = Analysis::gatherRanking(input);
+    // the change points are found once here, and every analyzer reads them
+    const Analysis::RankingFacts facts = Analysis::gatherRanking(Analysis::withChanges(input));
     return Analysis::phraseRanking(facts, Analysis::judgeRanking(facts));
 }
 

@@ -20,10 +20,11 @@ struct RankingFacts
     QList<Hypothesis> ranked;           // one per category, strongest first
     QList<RejectedHypothesis> rejected; // the analyzers' own
     QList<Finding> findings;
-    QStringList notChecked; // in words, for the reply
-    int missingSteps = 0;   // steps that failed, timed out or were cancelled
-    QStringList missing;    // steps that did not deliver or returned nothing, in words
-    bool sawChange = false; // a finding reports a metric that rose
+    QStringList notChecked;              // in words, for the reply
+    QList<WordedLine> notCheckedWording; // the same lines as phrase-book clauses
+    int missingSteps = 0;                // steps that failed, timed out or were cancelled
+    QStringList missing;                 // steps that did not deliver or returned nothing, in words
+    bool sawChange = false;              // a finding reports a metric that rose
 };
 
 struct RankingVerdict

@@ -904,6 +904,34 @@ QList<Phrase> policyPhrases(CachedRule rule, double discount)
     return {};
 }
 
+// usageRules() as phrase-book clauses: the rounding and the minimum a line's quantity rests on.
+QList<Phrase> usageRulePhrases(const LineVerdict &v, const BillingPolicy &policy)
+{
+    QList<Phrase> out;
+    if (v.rounded)
+        out.append({u"billing.rounded"_s, {Say::count(u"round_to"_s, double(policy.roundTo))}});
+    if (v.minimumApplied)
+        out.append({u"billing.minimum"_s, {Say::count(u"minimum"_s, double(policy.minimum))}});
+    return out;
+}
+
+// policyVerdict() as phrase-book clauses: whether the line follows the policy our docs state or
+// departs from it, then the rules it rests on; nothing when no documented rule bears on it.
+QList<Phrase> policyVerdictPhrases(const LineVerdict &v, const BillingPolicy &policy)
+{
+    const bool cachedRule =
+        policy.rule != CachedRule::Unknown && !policy.docRef.isEmpty() && v.logged.cached > 0;
+    const QList<Phrase> rules = usageRulePhrases(v, policy);
+    if (!cachedRule && rules.isEmpty())
+        return {};
+    QList<Phrase> out{{v.outcome == LineVerdict::Outcome::Matches ? u"billing.follows_policy"_s
+                                                                  : u"billing.departs_policy"_s,
+                       {}}};
+    if (cachedRule)
+        out.append(policyPhrases(policy.rule, policy.discount));
+    return out + rules;
+}
+
 QList<Phrase> othersPhrases(const InvoiceVerdict &verdict, int except)
 {
     for (int i = 0; i < verdict.lines.size(); ++i) {
@@ -945,6 +973,8 @@ QList<Phrase> faultPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
             out.append({v.runMissing ? u"billing.not_metered_between"_s
                                      : u"billing.counted_twice_between"_s,
                         {Say::time(u"from"_s, v.runFrom), Say::time(u"to"_s, v.runTo)}});
+        else if (v.outcome == LineVerdict::Outcome::Differs)
+            out.append(policyVerdictPhrases(v, policy)); // as faultHypothesis() says it
         break;
     }
     out.append(othersPhrases(verdict, verdict.worst));
@@ -969,6 +999,16 @@ QList<Phrase> correctPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdic
                         {Say::count(u"billed"_s, v.line.quantity), unitTerm(v.line.kind)}});
     }
     out.append(policyPhrases(policy.rule, policy.discount));
+    // a quantity the documented usage rules explain, as correctHypothesis() says it
+    QList<Phrase> rules;
+    for (const LineVerdict &v : verdict.lines) {
+        for (const Phrase &p : usageRulePhrases(v, policy)) {
+            if (!rules.contains(p))
+                rules.append(p);
+        }
+    }
+    if (!rules.isEmpty())
+        out += QList<Phrase>{{u"billing.follows_policy"_s, {}}} + rules;
     return out;
 }
 
@@ -1142,6 +1182,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
             finding.phrases.append(
                 {u"billing.logged_cached"_s,
                  {Say::count(u"cached"_s, v.logged.cached), unitTerm(LineKind::Cached)}});
+        finding.phrases.append(policyVerdictPhrases(v, policy));
     }
     finding.refs = QStringList{f.ref} + docRefs;
     finding.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};

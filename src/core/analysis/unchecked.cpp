@@ -45,4 +45,40 @@ QString uncheckedKey(const QString &line)
     return {};
 }
 
+namespace {
+
+// The system a step asks, as a phrase-book term ("source.clickhouse"; "source.other").
+PhraseArg sourceTerm(const QString &connector)
+{
+    static const QStringList known{u"clickhouse"_s, u"github"_s, u"statuspage"_s,
+                                   u"pagerduty"_s,  u"linear"_s, u"jira"_s,
+                                   u"stripe"_s,     u"docs"_s,   u"gateway"_s};
+    const QString name = connector.toLower();
+    return Say::term(u"what"_s, u"source."_s + (known.contains(name) ? name : u"other"_s));
+}
+
+} // namespace
+
+WordedLine uncheckedWording(const QString &line, const QString &key)
+{
+    return {line, {{u"unchecked."_s + key, {}}}};
+}
+
+WordedLine stepWording(const QString &line, const StepRecord &step)
+{
+    QString why = u"why.timeout"_s;
+    if (step.status == StepStatus::Failed)
+        why = u"why.failed"_s;
+    else if (step.status == StepStatus::Skipped)
+        why = u"why.skipped"_s;
+    else if (step.status == StepStatus::Cancelled)
+        why = u"why.cancelled"_s;
+    return {line, {{u"unchecked.step"_s, {sourceTerm(step.connector), Say::term(u"why"_s, why)}}}};
+}
+
+WordedLine notConnectedWording(const QString &line, const QString &connector)
+{
+    return {line, {{u"unchecked.not_connected"_s, {sourceTerm(connector)}}}};
+}
+
 } // namespace Casefile::Analysis

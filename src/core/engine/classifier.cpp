@@ -60,6 +60,18 @@ struct Sentence
     bool hypothetical = false;
     bool firstPerson = false;
     bool why = false;
+    // What kind of question it is, when it is one. A request for information asks how
+    // something works, what it costs, whether it can be done ("how do retries work on 500s?",
+    // "which codes trigger the fallback?"): a symptom named in it is a topic. A question that
+    // reports asks about something that happened or is happening: said as a statement with a
+    // question mark, about a named provider, model or id, anchored in time, comparing figures,
+    // or asking whether a thing is in a state ("are webhooks down?", "billed 61M but the
+    // dashboard shows 47M?", "requests to Mistral failing since 10:00?").
+    bool asksInformation = false; // opens like a request for information
+    bool concrete = false;        // names a provider, a model, an id, a route or "your ..."
+    bool figures = false;         // two figures or durations side by side
+    bool stateQuestion = false;   // asks whether something is in a state ("is ... down?")
+    bool timed = false;           // a clock time ("10:40", "9am", "11 Uhr", "10h", "9時")
 };
 
 // Folded words, split where Latin letters meet Japanese ones ("webhookが届かない").
@@ -88,7 +100,117 @@ bool containsAny(const QString &text, std::initializer_list<const char16_t *> ne
     return false;
 }
 
-Sentence makeSentence(const QString &raw, bool questionMark)
+int distinctAmounts(const QString &text);
+QList<double> durationsOf(const QString &sentence);
+int distinctModels(const QString &text);
+
+// The words that open a request for information in the six languages (folded): question
+// words and the modal or auxiliary verbs a "can it / does it / is there" question starts with.
+// A question that opens with "is", "are", "ist", "está"... asks about a state and is not here.
+bool opensInformationRequest(const QStringList &tokens)
+{
+    static const QSet<QString> openers{
+        // English
+        u"how"_s, u"what"_s, u"whats"_s, u"which"_s, u"who"_s, u"where"_s, u"when"_s, u"do"_s,
+        u"does"_s, u"can"_s, u"could"_s, u"will"_s, u"would"_s, u"should"_s, u"may"_s, u"might"_s,
+        u"shall"_s, u"any"_s,
+        // Spanish
+        u"como"_s, u"cual"_s, u"cuales"_s, u"cuanto"_s, u"cuanta"_s, u"cuantos"_s, u"cuantas"_s,
+        u"cuando"_s, u"donde"_s, u"quien"_s, u"puedo"_s, u"puede"_s, u"pueden"_s, u"podemos"_s,
+        u"podria"_s, u"hay"_s, u"existe"_s, u"ofrecen"_s, u"ofreceis"_s, u"soportan"_s,
+        u"soportais"_s, u"tienen"_s, u"teneis"_s,
+        // Portuguese
+        u"qual"_s, u"quais"_s, u"quantos"_s, u"quantas"_s, u"quando"_s, u"onde"_s, u"quem"_s,
+        u"posso"_s, u"pode"_s, u"podem"_s, u"oferecem"_s, u"suportam"_s, u"tem"_s, u"da"_s,
+        // German
+        u"wie"_s, u"was"_s, u"welche"_s, u"welcher"_s, u"welches"_s, u"welchen"_s, u"wann"_s,
+        u"wo"_s, u"wer"_s, u"kann"_s, u"konnen"_s, u"konnt"_s, u"gibt"_s, u"wird"_s, u"werden"_s,
+        u"unterstutzt"_s, u"unterstutzen"_s, u"darf"_s, u"durfen"_s, u"soll"_s, u"sollte"_s,
+        u"bietet"_s, u"bieten"_s,
+        // French
+        u"comment"_s, u"quel"_s, u"quelle"_s, u"quels"_s, u"quelles"_s, u"combien"_s, u"quand"_s,
+        u"peut"_s, u"peuvent"_s, u"pouvez"_s, u"puis"_s, u"proposez"_s, u"supportez"_s, u"faut"_s};
+    if (tokens.isEmpty())
+        return false;
+    const QString &first = tokens.first();
+    // "is there", "are there", "y a-t-il", "es posible", "é possível", "est-il possible"
+    const QString second = tokens.value(1);
+    if ((first == u"is"_s || first == u"are"_s) && second == u"there"_s)
+        return true;
+    if ((first == u"es"_s || first == u"e"_s || first == u"est"_s) &&
+        (second.startsWith(u"posib"_s) || second.startsWith(u"possi"_s) ||
+         tokens.value(2).startsWith(u"possi"_s)))
+        return true;
+    if (first == u"y"_s && second == u"a"_s)
+        return true;
+    if ((first == u"que"_s || first == u"o"_s) && second != u"estan"_s && second != u"esta"_s)
+        return first == u"que"_s || second == u"que"_s;
+    return openers.contains(first);
+}
+
+// A question about a state: "is/are ... down?", "ist ... kaputt?", "están fallando?".
+bool opensStateQuestion(const QStringList &tokens)
+{
+    // the verb comes after the subject in a Romance statement said as a question ("os
+    // webhooks estão falhando?", "las llamadas están fallando?"), first elsewhere
+    static const QSet<QString> copulas{
+        u"is"_s,   u"are"_s,   u"was"_s,    u"were"_s,   u"isnt"_s,   u"arent"_s, u"has"_s,
+        u"have"_s, u"hasnt"_s, u"havent"_s, u"ist"_s,    u"sind"_s,   u"war"_s,   u"waren"_s,
+        u"esta"_s, u"estan"_s, u"estao"_s,  u"estaba"_s, u"estava"_s, u"sont"_s,  u"etait"_s};
+    if (tokens.isEmpty() || tokens.value(1) == u"there"_s)
+        return false;
+    static const QSet<QString> romance{u"esta"_s,   u"estan"_s,  u"estao"_s,
+                                       u"estaba"_s, u"estava"_s, u"sont"_s};
+    for (qsizetype i = 0; i < std::min<qsizetype>(tokens.size(), 4); ++i) {
+        if (i == 0 ? copulas.contains(tokens.at(i)) : romance.contains(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
+// Japanese: a request for information ("できますか", "どのように"), or a state ("〜ていますか").
+bool japaneseAsksInformation(const QString &raw)
+{
+    return containsAny(raw, {u"できますか", u"できるか", u"可能ですか", u"可能でしょうか",
+                             u"ありますか", u"どう", u"どのよう", u"どれ", u"何", u"いくら",
+                             u"いつ", u"どこ", u"対応していますか"});
+}
+
+bool japaneseState(const QString &raw)
+{
+    return containsAny(
+        raw, {u"ている", u"ています", u"ていない", u"ていません", u"てる", u"でいる", u"でいます"});
+}
+
+// Names something particular: a provider or model, an id ("in_8823", "req_7f3a"), a route, or
+// the vendor's own thing ("your webhooks", "vos webhooks", "御社").
+bool namesSomething(const QString &raw, const QStringList &tokens)
+{
+    static const QSet<QString> yours{u"your"_s,    u"yours"_s,   u"vos"_s,      u"votre"_s,
+                                     u"vuestro"_s, u"vuestra"_s, u"vuestros"_s, u"vuestras"_s,
+                                     u"eure"_s,    u"euer"_s,    u"euren"_s,    u"eurem"_s};
+    static const QRegularExpression id(
+        u"(?<![\\w])(?:[a-z]{2,}_[a-z0-9_]*\\d[\\w]*|/v\\d+/[\\w/-]+)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    for (const QString &t : tokens) {
+        if (yours.contains(t))
+            return true;
+    }
+    return containsAny(raw, {u"御社", u"貴社"}) || id.match(raw).hasMatch() ||
+           !Lexicon::providerFamilies(u' ' + tokens.join(u' ') + u' ').isEmpty() ||
+           distinctModels(raw) > 0;
+}
+
+bool saysTime(const QString &raw)
+{
+    static const QRegularExpression clock(
+        u"(?<![\\d.,])\\d{1,2}(?::\\d{2}|\\s?(?:am|pm|uhr|h\\b)|時)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return clock.match(raw).hasMatch();
+}
+
+// `lang`: the ticket's language when clear ("on" is the French "we", an English preposition).
+Sentence makeSentence(const QString &raw, bool questionMark, std::optional<Lexicon::Lang> lang)
 {
     Sentence s;
     const QString trimmed = raw.trimmed();
@@ -106,7 +228,9 @@ Sentence makeSentence(const QString &raw, bool questionMark)
             const QString &tok = tokens.at(i);
             s.hypothetical = s.hypothetical || Lexicon::isHypothetical(tok) ||
                              (tok == u"happens"_s && i > 0 && tokens.at(i - 1) == u"what"_s);
-            s.firstPerson = s.firstPerson || Lexicon::isFirstPerson(tok);
+            s.firstPerson =
+                s.firstPerson || (Lexicon::isFirstPerson(tok) &&
+                                  !(tok == u"on"_s && lang && *lang != Lexicon::Lang::Fr));
             s.why = s.why || Lexicon::isWhy(tok) ||
                     (tok == u"que"_s && i > 0 && tokens.at(i - 1) == u"por"_s);
             clause.tokens.append(tok);
@@ -116,16 +240,38 @@ Sentence makeSentence(const QString &raw, bool questionMark)
     }
     for (Clause &c : s.clauses)
         c.joined = u' ' + c.tokens.join(u' ') + u' ';
+    if (s.question) {
+        // how it opens: its first clause past a greeting ("Hi, how do I ...?"), so that a
+        // request for action after the report ("..., can you check?") does not make it one
+        QStringList all;
+        const Clause *opening = nullptr;
+        for (const Clause &c : std::as_const(s.clauses)) {
+            if (!opening && (c.tokens.size() > 2 || &c == &s.clauses.constLast()))
+                opening = &c;
+            all += c.tokens;
+        }
+        if (opening) {
+            s.asksInformation = opensInformationRequest(opening->tokens);
+            s.stateQuestion = opensStateQuestion(opening->tokens);
+        }
+        s.asksInformation = s.asksInformation || japaneseAsksInformation(trimmed);
+        s.stateQuestion = s.stateQuestion || japaneseState(trimmed);
+        s.concrete = namesSomething(trimmed, all);
+        s.figures =
+            distinctAmounts(trimmed) >= 2 ||
+            durationsOf(trimmed.normalized(QString::NormalizationForm_KC).toLower()).size() >= 2;
+        s.timed = saysTime(trimmed);
+    }
     return s;
 }
 
-QList<Sentence> sentencesOf(QStringView text)
+QList<Sentence> sentencesOf(QStringView text, std::optional<Lexicon::Lang> lang)
 {
     QList<Sentence> out;
     QString current;
     auto flush = [&](bool question) {
         if (!current.trimmed().isEmpty())
-            out.append(makeSentence(current, question));
+            out.append(makeSentence(current, question, lang));
         current.clear();
     };
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -533,13 +679,21 @@ bool saysRatio(const QString &folded)
     return ratio.match(folded).hasMatch();
 }
 
-double questionFactor(const Sentence &s)
+// How much a symptom named in a sentence says that something is wrong: fully outside a
+// question and in a question that reports (see Sentence); little in a request for information
+// or a hypothetical one. `changed`: the sentence says when ("since", "today", "seit", "から").
+double questionFactor(const Sentence &s, bool changed = false)
 {
     if (!s.question)
         return 1.0;
     if (s.hypothetical)
         return GenericQuestionFactor;
-    return s.firstPerson || s.why ? 1.0 : GenericQuestionFactor;
+    if (s.firstPerson || s.why)
+        return 1.0;
+    if (s.asksInformation)
+        return GenericQuestionFactor;
+    const bool reports = s.concrete || s.figures || s.stateQuestion || s.timed || changed;
+    return reports ? 1.0 : GenericQuestionFactor;
 }
 
 void readZone(const QList<Sentence> &sentences, double weight, bool subject, Reading *r)
@@ -548,13 +702,25 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
     const QList<Lexicon::Concept> &all = Lexicon::concepts();
     static const QSet<QString> only{u"only"_s, u"solo"_s,      u"solamente"_s, u"somente"_s,
                                     u"nur"_s,  u"seulement"_s, u"uniquement"_s};
+    static const int change = conceptIndex(u"change");
+    static const int mismatch = conceptIndex(u"mismatch");
     for (const Sentence &s : sentences) {
         r->asks = r->asks || (s.question && weight > StaleSubjectWeight);
-        const double factor = questionFactor(s);
+        QList<QList<Occurrence>> perClause;
+        bool changed = false;
         for (const Clause &clause : s.clauses) {
             QList<Occurrence> found;
             collectLatin(clause, matcher, &found);
             collectSpaceless(clause, &found);
+            // ("no llegan desde ayer": the negation is the symptom's, not the time's)
+            for (const Occurrence &o : std::as_const(found))
+                changed = changed || o.index == change;
+            perClause.append(found);
+        }
+        const double factor = questionFactor(s, changed);
+        for (qsizetype k = 0; k < s.clauses.size(); ++k) {
+            const Clause &clause = s.clauses.at(k);
+            const QList<Occurrence> &found = perClause.at(k);
             for (const QString &tok : clause.tokens)
                 r->onlyWord = r->onlyWord || only.contains(tok) || tok.contains(u"だけ"_s) ||
                               tok.contains(u"のみ"_s);
@@ -574,8 +740,12 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                 c.asserted = std::max(c.asserted, weight * factor);
                 if (!s.question)
                     c.stated = std::max(c.stated, weight);
+                // a comparison said with a question mark ("invoice higher than our usage?") is
+                // a discrepancy seen, unless it asks how things work
+                const bool compares =
+                    o.index == mismatch && s.question && !s.hypothetical && !s.asksInformation;
                 if (kind == Kind::Symptom || kind == Kind::Event)
-                    c.symptom = std::max(c.symptom, weight * factor);
+                    c.symptom = std::max(c.symptom, weight * (compares ? 1.0 : factor));
                 else if (kind == Kind::Change)
                     c.symptom = std::max(c.symptom, 0.5 * weight * factor);
                 if (!c.tokens.contains(o.token) && c.tokens.size() < 8)
@@ -655,22 +825,49 @@ QList<double> durationsOf(const QString &sentence)
 // ~100 ms, now half a second", "p95 went 800->2400ms", "8 Sekunden statt 800 ms"). Returns the
 // question factor of the strongest such sentence (0: none), so that "is it 10 ms or 50 ms?"
 // stays a question.
+QList<double> durationsIn(const Sentence &s)
+{
+    return durationsOf(s.raw.normalized(QString::NormalizationForm_KC).toLower());
+}
+
+// Two durations of which one is at least twice the other; `across`: one from each list only.
+bool severalFold(const QList<double> &a, const QList<double> &b)
+{
+    for (const double x : a) {
+        for (const double y : b) {
+            const double lo = std::min(x, y);
+            if (lo > 0 && std::max(x, y) >= 2.0 * lo)
+                return true;
+        }
+    }
+    return false;
+}
+
 double durationsDiffer(const QList<Sentence> &sentences)
 {
     double best = 0.0;
     for (const Sentence &s : sentences) {
-        const QList<double> d =
-            durationsOf(s.raw.normalized(QString::NormalizationForm_KC).toLower());
+        const QList<double> d = durationsIn(s);
         bool differ = false;
-        for (qsizetype i = 0; i < d.size() && !differ; ++i) {
-            for (qsizetype j = i + 1; j < d.size() && !differ; ++j) {
-                const double lo = std::min(d.at(i), d.at(j));
-                const double hi = std::max(d.at(i), d.at(j));
-                differ = lo > 0 && hi >= 2.0 * lo;
-            }
-        }
+        for (qsizetype i = 0; i + 1 < d.size() && !differ; ++i)
+            differ = severalFold({d.at(i)}, d.mid(i + 1));
         if (differ)
             best = std::max(best, questionFactor(s));
+    }
+    return best;
+}
+
+// A subject that gives one duration and a body that gives another ("answers take 9 s since
+// yesterday?" over "they used to take 2 s"): the question factor of the subject, 0 when not.
+double subjectDurationAgainstBody(const QList<Sentence> &subject, const QList<Sentence> &body)
+{
+    QList<double> inBody;
+    for (const Sentence &s : body)
+        inBody += durationsIn(s);
+    double best = 0.0;
+    for (const Sentence &s : subject) {
+        if (severalFold(durationsIn(s), inBody))
+            best = std::max(best, questionFactor(s, true));
     }
     return best;
 }
@@ -699,8 +896,8 @@ Reading readTicket(const Ticket &ticket)
     const QString body = QString(own + u'\n' + ticket.tags.join(u' '));
     r.lang = lexiconLang(Text::detectLanguage(subject + u'\n' + body));
     const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
-    const QList<Sentence> bodySentences = sentencesOf(body);
-    QList<Sentence> subjectSentences = sentencesOf(subject);
+    const QList<Sentence> bodySentences = sentencesOf(body, r.lang);
+    QList<Sentence> subjectSentences = sentencesOf(subject, r.lang);
     // A subject over a body made only of questions is the question's title ("Provider
     // outages" over "what happens if ...?"): its words are read as part of the question.
     const bool bodyOnlyAsks =
@@ -724,7 +921,10 @@ Reading readTicket(const Ticket &ticket)
         u' ' + tokensOf(r.staleSubject ? r.foldedBody : r.folded).join(u' ') + u' ');
     // Response times told as figures that differ several-fold are slowness said in numbers.
     const int slowness = conceptIndex(u"slowness");
-    if (const double said = durationsDiffer(bodySentences); slowness >= 0 && said > 0) {
+    const double timesSaid = std::max(
+        durationsDiffer(bodySentences),
+        r.staleSubject ? 0.0 : subjectDurationAgainstBody(subjectSentences, bodySentences));
+    if (const double said = timesSaid; slowness >= 0 && said > 0) {
         ConceptRead &c = r.concepts[slowness];
         if (c.symptom < said)
             r.symptomStrength += said - c.symptom;
@@ -745,9 +945,11 @@ Reading readTicket(const Ticket &ticket)
                                      sw >= 0 ? r.concepts.at(sw).stated : 0.0);
         r.symptomStrength += said;
     }
+    // (figures in a subject count too: "billed 61M but the dashboard shows 47M?")
     const int mismatch = conceptIndex(u"mismatch");
     if (present(r, u"billing") && mismatch >= 0 &&
-        (distinctAmounts(own) >= 2 || (inBody(r, u"billing") && saysRatio(r.foldedBody)))) {
+        (distinctAmounts(own) >= 2 || (!r.staleSubject && distinctAmounts(subject) >= 2) ||
+         (inBody(r, u"billing") && saysRatio(r.foldedBody)))) {
         ConceptRead &c = r.concepts[mismatch];
         if (c.symptom < 1.0)
             r.symptomStrength += 1.0 - c.symptom;

@@ -4,6 +4,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/ranking.h"
+#include "core/analysis/unchecked.h"
 #include "core/async.h"
 #include "core/corelogging.h"
 #include "core/engine/classifier.h"
@@ -22,6 +23,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <exception>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +48,15 @@ void settleNeedsHuman(Investigation &result, const QStringList &missingRequired)
     }
     if (!result.needsHuman)
         result.missing.clear();
+}
+
+// A "not checked" line with its wording, once.
+void noteUnchecked(Investigation &result, const WordedLine &line)
+{
+    if (result.notChecked.contains(line.text))
+        return;
+    result.notChecked.append(line.text);
+    result.notCheckedWording.append(line);
 }
 
 // Operations whose answer is a stable mapping (an organisation's billing customer): their
@@ -135,8 +146,8 @@ public:
     QMap<QString, StepData> data;
     QMap<QString, Attempt> active;
     QMap<QString, QElapsedTimer> stepClocks;
-    QStringList engineNotChecked;
-    bool entitiesChecked = false; // the ticket's provider and model checked against the logs
+    QList<WordedLine> engineNotChecked; // the engine's own "not checked" lines
+    bool entitiesChecked = false;       // the ticket's provider and model checked against the logs
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -342,7 +353,8 @@ void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
             missing.contains(u"org"_s)
                 ? u"the organisation could not be resolved (%1)"_s.arg(prepared.orgProblem)
                 : u"the ticket does not say which %1"_s.arg(missing.join(u", "_s));
-        engineNotChecked.append(u"Nothing was queried: %1."_s.arg(why));
+        engineNotChecked.append(Analysis::uncheckedWording(u"Nothing was queried: %1."_s.arg(why),
+                                                           u"nothing_queried"_s));
         for (const StepRecord &r : std::as_const(inv.steps))
             finishStep(r.id, StepStatus::Skipped,
                        u"cannot run without %1: %2"_s.arg(missing.join(u", "_s), why));
@@ -491,8 +503,10 @@ void InvestigationRunPrivate::schedule()
             if (!connectors->get(step.connector)) {
                 const QString msg = u"%1 is not connected in this workspace"_s.arg(step.connector);
                 const QString note = u"%1 (%2 is not connected)"_s.arg(step.title, step.connector);
-                if (!step.ifConnected && !engineNotChecked.contains(note))
-                    engineNotChecked.append(note);
+                if (!step.ifConnected &&
+                    std::none_of(engineNotChecked.cbegin(), engineNotChecked.cend(),
+                                 [&](const WordedLine &l) { return l.text == note; }))
+                    engineNotChecked.append(Analysis::notConnectedWording(note, step.connector));
                 finishStep(step.id, StepStatus::Skipped, msg);
                 changed = true;
                 continue;
@@ -700,7 +714,8 @@ void InvestigationRunPrivate::onOverallTimeout()
         if (!isFinished(r.status))
             finishStep(r.id, StepStatus::Cancelled, u"not started: "_s + why);
     }
-    engineNotChecked.append(u"Some steps did not finish: "_s + why + u'.');
+    engineNotChecked.append(
+        Analysis::uncheckedWording(u"Some steps did not finish: "_s + why + u'.', u"unfinished"_s));
     startAnalysis(true);
 }
 
@@ -751,7 +766,7 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
     input.now = now;
 
     const Investigation current = inv;
-    const QStringList notChecked = engineNotChecked;
+    const QList<WordedLine> notChecked = engineNotChecked;
     const bool polish = options.polishWithLlm && analyzeSteps;
     auto llm = connectors->get(u"llm"_s);
     // a plain question (no playbook, nothing forced) is answered from the docs, if they tell
@@ -769,7 +784,9 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
         Investigation &result = out.investigation;
         try {
             if (analyzeSteps && !current.playbook.name.isEmpty()) {
-                const AnalysisResult analysis = analyze(input);
+                // the change points, found once: the analyzers and the time check read them
+                const AnalysisInput analysed = Analysis::withChanges(input);
+                const AnalysisResult analysis = analyze(analysed);
                 for (Evidence e : analysis.derived) {
                     e.id = u"ev"_s + QString::number(out.nextEvidence++);
                     result.evidence.append(e);
@@ -780,13 +797,13 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 result.secondaryCauses = analysis.secondaryCauses;
                 result.rejected = analysis.rejected;
                 result.notChecked = analysis.notChecked;
+                result.notCheckedWording = analysis.notCheckedWording;
                 result.needsHuman = analysis.needsHuman;
                 result.missing = analysis.missing;
                 // the time the ticket gives against the onset in the organisation's logs
-                const Analysis::ChangeReport changes = Analysis::detectChanges(input);
-                if (changes.primary) {
+                if (const Analysis::SeriesChange *primary = analysed.changes->primary) {
                     BoundParameters timed = input.params;
-                    const QString note = ParameterBinder::correctTime(timed, changes.primary->at);
+                    const QString note = ParameterBinder::correctTime(timed, primary->at);
                     if (!note.isEmpty()) {
                         result.entityCorrections = timed.entityCorrections;
                         result.window = timed.window;
@@ -794,10 +811,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                     }
                 }
             }
-            for (const QString &n : notChecked) {
-                if (!result.notChecked.contains(n))
-                    result.notChecked.append(n);
-            }
+            for (const WordedLine &n : notChecked)
+                noteUnchecked(result, n);
             // A required step that did not deliver weakens whatever we concluded.
             QStringList missingRequired;
             for (const StepRecord &r : std::as_const(result.steps)) {
@@ -805,8 +820,7 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                     missingRequired.append(r.title);
                     const QString note = u"%1: %2"_s.arg(
                         r.title, r.error.isEmpty() ? stepStatusName(r.status) : r.error);
-                    if (!result.notChecked.contains(note))
-                        result.notChecked.append(note);
+                    noteUnchecked(result, Analysis::stepWording(note, r));
                 }
             }
             if (!missingRequired.isEmpty() && result.rootCause) {
@@ -819,8 +833,10 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                 auto found = Reply::findQuestionDocs(input.ticket, *docs,
                                                      WorkLimits{QDeadlineTimer(docsMs), token});
                 if (!found) {
-                    result.notChecked.append(
-                        u"our documentation (%1)"_s.arg(oneLine(found.error().message)));
+                    noteUnchecked(
+                        result, Analysis::uncheckedWording(
+                                    u"our documentation (%1)"_s.arg(oneLine(found.error().message)),
+                                    u"docs"_s));
                 } else if (*found) {
                     Evidence e = **found;
                     e.id = u"ev"_s + QString::number(out.nextEvidence++);
@@ -834,7 +850,9 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
             result.replyLanguage = composed.language;
         } catch (const std::exception &e) {
             qCWarning(lcCore) << "analysis failed:" << e.what();
-            result.notChecked.append(u"The analysis failed; the evidence is shown as collected."_s);
+            noteUnchecked(result, Analysis::uncheckedWording(
+                                      u"The analysis failed; the evidence is shown as collected."_s,
+                                      u"analysis_failed"_s));
         }
 
         if (polish && llm && !result.diagnosisMarkdown.isEmpty() && !token.isCancelled()) {

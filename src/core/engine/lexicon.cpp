@@ -198,6 +198,12 @@ const Spec Specs[] = {
     {u"forwarded", Kind::Event, u"metadata 1.5",
      u"forward|passed through|pass through|passed to|reach", u"reenv|llegan al",
      u"repassad|chegam no", u"weitergeleitet|weitergegeben", u"transmis|parviennent", u"転送|渡"},
+    // A mechanism that sets off ("the fallback triggered", "kicked in", "se activó",
+    // "disparou", "greift", "s'est déclenché", "作動"); negated, a fallback that did not.
+    {u"triggered", Kind::Event, u"fallback 1",
+     u"trigger|kick in|kicks in|kicked in|kicking in|=fire|=fired|=fires|activat",
+     u"=activo|=activa|se activo|se activa|dispar", u"dispar|acion|=ativou|ativado",
+     u"ausgelost|greift|gegriffen|springt an", u"declench|enclench", u"作動|発動"},
     {u"sdk", Kind::Topic, u"metadata 0.5", u"=sdk", u"=sdk", u"=sdk", u"=sdk", u"=sdk", u"SDK"},
     {u"change", Kind::Change, u"",
      u"since|suddenly|today|this morning|yesterday|last night|anymore|no longer|started|"
@@ -312,7 +318,7 @@ bool isWhy(const QString &w)
     return inSet(w, words);
 }
 
-QString stem(const QString &w, Lang lang)
+QString stem(const QString &w, Lang lang, int minStem)
 {
     static const QStringList en{u"ies"_s, u"ing"_s,  u"ed"_s, u"es"_s,
                                 u"ly"_s,  u"ness"_s, u"s"_s,  u"e"_s};
@@ -337,7 +343,7 @@ QString stem(const QString &w, Lang lang)
     if (!suffixes)
         return w;
     for (const QString &s : *suffixes) {
-        if (w.size() >= s.size() + 4 && w.endsWith(s))
+        if (w.size() >= s.size() + minStem && w.endsWith(s))
             return w.left(w.size() - s.size());
     }
     return w;

@@ -59,8 +59,10 @@ bool isFirstPerson(const QString &foldedWord);
 // "why" in the six languages.
 bool isWhy(const QString &foldedWord);
 
-// Light suffix stripping for a language ("invoiced" -> "invoic", "facturas" -> "factur").
-QString stem(const QString &foldedWord, Lang lang);
+// Light suffix stripping for a language ("invoiced" -> "invoic", "facturas" -> "factur"),
+// keeping at least `minStem` letters (the classifier's terms want 4; the docs search, whose
+// short English words are stems of their own, "logs" -> "log", wants 3).
+QString stem(const QString &foldedWord, Lang lang, int minStem = 4);
 
 // Provider families named in folded text ("claude" and "anthropic" are one family).
 QStringList providerFamilies(const QString &foldedText);

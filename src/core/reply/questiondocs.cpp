@@ -1,6 +1,8 @@
 #include "core/reply/questiondocs.h"
 
+#include "core/engine/lexicon.h"
 #include "core/engine/textnormalizer.h"
+#include "core/text/language.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -13,6 +15,8 @@ using namespace Qt::StringLiterals;
 namespace Casefile::Reply {
 
 namespace {
+
+using Text::isCjk;
 
 constexpr int MinScore = 4;
 constexpr int MaxPages = 2;
@@ -98,13 +102,6 @@ const QSet<QString> &commonWords()
     return common;
 }
 
-bool isCjk(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0x3040 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x9FFF) ||
-           (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF66 && u <= 0xFF9F);
-}
-
 // Folded words of a text: Latin (and other spaced) words of 3+ characters, and each run of
 // Japanese script as one word, split from the Latin letters it touches ("scaleフランにssoは").
 QStringList foldedWords(const QString &text)
@@ -130,14 +127,11 @@ QStringList foldedWords(const QString &text)
     return out;
 }
 
-// "includes", "included", "include" -> "includ": the same word for matching.
+// "includes", "included", "include" -> "includ": the same word for matching (our docs are
+// English; a Japanese run is left as it is).
 QString stemOf(const QString &word)
 {
-    for (const QStringView suffix : {u"ing", u"ed", u"es", u"s", u"e"}) {
-        if (word.size() - suffix.size() >= 3 && word.endsWith(suffix) && !isCjk(word.at(0)))
-            return word.left(word.size() - suffix.size());
-    }
-    return word;
+    return isCjk(word.at(0)) ? word : Lexicon::stem(word, Lexicon::Lang::En, 3);
 }
 
 QStringList stemsOf(const QString &text)

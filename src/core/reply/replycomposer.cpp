@@ -1,7 +1,5 @@
 #include "core/reply/replycomposer.h"
 
-#include "core/analysis/unchecked.h"
-
 #include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
@@ -507,52 +505,15 @@ private:
     QStringList *m_withheld;
 };
 
-// A "not checked" line as phrases: an analyzer's line by its key, a step's by the system it
-// asks and how it ended, the engine's by its kind; empty when the line is none of these.
+// A "not checked" line as phrases: the wording its writer gave it (an analyzer's line by its
+// key, a step's by the system it asks and how it ended, the engine's by its kind); empty when
+// it has none.
 QList<Phrase> uncheckedPhrases(const QString &line, const Investigation &inv)
 {
-    if (const QString key = Analysis::uncheckedKey(line); !key.isEmpty())
-        return {{u"unchecked."_s + key, {}}};
-    const auto source = [](const QString &connector) {
-        static const QStringList known{u"clickhouse"_s, u"github"_s, u"statuspage"_s,
-                                       u"pagerduty"_s,  u"linear"_s, u"jira"_s,
-                                       u"stripe"_s,     u"docs"_s,   u"gateway"_s};
-        return Say::term(u"what"_s,
-                         u"source."_s + (known.contains(connector.toLower()) ? connector.toLower()
-                                                                             : u"other"_s));
-    };
-    // the step whose title the line starts with (the longest such title)
-    const StepRecord *step = nullptr;
-    for (const StepRecord &r : inv.steps) {
-        const QString title = r.title.isEmpty() ? r.id : r.title;
-        if (title.isEmpty() || !line.startsWith(title) ||
-            (line.size() > title.size() && line.at(title.size()) != u' ' &&
-             line.at(title.size()) != u':'))
-            continue;
-        if (!step || title.size() > (step->title.isEmpty() ? step->id : step->title).size())
-            step = &r;
+    for (const WordedLine &w : inv.notCheckedWording) {
+        if (w.text == line)
+            return w.phrases;
     }
-    if (step) {
-        const StepRecord &r = *step;
-        if (line.endsWith(u" is not connected)"_s))
-            return {{u"unchecked.not_connected"_s, {source(r.connector)}}};
-        QString why = u"why.timeout"_s;
-        if (r.status == StepStatus::Failed)
-            why = u"why.failed"_s;
-        else if (r.status == StepStatus::Skipped)
-            why = u"why.skipped"_s;
-        else if (r.status == StepStatus::Cancelled)
-            why = u"why.cancelled"_s;
-        return {{u"unchecked.step"_s, {source(r.connector), Say::term(u"why"_s, why)}}};
-    }
-    if (line.startsWith(u"Nothing was queried:"_s))
-        return {{u"unchecked.nothing_queried"_s, {}}};
-    if (line.startsWith(u"Some steps did not finish"_s))
-        return {{u"unchecked.unfinished"_s, {}}};
-    if (line.startsWith(u"The analysis failed"_s))
-        return {{u"unchecked.analysis_failed"_s, {}}};
-    if (line.startsWith(u"our documentation ("_s))
-        return {{u"unchecked.docs"_s, {}}};
     return {};
 }
 

@@ -91,6 +91,18 @@ QStringList plainWords(const QString &text)
 
 } // namespace
 
+bool isKana(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x3040 && u <= 0x30FF) || (u >= 0xFF66 && u <= 0xFF9F);
+}
+
+bool isHan(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF);
+}
+
 QString detectLanguage(const QString &text)
 {
     int kana = 0;
@@ -99,11 +111,11 @@ QString detectLanguage(const QString &text)
     int letters = 0;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if (u >= 0x3040 && u <= 0x30FF)
+        if (isKana(c))
             ++kana;
         else if (u >= 0xAC00 && u <= 0xD7AF)
             ++hangul;
-        else if (u >= 0x4E00 && u <= 0x9FFF)
+        else if (isHan(c))
             ++han;
         else if (c.isLetter())
             ++letters;

@@ -7,6 +7,16 @@
 
 namespace Casefile::Text {
 
+// Japanese and Chinese script: kana (hiragana, katakana with its prolonged sound mark and
+// iteration marks, half-width katakana) and han (unified ideographs, extension A,
+// compatibility ideographs). Text in it has no spaces between words.
+bool isKana(QChar c);
+bool isHan(QChar c);
+inline bool isCjk(QChar c)
+{
+    return isKana(c) || isHan(c);
+}
+
 // The language of a customer's text as a BCP 47 tag: "en", "es", "pt", "de", "fr", "ja", "zh",
 // "ko", "it" or "nl"; empty when the text gives no usable signal. Script first (kana, hangul,
 // han), then the share of each language's most common function words. Pure, thread-safe,
