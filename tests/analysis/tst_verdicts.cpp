@@ -334,6 +334,7 @@ private slots:
         QTest::addColumn<QString>("target");
         QTest::addColumn<bool>("configExplains");
         QTest::addColumn<QStringList>("refs");
+        QTest::addColumn<bool>("flatErrorRate"); // the org's error-rate series never rose
         const QJsonArray servedRow{
             u"anthropic"_s, u"claude-sonnet-4-6"_s, u"pc-1"_s, 200, u""_s, 1, 400, 900};
         const QJsonArray timeoutRow{u"openai"_s,  u"gpt-4o"_s, u"pc-1"_s, 504,
@@ -345,35 +346,58 @@ private slots:
         QTest::newRow("fallback worked")
             << fallbackTable({servedRow, QJsonArray{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 504,
                                                     u"timeout"_s, 0, 2, 45000}})
-            << pc1 << QList<ConfigIssue>{} << false << QString() << false << QStringList{};
+            << pc1 << QList<ConfigIssue>{} << false << QString() << false << QStringList{} << false;
         QTest::newRow("stalled on timeouts, no request_timeout")
             << fallbackTable({servedRow, timeoutRow}) << pc1
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-1"_s)} << true
-            << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s};
+            << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s} << false;
         QTest::newRow("stalled on a status the config does not list")
             << fallbackTable({unavailableRow}) << pc1 << QList<ConfigIssue>{} << true
-            << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s};
+            << u"openai/gpt-4o"_s << true << QStringList{u"config:pc-1"_s} << false;
         QTest::newRow("a timeout problem does not explain 503s")
             << fallbackTable({unavailableRow})
             << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true}}
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-1"_s)} << true
-            << u"openai/gpt-4o"_s << false << QStringList{};
+            << u"openai/gpt-4o"_s << false << QStringList{} << false;
         QTest::newRow("a problem in a config the failing requests did not use")
             << fallbackTable({timeoutRow}) << pc1
             << QList<ConfigIssue>{issue(ConfigIssue::Kind::NoRequestTimeout, u"pc-other"_s)} << true
-            << u"openai/gpt-4o"_s << false << QStringList{};
+            << u"openai/gpt-4o"_s << false << QStringList{} << false;
         // the config the failing requests used has no fallback strategy: nothing could fail over
         QTest::newRow("stalled under a loadbalance config")
             << fallbackTable({unavailableRow})
             << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"loadbalance"_s, false}}
             << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << true
-            << QStringList{u"config:pc-1"_s};
+            << QStringList{u"config:pc-1"_s} << false;
         QTest::newRow("another config without failover does not explain it")
             << fallbackTable({unavailableRow})
             << QList<FallbackConfig>{{u"pc-1"_s, u"ev-pc-1"_s, {503}, u"fallback"_s, true},
                                      {u"pc-2"_s, u"ev-pc-2"_s, {}, u"single"_s, false}}
-            << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << false << QStringList{};
+            << QList<ConfigIssue>{} << true << u"openai/gpt-4o"_s << false << QStringList{}
+            << false;
+        // A fallback config with a steady background of provider errors (2% of requests, the
+        // same through the window) during an incident its fallback served: the background is
+        // not a fallback that stopped working. The same share on a rising error rate is.
+        const QJsonArray served{
+            u"anthropic"_s, u"claude-sonnet-4-6"_s, u"pc-1"_s, 200, u""_s, 1, 230, 900};
+        const QJsonArray ok{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 200, u""_s, 0, 9500, 800};
+        const QJsonArray background{u"openai"_s,         u"gpt-4o"_s, u"pc-1"_s, 500,
+                                    u"provider_error"_s, 0,           200,       280};
+        const QList<FallbackConfig> pc500 = {
+            {u"pc-1"_s, u"ev-pc-1"_s, {429, 500, 502, 503}, u"fallback"_s, true}};
+        QTest::newRow("background failures at a flat error rate")
+            << fallbackTable({served, ok, background}) << pc500 << QList<ConfigIssue>{} << false
+            << QString() << false << QStringList{} << true;
+        QTest::newRow("the same failures on a rising error rate")
+            << fallbackTable({served, ok, background}) << pc500 << QList<ConfigIssue>{} << true
+            << u"openai/gpt-4o"_s << false << QStringList{} << false;
+        const QJsonArray many{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 503, u"provider_unavailable"_s,
+                              0,           900,         280};
+        QTest::newRow("a share above the background level stalls even on a flat series")
+            << fallbackTable({served, ok, many}) << pc500 << QList<ConfigIssue>{} << true
+            << u"openai/gpt-4o"_s << false << QStringList{} << true;
     }
+
     void errorSpansBoundToTheBurst()
     {
         const QDateTime at = QDateTime(QDate(2026, 11, 20), QTime(15, 30), QTimeZone::utc());
@@ -490,6 +514,8 @@ private slots:
         QFETCH(QList<ConfigIssue>, issues);
         facts.configs = configs;
         facts.issues = issues;
+        QFETCH(bool, flatErrorRate);
+        facts.errorsAtBaseline = flatErrorRate;
         const FallbackVerdict v = judgeFallback(facts);
         QTEST(v.stalled, "stalled");
         QTEST(v.stalledTarget, "target");

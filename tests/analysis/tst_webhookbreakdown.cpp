@@ -174,6 +174,30 @@ private slots:
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
+    // The failure as the customer's endpoint logs it: the HTTP status it answered beside our
+    // error code, so a reply about "the 401s" names the 401 whatever the ticket's subject.
+    void mainFailure_data()
+    {
+        QTest::addColumn<QStringList>("rows");
+        QTest::addColumn<QString>("failure");
+        QTest::newRow("status and error")
+            << QStringList{Hook + u"|401|signature_rejected|300"_s, Hook + u"|200||900"_s}
+            << u"HTTP 401 signature_rejected"_s;
+        QTest::newRow("the status most deliveries got")
+            << QStringList{Hook + u"|403|signature_rejected|40"_s,
+                           Hook + u"|401|signature_rejected|260"_s}
+            << u"HTTP 401 signature_rejected"_s;
+        QTest::newRow("status only") << QStringList{Hook + u"|503||120"_s} << u"HTTP 503"_s;
+        QTest::newRow("no answer") << QStringList{Hook + u"|0|tls_error|80"_s} << u"tls_error"_s;
+    }
+    void mainFailure()
+    {
+        QFETCH(QStringList, rows);
+        QFETCH(QString, failure);
+        const QMap<QString, EndpointStats> stats = endpointStats(breakdown(rows));
+        QCOMPARE(stats.value(Hook).mainFailure(), failure);
+    }
+
     // A deploy explains a failure kind at one customer's endpoint when it went out shortly
     // before and changed that part of delivery; neither side is assumed from the kind alone.
     void deployFitsFailure_data()

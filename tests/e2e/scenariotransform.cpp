@@ -710,8 +710,15 @@ std::expected<QJsonObject, QString> noisyOrg(const QJsonObject &scenario, int va
 
 enum class Language { English, Spanish, Portuguese, German, French, Japanese };
 
-Language ticketLanguage(const QString &text)
+Language ticketLanguage(const QString &fullText)
 {
+    // the customer's own words: a quoted older reply may be in another language
+    QStringList own;
+    for (const QString &line : fullText.split(u'\n')) {
+        if (!line.trimmed().startsWith(u'>'))
+            own.append(line);
+    }
+    const QString text = own.join(u'\n');
     static const QRegularExpression kana(uR"([\x{3040}-\x{30ff}\x{4e00}-\x{9fff}])"_s);
     if (kana.match(text).hasMatch())
         return Language::Japanese;
@@ -1008,6 +1015,59 @@ std::expected<QJsonObject, QString> oldIncident(const QJsonObject &scenario, int
     return forbidInTruth(out, {u"statuspage:%1:incident:%2"_s.arg(provider, id)});
 }
 
+// --- a config nobody uses ----------------------------------------------------------------------
+
+// A second config of the ticket's org that names the same provider and model as its traffic,
+// with what a linter flags (one target, no request_timeout, no retry codes), that no request
+// used: a config is cited for the requests that used it, not for naming the provider.
+std::expected<QJsonObject, QString> unusedConfig(const QJsonObject &scenario, int variant)
+{
+    QStringList orgs;
+    for (const QJsonObject &t : truthTickets(scenario)) {
+        const QString org = t.value(u"organization"_s).toString();
+        if (!org.isEmpty() && !orgs.contains(org))
+            orgs.append(org);
+    }
+    QJsonArray configs = scenario.value(u"gateway_configs"_s).toArray();
+    QStringList refs;
+    static const QStringList names{u"legacy-batch"_s, u"staging"_s, u"old-prototype"_s};
+    for (const QString &org : std::as_const(orgs)) {
+        QJsonObject stream;
+        for (const QJsonValue &v : arrayAt(scenario, u"traffic"_s, u"streams"_s)) {
+            if (v.toObject().value(u"org"_s).toString() == org &&
+                v.toObject().value(u"route"_s).toString() != u"/v1/embeddings"_s) {
+                stream = v.toObject();
+                break;
+            }
+        }
+        if (stream.isEmpty())
+            continue;
+        const QString provider = stream.value(u"provider"_s).toString();
+        const QString name = names.at(variant % names.size());
+        const QString id = u"pc-"_s + shortHash(org + name, variant, 6) + u'-' + name;
+        configs.append(QJsonObject{
+            {u"id"_s, id},
+            {u"org"_s, org},
+            {u"name"_s, name},
+            {u"created_at"_s, u"2024-05-02T09:00:00Z"_s},
+            {u"last_updated_at"_s, u"2025-02-11T09:00:00Z"_s},
+            {u"config"_s,
+             QJsonObject{{u"strategy"_s, QJsonObject{{u"mode"_s, u"single"_s}}},
+                         {u"targets"_s,
+                          QJsonArray{QJsonObject{
+                              {u"virtual_key"_s,
+                               QString(u"vk-"_s + shortHash(id, variant, 6) + u'-' + provider)},
+                              {u"override_params"_s,
+                               QJsonObject{{u"model"_s, stream.value(u"model"_s)}}}}}}}}});
+        refs << u"config:"_s + id;
+    }
+    if (refs.isEmpty())
+        return std::unexpected(u"no request stream of the ticket's organisation"_s);
+    QJsonObject out = scenario;
+    out.insert(u"gateway_configs"_s, configs);
+    return forbidInTruth(out, refs);
+}
+
 } // namespace
 
 QList<ScenarioTransform> allScenarioTransforms()
@@ -1017,7 +1077,7 @@ QList<ScenarioTransform> allScenarioTransforms()
             ScenarioTransform::BackgroundErrors, ScenarioTransform::BusinessHours,
             ScenarioTransform::NoisyOrg,         ScenarioTransform::QuotedThread,
             ScenarioTransform::LocalTime,        ScenarioTransform::OldIncident,
-            ScenarioTransform::Combined};
+            ScenarioTransform::UnusedConfig,     ScenarioTransform::Combined};
 }
 
 QString scenarioTransformName(ScenarioTransform transform)
@@ -1043,6 +1103,8 @@ QString scenarioTransformName(ScenarioTransform transform)
         return u"local-time"_s;
     case ScenarioTransform::OldIncident:
         return u"old-incident"_s;
+    case ScenarioTransform::UnusedConfig:
+        return u"unused-config"_s;
     case ScenarioTransform::Combined:
         return u"combined"_s;
     }
@@ -1073,6 +1135,8 @@ std::expected<QJsonObject, QString> transformScenario(const QJsonObject &scenari
         return localTime(scenario, variant);
     case ScenarioTransform::OldIncident:
         return oldIncident(scenario, variant);
+    case ScenarioTransform::UnusedConfig:
+        return unusedConfig(scenario, variant);
     case ScenarioTransform::Combined: {
         // Truth-preserving changes compose: each sees the scenario the previous one made.
         QJsonObject out = scenario;

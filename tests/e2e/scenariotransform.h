@@ -22,6 +22,8 @@ enum class ScenarioTransform {
     QuotedThread,     // a stale subject, the old subject in the body, a signature, a quoted reply
     LocalTime,        // the ticket's "HH:MM UTC" restated in a local zone in the ticket's language
     OldIncident,      // a resolved provider incident on another product days before
+    UnusedConfig,     // a second config of the ticket's org on the same model, lint issues and
+                      // all, that no request uses
     Combined,         // every one of the above that applies, one after the other (three at least)
 };
 

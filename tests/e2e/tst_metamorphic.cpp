@@ -97,27 +97,7 @@ QMap<QString, Tally> &tallies()
 // passing fails here (XPASS) until it is taken off.
 const QHash<QString, QString> &knownWrong()
 {
-    static const QHash<QString, QString> known{
-        // A steady 3% background error rate of another big org reads as "other organisations
-        // saw the same errors" (the org comparison spans the whole window, not the hours of
-        // the change), so the config's 404s lose to a deploy ten minutes before them.
-        {u"noisy-org/provider-routing-retired-model-japanese"_s,
-         u"org comparison over the whole window counts a steady noisy org as hit"_s},
-        {u"combined/provider-routing-retired-model-japanese"_s,
-         u"org comparison over the whole window counts a steady noisy org as hit"_s},
-        // Seen in a run of every combined variant, not yet traced to their defects.
-        {u"combined/webhook-failures-signature-wrong-guess"_s,
-         u"the reply leaves out the 401 status under the combined changes (not yet traced)"_s},
-        {u"combined/api-errors-provider-outage"_s,
-         u"the fallback that worked reads as no fault (not yet traced)"_s},
-        {u"combined/fallback-expected-question"_s,
-         u"the fallback that worked reads as no fault (not yet traced)"_s},
-        {u"combined/fallback-deploy-regression"_s,
-         u"a fallback ticket is read as provider routing (not yet traced)"_s},
-        {u"combined/fallback-deploy-regression-portuguese"_s,
-         u"a fallback ticket is read as provider routing, the outage taken as the cause "
-         u"(not yet traced)"_s},
-    };
+    static const QHash<QString, QString> known{};
     return known;
 }
 

@@ -295,6 +295,18 @@ private slots:
             u"OpenAIがタイムアウトしてもAnthropicに切り替わりません。"_s, u"fallback"_s);
         row("metadata: portuguese", u"Metadados sumiram"_s,
             u"Os metadados que enviamos sumiram dos logs desde ontem."_s, u"metadata"_s);
+        // A fallback names two providers, the first and the one it fails over to, and often
+        // says it used to work: that is the fallback's chain, not one provider failing while
+        // another works.
+        row("fallback: german, both providers named", u"Ausweichmodell springt nicht an"_s,
+            u"Unsere Anfragen gehen an Anthropic, bei Fehlern soll der Fallback auf OpenAI "
+            "greifen. Seit 9 Uhr kommen 503-Fehler von Anthropic bei uns an; gestern hat es "
+            "funktioniert."_s,
+            u"fallback"_s);
+        row("fallback: spanish, both providers named", u"Failover"_s,
+            u"El failover a OpenAI no se activa: desde las 10:00 Anthropic devuelve errores 502 "
+            "a nuestros usuarios. Antes funcionaba."_s,
+            u"fallback"_s);
         row("routing: french", u"Claude échoue, GPT fonctionne"_s,
             u"Toutes les requêtes vers Claude échouent, GPT-4o fonctionne."_s,
             u"provider-routing"_s);
@@ -407,6 +419,16 @@ private slots:
                        "what it was.\n\nThanks,\nOmar"_s +
                        quoted)
             << u"latency-spike"_s;
+        // The older subject's topic is a negative signal of the fallback playbook: a subject
+        // the body does not take up argues against nothing.
+        QTest::newRow("portuguese fallback report")
+            << u"Re: Re: invoice address for our account"_s
+            << QString(u"Failover parou\n\nOlá, a nossa config manda tudo para a Anthropic, com "
+                       "a OpenAI como reserva. Desde as 14:00 os erros 500 da Anthropic chegam "
+                       "aos usuários e o fallback não entra. Antes funcionava.\n\nAbraços,\n"
+                       "Bruno"_s +
+                       quoted)
+            << u"fallback"_s;
     }
 
     void staleSubjectOverBody()
@@ -421,6 +443,49 @@ private slots:
             Classifier(library.playbooks()).classify(TestData::ticketSaying(subject, description));
         QVERIFY2(choice.name == expected,
                  qPrintable(u"chose '%1' (%2)"_s.arg(choice.name, choice.reason)));
+    }
+
+    // A subject left over from an older thread, which the body does not take up, weighs
+    // nothing either way: the playbooks' negative words in it (invoice, webhook, metadata)
+    // change no score, as a neutral old subject would not.
+    void staleSubjectArguesAgainstNothing_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::newRow("invoice thread over a fallback report")
+            << u"Re: Re: invoice for October"_s
+            << u"Our fallback to Claude stopped kicking in: since 11:00 UTC OpenAI's 503s reach "
+               "our users."_s;
+        QTest::newRow("webhook thread over a latency report")
+            << u"Re: webhook retries"_s
+            << u"Since noon our p95 is four times what it was on every route."_s;
+        QTest::newRow("metadata thread over an errors report, german")
+            << u"AW: Metadaten im Dashboard"_s
+            << u"Seit 8 Uhr bekommen wir bei jedem zweiten Aufruf einen 500-Fehler."_s;
+    }
+
+    void staleSubjectArguesAgainstNothing()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        const PlaybookLibrary library = PlaybookLibrary::load({}, false);
+        if (library.names().isEmpty())
+            QSKIP("no built-in playbooks in this build");
+        const Classifier classifier(library.playbooks());
+        auto byName = [&](const QString &s) {
+            QHash<QString, double> out;
+            for (const Classifier::Score &score :
+                 classifier.scores(TestData::ticketSaying(s, description)))
+                out.insert(score.playbook, score.score);
+            return out;
+        };
+        const QHash<QString, double> stale = byName(subject);
+        const QHash<QString, double> neutral = byName(u"Re: our call last week"_s);
+        for (auto it = neutral.cbegin(); it != neutral.cend(); ++it)
+            QVERIFY2(qAbs(stale.value(it.key()) - it.value()) < 1e-9,
+                     qPrintable(u"%1: %2 under the old subject, %3 under a neutral one"_s.arg(
+                         it.key(), QString::number(stale.value(it.key())),
+                         QString::number(it.value()))));
     }
 
     void reasonNamesWordsAndScores()

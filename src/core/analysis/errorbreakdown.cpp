@@ -56,21 +56,6 @@ QString configRefFor(const AnalysisInput &input, const QString &provider, const 
     return {};
 }
 
-// Error-rate series were fetched and none of them changed.
-bool errorSeriesFlat(const AnalysisInput &input)
-{
-    bool haveSeries = false;
-    const auto changes = changeReport(input); // kept alive over the loop
-    for (const SeriesChange &c : changes->series) {
-        if (c.kind != MetricKind::ErrorRate)
-            continue;
-        haveSeries = true;
-        if (c.changed)
-            return false;
-    }
-    return haveSeries;
-}
-
 // One config failing while the org's other configs on the same provider work.
 bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
                     const QString &provider)
@@ -422,6 +407,20 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
 }
 
 } // namespace
+
+bool errorSeriesFlat(const AnalysisInput &input)
+{
+    bool haveSeries = false;
+    const auto changes = changeReport(input); // kept alive over the loop
+    for (const SeriesChange &c : changes->series) {
+        if (c.kind != MetricKind::ErrorRate)
+            continue;
+        haveSeries = true;
+        if (c.changed)
+            return false;
+    }
+    return haveSeries;
+}
 
 double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool configSpecific)
 {

@@ -79,6 +79,10 @@ struct ErrorBreakdownVerdict
 // minutes outside it (background failures of the rest of the window).
 void boundToBurst(ErrorProfile &profile, const SeriesChange &change);
 
+// Error-rate series were fetched and none of them changed in the window: whatever failed,
+// failed at the org's usual rate.
+bool errorSeriesFlat(const AnalysisInput &input);
+
 // errorProfile() with its spans bounded to the first error-rate rise detected, if any.
 ErrorProfile burstProfile(const AnalysisInput &input);
 

@@ -401,6 +401,7 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     facts.serverProvider = errors.serverProvider;
     facts.serverFirst = errors.serverFirst;
     facts.serverLast = errors.serverLast;
+    facts.errorsAtBaseline = errorSeriesFlat(input);
     const QList<FoundEvidence> configs = findEvidence(input, u"gateway", u"config");
     facts.configsRead = !dataMissing(input, u"gateway", u"config") && !configs.isEmpty();
     for (const FoundEvidence &c : configs) {
@@ -419,7 +420,11 @@ FallbackVerdict judgeFallback(const FallbackFacts &facts)
     const FallbackStats &st = facts.stats;
     v.fallbackServed = st.served > 0;
     v.servedTarget = largestKey(st.servedBy);
-    v.stalled = !(st.stuck < 10 || (st.total > 0 && st.stuck / st.total < 0.005));
+    const double stuckShare = st.total > 0 ? st.stuck / st.total : 0.0;
+    // a few failures in the window, or a low share that never rose above the org's usual
+    // rate, are the baseline: a stall makes the error rate rise
+    const bool background = facts.errorsAtBaseline && stuckShare < 0.05;
+    v.stalled = st.stuck >= 10 && stuckShare >= 0.005 && !background;
     if (v.stalled) {
         judgeStall(facts, v);
         return v;

@@ -67,6 +67,10 @@ struct FallbackFacts
     QString serverProvider;
     QDateTime serverFirst;
     QDateTime serverLast;
+    // The org's error-rate series stayed flat through the window: requests that failed without
+    // failing over at a low share are its usual background failures, not a fallback that
+    // stopped working.
+    bool errorsAtBaseline = false;
     bool configsRead = false; // the routing configs were fetched
     QList<FallbackConfig> configs;
     QList<ConfigIssue> issues; // lint of every fetched config

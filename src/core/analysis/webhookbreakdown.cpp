@@ -18,6 +18,20 @@ QString EndpointStats::mainError() const
     return largestKey(byError);
 }
 
+QString EndpointStats::mainFailure() const
+{
+    const QString main = mainError();
+    const QMap<int, double> statuses = statusesByError.value(main);
+    if (main.startsWith(u"HTTP ") || statuses.isEmpty())
+        return main;
+    int status = statuses.firstKey();
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+        if (it.value() > statuses.value(status))
+            status = it.key();
+    }
+    return u"HTTP "_s + QString::number(status) + u' ' + main;
+}
+
 // ---------------------------------------------------------------- gather
 
 QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
@@ -43,6 +57,8 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         s.failed += n;
         const QString kind = error.isEmpty() ? u"HTTP "_s + QString::number(status) : error;
         s.byError[kind] += n;
+        if (status >= 400)
+            s.statusesByError[kind][status] += n;
         if (error == u"signature_rejected")
             s.signature += n;
         else
@@ -241,7 +257,7 @@ QString observedWords(const EndpointStats &worst, const QDateTime &reference)
     return u"Since "_s + clock(worst.firstFailure, reference) + u", "_s +
            formatShare(worst.failed / std::max(1.0, worst.n)) + u" of deliveries to "_s +
            worst.endpoint + u" ("_s + formatCount(worst.failed) + u" of "_s + formatCount(worst.n) +
-           u") failed with "_s + worst.mainError();
+           u") failed with "_s + worst.mainFailure();
 }
 
 // The values of observedWords, for the phrase book.
@@ -252,7 +268,7 @@ QList<PhraseArg> observedArgs(const EndpointStats &worst)
             Say::name(u"endpoint"_s, worst.endpoint),
             Say::count(u"failed"_s, worst.failed),
             Say::count(u"total"_s, worst.n),
-            Say::name(u"error"_s, worst.mainError())};
+            Say::name(u"error"_s, worst.mainFailure())};
 }
 
 void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v)

@@ -26,7 +26,11 @@ struct EndpointStats
     QDateTime lastSeen;
     QDateTime firstFailure;
     QDateTime lastFailure;
+    QMap<QString, QMap<int, double>> statusesByError; // HTTP statuses answered with each error
     QString mainError() const;
+    // The main error as the customer sees it: with the HTTP status the endpoint answered
+    // ("HTTP 401 signature_rejected"), the status alone, or the error alone (no answer).
+    QString mainFailure() const;
 };
 
 struct WebhookFacts

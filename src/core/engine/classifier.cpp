@@ -1030,6 +1030,7 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
     const bool failure = present(r, u"failure") || present(r, u"server-status") ||
                          present(r, u"client-status") || present(r, u"overloaded");
     const bool works = present(r, u"works");
+    const bool namesFallback = present(r, u"fallback");
     // A body that reports a symptom of its own tells what is wrong now: the topic of a subject
     // left over from an older thread, which the body never takes up, is that thread's.
     bool bodyReports = false;
@@ -1067,9 +1068,10 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
                 parts.append({s.weight * std::max(inSubject, inBody), s.folded});
             }
         }
+        // A stale subject the body does not take up argues for nothing, nor against anything.
         for (const auto &s : e.negative) {
             const double inSubject =
-                findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
+                subjectSpeaks && findTerm(r.foldedSubject, s.folded).count > 0 ? subjectWeight : 0;
             const double inBody = findTerm(r.foldedBody, s.folded).count > 0 ? 1.0 : 0;
             total -= s.weight * std::max(inSubject, inBody);
         }
@@ -1080,8 +1082,9 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
             total += 3.0;
             parts.append({3.0, u"another model answered than the one asked for"_s});
         }
-        // "Claude fails but GPT-4o works": two providers and a failure point at routing.
-        if (e.name == u"provider-routing"_s && failure) {
+        // "Claude fails but GPT-4o works": two providers and a failure point at routing;
+        // unless the customer names a fallback, whose chain is why two providers are named.
+        if (e.name == u"provider-routing"_s && failure && !namesFallback) {
             if (r.providers.size() >= 2) {
                 total += works ? 4.0 : 1.5;
                 parts.append({works ? 4.0 : 1.5, u"one provider fails, another works"_s});
