@@ -6,7 +6,9 @@ injected per-system latencies, twice: every system at one fixed latency (400 ms)
 realistic ranges. Each ticket is investigated through the command line, and its wall time is
 compared with the limit no schedule can beat: the ticket read, then the longest chain of
 round trips the playbook's data needs (1 + the longest `depends_on` chain, each step weighted
-by the sequential round trips it inherently needs). The limit comes from the playbook and the
+by the sequential round trips it inherently needs; a step filtered by the ticket's provider or
+model also needs the org's traffic overview first, which tells which providers and models the
+org really uses). The limit comes from the playbook and the
 latencies, never from measured step times. The older ratios (wall / slowest step, wall / the
 measured chain of dependent steps, wall / sum of steps) are kept beside it.
 
@@ -76,6 +78,32 @@ def load_playbooks(root):
     return books
 
 
+def mentions(step, name):
+    return ("{{" + name + "}}") in json.dumps(step.get("args", {}))
+
+
+def uses_entities(step):
+    return (mentions(step, "provider") or mentions(step, "model")
+            or any(p in ("provider", "model") for p in step.get("skip_unless", [])))
+
+
+def with_entity_dependencies(plan):
+    """The plan with the dependency the engine adds: a step filtered by the ticket's provider or
+    model runs after the org's provider inventory (its traffic overview, else every step reading
+    its logs) has answered, so the data needs that round trip first."""
+    def reads_org_logs(s):
+        return s.get("connector") == "clickhouse" and mentions(s, "org") and not uses_entities(s)
+    sources = [i for i, s in plan.items() if reads_org_logs(s) and s.get("operation") == "traffic_overview"]
+    if not sources:
+        sources = [i for i, s in plan.items() if reads_org_logs(s)]
+    out = {}
+    for sid, s in plan.items():
+        if uses_entities(s):
+            s = dict(s, depends_on=sorted(set(s.get("depends_on", [])) | set(sources)))
+        out[sid] = s
+    return out
+
+
 def plan_of(doc, playbooks):
     """The step definitions of what ran: the chosen playbook's, and for steps it lacks (a plan
     that also runs a close runner-up's steps) the definition with the same id, connector and
@@ -94,7 +122,7 @@ def plan_of(doc, playbooks):
                 break
         else:
             plan[sid] = {"id": sid, "connector": step.get("connector"), "operation": step.get("operation")}
-    return plan
+    return with_entity_dependencies(plan)
 
 
 def bounds(spec):

@@ -22,6 +22,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QThreadPool>
+
+#include <algorithm>
 #include <QTimer>
 
 #include <algorithm>
@@ -413,11 +415,29 @@ bool readsOrgLogs(const PlaybookStep &step)
     return step.connector == u"clickhouse"_s && argsMention(step, u"org") && !usesEntities(step);
 }
 
+// The organisation's own inventory of providers and models: its traffic overview (every
+// route, provider and model it sent requests to in the window), one query.
+bool isInventory(const PlaybookStep &step)
+{
+    return readsOrgLogs(step) && step.operation == u"traffic_overview"_s;
+}
+
+// What the ticket's provider and model are checked against: the org's traffic overview when
+// the playbook reads it, else every step reading the org's logs. Waiting for the overview only
+// keeps a provider-filtered step one round trip behind the ticket instead of behind the
+// slowest of all the org's log queries.
+bool isEntitySource(const Playbook &playbook, const PlaybookStep &step)
+{
+    const bool hasInventory = std::ranges::any_of(playbook.steps, isInventory);
+    return hasInventory ? isInventory(step) : readsOrgLogs(step);
+}
+
 } // namespace
 
-// A step filtered by provider or model waits until the steps reading the organisation's logs
-// have returned; then the ticket's provider and model are checked against those logs once, so
-// that it runs with what the logs show ("the ticket says Claude, the logs show only OpenAI").
+// A step filtered by provider or model waits until the org's provider and model inventory has
+// returned (see isEntitySource); then the ticket's provider and model are checked against it
+// once, so that it runs with what the logs show ("the ticket says Claude, the logs show only
+// OpenAI").
 bool InvestigationRunPrivate::waitsForEntities(const PlaybookStep &step)
 {
     if (entitiesChecked || !usesEntities(step))
@@ -440,7 +460,8 @@ bool InvestigationRunPrivate::waitsForEntities(const PlaybookStep &step)
     };
     for (const PlaybookStep &other : playbook->steps) {
         const StepRecord *r = record(other.id);
-        if (r && readsOrgLogs(other) && !isFinished(r->status) && !needs(other, step.id))
+        if (r && isEntitySource(*playbook, other) && !isFinished(r->status) &&
+            !needs(other, step.id))
             return true;
     }
     checkEntities();
@@ -455,7 +476,7 @@ void InvestigationRunPrivate::checkEntities()
     QMap<QString, StepData> orgLogs;
     for (auto it = data.cbegin(); it != data.cend(); ++it) {
         const PlaybookStep *step = playbook ? playbook->step(it.key()) : nullptr;
-        if (step && readsOrgLogs(*step))
+        if (step && isEntitySource(*playbook, *step))
             orgLogs.insert(it.key(), it.value());
     }
     const QStringList notes =
