@@ -632,19 +632,19 @@ private slots:
             "filtered");                   // the provider the comparison ran with; empty: skipped
         QTest::addColumn<QString>("note"); // in the playbook's reason; empty: no note
         QTest::newRow("ticket names another provider")
-            << true << u"All our Claude calls fail since 9am."_s << QStringList{u"openai"_s} << false
-            << u"openai"_s
+            << true << u"All our Claude calls fail since 9am."_s << QStringList{u"openai"_s}
+            << false << u"openai"_s
             << u"the ticket names anthropic, but the organisation's logs show only openai"_s;
         QTest::newRow("ticket agrees with the logs")
-            << true << u"All our Claude calls fail since 9am."_s << QStringList{u"anthropic"_s, u"openai"_s}
-            << false << u"anthropic"_s << QString();
+            << true << u"All our Claude calls fail since 9am."_s
+            << QStringList{u"anthropic"_s, u"openai"_s} << false << u"anthropic"_s << QString();
         QTest::newRow("ticket silent, one provider logged")
             << true << u"All our calls fail since 9am."_s << QStringList{u"anthropic"_s} << false
             << u"anthropic"_s
             << u"the ticket names no provider; the organisation's logs show only anthropic"_s;
         QTest::newRow("ticket silent, several logged")
-            << true << u"All our calls fail since 9am."_s << QStringList{u"anthropic"_s, u"openai"_s}
-            << false << QString() << QString();
+            << true << u"All our calls fail since 9am."_s
+            << QStringList{u"anthropic"_s, u"openai"_s} << false << QString() << QString();
         QTest::newRow("logs unavailable: the ticket's word, unchecked")
             << true << u"All our Claude calls fail since 9am."_s << QStringList{u"openai"_s} << true
             << u"anthropic"_s << QString();
@@ -671,8 +671,7 @@ private slots:
         Behaviour overview = Behaviour().withData(table);
         if (logsFail)
             overview.failing(Error::Code::Server);
-        const QString overviewOperation =
-            inventory ? u"traffic_overview"_s : u"error_breakdown"_s;
+        const QString overviewOperation = inventory ? u"traffic_overview"_s : u"error_breakdown"_s;
         h.clickhouse->setBehaviour(overviewOperation, overview);
         // A second log step. With an inventory the comparison does not wait for it: it answers
         // only once the comparison has started. Without one, it is waited for.

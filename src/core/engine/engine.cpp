@@ -23,8 +23,8 @@
 #include <QSet>
 #include <QThreadPool>
 
-#include <algorithm>
 #include <QTimer>
+#include <algorithm>
 
 #include <algorithm>
 #include <exception>
