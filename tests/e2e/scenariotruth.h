@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -31,5 +32,10 @@ struct ScenarioScore
     QStringList replyProblems;
 };
 ScenarioScore scoreScenario(const QString &file, bool verbose = true);
+
+// Library scenarios written after the engine that it gets wrong today, by file base name, each
+// with the defect behind it: a pattern still to solve (see tst_classifier's list).
+// tst_scenarios expects them to fail; tst_metamorphic does not vary them.
+const QHash<QString, QString> &libraryKnownWrong();
 
 } // namespace Casefile::Testing

@@ -167,6 +167,9 @@ private slots:
             for (qsizetype k = 0; k < files.size() && (wanted == 0 || taken < wanted); ++k) {
                 const qsizetype index = (start + k) % files.size();
                 const QString &file = files.at(index);
+                // a scenario the engine gets wrong as it is says nothing about a variant of it
+                if (libraryKnownWrong().contains(QFileInfo(file).completeBaseName()))
+                    continue;
                 if (!transformScenario(readScenario(file), t, int(index)))
                     continue;
                 QTest::addRow("%s/%s", qPrintable(scenarioTransformName(t)),

@@ -58,23 +58,10 @@ private slots:
         const ScenarioScore score = scoreScenario(file);
         QVERIFY2(score.runFailures.isEmpty(), qPrintable(score.runFailures.join(u"\n"_s)));
         QVERIFY2(score.tickets > 0, "scenario has no truth block");
-        // Scenarios written after the engine that it gets wrong today, each a pattern still to
-        // solve (see tst_classifier's list); a row that starts passing fails here (XPASS) until
-        // it is taken off. The reply checks below hold for them all the same.
-        static const QHash<QString, QString> knownWrong{
-            {u"provider-routing-opus-outage-spanish"_s,
-             u"the onset is read from the error series' buckets (13:00), not from the first "
-             u"failed request (13:05)"_s},
-            {u"metadata-two-causes-japanese"_s,
-             u"metadata presence is judged per SDK only: a route that lost its metadata for "
-             u"every SDK at one minute is read as every SDK losing some, timed by the last "
-             u"request of another route, and the SDK version that never sent any is not "
-             u"reported beside it"_s},
-            {u"api-errors-two-causes-french"_s,
-             u"\"one provider fails, another works\" is read although failures are said of "
-             u"both providers; deploys are ranked against the first change only, so the deploy "
-             u"behind the second (Anthropic 502 from 10:05) is rejected"_s}};
-        const QString wrong = knownWrong.value(QString::fromUtf8(QTest::currentDataTag()));
+        // Scenarios the engine gets wrong today (libraryKnownWrong); a row that starts
+        // passing fails here (XPASS) until it is taken off. The reply checks below hold for
+        // them all the same.
+        const QString wrong = libraryKnownWrong().value(QString::fromUtf8(QTest::currentDataTag()));
         if (!wrong.isEmpty())
             QEXPECT_FAIL("", qPrintable(wrong), Continue);
         QVERIFY2(score.problems.isEmpty(), qPrintable(score.problems.join(u"\n"_s)));

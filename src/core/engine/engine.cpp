@@ -988,6 +988,46 @@ void InvestigationRun::cancel()
         this, [this] { emit finished(d->inv); }, Qt::QueuedConnection);
 }
 
+namespace {
+
+// The LLM's edit of the drafted reply, with the requester's name masked; kept only when it keeps
+// every placeholder, else the draft stays.
+void polishReply(Investigation &result, const Ticket &ticket, const std::shared_ptr<Connector> &llm,
+                 qint64 polishMs, const CancelToken &token)
+{
+    if (!llm || result.diagnosisMarkdown.isEmpty() || token.isCancelled())
+        return;
+    PrivacyMask mask({ticket.requesterName});
+    const QString masked = mask.mask(result.diagnosisMarkdown);
+    OperationCall call;
+    call.stepId = u"polish"_s;
+    call.operation = u"chat"_s;
+    call.args = QJsonObject{
+        {u"system"_s,
+         u"You edit support replies. Improve clarity and tone of the Markdown reply you "
+         u"are given. Keep every number, time, identifier, link and placeholder like "
+         u"[NAME_1] exactly as written. Do not add facts. Answer with the reply only."_s},
+        {u"prompt"_s, masked},
+        {u"max_tokens"_s, 1500}};
+    call.limits = WorkLimits{QDeadlineTimer(polishMs), token};
+    try {
+        const auto answer = llm->run(call);
+        const QString text =
+            answer ? answer->outputs.value(u"text"_s).toString().trimmed() : QString();
+        bool keepsPlaceholders = true;
+        for (const QString &p : mask.placeholders())
+            keepsPlaceholders = keepsPlaceholders && (!masked.contains(p) || text.contains(p));
+        if (!text.isEmpty() && keepsPlaceholders)
+            result.diagnosisMarkdown = mask.restore(text);
+        else if (!answer)
+            qCInfo(lcCore) << "LLM polish failed, keeping the draft:" << answer.error().message;
+    } catch (const std::exception &e) {
+        qCWarning(lcCore) << "LLM polish failed:" << e.what();
+    }
+}
+
+} // namespace
+
 void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
 {
     phase = Phase::Analysing;
@@ -1098,37 +1138,8 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
                                       u"analysis_failed"_s));
         }
 
-        if (polish && llm && !result.diagnosisMarkdown.isEmpty() && !token.isCancelled()) {
-            PrivacyMask mask({input.ticket.requesterName});
-            const QString masked = mask.mask(result.diagnosisMarkdown);
-            OperationCall call;
-            call.stepId = u"polish"_s;
-            call.operation = u"chat"_s;
-            call.args = QJsonObject{
-                {u"system"_s,
-                 u"You edit support replies. Improve clarity and tone of the Markdown reply you "
-                 u"are given. Keep every number, time, identifier, link and placeholder like "
-                 u"[NAME_1] exactly as written. Do not add facts. Answer with the reply only."_s},
-                {u"prompt"_s, masked},
-                {u"max_tokens"_s, 1500}};
-            call.limits = WorkLimits{QDeadlineTimer(polishMs), token};
-            try {
-                const auto answer = llm->run(call);
-                const QString text =
-                    answer ? answer->outputs.value(u"text"_s).toString().trimmed() : QString();
-                bool keepsPlaceholders = true;
-                for (const QString &p : mask.placeholders())
-                    keepsPlaceholders =
-                        keepsPlaceholders && (!masked.contains(p) || text.contains(p));
-                if (!text.isEmpty() && keepsPlaceholders)
-                    result.diagnosisMarkdown = mask.restore(text);
-                else if (!answer)
-                    qCInfo(lcCore)
-                        << "LLM polish failed, keeping the draft:" << answer.error().message;
-            } catch (const std::exception &e) {
-                qCWarning(lcCore) << "LLM polish failed:" << e.what();
-            }
-        }
+        if (polish)
+            polishReply(result, input.ticket, llm, polishMs, token);
         return out;
     };
     const int generation = runGeneration;
