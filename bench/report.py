@@ -82,7 +82,8 @@ def main():
             row(f"largest GUI stall while {gui.get('open_investigations', 0) - gui.get('concurrent', 5)} more "
                 f"start the same way ({gui.get('open_investigations', 0)} open), ms, median / worst",
                 f"{gui.get('more_max_stall_ms_median', gui['more_max_stall_ms']):.0f} / "
-                f"{gui.get('more_max_stall_ms_worst', gui['more_max_stall_ms']):.0f}", "(no target)", True)
+                f"{gui.get('more_max_stall_ms_worst', gui['more_max_stall_ms']):.0f}", "≤ 50",
+                gui.get("more_max_stall_ms_worst", gui["more_max_stall_ms"]) <= 50)
         if "queue_load_max_stall_ms" in gui:
             row(f"largest GUI stall while {gui.get('tickets', 0):,} tickets load, ms (worst run)",
                 f"{gui.get('queue_load_max_stall_ms_worst', gui['queue_load_max_stall_ms']):.0f}", "≤ 50",
