@@ -171,16 +171,15 @@ TimelineCharts::TimelineCharts(QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(bar);
     layout->addWidget(m_empty, 1);
-    m_layout = layout;
     setMinimumHeight(200);
 }
 
-bool TimelineCharts::ensureCharts()
+void TimelineCharts::ensureCharts()
 {
     // Built with the first data that has a series: a new investigation's tab (and one whose
     // steps return no series) never pays for two charts' scenes and their first layout.
     if (m_primaryChart)
-        return false;
+        return;
     StallProbe probe("timeline charts built");
     const auto makeChart = [this](QDateTimeAxis **x, QValueAxis **y) {
         auto *chart = new QChart;
@@ -221,12 +220,12 @@ bool TimelineCharts::ensureCharts()
         connect(view, &TimelineChartView::pointerLeft, this, &TimelineCharts::hideCrosshair);
         connect(view, &TimelineChartView::homeRequested, this, &TimelineCharts::resetZoom);
     }
-    m_layout->addWidget(m_primaryView, 3);
-    m_layout->addWidget(m_secondaryView, 2);
+    auto *layout = static_cast<QVBoxLayout *>(this->layout()); // the constructor's
+    layout->addWidget(m_primaryView, 3);
+    layout->addWidget(m_secondaryView, 2);
     m_primaryView->hide();
     m_secondaryView->hide();
     applyPaletteColors();
-    return true;
 }
 
 void TimelineCharts::setInvestigation(const Investigation &investigation)

@@ -22,7 +22,6 @@ class QGraphicsSimpleTextItem;
 class QLabel;
 class QToolButton;
 class QValueAxis;
-class QVBoxLayout;
 QT_END_NAMESPACE
 
 namespace Casefile {
@@ -118,7 +117,7 @@ private:
         bool change = false;              // the change point's label sits at the bottom
     };
 
-    bool ensureCharts();     // builds the charts unless built; true when it did
+    void ensureCharts();     // builds the charts unless built
     void applyData();        // all of it now
     void applyDataInSteps(); // a piece per turn of the event loop, dataApplied() at the end
     void runNextStep();
@@ -152,7 +151,6 @@ private:
     QValueAxis *m_secondaryY = nullptr;
     TimelineChartView *m_primaryView = nullptr;
     TimelineChartView *m_secondaryView = nullptr;
-    QVBoxLayout *m_layout = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_axisNote = nullptr;
     QComboBox *m_zoneChoice = nullptr;

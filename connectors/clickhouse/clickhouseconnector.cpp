@@ -984,23 +984,25 @@ Result<TableLayout> ClickHouseConnector::readLayout(const QString &logicalTable,
         database = name.left(dot);
         table = name.mid(dot + 1);
     }
-    const QString where =
-        u" WHERE database = "_s +
-        (database.isEmpty() ? u"currentDatabase()"_s : ClickHouseSql::quote(database)) +
-        u" AND %1 = "_s + ClickHouseSql::quote(table);
+    // (composed, not formatted with arg(): a "%1" in a database or table name stays as written)
+    const auto where = [&](const QString &nameColumn) -> QString {
+        return u" WHERE database = "_s +
+               (database.isEmpty() ? u"currentDatabase()"_s : ClickHouseSql::quote(database)) +
+               u" AND "_s + nameColumn + u" = "_s + ClickHouseSql::quote(table);
+    };
     // Both at once: one round trip. ALIAS columns are computed on read, not stored.
     std::optional<Result<ClickHouseResult>> tables;
     std::optional<Result<ClickHouseResult>> columns;
     runTogether({[&] {
                      tables.emplace(query({u"SELECT engine, partition_key, sorting_key, "
                                            u"sampling_key FROM system.tables"_s +
-                                               where.arg(u"name"_s) + u" FORMAT JSON"_s,
+                                               where(u"name"_s) + u" FORMAT JSON"_s,
                                            {}},
                                           limits));
                  },
                  [&] {
                      columns.emplace(
-                         query({u"SELECT name, type FROM system.columns"_s + where.arg(u"table"_s) +
+                         query({u"SELECT name, type FROM system.columns"_s + where(u"table"_s) +
                                     u" AND default_kind != 'ALIAS' FORMAT JSON"_s,
                                 {}},
                                limits));

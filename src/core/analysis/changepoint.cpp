@@ -18,6 +18,18 @@ namespace Analysis {
 
 namespace {
 
+// What counts as a rise: latency at least 1.4 times its level and 80 ms above it; an error rate
+// at least twice its level and two points above it.
+constexpr double LatencyRiseFactor = 1.4;
+constexpr double LatencyRiseMs = 80.0;
+constexpr double ErrorRiseFactor = 2.0;
+constexpr double ErrorRiseShare = 0.02;
+
+bool latencyRose(double before, double after)
+{
+    return after >= LatencyRiseFactor * before && after - before >= LatencyRiseMs;
+}
+
 struct Split
 {
     int index = -1; // absolute index of the first element of the right part
@@ -271,7 +283,7 @@ DailyComparison compareWithOtherDays(const QList<QDateTime> &times, const QList<
     if (!out.repeats)
         return out;
     // something on top of the cycle: a rise against that day's same hours
-    const LevelShift s = detectUpwardShift(ratios, 1.4, 0.0, minLength);
+    const LevelShift s = detectUpwardShift(ratios, LatencyRiseFactor, 0.0, minLength);
     if (!s.found)
         return out;
     const double before = median(reference.mid(s.start, s.end - s.start));
@@ -279,7 +291,7 @@ DailyComparison compareWithOtherDays(const QList<QDateTime> &times, const QList<
     for (int k = s.start; k < s.end; ++k)
         raw.append(values.at(idx.at(k)));
     const double after = median(raw);
-    if (after - before < 80.0 || after < 1.4 * before)
+    if (!latencyRose(before, after))
         return out;
     out.onTop = s;
     out.onTop.start = idx.at(s.start);
@@ -294,7 +306,8 @@ LevelShift shiftBeyondDailyCycle(const QList<QDateTime> &times, const QList<doub
 {
     int from = 0;
     for (int round = 0; round < 4 && from < values.size(); ++round) {
-        LevelShift s = detectUpwardShift(values.mid(from), 1.4, 80.0, minLength);
+        LevelShift s =
+            detectUpwardShift(values.mid(from), LatencyRiseFactor, LatencyRiseMs, minLength);
         if (!s.found)
             return {};
         s.start += from;
@@ -304,7 +317,7 @@ LevelShift shiftBeyondDailyCycle(const QList<QDateTime> &times, const QList<doub
         // (`cycleDay` names the day whose level `before` is, if it is one)
         if (daily.compared && !daily.repeats && daily.usual > 1.1 * s.before) {
             s.before = daily.usual;
-            if (s.after >= 1.4 * s.before && s.after - s.before >= 80.0) {
+            if (latencyRose(s.before, s.after)) {
                 if (cycleDay)
                     *cycleDay = daily.otherDay;
                 return s;
@@ -486,7 +499,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         LevelShift shift =
             kind == MetricKind::Latency
                 ? shiftBeyondDailyCycle(series.times, values, minLength, &change.cycleDay)
-                : detectUpwardShift(values, 2.0, 0.02, minLength);
+                : detectUpwardShift(values, ErrorRiseFactor, ErrorRiseShare, minLength);
         // a fixed overhead added to every request shows in the median before the tail
         if (!shift.found && kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
             shift = shiftBeyondDailyCycle(series.times, medians, minLength, &change.cycleDay);
@@ -672,9 +685,9 @@ QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDa
         std::sort(before.begin(), before.end());
         const double usual = before.at(before.size() / 4);
         const double level = median(opening);
-        const bool stands = kind == MetricKind::Latency
-                                ? level >= 1.4 * usual && level - usual >= 80.0
-                                : level >= 2.0 * usual && level - usual >= 0.02;
+        const bool stands = kind == MetricKind::Latency ? latencyRose(usual, level)
+                                                        : level >= ErrorRiseFactor * usual &&
+                                                              level - usual >= ErrorRiseShare;
         if (!stands)
             continue;
         const double mid = (usual + level) / 2.0;

@@ -150,10 +150,11 @@ RankingFacts gatherRanking(const AnalysisInput &input)
         }
         if (r.status == StepStatus::Ok || !isFinished(r.status))
             continue;
-        if (!facts.notChecked.contains(stepInWords(r)))
-            facts.notCheckedWording.append(stepWording(stepInWords(r), r));
-        appendUnique(facts.notChecked, stepInWords(r));
-        appendUnique(facts.missing, stepInWords(r));
+        const QString line = stepInWords(r);
+        if (!facts.notChecked.contains(line))
+            facts.notCheckedWording.append(stepWording(line, r));
+        appendUnique(facts.notChecked, line);
+        appendUnique(facts.missing, line);
         if (r.status != StepStatus::Skipped)
             ++facts.missingSteps;
     }

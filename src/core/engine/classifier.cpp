@@ -72,6 +72,7 @@ struct Sentence
     bool figures = false;         // two figures or durations side by side
     bool stateQuestion = false;   // asks whether something is in a state ("is ... down?")
     bool timed = false;           // a clock time ("10:40", "9am", "11 Uhr", "10h", "9時")
+    QList<double> durations;      // the durations it gives, in ms ("800 ms", "2,5 s", "3秒")
 };
 
 // Folded words, split where Latin letters meet Japanese ones ("webhookが届かない").
@@ -215,6 +216,7 @@ Sentence makeSentence(const QString &raw, bool questionMark, std::optional<Lexic
     Sentence s;
     const QString trimmed = raw.trimmed();
     s.raw = trimmed;
+    s.durations = durationsOf(trimmed.normalized(QString::NormalizationForm_KC).toLower());
     s.question = questionMark || trimmed.endsWith(u'か') ||
                  containsAny(trimmed, {u"ですか", u"ますか", u"でしょうか"});
     s.hypothetical = containsAny(trimmed, {u"場合"});
@@ -257,9 +259,7 @@ Sentence makeSentence(const QString &raw, bool questionMark, std::optional<Lexic
         s.asksInformation = s.asksInformation || japaneseAsksInformation(trimmed);
         s.stateQuestion = s.stateQuestion || japaneseState(trimmed);
         s.concrete = namesSomething(trimmed, all);
-        s.figures =
-            distinctAmounts(trimmed) >= 2 ||
-            durationsOf(trimmed.normalized(QString::NormalizationForm_KC).toLower()).size() >= 2;
+        s.figures = distinctAmounts(trimmed) >= 2 || s.durations.size() >= 2;
         s.timed = saysTime(trimmed);
     }
     return s;
@@ -837,16 +837,7 @@ QList<double> durationsOf(const QString &sentence)
     return values;
 }
 
-// Slowness told in figures: two durations in one sentence, one at least twice the other ("took
-// ~100 ms, now half a second", "p95 went 800->2400ms", "8 Sekunden statt 800 ms"). Returns the
-// question factor of the strongest such sentence (0: none), so that "is it 10 ms or 50 ms?"
-// stays a question.
-QList<double> durationsIn(const Sentence &s)
-{
-    return durationsOf(s.raw.normalized(QString::NormalizationForm_KC).toLower());
-}
-
-// Two durations of which one is at least twice the other; `across`: one from each list only.
+// Two durations, one from each list, of which one is at least twice the other.
 bool severalFold(const QList<double> &a, const QList<double> &b)
 {
     for (const double x : a) {
@@ -859,11 +850,15 @@ bool severalFold(const QList<double> &a, const QList<double> &b)
     return false;
 }
 
+// Slowness told in figures: two durations in one sentence, one at least twice the other ("took
+// ~100 ms, now half a second", "p95 went 800->2400ms", "8 Sekunden statt 800 ms"). Returns the
+// question factor of the strongest such sentence (0: none), so that "is it 10 ms or 50 ms?"
+// stays a question.
 double durationsDiffer(const QList<Sentence> &sentences)
 {
     double best = 0.0;
     for (const Sentence &s : sentences) {
-        const QList<double> d = durationsIn(s);
+        const QList<double> &d = s.durations;
         bool differ = false;
         for (qsizetype i = 0; i + 1 < d.size() && !differ; ++i)
             differ = severalFold({d.at(i)}, d.mid(i + 1));
@@ -879,10 +874,10 @@ double subjectDurationAgainstBody(const QList<Sentence> &subject, const QList<Se
 {
     QList<double> inBody;
     for (const Sentence &s : body)
-        inBody += durationsIn(s);
+        inBody += s.durations;
     double best = 0.0;
     for (const Sentence &s : subject) {
-        if (severalFold(durationsIn(s), inBody))
+        if (severalFold(s.durations, inBody))
             best = std::max(best, questionFactor(s, true));
     }
     return best;
@@ -937,10 +932,10 @@ Reading readTicket(const Ticket &ticket)
         u' ' + tokensOf(r.staleSubject ? r.foldedBody : r.folded).join(u' ') + u' ');
     // Response times told as figures that differ several-fold are slowness said in numbers.
     const int slowness = conceptIndex(u"slowness");
-    const double timesSaid = std::max(
-        durationsDiffer(bodySentences),
-        r.staleSubject ? 0.0 : subjectDurationAgainstBody(subjectSentences, bodySentences));
-    if (const double said = timesSaid; slowness >= 0 && said > 0) {
+    if (const double said = std::max(
+            durationsDiffer(bodySentences),
+            r.staleSubject ? 0.0 : subjectDurationAgainstBody(subjectSentences, bodySentences));
+        slowness >= 0 && said > 0) {
         ConceptRead &c = r.concepts[slowness];
         if (c.symptom < said)
             r.symptomStrength += said - c.symptom;

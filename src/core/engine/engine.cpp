@@ -22,9 +22,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QThreadPool>
-
 #include <QTimer>
-#include <algorithm>
 
 #include <algorithm>
 #include <exception>
@@ -115,6 +113,9 @@ struct Prepared
 // (invalid: none, or the ticket's window already holds it), and the coarse look-back's verdict.
 struct WindowCheck
 {
+    // the change points of the steps' answers as they stand: the analysis reads them when the
+    // window stays
+    std::shared_ptr<const Analysis::ChangeReport> changes;
     QDateTime onset;
     QString lookBack; // what the coarse look-back found, in words ('' when it did not run)
     bool lookBackFailed = false;
@@ -191,7 +192,8 @@ public:
     void finishStep(const QString &id, StepStatus status, const QString &error,
                     const OperationOutput *output = nullptr);
     void onOverallTimeout();
-    void startAnalysis(bool analyzeSteps);
+    void startAnalysis(bool analyzeSteps,
+                       std::shared_ptr<const Analysis::ChangeReport> knownChanges = {});
     bool waitsForEntities(const PlaybookStep &step);
     void checkEntities();
     bool checkWindow();
@@ -576,8 +578,8 @@ bool InvestigationRunPrivate::checkWindow()
         WindowCheck out;
         try {
             const TimeWindow window = input.params.window;
-            const Analysis::ChangeReport fine = Analysis::detectChanges(input);
-            const Analysis::SeriesChange *change = primaryChange(fine);
+            out.changes = Analysis::changeReport(input);
+            const Analysis::SeriesChange *change = primaryChange(*out.changes);
             if (change)
                 out.onset = change->at;
             const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
@@ -634,7 +636,7 @@ void InvestigationRunPrivate::onWindowChecked(const WindowCheck &check)
     if (note.isEmpty()) {
         if (check.lookBackFailed)
             engineNotChecked.append(Analysis::uncheckedWording(check.lookBack, u"log_trends"_s));
-        startAnalysis(true);
+        startAnalysis(true, check.changes); // the same answers: their change points stand
         return;
     }
     params = moved;
@@ -1028,7 +1030,8 @@ void polishReply(Investigation &result, const Ticket &ticket, const std::shared_
 
 } // namespace
 
-void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
+void InvestigationRunPrivate::startAnalysis(
+    bool analyzeSteps, std::shared_ptr<const Analysis::ChangeReport> knownChanges)
 {
     phase = Phase::Analysing;
     windowChecking = false;
@@ -1047,6 +1050,7 @@ void InvestigationRunPrivate::startAnalysis(bool analyzeSteps)
     input.params = params;
     input.steps = data;
     input.now = now;
+    input.changes = std::move(knownChanges);
 
     const Investigation current = inv;
     const QList<WordedLine> notChecked = engineNotChecked;

@@ -622,7 +622,7 @@ QString ParameterBinder::correctTime(BoundParameters &p, const QDateTime &onset)
     if (!p.anchor.isValid() || !onset.isValid())
         return {};
     const qint64 apart = p.anchor.secsTo(onset);
-    if (std::abs(apart) <= 90 * 60)
+    if (std::abs(apart) <= TimeAgreesSecs)
         return {};
     const QDateTime said = p.anchor;
     p.anchor = onset;
@@ -646,7 +646,7 @@ QString ParameterBinder::widenToOnset(BoundParameters &p, const QDateTime &onset
 {
     if (!onset.isValid() || !p.window.isValid() || onset >= p.window.to)
         return {};
-    if (p.anchor.isValid() && std::abs(p.anchor.secsTo(onset)) <= 90 * 60)
+    if (p.anchor.isValid() && std::abs(p.anchor.secsTo(onset)) <= TimeAgreesSecs)
         return {}; // the ticket's time agrees with the logs
     const QDateTime floor = p.window.to.addDays(-std::max(1, maxLookBackDays));
     QDateTime from = onset.addSecs(-qint64(std::max(1, hoursBefore)) * 3600);

@@ -51,6 +51,8 @@ public:
     // onset, the window is widened to hold it if it did not, and an entity correction "time"
     // (ISO-8601 UTC) says so. Returns what changed, in words ('' when nothing did).
     static QString correctTime(BoundParameters &params, const QDateTime &onset);
+    // How far apart the ticket's time and the onset in the logs may be and still agree.
+    static constexpr qint64 TimeAgreesSecs = 90 * 60;
 
     // The window the ticket would have been given had it said when the change the logs show
     // began: [onset - `hoursBefore`, window.to), whole hours, never more than `maxLookBackDays`

@@ -1,6 +1,7 @@
 #include "core/engine/timeexpressions.h"
 
 #include "core/engine/textnormalizer.h"
+#include "core/text/language.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -493,9 +494,10 @@ struct Form
     const Grammar *grammar = nullptr;
 };
 
+// Japanese: no spaces between words.
 bool spaceless(const QString &phrase)
 {
-    return !phrase.isEmpty() && phrase.front().unicode() > 0x2000;
+    return !phrase.isEmpty() && Text::isCjk(phrase.front());
 }
 
 QString joined(const QString &a, const QString &joiner, const QString &b)
