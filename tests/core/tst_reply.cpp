@@ -296,6 +296,9 @@ private slots:
         QTest::newRow("summer name in winter follows the zone") << u"since 9am PDT"_s << -480;
         QTest::newRow("two letters after a time") << u"since 9am ET"_s << -300;
         QTest::newRow("two letters alone are no zone") << u"our MT pipeline and CT scans"_s << -999;
+        QTest::newRow("region after a time") << u"since 7:40am eastern"_s << -300;
+        QTest::newRow("region after a time, in brackets") << u"at 14:00 (Pacific)"_s << -480;
+        QTest::newRow("region alone is no zone") << u"the central team, the pacific rim"_s << -999;
         QTest::newRow("full-width") << u"午前9時（ＪＳＴ）から"_s << 540;
         QTest::newRow("lower case is no zone") << u"the art of it, est-ce que"_s << -999;
         QTest::newRow("utc+0 is no hint") << u"at 09:00 (UTC+0)"_s << -999;
