@@ -524,6 +524,35 @@ private slots:
         QVERIFY(Reply::compose(inv, options).reply.contains(u"Ce qui s'est passé"_s));
     }
 
+    void staleSubjectIsNotQuoted_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<bool>("quoted");
+        QTest::newRow("subject of this conversation")
+            << u"Slow responses since 10:00"_s
+            << u"Since 10:00 CET responses take several seconds."_s << true;
+        QTest::newRow("reply subject the body takes up")
+            << u"Re: slow responses"_s << u"Responses are slow again since 10:00 CET."_s << true;
+        QTest::newRow("reply subject of an older conversation")
+            << u"Re: invoice for March"_s << u"Since 10:00 CET responses take several seconds."_s
+            << false;
+        QTest::newRow("reply subject of an older conversation, spanish")
+            << u"RE: factura de marzo"_s
+            << u"Desde las 10:00 CET las llamadas tardan varios segundos."_s << false;
+    }
+    void staleSubjectIsNotQuoted()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(bool, quoted);
+        Investigation inv = leakyInvestigation();
+        inv.ticket.subject = subject;
+        inv.ticket.description = description;
+        const Reply::Composed c = Reply::compose(inv);
+        QVERIFY2(c.reply.contains(subject) == quoted, qPrintable(c.reply));
+    }
+
     void questionAnsweredFromTheDocsOrHeldHonestly()
     {
         const QString question = u"Can we set a budget cap on each virtual key?"_s;
