@@ -14,19 +14,9 @@ worked as designed and a noisy org with nothing wrong.
 Every truth below is read from the data declared next to it (anomalies, configs, billing faults,
 deploys, incidents), written before any engine ran on these files. Run it to rewrite the JSON."""
 from compose import *  # noqa: F401,F403
+from scenarios_fresh import cycle, hooks
 
 CO = {"name": "Relay AI", "github_repo": "relay-ai/gateway"}
-
-
-def cycle(stream_, from_hour, to_hour, night, latency_factor=1.0):
-    stream_["daily_cycle"] = {"from_hour": from_hour, "to_hour": to_hour, "night": night, "latency": latency_factor}
-    return stream_
-
-
-def hooks(*streams_, anomalies=()):
-    return {"streams": [{"org": o, "endpoint": url, "events": list(events), "per_minute": pm, "latency_ms": ms}
-                        for o, url, events, pm, ms in streams_],
-            "anomalies": list(anomalies)}
 
 
 def api_errors_outage_and_limit_pt():
