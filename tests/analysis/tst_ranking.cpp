@@ -136,6 +136,7 @@ private slots:
     void otherOrgsHit_data();
     void otherOrgsHit();
     void fallbackConfig();
+    void fallbackWorkedNamesItsCodes();
     void webhookEndpoint();
     void webhookSignatureAfterDeploy();
     void metadataSdk();
@@ -437,6 +438,47 @@ void TestRanking::fallbackConfig()
     QVERIFY(r.rootCause->summary.contains(u"request_timeout"_s));
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     QVERIFY2(md.contains(u"\"request_timeout\": 20000"_s), qPrintable(md));
+}
+
+// A fallback that worked as configured says which statuses the config fails over on: what the
+// reader checks against the provider's errors of the time.
+void TestRanking::fallbackWorkedNamesItsCodes()
+{
+    AnalysisInput in = baseInput(u"fallback"_s, {u"fallback_analysis"_s, u"config_lint"_s});
+    addStep(in, u"fb"_s, u"clickhouse"_s, u"fallback_stats"_s, EvidenceKind::Table,
+            table({u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
+                   u"fallback_used"_s, u"attempts"_s, u"n"_s, u"avg_latency_ms"_s,
+                   u"p95_latency_ms"_s, u"max_latency_ms"_s},
+                  {{u"pc-acme-desk"_s, u"openai"_s, u"gpt-4o"_s, 200, u""_s, 1, 2, 400, 1500, 3000,
+                    6000},
+                   {u"pc-acme-desk"_s, u"anthropic"_s, u"claude-sonnet-4-6"_s, 200, u""_s, 0, 1,
+                    20000, 1300, 3000, 9000}}));
+    addStep(
+        in, u"cfg"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+        QJsonObject{
+            {u"ref"_s, u"config:pc-acme-desk"_s},
+            {u"config_id"_s, u"pc-acme-desk"_s},
+            {u"config"_s,
+             QJsonObject{
+                 {u"strategy"_s, QJsonObject{{u"mode"_s, u"fallback"_s}}},
+                 {u"targets"_s,
+                  QJsonArray{
+                      QJsonObject{
+                          {u"virtual_key"_s, u"anthropic-prod"_s},
+                          {u"override_params"_s, QJsonObject{{u"model"_s, u"claude-sonnet-4-6"_s}}},
+                          {u"request_timeout"_s, 30000},
+                          {u"retry"_s,
+                           QJsonObject{{u"attempts"_s, 2},
+                                       {u"on_status_codes"_s, QJsonArray{429, 503, 529}}}}},
+                      QJsonObject{{u"virtual_key"_s, u"openai-prod"_s},
+                                  {u"override_params"_s, QJsonObject{{u"model"_s, u"gpt-4o"_s}}},
+                                  {u"request_timeout"_s, 30000}}}}}}});
+    const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"expected_behavior"_s);
+    QVERIFY2(r.rootCause->summary.contains(u"fails over on 429, 503, 529"_s),
+             qPrintable(r.rootCause->summary));
 }
 
 void TestRanking::webhookEndpoint()

@@ -231,6 +231,44 @@ private slots:
         QTEST(v.rateLimited.refs, "refs");
     }
 
+    // Provider errors that came through one config, edited just before they began, while the
+    // org's other configs on that provider work, are the edit's; not when other orgs failed too,
+    // when another config failed, or when the edited config is not the one that failed.
+    void editedConfigOverProvider_data()
+    {
+        QTest::addColumn<int>("othersWithErrors");
+        QTest::addColumn<bool>("specific");
+        QTest::addColumn<QString>("edited");
+        QTest::addColumn<bool>("proposed");
+        QTest::newRow("one config, edited, others fine") << 0 << true << u"config:pc-a"_s << true;
+        QTest::newRow("other orgs failed too") << 3 << true << u"config:pc-a"_s << false;
+        QTest::newRow("the org's other configs failed too")
+            << 0 << false << u"config:pc-a"_s << false;
+        QTest::newRow("another config was edited") << 0 << true << u"config:pc-b"_s << false;
+        QTest::newRow("no edit") << 0 << true << QString() << false;
+    }
+    void editedConfigOverProvider()
+    {
+        QFETCH(int, othersWithErrors);
+        QFETCH(bool, specific);
+        QFETCH(QString, edited);
+        QFETCH(bool, proposed);
+        ErrorBreakdownFacts facts;
+        facts.profile = profile(1000, 0, 200, 0);
+        facts.scope = scope(5, othersWithErrors);
+        facts.serverConfigRef = u"config:pc-a"_s;
+        facts.serverConfigSpecific = specific;
+        if (!edited.isEmpty())
+            facts.configEdit = ConfigEdit{edited, Ten, Ten.addSecs(180), u"ev3"_s};
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QVERIFY(v.providerOutage.proposed);
+        QCOMPARE(v.editedConfig.proposed, proposed);
+        if (proposed) {
+            QCOMPARE(v.editedConfig.refs, QStringList{u"config:pc-a"_s});
+            QVERIFY(v.editedConfig.score > v.providerOutage.score);
+        }
+    }
+
     void incidentMatch_data()
     {
         QTest::addColumn<StatusIncident>("incident");

@@ -318,6 +318,22 @@ private slots:
             u"El failover a OpenAI no se activa: desde las 10:00 Anthropic devuelve errores 502 "
             "a nuestros usuarios. Antes funcionaba."_s,
             u"fallback"_s);
+        // A topic named only where the ticket says it is fine is not what the ticket is about.
+        row("errors: metadata said to work", u"Summaries broken"_s,
+            u"Since 14:00 our summary jobs fail with 504s on every second call. The metadata "
+            "and tagging part goes through fine, that config is unaffected."_s,
+            u"api-errors"_s);
+        row("errors: french, metadata said to work", u"Appels en échec"_s,
+            u"Depuis midi la moitié des appels de résumé sont en erreur 502. Côté métadonnées "
+            "tout fonctionne."_s,
+            u"api-errors"_s);
+        // "only" said of the customer's own change is not "only one provider fails".
+        row("errors: only said of something else", u"Half our calls fail"_s,
+            u"Since 10:00 half of our summary calls end in an error. We only changed the retry "
+            "count this morning. Could OpenAI be down?"_s,
+            u"api-errors"_s);
+        row("metadata: works for one route, not another", u"Metadata"_s,
+            u"Since this morning metadata works for chat but not for embeddings."_s, u"metadata"_s);
         row("routing: french", u"Claude échoue, GPT fonctionne"_s,
             u"Toutes les requêtes vers Claude échouent, GPT-4o fonctionne."_s,
             u"provider-routing"_s);

@@ -90,6 +90,19 @@ private slots:
             << u"Any news?"_s;
         QTest::newRow("signature after --")
             << u"Timeouts since noon.\n--\nJane Doe | Billing Ops"_s << u"Timeouts since noon."_s;
+        QTest::newRow("signature after a closing line")
+            << u"Timeouts since noon.\n\nThanks,\nJane Doe\nPrincipal Engineer, Fallback Labs\n"
+               "Level 3, 10 Main St, Sydney"_s
+            << u"Timeouts since noon."_s;
+        QTest::newRow("signature after a french closing line")
+            << u"Erreurs 502 depuis midi.\n\nCordialement,\nJeanne Roy\nDéveloppeuse principale"_s
+            << u"Erreurs 502 depuis midi."_s;
+        QTest::newRow("signature after a japanese closing line")
+            << u"本日10時から503が出ています。\n\nよろしくお願いいたします。\n山田 太郎\n株式会社サンプル"_s
+            << u"本日10時から503が出ています。"_s;
+        QTest::newRow("thanks followed by more of the message is kept")
+            << u"Timeouts since noon.\nThanks for the quick fix last week.\nLog:\n1\n2\n3\n4\n5\n6\n7"_s
+            << u"Timeouts since noon.\nThanks for the quick fix last week.\nLog:\n1\n2\n3\n4\n5\n6\n7"_s;
         QTest::newRow("a body that is all quotation stays whole")
             << u"> old text\n> more"_s << u"> old text\n> more"_s;
         QTest::newRow("a header first keeps what follows")

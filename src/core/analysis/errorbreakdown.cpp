@@ -4,6 +4,7 @@
 #include "core/analysis/changepoint.h"
 #include "core/analysis/unchecked.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -13,6 +14,22 @@ using namespace Qt::StringLiterals;
 namespace Casefile::Analysis {
 
 namespace {
+
+// A cause the verdict proposed, with its wording.
+Hypothesis hypothesisOf(const char *category, const CauseVerdict &verdict, double failures,
+                        const QString &summary, const QList<Phrase> &phrases, const QString &why)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(category);
+    h.score = verdict.score;
+    h.failures = failures;
+    h.cause.summary = summary;
+    h.cause.phrases = phrases;
+    h.cause.confidence = h.score;
+    h.cause.refs = verdict.refs;
+    h.why = why;
+    return h;
+}
 
 // "it was edited at 07:55 UTC, 5 min before the failures began at 08:00 UTC"
 QString describeEdit(const ConfigEdit &e, const QDateTime &reference)
@@ -54,6 +71,29 @@ QString configRefFor(const AnalysisInput &input, const QString &provider, const 
                 u"config:"_s + f.evidence->data.value(u"config_id"_s).toString());
     }
     return {};
+}
+
+// The shortest request_timeout (ms) the fetched config `ref` sets on a target or its strategy;
+// 0 when it sets none or was not fetched.
+double shortestTimeout(const AnalysisInput &input, const QString &ref)
+{
+    double shortest = 0;
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &data = f.evidence->data;
+        if (ref.isEmpty() || data.value(u"ref"_s).toString(
+                                 u"config:"_s + data.value(u"config_id"_s).toString()) != ref)
+            continue;
+        const QJsonObject config = data.value(u"config"_s).toObject();
+        QList<QJsonObject> nodes{config};
+        for (const QJsonValue &t : config.value(u"targets"_s).toArray())
+            nodes.append(t.toObject());
+        for (const QJsonObject &node : nodes) {
+            const double ms = toNumber(node.value(u"request_timeout"_s));
+            if (ms > 0 && (shortest <= 0 || ms < shortest))
+                shortest = ms;
+        }
+    }
+    return shortest;
 }
 
 // One config failing while the org's other configs on the same provider work.
@@ -112,6 +152,14 @@ void judgeServerErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     c.refs = {u"provider:"_s + p.serverProvider};
     if (!p.serverModel.isEmpty())
         c.refs.append(u"model:"_s + p.serverModel);
+    // one config failing, edited just before, beside configs on the same provider that work
+    if (!v.othersHit && f.serverConfigSpecific && f.configEdit &&
+        f.configEdit->ref == f.serverConfigRef) {
+        v.editedConfig.proposed = true;
+        v.editedConfig.score = c.score + 0.25;
+        v.editedConfig.refs = {f.configEdit->ref};
+        c.score -= 0.1;
+    }
 }
 
 void judgeClientErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
@@ -295,16 +343,9 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
         s += u"; other organisations were not affected"_s;
         phrases.append({u"scope.others_fine"_s, {}});
     }
-    Hypothesis h;
-    h.cause.category = QLatin1StringView(Category::ProviderOutage);
-    h.score = v.providerOutage.score;
-    h.failures = p.serverErrors;
-    h.cause.summary = s;
-    h.cause.phrases = phrases;
-    h.cause.confidence = h.score;
-    h.cause.refs = v.providerOutage.refs;
+    Hypothesis h = hypothesisOf(Category::ProviderOutage, v.providerOutage, p.serverErrors, s,
+                                phrases, u"errors concentrated on one provider"_s);
     h.cause.evidenceIds = {p.evidenceId};
-    h.why = u"errors concentrated on one provider"_s;
     out.hypotheses.append(h);
     Finding fd;
     fd.summary = s;
@@ -313,6 +354,43 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     fd.evidenceIds = {p.evidenceId};
     fd.confidence = 0.75;
     out.findings.append(fd);
+}
+
+// The provider errors came through one config the customer edited just before they began.
+void phraseEditedConfig(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdict &v,
+                        AnalyzerOutput &out)
+{
+    if (!v.editedConfig.proposed)
+        return;
+    const ErrorProfile &p = f.profile;
+    const ConfigEdit &e = *f.configEdit;
+    const QString config = refId(e.ref);
+    QString s = formatCount(p.serverErrors) + u" requests through config "_s + config +
+                u" failed from "_s + clock(e.onset, f.reference) +
+                u" while the organisation's other configs on "_s + p.serverProvider +
+                u" kept working; "_s + describeEdit(e, f.reference);
+    QList<Phrase> phrases{
+        {u"errors.config_alone_failed"_s,
+         {Say::count(u"count"_s, p.serverErrors), Say::name(u"config"_s, config),
+          Say::time(u"from"_s, e.onset), Say::name(u"provider"_s, p.serverProvider)}},
+        {u"errors.config_edited_before"_s,
+         {Say::name(u"config"_s, config), Say::time(u"at"_s, e.editedAt)}}};
+    const auto main = std::find_if(p.groups.cbegin(), p.groups.cend(), [&](const ErrorGroup &g) {
+        return g.provider == p.serverProvider;
+    });
+    const bool timedOut = main != p.groups.cend() && (main->status == 408 || main->status == 504 ||
+                                                      main->errorCode.contains(u"timeout"_s));
+    if (timedOut && f.serverConfigTimeoutMs > 0) {
+        const QString ms = QString::number(f.serverConfigTimeoutMs, 'f', 0);
+        s += u"; the failures are timeouts and it now sets request_timeout "_s + ms + u" ms"_s;
+        phrases.append({u"errors.config_timeout_now"_s,
+                        {Say::name(u"config"_s, config), Say::name(u"ms"_s, ms)}});
+    }
+    Hypothesis h = hypothesisOf(
+        Category::CustomerConfig, v.editedConfig, p.serverErrors, s, phrases,
+        u"one config fails, edited just before, while the org's others on the provider work"_s);
+    h.cause.evidenceIds = {p.evidenceId, e.evidenceId};
+    out.hypotheses.append(h);
 }
 
 void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdict &v,
@@ -402,6 +480,7 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
     }
     phraseRateLimiting(f, v, out);
     phraseServerErrors(f, v, out);
+    phraseEditedConfig(f, v, out);
     phraseClientErrors(f, v, out);
     return out;
 }
@@ -524,6 +603,12 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.clientConfigSpecific =
         configSpecific(configTraffic(input), f.clientConfigRef, f.profile.clientProvider);
     f.configEdit = configEditBeforeFailures(input);
+    if (!f.profile.serverProvider.isEmpty()) {
+        f.serverConfigRef = configRefFor(input, f.profile.serverProvider, f.profile.serverModel);
+        f.serverConfigSpecific =
+            configSpecific(configTraffic(input), f.serverConfigRef, f.profile.serverProvider);
+        f.serverConfigTimeoutMs = shortestTimeout(input, f.serverConfigRef);
+    }
     f.expectsClientVerdict =
         input.playbook == u"api-errors" || input.playbook == u"provider-routing";
     f.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;

@@ -31,6 +31,11 @@ struct ErrorBreakdownFacts
     QString rateConfigRef;
     // The config the failing requests used, edited just before their failures began.
     std::optional<ConfigEdit> configEdit;
+    // The config the provider errors (5xx, timeouts) came through, whether another config of
+    // the org on the same provider works, and the shortest request_timeout it sets (ms, 0: none).
+    QString serverConfigRef;
+    bool serverConfigSpecific = false;
+    double serverConfigTimeoutMs = 0;
     // The playbook asks whether the customer's requests are at fault even when few failed.
     bool expectsClientVerdict = false;
     // For the wording.
@@ -69,6 +74,9 @@ struct ErrorBreakdownVerdict
     CauseVerdict providerOutage; // set when server == OneProvider
     bool othersHit = false;      // other orgs failed too (provider errors)
     bool othersFine = false;     // other orgs were compared and not hit
+    // The provider errors came through one config, edited just before they began, while the
+    // org's other configs on that provider worked: the edit, not the provider.
+    CauseVerdict editedConfig;
     CauseVerdict invalidRequests;
     bool invalidAfterEdit = false;      // the rejected requests' config was edited just before
     bool rejectInvalidRequests = false; // few 4xx and the playbook asks about them

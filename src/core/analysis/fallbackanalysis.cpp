@@ -42,6 +42,7 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
         if (!targets.isEmpty())
             primaryProvider = targetProvider(targets.first().toObject());
         facts.servedConfigEvidence.append(c.evidence->id);
+        facts.servedConfigCodes = failoverCodes(c.evidence->data.value(u"config"_s).toObject());
     }
     if (primaryProvider.isEmpty())
         return;
@@ -201,6 +202,17 @@ void phraseWorked(const FallbackFacts &facts, const FallbackVerdict &v, Analyzer
             worked.append(Say::name(u"config"_s, v.servedConfig));
         h.cause.phrases = {
             {v.servedConfig.isEmpty() ? u"fallback.worked"_s : u"fallback.worked_in"_s, worked}};
+        // what it fails over on, as the config says: what the reader can check against the
+        // provider's errors of the time
+        if (!v.servedConfig.isEmpty() && !facts.servedConfigCodes.isEmpty()) {
+            QStringList codes;
+            for (const int c : facts.servedConfigCodes)
+                codes.append(QString::number(c));
+            s += u"; "_s + v.servedConfig + u" fails over on "_s + codes.join(u", "_s);
+            h.cause.phrases.append(
+                {u"fallback.fails_over_on"_s,
+                 {Say::name(u"config"_s, v.servedConfig), Say::names(u"codes"_s, codes)}});
+        }
         // why the first target failed: the provider's own incident, if one overlaps
         for (const FirstTargetIncident &e : facts.firstTargetIncidents) {
             QList<PhraseArg> args{Say::name(u"provider"_s, e.page), Say::name(u"title"_s, e.title),

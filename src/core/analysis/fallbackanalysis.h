@@ -63,6 +63,8 @@ struct FallbackFacts
     // incidents of its first target's provider.
     QStringList servedConfigEvidence;
     QList<FirstTargetIncident> firstTargetIncidents;
+    // The statuses that config's first target fails over on (empty: none listed or not read).
+    QList<int> servedConfigCodes;
     // The provider errors of the error breakdown (when they were counted).
     QString serverProvider;
     QDateTime serverFirst;

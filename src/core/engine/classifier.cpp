@@ -34,6 +34,9 @@ constexpr double GenericQuestionFactor = 0.3;
 constexpr qsizetype MaxStatementQuestionTokens = 8;
 constexpr double SymptomThreshold = 0.9;
 constexpr int NegationWindow = 3; // words before a symptom that can negate it
+// What a topic named only in a sentence saying it works weighs, against the same topic named
+// as what is wrong.
+constexpr double SaidToWorkTopicShare = 0.25;
 constexpr int JapaneseNegationWindow = 8;
 
 bool isSpacelessChar(QChar c)
@@ -758,6 +761,35 @@ double questionFactor(const Sentence &s, bool changed = false)
     return reports ? 1.0 : GenericQuestionFactor;
 }
 
+// A sentence that only says something works ("the metadata goes through without a problem",
+// "les métadonnées passent sans problème"): what it names is the part that is fine, not what
+// the ticket is about. A contrast with a negation keeps it ("works for chat but not for
+// embeddings"), and so does any symptom said in it.
+bool saysItWorks(const Sentence &s, const QList<QList<Occurrence>> &perClause)
+{
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    bool works = false;
+    for (const QList<Occurrence> &found : perClause) {
+        for (const Occurrence &o : found) {
+            const Kind kind = all.at(o.index).kind;
+            if ((kind == Kind::Symptom && !o.negated) || (kind == Kind::Event && o.negated))
+                return false;
+            works = works || (kind == Kind::Works && !o.negated);
+        }
+    }
+    if (!works)
+        return false;
+    bool contrast = false;
+    bool negation = false;
+    for (const Clause &clause : s.clauses) {
+        for (const QString &tok : clause.tokens) {
+            contrast = contrast || Lexicon::isContrast(tok);
+            negation = negation || Lexicon::isNegationCue(tok);
+        }
+    }
+    return !(contrast && negation);
+}
+
 void readZone(const QList<Sentence> &sentences, double weight, bool subject, Reading *r)
 {
     TokenMatcher matcher(r->lang);
@@ -780,12 +812,22 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
             perClause.append(found);
         }
         const double factor = questionFactor(s, changed);
+        const double topicWeight =
+            saysItWorks(s, perClause) ? SaidToWorkTopicShare * weight : weight;
+        QString sentenceWords;
+        for (const Clause &clause : s.clauses)
+            sentenceWords += clause.joined;
+        const bool namesProvider = !Lexicon::providerFamilies(sentenceWords).isEmpty();
         for (qsizetype k = 0; k < s.clauses.size(); ++k) {
             const Clause &clause = s.clauses.at(k);
             const QList<Occurrence> &found = perClause.at(k);
+            // "only" counts where a provider is named ("only Claude fails"), not where it
+            // qualifies something else ("we only lowered the timeout")
             for (const QString &tok : clause.tokens)
-                r->onlyWord = r->onlyWord || only.contains(tok) || tok.contains(u"だけ"_s) ||
-                              tok.contains(u"のみ"_s);
+                r->onlyWord =
+                    r->onlyWord ||
+                    ((only.contains(tok) || tok.contains(u"だけ"_s) || tok.contains(u"のみ"_s)) &&
+                     namesProvider);
             for (const Occurrence &o : std::as_const(found)) {
                 ConceptRead &c = r->concepts[o.index];
                 const Kind kind = all.at(o.index).kind;
@@ -797,11 +839,12 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                         c.negated = std::max(c.negated, weight);
                     continue;
                 }
+                const double w = kind == Kind::Topic ? topicWeight : weight;
                 double &zone = subject ? c.subject : c.body;
-                zone = std::max(zone, weight);
-                c.asserted = std::max(c.asserted, weight * factor);
+                zone = std::max(zone, w);
+                c.asserted = std::max(c.asserted, w * factor);
                 if (!s.question)
-                    c.stated = std::max(c.stated, weight);
+                    c.stated = std::max(c.stated, w);
                 // a comparison said with a question mark ("invoice higher than our usage?") is
                 // a discrepancy seen, unless it asks how things work
                 const bool compares =

@@ -76,6 +76,42 @@ bool hasWords(const QStringList &lines)
     });
 }
 
+// A closing line ("Thanks,", "Cordialement,", "Un saludo", "Mit freundlichen Grüßen",
+// "よろしくお願いいたします。"): what follows it is the writer's name, title and address.
+bool isSignOff(const QString &line)
+{
+    if (line.size() > 48)
+        return false;
+    static const QRegularExpression closing(
+        u"^[¡!]?\\s*(thanks|thank you|thx|cheers|best|kind regards|best regards|regards|"
+        u"many thanks|merci|cordialement|bien cordialement|bien [àa] vous|salutations|gracias|"
+        u"muchas gracias|saludos|un saludo|atentamente|obrigad[oa]|cumprimentos|atenciosamente|"
+        u"abra[çc]os|um abra[çc]o|danke|vielen dank|viele gr[üu](ß|ss)e|beste gr[üu](ß|ss)e|"
+        u"freundliche gr[üu](ß|ss)e|mit freundlichen gr[üu](ß|ss)en)\\b[^\\n]{0,30}$"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression japanese(u"よろしくお願い[^\\n]{0,12}$"_s);
+    return closing.match(line).hasMatch() || japanese.match(line).hasMatch();
+}
+
+// Where the signature block starts in `kept`: a closing line followed by at most a few short
+// lines (name, title, company, address) and nothing else; -1 when there is none.
+qsizetype signatureStart(const QStringList &kept)
+{
+    constexpr int MaxSignatureLines = 6;
+    constexpr int MaxSignatureLineLength = 90;
+    int after = 0;
+    for (qsizetype i = kept.size() - 1; i > 0; --i) {
+        const QString trimmed = kept.at(i).trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        if (isSignOff(trimmed))
+            return hasWords(kept.mid(0, i)) ? i : -1;
+        if (++after > MaxSignatureLines || trimmed.size() > MaxSignatureLineLength)
+            return -1;
+    }
+    return -1;
+}
+
 } // namespace
 
 QString withoutQuotedThread(const QString &text)
@@ -100,6 +136,8 @@ QString withoutQuotedThread(const QString &text)
         }
         kept.append(lines.at(i));
     }
+    if (const qsizetype at = signatureStart(kept); at > 0)
+        kept = kept.mid(0, at);
     while (!kept.isEmpty() && kept.constLast().trimmed().isEmpty())
         kept.removeLast();
     return hasWords(kept) ? kept.join(u'\n') : text;

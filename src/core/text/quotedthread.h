@@ -8,7 +8,9 @@ namespace Casefile::Text {
 // starting with '>', everything after a reply header such as "On … wrote:", "Em … escreveu:",
 // "El … escribió:", "Am … schrieb …:", "Le … a écrit :", "… に書きました:", Gmail's
 // "2026年12月1日(火) 10:00 山田 <x@y>:", such a header wrapped over two lines, an "Original
-// message" rule or an Outlook "From:/Sent:" block) and without the signature after a "--" line.
+// message" rule or an Outlook "From:/Sent:" block) and without the signature after a "--" line
+// or after a closing line ("Thanks,", "Cordialement,", "よろしくお願いいたします。") that only a
+// few short lines (name, title, company, address) follow.
 // Earlier replies talk of older topics and older times; read as the customer's words they pick
 // the wrong playbook and the wrong window. When nothing would remain (a body that is all
 // quotation) the text is returned unchanged. Pure, thread-safe, linear in the text.
