@@ -96,18 +96,11 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
-        {u"provider-routing-opus-outage-spanish"_s,
-         u"the onset is read from the error series' buckets (13:00), not from the first "
-         u"failed request (13:05)"_s},
         {u"metadata-two-causes-japanese"_s,
          u"metadata presence is judged per SDK only: a route that lost its metadata for "
          u"every SDK at one minute is read as every SDK losing some, timed by the last "
          u"request of another route, and the SDK version that never sent any is not "
-         u"reported beside it"_s},
-        {u"api-errors-two-causes-french"_s,
-         u"\"one provider fails, another works\" is read although failures are said of "
-         u"both providers; deploys are ranked against the first change only, so the deploy "
-         u"behind the second (Anthropic 502 from 10:05) is rejected"_s}};
+         u"reported beside it"_s}};
     return known;
 }
 
