@@ -88,19 +88,19 @@ QJsonValue quantile(const QVariant &array, int index)
     return number(array.toList().value(index));
 }
 
-// Bucket size: the requested one (if any), enlarged until the window has ≤ MaxPoints buckets.
-int chooseBucket(qint64 windowSeconds, int requested)
+// Bucket size: the requested one (if any), enlarged until the window has ≤ maxPoints buckets.
+int chooseBucket(qint64 windowSeconds, int requested, int maxPoints = MaxPoints)
 {
     static const QList<int> steps = {10,   30,   60,    120,   300,   600,   900,   1800,
                                      3600, 7200, 10800, 21600, 43200, 86400, 604800};
     int bucket = requested > 0 ? requested : 60;
-    if (windowSeconds / bucket <= MaxPoints)
+    if (windowSeconds / bucket <= maxPoints)
         return bucket;
     for (int step : steps) {
-        if (step > bucket && windowSeconds / step <= MaxPoints)
+        if (step > bucket && windowSeconds / step <= maxPoints)
             return step;
     }
-    return int(windowSeconds / MaxPoints) + 1;
+    return int(windowSeconds / maxPoints) + 1;
 }
 
 // One query's parts, built from the whitelist only, in the shape the table's layout reads
@@ -577,6 +577,52 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
             {}};
 }
 
+// metadata_by_group: the share of requests carrying metadata per route, config and SDK, in
+// buckets (at most MetadataBuckets per group), with the first request of each bucket that carried
+// none, so a drop is timed by the group's own requests rather than by a bucket's edge.
+
+constexpr int MetadataBuckets = 240;
+
+Result<QList<Query>> metadataByGroupSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString meta = c.f(u"metadata"_s);
+    const QString ts = c.f(u"ts"_s);
+    const QString with = meta + u" != '{}' AND "_s + meta + u" != ''"_s;
+    const QString bucket = QString::number(
+        chooseBucket(std::max<qint64>(1, request.window.seconds()), 60, MetadataBuckets));
+    const QString sql = u"SELECT "_s + c.f(u"route"_s) + u" AS cf_route, "_s + c.f(u"config_id"_s) +
+                        u" AS cf_config_id, "_s + c.f(u"sdk"_s) +
+                        u" AS cf_sdk, intDiv(toUInt32("_s + ts + u"), "_s + bucket + u") * "_s +
+                        bucket + u" AS cf_t, count() AS cf_n, countIf("_s + with +
+                        u") AS cf_with, toUInt32(minIf("_s + ts + u", NOT ("_s + with +
+                        u"))) AS cf_first_without FROM "_s + c.from() + where +
+                        u" GROUP BY cf_route, cf_config_id, cf_sdk, cf_t"
+                        u" ORDER BY cf_route, cf_config_id, cf_sdk, cf_t LIMIT 20000 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped metadataByGroupRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const bool someWithout =
+            r.value(i, u"cf_with"_s).toLongLong() < r.value(i, u"cf_n"_s).toLongLong();
+        rows.append(QJsonArray{text(r.value(i, u"cf_route"_s)), text(r.value(i, u"cf_config_id"_s)),
+                               text(r.value(i, u"cf_sdk"_s)), epochIso(r.value(i, u"cf_t"_s)),
+                               number(r.value(i, u"cf_n"_s)), number(r.value(i, u"cf_with"_s)),
+                               // 0 when every request of the bucket carried metadata
+                               someWithout ? epochIso(r.value(i, u"cf_first_without"_s))
+                                           : QJsonValue(QJsonValue::Null)});
+    }
+    return {EvidenceKind::Table,
+            u"Requests with custom metadata by route, config and SDK"_s + request.suffix,
+            table(request.columns(), rows),
+            {}};
+}
+
 // org_comparison: every org, so no org filter. The window holds every customer's traffic, so
 // the percentiles are ClickHouse's approximate quantiles (a reservoir of 8192 values per org,
 // bounded memory whatever the traffic) instead of exact ones. When the table has a sampling key
@@ -718,6 +764,7 @@ constexpr OperationHandler Handlers[] = {
     {u"fallback_stats", fallbackStatsSql, fallbackStatsRows},
     {u"token_usage", tokenUsageSql, tokenUsageRows},
     {u"metadata_by_sdk", metadataBySdkSql, metadataBySdkRows},
+    {u"metadata_by_group", metadataByGroupSql, metadataByGroupRows},
     {u"org_comparison", orgComparisonSql, orgComparisonRows},
     {u"webhook_breakdown", webhookBreakdownSql, webhookBreakdownRows},
     {u"webhook_series", seriesSql, seriesRows},

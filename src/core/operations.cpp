@@ -115,6 +115,17 @@ QList<Operation> clickhouse()
          {},
          {}},
         {c,
+         u"metadata_by_group"_s,
+         gatewayQuery(),
+         EvidenceKind::Table,
+         {u"route"_s, u"config_id"_s, u"sdk"_s, u"t"_s, u"n"_s, u"with_metadata"_s,
+          u"first_without"_s},
+         u"(one row per route, config, SDK and bucket `t`, at most 240 buckets per group; "
+         u"first_without: the bucket's first request carrying no metadata, null when every one "
+         u"did)"_s,
+         {},
+         {}},
+        {c,
          u"org_comparison"_s,
          window() << optional(u"org"_s, ArgumentType::Text,
                               u"the ticket's org: always in the table, first"_s)

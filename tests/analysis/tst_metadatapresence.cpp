@@ -1,5 +1,6 @@
 // Metadata presence, step by step: which SDK version drops custom metadata while another keeps
-// it, when every SDK loses it (the gateway changed), and the wording of each verdict.
+// it, which route or config lost it and when (from its own requests), when every SDK loses it
+// (the gateway changed), and the wording of each verdict.
 #include "evidence.h"
 
 #include "core/analysis/analyzers.h"
@@ -26,6 +27,27 @@ QList<SdkMetadata> sdks(const QStringList &specs)
         list.append(s);
     }
     return list;
+}
+
+// One group's buckets of 30 minutes from 18:00: "n:with" or "n:with:HH:mm" (the bucket's first
+// request without metadata).
+MetadataGroup group(const QString &key, const QStringList &buckets)
+{
+    const QStringList k = key.split(u'|');
+    MetadataGroup g{k.at(0), k.at(1), k.at(2), {}};
+    QDateTime t(QDate(2027, 3, 19), QTime(18, 0), QTimeZone::utc());
+    for (const QString &spec : buckets) {
+        const QStringList p = spec.split(u':');
+        MetadataBucket b{t, p.at(0).toDouble(), p.at(1).toDouble(), {}};
+        if (p.size() == 4)
+            b.firstWithout =
+                QDateTime(t.date(), QTime(p.at(2).toInt(), p.at(3).toInt()), QTimeZone::utc());
+        else if (b.with < b.n)
+            b.firstWithout = t;
+        g.buckets.append(b);
+        t = t.addSecs(1800);
+    }
+    return g;
 }
 
 QJsonObject metadataTable(const QList<QJsonArray> &rows)
@@ -115,6 +137,136 @@ private slots:
         const GatewayDrop drop = judgeGatewayDrop(sdks(window), sdks(recent));
         QCOMPARE(drop.everySdk(), everySdk);
         QCOMPARE(int(drop.partial.size()), partial);
+    }
+
+    void groupDrop_data()
+    {
+        QTest::addColumn<QStringList>("buckets");
+        QTest::addColumn<bool>("dropped");
+        QTest::addColumn<QString>("since"); // HH:mm
+        QTest::addColumn<double>("lost");
+        QTest::newRow("stops inside a bucket: timed by its first request without")
+            << QStringList{u"480:480"_s, u"480:480"_s, u"480:160:19:10"_s, u"480:0"_s} << true
+            << u"19:10"_s << 800.0;
+        QTest::newRow("stops at a bucket's edge")
+            << QStringList{u"480:480"_s, u"480:480"_s, u"480:0:19:00"_s, u"480:0"_s} << true
+            << u"19:00"_s << 960.0;
+        QTest::newRow("a steady few percent without, then nothing")
+            << QStringList{u"1000:970:18:02"_s, u"1000:975:18:31"_s, u"1000:0:19:00"_s} << true
+            << u"19:00"_s << 1000.0;
+        QTest::newRow("never carried any: not a drop")
+            << QStringList{u"100:0"_s, u"100:0"_s, u"100:0"_s} << false << QString() << 0.0;
+        QTest::newRow("carries it to the end")
+            << QStringList{u"100:100"_s, u"100:98"_s, u"100:100"_s} << false << QString() << 0.0;
+        QTest::newRow("too few requests since")
+            << QStringList{u"100:100"_s, u"100:100"_s, u"5:0"_s} << false << QString() << 0.0;
+        QTest::newRow("half carried it before: no clear drop")
+            << QStringList{u"100:50"_s, u"100:50"_s, u"100:0"_s} << false << QString() << 0.0;
+    }
+    void groupDrop()
+    {
+        QFETCH(QStringList, buckets);
+        QFETCH(bool, dropped);
+        QFETCH(QString, since);
+        QFETCH(double, lost);
+        const GroupDrop d = judgeGroupDrop(group(u"/v1/x|c|s/1"_s, buckets));
+        QCOMPARE(d.dropped, dropped);
+        QCOMPARE(d.since.isValid() ? d.since.toString(u"HH:mm"_s) : QString(), since);
+        QCOMPARE(d.lost, lost);
+    }
+
+    void groups_data()
+    {
+        QTest::addColumn<QStringList>("groups"); // "route|config|sdk=bucket,bucket"
+        QTest::addColumn<bool>("partDropped");
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("silentSdk");
+        const QString kept = u"400:400,400:400,400:400,400:400"_s;
+        const QString lost = u"400:400,400:400,400:100:19:15,400:0"_s;
+        const QString none = u"60:0,60:0,60:0,60:0"_s;
+        QTest::newRow("one route lost it, another SDK never sent any")
+            << QStringList{u"/v1/chat|chat|portkey-python/1.9.2="_s + kept,
+                           u"/v1/embeddings|search|portkey-python/1.9.2="_s + lost,
+                           u"/v1/chat|batch|portkey-node/2.0.0="_s + none}
+            << true << u"/v1/embeddings"_s << QString() << u"portkey-node/2.0.0"_s;
+        QTest::newRow("one config of a route lost it")
+            << QStringList{u"/v1/chat|a|portkey-python/1.9.2="_s + kept,
+                           u"/v1/chat|b|portkey-python/1.9.2="_s + lost}
+            << true << QString() << u"b"_s << QString();
+        QTest::newRow("every group lost it: not a part")
+            << QStringList{u"/v1/chat|a|portkey-python/1.9.2="_s + lost,
+                           u"/v1/embeddings|b|portkey-node/1.8.0="_s + lost}
+            << false << QString() << QString() << QString();
+        QTest::newRow("nothing dropped, a job that never tags")
+            << QStringList{u"/v1/chat|a|portkey-python/1.9.2="_s + kept,
+                           u"/v1/chat|job|portkey-python/1.9.2="_s + none}
+            << false << QString() << QString() << QString();
+        QTest::newRow("our dashboard never sends any: not a client SDK")
+            << QStringList{u"/v1/chat|a|portkey-python/1.9.2="_s + kept,
+                           u"/v1/embeddings|b|portkey-python/1.9.2="_s + lost,
+                           u"/v1/chat||relay-dashboard/3.1="_s + none}
+            << true << u"/v1/embeddings"_s << QString() << QString();
+    }
+    void groups()
+    {
+        QFETCH(QStringList, groups);
+        QFETCH(bool, partDropped);
+        QFETCH(QString, route);
+        QFETCH(QString, config);
+        QFETCH(QString, silentSdk);
+        QList<MetadataGroup> list;
+        for (const QString &g : groups)
+            list.append(group(g.section(u'=', 0, 0), g.section(u'=', 1).split(u',')));
+        const GroupVerdict v = judgeGroups(list, QString());
+        QCOMPARE(v.partDropped(), partDropped);
+        if (partDropped)
+            QCOMPARE(v.since.toString(u"HH:mm"_s), u"19:15"_s);
+        QCOMPARE(v.route, route);
+        QCOMPARE(v.config, config);
+        QCOMPARE(v.silentSdk, silentSdk);
+    }
+
+    void phraseGroupDropWithoutDeploys()
+    {
+        // the route's drop is timed by its own requests, and the SDK that never sent metadata
+        // is a cause of its own beside it
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                metadataTable({{u"portkey-python/1.9.2"_s, 3200, 2700, u"2027-03-19T18:00:00Z"_s,
+                                u"2027-03-19T20:00:00Z"_s},
+                               {u"portkey-node/2.0.0"_s, 240, 0, u"2027-03-19T18:00:00Z"_s,
+                                u"2027-03-19T20:00:00Z"_s}}));
+        QList<QJsonArray> rows;
+        const auto add = [&](const QString &route, const QString &sdk, const MetadataGroup &g) {
+            for (const MetadataBucket &b : g.buckets)
+                rows.append(QJsonArray{
+                    QJsonValue(route), QJsonValue(route.section(u'/', -1)), QJsonValue(sdk),
+                    QJsonValue(b.t.toString(Qt::ISODate)), QJsonValue(b.n), QJsonValue(b.with),
+                    b.firstWithout.isValid() ? QJsonValue(b.firstWithout.toString(Qt::ISODate))
+                                             : QJsonValue()});
+        };
+        add(u"/v1/chat"_s, u"portkey-python/1.9.2"_s,
+            group(u"a|b|c"_s, {u"400:400"_s, u"400:400"_s, u"400:400"_s, u"400:400"_s}));
+        add(u"/v1/embeddings"_s, u"portkey-python/1.9.2"_s,
+            group(u"a|b|c"_s, {u"400:400"_s, u"400:400"_s, u"400:100:19:15"_s, u"400:0"_s}));
+        add(u"/v1/chat"_s, u"portkey-node/2.0.0"_s,
+            group(u"a|b|c"_s, {u"60:0"_s, u"60:0"_s, u"60:0"_s, u"60:0"_s}));
+        addStep(in, u"mg"_s, u"clickhouse"_s, u"metadata_by_group"_s, EvidenceKind::Table,
+                table({u"route"_s, u"config_id"_s, u"sdk"_s, u"t"_s, u"n"_s, u"with_metadata"_s,
+                       u"first_without"_s},
+                      rows));
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        QCOMPARE(out.hypotheses.size(), 2);
+        const Hypothesis &route = out.hypotheses.at(0);
+        QCOMPARE(route.cause.category, u"deploy_regression"_s);
+        QVERIFY(route.cause.refs.contains(u"route:/v1/embeddings"_s));
+        QVERIFY2(route.cause.summary.contains(u"19:15"_s), qPrintable(route.cause.summary));
+        QCOMPARE(route.failures, 700.0);
+        const Hypothesis &sdk = out.hypotheses.at(1);
+        QCOMPARE(sdk.cause.category, u"sdk_version"_s);
+        QCOMPARE(sdk.cause.refs, QStringList{u"sdk:portkey-node/2.0.0"_s});
+        QCOMPARE(sdk.failures, 240.0);
     }
 
     void gatherRecentWindow()

@@ -596,6 +596,13 @@ private slots:
         QVERIFY2(m.has_value(), qPrintable(m ? QString() : m.error().message));
         QCOMPARE(sumColumn(m->evidence.first().data, u"with_metadata"_s), 40);
         QCOMPARE(m->evidence.first().data.value(u"rows"_s).toArray().size(), 2);
+
+        // the same requests per route, config, SDK and bucket
+        auto g = run(u"metadata_by_group"_s, window());
+        QVERIFY2(g.has_value(), qPrintable(g ? QString() : g.error().message));
+        QCOMPARE(sumColumn(g->evidence.first().data, u"with_metadata"_s), 40);
+        QCOMPARE(sumColumn(g->evidence.first().data, u"n"_s),
+                 sumColumn(m->evidence.first().data, u"n"_s));
     }
 
     void orgComparison()

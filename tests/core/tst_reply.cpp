@@ -296,6 +296,9 @@ private slots:
         QTest::newRow("summer name in winter follows the zone") << u"since 9am PDT"_s << -480;
         QTest::newRow("two letters after a time") << u"since 9am ET"_s << -300;
         QTest::newRow("two letters alone are no zone") << u"our MT pipeline and CT scans"_s << -999;
+        QTest::newRow("region after a time") << u"since 7:40am eastern"_s << -300;
+        QTest::newRow("region after a time, in brackets") << u"at 14:00 (Pacific)"_s << -480;
+        QTest::newRow("region alone is no zone") << u"the central team, the pacific rim"_s << -999;
         QTest::newRow("full-width") << u"午前9時（ＪＳＴ）から"_s << 540;
         QTest::newRow("lower case is no zone") << u"the art of it, est-ce que"_s << -999;
         QTest::newRow("utc+0 is no hint") << u"at 09:00 (UTC+0)"_s << -999;
@@ -519,6 +522,35 @@ private slots:
         Reply::ComposeOptions options;
         options.language = u"fr"_s;
         QVERIFY(Reply::compose(inv, options).reply.contains(u"Ce qui s'est passé"_s));
+    }
+
+    void staleSubjectIsNotQuoted_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<bool>("quoted");
+        QTest::newRow("subject of this conversation")
+            << u"Slow responses since 10:00"_s
+            << u"Since 10:00 CET responses take several seconds."_s << true;
+        QTest::newRow("reply subject the body takes up")
+            << u"Re: slow responses"_s << u"Responses are slow again since 10:00 CET."_s << true;
+        QTest::newRow("reply subject of an older conversation")
+            << u"Re: invoice for March"_s << u"Since 10:00 CET responses take several seconds."_s
+            << false;
+        QTest::newRow("reply subject of an older conversation, spanish")
+            << u"RE: factura de marzo"_s
+            << u"Desde las 10:00 CET las llamadas tardan varios segundos."_s << false;
+    }
+    void staleSubjectIsNotQuoted()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(bool, quoted);
+        Investigation inv = leakyInvestigation();
+        inv.ticket.subject = subject;
+        inv.ticket.description = description;
+        const Reply::Composed c = Reply::compose(inv);
+        QVERIFY2(c.reply.contains(subject) == quoted, qPrintable(c.reply));
     }
 
     void questionAnsweredFromTheDocsOrHeldHonestly()

@@ -95,12 +95,7 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 
 const QHash<QString, QString> &libraryKnownWrong()
 {
-    static const QHash<QString, QString> known{
-        {u"metadata-two-causes-japanese"_s,
-         u"metadata presence is judged per SDK only: a route that lost its metadata for "
-         u"every SDK at one minute is read as every SDK losing some, timed by the last "
-         u"request of another route, and the SDK version that never sent any is not "
-         u"reported beside it"_s}};
+    static const QHash<QString, QString> known{};
     return known;
 }
 

@@ -273,6 +273,17 @@ private slots:
             u"Könnt ihr das prüfen?"_s, u"latency-spike"_s);
         row("question form: time, french", u"Appels vers Gemini en erreur depuis 9h ?"_s,
             u"Un incident ?"_s, u"api-errors"_s);
+        // A symptom said of something with a question mark and nothing named is still a
+        // report; one named after a preposition is what a plain question is about.
+        row("question form: bare, english", u"Requests failing?"_s, u"Anyone?"_s, u"api-errors"_s);
+        row("question form: bare, spanish", u"¿Fallan las peticiones?"_s, {}, u"api-errors"_s);
+        row("question form: bare, german", u"Anfragen schlagen fehl?"_s, {}, u"api-errors"_s);
+        row("question form: bare, french", u"Les requêtes échouent ?"_s, {}, u"api-errors"_s);
+        row("question form: bare, japanese", u"リクエスト失敗？"_s, {}, u"api-errors"_s);
+        row("question: about timeouts", u"Retries on timeouts?"_s,
+            u"How does the gateway handle a provider timeout?"_s, QString());
+        row("question: sur les timeouts", u"Nouvelles tentatives sur les timeouts ?"_s,
+            u"Comment le gateway gère-t-il un timeout du fournisseur ?"_s, QString());
         row("question form: state, japanese", u"メタデータがログから消えている？"_s,
             u"確認をお願いできますか。"_s, u"metadata"_s);
         row("question: how it works", u"Retries on 500 errors?"_s,

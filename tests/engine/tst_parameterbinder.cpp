@@ -235,6 +235,19 @@ private slots:
             << u"ab 10:30 Uhr (UTC+1) nur noch Fehler"_s << utc("2026-11-20T09:30:00Z");
         QTest::newRow("es: hs, Buenos Aires")
             << u"desde las 6:15 hs (hora de Buenos Aires) falla"_s << utc("2026-11-20T09:15:00Z");
+        QTest::newRow("en: eastern without time")
+            << u"failing since 7:40am eastern"_s << utc("2026-11-19T12:40:00Z");
+        QTest::newRow("en: pacific without time")
+            << u"down from 1:15 am Pacific"_s << utc("2026-11-20T09:15:00Z");
+        QTest::newRow("en: central without time")
+            << u"slow since 3:00 (central)"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("en: a region word alone is no zone")
+            << u"our central team sees it since 9am"_s << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("pt: desde a segunda-feira")
+            << u"lento desde a segunda-feira"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("en: since last Tuesday")
+            << u"broken since last Tuesday"_s << utc("2026-11-17T00:00:00Z");
+        QTest::newRow("ja: 月曜日から") << u"月曜日からエラー"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("lower-case words are not zones")
             << u"since 9am, c'est ça, the art of it"_s << utc("2026-11-20T09:00:00Z");
     }
@@ -288,6 +301,21 @@ private slots:
         row("de: seit fünf Minuten", u"seit fünf Minuten kaputt"_s, 300);
         row("de: vor eineinhalb Stunden", u"vor eineinhalb Stunden ging es los"_s, 5400);
         row("fr: depuis dix minutes", u"en panne depuis dix minutes"_s, 600);
+        // a unit without a number after "the last": one if singular, a few (three) if plural,
+        // half an hour for minutes
+        row("en: in the last few days", u"slow in the last few days"_s, 3 * 86400);
+        row("en: the last days", u"errors over the last days"_s, 3 * 86400);
+        row("en: past hour", u"timeouts in the past hour"_s, 3600);
+        row("en: last hours", u"flaky for the last hours"_s, 3 * 3600);
+        row("en: the last minutes", u"slow the last minutes"_s, 1800);
+        row("de: in den letzten Tagen", u"in den letzten Tagen sehr langsam"_s, 3 * 86400);
+        row("de: die letzten Stunden", u"die letzten Stunden nur Fehler"_s, 3 * 3600);
+        row("fr: ces derniers jours", u"des erreurs ces derniers jours"_s, 3 * 86400);
+        row("fr: les dernières heures", u"lent pendant les dernières heures"_s, 3 * 3600);
+        row("pt: nos últimos dias", u"muitos erros nos últimos dias"_s, 3 * 86400);
+        row("es: en los últimos días", u"lento en los últimos días"_s, 3 * 86400);
+        row("es: las últimas horas", u"fallos durante las últimas horas"_s, 3 * 3600);
+        row("ja: ここ数日", u"ここ数日エラーが多い"_s, 3 * 86400);
         // times of day, not durations
         QTest::newRow("fr: depuis 2 heures du matin is a time")
             << u"depuis 2 heures du matin"_s << qint64(-1)

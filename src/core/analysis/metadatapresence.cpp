@@ -5,6 +5,11 @@
 #include "core/analysis/deploycorrelation.h"
 #include "core/analysis/unchecked.h"
 
+#include <QMap>
+#include <QRegularExpression>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
@@ -29,6 +34,41 @@ QList<SdkMetadata> sdkMetadata(const Evidence &evidence)
             list.append(s);
     }
     return list;
+}
+
+double MetadataGroup::n() const
+{
+    double total = 0;
+    for (const MetadataBucket &b : buckets)
+        total += b.n;
+    return total;
+}
+
+double MetadataGroup::with() const
+{
+    double total = 0;
+    for (const MetadataBucket &b : buckets)
+        total += b.with;
+    return total;
+}
+
+QList<MetadataGroup> metadataGroups(const Evidence &evidence)
+{
+    QList<MetadataGroup> groups;
+    const Table t(evidence.data);
+    for (int r = 0; r < t.rowCount(); ++r) {
+        const QString route = t.text(r, u"route");
+        const QString config = t.text(r, u"config_id");
+        const QString sdk = t.text(r, u"sdk");
+        if (groups.isEmpty() || groups.last().route != route || groups.last().config != config ||
+            groups.last().sdk != sdk)
+            groups.append({route, config, sdk, {}});
+        groups.last().buckets.append({t.time(r, u"t"), t.number(r, u"n"),
+                                      t.number(r, u"with_metadata"), t.time(r, u"first_without")});
+    }
+    for (MetadataGroup &g : groups)
+        std::ranges::sort(g.buckets, {}, &MetadataBucket::t);
+    return groups;
 }
 
 namespace {
@@ -64,6 +104,12 @@ MetadataFacts gatherMetadata(const AnalysisInput &input)
             facts.sdks = other;
             facts.evidenceId = found.at(i).evidence->id;
         }
+    }
+    if (const QList<FoundEvidence> groups =
+            findEvidence(input, u"clickhouse", u"metadata_by_group");
+        !groups.isEmpty()) {
+        facts.groupEvidenceId = groups.first().evidence->id;
+        facts.groups = metadataGroups(*groups.first().evidence);
     }
     facts.ticketText =
         (input.ticket.subject + u' ' + input.ticket.description + u' ' + input.params.sdk)
@@ -161,6 +207,103 @@ GatewayDrop judgeGatewayDrop(const QList<SdkMetadata> &sdks, const QList<SdkMeta
     return drop;
 }
 
+GroupDrop judgeGroupDrop(const MetadataGroup &group)
+{
+    const QList<MetadataBucket> &b = group.buckets;
+    // the trailing run of buckets (almost) without metadata
+    qsizetype k = b.size();
+    GroupDrop drop;
+    while (k > 0 && b.at(k - 1).with <= 0.02 * b.at(k - 1).n) {
+        --k;
+        drop.lost += b.at(k).n - b.at(k).with;
+    }
+    if (k == 0 || k == b.size())
+        return {};
+    // before it the group carried metadata; the bucket at the edge may hold both sides
+    const MetadataBucket &edge = b.at(k - 1);
+    double n = 0, with = 0;
+    for (qsizetype i = 0; i + 1 < k; ++i) {
+        n += b.at(i).n;
+        with += b.at(i).with;
+    }
+    const bool edgeMixed = edge.with < 0.8 * edge.n;
+    const bool carried = n >= 10 ? with >= 0.8 * n : edge.with >= 0.5 * edge.n;
+    if (edgeMixed) {
+        drop.lost += edge.n - edge.with;
+        drop.since = edge.firstWithout;
+    }
+    if (!drop.since.isValid())
+        drop.since = b.at(k).firstWithout.isValid() ? b.at(k).firstWithout : b.at(k).t;
+    drop.dropped = carried && drop.lost >= 10;
+    return drop.dropped ? drop : GroupDrop{};
+}
+
+namespace {
+
+// Every group of `key` (a route or a config) lost its metadata: what the drops share.
+QString sharedBy(const QList<MetadataGroup> &groups, const GroupVerdict &v,
+                 QString MetadataGroup::*key)
+{
+    const QString value = groups.at(v.dropped.first()).*key;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        const bool same = groups.at(i).*key == value;
+        if (same != v.dropped.contains(int(i)) && groups.at(i).n() >= 10)
+            return {};
+    }
+    return value;
+}
+
+// A client SDK none of whose requests carried metadata while another SDK's do: the largest.
+void judgeSilentSdk(const QList<MetadataGroup> &groups, const QString &ticketText, GroupVerdict &v)
+{
+    QMap<QString, SdkMetadata> bySdk;
+    for (const MetadataGroup &g : groups) {
+        SdkMetadata &s = bySdk[g.sdk];
+        s.sdk = g.sdk;
+        s.name = g.sdk.section(u'/', 0, 0);
+        s.n += g.n();
+        s.with += g.with();
+    }
+    for (const SdkMetadata &s : std::as_const(bySdk)) {
+        if (s.n < 10 || s.share() > 0.02 || !clientSdk(s, ticketText) || s.n <= v.silentCount)
+            continue;
+        const bool otherSends = std::ranges::any_of(bySdk, [&](const SdkMetadata &o) {
+            return o.sdk != s.sdk && o.n >= 10 && o.share() >= 0.5;
+        });
+        if (otherSends) {
+            v.silentSdk = s.sdk;
+            v.silentCount = s.n;
+        }
+    }
+}
+
+} // namespace
+
+GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText)
+{
+    GroupVerdict v;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        const MetadataGroup &g = groups.at(i);
+        if (const GroupDrop d = judgeGroupDrop(g); d.dropped) {
+            v.dropped.append(int(i));
+            v.drops.append(d);
+            v.lost += d.lost;
+            if (!v.since.isValid() || d.since < v.since)
+                v.since = d.since;
+        } else if (g.n() >= 10 && g.share() >= 0.8 && !g.buckets.isEmpty() &&
+                   g.buckets.last().with >= 0.8 * g.buckets.last().n) {
+            v.keeping.append(int(i));
+        }
+    }
+    if (v.dropped.isEmpty())
+        return v;
+    v.route = sharedBy(groups, v, &MetadataGroup::route);
+    if (v.route.isEmpty())
+        v.config = sharedBy(groups, v, &MetadataGroup::config);
+    judgeSilentSdk(groups, ticketText, v);
+    return v;
+}
+
 } // namespace Analysis
 
 // ---------------------------------------------------------------- phrase
@@ -168,6 +311,30 @@ GatewayDrop judgeGatewayDrop(const QList<SdkMetadata> &sdks, const QList<SdkMeta
 namespace {
 
 using namespace Analysis;
+
+// The first deploy that fits the time with nothing against it and shares words with what
+// changed (nullptr: none).
+const DeployCandidate *plausibleDeploy(const DeployRanking &ranking)
+{
+    for (const DeployCandidate &c : ranking.candidates) {
+        if (c.reason.isEmpty() && !c.matched.isEmpty())
+            return &c;
+    }
+    return nullptr;
+}
+
+void rejectOtherDeploys(AnalyzerOutput &out, const DeployRanking &ranking,
+                        const DeployCandidate *best)
+{
+    for (const DeployCandidate &c : ranking.candidates) {
+        if (&c != best)
+            out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                                 c.reason.isEmpty()
+                                     ? QString(c.label + u" did not touch metadata handling"_s)
+                                     : c.reason,
+                                 {c.ref}});
+    }
+}
 
 void phraseSdkDrop(AnalyzerOutput &out, const MetadataFacts &facts, const SdkMetadata &bad,
                    const SdkMetadata &good, const QDateTime &reference)
@@ -211,13 +378,7 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
     // words only choose among the deploys that fit
     const DeployRanking ranking =
         rankDeploys(input, drop.stoppedAt, topicWords(u"metadata"_s), input.params.keywords, false);
-    const DeployCandidate *best = nullptr;
-    for (const DeployCandidate &c : ranking.candidates) {
-        if (c.reason.isEmpty() && !c.matched.isEmpty()) {
-            best = &c;
-            break;
-        }
-    }
+    const DeployCandidate *best = plausibleDeploy(ranking);
     QStringList names;
     for (const SdkMetadata &s : drop.partial)
         names.append(s.sdk + u" "_s + formatShare(s.share()));
@@ -244,22 +405,10 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
         h.cause.evidenceIds = {best->evidenceId, facts.evidenceId};
         h.why = u"all SDKs affected; deploy touched metadata"_s;
         out.hypotheses.append(h);
-        for (const DeployCandidate &c : ranking.candidates) {
-            if (&c != best)
-                out.rejected.append({QLatin1StringView(Category::DeployRegression),
-                                     c.reason.isEmpty()
-                                         ? QString(c.label + u" did not touch metadata handling"_s)
-                                         : c.reason,
-                                     {c.ref}});
-        }
+        rejectOtherDeploys(out, ranking, best);
     } else if (drop.stoppedAt.isValid() && ranking.checked) {
         // every SDK lost it at once: ours, but no deploy fits when it stopped
-        for (const DeployCandidate &c : ranking.candidates)
-            out.rejected.append({QLatin1StringView(Category::DeployRegression),
-                                 c.reason.isEmpty()
-                                     ? QString(c.label + u" did not touch metadata handling"_s)
-                                     : c.reason,
-                                 {c.ref}});
+        rejectOtherDeploys(out, ranking, nullptr);
         QList<Phrase> what{{u"metadata.every_sdk_stopped"_s, {}}};
         for (const SdkMetadata &s : drop.partial)
             what.append({u"metadata.sdk_share"_s,
@@ -276,6 +425,85 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
         {QLatin1StringView(Category::SdkVersion),
          u"every SDK is affected ("_s + names.join(u", "_s) + u"), not one version"_s,
          {}});
+}
+
+// The words naming the part that lost its metadata: "/v1/embeddings" -> "embeddings".
+QStringList scopeWords(const QString &scope)
+{
+    static const QRegularExpression split(u"[^a-z0-9]+"_s);
+    static const QRegularExpression version(u"^v\\d+$"_s);
+    QStringList words;
+    for (const QString &w : scope.toLower().split(split, Qt::SkipEmptyParts)) {
+        if (w.size() >= 3 && !version.match(w).hasMatch())
+            words.append(w);
+    }
+    return words;
+}
+
+// One route (or config) lost its metadata for every SDK at one minute while the rest of the
+// traffic keeps it: the deploy that went live just before, and a client SDK that never sent
+// any as a cause of its own.
+void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
+                     const GroupVerdict &v, const QDateTime &reference)
+{
+    const QString scope = !v.route.isEmpty()    ? v.route
+                          : !v.config.isEmpty() ? u"config "_s + v.config
+                                                : facts.groups.at(v.dropped.first()).route;
+    const QString scopeRef = !v.route.isEmpty()    ? u"route:"_s + v.route
+                             : !v.config.isEmpty() ? u"config:"_s + v.config
+                                                   : QString();
+    const QString what = u"From "_s + clock(v.since, reference) + u" requests on "_s + scope +
+                         u" carry no custom metadata ("_s + formatCount(v.lost) +
+                         u" requests since), while the organisation's other traffic keeps it"_s;
+    const Phrase drop{u"metadata.route_drop"_s,
+                      {Say::time(u"since"_s, v.since), Say::name(u"scope"_s, scope),
+                       Say::count(u"count"_s, v.lost)}};
+    if (dataMissing(input, u"github", u"deployments")) {
+        out.notChecked.append(unchecked(u"deploys"_s));
+    } else {
+        QStringList strong = topicWords(u"metadata"_s);
+        strong.append(scopeWords(v.route.isEmpty() ? v.config : v.route));
+        const DeployRanking ranking =
+            rankDeploys(input, v.since, strong, input.params.keywords, false);
+        const DeployCandidate *best = plausibleDeploy(ranking);
+        Hypothesis h;
+        if (best) {
+            h.cause.category = QLatin1StringView(Category::DeployRegression);
+            h.score = 0.8;
+            h.cause.confidence = 0.8;
+            h.cause.summary = describeDeploy(*best, reference) + u" went live just before: "_s +
+                              what.at(0).toLower() + what.mid(1);
+            h.cause.phrases = deployPhrases(*best, v.since);
+            h.cause.phrases.append(drop);
+            h.cause.refs = {best->ref};
+            h.cause.evidenceIds = {best->evidenceId, facts.groupEvidenceId};
+            h.why = u"one part of the traffic lost its metadata at once; a deploy fits"_s;
+        } else {
+            h = unexplainedRegression(what, {drop}, v.since, QString(), reference);
+            h.cause.evidenceIds = {facts.groupEvidenceId};
+        }
+        if (!scopeRef.isEmpty())
+            h.cause.refs.append(scopeRef);
+        h.failures = v.lost;
+        out.hypotheses.append(h);
+        rejectOtherDeploys(out, ranking, best);
+    }
+    if (v.silentSdk.isEmpty())
+        return;
+    Hypothesis s;
+    s.cause.category = QLatin1StringView(Category::SdkVersion);
+    s.score = 0.7;
+    s.cause.confidence = 0.7;
+    s.cause.summary = u"Requests from "_s + v.silentSdk +
+                      u" carried no custom metadata at any time in the window ("_s +
+                      formatCount(v.silentCount) + u" requests), while other SDKs pass it on"_s;
+    s.cause.phrases = {{u"metadata.sdk_never"_s,
+                        {Say::name(u"sdk"_s, v.silentSdk), Say::count(u"count"_s, v.silentCount)}}};
+    s.cause.refs = {u"sdk:"_s + v.silentSdk};
+    s.cause.evidenceIds = {facts.groupEvidenceId};
+    s.failures = v.silentCount;
+    s.why = u"one SDK never sends metadata, whatever the route"_s;
+    out.hypotheses.append(s);
 }
 
 } // namespace
@@ -305,6 +533,12 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         f.evidenceIds = {facts.evidenceId};
         f.confidence = 0.7;
         out.findings.append(f);
+    }
+    // judged per route, config and SDK: a part of the traffic that lost its metadata while the
+    // rest keeps it is read before the SDK totals, which would mix the two
+    if (const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText); v.partDropped()) {
+        phraseGroupDrop(out, input, facts, v, reference);
+        return out;
     }
     const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;
     if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText); drop.bad >= 0) {

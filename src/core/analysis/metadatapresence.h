@@ -7,9 +7,9 @@
 #include <QString>
 
 // Metadata presence in three steps: gather the share of requests carrying custom metadata per
-// SDK (over the window and, when asked, a recent window), judge whether one SDK version drops
-// it or every SDK does (pure), and phrase the verdict (with the deploy that explains a drop
-// for everyone).
+// SDK (over the window and, when asked, a recent window) and per route, config and SDK over
+// time, judge whether one SDK version drops it, one route or config lost it at a given minute,
+// or every SDK does (pure), and phrase the verdict (with the deploy that explains a drop).
 namespace Casefile::Analysis {
 
 struct SdkMetadata
@@ -23,8 +23,31 @@ struct SdkMetadata
     double share() const { return n > 0 ? with / n : 0; }
 };
 
+// One bucket of a group's requests (metadata_by_group).
+struct MetadataBucket
+{
+    QDateTime t;
+    double n = 0;
+    double with = 0;
+    QDateTime firstWithout; // the bucket's first request carrying no metadata (invalid: none)
+};
+
+// The requests of one route, config and SDK, bucket by bucket in time order.
+struct MetadataGroup
+{
+    QString route;
+    QString config;
+    QString sdk;
+    QList<MetadataBucket> buckets;
+    double n() const;
+    double with() const;
+    double share() const { return n() > 0 ? with() / n() : 0; }
+};
+
 struct MetadataFacts
 {
+    QList<MetadataGroup> groups; // per route, config and SDK, when a step asked for them
+    QString groupEvidenceId;
     QList<SdkMetadata> sdks;   // over the window
     QList<SdkMetadata> recent; // since the ticket's anchor, when a step asked for it
     QString evidenceId;
@@ -33,6 +56,7 @@ struct MetadataFacts
 
 // --- gather ---
 QList<SdkMetadata> sdkMetadata(const Evidence &evidence);
+QList<MetadataGroup> metadataGroups(const Evidence &evidence);
 MetadataFacts gatherMetadata(const AnalysisInput &input);
 
 // --- judge ---
@@ -56,5 +80,37 @@ struct GatewayDrop
     bool everySdk() const { return !partial.isEmpty() && !anyHealthy; }
 };
 GatewayDrop judgeGatewayDrop(const QList<SdkMetadata> &sdks, const QList<SdkMetadata> &recent);
+
+// A group that carried metadata and then stopped: from `since` (its own first request without
+// metadata after its last run of requests with it) to the end of the window, `lost` requests
+// carried none.
+struct GroupDrop
+{
+    bool dropped = false;
+    QDateTime since;
+    double lost = 0;
+};
+GroupDrop judgeGroupDrop(const MetadataGroup &group);
+
+// Metadata judged per route, config and SDK: some groups lost it while others keep it to the
+// end (a part of the traffic, not every SDK), and client SDKs that never sent any while
+// another SDK passes it on (a cause of their own).
+struct GroupVerdict
+{
+    QList<int> dropped; // indexes into the groups, with their drop in `drops`
+    QList<GroupDrop> drops;
+    QList<int> keeping;
+    // What the dropped groups share: a route every group of which lost it, else a config every
+    // group of which lost it (empty: neither).
+    QString route;
+    QString config;
+    QDateTime since; // the earliest drop
+    double lost = 0;
+    // A client SDK none of whose groups ever carried metadata while another SDK does.
+    QString silentSdk;
+    double silentCount = 0;
+    bool partDropped() const { return !dropped.isEmpty() && !keeping.isEmpty(); }
+};
+GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText);
 
 } // namespace Casefile::Analysis

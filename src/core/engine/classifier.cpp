@@ -29,6 +29,9 @@ constexpr double StaleSubjectWeight = 0.35;
 // A symptom named inside a question that is generic or hypothetical ("what happens if a
 // provider is down?") counts this much; inside "why is our ... failing?" it counts fully.
 constexpr double GenericQuestionFactor = 0.3;
+// The longest question read as a statement said with a question mark (see Sentence): longer
+// ones without a question word are sentences of their own, judged by what they name.
+constexpr qsizetype MaxStatementQuestionTokens = 8;
 constexpr double SymptomThreshold = 0.9;
 constexpr int NegationWindow = 3; // words before a symptom that can negate it
 constexpr int JapaneseNegationWindow = 8;
@@ -72,7 +75,12 @@ struct Sentence
     bool figures = false;         // two figures or durations side by side
     bool stateQuestion = false;   // asks whether something is in a state ("is ... down?")
     bool timed = false;           // a clock time ("10:40", "9am", "11 Uhr", "10h", "9時")
-    QList<double> durations;      // the durations it gives, in ms ("800 ms", "2,5 s", "3秒")
+    // A short statement said with a question mark, opening with no question word, modal or
+    // copula: "Requests failing?", "¿Fallan las peticiones?", "Webhooks down?". A symptom it
+    // says of something is reported; one it names after a preposition ("Retries on timeouts?")
+    // is a topic.
+    bool statement = false;
+    QList<double> durations; // the durations it gives, in ms ("800 ms", "2,5 s", "3秒")
 };
 
 // Folded words, split where Latin letters meet Japanese ones ("webhookが届かない").
@@ -261,6 +269,8 @@ Sentence makeSentence(const QString &raw, bool questionMark, std::optional<Lexic
         s.concrete = namesSomething(trimmed, all);
         s.figures = distinctAmounts(trimmed) >= 2 || s.durations.size() >= 2;
         s.timed = saysTime(trimmed);
+        s.statement = !s.asksInformation && !s.stateQuestion && !s.hypothetical &&
+                      all.size() <= MaxStatementQuestionTokens;
     }
     return s;
 }
@@ -419,8 +429,30 @@ struct Occurrence
 {
     int index = 0; // into Lexicon::concepts()
     bool negated = false;
-    QString token; // as found in the ticket (folded)
+    QString token;       // as found in the ticket (folded)
+    bool object = false; // right after a preposition: what is asked about ("on timeouts")
 };
+
+// Prepositions of the six languages (folded) that make the word after them the thing a
+// question is about rather than something said of a subject.
+bool isPreposition(const QString &token)
+{
+    static const QSet<QString> words{
+        u"on"_s,   u"for"_s,   u"with"_s, u"about"_s, u"after"_s, u"of"_s,     u"en"_s,
+        u"con"_s,  u"sobre"_s, u"para"_s, u"tras"_s,  u"de"_s,    u"em"_s,     u"com"_s,
+        u"apos"_s, u"bei"_s,   u"mit"_s,  u"fur"_s,   u"uber"_s,  u"nach"_s,   u"von"_s,
+        u"sur"_s,  u"avec"_s,  u"pour"_s, u"apres"_s, u"del"_s,   u"al"_s,     u"zu"_s,
+        u"zum"_s,  u"beim"_s,  u"in"_s,   u"im"_s,    u"dans"_s,  u"against"_s};
+    return words.contains(token);
+}
+
+// Whether the word at `i` follows a preposition, directly or past an article ("sur les
+// timeouts", "bei den Timeouts").
+bool objectAt(const QStringList &tokens, qsizetype i)
+{
+    return (i > 0 && isPreposition(tokens.at(i - 1))) ||
+           (i > 1 && tokens.at(i - 1).size() <= 3 && isPreposition(tokens.at(i - 2)));
+}
 
 const Lexicon::Term &termOf(const TermRef &r)
 {
@@ -563,31 +595,45 @@ qsizetype phraseEnd(const QStringList &tokens, qsizetype at, const Lexicon::Term
 
 void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence> *out)
 {
-    for (qsizetype i = 0; i < clause.tokens.size(); ++i) {
+    // The lexicon's phrases first: a word inside one belongs to that phrase's concept ("fehl"
+    // of "schlagen fehl" is a failure, not the "fehlen" of missing data).
+    const qsizetype n = clause.tokens.size();
+    QList<QList<int>> inPhrase(n);
+    QList<QList<Occurrence>> phrasesAt(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const bool negated = negatedBefore(clause.tokens, i);
+        const bool aside = setAsideBefore(clause.tokens, i);
+        for (const TermRef &r : termIndex().multi) {
+            const Lexicon::Term &t = termOf(r);
+            const qsizetype end = phraseEnd(clause.tokens, i, t);
+            if (end <= i || (aside && Lexicon::concepts().at(r.index).kind == Kind::Topic))
+                continue;
+            for (qsizetype k = i; k < end; ++k)
+                inPhrase[k].append(r.index);
+            const bool emptied = Lexicon::concepts().at(r.index).kind == Kind::Event &&
+                                 nothingAfter(clause.tokens, end);
+            phrasesAt[i].append(
+                {r.index, emptied || (negated && !Lexicon::isNegationCue(t.words.first())),
+                 clause.tokens.mid(i, end - i).join(u' '), objectAt(clause.tokens, i)});
+        }
+    }
+    for (qsizetype i = 0; i < n; ++i) {
         const QString &tok = clause.tokens.at(i);
         const bool negated = negatedBefore(clause.tokens, i);
         const bool aside = setAsideBefore(clause.tokens, i);
         for (const TermRef &r : matcher.matches(tok)) {
             const Kind kind = Lexicon::concepts().at(r.index).kind;
-            if (aside && kind == Kind::Topic)
+            if ((aside && kind == Kind::Topic) ||
+                (!inPhrase.at(i).isEmpty() && !inPhrase.at(i).contains(r.index)))
                 continue;
             const bool cleared = kind == Kind::Symptom && clearedAfter(clause.tokens, i);
             const bool emptied = kind == Kind::Event && nothingAfter(clause.tokens, i + 1);
             out->append({r.index,
                          cleared || emptied ||
                              (negated && !Lexicon::isNegationCue(termOf(r).words.first())),
-                         tok});
+                         tok, objectAt(clause.tokens, i)});
         }
-        for (const TermRef &r : termIndex().multi) {
-            const Lexicon::Term &t = termOf(r);
-            const qsizetype end = phraseEnd(clause.tokens, i, t);
-            if (end <= i || (aside && Lexicon::concepts().at(r.index).kind == Kind::Topic))
-                continue;
-            const bool emptied = Lexicon::concepts().at(r.index).kind == Kind::Event &&
-                                 nothingAfter(clause.tokens, end);
-            out->append({r.index, emptied || (negated && !Lexicon::isNegationCue(t.words.first())),
-                         clause.tokens.mid(i, end - i).join(u' ')});
-        }
+        out->append(phrasesAt.at(i));
     }
 }
 
@@ -837,8 +883,11 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                 // a discrepancy seen, unless it asks how things work
                 const bool compares =
                     o.index == mismatch && s.question && !s.hypothetical && !s.asksInformation;
+                // a symptom said of something in a statement with a question mark
+                const bool said =
+                    s.statement && !o.object && (kind == Kind::Symptom || kind == Kind::Event);
                 if (kind == Kind::Symptom || kind == Kind::Event)
-                    c.symptom = std::max(c.symptom, weight * (compares ? 1.0 : factor));
+                    c.symptom = std::max(c.symptom, weight * (compares || said ? 1.0 : factor));
                 else if (kind == Kind::Change)
                     c.symptom = std::max(c.symptom, 0.5 * weight * factor);
                 if (!c.tokens.contains(o.token) && c.tokens.size() < 8)
@@ -1216,6 +1265,20 @@ bool Classifier::isPlainQuestion(const Ticket &ticket, QString *why)
     if (plain && why)
         *why = questionReason(r);
     return plain;
+}
+
+bool Classifier::subjectIsStale(const Ticket &ticket)
+{
+    const Reading r = readTicket(ticket);
+    if (!r.staleSubject)
+        return false;
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    for (int c = 0; c < all.size(); ++c) {
+        const ConceptRead &read = r.concepts.at(c);
+        if (all.at(c).kind != Kind::Change && read.subject > 0 && read.body > 0)
+            return false;
+    }
+    return true;
 }
 
 Classifier::Decision Classifier::decide(const Ticket &ticket) const

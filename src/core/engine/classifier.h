@@ -45,6 +45,9 @@ public:
 
     // True when the ticket asks a question and describes no symptom; `why` says so in words.
     static bool isPlainQuestion(const Ticket &ticket, QString *why = nullptr);
+    // A subject left over from an older thread ("Re: latency last week") whose topics the
+    // body never takes up: it says what the earlier conversation was about, not this one.
+    static bool subjectIsStale(const Ticket &ticket);
 
     // Runner-up within this share of the best score (and above a floor) runs too.
     static constexpr double CloseRatio = 0.8;

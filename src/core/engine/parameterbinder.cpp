@@ -87,24 +87,6 @@ void relativeAmounts(const QString &text, AnchorSearch &s)
     }
 }
 
-// "in the last hour or so", "the past few hours", "last couple of days".
-void vagueAmounts(const QString &text, AnchorSearch &s)
-{
-    static const QRegularExpression vague(
-        u"\\b(?:last|past)\\s+(few\\s+|couple\\s+(?:of\\s+)?)?(minutes|hour|hours|day|days)\\b"_s);
-    for (auto it = vague.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const bool few = !m.captured(1).isEmpty();
-        const QString unit = m.captured(2);
-        if (unit.startsWith(u'm'))
-            s.consider(s.t.addSecs(few ? -15 * 60 : -30 * 60));
-        else if (unit.startsWith(u'h'))
-            s.consider(s.t.addSecs(few || unit == u"hours"_s ? -3 * 3600 : -3600));
-        else
-            s.consider(s.t.addDays(few || unit == u"days"_s ? -3 : -1));
-    }
-}
-
 // Times of day in the ticket's words and zone ("since 9am Berlin time", "seit 14 Uhr MEZ",
 // "desde las 9 de la mañana (hora de Madrid)", "午前9時から"), converted to UTC.
 void clockTimes(const QString &rawText, const std::optional<QTimeZone> &zone, AnchorSearch &s)
@@ -144,19 +126,17 @@ void isoTimes(const QString &text, AnchorSearch &s)
 // 0: not mentioned; 1: mentioned; 2: mentioned as the start ("since <phrase>").
 int dayMention(const QString &folded, std::initializer_list<const char16_t *> phrases)
 {
-    static const QStringList startWords{u"since"_s, u"from"_s,    u"started"_s, u"starting"_s,
-                                        u"began"_s, u"depuis"_s,  u"seit"_s,    u"desde"_s,
-                                        u"until"_s, u"all day"_s, u"earlier"_s};
     int best = 0;
     for (const char16_t *p : phrases) {
         const QString phrase = QString::fromUtf16(p);
         const bool spaceless = phrase.front().unicode() > 0x2000;
         if (spaceless ? !folded.contains(phrase) : findTerm(folded, phrase).count == 0)
             continue;
-        // Japanese marks a start with から after the word (昨日から).
-        best = std::max(best, spaceless && folded.contains(phrase + u"から"_s) ? 2 : 1);
-        for (const QString &w : startWords) {
-            if (!spaceless && findTerm(folded, w + u' ' + phrase).count > 0)
+        best = std::max(best, 1);
+        // Japanese marks a start after the word (昨日から), the others before it
+        for (const QString &w : spaceless ? TimeText::startMarksAfter() : TimeText::startWords()) {
+            if (spaceless ? folded.contains(phrase + w)
+                          : findTerm(folded, w + u' ' + phrase).count > 0)
                 best = 2;
         }
     }
@@ -194,51 +174,18 @@ void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         localHour(t.addDays(-back), 0));
 }
 
-// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi", "火曜日から".
-// Only a start ("since", "desde", "seit", "depuis", "from", "から") says when the problem
-// began; a bare day ("we rotated the key on Friday", "la rotamos el viernes") dates something
-// else and counts only when nothing says when it started, like a bare day word.
+// "since Monday", "on Friday", "desde el lunes", "seit Montag", "depuis lundi", "火曜日から"
+// (TimeText's grammar). Only a start says when the problem began; a bare day ("we rotated the
+// key on Friday", "la rotamos el viernes") dates something else and counts only when nothing
+// says when it started, like a bare day word.
 void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
-    static const QRegularExpression weekday(
-        u"\\b(since|on|from|last|desde el|desde|seit|depuis|el|am)\\s+(monday|tuesday|"
-        u"wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|"
-        u"sabado|domingo|segunda|terca|quarta|quinta|sexta|montag|dienstag|mittwoch|"
-        u"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-        u"dimanche)\\b"_s);
-    static const QList<QStringList> names{
-        {u"monday"_s, u"lunes"_s, u"segunda"_s, u"montag"_s, u"lundi"_s},
-        {u"tuesday"_s, u"martes"_s, u"terca"_s, u"dienstag"_s, u"mardi"_s},
-        {u"wednesday"_s, u"miercoles"_s, u"quarta"_s, u"mittwoch"_s, u"mercredi"_s},
-        {u"thursday"_s, u"jueves"_s, u"quinta"_s, u"donnerstag"_s, u"jeudi"_s},
-        {u"friday"_s, u"viernes"_s, u"sexta"_s, u"freitag"_s, u"vendredi"_s},
-        {u"saturday"_s, u"sabado"_s, u"samstag"_s, u"samedi"_s},
-        {u"sunday"_s, u"domingo"_s, u"sonntag"_s, u"dimanche"_s}};
-    // 火曜日から, 月曜以降: the weekday's kanji with a start mark after it
-    static const QRegularExpression japanese(u"([月火水木金土日])曜日?\\s*(?:から|以降|より)"_s);
-    static const QString kanji = u"月火水木金土日"_s;
-    const QString folded = foldForMatching(text, MaxText);
-    QList<std::pair<int, bool>> said; // weekday, said as a start
-    for (auto it = weekday.globalMatch(folded); it.hasNext();) {
-        const auto m = it.next();
-        const QString introducer = m.captured(1);
-        const bool start = introducer == u"since"_s || introducer == u"from"_s ||
-                           introducer.startsWith(u"desde"_s) || introducer == u"seit"_s ||
-                           introducer == u"depuis"_s;
-        const QString name = m.captured(2);
-        for (int i = 0; i < names.size(); ++i) {
-            if (names.at(i).contains(name))
-                said.append({i + 1, start});
-        }
-    }
-    for (auto it = japanese.globalMatch(folded); it.hasNext();)
-        said.append({int(kanji.indexOf(it.next().captured(1))) + 1, true});
-    for (const auto &[wd, start] : std::as_const(said)) {
+    for (const TimeText::WeekdayReference &r : TimeText::weekdayReferences(text)) {
         const QDate today = (zone ? s.t.toTimeZone(*zone) : s.t).date();
-        int back = today.dayOfWeek() - wd;
+        int back = today.dayOfWeek() - r.weekday;
         if (back <= 0)
             back += 7; // "since Monday" said on a Monday means last week's
-        s.consider(hourOfDay(today.addDays(-back), 0, zone), start);
+        s.consider(hourOfDay(today.addDays(-back), 0, zone), r.start);
     }
 }
 
@@ -254,7 +201,6 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
     const QString text = capped.toLower();
     const std::optional<QTimeZone> zone = Text::detectTimeZone(capped);
     relativeAmounts(text, s);
-    vagueAmounts(text, s);
     clockTimes(capped, zone, s);
     isoTimes(text, s);
     dayWords(text, zone, s);

@@ -232,6 +232,18 @@ qint64 unitOf(const QString &unit)
     return 0;
 }
 
+// A unit said without a number after "the last" ("the last days", "les dernières heures"):
+// one of a singular unit, "a few" of a plural one, read as three (as the number words read "a
+// few", "unos", "quelques", 数), and half an hour for minutes ("the last minutes").
+qint64 unnamedAmount(const QString &unit)
+{
+    const qint64 perUnit = unitOf(unit);
+    const bool plural = unit.endsWith(u's') || unit.endsWith(u"en"_s) || unit == u"tage"_s;
+    if (!plural)
+        return perUnit;
+    return perUnit == 60 ? 30 * 60 : 3 * perUnit;
+}
+
 struct DurationSpan
 {
     qsizetype start = 0;
@@ -247,7 +259,7 @@ QList<DurationSpan> durationSpans(const QString &lower)
         u"for|since|desde\\s+hace|hace|(?:durante\\s+|en\\s+)?(?:las|los)\\s+[uú]ltim[ao]s|há|"
         u"faz|ha|(?:nas|nos)\\s+[uú]ltim[ao]s|vor|seit|(?:in\\s+den|w[aä]hrend\\s+der|die)\\s+"
         u"letzten|il\\s+y\\s+a|depuis|(?:pendant|durant)\\s+les\\s+derni[eè]re?s|(?:ces|les)\\s+"
-        u"derni[eè]re?s)"_s;
+        u"derni[eè]re?s|last|past)"_s;
     static const QString approx =
         u"(?:(?:about|around|roughly|some|approx\\.?|approximately|nearly|almost|over|more\\s+"
         u"than|unas|unos|cerca\\s+de|alrededor\\s+de|aproximadamente|casi|m[aá]s\\s+de|umas|uns|"
@@ -271,6 +283,15 @@ QList<DurationSpan> durationSpans(const QString &lower)
     static const QRegularExpression ago(u"(?<![\\p{L}\\d])"_s + approx + number + u"\\s*"_s + unit +
                                             minutes + half + u"\\s+(?:ago|atr[aá]s)(?![\\p{L}])"_s,
                                         QRegularExpression::UseUnicodePropertiesOption);
+    // "in the last days", "ces derniers jours", "nos últimos dias", "in den letzten Tagen": a
+    // few of the unit without a number (see unnamedAmount())
+    static const QRegularExpression unnumbered(
+        u"(?<![\\p{L}\\d])(?<intro>(?:(?:for|in|over|during)\\s+)?(?:the\\s+)?(?:last|past)|"
+        u"(?:durante\\s+|en\\s+)?(?:las|los)\\s+[uú]ltim[ao]s|(?:nas|nos|os|as)\\s+[uú]ltim[ao]s|"
+        u"(?:in\\s+den|w[aä]hrend\\s+der|die)\\s+letzten|(?:pendant\\s+|durant\\s+)?(?:ces|les)"
+        u"\\s+derni[eè]re?s)\\s+"_s +
+            unit,
+        QRegularExpression::UseUnicodePropertiesOption);
     // 2時間前, 2時間半前, 1時間30分ほど前, ここ90分, 過去3日間
     static const QRegularExpression japanese(
         u"(?<pre>ここ|この|過去|直近)?\\s*(?:約|およそ)?\\s*(?<n>\\d{1,3}(?:\\.\\d)?|数)\\s*"
@@ -313,6 +334,16 @@ QList<DurationSpan> durationSpans(const QString &lower)
     }
     for (auto it = ago.globalMatch(lower); it.hasNext();)
         add(it.next());
+    for (auto it = unnumbered.globalMatch(lower); it.hasNext();) {
+        const auto m = it.next();
+        const qint64 seconds = unnamedAmount(m.captured(u"u"));
+        // "last week" alone is a calendar week (a day word), not seven days back
+        const bool bare = m.captured(u"intro") == u"last"_s || m.captured(u"intro") == u"past"_s;
+        if (bare && seconds >= 7 * 86400)
+            continue;
+        if (seconds > 0 && !overlaps(m.capturedStart(), m.capturedEnd()))
+            out.append({m.capturedStart(), m.capturedEnd(), seconds});
+    }
     for (auto it = japanese.globalMatch(lower); it.hasNext();) {
         const auto m = it.next();
         if (m.captured(u"pre").isEmpty() && m.captured(u"ago").isEmpty())
@@ -380,6 +411,11 @@ struct Grammar
     std::initializer_list<const char16_t *> earlier;    // "earlier" before or after today
     std::initializer_list<const char16_t *> startWords; // "since" before a day
     std::initializer_list<const char16_t *> startAfter; // a start mark after it (から)
+    // Weekdays, Monday first ('|' between forms), the words before one that do not mark a start
+    // ("on", "el", "am") and the articles between a start word and it ("desde el lunes").
+    std::initializer_list<const char16_t *> weekdays;
+    std::initializer_list<const char16_t *> weekdayWords;
+    std::initializer_list<const char16_t *> weekdayArticles;
 };
 
 constexpr int M = int(DayPart::Morning);
@@ -407,7 +443,10 @@ const Grammar Grammars[] = {
       {u"lunchtime", 0, DayPart::Noon}},
      {u"earlier"},
      {u"since", u"from", u"started", u"starting", u"began", u"until", u"all day", u"earlier"},
-     {}},
+     {},
+     {u"monday", u"tuesday", u"wednesday", u"thursday", u"friday", u"saturday", u"sunday"},
+     {u"on", u"last"},
+     {u"last"}},
     // Spanish
     {{{u"hoy", 0}, {u"ayer", -1}, {u"anteayer", -2}, {u"antier", -2}},
      {{u"manana", M}, {u"mediodia", N}, {u"tarde", A}, {u"noche", G}},
@@ -416,8 +455,11 @@ const Grammar Grammars[] = {
      {},
      {{u"anoche", -1, DayPart::Night}, {u"mediodia", 0, DayPart::Noon}},
      {u"mas temprano"},
-     {u"desde", u"a partir de", u"empezo", u"comenzo"},
-     {}},
+     {u"desde", u"a partir de", u"a partir del", u"empezo", u"comenzo"},
+     {},
+     {u"lunes", u"martes", u"miercoles", u"jueves", u"viernes", u"sabado", u"domingo"},
+     {u"el"},
+     {u"el"}},
     // Portuguese
     {{{u"hoje", 0}, {u"ontem", -1}, {u"anteontem", -2}},
      {{u"manha", M}, {u"cedo", M}, {u"meio dia", N}, {u"tarde", A}, {u"noite", G}},
@@ -427,7 +469,11 @@ const Grammar Grammars[] = {
      {{u"meio dia", 0, DayPart::Noon}},
      {u"mais cedo"},
      {u"desde", u"a partir de", u"comecou"},
-     {}},
+     {},
+     {u"segunda|segunda feira", u"terca|terca feira", u"quarta|quarta feira",
+      u"quinta|quinta feira", u"sexta|sexta feira", u"sabado", u"domingo"},
+     {u"na", u"no"},
+     {u"a", u"o"}},
     // German
     {{{u"heute", 0}, {u"gestern", -1}, {u"vorgestern", -2}},
      {{u"morgen", M},
@@ -443,7 +489,10 @@ const Grammar Grammars[] = {
      {{u"mittag", 0, DayPart::Noon}},
      {u"fruher"},
      {u"seit", u"ab", u"von"},
-     {}},
+     {},
+     {u"montag", u"dienstag", u"mittwoch", u"donnerstag", u"freitag", u"samstag", u"sonntag"},
+     {u"am"},
+     {u"letztem", u"letzten"}},
     // French
     {{{u"aujourdhui", 0}, {u"aujourd hui", 0}, {u"hier", -1}, {u"avant hier", -2}},
      {{u"matin", M},
@@ -459,7 +508,10 @@ const Grammar Grammars[] = {
      {{u"midi", 0, DayPart::Noon}},
      {u"plus tot"},
      {u"depuis", u"des", u"a partir d", u"a partir de"},
-     {}},
+     {},
+     {u"lundi", u"mardi", u"mercredi", u"jeudi", u"vendredi", u"samedi", u"dimanche"},
+     {},
+     {u"le"}},
     // Japanese
     {{{u"今日", 0}, {u"本日", 0}, {u"昨日", -1}, {u"一昨日", -2}, {u"おととい", -2}},
      {{u"朝", M},
@@ -484,7 +536,11 @@ const Grammar Grammars[] = {
       {u"午後", 0, DayPart::Afternoon}},
      {},
      {},
-     {u"から", u"以降", u"より"}},
+     {u"から", u"以降", u"より"},
+     {u"月曜日|月曜", u"火曜日|火曜", u"水曜日|水曜", u"木曜日|木曜", u"金曜日|金曜",
+      u"土曜日|土曜", u"日曜日|日曜"},
+     {},
+     {}},
 };
 
 struct Form
@@ -594,6 +650,83 @@ QList<DayReference> dayReferences(const QString &text)
         }
     }
     return out;
+}
+
+QList<WeekdayReference> weekdayReferences(const QString &text)
+{
+    const QString folded = foldForMatching(text);
+    QList<qsizetype> taken; // where each weekday said stands: a day is counted once
+    QList<WeekdayReference> out;
+    const auto take = [&](qsizetype at, int weekday, bool start) {
+        if (taken.contains(at) || out.size() >= 40)
+            return;
+        taken.append(at);
+        out.append({weekday, start});
+    };
+    for (const Grammar &g : Grammars) {
+        int weekday = 0;
+        for (const char16_t *forms : g.weekdays) {
+            ++weekday;
+            for (const QString &name : QString::fromUtf16(forms).split(u'|')) {
+                if (spaceless(name)) {
+                    // 火曜日から: only with a start mark after it
+                    for (qsizetype at = folded.indexOf(name); at >= 0;
+                         at = folded.indexOf(name, at + 1)) {
+                        const QStringView after =
+                            QStringView(folded).mid(at + name.size()).trimmed();
+                        if (std::any_of(g.startAfter.begin(), g.startAfter.end(),
+                                        [&](const char16_t *w) { return after.startsWith(w); }))
+                            take(at, weekday, true);
+                    }
+                    continue;
+                }
+                const auto said = [&](const QString &before, bool start) {
+                    const QString needle = u' ' + before + u' ' + name + u' ';
+                    for (qsizetype at = folded.indexOf(needle); at >= 0;
+                         at = folded.indexOf(needle, at + 1))
+                        take(at + needle.size() - name.size() - 1, weekday, start);
+                };
+                // a start word (and an article: "desde el lunes") before it, then the words
+                // that only date something ("on Friday", "el viernes", "am Freitag")
+                for (const char16_t *w : g.startWords) {
+                    said(QString::fromUtf16(w), true);
+                    for (const char16_t *a : g.weekdayArticles)
+                        said(QString::fromUtf16(w) + u' ' + QString::fromUtf16(a), true);
+                }
+                for (const char16_t *w : g.weekdayWords)
+                    said(QString::fromUtf16(w), false);
+            }
+        }
+    }
+    return out;
+}
+
+const QStringList &startWords()
+{
+    static const QStringList words = [] {
+        QStringList out;
+        for (const Grammar &g : Grammars) {
+            for (const char16_t *w : g.startWords) {
+                if (!out.contains(QString::fromUtf16(w)))
+                    out.append(QString::fromUtf16(w));
+            }
+        }
+        return out;
+    }();
+    return words;
+}
+
+const QStringList &startMarksAfter()
+{
+    static const QStringList marks = [] {
+        QStringList out;
+        for (const Grammar &g : Grammars) {
+            for (const char16_t *w : g.startAfter)
+                out.append(QString::fromUtf16(w));
+        }
+        return out;
+    }();
+    return marks;
 }
 
 QDateTime startOf(const DayReference &r, const QDateTime &ticketUtc,

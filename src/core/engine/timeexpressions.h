@@ -54,6 +54,22 @@ struct DayReference
 // longer one ("yesterday" in "yesterday afternoon") is not counted twice.
 QList<DayReference> dayReferences(const QString &text);
 
+// A weekday the text names, Monday = 1 ... Sunday = 7, said as a start ("since Monday", "desde
+// el lunes", "seit Montag", "depuis lundi", "火曜日から") or only dating something ("on Friday",
+// "el viernes", "am Freitag"). Composed from the same grammar as the day references.
+struct WeekdayReference
+{
+    int weekday = 0;
+    bool start = false;
+};
+QList<WeekdayReference> weekdayReferences(const QString &text);
+
+// The words of every language that, before a day, say the problem began then ("since",
+// "desde", "seit", "depuis"), as foldForMatching() writes them; and the marks that say so after
+// it (から).
+const QStringList &startWords();
+const QStringList &startMarksAfter();
+
 // The UTC instant a day reference starts at, on the customer's clock (`zone`, UTC when none)
 // of the ticket's day. A part of today that has not begun yet by the ticket's time means the
 // part before it ("this afternoon" said at 09:00: the morning); "night" of today is last night

@@ -1,5 +1,7 @@
 #include "core/reply/replycomposer.h"
 
+#include "core/engine/classifier.h"
+
 #include "core/reply/phrasebook.h"
 #include "core/reply/privacyfilter.h"
 #include "core/reply/providernames.h"
@@ -589,7 +591,9 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
     if (lang != u"ja"_s)
         name = name.section(u' ', 0, 0);
     v[u"name"_s] = name.isEmpty() ? nameFallback(lang) : escaped(name.left(80));
-    v[u"subject"_s] = escaped(inv.ticket.subject.trimmed().left(200));
+    // a subject from an older conversation is not what this one is about: not quoted
+    if (!Classifier::subjectIsStale(inv.ticket))
+        v[u"subject"_s] = escaped(inv.ticket.subject.trimmed().left(200));
     if (!inv.playbook.name.isEmpty())
         v[u"window"_s] = windowText(inv.window, lang);
 

@@ -360,6 +360,25 @@ std::optional<QTimeZone> cityZone(const QString &text)
     return std::nullopt;
 }
 
+// A US region named right after a time of day, without a word for "time": "7:40am eastern",
+// "9 am Pacific", "14:00 (central)". Alone the words mean other things.
+std::optional<QTimeZone> regionAfterClock(const QString &text)
+{
+    static const QRegularExpression region(
+        u"(?:\\d{1,2}:\\d{2}|\\d{1,2}\\s*[ap]\\.?m\\.?|\\d)\\s*\\(?\\s*(eastern|central|mountain|"
+        u"pacific)(?![a-z])"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = region.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString name = m.captured(1).toLower();
+    for (const NamedZone &z : Cities) {
+        if (QString::fromUtf16(z.name).split(u'|').contains(name))
+            return zoneOf(z);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<QTimeZone> detectTimeZone(const QString &rawText)
@@ -371,7 +390,9 @@ std::optional<QTimeZone> detectTimeZone(const QString &rawText)
         return z;
     if (auto z = abbreviationZone(text))
         return z;
-    return cityZone(text);
+    if (auto z = cityZone(text))
+        return z;
+    return regionAfterClock(text);
 }
 
 } // namespace Casefile::Text
