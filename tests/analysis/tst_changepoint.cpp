@@ -33,6 +33,9 @@ private slots:
     void seriesGroups();
     void errorRateBurst();
     void errorRateOnsetInsideBucket();
+    void onsetToTheMinute_data();
+    void onsetToTheMinute();
+    void reportWithOnset();
     void emptyAndMissing();
     void analyzersReadTheSharedReport_data();
     void analyzersReadTheSharedReport();
@@ -475,6 +478,81 @@ void TestChangePoint::errorRateOnsetInsideBucket()
     const Analysis::ChangeReport report = Analysis::detectChanges(in);
     QVERIFY(report.primary);
     QCOMPARE(report.primary->at, at(u"2026-11-20T08:00:00Z"_s));
+}
+
+// A change found on wide buckets (a long window) read again minute by minute around it: the
+// onset is the first minute that left the old level and from which the next minutes stay at
+// the new one, not a lone background failure just before, nor the wide bucket's start.
+void TestChangePoint::onsetToTheMinute_data()
+{
+    QTest::addColumn<bool>("latency");
+    QTest::addColumn<QString>("coarseAt"); // the wide bucket the change was found in
+    QTest::addColumn<int>("coarseBucket");
+    QTest::addColumn<int>("requests");                     // per minute
+    QTest::addColumn<std::function<double(int)>>("value"); // per minute from 12:30
+    QTest::addColumn<QString>("onset");                    // '' when the minutes do not show it
+    const auto step = [](int from, double low, double high) {
+        return std::function<double(int)>([=](int i) { return i >= from ? high : low; });
+    };
+    QTest::newRow("inside a two-minute bucket") << false << u"2027-03-16T13:04:00Z"_s << 120 << 22
+                                                << step(35, 0.0, 0.2) << u"2027-03-16T13:05:00Z"_s;
+    QTest::newRow("inside a five-minute bucket, quiet traffic")
+        << false << u"2027-03-16T13:05:00Z"_s << 300 << 6 << step(38, 0.0, 0.5)
+        << u"2027-03-16T13:08:00Z"_s;
+    QTest::newRow("a lone background failure the minutes before is not the onset")
+        << false << u"2027-03-16T13:04:00Z"_s << 120 << 6 << std::function<double(int)>([](int i) {
+               return i == 33 ? 1.0 / 6 : i >= 35 ? 0.5 : 0;
+           })
+        << u"2027-03-16T13:05:00Z"_s;
+    QTest::newRow("began in the bucket before the one found")
+        << false << u"2027-03-16T13:06:00Z"_s << 120 << 22 << step(35, 0.0, 0.2)
+        << u"2027-03-16T13:05:00Z"_s;
+    QTest::newRow("the minutes show no change there")
+        << false << u"2027-03-16T13:04:00Z"_s << 120 << 22 << step(200, 0.0, 0.2) << QString();
+    QTest::newRow("a latency rise inside a five-minute bucket")
+        << true << u"2027-03-16T13:00:00Z"_s << 300 << 20 << step(33, 500.0, 1800.0)
+        << u"2027-03-16T13:03:00Z"_s;
+}
+
+void TestChangePoint::onsetToTheMinute()
+{
+    QFETCH(bool, latency);
+    QFETCH(QString, coarseAt);
+    QFETCH(int, coarseBucket);
+    QFETCH(int, requests);
+    QFETCH(std::function<double(int)>, value);
+    QFETCH(QString, onset);
+    Analysis::SeriesChange change;
+    change.kind = latency ? Analysis::MetricKind::Latency : Analysis::MetricKind::ErrorRate;
+    change.labels = QJsonObject{{u"provider"_s, u"anthropic"_s}};
+    change.changed = true;
+    change.at = at(coarseAt);
+    change.before = latency ? 500.0 : 0.002;
+    change.after = latency ? 1800.0 : value(59);
+    const SeriesSpec spec{change.labels, latency ? value : std::function<double(int)>(),
+                          latency ? std::function<double(int)>() : value, requests};
+    Evidence e;
+    e.data = timeseries(at(u"2027-03-16T12:30:00Z"_s), 60, 60, {spec}, latency);
+    const QList<Analysis::Series> fine = Analysis::seriesOf(e);
+    QCOMPARE(fine.size(), 1);
+    const QDateTime got = Analysis::refineOnset(change, fine.first(), coarseBucket);
+    QCOMPARE(got, onset.isEmpty() ? QDateTime() : at(onset));
+}
+
+// The report with a change's onset moved keeps its primary pointing into its own series.
+void TestChangePoint::reportWithOnset()
+{
+    Analysis::ChangeReport report;
+    report.series.resize(2);
+    report.series[0].at = at(u"2027-03-16T10:00:00Z"_s);
+    report.series[1].at = at(u"2027-03-16T13:04:00Z"_s);
+    report.primary = &report.series.at(1);
+    const auto moved = Analysis::withOnset(report, 1, at(u"2027-03-16T13:05:00Z"_s));
+    QVERIFY(moved->primary);
+    QCOMPARE(moved->primary, &moved->series.at(1));
+    QCOMPARE(moved->primary->at, at(u"2027-03-16T13:05:00Z"_s));
+    QCOMPARE(moved->series.at(0).at, at(u"2027-03-16T10:00:00Z"_s));
+    QCOMPARE(report.primary->at, at(u"2027-03-16T13:04:00Z"_s)); // the original stays
 }
 
 void TestChangePoint::emptyAndMissing()

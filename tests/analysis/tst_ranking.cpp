@@ -126,6 +126,8 @@ class TestRanking final : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void latencyAfterDeploy();
+    void deployBehindTheOtherChange_data();
+    void deployBehindTheOtherChange();
     void independentCause_data();
     void independentCause();
     void degraded_data();
@@ -177,6 +179,83 @@ void TestRanking::latencyAfterDeploy()
     const QString md = composeDiagnosis(in, investigationOf(in, r));
     QVERIFY2(md.contains(u"09:14"_s) && md.contains(u"/v1/analytics"_s), qPrintable(md));
     QVERIFY(md.contains(u"Hi Jun"_s));
+}
+
+// Two things go wrong at once: an OpenAI model the customer's config pins fails 404 from 00:00,
+// and a third of the Anthropic requests fail 502 from 09:05. A deploy is weighed against both
+// changes: it is blamed for the second when it shipped minutes before it and touched what
+// changed (the Anthropic adapter), never when it touched only the dashboard, nothing related,
+// or shipped after; and it is not listed as rejected when it is blamed.
+void TestRanking::deployBehindTheOtherChange_data()
+{
+    QTest::addColumn<QString>("time");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<bool>("blamed");
+    QTest::newRow("the Anthropic adapter, three minutes before")
+        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: anthropic adapter: new SSE reader"_s
+        << QStringList{u"src/providers/anthropic/sse.ts"_s} << true;
+    QTest::newRow("the dashboard only, three minutes before")
+        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: anthropic logo on the logs page"_s
+        << QStringList{u"ui/logs/provider-logo.tsx"_s} << false;
+    QTest::newRow("nothing related, three minutes before")
+        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: emails: weekly digest copy"_s
+        << QStringList{u"src/emails/digest.ts"_s} << false;
+    QTest::newRow("the Anthropic adapter, after the change")
+        << u"2026-11-20T09:20:00Z"_s << u"Deploy #90: anthropic adapter: new SSE reader"_s
+        << QStringList{u"src/providers/anthropic/sse.ts"_s} << false;
+}
+
+void TestRanking::deployBehindTheOtherChange()
+{
+    QFETCH(QString, time);
+    QFETCH(QString, title);
+    QFETCH(QStringList, files);
+    QFETCH(bool, blamed);
+    AnalysisInput in =
+        baseInput(u"api-errors"_s, {u"error_breakdown"_s, u"change_point"_s, u"scope"_s,
+                                    u"incident_correlation"_s, u"deploy_correlation"_s});
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"openai"_s, u"gpt-4-turbo-2024-04-09"_s, 404, u"model_not_found"_s, 3600,
+                    u"2026-11-20T00:00:10Z"_s, u"2026-11-20T10:00:00Z"_s},
+                   {u"anthropic"_s, u"claude-sonnet-4-6"_s, 502, u"invalid_upstream_response"_s,
+                    380, u"2026-11-20T09:05:20Z"_s, u"2026-11-20T10:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 40000}}));
+    const QDateTime start = in.params.window.from;
+    const int points = int(start.secsTo(in.params.window.to) / 60);
+    const qint64 first = start.secsTo(at(u"2026-11-20T00:00:00Z"_s)) / 60;
+    const qint64 second = start.secsTo(at(u"2026-11-20T09:05:00Z"_s)) / 60;
+    const QList<SeriesSpec> providers = {
+        {QJsonObject{{u"provider"_s, u"openai"_s}},
+         {},
+         [=](int i) { return i >= first ? 0.4 : 0.0; },
+         15},
+        {QJsonObject{{u"provider"_s, u"anthropic"_s}},
+         {},
+         [=](int i) { return i >= second ? 0.35 : 0.0; },
+         20},
+    };
+    addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+            EvidenceKind::TimeSeries, timeseries(start, points, 60, providers, false));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(89, u"2026-11-19T23:10:00Z"_s, u"Deploy #89: billing page: VAT"_s,
+                           {u"src/billing/vat.ts"_s}),
+                    deploy(90, time, title, files)}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QList<RootCause> causes = r.secondaryCauses;
+    causes.prepend(*r.rootCause);
+    const QString ref = u"github:deployment:90"_s;
+    const bool cited = std::any_of(causes.cbegin(), causes.cend(), [&](const RootCause &c) {
+        return c.category == u"deploy_regression"_s && c.refs.contains(ref);
+    });
+    QVERIFY2(cited == blamed, qPrintable(dump(r)));
+    for (const RejectedHypothesis &x : r.rejected)
+        QVERIFY2(!blamed || !x.refs.contains(ref), qPrintable(dump(r)));
+    for (const RootCause &c : causes)
+        QVERIFY2(!c.refs.contains(u"github:deployment:89"_s), qPrintable(dump(r)));
 }
 
 // A second cause is reported beside the root cause only with evidence of its own, about

@@ -96,13 +96,6 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
-        {u"provider-routing-opus-outage-spanish"_s,
-         u"the onset is read from the error series' buckets (13:00), not from the first "
-         u"failed request (13:05)"_s},
-        {u"api-errors-two-causes-french"_s,
-         u"\"one provider fails, another works\" is read although failures are said of "
-         u"both providers; deploys are ranked against the first change only, so the deploy "
-         u"behind the second (Anthropic 502 from 10:05) is rejected"_s},
         {u"api-errors-outage-and-rate-limit-portuguese"_s,
          u"429 refusals fewer than 30% of the failures are never proposed, and a small route's "
          u"4x traffic jump is not detected, so the org's own rate limiting beside the provider "

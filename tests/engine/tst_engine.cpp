@@ -819,6 +819,72 @@ private slots:
                  qPrintable(inv.playbook.reason));
     }
 
+    // An onset to the minute: when the window's series came in two-minute buckets (a long
+    // window holds more minutes than a query returns), the step's query runs once more in
+    // one-minute buckets around the change, and the onset is the minute the failures began;
+    // with one-minute buckets nothing runs twice; when that query shows nothing, the bucket's
+    // start stands.
+    void onsetToTheMinute_data()
+    {
+        QTest::addColumn<int>("windowBucket"); // the bucket the window's series came in
+        QTest::addColumn<bool>("fineAnswers"); // the one-minute query shows the series
+        QTest::addColumn<bool>("refined");     // a one-minute query was asked
+        QTest::addColumn<QString>("onset");    // the onset the result holds
+        QTest::newRow("two-minute buckets") << 120 << true << true << u"2026-11-20T06:05:00Z"_s;
+        QTest::newRow("one-minute buckets") << 60 << true << false << u"2026-11-20T06:05:00Z"_s;
+        QTest::newRow("the finer query shows nothing")
+            << 120 << false << true << u"2026-11-20T06:06:00Z"_s;
+    }
+
+    void onsetToTheMinute()
+    {
+        QFETCH(int, windowBucket);
+        QFETCH(bool, fineAnswers);
+        QFETCH(bool, refined);
+        QFETCH(QString, onset);
+        Harness h;
+        const QDateTime began = fromIso(u"2026-11-20T06:05:00Z"_s);
+        const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
+        h.clickhouse->setBehaviour(
+            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+                OperationCall asked = call;
+                const bool fine = call.stepId.endsWith(u"_onset"_s);
+                asked.args.insert(u"bucket_s"_s, fine ? 60 : windowBucket);
+                const QDateTime from = fine && !fineAnswers ? Now : trafficFrom;
+                return errorSeries(asked, from, [=](const QDateTime &t) {
+                    // failures from 06:05: the two-minute buckets show them from 06:06
+                    return t >= began ? 0.3 : 0.002;
+                });
+            }));
+        const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s)};
+        InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"api-errors"_s;
+        Ticket t = TestData::ticket();
+        t.subject = u"Calls failing"_s;
+        t.description = u"Claude calls fail since 02:00 UTC."_s; // the logs disagree
+        const Investigation inv = runToEnd(run, t, options);
+        QList<QJsonObject> fineCalls;
+        for (const Recorder::Call &c : h.recorder->snapshot()) {
+            if (c.stepId == u"series_onset"_s)
+                fineCalls.append(c.args);
+        }
+        QCOMPARE(fineCalls.size(), refined ? 1 : 0);
+        if (refined) {
+            QCOMPARE(fineCalls.first().value(u"bucket_s"_s).toInt(), 60);
+            const QDateTime from = fromIso(fineCalls.first().value(u"from"_s).toString());
+            const QDateTime to = fromIso(fineCalls.first().value(u"to"_s).toString());
+            QVERIFY(from < began && to > began && from.secsTo(to) <= 2 * 3600);
+        }
+        // the ticket's time is corrected against the onset the logs show
+        QString corrected;
+        for (const EntityCorrection &c : inv.entityCorrections) {
+            if (c.entity == u"time"_s)
+                corrected = c.logs;
+        }
+        QCOMPARE(fromIso(corrected), fromIso(onset));
+    }
+
     // The look-back is cancellable like any step: cancelling while it runs ends the
     // investigation at once, and nothing runs again.
     void lookBackIsCancellable()

@@ -710,6 +710,62 @@ QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDa
     return earliest;
 }
 
+QDateTime refineOnset(const SeriesChange &change, const Series &fine, int coarseBucketSeconds)
+{
+    if (!change.changed || !change.at.isValid() || change.after <= change.before ||
+        fine.size() == 0)
+        return {};
+    const bool latency = change.kind == MetricKind::Latency;
+    const QString column = !latency ? QString() : change.median ? u"p50"_s : u"p95"_s;
+    if (latency && !fine.columns.contains(column))
+        return {};
+    const double band = change.before + 0.3 * (change.after - change.before);
+    const double mid = (change.before + change.after) / 2.0;
+    const QDateTime from = change.at.addSecs(-coarseBucketSeconds);
+    const QDateTime to = change.at.addSecs(2 * qint64(coarseBucketSeconds));
+    // the level of the fine buckets [i, i + count): their failures over their requests, or
+    // their median latency
+    const auto level = [&](int i, int count) {
+        const int end = std::min(fine.size(), i + count);
+        if (latency) {
+            QList<double> values;
+            for (int k = i; k < end; ++k)
+                values.append(fine.value(k, column, 0));
+            return median(values);
+        }
+        double requests = 0;
+        double failed = 0;
+        for (int k = i; k < end; ++k) {
+            requests += fine.value(k, u"n", 0);
+            failed += fine.value(k, u"errors", 0);
+        }
+        return requests > 0 ? failed / requests : 0.0;
+    };
+    for (int i = 0; i < fine.size(); ++i) {
+        const QDateTime &t = fine.times.at(i);
+        if (t < from || t >= to)
+            continue;
+        const bool failed = latency || fine.value(i, u"errors", 0) >= 1;
+        // it left the old level and stays out of it: the next bucket too, the next five
+        // together past the midpoint
+        if (failed && level(i, 1) > band && level(i, 2) > band && level(i, 5) >= mid)
+            return t;
+    }
+    return {};
+}
+
+std::shared_ptr<const ChangeReport> withOnset(const ChangeReport &report, qsizetype series,
+                                              const QDateTime &at)
+{
+    auto copy = std::make_shared<ChangeReport>();
+    copy->series = report.series;
+    if (series >= 0 && series < copy->series.size())
+        copy->series[series].at = at;
+    if (report.primary)
+        copy->primary = &copy->series.at(report.primary - report.series.constData());
+    return copy;
+}
+
 bool complainsOfStreaming(const Ticket &ticket)
 {
     // the words of streamed responses: streaming and its first token, by language

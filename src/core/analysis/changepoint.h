@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace Casefile::Analysis {
 
@@ -114,6 +117,21 @@ ChangeReport detectChanges(const AnalysisInput &input);
 // latency, when the same hours of the day before were as high (a daily cycle). The earliest
 // onset of the evidence's series; invalid when none. Series per organisation are skipped.
 QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom);
+
+// Where a change found on coarse buckets (`coarseBucketSeconds`, wider than a minute when a long
+// window holds more buckets than a query returns) began, read on `fine`: the same series (same
+// query, same labels) in finer buckets around it. The onset is the first fine bucket, from one
+// coarse bucket before the change's to two after, that left the old level's band (30% of the
+// way to the new level; a failed request at least, for a rate), stays out of it with the next
+// bucket, and from which the next five fine buckets together stand past the midpoint (their
+// failures over their requests, or the median latency): a lone failure of the background is
+// not the onset. Invalid when the fine series does not show the change there.
+QDateTime refineOnset(const SeriesChange &change, const Series &fine, int coarseBucketSeconds);
+
+// A copy of `report` in which the change of `series` (an index into report.series) began at
+// `at`; `primary` points into the copy's own series.
+std::shared_ptr<const ChangeReport> withOnset(const ChangeReport &report, qsizetype series,
+                                              const QDateTime &at);
 
 // Whether the ticket's complaint is about streamed responses (streaming, the first token, TTFT,
 // in six languages): then a first-token rise is the latency change even beside a total rise.

@@ -52,6 +52,22 @@ bool isDocsFile(const QString &file)
 
 } // namespace
 
+bool isFrontEndFile(const QString &file)
+{
+    // the dashboard's own code: pages, components and styles the browser runs, which no
+    // request through the gateway passes
+    const QString f = file.toLower();
+    static const QStringList dirs{u"ui/"_s, u"frontend/"_s, u"web/"_s, u"dashboard/"_s};
+    static const QStringList kinds{u".tsx"_s, u".jsx"_s,  u".vue"_s,  u".svelte"_s,
+                                   u".css"_s, u".scss"_s, u".sass"_s, u".less"_s};
+    return std::any_of(dirs.cbegin(), dirs.cend(),
+                       [&](const QString &d) { return f.startsWith(d); }) ||
+           std::any_of(kinds.cbegin(), kinds.cend(),
+                       [&](const QString &k) { return f.endsWith(k); });
+}
+
+namespace {} // namespace
+
 double proximityScore(const QDateTime &deployAt, const QDateTime &changeAt, bool continuous)
 {
     if (!changeAt.isValid() || !deployAt.isValid())
@@ -92,7 +108,7 @@ QString stripDeployPrefix(const QString &title)
 bool deployNear(const DeployRanking &ranking, const QDateTime &when, const QString &except)
 {
     for (const DeployCandidate &c : ranking.candidates) {
-        if (c.ref == except || !c.time.isValid() || c.docsOnly)
+        if (c.ref == except || !c.time.isValid() || c.docsOnly || c.frontEndOnly)
             continue;
         if (std::abs(c.time.secsTo(when)) <= 20 * 60)
             return true;
@@ -232,6 +248,10 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
             const QStringList weak = matchedWords(words, weakWords);
             c.docsOnly =
                 !c.files.isEmpty() && std::all_of(c.files.cbegin(), c.files.cend(), isDocsFile);
+            c.frontEndOnly = !c.docsOnly && !c.files.isEmpty() &&
+                             std::all_of(c.files.cbegin(), c.files.cend(), [](const QString &file) {
+                                 return isFrontEndFile(file) || isDocsFile(file);
+                             });
             c.proximity = proximityScore(c.time, changeAt, input.playbook != u"fallback");
             // more shared words, more likely: "headers", "allowlist", "forward" beat one "metadata"
             const double relevance = !c.matched.isEmpty()
@@ -241,13 +261,16 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
             if (release)
                 c.score *= 0.85; // a release tag says less about what reached production
             const QString at = c.label + u" at "_s + clock(c.time, reference);
-            if (c.docsOnly) {
+            if (c.docsOnly || c.frontEndOnly) {
                 c.score = 0.0;
                 QStringList dirs;
                 for (const QString &file : std::as_const(c.files))
                     appendUnique(dirs, file.section(u'/', 0, 0) +
                                            (file.contains(u'/') ? u"/"_s : QString()));
-                c.reason = at + u" touched only documentation ("_s + dirs.join(u", "_s) + u')';
+                c.reason = at +
+                           (c.docsOnly ? u" touched only documentation ("_s
+                                       : u" touched only the dashboard's front end ("_s) +
+                           dirs.join(u", "_s) + u')';
             } else if (changeAt.isValid() && c.proximity == 0.0) {
                 c.score = 0.0;
                 c.reason =
@@ -331,6 +354,143 @@ cannotExplainMissingFailover(const AnalysisInput &input, const Analysis::DeployC
                               {best.ref}};
 }
 
+// Whether the failures of `change` are mostly requests refused as the customer's own (unknown
+// model, bad key: 401, 403, 404), which a gateway deploy rarely produces: the error groups of
+// the change's provider or model when it names one, else all of them.
+bool failuresNameTheRequest(const Analysis::ErrorProfile &errors,
+                            const Analysis::SeriesChange &change)
+{
+    using namespace Analysis;
+    const QString provider = change.labels.value(u"provider"_s).toString();
+    const QString model = change.labels.value(u"model"_s).toString();
+    double total = 0;
+    const ErrorGroup *top = nullptr;
+    for (const ErrorGroup &g : errors.groups) {
+        if ((!provider.isEmpty() && g.provider != provider) ||
+            (!model.isEmpty() && g.model != model))
+            continue;
+        total += g.n;
+        if (!top || g.n > top->n)
+            top = &g;
+    }
+    return top && top->n >= 0.5 * total &&
+           (top->status == 401 || top->status == 403 || top->status == 404 ||
+            top->errorCode.contains(u"not_found") || top->errorCode.contains(u"api_key"));
+}
+
+// The case for `best` behind `change`: timing, what it touched, the scope, and what argues
+// against it (other organisations fine, a recovery no deploy explains, refused requests).
+Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport &report,
+                       const Analysis::SeriesChange &change, const Analysis::DeployRanking &ranking,
+                       const Analysis::DeployCandidate &best, const QDateTime &reference)
+{
+    using namespace Analysis;
+    Hypothesis h;
+    h.cause.category = QString(QLatin1StringView(Category::DeployRegression));
+    // the scope makes the case: only the affected group moved
+    const bool othersFlat = !report.flat(change.kind).isEmpty();
+    QString summary = describeDeploy(best, reference) + u" shipped "_s +
+                      formatDuration(best.time.secsTo(change.at)) + u" before "_s +
+                      change.describe(reference);
+    QList<Phrase> phrases = deployPhrases(best, change.at);
+    phrases.append(change.phrases());
+    if (!best.files.isEmpty() && !best.matched.isEmpty()) {
+        summary += u"; it changed "_s + best.files.mid(0, 3).join(u", "_s);
+        phrases.append({u"deploy.changed_files"_s, {Say::names(u"files"_s, best.files.mid(0, 3))}});
+    }
+    if (othersFlat && !change.groupRef.isEmpty()) {
+        summary += u"; other "_s + change.labels.begin().key() + u"s are unchanged"_s;
+        phrases.append(
+            {u"deploy.others_unchanged"_s,
+             {Say::term(u"dimension"_s, u"dimension."_s + change.labels.begin().key())}});
+    }
+    h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
+              (0.75 + 0.25 * change.confidence / 0.95);
+    // a gateway deploy breaks every customer's traffic through the changed code: errors
+    // confined to this one organisation argue against it
+    const OrgScope scope = orgScopeIn(input, change.at, change.end);
+    if (change.kind == MetricKind::ErrorRate && scope.present && scope.orgFound &&
+        scope.otherOrgs > 0 && scope.otherOrgsWithErrors == 0 && scope.orgErrorRate >= 0.02) {
+        h.score *= 0.6;
+        summary += u"; but other organisations on the same traffic are unaffected"_s;
+        phrases.append({u"deploy.others_orgs_fine"_s, {}});
+    }
+    // a change a deploy brought stays until a deploy takes it back: one that went away by
+    // itself, with no deploy near its end, came from outside. (For a fallback ticket the
+    // deploy is blamed for the missing failover, which the provider's recovery says nothing
+    // about.)
+    if (change.end.isValid() && input.playbook != u"fallback" &&
+        !deployNear(ranking, change.end, best.ref)) {
+        h.score *= 0.75;
+        summary += u"; but it went back to normal at "_s + clock(change.end, reference) +
+                   u" with no deploy to undo it"_s;
+        phrases.removeIf([](const Phrase &p) { return p.key == u"change.recovered"_s; });
+        phrases.append({u"deploy.recovered_alone"_s, {Say::time(u"at"_s, change.end)}});
+    }
+    // errors that name the customer's own request (unknown model, bad key) are rarely what a
+    // gateway deploy produces
+    if (change.kind == MetricKind::ErrorRate && failuresNameTheRequest(errorProfile(input), change))
+        h.score *= 0.75;
+    h.cause.summary = summary;
+    h.cause.phrases = phrases;
+    h.cause.confidence = std::min(0.95, h.score);
+    h.cause.refs = {best.ref};
+    appendUnique(h.cause.refs, change.groupRef);
+    h.cause.evidenceIds = {best.evidenceId, change.evidenceId};
+    h.why = best.matched.isEmpty() ? u"timing only"_s
+                                   : u"timing and touched "_s + best.matched.join(u", "_s);
+    return h;
+}
+
+// The words naming what `change` is about: the playbook's topic and the changed group (its
+// route's segments, its provider, the provider of its model: the traffic passes through that
+// provider's adapter).
+QStringList changeWords(const QString &playbook, const Analysis::SeriesChange &change)
+{
+    using namespace Analysis;
+    QStringList strong = topicWords(playbook);
+    for (auto it = change.labels.begin(); it != change.labels.end(); ++it) {
+        const QString value = it.value().toString();
+        appendUnique(strong, it.key() == u"route" ? routeWords(value) : wordsOf(value));
+        if (it.key() == u"model" && !providerOfModel(value).isEmpty())
+            appendUnique(strong, providerOfModel(value));
+    }
+    return strong;
+}
+
+// Two things can go wrong at once: every other change of the window (of the primary's kind,
+// about a named group, beginning more than ten minutes from the primary: the same change seen
+// grouped another way is the primary's) is weighed against the deploys too. A deploy is blamed
+// for one only when it fits its timing and touched what changed (a shared word with its group,
+// not the ticket's words), never for what the primary's deploy already explains.
+QList<Hypothesis> deploysBehindOtherChanges(const AnalysisInput &input,
+                                            const Analysis::ChangeReport &report,
+                                            const QStringList &weak, const QDateTime &reference,
+                                            QStringList &blamed)
+{
+    using namespace Analysis;
+    QList<Hypothesis> out;
+    const SeriesChange *primary = report.primary;
+    if (!primary || input.playbook == u"fallback" || input.playbook == u"webhook-failures")
+        return out;
+    for (const SeriesChange *change : report.changed()) {
+        if (change == primary || change->kind != primary->kind || change->groupRef.isEmpty() ||
+            std::abs(change->at.secsTo(primary->at)) <= 10 * 60)
+            continue;
+        const DeployRanking ranking =
+            rankDeploys(input, change->at, changeWords(input.playbook, *change), weak);
+        if (ranking.candidates.isEmpty())
+            continue;
+        const DeployCandidate &best = ranking.candidates.first();
+        if (!best.reason.isEmpty() || best.score < 0.45 || best.matched.isEmpty() ||
+            blamed.contains(best.ref))
+            continue;
+        out.append(blameDeploy(input, report, *change, ranking, best, reference));
+        blamed.append(best.ref);
+    }
+    return out;
+}
+
 } // namespace
 
 AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
@@ -345,16 +505,11 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
     const auto changes = changeReport(input);
     const ChangeReport &report = *changes;
     const SeriesChange *change = report.primary;
-    QStringList strong = topicWords(input.playbook);
-    QStringList weak = input.params.keywords;
-    if (change) {
-        for (auto it = change->labels.begin(); it != change->labels.end(); ++it) {
-            const QString value = it.value().toString();
-            appendUnique(strong, it.key() == u"route" ? routeWords(value) : wordsOf(value));
-        }
-    } else if (input.playbook != u"metadata" && input.playbook != u"token-billing") {
-        // metadata and billing have no series: their analyzers rank deploys themselves
-        const auto ranking = rankDeploys(input, {}, strong, weak);
+    const QStringList weak = input.params.keywords;
+    if (!change) {
+        if (input.playbook == u"metadata" || input.playbook == u"token-billing")
+            return out; // metadata and billing have no series: their analyzers rank deploys
+        const auto ranking = rankDeploys(input, {}, topicWords(input.playbook), weak);
         if (ranking.checked && !ranking.candidates.isEmpty()) {
             QStringList labels;
             for (const DeployCandidate &c : ranking.candidates)
@@ -366,8 +521,7 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
         }
         return out;
     }
-    if (!change)
-        return out;
+    QStringList strong = changeWords(input.playbook, *change);
     if (!input.params.route.isEmpty())
         appendUnique(strong, routeWords(input.params.route));
     // the affected traffic passes through its provider's adapter: touching it is plausible
@@ -388,61 +542,8 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
     }
     const DeployCandidate &best = ranking.candidates.first();
     const bool plausible = best.reason.isEmpty() && best.score >= 0.45;
+    QStringList blamed;
     if (plausible) {
-        Hypothesis h;
-        h.cause.category = QString(category);
-        // the scope makes the case: only the affected group moved
-        const auto flat = report.flat(change->kind);
-        const bool othersFlat = !flat.isEmpty();
-        QString summary = describeDeploy(best, reference) + u" shipped "_s +
-                          formatDuration(best.time.secsTo(change->at)) + u" before "_s +
-                          change->describe(reference);
-        QList<Phrase> phrases = deployPhrases(best, change->at);
-        phrases.append(change->phrases());
-        if (!best.files.isEmpty() && !best.matched.isEmpty()) {
-            summary += u"; it changed "_s + best.files.mid(0, 3).join(u", "_s);
-            phrases.append(
-                {u"deploy.changed_files"_s, {Say::names(u"files"_s, best.files.mid(0, 3))}});
-        }
-        if (othersFlat && !change->groupRef.isEmpty()) {
-            summary += u"; other "_s + change->labels.begin().key() + u"s are unchanged"_s;
-            phrases.append(
-                {u"deploy.others_unchanged"_s,
-                 {Say::term(u"dimension"_s, u"dimension."_s + change->labels.begin().key())}});
-        }
-        h.score = std::min(0.95, best.score + (othersFlat ? 0.04 : 0.0)) *
-                  (0.75 + 0.25 * change->confidence / 0.95);
-        // a gateway deploy breaks every customer's traffic through the changed code: errors
-        // confined to this one organisation argue against it
-        const OrgScope scope = orgScopeIn(input, change->at, change->end);
-        if (change->kind == MetricKind::ErrorRate && scope.present && scope.orgFound &&
-            scope.otherOrgs > 0 && scope.otherOrgsWithErrors == 0 && scope.orgErrorRate >= 0.02) {
-            h.score *= 0.6;
-            summary += u"; but other organisations on the same traffic are unaffected"_s;
-            phrases.append({u"deploy.others_orgs_fine"_s, {}});
-        }
-        // a change a deploy brought stays until a deploy takes it back: one that went away by
-        // itself, with no deploy near its end, came from outside. (For a fallback ticket the
-        // deploy is blamed for the missing failover, which the provider's recovery says
-        // nothing about.)
-        if (change->end.isValid() && input.playbook != u"fallback" &&
-            !deployNear(ranking, change->end, best.ref)) {
-            h.score *= 0.75;
-            summary += u"; but it went back to normal at "_s + clock(change->end, reference) +
-                       u" with no deploy to undo it"_s;
-            phrases.removeIf([](const Phrase &p) { return p.key == u"change.recovered"_s; });
-            phrases.append({u"deploy.recovered_alone"_s, {Say::time(u"at"_s, change->end)}});
-        }
-        // errors that name the customer's own request (unknown model, bad key) are rarely what
-        // a gateway deploy produces
-        const ErrorProfile errors = errorProfile(input);
-        if (change->kind == MetricKind::ErrorRate && !errors.groups.isEmpty()) {
-            const ErrorGroup &top = errors.groups.first();
-            if (top.n >= 0.5 * errors.errors &&
-                (top.status == 401 || top.status == 403 || top.status == 404 ||
-                 top.errorCode.contains(u"not_found") || top.errorCode.contains(u"api_key")))
-                h.score *= 0.75;
-        }
         if (auto rejected = cannotExplainMissingFailover(input, best, reference)) {
             out.rejected.append(*rejected);
             return out;
@@ -452,22 +553,17 @@ AnalyzerOutput analyzeDeployCorrelation(const AnalysisInput &input)
             // ranks deploys against the first failed delivery itself
             return out;
         }
-        h.cause.summary = summary;
-        h.cause.phrases = phrases;
-        h.cause.confidence = std::min(0.95, h.score);
-        h.cause.refs = {best.ref};
-        appendUnique(h.cause.refs, change->groupRef);
-        h.cause.evidenceIds = {best.evidenceId, change->evidenceId};
-        h.why = best.matched.isEmpty() ? u"timing only"_s
-                                       : u"timing and touched "_s + best.matched.join(u", "_s);
-        out.hypotheses.append(h);
+        out.hypotheses.append(blameDeploy(input, report, *change, ranking, best, reference));
+        blamed.append(best.ref);
     } else if (change->kind == MetricKind::ErrorRate && input.playbook != u"fallback" &&
                input.playbook != u"webhook-failures") {
         if (auto h = oursWithNoFittingDeploy(input, *change, reference))
             out.hypotheses.append(*h);
     }
-    for (qsizetype i = plausible ? 1 : 0; i < ranking.candidates.size(); ++i) {
-        const DeployCandidate &c = ranking.candidates.at(i);
+    out.hypotheses.append(deploysBehindOtherChanges(input, report, weak, reference, blamed));
+    for (const DeployCandidate &c : ranking.candidates) {
+        if (blamed.contains(c.ref))
+            continue;
         QString reason = c.reason;
         if (reason.isEmpty()) {
             reason = plausible ? QString(c.label + u" at "_s + clock(c.time, reference) +

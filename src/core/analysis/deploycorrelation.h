@@ -23,6 +23,9 @@ struct DeployCandidate
     QStringList words;   // every word of its title, message, files and PR titles
     QStringList pullRefs;
     bool docsOnly = false;
+    // every file is the dashboard's front end (pages, components, styles): no request through
+    // the gateway runs that code
+    bool frontEndOnly = false;
     double proximity = 0.0;
     double score = 0.0;
     QString reason; // why it is not the cause (empty for a plausible one)
@@ -69,6 +72,10 @@ Hypothesis unexplainedRegression(const QString &what, const QList<Phrase> &whatP
                                  const QDateTime &onset, const QString &groupRef,
                                  const QDateTime &reference);
 bool isUnexplainedRegression(const Hypothesis &h);
+
+// Whether a file is the dashboard's front end (ui/, frontend/, web/, dashboard/; components
+// and styles: .tsx, .jsx, .vue, .svelte, .css, .scss, .sass, .less).
+bool isFrontEndFile(const QString &file);
 
 // Words a playbook's topic adds to the affected thing ("webhook", "signature", ...).
 QStringList topicWords(const QString &playbook);

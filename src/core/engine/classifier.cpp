@@ -690,6 +690,12 @@ struct Reading
     bool onlyWord = false;
     std::optional<Lexicon::Lang> lang; // the ticket's language, when clear
     bool otherModelServed = false;     // "answered by model B instead of A"
+    // Providers named in a sentence that says only that something fails, or only that
+    // something works; and whether a sentence says both of two providers ("Claude fails, GPT
+    // works"). Stale subjects aside.
+    QStringList failingProviders;
+    QStringList workingProviders;
+    bool contrastSaid = false;
 };
 
 int conceptIndex(QStringView id)
@@ -790,6 +796,75 @@ bool saysItWorks(const Sentence &s, const QList<QList<Occurrence>> &perClause)
     return !(contrast && negation);
 }
 
+// Which providers a sentence says fail, or work (from the concepts found in each clause,
+// `found`): a provider takes what its own clause says, else what a clause of the sentence that
+// names no provider says ("GPT-4o (the support bot) works fine"). A sentence that says one
+// provider fails and another works states the contrast itself.
+void attributeProviders(const Sentence &s, const QList<QList<Occurrence>> &found, Reading *r)
+{
+    static const QList<int> failures{conceptIndex(u"failure"), conceptIndex(u"server-status"),
+                                     conceptIndex(u"client-status"), conceptIndex(u"overloaded")};
+    static const int works = conceptIndex(u"works");
+    struct Said
+    {
+        QStringList providers;
+        bool fails = false;
+        bool works = false;
+    };
+    QList<Said> clauses;
+    Said orphan; // what clauses naming no provider say
+    for (qsizetype k = 0; k < s.clauses.size() && k < found.size(); ++k) {
+        Said c;
+        c.providers = Lexicon::providerFamilies(s.clauses.at(k).joined);
+        for (const Occurrence &o : found.at(k)) {
+            c.fails = c.fails || (failures.contains(o.index) && !o.negated);
+            c.works = c.works || (o.index == works && !o.negated);
+        }
+        if (c.providers.isEmpty()) {
+            orphan.fails = orphan.fails || c.fails;
+            orphan.works = orphan.works || c.works;
+        }
+        clauses.append(c);
+    }
+    QStringList failing;
+    QStringList working;
+    for (const Said &c : std::as_const(clauses)) {
+        const Said &said = c.fails || c.works ? c : orphan;
+        if (said.fails && said.works) {
+            r->contrastSaid = r->contrastSaid || c.providers.size() >= 2;
+            continue;
+        }
+        for (const QString &p : c.providers) {
+            if (said.fails && !failing.contains(p))
+                failing.append(p);
+            if (said.works && !working.contains(p))
+                working.append(p);
+        }
+    }
+    r->contrastSaid =
+        r->contrastSaid || std::ranges::any_of(failing, [&](const QString &p) {
+            return std::ranges::any_of(working, [&](const QString &w) { return w != p; });
+        });
+    for (const QString &p : std::as_const(failing)) {
+        if (!r->failingProviders.contains(p))
+            r->failingProviders.append(p);
+    }
+    for (const QString &p : std::as_const(working)) {
+        if (!r->workingProviders.contains(p))
+            r->workingProviders.append(p);
+    }
+}
+
+// "One provider fails, another works" unless the ticket says every provider it says works
+// fails too ("GPT-4o works" beside "an outage at OpenAI and at Anthropic?"): then the failures
+// are said of both, and what works is another model or config of a failing provider.
+bool contrastRefuted(const Reading &r)
+{
+    return !r.contrastSaid && !r.workingProviders.isEmpty() &&
+           std::ranges::all_of(r.workingProviders,
+                               [&](const QString &p) { return r.failingProviders.contains(p); });
+}
+
 void readZone(const QList<Sentence> &sentences, double weight, bool subject, Reading *r)
 {
     TokenMatcher matcher(r->lang);
@@ -818,6 +893,8 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
         for (const Clause &clause : s.clauses)
             sentenceWords += clause.joined;
         const bool namesProvider = !Lexicon::providerFamilies(sentenceWords).isEmpty();
+        if (!(subject && r->staleSubject))
+            attributeProviders(s, perClause, r);
         for (qsizetype k = 0; k < s.clauses.size(); ++k) {
             const Clause &clause = s.clauses.at(k);
             const QList<Occurrence> &found = perClause.at(k);
@@ -1172,12 +1249,15 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
         // "Claude fails but GPT-4o works": two providers and a failure point at routing;
         // unless the customer names a fallback, whose chain is why two providers are named.
         if (e.name == u"provider-routing"_s && failure && !namesFallback) {
-            if (r.providers.size() >= 2) {
-                total += works ? 4.0 : 1.5;
-                parts.append({works ? 4.0 : 1.5, u"one provider fails, another works"_s});
+            // every provider said to work is said to fail too: no routing contrast at all
+            const bool refuted = contrastRefuted(r);
+            const bool contrast = works && !refuted;
+            if (r.providers.size() >= 2 && !refuted) {
+                total += contrast ? 4.0 : 1.5;
+                parts.append({contrast ? 4.0 : 1.5, u"one provider fails, another works"_s});
                 // The status codes then say how the one provider fails: they are details of
                 // the contrast, as much evidence for routing as for a generic error.
-                if (works)
+                if (contrast)
                     total += statusDetail(r, u"api-errors"_s);
             } else if (r.providers.size() == 1 && r.onlyWord) {
                 total += 1.5;

@@ -121,6 +121,16 @@ struct WindowCheck
     bool lookBackFailed = false;
 };
 
+// The query a change was found on, to ask again in one-minute buckets around the change when
+// its buckets were wider (a long window holds more minutes than a series query returns).
+struct OnsetQuery
+{
+    std::shared_ptr<Connector> connector;
+    OperationCall call; // the step's own operation and arguments
+    qint64 timeoutMs = 0;
+    int bucketSeconds = 0; // the width of the buckets the change was found on
+};
+
 struct Analysed
 {
     Investigation investigation;
@@ -197,6 +207,7 @@ public:
     bool waitsForEntities(const PlaybookStep &step);
     void checkEntities();
     bool checkWindow();
+    QHash<QString, OnsetQuery> onsetQueries() const;
     void onWindowChecked(const WindowCheck &check);
     void rerunWindowSteps();
     void finish(const Analysed &result);
@@ -526,6 +537,70 @@ const Analysis::SeriesChange *primaryChange(const Analysis::ChangeReport &report
 
 } // namespace
 
+// The series steps over the organisation's own logs whose answers came in buckets wider than a
+// minute, by evidence id: where a change found on them began is read again to the minute.
+QHash<QString, OnsetQuery> InvestigationRunPrivate::onsetQueries() const
+{
+    QHash<QString, OnsetQuery> out;
+    static const QStringList series{u"error_series"_s, u"latency_series"_s, u"webhook_series"_s};
+    for (const PlaybookStep &step : playbook->steps) {
+        if (!series.contains(step.operation) || !readsOrgLogs(step))
+            continue;
+        const auto found = data.constFind(step.id);
+        if (found == data.cend() || found->record.status != StepStatus::Ok)
+            continue;
+        for (const Evidence &e : found->evidence) {
+            const int bucket = e.data.value(u"bucket_s"_s).toInt();
+            if (bucket <= 60)
+                continue;
+            OnsetQuery query{
+                connectors->get(step.connector), {}, scaled(qint64(step.timeoutS) * 1000), bucket};
+            query.call.stepId = step.id + u"_onset"_s;
+            query.call.operation = step.operation;
+            query.call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
+            if (query.connector)
+                out.insert(e.id, query);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// The primary change read again in one-minute buckets around it (one query, only when it was
+// found on wider buckets): `out` then holds the report with the change's onset to the minute.
+void refinePrimaryOnset(WindowCheck &out, const QHash<QString, OnsetQuery> &queries,
+                        const CancelToken &token)
+{
+    const Analysis::SeriesChange *change = out.changes ? out.changes->primary : nullptr;
+    if (!change || !queries.contains(change->evidenceId) || token.isCancelled())
+        return;
+    OnsetQuery q = queries.value(change->evidenceId);
+    const qint64 span = std::max<qint64>(30 * 60, 3 * qint64(q.bucketSeconds));
+    q.call.args.insert(u"from"_s, toIsoUtc(change->at.addSecs(-span)));
+    q.call.args.insert(u"to"_s, toIsoUtc(change->at.addSecs(span)));
+    q.call.args.insert(u"bucket_s"_s, 60);
+    q.call.limits = WorkLimits{QDeadlineTimer(q.timeoutMs), token};
+    const Result<OperationOutput> answer = q.connector->run(q.call);
+    if (!answer)
+        return; // the coarse onset stands
+    for (const Evidence &e : answer->evidence) {
+        for (const Analysis::Series &fine : Analysis::seriesOf(e)) {
+            if (fine.labels != change->labels || fine.bucketSeconds >= q.bucketSeconds)
+                continue;
+            const QDateTime at = Analysis::refineOnset(*change, fine, q.bucketSeconds);
+            if (!at.isValid() || at == change->at)
+                return;
+            out.changes =
+                Analysis::withOnset(*out.changes, change - out.changes->series.constData(), at);
+            out.onset = at;
+            return;
+        }
+    }
+}
+
+} // namespace
+
 // Once every step has returned: does the window hold the change the organisation's logs show?
 // When the change begins at the window's very start or is not seen at all (it may have begun
 // before: a burst still going on when the window opens is flat in it), one coarse query of the
@@ -569,11 +644,12 @@ bool InvestigationRunPrivate::checkWindow()
         timeoutMs = scaled(qint64(coarse->timeoutS) * 1000);
     }
     windowChecking = true;
+    const QHash<QString, OnsetQuery> refines = onsetQueries();
     const Analysis::MetricKind kind =
         call.operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
         : call.operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
                                                 : Analysis::MetricKind::ErrorRate;
-    auto work = [input, connector, call, kind, timeoutMs,
+    auto work = [input, connector, call, kind, timeoutMs, refines,
                  token = runToken]() mutable -> WindowCheck {
         WindowCheck out;
         try {
@@ -584,7 +660,11 @@ bool InvestigationRunPrivate::checkWindow()
                 out.onset = change->at;
             const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
             const bool atStart = !change || window.from.secsTo(change->at) < startSpan;
-            if (!atStart || !connector || token.isCancelled())
+            if (!atStart) {
+                refinePrimaryOnset(out, refines, token);
+                return out;
+            }
+            if (!connector || token.isCancelled())
                 return out;
             call.limits = WorkLimits{QDeadlineTimer(timeoutMs), token};
             const Result<OperationOutput> answer = connector->run(call);
