@@ -58,22 +58,44 @@ namespace {
 
 // The earliest time the ticket says the problem started. A bare day word ("OpenAI had an
 // incident yesterday") says less than a start ("since yesterday", "for the past 2 hours",
-// "13:45 UTC"): bare words count only when nothing says when it started.
+// "13:45 UTC"): bare words count only when nothing says when it started. A day or a part of
+// one said as the start ("since this morning", "seit Montag") is coarse: a time of day the
+// customer gives within that day ("since 9:05", "vor 2 Stunden") says more precisely when it
+// began and wins over the day's start. A pasted log line's time only says that failures had
+// begun by then, so it never refines a day on its own.
 struct AnchorSearch
 {
-    QDateTime t; // the ticket's time, UTC
-    QDateTime anchor;
-    QDateTime weak;
+    QDateTime t;        // the ticket's time, UTC
+    QDateTime stated;   // a time of day or an amount ago, in the customer's words
+    QDateTime observed; // a timestamp pasted in the ticket
+    QDateTime coarse;   // the start of a day or a part of one said as the start
+    QDateTime weak;     // a bare day word
 
-    void consider(const QDateTime &candidate, bool strong = true)
+    enum class Kind { Stated, Observed, Coarse, Weak };
+    void consider(const QDateTime &candidate, Kind kind)
     {
         // Only the past, and not absurdly far: a month at most.
         if (!candidate.isValid() || candidate > t || candidate < t.addDays(-31))
             return;
-        QDateTime &slot = strong ? anchor : weak;
+        QDateTime &slot = kind == Kind::Stated     ? stated
+                          : kind == Kind::Observed ? observed
+                          : kind == Kind::Coarse   ? coarse
+                                                   : weak;
         slot = earliest(slot, candidate);
     }
-    QDateTime result() const { return anchor.isValid() ? anchor : weak; }
+    void considerDay(const QDateTime &start, bool saidAsStart)
+    {
+        consider(start, saidAsStart ? Kind::Coarse : Kind::Weak);
+    }
+    QDateTime result() const
+    {
+        const QDateTime precise = earliest(stated, observed);
+        if (coarse.isValid()) {
+            const bool refines = stated.isValid() && stated >= coarse && stated < coarse.addDays(1);
+            return refines ? precise : earliest(precise, coarse);
+        }
+        return precise.isValid() ? precise : weak;
+    }
 };
 
 // "for the past 2 hours", "2 hours ago", "depuis 2 h 30 min", "hace unas 3 horas", "há 45
@@ -83,7 +105,7 @@ void relativeAmounts(const QString &text, AnchorSearch &s)
 {
     for (const qint64 seconds : TimeText::durationsAgo(text)) {
         if (seconds > 0)
-            s.consider(s.t.addSecs(-seconds));
+            s.consider(s.t.addSecs(-seconds), AnchorSearch::Kind::Stated);
     }
 }
 
@@ -92,7 +114,7 @@ void relativeAmounts(const QString &text, AnchorSearch &s)
 void clockTimes(const QString &rawText, const std::optional<QTimeZone> &zone, AnchorSearch &s)
 {
     for (const TimeText::Clock &c : TimeText::clockTimes(rawText))
-        s.consider(TimeText::toUtc(c, s.t, zone));
+        s.consider(TimeText::toUtc(c, s.t, zone), AnchorSearch::Kind::Stated);
 }
 
 // ISO dates and times: "2026-11-19", "2026-11-19T09:14:00Z", "2026-11-19 09:14+02:00".
@@ -106,7 +128,7 @@ void isoTimes(const QString &text, AnchorSearch &s)
         if (!date.isValid())
             continue;
         if (m.captured(2).isEmpty()) {
-            s.consider(QDateTime(date, QTime(0, 0), QTimeZone::utc()));
+            s.considerDay(QDateTime(date, QTime(0, 0), QTimeZone::utc()), true);
             continue;
         }
         const QTime time(m.captured(2).toInt(), m.captured(3).toInt(),
@@ -119,7 +141,7 @@ void isoTimes(const QString &text, AnchorSearch &s)
             const int offset = digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60;
             dt = dt.addSecs(-sign * qint64(offset));
         }
-        s.consider(dt);
+        s.consider(dt, AnchorSearch::Kind::Observed);
     }
 }
 
@@ -157,12 +179,12 @@ void dayWords(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
     auto day = [&](std::initializer_list<const char16_t *> phrases, const QDateTime &at) {
         const int m = dayMention(folded, phrases);
         if (m > 0)
-            s.consider(at, m == 2);
+            s.considerDay(at, m == 2);
         return m > 0;
     };
     // days and their parts ("since yesterday afternoon", "esta mañana", "hier soir", "昨日の午後")
     for (const TimeText::DayReference &r : TimeText::dayReferences(text))
-        s.consider(TimeText::startOf(r, s.t, zone), r.start);
+        s.considerDay(TimeText::startOf(r, s.t, zone), r.start);
     day({u"this week", u"cette semaine", u"diese woche", u"esta semana", u"今週"},
         localHour(t.addDays(-(t.date().dayOfWeek() - 1)), 0));
     day({u"last week", u"la semaine derniere", u"letzte woche", u"la semana pasada",
@@ -185,7 +207,7 @@ void weekdays(const QString &text, const std::optional<QTimeZone> &zone, AnchorS
         int back = today.dayOfWeek() - r.weekday;
         if (back <= 0)
             back += 7; // "since Monday" said on a Monday means last week's
-        s.consider(hourOfDay(today.addDays(-back), 0, zone), r.start);
+        s.considerDay(hourOfDay(today.addDays(-back), 0, zone), r.start);
     }
 }
 
