@@ -63,6 +63,7 @@ DiagnosisEditor::DiagnosisEditor(QWidget *parent)
     noteSplitter->addWidget(m_note);
     noteSplitter->addWidget(m_notePreview);
     m_texts = new QTabWidget(this);
+    m_texts->setDocumentMode(true); // no frame to redraw with every repaint of the tab
     m_texts->setAccessibleName(tr("Reply and internal note"));
     m_texts->addTab(m_splitter, tr("Customer reply"));
     m_texts->addTab(noteSplitter, tr("Internal note"));

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -37,11 +38,48 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
 namespace {
+
+// A progress bar drawn flat: a frame, the chunk and the text. The Fusion style draws an
+// unfinished bar's stripes as a batch of lines that the raster engine hands to Qt's painting
+// threads and waits for, at every repaint (each step of every run in view); on a busy machine
+// the GUI thread then waits for a core for each of them.
+class FlatProgressBar final : public QProgressBar
+{
+public:
+    using QProgressBar::QProgressBar;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        const QRect frame = rect().adjusted(0, 0, -1, -1);
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.setBrush(palette().color(QPalette::Base));
+        painter.drawRect(frame);
+        const QRect inside = frame.adjusted(1, 1, 0, 0);
+        QRect chunk = inside;
+        const qint64 span = qint64(maximum()) - minimum();
+        const qint64 done = std::clamp<qint64>(qint64(value()) - minimum(), 0, span);
+        chunk.setWidth(span > 0 ? int(inside.width() * done / span) : 0);
+        painter.fillRect(chunk, palette().color(QPalette::Highlight));
+        if (!isTextVisible())
+            return;
+        // The text in the highlight's colour over the chunk, in the text colour beside it.
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(inside, Qt::AlignCenter, text());
+        painter.setClipRect(chunk);
+        painter.setPen(palette().color(QPalette::HighlightedText));
+        painter.drawText(inside, Qt::AlignCenter, text());
+    }
+};
+
 constexpr int EvidenceIdRole = UiRoles::IdRole;
 constexpr int FindingIndexRole = UiRoles::IdRole + 10;
 constexpr int StackTable = 0;
@@ -109,6 +147,9 @@ void InvestigationView::buildUi()
     // The evidence and findings pages are built the first time they are shown (or asked
     // for): opening an investigation builds and fills only the page in view.
     m_pages = new QTabWidget(this);
+    // No frame around the pages: a frame the size of the view is redrawn, fill by fill, with
+    // every repaint of the tab.
+    m_pages->setDocumentMode(true);
     m_pages->setAccessibleName(tr("Investigation pages"));
     m_evidencePage = new QWidget(this);
     m_findingsPage = new QWidget(this);
@@ -167,7 +208,7 @@ void InvestigationView::buildHeader(QVBoxLayout *layout)
     m_description->setTabChangesFocus(true);
     m_description->setAccessibleName(tr("Ticket description"));
     m_description->setMaximumHeight(m_description->fontMetrics().height() * 3 + 12);
-    m_progress = new QProgressBar(this);
+    m_progress = new FlatProgressBar(this);
     m_progress->setAccessibleName(tr("Investigation progress"));
     m_progress->setFormat(tr("%v of %m steps"));
     m_progress->setMinimumWidth(120);
@@ -322,6 +363,7 @@ QWidget *InvestigationView::buildEvidencePage()
     m_rawView->setModel(m_rawModel);
     m_rawView->setUniformRowHeights(true);
     m_evidenceTabs = new QTabWidget(this);
+    m_evidenceTabs->setDocumentMode(true);
     m_evidenceTabs->addTab(m_evidenceStack, tr("View"));
     m_evidenceTabs->addTab(m_rawView, tr("Raw JSON"));
     auto *detail = new QWidget(this);
@@ -360,7 +402,7 @@ QWidget *InvestigationView::buildFindingsPage()
     m_rootCause->setTextFormat(Qt::PlainText);
     m_rootCause->setWordWrap(true);
     m_rootCause->setAccessibleName(tr("Root cause"));
-    m_confidence = new QProgressBar(this);
+    m_confidence = new FlatProgressBar(this);
     m_confidence->setRange(0, 100);
     m_confidence->setFormat(tr("confidence %p%"));
     m_confidence->setAccessibleName(tr("Root cause confidence"));

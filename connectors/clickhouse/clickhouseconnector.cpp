@@ -88,19 +88,39 @@ QJsonValue quantile(const QVariant &array, int index)
     return number(array.toList().value(index));
 }
 
-// Bucket size: the requested one (if any), enlarged until the window has ≤ maxPoints buckets.
-int chooseBucket(qint64 windowSeconds, int requested, int maxPoints = MaxPoints)
+// The rows a series query may return: a grouped series widens its buckets to stay within them.
+constexpr int SeriesRowLimit = 60000;
+
+const QList<int> &bucketSteps()
 {
     static const QList<int> steps = {10,   30,   60,    120,   300,   600,   900,   1800,
                                      3600, 7200, 10800, 21600, 43200, 86400, 604800};
+    return steps;
+}
+
+// Bucket size: the requested one (if any), enlarged until the window has ≤ maxPoints buckets.
+int chooseBucket(qint64 windowSeconds, int requested, int maxPoints = MaxPoints)
+{
     int bucket = requested > 0 ? requested : 60;
     if (windowSeconds / bucket <= maxPoints)
         return bucket;
-    for (int step : steps) {
+    for (int step : bucketSteps()) {
         if (step > bucket && windowSeconds / step <= maxPoints)
             return step;
     }
     return int(windowSeconds / maxPoints) + 1;
+}
+
+// The buckets a grouped series may use: the one chosen for a single series, then every larger
+// step, widest last.
+QList<int> widerBuckets(int bucket)
+{
+    QList<int> out{bucket};
+    for (int step : bucketSteps()) {
+        if (step > bucket)
+            out.append(step);
+    }
+    return out;
 }
 
 // One query's parts, built from the whitelist only, in the shape the table's layout reads
@@ -331,10 +351,26 @@ Result<QList<Query>> seriesSql(const Request &request)
     const QString where = c.where(request.args, request.window, true,
                                   shape->webhook ? QStringList() : GatewayFilters, extra);
     const bool grouped = !shape->groupField.isEmpty();
-    const QString bucket = QString::number(shape->bucket);
-    QString sql = u"SELECT "_s;
-    if (grouped)
-        sql += c.f(shape->groupField) + u" AS cf_label, "_s;
+    QString bucket = QString::number(shape->bucket);
+    QString sql;
+    QString order;
+    if (grouped) {
+        // Every label's buckets fit in the row limit: with many labels (220 organisations over
+        // a day) the buckets widen instead of the last labels being cut off.
+        const QString label = c.f(shape->groupField);
+        sql = ClickHouseSql::fittingBucket(
+            u"(SELECT uniqExact("_s + label + u") FROM "_s + c.from() + where + u')',
+            request.window.seconds(), widerBuckets(shape->bucket), SeriesRowLimit);
+        bucket = u"cf_bucket"_s;
+        sql += u"SELECT "_s + label + u" AS cf_label, cf_labels, cf_bucket, "_s;
+        // The ticket's org first: in the answer whatever else is cut off.
+        const QString keep = Args::string(request.args, u"keep_org"_s);
+        if (shape->groupBy == u"org"_s && !keep.isEmpty())
+            order = u"cf_label = "_s + c.lit(keep) + u" DESC, "_s;
+        order += u"cf_label, "_s;
+    } else {
+        sql = u"SELECT "_s;
+    }
     sql += u"intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), "_s + bucket + u") * "_s + bucket +
            u" AS cf_t, count() AS cf_n, "_s + errorsExpr + u" AS cf_errors"_s;
     if (shape->latency) {
@@ -342,10 +378,9 @@ Result<QList<Query>> seriesSql(const Request &request)
                u") AS cf_q"_s;
     }
     sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
-           (grouped ? u"cf_label, "_s : QString()) + u"cf_t ORDER BY "_s +
-           (grouped ? u"cf_label, "_s : QString()) + u"cf_t"_s +
+           (grouped ? u"cf_label, "_s : QString()) + u"cf_t ORDER BY "_s + order + u"cf_t"_s +
            (grouped ? u" LIMIT %1 BY cf_label"_s.arg(MaxPoints + 2) : QString()) +
-           u" LIMIT 60000 FORMAT JSON"_s;
+           u" LIMIT %1 FORMAT JSON"_s.arg(SeriesRowLimit);
     return QList<Query>{{sql, c.parameters()}};
 }
 
@@ -384,25 +419,62 @@ QJsonArray seriesByLabel(const ClickHouseResult &r, const SeriesShape &shape)
     return series;
 }
 
+// What a grouped series says about its labels: how many the window had, how many the answer
+// holds, whether the buckets were widened for them and whether the row limit cut any off.
+QString groupedNote(const ClickHouseResult &r, const SeriesShape &shape, int bucket,
+                    qsizetype shown, QJsonObject &data)
+{
+    const qint64 labels = r.rows.isEmpty() ? 0 : r.value(0, u"cf_labels"_s).toLongLong();
+    const bool truncated = r.rows.size() >= SeriesRowLimit || shown < labels;
+    const QString what = shape.groupBy == u"org"_s ? u"organisations"_s : shape.groupBy + u"s"_s;
+    data.insert(u"labels"_s, labels);
+    data.insert(u"labels_shown"_s, shown);
+    data.insert(u"truncated"_s, truncated);
+    QStringList notes;
+    if (bucket > shape.bucket) {
+        data.insert(u"bucket_requested_s"_s, shape.bucket);
+        notes.append(u"%1-second buckets instead of %2 so that all %3 %4 fit"_s.arg(bucket)
+                         .arg(shape.bucket)
+                         .arg(labels)
+                         .arg(what));
+    }
+    if (truncated) {
+        notes.append(
+            u"truncated: %1 of %2 %3 shown, the others cut off by the %4-row limit"_s.arg(shown)
+                .arg(labels)
+                .arg(what)
+                .arg(SeriesRowLimit));
+    }
+    return notes.isEmpty() ? QString() : u" ("_s + notes.join(u"; "_s) + u')';
+}
+
 Mapped seriesRows(const QList<ClickHouseResult> &results, const Request &request)
 {
     // The builder accepted these arguments, so the shape reads the same here.
     const SeriesShape shape = seriesShape(request).value_or(SeriesShape{});
+    const ClickHouseResult &r = results.first();
+    const bool grouped = !shape.groupField.isEmpty();
+    // A grouped series' buckets may have been widened for its labels: the answer says how wide.
+    const int bucket = grouped && !r.rows.isEmpty()
+                           ? std::max(shape.bucket, r.value(0, u"cf_bucket"_s).toInt())
+                           : shape.bucket;
     const QString title =
-        shape.latency
-            ? u"Latency (%1) p50/p95/p99 per %2 s"_s.arg(shape.component).arg(shape.bucket)
-        : shape.webhook ? u"Webhook deliveries per %1 s by endpoint"_s.arg(shape.bucket)
-                        : u"Requests and errors per %1 s"_s.arg(shape.bucket);
+        shape.latency   ? u"Latency (%1) p50/p95/p99 per %2 s"_s.arg(shape.component).arg(bucket)
+        : shape.webhook ? u"Webhook deliveries per %1 s by endpoint"_s.arg(bucket)
+                        : u"Requests and errors per %1 s"_s.arg(bucket);
+    const QJsonArray series = seriesByLabel(r, shape);
+    QJsonObject data{{u"bucket_s"_s, bucket},
+                     {u"columns"_s, QJsonArray::fromStringList(request.columns())},
+                     {u"series"_s, series}};
+    const QString note = grouped ? groupedNote(r, shape, bucket, series.size(), data) : QString();
     Mapped mapped{
         EvidenceKind::TimeSeries,
         title + (shape.groupBy.isEmpty() || shape.webhook ? QString() : u" by "_s + shape.groupBy) +
-            request.suffix,
-        {{u"bucket_s"_s, shape.bucket},
-         {u"columns"_s, QJsonArray::fromStringList(request.columns())},
-         {u"series"_s, seriesByLabel(results.first(), shape)}},
+            note + request.suffix,
+        data,
         {}};
     if (shape.latency)
-        mapped.outputs = {{u"bucket_s"_s, shape.bucket}};
+        mapped.outputs = {{u"bucket_s"_s, bucket}};
     if (shape.latency && shape.component == u"first_token"_s)
         mapped.data.insert(u"component"_s, shape.component);
     return mapped;

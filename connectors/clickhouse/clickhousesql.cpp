@@ -266,6 +266,20 @@ QString sampleClause(const TableLayout &layout, qint64 rows)
     return u" SAMPLE %1"_s.arg(rows);
 }
 
+QString fittingBucket(const QString &countLabels, qint64 windowSeconds, const QList<int> &steps,
+                      int rowLimit)
+{
+    QStringList candidates;
+    for (int step : steps)
+        candidates.append(QString::number(step));
+    // A window of w seconds not aligned to the bucket touches intDiv(w, s) + 1 buckets.
+    const QString window = QString::number(std::max<qint64>(windowSeconds, 1));
+    return u"WITH "_s + countLabels + u" AS cf_labels, arrayFirst(s -> (intDiv("_s + window +
+           u", s) + 1) * cf_labels <= "_s + QString::number(rowLimit) + u", ["_s +
+           candidates.join(u", "_s) + u"]) AS cf_fit, if(cf_fit = 0, "_s +
+           QString::number(std::max<qint64>(windowSeconds, 1) + 1) + u", cf_fit) AS cf_bucket "_s;
+}
+
 } // namespace ClickHouseSql
 
 namespace {

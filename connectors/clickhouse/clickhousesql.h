@@ -110,6 +110,13 @@ QStringList dateBounds(const QString &column, const QDateTime &from, const QDate
 // a sample of about that many of the window's rows, all of them when the window has fewer) when
 // the table has a sampling key, else empty.
 QString sampleClause(const TableLayout &layout, qint64 rows);
+// The WITH clause of a series grouped by a label, naming `cf_labels` (the window's labels,
+// counted by the scalar query `countLabels`) and `cf_bucket`: the first of `steps` (ascending,
+// each giving at most the points one series may have) at which every label's buckets fit in
+// `rowLimit` rows, else the whole window as one bucket. A day of 5-minute buckets for 220
+// organisations (63,360 rows) becomes 10-minute buckets instead of losing the last ones.
+QString fittingBucket(const QString &countLabels, qint64 windowSeconds, const QList<int> &steps,
+                      int rowLimit);
 } // namespace ClickHouseSql
 
 // Logical field → column or expression, per table (contracts/log-schema.md). The connection

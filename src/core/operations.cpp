@@ -45,6 +45,9 @@ QList<Operation> clickhouse()
     const Argument groupBy =
         choice(u"group_by"_s, {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s},
                u"default \"\": one series"_s);
+    const Argument keepOrg =
+        optional(u"keep_org"_s, ArgumentType::Text,
+                 u"with group_by org: the ticket's org, always in the answer, first"_s);
     const Argument component = choice(
         u"component"_s, {u"total"_s, u"provider"_s, u"gateway"_s, u"first_token"_s},
         u"total = latency_ms, default; provider = provider_latency_ms; gateway = latency_ms − "
@@ -64,7 +67,7 @@ QList<Operation> clickhouse()
          {}},
         {c,
          u"latency_series"_s,
-         gatewayQuery({bucket, groupBy, component}),
+         gatewayQuery({bucket, groupBy, keepOrg, component}),
          EvidenceKind::TimeSeries,
          series + QStringList{u"p50"_s, u"p95"_s, u"p99"_s},
          {},
@@ -80,7 +83,7 @@ QList<Operation> clickhouse()
          {}},
         {c,
          u"error_series"_s,
-         gatewayQuery({bucket, groupBy}),
+         gatewayQuery({bucket, groupBy, keepOrg}),
          EvidenceKind::TimeSeries,
          series,
          {},

@@ -172,7 +172,8 @@ void TestAnalyzers::builtInPlaybooks()
                                       u"keywords"_s,
                                       u"ticket.id"_s,
                                       u"ticket.subject"_s,
-                                      u"ticket.requester_domain"_s};
+                                      u"ticket.requester_domain"_s,
+                                      u"ticket.org"_s};
     QFile f(path);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
     const QJsonObject pb = QJsonDocument::fromJson(f.readAll()).object();

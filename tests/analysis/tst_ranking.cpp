@@ -137,6 +137,7 @@ private slots:
     void rateLimitedOwnCode();
     void otherOrgsHit_data();
     void otherOrgsHit();
+    void everyOrgCountsInWidenedBuckets();
     void fallbackConfig();
     void fallbackWorkedNamesItsCodes();
     void webhookEndpoint();
@@ -419,6 +420,36 @@ void TestRanking::otherOrgsHit()
     const Analysis::OrgScope s = Analysis::orgScope(in);
     QVERIFY(s.orgFound);
     QTEST(s.otherOrgsWithErrors, "hit");
+}
+
+// A day of every organisation's traffic, its buckets widened to 10 minutes so that all 220 fit
+// the answer (the ticket's org first): the comparison in the burst's hour counts each of the
+// other 219, and the 120 that failed with this org.
+void TestRanking::everyOrgCountsInWidenedBuckets()
+{
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"scope"_s});
+    const QDateTime start = at(u"2026-11-20T00:00:00Z"_s);
+    const auto burst = [](int i) {
+        return i >= 60 && i < 66 ? 0.5 : 0.0;
+    };
+    QList<SeriesSpec> specs{{QJsonObject{{u"org"_s, u"org_acme"_s}}, {}, burst}};
+    for (int org = 0; org < 219; ++org) {
+        specs.append({QJsonObject{{u"org"_s, u"org_%1"_s.arg(org)}},
+                      {},
+                      org < 120 ? std::function<double(int)>(burst)
+                                : std::function<double(int)>([](int) { return 0.0; })});
+    }
+    QJsonObject data = timeseries(start, 144, 600, specs, false);
+    data.insert(u"bucket_requested_s"_s, 300);
+    data.insert(u"labels"_s, 220);
+    addStep(in, u"orgs_over_time"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            data);
+    const Analysis::OrgScope s =
+        Analysis::orgScopeIn(in, start.addSecs(600 * 60), start.addSecs(600 * 66));
+    QVERIFY(s.orgFound);
+    QCOMPARE(s.otherOrgs, 219);
+    QCOMPARE(s.otherOrgsWithErrors, 120);
+    QCOMPARE(s.orgErrorRate, 0.5);
 }
 
 void TestRanking::rateLimited()

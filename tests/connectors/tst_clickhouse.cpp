@@ -633,6 +633,56 @@ private slots:
         QVERIFY(rows.at(0).toArray().at(1).toInt() < rows.at(1).toArray().at(1).toInt());
     }
 
+    // A day of 5-minute buckets for 220 organisations is more rows than a series answer holds:
+    // the buckets widen so that every organisation is in it, whole, the ticket's first; the
+    // evidence says they were widened and that nothing was cut off.
+    void everyOrgFitsTheSeries()
+    {
+        exec(u"CREATE TABLE casefile_test.many_orgs AS casefile_test.gateway_requests"_s);
+        exec(uR"(INSERT INTO casefile_test.many_orgs (ts, org_id, status, latency_ms) SELECT
+            toDateTime('2026-11-21 00:00:00') + intDiv(number, 220) * 300, concat('org_', toString(number % 220)),
+            if(number % 7 = 0, 500, 200), 100 FROM system.numbers LIMIT 63360)"_s);
+        auto wide = connector(
+            {{u"mapping"_s, QJsonObject{{u"gateway_requests"_s, u"casefile_test.many_orgs"_s}}}});
+        OperationCall call;
+        call.operation = u"error_series"_s;
+        call.args = {{u"from"_s, u"2026-11-21T00:00:00Z"_s},
+                     {u"to"_s, u"2026-11-22T00:00:00Z"_s},
+                     {u"group_by"_s, u"org"_s},
+                     {u"keep_org"_s, u"org_123"_s},
+                     {u"bucket_s"_s, 300}};
+        call.limits = limits();
+        auto r = wide->run(call);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const Evidence &e = r->evidence.first();
+        const QJsonArray series = e.data.value(u"series"_s).toArray();
+        QCOMPARE(series.size(), 220);
+        QCOMPARE(e.data.value(u"labels"_s).toInteger(), 220);
+        QCOMPARE(e.data.value(u"truncated"_s).toBool(), false);
+        QCOMPARE(e.data.value(u"bucket_s"_s).toInt(), 600);
+        QCOMPARE(e.data.value(u"bucket_requested_s"_s).toInt(), 300);
+        QVERIFY2(
+            e.title.contains(u"600-second buckets instead of 300 so that all 220 organisations"_s),
+            qPrintable(e.title));
+        QCOMPARE(series.at(0).toObject().value(u"labels"_s).toObject().value(u"org"_s).toString(),
+                 u"org_123"_s);
+        qint64 requests = 0;
+        for (const QJsonValue &one : series) {
+            const QJsonArray points = one.toObject().value(u"points"_s).toArray();
+            QCOMPARE(points.size(), 144);
+            for (const QJsonValue &p : points)
+                requests += p.toArray().at(1).toInteger();
+        }
+        QCOMPARE(requests, 63360);
+
+        // An hour of them fits: the requested buckets stay.
+        call.args.insert(u"to"_s, u"2026-11-21T01:00:00Z"_s);
+        auto hour = wide->run(call);
+        QVERIFY2(hour.has_value(), qPrintable(hour ? QString() : hour.error().message));
+        QCOMPARE(hour->evidence.first().data.value(u"bucket_s"_s).toInt(), 300);
+        QVERIFY(!hour->evidence.first().data.contains(u"bucket_requested_s"_s));
+    }
+
     void webhooks()
     {
         auto r = run(u"webhook_breakdown"_s, window());

@@ -63,6 +63,19 @@ private slots:
                               u"event_date <= addDays(toDate(toDateTime(1793923199)), 1)"_s}));
     }
 
+    void fittingBucketCountsTheLabels()
+    {
+        // A day, the requested 300 s first, then the wider steps; 60,000 rows at most. The
+        // server picks the first step at which every label's buckets fit, else one bucket for
+        // the whole window (the answer then says how many labels it cut off).
+        const QString with = ClickHouseSql::fittingBucket(u"(SELECT uniqExact(org_id) FROM t)"_s,
+                                                          86400, {300, 600, 900}, 60000);
+        QCOMPARE(with,
+                 u"WITH (SELECT uniqExact(org_id) FROM t) AS cf_labels, "
+                 u"arrayFirst(s -> (intDiv(86400, s) + 1) * cf_labels <= 60000, "
+                 u"[300, 600, 900]) AS cf_fit, if(cf_fit = 0, 86401, cf_fit) AS cf_bucket "_s);
+    }
+
     void sortingColumns_data()
     {
         QTest::addColumn<QString>("key");

@@ -660,6 +660,9 @@ QJsonObject ParameterBinder::templateValues(const BoundParameters &p, const Tick
     v.insert(u"ticket.requester_domain"_s,
              ticket.requesterEmail.section(u'@', 1).trimmed().toLower());
     v.insert(u"ticket.subject"_s, ticket.subject.left(500));
+    // The same organisation, for a step over every organisation that keeps the ticket's in its
+    // answer: not a step reading the organisation's own logs, as a step naming {{org}} is.
+    v.insert(u"ticket.org"_s, p.org);
     return v;
 }
 

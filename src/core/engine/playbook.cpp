@@ -53,7 +53,8 @@ const QStringList &knownTemplateNames()
                                    u"keywords"_s,
                                    u"ticket.id"_s,
                                    u"ticket.subject"_s,
-                                   u"ticket.requester_domain"_s};
+                                   u"ticket.requester_domain"_s,
+                                   u"ticket.org"_s};
     return names;
 }
 
