@@ -277,36 +277,67 @@ private slots:
         QTest::addColumn<QDateTime>("from");
         QTest::addColumn<QDateTime>("to");
         QTest::addColumn<IncidentMatch>("match");
+        // when the model is unknown: the models of the org's failing requests to the provider
+        QTest::addColumn<QStringList>("failingModels");
         const QDateTime none;
         const auto h = [](int minutes) {
             return Ten.addSecs(minutes * 60);
         };
         QTest::newRow("same provider and time")
             << statusIncident(u"openai"_s, u"Elevated errors"_s, h(-5), h(60)) << u"openai"_s
-            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::Explains;
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::Explains << QStringList();
         QTest::newRow("another provider's page")
             << statusIncident(u"anthropic"_s, u"Elevated errors"_s, h(-5), h(60)) << u"openai"_s
-            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherProvider;
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherProvider << QStringList();
         QTest::newRow("another model of the same provider")
             << statusIncident(u"openai"_s, u"Errors on gpt-4o-mini"_s, h(-5), h(60),
                               {u"gpt-4o-mini"_s})
-            << u"openai"_s << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherModel;
+            << u"openai"_s << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherModel
+            << QStringList();
         QTest::newRow("another model family")
             << statusIncident(u"anthropic"_s, u"Claude Haiku degraded"_s, h(-5), h(60))
             << u"anthropic"_s << u"claude-sonnet-4-6"_s << Ten << h(50)
-            << IncidentMatch::OtherFamily;
+            << IncidentMatch::OtherFamily << QStringList();
         QTest::newRow("ended before the failure began")
             << statusIncident(u"openai"_s, u"Elevated errors"_s, h(-180), h(-60)) << u"openai"_s
-            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherTime;
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherTime << QStringList();
         QTest::newRow("began hours after the failure")
             << statusIncident(u"openai"_s, u"Elevated errors"_s, h(120), none) << u"openai"_s
-            << u"gpt-4o"_s << Ten << none << IncidentMatch::OtherTime;
+            << u"gpt-4o"_s << Ten << none << IncidentMatch::OtherTime << QStringList();
         QTest::newRow("after the failure recovered")
             << statusIncident(u"openai"_s, u"Elevated errors"_s, h(40), h(90)) << u"openai"_s
-            << u"gpt-4o"_s << Ten << h(30) << IncidentMatch::OtherTime;
+            << u"gpt-4o"_s << Ten << h(30) << IncidentMatch::OtherTime << QStringList();
         QTest::newRow("ongoing, began with the failure")
             << statusIncident(u"openai"_s, u"Elevated errors"_s, h(10), none) << u"openai"_s
-            << u"gpt-4o"_s << Ten << none << IncidentMatch::Explains;
+            << u"gpt-4o"_s << Ten << none << IncidentMatch::Explains << QStringList();
+        // the failing requests' models come from the org's logs, not from the provider's name
+        const QStringList sonnetAndHaiku{u"claude-sonnet-4-6"_s, u"claude-haiku-4-5"_s};
+        QTest::newRow("a family none of the failing requests used")
+            << statusIncident(u"anthropic"_s, u"Elevated errors on Claude Opus 4.1"_s, h(5), h(60))
+            << u"anthropic"_s << QString() << Ten << none << IncidentMatch::OtherFamily
+            << sonnetAndHaiku;
+        QTest::newRow("a family one of the failing requests used")
+            << statusIncident(u"anthropic"_s, u"Claude Haiku degraded"_s, h(5), h(60))
+            << u"anthropic"_s << QString() << Ten << none << IncidentMatch::Explains
+            << sonnetAndHaiku;
+        QTest::newRow("a model none of the failing requests used")
+            << statusIncident(u"openai"_s, u"Errors on gpt-4o-mini"_s, h(-5), h(60),
+                              {u"gpt-4o-mini"_s})
+            << u"openai"_s << QString() << Ten << h(50) << IncidentMatch::OtherModel
+            << QStringList{u"gpt-4o"_s, u"gpt-4.1"_s};
+        QTest::newRow("a model one of the failing requests used")
+            << statusIncident(u"openai"_s, u"Errors on gpt-4.1"_s, h(-5), h(60), {u"gpt-4.1"_s})
+            << u"openai"_s << QString() << Ten << h(50) << IncidentMatch::Explains
+            << QStringList{u"gpt-4o"_s, u"gpt-4.1"_s};
+        QTest::newRow("the same model written with a dot")
+            << statusIncident(u"anthropic"_s, u"Errors on claude-opus-4.1"_s, h(-5), h(60),
+                              {u"claude-opus-4.1"_s})
+            << u"anthropic"_s << u"claude-opus-4-1"_s << Ten << h(50) << IncidentMatch::Explains
+            << QStringList();
+        QTest::newRow("nothing known of the models")
+            << statusIncident(u"anthropic"_s, u"Elevated errors on Claude Opus 4.1"_s, h(5), h(60))
+            << u"anthropic"_s << QString() << Ten << none << IncidentMatch::Explains
+            << QStringList();
     }
     void incidentMatch()
     {
@@ -315,8 +346,55 @@ private slots:
         QFETCH(QString, model);
         QFETCH(QDateTime, from);
         QFETCH(QDateTime, to);
-        const IncidentFailure failure{from, to, provider, model, std::nullopt};
+        QFETCH(QStringList, failingModels);
+        const IncidentFailure failure{from, to, provider, model, std::nullopt, failingModels};
         QTEST(matchIncident(incident, failure, Ten.addSecs(4 * 3600)), "match");
+    }
+
+    // On a billing ticket, a page about metering is a clue only while the meter departed from
+    // the logs, not whenever it falls in the invoice's period.
+    void billingPage_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("start");
+        QTest::addColumn<QDateTime>("end");
+        QTest::addColumn<QList<QDateTime>>("departure"); // from, to; empty: the meters match
+        QTest::addColumn<bool>("relevant");
+        const QDateTime none;
+        const auto h = [](int hours) {
+            return Ten.addSecs(hours * 3600);
+        };
+        const QList<QDateTime> morning{h(-4), h(2)};
+        QTest::newRow("metering lag while the meter missed hours")
+            << u"meter event queue lag"_s << h(-3) << h(-2) << morning << true;
+        QTest::newRow("metering lag in the evening of the same invoice")
+            << u"meter event queue lag"_s << h(10) << h(11) << morning << false;
+        QTest::newRow("metering lag the hour after the meter came back")
+            << u"meter event queue lag"_s << h(3) << none << morning << true;
+        QTest::newRow("still open from before the departure")
+            << u"stripe sync degraded"_s << h(-30) << none << morning << true;
+        QTest::newRow("not about billing, during the departure")
+            << u"openai upstream errors"_s << h(-3) << h(-2) << morning << false;
+        QTest::newRow("about billing, the invoice matches the logs")
+            << u"meter event queue lag"_s << h(-3) << h(-2) << QList<QDateTime>() << false;
+    }
+    void billingPage()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, start);
+        QFETCH(QDateTime, end);
+        QFETCH(QList<QDateTime>, departure);
+        IncidentFacts facts;
+        facts.billing = true;
+        facts.windowTo = Ten.addSecs(12 * 3600);
+        if (!departure.isEmpty())
+            facts.meterDepartures = {{departure.at(0), departure.at(1)}};
+        OnCallPage page;
+        page.text = text;
+        page.start = start;
+        page.end = end;
+        facts.pages = {page};
+        QTEST(judgeIncidents(facts).pages.at(0).relevant, "relevant");
     }
 
     // The judgement of every incident: the refs it cites, what backs it, and why not.

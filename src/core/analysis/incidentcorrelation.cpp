@@ -1,7 +1,9 @@
 #include "core/analysis/incidentcorrelation.h"
 
 #include "core/analysis/analyzers.h"
+#include "core/analysis/tokenreconciliation.h"
 #include "core/analysis/unchecked.h"
+#include "core/time.h"
 
 #include <QRegularExpression>
 
@@ -36,6 +38,17 @@ QStringList modelsIn(const QString &text)
             appendUnique(out, name);
     }
     return out;
+}
+
+// Whether `models` (lower case) name `model`: "claude-opus-4.1" is "claude-opus-4-1".
+bool namesModel(const QStringList &models, const QString &model)
+{
+    const auto key = [](QString name) -> QString {
+        return name.toLower().replace(u'.', u'-');
+    };
+    const QString wanted = key(model);
+    return std::any_of(models.cbegin(), models.cend(),
+                       [&](const QString &m) { return key(m) == wanted; });
 }
 
 QString incidentText(const QJsonObject &e)
@@ -119,10 +132,29 @@ QString incidentWhen(const StatusIncident &e, const QDateTime &reference)
            (e.end.isValid() ? clock(e.end, reference) : u"ongoing"_s);
 }
 
+// The models of the org's failed requests to the failure's provider while it lasted.
+QStringList failingModels(const ErrorProfile &errors, const IncidentFailure &f,
+                          const QDateTime &windowTo)
+{
+    QStringList models;
+    const QDateTime to = f.to.isValid() ? f.to : windowTo;
+    for (const ErrorGroup &g : errors.groups) {
+        if (g.model.isEmpty() || (!f.provider.isEmpty() && g.provider != f.provider))
+            continue;
+        if ((g.last.isValid() && f.from.isValid() && g.last < f.from) ||
+            (g.first.isValid() && to.isValid() && g.first > to))
+            continue;
+        appendUnique(models, g.model);
+    }
+    return models;
+}
+
 QList<IncidentFailure> failuresOf(const AnalysisInput &input, const ChangeReport &report,
                                   const ErrorProfile &errors, const QString &provider,
                                   const QString &model)
 {
+    const QDateTime windowTo =
+        input.params.window.to.isValid() ? input.params.window.to : input.now;
     QList<IncidentFailure> out;
     QList<const SeriesChange *> changes = report.changed();
     if (report.primary) {
@@ -160,6 +192,11 @@ QList<IncidentFailure> failuresOf(const AnalysisInput &input, const ChangeReport
         if (const QStringList models = orgModels(input, f.provider);
             f.model.isEmpty() && models.size() == 1)
             f.model = models.first();
+        if (f.model.isEmpty()) {
+            f.models = failingModels(errors, f, windowTo);
+            if (f.models.isEmpty())
+                f.models = orgModels(input, f.provider);
+        }
     }
     return out;
 }
@@ -221,9 +258,32 @@ IncidentJudgement judgeIncident(const IncidentFacts &facts, const StatusIncident
     return j;
 }
 
+// Whether a page was open while the meter departed from the logs (an hour's slack each side:
+// a lag page fires after the events stop arriving).
+bool duringDeparture(const IncidentFacts &facts, const OnCallPage &page)
+{
+    if (!page.start.isValid())
+        return false;
+    return std::any_of(facts.meterDepartures.cbegin(), facts.meterDepartures.cend(),
+                       [&](const std::pair<QDateTime, QDateTime> &d) {
+                           return page.start <= d.second.addSecs(3600) &&
+                                  (!page.end.isValid() || page.end >= d.first.addSecs(-3600));
+                       });
+}
+
 PageJudgement judgePage(const IncidentFacts &facts, const OnCallPage &page)
 {
     PageJudgement j;
+    if (facts.billing) {
+        // billing has no change point: a page counts only when it is about billing and open
+        // while the meter departed from the logs, not whenever it falls in the invoice's period
+        for (const QString &w :
+             {u"billing"_s, u"meter"_s, u"metering"_s, u"invoice"_s, u"usage"_s, u"stripe"_s})
+            j.aboutBilling = j.aboutBilling || page.text.contains(w);
+        j.overlaps = duringDeparture(facts, page);
+        j.relevant = j.aboutBilling && j.overlaps;
+        return j;
+    }
     const bool haveChange = !facts.failures.isEmpty();
     if (haveChange && page.start.isValid()) {
         const IncidentFailure &first = facts.failures.first();
@@ -233,13 +293,32 @@ PageJudgement judgePage(const IncidentFacts &facts, const OnCallPage &page)
     }
     const QString provider = haveChange ? facts.failures.first().provider : facts.affectedProvider;
     const bool aboutIt = !provider.isEmpty() && page.text.contains(provider);
-    if (facts.billing) {
-        for (const QString &w :
-             {u"billing"_s, u"meter"_s, u"metering"_s, u"invoice"_s, u"usage"_s, u"stripe"_s})
-            j.aboutBilling = j.aboutBilling || page.text.contains(w);
-    }
-    j.relevant = (j.overlaps && aboutIt) || j.aboutBilling;
+    j.relevant = j.overlaps && aboutIt;
     return j;
+}
+
+// The hours each invoice's mismatching line departed from the logs: the run of hours metered
+// twice or not at all, else the whole days metered twice or not at all.
+QList<std::pair<QDateTime, QDateTime>> meterDepartures(const AnalysisInput &input)
+{
+    QList<std::pair<QDateTime, QDateTime>> out;
+    const BillingFacts billing = gatherBilling(input);
+    for (const InvoiceFacts &invoice : billing.invoices) {
+        const InvoiceVerdict verdict = judgeInvoice(invoice, billing.policy);
+        if (verdict.worst < 0)
+            continue;
+        const LineVerdict &line = verdict.lines.at(verdict.worst);
+        if (line.runFrom.isValid()) {
+            out.append({line.runFrom, line.runTo.isValid() ? line.runTo : line.runFrom});
+            continue;
+        }
+        for (const QString &day : line.doubledDays + line.droppedDays) {
+            const QDateTime start = fromIso(day + u"T00:00:00Z"_s);
+            if (start.isValid())
+                out.append({start, start.addDays(1)});
+        }
+    }
+    return out;
 }
 
 // “Elevated errors” (openai, 09:10–10:02 UTC)
@@ -259,15 +338,17 @@ QString mismatchReason(const IncidentFacts &facts, const StatusIncident &e,
         return label + u" is about "_s + e.otherProduct +
                u", which the failing traffic does not use"_s;
     const IncidentFailure &f = facts.failures.at(j.failure);
+    const QString failed = f.model.isEmpty() ? f.models.join(u", "_s) : f.model;
     switch (j.match) {
     case IncidentMatch::OtherProvider:
         return label + u" is for "_s + e.page + u", but the affected traffic goes to "_s +
                f.provider;
     case IncidentMatch::OtherModel:
-        return label + u" concerns "_s + e.models.join(u", "_s) + u", not "_s + f.model;
+        return label + u" concerns "_s + e.models.join(u", "_s) + u", not "_s + failed +
+               u", which the failing requests used"_s;
     case IncidentMatch::OtherFamily:
         return label + u" concerns Claude "_s + familiesIn(e.text).join(u", "_s) + u", not "_s +
-               f.model;
+               failed + u", which the failing requests used"_s;
     default:
         return label + u" does not overlap the change at "_s + clock(f.from, facts.reference) +
                (f.to.isValid() ? u"\u2013"_s + clock(f.to, facts.reference) : QString());
@@ -344,12 +425,16 @@ void phrasePage(const IncidentFacts &facts, const OnCallPage &e, const PageJudge
         out.findings.append(fd);
         return;
     }
-    out.rejected.append(
-        {QString(QLatin1StringView(Category::ProviderOutage)),
-         u"PagerDuty incident \u201c"_s + e.title + u"\u201d at "_s +
-             clock(e.start, facts.reference) +
-             (j.overlaps ? u" is about something else"_s : u" is at another time"_s),
-         {e.ref}});
+    QString why = j.overlaps ? u" is about something else"_s : u" is at another time"_s;
+    if (facts.billing && j.aboutBilling)
+        why = facts.meterDepartures.isEmpty()
+                  ? u" changed nothing the meters recorded"_s
+                  : u" is outside the hours the meter departed from the logs"_s;
+    out.rejected.append({QString(QLatin1StringView(facts.billing ? Category::BillingPipeline
+                                                                 : Category::ProviderOutage)),
+                         u"PagerDuty incident \u201c"_s + e.title + u"\u201d at "_s +
+                             clock(e.start, facts.reference) + why,
+                         {e.ref}});
 }
 
 AnalyzerOutput phraseIncidents(const IncidentFacts &facts, const IncidentCorrelationVerdict &v)
@@ -385,13 +470,19 @@ IncidentMatch matchIncident(const StatusIncident &incident, const IncidentFailur
                                  incident.text.contains(f.provider, Qt::CaseInsensitive);
     if (!providerMatches)
         return IncidentMatch::OtherProvider;
+    // the model that failed, or the models the failing requests may have used
+    const QStringList failed = f.model.isEmpty() ? f.models : QStringList{f.model};
     const QStringList &models = incident.models;
-    if (!f.model.isEmpty() && !models.isEmpty() && !models.contains(f.model.toLower()))
+    if (!failed.isEmpty() && !models.isEmpty() &&
+        std::none_of(failed.cbegin(), failed.cend(),
+                     [&](const QString &m) { return namesModel(models, m); }))
         return IncidentMatch::OtherModel;
     const QStringList families = familiesIn(incident.text);
-    if (!f.model.isEmpty() && models.isEmpty() && !families.isEmpty() &&
-        std::none_of(families.cbegin(), families.cend(),
-                     [&](const QString &fam) { return f.model.toLower().contains(fam); }))
+    if (!failed.isEmpty() && models.isEmpty() && !families.isEmpty() &&
+        std::none_of(failed.cbegin(), failed.cend(), [&](const QString &m) {
+            return std::any_of(families.cbegin(), families.cend(),
+                               [&](const QString &fam) { return m.toLower().contains(fam); });
+        }))
         return IncidentMatch::OtherFamily;
     const QDateTime to = f.to.isValid() ? f.to : windowTo;
     const QDateTime &start = incident.start;
@@ -422,6 +513,8 @@ std::optional<IncidentFacts> gatherIncidents(const AnalysisInput &input)
     facts.serverProvider = errors.serverProvider;
     facts.windowTo = input.params.window.to.isValid() ? input.params.window.to : input.now;
     facts.billing = input.playbook == u"token-billing";
+    if (facts.billing)
+        facts.meterDepartures = meterDepartures(input);
     const QStringList routes = failedRoutes(input, report);
     for (const FoundEvidence &f : status) {
         for (const QJsonObject &e : eventsOf(*f.evidence)) {

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 // incident_correlation in three steps: the facts read from the evidence (incidents, what
 // failed), a pure judgement of which incident explains which failure, and the wording.
@@ -22,6 +23,10 @@ struct IncidentFailure
     QString provider;
     QString model;
     std::optional<SeriesChange> change; // absent for the error breakdown's provider errors
+    // When `model` is unknown: the models the org's failing requests to `provider` used (the
+    // error breakdown's), else every model the org sends there. An incident that names only
+    // other models or families cannot explain the failure.
+    QStringList models = {};
 };
 
 // An incident of a provider's status page.
@@ -61,7 +66,10 @@ struct IncidentFacts
     QString serverProvider;          // the provider carrying them ('' when spread)
     QDateTime windowTo;
     bool billing = false; // billing has no change: a page about metering is the clue
-    QDateTime reference;  // for the wording
+    // Billing: the hours (or days) the meter departed from the logged usage. A page about
+    // metering is a clue only when it overlaps them.
+    QList<std::pair<QDateTime, QDateTime>> meterDepartures;
+    QDateTime reference; // for the wording
 };
 
 // Whether an incident explains a failure, and if not, why.
@@ -87,7 +95,7 @@ struct IncidentJudgement
 struct PageJudgement
 {
     bool relevant = false;
-    bool overlaps = false; // in time with the first failure
+    bool overlaps = false; // in time with the first failure, or with a meter's departure
     bool aboutBilling = false;
 };
 

@@ -212,9 +212,16 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
     if (!facts.answered)
         return facts;
     facts.problem = problemOf(input, facts.reference);
+    // several searches (the ticket's words, the providers of its logs) may find one issue
+    QSet<QString> seen;
     for (const FoundEvidence &f : std::as_const(found)) {
-        for (const QJsonObject &e : eventsOf(*f.evidence))
-            facts.issues.append(issueOf(e, f.evidence->id));
+        for (const QJsonObject &e : eventsOf(*f.evidence)) {
+            TrackerIssue issue = issueOf(e, f.evidence->id);
+            if (!issue.ref.isEmpty() && seen.contains(issue.ref))
+                continue;
+            seen.insert(issue.ref);
+            facts.issues.append(issue);
+        }
     }
     return facts;
 }
