@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -427,7 +428,13 @@ QWidget *InvestigationView::buildFindingsPage()
     fl->addWidget(new QLabel(tr("Rejected hypotheses"), page));
     fl->addWidget(m_rejected, 1);
     fl->addWidget(m_notChecked);
-    return page;
+    // A long root cause, many findings or a short pane scroll the page rather than squeeze
+    // the wrapped root cause into fewer lines than it needs.
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(page);
+    return scroll;
 }
 
 void InvestigationView::setPlanned(const Investigation &skeleton)

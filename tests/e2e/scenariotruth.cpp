@@ -99,11 +99,7 @@ const QHash<QString, QString> &libraryKnownWrong()
         {u"api-errors-outage-and-rate-limit-portuguese"_s,
          u"429 refusals fewer than 30% of the failures are never proposed, and a small route's "
          u"4x traffic jump is not detected, so the org's own rate limiting beside the provider "
-         u"outage is rejected instead of reported as a second cause"_s},
-        {u"metadata-provider-deploy-sdk-guess-german"_s,
-         u"metadata presence is judged per SDK only: a drop on one provider's requests for "
-         u"every SDK is not seen as the gateway's, and an open bug about the logs filter is "
-         u"taken as the cause"_s}};
+         u"outage is rejected instead of reported as a second cause"_s}};
     return known;
 }
 
