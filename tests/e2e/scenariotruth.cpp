@@ -96,17 +96,9 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
-        {u"api-errors-outage-and-rate-limit-portuguese"_s,
-         u"429 refusals fewer than 30% of the failures are never proposed, and a small route's "
-         u"4x traffic jump is not detected, so the org's own rate limiting beside the provider "
-         u"outage is rejected instead of reported as a second cause"_s},
         {u"token-billing-input-meter-dropped-spanish"_s,
          u"an on-call page about billing is cited whenever it falls in the invoice's period, "
          u"not only when it overlaps the hours the meter departed from the logs"_s},
-        {u"metadata-provider-deploy-sdk-guess-german"_s,
-         u"metadata presence is judged per SDK only: a drop on one provider's requests for "
-         u"every SDK is not seen as the gateway's, and an open bug about the logs filter is "
-         u"taken as the cause"_s},
         {u"provider-routing-config-edit-and-known-bug-spanish"_s,
          u"an incident on a model the org does not use (Opus) is reported as a second cause "
          u"from the provider's name alone, and the open adapter bug behind the 400s on "
