@@ -19,6 +19,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void levelShift_data();
     void levelShift();
+    void volumeJump_data();
+    void volumeJump();
     void onset_data();
     void onset();
     void backgroundErrorsAreNoShift();
@@ -92,6 +94,41 @@ void TestChangePoint::levelShift()
         QVERIFY2(std::abs(s.end - end) <= 1, qPrintable(QString::number(s.end)));
         QVERIFY(s.after > s.before);
     }
+}
+
+// A small route's traffic multiplied for an hour at the end of two days of five-minute buckets,
+// over a daily cycle: a jump of that route's own volume, however small beside the others.
+void TestChangePoint::volumeJump_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<int>("start");
+
+    const auto make = [](int n, const std::function<double(int)> &f) {
+        QList<double> v;
+        for (int i = 0; i < n; ++i)
+            v.append(std::max(0.0, f(i)));
+        return v;
+    };
+    const auto cycle = [](int i) {
+        return 30.0 - 8.0 * std::sin(i * 2.0 * M_PI / 288.0);
+    };
+    QTest::newRow("4x for an hour near the end") << make(321, [&](int i) {
+        return cycle(i) * (i >= 296 && i < 308 ? 4.0 : 1.0) + noise(i, 7);
+    }) << true << 296;
+    QTest::newRow("the daily cycle alone")
+        << make(321, [&](int i) { return cycle(i) + noise(i, 7); }) << false << 0;
+}
+
+void TestChangePoint::volumeJump()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(bool, found);
+    QFETCH(int, start);
+    const Analysis::LevelShift s = Analysis::detectUpwardShift(values, 2.0, 5.0, 5);
+    QCOMPARE(s.found, found);
+    if (found)
+        QVERIFY2(std::abs(s.start - start) <= 1, qPrintable(QString::number(s.start)));
 }
 
 // The onset is the first bucket of the change, exactly: a report one bucket late puts a deploy

@@ -231,6 +231,38 @@ private slots:
         QTEST(v.rateLimited.refs, "refs");
     }
 
+    // 429s are a cause on their own scope, not on their share of all failures: a minority of
+    // refusals beside a provider outage is proposed when its route's traffic rose in their
+    // minutes; without that rise, a minority is not.
+    void minorityRateLimiting_data()
+    {
+        QTest::addColumn<double>("refused");
+        QTest::addColumn<bool>("routeRose");
+        QTest::addColumn<bool>("proposed");
+        QTest::addColumn<QStringList>("refs");
+        QTest::newRow("a tenth of the failures, the route's traffic rose")
+            << 100.0 << true << true << QStringList{u"route:/v1/embeddings"_s};
+        QTest::newRow("a tenth of the failures, no rise")
+            << 100.0 << false << false << QStringList{};
+        QTest::newRow("a handful, the route rose") << 5.0 << true << false << QStringList{};
+        QTest::newRow("most of the failures, no rise") << 900.0 << false << true << QStringList{};
+    }
+    void minorityRateLimiting()
+    {
+        QFETCH(double, refused);
+        QFETCH(bool, routeRose);
+        ErrorBreakdownFacts facts;
+        facts.profile = profile(20000, refused, 900, 0);
+        facts.scope = scope(5, 3);
+        if (routeRose)
+            facts.rateVolume = VolumeChange{
+                u"/v1/embeddings"_s, u"route:/v1/embeddings"_s, Ten, 30, 120, u"ev2"_s};
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QTEST(v.rateLimited.proposed, "proposed");
+        QTEST(v.rateLimited.refs, "refs");
+        QCOMPARE(v.providerOutage.proposed, true);
+    }
+
     // Provider errors that came through one config, edited just before they began, while the
     // org's other configs on that provider work, are the edit's; not when other orgs failed too,
     // when another config failed, or when the edited config is not the one that failed.

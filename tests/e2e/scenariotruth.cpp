@@ -95,11 +95,7 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 
 const QHash<QString, QString> &libraryKnownWrong()
 {
-    static const QHash<QString, QString> known{
-        {u"api-errors-outage-and-rate-limit-portuguese"_s,
-         u"429 refusals fewer than 30% of the failures are never proposed, and a small route's "
-         u"4x traffic jump is not detected, so the org's own rate limiting beside the provider "
-         u"outage is rejected instead of reported as a second cause"_s}};
+    static const QHash<QString, QString> known{};
     return known;
 }
 

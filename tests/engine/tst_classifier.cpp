@@ -242,6 +242,13 @@ private slots:
             u"The invocie bills 12M tokens, our logs say 9M."_s, u"token-billing"_s);
         row("typo: latancy", u"latancy realy bad"_s, u"resposnes take 6 s since 9am"_s,
             u"latency-spike"_s);
+        // A short common word is not a mangled long term: Portuguese "metade" (half) is two
+        // edits from "metadata"; a six-letter word one edit away still is a typo.
+        row("not a typo: metade", u"Metade das chamadas falha"_s,
+            u"Cerca de metade dos pedidos devolve 503 desde as 9h."_s, u"api-errors"_s);
+        row("typo: metdata", u"metdata missing in logs"_s,
+            u"The metdata we send with each request is not in the logs since Monday."_s,
+            u"metadata"_s);
         row("inflection: spanish", u"Peticiones lentísimas"_s,
             u"Las respuestas tardan muchísimo desde ayer."_s, u"latency-spike"_s);
         // A stale subject from an older thread does not override the body.

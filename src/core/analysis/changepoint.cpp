@@ -824,6 +824,54 @@ QList<VolumeChange> detectVolumeChanges(const AnalysisInput &input, QStringView 
     return out;
 }
 
+QList<VolumeChange> volumeRisesWithin(const AnalysisInput &input, QStringView groupKey,
+                                      const QDateTime &from, const QDateTime &to, double minRatio)
+{
+    QList<VolumeChange> out;
+    if (!from.isValid() || !to.isValid() || to < from)
+        return out;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series")) {
+        for (const Series &series : seriesOf(*f.evidence)) {
+            const QString group = series.labels.value(groupKey.toString()).toString();
+            if (group.isEmpty())
+                continue;
+            QList<double> before;
+            QList<double> within;
+            QDateTime start;
+            for (int i = 0; i < series.size(); ++i) {
+                const QDateTime &t = series.times.at(i);
+                const double n = series.value(i, u"n", 0);
+                if (t < from.addSecs(-60)) {
+                    before.append(n);
+                } else if (t <= to) {
+                    within.append(n);
+                    if (!start.isValid())
+                        start = t;
+                }
+            }
+            // enough buckets on both sides to call it a level, not a spike
+            if (before.size() < 10 || within.size() < 3)
+                continue;
+            const double was = median(before);
+            const double now = median(within);
+            if (!bigEnough(was, now, minRatio, 5.0) || now <= was)
+                continue;
+            VolumeChange v;
+            v.group = group;
+            v.ref = groupKey.toString() + u':' + group;
+            v.at = start;
+            v.before = was;
+            v.after = now;
+            v.evidenceId = f.evidence->id;
+            out.append(v);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const VolumeChange &a, const VolumeChange &b) {
+        return a.after / std::max(1.0, a.before) > b.after / std::max(1.0, b.before);
+    });
+    return out;
+}
+
 } // namespace Analysis
 
 AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)

@@ -169,5 +169,12 @@ struct VolumeChange
     QString evidenceId;
 };
 QList<VolumeChange> detectVolumeChanges(const AnalysisInput &input, QStringView groupKey);
+// The group whose volume rose inside [from, to] (the minutes of a burst of 429s): the median
+// requests per bucket inside against the buckets before `from`, at least `minRatio` times and
+// 5 requests more. Judged on the burst's own minutes, so an hour's jump of a small route at the
+// end of two days is seen where a split over the whole series misses it. Largest rise first.
+QList<VolumeChange> volumeRisesWithin(const AnalysisInput &input, QStringView groupKey,
+                                      const QDateTime &from, const QDateTime &to,
+                                      double minRatio = 2.0);
 
 } // namespace Casefile::Analysis

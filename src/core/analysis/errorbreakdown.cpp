@@ -111,15 +111,19 @@ bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
 void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
 {
     const ErrorProfile &p = f.profile;
-    if (p.rateLimited < 10 || p.rateLimited < 0.3 * p.errors)
+    // A cause is judged on its own scope: refusals that dominate the failures, or fewer of them
+    // concentrated on one provider/model, that began while the route they came from carried
+    // several times its earlier traffic (a second cause beside a larger one).
+    if (p.rateLimited < 10 || (p.rateLimited < 0.3 * p.errors && !f.rateVolume))
         return;
     v.rateLimited.proposed = true;
     v.rateLimited.score = 0.72;
     if (v.onlyThisOrg)
         v.rateLimited.score += 0.1;
-    if (f.volume) {
+    const std::optional<VolumeChange> &volume = f.rateVolume ? f.rateVolume : f.volume;
+    if (volume) {
         v.volumeJump = true;
-        v.rateLimited.refs.append(f.volume->ref);
+        v.rateLimited.refs.append(volume->ref);
         v.rateLimited.score += 0.05;
     } else if (!f.rateConfigRef.isEmpty()) {
         // no traffic jump: the refusals are scoped by what they went through (a key's quota, a
@@ -260,7 +264,7 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     }
     // what pushed the org over its limits: a route whose traffic jumped
     if (v.volumeJump) {
-        const VolumeChange &vc = *f.volume;
+        const VolumeChange &vc = f.rateVolume ? *f.rateVolume : *f.volume;
         s += u"; traffic on "_s + vc.group + u" grew "_s +
              QString::number(vc.after / std::max(1.0, vc.before), 'f', 1) + u"x at "_s +
              clock(vc.at, f.reference) + u" (from about "_s + formatCount(vc.before) + u" to "_s +
@@ -278,7 +282,9 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     h.cause.evidenceIds.append(p.evidenceId);
     if (!f.scope.evidenceId.isEmpty())
         h.cause.evidenceIds.append(f.scope.evidenceId);
-    h.why = u"429 responses dominate the errors"_s;
+    h.why = p.rateLimited >= 0.3 * p.errors
+                ? u"429 responses dominate the errors"_s
+                : u"429 responses on one model began with its route's traffic jump"_s;
     out.hypotheses.append(h);
 }
 
@@ -598,8 +604,13 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
-    if (!f.profile.rateProvider.isEmpty())
+    if (!f.profile.rateProvider.isEmpty()) {
         f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
+        const QList<VolumeChange> rose =
+            volumeRisesWithin(input, u"route", f.profile.rateFirst, f.profile.rateLast);
+        if (!rose.isEmpty())
+            f.rateVolume = rose.first();
+    }
     f.clientConfigSpecific =
         configSpecific(configTraffic(input), f.clientConfigRef, f.profile.clientProvider);
     f.configEdit = configEditBeforeFailures(input);

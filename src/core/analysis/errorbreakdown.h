@@ -22,6 +22,10 @@ struct ErrorBreakdownFacts
     bool errorSeriesFlat = false;
     // The route whose request volume jumped (error_series by route), if one did.
     std::optional<VolumeChange> volume;
+    // When the 429s went to one provider/model: the route whose traffic rose in their own
+    // minutes against the hours before, when they were served without a refusal. Evidence in
+    // the refusals' scope, whatever their share of all the failures.
+    std::optional<VolumeChange> rateVolume;
     // The config the rejected (4xx) requests used, as "config:<id>" ('' when unknown), and
     // whether another config of the org on the same provider works.
     QString clientConfigRef;

@@ -341,7 +341,10 @@ int editDistance(QStringView a, QStringView b)
     return row(n)[m];
 }
 
-// Typos allowed for a term of this length: none below 5 letters, one up to 7, two beyond.
+// Typos allowed between two words, by the shorter one's length: none below 5 letters, one up
+// to 7, two beyond. Measured on the shorter word so that a short word of another language is
+// not a mangled long term: Portuguese "metade" (half) is two edits from "metadata", more than
+// a six-letter word can carry.
 int allowedTypos(qsizetype termLength)
 {
     return termLength < 5 ? 0 : termLength <= 7 ? 1 : 2;
@@ -353,13 +356,19 @@ bool inflectionOf(const QString &token, const Lexicon::Term &t, const QString &w
         return true;
     if (last && !t.wholeWord && token.startsWith(word))
         return true;
-    return !t.wholeWord && Lexicon::stem(token, t.lang) == Lexicon::stem(word, t.lang);
+    if (t.wholeWord)
+        return false;
+    // Same stem, and endings of like length (or the bare stem): "fails" is "failing", but
+    // Portuguese "metade" (half) is not "metadados", whose stripped "-ados" was part of its root.
+    const QString stem = Lexicon::stem(word, t.lang);
+    return Lexicon::stem(token, t.lang) == stem &&
+           (token == stem || std::abs(token.size() - word.size()) <= 2);
 }
 
 bool misspeltAs(const QString &token, const Lexicon::Term &t)
 {
     const QString &word = t.folded;
-    const int allowed = allowedTypos(word.size());
+    const int allowed = allowedTypos(std::min(token.size(), word.size()));
     if (allowed == 0 || token.size() < 5 || token.size() > MaxWord || token.at(0) != word.at(0))
         return false;
     // A whole-word term excludes its own inflections on purpose ("tokens", not "token"), and a
