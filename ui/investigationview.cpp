@@ -432,6 +432,7 @@ QWidget *InvestigationView::buildFindingsPage()
     // the wrapped root cause into fewer lines than it needs.
     auto *scroll = new QScrollArea(this);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the page wraps to its width
     scroll->setWidgetResizable(true);
     scroll->setWidget(page);
     return scroll;

@@ -40,6 +40,9 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &dir)
 bool ScreenshotDriver::grab(QWidget *widget, const QString &name)
 {
     const QString path = QDir(m_dir).filePath(name + u".png"_s);
+    // A page built or filled just now has its layout pending: lay it out as the event loop
+    // would before the user sees it, so the picture shows what a user sees.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     if (!widget || !widget->grab().save(path)) {
         finish(1, u"could not write "_s + path);
         return false;
