@@ -611,13 +611,13 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
         if (!rose.isEmpty())
             f.rateVolume = rose.first();
     }
-    f.clientConfigSpecific =
-        configSpecific(configTraffic(input), f.clientConfigRef, f.profile.clientProvider);
+    const QList<ConfigTraffic> traffic = configTraffic(input);
+    f.clientConfigSpecific = configSpecific(traffic, f.clientConfigRef, f.profile.clientProvider);
     f.configEdit = configEditBeforeFailures(input);
     if (!f.profile.serverProvider.isEmpty()) {
         f.serverConfigRef = configRefFor(input, f.profile.serverProvider, f.profile.serverModel);
         f.serverConfigSpecific =
-            configSpecific(configTraffic(input), f.serverConfigRef, f.profile.serverProvider);
+            configSpecific(traffic, f.serverConfigRef, f.profile.serverProvider);
         f.serverConfigTimeoutMs = shortestTimeout(input, f.serverConfigRef);
     }
     f.expectsClientVerdict =
