@@ -651,9 +651,12 @@ Mapped metadataBySdkRows(const QList<ClickHouseResult> &results, const Request &
 
 // metadata_by_group: the share of requests carrying metadata per route, config and SDK, in
 // buckets (at most MetadataBuckets per group), with the first request of each bucket that carried
-// none, so a drop is timed by the group's own requests rather than by a bucket's edge.
+// none, so a drop is timed by the group's own requests rather than by a bucket's edge. Every
+// group's buckets fit in the row limit: an org with many route × config × SDK groups gets wider
+// buckets instead of losing its last groups, and the answer says so.
 
 constexpr int MetadataBuckets = 240;
+constexpr int MetadataRowLimit = 20000;
 
 Result<QList<Query>> metadataByGroupSql(const Request &request)
 {
@@ -662,17 +665,51 @@ Result<QList<Query>> metadataByGroupSql(const Request &request)
     const QString meta = c.f(u"metadata"_s);
     const QString ts = c.f(u"ts"_s);
     const QString with = meta + u" != '{}' AND "_s + meta + u" != ''"_s;
-    const QString bucket = QString::number(
-        chooseBucket(std::max<qint64>(1, request.window.seconds()), 60, MetadataBuckets));
-    const QString sql = u"SELECT "_s + c.f(u"route"_s) + u" AS cf_route, "_s + c.f(u"config_id"_s) +
-                        u" AS cf_config_id, "_s + c.f(u"sdk"_s) +
-                        u" AS cf_sdk, intDiv(toUInt32("_s + ts + u"), "_s + bucket + u") * "_s +
-                        bucket + u" AS cf_t, count() AS cf_n, countIf("_s + with +
-                        u") AS cf_with, toUInt32(minIf("_s + ts + u", NOT ("_s + with +
-                        u"))) AS cf_first_without FROM "_s + c.from() + where +
-                        u" GROUP BY cf_route, cf_config_id, cf_sdk, cf_t"
-                        u" ORDER BY cf_route, cf_config_id, cf_sdk, cf_t LIMIT 20000 FORMAT JSON"_s;
+    const QString group = c.f(u"route"_s) + u", "_s + c.f(u"config_id"_s) + u", "_s + c.f(u"sdk"_s);
+    const int bucket =
+        chooseBucket(std::max<qint64>(1, request.window.seconds()), 60, MetadataBuckets);
+    const QString sql =
+        ClickHouseSql::fittingBucket(
+            u"(SELECT uniqExact("_s + group + u") FROM "_s + c.from() + where + u')',
+            request.window.seconds(), widerBuckets(bucket), MetadataRowLimit) +
+        u"SELECT "_s + c.f(u"route"_s) + u" AS cf_route, "_s + c.f(u"config_id"_s) +
+        u" AS cf_config_id, "_s + c.f(u"sdk"_s) +
+        u" AS cf_sdk, cf_labels, cf_bucket, intDiv(toUInt32("_s + ts +
+        u"), cf_bucket) * cf_bucket AS cf_t, count() AS cf_n, countIf("_s + with +
+        u") AS cf_with, toUInt32(minIf("_s + ts + u", NOT ("_s + with +
+        u"))) AS cf_first_without FROM "_s + c.from() + where +
+        u" GROUP BY cf_route, cf_config_id, cf_sdk, cf_t ORDER BY cf_route, cf_config_id, cf_sdk, cf_t"_s +
+        u" LIMIT %1 FORMAT JSON"_s.arg(MetadataRowLimit);
     return QList<Query>{{sql, c.parameters()}};
+}
+
+// What the answer says about its groups: the bucket width when it was widened for them, and how
+// many groups the row limit cut off (a group's buckets all come before the next group's).
+QString metadataGroupsNote(const ClickHouseResult &r, int requestedBucket)
+{
+    if (r.rows.isEmpty())
+        return {};
+    const qint64 groups = r.value(0, u"cf_labels"_s).toLongLong();
+    const int bucket = r.value(0, u"cf_bucket"_s).toInt();
+    QSet<QString> shown;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        shown.insert(r.value(i, u"cf_route"_s).toString() + u'\n' +
+                     r.value(i, u"cf_config_id"_s).toString() + u'\n' +
+                     r.value(i, u"cf_sdk"_s).toString());
+    }
+    QStringList notes;
+    if (bucket > requestedBucket) {
+        notes.append(u"%1-second buckets instead of %2 so that all %3 groups fit"_s.arg(bucket)
+                         .arg(requestedBucket)
+                         .arg(groups));
+    }
+    if (r.rows.size() >= MetadataRowLimit || shown.size() < groups) {
+        notes.append(u"truncated: %1 of %2 groups shown, the others cut off by the %3-row limit"_s
+                         .arg(shown.size())
+                         .arg(groups)
+                         .arg(MetadataRowLimit));
+    }
+    return notes.isEmpty() ? QString() : u" ("_s + notes.join(u"; "_s) + u')';
 }
 
 Mapped metadataByGroupRows(const QList<ClickHouseResult> &results, const Request &request)
@@ -689,8 +726,11 @@ Mapped metadataByGroupRows(const QList<ClickHouseResult> &results, const Request
                                someWithout ? epochIso(r.value(i, u"cf_first_without"_s))
                                            : QJsonValue(QJsonValue::Null)});
     }
+    const int requested =
+        chooseBucket(std::max<qint64>(1, request.window.seconds()), 60, MetadataBuckets);
     return {EvidenceKind::Table,
-            u"Requests with custom metadata by route, config and SDK"_s + request.suffix,
+            u"Requests with custom metadata by route, config and SDK"_s + request.suffix +
+                metadataGroupsNote(r, requested),
             table(request.columns(), rows),
             {}};
 }

@@ -198,6 +198,40 @@ private slots:
                  qPrintable(out.rejected.first().reason));
     }
 
+    // Two searches of the tracker (the ticket's words, the providers of the org's logs) that find
+    // the same issue: it is gathered once, cited once and never both cited and rejected; an
+    // issue found by only one of them is still there.
+    void issueFoundTwiceCountsOnce()
+    {
+        AnalysisInput in = baseInput(u"fallback"_s, {u"known_bugs"_s});
+        in.params.provider = u"openai"_s;
+        in.params.keywords = {u"fallback"_s, u"timeout"_s, u"openai"_s, u"failover"_s};
+        const QJsonObject cited =
+            issue(u"linear:issue:GW-230"_s, u"Fallback never fails over from OpenAI on timeouts"_s,
+                  u"OpenAI requests that time out never fail over."_s, u"started"_s,
+                  u"2026-11-20T08:30:00Z"_s, {u"routing"_s});
+        const QJsonObject other =
+            issue(u"linear:issue:GW-231"_s, u"Retry settings page is hard to find"_s,
+                  u"Routing docs."_s, u"backlog"_s, u"2026-11-19T08:30:00Z"_s, {u"routing"_s});
+        addStep(in, u"known_bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
+                events({cited, other}));
+        addStep(in, u"known_bugs_providers"_s, u"linear"_s, u"search_issues"_s,
+                EvidenceKind::Events, events({cited}));
+
+        const KnownBugFacts facts = gatherKnownBugs(in);
+        QStringList refs;
+        for (const TrackerIssue &i : facts.issues)
+            refs << i.ref;
+        refs.sort();
+        QCOMPARE(refs, (QStringList{u"linear:issue:GW-230"_s, u"linear:issue:GW-231"_s}));
+
+        const AnalyzerOutput out = analyzeKnownBugs(in);
+        QCOMPARE(out.hypotheses.size(), 1);
+        QCOMPARE(out.hypotheses.first().cause.refs, QStringList{u"linear:issue:GW-230"_s});
+        QCOMPARE(out.rejected.size(), 1);
+        QCOMPARE(out.rejected.first().refs, QStringList{u"linear:issue:GW-231"_s});
+    }
+
     void notChecked_data()
     {
         QTest::addColumn<StepStatus>("status");

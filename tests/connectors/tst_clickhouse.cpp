@@ -2,6 +2,7 @@
 #include "connectors/clickhouse/clickhouseconnector.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
@@ -681,6 +682,46 @@ private slots:
         QVERIFY2(hour.has_value(), qPrintable(hour ? QString() : hour.error().message));
         QCOMPARE(hour->evidence.first().data.value(u"bucket_s"_s).toInt(), 300);
         QVERIFY(!hour->evidence.first().data.contains(u"bucket_requested_s"_s));
+    }
+
+    // An org with 150 route × config × SDK groups over a day: at 10-minute buckets they are
+    // more rows than the answer holds, so the buckets widen and every group comes back whole,
+    // with the widening said in the title; an hour of them keeps the requested buckets.
+    void everyMetadataGroupFits()
+    {
+        exec(u"CREATE TABLE casefile_test.many_groups AS casefile_test.gateway_requests"_s);
+        exec(uR"(INSERT INTO casefile_test.many_groups (ts, org_id, route, config_id, sdk, metadata,
+            status, latency_ms) SELECT toDateTime('2026-11-21 00:00:00') + intDiv(number, 150) * 600,
+            'org_acme', concat('/v1/r', toString(number % 150)), 'pc-main', 'portkey-python/1.9.0',
+            if(number % 3 = 0, '{}', '{"team":"a"}'), 200, 100 FROM system.numbers LIMIT 21600)"_s);
+        auto wide = connector(
+            {{u"mapping"_s, QJsonObject{{u"gateway_requests"_s, u"casefile_test.many_groups"_s}}}});
+        OperationCall call;
+        call.operation = u"metadata_by_group"_s;
+        call.args = {{u"org"_s, u"org_acme"_s},
+                     {u"from"_s, u"2026-11-21T00:00:00Z"_s},
+                     {u"to"_s, u"2026-11-22T00:00:00Z"_s}};
+        call.limits = limits();
+        auto r = wide->run(call);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const Evidence &e = r->evidence.first();
+        QVERIFY2(
+            e.title.contains(u"900-second buckets instead of 600 so that all 150 groups fit"_s),
+            qPrintable(e.title));
+        QVERIFY2(!e.title.contains(u"truncated"_s), qPrintable(e.title));
+        QCOMPARE(sumColumn(e.data, u"n"_s), 21600);
+        QCOMPARE(sumColumn(e.data, u"with_metadata"_s), 14400);
+        QSet<QString> routes;
+        for (const QJsonValue &row : e.data.value(u"rows"_s).toArray())
+            routes.insert(row.toArray().at(0).toString());
+        QCOMPARE(routes.size(), 150);
+
+        call.args.insert(u"to"_s, u"2026-11-21T01:00:00Z"_s);
+        auto hour = wide->run(call);
+        QVERIFY2(hour.has_value(), qPrintable(hour ? QString() : hour.error().message));
+        QVERIFY2(!hour->evidence.first().title.contains(u"buckets instead of"_s),
+                 qPrintable(hour->evidence.first().title));
+        QCOMPARE(sumColumn(hour->evidence.first().data, u"n"_s), 900);
     }
 
     void webhooks()
