@@ -26,6 +26,10 @@
 
 #include <algorithm>
 #include <exception>
+#include <future>
+#include <map>
+#include <mutex>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -131,6 +135,58 @@ struct OnsetQuery
     int bucketSeconds = 0; // the width of the buckets the change was found on
 };
 
+// The answers of the window check's queries (the onset to the minute, the look-back), shared by
+// its early start and the check itself: the check begins as soon as the series it reads has
+// returned, while the other steps still run, and again once every step is in; a query both of
+// them ask goes out once and the later one waits for its answer. Thread-safe.
+class QueryMemo
+{
+public:
+    Result<OperationOutput> run(const std::shared_ptr<Connector> &connector,
+                                const OperationCall &call)
+    {
+        const QString key =
+            call.operation + u'\n' +
+            QString::fromUtf8(QJsonDocument(call.args).toJson(QJsonDocument::Compact)) + u'\n' +
+            QString::number(quintptr(connector.get()));
+        std::promise<Result<OperationOutput>> promise;
+        std::shared_future<Result<OperationOutput>> answer;
+        bool asked = false;
+        {
+            const std::lock_guard lock(m_mutex);
+            if (const auto it = m_answers.find(key); it != m_answers.end()) {
+                answer = it->second;
+                asked = true;
+            } else {
+                answer = promise.get_future().share();
+                m_answers.emplace(key, answer);
+            }
+        }
+        if (asked)
+            return answer.get(); // a std::future_error if the first asker threw: caught by it
+        Result<OperationOutput> result = connector->run(call);
+        promise.set_value(result);
+        return result;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<QString, std::shared_future<Result<OperationOutput>>> m_answers;
+};
+
+// Everything a look at the window needs, copied off the run so that it can work on a worker.
+struct WindowProbe
+{
+    AnalysisInput input;
+    std::shared_ptr<Connector> connector; // the look-back's (none: no look-back possible)
+    OperationCall call;
+    Analysis::MetricKind kind = Analysis::MetricKind::ErrorRate;
+    qint64 timeoutMs = 0;
+    QHash<QString, OnsetQuery> refines;
+    CancelToken token;
+    std::shared_ptr<QueryMemo> memo;
+};
+
 struct Analysed
 {
     Investigation investigation;
@@ -173,6 +229,8 @@ public:
     bool entitiesChecked = false;       // the ticket's provider and model checked against the logs
     bool windowChecked = false;         // the window checked against the onset in the logs
     bool windowChecking = false;        // that check is running
+    bool windowProbed = false;          // the check's queries started early, on the first series
+    std::shared_ptr<QueryMemo> windowAnswers = std::make_shared<QueryMemo>();
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -207,6 +265,8 @@ public:
     bool waitsForEntities(const PlaybookStep &step);
     void checkEntities();
     bool checkWindow();
+    std::optional<WindowProbe> windowProbe();
+    void probeWindowEarly(const PlaybookStep &step);
     QHash<QString, OnsetQuery> onsetQueries() const;
     void onWindowChecked(const WindowCheck &check);
     void rerunWindowSteps();
@@ -273,6 +333,8 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->entitiesChecked = false;
     d->windowChecked = false;
     d->windowChecking = false;
+    d->windowProbed = false;
+    d->windowAnswers = std::make_shared<QueryMemo>();
     d->nextEvidence = 1;
     ++d->runGeneration;
     d->phase = InvestigationRunPrivate::Phase::Preparing;
@@ -569,19 +631,18 @@ namespace {
 
 // The primary change read again in one-minute buckets around it (one query, only when it was
 // found on wider buckets): `out` then holds the report with the change's onset to the minute.
-void refinePrimaryOnset(WindowCheck &out, const QHash<QString, OnsetQuery> &queries,
-                        const CancelToken &token)
+void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
 {
     const Analysis::SeriesChange *change = out.changes ? out.changes->primary : nullptr;
-    if (!change || !queries.contains(change->evidenceId) || token.isCancelled())
+    if (!change || !probe.refines.contains(change->evidenceId) || probe.token.isCancelled())
         return;
-    OnsetQuery q = queries.value(change->evidenceId);
+    OnsetQuery q = probe.refines.value(change->evidenceId);
     const qint64 span = std::max<qint64>(30 * 60, 3 * qint64(q.bucketSeconds));
     q.call.args.insert(u"from"_s, toIsoUtc(change->at.addSecs(-span)));
     q.call.args.insert(u"to"_s, toIsoUtc(change->at.addSecs(span)));
     q.call.args.insert(u"bucket_s"_s, 60);
-    q.call.limits = WorkLimits{QDeadlineTimer(q.timeoutMs), token};
-    const Result<OperationOutput> answer = q.connector->run(q.call);
+    q.call.limits = WorkLimits{QDeadlineTimer(q.timeoutMs), probe.token};
+    const Result<OperationOutput> answer = probe.memo->run(q.connector, q.call);
     if (!answer)
         return; // the coarse onset stands
     for (const Evidence &e : answer->evidence) {
@@ -599,7 +660,112 @@ void refinePrimaryOnset(WindowCheck &out, const QHash<QString, OnsetQuery> &quer
     }
 }
 
+// The look at the window, on a worker: the change points of the answers so far, the primary
+// change's onset to the minute when it lies inside the window, else a coarse look-back for where
+// it began. Its queries go through the probe's memo.
+WindowCheck probeWindow(WindowProbe probe)
+{
+    WindowCheck out;
+    try {
+        const TimeWindow window = probe.input.params.window;
+        out.changes = Analysis::changeReport(probe.input);
+        const Analysis::SeriesChange *change = primaryChange(*out.changes);
+        if (change)
+            out.onset = change->at;
+        const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
+        const bool atStart = !change || window.from.secsTo(change->at) < startSpan;
+        if (!atStart) {
+            refinePrimaryOnset(out, probe);
+            return out;
+        }
+        if (!probe.connector || probe.token.isCancelled())
+            return out;
+        probe.call.limits = WorkLimits{QDeadlineTimer(probe.timeoutMs), probe.token};
+        const Result<OperationOutput> answer = probe.memo->run(probe.connector, probe.call);
+        if (!answer) {
+            out.lookBack = u"The look-back over the last %1 days for where the change began "
+                           u"(%2)"_s.arg(QString::number(ParameterBinder::MaxLookBackDays),
+                                         oneLine(answer.error().message));
+            out.lookBackFailed = true;
+            return out;
+        }
+        // the same change, still going on when the window opens, and earlier than seen
+        QDateTime earlier;
+        for (const Evidence &e : answer->evidence) {
+            const QDateTime at = Analysis::onsetBeforeWindow(e, probe.kind, window.from);
+            if (at.isValid() && (!earlier.isValid() || at < earlier))
+                earlier = at;
+        }
+        if (earlier.isValid() && (!out.onset.isValid() || earlier < out.onset)) {
+            out.onset = earlier;
+            out.lookBack =
+                u"an hourly look-back over the last %1 days shows the change "
+                u"already going on when the window opens, from %2"_s.arg(
+                    QString::number(ParameterBinder::MaxLookBackDays), toIsoUtc(earlier));
+        }
+    } catch (const std::exception &e) {
+        qCWarning(lcCore) << "checking the window failed:" << e.what();
+    }
+    return out;
+}
+
 } // namespace
+
+// What a look at the window reads, from the steps' answers as they stand: none when no step over
+// the organisation's logs has answered or the window is unknown.
+std::optional<WindowProbe> InvestigationRunPrivate::windowProbe()
+{
+    const PlaybookStep *coarse = onsetStep(*playbook);
+    const StepRecord *coarseRecord = coarse ? record(coarse->id) : nullptr;
+    bool anyLogs = false;
+    for (const PlaybookStep &step : playbook->steps) {
+        const StepRecord *r = record(step.id);
+        anyLogs = anyLogs || (r && r->status == StepStatus::Ok && readsOrgLogs(step));
+    }
+    if (!anyLogs || !params.window.isValid())
+        return std::nullopt;
+    WindowProbe probe;
+    probe.input.ticket = inv.ticket;
+    probe.input.playbook = inv.playbook.name;
+    probe.input.params = params;
+    probe.input.steps = data;
+    probe.input.now = now;
+    if (coarse && coarseRecord && coarseRecord->status == StepStatus::Ok &&
+        hasSeriesPoints(data.value(coarse->id))) {
+        probe.connector = connectors->get(coarse->connector);
+        probe.call.stepId = coarse->id + u"_lookback"_s;
+        probe.call.operation = coarse->operation;
+        probe.call.args = renderTemplates(QJsonValue(coarse->args), templateValues()).toObject();
+        probe.call.args.insert(
+            u"from"_s, toIsoUtc(params.window.to.addDays(-ParameterBinder::MaxLookBackDays)));
+        probe.call.args.insert(u"bucket_s"_s, 3600);
+        probe.timeoutMs = scaled(qint64(coarse->timeoutS) * 1000);
+    }
+    probe.refines = onsetQueries();
+    probe.kind = probe.call.operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
+                 : probe.call.operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
+                                                               : Analysis::MetricKind::ErrorRate;
+    probe.token = runToken;
+    probe.memo = windowAnswers;
+    return probe;
+}
+
+// As soon as the series the window is checked on has returned, its check's one query (the onset
+// to the minute, or the look-back) starts, while the other steps still run: the check proper,
+// once every step is in, then finds the answer ready instead of waiting one more round trip. When
+// the other answers move the change elsewhere, the check asks its own query.
+void InvestigationRunPrivate::probeWindowEarly(const PlaybookStep &step)
+{
+    if (windowProbed || windowChecked || !playbook || onsetStep(*playbook) != &step)
+        return;
+    std::optional<WindowProbe> probe = windowProbe();
+    if (!probe)
+        return;
+    windowProbed = true;
+    runAsync(
+        q, [probe = std::move(*probe)] { return probeWindow(probe).onset.isValid(); }, [](bool) {},
+        &pool);
+}
 
 // Once every step has returned: does the window hold the change the organisation's logs show?
 // When the change begins at the window's very start or is not seen at all (it may have begun
@@ -614,89 +780,13 @@ bool InvestigationRunPrivate::checkWindow()
     if (windowChecked || !playbook || runToken.isCancelled())
         return false;
     windowChecked = true;
-    const PlaybookStep *coarse = onsetStep(*playbook);
-    const StepRecord *coarseRecord = coarse ? record(coarse->id) : nullptr;
-    bool anyLogs = false;
-    for (const PlaybookStep &step : playbook->steps) {
-        const StepRecord *r = record(step.id);
-        anyLogs = anyLogs || (r && r->status == StepStatus::Ok && readsOrgLogs(step));
-    }
-    if (!anyLogs || !params.window.isValid())
+    std::optional<WindowProbe> probe = windowProbe();
+    if (!probe)
         return false;
-    AnalysisInput input;
-    input.ticket = inv.ticket;
-    input.playbook = inv.playbook.name;
-    input.params = params;
-    input.steps = data;
-    input.now = now;
-    std::shared_ptr<Connector> connector;
-    OperationCall call;
-    qint64 timeoutMs = 0;
-    if (coarse && coarseRecord && coarseRecord->status == StepStatus::Ok &&
-        hasSeriesPoints(data.value(coarse->id))) {
-        connector = connectors->get(coarse->connector);
-        call.stepId = coarse->id + u"_lookback"_s;
-        call.operation = coarse->operation;
-        call.args = renderTemplates(QJsonValue(coarse->args), templateValues()).toObject();
-        call.args.insert(u"from"_s,
-                         toIsoUtc(params.window.to.addDays(-ParameterBinder::MaxLookBackDays)));
-        call.args.insert(u"bucket_s"_s, 3600);
-        timeoutMs = scaled(qint64(coarse->timeoutS) * 1000);
-    }
     windowChecking = true;
-    const QHash<QString, OnsetQuery> refines = onsetQueries();
-    const Analysis::MetricKind kind =
-        call.operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
-        : call.operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
-                                                : Analysis::MetricKind::ErrorRate;
-    auto work = [input, connector, call, kind, timeoutMs, refines,
-                 token = runToken]() mutable -> WindowCheck {
-        WindowCheck out;
-        try {
-            const TimeWindow window = input.params.window;
-            out.changes = Analysis::changeReport(input);
-            const Analysis::SeriesChange *change = primaryChange(*out.changes);
-            if (change)
-                out.onset = change->at;
-            const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
-            const bool atStart = !change || window.from.secsTo(change->at) < startSpan;
-            if (!atStart) {
-                refinePrimaryOnset(out, refines, token);
-                return out;
-            }
-            if (!connector || token.isCancelled())
-                return out;
-            call.limits = WorkLimits{QDeadlineTimer(timeoutMs), token};
-            const Result<OperationOutput> answer = connector->run(call);
-            if (!answer) {
-                out.lookBack = u"The look-back over the last %1 days for where the change began "
-                               u"(%2)"_s.arg(QString::number(ParameterBinder::MaxLookBackDays),
-                                             oneLine(answer.error().message));
-                out.lookBackFailed = true;
-                return out;
-            }
-            // the same change, still going on when the window opens, and earlier than seen
-            QDateTime earlier;
-            for (const Evidence &e : answer->evidence) {
-                const QDateTime at = Analysis::onsetBeforeWindow(e, kind, window.from);
-                if (at.isValid() && (!earlier.isValid() || at < earlier))
-                    earlier = at;
-            }
-            if (earlier.isValid() && (!out.onset.isValid() || earlier < out.onset)) {
-                out.onset = earlier;
-                out.lookBack =
-                    u"an hourly look-back over the last %1 days shows the change "
-                    u"already going on when the window opens, from %2"_s.arg(
-                        QString::number(ParameterBinder::MaxLookBackDays), toIsoUtc(earlier));
-            }
-        } catch (const std::exception &e) {
-            qCWarning(lcCore) << "checking the window failed:" << e.what();
-        }
-        return out;
-    };
     const int generation = runGeneration;
     runAsync(
-        q, std::move(work),
+        q, [probe = std::move(*probe)] { return probeWindow(probe); },
         [this, generation](WindowCheck check) {
             if (generation == runGeneration && phase == Phase::Steps && windowChecking)
                 onWindowChecked(check);
@@ -934,6 +1024,7 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
         if (options.lookups && !cacheKey.isEmpty())
             options.lookups->store(options.workspace, cacheKey, *result);
         finishStep(id, StepStatus::Ok, QString(), &*result);
+        probeWindowEarly(*step);
     } else {
         const Error &e = result.error();
         if (e.code == Error::Code::Cancelled && runToken.isCancelled()) {
