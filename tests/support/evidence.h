@@ -290,7 +290,7 @@ inline QString englishLeftInReplies(const Investigation &inv)
     const Reply::Templates templates = Reply::Templates::load({}, false);
     const auto english =
         Reply::PhraseBook::parse(templates.text(u"en"_s, Reply::Templates::phrasesName()));
-    static const QRegularExpression placeholder(u"\\{[a-z_]+\\}"_s);
+    static const QRegularExpression placeholder(u"\\{[a-z][a-z0-9_]*\\}"_s);
     QStringList summaries;
     if (inv.rootCause)
         summaries.append(inv.rootCause->summary);

@@ -15,7 +15,7 @@ namespace {
 
 const QRegularExpression &placeholderRe()
 {
-    static const QRegularExpression re(u"\\{([a-z_]+)\\}"_s);
+    static const QRegularExpression re(u"\\{([a-z][a-z0-9_]*)\\}"_s);
     return re;
 }
 
