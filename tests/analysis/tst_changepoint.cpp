@@ -38,6 +38,7 @@ private slots:
     void onsetToTheMinute_data();
     void onsetToTheMinute();
     void reportWithOnset();
+    void onsetByTheClearerPercentile();
     void emptyAndMissing();
     void analyzersReadTheSharedReport_data();
     void analyzersReadTheSharedReport();
@@ -549,6 +550,11 @@ void TestChangePoint::onsetToTheMinute_data()
     QTest::newRow("a latency rise inside a five-minute bucket")
         << true << u"2027-03-16T13:00:00Z"_s << 300 << 20 << step(33, 500.0, 1800.0)
         << u"2027-03-16T13:03:00Z"_s;
+    QTest::newRow("one slow request the minute before a latency rise is not the onset")
+        << true << u"2027-03-16T13:00:00Z"_s << 120 << 20 << std::function<double(int)>([](int i) {
+               return i == 32 ? 900.0 : i >= 33 ? 1800.0 : 500.0;
+           })
+        << u"2027-03-16T13:03:00Z"_s;
 }
 
 void TestChangePoint::onsetToTheMinute()
@@ -574,6 +580,50 @@ void TestChangePoint::onsetToTheMinute()
     QCOMPARE(fine.size(), 1);
     const QDateTime got = Analysis::refineOnset(change, fine.first(), coarseBucket);
     QCOMPARE(got, onset.isEmpty() ? QDateTime() : at(onset));
+}
+
+// A sparse route (15 requests a minute) whose every request became 400 ms slower at 12:57: the
+// median steps cleanly, while the per-minute p95 swings with single slow requests and already
+// looks high minutes before. The onset is read on the median, whose
+// step stands out more clearly, not early on the tail's noise (which would clear a deploy made
+// at 12:55 as "after the change began").
+void TestChangePoint::onsetByTheClearerPercentile()
+{
+    // 11:00-13:14 per minute; every request 400 ms slower from 12:57 (index 117), a few slow
+    // requests lifting the tail from 12:50
+    const QDateTime start = at(u"2027-04-16T11:00:00Z"_s);
+    const auto p95 = [](int i) {
+        if (i >= 110 && i < 117)
+            return 1300.0 + noise(i, 100, 12);
+        return (i >= 117 ? 1300.0 : 800.0) + noise(i, 250, 13);
+    };
+    const auto p50 = [](int i) {
+        return (i >= 117 ? 800.0 : 400.0) + noise(i, 40, 11);
+    };
+    QJsonArray points;
+    QList<double> tail;
+    for (int i = 0; i < 135; ++i) {
+        points.append(QJsonArray{iso(start.addSecs(60 * i)), 15, 0, p50(i), p95(i), p95(i) * 1.2});
+        tail.append(p95(i));
+    }
+    // the case is the one described: on the tail alone the change would begin minutes early
+    const Analysis::LevelShift byTail = Analysis::detectUpwardShift(tail, 1.4, 80, 5);
+    QVERIFY(byTail.found);
+    QVERIFY2(byTail.start < 115, qPrintable(QString::number(byTail.start)));
+
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    const QJsonObject route{{u"route"_s, u"/v1/completions"_s}};
+    addStep(
+        in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+        QJsonObject{
+            {u"bucket_s"_s, 60},
+            {u"columns"_s, QJsonArray{u"t"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s, u"p99"_s}},
+            {u"series"_s, QJsonArray{QJsonObject{{u"labels"_s, route}, {u"points"_s, points}}}}});
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QVERIFY(report.primary);
+    QVERIFY(report.primary->median);
+    const qint64 offBy = std::abs(report.primary->at.secsTo(at(u"2027-04-16T12:57:00Z"_s)));
+    QVERIFY2(offBy <= 60, qPrintable(report.primary->at.toString(Qt::ISODate)));
 }
 
 // The report with a change's onset moved keeps its primary pointing into its own series.

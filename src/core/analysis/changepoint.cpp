@@ -134,6 +134,21 @@ void segment(const QList<double> &values, int lo, int hi, int depth, int minLeng
 
 } // namespace
 
+double stepOverNoise(const QList<double> &values, const LevelShift &shift)
+{
+    if (!shift.found || shift.start <= 0 || shift.start > values.size())
+        return 0;
+    QList<double> before;
+    for (int i = std::max(0, shift.start - 120); i < shift.start; ++i)
+        before.append(values.at(i));
+    const double centre = median(before);
+    QList<double> deviations;
+    for (double v : std::as_const(before))
+        deviations.append(std::abs(v - centre));
+    const double spread = std::max(1.4826 * median(deviations), 1e-9); // robust sd
+    return (shift.after - shift.before) / spread;
+}
+
 int firstBucketOfChange(const QList<double> &values, int start, double before, double after)
 {
     // A change that begins inside a bucket, or ramps up over a few, shows part of the new level
@@ -500,10 +515,20 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
             kind == MetricKind::Latency
                 ? shiftBeyondDailyCycle(series.times, values, minLength, &change.cycleDay)
                 : detectUpwardShift(values, ErrorRiseFactor, ErrorRiseShare, minLength);
-        // a fixed overhead added to every request shows in the median before the tail
-        if (!shift.found && kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
-            shift = shiftBeyondDailyCycle(series.times, medians, minLength, &change.cycleDay);
-            change.median = shift.found;
+        // a fixed overhead added to every request shows in the median before the tail; and
+        // when both move, the one whose step stands out more clearly from its noise times it (a
+        // sparse route's per-minute p95 swings with a single slow request, its median does not)
+        if (kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
+            QDate medianCycleDay;
+            const LevelShift byMedian =
+                shiftBeyondDailyCycle(series.times, medians, minLength, &medianCycleDay);
+            if (byMedian.found && (!shift.found || (byMedian.start != shift.start &&
+                                                    stepOverNoise(medians, byMedian) >
+                                                        stepOverNoise(values, shift)))) {
+                shift = byMedian;
+                change.cycleDay = medianCycleDay;
+                change.median = true;
+            }
         }
         if (shift.found) {
             qint64 n = 0;
@@ -747,8 +772,11 @@ QDateTime refineOnset(const SeriesChange &change, const Series &fine, int coarse
             continue;
         const bool failed = latency || fine.value(i, u"errors", 0) >= 1;
         // it left the old level and stays out of it: the next bucket too, the next five
-        // together past the midpoint
-        if (failed && level(i, 1) > band && level(i, 2) > band && level(i, 5) >= mid)
+        // together past the midpoint. A latency minute must itself be nearer the new level than
+        // the old: one slow request lifts a quiet minute's p95 a third of the way, and a change
+        // that begins inside the minute lifts its p95 most of the way.
+        const double first = latency ? mid : band;
+        if (failed && level(i, 1) > first && level(i, 2) > band && level(i, 5) >= mid)
             return t;
     }
     return {};

@@ -28,6 +28,10 @@ struct LevelShift
 // Finds the first upward sustained shift of at least `minRatio` x and `minAbsolute` over the
 // baseline, by binary segmentation with a rank-based (Pettitt) split score: robust to single
 // spikes and to noise, O(n log n) per level. `minLength` points at least on each side.
+// How far a shift's step stands out of the noise of the values before it: the step over their
+// robust standard deviation (1.4826 × the median absolute deviation, the last 120 values).
+double stepOverNoise(const QList<double> &values, const LevelShift &shift);
+
 LevelShift detectUpwardShift(const QList<double> &values, double minRatio, double minAbsolute,
                              int minLength = 5);
 
