@@ -25,6 +25,7 @@ enum class ScenarioTransform {
     UnusedConfig,     // a second config of the ticket's org on the same model, lint issues and
                       // all, that no request uses
     Combined,         // every one of the above that applies, one after the other (three at least)
+    Reseed, // another seed for the log generator: the same streams and anomalies, other noise
 };
 
 QList<ScenarioTransform> allScenarioTransforms();

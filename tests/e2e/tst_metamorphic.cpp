@@ -7,7 +7,8 @@
 // Each transform runs on a rotating spread of the scenarios it applies to (how many per
 // transform: CASEFILE_METAMORPHIC_PER_TRANSFORM, default 3, 0 for all), and a table of the
 // pass rate per transform is printed at the end. CASEFILE_METAMORPHIC_KEEP=<dir> keeps the
-// variants.
+// variants; CASEFILE_METAMORPHIC_ONLY=<name,...> runs only those transforms (e.g. reseed), and
+// CASEFILE_METAMORPHIC_VARIANT_OFFSET=<n> picks other variants of them.
 #include "sandboxprocess.h"
 #include "scenariotransform.h"
 #include "scenariotruth.h"
@@ -51,6 +52,13 @@ QJsonObject readScenario(const QString &file)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return cache[file] = QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// CASEFILE_METAMORPHIC_VARIANT_OFFSET=<n> shifts every variant's parameters (another seed,
+// other names, other days) to look at more of them than a run holds.
+int variantOf(qsizetype fileIndex)
+{
+    return int(fileIndex) + qEnvironmentVariableIntValue("CASEFILE_METAMORPHIC_VARIANT_OFFSET");
 }
 
 int perTransform()
@@ -137,7 +145,7 @@ private slots:
         QFETCH(int, transform);
         const QJsonObject scenario = readScenario(file);
         QVERIFY(!scenario.isEmpty());
-        const int variant = int(libraryFiles().indexOf(file));
+        const int variant = variantOf(libraryFiles().indexOf(file));
         const auto changed = transformScenario(scenario, ScenarioTransform(transform), variant);
         if (!changed)
             QSKIP(qPrintable(u"not applicable: "_s + changed.error()));
@@ -159,8 +167,12 @@ private slots:
         const QStringList files = libraryFiles();
         const int wanted = perTransform();
         const auto transforms = allScenarioTransforms();
+        const QStringList only =
+            qEnvironmentVariable("CASEFILE_METAMORPHIC_ONLY").split(u',', Qt::SkipEmptyParts);
         for (qsizetype ti = 0; ti < transforms.size(); ++ti) {
             const ScenarioTransform t = transforms.at(ti);
+            if (!only.isEmpty() && !only.contains(scenarioTransformName(t)))
+                continue;
             // A rotating start, so each transform meets other scenarios.
             const qsizetype start = (ti * 11) % files.size();
             int taken = 0;
@@ -170,7 +182,7 @@ private slots:
                 // a scenario the engine gets wrong as it is says nothing about a variant of it
                 if (libraryKnownWrong().contains(QFileInfo(file).completeBaseName()))
                     continue;
-                if (!transformScenario(readScenario(file), t, int(index)))
+                if (!transformScenario(readScenario(file), t, variantOf(index)))
                     continue;
                 QTest::addRow("%s/%s", qPrintable(scenarioTransformName(t)),
                               qPrintable(QFileInfo(file).completeBaseName()))
@@ -187,7 +199,7 @@ private slots:
         QVERIFY2(QFile::exists(SandboxProcess::sandboxBinary()), "casefile-sandbox is not built");
         QVERIFY2(QFile::exists(SandboxProcess::casefileBinary()), "casefile is not built");
         const QString name = scenarioTransformName(ScenarioTransform(transform));
-        const int variant = int(libraryFiles().indexOf(file));
+        const int variant = variantOf(libraryFiles().indexOf(file));
         const auto changed =
             transformScenario(readScenario(file), ScenarioTransform(transform), variant);
         if (!changed)
