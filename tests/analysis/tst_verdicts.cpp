@@ -204,7 +204,9 @@ private slots:
     }
 
     // Refusals with no traffic jump behind them are scoped by the config they went through (a
-    // key's budget, a quota); a traffic jump explains them better than any config.
+    // key's budget, a quota); with a traffic jump, the route that grew and, when the refusals
+    // went through one config, that config: the job that pushed the org over its limit when
+    // several configs share the route.
     void rateLimitedRefs_data()
     {
         QTest::addColumn<bool>("jump");
@@ -212,8 +214,11 @@ private slots:
         QTest::addColumn<QStringList>("refs");
         QTest::newRow("no jump: the config the refusals used")
             << false << u"config:pc-summaries"_s << QStringList{u"config:pc-summaries"_s};
-        QTest::newRow("a jump: the route that grew")
-            << true << u"config:pc-summaries"_s << QStringList{u"route:/v1/embeddings"_s};
+        QTest::newRow("a jump: the route that grew and the config that sent most refusals")
+            << true << u"config:pc-summaries"_s
+            << QStringList{u"route:/v1/embeddings"_s, u"config:pc-summaries"_s};
+        QTest::newRow("a jump, refusals over several configs: the route")
+            << true << QString() << QStringList{u"route:/v1/embeddings"_s};
         QTest::newRow("spread refusals: nothing to cite") << false << QString() << QStringList{};
     }
     void rateLimitedRefs()
@@ -229,6 +234,66 @@ private slots:
         const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
         QVERIFY(v.rateLimited.proposed);
         QTEST(v.rateLimited.refs, "refs");
+    }
+
+    // On a slowness ticket only the refusals are judged (a client retrying 429s makes slow
+    // calls); provider and client errors are left to the change detector.
+    void refusalsOnly_data()
+    {
+        QTest::addColumn<ErrorProfile>("errors");
+        QTest::addColumn<bool>("rateLimited");
+        QTest::newRow("refusals dominate") << profile(1000, 300, 0, 0) << true;
+        QTest::newRow("refusals beside provider and client errors")
+            << profile(1000, 300, 200, 100) << true;
+        QTest::newRow("provider errors only") << profile(1000, 0, 300, 0) << false;
+        QTest::newRow("a normal level") << profile(10000, 5, 10, 0) << false;
+    }
+    void refusalsOnly()
+    {
+        QFETCH(ErrorProfile, errors);
+        ErrorBreakdownFacts facts;
+        facts.profile = errors;
+        facts.scope = scope(3, 0);
+        facts.refusalsOnly = true;
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QTEST(v.rateLimited.proposed, "rateLimited");
+        QCOMPARE(v.server, ServerErrorSpread::None);
+        QVERIFY(!v.providerOutage.proposed);
+        QVERIFY(!v.invalidRequests.proposed);
+    }
+
+    // Provider errors through a config whose target is the customer's own server (custom_host)
+    // are that server's failure when no other org on the provider failed.
+    void ownServer_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<OrgScope>("orgs");
+        QTest::addColumn<bool>("ownServer");
+        QTest::addColumn<double>("outageScore");
+        const QString host = u"https://llm.example.co.jp/v1"_s;
+        QTest::newRow("own server, other orgs fine") << host << scope(4, 0) << true << 0.2;
+        QTest::newRow("own server, other orgs not compared") << host << scope(-1, 0) << true << 0.3;
+        QTest::newRow("own server, other orgs hit too") << host << scope(4, 3) << false << 0.65;
+        QTest::newRow("the provider's API") << QString() << scope(4, 0) << false << 0.4;
+    }
+    void ownServer()
+    {
+        QFETCH(QString, host);
+        QFETCH(OrgScope, orgs);
+        ErrorBreakdownFacts facts;
+        facts.profile = profile(1000, 0, 400, 0);
+        facts.scope = orgs;
+        facts.serverConfigRef = u"config:pc-onprem"_s;
+        facts.serverConfigHost = host;
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QTEST(v.ownServer.proposed, "ownServer");
+        QFETCH(double, outageScore);
+        QVERIFY2(qAbs(v.providerOutage.score - outageScore) < 1e-9,
+                 qPrintable(QString::number(v.providerOutage.score)));
+        if (v.ownServer.proposed) {
+            QCOMPARE(v.ownServer.refs, (QStringList{u"config:pc-onprem"_s, u"endpoint:"_s + host}));
+            QVERIFY(v.ownServer.score > v.providerOutage.score);
+        }
     }
 
     // 429s are a cause on their own scope, not on their share of all failures: a minority of
@@ -693,6 +758,47 @@ private slots:
         QVERIFY(qAbs(judgeFallback(facts).expectedScore - 0.5) < 1e-9);
         facts.firstTargetIncidents = {{u"openai"_s, u"Outage"_s, Ten, {}}};
         QVERIFY(qAbs(judgeFallback(facts).expectedScore - 0.7) < 1e-9);
+    }
+
+    // Requests the gateway refused itself (attempts 0: an org limit, a key's budget) never
+    // reached a target: no config could fail over on them, so they are no stall.
+    void fallbackRefusedBeforeRouting_data()
+    {
+        QTest::addColumn<QList<QJsonArray>>("rows");
+        QTest::addColumn<double>("refused");
+        QTest::addColumn<double>("stuck");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("stalled");
+        // provider, model, config_id, status, error_code, fallback_used, attempts, n, avg ms
+        const QJsonArray limited{u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 429, u"rate_limited"_s,
+                                 0,           0,           400,       20};
+        const QJsonArray budget{u"openai"_s, u"gpt-4o"_s, u"pc-2"_s, 429, u"budget_exceeded"_s,
+                                0,           0,           60,        15};
+        const QJsonArray providerLimited{
+            u"openai"_s, u"gpt-4o"_s, u"pc-1"_s, 429, u"rate_limited"_s, 0, 1, 300, 400};
+        const QJsonArray served{u"anthropic"_s, u"claude"_s, u"pc-1"_s, 200, u""_s, 1, 2,
+                                5000,           900};
+        QTest::newRow("the org's limit")
+            << QList<QJsonArray>{limited, served} << 400.0 << 0.0 << u"429 rate_limited"_s << false;
+        QTest::newRow("the org's limit and a key's budget")
+            << QList<QJsonArray>{budget, limited, served} << 460.0 << 0.0 << u"429 rate_limited"_s
+            << false;
+        QTest::newRow("the provider's own 429, one attempt")
+            << QList<QJsonArray>{providerLimited, served} << 0.0 << 300.0 << QString() << true;
+    }
+    void fallbackRefusedBeforeRouting()
+    {
+        QFETCH(QList<QJsonArray>, rows);
+        FallbackFacts facts;
+        facts.stats = fallbackStats(
+            table({u"provider"_s, u"model"_s, u"config_id"_s, u"status"_s, u"error_code"_s,
+                   u"fallback_used"_s, u"attempts"_s, u"n"_s, u"avg_latency_ms"_s},
+                  rows),
+            u"ev1"_s);
+        QTEST(facts.stats.refused, "refused");
+        QTEST(facts.stats.stuck, "stuck");
+        QTEST(facts.stats.refusedStatus, "status");
+        QTEST(judgeFallback(facts).stalled, "stalled");
     }
 
     void ranking_data()

@@ -524,6 +524,43 @@ private slots:
         QVERIFY(Reply::compose(inv, options).reply.contains(u"Ce qui s'est passé"_s));
     }
 
+    // The customer's endpoint is a webhook receiver, or the customer's own model server behind
+    // a config (custom_host): the advice fits the one the cause cites, in every language.
+    void customerEndpointAdvice_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("refs");
+        QTest::addColumn<QString>("words");
+        const QStringList hook{u"endpoint:https://hooks.example.com/relay"_s};
+        const QStringList server{u"config:pc-onprem"_s, u"endpoint:https://llm.example.com/v1"_s};
+        const QList<std::pair<QString, QString>> languages{
+            {u"en"_s, u"Deliveries that failed"_s}, {u"de"_s, u"Zustellungen"_s},
+            {u"es"_s, u"entregas fallidas"_s},      {u"fr"_s, u"livraisons en échec"_s},
+            {u"ja"_s, u"失敗した配信"_s},           {u"pt"_s, u"entregas que falharam"_s}};
+        for (const auto &[language, delivery] : languages) {
+            QTest::newRow(qPrintable(language + u" webhook"_s)) << language << hook << delivery;
+            QTest::newRow(qPrintable(language + u" own server"_s))
+                << language << server << u"`pc-onprem`"_s;
+        }
+    }
+    void customerEndpointAdvice()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, refs);
+        QFETCH(QString, words);
+        Investigation inv = leakyInvestigation();
+        inv.secondaryCauses.clear();
+        inv.rootCause = RootCause{u"customer_endpoint"_s, u"the endpoint failed"_s, 0.8, refs, {}};
+        Reply::ComposeOptions options;
+        options.language = language;
+        const QString reply = Reply::compose(inv, options).reply;
+        QVERIFY2(reply.contains(words), qPrintable(reply));
+        QVERIFY2(reply.contains(refs.last().mid(9)), qPrintable(reply));
+        // a model server's requests are not deliveries to retry
+        if (refs.size() > 1)
+            QVERIFY2(!reply.contains(u"2xx"_s), qPrintable(reply));
+    }
+
     void staleSubjectIsNotQuoted_data()
     {
         QTest::addColumn<QString>("subject");

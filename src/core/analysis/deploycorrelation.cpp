@@ -343,6 +343,16 @@ cannotExplainMissingFailover(const AnalysisInput &input, const Analysis::DeployC
     if (!facts)
         return std::nullopt;
     const FallbackVerdict fv = judgeFallback(*facts);
+    // the failures never reached a target: refused by the gateway's own limits before routing
+    const FallbackStats &st = facts->stats;
+    if (!fv.stalled && st.refused >= 10 && st.refused > st.stuck)
+        return RejectedHypothesis{
+            QString(QLatin1StringView(Category::DeployRegression)),
+            describeDeploy(best, reference) +
+                u" cannot explain the missing failover: the failing requests were refused by "
+                u"the gateway itself ("_s +
+                st.refusedStatus + u") before any target was tried"_s,
+            {best.ref}};
     if (!fv.cannotFailOver)
         return std::nullopt;
     return RejectedHypothesis{QString(QLatin1StringView(Category::DeployRegression)),
@@ -355,8 +365,9 @@ cannotExplainMissingFailover(const AnalysisInput &input, const Analysis::DeployC
 }
 
 // Whether the failures of `change` are mostly requests refused as the customer's own (unknown
-// model, bad key: 401, 403, 404), which a gateway deploy rarely produces: the error groups of
-// the change's provider or model when it names one, else all of them.
+// model, bad key: 401, 403, 404; over the org's own limit or quota: 429), which a gateway
+// deploy rarely produces: the error groups of the change's provider or model when it names
+// one, else all of them.
 bool failuresNameTheRequest(const Analysis::ErrorProfile &errors,
                             const Analysis::SeriesChange &change)
 {
@@ -374,7 +385,7 @@ bool failuresNameTheRequest(const Analysis::ErrorProfile &errors,
             top = &g;
     }
     return top && top->n >= 0.5 * total &&
-           (top->status == 401 || top->status == 403 || top->status == 404 ||
+           (top->status == 401 || top->status == 403 || top->status == 404 || top->status == 429 ||
             top->errorCode.contains(u"not_found") || top->errorCode.contains(u"api_key"));
 }
 
@@ -427,8 +438,8 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
         phrases.removeIf([](const Phrase &p) { return p.key == u"change.recovered"_s; });
         phrases.append({u"deploy.recovered_alone"_s, {Say::time(u"at"_s, change.end)}});
     }
-    // errors that name the customer's own request (unknown model, bad key) are rarely what a
-    // gateway deploy produces
+    // errors that name the customer's own request (unknown model, bad key, its own limit) are
+    // rarely what a gateway deploy produces
     if (change.kind == MetricKind::ErrorRate && failuresNameTheRequest(errorProfile(input), change))
         h.score *= 0.75;
     h.cause.summary = summary;

@@ -73,27 +73,47 @@ QString configRefFor(const AnalysisInput &input, const QString &provider, const 
     return {};
 }
 
-// The shortest request_timeout (ms) the fetched config `ref` sets on a target or its strategy;
-// 0 when it sets none or was not fetched.
-double shortestTimeout(const AnalysisInput &input, const QString &ref)
+// The fetched config `ref` and its targets (its strategy's settings sit on the first, each
+// target's on its own); empty when it was not fetched.
+QList<QJsonObject> configNodes(const AnalysisInput &input, const QString &ref)
 {
-    double shortest = 0;
+    QList<QJsonObject> nodes;
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
         if (ref.isEmpty() || data.value(u"ref"_s).toString(
                                  u"config:"_s + data.value(u"config_id"_s).toString()) != ref)
             continue;
         const QJsonObject config = data.value(u"config"_s).toObject();
-        QList<QJsonObject> nodes{config};
+        nodes.append(config);
         for (const QJsonValue &t : config.value(u"targets"_s).toArray())
             nodes.append(t.toObject());
-        for (const QJsonObject &node : nodes) {
-            const double ms = toNumber(node.value(u"request_timeout"_s));
-            if (ms > 0 && (shortest <= 0 || ms < shortest))
-                shortest = ms;
-        }
+    }
+    return nodes;
+}
+
+// The shortest request_timeout (ms) the fetched config `ref` sets on a target or its strategy;
+// 0 when it sets none or was not fetched.
+double shortestTimeout(const AnalysisInput &input, const QString &ref)
+{
+    double shortest = 0;
+    for (const QJsonObject &node : configNodes(input, ref)) {
+        const double ms = toNumber(node.value(u"request_timeout"_s));
+        if (ms > 0 && (shortest <= 0 || ms < shortest))
+            shortest = ms;
     }
     return shortest;
+}
+
+// The custom_host of the fetched config `ref`'s targets (the customer's own server); '' when
+// its targets use the provider's API or it was not fetched.
+QString ownServerHost(const AnalysisInput &input, const QString &ref)
+{
+    for (const QJsonObject &node : configNodes(input, ref)) {
+        const QString host = node.value(u"custom_host"_s).toString().trimmed();
+        if (!host.isEmpty())
+            return host;
+    }
+    return {};
 }
 
 // One config failing while the org's other configs on the same provider work.
@@ -125,11 +145,13 @@ void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
         v.volumeJump = true;
         v.rateLimited.refs.append(volume->ref);
         v.rateLimited.score += 0.05;
-    } else if (!f.rateConfigRef.isEmpty()) {
-        // no traffic jump: the refusals are scoped by what they went through (a key's quota, a
-        // config's budget), and that config is what the customer changes
-        v.rateLimited.refs.append(f.rateConfigRef);
     }
+    // The config that sent most of the refused requests: with no traffic jump, what scopes the
+    // refusals (a key's quota, a config's budget); beside a route's jump, the job on that route
+    // that pushed the org over its limit when several configs share the route. Either way it is
+    // what the customer changes.
+    if (!f.rateConfigRef.isEmpty())
+        v.rateLimited.refs.append(f.rateConfigRef);
 }
 
 void judgeServerErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
@@ -156,6 +178,14 @@ void judgeServerErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     c.refs = {u"provider:"_s + p.serverProvider};
     if (!p.serverModel.isEmpty())
         c.refs.append(u"model:"_s + p.serverModel);
+    // the failing config sends its requests to the customer's own server, and no other org
+    // on that provider failed: the server failed, not the provider
+    if (!v.othersHit && !f.serverConfigHost.isEmpty()) {
+        v.ownServer.proposed = true;
+        v.ownServer.score = std::max(0.8, c.score + 0.2);
+        v.ownServer.refs = {f.serverConfigRef, u"endpoint:"_s + f.serverConfigHost};
+        c.score -= 0.2;
+    }
     // one config failing, edited just before, beside configs on the same provider that work
     if (!v.othersHit && f.serverConfigSpecific && f.configEdit &&
         f.configEdit->ref == f.serverConfigRef) {
@@ -399,6 +429,42 @@ void phraseEditedConfig(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     out.hypotheses.append(h);
 }
 
+void phraseOwnServer(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdict &v,
+                     AnalyzerOutput &out)
+{
+    if (!v.ownServer.proposed)
+        return;
+    const ErrorProfile &p = f.profile;
+    const QString config = refId(f.serverConfigRef);
+    const auto main = std::find_if(p.groups.cbegin(), p.groups.cend(), [&](const ErrorGroup &g) {
+        return g.provider == p.serverProvider;
+    });
+    const QString status =
+        main == p.groups.cend()
+            ? QString()
+            : QString::number(main->status) +
+                  (main->errorCode.isEmpty() ? QString() : QString(u' ' + main->errorCode));
+    QString s = formatCount(p.serverErrors) + u" requests through config "_s + config +
+                u" failed ("_s + status +
+                u"); its target sends them to the customer's own server "_s + f.serverConfigHost +
+                u" (custom_host), not to "_s + p.serverProvider +
+                u"'s API, and no other organisation on "_s + p.serverProvider + u" failed"_s;
+    QList<Phrase> phrases{
+        {u"errors.own_server"_s,
+         {Say::count(u"count"_s, p.serverErrors), Say::name(u"config"_s, config),
+          Say::name(u"status"_s, status), Say::name(u"host"_s, f.serverConfigHost),
+          Say::name(u"provider"_s, p.serverProvider)}}};
+    if (p.serverFirst.isValid()) {
+        s += u"; from "_s + clock(p.serverFirst, f.reference);
+        phrases.append({u"errors.own_server_since"_s, {Say::time(u"from"_s, p.serverFirst)}});
+    }
+    Hypothesis h = hypothesisOf(Category::CustomerEndpoint, v.ownServer, p.serverErrors, s, phrases,
+                                u"the failing config sends its requests to the customer's own "
+                                u"server while the provider served every other org"_s);
+    h.cause.evidenceIds = {p.evidenceId};
+    out.hypotheses.append(h);
+}
+
 void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdict &v,
                         AnalyzerOutput &out)
 {
@@ -444,8 +510,27 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     out.hypotheses.append(h);
 }
 
+// On a slowness ticket: the refusals, when they are a cause, and what the client makes of
+// them; nothing is rejected, since slowness has causes the failures do not show.
+AnalyzerOutput phraseRefusalsOnly(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdict &v)
+{
+    AnalyzerOutput out;
+    if (v.level != ErrorLevel::Significant || !v.rateLimited.proposed)
+        return out;
+    out.findings.append(overviewFinding(f));
+    phraseRateLimiting(f, v, out);
+    Hypothesis &h = out.hypotheses.last();
+    h.cause.summary += u"; clients retry refused requests after a pause, so calls take longer on "
+                       u"the client's side while the requests that were served were not slower"_s;
+    h.cause.phrases.append({u"errors.rate_limited_retries"_s, {}});
+    h.why = u"429 refusals, retried by the client, are felt as slow calls"_s;
+    return out;
+}
+
 AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdict &v)
 {
+    if (f.refusalsOnly)
+        return phraseRefusalsOnly(f, v);
     AnalyzerOutput out;
     const ErrorProfile &p = f.profile;
     out.findings.append(overviewFinding(f));
@@ -487,6 +572,7 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
     phraseRateLimiting(f, v, out);
     phraseServerErrors(f, v, out);
     phraseEditedConfig(f, v, out);
+    phraseOwnServer(f, v, out);
     phraseClientErrors(f, v, out);
     return out;
 }
@@ -619,9 +705,11 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
         f.serverConfigSpecific =
             configSpecific(traffic, f.serverConfigRef, f.profile.serverProvider);
         f.serverConfigTimeoutMs = shortestTimeout(input, f.serverConfigRef);
+        f.serverConfigHost = ownServerHost(input, f.serverConfigRef);
     }
     f.expectsClientVerdict =
         input.playbook == u"api-errors" || input.playbook == u"provider-routing";
+    f.refusalsOnly = input.playbook == u"latency-spike";
     f.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     f.orgName = input.params.orgName.isEmpty() ? input.params.org : input.params.orgName;
     return f;
@@ -646,6 +734,8 @@ ErrorBreakdownVerdict judgeErrorBreakdown(const ErrorBreakdownFacts &f)
     v.level = ErrorLevel::Significant;
     v.onlyThisOrg = f.scope.present && f.scope.otherOrgs > 0 && f.scope.otherOrgsWithErrors == 0;
     judgeRateLimiting(f, v);
+    if (f.refusalsOnly)
+        return v;
     judgeServerErrors(f, v);
     judgeClientErrors(f, v);
     return v;

@@ -40,8 +40,16 @@ struct ErrorBreakdownFacts
     QString serverConfigRef;
     bool serverConfigSpecific = false;
     double serverConfigTimeoutMs = 0;
+    // The customer's own server that config sends its requests to (a target's custom_host,
+    // e.g. a self-hosted model behind an OpenAI-format provider); '' when it uses the
+    // provider's API.
+    QString serverConfigHost;
     // The playbook asks whether the customer's requests are at fault even when few failed.
     bool expectsClientVerdict = false;
+    // The ticket complains of slowness: of the failures only the refusals (429) are a cause of
+    // their own, felt as slow calls while the client retries them; the other failures are the
+    // change detector's to weigh.
+    bool refusalsOnly = false;
     // For the wording.
     QDateTime reference;
     QString orgName;
@@ -81,6 +89,9 @@ struct ErrorBreakdownVerdict
     // The provider errors came through one config, edited just before they began, while the
     // org's other configs on that provider worked: the edit, not the provider.
     CauseVerdict editedConfig;
+    // The provider errors came through a config whose target is the customer's own server
+    // (custom_host) while other orgs on that provider were fine: that server failed.
+    CauseVerdict ownServer;
     CauseVerdict invalidRequests;
     bool invalidAfterEdit = false;      // the rejected requests' config was edited just before
     bool rejectInvalidRequests = false; // few 4xx and the playbook asks about them

@@ -319,6 +319,20 @@ AnalyzerOutput phraseFallback(const FallbackFacts &facts, const FallbackVerdict 
         f.confidence = 0.6;
         out.findings.append(f);
     }
+    if (facts.stats.refused >= 10) {
+        Finding f;
+        f.summary = formatCount(facts.stats.refused) +
+                    u" requests were refused by the gateway itself ("_s +
+                    facts.stats.refusedStatus +
+                    u") before any target was tried, so no retry or fallback of a config could "
+                    u"apply to them"_s;
+        f.phrases = {{u"fallback.refused_before_routing"_s,
+                      {Say::count(u"count"_s, facts.stats.refused),
+                       Say::name(u"status"_s, facts.stats.refusedStatus)}}};
+        f.evidenceIds = {facts.stats.evidenceId};
+        f.confidence = 0.7;
+        out.findings.append(f);
+    }
     if (v.stalled)
         phraseStalled(facts, v, out);
     else
@@ -348,6 +362,8 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
     FallbackStats st;
     st.evidenceId = evidenceId;
     const Table t(table);
+    const bool countsAttempts = t.hasColumn(u"attempts");
+    double largestRefused = 0;
     for (int r = 0; r < t.rowCount(); ++r) {
         const double n = t.number(r, u"n");
         const int status = int(t.number(r, u"status"));
@@ -356,6 +372,15 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
         const double avg = t.number(r, u"avg_latency_ms");
         const QString target = t.text(r, u"provider") + u'/' + t.text(r, u"model");
         st.total += n;
+        if (countsAttempts && status >= 400 && t.number(r, u"attempts") == 0) {
+            st.refused += n;
+            if (n > largestRefused) {
+                largestRefused = n;
+                st.refusedStatus =
+                    QString::number(status) + (code.isEmpty() ? QString() : QString(u' ' + code));
+            }
+            continue;
+        }
         const bool failed = status >= 500 || status == 408 || status == 429 ||
                             code.contains(u"timeout") || code.startsWith(u"provider_");
         if (failed && !fellBack) {

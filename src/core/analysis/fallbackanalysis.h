@@ -30,6 +30,10 @@ struct FallbackStats
     QMap<QString, double> servedConfigs;
     QMap<QString, double> stuckConfigs; // config_id the stalled requests used
     QList<int> stuckStatuses;
+    // Refused by the gateway itself before any target was tried (attempts 0: an org or key
+    // limit): no config's retry or fallback applies to them, so they are no stall.
+    double refused = 0;
+    QString refusedStatus; // the largest group's "429 rate_limited"
 };
 // Sums the rows of a fallback_stats table.
 FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId);
