@@ -14,6 +14,19 @@ using namespace TestSupport;
 
 namespace {
 
+// A deploy event with the pull request its commit came from, as the GitHub connector gives it.
+QJsonObject withPull(QJsonObject deploy, int number, const QString &title)
+{
+    deploy.insert(u"pulls"_s, QJsonArray{QJsonObject{{u"number"_s, number},
+                                                     {u"title"_s, title},
+                                                     {u"ref"_s, u"github:pull:%1"_s.arg(number)}}});
+    return deploy;
+}
+
+} // namespace
+
+namespace {
+
 // The latency-after-deploy case: analytics p95 340 ms -> 1.2 s at 09:14, deploy #447 at 09:12,
 // a docs-only deploy #446, a playground bug, an OpenAI incident the day before.
 AnalysisInput latencyCase(const QStringList &failing = {})
@@ -46,11 +59,14 @@ AnalysisInput latencyCase(const QStringList &failing = {})
     add(u"latency_by_route"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
         timeseries(start, points, 60, routes));
     add(u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
-        events({deploy(446, u"2026-11-20T07:40:11Z"_s, u"Deploy #446: docs typo fixes"_s,
-                       {u"docs/routing/fallbacks.md"_s}, u"docs: fix typos in fallback guide"_s),
-                deploy(447, u"2026-11-20T09:12:03Z"_s, u"Deploy #447: analytics query rewrite"_s,
-                       {u"src/routes/analytics.ts"_s, u"src/db/queries/usage_by_org.sql"_s},
-                       u"analytics: join usage by org for the new dashboard (#812)"_s)}));
+        events(
+            {deploy(446, u"2026-11-20T07:40:11Z"_s, u"Deploy #446: docs typo fixes"_s,
+                    {u"docs/routing/fallbacks.md"_s}, u"docs: fix typos in fallback guide"_s),
+             withPull(deploy(447, u"2026-11-20T09:12:03Z"_s,
+                             u"Deploy #447: analytics query rewrite"_s,
+                             {u"src/routes/analytics.ts"_s, u"src/db/queries/usage_by_org.sql"_s},
+                             u"analytics: join usage by org for the new dashboard (#812)"_s),
+                      812, u"Join usage by org for the new dashboard"_s)}));
     add(u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
         events({incident(u"openai"_s, u"k3yq9r1m2t4z"_s, u"Elevated latency for gpt-4o-mini"_s,
                          u"2026-11-19T12:20:00Z"_s, u"2026-11-19T13:05:00Z"_s, {u"API"_s})}));
@@ -162,6 +178,8 @@ void TestRanking::latencyAfterDeploy()
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
     QVERIFY2(r.rootCause->refs.contains(u"github:deployment:447"_s), qPrintable(dump(r)));
+    // the pull request the deploy shipped is cited with it
+    QVERIFY2(r.rootCause->refs.contains(u"github:pull:812"_s), qPrintable(dump(r)));
     for (const QString &forbidden : {u"github:deployment:446"_s, u"linear:issue:GW-198"_s,
                                      u"statuspage:openai:incident:k3yq9r1m2t4z"_s})
         QVERIFY2(!r.rootCause->refs.contains(forbidden), qPrintable(dump(r)));

@@ -446,6 +446,9 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
     h.cause.phrases = phrases;
     h.cause.confidence = std::min(0.95, h.score);
     h.cause.refs = {best.ref};
+    // the pull requests the deploy shipped are what it changed: the same proof, by its review
+    for (const QString &pull : std::as_const(best.pullRefs))
+        appendUnique(h.cause.refs, pull);
     appendUnique(h.cause.refs, change.groupRef);
     h.cause.evidenceIds = {best.evidenceId, change.evidenceId};
     h.why = best.matched.isEmpty() ? u"timing only"_s
