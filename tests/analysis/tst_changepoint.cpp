@@ -34,6 +34,7 @@ private slots:
     void onsetBeforeWindow();
     void seriesGroups();
     void errorRateBurst();
+    void shortBurstInALongWindow();
     void errorRateOnsetInsideBucket();
     void onsetToTheMinute_data();
     void onsetToTheMinute();
@@ -498,6 +499,30 @@ void TestChangePoint::errorRateBurst()
     QCOMPARE(report.primary->at, at(u"2026-11-20T08:00:00Z"_s));
     QCOMPARE(report.primary->end, at(u"2026-11-20T09:20:00Z"_s));
     QVERIFY(report.primary->after > 0.3);
+}
+
+// Twenty-two minutes of 30% failures in a day and a half of two-minute buckets, over a
+// background of a lone failure now and then: too short for any split of the series or of a
+// stretch of it to clear the bar, found as a bump that rises and ends.
+void TestChangePoint::shortBurstInALongWindow()
+{
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2026-12-27T05:00:00Z"_s);
+    const QList<SeriesSpec> specs = {
+        {QJsonObject{{u"provider"_s, u"anthropic"_s}},
+         {},
+         [](int i) { return i >= 600 && i < 611 ? 0.3
+                            : i % 37 == 0       ? 0.05
+                                                : 0.0; },
+         20},
+    };
+    addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 758, 120, specs, false));
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->at, start.addSecs(600 * 120));
+    QCOMPARE(report.primary->end, start.addSecs(611 * 120));
+    QVERIFY(report.primary->after > 0.2);
 }
 
 void TestChangePoint::errorRateOnsetInsideBucket()

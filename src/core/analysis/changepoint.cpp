@@ -115,6 +115,58 @@ Split localSplit(const QList<double> &values, int lo, int hi, int minLength)
     return best;
 }
 
+// A burst that ends again (twenty minutes of failures in a day and a half of two-minute
+// buckets) is a bump, not a step: no single split sees it, and a stretch short enough for a split
+// to see it holds too few points to clear the bar. The stretch [a, b) whose values rank above
+// all the others' (a Mann-Whitney z of inside against outside, over the whole series) finds it;
+// its edges join the splits. Bumps of minLength to 120 points and at most half the series (a
+// longer rise is a step, which the splits see).
+struct Bump
+{
+    int from = -1;
+    int to = -1;
+    double z = 0.0;
+};
+
+Bump bestBump(const QList<double> &values, int minLength)
+{
+    const int m = int(values.size());
+    Bump best;
+    if (m < 4 * minLength)
+        return best;
+    std::vector<int> order(static_cast<std::size_t>(m));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return values.at(a) < values.at(b); });
+    std::vector<double> prefix(static_cast<std::size_t>(m) + 1, 0.0); // sums of average ranks
+    std::vector<double> rank(static_cast<std::size_t>(m));
+    for (int i = 0; i < m;) {
+        int j = i;
+        while (j + 1 < m &&
+               values.at(order[std::size_t(j + 1)]) == values.at(order[std::size_t(i)]))
+            ++j;
+        for (int k = i; k <= j; ++k)
+            rank[std::size_t(order[std::size_t(k)])] = (i + j) / 2.0 + 1.0;
+        i = j + 1;
+    }
+    for (int k = 0; k < m; ++k)
+        prefix[std::size_t(k) + 1] = prefix[std::size_t(k)] + rank[std::size_t(k)];
+    const int longest = std::min(m / 2, 120);
+    for (int a = 0; a < m; ++a) {
+        for (int b = a + minLength; b <= m && b - a <= longest; ++b) {
+            const double inside = b - a;
+            const double outside = m - inside;
+            const double u = prefix[std::size_t(b)] - prefix[std::size_t(a)] -
+                             inside * (inside + 1) / 2.0; // pairs where inside ranks higher
+            const double z =
+                (u - inside * outside / 2.0) / std::sqrt(inside * outside * (m + 1) / 12.0);
+            if (z > best.z)
+                best = {a, b, z};
+        }
+    }
+    return best;
+}
+
 void segment(const QList<double> &values, int lo, int hi, int depth, int minLength,
              QList<Split> &splits)
 {
@@ -179,6 +231,14 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
         return shift;
     QList<Split> splits;
     segment(values, 0, n, 0, minLength, splits);
+    if (const Bump bump = bestBump(values, minLength); bump.z >= 5.0) {
+        for (const int edge : {bump.from, bump.to}) {
+            const bool known = std::any_of(splits.cbegin(), splits.cend(),
+                                           [&](const Split &s) { return s.index == edge; });
+            if (edge > 0 && edge < n && !known)
+                splits.append({edge, bump.z});
+        }
+    }
     std::sort(splits.begin(), splits.end(),
               [](const Split &a, const Split &b) { return a.index < b.index; });
     if (splits.isEmpty())
