@@ -104,7 +104,7 @@ def api_errors_known_adapter_bug_es():
                     now, CO, [a, b, c], "2027-05-03T08:00:00Z", 17001, streams, an, t,
                     {17001: truth("api-errors", "known_bug", ["linear:issue:GW-1805"],
                                   [f"github:deployment:{her}", "linear:issue:GW-1790", "linear:issue:GW-1702",
-                                   "config:pc-cierzo-reservas"], ["GW-1805", "400"])},
+                                   "config:pc-cierzo-reservas"], ["400", "09:00"])},
                     github=gh, configs=cfg, linear=[bug, other, fixed], questions=q)
 
 
@@ -169,7 +169,7 @@ def webhook_known_signing_bug_de():
                     now, CO, [a, b, c], "2027-05-04T12:00:00Z", 17101, streams, [], t,
                     {17101: truth("webhook-failures", "known_bug", ["jira:issue:WH-231"],
                                   [f"github:deployment:{her}", "linear:issue:GW-1815", f"endpoint:{ev}"],
-                                  ["WH-231", "request.failed"])},
+                                  ["request.failed", "06:30"])},
                     github=gh, webhooks=wh, configs=cfg, linear=[other], jira=[bug], docs=[DOC_WEBHOOKS])
 
 
@@ -235,7 +235,7 @@ def latency_known_streaming_bug_en():
                     now, CO, [a, b, c], "2027-05-05T18:00:00Z", 17201, streams, an, t,
                     {17201: truth("latency-spike", "known_bug", ["linear:issue:GW-1840"],
                                   [f"github:deployment:{her}", app, "linear:issue:GW-1828", "config:pc-juniper-coder"],
-                                  ["GW-1840", "15:10"])},
+                                  ["15:10"])},
                     github=gh, statuspage=sp, configs=cfg, linear=[bug, other])
 
 
