@@ -232,6 +232,49 @@ private slots:
         QCOMPARE(out.rejected.first().refs, QStringList{u"linear:issue:GW-231"_s});
     }
 
+    // Webhook deliveries of one event refused 401 while the org's other event is delivered: an
+    // issue naming that event and the status describes it; one sharing only the area does not.
+    void webhookEventSignature_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<bool>("cited");
+        QTest::newRow("names the event and the status")
+            << u"budget.exceeded deliveries refused by receivers"_s
+            << u"Receivers answer 401 to budget.exceeded events since the payload change."_s
+            << true;
+        QTest::newRow("only the area's words")
+            << u"Webhook signature header missing on replayed deliveries"_s
+            << u"Replays from the dashboard are sent unsigned."_s << false;
+    }
+
+    void webhookEventSignature()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, description);
+        QFETCH(bool, cited);
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"known_bugs"_s});
+        in.params.keywords = {u"webhooks"_s, u"rejected"_s};
+        const QStringList columns{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                                  u"n"_s,        u"first"_s, u"last"_s};
+        const QString hook = u"https://hooks.example.com/relay"_s;
+        addStep(in, u"webhook_breakdown"_s, u"clickhouse"_s, u"webhook_breakdown"_s,
+                EvidenceKind::Table,
+                table(columns, {{hook, u"request.completed"_s, 200, u""_s, 900,
+                                 u"2026-11-20T00:00:00Z"_s, u"2026-11-20T12:00:00Z"_s},
+                                {hook, u"budget.exceeded"_s, 200, u""_s, 60,
+                                 u"2026-11-20T00:00:00Z"_s, u"2026-11-20T09:00:00Z"_s},
+                                {hook, u"budget.exceeded"_s, 401, u"signature_rejected"_s, 90,
+                                 u"2026-11-20T09:00:00Z"_s, u"2026-11-20T12:00:00Z"_s}}));
+        addStep(in, u"bugs"_s, u"jira"_s, u"search_issues"_s, EvidenceKind::Events,
+                events({issue(u"jira:issue:WH-7"_s, title, description, u"started"_s,
+                              u"2026-11-20T10:00:00Z"_s, {u"webhooks"_s})}));
+        const AnalyzerOutput out = analyzeKnownBugs(in);
+        QCOMPARE(out.hypotheses.size(), cited ? 1 : 0);
+        if (cited)
+            QCOMPARE(out.hypotheses.first().cause.refs, QStringList{u"jira:issue:WH-7"_s});
+    }
+
     void notChecked_data()
     {
         QTest::addColumn<StepStatus>("status");

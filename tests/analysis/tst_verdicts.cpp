@@ -878,6 +878,68 @@ private slots:
         QTEST(v.secondary, "secondary");
     }
 
+    // A deploy that changed one provider's adapter, just before one provider's latency rose:
+    // pinned on in full when it is that provider's, weighed down when the provider it changed
+    // stayed flat; and weighed down when only one client SDK version fails while another is
+    // served by the same model.
+    void deployAgainstWhatMoved_data()
+    {
+        QTest::addColumn<QString>("adapter");
+        QTest::addColumn<bool>("oneSdk");
+        QTest::addColumn<bool>("strong");
+        QTest::newRow("the provider that moved") << u"anthropic"_s << false << true;
+        QTest::newRow("a provider that stayed flat") << u"openai"_s << false << false;
+        QTest::newRow("the provider that moved, one SDK version failing")
+            << u"anthropic"_s << true << false;
+    }
+    void deployAgainstWhatMoved()
+    {
+        QFETCH(QString, adapter);
+        QFETCH(bool, oneSdk);
+        QFETCH(bool, strong);
+        AnalysisInput in = baseInput(u"api-errors"_s, {u"change_point"_s, u"deploy_correlation"_s});
+        in.params.route = u"/v1/chat/completions"_s;
+        const QDateTime start = in.params.window.from;
+        const int onset = 1200; // minutes into the window
+        const auto rises = [onset](int i) {
+            return i >= onset ? 0.3 : 0.002;
+        };
+        const auto flat = [](int) {
+            return 0.002;
+        };
+        addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+                EvidenceKind::TimeSeries,
+                timeseries(start, 1500, 60,
+                           {{QJsonObject{{u"provider"_s, u"anthropic"_s}}, {}, rises, 20},
+                            {QJsonObject{{u"provider"_s, u"openai"_s}}, {}, flat, 20}},
+                           false));
+        if (oneSdk) {
+            addStep(in, u"errors_by_sdk"_s, u"clickhouse"_s, u"error_series"_s,
+                    EvidenceKind::TimeSeries,
+                    timeseries(start, 1500, 60,
+                               {{QJsonObject{{u"sdk"_s, u"portkey-node/1.4.2"_s}}, {}, rises, 20},
+                                {QJsonObject{{u"sdk"_s, u"portkey-node/2.3.0"_s}}, {}, flat, 20}},
+                               false));
+            addStep(in, u"org_overview"_s, u"clickhouse"_s, u"traffic_overview"_s,
+                    EvidenceKind::Table,
+                    table({u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s, u"sdk"_s, u"n"_s,
+                           u"errors"_s, u"p50"_s, u"p95"_s},
+                          {{u"/v1/chat/completions"_s, u"anthropic"_s, u"claude-sonnet-4-6"_s,
+                            u"pc-a"_s, u"portkey-node/1.4.2"_s, 30000, 1800, 900, 2000},
+                           {u"/v1/chat/completions"_s, u"anthropic"_s, u"claude-sonnet-4-6"_s,
+                            u"pc-b"_s, u"portkey-node/2.3.0"_s, 30000, 60, 900, 2000}}));
+        }
+        const QString at = iso(start.addSecs(qint64(onset - 6) * 60));
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy(
+                    77, at, u"Deploy #77: "_s + adapter + u" adapter: chat completions mapping"_s,
+                    {u"src/providers/"_s + adapter + u"/chat-completions.ts"_s})}));
+        const AnalyzerOutput out = analyzeDeployCorrelation(withChanges(in));
+        QVERIFY(!out.hypotheses.isEmpty());
+        const double score = out.hypotheses.first().score;
+        QVERIFY2(strong ? score >= 0.6 : score < 0.5, qPrintable(QString::number(score)));
+    }
+
     // Through analyze(): a weak diagnosis says a human must look and what is missing, and the
     // result document carries it; a confident one carries neither.
     void needsHumanInTheResult()

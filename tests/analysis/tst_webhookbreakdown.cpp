@@ -253,6 +253,35 @@ private slots:
         QCOMPARE(Casefile::Analysis::deployFitsFailure(r.candidates.first(), kind, began), fits);
     }
 
+    // Our signature rejected: a delivery deploy just before is pinned on it in full only when it
+    // changed signing; one that changed another part of delivery fits by its timing alone.
+    void ourSideDeployWeight_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<bool>("strong");
+        QTest::newRow("signing change") << u"webhooks: sign with the rotated key set"_s << true;
+        QTest::newRow("retry change") << u"webhooks: retry backoff with jitter"_s << false;
+    }
+    void ourSideDeployWeight()
+    {
+        QFETCH(QString, title);
+        QFETCH(bool, strong);
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|401|signature_rejected|300|2026-11-20T08:00:00Z"_s}));
+        const QJsonObject deploy{{u"ref"_s, u"github:deployment:7"_s},
+                                 {u"type"_s, u"deployment"_s},
+                                 {u"title"_s, QString(u"Deploy #7: "_s + title)},
+                                 {u"time"_s, u"2026-11-20T07:50:00Z"_s},
+                                 {u"files"_s, QJsonArray{u"src/webhooks/deliver.ts"_s}}};
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy}));
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        QCOMPARE(out.hypotheses.size(), 1);
+        const double score = out.hypotheses.first().score;
+        QVERIFY2(strong ? score >= 0.6 : score < 0.6, qPrintable(QString::number(score)));
+    }
+
     void phraseOurSideWithoutGitHub()
     {
         AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});

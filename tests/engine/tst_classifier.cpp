@@ -134,6 +134,21 @@ private slots:
         row("latency: portuguese bookings", u"Reservas lentas"_s,
             u"O assistente de reservas está lento desde ontem, a latência dobrou."_s,
             u"latency-spike"_s);
+        // "instead of" about something else than a model, with two providers named elsewhere, is
+        // no switch of target
+        row("latency: chunks instead of a stream", u"Slow streamed answers on Sonnet"_s,
+            u"Since noon our Claude summaries are slower, and they come in big chunks instead of "
+            u"token by token. Status pages show an Anthropic incident. The GPT-4o tool is fine."_s,
+            u"latency-spike"_s);
+        // a 408 is a status the gateway answered: failed calls, whatever the clock says
+        row("errors: 408 under a stale subject", u"Re: Q3 business review"_s,
+            u"Half of our summary calls fail with 408 since 9 this morning. We lowered the "
+            u"timeout in our config yesterday."_s,
+            u"api-errors"_s);
+        row("fallback: answered by another model", u"Unexpected model in responses"_s,
+            u"Since noon some replies were answered by GPT-4o instead of Claude Sonnet, which "
+            u"is our primary."_s,
+            u"fallback"_s);
         row("fallback: portuguese reserve model", u"Não troca pro modelo reserva"_s,
             u"Quando a Anthropic falha, o modelo reserva da OpenAI não assume."_s, u"fallback"_s);
         row("fallback: french", u"Basculement"_s,

@@ -100,6 +100,13 @@ private slots:
         QTest::newRow("signature after a japanese closing line")
             << u"本日10時から503が出ています。\n\nよろしくお願いいたします。\n山田 太郎\n株式会社サンプル"_s
             << u"本日10時から503が出ています。"_s;
+        QTest::newRow("two signatures, one under the other")
+            << u"Erreurs 502 depuis midi.\n\nMerci !\nJeanne Roy\nDéveloppeuse principale\n\n"
+               u"Cordialement,\nLéa Petit\nÉquipe support"_s
+            << u"Erreurs 502 depuis midi."_s;
+        QTest::newRow("a thanks with words after it above a signature is kept")
+            << u"Hi team,\nThanks for the help yesterday.\nThe 502s are back.\n\nBest,\nBob"_s
+            << u"Hi team,\nThanks for the help yesterday.\nThe 502s are back."_s;
         QTest::newRow("thanks followed by more of the message is kept")
             << u"Timeouts since noon.\nThanks for the quick fix last week.\nLog:\n1\n2\n3\n4\n5\n6\n7"_s
             << u"Timeouts since noon.\nThanks for the quick fix last week.\nLog:\n1\n2\n3\n4\n5\n6\n7"_s;

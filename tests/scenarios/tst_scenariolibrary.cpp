@@ -64,7 +64,7 @@ bool streamMatches(const TrafficStream &stream, const MatchRule &rule)
 
 bool webhookMatches(const WebhookStream &stream, const MatchRule &rule)
 {
-    // `event` narrows single deliveries; the library's anomalies match whole endpoints.
+    // `event` narrows single deliveries (rowMatchesEvent); here only org and endpoint count.
     return matches(rule, [&](const QString &field) {
         if (field == "org"_L1)
             return stream.org;
@@ -72,6 +72,12 @@ bool webhookMatches(const WebhookStream &stream, const MatchRule &rule)
             return stream.endpoint;
         return rule.value(field);
     });
+}
+
+// A delivery of an anomaly that names an `event` matches only when it carries that event.
+bool rowMatchesEvent(const WebhookRow &row, const GeneratedLogs &logs, const MatchRule &rule)
+{
+    return !rule.contains(u"event"_s) || logs.strings.value(row.event) == rule.value(u"event"_s);
 }
 
 double median(std::vector<double> values)
@@ -277,7 +283,8 @@ private slots:
         const quint16 error = static_cast<quint16>(g->logs.strings.indexOf(a.error));
         qsizetype inside = 0, insideHits = 0, outside = 0, outsideHits = 0;
         for (const WebhookRow &r : g->logs.webhooks) {
-            if (!webhookMatches(s.webhookStreams.at(r.stream), a.match))
+            if (!webhookMatches(s.webhookStreams.at(r.stream), a.match) ||
+                !rowMatchesEvent(r, g->logs, a.match))
                 continue;
             const bool failed = r.status == a.status && r.error == error;
             if (a.activeAt(r.ts)) {

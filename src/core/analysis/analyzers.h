@@ -38,6 +38,7 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input);
 AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input);
 AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input);
 AnalyzerOutput analyzeScope(const AnalysisInput &input);
+AnalyzerOutput analyzeSdkErrors(const AnalysisInput &input);
 
 // One analyzer as playbooks name it. The registry (registry.cpp) is the one list of
 // analyzers: the ranking runs from it, playbook validation checks names against it and

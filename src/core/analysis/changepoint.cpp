@@ -533,8 +533,9 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
 {
     for (const Series &series : seriesOf(evidence)) {
         // series per organisation are the org comparison's (every org's traffic), not changes
-        // of this org's own traffic
-        if (series.size() == 0 || series.labels.contains(u"org"_s))
+        // of this org's own traffic; series per client SDK version are read by sdk_errors
+        if (series.size() == 0 || series.labels.contains(u"org"_s) ||
+            series.labels.contains(u"sdk"_s))
             continue;
         QList<double> values;
         QList<double> medians;
@@ -738,7 +739,8 @@ QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDa
 {
     QDateTime earliest;
     for (const Series &series : seriesOf(evidence)) {
-        if (series.size() == 0 || series.labels.contains(u"org"_s))
+        if (series.size() == 0 || series.labels.contains(u"org"_s) ||
+            series.labels.contains(u"sdk"_s))
             continue;
         if (kind == MetricKind::Latency && !series.columns.contains(u"p95"_s))
             continue;

@@ -1,4 +1,5 @@
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/sdkerrors.h"
 
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
@@ -389,6 +390,30 @@ bool failuresNameTheRequest(const Analysis::ErrorProfile &errors,
             top->errorCode.contains(u"not_found") || top->errorCode.contains(u"api_key"));
 }
 
+// The providers of the org's traffic a deploy's words name ("src/providers/openai/stream.ts":
+// openai) whose own series of the change's metric stayed flat, when another provider's changed: the
+// deploy touched the adapter of a provider whose traffic did not move. Empty otherwise.
+QStringList namedProvidersUnchanged(const Analysis::ChangeReport &report,
+                                    const Analysis::DeployCandidate &deploy,
+                                    const Analysis::SeriesChange &change)
+{
+    using namespace Analysis;
+    QStringList flat;
+    bool otherChanged = false;
+    for (const SeriesChange &c : report.series) {
+        const QString provider = c.labels.value(u"provider"_s).toString();
+        if (provider.isEmpty() || c.kind != change.kind || c.firstToken != change.firstToken)
+            continue;
+        if (!deploy.words.contains(provider.toLower()))
+            otherChanged = otherChanged || c.changed;
+        else if (c.changed)
+            return {}; // a provider it names moved: nothing against it
+        else
+            appendUnique(flat, provider);
+    }
+    return otherChanged ? flat : QStringList();
+}
+
 // The case for `best` behind `change`: timing, what it touched, the scope, and what argues
 // against it (other organisations fine, a recovery no deploy explains, refused requests).
 Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport &report,
@@ -425,6 +450,26 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
         h.score *= 0.6;
         summary += u"; but other organisations on the same traffic are unaffected"_s;
         phrases.append({u"deploy.others_orgs_fine"_s, {}});
+    }
+    // a deploy that changed one provider's adapter moves that provider's traffic: it stayed flat
+    // while another provider's changed
+    if (const QStringList unchanged = namedProvidersUnchanged(report, best, change);
+        !unchanged.isEmpty()) {
+        h.score *= 0.5;
+        summary += u"; but it changed the "_s + unchanged.join(u", "_s) +
+                   u" adapter, whose traffic did not change"_s;
+        phrases.append({u"deploy.other_provider"_s, {Say::names(u"providers"_s, unchanged)}});
+    }
+    // a deploy of ours fails every client alike: failures of one client SDK version while
+    // another version of this org is served by the same model without them argue against it
+    if (change.kind == MetricKind::ErrorRate) {
+        if (const SdkErrorVerdict sdk = sdkErrorVerdict(input); sdk.found()) {
+            h.score *= 0.5;
+            summary += u"; but only requests sent with "_s + sdk.sdk + u" fail, while "_s +
+                       sdk.goodSdk + u" is served by the same model without these failures"_s;
+            phrases.append({u"deploy.one_sdk_only"_s,
+                            {Say::name(u"sdk"_s, sdk.sdk), Say::name(u"good_sdk"_s, sdk.goodSdk)}});
+        }
     }
     // a change a deploy brought stays until a deploy takes it back: one that went away by
     // itself, with no deploy near its end, came from outside. (For a fallback ticket the

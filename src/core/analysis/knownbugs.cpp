@@ -1,9 +1,11 @@
 #include "core/analysis/knownbugs.h"
+#include "core/analysis/sdkerrors.h"
 
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
 #include "core/analysis/unchecked.h"
+#include "core/analysis/webhookbreakdown.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -93,6 +95,46 @@ QStringList modelWords(const QString &model)
     return out;
 }
 
+// A webhook failure's signature, from the customer's deliveries: the main error and HTTP status
+// of the failed ones, and the events that failed ("request.failed") when other events of the same
+// org were delivered without failing.
+void appendWebhookSignatures(const AnalysisInput &input, KnownBugProblem &p)
+{
+    const QString own = gatherWebhooks(input).ownEvidence;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"webhook_breakdown")) {
+        if (f.evidence->id != own)
+            continue;
+        const Table t(f.evidence->data);
+        QMap<QString, double> failedBy;    // "error:…", "status:…", "event:…"
+        QMap<QString, double> deliveredBy; // event -> deliveries
+        double failed = 0;
+        for (int r = 0; r < t.rowCount(); ++r) {
+            const double n = t.number(r, u"n");
+            const int status = int(t.number(r, u"status"));
+            const QString event = t.text(r, u"event");
+            deliveredBy[event] += n;
+            if (status != 0 && status < 400)
+                continue;
+            failed += n;
+            failedBy[u"error:"_s + t.text(r, u"error")] += n;
+            failedBy[u"status:"_s + QString::number(status)] += n;
+            failedBy[u"event:"_s + event] += n;
+        }
+        bool someEventFine = false;
+        for (auto it = deliveredBy.cbegin(); it != deliveredBy.cend(); ++it)
+            someEventFine =
+                someEventFine || (it.value() >= 20 && failedBy.value(u"event:"_s + it.key()) == 0);
+        for (auto it = failedBy.cbegin(); it != failedBy.cend(); ++it) {
+            const QString kind = it.key().section(u':', 0, 0);
+            const QString value = it.key().section(u':', 1);
+            if (value.isEmpty() || value == u"0" || it.value() < 0.5 * failed ||
+                (kind == u"event" && !someEventFine))
+                continue;
+            appendUnique(p.signatures, value.toLower());
+        }
+    }
+}
+
 KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
 {
     KnownBugProblem p;
@@ -135,6 +177,8 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
         if (symptomWords().contains(w))
             appendUnique(p.symptoms, w);
     }
+    if (input.playbook == u"webhook-failures")
+        appendWebhookSignatures(input, p);
     // the error signature seen in the logs: "invalid_request", "400"
     const ErrorProfile errors = errorProfile(input);
     for (qsizetype i = 0; i < errors.groups.size() && i < 2; ++i) {
@@ -381,6 +425,14 @@ QString rejection(const KnownBugFacts &facts, const TrackerIssue &issue, const K
            u", not the affected "_s + affected(p);
 }
 
+// Whether an issue names a client SDK version ("portkey-python/1.8.4": its version number).
+bool namesSdk(const TrackerIssue &issue, const QString &sdk)
+{
+    const QString version = sdk.section(u'/', -1);
+    const QString text = issue.title + u' ' + issue.description;
+    return !version.isEmpty() && text.contains(version);
+}
+
 void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &issue,
           const KnownBugJudgement &j)
 {
@@ -424,9 +476,20 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
             out.notChecked.append(unchecked(u"known_bugs_failed"_s));
         return out;
     }
+    // a bug of ours fails every client alike: when one SDK version alone fails while another
+    // is served by the same model, only an issue naming that version describes it
+    const Analysis::SdkErrorVerdict sdk = Analysis::sdkErrorVerdict(input);
     for (const TrackerIssue &issue : facts.issues) {
         const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
-        if (j.match == KnownBugMatch::Describes)
+        if (j.match == KnownBugMatch::Describes && sdk.found() && !namesSdk(issue, sdk.sdk)) {
+            out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
+                                 named(issue) +
+                                     u" would fail every client alike, but only "
+                                     u"requests sent with "_s +
+                                     sdk.sdk + u" fail while "_s + sdk.goodSdk +
+                                     u" is served by the same model"_s,
+                                 {issue.ref}});
+        } else if (j.match == KnownBugMatch::Describes)
             cite(out, facts, issue, j);
         else
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),

@@ -37,6 +37,9 @@ constexpr std::array Registry = {
                  "the documentation page and sentence most related to the ticket"_L1},
     AnalyzerInfo{"scope"_L1, &analyzeScope,
                  "this organisation against the others: one customer or everyone"_L1},
+    AnalyzerInfo{"sdk_errors"_L1, &analyzeSdkErrors,
+                 "failures of one client SDK version while another version is served by the "
+                 "same model"_L1},
 };
 
 } // namespace

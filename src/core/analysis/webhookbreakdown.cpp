@@ -288,6 +288,15 @@ void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookV
                          {}});
 }
 
+// Whether what a deploy changed speaks of a kind of failure it could cause; true for a kind no
+// delivery change is known to explain (nothing to hold against the deploy).
+bool speaksOfFailure(const DeployCandidate &c, const QString &kind)
+{
+    const QStringList wanted = failureKindWords(kind);
+    return wanted.isEmpty() || std::any_of(c.words.cbegin(), c.words.cend(),
+                                           [&](const QString &w) { return wanted.contains(w); });
+}
+
 // The deploy (if any) that explains deliveries failing with `kind` from `began`.
 const DeployCandidate *fittingDeploy(const DeployRanking &ranking, const QString &kind,
                                      const QDateTime &began)
@@ -413,6 +422,10 @@ void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const Webhoo
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::DeployRegression);
     h.score = std::min(0.93, best.score);
+    // a failure a delivery change can cause (a rejected signature, a timeout) is pinned on a
+    // deploy that speaks of it; one that touched another part of delivery fits by timing only
+    if (!speaksOfFailure(best, v.worst.mainError()))
+        h.score *= 0.6;
     h.cause.summary = describeDeploy(best, reference) + u" shipped "_s +
                       formatDuration(best.time.secsTo(v.worst.firstFailure)) +
                       u" before webhook deliveries started failing; "_s +

@@ -699,6 +699,9 @@ struct Reading
     bool onlyWord = false;
     std::optional<Lexicon::Lang> lang; // the ticket's language, when clear
     bool otherModelServed = false;     // "answered by model B instead of A"
+    // A clause that says "instead of" or "answered by" names a model's provider in it ("the text
+    // arrives in lumps instead of a stream" is no switch of target).
+    bool switchNamesTarget = false;
     // Providers named in a sentence that says only that something fails, or only that
     // something works; and whether a sentence says both of two providers ("Claude fails, GPT
     // works"). Stale subjects aside.
@@ -874,6 +877,23 @@ bool contrastRefuted(const Reading &r)
                                [&](const QString &p) { return r.failingProviders.contains(p); });
 }
 
+// Whether a clause of a sentence says a switch or who answered ("instead of", "served by") and
+// names a model's provider in it: "answered by GPT-4o instead of Claude", not "the text arrives in
+// lumps instead of a stream" beside a clause that names Claude.
+bool saysSwitchOfTarget(const Sentence &s, const QList<QList<Occurrence>> &perClause)
+{
+    static const int sw = conceptIndex(u"switch");
+    static const int served = conceptIndex(u"served");
+    for (qsizetype k = 0; k < perClause.size() && k < s.clauses.size(); ++k) {
+        const bool says =
+            std::any_of(perClause.at(k).cbegin(), perClause.at(k).cend(),
+                        [](const Occurrence &o) { return o.index == sw || o.index == served; });
+        if (says && !Lexicon::providerFamilies(s.clauses.at(k).joined).isEmpty())
+            return true;
+    }
+    return false;
+}
+
 void readZone(const QList<Sentence> &sentences, double weight, bool subject, Reading *r)
 {
     TokenMatcher matcher(r->lang);
@@ -902,8 +922,10 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
         for (const Clause &clause : s.clauses)
             sentenceWords += clause.joined;
         const bool namesProvider = !Lexicon::providerFamilies(sentenceWords).isEmpty();
-        if (!(subject && r->staleSubject))
+        if (!(subject && r->staleSubject)) {
             attributeProviders(s, perClause, r);
+            r->switchNamesTarget = r->switchNamesTarget || saysSwitchOfTarget(s, perClause);
+        }
         for (qsizetype k = 0; k < s.clauses.size(); ++k) {
             const Clause &clause = s.clauses.at(k);
             const QList<Occurrence> &found = perClause.at(k);
@@ -1125,7 +1147,7 @@ Reading readTicket(const Ticket &ticket)
     // requests went to another target than the one configured.
     // Said as a fact ("were answered by", "switched to" outside a question), it is something
     // that happened, a symptom to investigate even when the ticket then asks why.
-    if ((present(r, u"switch") || present(r, u"served")) &&
+    if ((present(r, u"switch") || present(r, u"served")) && r.switchNamesTarget &&
         (r.providers.size() >= 2 || distinctModels(subject + u'\n' + body) >= 2)) {
         r.otherModelServed = true;
         const int served = conceptIndex(u"served");

@@ -57,7 +57,7 @@ const Spec Specs[] = {
      u"service unavailable|gateway timeout|upstream connect|server error",
      u"", u"", u"=500er|=502er|=503er", u"", u""},
     {u"client-status", Kind::Symptom, u"api-errors 1.5",
-     u"=400|=401|=403|=422|unauthorized|forbidden|=invalid|authenticat", u"autenticacion",
+     u"=400|=401|=403|=408|=422|unauthorized|forbidden|=invalid|authenticat", u"autenticacion",
      u"autenticacao", u"authentifizierung", u"authentification", u"認証"},
     {u"rate-limited", Kind::Symptom, u"api-errors 3",
      u"=429|=429s|many requests|rate limited|ratelimited|throttl|hitting rate|"

@@ -78,18 +78,36 @@ bool hasWords(const QStringList &lines)
 
 // A closing line ("Thanks,", "Cordialement,", "Un saludo", "Mit freundlichen Grüßen",
 // "よろしくお願いいたします。"): what follows it is the writer's name, title and address.
+// The closing words of the six languages (a regular-expression alternation).
+const QString &closingWords()
+{
+    static const QString words =
+        u"thanks|thank you|thx|cheers|best|kind regards|best regards|regards|"
+        u"many thanks|merci|cordialement|bien cordialement|bien [àa] vous|salutations|gracias|"
+        u"muchas gracias|saludos|un saludo|atentamente|obrigad[oa]|cumprimentos|atenciosamente|"
+        u"abra[çc]os|um abra[çc]o|danke|vielen dank|viele gr[üu](ß|ss)e|beste gr[üu](ß|ss)e|"
+        u"freundliche gr[üu](ß|ss)e|mit freundlichen gr[üu](ß|ss)en"_s;
+    return words;
+}
+
 bool isSignOff(const QString &line)
 {
     if (line.size() > 48)
         return false;
     static const QRegularExpression closing(
-        u"^[¡!]?\\s*(thanks|thank you|thx|cheers|best|kind regards|best regards|regards|"
-        u"many thanks|merci|cordialement|bien cordialement|bien [àa] vous|salutations|gracias|"
-        u"muchas gracias|saludos|un saludo|atentamente|obrigad[oa]|cumprimentos|atenciosamente|"
-        u"abra[çc]os|um abra[çc]o|danke|vielen dank|viele gr[üu](ß|ss)e|beste gr[üu](ß|ss)e|"
-        u"freundliche gr[üu](ß|ss)e|mit freundlichen gr[üu](ß|ss)en)\\b[^\\n]{0,30}$"_s,
+        u"^[¡!]?\\s*("_s + closingWords() + u")\\b[^\\n]{0,30}$"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     static const QRegularExpression japanese(u"よろしくお願い[^\\n]{0,12}$"_s);
+    return closing.match(line).hasMatch() || japanese.match(line).hasMatch();
+}
+
+// A closing said alone ("Merci!", "Best regards,"), nothing else on its line.
+bool isBareSignOff(const QString &line)
+{
+    static const QRegularExpression closing(u"^[¡!]?\\s*("_s + closingWords() + u")[\\s,.!。]*$"_s,
+                                            QRegularExpression::CaseInsensitiveOption |
+                                                QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression japanese(u"^(何卒)?よろしくお願い(いた)?(し)?ます[。!！]*$"_s);
     return closing.match(line).hasMatch() || japanese.match(line).hasMatch();
 }
 
@@ -140,6 +158,16 @@ QString withoutQuotedThread(const QString &text)
         kept = kept.mid(0, at);
     while (!kept.isEmpty() && kept.constLast().trimmed().isEmpty())
         kept.removeLast();
+    // a mail passed on with a second signature under the first: the writer's own closing, said
+    // alone on its line, and the name and title under it go too
+    while (true) {
+        const qsizetype at = signatureStart(kept);
+        if (at <= 0 || !isBareSignOff(kept.at(at).trimmed()))
+            break;
+        kept = kept.mid(0, at);
+        while (!kept.isEmpty() && kept.constLast().trimmed().isEmpty())
+            kept.removeLast();
+    }
     return hasWords(kept) ? kept.join(u'\n') : text;
 }
 

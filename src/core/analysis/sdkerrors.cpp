@@ -1,0 +1,201 @@
+#include "core/analysis/sdkerrors.h"
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Analysis {
+
+namespace {
+
+constexpr double MinShare = 0.10;      // a version failing less is not "failing"
+constexpr double MinFailed = 20;       // failed requests of the version since the onset
+constexpr double MinGoodRequests = 30; // the other version's requests at the same minutes
+constexpr double GoodShareCeiling = 0.05;
+
+double rateAt(const SdkErrorSeries &s, int i)
+{
+    return s.requests.at(i) > 0 ? s.errors.at(i) / s.requests.at(i) : 0.0;
+}
+
+// Requests and failed requests of `s` in [from, to) (to invalid: to the end).
+std::pair<double, double> countsIn(const SdkErrorSeries &s, const QDateTime &from,
+                                   const QDateTime &to)
+{
+    double n = 0;
+    double e = 0;
+    for (int i = 0; i < s.times.size(); ++i) {
+        if (s.times.at(i) < from || (to.isValid() && s.times.at(i) >= to))
+            continue;
+        n += s.requests.at(i);
+        e += s.errors.at(i);
+    }
+    return {n, e};
+}
+
+// The provider and model that most of a version's failed requests went to.
+std::pair<QString, QString> failingTarget(const QList<SdkTraffic> &traffic, const QString &sdk)
+{
+    const SdkTraffic *top = nullptr;
+    for (const SdkTraffic &t : traffic) {
+        if (t.sdk == sdk && t.errors > 0 && (!top || t.errors > top->errors))
+            top = &t;
+    }
+    return top ? std::pair{top->provider, top->model} : std::pair{QString(), QString()};
+}
+
+bool serves(const QList<SdkTraffic> &traffic, const QString &sdk, const QString &provider,
+            const QString &model)
+{
+    return std::any_of(traffic.cbegin(), traffic.cend(), [&](const SdkTraffic &t) {
+        return t.sdk == sdk && t.provider == provider && t.model == model &&
+               t.requests >= MinGoodRequests;
+    });
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- gather
+
+SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
+{
+    SdkErrorFacts facts;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series")) {
+        for (const Series &s : seriesOf(*f.evidence)) {
+            const QString sdk = s.labels.value(u"sdk"_s).toString();
+            if (sdk.isEmpty() || s.labels.contains(u"org"_s))
+                continue;
+            SdkErrorSeries out{sdk, s.times, {}, {}};
+            for (int i = 0; i < s.size(); ++i) {
+                out.requests.append(s.value(i, u"n"));
+                out.errors.append(s.value(i, u"errors"));
+            }
+            facts.series.append(out);
+            facts.evidenceId = f.evidence->id;
+        }
+    }
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
+        const Table t(f.evidence->data);
+        if (!t.hasColumn(u"sdk") || !t.hasColumn(u"errors"))
+            continue;
+        facts.trafficEvidenceId = f.evidence->id;
+        for (int r = 0; r < t.rowCount(); ++r) {
+            const SdkTraffic row{t.text(r, u"sdk"), t.text(r, u"provider"), t.text(r, u"model"),
+                                 t.number(r, u"n"), t.number(r, u"errors")};
+            auto it = std::find_if(facts.traffic.begin(), facts.traffic.end(), [&](const auto &x) {
+                return x.sdk == row.sdk && x.provider == row.provider && x.model == row.model;
+            });
+            if (it == facts.traffic.end()) {
+                facts.traffic.append(row);
+            } else {
+                it->requests += row.requests;
+                it->errors += row.errors;
+            }
+        }
+    }
+    return facts;
+}
+
+// ---------------------------------------------------------------- judge
+
+SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
+{
+    SdkErrorVerdict v;
+    int failing = 0;
+    for (const SdkErrorSeries &s : facts.series) {
+        QList<double> rates;
+        for (int i = 0; i < s.times.size(); ++i)
+            rates.append(rateAt(s, i));
+        const LevelShift shift = detectUpwardShift(rates, 2.0, 0.02, rates.size() >= 60 ? 5 : 3);
+        if (!shift.found)
+            continue;
+        const QDateTime since = s.times.at(shift.start);
+        const QDateTime until = shift.end < s.times.size() ? s.times.at(shift.end) : QDateTime();
+        const auto [n, e] = countsIn(s, since, until);
+        const auto [n0, e0] = countsIn(s, s.times.first(), since);
+        if (n <= 0 || e / n < MinShare || e < MinFailed)
+            continue;
+        ++failing;
+        v.sdk = s.sdk;
+        v.since = since;
+        v.until = until;
+        v.share = e / n;
+        v.failed = e;
+        v.before = n0 > 0 ? e0 / n0 : 0.0;
+    }
+    // several versions failing together: not a matter of one client
+    if (failing != 1)
+        return {};
+    std::tie(v.provider, v.model) = failingTarget(facts.traffic, v.sdk);
+    if (v.provider.isEmpty())
+        return {};
+    for (const SdkErrorSeries &s : facts.series) {
+        if (s.sdk == v.sdk || !serves(facts.traffic, s.sdk, v.provider, v.model))
+            continue;
+        const auto [n, e] = countsIn(s, v.since, v.until);
+        const double share = n > 0 ? e / n : 1.0;
+        if (n < MinGoodRequests || share > std::min(GoodShareCeiling, v.share / 5.0))
+            continue;
+        if (v.goodSdk.isEmpty() || n > v.goodRequests) {
+            v.goodSdk = s.sdk;
+            v.goodShare = share;
+            v.goodRequests = n;
+        }
+    }
+    return v.goodSdk.isEmpty() ? SdkErrorVerdict{} : v;
+}
+
+SdkErrorVerdict sdkErrorVerdict(const AnalysisInput &input)
+{
+    return judgeSdkErrors(gatherSdkErrors(input));
+}
+
+} // namespace Casefile::Analysis
+
+// ---------------------------------------------------------------- phrase
+
+namespace Casefile {
+
+AnalyzerOutput analyzeSdkErrors(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    AnalyzerOutput out;
+    const SdkErrorFacts facts = gatherSdkErrors(input);
+    const SdkErrorVerdict v = judgeSdkErrors(facts);
+    if (!v.found())
+        return out;
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    const QString target = v.provider + u'/' + v.model;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::SdkVersion);
+    h.score = 0.88;
+    h.cause.confidence = 0.88;
+    h.cause.summary = u"From "_s + clock(v.since, reference) + u", "_s + formatShare(v.share) +
+                      u" of the requests sent with "_s + v.sdk + u" fail ("_s +
+                      formatCount(v.failed) + u" requests, "_s + formatShare(v.before) +
+                      u" before), while "_s + v.goodSdk + u", sent to the same "_s + target +
+                      u" at the same minutes, fails "_s + formatShare(v.goodShare) +
+                      u": the client version, not the gateway or the provider"_s;
+    h.cause.phrases = {{u"sdk.errors_one_version"_s,
+                        {Say::name(u"sdk"_s, v.sdk), Say::time(u"since"_s, v.since),
+                         Say::share(u"share"_s, v.share), Say::count(u"count"_s, v.failed),
+                         Say::name(u"good_sdk"_s, v.goodSdk), Say::name(u"model"_s, v.model),
+                         Say::share(u"good_share"_s, v.goodShare)}}};
+    h.cause.refs = {u"sdk:"_s + v.sdk};
+    h.cause.evidenceIds = {facts.evidenceId, facts.trafficEvidenceId};
+    h.failures = v.failed;
+    h.why = u"one SDK version fails where another is served by the same model"_s;
+    out.hypotheses.append(h);
+    const QString same = v.goodSdk + u" is served by the same "_s + target +
+                         u" through the same gateway without these failures"_s;
+    out.rejected.append({QLatin1StringView(Category::DeployRegression), same, {}});
+    out.rejected.append({QLatin1StringView(Category::ProviderOutage), same, {}});
+    return out;
+}
+
+} // namespace Casefile

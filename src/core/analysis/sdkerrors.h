@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// sdk_errors in three steps: the facts read from the evidence (the org's error series per client
+// SDK version, and which provider and model each version's requests went to), a pure judgement
+// of whether one SDK version alone began to fail, and the wording. A change of ours or of the
+// provider fails every client alike; failures of one SDK version while another version of the
+// same org is served by the same provider and model without them point at the client.
+namespace Casefile::Analysis {
+
+// The org's requests and failed requests of one SDK version, per bucket.
+struct SdkErrorSeries
+{
+    QString sdk;
+    QList<QDateTime> times;
+    QList<double> requests;
+    QList<double> errors;
+};
+
+// The org's requests of one SDK version to one provider and model over the window.
+struct SdkTraffic
+{
+    QString sdk;
+    QString provider;
+    QString model;
+    double requests = 0;
+    double errors = 0;
+};
+
+struct SdkErrorFacts
+{
+    QString evidenceId;        // the error series per SDK
+    QString trafficEvidenceId; // the traffic overview
+    QList<SdkErrorSeries> series;
+    QList<SdkTraffic> traffic;
+};
+
+// One SDK version failing from `since` while another one of the same org, on the same provider
+// and model, is served without failures at the same minutes.
+struct SdkErrorVerdict
+{
+    QString sdk;      // the failing version ('' when no single version fails)
+    QString goodSdk;  // a version of the same org served by the same provider and model
+    QString provider; // where the failing version's failed requests went
+    QString model;
+    QDateTime since;
+    QDateTime until;  // invalid while it lasts
+    double share = 0; // failed share of the version's requests since `since`
+    double before = 0;
+    double failed = 0;
+    double goodShare = 0; // the other version's failed share at the same minutes
+    double goodRequests = 0;
+    bool found() const { return !sdk.isEmpty(); }
+};
+
+SdkErrorFacts gatherSdkErrors(const AnalysisInput &input);
+
+// Pure: exactly one SDK version's failure rate rose (a sustained shift to 10% or more, 20 failed
+// requests at least) and another version of the org sent 30 requests or more to the same provider
+// and model in those minutes with at most a fifth of that share (and under 5%).
+SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts);
+
+// gather + judge, for the analyzers that weigh their own cause against it (deploy correlation).
+SdkErrorVerdict sdkErrorVerdict(const AnalysisInput &input);
+
+} // namespace Casefile::Analysis

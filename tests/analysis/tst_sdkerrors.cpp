@@ -1,0 +1,107 @@
+// sdk_errors: one client SDK version failing while another version of the same org is served by
+// the same provider and model without failures is the client's version; several versions failing
+// together, or no other version on that model, say nothing.
+#include "evidence.h"
+
+#include "core/analysis/sdkerrors.h"
+
+#include <QTest>
+
+using namespace TestSupport;
+using namespace Casefile::Analysis;
+
+namespace {
+
+// One version's minutes: `perMinute` requests, `before` failed share, `after` from minute `onset`
+// (-1: never) to `until` (-1: to the end).
+SdkErrorSeries series(const QString &sdk, double perMinute, double before, double after, int onset,
+                      int until = -1, int minutes = 180)
+{
+    SdkErrorSeries s;
+    s.sdk = sdk;
+    const QDateTime start = at(u"2027-05-10T11:00:00Z"_s);
+    for (int i = 0; i < minutes; ++i) {
+        const bool failing = onset >= 0 && i >= onset && (until < 0 || i < until);
+        s.times.append(start.addSecs(60 * i));
+        s.requests.append(perMinute);
+        // a little noise so that a flat level is not a constant
+        s.errors.append(std::round(perMinute * (failing ? after : before) + (i % 7 == 0 ? 1 : 0)));
+    }
+    return s;
+}
+
+SdkTraffic traffic(const QString &sdk, const QString &model, double requests, double errors)
+{
+    return {sdk, u"openai"_s, model, requests, errors};
+}
+
+} // namespace
+
+class TestSdkErrors final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void judgement_data()
+    {
+        QTest::addColumn<QList<SdkErrorSeries>>("series");
+        QTest::addColumn<QList<SdkTraffic>>("traffic");
+        QTest::addColumn<QString>("sdk");
+        QTest::addColumn<QString>("good");
+        const QString oldSdk = u"portkey-python/1.8.4"_s;
+        const QString newSdk = u"portkey-python/1.12.1"_s;
+        const QList<SdkTraffic> sameModel{traffic(oldSdk, u"gpt-4.1"_s, 2000, 400),
+                                          traffic(newSdk, u"gpt-4.1"_s, 2500, 5)};
+        QTest::newRow("old version fails, new one on the same model is fine")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120), series(newSdk, 14, 0, 0, -1)}
+            << sameModel << oldSdk << newSdk;
+        QTest::newRow("a burst that ended is the version too")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.4, 60, 130),
+                                     series(newSdk, 14, 0, 0, -1)}
+            << sameModel << oldSdk << newSdk;
+        QTest::newRow("both versions fail together: not the client")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120),
+                                     series(newSdk, 14, 0, 0.4, 120)}
+            << sameModel << QString() << QString();
+        QTest::newRow("the other version sends to another model: nothing to compare")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120), series(newSdk, 14, 0, 0, -1)}
+            << QList<SdkTraffic>{traffic(oldSdk, u"gpt-4.1"_s, 2000, 400),
+                                 traffic(newSdk, u"text-embedding-3-small"_s, 2500, 5)}
+            << QString() << QString();
+        QTest::newRow("one version only") << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120)}
+                                          << sameModel << QString() << QString();
+        QTest::newRow("a steady background rate is not a change")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0.03, 0.03, -1),
+                                     series(newSdk, 14, 0, 0, -1)}
+            << sameModel << QString() << QString();
+        QTest::newRow("a small rise stays under the failing share")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.06, 120), series(newSdk, 14, 0, 0, -1)}
+            << sameModel << QString() << QString();
+        QTest::newRow("the other version fails a little too, under a fifth")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.5, 120),
+                                     series(newSdk, 14, 0, 0.02, 120)}
+            << sameModel << oldSdk << newSdk;
+    }
+
+    void judgement()
+    {
+        QFETCH(QList<SdkErrorSeries>, series);
+        QFETCH(QList<SdkTraffic>, traffic);
+        QFETCH(QString, sdk);
+        QFETCH(QString, good);
+        SdkErrorFacts facts;
+        facts.series = series;
+        facts.traffic = traffic;
+        const SdkErrorVerdict v = judgeSdkErrors(facts);
+        QCOMPARE(v.sdk, sdk);
+        QCOMPARE(v.goodSdk, good);
+        if (v.found()) {
+            QCOMPARE(v.provider, u"openai"_s);
+            QVERIFY(v.share >= 0.1);
+            QVERIFY(v.since.isValid());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSdkErrors)
+#include "tst_sdkerrors.moc"
