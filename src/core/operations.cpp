@@ -125,7 +125,9 @@ QList<Operation> clickhouse()
           u"first_without"_s},
          u"(one row per route, config, SDK and bucket `t`, at most 240 buckets per group; "
          u"first_without: the bucket's first request carrying no metadata, null when every one "
-         u"did)"_s,
+         u"did; with more groups than 20,000 rows hold at that width, the buckets widen until "
+         u"every group fits, and the title says so, as it says when the row limit cut groups "
+         u"off)"_s,
          {},
          {}},
         {c,
