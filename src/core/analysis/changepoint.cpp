@@ -36,14 +36,10 @@ struct Split
     double z = 0.0;
 };
 
-// Pettitt's statistic over values[lo, hi): the split maximising |U_k - E[U_k]| / sd, with
-// average ranks for ties. Ranks make one huge spike count as much as one slightly high value.
-Split bestSplit(const QList<double> &values, int lo, int hi, int minLength)
+// The ranks of values[lo, hi) from 1, ties given the average of the ranks they share.
+std::vector<double> averageRanks(const QList<double> &values, int lo, int hi)
 {
     const int m = hi - lo;
-    Split best;
-    if (m < 2 * minLength)
-        return best;
     std::vector<int> order(static_cast<std::size_t>(m));
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -59,6 +55,18 @@ Split bestSplit(const QList<double> &values, int lo, int hi, int minLength)
             rank[std::size_t(order[std::size_t(k)])] = r;
         i = j + 1;
     }
+    return rank;
+}
+
+// Pettitt's statistic over values[lo, hi): the split maximising |U_k - E[U_k]| / sd, with
+// average ranks for ties. Ranks make one huge spike count as much as one slightly high value.
+Split bestSplit(const QList<double> &values, int lo, int hi, int minLength)
+{
+    const int m = hi - lo;
+    Split best;
+    if (m < 2 * minLength)
+        return best;
+    const std::vector<double> rank = averageRanks(values, lo, hi);
     double rankSum = 0.0;
     for (int k = 1; k < m; ++k) {
         rankSum += rank[std::size_t(k - 1)];
@@ -134,21 +142,8 @@ Bump bestBump(const QList<double> &values, int minLength)
     Bump best;
     if (m < 4 * minLength)
         return best;
-    std::vector<int> order(static_cast<std::size_t>(m));
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return values.at(a) < values.at(b); });
+    const std::vector<double> rank = averageRanks(values, 0, m);
     std::vector<double> prefix(static_cast<std::size_t>(m) + 1, 0.0); // sums of average ranks
-    std::vector<double> rank(static_cast<std::size_t>(m));
-    for (int i = 0; i < m;) {
-        int j = i;
-        while (j + 1 < m &&
-               values.at(order[std::size_t(j + 1)]) == values.at(order[std::size_t(i)]))
-            ++j;
-        for (int k = i; k <= j; ++k)
-            rank[std::size_t(order[std::size_t(k)])] = (i + j) / 2.0 + 1.0;
-        i = j + 1;
-    }
     for (int k = 0; k < m; ++k)
         prefix[std::size_t(k) + 1] = prefix[std::size_t(k)] + rank[std::size_t(k)];
     const int longest = std::min(m / 2, 120);
@@ -186,18 +181,26 @@ void segment(const QList<double> &values, int lo, int hi, int depth, int minLeng
 
 } // namespace
 
+namespace {
+
+// The robust standard deviation of the (up to) 120 values before `start` around `centre`:
+// 1.4826 × their median absolute deviation from it.
+double spreadBefore(const QList<double> &values, int start, double centre)
+{
+    QList<double> deviations;
+    for (int i = std::max(0, start - 120); i < start; ++i)
+        deviations.append(std::abs(values.at(i) - centre));
+    return 1.4826 * median(deviations);
+}
+
+} // namespace
+
 double stepOverNoise(const QList<double> &values, const LevelShift &shift)
 {
     if (!shift.found || shift.start <= 0 || shift.start > values.size())
         return 0;
-    QList<double> before;
-    for (int i = std::max(0, shift.start - 120); i < shift.start; ++i)
-        before.append(values.at(i));
-    const double centre = median(before);
-    QList<double> deviations;
-    for (double v : std::as_const(before))
-        deviations.append(std::abs(v - centre));
-    const double spread = std::max(1.4826 * median(deviations), 1e-9); // robust sd
+    const double centre = medianOf(values, std::max(0, shift.start - 120), shift.start);
+    const double spread = std::max(spreadBefore(values, shift.start, centre), 1e-9);
     return (shift.after - shift.before) / spread;
 }
 
@@ -208,11 +211,7 @@ int firstBucketOfChange(const QList<double> &values, int start, double before, d
     // bucket that left the old level's noise band, not where the midpoint was crossed.
     if (start <= 0 || start > values.size() || after <= before)
         return start;
-    const int from = std::max(0, start - 120);
-    QList<double> deviations;
-    for (int i = from; i < start; ++i)
-        deviations.append(std::abs(values.at(i) - before));
-    const double spread = 1.4826 * median(deviations); // robust standard deviation
+    const double spread = spreadBefore(values, start, before);
     const double threshold = before + std::max(3.0 * spread, 0.3 * (after - before));
     int first = start;
     while (first > 1 && start - first < 10 && values.at(first - 1) > threshold)
