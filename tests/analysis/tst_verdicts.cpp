@@ -638,6 +638,22 @@ private slots:
         QCOMPARE(p.groups.at(1).first, at.addDays(-1));  // another provider's group is left alone
         QCOMPARE(p.groups.at(2).first, at.addSecs(600)); // inside the burst already
         QCOMPARE(p.groups.at(2).last, at.addSecs(3000));
+        // refusals of the same provider: yesterday's burst does not start today's span
+        ErrorProfile r;
+        r.rateLimited = 300;
+        r.rateProvider = u"openai"_s;
+        r.rateFirst = at.addDays(-1);
+        r.rateLast = at.addSecs(40 * 60);
+        boundToBurst(r, c);
+        QCOMPARE(r.rateFirst, at);
+        QCOMPARE(r.rateLast, at.addSecs(40 * 60));
+        QCOMPARE(r.rateEarlier, at.addDays(-1)); // the count is the window's: said in the reply
+        r.rateProvider = u"anthropic"_s;         // another provider's refusals are left alone
+        r.rateFirst = at.addDays(-1);
+        r.rateEarlier = {};
+        boundToBurst(r, c);
+        QCOMPARE(r.rateFirst, at.addDays(-1));
+        QVERIFY(!r.rateEarlier.isValid());
         // a change with no provider or model says nothing of which groups it bounds
         ErrorProfile q = p;
         q.groups[1].first = at.addDays(-1);
@@ -799,6 +815,30 @@ private slots:
         QTEST(facts.stats.stuck, "stuck");
         QTEST(facts.stats.refusedStatus, "status");
         QTEST(judgeFallback(facts).stalled, "stalled");
+    }
+
+    // A cause is counted on the failures that began in the window, not on its traffic's
+    // background failing all along: a provider's steady 500s do not make its deploy's burst
+    // as large as a config's hours of 404s.
+    void failuresOfACause()
+    {
+        const QDateTime from = QDateTime(QDate(2027, 3, 27), QTime(9, 0), QTimeZone::utc());
+        const TimeWindow window{from, from.addSecs(28 * 3600)};
+        ErrorProfile p;
+        p.groups = {{u"anthropic"_s, u"claude-sonnet-4-6"_s, 502, u"invalid_upstream_response"_s,
+                     821, from.addSecs(25 * 3600), window.to.addSecs(-60)},
+                    {u"anthropic"_s, u"claude-sonnet-4-6"_s, 500, u"provider_error"_s, 203,
+                     from.addSecs(60), window.to.addSecs(-120)},
+                    {u"anthropic"_s, u"claude-sonnet-4-6"_s, 400, u"invalid_request"_s, 188,
+                     from.addSecs(180), window.to.addSecs(-900)},
+                    {u"openai"_s, u"gpt-4o"_s, 500, u"provider_error"_s, 156, from.addSecs(120),
+                     window.to.addSecs(-60)}};
+        const QStringList anthropic{u"github:deployment:1"_s, u"provider:anthropic"_s};
+        QCOMPARE(failuresInScope(p, anthropic, window), 821.0);
+        QCOMPARE(failuresInScope(p, anthropic), 1212.0); // no window: every failure counts
+        // traffic that fails all along and nothing more: those are the failures there are
+        QCOMPARE(failuresInScope(p, {u"provider:openai"_s}, window), 156.0);
+        QCOMPARE(failuresInScope(p, {u"github:deployment:1"_s}, window), 0.0);
     }
 
     void ranking_data()

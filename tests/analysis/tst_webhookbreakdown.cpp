@@ -138,6 +138,49 @@ private slots:
         QCOMPARE(v.worst.firstFailure, at(u"2026-11-20T09:00:00Z"_s));
     }
 
+    // "Since 18:00, N% failed" counts the deliveries since 18:00, not the whole window's
+    void failingSince_data()
+    {
+        QTest::addColumn<QStringList>("rows");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<double>("share");
+        const QString day = u"|2026-11-20T00:00:00Z|2026-11-21T00:00:00Z"_s;
+        // 1,000 good deliveries over the day, 250 of them after 18:00; 300 failures from 18:00
+        QTest::newRow("a late failure, still going")
+            << QStringList{Hook + u"|200||1000"_s + day,
+                           Hook + u"|0|tls_error|300|2026-11-20T18:00:00Z|2026-11-21T00:00:00Z"_s}
+            << u"2026-11-20T18:00:00Z"_s << u"2026-11-21T00:00:00Z"_s << 300.0 / 550.0;
+        // 1,200 good over the day (100 in 14:00-16:00), 100 timeouts 14:00-16:00, then quiet
+        QTest::newRow("a failure that stopped is told while it lasted")
+            << QStringList{Hook + u"|200||1200"_s + day,
+                           Hook + u"|0|timeout|100|2026-11-20T14:00:00Z|2026-11-20T16:00:00Z"_s}
+            << u"2026-11-20T14:00:00Z"_s << u"2026-11-20T16:00:00Z"_s << 0.5;
+        // a big endpoint's steady 3% over the whole day stays 3%
+        QTest::newRow("a steady background")
+            << QStringList{Hook + u"|200||48500"_s + day, Hook + u"|0|timeout|1500"_s + day}
+            << u"2026-11-20T00:00:00Z"_s << u"2026-11-21T00:00:00Z"_s << 0.03;
+        // an odd 503 in the morning is not part of what failed since 18:00
+        QTest::newRow("an earlier odd failure is left out")
+            << QStringList{Hook + u"|200||1000"_s + day,
+                           Hook + u"|503||4|2026-11-20T06:00:00Z|2026-11-20T06:30:00Z"_s,
+                           Hook + u"|0|tls_error|300|2026-11-20T18:00:00Z|2026-11-21T00:00:00Z"_s}
+            << u"2026-11-20T18:00:00Z"_s << u"2026-11-21T00:00:00Z"_s << 300.0 / 550.0;
+    }
+    void failingSince()
+    {
+        QFETCH(QStringList, rows);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(double, share);
+        const FailingSince f =
+            Casefile::Analysis::failingSince(endpointStats(breakdown(rows)).value(Hook));
+        QCOMPARE(f.from, at(from));
+        QCOMPARE(f.to, at(to));
+        QVERIFY2(std::abs(f.share() - share) < 0.005,
+                 qPrintable(QString::number(f.share()) + u" != "_s + QString::number(share)));
+    }
+
     void gatherOwnAndAll()
     {
         // the breakdown naming fewer endpoints is the customer's, whatever the step order

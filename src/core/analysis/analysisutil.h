@@ -153,6 +153,9 @@ struct ErrorProfile
     QStringList clientCodes;
     QDateTime rateFirst;
     QDateTime rateLast;
+    // The window's first refusal when it came long before the burst rateFirst was bounded to
+    // (yesterday's run of 429s); invalid otherwise.
+    QDateTime rateEarlier;
     // The error code of the largest 429 group ("rate_limited", "budget_exceeded", ...), and its
     // provider/model when that group holds at least 80% of the 429s ('' otherwise).
     QString rateCode;

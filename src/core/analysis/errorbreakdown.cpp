@@ -279,7 +279,15 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
         Say::count(u"count"_s, p.rateLimited),
         Say::share(u"share"_s, p.rateLimited / std::max(1.0, p.totalRequests)),
         Say::name(u"code"_s, code)};
-    if (p.rateFirst.isValid()) {
+    if (p.rateFirst.isValid() && p.rateEarlier.isValid()) {
+        // the count is the window's: say when the refusals began as well as the latest run
+        s += u": first at "_s + clock(p.rateEarlier, f.reference) + u", and again between "_s +
+             clock(p.rateFirst, f.reference) + u" and "_s + clock(p.rateLast, f.reference);
+        h.cause.phrases.append({u"errors.rate_limited_again"_s,
+                                limited + QList<PhraseArg>{Say::time(u"earlier"_s, p.rateEarlier),
+                                                           Say::time(u"from"_s, p.rateFirst),
+                                                           Say::time(u"to"_s, p.rateLast)}});
+    } else if (p.rateFirst.isValid()) {
         s += u" between "_s + clock(p.rateFirst, f.reference) + u" and "_s +
              clock(p.rateLast, f.reference);
         h.cause.phrases.append({u"errors.rate_limited_between"_s,
@@ -634,6 +642,14 @@ void boundToBurst(ErrorProfile &p, const SeriesChange &c)
     if ((provider.isEmpty() || p.serverProvider == provider) &&
         (model.isEmpty() || p.serverModel.isEmpty() || p.serverModel == model))
         bound(p.serverFirst, p.serverLast);
+    // refusals of yesterday's burst and today's are told as today's
+    if (p.rateLimited > 0 && (provider.isEmpty() || p.rateProvider == provider) &&
+        (model.isEmpty() || p.rateModel.isEmpty() || p.rateModel == model)) {
+        const QDateTime first = p.rateFirst;
+        bound(p.rateFirst, p.rateLast);
+        if (p.rateFirst != first)
+            p.rateEarlier = first;
+    }
 }
 
 ErrorProfile burstProfile(const AnalysisInput &input)

@@ -109,7 +109,8 @@ bool returnedNothing(const StepData &step)
 
 } // namespace
 
-double failuresInScope(const ErrorProfile &errors, const QStringList &refs)
+double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
+                       const TimeWindow &window)
 {
     QString provider;
     QString model;
@@ -121,12 +122,23 @@ double failuresInScope(const ErrorProfile &errors, const QStringList &refs)
     }
     if (provider.isEmpty() && model.isEmpty())
         return 0.0;
-    double n = 0;
+    // within a tenth of the window of either end: failing all along
+    const qint64 edge = window.seconds() / 10;
+    const auto spans = [&](const ErrorGroup &g) {
+        return window.isValid() && g.first.isValid() && g.last.isValid() &&
+               window.from.secsTo(g.first) <= edge && g.last.secsTo(window.to) <= edge;
+    };
+    double all = 0;
+    double began = 0;
     for (const ErrorGroup &g : errors.groups) {
-        if ((provider.isEmpty() || g.provider == provider) && (model.isEmpty() || g.model == model))
-            n += g.n;
+        if ((provider.isEmpty() || g.provider == provider) &&
+            (model.isEmpty() || g.model == model)) {
+            all += g.n;
+            if (!spans(g))
+                began += g.n;
+        }
     }
-    return n;
+    return began > 0 ? began : all;
 }
 
 namespace {
@@ -170,7 +182,7 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     const ErrorProfile errors = errorProfile(input);
     for (Hypothesis &h : facts.ranked) {
         if (h.failures <= 0)
-            h.failures = failuresInScope(errors, h.cause.refs);
+            h.failures = failuresInScope(errors, h.cause.refs, input.params.window);
     }
     facts.rejected = all.rejected;
     facts.findings = all.findings;

@@ -170,6 +170,37 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
     return v;
 }
 
+FailingSince failingSince(const EndpointStats &s)
+{
+    FailingSince f;
+    const QString main = s.mainError();
+    f.from = s.firstByError.value(main, s.firstFailure);
+    if (!f.from.isValid() || !s.firstSeen.isValid() || !s.lastSeen.isValid()) {
+        f.failed = s.failed;
+        f.deliveries = s.n;
+        return f;
+    }
+    // a failure that stopped long before the last delivery is told while it lasted
+    const qint64 span = std::max<qint64>(60, s.firstSeen.secsTo(s.lastSeen));
+    const QDateTime stopped = s.lastByError.value(main, s.lastFailure);
+    const qint64 quiet = stopped.isValid() ? stopped.secsTo(s.lastSeen) : 0;
+    f.to = quiet > std::max<qint64>(1800, span / 10) ? stopped : s.lastSeen;
+    // the part of [a, b] inside [from, to]; a single moment is in or out
+    const auto overlap = [&](const QDateTime &a, const QDateTime &b) {
+        if (a.secsTo(b) <= 0)
+            return a >= f.from && a <= f.to ? 1.0 : 0.0;
+        const qint64 in = std::max<qint64>(0, std::max(a, f.from).secsTo(std::min(b, f.to)));
+        return double(in) / double(a.secsTo(b));
+    };
+    for (auto it = s.byError.cbegin(); it != s.byError.cend(); ++it) {
+        const QDateTime first = s.firstByError.value(it.key(), s.firstFailure);
+        const QDateTime last = s.lastByError.value(it.key(), first);
+        f.failed += it.key() == main ? it.value() : it.value() * overlap(first, last);
+    }
+    f.deliveries = f.failed + std::max(0.0, s.n - s.failed) * overlap(s.firstSeen, s.lastSeen);
+    return f;
+}
+
 bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to)
 {
     if (!from.isValid() || !to.isValid() || to <= from || !other.firstSeen.isValid() ||
@@ -254,21 +285,20 @@ using namespace Analysis;
 
 QString observedWords(const EndpointStats &worst, const QDateTime &reference)
 {
+    const FailingSince since = failingSince(worst);
     return u"Since "_s + clock(worst.firstFailure, reference) + u", "_s +
-           formatShare(worst.failed / std::max(1.0, worst.n)) + u" of deliveries to "_s +
-           worst.endpoint + u" ("_s + formatCount(worst.failed) + u" of "_s + formatCount(worst.n) +
+           formatShare(since.share()) + u" of deliveries to "_s + worst.endpoint + u" ("_s +
+           formatCount(since.failed) + u" of about "_s + formatCount(since.deliveries) +
            u") failed with "_s + worst.mainFailure();
 }
 
 // The values of observedWords, for the phrase book.
 QList<PhraseArg> observedArgs(const EndpointStats &worst)
 {
-    return {Say::time(u"from"_s, worst.firstFailure),
-            Say::share(u"share"_s, worst.failed / std::max(1.0, worst.n)),
-            Say::name(u"endpoint"_s, worst.endpoint),
-            Say::count(u"failed"_s, worst.failed),
-            Say::count(u"total"_s, worst.n),
-            Say::name(u"error"_s, worst.mainFailure())};
+    const FailingSince since = failingSince(worst);
+    return {Say::time(u"from"_s, worst.firstFailure), Say::share(u"share"_s, since.share()),
+            Say::name(u"endpoint"_s, worst.endpoint), Say::count(u"failed"_s, since.failed),
+            Say::count(u"total"_s, since.deliveries), Say::name(u"error"_s, worst.mainFailure())};
 }
 
 void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v)

@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QString>
 
+#include <algorithm>
+
 // Webhook breakdown in three steps: gather delivery counts per endpoint and error (the
 // customer's and, when asked, every organisation's), judge on which side the failures happen
 // (pure), and phrase the verdict (with the deploy that explains a failure on our side).
@@ -69,6 +71,20 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts);
 // first to its last occurrence): a failure that began late fills its stretch; a big endpoint's
 // steady background of a few percent does not.
 double failingShare(const EndpointStats &s);
+
+// The deliveries to an endpoint since its main error began, to its last delivery (or to the
+// last failure, when the failures stopped well before it): how many failed, about how many there
+// were (the other deliveries spread evenly over the span they were seen in), and the share. What
+// "since 07:20, N% failed" says; the share over the whole window would hide a late failure.
+struct FailingSince
+{
+    QDateTime from;
+    QDateTime to;
+    double failed = 0;
+    double deliveries = 0;
+    double share() const { return deliveries > 0 ? std::min(1.0, failed / deliveries) : 0; }
+};
+FailingSince failingSince(const EndpointStats &s);
 
 // Whether another endpoint failed in [from, to] (the customer's failure window): its failures
 // of kinds seen in that window are at least a fifth of the deliveries it would have had there.
