@@ -819,6 +819,70 @@ private slots:
                  qPrintable(inv.playbook.reason));
     }
 
+    // When the first answers already show that the window widens, the steps that read it ask
+    // their queries over the wider window at once, beside the first run, and the rerun takes
+    // those answers: each query still goes out once. Here the first run's deploys answer only
+    // once the wider series query has started; asked only after every first-run step, they
+    // would wait for their deadline.
+    void rerunAskedEarly()
+    {
+        Harness h;
+        const QDateTime began = fromIso(u"2026-11-19T06:00:00Z"_s);
+        const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
+        h.clickhouse->setBehaviour(
+            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+                return errorSeries(call, trafficFrom,
+                                   [=](const QDateTime &t) { return t >= began ? 0.3 : 0.002; });
+            }));
+        const std::shared_ptr<Recorder> recorder = h.recorder;
+        const auto waitedOut = std::make_shared<std::atomic_bool>(false);
+        h.github->setBehaviour(
+            u"deployments"_s,
+            Behaviour().withSeries([recorder, waitedOut](const OperationCall &call) {
+                const auto seriesCalls = [&] {
+                    int n = 0;
+                    for (const Recorder::Call &c : recorder->snapshot())
+                        n += c.stepId == u"series"_s ? 1 : 0;
+                    return n;
+                };
+                while (seriesCalls() < 2 && !call.limits.cancel.isCancelled() &&
+                       !call.limits.deadline.hasExpired())
+                    QThread::msleep(2);
+                if (seriesCalls() < 2)
+                    *waitedOut = true;
+                return QJsonObject{};
+            }));
+        const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
+                                stepJson(u"deploys"_s, u"github"_s, u"deployments"_s,
+                                         u", \"timeout_s\": 5, \"retries\": 0"_s)};
+        InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"api-errors"_s;
+        Ticket t = TestData::ticket();
+        t.subject = u"Calls failing"_s;
+        t.description = u"Claude calls fail since 10:00 UTC."_s;
+        const Investigation inv = runToEnd(run, t, options);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
+        QCOMPARE(stepOf(inv, u"series"_s)->status, StepStatus::Ok);
+        QList<Recorder::Call> series;
+        QList<Recorder::Call> deploys;
+        for (const Recorder::Call &c : h.recorder->snapshot()) {
+            if (c.stepId == u"series"_s)
+                series.append(c);
+            if (c.stepId == u"deploys"_s)
+                deploys.append(c);
+        }
+        const QString widened = u"2026-11-18T06:00:00Z"_s;
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(deploys.size(), 2);
+        QCOMPARE(series.last().args.value(u"from"_s).toString(), widened);
+        QCOMPARE(deploys.last().args.value(u"from"_s).toString(), widened);
+        // the wider query went out while the first run's deploys were still waiting
+        QVERIFY(!*waitedOut);
+        QCOMPARE(inv.window.from, fromIso(widened));
+        QCOMPARE(stepOf(inv, u"series"_s)->evidenceIds.size(), 1);
+    }
+
     // An onset to the minute: when the window's series came in two-minute buckets (a long
     // window holds more minutes than a query returns), the step's query runs once more in
     // one-minute buckets around the change, and the onset is the minute the failures began;

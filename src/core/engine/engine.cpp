@@ -163,8 +163,16 @@ public:
             }
         }
         if (asked)
-            return answer.get(); // a std::future_error if the first asker threw: caught by it
-        Result<OperationOutput> result = connector->run(call);
+            return answer.get();
+        Result<OperationOutput> result = fail(Error::Code::Unknown, u"the query did not run"_s);
+        try {
+            result = connector->run(call);
+        } catch (const std::exception &e) {
+            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation),
+                          QString::fromUtf8(e.what()));
+        } catch (...) {
+            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation));
+        }
         promise.set_value(result);
         return result;
     }
@@ -231,6 +239,10 @@ public:
     bool windowChecking = false;        // that check is running
     bool windowProbed = false;          // the check's queries started early, on the first series
     std::shared_ptr<QueryMemo> windowAnswers = std::make_shared<QueryMemo>();
+    // the steps' queries over a widened window, asked as soon as the early look at the window
+    // showed it would widen; the steps that run again take their first answer from here
+    std::shared_ptr<QueryMemo> rerunAnswers = std::make_shared<QueryMemo>();
+    QSet<QString> rerunning; // steps running again over the widened window, not yet started
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -270,6 +282,8 @@ public:
     QHash<QString, OnsetQuery> onsetQueries() const;
     void onWindowChecked(const WindowCheck &check);
     void rerunWindowSteps();
+    QSet<QString> windowSteps() const;
+    void prefetchRerun(const WindowCheck &early);
     void finish(const Analysed &result);
     QJsonObject templateValues() const;
 };
@@ -335,6 +349,8 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->windowChecking = false;
     d->windowProbed = false;
     d->windowAnswers = std::make_shared<QueryMemo>();
+    d->rerunAnswers = std::make_shared<QueryMemo>();
+    d->rerunning.clear();
     d->nextEvidence = 1;
     ++d->runGeneration;
     d->phase = InvestigationRunPrivate::Phase::Preparing;
@@ -762,9 +778,56 @@ void InvestigationRunPrivate::probeWindowEarly(const PlaybookStep &step)
     if (!probe)
         return;
     windowProbed = true;
+    const int generation = runGeneration;
     runAsync(
-        q, [probe = std::move(*probe)] { return probeWindow(probe).onset.isValid(); }, [](bool) {},
+        q, [probe = std::move(*probe)] { return probeWindow(probe); },
+        [this, generation](WindowCheck early) {
+            if (generation == runGeneration && phase == Phase::Steps)
+                prefetchRerun(early);
+        },
         &pool);
+}
+
+// When the early look at the window already shows that it widens (the change began long before
+// the ticket's time, or before the window), the steps that would run again over the wider window
+// ask their queries now, beside the first run's: the rerun then finds their answers ready
+// instead of waiting another round trip. Only steps that depend on nothing that runs again are
+// asked. When the check proper ends elsewhere (another window, or none), those answers are
+// never read.
+void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
+{
+    if (!early.onset.isValid() || runToken.isCancelled() || (windowChecked && !windowChecking))
+        return;
+    BoundParameters moved = params;
+    if (ParameterBinder::widenToOnset(moved, early.onset, playbook->windowHoursBefore).isEmpty())
+        return;
+    const QSet<QString> again = windowSteps();
+    QJsonObject values = moved.values;
+    for (auto it = data.cbegin(); it != data.cend(); ++it) {
+        for (auto o = it->outputs.begin(); o != it->outputs.end(); ++o)
+            values.insert(u"steps."_s + it.key() + u'.' + o.key(), o.value());
+    }
+    for (const PlaybookStep &step : playbook->steps) {
+        if (!again.contains(step.id) || !step.skipUnless.isEmpty() || isCachedLookup(step))
+            continue;
+        const bool ready =
+            std::all_of(step.dependsOn.cbegin(), step.dependsOn.cend(), [&](const QString &dep) {
+                const StepRecord *r = record(dep);
+                return !again.contains(dep) && r && r->status == StepStatus::Ok;
+            });
+        auto connector = connectors->get(step.connector);
+        if (!ready || !connector)
+            continue;
+        OperationCall call;
+        call.stepId = step.id;
+        call.operation = step.operation;
+        call.args = renderTemplates(QJsonValue(step.args), values).toObject();
+        call.limits = WorkLimits{QDeadlineTimer(scaled(qint64(step.timeoutS) * 1000)), runToken};
+        pool.start([memo = rerunAnswers, connector, call] {
+            lowerWorkerPriority();
+            memo->run(connector, call);
+        });
+    }
 }
 
 // Once every step has returned: does the window hold the change the organisation's logs show?
@@ -821,7 +884,7 @@ void InvestigationRunPrivate::onWindowChecked(const WindowCheck &check)
 
 // Every step whose arguments read the window's start, and every step that needs one of them,
 // runs again over the corrected window; the others keep what they returned.
-void InvestigationRunPrivate::rerunWindowSteps()
+QSet<QString> InvestigationRunPrivate::windowSteps() const
 {
     QSet<QString> again;
     for (const PlaybookStep &step : playbook->steps) {
@@ -842,6 +905,13 @@ void InvestigationRunPrivate::rerunWindowSteps()
             }
         }
     }
+    return again;
+}
+
+void InvestigationRunPrivate::rerunWindowSteps()
+{
+    const QSet<QString> again = windowSteps();
+    rerunning = again;
     QSet<QString> dropped;
     for (StepRecord &r : inv.steps) {
         if (!again.contains(r.id))
@@ -980,13 +1050,16 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     const QString id = step.id;
     QTimer::singleShot(timeoutMs, q, [this, id, generation] { onStepTimeout(id, generation); });
 
+    // the first attempt of a step running again over the widened window may find its answer
+    // asked already (prefetchRerun); a retry always asks anew
+    const std::shared_ptr<QueryMemo> memo = rerunning.remove(step.id) ? rerunAnswers : nullptr;
     InvestigationRun *guard = q;
     InvestigationRunPrivate *self = this; // lives as long as `guard`
-    pool.start([guard, self, connector, call, generation, id]() {
+    pool.start([guard, self, connector, call, generation, id, memo]() {
         lowerWorkerPriority();
         Result<OperationOutput> result = fail(Error::Code::Unknown, u"the step did not run"_s);
         try {
-            result = connector->run(call);
+            result = memo ? memo->run(connector, call) : connector->run(call);
         } catch (const std::exception &e) {
             result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation),
                           QString::fromUtf8(e.what()));
@@ -1372,6 +1445,7 @@ void InvestigationRun::rerunStep(const QString &stepId)
     d->inv.diagnosisMarkdown.clear();
     d->inv.internalNoteMarkdown.clear();
     d->runToken = CancelToken();
+    d->rerunning.clear(); // a step run again by hand asks anew
     ++d->runGeneration;
     d->phase = Phase::Steps;
     d->elapsed.start();
