@@ -298,6 +298,18 @@ Investigation runToEnd(InvestigationRun &run, const Ticket &t,
     return finished.first().first().value<Investigation>();
 }
 
+// An api-errors run of `steps` on a ticket whose body is `description`, to its end.
+Investigation runApiErrors(const Harness &h, const QStringList &steps, const QString &description)
+{
+    InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
+    InvestigationRun::Options options;
+    options.playbook = u"api-errors"_s;
+    Ticket t = TestData::ticket();
+    t.subject = u"Calls failing"_s;
+    t.description = description;
+    return runToEnd(run, t, options);
+}
+
 } // namespace
 
 class TestEngine : public QObject
@@ -855,13 +867,7 @@ private slots:
         const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
                                 stepJson(u"deploys"_s, u"github"_s, u"deployments"_s,
                                          u", \"timeout_s\": 5, \"retries\": 0"_s)};
-        InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
-        InvestigationRun::Options options;
-        options.playbook = u"api-errors"_s;
-        Ticket t = TestData::ticket();
-        t.subject = u"Calls failing"_s;
-        t.description = u"Claude calls fail since 10:00 UTC."_s;
-        const Investigation inv = runToEnd(run, t, options);
+        const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 10:00 UTC."_s);
         QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
         QCOMPARE(stepOf(inv, u"series"_s)->status, StepStatus::Ok);
         QList<Recorder::Call> series;
@@ -947,6 +953,48 @@ private slots:
                 corrected = c.logs;
         }
         QCOMPARE(fromIso(corrected), fromIso(onset));
+    }
+
+    // Every series over the organisation's logs that came in buckets wider than a minute has
+    // its change read to the minute as soon as it returns, beside the other steps: whichever of
+    // them the window check then takes as the primary change finds its answer ready. Here the
+    // deploys answer only once the second series' one-minute query has started; asked only by
+    // the check, after every step, it would come too late.
+    void onsetsReadEarly()
+    {
+        Harness h;
+        const QDateTime began = fromIso(u"2026-11-20T06:05:00Z"_s);
+        const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
+        h.clickhouse->setBehaviour(
+            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+                OperationCall asked = call;
+                asked.args.insert(u"bucket_s"_s, call.stepId.endsWith(u"_onset"_s) ? 60 : 120);
+                QJsonObject out = errorSeries(asked, trafficFrom, [=](const QDateTime &t) {
+                    return t >= began ? 0.3 : 0.002;
+                });
+                if (call.stepId.startsWith(u"series2"_s)) { // by route, not by provider
+                    QJsonArray series = out.value(u"series"_s).toArray();
+                    QJsonObject one = series.first().toObject();
+                    one.insert(u"labels"_s, QJsonObject{{u"route"_s, u"/v1/messages"_s}});
+                    series.replace(0, one);
+                    out.insert(u"series"_s, series);
+                }
+                return out;
+            }));
+        h.github->setBehaviour(u"deployments"_s, Behaviour().untilStarted(u"series2_onset"_s));
+        const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
+                                u"{\"id\": \"series2\", \"connector\": \"clickhouse\", "
+                                u"\"operation\": \"error_series\", \"args\": {\"org\": "
+                                u"\"{{org}}\", \"group_by\": \"route\", \"from\": "
+                                u"\"{{window.from}}\", \"to\": \"{{window.to}}\"}}"_s,
+                                stepJson(u"deploys"_s, u"github"_s, u"deployments"_s,
+                                         u", \"timeout_s\": 5, \"retries\": 0"_s)};
+        const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 06:00 UTC."_s);
+        QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
+        int fine = 0;
+        for (const Recorder::Call &c : h.recorder->snapshot())
+            fine += c.stepId == u"series2_onset"_s ? 1 : 0;
+        QCOMPARE(fine, 1); // asked once, early, whoever asks again
     }
 
     // The look-back is cancellable like any step: cancelling while it runs ends the

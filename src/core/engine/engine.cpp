@@ -284,6 +284,7 @@ public:
     void rerunWindowSteps();
     QSet<QString> windowSteps() const;
     void prefetchRerun(const WindowCheck &early);
+    void prefetchStepOnsets(const PlaybookStep &step);
     void finish(const Analysed &result);
     QJsonObject templateValues() const;
 };
@@ -645,6 +646,43 @@ QHash<QString, OnsetQuery> InvestigationRunPrivate::onsetQueries() const
 
 namespace {
 
+// The query of a change found on buckets wider than a minute, asked again in one-minute buckets
+// around it.
+OnsetQuery refineQuery(OnsetQuery q, const Analysis::SeriesChange &change, const CancelToken &token)
+{
+    const qint64 span = std::max<qint64>(30 * 60, 3 * qint64(q.bucketSeconds));
+    q.call.args.insert(u"from"_s, toIsoUtc(change.at.addSecs(-span)));
+    q.call.args.insert(u"to"_s, toIsoUtc(change.at.addSecs(span)));
+    q.call.args.insert(u"bucket_s"_s, 60);
+    q.call.limits = WorkLimits{QDeadlineTimer(q.timeoutMs), token};
+    return q;
+}
+
+// The first change found on each of the probe's series read again to the minute, into the
+// probe's memo: whichever of them the window check then takes as the primary change finds its
+// answer there.
+void prefetchOnsets(const WindowProbe &probe)
+{
+    try {
+        const auto report = Analysis::changeReport(probe.input);
+        QSet<QString> asked;
+        for (const Analysis::SeriesChange *change : report->changed()) {
+            if (probe.token.isCancelled())
+                return;
+            if (!change->at.isValid() || !probe.refines.contains(change->evidenceId) ||
+                asked.contains(change->evidenceId))
+                continue;
+            asked.insert(change->evidenceId);
+            qCDebug(lcCore) << "reading the onset on" << change->evidenceId << "early";
+            const OnsetQuery q =
+                refineQuery(probe.refines.value(change->evidenceId), *change, probe.token);
+            probe.memo->run(q.connector, q.call);
+        }
+    } catch (const std::exception &e) {
+        qCWarning(lcCore) << "reading onsets early failed:" << e.what();
+    }
+}
+
 // The primary change read again in one-minute buckets around it (one query, only when it was
 // found on wider buckets): `out` then holds the report with the change's onset to the minute.
 void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
@@ -652,12 +690,9 @@ void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
     const Analysis::SeriesChange *change = out.changes ? out.changes->primary : nullptr;
     if (!change || !probe.refines.contains(change->evidenceId) || probe.token.isCancelled())
         return;
-    OnsetQuery q = probe.refines.value(change->evidenceId);
-    const qint64 span = std::max<qint64>(30 * 60, 3 * qint64(q.bucketSeconds));
-    q.call.args.insert(u"from"_s, toIsoUtc(change->at.addSecs(-span)));
-    q.call.args.insert(u"to"_s, toIsoUtc(change->at.addSecs(span)));
-    q.call.args.insert(u"bucket_s"_s, 60);
-    q.call.limits = WorkLimits{QDeadlineTimer(q.timeoutMs), probe.token};
+    const OnsetQuery q = refineQuery(probe.refines.value(change->evidenceId), *change, probe.token);
+    qCDebug(lcCore) << "reading the onset of" << q.call.stepId << "to the minute around"
+                    << change->at;
     const Result<OperationOutput> answer = probe.memo->run(q.connector, q.call);
     if (!answer)
         return; // the coarse onset stands
@@ -697,6 +732,7 @@ WindowCheck probeWindow(WindowProbe probe)
         if (!probe.connector || probe.token.isCancelled())
             return out;
         probe.call.limits = WorkLimits{QDeadlineTimer(probe.timeoutMs), probe.token};
+        qCDebug(lcCore) << "looking back for where the change began:" << probe.call.stepId;
         const Result<OperationOutput> answer = probe.memo->run(probe.connector, probe.call);
         if (!answer) {
             out.lookBack = u"The look-back over the last %1 days for where the change began "
@@ -772,8 +808,12 @@ std::optional<WindowProbe> InvestigationRunPrivate::windowProbe()
 // the other answers move the change elsewhere, the check asks its own query.
 void InvestigationRunPrivate::probeWindowEarly(const PlaybookStep &step)
 {
-    if (windowProbed || windowChecked || !playbook || onsetStep(*playbook) != &step)
+    if (windowChecked || !playbook)
         return;
+    if (onsetStep(*playbook) != &step || windowProbed) {
+        prefetchStepOnsets(step);
+        return;
+    }
     std::optional<WindowProbe> probe = windowProbe();
     if (!probe)
         return;
@@ -786,6 +826,29 @@ void InvestigationRunPrivate::probeWindowEarly(const PlaybookStep &step)
                 prefetchRerun(early);
         },
         &pool);
+}
+
+// Another series step over the organisation's logs has returned in buckets wider than a minute:
+// where its change began is read to the minute now, beside the other steps, in case the window
+// check takes it as the primary change.
+void InvestigationRunPrivate::prefetchStepOnsets(const PlaybookStep &step)
+{
+    std::optional<WindowProbe> probe = windowProbe();
+    if (!probe)
+        return;
+    const StepData found = data.value(step.id);
+    QHash<QString, OnsetQuery> mine;
+    for (const Evidence &e : found.evidence) {
+        if (probe->refines.contains(e.id))
+            mine.insert(e.id, probe->refines.value(e.id));
+    }
+    if (mine.isEmpty())
+        return;
+    probe->refines = std::move(mine);
+    pool.start([probe = std::move(*probe)] {
+        lowerWorkerPriority();
+        prefetchOnsets(probe);
+    });
 }
 
 // When the early look at the window already shows that it widens (the change began long before
@@ -823,6 +886,8 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
         call.operation = step.operation;
         call.args = renderTemplates(QJsonValue(step.args), values).toObject();
         call.limits = WorkLimits{QDeadlineTimer(scaled(qint64(step.timeoutS) * 1000)), runToken};
+        qCDebug(lcCore) << "asking" << step.id << "over the widened window from"
+                        << moved.window.from << "early";
         pool.start([memo = rerunAnswers, connector, call] {
             lowerWorkerPriority();
             memo->run(connector, call);
@@ -872,6 +937,7 @@ void InvestigationRunPrivate::onWindowChecked(const WindowCheck &check)
         startAnalysis(true, check.changes); // the same answers: their change points stand
         return;
     }
+    qCDebug(lcCore) << "the window widens to" << moved.window.from;
     params = moved;
     inv.window = params.window;
     inv.entityCorrections = params.entityCorrections;
