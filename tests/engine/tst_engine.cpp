@@ -955,6 +955,49 @@ private slots:
         QCOMPARE(fromIso(corrected), fromIso(onset));
     }
 
+    // The window widens on the change's coarse onset already (a widened window starts on a
+    // whole hour): the rerun's queries go out before the onset is read to the minute. Here the
+    // one-minute query answers only once the wider series query has started.
+    void rerunAskedBeforeTheMinute()
+    {
+        Harness h;
+        const QDateTime began = fromIso(u"2026-11-20T06:05:00Z"_s);
+        const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
+        const std::shared_ptr<Recorder> recorder = h.recorder;
+        const auto waitedOut = std::make_shared<std::atomic_bool>(false);
+        h.clickhouse->setBehaviour(
+            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+                const bool fine = call.stepId.endsWith(u"_onset"_s);
+                const auto seriesCalls = [&] {
+                    int n = 0;
+                    for (const Recorder::Call &c : recorder->snapshot())
+                        n += c.stepId == u"series"_s ? 1 : 0;
+                    return n;
+                };
+                while (fine && seriesCalls() < 2 && !call.limits.cancel.isCancelled() &&
+                       !call.limits.deadline.hasExpired())
+                    QThread::msleep(2);
+                if (fine && seriesCalls() < 2)
+                    *waitedOut = true;
+                OperationCall asked = call;
+                asked.args.insert(u"bucket_s"_s, fine ? 60 : 120);
+                return errorSeries(asked, trafficFrom,
+                                   [=](const QDateTime &t) { return t >= began ? 0.3 : 0.002; });
+            }));
+        const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s,
+                                         u", \"timeout_s\": 5, \"retries\": 0"_s)};
+        const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 10:00 UTC."_s);
+        QVERIFY(!*waitedOut);
+        QList<QJsonObject> series;
+        for (const Recorder::Call &c : h.recorder->snapshot()) {
+            if (c.stepId == u"series"_s)
+                series.append(c.args);
+        }
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(inv.window.from, fromIso(series.last().value(u"from"_s).toString()));
+        QVERIFY(inv.window.from < fromIso(series.first().value(u"from"_s).toString()));
+    }
+
     // Every series over the organisation's logs that came in buckets wider than a minute has
     // its change read to the minute as soon as it returns, beside the other steps: whichever of
     // them the window check then takes as the primary change finds its answer ready. Here the

@@ -242,7 +242,8 @@ public:
     // the steps' queries over a widened window, asked as soon as the early look at the window
     // showed it would widen; the steps that run again take their first answer from here
     std::shared_ptr<QueryMemo> rerunAnswers = std::make_shared<QueryMemo>();
-    QSet<QString> rerunning; // steps running again over the widened window, not yet started
+    QSet<QString> rerunning;  // steps running again over the widened window, not yet started
+    QDateTime prefetchedFrom; // the start of the widened window whose queries were asked early
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -352,6 +353,7 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->windowAnswers = std::make_shared<QueryMemo>();
     d->rerunAnswers = std::make_shared<QueryMemo>();
     d->rerunning.clear();
+    d->prefetchedFrom = QDateTime();
     d->nextEvidence = 1;
     ++d->runGeneration;
     d->phase = InvestigationRunPrivate::Phase::Preparing;
@@ -711,6 +713,31 @@ void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
     }
 }
 
+// Whether a change is at the window's very start (or none was seen): it may have begun before,
+// which only a look-back shows.
+bool atWindowStart(const TimeWindow &window, const Analysis::SeriesChange *change)
+{
+    const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
+    return !change || window.from.secsTo(change->at) < startSpan;
+}
+
+// The onset the answers so far show, before any query: the primary change's first bucket, when
+// it lies inside the window. Enough to know whether the window widens, since a widened window
+// starts on a whole hour; invalid when only a look-back could tell.
+WindowCheck coarseWindow(const AnalysisInput &input)
+{
+    WindowCheck out;
+    try {
+        out.changes = Analysis::changeReport(input);
+        const Analysis::SeriesChange *change = primaryChange(*out.changes);
+        if (!atWindowStart(input.params.window, change))
+            out.onset = change->at;
+    } catch (const std::exception &e) {
+        qCWarning(lcCore) << "checking the window failed:" << e.what();
+    }
+    return out;
+}
+
 // The look at the window, on a worker: the change points of the answers so far, the primary
 // change's onset to the minute when it lies inside the window, else a coarse look-back for where
 // it began. Its queries go through the probe's memo.
@@ -723,9 +750,7 @@ WindowCheck probeWindow(WindowProbe probe)
         const Analysis::SeriesChange *change = primaryChange(*out.changes);
         if (change)
             out.onset = change->at;
-        const qint64 startSpan = std::max<qint64>(2 * 3600, window.seconds() / 10);
-        const bool atStart = !change || window.from.secsTo(change->at) < startSpan;
-        if (!atStart) {
+        if (!atWindowStart(window, change)) {
             refinePrimaryOnset(out, probe);
             return out;
         }
@@ -819,6 +844,14 @@ void InvestigationRunPrivate::probeWindowEarly(const PlaybookStep &step)
         return;
     windowProbed = true;
     const int generation = runGeneration;
+    // the coarse onset asks nothing: the rerun's queries can start before the onset's own query
+    runAsync(
+        q, [input = probe->input] { return coarseWindow(input); },
+        [this, generation](WindowCheck coarse) {
+            if (generation == runGeneration && phase == Phase::Steps)
+                prefetchRerun(coarse);
+        },
+        &pool);
     runAsync(
         q, [probe = std::move(*probe)] { return probeWindow(probe); },
         [this, generation](WindowCheck early) {
@@ -862,8 +895,10 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
     if (!early.onset.isValid() || runToken.isCancelled() || (windowChecked && !windowChecking))
         return;
     BoundParameters moved = params;
-    if (ParameterBinder::widenToOnset(moved, early.onset, playbook->windowHoursBefore).isEmpty())
+    if (ParameterBinder::widenToOnset(moved, early.onset, playbook->windowHoursBefore).isEmpty() ||
+        moved.window.from == prefetchedFrom)
         return;
+    prefetchedFrom = moved.window.from;
     const QSet<QString> again = windowSteps();
     QJsonObject values = moved.values;
     for (auto it = data.cbegin(); it != data.cend(); ++it) {
