@@ -196,8 +196,11 @@ private slots:
         QTest::newRow("none in the window") << 0 << 1 << 0 << 0;
         QTest::newRow("one") << 1 << 1 << 1 << 1;
         QTest::newRow("twelve") << 12 << 12 << 12 << 12;
-        // More than a request pool's worth of details (the newest thirty are reported).
-        QTest::newRow("forty, the newest thirty") << 40 << 40 << 30 << 30;
+        // An hourly shipping team over a window widened to two days: all of them, still in one
+        // round of details
+        QTest::newRow("fifty") << 50 << 50 << 50 << 50;
+        // More than the deployments whose details are read (the newest eighty are reported).
+        QTest::newRow("ninety, the newest eighty") << 90 << 90 << 80 << 80;
         QTest::newRow("redeploys of two commits") << 6 << 2 << 6 << 2;
     }
 
