@@ -160,6 +160,11 @@ private slots:
         QTest::newRow("a steady background")
             << QStringList{Hook + u"|200||48500"_s + day, Hook + u"|0|timeout|1500"_s + day}
             << u"2026-11-20T00:00:00Z"_s << u"2026-11-21T00:00:00Z"_s << 0.03;
+        // the deliveries that succeeded stopped when the failures began: every one since failed
+        QTest::newRow("every delivery fails from then on")
+            << QStringList{Hook + u"|200||1000|2026-11-20T00:00:00Z|2026-11-20T17:59:40Z"_s,
+                           Hook + u"|0|dns_error|300|2026-11-20T18:00:30Z|2026-11-21T00:00:00Z"_s}
+            << u"2026-11-20T18:00:30Z"_s << u"2026-11-21T00:00:00Z"_s << 1.0;
         // an odd 503 in the morning is not part of what failed since 18:00
         QTest::newRow("an earlier odd failure is left out")
             << QStringList{Hook + u"|200||1000"_s + day,
@@ -179,6 +184,23 @@ private slots:
         QCOMPARE(f.to, at(to));
         QVERIFY2(std::abs(f.share() - share) < 0.005,
                  qPrintable(QString::number(f.share()) + u" != "_s + QString::number(share)));
+    }
+
+    // Sparse deliveries: the last success at 04:09:58, the first failure at 04:11:30. The
+    // failure began in between; its middle is the onset told.
+    void onsetBetweenTheLastSuccessAndTheFirstFailure()
+    {
+        const WebhookVerdict v = judgeWebhooks(
+            facts({Hook + u"|200||500|2026-11-20T00:00:00Z|2026-11-20T04:09:58Z"_s,
+                   Hook + u"|0|dns_error|300|2026-11-20T04:11:30Z|2026-11-20T08:00:00Z"_s},
+                  {}));
+        QCOMPARE(v.worst.firstFailure, at(u"2026-11-20T04:10:44Z"_s));
+        // a failure beside deliveries that still succeed keeps its first failure
+        const WebhookVerdict partial = judgeWebhooks(
+            facts({Hook + u"|200||500|2026-11-20T00:00:00Z|2026-11-20T08:00:00Z"_s,
+                   Hook + u"|0|dns_error|300|2026-11-20T04:11:30Z|2026-11-20T08:00:00Z"_s},
+                  {}));
+        QCOMPARE(partial.worst.firstFailure, at(u"2026-11-20T04:11:30Z"_s));
     }
 
     void gatherOwnAndAll()

@@ -52,8 +52,13 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         if (seenLast.isValid() && (!s.lastSeen.isValid() || seenLast > s.lastSeen))
             s.lastSeen = seenLast;
         const bool failed = status == 0 || status >= 400 || !error.isEmpty();
-        if (!failed)
+        if (!failed) {
+            if (seen.isValid() && (!s.okFirst.isValid() || seen < s.okFirst))
+                s.okFirst = seen;
+            if (seenLast.isValid() && (!s.okLast.isValid() || seenLast > s.okLast))
+                s.okLast = seenLast;
             continue;
+        }
         s.failed += n;
         const QString kind = error.isEmpty() ? u"HTTP "_s + QString::number(status) : error;
         s.byError[kind] += n;
@@ -151,6 +156,12 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
     // the failures that matter started with the dominant error, not with the odd timeout
     if (v.worst.firstByError.contains(v.worst.mainError()))
         v.worst.firstFailure = v.worst.firstByError.value(v.worst.mainError());
+    // when every delivery fails from then on, the failure began somewhere between the last one
+    // that succeeded and the first that failed (sparse deliveries leave a gap): its middle
+    const QDateTime lastOk = v.worst.okLast;
+    if (lastOk.isValid() && lastOk < v.worst.firstFailure &&
+        lastOk.secsTo(v.worst.firstFailure) <= 15 * 60 && v.worst.firstFailure.isValid())
+        v.worst.firstFailure = lastOk.addSecs(lastOk.secsTo(v.worst.firstFailure) / 2);
     // do other customers' endpoints fail the same way, over the window or while this one does?
     const QDateTime failingTo = v.worst.lastByError.value(v.worst.mainError(), v.worst.lastFailure);
     for (const EndpointStats &s : facts.all) {
@@ -197,7 +208,12 @@ FailingSince failingSince(const EndpointStats &s)
         const QDateTime last = s.lastByError.value(it.key(), first);
         f.failed += it.key() == main ? it.value() : it.value() * overlap(first, last);
     }
-    f.deliveries = f.failed + std::max(0.0, s.n - s.failed) * overlap(s.firstSeen, s.lastSeen);
+    // the deliveries that succeeded, over the span they were seen in: none since, when they
+    // stopped as the failures began
+    const bool okSpan = s.okFirst.isValid() && s.okLast.isValid();
+    f.deliveries =
+        f.failed + std::max(0.0, s.n - s.failed) *
+                       overlap(okSpan ? s.okFirst : s.firstSeen, okSpan ? s.okLast : s.lastSeen);
     return f;
 }
 

@@ -28,6 +28,8 @@ struct EndpointStats
     QDateTime lastSeen;
     QDateTime firstFailure;
     QDateTime lastFailure;
+    QDateTime okFirst; // the first and last delivery that succeeded
+    QDateTime okLast;
     QMap<QString, QMap<int, double>> statusesByError; // HTTP statuses answered with each error
     QString mainError() const;
     // The main error as the customer sees it: with the HTTP status the endpoint answered
