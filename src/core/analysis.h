@@ -74,6 +74,9 @@ struct Hypothesis
     // How many of the organisation's failed requests it accounts for (0: not counted). Of
     // two causes each supported by its own evidence, the one behind most failures is primary.
     double failures = 0.0;
+    // Of those, the requests the gateway refused for a limit (429): a rate-limit cause explains
+    // them whatever else changed in their minutes.
+    double refusals = 0.0;
 };
 
 struct AnalysisResult

@@ -78,9 +78,10 @@ StatusIncident statusIncident(const QString &page, const QString &title, const Q
 }
 
 Hypothesis hypothesis(const char *category, double score, const QStringList &refs,
-                      double failures = 0)
+                      double failures = 0, double refusals = 0)
 {
     Hypothesis h;
+    h.refusals = refusals;
     h.cause.category = QLatin1StringView(category);
     h.cause.summary = u"cause"_s;
     h.cause.confidence = score;
@@ -611,6 +612,31 @@ private slots:
             << u"openai/gpt-4o"_s << false << QStringList{} << true;
     }
 
+    // One config failing beside another of the same provider that works: on a big noisy org
+    // "works" is the org's own background, not an absolute 2%.
+    void configSpecific_data()
+    {
+        QTest::addColumn<double>("otherErrors"); // of 1,000 requests through pc-other
+        QTest::addColumn<QString>("otherProvider");
+        QTest::addColumn<bool>("specific");
+        // pc-edit: 1,200 of 11,000 requests failed (11%)
+        QTest::newRow("the other config is clean") << 5.0 << u"openai"_s << true;
+        QTest::newRow("the other config has the org's background") << 25.0 << u"openai"_s << true;
+        QTest::newRow("the other config fails as much") << 100.0 << u"openai"_s << false;
+        QTest::newRow("the other config is on another provider") << 0.0 << u"anthropic"_s << false;
+    }
+    void configSpecific()
+    {
+        QFETCH(double, otherErrors);
+        QFETCH(QString, otherProvider);
+        const QList<ConfigTraffic> traffic{
+            {u"pc-edit"_s, u"openai"_s, u"gpt-4o"_s, 11000, 1200, u"ev1"_s},
+            {u"pc-other"_s, otherProvider, u"gpt-4o"_s, 1000, otherErrors, u"ev1"_s}};
+        QTEST(Casefile::Analysis::configSpecific(traffic, u"config:pc-edit"_s, u"openai"_s),
+              "specific");
+        QVERIFY(!Casefile::Analysis::configSpecific(traffic, QString(), u"openai"_s));
+    }
+
     void errorSpansBoundToTheBurst()
     {
         const QDateTime at = QDateTime(QDate(2026, 11, 20), QTime(15, 30), QTimeZone::utc());
@@ -893,6 +919,19 @@ private slots:
             << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 900),
                                  hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
             << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
+        // a deploy whose rise on the provider is the org's own refusals: one cause
+        const QStringList limitRefs{u"config:pc-batch"_s};
+        const QStringList routerDeploy{u"github:deployment:17140"_s, u"provider:openai"_s};
+        QTest::newRow("a deploy standing on the refusals the rate limit explains")
+            << QList<Hypothesis>{hypothesis(Category::RateLimited, 0.72, limitRefs, 373),
+                                 hypothesis(Category::DeployRegression, 0.67, routerDeploy, 420,
+                                            373)}
+            << 2 << true << 0 << 0 << 0.72 << false << QList<int>{};
+        QTest::newRow("a deploy behind failures of its own beside the refusals")
+            << QList<Hypothesis>{hypothesis(Category::RateLimited, 0.72, limitRefs, 373),
+                                 hypothesis(Category::DeployRegression, 0.67, routerDeploy, 900,
+                                            373)}
+            << 2 << true << 0 << 0 << 0.72 << false << QList<int>{1};
         QTest::newRow("two causes, one not counted keeps the score's order")
             << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 0),
                                  hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}

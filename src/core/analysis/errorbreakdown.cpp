@@ -116,18 +116,6 @@ QString ownServerHost(const AnalysisInput &input, const QString &ref)
     return {};
 }
 
-// One config failing while the org's other configs on the same provider work.
-bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
-                    const QString &provider)
-{
-    for (const ConfigTraffic &c : traffic) {
-        if (!config.isEmpty() && u"config:"_s + c.configId != config && c.provider == provider &&
-            c.requests >= 20 && c.errorRate() < 0.02)
-            return true;
-    }
-    return false;
-}
-
 void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
 {
     const ErrorProfile &p = f.profile;
@@ -617,6 +605,31 @@ double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool confi
     if (scope.present && scope.otherOrgsWithErrors > 0)
         score -= 0.2;
     return score;
+}
+
+bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
+                    const QString &provider)
+{
+    if (config.isEmpty())
+        return false;
+    double requests = 0;
+    double errors = 0;
+    for (const ConfigTraffic &c : traffic) {
+        if (u"config:"_s + c.configId == config && c.provider == provider) {
+            requests += c.requests;
+            errors += c.errors;
+        }
+    }
+    const double failing = requests > 0 ? errors / requests : 0.0;
+    // working: a few percent at most, or well under the failing config's rate (a big org's
+    // background of a few percent is every config's)
+    for (const ConfigTraffic &c : traffic) {
+        if (u"config:"_s + c.configId == config || c.provider != provider || c.requests < 20)
+            continue;
+        if (c.errorRate() < 0.02 || (c.errorRate() < 0.1 && 3.0 * c.errorRate() <= failing))
+            return true;
+    }
+    return false;
 }
 
 void boundToBurst(ErrorProfile &p, const SeriesChange &c)

@@ -110,6 +110,12 @@ bool errorSeriesFlat(const AnalysisInput &input);
 ErrorProfile burstProfile(const AnalysisInput &input);
 
 // The facts of an input; nullopt when the error_breakdown table is absent.
+// One config failing while another config of the org on the same provider works: its error
+// rate is a few percent at most, or well under the failing config's (a big org's background of
+// a few percent is every config's).
+bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
+                    const QString &provider);
+
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input);
 
 // Pure: the verdict of the facts. No text for people.

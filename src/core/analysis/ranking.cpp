@@ -110,7 +110,7 @@ bool returnedNothing(const StepData &step)
 } // namespace
 
 double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
-                       const TimeWindow &window)
+                       const TimeWindow &window, bool refusalsOnly)
 {
     QString provider;
     QString model;
@@ -131,6 +131,8 @@ double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
     double all = 0;
     double began = 0;
     for (const ErrorGroup &g : errors.groups) {
+        if (refusalsOnly && g.status != 429 && g.errorCode != u"rate_limited")
+            continue;
         if ((provider.isEmpty() || g.provider == provider) &&
             (model.isEmpty() || g.model == model)) {
             all += g.n;
@@ -183,6 +185,8 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     for (Hypothesis &h : facts.ranked) {
         if (h.failures <= 0)
             h.failures = failuresInScope(errors, h.cause.refs, input.params.window);
+        if (h.cause.category != QLatin1StringView(Category::RateLimited))
+            h.refusals = failuresInScope(errors, h.cause.refs, input.params.window, true);
     }
     facts.rejected = all.rejected;
     facts.findings = all.findings;
@@ -392,6 +396,10 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
         bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:") ||
                      r.startsWith(u"endpoint:") || r.startsWith(u"sdk:");
     if (!bestScoped)
+        return false;
+    // the failures it stands on are the refusals a rate-limit root cause already explains
+    if (best.cause.category == QLatin1StringView(Category::RateLimited) && other.failures > 0 &&
+        other.refusals >= 0.7 * other.failures)
         return false;
     for (const QString &r : other.cause.refs) {
         if (best.cause.refs.contains(r))

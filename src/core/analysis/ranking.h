@@ -45,10 +45,11 @@ QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &p
 bool independentCause(const Hypothesis &best, const Hypothesis &other);
 
 // The failed requests of `errors` on the traffic a cause's provider:/model: refs name (0 when
-// it names none). A group that fails from the start to the end of `window` is that traffic's
-// background, not the cause's, when other groups of it began inside the window.
+// it names none); with `refusalsOnly`, only those refused for a limit (429). A group that fails
+// from the start to the end of `window` is that traffic's background, not the cause's, when
+// other groups of it began inside the window.
 double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
-                       const TimeWindow &window = {});
+                       const TimeWindow &window = {}, bool refusalsOnly = false);
 
 // Pure: the verdict of the facts. No text for people. Of two causes each standing on its own
 // evidence, the one behind three times the failures or more is the root cause.
