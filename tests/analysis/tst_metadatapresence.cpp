@@ -302,6 +302,46 @@ private slots:
         QCOMPARE(out.rejected.first().category, u"deploy_regression"_s);
     }
 
+    // A later release of the same SDK whose notes speak of the failure is the way out, said in
+    // the cause; releases of other packages, older ones and those published after the ticket
+    // are not.
+    void phraseSdkVersionWithTheFixingRelease()
+    {
+        const auto release = [](const QString &tag, const QString &title, const QString &time,
+                                const QString &body) -> QJsonObject {
+            return QJsonObject{
+                {u"type"_s, u"release"_s}, {u"ref"_s, QString(u"github:release:"_s + tag)},
+                {u"tag"_s, tag},           {u"title"_s, title},
+                {u"time"_s, time},         {u"body"_s, body}};
+        };
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        in.ticket.createdAt = at(u"2026-11-20T10:30:00Z"_s);
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                metadataTable({{u"portkey-node/1.8.0"_s, 4000, 4000, u"2026-11-18T00:00:00Z"_s,
+                                u"2026-11-20T10:00:00Z"_s},
+                               {u"portkey-node/2.0.0"_s, 1500, 0, u"2026-11-20T06:00:00Z"_s,
+                                u"2026-11-20T10:00:00Z"_s}}));
+        addStep(in, u"rel"_s, u"github"_s, u"releases"_s, EvidenceKind::Events,
+                events({release(u"v1.9.0"_s, u"portkey-node v1.9.0"_s, u"2026-11-10T09:00:00Z"_s,
+                                u"- Faster streaming."_s),
+                        release(u"v2.0.2"_s, u"portkey-python v2.0.2"_s, u"2026-11-19T09:00:00Z"_s,
+                                u"- Metadata fix for python."_s),
+                        release(u"v2.0.1"_s, u"portkey-node v2.0.1"_s, u"2026-11-19T12:00:00Z"_s,
+                                u"## Fixes\n\n- Typings.\n- Metadata set per request was not "
+                                u"sent since 2.0.0."_s),
+                        release(u"v2.0.3"_s, u"portkey-node v2.0.3"_s, u"2026-11-20T11:00:00Z"_s,
+                                u"- Metadata again."_s)}));
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        const RootCause &c = out.hypotheses.first().cause;
+        QCOMPARE(c.category, u"sdk_version"_s);
+        QVERIFY2(
+            c.summary.contains(u"portkey-node 2.0.1, released 2026-11-19, fixes this: "
+                               u"\u201cMetadata set per request was not sent since 2.0.0.\u201d"_s),
+            qPrintable(c.summary));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     void missingData()
     {
         AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});

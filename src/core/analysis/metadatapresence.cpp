@@ -336,8 +336,8 @@ void rejectOtherDeploys(AnalyzerOutput &out, const DeployRanking &ranking,
     }
 }
 
-void phraseSdkDrop(AnalyzerOutput &out, const MetadataFacts &facts, const SdkMetadata &bad,
-                   const SdkMetadata &good, const QDateTime &reference)
+void phraseSdkDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
+                   const SdkMetadata &bad, const SdkMetadata &good, const QDateTime &reference)
 {
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::SdkVersion);
@@ -359,6 +359,17 @@ void phraseSdkDrop(AnalyzerOutput &out, const MetadataFacts &facts, const SdkMet
     h.cause.refs = {u"sdk:"_s + bad.sdk};
     h.cause.evidenceIds = {facts.evidenceId};
     h.why = u"only one SDK version drops metadata"_s;
+    // a later release of the same SDK that speaks of it is the way out
+    if (const SdkRelease fix = laterSdkRelease(input, bad.sdk, u"metadata"_s, reference);
+        !fix.ref.isEmpty()) {
+        h.cause.summary += u"; "_s + fix.package + u' ' + fix.version + u", released "_s +
+                           fix.published.toString(u"yyyy-MM-dd"_s) + u", fixes this: \u201c"_s +
+                           fix.quote + u"\u201d"_s;
+        h.cause.phrases.append(
+            {u"sdk.fixed_release"_s,
+             {Say::name(u"package"_s, fix.package), Say::name(u"version"_s, fix.version),
+              Say::date(u"date"_s, fix.published), Say::name(u"quote"_s, fix.quote)}});
+    }
     out.hypotheses.append(h);
     out.rejected.append({QLatin1StringView(Category::DeployRegression),
                          good.sdk + u" still passes metadata through the same gateway, so no "
@@ -542,7 +553,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
     }
     const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;
     if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText); drop.bad >= 0) {
-        phraseSdkDrop(out, facts, judged.at(drop.bad), judged.at(drop.good), reference);
+        phraseSdkDrop(out, input, facts, judged.at(drop.bad), judged.at(drop.good), reference);
         return out;
     }
     if (const GatewayDrop drop = judgeGatewayDrop(facts.sdks, facts.recent); drop.everySdk())
