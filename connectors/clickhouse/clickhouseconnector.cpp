@@ -580,21 +580,32 @@ Mapped fallbackStatsRows(const QList<ClickHouseResult> &results, const Request &
 
 Result<QList<Query>> tokenUsageSql(const Request &request)
 {
+    const QString groupBy = Args::string(request.args, u"group_by"_s);
+    if (!QStringList{u""_s, u"provider"_s, u"model"_s, u"config_id"_s}.contains(groupBy)) {
+        return fail(
+            Error::Code::InvalidInput,
+            u"The argument \"group_by\" must be one of provider, model, config_id (got \"%1\")"_s
+                .arg(truncated(groupBy, 40)));
+    }
     QueryContext c = request.context(Gateway);
     const QString where = c.where(request.args, request.window, true, GatewayFilters);
-    const QString sql = u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) +
-                        u"), 86400) AS cf_day, count() AS cf_requests, sum("_s +
-                        c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
-                        c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s +
-                        c.f(u"cached_tokens"_s) + u") AS cf_cached, sum("_s + c.f(u"cost_usd"_s) +
-                        u") AS cf_cost FROM "_s + c.from() + where +
-                        u" GROUP BY cf_day ORDER BY cf_day LIMIT 1000 FORMAT JSON"_s;
+    const QString group = groupBy.isEmpty() ? QString() : c.f(groupBy);
+    const QString sql =
+        u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), 86400) AS cf_day, "_s +
+        (group.isEmpty() ? QString() : group + u" AS cf_group, "_s) +
+        u"count() AS cf_requests, sum("_s + c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
+        c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s + c.f(u"cached_tokens"_s) +
+        u") AS cf_cached, sum("_s + c.f(u"cost_usd"_s) + u") AS cf_cost FROM "_s + c.from() +
+        where + u" GROUP BY cf_day"_s + (group.isEmpty() ? QString() : u", cf_group"_s) +
+        u" ORDER BY cf_day"_s + (group.isEmpty() ? QString() : u", cf_group"_s) +
+        u" LIMIT 1000 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
 
 Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &request)
 {
     const ClickHouseResult &r = results.first();
+    const QString groupBy = Args::string(request.args, u"group_by"_s);
     QJsonArray rows;
     qint64 prompt = 0, completion = 0, cached = 0;
     for (qsizetype i = 0; i < r.rows.size(); ++i) {
@@ -602,14 +613,19 @@ Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &req
         rows.append(
             QJsonArray{day.toString(Qt::ISODate), number(r.value(i, u"cf_requests"_s)),
                        number(r.value(i, u"cf_prompt"_s)), number(r.value(i, u"cf_completion"_s)),
-                       number(r.value(i, u"cf_cached"_s)), number(r.value(i, u"cf_cost"_s))});
+                       number(r.value(i, u"cf_cached"_s)), number(r.value(i, u"cf_cost"_s)),
+                       groupBy.isEmpty() ? QString() : r.value(i, u"cf_group"_s).toString()});
         prompt += r.value(i, u"cf_prompt"_s).toLongLong();
         completion += r.value(i, u"cf_completion"_s).toLongLong();
         cached += r.value(i, u"cf_cached"_s).toLongLong();
     }
+    QJsonObject data = table(request.columns(), rows);
+    if (!groupBy.isEmpty())
+        data.insert(u"group_by"_s, groupBy);
     return {EvidenceKind::Table,
-            u"Token usage per day"_s + request.suffix,
-            table(request.columns(), rows),
+            u"Token usage per day"_s + (groupBy.isEmpty() ? QString() : u" by "_s + groupBy) +
+                request.suffix,
+            data,
             {{u"prompt_tokens"_s, prompt},
              {u"completion_tokens"_s, completion},
              {u"cached_tokens"_s, cached}}};

@@ -40,6 +40,17 @@ const QString SearchQuery = uR"(query CasefileKnownBugs($filter: IssueFilter!, $
 constexpr int MaxTerms = 20;
 constexpr int FetchFirst = 50;
 
+// The form of a term to search with: the filter matches a substring, so the singular of a plural
+// ("webhooks" -> "webhook") finds an issue that says either.
+QString searchForm(const QString &term)
+{
+    const QString t = term.trimmed();
+    if (t.size() >= 5 && t.endsWith(u's', Qt::CaseInsensitive) &&
+        !t.endsWith(u"ss"_s, Qt::CaseInsensitive) && t.at(t.size() - 2).isLetter())
+        return t.chopped(1);
+    return t;
+}
+
 QJsonObject termsFilter(const QStringList &terms)
 {
     QJsonArray any;
@@ -184,8 +195,10 @@ Result<OperationOutput> LinearConnector::run(const OperationCall &call)
     if (call.operation != u"search_issues"_s)
         return std::unexpected(m_connection.unknownOperation(call.operation));
     QStringList terms;
-    for (const QString &term : Args::stringList(call.args, u"terms"_s)) {
-        if (!terms.contains(term, Qt::CaseInsensitive) && terms.size() < MaxTerms)
+    for (const QString &raw : Args::stringList(call.args, u"terms"_s)) {
+        const QString term = searchForm(raw);
+        if (!term.isEmpty() && !terms.contains(term, Qt::CaseInsensitive) &&
+            terms.size() < MaxTerms)
             terms << term;
     }
     if (terms.isEmpty())

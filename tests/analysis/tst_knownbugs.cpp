@@ -163,6 +163,28 @@ private slots:
         QVERIFY(without.confidence < 0.61);
     }
 
+    // An invoice off by exactly one provider's tokens: an open billing issue naming that
+    // provider describes what the data measured, more firmly than any word overlap; an issue
+    // about another provider does not.
+    void measuredPartDescribesTheFault()
+    {
+        KnownBugProblem p = billingProblem();
+        const TrackerIssue issue =
+            trackerIssue(u"Usage meter counts Anthropic requests twice"_s,
+                         u"Invoices overstate Anthropic tokens."_s, {u"billing"_s});
+        const KnownBugJudgement words = judgeKnownBug(p, issue);
+        QVERIFY(words.match != KnownBugMatch::Describes || words.confidence < 0.8);
+        p.measured = u"anthropic"_s;
+        p.signatures = {u"anthropic"_s};
+        const KnownBugJudgement measured = judgeKnownBug(p, issue);
+        QCOMPARE(measured.match, KnownBugMatch::Describes);
+        QCOMPARE(measured.confidence, 0.9);
+        const KnownBugJudgement other =
+            judgeKnownBug(p, trackerIssue(u"Usage meter counts OpenAI requests twice"_s,
+                                          u"Invoices overstate OpenAI tokens."_s, {u"billing"_s}));
+        QVERIFY(other.match != KnownBugMatch::Describes || other.confidence < 0.8);
+    }
+
     // The whole analyzer over each tracker's evidence: a Jira-only workspace is searched and
     // cited like a Linear one; rejections say why in words.
     void trackers_data()

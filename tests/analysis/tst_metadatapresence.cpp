@@ -302,6 +302,110 @@ private slots:
         QCOMPARE(out.rejected.first().category, u"deploy_regression"_s);
     }
 
+    // A later release of the same SDK whose notes speak of the failure is the way out, said in
+    // the cause; releases of other packages, older ones and those published after the ticket
+    // are not.
+    void phraseSdkVersionWithTheFixingRelease()
+    {
+        const auto release = [](const QString &tag, const QString &title, const QString &time,
+                                const QString &body) -> QJsonObject {
+            return QJsonObject{
+                {u"type"_s, u"release"_s}, {u"ref"_s, QString(u"github:release:"_s + tag)},
+                {u"tag"_s, tag},           {u"title"_s, title},
+                {u"time"_s, time},         {u"body"_s, body}};
+        };
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        in.ticket.createdAt = at(u"2026-11-20T10:30:00Z"_s);
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                metadataTable({{u"portkey-node/1.8.0"_s, 4000, 4000, u"2026-11-18T00:00:00Z"_s,
+                                u"2026-11-20T10:00:00Z"_s},
+                               {u"portkey-node/2.0.0"_s, 1500, 0, u"2026-11-20T06:00:00Z"_s,
+                                u"2026-11-20T10:00:00Z"_s}}));
+        addStep(in, u"rel"_s, u"github"_s, u"releases"_s, EvidenceKind::Events,
+                events({release(u"v1.9.0"_s, u"portkey-node v1.9.0"_s, u"2026-11-10T09:00:00Z"_s,
+                                u"- Faster streaming."_s),
+                        release(u"v2.0.2"_s, u"portkey-python v2.0.2"_s, u"2026-11-19T09:00:00Z"_s,
+                                u"- Metadata fix for python."_s),
+                        release(u"v2.0.1"_s, u"portkey-node v2.0.1"_s, u"2026-11-19T12:00:00Z"_s,
+                                u"## Fixes\n\n- Typings.\n- Metadata set per request was not "
+                                u"sent since 2.0.0."_s),
+                        release(u"v2.0.3"_s, u"portkey-node v2.0.3"_s, u"2026-11-20T11:00:00Z"_s,
+                                u"- Metadata again."_s)}));
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        const RootCause &c = out.hypotheses.first().cause;
+        QCOMPARE(c.category, u"sdk_version"_s);
+        QVERIFY2(
+            c.summary.contains(u"portkey-node 2.0.1, released 2026-11-19, fixes this: "
+                               u"\u201cMetadata set per request was not sent since 2.0.0.\u201d"_s),
+            qPrintable(c.summary));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    void documentedKey_data()
+    {
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("key");
+        const QString doc = u"# Metadata\n\nThe `user` field of a request body is kept in metadata "
+                            u"under the reserved key `_user`. Send metadata in the "
+                            u"`x-portkey-metadata` header or the SDK's `metadata` option."_s;
+        QTest::newRow("a field kept under a key derived from it")
+            << u"We send `user` on every call but the logs never show it"_s << doc << u"user"_s
+            << u"_user"_s;
+        QTest::newRow("a header name is no metadata key")
+            << u"Is `metadata` forwarded?"_s << doc << QString() << QString();
+        QTest::newRow("no field named in code")
+            << u"We send the user on every call"_s << doc << QString() << QString();
+        QTest::newRow("the ticket already knows the key")
+            << u"We send `user` and look for `_user`"_s << doc << QString() << QString();
+    }
+    void documentedKey()
+    {
+        QFETCH(QString, ticket);
+        QFETCH(QString, page);
+        QFETCH(QString, field);
+        QFETCH(QString, key);
+        const QJsonObject item{
+            {u"ref"_s, u"docs:docs/metadata.md"_s}, {u"title"_s, u"Metadata"_s}, {u"text"_s, page}};
+        const DocumentedKey k = Casefile::Analysis::documentedKey(ticket, {{u"ev1"_s, item}});
+        QCOMPARE(k.field, field);
+        QCOMPARE(k.key, key);
+        if (!field.isEmpty())
+            QCOMPARE(k.ref, u"docs:docs/metadata.md"_s);
+    }
+
+    // Metadata on every request and a documented key for the field the ticket asks about: works
+    // as documented; with one SDK dropping metadata, that drop is the answer instead.
+    void phraseDocumentedKey()
+    {
+        const QJsonObject page{{u"ref"_s, u"docs:docs/metadata.md"_s},
+                               {u"title"_s, u"Metadata"_s},
+                               {u"text"_s, u"The `user` field of a request body is kept in "
+                                           u"metadata under the reserved key `_user`."_s}};
+        for (const bool dropped : {false, true}) {
+            AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+            in.ticket.description = u"We send `user` on every call but cannot find it"_s;
+            addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                    metadataTable({{u"portkey-node/1.8.0"_s, 4000, 4000, u"2026-11-18T00:00:00Z"_s,
+                                    u"2026-11-20T10:00:00Z"_s},
+                                   {u"portkey-node/2.0.0"_s, 1500, dropped ? 0 : 1500,
+                                    u"2026-11-20T06:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}}));
+            addStep(in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+                    QJsonObject{{u"items"_s, QJsonArray{page}}});
+            const AnalyzerOutput out = analyzeMetadataPresence(in);
+            QCOMPARE(out.hypotheses.size(), 1);
+            const RootCause &c = out.hypotheses.first().cause;
+            QCOMPARE(c.category, dropped ? u"sdk_version"_s : u"expected_behavior"_s);
+            if (!dropped) {
+                QCOMPARE(c.refs, QStringList{u"docs:docs/metadata.md"_s});
+                const QString mismatch = phrasesMismatch(out, in);
+                QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+            }
+        }
+    }
+
     void missingData()
     {
         AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});

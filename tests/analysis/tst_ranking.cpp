@@ -298,6 +298,9 @@ void TestRanking::independentCause_data()
     QTest::newRow("sdk, then our deploy")
         << u"sdk_version"_s << QStringList{u"sdk:node/2.0.1"_s} << 0.85 << u"deploy_regression"_s
         << deploy << 0.7 << true;
+    QTest::newRow("our deploy, then another endpoint failing on its own")
+        << u"deploy_regression"_s << deploy << 0.9 << u"customer_endpoint"_s
+        << QStringList{u"endpoint:https://archive.a.dev/h"_s} << 0.75 << true;
     QTest::newRow("a whole-traffic cause leaves no part")
         << u"provider_outage"_s << QStringList{u"statuspage:openai:incident:y"_s} << 0.9
         << u"deploy_regression"_s << deploy << 0.8 << false;

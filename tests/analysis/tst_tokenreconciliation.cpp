@@ -72,6 +72,23 @@ const QString CachedAtTenPercent =
     u"# Token billing\n\nInput and output tokens are metered separately. Cached input tokens "
     "are billed at 10% of the input rate, on a line of their own.\n"_s;
 
+// A token_usage table grouped `by` provider, model or config: each of `parts` ({value, prompt,
+// completion, cached}) every day of invoiceCase()'s ten.
+void addGroupedUsage(AnalysisInput &in, const QString &by,
+                     const QList<std::tuple<QString, double, double, double>> &parts)
+{
+    QList<QJsonArray> rows;
+    for (int d = 1; d <= 10; ++d) {
+        for (const auto &[value, prompt, completion, cached] : parts)
+            rows.append(QJsonArray{QDate(2026, 11, d).toString(Qt::ISODate), 100, prompt,
+                                   completion, cached, 1.0, value});
+    }
+    addStep(in, u"usage_by_"_s + by, u"clickhouse"_s, u"token_usage"_s, EvidenceKind::Table,
+            table({u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s,
+                   u"cached_tokens"_s, u"cost_usd"_s, u"group"_s},
+                  rows, QJsonObject{{u"group_by"_s, by}}));
+}
+
 const Hypothesis *hypothesisOn(const AnalyzerOutput &out, const QString &ref)
 {
     for (const Hypothesis &h : out.hypotheses) {
@@ -690,6 +707,70 @@ private slots:
         for (const RejectedHypothesis &r : out.rejected)
             pageRejected = pageRejected || r.refs.contains(u"pagerduty:incident:P1"_s);
         QCOMPARE(pageRejected, rejected);
+    }
+
+    // The invoice is off by exactly one provider's tokens: they were counted twice (or not at
+    // all); a part that accounts for none of it, or for all of the traffic, is no answer.
+    void analyzerDifferenceIsOnePart_data()
+    {
+        QTest::addColumn<double>("billed");
+        QTest::addColumn<QString>("part");
+        QTest::addColumn<bool>("doubled");
+        // a day: 1,000,000 prompt (300,000 cached, billed at 10%) + 200,000 completion = 930,000
+        // billable; anthropic's share is 390,000 of it, openai's 540,000
+        QTest::newRow("anthropic counted twice") << 13.2e6 << u"anthropic"_s << true;
+        QTest::newRow("openai not counted") << 3.9e6 << u"openai"_s << false;
+        QTest::newRow("a difference no part accounts for") << 11.0e6 << QString() << false;
+    }
+    void analyzerDifferenceIsOnePart()
+    {
+        QFETCH(double, billed);
+        QFETCH(QString, part);
+        QFETCH(bool, doubled);
+        AnalysisInput in = invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, billed, true)},
+                                       CachedAtTenPercent);
+        addGroupedUsage(
+            in, u"provider"_s,
+            {{u"openai"_s, 600000, 120000, 200000}, {u"anthropic"_s, 400000, 80000, 100000}});
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QCOMPARE(h->cause.category, u"billing_pipeline"_s);
+        const auto slice =
+            std::find_if(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) {
+                return f.summary.startsWith(u"the difference equals"_s);
+            });
+        QCOMPARE(slice != out.findings.cend(), !part.isEmpty());
+        if (part.isEmpty())
+            return;
+        QCOMPARE(slice->refs, QStringList{u"provider:"_s + part});
+        QVERIFY2(slice->summary.endsWith(doubled ? u"counted twice"_s : u"were not counted"_s),
+                 qPrintable(slice->summary));
+        const BillingSlice measured = billingSliceOf(in);
+        QCOMPARE(measured.value, part);
+        QCOMPARE(measured.invoiceRef, u"stripe:invoice:in_1"_s);
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // A correct invoice says where its tokens came from when one config bills most of them.
+    void analyzerCorrectInvoiceNamesItsLargestConfig()
+    {
+        AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.3e6, true)}, CachedAtTenPercent);
+        addGroupedUsage(
+            in, u"config_id"_s,
+            {{u"pc-bot"_s, 700000, 150000, 200000}, {u"pc-web"_s, 300000, 50000, 100000}});
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const auto largest =
+            std::find_if(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) {
+                return f.refs == QStringList{u"config:pc-bot"_s};
+            });
+        QVERIFY(largest != out.findings.cend());
+        QVERIFY2(largest->summary.startsWith(u"72% of the tokens of invoice in_1"_s),
+                 qPrintable(largest->summary));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
     void analyzerTwoMetersOneWrong()

@@ -111,6 +111,10 @@ private slots:
             << QStringList{big + u"|200||50000"_s + day, big + u"|0|timeout|1500"_s + day,
                            Hook + u"|200||300"_s + day, Hook + u"|0|tls_error|250"_s + outage}
             << healthyOthers << Side::Customer << u"tls_error"_s << 0;
+        QTest::newRow("others failing another way are not the same failure")
+            << QStringList{ok, Hook + u"|0|tls_error|300"_s}
+            << QStringList{u"https://a.dev/h|422||200"_s, u"https://b.dev/h|200||150"_s}
+            << Side::Customer << u"tls_error"_s << 0;
         QTest::newRow("a late failure: a small share but many deliveries")
             << QStringList{Hook + u"|200||5000"_s, Hook + u"|0|dns_error|25"_s} << QStringList{}
             << Side::Customer << u"dns_error"_s << 0;
@@ -126,6 +130,82 @@ private slots:
         QCOMPARE(v.side, side);
         QCOMPARE(v.worst.mainError(), mainError);
         QCOMPARE(v.othersFailing, othersFailing);
+    }
+
+    // Two endpoints of the customer fail, each its own way: an event of the main endpoint is
+    // refused 422 (as at another customer's endpoint), the archive fails TLS from midnight.
+    void twoEndpointsFailingEachTheirOwnWay()
+    {
+        const QString main = u"https://api.acme.dev/hooks"_s;
+        const QString archive = u"https://archive.acme.dev/relay"_s;
+        const QString other = u"https://b.dev/h"_s;
+        const auto row = [](const QString &endpoint, const QString &event, int status,
+                            const QString &error, int n, const QString &first) -> QJsonArray {
+            return QJsonArray{endpoint,
+                              event,
+                              status,
+                              error,
+                              n,
+                              QString(u"2026-11-20T"_s + first + u":00Z"_s),
+                              u"2026-11-20T12:00:00Z"_s};
+        };
+        const QStringList columns{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                                  u"n"_s,        u"first"_s, u"last"_s};
+        const QList<QJsonArray> own{
+            row(main, u"request.completed"_s, 200, {}, 900, u"00:00"_s),
+            row(main, u"usage.threshold"_s, 200, {}, 100, u"00:00"_s),
+            row(main, u"usage.threshold"_s, 422, {}, 600, u"08:15"_s),
+            row(archive, u"request.completed"_s, 0, u"tls_error"_s, 900, u"00:02"_s)};
+        QList<QJsonArray> all = own;
+        all << row(other, u"usage.threshold"_s, 422, {}, 300, u"08:15"_s)
+            << row(other, u"request.completed"_s, 200, {}, 900, u"00:00"_s)
+            << row(u"https://c.dev/h"_s, u"request.completed"_s, 200, {}, 800, u"00:00"_s);
+        WebhookFacts f;
+        f.own = endpointStats(table(columns, own));
+        f.all = endpointStats(table(columns, all));
+        f.hasAll = true;
+        f.ownEvidence = u"ev_own"_s;
+        f.allEvidence = u"ev_all"_s;
+        QCOMPARE(f.own.value(main).failingEvents(), QStringList{u"usage.threshold"_s});
+        QVERIFY(f.own.value(archive).failingEvents().isEmpty());
+
+        // the ticket asks about the refused usage.threshold events: that endpoint is judged
+        // first, on our side (another customer's endpoint refuses them too); the archive is
+        // another problem
+        const WebhookVerdict asked =
+            judgeWebhooks(f, u"Our usage.threshold alerts are rejected with 422"_s);
+        QCOMPARE(asked.worst.endpoint, main);
+        QCOMPARE(asked.side, Side::Ours);
+        QCOMPARE(asked.alsoFailing.size(), 1);
+        QCOMPARE(asked.alsoFailing.first().endpoint, archive);
+        QCOMPARE(othersFailingAlike(f, asked.alsoFailing.first(), u"tls_error"_s),
+                 std::make_pair(0, 2));
+        // without a word of either, the endpoint with the most failures is judged first: at the
+        // customer's endpoint, since no other endpoint fails TLS
+        const WebhookVerdict unasked = judgeWebhooks(f);
+        QCOMPARE(unasked.worst.endpoint, archive);
+        QCOMPARE(unasked.side, Side::Customer);
+        QCOMPARE(unasked.alsoFailing.first().endpoint, main);
+
+        // the archive's failure is a cause of its own, at the customer's endpoint
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        in.ticket.description = u"Our usage.threshold alerts are rejected with 422"_s;
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                table(columns, own));
+        addStep(in, u"all"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                table(columns, all));
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        const auto archiveCause =
+            std::find_if(out.hypotheses.cbegin(), out.hypotheses.cend(), [&](const Hypothesis &h) {
+                return h.cause.refs == QStringList{u"endpoint:"_s + archive};
+            });
+        QVERIFY(archiveCause != out.hypotheses.cend());
+        QCOMPARE(archiveCause->cause.category, u"customer_endpoint"_s);
+        QVERIFY(std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &fd) {
+            return fd.summary.startsWith(u"Only usage.threshold deliveries"_s);
+        }));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
     void onsetOfTheMainError()
@@ -187,14 +267,20 @@ private slots:
     }
 
     // Sparse deliveries: the last success at 04:09:58, the first failure at 04:11:30. The
-    // failure began in between; its middle is the onset told.
+    // failure began in between, from the minute after the last success.
     void onsetBetweenTheLastSuccessAndTheFirstFailure()
     {
         const WebhookVerdict v = judgeWebhooks(
             facts({Hook + u"|200||500|2026-11-20T00:00:00Z|2026-11-20T04:09:58Z"_s,
                    Hook + u"|0|dns_error|300|2026-11-20T04:11:30Z|2026-11-20T08:00:00Z"_s},
                   {}));
-        QCOMPARE(v.worst.firstFailure, at(u"2026-11-20T04:10:44Z"_s));
+        QCOMPARE(v.worst.firstFailure, at(u"2026-11-20T04:10:00Z"_s));
+        // dense deliveries: the first failure comes first
+        const WebhookVerdict dense = judgeWebhooks(
+            facts({Hook + u"|200||500|2026-11-20T00:00:00Z|2026-11-20T04:10:01Z"_s,
+                   Hook + u"|0|dns_error|300|2026-11-20T04:10:03Z|2026-11-20T08:00:00Z"_s},
+                  {}));
+        QCOMPARE(dense.worst.firstFailure, at(u"2026-11-20T04:10:03Z"_s));
         // a failure beside deliveries that still succeed keeps its first failure
         const WebhookVerdict partial = judgeWebhooks(
             facts({Hook + u"|200||500|2026-11-20T00:00:00Z|2026-11-20T08:00:00Z"_s,

@@ -592,6 +592,20 @@ private slots:
         QCOMPARE(t->outputs.value(u"prompt_tokens"_s).toInteger(), 12000);
         QCOMPARE(t->outputs.value(u"completion_tokens"_s).toInteger(), 6000);
         QCOMPARE(t->outputs.value(u"cached_tokens"_s).toInteger(), 1200);
+        QVERIFY(!t->evidence.first().data.contains(u"group_by"_s));
+        // the same day split by provider: the parts add up to the whole, each names its own
+        QJsonObject byProvider = window();
+        byProvider.insert(u"group_by"_s, u"provider"_s);
+        auto grouped = run(u"token_usage"_s, byProvider);
+        QVERIFY2(grouped.has_value(), qPrintable(grouped ? QString() : grouped.error().message));
+        QCOMPARE(grouped->evidence.first().data.value(u"group_by"_s).toString(), u"provider"_s);
+        QCOMPARE(sumColumn(grouped->evidence.first().data, u"prompt_tokens"_s), 12000);
+        for (const QJsonValue &row : grouped->evidence.first().data.value(u"rows"_s).toArray())
+            QVERIFY(!row.toArray().last().toString().isEmpty());
+        byProvider.insert(u"group_by"_s, u"org_id; DROP"_s);
+        auto badGroup = run(u"token_usage"_s, byProvider);
+        QVERIFY(!badGroup.has_value());
+        QCOMPARE(badGroup.error().code, Error::Code::InvalidInput);
 
         auto m = run(u"metadata_by_sdk"_s, window());
         QVERIFY2(m.has_value(), qPrintable(m ? QString() : m.error().message));

@@ -885,6 +885,48 @@ private slots:
         QCOMPARE(second->outputs.value(u"target"_s).toInt(), 1);
     }
 
+    void linearSearchesThePluralAsItsSingular()
+    {
+        // the filter matches substrings: "webhook" finds an issue that says "Webhook deliveries"
+        // as well as one that says "webhooks"; "access" and "dns" stay as they are
+        StubServer server;
+        const QJsonObject issue{
+            {u"id"_s, u"1"_s},
+            {u"identifier"_s, u"GW-9"_s},
+            {u"title"_s, u"Webhook deliveries drop the query"_s},
+            {u"description"_s, u""_s},
+            {u"url"_s, u"https://linear.app/x/issue/GW-9"_s},
+            {u"createdAt"_s, u"2027-01-01T00:00:00Z"_s},
+            {u"updatedAt"_s, u"2027-01-01T00:00:00Z"_s},
+            {u"state"_s, QJsonObject{{u"name"_s, u"Todo"_s}, {u"type"_s, u"unstarted"_s}}},
+            {u"labels"_s, QJsonObject{{u"nodes"_s, QJsonArray{}}}}};
+        const QJsonObject issues{{u"pageInfo"_s, QJsonObject{{u"hasNextPage"_s, false}}},
+                                 {u"nodes"_s, QJsonArray{issue}}};
+        const QByteArray answer =
+            QJsonDocument(QJsonObject{{u"data"_s, QJsonObject{{u"issues"_s, issues}}}}).toJson();
+        server.script({StubServer::json(answer)});
+        LinearConnector linear(settings(u"linear"_s, u"linear"_s, server), u"lin_api_key"_s);
+        const QJsonArray terms{u"webhooks"_s, u"access"_s, u"dns"_s, u"Webhook"_s};
+        auto r = linear.run(call(u"search_issues"_s, {{u"terms"_s, terms}}));
+        VERIFY_OK(r);
+        const QJsonArray any = QJsonDocument::fromJson(server.requests().at(0).body)
+                                   .object()
+                                   .value(u"variables"_s)
+                                   .toObject()
+                                   .value(u"filter"_s)
+                                   .toObject()
+                                   .value(u"or"_s)
+                                   .toArray();
+        QStringList searched;
+        for (const QJsonValue &v : any) {
+            const QJsonObject field = v.toObject().begin().value().toObject();
+            if (!searched.contains(field.value(u"containsIgnoreCase"_s).toString()))
+                searched.append(field.value(u"containsIgnoreCase"_s).toString());
+        }
+        QCOMPARE(searched, (QStringList{u"webhook"_s, u"access"_s, u"dns"_s}));
+        QCOMPARE(r->evidence.first().data.value(u"events"_s).toArray().size(), 1);
+    }
+
     void linearRateLimitIsReportedNotRetried_data()
     {
         QTest::addColumn<int>("status");

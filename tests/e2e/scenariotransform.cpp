@@ -327,7 +327,8 @@ std::expected<QJsonObject, QString> shiftHours(const QJsonObject &scenario, int 
             QJsonObject cycle = stream.value(u"daily_cycle"_s).toObject();
             const int from = cycle.value(u"from_hour"_s).toInt() + shift;
             const int to = cycle.value(u"to_hour"_s).toInt() + shift;
-            if (from < 0 || to > 24)
+            // the scenario format keeps a cycle within 01:00-23:00 (an hour-long ramp each side)
+            if (from < 1 || to > 23)
                 return std::unexpected(u"office hours would wrap around midnight"_s);
             cycle.insert(u"from_hour"_s, from);
             cycle.insert(u"to_hour"_s, to);

@@ -1,5 +1,7 @@
 #include "core/analysis/analysisutil.h"
 
+#include <QRegularExpression>
+
 #include "core/analysis/changepoint.h"
 #include "core/time.h"
 
@@ -320,6 +322,94 @@ QStringList routeWords(const QString &route)
         out.append(w);
     }
     return out;
+}
+
+namespace {
+
+// "1.13.1" as numbers; empty when it is not a version.
+QList<int> versionParts(const QString &version)
+{
+    QList<int> parts;
+    for (const QString &p : version.split(u'.')) {
+        bool ok = false;
+        const int n = p.toInt(&ok);
+        if (!ok)
+            return {};
+        parts.append(n);
+    }
+    return parts;
+}
+
+bool newerVersion(const QString &a, const QString &b)
+{
+    const QList<int> x = versionParts(a);
+    const QList<int> y = versionParts(b);
+    if (x.isEmpty() || y.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < std::max(x.size(), y.size()); ++i) {
+        const int l = x.value(i);
+        const int r = y.value(i);
+        if (l != r)
+            return l > r;
+    }
+    return false;
+}
+
+// The line of release notes that names `version` or `topic`, without its list marker.
+QString notesLine(const QString &body, const QString &version, const QString &topic)
+{
+    QString fallback;
+    for (QString line : body.split(u'\n')) {
+        line = line.trimmed();
+        if (line.startsWith(u'#') || line.size() < 8)
+            continue;
+        if (line.startsWith(u"- "_s) || line.startsWith(u"* "_s))
+            line = line.mid(2);
+        if (line.contains(version) ||
+            (!topic.isEmpty() && line.contains(topic, Qt::CaseInsensitive)))
+            return line.left(300);
+        if (fallback.isEmpty())
+            fallback = line.left(300);
+    }
+    return fallback;
+}
+
+} // namespace
+
+SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic,
+                           const QDateTime &before)
+{
+    SdkRelease best;
+    const QString package = sdk.section(u'/', 0, 0);
+    const QString version = sdk.section(u'/', 1);
+    if (package.isEmpty() || versionParts(version).isEmpty())
+        return best;
+    static const QRegularExpression versionRe(u"(\\d+\\.\\d+(?:\\.\\d+)?)"_s);
+    bool bestSpeaks = false;
+    for (const FoundEvidence &f : findEvidence(input, u"github", u"releases")) {
+        for (const QJsonObject &e : eventsOf(*f.evidence)) {
+            const QString title = e.value(u"title"_s).toString();
+            const QString tag = e.value(u"tag"_s).toString();
+            if (!title.contains(package, Qt::CaseInsensitive) &&
+                !tag.contains(package, Qt::CaseInsensitive))
+                continue;
+            const QString released = versionRe.match(tag).captured(1);
+            const QDateTime published = timeOf(e.value(u"time"_s));
+            if (!newerVersion(released, version) || !published.isValid() ||
+                (before.isValid() && published > before))
+                continue;
+            const QString body = e.value(u"body"_s).toString();
+            const bool speaks = body.contains(version) ||
+                                (!topic.isEmpty() && body.contains(topic, Qt::CaseInsensitive));
+            if (!best.ref.isEmpty() &&
+                (bestSpeaks > speaks || (bestSpeaks == speaks && published >= best.published)))
+                continue;
+            best = {e.value(u"ref"_s).toString(), package, released, published,
+                    notesLine(body, version, topic)};
+            bestSpeaks = speaks;
+        }
+    }
+    return best;
 }
 
 double median(QList<double> values)

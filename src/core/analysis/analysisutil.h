@@ -96,6 +96,20 @@ QStringList wordsOf(const QString &text);
 // Words naming a thing ("/v1/analytics" -> ["analytics"]): route segments without versions.
 QStringList routeWords(const QString &route);
 
+// A later release of a client SDK ("portkey-python/1.13.0" -> the release "portkey-python
+// v1.13.1") published before `before`, from the releases the steps read; the one whose notes
+// speak of the SDK's version or of `topic` first, then the earliest. Empty ref: none.
+struct SdkRelease
+{
+    QString ref;     // github:release:<tag>
+    QString package; // "portkey-python"
+    QString version; // "1.13.1"
+    QDateTime published;
+    QString quote; // the line of its notes that names the version or the topic
+};
+SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic,
+                           const QDateTime &before);
+
 double median(QList<double> values);
 // The key with the largest value ('' for an empty map; the first key in order on a tie).
 QString largestKey(const QMap<QString, double> &counts);

@@ -4,6 +4,7 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/tokenreconciliation.h"
 #include "core/analysis/unchecked.h"
 #include "core/analysis/webhookbreakdown.h"
 
@@ -179,6 +180,13 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
     }
     if (input.playbook == u"webhook-failures")
         appendWebhookSignatures(input, p);
+    if (input.playbook == u"token-billing") {
+        if (const BillingSlice slice = billingSliceOf(input); !slice.value.isEmpty()) {
+            p.measured = slice.value.toLower();
+            p.measuredOn = slice.invoiceRef;
+            appendUnique(p.signatures, p.measured);
+        }
+    }
     // the error signature seen in the logs: "invalid_request", "400"
     const ErrorProfile errors = errorProfile(input);
     for (qsizetype i = 0; i < errors.groups.size() && i < 2; ++i) {
@@ -367,6 +375,9 @@ KnownBugJudgement judgeKnownBug(const KnownBugProblem &problem, const TrackerIss
     if (problem.onset.isValid() && issue.created.isValid() &&
         issue.created >= problem.onset.addSecs(-3600))
         score += 0.05;
+    // the issue names the very part of the traffic the data ties to the fault
+    if (!problem.measured.isEmpty() && o.signatures.contains(problem.measured))
+        score = std::max(score, 0.9);
     j.confidence = std::min(0.9, score);
     return j;
 }
@@ -451,6 +462,10 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
     h.cause.phrases.append(facts.problem.changePhrases);
     h.cause.confidence = j.confidence;
     h.cause.refs = {issue.ref};
+    // the evidence the issue was measured against proves it too
+    if (!facts.problem.measuredOn.isEmpty() &&
+        j.overlap.signatures.contains(facts.problem.measured))
+        h.cause.refs.append(facts.problem.measuredOn);
     h.cause.evidenceIds = {issue.evidenceId};
     h.why = u"open bug about the affected component"_s;
     out.hypotheses.append(h);

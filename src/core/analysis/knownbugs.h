@@ -22,8 +22,12 @@ struct KnownBugProblem
     QStringList area;       // the playbook's topic words: the area, never enough on their own
     QStringList symptoms;   // how it fails, in the ticket's words ("timeout", "slow")
     QStringList signatures; // the logs' main error signatures: "400", "invalid_request"
-    QDateTime onset;        // when the change began (invalid: no change seen)
-    QString change;         // that change in words, for the summary ('' when none)
+    // the part of the traffic the data ties exactly to the fault ("anthropic": an invoice off
+    // by exactly its tokens); an issue naming it describes what the data shows
+    QString measured;
+    QString measuredOn;            // the ref of the evidence it was measured on (the invoice)
+    QDateTime onset;               // when the change began (invalid: no change seen)
+    QString change;                // that change in words, for the summary ('' when none)
     QList<Phrase> changePhrases{}; // the same as phrase-book clauses
 };
 

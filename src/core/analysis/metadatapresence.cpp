@@ -336,8 +336,8 @@ void rejectOtherDeploys(AnalyzerOutput &out, const DeployRanking &ranking,
     }
 }
 
-void phraseSdkDrop(AnalyzerOutput &out, const MetadataFacts &facts, const SdkMetadata &bad,
-                   const SdkMetadata &good, const QDateTime &reference)
+void phraseSdkDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
+                   const SdkMetadata &bad, const SdkMetadata &good, const QDateTime &reference)
 {
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::SdkVersion);
@@ -359,6 +359,17 @@ void phraseSdkDrop(AnalyzerOutput &out, const MetadataFacts &facts, const SdkMet
     h.cause.refs = {u"sdk:"_s + bad.sdk};
     h.cause.evidenceIds = {facts.evidenceId};
     h.why = u"only one SDK version drops metadata"_s;
+    // a later release of the same SDK that speaks of it is the way out
+    if (const SdkRelease fix = laterSdkRelease(input, bad.sdk, u"metadata"_s, reference);
+        !fix.ref.isEmpty()) {
+        h.cause.summary += u"; "_s + fix.package + u' ' + fix.version + u", released "_s +
+                           fix.published.toString(u"yyyy-MM-dd"_s) + u", fixes this: \u201c"_s +
+                           fix.quote + u"\u201d"_s;
+        h.cause.phrases.append(
+            {u"sdk.fixed_release"_s,
+             {Say::name(u"package"_s, fix.package), Say::name(u"version"_s, fix.version),
+              Say::date(u"date"_s, fix.published), Say::name(u"quote"_s, fix.quote)}});
+    }
     out.hypotheses.append(h);
     out.rejected.append({QLatin1StringView(Category::DeployRegression),
                          good.sdk + u" still passes metadata through the same gateway, so no "
@@ -506,7 +517,83 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
     out.hypotheses.append(s);
 }
 
+// Metadata reaches the logs on every request, and the ticket asks for a field the docs say is
+// stored under another key: works as documented.
+void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
+                         const MetadataFacts &facts)
+{
+    double n = 0;
+    for (const SdkMetadata &s : facts.sdks) {
+        n += s.n;
+        if (s.n >= 20 && s.share() < 0.99)
+            return;
+    }
+    if (n < 100)
+        return;
+    QList<std::pair<QString, QJsonObject>> pages;
+    for (const FoundEvidence &f : findEvidence(input, u"docs", u"search")) {
+        for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray())
+            pages.append({f.evidence->id, v.toObject()});
+    }
+    const DocumentedKey k =
+        documentedKey(input.ticket.subject + u'\n' + input.ticket.description, pages);
+    if (k.field.isEmpty())
+        return;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.7;
+    h.cause.confidence = 0.7;
+    h.cause.summary = u"Custom metadata reaches the logs on every request ("_s + formatCount(n) +
+                      u"); the documentation \u201c"_s + k.title + u"\u201d says where `"_s +
+                      k.field + u"` is kept (`"_s + k.key + u"`): \u201c"_s + k.sentence +
+                      u"\u201d"_s;
+    h.cause.phrases = {
+        {u"metadata.documented_key"_s,
+         {Say::count(u"count"_s, n), Say::name(u"field"_s, k.field), Say::name(u"key"_s, k.key),
+          Say::name(u"title"_s, k.title), Say::name(u"quote"_s, k.sentence)}}};
+    h.cause.refs = {k.ref};
+    h.cause.evidenceIds = {facts.evidenceId, k.evidenceId};
+    h.why = u"metadata is kept as the docs describe"_s;
+    out.hypotheses.append(h);
+}
+
 } // namespace
+
+Analysis::DocumentedKey Analysis::documentedKey(const QString &ticket,
+                                                const QList<std::pair<QString, QJsonObject>> &pages)
+{
+    static const QRegularExpression code(u"`([^`\\n]{1,60})`"_s);
+    static const QRegularExpression identifier(u"^[_a-z][a-z0-9_.]*$"_s);
+    QStringList asked;
+    for (auto it = code.globalMatch(ticket); it.hasNext();)
+        appendUnique(asked, it.next().captured(1).trimmed());
+    for (const auto &[evidenceId, page] : pages) {
+        for (const QString &line : page.value(u"text"_s).toString().split(u'\n')) {
+            for (QString sentence : line.split(u". "_s)) {
+                sentence = sentence.trimmed();
+                QStringList spans;
+                for (auto it = code.globalMatch(sentence); it.hasNext();)
+                    appendUnique(spans, it.next().captured(1).trimmed());
+                for (const QString &field : std::as_const(asked)) {
+                    if (!spans.contains(field) || !identifier.match(field).hasMatch())
+                        continue;
+                    for (const QString &key : std::as_const(spans)) {
+                        // a key derived from the field's name: `_user` for `user`
+                        if (key != field && key.contains(field) && !asked.contains(key) &&
+                            identifier.match(key).hasMatch())
+                            return {field,
+                                    key,
+                                    sentence.left(300),
+                                    page.value(u"ref"_s).toString(),
+                                    page.value(u"title"_s).toString(),
+                                    evidenceId};
+                    }
+                }
+            }
+        }
+    }
+    return {};
+}
 
 AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
 {
@@ -542,11 +629,14 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
     }
     const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;
     if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText); drop.bad >= 0) {
-        phraseSdkDrop(out, facts, judged.at(drop.bad), judged.at(drop.good), reference);
+        phraseSdkDrop(out, input, facts, judged.at(drop.bad), judged.at(drop.good), reference);
         return out;
     }
-    if (const GatewayDrop drop = judgeGatewayDrop(facts.sdks, facts.recent); drop.everySdk())
+    if (const GatewayDrop drop = judgeGatewayDrop(facts.sdks, facts.recent); drop.everySdk()) {
         phraseGatewayDrop(out, input, facts, drop, reference);
+        return out;
+    }
+    phraseDocumentedKey(out, input, facts);
     return out;
 }
 

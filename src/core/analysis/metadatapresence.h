@@ -59,6 +59,20 @@ QList<SdkMetadata> sdkMetadata(const Evidence &evidence);
 QList<MetadataGroup> metadataGroups(const Evidence &evidence);
 MetadataFacts gatherMetadata(const AnalysisInput &input);
 
+// A field the ticket names (`user`) that a docs sentence says is stored under a key derived
+// from it (`_user`): the sentence, the field, the key and the page. Empty field: none.
+struct DocumentedKey
+{
+    QString field;
+    QString key;
+    QString sentence;
+    QString ref;
+    QString title;
+    QString evidenceId;
+};
+DocumentedKey documentedKey(const QString &ticket,
+                            const QList<std::pair<QString, QJsonObject>> &pages);
+
 // --- judge ---
 // One version that drops metadata while another (of the same SDK, or a client SDK beside a
 // client SDK that keeps it) passes it on; indexes into `judged`, -1: none.

@@ -395,7 +395,13 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
     for (const QString &r : best.cause.refs)
         bestScoped = bestScoped || isScopeRef(r) || r.startsWith(u"config:") ||
                      r.startsWith(u"endpoint:") || r.startsWith(u"sdk:");
-    if (!bestScoped)
+    // or the other cause is a customer's endpoint the root cause does not involve: a second
+    // endpoint failing on its own is a part of its own
+    const bool otherEndpoint =
+        std::any_of(other.cause.refs.cbegin(), other.cause.refs.cend(), [&](const QString &r) {
+            return r.startsWith(u"endpoint:") && !best.cause.refs.contains(r);
+        });
+    if (!bestScoped && !otherEndpoint)
         return false;
     // the failures it stands on are the refusals a rate-limit root cause already explains
     if (best.cause.category == QLatin1StringView(Category::RateLimited) && other.failures > 0 &&

@@ -300,6 +300,26 @@ QMap<QDate, LoggedTokens> usageByDay(const Evidence &usage)
     return days;
 }
 
+// The tokens of each group of a grouped token_usage table over the days of [from, to).
+QList<UsageGroup> usageGroups(const Evidence &usage, const QDateTime &from, const QDateTime &to)
+{
+    const QString by = usage.data.value(u"group_by"_s).toString();
+    QMap<QString, LoggedTokens> byValue;
+    const Table u(usage.data);
+    for (int r = 0; r < u.rowCount(); ++r) {
+        const QDateTime start(u.time(r, u"day").date(), QTime(0, 0), QTimeZone::utc());
+        if (!start.isValid() || start < from || start >= to)
+            continue;
+        byValue[u.text(r, u"group")] +=
+            {u.number(r, u"prompt_tokens"), u.number(r, u"completion_tokens"),
+             u.number(r, u"cached_tokens")};
+    }
+    QList<UsageGroup> out;
+    for (auto it = byValue.cbegin(); it != byValue.cend(); ++it)
+        out.append({by, it.key(), it.value()});
+    return out;
+}
+
 struct MeterSeries
 {
     QMap<QDate, double> days;
@@ -369,8 +389,22 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         return facts;
     facts.policy = policyFromDocs(input);
     facts.invoiceEvidence = invoices.first().evidence->id;
-    facts.usageEvidence = usage.first().evidence->id;
-    const QMap<QDate, LoggedTokens> days = usageByDay(*usage.first().evidence);
+    // the usage of the whole org, a day a row; the tables grouped by provider, model or config
+    // split it
+    const Evidence *whole = usage.first().evidence;
+    QList<const Evidence *> grouped;
+    for (const FoundEvidence &u : usage) {
+        if (!u.evidence->data.value(u"group_by"_s).toString().isEmpty())
+            grouped.append(u.evidence);
+    }
+    for (const FoundEvidence &u : usage) {
+        if (u.evidence->data.value(u"group_by"_s).toString().isEmpty()) {
+            whole = u.evidence;
+            break;
+        }
+    }
+    facts.usageEvidence = whole->id;
+    const QMap<QDate, LoggedTokens> days = usageByDay(*whole);
     const MeterReadings meter = meterReadings(input);
     facts.meterEvidence = meter.evidenceId;
 
@@ -415,6 +449,8 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         }
         if (f.days.isEmpty())
             continue;
+        for (const Evidence *g : std::as_const(grouped))
+            f.groups.append(usageGroups(*g, f.from, f.to));
         for (auto it = ofLine.cbegin(); it != ofLine.cend(); ++it) {
             LineReadings &lr = f.readings[it.key()];
             for (const MeterDay &d : std::as_const(f.days))
@@ -700,6 +736,48 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
             verdict.worst = i;
     }
     return verdict;
+}
+
+BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
+                          const BillingPolicy &policy, bool cachedLine)
+{
+    const double diff = v.line.quantity - v.expected;
+    if (v.outcome == LineVerdict::Outcome::Matches || v.expected <= 0 ||
+        std::abs(diff) < 0.05 * v.expected)
+        return {};
+    const double tolerance = 0.02 * std::max(v.line.quantity, v.expected);
+    // a provider first, then a model, then a config: the widest part that accounts for it
+    for (const QString &by : {u"provider"_s, u"model"_s, u"config_id"_s}) {
+        for (const UsageGroup &g : groups) {
+            if (g.by != by || g.value.isEmpty())
+                continue;
+            const double tokens = billableTokens(tokensOfLine(v.line.kind, g.logged, cachedLine),
+                                                 v.rule, policy.discount);
+            if (tokens <= 0 || tokens > 0.9 * v.expected ||
+                std::abs(std::abs(diff) - tokens) > tolerance)
+                continue;
+            return {by, g.value, tokens, diff > 0, {}};
+        }
+    }
+    return {};
+}
+
+BillingSlice billingSliceOf(const AnalysisInput &input)
+{
+    const BillingFacts facts = gatherBilling(input);
+    for (const InvoiceFacts &f : facts.invoices) {
+        const InvoiceVerdict verdict = judgeInvoice(f, facts.policy);
+        if (verdict.worst < 0)
+            continue;
+        const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
+            return l.kind == LineKind::Cached;
+        });
+        BillingSlice slice =
+            billingSlice(verdict.lines.at(verdict.worst), f.groups, facts.policy, cachedLine);
+        slice.invoiceRef = f.ref;
+        return slice;
+    }
+    return {};
 }
 
 } // namespace Analysis
@@ -1150,6 +1228,43 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
     return h;
 }
 
+// A correct invoice: where its tokens came from, when one config of several bills most of them.
+void phraseLargestConfig(AnalyzerOutput &out, const BillingFacts &facts, const InvoiceFacts &f,
+                         const BillingPolicy &policy)
+{
+    double total = 0;
+    const UsageGroup *largest = nullptr;
+    double largestTokens = 0;
+    int configs = 0;
+    for (const UsageGroup &g : f.groups) {
+        if (g.by != u"config_id")
+            continue;
+        const double tokens = billableTokens(g.logged, policy.rule, policy.discount);
+        total += tokens;
+        if (g.value.isEmpty())
+            continue;
+        ++configs;
+        if (tokens > largestTokens) {
+            largestTokens = tokens;
+            largest = &g;
+        }
+    }
+    if (!largest || configs < 2 || total <= 0 || largestTokens < 0.4 * total)
+        return;
+    Finding g;
+    g.summary = formatShare(largestTokens / total) + u" of the tokens of invoice "_s + f.id +
+                u" came from config "_s + largest->value + u" ("_s + formatCount(largestTokens) +
+                u")"_s;
+    g.phrases = {
+        {u"billing.largest_config"_s,
+         {Say::share(u"share"_s, largestTokens / total), Say::name(u"invoice"_s, f.id),
+          Say::name(u"config"_s, largest->value), Say::count(u"tokens"_s, largestTokens)}}};
+    g.refs = {u"config:"_s + largest->value};
+    g.evidenceIds = {facts.usageEvidence};
+    g.confidence = 0.7;
+    out.findings.append(g);
+}
+
 void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
                    const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
@@ -1194,6 +1309,32 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
                            : faultHypothesis(f, verdict, policy, reference);
     h.cause.phrases =
         correct ? correctPhrases(f, verdict, policy) : faultPhrases(f, verdict, policy);
+    if (!correct) {
+        const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
+            return l.kind == LineKind::Cached;
+        });
+        const BillingSlice slice =
+            billingSlice(verdict.lines.at(verdict.worst), f.groups, policy, cachedLine);
+        if (!slice.value.isEmpty()) {
+            const QString words =
+                u"the difference equals the "_s + formatCount(slice.tokens) +
+                u" billable tokens of "_s + slice.by + u' ' + slice.value +
+                (slice.doubled ? u": they were counted twice"_s : u": they were not counted"_s);
+            h.cause.summary += u"; "_s + words;
+            const Phrase phrase{
+                slice.doubled ? u"billing.slice_doubled"_s : u"billing.slice_missing"_s,
+                {Say::count(u"tokens"_s, slice.tokens), Say::name(u"part"_s, slice.value)}};
+            h.cause.phrases.append(phrase);
+            Finding s;
+            s.summary = words;
+            s.phrases = {phrase};
+            const QString scope = slice.by == u"config_id" ? u"config:"_s : slice.by + u':';
+            s.refs = {scope + slice.value};
+            s.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
+            s.confidence = 0.8;
+            out.findings.append(s);
+        }
+    }
     h.cause.refs.prepend(f.ref);
     h.cause.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
     if (!facts.meterEvidence.isEmpty())
@@ -1203,6 +1344,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     out.hypotheses.append(h);
     if (!correct)
         return;
+    phraseLargestConfig(out, facts, f, policy);
     out.rejected.append({QLatin1StringView(Category::BillingPipeline),
                          u"the invoice matches the logged usage to within 1%"_s,
                          {}});

@@ -73,6 +73,14 @@ struct LineReadings
     QList<std::pair<QDateTime, double>> hours;
 };
 
+// The logged tokens of one provider, model or config (`by`) over an invoice's period.
+struct UsageGroup
+{
+    QString by;
+    QString value;
+    LoggedTokens logged;
+};
+
 struct InvoiceFacts
 {
     QString id;
@@ -86,6 +94,7 @@ struct InvoiceFacts
                               // line of the summaries' meter, or else the invoice's only token line
     QList<std::pair<QDateTime, double>> hours; // hourly meter summaries in the period
     QMap<QString, LineReadings> readings;      // by line id: every line whose meter was read
+    QList<UsageGroup> groups; // the period's tokens per provider, model or config, when read
 };
 
 struct BillingFacts
@@ -188,6 +197,22 @@ struct InvoiceVerdict
 };
 
 InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy);
+
+// The part of the traffic a line's difference with the logs equals: the tokens of one provider,
+// model or config counted twice (`doubled`) or not at all, to within 2% of the line. Empty
+// `value`: no part of the traffic alone accounts for it (or the whole of it does).
+struct BillingSlice
+{
+    QString by; // "provider", "model", "config_id"
+    QString value;
+    double tokens = 0;
+    bool doubled = false;
+    QString invoiceRef; // billingSliceOf(): the invoice it was read on
+};
+BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
+                          const BillingPolicy &policy, bool cachedLine);
+// The slice behind the first invoice whose lines do not match the logs, from the steps' data.
+BillingSlice billingSliceOf(const AnalysisInput &input);
 
 // Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
 // With a `reference` (other meters' hours of the same traffic), each hour is read as a share of

@@ -5,6 +5,9 @@
 #include "core/analysis/deploycorrelation.h"
 #include "core/analysis/unchecked.h"
 
+#include <QRegularExpression>
+#include <QUrl>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +35,21 @@ QString EndpointStats::mainFailure() const
     return u"HTTP "_s + QString::number(status) + u' ' + main;
 }
 
+QStringList EndpointStats::failingEvents() const
+{
+    bool someFine = false;
+    for (auto it = byEvent.cbegin(); it != byEvent.cend(); ++it)
+        someFine = someFine || (it.value() >= 20 && failedByEvent.value(it.key()) == 0);
+    QStringList out;
+    if (!someFine)
+        return out;
+    for (auto it = failedByEvent.cbegin(); it != failedByEvent.cend(); ++it) {
+        if (!it.key().isEmpty() && it.value() >= 0.1 * failed)
+            out.append(it.key());
+    }
+    return out;
+}
+
 // ---------------------------------------------------------------- gather
 
 QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
@@ -45,6 +63,8 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         const int status = int(t.number(r, u"status"));
         const QString error = t.text(r, u"error");
         s.n += n;
+        const QString event = t.text(r, u"event");
+        s.byEvent[event] += n;
         const QDateTime seen = t.time(r, u"first");
         const QDateTime seenLast = t.time(r, u"last");
         if (seen.isValid() && (!s.firstSeen.isValid() || seen < s.firstSeen))
@@ -60,6 +80,7 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
             continue;
         }
         s.failed += n;
+        s.failedByEvent[event] += n;
         const QString kind = error.isEmpty() ? u"HTTP "_s + QString::number(status) : error;
         s.byError[kind] += n;
         if (status >= 400)
@@ -129,7 +150,52 @@ double failingShare(const EndpointStats &s)
     return std::min(1.0, s.byError.value(main) / expected);
 }
 
-WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
+namespace {
+
+// Whether the ticket speaks of this endpoint's failure: its host, an event that fails there, or
+// the HTTP status it answers.
+bool ticketNames(const EndpointStats &s, const QString &ticketText)
+{
+    if (ticketText.isEmpty())
+        return false;
+    const QString host = QUrl(s.endpoint).host().toLower();
+    if (!host.isEmpty() && ticketText.contains(host))
+        return true;
+    for (const QString &event : s.failingEvents()) {
+        if (ticketText.contains(event.toLower()))
+            return true;
+    }
+    const QString main = s.mainError();
+    for (auto it = s.statusesByError.value(main).cbegin();
+         it != s.statusesByError.value(main).cend(); ++it) {
+        if (QRegularExpression(u"\\b"_s + QString::number(it.key()) + u"\\b"_s)
+                .match(ticketText)
+                .hasMatch())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::pair<int, int> othersFailingAlike(const WebhookFacts &facts, const EndpointStats &s,
+                                       const QString &kind)
+{
+    const QDateTime from = s.firstByError.value(kind, s.firstFailure);
+    const QDateTime to = s.lastByError.value(kind, s.lastFailure);
+    int others = 0;
+    int failing = 0;
+    for (const EndpointStats &o : facts.all) {
+        if (facts.own.contains(o.endpoint) || o.n < 5)
+            continue;
+        ++others;
+        if (o.byError.value(kind) >= 0.2 * o.n || failedAlongside(o, from, to, kind))
+            ++failing;
+    }
+    return {failing, others};
+}
+
+WebhookVerdict judgeWebhooks(const WebhookFacts &facts, const QString &ticketText)
 {
     WebhookVerdict v;
     QList<EndpointStats> failing;
@@ -144,33 +210,40 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts)
         return v;
     // the endpoint whose failures stand out: a failure that fills its own stretch (a fifth of
     // the deliveries while it lasted) before a big endpoint's steady background of a few
-    // percent, then the most failures
+    // percent, then the one the ticket speaks of, then the most failures
+    const QString text = ticketText.toLower();
     v.worst = *std::max_element(failing.cbegin(), failing.cend(),
-                                [](const EndpointStats &a, const EndpointStats &b) {
+                                [&text](const EndpointStats &a, const EndpointStats &b) {
                                     const bool aStands = failingShare(a) >= 0.2;
                                     const bool bStands = failingShare(b) >= 0.2;
                                     if (aStands != bStands)
                                         return bStands;
+                                    const bool aNamed = ticketNames(a, text);
+                                    const bool bNamed = ticketNames(b, text);
+                                    if (aNamed != bNamed)
+                                        return bNamed;
                                     return a.failed < b.failed;
                                 });
     // the failures that matter started with the dominant error, not with the odd timeout
     if (v.worst.firstByError.contains(v.worst.mainError()))
         v.worst.firstFailure = v.worst.firstByError.value(v.worst.mainError());
     // when every delivery fails from then on, the failure began somewhere between the last one
-    // that succeeded and the first that failed (sparse deliveries leave a gap): its middle
+    // that succeeded and the first that failed (sparse deliveries leave a gap): from the minute
+    // after the last success
     const QDateTime lastOk = v.worst.okLast;
-    if (lastOk.isValid() && lastOk < v.worst.firstFailure &&
-        lastOk.secsTo(v.worst.firstFailure) <= 15 * 60 && v.worst.firstFailure.isValid())
-        v.worst.firstFailure = lastOk.addSecs(lastOk.secsTo(v.worst.firstFailure) / 2);
-    // do other customers' endpoints fail the same way, over the window or while this one does?
-    const QDateTime failingTo = v.worst.lastByError.value(v.worst.mainError(), v.worst.lastFailure);
-    for (const EndpointStats &s : facts.all) {
-        if (facts.own.contains(s.endpoint) || s.n < 5)
-            continue;
-        ++v.others;
-        if (s.failed >= 0.2 * s.n || failedAlongside(s, v.worst.firstFailure, failingTo))
-            ++v.othersFailing;
+    if (lastOk.isValid() && v.worst.firstFailure.isValid() && lastOk < v.worst.firstFailure &&
+        lastOk.secsTo(v.worst.firstFailure) <= 15 * 60) {
+        const QDateTime next = lastOk.addSecs(60 - lastOk.time().second());
+        v.worst.firstFailure = std::min(v.worst.firstFailure, next.addMSecs(-next.time().msec()));
     }
+    // the customer's other endpoints failing with an error of their own: another problem
+    for (const EndpointStats &s : failing) {
+        if (s.endpoint != v.worst.endpoint && failingShare(s) >= 0.2 &&
+            s.mainError() != v.worst.mainError())
+            v.alsoFailing.append(s);
+    }
+    // do other customers' endpoints fail the same way, over the window or while this one does?
+    std::tie(v.othersFailing, v.others) = othersFailingAlike(facts, v.worst, v.worst.mainError());
     v.everyone = v.others > 0 && v.othersFailing * 2 >= v.others;
     // a rejected signature points at how we sign, unless other customers' endpoints accept
     // the same signatures: then what differs is this endpoint's secret or check
@@ -217,7 +290,8 @@ FailingSince failingSince(const EndpointStats &s)
     return f;
 }
 
-bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to)
+bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to,
+                     const QString &kind)
 {
     if (!from.isValid() || !to.isValid() || to <= from || !other.firstSeen.isValid() ||
         !other.lastSeen.isValid())
@@ -229,6 +303,8 @@ bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QD
     const double expected = other.n * double(overlap(other.firstSeen, other.lastSeen)) / span;
     double failed = 0;
     for (auto it = other.byError.cbegin(); it != other.byError.cend(); ++it) {
+        if (!kind.isEmpty() && it.key() != kind)
+            continue;
         const QDateTime first = other.firstByError.value(it.key());
         const QDateTime last = other.lastByError.value(it.key(), first);
         if (first.isValid() && first <= to && last >= from)
@@ -495,6 +571,71 @@ void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const Webhoo
     }
 }
 
+// A second endpoint of the customer failing with an error of its own: a cause of its own, on
+// our side when other customers' endpoints fail the same way and a deploy speaks of it, at the
+// endpoint otherwise. Weighed below the endpoint the ticket is about.
+void phraseAlsoFailing(AnalyzerOutput &out, const AnalysisInput &input, const WebhookFacts &facts,
+                       const WebhookVerdict &v, const QDateTime &reference)
+{
+    for (qsizetype i = 0; i < v.alsoFailing.size() && i < 2; ++i) {
+        EndpointStats e = v.alsoFailing.at(i);
+        const QString kind = e.mainError();
+        e.firstFailure = e.firstByError.value(kind, e.firstFailure);
+        const auto [failing, others] = othersFailingAlike(facts, e, kind);
+        const bool everyone = others > 0 && failing * 2 >= others;
+        Finding f;
+        f.summary = observedWords(e, reference);
+        f.phrases = {{u"webhook.observed"_s, observedArgs(e)}};
+        f.evidenceIds = {facts.ownEvidence};
+        f.confidence = 0.8;
+        if (everyone) {
+            out.findings.append(f);
+            if (dataMissing(input, u"github", u"deployments"))
+                continue;
+            const DeployRanking at =
+                rankDeploys(input, e.firstFailure, topicWords(u"webhook-failures"_s),
+                            input.params.keywords, false);
+            if (const DeployCandidate *d = fittingDeploy(at, kind, e.firstFailure))
+                out.hypotheses.append(
+                    deployHypothesis(*d, facts, e, kind, e.firstFailure, reference, 0.72));
+            continue;
+        }
+        f.refs = {u"endpoint:"_s + e.endpoint};
+        out.findings.append(f);
+        Hypothesis h;
+        h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
+        h.score = others > 0 ? 0.75 : 0.7;
+        h.cause.summary =
+            f.summary +
+            (others > 0 ? u"; other customers' webhooks are delivered normally"_s : QString()) +
+            u". The failure happens at the customer's endpoint ("_s + kind + u')';
+        h.cause.phrases = {
+            {others > 0 ? u"webhook.customer_endpoint_compared"_s : u"webhook.customer_endpoint"_s,
+             observedArgs(e)}};
+        h.cause.confidence = h.score;
+        h.cause.refs = f.refs;
+        h.cause.evidenceIds = {facts.ownEvidence};
+        h.why = u"another endpoint fails on its own"_s;
+        out.hypotheses.append(h);
+    }
+}
+
+// Only some events fail at the endpoint (its other events are delivered): which ones.
+void phraseFailingEvents(AnalyzerOutput &out, const WebhookFacts &facts, const EndpointStats &worst)
+{
+    const QStringList events = worst.failingEvents();
+    if (events.isEmpty())
+        return;
+    Finding f;
+    f.summary = u"Only "_s + events.join(u", "_s) + u" deliveries to "_s + worst.endpoint +
+                u" fail; its other events are delivered"_s;
+    f.phrases = {{u"webhook.failing_events"_s,
+                  {Say::names(u"events"_s, events), Say::name(u"endpoint"_s, worst.endpoint)}}};
+    f.evidenceIds = {facts.ownEvidence};
+    f.confidence = 0.8;
+    out.findings.append(f);
+}
+
 } // namespace
 
 AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
@@ -506,7 +647,8 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
             out.notChecked.append(unchecked(u"webhooks"_s));
         return out;
     }
-    const WebhookVerdict v = judgeWebhooks(facts);
+    const WebhookVerdict v =
+        judgeWebhooks(facts, input.ticket.subject + u' ' + input.ticket.description);
     if (v.side == WebhookVerdict::Side::None) {
         phraseNormal(out, facts, v);
         return out;
@@ -536,10 +678,12 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
         g.confidence = 0.7;
         out.findings.append(g);
     }
+    phraseFailingEvents(out, facts, v.worst);
     if (ourSide)
         phraseOurSide(out, input, facts, v, observed, reference);
     else
         phraseCustomerSide(out, input, facts, v, observed, reference);
+    phraseAlsoFailing(out, input, facts, v, reference);
     return out;
 }
 

@@ -31,7 +31,12 @@ struct EndpointStats
     QDateTime okFirst; // the first and last delivery that succeeded
     QDateTime okLast;
     QMap<QString, QMap<int, double>> statusesByError; // HTTP statuses answered with each error
+    QMap<QString, double> byEvent;                    // deliveries of each event, any outcome
+    QMap<QString, double> failedByEvent;              // failed deliveries of each event
     QString mainError() const;
+    // The events whose deliveries fail when another event of the endpoint is delivered without
+    // failing ("usage.threshold" while "request.completed" succeeds); empty otherwise.
+    QStringList failingEvents() const;
     // The main error as the customer sees it: with the HTTP status the endpoint answered
     // ("HTTP 401 signature_rejected"), the status alone, or the error alone (no answer).
     QString mainFailure() const;
@@ -66,8 +71,16 @@ struct WebhookVerdict
     int others = 0;        // other customers' endpoints with deliveries
     int othersFailing = 0; // failing over the window, or in the customer's failure window
     bool everyone = false; // at least half the other customers' endpoints fail too
+    // the customer's other endpoints that fail on their own, with another error than the worst
+    QList<EndpointStats> alsoFailing;
 };
-WebhookVerdict judgeWebhooks(const WebhookFacts &facts);
+// `ticketText` decides between endpoints that both fail: the one whose host, failing event or
+// answered status the ticket names is the one it asks about.
+WebhookVerdict judgeWebhooks(const WebhookFacts &facts, const QString &ticketText = {});
+
+// How many other customers' endpoints fail with `kind` while `s` does, of how many there are.
+std::pair<int, int> othersFailingAlike(const WebhookFacts &facts, const EndpointStats &s,
+                                       const QString &kind);
 
 // The main error's share of the deliveries an endpoint had while that error lasted (from its
 // first to its last occurrence): a failure that began late fills its stretch; a big endpoint's
@@ -91,7 +104,10 @@ FailingSince failingSince(const EndpointStats &s);
 // Whether another endpoint failed in [from, to] (the customer's failure window): its failures
 // of kinds seen in that window are at least a fifth of the deliveries it would have had there.
 // A short outage of ours shows on every endpoint at once, however long the ticket's window.
-bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to);
+// With `kind`, only failures of that kind count: a TLS failure elsewhere is not the same failure
+// as this endpoint's HTTP 422.
+bool failedAlongside(const EndpointStats &other, const QDateTime &from, const QDateTime &to,
+                     const QString &kind = {});
 
 // Words a change of ours carries when it can cause a failure kind ("timeout", "tls_error",
 // "signature_rejected", "HTTP 500", ...): a shorter delivery timeout, new signing keys, a new
