@@ -867,6 +867,42 @@ private slots:
         QCOMPARE(failuresInScope(p, {u"github:deployment:1"_s}, window), 0.0);
     }
 
+    // A deploy just before the org passed its limit, whose rise is the org's own refusals,
+    // is weighed below the rate limit; one with failures of its own keeps its score.
+    void refusalsAreTheRateLimits()
+    {
+        QList<Hypothesis> ranked{
+            hypothesis(Category::DeployRegression, 0.89,
+                       {u"github:deployment:17140"_s, u"provider:openai"_s}, 274, 274),
+            hypothesis(Category::RateLimited, 0.72, {u"config:pc-batch"_s}, 274),
+            hypothesis(Category::ProviderOutage, 0.6, {u"provider:anthropic"_s}, 500, 0)};
+        weighRefusals(ranked);
+        QCOMPARE(ranked.at(0).cause.category, QString::fromLatin1(Category::RateLimited));
+        QCOMPARE(ranked.at(1).cause.category, QString::fromLatin1(Category::ProviderOutage));
+        QVERIFY(ranked.at(2).score < 0.72);
+        QList<Hypothesis> own{hypothesis(Category::DeployRegression, 0.89,
+                                         {u"github:deployment:17140"_s, u"provider:openai"_s}, 1200,
+                                         274),
+                              hypothesis(Category::RateLimited, 0.72, {u"config:pc-batch"_s}, 274)};
+        weighRefusals(own);
+        QCOMPARE(own.at(0).cause.category, QString::fromLatin1(Category::DeployRegression));
+        QCOMPARE(own.at(0).score, 0.89);
+    }
+
+    // The failures of a cause are counted from where the organisation's logs begin: a window
+    // widened to before its first request does not make its background look like a burst.
+    void failuresFromWhereTheLogsBegin()
+    {
+        const QDateTime logs = QDateTime(QDate(2027, 3, 29), QTime(9, 0), QTimeZone::utc());
+        const TimeWindow window{logs.addSecs(-9 * 3600), logs.addSecs(28 * 3600)};
+        ErrorProfile p;
+        p.groups = {{u"anthropic"_s, u"claude-sonnet-4-6"_s, 502, u"invalid_upstream_response"_s,
+                     762, logs.addSecs(25 * 3600), window.to.addSecs(-600)},
+                    {u"anthropic"_s, u"claude-sonnet-4-6"_s, 500, u"provider_error"_s, 237,
+                     logs.addSecs(1), window.to.addSecs(-900)}};
+        QCOMPARE(failuresInScope(p, {u"provider:anthropic"_s}, window), 762.0);
+    }
+
     void ranking_data()
     {
         QTest::addColumn<QList<Hypothesis>>("ranked");

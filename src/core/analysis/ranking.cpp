@@ -122,11 +122,25 @@ double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
     }
     if (provider.isEmpty() && model.isEmpty())
         return 0.0;
-    // within a tenth of the window of either end: failing all along
-    const qint64 edge = window.seconds() / 10;
+    // within a tenth of the window of either end: failing all along. The window as the logs
+    // fill it: a window widened to before the organisation's first logged request starts there.
+    TimeWindow seen = window;
+    QDateTime earliest;
+    QDateTime latest;
+    for (const ErrorGroup &g : errors.groups) {
+        if (g.first.isValid() && (!earliest.isValid() || g.first < earliest))
+            earliest = g.first;
+        if (g.last.isValid() && (!latest.isValid() || g.last > latest))
+            latest = g.last;
+    }
+    if (seen.isValid() && earliest.isValid() && latest.isValid()) {
+        seen.from = std::max(seen.from, earliest);
+        seen.to = std::min(seen.to, latest);
+    }
+    const qint64 edge = seen.seconds() / 10;
     const auto spans = [&](const ErrorGroup &g) {
-        return window.isValid() && g.first.isValid() && g.last.isValid() &&
-               window.from.secsTo(g.first) <= edge && g.last.secsTo(window.to) <= edge;
+        return seen.isValid() && g.first.isValid() && g.last.isValid() &&
+               seen.from.secsTo(g.first) <= edge && g.last.secsTo(seen.to) <= edge;
     };
     double all = 0;
     double began = 0;
@@ -188,6 +202,7 @@ RankingFacts gatherRanking(const AnalysisInput &input)
         if (h.cause.category != QLatin1StringView(Category::RateLimited))
             h.refusals = failuresInScope(errors, h.cause.refs, input.params.window, true);
     }
+    weighRefusals(facts.ranked);
     facts.rejected = all.rejected;
     facts.findings = all.findings;
     for (const Finding &f : std::as_const(all.findings))
@@ -378,6 +393,28 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
 }
 
 } // namespace
+
+void weighRefusals(QList<Hypothesis> &ranked)
+{
+    const auto limit = std::find_if(ranked.cbegin(), ranked.cend(), [](const Hypothesis &h) {
+        return h.cause.category == QLatin1StringView(Category::RateLimited) && h.score >= 0.5;
+    });
+    if (limit == ranked.cend())
+        return;
+    const double below = 0.8 * limit->score;
+    bool moved = false;
+    for (Hypothesis &h : ranked) {
+        if (h.cause.category == QLatin1StringView(Category::RateLimited) || h.failures <= 0 ||
+            h.refusals < 0.7 * h.failures || h.score <= below)
+            continue;
+        h.score = below;
+        moved = true;
+    }
+    if (moved)
+        std::stable_sort(
+            ranked.begin(), ranked.end(),
+            [](const Hypothesis &a, const Hypothesis &b) { return a.score > b.score; });
+}
 
 bool independentCause(const Hypothesis &best, const Hypothesis &other)
 {

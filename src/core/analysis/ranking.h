@@ -41,6 +41,12 @@ struct RankingVerdict
 // when several analyzers agree; its refs stay its own. Strongest first.
 QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &playbook);
 
+// A cause whose failures are mostly requests refused for a limit (429), beside a rate-limit
+// cause that explains them, stands on those refusals rather than on failures of its own (a deploy
+// shipped just before the org passed its limit): it is weighed below the rate limit. Strongest
+// first again afterwards.
+void weighRefusals(QList<Hypothesis> &ranked);
+
 // A second cause stands on its own evidence about other traffic than the root cause.
 bool independentCause(const Hypothesis &best, const Hypothesis &other);
 
