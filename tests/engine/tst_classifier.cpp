@@ -476,6 +476,16 @@ private slots:
                        "what it was.\n\nThanks,\nOmar"_s +
                        quoted)
             << u"latency-spike"_s;
+        // durations measured by the client ("2480 ms", "2210 ms") are not amounts compared
+        QTest::newRow("french latency report with measured durations")
+            << u"Re: Re: invoice address for our account"_s
+            << QString(u"Bonjour,\n\nAutre sujet : depuis 14h20 nos synthèses reviennent "
+                       "lentement. D'habitude 0,7 s, là plutôt 2 à 2,5 s.\n\nMesure côté "
+                       "client :\n"
+                       "[14:47:12] POST /v1/chat/completions 2480 ms\n"
+                       "[14:47:15] POST /v1/chat/completions 2210 ms\n\nCordialement,\nAntoine"_s +
+                       quoted)
+            << u"latency-spike"_s;
         // The older subject's topic is a negative signal of the fallback playbook: a subject
         // the body does not take up argues against nothing.
         QTest::newRow("portuguese fallback report")

@@ -739,9 +739,17 @@ int distinctAmounts(const QString &text)
     static const QRegularExpression amount(
         u"(?<![\\w.,])(?:[$€£]\\s?)?(\\d{1,3}(?:[.,  ]\\d{3})+|\\d+[.,]\\d+\\s?(?:m|mio|k|万)|\\d+\\s?(?:m|mio|k|万)(?![a-z])|\\d{3,})"_s,
         QRegularExpression::CaseInsensitiveOption);
+    // a figure followed by a unit of time is a duration ("2480 ms", "1,5 s", "3 Sekunden")
+    static const QRegularExpression timeUnit(
+        u"^\\s?(?:ms|msec|s|sec|secs|seconds?|secondes?|segundos?|sekunden|sek|min|mins|minutes?|minutos?|minuten|h|hrs?|hours?|heures?|horas?|stunden|秒|分|時間)(?![a-z])"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QString head = text.left(MaxBody);
     QSet<QString> seen;
-    for (auto it = amount.globalMatch(text.left(MaxBody)); it.hasNext() && seen.size() < 10;) {
-        QString a = it.next().captured(1);
+    for (auto it = amount.globalMatch(head); it.hasNext() && seen.size() < 10;) {
+        const QRegularExpressionMatch m = it.next();
+        if (timeUnit.match(QStringView(head).mid(m.capturedEnd(1), 16)).hasMatch())
+            continue;
+        QString a = m.captured(1);
         a.remove(u' ').remove(QChar(0x00A0));
         const int year = a.toInt();
         if (year >= 1990 && year <= 2100)
