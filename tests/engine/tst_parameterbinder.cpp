@@ -673,6 +673,25 @@ private slots:
         QCOMPARE(p.values.value(u"keywords"_s).toArray().size(), p.keywords.size());
     }
 
+    // A reply's subject names the thread's first topic: its words come after the body's, so a
+    // long body does not push the words of what is asked now out of the search.
+    void keywordsOfAReply()
+    {
+        Ticket t = TestData::ticket();
+        t.subject = u"Re: SSO setup for our workspace"_s;
+        t.description =
+            u"Different topic: the invoice for March bills twice the tokens our logs count. "
+            "Prompt tokens, completion tokens, cached tokens, embeddings, batch jobs, the "
+            "meter, the dashboard export and the usage API all disagree with the invoice."_s;
+        const BoundParameters p = ParameterBinder::bind(t, {}, Now);
+        QVERIFY(p.keywords.size() <= 12);
+        const qsizetype invoice = p.keywords.indexOf(u"invoice"_s);
+        const qsizetype sso = p.keywords.indexOf(u"sso"_s);
+        QVERIFY2(invoice >= 0 && (sso < 0 || invoice < sso), qPrintable(p.keywords.join(u", "_s)));
+        t.subject = u"SSO setup for our workspace"_s; // a new subject comes first
+        QCOMPARE(ParameterBinder::bind(t, {}, Now).keywords.first(), u"sso"_s);
+    }
+
     void hostileTextStaysData()
     {
         const QString evil =

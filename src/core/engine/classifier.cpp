@@ -302,14 +302,6 @@ QList<Sentence> sentencesOf(QStringView text, std::optional<Lexicon::Lang> lang)
     return out;
 }
 
-bool isStaleSubject(const QString &subject)
-{
-    static const QRegularExpression prefix(
-        u"^\\s*(re|fw|fwd|aw|wg|tr|rv|res|enc|sv|antw|vs)\\s*(\\[\\d+\\])?\\s*[:：]"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    return prefix.match(subject).hasMatch();
-}
-
 // ---- Term matching: exact, inflected (prefix or stem), or misspelt (edit distance) ----
 
 // Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), for
@@ -1108,7 +1100,7 @@ Reading readTicket(const Ticket &ticket)
 {
     Reading r;
     r.concepts.resize(Lexicon::concepts().size());
-    r.staleSubject = isStaleSubject(ticket.subject);
+    r.staleSubject = Text::isReplySubject(ticket.subject);
     const QString subject = ticket.subject.left(MaxSubject);
     // What the customer wrote this time, not the earlier thread quoted under it.
     const QString own = Text::withoutQuotedThread(ticket.description.left(MaxBody));

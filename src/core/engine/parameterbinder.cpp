@@ -21,6 +21,7 @@ namespace Casefile {
 namespace {
 
 constexpr qsizetype MaxText = 20000;
+constexpr qsizetype MaxKeywords = 12; // terms of a bug or doc search
 constexpr int TicketMarginMinutes = 5;
 
 // `hour`:00 of `date` on the customer's clock (UTC when the ticket names no zone), in UTC.
@@ -399,15 +400,21 @@ void bindRouteEndpointSdk(const QString &text, const QString &lower, BoundParame
         p.sdk = m.captured(1) + u'/' + m.captured(2);
 }
 
-// Keywords for bug and doc searches: salient words, subject first.
+// Keywords for bug and doc searches: salient words, subject first; a reply's subject (the
+// thread's first topic, which may no longer be the body's) after the body's words.
 QStringList keywordsOf(const Ticket &ticket)
 {
-    QStringList keywords = salientWords(foldForMatching(ticket.subject, 2000), 6);
-    for (const QString &w : salientWords(foldForMatching(ticket.description, MaxText), 16)) {
-        if (keywords.size() >= 12)
-            break;
-        if (!keywords.contains(w))
-            keywords.append(w);
+    const QStringList subject = salientWords(foldForMatching(ticket.subject, 2000), 6);
+    const QStringList body = salientWords(foldForMatching(ticket.description, MaxText), 16);
+    const bool reply = Text::isReplySubject(ticket.subject);
+    QStringList keywords;
+    for (const QStringList *part : {reply ? &body : &subject, reply ? &subject : &body}) {
+        for (const QString &w : *part) {
+            if (keywords.size() >= MaxKeywords)
+                return keywords;
+            if (!keywords.contains(w))
+                keywords.append(w);
+        }
     }
     return keywords;
 }

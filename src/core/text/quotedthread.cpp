@@ -171,4 +171,12 @@ QString withoutQuotedThread(const QString &text)
     return hasWords(kept) ? kept.join(u'\n') : text;
 }
 
+bool isReplySubject(const QString &subject)
+{
+    static const QRegularExpression prefix(
+        u"^\\s*(re|fw|fwd|aw|wg|tr|rv|res|enc|sv|antw|vs)\\s*(\\[\\d+\\])?\\s*[:：]"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return prefix.match(subject).hasMatch();
+}
+
 } // namespace Casefile::Text

@@ -16,4 +16,8 @@ namespace Casefile::Text {
 // quotation) the text is returned unchanged. Pure, thread-safe, linear in the text.
 QString withoutQuotedThread(const QString &text);
 
+// Whether a subject is that of a reply or a forward ("Re:", "AW:", "Fwd:", "TR:", "RV:", "Res:",
+// "SV:", "Antw:", "Re[2]:"): it names the thread's first topic, which may no longer be the body's.
+bool isReplySubject(const QString &subject);
+
 } // namespace Casefile::Text
