@@ -458,7 +458,8 @@ def fallback_own_server_en():
     # hosted mistral-small-latest on 5xx. From 08:20 UTC (09:20 in London) 85% of the requests to
     # Kelp's server fail 502 and are served by the fallback, as configured. Mistral's API is fine
     # (Loam's and Mire's traffic, and the fallbacks themselves, succeed); the Mistral incident is
-    # about Le Chat. The router deploy of 08:05 only adds a header.
+    # about Le Chat. The router deploy of 08:05 only adds a header. The logs keep only what the
+    # customer got (200 from the fallback, fallback_used, two attempts), not the 502 itself.
     host = "https://inference.kelprobotics.io/v1"
     streams = [stream(a["id"], model="mistral-small-3.1-24b-instruct", per_minute=14, p50=700, p95=1800,
                       config_id="pc-kelp-copilot", key="vk-kelp-copilot", sdk="portkey-python/1.11.0"),
@@ -491,7 +492,7 @@ def fallback_own_server_en():
                     now, CO, [a, b, c], "2027-07-27T10:00:00Z", 18701, streams, an, t,
                     {18701: truth("fallback", "customer_endpoint", ["config:pc-kelp-copilot"],
                                   [f"github:deployment:{her}", lechat, "linear:issue:GW-1870", "config:pc-kelp-vision"],
-                                  ["502", "08:20", "inference.kelprobotics.io"])},
+                                  ["08:20", "inference.kelprobotics.io"])},
                     github=gh, statuspage=sp, configs=cfg, linear=lin, docs=[DOC_SELF_HOSTED, DOC_FALLBACKS])
 
 
