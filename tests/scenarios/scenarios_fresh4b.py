@@ -103,7 +103,7 @@ def api_errors_gemini_groq_guess_de():
                     github=gh, statuspage=sp, configs=cfg, linear=lin)
 
 
-def api_errors_azure_deploy_noisy_fr():
+def routing_azure_deploy_noisy_fr():
     D, now = "2027-01-26", "2027-01-26T11:40:00Z"
     a = org("org_heron", "Héron Assurances", "heron-assurances.fr", "enterprise")
     b = org("org_pollux", "Pollux Data", "polluxdata.io", "scale")
@@ -164,7 +164,7 @@ def api_errors_azure_deploy_noisy_fr():
                 "normaux.\n\nOpenAI affiche un incident sur GPT-4o en ce moment : est-ce lié ? Nous passons par "
                 "Azure, mais c'est le même modèle.\n\nMerci de votre retour rapide,\n\nNathalie Garnier\n"
                 "Responsable technique – Héron Assurances", at(D, "10:55"), "Nathalie Garnier", priority="high")]
-    return scenario("", "api-errors-azure-adapter-deploy-noisy-french",
+    return scenario("", "provider-routing-azure-adapter-deploy-noisy-french",
                     "French ticket (Paris time, winter) from a big org with a steady 3% error rate and an office-"
                     "hours cycle: from 09:24 UTC a third of every org's Azure OpenAI chat requests fail 502 "
                     "invalid_provider_response after deploy #18240 changed the Azure adapter (canary 09:11) "
@@ -172,7 +172,7 @@ def api_errors_azure_deploy_noisy_fr():
                     "OpenAI GPT-4o incident the customer asks about (Azure is another provider), an Azure streaming "
                     "bug and Azure embeddings that still work are bystanders among 24 routine deploys.",
                     now, CO, [a, b, c], "2027-01-25T08:00:00Z", 18201, streams, an, t,
-                    {18201: truth("api-errors", "deploy_regression", [f"github:deployment:{real}"],
+                    {18201: truth("provider-routing", "deploy_regression", [f"github:deployment:{real}"],
                                   [f"github:deployment:{loud}", oai, "linear:issue:GW-1820",
                                    "config:pc-heron-recherche", "config:pc-heron-courriers"], ["502", "09:24"])},
                     github=gh, statuspage=sp, configs=cfg, linear=lin)
@@ -356,7 +356,7 @@ def routing_azure_config_edit_en():
 BEDROCK_SONNET = "anthropic.claude-sonnet-4-20250514-v1:0"
 
 
-def routing_bedrock_bug_and_outage_pt():
+def api_errors_bedrock_bug_and_outage_pt():
     D, now = "2027-08-04", "2027-08-04T17:00:00Z"
     a = org("org_alfama", "Alfama Seguros", "alfamaseguros.pt", "enterprise")
     b = org("org_brisa", "Brisa Energia", "brisaenergia.pt", "scale")
@@ -414,7 +414,7 @@ def routing_bedrock_bug_and_outage_pt():
                 "incidentes na página de estado, por isso presumimos que seja tudo do lado deles. Conseguem "
                 "confirmar? Quando é que fica resolvido?\n\nCumprimentos,\nInês Carvalho\nArquitetura de Sistemas"
                 " · Alfama Seguros", at(D, "16:10"), "Inês Carvalho", priority="high")]
-    return scenario("", "provider-routing-bedrock-known-bug-and-outage-portuguese",
+    return scenario("", "api-errors-bedrock-known-bug-and-outage-portuguese",
                     "European Portuguese ticket (Lisbon summer time) blaming Anthropic for everything: from 13:30 "
                     "UTC, when Alfama launched its tool-using agent on Bedrock, 35% of pc-alfama-agente requests "
                     "are answered 400 invalid_request, the open bug GW-1860 in the Bedrock adapter filed two days "
@@ -423,7 +423,7 @@ def routing_bedrock_bug_and_outage_pt():
                     "second cause). A Bedrock pricing deploy, a claude.ai incident and an Anthropic adapter bug are "
                     "bystanders among 22 routine deploys.",
                     now, CO, [a, b, c], "2027-08-03T14:00:00Z", 18601, streams, an, t,
-                    {18601: truth("provider-routing", "known_bug", ["linear:issue:GW-1860"],
+                    {18601: truth("api-errors", "known_bug", ["linear:issue:GW-1860"],
                                   [f"github:deployment:{her}", app, "linear:issue:GW-1862", "config:pc-alfama-triagem",
                                    "config:pc-brisa-faturas"], ["400", "529"],
                                   secondary=[secondary("provider_outage", [sonnet])])},
@@ -556,8 +556,8 @@ def fallback_timeout_below_model_es():
                     github=gh, statuspage=sp, configs=cfg, linear=lin, docs=[DOC_FALLBACKS])
 
 
-ALL = [api_errors_gemini_groq_guess_de, api_errors_azure_deploy_noisy_fr, latency_groq_and_limit_ja,
-       latency_no_fault_cdmx_es, routing_azure_config_edit_en, routing_bedrock_bug_and_outage_pt,
+ALL = [api_errors_gemini_groq_guess_de, api_errors_bedrock_bug_and_outage_pt, latency_groq_and_limit_ja,
+       latency_no_fault_cdmx_es, routing_azure_config_edit_en, routing_azure_deploy_noisy_fr,
        fallback_own_server_en, fallback_timeout_below_model_es]
 
 if __name__ == "__main__":
