@@ -333,9 +333,9 @@ def routing_azure_config_edit_en():
                 "Hi,\n\nour contract review pipeline started failing this afternoon, every single call. Gemini and "
                 "Mistral calls from the same service work, and our drafting app (also Azure) is fine too, which "
                 "is what confuses us. The body we get back:\n\n"
-                "{\"error\": {\"code\": \"model_not_found\", \"message\": \"The API deployment for this resource "
-                "does not exist. If you created the deployment within the last 5 minutes, please wait a moment "
-                "and try again.\", \"status\": 404}}\n\n"
+                "{\"error\": {\"code\": \"model_not_found\", \"message\": \"DeploymentNotFound: no deployment "
+                "named gpt-4.1 on this resource. A new deployment can take up to 5 minutes to appear.\", "
+                "\"status\": 404}}\n\n"
                 "We haven't deployed anything on our side today. Did you change something in the Azure "
                 "integration?\n\nThanks,\nPriya Natarajan\nEngineering Manager, Brightwell Legal", at(D, "14:40"),
                 "Priya Natarajan", priority="high")]
