@@ -551,7 +551,8 @@ Result<QList<Query>> fallbackStatsSql(const Request &request)
         u" AS cf_status, "_s + c.f(u"error_code"_s) + u" AS cf_error_code, "_s +
         c.f(u"fallback_used"_s) + u" AS cf_fallback_used, "_s + c.f(u"attempts"_s) +
         u" AS cf_attempts, count() AS cf_n, avg("_s + lat + u") AS cf_avg, quantileExact(0.95)("_s +
-        lat + u") AS cf_p95, max("_s + lat + u") AS cf_max FROM "_s + c.from() + where +
+        lat + u") AS cf_p95, max("_s + lat + u") AS cf_max, toUInt32(min("_s + c.f(u"ts"_s) +
+        u")) AS cf_first FROM "_s + c.from() + where +
         u" GROUP BY cf_config_id, cf_provider, cf_model, cf_status, cf_error_code,"
         u" cf_fallback_used, cf_attempts ORDER BY cf_n DESC LIMIT 1000 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
@@ -568,7 +569,7 @@ Mapped fallbackStatsRows(const QList<ClickHouseResult> &results, const Request &
             text(r.value(i, u"cf_error_code"_s)), number(r.value(i, u"cf_fallback_used"_s)),
             number(r.value(i, u"cf_attempts"_s)), number(r.value(i, u"cf_n"_s)),
             number(r.value(i, u"cf_avg"_s)), number(r.value(i, u"cf_p95"_s)),
-            number(r.value(i, u"cf_max"_s))});
+            number(r.value(i, u"cf_max"_s)), epochIso(r.value(i, u"cf_first"_s))});
     }
     return {EvidenceKind::Table,
             u"Fallbacks and attempts by config and provider"_s + request.suffix,

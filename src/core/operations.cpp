@@ -95,7 +95,7 @@ QList<Operation> clickhouse()
          EvidenceKind::Table,
          {u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
           u"fallback_used"_s, u"attempts"_s, u"n"_s, u"avg_latency_ms"_s, u"p95_latency_ms"_s,
-          u"max_latency_ms"_s},
+          u"max_latency_ms"_s, u"first"_s},
          {},
          {},
          {}},

@@ -168,6 +168,18 @@ private slots:
         QTest::newRow("a background share is no failure")
             << QList<ConfigTraffic>{{u"pc-big"_s, u"openai"_s, u"gpt-4o"_s, 10000, 300, {}}}
             << u"openai"_s << QString() << QString();
+        // the last hour of a day: 4.5% of the config's requests, most of the org's failures
+        const QList<ConfigTraffic> lateBurst = {
+            {u"pc-review"_s, u"azure-openai"_s, u"gpt-4.1"_s, 11900, 533, {}},
+            {u"pc-drafting"_s, u"azure-openai"_s, u"gpt-4o"_s, 17900, 42, {}},
+            {u"pc-search"_s, u"google"_s, u"gemini-2.5-flash"_s, 15000, 24, {}}};
+        QTest::newRow("a late burst diluted by the window")
+            << lateBurst << u"azure-openai"_s << QString() << u"config:pc-review"_s;
+        const QList<ConfigTraffic> noisy = {
+            {u"pc-chat"_s, u"openai"_s, u"gpt-4o"_s, 12000, 380, {}},
+            {u"pc-search"_s, u"openai"_s, u"text-embedding-3-small"_s, 9000, 250, {}}};
+        QTest::newRow("every config at the org's background rate")
+            << noisy << QString() << QString() << QString();
     }
 
     void failingConfig()

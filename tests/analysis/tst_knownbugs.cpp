@@ -187,6 +187,35 @@ private slots:
 
     // The whole analyzer over each tracker's evidence: a Jira-only workspace is searched and
     // cited like a Linear one; rejections say why in words.
+    // What a bug covers is counted on the logs: the failures with the error signature it
+    // names, on the provider it names. Two causes are then weighed by what each explains.
+    void failuresCovered_data()
+    {
+        QTest::addColumn<QStringList>("signatures");
+        QTest::addColumn<QStringList>("providers");
+        QTest::addColumn<double>("covered");
+        QTest::newRow("signature and provider")
+            << QStringList{u"400"_s, u"invalid_request"_s} << QStringList{u"bedrock"_s} << 1080.0;
+        QTest::newRow("signature, no provider named")
+            << QStringList{u"400"_s} << QStringList() << 1100.0;
+        QTest::newRow("another provider's signature")
+            << QStringList{u"529"_s} << QStringList{u"bedrock"_s} << 0.0;
+        QTest::newRow("no signature shared") << QStringList() << QStringList{u"bedrock"_s} << 0.0;
+    }
+    void failuresCovered()
+    {
+        QFETCH(QStringList, signatures);
+        QFETCH(QStringList, providers);
+        const QList<Analysis::ErrorGroup> failures{
+            {u"bedrock"_s, u"claude"_s, 400, u"invalid_request"_s, 1080, {}, {}},
+            {u"anthropic"_s, u"claude-sonnet-4-6"_s, 529, u"provider_overloaded"_s, 157, {}, {}},
+            {u"google"_s, u"gemini-2.5-flash"_s, 400, u"invalid_request"_s, 20, {}, {}}};
+        Analysis::KnownBugOverlap overlap;
+        overlap.signatures = signatures;
+        overlap.providers = providers;
+        QTEST(Analysis::failuresCovered(failures, overlap), "covered");
+    }
+
     void trackers_data()
     {
         QTest::addColumn<QString>("connector");

@@ -261,6 +261,13 @@ private slots:
         QCOMPARE(v.server, ServerErrorSpread::None);
         QVERIFY(!v.providerOutage.proposed);
         QVERIFY(!v.invalidRequests.proposed);
+        // the served requests of another model slowed down too: the retries explain less
+        facts.servedSlower = true;
+        const ErrorBreakdownVerdict slower = judgeErrorBreakdown(facts);
+        QCOMPARE(slower.rateLimited.proposed, v.rateLimited.proposed);
+        if (v.rateLimited.proposed)
+            QVERIFY(slower.rateLimited.score < v.rateLimited.score &&
+                    slower.rateLimited.score >= 0.65);
     }
 
     // Provider errors through a config whose target is the customer's own server (custom_host)
@@ -437,6 +444,33 @@ private slots:
             << u"anthropic"_s << QString() << Ten << none << IncidentMatch::Explains
             << QStringList();
     }
+    // Status pages write model names with spaces; the ids they name are the logs' ids.
+    void incidentModels_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("models");
+        QTest::newRow("an id") << u"Errors on gpt-4o-mini"_s << QStringList{u"gpt-4o-mini"_s};
+        QTest::newRow("a size after a space")
+            << u"Errors on GPT-4o mini"_s << QStringList{u"gpt-4o-mini"_s};
+        QTest::newRow("family, version and variant")
+            << u"Increased latency for Gemini 2.5 Pro"_s << QStringList{u"gemini-2.5-pro"_s};
+        QTest::newRow("a variant with a dash")
+            << u"Gemini 2.5 Flash-Lite is slow"_s << QStringList{u"gemini-2.5-flash-lite"_s};
+        QTest::newRow("several variant words")
+            << u"Llama 3.3 70B Versatile degraded"_s << QStringList{u"llama-3.3-70b-versatile"_s};
+        QTest::newRow("a spaced name beside an id")
+            << u"Gemini 2.5 Flash errors (gemini-2.5-flash)"_s
+            << QStringList{u"gemini-2.5-flash"_s};
+        QTest::newRow("a family alone") << u"Gemini API degraded"_s << QStringList();
+        QTest::newRow("a product after the version")
+            << u"Gemini 2.5 in AI Studio"_s << QStringList{u"gemini-2.5"_s};
+    }
+    void incidentModels()
+    {
+        QFETCH(QString, text);
+        QTEST(modelsIn(text), "models");
+    }
+
     void incidentMatch()
     {
         QFETCH(StatusIncident, incident);
@@ -802,6 +836,46 @@ private slots:
         QVERIFY(qAbs(judgeFallback(facts).expectedScore - 0.7) < 1e-9);
     }
 
+    // The fallback served, but why the first target failed is the customer's own: its own
+    // server behind custom_host, or a request_timeout below the model's usual answer time.
+    void fallbackFirstTarget_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<double>("timeoutMs");
+        QTest::addColumn<double>("p50");
+        QTest::addColumn<bool>("ownServer");
+        QTest::addColumn<bool>("timeoutShort");
+        QTest::newRow("a provider's API, a timeout well above the median")
+            << QString() << 15000.0 << 1200.0 << false << false;
+        QTest::newRow("the customer's own server")
+            << u"https://llm.example.com/v1"_s << 15000.0 << 700.0 << true << false;
+        QTest::newRow("a timeout at the model's median")
+            << QString() << 4000.0 << 4100.0 << false << true;
+        QTest::newRow("a timeout a little above the median")
+            << QString() << 4500.0 << 4000.0 << false << true;
+        QTest::newRow("no timeout") << QString() << 0.0 << 4000.0 << false << false;
+        QTest::newRow("the model's time unknown") << QString() << 4000.0 << 0.0 << false << false;
+    }
+    void fallbackFirstTarget()
+    {
+        QFETCH(QString, host);
+        QFETCH(double, timeoutMs);
+        QFETCH(double, p50);
+        FallbackFacts facts;
+        facts.stats = fallbackStats(
+            fallbackTable(
+                {{u"google"_s, u"gemini-2.5-flash"_s, u"pc-1"_s, 200, u""_s, 1, 300, 5200},
+                 {u"google"_s, u"gemini-2.5-pro"_s, u"pc-1"_s, 200, u""_s, 0, 400, 3900}}),
+            u"ev1"_s);
+        facts.firstTargetHost = host;
+        facts.firstTargetTimeoutMs = timeoutMs;
+        facts.firstTargetP50 = p50;
+        const FallbackVerdict v = judgeFallback(facts);
+        QVERIFY(v.workedAsConfigured);
+        QTEST(v.ownServerFailed, "ownServer");
+        QTEST(v.timeoutBelowModel, "timeoutShort");
+    }
+
     // Requests the gateway refused itself (attempts 0: an org limit, a key's budget) never
     // reached a target: no config could fail over on them, so they are no stall.
     void fallbackRefusedBeforeRouting_data()
@@ -972,6 +1046,21 @@ private slots:
             << QList<Hypothesis>{hypothesis(Category::ProviderOutage, 0.85, incidentRefs, 0),
                                  hypothesis(Category::CustomerConfig, 0.7, configRefs, 2600)}
             << 2 << true << 0 << 0 << 0.85 << false << QList<int>{1};
+    }
+    // On a slowness ticket the cause of the slower answers leads, even when another cause
+    // (refused requests) has more failed requests behind it.
+    void rankingOnSlowness()
+    {
+        const QStringList incidentRefs{u"statuspage:groq:incident:k3"_s, u"provider:groq"_s};
+        const QStringList limitRefs{u"config:pc-batch"_s};
+        RankingFacts facts;
+        facts.ranked = {hypothesis(Category::ProviderOutage, 0.7, incidentRefs, 40),
+                        hypothesis(Category::RateLimited, 0.65, limitRefs, 570)};
+        QCOMPARE(judgeRanking(facts).best, 1); // failed requests decide on an errors ticket
+        facts.slowness = true;
+        const RankingVerdict v = judgeRanking(facts);
+        QCOMPARE(v.best, 0);
+        QCOMPARE(v.secondary, QList<int>{1});
     }
     void ranking()
     {

@@ -582,7 +582,7 @@ private slots:
         auto f = run(u"fallback_stats"_s, window());
         QVERIFY2(f.has_value(), qPrintable(f ? QString() : f.error().message));
         QCOMPARE(sumColumn(f->evidence.first().data, u"n"_s), 120);
-        QCOMPARE(f->evidence.first().data.value(u"columns"_s).toArray().size(), 11);
+        QCOMPARE(f->evidence.first().data.value(u"columns"_s).toArray().size(), 12);
 
         auto t = run(u"token_usage"_s, window());
         QVERIFY2(t.has_value(), qPrintable(t ? QString() : t.error().message));

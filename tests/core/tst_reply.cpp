@@ -481,6 +481,27 @@ private slots:
             QVERIFY2(!c.reply.contains(label), qPrintable(c.reply));
     }
 
+    // Internal file paths are withheld from the reply; a provider and a model id are not,
+    // whatever dots the model id has.
+    void internalFilesWithheld_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("withheld");
+        QTest::newRow("a source file") << u"it changed src/db/usage.sql"_s << true;
+        QTest::newRow("a file at the end of a sentence")
+            << u"it changed ui/config-editor/editor.tsx."_s << true;
+        QTest::newRow("a Bedrock model id")
+            << u"bedrock/anthropic.claude-sonnet-4-20250514-v1:0 400 invalid_request: 1,082"_s
+            << false;
+        QTest::newRow("a provider and a model") << u"openai/gpt-4.1 500: 12"_s << false;
+    }
+    void internalFilesWithheld()
+    {
+        QFETCH(QString, text);
+        const Investigation inv;
+        QTEST(!Reply::PrivacyFilter(inv).reason(text).isEmpty(), "withheld");
+    }
+
     void replyInTheTicketsLanguage_data()
     {
         QTest::addColumn<QString>("description");

@@ -232,7 +232,8 @@ struct ConfigTraffic
 };
 QList<ConfigTraffic> configTraffic(const AnalysisInput &input);
 // The config whose requests to provider/model ('' = any) failed most (at least 5% and 5
-// requests), as "config:<id>"; '' when no config's requests failed that way.
+// requests, or most of the org's failures at ten times its other configs' rate), as
+// "config:<id>"; '' when no config's requests failed that way.
 QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
                          const QString &model);
 

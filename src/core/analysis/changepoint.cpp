@@ -252,10 +252,11 @@ LevelShift detectUpwardShift(const QList<double> &values, double minRatio, doubl
         const double level = medianOf(values, start, bounds.at(s + 1));
         if (level <= before || !bigEnough(before, level, minRatio, minAbsolute))
             continue;
-        // the shift lasts while later segments stay nearer the new level than the old one
+        // the shift lasts while later segments stay nearer the new level than the old one; the
+        // last few buckets of a window (a minute still filling) are too few to show it ended
         int end = n;
         const double mid = before + (level - before) / 2.0;
-        for (int e = s + 1; e + 1 < bounds.size(); ++e) {
+        for (int e = s + 1; e + 1 < bounds.size() && n - bounds.at(e) >= minLength; ++e) {
             if (medianOf(values, bounds.at(e), bounds.at(e + 1)) < mid) {
                 end = bounds.at(e);
                 break;

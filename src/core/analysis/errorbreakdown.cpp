@@ -73,6 +73,8 @@ QString configRefFor(const AnalysisInput &input, const QString &provider, const 
     return {};
 }
 
+} // namespace
+
 // The fetched config `ref` and its targets (its strategy's settings sit on the first, each
 // target's on its own); empty when it was not fetched.
 QList<QJsonObject> configNodes(const AnalysisInput &input, const QString &ref)
@@ -115,6 +117,8 @@ QString ownServerHost(const AnalysisInput &input, const QString &ref)
     }
     return {};
 }
+
+namespace {
 
 void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
 {
@@ -487,8 +491,12 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     else
         phrases.append(
             {u"errors.invalid_to"_s, invalid + QList<PhraseArg>{Say::name(u"target"_s, target)}});
-    if (v.invalidAfterEdit)
+    if (v.invalidAfterEdit) {
         s += u"; "_s + describeEdit(*f.configEdit, f.reference);
+        phrases.append({u"errors.config_edited_before"_s,
+                        {Say::name(u"config"_s, refId(f.configEdit->ref)),
+                         Say::time(u"at"_s, f.configEdit->editedAt)}});
+    }
     if (v.onlyThisOrg) {
         s += u"; only "_s + f.orgName + u" is affected"_s;
         phrases.append({u"scope.only_org"_s, {Say::name(u"org"_s, f.orgName)}});
@@ -516,9 +524,16 @@ AnalyzerOutput phraseRefusalsOnly(const ErrorBreakdownFacts &f, const ErrorBreak
     out.findings.append(overviewFinding(f));
     phraseRateLimiting(f, v, out);
     Hypothesis &h = out.hypotheses.last();
-    h.cause.summary += u"; clients retry refused requests after a pause, so calls take longer on "
-                       u"the client's side while the requests that were served were not slower"_s;
-    h.cause.phrases.append({u"errors.rate_limited_retries"_s, {}});
+    if (f.servedSlower) {
+        h.cause.summary += u"; clients retry refused requests after a pause, so those calls take "
+                           u"longer on the client's side"_s;
+        h.cause.phrases.append({u"errors.rate_limited_retries_also"_s, {}});
+    } else {
+        h.cause.summary +=
+            u"; clients retry refused requests after a pause, so calls take longer on "
+            u"the client's side while the requests that were served were not slower"_s;
+        h.cause.phrases.append({u"errors.rate_limited_retries"_s, {}});
+    }
     h.why = u"429 refusals, retried by the client, are felt as slow calls"_s;
     return out;
 }
@@ -705,6 +720,24 @@ OrgScope serverErrorScope(const AnalysisInput &input, const ErrorProfile &p, con
     return orgScopeIn(input, p.serverFirst, p.serverLast.addSecs(60));
 }
 
+// Whether the latency of some provider or model other than the refused one rose (a change
+// grouped by provider or model, not a route's or the whole traffic's, which the refusals'
+// retries may move too).
+bool servedLatencyRoseElsewhere(const AnalysisInput &input, const ErrorProfile &p)
+{
+    const auto changes = changeReport(input);
+    for (const SeriesChange *c : changes->changed()) {
+        if (c->kind != MetricKind::Latency || c->after <= c->before)
+            continue;
+        const QString provider = c->labels.value(u"provider"_s).toString();
+        const QString model = c->labels.value(u"model"_s).toString();
+        if ((!provider.isEmpty() && provider != p.rateProvider) ||
+            (!model.isEmpty() && model != p.rateModel))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input)
@@ -739,6 +772,8 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.expectsClientVerdict =
         input.playbook == u"api-errors" || input.playbook == u"provider-routing";
     f.refusalsOnly = input.playbook == u"latency-spike";
+    if (f.refusalsOnly)
+        f.servedSlower = servedLatencyRoseElsewhere(input, f.profile);
     f.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     f.orgName = input.params.orgName.isEmpty() ? input.params.org : input.params.orgName;
     return f;
@@ -763,6 +798,10 @@ ErrorBreakdownVerdict judgeErrorBreakdown(const ErrorBreakdownFacts &f)
     v.level = ErrorLevel::Significant;
     v.onlyThisOrg = f.scope.present && f.scope.otherOrgs > 0 && f.scope.otherOrgsWithErrors == 0;
     judgeRateLimiting(f, v);
+    // on a slowness ticket whose served requests slowed down too, elsewhere than the refused
+    // model: the retries explain some calls, what slowed the served ones explains more
+    if (f.refusalsOnly && f.servedSlower && v.rateLimited.proposed)
+        v.rateLimited.score = std::min(v.rateLimited.score, 0.65);
     if (f.refusalsOnly)
         return v;
     judgeServerErrors(f, v);

@@ -50,6 +50,9 @@ struct ErrorBreakdownFacts
     // their own, felt as slow calls while the client retries them; the other failures are the
     // change detector's to weigh.
     bool refusalsOnly = false;
+    // The latency of served requests rose on a provider or model other than the refused one:
+    // the refusals are then not all that slowed the calls down.
+    bool servedSlower = false;
     // For the wording.
     QDateTime reference;
     QString orgName;
@@ -108,6 +111,15 @@ bool errorSeriesFlat(const AnalysisInput &input);
 
 // errorProfile() with its spans bounded to the first error-rate rise detected, if any.
 ErrorProfile burstProfile(const AnalysisInput &input);
+
+// The fetched config `ref` and its targets (its strategy's settings sit on the first, each
+// target's on its own); empty when it was not fetched.
+QList<QJsonObject> configNodes(const AnalysisInput &input, const QString &ref);
+// The shortest request_timeout (ms) the fetched config `ref` sets; 0 when none or not fetched.
+double shortestTimeout(const AnalysisInput &input, const QString &ref);
+// The custom_host of the fetched config `ref`'s targets (the customer's own server); ''
+// when its targets use the provider's API or it was not fetched.
+QString ownServerHost(const AnalysisInput &input, const QString &ref);
 
 // The facts of an input; nullopt when the error_breakdown table is absent.
 // One config failing while another config of the org on the same provider works: its error

@@ -3,6 +3,7 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/errorbreakdown.h"
 #include "core/analysis/unchecked.h"
+#include "core/time.h"
 
 using namespace Qt::StringLiterals;
 
@@ -39,12 +40,19 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
             continue;
         const QJsonArray targets =
             c.evidence->data.value(u"config"_s).toObject().value(u"targets"_s).toArray();
-        if (!targets.isEmpty())
-            primaryProvider = targetProvider(targets.first().toObject());
+        if (!targets.isEmpty()) {
+            const QJsonObject first = targets.first().toObject();
+            primaryProvider = targetProvider(first);
+            facts.firstTargetHost = first.value(u"custom_host"_s).toString().trimmed();
+            facts.firstTargetTimeoutMs = toNumber(first.value(u"request_timeout"_s));
+            facts.firstTargetModel =
+                first.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+        }
         facts.servedConfigEvidence.append(c.evidence->id);
         facts.servedConfigCodes = failoverCodes(c.evidence->data.value(u"config"_s).toObject());
     }
-    if (primaryProvider.isEmpty())
+    // the customer's own server is no provider's: the provider's incidents say nothing of it
+    if (primaryProvider.isEmpty() || !facts.firstTargetHost.isEmpty())
         return;
     for (const FoundEvidence &f : findEvidence(input, u"statuspage", u"incidents")) {
         for (const QJsonObject &e : eventsOf(*f.evidence)) {
@@ -94,6 +102,38 @@ QList<UnlistedStatus> unlistedStatuses(const FallbackFacts &facts)
             out.append(u);
     }
     return out;
+}
+
+// The median time of `model`'s answers in the org's traffic: that of its busiest row.
+double modelMedianMs(const AnalysisInput &input, const QString &model)
+{
+    double busiest = 0;
+    double p50 = 0;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
+        const Table t(f.evidence->data);
+        for (int r = 0; r < t.rowCount(); ++r) {
+            if (model.isEmpty() || t.text(r, u"model") != model || t.number(r, u"n") <= busiest)
+                continue;
+            busiest = t.number(r, u"n");
+            p50 = t.number(r, u"p50");
+        }
+    }
+    return p50;
+}
+
+// Why the first target failed, when the customer's own setup says so: the first target is the
+// customer's own server (custom_host), or its request_timeout is shorter than the model's
+// ordinary answers (a quarter above their median: half of them and more time out).
+void judgeFirstTarget(const FallbackFacts &facts, FallbackVerdict &v)
+{
+    if (v.servedConfig.isEmpty())
+        return;
+    if (!facts.firstTargetHost.isEmpty()) {
+        v.ownServerFailed = true;
+        return;
+    }
+    v.timeoutBelowModel = facts.firstTargetTimeoutMs > 0 && facts.firstTargetP50 > 0 &&
+                          facts.firstTargetTimeoutMs < 1.25 * facts.firstTargetP50;
 }
 
 void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
@@ -183,9 +223,68 @@ QStringList stallReasons(const FallbackVerdict &v)
     return why;
 }
 
+// The fallback did its work, but the first target failed for a reason of the customer's own:
+// its own server, or a request_timeout below the model's usual time.
+void phraseFirstTargetFault(const FallbackFacts &facts, const FallbackVerdict &v,
+                            AnalyzerOutput &out)
+{
+    const FallbackStats &st = facts.stats;
+    Hypothesis h;
+    h.score = 0.8;
+    h.cause.refs = {u"config:"_s + v.servedConfig};
+    const QList<PhraseArg> served{Say::name(u"config"_s, v.servedConfig),
+                                  Say::count(u"served"_s, st.served),
+                                  Say::name(u"target"_s, v.servedTarget)};
+    QString s;
+    if (v.ownServerFailed) {
+        h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
+        h.cause.refs.append(u"endpoint:"_s + facts.firstTargetHost);
+        s = u"The first target of "_s + v.servedConfig + u" is the customer's own server "_s +
+            facts.firstTargetHost +
+            u" (custom_host), not a provider's API: its requests failed "
+            u"and "_s +
+            formatCount(st.served) + u" of them were answered by "_s + v.servedTarget +
+            u" instead"_s;
+        h.cause.phrases = {
+            {u"fallback.first_own_server"_s,
+             served + QList<PhraseArg>{Say::name(u"host"_s, facts.firstTargetHost)}}};
+        h.why = u"the first target is the customer's own server, and it failed"_s;
+    } else {
+        h.cause.category = QLatin1StringView(Category::CustomerConfig);
+        const QString ms = QString::number(facts.firstTargetTimeoutMs, 'f', 0);
+        s = v.servedConfig + u" gives "_s + facts.firstTargetModel + u' ' + ms +
+            u" ms (request_timeout), while its answers usually take "_s +
+            formatMs(facts.firstTargetP50) + u" at the median: "_s + formatCount(st.served) +
+            u" ordinary answers timed out and were answered by "_s + v.servedTarget;
+        h.cause.phrases = {
+            {u"fallback.first_timeout_short"_s,
+             served + QList<PhraseArg>{Say::name(u"model"_s, facts.firstTargetModel),
+                                       Say::name(u"ms"_s, ms),
+                                       Say::millis(u"p50"_s, facts.firstTargetP50)}}};
+        h.why = u"the first target's request_timeout is below the model's usual time"_s;
+    }
+    if (facts.fallbackSince.isValid()) {
+        s += u"; the fallbacks began at "_s + clock(facts.fallbackSince, facts.reference);
+        h.cause.phrases.append({u"fallback.since"_s, {Say::time(u"at"_s, facts.fallbackSince)}});
+    }
+    h.cause.summary = s;
+    h.cause.confidence = h.score;
+    h.cause.evidenceIds = facts.servedConfigEvidence;
+    h.cause.evidenceIds.prepend(st.evidenceId);
+    out.hypotheses.append(h);
+    out.rejected.append({QLatin1StringView(Category::ExpectedBehavior),
+                         u"the fallback worked, but the first target failed for a reason of the "
+                         u"customer's own setup"_s,
+                         {}});
+}
+
 void phraseWorked(const FallbackFacts &facts, const FallbackVerdict &v, AnalyzerOutput &out)
 {
     const FallbackStats &st = facts.stats;
+    if (v.ownServerFailed || v.timeoutBelowModel) {
+        phraseFirstTargetFault(facts, v, out);
+        return;
+    }
     if (v.workedAsConfigured) {
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
@@ -396,6 +495,10 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
         } else if (fellBack && status < 400) {
             st.served += n;
             st.servedBy[target] += n;
+            const QDateTime first = fromIso(t.text(r, u"first"));
+            if (first.isValid() &&
+                (!st.servedFirst.contains(target) || first < st.servedFirst.value(target)))
+                st.servedFirst[target] = first;
             st.servedConfigs[t.text(r, u"config_id")] += n;
         }
     }
@@ -439,6 +542,8 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     facts.serverFirst = errors.serverFirst;
     facts.serverLast = errors.serverLast;
     facts.errorsAtBaseline = errorSeriesFlat(input);
+    facts.firstTargetP50 = modelMedianMs(input, facts.firstTargetModel);
+    facts.fallbackSince = facts.stats.servedFirst.value(largestKey(facts.stats.servedBy));
     const QList<FoundEvidence> configs = findEvidence(input, u"gateway", u"config");
     facts.configsRead = !dataMissing(input, u"gateway", u"config") && !configs.isEmpty();
     for (const FoundEvidence &c : configs) {
@@ -469,6 +574,8 @@ FallbackVerdict judgeFallback(const FallbackFacts &facts)
     v.workedAsConfigured = v.fallbackServed;
     v.servedConfig = largestKey(st.servedConfigs);
     v.expectedScore = facts.firstTargetIncidents.isEmpty() ? 0.5 : 0.7;
+    if (v.workedAsConfigured)
+        judgeFirstTarget(facts, v);
     return v;
 }
 

@@ -27,6 +27,7 @@ struct FallbackStats
     double served = 0;                   // served by a fallback target
     QMap<QString, double> stuckByTarget; // "provider/model"
     QMap<QString, double> servedBy;
+    QMap<QString, QDateTime> servedFirst; // the first request each fallback target served
     QMap<QString, double> servedConfigs;
     QMap<QString, double> stuckConfigs; // config_id the stalled requests used
     QList<int> stuckStatuses;
@@ -69,6 +70,15 @@ struct FallbackFacts
     QList<FirstTargetIncident> firstTargetIncidents;
     // The statuses that config's first target fails over on (empty: none listed or not read).
     QList<int> servedConfigCodes;
+    // That config's first target: the customer's own server ('' when a provider's API), its
+    // request_timeout (0: none) and model, and the median time of that model's answers in the
+    // org's traffic (0: unknown).
+    QString firstTargetHost;
+    double firstTargetTimeoutMs = 0;
+    QString firstTargetModel;
+    double firstTargetP50 = 0;
+    // When the main fallback target served its first request of the window (invalid: unknown).
+    QDateTime fallbackSince;
     // The provider errors of the error breakdown (when they were counted).
     QString serverProvider;
     QDateTime serverFirst;
@@ -98,6 +108,11 @@ struct FallbackVerdict
     // Not stalled and served: works as configured (expected_behavior).
     bool workedAsConfigured = false;
     double expectedScore = 0.0;
+    // Worked, yet why the first target failed is the customer's own doing: its own server
+    // failed (customer_endpoint), or its request_timeout cuts the model's ordinary answers
+    // short (customer_config).
+    bool ownServerFailed = false;
+    bool timeoutBelowModel = false;
     QString servedConfig;
     QString servedTarget;
     // Stalled: the target, the config its requests used, and why.

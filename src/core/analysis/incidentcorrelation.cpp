@@ -15,31 +15,6 @@ namespace Casefile::Analysis {
 
 namespace {
 
-// Model names an incident mentions ("gpt-4o-mini", "claude-sonnet-4-6").
-QStringList modelsIn(const QString &text)
-{
-    static const QRegularExpression re(
-        u"\\b((?:gpt|claude|gemini|mistral|mixtral|llama|command|o[134])(?:[\\w.\\-]*[\\w])?)"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    // "GPT-4o mini" names the model gpt-4o-mini
-    static const QRegularExpression size(u"(\\d[a-z]?)\\s+(mini|nano|turbo)\\b"_s,
-                                         QRegularExpression::CaseInsensitiveOption);
-    QString joined = text;
-    joined.replace(size, u"\\1-\\2"_s);
-    QStringList out;
-    auto it = re.globalMatch(joined);
-    while (it.hasNext()) {
-        const QString name = it.next().captured(1).toLower();
-        // "Claude" or "GPT" alone names a family, not a model
-        bool specific = false;
-        for (QChar c : name)
-            specific = specific || c.isDigit();
-        if (specific)
-            appendUnique(out, name);
-    }
-    return out;
-}
-
 // Whether `models` (lower case) name `model`: "claude-opus-4.1" is "claude-opus-4-1".
 bool namesModel(const QStringList &models, const QString &model)
 {
@@ -452,6 +427,49 @@ AnalyzerOutput phraseIncidents(const IncidentFacts &facts, const IncidentCorrela
 }
 
 } // namespace
+
+// Model names an incident mentions ("gpt-4o-mini", "claude-sonnet-4-6"), written as status
+// pages write them too: "Gemini 2.5 Pro" is gemini-2.5-pro, "Llama 3.3 70B" llama-3.3-70b.
+QStringList modelsIn(const QString &text)
+{
+    static const QRegularExpression re(
+        u"\\b((?:gpt|claude|gemini|mistral|mixtral|llama|command|o[134])(?:[\\w.\\-]*[\\w])?)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    // "GPT-4o mini" names the model gpt-4o-mini
+    static const QRegularExpression size(u"(\\d[a-z]?)\\s+(mini|nano|turbo)\\b"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    // a family, a version, then the words of a variant, with spaces: "Gemini 2.5 Flash-Lite"
+    static const QRegularExpression spaced(
+        u"\\b(gemini|llama|mistral|mixtral|command)\\s+(\\d[\\w.]*)((?:\\s+(?:flash-lite|flash|pro|"
+        u"ultra|lite|nano|mini|\\d+b|large|medium|small|versatile|instant|instruct)\\b)*)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString joined = text;
+    joined.replace(size, u"\\1-\\2"_s);
+    QString named;
+    qsizetype from = 0;
+    for (auto it = spaced.globalMatch(joined); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QStringList parts{m.captured(1), m.captured(2)};
+        parts += m.captured(3).simplified().split(u' ', Qt::SkipEmptyParts);
+        named += joined.mid(from, m.capturedStart() - from);
+        named += parts.join(u'-');
+        from = m.capturedEnd();
+    }
+    named += joined.mid(from);
+    joined = named;
+    QStringList out;
+    auto it = re.globalMatch(joined);
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1).toLower();
+        // "Claude" or "GPT" alone names a family, not a model
+        bool specific = false;
+        for (QChar c : name)
+            specific = specific || c.isDigit();
+        if (specific)
+            appendUnique(out, name);
+    }
+    return out;
+}
 
 QStringList familiesIn(const QString &text)
 {

@@ -116,6 +116,10 @@ IncidentMatch matchIncident(const StatusIncident &incident, const IncidentFailur
 // Pure: the verdict of the facts. No text for people.
 IncidentCorrelationVerdict judgeIncidents(const IncidentFacts &facts);
 
+// The model ids a status text names, spelled with or without dashes ("Gemini 2.5 Pro",
+// "gpt-4o-mini"), lower case; families alone ("Claude", "GPT") are not models.
+QStringList modelsIn(const QString &text);
+
 // Model families an incident may name without a full model id ("Claude Haiku 4.5").
 QStringList familiesIn(const QString &text);
 

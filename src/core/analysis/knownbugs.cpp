@@ -264,6 +264,7 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
     if (!facts.answered)
         return facts;
     facts.problem = problemOf(input, facts.reference);
+    facts.failures = errorProfile(input).groups;
     // several searches (the ticket's words, the providers of its logs) may find one issue
     QSet<QString> seen;
     for (const FoundEvidence &f : std::as_const(found)) {
@@ -276,6 +277,21 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
         }
     }
     return facts;
+}
+
+double failuresCovered(const QList<ErrorGroup> &failures, const KnownBugOverlap &overlap)
+{
+    double n = 0;
+    for (const ErrorGroup &g : failures) {
+        const bool signature =
+            overlap.signatures.contains(QString::number(g.status)) ||
+            (!g.errorCode.isEmpty() && overlap.signatures.contains(g.errorCode.toLower()));
+        const bool provider =
+            overlap.providers.isEmpty() || overlap.providers.contains(g.provider.toLower());
+        if (signature && provider)
+            n += g.n;
+    }
+    return n;
 }
 
 KnownBugOverlap overlapOf(const KnownBugProblem &problem, const TrackerIssue &issue)
@@ -467,6 +483,7 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
         j.overlap.signatures.contains(facts.problem.measured))
         h.cause.refs.append(facts.problem.measuredOn);
     h.cause.evidenceIds = {issue.evidenceId};
+    h.failures = failuresCovered(facts.failures, j.overlap);
     h.why = u"open bug about the affected component"_s;
     out.hypotheses.append(h);
     Finding fd;

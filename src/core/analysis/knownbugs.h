@@ -51,7 +51,8 @@ struct KnownBugFacts
     bool notConnected = false; // every tracker step was skipped: none is connected
     KnownBugProblem problem;
     QList<TrackerIssue> issues;
-    QDateTime reference; // for the wording
+    QList<ErrorGroup> failures; // the org's failed requests by provider, model and status
+    QDateTime reference;        // for the wording
 };
 
 // Whether an issue describes what failed, and if not, why.
@@ -100,6 +101,10 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input);
 
 // Pure: what `issue` shares with `problem`.
 KnownBugOverlap overlapOf(const KnownBugProblem &problem, const TrackerIssue &issue);
+
+// Pure: how many of `failures` an issue that shares `overlap` covers: the groups with an error
+// signature it names, on a provider it names when it names one.
+double failuresCovered(const QList<ErrorGroup> &failures, const KnownBugOverlap &overlap);
 
 // Pure: whether `issue` describes `problem`. A single detail in common, or only the area's
 // words and a provider's name, never ties a bug to this problem.

@@ -205,6 +205,7 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     weighRefusals(facts.ranked);
     facts.rejected = all.rejected;
     facts.findings = all.findings;
+    facts.slowness = input.playbook == u"latency-spike";
     for (const Finding &f : std::as_const(all.findings))
         facts.sawChange = facts.sawChange || f.summary.contains(u" rose from "_s);
     return facts;
@@ -516,7 +517,8 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
             v.secondaryConfidence.append(round2(causeConfidence(h, v.penalty)));
         }
         // two supported causes: the one behind several times more of the failures is primary
-        for (qsizetype k = 0; k < v.secondary.size(); ++k) {
+        // (not on a slowness ticket, where failed requests are not what is measured)
+        for (qsizetype k = 0; k < v.secondary.size() && !facts.slowness; ++k) {
             const Hypothesis &h = facts.ranked.at(v.secondary.at(k));
             const double primaryFailures = facts.ranked.at(v.best).failures;
             if (primaryFailures > 0 && h.failures >= 3.0 * primaryFailures) {

@@ -25,6 +25,9 @@ struct RankingFacts
     int missingSteps = 0;                // steps that failed, timed out or were cancelled
     QStringList missing;                 // steps that did not deliver or returned nothing, in words
     bool sawChange = false;              // a finding reports a metric that rose
+    // The ticket complains of slowness: how many requests failed does not measure how much of
+    // it a cause explains.
+    bool slowness = false;
 };
 
 struct RankingVerdict

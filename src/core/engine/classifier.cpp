@@ -26,6 +26,9 @@ constexpr qsizetype MaxSubject = 2000;
 // A subject carried over from an older thread ("Re: Re: invoice question") says little about
 // what the body now reports.
 constexpr double StaleSubjectWeight = 0.35;
+// What a symptom weighs once more for being the subject's headline (named there and taken up
+// by the body), against symptoms the body alone adds.
+constexpr double HeadlineShare = 0.5;
 // A symptom named inside a question that is generic or hypothetical ("what happens if a
 // provider is down?") counts this much; inside "why is our ... failing?" it counts fully.
 constexpr double GenericQuestionFactor = 0.3;
@@ -1218,6 +1221,47 @@ static double statusDetail(const Reading &r, const QString &playbook)
     return total;
 }
 
+// The playbook of the one kind of symptom a (current) subject names and the body takes up,
+// and what it weighs there; none when the subject names none, or symptoms of several playbooks
+// ("404 + 502").
+struct Headline
+{
+    QString playbook;
+    double weight = 0.0;
+};
+
+static Headline headlineOf(const Reading &r)
+{
+    Headline h;
+    if (r.staleSubject)
+        return h;
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    for (int c = 0; c < all.size(); ++c) {
+        const ConceptRead &cr = r.concepts.at(c);
+        if (all.at(c).kind != Kind::Symptom || cr.subject <= 0)
+            continue;
+        QString top;
+        double weight = 0.0;
+        const QHash<QString, double> &playbooks = all.at(c).playbooks;
+        for (auto it = playbooks.cbegin(); it != playbooks.cend(); ++it) {
+            if (it.value() > weight) {
+                top = it.key();
+                weight = it.value();
+            }
+        }
+        if (top.isEmpty())
+            continue;
+        if (!h.playbook.isEmpty() && h.playbook != top)
+            return {};
+        h.playbook = top;
+        if (cr.body > 0)
+            h.weight = std::max(h.weight, HeadlineShare * weight * cr.subject);
+    }
+    if (h.weight <= 0)
+        return {};
+    return h;
+}
+
 static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entries)
 {
     const QList<Lexicon::Concept> &all = Lexicon::concepts();
@@ -1235,6 +1279,11 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
                                       (kind == Kind::Symptom || kind == Kind::Event));
     }
     const bool subjectSpeaks = !(r.staleSubject && bodyReports);
+    // A contrast of providers ("Claude fails, GPT works") is the headline itself: the subject's
+    // status codes then say how the one provider fails (below).
+    const bool providerContrast =
+        failure && !namesFallback && works && r.providers.size() >= 2 && !contrastRefuted(r);
+    const Headline headline = providerContrast ? Headline{} : headlineOf(r);
     for (const auto &e : entries) {
         QList<std::pair<double, QString>> parts;
         double total = 0;
@@ -1251,6 +1300,13 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
             } else if (cr.negated > 0) {
                 total -= 0.5 * w * cr.negated; // "not slow": a point against
             }
+        }
+        // The subject is the ticket's headline: the one kind of symptom it names, taken up by
+        // the body, is what the ticket is about, beside symptoms only the body adds ("also a
+        // few 429s").
+        if (e.name == headline.playbook) {
+            total += headline.weight;
+            parts.append({headline.weight, u"the subject's symptom"_s});
         }
         // The playbook's own signals.
         const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;

@@ -21,11 +21,12 @@ const QRegularExpression &trackerIdPattern()
 }
 
 // "src/db/queries/usage_by_org.sql", "ui/config-editor/editor.tsx": a folder and a file with
-// an extension. URLs ("https://x/y.json") are not paths.
+// an extension. URLs ("https://x/y.json") are not paths, nor is a provider and a model id with
+// dots ("bedrock/anthropic.claude-sonnet-4-20250514-v1:0"): an extension ends the name.
 const QRegularExpression &pathPattern()
 {
     static const QRegularExpression re(
-        u"(?<![\\w/.:@-])(?:[\\w.-]+/)+[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z][A-Za-z0-9]{0,5}(?![\\w/])"_s);
+        u"(?<![\\w/.:@-])(?:[\\w.-]+/)+[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z][A-Za-z0-9]{0,5}(?![\\w/-])"_s);
     return re;
 }
 
