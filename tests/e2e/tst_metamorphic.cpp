@@ -105,7 +105,11 @@ QMap<QString, Tally> &tallies()
 // passing fails here (XPASS) until it is taken off.
 const QHash<QString, QString> &knownWrong()
 {
-    static const QHash<QString, QString> known{};
+    static const QHash<QString, QString> known{
+        {u"combined/api-errors-bedrock-known-bug-and-outage-portuguese"_s,
+         u"beside a larger failure on another provider and a noisy org's background, a second "
+         "provider's short burst of 529s is under the share the provider-error and incident "
+         "checks need, so its matching incident is not reported as the second cause"_s}};
     return known;
 }
 
