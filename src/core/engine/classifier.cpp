@@ -742,7 +742,7 @@ int distinctAmounts(const QString &text)
     QSet<QString> seen;
     for (auto it = amount.globalMatch(head); it.hasNext() && seen.size() < 10;) {
         const QRegularExpressionMatch m = it.next();
-        if (timeUnit.match(QStringView(head).mid(m.capturedEnd(1), 16)).hasMatch())
+        if (timeUnit.match(head.mid(m.capturedEnd(1), 16)).hasMatch())
             continue;
         QString a = m.captured(1);
         a.remove(u' ').remove(QChar(0x00A0));
