@@ -135,6 +135,19 @@ struct OnsetQuery
     int bucketSeconds = 0; // the width of the buckets the change was found on
 };
 
+// A connector's answer, with an exception it throws turned into a failed answer.
+Result<OperationOutput> runGuarded(Connector &connector, const OperationCall &call)
+{
+    try {
+        return connector.run(call);
+    } catch (const std::exception &e) {
+        return fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation),
+                    QString::fromUtf8(e.what()));
+    } catch (...) {
+        return fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation));
+    }
+}
+
 // The answers of the window check's queries (the onset to the minute, the look-back), shared by
 // its early start and the check itself: the check begins as soon as the series it reads has
 // returned, while the other steps still run, and again once every step is in; a query both of
@@ -164,15 +177,7 @@ public:
         }
         if (asked)
             return answer.get();
-        Result<OperationOutput> result = fail(Error::Code::Unknown, u"the query did not run"_s);
-        try {
-            result = connector->run(call);
-        } catch (const std::exception &e) {
-            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation),
-                          QString::fromUtf8(e.what()));
-        } catch (...) {
-            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation));
-        }
+        Result<OperationOutput> result = runGuarded(*connector, call);
         promise.set_value(result);
         return result;
     }
@@ -287,7 +292,8 @@ public:
     void prefetchRerun(const WindowCheck &early);
     void prefetchStepOnsets(const PlaybookStep &step);
     void finish(const Analysed &result);
-    QJsonObject templateValues() const;
+    QJsonObject templateValues() const { return templateValues(params); }
+    QJsonObject templateValues(const BoundParameters &with) const;
 };
 
 InvestigationRun::InvestigationRun(std::shared_ptr<const ConnectorSet> connectors,
@@ -477,9 +483,9 @@ void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
     schedule();
 }
 
-QJsonObject InvestigationRunPrivate::templateValues() const
+QJsonObject InvestigationRunPrivate::templateValues(const BoundParameters &with) const
 {
-    QJsonObject values = params.values;
+    QJsonObject values = with.values;
     for (auto it = data.cbegin(); it != data.cend(); ++it) {
         for (auto o = it->outputs.begin(); o != it->outputs.end(); ++o)
             values.insert(u"steps."_s + it.key() + u'.' + o.key(), o.value());
@@ -900,11 +906,7 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
         return;
     prefetchedFrom = moved.window.from;
     const QSet<QString> again = windowSteps();
-    QJsonObject values = moved.values;
-    for (auto it = data.cbegin(); it != data.cend(); ++it) {
-        for (auto o = it->outputs.begin(); o != it->outputs.end(); ++o)
-            values.insert(u"steps."_s + it.key() + u'.' + o.key(), o.value());
-    }
+    const QJsonObject values = templateValues(moved);
     for (const PlaybookStep &step : playbook->steps) {
         if (!again.contains(step.id) || !step.skipUnless.isEmpty() || isCachedLookup(step))
             continue;
@@ -1158,15 +1160,8 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     InvestigationRunPrivate *self = this; // lives as long as `guard`
     pool.start([guard, self, connector, call, generation, id, memo]() {
         lowerWorkerPriority();
-        Result<OperationOutput> result = fail(Error::Code::Unknown, u"the step did not run"_s);
-        try {
-            result = memo ? memo->run(connector, call) : connector->run(call);
-        } catch (const std::exception &e) {
-            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation),
-                          QString::fromUtf8(e.what()));
-        } catch (...) {
-            result = fail(Error::Code::Unknown, u"%1 failed unexpectedly"_s.arg(call.operation));
-        }
+        Result<OperationOutput> result =
+            memo ? memo->run(connector, call) : runGuarded(*connector, call);
         QMetaObject::invokeMethod(
             guard,
             [self, id, generation, result = std::move(result)]() {
