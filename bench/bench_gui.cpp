@@ -218,7 +218,7 @@ private:
 
     void openNextSaved()
     {
-        if (m_openTimes.size() == m_saved.size()) {
+        if (qsizetype(m_openTimes.size()) == m_saved.size()) {
             std::vector<double> times = m_openTimes;
             std::sort(times.begin(), times.end());
             m_result.insert(u"open_saved_median_ms"_s, times[times.size() / 2]);

@@ -70,6 +70,8 @@ constexpr int MetricsTabIndex = 1;
 constexpr int MaxRecentProfiles = 8;
 // Investigations that take longer than this notify when the window is not active.
 constexpr qint64 LongInvestigationMs = 5000;
+// Worker threads made at start-up: what a handful of investigations running at once use.
+constexpr int WarmWorkerThreads = 96;
 // Rows of the queue (besides the visible ones) that size its columns.
 constexpr int QueueSizingRows = 200;
 } // namespace
@@ -259,6 +261,9 @@ MainWindow::MainWindow(WorkbenchServices services, QWidget *parent)
     , m_services(std::move(services))
 {
     Q_ASSERT(m_services.store); // the composition root always provides one
+    // The investigations' worker threads are made now, off this thread: made by the first
+    // investigations, on this thread, they stalled it while others ran.
+    backgroundPool()->start([] { InvestigationRun::startWorkerThreads(WarmWorkerThreads); });
     setWindowIcon(QIcon(u":/icons/casefile.svg"_s));
     buildUi();
     buildMenus();

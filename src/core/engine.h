@@ -18,14 +18,15 @@ class PlaybookLibrary;
 class InvestigationRunPrivate;
 
 // Runs one investigation: classifies the ticket (unless a playbook is forced), binds the
-// playbook's parameters, runs its steps concurrently on a bounded worker pool, runs the
-// analyzers off the calling thread and composes the diagnosis.
+// playbook's parameters, runs its steps concurrently (at most Options::maxParallelSteps at
+// once) on the worker threads all investigations share, runs the analyzers off the calling
+// thread and composes the diagnosis.
 //
 // Thread affinity: lives in the thread that created it (the GUI thread or the CLI's main
 // thread) and never blocks it; all work happens on worker threads and comes back through
 // queued calls. Signals are emitted in the object's thread. Destroying a running
-// investigation cancels it and waits for its workers to finish (they stop at their next
-// cancellation point, which the HTTP client checks every few milliseconds).
+// investigation cancels it and waits for its own tasks to finish (they stop at their next
+// cancellation point, which the HTTP client checks every few milliseconds), not for the threads.
 class InvestigationRun final : public QObject
 {
     Q_OBJECT
@@ -60,6 +61,11 @@ public:
                      std::shared_ptr<const PlaybookLibrary> playbooks, QDateTime now,
                      QObject *parent = nullptr);
     ~InvestigationRun() override;
+
+    // Makes `count` of the threads investigations work on, from the calling thread, so that
+    // the first investigations do not make them on theirs (the GUI thread). Blocks until they
+    // all run: call it from a background thread. Threads are kept for the session.
+    static void startWorkerThreads(int count);
 
     void start(const Ticket &ticket, const Options &options);
     void cancel();                         // idempotent; finished() still comes

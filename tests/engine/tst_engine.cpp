@@ -4,6 +4,7 @@
 #include "core/time.h"
 #include "fixtures.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QMutex>
@@ -355,6 +356,58 @@ private slots:
         }
         QVERIFY(lastStart < firstEnd);
         QCOMPARE(h.recorder->maxRunning.load(), 4);
+    }
+
+    void runsMakeNoThreadsOnceWorkersStarted()
+    {
+#if defined(Q_OS_LINUX)
+        // Investigations share the worker threads started once: a run started on the GUI
+        // thread makes none there (making one stalled it on a busy machine), and one ending
+        // joins none. Counted through the process's tasks while each step runs.
+        const auto threads = [] {
+            return int(
+                QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+        };
+        InvestigationRun::startWorkerThreads(8);
+        const int before = threads();
+        std::atomic_int most{0};
+        Harness h;
+        QStringList steps;
+        for (int i = 0; i < 3; ++i) {
+            const QString op =
+                QStringList{u"traffic_overview"_s, u"latency_series"_s, u"error_breakdown"_s}.at(i);
+            h.clickhouse->setBehaviour(
+                op, Behaviour().untilRunning(3).withSeries([&](const OperationCall &) {
+                    for (int seen = most.load(), now = threads();
+                         now > seen && !most.compare_exchange_weak(seen, now);) {
+                    }
+                    return QJsonObject{{u"bucket_s"_s, 60},
+                                       {u"columns"_s,
+                                        QJsonArray {
+                                            u"t"_s,
+                                            u"n"_s,
+                                            u"errors"_s
+                                        }},
+                                       { u"series"_s,
+                                         QJsonArray {} }};
+                }));
+            steps.append(stepJson(u"s%1"_s.arg(i), u"clickhouse"_s, op));
+        }
+        for (int round = 0; round < 3; ++round) {
+            h.recorder->maxRunning = 0;
+            InvestigationRun run(h.connectors(), library(u"par"_s, steps), Now);
+            InvestigationRun::Options options;
+            options.playbook = u"par"_s;
+            const Investigation inv = runToEnd(run, TestData::ticket(), options);
+            QCOMPARE(inv.steps.size(), 3);
+            for (const StepRecord &s : inv.steps)
+                QCOMPARE(s.status, StepStatus::Ok);
+        }
+        QVERIFY(most.load() > 0);
+        QCOMPARE_LE(most.load(), before);
+#else
+        QSKIP("counts the process's threads through /proc");
+#endif
     }
 
     void everyIndependentStepStartsAtOnceByDefault()

@@ -25,8 +25,10 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
 #include <future>
+#include <latch>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -207,6 +209,59 @@ struct Analysed
     int nextEvidence = 1;
 };
 
+// Threads the investigations of the process may hold at once. Their steps wait on the network,
+// not on a core: 20 investigations of 10 steps each fit.
+constexpr int MaxInvestigationThreads = 256;
+
+// The one pool every investigation works on. Its threads outlive the runs, so starting an
+// investigation creates no thread on the calling (GUI) thread and ending one joins none: both
+// cost a busy machine tens of milliseconds on that thread. Never destroyed, like the background
+// pool: a cancelled step may still be returning from its connector at exit.
+QThreadPool *investigationPool()
+{
+    static QThreadPool *const pool = [] {
+        auto *p = new QThreadPool;
+        p->setObjectName(u"casefile-investigations"_s);
+        p->setMaxThreadCount(MaxInvestigationThreads);
+        p->setExpiryTimeout(-1); // a thread made once serves the rest of the session
+        return p;
+    }();
+    return pool;
+}
+
+// The tasks one run has on the shared pool. The run's destructor waits for them, not for the
+// pool: a task holds the run's address for its queued answer until it has posted it.
+class RunTasks
+{
+public:
+    // Held by a task from when it is handed to the pool until the pool has destroyed it.
+    using Hold = std::shared_ptr<void>;
+
+    Hold hold()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            ++m_count;
+        }
+        return Hold(nullptr, [this](void *) {
+            const std::lock_guard lock(m_mutex);
+            if (--m_count == 0)
+                m_idle.notify_all();
+        });
+    }
+
+    void waitIdle()
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_count == 0; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
+    int m_count = 0;
+};
+
 } // namespace
 
 class InvestigationRunPrivate
@@ -225,10 +280,8 @@ public:
     std::shared_ptr<const ConnectorSet> connectors;
     std::shared_ptr<const PlaybookLibrary> playbooks;
     QDateTime now;
-    QThreadPool pool;
-    int baseThreads = 8;
-    int abandonedThreads = 0;
-    QSet<int> abandonedGenerations;
+    RunTasks tasks;      // this run's work on investigationPool()
+    int baseThreads = 8; // steps in flight at once
     CancelToken runToken;
     InvestigationRun::Options options;
     Phase phase = Phase::Idle;
@@ -264,7 +317,25 @@ public:
         return nullptr;
     }
 
-    void setThreads() { pool.setMaxThreadCount(std::max(1, baseThreads + abandonedThreads)); }
+    // `task` run on the shared pool, counted as this run's until it is done
+    template<typename Task>
+    void startTask(Task task)
+    {
+        investigationPool()->start([hold = tasks.hold(), task = std::move(task)]() mutable {
+            lowerWorkerPriority();
+            task();
+        });
+    }
+
+    // runAsync on the shared pool, its work counted as this run's; `done` comes only while the
+    // run lives
+    template<typename Work, typename Done>
+    void runTask(Work work, Done done)
+    {
+        runAsync(
+            q, [hold = tasks.hold(), work = std::move(work)]() mutable { return work(); },
+            std::move(done), investigationPool());
+    }
 
     qint64 scaled(qint64 ms) const { return options.scaledTimeout(ms); }
 
@@ -318,7 +389,35 @@ InvestigationRun::~InvestigationRun()
     d->runToken.cancel();
     for (const auto &attempt : std::as_const(d->active))
         attempt.token.cancel();
-    d->pool.waitForDone();
+    d->tasks.waitIdle();
+}
+
+void InvestigationRun::startWorkerThreads(int count)
+{
+    QThreadPool *pool = investigationPool();
+    count = std::clamp(count, 0, pool->maxThreadCount() / 2);
+    if (count == 0)
+        return;
+    // Each task waits until all have begun, so the pool makes one thread per task (an idle
+    // thread takes a task before a new one is made).
+    struct Gate
+    {
+        explicit Gate(int n)
+            : begun(n)
+            , ended(n)
+        {}
+        std::latch begun;
+        std::latch ended;
+    };
+    auto gate = std::make_shared<Gate>(count);
+    for (int i = 0; i < count; ++i) {
+        pool->start([gate] {
+            lowerWorkerPriority();
+            gate->begun.arrive_and_wait();
+            gate->ended.count_down();
+        });
+    }
+    gate->ended.wait();
 }
 
 bool InvestigationRun::isRunning() const
@@ -341,7 +440,6 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     CF_ASSERT(!isRunning(), return );
     d->options = options;
     d->baseThreads = std::clamp(options.maxParallelSteps, 1, 64);
-    d->setThreads();
     d->runToken = CancelToken();
     d->inv = Investigation();
     d->inv.ticket = ticket;
@@ -427,13 +525,10 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
         return out;
     };
     const int generation = runGeneration;
-    runAsync(
-        q, std::move(work),
-        [this, generation](Prepared prepared) {
-            if (generation == runGeneration && phase == Phase::Preparing)
-                onPrepared(prepared);
-        },
-        &pool);
+    runTask(std::move(work), [this, generation](Prepared prepared) {
+        if (generation == runGeneration && phase == Phase::Preparing)
+            onPrepared(prepared);
+    });
 }
 
 void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
@@ -851,20 +946,16 @@ void InvestigationRunPrivate::probeWindowEarly(const PlaybookStep &step)
     windowProbed = true;
     const int generation = runGeneration;
     // the coarse onset asks nothing: the rerun's queries can start before the onset's own query
-    runAsync(
-        q, [input = probe->input] { return coarseWindow(input); },
-        [this, generation](WindowCheck coarse) {
-            if (generation == runGeneration && phase == Phase::Steps)
-                prefetchRerun(coarse);
-        },
-        &pool);
-    runAsync(
-        q, [probe = std::move(*probe)] { return probeWindow(probe); },
-        [this, generation](WindowCheck early) {
-            if (generation == runGeneration && phase == Phase::Steps)
-                prefetchRerun(early);
-        },
-        &pool);
+    runTask([input = probe->input] { return coarseWindow(input); },
+            [this, generation](WindowCheck coarse) {
+                if (generation == runGeneration && phase == Phase::Steps)
+                    prefetchRerun(coarse);
+            });
+    runTask([probe = std::move(*probe)] { return probeWindow(probe); },
+            [this, generation](WindowCheck early) {
+                if (generation == runGeneration && phase == Phase::Steps)
+                    prefetchRerun(early);
+            });
 }
 
 // Another series step over the organisation's logs has returned in buckets wider than a minute:
@@ -884,10 +975,7 @@ void InvestigationRunPrivate::prefetchStepOnsets(const PlaybookStep &step)
     if (mine.isEmpty())
         return;
     probe->refines = std::move(mine);
-    pool.start([probe = std::move(*probe)] {
-        lowerWorkerPriority();
-        prefetchOnsets(probe);
-    });
+    startTask([probe = std::move(*probe)] { prefetchOnsets(probe); });
 }
 
 // When the early look at the window already shows that it widens (the change began long before
@@ -925,10 +1013,7 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
         call.limits = WorkLimits{QDeadlineTimer(scaled(qint64(step.timeoutS) * 1000)), runToken};
         qCDebug(lcCore) << "asking" << step.id << "over the widened window from"
                         << moved.window.from << "early";
-        pool.start([memo = rerunAnswers, connector, call] {
-            lowerWorkerPriority();
-            memo->run(connector, call);
-        });
+        startTask([memo = rerunAnswers, connector, call] { memo->run(connector, call); });
     }
 }
 
@@ -950,13 +1035,11 @@ bool InvestigationRunPrivate::checkWindow()
         return false;
     windowChecking = true;
     const int generation = runGeneration;
-    runAsync(
-        q, [probe = std::move(*probe)] { return probeWindow(probe); },
-        [this, generation](WindowCheck check) {
-            if (generation == runGeneration && phase == Phase::Steps && windowChecking)
-                onWindowChecked(check);
-        },
-        &pool);
+    runTask([probe = std::move(*probe)] { return probeWindow(probe); },
+            [this, generation](WindowCheck check) {
+                if (generation == runGeneration && phase == Phase::Steps && windowChecking)
+                    onWindowChecked(check);
+            });
     return true;
 }
 
@@ -1158,8 +1241,7 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     const std::shared_ptr<QueryMemo> memo = rerunning.remove(step.id) ? rerunAnswers : nullptr;
     InvestigationRun *guard = q;
     InvestigationRunPrivate *self = this; // lives as long as `guard`
-    pool.start([guard, self, connector, call, generation, id, memo]() {
-        lowerWorkerPriority();
+    startTask([guard, self, connector, call, generation, id, memo]() {
         Result<OperationOutput> result =
             memo ? memo->run(connector, call) : runGuarded(*connector, call);
         QMetaObject::invokeMethod(
@@ -1174,11 +1256,6 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
 void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
                                            const Result<OperationOutput> &result)
 {
-    if (abandonedGenerations.remove(generation)) {
-        // A worker that overran its deadline has finally returned: give its thread back.
-        --abandonedThreads;
-        setThreads();
-    }
     const auto it = active.constFind(id);
     if (it == active.cend() || it->generation != generation)
         return; // late result of a timed-out or cancelled attempt: dropped
@@ -1220,11 +1297,8 @@ void InvestigationRunPrivate::abandon(const QString &id)
     if (it == active.cend())
         return;
     it->token.cancel();
-    // Its worker may still be inside the connector: lend the pool a thread until it returns,
-    // so the steps after it are not held up.
-    abandonedGenerations.insert(it->generation);
-    ++abandonedThreads;
-    setThreads();
+    // Its worker may still be inside the connector; the steps after it are not held up, as it
+    // no longer counts against baseThreads and the shared pool has threads to spare.
     active.erase(it);
 }
 
@@ -1487,13 +1561,10 @@ void InvestigationRunPrivate::startAnalysis(
         return out;
     };
     const int generation = runGeneration;
-    runAsync(
-        q, std::move(work),
-        [this, generation](Analysed analysed) {
-            if (generation == runGeneration && phase == Phase::Analysing)
-                finish(analysed);
-        },
-        &pool);
+    runTask(std::move(work), [this, generation](Analysed analysed) {
+        if (generation == runGeneration && phase == Phase::Analysing)
+            finish(analysed);
+    });
 }
 
 void InvestigationRunPrivate::finish(const Analysed &result)
