@@ -394,6 +394,23 @@ private slots:
         QTest::newRow("another provider's page")
             << statusIncident(u"anthropic"_s, u"Elevated errors"_s, h(-5), h(60)) << u"openai"_s
             << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherProvider << QStringList();
+        // a page is keyed by the vendor, the logs by the provider's id
+        QTest::newRow("the vendor's page under a shorter key")
+            << statusIncident(u"mistral"_s, u"Elevated errors"_s, h(-5), h(60)) << u"mistral-ai"_s
+            << u"mistral-large-latest"_s << Ten << h(50) << IncidentMatch::Explains
+            << QStringList();
+        QTest::newRow("the cloud's page for its hosted models")
+            << statusIncident(u"azure"_s, u"Elevated errors"_s, h(-5), h(60)) << u"azure-openai"_s
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::Explains << QStringList();
+        QTest::newRow("the model maker's page for a cloud's hosting")
+            << statusIncident(u"openai"_s, u"Elevated errors"_s, h(-5), h(60)) << u"azure-openai"_s
+            << u"gpt-4o"_s << Ten << h(50) << IncidentMatch::OtherProvider << QStringList();
+        QTest::newRow("a product's page under its maker")
+            << statusIncident(u"google"_s, u"Elevated errors"_s, h(-5), h(60)) << u"gemini"_s
+            << u"gemini-2.5-pro"_s << Ten << h(50) << IncidentMatch::Explains << QStringList();
+        QTest::newRow("a hosting service's page under its cloud")
+            << statusIncident(u"aws"_s, u"Elevated errors"_s, h(-5), h(60)) << u"bedrock"_s
+            << u"claude-sonnet-4-6"_s << Ten << h(50) << IncidentMatch::Explains << QStringList();
         QTest::newRow("another model of the same provider")
             << statusIncident(u"openai"_s, u"Errors on gpt-4o-mini"_s, h(-5), h(60),
                               {u"gpt-4o-mini"_s})

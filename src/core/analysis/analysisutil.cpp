@@ -5,6 +5,7 @@
 #include "core/analysis/changepoint.h"
 #include "core/time.h"
 
+#include <QHash>
 #include <QLocale>
 #include <QSet>
 #include <QTimeZone>
@@ -479,6 +480,33 @@ QString providerOfModel(const QString &model)
     if (m.startsWith(u"llama"))
         return u"meta"_s;
     return {};
+}
+
+namespace {
+
+// The vendor the first word of a provider id or a page key names.
+QString vendorOf(const QString &name)
+{
+    static const QRegularExpression words(u"[^a-z0-9]+"_s);
+    QString first = name.toLower().split(words, Qt::SkipEmptyParts).value(0);
+    // "mistralai", "togetherai": the company's name without its "AI" ("openai" stays whole)
+    if (first.size() > 6 && first.endsWith(u"ai"))
+        first.chop(2);
+    static const QHash<QString, QString> same{
+        {u"amazon"_s, u"aws"_s},    {u"bedrock"_s, u"aws"_s},     {u"gemini"_s, u"google"_s},
+        {u"vertex"_s, u"google"_s}, {u"vertexai"_s, u"google"_s}, {u"googleai"_s, u"google"_s}};
+    return same.value(first, first);
+}
+
+} // namespace
+
+bool sameVendor(const QString &page, const QString &provider)
+{
+    const QString p = page.toLower();
+    const QString q = provider.toLower();
+    if (p.isEmpty() || q.isEmpty())
+        return false;
+    return p.contains(q) || vendorOf(p) == vendorOf(q);
 }
 
 QString escapeMarkdown(const QString &text)

@@ -123,6 +123,10 @@ QString refId(const QString &ref);
 
 // The provider a model name belongs to ("claude-sonnet-4-6" -> "anthropic"), or ''.
 QString providerOfModel(const QString &model);
+// Whether a status page's key and a provider id from the logs name one vendor: "mistral" and
+// "mistral-ai", "azure" and "azure-openai" (Azure's page, not OpenAI's), "aws" and "bedrock",
+// "google" and "gemini" or "vertex-ai".
+bool sameVendor(const QString &page, const QString &provider);
 
 // Markdown-escapes text that came from a ticket or an API (not our own sentences).
 QString escapeMarkdown(const QString &text);

@@ -57,7 +57,7 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
     for (const FoundEvidence &f : findEvidence(input, u"statuspage", u"incidents")) {
         for (const QJsonObject &e : eventsOf(*f.evidence)) {
             const QString page = e.value(u"page"_s).toString().toLower();
-            if (!page.contains(primaryProvider))
+            if (!sameVendor(page, primaryProvider))
                 continue;
             facts.firstTargetIncidents.append({page, e.value(u"title"_s).toString(),
                                                timeOf(e.value(u"time"_s)),

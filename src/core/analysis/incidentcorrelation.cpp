@@ -484,7 +484,7 @@ QStringList familiesIn(const QString &text)
 IncidentMatch matchIncident(const StatusIncident &incident, const IncidentFailure &f,
                             const QDateTime &windowTo)
 {
-    const bool providerMatches = f.provider.isEmpty() || incident.page.contains(f.provider) ||
+    const bool providerMatches = f.provider.isEmpty() || sameVendor(incident.page, f.provider) ||
                                  incident.text.contains(f.provider, Qt::CaseInsensitive);
     if (!providerMatches)
         return IncidentMatch::OtherProvider;
