@@ -520,6 +520,15 @@ private slots:
         QTest::newRow("several others: no filter")
             << u"Gemini errors"_s << QStringList{u"openai"_s, u"anthropic"_s} << QStringList()
             << QString() << QString() << true;
+        QTest::newRow("the vendor under the logs' id")
+            << u"Azure requests fail"_s << QStringList{u"azure"_s, u"openai"_s, u"anthropic"_s}
+            << QStringList() << u"azure"_s << QString() << true;
+        QTest::newRow("the vendor without its AI")
+            << u"Mistral is down"_s << QStringList{u"mistral"_s, u"openai"_s} << QStringList()
+            << u"mistral"_s << QString() << true;
+        QTest::newRow("a model maker is not its cloud host")
+            << u"OpenAI requests fail"_s << QStringList{u"azure-openai"_s, u"anthropic"_s}
+            << QStringList() << QString() << QString() << true;
         QTest::newRow("none named, one in the logs")
             << u"errors since 9"_s << QStringList{u"anthropic"_s} << QStringList() << u"anthropic"_s
             << QString() << true;

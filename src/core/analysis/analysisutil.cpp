@@ -482,9 +482,6 @@ QString providerOfModel(const QString &model)
     return {};
 }
 
-namespace {
-
-// The vendor the first word of a provider id or a page key names.
 QString vendorOf(const QString &name)
 {
     static const QRegularExpression words(u"[^a-z0-9]+"_s);
@@ -497,8 +494,6 @@ QString vendorOf(const QString &name)
         {u"vertex"_s, u"google"_s}, {u"vertexai"_s, u"google"_s}, {u"googleai"_s, u"google"_s}};
     return same.value(first, first);
 }
-
-} // namespace
 
 bool sameVendor(const QString &page, const QString &provider)
 {

@@ -127,6 +127,9 @@ QString providerOfModel(const QString &model);
 // "mistral-ai", "azure" and "azure-openai" (Azure's page, not OpenAI's), "aws" and "bedrock",
 // "google" and "gemini" or "vertex-ai".
 bool sameVendor(const QString &page, const QString &provider);
+// The vendor a provider id or a page key names by its first word: "azure-openai" -> "azure",
+// "mistral-ai" and "mistralai" -> "mistral", "bedrock" -> "aws", "vertex-ai" -> "google".
+QString vendorOf(const QString &name);
 
 // Markdown-escapes text that came from a ticket or an API (not our own sentences).
 QString escapeMarkdown(const QString &text);

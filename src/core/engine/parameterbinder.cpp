@@ -1,5 +1,7 @@
 #include "core/engine/parameterbinder.h"
 
+#include "core/analysis/analysisutil.h"
+
 #include "core/engine/textnormalizer.h"
 #include "core/engine/timeexpressions.h"
 #include "core/text/language.h"
@@ -549,10 +551,20 @@ QStringList ParameterBinder::reconcile(BoundParameters &p, const Observed &seen)
     if (!seen.providers.isEmpty()) {
         if (!p.provider.isEmpty() && !seen.providers.contains(p.provider)) {
             const QString said = p.provider;
-            p.provider = seen.providers.size() == 1 ? seen.providers.first() : QString();
+            // the ticket's vendor under the logs' spelling ("Azure": "azure" or "azure-openai")
+            QStringList spelled;
+            for (const QString &s : seen.providers) {
+                if (Analysis::vendorOf(s) == Analysis::vendorOf(said))
+                    spelled.append(s);
+            }
+            p.provider = spelled.size() == 1          ? spelled.first()
+                         : seen.providers.size() == 1 ? seen.providers.first()
+                                                      : QString();
             p.entityCorrections.append({u"provider"_s, said, p.provider});
             notes.append(
-                p.provider.isEmpty()
+                spelled.size() == 1
+                    ? u"the ticket's %1 is %2 in the organisation's logs"_s.arg(said, p.provider)
+                : p.provider.isEmpty()
                     ? u"the ticket names %1, but the organisation's logs show no %1 traffic "
                       u"in the window (only %2): the logs win, no provider filter"_s.arg(
                           said, seen.providers.mid(0, 5).join(u", "_s))
