@@ -213,6 +213,9 @@ struct Analysed
 // not on a core: 20 investigations of 10 steps each fit.
 constexpr int MaxInvestigationThreads = 256;
 
+// How long a finished run's destructor lets the queries it asked ahead end on their own.
+constexpr std::chrono::milliseconds LeftoverQueriesMs{1500};
+
 // The one pool every investigation works on. Its threads outlive the runs, so starting an
 // investigation creates no thread on the calling (GUI) thread and ending one joins none: both
 // cost a busy machine tens of milliseconds on that thread. Never destroyed, like the background
@@ -250,10 +253,18 @@ public:
         });
     }
 
-    void waitIdle()
+    // false when tasks are still out after `timeout`
+    bool waitIdle(std::chrono::milliseconds timeout = std::chrono::milliseconds::max())
     {
         std::unique_lock lock(m_mutex);
-        m_idle.wait(lock, [this] { return m_count == 0; });
+        const auto idle = [this] {
+            return m_count == 0;
+        };
+        if (timeout == std::chrono::milliseconds::max()) {
+            m_idle.wait(lock, idle);
+            return true;
+        }
+        return m_idle.wait_for(lock, timeout, idle);
     }
 
 private:
@@ -384,7 +395,12 @@ InvestigationRun::InvestigationRun(std::shared_ptr<const ConnectorSet> connector
 
 InvestigationRun::~InvestigationRun()
 {
-    // Stop everything we started and wait for the workers: they return at their next
+    // A finished run may still have queries out that it asked ahead and no longer needs: they
+    // are let end for a moment, as cancelling one costs a round trip of its own (ClickHouse's
+    // KILL QUERY, and a second when the query is not found) where waiting costs at most one.
+    if (d->phase == InvestigationRunPrivate::Phase::Finished)
+        d->tasks.waitIdle(LeftoverQueriesMs);
+    // Stop everything else we started and wait for the workers: they return at their next
     // cancellation point. Their queued results die with this object.
     d->runToken.cancel();
     for (const auto &attempt : std::as_const(d->active))
