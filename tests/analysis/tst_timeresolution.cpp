@@ -82,6 +82,7 @@ private slots:
     void editFitsOnset();
     void configEditBeforeFailures_data();
     void configEditBeforeFailures();
+    void providerErrorsNamedByTheirOwnStatus();
     void oursWithoutDeploy_data();
     void oursWithoutDeploy();
     void unexplainedNeedsHuman_data();
@@ -307,6 +308,41 @@ void TestTimeResolution::configEditBeforeFailures()
         QCOMPARE(edit->onset, at(u"2026-11-20T08:00:00Z"_s));
         QCOMPARE(edit->minutesBefore(), qint64(5));
     }
+}
+
+void TestTimeResolution::providerErrorsNamedByTheirOwnStatus()
+{
+    // "provider errors (mostly ...)" names the provider's largest group of server errors, not
+    // its largest group of any error: a 400 is the request's, not the provider's.
+    AnalysisInput in =
+        baseInput(u"api-errors"_s, {u"error_breakdown"_s}, u"2026-11-20T09:00:00Z"_s);
+    SeriesSpec spec;
+    spec.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
+    spec.n = 40;
+    spec.errorRate = [](int i) {
+        return i >= 120 ? 0.4 : 0.0;
+    };
+    addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+            EvidenceKind::TimeSeries,
+            timeseries(at(u"2026-11-20T06:00:00Z"_s), 180, 60, {spec}, false));
+    addStep(in, u"error_breakdown"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {QJsonArray{u"openai"_s, u"gpt-4o"_s, 400, u"invalid_request"_s, 560,
+                              u"2026-11-20T06:00:05Z"_s, u"2026-11-20T08:59:50Z"_s},
+                   QJsonArray{u"openai"_s, u"gpt-4o"_s, 503, u"provider_unavailable"_s, 420,
+                              u"2026-11-20T08:00:05Z"_s, u"2026-11-20T08:59:50Z"_s}},
+                  {{u"total_requests"_s, 7200}}));
+    const AnalyzerOutput out = analyzeErrorBreakdown(in);
+    bool named = false;
+    for (const Hypothesis &h : out.hypotheses) {
+        if (h.cause.summary.contains(u"provider errors"_s)) {
+            QVERIFY2(h.cause.summary.contains(u"mostly 503 provider_unavailable"_s),
+                     qPrintable(h.cause.summary));
+            named = true;
+        }
+    }
+    QVERIFY(named);
 }
 
 void TestTimeResolution::oursWithoutDeploy_data()

@@ -617,9 +617,8 @@ ErrorProfile errorProfile(const AnalysisInput &input)
         if (g.status < 400 && g.errorCode.isEmpty())
             continue;
         p.errors += g.n;
-        const bool rate = g.status == 429 || g.errorCode == u"rate_limited";
-        const bool server =
-            !rate && (g.status >= 500 || g.status == 408 || g.errorCode.startsWith(u"provider_"));
+        const bool rate = g.isRateLimit();
+        const bool server = g.isServerError();
         if (rate) {
             p.rateLimited += g.n;
             if (!p.rateFirst.isValid() || (g.first.isValid() && g.first < p.rateFirst))

@@ -151,6 +151,15 @@ struct ErrorGroup
     double n = 0;
     QDateTime first;
     QDateTime last;
+
+    // refused by a rate limit (429, rate_limited)
+    bool isRateLimit() const { return status == 429 || errorCode == u"rate_limited"; }
+    // the provider's or the network's failure (5xx, 408, provider_*), not the request's
+    bool isServerError() const
+    {
+        return !isRateLimit() &&
+               (status >= 500 || status == 408 || errorCode.startsWith(u"provider_"));
+    }
 };
 
 struct ErrorProfile

@@ -346,7 +346,7 @@ void phraseServerErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
                 (p.serverModel.isEmpty() ? QString() : u" ("_s + p.serverModel + u')') +
                 u" failed with provider errors"_s;
     const auto main = std::find_if(p.groups.cbegin(), p.groups.cend(), [&](const ErrorGroup &g) {
-        return g.provider == p.serverProvider;
+        return g.provider == p.serverProvider && g.isServerError();
     });
     QList<Phrase> phrases;
     QList<PhraseArg> args{
