@@ -24,6 +24,8 @@ private slots:
     void onset_data();
     void onset();
     void backgroundErrorsAreNoShift();
+    void officeHoursAreNoErrorShift_data();
+    void officeHoursAreNoErrorShift();
     void lastBucketsAreNoRecovery();
     void dailyCycle_data();
     void dailyCycle();
@@ -307,6 +309,42 @@ void TestChangePoint::backgroundErrorsAreNoShift()
         const Analysis::LevelShift s = Analysis::detectUpwardShift(values, 2.0, 0.02, 5);
         QVERIFY2(!s.found, qPrintable(u"seed %1: %2-%3"_s.arg(seed).arg(s.start).arg(s.end)));
     }
+}
+
+// Ten quiet hours (3 requests a bucket, a failure every eleventh bucket: 3%) then ten busy ones
+// (30 a bucket): the buckets' median share steps from 0 to the usual few percent, but the rate
+// weighted by requests does not move, so it is no change; the same busy hours at 13% are one.
+void TestChangePoint::officeHoursAreNoErrorShift_data()
+{
+    QTest::addColumn<int>("busyErrors"); // failed requests of each busy bucket
+    QTest::addColumn<bool>("changed");
+    QTest::newRow("same 3% all day") << 1 << false;
+    QTest::newRow("13% in the busy hours") << 4 << true;
+}
+
+void TestChangePoint::officeHoursAreNoErrorShift()
+{
+    QFETCH(int, busyErrors);
+    QFETCH(bool, changed);
+    AnalysisInput in = baseInput(u"provider-routing"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2028-06-06T00:00:00Z"_s);
+    QJsonArray points;
+    for (int i = 0; i < 240; ++i) {
+        const bool busy = i >= 120;
+        const int n = busy ? 30 : 3;
+        const int errors = busy ? busyErrors : (i % 11 == 5 ? 1 : 0);
+        points.append(QJsonArray{iso(start.addSecs(qint64(i) * 300)), n, errors});
+    }
+    const QJsonObject series{
+        {u"bucket_s"_s, 300},
+        {u"columns"_s, QJsonArray{u"t"_s, u"n"_s, u"errors"_s}},
+        {u"series"_s,
+         QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"provider"_s, u"anthropic"_s}}},
+                                {u"points"_s, points}}}}};
+    addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries, series);
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QCOMPARE(report.series.size(), 1);
+    QCOMPARE(report.series.first().changed, changed);
 }
 
 // 36 hours of one-minute p95 buckets from 2026-11-19 00:00 UTC: a rise that the same clock hours

@@ -5,6 +5,7 @@
 #include "evidence.h"
 
 #include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
 #include "core/analysis/knownbugs.h"
 
 #include <QTest>
@@ -183,6 +184,71 @@ private slots:
             judgeKnownBug(p, trackerIssue(u"Usage meter counts OpenAI requests twice"_s,
                                           u"Invoices overstate OpenAI tokens."_s, {u"billing"_s}));
         QVERIFY(other.match != KnownBugMatch::Describes || other.confidence < 0.8);
+    }
+
+    // Metadata lost on one route: the route is what the logs measured, and an issue must name
+    // the loss itself; another fault on the same route (usage figures missing) is no match.
+    void metadataIssueMustNameMetadata()
+    {
+        KnownBugProblem p;
+        p.routes = {u"responses"_s};
+        p.area = {u"metadata"_s, u"header"_s, u"headers"_s};
+        p.measured = u"/v1/responses"_s;
+        p.signatures = {p.measured};
+        p.areaIsTheFault = true;
+        p.onset = at(u"2026-11-20T10:00:00Z"_s);
+        const KnownBugJudgement lost = judgeKnownBug(
+            p, trackerIssue(u"Metadata missing from /v1/responses request logs"_s,
+                            u"Requests to /v1/responses are logged without their metadata."_s,
+                            {u"metadata"_s}));
+        QCOMPARE(lost.match, KnownBugMatch::Describes);
+        QCOMPARE(lost.confidence, 0.9);
+        const KnownBugJudgement usage = judgeKnownBug(
+            p, trackerIssue(u"/v1/responses: cached tokens absent from usage"_s,
+                            u"The logs of /v1/responses requests show no cached tokens."_s));
+        QCOMPARE(usage.match, KnownBugMatch::OneDetail);
+        p.areaIsTheFault = false;
+        QCOMPARE(judgeKnownBug(p, trackerIssue(u"/v1/responses: cached tokens absent from usage"_s,
+                                               u"The logs of /v1/responses requests show no "
+                                               u"cached tokens."_s))
+                     .match,
+                 KnownBugMatch::Describes);
+    }
+
+    // An issue sharing the ticket's words is cited while the error rate rose; over an error
+    // rate that stayed where it was all window, and without an error signature of the logs, it
+    // has nothing to explain and is rejected.
+    void steadyErrorsCiteNoWordMatch_data()
+    {
+        QTest::addColumn<double>("lateRate");
+        QTest::addColumn<bool>("cited");
+        QTest::newRow("steady 3%") << 0.03 << false;
+        QTest::newRow("rose to 40%") << 0.4 << true;
+    }
+
+    void steadyErrorsCiteNoWordMatch()
+    {
+        QFETCH(double, lateRate);
+        QFETCH(bool, cited);
+        AnalysisInput in = baseInput(u"provider-routing"_s, {u"known_bugs"_s});
+        in.params.provider = u"anthropic"_s;
+        in.params.keywords = {u"claude"_s, u"tutor"_s};
+        addStep(
+            in, u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
+            events({issue(u"linear:issue:GW-9"_s, u"Anthropic: Claude refusals lose their reason"_s,
+                          u"Refusals arrive without a finish reason."_s, u"started"_s,
+                          u"2026-11-20T05:00:00Z"_s, {u"provider:anthropic"_s})}));
+        const QList<SeriesSpec> specs = {{QJsonObject{{u"provider"_s, u"anthropic"_s}},
+                                          {},
+                                          [lateRate](int i) { return i >= 120 ? lateRate : 0.03; },
+                                          100}};
+        addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+                timeseries(at(u"2026-11-20T06:00:00Z"_s), 240, 60, specs, false));
+        const AnalyzerOutput out = analyzeKnownBugs(withChanges(in));
+        QCOMPARE(out.hypotheses.size(), cited ? 1 : 0);
+        if (!cited)
+            QVERIFY2(out.rejected.first().reason.contains(u"no error rate changed"_s),
+                     qPrintable(out.rejected.first().reason));
     }
 
     // The whole analyzer over each tracker's evidence: a Jira-only workspace is searched and

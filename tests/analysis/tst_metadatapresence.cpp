@@ -6,7 +6,10 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/metadatapresence.h"
 
+#include <QJsonDocument>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace TestSupport;
 using namespace Casefile::Analysis;
@@ -267,6 +270,113 @@ private slots:
         QCOMPARE(sdk.cause.category, u"sdk_version"_s);
         QCOMPARE(sdk.cause.refs, QStringList{u"sdk:portkey-node/2.0.0"_s});
         QCOMPARE(sdk.failures, 240.0);
+    }
+
+    // The settings of a config whose key names metadata, nested ones too, and whether one of
+    // them turns metadata off: a "stop" key when true, any other when false or null.
+    void configMetadataSettings_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<int>("settings");
+        QTest::addColumn<bool>("turnsOff");
+        QTest::newRow("store false")
+            << QByteArray(R"({"store_metadata": false, "targets": []})") << 1 << true;
+        QTest::newRow("store true") << QByteArray(R"({"store_metadata": true})") << 1 << false;
+        QTest::newRow("strip true, nested")
+            << QByteArray(R"({"targets": [{"virtual_key": "vk", "strip_metadata": true}]})") << 1
+            << true;
+        QTest::newRow("strip false") << QByteArray(R"({"redact_metadata": false})") << 1 << false;
+        QTest::newRow("mode off") << QByteArray(R"({"metadata_logging": "off"})") << 1 << true;
+        QTest::newRow("no metadata key")
+            << QByteArray(R"({"strategy": {"mode": "single"}, "cache": {"mode": "simple"}})") << 0
+            << false;
+    }
+
+    void configMetadataSettings()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(int, settings);
+        QFETCH(bool, turnsOff);
+        const ConfigMetadata c = configMetadata(QJsonDocument::fromJson(config).object());
+        QCOMPARE(c.settings.size(), settings);
+        QCOMPARE(c.turnsOff, turnsOff);
+    }
+
+    // A config that turns metadata off explains its drop; an edit just before the drop does
+    // only when no deploy of ours fits it.
+    void configExplainsDrop_data()
+    {
+        QTest::addColumn<bool>("turnsOff");
+        QTest::addColumn<int>("editedMinutesBefore"); // -1: not edited in the window
+        QTest::addColumn<bool>("deployFits");
+        QTest::addColumn<bool>("explains");
+        QTest::newRow("turns off") << true << -1 << true << true;
+        QTest::newRow("edited just before, no deploy") << false << 5 << false << true;
+        QTest::newRow("edited just before, a deploy fits") << false << 5 << true << false;
+        QTest::newRow("edited hours before") << false << 300 << false << false;
+        QTest::newRow("untouched") << false << -1 << false << false;
+    }
+
+    void configExplainsDrop()
+    {
+        QFETCH(bool, turnsOff);
+        QFETCH(int, editedMinutesBefore);
+        QFETCH(bool, deployFits);
+        QFETCH(bool, explains);
+        const QDateTime since = at(u"2027-03-19T19:15:00Z"_s);
+        ConfigMetadata c;
+        c.ref = u"config:pc-a"_s;
+        c.turnsOff = turnsOff;
+        if (editedMinutesBefore >= 0)
+            c.editedAt = since.addSecs(-60 * editedMinutesBefore);
+        QCOMPARE(Casefile::Analysis::configExplainsDrop(c, since, deployFits), explains);
+    }
+
+    // One config of the org lost its metadata while another on the same route and SDK keeps
+    // it, and the config says `store_metadata: false`: the customer's setting, and a deploy that
+    // touched metadata a quarter of an hour before is rejected (it would reach both configs).
+    void phraseConfigDrop()
+    {
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                metadataTable({{u"portkey-node/1.12.0"_s, 1600, 1300, u"2027-03-19T18:00:00Z"_s,
+                                u"2027-03-19T20:00:00Z"_s}}));
+        QList<QJsonArray> rows;
+        const auto add = [&](const QString &config, const MetadataGroup &g) {
+            for (const MetadataBucket &b : g.buckets)
+                rows.append(QJsonArray{
+                    QJsonValue(u"/v1/chat/completions"_s), QJsonValue(config),
+                    QJsonValue(u"portkey-node/1.12.0"_s), QJsonValue(b.t.toString(Qt::ISODate)),
+                    QJsonValue(b.n), QJsonValue(b.with),
+                    b.firstWithout.isValid() ? QJsonValue(b.firstWithout.toString(Qt::ISODate))
+                                             : QJsonValue()});
+        };
+        add(u"pc-keep"_s,
+            group(u"a|b|c"_s, {u"200:200"_s, u"200:200"_s, u"200:200"_s, u"200:200"_s}));
+        add(u"pc-notes"_s,
+            group(u"a|b|c"_s, {u"200:200"_s, u"200:200"_s, u"200:100:19:15"_s, u"200:0"_s}));
+        addStep(in, u"mg"_s, u"clickhouse"_s, u"metadata_by_group"_s, EvidenceKind::Table,
+                table({u"route"_s, u"config_id"_s, u"sdk"_s, u"t"_s, u"n"_s, u"with_metadata"_s,
+                       u"first_without"_s},
+                      rows));
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy(77, u"2027-03-19T19:00:00Z"_s, u"logs: metadata column encoding"_s,
+                               {u"src/logs/metadata.ts"_s})}));
+        addStep(in, u"cfg"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+                QJsonObject{{u"ref"_s, u"config:pc-notes"_s},
+                            {u"config_id"_s, u"pc-notes"_s},
+                            {u"updated_at"_s, u"2027-03-19T19:14:00Z"_s},
+                            {u"config"_s, QJsonObject{{u"store_metadata"_s, false}}}});
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        QCOMPARE(out.hypotheses.size(), 1);
+        const RootCause &c = out.hypotheses.first().cause;
+        QCOMPARE(c.category, u"customer_config"_s);
+        QCOMPARE(c.refs, QStringList{u"config:pc-notes"_s});
+        QVERIFY2(c.summary.contains(u"store_metadata: false"_s), qPrintable(c.summary));
+        QVERIFY(std::any_of(out.rejected.cbegin(), out.rejected.cend(),
+                            [](const Casefile::RejectedHypothesis &r) {
+                                return r.refs.contains(u"github:deployment:77"_s);
+                            }));
     }
 
     void gatherRecentWindow()

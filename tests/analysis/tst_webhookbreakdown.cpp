@@ -289,6 +289,45 @@ private slots:
         QCOMPARE(partial.worst.firstFailure, at(u"2026-11-20T04:11:30Z"_s));
     }
 
+    // The customer asks about an event none of its endpoints receives while other
+    // organisations' endpoints do: by its name, or by its distinctive word ("failures" for
+    // request.failed); an event it receives, or one no ticket word speaks of, is none.
+    void unsubscribedEvent_data()
+    {
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<QString>("event");
+        QTest::newRow("by its word")
+            << u"No webhooks for our failures since noon"_s << u"request.failed"_s;
+        QTest::newRow("by its name")
+            << u"¿Dónde están los eventos request.failed?"_s << u"request.failed"_s;
+        QTest::newRow("not spoken of") << u"Webhooks arrive late since noon"_s << QString();
+    }
+
+    void unsubscribedEvent()
+    {
+        QFETCH(QString, ticket);
+        QFETCH(QString, event);
+        const auto rows = [](const QString &endpoint, const QString &name, int n) {
+            return QJsonArray{endpoint,
+                              name,
+                              200,
+                              u""_s,
+                              n,
+                              u"2026-11-20T08:00:00Z"_s,
+                              u"2026-11-20T10:00:00Z"_s};
+        };
+        const QStringList columns{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                                  u"n"_s,        u"first"_s, u"last"_s};
+        WebhookFacts f;
+        f.own = endpointStats(table(columns, {rows(Hook, u"request.completed"_s, 900)}));
+        f.all = endpointStats(
+            table(columns, {rows(Hook, u"request.completed"_s, 900),
+                            rows(u"https://other.example/h"_s, u"request.failed"_s, 300),
+                            rows(u"https://other.example/h"_s, u"request.completed"_s, 300)}));
+        f.hasAll = true;
+        QCOMPARE(Casefile::Analysis::unsubscribedEvent(f, ticket), event);
+    }
+
     void gatherOwnAndAll()
     {
         // the breakdown naming fewer endpoints is the customer's, whatever the step order

@@ -95,7 +95,14 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 
 const QHash<QString, QString> &libraryKnownWrong()
 {
-    static const QHash<QString, QString> known{};
+    static const QHash<QString, QString> known{
+        {u"metadata-present-all-along-japanese"_s,
+         u"the metadata evidence counts requests with metadata, not its keys: the reply cannot "
+         u"confirm the key the customer looks for (session_id) is on every request"_s},
+        {u"token-billing-caching-turned-off-german"_s,
+         u"logged tokens are read per day only: a switch at 10:14 to a config without prompt "
+         u"caching is read as a correct invoice (expected_behavior), not customer_config"_s},
+    };
     return known;
 }
 

@@ -303,6 +303,17 @@ private slots:
             u"token-billing"_s);
         row("question form: comparison, no figures", u"Invoice higher than our usage?"_s,
             u"Could someone look?"_s, u"token-billing"_s);
+        // An invoice said to be a multiple of another, in words, is figures compared too.
+        row("question form: a multiple, german", u"Rechnung Mai"_s,
+            u"Die Rechnung ist dreimal so hoch wie sonst, bei gleichem Verkehr. Stimmt das?"_s,
+            u"token-billing"_s);
+        row("question form: a multiple, spanish", u"Factura de marzo"_s,
+            u"La factura salió el triple que el mes pasado. ¿Es correcto?"_s, u"token-billing"_s);
+        row("question form: a multiple, french", u"Facture de juin"_s,
+            u"La facture fait deux fois celle d'avril pour le même volume, est-ce normal ?"_s,
+            u"token-billing"_s);
+        row("question form: a multiple, japanese", u"請求書について"_s,
+            u"今月の請求が先月の三倍です。なぜでしょうか？"_s, u"token-billing"_s);
         row("question form: named provider", u"Requests to Anthropic failing?"_s,
             u"Is there an outage?"_s, u"api-errors"_s);
         row("question form: state, portuguese", u"Os webhooks estão falhando?"_s,

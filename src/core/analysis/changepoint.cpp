@@ -30,6 +30,29 @@ bool latencyRose(double before, double after)
     return after >= LatencyRiseFactor * before && after - before >= LatencyRiseMs;
 }
 
+// The shift is found on the buckets' own shares, whose median is 0 while a quiet night's
+// buckets hold a handful of requests each: an office-hours cycle then looks like a step from 0
+// to the usual few percent. Weighted by requests, a real rise still stands out (half as much
+// again and a point above the rate before it); a steady background rate does not.
+constexpr double WeightedRiseFactor = 1.5;
+constexpr double WeightedRiseShare = 0.01;
+
+bool weightedRateRose(const QList<double> &counts, const QList<double> &errors, int start,
+                      qint64 requestsAfter, qint64 errorsAfter)
+{
+    double n = 0;
+    double e = 0;
+    for (int i = 0; i < start; ++i) {
+        n += counts.at(i);
+        e += errors.at(i);
+    }
+    if (n <= 0 || requestsAfter <= 0)
+        return true; // nothing before to compare with: the shift's own levels decide
+    const double before = e / n;
+    const double after = double(errorsAfter) / double(requestsAfter);
+    return after >= WeightedRiseFactor * before && after - before >= WeightedRiseShare;
+}
+
 struct Split
 {
     int index = -1; // absolute index of the first element of the right part
@@ -599,7 +622,9 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
                 e += qint64(errors.at(i));
             }
             // a few failed requests in a quiet hour are not an incident
-            const bool enough = kind == MetricKind::Latency || e >= 5;
+            bool enough = kind == MetricKind::Latency || e >= 5;
+            if (enough && kind != MetricKind::Latency)
+                enough = weightedRateRose(counts, errors, shift.start, n, e);
             if (enough) {
                 change.changed = true;
                 change.at = series.times.at(shift.start);

@@ -4,6 +4,8 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/errorbreakdown.h"
+#include "core/analysis/metadatapresence.h"
 #include "core/analysis/tokenreconciliation.h"
 #include "core/analysis/unchecked.h"
 #include "core/analysis/webhookbreakdown.h"
@@ -136,6 +138,30 @@ void appendWebhookSignatures(const AnalysisInput &input, KnownBugProblem &p)
     }
 }
 
+// Metadata lost on one route while the org's other traffic keeps it: the route is the part of
+// the traffic the logs tie to the fault, and the minute it began is the onset.
+void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
+{
+    p.areaIsTheFault = true;
+    const MetadataFacts facts = gatherMetadata(input);
+    const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText);
+    if (!v.partDropped() || v.route.isEmpty())
+        return;
+    appendUnique(p.routes, routeWords(v.route));
+    p.measured = v.route.toLower();
+    p.measuredOn = u"route:"_s + v.route;
+    appendUnique(p.signatures, p.measured);
+    if (p.onset.isValid())
+        return;
+    p.onset = v.since;
+    p.change =
+        u"requests on "_s + v.route + u" carry no custom metadata from "_s +
+        clock(v.since, input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now);
+    p.changePhrases = {{u"metadata.route_drop"_s,
+                        {Say::time(u"since"_s, v.since), Say::name(u"scope"_s, v.route),
+                         Say::count(u"count"_s, v.lost)}}};
+}
+
 KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
 {
     KnownBugProblem p;
@@ -180,6 +206,8 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
     }
     if (input.playbook == u"webhook-failures")
         appendWebhookSignatures(input, p);
+    if (input.playbook == u"metadata")
+        appendMetadataScope(input, p);
     if (input.playbook == u"token-billing") {
         if (const BillingSlice slice = billingSliceOf(input); !slice.value.isEmpty()) {
             p.measured = slice.value.toLower();
@@ -362,6 +390,11 @@ KnownBugJudgement judgeKnownBug(const KnownBugProblem &problem, const TrackerIss
     j.otherLabels.clear();
     const int strong = o.strongKinds();
     const int weak = o.weakKinds();
+    if (problem.areaIsTheFault && !problem.area.isEmpty() && o.area.isEmpty() && strong > 0) {
+        // the same route, another fault ("reasoning tokens missing" for lost metadata)
+        j.match = KnownBugMatch::OneDetail;
+        return j;
+    }
     if (strong == 0 && weak == 0) {
         j.match = KnownBugMatch::Unrelated;
         return j;
@@ -511,9 +544,20 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     // a bug of ours fails every client alike: when one SDK version alone fails while another
     // is served by the same model, only an issue naming that version describes it
     const Analysis::SdkErrorVerdict sdk = Analysis::sdkErrorVerdict(input);
+    // no error rate moved and nothing was measured: an issue sharing words but no error
+    // signature of the logs has nothing to explain
+    const bool nothingChanged = !facts.problem.onset.isValid() &&
+                                facts.problem.measured.isEmpty() && errorSeriesFlat(input);
     for (const TrackerIssue &issue : facts.issues) {
         const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
-        if (j.match == KnownBugMatch::Describes && sdk.found() && !namesSdk(issue, sdk.sdk)) {
+        if (j.match == KnownBugMatch::Describes && nothingChanged &&
+            j.overlap.signatures.isEmpty()) {
+            out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
+                                 named(issue) + u" names no error the logs show, and no error rate "
+                                                u"changed in the window"_s,
+                                 {issue.ref}});
+        } else if (j.match == KnownBugMatch::Describes && sdk.found() &&
+                   !namesSdk(issue, sdk.sdk)) {
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
                                  named(issue) +
                                      u" would fail every client alike, but only "

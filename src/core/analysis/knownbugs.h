@@ -25,7 +25,9 @@ struct KnownBugProblem
     // the part of the traffic the data ties exactly to the fault ("anthropic": an invoice off
     // by exactly its tokens); an issue naming it describes what the data shows
     QString measured;
-    QString measuredOn;            // the ref of the evidence it was measured on (the invoice)
+    QString measuredOn; // the ref of the evidence it was measured on (the invoice)
+    // the area is what went wrong (metadata lost), not only where: an issue must name it
+    bool areaIsTheFault = false;
     QDateTime onset;               // when the change began (invalid: no change seen)
     QString change;                // that change in words, for the summary ('' when none)
     QList<Phrase> changePhrases{}; // the same as phrase-book clauses

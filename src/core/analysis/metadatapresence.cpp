@@ -304,6 +304,61 @@ GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &tick
     return v;
 }
 
+namespace {
+
+// A key that itself says "stop" ("strip_metadata", "redact_metadata") is off when true; any
+// other key naming metadata ("store_metadata", "metadata_logging") is off when false or null.
+void collectMetadataSettings(const QJsonObject &object, ConfigMetadata &out)
+{
+    static const QRegularExpression stops(
+        u"strip|drop|remove|redact|omit|exclude|disable|ignore"_s);
+    static const QStringList offWords{u"off"_s,   u"none"_s, u"disabled"_s, u"false"_s,
+                                      u"strip"_s, u"drop"_s, u"redact"_s,   u"no"_s};
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonValue v = it.value();
+        if (v.isObject()) {
+            collectMetadataSettings(v.toObject(), out);
+            continue;
+        }
+        if (v.isArray()) {
+            for (const QJsonValue &item : v.toArray()) {
+                if (item.isObject())
+                    collectMetadataSettings(item.toObject(), out);
+            }
+            continue;
+        }
+        const QString key = it.key().toLower();
+        if (!key.contains(u"metadata"_s))
+            continue;
+        const QString text = v.isBool()     ? QString(v.toBool() ? u"true"_s : u"false"_s)
+                             : v.isNull()   ? u"null"_s
+                             : v.isDouble() ? QString::number(v.toDouble())
+                                            : v.toString();
+        out.settings.append(it.key() + u": "_s + text);
+        const bool truthy = (v.isBool() && v.toBool()) || (v.isDouble() && v.toDouble() != 0) ||
+                            text.toLower() == u"true"_s;
+        const bool falsy = !truthy && (v.isBool() || v.isNull() || v.isDouble() ||
+                                       offWords.contains(text.toLower()));
+        out.turnsOff = out.turnsOff || (stops.match(key).hasMatch() ? truthy : falsy);
+    }
+}
+
+} // namespace
+
+ConfigMetadata configMetadata(const QJsonObject &config)
+{
+    ConfigMetadata c;
+    collectMetadataSettings(config, c);
+    return c;
+}
+
+bool configExplainsDrop(const ConfigMetadata &c, const QDateTime &since, bool deployFits)
+{
+    if (c.ref.isEmpty())
+        return false;
+    return c.turnsOff || (!deployFits && editFitsOnset(c.editedAt, since));
+}
+
 } // namespace Analysis
 
 // ---------------------------------------------------------------- phrase
@@ -312,11 +367,19 @@ namespace {
 
 using namespace Analysis;
 
+// A deploy that broke metadata shows on the first request after it went live: the logs time a
+// drop to the request, and traffic that flows all day leaves no long quiet stretch before it.
+constexpr qint64 MaxDeployLeadSeconds = 20 * 60;
+
 // The first deploy that fits the time with nothing against it and shares words with what
-// changed (nullptr: none).
-const DeployCandidate *plausibleDeploy(const DeployRanking &ranking)
+// changed (nullptr: none). `changeAt`: the drop's minute; a deploy live more than twenty
+// minutes before it would have shown sooner.
+const DeployCandidate *plausibleDeploy(const DeployRanking &ranking, const QDateTime &changeAt)
 {
     for (const DeployCandidate &c : ranking.candidates) {
+        const QDateTime live = c.finished.isValid() ? c.finished : c.time;
+        if (changeAt.isValid() && live.isValid() && live.secsTo(changeAt) > MaxDeployLeadSeconds)
+            continue;
         if (c.reason.isEmpty() && !c.matched.isEmpty())
             return &c;
     }
@@ -329,9 +392,11 @@ void rejectOtherDeploys(AnalyzerOutput &out, const DeployRanking &ranking,
     for (const DeployCandidate &c : ranking.candidates) {
         if (&c != best)
             out.rejected.append({QLatin1StringView(Category::DeployRegression),
-                                 c.reason.isEmpty()
+                                 !c.reason.isEmpty() ? c.reason
+                                 : c.matched.isEmpty()
                                      ? QString(c.label + u" did not touch metadata handling"_s)
-                                     : c.reason,
+                                     : QString(c.label + u" went live too long before metadata "
+                                                         u"stopped arriving to explain it"_s),
                                  {c.ref}});
     }
 }
@@ -389,7 +454,7 @@ void phraseGatewayDrop(AnalyzerOutput &out, const AnalysisInput &input, const Me
     // words only choose among the deploys that fit
     const DeployRanking ranking =
         rankDeploys(input, drop.stoppedAt, topicWords(u"metadata"_s), input.params.keywords, false);
-    const DeployCandidate *best = plausibleDeploy(ranking);
+    const DeployCandidate *best = plausibleDeploy(ranking, drop.stoppedAt);
     QStringList names;
     for (const SdkMetadata &s : drop.partial)
         names.append(s.sdk + u" "_s + formatShare(s.share()));
@@ -451,54 +516,89 @@ QStringList scopeWords(const QString &scope)
     return words;
 }
 
-// One route (or config) lost its metadata for every SDK at one minute while the rest of the
-// traffic keeps it: the deploy that went live just before, and a client SDK that never sent
-// any as a cause of its own.
-void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
-                     const GroupVerdict &v, const QDateTime &reference)
+// The gateway's description of config `id` (its ref empty when no step read it).
+ConfigMetadata readConfig(const AnalysisInput &input, const QString &id)
 {
-    const QString scope = !v.route.isEmpty()    ? v.route
-                          : !v.config.isEmpty() ? u"config "_s + v.config
-                                                : facts.groups.at(v.dropped.first()).route;
-    const QString scopeRef = !v.route.isEmpty()    ? u"route:"_s + v.route
-                             : !v.config.isEmpty() ? u"config:"_s + v.config
-                                                   : QString();
-    const QString what = u"From "_s + clock(v.since, reference) + u" requests on "_s + scope +
-                         u" carry no custom metadata ("_s + formatCount(v.lost) +
-                         u" requests since), while the organisation's other traffic keeps it"_s;
-    const Phrase drop{u"metadata.route_drop"_s,
-                      {Say::time(u"since"_s, v.since), Say::name(u"scope"_s, scope),
-                       Say::count(u"count"_s, v.lost)}};
-    if (dataMissing(input, u"github", u"deployments")) {
-        out.notChecked.append(unchecked(u"deploys"_s));
-    } else {
-        QStringList strong = topicWords(u"metadata"_s);
-        strong.append(scopeWords(v.route.isEmpty() ? v.config : v.route));
-        const DeployRanking ranking =
-            rankDeploys(input, v.since, strong, input.params.keywords, false);
-        const DeployCandidate *best = plausibleDeploy(ranking);
-        Hypothesis h;
-        if (best) {
-            h.cause.category = QLatin1StringView(Category::DeployRegression);
-            h.score = 0.8;
-            h.cause.confidence = 0.8;
-            h.cause.summary = describeDeploy(*best, reference) + u" went live just before: "_s +
-                              what.at(0).toLower() + what.mid(1);
-            h.cause.phrases = deployPhrases(*best, v.since);
-            h.cause.phrases.append(drop);
-            h.cause.refs = {best->ref};
-            h.cause.evidenceIds = {best->evidenceId, facts.groupEvidenceId};
-            h.why = u"one part of the traffic lost its metadata at once; a deploy fits"_s;
-        } else {
-            h = unexplainedRegression(what, {drop}, v.since, QString(), reference);
-            h.cause.evidenceIds = {facts.groupEvidenceId};
-        }
-        if (!scopeRef.isEmpty())
-            h.cause.refs.append(scopeRef);
-        h.failures = v.lost;
-        out.hypotheses.append(h);
-        rejectOtherDeploys(out, ranking, best);
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &data = f.evidence->data;
+        if (data.value(u"config_id"_s).toString() != id)
+            continue;
+        ConfigMetadata c = configMetadata(data.value(u"config"_s).toObject());
+        c.ref = u"config:"_s + id;
+        c.editedAt = timeOf(data.value(u"updated_at"_s));
+        c.evidenceId = f.evidence->id;
+        return c;
     }
+    return {};
+}
+
+// The drop is confined to one config of the customer's, which turns metadata off or was
+// edited just before: their own setting, not a change of ours (a gateway deploy would reach
+// the other configs on the same route too).
+Hypothesis configDrop(const ConfigMetadata &c, const GroupVerdict &v, const QString &what,
+                      const Phrase &drop, const QString &evidenceId, const QDateTime &reference)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.score = 0.85;
+    h.cause.confidence = 0.8;
+    const bool edited = editFitsOnset(c.editedAt, v.since);
+    h.cause.summary =
+        what +
+        (edited ? u"; config "_s + v.config + u" was edited at "_s + clock(c.editedAt, reference)
+                : QString()) +
+        (c.settings.isEmpty() ? QString() : u"; it sets `"_s + c.settings.join(u"`, `"_s) + u'`') +
+        u", so the requests that use it are logged without metadata"_s;
+    h.cause.phrases = {drop};
+    if (edited)
+        h.cause.phrases.append(
+            {u"metadata.config_edited"_s,
+             {Say::name(u"config"_s, v.config), Say::time(u"at"_s, c.editedAt)}});
+    for (const QString &setting : c.settings)
+        h.cause.phrases.append(
+            {u"metadata.config_setting"_s,
+             {Say::name(u"config"_s, v.config), Say::name(u"setting"_s, setting)}});
+    h.cause.refs = {c.ref};
+    h.cause.evidenceIds = {c.evidenceId, evidenceId};
+    h.failures = v.lost;
+    h.why = u"only this config lost its metadata, and the config says so"_s;
+    return h;
+}
+
+// The drop with the deploy that went live just before it (none fits: a change of ours that
+// needs a human), every other deploy rejected.
+void phraseDeployDrop(AnalyzerOutput &out, const MetadataFacts &facts, const GroupVerdict &v,
+                      const DeployRanking &ranking, const DeployCandidate *best,
+                      const QString &what, const Phrase &drop, const QDateTime &reference)
+{
+    Hypothesis h;
+    if (best) {
+        h.cause.category = QLatin1StringView(Category::DeployRegression);
+        h.score = 0.8;
+        h.cause.confidence = 0.8;
+        h.cause.summary = describeDeploy(*best, reference) + u" went live just before: "_s +
+                          what.at(0).toLower() + what.mid(1);
+        h.cause.phrases = deployPhrases(*best, v.since);
+        h.cause.phrases.append(drop);
+        h.cause.refs = {best->ref};
+        h.cause.evidenceIds = {best->evidenceId, facts.groupEvidenceId};
+        h.why = u"one part of the traffic lost its metadata at once; a deploy fits"_s;
+    } else {
+        h = unexplainedRegression(what, {drop}, v.since, QString(), reference);
+        h.cause.evidenceIds = {facts.groupEvidenceId};
+    }
+    if (!v.route.isEmpty())
+        h.cause.refs.append(u"route:"_s + v.route);
+    else if (!v.config.isEmpty())
+        h.cause.refs.append(u"config:"_s + v.config);
+    h.failures = v.lost;
+    out.hypotheses.append(h);
+    rejectOtherDeploys(out, ranking, best);
+}
+
+// A client SDK that never sent metadata while others do: a cause of its own.
+void phraseSilentSdk(AnalyzerOutput &out, const MetadataFacts &facts, const GroupVerdict &v)
+{
     if (v.silentSdk.isEmpty())
         return;
     Hypothesis s;
@@ -515,6 +615,45 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
     s.failures = v.silentCount;
     s.why = u"one SDK never sends metadata, whatever the route"_s;
     out.hypotheses.append(s);
+}
+
+// One route (or config) lost its metadata for every SDK at one minute while the rest of the
+// traffic keeps it: the customer's config when it says so, else the deploy that went live just
+// before; a client SDK that never sent any is a cause of its own.
+void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
+                     const GroupVerdict &v, const QDateTime &reference)
+{
+    const QString scope = !v.route.isEmpty()    ? v.route
+                          : !v.config.isEmpty() ? u"config "_s + v.config
+                                                : facts.groups.at(v.dropped.first()).route;
+    const QString what = u"From "_s + clock(v.since, reference) + u" requests on "_s + scope +
+                         u" carry no custom metadata ("_s + formatCount(v.lost) +
+                         u" requests since), while the organisation's other traffic keeps it"_s;
+    const Phrase drop{u"metadata.route_drop"_s,
+                      {Say::time(u"since"_s, v.since), Say::name(u"scope"_s, scope),
+                       Say::count(u"count"_s, v.lost)}};
+    if (dataMissing(input, u"github", u"deployments")) {
+        out.notChecked.append(unchecked(u"deploys"_s));
+        phraseSilentSdk(out, facts, v);
+        return;
+    }
+    QStringList strong = topicWords(u"metadata"_s);
+    strong.append(scopeWords(v.route.isEmpty() ? v.config : v.route));
+    const DeployRanking ranking = rankDeploys(input, v.since, strong, input.params.keywords, false);
+    const DeployCandidate *best = plausibleDeploy(ranking, v.since);
+    const ConfigMetadata config =
+        v.route.isEmpty() && !v.config.isEmpty() ? readConfig(input, v.config) : ConfigMetadata{};
+    if (configExplainsDrop(config, v.since, best != nullptr)) {
+        out.hypotheses.append(configDrop(config, v, what, drop, facts.groupEvidenceId, reference));
+        for (const DeployCandidate &c : ranking.candidates)
+            out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                                 c.label + u" would have reached every config; the organisation's "
+                                           u"other configs on the same route keep their metadata"_s,
+                                 {c.ref}});
+    } else {
+        phraseDeployDrop(out, facts, v, ranking, best, what, drop, reference);
+    }
+    phraseSilentSdk(out, facts, v);
 }
 
 // Metadata reaches the logs on every request, and the ticket asks for a field the docs say is

@@ -3,6 +3,7 @@
 #include "core/analysis.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -126,5 +127,23 @@ struct GroupVerdict
     bool partDropped() const { return !dropped.isEmpty() && !keeping.isEmpty(); }
 };
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText);
+
+// The config a drop is confined to, as the gateway describes it: when it was last edited and
+// its settings whose key names metadata ("store_metadata: false").
+struct ConfigMetadata
+{
+    QString ref; // "config:<id>"
+    QDateTime editedAt;
+    QStringList settings;  // "key: value", every one whose key names metadata
+    bool turnsOff = false; // one of them stops, strips or disables metadata
+    QString evidenceId;
+};
+// Pure: the settings of a config (nested strategies and targets too) whose key names metadata.
+ConfigMetadata configMetadata(const QJsonObject &config);
+
+// Pure: a drop confined to one config (the org's other configs on the same route keep their
+// metadata) is the customer's own when that config turns metadata off, or was edited just
+// before the drop while no deploy of ours fits it.
+bool configExplainsDrop(const ConfigMetadata &c, const QDateTime &since, bool deployFits);
 
 } // namespace Casefile::Analysis

@@ -6,6 +6,7 @@
 #include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -77,6 +78,8 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
                 s.okFirst = seen;
             if (seenLast.isValid() && (!s.okLast.isValid() || seenLast > s.okLast))
                 s.okLast = seenLast;
+            if (status > 0)
+                s.okStatuses[status] += n;
             continue;
         }
         s.failed += n;
@@ -367,6 +370,44 @@ bool deployFitsFailure(const DeployCandidate &c, const QString &kind, const QDat
                        [&](const QString &w) { return wanted.contains(w); });
 }
 
+QString unsubscribedEvent(const WebhookFacts &facts, const QString &ticketText)
+{
+    static const QRegularExpression separators(u"[^a-z0-9]+"_s);
+    static const QStringList generic{u"request"_s, u"requests"_s, u"event"_s,
+                                     u"events"_s,  u"webhook"_s,  u"webhooks"_s};
+    QSet<QString> own;
+    for (const EndpointStats &e : facts.own) {
+        for (auto it = e.byEvent.cbegin(); it != e.byEvent.cend(); ++it)
+            own.insert(it.key());
+    }
+    QMap<QString, double> others;
+    for (const EndpointStats &e : facts.all) {
+        if (facts.own.contains(e.endpoint))
+            continue;
+        for (auto it = e.byEvent.cbegin(); it != e.byEvent.cend(); ++it)
+            others[it.key()] += it.value();
+    }
+    const QString text = ticketText.toLower();
+    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    for (auto it = others.cbegin(); it != others.cend(); ++it) {
+        const QString event = it.key();
+        if (event.isEmpty() || own.contains(event) || it.value() < 20)
+            continue;
+        if (text.contains(event.toLower()))
+            return event;
+        // its distinctive word, by its stem: "failed" is said as "fail", "failing", "failures"
+        for (const QString &w : event.toLower().split(separators, Qt::SkipEmptyParts)) {
+            if (generic.contains(w) || w.size() < 4)
+                continue;
+            const QString stem = w.left(4);
+            if (std::any_of(words.cbegin(), words.cend(),
+                            [&](const QString &t) { return t.startsWith(stem); }))
+                return event;
+        }
+    }
+    return {};
+}
+
 } // namespace Analysis
 
 // ---------------------------------------------------------------- phrase
@@ -393,7 +434,8 @@ QList<PhraseArg> observedArgs(const EndpointStats &worst)
             Say::count(u"total"_s, since.deliveries), Say::name(u"error"_s, worst.mainFailure())};
 }
 
-void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v)
+void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v,
+                  const QDateTime &reference)
 {
     Finding f;
     f.summary = formatCount(v.failed) + u" of "_s + formatCount(v.total) +
@@ -405,9 +447,90 @@ void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookV
     f.evidenceIds = {facts.ownEvidence};
     f.confidence = 0.7;
     out.findings.append(f);
+    // what each endpoint answered, and until when: "nothing arrives" is answered by the
+    // endpoint's own replies to our deliveries
+    QList<const EndpointStats *> endpoints;
+    for (const EndpointStats &e : facts.own)
+        endpoints.append(&e);
+    std::ranges::stable_sort(endpoints, std::greater{},
+                             [](const EndpointStats *e) { return e->n; });
+    for (const EndpointStats *e : endpoints.mid(0, 3)) {
+        if (e->okStatuses.isEmpty() || !e->okLast.isValid())
+            continue;
+        int status = 0;
+        for (auto it = e->okStatuses.cbegin(); it != e->okStatuses.cend(); ++it) {
+            if (status == 0 || it.value() > e->okStatuses.value(status))
+                status = it.key();
+        }
+        const double delivered = e->n - e->failed;
+        Finding d;
+        d.summary = e->endpoint + u" answered HTTP "_s + QString::number(status) + u" to "_s +
+                    formatCount(delivered) + u" deliveries, the last at "_s +
+                    clock(e->okLast, reference);
+        d.phrases = {{u"webhook.delivered_ok"_s,
+                      {Say::name(u"endpoint"_s, e->endpoint),
+                       Say::name(u"status"_s, QString::number(status)),
+                       Say::count(u"count"_s, delivered), Say::time(u"last"_s, e->okLast)}}};
+        d.evidenceIds = {facts.ownEvidence};
+        d.confidence = 0.7;
+        out.findings.append(d);
+    }
     out.rejected.append({QLatin1StringView(Category::CustomerEndpoint),
                          u"deliveries to the customer's endpoints succeed"_s,
                          {}});
+}
+
+// Every delivery succeeds and the customer asks for an event none of its endpoints subscribes
+// to, which other organisations' endpoints receive: works as the docs page naming the event
+// says, quoted from its sentence about that event.
+void phraseUnsubscribedEvent(AnalyzerOutput &out, const AnalysisInput &input,
+                             const WebhookFacts &facts)
+{
+    const QString event =
+        unsubscribedEvent(facts, input.ticket.subject + u'\n' + input.ticket.description);
+    if (event.isEmpty())
+        return;
+    const QString quoted = u'`' + event + u'`';
+    for (const FoundEvidence &f : findEvidence(input, u"docs", u"search")) {
+        for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
+            const QJsonObject page = item.toObject();
+            const QString text = page.value(u"text"_s).toString();
+            if (!text.contains(quoted))
+                continue;
+            // the sentence that names the event and says how to get it, else the first naming it
+            QString sentence;
+            for (const QString &line : text.split(u'\n')) {
+                for (const QString &part : line.split(u". "_s)) {
+                    const QString t = part.trimmed();
+                    if (!t.contains(quoted) || t.startsWith(u'|'))
+                        continue;
+                    if (sentence.isEmpty() || t.contains(u"subscrib"_s))
+                        sentence = t;
+                }
+            }
+            QStringList received;
+            for (const EndpointStats &e : facts.own)
+                appendUnique(received, e.byEvent.keys());
+            Hypothesis h;
+            h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+            h.score = 0.7;
+            h.cause.confidence = 0.7;
+            h.cause.summary =
+                u"None of the organisation's endpoints receives `"_s + event +
+                u"` (they receive "_s + received.join(u", "_s) +
+                u"), while other organisations' endpoints do; the documentation \u201c"_s +
+                page.value(u"title"_s).toString() + u"\u201d: \u201c"_s + sentence + u"\u201d"_s;
+            h.cause.phrases = {{u"webhook.unsubscribed_event"_s,
+                                {Say::name(u"event"_s, event), Say::names(u"received"_s, received),
+                                 Say::name(u"title"_s, page.value(u"title"_s).toString()),
+                                 Say::name(u"quote"_s, sentence)}}};
+            h.cause.refs = {page.value(u"ref"_s).toString()};
+            h.cause.evidenceIds = {facts.ownEvidence, f.evidence->id};
+            h.why = u"the event the customer expects is one its endpoints never subscribed to"_s;
+            out.hypotheses.append(h);
+            return;
+        }
+    }
 }
 
 // Whether what a deploy changed speaks of a kind of failure it could cause; true for a kind no
@@ -649,12 +772,13 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     }
     const WebhookVerdict v =
         judgeWebhooks(facts, input.ticket.subject + u' ' + input.ticket.description);
-    if (v.side == WebhookVerdict::Side::None) {
-        phraseNormal(out, facts, v);
-        return out;
-    }
     const QDateTime reference =
         input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    if (v.side == WebhookVerdict::Side::None) {
+        phraseNormal(out, facts, v, reference);
+        phraseUnsubscribedEvent(out, input, facts);
+        return out;
+    }
     const QString observed = observedWords(v.worst, reference);
     const bool ourSide = v.side == WebhookVerdict::Side::Ours;
     Finding f;

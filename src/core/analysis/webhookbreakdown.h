@@ -30,6 +30,7 @@ struct EndpointStats
     QDateTime lastFailure;
     QDateTime okFirst; // the first and last delivery that succeeded
     QDateTime okLast;
+    QMap<int, double> okStatuses; // HTTP statuses the endpoint answered to delivered events
     QMap<QString, QMap<int, double>> statusesByError; // HTTP statuses answered with each error
     QMap<QString, double> byEvent;                    // deliveries of each event, any outcome
     QMap<QString, double> failedByEvent;              // failed deliveries of each event
@@ -77,6 +78,12 @@ struct WebhookVerdict
 // `ticketText` decides between endpoints that both fail: the one whose host, failing event or
 // answered status the ticket names is the one it asks about.
 WebhookVerdict judgeWebhooks(const WebhookFacts &facts, const QString &ticketText = {});
+
+// An event type other organisations' endpoints receive that none of the customer's endpoints
+// does, and that the ticket speaks of (its name, or its distinctive word: "failed" in
+// "request.failed" for "failures"): the customer expects an event it never subscribed to.
+// Empty: none.
+QString unsubscribedEvent(const WebhookFacts &facts, const QString &ticketText);
 
 // How many other customers' endpoints fail with `kind` while `s` does, of how many there are.
 std::pair<int, int> othersFailingAlike(const WebhookFacts &facts, const EndpointStats &s,

@@ -754,14 +754,18 @@ int distinctAmounts(const QString &text)
     return int(seen.size());
 }
 
-// A ratio between two counts ("half the tokens", "2.5x more", "a third", "la mitad", "半分"):
-// next to an invoice, the customer is comparing it with their own figures.
+// A ratio between two counts ("half the tokens", "2.5x more", "a third", "la mitad", "半分",
+// "three times as high", "dreimal so hoch", "el triple", "trois fois plus", "三倍"): next to an
+// invoice, the customer is comparing it with their own figures.
 bool saysRatio(const QString &folded)
 {
     static const QRegularExpression ratio(
         u" (half (?:the|of|as|what)|twice (?:the|as|what)|a third|a quarter|\\d+(?: \\d+)? ?x|"
         u"la mitad|a metade|die halfte|halb so|ein drittel|moitie|un tiers|un quart|um terco|"
-        u"un tercio) |半分|\\d+倍|三分の一"_s);
+        u"un tercio|(?:two|three|four|five|ten) times|(?:double|triple) (?:the|what)|"
+        u"el (?:doble|triple)|(?:dos|tres|cuatro|cinco|diez) veces|o (?:dobro|triplo)|"
+        u"(?:duas|tres|quatro|cinco|dez) vezes|(?:doppelt|zweimal|dreimal|viermal|funfmal|zehnmal) "
+        u"so|(?:deux|trois|quatre|cinq|dix) fois) |半分|\\d+倍|[二三四五十]倍|三分の一"_s);
     return ratio.match(folded).hasMatch();
 }
 
