@@ -7,7 +7,7 @@ API errors from the customer's own model server behind a config, and from a file
 beside look-alike issues in two trackers; latency from a config edit of the customer, from an SDK
 release whose new default makes the model think longer, from the org's own limit while a batch
 job floods it, and from a filed gateway bug on one provider's model; a fallback that carried the
-traffic through a real provider outage, and one that had nothing to carry.
+traffic through a real provider outage as configured, and one that had nothing to carry.
 
 Every truth below is read from the data declared next to it (anomalies, configs, deploys, issues,
 incidents, releases) and was written before any engine ran on these files. Run it to rewrite the
@@ -380,7 +380,9 @@ def fallback_provider_outage_fr():
     # are served by gpt-4.1 as configured, while Ortie's and Verveine's direct Claude Sonnet 4.5
     # requests get the 529s. Sauge's letters on claude-haiku-4-5 are fine. The router deploy of
     # 09:55 only records a header, and the streamed-fallback bug does not apply (Sauge's
-    # requests fell back); Sora is another product of the fallback's provider.
+    # requests fell back); Sora is another product of the fallback's provider. The fallback did
+    # what it is configured to do, which is what the library reads as expected behaviour (like
+    # fallback-worked-as-configured-japanese); the outage behind it is named, not blamed.
     streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=14, p50=2100, p95=4800,
                       config_id="pc-sauge-dossiers", key="vk-sauge-app", sdk="portkey-python/1.12.1"),
                stream(a["id"], provider="anthropic", model="claude-haiku-4-5", per_minute=6, p50=700, p95=1700,
@@ -410,12 +412,12 @@ def fallback_provider_outage_fr():
                     "French ticket (Paris winter time) asking whether Claude is down or our router changed: "
                     "10:12-12:00 UTC Anthropic overloads claude-sonnet-4-5 (its incident), 60% of pc-sauge-dossiers "
                     "requests fail over to gpt-4.1 as configured while other orgs' direct Sonnet requests get 529 "
-                    "(provider_outage). Our fallback-header deploy at 09:55, a streamed-fallback bug, a Sora incident "
+                    "(expected_behavior). Our fallback-header deploy at 09:55, a streamed-fallback bug, a Sora incident "
                     "and the org's Haiku config are bystanders among 21 routine deploys.",
                     now, CO, [a, b, c], "2027-11-15T10:00:00Z", 19601, streams, an, t,
-                    {19601: truth("fallback", "provider_outage", [sonnet],
+                    {19601: truth("fallback", "expected_behavior", ["config:pc-sauge-dossiers"],
                                   [f"github:deployment:{her}", "linear:issue:GW-1951", sora, "config:pc-sauge-courriers"],
-                                  ["10:12"])},
+                                  ["gpt-4.1", "529"])},
                     github=gh, statuspage=sp, configs=cfg, linear=lin, docs=[DOC_FALLBACKS])
 
 
