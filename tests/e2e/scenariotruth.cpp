@@ -95,7 +95,11 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 
 const QHash<QString, QString> &libraryKnownWrong()
 {
-    static const QHash<QString, QString> known{};
+    static const QHash<QString, QString> known{
+        {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
+         u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
+         u"noisy p95 minute just before the rise for its start"_s},
+    };
     return known;
 }
 
