@@ -302,13 +302,13 @@ Result<SeriesShape> seriesShape(const Request &request)
     shape.bucket =
         chooseBucket(request.window.seconds(), Args::integer(request.args, u"bucket_s"_s, 0));
     shape.groupBy = shape.webhook ? u"endpoint"_s : Args::string(request.args, u"group_by"_s);
-    static const QStringList groups = {u""_s,      u"route"_s, u"provider"_s,
-                                       u"model"_s, u"org"_s,   u"sdk"_s};
+    static const QStringList groups = {u""_s,    u"route"_s, u"provider"_s, u"model"_s,
+                                       u"org"_s, u"sdk"_s,   u"config_id"_s};
     if (!shape.webhook && !groups.contains(shape.groupBy)) {
         return fail(
             Error::Code::InvalidInput,
-            u"The argument \"group_by\" must be one of route, provider, model, org, sdk (got \"%1\")"_s
-                .arg(truncated(shape.groupBy, 40)));
+            u"The argument \"group_by\" must be one of route, provider, model, org, sdk, config_id "
+            u"(got \"%1\")"_s.arg(truncated(shape.groupBy, 40)));
     }
     shape.groupField = shape.groupBy == u"org"_s ? u"org_id"_s : shape.groupBy;
     shape.component = Args::string(request.args, u"component"_s, u"total"_s);

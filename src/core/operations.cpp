@@ -43,7 +43,8 @@ QList<Operation> clickhouse()
     const Argument bucket =
         optional(u"bucket_s"_s, ArgumentType::Integer, u"default: chosen so ≤ 1500 points"_s);
     const Argument groupBy =
-        choice(u"group_by"_s, {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s, u"sdk"_s},
+        choice(u"group_by"_s,
+               {u""_s, u"route"_s, u"provider"_s, u"model"_s, u"org"_s, u"sdk"_s, u"config_id"_s},
                u"default \"\": one series"_s);
     const Argument keepOrg =
         optional(u"keep_org"_s, ArgumentType::Text,

@@ -85,6 +85,18 @@ private slots:
             << u"設定を確認しました。\n手順は前回のメールに書きました\n以上です"_s;
         QTest::newRow("original message rule")
             << u"Any news?\n-----Original Message-----\nsubject: invoice"_s << u"Any news?"_s;
+        QTest::newRow("a message forwarded under a short cover note is kept")
+            << u"Can you look at this?\n\n---------- Forwarded message ---------\nFrom: Ann "
+               u"<a@x.io>\n"
+               u"Date: Tue 14:02\nSubject: slow\n\nCalls take 30 s since 2pm.\n\n> On Mon Ann wrote:\n> old"_s
+            << u"Can you look at this?\n\nCalls take 30 s since 2pm."_s;
+        QTest::newRow("a forward under a note that says something of its own is cut")
+            << u"Since this morning most webhooks time out and the dashboard shows it on every "
+               u"delivery; the alert endpoint is fine. The thread below is only for reference.\n"
+               u"---------- Weitergeleitete Nachricht ----------\nVon: Lena <l@x.de>\nBetreff: "
+               u"Rechnung\n\nDie Adresse passt."_s
+            << u"Since this morning most webhooks time out and the dashboard shows it on every "
+               u"delivery; the alert endpoint is fine. The thread below is only for reference."_s;
         QTest::newRow("outlook block")
             << u"Any news?\nFrom: Support <s@x.io>\nSent: Monday 09:00\nInvoice attached"_s
             << u"Any news?"_s;

@@ -556,9 +556,10 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
 {
     for (const Series &series : seriesOf(evidence)) {
         // series per organisation are the org comparison's (every org's traffic), not changes
-        // of this org's own traffic; series per client SDK version are read by sdk_errors
+        // of this org's own traffic; series per client SDK version are read by sdk_errors, and
+        // those and the series per config by latency_scope
         if (series.size() == 0 || series.labels.contains(u"org"_s) ||
-            series.labels.contains(u"sdk"_s))
+            series.labels.contains(u"sdk"_s) || series.labels.contains(u"config_id"_s))
             continue;
         QList<double> values;
         QList<double> medians;

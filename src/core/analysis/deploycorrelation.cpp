@@ -1,4 +1,5 @@
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/latencyscope.h"
 #include "core/analysis/sdkerrors.h"
 
 #include "core/analysis/analysisutil.h"
@@ -469,6 +470,22 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
                        sdk.goodSdk + u" is served by the same model without these failures"_s;
             phrases.append({u"deploy.one_sdk_only"_s,
                             {Say::name(u"sdk"_s, sdk.sdk), Say::name(u"good_sdk"_s, sdk.goodSdk)}});
+        }
+    }
+    // a deploy of ours slows every config and client alike: a rise on one config the customer
+    // had just edited, or one that came with the org's traffic moving to a slower client
+    // version, argues against it
+    if (change.kind == MetricKind::Latency) {
+        if (const LatencyScopeVerdict scoped = latencyScopeVerdict(input); scoped.found()) {
+            h.score *= 0.5;
+            if (scoped.configFound())
+                summary += u"; but only config "_s + scoped.config +
+                           u" slowed down, edited just before, while the organisation's other "
+                           u"configs kept their latency"_s;
+            else
+                summary +=
+                    u"; but the slowdown came with the organisation's requests moving to "_s +
+                    scoped.sdk + u", slower than "_s + scoped.oldSdk + u" before the switch too"_s;
         }
     }
     // a change a deploy brought stays until a deploy takes it back: one that went away by

@@ -40,6 +40,9 @@ constexpr std::array Registry = {
     AnalyzerInfo{"sdk_errors"_L1, &analyzeSdkErrors,
                  "failures of one client SDK version while another version is served by the "
                  "same model"_L1},
+    AnalyzerInfo{"latency_scope"_L1, &analyzeLatencyScope,
+                 "a latency rise on one config just edited, or with a move to a slower client "
+                 "version"_L1},
 };
 
 } // namespace

@@ -9,6 +9,22 @@ namespace Casefile::Text {
 
 namespace {
 
+// The rule a mail client puts above a message it quotes ("-----Original Message-----") or, with
+// `forwarded`, above one it forwards ("---------- Forwarded message ---------", "Mensaje
+// reenviado", "Weitergeleitete Nachricht", "Message transféré", "転送メッセージ").
+bool isMessageRule(const QString &line, bool forwarded)
+{
+    static const QRegularExpression original(
+        u"^-{2,}\\s*(original message|mensaje original|mensagem original|urspr[üu]ngliche "
+        u"nachricht|message d'origine|元のメッセージ)\\s*-{2,}"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression forward(
+        u"^-{2,}\\s*(forwarded message|mensaje reenviado|mensagem encaminhada|weitergeleitete "
+        u"nachricht|message transf[ée]r[ée]|転送メッセージ)\\s*-{2,}"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return (forwarded ? forward : original).match(line).hasMatch();
+}
+
 // A line that introduces the quotation of an earlier message, in the six languages.
 bool isReplyHeader(const QString &line)
 {
@@ -38,12 +54,29 @@ bool isReplyHeader(const QString &line)
         u".*\\d{1,2}[:：]\\d{2}.*<[^<>\\s]+@[^<>\\s]+>\\)?\\s*[:：]\\s*$"_s);
     if (dated.match(line).hasMatch())
         return true;
-    static const QRegularExpression rule(
-        u"^-{2,}\\s*(original message|forwarded message|mensaje original|mensaje reenviado|"
-        u"mensagem original|mensagem encaminhada|urspr[üu]ngliche nachricht|weitergeleitete "
-        u"nachricht|message d'origine|message transf[ée]r[ée]|元のメッセージ|転送メッセージ)\\s*-{2,}"_s,
+    return isMessageRule(line, false) || isMessageRule(line, true);
+}
+
+// A header line of a forwarded message: "From: …", "Subject: …", "Date: …", "To: …" and their
+// translations.
+bool isForwardedHeaderLine(const QString &line)
+{
+    static const QRegularExpression header(
+        u"^\\s*(from|to|cc|subject|date|sent|de|para|asunto|assunto|fecha|data|enviado|enviada|von|"
+        u"an|betreff|datum|gesendet|[àa]|objet|envoy[ée]|差出人|宛先|件名|日付|送信日時)\\s*[:：]"_s,
         QRegularExpression::CaseInsensitiveOption);
-    return rule.match(line).hasMatch();
+    return line.size() < 240 && header.match(line).hasMatch();
+}
+
+// A forward's cover note: a line or two that passes the message on ("see below", "can you take
+// a look?") and says nothing of its own, so that the forwarded message is what the ticket says.
+bool isCoverNote(const QStringList &kept)
+{
+    constexpr qsizetype MaxCoverNoteLength = 100;
+    qsizetype length = 0;
+    for (const QString &line : kept)
+        length += line.trimmed().size();
+    return length <= MaxCoverNoteLength;
 }
 
 // The second line of a reply header the mail client wrapped: the verb alone, or the end of
@@ -141,6 +174,14 @@ QString withoutQuotedThread(const QString &text)
         if (trimmed.startsWith(u'>'))
             continue;
         const bool signature = trimmed == u"--"_s && hasWords(kept);
+        // a message forwarded under a short cover note is what the customer sends us to read:
+        // keep it, without its header lines, up to any thread it quotes in turn
+        if (isMessageRule(trimmed, true) && isCoverNote(kept)) {
+            while (i + 1 < lines.size() &&
+                   (lines.at(i + 1).trimmed().isEmpty() || isForwardedHeaderLine(lines.at(i + 1))))
+                ++i;
+            continue;
+        }
         if (signature || ((isReplyHeader(trimmed) || isOutlookHeader(lines, i)) && hasWords(kept)))
             break;
         // a header the mail client wrapped: "On …, Taro Yamada <taro@example.com>" / "wrote:"

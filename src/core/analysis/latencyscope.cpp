@@ -1,0 +1,266 @@
+#include "core/analysis/latencyscope.h"
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/analyzers.h"
+#include "core/analysis/changepoint.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Analysis {
+
+namespace {
+
+constexpr qint64 Around = 2 * 60 * 60; // seconds either side of the onset
+constexpr double MinRequests = 30;     // requests of a config either side of the onset
+constexpr double RoseBy = 1.5;         // a config's latency that rose
+constexpr double FlatWithin = 1.2;     // a config's latency that did not
+constexpr double SlowerBy = 1.5;       // a version slower than the one it replaced
+constexpr double TrafficMoved = 3.0;   // requests per minute after over before (and back)
+constexpr double MinShareAfter = 0.5;  // of the org's requests after the onset
+
+double medianOf(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+}
+
+QList<ScopedLatencySeries> scopedSeries(const Evidence &evidence, const QString &label)
+{
+    QList<ScopedLatencySeries> out;
+    for (const Series &s : seriesOf(evidence)) {
+        const QString key = s.labels.value(label).toString();
+        if (key.isEmpty() || s.labels.contains(u"org"_s) || !s.columns.contains(u"p50"_s))
+            continue;
+        ScopedLatencySeries scoped{key, s.times, {}, {}};
+        for (int i = 0; i < s.size(); ++i) {
+            scoped.requests.append(s.value(i, u"n"));
+            scoped.p50.append(s.value(i, u"p50"));
+        }
+        out.append(scoped);
+    }
+    return out;
+}
+
+// The one config whose latency rose, with the configs that kept theirs.
+void judgeConfigs(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    QString rose;
+    ScopedLevel roseLevel;
+    int risen = 0;
+    QStringList flat;
+    for (const ScopedLatencySeries &s : facts.configs) {
+        const ScopedLevel l = levelAround(s, facts.onset);
+        if (l.requestsBefore < MinRequests || l.requestsAfter < MinRequests || l.before <= 0)
+            continue;
+        if (l.after >= RoseBy * l.before) {
+            ++risen;
+            rose = s.key;
+            roseLevel = l;
+        } else if (l.after <= FlatWithin * l.before) {
+            flat.append(s.key);
+        }
+    }
+    if (risen != 1 || flat.isEmpty())
+        return;
+    const QDateTime edited = facts.editedAt.value(rose);
+    if (!editFitsOnset(edited, facts.onset))
+        return;
+    v.config = rose;
+    v.configLevel = roseLevel;
+    v.editedAt = edited;
+    v.flatConfigs = flat;
+}
+
+// The version the org's traffic moved to at the onset, slower than the one it left all along.
+void judgeSdks(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    double totalAfter = 0;
+    QList<ScopedLevel> levels;
+    for (const ScopedLatencySeries &s : facts.sdks) {
+        levels.append(levelAround(s, facts.onset));
+        totalAfter += levels.constLast().requestsAfter;
+    }
+    for (qsizetype i = 0; i < facts.sdks.size(); ++i) {
+        const ScopedLevel &grew = levels.at(i);
+        if (grew.requestsAfter < MinRequests || grew.requestsAfter < MinShareAfter * totalAfter ||
+            grew.requestsAfter < TrafficMoved * grew.requestsBefore)
+            continue;
+        // slow before it took over too: the version, not something that began at the onset
+        if (grew.before > 0 && grew.after > FlatWithin * grew.before)
+            continue;
+        for (qsizetype j = 0; j < facts.sdks.size(); ++j) {
+            const ScopedLevel &left = levels.at(j);
+            if (j == i || left.requestsBefore < MinRequests ||
+                left.requestsBefore < TrafficMoved * left.requestsAfter ||
+                grew.overall < SlowerBy * left.overall)
+                continue;
+            v.sdk = facts.sdks.at(i).key;
+            v.oldSdk = facts.sdks.at(j).key;
+            v.sdkLevel = grew;
+            v.oldLevel = left;
+            return;
+        }
+    }
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- gather
+
+ScopedLevel levelAround(const ScopedLatencySeries &s, const QDateTime &onset)
+{
+    ScopedLevel l;
+    QList<double> before;
+    QList<double> after;
+    QList<double> all;
+    for (int i = 0; i < s.times.size(); ++i) {
+        if (s.requests.at(i) <= 0)
+            continue;
+        all.append(s.p50.at(i));
+        const qint64 d = onset.secsTo(s.times.at(i));
+        if (d < 0 && d >= -Around) {
+            before.append(s.p50.at(i));
+            l.requestsBefore += s.requests.at(i);
+        } else if (d >= 0 && d < Around) {
+            after.append(s.p50.at(i));
+            l.requestsAfter += s.requests.at(i);
+        }
+    }
+    l.before = medianOf(before);
+    l.after = medianOf(after);
+    l.overall = medianOf(all);
+    return l;
+}
+
+LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
+{
+    LatencyScopeFacts facts;
+    const auto report = changeReport(input);
+    if (const SeriesChange *c = report->primary; c && c->kind == MetricKind::Latency) {
+        facts.onset = c->at;
+        facts.changeEvidenceId = c->evidenceId;
+    }
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
+        if (f.evidence->data.value(u"component"_s).toString() == u"first_token"_s)
+            continue;
+        if (const auto c = scopedSeries(*f.evidence, u"config_id"_s); !c.isEmpty()) {
+            facts.configs.append(c);
+            facts.configEvidenceId = f.evidence->id;
+        }
+        if (const auto s = scopedSeries(*f.evidence, u"sdk"_s); !s.isEmpty()) {
+            facts.sdks.append(s);
+            facts.sdkEvidenceId = f.evidence->id;
+        }
+    }
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &data = f.evidence->data;
+        const QString id = data.value(u"config_id"_s).toString();
+        if (id.isEmpty())
+            continue;
+        facts.editedAt.insert(id, timeOf(data.value(u"updated_at"_s)));
+        facts.editEvidenceId.insert(id, f.evidence->id);
+    }
+    return facts;
+}
+
+// ---------------------------------------------------------------- judge
+
+LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts)
+{
+    LatencyScopeVerdict v;
+    if (!facts.onset.isValid())
+        return v;
+    v.onset = facts.onset;
+    judgeConfigs(facts, v);
+    judgeSdks(facts, v);
+    return v;
+}
+
+LatencyScopeVerdict latencyScopeVerdict(const AnalysisInput &input)
+{
+    return judgeLatencyScope(gatherLatencyScope(input));
+}
+
+} // namespace Casefile::Analysis
+
+// ---------------------------------------------------------------- phrase
+
+namespace Casefile {
+
+namespace {
+
+using namespace Analysis;
+
+Hypothesis configHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
+                            const QDateTime &reference)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.score = 0.86;
+    h.cause.confidence = h.score;
+    h.cause.summary =
+        u"Median latency of the requests through config "_s + v.config + u" rose from "_s +
+        formatMs(v.configLevel.before) + u" to "_s + formatMs(v.configLevel.after) + u" at "_s +
+        clock(v.onset, reference) + u", while the organisation's other configs ("_s +
+        v.flatConfigs.mid(0, 3).join(u", "_s) +
+        u") kept their latency; the config was edited at "_s + clock(v.editedAt, reference);
+    h.cause.phrases = {
+        {u"latency.config_alone"_s,
+         {Say::name(u"config"_s, v.config), Say::millis(u"before"_s, v.configLevel.before),
+          Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.onset),
+          Say::names(u"others"_s, v.flatConfigs.mid(0, 3))}},
+        {u"latency.config_edited"_s,
+         {Say::name(u"config"_s, v.config), Say::time(u"at"_s, v.editedAt)}}};
+    h.cause.refs = {u"config:"_s + v.config};
+    h.cause.evidenceIds = {facts.configEvidenceId, facts.editEvidenceId.value(v.config)};
+    h.why = u"one config slowed down, edited just before, while the org's others did not"_s;
+    return h;
+}
+
+Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
+                         const QDateTime &reference)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::SdkVersion);
+    h.score = 0.86;
+    h.cause.confidence = h.score;
+    h.cause.summary =
+        u"From "_s + clock(v.onset, reference) +
+        u" most of the organisation's requests were sent with "_s + v.sdk + u" instead of "_s +
+        v.oldSdk + u"; requests sent with "_s + v.sdk + u" took "_s + formatMs(v.sdkLevel.overall) +
+        u" at the median against "_s + formatMs(v.oldLevel.overall) + u" for "_s + v.oldSdk +
+        u", before the switch as after it: the slowdown came with the client version"_s;
+    h.cause.phrases = {{u"latency.sdk_switch"_s,
+                        {Say::name(u"sdk"_s, v.sdk), Say::name(u"old_sdk"_s, v.oldSdk),
+                         Say::time(u"at"_s, v.onset), Say::millis(u"slow"_s, v.sdkLevel.overall),
+                         Say::millis(u"fast"_s, v.oldLevel.overall)}}};
+    h.cause.refs = {u"sdk:"_s + v.sdk};
+    h.cause.evidenceIds = {facts.sdkEvidenceId, facts.changeEvidenceId};
+    h.why = u"the org's traffic moved to a client version that was slower all along"_s;
+    return h;
+}
+
+} // namespace
+
+// latency_scope: a latency rise confined to one config just edited, or brought by the org's
+// traffic moving to a slower client version, is the customer's; otherwise it says nothing.
+AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
+{
+    AnalyzerOutput out;
+    const LatencyScopeFacts facts = gatherLatencyScope(input);
+    const LatencyScopeVerdict v = judgeLatencyScope(facts);
+    const QDateTime reference =
+        input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    if (v.configFound())
+        out.hypotheses.append(configHypothesis(facts, v, reference));
+    if (v.sdkFound())
+        out.hypotheses.append(sdkHypothesis(facts, v, reference));
+    return out;
+}
+
+} // namespace Casefile

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// latency_scope in three steps: the facts read from the evidence (the org's latency per routing
+// config and per client SDK version, when each config was last edited), a pure judgement of
+// whether the org's latency rise is confined to one part of its traffic the customer controls,
+// and the wording. A change of ours or of the provider slows every config and every client
+// alike; a rise on one config just edited while the org's others kept their latency is that
+// edit, and a rise that came with the org's traffic moving to a client version that was slower
+// all along (before it took over too) is that version.
+namespace Casefile::Analysis {
+
+// The org's requests and median latency (ms) of one config or one SDK version, per bucket.
+struct ScopedLatencySeries
+{
+    QString key; // the config id or the SDK version
+    QList<QDateTime> times;
+    QList<double> requests;
+    QList<double> p50;
+};
+
+struct LatencyScopeFacts
+{
+    QDateTime onset;          // the org's latency rise ('' when there is none)
+    QString changeEvidenceId; // the series the rise was found in
+    QString configEvidenceId; // the latency per config
+    QString sdkEvidenceId;    // the latency per SDK version
+    QList<ScopedLatencySeries> configs;
+    QList<ScopedLatencySeries> sdks;
+    QHash<QString, QDateTime> editedAt;     // config id -> last edit the gateway reports
+    QHash<QString, QString> editEvidenceId; // config id -> the config's evidence
+};
+
+// Before and after the onset, in the two hours either side.
+struct ScopedLevel
+{
+    double before = 0; // median latency
+    double after = 0;
+    double requestsBefore = 0; // requests
+    double requestsAfter = 0;
+    double overall = 0; // median latency over the whole window
+};
+
+struct LatencyScopeVerdict
+{
+    // one config rose while others of the org did not, edited just before
+    QString config;
+    ScopedLevel configLevel;
+    QDateTime editedAt;
+    QStringList flatConfigs;
+    // the org's traffic moved to a version slower all along
+    QString sdk;
+    QString oldSdk;
+    ScopedLevel sdkLevel;
+    ScopedLevel oldLevel;
+    QDateTime onset;
+    bool configFound() const { return !config.isEmpty(); }
+    bool sdkFound() const { return !sdk.isEmpty(); }
+    bool found() const { return configFound() || sdkFound(); }
+};
+
+// Pure: the levels of `s` in [onset - 2 h, onset) and [onset, onset + 2 h).
+ScopedLevel levelAround(const ScopedLatencySeries &s, const QDateTime &onset);
+
+LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input);
+
+// Pure. A config: its median latency rose 1.5x or more at the onset (30 requests or more either
+// side) while at least one other config of the org stayed within 1.2x, no other config rose,
+// and the gateway reports it edited at most an hour before the onset. An SDK version: it sent
+// at most a third of its later traffic per minute before the onset and most of the org's requests
+// after it, while another version's traffic fell to a third or less; the new version's median
+// latency is 1.5x the old one's over the window and did not itself rise at the onset.
+LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts);
+
+// gather + judge, for the analyzers that weigh their own cause against it (deploy correlation).
+LatencyScopeVerdict latencyScopeVerdict(const AnalysisInput &input);
+
+} // namespace Casefile::Analysis

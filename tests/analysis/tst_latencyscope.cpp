@@ -1,0 +1,143 @@
+#include "evidence.h"
+
+#include "core/analysis/latencyscope.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace TestSupport;
+using namespace Casefile::Analysis;
+
+namespace {
+
+const QDateTime Start = at(u"2027-03-17T12:00:00Z"_s);
+constexpr int Onset = 240; // minute of the org's latency rise
+constexpr int Minutes = 420;
+
+// One config's or version's minutes: `before` requests per minute at `slow` ms before the onset,
+// `after` requests per minute at `slowAfter` ms from it.
+ScopedLatencySeries series(const QString &key, double before, double after, double ms,
+                           double msAfter)
+{
+    ScopedLatencySeries s;
+    s.key = key;
+    for (int i = 0; i < Minutes; ++i) {
+        const bool late = i >= Onset;
+        s.times.append(Start.addSecs(60 * i));
+        const double rate = late ? after : before;
+        // a version at a twentieth of its later traffic sends a request every few minutes
+        s.requests.append(rate >= 1 ? rate : (i % int(1.0 / std::max(rate, 0.05)) == 0 ? 1 : 0));
+        // a little noise so that a flat level is not a constant
+        s.p50.append((late ? msAfter : ms) * (1.0 + 0.05 * ((i % 5) - 2)));
+    }
+    return s;
+}
+
+QDateTime minute(int i)
+{
+    return Start.addSecs(60 * i);
+}
+
+} // namespace
+
+class TestLatencyScope final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void configs_data()
+    {
+        QTest::addColumn<QList<ScopedLatencySeries>>("configs");
+        QTest::addColumn<QDateTime>("edited");
+        QTest::addColumn<QString>("config");
+        const QList<ScopedLatencySeries> oneRose{series(u"pc-chat"_s, 14, 14, 2600, 8300),
+                                                 series(u"pc-triage"_s, 8, 8, 1900, 1950)};
+        QTest::newRow("one config slowed down, edited just before")
+            << oneRose << minute(Onset - 3) << u"pc-chat"_s;
+        QTest::newRow("edited a day before: not the edit") << oneRose << minute(-900) << QString();
+        QTest::newRow("edited after the rise began: not the edit")
+            << oneRose << minute(Onset + 30) << QString();
+        QTest::newRow("every config slowed down: not one config")
+            << QList<ScopedLatencySeries>{series(u"pc-chat"_s, 14, 14, 2600, 8300),
+                                          series(u"pc-triage"_s, 8, 8, 1900, 6000)}
+            << minute(Onset - 3) << QString();
+        QTest::newRow("the org's only config: nothing to compare")
+            << QList<ScopedLatencySeries>{series(u"pc-chat"_s, 14, 14, 2600, 8300)}
+            << minute(Onset - 3) << QString();
+        QTest::newRow("a small rise is not a slowdown")
+            << QList<ScopedLatencySeries>{series(u"pc-chat"_s, 14, 14, 2600, 3300),
+                                          series(u"pc-triage"_s, 8, 8, 1900, 1950)}
+            << minute(Onset - 3) << QString();
+    }
+
+    void configs()
+    {
+        QFETCH(QList<ScopedLatencySeries>, configs);
+        QFETCH(QDateTime, edited);
+        QFETCH(QString, config);
+        LatencyScopeFacts facts;
+        facts.onset = minute(Onset);
+        facts.configs = configs;
+        for (const ScopedLatencySeries &s : configs)
+            facts.editedAt.insert(s.key, s.key == u"pc-chat"_s ? edited : minute(-3000));
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.config, config);
+        QVERIFY(!v.sdkFound());
+        if (v.configFound()) {
+            QCOMPARE(v.flatConfigs, QStringList{u"pc-triage"_s});
+            QVERIFY(v.configLevel.after >= 1.5 * v.configLevel.before);
+        }
+    }
+
+    void sdks_data()
+    {
+        QTest::addColumn<QList<ScopedLatencySeries>>("sdks");
+        QTest::addColumn<QString>("sdk");
+        QTest::addColumn<QString>("old");
+        const QString oldSdk = u"portkey-node/1.12.3"_s;
+        const QString newSdk = u"portkey-node/1.13.0"_s;
+        QTest::newRow("traffic moved to a version slower all along")
+            << QList<ScopedLatencySeries>{series(oldSdk, 14, 0.4, 900, 900),
+                                          series(newSdk, 0.5, 14, 2900, 2900)}
+            << newSdk << oldSdk;
+        QTest::newRow("the new version is as fast: not the version")
+            << QList<ScopedLatencySeries>{series(oldSdk, 14, 0.4, 900, 900),
+                                          series(newSdk, 0.5, 14, 950, 950)}
+            << QString() << QString();
+        QTest::newRow("the new version slowed down at the onset itself: something else")
+            << QList<ScopedLatencySeries>{series(oldSdk, 14, 0.4, 900, 900),
+                                          series(newSdk, 0.5, 14, 900, 2900)}
+            << QString() << QString();
+        QTest::newRow("both versions kept their traffic: no move")
+            << QList<ScopedLatencySeries>{series(oldSdk, 14, 14, 900, 900),
+                                          series(newSdk, 6, 6, 2900, 2900)}
+            << QString() << QString();
+    }
+
+    void sdks()
+    {
+        QFETCH(QList<ScopedLatencySeries>, sdks);
+        QFETCH(QString, sdk);
+        QFETCH(QString, old);
+        LatencyScopeFacts facts;
+        facts.onset = minute(Onset);
+        facts.sdks = sdks;
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.sdk, sdk);
+        QCOMPARE(v.oldSdk, old);
+        QVERIFY(!v.configFound());
+    }
+
+    void noOnsetSaysNothing()
+    {
+        LatencyScopeFacts facts;
+        facts.configs = {series(u"pc-chat"_s, 14, 14, 2600, 8300),
+                         series(u"pc-triage"_s, 8, 8, 1900, 1950)};
+        facts.editedAt.insert(u"pc-chat"_s, minute(Onset - 3));
+        QVERIFY(!judgeLatencyScope(facts).found());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLatencyScope)
+#include "tst_latencyscope.moc"
