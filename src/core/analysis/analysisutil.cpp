@@ -1,12 +1,11 @@
 #include "core/analysis/analysisutil.h"
 
-#include <QRegularExpression>
-
 #include "core/analysis/changepoint.h"
 #include "core/time.h"
 
 #include <QHash>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 
@@ -489,9 +488,10 @@ QString vendorOf(const QString &name)
     // "mistralai", "togetherai": the company's name without its "AI" ("openai" stays whole)
     if (first.size() > 6 && first.endsWith(u"ai"))
         first.chop(2);
-    static const QHash<QString, QString> same{
-        {u"amazon"_s, u"aws"_s},    {u"bedrock"_s, u"aws"_s},     {u"gemini"_s, u"google"_s},
-        {u"vertex"_s, u"google"_s}, {u"vertexai"_s, u"google"_s}, {u"googleai"_s, u"google"_s}};
+    static const QHash<QString, QString> same{{u"amazon"_s, u"aws"_s},
+                                              {u"bedrock"_s, u"aws"_s},
+                                              {u"gemini"_s, u"google"_s},
+                                              {u"vertex"_s, u"google"_s}};
     return same.value(first, first);
 }
 

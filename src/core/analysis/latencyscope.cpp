@@ -4,8 +4,6 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Analysis {
@@ -19,15 +17,6 @@ constexpr double FlatWithin = 1.2;     // a config's latency that did not
 constexpr double SlowerBy = 1.5;       // a version slower than the one it replaced
 constexpr double TrafficMoved = 3.0;   // requests per minute after over before (and back)
 constexpr double MinShareAfter = 0.5;  // of the org's requests after the onset
-
-double medianOf(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
 
 QList<ScopedLatencySeries> scopedSeries(const Evidence &evidence, const QString &label)
 {
@@ -131,9 +120,9 @@ ScopedLevel levelAround(const ScopedLatencySeries &s, const QDateTime &onset)
             l.requestsAfter += s.requests.at(i);
         }
     }
-    l.before = medianOf(before);
-    l.after = medianOf(after);
-    l.overall = medianOf(all);
+    l.before = median(before);
+    l.after = median(after);
+    l.overall = median(all);
     return l;
 }
 

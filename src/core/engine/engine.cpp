@@ -253,18 +253,17 @@ public:
         });
     }
 
-    // false when tasks are still out after `timeout`
-    bool waitIdle(std::chrono::milliseconds timeout = std::chrono::milliseconds::max())
+    void waitIdle()
     {
         std::unique_lock lock(m_mutex);
-        const auto idle = [this] {
-            return m_count == 0;
-        };
-        if (timeout == std::chrono::milliseconds::max()) {
-            m_idle.wait(lock, idle);
-            return true;
-        }
-        return m_idle.wait_for(lock, timeout, idle);
+        m_idle.wait(lock, [this] { return m_count == 0; });
+    }
+
+    // at most `timeout`
+    void waitIdleFor(std::chrono::milliseconds timeout)
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait_for(lock, timeout, [this] { return m_count == 0; });
     }
 
 private:
@@ -399,7 +398,7 @@ InvestigationRun::~InvestigationRun()
     // are let end for a moment, as cancelling one costs a round trip of its own (ClickHouse's
     // KILL QUERY, and a second when the query is not found) where waiting costs at most one.
     if (d->phase == InvestigationRunPrivate::Phase::Finished)
-        d->tasks.waitIdle(LeftoverQueriesMs);
+        d->tasks.waitIdleFor(LeftoverQueriesMs);
     // Stop everything else we started and wait for the workers: they return at their next
     // cancellation point. Their queued results die with this object.
     d->runToken.cancel();
