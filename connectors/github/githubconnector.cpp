@@ -17,6 +17,14 @@ namespace {
 // the oldest. Their details go out together, one round trip.
 constexpr int MaxDeployments = 80;
 
+// Whether a deployment's statuses (newest first) have no more to come: its last state is final.
+bool isFinished(const QJsonArray &statuses)
+{
+    static const QStringList finalStates{u"success"_s, u"failure"_s, u"error"_s, u"inactive"_s};
+    return !statuses.isEmpty() &&
+           finalStates.contains(statuses.first().toObject().value(u"state"_s).toString());
+}
+
 HttpClient::Options githubOptions()
 {
     HttpClient::Options o;
@@ -38,8 +46,10 @@ QList<HttpHeader> githubAuth(const ConnectionSettings &, const QString &secret)
 
 } // namespace
 
-GitHubConnector::GitHubConnector(ConnectionSettings settings, Result<QString> secret)
+GitHubConnector::GitHubConnector(ConnectionSettings settings, Result<QString> secret,
+                                 std::chrono::milliseconds listTtl)
     : HttpConnector(std::move(settings), std::move(secret), githubOptions(), githubAuth)
+    , m_lists(listTtl, 64)
 {}
 
 Result<QString> GitHubConnector::repo(const QJsonObject &args) const
@@ -59,9 +69,12 @@ Result<QString> GitHubConnector::repo(const QJsonObject &args) const
 }
 
 Result<QJsonArray> GitHubConnector::list(QUrl url, const WorkLimits &limits, int maxPages,
-                                         const std::function<bool(const QJsonArray &)> &more) const
+                                         const std::function<bool(const QJsonArray &)> &more,
+                                         bool *ended) const
 {
     QJsonArray all;
+    if (ended)
+        *ended = false;
     for (int page = 0; page < maxPages && url.isValid(); ++page) {
         auto request = m_connection.request("GET"_ba, url);
         if (!request)
@@ -78,12 +91,35 @@ Result<QJsonArray> GitHubConnector::list(QUrl url, const WorkLimits &limits, int
         const QJsonArray items = doc->array();
         for (const QJsonValue &v : items)
             all.append(v);
-        if (items.isEmpty() || (more && !more(items)))
-            break;
         const QUrl next = nextLink(*response);
-        url = next.isValid() && m_connection.isOwnUrl(next) ? next : QUrl();
+        url = !items.isEmpty() && next.isValid() && m_connection.isOwnUrl(next) ? next : QUrl();
+        if (ended)
+            *ended = !url.isValid();
+        if (more && !items.isEmpty() && !more(items))
+            break;
     }
     return all;
+}
+
+Result<QJsonArray>
+GitHubConnector::listSince(const QUrl &url, const WorkLimits &limits, int maxPages,
+                           const QDateTime &since,
+                           const std::function<QDateTime(const QJsonObject &)> &timeOf) const
+{
+    const QString key = url.toString(QUrl::FullyEncoded) + u'\n' + QString::number(maxPages);
+    if (const auto kept = m_lists.find(key);
+        kept && (!kept->reaches.isValid() || kept->reaches < since))
+        return kept->items;
+    bool ended = false;
+    auto items = list(
+        url, limits, maxPages,
+        [&](const QJsonArray &page) { return timeOf(page.last().toObject()) >= since; }, &ended);
+    if (!items)
+        return items;
+    m_lists.keep(key,
+                 KeptList{*items, ended || items->isEmpty() ? QDateTime()
+                                                            : timeOf(items->last().toObject())});
+    return items;
 }
 
 Result<OperationOutput> GitHubConnector::run(const OperationCall &call)
@@ -134,6 +170,64 @@ GitHubConnector::releaseEvent(const QJsonObject &r, const TimeWindow &window, co
                        {u"repo"_s, repo}};
 }
 
+Result<QJsonArray> GitHubConnector::detail(const QUrl &url, Shape shape,
+                                           const WorkLimits &limits) const
+{
+    const QString key = url.toString(QUrl::FullyEncoded);
+    std::promise<Result<QJsonArray>> promise;
+    std::shared_future<Result<QJsonArray>> underWay;
+    {
+        const std::lock_guard lock(m_inFlightMutex);
+        if (const auto it = m_inFlight.constFind(key); it != m_inFlight.cend())
+            underWay = *it;
+        else
+            m_inFlight.insert(key, promise.get_future().share());
+    }
+    if (underWay.valid()) {
+        // within this call's own deadline and cancellation
+        while (underWay.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready) {
+            if (limits.cancel.isCancelled())
+                return fail(Error::Code::Cancelled, u"cancelled"_s);
+            if (limits.deadline.hasExpired())
+                return fail(Error::Code::Timeout, u"github did not answer in time"_s);
+        }
+        const Result<QJsonArray> shared = underWay.get();
+        if (shared || shared.error().code != Error::Code::Cancelled)
+            return shared;
+    }
+    // (asked here, also when the other asker gave up)
+    Result<QJsonArray> answer = std::unexpected(Error{});
+    if (shape == Shape::Object) {
+        auto one = m_connection.getJson(url, limits);
+        answer = one ? Result<QJsonArray>(QJsonArray{*one})
+                     : Result<QJsonArray>(std::unexpected(one.error()));
+    } else {
+        answer = list(url, limits, 1);
+    }
+    if (!underWay.valid()) {
+        const std::lock_guard lock(m_inFlightMutex);
+        m_inFlight.remove(key);
+        promise.set_value(answer);
+    }
+    return answer;
+}
+
+Result<QJsonArray> GitHubConnector::statuses(const QString &repo, const QString &id,
+                                             const WorkLimits &limits) const
+{
+    const QString key = repo + u'#' + id;
+    if (auto kept = m_finishedStatuses.find(key))
+        return *kept;
+    QUrlQuery one;
+    one.addQueryItem(u"per_page"_s, u"10"_s);
+    Result<QJsonArray> answer = detail(
+        m_connection.endpoint(u"/repos/"_s + repo + u"/deployments/"_s + id + u"/statuses"_s, one),
+        Shape::List, limits);
+    if (answer && isFinished(*answer))
+        m_finishedStatuses.keep(key, *answer);
+    return answer;
+}
+
 Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) const
 {
     auto repoName = repo(call.args);
@@ -150,9 +244,9 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
     addQueryItem(q, u"environment"_s, environment);
     q.addQueryItem(u"per_page"_s, u"100"_s);
     const QUrl listUrl = m_connection.endpoint(base + u"/deployments"_s, q);
-    auto items = list(listUrl, call.limits, 5, [&](const QJsonArray &page) {
-        // Newest first: stop once a page reaches before the window.
-        return parseTime(page.last().toObject().value(u"created_at"_s).toString()) >= since;
+    // Newest first: no further than a page reaching before the window.
+    auto items = listSince(listUrl, call.limits, 5, since, [](const QJsonObject &d) {
+        return parseTime(d.value(u"created_at"_s).toString());
     });
     if (!items)
         return std::unexpected(items.error());
@@ -189,21 +283,14 @@ Result<OperationOutput> GitHubConnector::deployments(const OperationCall &call) 
     enum CommitDetail { Commit, Pulls, CommitDetails };
     const qsizetype statusCount = selected.size();
     const auto details = inParallel(statusCount + shas.size() * CommitDetails, [&](qsizetype i) {
-        if (i < statusCount) {
-            const QString id = selected.at(i).value(u"id"_s).toVariant().toString();
-            QUrlQuery one;
-            one.addQueryItem(u"per_page"_s, u"10"_s);
-            return list(m_connection.endpoint(base + u"/deployments/"_s + id + u"/statuses"_s, one),
-                        call.limits, 1);
-        }
+        if (i < statusCount)
+            return statuses(*repoName, selected.at(i).value(u"id"_s).toVariant().toString(),
+                            call.limits);
         const qsizetype j = i - statusCount;
         const QString path = base + u"/commits/"_s + shas.at(j / CommitDetails);
         if (j % CommitDetails == Pulls)
-            return list(m_connection.endpoint(path + u"/pulls"_s), call.limits, 1);
-        auto commit = m_connection.getJson(m_connection.endpoint(path), call.limits);
-        if (!commit)
-            return Result<QJsonArray>(std::unexpected(commit.error()));
-        return Result<QJsonArray>(QJsonArray{*commit});
+            return detail(m_connection.endpoint(path + u"/pulls"_s), Shape::List, call.limits);
+        return detail(m_connection.endpoint(path), Shape::Object, call.limits);
     });
     for (const auto &detail : details) {
         if (!detail && isFatal(detail.error()))
@@ -292,11 +379,8 @@ Result<OperationOutput> GitHubConnector::releases(const OperationCall &call) con
     QUrlQuery q;
     q.addQueryItem(u"per_page"_s, u"100"_s);
     const QUrl url = m_connection.endpoint(u"/repos/"_s + *repoName + u"/releases"_s, q);
-    auto items = list(url, call.limits, 3, [&](const QJsonArray &page) {
-        const QJsonObject last = page.last().toObject();
-        const QString when =
-            last.value(u"published_at"_s).toString(last.value(u"created_at"_s).toString());
-        return parseTime(when) >= window->from;
+    auto items = listSince(url, call.limits, 3, window->from, [](const QJsonObject &r) {
+        return parseTime(r.value(u"published_at"_s).toString(r.value(u"created_at"_s).toString()));
     });
     if (!items)
         return std::unexpected(items.error());

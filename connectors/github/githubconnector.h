@@ -6,6 +6,8 @@
 #include <QJsonArray>
 
 #include <chrono>
+#include <future>
+#include <mutex>
 #include <optional>
 
 namespace Casefile::Connectors {
@@ -15,11 +17,16 @@ namespace Casefile::Connectors {
 // A commit's details (message, files, pull requests) are kept a few minutes (CommitTtl): the
 // next investigation of the same repository asks only for what is new (the deployment list
 // and statuses, commits not seen yet), so its fan-out shrinks from up to 90 requests to the
-// deployments' statuses. Thread-safe (KeptValues).
+// deployments' statuses. A finished deployment's statuses are kept as long: it has no more to
+// come. The deployment and release lists are kept a few seconds (ListTtl): an investigation whose
+// window widens asks them again at once and finds them there. Thread-safe (KeptValues).
 class GitHubConnector final : public HttpConnector
 {
 public:
-    GitHubConnector(ConnectionSettings settings, Result<QString> secret);
+    static constexpr std::chrono::seconds ListTtl{10};
+
+    GitHubConnector(ConnectionSettings settings, Result<QString> secret,
+                    std::chrono::milliseconds listTtl = ListTtl);
 
     QStringList operations() const override { return Operations::names(QStringLiteral("github")); }
     Result<OperationOutput> run(const OperationCall &call) override;
@@ -42,14 +49,42 @@ private:
         QJsonArray pulls;
     };
 
+    // A list read newest first, as far back as it was read.
+    struct KeptList
+    {
+        QJsonArray items;
+        QDateTime reaches; // the oldest item's time; invalid when the list ended
+    };
+
     Result<QString> repo(const QJsonObject &args) const;
-    // GETs `url` and the pages after it while `more` says the last page is still relevant.
+    // GETs `url` and the pages after it while `more` says the last page is still relevant;
+    // `ended` says whether the last page was the list's last.
     Result<QJsonArray> list(QUrl url, const WorkLimits &limits, int maxPages,
-                            const std::function<bool(const QJsonArray &page)> &more = {}) const;
+                            const std::function<bool(const QJsonArray &page)> &more = {},
+                            bool *ended = nullptr) const;
+    // The list at `url` (newest first; `timeOf` reads an item's time) back to `since`, at most
+    // `maxPages` pages: kept from a moment ago when that read reached as far back.
+    Result<QJsonArray> listSince(const QUrl &url, const WorkLimits &limits, int maxPages,
+                                 const QDateTime &since,
+                                 const std::function<QDateTime(const QJsonObject &)> &timeOf) const;
     Result<OperationOutput> deployments(const OperationCall &call) const;
+    enum class Shape { List, Object };
+    // `url`'s answer (one page of a list, or an object as a list of one), or that of the same
+    // request under way.
+    Result<QJsonArray> detail(const QUrl &url, Shape shape, const WorkLimits &limits) const;
+    // A deployment's statuses (newest first): kept a while once finished.
+    Result<QJsonArray> statuses(const QString &repo, const QString &id,
+                                const WorkLimits &limits) const;
     Result<OperationOutput> releases(const OperationCall &call) const;
 
     mutable KeptValues<KeptCommit> m_commits{CommitTtl, MaxKeptCommits}; // "owner/name@sha"
+    // a finished deployment's statuses ("owner/name#id")
+    mutable KeptValues<QJsonArray> m_finishedStatuses{CommitTtl, MaxKeptCommits};
+    mutable KeptValues<KeptList> m_lists; // by URL
+    // details being asked, by URL: asked again meanwhile (the same investigation over a
+    // widened window), the answer under way is awaited, not asked twice
+    mutable std::mutex m_inFlightMutex;
+    mutable QHash<QString, std::shared_future<Result<QJsonArray>>> m_inFlight;
 };
 
 } // namespace Casefile::Connectors

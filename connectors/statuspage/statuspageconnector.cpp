@@ -25,8 +25,10 @@ QDateTime timeOf(const QJsonObject &object, const QString &key, const QString &f
 
 } // namespace
 
-StatuspageConnector::StatuspageConnector(ConnectionSettings settings, Result<QString> secret)
+StatuspageConnector::StatuspageConnector(ConnectionSettings settings, Result<QString> secret,
+                                         std::chrono::milliseconds pageTtl)
     : HttpConnector(std::move(settings), std::move(secret), statuspageOptions(), {})
+    , m_answers(pageTtl, 64)
 {}
 
 Result<QList<std::pair<QString, QUrl>>> StatuspageConnector::pages(const QJsonObject &args) const
@@ -156,7 +158,13 @@ Result<OperationOutput> StatuspageConnector::run(const OperationCall &call)
         const QUrl url =
             Connection::join(list->at(i).second,
                              incidents ? u"/api/v2/incidents.json"_s : u"/api/v2/summary.json"_s);
-        return m_connection.getJson(url, call.limits);
+        const QString key = url.toString(QUrl::FullyEncoded);
+        if (auto kept = m_answers.find(key))
+            return Result<QJsonObject>(*kept);
+        auto answer = m_connection.getJson(url, call.limits);
+        if (answer)
+            m_answers.keep(key, *answer);
+        return answer;
     });
     for (qsizetype i = 0; i < list->size(); ++i) {
         const QString &name = list->at(i).first;

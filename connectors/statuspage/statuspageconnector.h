@@ -1,15 +1,23 @@
 #pragma once
 
 #include "connectors/common/connection.h"
+#include "connectors/common/keptvalues.h"
+
+#include <chrono>
 
 namespace Casefile::Connectors {
 
 // Public Statuspage pages of the providers (option `pages`: {"openai": base URL}); no auth.
-// Operations: incidents overlapping a window, current summary. Thread-safe.
+// Operations: incidents overlapping a window, current summary. A page's answer is kept a few
+// seconds (PageTtl): an investigation whose window widens reads the same pages again at once.
+// Thread-safe.
 class StatuspageConnector final : public HttpConnector
 {
 public:
-    StatuspageConnector(ConnectionSettings settings, Result<QString> secret);
+    static constexpr std::chrono::seconds PageTtl{10};
+
+    StatuspageConnector(ConnectionSettings settings, Result<QString> secret,
+                        std::chrono::milliseconds pageTtl = PageTtl);
 
     QStringList operations() const override
     {
@@ -32,6 +40,8 @@ public:
 private:
     // name → base URL, from the `pages` argument or option, narrowed to `providers`.
     Result<QList<std::pair<QString, QUrl>>> pages(const QJsonObject &args) const;
+
+    mutable KeptValues<QJsonObject> m_answers; // by URL
 };
 
 } // namespace Casefile::Connectors

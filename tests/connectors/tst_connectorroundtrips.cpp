@@ -247,8 +247,9 @@ private slots:
         int commits = 2;
         StubServer server;
         server.respond([&](const StubServer::Request &r) { return github(r, 6, commits); });
+        // (the deployment list itself kept for no time: each investigation here is minutes later)
         GitHubConnector connector(settings(u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
-                                  u"ghp_token"_s);
+                                  u"ghp_token"_s, 0ms);
         const auto investigate = [&](QStringList &commitsAsked) -> QJsonArray {
             const qsizetype before = server.requests().size();
             Result<OperationOutput> out = std::unexpected(Error{});
@@ -276,6 +277,71 @@ private slots:
         third.sort();
         QCOMPARE(third,
                  (QStringList{u"/repos/o/r/commits/c2"_s, u"/repos/o/r/commits/c2/pulls"_s}));
+    }
+
+    // An investigation whose window widens asks its deployments again at once: the list a moment
+    // old and the statuses of finished deployments are not asked twice, only what the wider
+    // window adds. A deployment still in progress is asked again.
+    void githubWidenedWindowAsksOnlyWhatIsNew()
+    {
+        QString lastState = u"success"_s;
+        StubServer server;
+        server.respond([&](const StubServer::Request &r) {
+            StubServer::Reply reply = github(r, 4, 4);
+            if (r.target.contains("/deployments/100/statuses"))
+                reply = StubServer::json(compact(QJsonArray{QJsonObject{
+                    {u"state"_s, lastState}, {u"created_at"_s, WindowTo.toString(Qt::ISODate)}}}));
+            return reply;
+        });
+        GitHubConnector connector(settings(u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
+                                  u"ghp_token"_s);
+        const auto asked = [&](const QJsonObject &args, qsizetype &events) -> QStringList {
+            const qsizetype before = server.requests().size();
+            Result<OperationOutput> out = std::unexpected(Error{});
+            if (!runBeside([&] { out = connector.run(call(u"deployments"_s, args)); }) || !out)
+                return {u"failed"_s};
+            events = out->evidence.first().data.value(u"events"_s).toArray().size();
+            QStringList targets;
+            for (const StubServer::Request &r : server.requests().mid(before))
+                targets.append(QString::fromLatin1(r.target.split('?').first()));
+            targets.sort();
+            return targets;
+        };
+        lastState = u"in_progress"_s;
+        qsizetype events = 0;
+        QCOMPARE(asked(window(), events).size(), 1 + 4 + 2 * 4);
+        QCOMPARE(events, 4);
+        lastState = u"success"_s;
+        QJsonObject widened = window();
+        widened.insert(u"from"_s, WindowFrom.addDays(-1).toString(Qt::ISODate));
+        QCOMPARE(asked(widened, events),
+                 (QStringList{u"/repos/o/r/commits/before"_s, u"/repos/o/r/commits/before/pulls"_s,
+                              u"/repos/o/r/deployments/1/statuses"_s,
+                              u"/repos/o/r/deployments/100/statuses"_s}));
+        QCOMPARE(events, 5);
+    }
+
+    // Two investigations of the same deployments at once (a run and its rerun over a widened
+    // window): each detail goes out once, the second asker awaits the answer under way.
+    void githubDetailsUnderWayAskedOnce()
+    {
+        StubServer server;
+        server.respond([&](const StubServer::Request &r) { return github(r, 4, 4); });
+        const int details = 4 + 2 * 4;
+        server.answerInRounds(QList<int>{2, details}, Patience);
+        GitHubConnector connector(settings(u"github"_s, server, {{u"repo"_s, u"o/r"_s}}),
+                                  u"ghp_token"_s);
+        Result<OperationOutput> first = std::unexpected(Error{});
+        Result<OperationOutput> second = std::unexpected(Error{});
+        QVERIFY(runBeside([&] {
+            std::thread other([&] { second = connector.run(call(u"deployments"_s, window())); });
+            first = connector.run(call(u"deployments"_s, window()));
+            other.join();
+        }));
+        QVERIFY(first && second);
+        QCOMPARE(server.rounds(), (QList<int>{2, details}));
+        QCOMPARE(first->evidence.first().data, second->evidence.first().data);
+        QCOMPARE(first->evidence.first().data.value(u"events"_s).toArray().size(), 4);
     }
 
     // The customer by search or, when the search finds nothing, from the list: both asked at

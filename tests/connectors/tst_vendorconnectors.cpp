@@ -333,6 +333,17 @@ private slots:
         QCOMPARE(r->outputs.value(u"incident_refs"_s).toArray().size(), 1);
         QCOMPARE(data.value(u"errors"_s).toArray().size(), 1); // the malformed page is reported
 
+        // The same pages read again at once (a window widened by a day): the page that answered
+        // is not asked twice, the malformed one is.
+        const qsizetype asked = server.requests().size();
+        QJsonObject widened = Window;
+        widened.insert(u"from"_s, u"2026-11-19T09:00:00Z"_s);
+        auto again = sp.run(call(u"incidents"_s, widened));
+        VERIFY_OK(again);
+        QCOMPARE(again->evidence.first().data.value(u"events"_s).toArray().size(), 1);
+        QCOMPARE(server.requests().size(), asked + 1);
+        QVERIFY(server.requests().last().target.startsWith("/broken/"));
+
         auto summary = sp.run(call(u"summary"_s, {{u"providers"_s, QJsonArray{u"openai"_s}}}));
         VERIFY_OK(summary);
         const QJsonArray row =

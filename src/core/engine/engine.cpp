@@ -284,6 +284,13 @@ public:
         int generation = 0;
         CancelToken token;
         QString cacheKey; // where a successful answer is kept, for cached lookups
+        QString callKey;  // what was asked
+    };
+
+    struct Answer
+    {
+        QString callKey;
+        OperationOutput output;
     };
 
     InvestigationRun *q = nullptr;
@@ -310,7 +317,11 @@ public:
     // the steps' queries over a widened window, asked as soon as the early look at the window
     // showed it would widen; the steps that run again take their first answer from here
     std::shared_ptr<QueryMemo> rerunAnswers = std::make_shared<QueryMemo>();
-    QSet<QString> rerunning;  // steps running again over the widened window, not yet started
+    QSet<QString> rerunning; // steps running again over the widened window, not yet started
+    // each step's last successful answer and what it asked: a step running again over the
+    // widened window that asks the very same (a config by its id, known bugs by provider) takes
+    // it instead of asking twice
+    QHash<QString, Answer> answered;
     QDateTime prefetchedFrom; // the start of the widened window whose queries were asked early
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
@@ -365,6 +376,8 @@ public:
     void checkEntities();
     bool checkWindow();
     std::optional<WindowProbe> windowProbe();
+    OperationCall lookBackCall(const PlaybookStep &coarse) const;
+    void askLookBackEarly();
     void probeWindowEarly(const PlaybookStep &step);
     QHash<QString, OnsetQuery> onsetQueries() const;
     void onWindowChecked(const WindowCheck &check);
@@ -472,6 +485,7 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->windowAnswers = std::make_shared<QueryMemo>();
     d->rerunAnswers = std::make_shared<QueryMemo>();
     d->rerunning.clear();
+    d->answered.clear();
     d->prefetchedFrom = QDateTime();
     d->nextEvidence = 1;
     ++d->runGeneration;
@@ -590,6 +604,7 @@ void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
         schedule();
         return;
     }
+    askLookBackEarly();
     schedule();
 }
 
@@ -712,6 +727,14 @@ const PlaybookStep *onsetStep(const Playbook &playbook)
             return &step;
     }
     return nullptr;
+}
+
+// What a series operation measures, as change detection reads it.
+Analysis::MetricKind metricKind(const QString &operation)
+{
+    return operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
+           : operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
+                                              : Analysis::MetricKind::ErrorRate;
 }
 
 // Whether a step's answer holds any series point: the organisation had traffic in the window.
@@ -904,6 +927,58 @@ WindowCheck probeWindow(WindowProbe probe)
 
 } // namespace
 
+// The coarse look-back on the window's series: the same query over the last days, in hourly
+// buckets.
+OperationCall InvestigationRunPrivate::lookBackCall(const PlaybookStep &coarse) const
+{
+    OperationCall call;
+    call.stepId = coarse.id + u"_lookback"_s;
+    call.operation = coarse.operation;
+    call.args = renderTemplates(QJsonValue(coarse.args), templateValues()).toObject();
+    call.args.insert(u"from"_s,
+                     toIsoUtc(params.window.to.addDays(-ParameterBinder::MaxLookBackDays)));
+    call.args.insert(u"bucket_s"_s, 3600);
+    return call;
+}
+
+// The look-back asked with the first steps, when the window's series needs nothing before it:
+// whether the change began before the window is then known one round trip after the series
+// instead of two, both when it did (the window widens) and when no change shows (nothing moves).
+// When the series shows a change well inside the window, the answer is never read.
+void InvestigationRunPrivate::askLookBackEarly()
+{
+    const PlaybookStep *coarse = onsetStep(*playbook);
+    if (!coarse || !coarse->dependsOn.isEmpty() || !coarse->skipUnless.isEmpty() ||
+        !params.window.isValid())
+        return;
+    auto connector = connectors->get(coarse->connector);
+    if (!connector)
+        return;
+    OperationCall call = lookBackCall(*coarse);
+    call.limits = WorkLimits{QDeadlineTimer(scaled(qint64(coarse->timeoutS) * 1000)), runToken};
+    qCDebug(lcCore) << "looking back on" << coarse->id << "with the first steps";
+    // When it alone shows the change going on as the window opens, the steps that would run
+    // over the widened window ask their queries at once (prefetchRerun), before the series.
+    const Analysis::MetricKind kind = metricKind(coarse->operation);
+    const QDateTime from = params.window.from;
+    const int generation = runGeneration;
+    runTask(
+        [memo = windowAnswers, connector, call, kind, from] {
+            WindowCheck out;
+            const Result<OperationOutput> answer = memo->run(connector, call);
+            for (const Evidence &e : answer ? answer->evidence : QList<Evidence>()) {
+                const QDateTime at = Analysis::onsetBeforeWindow(e, kind, from);
+                if (at.isValid() && (!out.onset.isValid() || at < out.onset))
+                    out.onset = at;
+            }
+            return out;
+        },
+        [this, generation](WindowCheck early) {
+            if (generation == runGeneration && phase == Phase::Steps)
+                prefetchRerun(early);
+        });
+}
+
 // What a look at the window reads, from the steps' answers as they stand: none when no step over
 // the organisation's logs has answered or the window is unknown.
 std::optional<WindowProbe> InvestigationRunPrivate::windowProbe()
@@ -926,18 +1001,11 @@ std::optional<WindowProbe> InvestigationRunPrivate::windowProbe()
     if (coarse && coarseRecord && coarseRecord->status == StepStatus::Ok &&
         hasSeriesPoints(data.value(coarse->id))) {
         probe.connector = connectors->get(coarse->connector);
-        probe.call.stepId = coarse->id + u"_lookback"_s;
-        probe.call.operation = coarse->operation;
-        probe.call.args = renderTemplates(QJsonValue(coarse->args), templateValues()).toObject();
-        probe.call.args.insert(
-            u"from"_s, toIsoUtc(params.window.to.addDays(-ParameterBinder::MaxLookBackDays)));
-        probe.call.args.insert(u"bucket_s"_s, 3600);
+        probe.call = lookBackCall(*coarse);
         probe.timeoutMs = scaled(qint64(coarse->timeoutS) * 1000);
     }
     probe.refines = onsetQueries();
-    probe.kind = probe.call.operation == u"latency_series"_s   ? Analysis::MetricKind::Latency
-                 : probe.call.operation == u"webhook_series"_s ? Analysis::MetricKind::WebhookErrors
-                                                               : Analysis::MetricKind::ErrorRate;
+    probe.kind = metricKind(probe.call.operation);
     probe.token = runToken;
     probe.memo = windowAnswers;
     return probe;
@@ -1227,6 +1295,16 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
 
     Attempt attempt;
     attempt.generation = ++generationCounter;
+    attempt.callKey = lookupKey(call, step.connector);
+    if (const auto same = answered.constFind(step.id);
+        r->attempts == 1 && rerunning.contains(step.id) && same != answered.cend() &&
+        same->callKey == attempt.callKey) {
+        rerunning.remove(step.id);
+        const OperationOutput output = same->output;
+        emit q->stepChanged(*r);
+        finishStep(step.id, StepStatus::Ok, QString(), &output);
+        return;
+    }
     if (options.lookups && isCachedLookup(step)) {
         attempt.cacheKey = lookupKey(call, step.connector);
         auto hit = r->attempts == 1
@@ -1275,6 +1353,7 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
     if (it == active.cend() || it->generation != generation)
         return; // late result of a timed-out or cancelled attempt: dropped
     const QString cacheKey = it->cacheKey;
+    const QString callKey = it->callKey;
     active.erase(it);
     if (phase != Phase::Steps)
         return;
@@ -1282,6 +1361,7 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
     StepRecord *r = record(id);
     CF_ASSERT(step && r, return );
     if (result) {
+        answered.insert(id, Answer{callKey, *result});
         if (options.lookups && !cacheKey.isEmpty())
             options.lookups->store(options.workspace, cacheKey, *result);
         finishStep(id, StepStatus::Ok, QString(), &*result);
@@ -1464,6 +1544,7 @@ void InvestigationRunPrivate::startAnalysis(
 {
     phase = Phase::Analysing;
     windowChecking = false;
+    answered.clear(); // no step runs again
     // The ticket's provider and model against the organisation's own logs (unless a step
     // filtered by them already had them checked): the logs win, and the result says so.
     if (analyzeSteps)
