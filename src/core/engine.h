@@ -37,8 +37,9 @@ public:
     {
         QString playbook; // empty: classify the ticket and choose
         // Steps in flight at once. They wait on the network, not the CPU: a playbook with its
-        // shared steps has up to 13, and each one held back adds a round trip to the run.
-        int maxParallelSteps = 16;
+        // shared steps has up to 17 that need nothing before them, and each one held back adds
+        // a round trip to the run.
+        int maxParallelSteps = 24;
         std::chrono::milliseconds overallTimeout{std::chrono::minutes(5)};
         bool polishWithLlm = false; // polish the draft through the workspace's `llm` connection
         // Multiplies every time limit the run sets itself (each step's timeout_s, the

@@ -415,20 +415,20 @@ private slots:
 
     void everyIndependentStepStartsAtOnceByDefault()
     {
-        // A playbook with its shared steps has up to 13; none may wait for a free worker. Each
-        // call answers only once all 13 run together, so a bounded start would time out.
+        // A playbook with its shared steps has up to 17; none may wait for a free worker. Each
+        // call answers only once all 17 run together, so a bounded start would time out.
         Harness h;
-        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().untilRunning(13));
+        h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().untilRunning(17));
         QStringList steps;
-        for (int i = 0; i < 13; ++i)
+        for (int i = 0; i < 17; ++i)
             steps.append(stepJson(u"s%1"_s.arg(i), u"clickhouse"_s, u"traffic_overview"_s,
                                   u", \"timeout_s\": 20"_s));
         InvestigationRun run(h.connectors(), library(u"wide"_s, steps), Now);
         InvestigationRun::Options options;
         options.playbook = u"wide"_s;
         const Investigation inv = runToEnd(run, TestData::ticket(), options);
-        QCOMPARE(inv.steps.size(), 13);
-        QCOMPARE(h.recorder->maxRunning.load(), 13);
+        QCOMPARE(inv.steps.size(), 17);
+        QCOMPARE(h.recorder->maxRunning.load(), 17);
         for (const StepRecord &s : inv.steps)
             QCOMPARE(stepStatusName(s.status), u"ok"_s);
     }
@@ -930,11 +930,15 @@ private slots:
         h.github->setBehaviour(
             u"deployments"_s,
             Behaviour().withSeries([recorder, waitedOut](const OperationCall &call) {
+                // (the calls of the series and of the step filtered by the ticket's provider)
                 const auto seriesCalls = [&] {
-                    int n = 0;
-                    for (const Recorder::Call &c : recorder->snapshot())
-                        n += c.stepId == u"series"_s ? 1 : 0;
-                    return n;
+                    int series = 0;
+                    int peers = 0;
+                    for (const Recorder::Call &c : recorder->snapshot()) {
+                        series += c.stepId == u"series"_s ? 1 : 0;
+                        peers += c.stepId == u"peers"_s ? 1 : 0;
+                    }
+                    return std::min(series, peers);
                 };
                 while (seriesCalls() < 2 && !call.limits.cancel.isCancelled() &&
                        !call.limits.deadline.hasExpired())
@@ -945,8 +949,11 @@ private slots:
             }));
         const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
                                 stepJson(u"deploys"_s, u"github"_s, u"deployments"_s,
-                                         u", \"timeout_s\": 5, \"retries\": 0"_s)};
+                                         u", \"timeout_s\": 5, \"retries\": 0"_s),
+                                stepJson(u"peers"_s, u"clickhouse"_s, u"org_comparison"_s,
+                                         u", \"skip_unless\": [\"provider\"]"_s)};
         const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 10:00 UTC."_s);
+        QCOMPARE(stepOf(inv, u"peers"_s)->status, StepStatus::Ok);
         QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
         QCOMPARE(stepOf(inv, u"series"_s)->status, StepStatus::Ok);
         QList<Recorder::Call> series;

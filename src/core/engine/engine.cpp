@@ -73,6 +73,13 @@ bool isCachedLookup(const PlaybookStep &step)
     return step.connector == u"stripe"_s && step.operation == u"customer"_s;
 }
 
+// A parameter the ticket and the logs left without a value.
+bool isEmptyParam(const QJsonValue &v)
+{
+    return v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
+           (v.isArray() && v.toArray().isEmpty());
+}
+
 QString lookupKey(const OperationCall &call, const QString &connector)
 {
     return connector + u'.' + call.operation + u'|' +
@@ -322,7 +329,7 @@ public:
     // widened window that asks the very same (a config by its id, known bugs by provider) takes
     // it instead of asking twice
     QHash<QString, Answer> answered;
-    QDateTime prefetchedFrom; // the start of the widened window whose queries were asked early
+    QSet<QString> prefetched; // the queries over a widened window asked early
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -486,7 +493,7 @@ void InvestigationRun::start(const Ticket &ticket, const Options &options)
     d->rerunAnswers = std::make_shared<QueryMemo>();
     d->rerunning.clear();
     d->answered.clear();
-    d->prefetchedFrom = QDateTime();
+    d->prefetched.clear();
     d->nextEvidence = 1;
     ++d->runGeneration;
     d->phase = InvestigationRunPrivate::Phase::Preparing;
@@ -586,9 +593,7 @@ void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
     // Parameters the playbook cannot run without.
     QStringList missing;
     for (const QString &need : playbook->needs) {
-        const QJsonValue v = params.values.value(need);
-        if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
-            (v.isArray() && v.toArray().isEmpty()))
+        if (isEmptyParam(params.values.value(need)))
             missing.append(need);
     }
     if (!missing.isEmpty()) {
@@ -1072,14 +1077,19 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
     if (!early.onset.isValid() || runToken.isCancelled() || (windowChecked && !windowChecking))
         return;
     BoundParameters moved = params;
-    if (ParameterBinder::widenToOnset(moved, early.onset, playbook->windowHoursBefore).isEmpty() ||
-        moved.window.from == prefetchedFrom)
+    if (ParameterBinder::widenToOnset(moved, early.onset, playbook->windowHoursBefore).isEmpty())
         return;
-    prefetchedFrom = moved.window.from;
     const QSet<QString> again = windowSteps();
     const QJsonObject values = templateValues(moved);
     for (const PlaybookStep &step : playbook->steps) {
-        if (!again.contains(step.id) || !step.skipUnless.isEmpty() || isCachedLookup(step))
+        // (a step filtered by the ticket's provider or model once they are checked, and only
+        // when it would run)
+        const bool runs = std::all_of(step.skipUnless.cbegin(), step.skipUnless.cend(),
+                                      [&](const QString &name) {
+                                          return !isEmptyParam(moved.values.value(name));
+                                      }) &&
+                          (entitiesChecked || !usesEntities(step));
+        if (!again.contains(step.id) || !runs || isCachedLookup(step))
             continue;
         const bool ready =
             std::all_of(step.dependsOn.cbegin(), step.dependsOn.cend(), [&](const QString &dep) {
@@ -1093,6 +1103,10 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
         call.stepId = step.id;
         call.operation = step.operation;
         call.args = renderTemplates(QJsonValue(step.args), values).toObject();
+        if (const QString key = lookupKey(call, step.connector); !prefetched.contains(key))
+            prefetched.insert(key);
+        else
+            continue; // asked already, on an earlier look
         call.limits = WorkLimits{QDeadlineTimer(scaled(qint64(step.timeoutS) * 1000)), runToken};
         qCDebug(lcCore) << "asking" << step.id << "over the widened window from"
                         << moved.window.from << "early";
@@ -1239,9 +1253,7 @@ void InvestigationRunPrivate::schedule()
             }
             QString emptyParam;
             for (const QString &name : step.skipUnless) {
-                const QJsonValue v = params.values.value(name);
-                if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
-                    (v.isArray() && v.toArray().isEmpty())) {
+                if (isEmptyParam(params.values.value(name))) {
                     emptyParam = name;
                     break;
                 }
