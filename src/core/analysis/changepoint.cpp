@@ -170,14 +170,21 @@ Bump bestBump(const QList<double> &values, int minLength)
     for (int k = 0; k < m; ++k)
         prefix[std::size_t(k) + 1] = prefix[std::size_t(k)] + rank[std::size_t(k)];
     const int longest = std::min(m / 2, 120);
+    // the U statistic's mean and standard deviation depend on the stretch's length only
+    std::vector<double> mean(std::size_t(longest) + 1, 0.0);
+    std::vector<double> spread(std::size_t(longest) + 1, 1.0);
+    for (int len = minLength; len <= longest; ++len) {
+        const double inside = len;
+        const double outside = m - inside;
+        mean[std::size_t(len)] = inside * (inside + 1) / 2.0 + inside * outside / 2.0;
+        spread[std::size_t(len)] = std::sqrt(inside * outside * (m + 1) / 12.0);
+    }
     for (int a = 0; a < m; ++a) {
         for (int b = a + minLength; b <= m && b - a <= longest; ++b) {
-            const double inside = b - a;
-            const double outside = m - inside;
-            const double u = prefix[std::size_t(b)] - prefix[std::size_t(a)] -
-                             inside * (inside + 1) / 2.0; // pairs where inside ranks higher
+            const std::size_t len = std::size_t(b - a);
+            // (rank sum of the stretch, less the pairs within it: pairs where inside ranks higher)
             const double z =
-                (u - inside * outside / 2.0) / std::sqrt(inside * outside * (m + 1) / 12.0);
+                (prefix[std::size_t(b)] - prefix[std::size_t(a)] - mean[len]) / spread[len];
             if (z > best.z)
                 best = {a, b, z};
         }

@@ -1063,6 +1063,8 @@ void InvestigationRunPrivate::prefetchStepOnsets(const PlaybookStep &step)
     if (mine.isEmpty())
         return;
     probe->refines = std::move(mine);
+    // the change points of this step's own series only: the other steps' were read as they came
+    probe->input.steps = {{step.id, found}};
     startTask([probe = std::move(*probe)] { prefetchOnsets(probe); });
 }
 
