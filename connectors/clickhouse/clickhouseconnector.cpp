@@ -1056,6 +1056,8 @@ Result<ClickHouseResult> ClickHouseConnector::query(const Query &query, const Wo
     add(u"max_result_rows"_s, QString::number(m_maxResultRows));
     add(u"max_result_bytes"_s, QString::number(m_maxResultBytes));
     add(u"result_overflow_mode"_s, u"throw"_s);
+    if (query.priority > 0)
+        add(u"priority"_s, QString::number(query.priority));
     add(u"query_id"_s, id);
     // A retry after a dropped connection replaces the query still running under this id.
     add(u"replace_running_query"_s, u"1"_s);
@@ -1276,7 +1278,10 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
     QList<std::function<void()>> tasks;
     for (qsizetype i = 0; i < count; ++i) {
         tasks.append([this, &queries, &ids, &answers, &call, i] {
-            answers[size_t(i)].emplace(query(queries->at(i), call.limits, &ids[size_t(i)]));
+            // a query other steps wait for first, the others paused while it runs
+            Query q = queries->at(i);
+            q.priority = call.awaited ? AwaitedPriority : OtherPriority;
+            answers[size_t(i)].emplace(query(q, call.limits, &ids[size_t(i)]));
         });
     }
     if (probeVersion) {

@@ -26,10 +26,15 @@ namespace Casefile::Connectors {
 // tables), bound a Date partition column that is not ts, sample the steps over every
 // organisation when the table has a sampling key, and the evidence of a step for one
 // organisation says when the table's sort key makes it read more than that organisation's rows
-// (docs/clickhouse-layout.md).
+// (docs/clickhouse-layout.md). A step that later steps wait for sends its queries at a higher
+// priority (AwaitedPriority) than the others (OtherPriority): ClickHouse pauses the others while
+// it runs, so the next steps do not wait for a query that shares the server with ten more.
 class ClickHouseConnector final : public Connector
 {
 public:
+    static constexpr int AwaitedPriority = 1;
+    static constexpr int OtherPriority = 2;
+
     ClickHouseConnector(ConnectionSettings settings, Result<QString> secret);
 
     QString system() const override { return m_connection.system(); }
@@ -41,6 +46,9 @@ public:
     {
         QString sql;                                   // must end in FORMAT JSON
         QList<std::pair<QString, QString>> parameters; // from SqlBuilder
+        // ClickHouse's `priority` setting (0: none): while a query of a smaller number runs,
+        // those of larger ones pause
+        int priority = 0;
 
         // The SQL as sent, its parameters first as comments ("-- param_p1 = 'org_acme'"):
         // what a person reads and copies from the evidence. No credentials: they travel in

@@ -21,6 +21,9 @@ struct OperationCall
     QString operation; // e.g. "latency_series"; see docs/operations.md
     QJsonObject args;  // already templated from the ticket's parameters and earlier steps
     WorkLimits limits; // the step's deadline and the investigation's cancel token
+    // Later steps wait for this answer: a system that orders its work (ClickHouse's query
+    // priority) puts it before the others of the investigation.
+    bool awaited = false;
 };
 
 // What a successful operation returns: evidence (ids are assigned by the engine) and

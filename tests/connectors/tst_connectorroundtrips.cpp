@@ -3,6 +3,7 @@
 // all arrived and counts the rounds; a request sent only after another's answer (or queued
 // behind a busy thread) makes another round, released once the server stops waiting for it,
 // so a regression fails instead of hanging.
+#include "connectors/clickhouse/clickhouseconnector.h"
 #include "connectors/common/httpclient.h"
 #include "connectors/common/parallel.h"
 #include "connectors/gateway/portkeyconnector.h"
@@ -342,6 +343,41 @@ private slots:
         QCOMPARE(server.rounds(), (QList<int>{2, details}));
         QCOMPARE(first->evidence.first().data, second->evidence.first().data);
         QCOMPARE(first->evidence.first().data.value(u"events"_s).toArray().size(), 4);
+    }
+
+    // A step that later steps wait for sends its queries ahead of the others: at ClickHouse's
+    // higher priority, which pauses the investigation's other queries while it runs.
+    void clickhouseAwaitedStepGoesFirst_data()
+    {
+        QTest::addColumn<bool>("awaited");
+        QTest::addColumn<QByteArray>("priority");
+        QTest::newRow("others wait for it") << true << QByteArray("priority=1");
+        QTest::newRow("nothing waits for it") << false << QByteArray("priority=2");
+    }
+
+    void clickhouseAwaitedStepGoesFirst()
+    {
+        QFETCH(bool, awaited);
+        QFETCH(QByteArray, priority);
+        StubServer server;
+        server.respond([](const StubServer::Request &) {
+            return StubServer::json(R"({"meta":[],"data":[],"rows":0})"_ba);
+        });
+        ClickHouseConnector connector(settings(u"clickhouse"_s, server), QString());
+        OperationCall c = call(u"traffic_overview"_s, window());
+        c.args.insert(u"org"_s, u"org_acme"_s);
+        c.awaited = awaited;
+        Result<OperationOutput> out = std::unexpected(Error{});
+        QVERIFY(runBeside([&] { out = connector.run(c); }));
+        QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
+        int steps = 0;
+        for (const StubServer::Request &r : server.requests()) {
+            if (!r.body.contains("gateway_requests") || r.body.contains("system."))
+                continue; // (the version and layout probes)
+            ++steps;
+            QVERIFY2(r.target.contains(priority), r.target.constData());
+        }
+        QVERIFY(steps > 0);
     }
 
     // The customer by search or, when the search finds nothing, from the list: both asked at

@@ -31,6 +31,7 @@ struct Recorder
         qint64 startNs = 0;
         qint64 endNs = 0;
         bool sawCancel = false;
+        bool awaited = false;
         QJsonObject args;
     };
     QMutex mutex;
@@ -166,6 +167,7 @@ public:
         Recorder::Call rec;
         rec.stepId = call.stepId;
         rec.args = call.args;
+        rec.awaited = call.awaited;
         rec.startNs = m_recorder->clock.nsecsElapsed();
         QElapsedTimer t;
         t.start();
@@ -494,6 +496,9 @@ private slots:
         const auto deploys = h.recorder->call(u"deploys"_s);
         QVERIFY(overview && deploys);
         QVERIFY(deploys->startNs >= overview->endNs);
+        // the step another waits for is asked as such (a system may put it first)
+        QVERIFY(overview->awaited);
+        QVERIFY(!deploys->awaited);
         QCOMPARE(deploys->args.value(u"ids"_s).toArray(), (QJsonArray{u"pc-1"_s, u"pc-2"_s}));
         QCOMPARE(deploys->args.value(u"text"_s).toString(), u"ids: pc-1 pc-2"_s);
         QCOMPARE(overview->args.value(u"org"_s).toString(), u"org_acme"_s);

@@ -1306,6 +1306,9 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     call.stepId = step.id;
     call.operation = step.operation;
     call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
+    call.awaited =
+        std::any_of(playbook->steps.cbegin(), playbook->steps.cend(),
+                    [&](const PlaybookStep &s) { return s.dependsOn.contains(step.id); });
 
     Attempt attempt;
     attempt.generation = ++generationCounter;
