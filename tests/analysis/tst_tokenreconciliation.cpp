@@ -98,6 +98,40 @@ const Hypothesis *hypothesisOn(const AnalyzerOutput &out, const QString &ref)
     return nullptr;
 }
 
+// "config|day of November|prompt|cached|HH:mm first|HH:mm last" -> a token_usage row grouped by
+// config, with its first and last request.
+QList<ConfigDay> configDaysOf(const QStringList &specs)
+{
+    QList<ConfigDay> days;
+    for (const QString &spec : specs) {
+        const QStringList p = spec.split(u'|');
+        const QDate day(2026, 11, p.at(1).toInt());
+        const auto at = [&](const QString &hhmm) {
+            return QDateTime(day, QTime::fromString(hhmm, u"HH:mm"_s), QTimeZone::utc());
+        };
+        days.append({p.at(0),
+                     day,
+                     {p.at(2).toDouble(), 0, p.at(3).toDouble()},
+                     100,
+                     at(p.at(4)),
+                     at(p.at(5))});
+    }
+    return days;
+}
+
+// Nine days of config pc-old with 40% of its input cached, then `last` day: pc-old until
+// `oldLast`, pc-new from 10:14 with `newPrompt` input tokens and `newCached` of them cached.
+QStringList cacheSwitchDays(const QString &oldLast, double newPrompt, double newCached)
+{
+    QStringList specs;
+    for (int d = 1; d <= 9; ++d)
+        specs.append(u"pc-old|%1|1000000|400000|00:00|23:59"_s.arg(d));
+    specs.append(u"pc-old|10|420000|168000|00:00|"_s + oldLast);
+    specs.append(
+        u"pc-new|10|%1|%2|10:14|23:59"_s.arg(newPrompt, 0, 'f', 0).arg(newCached, 0, 'f', 0));
+    return specs;
+}
+
 } // namespace
 
 class TestTokenReconciliation final : public QObject
@@ -769,6 +803,76 @@ private slots:
         QVERIFY(largest != out.findings.cend());
         QVERIFY2(largest->summary.startsWith(u"72% of the tokens of invoice in_1"_s),
                  qPrintable(largest->summary));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // A config with most of its input cached hands its traffic over to one without: found only
+    // when the old one stops where the new one starts, the new one carries traffic of the same
+    // order and caches far less.
+    void cacheSwitch_data()
+    {
+        QTest::addColumn<QStringList>("days");
+        QTest::addColumn<QString>("to"); // "" none
+        QTest::newRow("handed over at 10:14")
+            << cacheSwitchDays(u"10:13"_s, 580000, 0) << u"pc-new"_s;
+        QTest::newRow("both run to the end of the day")
+            << cacheSwitchDays(u"23:59"_s, 580000, 0) << QString();
+        QTest::newRow("the new config caches as well")
+            << cacheSwitchDays(u"10:13"_s, 580000, 230000) << QString();
+        QTest::newRow("a trickle through the new config")
+            << cacheSwitchDays(u"10:13"_s, 5000, 0) << QString();
+        QTest::newRow("nothing was cached before")
+            << QStringList{u"pc-old|9|1000000|0|00:00|23:59"_s, u"pc-new|10|900000|0|00:00|23:59"_s}
+            << QString();
+    }
+
+    void cacheSwitch()
+    {
+        QFETCH(QStringList, days);
+        QFETCH(QString, to);
+        const CacheSwitch sw = judgeCacheSwitch(
+            configDaysOf(days), QDateTime(QDate(2026, 11, 10), QTime(0, 0), QTimeZone::utc()),
+            QDateTime(QDate(2026, 11, 11), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(sw.to, to);
+        if (!to.isEmpty()) {
+            QCOMPARE(sw.from, u"pc-old"_s);
+            QCOMPARE(sw.at.toString(u"HH:mm"_s), u"10:14"_s);
+            QCOMPARE(sw.extraTokens, 580000 * 0.4);
+        }
+    }
+
+    // A correct invoice that is larger because the traffic moved to a config without prompt
+    // caching: the customer's config change, with its minute and the setting the new config
+    // lacks, ranks above "the invoice is correct".
+    void analyzerCacheSwitchIsTheCustomersConfig()
+    {
+        AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.3e6, true)}, CachedAtTenPercent);
+        QList<QJsonArray> rows;
+        for (const ConfigDay &d : configDaysOf(cacheSwitchDays(u"10:13"_s, 580000, 0)))
+            rows.append(QJsonArray{d.day.toString(Qt::ISODate), d.requests, d.logged.prompt, 0,
+                                   d.logged.cached, 1.0, d.config, d.first.toString(Qt::ISODate),
+                                   d.last.toString(Qt::ISODate)});
+        addStep(in, u"usage_by_config"_s, u"clickhouse"_s, u"token_usage"_s, EvidenceKind::Table,
+                table({u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s,
+                       u"cached_tokens"_s, u"cost_usd"_s, u"group"_s, u"first"_s, u"last"_s},
+                      rows, QJsonObject{{u"group_by"_s, u"config_id"_s}}));
+        addStep(in, u"cfg_old"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+                QJsonObject{{u"config_id"_s, u"pc-old"_s},
+                            {u"config"_s, QJsonObject{{u"prompt_caching"_s, u"auto"_s},
+                                                      {u"strategy"_s, QJsonObject{}}}}});
+        addStep(in, u"cfg_new"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+                QJsonObject{{u"config_id"_s, u"pc-new"_s},
+                            {u"config"_s, QJsonObject{{u"strategy"_s, QJsonObject{}}}}});
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const auto top = std::ranges::max_element(out.hypotheses, {}, &Hypothesis::score);
+        QVERIFY(top != out.hypotheses.end());
+        QCOMPARE(top->cause.category, u"customer_config"_s);
+        QCOMPARE(top->cause.refs, (QStringList{u"config:pc-new"_s, u"stripe:invoice:in_1"_s}));
+        QVERIFY2(top->cause.summary.contains(u"10:14"_s), qPrintable(top->cause.summary));
+        QVERIFY2(top->cause.summary.contains(u"`prompt_caching: auto`"_s),
+                 qPrintable(top->cause.summary));
         const QString mismatch = phrasesMismatch(out, in);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }

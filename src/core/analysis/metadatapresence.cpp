@@ -71,6 +71,19 @@ QList<MetadataGroup> metadataGroups(const Evidence &evidence)
     return groups;
 }
 
+QList<MetadataKey> metadataKeys(const Evidence &evidence)
+{
+    QList<MetadataKey> keys;
+    const Table t(evidence.data);
+    for (int r = 0; r < t.rowCount(); ++r) {
+        MetadataKey k{t.text(r, u"key"), t.number(r, u"n"), t.time(r, u"first"),
+                      t.time(r, u"last")};
+        if (!k.key.isEmpty() && k.n >= 1)
+            keys.append(k);
+    }
+    return keys;
+}
+
 namespace {
 
 QDateTime earliest(const QList<SdkMetadata> &list)
@@ -110,6 +123,11 @@ MetadataFacts gatherMetadata(const AnalysisInput &input)
         !groups.isEmpty()) {
         facts.groupEvidenceId = groups.first().evidence->id;
         facts.groups = metadataGroups(*groups.first().evidence);
+    }
+    if (const QList<FoundEvidence> keys = findEvidence(input, u"clickhouse", u"metadata_keys");
+        !keys.isEmpty()) {
+        facts.keysEvidenceId = keys.first().evidence->id;
+        facts.keys = metadataKeys(*keys.first().evidence);
     }
     facts.ticketText =
         (input.ticket.subject + u' ' + input.ticket.description + u' ' + input.params.sdk)
@@ -236,6 +254,35 @@ GroupDrop judgeGroupDrop(const MetadataGroup &group)
         drop.since = b.at(k).firstWithout.isValid() ? b.at(k).firstWithout : b.at(k).t;
     drop.dropped = carried && drop.lost >= 10;
     return drop.dropped ? drop : GroupDrop{};
+}
+
+QList<KeyPresence> judgeAskedKeys(const QList<MetadataKey> &keys, const QList<SdkMetadata> &sdks,
+                                  const QString &ticketText)
+{
+    double with = 0;
+    QDateTime lastWith;
+    for (const SdkMetadata &s : sdks) {
+        with += s.with;
+        if (s.lastWith.isValid() && (!lastWith.isValid() || s.lastWith > lastWith))
+            lastWith = s.lastWith;
+    }
+    QList<KeyPresence> asked;
+    if (with < 1)
+        return asked;
+    for (const MetadataKey &k : keys) {
+        // a whole word of the ticket: `session_id`, not `id` inside it
+        const QRegularExpression word(
+            u"(?<![a-z0-9_])"_s + QRegularExpression::escape(k.key.toLower()) + u"(?![a-z0-9_])"_s);
+        if (k.key.size() < 3 || !ticketText.contains(word))
+            continue;
+        KeyPresence p{k.key, k.n, with, k.last, false};
+        // on every request carrying metadata, and as late as any of them (a key that stopped
+        // arriving has an earlier last request than the metadata that still does)
+        p.onEvery = k.n >= 0.99 * with &&
+                    (!lastWith.isValid() || !k.last.isValid() || k.last.secsTo(lastWith) <= 900);
+        asked.append(p);
+    }
+    return asked;
 }
 
 namespace {
@@ -696,6 +743,33 @@ void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
     out.hypotheses.append(h);
 }
 
+// The keys the ticket names, each against the requests that carry metadata.
+void phraseAskedKeys(AnalyzerOutput &out, const MetadataFacts &facts, const QDateTime &reference)
+{
+    for (const KeyPresence &k : judgeAskedKeys(facts.keys, facts.sdks, facts.ticketText)) {
+        Finding f;
+        if (k.onEvery) {
+            f.summary = u"The key `"_s + k.key +
+                        u"` is on every request carrying custom metadata ("_s + formatCount(k.n) +
+                        u"), the last at "_s + clock(k.last, reference);
+            f.phrases = {{u"metadata.key_on_every"_s,
+                          {Say::name(u"key"_s, k.key), Say::count(u"count"_s, k.n),
+                           Say::time(u"last"_s, k.last)}}};
+        } else {
+            f.summary = u"The key `"_s + k.key + u"` is on "_s + formatCount(k.n) + u" of the "_s +
+                        formatCount(k.with) +
+                        u" requests carrying custom metadata, the last at "_s +
+                        clock(k.last, reference);
+            f.phrases = {{u"metadata.key_on_some"_s,
+                          {Say::name(u"key"_s, k.key), Say::count(u"count"_s, k.n),
+                           Say::count(u"total"_s, k.with), Say::time(u"last"_s, k.last)}}};
+        }
+        f.evidenceIds = {facts.keysEvidenceId, facts.evidenceId};
+        f.confidence = 0.75;
+        out.findings.append(f);
+    }
+}
+
 } // namespace
 
 Analysis::DocumentedKey Analysis::documentedKey(const QString &ticket,
@@ -760,6 +834,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         f.confidence = 0.7;
         out.findings.append(f);
     }
+    phraseAskedKeys(out, facts, reference);
     // judged per route, config and SDK: a part of the traffic that lost its metadata while the
     // rest keeps it is read before the SDK totals, which would mix the two
     if (const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText); v.partDropped()) {

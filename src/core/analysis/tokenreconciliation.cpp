@@ -320,6 +320,24 @@ QList<UsageGroup> usageGroups(const Evidence &usage, const QDateTime &from, cons
     return out;
 }
 
+QList<ConfigDay> configDays(const Evidence &usage)
+{
+    QList<ConfigDay> out;
+    const Table u(usage.data);
+    for (int r = 0; r < u.rowCount(); ++r) {
+        ConfigDay d{u.text(r, u"group"),
+                    u.time(r, u"day").date(),
+                    {u.number(r, u"prompt_tokens"), u.number(r, u"completion_tokens"),
+                     u.number(r, u"cached_tokens")},
+                    u.number(r, u"requests"),
+                    u.time(r, u"first"),
+                    u.time(r, u"last")};
+        if (!d.config.isEmpty() && d.day.isValid())
+            out.append(d);
+    }
+    return out;
+}
+
 struct MeterSeries
 {
     QMap<QDate, double> days;
@@ -394,8 +412,13 @@ BillingFacts gatherBilling(const AnalysisInput &input)
     const Evidence *whole = usage.first().evidence;
     QList<const Evidence *> grouped;
     for (const FoundEvidence &u : usage) {
-        if (!u.evidence->data.value(u"group_by"_s).toString().isEmpty())
+        const QString by = u.evidence->data.value(u"group_by"_s).toString();
+        if (!by.isEmpty())
             grouped.append(u.evidence);
+        if (by == u"config_id" && facts.configEvidence.isEmpty()) {
+            facts.configEvidence = u.evidence->id;
+            facts.configDays = configDays(*u.evidence);
+        }
     }
     for (const FoundEvidence &u : usage) {
         if (u.evidence->data.value(u"group_by"_s).toString().isEmpty()) {
@@ -505,6 +528,61 @@ double billableTokens(const LoggedTokens &t, CachedRule rule, double discount)
         break;
     }
     return t.prompt + t.completion;
+}
+
+CacheSwitch judgeCacheSwitch(const QList<ConfigDay> &days, const QDateTime &periodFrom,
+                             const QDateTime &periodTo)
+{
+    struct Life
+    {
+        LoggedTokens logged;
+        QDateTime first;
+        QDateTime last;
+        double periodPrompt = 0;
+        // input tokens per hour of its life in the window
+        double rate() const
+        {
+            const qint64 secs = first.isValid() && last.isValid() ? first.secsTo(last) : 0;
+            return logged.prompt / std::max(1.0, double(secs) / 3600.0);
+        }
+    };
+    QMap<QString, Life> lives;
+    for (const ConfigDay &d : days) {
+        Life &l = lives[d.config];
+        l.logged += d.logged;
+        if (d.first.isValid() && (!l.first.isValid() || d.first < l.first))
+            l.first = d.first;
+        if (d.last.isValid() && (!l.last.isValid() || d.last > l.last))
+            l.last = d.last;
+        const QDateTime start(d.day, QTime(0, 0), QTimeZone::utc());
+        if (start >= periodFrom && start < periodTo)
+            l.periodPrompt += d.logged.prompt;
+    }
+    const auto share = [](const LoggedTokens &t) {
+        return t.prompt > 0 ? t.cached / t.prompt : 0;
+    };
+    CacheSwitch best;
+    for (auto a = lives.cbegin(); a != lives.cend(); ++a) {
+        const double fromShare = share(a->logged);
+        if (fromShare < 0.2 || a->logged.prompt < 10000 || !a->last.isValid())
+            continue;
+        for (auto b = lives.cbegin(); b != lives.cend(); ++b) {
+            if (b.key() == a.key() || !b->first.isValid() || b->first < periodFrom ||
+                b->first >= periodTo)
+                continue;
+            const double toShare = share(b->logged);
+            // the old config stops where the new one starts, the new one carries traffic of
+            // the same order, and it caches far less
+            const qint64 gap = b->first.secsTo(a->last);
+            if (gap < -3600 || gap > 3600 || toShare > 0.25 * fromShare ||
+                b->rate() < 0.3 * a->rate())
+                continue;
+            const double extra = b->periodPrompt * (fromShare - toShare);
+            if (extra > best.extraTokens)
+                best = {a.key(), b.key(), b->first, fromShare, toShare, extra};
+        }
+    }
+    return best;
 }
 
 double LineVerdict::diffShare() const
@@ -1265,6 +1343,82 @@ void phraseLargestConfig(AnalyzerOutput &out, const BillingFacts &facts, const I
     out.findings.append(g);
 }
 
+// The settings of a config (nested ones too) whose key names caching, "key: value" by key.
+void cacheSettings(const QJsonObject &object, QMap<QString, QString> &out)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.value().isObject()) {
+            cacheSettings(it.value().toObject(), out);
+        } else if (it.value().isArray()) {
+            for (const QJsonValue &v : it.value().toArray())
+                cacheSettings(v.toObject(), out);
+        } else if (it.key().contains(u"cach"_s, Qt::CaseInsensitive)) {
+            const QJsonValue v = it.value();
+            out.insert(it.key(), v.isString() ? v.toString()
+                                 : v.isBool() ? (v.toBool() ? u"true"_s : u"false"_s)
+                                              : QString::number(v.toDouble()));
+        }
+    }
+}
+
+// The gateway's description of config `id`: its caching settings, and whether a step read it.
+std::pair<bool, QMap<QString, QString>> configCaching(const AnalysisInput &input, const QString &id)
+{
+    QMap<QString, QString> settings;
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        if (f.evidence->data.value(u"config_id"_s).toString() != id)
+            continue;
+        cacheSettings(f.evidence->data.value(u"config"_s).toObject(), settings);
+        return {true, settings};
+    }
+    return {false, settings};
+}
+
+// A correct invoice that is larger because the org's traffic moved to a config that does not
+// use the prompt cache: the customer's own config change, with the minute it took effect.
+void phraseCacheSwitch(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
+                       const InvoiceFacts &f, const QDateTime &reference)
+{
+    if (facts.policy.rule == CachedRule::Full)
+        return; // cached input costs as much as the rest: the switch changed nothing billed
+    const CacheSwitch sw = judgeCacheSwitch(facts.configDays, f.from, f.to);
+    if (!sw.found())
+        return;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.score = 0.88;
+    h.cause.confidence = 0.8;
+    h.cause.summary = u"From "_s + clock(sw.at, reference) + u" the requests of config "_s +
+                      sw.from + u" ("_s + formatShare(sw.fromShare) +
+                      u" of their input tokens served from the prompt cache) go through config "_s +
+                      sw.to + u" ("_s + formatShare(sw.toShare) + u"), so about "_s +
+                      formatCount(sw.extraTokens) + u" more input tokens are billed on invoice "_s +
+                      f.id;
+    h.cause.phrases = {{u"billing.cache_switch"_s,
+                        {Say::time(u"at"_s, sw.at), Say::name(u"old"_s, sw.from),
+                         Say::share(u"old_share"_s, sw.fromShare), Say::name(u"new"_s, sw.to),
+                         Say::share(u"new_share"_s, sw.toShare),
+                         Say::count(u"tokens"_s, sw.extraTokens), Say::name(u"invoice"_s, f.id)}}};
+    h.cause.refs = {u"config:"_s + sw.to, f.ref};
+    h.cause.evidenceIds = {facts.configEvidence, facts.invoiceEvidence};
+    const auto [oldRead, oldSettings] = configCaching(input, sw.from);
+    const auto [newRead, newSettings] = configCaching(input, sw.to);
+    if (oldRead && newRead) {
+        for (auto it = oldSettings.cbegin(); it != oldSettings.cend(); ++it) {
+            if (newSettings.contains(it.key()))
+                continue;
+            const QString setting = it.key() + u": "_s + it.value();
+            h.cause.summary += u"; config "_s + sw.from + u" sets `"_s + setting + u"`, config "_s +
+                               sw.to + u" does not set `"_s + it.key() + u'`';
+            h.cause.phrases.append({u"billing.cache_setting_missing"_s,
+                                    {Say::name(u"old"_s, sw.from), Say::name(u"setting"_s, setting),
+                                     Say::name(u"new"_s, sw.to), Say::name(u"key"_s, it.key())}});
+        }
+    }
+    h.why = u"the cached share of the input fell with the config that took the traffic"_s;
+    out.hypotheses.append(h);
+}
+
 void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
                    const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
@@ -1344,6 +1498,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     out.hypotheses.append(h);
     if (!correct)
         return;
+    phraseCacheSwitch(out, input, facts, f, reference);
     phraseLargestConfig(out, facts, f, policy);
     out.rejected.append({QLatin1StringView(Category::BillingPipeline),
                          u"the invoice matches the logged usage to within 1%"_s,

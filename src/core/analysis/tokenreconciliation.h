@@ -97,6 +97,18 @@ struct InvoiceFacts
     QList<UsageGroup> groups; // the period's tokens per provider, model or config, when read
 };
 
+// One config's logged tokens on one day (token_usage grouped by config_id), with the day's
+// first and last request through it.
+struct ConfigDay
+{
+    QString config;
+    QDate day;
+    LoggedTokens logged;
+    double requests = 0;
+    QDateTime first;
+    QDateTime last;
+};
+
 struct BillingFacts
 {
     QList<InvoiceFacts> invoices;
@@ -104,6 +116,8 @@ struct BillingFacts
     QString invoiceEvidence;
     QString usageEvidence;
     QString meterEvidence;
+    QList<ConfigDay> configDays; // per config and day, when a step asked for them
+    QString configEvidence;
     QString customerId;     // the Stripe customer, when found by the org's e-mail domain
     QStringList notChecked; // in words
 };
@@ -213,6 +227,24 @@ BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
                           const BillingPolicy &policy, bool cachedLine);
 // The slice behind the first invoice whose lines do not match the logs, from the steps' data.
 BillingSlice billingSliceOf(const AnalysisInput &input);
+
+// The traffic of a config whose input was largely served from the prompt cache moved, within
+// an invoice's period, to another config whose input is not: the old config's last request
+// comes within an hour of the new one's first, and the new one carries input tokens at no less
+// than 30% of the old one's hourly rate. `extraTokens`: the new config's input tokens of the
+// period that the old config's cached share would have taken off the bill.
+struct CacheSwitch
+{
+    QString from; // the config that had the cache
+    QString to;   // the config that took its traffic
+    QDateTime at; // the new config's first request
+    double fromShare = 0;
+    double toShare = 0;
+    double extraTokens = 0;
+    bool found() const { return !to.isEmpty(); }
+};
+CacheSwitch judgeCacheSwitch(const QList<ConfigDay> &days, const QDateTime &periodFrom,
+                             const QDateTime &periodTo);
 
 // Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
 // With a `reference` (other meters' hours of the same traffic), each hour is read as a share of
