@@ -533,6 +533,10 @@ private slots:
         QTest::newRow("stopped before the others")
             << 5480.0 << u"08:30"_s << u"session_id is gone"_s << 1 << false;
         QTest::newRow("not named") << 5500.0 << u"10:00"_s << u"our tags are gone"_s << 0 << false;
+        QTest::newRow("a plain word named in prose")
+            << 5500.0 << u"10:00"_s << u"we lost the tier breakdown"_s << 0 << false;
+        QTest::newRow("a plain word between backticks")
+            << 5500.0 << u"10:00"_s << u"we lost `tier` and session_id"_s << 2 << true;
         QTest::newRow("inside a longer word")
             << 5500.0 << u"10:00"_s << u"player_session_ids vanished"_s << 0 << false;
     }
@@ -587,6 +591,51 @@ private slots:
         QVERIFY(!key->summary.contains(u"player_tier"_s));
         const QString mismatch = phrasesMismatch(out, in);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // A client SDK that never sent metadata beside SDKs that keep it: the answer when nothing
+    // says what the customer looks for; steady and beside the point when the key the ticket
+    // asks about is on every request that carries metadata and the ticket does not name it.
+    void silentSdkBesideAskedKey_data()
+    {
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<bool>("keysRead");
+        QTest::addColumn<QString>("category"); // "" none
+        QTest::newRow("the asked key is on every request")
+            << u"tenant_id no longer in the logs of our KYC service"_s << true << QString();
+        QTest::newRow("the ticket names the silent SDK")
+            << u"tenant_id missing on the calls made with openai-python"_s << true
+            << u"sdk_version"_s;
+        QTest::newRow("keys not read")
+            << u"tenant_id no longer in the logs"_s << false << u"sdk_version"_s;
+        QTest::newRow("no key asked") << u"our metadata is gone"_s << true << u"sdk_version"_s;
+    }
+
+    void silentSdkBesideAskedKey()
+    {
+        QFETCH(QString, ticket);
+        QFETCH(bool, keysRead);
+        QFETCH(QString, category);
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        in.ticket.description = ticket;
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s, u"last_with"_s},
+                      {{u"portkey-node/1.12.4"_s, 9000, 9000, u"2028-01-25T06:00:00Z"_s,
+                        u"2028-01-26T11:39:00Z"_s, u"2028-01-26T11:39:00Z"_s},
+                       {u"openai-python/1.52.0"_s, 2000, 0, u"2028-01-25T06:00:00Z"_s,
+                        u"2028-01-26T11:30:00Z"_s, QJsonValue()}}));
+        if (keysRead)
+            addStep(in, u"mk"_s, u"clickhouse"_s, u"metadata_keys"_s, EvidenceKind::Table,
+                    table({u"key"_s, u"n"_s, u"first"_s, u"last"_s},
+                          {{u"tenant_id"_s, 9000, u"2028-01-25T06:00:00Z"_s,
+                            u"2028-01-26T11:39:00Z"_s}}));
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        if (category.isEmpty()) {
+            QVERIFY(out.hypotheses.isEmpty());
+        } else {
+            QCOMPARE(out.hypotheses.size(), 1);
+            QCOMPARE(out.hypotheses.first().cause.category, category);
+        }
     }
 
     void missingData()

@@ -98,8 +98,8 @@ const Hypothesis *hypothesisOn(const AnalyzerOutput &out, const QString &ref)
     return nullptr;
 }
 
-// "config|day of November|prompt|cached|HH:mm first|HH:mm last" -> a token_usage row grouped by
-// config, with its first and last request.
+// "config|day of November|requests|prompt|completion|cached|HH:mm first|HH:mm last" -> a
+// token_usage row grouped by config, with its first and last request (tokens a request).
 QList<ConfigDay> configDaysOf(const QStringList &specs)
 {
     QList<ConfigDay> days;
@@ -109,26 +109,32 @@ QList<ConfigDay> configDaysOf(const QStringList &specs)
         const auto at = [&](const QString &hhmm) {
             return QDateTime(day, QTime::fromString(hhmm, u"HH:mm"_s), QTimeZone::utc());
         };
+        const double n = p.at(2).toDouble();
         days.append({p.at(0),
                      day,
-                     {p.at(2).toDouble(), 0, p.at(3).toDouble()},
-                     100,
-                     at(p.at(4)),
-                     at(p.at(5))});
+                     {n * p.at(3).toDouble(), n * p.at(4).toDouble(), n * p.at(5).toDouble()},
+                     n,
+                     at(p.at(6)),
+                     at(p.at(7))});
     }
     return days;
 }
 
-// Nine days of config pc-old with 40% of its input cached, then `last` day: pc-old until
-// `oldLast`, pc-new from 10:14 with `newPrompt` input tokens and `newCached` of them cached.
-QStringList cacheSwitchDays(const QString &oldLast, double newPrompt, double newCached)
+// Nine days of config pc-old (2,400 requests a day of 9,000 prompt tokens, 7,200 of them cached,
+// and 500 completion tokens), then on the 10th pc-old until `oldLast` and pc-new from 10:14 with
+// `newRequests` requests of `newTokens` ("prompt|completion|cached" a request).
+QJsonArray maxTokens(int n)
+{
+    return {QJsonObject{{u"override_params"_s, QJsonObject{{u"max_tokens"_s, n}}}}};
+}
+
+QStringList switchDays(const QString &oldLast, int newRequests, const QString &newTokens)
 {
     QStringList specs;
     for (int d = 1; d <= 9; ++d)
-        specs.append(u"pc-old|%1|1000000|400000|00:00|23:59"_s.arg(d));
-    specs.append(u"pc-old|10|420000|168000|00:00|"_s + oldLast);
-    specs.append(
-        u"pc-new|10|%1|%2|10:14|23:59"_s.arg(newPrompt, 0, 'f', 0).arg(newCached, 0, 'f', 0));
+        specs.append(u"pc-old|%1|2400|9000|500|7200|00:00|23:59"_s.arg(d));
+    specs.append(u"pc-old|10|1000|9000|500|7200|00:00|"_s + oldLast);
+    specs.append(u"pc-new|10|%1|%2|10:14|23:59"_s.arg(newRequests).arg(newTokens));
     return specs;
 }
 
@@ -807,39 +813,46 @@ private slots:
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
-    // A config with most of its input cached hands its traffic over to one without: found only
-    // when the old one stops where the new one starts, the new one carries traffic of the same
-    // order and caches far less.
-    void cacheSwitch_data()
+    // A config hands its traffic over to one that bills far more tokens a request: found only
+    // when the old one stops where the new one starts and the new one serves requests at a rate
+    // of the same order; what changed is read from the tokens a request.
+    void configSwitch_data()
     {
         QTest::addColumn<QStringList>("days");
         QTest::addColumn<QString>("to"); // "" none
-        QTest::newRow("handed over at 10:14")
-            << cacheSwitchDays(u"10:13"_s, 580000, 0) << u"pc-new"_s;
+        QTest::addColumn<QString>("changed");
+        QTest::newRow("the prompt cache left behind at 10:14")
+            << switchDays(u"10:13"_s, 1400, u"9000|500|0"_s) << u"pc-new"_s << u"cache"_s;
+        QTest::newRow("longer answers from 10:14")
+            << switchDays(u"10:13"_s, 1400, u"9000|3000|7200"_s) << u"pc-new"_s << u"completion"_s;
         QTest::newRow("both run to the end of the day")
-            << cacheSwitchDays(u"23:59"_s, 580000, 0) << QString();
-        QTest::newRow("the new config caches as well")
-            << cacheSwitchDays(u"10:13"_s, 580000, 230000) << QString();
+            << switchDays(u"23:59"_s, 1400, u"9000|500|0"_s) << QString() << QString();
+        QTest::newRow("the new config bills as much a request")
+            << switchDays(u"10:13"_s, 1400, u"9000|500|7000"_s) << QString() << QString();
         QTest::newRow("a trickle through the new config")
-            << cacheSwitchDays(u"10:13"_s, 5000, 0) << QString();
-        QTest::newRow("nothing was cached before")
-            << QStringList{u"pc-old|9|1000000|0|00:00|23:59"_s, u"pc-new|10|900000|0|00:00|23:59"_s}
-            << QString();
+            << switchDays(u"10:13"_s, 30, u"9000|500|0"_s) << QString() << QString();
     }
 
-    void cacheSwitch()
+    void configSwitch()
     {
         QFETCH(QStringList, days);
         QFETCH(QString, to);
-        const CacheSwitch sw = judgeCacheSwitch(
+        QFETCH(QString, changed);
+        BillingPolicy policy;
+        policy.rule = CachedRule::Excluded;
+        const ConfigSwitch sw = judgeConfigSwitch(
             configDaysOf(days), QDateTime(QDate(2026, 11, 10), QTime(0, 0), QTimeZone::utc()),
-            QDateTime(QDate(2026, 11, 11), QTime(0, 0), QTimeZone::utc()));
+            QDateTime(QDate(2026, 11, 11), QTime(0, 0), QTimeZone::utc()), policy);
         QCOMPARE(sw.to, to);
-        if (!to.isEmpty()) {
-            QCOMPARE(sw.from, u"pc-old"_s);
-            QCOMPARE(sw.at.toString(u"HH:mm"_s), u"10:14"_s);
-            QCOMPARE(sw.extraTokens, 580000 * 0.4);
-        }
+        if (to.isEmpty())
+            return;
+        QCOMPARE(sw.from, u"pc-old"_s);
+        QCOMPARE(sw.at.toString(u"HH:mm"_s), u"10:14"_s);
+        QCOMPARE(sw.cacheFell, changed == u"cache");
+        QCOMPARE(sw.completionRose, changed == u"completion");
+        QVERIFY(!sw.promptRose);
+        QCOMPARE(sw.fromBillable, 2300.0);
+        QVERIFY(sw.extraTokens > 1400 * 2000);
     }
 
     // A correct invoice that is larger because the traffic moved to a config without prompt
@@ -850,7 +863,7 @@ private slots:
         AnalysisInput in =
             invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.3e6, true)}, CachedAtTenPercent);
         QList<QJsonArray> rows;
-        for (const ConfigDay &d : configDaysOf(cacheSwitchDays(u"10:13"_s, 580000, 0)))
+        for (const ConfigDay &d : configDaysOf(switchDays(u"10:13"_s, 1400, u"9000|500|0"_s)))
             rows.append(QJsonArray{d.day.toString(Qt::ISODate), d.requests, d.logged.prompt, 0,
                                    d.logged.cached, 1.0, d.config, d.first.toString(Qt::ISODate),
                                    d.last.toString(Qt::ISODate)});
@@ -861,17 +874,19 @@ private slots:
         addStep(in, u"cfg_old"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
                 QJsonObject{{u"config_id"_s, u"pc-old"_s},
                             {u"config"_s, QJsonObject{{u"prompt_caching"_s, u"auto"_s},
-                                                      {u"strategy"_s, QJsonObject{}}}}});
+                                                      {u"targets"_s, maxTokens(600)}}}});
         addStep(in, u"cfg_new"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
                 QJsonObject{{u"config_id"_s, u"pc-new"_s},
-                            {u"config"_s, QJsonObject{{u"strategy"_s, QJsonObject{}}}}});
+                            {u"config"_s, QJsonObject{{u"targets"_s, maxTokens(8192)}}}});
         const AnalyzerOutput out = analyzeTokenReconciliation(in);
         const auto top = std::ranges::max_element(out.hypotheses, {}, &Hypothesis::score);
         QVERIFY(top != out.hypotheses.end());
         QCOMPARE(top->cause.category, u"customer_config"_s);
         QCOMPARE(top->cause.refs, (QStringList{u"config:pc-new"_s, u"stripe:invoice:in_1"_s}));
         QVERIFY2(top->cause.summary.contains(u"10:14"_s), qPrintable(top->cause.summary));
-        QVERIFY2(top->cause.summary.contains(u"`prompt_caching: auto`"_s),
+        QVERIFY2(top->cause.summary.contains(u"sets `prompt_caching: auto`"_s),
+                 qPrintable(top->cause.summary));
+        QVERIFY2(top->cause.summary.contains(u"sets `max_tokens: 8192` (config pc-old: `600`)"_s),
                  qPrintable(top->cause.summary));
         const QString mismatch = phrasesMismatch(out, in);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));

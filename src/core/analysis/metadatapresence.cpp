@@ -273,7 +273,15 @@ QList<KeyPresence> judgeAskedKeys(const QList<MetadataKey> &keys, const QList<Sd
         // a whole word of the ticket: `session_id`, not `id` inside it
         const QRegularExpression word(
             u"(?<![a-z0-9_])"_s + QRegularExpression::escape(k.key.toLower()) + u"(?![a-z0-9_])"_s);
-        if (k.key.size() < 3 || !ticketText.contains(word))
+        // a key that reads as a plain word ("team", "feature") is named only between quotes or
+        // backticks; one shaped like an identifier (`session_id`, `traceId`) anywhere
+        static const QRegularExpression identifier(u"[_\\-.0-9]|[a-z][A-Z]"_s);
+        const QString quoted = QRegularExpression::escape(k.key.toLower());
+        const QRegularExpression inQuotes(u"[`'\"\u201c\u300c]"_s + quoted +
+                                          u"[`'\"\u201d\u300d]"_s);
+        const bool named = identifier.match(k.key).hasMatch() ? ticketText.contains(word)
+                                                              : ticketText.contains(inQuotes);
+        if (k.key.size() < 3 || !named)
             continue;
         KeyPresence p{k.key, k.n, with, k.last, false};
         // on every request carrying metadata, and as late as any of them (a key that stopped
@@ -283,6 +291,18 @@ QList<KeyPresence> judgeAskedKeys(const QList<MetadataKey> &keys, const QList<Sd
         asked.append(p);
     }
     return asked;
+}
+
+bool silentSdkBeside(const SdkMetadata &silent, const SdkMetadata &keeping,
+                     const QList<KeyPresence> &asked, const QString &ticketText)
+{
+    if (asked.isEmpty() || !std::ranges::all_of(asked, &KeyPresence::onEvery))
+        return false;
+    const QString version = silent.sdk.section(u'/', 1);
+    const bool named = ticketText.contains(silent.sdk.toLower()) ||
+                       ticketText.contains(silent.name.toLower()) ||
+                       (!version.isEmpty() && ticketText.contains(version));
+    return silent.with <= 0 && silent.name != keeping.name && !named;
 }
 
 namespace {
@@ -842,7 +862,16 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         return out;
     }
     const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;
-    if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText); drop.bad >= 0) {
+    const QList<KeyPresence> asked = judgeAskedKeys(facts.keys, facts.sdks, facts.ticketText);
+    // the silent SDK judged over the whole window: one that dropped metadata during it is not
+    // steady
+    const auto overWindow = [&](const SdkMetadata &s) {
+        const auto it = std::ranges::find(facts.sdks, s.sdk, &SdkMetadata::sdk);
+        return it != facts.sdks.end() ? *it : s;
+    };
+    if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText);
+        drop.bad >= 0 && !silentSdkBeside(overWindow(judged.at(drop.bad)), judged.at(drop.good),
+                                          asked, facts.ticketText)) {
         phraseSdkDrop(out, input, facts, judged.at(drop.bad), judged.at(drop.good), reference);
         return out;
     }

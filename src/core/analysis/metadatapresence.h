@@ -153,6 +153,13 @@ struct KeyPresence
 QList<KeyPresence> judgeAskedKeys(const QList<MetadataKey> &keys, const QList<SdkMetadata> &sdks,
                                   const QString &ticketText);
 
+// Pure: an SDK that sent no metadata at any time (`silent`, from judgeSdkDrop beside another
+// SDK that keeps it) is steady, not the answer, when every key the ticket asks about is on every
+// request that carries metadata and the ticket does not name that SDK: a job that never tags its
+// requests, beside the services the customer asks about.
+bool silentSdkBeside(const SdkMetadata &silent, const SdkMetadata &keeping,
+                     const QList<KeyPresence> &asked, const QString &ticketText);
+
 // The config a drop is confined to, as the gateway describes it: when it was last edited and
 // its settings whose key names metadata ("store_metadata: false").
 struct ConfigMetadata

@@ -530,56 +530,75 @@ double billableTokens(const LoggedTokens &t, CachedRule rule, double discount)
     return t.prompt + t.completion;
 }
 
-CacheSwitch judgeCacheSwitch(const QList<ConfigDay> &days, const QDateTime &periodFrom,
-                             const QDateTime &periodTo)
+ConfigSwitch judgeConfigSwitch(const QList<ConfigDay> &days, const QDateTime &periodFrom,
+                               const QDateTime &periodTo, const BillingPolicy &policy)
 {
     struct Life
     {
         LoggedTokens logged;
+        double requests = 0;
         QDateTime first;
         QDateTime last;
-        double periodPrompt = 0;
-        // input tokens per hour of its life in the window
+        LoggedTokens period;
+        double periodRequests = 0;
+        // requests per hour of its life in the window
         double rate() const
         {
             const qint64 secs = first.isValid() && last.isValid() ? first.secsTo(last) : 0;
-            return logged.prompt / std::max(1.0, double(secs) / 3600.0);
+            return requests / std::max(1.0, double(secs) / 3600.0);
+        }
+        LoggedTokens perRequest() const
+        {
+            const double n = std::max(1.0, requests);
+            return {logged.prompt / n, logged.completion / n, logged.cached / n};
         }
     };
     QMap<QString, Life> lives;
     for (const ConfigDay &d : days) {
         Life &l = lives[d.config];
         l.logged += d.logged;
+        l.requests += d.requests;
         if (d.first.isValid() && (!l.first.isValid() || d.first < l.first))
             l.first = d.first;
         if (d.last.isValid() && (!l.last.isValid() || d.last > l.last))
             l.last = d.last;
         const QDateTime start(d.day, QTime(0, 0), QTimeZone::utc());
-        if (start >= periodFrom && start < periodTo)
-            l.periodPrompt += d.logged.prompt;
+        if (start >= periodFrom && start < periodTo) {
+            l.period += d.logged;
+            l.periodRequests += d.requests;
+        }
     }
-    const auto share = [](const LoggedTokens &t) {
-        return t.prompt > 0 ? t.cached / t.prompt : 0;
+    const auto billable = [&](const LoggedTokens &t) {
+        return billableTokens(t, policy.rule, policy.discount);
     };
-    CacheSwitch best;
+    ConfigSwitch best;
     for (auto a = lives.cbegin(); a != lives.cend(); ++a) {
-        const double fromShare = share(a->logged);
-        if (fromShare < 0.2 || a->logged.prompt < 10000 || !a->last.isValid())
+        if (a->requests < 20 || !a->last.isValid())
             continue;
         for (auto b = lives.cbegin(); b != lives.cend(); ++b) {
-            if (b.key() == a.key() || !b->first.isValid() || b->first < periodFrom ||
-                b->first >= periodTo)
+            if (b.key() == a.key() || b->requests < 20 || !b->first.isValid() ||
+                b->first < periodFrom || b->first >= periodTo)
                 continue;
-            const double toShare = share(b->logged);
-            // the old config stops where the new one starts, the new one carries traffic of
-            // the same order, and it caches far less
+            // the old config stops where the new one starts and the new one serves requests
+            // at a rate of the same order
             const qint64 gap = b->first.secsTo(a->last);
-            if (gap < -3600 || gap > 3600 || toShare > 0.25 * fromShare ||
-                b->rate() < 0.3 * a->rate())
+            if (gap < -3600 || gap > 3600 || b->rate() < 0.3 * a->rate())
                 continue;
-            const double extra = b->periodPrompt * (fromShare - toShare);
-            if (extra > best.extraTokens)
-                best = {a.key(), b.key(), b->first, fromShare, toShare, extra};
+            ConfigSwitch sw{a.key(), b.key(), b->first, a->perRequest(), b->perRequest()};
+            sw.fromBillable = billable(sw.fromPerRequest);
+            sw.toBillable = billable(sw.toPerRequest);
+            if (sw.toBillable < 1.5 * std::max(1.0, sw.fromBillable))
+                continue;
+            const double fromShare = sw.cachedShare(sw.fromPerRequest);
+            sw.cacheFell = policy.rule != CachedRule::Full && fromShare >= 0.2 &&
+                           sw.cachedShare(sw.toPerRequest) < 0.25 * fromShare;
+            sw.completionRose =
+                sw.toPerRequest.completion >= 1.5 * std::max(1.0, sw.fromPerRequest.completion);
+            sw.promptRose = sw.toPerRequest.prompt >= 1.5 * std::max(1.0, sw.fromPerRequest.prompt);
+            sw.extraTokens = billable(b->period) - b->periodRequests * sw.fromBillable;
+            if ((sw.cacheFell || sw.completionRose || sw.promptRose) &&
+                sw.extraTokens > best.extraTokens)
+                best = sw;
         }
     }
     return best;
@@ -1343,45 +1362,86 @@ void phraseLargestConfig(AnalyzerOutput &out, const BillingFacts &facts, const I
     out.findings.append(g);
 }
 
-// The settings of a config (nested ones too) whose key names caching, "key: value" by key.
-void cacheSettings(const QJsonObject &object, QMap<QString, QString> &out)
+// The settings of a config (nested ones too, by their path) whose key names caching or tokens:
+// "prompt_caching" -> "auto", "targets.0.override_params.max_tokens" -> "600".
+void tokenSettings(const QJsonValue &value, const QString &path, QMap<QString, QString> &out)
 {
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it.value().isObject()) {
-            cacheSettings(it.value().toObject(), out);
-        } else if (it.value().isArray()) {
-            for (const QJsonValue &v : it.value().toArray())
-                cacheSettings(v.toObject(), out);
-        } else if (it.key().contains(u"cach"_s, Qt::CaseInsensitive)) {
-            const QJsonValue v = it.value();
-            out.insert(it.key(), v.isString() ? v.toString()
-                                 : v.isBool() ? (v.toBool() ? u"true"_s : u"false"_s)
-                                              : QString::number(v.toDouble()));
-        }
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            tokenSettings(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key(), out);
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            tokenSettings(a.at(i), path + u'.' + QString::number(i), out);
+    } else {
+        const QString key = path.section(u'.', -1);
+        if (!key.contains(u"cach"_s, Qt::CaseInsensitive) &&
+            !key.contains(u"token"_s, Qt::CaseInsensitive))
+            return;
+        out.insert(path, value.isString() ? value.toString()
+                         : value.isBool() ? (value.toBool() ? u"true"_s : u"false"_s)
+                                          : QString::number(value.toDouble()));
     }
 }
 
-// The gateway's description of config `id`: its caching settings, and whether a step read it.
-std::pair<bool, QMap<QString, QString>> configCaching(const AnalysisInput &input, const QString &id)
+// The gateway's description of config `id`: its caching and token settings, and whether a step
+// read it.
+std::pair<bool, QMap<QString, QString>> configTokenSettings(const AnalysisInput &input,
+                                                            const QString &id)
 {
     QMap<QString, QString> settings;
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         if (f.evidence->data.value(u"config_id"_s).toString() != id)
             continue;
-        cacheSettings(f.evidence->data.value(u"config"_s).toObject(), settings);
+        tokenSettings(f.evidence->data.value(u"config"_s), QString(), settings);
         return {true, settings};
     }
     return {false, settings};
 }
 
-// A correct invoice that is larger because the org's traffic moved to a config that does not
-// use the prompt cache: the customer's own config change, with the minute it took effect.
-void phraseCacheSwitch(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
-                       const InvoiceFacts &f, const QDateTime &reference)
+// The caching and token settings the two configs of a switch set differently, in words and
+// phrases.
+void settingsChanged(Hypothesis &h, const AnalysisInput &input, const ConfigSwitch &sw)
 {
-    if (facts.policy.rule == CachedRule::Full)
-        return; // cached input costs as much as the rest: the switch changed nothing billed
-    const CacheSwitch sw = judgeCacheSwitch(facts.configDays, f.from, f.to);
+    const auto [oldRead, oldSettings] = configTokenSettings(input, sw.from);
+    const auto [newRead, newSettings] = configTokenSettings(input, sw.to);
+    if (!oldRead || !newRead)
+        return;
+    QStringList keys = oldSettings.keys();
+    for (const QString &k : newSettings.keys())
+        appendUnique(keys, k);
+    for (const QString &path : std::as_const(keys)) {
+        const QString key = path.section(u'.', -1);
+        const QString before = oldSettings.value(path);
+        const QString after = newSettings.value(path);
+        if (before == after)
+            continue;
+        if (after.isEmpty()) {
+            h.cause.summary += u"; config "_s + sw.from + u" sets `"_s + key + u": "_s + before +
+                               u"`, config "_s + sw.to + u" does not set `"_s + key + u'`';
+            h.cause.phrases.append(
+                {u"billing.setting_missing"_s,
+                 {Say::name(u"old"_s, sw.from), Say::name(u"setting"_s, key + u": "_s + before),
+                  Say::name(u"new"_s, sw.to), Say::name(u"key"_s, key)}});
+        } else {
+            const QString was = before.isEmpty() ? u"does not set it"_s : u'`' + before + u'`';
+            h.cause.summary += u"; config "_s + sw.to + u" sets `"_s + key + u": "_s + after +
+                               u"` (config "_s + sw.from + u": "_s + was + u')';
+            h.cause.phrases.append(
+                {before.isEmpty() ? u"billing.setting_added"_s : u"billing.setting_changed"_s,
+                 {Say::name(u"new"_s, sw.to), Say::name(u"setting"_s, key + u": "_s + after),
+                  Say::name(u"old"_s, sw.from), Say::name(u"was"_s, key + u": "_s + before)}});
+        }
+    }
+}
+
+// A correct invoice that is larger because the org's traffic moved to a config that bills far
+// more tokens a request: the customer's own config change, with the minute it took effect.
+void phraseConfigSwitch(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
+                        const InvoiceFacts &f, const QDateTime &reference)
+{
+    const ConfigSwitch sw = judgeConfigSwitch(facts.configDays, f.from, f.to, facts.policy);
     if (!sw.found())
         return;
     Hypothesis h;
@@ -1389,33 +1449,43 @@ void phraseCacheSwitch(AnalyzerOutput &out, const AnalysisInput &input, const Bi
     h.score = 0.88;
     h.cause.confidence = 0.8;
     h.cause.summary = u"From "_s + clock(sw.at, reference) + u" the requests of config "_s +
-                      sw.from + u" ("_s + formatShare(sw.fromShare) +
-                      u" of their input tokens served from the prompt cache) go through config "_s +
-                      sw.to + u" ("_s + formatShare(sw.toShare) + u"), so about "_s +
-                      formatCount(sw.extraTokens) + u" more input tokens are billed on invoice "_s +
-                      f.id;
-    h.cause.phrases = {{u"billing.cache_switch"_s,
-                        {Say::time(u"at"_s, sw.at), Say::name(u"old"_s, sw.from),
-                         Say::share(u"old_share"_s, sw.fromShare), Say::name(u"new"_s, sw.to),
-                         Say::share(u"new_share"_s, sw.toShare),
-                         Say::count(u"tokens"_s, sw.extraTokens), Say::name(u"invoice"_s, f.id)}}};
+                      sw.from + u" go through config "_s + sw.to + u", which bills "_s +
+                      formatCount(sw.toBillable) + u" tokens a request where "_s + sw.from +
+                      u" billed "_s + formatCount(sw.fromBillable) + u": about "_s +
+                      formatCount(sw.extraTokens) + u" more tokens on invoice "_s + f.id;
+    h.cause.phrases = {
+        {u"billing.config_switch"_s,
+         {Say::time(u"at"_s, sw.at), Say::name(u"old"_s, sw.from), Say::name(u"new"_s, sw.to),
+          Say::count(u"new_tokens"_s, sw.toBillable), Say::count(u"old_tokens"_s, sw.fromBillable),
+          Say::count(u"tokens"_s, sw.extraTokens), Say::name(u"invoice"_s, f.id)}}};
+    if (sw.cacheFell) {
+        const double before = sw.cachedShare(sw.fromPerRequest);
+        const double after = sw.cachedShare(sw.toPerRequest);
+        h.cause.summary += u"; "_s + formatShare(before) + u" of the input of "_s + sw.from +
+                           u" was served from the prompt cache, "_s + formatShare(after) +
+                           u" of "_s + sw.to + u"'s"_s;
+        h.cause.phrases.append({u"billing.cached_share_fell"_s,
+                                {Say::name(u"old"_s, sw.from), Say::share(u"old_share"_s, before),
+                                 Say::name(u"new"_s, sw.to), Say::share(u"new_share"_s, after)}});
+    }
+    for (const auto &[rose, kind, before, after] :
+         {std::tuple{sw.completionRose, u"completion"_s, sw.fromPerRequest.completion,
+                     sw.toPerRequest.completion},
+          std::tuple{sw.promptRose, u"prompt"_s, sw.fromPerRequest.prompt,
+                     sw.toPerRequest.prompt}}) {
+        if (!rose)
+            continue;
+        h.cause.summary += u"; "_s + kind + u" tokens a request rose from "_s +
+                           formatCount(before) + u" to "_s + formatCount(after);
+        h.cause.phrases.append(
+            {kind == u"completion" ? u"billing.completion_rose"_s : u"billing.prompt_rose"_s,
+             {Say::name(u"old"_s, sw.from), Say::count(u"old_tokens"_s, before),
+              Say::name(u"new"_s, sw.to), Say::count(u"new_tokens"_s, after)}});
+    }
+    settingsChanged(h, input, sw);
     h.cause.refs = {u"config:"_s + sw.to, f.ref};
     h.cause.evidenceIds = {facts.configEvidence, facts.invoiceEvidence};
-    const auto [oldRead, oldSettings] = configCaching(input, sw.from);
-    const auto [newRead, newSettings] = configCaching(input, sw.to);
-    if (oldRead && newRead) {
-        for (auto it = oldSettings.cbegin(); it != oldSettings.cend(); ++it) {
-            if (newSettings.contains(it.key()))
-                continue;
-            const QString setting = it.key() + u": "_s + it.value();
-            h.cause.summary += u"; config "_s + sw.from + u" sets `"_s + setting + u"`, config "_s +
-                               sw.to + u" does not set `"_s + it.key() + u'`';
-            h.cause.phrases.append({u"billing.cache_setting_missing"_s,
-                                    {Say::name(u"old"_s, sw.from), Say::name(u"setting"_s, setting),
-                                     Say::name(u"new"_s, sw.to), Say::name(u"key"_s, it.key())}});
-        }
-    }
-    h.why = u"the cached share of the input fell with the config that took the traffic"_s;
+    h.why = u"the tokens a request rose with the config that took the traffic"_s;
     out.hypotheses.append(h);
 }
 
@@ -1498,7 +1568,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     out.hypotheses.append(h);
     if (!correct)
         return;
-    phraseCacheSwitch(out, input, facts, f, reference);
+    phraseConfigSwitch(out, input, facts, f, reference);
     phraseLargestConfig(out, facts, f, policy);
     out.rejected.append({QLatin1StringView(Category::BillingPipeline),
                          u"the invoice matches the logged usage to within 1%"_s,
