@@ -596,10 +596,11 @@ Result<QList<Query>> tokenUsageSql(const Request &request)
         (group.isEmpty() ? QString() : group + u" AS cf_group, "_s) +
         u"count() AS cf_requests, sum("_s + c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
         c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s + c.f(u"cached_tokens"_s) +
-        u") AS cf_cached, sum("_s + c.f(u"cost_usd"_s) + u") AS cf_cost FROM "_s + c.from() +
-        where + u" GROUP BY cf_day"_s + (group.isEmpty() ? QString() : u", cf_group"_s) +
-        u" ORDER BY cf_day"_s + (group.isEmpty() ? QString() : u", cf_group"_s) +
-        u" LIMIT 1000 FORMAT JSON"_s;
+        u") AS cf_cached, sum("_s + c.f(u"cost_usd"_s) + u") AS cf_cost, toUInt32(min("_s +
+        c.f(u"ts"_s) + u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) +
+        u")) AS cf_last FROM "_s + c.from() + where + u" GROUP BY cf_day"_s +
+        (group.isEmpty() ? QString() : u", cf_group"_s) + u" ORDER BY cf_day"_s +
+        (group.isEmpty() ? QString() : u", cf_group"_s) + u" LIMIT 1000 FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
 
@@ -615,7 +616,8 @@ Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &req
             QJsonArray{day.toString(Qt::ISODate), number(r.value(i, u"cf_requests"_s)),
                        number(r.value(i, u"cf_prompt"_s)), number(r.value(i, u"cf_completion"_s)),
                        number(r.value(i, u"cf_cached"_s)), number(r.value(i, u"cf_cost"_s)),
-                       groupBy.isEmpty() ? QString() : r.value(i, u"cf_group"_s).toString()});
+                       groupBy.isEmpty() ? QString() : r.value(i, u"cf_group"_s).toString(),
+                       epochIso(r.value(i, u"cf_first"_s)), epochIso(r.value(i, u"cf_last"_s))});
         prompt += r.value(i, u"cf_prompt"_s).toLongLong();
         completion += r.value(i, u"cf_completion"_s).toLongLong();
         cached += r.value(i, u"cf_cached"_s).toLongLong();
@@ -751,6 +753,39 @@ Mapped metadataByGroupRows(const QList<ClickHouseResult> &results, const Request
                 metadataGroupsNote(r, requested),
             table(request.columns(), rows),
             {}};
+}
+
+// metadata_keys: the top-level keys of the metadata objects, each with the requests carrying it
+// (a key counted once per request) and its first and last request. The metadata column is a
+// JSON object string and 18.16 has no JSON parser, so a key is a quoted name after `{` or `,`
+// and before `:`.
+
+Result<QList<Query>> metadataKeysSql(const Request &request)
+{
+    QueryContext c = request.context(Gateway);
+    const QString where = c.where(request.args, request.window, true, GatewayFilters);
+    const QString ts = c.f(u"ts"_s);
+    const QString sql = u"SELECT arrayJoin(arrayDistinct(extractAll("_s + c.f(u"metadata"_s) +
+                        uR"sql(, '[{,]\\s*"([^"]+)"\\s*:'))) AS cf_key, count() AS cf_n, )sql"_s +
+                        u"toUInt32(min("_s + ts + u")) AS cf_first, toUInt32(max("_s + ts +
+                        u")) AS cf_last FROM "_s + c.from() + where +
+                        u" GROUP BY cf_key ORDER BY cf_n DESC, cf_key LIMIT 200 FORMAT JSON"_s;
+    return QList<Query>{{sql, c.parameters()}};
+}
+
+Mapped metadataKeysRows(const QList<ClickHouseResult> &results, const Request &request)
+{
+    const ClickHouseResult &r = results.first();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        rows.append(QJsonArray{text(r.value(i, u"cf_key"_s)), number(r.value(i, u"cf_n"_s)),
+                               epochIso(r.value(i, u"cf_first"_s)),
+                               epochIso(r.value(i, u"cf_last"_s))});
+    }
+    return {EvidenceKind::Table,
+            u"Custom metadata keys and the requests carrying each"_s + request.suffix,
+            table(request.columns(), rows),
+            {{u"keys"_s, distinctStrings(r, u"cf_key"_s)}}};
 }
 
 // org_comparison: every org, so no org filter. The window holds every customer's traffic, so
@@ -895,6 +930,7 @@ constexpr OperationHandler Handlers[] = {
     {u"token_usage", tokenUsageSql, tokenUsageRows},
     {u"metadata_by_sdk", metadataBySdkSql, metadataBySdkRows},
     {u"metadata_by_group", metadataByGroupSql, metadataByGroupRows},
+    {u"metadata_keys", metadataKeysSql, metadataKeysRows},
     {u"org_comparison", orgComparisonSql, orgComparisonRows},
     {u"webhook_breakdown", webhookBreakdownSql, webhookBreakdownRows},
     {u"webhook_series", seriesSql, seriesRows},

@@ -106,9 +106,9 @@ QList<Operation> clickhouse()
                               u"default \"\": one row a day"_s)}),
          EvidenceKind::Table,
          {u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s, u"cached_tokens"_s,
-          u"cost_usd"_s, u"group"_s},
+          u"cost_usd"_s, u"group"_s, u"first"_s, u"last"_s},
          u"(day = `YYYY-MM-DD`; group = the row's provider, model or config with group_by, else "
-         u"\"\")"_s,
+         u"\"\"; first, last: the row's first and last request)"_s,
          {u"prompt_tokens"_s, u"completion_tokens"_s, u"cached_tokens"_s},
          u"(totals)"_s},
         {c,
@@ -132,6 +132,15 @@ QList<Operation> clickhouse()
          u"every group fits, and the title says so, as it says when the row limit cut groups "
          u"off)"_s,
          {},
+         {}},
+        {c,
+         u"metadata_keys"_s,
+         gatewayQuery(),
+         EvidenceKind::Table,
+         {u"key"_s, u"n"_s, u"first"_s, u"last"_s},
+         u"(one row per top-level key of the metadata objects, most requests first, at most 200; "
+         u"n: the requests carrying the key)"_s,
+         {u"keys[]"_s},
          {}},
         {c,
          u"org_comparison"_s,

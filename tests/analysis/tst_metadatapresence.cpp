@@ -516,6 +516,128 @@ private slots:
         }
     }
 
+    // A key the ticket names, read per key: on every request that carries metadata and as late
+    // as any of them, or on a part of them, or stopped before the others; keys it does not name
+    // (or names only inside a longer word) are not judged.
+    void askedKeys_data()
+    {
+        QTest::addColumn<double>("keyCount");
+        QTest::addColumn<QString>("keyLast");
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<int>("asked");
+        QTest::addColumn<bool>("onEvery");
+        QTest::newRow("on every request")
+            << 5500.0 << u"10:00"_s << u"we lost session_id since yesterday"_s << 1 << true;
+        QTest::newRow("on a part")
+            << 4000.0 << u"10:00"_s << u"(session_id) missing"_s << 1 << false;
+        QTest::newRow("stopped before the others")
+            << 5480.0 << u"08:30"_s << u"session_id is gone"_s << 1 << false;
+        QTest::newRow("not named") << 5500.0 << u"10:00"_s << u"our tags are gone"_s << 0 << false;
+        QTest::newRow("a plain word named in prose")
+            << 5500.0 << u"10:00"_s << u"we lost the tier breakdown"_s << 0 << false;
+        QTest::newRow("a plain word between backticks")
+            << 5500.0 << u"10:00"_s << u"we lost `tier` and session_id"_s << 2 << true;
+        QTest::newRow("inside a longer word")
+            << 5500.0 << u"10:00"_s << u"player_session_ids vanished"_s << 0 << false;
+    }
+
+    void askedKeys()
+    {
+        QFETCH(double, keyCount);
+        QFETCH(QString, keyLast);
+        QFETCH(QString, ticket);
+        QFETCH(int, asked);
+        QFETCH(bool, onEvery);
+        QList<SdkMetadata> judged =
+            sdks({u"portkey-node/1.12.0:4000:4000"_s, u"portkey-python/1.14.0:1800:1500"_s});
+        judged[0].lastWith = QDateTime(QDate(2028, 6, 14), QTime(10, 0), QTimeZone::utc());
+        const QTime last = QTime::fromString(keyLast, u"HH:mm"_s);
+        const QList<MetadataKey> keys{
+            {u"session_id"_s, keyCount, {}, QDateTime(QDate(2028, 6, 14), last, QTimeZone::utc())},
+            {u"tier"_s, 4000, {}, QDateTime(QDate(2028, 6, 14), QTime(10, 0), QTimeZone::utc())}};
+        const QList<KeyPresence> p = judgeAskedKeys(keys, judged, ticket);
+        QCOMPARE(p.size(), asked);
+        if (asked > 0) {
+            QCOMPARE(p.first().key, u"session_id"_s);
+            QCOMPARE(p.first().with, 5500.0);
+            QCOMPARE(p.first().onEvery, onEvery);
+        }
+    }
+
+    // The evidence read per key: the reply can say the key the customer asks about is on every
+    // request, where the SDK totals only say how many requests carry some metadata.
+    void phraseAskedKey()
+    {
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        in.ticket.description = u"session_id no longer shows up in the logs"_s;
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s, u"last_with"_s},
+                      {{u"portkey-node/1.12.0"_s, 4000, 4000, u"2028-06-12T22:00:00Z"_s,
+                        u"2028-06-14T02:29:00Z"_s, u"2028-06-14T02:29:00Z"_s},
+                       {u"portkey-python/1.14.0"_s, 1700, 0, u"2028-06-12T22:00:00Z"_s,
+                        u"2028-06-14T02:20:00Z"_s, QJsonValue()}}));
+        addStep(
+            in, u"mk"_s, u"clickhouse"_s, u"metadata_keys"_s, EvidenceKind::Table,
+            table(
+                {u"key"_s, u"n"_s, u"first"_s, u"last"_s},
+                {{u"session_id"_s, 4000, u"2028-06-12T22:00:00Z"_s, u"2028-06-14T02:29:00Z"_s},
+                 {u"player_tier"_s, 2600, u"2028-06-12T22:00:00Z"_s, u"2028-06-14T02:28:00Z"_s}}));
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        const auto key = std::ranges::find_if(out.findings, [](const Finding &f) {
+            return !f.phrases.isEmpty() && f.phrases.first().key == u"metadata.key_on_every"_s;
+        });
+        QVERIFY(key != out.findings.end());
+        QVERIFY2(key->summary.contains(u"`session_id`"_s), qPrintable(key->summary));
+        QVERIFY(!key->summary.contains(u"player_tier"_s));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // A client SDK that never sent metadata beside SDKs that keep it: the answer when nothing
+    // says what the customer looks for; steady and beside the point when the key the ticket
+    // asks about is on every request that carries metadata and the ticket does not name it.
+    void silentSdkBesideAskedKey_data()
+    {
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<bool>("keysRead");
+        QTest::addColumn<QString>("category"); // "" none
+        QTest::newRow("the asked key is on every request")
+            << u"tenant_id no longer in the logs of our KYC service"_s << true << QString();
+        QTest::newRow("the ticket names the silent SDK")
+            << u"tenant_id missing on the calls made with openai-python"_s << true
+            << u"sdk_version"_s;
+        QTest::newRow("keys not read")
+            << u"tenant_id no longer in the logs"_s << false << u"sdk_version"_s;
+        QTest::newRow("no key asked") << u"our metadata is gone"_s << true << u"sdk_version"_s;
+    }
+
+    void silentSdkBesideAskedKey()
+    {
+        QFETCH(QString, ticket);
+        QFETCH(bool, keysRead);
+        QFETCH(QString, category);
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        in.ticket.description = ticket;
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                table({u"sdk"_s, u"n"_s, u"with_metadata"_s, u"first"_s, u"last"_s, u"last_with"_s},
+                      {{u"portkey-node/1.12.4"_s, 9000, 9000, u"2028-01-25T06:00:00Z"_s,
+                        u"2028-01-26T11:39:00Z"_s, u"2028-01-26T11:39:00Z"_s},
+                       {u"openai-python/1.52.0"_s, 2000, 0, u"2028-01-25T06:00:00Z"_s,
+                        u"2028-01-26T11:30:00Z"_s, QJsonValue()}}));
+        if (keysRead)
+            addStep(in, u"mk"_s, u"clickhouse"_s, u"metadata_keys"_s, EvidenceKind::Table,
+                    table({u"key"_s, u"n"_s, u"first"_s, u"last"_s},
+                          {{u"tenant_id"_s, 9000, u"2028-01-25T06:00:00Z"_s,
+                            u"2028-01-26T11:39:00Z"_s}}));
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        if (category.isEmpty()) {
+            QVERIFY(out.hypotheses.isEmpty());
+        } else {
+            QCOMPARE(out.hypotheses.size(), 1);
+            QCOMPARE(out.hypotheses.first().cause.category, category);
+        }
+    }
+
     void missingData()
     {
         AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});

@@ -98,6 +98,46 @@ const Hypothesis *hypothesisOn(const AnalyzerOutput &out, const QString &ref)
     return nullptr;
 }
 
+// "config|day of November|requests|prompt|completion|cached|HH:mm first|HH:mm last" -> a
+// token_usage row grouped by config, with its first and last request (tokens a request).
+QList<ConfigDay> configDaysOf(const QStringList &specs)
+{
+    QList<ConfigDay> days;
+    for (const QString &spec : specs) {
+        const QStringList p = spec.split(u'|');
+        const QDate day(2026, 11, p.at(1).toInt());
+        const auto at = [&](const QString &hhmm) {
+            return QDateTime(day, QTime::fromString(hhmm, u"HH:mm"_s), QTimeZone::utc());
+        };
+        const double n = p.at(2).toDouble();
+        days.append({p.at(0),
+                     day,
+                     {n * p.at(3).toDouble(), n * p.at(4).toDouble(), n * p.at(5).toDouble()},
+                     n,
+                     at(p.at(6)),
+                     at(p.at(7))});
+    }
+    return days;
+}
+
+// Nine days of config pc-old (2,400 requests a day of 9,000 prompt tokens, 7,200 of them cached,
+// and 500 completion tokens), then on the 10th pc-old until `oldLast` and pc-new from 10:14 with
+// `newRequests` requests of `newTokens` ("prompt|completion|cached" a request).
+QJsonArray maxTokens(int n)
+{
+    return {QJsonObject{{u"override_params"_s, QJsonObject{{u"max_tokens"_s, n}}}}};
+}
+
+QStringList switchDays(const QString &oldLast, int newRequests, const QString &newTokens)
+{
+    QStringList specs;
+    for (int d = 1; d <= 9; ++d)
+        specs.append(u"pc-old|%1|2400|9000|500|7200|00:00|23:59"_s.arg(d));
+    specs.append(u"pc-old|10|1000|9000|500|7200|00:00|"_s + oldLast);
+    specs.append(u"pc-new|10|%1|%2|10:14|23:59"_s.arg(newRequests).arg(newTokens));
+    return specs;
+}
+
 } // namespace
 
 class TestTokenReconciliation final : public QObject
@@ -769,6 +809,85 @@ private slots:
         QVERIFY(largest != out.findings.cend());
         QVERIFY2(largest->summary.startsWith(u"72% of the tokens of invoice in_1"_s),
                  qPrintable(largest->summary));
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // A config hands its traffic over to one that bills far more tokens a request: found only
+    // when the old one stops where the new one starts and the new one serves requests at a rate
+    // of the same order; what changed is read from the tokens a request.
+    void configSwitch_data()
+    {
+        QTest::addColumn<QStringList>("days");
+        QTest::addColumn<QString>("to"); // "" none
+        QTest::addColumn<QString>("changed");
+        QTest::newRow("the prompt cache left behind at 10:14")
+            << switchDays(u"10:13"_s, 1400, u"9000|500|0"_s) << u"pc-new"_s << u"cache"_s;
+        QTest::newRow("longer answers from 10:14")
+            << switchDays(u"10:13"_s, 1400, u"9000|3000|7200"_s) << u"pc-new"_s << u"completion"_s;
+        QTest::newRow("both run to the end of the day")
+            << switchDays(u"23:59"_s, 1400, u"9000|500|0"_s) << QString() << QString();
+        QTest::newRow("the new config bills as much a request")
+            << switchDays(u"10:13"_s, 1400, u"9000|500|7000"_s) << QString() << QString();
+        QTest::newRow("a trickle through the new config")
+            << switchDays(u"10:13"_s, 30, u"9000|500|0"_s) << QString() << QString();
+    }
+
+    void configSwitch()
+    {
+        QFETCH(QStringList, days);
+        QFETCH(QString, to);
+        QFETCH(QString, changed);
+        BillingPolicy policy;
+        policy.rule = CachedRule::Excluded;
+        const ConfigSwitch sw = judgeConfigSwitch(
+            configDaysOf(days), QDateTime(QDate(2026, 11, 10), QTime(0, 0), QTimeZone::utc()),
+            QDateTime(QDate(2026, 11, 11), QTime(0, 0), QTimeZone::utc()), policy);
+        QCOMPARE(sw.to, to);
+        if (to.isEmpty())
+            return;
+        QCOMPARE(sw.from, u"pc-old"_s);
+        QCOMPARE(sw.at.toString(u"HH:mm"_s), u"10:14"_s);
+        QCOMPARE(sw.cacheFell, changed == u"cache");
+        QCOMPARE(sw.completionRose, changed == u"completion");
+        QVERIFY(!sw.promptRose);
+        QCOMPARE(sw.fromBillable, 2300.0);
+        QVERIFY(sw.extraTokens > 1400 * 2000);
+    }
+
+    // A correct invoice that is larger because the traffic moved to a config without prompt
+    // caching: the customer's config change, with its minute and the setting the new config
+    // lacks, ranks above "the invoice is correct".
+    void analyzerCacheSwitchIsTheCustomersConfig()
+    {
+        AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.3e6, true)}, CachedAtTenPercent);
+        QList<QJsonArray> rows;
+        for (const ConfigDay &d : configDaysOf(switchDays(u"10:13"_s, 1400, u"9000|500|0"_s)))
+            rows.append(QJsonArray{d.day.toString(Qt::ISODate), d.requests, d.logged.prompt, 0,
+                                   d.logged.cached, 1.0, d.config, d.first.toString(Qt::ISODate),
+                                   d.last.toString(Qt::ISODate)});
+        addStep(in, u"usage_by_config"_s, u"clickhouse"_s, u"token_usage"_s, EvidenceKind::Table,
+                table({u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s,
+                       u"cached_tokens"_s, u"cost_usd"_s, u"group"_s, u"first"_s, u"last"_s},
+                      rows, QJsonObject{{u"group_by"_s, u"config_id"_s}}));
+        addStep(in, u"cfg_old"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+                QJsonObject{{u"config_id"_s, u"pc-old"_s},
+                            {u"config"_s, QJsonObject{{u"prompt_caching"_s, u"auto"_s},
+                                                      {u"targets"_s, maxTokens(600)}}}});
+        addStep(in, u"cfg_new"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+                QJsonObject{{u"config_id"_s, u"pc-new"_s},
+                            {u"config"_s, QJsonObject{{u"targets"_s, maxTokens(8192)}}}});
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const auto top = std::ranges::max_element(out.hypotheses, {}, &Hypothesis::score);
+        QVERIFY(top != out.hypotheses.end());
+        QCOMPARE(top->cause.category, u"customer_config"_s);
+        QCOMPARE(top->cause.refs, (QStringList{u"config:pc-new"_s, u"stripe:invoice:in_1"_s}));
+        QVERIFY2(top->cause.summary.contains(u"10:14"_s), qPrintable(top->cause.summary));
+        QVERIFY2(top->cause.summary.contains(u"sets `prompt_caching: auto`"_s),
+                 qPrintable(top->cause.summary));
+        QVERIFY2(top->cause.summary.contains(u"sets `max_tokens: 8192` (config pc-old: `600`)"_s),
+                 qPrintable(top->cause.summary));
         const QString mismatch = phrasesMismatch(out, in);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }

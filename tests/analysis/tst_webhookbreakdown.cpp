@@ -342,6 +342,80 @@ private slots:
         QVERIFY(f.hasAll);
     }
 
+    // An event the customer's endpoints do receive, named by the ticket as it is written; a
+    // word alone, an event they never receive or a longer name is none.
+    void receivedEventAsked_data()
+    {
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<QString>("event");
+        QTest::newRow("by its name")
+            << u"Unser Endpunkt für request.failed bekommt nichts"_s << u"request.failed"_s;
+        QTest::newRow("a word only") << u"no webhooks for our failures"_s << QString();
+        QTest::newRow("never received") << u"where is budget.exceeded?"_s << QString();
+        QTest::newRow("inside a longer name")
+            << u"request.failed_v2 events are missing"_s << QString();
+    }
+
+    void receivedEventAsked()
+    {
+        QFETCH(QString, ticket);
+        QFETCH(QString, event);
+        const QStringList columns{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                                  u"n"_s,        u"first"_s, u"last"_s};
+        WebhookFacts f;
+        f.own =
+            endpointStats(table(columns, {{Hook, u"request.completed"_s, 200, u""_s, 900,
+                                           u"2026-11-20T08:00:00Z"_s, u"2026-11-20T10:00:00Z"_s},
+                                          {Hook, u"request.failed"_s, 200, u""_s, 3,
+                                           u"2026-11-20T08:30:00Z"_s, u"2026-11-20T09:40:00Z"_s}}));
+        const auto [name, count] = Casefile::Analysis::receivedEventAsked(f, ticket);
+        QCOMPARE(name, event);
+        QCOMPARE(count, event.isEmpty() ? 0.0 : 3.0);
+    }
+
+    // Every delivery succeeds and the endpoints receive the event the ticket asks about: the
+    // docs sentence that says when it is sent is the answer (works as documented); with no such
+    // sentence, nothing is concluded.
+    void phraseDocumentedEvent()
+    {
+        for (const bool documented : {true, false}) {
+            AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+            in.ticket.description = u"Our request.failed endpoint got almost nothing today"_s;
+            const QStringList columns{u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                                      u"n"_s,        u"first"_s, u"last"_s};
+            addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                    table(columns, {{Hook, u"request.completed"_s, 200, u""_s, 900,
+                                     u"2026-11-20T08:00:00Z"_s, u"2026-11-20T10:00:00Z"_s},
+                                    {Hook, u"request.failed"_s, 200, u""_s, 3,
+                                     u"2026-11-20T08:30:00Z"_s, u"2026-11-20T09:40:00Z"_s}}));
+            const QString text =
+                documented
+                    ? u"# Events\n\n| `request.failed` | a request ends with an error |\n\nA "
+                      u"request a fallback target serves sends `request.completed`, not "
+                      u"`request.failed`.\n"_s
+                    : u"# Delivery\n\nFailed deliveries are retried five times.\n"_s;
+            addStep(in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+                    QJsonObject{
+                        {u"items"_s, QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/events.md"_s},
+                                                            {u"title"_s, u"Events"_s},
+                                                            {u"text"_s, text}}}}});
+            const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+            const auto expected = std::ranges::find_if(out.hypotheses, [](const Hypothesis &h) {
+                return h.cause.category == u"expected_behavior"_s;
+            });
+            QCOMPARE(expected != out.hypotheses.end(), documented);
+            if (!documented)
+                continue;
+            QCOMPARE(expected->cause.refs, QStringList{u"docs:docs/events.md"_s});
+            QVERIFY2(expected->cause.summary.contains(u"not `request.failed`"_s),
+                     qPrintable(expected->cause.summary));
+            AnalyzerOutput own;
+            own.hypotheses = {*expected};
+            const QString mismatch = phrasesMismatch(own, in);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        }
+    }
+
     void phraseCustomerEndpoint()
     {
         AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});

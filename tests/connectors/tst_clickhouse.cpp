@@ -601,7 +601,10 @@ private slots:
         QCOMPARE(grouped->evidence.first().data.value(u"group_by"_s).toString(), u"provider"_s);
         QCOMPARE(sumColumn(grouped->evidence.first().data, u"prompt_tokens"_s), 12000);
         for (const QJsonValue &row : grouped->evidence.first().data.value(u"rows"_s).toArray())
-            QVERIFY(!row.toArray().last().toString().isEmpty());
+            QVERIFY(!row.toArray().at(6).toString().isEmpty());
+        // each row's first and last request
+        QCOMPARE(rows.at(0).toArray().at(7).toString(), u"2026-11-20T09:00:00Z"_s);
+        QCOMPARE(rows.at(0).toArray().at(8).toString(), u"2026-11-20T09:59:30Z"_s);
         byProvider.insert(u"group_by"_s, u"org_id; DROP"_s);
         auto badGroup = run(u"token_usage"_s, byProvider);
         QVERIFY(!badGroup.has_value());
@@ -618,6 +621,17 @@ private slots:
         QCOMPARE(sumColumn(g->evidence.first().data, u"with_metadata"_s), 40);
         QCOMPARE(sumColumn(g->evidence.first().data, u"n"_s),
                  sumColumn(m->evidence.first().data, u"n"_s));
+
+        // the same requests by metadata key: every third carries `a`, the others `{}`
+        auto k = run(u"metadata_keys"_s, window());
+        QVERIFY2(k.has_value(), qPrintable(k ? QString() : k.error().message));
+        const QJsonArray keys = k->evidence.first().data.value(u"rows"_s).toArray();
+        QCOMPARE(keys.size(), 1);
+        QCOMPARE(keys.at(0).toArray().at(0).toString(), u"a"_s);
+        QCOMPARE(keys.at(0).toArray().at(1).toInt(), 40);
+        QCOMPARE(keys.at(0).toArray().at(2).toString(), u"2026-11-20T09:00:00Z"_s);
+        QCOMPARE(keys.at(0).toArray().at(3).toString(), u"2026-11-20T09:58:30Z"_s);
+        QCOMPARE(k->outputs.value(u"keys"_s).toArray(), QJsonArray{u"a"_s});
     }
 
     void orgComparison()

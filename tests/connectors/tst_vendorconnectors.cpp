@@ -1221,7 +1221,7 @@ private slots:
         VERIFY_OK(set);
         QCOMPARE((*set)->systems().size(), 11);
         QVERIFY((*set)->helpdesk() != nullptr);
-        QCOMPARE((*set)->get(u"clickhouse"_s)->operations().size(), 11);
+        QCOMPARE((*set)->get(u"clickhouse"_s)->operations().size(), 12);
         // The unresolved secret is reported by that connector only.
         const ConnectionCheck check = (*set)->get(u"github"_s)->testConnection(limits());
         QVERIFY(!check.ok);

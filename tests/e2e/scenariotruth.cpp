@@ -96,12 +96,6 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
-        {u"metadata-present-all-along-japanese"_s,
-         u"the metadata evidence counts requests with metadata, not its keys: the reply cannot "
-         u"confirm the key the customer looks for (session_id) is on every request"_s},
-        {u"token-billing-caching-turned-off-german"_s,
-         u"logged tokens are read per day only: a switch at 10:14 to a config without prompt "
-         u"caching is read as a correct invoice (expected_behavior), not customer_config"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},

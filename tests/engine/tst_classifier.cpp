@@ -230,6 +230,10 @@ private slots:
         row("webhooks: french", u"Plus aucun webhook reçu depuis cette nuit"_s,
             u"Nous ne recevons plus aucun webhook. Vos webhooks sont-ils en panne ?"_s,
             u"webhook-failures"_s);
+        // the present tense of "recevoir" (il reçoit, ils reçoivent) said with "ne ... plus"
+        row("webhooks: french present tense", u"Depuis lundi"_s,
+            u"Notre outil ne reçoit plus rien de vos webhooks. Est-ce que ça part bien ?"_s,
+            u"webhook-failures"_s);
         row("billing: portuguese", u"Tokens da fatura não batem com nossos logs"_s,
             u"A fatura mostra bem menos tokens do que os nossos logs."_s, u"token-billing"_s);
         row("latency: japanese", u"Claudeの応答が遅い"_s,

@@ -326,6 +326,35 @@ private slots:
         }
     }
 
+    // A playbook with a topic of its own searches both trackers by the topic's words, not only
+    // by the ticket's: a ticket about an invoice in any language still finds a filed metering
+    // bug, and one about metadata a filed metadata bug.
+    void trackersSearchedByTopic_data()
+    {
+        QTest::addColumn<QString>("playbook");
+        QTest::addColumn<QString>("term");
+        QTest::newRow("token-billing") << u"token-billing"_s << u"meter"_s;
+        QTest::newRow("metadata") << u"metadata"_s << u"metadata"_s;
+    }
+
+    void trackersSearchedByTopic()
+    {
+        QFETCH(QString, playbook);
+        QFETCH(QString, term);
+        const PlaybookLibrary library = PlaybookLibrary::load({}, false);
+        const Playbook *p = library.find(playbook);
+        if (!p)
+            QSKIP("no built-in playbooks in this build yet");
+        QStringList trackers;
+        for (const PlaybookStep &s : p->steps) {
+            const QJsonArray terms = s.args.value(u"terms"_s).toArray();
+            if (s.operation == u"search_issues" && terms.contains(QJsonValue(term)))
+                trackers.append(s.connector);
+        }
+        trackers.sort();
+        QCOMPARE(trackers, (QStringList{u"jira"_s, u"linear"_s}));
+    }
+
     void hostileText()
     {
         // Deep nesting, binary junk and a huge string must produce diagnostics, not crashes.

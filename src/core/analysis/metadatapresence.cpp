@@ -71,6 +71,19 @@ QList<MetadataGroup> metadataGroups(const Evidence &evidence)
     return groups;
 }
 
+QList<MetadataKey> metadataKeys(const Evidence &evidence)
+{
+    QList<MetadataKey> keys;
+    const Table t(evidence.data);
+    for (int r = 0; r < t.rowCount(); ++r) {
+        MetadataKey k{t.text(r, u"key"), t.number(r, u"n"), t.time(r, u"first"),
+                      t.time(r, u"last")};
+        if (!k.key.isEmpty() && k.n >= 1)
+            keys.append(k);
+    }
+    return keys;
+}
+
 namespace {
 
 QDateTime earliest(const QList<SdkMetadata> &list)
@@ -110,6 +123,11 @@ MetadataFacts gatherMetadata(const AnalysisInput &input)
         !groups.isEmpty()) {
         facts.groupEvidenceId = groups.first().evidence->id;
         facts.groups = metadataGroups(*groups.first().evidence);
+    }
+    if (const QList<FoundEvidence> keys = findEvidence(input, u"clickhouse", u"metadata_keys");
+        !keys.isEmpty()) {
+        facts.keysEvidenceId = keys.first().evidence->id;
+        facts.keys = metadataKeys(*keys.first().evidence);
     }
     facts.ticketText =
         (input.ticket.subject + u' ' + input.ticket.description + u' ' + input.params.sdk)
@@ -236,6 +254,55 @@ GroupDrop judgeGroupDrop(const MetadataGroup &group)
         drop.since = b.at(k).firstWithout.isValid() ? b.at(k).firstWithout : b.at(k).t;
     drop.dropped = carried && drop.lost >= 10;
     return drop.dropped ? drop : GroupDrop{};
+}
+
+QList<KeyPresence> judgeAskedKeys(const QList<MetadataKey> &keys, const QList<SdkMetadata> &sdks,
+                                  const QString &ticketText)
+{
+    double with = 0;
+    QDateTime lastWith;
+    for (const SdkMetadata &s : sdks) {
+        with += s.with;
+        if (s.lastWith.isValid() && (!lastWith.isValid() || s.lastWith > lastWith))
+            lastWith = s.lastWith;
+    }
+    QList<KeyPresence> asked;
+    if (with < 1)
+        return asked;
+    for (const MetadataKey &k : keys) {
+        // a whole word of the ticket: `session_id`, not `id` inside it
+        const QRegularExpression word(
+            u"(?<![a-z0-9_])"_s + QRegularExpression::escape(k.key.toLower()) + u"(?![a-z0-9_])"_s);
+        // a key that reads as a plain word ("team", "feature") is named only between quotes or
+        // backticks; one shaped like an identifier (`session_id`, `traceId`) anywhere
+        static const QRegularExpression identifier(u"[_\\-.0-9]|[a-z][A-Z]"_s);
+        const QString quoted = QRegularExpression::escape(k.key.toLower());
+        const QRegularExpression inQuotes(u"[`'\"\u201c\u300c]"_s + quoted +
+                                          u"[`'\"\u201d\u300d]"_s);
+        const bool named = identifier.match(k.key).hasMatch() ? ticketText.contains(word)
+                                                              : ticketText.contains(inQuotes);
+        if (k.key.size() < 3 || !named)
+            continue;
+        KeyPresence p{k.key, k.n, with, k.last, false};
+        // on every request carrying metadata, and as late as any of them (a key that stopped
+        // arriving has an earlier last request than the metadata that still does)
+        p.onEvery = k.n >= 0.99 * with &&
+                    (!lastWith.isValid() || !k.last.isValid() || k.last.secsTo(lastWith) <= 900);
+        asked.append(p);
+    }
+    return asked;
+}
+
+bool silentSdkBeside(const SdkMetadata &silent, const SdkMetadata &keeping,
+                     const QList<KeyPresence> &asked, const QString &ticketText)
+{
+    if (asked.isEmpty() || !std::ranges::all_of(asked, &KeyPresence::onEvery))
+        return false;
+    const QString version = silent.sdk.section(u'/', 1);
+    const bool named = ticketText.contains(silent.sdk.toLower()) ||
+                       ticketText.contains(silent.name.toLower()) ||
+                       (!version.isEmpty() && ticketText.contains(version));
+    return silent.with <= 0 && silent.name != keeping.name && !named;
 }
 
 namespace {
@@ -696,6 +763,33 @@ void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
     out.hypotheses.append(h);
 }
 
+// The keys the ticket names, each against the requests that carry metadata.
+void phraseAskedKeys(AnalyzerOutput &out, const MetadataFacts &facts, const QDateTime &reference)
+{
+    for (const KeyPresence &k : judgeAskedKeys(facts.keys, facts.sdks, facts.ticketText)) {
+        Finding f;
+        if (k.onEvery) {
+            f.summary = u"The key `"_s + k.key +
+                        u"` is on every request carrying custom metadata ("_s + formatCount(k.n) +
+                        u"), the last at "_s + clock(k.last, reference);
+            f.phrases = {{u"metadata.key_on_every"_s,
+                          {Say::name(u"key"_s, k.key), Say::count(u"count"_s, k.n),
+                           Say::time(u"last"_s, k.last)}}};
+        } else {
+            f.summary = u"The key `"_s + k.key + u"` is on "_s + formatCount(k.n) + u" of the "_s +
+                        formatCount(k.with) +
+                        u" requests carrying custom metadata, the last at "_s +
+                        clock(k.last, reference);
+            f.phrases = {{u"metadata.key_on_some"_s,
+                          {Say::name(u"key"_s, k.key), Say::count(u"count"_s, k.n),
+                           Say::count(u"total"_s, k.with), Say::time(u"last"_s, k.last)}}};
+        }
+        f.evidenceIds = {facts.keysEvidenceId, facts.evidenceId};
+        f.confidence = 0.75;
+        out.findings.append(f);
+    }
+}
+
 } // namespace
 
 Analysis::DocumentedKey Analysis::documentedKey(const QString &ticket,
@@ -760,6 +854,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         f.confidence = 0.7;
         out.findings.append(f);
     }
+    phraseAskedKeys(out, facts, reference);
     // judged per route, config and SDK: a part of the traffic that lost its metadata while the
     // rest keeps it is read before the SDK totals, which would mix the two
     if (const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText); v.partDropped()) {
@@ -767,7 +862,16 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         return out;
     }
     const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;
-    if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText); drop.bad >= 0) {
+    const QList<KeyPresence> asked = judgeAskedKeys(facts.keys, facts.sdks, facts.ticketText);
+    // the silent SDK judged over the whole window: one that dropped metadata during it is not
+    // steady
+    const auto overWindow = [&](const SdkMetadata &s) {
+        const auto it = std::ranges::find(facts.sdks, s.sdk, &SdkMetadata::sdk);
+        return it != facts.sdks.end() ? *it : s;
+    };
+    if (const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText);
+        drop.bad >= 0 && !silentSdkBeside(overWindow(judged.at(drop.bad)), judged.at(drop.good),
+                                          asked, facts.ticketText)) {
         phraseSdkDrop(out, input, facts, judged.at(drop.bad), judged.at(drop.good), reference);
         return out;
     }

@@ -45,6 +45,15 @@ struct MetadataGroup
     double share() const { return n() > 0 ? with() / n() : 0; }
 };
 
+// One top-level key of the metadata objects (metadata_keys): the requests carrying it.
+struct MetadataKey
+{
+    QString key;
+    double n = 0;
+    QDateTime first;
+    QDateTime last;
+};
+
 struct MetadataFacts
 {
     QList<MetadataGroup> groups; // per route, config and SDK, when a step asked for them
@@ -52,12 +61,15 @@ struct MetadataFacts
     QList<SdkMetadata> sdks;   // over the window
     QList<SdkMetadata> recent; // since the ticket's anchor, when a step asked for it
     QString evidenceId;
+    QList<MetadataKey> keys; // per key, when a step asked for them
+    QString keysEvidenceId;
     QString ticketText; // lower case: subject, description and the SDK the ticket names
 };
 
 // --- gather ---
 QList<SdkMetadata> sdkMetadata(const Evidence &evidence);
 QList<MetadataGroup> metadataGroups(const Evidence &evidence);
+QList<MetadataKey> metadataKeys(const Evidence &evidence);
 MetadataFacts gatherMetadata(const AnalysisInput &input);
 
 // A field the ticket names (`user`) that a docs sentence says is stored under a key derived
@@ -127,6 +139,26 @@ struct GroupVerdict
     bool partDropped() const { return !dropped.isEmpty() && !keeping.isEmpty(); }
 };
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText);
+
+// A key the ticket names (as a whole word) judged against the requests that carry metadata:
+// on every one of them (to within 1%) and still on the last of them, or on a part only.
+struct KeyPresence
+{
+    QString key;
+    double n = 0;    // requests carrying the key
+    double with = 0; // requests carrying any metadata
+    QDateTime last;  // the key's last request
+    bool onEvery = false;
+};
+QList<KeyPresence> judgeAskedKeys(const QList<MetadataKey> &keys, const QList<SdkMetadata> &sdks,
+                                  const QString &ticketText);
+
+// Pure: an SDK that sent no metadata at any time (`silent`, from judgeSdkDrop beside another
+// SDK that keeps it) is steady, not the answer, when every key the ticket asks about is on every
+// request that carries metadata and the ticket does not name that SDK: a job that never tags its
+// requests, beside the services the customer asks about.
+bool silentSdkBeside(const SdkMetadata &silent, const SdkMetadata &keeping,
+                     const QList<KeyPresence> &asked, const QString &ticketText);
 
 // The config a drop is confined to, as the gateway describes it: when it was last edited and
 // its settings whose key names metadata ("store_metadata: false").

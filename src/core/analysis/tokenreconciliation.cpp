@@ -320,6 +320,24 @@ QList<UsageGroup> usageGroups(const Evidence &usage, const QDateTime &from, cons
     return out;
 }
 
+QList<ConfigDay> configDays(const Evidence &usage)
+{
+    QList<ConfigDay> out;
+    const Table u(usage.data);
+    for (int r = 0; r < u.rowCount(); ++r) {
+        ConfigDay d{u.text(r, u"group"),
+                    u.time(r, u"day").date(),
+                    {u.number(r, u"prompt_tokens"), u.number(r, u"completion_tokens"),
+                     u.number(r, u"cached_tokens")},
+                    u.number(r, u"requests"),
+                    u.time(r, u"first"),
+                    u.time(r, u"last")};
+        if (!d.config.isEmpty() && d.day.isValid())
+            out.append(d);
+    }
+    return out;
+}
+
 struct MeterSeries
 {
     QMap<QDate, double> days;
@@ -394,8 +412,13 @@ BillingFacts gatherBilling(const AnalysisInput &input)
     const Evidence *whole = usage.first().evidence;
     QList<const Evidence *> grouped;
     for (const FoundEvidence &u : usage) {
-        if (!u.evidence->data.value(u"group_by"_s).toString().isEmpty())
+        const QString by = u.evidence->data.value(u"group_by"_s).toString();
+        if (!by.isEmpty())
             grouped.append(u.evidence);
+        if (by == u"config_id" && facts.configEvidence.isEmpty()) {
+            facts.configEvidence = u.evidence->id;
+            facts.configDays = configDays(*u.evidence);
+        }
     }
     for (const FoundEvidence &u : usage) {
         if (u.evidence->data.value(u"group_by"_s).toString().isEmpty()) {
@@ -505,6 +528,80 @@ double billableTokens(const LoggedTokens &t, CachedRule rule, double discount)
         break;
     }
     return t.prompt + t.completion;
+}
+
+ConfigSwitch judgeConfigSwitch(const QList<ConfigDay> &days, const QDateTime &periodFrom,
+                               const QDateTime &periodTo, const BillingPolicy &policy)
+{
+    struct Life
+    {
+        LoggedTokens logged;
+        double requests = 0;
+        QDateTime first;
+        QDateTime last;
+        LoggedTokens period;
+        double periodRequests = 0;
+        // requests per hour of its life in the window
+        double rate() const
+        {
+            const qint64 secs = first.isValid() && last.isValid() ? first.secsTo(last) : 0;
+            return requests / std::max(1.0, double(secs) / 3600.0);
+        }
+        LoggedTokens perRequest() const
+        {
+            const double n = std::max(1.0, requests);
+            return {logged.prompt / n, logged.completion / n, logged.cached / n};
+        }
+    };
+    QMap<QString, Life> lives;
+    for (const ConfigDay &d : days) {
+        Life &l = lives[d.config];
+        l.logged += d.logged;
+        l.requests += d.requests;
+        if (d.first.isValid() && (!l.first.isValid() || d.first < l.first))
+            l.first = d.first;
+        if (d.last.isValid() && (!l.last.isValid() || d.last > l.last))
+            l.last = d.last;
+        const QDateTime start(d.day, QTime(0, 0), QTimeZone::utc());
+        if (start >= periodFrom && start < periodTo) {
+            l.period += d.logged;
+            l.periodRequests += d.requests;
+        }
+    }
+    const auto billable = [&](const LoggedTokens &t) {
+        return billableTokens(t, policy.rule, policy.discount);
+    };
+    ConfigSwitch best;
+    for (auto a = lives.cbegin(); a != lives.cend(); ++a) {
+        if (a->requests < 20 || !a->last.isValid())
+            continue;
+        for (auto b = lives.cbegin(); b != lives.cend(); ++b) {
+            if (b.key() == a.key() || b->requests < 20 || !b->first.isValid() ||
+                b->first < periodFrom || b->first >= periodTo)
+                continue;
+            // the old config stops where the new one starts and the new one serves requests
+            // at a rate of the same order
+            const qint64 gap = b->first.secsTo(a->last);
+            if (gap < -3600 || gap > 3600 || b->rate() < 0.3 * a->rate())
+                continue;
+            ConfigSwitch sw{a.key(), b.key(), b->first, a->perRequest(), b->perRequest()};
+            sw.fromBillable = billable(sw.fromPerRequest);
+            sw.toBillable = billable(sw.toPerRequest);
+            if (sw.toBillable < 1.5 * std::max(1.0, sw.fromBillable))
+                continue;
+            const double fromShare = sw.cachedShare(sw.fromPerRequest);
+            sw.cacheFell = policy.rule != CachedRule::Full && fromShare >= 0.2 &&
+                           sw.cachedShare(sw.toPerRequest) < 0.25 * fromShare;
+            sw.completionRose =
+                sw.toPerRequest.completion >= 1.5 * std::max(1.0, sw.fromPerRequest.completion);
+            sw.promptRose = sw.toPerRequest.prompt >= 1.5 * std::max(1.0, sw.fromPerRequest.prompt);
+            sw.extraTokens = billable(b->period) - b->periodRequests * sw.fromBillable;
+            if ((sw.cacheFell || sw.completionRose || sw.promptRose) &&
+                sw.extraTokens > best.extraTokens)
+                best = sw;
+        }
+    }
+    return best;
 }
 
 double LineVerdict::diffShare() const
@@ -1265,6 +1362,133 @@ void phraseLargestConfig(AnalyzerOutput &out, const BillingFacts &facts, const I
     out.findings.append(g);
 }
 
+// The settings of a config (nested ones too, by their path) whose key names caching or tokens:
+// "prompt_caching" -> "auto", "targets.0.override_params.max_tokens" -> "600".
+void tokenSettings(const QJsonValue &value, const QString &path, QMap<QString, QString> &out)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            tokenSettings(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key(), out);
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            tokenSettings(a.at(i), path + u'.' + QString::number(i), out);
+    } else {
+        const QString key = path.section(u'.', -1);
+        if (!key.contains(u"cach"_s, Qt::CaseInsensitive) &&
+            !key.contains(u"token"_s, Qt::CaseInsensitive))
+            return;
+        out.insert(path, value.isString() ? value.toString()
+                         : value.isBool() ? (value.toBool() ? u"true"_s : u"false"_s)
+                                          : QString::number(value.toDouble()));
+    }
+}
+
+// The gateway's description of config `id`: its caching and token settings, and whether a step
+// read it.
+std::pair<bool, QMap<QString, QString>> configTokenSettings(const AnalysisInput &input,
+                                                            const QString &id)
+{
+    QMap<QString, QString> settings;
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        if (f.evidence->data.value(u"config_id"_s).toString() != id)
+            continue;
+        tokenSettings(f.evidence->data.value(u"config"_s), QString(), settings);
+        return {true, settings};
+    }
+    return {false, settings};
+}
+
+// The caching and token settings the two configs of a switch set differently, in words and
+// phrases.
+void settingsChanged(Hypothesis &h, const AnalysisInput &input, const ConfigSwitch &sw)
+{
+    const auto [oldRead, oldSettings] = configTokenSettings(input, sw.from);
+    const auto [newRead, newSettings] = configTokenSettings(input, sw.to);
+    if (!oldRead || !newRead)
+        return;
+    QStringList keys = oldSettings.keys();
+    for (const QString &k : newSettings.keys())
+        appendUnique(keys, k);
+    for (const QString &path : std::as_const(keys)) {
+        const QString key = path.section(u'.', -1);
+        const QString before = oldSettings.value(path);
+        const QString after = newSettings.value(path);
+        if (before == after)
+            continue;
+        if (after.isEmpty()) {
+            h.cause.summary += u"; config "_s + sw.from + u" sets `"_s + key + u": "_s + before +
+                               u"`, config "_s + sw.to + u" does not set `"_s + key + u'`';
+            h.cause.phrases.append(
+                {u"billing.setting_missing"_s,
+                 {Say::name(u"old"_s, sw.from), Say::name(u"setting"_s, key + u": "_s + before),
+                  Say::name(u"new"_s, sw.to), Say::name(u"key"_s, key)}});
+        } else {
+            const QString was = before.isEmpty() ? u"does not set it"_s : u'`' + before + u'`';
+            h.cause.summary += u"; config "_s + sw.to + u" sets `"_s + key + u": "_s + after +
+                               u"` (config "_s + sw.from + u": "_s + was + u')';
+            h.cause.phrases.append(
+                {before.isEmpty() ? u"billing.setting_added"_s : u"billing.setting_changed"_s,
+                 {Say::name(u"new"_s, sw.to), Say::name(u"setting"_s, key + u": "_s + after),
+                  Say::name(u"old"_s, sw.from), Say::name(u"was"_s, key + u": "_s + before)}});
+        }
+    }
+}
+
+// A correct invoice that is larger because the org's traffic moved to a config that bills far
+// more tokens a request: the customer's own config change, with the minute it took effect.
+void phraseConfigSwitch(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
+                        const InvoiceFacts &f, const QDateTime &reference)
+{
+    const ConfigSwitch sw = judgeConfigSwitch(facts.configDays, f.from, f.to, facts.policy);
+    if (!sw.found())
+        return;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.score = 0.88;
+    h.cause.confidence = 0.8;
+    h.cause.summary = u"From "_s + clock(sw.at, reference) + u" the requests of config "_s +
+                      sw.from + u" go through config "_s + sw.to + u", which bills "_s +
+                      formatCount(sw.toBillable) + u" tokens a request where "_s + sw.from +
+                      u" billed "_s + formatCount(sw.fromBillable) + u": about "_s +
+                      formatCount(sw.extraTokens) + u" more tokens on invoice "_s + f.id;
+    h.cause.phrases = {
+        {u"billing.config_switch"_s,
+         {Say::time(u"at"_s, sw.at), Say::name(u"old"_s, sw.from), Say::name(u"new"_s, sw.to),
+          Say::count(u"new_tokens"_s, sw.toBillable), Say::count(u"old_tokens"_s, sw.fromBillable),
+          Say::count(u"tokens"_s, sw.extraTokens), Say::name(u"invoice"_s, f.id)}}};
+    if (sw.cacheFell) {
+        const double before = sw.cachedShare(sw.fromPerRequest);
+        const double after = sw.cachedShare(sw.toPerRequest);
+        h.cause.summary += u"; "_s + formatShare(before) + u" of the input of "_s + sw.from +
+                           u" was served from the prompt cache, "_s + formatShare(after) +
+                           u" of "_s + sw.to + u"'s"_s;
+        h.cause.phrases.append({u"billing.cached_share_fell"_s,
+                                {Say::name(u"old"_s, sw.from), Say::share(u"old_share"_s, before),
+                                 Say::name(u"new"_s, sw.to), Say::share(u"new_share"_s, after)}});
+    }
+    for (const auto &[rose, kind, before, after] :
+         {std::tuple{sw.completionRose, u"completion"_s, sw.fromPerRequest.completion,
+                     sw.toPerRequest.completion},
+          std::tuple{sw.promptRose, u"prompt"_s, sw.fromPerRequest.prompt,
+                     sw.toPerRequest.prompt}}) {
+        if (!rose)
+            continue;
+        h.cause.summary += u"; "_s + kind + u" tokens a request rose from "_s +
+                           formatCount(before) + u" to "_s + formatCount(after);
+        h.cause.phrases.append(
+            {kind == u"completion" ? u"billing.completion_rose"_s : u"billing.prompt_rose"_s,
+             {Say::name(u"old"_s, sw.from), Say::count(u"old_tokens"_s, before),
+              Say::name(u"new"_s, sw.to), Say::count(u"new_tokens"_s, after)}});
+    }
+    settingsChanged(h, input, sw);
+    h.cause.refs = {u"config:"_s + sw.to, f.ref};
+    h.cause.evidenceIds = {facts.configEvidence, facts.invoiceEvidence};
+    h.why = u"the tokens a request rose with the config that took the traffic"_s;
+    out.hypotheses.append(h);
+}
+
 void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
                    const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
@@ -1344,6 +1568,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     out.hypotheses.append(h);
     if (!correct)
         return;
+    phraseConfigSwitch(out, input, facts, f, reference);
     phraseLargestConfig(out, facts, f, policy);
     out.rejected.append({QLatin1StringView(Category::BillingPipeline),
                          u"the invoice matches the logged usage to within 1%"_s,

@@ -97,6 +97,18 @@ struct InvoiceFacts
     QList<UsageGroup> groups; // the period's tokens per provider, model or config, when read
 };
 
+// One config's logged tokens on one day (token_usage grouped by config_id), with the day's
+// first and last request through it.
+struct ConfigDay
+{
+    QString config;
+    QDate day;
+    LoggedTokens logged;
+    double requests = 0;
+    QDateTime first;
+    QDateTime last;
+};
+
 struct BillingFacts
 {
     QList<InvoiceFacts> invoices;
@@ -104,6 +116,8 @@ struct BillingFacts
     QString invoiceEvidence;
     QString usageEvidence;
     QString meterEvidence;
+    QList<ConfigDay> configDays; // per config and day, when a step asked for them
+    QString configEvidence;
     QString customerId;     // the Stripe customer, when found by the org's e-mail domain
     QStringList notChecked; // in words
 };
@@ -213,6 +227,36 @@ BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
                           const BillingPolicy &policy, bool cachedLine);
 // The slice behind the first invoice whose lines do not match the logs, from the steps' data.
 BillingSlice billingSliceOf(const AnalysisInput &input);
+
+// The traffic of one config moved, within an invoice's period, to another config that bills
+// far more tokens a request (under the documented cached-token rule): the old config's last
+// request comes within an hour of the new one's first, the new one serves requests at no less
+// than 30% of the old one's hourly rate, and bills at least 1.5 times as many tokens a request.
+// What changed is read from the tokens: the share of input served from the prompt cache fell
+// (the old one's at least 20%, the new one's under a quarter of it), or the completion or
+// prompt tokens a request rose 1.5 times or more. `extraTokens`: the tokens the new config
+// billed in the period beyond what the old one would have for as many requests.
+struct ConfigSwitch
+{
+    QString from; // the config that had the traffic
+    QString to;   // the config that took it
+    QDateTime at; // the new config's first request
+    LoggedTokens fromPerRequest;
+    LoggedTokens toPerRequest;
+    double fromBillable = 0; // billable tokens a request
+    double toBillable = 0;
+    double extraTokens = 0;
+    bool cacheFell = false;
+    bool completionRose = false;
+    bool promptRose = false;
+    bool found() const { return !to.isEmpty(); }
+    double cachedShare(const LoggedTokens &t) const
+    {
+        return t.prompt > 0 ? t.cached / t.prompt : 0;
+    }
+};
+ConfigSwitch judgeConfigSwitch(const QList<ConfigDay> &days, const QDateTime &periodFrom,
+                               const QDateTime &periodTo, const BillingPolicy &policy);
 
 // Hours metered at about twice their neighbours: the first such stretch of at most 12 hours.
 // With a `reference` (other meters' hours of the same traffic), each hour is read as a share of

@@ -408,6 +408,25 @@ QString unsubscribedEvent(const WebhookFacts &facts, const QString &ticketText)
     return {};
 }
 
+std::pair<QString, double> receivedEventAsked(const WebhookFacts &facts, const QString &ticketText)
+{
+    QMap<QString, double> own;
+    for (const EndpointStats &e : facts.own) {
+        for (auto it = e.byEvent.cbegin(); it != e.byEvent.cend(); ++it)
+            own[it.key()] += it.value();
+    }
+    const QString text = ticketText.toLower();
+    for (auto it = own.cbegin(); it != own.cend(); ++it) {
+        // the name as written, not inside a longer one
+        const QRegularExpression name(u"(?<![a-z0-9_.])"_s +
+                                      QRegularExpression::escape(it.key().toLower()) +
+                                      u"(?![a-z0-9_])"_s);
+        if (it.key().contains(u'.') && text.contains(name))
+            return {it.key(), it.value()};
+    }
+    return {};
+}
+
 } // namespace Analysis
 
 // ---------------------------------------------------------------- phrase
@@ -483,13 +502,13 @@ void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookV
 // Every delivery succeeds and the customer asks for an event none of its endpoints subscribes
 // to, which other organisations' endpoints receive: works as the docs page naming the event
 // says, quoted from its sentence about that event.
-void phraseUnsubscribedEvent(AnalyzerOutput &out, const AnalysisInput &input,
+bool phraseUnsubscribedEvent(AnalyzerOutput &out, const AnalysisInput &input,
                              const WebhookFacts &facts)
 {
     const QString event =
         unsubscribedEvent(facts, input.ticket.subject + u'\n' + input.ticket.description);
     if (event.isEmpty())
-        return;
+        return false;
     const QString quoted = u'`' + event + u'`';
     for (const FoundEvidence &f : findEvidence(input, u"docs", u"search")) {
         for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
@@ -528,9 +547,62 @@ void phraseUnsubscribedEvent(AnalyzerOutput &out, const AnalysisInput &input,
             h.cause.evidenceIds = {facts.ownEvidence, f.evidence->id};
             h.why = u"the event the customer expects is one its endpoints never subscribed to"_s;
             out.hypotheses.append(h);
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+// The sentence of a docs page (not a table row) that names `quoted`, and the page; empty: none.
+std::pair<QString, QJsonObject> sentenceNaming(const AnalysisInput &input, const QString &quoted,
+                                               QString *evidenceId)
+{
+    for (const FoundEvidence &f : findEvidence(input, u"docs", u"search")) {
+        for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
+            const QJsonObject page = item.toObject();
+            for (const QString &line : page.value(u"text"_s).toString().split(u'\n')) {
+                for (const QString &part : line.split(u". "_s)) {
+                    const QString t = part.trimmed();
+                    if (t.contains(quoted) && !t.startsWith(u'|') && !t.startsWith(u'#')) {
+                        *evidenceId = f.evidence->id;
+                        return {t.left(400), page};
+                    }
+                }
+            }
+        }
+    }
+    return {};
+}
+
+// Every delivery succeeds, the customer's endpoints do receive the event the ticket names, and
+// a docs page says in a sentence of its own when that event is (not) sent: works as documented,
+// quoted from that sentence.
+void phraseDocumentedEvent(AnalyzerOutput &out, const AnalysisInput &input,
+                           const WebhookFacts &facts)
+{
+    const auto [event, count] =
+        receivedEventAsked(facts, input.ticket.subject + u'\n' + input.ticket.description);
+    if (event.isEmpty())
+        return;
+    QString evidenceId;
+    const auto [sentence, page] = sentenceNaming(input, u'`' + event + u'`', &evidenceId);
+    if (sentence.isEmpty())
+        return;
+    const QString title = page.value(u"title"_s).toString();
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.7;
+    h.cause.confidence = 0.7;
+    h.cause.summary = u"Every delivery to your endpoints succeeded, "_s + formatCount(count) +
+                      u" of them `"_s + event + u"`; our documentation \u201c"_s + title +
+                      u"\u201d says when it is sent: \u201c"_s + sentence + u"\u201d"_s;
+    h.cause.phrases = {{u"webhook.documented_event"_s,
+                        {Say::count(u"count"_s, count), Say::name(u"event"_s, event),
+                         Say::name(u"title"_s, title), Say::name(u"quote"_s, sentence)}}};
+    h.cause.refs = {page.value(u"ref"_s).toString()};
+    h.cause.evidenceIds = {facts.ownEvidence, evidenceId};
+    h.why = u"the event the customer asks about is delivered as the docs say it is sent"_s;
+    out.hypotheses.append(h);
 }
 
 // Whether what a deploy changed speaks of a kind of failure it could cause; true for a kind no
@@ -776,7 +848,8 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
         input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     if (v.side == WebhookVerdict::Side::None) {
         phraseNormal(out, facts, v, reference);
-        phraseUnsubscribedEvent(out, input, facts);
+        if (!phraseUnsubscribedEvent(out, input, facts))
+            phraseDocumentedEvent(out, input, facts);
         return out;
     }
     const QString observed = observedWords(v.worst, reference);

@@ -85,6 +85,10 @@ WebhookVerdict judgeWebhooks(const WebhookFacts &facts, const QString &ticketTex
 // Empty: none.
 QString unsubscribedEvent(const WebhookFacts &facts, const QString &ticketText);
 
+// An event type the customer's endpoints do receive and that the ticket names as it is written
+// ("request.failed"), with how many deliveries of it they received. Empty: none.
+std::pair<QString, double> receivedEventAsked(const WebhookFacts &facts, const QString &ticketText);
+
 // How many other customers' endpoints fail with `kind` while `s` does, of how many there are.
 std::pair<int, int> othersFailingAlike(const WebhookFacts &facts, const EndpointStats &s,
                                        const QString &kind);

@@ -97,7 +97,7 @@ const Spec Specs[] = {
     {u"received", Kind::Event, u"webhook-failures 1.5", u"receiv|arriv|=get|=getting|=got|come in",
      u"recib|llega|llegan|llego", u"receb|chega|chegam|chegou",
      u"erhalt|empfang|bekommen|ankomm|kommt an|kommen an",
-     u"recev|=recu|=recus|=recue|arriv|parvien", u"届|受信"},
+     u"recev|recoi|=recu|=recus|=recue|arriv|parvien", u"届|受信"},
     {u"routing", Kind::Topic, u"provider-routing 2|fallback 0.3",
      u"routing|=routed|route to|routes to|provider not|deploymentnotfound|"
      u"accessdenied|access denied",
