@@ -129,6 +129,47 @@ private slots:
         QVERIFY(!v.configFound());
     }
 
+    void ownServer_data()
+    {
+        QTest::addColumn<QList<ScopedLatencySeries>>("configs");
+        QTest::addColumn<QDateTime>("edited");
+        QTest::addColumn<QString>("host");
+        const QList<ScopedLatencySeries> oneRose{series(u"pc-claims"_s, 14, 14, 1100, 3900),
+                                                 series(u"pc-letters"_s, 6, 6, 1500, 1520)};
+        const QString host = u"https://vllm.example.de/v1"_s;
+        QTest::newRow("the config calling the customer's own server slowed down alone")
+            << oneRose << minute(-3000) << host;
+        QTest::newRow("edited just before: the edit is named, not the server")
+            << oneRose << minute(Onset - 3) << QString();
+        QTest::newRow("every config slowed down: not the customer's server")
+            << QList<ScopedLatencySeries>{series(u"pc-claims"_s, 14, 14, 1100, 3900),
+                                          series(u"pc-letters"_s, 6, 6, 1500, 4800)}
+            << minute(-3000) << QString();
+    }
+
+    // A rise confined to a config whose target is the customer's own server (custom_host) is
+    // that server's, edited or not; an edit at the onset remains the more precise cause.
+    void ownServer()
+    {
+        QFETCH(QList<ScopedLatencySeries>, configs);
+        QFETCH(QDateTime, edited);
+        QFETCH(QString, host);
+        LatencyScopeFacts facts;
+        facts.onset = minute(Onset);
+        facts.configs = configs;
+        facts.editedAt.insert(u"pc-claims"_s, edited);
+        facts.editedAt.insert(u"pc-letters"_s, minute(-3000));
+        facts.ownServer.insert(u"pc-claims"_s, u"https://vllm.example.de/v1"_s);
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.serverHost, host);
+        QCOMPARE(v.ownServerFound(), !host.isEmpty());
+        if (v.ownServerFound()) {
+            QCOMPARE(v.config, u"pc-claims"_s);
+            QVERIFY(!v.configFound());
+            QCOMPARE(v.flatConfigs, QStringList{u"pc-letters"_s});
+        }
+    }
+
     void noOnsetSaysNothing()
     {
         LatencyScopeFacts facts;

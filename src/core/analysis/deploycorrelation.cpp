@@ -482,6 +482,12 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
                 summary += u"; but only config "_s + scoped.config +
                            u" slowed down, edited just before, while the organisation's other "
                            u"configs kept their latency"_s;
+            else if (scoped.ownServerFound())
+                summary += u"; but only config "_s + scoped.config +
+                           u" slowed down, whose target is the customer's own server "_s +
+                           scoped.serverHost +
+                           u", while the organisation's other configs kept "
+                           u"their latency"_s;
             else
                 summary +=
                     u"; but the slowdown came with the organisation's requests moving to "_s +

@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
+#include "core/analysis/errorbreakdown.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,7 +36,9 @@ QList<ScopedLatencySeries> scopedSeries(const Evidence &evidence, const QString 
     return out;
 }
 
-// The one config whose latency rose, with the configs that kept theirs.
+// The one config whose latency rose, with the configs that kept theirs: the customer's when it
+// was edited at the onset, or when its target is the customer's own server (custom_host), whose
+// time is the server's and no provider's or gateway's.
 void judgeConfigs(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
 {
     QString rose;
@@ -57,8 +60,11 @@ void judgeConfigs(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
     if (risen != 1 || flat.isEmpty())
         return;
     const QDateTime edited = facts.editedAt.value(rose);
-    if (!editFitsOnset(edited, facts.onset))
+    const bool editFits = editFitsOnset(edited, facts.onset);
+    if (!editFits && facts.ownServer.value(rose).isEmpty())
         return;
+    if (!editFits)
+        v.serverHost = facts.ownServer.value(rose);
     v.config = rose;
     v.configLevel = roseLevel;
     v.editedAt = edited;
@@ -153,6 +159,8 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
             continue;
         facts.editedAt.insert(id, timeOf(data.value(u"updated_at"_s)));
         facts.editEvidenceId.insert(id, f.evidence->id);
+        if (const QString host = ownServerHost(input, u"config:"_s + id); !host.isEmpty())
+            facts.ownServer.insert(id, host);
     }
     return facts;
 }
@@ -211,6 +219,31 @@ Hypothesis configHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVe
     return h;
 }
 
+Hypothesis ownServerHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
+                               const QDateTime &reference)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
+    h.score = 0.86;
+    h.cause.confidence = h.score;
+    h.cause.summary = u"Median latency of the requests through config "_s + v.config +
+                      u", whose target is the customer's own server "_s + v.serverHost +
+                      u" (custom_host), rose from "_s + formatMs(v.configLevel.before) + u" to "_s +
+                      formatMs(v.configLevel.after) + u" at "_s + clock(v.onset, reference) +
+                      u", while the organisation's other configs ("_s +
+                      v.flatConfigs.mid(0, 3).join(u", "_s) + u") kept their latency"_s;
+    h.cause.phrases = {{u"latency.own_server"_s,
+                        {Say::name(u"config"_s, v.config), Say::name(u"host"_s, v.serverHost),
+                         Say::millis(u"before"_s, v.configLevel.before),
+                         Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.onset),
+                         Say::names(u"others"_s, v.flatConfigs.mid(0, 3))}}};
+    h.cause.refs = {u"config:"_s + v.config, u"endpoint:"_s + v.serverHost};
+    h.cause.evidenceIds = {facts.configEvidenceId, facts.editEvidenceId.value(v.config)};
+    h.why = u"one config slowed down whose target is the customer's own server, while the org's "
+            u"others did not"_s;
+    return h;
+}
+
 Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
                          const QDateTime &reference)
 {
@@ -236,8 +269,9 @@ Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdi
 
 } // namespace
 
-// latency_scope: a latency rise confined to one config just edited, or brought by the org's
-// traffic moving to a slower client version, is the customer's; otherwise it says nothing.
+// latency_scope: a latency rise confined to one config just edited or calling the customer's own
+// server, or brought by the org's traffic moving to a slower client version, is the customer's;
+// otherwise it says nothing.
 AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
 {
     AnalyzerOutput out;
@@ -247,6 +281,8 @@ AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
         input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     if (v.configFound())
         out.hypotheses.append(configHypothesis(facts, v, reference));
+    if (v.ownServerFound())
+        out.hypotheses.append(ownServerHypothesis(facts, v, reference));
     if (v.sdkFound())
         out.hypotheses.append(sdkHypothesis(facts, v, reference));
     return out;
