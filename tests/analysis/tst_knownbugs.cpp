@@ -272,8 +272,8 @@ private slots:
         addStep(in, u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
                 events({issue(u"linear:issue:GW-9"_s,
                               u"Gemini: 400 on requests with very long tool lists"_s,
-                              u"The Google adapter refuses such requests with 400."_s,
-                              u"started"_s, u"2026-11-19T05:00:00Z"_s, {u"provider:google"_s})}));
+                              u"The Google adapter refuses such requests with 400."_s, u"started"_s,
+                              u"2026-11-19T05:00:00Z"_s, {u"provider:google"_s})}));
         const QList<SeriesSpec> specs = {{QJsonObject{{u"provider"_s, u"google"_s}},
                                           {},
                                           [lateRate](int i) { return i >= 120 ? lateRate : 0.005; },

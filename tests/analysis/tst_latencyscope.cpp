@@ -170,6 +170,44 @@ private slots:
         }
     }
 
+    void documentedModel_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<bool>("onset");
+        QTest::addColumn<QString>("model");
+        const QString table = u"| model | p50 |\n|---|---|\n| gpt-4.1-mini | 1-2 s |\n"
+                              u"| o9-deep | 40-120 s |\n"_s;
+        QTest::newRow("flat, and a page names the slowest model") << table << false << u"o9-deep"_s;
+        QTest::newRow("a page naming only the fast model says nothing of the slow one")
+            << u"| gpt-4.1-mini | 1-2 s |"_s << false << QString();
+        QTest::newRow("a longer name is not the model")
+            << u"| o9-deep-mini | 4 s |"_s << false << QString();
+        QTest::newRow("latency rose: the change is the question, not the docs")
+            << table << true << QString();
+    }
+
+    // With no latency change in the window, the org's slowest model is slow as a fetched
+    // documentation page describes it, when a page names that very model.
+    void documentedModel()
+    {
+        QFETCH(QString, page);
+        QFETCH(bool, onset);
+        QFETCH(QString, model);
+        LatencyScopeFacts facts;
+        if (onset)
+            facts.onset = minute(Onset);
+        facts.models = {series(u"o9-deep"_s, 2, 2, 55000, 56000),
+                        series(u"gpt-4.1-mini"_s, 10, 10, 900, 950)};
+        facts.docs = {{u"docs:docs/models/latency.md"_s, u"Model latency"_s, page}};
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.documentedModel, model);
+        if (!model.isEmpty()) {
+            QCOMPARE(v.modelDoc.ref, u"docs:docs/models/latency.md"_s);
+            QVERIFY(v.modelDocLine.contains(model));
+            QVERIFY(v.modelMedian > 50000);
+        }
+    }
+
     void noOnsetSaysNothing()
     {
         LatencyScopeFacts facts;

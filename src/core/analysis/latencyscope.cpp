@@ -5,6 +5,11 @@
 #include "core/analysis/changepoint.h"
 #include "core/analysis/errorbreakdown.h"
 
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Analysis {
@@ -103,6 +108,70 @@ void judgeSdks(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
     }
 }
 
+// The sentence, or failing that the table row, of `text` that names `model` as a word of its
+// own ("gpt-4.1" is not named by "gpt-4.1-mini"); '' when the page does not name it.
+QString lineNaming(const QString &text, const QString &model)
+{
+    const QRegularExpression named(u"(?<![\\w.-])"_s + QRegularExpression::escape(model) +
+                                   u"(?![\\w-]|\\.\\w)"_s);
+    QString row;
+    for (const QString &line : text.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (!named.match(trimmed).hasMatch() || trimmed.startsWith(u'#'))
+            continue;
+        if (trimmed.startsWith(u'|')) {
+            if (row.isEmpty()) {
+                QStringList cells = trimmed.split(u'|', Qt::SkipEmptyParts);
+                for (QString &c : cells)
+                    c = c.trimmed();
+                cells.removeAll(QString());
+                row = cells.join(u" \u2014 "_s);
+            }
+            continue;
+        }
+        static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
+        for (const QString &sentence : trimmed.split(sentenceEnd)) {
+            if (named.match(sentence).hasMatch())
+                return sentence.left(300);
+        }
+    }
+    return row.left(300);
+}
+
+// No rise: the org's slowest model, when a fetched page describes it, is slow as documented.
+void judgeDocumentedModel(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    const ScopedLatencySeries *slowest = nullptr;
+    double slowestMedian = 0;
+    for (const ScopedLatencySeries &s : facts.models) {
+        double requests = 0;
+        QList<double> p50;
+        for (int i = 0; i < s.times.size(); ++i) {
+            if (s.requests.at(i) <= 0)
+                continue;
+            requests += s.requests.at(i);
+            p50.append(s.p50.at(i));
+        }
+        const double m = median(p50);
+        if (requests >= MinRequests && m > slowestMedian) {
+            slowest = &s;
+            slowestMedian = m;
+        }
+    }
+    if (!slowest)
+        return;
+    for (const DocPage &page : facts.docs) {
+        const QString line = lineNaming(page.text, slowest->key);
+        if (line.isEmpty())
+            continue;
+        v.documentedModel = slowest->key;
+        v.modelMedian = slowestMedian;
+        v.modelDoc = page;
+        v.modelDocLine = line;
+        return;
+    }
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- gather
@@ -151,6 +220,23 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
             facts.sdks.append(s);
             facts.sdkEvidenceId = f.evidence->id;
         }
+        if (const auto m = scopedSeries(*f.evidence, u"model"_s); !m.isEmpty()) {
+            facts.models.append(m);
+            facts.modelEvidenceId = f.evidence->id;
+        }
+    }
+    QList<FoundEvidence> docs = findEvidence(input, u"docs", u"search");
+    docs.append(findEvidence(input, u"docs", u"fetch"));
+    for (const FoundEvidence &f : docs) {
+        for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
+            const QJsonObject o = item.toObject();
+            const QString ref = o.value(u"ref"_s).toString();
+            const bool seen = std::any_of(facts.docs.cbegin(), facts.docs.cend(),
+                                          [&](const DocPage &d) { return d.ref == ref; });
+            if (!ref.isEmpty() && !seen)
+                facts.docs.append(
+                    {ref, o.value(u"title"_s).toString(), o.value(u"text"_s).toString()});
+        }
     }
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
@@ -170,8 +256,10 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
 LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts)
 {
     LatencyScopeVerdict v;
-    if (!facts.onset.isValid())
+    if (!facts.onset.isValid()) {
+        judgeDocumentedModel(facts, v);
         return v;
+    }
     v.onset = facts.onset;
     judgeConfigs(facts, v);
     judgeSdks(facts, v);
@@ -244,6 +332,26 @@ Hypothesis ownServerHypothesis(const LatencyScopeFacts &facts, const LatencyScop
     return h;
 }
 
+Hypothesis documentedModelHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.6;
+    h.cause.confidence = h.score;
+    h.cause.summary =
+        u"Requests to "_s + v.documentedModel + u" took "_s + formatMs(v.modelMedian) +
+        u" at the median, with no change in the window: the documentation page "_s +
+        v.modelDoc.title + u" describes this model: \u201c"_s + v.modelDocLine + u"\u201d"_s;
+    h.cause.phrases = {
+        {u"latency.documented_model"_s,
+         {Say::name(u"model"_s, v.documentedModel), Say::millis(u"median"_s, v.modelMedian),
+          Say::name(u"title"_s, v.modelDoc.title), Say::name(u"quote"_s, v.modelDocLine)}}};
+    h.cause.refs = {v.modelDoc.ref, u"model:"_s + v.documentedModel};
+    h.cause.evidenceIds = {facts.modelEvidenceId};
+    h.why = u"no change, and the org's slowest model is slow as its documentation says"_s;
+    return h;
+}
+
 Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
                          const QDateTime &reference)
 {
@@ -285,6 +393,8 @@ AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
         out.hypotheses.append(ownServerHypothesis(facts, v, reference));
     if (v.sdkFound())
         out.hypotheses.append(sdkHypothesis(facts, v, reference));
+    if (!v.documentedModel.isEmpty())
+        out.hypotheses.append(documentedModelHypothesis(facts, v));
     return out;
 }
 

@@ -25,6 +25,14 @@ struct ScopedLatencySeries
     QList<double> p50;
 };
 
+// A fetched documentation page.
+struct DocPage
+{
+    QString ref; // docs:<path>
+    QString title;
+    QString text;
+};
+
 struct LatencyScopeFacts
 {
     QDateTime onset;          // the org's latency rise ('' when there is none)
@@ -36,6 +44,9 @@ struct LatencyScopeFacts
     QHash<QString, QDateTime> editedAt;     // config id -> last edit the gateway reports
     QHash<QString, QString> editEvidenceId; // config id -> the config's evidence
     QHash<QString, QString> ownServer;      // config id -> the custom_host its target calls
+    QList<ScopedLatencySeries> models;      // the org's latency per model
+    QString modelEvidenceId;
+    QList<DocPage> docs; // the documentation pages the investigation fetched
 };
 
 // Before and after the onset, in the two hours either side.
@@ -63,6 +74,12 @@ struct LatencyScopeVerdict
     ScopedLevel sdkLevel;
     ScopedLevel oldLevel;
     QDateTime onset;
+    // no rise at all, and the org's slowest model is one a doc page describes: its latency is
+    // the documented one
+    QString documentedModel;
+    double modelMedian = 0; // ms, over the window
+    DocPage modelDoc;
+    QString modelDocLine; // the page's sentence (or table row) that names the model
     bool configFound() const { return !config.isEmpty() && serverHost.isEmpty(); }
     bool ownServerFound() const { return !config.isEmpty() && !serverHost.isEmpty(); }
     bool sdkFound() const { return !sdk.isEmpty(); }
