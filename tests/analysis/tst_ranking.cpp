@@ -148,6 +148,7 @@ private slots:
     void independentCause();
     void upstreamOfFailover_data();
     void upstreamOfFailover();
+    void failoverCauseStaysFirst();
     void degraded_data();
     void degraded();
     void providerOutage();
@@ -374,6 +375,31 @@ void TestRanking::upstreamOfFailover()
     other.cause.refs = otherRefs;
     other.score = otherScore;
     QCOMPARE(Analysis::upstreamOfFailover(best, other), second);
+}
+
+// The incident behind many more failures stays second on a fallback ticket: what kept the
+// requests from failing over is what the ticket asks about.
+void TestRanking::failoverCauseStaysFirst()
+{
+    Hypothesis config;
+    config.cause.category = u"customer_config"_s;
+    config.cause.refs = {u"config:pc-a"_s};
+    config.score = 0.85;
+    config.failures = 100;
+    Hypothesis outage;
+    outage.cause.category = u"provider_outage"_s;
+    outage.cause.refs = {u"statuspage:openai:incident:x"_s, u"provider:openai"_s};
+    outage.score = 0.8;
+    outage.failures = 600;
+    Analysis::RankingFacts facts;
+    facts.ranked = {config, outage};
+    facts.failover = true;
+    Analysis::RankingVerdict v = Analysis::judgeRanking(facts);
+    QCOMPARE(v.best, 0);
+    QCOMPARE(v.secondary, QList<int>{1});
+    facts.failover = false; // elsewhere the cause behind most failures leads
+    v = Analysis::judgeRanking(facts);
+    QCOMPARE(v.best, 1);
 }
 
 void TestRanking::degraded_data()

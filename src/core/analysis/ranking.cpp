@@ -534,6 +534,9 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
         // (not on a slowness ticket, where failed requests are not what is measured)
         for (qsizetype k = 0; k < v.secondary.size() && !facts.slowness; ++k) {
             const Hypothesis &h = facts.ranked.at(v.secondary.at(k));
+            // the incident the requests failed on stays beside what kept them from failing over
+            if (facts.failover && upstreamOfFailover(facts.ranked.at(v.best), h))
+                continue;
             const double primaryFailures = facts.ranked.at(v.best).failures;
             if (primaryFailures > 0 && h.failures >= 3.0 * primaryFailures) {
                 std::swap(v.best, v.secondary[k]);
