@@ -791,25 +791,19 @@ void documentClientErrors(const AnalysisInput &input, ErrorBreakdownFacts &f)
         largest->status == 403 || largest->status == 404)
         return;
     const QString status = QString::number(largest->status);
-    QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
-    found.append(findEvidence(input, u"docs", u"fetch"));
-    for (const FoundEvidence &e : found) {
-        for (const QJsonValue &v : e.evidence->data.value(u"items"_s).toArray()) {
-            const QJsonObject item = v.toObject();
-            const QString text = item.value(u"text"_s).toString();
-            if (!text.contains(largest->errorCode) || !text.contains(status))
-                continue;
-            static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+|\\n+"_s);
-            for (const QString &sentence : text.split(sentenceEnd)) {
-                if (sentence.contains(largest->errorCode) && !sentence.startsWith(u'#')) {
-                    f.clientDocQuote = sentence.trimmed().left(300);
-                    break;
-                }
+    for (const DocPage &page : fetchedDocPages(input)) {
+        if (!page.text.contains(largest->errorCode) || !page.text.contains(status))
+            continue;
+        static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+|\\n+"_s);
+        for (const QString &sentence : page.text.split(sentenceEnd)) {
+            if (sentence.contains(largest->errorCode) && !sentence.startsWith(u'#')) {
+                f.clientDocQuote = sentence.trimmed().left(300);
+                break;
             }
-            f.clientDocRef = item.value(u"ref"_s).toString();
-            f.clientDocTitle = item.value(u"title"_s).toString();
-            return;
         }
+        f.clientDocRef = page.ref;
+        f.clientDocTitle = page.title;
+        return;
     }
 }
 

@@ -225,19 +225,7 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
             facts.modelEvidenceId = f.evidence->id;
         }
     }
-    QList<FoundEvidence> docs = findEvidence(input, u"docs", u"search");
-    docs.append(findEvidence(input, u"docs", u"fetch"));
-    for (const FoundEvidence &f : docs) {
-        for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
-            const QJsonObject o = item.toObject();
-            const QString ref = o.value(u"ref"_s).toString();
-            const bool seen = std::any_of(facts.docs.cbegin(), facts.docs.cend(),
-                                          [&](const DocPage &d) { return d.ref == ref; });
-            if (!ref.isEmpty() && !seen)
-                facts.docs.append(
-                    {ref, o.value(u"title"_s).toString(), o.value(u"text"_s).toString()});
-        }
-    }
+    facts.docs = fetchedDocPages(input);
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
         const QString id = data.value(u"config_id"_s).toString();

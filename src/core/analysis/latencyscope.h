@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -23,14 +24,6 @@ struct ScopedLatencySeries
     QList<QDateTime> times;
     QList<double> requests;
     QList<double> p50;
-};
-
-// A fetched documentation page.
-struct DocPage
-{
-    QString ref; // docs:<path>
-    QString title;
-    QString text;
 };
 
 struct LatencyScopeFacts
