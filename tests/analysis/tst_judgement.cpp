@@ -108,6 +108,61 @@ private slots:
         }
     }
 
+    void documentedLimit_data()
+    {
+        QTest::addColumn<double>("rejectedShare"); // of the config's requests
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("category");
+        QTest::newRow("a third rejected with the code a page documents")
+            << 0.35 << 413 << u"payload_too_large"_s << u"expected_behavior"_s;
+        QTest::newRow("every request rejected: the config is wrong")
+            << 1.0 << 413 << u"payload_too_large"_s << u"customer_config"_s;
+        QTest::newRow("a code no page names")
+            << 0.35 << 400 << u"invalid_request"_s << u"customer_config"_s;
+        QTest::newRow("a 404 names the request's target, not a limit")
+            << 0.35 << 404 << u"model_not_found"_s << u"customer_config"_s;
+    }
+
+    // Requests refused with the status and code a doc page describes, on a config that serves
+    // its other requests, ran into a documented limit; a config whose every request is refused
+    // is wrong, whatever the docs say of the code.
+    void documentedLimit()
+    {
+        QFETCH(double, rejectedShare);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, category);
+        AnalysisInput in = baseInput(u"api-errors"_s, {u"error_breakdown"_s});
+        const int requests = 2000;
+        const int failed = int(requests * rejectedShare);
+        addStep(in, u"error_breakdown"_s, u"clickhouse"_s, u"error_breakdown"_s,
+                EvidenceKind::Table,
+                table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                       u"last"_s},
+                      {breakdownRow(u"openai"_s, u"whisper-1"_s, status, code, failed)},
+                      {{u"total_requests"_s, 3 * requests}}));
+        addStep(in, u"traffic"_s, u"clickhouse"_s, u"traffic_overview"_s, EvidenceKind::Table,
+                table({u"config_id"_s, u"provider"_s, u"model"_s, u"n"_s, u"errors"_s},
+                      {QJsonArray{u"pc-audio"_s, u"openai"_s, u"whisper-1"_s, requests, failed},
+                       QJsonArray{u"pc-chat"_s, u"openai"_s, u"gpt-4.1"_s, 2 * requests, 0}}));
+        const QString page = u"Audio above 25 MB is answered `413` with `error_code: "
+                             u"payload_too_large`. Split long recordings."_s;
+        addStep(in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+                QJsonObject{
+                    {u"items"_s, QJsonArray{QJsonObject{{u"ref"_s, u"docs:docs/limits/size.md"_s},
+                                                        {u"title"_s, u"Request size limits"_s},
+                                                        {u"text"_s, page}}}}});
+        const AnalyzerOutput out = analyzeErrorBreakdown(in);
+        QVERIFY(!out.hypotheses.isEmpty());
+        const Hypothesis &h = out.hypotheses.first();
+        QCOMPARE(h.cause.category, category);
+        QCOMPARE(h.cause.refs.contains(u"docs:docs/limits/size.md"_s),
+                 category == u"expected_behavior"_s);
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     void backgroundErrors_data()
     {
         QTest::addColumn<double>("lateRate"); // error rate from 10:00

@@ -251,6 +251,49 @@ private slots:
                      qPrintable(out.rejected.first().reason));
     }
 
+    // The same with the error signature the issue names among the failures: while the rate
+    // stays at the org's low background it is the everyday failure, not the bug's; once the
+    // rate rises the signature makes the case.
+    void steadyBackgroundSignatureCitesNothing_data()
+    {
+        QTest::addColumn<double>("lateRate");
+        QTest::addColumn<bool>("cited");
+        QTest::newRow("steady 0.5% with 400s") << 0.005 << false;
+        QTest::newRow("400s rose to 40%") << 0.4 << true;
+    }
+
+    void steadyBackgroundSignatureCitesNothing()
+    {
+        QFETCH(double, lateRate);
+        QFETCH(bool, cited);
+        AnalysisInput in = baseInput(u"provider-routing"_s, {u"known_bugs"_s});
+        in.params.provider = u"google"_s;
+        in.params.keywords = {u"gemini"_s};
+        addStep(in, u"bugs"_s, u"linear"_s, u"search_issues"_s, EvidenceKind::Events,
+                events({issue(u"linear:issue:GW-9"_s,
+                              u"Gemini: 400 on requests with very long tool lists"_s,
+                              u"The Google adapter refuses such requests with 400."_s, u"started"_s,
+                              u"2026-11-19T05:00:00Z"_s, {u"provider:google"_s})}));
+        const QList<SeriesSpec> specs = {{QJsonObject{{u"provider"_s, u"google"_s}},
+                                          {},
+                                          [lateRate](int i) { return i >= 120 ? lateRate : 0.005; },
+                                          100}};
+        addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+                timeseries(at(u"2026-11-20T06:00:00Z"_s), 240, 60, specs, false));
+        const int failed = int(120 * 100 * 0.005 + 120 * 100 * lateRate);
+        addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+                table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                       u"last"_s},
+                      {QJsonArray{u"google"_s, u"gemini-2.5-flash"_s, 400, u"invalid_request"_s,
+                                  failed, u"2026-11-20T06:01:00Z"_s, u"2026-11-20T09:59:00Z"_s}},
+                      {{u"total_requests"_s, 240 * 100}}));
+        const AnalyzerOutput out = analyzeKnownBugs(withChanges(in));
+        QCOMPARE(out.hypotheses.size(), cited ? 1 : 0);
+        if (!cited)
+            QVERIFY2(out.rejected.first().reason.contains(u"no error rate changed"_s),
+                     qPrintable(out.rejected.first().reason));
+    }
+
     // The whole analyzer over each tracker's evidence: a Jira-only workspace is searched and
     // cited like a Linear one; rejections say why in words.
     // What a bug covers is counted on the logs: the failures with the error signature it

@@ -129,6 +129,85 @@ private slots:
         QVERIFY(!v.configFound());
     }
 
+    void ownServer_data()
+    {
+        QTest::addColumn<QList<ScopedLatencySeries>>("configs");
+        QTest::addColumn<QDateTime>("edited");
+        QTest::addColumn<QString>("host");
+        const QList<ScopedLatencySeries> oneRose{series(u"pc-claims"_s, 14, 14, 1100, 3900),
+                                                 series(u"pc-letters"_s, 6, 6, 1500, 1520)};
+        const QString host = u"https://vllm.example.de/v1"_s;
+        QTest::newRow("the config calling the customer's own server slowed down alone")
+            << oneRose << minute(-3000) << host;
+        QTest::newRow("edited just before: the edit is named, not the server")
+            << oneRose << minute(Onset - 3) << QString();
+        QTest::newRow("every config slowed down: not the customer's server")
+            << QList<ScopedLatencySeries>{series(u"pc-claims"_s, 14, 14, 1100, 3900),
+                                          series(u"pc-letters"_s, 6, 6, 1500, 4800)}
+            << minute(-3000) << QString();
+    }
+
+    // A rise confined to a config whose target is the customer's own server (custom_host) is
+    // that server's, edited or not; an edit at the onset remains the more precise cause.
+    void ownServer()
+    {
+        QFETCH(QList<ScopedLatencySeries>, configs);
+        QFETCH(QDateTime, edited);
+        QFETCH(QString, host);
+        LatencyScopeFacts facts;
+        facts.onset = minute(Onset);
+        facts.configs = configs;
+        facts.editedAt.insert(u"pc-claims"_s, edited);
+        facts.editedAt.insert(u"pc-letters"_s, minute(-3000));
+        facts.ownServer.insert(u"pc-claims"_s, u"https://vllm.example.de/v1"_s);
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.serverHost, host);
+        QCOMPARE(v.ownServerFound(), !host.isEmpty());
+        if (v.ownServerFound()) {
+            QCOMPARE(v.config, u"pc-claims"_s);
+            QVERIFY(!v.configFound());
+            QCOMPARE(v.flatConfigs, QStringList{u"pc-letters"_s});
+        }
+    }
+
+    void documentedModel_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<bool>("onset");
+        QTest::addColumn<QString>("model");
+        const QString table = u"| model | p50 |\n|---|---|\n| gpt-4.1-mini | 1-2 s |\n"
+                              u"| o9-deep | 40-120 s |\n"_s;
+        QTest::newRow("flat, and a page names the slowest model") << table << false << u"o9-deep"_s;
+        QTest::newRow("a page naming only the fast model says nothing of the slow one")
+            << u"| gpt-4.1-mini | 1-2 s |"_s << false << QString();
+        QTest::newRow("a longer name is not the model")
+            << u"| o9-deep-mini | 4 s |"_s << false << QString();
+        QTest::newRow("latency rose: the change is the question, not the docs")
+            << table << true << QString();
+    }
+
+    // With no latency change in the window, the org's slowest model is slow as a fetched
+    // documentation page describes it, when a page names that very model.
+    void documentedModel()
+    {
+        QFETCH(QString, page);
+        QFETCH(bool, onset);
+        QFETCH(QString, model);
+        LatencyScopeFacts facts;
+        if (onset)
+            facts.onset = minute(Onset);
+        facts.models = {series(u"o9-deep"_s, 2, 2, 55000, 56000),
+                        series(u"gpt-4.1-mini"_s, 10, 10, 900, 950)};
+        facts.docs = {{u"docs:docs/models/latency.md"_s, u"Model latency"_s, page}};
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.documentedModel, model);
+        if (!model.isEmpty()) {
+            QCOMPARE(v.modelDoc.ref, u"docs:docs/models/latency.md"_s);
+            QVERIFY(v.modelDocLine.contains(model));
+            QVERIFY(v.modelMedian > 50000);
+        }
+    }
+
     void noOnsetSaysNothing()
     {
         LatencyScopeFacts facts;

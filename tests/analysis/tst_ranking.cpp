@@ -146,6 +146,9 @@ private slots:
     void deployBehindTheOtherChange();
     void independentCause_data();
     void independentCause();
+    void upstreamOfFailover_data();
+    void upstreamOfFailover();
+    void failoverCauseStaysFirst();
     void degraded_data();
     void degraded();
     void providerOutage();
@@ -332,6 +335,71 @@ void TestRanking::independentCause()
     other.cause.refs = otherRefs;
     other.score = otherScore;
     QCOMPARE(Analysis::independentCause(best, other), independent);
+}
+
+void TestRanking::upstreamOfFailover_data()
+{
+    QTest::addColumn<QString>("bestCategory");
+    QTest::addColumn<QString>("otherCategory");
+    QTest::addColumn<QStringList>("otherRefs");
+    QTest::addColumn<double>("otherScore");
+    QTest::addColumn<bool>("second");
+    const QStringList incident{u"statuspage:anthropic:incident:x"_s, u"provider:anthropic"_s};
+    QTest::newRow("a filed bug kept the requests from failing over, an incident failed them")
+        << u"known_bug"_s << u"provider_outage"_s << incident << 0.8 << true;
+    QTest::newRow("a deploy kept them from failing over")
+        << u"deploy_regression"_s << u"provider_outage"_s << incident << 0.8 << true;
+    QTest::newRow("the fallback worked: the incident is only named")
+        << u"expected_behavior"_s << u"provider_outage"_s << incident << 0.8 << false;
+    QTest::newRow("no incident page, only the provider's errors")
+        << u"known_bug"_s << u"provider_outage"_s << QStringList{u"provider:anthropic"_s} << 0.8
+        << false;
+    QTest::newRow("too weak") << u"known_bug"_s << u"provider_outage"_s << incident << 0.5 << false;
+}
+
+// On a fallback ticket, what made the requests fail (a provider incident) and what kept them
+// from failing over (a bug, a deploy, the config) are two causes, each with its own proof.
+void TestRanking::upstreamOfFailover()
+{
+    QFETCH(QString, bestCategory);
+    QFETCH(QString, otherCategory);
+    QFETCH(QStringList, otherRefs);
+    QFETCH(double, otherScore);
+    QFETCH(bool, second);
+    Hypothesis best;
+    best.cause.category = bestCategory;
+    best.cause.refs = {u"linear:issue:GW-1"_s};
+    best.score = 0.85;
+    Hypothesis other;
+    other.cause.category = otherCategory;
+    other.cause.refs = otherRefs;
+    other.score = otherScore;
+    QCOMPARE(Analysis::upstreamOfFailover(best, other), second);
+}
+
+// The incident behind many more failures stays second on a fallback ticket: what kept the
+// requests from failing over is what the ticket asks about.
+void TestRanking::failoverCauseStaysFirst()
+{
+    Hypothesis config;
+    config.cause.category = u"customer_config"_s;
+    config.cause.refs = {u"config:pc-a"_s};
+    config.score = 0.85;
+    config.failures = 100;
+    Hypothesis outage;
+    outage.cause.category = u"provider_outage"_s;
+    outage.cause.refs = {u"statuspage:openai:incident:x"_s, u"provider:openai"_s};
+    outage.score = 0.8;
+    outage.failures = 600;
+    Analysis::RankingFacts facts;
+    facts.ranked = {config, outage};
+    facts.failover = true;
+    Analysis::RankingVerdict v = Analysis::judgeRanking(facts);
+    QCOMPARE(v.best, 0);
+    QCOMPARE(v.secondary, QList<int>{1});
+    facts.failover = false; // elsewhere the cause behind most failures leads
+    v = Analysis::judgeRanking(facts);
+    QCOMPARE(v.best, 1);
 }
 
 void TestRanking::degraded_data()

@@ -101,6 +101,41 @@ private slots:
             QVERIFY(v.since.isValid());
         }
     }
+
+    void rescuedByFallback_data()
+    {
+        QTest::addColumn<double>("rescued"); // requests the shared config's fallback served
+        QTest::addColumn<bool>("sharedConfig");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("no fallback served: the version") << 0.0 << true << true;
+        QTest::newRow("the other version's failures were failed over: not the version")
+            << 700.0 << true << false;
+        QTest::newRow("a few failovers do not account for the difference") << 40.0 << true << true;
+        QTest::newRow("failovers of a config the failing version did not use")
+            << 700.0 << false << true;
+    }
+
+    // A version "served without failures" may only have been rescued: when both versions went
+    // through one config whose fallback served about as many requests as the other version
+    // would have lost at the failing version's rate, both hit the failure and only the
+    // failover differed.
+    void rescuedByFallback()
+    {
+        QFETCH(double, rescued);
+        QFETCH(bool, sharedConfig);
+        QFETCH(bool, found);
+        const QString web = u"portkey-node/1.13.0"_s;
+        const QString batch = u"portkey-python/1.13.2"_s;
+        SdkErrorFacts facts;
+        facts.series = {series(web, 12, 0, 0.25, 60), series(batch, 10, 0, 0, -1)};
+        facts.traffic = {traffic(web, u"claude-sonnet-4-5"_s, 2160, 360),
+                         traffic(batch, u"claude-sonnet-4-5"_s, 1800, 0)};
+        facts.configs[web] = {u"pc-review"_s};
+        facts.configs[batch] = {sharedConfig ? u"pc-review"_s : u"pc-batch"_s};
+        facts.failingConfigs[web] = {u"pc-review"_s};
+        facts.rescued[sharedConfig ? u"pc-review"_s : u"pc-batch"_s] = rescued;
+        QCOMPARE(judgeSdkErrors(facts).found(), found);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSdkErrors)

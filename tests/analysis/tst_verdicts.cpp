@@ -1161,6 +1161,54 @@ private slots:
         QVERIFY2(strong ? score >= 0.6 : score < 0.5, qPrintable(QString::number(score)));
     }
 
+    void failoversAfterDeploy_data()
+    {
+        QTest::addColumn<int>("servedFrom"); // minute the config's failovers were first seen
+        QTest::addColumn<bool>("weakened");
+        QTest::newRow("failed over since the onset, after the deploy") << 1200 << true;
+        QTest::newRow("failed over only before the deploy") << 600 << false;
+    }
+
+    // A router deploy that broke failover breaks it for the config's every request: when the
+    // config whose requests did not fail over failed others over after the deploy went live,
+    // the deploy is a weaker explanation of the missing failovers.
+    void failoversAfterDeploy()
+    {
+        QFETCH(int, servedFrom);
+        QFETCH(bool, weakened);
+        AnalysisInput in = baseInput(u"fallback"_s, {u"change_point"_s, u"deploy_correlation"_s});
+        const QDateTime start = in.params.window.from;
+        const int onset = 1200;
+        addStep(
+            in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+            EvidenceKind::TimeSeries,
+            timeseries(
+                start, 1500, 60,
+                {{QJsonObject{{u"provider"_s, u"anthropic"_s}},
+                  {},
+                  [onset](int i) { return i >= onset ? 0.2 : 0.002; },
+                  20},
+                 {QJsonObject{{u"provider"_s, u"openai"_s}}, {}, [](int) { return 0.002; }, 20}},
+                false));
+        const QString first = iso(start.addSecs(qint64(servedFrom) * 60));
+        addStep(in, u"fb"_s, u"clickhouse"_s, u"fallback_stats"_s, EvidenceKind::Table,
+                table({u"config_id"_s, u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s,
+                       u"fallback_used"_s, u"attempts"_s, u"n"_s, u"first"_s},
+                      {{u"pc-a"_s, u"anthropic"_s, u"claude-sonnet-4-5"_s, 408,
+                        u"provider_timeout"_s, 0, 1, 500, iso(start.addSecs(qint64(onset) * 60))},
+                       {u"pc-a"_s, u"openai"_s, u"gpt-4.1"_s, 200, u""_s, 1, 2, 230, first}}));
+        const QString at = iso(start.addSecs(qint64(onset - 30) * 60));
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy(77, at, u"Deploy #77: router: fallback logging"_s,
+                               {u"src/router/fallback.ts"_s})}));
+        const AnalyzerOutput out = analyzeDeployCorrelation(withChanges(in));
+        QVERIFY(!out.hypotheses.isEmpty());
+        const Hypothesis &h = out.hypotheses.first();
+        QCOMPARE(h.cause.summary.contains(u"failed over"_s), weakened);
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     // Through analyze(): a weak diagnosis says a human must look and what is missing, and the
     // result document carries it; a confident one carries neither.
     void needsHumanInTheResult()

@@ -476,7 +476,10 @@ private slots:
         // Tickets of scenarios written after the classifier, that it reads wrongly today. Each
         // is a pattern to solve in the classifier, never by adding the ticket's words to a list;
         // a row that starts passing fails here (XPASS) until it is taken off this list.
-        static const QHash<QString, QString> knownMisreads{};
+        static const QHash<QString, QString> knownMisreads{
+            {u"provider-routing-loadbalance-weights-portuguese#20601"_s,
+             u"another provider answering is read as a fallback question even when the ticket "
+             u"asks about routing and no request failed"_s}};
         const QString misread = knownMisreads.value(QString::fromUtf8(QTest::currentDataTag()));
         if (!misread.isEmpty())
             QEXPECT_FAIL("", qPrintable(misread), Continue);

@@ -685,6 +685,24 @@ ErrorProfile errorProfile(const AnalysisInput &input)
     return p;
 }
 
+QList<DocPage> fetchedDocPages(const AnalysisInput &input)
+{
+    QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
+    found.append(findEvidence(input, u"docs", u"fetch"));
+    QList<DocPage> pages;
+    for (const FoundEvidence &f : std::as_const(found)) {
+        for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
+            const QJsonObject o = item.toObject();
+            const QString ref = o.value(u"ref"_s).toString();
+            const bool seen = std::any_of(pages.cbegin(), pages.cend(),
+                                          [&](const DocPage &d) { return d.ref == ref; });
+            if (!ref.isEmpty() && !seen)
+                pages.append({ref, o.value(u"title"_s).toString(), o.value(u"text"_s).toString()});
+        }
+    }
+    return pages;
+}
+
 QList<ConfigTraffic> configTraffic(const AnalysisInput &input)
 {
     QList<ConfigTraffic> out;

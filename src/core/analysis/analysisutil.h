@@ -236,6 +236,15 @@ OrgScope compareInBurst(OrgScope scope, const QList<Series> &byOrg, const QDateT
 
 // The org's traffic per routing config (traffic_overview rows: config_id, provider, model, n,
 // errors): which configs the failing requests actually used.
+// A documentation page the investigation fetched (docs search or fetch), once per page.
+struct DocPage
+{
+    QString ref; // docs:<path>
+    QString title;
+    QString text;
+};
+QList<DocPage> fetchedDocPages(const AnalysisInput &input);
+
 struct ConfigTraffic
 {
     QString configId;

@@ -200,8 +200,8 @@ QStringList topicWords(const QString &playbook)
     if (playbook == u"metadata")
         return {u"metadata"_s, u"header"_s, u"headers"_s, u"passthrough"_s, u"forward"_s};
     if (playbook == u"fallback")
-        return {u"fallback"_s, u"fallbacks"_s, u"failover"_s, u"retry"_s,
-                u"retries"_s,  u"timeout"_s,   u"timeouts"_s, u"routing"_s};
+        return {u"fallback"_s, u"fallbacks"_s, u"failover"_s, u"retry"_s, u"retries"_s,
+                u"timeout"_s,  u"timeouts"_s,  u"routing"_s,  u"router"_s};
     if (playbook == u"token-billing")
         return {u"billing"_s, u"meter"_s,  u"metering"_s, u"invoice"_s,
                 u"usage"_s,   u"tokens"_s, u"cached"_s,   u"stripe"_s};
@@ -417,6 +417,33 @@ QStringList namedProvidersUnchanged(const Analysis::ChangeReport &report,
 
 // The case for `best` behind `change`: timing, what it touched, the scope, and what argues
 // against it (other organisations fine, a recovery no deploy explains, refused requests).
+// Requests served by the fallback, in groups first seen at `since` or later, of a config whose
+// other requests failed without failing over (fallback_stats); 0 when none or not fetched.
+double failoversSince(const AnalysisInput &input, const QDateTime &since)
+{
+    using namespace Analysis;
+    QHash<QString, double> served;
+    QSet<QString> unserved;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"fallback_stats")) {
+        const Table t(f.evidence->data);
+        for (int r = 0; r < t.rowCount(); ++r) {
+            const QString config = t.text(r, u"config_id");
+            const bool fellBack = t.number(r, u"fallback_used") > 0;
+            if (!fellBack && t.number(r, u"status") >= 400)
+                unserved.insert(config);
+            else if (fellBack && t.number(r, u"status") < 400 &&
+                     timeOf(t.value(r, u"first")) >= since)
+                served[config] += t.number(r, u"n");
+        }
+    }
+    double most = 0;
+    for (auto it = served.cbegin(); it != served.cend(); ++it) {
+        if (unserved.contains(it.key()))
+            most = std::max(most, it.value());
+    }
+    return most;
+}
+
 Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport &report,
                        const Analysis::SeriesChange &change, const Analysis::DeployRanking &ranking,
                        const Analysis::DeployCandidate &best, const QDateTime &reference)
@@ -461,6 +488,17 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
                    u" adapter, whose traffic did not change"_s;
         phrases.append({u"deploy.other_provider"_s, {Say::names(u"providers"_s, unchanged)}});
     }
+    // a deploy that broke failover breaks it for the config's every request: a config that
+    // failed over only after the deploy went live, beside its requests that did not, argues
+    // against it
+    if (input.playbook == u"fallback") {
+        if (const double served = failoversSince(input, best.time); served > 0) {
+            h.score *= 0.6;
+            summary += u"; but the same config failed over "_s + formatCount(served) +
+                       u" requests after it went live"_s;
+            phrases.append({u"deploy.failovers_after"_s, {Say::count(u"count"_s, served)}});
+        }
+    }
     // a deploy of ours fails every client alike: failures of one client SDK version while
     // another version of this org is served by the same model without them argue against it
     if (change.kind == MetricKind::ErrorRate) {
@@ -482,6 +520,12 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
                 summary += u"; but only config "_s + scoped.config +
                            u" slowed down, edited just before, while the organisation's other "
                            u"configs kept their latency"_s;
+            else if (scoped.ownServerFound())
+                summary += u"; but only config "_s + scoped.config +
+                           u" slowed down, whose target is the customer's own server "_s +
+                           scoped.serverHost +
+                           u", while the organisation's other configs kept "
+                           u"their latency"_s;
             else
                 summary +=
                     u"; but the slowdown came with the organisation's requests moving to "_s +

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -188,6 +189,9 @@ void judgeServerErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     }
 }
 
+// A config whose rejected share stays under this still serves its other requests.
+constexpr double MostRejected = 0.9;
+
 void judgeClientErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
 {
     const ErrorProfile &p = f.profile;
@@ -211,6 +215,14 @@ void judgeClientErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     }
     if (!p.clientModel.isEmpty())
         c.refs.append(u"model:"_s + p.clientModel);
+    // a config that is wrong fails every request it carries; one whose other requests are
+    // served, rejected with the very status and code a doc page describes, met that limit
+    if (!v.invalidAfterEdit && !f.clientDocRef.isEmpty() && f.clientConfigRejectedShare > 0 &&
+        f.clientConfigRejectedShare < MostRejected) {
+        v.invalidDocumented = true;
+        c.refs.removeIf([](const QString &r) { return r.startsWith(u"model:"); });
+        c.refs.prepend(f.clientDocRef);
+    }
 }
 
 // The three causes the breakdown rules out when the failures are no finding, and why.
@@ -501,8 +513,19 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
         s += u"; only "_s + f.orgName + u" is affected"_s;
         phrases.append({u"scope.only_org"_s, {Say::name(u"org"_s, f.orgName)}});
     }
+    if (v.invalidDocumented) {
+        s += u"; this is what the documentation page "_s + f.clientDocTitle +
+             u" describes: \u201c"_s + f.clientDocQuote +
+             u"\u201d; the other requests through config "_s + refId(f.clientConfigRef) +
+             u" were served"_s;
+        phrases.append(
+            {u"errors.documented"_s,
+             {Say::name(u"title"_s, f.clientDocTitle), Say::name(u"quote"_s, f.clientDocQuote),
+              Say::name(u"config"_s, refId(f.clientConfigRef))}});
+    }
     Hypothesis h;
-    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.cause.category = QLatin1StringView(v.invalidDocumented ? Category::ExpectedBehavior
+                                                             : Category::CustomerConfig);
     h.score = v.invalidRequests.score;
     h.failures = p.clientErrors;
     h.cause.summary = s;
@@ -510,7 +533,9 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     h.cause.confidence = h.score;
     h.cause.refs = v.invalidRequests.refs;
     h.cause.evidenceIds = {p.evidenceId};
-    h.why = u"client errors dominate"_s;
+    h.why = v.invalidDocumented ? u"client errors a doc page describes, on a config that serves "
+                                  u"its other requests"_s
+                                : u"client errors dominate"_s;
     out.hypotheses.append(h);
 }
 
@@ -738,6 +763,50 @@ bool servedLatencyRoseElsewhere(const AnalysisInput &input, const ErrorProfile &
     return false;
 }
 
+// The failed share of the requests through config `ref` ("config:<id>"); 0 when unknown.
+double rejectedShare(const QList<ConfigTraffic> &traffic, const QString &ref)
+{
+    double requests = 0;
+    double errors = 0;
+    for (const ConfigTraffic &c : traffic) {
+        if (u"config:"_s + c.configId == ref) {
+            requests += c.requests;
+            errors += c.errors;
+        }
+    }
+    return requests > 0 ? errors / requests : 0.0;
+}
+
+// The fetched doc page that names the largest client-error group's status and error code, and
+// its sentence that does. Refusals that name the request's target or key (401, 403, 404) are
+// about what the request asked for, not a limit it ran into.
+void documentClientErrors(const AnalysisInput &input, ErrorBreakdownFacts &f)
+{
+    const ErrorGroup *largest = nullptr;
+    for (const ErrorGroup &g : f.profile.groups) {
+        if (g.status >= 400 && g.status < 500 && !g.isRateLimit() && (!largest || g.n > largest->n))
+            largest = &g;
+    }
+    if (!largest || largest->errorCode.isEmpty() || largest->status == 401 ||
+        largest->status == 403 || largest->status == 404)
+        return;
+    const QString status = QString::number(largest->status);
+    for (const DocPage &page : fetchedDocPages(input)) {
+        if (!page.text.contains(largest->errorCode) || !page.text.contains(status))
+            continue;
+        static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+|\\n+"_s);
+        for (const QString &sentence : page.text.split(sentenceEnd)) {
+            if (sentence.contains(largest->errorCode) && !sentence.startsWith(u'#')) {
+                f.clientDocQuote = sentence.trimmed().left(300);
+                break;
+            }
+        }
+        f.clientDocRef = page.ref;
+        f.clientDocTitle = page.title;
+        return;
+    }
+}
+
 } // namespace
 
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input)
@@ -761,6 +830,8 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     }
     const QList<ConfigTraffic> traffic = configTraffic(input);
     f.clientConfigSpecific = configSpecific(traffic, f.clientConfigRef, f.profile.clientProvider);
+    f.clientConfigRejectedShare = rejectedShare(traffic, f.clientConfigRef);
+    documentClientErrors(input, f);
     f.configEdit = configEditBeforeFailures(input);
     if (!f.profile.serverProvider.isEmpty()) {
         f.serverConfigRef = configRefFor(input, f.profile.serverProvider, f.profile.serverModel);

@@ -30,6 +30,13 @@ struct ErrorBreakdownFacts
     // whether another config of the org on the same provider works.
     QString clientConfigRef;
     bool clientConfigSpecific = false;
+    // The share of that config's requests that were rejected (0 when unknown).
+    double clientConfigRejectedShare = 0;
+    // A fetched doc page naming the status and error code of the largest client-error group:
+    // the documented limit or policy those requests ran into ('' ref when none).
+    QString clientDocRef;
+    QString clientDocTitle;
+    QString clientDocQuote;
     // The config the refused (429) requests used, when most of them went to one provider/model
     // ('' when unknown or spread).
     QString rateConfigRef;
@@ -96,7 +103,10 @@ struct ErrorBreakdownVerdict
     // (custom_host) while other orgs on that provider were fine: that server failed.
     CauseVerdict ownServer;
     CauseVerdict invalidRequests;
-    bool invalidAfterEdit = false;      // the rejected requests' config was edited just before
+    bool invalidAfterEdit = false; // the rejected requests' config was edited just before
+    // the rejections are what a doc page describes for some requests of a config that serves
+    // the others: the documented behaviour, not a wrong config
+    bool invalidDocumented = false;
     bool rejectInvalidRequests = false; // few 4xx and the playbook asks about them
 };
 

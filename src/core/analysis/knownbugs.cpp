@@ -530,6 +530,21 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
 
 } // namespace
 
+namespace {
+
+// The failures of the window are none, too few to count, or the org's steady low background.
+bool onlyBackgroundErrors(const AnalysisInput &input)
+{
+    const std::optional<ErrorBreakdownFacts> f = gatherErrorBreakdown(input);
+    if (!f)
+        return false;
+    const ErrorLevel level = judgeErrorBreakdown(*f).level;
+    return level == ErrorLevel::NoErrors || level == ErrorLevel::Normal ||
+           level == ErrorLevel::Background;
+}
+
+} // namespace
+
 AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
 {
     AnalyzerOutput out;
@@ -548,10 +563,13 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     // signature of the logs has nothing to explain
     const bool nothingChanged = !facts.problem.onset.isValid() &&
                                 facts.problem.measured.isEmpty() && errorSeriesFlat(input);
+    // and when what failed is the org's usual low background, an error signature the issue
+    // shares with it (a 400 among the everyday failures) has nothing new to explain either
+    const bool backgroundOnly = nothingChanged && onlyBackgroundErrors(input);
     for (const TrackerIssue &issue : facts.issues) {
         const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
         if (j.match == KnownBugMatch::Describes && nothingChanged &&
-            j.overlap.signatures.isEmpty()) {
+            (j.overlap.signatures.isEmpty() || backgroundOnly)) {
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
                                  named(issue) + u" names no error the logs show, and no error rate "
                                                 u"changed in the window"_s,

@@ -3,6 +3,12 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
+#include "core/analysis/errorbreakdown.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -35,7 +41,9 @@ QList<ScopedLatencySeries> scopedSeries(const Evidence &evidence, const QString 
     return out;
 }
 
-// The one config whose latency rose, with the configs that kept theirs.
+// The one config whose latency rose, with the configs that kept theirs: the customer's when it
+// was edited at the onset, or when its target is the customer's own server (custom_host), whose
+// time is the server's and no provider's or gateway's.
 void judgeConfigs(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
 {
     QString rose;
@@ -57,8 +65,11 @@ void judgeConfigs(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
     if (risen != 1 || flat.isEmpty())
         return;
     const QDateTime edited = facts.editedAt.value(rose);
-    if (!editFitsOnset(edited, facts.onset))
+    const bool editFits = editFitsOnset(edited, facts.onset);
+    if (!editFits && facts.ownServer.value(rose).isEmpty())
         return;
+    if (!editFits)
+        v.serverHost = facts.ownServer.value(rose);
     v.config = rose;
     v.configLevel = roseLevel;
     v.editedAt = edited;
@@ -94,6 +105,70 @@ void judgeSdks(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
             v.oldLevel = left;
             return;
         }
+    }
+}
+
+// The sentence, or failing that the table row, of `text` that names `model` as a word of its
+// own ("gpt-4.1" is not named by "gpt-4.1-mini"); '' when the page does not name it.
+QString lineNaming(const QString &text, const QString &model)
+{
+    const QRegularExpression named(u"(?<![\\w.-])"_s + QRegularExpression::escape(model) +
+                                   u"(?![\\w-]|\\.\\w)"_s);
+    QString row;
+    for (const QString &line : text.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (!named.match(trimmed).hasMatch() || trimmed.startsWith(u'#'))
+            continue;
+        if (trimmed.startsWith(u'|')) {
+            if (row.isEmpty()) {
+                QStringList cells = trimmed.split(u'|', Qt::SkipEmptyParts);
+                for (QString &c : cells)
+                    c = c.trimmed();
+                cells.removeAll(QString());
+                row = cells.join(u" \u2014 "_s);
+            }
+            continue;
+        }
+        static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
+        for (const QString &sentence : trimmed.split(sentenceEnd)) {
+            if (named.match(sentence).hasMatch())
+                return sentence.left(300);
+        }
+    }
+    return row.left(300);
+}
+
+// No rise: the org's slowest model, when a fetched page describes it, is slow as documented.
+void judgeDocumentedModel(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    const ScopedLatencySeries *slowest = nullptr;
+    double slowestMedian = 0;
+    for (const ScopedLatencySeries &s : facts.models) {
+        double requests = 0;
+        QList<double> p50;
+        for (int i = 0; i < s.times.size(); ++i) {
+            if (s.requests.at(i) <= 0)
+                continue;
+            requests += s.requests.at(i);
+            p50.append(s.p50.at(i));
+        }
+        const double m = median(p50);
+        if (requests >= MinRequests && m > slowestMedian) {
+            slowest = &s;
+            slowestMedian = m;
+        }
+    }
+    if (!slowest)
+        return;
+    for (const DocPage &page : facts.docs) {
+        const QString line = lineNaming(page.text, slowest->key);
+        if (line.isEmpty())
+            continue;
+        v.documentedModel = slowest->key;
+        v.modelMedian = slowestMedian;
+        v.modelDoc = page;
+        v.modelDocLine = line;
+        return;
     }
 }
 
@@ -145,7 +220,12 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
             facts.sdks.append(s);
             facts.sdkEvidenceId = f.evidence->id;
         }
+        if (const auto m = scopedSeries(*f.evidence, u"model"_s); !m.isEmpty()) {
+            facts.models.append(m);
+            facts.modelEvidenceId = f.evidence->id;
+        }
     }
+    facts.docs = fetchedDocPages(input);
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
         const QString id = data.value(u"config_id"_s).toString();
@@ -153,6 +233,8 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
             continue;
         facts.editedAt.insert(id, timeOf(data.value(u"updated_at"_s)));
         facts.editEvidenceId.insert(id, f.evidence->id);
+        if (const QString host = ownServerHost(input, u"config:"_s + id); !host.isEmpty())
+            facts.ownServer.insert(id, host);
     }
     return facts;
 }
@@ -162,8 +244,10 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
 LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts)
 {
     LatencyScopeVerdict v;
-    if (!facts.onset.isValid())
+    if (!facts.onset.isValid()) {
+        judgeDocumentedModel(facts, v);
         return v;
+    }
     v.onset = facts.onset;
     judgeConfigs(facts, v);
     judgeSdks(facts, v);
@@ -211,6 +295,51 @@ Hypothesis configHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVe
     return h;
 }
 
+Hypothesis ownServerHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
+                               const QDateTime &reference)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
+    h.score = 0.86;
+    h.cause.confidence = h.score;
+    h.cause.summary = u"Median latency of the requests through config "_s + v.config +
+                      u", whose target is the customer's own server "_s + v.serverHost +
+                      u" (custom_host), rose from "_s + formatMs(v.configLevel.before) + u" to "_s +
+                      formatMs(v.configLevel.after) + u" at "_s + clock(v.onset, reference) +
+                      u", while the organisation's other configs ("_s +
+                      v.flatConfigs.mid(0, 3).join(u", "_s) + u") kept their latency"_s;
+    h.cause.phrases = {{u"latency.own_server"_s,
+                        {Say::name(u"config"_s, v.config), Say::name(u"host"_s, v.serverHost),
+                         Say::millis(u"before"_s, v.configLevel.before),
+                         Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.onset),
+                         Say::names(u"others"_s, v.flatConfigs.mid(0, 3))}}};
+    h.cause.refs = {u"config:"_s + v.config, u"endpoint:"_s + v.serverHost};
+    h.cause.evidenceIds = {facts.configEvidenceId, facts.editEvidenceId.value(v.config)};
+    h.why = u"one config slowed down whose target is the customer's own server, while the org's "
+            u"others did not"_s;
+    return h;
+}
+
+Hypothesis documentedModelHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.6;
+    h.cause.confidence = h.score;
+    h.cause.summary =
+        u"Requests to "_s + v.documentedModel + u" took "_s + formatMs(v.modelMedian) +
+        u" at the median, with no change in the window: the documentation page "_s +
+        v.modelDoc.title + u" describes this model: \u201c"_s + v.modelDocLine + u"\u201d"_s;
+    h.cause.phrases = {
+        {u"latency.documented_model"_s,
+         {Say::name(u"model"_s, v.documentedModel), Say::millis(u"median"_s, v.modelMedian),
+          Say::name(u"title"_s, v.modelDoc.title), Say::name(u"quote"_s, v.modelDocLine)}}};
+    h.cause.refs = {v.modelDoc.ref, u"model:"_s + v.documentedModel};
+    h.cause.evidenceIds = {facts.modelEvidenceId};
+    h.why = u"no change, and the org's slowest model is slow as its documentation says"_s;
+    return h;
+}
+
 Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
                          const QDateTime &reference)
 {
@@ -236,8 +365,9 @@ Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdi
 
 } // namespace
 
-// latency_scope: a latency rise confined to one config just edited, or brought by the org's
-// traffic moving to a slower client version, is the customer's; otherwise it says nothing.
+// latency_scope: a latency rise confined to one config just edited or calling the customer's own
+// server, or brought by the org's traffic moving to a slower client version, is the customer's;
+// otherwise it says nothing.
 AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
 {
     AnalyzerOutput out;
@@ -247,8 +377,12 @@ AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
         input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     if (v.configFound())
         out.hypotheses.append(configHypothesis(facts, v, reference));
+    if (v.ownServerFound())
+        out.hypotheses.append(ownServerHypothesis(facts, v, reference));
     if (v.sdkFound())
         out.hypotheses.append(sdkHypothesis(facts, v, reference));
+    if (!v.documentedModel.isEmpty())
+        out.hypotheses.append(documentedModelHypothesis(facts, v));
     return out;
 }
 

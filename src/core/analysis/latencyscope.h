@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -35,6 +36,10 @@ struct LatencyScopeFacts
     QList<ScopedLatencySeries> sdks;
     QHash<QString, QDateTime> editedAt;     // config id -> last edit the gateway reports
     QHash<QString, QString> editEvidenceId; // config id -> the config's evidence
+    QHash<QString, QString> ownServer;      // config id -> the custom_host its target calls
+    QList<ScopedLatencySeries> models;      // the org's latency per model
+    QString modelEvidenceId;
+    QList<DocPage> docs; // the documentation pages the investigation fetched
 };
 
 // Before and after the onset, in the two hours either side.
@@ -49,10 +54,12 @@ struct ScopedLevel
 
 struct LatencyScopeVerdict
 {
-    // one config rose while others of the org did not, edited just before
+    // one config rose while others of the org did not, edited just before, or sending its
+    // requests to the customer's own server (serverHost)
     QString config;
     ScopedLevel configLevel;
     QDateTime editedAt;
+    QString serverHost;
     QStringList flatConfigs;
     // the org's traffic moved to a version slower all along
     QString sdk;
@@ -60,9 +67,16 @@ struct LatencyScopeVerdict
     ScopedLevel sdkLevel;
     ScopedLevel oldLevel;
     QDateTime onset;
-    bool configFound() const { return !config.isEmpty(); }
+    // no rise at all, and the org's slowest model is one a doc page describes: its latency is
+    // the documented one
+    QString documentedModel;
+    double modelMedian = 0; // ms, over the window
+    DocPage modelDoc;
+    QString modelDocLine; // the page's sentence (or table row) that names the model
+    bool configFound() const { return !config.isEmpty() && serverHost.isEmpty(); }
+    bool ownServerFound() const { return !config.isEmpty() && !serverHost.isEmpty(); }
     bool sdkFound() const { return !sdk.isEmpty(); }
-    bool found() const { return configFound() || sdkFound(); }
+    bool found() const { return !config.isEmpty() || sdkFound(); }
 };
 
 // Pure: the levels of `s` in [onset - 2 h, onset) and [onset, onset + 2 h).

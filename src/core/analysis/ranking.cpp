@@ -206,6 +206,7 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     facts.rejected = all.rejected;
     facts.findings = all.findings;
     facts.slowness = input.playbook == u"latency-spike";
+    facts.failover = input.playbook == u"fallback";
     for (const Finding &f : std::as_const(all.findings))
         facts.sawChange = facts.sawChange || f.summary.contains(u" rose from "_s);
     return facts;
@@ -452,6 +453,19 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
     return true;
 }
 
+bool upstreamOfFailover(const Hypothesis &best, const Hypothesis &other)
+{
+    const QString kept = best.cause.category;
+    const bool keptFromFailover = kept == QLatin1StringView(Category::KnownBug) ||
+                                  kept == QLatin1StringView(Category::DeployRegression) ||
+                                  kept == QLatin1StringView(Category::CustomerConfig);
+    if (!keptFromFailover || other.cause.category != QLatin1StringView(Category::ProviderOutage) ||
+        other.score < 0.65 || other.score < 0.7 * best.score)
+        return false;
+    return std::any_of(other.cause.refs.cbegin(), other.cause.refs.cend(),
+                       [](const QString &r) { return r.startsWith(u"statuspage:"); });
+}
+
 QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &playbook)
 {
     QHash<QString, Hypothesis> byCategory;
@@ -511,7 +525,7 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
         v.confidence = round2(causeConfidence(best, v.penalty));
         for (qsizetype i = 1; i < facts.ranked.size() && v.secondary.size() < 2; ++i) {
             const Hypothesis &h = facts.ranked.at(i);
-            if (!independentCause(best, h))
+            if (!independentCause(best, h) && !(facts.failover && upstreamOfFailover(best, h)))
                 continue;
             v.secondary.append(int(i));
             v.secondaryConfidence.append(round2(causeConfidence(h, v.penalty)));
@@ -520,6 +534,9 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
         // (not on a slowness ticket, where failed requests are not what is measured)
         for (qsizetype k = 0; k < v.secondary.size() && !facts.slowness; ++k) {
             const Hypothesis &h = facts.ranked.at(v.secondary.at(k));
+            // the incident the requests failed on stays beside what kept them from failing over
+            if (facts.failover && upstreamOfFailover(facts.ranked.at(v.best), h))
+                continue;
             const double primaryFailures = facts.ranked.at(v.best).failures;
             if (primaryFailures > 0 && h.failures >= 3.0 * primaryFailures) {
                 std::swap(v.best, v.secondary[k]);

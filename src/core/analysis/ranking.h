@@ -28,6 +28,9 @@ struct RankingFacts
     // The ticket complains of slowness: how many requests failed does not measure how much of
     // it a cause explains.
     bool slowness = false;
+    // The ticket asks why failed requests did not fail over: what made them fail and what kept
+    // them from failing over are two causes.
+    bool failover = false;
 };
 
 struct RankingVerdict
@@ -52,6 +55,10 @@ void weighRefusals(QList<Hypothesis> &ranked);
 
 // A second cause stands on its own evidence about other traffic than the root cause.
 bool independentCause(const Hypothesis &best, const Hypothesis &other);
+
+// On a fallback ticket: `other` is the provider incident the requests failed on, beside a root
+// cause of why they did not fail over (a known bug, a deploy, the config), each well supported.
+bool upstreamOfFailover(const Hypothesis &best, const Hypothesis &other);
 
 // The failed requests of `errors` on the traffic a cause's provider:/model: refs name (0 when
 // it names none); with `refusalsOnly`, only those refused for a limit (429). A group that fails

@@ -57,6 +57,19 @@ bool serves(const QList<SdkTraffic> &traffic, const QString &sdk, const QString 
     });
 }
 
+// The two versions shared a config whose fallback served at least half the requests the good
+// version would have lost at the failing version's rate.
+bool rescuedAlike(const SdkErrorFacts &facts, const SdkErrorVerdict &v)
+{
+    const double wouldHaveFailed = v.share * v.goodRequests;
+    const QSet<QString> good = facts.configs.value(v.goodSdk);
+    for (const QString &config : facts.failingConfigs.value(v.sdk)) {
+        if (good.contains(config) && facts.rescued.value(config) >= 0.5 * wouldHaveFailed)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- gather
@@ -86,6 +99,12 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
         for (int r = 0; r < t.rowCount(); ++r) {
             const SdkTraffic row{t.text(r, u"sdk"), t.text(r, u"provider"), t.text(r, u"model"),
                                  t.number(r, u"n"), t.number(r, u"errors")};
+            if (const QString config = t.text(r, u"config_id"); !config.isEmpty()) {
+                if (row.requests > 0)
+                    facts.configs[row.sdk].insert(config);
+                if (row.errors > 0)
+                    facts.failingConfigs[row.sdk].insert(config);
+            }
             auto it = std::find_if(facts.traffic.begin(), facts.traffic.end(), [&](const auto &x) {
                 return x.sdk == row.sdk && x.provider == row.provider && x.model == row.model;
             });
@@ -95,6 +114,13 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
                 it->requests += row.requests;
                 it->errors += row.errors;
             }
+        }
+    }
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"fallback_stats")) {
+        const Table t(f.evidence->data);
+        for (int r = 0; r < t.rowCount(); ++r) {
+            if (t.number(r, u"fallback_used") > 0 && t.number(r, u"status") < 400)
+                facts.rescued[t.text(r, u"config_id")] += t.number(r, u"n");
         }
     }
     return facts;
@@ -146,7 +172,9 @@ SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
             v.goodRequests = n;
         }
     }
-    return v.goodSdk.isEmpty() ? SdkErrorVerdict{} : v;
+    if (v.goodSdk.isEmpty() || rescuedAlike(facts, v))
+        return {};
+    return v;
 }
 
 SdkErrorVerdict sdkErrorVerdict(const AnalysisInput &input)

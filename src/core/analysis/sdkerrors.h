@@ -3,7 +3,9 @@
 #include "core/analysis.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 // sdk_errors in three steps: the facts read from the evidence (the org's error series per client
@@ -38,6 +40,11 @@ struct SdkErrorFacts
     QString trafficEvidenceId; // the traffic overview
     QList<SdkErrorSeries> series;
     QList<SdkTraffic> traffic;
+    // The routing configs each version's requests went through, and those its failed requests
+    // went through; the requests a config's fallback served (fallback_stats, when fetched).
+    QHash<QString, QSet<QString>> configs;
+    QHash<QString, QSet<QString>> failingConfigs;
+    QHash<QString, double> rescued;
 };
 
 // One SDK version failing from `since` while another one of the same org, on the same provider
@@ -62,7 +69,9 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input);
 
 // Pure: exactly one SDK version's failure rate rose (a sustained shift to 10% or more, 20 failed
 // requests at least) and another version of the org sent 30 requests or more to the same provider
-// and model in those minutes with at most a fifth of that share (and under 5%).
+// and model in those minutes with at most a fifth of that share (and under 5%). Not when both
+// versions went through a config whose fallback served about as many requests as the other
+// version would have lost at the failing one's rate: that version was rescued, not spared.
 SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts);
 
 // gather + judge, for the analyzers that weigh their own cause against it (deploy correlation).
