@@ -234,8 +234,6 @@ OrgScope orgScopeIn(const AnalysisInput &input, const QDateTime &from, const QDa
 OrgScope compareInBurst(OrgScope scope, const QList<Series> &byOrg, const QDateTime &from,
                         const QDateTime &to, double ownRequests = 0, double ownErrors = 0);
 
-// The org's traffic per routing config (traffic_overview rows: config_id, provider, model, n,
-// errors): which configs the failing requests actually used.
 // A documentation page the investigation fetched (docs search or fetch), once per page.
 struct DocPage
 {
@@ -245,6 +243,8 @@ struct DocPage
 };
 QList<DocPage> fetchedDocPages(const AnalysisInput &input);
 
+// The org's traffic per routing config (traffic_overview rows: config_id, provider, model, n,
+// errors): which configs the failing requests actually used.
 struct ConfigTraffic
 {
     QString configId;

@@ -80,6 +80,16 @@ bool isEmptyParam(const QJsonValue &v)
            (v.isArray() && v.toArray().isEmpty());
 }
 
+// The first of a step's skip_unless parameters without a value in `values` (none: it runs).
+QString firstEmptyParam(const PlaybookStep &step, const QJsonObject &values)
+{
+    for (const QString &name : step.skipUnless) {
+        if (isEmptyParam(values.value(name)))
+            return name;
+    }
+    return {};
+}
+
 QString lookupKey(const OperationCall &call, const QString &connector)
 {
     return connector + u'.' + call.operation + u'|' +
@@ -1086,10 +1096,7 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
     for (const PlaybookStep &step : playbook->steps) {
         // (a step filtered by the ticket's provider or model once they are checked, and only
         // when it would run)
-        const bool runs = std::all_of(step.skipUnless.cbegin(), step.skipUnless.cend(),
-                                      [&](const QString &name) {
-                                          return !isEmptyParam(moved.values.value(name));
-                                      }) &&
+        const bool runs = firstEmptyParam(step, moved.values).isEmpty() &&
                           (entitiesChecked || !usesEntities(step));
         if (!again.contains(step.id) || !runs || isCachedLookup(step))
             continue;
@@ -1253,14 +1260,8 @@ void InvestigationRunPrivate::schedule()
                 changed = true;
                 continue;
             }
-            QString emptyParam;
-            for (const QString &name : step.skipUnless) {
-                if (isEmptyParam(params.values.value(name))) {
-                    emptyParam = name;
-                    break;
-                }
-            }
-            if (!emptyParam.isEmpty()) {
+            if (const QString emptyParam = firstEmptyParam(step, params.values);
+                !emptyParam.isEmpty()) {
                 finishStep(step.id, StepStatus::Skipped,
                            u"the ticket names no %1"_s.arg(emptyParam));
                 changed = true;
@@ -1323,7 +1324,7 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
         return;
     }
     if (options.lookups && isCachedLookup(step)) {
-        attempt.cacheKey = lookupKey(call, step.connector);
+        attempt.cacheKey = attempt.callKey;
         auto hit = r->attempts == 1
                        ? options.lookups->find<OperationOutput>(options.workspace, attempt.cacheKey)
                        : std::nullopt;
