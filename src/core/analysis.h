@@ -77,6 +77,7 @@ struct Hypothesis
     // Of those, the requests the gateway refused for a limit (429): a rate-limit cause explains
     // them whatever else changed in their minutes.
     double refusals = 0.0;
+    QString analyzer{}; // the analyzer that proposed it (filled by the ranking)
 };
 
 struct AnalysisResult
@@ -84,6 +85,7 @@ struct AnalysisResult
     QList<Finding> findings;
     std::optional<RootCause> rootCause;
     QList<RootCause> secondaryCauses; // also supported by their own evidence, strongest first
+    QString rootCauseAnalyzer;        // the analyzer whose hypothesis became the root cause
     QList<RejectedHypothesis> rejected;
     QStringList notChecked;              // systems/steps whose data was missing, in words
     QList<WordedLine> notCheckedWording; // the same lines as phrase-book clauses

@@ -190,6 +190,9 @@ void TestRanking::latencyAfterDeploy()
                  r.rootCause->summary.contains(u"/v1/analytics"_s),
              qPrintable(r.rootCause->summary));
     QVERIFY(r.rootCause->confidence >= 0.7);
+    // the analyzer whose hypothesis became the cause is named (the engine reads it when a
+    // runner-up playbook ran beside the chosen one)
+    QCOMPARE(r.rootCauseAnalyzer, u"deploy_correlation"_s);
     // the bystanders are rejected with a reason
     QString rejected;
     for (const RejectedHypothesis &x : r.rejected)

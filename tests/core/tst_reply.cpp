@@ -582,6 +582,54 @@ private slots:
             QVERIFY2(!reply.contains(u"2xx"_s), qPrintable(reply));
     }
 
+    // A config the customer changed: what changing it back does is said in the terms of the
+    // complaint (requests fail, requests are slow, the invoice grew), in every language.
+    void customerConfigAdviceFitsTheComplaint_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("playbook");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<QString>("notWords");
+        const QList<std::tuple<QString, QString, QString, QString>> rows{
+            {u"en"_s, u"invoice"_s, u"what is billed"_s, u"succeed again"_s},
+            {u"en"_s, u"slow"_s, u"as fast as before"_s, u"succeed again"_s},
+            {u"en"_s, u"errors"_s, u"succeed again"_s, u"billed"_s},
+            {u"de"_s, u"invoice"_s, u"berechnete Betrag"_s, u"funktionieren"_s},
+            {u"de"_s, u"slow"_s, u"so schnell wie zuvor"_s, u"funktionieren"_s},
+            {u"es"_s, u"invoice"_s, u"lo facturado"_s, u"vuelven a funcionar"_s},
+            {u"es"_s, u"slow"_s, u"tan rápidas como antes"_s, u"vuelven a funcionar"_s},
+            {u"fr"_s, u"invoice"_s, u"montant facturé"_s, u"aboutissent"_s},
+            {u"fr"_s, u"slow"_s, u"rapidité"_s, u"aboutissent"_s},
+            {u"ja"_s, u"invoice"_s, u"請求額"_s, u"再び成功"_s},
+            {u"ja"_s, u"slow"_s, u"速度"_s, u"再び成功"_s},
+            {u"pt"_s, u"invoice"_s, u"valor cobrado"_s, u"voltam a funcionar"_s},
+            {u"pt"_s, u"errors"_s, u"voltam a funcionar"_s, u"cobrado"_s}};
+        for (const auto &[language, complaint, words, notWords] : rows)
+            QTest::newRow(qPrintable(language + u' ' + complaint))
+                << language << complaint << words << notWords;
+    }
+    void customerConfigAdviceFitsTheComplaint()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, playbook);
+        QFETCH(QString, words);
+        QFETCH(QString, notWords);
+        static const QHash<QString, QString> playbooks{{u"invoice"_s, u"token-billing"_s},
+                                                       {u"slow"_s, u"latency-spike"_s},
+                                                       {u"errors"_s, u"provider-routing"_s}};
+        Investigation inv = leakyInvestigation();
+        inv.secondaryCauses.clear();
+        inv.playbook = {playbooks.value(playbook), u"mentions it"_s};
+        inv.rootCause =
+            RootCause{u"customer_config"_s, u"the config changed"_s, 0.8, {u"config:pc-a"_s}, {}};
+        Reply::ComposeOptions options;
+        options.language = language;
+        const QString reply = Reply::compose(inv, options).reply;
+        QVERIFY2(reply.contains(u"`pc-a`"_s), qPrintable(reply));
+        QVERIFY2(reply.contains(words), qPrintable(reply));
+        QVERIFY2(!reply.contains(notWords), qPrintable(reply));
+    }
+
     void staleSubjectIsNotQuoted_data()
     {
         QTest::addColumn<QString>("subject");

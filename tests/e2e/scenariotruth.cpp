@@ -96,10 +96,6 @@ QStringList truthProblems(const QString &ticket, const QJsonObject &expected,
 const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
-        {u"provider-routing-loadbalance-weights-portuguese"_s,
-         u"a ticket about which provider answers is read as a fallback question, and no analyzer "
-         u"reads a loadbalance config's weights as the documented share of each target "
-         u"(no_fault_found instead of expected_behavior)"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},

@@ -40,6 +40,7 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input);
 AnalyzerOutput analyzeScope(const AnalysisInput &input);
 AnalyzerOutput analyzeSdkErrors(const AnalysisInput &input);
 AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input);
+AnalyzerOutput analyzeRoutingShare(const AnalysisInput &input);
 
 // One analyzer as playbooks name it. The registry (registry.cpp) is the one list of
 // analyzers: the ranking runs from it, playbook validation checks names against it and

@@ -165,8 +165,12 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     QStringList names = input.analyzers.isEmpty() ? knownAnalyzers() : input.analyzers;
     names.removeDuplicates();
     for (const QString &name : std::as_const(names)) {
-        if (const AnalyzerFunction fn = analyzerByName(name))
-            all.append(fn(input));
+        if (const AnalyzerFunction fn = analyzerByName(name)) {
+            AnalyzerOutput out = fn(input);
+            for (Hypothesis &h : out.hypotheses)
+                h.analyzer = name;
+            all.append(out);
+        }
     }
     RankingFacts facts;
     // what could not be asked, in words, and how much it weakens the verdict
@@ -376,6 +380,7 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
     if (v.best >= 0) {
         result.rootCause = facts.ranked.at(v.best).cause;
         result.rootCause->confidence = v.confidence;
+        result.rootCauseAnalyzer = facts.ranked.at(v.best).analyzer;
     } else {
         result.rootCause = noFaultFound(facts, v);
     }

@@ -43,6 +43,8 @@ constexpr std::array Registry = {
     AnalyzerInfo{"latency_scope"_L1, &analyzeLatencyScope,
                  "a latency rise on one config just edited, or with a move to a slower client "
                  "version"_L1},
+    AnalyzerInfo{"routing_share"_L1, &analyzeRoutingShare,
+                 "a loadbalance config's traffic per target against its weights"_L1},
 };
 
 } // namespace

@@ -130,6 +130,10 @@ struct Prepared
     std::optional<Playbook> playbook;
     BoundParameters params;
     QString orgProblem; // why the org could not be resolved, if it could not
+    // A runner-up that scored close ran too: its name and the analyzers only it has. When one
+    // of those finds the cause, the evidence decided for it.
+    QString runnerUp;
+    QStringList runnerUpAnalyzers;
 };
 
 // What the look at the window found: the onset of the change the organisation's logs show
@@ -321,6 +325,8 @@ public:
     Phase phase = Phase::Idle;
     Investigation inv;
     std::optional<Playbook> playbook;
+    QString runnerUp;              // a close runner-up whose checks run too
+    QStringList runnerUpAnalyzers; // the analyzers only it has
     BoundParameters params;
     QMap<QString, StepData> data;
     QMap<QString, Attempt> active;
@@ -535,8 +541,14 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                 if (!out.choice.name.isEmpty()) {
                     if (const Playbook *pb = library->find(out.choice.name)) {
                         out.playbook = *pb;
-                        if (const Playbook *second = library->find(decision.runnerUp))
+                        if (const Playbook *second = library->find(decision.runnerUp)) {
                             out.playbook = planWithRunnerUp(*pb, *second);
+                            out.runnerUp = second->name;
+                            for (const QString &a : second->analyzers) {
+                                if (!pb->analyzers.contains(a))
+                                    out.runnerUpAnalyzers.append(a);
+                            }
+                        }
                     }
                 }
             }
@@ -580,6 +592,8 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
 void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
 {
     inv.playbook = prepared.choice;
+    runnerUp = prepared.runnerUp;
+    runnerUpAnalyzers = prepared.runnerUpAnalyzers;
     params = prepared.params;
     inv.window = params.window;
     playbook = prepared.playbook;
@@ -1591,6 +1605,7 @@ void InvestigationRunPrivate::startAnalysis(
     const CancelToken token = runToken;
 
     auto work = [input, current, notChecked, analyzeSteps, polish, llm, docs, firstEvidence, token,
+                 runnerUp = runnerUp, runnerUpAnalyzers = runnerUpAnalyzers,
                  polishMs = scaled(PolishTimeoutMs),
                  docsMs = scaled(QuestionDocsTimeoutMs)]() -> Analysed {
         Analysed out;
@@ -1615,6 +1630,14 @@ void InvestigationRunPrivate::startAnalysis(
                 result.notCheckedWording = analysis.notCheckedWording;
                 result.needsHuman = analysis.needsHuman;
                 result.missing = analysis.missing;
+                // the runner-up's own check found the cause: the evidence decided for it
+                if (!runnerUp.isEmpty() && analysis.rootCause &&
+                    runnerUpAnalyzers.contains(analysis.rootCauseAnalyzer)) {
+                    result.playbook.reason +=
+                        u"; the evidence decided for %1: its %2 check found the cause"_s.arg(
+                            runnerUp, analysis.rootCauseAnalyzer);
+                    result.playbook.name = runnerUp;
+                }
                 // the time the ticket gives against the onset in the organisation's logs
                 if (const Analysis::SeriesChange *primary = analysed.changes->primary) {
                     BoundParameters timed = input.params;

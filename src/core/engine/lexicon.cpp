@@ -103,6 +103,13 @@ const Spec Specs[] = {
      u"accessdenied|access denied",
      u"enrut|proveedor no", u"rotead|roteament|roteia|provedor nao", u"routing|geroutet",
      u"routage|route vers|routes vers|fournisseur non", u"ルーティング"},
+    // Sharing requests between targets by weight (a loadbalance strategy): which provider
+    // answers is a routing matter, not a failover.
+    {u"loadbalance", Kind::Topic, u"provider-routing 2",
+     u"loadbalanc|load balanc|load-balanc|=weights|=weighted|traffic split",
+     u"balanceo|balanceador|reparto de carga|ponderad", u"balanceament|balanceador|ponderad",
+     u"loadbalanc|lastverteil|lastausgleich|gewichtung|gewichte",
+     u"equilibrage|repartition de charge|=poids|pondere", u"ロードバランス|負荷分散|重み"},
     {u"provider", Kind::Topic, u"provider-routing 0.7", u"provider", u"proveedor", u"provedor",
      u"anbieter", u"fournisseur", u"プロバイダ"},
     {u"config", Kind::Topic, u"provider-routing 0.3|fallback 0.3", u"config", u"configuracion",

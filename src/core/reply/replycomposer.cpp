@@ -620,6 +620,11 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             v[u"config"_s] = config;
         if (c.category == QLatin1StringView(Category::CustomerConfig))
             v[u"config_example"_s] = configSnippet(c);
+        // what changing it back does, in the terms of the ticket's complaint
+        if (inv.playbook.name == u"token-billing"_s)
+            v[u"billing"_s] = u"1"_s;
+        else if (inv.playbook.name == u"latency-spike"_s)
+            v[u"slower"_s] = u"1"_s;
         const QString endpoint = refValue(c.refs, u"endpoint:");
         if (!endpoint.contains(u'`'))
             v[u"endpoint"_s] = endpoint;

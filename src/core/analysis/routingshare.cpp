@@ -1,0 +1,325 @@
+#include "core/analysis/routingshare.h"
+
+#include "core/analysis/analysisutil.h"
+#include "core/analysis/analyzers.h"
+#include "core/analysis/configlint.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Casefile::Analysis {
+
+namespace {
+
+constexpr double MinRequests = 50; // a config's requests before its split says anything
+constexpr double MinOffRequests = 100;
+constexpr double MaxUnmatched = 0.10; // requests no target accounts for
+constexpr double MaxConfigErrors = 0.02;
+constexpr double MaxOrgErrors = 0.05;
+
+// Within what a weighted random choice gives over this many requests.
+bool closeToWeight(double share, double expected)
+{
+    return std::abs(share - expected) <= std::max(0.05, 0.25 * expected);
+}
+
+bool farFromWeight(double share, double expected)
+{
+    return std::abs(share - expected) > std::max(0.10, 0.5 * expected);
+}
+
+bool sameModel(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    return a.compare(b, Qt::CaseInsensitive) == 0 || a.startsWith(b, Qt::CaseInsensitive) ||
+           b.startsWith(a, Qt::CaseInsensitive);
+}
+
+// The config's targets, when the top level shares requests by weight; none otherwise.
+QList<WeightedTarget> weightedTargets(const QJsonObject &config)
+{
+    const QString mode =
+        config.value(u"strategy"_s).toObject().value(u"mode"_s).toString().toLower();
+    if (mode != u"loadbalance"_s)
+        return {};
+    QList<WeightedTarget> out;
+    QList<double> weights;
+    for (const QJsonValue &v : config.value(u"targets"_s).toArray()) {
+        const QJsonObject t = v.toObject();
+        if (t.contains(u"targets"_s))
+            return {}; // a nested strategy: its share is not one provider's
+        WeightedTarget w;
+        w.provider = targetProvider(t);
+        w.model = t.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+        w.weight = t.contains(u"weight"_s) ? toNumber(t.value(u"weight"_s)) : 1.0;
+        if (w.provider.isEmpty() && w.model.isEmpty())
+            return {};
+        weights.append(w.weight);
+        out.append(w);
+    }
+    const QList<double> shares = expectedShares(weights);
+    for (int i = 0; i < out.size(); ++i)
+        out[i].expected = shares.at(i);
+    return out.size() >= 2 ? out : QList<WeightedTarget>{};
+}
+
+// The target a logged provider/model belongs to: by model when the target names one, else by
+// provider; -1 when none or several could.
+int targetOf(const QList<WeightedTarget> &targets, const ConfigTraffic &row)
+{
+    int found = -1;
+    for (int i = 0; i < targets.size(); ++i) {
+        const WeightedTarget &t = targets.at(i);
+        const bool match = t.model.isEmpty() ? t.provider == row.provider.toLower()
+                                             : sameModel(t.model, row.model);
+        if (!match)
+            continue;
+        if (found >= 0)
+            return -1;
+        found = i;
+    }
+    return found;
+}
+
+bool namesATarget(const RoutingShareFacts &facts, const QList<WeightedTarget> &targets)
+{
+    if (facts.ticketProvider.isEmpty() && facts.ticketModel.isEmpty())
+        return true;
+    return std::any_of(targets.cbegin(), targets.cend(), [&](const WeightedTarget &t) {
+        return (!facts.ticketProvider.isEmpty() && t.provider == facts.ticketProvider) ||
+               sameModel(t.model, facts.ticketModel);
+    });
+}
+
+// The verdict on one config from its split.
+RoutingShareVerdict judgeConfig(const RoutingShareFacts &facts, const LoadbalanceConfig &c)
+{
+    RoutingShareVerdict v;
+    double n = 0;
+    double errors = 0;
+    for (const WeightedTarget &t : c.targets) {
+        n += t.requests;
+        errors += t.errors;
+    }
+    if (n < MinRequests)
+        return v;
+    v.config = c.id;
+    v.evidenceId = c.evidenceId;
+    v.requests = n;
+    v.targets = c.targets;
+    v.concernsTicket = namesATarget(facts, c.targets);
+    const auto share = [&](const WeightedTarget &t) {
+        return t.requests / n;
+    };
+    const bool allClose = std::all_of(c.targets.cbegin(), c.targets.cend(), [&](const auto &t) {
+        return closeToWeight(share(t), t.expected);
+    });
+    const bool quiet =
+        errors / n < MaxConfigErrors &&
+        (facts.orgRequests <= 0 || facts.orgErrors / facts.orgRequests < MaxOrgErrors);
+    const bool unchanged =
+        !c.updatedAt.isValid() || !facts.windowFrom.isValid() || c.updatedAt < facts.windowFrom;
+    if (allClose && quiet && unchanged) {
+        v.kind = RoutingShareVerdict::Kind::AsWeighted;
+        v.since = c.updatedAt;
+        v.minority = *std::min_element(c.targets.cbegin(), c.targets.cend(),
+                                       [](const WeightedTarget &a, const WeightedTarget &b) {
+                                           return a.requests < b.requests;
+                                       });
+        return v;
+    }
+    // the target furthest off its weight, of those far enough off to say so
+    const WeightedTarget *off = nullptr;
+    double worst = 0;
+    for (const WeightedTarget &t : c.targets) {
+        const double relative = std::abs(share(t) - t.expected) / std::max(t.expected, 0.05);
+        if (farFromWeight(share(t), t.expected) && relative > worst) {
+            off = &t;
+            worst = relative;
+        }
+    }
+    if (off && n >= MinOffRequests && unchanged) {
+        v.kind = RoutingShareVerdict::Kind::OffWeight;
+        v.minority = *off;
+        return v;
+    }
+    return {};
+}
+
+} // namespace
+
+QList<double> expectedShares(const QList<double> &weights)
+{
+    double sum = 0;
+    for (const double w : weights)
+        sum += std::max(0.0, w);
+    QList<double> out;
+    for (const double w : weights)
+        out.append(sum > 0 ? std::max(0.0, w) / sum : 0.0);
+    return out;
+}
+
+// ---------------------------------------------------------------- gather
+
+RoutingShareFacts gatherRoutingShare(const AnalysisInput &input)
+{
+    RoutingShareFacts facts;
+    facts.ticketProvider = input.params.provider.toLower();
+    facts.ticketModel = input.params.model;
+    facts.windowFrom = input.params.window.from;
+    const QList<ConfigTraffic> traffic = configTraffic(input);
+    for (const ConfigTraffic &row : traffic) {
+        facts.orgRequests += row.requests;
+        facts.orgErrors += row.errors;
+        facts.trafficEvidenceId = row.evidenceId;
+    }
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &data = f.evidence->data;
+        LoadbalanceConfig c;
+        c.id = data.value(u"config_id"_s).toString();
+        if (c.id.isEmpty())
+            c.id = refId(data.value(u"ref"_s).toString());
+        c.evidenceId = f.evidence->id;
+        c.updatedAt = timeOf(data.value(u"updated_at"_s));
+        c.targets = weightedTargets(data.value(u"config"_s).toObject());
+        if (c.id.isEmpty() || c.targets.isEmpty())
+            continue;
+        double unmatched = 0;
+        double all = 0;
+        for (const ConfigTraffic &row : traffic) {
+            if (row.configId != c.id)
+                continue;
+            all += row.requests;
+            const int i = targetOf(c.targets, row);
+            if (i < 0) {
+                unmatched += row.requests;
+                continue;
+            }
+            c.targets[i].requests += row.requests;
+            c.targets[i].errors += row.errors;
+        }
+        if (all > 0 && unmatched / all <= MaxUnmatched)
+            facts.configs.append(c);
+    }
+    return facts;
+}
+
+// ---------------------------------------------------------------- judge
+
+RoutingShareVerdict judgeRoutingShare(const RoutingShareFacts &facts)
+{
+    RoutingShareVerdict best;
+    for (const LoadbalanceConfig &c : facts.configs) {
+        const RoutingShareVerdict v = judgeConfig(facts, c);
+        if (v.kind == RoutingShareVerdict::Kind::None)
+            continue;
+        const bool better = best.kind == RoutingShareVerdict::Kind::None ||
+                            (v.concernsTicket && !best.concernsTicket) ||
+                            (v.concernsTicket == best.concernsTicket && v.requests > best.requests);
+        if (better)
+            best = v;
+    }
+    return best;
+}
+
+} // namespace Casefile::Analysis
+
+// ---------------------------------------------------------------- phrase
+
+namespace Casefile {
+
+namespace {
+
+QString targetName(const Analysis::WeightedTarget &t)
+{
+    return t.model.isEmpty() ? t.provider : t.model;
+}
+
+QStringList weightNames(const QList<Analysis::WeightedTarget> &targets)
+{
+    QStringList out;
+    for (const Analysis::WeightedTarget &t : targets)
+        out.append(targetName(t) + u' ' + QString::number(t.weight));
+    return out;
+}
+
+} // namespace
+
+AnalyzerOutput analyzeRoutingShare(const AnalysisInput &input)
+{
+    using namespace Analysis;
+    AnalyzerOutput out;
+    const RoutingShareFacts facts = gatherRoutingShare(input);
+    const RoutingShareVerdict v = judgeRoutingShare(facts);
+    if (v.kind == RoutingShareVerdict::Kind::None)
+        return out;
+    const double share = v.minority.requests / v.requests;
+    const QString target = targetName(v.minority);
+    const QString configRef = u"config:"_s + v.config;
+    const QStringList evidence{v.evidenceId, facts.trafficEvidenceId};
+    if (v.kind == RoutingShareVerdict::Kind::OffWeight) {
+        Finding f;
+        f.summary = u"config "_s + v.config + u": "_s + formatShare(share) + u" of its "_s +
+                    formatCount(v.requests) + u" requests went to "_s + target +
+                    u", whose loadbalance weight gives it "_s + formatShare(v.minority.expected) +
+                    u": the traffic does not follow the weights"_s;
+        f.phrases = {{u"routing.off_weight"_s,
+                      {Say::name(u"config"_s, v.config), Say::share(u"share"_s, share),
+                       Say::count(u"count"_s, v.requests), Say::name(u"target"_s, target),
+                       Say::share(u"expected"_s, v.minority.expected)}}};
+        f.refs = {configRef};
+        f.evidenceIds = evidence;
+        f.confidence = 0.6;
+        out.findings.append(f);
+        return out;
+    }
+    const QStringList weights = weightNames(v.targets);
+    QString summary = u"config "_s + v.config +
+                      u" is a loadbalance config that shares requests between its targets by "
+                      u"weight ("_s +
+                      weights.join(u", "_s) + u')';
+    QList<PhraseArg> args{Say::name(u"config"_s, v.config), Say::names(u"weights"_s, weights),
+                          Say::share(u"share"_s, share), Say::count(u"count"_s, v.requests),
+                          Say::name(u"target"_s, target)};
+    QString key = u"routing.as_weighted"_s;
+    if (v.since.isValid()) {
+        summary += u", unchanged since "_s + v.since.date().toString(Qt::ISODate);
+        args.append(Say::date(u"since"_s, v.since));
+        key = u"routing.as_weighted_since"_s;
+    }
+    summary += u": "_s + formatShare(share) + u" of its "_s + formatCount(v.requests) +
+               u" requests were answered by "_s + target +
+               u", as weighted, and almost none failed: the traffic is shared as configured"_s;
+    Finding f;
+    f.summary = summary;
+    f.phrases = {{key, args}};
+    f.refs = {configRef};
+    f.evidenceIds = evidence;
+    f.confidence = 0.75;
+    out.findings.append(f);
+    if (!v.concernsTicket)
+        return out;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.cause.summary = summary;
+    h.cause.phrases = f.phrases;
+    h.cause.refs = {configRef};
+    h.cause.evidenceIds = evidence;
+    h.cause.confidence = 0.75;
+    h.score = 0.75;
+    h.why = u"a loadbalance config shares traffic by its weights"_s;
+    out.hypotheses.append(h);
+    out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                         u"the requests of "_s + v.config +
+                             u" went to its targets in the shares its weights give, with no "
+                             u"change in the window"_s,
+                         {}});
+    return out;
+}
+
+} // namespace Casefile

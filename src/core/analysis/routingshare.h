@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/analysis.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// routing_share in three steps: the facts (the org's loadbalance configs with each target's
+// weight, and the requests each target's provider and model answered through that config), a
+// pure judgement of whether the traffic was shared as weighted, and the wording. A customer who
+// sees another provider or model answer part of the requests of a loadbalance config is seeing
+// the config do what its weights say; a share far from the weight is the gateway's doing.
+namespace Casefile::Analysis {
+
+struct WeightedTarget
+{
+    QString provider;
+    QString model;
+    double weight = 0;   // as written (default 1)
+    double expected = 0; // the share of requests the weights give it
+    double requests = 0; // the config's requests this target's provider and model answered
+    double errors = 0;
+};
+
+struct LoadbalanceConfig
+{
+    QString id;
+    QString evidenceId;
+    QDateTime updatedAt; // invalid: not said
+    QList<WeightedTarget> targets;
+};
+
+struct RoutingShareFacts
+{
+    QList<LoadbalanceConfig> configs;
+    QString trafficEvidenceId;
+    double orgRequests = 0; // every config's requests in the window
+    double orgErrors = 0;
+    QString ticketProvider; // what the ticket names ('' when nothing)
+    QString ticketModel;
+    QDateTime windowFrom;
+};
+
+struct RoutingShareVerdict
+{
+    enum class Kind {
+        None,
+        AsWeighted, // every target answered its weight's share, nothing failing: as configured
+        OffWeight,  // a target answered far more or less than its weight gives it
+    };
+    Kind kind = Kind::None;
+    QString config;
+    QString evidenceId;
+    QDateTime since;         // the config unchanged since then (invalid: not said)
+    double requests = 0;     // the config's requests
+    WeightedTarget minority; // AsWeighted: the target with the smaller share; OffWeight: the
+                             // target furthest from its weight
+    QList<WeightedTarget> targets;
+    bool concernsTicket = false; // the ticket names a provider or model of the config's targets
+};
+
+// The weights' shares of a config's targets (normalised; zero or negative weights get none).
+QList<double> expectedShares(const QList<double> &weights);
+
+RoutingShareFacts gatherRoutingShare(const AnalysisInput &input);
+RoutingShareVerdict judgeRoutingShare(const RoutingShareFacts &facts);
+
+} // namespace Casefile::Analysis
