@@ -125,10 +125,11 @@ def api_errors_sdk_release_de():
                     ["src/providers/anthropic/tools.ts", "src/providers/anthropic/tools.test.ts"])
     gh.release(21290, "portkey-python-v1.18.0", "portkey-python 1.18.0",
                "## Changes\n- Tool definitions are now sent with `strict: true` by default.\n- New "
-               "`client.batches` helpers.\n- Python 3.9 is no longer supported.", "2029-10-15T09:00:00Z")
+               "`client.batches` helpers.\n- Python 3.9 is no longer supported.", "2029-10-08T09:00:00Z")
     gh.release(21291, "portkey-python-v1.18.1", "portkey-python 1.18.1",
-               "## Fixes\n- `strict` is no longer set by default on tool definitions: with it, requests whose "
-               "tools have optional parameters were refused with 400 invalid_request.", at(D, "12:30"))
+               "## Fixes\n- `strict` is no longer set by default on tool definitions: since Anthropic began "
+               "validating strict tool schemas, requests whose tools have optional parameters were refused with "
+               "400 invalid_request.", at(D, "12:30"))
     gh.release(21289, "portkey-node-v2.6.1", "portkey-node 2.6.1",
                "## Fixes\n- Retries honour the retry-after header.", "2029-10-09T09:00:00Z")
     sp = Statuspage(now)
@@ -137,54 +138,55 @@ def api_errors_sdk_release_de():
     lin = [linear_issue("GW-2121", "Anthropic: tool results with images refused with 400",
                         "Tool results that contain an image block are refused by the Anthropic adapter.",
                         "2029-10-02T10:00:00Z", labels=("bug", "provider:anthropic"))]
-    # Ammer runs three services: search on portkey-python/1.17.2 (gpt-4.1-mini), the web chat on
-    # portkey-node/2.6.1 (gpt-4.1) and the returns assistant (claude-sonnet-4-5), which moved from
-    # portkey-python/1.17.2 to 1.18.0 at 08:40 UTC (10:40 in Berlin, summer time until 28 October).
-    # 1.18.0 sends tool definitions with strict: true and half of its requests are refused 400
-    # invalid_request, in Ammer and in Isar (on 1.18.0 since the day before); 1.18.1 takes it back.
-    # Ammer's other two SDKs and Isar's earlier 1.17.2 requests are fine. The tool_choice deploy of
-    # 08:25 touched every org's Anthropic traffic and changed none of it; the Opus incident is
-    # another model; the image tool-result bug is not what these requests send.
+    # Ammer runs four services: search and product texts on portkey-python/1.17.2 (gpt-4.1-mini and
+    # claude-sonnet-4-5), the web chat on portkey-node/2.6.1 (gpt-4.1) and the returns assistant
+    # (claude-sonnet-4-5) on portkey-python/1.18.0 since the week before; Isar's findings service
+    # uses 1.18.0 too. 1.18.0
+    # sends tool definitions with strict: true, which Anthropic accepted until 08:40 UTC (10:40 in
+    # Berlin, summer time until 28 October) and refuses from then: half of that SDK's requests fail
+    # 400 invalid_request, in Ammer and in Isar, and 1.18.1 (12:30) takes the default back. Ammer's
+    # product texts on 1.17.2 (the same Claude model), its web chat on node and Isar's chat on 1.17.2
+    # are fine. The tool_choice deploy of 08:25 touched every org's Anthropic traffic and changed none of the
+    # other versions' requests; the Opus incident is another model; the image tool-result bug is
+    # not what these requests send.
     old, new = "portkey-python/1.17.2", "portkey-python/1.18.0"
-    streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=10, p50=2400, p95=5600,
-                      config_id="pc-ammer-retouren", key="vk-ammer-service", sdk=old),
-               stream(a["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=10, p50=2400, p95=5600,
+    streams = [stream(a["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=12, p50=2400, p95=5600,
                       config_id="pc-ammer-retouren", key="vk-ammer-service", sdk=new),
                stream(a["id"], model="gpt-4.1-mini", per_minute=12, p50=700, p95=1700, config_id="pc-ammer-suche",
                       key="vk-ammer-service", sdk=old),
+               stream(a["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=7, p50=3000, p95=7000,
+                      config_id="pc-ammer-texte", key="vk-ammer-service", sdk=old),
                stream(a["id"], model="gpt-4.1", per_minute=8, p50=1500, p95=3400, config_id="pc-ammer-chat",
                       key="vk-ammer-web", sdk="portkey-node/2.6.1"),
                stream(b["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=6, p50=2600, p95=6000,
-                      config_id="pc-isar-befunde", sdk=old),
-               stream(b["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=6, p50=2600, p95=6000,
                       config_id="pc-isar-befunde", sdk=new),
+               stream(b["id"], provider="anthropic", model="claude-sonnet-4-5", per_minute=8, p50=2400, p95=5600,
+                      config_id="pc-isar-chat", sdk=old),
                stream(c["id"], model="gpt-4.1-mini", per_minute=7, p50=650, p95=1600, config_id="pc-lech-docs")]
-    switch_ammer, switch_isar = at(D, "08:40"), "2029-10-15T13:00:00Z"
-    an = [volume(switch_ammer, None, {"config_id": "pc-ammer-retouren", "sdk": old}, 0),
-          volume("2029-10-15T12:00:00Z", switch_ammer, {"config_id": "pc-ammer-retouren", "sdk": new}, 0),
-          volume(switch_isar, None, {"config_id": "pc-isar-befunde", "sdk": old}, 0),
-          volume("2029-10-15T12:00:00Z", switch_isar, {"config_id": "pc-isar-befunde", "sdk": new}, 0),
-          errors("2029-10-15T12:00:00Z", None, {"sdk": new}, 0.5, 400, "invalid_request")]
+    an = [errors(at(D, "08:40"), None, {"sdk": new}, 0.5, 400, "invalid_request")]
     cfg = [one_target("pc-ammer-retouren", a, "retouren", "vk-ammer-anthropic", "claude-sonnet-4-5", 30000),
            one_target("pc-ammer-suche", a, "suche", "vk-ammer-openai", "gpt-4.1-mini", 15000),
+           one_target("pc-ammer-texte", a, "texte", "vk-ammer-anthropic", "claude-sonnet-4-5", 30000),
            one_target("pc-ammer-chat", a, "chat", "vk-ammer-openai", "gpt-4.1", 30000),
            one_target("pc-isar-befunde", b, "befunde", "vk-isar-anthropic", "claude-sonnet-4-5", 60000),
+           one_target("pc-isar-chat", b, "chat", "vk-isar-anthropic", "claude-sonnet-4-5", 30000),
            one_target("pc-lech-docs", c, "docs", "vk-lech-openai", "gpt-4.1-mini", 15000)]
     t = [ticket(21201, a, "Retourenassistent: 400-Fehler bei Claude",
                 "Sehr geehrte Damen und Herren,\n\nseit heute ca. 10:40 Uhr schlägt etwa jede zweite Anfrage "
                 "unseres Retourenassistenten mit HTTP 400 fehl:\n\n"
                 "  anthropic 400 {\"error\":{\"code\":\"invalid_request\",\"message\":\"tools.0.input_schema: "
                 "invalid\"}}\n\n"
-                "Suche und Webchat laufen einwandfrei. Laut Statusseite hat Anthropic heute Vormittag eine "
+                "Suche, Produkttexte und Webchat laufen einwandfrei. Laut Statusseite hat Anthropic heute Vormittag eine "
                 "Störung, wir vermuten, dass es daran liegt. Können Sie das bestätigen und uns sagen, wann "
                 "es behoben ist?\n\nMit freundlichen Grüßen\nStefan Brandl\nE-Commerce Plattform, Ammer "
                 "Versandhaus GmbH", at(D, "10:15"), "Stefan Brandl", priority="high")]
     return scenario("", "api-errors-sdk-strict-tools-german",
-                    "Formal German ticket (Berlin summer time, pasted error body, blames Anthropic's incident): at "
-                    "08:40 UTC Ammer's returns assistant moved to portkey-python/1.18.0, which sends tool "
-                    "definitions with strict: true by default; half of that SDK's requests are refused 400 "
-                    "invalid_request, in Ammer and another org, while Ammer's services on portkey-python/1.17.2 "
-                    "and portkey-node/2.6.1 are fine and 1.18.1 reverts the default (sdk_version). A tool_choice "
+                    "Formal German ticket (Berlin summer time, pasted error body, blames Anthropic's incident): "
+                    "portkey-python/1.18.0 sends tool definitions with strict: true by default, which Anthropic "
+                    "refuses from 08:40 UTC; half of that SDK's requests fail 400 invalid_request, in Ammer's "
+                    "returns assistant and another org, while Ammer's services on portkey-python/1.17.2 and "
+                    "portkey-node/2.6.1 and the other org's 1.17.2 Claude chat are fine, and 1.18.1 reverts the "
+                    "default (sdk_version). A tool_choice "
                     "deploy at 08:25, an Opus incident and an image tool-result bug are bystanders among 19 "
                     "routine deploys.",
                     now, CO, [a, b, c], "2029-10-15T12:00:00Z", 21201, streams, an, t,
