@@ -100,6 +100,10 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"a ticket about which provider answers is read as a fallback question, and no analyzer "
          u"reads a loadbalance config's weights as the documented share of each target "
          u"(no_fault_found instead of expected_behavior)"_s},
+        {u"api-errors-context-length-documented-english"_s,
+         u"gpt-4o's 400s named beside a Claude service that works are read as a provider-routing "
+         u"ticket (the classifier's provider contrast), though the org's other OpenAI config works "
+         u"too; the cause found (the documented context limit) is right"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},
