@@ -109,6 +109,29 @@ Result<QJsonObject> PortkeyConnector::configData(const QJsonObject &answer, cons
     return out;
 }
 
+namespace {
+
+// The names and text values a config's targets set besides the model ("service_tier",
+// "flex"), nested strategies too: what later steps look up in the documentation.
+void collectSettings(const QJsonValue &node, QStringList &out)
+{
+    const QJsonObject o = node.toObject();
+    const QJsonObject params = o.value(u"override_params"_s).toObject();
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        if (it.key() == u"model"_s || it.key() == u"messages"_s)
+            continue;
+        if (!out.contains(it.key()))
+            out.append(it.key());
+        const QString value = it.value().toString();
+        if (!value.isEmpty() && value.size() <= 40 && value != u"***"_s && !out.contains(value))
+            out.append(value);
+    }
+    for (const QJsonValue &t : o.value(u"targets"_s).toArray())
+        collectSettings(t, out);
+}
+
+} // namespace
+
 Result<OperationOutput> PortkeyConnector::run(const OperationCall &call)
 {
     if (call.operation != u"config"_s)
@@ -153,6 +176,10 @@ Result<OperationOutput> PortkeyConnector::run(const OperationCall &call)
     }
     if (out.evidence.isEmpty() && lastError)
         return std::unexpected(*lastError);
+    QStringList settings;
+    for (const Evidence &e : std::as_const(out.evidence))
+        collectSettings(e.data.value(u"config"_s), settings);
+    out.outputs.insert(u"settings"_s, QJsonArray::fromStringList(settings));
     return out;
 }
 

@@ -208,6 +208,52 @@ private slots:
         }
     }
 
+    void documentedSetting_data()
+    {
+        QTest::addColumn<QString>("slowSetting"); // the slow config's service_tier ('' none)
+        QTest::addColumn<QString>("slowModel");
+        QTest::addColumn<double>("fastMs");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("flat, slower by a setting a page describes")
+            << u"flex"_s << u"o9-mini"_s << 3500.0 << true;
+        QTest::newRow("no setting of its own: nothing to document")
+            << QString() << u"o9-mini"_s << 3500.0 << false;
+        QTest::newRow("another model: the setting is not the difference")
+            << u"flex"_s << u"o9-large"_s << 3500.0 << false;
+        QTest::newRow("hardly slower than the config without it")
+            << u"flex"_s << u"o9-mini"_s << 10000.0 << false;
+    }
+
+    // With no latency change, the org's config that is 1.5x as slow as another on the same model
+    // and sets what the other does not ("service_tier": "flex") is slow as a fetched page says,
+    // when that page names the value and the setting.
+    void documentedSetting()
+    {
+        QFETCH(QString, slowSetting);
+        QFETCH(QString, slowModel);
+        QFETCH(double, fastMs);
+        QFETCH(bool, found);
+        LatencyScopeFacts facts;
+        facts.configs = {series(u"pc-report"_s, 6, 6, 12000, 12500),
+                         series(u"pc-chat"_s, 14, 14, fastMs, fastMs + 100)};
+        facts.configModel = {{u"pc-report"_s, slowModel}, {u"pc-chat"_s, u"o9-mini"_s}};
+        if (!slowSetting.isEmpty())
+            facts.settings.insert(u"pc-report"_s, {{u"service_tier"_s, slowSetting}});
+        facts.settings.insert(u"pc-chat"_s, {});
+        facts.docs = {{u"docs:docs/models/tiers.md"_s, u"Tiers"_s,
+                       u"# Tiers\n\nRequests sent with `service_tier: \"flex\"` take 2-5 "
+                       u"times as long. The default tier is faster."_s}};
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(!v.settingConfig.isEmpty(), found);
+        if (found) {
+            QCOMPARE(v.settingConfig, u"pc-report"_s);
+            QCOMPARE(v.settingOther, u"pc-chat"_s);
+            QCOMPARE(v.setting, u"service_tier: flex"_s);
+            QVERIFY(v.settingDocLine.contains(u"2-5 times"_s));
+            QVERIFY(v.documentedModel.isEmpty());
+        }
+    }
+
     void noOnsetSaysNothing()
     {
         LatencyScopeFacts facts;

@@ -111,6 +111,16 @@ ConfigIssue issue(ConfigIssue::Kind kind, const QString &config, QList<int> miss
     return i;
 }
 
+// The deploy hypothesis of `in` says `words` (or not), in phrases that match its summary.
+void expectDeploySummary(const AnalysisInput &in, const QString &words, bool says)
+{
+    const AnalyzerOutput out = analyzeDeployCorrelation(withChanges(in));
+    QVERIFY(!out.hypotheses.isEmpty());
+    QCOMPARE(out.hypotheses.first().cause.summary.contains(words), says);
+    const QString mismatch = phrasesMismatch(out, in);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+}
+
 } // namespace
 
 class TestVerdicts final : public QObject
@@ -1201,12 +1211,52 @@ private slots:
         addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
                 events({deploy(77, at, u"Deploy #77: router: fallback logging"_s,
                                {u"src/router/fallback.ts"_s})}));
-        const AnalyzerOutput out = analyzeDeployCorrelation(withChanges(in));
-        QVERIFY(!out.hypotheses.isEmpty());
-        const Hypothesis &h = out.hypotheses.first();
-        QCOMPARE(h.cause.summary.contains(u"failed over"_s), weakened);
-        const QString mismatch = phrasesMismatch(out, in);
-        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        expectDeploySummary(in, u"failed over"_s, weakened);
+    }
+
+    void bugFiledBeforeDeploy_data()
+    {
+        QTest::addColumn<int>("filedAt"); // minute of the window the issue was filed
+        QTest::addColumn<bool>("weakened");
+        QTest::newRow("filed days before the deploy") << -4000 << true;
+        QTest::newRow("filed after the deploy went live") << 1190 << false;
+    }
+
+    // A failover failure shows only when the first target fails: an open issue that already
+    // describes it (the provider, the logs' status, failing over), filed before a router deploy
+    // went live, says the behaviour was there before that deploy.
+    void bugFiledBeforeDeploy()
+    {
+        QFETCH(int, filedAt);
+        QFETCH(bool, weakened);
+        AnalysisInput in = baseInput(u"fallback"_s, {u"change_point"_s, u"deploy_correlation"_s});
+        const QDateTime start = in.params.window.from;
+        const int onset = 1200;
+        addStep(in, u"errors_by_provider"_s, u"clickhouse"_s, u"error_series"_s,
+                EvidenceKind::TimeSeries,
+                timeseries(start, 1500, 60,
+                           {{QJsonObject{{u"provider"_s, u"google"_s}},
+                             {},
+                             [onset](int i) { return i >= onset ? 0.3 : 0.002; },
+                             20}},
+                           false));
+        const QString first = iso(start.addSecs(qint64(onset) * 60));
+        addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+                table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                       u"last"_s},
+                      {QJsonArray{u"google"_s, u"gemini-2.5-pro"_s, 500, u"provider_error"_s, 1800,
+                                  first, iso(start.addSecs(1499 * 60))}},
+                      {{u"total_requests"_s, 1500 * 20}}));
+        addStep(
+            in, u"bugs"_s, u"jira"_s, u"search_issues"_s, EvidenceKind::Events,
+            events({issue(u"jira:issue:RT-7"_s, u"Fallback: Google 500 never fails over"_s,
+                          u"A 500 from a Google first target is returned to the client."_s,
+                          u"started"_s, iso(start.addSecs(qint64(filedAt) * 60)), {u"router"_s})}));
+        const QString at = iso(start.addSecs(qint64(onset - 15) * 60));
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy(78, at, u"Deploy #78: router: fallback attempt metrics"_s,
+                               {u"src/router/fallback-metrics.ts"_s})}));
+        expectDeploySummary(in, u"already describes"_s, weakened);
     }
 
     // Through analyze(): a weak diagnosis says a human must look and what is missing, and the

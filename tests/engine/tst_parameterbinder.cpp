@@ -118,6 +118,17 @@ private slots:
         QTest::newRow("iso with offset")
             << u"since 2026-11-20T11:00:00+02:00"_s << utc("2026-11-20T09:00:00Z");
         QTest::newRow("iso date") << u"on 2026-11-18 we saw"_s << utc("2026-11-18T00:00:00Z");
+        // a zone abbreviation after a log line's time, on that date's offset
+        QTest::newRow("iso then EDT in US summer time")
+            << u"2026-10-30 09:14:00 EDT ERROR worker failed"_s << utc("2026-10-30T13:14:00Z");
+        QTest::newRow("iso then EST in winter")
+            << u"2026-11-19 14:30:05 EST ERROR"_s << utc("2026-11-19T19:30:05Z");
+        QTest::newRow("iso then PT takes the date's offset")
+            << u"2026-11-19 08:00 PT retrying"_s << utc("2026-11-19T16:00:00Z");
+        QTest::newRow("iso then CET in brackets")
+            << u"[2026-11-19 10:00:00 (CET)] 502"_s << utc("2026-11-19T09:00:00Z");
+        QTest::newRow("iso then a log level is utc")
+            << u"2026-11-19 14:30:00 INFO ok"_s << utc("2026-11-19T14:30:00Z");
         QTest::newRow("earliest wins")
             << u"since 09:00, maybe since yesterday"_s << utc("2026-11-19T00:00:00Z");
         QTest::newRow("utc time anywhere")

@@ -203,6 +203,9 @@ private slots:
         QTest::newRow("skip_unless unknown")
             << playbookText({step(u"a"_s, u", \"skip_unless\": [\"vendor\"]"_s)}) << 5
             << u"\"vendor\""_s << u"$.steps[0].skip_unless[0]"_s << u"unknown parameter 'vendor'"_s;
+        QTest::newRow("skip_unless on an unknown step's output")
+            << playbookText({step(u"a"_s, u", \"skip_unless\": [\"steps.nope.ids\"]"_s)}) << 5
+            << u"[\"zz\"]"_s << u"$.steps[0].depends_on"_s << u"depends on unknown step 'nope'"_s;
     }
 
     void errors()

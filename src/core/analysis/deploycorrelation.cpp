@@ -6,6 +6,7 @@
 #include "core/analysis/analyzers.h"
 #include "core/analysis/changepoint.h"
 #include "core/analysis/fallbackanalysis.h"
+#include "core/analysis/knownbugs.h"
 #include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
@@ -444,6 +445,23 @@ double failoversSince(const AnalysisInput &input, const QDateTime &since)
     return most;
 }
 
+// An open tracker issue filed before `since` that already describes the failure, with an error
+// signature of the logs ('' when none): a failure filed before a deploy went live was not
+// introduced by it.
+QString filedBefore(const AnalysisInput &input, const QDateTime &since)
+{
+    using namespace Analysis;
+    const KnownBugFacts facts = gatherKnownBugs(input);
+    for (const TrackerIssue &issue : facts.issues) {
+        if (!issue.created.isValid() || issue.created >= since)
+            continue;
+        const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
+        if (j.match == KnownBugMatch::Describes && !j.overlap.signatures.isEmpty())
+            return issue.ref;
+    }
+    return {};
+}
+
 Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport &report,
                        const Analysis::SeriesChange &change, const Analysis::DeployRanking &ranking,
                        const Analysis::DeployCandidate &best, const QDateTime &reference)
@@ -497,6 +515,14 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
             summary += u"; but the same config failed over "_s + formatCount(served) +
                        u" requests after it went live"_s;
             phrases.append({u"deploy.failovers_after"_s, {Say::count(u"count"_s, served)}});
+        }
+        // a failover failure only shows when the first target fails: an issue filed before
+        // the deploy went live that describes it says the behaviour was there before
+        if (const QString issue = filedBefore(input, best.time); !issue.isEmpty()) {
+            h.score *= 0.6;
+            summary += u"; but "_s + issue.section(u':', -1) +
+                       u", filed before it went live, already describes this failure"_s;
+            phrases.append({u"deploy.bug_filed_before"_s, {}});
         }
     }
     // a deploy of ours fails every client alike: failures of one client SDK version while

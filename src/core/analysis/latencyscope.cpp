@@ -138,22 +138,69 @@ QString lineNaming(const QString &text, const QString &model)
     return row.left(300);
 }
 
+// The median of a series' bucket medians over the window; 0 under MinRequests requests.
+double windowMedian(const ScopedLatencySeries &s)
+{
+    double requests = 0;
+    QList<double> p50;
+    for (int i = 0; i < s.times.size(); ++i) {
+        if (s.requests.at(i) <= 0)
+            continue;
+        requests += s.requests.at(i);
+        p50.append(s.p50.at(i));
+    }
+    return requests >= MinRequests ? median(p50) : 0.0;
+}
+
+// No rise: a config of the org at least 1.5x as slow as another config on the same model,
+// which sets a value the other does not ("service_tier": "flex"), is slow as documented when
+// a fetched page names that value in a page that names the setting too.
+void judgeDocumentedSetting(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    QHash<QString, double> medians;
+    for (const ScopedLatencySeries &s : facts.configs)
+        medians.insert(s.key, windowMedian(s));
+    QStringList bySpeed = medians.keys();
+    std::ranges::sort(bySpeed, [&](const QString &a, const QString &b) {
+        return medians.value(a) > medians.value(b);
+    });
+    for (const QString &slow : std::as_const(bySpeed)) {
+        const QString model = facts.configModel.value(slow);
+        const QHash<QString, QString> own = facts.settings.value(slow);
+        for (const QString &fast : std::as_const(bySpeed)) {
+            if (fast == slow || model.isEmpty() || facts.configModel.value(fast) != model ||
+                medians.value(fast) <= 0 || medians.value(slow) < 1.5 * medians.value(fast))
+                continue;
+            const QHash<QString, QString> other = facts.settings.value(fast);
+            for (auto it = own.cbegin(); it != own.cend(); ++it) {
+                if (other.value(it.key()) == it.value())
+                    continue;
+                for (const DocPage &page : facts.docs) {
+                    const QString line = lineNaming(page.text, it.value());
+                    if (line.isEmpty() || !page.text.contains(it.key()))
+                        continue;
+                    v.settingConfig = slow;
+                    v.setting = it.key() + u": "_s + it.value();
+                    v.settingMedian = medians.value(slow);
+                    v.settingOther = fast;
+                    v.otherMedian = medians.value(fast);
+                    v.settingDoc = page;
+                    v.settingDocLine = line;
+                    return;
+                }
+            }
+        }
+    }
+}
+
 // No rise: the org's slowest model, when a fetched page describes it, is slow as documented.
 void judgeDocumentedModel(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
 {
     const ScopedLatencySeries *slowest = nullptr;
     double slowestMedian = 0;
     for (const ScopedLatencySeries &s : facts.models) {
-        double requests = 0;
-        QList<double> p50;
-        for (int i = 0; i < s.times.size(); ++i) {
-            if (s.requests.at(i) <= 0)
-                continue;
-            requests += s.requests.at(i);
-            p50.append(s.p50.at(i));
-        }
-        const double m = median(p50);
-        if (requests >= MinRequests && m > slowestMedian) {
+        const double m = windowMedian(s);
+        if (m > slowestMedian) {
             slowest = &s;
             slowestMedian = m;
         }
@@ -201,6 +248,29 @@ ScopedLevel levelAround(const ScopedLatencySeries &s, const QDateTime &onset)
     return l;
 }
 
+namespace {
+
+// The model and the text settings besides it of a config's first target (nested strategies
+// too): {"service_tier": "flex"}.
+void readTargetSettings(const QJsonObject &node, const QString &id, LatencyScopeFacts &facts)
+{
+    const QJsonArray targets = node.value(u"targets"_s).toArray();
+    if (!targets.isEmpty()) {
+        readTargetSettings(targets.first().toObject(), id, facts);
+        return;
+    }
+    const QJsonObject params = node.value(u"override_params"_s).toObject();
+    facts.configModel.insert(id, params.value(u"model"_s).toString());
+    QHash<QString, QString> settings;
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        if (it.key() != u"model"_s && it.value().isString() && !it.value().toString().isEmpty())
+            settings.insert(it.key(), it.value().toString());
+    }
+    facts.settings.insert(id, settings);
+}
+
+} // namespace
+
 LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
 {
     LatencyScopeFacts facts;
@@ -235,6 +305,7 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
         facts.editEvidenceId.insert(id, f.evidence->id);
         if (const QString host = ownServerHost(input, u"config:"_s + id); !host.isEmpty())
             facts.ownServer.insert(id, host);
+        readTargetSettings(data.value(u"config"_s).toObject(), id, facts);
     }
     return facts;
 }
@@ -245,7 +316,9 @@ LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts)
 {
     LatencyScopeVerdict v;
     if (!facts.onset.isValid()) {
-        judgeDocumentedModel(facts, v);
+        judgeDocumentedSetting(facts, v);
+        if (v.settingConfig.isEmpty())
+            judgeDocumentedModel(facts, v);
         return v;
     }
     v.onset = facts.onset;
@@ -340,6 +413,30 @@ Hypothesis documentedModelHypothesis(const LatencyScopeFacts &facts, const Laten
     return h;
 }
 
+Hypothesis documentedSettingHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.62;
+    h.cause.confidence = h.score;
+    h.cause.summary = u"Requests through config "_s + v.settingConfig + u" took "_s +
+                      formatMs(v.settingMedian) +
+                      u" at the median, with no change in the window ("_s + v.settingOther +
+                      u" on the same model: "_s + formatMs(v.otherMedian) +
+                      u"); the config sets "_s + v.setting + u", which the documentation page "_s +
+                      v.settingDoc.title + u" describes: \u201c"_s + v.settingDocLine + u"\u201d"_s;
+    h.cause.phrases = {
+        {u"latency.documented_setting"_s,
+         {Say::name(u"config"_s, v.settingConfig), Say::millis(u"median"_s, v.settingMedian),
+          Say::name(u"other"_s, v.settingOther), Say::millis(u"other_median"_s, v.otherMedian),
+          Say::name(u"setting"_s, v.setting), Say::name(u"title"_s, v.settingDoc.title),
+          Say::name(u"quote"_s, v.settingDocLine)}}};
+    h.cause.refs = {v.settingDoc.ref, u"config:"_s + v.settingConfig};
+    h.cause.evidenceIds = {facts.configEvidenceId};
+    h.why = u"no change, and the org's slowest config sets what a documentation page describes"_s;
+    return h;
+}
+
 Hypothesis sdkHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVerdict &v,
                          const QDateTime &reference)
 {
@@ -381,6 +478,8 @@ AnalyzerOutput analyzeLatencyScope(const AnalysisInput &input)
         out.hypotheses.append(ownServerHypothesis(facts, v, reference));
     if (v.sdkFound())
         out.hypotheses.append(sdkHypothesis(facts, v, reference));
+    if (!v.settingConfig.isEmpty())
+        out.hypotheses.append(documentedSettingHypothesis(facts, v));
     if (!v.documentedModel.isEmpty())
         out.hypotheses.append(documentedModelHypothesis(facts, v));
     return out;

@@ -39,7 +39,9 @@ struct LatencyScopeFacts
     QHash<QString, QString> ownServer;      // config id -> the custom_host its target calls
     QList<ScopedLatencySeries> models;      // the org's latency per model
     QString modelEvidenceId;
-    QList<DocPage> docs; // the documentation pages the investigation fetched
+    QList<DocPage> docs;                 // the documentation pages the investigation fetched
+    QHash<QString, QString> configModel; // config id -> its first target's model
+    QHash<QString, QHash<QString, QString>> settings; // config id -> text settings besides it
 };
 
 // Before and after the onset, in the two hours either side.
@@ -73,6 +75,15 @@ struct LatencyScopeVerdict
     double modelMedian = 0; // ms, over the window
     DocPage modelDoc;
     QString modelDocLine; // the page's sentence (or table row) that names the model
+    // no rise, and the org's slowest config sets what a doc page describes ("service_tier:
+    // flex") while another config on the same model, without it, is at most 2/3 as slow
+    QString settingConfig;
+    QString setting; // "service_tier: flex"
+    double settingMedian = 0;
+    QString settingOther;
+    double otherMedian = 0;
+    DocPage settingDoc;
+    QString settingDocLine;
     bool configFound() const { return !config.isEmpty() && serverHost.isEmpty(); }
     bool ownServerFound() const { return !config.isEmpty() && !serverHost.isEmpty(); }
     bool sdkFound() const { return !sdk.isEmpty(); }

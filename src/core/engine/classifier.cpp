@@ -1266,6 +1266,19 @@ static Headline headlineOf(const Reading &r)
     return h;
 }
 
+// The body describes a symptom that weighs for `playbook` (outside a question or negation).
+static bool bodySymptomFor(const Reading &r, const QString &playbook)
+{
+    const QList<Lexicon::Concept> &all = Lexicon::concepts();
+    for (int c = 0; c < all.size(); ++c) {
+        const ConceptRead &cr = r.concepts.at(c);
+        if (all.at(c).kind == Kind::Symptom && all.at(c).playbooks.value(playbook) > 0 &&
+            cr.body > 0 && cr.symptom > 0)
+            return true;
+    }
+    return false;
+}
+
 static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entries)
 {
     const QList<Lexicon::Concept> &all = Lexicon::concepts();
@@ -1291,12 +1304,18 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
     for (const auto &e : entries) {
         QList<std::pair<double, QString>> parts;
         double total = 0;
+        // Under a stale subject, the body reports a symptom of another kind than the subject's
+        // topic: a topic word of the old thread the body names again, with no symptom of its
+        // own ("not about the invoice"), weighs as little as the stale subject.
+        const bool staleTopic = r.staleSubject && bodyReports && !bodySymptomFor(r, e.name);
         for (int c = 0; c < all.size(); ++c) {
             const double w = all.at(c).playbooks.value(e.name);
             const ConceptRead &cr = r.concepts.at(c);
             if (w <= 0)
                 continue;
-            const double p = subjectSpeaks || cr.body > 0 ? cr.presence() : 0.0;
+            double p = subjectSpeaks || cr.body > 0 ? cr.presence() : 0.0;
+            if (staleTopic && all.at(c).kind == Kind::Topic && cr.subject > 0)
+                p = std::min(p, StaleSubjectWeight);
             if (p > 0) {
                 const double variety = 1.0 + std::min(0.45, 0.15 * double(cr.tokens.size() - 1));
                 total += w * p * variety;

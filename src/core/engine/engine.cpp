@@ -1110,8 +1110,8 @@ void InvestigationRunPrivate::prefetchRerun(const WindowCheck &early)
     for (const PlaybookStep &step : playbook->steps) {
         // (a step filtered by the ticket's provider or model once they are checked, and only
         // when it would run)
-        const bool runs = firstEmptyParam(step, moved.values).isEmpty() &&
-                          (entitiesChecked || !usesEntities(step));
+        const bool runs =
+            firstEmptyParam(step, values).isEmpty() && (entitiesChecked || !usesEntities(step));
         if (!again.contains(step.id) || !runs || isCachedLookup(step))
             continue;
         const bool ready =
@@ -1274,10 +1274,13 @@ void InvestigationRunPrivate::schedule()
                 changed = true;
                 continue;
             }
-            if (const QString emptyParam = firstEmptyParam(step, params.values);
+            if (const QString emptyParam = firstEmptyParam(step, templateValues(params));
                 !emptyParam.isEmpty()) {
                 finishStep(step.id, StepStatus::Skipped,
-                           u"the ticket names no %1"_s.arg(emptyParam));
+                           emptyParam.startsWith(u"steps."_s)
+                               ? u"%1 returned no %2"_s.arg(emptyParam.section(u'.', 1, 1),
+                                                            emptyParam.section(u'.', 2))
+                               : u"the ticket names no %1"_s.arg(emptyParam));
                 changed = true;
                 continue;
             }

@@ -120,11 +120,13 @@ void clockTimes(const QString &rawText, const std::optional<QTimeZone> &zone, An
         s.consider(TimeText::toUtc(c, s.t, zone), AnchorSearch::Kind::Stated);
 }
 
-// ISO dates and times: "2026-11-19", "2026-11-19T09:14:00Z", "2026-11-19 09:14+02:00".
+// ISO dates and times: "2026-11-19", "2026-11-19T09:14:00Z", "2026-11-19 09:14+02:00", and a
+// zone written right after the time, "2026-11-19 09:14:00 EDT" (on that date's offset).
 void isoTimes(const QString &text, AnchorSearch &s)
 {
     static const QRegularExpression iso(
-        u"\\b(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?"_s);
+        u"\\b(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?"_s,
+        QRegularExpression::CaseInsensitiveOption);
     for (auto it = iso.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const QDate date = QDate::fromString(m.captured(1), u"yyyy-MM-dd"_s);
@@ -143,6 +145,14 @@ void isoTimes(const QString &text, AnchorSearch &s)
             const QString digits = QString(zone.mid(1)).remove(u':');
             const int offset = digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60;
             dt = dt.addSecs(-sign * qint64(offset));
+        } else if (zone.isEmpty()) {
+            // the clock and what follows it on the line: "09:14:00 EDT", "09:14 (CET)"
+            const QString clock =
+                text.mid(m.capturedStart(2),
+                         m.capturedLength(0) - (m.capturedStart(2) - m.capturedStart(0)) + 7)
+                    .section(u'\n', 0, 0);
+            if (const auto named = Text::detectTimeZone(clock))
+                dt = QDateTime(date, time, *named).toUTC();
         }
         s.consider(dt, AnchorSearch::Kind::Observed);
     }
@@ -227,7 +237,7 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
     const std::optional<QTimeZone> zone = Text::detectTimeZone(capped);
     relativeAmounts(text, s);
     clockTimes(capped, zone, s);
-    isoTimes(text, s);
+    isoTimes(capped, s);
     dayWords(text, zone, s);
     weekdays(text, zone, s);
     return s.result();

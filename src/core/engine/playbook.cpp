@@ -323,9 +323,16 @@ public:
         s.dependsOn = stringList(j, "depends_on", path);
         s.skipUnless = stringList(j, "skip_unless", path);
         for (int i = 0; i < s.skipUnless.size(); ++i) {
-            if (!knownTemplateNames().contains(s.skipUnless.at(i)))
+            // a known parameter, or another step's output (an implied dependency)
+            const QStringList parts = s.skipUnless.at(i).split(u'.');
+            if (parts.size() == 3 && parts.at(0) == u"steps"_s && !parts.at(1).isEmpty() &&
+                !parts.at(2).isEmpty()) {
+                if (!s.dependsOn.contains(parts.at(1)))
+                    s.dependsOn.append(parts.at(1));
+            } else if (!knownTemplateNames().contains(s.skipUnless.at(i))) {
                 error(path + u".skip_unless["_s + QString::number(i) + u']',
                       u"unknown parameter '%1'"_s.arg(s.skipUnless.at(i)));
+            }
         }
         if (auto t = number(j, "timeout_s", path, 1, 600, false))
             s.timeoutS = int(std::ceil(*t));
