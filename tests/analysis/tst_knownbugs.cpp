@@ -179,7 +179,7 @@ private slots:
         p.signatures = {u"anthropic"_s};
         const KnownBugJudgement measured = judgeKnownBug(p, issue);
         QCOMPARE(measured.match, KnownBugMatch::Describes);
-        QCOMPARE(measured.confidence, 0.9);
+        QCOMPARE(measured.confidence, 0.95);
         const KnownBugJudgement other =
             judgeKnownBug(p, trackerIssue(u"Usage meter counts OpenAI requests twice"_s,
                                           u"Invoices overstate OpenAI tokens."_s, {u"billing"_s}));
@@ -202,7 +202,7 @@ private slots:
                             u"Requests to /v1/responses are logged without their metadata."_s,
                             {u"metadata"_s}));
         QCOMPARE(lost.match, KnownBugMatch::Describes);
-        QCOMPARE(lost.confidence, 0.9);
+        QCOMPARE(lost.confidence, 0.95);
         const KnownBugJudgement usage = judgeKnownBug(
             p, trackerIssue(u"/v1/responses: cached tokens absent from usage"_s,
                             u"The logs of /v1/responses requests show no cached tokens."_s));

@@ -486,6 +486,99 @@ private slots:
             QCOMPARE(k.ref, u"docs:docs/metadata.md"_s);
     }
 
+    // Metadata lost on some configs of one route: the provider all of them send to is the part
+    // of the traffic that lost it, when no config that keeps it sends there.
+    void droppedProvider_data()
+    {
+        QTest::addColumn<QStringList>("droppedProviders"); // one config each
+        QTest::addColumn<QStringList>("keepingProviders");
+        QTest::addColumn<QString>("provider");
+        QTest::newRow("gemini configs lost it")
+            << QStringList{u"google"_s, u"google"_s} << QStringList{u"openai"_s} << u"google"_s;
+        QTest::newRow("a kept config on the same provider")
+            << QStringList{u"google"_s} << QStringList{u"google"_s, u"openai"_s} << QString();
+        QTest::newRow("two providers lost it")
+            << QStringList{u"google"_s, u"anthropic"_s} << QStringList{u"openai"_s} << QString();
+    }
+    void droppedProvider()
+    {
+        QFETCH(QStringList, droppedProviders);
+        QFETCH(QStringList, keepingProviders);
+        QFETCH(QString, provider);
+        QList<MetadataGroup> groups;
+        QList<ConfigTraffic> traffic;
+        GroupVerdict v;
+        const auto add = [&](const QString &p, QList<int> &into) {
+            const QString config = u"pc-"_s + QString::number(groups.size());
+            groups.append({u"/v1/chat/completions"_s, config, u"portkey-python/1.0.0"_s, {}});
+            traffic.append({config, p, u"m"_s, 100, 0, u"ev"_s});
+            into.append(int(groups.size() - 1));
+        };
+        for (const QString &p : droppedProviders)
+            add(p, v.dropped);
+        for (const QString &p : keepingProviders)
+            add(p, v.keeping);
+        QCOMPARE(Casefile::Analysis::droppedProvider(groups, v, traffic), provider);
+    }
+
+    // A docs sentence that limits the keys a request keeps, read by its words.
+    void documentedKeyLimitSentence_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("at most") << u"- At most 16 keys per request."_s << 16;
+        QTest::newRow("up to, metadata keys") << u"Send up to 10 metadata keys"_s << 10;
+        QTest::newRow("a maximum of") << u"A request keeps a maximum of 32 custom keys"_s << 32;
+        QTest::newRow("characters are no keys")
+            << u"Values are strings of at most 128 characters."_s << 0;
+        QTest::newRow("no number") << u"Keys are case sensitive."_s << 0;
+    }
+    void documentedKeyLimitSentence()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(int, limit);
+        QCOMPARE(Casefile::Analysis::documentedKeyLimit(sentence), limit);
+    }
+
+    // Keys the ticket names that no request carries, while the org already sends as many keys
+    // as the docs let a request keep: beyond the documented limit.
+    void documentedKeyLimit_data()
+    {
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<int>("carried");
+        QTest::addColumn<QStringList>("missing");
+        const QString asked = u"We added `campaign` and `cohort` but they never show up"_s;
+        QTest::newRow("two keys beyond sixteen")
+            << asked << 16 << QStringList{u"campaign"_s, u"cohort"_s};
+        QTest::newRow("more keys than the limit")
+            << asked << 18 << QStringList{u"campaign"_s, u"cohort"_s};
+        QTest::newRow("below the limit: not the limit's doing") << asked << 9 << QStringList{};
+        QTest::newRow("the asked key is carried") << u"Where is `k3`?"_s << 16 << QStringList{};
+        QTest::newRow("nothing named") << u"some keys never show up"_s << 16 << QStringList{};
+    }
+    void documentedKeyLimit()
+    {
+        QFETCH(QString, ticket);
+        QFETCH(int, carried);
+        QFETCH(QStringList, missing);
+        QList<MetadataKey> keys;
+        for (int i = 0; i < carried; ++i)
+            keys.append({u"k"_s + QString::number(i), 500, {}, {}});
+        const QJsonObject page{{u"ref"_s, u"docs:docs/metadata.md"_s},
+                               {u"title"_s, u"Metadata"_s},
+                               {u"text"_s,
+                                u"# Metadata\n\n## Limits\n\n- At most 16 keys per "
+                                u"request. Keys beyond the sixteenth are not stored."_s}};
+        const DocumentedKeyLimit k =
+            Casefile::Analysis::documentedKeyLimit(ticket, keys, {{u"ev1"_s, page}});
+        QCOMPARE(k.missing, missing);
+        if (!missing.isEmpty()) {
+            QCOMPARE(k.limit, 16);
+            QCOMPARE(k.carried, carried);
+            QCOMPARE(k.ref, u"docs:docs/metadata.md"_s);
+        }
+    }
+
     // Metadata on every request and a documented key for the field the ticket asks about: works
     // as documented; with one SDK dropping metadata, that drop is the answer instead.
     void phraseDocumentedKey()

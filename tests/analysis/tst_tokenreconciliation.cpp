@@ -335,6 +335,54 @@ private slots:
 
     // The usage rules a doc states, read by meaning: a minimum per invoice, a rounding unit;
     // a money minimum or a caching threshold is neither.
+    // One token line of several off while the others match: the line's meter is the slice a
+    // filed bug about that meter names.
+    void lineSlice_data()
+    {
+        QTest::addColumn<QList<int>>("kinds"); // LineKind per line
+        QTest::addColumn<QList<int>>("outcomes");
+        QTest::addColumn<int>("worst");
+        QTest::addColumn<QString>("meter");
+        QTest::addColumn<bool>("doubled");
+        const int in = int(LineKind::Input), out = int(LineKind::Output),
+                  cached = int(LineKind::Cached), all = int(LineKind::AllTokens);
+        const int ok = int(Outcome::Matches), fault = int(Outcome::MeterFault);
+        QTest::newRow("cached line doubled, the others right")
+            << QList<int>{in, out, cached} << QList<int>{ok, ok, fault} << 2 << u"cached input"_s
+            << true;
+        QTest::newRow("output line low")
+            << QList<int>{in, out} << QList<int>{ok, fault} << 1 << u"output"_s << false;
+        QTest::newRow("two lines off: no one meter")
+            << QList<int>{in, out, cached} << QList<int>{fault, ok, fault} << 2 << QString()
+            << false;
+        QTest::newRow("one line of all tokens")
+            << QList<int>{all} << QList<int>{fault} << 0 << QString() << false;
+    }
+    void lineSlice()
+    {
+        QFETCH(QList<int>, kinds);
+        QFETCH(QList<int>, outcomes);
+        QFETCH(int, worst);
+        QFETCH(QString, meter);
+        QFETCH(bool, doubled);
+        InvoiceVerdict verdict;
+        for (qsizetype i = 0; i < kinds.size(); ++i) {
+            LineVerdict v;
+            v.line.kind = LineKind(kinds.at(i));
+            v.outcome = Outcome(outcomes.at(i));
+            v.expected = 1000;
+            v.line.quantity = v.outcome == Outcome::Matches ? 1000 : i == 1 ? 400 : 2000;
+            verdict.lines.append(v);
+        }
+        verdict.worst = worst;
+        const BillingSlice slice = Casefile::Analysis::lineSlice(verdict, worst);
+        QCOMPARE(slice.value, meter);
+        if (!meter.isEmpty()) {
+            QCOMPARE(slice.by, u"line"_s);
+            QCOMPARE(slice.doubled, doubled);
+        }
+    }
+
     void usageStatement_data()
     {
         QTest::addColumn<QString>("sentence");

@@ -517,6 +517,48 @@ private slots:
         QCOMPARE(Casefile::Analysis::deployFitsFailure(r.candidates.first(), kind, began), fits);
     }
 
+    // A second endpoint of the customer failing with a kind of its own: a deploy of ours that
+    // speaks of that kind and shipped just before it began explains it (a shorter delivery
+    // timeout and a slow endpoint), citing the deploy and that endpoint; without such a deploy
+    // it fails at the customer's endpoint.
+    void alsoFailingEndpointAfterOurDeploy_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("category");
+        QTest::newRow("timeout lowered")
+            << u"webhooks: lower the delivery timeout to 4 s"_s << u"deploy_regression"_s;
+        QTest::newRow("unrelated change")
+            << u"webhooks: event ids as ULIDs"_s << u"customer_endpoint"_s;
+    }
+    void alsoFailingEndpointAfterOurDeploy()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, category);
+        const QString reports = u"https://reports.acme.dev/relay"_s;
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown({Hook + u"|0|dns_error|3000|2026-11-20T05:10:00Z"_s,
+                           reports + u"|0|timeout|120|2026-11-20T09:04:00Z"_s}));
+        const QJsonObject deploy{{u"ref"_s, u"github:deployment:7"_s},
+                                 {u"type"_s, u"deployment"_s},
+                                 {u"title"_s, QString(u"Deploy #7: "_s + title)},
+                                 {u"time"_s, u"2026-11-20T09:02:00Z"_s},
+                                 {u"files"_s, QJsonArray{u"src/webhooks/deliver.ts"_s}}};
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy}));
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        const auto second =
+            std::find_if(out.hypotheses.cbegin(), out.hypotheses.cend(), [&](const Hypothesis &h) {
+                return h.cause.refs.contains(u"endpoint:"_s + reports);
+            });
+        QVERIFY(second != out.hypotheses.cend());
+        QCOMPARE(second->cause.category, category);
+        QCOMPARE(second->cause.refs.contains(u"github:deployment:7"_s),
+                 category == u"deploy_regression"_s);
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     // Our signature rejected: a delivery deploy just before is pinned on it in full only when it
     // changed signing; one that changed another part of delivery fits by its timing alone.
     void ourSideDeployWeight_data()

@@ -145,20 +145,30 @@ void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
     p.areaIsTheFault = true;
     const MetadataFacts facts = gatherMetadata(input);
     const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText);
-    if (!v.partDropped() || v.route.isEmpty())
+    if (!v.partDropped())
         return;
-    appendUnique(p.routes, routeWords(v.route));
-    p.measured = v.route.toLower();
-    p.measuredOn = u"route:"_s + v.route;
+    QString scope = v.route;
+    if (!scope.isEmpty()) {
+        appendUnique(p.routes, routeWords(v.route));
+        p.measured = v.route.toLower();
+        p.measuredOn = u"route:"_s + v.route;
+    } else {
+        scope = droppedProvider(facts.groups, v, configTraffic(input));
+        if (scope.isEmpty())
+            return;
+        appendUnique(p.providers, wordsOf(scope));
+        p.measured = scope.toLower();
+        p.measuredOn = u"provider:"_s + scope;
+    }
     appendUnique(p.signatures, p.measured);
     if (p.onset.isValid())
         return;
     p.onset = v.since;
     p.change =
-        u"requests on "_s + v.route + u" carry no custom metadata from "_s +
+        u"requests on "_s + scope + u" carry no custom metadata from "_s +
         clock(v.since, input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now);
     p.changePhrases = {{u"metadata.route_drop"_s,
-                        {Say::time(u"since"_s, v.since), Say::name(u"scope"_s, v.route),
+                        {Say::time(u"since"_s, v.since), Say::name(u"scope"_s, scope),
                          Say::count(u"count"_s, v.lost)}}};
 }
 
@@ -424,10 +434,12 @@ KnownBugJudgement judgeKnownBug(const KnownBugProblem &problem, const TrackerIss
     if (problem.onset.isValid() && issue.created.isValid() &&
         issue.created >= problem.onset.addSecs(-3600))
         score += 0.05;
-    // the issue names the very part of the traffic the data ties to the fault
-    if (!problem.measured.isEmpty() && o.signatures.contains(problem.measured))
-        score = std::max(score, 0.9);
-    j.confidence = std::min(0.9, score);
+    // the issue names the very part of the traffic the data ties to the fault: it is the filed
+    // account of that fault, above the fault as measured (a metering fault, a lost route)
+    const bool measured = !problem.measured.isEmpty() && o.signatures.contains(problem.measured);
+    if (measured)
+        score = std::max(score, 0.95);
+    j.confidence = std::min(measured ? 0.95 : 0.9, score);
     return j;
 }
 

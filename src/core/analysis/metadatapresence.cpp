@@ -725,24 +725,37 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
 
 // Metadata reaches the logs on every request, and the ticket asks for a field the docs say is
 // stored under another key: works as documented.
-void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
-                         const MetadataFacts &facts)
+// The requests of the window (0: metadata is missing from some SDK's requests, or too few to
+// say): metadata reaches the logs on every one of them.
+double requestsAllCarryingMetadata(const MetadataFacts &facts)
 {
     double n = 0;
     for (const SdkMetadata &s : facts.sdks) {
         n += s.n;
         if (s.n >= 20 && s.share() < 0.99)
-            return;
+            return 0;
     }
-    if (n < 100)
-        return;
+    return n < 100 ? 0 : n;
+}
+
+QList<std::pair<QString, QJsonObject>> docsPages(const AnalysisInput &input)
+{
     QList<std::pair<QString, QJsonObject>> pages;
     for (const FoundEvidence &f : findEvidence(input, u"docs", u"search")) {
         for (const QJsonValue &v : f.evidence->data.value(u"items"_s).toArray())
             pages.append({f.evidence->id, v.toObject()});
     }
+    return pages;
+}
+
+void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
+                         const MetadataFacts &facts)
+{
+    const double n = requestsAllCarryingMetadata(facts);
+    if (n <= 0)
+        return;
     const DocumentedKey k =
-        documentedKey(input.ticket.subject + u'\n' + input.ticket.description, pages);
+        documentedKey(input.ticket.subject + u'\n' + input.ticket.description, docsPages(input));
     if (k.field.isEmpty())
         return;
     Hypothesis h;
@@ -760,6 +773,39 @@ void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
     h.cause.refs = {k.ref};
     h.cause.evidenceIds = {facts.evidenceId, k.evidenceId};
     h.why = u"metadata is kept as the docs describe"_s;
+    out.hypotheses.append(h);
+}
+
+// Metadata reaches the logs on every request, the organisation already sends as many keys as
+// the docs allow per request, and the keys the ticket asks about are on none: they are the
+// ones beyond the documented limit.
+void phraseDocumentedKeyLimit(AnalyzerOutput &out, const AnalysisInput &input,
+                              const MetadataFacts &facts)
+{
+    const double n = requestsAllCarryingMetadata(facts);
+    if (n <= 0 || facts.keysEvidenceId.isEmpty())
+        return;
+    const DocumentedKeyLimit k = documentedKeyLimit(
+        input.ticket.subject + u'\n' + input.ticket.description, facts.keys, docsPages(input));
+    if (k.missing.isEmpty())
+        return;
+    const QString keys = u"`"_s + k.missing.join(u"`, `"_s) + u"`"_s;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.7;
+    h.cause.confidence = 0.7;
+    h.cause.summary = u"Custom metadata reaches the logs on every request ("_s + formatCount(n) +
+                      u") with "_s + QString::number(k.carried) + u" distinct keys; "_s + keys +
+                      u" is on none of them, and the documentation \u201c"_s + k.title +
+                      u"\u201d stores at most "_s + QString::number(k.limit) +
+                      u" keys per request: \u201c"_s + k.sentence + u"\u201d"_s;
+    h.cause.phrases = {{u"metadata.documented_key_limit"_s,
+                        {Say::count(u"count"_s, n), Say::name(u"keys"_s, k.missing.join(u", "_s)),
+                         Say::count(u"carried"_s, k.carried), Say::count(u"limit"_s, k.limit),
+                         Say::name(u"title"_s, k.title), Say::name(u"quote"_s, k.sentence)}}};
+    h.cause.refs = {k.ref};
+    h.cause.evidenceIds = {facts.evidenceId, facts.keysEvidenceId, k.evidenceId};
+    h.why = u"the keys asked about are beyond the documented number of keys per request"_s;
     out.hypotheses.append(h);
 }
 
@@ -828,6 +874,83 @@ Analysis::DocumentedKey Analysis::documentedKey(const QString &ticket,
     return {};
 }
 
+// The provider every config that lost its metadata sends to, when none of the configs that
+// keep it does ('' otherwise): the part of the traffic a drop on several routes' configs shares.
+QString Analysis::droppedProvider(const QList<MetadataGroup> &groups, const GroupVerdict &v,
+                                  const QList<ConfigTraffic> &traffic)
+{
+    const auto providersOf = [&](const QList<int> &indexes) {
+        QStringList providers;
+        for (const int i : indexes) {
+            const QString config = groups.at(i).config;
+            for (const ConfigTraffic &t : traffic) {
+                if (!config.isEmpty() && t.configId == config && t.requests > 0 &&
+                    !t.provider.isEmpty())
+                    appendUnique(providers, t.provider);
+            }
+        }
+        return providers;
+    };
+    const QStringList dropped = providersOf(v.dropped);
+    const QStringList keeping = providersOf(v.keeping);
+    if (dropped.size() != 1 || keeping.isEmpty() || keeping.contains(dropped.first()))
+        return {};
+    return dropped.first();
+}
+
+int Analysis::documentedKeyLimit(const QString &sentence)
+{
+    // "at most 16 keys per request", "up to 16 metadata keys", "a maximum of 16 keys"
+    static const QRegularExpression limit(u"\\b(?:at most|up to|no more than|maximum "
+                                          u"of|max\\.?|limit of|limited to)\\s+(\\d{1,3})\\s+"
+                                          u"(?:custom\\s+|metadata\\s+|top-level\\s+)*keys\\b"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = limit.match(sentence);
+    return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+Analysis::DocumentedKeyLimit
+Analysis::documentedKeyLimit(const QString &ticket, const QList<MetadataKey> &keys,
+                             const QList<std::pair<QString, QJsonObject>> &pages)
+{
+    // the keys named between backticks or quotes that no request carries
+    static const QRegularExpression named(
+        u"[`\"\u201c\u201e\u00ab\u300c]\\s*([A-Za-z_][A-Za-z0-9_.\\-]{2,63})\\s*"
+        u"[`\"\u201d\u201c\u00bb\u300d]"_s);
+    QStringList carried;
+    for (const MetadataKey &k : keys) {
+        if (k.n > 0)
+            appendUnique(carried, k.key.toLower());
+    }
+    QStringList missing;
+    for (auto it = named.globalMatch(ticket); it.hasNext();) {
+        const QString key = it.next().captured(1);
+        if (!carried.contains(key.toLower()) && key.toLower() != u"metadata"_s)
+            appendUnique(missing, key);
+    }
+    if (missing.isEmpty() || carried.isEmpty())
+        return {};
+    for (const auto &[evidenceId, page] : pages) {
+        for (const QString &line : page.value(u"text"_s).toString().split(u'\n')) {
+            for (QString sentence : line.split(u". "_s)) {
+                sentence = sentence.trimmed();
+                const int limit = documentedKeyLimit(sentence);
+                // the organisation already sends as many keys as a request may keep
+                if (limit <= 0 || carried.size() < limit)
+                    continue;
+                return {missing,
+                        limit,
+                        int(carried.size()),
+                        sentence.left(300),
+                        page.value(u"ref"_s).toString(),
+                        page.value(u"title"_s).toString(),
+                        evidenceId};
+            }
+        }
+    }
+    return {};
+}
+
 AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
 {
     AnalyzerOutput out;
@@ -880,6 +1003,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         return out;
     }
     phraseDocumentedKey(out, input, facts);
+    phraseDocumentedKeyLimit(out, input, facts);
     return out;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // Metadata presence in three steps: gather the share of requests carrying custom metadata per
 // SDK (over the window and, when asked, a recent window) and per route, config and SDK over
@@ -86,6 +88,24 @@ struct DocumentedKey
 DocumentedKey documentedKey(const QString &ticket,
                             const QList<std::pair<QString, QJsonObject>> &pages);
 
+// Keys the ticket names (between backticks or quotes) that are on no request of the window,
+// while the organisation's requests already carry as many distinct keys as a docs sentence
+// allows per request ("at most 16 keys per request"): the keys beyond the documented limit,
+// with the limit, the sentence and the page. Empty `missing`: none.
+struct DocumentedKeyLimit
+{
+    QStringList missing;
+    int limit = 0;
+    int carried = 0; // distinct keys on the organisation's requests
+    QString sentence;
+    QString ref;
+    QString title;
+    QString evidenceId;
+};
+int documentedKeyLimit(const QString &sentence);
+DocumentedKeyLimit documentedKeyLimit(const QString &ticket, const QList<MetadataKey> &keys,
+                                      const QList<std::pair<QString, QJsonObject>> &pages);
+
 // --- judge ---
 // One version that drops metadata while another (of the same SDK, or a client SDK beside a
 // client SDK that keeps it) passes it on; indexes into `judged`, -1: none.
@@ -139,6 +159,10 @@ struct GroupVerdict
     bool partDropped() const { return !dropped.isEmpty() && !keeping.isEmpty(); }
 };
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText);
+// The provider every config that lost its metadata sends to (`traffic`: the org's requests by
+// config and provider), when none of the configs that keep it sends there; '' otherwise.
+QString droppedProvider(const QList<MetadataGroup> &groups, const GroupVerdict &v,
+                        const QList<ConfigTraffic> &traffic);
 
 // A key the ticket names (as a whole word) judged against the requests that carry metadata:
 // on every one of them (to within 1%) and still on the last of them, or on a part only.

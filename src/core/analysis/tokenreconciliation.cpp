@@ -859,6 +859,35 @@ BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
     return {};
 }
 
+// One metered line of several is off while the invoice's other token lines match the logs:
+// that line's meter is the part that failed ("cached input" for the cache-read line), whatever
+// traffic it counts.
+BillingSlice lineSlice(const InvoiceVerdict &verdict, int worst)
+{
+    const LineVerdict &v = verdict.lines.at(worst);
+    const auto tokenLine = [](LineKind k) {
+        return k == LineKind::Input || k == LineKind::Output || k == LineKind::Cached;
+    };
+    if (!tokenLine(v.line.kind) || v.expected <= 0)
+        return {};
+    int matching = 0;
+    for (qsizetype i = 0; i < verdict.lines.size(); ++i) {
+        const LineVerdict &o = verdict.lines.at(i);
+        if (i == worst || !tokenLine(o.line.kind))
+            continue;
+        if (o.outcome != LineVerdict::Outcome::Matches)
+            return {};
+        ++matching;
+    }
+    if (matching == 0)
+        return {};
+    const QString meter = v.line.kind == LineKind::Cached  ? u"cached input"_s
+                          : v.line.kind == LineKind::Input ? u"input"_s
+                                                           : u"output"_s;
+    const double diff = v.line.quantity - v.expected;
+    return {u"line"_s, meter, std::abs(diff), diff > 0, {}};
+}
+
 BillingSlice billingSliceOf(const AnalysisInput &input)
 {
     const BillingFacts facts = gatherBilling(input);
@@ -869,8 +898,10 @@ BillingSlice billingSliceOf(const AnalysisInput &input)
         const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
             return l.kind == LineKind::Cached;
         });
-        BillingSlice slice =
-            billingSlice(verdict.lines.at(verdict.worst), f.groups, facts.policy, cachedLine);
+        const LineVerdict &worst = verdict.lines.at(verdict.worst);
+        BillingSlice slice = billingSlice(worst, f.groups, facts.policy, cachedLine);
+        if (slice.value.isEmpty())
+            slice = lineSlice(verdict, verdict.worst);
         slice.invoiceRef = f.ref;
         return slice;
     }

@@ -225,6 +225,9 @@ struct BillingSlice
 };
 BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
                           const BillingPolicy &policy, bool cachedLine);
+// One metered token line of several off while the others match: that line's meter ("cached
+// input", "input", "output") as the slice, by "line"; empty otherwise.
+BillingSlice lineSlice(const InvoiceVerdict &verdict, int worst);
 // The slice behind the first invoice whose lines do not match the logs, from the steps' data.
 BillingSlice billingSliceOf(const AnalysisInput &input);
 

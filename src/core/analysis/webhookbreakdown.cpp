@@ -797,6 +797,20 @@ void phraseAlsoFailing(AnalyzerOutput &out, const AnalysisInput &input, const We
         }
         f.refs = {u"endpoint:"_s + e.endpoint};
         out.findings.append(f);
+        // as for the main endpoint: a change of ours that speaks of this kind of failure and
+        // shipped just before it began explains it (a shorter timeout and a slow endpoint)
+        if (!dataMissing(input, u"github", u"deployments")) {
+            const DeployRanking at =
+                rankDeploys(input, e.firstFailure, topicWords(u"webhook-failures"_s),
+                            input.params.keywords, false);
+            if (const DeployCandidate *d = fittingDeploy(at, kind, e.firstFailure)) {
+                Hypothesis h =
+                    deployHypothesis(*d, facts, e, kind, e.firstFailure, reference, 0.72);
+                h.cause.refs.append(u"endpoint:"_s + e.endpoint);
+                out.hypotheses.append(h);
+                continue;
+            }
+        }
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
         h.score = others > 0 ? 0.75 : 0.7;

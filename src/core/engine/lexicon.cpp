@@ -165,16 +165,23 @@ const Spec Specs[] = {
     {u"mismatch", Kind::Symptom, u"token-billing 2|metadata 0.2",
      u"mismatch|dont match|doesnt match|not match|discrepanc|higher than|more than|"
      u"=difference|too high|way more|more tokens|overcharg|reconcil|lower than|less than|"
-     u"fewer than|too low|way less|fewer tokens|undercharg|underbill",
+     u"fewer than|too low|way less|fewer tokens|undercharg|underbill|above what|above our|"
+     u"below what|below our|counted twice|double count|billed twice|charged twice",
      u"no coincide|discrepanc|diferencia|mas alta|de mas|mas tokens|conciliar|mas baja|"
-     u"mas bajo|menos que|menos tokens|demasiado bajo",
+     u"mas bajo|menos que|menos tokens|demasiado bajo|por encima|por debajo|contado dos veces|"
+     u"cobrado dos veces|doble conteo|cobro doble",
      u"nao bate|divergen|diferenca|mais alta|a mais|mais tokens|mais que|conciliar|"
-     u"mais baixa|mais baixo|menos que|menos tokens|a menos",
+     u"mais baixa|mais baixo|menos que|menos tokens|a menos|acima do|acima da|abaixo do|"
+     u"abaixo da|contado duas vezes|cobrado duas vezes|"
+     u"contagem dupla|cobranca dupla",
      u"stimmt nicht|passt nicht|abweich|hoher|zu viel|mehr als|deutlich mehr|abgleich|"
-     u"niedriger|weniger als|zu wenig|deutlich weniger",
+     u"niedriger|weniger als|zu wenig|deutlich weniger|liegt uber|liegt unter|doppelt berechnet|"
+     u"doppelt abgerechnet|doppelt gezahlt",
      u"ne correspond|ecart|incoheren|plus elevee|trop eleve|plus tokens|nettement plus|"
-     u"rapprocher|plus basse|plus bas|moins que|moins tokens|trop bas|nettement moins",
-     u"一致しない|合わない|差異|不一致|高い|より多|照合|低い|より少な"},
+     u"rapprocher|plus basse|plus bas|moins que|moins tokens|trop bas|nettement moins|"
+     u"au dessus|en dessous|compte deux fois|facture deux fois|"
+     u"double comptage",
+     u"一致しない|合わない|差異|不一致|高い|より多|照合|低い|より少な|上回|下回|二重計上|二重請求"},
     {u"metering", Kind::Topic, u"token-billing 1.5", u"metering|=meter|=meters", u"medicion",
      u"medicao", u"messung|metering", u"mesure|comptage", u"計測|メータ"},
     {u"problem", Kind::Change, u"", u"problem|=issue|=issues|=bug|=bugs", u"problema", u"problema",
