@@ -148,8 +148,7 @@ void isoTimes(const QString &text, AnchorSearch &s)
         } else if (zone.isEmpty()) {
             // the clock and what follows it on the line: "09:14:00 EDT", "09:14 (CET)"
             const QString clock =
-                text.mid(m.capturedStart(2),
-                         m.capturedLength(0) - (m.capturedStart(2) - m.capturedStart(0)) + 7)
+                text.mid(m.capturedStart(2), m.capturedEnd(0) - m.capturedStart(2) + 7)
                     .section(u'\n', 0, 0);
             if (const auto named = Text::detectTimeZone(clock))
                 dt = QDateTime(date, time, *named).toUTC();
