@@ -860,12 +860,18 @@ Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
     const QString target =
         u"%1 %2"_s.arg(QString::fromLatin1(request.method), redactUrl(request.url));
 
+    // Why the attempt before a retry failed: a retry cut short by the deadline still says it.
+    QString earlier;
+    const auto withEarlier = [&earlier](const QString &message) -> QString {
+        return earlier.isEmpty() ? message : u"%1 (the attempt before: %2)"_s.arg(message, earlier);
+    };
     for (int attempt = 0;; ++attempt) {
         if (limits.cancel.isCancelled())
             return fail(Error::Code::Cancelled, u"Cancelled before %1 answered"_s.arg(system));
         if (limits.deadline.hasExpired()) {
             return fail(Error::Code::Timeout,
-                        u"%1 did not answer before the step's deadline"_s.arg(system), target);
+                        withEarlier(u"%1 did not answer before the step's deadline"_s.arg(system)),
+                        target);
         }
         QElapsedTimer clock;
         clock.start();
@@ -886,7 +892,8 @@ Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
             qCInfo(lcConnectors, "%s: no answer within %s", qUtf8Printable(target),
                    qUtf8Printable(formatDuration(a.timeout)));
             return fail(Error::Code::Timeout,
-                        u"%1 did not answer within %2"_s.arg(system, formatDuration(a.timeout)),
+                        withEarlier(u"%1 did not answer within %2"_s.arg(
+                            system, formatDuration(a.timeout))),
                         target);
         case Attempt::Outcome::NetworkError: {
             const QString message = scrub(
@@ -957,6 +964,8 @@ Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
                               request),
                         target);
         }
+        earlier = a.outcome == Attempt::Outcome::NetworkError ? a.errorText
+                                                              : u"HTTP %1"_s.arg(a.response.status);
         qCDebug(lcConnectors, "%s: retrying in %lld ms", qUtf8Printable(target),
                 static_cast<long long>(wait->count()));
         if (!waitInterruptible(*wait, limits))

@@ -191,6 +191,21 @@ private slots:
         QCOMPARE(result.error().code, Error::Code::Timeout);
     }
 
+    void retryCutShortSaysWhyTheFirstFailed()
+    {
+        // A 503, then a retry that outlasts the step's deadline: the error names both.
+        StubServer server;
+        server.script({StubServer::http(503, "{}"_ba), StubServer::stall()});
+        auto result = client().send(get(server), limits(600ms));
+        QVERIFY(!result.has_value());
+        QCOMPARE(result.error().code, Error::Code::Timeout);
+        QVERIFY2(result.error().message.startsWith(u"github did not answer within"_s),
+                 qPrintable(result.error().message));
+        QVERIFY2(result.error().message.endsWith(u"(the attempt before: HTTP 503)"_s),
+                 qPrintable(result.error().message));
+        QCOMPARE(server.requests().size(), 2);
+    }
+
     void cancelMidRequest()
     {
         StubServer server;

@@ -77,6 +77,12 @@ struct Behaviour
         failTimes = times;
         return *this;
     }
+    // The delay only from the attempt `n` on (0: the first): a failure, then a stall.
+    Behaviour &delayFrom(int n)
+    {
+        delayFromAttempt = n;
+        return *this;
+    }
     Behaviour &slowToCancel()
     {
         ignoresCancel = true;
@@ -117,6 +123,7 @@ struct Behaviour
     }
 
     int delayMs = 0;
+    int delayFromAttempt = 0;
     std::optional<Error::Code> failWith;
     int failTimes = -1;         // -1: always (when failWith is set); n: the first n attempts
     bool ignoresCancel = false; // a slow connector that returns late
@@ -151,10 +158,14 @@ public:
         int seen = m_recorder->maxRunning.load();
         while (now > seen && !m_recorder->maxRunning.compare_exchange_weak(seen, now)) {
         }
+        int earlierCalls = 0;
         {
             QMutexLocker lock(&m_recorder->mutex);
             m_recorder->started.insert(call.stepId);
+            for (const Recorder::Call &c : m_recorder->calls)
+                earlierCalls += c.stepId == call.stepId ? 1 : 0;
         }
+        const int delayMs = earlierCalls >= b.delayFromAttempt ? b.delayMs : 0;
         // Conditions, not clocks: a call waits for the others it needs running, up to its deadline.
         while ((m_recorder->maxRunning.load() < b.waitRunning ||
                 (!b.waitStep.isEmpty() && !m_recorder->hasStarted(b.waitStep))) &&
@@ -172,7 +183,7 @@ public:
         QElapsedTimer t;
         t.start();
         bool cancelled = false;
-        while (t.elapsed() < b.delayMs) {
+        while (t.elapsed() < delayMs) {
             if (!b.ignoresCancel &&
                 (call.limits.cancel.isCancelled() || call.limits.deadline.hasExpired())) {
                 cancelled = true;
@@ -564,6 +575,29 @@ private slots:
         run.reset(); // waits for the late worker; its result is dropped
         QCOMPARE(h.recorder->running.load(), 0);
         QVERIFY(h.recorder->call(u"slow"_s)->sawCancel);
+    }
+
+    void retryTimingOutSaysWhyTheFirstFailed()
+    {
+        Harness h;
+        // The first attempt fails at once; the retry outlasts the step's 1 s deadline.
+        h.github->setBehaviour(
+            u"deployments"_s,
+            Behaviour().failing(Error::Code::Server, 1).delay(3000).delayFrom(1).slowToCancel());
+        const QStringList steps{stepJson(u"slow"_s, u"github"_s, u"deployments"_s,
+                                         u", \"timeout_s\": 1, \"retries\": 1"_s)};
+        auto run = std::make_unique<InvestigationRun>(h.connectors(), library(u"rt"_s, steps), Now);
+        InvestigationRun::Options options;
+        options.playbook = u"rt"_s;
+        const Investigation inv = runToEnd(*run, TestData::ticket(), options);
+        const StepRecord *slow = stepOf(inv, u"slow"_s);
+        QVERIFY(slow);
+        QCOMPARE(slow->status, StepStatus::Timeout);
+        QCOMPARE(slow->attempts, 2);
+        QCOMPARE(
+            slow->error,
+            u"timed out after 1 s (the attempt before: github answered HTTP 502 Bad Gateway)"_s);
+        run.reset();
     }
 
     void optionalFailureDoesNotSinkTheRun()

@@ -397,7 +397,7 @@ class Checker:
 
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
-    files = argv[1:] or sorted(glob.glob(os.path.join(here, "*.json")) + glob.glob(os.path.join(here, "heldout", "*.json")))
+    files = argv[1:] or sorted(glob.glob(os.path.join(here, "*.json")) + glob.glob(os.path.join(here, "heldout*", "*.json")))
     failures = []
     seen_playbooks, seen_categories, plain_total = {}, set(), 0
     for path in files:

@@ -26,11 +26,15 @@ QString libraryDir()
     return qEnvironmentVariable("CASEFILE_SOURCE_DIR") + u"/tests/scenarios"_s;
 }
 
-// The library and its held-out set: the held-out scenarios' data must stand out as much.
+// The library and its held-out sets: the held-out scenarios' data must stand out as much.
 QStringList libraryFiles()
 {
     QStringList files;
-    for (const QString &dir : QStringList{libraryDir(), libraryDir() + u"/heldout"_s}) {
+    QStringList dirs{libraryDir()};
+    for (const QString &set :
+         QDir(libraryDir()).entryList({u"heldout*"_s}, QDir::Dirs | QDir::NoDotAndDotDot))
+        dirs << libraryDir() + u'/' + set;
+    for (const QString &dir : std::as_const(dirs)) {
         const QFileInfoList infos = QDir(dir).entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name);
         for (const QFileInfo &info : infos)
             files << info.absoluteFilePath();

@@ -42,6 +42,8 @@ namespace {
 constexpr int OrganisationsTimeoutMs = 10000;
 constexpr int PolishTimeoutMs = 60000;
 constexpr int QuestionDocsTimeoutMs = 15000;
+// How long after a step's deadline its connector may still report before the step is cut off.
+constexpr int StepOverrunGraceMs = 500;
 const QString OrganisationsKey = u"helpdesk.organisations"_s;
 
 // A diagnosis weakened below what it can stand on needs a human, who is told what is missing
@@ -346,6 +348,9 @@ public:
     // it instead of asking twice
     QHash<QString, Answer> answered;
     QSet<QString> prefetched; // the queries over a widened window asked early
+    // why a step's attempt before its retry failed, until the step finishes: a retry that
+    // times out still tells what went wrong first
+    QHash<QString, QString> earlierErrors;
     int generationCounter = 0;
     int runGeneration = 0; // bumps on every start/rerun so stale callbacks are recognised
     int nextEvidence = 1;
@@ -389,6 +394,7 @@ public:
     void startStep(const PlaybookStep &step);
     void onStepResult(const QString &id, int generation, const Result<OperationOutput> &result);
     void onStepTimeout(const QString &id, int generation);
+    QString withEarlierError(const QString &id, const QString &message) const;
     void abandon(const QString &id);
     void finishStep(const QString &id, StepStatus status, const QString &error,
                     const OperationOutput *output = nullptr);
@@ -1360,9 +1366,12 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     emit q->stepChanged(*r);
 
     // The engine's own deadline: if the connector overruns, the step is marked and we move on.
+    // It falls a moment after the connector's, so a connector that keeps its deadline reports
+    // why it gave up (the connection closed, then a retry too slow) before it is cut off.
     const int generation = attempt.generation;
     const QString id = step.id;
-    QTimer::singleShot(timeoutMs, q, [this, id, generation] { onStepTimeout(id, generation); });
+    QTimer::singleShot(timeoutMs + StepOverrunGraceMs, q,
+                       [this, id, generation] { onStepTimeout(id, generation); });
 
     // the first attempt of a step running again over the widened window may find its answer
     // asked already (prefetchRerun); a retry always asks anew
@@ -1407,6 +1416,7 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
             finishStep(id, StepStatus::Cancelled, u"cancelled"_s);
         } else if (r->attempts <= step->retries && isRetriable(e.code)) {
             qCDebug(lcCore) << "retrying step" << id << "after:" << e.message;
+            earlierErrors.insert(id, oneLine(e.message));
             startStep(*step);
             return;
         } else {
@@ -1415,7 +1425,8 @@ void InvestigationRunPrivate::onStepResult(const QString &id, int generation,
             QString message = oneLine(e.message);
             if (message.isEmpty())
                 message = u"%1 failed (%2)"_s.arg(step->operation, errorCodeName(e.code));
-            finishStep(id, status, message);
+            finishStep(id, status,
+                       status == StepStatus::Timeout ? withEarlierError(id, message) : message);
         }
     }
     schedule();
@@ -1447,8 +1458,17 @@ void InvestigationRunPrivate::onStepTimeout(const QString &id, int generation)
         return;
     }
     finishStep(id, StepStatus::Timeout,
-               u"timed out after %1 s"_s.arg(secondsText(scaled(qint64(step->timeoutS) * 1000))));
+               withEarlierError(id, u"timed out after %1 s"_s.arg(
+                                        secondsText(scaled(qint64(step->timeoutS) * 1000)))));
     schedule();
+}
+
+QString InvestigationRunPrivate::withEarlierError(const QString &id, const QString &message) const
+{
+    const QString before = earlierErrors.value(id);
+    return before.isEmpty() || before == message
+               ? message
+               : u"%1 (the attempt before: %2)"_s.arg(message, before);
 }
 
 void InvestigationRunPrivate::finishStep(const QString &id, StepStatus status, const QString &error,
@@ -1456,6 +1476,7 @@ void InvestigationRunPrivate::finishStep(const QString &id, StepStatus status, c
 {
     StepRecord *r = record(id);
     CF_ASSERT(r, return );
+    earlierErrors.remove(id);
     r->status = status;
     r->error = status == StepStatus::Ok ? QString() : error;
     r->durationMs = stepClocks.contains(id) ? stepClocks.value(id).elapsed() : 0;
