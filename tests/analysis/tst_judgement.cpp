@@ -245,6 +245,31 @@ private slots:
         QFETCH(QString, expected);
         QCOMPARE(Analysis::failingConfigRef(traffic, provider, model), expected);
     }
+
+    // A config's evidence names it by `ref`, by `config_id`, or both: every analyzer reads the
+    // same id from it, so the config cited is the config the logs name.
+    void configIdentity_data()
+    {
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<QString>("ref");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("both") << QJsonObject{{u"ref"_s, u"config:pc-a"_s},
+                                             {u"config_id"_s, u"pc-a"_s}}
+                              << u"config:pc-a"_s << u"pc-a"_s;
+        QTest::newRow("ref only") << QJsonObject{{u"ref"_s, u"config:pc-b"_s}} << u"config:pc-b"_s
+                                  << u"pc-b"_s;
+        QTest::newRow("id only") << QJsonObject{{u"config_id"_s, u"pc-c"_s}} << u"config:pc-c"_s
+                                 << u"pc-c"_s;
+    }
+
+    void configIdentity()
+    {
+        QFETCH(QJsonObject, data);
+        QFETCH(QString, ref);
+        QFETCH(QString, id);
+        QCOMPARE(Analysis::configRefOf(data), ref);
+        QCOMPARE(Analysis::configIdOf(data), id);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJudgement)

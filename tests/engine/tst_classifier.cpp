@@ -86,6 +86,17 @@ private slots:
         row("latency: sluggish", u"Everything feels sluggish"_s,
             u"Requests through the gateway got much slower in the last 2 hours"_s,
             u"latency-spike"_s);
+        // a number counted or approximated is a quantity, not a status code
+        row("quantity: keys, not HTTP 400", u"Custom fields gone from the request logs"_s,
+            u"We attach about 400 keys of metadata per request and since Monday none of them "
+            u"show up in the logs view."_s,
+            u"metadata"_s);
+        row("quantity: portuguese count", u"Metadados sumiram"_s,
+            u"Enviamos cerca de 500 chaves de metadados e elas não aparecem mais nos logs."_s,
+            u"metadata"_s);
+        row("quantity: approximated, a question", u"How many virtual keys per org?"_s,
+            u"Is there a limit on virtual keys per organisation? We would need around 500."_s,
+            QString());
         // api-errors
         row("errors: 500s", u"Getting 500 errors on /v1/chat/completions"_s,
             u"Since 09:00 about a third of our requests fail with Internal Server Error."_s,
@@ -339,6 +350,11 @@ private slots:
             u"Comment le gateway gère-t-il un timeout du fournisseur ?"_s, QString());
         row("question form: state, japanese", u"メタデータがログから消えている？"_s,
             u"確認をお願いできますか。"_s, u"metadata"_s);
+        // 「〜ていないか」 asks whether it happens: a suspicion to check, not a denial
+        row("question form: whether, japanese", u"今月分のご確認"_s,
+            u"トークンが二重計上されていないか確認していただけますか。"_s, u"token-billing"_s);
+        row("question form: whether, japanese, polite", u"応答時間について"_s,
+            u"昨日からレイテンシが悪化していませんか？"_s, u"latency-spike"_s);
         row("question: how it works", u"Retries on 500 errors?"_s,
             u"How does the gateway handle a 500 from the provider?"_s, QString());
         row("question: which codes, french", u"Codes de fallback ?"_s,

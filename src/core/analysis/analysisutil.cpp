@@ -462,6 +462,18 @@ QString refId(const QString &ref)
     return i < 0 ? ref : ref.mid(i + 1);
 }
 
+QString configRefOf(const QJsonObject &data)
+{
+    const QString ref = data.value(u"ref"_s).toString();
+    return ref.isEmpty() ? u"config:"_s + data.value(u"config_id"_s).toString() : ref;
+}
+
+QString configIdOf(const QJsonObject &data)
+{
+    const QString id = data.value(u"config_id"_s).toString();
+    return id.isEmpty() ? refId(data.value(u"ref"_s).toString()) : id;
+}
+
 QString providerOfModel(const QString &model)
 {
     const QString m = model.toLower();
@@ -895,9 +907,7 @@ std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input)
         onset = p.groups.first().first;
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
-        const QString id =
-            data.value(u"ref"_s).toString(u"config:"_s + data.value(u"config_id"_s).toString());
-        if (id != ref)
+        if (configRefOf(data) != ref)
             continue;
         const QDateTime edited = timeOf(data.value(u"updated_at"_s));
         if (!editFitsOnset(edited, onset))

@@ -120,6 +120,10 @@ QString describeLabels(const QJsonObject &labels);
 QString refForLabels(const QJsonObject &labels);
 // "github:deployment:447" -> "447".
 QString refId(const QString &ref);
+// A gateway config's evidence data: its ref ("config:cfg-prod", from `ref` or else
+// `config_id`) and its bare id ("cfg-prod", from `config_id` or else the ref).
+QString configRefOf(const QJsonObject &data);
+QString configIdOf(const QJsonObject &data);
 
 // The provider a model name belongs to ("claude-sonnet-4-6" -> "anthropic"), or ''.
 QString providerOfModel(const QString &model);

@@ -234,10 +234,7 @@ QList<ConfigIssue> lintConfigs(const AnalysisInput &input)
     QList<ConfigIssue> issues;
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &d = f.evidence->data;
-        QString ref = d.value(u"ref"_s).toString();
-        if (ref.isEmpty())
-            ref = u"config:"_s + d.value(u"config_id"_s).toString();
-        QList<ConfigIssue> found = lintConfig(d.value(u"config"_s).toObject(), ref);
+        QList<ConfigIssue> found = lintConfig(d.value(u"config"_s).toObject(), configRefOf(d));
         for (ConfigIssue &i : found)
             i.evidenceId = f.evidence->id;
         issues.append(found);

@@ -83,8 +83,7 @@ QList<QJsonObject> configNodes(const AnalysisInput &input, const QString &ref)
     QList<QJsonObject> nodes;
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
-        if (ref.isEmpty() || data.value(u"ref"_s).toString(
-                                 u"config:"_s + data.value(u"config_id"_s).toString()) != ref)
+        if (ref.isEmpty() || configRefOf(data) != ref)
             continue;
         const QJsonObject config = data.value(u"config"_s).toObject();
         nodes.append(config);

@@ -36,7 +36,7 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
 {
     QString primaryProvider;
     for (const FoundEvidence &c : findEvidence(input, u"gateway", u"config")) {
-        if (c.evidence->data.value(u"config_id"_s).toString() != config)
+        if (configIdOf(c.evidence->data) != config)
             continue;
         const QJsonArray targets =
             c.evidence->data.value(u"config"_s).toObject().value(u"targets"_s).toArray();
@@ -548,7 +548,7 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     facts.configsRead = !dataMissing(input, u"gateway", u"config") && !configs.isEmpty();
     for (const FoundEvidence &c : configs) {
         FallbackConfig fc = failoverShape(c.evidence->data.value(u"config"_s).toObject());
-        fc.id = c.evidence->data.value(u"config_id"_s).toString();
+        fc.id = configIdOf(c.evidence->data);
         fc.evidenceId = c.evidence->id;
         facts.configs.append(fc);
     }

@@ -181,9 +181,7 @@ RoutingShareFacts gatherRoutingShare(const AnalysisInput &input)
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
         LoadbalanceConfig c;
-        c.id = data.value(u"config_id"_s).toString();
-        if (c.id.isEmpty())
-            c.id = refId(data.value(u"ref"_s).toString());
+        c.id = configIdOf(data);
         c.evidenceId = f.evidence->id;
         c.updatedAt = timeOf(data.value(u"updated_at"_s));
         c.targets = weightedTargets(data.value(u"config"_s).toObject());

@@ -575,7 +575,20 @@ bool nothingAfter(const QStringList &tokens, qsizetype end)
 bool negatedAfterJapanese(const QString &joined, qsizetype end)
 {
     const QString window = joined.mid(end, JapaneseNegationWindow);
-    return containsAny(window, {u"ない", u"なく", u"ません", u"なし", u"ず"});
+    for (const QStringView cue : {u"ない", u"なく", u"ません", u"なし", u"ず"}) {
+        const qsizetype at = window.indexOf(cue);
+        if (at < 0)
+            continue;
+        // 「二重に計上されていないか」「遅くなっていませんか」: asking whether it happens, a
+        // suspicion to check, not a denial
+        const QStringView after = QStringView(joined).mid(end + at + cue.size());
+        const bool asks = (cue == u"ない" || cue == u"ません") &&
+                          (after.startsWith(u'か') || after.startsWith(u"でしょうか") ||
+                           after.startsWith(u"ですか"));
+        if (!asks)
+            return true;
+    }
+    return false;
 }
 
 // Where a phrase term that starts at token `at` ends (exclusive), or `at` when it does not
@@ -628,9 +641,11 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
         const QString &tok = clause.tokens.at(i);
         const bool negated = negatedBefore(clause.tokens, i);
         const bool aside = setAsideBefore(clause.tokens, i);
+        // "roughly 400 keys": a count, not an HTTP 400
+        const bool quantity = tok.front().isDigit() && Lexicon::isQuantity(clause.tokens, i);
         for (const TermRef &r : matcher.matches(tok)) {
             const Kind kind = Lexicon::concepts().at(r.index).kind;
-            if ((aside && kind == Kind::Topic) ||
+            if ((aside && kind == Kind::Topic) || (quantity && termOf(r).wholeWord) ||
                 (!inPhrase.at(i).isEmpty() && !inPhrase.at(i).contains(r.index)))
                 continue;
             const bool cleared = kind == Kind::Symptom && clearedAfter(clause.tokens, i);

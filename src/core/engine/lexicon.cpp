@@ -338,6 +338,38 @@ bool isAsideCue(const QString &w)
     return inSet(w, words);
 }
 
+bool isQuantity(const QStringList &words, qsizetype at)
+{
+    // What is counted: things a ticket numbers, never the failures a status code names
+    // ("500 errors" stays a status).
+    static const QSet<QString> counted = setOf(
+        u"key keys request requests call calls user users field fields item items row rows "
+        u"entry entries character characters chars value values event events message messages "
+        u"ms millisecond milliseconds second seconds secs minute minutes token tokens customer "
+        u"customers account accounts project projects "
+        u"clave claves llave llaves solicitud solicitudes peticion peticiones llamada llamadas "
+        u"usuario usuarios campo campos valor valores evento eventos mensaje mensajes caracter "
+        u"caracteres segundo segundos minuto minutos cliente clientes cuenta cuentas "
+        u"chave chaves requisicao requisicoes solicitacao solicitacoes chamada chamadas "
+        u"mensagem mensagens conta contas "
+        u"schlussel anfrage anfragen aufruf aufrufe nutzer benutzer feld felder wert werte "
+        u"eintrag eintrage zeichen sekunde sekunden minute minuten kunde kunden konto konten "
+        u"cle cles requete requetes appel appels utilisateur utilisateurs champ champs valeur "
+        u"valeurs evenement evenements seconde secondes compte comptes");
+    // How a count is approximated, before the number (or before "de" and the number).
+    static const QSet<QString> approximately =
+        setOf(u"about roughly around approximately approx nearly almost circa some "
+              u"unos unas aproximadamente casi cerca alrededor uns umas quase "
+              u"etwa ungefahr rund knapp fast environ presque pres quelque");
+    if (at < 0 || at >= words.size())
+        return false;
+    if (at + 1 < words.size() && counted.contains(words.at(at + 1)))
+        return true;
+    if (at > 0 && approximately.contains(words.at(at - 1)))
+        return true;
+    return at > 1 && words.at(at - 1) == u"de"_s && approximately.contains(words.at(at - 2));
+}
+
 bool isWhy(const QString &w)
 {
     static const QSet<QString> words = setOf(u"why warum wieso weshalb pourquoi porque");
