@@ -86,6 +86,18 @@ private slots:
         row("latency: sluggish", u"Everything feels sluggish"_s,
             u"Requests through the gateway got much slower in the last 2 hours"_s,
             u"latency-spike"_s);
+        // a topic word naming one of the customer's own services is which service, not the topic
+        row("own service: portuguese", u"Metadados não chegam"_s,
+            u"Os metadados das requisições do nosso serviço de cobrança não aparecem nos logs "
+            u"desde segunda. Os outros serviços estão normais."_s,
+            u"metadata"_s);
+        row("own service: english", u"Custom metadata missing"_s,
+            u"Requests sent by our billing service arrive without their metadata in the logs; "
+            u"our search service is fine."_s,
+            u"metadata"_s);
+        row("own service: a billing ticket stays one", u"Invoice too high"_s,
+            u"The invoice for October is far higher than the tokens our billing service counted."_s,
+            u"token-billing"_s);
         // a number counted or approximated is a quantity, not a status code
         row("quantity: keys, not HTTP 400", u"Custom fields gone from the request logs"_s,
             u"We attach about 400 keys of metadata per request and since Monday none of them "

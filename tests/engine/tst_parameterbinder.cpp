@@ -94,6 +94,19 @@ private slots:
         QTest::newRow("last 3 days") << u"over the last 3 days"_s << utc("2026-11-17T10:01:00Z");
         QTest::newRow("30 minutes ago")
             << u"started 30 minutes ago"_s << utc("2026-11-20T09:31:00Z");
+        // a span of the day: its start is when it began
+        QTest::newRow("en: between and")
+            << u"errors between 8:40 and 9:30"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("pt: entre e")
+            << u"falhas entre 8h40 e 9h30"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("es: entre las y las")
+            << u"fallos entre las 8:40 y las 9:30"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("de: zwischen und")
+            << u"Fehler zwischen 8:40 und 9:30 Uhr"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("fr: entre et")
+            << u"erreurs entre 8h40 et 9h30"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("ja: kara made")
+            << u"8時40分から9時30分までエラー"_s << utc("2026-11-20T08:40:00Z");
         QTest::newRow("since Monday") << u"since Monday"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("since Friday means last week's")
             << u"since friday"_s << utc("2026-11-13T00:00:00Z");

@@ -545,6 +545,24 @@ bool setAsideBefore(const QStringList &tokens, qsizetype at)
     return false;
 }
 
+// "our billing service", "nosso serviço de cobrança", "notre service de facturation": a topic
+// word naming one of the customer's own services says which service, not what the ticket is
+// about (its logs may lose metadata like any other's).
+bool namesOwnService(const QStringList &tokens, qsizetype at)
+{
+    static const QSet<QString> service{u"service"_s,  u"services"_s,    u"servico"_s,
+                                       u"servicos"_s, u"servicio"_s,    u"servicios"_s,
+                                       u"dienst"_s,   u"microservice"_s};
+    static const QSet<QString> of{u"de"_s, u"do"_s, u"da"_s, u"of"_s, u"del"_s};
+    const auto at_ = [&tokens](qsizetype i) {
+        return i >= 0 && i < tokens.size() ? tokens.at(i) : QString();
+    };
+    if (Lexicon::isFirstPerson(at_(at - 1)) && service.contains(at_(at + 1)))
+        return true; // our billing service
+    return of.contains(at_(at - 1)) && service.contains(at_(at - 2)) &&
+           Lexicon::isFirstPerson(at_(at - 3)); // nosso serviço de cobrança
+}
+
 // "latency is fine", "errors: none": a symptom followed closely by a word that clears it.
 bool clearedAfter(const QStringList &tokens, qsizetype at)
 {
@@ -640,7 +658,7 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
     for (qsizetype i = 0; i < n; ++i) {
         const QString &tok = clause.tokens.at(i);
         const bool negated = negatedBefore(clause.tokens, i);
-        const bool aside = setAsideBefore(clause.tokens, i);
+        const bool aside = setAsideBefore(clause.tokens, i) || namesOwnService(clause.tokens, i);
         // "roughly 400 keys": a count, not an HTTP 400
         const bool quantity = tok.front().isDigit() && Lexicon::isQuantity(clause.tokens, i);
         for (const TermRef &r : matcher.matches(tok)) {
