@@ -618,8 +618,10 @@ void TestFaultMatrix::faultMatrix()
     ++m_tried;
     QString outcome;
     const QStringList problems = checkCell(*c, system, fault, run, &outcome);
-    qInfo("%s=%s: %s in %lld ms; %s", qPrintable(system), qPrintable(fault.name),
-          problems.isEmpty() ? "survived" : "FAILED", ms, qPrintable(outcome));
+    // The cell's line says what failed first: a log cut short after it still tells why.
+    qInfo("%s=%s: %s in %lld ms; %s%s", qPrintable(system), qPrintable(fault.name),
+          problems.isEmpty() ? "survived" : "FAILED", ms, qPrintable(outcome),
+          problems.isEmpty() ? "" : qPrintable(u"; "_s + problems.constFirst().left(300)));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     ++m_survived;
 }
