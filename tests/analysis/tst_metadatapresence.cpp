@@ -230,6 +230,47 @@ private slots:
         QCOMPARE(v.silentSdk, silentSdk);
     }
 
+    void splitDrops_data()
+    {
+        const QString kept = u"400:400,400:400,400:400,400:400"_s;
+        const QString early = u"400:400,400:100:18:40,400:0,400:0"_s;
+        const QString late = u"100:100,100:100,100:40:19:10,100:0"_s;
+        QTest::addColumn<QStringList>("groups"); // "route|config|sdk=bucket,bucket"
+        QTest::addColumn<QStringList>("parts");  // "route:…" or "config:…", largest first
+        QTest::newRow("a route at one minute, a config of another route later")
+            << QStringList{u"/v1/responses|assistant|portkey-node/1.21.0="_s + early,
+                           u"/v1/chat|reports|portkey-python/1.22.0="_s + late,
+                           u"/v1/chat|collections|portkey-python/1.22.0="_s + kept}
+            << QStringList{u"route:/v1/responses"_s, u"config:reports"_s};
+        QTest::newRow("two configs of a route another config keeps")
+            << QStringList{u"/v1/chat|a|portkey-python/1.22.0="_s + late,
+                           u"/v1/chat|b|portkey-python/1.22.0="_s + early,
+                           u"/v1/chat|c|portkey-python/1.22.0="_s + kept}
+            << QStringList{u"config:b"_s, u"config:a"_s};
+        QTest::newRow("one route lost it: nothing to split")
+            << QStringList{u"/v1/responses|assistant|portkey-node/1.21.0="_s + early,
+                           u"/v1/chat|collections|portkey-python/1.22.0="_s + kept}
+            << QStringList{};
+        QTest::newRow("a drop no config bounds: not split")
+            << QStringList{u"/v1/chat||portkey-python/1.22.0="_s + early,
+                           u"/v1/chat|a|portkey-python/1.22.0="_s + late,
+                           u"/v1/chat|c|portkey-python/1.22.0="_s + kept}
+            << QStringList{};
+    }
+    void splitDrops()
+    {
+        QFETCH(QStringList, groups);
+        QFETCH(QStringList, parts);
+        QList<MetadataGroup> list;
+        for (const QString &g : groups)
+            list.append(group(g.section(u'=', 0, 0), g.section(u'=', 1).split(u',')));
+        QStringList got;
+        for (const GroupVerdict &p :
+             Casefile::Analysis::splitDrops(list, judgeGroups(list, QString())))
+            got << (p.route.isEmpty() ? u"config:"_s + p.config : u"route:"_s + p.route);
+        QCOMPARE(got, parts);
+    }
+
     void phraseGroupDropWithoutDeploys()
     {
         // the route's drop is timed by its own requests, and the SDK that never sent metadata

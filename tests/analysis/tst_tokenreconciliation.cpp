@@ -415,6 +415,67 @@ private slots:
         QCOMPARE(st.roundTo, roundTo);
     }
 
+    // The line a documented minimum is stated for: the input or output tokens line, or none
+    // (the invoice's tokens as a whole).
+    void minimumLine_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("the input line")
+            << u"The Input tokens line of every daily invoice bills at least 10,000,000 tokens"_s
+            << u"input"_s;
+        QTest::newRow("the output line")
+            << u"The output tokens line bills a minimum of 10,000,000 tokens"_s << u"output"_s;
+        QTest::newRow("no line") << u"Every invoice bills a minimum of 10,000,000 tokens"_s
+                                 << QString();
+        QTest::newRow("both lines: none of them")
+            << u"Input and output tokens are billed a minimum of 1M tokens"_s << QString();
+    }
+    void minimumLine()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(QString, line);
+        const UsageStatement st = Casefile::Analysis::usageStatement(sentence);
+        QCOMPARE(st.onInput ? u"input"_s : st.onOutput ? u"output"_s : QString(), line);
+    }
+
+    // A minimum the docs state for one line of several: that line is expected to bill at least
+    // it, the others their usage; a minimum stated for no line is not split over several.
+    void minimumOfOneLine_data()
+    {
+        QTest::addColumn<bool>("onInput");
+        QTest::addColumn<bool>("onOutput");
+        QTest::addColumn<double>("input");  // what the input line is expected to bill
+        QTest::addColumn<double>("output"); // … the output line
+        // logged: 6M uncached input tokens, 2M output tokens; a minimum of 10M
+        QTest::newRow("on the input line") << true << false << 10e6 << 2e6;
+        QTest::newRow("on the output line") << false << true << 6e6 << 10e6;
+        QTest::newRow("on no line") << false << false << 6e6 << 2e6;
+    }
+    void minimumOfOneLine()
+    {
+        BillingPolicy policy;
+        policy.rule = CachedRule::Discounted;
+        policy.minimum = 10e6;
+        QFETCH(bool, onInput);
+        QFETCH(bool, onOutput);
+        policy.minimumOnInput = onInput;
+        policy.minimumOnOutput = onOutput;
+        InvoiceFacts f;
+        f.id = u"in_1"_s;
+        f.logged = {9e6, 2e6, 3e6};
+        f.lines = {{u"il_1"_s, u"Input tokens"_s, LineKind::Input, 10e6, {}},
+                   {u"il_2"_s, u"Output tokens"_s, LineKind::Output, 2e6, {}},
+                   {u"il_3"_s, u"Cached input tokens"_s, LineKind::Cached, 3e6, {}}};
+        const InvoiceVerdict v = judgeInvoice(f, policy);
+        QFETCH(double, input);
+        QFETCH(double, output);
+        QCOMPARE(v.lines.size(), 3);
+        QCOMPARE(v.lines.at(0).expected, input);
+        QCOMPARE(v.lines.at(1).expected, output);
+        QCOMPARE(v.lines.at(0).minimumApplied, onInput);
+    }
+
     // A line weighed against the documented usage rules: it follows them (the quantity is not
     // the usage, and the docs say why) or departs from them.
     void judgeLineUnderUsageRules_data()

@@ -630,6 +630,41 @@ private slots:
         QVERIFY2(!reply.contains(notWords), qPrintable(reply));
     }
 
+    // A change of ours: what the customer can do is said for what failed (requests to retry,
+    // webhook deliveries, or only the metadata of requests that were served), in every language.
+    void deployRegressionAdviceFitsWhatFailed_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("playbook");
+        QTest::addColumn<QString>("words");
+        const QList<std::tuple<QString, QString, QString>> rows{
+            {u"en"_s, u"api-errors"_s, u"can be retried"_s},
+            {u"en"_s, u"metadata"_s, u"only their metadata"_s},
+            {u"en"_s, u"webhook-failures"_s, u"webhook delivery log"_s},
+            {u"de"_s, u"metadata"_s, u"nur ihre Metadaten"_s},
+            {u"es"_s, u"metadata"_s, u"solo faltan sus metadatos"_s},
+            {u"fr"_s, u"webhook-failures"_s, u"journal des livraisons"_s},
+            {u"ja"_s, u"metadata"_s, u"メタデータが記録されていない"_s},
+            {u"pt"_s, u"webhook-failures"_s, u"registro de entregas"_s}};
+        for (const auto &[language, playbook, words] : rows)
+            QTest::newRow(qPrintable(language + u' ' + playbook)) << language << playbook << words;
+    }
+    void deployRegressionAdviceFitsWhatFailed()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, playbook);
+        QFETCH(QString, words);
+        Investigation inv = leakyInvestigation();
+        inv.secondaryCauses.clear();
+        inv.playbook = {playbook, u"mentions it"_s};
+        inv.rootCause = RootCause{
+            u"deploy_regression"_s, u"deploy #9 broke it"_s, 0.8, {u"github:deployment:9"_s}, {}};
+        Reply::ComposeOptions options;
+        options.language = language;
+        const QString reply = Reply::compose(inv, options).reply;
+        QVERIFY2(reply.contains(words), qPrintable(reply));
+    }
+
     void staleSubjectIsNotQuoted_data()
     {
         QTest::addColumn<QString>("subject");

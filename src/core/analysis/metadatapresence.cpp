@@ -373,6 +373,63 @@ GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &tick
 
 namespace {
 
+// The part of verdict `v` made of its drops at `members` (positions in v.dropped), with what
+// they share.
+GroupVerdict dropPart(const QList<MetadataGroup> &groups, const GroupVerdict &v,
+                      const QList<qsizetype> &members)
+{
+    GroupVerdict p;
+    p.keeping = v.keeping;
+    for (const qsizetype k : members) {
+        const GroupDrop &d = v.drops.at(k);
+        p.dropped.append(v.dropped.at(k));
+        p.drops.append(d);
+        p.lost += d.lost;
+        if (!p.since.isValid() || d.since < p.since)
+            p.since = d.since;
+    }
+    p.route = sharedBy(groups, p, &MetadataGroup::route);
+    if (p.route.isEmpty())
+        p.config = sharedBy(groups, p, &MetadataGroup::config);
+    return p;
+}
+
+} // namespace
+
+QList<GroupVerdict> splitDrops(const QList<MetadataGroup> &groups, const GroupVerdict &v)
+{
+    if (!v.route.isEmpty() || !v.config.isEmpty() || v.dropped.size() < 2)
+        return {};
+    // a route every group of which lost it first, then the rest by config
+    QMap<QString, QList<qsizetype>> byRoute;
+    for (qsizetype k = 0; k < v.dropped.size(); ++k)
+        byRoute[groups.at(v.dropped.at(k)).route].append(k);
+    QList<GroupVerdict> parts;
+    QMap<QString, QList<qsizetype>> byConfig;
+    for (auto it = byRoute.cbegin(); it != byRoute.cend(); ++it) {
+        if (GroupVerdict p = dropPart(groups, v, it.value()); !p.route.isEmpty()) {
+            parts.append(p);
+            continue;
+        }
+        for (const qsizetype k : it.value())
+            byConfig[groups.at(v.dropped.at(k)).config].append(k);
+    }
+    for (auto it = byConfig.cbegin(); it != byConfig.cend(); ++it) {
+        GroupVerdict p = dropPart(groups, v, it.value());
+        if (it.key().isEmpty() || p.config.isEmpty())
+            return {};
+        parts.append(p);
+    }
+    if (parts.size() < 2)
+        return {};
+    std::ranges::stable_sort(parts, std::greater{}, &GroupVerdict::lost);
+    parts.first().silentSdk = v.silentSdk;
+    parts.first().silentCount = v.silentCount;
+    return parts;
+}
+
+namespace {
+
 // A key that itself says "stop" ("strip_metadata", "redact_metadata") is off when true; any
 // other key naming metadata ("store_metadata", "metadata_logging") is off when false or null.
 void collectMetadataSettings(const QJsonObject &object, ConfigMetadata &out)
@@ -723,6 +780,26 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
     phraseSilentSdk(out, facts, v);
 }
 
+// A deploy one part's judgement rejects while another part's cause names it stays a cause:
+// the rejection goes (and a rejection repeated by each part is kept once).
+void keepRejectionsNotCited(AnalyzerOutput &out)
+{
+    QStringList cited;
+    for (const Hypothesis &h : std::as_const(out.hypotheses))
+        cited << h.cause.refs;
+    QList<RejectedHypothesis> kept;
+    for (const RejectedHypothesis &r : std::as_const(out.rejected)) {
+        const bool named =
+            std::ranges::any_of(r.refs, [&](const QString &ref) { return cited.contains(ref); });
+        const bool repeated = std::ranges::any_of(kept, [&](const RejectedHypothesis &k) {
+            return k.category == r.category && k.refs == r.refs && !r.refs.isEmpty();
+        });
+        if (!named && !repeated)
+            kept.append(r);
+    }
+    out.rejected = kept;
+}
+
 // Metadata reaches the logs on every request, and the ticket asks for a field the docs say is
 // stored under another key: works as documented.
 // The requests of the window (0: metadata is missing from some SDK's requests, or too few to
@@ -981,7 +1058,13 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
     // judged per route, config and SDK: a part of the traffic that lost its metadata while the
     // rest keeps it is read before the SDK totals, which would mix the two
     if (const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText); v.partDropped()) {
-        phraseGroupDrop(out, input, facts, v, reference);
+        const QList<GroupVerdict> parts = splitDrops(facts.groups, v);
+        if (parts.isEmpty())
+            phraseGroupDrop(out, input, facts, v, reference);
+        for (const GroupVerdict &part : parts)
+            phraseGroupDrop(out, input, facts, part, reference);
+        if (!parts.isEmpty())
+            keepRejectionsNotCited(out);
         return out;
     }
     const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;

@@ -159,6 +159,11 @@ struct GroupVerdict
     bool partDropped() const { return !dropped.isEmpty() && !keeping.isEmpty(); }
 };
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText);
+// Drops that share neither a route nor a config, split into the parts a route or a config
+// bounds (every group of a route lost it, else every group of a config), largest first: two
+// causes at different minutes (a route our deploy broke, a config the customer turned off) are
+// judged each on its own. Empty when the drops do not split that way.
+QList<GroupVerdict> splitDrops(const QList<MetadataGroup> &groups, const GroupVerdict &v);
 // The provider every config that lost its metadata sends to (`traffic`: the org's requests by
 // config and provider), when none of the configs that keep it sends there; '' otherwise.
 QString droppedProvider(const QList<MetadataGroup> &groups, const GroupVerdict &v,

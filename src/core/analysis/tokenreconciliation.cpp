@@ -225,10 +225,14 @@ UsageStatement usageStatement(const QString &sentence)
         return st;
     const bool billing = saysOneOf(l, {u"bill", u"charge", u"invoice", u"pay"});
     if (saysOneOf(l, {u"minimum", u"minimal", u"commitment", u"committed"}) ||
-        (billing && saysOneOf(l, {u"at least", u"no less than", u"never less than"})))
+        (billing && saysOneOf(l, {u"at least", u"no less than", u"never less than"}))) {
         st.minimum = count;
-    else if (saysOneOf(l, {u"round", u"block", u"increment", u"per started", u"started unit",
-                           u"whole unit", u"units of"}))
+        const bool input = saysOneOf(l, {u"input", u"prompt"});
+        const bool output = saysOneOf(l, {u"output", u"completion"});
+        st.onInput = input && !output;
+        st.onOutput = output && !input;
+    } else if (saysOneOf(l, {u"round", u"block", u"increment", u"per started", u"started unit",
+                             u"whole unit", u"units of"}))
         st.roundTo = count;
     return st;
 }
@@ -260,6 +264,8 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
                 if (usage.minimum > 0 && p.minimum <= 0) {
                     p.minimum = usage.minimum;
                     p.minimumRef = ref;
+                    p.minimumOnInput = usage.onInput;
+                    p.minimumOnOutput = usage.onOutput;
                 }
                 if (usage.roundTo > 0 && p.roundTo <= 0) {
                     p.roundTo = usage.roundTo;
@@ -776,18 +782,24 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
     const auto measured = [&](const InvoiceLine &line) {
         return !facts.meterLine.isEmpty() && line.id == facts.meterLine;
     };
-    // a minimum per invoice is one line's when the invoice bills tokens on one line; the docs
-    // would have to say how it splits over several
+    // a minimum per invoice is one line's when the invoice bills tokens on one line, or the
+    // line's the docs state it for (input or output); the docs would otherwise have to say how
+    // it splits over several
     const auto tokenLines = std::count_if(facts.lines.cbegin(), facts.lines.cend(),
                                           [](const auto &l) { return l.kind != LineKind::Other; });
-    BillingPolicy linePolicy = policy;
-    if (tokenLines > 1)
-        linePolicy.minimum = 0;
+    const auto minimumOn = [&](LineKind kind) {
+        if (tokenLines > 1 && (policy.minimumOnInput || policy.minimumOnOutput))
+            return kind == (policy.minimumOnInput ? LineKind::Input : LineKind::Output);
+        return tokenLines <= 1;
+    };
     for (const InvoiceLine &line : facts.lines) {
         if (line.kind == LineKind::Other) {
             verdict.ignored.append(line.name);
             continue;
         }
+        BillingPolicy linePolicy = policy;
+        if (!minimumOn(line.kind))
+            linePolicy.minimum = 0;
         // each line against its own meter's summaries, when they were read, and its hours
         // against the other token meters' same hours (the traffic's daily shape)
         const auto own = facts.readings.constFind(line.id);

@@ -28,7 +28,9 @@ struct BillingPolicy
     QString evidenceId;
     double minimum = 0; // tokens billed at least per invoice (0: none stated)
     QString minimumRef;
-    double roundTo = 0; // billed tokens rounded up to a multiple of it (0: none stated)
+    bool minimumOnInput = false;  // the docs state the minimum for the input tokens line
+    bool minimumOnOutput = false; // … for the output tokens line
+    double roundTo = 0;           // billed tokens rounded up to a multiple of it (0: none stated)
     QString roundingRef;
 };
 
@@ -151,6 +153,10 @@ struct UsageStatement
 {
     double minimum = 0;
     double roundTo = 0;
+    // the one line the sentence states its minimum for ("the input tokens line bills at
+    // least …"); neither: the invoice's tokens as a whole
+    bool onInput = false;
+    bool onOutput = false;
 };
 UsageStatement usageStatement(const QString &sentence);
 // A number of tokens written out: "10M", "1,000,000", "2.5 million", "a thousand" (-1: none).

@@ -620,11 +620,14 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             v[u"config"_s] = config;
         if (c.category == QLatin1StringView(Category::CustomerConfig))
             v[u"config_example"_s] = configSnippet(c);
-        // what changing it back does, in the terms of the ticket's complaint
-        if (inv.playbook.name == u"token-billing"_s)
-            v[u"billing"_s] = u"1"_s;
-        else if (inv.playbook.name == u"latency-spike"_s)
-            v[u"slower"_s] = u"1"_s;
+        // what the advice speaks of, in the terms of the ticket's complaint: the invoice,
+        // slowness, webhook deliveries, only the metadata of served requests (else failures)
+        static const QHash<QString, QString> complaint{{u"token-billing"_s, u"billing"_s},
+                                                       {u"latency-spike"_s, u"slower"_s},
+                                                       {u"webhook-failures"_s, u"deliveries"_s},
+                                                       {u"metadata"_s, u"metadata"_s}};
+        if (const QString flag = complaint.value(inv.playbook.name); !flag.isEmpty())
+            v[flag] = u"1"_s;
         const QString endpoint = refValue(c.refs, u"endpoint:");
         if (!endpoint.contains(u'`'))
             v[u"endpoint"_s] = endpoint;
