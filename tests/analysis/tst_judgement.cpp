@@ -235,6 +235,16 @@ private slots:
             {u"pc-search"_s, u"openai"_s, u"text-embedding-3-small"_s, 9000, 250, {}}};
         QTest::newRow("every config at the org's background rate")
             << noisy << QString() << QString() << QString();
+        // 429s on one of two gpt-4.1-mini configs while an incident fails the org's Claude
+        // traffic: most of that model's failures, though not of the org's
+        const QList<ConfigTraffic> beside = {
+            {u"pc-chat"_s, u"anthropic"_s, u"claude-haiku-4-5"_s, 36000, 820, {}},
+            {u"pc-labels"_s, u"openai"_s, u"gpt-4.1-mini"_s, 7900, 345, {}},
+            {u"pc-address"_s, u"openai"_s, u"gpt-4.1-mini"_s, 10800, 20, {}}};
+        QTest::newRow("one model's failing config beside another cause")
+            << beside << u"openai"_s << u"gpt-4.1-mini"_s << u"config:pc-labels"_s;
+        QTest::newRow("the org as a whole: the other cause holds most failures")
+            << beside << QString() << QString() << QString();
     }
 
     void failingConfig()

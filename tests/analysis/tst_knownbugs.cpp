@@ -28,6 +28,7 @@ KnownBugProblem toolCallProblem()
     p.area = {u"routing"_s, u"provider"_s};
     p.symptoms = {u"errors"_s};
     p.signatures = {u"400"_s, u"invalid_request"_s};
+    p.orgRoutes = {u"/v1/chat/completions"_s, u"/v1/embeddings"_s};
     p.onset = at(u"2026-11-20T10:00:00Z"_s);
     return p;
 }
@@ -98,6 +99,14 @@ private slots:
         QTest::newRow("another component's label")
             << false << u"Playground chat renders tool calls slowly"_s << u"Front end only."_s
             << QStringList{u"playground"_s} << true << after << KnownBugMatch::OtherComponent;
+        QTest::newRow("provider and signature, on a path the org never called")
+            << false << u"Anthropic: 400 invalid_request on /v1/messages/batches"_s
+            << u"Batch requests are refused."_s << QStringList{u"provider:anthropic"_s} << true
+            << after << KnownBugMatch::OtherComponent;
+        QTest::newRow("provider and signature, on a path the org called")
+            << false << u"Anthropic: 400 invalid_request for tool_calls"_s
+            << u"Seen on /v1/chat/completions and /v1/messages."_s
+            << QStringList{u"provider:anthropic"_s} << true << after << KnownBugMatch::Describes;
         QTest::newRow("closed") << false << u"Anthropic: 400 invalid_request for tool_calls"_s
                                 << u"Fixed."_s << QStringList{} << false << after
                                 << KnownBugMatch::Closed;

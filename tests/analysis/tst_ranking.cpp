@@ -154,6 +154,7 @@ private slots:
     void providerOutage();
     void rateLimited();
     void rateLimitedOwnCode();
+    void rateLimitedBesideAnOutage();
     void otherOrgsHit_data();
     void otherOrgsHit();
     void everyOrgCountsInWidenedBuckets();
@@ -600,6 +601,71 @@ void TestRanking::rateLimitedOwnCode()
     QVERIFY2(r.rootCause->refs.contains(u"config:pc-summaries"_s),
              qPrintable(r.rootCause->refs.join(u", "_s)));
     QVERIFY(!r.rootCause->refs.contains(u"config:pc-app"_s));
+}
+
+// A provider incident fails most of the org's requests while a batch job, on a route the org's
+// other services share, triples one provider's traffic and meets the org's limit: the refusals
+// are a second cause, with the config that sent them, though the route's volume hardly moved.
+void TestRanking::rateLimitedBesideAnOutage()
+{
+    AnalysisInput in =
+        baseInput(u"api-errors"_s, {u"error_breakdown"_s, u"scope"_s, u"incident_correlation"_s});
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"anthropic"_s, u"claude-haiku-4-5"_s, 529, u"provider_overloaded"_s, 800,
+                    u"2026-11-20T06:00:00Z"_s, u"2026-11-20T07:30:00Z"_s},
+                   {u"openai"_s, u"gpt-4.1-mini"_s, 429, u"rate_limited"_s, 300,
+                    u"2026-11-20T07:00:00Z"_s, u"2026-11-20T08:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 40000}}));
+    addStep(in, u"ov"_s, u"clickhouse"_s, u"traffic_overview"_s, EvidenceKind::Table,
+            table({u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s, u"sdk"_s, u"n"_s,
+                   u"errors"_s, u"p50"_s, u"p95"_s},
+                  {{u"/v1/chat/completions"_s, u"anthropic"_s, u"claude-haiku-4-5"_s, u"pc-chat"_s,
+                    u"portkey-node/2.8.0"_s, 26000, 820, 600, 1500},
+                   {u"/v1/chat/completions"_s, u"openai"_s, u"gpt-4.1-mini"_s, u"pc-labels"_s,
+                    u"portkey-python/1.20.0"_s, 6000, 310, 700, 1700},
+                   {u"/v1/chat/completions"_s, u"openai"_s, u"gpt-4.1-mini"_s, u"pc-address"_s,
+                    u"portkey-node/2.8.0"_s, 8000, 15, 650, 1600}}));
+    // five-minute buckets from midnight: openai 50 a bucket, 160 from 07:00 to 08:00; the
+    // route carries anthropic's 100 as well
+    QJsonArray openai, route;
+    const QDateTime start = at(u"2026-11-20T00:00:00Z"_s);
+    for (int i = 0; i < 120; ++i) {
+        const QString t = iso(start.addSecs(qint64(i) * 300));
+        const bool batch = i >= 84 && i < 96;
+        const int n = batch ? 160 : 50;
+        openai.append(QJsonArray{t, n, batch ? 40 : 0});
+        route.append(QJsonArray{t, n + 100, batch ? 40 : (i >= 72 && i < 90 ? 45 : 0)});
+    }
+    const auto series = [](const QString &key, const QString &value, const QJsonArray &points) {
+        return QJsonObject{{u"labels"_s, QJsonObject{{key, value}}}, {u"points"_s, points}};
+    };
+    addStep(in, u"by_provider"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            QJsonObject{{u"bucket_s"_s, 300},
+                        {u"columns"_s, QJsonArray{u"t"_s, u"n"_s, u"errors"_s}},
+                        {u"series"_s, QJsonArray{series(u"provider"_s, u"openai"_s, openai)}}});
+    addStep(in, u"by_route"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            QJsonObject{
+                {u"bucket_s"_s, 300},
+                {u"columns"_s, QJsonArray{u"t"_s, u"n"_s, u"errors"_s}},
+                {u"series"_s, QJsonArray{series(u"route"_s, u"/v1/chat/completions"_s, route)}}});
+    addStep(
+        in, u"orgs"_s, u"clickhouse"_s, u"org_comparison"_s, EvidenceKind::Table,
+        table({u"org"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s},
+              {{u"org_acme"_s, 40000, 1145, 900, 2500}, {u"org_blue"_s, 9000, 300, 700, 1600}}));
+    addStep(in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+            events({incident(u"anthropic"_s, u"hk1"_s, u"Elevated errors on Claude Haiku 4.5"_s,
+                             u"2026-11-20T06:00:00Z"_s, u"2026-11-20T07:30:00Z"_s)}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY2(unworded(r, in).isEmpty(), qPrintable(unworded(r, in)));
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"provider_outage"_s);
+    const auto limit =
+        std::find_if(r.secondaryCauses.cbegin(), r.secondaryCauses.cend(),
+                     [](const RootCause &c) { return c.category == u"rate_limited"_s; });
+    QVERIFY2(limit != r.secondaryCauses.cend(), qPrintable(dump(r)));
+    QVERIFY2(limit->refs.contains(u"config:pc-labels"_s), qPrintable(limit->refs.join(u", "_s)));
 }
 
 void TestRanking::fallbackConfig()

@@ -140,6 +140,70 @@ private slots:
         }
     }
 
+    // A fallback config whose first target is a loadbalance group shares by the group's weights;
+    // other strategies, or a group that is not first, share nothing by weight.
+    void weightedTargetsOfNestedGroups()
+    {
+        const QJsonObject group{
+            {u"strategy"_s, QJsonObject{{u"mode"_s, u"loadbalance"_s}}},
+            {u"targets"_s, QJsonArray{targetJson(u"vk-openai"_s, u"gpt-4.1"_s, 0.2),
+                                      targetJson(u"vk-google"_s, u"gemini-2.5-flash"_s, 0.8)}}};
+        const QJsonObject single = targetJson(u"vk-anthropic"_s, u"claude-sonnet-4-5"_s, 1);
+        const auto withMode = [](const QString &mode, const QJsonArray &targets) {
+            return QJsonObject{{u"strategy"_s, QJsonObject{{u"mode"_s, mode}}},
+                               {u"targets"_s, targets}};
+        };
+        const QList<WeightedTarget> nested =
+            weightedTargets(withMode(u"fallback"_s, QJsonArray{group, single}));
+        QCOMPARE(nested.size(), 2);
+        QCOMPARE(nested.at(1).model, u"gemini-2.5-flash"_s);
+        QCOMPARE(nested.at(1).expected, 0.8);
+        QVERIFY(weightedTargets(withMode(u"fallback"_s, QJsonArray{single, group})).isEmpty());
+        QVERIFY(weightedTargets(withMode(u"single"_s, QJsonArray{group})).isEmpty());
+        QVERIFY(weightedTargets(withMode(u"loadbalance"_s, QJsonArray{group, single})).isEmpty());
+        QCOMPARE(weightedTargets(group).size(), 2);
+    }
+
+    // Saved in the window: when the org's requests moved at that minute towards the target the
+    // new weights favour and away from another, the customer's edit did it.
+    void reweightedJudgement_data()
+    {
+        QTest::addColumn<QList<double>>("rates"); // gpt before, after, gemini before, after
+        QTest::addColumn<int>("kind");
+        QTest::newRow("moved to the favoured target")
+            << QList<double>{20, 11, 3, 12} << int(Kind::Reweighted);
+        QTest::newRow("nothing moved at the save")
+            << QList<double>{20, 19, 3, 3.5} << int(Kind::None);
+        QTest::newRow("the favoured target rose, no other fell")
+            << QList<double>{20, 20, 3, 12} << int(Kind::None);
+        QTest::newRow("moved away from the favoured target")
+            << QList<double>{3, 12, 20, 11} << int(Kind::None);
+        QTest::newRow("no series") << QList<double>{-1, -1, -1, -1} << int(Kind::None);
+    }
+
+    void reweightedJudgement()
+    {
+        QFETCH(QList<double>, rates);
+        QFETCH(int, kind);
+        LoadbalanceConfig c = lb({target(u"openai"_s, u"gpt-4.1"_s, 0.2, 900),
+                                  target(u"google"_s, u"gemini-2.5-flash"_s, 0.8, 2600)},
+                                 u"2028-06-26T21:20:00Z"_s);
+        c.targets[0].perMinuteBefore = rates.at(0);
+        c.targets[0].perMinuteAfter = rates.at(1);
+        c.targets[1].perMinuteBefore = rates.at(2);
+        c.targets[1].perMinuteAfter = rates.at(3);
+        RoutingShareFacts facts;
+        facts.configs = {c};
+        facts.windowFrom = at(u"2028-06-26T18:00:00Z"_s);
+        facts.orgRequests = 3500;
+        const RoutingShareVerdict v = judgeRoutingShare(facts);
+        QCOMPARE(int(v.kind), kind);
+        if (v.kind == Kind::Reweighted) {
+            QCOMPARE(v.minority.model, u"gemini-2.5-flash"_s);
+            QCOMPARE(v.since, c.updatedAt);
+        }
+    }
+
     // From evidence: the fetched config and the org's traffic per config give the verdict, the
     // cause cites the config, and every language words it.
     void analyzerOnEvidence()

@@ -100,6 +100,10 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"gpt-4o's 400s named beside a Claude service that works are read as a provider-routing "
          u"ticket (the classifier's provider contrast), though the org's other OpenAI config works "
          u"too; the cause found (the documented context limit) is right"_s},
+        {u"api-errors-rotated-key-config-outage-guess"_s,
+         u"one service's 401s named beside a Claude tool that works are read as a provider-routing "
+         u"ticket (the classifier's provider contrast), though the org's other OpenAI config works "
+         u"too; the cause found (the config's rotated-out virtual key) is right"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},

@@ -748,23 +748,36 @@ QList<ConfigTraffic> configTraffic(const AnalysisInput &input)
 QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
                          const QString &model)
 {
-    double requests = 0;
-    double errors = 0;
+    // the failures compared are those of the provider/model asked about, against the org's
+    // other configs there (or anywhere, when none other sends there): another cause's failures
+    // elsewhere in the org do not hide the config that holds most of these
+    const auto concerned = [&](const ConfigTraffic &c) {
+        return (provider.isEmpty() || c.provider == provider) &&
+               (model.isEmpty() || c.model == model);
+    };
+    double requests = 0, errors = 0, scopeRequests = 0, scopeErrors = 0;
     for (const ConfigTraffic &c : traffic) {
         requests += c.requests;
         errors += c.errors;
+        if (concerned(c)) {
+            scopeRequests += c.requests;
+            scopeErrors += c.errors;
+        }
     }
     for (const ConfigTraffic &c : traffic) { // most errors first
-        if ((!provider.isEmpty() && c.provider != provider) ||
-            (!model.isEmpty() && c.model != model))
+        if (!concerned(c))
             continue;
         if (c.errors >= 5 && c.errorRate() >= 0.05)
             return u"config:"_s + c.configId;
         // A burst at the end of a long window is a small share of the config's day: it still
-        // holds most of the org's failures, at many times the rate of the org's other configs.
-        const double otherRequests = requests - c.requests;
-        const double otherRate = otherRequests > 0 ? (errors - c.errors) / otherRequests : 0;
-        if (c.errors >= 20 && otherRequests > 0 && c.errors >= 0.6 * errors &&
+        // holds most of the failures, at many times the rate of the org's other configs.
+        const bool othersInScope = scopeRequests - c.requests > 0;
+        const double otherRequests =
+            othersInScope ? scopeRequests - c.requests : requests - c.requests;
+        const double otherErrors = othersInScope ? scopeErrors - c.errors : errors - c.errors;
+        const double otherRate = otherRequests > 0 ? otherErrors / otherRequests : 0;
+        const double compared = othersInScope ? scopeErrors : errors;
+        if (c.errors >= 20 && otherRequests > 0 && c.errors >= 0.6 * compared &&
             c.errorRate() >= 0.02 && c.errorRate() >= 10 * otherRate)
             return u"config:"_s + c.configId;
     }

@@ -822,8 +822,15 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
     if (!f.profile.rateProvider.isEmpty()) {
         f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
-        const QList<VolumeChange> rose =
+        QList<VolumeChange> rose =
             volumeRisesWithin(input, u"route", f.profile.rateFirst, f.profile.rateLast);
+        // a job on a route the org's other services share shows on the refusals' provider
+        if (rose.isEmpty()) {
+            rose = volumeRisesWithin(input, u"provider", f.profile.rateFirst, f.profile.rateLast);
+            rose.removeIf([&](const VolumeChange &c) {
+                return c.group.compare(f.profile.rateProvider, Qt::CaseInsensitive) != 0;
+            });
+        }
         if (!rose.isEmpty())
             f.rateVolume = rose.first();
     }

@@ -263,6 +263,27 @@ bool namesSignature(const QString &signature, const QString &text)
     return text.contains(signature);
 }
 
+// The API paths an issue names ("/v1/messages/batches"), when none of them is one the org's
+// requests used (a path and its sub-paths are one); none otherwise, or when the org's paths
+// are not known.
+QStringList pathsElsewhere(const QStringList &orgRoutes, const TrackerIssue &issue)
+{
+    if (orgRoutes.isEmpty())
+        return {};
+    static const QRegularExpression path(u"/v1/[A-Za-z0-9_./-]*[A-Za-z0-9_]"_s);
+    QStringList named;
+    for (auto it = path.globalMatch(issue.title + u' ' + issue.description); it.hasNext();)
+        appendUnique(named, QStringList{it.next().captured().toLower()});
+    for (const QString &p : std::as_const(named)) {
+        for (const QString &route : orgRoutes) {
+            const QString r = route.toLower();
+            if (r == p || r.startsWith(p + u'/') || p.startsWith(r + u'/'))
+                return {};
+        }
+    }
+    return named;
+}
+
 } // namespace
 
 int KnownBugOverlap::strongKinds() const
@@ -302,6 +323,13 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
     if (!facts.answered)
         return facts;
     facts.problem = problemOf(input, facts.reference);
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
+        const Table t(f.evidence->data);
+        for (int r = 0; t.hasColumn(u"route") && r < t.rowCount(); ++r) {
+            if (t.number(r, u"n") > 0)
+                appendUnique(facts.problem.orgRoutes, QStringList{t.text(r, u"route")});
+        }
+    }
     facts.failures = errorProfile(input).groups;
     // several searches (the ticket's words, the providers of its logs) may find one issue
     QSet<QString> seen;
@@ -390,6 +418,12 @@ KnownBugJudgement judgeKnownBug(const KnownBugProblem &problem, const TrackerIss
     if (!otherProviders.isEmpty() && !providerLabelMatches) {
         j.match = KnownBugMatch::OtherProvider;
         j.otherLabels = otherProviders;
+        return j;
+    }
+    // an issue about API paths the org never called is about traffic it does not have
+    if (const QStringList paths = pathsElsewhere(problem.orgRoutes, issue); !paths.isEmpty()) {
+        j.match = KnownBugMatch::OtherComponent;
+        j.otherLabels = paths;
         return j;
     }
     labelMatches = labelMatches || providerLabelMatches;

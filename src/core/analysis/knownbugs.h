@@ -22,6 +22,8 @@ struct KnownBugProblem
     QStringList area;       // the playbook's topic words: the area, never enough on their own
     QStringList symptoms;   // how it fails, in the ticket's words ("timeout", "slow")
     QStringList signatures; // the logs' main error signatures: "400", "invalid_request"
+    QStringList orgRoutes;  // the API paths the org's requests used ("/v1/chat/completions");
+                            // empty: not known
     // the part of the traffic the data ties exactly to the fault ("anthropic": an invoice off
     // by exactly its tokens); an issue naming it describes what the data shows
     QString measured;

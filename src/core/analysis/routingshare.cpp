@@ -20,6 +20,8 @@ constexpr double MinOffRequests = 100;
 constexpr double MaxUnmatched = 0.10; // requests no target accounts for
 constexpr double MaxConfigErrors = 0.02;
 constexpr double MaxOrgErrors = 0.05;
+constexpr double MinSideMinutes = 30; // of the per-provider series either side of a config save
+constexpr double MinShift = 1.5;      // a provider's requests a minute rose or fell this much
 
 // Within what a weighted random choice gives over this many requests.
 bool closeToWeight(double share, double expected)
@@ -40,19 +42,21 @@ bool sameModel(const QString &a, const QString &b)
            b.startsWith(a, Qt::CaseInsensitive);
 }
 
-// The config's targets, when the top level shares requests by weight; none otherwise.
-QList<WeightedTarget> weightedTargets(const QJsonObject &config)
+QString modeOf(const QJsonObject &config)
 {
-    const QString mode =
-        config.value(u"strategy"_s).toObject().value(u"mode"_s).toString().toLower();
-    if (mode != u"loadbalance"_s)
-        return {};
+    return config.value(u"strategy"_s).toObject().value(u"mode"_s).toString().toLower();
+}
+
+// The targets of a loadbalance group, with the shares their weights give; none when a target is
+// itself a group (its share is not one provider's) or names neither provider nor model.
+QList<WeightedTarget> groupTargets(const QJsonObject &group)
+{
     QList<WeightedTarget> out;
     QList<double> weights;
-    for (const QJsonValue &v : config.value(u"targets"_s).toArray()) {
+    for (const QJsonValue &v : group.value(u"targets"_s).toArray()) {
         const QJsonObject t = v.toObject();
         if (t.contains(u"targets"_s))
-            return {}; // a nested strategy: its share is not one provider's
+            return {};
         WeightedTarget w;
         w.provider = targetProvider(t);
         w.model = t.value(u"override_params"_s).toObject().value(u"model"_s).toString();
@@ -96,6 +100,29 @@ bool namesATarget(const RoutingShareFacts &facts, const QList<WeightedTarget> &t
     });
 }
 
+// Saved in the window, and at that minute the org's requests moved towards the target the new
+// weights favour (up by half or more) and away from another (down as much): the edit did it. Only
+// when every target is on its own provider, as the per-provider series cannot split one.
+const WeightedTarget *favouredByEdit(const LoadbalanceConfig &c)
+{
+    QStringList providers;
+    for (const WeightedTarget &t : c.targets) {
+        if (t.perMinuteBefore < 0 || t.perMinuteAfter < 0 || providers.contains(t.provider))
+            return nullptr;
+        providers.append(t.provider);
+    }
+    const auto favoured = std::max_element(
+        c.targets.cbegin(), c.targets.cend(),
+        [](const WeightedTarget &a, const WeightedTarget &b) { return a.expected < b.expected; });
+    if (favoured->perMinuteAfter < MinShift * favoured->perMinuteBefore ||
+        favoured->perMinuteAfter <= 0)
+        return nullptr;
+    const bool anotherFell = std::any_of(c.targets.cbegin(), c.targets.cend(), [&](const auto &t) {
+        return &t != &*favoured && t.perMinuteAfter * MinShift <= t.perMinuteBefore;
+    });
+    return anotherFell ? &*favoured : nullptr;
+}
+
 // The verdict on one config from its split.
 RoutingShareVerdict judgeConfig(const RoutingShareFacts &facts, const LoadbalanceConfig &c)
 {
@@ -124,6 +151,14 @@ RoutingShareVerdict judgeConfig(const RoutingShareFacts &facts, const Loadbalanc
         (facts.orgRequests <= 0 || facts.orgErrors / facts.orgRequests < MaxOrgErrors);
     const bool unchanged =
         !c.updatedAt.isValid() || !facts.windowFrom.isValid() || c.updatedAt < facts.windowFrom;
+    if (!unchanged && quiet && n >= MinOffRequests) {
+        if (const WeightedTarget *favoured = favouredByEdit(c)) {
+            v.kind = RoutingShareVerdict::Kind::Reweighted;
+            v.since = c.updatedAt;
+            v.minority = *favoured;
+            return v;
+        }
+    }
     if (allClose && quiet && unchanged) {
         v.kind = RoutingShareVerdict::Kind::AsWeighted;
         v.since = c.updatedAt;
@@ -164,7 +199,58 @@ QList<double> expectedShares(const QList<double> &weights)
     return out;
 }
 
+QList<WeightedTarget> weightedTargets(const QJsonObject &config)
+{
+    const QString mode = modeOf(config);
+    if (mode == u"loadbalance"_s)
+        return groupTargets(config);
+    if (mode != u"fallback"_s)
+        return {};
+    // a fallback whose first choice is a loadbalance group: the requests it does not fail over
+    // are shared by the group's weights
+    const QJsonObject first = config.value(u"targets"_s).toArray().at(0).toObject();
+    if (first.contains(u"targets"_s) && modeOf(first) == u"loadbalance"_s)
+        return groupTargets(first);
+    return {};
+}
+
 // ---------------------------------------------------------------- gather
+
+namespace {
+
+// The org's requests a minute to each target's provider before and after the config was saved,
+// from the per-provider series (the buckets wholly on one side).
+void addProviderRates(const AnalysisInput &input, LoadbalanceConfig &c)
+{
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series")) {
+        for (const Series &s : seriesOf(*f.evidence)) {
+            const QString provider = s.labels.value(u"provider"_s).toString().toLower();
+            if (provider.isEmpty() || s.labels.contains(u"org"_s) || s.bucketSeconds <= 0)
+                continue;
+            double before = 0, after = 0, minutesBefore = 0, minutesAfter = 0;
+            for (int i = 0; i < s.size(); ++i) {
+                const double minutes = s.bucketSeconds / 60.0;
+                if (s.times.at(i).addSecs(s.bucketSeconds) <= c.updatedAt) {
+                    before += s.value(i, u"n");
+                    minutesBefore += minutes;
+                } else if (s.times.at(i) >= c.updatedAt) {
+                    after += s.value(i, u"n");
+                    minutesAfter += minutes;
+                }
+            }
+            if (minutesBefore < MinSideMinutes || minutesAfter < MinSideMinutes)
+                continue;
+            for (WeightedTarget &t : c.targets) {
+                if (t.provider != provider)
+                    continue;
+                t.perMinuteBefore = before / minutesBefore;
+                t.perMinuteAfter = after / minutesAfter;
+            }
+        }
+    }
+}
+
+} // namespace
 
 RoutingShareFacts gatherRoutingShare(const AnalysisInput &input)
 {
@@ -201,8 +287,11 @@ RoutingShareFacts gatherRoutingShare(const AnalysisInput &input)
             c.targets[i].requests += row.requests;
             c.targets[i].errors += row.errors;
         }
-        if (all > 0 && unmatched / all <= MaxUnmatched)
+        if (all > 0 && unmatched / all <= MaxUnmatched) {
+            if (c.updatedAt.isValid())
+                addProviderRates(input, c);
             facts.configs.append(c);
+        }
     }
     return facts;
 }
@@ -246,6 +335,81 @@ QStringList weightNames(const QList<Analysis::WeightedTarget> &targets)
     return out;
 }
 
+// What a config's split says, as a finding, and when the ticket is about its targets as the
+// cause, with a deploy ruled out for the reason given.
+struct SplitConclusion
+{
+    QString summary;
+    Phrase phrase;
+    QString config;
+    QStringList evidenceIds;
+    double confidence = 0;
+    QLatin1StringView category;
+    QString why;
+    QString notADeploy;
+};
+
+void conclude(AnalyzerOutput &out, const SplitConclusion &c, bool concernsTicket)
+{
+    const QString configRef = u"config:"_s + c.config;
+    Finding f;
+    f.summary = c.summary;
+    f.phrases = {c.phrase};
+    f.refs = {configRef};
+    f.evidenceIds = c.evidenceIds;
+    f.confidence = c.confidence;
+    out.findings.append(f);
+    if (!concernsTicket)
+        return;
+    Hypothesis h;
+    h.cause.category = c.category;
+    h.cause.summary = c.summary;
+    h.cause.phrases = f.phrases;
+    h.cause.refs = {configRef};
+    h.cause.evidenceIds = c.evidenceIds;
+    h.cause.confidence = c.confidence;
+    h.score = c.confidence;
+    h.why = c.why;
+    out.hypotheses.append(h);
+    out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                         u"the requests of "_s + c.config + c.notADeploy,
+                         {}});
+}
+
+// The customer saved new weights and the traffic followed them: its own edit.
+AnalyzerOutput reweighted(const Analysis::RoutingShareVerdict &v, const QStringList &weights,
+                          const QString &trafficEvidenceId)
+{
+    AnalyzerOutput out;
+    const Analysis::WeightedTarget &t = v.minority;
+    const QString target = targetName(t);
+    const QString summary =
+        u"config "_s + v.config + u" was saved at "_s + Analysis::clock(v.since) +
+        u" with loadbalance weights "_s + weights.join(u", "_s) + u": from then "_s + target +
+        u" received "_s + QString::number(t.perMinuteAfter, 'f', 1) +
+        u" of the org's requests a minute instead of "_s +
+        QString::number(t.perMinuteBefore, 'f', 1) +
+        u", without failures: the traffic follows the weights as they were saved"_s;
+    const QList<PhraseArg> args{Say::name(u"config"_s, v.config),
+                                Say::time(u"at"_s, v.since),
+                                Say::names(u"weights"_s, weights),
+                                Say::name(u"target"_s, target),
+                                Say::number(u"before"_s, t.perMinuteBefore, 1),
+                                Say::number(u"after"_s, t.perMinuteAfter, 1)};
+    conclude(out,
+             {summary,
+              {u"routing.reweighted"_s, args},
+              v.config,
+              QStringList{v.evidenceId, trafficEvidenceId},
+              0.7,
+              QLatin1StringView(Category::CustomerConfig),
+              u"the org's traffic moved between providers at the minute its config's weights "
+              u"were saved"_s,
+              u" moved between its targets when the config was saved, as its new weights say"_s},
+             v.concernsTicket);
+    return out;
+}
+
 } // namespace
 
 AnalyzerOutput analyzeRoutingShare(const AnalysisInput &input)
@@ -277,6 +441,8 @@ AnalyzerOutput analyzeRoutingShare(const AnalysisInput &input)
         return out;
     }
     const QStringList weights = weightNames(v.targets);
+    if (v.kind == RoutingShareVerdict::Kind::Reweighted)
+        return reweighted(v, weights, facts.trafficEvidenceId);
     QString summary = u"config "_s + v.config +
                       u" is a loadbalance config that shares requests between its targets by "
                       u"weight ("_s +
@@ -293,30 +459,17 @@ AnalyzerOutput analyzeRoutingShare(const AnalysisInput &input)
     summary += u": "_s + formatShare(share) + u" of its "_s + formatCount(v.requests) +
                u" requests were answered by "_s + target +
                u", as weighted, and almost none failed: the traffic is shared as configured"_s;
-    Finding f;
-    f.summary = summary;
-    f.phrases = {{key, args}};
-    f.refs = {configRef};
-    f.evidenceIds = evidence;
-    f.confidence = 0.75;
-    out.findings.append(f);
-    if (!v.concernsTicket)
-        return out;
-    Hypothesis h;
-    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
-    h.cause.summary = summary;
-    h.cause.phrases = f.phrases;
-    h.cause.refs = {configRef};
-    h.cause.evidenceIds = evidence;
-    h.cause.confidence = 0.75;
-    h.score = 0.75;
-    h.why = u"a loadbalance config shares traffic by its weights"_s;
-    out.hypotheses.append(h);
-    out.rejected.append({QLatin1StringView(Category::DeployRegression),
-                         u"the requests of "_s + v.config +
-                             u" went to its targets in the shares its weights give, with no "
-                             u"change in the window"_s,
-                         {}});
+    conclude(out,
+             {summary,
+              {key, args},
+              v.config,
+              evidence,
+              0.75,
+              QLatin1StringView(Category::ExpectedBehavior),
+              u"a loadbalance config shares traffic by its weights"_s,
+              u" went to its targets in the shares its weights give, with no change in the "
+              u"window"_s},
+             v.concernsTicket);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "core/analysis.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -21,6 +22,10 @@ struct WeightedTarget
     double expected = 0; // the share of requests the weights give it
     double requests = 0; // the config's requests this target's provider and model answered
     double errors = 0;
+    // the org's requests a minute to this target's provider before and after the config was
+    // saved (from the per-provider series; negative: not known)
+    double perMinuteBefore = -1;
+    double perMinuteAfter = -1;
 };
 
 struct LoadbalanceConfig
@@ -48,6 +53,8 @@ struct RoutingShareVerdict
         None,
         AsWeighted, // every target answered its weight's share, nothing failing: as configured
         OffWeight,  // a target answered far more or less than its weight gives it
+        Reweighted, // saved in the window, and the org's requests moved at that minute towards
+                    // the target its new weights favour: the customer's own edit
     };
     Kind kind = Kind::None;
     QString config;
@@ -55,13 +62,19 @@ struct RoutingShareVerdict
     QDateTime since;         // the config unchanged since then (invalid: not said)
     double requests = 0;     // the config's requests
     WeightedTarget minority; // AsWeighted: the target with the smaller share; OffWeight: the
-                             // target furthest from its weight
+                             // target furthest from its weight; Reweighted: the target the new
+                             // weights favour
     QList<WeightedTarget> targets;
     bool concernsTicket = false; // the ticket names a provider or model of the config's targets
 };
 
 // The weights' shares of a config's targets (normalised; zero or negative weights get none).
 QList<double> expectedShares(const QList<double> &weights);
+
+// The weighted targets of a config: its own when it is a loadbalance config, else those of a
+// loadbalance group that is its first target (a fallback whose first choice is shared by
+// weight); none otherwise.
+QList<WeightedTarget> weightedTargets(const QJsonObject &config);
 
 RoutingShareFacts gatherRoutingShare(const AnalysisInput &input);
 RoutingShareVerdict judgeRoutingShare(const RoutingShareFacts &facts);
