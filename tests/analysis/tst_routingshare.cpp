@@ -112,6 +112,40 @@ private slots:
                                                   << QString() << 0.0 << int(Kind::None) << false;
     }
 
+    // A noisy org's background (2% failing everywhere) is no failure of the config; a config
+    // failing well above the rest of the org is.
+    void background_data()
+    {
+        QTest::addColumn<double>("configErrors");
+        QTest::addColumn<double>("otherErrors");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("quiet org") << 0.0 << 0.0 << int(Kind::AsWeighted);
+        QTest::newRow("the org's 2% background, the config at it")
+            << 0.021 << 0.02 << int(Kind::AsWeighted);
+        QTest::newRow("the config at three times the org's rest")
+            << 0.06 << 0.02 << int(Kind::None);
+        QTest::newRow("a quiet rest, the config at 3%") << 0.03 << 0.0 << int(Kind::None);
+    }
+
+    void background()
+    {
+        QFETCH(double, configErrors);
+        QFETCH(double, otherErrors);
+        QFETCH(int, kind);
+        const auto t = [&](const QString &provider, const QString &model, double w, double n) {
+            return target(provider, model, w, n, n * configErrors);
+        };
+        RoutingShareFacts facts;
+        facts.configs = {lb({t(u"openai"_s, u"gpt-4.1"_s, 0.75, 3050),
+                             t(u"anthropic"_s, u"claude-sonnet-4-5"_s, 0.25, 990)},
+                            u"2028-04-11T13:00:00Z"_s)};
+        facts.windowFrom = at(u"2028-06-26T18:00:00Z"_s);
+        const double other = 20000;
+        facts.orgRequests = 4040 + other;
+        facts.orgErrors = 4040 * configErrors + other * otherErrors;
+        QCOMPARE(int(judgeRoutingShare(facts).kind), kind);
+    }
+
     void judgement()
     {
         QFETCH(LoadbalanceConfig, config);

@@ -20,6 +20,8 @@ constexpr double MinOffRequests = 100;
 constexpr double MaxUnmatched = 0.10; // requests no target accounts for
 constexpr double MaxConfigErrors = 0.02;
 constexpr double MaxOrgErrors = 0.05;
+// A config failing at up to this multiple of the org's other traffic shares its background.
+constexpr double BackgroundMultiple = 1.5;
 constexpr double MinSideMinutes = 30; // of the per-provider series either side of a config save
 constexpr double MinShift = 1.5;      // a provider's requests a minute rose or fell this much
 
@@ -146,8 +148,13 @@ RoutingShareVerdict judgeConfig(const RoutingShareFacts &facts, const Loadbalanc
     const bool allClose = std::all_of(c.targets.cbegin(), c.targets.cend(), [&](const auto &t) {
         return closeToWeight(share(t), t.expected);
     });
+    // Nothing failing beyond the org's steady background: a big org's few percent that fail
+    // everywhere are no failure of this config.
+    const double otherRequests = facts.orgRequests - n;
+    const double otherRate =
+        otherRequests >= MinRequests ? std::max(0.0, facts.orgErrors - errors) / otherRequests : 0;
     const bool quiet =
-        errors / n < MaxConfigErrors &&
+        errors / n < std::max(MaxConfigErrors, BackgroundMultiple * otherRate) &&
         (facts.orgRequests <= 0 || facts.orgErrors / facts.orgRequests < MaxOrgErrors);
     const bool unchanged =
         !c.updatedAt.isValid() || !facts.windowFrom.isValid() || c.updatedAt < facts.windowFrom;

@@ -183,7 +183,7 @@ const Spec Specs[] = {
      u"double comptage",
      u"一致しない|一致しません|合わない|合いません|差異|不一致|高い|より多|多くな|照合|低い|"
      u"より少な|"
-     u"少なくな|上回|下回|二重計上|二重請求|二重に計上|二重に請求"},
+     u"少なくな|上回|下回|二重計上|二重請求"},
     {u"metering", Kind::Topic, u"token-billing 1.5", u"metering|=meter|=meters", u"medicion",
      u"medicao", u"messung|metering", u"mesure|comptage", u"計測|メータ"},
     {u"problem", Kind::Change, u"", u"problem|=issue|=issues|=bug|=bugs", u"problema", u"problema",
