@@ -862,8 +862,8 @@ Result<HttpResponse> HttpClient::sendRetrying(const HttpRequest &request,
 
     // Why the attempt before a retry failed: a retry cut short by the deadline still says it.
     QString earlier;
-    const auto withEarlier = [&earlier](const QString &message) -> QString {
-        return earlier.isEmpty() ? message : u"%1 (the attempt before: %2)"_s.arg(message, earlier);
+    const auto withEarlier = [&earlier](const QString &message) {
+        return withEarlierAttempt(message, earlier);
     };
     for (int attempt = 0;; ++attempt) {
         if (limits.cancel.isCancelled())

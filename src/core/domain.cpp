@@ -5,6 +5,13 @@ using namespace Qt::StringLiterals;
 
 namespace Casefile {
 
+QString withEarlierAttempt(const QString &message, const QString &earlier)
+{
+    return earlier.isEmpty() || earlier == message
+               ? message
+               : u"%1 (the attempt before: %2)"_s.arg(message, earlier);
+}
+
 QString errorCodeName(Error::Code code)
 {
     switch (code) {

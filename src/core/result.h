@@ -40,6 +40,10 @@ struct Error
 
 QString errorCodeName(Error::Code code);
 
+// A failure's message with why the attempt before its retry failed, when that differs: a retry
+// cut short by a deadline still says what went wrong first. Used by every layer that retries.
+QString withEarlierAttempt(const QString &message, const QString &earlier);
+
 template<typename T>
 using Result = std::expected<T, Error>;
 

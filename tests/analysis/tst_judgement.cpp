@@ -280,6 +280,67 @@ private slots:
         QCOMPARE(Analysis::configRefOf(data), ref);
         QCOMPARE(Analysis::configIdOf(data), id);
     }
+
+    // A range over midnight names the end's day: it never reads as ending before it starts.
+    void clockRange_data()
+    {
+        QTest::addColumn<QDateTime>("from");
+        QTest::addColumn<QDateTime>("to");
+        QTest::addColumn<QString>("text");
+        const auto at = [](int day, int h, int m) {
+            return QDateTime(QDate(2027, 3, day), QTime(h, m), Qt::UTC);
+        };
+        QTest::newRow("the reference's day")
+            << at(25, 9, 5) << at(25, 11, 40) << u"09:05 UTC\u201311:40 UTC"_s;
+        QTest::newRow("over midnight") << at(24, 13, 8) << at(25, 9, 29)
+                                       << u"2027-03-24 13:08 UTC\u20132027-03-25 09:29 UTC"_s;
+        QTest::newRow("into the next day")
+            << at(25, 12, 0) << at(26, 1, 30) << u"12:00 UTC\u20132027-03-26 01:30 UTC"_s;
+        QTest::newRow("a day before")
+            << at(23, 8, 0) << at(23, 9, 0) << u"2027-03-23 08:00 UTC\u201309:00 UTC"_s;
+    }
+
+    void clockRange()
+    {
+        QFETCH(QDateTime, from);
+        QFETCH(QDateTime, to);
+        QFETCH(QString, text);
+        const QDateTime reference(QDate(2027, 3, 25), QTime(13, 10), Qt::UTC);
+        QCOMPARE(Analysis::clockRange(from, to, reference), text);
+    }
+
+    // A config node's strategy, however the config spells it, and whether a target is itself a
+    // group of targets.
+    void configShape_data()
+    {
+        QTest::addColumn<QJsonObject>("node");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<bool>("group");
+        const QJsonArray two{QJsonObject{{u"provider"_s, u"openai"_s}},
+                             QJsonObject{{u"provider"_s, u"anthropic"_s}}};
+        QTest::newRow("strategy.mode")
+            << QJsonObject{{u"strategy"_s, QJsonObject{{u"mode"_s, u"Fallback"_s}}},
+                           {u"targets"_s, two}}
+            << u"fallback"_s << true;
+        QTest::newRow("bare mode")
+            << QJsonObject{{u"mode"_s, u"loadbalance"_s}, {u"targets"_s, two}} << u"loadbalance"_s
+            << true;
+        QTest::newRow("strategy wins")
+            << QJsonObject{{u"strategy"_s, QJsonObject{{u"mode"_s, u"fallback"_s}}},
+                           {u"mode"_s, u"single"_s}}
+            << u"fallback"_s << false;
+        QTest::newRow("a plain target")
+            << QJsonObject{{u"provider"_s, u"openai"_s}} << QString() << false;
+    }
+
+    void configShape()
+    {
+        QFETCH(QJsonObject, node);
+        QFETCH(QString, mode);
+        QFETCH(bool, group);
+        QCOMPARE(Analysis::strategyMode(node), mode);
+        QCOMPARE(Analysis::isGroup(node), group);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJudgement)

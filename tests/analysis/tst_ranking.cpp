@@ -172,6 +172,8 @@ private slots:
     void knownBugBySignature();
     void billingDoubledHours();
     void diagnosisEscapesTicket();
+    void docStatingCause_data();
+    void docStatingCause();
 };
 
 void TestRanking::latencyAfterDeploy()
@@ -1073,6 +1075,74 @@ void TestRanking::billingDoubledHours()
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"billing_pipeline"_s);
     QVERIFY2(r.rootCause->summary.contains(u"14:00"_s), qPrintable(r.rootCause->summary));
+}
+
+// A cause the customer acts on cites the page that states it: the page sharing its specific
+// terms, not any page that happens to carry a status code.
+void TestRanking::docStatingCause_data()
+{
+    QTest::addColumn<QString>("category");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QStringList>("refs");
+    QTest::addColumn<QString>("cited");
+    const QString limit = u"2,104 requests (6.1% of all) were rejected with 429 budget_exceeded "
+                          u"between 11:42 UTC and 12:30"_s;
+    QTest::newRow("the page naming the limit's code")
+        << u"rate_limited"_s << limit << QStringList{u"config:pc-a"_s}
+        << u"docs:docs/limits/budgets.md"_s;
+    QTest::newRow("a config key the page explains")
+        << u"customer_config"_s
+        << u"512 requests (config pc-b) failed on timeouts after 54 s: no request_timeout"_s
+        << QStringList{u"config:pc-b"_s} << u"docs:docs/routing/fallbacks.md"_s;
+    QTest::newRow("the page's subject in the summary")
+        << u"expected_behavior"_s << u"Fallback worked as configured in pc-c"_s
+        << QStringList{u"config:pc-c"_s} << u"docs:docs/routing/fallbacks.md"_s;
+    QTest::newRow("an SDK version the page names")
+        << u"sdk_version"_s << u"Requests from portkey-node/2.0.0 carry nothing (0% of 1,286)"_s
+        << QStringList{u"sdk:portkey-node/2.0.0"_s} << u"docs:docs/sdk/node.md"_s;
+    QTest::newRow("one status code is not enough")
+        << u"customer_config"_s << u"Requests through pc-d failed with 503"_s
+        << QStringList{u"config:pc-d"_s} << QString();
+    QTest::newRow("counts and times are not codes")
+        << u"rate_limited"_s << u"1,429 requests refused from 16:59 to 17:30"_s
+        << QStringList{u"config:pc-e"_s} << QString();
+    QTest::newRow("an incident states no page")
+        << u"provider_outage"_s << u"429 rate_limited from openai during its incident"_s
+        << QStringList{u"provider:openai"_s} << QString();
+    QTest::newRow("a cause citing a page keeps it")
+        << u"expected_behavior"_s << u"429 budget_exceeded as documented"_s
+        << QStringList{u"docs:docs/limits/rate-limits.md"_s} << QString();
+}
+
+void TestRanking::docStatingCause()
+{
+    QFETCH(QString, category);
+    QFETCH(QString, summary);
+    QFETCH(QStringList, refs);
+    QFETCH(QString, cited);
+    const QList<Analysis::DocPage> pages{
+        {u"docs:docs/limits/rate-limits.md"_s, u"Rate limits"_s,
+         u"Each key may send 600 requests a minute; above it the gateway answers 429 "
+         u"rate_limited. Retry after the Retry-After header."_s,
+         u"ev1"_s},
+        {u"docs:docs/limits/budgets.md"_s, u"Budgets"_s,
+         u"A virtual key with a budget answers 429 budget_exceeded once the month's budget is "
+         u"spent."_s,
+         u"ev1"_s},
+        {u"docs:docs/routing/fallbacks.md"_s, u"Fallbacks"_s,
+         u"A target fails over on a status listed in on_status_codes (503, 529) or when it "
+         u"exceeds request_timeout."_s,
+         u"ev2"_s},
+        {u"docs:docs/sdk/node.md"_s, u"Node SDK"_s,
+         u"portkey-node 2.0.0 moved metadata to the options object; 2.0.1 restores the "
+         u"header."_s,
+         u"ev2"_s}};
+    RootCause cause;
+    cause.category = category;
+    cause.summary = summary;
+    cause.refs = refs;
+    const qsizetype i = Analysis::docStatingCause(cause, pages);
+    QCOMPARE(i >= 0 ? pages.at(i).ref : QString(), cited);
 }
 
 QTEST_GUILESS_MAIN(TestRanking)

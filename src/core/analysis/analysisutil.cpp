@@ -218,6 +218,11 @@ QString clock(const QDateTime &time, const QDateTime &reference)
     return hm;
 }
 
+QString clockRange(const QDateTime &from, const QDateTime &to, const QDateTime &reference)
+{
+    return clock(from, reference) + u"\u2013"_s + clock(to, from.isValid() ? from : reference);
+}
+
 QString formatMs(double ms)
 {
     if (!std::isfinite(ms))
@@ -460,6 +465,20 @@ QString refId(const QString &ref)
 {
     const qsizetype i = ref.lastIndexOf(u':');
     return i < 0 ? ref : ref.mid(i + 1);
+}
+
+bool isGroup(const QJsonObject &target)
+{
+    return target.contains(u"targets"_s);
+}
+
+QString strategyMode(const QJsonObject &node)
+{
+    return node.value(u"strategy"_s)
+        .toObject()
+        .value(u"mode"_s)
+        .toString(node.value(u"mode"_s).toString())
+        .toLower();
 }
 
 QString configRefOf(const QJsonObject &data)
@@ -709,7 +728,8 @@ QList<DocPage> fetchedDocPages(const AnalysisInput &input)
             const bool seen = std::any_of(pages.cbegin(), pages.cend(),
                                           [&](const DocPage &d) { return d.ref == ref; });
             if (!ref.isEmpty() && !seen)
-                pages.append({ref, o.value(u"title"_s).toString(), o.value(u"text"_s).toString()});
+                pages.append({ref, o.value(u"title"_s).toString(), o.value(u"text"_s).toString(),
+                              f.evidence->id});
         }
     }
     return pages;

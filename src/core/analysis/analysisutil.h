@@ -85,6 +85,10 @@ QList<QJsonObject> eventsOf(const Evidence &evidence);
 
 // "09:14 UTC"; with the date ("2026-11-19 09:14 UTC") when it is not the reference's day.
 QString clock(const QDateTime &time, const QDateTime &reference = {});
+// "19:46 UTC\u201321:04 UTC"; the end's date is given whenever it is not the start's ("19:46
+// UTC\u20132026-12-03 19:38 UTC"), so a range over midnight never reads as ending before it
+// starts.
+QString clockRange(const QDateTime &from, const QDateTime &to, const QDateTime &reference = {});
 QString formatMs(double ms);            // "340 ms", "1.2 s", "45 s"
 QString formatShare(double share);      // 0.384 -> "38%", 0.0031 -> "0.3%"
 QString formatCount(double count);      // 12345 -> "12,345"
@@ -124,6 +128,11 @@ QString refId(const QString &ref);
 // `config_id`) and its bare id ("cfg-prod", from `config_id` or else the ref).
 QString configRefOf(const QJsonObject &data);
 QString configIdOf(const QJsonObject &data);
+// Whether a config target is itself a strategy (loadbalance, fallback) over targets of its own.
+bool isGroup(const QJsonObject &target);
+// A config node's strategy mode, lower case ("fallback", "loadbalance", "single"): from
+// `strategy.mode`, else a bare `mode`; '' when it has neither.
+QString strategyMode(const QJsonObject &node);
 
 // The provider a model name belongs to ("claude-sonnet-4-6" -> "anthropic"), or ''.
 QString providerOfModel(const QString &model);
@@ -244,6 +253,7 @@ struct DocPage
     QString ref; // docs:<path>
     QString title;
     QString text;
+    QString evidenceId{}; // the evidence that carried it
 };
 QList<DocPage> fetchedDocPages(const AnalysisInput &input);
 

@@ -58,8 +58,7 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
               double inheritedTimeout, QList<ConfigIssue> &issues)
 {
     const QJsonObject strategy = node.value(u"strategy"_s).toObject();
-    const QString mode =
-        strategy.value(u"mode"_s).toString(node.value(u"mode"_s).toString()).toLower();
+    const QString mode = strategyMode(node);
     const QJsonArray targets = node.value(u"targets"_s).toArray();
     const double nodeTimeout = node.contains(u"request_timeout"_s)
                                    ? toNumber(node.value(u"request_timeout"_s))
@@ -113,7 +112,7 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
             const QString p = targetProvider(target);
             allKnown = allKnown && !p.isEmpty();
             appendUnique(providers, p);
-            if (target.contains(u"targets"_s))
+            if (isGroup(target))
                 continue; // a nested strategy is linted below
             const bool hasTimeout = target.contains(u"request_timeout"_s) || nodeTimeout > 0;
             if (!hasTimeout) {
@@ -198,7 +197,7 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                     {Say::name(u"target"_s, targetLabel(target, t)),
                      Say::name(u"ms"_s, QString::number(ms))});
         }
-        if (target.contains(u"targets"_s))
+        if (isGroup(target))
             lintNode(target, ref, where + u" > "_s + targetName(target, t), nodeTimeout, issues);
     }
 }

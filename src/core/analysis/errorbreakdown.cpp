@@ -51,7 +51,7 @@ QString describeGroup(const ErrorGroup &g, const QDateTime &reference)
         s += u' ' + g.errorCode;
     s += u": "_s + formatCount(g.n);
     if (g.first.isValid())
-        s += u" ("_s + clock(g.first, reference) + u"\u2013"_s + clock(g.last, reference) + u')';
+        s += u" ("_s + clockRange(g.first, g.last, reference) + u')';
     return s;
 }
 

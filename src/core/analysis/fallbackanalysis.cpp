@@ -69,11 +69,7 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
 
 bool hasFallbackStrategy(const QJsonObject &node, int depth)
 {
-    const QString mode = node.value(u"strategy"_s)
-                             .toObject()
-                             .value(u"mode"_s)
-                             .toString(node.value(u"mode"_s).toString())
-                             .toLower();
+    const QString mode = strategyMode(node);
     if (mode == u"fallback")
         return true;
     if (depth >= 4)
@@ -445,11 +441,7 @@ FallbackConfig failoverShape(const QJsonObject &config)
 {
     FallbackConfig c;
     c.failoverCodes = failoverCodes(config);
-    c.mode = config.value(u"strategy"_s)
-                 .toObject()
-                 .value(u"mode"_s)
-                 .toString(config.value(u"mode"_s).toString())
-                 .toLower();
+    c.mode = strategyMode(config);
     if (c.mode.isEmpty())
         c.mode = u"single"_s;
     c.canFailOver = hasFallbackStrategy(config, 0);

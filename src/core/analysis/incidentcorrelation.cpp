@@ -103,8 +103,8 @@ QStringList orgModels(const AnalysisInput &input, const QString &provider)
 // "09:10–10:02 UTC", "09:10 UTC–ongoing"
 QString incidentWhen(const StatusIncident &e, const QDateTime &reference)
 {
-    return clock(e.start, reference) + u"\u2013"_s +
-           (e.end.isValid() ? clock(e.end, reference) : u"ongoing"_s);
+    return e.end.isValid() ? clockRange(e.start, e.end, reference)
+                           : clock(e.start, reference) + u"\u2013ongoing"_s;
 }
 
 // The models of the org's failed requests to the failure's provider while it lasted.

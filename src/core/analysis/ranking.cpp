@@ -6,6 +6,8 @@
 #include "core/analysis/unchecked.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -159,6 +161,84 @@ double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
 
 namespace {
 
+// The specific terms of a text with their weights: identifiers (`on_status_codes`,
+// `strategy.mode`, `gpt-4o`, `portkey-node`) and versions (`2.0.1`) 2 each, status codes 1.
+// Counts ("1,255"), times ("16:59"), shares ("0.7%") and dates are not terms.
+QHash<QString, int> specificTerms(const QString &text)
+{
+    static const QRegularExpression token(u"[A-Za-z0-9][A-Za-z0-9_.,:%/\\-]*"_s);
+    static const QRegularExpression status(u"^[1-5][0-9][0-9]$"_s);
+    static const QRegularExpression version(u"^[0-9]+(\\.[0-9]+){2,}$"_s);
+    QHash<QString, int> out;
+    for (const QRegularExpressionMatch &m : token.globalMatch(text)) {
+        QString raw = m.captured().toLower();
+        while (!raw.isEmpty() && u".,:-/"_s.contains(raw.back()))
+            raw.chop(1);
+        if (raw.contains(u',') || raw.contains(u':') || raw.contains(u'%'))
+            continue;
+        for (const QString &part : raw.split(u'/', Qt::SkipEmptyParts)) {
+            const bool letters = std::ranges::any_of(part, [](QChar c) { return c.isLetter(); });
+            const bool marked = std::ranges::any_of(
+                part, [](QChar c) { return c == u'_' || c == u'.' || c == u'-' || c.isDigit(); });
+            if (status.match(part).hasMatch())
+                out.insert(part, std::max(out.value(part), 1));
+            else if (version.match(part).hasMatch() || (letters && marked && part.size() >= 3))
+                out.insert(part, 2);
+        }
+    }
+    return out;
+}
+
+// A title's words that say what the page is about, in the singular ("Fallbacks" -> fallback);
+// words any page of a gateway's docs could carry are left out.
+QSet<QString> subjectWords(const QString &text)
+{
+    static const QSet<QString> generic{
+        u"request"_s, u"config"_s, u"configuration"_s, u"error"_s,     u"gateway"_s, u"provider"_s,
+        u"model"_s,   u"guide"_s,  u"overview"_s,      u"reference"_s, u"api"_s,     u"doc"_s};
+    QSet<QString> out;
+    for (QString w : wordsOf(text)) {
+        if (w.size() > 4 && w.endsWith(u's'))
+            w.chop(1);
+        if (!generic.contains(w))
+            out.insert(w);
+    }
+    return out;
+}
+
+} // namespace
+
+qsizetype docStatingCause(const RootCause &cause, const QList<DocPage> &pages)
+{
+    static const QStringList stated{QString::fromLatin1(Category::ExpectedBehavior),
+                                    QString::fromLatin1(Category::CustomerConfig),
+                                    QString::fromLatin1(Category::RateLimited),
+                                    QString::fromLatin1(Category::SdkVersion)};
+    if (!stated.contains(cause.category) ||
+        std::ranges::any_of(cause.refs, [](const QString &r) { return r.startsWith(u"docs:"); }))
+        return -1;
+    const QHash<QString, int> terms = specificTerms(cause.summary + u' ' + cause.refs.join(u' '));
+    const QSet<QString> said = subjectWords(cause.summary);
+    qsizetype best = -1;
+    int bestScore = 1; // at least 2
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const QHash<QString, int> onPage =
+            specificTerms(pages.at(i).title + u' ' + pages.at(i).text);
+        int score = 0;
+        for (auto it = terms.cbegin(); it != terms.cend(); ++it)
+            score += onPage.contains(it.key()) ? it.value() : 0;
+        for (const QString &w : subjectWords(pages.at(i).title))
+            score += said.contains(w) ? 2 : 0;
+        if (score > bestScore) {
+            bestScore = score;
+            best = i;
+        }
+    }
+    return best;
+}
+
+namespace {
+
 RankingFacts gatherRanking(const AnalysisInput &input)
 {
     AnalyzerOutput all;
@@ -209,6 +289,7 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     weighRefusals(facts.ranked);
     facts.rejected = all.rejected;
     facts.findings = all.findings;
+    facts.docPages = fetchedDocPages(input);
     facts.slowness = input.playbook == u"latency-spike";
     facts.failover = input.playbook == u"fallback";
     for (const Finding &f : std::as_const(all.findings))
@@ -372,6 +453,16 @@ QList<Finding> phraseFindings(const RankingFacts &facts, const RankingVerdict &v
     return out;
 }
 
+// A cause the customer acts on cites the page that states it, beside its own evidence.
+void citeDocStating(RootCause &cause, const QList<DocPage> &pages)
+{
+    if (const qsizetype i = docStatingCause(cause, pages); i >= 0) {
+        cause.refs.append(pages.at(i).ref);
+        if (!pages.at(i).evidenceId.isEmpty())
+            appendUnique(cause.evidenceIds, pages.at(i).evidenceId);
+    }
+}
+
 AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
 {
     AnalysisResult result;
@@ -390,6 +481,10 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
         cause.confidence = v.secondaryConfidence.at(i);
         result.secondaryCauses.append(cause);
     }
+    if (v.best >= 0)
+        citeDocStating(*result.rootCause, facts.docPages);
+    for (RootCause &cause : result.secondaryCauses)
+        citeDocStating(cause, facts.docPages);
     result.rejected = phraseRejected(facts, v, result);
     result.findings = phraseFindings(facts, v, result);
     result.needsHuman = v.needsHuman;

@@ -20,6 +20,7 @@ struct RankingFacts
     QList<Hypothesis> ranked;           // one per category, strongest first
     QList<RejectedHypothesis> rejected; // the analyzers' own
     QList<Finding> findings;
+    QList<DocPage> docPages;             // every page the docs steps answered with
     QStringList notChecked;              // in words, for the reply
     QList<WordedLine> notCheckedWording; // the same lines as phrase-book clauses
     int missingSteps = 0;                // steps that failed, timed out or were cancelled
@@ -66,6 +67,13 @@ bool upstreamOfFailover(const Hypothesis &best, const Hypothesis &other);
 // other groups of it began inside the window.
 double failuresInScope(const ErrorProfile &errors, const QStringList &refs,
                        const TimeWindow &window = {}, bool refusalsOnly = false);
+
+// The page that states a cause the customer acts on (works as documented, their config, their
+// limit, their SDK): of the pages read, the one sharing the most of the cause's specific terms
+// (identifiers such as `on_status_codes`, model and SDK names, versions: 2 each; status codes:
+// 1 each; a word of the page's title the cause's summary uses: 2), at least 2 in all. -1 when
+// none shares that much, the cause is of another kind or already cites a page.
+qsizetype docStatingCause(const RootCause &cause, const QList<DocPage> &pages);
 
 // Pure: the verdict of the facts. No text for people. Of two causes each standing on its own
 // evidence, the one behind three times the failures or more is the root cause.

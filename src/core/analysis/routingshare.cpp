@@ -44,11 +44,6 @@ bool sameModel(const QString &a, const QString &b)
            b.startsWith(a, Qt::CaseInsensitive);
 }
 
-QString modeOf(const QJsonObject &config)
-{
-    return config.value(u"strategy"_s).toObject().value(u"mode"_s).toString().toLower();
-}
-
 // The targets of a loadbalance group, with the shares their weights give; none when a target is
 // itself a group (its share is not one provider's) or names neither provider nor model.
 QList<WeightedTarget> groupTargets(const QJsonObject &group)
@@ -57,7 +52,7 @@ QList<WeightedTarget> groupTargets(const QJsonObject &group)
     QList<double> weights;
     for (const QJsonValue &v : group.value(u"targets"_s).toArray()) {
         const QJsonObject t = v.toObject();
-        if (t.contains(u"targets"_s))
+        if (isGroup(t))
             return {};
         WeightedTarget w;
         w.provider = targetProvider(t);
@@ -208,7 +203,7 @@ QList<double> expectedShares(const QList<double> &weights)
 
 QList<WeightedTarget> weightedTargets(const QJsonObject &config)
 {
-    const QString mode = modeOf(config);
+    const QString mode = strategyMode(config);
     if (mode == u"loadbalance"_s)
         return groupTargets(config);
     if (mode != u"fallback"_s)
@@ -216,7 +211,7 @@ QList<WeightedTarget> weightedTargets(const QJsonObject &config)
     // a fallback whose first choice is a loadbalance group: the requests it does not fail over
     // are shared by the group's weights
     const QJsonObject first = config.value(u"targets"_s).toArray().at(0).toObject();
-    if (first.contains(u"targets"_s) && modeOf(first) == u"loadbalance"_s)
+    if (isGroup(first) && strategyMode(first) == u"loadbalance"_s)
         return groupTargets(first);
     return {};
 }

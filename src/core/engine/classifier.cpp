@@ -554,13 +554,13 @@ bool namesOwnService(const QStringList &tokens, qsizetype at)
                                        u"servicos"_s, u"servicio"_s,    u"servicios"_s,
                                        u"dienst"_s,   u"microservice"_s};
     static const QSet<QString> of{u"de"_s, u"do"_s, u"da"_s, u"of"_s, u"del"_s};
-    const auto at_ = [&tokens](qsizetype i) {
+    const auto token = [&tokens](qsizetype i) {
         return i >= 0 && i < tokens.size() ? tokens.at(i) : QString();
     };
-    if (Lexicon::isFirstPerson(at_(at - 1)) && service.contains(at_(at + 1)))
+    if (Lexicon::isFirstPerson(token(at - 1)) && service.contains(token(at + 1)))
         return true; // our billing service
-    return of.contains(at_(at - 1)) && service.contains(at_(at - 2)) &&
-           Lexicon::isFirstPerson(at_(at - 3)); // nosso serviço de cobrança
+    return of.contains(token(at - 1)) && service.contains(token(at - 2)) &&
+           Lexicon::isFirstPerson(token(at - 3)); // nosso serviço de cobrança
 }
 
 // "latency is fine", "errors: none": a symptom followed closely by a word that clears it.

@@ -1465,10 +1465,7 @@ void InvestigationRunPrivate::onStepTimeout(const QString &id, int generation)
 
 QString InvestigationRunPrivate::withEarlierError(const QString &id, const QString &message) const
 {
-    const QString before = earlierErrors.value(id);
-    return before.isEmpty() || before == message
-               ? message
-               : u"%1 (the attempt before: %2)"_s.arg(message, before);
+    return withEarlierAttempt(message, earlierErrors.value(id));
 }
 
 void InvestigationRunPrivate::finishStep(const QString &id, StepStatus status, const QString &error,
