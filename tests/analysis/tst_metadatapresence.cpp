@@ -493,6 +493,73 @@ private slots:
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
+    // What accounts for a version's missing metadata besides the logs is cited with it: the
+    // version's own release notes that speak of metadata, a docs line saying versions before a
+    // bound do not send it. Another package's line, a bound the version is past, a page that
+    // does not speak of metadata and notes of another version are not.
+    void phraseSdkVersionCitesItsAccounts_data()
+    {
+        QTest::addColumn<QString>("notes");
+        QTest::addColumn<QString>("docLine");
+        QTest::addColumn<QStringList>("cited");
+        const QString rel = u"github:release:v2.0.0"_s;
+        const QString page = u"docs:docs/sdk.md"_s;
+        QTest::newRow("release notes")
+            << u"- The metadata option is no longer sent as a header."_s << QString()
+            << QStringList{u"sdk:portkey-node/2.0.0"_s, rel};
+        QTest::newRow("notes without metadata")
+            << u"- Node 18 is no longer supported."_s << QString()
+            << QStringList{u"sdk:portkey-node/2.0.0"_s};
+        QTest::newRow("docs table row")
+            << QString() << u"| portkey-node | before 2.1.0 | custom metadata not sent |"_s
+            << QStringList{u"sdk:portkey-node/2.0.0"_s, page};
+        QTest::newRow("docs sentence")
+            << QString() << u"portkey-node versions older than 2.1 do not send metadata."_s
+            << QStringList{u"sdk:portkey-node/2.0.0"_s, page};
+        QTest::newRow("bound already passed")
+            << QString() << u"| portkey-node | before 1.8.0 | custom metadata not sent |"_s
+            << QStringList{u"sdk:portkey-node/2.0.0"_s};
+        QTest::newRow("another package")
+            << QString() << u"| portkey-python | before 2.1.0 | custom metadata not sent |"_s
+            << QStringList{u"sdk:portkey-node/2.0.0"_s};
+    }
+    void phraseSdkVersionCitesItsAccounts()
+    {
+        QFETCH(QString, notes);
+        QFETCH(QString, docLine);
+        QFETCH(QStringList, cited);
+        AnalysisInput in = baseInput(u"metadata"_s, {u"metadata_presence"_s});
+        addStep(in, u"md"_s, u"clickhouse"_s, u"metadata_by_sdk"_s, EvidenceKind::Table,
+                metadataTable({{u"portkey-node/1.8.0"_s, 4000, 4000, u"2026-11-18T00:00:00Z"_s,
+                                u"2026-11-20T10:00:00Z"_s},
+                               {u"portkey-node/2.0.0"_s, 1500, 0, u"2026-11-20T06:00:00Z"_s,
+                                u"2026-11-20T10:00:00Z"_s}}));
+        if (!notes.isEmpty())
+            addStep(in, u"rel"_s, u"github"_s, u"releases"_s, EvidenceKind::Events,
+                    events({QJsonObject{{u"type"_s, u"release"_s},
+                                        {u"ref"_s, u"github:release:v2.0.0"_s},
+                                        {u"tag"_s, u"v2.0.0"_s},
+                                        {u"title"_s, u"portkey-node v2.0.0"_s},
+                                        {u"time"_s, u"2026-11-12T09:00:00Z"_s},
+                                        {u"body"_s, QString(u"## Breaking\n\n"_s + notes)}}}));
+        if (!docLine.isEmpty())
+            addStep(
+                in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+                QJsonObject{{u"items"_s,
+                             QJsonArray{QJsonObject{
+                                 {u"ref"_s, u"docs:docs/sdk.md"_s},
+                                 {u"title"_s, u"SDK versions"_s},
+                                 {u"text"_s, QString(u"# SDK versions and custom metadata\n\n"_s +
+                                                     docLine + u"\n"_s)}}}}});
+        const AnalyzerOutput out = analyzeMetadataPresence(in);
+        QVERIFY(!out.hypotheses.isEmpty());
+        const RootCause &c = out.hypotheses.first().cause;
+        QCOMPARE(c.category, u"sdk_version"_s);
+        QCOMPARE(c.refs, cited);
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     void documentedKey_data()
     {
         QTest::addColumn<QString>("ticket");

@@ -162,6 +162,7 @@ private slots:
     void fallbackWorkedNamesItsCodes();
     void webhookEndpoint();
     void webhookSignatureAfterDeploy();
+    void webhooksDeliveredNoFault();
     void metadataSdk();
     void billingDoubleCount();
     void billingExpected();
@@ -805,7 +806,30 @@ void TestRanking::webhookSignatureAfterDeploy()
     QVERIFY(r.rootCause);
     QCOMPARE(r.rootCause->category, u"deploy_regression"_s);
     QVERIFY2(r.rootCause->refs.contains(u"github:deployment:461"_s), qPrintable(dump(r)));
+    // the deploy, and the endpoint where what it broke shows
+    QVERIFY2(r.rootCause->refs.contains(u"endpoint:https://hooks.acme.dev/relay"_s),
+             qPrintable(dump(r)));
     QVERIFY(!r.rootCause->refs.contains(u"github:deployment:459"_s));
+}
+
+// Nothing wrong with the deliveries: the no-fault cause cites what shows it, the customer's
+// endpoint answering 2xx, and nothing else.
+void TestRanking::webhooksDeliveredNoFault()
+{
+    AnalysisInput in =
+        baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s, u"deploy_correlation"_s});
+    const QStringList cols = {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s,
+                              u"n"_s,        u"first"_s, u"last"_s};
+    addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+            table(cols, {{u"https://hooks.acme.dev/relay"_s, u"request.completed"_s, 200, u""_s,
+                          900, u"2026-11-20T06:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}}));
+    addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+            events({deploy(459, u"2026-11-20T08:10:00Z"_s, u"Deploy #459: webhook signing"_s,
+                           {u"src/webhooks/signer.ts"_s})}));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"no_fault_found"_s);
+    QCOMPARE(r.rootCause->refs, QStringList{u"endpoint:https://hooks.acme.dev/relay"_s});
 }
 
 void TestRanking::metadataSdk()

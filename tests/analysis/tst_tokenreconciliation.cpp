@@ -1039,6 +1039,40 @@ private slots:
                  qPrintable(h->cause.summary));
     }
 
+    // Two pages state the cache-read rate: the one that describes the invoice's own cached line
+    // explains an invoice that has one, above the page about caching in general; an invoice of
+    // one token line is explained by the page about caching.
+    void analyzerCachedLinePage_data()
+    {
+        QTest::addColumn<bool>("cachedLine");
+        QTest::addColumn<QString>("page");
+        QTest::newRow("three lines") << true << u"docs:docs/billing/token-meters.md"_s;
+        QTest::newRow("one line") << false << u"docs:docs/billing/prompt-caching.md"_s;
+    }
+    void analyzerCachedLinePage()
+    {
+        QFETCH(bool, cachedLine);
+        QFETCH(QString, page);
+        const QJsonArray lines = cachedLine
+                                     ? QJsonArray{line(u"a"_s, u"Input tokens"_s, 7e6, true),
+                                                  line(u"b"_s, u"Output tokens"_s, 2e6, true),
+                                                  line(u"c"_s, u"Cached input tokens"_s, 3e6, true)}
+                                     : QJsonArray{line(u"a"_s, u"llm_tokens"_s, 9.3e6, true)};
+        AnalysisInput in = invoiceCase(lines);
+        addStep(in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+                docs({{u"docs/billing/prompt-caching.md"_s,
+                       u"# Prompt caching\n\nInput tokens served from the prompt cache are "
+                       u"invoiced at 10% of the input price.\n"_s},
+                      {u"docs/billing/token-meters.md"_s,
+                       u"# Token lines\n\n**Cached input tokens** counts the cache reads, at a "
+                       u"tenth of the input price.\n"_s}}));
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QCOMPARE(h->cause.category, u"expected_behavior"_s);
+        QVERIFY2(h->cause.refs.contains(page), qPrintable(h->cause.refs.join(u' ')));
+    }
+
     void analyzerSeatsIgnored()
     {
         // one token meter: prompt + completion - cached = 9,000,000 over the ten days

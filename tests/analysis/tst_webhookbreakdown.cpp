@@ -586,6 +586,48 @@ private slots:
         QCOMPARE(out.hypotheses.size(), 1);
         const double score = out.hypotheses.first().score;
         QVERIFY2(strong ? score >= 0.6 : score < 0.6, qPrintable(QString::number(score)));
+        // the deploy, and the customer's endpoint where its failures show
+        QCOMPARE(out.hypotheses.first().cause.refs,
+                 (QStringList{u"github:deployment:7"_s, u"endpoint:"_s + Hook}));
+    }
+
+    // Every delivery answered 2xx: the answers of the endpoint the ticket is about are the
+    // evidence (the customer's only endpoint, or the one the ticket names), never those of an
+    // endpoint it does not speak of.
+    void deliveredEndpointCited_data()
+    {
+        QTest::addColumn<QStringList>("endpoints");
+        QTest::addColumn<QString>("ticket");
+        QTest::addColumn<QStringList>("cited");
+        const QString alerts = u"https://alerts.acme.dev/relay"_s;
+        QTest::newRow("the only endpoint")
+            << QStringList{Hook} << u"No events since this morning."_s
+            << QStringList{u"endpoint:"_s + Hook};
+        QTest::newRow("two, none named")
+            << QStringList{Hook, alerts} << u"No events since this morning."_s << QStringList{};
+        QTest::newRow("two, one named")
+            << QStringList{Hook, alerts}
+            << QString(u"No events at "_s + alerts + u" since this morning."_s)
+            << QStringList{u"endpoint:"_s + alerts};
+    }
+    void deliveredEndpointCited()
+    {
+        QFETCH(QStringList, endpoints);
+        QFETCH(QString, ticket);
+        QFETCH(QStringList, cited);
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        in.ticket.description = ticket;
+        QStringList rows;
+        for (const QString &e : endpoints)
+            rows.append(e + u"|200||400"_s);
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown(rows));
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        QVERIFY(out.hypotheses.isEmpty());
+        QStringList refs;
+        for (const Finding &f : out.findings)
+            refs += f.refs;
+        QCOMPARE(refs, cited);
     }
 
     void phraseOurSideWithoutGitHub()

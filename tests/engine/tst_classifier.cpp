@@ -257,6 +257,23 @@ private slots:
         row("webhooks: french present tense", u"Depuis lundi"_s,
             u"Notre outil ne reçoit plus rien de vos webhooks. Est-ce que ça part bien ?"_s,
             u"webhook-failures"_s);
+        // a webhook called a notification, in the customer's words
+        row("webhooks: portuguese notifications", u"Notificações recusadas"_s,
+            u"Desde as 9h as notificações no nosso sistema estão falhando."_s,
+            u"webhook-failures"_s);
+        // a German separable verb across the clause ("kommen ... an"), negated inside it, asked
+        // about with a question beside it
+        row("webhooks: german verb bracket", u"Seit heute keine Events"_s,
+            u"Bei uns kommen seit 8 Uhr keine Events mehr an. Habt ihr etwas umgestellt?"_s,
+            u"webhook-failures"_s);
+        // request data said to be absent ("sans métadonnées") is missing data, a symptom
+        row("metadata: french without", u"Requêtes dans les logs"_s,
+            u"Depuis lundi nos requêtes arrivent sans métadonnées. Avez-vous changé quelque "
+            u"chose ?"_s,
+            u"metadata"_s);
+        row("metadata: german without", u"Logs seit gestern"_s,
+            u"Seit gestern stehen unsere Anfragen ohne Metadaten im Log. Liegt das an euch?"_s,
+            u"metadata"_s);
         row("billing: portuguese", u"Tokens da fatura não batem com nossos logs"_s,
             u"A fatura mostra bem menos tokens do que os nossos logs."_s, u"token-billing"_s);
         row("latency: japanese", u"Claudeの応答が遅い"_s,

@@ -194,6 +194,8 @@ private slots:
             }
         };
         Sample in, same, others;
+        qsizetype outsideRows = 0; // the anomaly's streams outside its window, under any other
+                                   // anomaly or none
         auto hit = [&](const RequestRow &r) {
             switch (a.kind) {
             case TrafficAnomaly::Kind::Errors:
@@ -210,6 +212,8 @@ private slots:
             return false;
         };
         for (const RequestRow &r : g->logs.requests) {
+            if (affected.at(r.stream) && !a.activeAt(r.ts))
+                ++outsideRows;
             if (affected.at(r.stream) && a.activeAt(r.ts))
                 in.add(r, hit(r));
             else if (affected.at(r.stream) && quiet(r))
@@ -220,10 +224,12 @@ private slots:
         const bool sameStreams = same.rows >= 600;
         const Sample &base = sameStreams ? same : others;
         if (a.kind == TrafficAnomaly::Kind::Volume && a.factor == 0) {
-            // a stream switched off (a service moved to another config): silent inside, busy
-            // outside
+            // a stream switched off (a service moved to another config, a client upgraded):
+            // silent inside, busy outside, where another anomaly may touch it (the new client
+            // loses its metadata from the switch on)
             QVERIFY2(in.rows == 0, qPrintable(u"%1 rows in a switched-off window"_s.arg(in.rows)));
-            QVERIFY2(sameStreams, "a switched-off stream needs traffic of its own outside it");
+            QVERIFY2(outsideRows >= 600,
+                     "a switched-off stream needs traffic of its own outside it");
             return;
         }
         QVERIFY2(in.rows >= 60, qPrintable(u"only %1 rows in the window"_s.arg(in.rows)));

@@ -381,6 +381,36 @@ QString notesLine(const QString &body, const QString &version, const QString &to
 
 } // namespace
 
+namespace {
+
+// The releases the steps read of one SDK package (its name in the title or the tag), each with
+// the version its tag names and its notes.
+struct PackageRelease
+{
+    QString ref;
+    QString version;
+    QDateTime published;
+    QString body;
+};
+QList<PackageRelease> packageReleases(const AnalysisInput &input, const QString &package)
+{
+    static const QRegularExpression versionRe(u"(\\d+\\.\\d+(?:\\.\\d+)?)"_s);
+    QList<PackageRelease> out;
+    for (const FoundEvidence &f : findEvidence(input, u"github", u"releases")) {
+        for (const QJsonObject &e : eventsOf(*f.evidence)) {
+            const QString tag = e.value(u"tag"_s).toString();
+            if (!e.value(u"title"_s).toString().contains(package, Qt::CaseInsensitive) &&
+                !tag.contains(package, Qt::CaseInsensitive))
+                continue;
+            out.append({e.value(u"ref"_s).toString(), versionRe.match(tag).captured(1),
+                        timeOf(e.value(u"time"_s)), e.value(u"body"_s).toString()});
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic,
                            const QDateTime &before)
 {
@@ -389,32 +419,63 @@ SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const
     const QString version = sdk.section(u'/', 1);
     if (package.isEmpty() || versionParts(version).isEmpty())
         return best;
-    static const QRegularExpression versionRe(u"(\\d+\\.\\d+(?:\\.\\d+)?)"_s);
     bool bestSpeaks = false;
-    for (const FoundEvidence &f : findEvidence(input, u"github", u"releases")) {
-        for (const QJsonObject &e : eventsOf(*f.evidence)) {
-            const QString title = e.value(u"title"_s).toString();
-            const QString tag = e.value(u"tag"_s).toString();
-            if (!title.contains(package, Qt::CaseInsensitive) &&
-                !tag.contains(package, Qt::CaseInsensitive))
-                continue;
-            const QString released = versionRe.match(tag).captured(1);
-            const QDateTime published = timeOf(e.value(u"time"_s));
-            if (!newerVersion(released, version) || !published.isValid() ||
-                (before.isValid() && published > before))
-                continue;
-            const QString body = e.value(u"body"_s).toString();
-            const bool speaks = body.contains(version) ||
-                                (!topic.isEmpty() && body.contains(topic, Qt::CaseInsensitive));
-            if (!best.ref.isEmpty() &&
-                (bestSpeaks > speaks || (bestSpeaks == speaks && published >= best.published)))
-                continue;
-            best = {e.value(u"ref"_s).toString(), package, released, published,
-                    notesLine(body, version, topic)};
-            bestSpeaks = speaks;
-        }
+    for (const PackageRelease &r : packageReleases(input, package)) {
+        if (!newerVersion(r.version, version) || !r.published.isValid() ||
+            (before.isValid() && r.published > before))
+            continue;
+        const bool speaks = r.body.contains(version) ||
+                            (!topic.isEmpty() && r.body.contains(topic, Qt::CaseInsensitive));
+        if (!best.ref.isEmpty() &&
+            (bestSpeaks > speaks || (bestSpeaks == speaks && r.published >= best.published)))
+            continue;
+        best = {r.ref, package, r.version, r.published, notesLine(r.body, version, topic)};
+        bestSpeaks = speaks;
     }
     return best;
+}
+
+SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic)
+{
+    const QString package = sdk.section(u'/', 0, 0);
+    const QString version = sdk.section(u'/', 1);
+    if (package.isEmpty() || versionParts(version).isEmpty() || topic.isEmpty())
+        return {};
+    for (const PackageRelease &r : packageReleases(input, package)) {
+        if (versionParts(r.version) == versionParts(version) &&
+            r.body.contains(topic, Qt::CaseInsensitive))
+            return {r.ref, package, r.version, r.published, notesLine(r.body, QString(), topic)};
+    }
+    return {};
+}
+
+SdkDocumentedGap sdkDocumentedGap(const QList<QJsonObject> &pages, const QString &sdk,
+                                  const QString &topic)
+{
+    const QString package = sdk.section(u'/', 0, 0);
+    const QString version = sdk.section(u'/', 1);
+    if (package.isEmpty() || versionParts(version).isEmpty())
+        return {};
+    // "before 1.5.0", "older than 1.5", "earlier than", "prior to", "< 1.5", "below 1.5"
+    static const QRegularExpression bound(
+        u"(?:before|older than|earlier than|prior to|below|<)\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    for (const QJsonObject &page : pages) {
+        const QString text = page.value(u"text"_s).toString();
+        if (!text.contains(topic, Qt::CaseInsensitive))
+            continue;
+        for (const QString &raw : text.split(u'\n')) {
+            if (!raw.contains(package, Qt::CaseInsensitive))
+                continue;
+            const QRegularExpressionMatch m = bound.match(raw);
+            if (!m.hasMatch() || !newerVersion(m.captured(1), version))
+                continue;
+            QString line = raw;
+            line.replace(u'|', u' ');
+            return {page.value(u"ref"_s).toString(), line.simplified().left(300)};
+        }
+    }
+    return {};
 }
 
 double median(QList<double> values)

@@ -113,6 +113,21 @@ struct SdkRelease
 };
 SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic,
                            const QDateTime &before);
+// The release of that very version ("portkey-node/3.0.0" -> "portkey-node v3.0.0") whose notes
+// speak of `topic`: its own account of what it changed. Empty ref: none.
+SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic);
+
+// A docs line that names a client SDK's package and a version bound this version falls under
+// ("| portkey-python | before 1.5.0 | not sent |", "versions older than 1.5 do not send
+// metadata"), on a page that speaks of `topic`: the documented gap of that version.
+struct SdkDocumentedGap
+{
+    QString ref;  // docs:<path>
+    QString line; // the line, without table pipes
+};
+// `pages`: docs items (`ref`, `text`).
+SdkDocumentedGap sdkDocumentedGap(const QList<QJsonObject> &pages, const QString &sdk,
+                                  const QString &topic);
 
 double median(QList<double> values);
 // The key with the largest value ('' for an empty map; the first key in order on a tie).

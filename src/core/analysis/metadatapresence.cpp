@@ -525,6 +525,33 @@ void rejectOtherDeploys(AnalyzerOutput &out, const DeployRanking &ranking,
     }
 }
 
+QList<std::pair<QString, QJsonObject>> docsPages(const AnalysisInput &input);
+
+// What accounts for an SDK version's missing metadata besides the logs, cited with it: the
+// version's own release notes that speak of metadata, a docs line saying versions before a
+// bound do not send it.
+void citeSdkAccounts(Hypothesis &h, const AnalysisInput &input, const QString &sdk)
+{
+    if (const SdkRelease own = ownSdkRelease(input, sdk, u"metadata"_s); !own.ref.isEmpty()) {
+        h.cause.refs.append(own.ref);
+        h.cause.summary += u"; the release notes of "_s + own.package + u' ' + own.version +
+                           u" say: \u201c"_s + own.quote + u"\u201d"_s;
+        h.cause.phrases.append(
+            {u"sdk.own_release"_s,
+             {Say::name(u"package"_s, own.package), Say::name(u"version"_s, own.version),
+              Say::name(u"quote"_s, own.quote)}});
+    }
+    QList<QJsonObject> pages;
+    for (const auto &page : docsPages(input))
+        pages.append(page.second);
+    if (const SdkDocumentedGap gap = sdkDocumentedGap(pages, sdk, u"metadata"_s);
+        !gap.ref.isEmpty()) {
+        h.cause.refs.append(gap.ref);
+        h.cause.summary += u"; the docs say: \u201c"_s + gap.line + u"\u201d"_s;
+        h.cause.phrases.append({u"sdk.documented_gap"_s, {Say::name(u"quote"_s, gap.line)}});
+    }
+}
+
 void phraseSdkDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
                    const SdkMetadata &bad, const SdkMetadata &good, const QDateTime &reference)
 {
@@ -559,6 +586,7 @@ void phraseSdkDrop(AnalyzerOutput &out, const AnalysisInput &input, const Metada
              {Say::name(u"package"_s, fix.package), Say::name(u"version"_s, fix.version),
               Say::date(u"date"_s, fix.published), Say::name(u"quote"_s, fix.quote)}});
     }
+    citeSdkAccounts(h, input, bad.sdk);
     out.hypotheses.append(h);
     out.rejected.append({QLatin1StringView(Category::DeployRegression),
                          good.sdk + u" still passes metadata through the same gateway, so no "
@@ -721,7 +749,8 @@ void phraseDeployDrop(AnalyzerOutput &out, const MetadataFacts &facts, const Gro
 }
 
 // A client SDK that never sent metadata while others do: a cause of its own.
-void phraseSilentSdk(AnalyzerOutput &out, const MetadataFacts &facts, const GroupVerdict &v)
+void phraseSilentSdk(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
+                     const GroupVerdict &v)
 {
     if (v.silentSdk.isEmpty())
         return;
@@ -738,6 +767,7 @@ void phraseSilentSdk(AnalyzerOutput &out, const MetadataFacts &facts, const Grou
     s.cause.evidenceIds = {facts.groupEvidenceId};
     s.failures = v.silentCount;
     s.why = u"one SDK never sends metadata, whatever the route"_s;
+    citeSdkAccounts(s, input, v.silentSdk);
     out.hypotheses.append(s);
 }
 
@@ -758,7 +788,7 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
                        Say::count(u"count"_s, v.lost)}};
     if (dataMissing(input, u"github", u"deployments")) {
         out.notChecked.append(unchecked(u"deploys"_s));
-        phraseSilentSdk(out, facts, v);
+        phraseSilentSdk(out, input, facts, v);
         return;
     }
     QStringList strong = topicWords(u"metadata"_s);
@@ -777,7 +807,7 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
     } else {
         phraseDeployDrop(out, facts, v, ranking, best, what, drop, reference);
     }
-    phraseSilentSdk(out, facts, v);
+    phraseSilentSdk(out, input, facts, v);
 }
 
 // A deploy one part's judgement rejects while another part's cause names it stays a cause:

@@ -338,6 +338,8 @@ RootCause noFaultFound(const RankingFacts &facts, const RankingVerdict &v)
         phrased = phrased && !f.phrases.isEmpty();
         cause.phrases.append(f.phrases);
         appendUnique(cause.evidenceIds, f.evidenceIds);
+        // what shows nothing is wrong (the endpoint that answered 2xx) is what it cites
+        appendUnique(cause.refs, f.refs);
     }
     if (facts2.isEmpty())
         cause.summary = u"The data that could be checked shows nothing wrong"_s;

@@ -247,11 +247,36 @@ double policyQuantity(double billable, const BillingPolicy &policy)
     return q;
 }
 
+namespace {
+
+QList<InvoiceLine> linesOf(const Table &inv, int row);
+
+// The names the invoices give a line of cached tokens of its own ("Cached input tokens").
+QStringList cachedLineNames(const AnalysisInput &input)
+{
+    QStringList names;
+    for (const FoundEvidence &f : findEvidence(input, u"stripe", u"invoices")) {
+        const Table inv(f.evidence->data);
+        for (int r = 0; r < inv.rowCount(); ++r) {
+            for (const InvoiceLine &l : linesOf(inv, r)) {
+                if (l.kind == LineKind::Cached && l.name.size() >= 6)
+                    appendUnique(names, l.name.toLower());
+            }
+        }
+    }
+    return names;
+}
+
+} // namespace
+
 BillingPolicy policyFromDocs(const AnalysisInput &input)
 {
     BillingPolicy p;
     QList<FoundEvidence> found = findEvidence(input, u"docs", u"search");
     found.append(findEvidence(input, u"docs", u"fetch"));
+    // an invoice with a line of cached tokens of its own is explained by the page that
+    // describes that line, above a page about caching in general
+    const QStringList cachedLines = cachedLineNames(input);
     static const QRegularExpression sentences(u"\\n|\\.(?!\\d)"_s);
     int bestStrength = 0;
     for (const FoundEvidence &f : found) {
@@ -259,6 +284,10 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
             const QJsonObject item = v.toObject();
             const QString ref = item.value(u"ref"_s).toString();
             const QString title = item.value(u"title"_s).toString().toLower();
+            const QString text = item.value(u"text"_s).toString().toLower();
+            const bool describesLine =
+                std::any_of(cachedLines.cbegin(), cachedLines.cend(),
+                            [&](const QString &name) { return text.contains(name); });
             for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
                 const UsageStatement usage = usageStatement(line);
                 if (usage.minimum > 0 && p.minimum <= 0) {
@@ -277,6 +306,8 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
                 int strength = st.strength;
                 if (ref.contains(u"cach") || title.contains(u"cach")) // the page about caching
                     ++strength;
+                if (describesLine) // the page about the invoice's own cached line
+                    strength += 2;
                 if (strength <= bestStrength)
                     continue;
                 bestStrength = strength;

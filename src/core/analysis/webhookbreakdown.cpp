@@ -453,8 +453,8 @@ QList<PhraseArg> observedArgs(const EndpointStats &worst)
             Say::count(u"total"_s, since.deliveries), Say::name(u"error"_s, worst.mainFailure())};
 }
 
-void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookVerdict &v,
-                  const QDateTime &reference)
+void phraseNormal(AnalyzerOutput &out, const AnalysisInput &input, const WebhookFacts &facts,
+                  const WebhookVerdict &v, const QDateTime &reference)
 {
     Finding f;
     f.summary = formatCount(v.failed) + u" of "_s + formatCount(v.total) +
@@ -490,6 +490,12 @@ void phraseNormal(AnalyzerOutput &out, const WebhookFacts &facts, const WebhookV
                       {Say::name(u"endpoint"_s, e->endpoint),
                        Say::name(u"status"_s, QString::number(status)),
                        Say::count(u"count"_s, delivered), Say::time(u"last"_s, e->okLast)}}};
+        // the evidence that deliveries succeed, cited for the endpoint the ticket is about: the
+        // customer's only one, or the one it names
+        const QString text = input.ticket.subject + u' ' + input.ticket.description;
+        if (facts.own.size() == 1 || input.params.endpoint == e->endpoint ||
+            text.contains(e->endpoint))
+            d.refs = {u"endpoint:"_s + e->endpoint};
         d.evidenceIds = {facts.ownEvidence};
         d.confidence = 0.7;
         out.findings.append(d);
@@ -627,7 +633,7 @@ const DeployCandidate *fittingDeploy(const DeployRanking &ranking, const QString
 
 Hypothesis deployHypothesis(const DeployCandidate &d, const WebhookFacts &facts,
                             const EndpointStats &worst, const QString &kind, const QDateTime &began,
-                            const QDateTime &reference, double score)
+                            const QDateTime &reference, double score, bool citeEndpoint = true)
 {
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::DeployRegression);
@@ -644,7 +650,11 @@ Hypothesis deployHypothesis(const DeployCandidate &d, const WebhookFacts &facts,
           Say::time(u"at"_s, began), Say::count(u"count"_s, worst.byError.value(kind))}},
         {u"deploy.changed_files"_s, {Say::names(u"files"_s, d.files.mid(0, 3))}}};
     h.cause.confidence = h.score;
+    // the deploy, and the endpoint where what it broke shows (unless another cause there
+    // already cites it)
     h.cause.refs = {d.ref};
+    if (citeEndpoint)
+        h.cause.refs.append(u"endpoint:"_s + worst.endpoint);
     h.cause.evidenceIds = {d.evidenceId, facts.ownEvidence};
     h.why = u"deploy changed webhook delivery just before this kind of failure began"_s;
     return h;
@@ -701,8 +711,9 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
         const DeployRanking at = rankDeploys(input, began, topicWords(u"webhook-failures"_s),
                                              input.params.keywords, false);
         if (const DeployCandidate *d = deploysKnown ? fittingDeploy(at, kind, began) : nullptr) {
+            // a cause of its own beside the endpoint's: the endpoint is that one's
             out.hypotheses.append(
-                deployHypothesis(*d, facts, v.worst, kind, began, reference, 0.8));
+                deployHypothesis(*d, facts, v.worst, kind, began, reference, 0.8, false));
             secondDeploy = true;
         }
     }
@@ -751,7 +762,8 @@ void phraseOurSide(AnalyzerOutput &out, const AnalysisInput &input, const Webhoo
         h.cause.phrases = deployPhrases(best, v.worst.firstFailure) +
                           QList<Phrase>{{u"webhook.observed"_s, observedArgs(v.worst)}};
     h.cause.confidence = h.score;
-    h.cause.refs = {best.ref};
+    // the deploy, and the customer's endpoint where the failures it caused show
+    h.cause.refs = {best.ref, u"endpoint:"_s + v.worst.endpoint};
     h.cause.evidenceIds = {best.evidenceId, facts.ownEvidence};
     h.why = u"deploy touched webhook delivery just before the failures"_s;
     out.hypotheses.append(h);
@@ -804,10 +816,8 @@ void phraseAlsoFailing(AnalyzerOutput &out, const AnalysisInput &input, const We
                 rankDeploys(input, e.firstFailure, topicWords(u"webhook-failures"_s),
                             input.params.keywords, false);
             if (const DeployCandidate *d = fittingDeploy(at, kind, e.firstFailure)) {
-                Hypothesis h =
-                    deployHypothesis(*d, facts, e, kind, e.firstFailure, reference, 0.72);
-                h.cause.refs.append(u"endpoint:"_s + e.endpoint);
-                out.hypotheses.append(h);
+                out.hypotheses.append(
+                    deployHypothesis(*d, facts, e, kind, e.firstFailure, reference, 0.72));
                 continue;
             }
         }
@@ -861,7 +871,7 @@ AnalyzerOutput analyzeWebhookBreakdown(const AnalysisInput &input)
     const QDateTime reference =
         input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     if (v.side == WebhookVerdict::Side::None) {
-        phraseNormal(out, facts, v, reference);
+        phraseNormal(out, input, facts, v, reference);
         if (!phraseUnsubscribedEvent(out, input, facts))
             phraseDocumentedEvent(out, input, facts);
         return out;

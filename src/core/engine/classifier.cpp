@@ -631,6 +631,44 @@ qsizetype phraseEnd(const QStringList &tokens, qsizetype at, const Lexicon::Term
     return pos;
 }
 
+int conceptIndex(QStringView id);
+
+// A German separable verb in a main clause: the verb early, its particle last ("kommen ... an",
+// "kommt bei uns nicht mehr an"): a phrase term "kommen an" read across the clause (the verb
+// bracket), negated by a negation before the verb or inside the bracket. Where the phrase term
+// ends (exclusive; the clause's end), or `at` when it does not match.
+qsizetype bracketEnd(const QStringList &tokens, qsizetype at, const Lexicon::Term &t)
+{
+    static const QSet<QString> particles{u"an"_s,  u"ab"_s, u"auf"_s,    u"aus"_s,
+                                         u"ein"_s, u"zu"_s, u"zuruck"_s, u"durch"_s};
+    if (t.lang != Lexicon::Lang::De || t.words.size() != 2 || !particles.contains(t.words.at(1)) ||
+        tokens.size() < at + 3 || tokens.last() != t.words.at(1) ||
+        !inflectionOf(tokens.at(at), t, t.words.first(), false))
+        return at;
+    return tokens.size();
+}
+
+bool negatedInside(const QStringList &tokens, qsizetype from, qsizetype to)
+{
+    for (qsizetype i = from; i < to; ++i) {
+        if (Lexicon::isNegationCue(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
+// "without metadata", "sin metadatos", "sem metadados", "ohne Metadaten", "sans métadonnées":
+// a piece of request data said to be absent is data missing, whatever verb carries it.
+bool withoutBefore(const QStringList &tokens, qsizetype at)
+{
+    static const QSet<QString> without{u"without"_s, u"sin"_s, u"sem"_s, u"ohne"_s, u"sans"_s};
+    for (qsizetype i = at - 1; i >= std::max<qsizetype>(0, at - 2); --i) {
+        if (without.contains(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
 void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence> *out)
 {
     // The lexicon's phrases first: a word inside one belongs to that phrase's concept ("fehl"
@@ -643,16 +681,26 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
         const bool aside = setAsideBefore(clause.tokens, i);
         for (const TermRef &r : termIndex().multi) {
             const Lexicon::Term &t = termOf(r);
-            const qsizetype end = phraseEnd(clause.tokens, i, t);
+            qsizetype end = phraseEnd(clause.tokens, i, t);
+            const bool bracket = end <= i && (end = bracketEnd(clause.tokens, i, t)) > i;
             if (end <= i || (aside && Lexicon::concepts().at(r.index).kind == Kind::Topic))
                 continue;
-            for (qsizetype k = i; k < end; ++k)
-                inPhrase[k].append(r.index);
+            if (bracket) {
+                inPhrase[i].append(r.index);
+                inPhrase[end - 1].append(r.index);
+            } else {
+                for (qsizetype k = i; k < end; ++k)
+                    inPhrase[k].append(r.index);
+            }
             const bool emptied = Lexicon::concepts().at(r.index).kind == Kind::Event &&
                                  nothingAfter(clause.tokens, end);
+            const bool negatedInBracket = bracket && negatedInside(clause.tokens, i + 1, end - 1);
             phrasesAt[i].append(
-                {r.index, emptied || (negated && !Lexicon::isNegationCue(t.words.first())),
-                 clause.tokens.mid(i, end - i).join(u' '), objectAt(clause.tokens, i)});
+                {r.index,
+                 emptied || negatedInBracket ||
+                     (negated && !Lexicon::isNegationCue(t.words.first())),
+                 bracket ? t.words.join(u' ') : clause.tokens.mid(i, end - i).join(u' '),
+                 objectAt(clause.tokens, i)});
         }
     }
     for (qsizetype i = 0; i < n; ++i) {
@@ -672,6 +720,12 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
                          cleared || emptied ||
                              (negated && !Lexicon::isNegationCue(termOf(r).words.first())),
                          tok, objectAt(clause.tokens, i)});
+            // request data said to be absent ("requests without metadata") is missing data
+            static const int dropped = conceptIndex(u"dropped");
+            if (kind == Kind::Topic &&
+                Lexicon::concepts().at(r.index).playbooks.contains(u"metadata"_s) &&
+                withoutBefore(clause.tokens, i))
+                out->append({dropped, false, tok, false});
         }
         out->append(phrasesAt.at(i));
     }

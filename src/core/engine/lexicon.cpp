@@ -89,6 +89,9 @@ const Spec Specs[] = {
      u"廃止|非推奨|提供終了|存在しない|見つから"},
     {u"webhook", Kind::Topic, u"webhook-failures 4", u"webhook|web hook|callback|call back", u"",
      u"", u"", u"", u"ウェブフック|コールバック"},
+    // What a webhook is to many customers: a notification or event posted to their URL.
+    {u"notification", Kind::Topic, u"webhook-failures 3", u"notification|=notify", u"notificacion",
+     u"notificac", u"benachrichtigung", u"notification", u"通知"},
     {u"delivery", Kind::Topic, u"webhook-failures 1.5",
      u"deliver|receiver|=hook|=hooks|signature|hmac|=tls|certificate|handshake",
      u"entrega|receptor|firma|certificado", u"entrega|receptor|assinatura|certificado",
