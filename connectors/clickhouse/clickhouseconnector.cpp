@@ -522,6 +522,13 @@ Mapped errorBreakdownRows(const QList<ClickHouseResult> &results, const Request 
     const qint64 totalRequests = results.at(1).value(0, u"cf_n"_s).toLongLong();
     QJsonArray rows;
     qint64 errors = 0;
+    // the error codes of the largest groups (rows come largest first), for a docs search
+    QJsonArray codes;
+    for (qsizetype i = 0; i < r.rows.size() && codes.size() < 3; ++i) {
+        const QString code = text(r.value(i, u"cf_error_code"_s)).toString();
+        if (!code.isEmpty() && !codes.contains(code))
+            codes.append(code);
+    }
     for (qsizetype i = 0; i < r.rows.size(); ++i) {
         rows.append(QJsonArray{text(r.value(i, u"cf_provider"_s)), text(r.value(i, u"cf_model"_s)),
                                number(r.value(i, u"cf_status"_s)),
@@ -535,7 +542,9 @@ Mapped errorBreakdownRows(const QList<ClickHouseResult> &results, const Request 
     return {EvidenceKind::Table,
             u"Errors by provider, model and status"_s + request.suffix,
             data,
-            {{u"error_requests"_s, errors}, {u"total_requests"_s, totalRequests}}};
+            {{u"error_requests"_s, errors},
+             {u"total_requests"_s, totalRequests},
+             {u"error_codes"_s, codes}}};
 }
 
 // fallback_stats

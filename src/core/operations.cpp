@@ -80,7 +80,7 @@ QList<Operation> clickhouse()
          EvidenceKind::Table,
          {u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s, u"last"_s},
          u"(errors only: status ≥ 400) plus `total_requests` field in data"_s,
-         {u"error_requests"_s, u"total_requests"_s},
+         {u"error_requests"_s, u"total_requests"_s, u"error_codes[]"_s},
          {}},
         {c,
          u"error_series"_s,

@@ -105,9 +105,10 @@ private slots:
         QTest::newRow("the org's requests fail elsewhere: not only shares")
             << lb({gpt(0.75, 3050), claude(0.25, 990)}, months) << QString() << 0.2
             << int(Kind::None) << false;
-        QTest::newRow("edited in the window: the split mixes two configs")
+        // what the save changed is not known: the split is reported, not concluded on
+        QTest::newRow("saved in the window, no share moved: as weighted, saved in the window")
             << lb({gpt(0.75, 3050), claude(0.25, 990)}, u"2028-06-27T09:00:00Z"_s) << QString()
-            << 0.0 << int(Kind::None) << false;
+            << 0.0 << int(Kind::AsWeighted) << true;
         QTest::newRow("too few requests to tell") << lb({gpt(0.75, 30), claude(0.25, 9)}, months)
                                                   << QString() << 0.0 << int(Kind::None) << false;
     }
@@ -170,7 +171,8 @@ private slots:
         QCOMPARE(v.concernsTicket, concernsTicket);
         if (v.kind == Kind::AsWeighted) {
             QCOMPARE(v.minority.model, u"claude-sonnet-4-5"_s);
-            QCOMPARE(v.since, config.updatedAt);
+            QCOMPARE(v.savedInWindow, config.updatedAt >= facts.windowFrom);
+            QCOMPARE(v.since, v.savedInWindow ? QDateTime() : config.updatedAt);
         }
     }
 

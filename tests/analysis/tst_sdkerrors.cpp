@@ -136,6 +136,49 @@ private slots:
         facts.rescued[sharedConfig ? u"pc-review"_s : u"pc-batch"_s] = rescued;
         QCOMPARE(judgeSdkErrors(facts).found(), found);
     }
+
+    void keyOrLimitRefusals_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("400 invalid_request: what the version sends")
+            << 400 << u"invalid_request"_s << true;
+        QTest::newRow("401 invalid_api_key: the key, not the version")
+            << 401 << u"invalid_api_key"_s << false;
+        QTest::newRow("403 forbidden: the key's permissions") << 403 << u"forbidden"_s << false;
+        QTest::newRow("429 rate_limited: a limit") << 429 << u"rate_limited"_s << false;
+        QTest::newRow("429 budget_exceeded: a budget") << 429 << u"budget_exceeded"_s << false;
+        QTest::newRow("503 from the provider: the version still stands out")
+            << 503 << u"provider_unavailable"_s << true;
+    }
+
+    // The failures one version alone shows are refusals of a key, a budget or a limit: those
+    // follow the key or config the version's service uses, whatever client sent the request.
+    void keyOrLimitRefusals()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(bool, found);
+        const QString oldSdk = u"portkey-python/1.8.4"_s;
+        const QString newSdk = u"portkey-python/1.12.1"_s;
+        SdkErrorFacts facts;
+        facts.series = {series(oldSdk, 12, 0, 0.45, 120), series(newSdk, 14, 0, 0, -1)};
+        facts.traffic = {traffic(oldSdk, u"gpt-4.1"_s, 2000, 400),
+                         traffic(newSdk, u"gpt-4.1"_s, 2500, 5)};
+        ErrorGroup refused;
+        refused.provider = u"openai"_s;
+        refused.model = u"gpt-4.1"_s;
+        refused.status = status;
+        refused.errorCode = code;
+        refused.n = 380;
+        ErrorGroup other = refused;
+        other.status = 500;
+        other.errorCode = u"provider_error"_s;
+        other.n = 25;
+        facts.errorGroups = {refused, other};
+        QCOMPARE(judgeSdkErrors(facts).found(), found);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSdkErrors)

@@ -346,6 +346,52 @@ private slots:
         QCOMPARE(v.providerOutage.proposed, true);
     }
 
+    // A page naming the refusal's status and code: beside a config whose every request is
+    // refused for its key or model (401, 404) it says what is wrong with the config; for a limit
+    // met by some of a config's requests it is the documented limit (expected_behavior); for the
+    // gateway's 429s it says which limit.
+    void documentedRefusals_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<double>("rejectedShare");
+        QTest::addColumn<bool>("documented");
+        QTest::addColumn<QStringList>("refs");
+        const QString config = u"config:pc-a"_s;
+        const QString doc = u"docs:docs/keys/virtual-keys.md"_s;
+        QTest::newRow("401 on every request: the config, then the page")
+            << 401 << 1.0 << false << QStringList{config, doc, u"model:claude-sonnet-4-6"_s};
+        QTest::newRow("404 on every request: the config, then the page")
+            << 404 << 1.0 << false << QStringList{config, doc, u"model:claude-sonnet-4-6"_s};
+        QTest::newRow("401 on some requests: still a key, not a documented limit")
+            << 401 << 0.3 << false << QStringList{config, doc, u"model:claude-sonnet-4-6"_s};
+        QTest::newRow("413 on some requests: the documented limit")
+            << 413 << 0.3 << true << QStringList{doc, config};
+    }
+    void documentedRefusals()
+    {
+        QFETCH(int, status);
+        QFETCH(double, rejectedShare);
+        ErrorBreakdownFacts facts;
+        facts.profile = profile(10000, 0, 0, 800, QString(), status);
+        facts.scope = scope(5, 0);
+        facts.clientConfigRef = u"config:pc-a"_s;
+        facts.clientConfigRejectedShare = rejectedShare;
+        facts.clientDocRef = u"docs:docs/keys/virtual-keys.md"_s;
+        facts.clientDocNamesTarget = status == 401 || status == 403 || status == 404;
+        const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
+        QVERIFY(v.invalidRequests.proposed);
+        QTEST(v.invalidDocumented, "documented");
+        QTEST(v.invalidRequests.refs, "refs");
+
+        ErrorBreakdownFacts limited;
+        limited.profile = profile(20000, 900, 0, 0, QString());
+        limited.scope = scope(5, 0);
+        limited.rateConfigRef = u"config:pc-batch"_s;
+        limited.rateDocRef = u"docs:docs/limits/rate-limits.md"_s;
+        QCOMPARE(judgeErrorBreakdown(limited).rateLimited.refs,
+                 (QStringList{u"config:pc-batch"_s, u"docs:docs/limits/rate-limits.md"_s}));
+    }
+
     // Provider errors that came through one config, edited just before they began, while the
     // org's other configs on that provider work, are the edit's; not when other orgs failed too,
     // when another config failed, or when the edited config is not the one that failed.

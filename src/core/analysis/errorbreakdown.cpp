@@ -144,6 +144,9 @@ void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     // what the customer changes.
     if (!f.rateConfigRef.isEmpty())
         v.rateLimited.refs.append(f.rateConfigRef);
+    // the page that names the refusal's status and code says which limit it is
+    if (!f.rateDocRef.isEmpty())
+        v.rateLimited.refs.append(f.rateDocRef);
 }
 
 void judgeServerErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
@@ -216,11 +219,14 @@ void judgeClientErrors(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
         c.refs.append(u"model:"_s + p.clientModel);
     // a config that is wrong fails every request it carries; one whose other requests are
     // served, rejected with the very status and code a doc page describes, met that limit
-    if (!v.invalidAfterEdit && !f.clientDocRef.isEmpty() && f.clientConfigRejectedShare > 0 &&
-        f.clientConfigRejectedShare < MostRejected) {
+    if (!v.invalidAfterEdit && !f.clientDocRef.isEmpty() && !f.clientDocNamesTarget &&
+        f.clientConfigRejectedShare > 0 && f.clientConfigRejectedShare < MostRejected) {
         v.invalidDocumented = true;
         c.refs.removeIf([](const QString &r) { return r.startsWith(u"model:"); });
         c.refs.prepend(f.clientDocRef);
+    } else if (!f.clientDocRef.isEmpty() && !f.clientConfigRef.isEmpty()) {
+        // a wrong config: the page that names the very refusal says what is wrong with it
+        c.refs.insert(c.refs.indexOf(f.clientConfigRef) + 1, f.clientDocRef);
     }
 }
 
@@ -508,6 +514,13 @@ void phraseClientErrors(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
                         {Say::name(u"config"_s, refId(f.configEdit->ref)),
                          Say::time(u"at"_s, f.configEdit->editedAt)}});
     }
+    if (!f.clientConfigModel.isEmpty()) {
+        s += u"; config "_s + refId(f.clientConfigRef) + u" asks for the model "_s +
+             f.clientConfigModel;
+        phrases.append({u"errors.config_model"_s,
+                        {Say::name(u"config"_s, refId(f.clientConfigRef)),
+                         Say::name(u"model"_s, f.clientConfigModel)}});
+    }
     if (v.onlyThisOrg) {
         s += u"; only "_s + f.orgName + u" is affected"_s;
         phrases.append({u"scope.only_org"_s, {Say::name(u"org"_s, f.orgName)}});
@@ -776,23 +789,48 @@ double rejectedShare(const QList<ConfigTraffic> &traffic, const QString &ref)
     return requests > 0 ? errors / requests : 0.0;
 }
 
+// The fetched doc page that names `group`'s status and error code, or nullptr.
+const DocPage *pageNaming(const QList<DocPage> &pages, const ErrorGroup &group)
+{
+    if (group.errorCode.isEmpty())
+        return nullptr;
+    const QString status = QString::number(group.status);
+    for (const DocPage &page : pages) {
+        if (page.text.contains(group.errorCode) && page.text.contains(status))
+            return &page;
+    }
+    return nullptr;
+}
+
+// The fetched doc page that names the largest 429 group's status and code.
+void documentRefusals(const QList<DocPage> &pages, ErrorBreakdownFacts &f)
+{
+    const ErrorGroup *largest = nullptr;
+    for (const ErrorGroup &g : f.profile.groups) {
+        if (g.isRateLimit() && (!largest || g.n > largest->n))
+            largest = &g;
+    }
+    if (const DocPage *page = largest ? pageNaming(pages, *largest) : nullptr)
+        f.rateDocRef = page->ref;
+}
+
 // The fetched doc page that names the largest client-error group's status and error code, and
 // its sentence that does. Refusals that name the request's target or key (401, 403, 404) are
-// about what the request asked for, not a limit it ran into.
-void documentClientErrors(const AnalysisInput &input, ErrorBreakdownFacts &f)
+// about what the request asked for, not a limit it ran into: the page then only explains a
+// wrong config.
+void documentClientErrors(const QList<DocPage> &pages, ErrorBreakdownFacts &f)
 {
     const ErrorGroup *largest = nullptr;
     for (const ErrorGroup &g : f.profile.groups) {
         if (g.status >= 400 && g.status < 500 && !g.isRateLimit() && (!largest || g.n > largest->n))
             largest = &g;
     }
-    if (!largest || largest->errorCode.isEmpty() || largest->status == 401 ||
-        largest->status == 403 || largest->status == 404)
+    if (!largest)
         return;
-    const QString status = QString::number(largest->status);
-    for (const DocPage &page : fetchedDocPages(input)) {
-        if (!page.text.contains(largest->errorCode) || !page.text.contains(status))
-            continue;
+    f.clientDocNamesTarget =
+        largest->status == 401 || largest->status == 403 || largest->status == 404;
+    if (const DocPage *found = pageNaming(pages, *largest)) {
+        const DocPage &page = *found;
         static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+|\\n+"_s);
         for (const QString &sentence : page.text.split(sentenceEnd)) {
             if (sentence.contains(largest->errorCode) && !sentence.startsWith(u'#')) {
@@ -802,8 +840,26 @@ void documentClientErrors(const AnalysisInput &input, ErrorBreakdownFacts &f)
         }
         f.clientDocRef = page.ref;
         f.clientDocTitle = page.title;
-        return;
     }
+}
+
+// The model id the client config's targets ask for, when its requests were refused 404 and
+// the logs carry another id ('' otherwise): the id the provider did not know.
+QString modelAskedFor(const AnalysisInput &input, const ErrorBreakdownFacts &f)
+{
+    const bool notFound =
+        std::any_of(f.profile.groups.cbegin(), f.profile.groups.cend(), [&](const ErrorGroup &g) {
+            return g.status == 404 && g.model == f.profile.clientModel;
+        });
+    if (!notFound || f.clientConfigRef.isEmpty())
+        return {};
+    for (const QJsonObject &node : configNodes(input, f.clientConfigRef)) {
+        const QString model =
+            node.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+        if (!model.isEmpty() && model != f.profile.clientModel)
+            return model;
+    }
+    return {};
 }
 
 } // namespace
@@ -837,7 +893,10 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     const QList<ConfigTraffic> traffic = configTraffic(input);
     f.clientConfigSpecific = configSpecific(traffic, f.clientConfigRef, f.profile.clientProvider);
     f.clientConfigRejectedShare = rejectedShare(traffic, f.clientConfigRef);
-    documentClientErrors(input, f);
+    const QList<DocPage> pages = fetchedDocPages(input);
+    documentClientErrors(pages, f);
+    f.clientConfigModel = modelAskedFor(input, f);
+    documentRefusals(pages, f);
     f.configEdit = configEditBeforeFailures(input);
     if (!f.profile.serverProvider.isEmpty()) {
         f.serverConfigRef = configRefFor(input, f.profile.serverProvider, f.profile.serverModel);

@@ -37,6 +37,16 @@ struct ErrorBreakdownFacts
     QString clientDocRef;
     QString clientDocTitle;
     QString clientDocQuote;
+    // The page names a refusal of what the requests asked for (401, 403, 404: a key, a
+    // permission, a model), not a limit they ran into: it explains a wrong config, never a
+    // documented limit the org met.
+    bool clientDocNamesTarget = false;
+    // The requests were refused 404 for their model and the config they used asks its targets
+    // for another model id than the logs carry: the id the config sends ('' otherwise).
+    QString clientConfigModel;
+    // A fetched doc page naming the 429s' status and error code (a key's limit, a budget): the
+    // limit those requests ran into ('' when none).
+    QString rateDocRef;
     // The config the refused (429) requests used, when most of them went to one provider/model
     // ('' when unknown or spread).
     QString rateConfigRef;

@@ -195,6 +195,41 @@ QList<Phrase> stallPhrases(const FallbackVerdict &v)
     return out;
 }
 
+// The config settings at fault in a stall, as the config and the docs spell them.
+QStringList faultySettings(const FallbackVerdict &v)
+{
+    QStringList settings;
+    if (!v.unlisted.isEmpty())
+        settings.append(u"on_status_codes"_s);
+    for (const ConfigIssue &i : v.explaining) {
+        switch (i.kind) {
+        case ConfigIssue::Kind::StatusCodesMissing:
+            appendUnique(settings, u"on_status_codes"_s);
+            break;
+        case ConfigIssue::Kind::NoRequestTimeout:
+        case ConfigIssue::Kind::TimeoutTooLong:
+        case ConfigIssue::Kind::TimeoutUnits:
+            appendUnique(settings, u"request_timeout"_s);
+            break;
+        default:
+            break;
+        }
+    }
+    return settings;
+}
+
+// The first fetched doc page that names every one of `settings` ('' when none, or no settings).
+QString pageOnSettings(const QList<DocPage> &pages, const QStringList &settings)
+{
+    if (settings.isEmpty())
+        return {};
+    for (const DocPage &page : pages) {
+        if (std::ranges::all_of(settings, [&](const QString &s) { return page.text.contains(s); }))
+            return page.ref;
+    }
+    return {};
+}
+
 // Why the config kept the gateway from failing over, one line per problem, no repeats.
 QStringList stallReasons(const FallbackVerdict &v)
 {
@@ -375,12 +410,16 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
     if (v.configExplains) {
         Hypothesis h;
         h.cause.category = QLatin1StringView(Category::CustomerConfig);
+        // the page that documents the setting at fault says what the config should set
+        const QString doc = pageOnSettings(facts.docs, faultySettings(v));
         // a config that cannot fail over at all settles why nothing failed over
         h.score = v.cannotFailOver ? 0.92 : 0.86;
         h.cause.summary = observed + u". "_s + stallReasons(v).mid(0, 2).join(u"; "_s);
         h.cause.phrases = phrases + stallPhrases(v).mid(0, 2);
         h.cause.confidence = 0.85;
         h.cause.refs = v.refs;
+        if (!doc.isEmpty())
+            h.cause.refs.append(doc);
         if (!v.stalledProvider.isEmpty())
             h.cause.refs.append(u"provider:"_s + v.stalledProvider);
         h.cause.evidenceIds = v.evidenceIds;
@@ -528,6 +567,7 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     FallbackFacts facts;
     facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
     facts.stats = fallbackStats(found.first().evidence->data, found.first().evidence->id);
+    facts.docs = fetchedDocPages(input);
     firstTargetFacts(input, largestKey(facts.stats.servedConfigs), facts);
     const ErrorProfile errors = burstProfile(input);
     facts.serverProvider = errors.serverProvider;

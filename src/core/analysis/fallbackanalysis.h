@@ -64,6 +64,7 @@ struct FirstTargetIncident
 struct FallbackFacts
 {
     FallbackStats stats;
+    QList<DocPage> docs; // the fetched doc pages
     // The config that served most fallbacks, the evidence of its fetched copies, and the
     // incidents of its first target's provider.
     QStringList servedConfigEvidence;

@@ -161,9 +161,10 @@ RoutingShareVerdict judgeConfig(const RoutingShareFacts &facts, const Loadbalanc
             return v;
         }
     }
-    if (allClose && quiet && unchanged) {
+    if (allClose && quiet) {
         v.kind = RoutingShareVerdict::Kind::AsWeighted;
-        v.since = c.updatedAt;
+        v.savedInWindow = !unchanged;
+        v.since = unchanged ? c.updatedAt : QDateTime();
         v.minority = *std::min_element(c.targets.cbegin(), c.targets.cend(),
                                        [](const WeightedTarget &a, const WeightedTarget &b) {
                                            return a.requests < b.requests;
@@ -471,7 +472,7 @@ AnalyzerOutput analyzeRoutingShare(const AnalysisInput &input)
               u"a loadbalance config shares traffic by its weights"_s,
               u" went to its targets in the shares its weights give, with no change in the "
               u"window"_s},
-             v.concernsTicket);
+             v.concernsTicket && !v.savedInWindow);
     return out;
 }
 

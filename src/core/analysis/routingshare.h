@@ -66,6 +66,9 @@ struct RoutingShareVerdict
                              // weights favour
     QList<WeightedTarget> targets;
     bool concernsTicket = false; // the ticket names a provider or model of the config's targets
+    // AsWeighted, though the config was saved in the window: the save moved no share, but what
+    // it changed is not known, so the split is reported without concluding on it.
+    bool savedInWindow = false;
 };
 
 // The weights' shares of a config's targets (normalised; zero or negative weights get none).

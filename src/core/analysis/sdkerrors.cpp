@@ -16,6 +16,7 @@ constexpr double MinShare = 0.10;      // a version failing less is not "failing
 constexpr double MinFailed = 20;       // failed requests of the version since the onset
 constexpr double MinGoodRequests = 30; // the other version's requests at the same minutes
 constexpr double GoodShareCeiling = 0.05;
+constexpr double KeyOrLimitRefused = 0.7; // of the version's target's failures
 
 double rateAt(const SdkErrorSeries &s, int i)
 {
@@ -70,6 +71,24 @@ bool rescuedAlike(const SdkErrorFacts &facts, const SdkErrorVerdict &v)
     return false;
 }
 
+// The share of the failed requests to `provider`/`model` that the gateway or the provider
+// refused for the key, the budget or a limit (401, 403, 429): what the org's keys and limits
+// say, the same whichever client sent the request. 0 when the breakdown is not known.
+double keyOrLimitRefusedShare(const QList<ErrorGroup> &groups, const QString &provider,
+                              const QString &model)
+{
+    double all = 0;
+    double refused = 0;
+    for (const ErrorGroup &g : groups) {
+        if (g.provider != provider || g.model != model)
+            continue;
+        all += g.n;
+        if (g.status == 401 || g.status == 403 || g.isRateLimit())
+            refused += g.n;
+    }
+    return all > 0 ? refused / all : 0.0;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- gather
@@ -116,6 +135,8 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
             }
         }
     }
+    if (const ErrorProfile errors = errorProfile(input); errors.present)
+        facts.errorGroups = errors.groups;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"fallback_stats")) {
         const Table t(f.evidence->data);
         for (int r = 0; r < t.rowCount(); ++r) {
@@ -158,6 +179,9 @@ SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
         return {};
     std::tie(v.provider, v.model) = failingTarget(facts.traffic, v.sdk);
     if (v.provider.isEmpty())
+        return {};
+    // refusals of a key or a limit do not depend on the client version that sent the request
+    if (keyOrLimitRefusedShare(facts.errorGroups, v.provider, v.model) >= KeyOrLimitRefused)
         return {};
     for (const SdkErrorSeries &s : facts.series) {
         if (s.sdk == v.sdk || !serves(facts.traffic, s.sdk, v.provider, v.model))

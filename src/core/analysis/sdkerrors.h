@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis.h"
+#include "core/analysis/analysisutil.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -45,6 +46,8 @@ struct SdkErrorFacts
     QHash<QString, QSet<QString>> configs;
     QHash<QString, QSet<QString>> failingConfigs;
     QHash<QString, double> rescued;
+    // The org's failed requests by provider, model, status and code (the error breakdown).
+    QList<ErrorGroup> errorGroups;
 };
 
 // One SDK version failing from `since` while another one of the same org, on the same provider
