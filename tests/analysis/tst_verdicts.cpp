@@ -637,6 +637,16 @@ private slots:
                                                       u"provider:openai"_s, u"model:gpt-4o"_s}));
         QCOMPARE(v.incidents.at(1).match, IncidentMatch::OtherProduct);
         QVERIFY(!v.noIncidentListed);
+        // a failure seen per provider cites the one model of the incident's its requests used
+        facts.failures = {{Ten, {}, u"openai"_s, {}, std::nullopt, {u"gpt-4o"_s, u"o3"_s}}};
+        QCOMPARE(judgeIncidents(facts).incidents.at(0).refs,
+                 (QStringList{u"statuspage:openai:incident:k1"_s, u"provider:openai"_s,
+                              u"model:gpt-4o"_s}));
+        facts.incidents[0].models = {u"gpt-4o"_s, u"o3"_s}; // which of the two: neither is cited
+        QCOMPARE(judgeIncidents(facts).incidents.at(0).refs,
+                 (QStringList{u"statuspage:openai:incident:k1"_s, u"provider:openai"_s}));
+        facts.incidents[0].models = {u"gpt-4o"_s};
+        facts.failures = {{Ten, {}, u"openai"_s, u"gpt-4o"_s, std::nullopt}};
         QVERIFY(v.pages.at(0).relevant && v.pages.at(0).overlaps);
         QVERIFY(!v.pages.at(1).relevant); // not about the provider, not a billing ticket
 
