@@ -161,6 +161,22 @@ private slots:
         row("errors: factura aparte, spanish", u"Re: duda con la factura"_s,
             u"Aparte de la factura, desde las 9 cada llamada de nuestro resumidor recibe un 429."_s,
             u"api-errors"_s);
+        // "has nothing to do with the invoice", in the languages that say it so
+        row("latency: invoice dismissed, spanish", u"Re: fwd: hola"_s,
+            u"Os escribo aquí aunque esto no tiene nada que ver con la factura: desde las 10 las "
+            u"respuestas tardan el triple."_s,
+            u"latency-spike"_s);
+        row("latency: invoice dismissed, french", u"Re: bonjour"_s,
+            u"Cela n'a rien à voir avec la facture : depuis 10 h les réponses sont trois fois "
+            u"plus lentes."_s,
+            u"latency-spike"_s);
+        row("latency: invoice dismissed, english", u"Fwd: hello"_s,
+            u"This has nothing to do with the invoice: since 10am our responses are slow, the "
+            u"latency tripled."_s,
+            u"latency-spike"_s);
+        row("billing: what to do with the invoice", u"Invoice question"_s,
+            u"What should we do with the invoice that bills twice the tokens our logs show?"_s,
+            u"token-billing"_s);
         row("billing: the invoice itself", u"Invoice too high"_s,
             u"Our invoice bills far more tokens than our logs show; the errors we had are "
             u"unrelated."_s,

@@ -532,6 +532,23 @@ bool negatedBefore(const QStringList &tokens, qsizetype at)
     return false;
 }
 
+// "nothing to do with", "nada a ver com", "rien à voir avec", "no tiene que ver con": a
+// negation, then "do/ver/voir" followed by "with/con/com/avec", just before a topic dismisses it.
+bool dismissedBefore(const QStringList &tokens, qsizetype at)
+{
+    static const QSet<QString> relate{u"do"_s, u"ver"_s, u"voir"_s};
+    static const QSet<QString> with{u"with"_s, u"con"_s, u"com"_s, u"avec"_s};
+    for (qsizetype j = at - 2; j >= std::max<qsizetype>(0, at - NegationWindow - 1); --j) {
+        if (!relate.contains(tokens.at(j)) || !with.contains(tokens.at(j + 1)))
+            continue;
+        for (qsizetype n = j - 1; n >= std::max<qsizetype>(0, j - 4); --n) {
+            if (Lexicon::isNegationCue(tokens.at(n)))
+                return true;
+        }
+    }
+    return false;
+}
+
 // "unrelated to the invoice thing", "aparte de la factura": a topic the customer sets aside in
 // the words just before it (a contrast ends the scope) is not what the ticket is about.
 bool setAsideBefore(const QStringList &tokens, qsizetype at)
@@ -542,7 +559,7 @@ bool setAsideBefore(const QStringList &tokens, qsizetype at)
         if (Lexicon::isAsideCue(tokens.at(i)))
             return true;
     }
-    return false;
+    return dismissedBefore(tokens, at);
 }
 
 // "our billing service", "nosso serviço de cobrança", "notre service de facturation": a topic
