@@ -532,6 +532,16 @@ bool negatedBefore(const QStringList &tokens, qsizetype at)
     return false;
 }
 
+// Whether a negation cue stands among tokens [from, to).
+bool negatedInside(const QStringList &tokens, qsizetype from, qsizetype to)
+{
+    for (qsizetype i = from; i < to; ++i) {
+        if (Lexicon::isNegationCue(tokens.at(i)))
+            return true;
+    }
+    return false;
+}
+
 // "nothing to do with", "nada a ver com", "rien à voir avec", "no tiene que ver con": a
 // negation, then "do/ver/voir" followed by "with/con/com/avec", just before a topic dismisses it.
 bool dismissedBefore(const QStringList &tokens, qsizetype at)
@@ -539,12 +549,9 @@ bool dismissedBefore(const QStringList &tokens, qsizetype at)
     static const QSet<QString> relate{u"do"_s, u"ver"_s, u"voir"_s};
     static const QSet<QString> with{u"with"_s, u"con"_s, u"com"_s, u"avec"_s};
     for (qsizetype j = at - 2; j >= std::max<qsizetype>(0, at - NegationWindow - 1); --j) {
-        if (!relate.contains(tokens.at(j)) || !with.contains(tokens.at(j + 1)))
-            continue;
-        for (qsizetype n = j - 1; n >= std::max<qsizetype>(0, j - 4); --n) {
-            if (Lexicon::isNegationCue(tokens.at(n)))
-                return true;
-        }
+        if (relate.contains(tokens.at(j)) && with.contains(tokens.at(j + 1)) &&
+            negatedInside(tokens, std::max<qsizetype>(0, j - 4), j))
+            return true;
     }
     return false;
 }
@@ -663,15 +670,6 @@ qsizetype bracketEnd(const QStringList &tokens, qsizetype at, const Lexicon::Ter
         !inflectionOf(tokens.at(at), t, t.words.first(), false))
         return at;
     return tokens.size();
-}
-
-bool negatedInside(const QStringList &tokens, qsizetype from, qsizetype to)
-{
-    for (qsizetype i = from; i < to; ++i) {
-        if (Lexicon::isNegationCue(tokens.at(i)))
-            return true;
-    }
-    return false;
 }
 
 // "without metadata", "sin metadatos", "sem metadados", "ohne Metadaten", "sans métadonnées":
