@@ -7,6 +7,7 @@
 #include "core/analysis/analyzers.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace TestSupport;
 
@@ -289,7 +290,7 @@ private slots:
         QTest::addColumn<QDateTime>("to");
         QTest::addColumn<QString>("text");
         const auto at = [](int day, int h, int m) {
-            return QDateTime(QDate(2027, 3, day), QTime(h, m), Qt::UTC);
+            return QDateTime(QDate(2027, 3, day), QTime(h, m), QTimeZone::utc());
         };
         QTest::newRow("the reference's day")
             << at(25, 9, 5) << at(25, 11, 40) << u"09:05 UTC\u201311:40 UTC"_s;
@@ -306,7 +307,7 @@ private slots:
         QFETCH(QDateTime, from);
         QFETCH(QDateTime, to);
         QFETCH(QString, text);
-        const QDateTime reference(QDate(2027, 3, 25), QTime(13, 10), Qt::UTC);
+        const QDateTime reference(QDate(2027, 3, 25), QTime(13, 10), QTimeZone::utc());
         QCOMPARE(Analysis::clockRange(from, to, reference), text);
     }
 
