@@ -65,6 +65,9 @@ if ! chroot "$root" dpkg-query -W "${packages[@]}" >/dev/null 2>&1 || [ "$missin
     stamp "packages installed"
 fi
 
+# Inside, every test runs once more with this Qt and compiler; the engine's end-to-end suites
+# on half the scenario library and one variant per transform, and the held-out score is left
+# to the Debian 12 pass, which runs them all.
 # The sources and the shared contracts, read-only, at the same relative places.
 bind "$here" "$root/w/main"
 mount -o remount,bind,ro "$root/w/main"
@@ -79,7 +82,9 @@ read -r ch_url ch_pid ch_dir < <("$here/scripts/clickhouse-local.sh")
 stamp "host ClickHouse at $ch_url"
 
 chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    CI="${CI:-}" CCACHE_DIR=/w/ccache CCACHE_BASEDIR=/w CCACHE_NOHASHDIR=1 CASEFILE_CLICKHOUSE_URL="$ch_url" bash -euo pipefail -c "
+    CI="${CI:-}" CCACHE_DIR=/w/ccache CCACHE_BASEDIR=/w CCACHE_NOHASHDIR=1 CASEFILE_CLICKHOUSE_URL="$ch_url" \
+    CASEFILE_SCENARIO_SAMPLE=2 CASEFILE_METAMORPHIC_PER_TRANSFORM=1 CASEFILE_KILL_TRIALS=25 \
+    CASEFILE_MIGRATION_KILL_TRIALS=25 bash -euo pipefail -c "
     cmake -S /w/main -B /w/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCASEFILE_WARNINGS_AS_ERRORS=ON > /w/build/configure.log 2>&1 || { tail -40 /w/build/configure.log; exit 1; }
     if grep -q 'KF6SyntaxHighlighting_DIR.*NOTFOUND' /w/build/CMakeCache.txt; then
@@ -88,6 +93,6 @@ chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8
     echo 'debian13-leg: configured with KF6 SyntaxHighlighting'
     cmake --build /w/build -j$jobs -- -k 0
     echo 'debian13-leg: build done'
-    cd /w/build && ctest --output-on-failure -j2 --timeout 300
+    cd /w/build && ctest --output-on-failure -j2 --timeout 300 -LE heldout
 "
 stamp "build and tests done"
