@@ -298,6 +298,14 @@ private slots:
         QTest::newRow("two letters alone are no zone") << u"our MT pipeline and CT scans"_s << -999;
         QTest::newRow("region after a time") << u"since 7:40am eastern"_s << -300;
         QTest::newRow("region after a time, in brackets") << u"at 14:00 (Pacific)"_s << -480;
+        QTest::newRow("a part of the day between")
+            << u"since about 10:20 this morning (Eastern)"_s << -300;
+        QTest::newRow("a city in brackets after a time")
+            << u"since around 10:15 this morning (New York), every request"_s << -300;
+        QTest::newRow("a city in brackets, Portuguese") << u"desde as 14h (Brasília)"_s << -180;
+        QTest::newRow("a status code is no time") << u"every call returns 404 (Paris)"_s << -999;
+        QTest::newRow("a city without brackets is no zone")
+            << u"at 10:15 madrid office staff saw it"_s << -999;
         QTest::newRow("region alone is no zone") << u"the central team, the pacific rim"_s << -999;
         QTest::newRow("full-width") << u"午前9時（ＪＳＴ）から"_s << 540;
         QTest::newRow("lower case is no zone") << u"the art of it, est-ce que"_s << -999;

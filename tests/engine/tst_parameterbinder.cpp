@@ -272,6 +272,12 @@ private slots:
         QTest::newRow("en: since last Tuesday")
             << u"broken since last Tuesday"_s << utc("2026-11-17T00:00:00Z");
         QTest::newRow("ja: 月曜日から") << u"月曜日からエラー"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("pt: a partir das 14h (UTC-3)")
+            << u"Hoje, a partir das 6h (UTC-3), ficou bem mais lento"_s
+            << utc("2026-11-20T09:00:00Z");
+        QTest::newRow("en: a part of the day, then the zone")
+            << u"Since about 4:20 this morning (Eastern) our calls fail"_s
+            << utc("2026-11-20T09:20:00Z");
         QTest::newRow("lower-case words are not zones")
             << u"since 9am, c'est ça, the art of it"_s << utc("2026-11-20T09:00:00Z");
     }

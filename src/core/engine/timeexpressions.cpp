@@ -40,7 +40,7 @@ void latinClocks(const QString &lower, QList<Clock> *out)
 {
     static const QRegularExpression clock(
         u"\\b(?:since|from|at|around|about|after|starting|started|between|seit|ab|gegen|um|"
-        u"zwischen|von|depuis|vers|entre|desde|a partir de|a|as|às|sobre|pelas|hacia|"
+        u"zwischen|von|depuis|vers|entre|desde|a partir d(?:e|as|os|a|o)|a|as|às|sobre|pelas|hacia|"
         u"por volta de|à|des|dès)\\s+"
         u"(?:(?:about|around|approx\\.?|etwa|ca\\.?|environ|unos|eso de|las|as|às|la|das|dos|"
         u"les)\\s+)*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|uhr|heures?|h(?![a-z]))?(?!\\d)"_s);

@@ -360,21 +360,38 @@ std::optional<QTimeZone> cityZone(const QString &text)
     return std::nullopt;
 }
 
-// A US region named right after a time of day, without a word for "time": "7:40am eastern",
-// "9 am Pacific", "14:00 (central)". Alone the words mean other things.
-std::optional<QTimeZone> regionAfterClock(const QString &text)
+// A zone named right after a time of day, without a word for "time": a US region ("7:40am
+// eastern", "9 am Pacific", "14:00 (central)") or, in brackets, a city ("10:15 (New York)",
+// "às 10h (Brasília)"); a part of the day may come between ("10:20 this morning (Eastern)").
+// Alone the words mean other things ("our Central team", "the Madrid office").
+std::optional<QTimeZone> zoneAfterClock(const QString &text)
 {
-    static const QRegularExpression region(
-        u"(?:\\d{1,2}:\\d{2}|\\d{1,2}\\s*[ap]\\.?m\\.?|\\d)\\s*\\(?\\s*(eastern|central|mountain|"
-        u"pacific)(?![a-z])"_s,
+    static const QRegularExpression clock(
+        u"(?<![\\d.:])\\d{1,2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?(?![a-z])|\\s*h(?:\\d{2})?(?![a-z]))?(?![\\d:])"_s,
         QRegularExpression::CaseInsensitiveOption);
-    const auto m = region.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QString name = m.captured(1).toLower();
-    for (const NamedZone &z : Cities) {
-        if (QString::fromUtf16(z.name).split(u'|').contains(name))
-            return zoneOf(z);
+    static const QRegularExpression dayPart(
+        u"^\\s*(?:(?:this|today|in the|de la|da|de|du|am|heute)\\s+)?(?:morning|afternoon|"
+        u"evening|tonight|manana|tarde|noche|manha|noite|matin|apres midi|soir|morgen|"
+        u"vormittag|nachmittag|abend)(?![a-z])"_s);
+    static const QStringList regions{u"eastern"_s, u"central"_s, u"mountain"_s, u"pacific"_s};
+    for (auto it = clock.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        // the bracket kept as a word through folding
+        QString raw = text.mid(m.capturedEnd(), 60);
+        raw.replace(u'(', u" zbracket "_s).replace(QChar(0xFF08), u" zbracket "_s);
+        QString after = folded(raw).trimmed();
+        after.remove(dayPart);
+        after = after.trimmed();
+        const bool bracketed = after.startsWith(u"zbracket "_s);
+        if (bracketed)
+            after = after.mid(9);
+        for (const NamedZone &z : Cities) {
+            for (const QString &w : QString::fromUtf16(z.name).split(u'|')) {
+                if ((regions.contains(w) || bracketed) &&
+                    QString(after + u' ').startsWith(QString(w + u' ')))
+                    return zoneOf(z);
+            }
+        }
     }
     return std::nullopt;
 }
@@ -392,7 +409,7 @@ std::optional<QTimeZone> detectTimeZone(const QString &rawText)
         return z;
     if (auto z = cityZone(text))
         return z;
-    return regionAfterClock(text);
+    return zoneAfterClock(text);
 }
 
 } // namespace Casefile::Text
