@@ -645,6 +645,16 @@ private slots:
         facts.incidents[0].models = {u"gpt-4o"_s, u"o3"_s}; // which of the two: neither is cited
         QCOMPARE(judgeIncidents(facts).incidents.at(0).refs,
                  (QStringList{u"statuspage:openai:incident:k1"_s, u"provider:openai"_s}));
+        // the incident writes the version with a dot, the logs with a dash: the same model
+        facts.incidents[0].models = {u"gpt-4.1"_s};
+        facts.failures = {{Ten, {}, u"openai"_s, u"gpt-4-1"_s, std::nullopt}};
+        QCOMPARE(judgeIncidents(facts).incidents.at(0).refs,
+                 (QStringList{u"statuspage:openai:incident:k1"_s, u"provider:openai"_s,
+                              u"model:gpt-4-1"_s}));
+        facts.failures = {{Ten, {}, u"openai"_s, {}, std::nullopt, {u"gpt-4-1"_s, u"o3"_s}}};
+        QCOMPARE(judgeIncidents(facts).incidents.at(0).refs,
+                 (QStringList{u"statuspage:openai:incident:k1"_s, u"provider:openai"_s,
+                              u"model:gpt-4-1"_s}));
         facts.incidents[0].models = {u"gpt-4o"_s};
         facts.failures = {{Ten, {}, u"openai"_s, u"gpt-4o"_s, std::nullopt}};
         QVERIFY(v.pages.at(0).relevant && v.pages.at(0).overlaps);

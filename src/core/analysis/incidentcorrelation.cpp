@@ -228,14 +228,14 @@ IncidentJudgement judgeIncident(const IncidentFacts &facts, const StatusIncident
     j.refs = {incident.ref};
     if (!matched.provider.isEmpty())
         j.refs.append(u"provider:"_s + matched.provider);
-    if (!matched.model.isEmpty() && incident.models.contains(matched.model.toLower())) {
+    if (!matched.model.isEmpty() && namesModel(incident.models, matched.model)) {
         j.refs.append(u"model:"_s + matched.model);
     } else if (matched.model.isEmpty()) {
         // the failure's own series names no model: the one model of the incident's that the
         // failing (else the org's) requests to the provider used
         QStringList named;
         for (const QString &m : matched.models) {
-            if (incident.models.contains(m.toLower()))
+            if (namesModel(incident.models, m))
                 appendUnique(named, m);
         }
         if (named.size() == 1)
