@@ -258,6 +258,52 @@ private slots:
         QCOMPARE(Analysis::failingConfigRef(traffic, provider, model), expected);
     }
 
+    // "Gemini fails, Claude works" against the logs: does another config of the failing
+    // provider work in the same window? (the working config's ref, '' when none)
+    void providerWorksElsewhere_data()
+    {
+        QTest::addColumn<QList<Analysis::ConfigTraffic>>("traffic");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("working");
+        using Analysis::ConfigTraffic;
+        const QList<ConfigTraffic> twoGemini = {
+            {u"pc-quotes"_s, u"google"_s, u"gemini-2.5-flash"_s, 20000, 2300, {}},
+            {u"pc-tracking"_s, u"google"_s, u"gemini-2.5-flash"_s, 16000, 30, {}},
+            {u"pc-claims"_s, u"anthropic"_s, u"claude-sonnet-4-5"_s, 9800, 16, {}}};
+        QTest::newRow("the other config of the provider works")
+            << twoGemini << u"google"_s << u"config:pc-tracking"_s;
+        QTest::newRow("the provider that works is not asked about")
+            << twoGemini << u"anthropic"_s << QString();
+        const QList<ConfigTraffic> oneGemini = {
+            {u"pc-quotes"_s, u"google"_s, u"gemini-2.5-flash"_s, 20000, 2300, {}},
+            {u"pc-claims"_s, u"anthropic"_s, u"claude-sonnet-4-5"_s, 9800, 16, {}}};
+        QTest::newRow("no other config of the provider") << oneGemini << u"google"_s << QString();
+        const QList<ConfigTraffic> tiny = {
+            {u"pc-quotes"_s, u"google"_s, u"gemini-2.5-flash"_s, 20000, 2300, {}},
+            {u"pc-probe"_s, u"google"_s, u"gemini-2.5-flash"_s, 40, 0, {}}};
+        QTest::newRow("a handful of requests elsewhere prove nothing")
+            << tiny << u"google"_s << QString();
+        const QList<ConfigTraffic> bothFail = {
+            {u"pc-quotes"_s, u"google"_s, u"gemini-2.5-flash"_s, 20000, 2300, {}},
+            {u"pc-tracking"_s, u"google"_s, u"gemini-2.5-pro"_s, 16000, 900, {}}};
+        QTest::newRow("the other config fails too") << bothFail << u"google"_s << QString();
+        const QList<ConfigTraffic> noneFails = {
+            {u"pc-quotes"_s, u"google"_s, u"gemini-2.5-flash"_s, 20000, 40, {}},
+            {u"pc-tracking"_s, u"google"_s, u"gemini-2.5-flash"_s, 16000, 30, {}}};
+        QTest::newRow("no config of the provider fails") << noneFails << u"google"_s << QString();
+    }
+
+    void providerWorksElsewhere()
+    {
+        QFETCH(QList<Analysis::ConfigTraffic>, traffic);
+        QFETCH(QString, provider);
+        QFETCH(QString, working);
+        const auto found = Analysis::providerWorksElsewhere(traffic, provider);
+        QCOMPARE(found ? found->workingConfig : QString(), working);
+        if (found)
+            QCOMPARE(found->failingConfig, u"config:pc-quotes"_s);
+    }
+
     // A config's evidence names it by `ref`, by `config_id`, or both: every analyzer reads the
     // same id from it, so the config cited is the config the logs name.
     void configIdentity_data()

@@ -541,18 +541,21 @@ private slots:
             {u"provider-routing-loadbalance-weights-portuguese#20601"_s,
              u"another provider answering is read as a fallback question even when the ticket "
              u"asks about routing and no request failed"_s},
+            // The next four: the classifier reads a contrast of providers and the engine lets
+            // the organisation's logs decide (the failing provider working through another
+            // config makes it api-errors); classify() alone cannot see the logs.
             {u"api-errors-context-length-documented-english#21101"_s,
-             u"one model's 400s named beside another provider's service that works read as a "
-             u"routing contrast, though the working services include the same provider"_s},
+             u"gpt-4o's 400s named beside a Claude service that works: a routing contrast until "
+             u"the logs show the org's other OpenAI config working"_s},
             {u"api-errors-rotated-key-config-outage-guess#31201"_s,
-             u"one service's failures named beside a Claude tool that works read as a routing "
-             u"contrast, though the org's other OpenAI service works too"_s},
+             u"one service's failures named beside a Claude tool that works: a routing contrast "
+             u"until the logs show the org's other OpenAI service working"_s},
             {u"api-errors-revoked-key-gemini-claude-contrast-english#35101"_s,
-             u"one config's 401s named as Gemini failing beside Claude working read as a routing "
-             u"contrast, though the org's other Gemini config works too"_s},
+             u"Gemini's 401s named beside Claude working: a routing contrast until the logs show "
+             u"the org's other Gemini config working"_s},
             {u"api-errors-model-typo-gemini-pro-incident-bystander-spanish#35201"_s,
-             u"one config's 404s named as Gemini failing beside Claude working read as a routing "
-             u"contrast, though the org's other Gemini config works too"_s}};
+             u"Gemini's 404s named beside Claude working: a routing contrast until the logs show "
+             u"the org's other Gemini config working"_s}};
         const QString misread = knownMisreads.value(QString::fromUtf8(QTest::currentDataTag()));
         if (!misread.isEmpty())
             QEXPECT_FAIL("", qPrintable(misread), Continue);
@@ -716,6 +719,63 @@ private slots:
         const Classifier::Decision clear = classifier.decide(
             TestData::ticketSaying(u"Webhooks failing"_s, u"No webhook arrives since 9am."_s));
         QVERIFY2(clear.runnerUp.isEmpty(), qPrintable(clear.choice.reason));
+    }
+
+    // "One provider fails, another works": the providers said to fail go to the engine for the
+    // organisation's logs to check, with the generic errors playbook as runner-up, unless the
+    // ticket says the failing provider works elsewhere too (then the contrast is of configs).
+    void contrastForTheLogs_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QStringList>("failing");
+        QTest::newRow("across providers")
+            << u"Gemini errors"_s
+            << u"Our Gemini requests return 401 since noon while everything on Claude works."_s
+            << QStringList{u"google"_s};
+        QTest::newRow("the same provider works elsewhere")
+            << u"Claude 404s on reports"_s
+            << u"Our report job on Claude fails with 404, while the support bot (also Claude) "
+               u"and our GPT traffic work fine."_s
+            << QStringList();
+        QTest::newRow("a model family name and 'too'")
+            << u"Opus errors"_s
+            << u"Calls to Claude Opus return 500 since 9:00. GPT-4o works, and the Haiku "
+               u"service too."_s
+            << QStringList();
+        QTest::newRow("an exception set aside is no failure")
+            << u"Mistral 403"_s
+            << u"Our Mistral calls fail with 403, while the bot (Claude) looks normal, apart "
+               u"from the odd 500 we always get."_s
+            << QStringList{u"mistral-ai"_s};
+        QTest::newRow("failing and working told apart, in two sentences")
+            << u"Claude 400"_s
+            << u"Our expense tool's Claude calls fail with 400. The translator on GPT-4o works."_s
+            << QStringList();
+        QTest::newRow("Spanish, 'perfecto'")
+            << u"Gemini con 404"_s
+            << u"Las llamadas a Gemini fallan con 404 desde las 11; lo de Claude anda perfecto."_s
+            << QStringList{u"google"_s};
+    }
+
+    void contrastForTheLogs()
+    {
+        QFETCH(QString, subject);
+        QFETCH(QString, description);
+        QFETCH(QStringList, failing);
+        const PlaybookLibrary library = PlaybookLibrary::load({}, false);
+        if (!library.find(u"provider-routing"_s) || !library.find(u"api-errors"_s))
+            QSKIP("no built-in playbooks in this build");
+        const Classifier::Decision d =
+            Classifier(library.playbooks()).decide(TestData::ticketSaying(subject, description));
+        QVERIFY2(d.choice.name == u"provider-routing"_s, qPrintable(d.choice.reason));
+        QVERIFY2(d.contrastFailing == failing,
+                 qPrintable(d.contrastFailing.join(u", "_s) + u" ("_s + d.choice.reason + u")"_s));
+        if (!failing.isEmpty()) {
+            QCOMPARE(d.runnerUp, u"api-errors"_s);
+            QVERIFY2(d.choice.reason.contains(u"for the logs to say"_s),
+                     qPrintable(d.choice.reason));
+        }
     }
 
     void planWithRunnerUp()

@@ -865,6 +865,39 @@ QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &pro
     return {};
 }
 
+std::optional<ProviderWorksElsewhere> providerWorksElsewhere(const QList<ConfigTraffic> &traffic,
+                                                             const QString &provider)
+{
+    const QString failing = failingConfigRef(traffic, provider, {});
+    if (failing.isEmpty())
+        return std::nullopt;
+    // per config: the provider's requests and errors (a config may send to several models)
+    QMap<QString, std::pair<double, double>> perConfig;
+    double requests = 0;
+    QString evidenceId;
+    for (const ConfigTraffic &c : traffic) {
+        if (c.provider != provider)
+            continue;
+        perConfig[u"config:"_s + c.configId].first += c.requests;
+        perConfig[u"config:"_s + c.configId].second += c.errors;
+        requests += c.requests;
+        evidenceId = evidenceId.isEmpty() ? c.evidenceId : evidenceId;
+    }
+    const auto [failingRequests, failingErrors] = perConfig.value(failing);
+    const double failingRate = failingRequests > 0 ? failingErrors / failingRequests : 0;
+    std::optional<ProviderWorksElsewhere> best;
+    for (auto it = perConfig.cbegin(); it != perConfig.cend(); ++it) {
+        const auto [n, errors] = it.value();
+        const double rate = n > 0 ? errors / n : 1.0;
+        if (it.key() == failing || n < 50 || n < 0.1 * requests || rate >= 0.02 ||
+            rate >= failingRate / 5)
+            continue;
+        if (!best || n > best->workingRequests)
+            best = ProviderWorksElsewhere{provider, failing, it.key(), n, rate, evidenceId};
+    }
+    return best;
+}
+
 namespace {
 
 OrgScope wholeWindowScope(const AnalysisInput &input)

@@ -291,6 +291,22 @@ QList<ConfigTraffic> configTraffic(const AnalysisInput &input);
 QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
                          const QString &model);
 
+// "Gemini fails, Claude works" against the logs: the provider's failures held by one config
+// (failingConfigRef) while another config of the organisation's sends it a tenth or more of its
+// requests (50 at least) at under 2% errors and a fifth of the failing config's rate. The
+// failure then follows that config, not the provider.
+struct ProviderWorksElsewhere
+{
+    QString provider;
+    QString failingConfig; // "config:<id>"
+    QString workingConfig; // "config:<id>"
+    double workingRequests = 0;
+    double workingErrorRate = 0;
+    QString evidenceId;
+};
+std::optional<ProviderWorksElsewhere> providerWorksElsewhere(const QList<ConfigTraffic> &traffic,
+                                                             const QString &provider);
+
 // A routing config edited shortly before the requests that used it began to fail.
 struct ConfigEdit
 {

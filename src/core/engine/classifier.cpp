@@ -438,6 +438,7 @@ struct Occurrence
     bool negated = false;
     QString token;       // as found in the ticket (folded)
     bool object = false; // right after a preposition: what is asked about ("on timeouts")
+    bool aside = false;  // after "apart from", "abgesehen von" in its clause: an exception
 };
 
 // Prepositions of the six languages (folded) that make the word after them the thing a
@@ -567,6 +568,19 @@ bool setAsideBefore(const QStringList &tokens, qsizetype at)
             return true;
     }
     return dismissedBefore(tokens, at);
+}
+
+// "look normal, apart from the usual trickle of 5xx": a word anywhere after an aside cue of its
+// clause (a contrast ends the scope) is the exception to what the clause says, not its point.
+bool afterAsideInClause(const QStringList &tokens, qsizetype at)
+{
+    for (qsizetype i = at - 1; i >= 0; --i) {
+        if (Lexicon::isContrast(tokens.at(i)))
+            return false;
+        if (Lexicon::isAsideCue(tokens.at(i)))
+            return true;
+    }
+    return false;
 }
 
 // "our billing service", "nosso serviço de cobrança", "notre service de facturation": a topic
@@ -715,7 +729,7 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
                  emptied || negatedInBracket ||
                      (negated && !Lexicon::isNegationCue(t.words.first())),
                  bracket ? t.words.join(u' ') : clause.tokens.mid(i, end - i).join(u' '),
-                 objectAt(clause.tokens, i)});
+                 objectAt(clause.tokens, i), afterAsideInClause(clause.tokens, i)});
         }
     }
     for (qsizetype i = 0; i < n; ++i) {
@@ -734,7 +748,7 @@ void collectLatin(const Clause &clause, TokenMatcher &matcher, QList<Occurrence>
             out->append({r.index,
                          cleared || emptied ||
                              (negated && !Lexicon::isNegationCue(termOf(r).words.first())),
-                         tok, objectAt(clause.tokens, i)});
+                         tok, objectAt(clause.tokens, i), afterAsideInClause(clause.tokens, i)});
             // request data said to be absent ("requests without metadata") is missing data
             static const int dropped = conceptIndex(u"dropped");
             if (kind == Kind::Topic &&
@@ -938,7 +952,7 @@ void attributeProviders(const Sentence &s, const QList<QList<Occurrence>> &found
         Said c;
         c.providers = Lexicon::providerFamilies(s.clauses.at(k).joined);
         for (const Occurrence &o : found.at(k)) {
-            c.fails = c.fails || (failures.contains(o.index) && !o.negated);
+            c.fails = c.fails || (failures.contains(o.index) && !o.negated && !o.aside);
             c.works = c.works || (o.index == works && !o.negated);
         }
         if (c.providers.isEmpty()) {
@@ -949,8 +963,28 @@ void attributeProviders(const Sentence &s, const QList<QList<Occurrence>> &found
     }
     QStringList failing;
     QStringList working;
-    for (const Said &c : std::as_const(clauses)) {
-        const Said &said = c.fails || c.works ? c : orphan;
+    // A clause naming a provider and saying nothing itself, with "too"/"also": "and the Haiku
+    // service too" ends on it and says what the clause before said; "(also Claude)" opens with
+    // it and is said of by the clause after.
+    const auto saying = [&clauses](const Said &c) {
+        return c.fails || c.works;
+    };
+    const auto elided = [&](qsizetype k) -> const Said * {
+        const QStringList &tokens = s.clauses.at(k).tokens;
+        if (saying(clauses.at(k)) || clauses.at(k).providers.isEmpty() ||
+            !std::ranges::any_of(tokens, Lexicon::isAdditive))
+            return nullptr;
+        const bool back = Lexicon::isAdditive(tokens.last());
+        for (qsizetype j = back ? k - 1 : k + 1; j >= 0 && j < clauses.size(); j += back ? -1 : 1) {
+            if (saying(clauses.at(j)))
+                return &clauses.at(j);
+        }
+        return nullptr;
+    };
+    for (qsizetype k = 0; k < clauses.size(); ++k) {
+        const Said &c = clauses.at(k);
+        const Said *shared = elided(k);
+        const Said &said = saying(c) ? c : shared ? *shared : orphan;
         if (said.fails && said.works) {
             r->contrastSaid = r->contrastSaid || c.providers.size() >= 2;
             continue;
@@ -974,6 +1008,30 @@ void attributeProviders(const Sentence &s, const QList<QList<Occurrence>> &found
         if (!r->workingProviders.contains(p))
             r->workingProviders.append(p);
     }
+}
+
+// The providers a ticket says fail when one of its sentences sets a failing provider against a
+// working one ("Gemini fails, while Claude works") and it says none of them works elsewhere
+// ("our chat, also on OpenAI, is fine" says it does): the customer takes the provider for the
+// dividing line, which the logs can confirm or refute.
+QStringList contrastOnlyAcrossProviders(const Reading &r)
+{
+    // "Gemini fails while Claude works" in one clause states the contrast without saying which
+    // side each provider is on: the providers not said to fail are the side that works.
+    QStringList working = r.workingProviders;
+    if (working.isEmpty() && r.contrastSaid) {
+        for (const QString &p : r.providers) {
+            if (!r.failingProviders.contains(p))
+                working.append(p);
+        }
+    }
+    if (!r.contrastSaid || r.failingProviders.isEmpty() || working.isEmpty())
+        return {};
+    for (const QString &p : r.failingProviders) {
+        if (working.contains(p))
+            return {};
+    }
+    return r.failingProviders;
 }
 
 // "One provider fails, another works" unless the ticket says every provider it says works
@@ -1574,11 +1632,25 @@ Classifier::Decision Classifier::decide(const Ticket &ticket) const
                 u"; close, so %1's checks run too and the evidence decides"_s.arg(second.playbook);
         }
     }
+    QStringList contrastFailing;
+    if (best.playbook == u"provider-routing"_s &&
+        best.matched.contains(u"one provider fails, another works"_s)) {
+        // the generic errors playbook runs beside it, unless another runner-up scored close
+        const bool generic = std::ranges::any_of(
+            ranked, [](const Score &s) { return s.playbook == u"api-errors"_s; });
+        if (generic && (runnerUp.isEmpty() || runnerUp == u"api-errors"_s))
+            contrastFailing = contrastOnlyAcrossProviders(r);
+        if (!contrastFailing.isEmpty() && runnerUp.isEmpty()) {
+            runnerUp = u"api-errors"_s;
+            reason += u"; whether the failure follows %1 or one config of it is for the logs "
+                      u"to say, so api-errors' checks run too"_s.arg(contrastFailing.join(u", "_s));
+        }
+    }
     if (r.staleSubject)
         reason += u"; the subject is from an older thread and weighs less than the body"_s;
     if (r.symptomStrength >= SymptomThreshold && r.asks)
         reason += u"; asked as a question but describes a symptom, so it is investigated"_s;
-    return {PlaybookChoice{best.playbook, reason}, runnerUp};
+    return {PlaybookChoice{best.playbook, reason}, runnerUp, contrastFailing};
 }
 
 Playbook planWithRunnerUp(Playbook chosen, const Playbook &runnerUp)

@@ -36,7 +36,12 @@ public:
     struct Decision
     {
         PlaybookChoice choice;
-        QString runnerUp; // empty unless close to the chosen one
+        QString runnerUp = {}; // empty unless close to the chosen one
+        // "Gemini fails, Claude works", and nothing says the failing provider works elsewhere:
+        // the providers said to fail. Whether the failure follows the provider or one config of
+        // it is for the organisation's logs to say (the engine checks; the generic errors
+        // playbook is then the runner-up).
+        QStringList contrastFailing = {};
     };
 
     Decision decide(const Ticket &ticket) const;

@@ -136,6 +136,7 @@ struct Prepared
     // of those finds the cause, the evidence decided for it.
     QString runnerUp;
     QStringList runnerUpAnalyzers;
+    QStringList contrastFailing; // Classifier::Decision::contrastFailing
 };
 
 // What the look at the window found: the onset of the change the organisation's logs show
@@ -329,6 +330,7 @@ public:
     std::optional<Playbook> playbook;
     QString runnerUp;              // a close runner-up whose checks run too
     QStringList runnerUpAnalyzers; // the analyzers only it has
+    QStringList contrastFailing;   // the providers a contrast says fail, for the logs to check
     BoundParameters params;
     QMap<QString, StepData> data;
     QMap<QString, Attempt> active;
@@ -403,6 +405,7 @@ public:
                        std::shared_ptr<const Analysis::ChangeReport> knownChanges = {});
     bool waitsForEntities(const PlaybookStep &step);
     void checkEntities();
+    void checkContrast();
     bool checkWindow();
     std::optional<WindowProbe> windowProbe();
     OperationCall lookBackCall(const PlaybookStep &coarse) const;
@@ -544,6 +547,7 @@ void InvestigationRunPrivate::prepare(const Ticket &ticket)
                 const Classifier::Decision decision =
                     Classifier(library->playbooks()).decide(ticket);
                 out.choice = decision.choice;
+                out.contrastFailing = decision.contrastFailing;
                 if (!out.choice.name.isEmpty()) {
                     if (const Playbook *pb = library->find(out.choice.name)) {
                         out.playbook = *pb;
@@ -600,6 +604,7 @@ void InvestigationRunPrivate::onPrepared(const Prepared &prepared)
     inv.playbook = prepared.choice;
     runnerUp = prepared.runnerUp;
     runnerUpAnalyzers = prepared.runnerUpAnalyzers;
+    contrastFailing = prepared.contrastFailing;
     params = prepared.params;
     inv.window = params.window;
     playbook = prepared.playbook;
@@ -744,6 +749,35 @@ void InvestigationRunPrivate::checkEntities()
     if (!notes.isEmpty())
         inv.playbook.reason += u"; "_s + notes.join(u"; "_s);
     inv.entityCorrections = params.entityCorrections;
+}
+
+// "Gemini fails, Claude works" against the organisation's logs: when the provider the ticket
+// says fails works through another of the org's configs in the same window, the failure follows
+// the failing config, not the provider, and the generic errors playbook (whose checks ran too)
+// names the investigation. The result says why either way.
+void InvestigationRunPrivate::checkContrast()
+{
+    if (contrastFailing.isEmpty() || runnerUp.isEmpty())
+        return;
+    AnalysisInput logs;
+    logs.steps = data;
+    const QList<Analysis::ConfigTraffic> traffic = Analysis::configTraffic(logs);
+    for (const QString &provider : std::as_const(contrastFailing)) {
+        const auto elsewhere = Analysis::providerWorksElsewhere(traffic, provider);
+        if (!elsewhere)
+            continue;
+        inv.playbook.reason +=
+            u"; the logs show %1 working through %2 (%3 requests, %4 failed) while %5 fails: "
+            u"the failure follows that config, not %1, so this is %6"_s.arg(
+                provider, Analysis::refId(elsewhere->workingConfig),
+                Analysis::formatCount(elsewhere->workingRequests),
+                Analysis::formatShare(elsewhere->workingErrorRate),
+                Analysis::refId(elsewhere->failingConfig), runnerUp);
+        inv.playbook.name = runnerUp;
+        return;
+    }
+    inv.playbook.reason += u"; the logs show no other config of %1 working: the failure follows "
+                           u"the provider"_s.arg(contrastFailing.join(u", "_s));
 }
 
 namespace {
@@ -1600,8 +1634,10 @@ void InvestigationRunPrivate::startAnalysis(
     answered.clear(); // no step runs again
     // The ticket's provider and model against the organisation's own logs (unless a step
     // filtered by them already had them checked): the logs win, and the result says so.
-    if (analyzeSteps)
+    if (analyzeSteps) {
         checkEntities();
+        checkContrast();
+    }
     if (!params.customerHypothesis.isEmpty() &&
         !inv.playbook.reason.contains(u"customer's theory"_s))
         inv.playbook.reason += u"; the customer's theory (\"%1\") is a hypothesis to test, not "

@@ -237,11 +237,11 @@ const Spec Specs[] = {
      u"depuis|soudain|aujourd hui|ce matin|=hier|ne plus|plus aucun",
      u"本日|今朝|昨日|昨夜|今日|急に|から"},
     {u"works", Kind::Works, u"",
-     u"=works|=work|working fine|=fine|goes through|go through|succeed|=ok|normal",
-     u"funciona|=bien|=normal", u"funciona|=ok|=normal",
+     u"=works|=work|working fine|=fine|goes through|go through|succeed|=ok|normal|perfectly",
+     u"funciona|=bien|=normal|perfecto|perfectamente", u"funciona|=ok|=normal|perfeit",
      u"funktioniert|=lauft|=laufen|=geht|"
-     u"klappt|problemlos|einwandfrei",
-     u"fonctionne|=marche|=passe|=passent", u"正常|動いて|動きます|成功"},
+     u"klappt|problemlos|einwandfrei|perfekt",
+     u"fonctionne|=marche|=passe|=passent|parfaitement", u"正常|動いて|動きます|成功|問題なく"},
 };
 
 Lang langAt(int i)
@@ -317,6 +317,13 @@ bool isContrast(const QString &w)
     static const QSet<QString> words =
         setOf(u"but however though although yet pero sino aunque mas porem mas contudo aber "
               u"sondern doch jedoch mais cependant pourtant just only solo only nur juste");
+    return inSet(w, words);
+}
+
+bool isAdditive(const QString &w)
+{
+    static const QSet<QString> words = setOf(
+        u"too also likewise tambien tambem aussi egalement pareil auch ebenfalls gleichfalls");
     return inSet(w, words);
 }
 
@@ -420,7 +427,7 @@ QStringList providerFamilies(const QString &folded)
         const char16_t *words;
     };
     static const Family families[] = {
-        {u"anthropic", u"claude anthropic"},
+        {u"anthropic", u"claude anthropic sonnet opus haiku"},
         {u"openai", u"gpt openai chatgpt o1 o3 o4"},
         {u"google", u"gemini vertex google"},
         {u"azure-openai", u"azure"},

@@ -61,6 +61,9 @@ bool isWhy(const QString &foldedWord);
 // "unrelated to the invoice", "aparte de la factura", "abgesehen von der Rechnung": a word that
 // sets the topic after it aside, so that the topic is not what the ticket is about.
 bool isAsideCue(const QString &foldedWord);
+// "too", "también", "aussi", "auch": a clause that says nothing of its own says what the clause
+// before it said ("GPT works, and the Sonnet one too").
+bool isAdditive(const QString &foldedWord);
 // "roughly 400", "400 keys", "cerca de 500 solicitudes": a number counted or approximated is a
 // quantity, not a status code. Whether `number` at `at` in the folded words is one.
 bool isQuantity(const QStringList &foldedWords, qsizetype at);
