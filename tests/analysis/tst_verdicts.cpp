@@ -534,6 +534,10 @@ private slots:
         QTest::newRow("a spaced name beside an id")
             << u"Gemini 2.5 Flash errors (gemini-2.5-flash)"_s
             << QStringList{u"gemini-2.5-flash"_s};
+        QTest::newRow("Claude, family then version")
+            << u"Increased latency on Claude Sonnet 4.5"_s << QStringList{u"claude-sonnet-4.5"_s};
+        QTest::newRow("Claude, version then family")
+            << u"Errors on Claude 3.5 Haiku"_s << QStringList{u"claude-3.5-haiku"_s};
         QTest::newRow("a family alone") << u"Gemini API degraded"_s << QStringList();
         QTest::newRow("a product after the version")
             << u"Gemini 2.5 in AI Studio"_s << QStringList{u"gemini-2.5"_s};

@@ -107,9 +107,6 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"falls back to) is read as the root cause; that this key is the fallback target's, so "
          u"the incident's 529s could not fail over, is not inferred (provider_outage primary, "
          u"the fallback config and the budgets doc secondary)"_s},
-        {u"latency-spike-sonnet-incident-deploy-before-portuguese"_s,
-         u"only the scope ref is missing: the incident is cited with provider:anthropic, not the "
-         u"model:claude-sonnet-4-5 the slow requests share (the general scope-ref rule)"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},

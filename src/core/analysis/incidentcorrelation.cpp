@@ -454,8 +454,17 @@ QStringList modelsIn(const QString &text)
         u"\\b(gemini|llama|mistral|mixtral|command)\\s+(\\d[\\w.]*)((?:\\s+(?:flash-lite|flash|pro|"
         u"ultra|lite|nano|mini|\\d+b|large|medium|small|versatile|instant|instruct)\\b)*)"_s,
         QRegularExpression::CaseInsensitiveOption);
+    // "Claude Sonnet 4.5" is claude-sonnet-4.5; "Claude 3.5 Sonnet" claude-3.5-sonnet
+    static const QRegularExpression claude(
+        u"\\bclaude\\s+(opus|sonnet|haiku)\\s+(\\d[\\d.]*\\d|\\d)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression claudeVersionFirst(
+        u"\\bclaude\\s+(\\d[\\d.]*\\d|\\d)\\s+(opus|sonnet|haiku)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
     QString joined = text;
     joined.replace(size, u"\\1-\\2"_s);
+    joined.replace(claude, u"claude-\\1-\\2"_s);
+    joined.replace(claudeVersionFirst, u"claude-\\1-\\2"_s);
     QString named;
     qsizetype from = 0;
     for (auto it = spaced.globalMatch(joined); it.hasNext();) {
