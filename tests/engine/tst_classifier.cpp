@@ -541,12 +541,12 @@ private slots:
             {u"provider-routing-loadbalance-weights-portuguese#20601"_s,
              u"another provider answering is read as a fallback question even when the ticket "
              u"asks about routing and no request failed"_s},
-            // The next four: the classifier reads a contrast of providers and the engine lets
+            {u"api-errors-context-length-documented-english#21101"_s,
+             u"gpt-4o's 400s and a Claude service that works, told in separate sentences: a "
+             u"routing contrast the logs are not asked about (see tst_scenarios)"_s},
+            // The next three: the classifier reads a contrast of providers and the engine lets
             // the organisation's logs decide (the failing provider working through another
             // config makes it api-errors); classify() alone cannot see the logs.
-            {u"api-errors-context-length-documented-english#21101"_s,
-             u"gpt-4o's 400s named beside a Claude service that works: a routing contrast until "
-             u"the logs show the org's other OpenAI config working"_s},
             {u"api-errors-rotated-key-config-outage-guess#31201"_s,
              u"one service's failures named beside a Claude tool that works: a routing contrast "
              u"until the logs show the org's other OpenAI service working"_s},
