@@ -65,9 +65,6 @@ if ! chroot "$root" dpkg-query -W "${packages[@]}" >/dev/null 2>&1 || [ "$missin
     stamp "packages installed"
 fi
 
-# Inside, every test runs once more with this Qt and compiler; the engine's end-to-end suites
-# on half the scenario library and one variant per transform, and the held-out score is left
-# to the Debian 12 pass, which runs them all.
 # The sources and the shared contracts, read-only, at the same relative places.
 bind "$here" "$root/w/main"
 mount -o remount,bind,ro "$root/w/main"
@@ -81,6 +78,9 @@ bind "$cache/debian13-ccache" "$root/w/ccache"
 read -r ch_url ch_pid ch_dir < <("$here/scripts/clickhouse-local.sh")
 stamp "host ClickHouse at $ch_url"
 
+# Inside, every test runs once more with this Qt and compiler; the engine's end-to-end suites
+# on half the scenario library and one variant per transform, and the held-out score is left
+# to the Debian 12 pass, which runs them all.
 chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
     CI="${CI:-}" CCACHE_DIR=/w/ccache CCACHE_BASEDIR=/w CCACHE_NOHASHDIR=1 CASEFILE_CLICKHOUSE_URL="$ch_url" \
     CASEFILE_SCENARIO_SAMPLE=2 CASEFILE_METAMORPHIC_PER_TRANSFORM=1 CASEFILE_KILL_TRIALS=25 \

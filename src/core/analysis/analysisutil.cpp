@@ -874,14 +874,13 @@ std::optional<ProviderWorksElsewhere> providerWorksElsewhere(const QList<ConfigT
     // per config: the provider's requests and errors (a config may send to several models)
     QMap<QString, std::pair<double, double>> perConfig;
     double requests = 0;
-    QString evidenceId;
     for (const ConfigTraffic &c : traffic) {
         if (c.provider != provider)
             continue;
-        perConfig[u"config:"_s + c.configId].first += c.requests;
-        perConfig[u"config:"_s + c.configId].second += c.errors;
+        auto &[n, errors] = perConfig[u"config:"_s + c.configId];
+        n += c.requests;
+        errors += c.errors;
         requests += c.requests;
-        evidenceId = evidenceId.isEmpty() ? c.evidenceId : evidenceId;
     }
     const auto [failingRequests, failingErrors] = perConfig.value(failing);
     const double failingRate = failingRequests > 0 ? failingErrors / failingRequests : 0;
@@ -893,7 +892,7 @@ std::optional<ProviderWorksElsewhere> providerWorksElsewhere(const QList<ConfigT
             rate >= failingRate / 5)
             continue;
         if (!best || n > best->workingRequests)
-            best = ProviderWorksElsewhere{provider, failing, it.key(), n, rate, evidenceId};
+            best = ProviderWorksElsewhere{failing, it.key(), n, rate};
     }
     return best;
 }

@@ -297,12 +297,10 @@ QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &pro
 // failure then follows that config, not the provider.
 struct ProviderWorksElsewhere
 {
-    QString provider;
     QString failingConfig; // "config:<id>"
     QString workingConfig; // "config:<id>"
     double workingRequests = 0;
     double workingErrorRate = 0;
-    QString evidenceId;
 };
 std::optional<ProviderWorksElsewhere> providerWorksElsewhere(const QList<ConfigTraffic> &traffic,
                                                              const QString &provider);

@@ -966,7 +966,7 @@ void attributeProviders(const Sentence &s, const QList<QList<Occurrence>> &found
     // A clause naming a provider and saying nothing itself, with "too"/"also": "and the Haiku
     // service too" ends on it and says what the clause before said; "(also Claude)" opens with
     // it and is said of by the clause after.
-    const auto saying = [&clauses](const Said &c) {
+    const auto saying = [](const Said &c) {
         return c.fails || c.works;
     };
     const auto elided = [&](qsizetype k) -> const Said * {
@@ -1016,16 +1016,18 @@ void attributeProviders(const Sentence &s, const QList<QList<Occurrence>> &found
 // dividing line, which the logs can confirm or refute.
 QStringList contrastOnlyAcrossProviders(const Reading &r)
 {
+    if (!r.contrastSaid || r.failingProviders.isEmpty())
+        return {};
     // "Gemini fails while Claude works" in one clause states the contrast without saying which
     // side each provider is on: the providers not said to fail are the side that works.
     QStringList working = r.workingProviders;
-    if (working.isEmpty() && r.contrastSaid) {
+    if (working.isEmpty()) {
         for (const QString &p : r.providers) {
             if (!r.failingProviders.contains(p))
                 working.append(p);
         }
     }
-    if (!r.contrastSaid || r.failingProviders.isEmpty() || working.isEmpty())
+    if (working.isEmpty())
         return {};
     for (const QString &p : r.failingProviders) {
         if (working.contains(p))
@@ -1439,12 +1441,25 @@ static bool bodySymptomFor(const Reading &r, const QString &playbook)
     return false;
 }
 
+bool saysFailure(const Reading &r)
+{
+    return present(r, u"failure") || present(r, u"server-status") || present(r, u"client-status") ||
+           present(r, u"overloaded");
+}
+
+// "Claude fails, GPT works": a failure, something that works, two providers, no fallback named
+// and no provider said to work that is also said to fail.
+bool providerContrast(const Reading &r)
+{
+    return saysFailure(r) && !present(r, u"fallback") && present(r, u"works") &&
+           r.providers.size() >= 2 && !contrastRefuted(r);
+}
+
 static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entries)
 {
     const QList<Lexicon::Concept> &all = Lexicon::concepts();
     QList<Classifier::Score> out;
-    const bool failure = present(r, u"failure") || present(r, u"server-status") ||
-                         present(r, u"client-status") || present(r, u"overloaded");
+    const bool failure = saysFailure(r);
     const bool works = present(r, u"works");
     const bool namesFallback = present(r, u"fallback");
     // A body that reports a symptom of its own tells what is wrong now: the topic of a subject
@@ -1458,9 +1473,7 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
     const bool subjectSpeaks = !(r.staleSubject && bodyReports);
     // A contrast of providers ("Claude fails, GPT works") is the headline itself: the subject's
     // status codes then say how the one provider fails (below).
-    const bool providerContrast =
-        failure && !namesFallback && works && r.providers.size() >= 2 && !contrastRefuted(r);
-    const Headline headline = providerContrast ? Headline{} : headlineOf(r);
+    const Headline headline = providerContrast(r) ? Headline{} : headlineOf(r);
     for (const auto &e : entries) {
         QList<std::pair<double, QString>> parts;
         double total = 0;
@@ -1633,8 +1646,7 @@ Classifier::Decision Classifier::decide(const Ticket &ticket) const
         }
     }
     QStringList contrastFailing;
-    if (best.playbook == u"provider-routing"_s &&
-        best.matched.contains(u"one provider fails, another works"_s)) {
+    if (best.playbook == u"provider-routing"_s && providerContrast(r)) {
         // the generic errors playbook runs beside it, unless another runner-up scored close
         const bool generic = std::ranges::any_of(
             ranked, [](const Score &s) { return s.playbook == u"api-errors"_s; });
