@@ -762,6 +762,12 @@ void InvestigationRunPrivate::checkContrast()
     AnalysisInput logs;
     logs.steps = data;
     const QList<Analysis::ConfigTraffic> traffic = Analysis::configTraffic(logs);
+    if (traffic.isEmpty()) {
+        inv.playbook.reason +=
+            u"; the logs did not show the org's traffic per config, so "
+            u"whether the failure follows %1 is not checked"_s.arg(contrastFailing.join(u", "_s));
+        return;
+    }
     for (const QString &provider : std::as_const(contrastFailing)) {
         const auto elsewhere = Analysis::providerWorksElsewhere(traffic, provider);
         if (!elsewhere)
