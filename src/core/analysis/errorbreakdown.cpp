@@ -695,6 +695,9 @@ void boundToBurst(ErrorProfile &p, const SeriesChange &c)
                (model.isEmpty() || g.model == model);
     };
     const auto bound = [&](QDateTime &first, QDateTime &last) {
+        // a span that ended before the burst began is no part of it: its own times stand
+        if (last.isValid() && last < c.at)
+            return;
         if (first.isValid() && first.secsTo(c.at) > 30 * 60)
             first = c.at;
         if (c.end.isValid() && last.isValid() && c.end.secsTo(last) > 30 * 60)
