@@ -78,6 +78,13 @@ struct Hypothesis
     // them whatever else changed in their minutes.
     double refusals = 0.0;
     QString analyzer{}; // the analyzer that proposed it (filled by the ranking)
+    // Refs (config:…) whose refusals this cause already tells as part of its own story (a
+    // fallback target's key over its budget, seen on another config that uses the key): a
+    // rate-limit cause standing on those refusals alone is folded into this one.
+    QStringList accountsFor{};
+    // It says why failures were not caught (a fallback with nowhere to go), not why they
+    // happened: beside an incident the requests failed on, the incident is the root cause.
+    bool missedCatch = false;
 };
 
 struct AnalysisResult

@@ -149,6 +149,7 @@ private slots:
     void upstreamOfFailover_data();
     void upstreamOfFailover();
     void failoverCauseStaysFirst();
+    void refusalsToldByAnotherCause();
     void degraded_data();
     void degraded();
     void providerOutage();
@@ -385,7 +386,7 @@ void TestRanking::upstreamOfFailover()
 }
 
 // The incident behind many more failures stays second on a fallback ticket: what kept the
-// requests from failing over is what the ticket asks about.
+// requests from failing over is what the ticket asks about, unless the config was right.
 void TestRanking::failoverCauseStaysFirst()
 {
     Hypothesis config;
@@ -407,6 +408,38 @@ void TestRanking::failoverCauseStaysFirst()
     facts.failover = false; // elsewhere the cause behind most failures leads
     v = Analysis::judgeRanking(facts);
     QCOMPARE(v.best, 1);
+    // a fallback that could not catch the failures (its target's key was spent) while the
+    // config is right: the incident the requests failed on answers first, the missed catch beside
+    facts.failover = true;
+    facts.ranked[0].missedCatch = true;
+    v = Analysis::judgeRanking(facts);
+    QCOMPARE(v.best, 1);
+    QCOMPARE(v.secondary, QList<int>{0});
+}
+
+void TestRanking::refusalsToldByAnotherCause()
+{
+    Hypothesis teller;
+    teller.cause.category = u"customer_config"_s;
+    teller.cause.refs = {u"config:pc-a"_s};
+    teller.cause.evidenceIds = {u"ev1"_s};
+    teller.accountsFor = {u"config:pc-mail"_s};
+    Hypothesis told;
+    told.cause.category = u"rate_limited"_s;
+    told.cause.refs = {u"config:pc-mail"_s, u"docs:docs/limits/budgets.md"_s};
+    told.cause.evidenceIds = {u"ev2"_s};
+    Hypothesis elsewhere = told;
+    elsewhere.cause.refs = {u"config:pc-mail"_s, u"config:pc-other"_s};
+    Hypothesis unscoped = told;
+    unscoped.cause.refs = {u"docs:docs/limits/budgets.md"_s};
+    QList<Hypothesis> all{told, teller, elsewhere, unscoped};
+    Analysis::foldAccountedFor(all);
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).cause.category, u"customer_config"_s);
+    QCOMPARE(all.at(0).cause.evidenceIds, (QStringList{u"ev1"_s, u"ev2"_s}));
+    // a cause standing also on refusals of another config, or on none, is its own
+    QCOMPARE(all.at(1).cause.refs, elsewhere.cause.refs);
+    QCOMPARE(all.at(2).cause.refs, unscoped.cause.refs);
 }
 
 void TestRanking::degraded_data()

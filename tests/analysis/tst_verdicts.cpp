@@ -781,7 +781,10 @@ private slots:
                          at.addDays(-1), at.addSecs(3 * 3600)};
         ErrorGroup inside{u"openai"_s,     u"gpt-4o"_s,     502, u"provider_error"_s, 40,
                           at.addSecs(600), at.addSecs(3000)};
-        p.groups = {burst, other, inside};
+        // the same provider's failures that ended before the burst began
+        ErrorGroup before{u"openai"_s,    u"gpt-4o"_s,     504, u"timeout"_s, 9,
+                          at.addDays(-1), at.addSecs(-300)};
+        p.groups = {burst, other, inside, before};
         SeriesChange c;
         c.kind = MetricKind::ErrorRate;
         c.labels = QJsonObject{{u"provider"_s, u"openai"_s}};
@@ -795,6 +798,8 @@ private slots:
         QCOMPARE(p.groups.at(1).first, at.addDays(-1));  // another provider's group is left alone
         QCOMPARE(p.groups.at(2).first, at.addSecs(600)); // inside the burst already
         QCOMPARE(p.groups.at(2).last, at.addSecs(3000));
+        QCOMPARE(p.groups.at(3).first, at.addDays(-1)); // no span that ends before it begins
+        QCOMPARE(p.groups.at(3).last, at.addSecs(-300));
         // refusals of the same provider: yesterday's burst does not start today's span
         ErrorProfile r;
         r.rateLimited = 300;
@@ -908,6 +913,67 @@ private slots:
         QTEST(v.configExplains, "configExplains");
         QTEST(v.refs, "refs");
         QCOMPARE(v.workedAsConfigured, !v.stalled);
+    }
+
+    // A fallback config stalled during an incident while its fallback target's key refused the
+    // requests of another config that uses it: the stall is the fallback config's, the refusals
+    // are why it had nowhere to go. Refusals that began after the stall, or that are a small
+    // share of that config's requests since they began, explain nothing.
+    void fallbackTargetRefused_data()
+    {
+        QTest::addColumn<QString>("refusedFrom");
+        QTest::addColumn<double>("otherServed"); // the other config's answered requests
+        QTest::addColumn<QString>("via");        // '' when no refused target explains it
+        QTest::newRow("the key refused from before the stall")
+            << u"2030-03-19T10:05:00Z"_s << 6500.0 << u"pc-mail"_s;
+        QTest::newRow("the refusals began after the stall")
+            << u"2030-03-19T14:00:00Z"_s << 6500.0 << QString();
+        QTest::newRow("a small share of the key's requests")
+            << u"2030-03-19T10:05:00Z"_s << 60000.0 << QString();
+    }
+    void fallbackTargetRefused()
+    {
+        QFETCH(QString, refusedFrom);
+        QFETCH(double, otherServed);
+        QFETCH(QString, via);
+        const QStringList columns{
+            u"config_id"_s,     u"provider"_s, u"model"_s, u"status"_s,         u"error_code"_s,
+            u"fallback_used"_s, u"attempts"_s, u"n"_s,     u"avg_latency_ms"_s, u"first"_s};
+        const QJsonObject stats =
+            table(columns, {{u"pc-claims"_s, u"anthropic"_s, u"claude-sonnet-4-5"_s, 200, u""_s, 0,
+                             1, 20000, 2700, u"2030-03-18T12:00:00Z"_s},
+                            {u"pc-claims"_s, u"anthropic"_s, u"claude-sonnet-4-5"_s, 529,
+                             u"provider_overloaded"_s, 0, 1, 520, 860, u"2030-03-19T13:00:00Z"_s},
+                            {u"pc-claims"_s, u"anthropic"_s, u"claude-sonnet-4-5"_s, 500,
+                             u"provider_error"_s, 0, 1, 27, 700, u"2030-03-18T12:40:00Z"_s},
+                            {u"pc-mail"_s, u"openai"_s, u"gpt-4.1"_s, 200, u""_s, 0, 1, otherServed,
+                             1700, u"2030-03-18T12:00:00Z"_s},
+                            {u"pc-mail"_s, u"openai"_s, u"gpt-4.1"_s, 429, u"budget_exceeded"_s, 0,
+                             1, 2300, 510, refusedFrom}});
+        FallbackFacts facts;
+        facts.stats = fallbackStats(stats, u"ev1"_s);
+        facts.configsRead = true;
+        facts.windowFrom = QDateTime(QDate(2030, 3, 18), QTime(12, 0), QTimeZone::utc());
+        facts.windowTo = QDateTime(QDate(2030, 3, 19), QTime(16, 15), QTimeZone::utc());
+        FallbackConfig claims{u"pc-claims"_s, u"ev-claims"_s, {429, 500, 529}, u"fallback"_s, true};
+        claims.keys = {u"vk-anthropic"_s, u"vk-openai"_s};
+        claims.fallbackTargets = {{u"vk-openai"_s, u"gpt-4.1"_s}};
+        FallbackConfig mail{u"pc-mail"_s, u"ev-mail"_s, {}, u"single"_s, false};
+        mail.keys = {u"vk-openai"_s};
+        facts.configs = {claims, mail};
+        const FallbackVerdict v = judgeFallback(facts);
+        QVERIFY(v.stalled);
+        QCOMPARE(v.refusedTarget ? v.refusedTarget->via : QString(), via);
+        if (via.isEmpty())
+            return;
+        // the verdict is about the fallback config, not the single config the refusals came on
+        QCOMPARE(v.stalledConfig, u"pc-claims"_s);
+        QCOMPARE(v.stalledTarget, u"anthropic/claude-sonnet-4-5"_s);
+        QCOMPARE(v.stalledCount, 547.0);
+        QCOMPARE(v.refusedTarget->status, u"429 budget_exceeded"_s);
+        QCOMPARE(v.refusedTarget->model, u"gpt-4.1"_s);
+        QVERIFY(!v.cannotFailOver);
+        QVERIFY(!v.configExplains); // the config itself lists 529
     }
 
     void fallbackFacts()

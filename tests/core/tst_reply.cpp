@@ -673,6 +673,55 @@ private slots:
         QVERIFY2(reply.contains(words), qPrintable(reply));
     }
 
+    // An incident on a fallback ticket: with a second cause (what kept the fallback from catching
+    // the failures) the advice points to it instead of suggesting the fallback they already have.
+    void outageAdviceOnAFallbackTicket_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("playbook");
+        QTest::addColumn<bool>("second");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<QString>("notWords");
+        QTest::newRow("en fallback, second cause")
+            << u"en"_s << u"fallback"_s << true << u"already fails over"_s << u"ride out"_s;
+        QTest::newRow("en fallback alone")
+            << u"en"_s << u"fallback"_s << false << u"ride out"_s << u"already fails over"_s;
+        QTest::newRow("en errors, second cause")
+            << u"en"_s << u"api-errors"_s << true << u"ride out"_s << u"already fails over"_s;
+        QTest::newRow("fr fallback, second cause")
+            << u"fr"_s << u"fallback"_s << true << u"prévoit déjà un repli"_s << u"traverser"_s;
+        QTest::newRow("ja fallback, second cause")
+            << u"ja"_s << u"fallback"_s << true << u"すでに別ターゲット"_s
+            << u"今後のプロバイダー障害"_s;
+    }
+    void outageAdviceOnAFallbackTicket()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, playbook);
+        QFETCH(bool, second);
+        QFETCH(QString, words);
+        QFETCH(QString, notWords);
+        Investigation inv = leakyInvestigation();
+        inv.secondaryCauses.clear();
+        if (second)
+            inv.secondaryCauses.append(RootCause{u"customer_config"_s,
+                                                 u"the fallback target's key was over budget"_s,
+                                                 0.7,
+                                                 {u"config:pc-a"_s},
+                                                 {}});
+        inv.playbook = {playbook, u"mentions it"_s};
+        inv.rootCause = RootCause{u"provider_outage"_s,
+                                  u"the provider reported an incident"_s,
+                                  0.8,
+                                  {u"provider:anthropic"_s},
+                                  {}};
+        Reply::ComposeOptions options;
+        options.language = language;
+        const QString reply = Reply::compose(inv, options).reply;
+        QVERIFY2(reply.contains(words), qPrintable(reply));
+        QVERIFY2(!reply.contains(notWords), qPrintable(reply));
+    }
+
     void staleSubjectIsNotQuoted_data()
     {
         QTest::addColumn<QString>("subject");

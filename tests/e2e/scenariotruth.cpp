@@ -102,11 +102,6 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"OpenAI config works too) and it stays provider-routing; the library reads that "
          u"shape as routing elsewhere (provider-routing-old-sdk-claude-japanese). The cause "
          u"found (the documented context limit) is right"_s},
-        {u"fallback-sonnet-outage-and-fallback-key-budget-french"_s,
-         u"the mail config's 429 budget_exceeded (all day, on the virtual key the claims config "
-         u"falls back to) is read as the root cause; that this key is the fallback target's, so "
-         u"the incident's 529s could not fail over, is not inferred (provider_outage primary, "
-         u"the fallback config and the budgets doc secondary)"_s},
         {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
          u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
          u"noisy p95 minute just before the rise for its start"_s},

@@ -67,6 +67,25 @@ void firstTargetFacts(const AnalysisInput &input, const QString &config, Fallbac
     }
 }
 
+// A status by which a target's key turns a request away: payment or budget, permission, a
+// revoked key, a limit.
+bool keyRefusal(int status)
+{
+    return status == 401 || status == 402 || status == 403 || status == 429;
+}
+
+// Every target's virtual key, at any level of the config.
+void collectKeys(const QJsonObject &node, int depth, QStringList &keys)
+{
+    const QString key = node.value(u"virtual_key"_s).toString().trimmed();
+    if (!key.isEmpty() && !keys.contains(key))
+        keys.append(key);
+    if (depth >= 4)
+        return;
+    for (const QJsonValue &t : node.value(u"targets"_s).toArray())
+        collectKeys(t.toObject(), depth + 1, keys);
+}
+
 bool hasFallbackStrategy(const QJsonObject &node, int depth)
 {
     const QString mode = strategyMode(node);
@@ -138,12 +157,23 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
     v.averageLatencyMs = st.stuckLatencySum / std::max(1.0, st.stuck);
     v.stalledTarget = largestKey(st.stuckByTarget);
     v.stalledConfig = largestKey(st.stuckConfigs);
-    v.stalledProvider = v.stalledTarget.section(u'/', 0, 0);
+    v.stalledCount = st.stuck;
     v.mostlyTimeouts = st.stuckTimeouts >= st.stuck / 2;
     if (!facts.configsRead) {
+        v.stalledProvider = v.stalledTarget.section(u'/', 0, 0);
         v.configUnknown = true;
         return;
     }
+    // A fallback config stalled while its fallback target's key turned requests away: the stall
+    // is that config's, and the refusals on the key say why it had nowhere to go (they are no
+    // stall of their own).
+    v.refusedTarget = refusedFallbackTarget(facts);
+    if (v.refusedTarget) {
+        v.stalledConfig = v.refusedTarget->config;
+        v.stalledTarget = largestKey(st.stuckTargetsByConfig.value(v.stalledConfig));
+        v.stalledCount = st.stuckConfigs.value(v.stalledConfig);
+    }
+    v.stalledProvider = v.stalledTarget.section(u'/', 0, 0);
     v.evidenceIds = {st.evidenceId};
     for (const FallbackConfig &c : facts.configs) {
         if (c.id == v.stalledConfig && !c.id.isEmpty() && !c.canFailOver) {
@@ -154,11 +184,21 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
     }
     // only the configs the stalled requests used can explain them
     v.unlisted = unlistedStatuses(facts);
+    if (v.refusedTarget) {
+        // the key's refusals are why the target could not answer, not a status to fail over on
+        const int refusal = v.refusedTarget->status.section(u' ', 0, 0).toInt();
+        for (UnlistedStatus &u : v.unlisted)
+            u.statuses.removeAll(refusal);
+        v.unlisted.removeIf([&](const UnlistedStatus &u) {
+            return u.configRef != u"config:"_s + v.stalledConfig || u.statuses.isEmpty();
+        });
+    }
     for (const UnlistedStatus &u : std::as_const(v.unlisted)) {
         appendUnique(v.refs, u.configRef);
         appendUnique(v.evidenceIds, u.evidenceId);
     }
-    const QStringList stalledConfigs = st.stuckConfigs.keys();
+    const QStringList stalledConfigs =
+        v.refusedTarget ? QStringList{v.stalledConfig} : st.stuckConfigs.keys();
     for (const ConfigIssue &i : facts.issues) {
         if (!stalledConfigs.isEmpty() && !stalledConfigs.contains(i.configRef.mid(7)))
             continue;
@@ -372,11 +412,56 @@ void phraseWorked(const FallbackFacts &facts, const FallbackVerdict &v, Analyzer
          {}});
 }
 
+// The stalled config's fallback target turned requests away (its key's budget, quota or access):
+// the failures had nowhere to fail over. Beside their own cause (an incident, a server), not
+// above it: the config itself is right.
+void phraseRefusedTarget(const FallbackFacts &facts, const FallbackVerdict &v,
+                         const WordedLine &stall, AnalyzerOutput &out)
+{
+    const RefusedTarget &t = *v.refusedTarget;
+    const QString target = t.model.isEmpty() ? t.key : t.model + u" (virtual key "_s + t.key + u')';
+    const QString why =
+        u"Config "_s + t.config + u" fails over to "_s + target + u", but from "_s +
+        clock(t.first, facts.reference) + u" that key refused "_s + formatCount(t.refused) +
+        u" requests with "_s + t.status + u" on config "_s + t.via +
+        u", so the failures had nowhere to fail over: raise or reset the key's budget or quota, "
+        u"or give the fallback a key of its own"_s;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    // The config itself is right: the failures' own cause (an incident the requests failed on)
+    // answers first when there is one, and the spent key is why nothing caught them.
+    h.score = 0.7;
+    h.missedCatch = true;
+    h.cause.summary = stall.text + u". "_s + why;
+    h.cause.phrases = stall.phrases;
+    h.cause.phrases.append({u"fallback.target_refused"_s,
+                            {Say::name(u"config"_s, t.config), Say::name(u"target"_s, target),
+                             Say::count(u"refused"_s, t.refused), Say::time(u"from"_s, t.first),
+                             Say::name(u"status"_s, t.status), Say::name(u"via"_s, t.via)}});
+    h.cause.confidence = 0.75;
+    h.cause.refs = {u"config:"_s + t.config};
+    // the page that documents the refusal (its error code) says what the limit is
+    const QString code = t.status.section(u' ', 1);
+    if (const QString doc =
+            pageOnSettings(facts.docs, code.isEmpty() ? QStringList() : QStringList{code});
+        !doc.isEmpty())
+        h.cause.refs.append(doc);
+    h.cause.evidenceIds = v.evidenceIds;
+    for (const FallbackConfig &c : facts.configs) {
+        if (c.id == t.config || c.id == t.via)
+            appendUnique(h.cause.evidenceIds, c.evidenceId);
+    }
+    h.failures = v.stalledCount;
+    h.accountsFor = {u"config:"_s + t.via};
+    h.why = u"the fallback target's key refused the requests that would have failed over"_s;
+    out.hypotheses.append(h);
+}
+
 void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, AnalyzerOutput &out)
 {
     const FallbackStats &st = facts.stats;
     QString observed =
-        formatCount(st.stuck) + u" requests to "_s + v.stalledTarget +
+        formatCount(v.stalledCount) + u" requests to "_s + v.stalledTarget +
         (v.stalledConfig.isEmpty() ? QString() : u" (config "_s + v.stalledConfig + u')') +
         u" failed"_s +
         (v.mostlyTimeouts ? QString(u" on timeouts after about "_s + formatMs(v.averageLatencyMs))
@@ -384,7 +469,7 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
         u" without failing over (fallback_used 0, one attempt)"_s;
     QList<Phrase> phrases{
         {v.mostlyTimeouts ? u"fallback.stalled_timeouts"_s : u"fallback.stalled"_s,
-         {Say::count(u"count"_s, st.stuck), Say::name(u"target"_s, v.stalledTarget),
+         {Say::count(u"count"_s, v.stalledCount), Say::name(u"target"_s, v.stalledTarget),
           Say::millis(u"latency"_s, v.averageLatencyMs)}}};
     if (!v.stalledConfig.isEmpty())
         phrases.append({u"fallback.config_used"_s, {Say::name(u"config"_s, v.stalledConfig)}});
@@ -425,6 +510,10 @@ void phraseStalled(const FallbackFacts &facts, const FallbackVerdict &v, Analyze
         h.cause.evidenceIds = v.evidenceIds;
         h.why = u"the config explains the missing fallback"_s;
         out.hypotheses.append(h);
+        return;
+    }
+    if (v.refusedTarget) {
+        phraseRefusedTarget(facts, v, {observed, phrases}, out);
         return;
     }
     out.rejected.append({QLatin1StringView(Category::CustomerConfig),
@@ -484,6 +573,17 @@ FallbackConfig failoverShape(const QJsonObject &config)
     if (c.mode.isEmpty())
         c.mode = u"single"_s;
     c.canFailOver = hasFallbackStrategy(config, 0);
+    collectKeys(config, 0, c.keys);
+    if (c.mode == u"fallback") {
+        const QJsonArray targets = config.value(u"targets"_s).toArray();
+        for (qsizetype i = 1; i < targets.size(); ++i) {
+            const QJsonObject t = targets.at(i).toObject();
+            const QString key = t.value(u"virtual_key"_s).toString().trimmed();
+            if (!key.isEmpty())
+                c.fallbackTargets.append(
+                    {key, t.value(u"override_params"_s).toObject().value(u"model"_s).toString()});
+        }
+    }
     return c;
 }
 
@@ -494,6 +594,8 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
     const Table t(table);
     const bool countsAttempts = t.hasColumn(u"attempts");
     double largestRefused = 0;
+    QMap<QString, double> largestKeyRefusal;
+    QMap<QString, double> largestStuck;
     for (int r = 0; r < t.rowCount(); ++r) {
         const double n = t.number(r, u"n");
         const int status = int(t.number(r, u"status"));
@@ -501,7 +603,23 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
         const bool fellBack = t.number(r, u"fallback_used") > 0;
         const double avg = t.number(r, u"avg_latency_ms");
         const QString target = t.text(r, u"provider") + u'/' + t.text(r, u"model");
+        const QString config = t.text(r, u"config_id");
         st.total += n;
+        st.requestsByConfig[config] += n;
+        // (a refusal before any target was tried is the org's limit, not a target's key)
+        const bool beforeRouting = countsAttempts && t.number(r, u"attempts") == 0;
+        if (keyRefusal(status) && !fellBack && !beforeRouting) {
+            st.keyRefusalsByConfig[config] += n;
+            if (n > largestKeyRefusal.value(config)) {
+                largestKeyRefusal[config] = n;
+                st.keyRefusalByConfig[config] =
+                    QString::number(status) + (code.isEmpty() ? QString() : QString(u' ' + code));
+            }
+            const QDateTime first = fromIso(t.text(r, u"first"));
+            if (first.isValid() &&
+                (!st.keyRefusalFirst.contains(config) || first < st.keyRefusalFirst.value(config)))
+                st.keyRefusalFirst[config] = first;
+        }
         if (countsAttempts && status >= 400 && t.number(r, u"attempts") == 0) {
             st.refused += n;
             if (n > largestRefused) {
@@ -519,8 +637,14 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
             if (code.contains(u"timeout") || status == 408 || status == 504 || avg >= 30000)
                 st.stuckTimeouts += n;
             st.stuckByTarget[target] += n;
-            if (!t.text(r, u"config_id").isEmpty())
-                st.stuckConfigs[t.text(r, u"config_id")] += n;
+            if (!config.isEmpty()) {
+                st.stuckConfigs[config] += n;
+                st.stuckTargetsByConfig[config][target] += n;
+                if (n > largestStuck.value(config)) {
+                    largestStuck[config] = n;
+                    st.stuckFirst[config] = fromIso(t.text(r, u"first"));
+                }
+            }
             if (!st.stuckStatuses.contains(status))
                 st.stuckStatuses.append(status);
         } else if (fellBack && status < 400) {
@@ -566,6 +690,8 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
         return std::nullopt;
     FallbackFacts facts;
     facts.reference = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    facts.windowFrom = input.params.window.from;
+    facts.windowTo = input.params.window.to;
     facts.stats = fallbackStats(found.first().evidence->data, found.first().evidence->id);
     facts.docs = fetchedDocPages(input);
     firstTargetFacts(input, largestKey(facts.stats.servedConfigs), facts);
@@ -586,6 +712,45 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input)
     }
     facts.issues = lintConfigs(input);
     return facts;
+}
+
+std::optional<RefusedTarget> refusedFallbackTarget(const FallbackFacts &facts)
+{
+    const FallbackStats &st = facts.stats;
+    const double windowS = facts.windowFrom.isValid() && facts.windowTo.isValid()
+                               ? double(facts.windowFrom.secsTo(facts.windowTo))
+                               : 0.0;
+    if (windowS <= 0)
+        return std::nullopt;
+    std::optional<RefusedTarget> best;
+    for (const FallbackConfig &c : facts.configs) {
+        const QDateTime stall = st.stuckFirst.value(c.id);
+        if (!c.canFailOver || st.stuckConfigs.value(c.id) < 10 || !stall.isValid())
+            continue;
+        for (const auto &[key, model] : c.fallbackTargets) {
+            for (const FallbackConfig &user : facts.configs) {
+                const QDateTime since = st.keyRefusalFirst.value(user.id);
+                if (!user.keys.contains(key) || !since.isValid() || since > stall.addSecs(10 * 60))
+                    continue;
+                const double refused = st.keyRefusalsByConfig.value(user.id);
+                // the config's requests since the refusals began, at its average rate
+                const double sinceS = double(std::max<qint64>(60, since.secsTo(facts.windowTo)));
+                const double requests =
+                    st.requestsByConfig.value(user.id) * std::min(1.0, sinceS / windowS);
+                if (refused < 10 || refused < 0.5 * requests || (best && refused <= best->refused))
+                    continue;
+                best = RefusedTarget{c.id,
+                                     key,
+                                     model,
+                                     user.id,
+                                     refused,
+                                     st.requestsByConfig.value(user.id),
+                                     st.keyRefusalByConfig.value(user.id),
+                                     st.keyRefusalFirst.value(user.id)};
+            }
+        }
+    }
+    return best;
 }
 
 FallbackVerdict judgeFallback(const FallbackFacts &facts)

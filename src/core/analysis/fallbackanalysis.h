@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,15 @@ struct FallbackStats
     // limit): no config's retry or fallback applies to them, so they are no stall.
     double refused = 0;
     QString refusedStatus; // the largest group's "429 rate_limited"
+    // Per config: its requests, the stalled ones by target, and those a target's key refused
+    // (401, 402, 403 or 429: a spent budget, a quota, a revoked key) with the largest such
+    // group's "429 budget_exceeded" and the first of them.
+    QMap<QString, double> requestsByConfig;
+    QMap<QString, QMap<QString, double>> stuckTargetsByConfig;
+    QMap<QString, double> keyRefusalsByConfig;
+    QMap<QString, QString> keyRefusalByConfig;
+    QMap<QString, QDateTime> keyRefusalFirst;
+    QMap<QString, QDateTime> stuckFirst; // per config: when its largest stalled group began
 };
 // Sums the rows of a fallback_stats table.
 FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId);
@@ -47,6 +57,10 @@ struct FallbackConfig
     QList<int> failoverCodes; // empty when the config lists none
     QString mode;             // strategy.mode of the top level ("single" when none)
     bool canFailOver = true;  // a "fallback" strategy at the top or in a nested target
+    // The virtual key of every target, at any level, and the targets a top-level "fallback"
+    // strategy fails over to (all but the first) as {virtual key, model}.
+    QStringList keys{};
+    QList<QPair<QString, QString>> fallbackTargets{};
 };
 
 // The config's strategy mode and whether any level of it fails over to another target.
@@ -92,6 +106,8 @@ struct FallbackFacts
     QList<FallbackConfig> configs;
     QList<ConfigIssue> issues; // lint of every fetched config
     QDateTime reference;       // for the wording
+    QDateTime windowFrom;      // the window the table covers
+    QDateTime windowTo;
 };
 
 // Statuses (not timeouts) a config that stalled does not list among its fail-over codes.
@@ -100,6 +116,20 @@ struct UnlistedStatus
     QString configRef;
     QString evidenceId;
     QList<int> statuses;
+};
+
+// A fallback config's stall explained by its fallback target: the target's virtual key refused
+// most requests of a config that uses it (`via`, possibly the stalled config itself).
+struct RefusedTarget
+{
+    QString config; // the fallback config that stalled
+    QString key;
+    QString model;
+    QString via;
+    double refused = 0;
+    double requests = 0;
+    QString status; // "429 budget_exceeded"
+    QDateTime first;
 };
 
 struct FallbackVerdict
@@ -128,6 +158,9 @@ struct FallbackVerdict
     // The config most stalled requests used has no fallback strategy at all (loadbalance,
     // single): nothing could have failed over, whatever the gateway did.
     std::optional<FallbackConfig> cannotFailOver;
+    // The stalled config's fallback target could not answer: its key refused requests.
+    std::optional<RefusedTarget> refusedTarget;
+    double stalledCount = 0;     // the requests of the stall the verdict is about
     bool configExplains = false; // customer_config
     QStringList refs;
     QStringList evidenceIds;
@@ -139,6 +172,12 @@ std::optional<FallbackFacts> gatherFallback(const AnalysisInput &input);
 // Pure: whether a config issue explains requests that stalled on `provider` with `stats`.
 bool issueExplainsStall(const ConfigIssue &issue, const FallbackStats &stats,
                         const QString &provider);
+
+// Pure: the fallback config that stalled while a fallback target's key refused most requests of
+// a config using that key from before the stall on (nullopt when none): the failures had nowhere
+// to fail over. "Most" is counted against that config's requests since the refusals began, at
+// its average rate over the window.
+std::optional<RefusedTarget> refusedFallbackTarget(const FallbackFacts &facts);
 
 // Pure: the verdict of the facts. No text for people.
 FallbackVerdict judgeFallback(const FallbackFacts &facts);

@@ -277,7 +277,9 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     }
     appendUnique(facts.notChecked, all.notChecked);
     appendUnique(facts.missing, all.notChecked);
-    facts.ranked = mergeHypotheses(all.hypotheses, input.playbook);
+    QList<Hypothesis> proposed = all.hypotheses;
+    foldAccountedFor(proposed);
+    facts.ranked = mergeHypotheses(proposed, input.playbook);
     // causes an analyzer did not count are counted on the traffic their refs name
     const ErrorProfile errors = errorProfile(input);
     for (Hypothesis &h : facts.ranked) {
@@ -568,6 +570,43 @@ bool upstreamOfFailover(const Hypothesis &best, const Hypothesis &other)
                        [](const QString &r) { return r.startsWith(u"statuspage:"); });
 }
 
+namespace {
+
+// Whether `h` is a rate-limit cause standing only on refusals `teller` tells.
+bool toldBy(const Hypothesis &teller, const Hypothesis &h)
+{
+    if (h.cause.category != QLatin1StringView(Category::RateLimited))
+        return false;
+    bool any = false;
+    for (const QString &r : h.cause.refs) {
+        if (!r.startsWith(u"config:"))
+            continue;
+        if (!teller.accountsFor.contains(r))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+} // namespace
+
+void foldAccountedFor(QList<Hypothesis> &all)
+{
+    for (qsizetype t = 0; t < all.size(); ++t) {
+        if (all.at(t).accountsFor.isEmpty())
+            continue;
+        for (qsizetype i = all.size() - 1; i >= 0; --i) {
+            if (i == t || !toldBy(all.at(t), all.at(i)))
+                continue;
+            const QStringList evidence = all.at(i).cause.evidenceIds;
+            all.removeAt(i);
+            if (i < t)
+                --t;
+            appendUnique(all[t].cause.evidenceIds, evidence);
+        }
+    }
+}
+
 QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &playbook)
 {
     QHash<QString, Hypothesis> byCategory;
@@ -636,9 +675,15 @@ RankingVerdict judgeRanking(const RankingFacts &facts)
         // (not on a slowness ticket, where failed requests are not what is measured)
         for (qsizetype k = 0; k < v.secondary.size() && !facts.slowness; ++k) {
             const Hypothesis &h = facts.ranked.at(v.secondary.at(k));
-            // the incident the requests failed on stays beside what kept them from failing over
-            if (facts.failover && upstreamOfFailover(facts.ranked.at(v.best), h))
+            // the incident the requests failed on stays beside what kept them from failing over,
+            // and answers first when the config was right and only the catch failed
+            if (facts.failover && upstreamOfFailover(facts.ranked.at(v.best), h)) {
+                if (facts.ranked.at(v.best).missedCatch) {
+                    std::swap(v.best, v.secondary[k]);
+                    std::swap(v.confidence, v.secondaryConfidence[k]);
+                }
                 continue;
+            }
             const double primaryFailures = facts.ranked.at(v.best).failures;
             if (primaryFailures > 0 && h.failures >= 3.0 * primaryFailures) {
                 std::swap(v.best, v.secondary[k]);

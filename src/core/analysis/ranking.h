@@ -44,6 +44,11 @@ struct RankingVerdict
     bool needsHuman = false; // confidence below NeedsHumanBelow
 };
 
+// A rate-limit cause whose config refs are all refusals another cause already tells as part of
+// its own story (its accountsFor) is folded into that cause: its evidence joins it, and it is no
+// cause of its own.
+void foldAccountedFor(QList<Hypothesis> &all);
+
 // One hypothesis per category: the strongest (after the playbook's prior), a little stronger
 // when several analyzers agree; its refs stay its own. Strongest first.
 QList<Hypothesis> mergeHypotheses(const QList<Hypothesis> &all, const QString &playbook);

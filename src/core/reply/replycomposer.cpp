@@ -542,6 +542,22 @@ std::optional<QTimeZone> replyZone(const Investigation &inv, const ComposeOption
     return zone;
 }
 
+// What the advice speaks of, in the terms of the ticket's complaint: the invoice, slowness,
+// webhook deliveries, only the metadata of served requests (else failures). On a fallback ticket
+// with a second cause, that cause says why the fallback did not catch the failures, so the advice
+// points there instead of suggesting a fallback.
+void setAdviceFlags(const Investigation &inv, QHash<QString, QString> &v)
+{
+    static const QHash<QString, QString> complaint{{u"token-billing"_s, u"billing"_s},
+                                                   {u"latency-spike"_s, u"slower"_s},
+                                                   {u"webhook-failures"_s, u"deliveries"_s},
+                                                   {u"metadata"_s, u"metadata"_s}};
+    if (const QString flag = complaint.value(inv.playbook.name); !flag.isEmpty())
+        v[flag] = u"1"_s;
+    if (inv.playbook.name == u"fallback" && !inv.secondaryCauses.isEmpty())
+        v[u"fallback_missed"_s] = u"1"_s;
+}
+
 } // namespace
 
 QString replyLanguageFor(const Ticket &ticket)
@@ -620,14 +636,7 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             v[u"config"_s] = config;
         if (c.category == QLatin1StringView(Category::CustomerConfig))
             v[u"config_example"_s] = configSnippet(c);
-        // what the advice speaks of, in the terms of the ticket's complaint: the invoice,
-        // slowness, webhook deliveries, only the metadata of served requests (else failures)
-        static const QHash<QString, QString> complaint{{u"token-billing"_s, u"billing"_s},
-                                                       {u"latency-spike"_s, u"slower"_s},
-                                                       {u"webhook-failures"_s, u"deliveries"_s},
-                                                       {u"metadata"_s, u"metadata"_s}};
-        if (const QString flag = complaint.value(inv.playbook.name); !flag.isEmpty())
-            v[flag] = u"1"_s;
+        setAdviceFlags(inv, v);
         const QString endpoint = refValue(c.refs, u"endpoint:");
         if (!endpoint.contains(u'`'))
             v[u"endpoint"_s] = endpoint;
