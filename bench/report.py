@@ -188,7 +188,10 @@ def main():
         md += ["", "Wall time is the command line's, from start to exit: the ticket read, the investigation and the "
                f"process's own start-up and exit ({overhead} ms alone on this run). The limit is the ticket read plus "
                "the longest chain of round trips in the playbook (levels × latency), from the playbook, not from "
-               "measured times. With latency ranges every request draws its own latency, so the limit is the "
+               "measured times. When the organisation's logs moved the window's start (the change began before "
+               "it; levels marked *), the steps that read the window depend on that first answer of the logs, "
+               "so their chain starts one ClickHouse round trip later. "
+               "With latency ranges every request draws its own latency, so the limit is the "
                "expected longest chain over those draws (a level of parallel queries waits for the slowest draw). "
                "Engine time is the investigation alone, as the older ratios measured it.",
                "", "| run | scenario | ticket | playbook | levels | limit ms | wall ms | engine ms | wall/limit | "
@@ -197,7 +200,8 @@ def main():
         for r in lat_rows:
             slow = ", ".join(f"{k} {v}" for k, v in r.get("slowest_steps", {}).items())
             md.append(f"| {r.get('run', 'ranges')} | {r['scenario']} | {r['ticket']} | {r.get('playbook', '')} | "
-                      f"{r.get('levels', '')} | {r.get('limit_ms', '')} | {r['wall_ms']:.0f} | "
+                      f"{r.get('levels', '')}{'*' if r.get('window_widened') else ''} | "
+                      f"{r.get('limit_ms', '')} | {r['wall_ms']:.0f} | "
                       f"{r.get('engine_ms', r['wall_ms']):.0f} | {r.get('wall_over_limit')} | "
                       f"{r['wall_over_slowest']} | {r.get('wall_over_critical_path')} | {r['wall_over_sum']} | {slow} |")
     md += ch_md

@@ -1363,6 +1363,7 @@ void InvestigationRunPrivate::startStep(const PlaybookStep &step)
     if (r->attempts == 0)
         stepClocks[step.id].start();
     ++r->attempts;
+    qCDebug(lcCore) << "step" << step.id << "starts at" << elapsed.elapsed() << "ms";
     r->status = StepStatus::Running;
     r->error.clear();
 
@@ -1517,6 +1518,7 @@ void InvestigationRunPrivate::finishStep(const QString &id, StepStatus status, c
     r->status = status;
     r->error = status == StepStatus::Ok ? QString() : error;
     r->durationMs = stepClocks.contains(id) ? stepClocks.value(id).elapsed() : 0;
+    qCDebug(lcCore) << "step" << id << "ends at" << elapsed.elapsed() << "ms";
     StepData sd;
     if (output) {
         for (Evidence e : output->evidence) {
@@ -1637,6 +1639,7 @@ void InvestigationRunPrivate::startAnalysis(
 {
     phase = Phase::Analysing;
     windowChecking = false;
+    qCDebug(lcCore) << "analysis starts at" << elapsed.elapsed() << "ms";
     answered.clear(); // no step runs again
     // The ticket's provider and model against the organisation's own logs (unless a step
     // filtered by them already had them checked): the logs win, and the result says so.
