@@ -172,6 +172,7 @@ void InvestigationTab::follow(InvestigationRun *run)
     connect(run, &InvestigationRun::evidenceAdded, m_view, &InvestigationView::addEvidence);
     connect(run, &InvestigationRun::finished, this, [this](const Investigation &investigation) {
         StallProbe probe("investigation finished in its tab");
+        m_playbook = investigation.playbook.name;
         m_view->setFinished(investigation);
         const RunHealth health = runHealth(investigation);
         if (!m_editorLoaded || m_editor->markdown().trimmed().isEmpty()) {
@@ -249,6 +250,7 @@ void InvestigationTab::rerunStep(const QString &stepId)
 
 void InvestigationTab::showOffline(const Investigation &investigation)
 {
+    m_playbook = investigation.playbook.name;
     m_view->setInvestigation(investigation);
     loadDiagnosis(investigation);
 }
@@ -347,7 +349,7 @@ void MainWindow::buildQueuePanel()
     connect(m_queueView, &QWidget::customContextMenuRequested, this, &MainWindow::showQueueMenu);
     connect(m_queueView, &QTableView::activated, this, [this] { runCurrentTicket(); });
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        m_preview->setTicket(currentTicket(), m_profile.currentTime());
+        showPreview();
         updateActions();
     });
     m_preview = new TicketPreview(m_queuePanel);
@@ -396,6 +398,7 @@ void MainWindow::buildTabs()
         QWidget *w = m_tabs->widget(index);
         m_tabs->removeTab(index);
         w->deleteLater();
+        showPreview();
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         // A hidden page never paints, and with its updates off Qt skips it when the stack
@@ -1026,6 +1029,14 @@ bool MainWindow::selectTicket(const QString &ticketId)
     return true;
 }
 
+// The selected ticket, with the playbook its open investigation ran beside the suggestion.
+void MainWindow::showPreview()
+{
+    const Ticket ticket = currentTicket();
+    const InvestigationTab *tab = ticket.isValid() ? tabForTicket(ticket.id) : nullptr;
+    m_preview->setTicket(ticket, m_profile.currentTime(), tab ? tab->playbookName() : QString());
+}
+
 Ticket MainWindow::currentTicket() const
 {
     const QModelIndex current = m_queueView->currentIndex();
@@ -1098,6 +1109,8 @@ InvestigationTab *MainWindow::runInvestigation(const Ticket &ticket, const QStri
                 [this, tab](const Investigation &investigation) {
                     followRunConnections(investigation);
                     saveInvestigation(tab, investigation);
+                    if (investigation.ticket.id == currentTicket().id)
+                        showPreview(); // the logs may have led to another playbook
                     if (tab->elapsedMs() > LongInvestigationMs)
                         notifyFinished(investigation);
                     updateActions();
@@ -1215,6 +1228,7 @@ InvestigationTab *MainWindow::openOffline(const Investigation &investigation,
     const int index = m_tabs->addTab(tab, tr("#%1 (saved)").arg(investigation.ticket.id));
     m_tabs->setTabToolTip(index, investigation.ticket.subject);
     m_tabs->setCurrentIndex(index);
+    showPreview();
     updateActions();
     return tab;
 }

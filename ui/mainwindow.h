@@ -67,6 +67,7 @@ public:
     void refreshTickets();
     bool selectTicket(const QString &ticketId);
     Ticket currentTicket() const;
+    void showPreview();
     void selectNextTicket();
 
     // Opens (or focuses) the ticket's tab and runs its investigation.
@@ -205,6 +206,8 @@ public:
     DiagnosisEditor *editor() const { return m_editor; }
     QSplitter *splitter() const { return m_splitter; }
     const Ticket &ticket() const { return m_ticket; }
+    // The playbook of the investigation shown (empty before its first run has finished).
+    QString playbookName() const { return m_playbook; }
     QString storedId() const { return m_storedId; }
     void setStoredId(const QString &id);
     bool isRunning() const;
@@ -232,6 +235,7 @@ private:
     void setDraftStale(bool stale, const QString &reason = {});
 
     Ticket m_ticket;
+    QString m_playbook;
     QString m_storedId;
     QPointer<InvestigationRun> m_run;
     bool m_editorLoaded = false;

@@ -52,7 +52,8 @@ TicketPreview::TicketPreview(QWidget *parent)
     setTicket({}, {});
 }
 
-void TicketPreview::setTicket(const Ticket &ticket, const QDateTime &now)
+void TicketPreview::setTicket(const Ticket &ticket, const QDateTime &now,
+                              const QString &investigatedAs)
 {
     m_ticket = ticket;
     if (!ticket.isValid()) {
@@ -80,8 +81,13 @@ void TicketPreview::setTicket(const Ticket &ticket, const QDateTime &now)
         meta << tr("%1 priority").arg(ticket.priority);
     if (ticket.createdAt.isValid() && now.isValid())
         meta << tr("opened %1 ago").arg(humanAge(ticket.createdAt.secsTo(now)));
-    if (const QString playbook = TicketQueueModel::suggestPlaybook(ticket); !playbook.isEmpty())
+    const QString playbook = TicketQueueModel::suggestPlaybook(ticket);
+    if (!playbook.isEmpty() && !investigatedAs.isEmpty() && investigatedAs != playbook)
+        meta << tr("suggested playbook: %1 (investigated as %2)").arg(playbook, investigatedAs);
+    else if (!playbook.isEmpty())
         meta << tr("suggested playbook: %1").arg(playbook);
+    else if (!investigatedAs.isEmpty())
+        meta << tr("investigated as %1").arg(investigatedAs);
     m_meta->setText(meta.join(u" · "_s));
     m_tags->setText(tr("Tags: %1").arg(ticket.tags.join(u", "_s)));
     m_tags->setVisible(!ticket.tags.isEmpty());

@@ -22,7 +22,9 @@ class TicketPreview final : public QWidget
 public:
     explicit TicketPreview(QWidget *parent = nullptr);
 
-    void setTicket(const Ticket &ticket, const QDateTime &now); // an invalid ticket clears it
+    // An invalid ticket clears it. `investigatedAs`: the playbook the ticket's last investigation
+    // ran, shown beside the suggestion from the text when the organisation's logs led elsewhere.
+    void setTicket(const Ticket &ticket, const QDateTime &now, const QString &investigatedAs = {});
     const Ticket &ticket() const { return m_ticket; }
 
     QString headerText() const;

@@ -498,6 +498,18 @@ void TestModels::queuePreviewIsPlainText()
     QCOMPARE(preview.bodyText(), t.description);
     for (QLabel *label : preview.findChildren<QLabel *>())
         QCOMPARE(label->textFormat(), Qt::PlainText);
+    // the suggestion from the text, and beside it the playbook the investigation ran when the
+    // organisation's logs led elsewhere
+    const QString suggested = TicketQueueModel::suggestPlaybook(t);
+    QVERIFY(!suggested.isEmpty());
+    QVERIFY2(preview.headerText().contains(u"suggested playbook: "_s + suggested),
+             qPrintable(preview.headerText()));
+    QVERIFY(!preview.headerText().contains(u"investigated as"_s));
+    preview.setTicket(t, TestData::utc(u"2026-11-20T10:05:00Z"_s), suggested);
+    QVERIFY(!preview.headerText().contains(u"investigated as"_s));
+    preview.setTicket(t, TestData::utc(u"2026-11-20T10:05:00Z"_s), u"api-errors-x"_s);
+    QVERIFY2(preview.headerText().contains(u"(investigated as api-errors-x)"_s),
+             qPrintable(preview.headerText()));
     TicketQueueModel queue;
     queue.setTickets({t});
     QCOMPARE(queue.headerData(TicketQueueModel::Id, Qt::Horizontal).toString(), u"ID"_s);
