@@ -182,8 +182,12 @@ def main():
               f"{machine.get('load_average_at_start', '?')} at the start, "
               f"{' '.join(machine.get('load_average_at_end', [])) or '?'} at the end): the figures are upper bounds; "
               "an idle machine gives lower ones. "
-              f"Repeats per figure: {machine.get('repeats', 'default')}; latency runs: {machine.get('latency_runs', '')}.",
+              f"Repeats per figure: {machine.get('repeats', 'default')}; latency runs: {machine.get('latency_runs', '')}."
+              + (f" {machine['note']}" if machine.get("note") else ""),
               ""] + md
+    # why a target is missed, as measured (written with the run: a report cannot know it)
+    if machine.get("why_missed"):
+        md += ["", "Why the targets marked NO are missed:", ""] + [f"- {w}" for w in machine["why_missed"]]
     if lat_rows:
         md += ["", "Wall time is the command line's, from start to exit: the ticket read, the investigation and the "
                f"process's own start-up and exit ({overhead} ms alone on this run). The limit is the ticket read plus "
