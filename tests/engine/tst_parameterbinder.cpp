@@ -207,6 +207,13 @@ private slots:
             << u"本日17時40分ごろ（日本時間）から"_s << utc("2026-11-20T08:40:00Z");
         QTest::newRow("ja: 2時間前 is a duration")
             << u"2時間前からエラー"_s << utc("2026-11-20T08:01:00Z");
+        QTest::newRow("en: a range's start takes its end's pm")
+            << u"between roughly 1:10 and 2pm Eastern today it failed"_s
+            << utc("2026-11-19T18:10:00Z");
+        QTest::newRow("en: a morning start before a pm end stays morning")
+            << u"errors from 11:30 to 1pm PST"_s << utc("2026-11-19T19:30:00Z");
+        QTest::newRow("en: a dashed range without minutes")
+            << u"it failed between 1-3pm EST"_s << utc("2026-11-19T18:00:00Z");
         QTest::newRow("es: hace 2 horas")
             << u"hace 2 horas que falla"_s << utc("2026-11-20T08:01:00Z");
         QTest::newRow("de: seit 3 Stunden")

@@ -36,14 +36,31 @@ bool saysUtc(const QString &tail)
     return utc.match(tail.left(20)).hasMatch();
 }
 
+// Whether `tail` (the text after a clock without am/pm) ends a range on a pm clock that the
+// clock's afternoon reading still precedes.
+bool rangeEndsAfternoon(const QString &tail, int hour, int minute)
+{
+    static const QRegularExpression end(
+        u"^\\s*(?:(?:and|to|until|till|through|bis|und|et|à|a|y|e|até|hasta)\\s+|[-–]\\s*)"
+        u"(?:about\\s+|around\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?:pm|p\\.m\\.)"_s);
+    const auto m = end.match(tail);
+    if (!m.hasMatch() || hour >= 12)
+        return false;
+    int endHour = m.captured(1).toInt();
+    if (endHour < 12)
+        endHour += 12;
+    const int endMinute = m.captured(2).isEmpty() ? 0 : m.captured(2).toInt();
+    return (hour + 12) * 60 + minute <= endHour * 60 + endMinute;
+}
+
 void latinClocks(const QString &lower, QList<Clock> *out)
 {
     static const QRegularExpression clock(
         u"\\b(?:since|from|at|around|about|after|starting|started|between|seit|ab|gegen|um|"
         u"zwischen|von|depuis|vers|entre|desde|a partir d(?:e|as|os|a|o)|a|as|às|sobre|pelas|hacia|"
         u"por volta de|à|des|dès)\\s+"
-        u"(?:(?:about|around|approx\\.?|etwa|ca\\.?|environ|unos|eso de|las|as|às|la|das|dos|"
-        u"les)\\s+)*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|uhr|heures?|h(?![a-z]))?(?!\\d)"_s);
+        u"(?:(?:about|around|roughly|approximately|approx\\.?|etwa|ungefähr|ca\\.?|environ|unos|"
+        u"eso de|aproximadamente|las|as|às|la|das|dos|les)\\s+)*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|uhr|heures?|h(?![a-z]))?(?!\\d)"_s);
     for (auto it = clock.globalMatch(lower); it.hasNext();) {
         const auto m = it.next();
         int hour = m.captured(1).toInt();
@@ -51,10 +68,17 @@ void latinClocks(const QString &lower, QList<Clock> *out)
         const QString unit = m.captured(3);
         const QString tail = lower.mid(m.capturedEnd(), 40);
         const int part = dayPartShift(tail);
+        // "between 1:10 and 2pm": a range's start without its own am/pm takes its end's, when
+        // the start then still comes first ("from 11:30 to 1pm" stays the morning)
+        const bool afternoon =
+            unit.isEmpty() && part == 0 && rangeEndsAfternoon(tail, hour, minute);
+        if (afternoon)
+            hour += 12;
         const QString matched = m.captured(0);
         const bool article = matched.contains(u" las "_s) || matched.contains(u" as "_s) ||
                              matched.contains(u" às "_s) || matched.startsWith(u"a las"_s);
-        if (m.captured(2).isEmpty() && unit.isEmpty() && part == 0 && !article && !saysUtc(tail))
+        if (m.captured(2).isEmpty() && unit.isEmpty() && part == 0 && !article && !afternoon &&
+            !saysUtc(tail))
             continue; // "since 3" is too vague (3 what?)
         if ((unit.startsWith(u'p') || part == 12) && hour < 12)
             hour += 12;
