@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -727,13 +728,19 @@ ErrorProfile burstProfile(const AnalysisInput &input)
         return p;
     // A group's span runs from its first to its last failure in the window, background
     // failures of the day before included: a detected error-rate rise on that provider or
-    // model bounds the burst instead.
+    // model bounds the burst instead. Each provider's (or model's) first such rise bounds its
+    // own groups: another provider's failures since the morning do not bound an incident's.
     const auto changes = changeReport(input);
+    QSet<QString> bounded;
     for (const SeriesChange *c : changes->changed()) {
-        if (c->kind == MetricKind::ErrorRate) {
-            boundToBurst(p, *c);
-            break;
-        }
+        if (c->kind != MetricKind::ErrorRate)
+            continue;
+        const QString part = c->labels.value(u"provider"_s).toString() + u'/' +
+                             c->labels.value(u"model"_s).toString();
+        if (part == u"/" || bounded.contains(part))
+            continue;
+        bounded.insert(part);
+        boundToBurst(p, *c);
     }
     return p;
 }

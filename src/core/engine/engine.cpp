@@ -927,6 +927,27 @@ void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
     }
 }
 
+// The change the ticket's own time points at, when it is not the largest: among the changes the
+// logs show, the nearest whose onset lies within TimeAgreesSecs of the ticket's time. The window
+// is checked on it, not on a larger change elsewhere in the org's traffic that the ticket does
+// not speak of (another config's failures since the morning).
+const Analysis::SeriesChange *changeAtTicketTime(const Analysis::ChangeReport &report,
+                                                 const QDateTime &anchor)
+{
+    if (!anchor.isValid())
+        return nullptr;
+    const Analysis::SeriesChange *best = nullptr;
+    for (const Analysis::SeriesChange *c : report.changed()) {
+        if (!c->at.isValid())
+            continue;
+        const qint64 apart = std::abs(anchor.secsTo(c->at));
+        if (apart <= ParameterBinder::TimeAgreesSecs &&
+            (!best || apart < std::abs(anchor.secsTo(best->at))))
+            best = c;
+    }
+    return best == primaryChange(report) ? nullptr : best;
+}
+
 // Whether a change is at the window's very start (or none was seen): it may have begun before,
 // which only a look-back shows.
 bool atWindowStart(const TimeWindow &window, const Analysis::SeriesChange *change)
@@ -944,6 +965,8 @@ WindowCheck coarseWindow(const AnalysisInput &input)
     try {
         out.changes = Analysis::changeReport(input);
         const Analysis::SeriesChange *change = primaryChange(*out.changes);
+        if (changeAtTicketTime(*out.changes, input.params.anchor))
+            return out; // the ticket's time agrees with a change the logs show: the window stands
         if (!atWindowStart(input.params.window, change))
             out.onset = change->at;
     } catch (const std::exception &e) {
@@ -962,6 +985,11 @@ WindowCheck probeWindow(WindowProbe probe)
         const TimeWindow window = probe.input.params.window;
         out.changes = Analysis::changeReport(probe.input);
         const Analysis::SeriesChange *change = primaryChange(*out.changes);
+        if (const Analysis::SeriesChange *agreed =
+                changeAtTicketTime(*out.changes, probe.input.params.anchor)) {
+            out.onset = agreed->at; // the ticket's time agrees with the logs: the window stands
+            return out;
+        }
         if (change)
             out.onset = change->at;
         if (!atWindowStart(window, change)) {
@@ -1704,8 +1732,10 @@ void InvestigationRunPrivate::startAnalysis(
                             runnerUp, analysis.rootCauseAnalyzer);
                     result.playbook.name = runnerUp;
                 }
-                // the time the ticket gives against the onset in the organisation's logs
-                if (const Analysis::SeriesChange *primary = analysed.changes->primary) {
+                // the time the ticket gives against the onset in the organisation's logs (unless
+                // another change the logs show agrees with it)
+                if (const Analysis::SeriesChange *primary = analysed.changes->primary;
+                    primary && !changeAtTicketTime(*analysed.changes, input.params.anchor)) {
                     BoundParameters timed = input.params;
                     const QString note = ParameterBinder::correctTime(timed, primary->at);
                     if (!note.isEmpty()) {
