@@ -420,12 +420,16 @@ void phraseRefusedTarget(const FallbackFacts &facts, const FallbackVerdict &v,
 {
     const RefusedTarget &t = *v.refusedTarget;
     const QString target = t.model.isEmpty() ? t.key : t.model + u" (virtual key "_s + t.key + u')';
-    const QString why =
-        u"Config "_s + t.config + u" fails over to "_s + target + u", but from "_s +
-        clock(t.first, facts.reference) + u" that key refused "_s + formatCount(t.refused) +
-        u" requests with "_s + t.status + u" on config "_s + t.via +
-        u", so the failures had nowhere to fail over: raise or reset the key's budget or quota, "
-        u"or give the fallback a key of its own"_s;
+    // a limit (402, 429) is raised or reset; a rejected key (401, 403) needs its credential
+    const bool limit = t.status.startsWith(u"429") || t.status.startsWith(u"402");
+    const QString why = u"Config "_s + t.config + u" fails over to "_s + target + u", but from "_s +
+                        clock(t.first, facts.reference) + u" that key refused "_s +
+                        formatCount(t.refused) + u" requests with "_s + t.status +
+                        u" on config "_s + t.via +
+                        u", so the failures had nowhere to fail over: "_s +
+                        (limit ? u"raise or reset the key's budget or quota"_s
+                               : u"update the key's provider credential"_s) +
+                        u", or give the fallback a key of its own"_s;
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::CustomerConfig);
     // The config itself is right: the failures' own cause (an incident the requests failed on)
@@ -434,7 +438,7 @@ void phraseRefusedTarget(const FallbackFacts &facts, const FallbackVerdict &v,
     h.missedCatch = true;
     h.cause.summary = stall.text + u". "_s + why;
     h.cause.phrases = stall.phrases;
-    h.cause.phrases.append({u"fallback.target_refused"_s,
+    h.cause.phrases.append({limit ? u"fallback.target_refused"_s : u"fallback.target_key_refused"_s,
                             {Say::name(u"config"_s, t.config), Say::name(u"target"_s, target),
                              Say::count(u"refused"_s, t.refused), Say::time(u"from"_s, t.first),
                              Say::name(u"status"_s, t.status), Say::name(u"via"_s, t.via)}});
