@@ -748,7 +748,6 @@ std::optional<RefusedTarget> refusedFallbackTarget(const FallbackFacts &facts)
                                      model,
                                      user.id,
                                      refused,
-                                     st.requestsByConfig.value(user.id),
                                      st.keyRefusalByConfig.value(user.id),
                                      st.keyRefusalFirst.value(user.id)};
             }

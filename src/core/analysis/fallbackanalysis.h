@@ -127,7 +127,6 @@ struct RefusedTarget
     QString model;
     QString via;
     double refused = 0;
-    double requests = 0;
     QString status; // "429 budget_exceeded"
     QDateTime first;
 };
