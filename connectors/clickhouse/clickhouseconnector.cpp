@@ -341,9 +341,10 @@ Result<QList<Query>> seriesSql(const Request &request)
     if (!shape)
         return std::unexpected(shape.error());
     QueryContext c = request.context(shape->webhook ? Webhooks : Gateway);
+    // a webhook delivery succeeds on a 2xx answer only: a redirect is not followed
     const QString errorsExpr = shape->webhook
-                                   ? QString(u"countIf("_s + c.f(u"status"_s) + u" = 0 OR "_s +
-                                             c.f(u"status"_s) + u" >= 400)"_s)
+                                   ? QString(u"countIf("_s + c.f(u"status"_s) + u" < 200 OR "_s +
+                                             c.f(u"status"_s) + u" >= 300)"_s)
                                    : QString(u"countIf("_s + c.f(u"status"_s) + u" >= 400)"_s);
     // time to first token: only the streamed responses have one
     QList<std::pair<QString, QString>> extra;
@@ -910,6 +911,17 @@ Mapped webhookBreakdownRows(const QList<ClickHouseResult> &results, const Reques
 {
     const ClickHouseResult &r = results.first();
     QJsonArray rows;
+    // what the failed deliveries met, as words a docs search finds: "308", "timeout"
+    QStringList failures;
+    for (qsizetype i = 0; i < r.rows.size(); ++i) {
+        const QString error = text(r.value(i, u"cf_error"_s)).toString();
+        const qint64 status = r.value(i, u"cf_status"_s).toLongLong();
+        const QString failure = !error.isEmpty()                ? error
+                                : status < 200 || status >= 300 ? QString::number(status)
+                                                                : QString();
+        if (!failure.isEmpty() && !failures.contains(failure) && failures.size() < 5)
+            failures.append(failure);
+    }
     for (qsizetype i = 0; i < r.rows.size(); ++i) {
         rows.append(QJsonArray{text(r.value(i, u"cf_endpoint"_s)), text(r.value(i, u"cf_event"_s)),
                                number(r.value(i, u"cf_status"_s)), text(r.value(i, u"cf_error"_s)),
@@ -919,7 +931,8 @@ Mapped webhookBreakdownRows(const QList<ClickHouseResult> &results, const Reques
     return {EvidenceKind::Table,
             u"Webhook deliveries by endpoint, event and status"_s + request.suffix,
             table(request.columns(), rows),
-            {{u"endpoints"_s, distinctStrings(r, u"cf_endpoint"_s)}}};
+            {{u"endpoints"_s, distinctStrings(r, u"cf_endpoint"_s)},
+             {u"failures"_s, QJsonArray::fromStringList(failures)}}};
 }
 
 // Every operation of the connector: the SQL it asks and how its rows are read.

@@ -373,9 +373,14 @@ Result<OperationOutput> GitHubConnector::releases(const OperationCall &call) con
     auto repoName = repo(call.args);
     if (!repoName)
         return std::unexpected(repoName.error());
-    auto window = Args::window(call.args);
-    if (!window)
-        return std::unexpected(window.error());
+    auto asked = Args::window(call.args);
+    if (!asked)
+        return std::unexpected(asked.error());
+    // A client SDK's notes announce a change ahead of it ("upgrade before 12 December"): the
+    // releases of the days before the window too, each marked as such.
+    const int lookbackDays = std::clamp(Args::integer(call.args, u"lookback_days"_s, 0), 0, 366);
+    const TimeWindow wide{asked->from.addDays(-lookbackDays), asked->to};
+    const TimeWindow *window = &wide;
     QUrlQuery q;
     q.addQueryItem(u"per_page"_s, u"100"_s);
     const QUrl url = m_connection.endpoint(u"/repos/"_s + *repoName + u"/releases"_s, q);
@@ -386,8 +391,11 @@ Result<OperationOutput> GitHubConnector::releases(const OperationCall &call) con
         return std::unexpected(items.error());
     QList<QJsonObject> events;
     for (const QJsonValue &v : *items) {
-        if (auto event = releaseEvent(v.toObject(), *window, *repoName))
+        if (auto event = releaseEvent(v.toObject(), *window, *repoName)) {
+            if (parseTime(event->value(u"time"_s).toString()) < asked->from)
+                event->insert(u"before_window"_s, true);
             events.append(*event);
+        }
     }
     std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return a.value(u"time"_s).toString() < b.value(u"time"_s).toString();

@@ -85,6 +85,9 @@ struct Hypothesis
     // It says why failures were not caught (a fallback with nowhere to go), not why they
     // happened: beside an incident the requests failed on, the incident is the root cause.
     bool missedCatch = false;
+    // The change in the org's traffic it stands on (SeriesChange::key()): two hypotheses that
+    // explain the same change compete for it; they are not two causes.
+    QString explains{};
 };
 
 struct AnalysisResult

@@ -161,7 +161,7 @@ QList<Operation> clickhouse()
          EvidenceKind::Table,
          {u"endpoint"_s, u"event"_s, u"status"_s, u"error"_s, u"n"_s, u"first"_s, u"last"_s},
          {},
-         {u"endpoints[]"_s},
+         {u"endpoints[]"_s, u"failures[]"_s},
          {}},
         {c,
          u"webhook_series"_s,
@@ -169,7 +169,7 @@ QList<Operation> clickhouse()
                   << bucket,
          EvidenceKind::TimeSeries,
          series,
-         u"(errors: status = 0 or ≥ 400), grouped by `endpoint`"_s,
+         u"(errors: any answer but 2xx, status 0 when none came), grouped by `endpoint`"_s,
          {},
          {}},
     };
@@ -204,11 +204,14 @@ QList<Operation> github()
          {}},
         {u"github"_s,
          u"releases"_s,
-         window() << optional(u"repo"_s, ArgumentType::Text, u"owner/name"_s),
+         window() << optional(u"repo"_s, ArgumentType::Text, u"owner/name"_s)
+                  << optional(u"lookback_days"_s, ArgumentType::Integer,
+                              u"releases up to this many days before `from` too (0-366, default "
+                              u"0)"_s),
          EvidenceKind::Events,
          {},
          u"`type: release`, `ref: github:release:<tag>`, `title` (name or tag), `tag`, `body`, "
-         u"`repo`"_s,
+         u"`repo`, `before_window` (true for a release of the lookback days)"_s,
          {},
          {}},
     };

@@ -89,6 +89,24 @@ void TestAnalyzers::configLint_data()
         << QByteArray(
                R"({"strategy":{"mode":"loadbalance"},"targets":[{"weight":1,"strategy":{"mode":"fallback"},"targets":[{"virtual_key":"openai-prod"}]}]})")
         << k({Kind::SingleTargetFallback, Kind::NoRequestTimeout});
+    // a key of one provider beside another provider's own model: sent where it is not served
+    QTest::newRow("openai key with a claude model")
+        << QByteArray(
+               R"({"targets":[{"virtual_key":"vk-acme-openai-2031","override_params":{"model":"claude-sonnet-4-6"}}]})")
+        << k({Kind::KeyModelMismatch});
+    QTest::newRow("anthropic key with a claude model")
+        << QByteArray(
+               R"({"targets":[{"virtual_key":"vk-acme-anthropic","override_params":{"model":"claude-sonnet-4-6"}}]})")
+        << QList<int>{};
+    // Bedrock and Vertex serve other vendors' models by design
+    QTest::newRow("a bedrock key with a claude model")
+        << QByteArray(
+               R"({"targets":[{"virtual_key":"vk-bedrock-anthropic","override_params":{"model":"claude-sonnet-4-6"}}]})")
+        << QList<int>{};
+    QTest::newRow("a key naming no provider")
+        << QByteArray(
+               R"({"targets":[{"virtual_key":"vk-prod-2031","override_params":{"model":"gpt-4.1"}}]})")
+        << QList<int>{};
 }
 
 void TestAnalyzers::configLint()

@@ -299,30 +299,45 @@ void TestRanking::independentCause_data()
     QTest::addColumn<QStringList>("otherRefs");
     QTest::addColumn<double>("otherScore");
     QTest::addColumn<bool>("independent");
+    QTest::addColumn<QStringList>("explains"); // the change each stands on ('' none)
     const QStringList deploy{u"github:deployment:7"_s};
+    const QStringList none{QString(), QString()};
+    const QString burst = u"1 route:/v1/audio 2031-04-10T18:12:00Z"_s;
     QTest::newRow("endpoint, then our deploy")
         << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.88
-        << u"deploy_regression"_s << deploy << 0.8 << true;
+        << u"deploy_regression"_s << deploy << 0.8 << true << none;
     QTest::newRow("route, then a provider incident")
         << u"rate_limited"_s << QStringList{u"route:/v1/images"_s} << 0.9 << u"provider_outage"_s
-        << QStringList{u"statuspage:anthropic:incident:x"_s} << 0.75 << true;
+        << QStringList{u"statuspage:anthropic:incident:x"_s} << 0.75 << true << none;
     QTest::newRow("sdk, then our deploy")
         << u"sdk_version"_s << QStringList{u"sdk:node/2.0.1"_s} << 0.85 << u"deploy_regression"_s
-        << deploy << 0.7 << true;
+        << deploy << 0.7 << true << none;
     QTest::newRow("our deploy, then another endpoint failing on its own")
         << u"deploy_regression"_s << deploy << 0.9 << u"customer_endpoint"_s
-        << QStringList{u"endpoint:https://archive.a.dev/h"_s} << 0.75 << true;
+        << QStringList{u"endpoint:https://archive.a.dev/h"_s} << 0.75 << true << none;
     QTest::newRow("a whole-traffic cause leaves no part")
         << u"provider_outage"_s << QStringList{u"statuspage:openai:incident:y"_s} << 0.9
-        << u"deploy_regression"_s << deploy << 0.8 << false;
+        << u"deploy_regression"_s << deploy << 0.8 << false << none;
     QTest::newRow("too weak beside the root cause")
         << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.95
-        << u"deploy_regression"_s << deploy << 0.6 << false;
-    QTest::newRow("the same category") << u"deploy_regression"_s << QStringList{u"route:/v1/chat"_s}
-                                       << 0.9 << u"deploy_regression"_s << deploy << 0.8 << false;
+        << u"deploy_regression"_s << deploy << 0.6 << false << none;
+    QTest::newRow("the same category")
+        << u"deploy_regression"_s << QStringList{u"route:/v1/chat"_s} << 0.9
+        << u"deploy_regression"_s << deploy << 0.8 << false << none;
     QTest::newRow("no evidence of its own")
         << u"customer_endpoint"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.88
-        << u"deploy_regression"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.8 << false;
+        << u"deploy_regression"_s << QStringList{u"endpoint:https://a.dev/h"_s} << 0.8 << false
+        << none;
+    // a bug and a deploy both telling the same burst compete for it: the better one is the
+    // cause, the other no second cause
+    QTest::newRow("two accounts of the same change")
+        << u"deploy_regression"_s << QStringList{u"github:deployment:7"_s, u"route:/v1/audio"_s}
+        << 0.93 << u"known_bug"_s << QStringList{u"linear:issue:GW-1"_s} << 0.78 << false
+        << QStringList{burst, burst};
+    QTest::newRow("a bug about another change")
+        << u"deploy_regression"_s << QStringList{u"github:deployment:7"_s, u"route:/v1/audio"_s}
+        << 0.93 << u"known_bug"_s << QStringList{u"linear:issue:GW-1"_s} << 0.78 << true
+        << QStringList{burst, u"1 route:/v1/chat 2031-04-10T09:00:00Z"_s};
 }
 
 void TestRanking::independentCause()
@@ -334,14 +349,17 @@ void TestRanking::independentCause()
     QFETCH(QStringList, otherRefs);
     QFETCH(double, otherScore);
     QFETCH(bool, independent);
+    QFETCH(QStringList, explains);
     Hypothesis best;
     best.cause.category = bestCategory;
     best.cause.refs = bestRefs;
     best.score = bestScore;
+    best.explains = explains.value(0);
     Hypothesis other;
     other.cause.category = otherCategory;
     other.cause.refs = otherRefs;
     other.score = otherScore;
+    other.explains = explains.value(1);
     QCOMPARE(Analysis::independentCause(best, other), independent);
 }
 

@@ -30,9 +30,10 @@ SdkErrorSeries series(const QString &sdk, double perMinute, double before, doubl
     return s;
 }
 
-SdkTraffic traffic(const QString &sdk, const QString &model, double requests, double errors)
+SdkTraffic traffic(const QString &sdk, const QString &model, double requests, double errors,
+                   const QString &route = u"/v1/chat/completions"_s)
 {
-    return {sdk, u"openai"_s, model, requests, errors};
+    return {sdk, u"openai"_s, model, requests, errors, route};
 }
 
 } // namespace
@@ -67,6 +68,30 @@ private slots:
             << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120), series(newSdk, 14, 0, 0, -1)}
             << QList<SdkTraffic>{traffic(oldSdk, u"gpt-4.1"_s, 2000, 400),
                                  traffic(newSdk, u"text-embedding-3-small"_s, 2500, 5)}
+            << QString() << QString();
+        // the failing version's requests all go through a route the other never uses: the route
+        // may be what fails (a deploy of that route), the client version is not shown
+        QTest::newRow("the other version sends on another route: nothing to compare")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120), series(newSdk, 14, 0, 0, -1)}
+            << QList<SdkTraffic>{traffic(oldSdk, u"gpt-4.1"_s, 2000, 400, u"/v1/responses"_s),
+                                 traffic(newSdk, u"gpt-4.1"_s, 2500, 5)}
+            << QString() << QString();
+        // the new version's own failures (an incident on another model it also serves) began
+        // an hour and a half later: not the same failure, and its requests to the old one's
+        // target are served
+        QTest::newRow("the other version fails later, on another model")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 30),
+                                     series(newSdk, 14, 0, 0.3, 120, 160)}
+            << QList<SdkTraffic>{traffic(oldSdk, u"gpt-4.1"_s, 2000, 400),
+                                 traffic(newSdk, u"gpt-4.1"_s, 1500, 10),
+                                 traffic(newSdk, u"gemini-2.5-flash"_s, 1000, 160)}
+            << oldSdk << newSdk;
+        QTest::newRow("both versions fail within half an hour: not the client")
+            << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 30),
+                                     series(newSdk, 14, 0, 0.3, 50)}
+            << QList<SdkTraffic>{traffic(oldSdk, u"gpt-4.1"_s, 2000, 400),
+                                 traffic(newSdk, u"gpt-4.1"_s, 1500, 10),
+                                 traffic(newSdk, u"gemini-2.5-flash"_s, 1000, 160)}
             << QString() << QString();
         QTest::newRow("one version only") << QList<SdkErrorSeries>{series(oldSdk, 12, 0, 0.45, 120)}
                                           << sameModel << QString() << QString();

@@ -728,6 +728,44 @@ private slots:
         }
     }
 
+    // From some hour to the end of the period the meter counts more against the other meters of
+    // the same traffic (one model's prompts counted twice, half the traffic): an overcount that
+    // began then, through the daily cycle; a flat share or a few noisy hours are none.
+    void overcountFrom_data()
+    {
+        QTest::addColumn<int>("from");      // first hour counted more, -1 none
+        QTest::addColumn<double>("factor"); // what it counts from then
+        QTest::addColumn<int>("noisy");     // an hour counted 1.4x on its own, -1 none
+        QTest::addColumn<int>("expected");  // hour found, -1 none
+        QTest::newRow("from 03:00 to the end") << 3 << 1.5 << -1 << 3;
+        QTest::newRow("from 17:00, a noisy hour before") << 17 << 1.5 << 6 << 17;
+        QTest::newRow("a flat share") << -1 << 1.0 << -1 << -1;
+        QTest::newRow("one noisy hour is no step") << -1 << 1.0 << 10 << -1;
+        QTest::newRow("too small a step") << 8 << 1.15 << -1 << -1;
+    }
+    void overcountFrom()
+    {
+        QFETCH(int, from);
+        QFETCH(double, factor);
+        QFETCH(int, noisy);
+        QFETCH(int, expected);
+        QList<std::pair<QDateTime, double>> hours;
+        QList<std::pair<QDateTime, double>> reference;
+        for (int h = 0; h < 24; ++h) {
+            const QDateTime t(QDate(2030, 11, 6), QTime(h, 0), QTimeZone::utc());
+            const double traffic = 85 + 45 * std::sin((h - 8) * 3.14159265 / 12);
+            const double share = (from >= 0 && h >= from ? factor : 1.0) * (h == noisy ? 1.4 : 1.0);
+            hours.append({t, share * 3.0 * traffic});
+            reference.append({t, traffic});
+        }
+        const auto [at, found] = Casefile::Analysis::overcountFrom(hours, reference);
+        QCOMPARE(at.isValid() ? at.time().hour() : -1, expected);
+        if (expected >= 0)
+            QVERIFY(std::abs(found - factor) < 0.05);
+        // without the other meters there is nothing to read the share against
+        QVERIFY(!Casefile::Analysis::overcountFrom(hours, {}).first.isValid());
+    }
+
     // A night of a daily cycle counted twice is no higher than a normal afternoon; read against
     // the other meters' same hours it stands out.
     void doubledRunAgainstOtherMeters_data()

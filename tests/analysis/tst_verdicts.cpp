@@ -970,7 +970,9 @@ private slots:
         QCOMPARE(v.stalledConfig, u"pc-claims"_s);
         QCOMPARE(v.stalledTarget, u"anthropic/claude-sonnet-4-5"_s);
         QCOMPARE(v.stalledCount, 547.0);
-        QCOMPARE(v.refusedTarget->status, u"429 budget_exceeded"_s);
+        QCOMPARE(v.refusedTarget->refusal.status, 429);
+        QCOMPARE(v.refusedTarget->refusal.code, u"budget_exceeded"_s);
+        QVERIFY(v.refusedTarget->refusal.isLimit());
         QCOMPARE(v.refusedTarget->model, u"gpt-4.1"_s);
         QVERIFY(!v.cannotFailOver);
         QVERIFY(!v.configExplains); // the config itself lists 529

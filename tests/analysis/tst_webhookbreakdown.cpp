@@ -69,6 +69,10 @@ private slots:
         QTest::newRow("their server answers 500")
             << QStringList{ok, Hook + u"|500||120"_s} << QStringList{} << Side::Customer
             << u"HTTP 500"_s << 0;
+        // a delivery succeeds on a 2xx answer only: a redirect is not followed
+        QTest::newRow("their endpoint now redirects, others delivered")
+            << QStringList{ok, Hook + u"|308||240"_s} << healthyOthers << Side::Customer
+            << u"HTTP 308"_s << 0;
         QTest::newRow("our signature rejected, nothing to compare with")
             << QStringList{ok, Hook + u"|401|signature_rejected|300"_s} << QStringList{}
             << Side::Ours << u"signature_rejected"_s << 0;

@@ -124,8 +124,9 @@ private slots:
              ClickHouseSql::quote(Hostile) + u", 200, 1)"_s);
         exec(uR"(INSERT INTO casefile_test.webhook_deliveries SELECT
             toDateTime('2026-11-20 09:10:00') + number * 60, toString(number), 'org_acme', 'https://acme.example/hooks',
-            'request.completed', if(number < 10, 200, 0), if(number < 10, '', 'timeout'), 1, 30
-            FROM system.numbers LIMIT 15)"_s);
+            'request.completed', multiIf(number < 10, 200, number < 15, 0, 308),
+            if(number >= 10 AND number < 15, 'timeout', ''), 1, 30
+            FROM system.numbers LIMIT 17)"_s);
         m_connector = connector();
     }
 
@@ -758,7 +759,9 @@ private slots:
         QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
         QCOMPARE(r->outputs.value(u"endpoints"_s).toArray(),
                  QJsonArray{u"https://acme.example/hooks"_s});
-        QCOMPARE(sumColumn(r->evidence.first().data, u"n"_s), 15);
+        QCOMPARE(sumColumn(r->evidence.first().data, u"n"_s), 17);
+        // what the failed deliveries met, for a docs search: a redirect is one (not followed)
+        QCOMPARE(r->outputs.value(u"failures"_s).toArray(), (QJsonArray{u"timeout"_s, u"308"_s}));
         QJsonObject args = window();
         args.insert(u"bucket_s"_s, 300);
         auto s = run(u"webhook_series"_s, args);
@@ -771,7 +774,7 @@ private slots:
         qint64 errors = 0;
         for (const QJsonValue &p : series.at(0).toObject().value(u"points"_s).toArray())
             errors += p.toArray().at(2).toInteger();
-        QCOMPARE(errors, 5);
+        QCOMPARE(errors, 7); // 5 timeouts and 2 redirects
     }
 
     void mappingIsUsed()

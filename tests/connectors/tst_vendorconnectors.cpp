@@ -170,6 +170,16 @@ private slots:
         QCOMPARE(events.size(), 1); // the draft and the old release are left out
         QCOMPARE(events.at(0).toObject().value(u"ref"_s).toString(), u"github:release:v2.14.0"_s);
         QCOMPARE(events.at(0).toObject().value(u"title"_s).toString(), u"Gateway 2.14"_s);
+        QVERIFY(!events.at(0).toObject().contains(u"before_window"_s));
+
+        // with a lookback the older release is read too, marked as before the window
+        auto back = github.run(call(u"releases"_s, withWindow({{u"lookback_days"_s, 30}})));
+        VERIFY_OK(back);
+        const QJsonArray all = back->evidence.first().data.value(u"events"_s).toArray();
+        QCOMPARE(all.size(), 2); // still no draft
+        QCOMPARE(all.at(0).toObject().value(u"ref"_s).toString(), u"github:release:v2.13.0"_s);
+        QVERIFY(all.at(0).toObject().value(u"before_window"_s).toBool());
+        QVERIFY(!all.at(1).toObject().value(u"before_window"_s).toBool());
 
         const ConnectionCheck check = github.testConnection(limits());
         QVERIFY(!check.ok);

@@ -391,6 +391,7 @@ struct PackageRelease
     QString version;
     QDateTime published;
     QString body;
+    QString evidenceId;
 };
 QList<PackageRelease> packageReleases(const AnalysisInput &input, const QString &package)
 {
@@ -403,7 +404,7 @@ QList<PackageRelease> packageReleases(const AnalysisInput &input, const QString 
                 !tag.contains(package, Qt::CaseInsensitive))
                 continue;
             out.append({e.value(u"ref"_s).toString(), versionRe.match(tag).captured(1),
-                        timeOf(e.value(u"time"_s)), e.value(u"body"_s).toString()});
+                        timeOf(e.value(u"time"_s)), e.value(u"body"_s).toString(), f.evidence->id});
         }
     }
     return out;
@@ -429,10 +430,22 @@ SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const
         if (!best.ref.isEmpty() &&
             (bestSpeaks > speaks || (bestSpeaks == speaks && r.published >= best.published)))
             continue;
-        best = {r.ref, package, r.version, r.published, notesLine(r.body, version, topic)};
+        best = {r.ref,       package, r.version, r.published, notesLine(r.body, version, topic),
+                r.evidenceId};
         bestSpeaks = speaks;
     }
     return best;
+}
+
+void tellFixedRelease(Hypothesis &h, const SdkRelease &fix)
+{
+    h.cause.summary += u"; "_s + fix.package + u' ' + fix.version + u", released "_s +
+                       fix.published.toString(u"yyyy-MM-dd"_s) + u", fixes this: \u201c"_s +
+                       fix.quote + u"\u201d"_s;
+    h.cause.phrases.append(
+        {u"sdk.fixed_release"_s,
+         {Say::name(u"package"_s, fix.package), Say::name(u"version"_s, fix.version),
+          Say::date(u"date"_s, fix.published), Say::name(u"quote"_s, fix.quote)}});
 }
 
 SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic)
@@ -444,7 +457,9 @@ SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const Q
     for (const PackageRelease &r : packageReleases(input, package)) {
         if (versionParts(r.version) == versionParts(version) &&
             r.body.contains(topic, Qt::CaseInsensitive))
-            return {r.ref, package, r.version, r.published, notesLine(r.body, QString(), topic)};
+            return {
+                r.ref,       package, r.version, r.published, notesLine(r.body, QString(), topic),
+                r.evidenceId};
     }
     return {};
 }

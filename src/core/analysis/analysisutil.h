@@ -109,10 +109,14 @@ struct SdkRelease
     QString package; // "portkey-python"
     QString version; // "1.13.1"
     QDateTime published;
-    QString quote; // the line of its notes that names the version or the topic
+    QString quote;      // the line of its notes that names the version or the topic
+    QString evidenceId; // the releases read
 };
 SdkRelease laterSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic,
                            const QDateTime &before);
+// Tells `fix` in the hypothesis: "; portkey-node 2.7.0, released 2030-10-28, fixes this: “…”"
+// and its phrase-book clause (sdk.fixed_release).
+void tellFixedRelease(Hypothesis &h, const SdkRelease &fix);
 // The release of that very version ("portkey-node/3.0.0" -> "portkey-node v3.0.0") whose notes
 // speak of `topic`: its own account of what it changed. Empty ref: none.
 SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic);

@@ -442,6 +442,11 @@ LevelShift shiftBeyondDailyCycle(const QList<QDateTime> &times, const QList<doub
     return {};
 }
 
+QString SeriesChange::key() const
+{
+    return QString::number(int(kind)) + u' ' + groupRef + u' ' + at.toString(Qt::ISODate);
+}
+
 double SeriesChange::ratio() const
 {
     const double floor = kind == MetricKind::Latency ? 1.0 : 0.001;

@@ -85,6 +85,8 @@ struct SeriesChange
     bool firstToken = false; // a time-to-first-token series (streamed responses), not the total
 
     double ratio() const;
+    // The change as one key: metric, group and onset ("error_rate route:/v1/x 2030-05-06T13:00").
+    QString key() const;
     QString metricName() const; // "p95", "error rate", "webhook failure rate"
     QString formatValue(double v) const;
     QString describe(const QDateTime &reference) const; // one sentence with numbers and times

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +53,75 @@ QList<int> codesOf(const QJsonValue &v)
     for (const QJsonValue &c : v.toArray())
         codes.append(int(toNumber(c)));
     return codes;
+}
+
+// A target's virtual key and model, each with the provider it belongs to: the key's from its
+// name ("vk-acme-openai-2031"), the model's from its family ("claude-…" is Anthropic's).
+struct KeyAndModel
+{
+    QString key;
+    QString keyProvider;
+    QString model;
+    QString modelProvider;
+    // Only providers that serve nothing but their own models: Bedrock, Azure or Vertex keys
+    // serve other vendors' models by design.
+    bool mismatched() const
+    {
+        static const QStringList own{u"openai"_s, u"anthropic"_s, u"google"_s, u"mistral"_s,
+                                     u"cohere"_s};
+        return own.contains(keyProvider) && own.contains(modelProvider) &&
+               keyProvider != modelProvider;
+    }
+};
+
+KeyAndModel keyAndModel(const QJsonObject &target)
+{
+    KeyAndModel km;
+    km.key = target.value(u"virtual_key"_s).toString();
+    const QString vk = km.key.toLower();
+    // (a Vertex or Azure key names its cloud beside the vendor: "vk-vertex-google")
+    for (const QString &cloud : {u"azure"_s, u"bedrock"_s, u"vertex"_s})
+        if (vk.contains(cloud))
+            return km;
+    for (const QString &known :
+         {u"anthropic"_s, u"openai"_s, u"google"_s, u"mistral"_s, u"cohere"_s}) {
+        if (vk.contains(known)) {
+            if (!km.keyProvider.isEmpty())
+                return {}; // names two providers: nothing to tell from it
+            km.keyProvider = known;
+        }
+    }
+    km.model = target.value(u"override_params"_s).toObject().value(u"model"_s).toString();
+    if (km.model.isEmpty())
+        km.model = target.value(u"model"_s).toString();
+    km.modelProvider = providerOfModel(km.model);
+    return km;
+}
+
+// A target whose virtual key belongs to one provider and whose model to another: its requests
+// go to the key's provider, which does not serve the model.
+std::optional<ConfigIssue> keyModelIssue(const QJsonObject &target, int index, const QString &ref,
+                                         const QString &prefix)
+{
+    const KeyAndModel km = keyAndModel(target);
+    if (!km.mismatched())
+        return std::nullopt;
+    ConfigIssue i;
+    i.kind = ConfigIssue::Kind::KeyModelMismatch;
+    i.configRef = ref;
+    i.severe = true;
+    i.message = u"Config "_s + prefix + u": "_s + targetName(target, index) +
+                u" names virtual key "_s + km.key + u" (a key of "_s + km.keyProvider +
+                u") with model "_s + km.model + u" (a model of "_s + km.modelProvider +
+                u"), so its requests go to "_s + km.keyProvider +
+                u", which does not serve that model"_s;
+    i.phrase = {u"config.key_model_mismatch"_s,
+                {Say::name(u"config"_s, prefix), Say::name(u"key"_s, km.key),
+                 Say::name(u"provider"_s, km.keyProvider), Say::name(u"model"_s, km.model)}};
+    i.provider = km.keyProvider;
+    i.model = km.model;
+    i.key = km.key;
+    return i;
 }
 
 void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
@@ -180,6 +250,8 @@ void lintNode(const QJsonObject &node, const QString &ref, const QString &where,
                 i->missingCodes = missing;
             }
         }
+        if (auto issue = keyModelIssue(target, t, ref, prefix))
+            issues.append(*issue);
         if (target.contains(u"request_timeout"_s)) {
             const double ms = toNumber(target.value(u"request_timeout"_s));
             if (ms > 0 && ms < 1000)
@@ -243,6 +315,66 @@ QList<ConfigIssue> lintConfigs(const AnalysisInput &input)
 
 } // namespace Analysis
 
+namespace {
+
+using namespace Analysis;
+
+// The first fetched page that speaks of virtual keys and of `words` (an error code, a provider).
+QString pageOnKeys(const QList<DocPage> &pages, const QStringList &words)
+{
+    for (const DocPage &page : pages) {
+        const bool keys = page.text.contains(u"virtual key"_s, Qt::CaseInsensitive) ||
+                          page.text.contains(u"virtual_key"_s);
+        if (keys && std::ranges::any_of(words, [&](const QString &w) {
+                return !w.isEmpty() && page.text.contains(w, Qt::CaseInsensitive);
+            }))
+            return page.ref;
+    }
+    return {};
+}
+
+// A config whose failing requests name another provider's model beside the key they are sent
+// with: the config, not the provider, fails them.
+Hypothesis keyModelHypothesis(const ConfigIssue &i, const ErrorProfile &errors,
+                              const QList<DocPage> &docs)
+{
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.score = 0.85;
+    h.cause.confidence = 0.85;
+    // what the key's provider answers the model it does not serve
+    QStringList answers;
+    for (const ErrorGroup &g : errors.groups) {
+        if (g.provider == i.provider && g.model == i.model && g.n >= 5)
+            answers.append(QString::number(g.status) +
+                           (g.errorCode.isEmpty() ? QString() : QString(u' ' + g.errorCode)));
+    }
+    answers.removeDuplicates();
+    h.cause.summary = i.message + u"; point the target at a virtual key of "_s +
+                      providerOfModel(i.model) + u", or name a model of "_s + i.provider;
+    h.cause.phrases = {i.phrase};
+    if (!answers.isEmpty()) {
+        h.cause.summary +=
+            u" (its requests are answered "_s + answers.mid(0, 2).join(u", "_s) + u')';
+        h.cause.phrases.append(
+            {u"config.key_model_answered"_s, {Say::names(u"answers"_s, answers.mid(0, 2))}});
+    }
+    h.cause.refs = {i.configRef};
+    QStringList words;
+    for (const QString &a : std::as_const(answers))
+        words.append(a.section(u' ', 1));
+    words.append(i.provider);
+    if (const QString page = pageOnKeys(docs, words); !page.isEmpty())
+        h.cause.refs.append(page);
+    h.cause.evidenceIds = {i.evidenceId};
+    if (!errors.evidenceId.isEmpty())
+        h.cause.evidenceIds.append(errors.evidenceId);
+    h.why = u"the config sends a model to a provider that does not serve it"_s;
+    return h;
+}
+
+} // namespace
+
 AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
 {
     using namespace Analysis;
@@ -268,9 +400,14 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
     QList<Phrase> severePhrases;
     QStringList refs;
     QStringList evidence;
+    const QList<DocPage> docs = fetchedDocPages(input);
     for (const ConfigIssue &i : issues) {
         if (!usedByFailures(i.configRef))
             continue;
+        if (i.kind == ConfigIssue::Kind::KeyModelMismatch) {
+            out.hypotheses.append(keyModelHypothesis(i, errors, docs));
+            continue;
+        }
         Finding f;
         f.summary = i.message;
         f.phrases = {i.phrase};

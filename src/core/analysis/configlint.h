@@ -21,6 +21,7 @@ struct ConfigIssue
         SameProviderOnly,     // every target on the same provider
         TimeoutTooLong,       // request_timeout >= 45 s: a slow provider still hangs
         TimeoutUnits,         // request_timeout < 1000: the field is milliseconds
+        KeyModelMismatch,     // a provider's virtual key beside another provider's own model
     };
     Kind kind = Kind::NoRequestTimeout;
     QString configRef; // "config:pc-acme-prod"
@@ -29,7 +30,9 @@ struct ConfigIssue
     Phrase phrase;   // the message as a phrase-book clause (config.*)
     bool severe = false;
     QList<int> missingCodes; // for StatusCodesMissing
-    QString provider;        // for SameProviderOnly
+    QString provider;        // for SameProviderOnly; the key's provider for KeyModelMismatch
+    QString model;           // for KeyModelMismatch
+    QString key;             // for KeyModelMismatch
 };
 
 // Lints one `config` object; `ref` names it in messages.

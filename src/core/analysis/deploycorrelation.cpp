@@ -227,7 +227,8 @@ DeployRanking rankDeploys(const AnalysisInput &input, const QDateTime &changeAt,
             DeployCandidate c;
             c.ref = e.value(u"ref"_s).toString();
             const bool release = e.value(u"type"_s).toString() == u"release";
-            if (release && !includeReleases)
+            // (a release of the days before the window is read for its notes, not as a change)
+            if (release && (!includeReleases || e.value(u"before_window"_s).toBool()))
                 continue;
             c.label = release ? u"release "_s + e.value(u"tag"_s).toString(refId(c.ref))
                               : u"deploy #"_s + refId(c.ref);
@@ -469,6 +470,7 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
     using namespace Analysis;
     Hypothesis h;
     h.cause.category = QString(QLatin1StringView(Category::DeployRegression));
+    h.explains = change.key();
     // the scope makes the case: only the affected group moved
     const bool othersFlat = !report.flat(change.kind).isEmpty();
     QString summary = describeDeploy(best, reference) + u" shipped "_s +

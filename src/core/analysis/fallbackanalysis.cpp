@@ -186,9 +186,8 @@ void judgeStall(const FallbackFacts &facts, FallbackVerdict &v)
     v.unlisted = unlistedStatuses(facts);
     if (v.refusedTarget) {
         // the key's refusals are why the target could not answer, not a status to fail over on
-        const int refusal = v.refusedTarget->status.section(u' ', 0, 0).toInt();
         for (UnlistedStatus &u : v.unlisted)
-            u.statuses.removeAll(refusal);
+            u.statuses.removeAll(v.refusedTarget->refusal.status);
         v.unlisted.removeIf([&](const UnlistedStatus &u) {
             return u.configRef != u"config:"_s + v.stalledConfig || u.statuses.isEmpty();
         });
@@ -420,11 +419,10 @@ void phraseRefusedTarget(const FallbackFacts &facts, const FallbackVerdict &v,
 {
     const RefusedTarget &t = *v.refusedTarget;
     const QString target = t.model.isEmpty() ? t.key : t.model + u" (virtual key "_s + t.key + u')';
-    // a limit (402, 429) is raised or reset; a rejected key (401, 403) needs its credential
-    const bool limit = t.status.startsWith(u"429") || t.status.startsWith(u"402");
+    const bool limit = t.refusal.isLimit();
     const QString why = u"Config "_s + t.config + u" fails over to "_s + target + u", but from "_s +
                         clock(t.first, facts.reference) + u" that key refused "_s +
-                        formatCount(t.refused) + u" requests with "_s + t.status +
+                        formatCount(t.refused) + u" requests with "_s + t.refusal.text() +
                         u" on config "_s + t.via +
                         u", so the failures had nowhere to fail over: "_s +
                         (limit ? u"raise or reset the key's budget or quota"_s
@@ -438,14 +436,15 @@ void phraseRefusedTarget(const FallbackFacts &facts, const FallbackVerdict &v,
     h.missedCatch = true;
     h.cause.summary = stall.text + u". "_s + why;
     h.cause.phrases = stall.phrases;
-    h.cause.phrases.append({limit ? u"fallback.target_refused"_s : u"fallback.target_key_refused"_s,
-                            {Say::name(u"config"_s, t.config), Say::name(u"target"_s, target),
-                             Say::count(u"refused"_s, t.refused), Say::time(u"from"_s, t.first),
-                             Say::name(u"status"_s, t.status), Say::name(u"via"_s, t.via)}});
+    h.cause.phrases.append(
+        {limit ? u"fallback.target_refused"_s : u"fallback.target_key_refused"_s,
+         {Say::name(u"config"_s, t.config), Say::name(u"target"_s, target),
+          Say::count(u"refused"_s, t.refused), Say::time(u"from"_s, t.first),
+          Say::name(u"status"_s, t.refusal.text()), Say::name(u"via"_s, t.via)}});
     h.cause.confidence = 0.75;
     h.cause.refs = {u"config:"_s + t.config};
     // the page that documents the refusal (its error code) says what the limit is
-    const QString code = t.status.section(u' ', 1);
+    const QString &code = t.refusal.code;
     if (const QString doc =
             pageOnSettings(facts.docs, code.isEmpty() ? QStringList() : QStringList{code});
         !doc.isEmpty())
@@ -569,6 +568,11 @@ AnalyzerOutput phraseFallback(const FallbackFacts &facts, const FallbackVerdict 
 
 } // namespace
 
+QString Refusal::text() const
+{
+    return code.isEmpty() ? QString::number(status) : QString::number(status) + u' ' + code;
+}
+
 FallbackConfig failoverShape(const QJsonObject &config)
 {
     FallbackConfig c;
@@ -616,8 +620,7 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
             st.keyRefusalsByConfig[config] += n;
             if (n > largestKeyRefusal.value(config)) {
                 largestKeyRefusal[config] = n;
-                st.keyRefusalByConfig[config] =
-                    QString::number(status) + (code.isEmpty() ? QString() : QString(u' ' + code));
+                st.keyRefusalByConfig[config] = Refusal{status, code};
             }
             const QDateTime first = fromIso(t.text(r, u"first"));
             if (first.isValid() &&

@@ -18,6 +18,17 @@
 namespace Casefile::Analysis {
 
 // The fallback_stats table, summed.
+// A status a target's key was refused with and its error code: 429 budget_exceeded.
+struct Refusal
+{
+    int status = 0;
+    QString code;
+    // a spent budget or quota (402, 429) is raised or reset; a rejected key (401, 403) needs
+    // its credential
+    bool isLimit() const { return status == 402 || status == 429; }
+    QString text() const;
+};
+
 struct FallbackStats
 {
     QString evidenceId;
@@ -42,7 +53,7 @@ struct FallbackStats
     QMap<QString, double> requestsByConfig;
     QMap<QString, QMap<QString, double>> stuckTargetsByConfig;
     QMap<QString, double> keyRefusalsByConfig;
-    QMap<QString, QString> keyRefusalByConfig;
+    QMap<QString, Refusal> keyRefusalByConfig;
     QMap<QString, QDateTime> keyRefusalFirst;
     QMap<QString, QDateTime> stuckFirst; // per config: when its largest stalled group began
 };
@@ -127,7 +138,7 @@ struct RefusedTarget
     QString model;
     QString via;
     double refused = 0;
-    QString status; // "429 budget_exceeded"
+    Refusal refusal; // 429 budget_exceeded
     QDateTime first;
 };
 

@@ -145,8 +145,21 @@ void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
     p.areaIsTheFault = true;
     const MetadataFacts facts = gatherMetadata(input);
     const GroupVerdict v = judgeGroups(facts.groups, facts.ticketText);
-    if (!v.partDropped())
+    if (!v.partDropped()) {
+        // one SDK version that carries none while another passes it on: an issue that names that
+        // version ("portkey-node 2.15.0") is the filed account of it
+        const QList<SdkMetadata> &judged = facts.recent.isEmpty() ? facts.sdks : facts.recent;
+        const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText);
+        const QString version =
+            drop.bad >= 0 ? judged.at(drop.bad).sdk.section(u'/', 1) : QString();
+        if (version.count(u'.') < 1)
+            return;
+        appendUnique(p.components, wordsOf(judged.at(drop.bad).sdk.section(u'/', 0, 0)));
+        p.measured = version.toLower();
+        p.measuredOn = u"sdk:"_s + judged.at(drop.bad).sdk;
+        appendUnique(p.signatures, p.measured);
         return;
+    }
     QString scope = v.route;
     if (!scope.isEmpty()) {
         appendUnique(p.routes, routeWords(v.route));
@@ -190,6 +203,7 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
                 appendUnique(p.components, wordsOf(value));
         }
         p.onset = report.primary->at;
+        p.changeKey = report.primary->key();
         p.change = report.primary->describe(reference);
         p.changePhrases = report.primary->phrases();
     }
@@ -557,6 +571,7 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
     h.cause.phrases.append(facts.problem.changePhrases);
     h.cause.confidence = j.confidence;
     h.cause.refs = {issue.ref};
+    h.explains = facts.problem.changeKey;
     // the evidence the issue was measured against proves it too
     if (!facts.problem.measuredOn.isEmpty() &&
         j.overlap.signatures.contains(facts.problem.measured))
@@ -612,10 +627,25 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     // and when what failed is the org's usual low background, an error signature the issue
     // shares with it (a 400 among the everyday failures) has nothing new to explain either
     const bool backgroundOnly = nothingChanged && onlyBackgroundErrors(input);
+    // an issue naming the very part the logs tie to the fault (the SDK version, the route) is
+    // its account: an issue sharing only other words with the problem then describes less
+    const QString &measured = facts.problem.measured;
+    const auto namesMeasured = [&](const KnownBugJudgement &j) {
+        return !measured.isEmpty() && j.overlap.signatures.contains(measured);
+    };
+    const bool anyNamesMeasured = std::ranges::any_of(facts.issues, [&](const TrackerIssue &i) {
+        const KnownBugJudgement j = judgeKnownBug(facts.problem, i);
+        return j.match == KnownBugMatch::Describes && namesMeasured(j);
+    });
     for (const TrackerIssue &issue : facts.issues) {
         const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
-        if (j.match == KnownBugMatch::Describes && nothingChanged &&
-            (j.overlap.signatures.isEmpty() || backgroundOnly)) {
+        if (j.match == KnownBugMatch::Describes && anyNamesMeasured && !namesMeasured(j)) {
+            out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
+                                 named(issue) + u" does not name "_s + measured +
+                                     u", which another open issue names as what fails"_s,
+                                 {issue.ref}});
+        } else if (j.match == KnownBugMatch::Describes && nothingChanged &&
+                   (j.overlap.signatures.isEmpty() || backgroundOnly)) {
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
                                  named(issue) + u" names no error the logs show, and no error rate "
                                                 u"changed in the window"_s,

@@ -32,6 +32,7 @@ struct KnownBugProblem
     bool areaIsTheFault = false;
     QDateTime onset;               // when the change began (invalid: no change seen)
     QString change;                // that change in words, for the summary ('' when none)
+    QString changeKey;             // SeriesChange::key() of that change ('' when none)
     QList<Phrase> changePhrases{}; // the same as phrase-book clauses
 };
 

@@ -41,6 +41,26 @@ QList<ScopedLatencySeries> scopedSeries(const Evidence &evidence, const QString 
     return out;
 }
 
+// The numbers `config`'s target sets otherwise than `other`'s: "max_tokens 6000 (pc-chat: 800)".
+QStringList numbersApart(const LatencyScopeFacts &facts, const QString &config,
+                         const QString &other)
+{
+    QStringList out;
+    const QHash<QString, double> own = facts.numbers.value(config);
+    const QHash<QString, double> theirs = facts.numbers.value(other);
+    QStringList keys = own.keys();
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        if (key.contains(u"timeout"_s) || theirs.value(key, -1) == own.value(key))
+            continue;
+        out.append(key + u' ' + QString::number(own.value(key)) +
+                   (theirs.contains(key)
+                        ? u" ("_s + other + u": "_s + QString::number(theirs.value(key)) + u')'
+                        : QString()));
+    }
+    return out;
+}
+
 // The one config whose latency rose, with the configs that kept theirs: the customer's when it
 // was edited at the onset, or when its target is the customer's own server (custom_host), whose
 // time is the server's and no provider's or gateway's.
@@ -73,7 +93,64 @@ void judgeConfigs(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
     v.config = rose;
     v.configLevel = roseLevel;
     v.editedAt = edited;
+    v.configOnset = facts.onset;
     v.flatConfigs = flat;
+    for (const QString &other : std::as_const(flat)) {
+        if (facts.configModel.value(other) == facts.configModel.value(rose) &&
+            !facts.configModel.value(rose).isEmpty()) {
+            v.settingsApart = numbersApart(facts, rose, other);
+            break;
+        }
+    }
+}
+
+// The first bucket from two minutes before `edited` whose median latency is past the midpoint
+// of the levels around the edit.
+QDateTime riseAfter(const ScopedLatencySeries &s, const QDateTime &edited, const ScopedLevel &l)
+{
+    const double mid = (l.before + l.after) / 2.0;
+    for (int i = 0; i < s.times.size(); ++i) {
+        if (s.times.at(i) >= edited.addSecs(-120) && s.requests.at(i) > 0 && s.p50.at(i) > mid)
+            return s.times.at(i);
+    }
+    return edited;
+}
+
+// Another change of the org (an incident on other models) can hide a config's own: a config
+// edited in the window whose latency rose from its edit while a config of the org on the same
+// model kept its own at those minutes is slowed by the edit, whatever else rose.
+void judgeEditedConfig(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    double largest = 0;
+    for (const ScopedLatencySeries &s : facts.configs) {
+        const QDateTime edited = facts.editedAt.value(s.key);
+        const QString model = facts.configModel.value(s.key);
+        if (!edited.isValid() || model.isEmpty() || s.times.isEmpty() || edited < s.times.first() ||
+            edited > s.times.last())
+            continue;
+        const ScopedLevel l = levelAround(s, edited);
+        if (l.requestsBefore < MinRequests || l.requestsAfter < MinRequests || l.before <= 0 ||
+            l.after < RoseBy * l.before || l.after / l.before <= largest)
+            continue;
+        QStringList flat;
+        for (const ScopedLatencySeries &o : facts.configs) {
+            if (o.key == s.key || facts.configModel.value(o.key) != model)
+                continue;
+            const ScopedLevel other = levelAround(o, edited);
+            if (other.requestsBefore >= MinRequests && other.requestsAfter >= MinRequests &&
+                other.before > 0 && other.after <= FlatWithin * other.before)
+                flat.append(o.key);
+        }
+        if (flat.isEmpty())
+            continue;
+        largest = l.after / l.before;
+        v.config = s.key;
+        v.configLevel = l;
+        v.editedAt = edited;
+        v.configOnset = riseAfter(s, edited, l);
+        v.flatConfigs = flat;
+        v.settingsApart = numbersApart(facts, s.key, flat.first());
+    }
 }
 
 // The version the org's traffic moved to at the onset, slower than the one it left all along.
@@ -262,11 +339,15 @@ void readTargetSettings(const QJsonObject &node, const QString &id, LatencyScope
     const QJsonObject params = node.value(u"override_params"_s).toObject();
     facts.configModel.insert(id, params.value(u"model"_s).toString());
     QHash<QString, QString> settings;
+    QHash<QString, double> numbers;
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (it.key() != u"model"_s && it.value().isString() && !it.value().toString().isEmpty())
             settings.insert(it.key(), it.value().toString());
+        else if (it.value().isDouble())
+            numbers.insert(it.key(), it.value().toDouble());
     }
     facts.settings.insert(id, settings);
+    facts.numbers.insert(id, numbers);
 }
 
 } // namespace
@@ -323,6 +404,8 @@ LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts)
     }
     v.onset = facts.onset;
     judgeConfigs(facts, v);
+    if (v.config.isEmpty())
+        judgeEditedConfig(facts, v);
     judgeSdks(facts, v);
     return v;
 }
@@ -352,16 +435,21 @@ Hypothesis configHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVe
     h.cause.summary =
         u"Median latency of the requests through config "_s + v.config + u" rose from "_s +
         formatMs(v.configLevel.before) + u" to "_s + formatMs(v.configLevel.after) + u" at "_s +
-        clock(v.onset, reference) + u", while the organisation's other configs ("_s +
+        clock(v.configOnset, reference) + u", while the organisation's other configs ("_s +
         v.flatConfigs.mid(0, 3).join(u", "_s) +
-        u") kept their latency; the config was edited at "_s + clock(v.editedAt, reference);
+        u") kept their latency; the config was edited at "_s + clock(v.editedAt, reference) +
+        (v.settingsApart.isEmpty() ? QString()
+                                   : u" and its target sets "_s + v.settingsApart.join(u", "_s));
     h.cause.phrases = {
         {u"latency.config_alone"_s,
          {Say::name(u"config"_s, v.config), Say::millis(u"before"_s, v.configLevel.before),
-          Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.onset),
+          Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.configOnset),
           Say::names(u"others"_s, v.flatConfigs.mid(0, 3))}},
         {u"latency.config_edited"_s,
          {Say::name(u"config"_s, v.config), Say::time(u"at"_s, v.editedAt)}}};
+    if (!v.settingsApart.isEmpty())
+        h.cause.phrases.append(
+            {u"latency.config_sets"_s, {Say::names(u"settings"_s, v.settingsApart)}});
     h.cause.refs = {u"config:"_s + v.config};
     h.cause.evidenceIds = {facts.configEvidenceId, facts.editEvidenceId.value(v.config)};
     h.why = u"one config slowed down, edited just before, while the org's others did not"_s;
@@ -378,14 +466,15 @@ Hypothesis ownServerHypothesis(const LatencyScopeFacts &facts, const LatencyScop
     h.cause.summary = u"Median latency of the requests through config "_s + v.config +
                       u", whose target is the customer's own server "_s + v.serverHost +
                       u" (custom_host), rose from "_s + formatMs(v.configLevel.before) + u" to "_s +
-                      formatMs(v.configLevel.after) + u" at "_s + clock(v.onset, reference) +
+                      formatMs(v.configLevel.after) + u" at "_s + clock(v.configOnset, reference) +
                       u", while the organisation's other configs ("_s +
                       v.flatConfigs.mid(0, 3).join(u", "_s) + u") kept their latency"_s;
-    h.cause.phrases = {{u"latency.own_server"_s,
-                        {Say::name(u"config"_s, v.config), Say::name(u"host"_s, v.serverHost),
-                         Say::millis(u"before"_s, v.configLevel.before),
-                         Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.onset),
-                         Say::names(u"others"_s, v.flatConfigs.mid(0, 3))}}};
+    h.cause.phrases = {
+        {u"latency.own_server"_s,
+         {Say::name(u"config"_s, v.config), Say::name(u"host"_s, v.serverHost),
+          Say::millis(u"before"_s, v.configLevel.before),
+          Say::millis(u"after"_s, v.configLevel.after), Say::time(u"at"_s, v.configOnset),
+          Say::names(u"others"_s, v.flatConfigs.mid(0, 3))}}};
     h.cause.refs = {u"config:"_s + v.config, u"endpoint:"_s + v.serverHost};
     h.cause.evidenceIds = {facts.configEvidenceId, facts.editEvidenceId.value(v.config)};
     h.why = u"one config slowed down whose target is the customer's own server, while the org's "

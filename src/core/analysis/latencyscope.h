@@ -42,6 +42,7 @@ struct LatencyScopeFacts
     QList<DocPage> docs;                 // the documentation pages the investigation fetched
     QHash<QString, QString> configModel; // config id -> its first target's model
     QHash<QString, QHash<QString, QString>> settings; // config id -> text settings besides it
+    QHash<QString, QHash<QString, double>> numbers;   // config id -> {"max_tokens": 6000}
 };
 
 // Before and after the onset, in the two hours either side.
@@ -61,6 +62,10 @@ struct LatencyScopeVerdict
     QString config;
     ScopedLevel configLevel;
     QDateTime editedAt;
+    QDateTime configOnset; // when that config's latency rose
+    // the numbers its target sets otherwise than a config on the same model that kept its
+    // latency: "max_tokens 6000 (pc-chat: 800)"
+    QStringList settingsApart;
     QString serverHost;
     QStringList flatConfigs;
     // the org's traffic moved to a version slower all along
@@ -97,7 +102,10 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input);
 
 // Pure. A config: its median latency rose 1.5x or more at the onset (30 requests or more either
 // side) while at least one other config of the org stayed within 1.2x, no other config rose,
-// and the gateway reports it edited at most an hour before the onset. An SDK version: it sent
+// and the gateway reports it edited at most an hour before the onset. Or, when other configs
+// rose too (a provider's incident on their model at the same hours): a config edited in the
+// window whose latency rose 1.5x from its edit while another config of the org on the same model
+// kept its own within 1.2x at those minutes. An SDK version: it sent
 // at most a third of its later traffic per minute before the onset and most of the org's requests
 // after it, while another version's traffic fell to a third or less; the new version's median
 // latency is 1.5x the old one's over the window and did not itself rise at the onset.

@@ -577,15 +577,8 @@ void phraseSdkDrop(AnalyzerOutput &out, const AnalysisInput &input, const Metada
     h.why = u"only one SDK version drops metadata"_s;
     // a later release of the same SDK that speaks of it is the way out
     if (const SdkRelease fix = laterSdkRelease(input, bad.sdk, u"metadata"_s, reference);
-        !fix.ref.isEmpty()) {
-        h.cause.summary += u"; "_s + fix.package + u' ' + fix.version + u", released "_s +
-                           fix.published.toString(u"yyyy-MM-dd"_s) + u", fixes this: \u201c"_s +
-                           fix.quote + u"\u201d"_s;
-        h.cause.phrases.append(
-            {u"sdk.fixed_release"_s,
-             {Say::name(u"package"_s, fix.package), Say::name(u"version"_s, fix.version),
-              Say::date(u"date"_s, fix.published), Say::name(u"quote"_s, fix.quote)}});
-    }
+        !fix.ref.isEmpty())
+        tellFixedRelease(h, fix);
     citeSdkAccounts(h, input, bad.sdk);
     out.hypotheses.append(h);
     out.rejected.append({QLatin1StringView(Category::DeployRegression),

@@ -527,6 +527,9 @@ bool independentCause(const Hypothesis &best, const Hypothesis &other)
     if (other.cause.category == best.cause.category || other.score < 0.65 ||
         other.score < 0.7 * best.score)
         return false;
+    // two accounts of the same change in the traffic: the better one is the cause
+    if (!best.explains.isEmpty() && best.explains == other.explains)
+        return false;
     const bool proof = std::any_of(other.cause.refs.cbegin(), other.cause.refs.cend(),
                                    [](const QString &r) { return !isScopeRef(r); }) ||
                        (other.cause.category == QLatin1StringView(Category::RateLimited) &&

@@ -17,6 +17,7 @@ constexpr double MinFailed = 20;       // failed requests of the version since t
 constexpr double MinGoodRequests = 30; // the other version's requests at the same minutes
 constexpr double GoodShareCeiling = 0.05;
 constexpr double KeyOrLimitRefused = 0.7; // of the version's target's failures
+constexpr qint64 TogetherSecs = 30 * 60;  // versions whose failures began this close fail together
 
 double rateAt(const SdkErrorSeries &s, int i)
 {
@@ -38,23 +39,24 @@ std::pair<double, double> countsIn(const SdkErrorSeries &s, const QDateTime &fro
     return {n, e};
 }
 
-// The provider and model that most of a version's failed requests went to.
-std::pair<QString, QString> failingTarget(const QList<SdkTraffic> &traffic, const QString &sdk)
+// The provider, model and route that most of a version's failed requests went to.
+const SdkTraffic *failingTarget(const QList<SdkTraffic> &traffic, const QString &sdk)
 {
     const SdkTraffic *top = nullptr;
     for (const SdkTraffic &t : traffic) {
         if (t.sdk == sdk && t.errors > 0 && (!top || t.errors > top->errors))
             top = &t;
     }
-    return top ? std::pair{top->provider, top->model} : std::pair{QString(), QString()};
+    return top;
 }
 
-bool serves(const QList<SdkTraffic> &traffic, const QString &sdk, const QString &provider,
-            const QString &model)
+// `sdk` sent enough requests to the same provider and model on the same route: a version that
+// only ever used another route is no contrast, since the route may be what fails.
+bool serves(const QList<SdkTraffic> &traffic, const QString &sdk, const SdkTraffic &failing)
 {
     return std::any_of(traffic.cbegin(), traffic.cend(), [&](const SdkTraffic &t) {
-        return t.sdk == sdk && t.provider == provider && t.model == model &&
-               t.requests >= MinGoodRequests;
+        return t.sdk == sdk && t.provider == failing.provider && t.model == failing.model &&
+               t.route == failing.route && t.requests >= MinGoodRequests;
     });
 }
 
@@ -117,7 +119,7 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
         facts.trafficEvidenceId = f.evidence->id;
         for (int r = 0; r < t.rowCount(); ++r) {
             const SdkTraffic row{t.text(r, u"sdk"), t.text(r, u"provider"), t.text(r, u"model"),
-                                 t.number(r, u"n"), t.number(r, u"errors")};
+                                 t.number(r, u"n"), t.number(r, u"errors"), t.text(r, u"route")};
             if (const QString config = t.text(r, u"config_id"); !config.isEmpty()) {
                 if (row.requests > 0)
                     facts.configs[row.sdk].insert(config);
@@ -125,7 +127,8 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
                     facts.failingConfigs[row.sdk].insert(config);
             }
             auto it = std::find_if(facts.traffic.begin(), facts.traffic.end(), [&](const auto &x) {
-                return x.sdk == row.sdk && x.provider == row.provider && x.model == row.model;
+                return x.sdk == row.sdk && x.provider == row.provider && x.model == row.model &&
+                       x.route == row.route;
             });
             if (it == facts.traffic.end()) {
                 facts.traffic.append(row);
@@ -149,10 +152,12 @@ SdkErrorFacts gatherSdkErrors(const AnalysisInput &input)
 
 // ---------------------------------------------------------------- judge
 
-SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
+namespace {
+
+// Every version whose failure rate rose to a sustained level (10% or more, 20 failed requests).
+QList<SdkErrorVerdict> failingVersions(const SdkErrorFacts &facts)
 {
-    SdkErrorVerdict v;
-    int failing = 0;
+    QList<SdkErrorVerdict> out;
     for (const SdkErrorSeries &s : facts.series) {
         QList<double> rates;
         for (int i = 0; i < s.times.size(); ++i)
@@ -160,34 +165,58 @@ SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
         const LevelShift shift = detectUpwardShift(rates, 2.0, 0.02, rates.size() >= 60 ? 5 : 3);
         if (!shift.found)
             continue;
-        const QDateTime since = s.times.at(shift.start);
-        const QDateTime until = shift.end < s.times.size() ? s.times.at(shift.end) : QDateTime();
-        const auto [n, e] = countsIn(s, since, until);
-        const auto [n0, e0] = countsIn(s, s.times.first(), since);
+        SdkErrorVerdict v;
+        v.sdk = s.sdk;
+        v.since = s.times.at(shift.start);
+        v.until = shift.end < s.times.size() ? s.times.at(shift.end) : QDateTime();
+        const auto [n, e] = countsIn(s, v.since, v.until);
+        const auto [n0, e0] = countsIn(s, s.times.first(), v.since);
         if (n <= 0 || e / n < MinShare || e < MinFailed)
             continue;
-        ++failing;
-        v.sdk = s.sdk;
-        v.since = since;
-        v.until = until;
         v.share = e / n;
         v.failed = e;
         v.before = n0 > 0 ? e0 / n0 : 0.0;
+        out.append(v);
     }
-    // several versions failing together: not a matter of one client
-    if (failing != 1)
+    return out;
+}
+
+// The failed share of `sdk`'s requests to the failing version's target: over the window from
+// the overview when it breaks the version down by target (another target's failures, an
+// incident on another model, are not this one's), else of all its requests at the minutes the
+// other version failed.
+double goodShareOf(const SdkErrorFacts &facts, const SdkErrorSeries &s, const SdkTraffic &target,
+                   const SdkErrorVerdict &v, double *requests)
+{
+    const auto [n, e] = countsIn(s, v.since, v.until);
+    *requests = n;
+    const double share = n > 0 ? e / n : 1.0;
+    for (const SdkTraffic &t : facts.traffic) {
+        if (t.sdk == s.sdk && t.provider == target.provider && t.model == target.model &&
+            t.route == target.route && t.requests >= MinGoodRequests)
+            return std::min(share, t.errors / t.requests);
+    }
+    return share;
+}
+
+// `v`, the one version failing at its minutes, against a version of the org served by the
+// same target at those minutes; not found when there is none.
+SdkErrorVerdict contrasted(const SdkErrorFacts &facts, SdkErrorVerdict v)
+{
+    const SdkTraffic *target = failingTarget(facts.traffic, v.sdk);
+    if (!target || target->provider.isEmpty())
         return {};
-    std::tie(v.provider, v.model) = failingTarget(facts.traffic, v.sdk);
-    if (v.provider.isEmpty())
-        return {};
+    v.provider = target->provider;
+    v.model = target->model;
+    v.route = target->route;
     // refusals of a key or a limit do not depend on the client version that sent the request
     if (keyOrLimitRefusedShare(facts.errorGroups, v.provider, v.model) >= KeyOrLimitRefused)
         return {};
     for (const SdkErrorSeries &s : facts.series) {
-        if (s.sdk == v.sdk || !serves(facts.traffic, s.sdk, v.provider, v.model))
+        if (s.sdk == v.sdk || !serves(facts.traffic, s.sdk, *target))
             continue;
-        const auto [n, e] = countsIn(s, v.since, v.until);
-        const double share = n > 0 ? e / n : 1.0;
+        double n = 0;
+        const double share = goodShareOf(facts, s, *target, v, &n);
         if (n < MinGoodRequests || share > std::min(GoodShareCeiling, v.share / 5.0))
             continue;
         if (v.goodSdk.isEmpty() || n > v.goodRequests) {
@@ -199,6 +228,27 @@ SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
     if (v.goodSdk.isEmpty() || rescuedAlike(facts, v))
         return {};
     return v;
+}
+
+} // namespace
+
+SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts)
+{
+    const QList<SdkErrorVerdict> failing = failingVersions(facts);
+    SdkErrorVerdict best;
+    for (const SdkErrorVerdict &candidate : failing) {
+        // several versions failing from the same minutes: not a matter of one client
+        const bool together = std::ranges::any_of(failing, [&](const SdkErrorVerdict &other) {
+            return other.sdk != candidate.sdk &&
+                   std::abs(other.since.secsTo(candidate.since)) <= TogetherSecs;
+        });
+        if (together)
+            continue;
+        const SdkErrorVerdict v = contrasted(facts, candidate);
+        if (v.found() && v.failed > best.failed)
+            best = v;
+    }
+    return best;
 }
 
 SdkErrorVerdict sdkErrorVerdict(const AnalysisInput &input)
@@ -240,6 +290,14 @@ AnalyzerOutput analyzeSdkErrors(const AnalysisInput &input)
                          Say::share(u"good_share"_s, v.goodShare)}}};
     h.cause.refs = {u"sdk:"_s + v.sdk};
     h.cause.evidenceIds = {facts.evidenceId, facts.trafficEvidenceId};
+    // a later release of the same SDK whose notes speak of that provider: what changed and the
+    // way out ("no longer sends the legacy header Anthropic refuses")
+    if (const SdkRelease fix = laterSdkRelease(input, v.sdk, v.provider, reference);
+        !fix.ref.isEmpty() && fix.quote.contains(v.provider, Qt::CaseInsensitive)) {
+        h.cause.refs.append(fix.ref);
+        tellFixedRelease(h, fix);
+        appendUnique(h.cause.evidenceIds, fix.evidenceId);
+    }
     h.failures = v.failed;
     h.why = u"one SDK version fails where another is served by the same model"_s;
     out.hypotheses.append(h);

@@ -33,6 +33,7 @@ struct SdkTraffic
     QString model;
     double requests = 0;
     double errors = 0;
+    QString route; // '' when the overview has no routes
 };
 
 struct SdkErrorFacts
@@ -58,6 +59,7 @@ struct SdkErrorVerdict
     QString goodSdk;  // a version of the same org served by the same provider and model
     QString provider; // where the failing version's failed requests went
     QString model;
+    QString route;
     QDateTime since;
     QDateTime until;  // invalid while it lasts
     double share = 0; // failed share of the version's requests since `since`
@@ -70,9 +72,11 @@ struct SdkErrorVerdict
 
 SdkErrorFacts gatherSdkErrors(const AnalysisInput &input);
 
-// Pure: exactly one SDK version's failure rate rose (a sustained shift to 10% or more, 20 failed
-// requests at least) and another version of the org sent 30 requests or more to the same provider
-// and model in those minutes with at most a fifth of that share (and under 5%). Not when both
+// Pure: one SDK version's failure rate rose (a sustained shift to 10% or more, 20 failed
+// requests at least) without another version's rising within 30 minutes of it (another version's
+// rise hours apart, on another model, is its own matter), and another version of the org sent 30
+// requests or more to the same provider, model and route in those minutes with at most a fifth of
+// that share (and under 5%; of its requests to that target when the overview says). Not when both
 // versions went through a config whose fallback served about as many requests as the other
 // version would have lost at the failing one's rate: that version was rescued, not spared.
 SdkErrorVerdict judgeSdkErrors(const SdkErrorFacts &facts);

@@ -2,6 +2,7 @@
 
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
+#include "core/analysis/deploycorrelation.h"
 #include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
@@ -691,6 +692,37 @@ std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, doub
     return {};
 }
 
+std::pair<QDateTime, double> overcountFrom(const QList<std::pair<QDateTime, double>> &hours,
+                                           const QList<std::pair<QDateTime, double>> &reference)
+{
+    if (reference.isEmpty())
+        return {};
+    const QList<std::pair<QDateTime, double>> read = relativeTo(hours, reference);
+    QList<double> r;
+    for (const auto &h : read)
+        r.append(h.second);
+    // the split that puts the most hours on their own side of the midpoint
+    std::pair<QDateTime, double> best;
+    qsizetype bestSided = 0;
+    for (qsizetype k = 2; k + 2 <= r.size(); ++k) {
+        const double before = median(r.mid(0, k));
+        const double after = median(r.mid(k));
+        if (before <= 0 || after < 1.25 * before)
+            continue;
+        const double mid = (before + after) / 2.0;
+        qsizetype low = 0;
+        qsizetype high = 0;
+        for (qsizetype i = 0; i < r.size(); ++i)
+            (i < k ? low : high) += (r.at(i) > mid) == (i >= k);
+        if (low < 0.8 * double(k) || high < 0.8 * double(r.size() - k) || low + high < bestSided ||
+            (low + high == bestSided && after / before <= best.second))
+            continue;
+        bestSided = low + high;
+        best = {read.at(k).first, after / before};
+    }
+    return best;
+}
+
 std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours)
 {
     QList<double> values;
@@ -796,6 +828,8 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
         v.outcome = LineVerdict::Outcome::Differs;
         if (billed > v.expected) {
             std::tie(v.runFrom, v.runTo) = doubledRun(hours, reference);
+            if (!v.runFrom.isValid())
+                std::tie(v.overFrom, v.overFactor) = overcountFrom(hours, reference);
         } else {
             std::tie(v.runFrom, v.runTo) = missingRun(hours);
             v.runMissing = v.runFrom.isValid();
@@ -1222,6 +1256,10 @@ QList<Phrase> faultPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
             out.append({v.runMissing ? u"billing.not_metered_between"_s
                                      : u"billing.counted_twice_between"_s,
                         {Say::time(u"from"_s, v.runFrom), Say::time(u"to"_s, v.runTo)}});
+        else if (v.overFrom.isValid())
+            out.append(
+                {u"billing.overcounted_from"_s,
+                 {Say::time(u"from"_s, v.overFrom), Say::share(u"share"_s, v.overFactor - 1.0)}});
         else if (v.outcome == LineVerdict::Outcome::Differs)
             out.append(policyVerdictPhrases(v, policy)); // as faultHypothesis() says it
         break;
@@ -1311,6 +1349,11 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
                                clock(v.runFrom, reference) + u" and "_s +
                                clock(v.runTo, reference) +
                                u", i.e. those hours were counted twice"_s;
+            h.score = 0.85;
+        } else if (v.overFrom.isValid()) {
+            h.cause.summary += u"; from "_s + clock(v.overFrom, reference) +
+                               u" the meter counts "_s + signedShare(v.overFactor - 1.0) +
+                               u" against the invoice's other meters, to the end of the period"_s;
             h.score = 0.85;
         }
         break;
@@ -1563,6 +1606,38 @@ void phraseConfigSwitch(AnalyzerOutput &out, const AnalysisInput &input, const B
     out.hypotheses.append(h);
 }
 
+// The hour the meter began to count wrong, and a deploy of the metering or billing code that
+// shipped in that hour or the one before it: what changed the meter then.
+void citeMeteringDeploy(Hypothesis &h, const AnalysisInput &input, const LineVerdict &v,
+                        const QDateTime &reference)
+{
+    const QDateTime hour = v.runFrom.isValid() ? v.runFrom : v.overFrom;
+    if (!hour.isValid() || dataMissing(input, u"github", u"deployments"))
+        return;
+    // the words of counting usage: a deploy of invoices' layout (PDF, VAT) meters nothing
+    static const QStringList metering{u"meter"_s,  u"meters"_s, u"metering"_s, u"usage"_s,
+                                      u"tokens"_s, u"token"_s,  u"cached"_s};
+    const DeployRanking ranking = rankDeploys(input, hour.addSecs(3600), metering, {}, false);
+    const DeployCandidate *best = nullptr;
+    for (const DeployCandidate &c : ranking.candidates) {
+        // (the meter's hours say only which hour it began in)
+        const bool inTime = c.time >= hour.addSecs(-3600) && c.time < hour.addSecs(3600);
+        if (!inTime || c.matched.isEmpty() || c.docsOnly || c.frontEndOnly)
+            continue;
+        if (!best || c.matched.size() > best->matched.size() ||
+            (c.matched.size() == best->matched.size() && c.time > best->time))
+            best = &c;
+    }
+    if (!best)
+        return;
+    h.cause.summary += u"; "_s + describeDeploy(*best, reference) +
+                       u" changed the metering code in that hour ("_s +
+                       best->files.mid(0, 3).join(u", "_s) + u')';
+    h.cause.phrases.append(deployPhrases(*best));
+    h.cause.refs.append(best->ref);
+    appendUnique(h.cause.evidenceIds, best->evidenceId);
+}
+
 void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
                    const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
@@ -1607,6 +1682,8 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
                            : faultHypothesis(f, verdict, policy, reference);
     h.cause.phrases =
         correct ? correctPhrases(f, verdict, policy) : faultPhrases(f, verdict, policy);
+    if (!correct)
+        citeMeteringDeploy(h, input, verdict.lines.at(verdict.worst), reference);
     if (!correct) {
         const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
             return l.kind == LineKind::Cached;

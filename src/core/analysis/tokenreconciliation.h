@@ -191,6 +191,10 @@ struct LineVerdict
     QDateTime runFrom; // hours metered about twice (Differs above the logs), or hours the
     QDateTime runTo;   // meter missed (Differs below the logs): see runMissing
     bool runMissing = false;
+    // Above the logs with no bounded run: the hour from which the meter counts more against the
+    // invoice's other meters and keeps doing so to the period's end, and by how much.
+    QDateTime overFrom;
+    double overFactor = 0;
     // the documented usage rules that made `expected` differ from the billable tokens
     bool minimumApplied = false;
     bool rounded = false;
@@ -273,6 +277,12 @@ ConfigSwitch judgeConfigSwitch(const QList<ConfigDay> &days, const QDateTime &pe
 std::pair<QDateTime, QDateTime>
 doubledRun(const QList<std::pair<QDateTime, double>> &hours,
            const QList<std::pair<QDateTime, double>> &reference = {});
+// With a `reference` (the invoice's other meters' hours): the hour from which this meter counts
+// at least 1.25 times its earlier share of the reference and keeps doing so to the end, most of
+// the hours on either side on their own side of the midpoint; the factor is after over before.
+// Invalid when the share does not step up (at least two hours either side).
+std::pair<QDateTime, double> overcountFrom(const QList<std::pair<QDateTime, double>> &hours,
+                                           const QList<std::pair<QDateTime, double>> &reference);
 // Hours the meter recorded (almost) nothing between hours it metered as usual: the first such
 // stretch of at most 24 hours that the meter came back from (a quiet end is no evidence).
 std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours);

@@ -72,7 +72,8 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
             s.firstSeen = seen;
         if (seenLast.isValid() && (!s.lastSeen.isValid() || seenLast > s.lastSeen))
             s.lastSeen = seenLast;
-        const bool failed = status == 0 || status >= 400 || !error.isEmpty();
+        // delivered only on a 2xx answer: a redirect (3xx) is not followed
+        const bool failed = status < 200 || status >= 300 || !error.isEmpty();
         if (!failed) {
             if (seen.isValid() && (!s.okFirst.isValid() || seen < s.okFirst))
                 s.okFirst = seen;
@@ -86,7 +87,7 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
         s.failedByEvent[event] += n;
         const QString kind = error.isEmpty() ? u"HTTP "_s + QString::number(status) : error;
         s.byError[kind] += n;
-        if (status >= 400)
+        if (status >= 300)
             s.statusesByError[kind][status] += n;
         if (error == u"signature_rejected")
             s.signature += n;
@@ -690,6 +691,28 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
     h.cause.evidenceIds = {facts.ownEvidence};
     if (facts.hasAll)
         h.cause.evidenceIds.append(facts.allEvidence);
+    // what our delivery docs say of that answer ("a 308 answer is a failed delivery")
+    if (main.startsWith(u"HTTP "_s)) {
+        QString evidenceId;
+        const auto [found, page] = sentenceNaming(input, main.mid(5), &evidenceId);
+        const QString text = page.value(u"text"_s).toString();
+        // the sentence as read, without the markdown around it
+        QString sentence = QString(found).remove(u"**"_s).trimmed();
+        if (sentence.startsWith(u"- "_s) || sentence.startsWith(u"* "_s))
+            sentence = sentence.mid(2);
+        if (!sentence.isEmpty() && (text.contains(u"webhook"_s, Qt::CaseInsensitive) ||
+                                    text.contains(u"deliver"_s, Qt::CaseInsensitive))) {
+            const QString title = page.value(u"title"_s).toString();
+            const QString ref = page.value(u"ref"_s).toString();
+            h.cause.summary += u"; our documentation \u201c"_s + title + u"\u201d says: \u201c"_s +
+                               sentence + u"\u201d"_s;
+            h.cause.phrases.append({u"docs.page_quote"_s,
+                                    {Say::name(u"title"_s, title), Say::name(u"path"_s, ref.mid(5)),
+                                     Say::name(u"quote"_s, sentence)}});
+            h.cause.refs.append(ref);
+            h.cause.evidenceIds.append(evidenceId);
+        }
+    }
     h.why = u"endpoint-side failures"_s;
     out.hypotheses.append(h);
     if (ours) {

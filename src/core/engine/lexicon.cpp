@@ -79,7 +79,7 @@ const Spec Specs[] = {
     // matter (which configs still name it), not a generic error.
     {u"model-gone", Kind::Symptom, u"provider-routing 3|api-errors 0.5",
      u"=404|=404s|not found|notfound|deprecat|retired|retiring|decommission|=sunset|sunsetted|"
-     u"discontinued|end of life|=eol|doesnt exist|does not exist",
+     u"discontinued|end of life|=eol|doesnt exist|not exist",
      u"no encontrado|obsolet|retirad|descontinuad|dado de baja|ya no existe|no existe",
      u"nao encontrado|obsolet|descontinuad|aposentad|desativad|nao existe|deixou de existir",
      u"nicht gefunden|veraltet|abgekundigt|abgeschaltet|existiert nicht|"
