@@ -109,7 +109,12 @@ const QHash<QString, QString> &knownWrong()
         {u"combined/api-errors-bedrock-known-bug-and-outage-portuguese"_s,
          u"beside a larger failure on another provider and a noisy org's background, a second "
          "provider's short burst of 529s is under the share the provider-error and incident "
-         "checks need, so its matching incident is not reported as the second cause"_s}};
+         "checks need, so its matching incident is not reported as the second cause"_s},
+        {u"quoted-thread/latency-spike-groq-and-own-limit-japanese"_s,
+         u"under a stale subject the customer's own subject (\"応答遅延\") moves into the body "
+         "and weighs as one more line: the occasional 429s of another bot (\"時々 429 エラー\") "
+         "then outweigh the slowness the ticket is about, and api-errors is chosen; a symptom "
+         "said to come only sometimes is not yet weighed below the main complaint"_s}};
     return known;
 }
 
