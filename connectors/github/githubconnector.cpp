@@ -379,19 +379,18 @@ Result<OperationOutput> GitHubConnector::releases(const OperationCall &call) con
     // A client SDK's notes announce a change ahead of it ("upgrade before 12 December"): the
     // releases of the days before the window too, each marked as such.
     const int lookbackDays = std::clamp(Args::integer(call.args, u"lookback_days"_s, 0), 0, 366);
-    const TimeWindow wide{asked->from.addDays(-lookbackDays), asked->to};
-    const TimeWindow *window = &wide;
+    const TimeWindow window{asked->from.addDays(-lookbackDays), asked->to};
     QUrlQuery q;
     q.addQueryItem(u"per_page"_s, u"100"_s);
     const QUrl url = m_connection.endpoint(u"/repos/"_s + *repoName + u"/releases"_s, q);
-    auto items = listSince(url, call.limits, 3, window->from, [](const QJsonObject &r) {
+    auto items = listSince(url, call.limits, 3, window.from, [](const QJsonObject &r) {
         return parseTime(r.value(u"published_at"_s).toString(r.value(u"created_at"_s).toString()));
     });
     if (!items)
         return std::unexpected(items.error());
     QList<QJsonObject> events;
     for (const QJsonValue &v : *items) {
-        if (auto event = releaseEvent(v.toObject(), *window, *repoName)) {
+        if (auto event = releaseEvent(v.toObject(), window, *repoName)) {
             if (parseTime(event->value(u"time"_s).toString()) < asked->from)
                 event->insert(u"before_window"_s, true);
             events.append(*event);

@@ -633,12 +633,15 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     const auto namesMeasured = [&](const KnownBugJudgement &j) {
         return !measured.isEmpty() && j.overlap.signatures.contains(measured);
     };
-    const bool anyNamesMeasured = std::ranges::any_of(facts.issues, [&](const TrackerIssue &i) {
-        const KnownBugJudgement j = judgeKnownBug(facts.problem, i);
+    QList<KnownBugJudgement> judged;
+    for (const TrackerIssue &issue : facts.issues)
+        judged.append(judgeKnownBug(facts.problem, issue));
+    const bool anyNamesMeasured = std::ranges::any_of(judged, [&](const KnownBugJudgement &j) {
         return j.match == KnownBugMatch::Describes && namesMeasured(j);
     });
-    for (const TrackerIssue &issue : facts.issues) {
-        const KnownBugJudgement j = judgeKnownBug(facts.problem, issue);
+    for (qsizetype n = 0; n < facts.issues.size(); ++n) {
+        const TrackerIssue &issue = facts.issues.at(n);
+        const KnownBugJudgement &j = judged.at(n);
         if (j.match == KnownBugMatch::Describes && anyNamesMeasured && !namesMeasured(j)) {
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
                                  named(issue) + u" does not name "_s + measured +
