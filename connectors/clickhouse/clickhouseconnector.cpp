@@ -592,25 +592,34 @@ Mapped fallbackStatsRows(const QList<ClickHouseResult> &results, const Request &
 Result<QList<Query>> tokenUsageSql(const Request &request)
 {
     const QString groupBy = Args::string(request.args, u"group_by"_s);
-    if (!QStringList{u""_s, u"provider"_s, u"model"_s, u"config_id"_s}.contains(groupBy)) {
-        return fail(
-            Error::Code::InvalidInput,
-            u"The argument \"group_by\" must be one of provider, model, config_id (got \"%1\")"_s
-                .arg(truncated(groupBy, 40)));
+    if (!QStringList{u""_s, u"provider"_s, u"model"_s, u"config_id"_s, u"route"_s}.contains(
+            groupBy)) {
+        return fail(Error::Code::InvalidInput,
+                    u"The argument \"group_by\" must be one of provider, model, config_id, route "
+                    u"(got \"%1\")"_s.arg(truncated(groupBy, 40)));
     }
+    const QString bucket = Args::string(request.args, u"bucket"_s, u"day"_s);
+    if (bucket != u"day" && bucket != u"hour") {
+        return fail(Error::Code::InvalidInput,
+                    u"The argument \"bucket\" must be day or hour (got \"%1\")"_s.arg(
+                        truncated(bucket, 40)));
+    }
+    const bool hourly = bucket == u"hour";
     QueryContext c = request.context(Gateway);
     const QString where = c.where(request.args, request.window, true, GatewayFilters);
     const QString group = groupBy.isEmpty() ? QString() : c.f(groupBy);
+    // an hour a row: a month of hours for each of a few dozen groups
+    const QString limit = hourly ? u"20000"_s : u"1000"_s;
     const QString sql =
-        u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), 86400) AS cf_day, "_s +
-        (group.isEmpty() ? QString() : group + u" AS cf_group, "_s) +
+        u"SELECT intDiv(toUInt32("_s + c.f(u"ts"_s) + (hourly ? u"), 3600)"_s : u"), 86400)"_s) +
+        u" AS cf_day, "_s + (group.isEmpty() ? QString() : group + u" AS cf_group, "_s) +
         u"count() AS cf_requests, sum("_s + c.f(u"prompt_tokens"_s) + u") AS cf_prompt, sum("_s +
         c.f(u"completion_tokens"_s) + u") AS cf_completion, sum("_s + c.f(u"cached_tokens"_s) +
         u") AS cf_cached, sum("_s + c.f(u"cost_usd"_s) + u") AS cf_cost, toUInt32(min("_s +
         c.f(u"ts"_s) + u")) AS cf_first, toUInt32(max("_s + c.f(u"ts"_s) +
         u")) AS cf_last FROM "_s + c.from() + where + u" GROUP BY cf_day"_s +
         (group.isEmpty() ? QString() : u", cf_group"_s) + u" ORDER BY cf_day"_s +
-        (group.isEmpty() ? QString() : u", cf_group"_s) + u" LIMIT 1000 FORMAT JSON"_s;
+        (group.isEmpty() ? QString() : u", cf_group"_s) + u" LIMIT "_s + limit + u" FORMAT JSON"_s;
     return QList<Query>{{sql, c.parameters()}};
 }
 
@@ -618,16 +627,20 @@ Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &req
 {
     const ClickHouseResult &r = results.first();
     const QString groupBy = Args::string(request.args, u"group_by"_s);
+    const bool hourly = Args::string(request.args, u"bucket"_s, u"day"_s) == u"hour";
     QJsonArray rows;
     qint64 prompt = 0, completion = 0, cached = 0;
     for (qsizetype i = 0; i < r.rows.size(); ++i) {
-        const QDate day = QDate(1970, 1, 1).addDays(r.value(i, u"cf_day"_s).toLongLong());
+        const qint64 bucket = r.value(i, u"cf_day"_s).toLongLong();
+        const QDateTime start =
+            QDateTime::fromSecsSinceEpoch(bucket * (hourly ? 3600 : 86400), QTimeZone::utc());
         rows.append(
-            QJsonArray{day.toString(Qt::ISODate), number(r.value(i, u"cf_requests"_s)),
+            QJsonArray{start.date().toString(Qt::ISODate), number(r.value(i, u"cf_requests"_s)),
                        number(r.value(i, u"cf_prompt"_s)), number(r.value(i, u"cf_completion"_s)),
                        number(r.value(i, u"cf_cached"_s)), number(r.value(i, u"cf_cost"_s)),
                        groupBy.isEmpty() ? QString() : r.value(i, u"cf_group"_s).toString(),
-                       epochIso(r.value(i, u"cf_first"_s)), epochIso(r.value(i, u"cf_last"_s))});
+                       epochIso(r.value(i, u"cf_first"_s)), epochIso(r.value(i, u"cf_last"_s)),
+                       hourly ? start.toString(Qt::ISODate) : QString()});
         prompt += r.value(i, u"cf_prompt"_s).toLongLong();
         completion += r.value(i, u"cf_completion"_s).toLongLong();
         cached += r.value(i, u"cf_cached"_s).toLongLong();
@@ -635,9 +648,11 @@ Mapped tokenUsageRows(const QList<ClickHouseResult> &results, const Request &req
     QJsonObject data = table(request.columns(), rows);
     if (!groupBy.isEmpty())
         data.insert(u"group_by"_s, groupBy);
+    if (hourly)
+        data.insert(u"bucket"_s, u"hour"_s);
     return {EvidenceKind::Table,
-            u"Token usage per day"_s + (groupBy.isEmpty() ? QString() : u" by "_s + groupBy) +
-                request.suffix,
+            (hourly ? u"Token usage per hour"_s : u"Token usage per day"_s) +
+                (groupBy.isEmpty() ? QString() : u" by "_s + groupBy) + request.suffix,
             data,
             {{u"prompt_tokens"_s, prompt},
              {u"completion_tokens"_s, completion},

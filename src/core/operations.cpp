@@ -102,13 +102,16 @@ QList<Operation> clickhouse()
          {}},
         {c,
          u"token_usage"_s,
-         gatewayQuery({choice(u"group_by"_s, {u""_s, u"provider"_s, u"model"_s, u"config_id"_s},
-                              u"default \"\": one row a day"_s)}),
+         gatewayQuery(
+             {choice(u"group_by"_s, {u""_s, u"provider"_s, u"model"_s, u"config_id"_s, u"route"_s},
+                     u"default \"\": one row a day"_s),
+              choice(u"bucket"_s, {u"day"_s, u"hour"_s}, u"default day"_s)}),
          EvidenceKind::Table,
          {u"day"_s, u"requests"_s, u"prompt_tokens"_s, u"completion_tokens"_s, u"cached_tokens"_s,
-          u"cost_usd"_s, u"group"_s, u"first"_s, u"last"_s},
-         u"(day = `YYYY-MM-DD`; group = the row's provider, model or config with group_by, else "
-         u"\"\"; first, last: the row's first and last request)"_s,
+          u"cost_usd"_s, u"group"_s, u"first"_s, u"last"_s, u"hour"_s},
+         u"(day = `YYYY-MM-DD`; group = the row's provider, model, config or route with "
+         u"group_by, else \"\"; first, last: the row's first and last request; hour = the row's "
+         u"hour as `YYYY-MM-DDTHH:00:00Z` with bucket hour, else \"\")"_s,
          {u"prompt_tokens"_s, u"completion_tokens"_s, u"cached_tokens"_s},
          u"(totals)"_s},
         {c,

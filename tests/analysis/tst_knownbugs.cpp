@@ -440,8 +440,10 @@ private slots:
                               u"2026-11-20T10:00:00Z"_s, {u"webhooks"_s})}));
         const AnalyzerOutput out = analyzeKnownBugs(in);
         QCOMPARE(out.hypotheses.size(), cited ? 1 : 0);
+        // the issue, with the endpoint whose deliveries fail as what it hits
         if (cited)
-            QCOMPARE(out.hypotheses.first().cause.refs, QStringList{u"jira:issue:WH-7"_s});
+            QCOMPARE(out.hypotheses.first().cause.refs,
+                     (QStringList{u"jira:issue:WH-7"_s, u"endpoint:"_s + hook}));
     }
 
     void notChecked_data()

@@ -383,6 +383,61 @@ private slots:
         }
     }
 
+    // A meter counting more from some hour on: the part of the traffic whose tokens since that
+    // hour (or the hour before, the fault beginning within it) the difference equals, read from
+    // the hourly usage; none when only the whole day's tokens are read.
+    void sliceSinceOnset_data()
+    {
+        QTest::addColumn<int>("overFromHour"); // -1: no onset
+        QTest::addColumn<bool>("hourly");
+        QTest::addColumn<QString>("part");
+        QTest::newRow("onset at 09:00, doubled from 09:00") << 9 << true << u"/v1/embeddings"_s;
+        QTest::newRow("onset read at 10:00, the fault began in the hour before")
+            << 10 << true << u"/v1/embeddings"_s;
+        QTest::newRow("no hourly usage") << 9 << false << QString();
+        QTest::newRow("no onset") << -1 << true << QString();
+    }
+    void sliceSinceOnset()
+    {
+        QFETCH(int, overFromHour);
+        QFETCH(bool, hourly);
+        QFETCH(QString, part);
+        const QDate day(2031, 7, 15);
+        InvoiceFacts f;
+        f.from = QDateTime(day, QTime(0, 0), QTimeZone::utc());
+        f.to = f.from.addDays(1);
+        f.lines = {InvoiceLine{}};
+        f.lines.first().kind = LineKind::AllTokens;
+        // 1,000 tokens an hour on chat, 5,000 on embeddings; embeddings counted twice from 09:00
+        double embeddingsSince9 = 0;
+        for (int h = 0; h < 24; ++h) {
+            const QDateTime at(day, QTime(h, 0), QTimeZone::utc());
+            if (hourly) {
+                f.hourlyGroups.append({at, {u"route"_s, u"/v1/chat/completions"_s, {800, 200, 0}}});
+                f.hourlyGroups.append({at, {u"route"_s, u"/v1/embeddings"_s, {5000, 0, 0}}});
+            }
+            if (h >= 9)
+                embeddingsSince9 += 5000;
+        }
+        f.groups = {{u"route"_s, u"/v1/chat/completions"_s, {19200, 4800, 0}},
+                    {u"route"_s, u"/v1/embeddings"_s, {120000, 0, 0}}};
+        LineVerdict v;
+        v.line.kind = LineKind::AllTokens;
+        v.outcome = Outcome::Differs;
+        v.expected = 144000;
+        v.line.quantity = v.expected + embeddingsSince9;
+        if (overFromHour >= 0)
+            v.overFrom = QDateTime(day, QTime(overFromHour, 0), QTimeZone::utc());
+        const BillingSlice slice = sliceOfLine(f, v, BillingPolicy{});
+        QCOMPARE(slice.value, part);
+        if (!part.isEmpty()) {
+            QCOMPARE(slice.by, u"route"_s);
+            QVERIFY(slice.doubled);
+            QCOMPARE(slice.tokens, embeddingsSince9);
+            QCOMPARE(slice.since, QDateTime(day, QTime(9, 0), QTimeZone::utc()));
+        }
+    }
+
     void usageStatement_data()
     {
         QTest::addColumn<QString>("sentence");
@@ -582,6 +637,38 @@ private slots:
         QVERIFY2(phrasesMismatch(out, in).isEmpty(), qPrintable(phrasesMismatch(out, in)));
         const Investigation inv = investigationConcluding(in, h->cause, out.findings);
         QVERIFY2(englishLeftInReplies(inv).isEmpty(), qPrintable(englishLeftInReplies(inv)));
+    }
+
+    // A page saying invoices count UTC days whatever the organisation's time zone explains a
+    // local day's difference, and is cited; one naming UTC days alone explains nothing more.
+    void analyzerUtcDays_data()
+    {
+        QTest::addColumn<QString>("doc");
+        QTest::addColumn<bool>("told");
+        QTest::newRow("UTC days whatever the time zone")
+            << u"Usage is invoiced per UTC day, whatever the time zone of your organisation.\n"_s
+            << true;
+        QTest::newRow("local days differ")
+            << u"A day in your local time differs from the invoice's UTC day.\n"_s << true;
+        QTest::newRow("UTC days alone") << u"Usage is invoiced per UTC day.\n"_s << false;
+    }
+    void analyzerUtcDays()
+    {
+        QFETCH(QString, doc);
+        QFETCH(bool, told);
+        const AnalysisInput in =
+            invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 12e6, true)}, doc);
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        // the invoice bills exactly the logged tokens
+        QCOMPARE(h->cause.category, told ? u"expected_behavior"_s : u"no_fault_found"_s);
+        QCOMPARE(h->cause.summary.contains(u"counts the UTC day"_s), told);
+        const bool phrased =
+            std::any_of(h->cause.phrases.cbegin(), h->cause.phrases.cend(),
+                        [](const Phrase &p) { return p.key == u"billing.utc_days"_s; });
+        QCOMPARE(phrased, told);
+        QCOMPARE(h->cause.refs.contains(u"docs:docs/billing/tokens.md"_s), told);
     }
 
     void meterDays_data()

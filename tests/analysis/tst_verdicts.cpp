@@ -128,6 +128,40 @@ class TestVerdicts final : public QObject
     Q_OBJECT
 
 private slots:
+    // A daily traffic cycle's rise: the first hour after the quietest that reaches halfway.
+    void dailyRiseHour_data()
+    {
+        QTest::addColumn<int>("days");
+        QTest::addColumn<int>("from"); // busy hours [from, to) UTC
+        QTest::addColumn<int>("to");
+        QTest::addColumn<double>("busy"); // requests an hour then
+        QTest::addColumn<int>("expected");
+        QTest::newRow("office hours 14-23 UTC, three days") << 3 << 14 << 23 << 100.0 << 14;
+        QTest::newRow("across midnight 22-06") << 3 << 22 << 30 << 80.0 << 22;
+        QTest::newRow("one day is no cycle") << 1 << 14 << 23 << 100.0 << -1;
+        QTest::newRow("flat traffic") << 3 << 14 << 23 << 12.0 << -1;
+    }
+
+    void dailyRiseHour()
+    {
+        QFETCH(int, days);
+        QFETCH(int, from);
+        QFETCH(int, to);
+        QFETCH(double, busy);
+        QFETCH(int, expected);
+        const QDateTime start(QDate(2031, 6, 23), QTime(0, 0), QTimeZone::utc());
+        QList<QDateTime> times;
+        QList<double> requests;
+        for (int m = 0; m < days * 24 * 12; ++m) { // five-minute buckets
+            const QDateTime t = start.addSecs(m * 300);
+            const int h = t.time().hour();
+            const bool inBusy = (h >= from && h < to) || (h + 24 >= from && h + 24 < to);
+            times.append(t);
+            requests.append(inBusy ? busy : 10.0);
+        }
+        QCOMPARE(Analysis::dailyRiseHour(times, requests), expected);
+    }
+
     void errorBreakdown_data()
     {
         QTest::addColumn<ErrorProfile>("errors");

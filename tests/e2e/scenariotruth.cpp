@@ -110,22 +110,6 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"fails, GPT works\" is answered as api-errors because the org's other Claude config "
          u"works, the library's reading of that shape (api-errors-revoked-key-gemini-claude-"
          u"contrast-english), while this truth keeps provider-routing"_s},
-        {u"token-billing-gemini-input-doubled-by-deploy-english"_s,
-         u"the input line's overcount from 03:00 and the metering deploy of that hour are found; "
-         u"that the extra tokens are gemini-2.5-flash's prompts is not named: the usage per model "
-         u"is read per day, and the doubling began three hours into it"_s},
-        {u"token-billing-usage-page-streamed-bug-french"_s,
-         u"the invoice equals the logs and is read as correct; that the customer compares it with "
-         u"the usage page, which an open bug miscounts, is not recognised"_s},
-        {u"token-billing-utc-day-evening-reprocessing-portuguese"_s,
-         u"the invoice equals the logs by UTC day and is read as correct (no_fault_found); this "
-         u"truth calls the local-day difference expected_behavior, where "
-         u"token-billing-month-boundary-pacific-no-fault-english calls the same shape "
-         u"no_fault_found"_s},
-        {u"metadata-wrong-header-raw-http-client-german"_s,
-         u"a hand-written HTTP client that sends metadata in a header the gateway does not read "
-         u"is not recognised: requests without metadata from a client that is no Portkey SDK, "
-         u"beside the docs page naming the header, read as nothing wrong"_s},
     };
     return known;
 }

@@ -110,11 +110,11 @@ const QHash<QString, QString> &knownWrong()
          u"beside a larger failure on another provider and a noisy org's background, a second "
          "provider's short burst of 529s is under the share the provider-error and incident "
          "checks need, so its matching incident is not reported as the second cause"_s},
-        {u"quoted-thread/latency-spike-groq-and-own-limit-japanese"_s,
-         u"under a stale subject the customer's own subject (\"応答遅延\") moves into the body "
-         "and weighs as one more line: the occasional 429s of another bot (\"時々 429 エラー\") "
-         "then outweigh the slowness the ticket is about, and api-errors is chosen; a symptom "
-         "said to come only sometimes is not yet weighed below the main complaint"_s}};
+        {u"background-errors/api-errors-upload-limit-documented-english"_s,
+         u"the background's own 400 invalid_request on whisper-1 joins the 413 payload_too_large "
+         "as one client-error case, and the "
+         "documented size limit they met is read as a wrong request (customer_config) instead "
+         "of the documented behaviour"_s}};
     return known;
 }
 

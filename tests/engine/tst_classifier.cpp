@@ -70,6 +70,16 @@ private slots:
             QTest::newRow(tag) << s << d << e;
         };
         // latency-spike
+        row("latency: an occasional 429 beside the slowness", u"Re: invoice for May"_s,
+            u"Hello, our support chatbot has been very slow for an hour (usually under a second, "
+            u"now several seconds per answer). Also, our FAQ bot sometimes gets a 429 error. "
+            u"Could you have a look?"_s,
+            u"latency-spike"_s);
+        row("latency: a veces 429", u"Re: consulta sobre la factura"_s,
+            u"Hola, desde hace una hora nuestro asistente responde muy lento (antes menos de un "
+            u"segundo, ahora varios segundos). Además, el bot de preguntas frecuentes a veces "
+            u"recibe un error 429."_s,
+            u"latency-spike"_s);
         row("latency: dashboard slow", u"Dashboard is loading slowly since this morning"_s,
             u"Hi team, since this morning our usage dashboard takes forever to load (5+ seconds, sometimes times out). Chat completions seem fine. Did something change on your side?"_s,
             u"latency-spike"_s);

@@ -454,6 +454,20 @@ private slots:
             << u"火曜日から失敗しています（JST）。"_s << utc("2026-11-16T15:00:00Z");
         QTest::newRow("ja: 数日前から") << u"数日前からタイムアウトします。"_s << fewDays;
         QTest::newRow("ja: ここ数日") << u"ここ数日不安定です。"_s << fewDays;
+        // a day said beside a denial of any change dates that denial, not the problem
+        const QDateTime clockTime = utc("2026-11-20T09:30:00Z");
+        QTest::newRow("en: nothing deployed since Monday")
+            << u"Errors since 09:30 UTC. Nothing was deployed on our side since Monday."_s
+            << clockTime;
+        QTest::newRow("fr: rien déployé depuis lundi")
+            << u"Erreurs depuis 09:30 UTC. De notre côté, rien n'a été déployé depuis lundi."_s
+            << clockTime;
+        QTest::newRow("de: seit Montag nichts geändert")
+            << u"Fehler seit 09:30 UTC. Wir haben seit Montag nichts geändert."_s << clockTime;
+        QTest::newRow("es: no hemos tocado nada desde el lunes")
+            << u"Errores desde las 09:30 UTC. No hemos tocado nada desde el lunes."_s << clockTime;
+        QTest::newRow("en: broken since Monday, nothing else")
+            << u"Nothing works since Monday."_s << utc("2026-11-16T00:00:00Z");
         // words that are no time of the past
         QTest::newRow("es: mañana is tomorrow") << u"La reunión es mañana."_s << QDateTime();
         QTest::newRow("de: morgen is tomorrow") << u"Wir melden uns morgen."_s << QDateTime();

@@ -1,4 +1,5 @@
 #include "core/analysis/deploycorrelation.h"
+#include "core/analysis/errorbreakdown.h"
 #include "core/analysis/latencyscope.h"
 #include "core/analysis/sdkerrors.h"
 
@@ -446,6 +447,39 @@ double failoversSince(const AnalysisInput &input, const QDateTime &since)
     return most;
 }
 
+// The config most of whose failed requests from `since` on were not failed over
+// (fallback_stats), as "config:<id>"; '' when none or not fetched. A deploy that broke failover
+// is told with the config it left without its fallback.
+QString stuckConfigRef(const AnalysisInput &input, const QDateTime &since)
+{
+    using namespace Analysis;
+    QHash<QString, double> stuck;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"fallback_stats")) {
+        const Table t(f.evidence->data);
+        for (int r = 0; r < t.rowCount(); ++r) {
+            const QDateTime first = timeOf(t.value(r, u"first"));
+            if (t.number(r, u"fallback_used") > 0 || t.number(r, u"status") < 400 ||
+                t.text(r, u"config_id").isEmpty())
+                continue;
+            // the failures that began with the change, else any of the config's
+            stuck[t.text(r, u"config_id")] += t.number(r, u"n") * (first >= since ? 2.0 : 1.0);
+        }
+    }
+    // a config with a fallback to fail over to
+    const auto fallsBack = [&](const QString &config) {
+        const QList<QJsonObject> nodes = configNodes(input, u"config:"_s + config);
+        return !nodes.isEmpty() &&
+               nodes.first().value(u"strategy"_s).toObject().value(u"mode"_s).toString() ==
+                   u"fallback";
+    };
+    QString most;
+    for (auto it = stuck.cbegin(); it != stuck.cend(); ++it) {
+        if (fallsBack(it.key()) && (most.isEmpty() || it.value() > stuck.value(most)))
+            most = it.key();
+    }
+    return most.isEmpty() ? QString() : u"config:"_s + most;
+}
+
 // An open tracker issue filed before `since` that already describes the failure, with an error
 // signature of the logs ('' when none): a failure filed before a deploy went live was not
 // introduced by it.
@@ -584,6 +618,10 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
     for (const QString &pull : std::as_const(best.pullRefs))
         appendUnique(h.cause.refs, pull);
     appendUnique(h.cause.refs, change.groupRef);
+    if (input.playbook == u"fallback") {
+        if (const QString config = stuckConfigRef(input, change.at); !config.isEmpty())
+            appendUnique(h.cause.refs, config);
+    }
     h.cause.evidenceIds = {best.evidenceId, change.evidenceId};
     h.why = best.matched.isEmpty() ? u"timing only"_s
                                    : u"timing and touched "_s + best.matched.join(u", "_s);

@@ -8,12 +8,17 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Analysis {
+
+// The busiest hour of a daily traffic cycle carries at least this many times the quietest.
+constexpr double DailyCycleRatio = 2.5;
 
 namespace {
 
@@ -310,6 +315,12 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
         s += u"; other organisations were not limited"_s;
         h.cause.phrases.append({u"scope.others_not_limited"_s, {}});
     }
+    // the config the refusals came through, when the org sends through several
+    if (!f.rateConfigRef.isEmpty() && f.rateConfigOfSeveral) {
+        const QString config = refId(f.rateConfigRef);
+        s += u"; the largest share of the failed requests came through config "_s + config;
+        h.cause.phrases.append({u"errors.limited_config"_s, {Say::name(u"config"_s, config)}});
+    }
     // what pushed the org over its limits: a route whose traffic jumped
     if (v.volumeJump) {
         const VolumeChange &vc = f.rateVolume ? *f.rateVolume : *f.volume;
@@ -593,6 +604,14 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
                              u" of requests failed, at the same rate through the whole window: "
                              u"this organisation's usual background level, not a new failure"_s;
         background.phrases = {{u"errors.background"_s, {Say::share(u"share"_s, p.rate())}}};
+        // the failures counted rise with the traffic every day, their share does not
+        if (f.trafficRise.isValid()) {
+            background.summary += u"; the number of failures follows the traffic, which rises "
+                                  u"every day at "_s +
+                                  f.trafficRise.toString(u"HH:mm"_s) + u" UTC"_s;
+            background.phrases.append(
+                {u"errors.follow_traffic"_s, {Say::time(u"at"_s, f.trafficRise)}});
+        }
         background.evidenceIds = {p.evidenceId};
         background.confidence = 0.7;
         out.findings.append(background);
@@ -660,6 +679,11 @@ double clientErrorScore(const ErrorProfile &p, const OrgScope &scope, bool confi
     return score;
 }
 
+// A config on the same provider works beside the failing one when its error rate over the
+// window is at most this share of the failing one's: the failing config's burst is often a few
+// hours of a day-long window, its rate diluted by the hours before.
+constexpr double WorkingBelow = 2.0;
+
 bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
                     const QString &provider)
 {
@@ -679,7 +703,8 @@ bool configSpecific(const QList<ConfigTraffic> &traffic, const QString &config,
     for (const ConfigTraffic &c : traffic) {
         if (u"config:"_s + c.configId == config || c.provider != provider || c.requests < 20)
             continue;
-        if (c.errorRate() < 0.02 || (c.errorRate() < 0.1 && 3.0 * c.errorRate() <= failing))
+        if (c.errorRate() < 0.02 ||
+            (c.errorRate() < 0.1 && WorkingBelow * c.errorRate() <= failing))
             return true;
     }
     return false;
@@ -874,6 +899,64 @@ QString modelAskedFor(const AnalysisInput &input, const ErrorBreakdownFacts &f)
 
 } // namespace
 
+int dailyRiseHour(const QList<QDateTime> &times, const QList<double> &requests)
+{
+    std::array<double, 24> sum{};
+    std::array<int, 24> count{};
+    QSet<QDate> days;
+    for (qsizetype i = 0; i < times.size() && i < requests.size(); ++i) {
+        const QDateTime t = times.at(i).toUTC();
+        sum.at(size_t(t.time().hour())) += requests.at(i);
+        ++count.at(size_t(t.time().hour()));
+        days.insert(t.date());
+    }
+    if (days.size() < 2)
+        return -1;
+    std::array<double, 24> mean{};
+    for (size_t h = 0; h < 24; ++h) {
+        if (count.at(h) == 0)
+            return -1;
+        mean.at(h) = sum.at(h) / count.at(h);
+    }
+    const auto quiet = size_t(std::ranges::min_element(mean) - mean.begin());
+    const double busiest = std::ranges::max(mean);
+    if (busiest < DailyCycleRatio * std::max(mean.at(quiet), 1e-9))
+        return -1;
+    const double half = (mean.at(quiet) + busiest) / 2;
+    for (size_t k = 1; k < 24; ++k) {
+        const size_t h = (quiet + k) % 24;
+        if (mean.at(h) >= half)
+            return int(h);
+    }
+    return -1;
+}
+
+namespace {
+
+// When the org's traffic rises on the window's last day, from the request counts of the first
+// error series (all its groups summed); invalid without a daily cycle.
+QDateTime trafficRiseOf(const AnalysisInput &input)
+{
+    const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"error_series");
+    if (found.isEmpty())
+        return {};
+    QMap<QDateTime, double> total;
+    for (const Series &series : seriesOf(*found.first().evidence)) {
+        for (int i = 0; i < series.size(); ++i)
+            total[series.times.at(i)] += series.value(i, u"n", 0);
+    }
+    const int hour = dailyRiseHour(total.keys(), total.values());
+    if (hour < 0)
+        return {};
+    const QDate last = total.lastKey().toUTC().date();
+    QDateTime rise(last, QTime(hour, 0), QTimeZone::utc());
+    if (rise > total.lastKey())
+        rise = rise.addDays(-1);
+    return rise;
+}
+
+} // namespace
+
 std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &input)
 {
     ErrorBreakdownFacts f;
@@ -883,11 +966,16 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.scope = orgScope(input);
     f.serverScope = serverErrorScope(input, f.profile, f.scope);
     f.errorSeriesFlat = errorSeriesFlat(input);
+    f.trafficRise = trafficRiseOf(input);
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
     if (!f.profile.rateProvider.isEmpty()) {
         f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
+        QSet<QString> configs;
+        for (const ConfigTraffic &c : configTraffic(input))
+            configs.insert(c.configId);
+        f.rateConfigOfSeveral = configs.size() >= 2;
         QList<VolumeChange> rose =
             volumeRisesWithin(input, u"route", f.profile.rateFirst, f.profile.rateLast);
         // a job on a route the org's other services share shows on the refusals' provider

@@ -50,6 +50,7 @@ struct ErrorBreakdownFacts
     // The config the refused (429) requests used, when most of them went to one provider/model
     // ('' when unknown or spread).
     QString rateConfigRef;
+    bool rateConfigOfSeveral = false; // the org sends through other configs too
     // The config the failing requests used, edited just before their failures began.
     std::optional<ConfigEdit> configEdit;
     // The config the provider errors (5xx, timeouts) came through, whether another config of
@@ -70,10 +71,20 @@ struct ErrorBreakdownFacts
     // The latency of served requests rose on a provider or model other than the refused one:
     // the refusals are then not all that slowed the calls down.
     bool servedSlower = false;
+    // The org's traffic follows a daily cycle: when it rises on the last day of the window
+    // (invalid: no cycle, or too few days to tell). Failures counted, not their share, then
+    // rise at that hour every day.
+    QDateTime trafficRise;
     // For the wording.
     QDateTime reference;
     QString orgName;
 };
+
+// The hour of the day (UTC) at which a daily traffic cycle rises, from request counts at
+// `times`: each hour's mean over the series, the first hour after the quietest one that reaches
+// halfway to the busiest. -1 without two days of every hour, or when the busiest hour is not
+// well above the quietest (no cycle).
+int dailyRiseHour(const QList<QDateTime> &times, const QList<double> &requests);
 
 // What the figures are, before any cause is weighed.
 enum class ErrorLevel {

@@ -9,6 +9,7 @@
 #include "core/analysis/tokenreconciliation.h"
 #include "core/analysis/unchecked.h"
 #include "core/analysis/webhookbreakdown.h"
+#include "core/engine/textnormalizer.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -116,7 +117,7 @@ void appendWebhookSignatures(const AnalysisInput &input, KnownBugProblem &p)
             const int status = int(t.number(r, u"status"));
             const QString event = t.text(r, u"event");
             deliveredBy[event] += n;
-            if (status != 0 && status < 400)
+            if (status >= 200 && status < 300) // a delivery succeeds on a 2xx only
                 continue;
             failed += n;
             failedBy[u"error:"_s + t.text(r, u"error")] += n;
@@ -185,6 +186,22 @@ void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
                          Say::count(u"count"_s, v.lost)}}};
 }
 
+// Whether the customer reads their usage on our usage page ("usage page", "page
+// Utilisation", "página de consumo", "Nutzungsübersicht", "利用状況ページ"): a figure of that
+// page set against the invoice.
+bool namesUsagePage(const Ticket &ticket)
+{
+    static const QRegularExpression page(
+        u" (usage (page|tab|screen|view)|page (d )?(utilisation|usage|consommation)|"
+        u"pagina de (uso|consumo|utilizacao|utilizacion)|"
+        u"(nutzungs|verbrauchs|usage ?)(seite|ubersicht|anzeige)|"
+        u"seite (nutzung|verbrauch))"_s);
+    static const QRegularExpression japanese(
+        u"(利用状況|使用量|利用量|使用状況)の?(ページ|画面)"_s);
+    const QString text = ticket.subject + u'\n' + ticket.description;
+    return page.match(foldForMatching(text)).hasMatch() || japanese.match(text).hasMatch();
+}
+
 KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
 {
     KnownBugProblem p;
@@ -228,8 +245,13 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
         if (symptomWords().contains(w))
             appendUnique(p.symptoms, w);
     }
-    if (input.playbook == u"webhook-failures")
+    if (input.playbook == u"webhook-failures") {
         appendWebhookSignatures(input, p);
+        const WebhookVerdict webhooks = judgeWebhooks(
+            gatherWebhooks(input), input.ticket.subject + u' ' + input.ticket.description);
+        if (webhooks.side != WebhookVerdict::Side::None && !webhooks.worst.endpoint.isEmpty())
+            p.scope.append(u"endpoint:"_s + webhooks.worst.endpoint);
+    }
     if (input.playbook == u"metadata")
         appendMetadataScope(input, p);
     if (input.playbook == u"token-billing") {
@@ -237,6 +259,14 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
             p.measured = slice.value.toLower();
             p.measuredOn = slice.invoiceRef;
             appendUnique(p.signatures, p.measured);
+        } else if (namesUsagePage(input.ticket)) {
+            // the invoice matches the logs and the customer's figure comes from the usage
+            // page: an issue about that page is the account of the difference
+            if (const QString invoice = matchingInvoiceOf(input); !invoice.isEmpty()) {
+                p.measured = u"usage page"_s;
+                p.measuredOn = invoice;
+                appendUnique(p.signatures, p.measured);
+            }
         }
     }
     // the error signature seen in the logs: "invalid_request", "400"
@@ -576,6 +606,10 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
     if (!facts.problem.measuredOn.isEmpty() &&
         j.overlap.signatures.contains(facts.problem.measured))
         h.cause.refs.append(facts.problem.measuredOn);
+    for (const QString &ref : facts.problem.scope) {
+        if (!h.cause.refs.contains(ref))
+            h.cause.refs.append(ref);
+    }
     h.cause.evidenceIds = {issue.evidenceId};
     h.failures = failuresCovered(facts.failures, j.overlap);
     h.why = u"open bug about the affected component"_s;
@@ -592,6 +626,16 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
 } // namespace
 
 namespace {
+
+// An issue about a view of usage (the usage page, a dashboard chart, a CSV export), by its
+// title.
+bool aboutDisplay(const TrackerIssue &issue)
+{
+    const QString t = issue.title.toLower();
+    return std::ranges::any_of(
+        QStringList{u"usage page"_s, u"dashboard"_s, u"chart"_s, u"csv"_s, u"export"_s},
+        [&](const QString &w) { return t.contains(w); });
+}
 
 // The failures of the window are none, too few to count, or the org's steady low background.
 bool onlyBackgroundErrors(const AnalysisInput &input)
@@ -633,6 +677,10 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     const auto namesMeasured = [&](const KnownBugJudgement &j) {
         return !measured.isEmpty() && j.overlap.signatures.contains(measured);
     };
+    // an invoice that bills a part of the traffic wrongly is not what an issue about how our
+    // usage page or exports show that traffic describes
+    const bool invoiceMeasured =
+        input.playbook == u"token-billing" && !measured.isEmpty() && measured != u"usage page";
     QList<KnownBugJudgement> judged;
     for (const TrackerIssue &issue : facts.issues)
         judged.append(judgeKnownBug(facts.problem, issue));
@@ -642,7 +690,12 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     for (qsizetype n = 0; n < facts.issues.size(); ++n) {
         const TrackerIssue &issue = facts.issues.at(n);
         const KnownBugJudgement &j = judged.at(n);
-        if (j.match == KnownBugMatch::Describes && anyNamesMeasured && !namesMeasured(j)) {
+        if (j.match == KnownBugMatch::Describes && invoiceMeasured && aboutDisplay(issue)) {
+            out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
+                                 named(issue) + u" is about how our usage page or exports show "
+                                                u"usage, not about what the invoice bills"_s,
+                                 {issue.ref}});
+        } else if (j.match == KnownBugMatch::Describes && anyNamesMeasured && !namesMeasured(j)) {
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
                                  named(issue) + u" does not name "_s + measured +
                                      u", which another open issue names as what fails"_s,

@@ -28,6 +28,9 @@ struct KnownBugProblem
     // by exactly its tokens); an issue naming it describes what the data shows
     QString measured;
     QString measuredOn; // the ref of the evidence it was measured on (the invoice)
+    // the part of the customer's traffic that fails ("endpoint:…"): cited with an issue that
+    // describes the failure, as what it hits
+    QStringList scope{};
     // the area is what went wrong (metadata lost), not only where: an issue must name it
     bool areaIsTheFault = false;
     QDateTime onset;               // when the change began (invalid: no change seen)

@@ -313,8 +313,13 @@ QString sharedBy(const QList<MetadataGroup> &groups, const GroupVerdict &v,
 {
     const QString value = groups.at(v.dropped.first()).*key;
     for (qsizetype i = 0; i < groups.size(); ++i) {
-        const bool same = groups.at(i).*key == value;
-        if (same != v.dropped.contains(int(i)) && groups.at(i).n() >= 10)
+        const MetadataGroup &g = groups.at(i);
+        // a group whose requests ended before the drop (an SDK the customer upgraded from)
+        // neither lost its metadata nor kept it through the drop
+        const bool endedBefore =
+            v.since.isValid() && !g.buckets.isEmpty() && g.buckets.last().t < v.since;
+        const bool same = g.*key == value;
+        if (same != v.dropped.contains(int(i)) && g.n() >= 10 && !endedBefore)
             return {};
     }
     return value;
@@ -848,6 +853,81 @@ QList<std::pair<QString, QJsonObject>> docsPages(const AnalysisInput &input)
     return pages;
 }
 
+// An HTTP library ("python-httpx", "axios", "curl", "Go-http-client"): a client the customer
+// wrote against our API, where our SDKs would set the metadata header for them.
+bool httpLibrary(const QString &name)
+{
+    static const QStringList libraries{
+        u"httpx"_s,     u"requests"_s,    u"aiohttp"_s,   u"urllib"_s, u"urllib3"_s,
+        u"axios"_s,     u"fetch"_s,       u"undici"_s,    u"curl"_s,   u"okhttp"_s,
+        u"reqwest"_s,   u"faraday"_s,     u"guzzle"_s,    u"got"_s,    u"superagent"_s,
+        u"restsharp"_s, u"http-client"_s, u"httpclient"_s};
+    const QString n = name.toLower();
+    return std::ranges::any_of(libraries, [&](const QString &l) {
+        return n == l || n.endsWith(u'-' + l) || n.startsWith(l + u'-');
+    });
+}
+
+// The header our docs say metadata is read from ("x-portkey-metadata"), with the page.
+struct MetadataHeader
+{
+    QString header;
+    QString ref;
+    QString title;
+    QString evidenceId;
+};
+
+MetadataHeader documentedHeader(const AnalysisInput &input)
+{
+    static const QRegularExpression header(u"\\bx-[a-z0-9-]*metadata[a-z0-9-]*\\b"_s);
+    for (const auto &[evidenceId, page] : docsPages(input)) {
+        const QRegularExpressionMatch m = header.match(page.value(u"text"_s).toString().toLower());
+        if (m.hasMatch())
+            return {m.captured(), page.value(u"ref"_s).toString(),
+                    page.value(u"title"_s).toString(), evidenceId};
+    }
+    return {};
+}
+
+// Requests from an HTTP library the customer calls us with carry no metadata at all, while the
+// org's SDK traffic carries it: the library does not send the header our docs name (our SDKs
+// set it), which is the customer's code to change.
+void phraseHttpClientHeader(AnalyzerOutput &out, const AnalysisInput &input,
+                            const MetadataFacts &facts)
+{
+    const auto silent = std::ranges::find_if(facts.sdks, [](const SdkMetadata &s) {
+        return httpLibrary(s.name) && s.n >= 10 && s.share() <= 0.02;
+    });
+    if (silent == facts.sdks.end())
+        return;
+    const auto keeping = std::ranges::find_if(facts.sdks, [&](const SdkMetadata &s) {
+        return s.sdk != silent->sdk && s.n >= 10 && s.share() >= 0.5;
+    });
+    const MetadataHeader doc = documentedHeader(input);
+    if (keeping == facts.sdks.end() || doc.header.isEmpty())
+        return;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::CustomerConfig);
+    h.score = 0.75;
+    h.cause.confidence = 0.75;
+    h.cause.summary = u"Requests from "_s + silent->sdk +
+                      u", an HTTP client rather than one of our SDKs, carried no custom "
+                      u"metadata ("_s +
+                      formatCount(silent->n) + u" requests), while those from "_s + keeping->sdk +
+                      u" carry it: the documentation \u201c"_s + doc.title +
+                      u"\u201d reads metadata from the `"_s + doc.header +
+                      u"` header, which our SDKs set and these requests do not send"_s;
+    h.cause.phrases = {{u"metadata.http_client_header"_s,
+                        {Say::name(u"sdk"_s, silent->sdk), Say::count(u"count"_s, silent->n),
+                         Say::name(u"good_sdk"_s, keeping->sdk), Say::name(u"title"_s, doc.title),
+                         Say::name(u"header"_s, doc.header)}}};
+    h.cause.refs = {doc.ref, u"sdk:"_s + silent->sdk};
+    h.cause.evidenceIds = {facts.evidenceId, doc.evidenceId};
+    h.failures = silent->n;
+    h.why = u"a hand-written client sends no metadata header the docs name"_s;
+    out.hypotheses.append(h);
+}
+
 void phraseDocumentedKey(AnalyzerOutput &out, const AnalysisInput &input,
                          const MetadataFacts &facts)
 {
@@ -1108,6 +1188,7 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         phraseGatewayDrop(out, input, facts, drop, reference);
         return out;
     }
+    phraseHttpClientHeader(out, input, facts);
     phraseDocumentedKey(out, input, facts);
     phraseDocumentedKeyLimit(out, input, facts);
     return out;

@@ -566,11 +566,15 @@ bool upstreamOfFailover(const Hypothesis &best, const Hypothesis &other)
     const bool keptFromFailover = kept == QLatin1StringView(Category::KnownBug) ||
                                   kept == QLatin1StringView(Category::DeployRegression) ||
                                   kept == QLatin1StringView(Category::CustomerConfig);
-    if (!keptFromFailover || other.cause.category != QLatin1StringView(Category::ProviderOutage) ||
-        other.score < 0.65 || other.score < 0.7 * best.score)
+    if (!keptFromFailover || other.cause.category != QLatin1StringView(Category::ProviderOutage))
         return false;
-    return std::any_of(other.cause.refs.cbegin(), other.cause.refs.cend(),
-                       [](const QString &r) { return r.startsWith(u"statuspage:"); });
+    const auto names = [&](QStringView kind) {
+        return std::any_of(other.cause.refs.cbegin(), other.cause.refs.cend(),
+                           [&](const QString &r) { return r.startsWith(kind); });
+    };
+    // an incident the provider posted about the very model that failed counts a little lower
+    const double least = names(u"model:") ? 0.6 : 0.65;
+    return other.score >= least && other.score >= 0.7 * best.score && names(u"statuspage:");
 }
 
 namespace {

@@ -187,6 +187,13 @@ CachedStatement cachedStatement(const QString &sentence)
     return st;
 }
 
+// "Usage is invoiced per UTC day, whatever the time zone of your organisation": the invoice's
+// day against a local one. A sentence naming UTC days alone states no difference to explain.
+bool saysUtcDays(const QString &l)
+{
+    return l.contains(u"utc") && saysOneOf(l, {u"time zone", u"timezone", u"local"});
+}
+
 double tokenCount(const QString &text)
 {
     const QString l = text.toLower();
@@ -297,6 +304,8 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
                     p.minimumOnInput = usage.onInput;
                     p.minimumOnOutput = usage.onOutput;
                 }
+                if (p.utcDaysRef.isEmpty() && saysUtcDays(line.toLower()))
+                    p.utcDaysRef = ref;
                 if (usage.roundTo > 0 && p.roundTo <= 0) {
                     p.roundTo = usage.roundTo;
                     p.roundingRef = ref;
@@ -355,6 +364,26 @@ QList<UsageGroup> usageGroups(const Evidence &usage, const QDateTime &from, cons
     QList<UsageGroup> out;
     for (auto it = byValue.cbegin(); it != byValue.cend(); ++it)
         out.append({by, it.key(), it.value()});
+    return out;
+}
+
+// The tokens of each group of an hourly token_usage table, hour by hour within [from, to).
+QList<std::pair<QDateTime, UsageGroup>> usageHours(const Evidence &usage, const QDateTime &from,
+                                                   const QDateTime &to)
+{
+    const QString by = usage.data.value(u"group_by"_s).toString();
+    QList<std::pair<QDateTime, UsageGroup>> out;
+    const Table u(usage.data);
+    for (int r = 0; r < u.rowCount(); ++r) {
+        const QDateTime hour = u.time(r, u"hour");
+        if (!hour.isValid() || hour < from || hour >= to)
+            continue;
+        out.append({hour,
+                    {by,
+                     u.text(r, u"group"),
+                     {u.number(r, u"prompt_tokens"), u.number(r, u"completion_tokens"),
+                      u.number(r, u"cached_tokens")}}});
+    }
     return out;
 }
 
@@ -449,8 +478,14 @@ BillingFacts gatherBilling(const AnalysisInput &input)
     // split it
     const Evidence *whole = usage.first().evidence;
     QList<const Evidence *> grouped;
+    QList<const Evidence *> hourly;
     for (const FoundEvidence &u : usage) {
         const QString by = u.evidence->data.value(u"group_by"_s).toString();
+        if (u.evidence->data.value(u"bucket"_s).toString() == u"hour") {
+            if (!by.isEmpty())
+                hourly.append(u.evidence);
+            continue;
+        }
         if (!by.isEmpty())
             grouped.append(u.evidence);
         if (by == u"config_id" && facts.configEvidence.isEmpty()) {
@@ -459,7 +494,8 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         }
     }
     for (const FoundEvidence &u : usage) {
-        if (u.evidence->data.value(u"group_by"_s).toString().isEmpty()) {
+        if (u.evidence->data.value(u"group_by"_s).toString().isEmpty() &&
+            u.evidence->data.value(u"bucket"_s).toString() != u"hour") {
             whole = u.evidence;
             break;
         }
@@ -512,6 +548,8 @@ BillingFacts gatherBilling(const AnalysisInput &input)
             continue;
         for (const Evidence *g : std::as_const(grouped))
             f.groups.append(usageGroups(*g, f.from, f.to));
+        for (const Evidence *g : std::as_const(hourly))
+            f.hourlyGroups.append(usageHours(*g, f.from, f.to));
         for (auto it = ofLine.cbegin(); it != ofLine.cend(); ++it) {
             LineReadings &lr = f.readings[it.key()];
             for (const MeterDay &d : std::as_const(f.days))
@@ -663,6 +701,13 @@ QList<std::pair<QDateTime, double>> relativeTo(const QList<std::pair<QDateTime, 
             out.append({h.first, h.second / r});
     }
     return out;
+}
+
+bool nothingToExplain(const InvoiceVerdict &verdict)
+{
+    return !verdict.cachedSplit &&
+           std::all_of(verdict.lines.cbegin(), verdict.lines.cend(),
+                       [](const LineVerdict &v) { return v.nothingToExplain; });
 }
 
 } // namespace
@@ -921,7 +966,7 @@ BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
         return {};
     const double tolerance = 0.02 * std::max(v.line.quantity, v.expected);
     // a provider first, then a model, then a config: the widest part that accounts for it
-    for (const QString &by : {u"provider"_s, u"model"_s, u"config_id"_s}) {
+    for (const QString &by : {u"provider"_s, u"route"_s, u"model"_s, u"config_id"_s}) {
         for (const UsageGroup &g : groups) {
             if (g.by != by || g.value.isEmpty())
                 continue;
@@ -965,6 +1010,37 @@ BillingSlice lineSlice(const InvoiceVerdict &verdict, int worst)
     return {u"line"_s, meter, std::abs(diff), diff > 0, {}};
 }
 
+QList<UsageGroup> groupsSince(const InvoiceFacts &f, const QDateTime &from)
+{
+    QList<UsageGroup> out;
+    for (const auto &[hour, g] : f.hourlyGroups) {
+        if (hour < from)
+            continue;
+        auto same = std::ranges::find_if(
+            out, [&](const UsageGroup &o) { return o.by == g.by && o.value == g.value; });
+        if (same == out.end())
+            out.append(g);
+        else
+            same->logged += g.logged;
+    }
+    return out;
+}
+
+BillingSlice sliceOfLine(const InvoiceFacts &f, const LineVerdict &v, const BillingPolicy &policy)
+{
+    const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(),
+                                        [](const auto &l) { return l.kind == LineKind::Cached; });
+    BillingSlice slice = billingSlice(v, f.groups, policy, cachedLine);
+    // a meter counting more from some hour on: the part whose tokens since then (or since the
+    // hour before, the fault beginning within it) the difference equals
+    for (int back = 0; slice.value.isEmpty() && v.overFrom.isValid() && back <= 1; ++back) {
+        const QDateTime since = v.overFrom.addSecs(-3600 * back);
+        slice = billingSlice(v, groupsSince(f, since), policy, cachedLine);
+        slice.since = slice.value.isEmpty() ? QDateTime() : since;
+    }
+    return slice;
+}
+
 BillingSlice billingSliceOf(const AnalysisInput &input)
 {
     const BillingFacts facts = gatherBilling(input);
@@ -972,15 +1048,23 @@ BillingSlice billingSliceOf(const AnalysisInput &input)
         const InvoiceVerdict verdict = judgeInvoice(f, facts.policy);
         if (verdict.worst < 0)
             continue;
-        const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
-            return l.kind == LineKind::Cached;
-        });
         const LineVerdict &worst = verdict.lines.at(verdict.worst);
-        BillingSlice slice = billingSlice(worst, f.groups, facts.policy, cachedLine);
+        BillingSlice slice = sliceOfLine(f, worst, facts.policy);
         if (slice.value.isEmpty())
             slice = lineSlice(verdict, verdict.worst);
         slice.invoiceRef = f.ref;
         return slice;
+    }
+    return {};
+}
+
+QString matchingInvoiceOf(const AnalysisInput &input)
+{
+    const BillingFacts facts = gatherBilling(input);
+    for (const InvoiceFacts &f : facts.invoices) {
+        const InvoiceVerdict verdict = judgeInvoice(f, facts.policy);
+        if (verdict.worst < 0 && nothingToExplain(verdict))
+            return f.ref;
     }
     return {};
 }
@@ -1268,6 +1352,13 @@ QList<Phrase> faultPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
     return out;
 }
 
+// A correct invoice whose days our docs say are UTC days whatever the customer's time zone:
+// what the customer counted in local days differs by design, and the page says so.
+bool byUtcDays(const InvoiceVerdict &verdict, const BillingPolicy &policy)
+{
+    return nothingToExplain(verdict) && !policy.utcDaysRef.isEmpty();
+}
+
 QList<Phrase> correctPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
                              const BillingPolicy &policy)
 {
@@ -1296,6 +1387,8 @@ QList<Phrase> correctPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdic
     }
     if (!rules.isEmpty())
         out += QList<Phrase>{{u"billing.follows_policy"_s, {}}} + rules;
+    if (byUtcDays(verdict, policy))
+        out.append({u"billing.utc_days"_s, {}});
     return out;
 }
 
@@ -1377,13 +1470,10 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
                              const BillingPolicy &policy)
 {
     Hypothesis h;
-    const bool nothingToExplain =
-        !verdict.cachedSplit &&
-        std::all_of(verdict.lines.cbegin(), verdict.lines.cend(),
-                    [](const LineVerdict &v) { return v.nothingToExplain; });
-    h.cause.category =
-        QLatin1StringView(nothingToExplain ? Category::NoFaultFound : Category::ExpectedBehavior);
-    h.score = policy.rule != CachedRule::Unknown ? 0.82 : 0.65;
+    h.cause.category = QLatin1StringView(nothingToExplain(verdict) && !byUtcDays(verdict, policy)
+                                             ? Category::NoFaultFound
+                                             : Category::ExpectedBehavior);
+    h.score = policy.rule != CachedRule::Unknown || byUtcDays(verdict, policy) ? 0.82 : 0.65;
     const bool byUsageRules =
         std::any_of(verdict.lines.cbegin(), verdict.lines.cend(),
                     [](const LineVerdict &v) { return v.minimumApplied || v.rounded; });
@@ -1439,6 +1529,13 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
     }
     if (!policy.docRef.isEmpty())
         h.cause.refs.append(policy.docRef);
+    if (byUtcDays(verdict, policy)) {
+        h.cause.summary += u"; it counts the UTC day ("_s + periodOf(f) +
+                           u"), as our documentation states, so a day counted in local time "
+                           u"differs from it by the usage between the two midnights"_s;
+        if (!h.cause.refs.contains(policy.utcDaysRef))
+            h.cause.refs.append(policy.utcDaysRef);
+    }
     return h;
 }
 
@@ -1685,20 +1782,23 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     if (!correct)
         citeMeteringDeploy(h, input, verdict.lines.at(verdict.worst), reference);
     if (!correct) {
-        const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(), [](const auto &l) {
-            return l.kind == LineKind::Cached;
-        });
-        const BillingSlice slice =
-            billingSlice(verdict.lines.at(verdict.worst), f.groups, policy, cachedLine);
+        const BillingSlice slice = sliceOfLine(f, verdict.lines.at(verdict.worst), policy);
         if (!slice.value.isEmpty()) {
+            const bool since = slice.since.isValid() && slice.doubled;
             const QString words =
                 u"the difference equals the "_s + formatCount(slice.tokens) +
                 u" billable tokens of "_s + slice.by + u' ' + slice.value +
+                (since ? u" since "_s + clock(slice.since, reference) : QString()) +
                 (slice.doubled ? u": they were counted twice"_s : u": they were not counted"_s);
             h.cause.summary += u"; "_s + words;
-            const Phrase phrase{
-                slice.doubled ? u"billing.slice_doubled"_s : u"billing.slice_missing"_s,
-                {Say::count(u"tokens"_s, slice.tokens), Say::name(u"part"_s, slice.value)}};
+            QList<PhraseArg> args{Say::count(u"tokens"_s, slice.tokens),
+                                  Say::name(u"part"_s, slice.value)};
+            if (since)
+                args.append(Say::time(u"since"_s, slice.since));
+            const Phrase phrase{since           ? u"billing.slice_doubled_since"_s
+                                : slice.doubled ? u"billing.slice_doubled"_s
+                                                : u"billing.slice_missing"_s,
+                                args};
             h.cause.phrases.append(phrase);
             Finding s;
             s.summary = words;

@@ -32,6 +32,10 @@ struct BillingPolicy
     bool minimumOnOutput = false; // … for the output tokens line
     double roundTo = 0;           // billed tokens rounded up to a multiple of it (0: none stated)
     QString roundingRef;
+    // A page saying that invoices count UTC days whatever the organisation's time zone, so that
+    // a day counted in local time differs from the invoice's by the usage between the two
+    // midnights ('' when no page says so).
+    QString utcDaysRef;
 };
 
 // Logged tokens (clickhouse token_usage) over a day or a period.
@@ -97,6 +101,9 @@ struct InvoiceFacts
     QList<std::pair<QDateTime, double>> hours; // hourly meter summaries in the period
     QMap<QString, LineReadings> readings;      // by line id: every line whose meter was read
     QList<UsageGroup> groups; // the period's tokens per provider, model or config, when read
+    // the same an hour a row (token_usage with bucket hour), when read: the part of the traffic
+    // behind a fault that began within a day
+    QList<std::pair<QDateTime, UsageGroup>> hourlyGroups;
 };
 
 // One config's logged tokens on one day (token_usage grouped by config_id), with the day's
@@ -232,14 +239,24 @@ struct BillingSlice
     double tokens = 0;
     bool doubled = false;
     QString invoiceRef; // billingSliceOf(): the invoice it was read on
+    QDateTime since{};  // the tokens are those from then to the period's end (invalid: all)
 };
 BillingSlice billingSlice(const LineVerdict &v, const QList<UsageGroup> &groups,
                           const BillingPolicy &policy, bool cachedLine);
+// The tokens of each group from `from` to the end of the invoice's period, from its hourly
+// usage (empty when none was read).
+QList<UsageGroup> groupsSince(const InvoiceFacts &f, const QDateTime &from);
 // One metered token line of several off while the others match: that line's meter ("cached
 // input", "input", "output") as the slice, by "line"; empty otherwise.
 BillingSlice lineSlice(const InvoiceVerdict &verdict, int worst);
+// The slice behind line `v` of invoice `f`: the part of the traffic its difference equals over
+// the period, else (a meter counting more from some hour on) over the hours since.
+BillingSlice sliceOfLine(const InvoiceFacts &f, const LineVerdict &v, const BillingPolicy &policy);
 // The slice behind the first invoice whose lines do not match the logs, from the steps' data.
 BillingSlice billingSliceOf(const AnalysisInput &input);
+// The ref of the first invoice whose every line matches the logs with nothing to explain ('' when
+// none does), from the steps' data.
+QString matchingInvoiceOf(const AnalysisInput &input);
 
 // The traffic of one config moved, within an invoice's period, to another config that bills
 // far more tokens a request (under the documented cached-token rule): the old config's last

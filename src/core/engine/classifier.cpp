@@ -40,6 +40,9 @@ constexpr int NegationWindow = 3; // words before a symptom that can negate it
 // What a topic named only in a sentence saying it works weighs, against the same topic named
 // as what is wrong.
 constexpr double SaidToWorkTopicShare = 0.25;
+// What a symptom said to happen now and then ("also sometimes a 429") weighs against one said
+// to happen, so that a side remark does not outweigh the complaint.
+constexpr double OccasionalSymptomShare = 0.6;
 constexpr int JapaneseNegationWindow = 8;
 
 bool isSpacelessChar(QChar c)
@@ -854,6 +857,9 @@ int distinctAmounts(const QString &text)
     static const QRegularExpression timeUnit(
         u"^\\s?(?:ms|msec|s|sec|secs|seconds?|secondes?|segundos?|sekunden|sek|min|mins|minutes?|minutos?|minuten|h|hrs?|hours?|heures?|horas?|stunden|秒|分|時間)(?![a-z])"_s,
         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression currencyAfter(
+        u"^\\s?(?:usd|eur|gbp|jpy|brl|mxn|chf|dollars?|euros?|d[oó]lares|reais|tokens?|€|\\$|円)"_s,
+        QRegularExpression::CaseInsensitiveOption);
     const QString head = text.left(MaxBody);
     QSet<QString> seen;
     for (auto it = amount.globalMatch(head); it.hasNext() && seen.size() < 10;) {
@@ -864,6 +870,12 @@ int distinctAmounts(const QString &text)
         a.remove(u' ').remove(QChar(0x00A0));
         const int year = a.toInt();
         if (year >= 1990 && year <= 2100)
+            continue;
+        // "errors of several kinds (500, 400...)": a bare 4xx or 5xx is a status code, not a
+        // figure, unless a currency or a unit goes with it
+        if (a.size() == 3 && year >= 400 && year < 600 && !m.captured(0).contains(u'$') &&
+            !m.captured(0).contains(u'€') && !m.captured(0).contains(u'£') &&
+            !currencyAfter.match(head.mid(m.capturedEnd(1), 16)).hasMatch())
             continue;
         seen.insert(a);
     }
@@ -1105,6 +1117,8 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                     r->onlyWord ||
                     ((only.contains(tok) || tok.contains(u"だけ"_s) || tok.contains(u"のみ"_s)) &&
                      namesProvider);
+            const double occasional =
+                Lexicon::saysOccasional(clause.tokens) ? OccasionalSymptomShare : 1.0;
             for (const Occurrence &o : std::as_const(found)) {
                 ConceptRead &c = r->concepts[o.index];
                 const Kind kind = all.at(o.index).kind;
@@ -1116,7 +1130,10 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                         c.negated = std::max(c.negated, weight);
                     continue;
                 }
-                const double w = kind == Kind::Topic ? topicWeight : weight;
+                const double w = kind == Kind::Topic ? topicWeight
+                                 : kind == Kind::Symptom || kind == Kind::Event
+                                     ? occasional * weight
+                                     : weight;
                 double &zone = subject ? c.subject : c.body;
                 zone = std::max(zone, w);
                 c.asserted = std::max(c.asserted, w * factor);
@@ -1130,7 +1147,7 @@ void readZone(const QList<Sentence> &sentences, double weight, bool subject, Rea
                 const bool said =
                     s.statement && !o.object && (kind == Kind::Symptom || kind == Kind::Event);
                 if (kind == Kind::Symptom || kind == Kind::Event)
-                    c.symptom = std::max(c.symptom, weight * (compares || said ? 1.0 : factor));
+                    c.symptom = std::max(c.symptom, w * (compares || said ? 1.0 : factor));
                 else if (kind == Kind::Change)
                     c.symptom = std::max(c.symptom, 0.5 * weight * factor);
                 if (!c.tokens.contains(o.token) && c.tokens.size() < 8)

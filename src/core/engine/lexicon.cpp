@@ -327,6 +327,24 @@ bool isAdditive(const QString &w)
     return inSet(w, words);
 }
 
+bool saysOccasional(const QStringList &words)
+{
+    static const QSet<QString> single =
+        setOf(u"sometimes occasionally occasional rarely seldom ocasionalmente raramente "
+              u"manchmal gelegentlich selten parfois occasionnellement rarement");
+    // words that say it only together ("veces" alone does not: "tres veces más lento")
+    static const QStringList phrases{
+        u" a veces "_s,          u" de vez en cuando "_s,  u" as vezes "_s,
+        u" de vez em quando "_s, u" ab und zu "_s,         u" de temps en temps "_s,
+        u" de temps a autre "_s, u" from time to time "_s, u" now and then "_s};
+    static const QStringList japanese{u"時々"_s, u"ときどき"_s, u"たまに"_s,
+                                      u"時折"_s, u"まれに"_s,   u"稀に"_s};
+    const QString joined = u' ' + words.join(u' ') + u' ';
+    return std::ranges::any_of(words, [](const QString &w) { return inSet(w, single); }) ||
+           std::ranges::any_of(phrases, [&](const QString &p) { return joined.contains(p); }) ||
+           std::ranges::any_of(japanese, [&](const QString &j) { return joined.contains(j); });
+}
+
 bool isHypothetical(const QString &w)
 {
     static const QSet<QString> words = setOf(u"if whether happens case si wenn falls caso");

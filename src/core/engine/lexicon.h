@@ -64,6 +64,10 @@ bool isAsideCue(const QString &foldedWord);
 // "too", "también", "aussi", "auch": a clause that says nothing of its own says what the clause
 // before it said ("GPT works, and the Sonnet one too").
 bool isAdditive(const QString &foldedWord);
+// "sometimes", "a veces", "às vezes", "ab und zu", "de temps en temps", "時々": whether folded
+// words (and the Japanese text among them) say that something happens now and then. A symptom
+// said so, beside one that simply happens, is the lesser complaint.
+bool saysOccasional(const QStringList &foldedWords);
 // "roughly 400", "400 keys", "cerca de 500 solicitudes": a number counted or approximated is a
 // quantity, not a status code. Whether `number` at `at` in the folded words is one.
 bool isQuantity(const QStringList &foldedWords, qsizetype at);

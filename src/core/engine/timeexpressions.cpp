@@ -635,8 +635,30 @@ const QList<Form> &forms()
     return all;
 }
 
+// "nothing was deployed since Monday", "rien n'a été changé depuis lundi", "no hemos tocado nada
+// desde el lunes", "seit Montag nichts geändert": a day said beside a denial of any change of the
+// customer's dates that denial, not the start of the problem.
+bool deniesChangeAround(const QString &folded, qsizetype at)
+{
+    static const QStringList nothing{u" nothing "_s, u" anything "_s, u" rien "_s,
+                                     u" nada "_s,    u" nichts "_s,   u"何も"_s};
+    static const QStringList changed{
+        u" chang"_s,    u" deploy"_s,    u" touch"_s,     u" modif"_s,      u" releas"_s,
+        u" deplo"_s,    u" cambi"_s,     u" despleg"_s,   u" tocad"_s,      u" tocamos"_s,
+        u" mudad"_s,    u" mudamos"_s,   u" mudou"_s,     u" alter"_s,      u" implant"_s,
+        u" geandert"_s, u" verandert"_s, u" angefasst"_s, u" ausgerollt"_s, u"変更"_s,
+        u"デプロイ"_s};
+    const QString around = u' ' + folded.mid(std::max<qsizetype>(0, at - 60), 120) + u' ';
+    const auto has = [&](const QStringList &words) {
+        return std::ranges::any_of(words, [&](const QString &w) { return around.contains(w); });
+    };
+    return has(nothing) && has(changed);
+}
+
 bool marksStart(const QString &folded, qsizetype start, qsizetype end, const Grammar &g)
 {
+    if (deniesChangeAround(folded, start))
+        return false;
     for (const char16_t *w : g.startWords) {
         if (folded.left(start).endsWith(u' ' + QString::fromUtf16(w)))
             return true;
@@ -701,7 +723,7 @@ QList<WeekdayReference> weekdayReferences(const QString &text)
                             QStringView(folded).mid(at + name.size()).trimmed();
                         if (std::any_of(g.startAfter.begin(), g.startAfter.end(),
                                         [&](const char16_t *w) { return after.startsWith(w); }))
-                            take(at, weekday, true);
+                            take(at, weekday, !deniesChangeAround(folded, at));
                     }
                     continue;
                 }
@@ -709,7 +731,8 @@ QList<WeekdayReference> weekdayReferences(const QString &text)
                     const QString needle = u' ' + before + u' ' + name + u' ';
                     for (qsizetype at = folded.indexOf(needle); at >= 0;
                          at = folded.indexOf(needle, at + 1))
-                        take(at + needle.size() - name.size() - 1, weekday, start);
+                        take(at + needle.size() - name.size() - 1, weekday,
+                             start && !deniesChangeAround(folded, at));
                 };
                 // a start word (and an article: "desde el lunes") before it, then the words
                 // that only date something ("on Friday", "el viernes", "am Freitag")

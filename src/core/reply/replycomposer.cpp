@@ -636,6 +636,13 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
             v[u"config"_s] = config;
         if (c.category == QLatin1StringView(Category::CustomerConfig))
             v[u"config_example"_s] = configSnippet(c);
+        // the customer's own client, not a config, is what to change
+        if (const QString sdk = refValue(c.refs, u"sdk:");
+            c.category == QLatin1StringView(Category::CustomerConfig) && config.isEmpty() &&
+            !sdk.isEmpty() && !sdk.contains(u'`')) {
+            v[u"client"_s] = u"1"_s;
+            v[u"sdk"_s] = sdk;
+        }
         setAdviceFlags(inv, v);
         const QString endpoint = refValue(c.refs, u"endpoint:");
         if (!endpoint.contains(u'`'))
