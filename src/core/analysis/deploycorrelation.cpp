@@ -468,9 +468,7 @@ QString stuckConfigRef(const AnalysisInput &input, const QDateTime &since)
     // a config with a fallback to fail over to
     const auto fallsBack = [&](const QString &config) {
         const QList<QJsonObject> nodes = configNodes(input, u"config:"_s + config);
-        return !nodes.isEmpty() &&
-               nodes.first().value(u"strategy"_s).toObject().value(u"mode"_s).toString() ==
-                   u"fallback";
+        return !nodes.isEmpty() && strategyMode(nodes.first()) == u"fallback";
     };
     QString most;
     for (auto it = stuck.cbegin(); it != stuck.cend(); ++it) {

@@ -970,10 +970,11 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
+    const QList<ConfigTraffic> traffic = configTraffic(input);
     if (!f.profile.rateProvider.isEmpty()) {
         f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
         QSet<QString> configs;
-        for (const ConfigTraffic &c : configTraffic(input))
+        for (const ConfigTraffic &c : traffic)
             configs.insert(c.configId);
         f.rateConfigOfSeveral = configs.size() >= 2;
         QList<VolumeChange> rose =
@@ -988,7 +989,6 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
         if (!rose.isEmpty())
             f.rateVolume = rose.first();
     }
-    const QList<ConfigTraffic> traffic = configTraffic(input);
     f.clientConfigSpecific = configSpecific(traffic, f.clientConfigRef, f.profile.clientProvider);
     f.clientConfigRejectedShare = rejectedShare(traffic, f.clientConfigRef);
     const QList<DocPage> pages = fetchedDocPages(input);

@@ -102,9 +102,10 @@ QStringList modelWords(const QString &model)
 // A webhook failure's signature, from the customer's deliveries: the main error and HTTP status
 // of the failed ones, and the events that failed ("request.failed") when other events of the same
 // org were delivered without failing.
-void appendWebhookSignatures(const AnalysisInput &input, KnownBugProblem &p)
+void appendWebhookSignatures(const AnalysisInput &input, const WebhookFacts &webhooks,
+                             KnownBugProblem &p)
 {
-    const QString own = gatherWebhooks(input).ownEvidence;
+    const QString &own = webhooks.ownEvidence;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"webhook_breakdown")) {
         if (f.evidence->id != own)
             continue;
@@ -117,7 +118,7 @@ void appendWebhookSignatures(const AnalysisInput &input, KnownBugProblem &p)
             const int status = int(t.number(r, u"status"));
             const QString event = t.text(r, u"event");
             deliveredBy[event] += n;
-            if (status >= 200 && status < 300) // a delivery succeeds on a 2xx only
+            if (!deliveryFailed(status, t.text(r, u"error")))
                 continue;
             failed += n;
             failedBy[u"error:"_s + t.text(r, u"error")] += n;
@@ -246,23 +247,25 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
             appendUnique(p.symptoms, w);
     }
     if (input.playbook == u"webhook-failures") {
-        appendWebhookSignatures(input, p);
-        const WebhookVerdict webhooks = judgeWebhooks(
-            gatherWebhooks(input), input.ticket.subject + u' ' + input.ticket.description);
-        if (webhooks.side != WebhookVerdict::Side::None && !webhooks.worst.endpoint.isEmpty())
-            p.scope.append(u"endpoint:"_s + webhooks.worst.endpoint);
+        const WebhookFacts webhooks = gatherWebhooks(input);
+        appendWebhookSignatures(input, webhooks, p);
+        const WebhookVerdict verdict =
+            judgeWebhooks(webhooks, input.ticket.subject + u' ' + input.ticket.description);
+        if (verdict.side != WebhookVerdict::Side::None && !verdict.worst.endpoint.isEmpty())
+            p.scope.append(u"endpoint:"_s + verdict.worst.endpoint);
     }
     if (input.playbook == u"metadata")
         appendMetadataScope(input, p);
     if (input.playbook == u"token-billing") {
-        if (const BillingSlice slice = billingSliceOf(input); !slice.value.isEmpty()) {
+        const BillingFacts billing = gatherBilling(input);
+        if (const BillingSlice slice = billingSliceOf(billing); !slice.value.isEmpty()) {
             p.measured = slice.value.toLower();
             p.measuredOn = slice.invoiceRef;
             appendUnique(p.signatures, p.measured);
         } else if (namesUsagePage(input.ticket)) {
             // the invoice matches the logs and the customer's figure comes from the usage
             // page: an issue about that page is the account of the difference
-            if (const QString invoice = matchingInvoiceOf(input); !invoice.isEmpty()) {
+            if (const QString invoice = matchingInvoiceOf(billing); !invoice.isEmpty()) {
                 p.measured = u"usage page"_s;
                 p.measuredOn = invoice;
                 appendUnique(p.signatures, p.measured);
@@ -606,10 +609,7 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
     if (!facts.problem.measuredOn.isEmpty() &&
         j.overlap.signatures.contains(facts.problem.measured))
         h.cause.refs.append(facts.problem.measuredOn);
-    for (const QString &ref : facts.problem.scope) {
-        if (!h.cause.refs.contains(ref))
-            h.cause.refs.append(ref);
-    }
+    appendUnique(h.cause.refs, facts.problem.scope);
     h.cause.evidenceIds = {issue.evidenceId};
     h.failures = failuresCovered(facts.failures, j.overlap);
     h.why = u"open bug about the affected component"_s;

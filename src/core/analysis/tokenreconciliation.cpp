@@ -479,9 +479,13 @@ BillingFacts gatherBilling(const AnalysisInput &input)
     const Evidence *whole = usage.first().evidence;
     QList<const Evidence *> grouped;
     QList<const Evidence *> hourly;
+    // the usage an hour a row is read apart, for the hours since a fault began
+    const auto hourRows = [](const Evidence *e) {
+        return e->data.value(u"bucket"_s).toString() == u"hour";
+    };
     for (const FoundEvidence &u : usage) {
         const QString by = u.evidence->data.value(u"group_by"_s).toString();
-        if (u.evidence->data.value(u"bucket"_s).toString() == u"hour") {
+        if (hourRows(u.evidence)) {
             if (!by.isEmpty())
                 hourly.append(u.evidence);
             continue;
@@ -494,8 +498,7 @@ BillingFacts gatherBilling(const AnalysisInput &input)
         }
     }
     for (const FoundEvidence &u : usage) {
-        if (u.evidence->data.value(u"group_by"_s).toString().isEmpty() &&
-            u.evidence->data.value(u"bucket"_s).toString() != u"hour") {
+        if (u.evidence->data.value(u"group_by"_s).toString().isEmpty() && !hourRows(u.evidence)) {
             whole = u.evidence;
             break;
         }
@@ -1041,9 +1044,8 @@ BillingSlice sliceOfLine(const InvoiceFacts &f, const LineVerdict &v, const Bill
     return slice;
 }
 
-BillingSlice billingSliceOf(const AnalysisInput &input)
+BillingSlice billingSliceOf(const BillingFacts &facts)
 {
-    const BillingFacts facts = gatherBilling(input);
     for (const InvoiceFacts &f : facts.invoices) {
         const InvoiceVerdict verdict = judgeInvoice(f, facts.policy);
         if (verdict.worst < 0)
@@ -1058,9 +1060,8 @@ BillingSlice billingSliceOf(const AnalysisInput &input)
     return {};
 }
 
-QString matchingInvoiceOf(const AnalysisInput &input)
+QString matchingInvoiceOf(const BillingFacts &facts)
 {
-    const BillingFacts facts = gatherBilling(input);
     for (const InvoiceFacts &f : facts.invoices) {
         const InvoiceVerdict verdict = judgeInvoice(f, facts.policy);
         if (verdict.worst < 0 && nothingToExplain(verdict))
@@ -1533,8 +1534,7 @@ Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdic
         h.cause.summary += u"; it counts the UTC day ("_s + periodOf(f) +
                            u"), as our documentation states, so a day counted in local time "
                            u"differs from it by the usage between the two midnights"_s;
-        if (!h.cause.refs.contains(policy.utcDaysRef))
-            h.cause.refs.append(policy.utcDaysRef);
+        appendUnique(h.cause.refs, policy.utcDaysRef);
     }
     return h;
 }

@@ -253,10 +253,10 @@ BillingSlice lineSlice(const InvoiceVerdict &verdict, int worst);
 // the period, else (a meter counting more from some hour on) over the hours since.
 BillingSlice sliceOfLine(const InvoiceFacts &f, const LineVerdict &v, const BillingPolicy &policy);
 // The slice behind the first invoice whose lines do not match the logs, from the steps' data.
-BillingSlice billingSliceOf(const AnalysisInput &input);
+BillingSlice billingSliceOf(const BillingFacts &facts);
 // The ref of the first invoice whose every line matches the logs with nothing to explain ('' when
 // none does), from the steps' data.
-QString matchingInvoiceOf(const AnalysisInput &input);
+QString matchingInvoiceOf(const BillingFacts &facts);
 
 // The traffic of one config moved, within an invoice's period, to another config that bills
 // far more tokens a request (under the documented cached-token rule): the old config's last

@@ -53,6 +53,11 @@ QStringList EndpointStats::failingEvents() const
 
 // ---------------------------------------------------------------- gather
 
+bool deliveryFailed(int status, const QString &error)
+{
+    return status < 200 || status >= 300 || !error.isEmpty();
+}
+
 QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
 {
     QMap<QString, EndpointStats> out;
@@ -72,8 +77,7 @@ QMap<QString, EndpointStats> endpointStats(const QJsonObject &table)
             s.firstSeen = seen;
         if (seenLast.isValid() && (!s.lastSeen.isValid() || seenLast > s.lastSeen))
             s.lastSeen = seenLast;
-        // delivered only on a 2xx answer: a redirect (3xx) is not followed
-        const bool failed = status < 200 || status >= 300 || !error.isEmpty();
+        const bool failed = deliveryFailed(status, error);
         if (!failed) {
             if (seen.isValid() && (!s.okFirst.isValid() || seen < s.okFirst))
                 s.okFirst = seen;

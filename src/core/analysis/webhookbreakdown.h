@@ -53,6 +53,9 @@ struct WebhookFacts
 };
 
 // --- gather ---
+// Whether a delivery failed: delivered only on a 2xx answer with no error (a redirect is not
+// followed).
+bool deliveryFailed(int status, const QString &error);
 // One webhook_breakdown table, per endpoint.
 QMap<QString, EndpointStats> endpointStats(const QJsonObject &table);
 WebhookFacts gatherWebhooks(const AnalysisInput &input);
