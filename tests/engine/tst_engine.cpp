@@ -88,6 +88,14 @@ struct Behaviour
         ignoresCancel = true;
         return *this;
     }
+    // Answers only once the test sets `flag` (a minute at most), cancelled or not: a slow
+    // connector that returns late, as late as the test needs.
+    Behaviour &heldUntil(const std::shared_ptr<std::atomic_bool> &flag)
+    {
+        release = flag;
+        ignoresCancel = true;
+        return *this;
+    }
     Behaviour &withEvidence(int n)
     {
         evidence = n;
@@ -133,6 +141,7 @@ struct Behaviour
     std::function<QJsonObject(const OperationCall &)> series;
     int waitRunning = 0;
     QString waitStep;
+    std::shared_ptr<std::atomic_bool> release;
 };
 
 class FakeConnector final : public Connector
@@ -183,7 +192,10 @@ public:
         QElapsedTimer t;
         t.start();
         bool cancelled = false;
-        while (t.elapsed() < delayMs) {
+        const auto held = [&] {
+            return b.release && !b.release->load() && t.elapsed() < 60000;
+        };
+        while (t.elapsed() < delayMs || held()) {
             if (!b.ignoresCancel &&
                 (call.limits.cancel.isCancelled() || call.limits.deadline.hasExpired())) {
                 cancelled = true;
@@ -549,8 +561,9 @@ private slots:
     void timeoutIsMarkedWithoutWaiting()
     {
         Harness h;
-        // Ignores cancellation and returns after 3 s; the step's deadline is 1 s.
-        h.github->setBehaviour(u"deployments"_s, Behaviour().delay(3000).slowToCancel());
+        // Ignores cancellation and returns only once released; the step's deadline is 1 s.
+        const auto release = std::make_shared<std::atomic_bool>(false);
+        h.github->setBehaviour(u"deployments"_s, Behaviour().heldUntil(release));
         h.clickhouse->setBehaviour(u"traffic_overview"_s, Behaviour().delay(10));
         const QStringList steps{stepJson(u"slow"_s, u"github"_s, u"deployments"_s,
                                          u", \"timeout_s\": 1, \"required\": false"_s),
@@ -572,6 +585,7 @@ private slots:
         // The run finished while the slow connector was still inside run().
         QVERIFY(!h.recorder->call(u"slow"_s).has_value());
         QCOMPARE(h.recorder->running.load(), 1);
+        *release = true;
         run.reset(); // waits for the late worker; its result is dropped
         QCOMPARE(h.recorder->running.load(), 0);
         QVERIFY(h.recorder->call(u"slow"_s)->sawCancel);
@@ -933,10 +947,14 @@ private slots:
     void lookBackAskedWithTheFirstSteps()
     {
         Harness h;
-        h.clickhouse->setBehaviour(u"error_series"_s, Behaviour().delay(300));
+        // The series answers only once its look-back has started: asked after it, the look-back
+        // would leave the series waiting for its deadline.
+        h.clickhouse->setBehaviour(u"error_series"_s,
+                                   Behaviour().untilStarted(u"series_lookback"_s));
         InvestigationRun run(
             h.connectors(),
-            library(u"api-errors"_s, {stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s)}),
+            library(u"api-errors"_s, {stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s,
+                                               u", \"timeout_s\": 20"_s)}),
             Now);
         InvestigationRun::Options options;
         options.playbook = u"api-errors"_s;
@@ -988,7 +1006,7 @@ private slots:
             }));
         const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s),
                                 stepJson(u"deploys"_s, u"github"_s, u"deployments"_s,
-                                         u", \"timeout_s\": 5, \"retries\": 0"_s),
+                                         u", \"timeout_s\": 20, \"retries\": 0"_s),
                                 stepJson(u"peers"_s, u"clickhouse"_s, u"org_comparison"_s,
                                          u", \"skip_unless\": [\"provider\"]"_s)};
         const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 10:00 UTC."_s);
@@ -1006,8 +1024,16 @@ private slots:
         const QString widened = u"2026-11-18T06:00:00Z"_s;
         QCOMPARE(series.size(), 2);
         QCOMPARE(deploys.size(), 2);
-        QCOMPARE(series.last().args.value(u"from"_s).toString(), widened);
-        QCOMPARE(deploys.last().args.value(u"from"_s).toString(), widened);
+        // (each asked once over the widened window; calls are recorded as they end, and the two
+        // deploys calls end together)
+        const auto askedFrom = [](const QList<Recorder::Call> &calls) {
+            QStringList from;
+            for (const Recorder::Call &c : calls)
+                from.append(c.args.value(u"from"_s).toString());
+            return from;
+        };
+        QCOMPARE(askedFrom(series).count(widened), 1);
+        QCOMPARE(askedFrom(deploys).count(widened), 1);
         // the wider query went out while the first run's deploys were still waiting
         QVERIFY(!*waitedOut);
         QCOMPARE(inv.window.from, fromIso(widened));
@@ -1110,7 +1136,7 @@ private slots:
                                    [=](const QDateTime &t) { return t >= began ? 0.3 : 0.002; });
             }));
         const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s,
-                                         u", \"timeout_s\": 5, \"retries\": 0"_s)};
+                                         u", \"timeout_s\": 20, \"retries\": 0"_s)};
         const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 10:00 UTC."_s);
         QVERIFY(!*waitedOut);
         QList<QJsonObject> series;
@@ -1156,7 +1182,7 @@ private slots:
                                 u"\"{{org}}\", \"group_by\": \"route\", \"from\": "
                                 u"\"{{window.from}}\", \"to\": \"{{window.to}}\"}}"_s,
                                 stepJson(u"deploys"_s, u"github"_s, u"deployments"_s,
-                                         u", \"timeout_s\": 5, \"retries\": 0"_s)};
+                                         u", \"timeout_s\": 20, \"retries\": 0"_s)};
         const Investigation inv = runApiErrors(h, steps, u"Claude calls fail since 06:00 UTC."_s);
         QCOMPARE(stepOf(inv, u"deploys"_s)->status, StepStatus::Ok);
         int fine = 0;
