@@ -195,6 +195,29 @@ private slots:
         QVERIFY(other.match != KnownBugMatch::Describes || other.confidence < 0.8);
     }
 
+    // Metadata lost on the requests to one provider ("azure-openai", its words "azure" and
+    // "openai" taken from the text): an issue labelled with that provider is about what the
+    // logs measured; one labelled with another provider is not.
+    void providerLabelOfTheMeasuredProvider()
+    {
+        KnownBugProblem p;
+        p.providers = {u"azure"_s, u"openai"_s};
+        p.area = {u"metadata"_s};
+        p.measured = u"azure-openai"_s;
+        p.measuredOn = u"provider:azure-openai"_s;
+        p.signatures = {p.measured};
+        p.areaIsTheFault = true;
+        p.onset = at(u"2026-11-20T10:00:00Z"_s);
+        const QString title = u"Azure OpenAI: custom metadata not stored"_s;
+        const QString text = u"Requests routed to Azure OpenAI are logged with metadata {}."_s;
+        const KnownBugJudgement labelled =
+            judgeKnownBug(p, trackerIssue(title, text, {u"provider:azure-openai"_s}));
+        QCOMPARE(labelled.match, KnownBugMatch::Describes);
+        const KnownBugJudgement other =
+            judgeKnownBug(p, trackerIssue(title, text, {u"provider:google"_s}));
+        QCOMPARE(other.match, KnownBugMatch::OtherProvider);
+    }
+
     // Metadata lost on one route: the route is what the logs measured, and an issue must name
     // the loss itself; another fault on the same route (usage figures missing) is no match.
     void metadataIssueMustNameMetadata()

@@ -33,13 +33,17 @@ QList<SdkMetadata> sdks(const QStringList &specs)
 }
 
 // One group's buckets of 30 minutes from 18:00: "n:with" or "n:with:HH:mm" (the bucket's first
-// request without metadata).
+// request without metadata); "-" a bucket with no request of the group.
 MetadataGroup group(const QString &key, const QStringList &buckets)
 {
     const QStringList k = key.split(u'|');
     MetadataGroup g{k.at(0), k.at(1), k.at(2), {}};
     QDateTime t(QDate(2027, 3, 19), QTime(18, 0), QTimeZone::utc());
     for (const QString &spec : buckets) {
+        if (spec == u"-") {
+            t = t.addSecs(1800);
+            continue;
+        }
         const QStringList p = spec.split(u':');
         MetadataBucket b{t, p.at(0).toDouble(), p.at(1).toDouble(), {}};
         if (p.size() == 4)
@@ -51,6 +55,15 @@ MetadataGroup group(const QString &key, const QStringList &buckets)
         t = t.addSecs(1800);
     }
     return g;
+}
+
+// Groups of "route|config|sdk=bucket,bucket" specs (see group()).
+QList<MetadataGroup> groupsOf(const QStringList &specs)
+{
+    QList<MetadataGroup> list;
+    for (const QString &g : specs)
+        list.append(group(g.section(u'=', 0, 0), g.section(u'=', 1).split(u',')));
+    return list;
 }
 
 QJsonObject metadataTable(const QList<QJsonArray> &rows)
@@ -218,9 +231,7 @@ private slots:
         QFETCH(QString, route);
         QFETCH(QString, config);
         QFETCH(QString, silentSdk);
-        QList<MetadataGroup> list;
-        for (const QString &g : groups)
-            list.append(group(g.section(u'=', 0, 0), g.section(u'=', 1).split(u',')));
+        const QList<MetadataGroup> list = groupsOf(groups);
         const GroupVerdict v = judgeGroups(list, QString());
         QCOMPARE(v.partDropped(), partDropped);
         if (partDropped)
@@ -228,6 +239,49 @@ private slots:
         QCOMPARE(v.route, route);
         QCOMPARE(v.config, config);
         QCOMPARE(v.silentSdk, silentSdk);
+    }
+
+    // Traffic moved at one time to a config that carries no metadata from its first request,
+    // from one on the same route and SDK that carried it: a drop at the switch. A config that
+    // never carried any all along (a job that never tags) or began long after the other ended is
+    // none.
+    void switchDrop_data()
+    {
+        QTest::addColumn<QStringList>("groups"); // "route|config|sdk=bucket,bucket"
+        QTest::addColumn<QString>("config");     // the config that lost it ('' none)
+        QTest::addColumn<QString>("since");
+        const QString kept = u"100:100,100:100,100:100,100:100,100:100"_s;
+        QTest::newRow("moved to a new config at 19:00")
+            << QStringList{u"/v1/chat|old|portkey-node/2.1.0=400:400,400:400,-,-,-"_s,
+                           u"/v1/chat|new|portkey-node/2.1.0=-,-,400:0:19:02,400:0,400:0"_s,
+                           u"/v1/chat|other|portkey-node/2.1.0="_s + kept}
+            << u"new"_s << u"19:02"_s;
+        QTest::newRow("a job that never tags, no switch")
+            << QStringList{u"/v1/chat|job|portkey-node/2.1.0=400:0,400:0,400:0,400:0,400:0"_s,
+                           u"/v1/chat|other|portkey-node/2.1.0="_s + kept}
+            << QString() << QString();
+        QTest::newRow("began two hours after the other ended")
+            << QStringList{u"/v1/chat|old|portkey-node/2.1.0=400:400,-,-,-,-"_s,
+                           u"/v1/chat|new|portkey-node/2.1.0=-,-,-,-,400:0"_s,
+                           u"/v1/chat|other|portkey-node/2.1.0="_s + kept}
+            << QString() << QString();
+        QTest::newRow("another SDK's config ended")
+            << QStringList{u"/v1/chat|old|portkey-python/1.9.0=400:400,400:400,-,-,-"_s,
+                           u"/v1/chat|new|portkey-node/2.1.0=-,-,400:0,400:0,400:0"_s,
+                           u"/v1/chat|other|portkey-node/2.1.0="_s + kept}
+            << QString() << QString();
+    }
+    void switchDrop()
+    {
+        QFETCH(QStringList, groups);
+        QFETCH(QString, config);
+        QFETCH(QString, since);
+        const QList<MetadataGroup> list = groupsOf(groups);
+        const GroupVerdict v = judgeGroups(list, QString());
+        QCOMPARE(v.config, config);
+        QCOMPARE(v.atSwitch, !config.isEmpty());
+        if (!config.isEmpty())
+            QCOMPARE(v.since.toString(u"HH:mm"_s), since);
     }
 
     void splitDrops_data()
@@ -261,9 +315,7 @@ private slots:
     {
         QFETCH(QStringList, groups);
         QFETCH(QStringList, parts);
-        QList<MetadataGroup> list;
-        for (const QString &g : groups)
-            list.append(group(g.section(u'=', 0, 0), g.section(u'=', 1).split(u',')));
+        const QList<MetadataGroup> list = groupsOf(groups);
         QStringList got;
         for (const GroupVerdict &p :
              Casefile::Analysis::splitDrops(list, judgeGroups(list, QString())))

@@ -853,6 +853,38 @@ private slots:
         QVERIFY(!Casefile::Analysis::overcountFrom(hours, {}).first.isValid());
     }
 
+    // From some hour to the end of the period the meter counts less against the same hours of
+    // the logs (one route's usage no longer metered): a step down, through the daily cycle.
+    void undercountFrom_data()
+    {
+        QTest::addColumn<int>("from");      // first hour counted less, -1 none
+        QTest::addColumn<double>("factor"); // what it counts from then
+        QTest::addColumn<int>("expected");  // hour found, -1 none
+        QTest::newRow("from 13:00 to the end") << 13 << 0.55 << 13;
+        QTest::newRow("a flat share") << -1 << 1.0 << -1;
+        QTest::newRow("too small a step") << 9 << 0.9 << -1;
+    }
+    void undercountFrom()
+    {
+        QFETCH(int, from);
+        QFETCH(double, factor);
+        QFETCH(int, expected);
+        QList<std::pair<QDateTime, double>> hours;
+        QList<std::pair<QDateTime, double>> logged;
+        for (int h = 0; h < 24; ++h) {
+            const QDateTime t(QDate(2031, 10, 14), QTime(h, 0), QTimeZone::utc());
+            const double traffic = 90 + 50 * std::sin((h - 9) * 3.14159265 / 12);
+            hours.append({t, (from >= 0 && h >= from ? factor : 1.0) * traffic});
+            logged.append({t, traffic});
+        }
+        const auto [at, found] = Casefile::Analysis::undercountFrom(hours, logged);
+        QCOMPARE(at.isValid() ? at.time().hour() : -1, expected);
+        if (expected >= 0)
+            QVERIFY(std::abs(found - factor) < 0.05);
+        // an overcount is not read from a step down, nor the other way round
+        QVERIFY(!Casefile::Analysis::overcountFrom(hours, logged).first.isValid());
+    }
+
     // A night of a daily cycle counted twice is no higher than a normal afternoon; read against
     // the other meters' same hours it stands out.
     void doubledRunAgainstOtherMeters_data()

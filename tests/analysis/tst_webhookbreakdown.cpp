@@ -563,6 +563,62 @@ private slots:
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
+    // One endpoint rejects every signature from 14:02 while the org's other endpoint and every
+    // other customer's accept them. A signing deploy live at 14:01 broke it; one live at 13:42,
+    // after which the endpoint went on accepting deliveries for twenty minutes, did not: the
+    // endpoint's own side is the cause, the deploy is rejected with its ref.
+    void signingDeployLongBeforeTheFailures_data()
+    {
+        QTest::addColumn<QString>("live");
+        QTest::addColumn<bool>("deployCause");
+        QTest::newRow("live a minute before") << u"2026-11-20T14:01:00Z"_s << true;
+        QTest::newRow("live twenty minutes before, deliveries went through")
+            << u"2026-11-20T13:42:00Z"_s << false;
+    }
+    void signingDeployLongBeforeTheFailures()
+    {
+        QFETCH(QString, live);
+        QFETCH(bool, deployCause);
+        const QString orders = u"https://orders.acme.dev/relay"_s;
+        const QStringList own{
+            Hook + u"|200||720|2026-11-20T12:00:00Z|2026-11-20T14:01:00Z"_s,
+            Hook + u"|401|signature_rejected|720|2026-11-20T14:02:00Z|2026-11-20T16:00:00Z"_s,
+            orders + u"|200||1440|2026-11-20T12:00:00Z|2026-11-20T16:00:00Z"_s};
+        const QStringList others{
+            u"https://a.dev/h|200||900|2026-11-20T12:00:00Z|2026-11-20T16:00:00Z"_s,
+            u"https://b.dev/h|200||600|2026-11-20T12:00:00Z|2026-11-20T16:00:00Z"_s};
+        AnalysisInput in = baseInput(u"webhook-failures"_s, {u"webhook_breakdown"_s});
+        addStep(in, u"own"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown(own));
+        addStep(in, u"all"_s, u"clickhouse"_s, u"webhook_breakdown"_s, EvidenceKind::Table,
+                breakdown(own + others));
+        const QDateTime at = Casefile::fromIso(live).addSecs(-120);
+        const QJsonObject deploy{
+            {u"ref"_s, u"github:deployment:9"_s},
+            {u"type"_s, u"deployment"_s},
+            {u"title"_s, u"Deploy #9: webhooks: send a second signature header"_s},
+            {u"time"_s, Casefile::toIsoUtc(at)},
+            {u"finished"_s, live},
+            {u"files"_s, QJsonArray{u"src/webhooks/sign.ts"_s, u"src/webhooks/sign-v2.ts"_s}}};
+        addStep(in, u"deploys"_s, u"github"_s, u"deployments"_s, EvidenceKind::Events,
+                events({deploy}));
+        const AnalyzerOutput out = analyzeWebhookBreakdown(in);
+        const bool deployHypothesis =
+            std::any_of(out.hypotheses.cbegin(), out.hypotheses.cend(), [](const Hypothesis &h) {
+                return h.cause.category == u"deploy_regression"_s &&
+                       h.cause.refs.contains(u"github:deployment:9"_s);
+            });
+        QCOMPARE(deployHypothesis, deployCause);
+        const bool rejected =
+            std::any_of(out.rejected.cbegin(), out.rejected.cend(), [](const auto &r) {
+                return r.category == u"deploy_regression"_s &&
+                       r.refs.contains(u"github:deployment:9"_s);
+            });
+        QCOMPARE(rejected, !deployCause);
+        const QString mismatch = phrasesMismatch(out, in);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     // Our signature rejected: a delivery deploy just before is pinned on it in full only when it
     // changed signing; one that changed another part of delivery fits by its timing alone.
     void ourSideDeployWeight_data()

@@ -156,6 +156,21 @@ private slots:
         row("routing: contrast with status details, spanish", u"Errores"_s,
             u"Las peticiones a Gemini dan error 500 y 502, en cambio Mistral funciona."_s,
             u"provider-routing"_s);
+        // An outage the customer only asks about, said of no provider, is a suspicion: beside a
+        // service said to run at its usual speed it is no contrast of providers.
+        row("latency: asks whether an edge is down", u"Support chat slower since 11:00"_s,
+            u"Our support chat on GPT-4.1 mini answers about a second later than usual since "
+            u"11:00. The summaries on Claude Haiku run at their normal speed. Is there an outage "
+            u"at your Frankfurt edge?"_s,
+            u"latency-spike"_s);
+        // The OpenAI client's exception class in a pasted log line names no provider: the
+        // client raises it for whatever the gateway routed to.
+        row("routing: an SDK exception class in the log", u"Gemini answers break off"_s,
+            u"Since noon our streamed Gemini requests stop halfway with an error.\n"
+            u"worker.log: openai.APIError: stream_reset_error (status=502)\n"
+            u"The pricing bot on GPT-4o works. The nightly batch on Gemini without streaming "
+            u"works as usual."_s,
+            u"provider-routing"_s);
         row("errors: status codes without a contrast stay errors", u"Errors"_s,
             u"Gemini calls fail with 400 invalid request and 422 since noon."_s, u"api-errors"_s);
         // Said in other words and languages than any playbook's keywords.
@@ -551,6 +566,9 @@ private slots:
             {u"provider-routing-loadbalance-weights-portuguese#20601"_s,
              u"another provider answering is read as a fallback question even when the ticket "
              u"asks about routing and no request failed"_s},
+            {u"api-errors-bedrock-profile-deploy-and-o4-mini-outage-iam-guess-german#49101"_s,
+             u"Sonnet on Bedrock failing beside o4-mini's 503s and Haiku on the same key working: "
+             u"read as a routing contrast (see tst_scenarios)"_s},
             {u"api-errors-context-length-documented-english#21101"_s,
              u"gpt-4o's 400s and a Claude service that works, told in separate sentences: a "
              u"routing contrast the logs are not asked about (see tst_scenarios)"_s},

@@ -1032,20 +1032,22 @@ bool editFitsOnset(const QDateTime &editedAt, const QDateTime &onset)
     return before >= -120 && before <= 60 * 60;
 }
 
+QDateTime errorOnset(const AnalysisInput &input)
+{
+    const auto changes = changeReport(input);
+    if (const SeriesChange *burst = strongestErrorBurst(*changes))
+        return burst->at;
+    if (const ErrorProfile p = errorProfile(input); !p.groups.isEmpty())
+        return p.groups.first().first;
+    return {};
+}
+
 std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input)
 {
     const QString ref = failingConfigRef(configTraffic(input), {}, {});
     if (ref.isEmpty())
         return std::nullopt;
-    // the onset: the org's strongest error-rate rise, else its first failure of the kind
-    // that dominates
-    QDateTime onset;
-    const auto changes = changeReport(input);
-    const ChangeReport &report = *changes;
-    if (const SeriesChange *burst = strongestErrorBurst(report))
-        onset = burst->at;
-    else if (const ErrorProfile p = errorProfile(input); !p.groups.isEmpty())
-        onset = p.groups.first().first;
+    const QDateTime onset = errorOnset(input);
     for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
         const QJsonObject &data = f.evidence->data;
         if (configRefOf(data) != ref)
@@ -1056,6 +1058,18 @@ std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input)
         return ConfigEdit{ref, edited, onset, f.evidence->id};
     }
     return std::nullopt;
+}
+
+std::optional<ConfigEdit> configEditedBefore(const AnalysisInput &input, const QDateTime &onset)
+{
+    std::optional<ConfigEdit> latest;
+    for (const FoundEvidence &f : findEvidence(input, u"gateway", u"config")) {
+        const QJsonObject &data = f.evidence->data;
+        const QDateTime edited = timeOf(data.value(u"updated_at"_s));
+        if (editFitsOnset(edited, onset) && (!latest || edited > latest->editedAt))
+            latest = ConfigEdit{configRefOf(data), edited, onset, f.evidence->id};
+    }
+    return latest;
 }
 
 OrgScope compareInBurst(OrgScope s, const QList<Series> &byOrg, const QDateTime &from,

@@ -325,6 +325,12 @@ bool editFitsOnset(const QDateTime &editedAt, const QDateTime &onset);
 // edited just before the onset of the org's failures (its error-rate rise, else the first
 // failure of the largest group); nullopt otherwise.
 std::optional<ConfigEdit> configEditBeforeFailures(const AnalysisInput &input);
+// The org's error onset: its strongest error-rate rise, else the first failure of the kind that
+// dominates (invalid: none).
+QDateTime errorOnset(const AnalysisInput &input);
+// The fetched config edited last within the hour before `onset` (or the two minutes after),
+// whichever requests failed; nullopt when none was.
+std::optional<ConfigEdit> configEditedBefore(const AnalysisInput &input, const QDateTime &onset);
 
 // The provider and model a ticket is about: bound parameters first, then the logs.
 QString affectedProvider(const AnalysisInput &input);

@@ -112,6 +112,18 @@ double shortestTimeout(const AnalysisInput &input, const QString &ref)
     return shortest;
 }
 
+// The largest max_tokens the fetched config `ref`'s targets ask for (0: none set).
+double largestMaxTokens(const AnalysisInput &input, const QString &ref)
+{
+    double largest = 0;
+    for (const QJsonObject &node : configNodes(input, ref)) {
+        const QJsonObject params = node.value(u"override_params"_s).toObject();
+        largest = std::max({largest, toNumber(node.value(u"max_tokens"_s)),
+                            toNumber(params.value(u"max_tokens"_s))});
+    }
+    return largest;
+}
+
 // The custom_host of the fetched config `ref`'s targets (the customer's own server); '' when
 // its targets use the provider's API or it was not fetched.
 QString ownServerHost(const AnalysisInput &input, const QString &ref)
@@ -321,6 +333,26 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
         s += u"; the largest share of the failed requests came through config "_s + config;
         h.cause.phrases.append({u"errors.limited_config"_s, {Say::name(u"config"_s, config)}});
     }
+    // a config of the org's edited just before the refusals began: what changed on its side,
+    // with the max_tokens it asks for (a token budget counts what a request may use)
+    if (const std::optional<ConfigEdit> &edit = f.rateConfigEdit) {
+        const QString config = refId(edit->ref);
+        s += u"; config "_s + config + u" was edited at "_s + clock(edit->editedAt, f.reference) +
+             u", just before"_s;
+        if (f.rateConfigMaxTokens > 0) {
+            s += u", and asks for max_tokens "_s + formatCount(f.rateConfigMaxTokens) +
+                 u" per request"_s;
+            h.cause.phrases.append(
+                {u"errors.edited_config_max_tokens"_s,
+                 {Say::name(u"config"_s, config), Say::time(u"at"_s, edit->editedAt),
+                  Say::count(u"max_tokens"_s, f.rateConfigMaxTokens)}});
+        } else {
+            h.cause.phrases.append(
+                {u"errors.config_edited_before"_s,
+                 {Say::name(u"config"_s, config), Say::time(u"at"_s, edit->editedAt)}});
+        }
+        appendUnique(h.cause.refs, edit->ref);
+    }
     // what pushed the org over its limits: a route whose traffic jumped
     if (v.volumeJump) {
         const VolumeChange &vc = f.rateVolume ? *f.rateVolume : *f.volume;
@@ -335,7 +367,7 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
                                  Say::count(u"after"_s, vc.after)}});
         h.cause.evidenceIds.append(vc.evidenceId);
     }
-    h.cause.refs = v.rateLimited.refs;
+    h.cause.refs = v.rateLimited.refs + h.cause.refs;
     h.cause.summary = s;
     h.cause.confidence = h.score;
     h.cause.evidenceIds.append(p.evidenceId);
@@ -996,6 +1028,10 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.clientConfigModel = modelAskedFor(input, f);
     documentRefusals(pages, f);
     f.configEdit = configEditBeforeFailures(input);
+    if (f.profile.rateLimited > 0)
+        f.rateConfigEdit = configEditedBefore(input, errorOnset(input));
+    if (f.rateConfigEdit)
+        f.rateConfigMaxTokens = largestMaxTokens(input, f.rateConfigEdit->ref);
     if (!f.profile.serverProvider.isEmpty()) {
         f.serverConfigRef = configRefFor(input, f.profile.serverProvider, f.profile.serverModel);
         f.serverConfigSpecific =

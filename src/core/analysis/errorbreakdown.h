@@ -51,6 +51,9 @@ struct ErrorBreakdownFacts
     // ('' when unknown or spread).
     QString rateConfigRef;
     bool rateConfigOfSeveral = false; // the org sends through other configs too
+    // a config of the org's edited just before the failures began, and its largest max_tokens
+    std::optional<ConfigEdit> rateConfigEdit;
+    double rateConfigMaxTokens = 0;
     // The config the failing requests used, edited just before their failures began.
     std::optional<ConfigEdit> configEdit;
     // The config the provider errors (5xx, timeouts) came through, whether another config of

@@ -254,6 +254,35 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
         if (verdict.side != WebhookVerdict::Side::None && !verdict.worst.endpoint.isEmpty())
             p.scope.append(u"endpoint:"_s + verdict.worst.endpoint);
     }
+    // requests failing through one config while the org sends to the same provider through
+    // another ("streamed Claude fails, the summaries on Claude don't"): that config is what an
+    // issue naming how its requests fail hits
+    if (input.playbook == u"api-errors" || input.playbook == u"provider-routing") {
+        const QList<ConfigTraffic> traffic = configTraffic(input);
+        const QString provider = affectedProvider(input);
+        const QString failing = failingConfigRef(traffic, provider, {});
+        const auto config = std::ranges::find_if(
+            traffic, [&](const ConfigTraffic &c) { return u"config:"_s + c.configId == failing; });
+        const bool another = std::ranges::any_of(traffic, [&](const ConfigTraffic &c) {
+            return c.provider == provider && u"config:"_s + c.configId != failing &&
+                   c.requests >= 50;
+        });
+        if (!provider.isEmpty() && config != traffic.cend() && another) {
+            p.configScope = failing;
+            // (its main failures, not the background's few of every kind)
+            const QList<ErrorGroup> groups = errorProfile(input).groups;
+            double failed = 0;
+            for (const ErrorGroup &g : groups)
+                failed += g.provider == provider && g.model == config->model ? g.n : 0;
+            for (const ErrorGroup &g : groups) {
+                if (g.provider != provider || g.model != config->model || g.n < 0.25 * failed)
+                    continue;
+                appendUnique(p.configSignatures, QString::number(g.status));
+                if (!g.errorCode.isEmpty())
+                    appendUnique(p.configSignatures, g.errorCode.toLower());
+            }
+        }
+    }
     if (input.playbook == u"metadata")
         appendMetadataScope(input, p);
     if (input.playbook == u"token-billing") {
@@ -453,7 +482,7 @@ KnownBugJudgement judgeKnownBug(const KnownBugProblem &problem, const TrackerIss
         const QString value = label.section(u':', -1);
         if (label.startsWith(u"provider:"_s) && !problem.providers.isEmpty()) {
             // a provider label classifies the issue: "azure-openai" is not "openai"
-            if (problem.providers.contains(value))
+            if (problem.providers.contains(value) || problem.measuredOn == label)
                 providerLabelMatches = true;
             else
                 otherProviders.append(label);
@@ -610,6 +639,9 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
         j.overlap.signatures.contains(facts.problem.measured))
         h.cause.refs.append(facts.problem.measuredOn);
     appendUnique(h.cause.refs, facts.problem.scope);
+    if (std::ranges::any_of(facts.problem.configSignatures,
+                            [&](const QString &sig) { return j.overlap.signatures.contains(sig); }))
+        appendUnique(h.cause.refs, facts.problem.configScope);
     h.cause.evidenceIds = {issue.evidenceId};
     h.failures = failuresCovered(facts.failures, j.overlap);
     h.why = u"open bug about the affected component"_s;

@@ -31,6 +31,10 @@ struct KnownBugProblem
     // the part of the customer's traffic that fails ("endpoint:…"): cited with an issue that
     // describes the failure, as what it hits
     QStringList scope{};
+    // the config the failures come through while another config on the same provider works, and
+    // how its requests fail ("502", "upstream_stream_error"): cited with an issue naming that
+    QString configScope{};
+    QStringList configSignatures{};
     // the area is what went wrong (metadata lost), not only where: an issue must name it
     bool areaIsTheFault = false;
     QDateTime onset;               // when the change began (invalid: no change seen)

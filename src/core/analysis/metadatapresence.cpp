@@ -351,12 +351,50 @@ void judgeSilentSdk(const QList<MetadataGroup> &groups, const QString &ticketTex
 
 } // namespace
 
+namespace {
+
+// Traffic moved at one time from a config that carried metadata to another on the same route
+// and SDK that carries none from its first request: a drop at the switch, since that request.
+GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at)
+{
+    const MetadataGroup &g = groups.at(at);
+    if (g.buckets.isEmpty() || g.n() < 20 || g.with() > 0.02 * g.n())
+        return {};
+    // the width of a bucket, from any group's consecutive buckets (ten minutes when none has two)
+    qint64 width = 600;
+    for (const MetadataGroup &o : groups) {
+        if (o.buckets.size() >= 2) {
+            width = std::max<qint64>(60, o.buckets.at(0).t.secsTo(o.buckets.at(1).t));
+            break;
+        }
+    }
+    const QDateTime began = g.buckets.first().t;
+    QDateTime end; // the last bucket of any group: the traffic's end
+    for (const MetadataGroup &o : groups)
+        end = o.buckets.isEmpty() ? end : std::max(end, o.buckets.last().t);
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        const MetadataGroup &o = groups.at(i);
+        if (i == at || o.route != g.route || o.sdk != g.sdk || o.config == g.config ||
+            o.buckets.isEmpty() || o.n() < 20 || o.share() < 0.8 || o.buckets.first().t >= began ||
+            o.buckets.last().t >= end || std::abs(o.buckets.last().t.secsTo(began)) > 2 * width)
+            continue; // (one that carries on to the end is no switch)
+        const MetadataBucket &first = g.buckets.first();
+        return {true, first.firstWithout.isValid() ? first.firstWithout : first.t, g.n(), true};
+    }
+    return {};
+}
+
+} // namespace
+
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText)
 {
     GroupVerdict v;
     for (qsizetype i = 0; i < groups.size(); ++i) {
         const MetadataGroup &g = groups.at(i);
-        if (const GroupDrop d = judgeGroupDrop(g); d.dropped) {
+        GroupDrop d = judgeGroupDrop(g);
+        if (!d.dropped)
+            d = judgeSwitchDrop(groups, i);
+        if (d.dropped) {
             v.dropped.append(int(i));
             v.drops.append(d);
             v.lost += d.lost;
@@ -369,6 +407,7 @@ GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &tick
     }
     if (v.dropped.isEmpty())
         return v;
+    v.atSwitch = std::ranges::all_of(v.drops, &GroupDrop::atSwitch);
     v.route = sharedBy(groups, v, &MetadataGroup::route);
     if (v.route.isEmpty())
         v.config = sharedBy(groups, v, &MetadataGroup::config);
@@ -795,7 +834,9 @@ void phraseGroupDrop(AnalyzerOutput &out, const AnalysisInput &input, const Meta
     const DeployCandidate *best = plausibleDeploy(ranking, v.since);
     const ConfigMetadata config =
         v.route.isEmpty() && !v.config.isEmpty() ? readConfig(input, v.config) : ConfigMetadata{};
-    if (configExplainsDrop(config, v.since, best != nullptr)) {
+    // a config new to the traffic was edited before its first request by nature: only what it
+    // says of metadata explains a drop at the switch
+    if (configExplainsDrop(config, v.since, best != nullptr || v.atSwitch)) {
         out.hypotheses.append(configDrop(config, v, what, drop, facts.groupEvidenceId, reference));
         for (const DeployCandidate &c : ranking.candidates)
             out.rejected.append({QLatin1StringView(Category::DeployRegression),

@@ -136,6 +136,7 @@ struct GroupDrop
     bool dropped = false;
     QDateTime since;
     double lost = 0;
+    bool atSwitch = false; // traffic moved to it from a config that carried metadata
 };
 GroupDrop judgeGroupDrop(const MetadataGroup &group);
 
@@ -153,6 +154,7 @@ struct GroupVerdict
     QString config;
     QDateTime since; // the earliest drop
     double lost = 0;
+    bool atSwitch = false; // every drop is traffic moved to a config that never carried any
     // A client SDK none of whose groups ever carried metadata while another SDK does.
     QString silentSdk;
     double silentCount = 0;

@@ -415,6 +415,17 @@ QList<RejectedHypothesis> phraseRejected(const RankingFacts &facts, const Rankin
     return out;
 }
 
+// The root cause and the secondary causes.
+QList<const RootCause *> causesOf(const AnalysisResult &result)
+{
+    QList<const RootCause *> out;
+    if (result.rootCause)
+        out.append(&*result.rootCause);
+    for (const RootCause &cause : result.secondaryCauses)
+        out.append(&cause);
+    return out;
+}
+
 // Findings never cite what lost: a bystander's ref stays in `rejected` only. Strongest first,
 // one per summary.
 QList<Finding> phraseFindings(const RankingFacts &facts, const RankingVerdict &v,
@@ -439,6 +450,21 @@ QList<Finding> phraseFindings(const RankingFacts &facts, const RankingVerdict &v
             losing.remove(ref);
     }
     QList<Finding> findings = facts.findings;
+    // The pages the causes cite are the documentation that applies: a page offered only for the
+    // ticket's words (the docs lookup's) goes when they cite one of their own.
+    QSet<QString> causeDocs;
+    for (const RootCause *cause : causesOf(result)) {
+        for (const QString &ref : cause->refs) {
+            if (ref.startsWith(u"docs:"))
+                causeDocs.insert(ref);
+        }
+    }
+    findings.removeIf([&](const Finding &f) {
+        const bool pageOnly =
+            !f.phrases.isEmpty() && f.phrases.first().key.startsWith(u"docs.page");
+        return !causeDocs.isEmpty() && pageOnly && f.refs.size() == 1 &&
+               f.refs.first().startsWith(u"docs:") && !causeDocs.contains(f.refs.first());
+    });
     for (Finding &f : findings) {
         f.refs.erase(std::remove_if(f.refs.begin(), f.refs.end(),
                                     [&](const QString &ref) { return losing.contains(ref); }),

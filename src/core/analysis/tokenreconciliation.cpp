@@ -740,8 +740,14 @@ std::pair<QDateTime, QDateTime> doubledRun(const QList<std::pair<QDateTime, doub
     return {};
 }
 
-std::pair<QDateTime, double> overcountFrom(const QList<std::pair<QDateTime, double>> &hours,
-                                           const QList<std::pair<QDateTime, double>> &reference)
+namespace {
+
+// The hour from which the meter's share of `reference` steps up (`more`) or down by at least a
+// quarter and stays there: the split that puts the most hours on their own side of the midpoint,
+// the larger step on a tie; the factor is after over before.
+std::pair<QDateTime, double> countStepFrom(const QList<std::pair<QDateTime, double>> &hours,
+                                           const QList<std::pair<QDateTime, double>> &reference,
+                                           bool more)
 {
     if (reference.isEmpty())
         return {};
@@ -749,26 +755,43 @@ std::pair<QDateTime, double> overcountFrom(const QList<std::pair<QDateTime, doub
     QList<double> r;
     for (const auto &h : read)
         r.append(h.second);
-    // the split that puts the most hours on their own side of the midpoint
+    const auto step = [more](double before, double after) {
+        return more ? after / before : before / after;
+    };
     std::pair<QDateTime, double> best;
     qsizetype bestSided = 0;
     for (qsizetype k = 2; k + 2 <= r.size(); ++k) {
         const double before = median(r.mid(0, k));
         const double after = median(r.mid(k));
-        if (before <= 0 || after < 1.25 * before)
+        if (before <= 0 || after <= 0 || step(before, after) < 1.25)
             continue;
         const double mid = (before + after) / 2.0;
         qsizetype low = 0;
         qsizetype high = 0;
         for (qsizetype i = 0; i < r.size(); ++i)
-            (i < k ? low : high) += (r.at(i) > mid) == (i >= k);
+            (i < k ? low : high) += ((r.at(i) > mid) == more) == (i >= k);
         if (low < 0.8 * double(k) || high < 0.8 * double(r.size() - k) || low + high < bestSided ||
-            (low + high == bestSided && after / before <= best.second))
+            (low + high == bestSided && best.second > 0 &&
+             step(before, after) <= step(1.0, best.second)))
             continue;
         bestSided = low + high;
         best = {read.at(k).first, after / before};
     }
     return best;
+}
+
+} // namespace
+
+std::pair<QDateTime, double> overcountFrom(const QList<std::pair<QDateTime, double>> &hours,
+                                           const QList<std::pair<QDateTime, double>> &reference)
+{
+    return countStepFrom(hours, reference, true);
+}
+
+std::pair<QDateTime, double> undercountFrom(const QList<std::pair<QDateTime, double>> &hours,
+                                            const QList<std::pair<QDateTime, double>> &reference)
+{
+    return countStepFrom(hours, reference, false);
 }
 
 std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours)
@@ -823,7 +846,8 @@ void judgeDays(LineVerdict &v, const QList<MeterDay> &days, const BillingPolicy 
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days,
                       const QList<std::pair<QDateTime, double>> &hours, bool cachedLine,
-                      const QList<std::pair<QDateTime, double>> &reference)
+                      const QList<std::pair<QDateTime, double>> &reference,
+                      const QList<std::pair<QDateTime, double>> &loggedHours)
 {
     LineVerdict v;
     v.line = line;
@@ -874,13 +898,23 @@ LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
         v.nothingToExplain = std::abs(billed - raw) <= 0.01 * std::max(1.0, raw);
     } else {
         v.outcome = LineVerdict::Outcome::Differs;
+        // a step read against the other meters, else against the logs' own hours
+        const auto stepFrom = [&](auto &&from) {
+            std::tie(v.overFrom, v.overFactor) = from(hours, reference);
+            if (!v.overFrom.isValid() && reference.isEmpty()) {
+                std::tie(v.overFrom, v.overFactor) = from(hours, loggedHours);
+                v.againstLogs = v.overFrom.isValid();
+            }
+        };
         if (billed > v.expected) {
             std::tie(v.runFrom, v.runTo) = doubledRun(hours, reference);
             if (!v.runFrom.isValid())
-                std::tie(v.overFrom, v.overFactor) = overcountFrom(hours, reference);
+                stepFrom(overcountFrom);
         } else {
             std::tie(v.runFrom, v.runTo) = missingRun(hours);
             v.runMissing = v.runFrom.isValid();
+            if (!v.runMissing)
+                stepFrom(undercountFrom);
         }
     }
     return v;
@@ -904,6 +938,24 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
         if (tokenLines > 1 && (policy.minimumOnInput || policy.minimumOnOutput))
             return kind == (policy.minimumOnInput ? LineKind::Input : LineKind::Output);
         return tokenLines <= 1;
+    };
+    // the logs' tokens of each hour, per line: the shape a meter no other meter is read beside
+    // is read against
+    const auto loggedHours = [&](LineKind kind) {
+        QMap<QDateTime, double> perHour;
+        QString by;
+        for (const auto &[hour, g] : facts.hourlyGroups) {
+            if (by.isEmpty())
+                by = g.by; // one grouping: every request once
+            if (g.by != by)
+                continue;
+            const LoggedTokens t = tokensOfLine(kind, g.logged, cachedLine);
+            perHour[hour] += t.prompt + t.completion;
+        }
+        QList<std::pair<QDateTime, double>> out;
+        for (auto it = perHour.cbegin(); it != perHour.cend(); ++it)
+            out.append({it.key(), it.value()});
+        return out;
     };
     for (const InvoiceLine &line : facts.lines) {
         if (line.kind == LineKind::Other) {
@@ -932,7 +984,9 @@ InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &poli
                       read             ? own->hours
                       : measured(line) ? facts.hours
                                        : QList<std::pair<QDateTime, double>>{},
-                      cachedLine, read ? reference : QList<std::pair<QDateTime, double>>{}));
+                      cachedLine, read ? reference : QList<std::pair<QDateTime, double>>{},
+                      read || measured(line) ? loggedHours(line.kind)
+                                             : QList<std::pair<QDateTime, double>>{}));
     }
     // the line to explain: a meter fault, then a rule mismatch, then the largest difference
     const auto rank = [](const LineVerdict &v) {
@@ -1034,12 +1088,18 @@ BillingSlice sliceOfLine(const InvoiceFacts &f, const LineVerdict &v, const Bill
     const bool cachedLine = std::any_of(f.lines.cbegin(), f.lines.cend(),
                                         [](const auto &l) { return l.kind == LineKind::Cached; });
     BillingSlice slice = billingSlice(v, f.groups, policy, cachedLine);
-    // a meter counting more from some hour on: the part whose tokens since then (or since the
-    // hour before, the fault beginning within it) the difference equals
-    for (int back = 0; slice.value.isEmpty() && v.overFrom.isValid() && back <= 1; ++back) {
+    // a meter counting more or less from some hour on: the part whose tokens since then (or
+    // since the hour before, the fault beginning within it) the difference equals; the closest
+    // of those and the period's parts
+    const double diff = std::abs(v.line.quantity - v.expected);
+    for (int back = 0; v.overFrom.isValid() && back <= 1; ++back) {
         const QDateTime since = v.overFrom.addSecs(-3600 * back);
-        slice = billingSlice(v, groupsSince(f, since), policy, cachedLine);
-        slice.since = slice.value.isEmpty() ? QDateTime() : since;
+        BillingSlice part = billingSlice(v, groupsSince(f, since), policy, cachedLine);
+        if (part.value.isEmpty())
+            continue;
+        part.since = since;
+        if (slice.value.isEmpty() || std::abs(part.tokens - diff) < std::abs(slice.tokens - diff))
+            slice = part;
     }
     return slice;
 }
@@ -1342,9 +1402,12 @@ QList<Phrase> faultPhrases(const InvoiceFacts &f, const InvoiceVerdict &verdict,
                                      : u"billing.counted_twice_between"_s,
                         {Say::time(u"from"_s, v.runFrom), Say::time(u"to"_s, v.runTo)}});
         else if (v.overFrom.isValid())
-            out.append(
-                {u"billing.overcounted_from"_s,
-                 {Say::time(u"from"_s, v.overFrom), Say::share(u"share"_s, v.overFactor - 1.0)}});
+            out.append({v.overFactor < 1.0 ? (v.againstLogs ? u"billing.under_logs_from"_s
+                                                            : u"billing.undercounted_from"_s)
+                        : v.againstLogs    ? u"billing.over_logs_from"_s
+                                           : u"billing.overcounted_from"_s,
+                        {Say::time(u"from"_s, v.overFrom),
+                         Say::share(u"share"_s, std::abs(v.overFactor - 1.0))}});
         else if (v.outcome == LineVerdict::Outcome::Differs)
             out.append(policyVerdictPhrases(v, policy)); // as faultHypothesis() says it
         break;
@@ -1447,12 +1510,15 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
         } else if (v.overFrom.isValid()) {
             h.cause.summary += u"; from "_s + clock(v.overFrom, reference) +
                                u" the meter counts "_s + signedShare(v.overFactor - 1.0) +
-                               u" against the invoice's other meters, to the end of the period"_s;
+                               (v.againstLogs ? u" against the logged usage"_s
+                                              : u" against the invoice's other meters"_s) +
+                               u", to the end of the period"_s;
             h.score = 0.85;
         }
         break;
     }
-    if (v.outcome == LineVerdict::Outcome::Differs && !v.runFrom.isValid()) {
+    if (v.outcome == LineVerdict::Outcome::Differs && !v.runFrom.isValid() &&
+        !v.overFrom.isValid()) {
         // no meter fault explains it and the expectation rests on what our docs state: say
         // that the invoice departs from them and cite them
         const UsageRules documented = policyVerdict(v, policy);
@@ -1735,6 +1801,39 @@ void citeMeteringDeploy(Hypothesis &h, const AnalysisInput &input, const LineVer
     appendUnique(h.cause.evidenceIds, best->evidenceId);
 }
 
+// Beside a meter fault, on a ticket that asks about the prompt cache: the cached tokens the
+// logs count, which our pricing does not bill, are a part of the customer's own sum of prompt and
+// completion tokens the invoice rightly leaves out.
+void phraseCachedBeside(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
+                        const InvoiceVerdict &verdict)
+{
+    static const QRegularExpression cache(u"cach|キャッシュ"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    const BillingPolicy &policy = facts.policy;
+    if (verdict.worst < 0 || policy.rule != CachedRule::Excluded || policy.docRef.isEmpty() ||
+        !QString(input.ticket.subject + u' ' + input.ticket.description).contains(cache))
+        return;
+    const LineVerdict &v = verdict.lines.at(verdict.worst);
+    if (v.logged.cached <= 0 || v.logged.cached < 0.05 * v.logged.prompt)
+        return;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+    h.score = 0.7;
+    h.cause.confidence = h.score;
+    h.cause.summary =
+        formatCount(v.logged.cached) +
+        u" of the prompt tokens in the logs were read from the prompt cache, which "
+        u"our documentation says are not billed ("_s +
+        refId(policy.docRef) +
+        u"): a sum of prompt and completion tokens counts them, the invoice does not"_s;
+    h.cause.phrases = {
+        {u"billing.cached_not_billed"_s, {Say::count(u"cached"_s, v.logged.cached)}}};
+    h.cause.refs = {policy.docRef};
+    h.cause.evidenceIds = {facts.usageEvidence};
+    h.why = u"the customer asks about cached tokens, which are documented as not billed"_s;
+    out.hypotheses.append(h);
+}
+
 void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const BillingFacts &facts,
                    const InvoiceFacts &f, const InvoiceVerdict &verdict, const QDateTime &reference)
 {
@@ -1784,7 +1883,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     if (!correct) {
         const BillingSlice slice = sliceOfLine(f, verdict.lines.at(verdict.worst), policy);
         if (!slice.value.isEmpty()) {
-            const bool since = slice.since.isValid() && slice.doubled;
+            const bool since = slice.since.isValid();
             const QString words =
                 u"the difference equals the "_s + formatCount(slice.tokens) +
                 u" billable tokens of "_s + slice.by + u' ' + slice.value +
@@ -1795,7 +1894,8 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
                                   Say::name(u"part"_s, slice.value)};
             if (since)
                 args.append(Say::time(u"since"_s, slice.since));
-            const Phrase phrase{since           ? u"billing.slice_doubled_since"_s
+            const Phrase phrase{since           ? (slice.doubled ? u"billing.slice_doubled_since"_s
+                                                                 : u"billing.slice_missing_since"_s)
                                 : slice.doubled ? u"billing.slice_doubled"_s
                                                 : u"billing.slice_missing"_s,
                                 args};
@@ -1808,6 +1908,7 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
             s.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
             s.confidence = 0.8;
             out.findings.append(s);
+            appendUnique(h.cause.refs, s.refs); // the part of the traffic it concerns
         }
     }
     h.cause.refs.prepend(f.ref);
@@ -1817,8 +1918,10 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     h.cause.confidence = h.score;
     h.why = u"invoice against logs"_s;
     out.hypotheses.append(h);
-    if (!correct)
+    if (!correct) {
+        phraseCachedBeside(out, input, facts, verdict);
         return;
+    }
     phraseConfigSwitch(out, input, facts, f, reference);
     phraseLargestConfig(out, facts, f, policy);
     out.rejected.append({QLatin1StringView(Category::BillingPipeline),

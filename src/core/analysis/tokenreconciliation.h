@@ -200,8 +200,10 @@ struct LineVerdict
     bool runMissing = false;
     // Above the logs with no bounded run: the hour from which the meter counts more against the
     // invoice's other meters and keeps doing so to the period's end, and by how much.
+    // Below the logs with no silent run: the hour from which it counts less (a factor below 1).
     QDateTime overFrom;
     double overFactor = 0;
+    bool againstLogs = false; // read against the logs' hours, no other meter being read
     // the documented usage rules that made `expected` differ from the billable tokens
     bool minimumApplied = false;
     bool rounded = false;
@@ -210,12 +212,14 @@ struct LineVerdict
 
 // `days` and `hours`: the meter's summaries of this line; `cachedLine` as for tokensOfLine;
 // `reference`: the hourly summaries of the invoice's other meters, the traffic's own daily
-// shape against which this meter's hours are read.
+// shape against which this meter's hours are read; `loggedHours`: the logs' tokens of the line
+// per hour, read against when no other meter was.
 LineVerdict judgeLine(const InvoiceLine &line, const LoggedTokens &logged,
                       const BillingPolicy &policy, const QList<MeterDay> &days = {},
                       const QList<std::pair<QDateTime, double>> &hours = {},
                       bool cachedLine = false,
-                      const QList<std::pair<QDateTime, double>> &reference = {});
+                      const QList<std::pair<QDateTime, double>> &reference = {},
+                      const QList<std::pair<QDateTime, double>> &loggedHours = {});
 
 struct InvoiceVerdict
 {
@@ -300,6 +304,10 @@ doubledRun(const QList<std::pair<QDateTime, double>> &hours,
 // Invalid when the share does not step up (at least two hours either side).
 std::pair<QDateTime, double> overcountFrom(const QList<std::pair<QDateTime, double>> &hours,
                                            const QList<std::pair<QDateTime, double>> &reference);
+// The same for a meter that counts at most 0.8 times its earlier share from some hour on (a
+// part of the traffic no longer metered); the factor is below 1.
+std::pair<QDateTime, double> undercountFrom(const QList<std::pair<QDateTime, double>> &hours,
+                                            const QList<std::pair<QDateTime, double>> &reference);
 // Hours the meter recorded (almost) nothing between hours it metered as usual: the first such
 // stretch of at most 24 hours that the meter came back from (a quiet end is no evidence).
 std::pair<QDateTime, QDateTime> missingRun(const QList<std::pair<QDateTime, double>> &hours);

@@ -636,6 +636,21 @@ const DeployCandidate *fittingDeploy(const DeployRanking &ranking, const QString
     return nullptr;
 }
 
+// The deliveries to the endpoint that went through after the deploy went live and before its
+// failures began, as its rate puts them there: a change of ours that breaks an endpoint failing
+// most deliveries since shows from the first delivery after it, not ten minutes later. 0 when
+// the failures began within ten minutes of it or fail too few deliveries to tell.
+double deliveredAfterDeploy(const EndpointStats &s, const DeployCandidate &d, const QString &kind)
+{
+    const QDateTime live = d.finished.isValid() ? d.finished : d.time;
+    const QDateTime began = s.firstByError.value(kind, s.firstFailure);
+    if (!live.isValid() || !began.isValid() || !s.firstSeen.isValid() || !s.lastSeen.isValid() ||
+        live.secsTo(began) < 600 || failingSince(s).share() < 0.5)
+        return 0;
+    const double perSecond = s.n / double(std::max<qint64>(60, s.firstSeen.secsTo(s.lastSeen)));
+    return perSecond * double(std::max(live, s.firstSeen).secsTo(began));
+}
+
 Hypothesis deployHypothesis(const DeployCandidate &d, const WebhookFacts &facts,
                             const EndpointStats &worst, const QString &kind, const QDateTime &began,
                             const QDateTime &reference, double score, bool citeEndpoint = true)
@@ -679,13 +694,25 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
     // a change of ours can break a customer's endpoint: a shorter timeout, new keys, a new
     // TLS client; the failure's kind and its timing decide
     const DeployCandidate *ours = fittingDeploy(ranking, main, v.worst.firstFailure);
+    if (const double delivered = ours ? deliveredAfterDeploy(v.worst, *ours, main) : 0;
+        delivered >= 10) {
+        const QDateTime live = ours->finished.isValid() ? ours->finished : ours->time;
+        out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                             ours->label + u" was live from "_s + clock(live, reference) +
+                                 u", and about "_s + formatCount(delivered) + u" deliveries to "_s +
+                                 v.worst.endpoint +
+                                 u" went through after it before the failures began at "_s +
+                                 clock(v.worst.firstFailure, reference),
+                             {ours->ref}});
+        ours = nullptr;
+    }
     Hypothesis h;
     h.cause.category = QLatin1StringView(Category::CustomerEndpoint);
     h.score = ours ? 0.5 : compared ? 0.88 : 0.78;
     h.cause.summary =
         observed +
         (compared ? u"; other customers' webhooks are delivered normally"_s : QString()) +
-        u". The failure happens at the customer's endpoint ("_s + main + u')';
+        u". The failure happens at the customer's endpoint ("_s + v.worst.mainFailure() + u')';
     if (v.worst.firstFailure.isValid())
         h.cause.phrases = {
             {compared ? u"webhook.customer_endpoint_compared"_s : u"webhook.customer_endpoint"_s,
@@ -695,10 +722,16 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
     h.cause.evidenceIds = {facts.ownEvidence};
     if (facts.hasAll)
         h.cause.evidenceIds.append(facts.allEvidence);
-    // what our delivery docs say of that answer ("a 308 answer is a failed delivery")
-    if (main.startsWith(u"HTTP "_s)) {
+    // what our delivery docs say of that answer ("a 308 answer is a failed delivery"); an error
+    // of ours the endpoint answered with a status (signature_rejected: 401) by that status
+    const QMap<int, double> answered = v.worst.statusesByError.value(main);
+    const auto mostAnswered = std::max_element(answered.cbegin(), answered.cend());
+    const QString status = main.startsWith(u"HTTP "_s)       ? main.mid(5)
+                           : mostAnswered != answered.cend() ? QString::number(mostAnswered.key())
+                                                             : QString();
+    if (!status.isEmpty()) {
         QString evidenceId;
-        const auto [found, page] = sentenceNaming(input, main.mid(5), &evidenceId);
+        const auto [found, page] = sentenceNaming(input, status, &evidenceId);
         const QString text = page.value(u"text"_s).toString();
         // the sentence as read, without the markdown around it
         QString sentence = QString(found).remove(u"**"_s).trimmed();

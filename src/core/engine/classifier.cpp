@@ -1282,14 +1282,25 @@ int distinctModels(const QString &text)
     return int(seen.size());
 }
 
+// An SDK's exception class qualified by its module ("openai.APIError", "anthropic.RateLimitError"
+// in a pasted log line) without the module: the OpenAI client raises it whichever provider the
+// gateway routed to, so it names no provider.
+QString withoutSdkModules(const QString &text)
+{
+    static const QRegularExpression qualified(
+        u"\\b(?:openai|anthropic|cohere|groq|mistralai)\\.((?:[A-Za-z_]+\\.)*[A-Za-z_]*(?:Error|Exception))\\b"_s);
+    return QString(text).replace(qualified, u"\\1"_s);
+}
+
 Reading readTicket(const Ticket &ticket)
 {
     Reading r;
     r.concepts.resize(Lexicon::concepts().size());
     r.staleSubject = Text::isReplySubject(ticket.subject);
-    const QString subject = ticket.subject.left(MaxSubject);
+    const QString subject = withoutSdkModules(ticket.subject.left(MaxSubject));
     // What the customer wrote this time, not the earlier thread quoted under it.
-    const QString own = Text::withoutQuotedThread(ticket.description.left(MaxBody));
+    const QString own =
+        withoutSdkModules(Text::withoutQuotedThread(ticket.description.left(MaxBody)));
     const QString body = QString(own + u'\n' + ticket.tags.join(u' '));
     r.lang = lexiconLang(Text::detectLanguage(subject + u'\n' + body));
     const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;
@@ -1464,12 +1475,26 @@ bool saysFailure(const Reading &r)
            present(r, u"overloaded");
 }
 
+// A failure the ticket only asks about ("is there an outage at your Tokyo edge?") and says of no
+// provider: a suspicion to check, not the failing half of a contrast of providers.
+bool failureOnlyAsked(const Reading &r)
+{
+    if (!r.failingProviders.isEmpty())
+        return false;
+    for (const char16_t *id : {u"failure", u"server-status", u"client-status", u"overloaded"}) {
+        const int c = conceptIndex(id);
+        if (c >= 0 && r.concepts.at(c).stated > 0)
+            return false;
+    }
+    return true;
+}
+
 // "Claude fails, GPT works": a failure, something that works, two providers, no fallback named
 // and no provider said to work that is also said to fail.
 bool providerContrast(const Reading &r)
 {
-    return saysFailure(r) && !present(r, u"fallback") && present(r, u"works") &&
-           r.providers.size() >= 2 && !contrastRefuted(r);
+    return saysFailure(r) && !failureOnlyAsked(r) && !present(r, u"fallback") &&
+           present(r, u"works") && r.providers.size() >= 2 && !contrastRefuted(r);
 }
 
 static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entries)
@@ -1548,7 +1573,7 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
         }
         // "Claude fails but GPT-4o works": two providers and a failure point at routing;
         // unless the customer names a fallback, whose chain is why two providers are named.
-        if (e.name == u"provider-routing"_s && failure && !namesFallback) {
+        if (e.name == u"provider-routing"_s && failure && !failureOnlyAsked(r) && !namesFallback) {
             // every provider said to work is said to fail too: no routing contrast at all
             const bool refuted = contrastRefuted(r);
             const bool contrast = works && !refuted;
