@@ -649,7 +649,18 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
                 .arg(mebibytes(maxBody)));
     } else {
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (status.isValid() && reply->error() != QNetworkReply::RemoteHostClosedError) {
+        // fewer bytes than the answer announced: the connection closed in the middle of it,
+        // whatever the network stack made of the close (an answer to HEAD, a 204 or a 304 has
+        // no body whatever its length says)
+        const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+        const bool bodiless =
+            request.method == "HEAD" || status.toInt() == 204 || status.toInt() == 304;
+        const bool cutShort =
+            announced.isValid() && !bodiless && body.size() < announced.toLongLong();
+        // (an error of the transport, not one Qt derives from the answer's status)
+        const bool transport =
+            reply->error() != QNetworkReply::NoError && int(reply->error()) < 200;
+        if (status.isValid() && !transport && !cutShort) {
             attempt.outcome = Attempt::Outcome::Response;
             attempt.response.status = status.toInt();
             attempt.response.url = reply->url();
@@ -677,8 +688,8 @@ HttpClient::Attempt HttpClient::sendOnce(const HttpRequest &request, const WorkL
             }
         } else {
             attempt.outcome = Attempt::Outcome::NetworkError;
-            attempt.error = reply->error();
-            attempt.errorText = networkErrorText(reply->error(), reply->errorString());
+            attempt.error = cutShort ? QNetworkReply::RemoteHostClosedError : reply->error();
+            attempt.errorText = networkErrorText(attempt.error, reply->errorString());
         }
     }
     // Deleted here, outside its finished() handler: a pool thread may never run an event loop

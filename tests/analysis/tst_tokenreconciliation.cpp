@@ -744,6 +744,39 @@ private slots:
         QCOMPARE(v.lines.first().doubledDays, doubled);
     }
 
+    // A day the meter counted twice accounts for the difference: the invoice is not said to
+    // depart from the documented policy (it was applied; the meter miscounted), and the rule
+    // the logs are billed by is still said.
+    void meterFaultDepartsFromNoPolicy()
+    {
+        // billable = prompt - cached + completion = 900,000 a day; day 3 counted twice
+        AnalysisInput in = invoiceCase(QJsonArray{line(u"a"_s, u"LLM tokens"_s, 9.9e6, true)},
+                                       u"# Token billing\n\nCached prompt tokens are not billed; "
+                                       "prompt and completion tokens are.\n"_s);
+        QJsonArray points;
+        for (int d = 1; d <= 10; ++d)
+            points.append(
+                QJsonArray{QString(QDate(2026, 11, d).toString(Qt::ISODate) + u"T00:00:00Z"_s),
+                           d == 3 ? 1.8e6 : 0.9e6});
+        addStep(
+            in, u"meter"_s, u"stripe"_s, u"meter_summaries"_s, EvidenceKind::TimeSeries,
+            QJsonObject{{u"columns"_s, QJsonArray{u"t"_s, u"value"_s}},
+                        {u"series"_s, QJsonArray{QJsonObject{
+                                          {u"labels"_s, QJsonObject{{u"meter"_s, u"llm_tokens"_s}}},
+                                          {u"points"_s, points}}}}});
+        const AnalyzerOutput out = analyzeTokenReconciliation(in);
+        const Hypothesis *h = hypothesisOn(out, u"stripe:invoice:in_1"_s);
+        QVERIFY(h);
+        QCOMPARE(h->cause.category, u"billing_pipeline"_s);
+        QVERIFY(!out.findings.isEmpty());
+        const Finding &f = out.findings.first();
+        for (const Phrase &p : f.phrases + h->cause.phrases)
+            QVERIFY2(p.key != u"billing.departs_policy"_s, qPrintable(f.summary));
+        QVERIFY2(!f.summary.contains(u"departs"_s), qPrintable(f.summary));
+        QVERIFY2(f.summary.contains(u"cached tokens not billed"_s), qPrintable(f.summary));
+        QVERIFY2(phrasesMismatch(out, in).isEmpty(), qPrintable(phrasesMismatch(out, in)));
+    }
+
     // Summaries of every meter: each token line is judged against its own meter's days and
     // hours, so a fault on a meter that is not the default one is found and placed in time.
     void everyMetersSummaries_data()

@@ -66,6 +66,12 @@ StubServer::Reply StubServer::http(int status, const QByteArray &body,
     return Reply{Reply::Kind::Send, raw};
 }
 
+StubServer::Reply StubServer::cutShort(const QByteArray &body)
+{
+    const QByteArray full = http(200, body).raw;
+    return Reply{Reply::Kind::Reset, full.left(full.size() - body.size() + body.size() / 3)};
+}
+
 int StubServer::openConnections() const
 {
     int n = 0;
@@ -153,6 +159,10 @@ void StubServer::answer(QTcpSocket *socket, const Reply &reply)
     case Reply::Kind::Stall:
         break;
     case Reply::Kind::Reset:
+        if (!reply.raw.isEmpty()) {
+            socket->write(reply.raw);
+            socket->flush();
+        }
         socket->abort();
         break;
     }

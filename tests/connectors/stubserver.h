@@ -48,6 +48,9 @@ public:
     static Reply json(const QByteArray &body) { return http(200, body); }
     static Reply stall() { return Reply{Reply::Kind::Stall, {}}; }
     static Reply reset() { return Reply{Reply::Kind::Reset, {}}; }
+    // The head of a 200 answer that announces all of `body`, a third of the body, then an abrupt
+    // close (RST), as a crashing proxy would.
+    static Reply cutShort(const QByteArray &body);
 
     void script(QList<Reply> replies)
     {

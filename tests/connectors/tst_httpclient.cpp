@@ -238,6 +238,25 @@ private slots:
                  qPrintable(QString::number(always.requests().size())));
     }
 
+    // An answer cut short (fewer bytes than its Content-Length, then the connection reset) is a
+    // closed connection, retried like one, never a response with half a body.
+    void answerCutShort()
+    {
+        StubServer server;
+        const QByteArray body = R"({"issues": [{"key": "GW-1", "summary": "a long title"}]})"_ba;
+        server.script({StubServer::cutShort(body), StubServer::json("{}"_ba)});
+        auto r = client().send(get(server), limits());
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->body, "{}"_ba);
+
+        StubServer always;
+        always.script({StubServer::cutShort(body)});
+        auto failed = client().send(get(always), limits());
+        QVERIFY(!failed.has_value());
+        QCOMPARE(failed.error().code, Error::Code::Unreachable);
+        QVERIFY2(failed.error().message.contains(u"closed"_s), qPrintable(failed.error().message));
+    }
+
     void connectionRefused()
     {
         quint16 port = 0;

@@ -1251,8 +1251,17 @@ UsageRules usageRules(const LineVerdict &v, const BillingPolicy &policy)
     return out;
 }
 
-// Whether the line follows the policy our docs state or departs from it, citing the doc; ''
-// when no documented rule bears on the line.
+// The meter's own fault accounts for the line's difference (days or hours counted twice or
+// missed, a step from some hour on): the documented rules say what the logs bill, and the line
+// neither follows nor departs from them.
+bool meterAccounts(const LineVerdict &v)
+{
+    return v.outcome == LineVerdict::Outcome::MeterFault || v.runFrom.isValid() ||
+           v.overFrom.isValid();
+}
+
+// Whether the line follows the policy our docs state or departs from it, citing the doc (only
+// the rules when the meter's fault accounts for it); '' when no documented rule bears on it.
 UsageRules policyVerdict(const LineVerdict &v, const BillingPolicy &policy)
 {
     UsageRules rules = usageRules(v, policy);
@@ -1270,8 +1279,9 @@ UsageRules policyVerdict(const LineVerdict &v, const BillingPolicy &policy)
     if (!rules.words.isEmpty())
         said.append(rules.words);
     const bool follows = v.outcome == LineVerdict::Outcome::Matches;
-    rules.words = (follows ? u"it follows the policy our documentation states: "_s
-                           : u"it departs from the policy our documentation states: "_s) +
+    rules.words = (meterAccounts(v) ? QString()
+                   : follows        ? u"it follows the policy our documentation states: "_s
+                                    : u"it departs from the policy our documentation states: "_s) +
                   said.join(u"; "_s);
     return rules;
 }
@@ -1352,9 +1362,11 @@ QList<Phrase> policyVerdictPhrases(const LineVerdict &v, const BillingPolicy &po
     const QList<Phrase> rules = usageRulePhrases(v, policy);
     if (!cachedRule && rules.isEmpty())
         return {};
-    QList<Phrase> out{{v.outcome == LineVerdict::Outcome::Matches ? u"billing.follows_policy"_s
-                                                                  : u"billing.departs_policy"_s,
-                       {}}};
+    QList<Phrase> out;
+    if (!meterAccounts(v))
+        out.append({v.outcome == LineVerdict::Outcome::Matches ? u"billing.follows_policy"_s
+                                                               : u"billing.departs_policy"_s,
+                    {}});
     if (cachedRule)
         out.append(policyPhrases(policy.rule, policy.discount));
     return out + rules;
