@@ -170,6 +170,9 @@ struct Finding
     QStringList evidenceIds;
     double confidence = 0.0;
     QList<Phrase> phrases{}; // optional: the summary as phrase-book clauses, in order
+    // a documentation page offered only because it shares the ticket's words (the docs
+    // lookup's), which gives way to the pages the causes cite; not part of the result JSON
+    bool forTicketWords = false;
 };
 
 // A "not checked" line as the reply words it: the English line (as in notChecked, which the

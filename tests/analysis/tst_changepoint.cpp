@@ -29,6 +29,7 @@ private slots:
     void lastBucketsAreNoRecovery();
     void dailyCycle_data();
     void dailyCycle();
+    void episodeOverBeforeTheTicketsTime();
     void firstToken_data();
     void firstToken();
     void firstTokenRanks_data();
@@ -345,6 +346,67 @@ void TestChangePoint::officeHoursAreNoErrorShift()
     const Analysis::ChangeReport report = Analysis::detectChanges(in);
     QCOMPARE(report.series.size(), 1);
     QCOMPARE(report.series.first().changed, changed);
+}
+
+// An incident the evening before (p95 1 s -> 2.6 s for an hour, then back) and this morning's
+// smaller rise (1 s -> 1.6 s from 08:00 UTC, still going on): with the customer's time at 08:00
+// the series is read again after the incident and this morning's change is the primary; without
+// a time the incident is the series' one change.
+void TestChangePoint::episodeOverBeforeTheTicketsTime()
+{
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    const QDateTime from = in.params.window.from; // 2026-11-19 08:06 UTC
+    const int points = int(from.secsTo(in.params.window.to) / 120);
+    const int rise = int(from.secsTo(at(u"2026-11-20T08:00:00Z"_s)) / 120);
+    const QList<SeriesSpec> routes = {
+        {QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}},
+         [=](int i) {
+             const double level = i >= 300 && i < 330 ? 2600.0 : i >= rise ? 1600.0 : 1000.0;
+             return level + noise(i, 60);
+         },
+         {},
+         30}};
+    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            timeseries(from, points, 120, routes));
+    const Analysis::ChangeReport alone = Analysis::detectChanges(in);
+    QCOMPARE(alone.changed().size(), 1);
+    QVERIFY(alone.primary && alone.primary->end.isValid());
+    QVERIFY(std::abs(alone.primary->at.secsTo(from.addSecs(300 * 120))) <= 240);
+
+    in.params.anchor = at(u"2026-11-20T08:00:00Z"_s);
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QCOMPARE(report.changed().size(), 2);
+    QVERIFY(report.primary);
+    QVERIFY2(std::abs(report.primary->at.secsTo(in.params.anchor)) <= 240,
+             qPrintable(report.primary->at.toString(Qt::ISODate)));
+    QVERIFY(!report.primary->end.isValid());
+    QVERIFY(report.primary->after >= 1.4 * report.primary->before);
+    // a time during the incident keeps it the primary
+    in.params.anchor = from.addSecs(310 * 120);
+    const Analysis::ChangeReport during = Analysis::detectChanges(in);
+    QVERIFY(during.primary);
+    QVERIFY(std::abs(during.primary->at.secsTo(from.addSecs(300 * 120))) <= 240);
+
+    // the provider's incident of the evening explains the evening, not this morning
+    in.analyzers = {u"incident_correlation"_s};
+    const QString ref = u"statuspage:openai:incident:ev1"_s;
+    addStep(in, u"status"_s, u"statuspage"_s, u"incidents"_s, EvidenceKind::Events,
+            events({incident(u"openai"_s, u"ev1"_s, u"Elevated latency on the API"_s,
+                             toIsoUtc(from.addSecs(299 * 120)), toIsoUtc(from.addSecs(332 * 120)),
+                             {u"API"_s})}));
+    const auto proposed = [&](const AnalyzerOutput &out) {
+        return std::ranges::any_of(out.hypotheses,
+                                   [&](const Hypothesis &h) { return h.cause.refs.contains(ref); });
+    };
+    in.changes.reset();
+    in.params.anchor = QDateTime();
+    QVERIFY(proposed(analyzeIncidentCorrelation(in)));
+    in.changes.reset();
+    in.params.anchor = at(u"2026-11-20T08:00:00Z"_s);
+    const AnalyzerOutput morning = analyzeIncidentCorrelation(in);
+    QVERIFY(!proposed(morning));
+    QVERIFY(std::ranges::any_of(morning.rejected,
+                                [&](const RejectedHypothesis &r) { return r.refs.contains(ref); }));
 }
 
 // 36 hours of one-minute p95 buckets from 2026-11-19 00:00 UTC: a rise that the same clock hours

@@ -167,6 +167,7 @@ private slots:
     void metadataSdk();
     void billingDoubleCount();
     void billingExpected();
+    void docsPageGivesWayToCausePage();
     void noFault();
     void rateLimitedVolumeSpike();
     void metadataOneVersionOnly();
@@ -969,6 +970,39 @@ void TestRanking::billingExpected()
     QCOMPARE(r.rootCause->category, u"expected_behavior"_s);
     QVERIFY(r.rootCause->refs.contains(u"stripe:invoice:in_1"_s));
     QVERIFY(r.rootCause->refs.contains(u"docs:docs/billing/tokens.md"_s));
+}
+
+void TestRanking::docsPageGivesWayToCausePage()
+{
+    // a page that shares more of the ticket's words than the policy page the cause cites
+    AnalysisInput in = billingCase(false);
+    in.params.keywords = {u"invoice"_s, u"usage"_s, u"export"_s};
+    const QString page = u"docs:docs/billing/usage-export.md"_s;
+    addStep( // (replaces the case's docs step)
+        in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+        docs(
+            {{u"docs/billing/tokens.md"_s,
+              u"# Token billing\n\nCached prompt tokens are not billed: the invoice counts prompt and completion tokens minus cached tokens.\n"_s},
+             {u"docs/billing/usage-export.md"_s,
+              u"# Invoice usage export\n\nThe usage export lists each invoice's usage per day; an export of the invoice usage is a CSV file.\n"_s}}));
+    const auto cites = [](const QList<Finding> &findings, const QString &ref) {
+        return std::ranges::any_of(findings,
+                                   [&](const Finding &f) { return f.refs.contains(ref); });
+    };
+    // the docs lookup offers it for the ticket's words
+    const AnalyzerOutput lookup = analyzeDocsLookup(in);
+    QVERIFY(cites(lookup.findings, page));
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QCOMPARE(r.rootCause->category, u"expected_behavior"_s);
+    QVERIFY(r.rootCause->refs.contains(u"docs:docs/billing/tokens.md"_s));
+    QVERIFY2(!cites(r.findings, page), "a page offered for the words stays beside the cause's");
+    // with no cause citing a page of its own, the lookup's page is a finding
+    const AnalysisResult latency = analyze(latencyCase());
+    QVERIFY(latency.rootCause);
+    QVERIFY(!std::ranges::any_of(latency.rootCause->refs,
+                                 [](const QString &ref) { return ref.startsWith(u"docs:"); }));
+    QVERIFY(cites(latency.findings, u"docs:docs/dashboard/analytics.md"_s));
 }
 
 void TestRanking::noFault()

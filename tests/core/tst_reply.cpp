@@ -27,6 +27,17 @@ QDateTime utc(int day, int hour, int minute)
     return QDateTime(QDate(2026, 11, day), QTime(hour, minute), QTimeZone::utc());
 }
 
+// A zone found (or none: -999) with its offset at 2026-11-20 12:00 UTC.
+void checkZone(const std::optional<QTimeZone> &zone, int offsetMinutes)
+{
+    if (offsetMinutes == -999) {
+        QVERIFY(!zone.has_value());
+        return;
+    }
+    QVERIFY(zone.has_value());
+    QCOMPARE(zone->offsetFromUtc(utc(20, 12, 0)) / 60, offsetMinutes);
+}
+
 QSet<QString> variablesOf(const QString &text)
 {
     static const QRegularExpression re(u"\\{\\{[#^/]?(\\w+)\\}\\}"_s);
@@ -317,13 +328,29 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(int, offsetMinutes);
-        const auto zone = Text::detectTimeZone(text);
-        if (offsetMinutes == -999) {
-            QVERIFY(!zone.has_value());
-            return;
-        }
-        QVERIFY(zone.has_value());
-        QCOMPARE(zone->offsetFromUtc(utc(20, 12, 0)) / 60, offsetMinutes);
+        checkZone(Text::detectTimeZone(text), offsetMinutes);
+    }
+
+    // A zone named wins; else a language kept on one clock gives it, unless UTC is spoken of.
+    void customerTimeZone_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("offsetMinutes"); // at 2026-11-20 12:00 UTC; -999 = none
+        QTest::newRow("japanese, no zone") << u"本日11時頃から応答が遅くなっております。"_s << 540;
+        QTest::newRow("korean, no zone") << u"오늘 11시쯤부터 응답이 느려졌습니다."_s << 540;
+        QTest::newRow("japanese naming another zone")
+            << u"シンガポール拠点です。10時（UTC+8）から遅いです。"_s << 480;
+        QTest::newRow("japanese speaking of UTC") << u"ログはUTCです。10時から遅いです。"_s << -999;
+        QTest::newRow("japanese, UTC glued to the clock") << u"10:00UTCから遅いです。"_s << -999;
+        QTest::newRow("english, no zone") << u"slow since 11 this morning"_s << -999;
+        QTest::newRow("spanish, no zone") << u"lento desde las 11 de la mañana"_s << -999;
+        QTest::newRow("german names one") << u"seit 8 Uhr MEZ langsam"_s << 60;
+    }
+    void customerTimeZone()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, offsetMinutes);
+        checkZone(Text::customerTimeZone(text), offsetMinutes);
     }
 
     void replyKeepsInternalsInTheNote()

@@ -103,11 +103,11 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"measured against 09:10 and rejected, and the incident becomes the root cause; the "
          u"classifier reads Sonnet on Bedrock failing beside o4-mini as a routing contrast"_s},
         {u"latency-spike-sync-guardrail-config-tokyo-japanese"_s,
-         u"the ticket's 11時 (no zone named, a Tokyo company) is not taken as JST: the time read "
-         u"is "
-         u"10:30 from the sentence about our changelog, as UTC, so the window moves to the evening "
-         u"before and its GPT-4.1 mini latency incident becomes the root cause; the config's added "
-         u"gateway time from 02:00 UTC is never measured"_s},
+         u"the time is now read in Tokyo (02:00 UTC), the evening's incident is set aside as an "
+         u"episode over before it and the median rise at 02:00 is found, but the series per "
+         u"config is the provider's time, which the guardrail does not move, so the config "
+         u"edited at 01:59 is never seen to slow down and the OpenAI deploy live at 01:37 is "
+         u"blamed (another organisation on the same model and adapter did not slow down)"_s},
         {u"api-errors-context-length-documented-english"_s,
          u"gpt-4o's 400s and the Claude service that works are told in separate sentences, so "
          u"the logs are not asked whether the failure follows the provider (the org's other "

@@ -105,8 +105,13 @@ private slots:
             << u"Fehler zwischen 8:40 und 9:30 Uhr"_s << utc("2026-11-20T08:40:00Z");
         QTest::newRow("fr: entre et")
             << u"erreurs entre 8h40 et 9h30"_s << utc("2026-11-20T08:40:00Z");
+        // a Japanese ticket's bare clock is Tokyo's (19:01 there): 08:40 JST
         QTest::newRow("ja: kara made")
-            << u"8時40分から9時30分までエラー"_s << utc("2026-11-20T08:40:00Z");
+            << u"8時40分から9時30分までエラー"_s << utc("2026-11-19T23:40:00Z");
+        QTest::newRow("ja: UTC said elsewhere")
+            << u"ログの時刻はすべてUTCです。8時40分からエラー"_s << utc("2026-11-20T08:40:00Z");
+        QTest::newRow("ja: UTC right after the clock")
+            << u"8:40UTCからエラーが続いています"_s << utc("2026-11-20T08:40:00Z");
         QTest::newRow("since Monday") << u"since Monday"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("since Friday means last week's")
             << u"since friday"_s << utc("2026-11-13T00:00:00Z");
@@ -220,7 +225,8 @@ private slots:
             << u"seit 3 Stunden langsam"_s << utc("2026-11-20T07:01:00Z");
         QTest::newRow("fr: depuis lundi") << u"depuis lundi"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("es: ayer") << u"desde ayer"_s << utc("2026-11-19T00:00:00Z");
-        QTest::newRow("ja: 昨日から") << u"昨日からエラー"_s << utc("2026-11-19T00:00:00Z");
+        QTest::newRow("ja: 昨日から, Tokyo's day")
+            << u"昨日からエラー"_s << utc("2026-11-18T15:00:00Z");
         QTest::newRow("fr: 14 h 30, heure de Paris")
             << u"lent depuis 14 h 30 (heure de Paris)"_s << utc("2026-11-19T13:30:00Z");
         QTest::newRow("de: 9 Uhr 30 MEZ")
@@ -278,7 +284,8 @@ private slots:
             << u"lento desde a segunda-feira"_s << utc("2026-11-16T00:00:00Z");
         QTest::newRow("en: since last Tuesday")
             << u"broken since last Tuesday"_s << utc("2026-11-17T00:00:00Z");
-        QTest::newRow("ja: 月曜日から") << u"月曜日からエラー"_s << utc("2026-11-16T00:00:00Z");
+        QTest::newRow("ja: 月曜日から, Tokyo's Monday")
+            << u"月曜日からエラー"_s << utc("2026-11-15T15:00:00Z");
         QTest::newRow("pt: a partir das 14h (UTC-3)")
             << u"Hoje, a partir das 6h (UTC-3), ficou bem mais lento"_s
             << utc("2026-11-20T09:00:00Z");

@@ -1150,22 +1150,30 @@ QString affectedProvider(const AnalysisInput &input)
 {
     if (!input.params.provider.isEmpty())
         return input.params.provider.toLower();
+    return affectedProvider(input, errorProfile(input));
+}
+
+QString affectedProvider(const AnalysisInput &input, const ErrorProfile &errors)
+{
+    if (!input.params.provider.isEmpty())
+        return input.params.provider.toLower();
     if (!input.params.model.isEmpty() && !providerOfModel(input.params.model).isEmpty())
         return providerOfModel(input.params.model);
-    const ErrorProfile p = errorProfile(input);
-    if (!p.serverProvider.isEmpty())
-        return p.serverProvider;
-    return p.clientProvider;
+    return errors.serverProvider.isEmpty() ? errors.clientProvider : errors.serverProvider;
 }
 
 QString affectedModel(const AnalysisInput &input)
 {
     if (!input.params.model.isEmpty())
         return input.params.model;
-    const ErrorProfile p = errorProfile(input);
-    if (!p.serverModel.isEmpty())
-        return p.serverModel;
-    return p.clientModel;
+    return affectedModel(input, errorProfile(input));
+}
+
+QString affectedModel(const AnalysisInput &input, const ErrorProfile &errors)
+{
+    if (!input.params.model.isEmpty())
+        return input.params.model;
+    return errors.serverModel.isEmpty() ? errors.clientModel : errors.serverModel;
 }
 
 double categoryPrior(const QString &playbook, const QString &category)

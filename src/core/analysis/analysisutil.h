@@ -335,6 +335,9 @@ std::optional<ConfigEdit> configEditedBefore(const AnalysisInput &input, const Q
 // The provider and model a ticket is about: bound parameters first, then the logs.
 QString affectedProvider(const AnalysisInput &input);
 QString affectedModel(const AnalysisInput &input);
+// The same, for a caller that already holds the input's error profile.
+QString affectedProvider(const AnalysisInput &input, const ErrorProfile &errors);
+QString affectedModel(const AnalysisInput &input, const ErrorProfile &errors);
 
 // Score of a playbook-specific prior for a category (1.0 = neutral).
 double categoryPrior(const QString &playbook, const QString &category);

@@ -3,6 +3,7 @@
 #include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/unchecked.h"
+#include "core/engine/parameterbinder.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -563,8 +564,106 @@ QList<const SeriesChange *> ChangeReport::flat(MetricKind kind) const
 
 namespace {
 
+// One series' values from index `from` on, as the change detection reads them.
+struct SeriesValues
+{
+    QList<QDateTime> times;
+    QList<double> values; // p95, or the share of failed requests
+    QList<double> medians;
+    QList<double> counts;
+    QList<double> errors;
+    bool hasMedian = false;
+    qsizetype size() const { return values.size(); }
+};
+
+SeriesValues valuesOf(const Series &series, MetricKind kind, int from)
+{
+    SeriesValues v;
+    v.hasMedian = kind == MetricKind::Latency && series.columns.contains(u"p50"_s);
+    for (int i = from; i < series.size(); ++i) {
+        const double n = series.value(i, u"n", 0);
+        const double e = series.value(i, u"errors", 0);
+        v.times.append(series.times.at(i));
+        v.counts.append(n);
+        v.errors.append(e);
+        if (kind == MetricKind::Latency) {
+            v.values.append(series.value(i, u"p95", 0));
+            v.medians.append(series.value(i, u"p50", 0));
+        } else
+            v.values.append(n > 0 ? e / n : 0.0);
+    }
+    return v;
+}
+
+// The first sustained shift of `v` filled into `change` (its labels already set); `endIndex`,
+// when given, receives the index (in `v`) of the first value back at the old level.
+void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, int *endIndex)
+{
+    const int minLength = v.size() >= 60 ? 5 : 3;
+    // latency: the same hours of the other days are the baseline (a daily cycle is not a
+    // change)
+    LevelShift shift =
+        kind == MetricKind::Latency
+            ? shiftBeyondDailyCycle(v.times, v.values, minLength, &change.cycleDay)
+            : detectUpwardShift(v.values, ErrorRiseFactor, ErrorRiseShare, minLength);
+    // a fixed overhead added to every request shows in the median before the tail; and
+    // when both move, the one whose step stands out more clearly from its noise times it (a
+    // sparse route's per-minute p95 swings with a single slow request, its median does not)
+    if (v.hasMedian) {
+        QDate medianCycleDay;
+        const LevelShift byMedian =
+            shiftBeyondDailyCycle(v.times, v.medians, minLength, &medianCycleDay);
+        if (byMedian.found && (!shift.found || (byMedian.start != shift.start &&
+                                                stepOverNoise(v.medians, byMedian) >
+                                                    stepOverNoise(v.values, shift)))) {
+            shift = byMedian;
+            change.cycleDay = medianCycleDay;
+            change.median = true;
+        }
+    }
+    if (!shift.found)
+        return;
+    qint64 n = 0;
+    qint64 e = 0;
+    for (int i = shift.start; i < shift.end; ++i) {
+        n += qint64(v.counts.at(i));
+        e += qint64(v.errors.at(i));
+    }
+    // a few failed requests in a quiet hour are not an incident
+    bool enough = kind == MetricKind::Latency || e >= 5;
+    if (enough && kind != MetricKind::Latency)
+        enough = weightedRateRose(v.counts, v.errors, shift.start, n, e);
+    if (!enough)
+        return;
+    change.changed = true;
+    change.at = v.times.at(shift.start);
+    change.end = shift.end < v.size() ? v.times.at(shift.end) : QDateTime();
+    change.before = shift.before;
+    change.after = shift.after;
+    change.requestsAfter = n;
+    change.errorsAfter = e;
+    if (kind != MetricKind::Latency) {
+        // request-weighted rates read better than a median of per-bucket shares
+        qint64 nb = 0;
+        qint64 eb = 0;
+        for (int i = 0; i < shift.start; ++i) {
+            nb += qint64(v.counts.at(i));
+            eb += qint64(v.errors.at(i));
+        }
+        change.before = nb > 0 ? double(eb) / double(nb) : shift.before;
+        change.after = n > 0 ? double(e) / double(n) : shift.after;
+    }
+    change.confidence =
+        std::clamp(0.55 + 0.04 * (shift.z - 4.0), 0.55, 0.95) * (0.7 + 0.3 * shift.sustained);
+    if (endIndex)
+        *endIndex = shift.end;
+}
+
+// The change of each series of `evidence`. When a series' change was over before the time the
+// customer says theirs began (`reported`), it is another episode (last night's incident beside
+// this morning's slowness): the series after it is read again for a change of its own.
 void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out,
-                   bool firstToken = false)
+                   const QDateTime &reported, bool firstToken = false)
 {
     for (const Series &series : seriesOf(evidence)) {
         // series per organisation are the org comparison's (every org's traffic), not changes
@@ -573,24 +672,9 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         if (series.size() == 0 || series.labels.contains(u"org"_s) ||
             series.labels.contains(u"sdk"_s) || series.labels.contains(u"config_id"_s))
             continue;
-        QList<double> values;
-        QList<double> medians;
-        QList<double> counts;
-        QList<double> errors;
-        const bool hasP95 = series.columns.contains(u"p95"_s);
-        if (kind == MetricKind::Latency && !hasP95)
+        if (kind == MetricKind::Latency && !series.columns.contains(u"p95"_s))
             continue;
-        for (int i = 0; i < series.size(); ++i) {
-            const double n = series.value(i, u"n", 0);
-            const double e = series.value(i, u"errors", 0);
-            counts.append(n);
-            errors.append(e);
-            if (kind == MetricKind::Latency) {
-                values.append(series.value(i, u"p95", 0));
-                medians.append(series.value(i, u"p50", 0));
-            } else
-                values.append(n > 0 ? e / n : 0.0);
-        }
+        const SeriesValues all = valuesOf(series, kind, 0);
         SeriesChange change;
         change.kind = kind;
         change.firstToken = firstToken;
@@ -598,70 +682,24 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         change.labels = series.labels;
         change.group = describeLabels(series.labels);
         change.groupRef = refForLabels(series.labels);
-        change.points = series.size();
-        change.level = median(values);
+        change.points = int(series.size());
+        change.level = median(all.values);
         if (kind != MetricKind::Latency) {
-            const double total = std::accumulate(counts.cbegin(), counts.cend(), 0.0);
-            const double failed = std::accumulate(errors.cbegin(), errors.cend(), 0.0);
+            const double total = std::accumulate(all.counts.cbegin(), all.counts.cend(), 0.0);
+            const double failed = std::accumulate(all.errors.cbegin(), all.errors.cend(), 0.0);
             change.level = total > 0 ? failed / total : 0.0;
         }
-        const int minLength = series.size() >= 60 ? 5 : 3;
-        // latency: the same hours of the other days are the baseline (a daily cycle is not a
-        // change)
-        LevelShift shift =
-            kind == MetricKind::Latency
-                ? shiftBeyondDailyCycle(series.times, values, minLength, &change.cycleDay)
-                : detectUpwardShift(values, ErrorRiseFactor, ErrorRiseShare, minLength);
-        // a fixed overhead added to every request shows in the median before the tail; and
-        // when both move, the one whose step stands out more clearly from its noise times it (a
-        // sparse route's per-minute p95 swings with a single slow request, its median does not)
-        if (kind == MetricKind::Latency && series.columns.contains(u"p50"_s)) {
-            QDate medianCycleDay;
-            const LevelShift byMedian =
-                shiftBeyondDailyCycle(series.times, medians, minLength, &medianCycleDay);
-            if (byMedian.found && (!shift.found || (byMedian.start != shift.start &&
-                                                    stepOverNoise(medians, byMedian) >
-                                                        stepOverNoise(values, shift)))) {
-                shift = byMedian;
-                change.cycleDay = medianCycleDay;
-                change.median = true;
-            }
-        }
-        if (shift.found) {
-            qint64 n = 0;
-            qint64 e = 0;
-            for (int i = shift.start; i < shift.end; ++i) {
-                n += qint64(counts.at(i));
-                e += qint64(errors.at(i));
-            }
-            // a few failed requests in a quiet hour are not an incident
-            bool enough = kind == MetricKind::Latency || e >= 5;
-            if (enough && kind != MetricKind::Latency)
-                enough = weightedRateRose(counts, errors, shift.start, n, e);
-            if (enough) {
-                change.changed = true;
-                change.at = series.times.at(shift.start);
-                change.end = shift.end < series.size() ? series.times.at(shift.end) : QDateTime();
-                change.before = shift.before;
-                change.after = shift.after;
-                change.requestsAfter = n;
-                change.errorsAfter = e;
-                if (kind != MetricKind::Latency) {
-                    // request-weighted rates read better than a median of per-bucket shares
-                    qint64 nb = 0;
-                    qint64 eb = 0;
-                    for (int i = 0; i < shift.start; ++i) {
-                        nb += qint64(counts.at(i));
-                        eb += qint64(errors.at(i));
-                    }
-                    change.before = nb > 0 ? double(eb) / double(nb) : shift.before;
-                    change.after = n > 0 ? double(e) / double(n) : shift.after;
-                }
-                change.confidence = std::clamp(0.55 + 0.04 * (shift.z - 4.0), 0.55, 0.95) *
-                                    (0.7 + 0.3 * shift.sustained);
-            }
-        }
+        const SeriesChange unchanged = change;
+        int end = 0;
+        fillChange(all, kind, change, &end);
         out.append(change);
+        if (change.changed && change.end.isValid() && reported.isValid() &&
+            change.end <= reported) {
+            SeriesChange later = unchanged;
+            fillChange(valuesOf(series, kind, end), kind, later, nullptr);
+            if (later.changed)
+                out.append(later);
+        }
     }
 }
 
@@ -725,18 +763,19 @@ const Series *firstTokenSeriesFor(const SeriesChange &change, const QList<Series
 // Fills `report` in place: `primary` points into its own series.
 void detectInto(const AnalysisInput &input, ChangeReport &report)
 {
+    const QDateTime reported = input.params.anchor;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
         if (isFirstToken(*f.evidence)) {
-            analyseSeries(*f.evidence, MetricKind::Latency, report.series, true);
+            analyseSeries(*f.evidence, MetricKind::Latency, report.series, reported, true);
             continue;
         }
-        analyseSeries(*f.evidence, MetricKind::Latency, report.series);
-        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
+        analyseSeries(*f.evidence, MetricKind::Latency, report.series, reported);
+        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series, reported);
     }
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series"))
-        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series);
+        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series, reported);
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"webhook_series"))
-        analyseSeries(*f.evidence, MetricKind::WebhookErrors, report.series);
+        analyseSeries(*f.evidence, MetricKind::WebhookErrors, report.series, reported);
 
     // the same change seen in two evidences (by route and by provider) is one change; the
     // primary is the strongest of the preferred kind
@@ -762,6 +801,23 @@ void detectInto(const AnalysisInput &input, ChangeReport &report)
                 report.primary = &c;
         }
     }
+    // the customer's problem goes on from the time they give: a change over before then is
+    // another episode, and one that began at that time and lasts past it is theirs
+    if (!report.primary || !reported.isValid() || !report.primary->end.isValid() ||
+        report.primary->end > reported)
+        return;
+    const SeriesChange *theirs = nullptr;
+    for (const SeriesChange &c : report.series) {
+        if (!c.changed || c.kind != report.primary->kind ||
+            (c.firstToken && totalRose && !streaming) ||
+            std::abs(reported.secsTo(c.at)) > ParameterBinder::TimeAgreesSecs ||
+            (c.end.isValid() && c.end <= reported))
+            continue;
+        if (!theirs || better(&c, theirs))
+            theirs = &c;
+    }
+    if (theirs)
+        report.primary = theirs;
 }
 
 } // namespace

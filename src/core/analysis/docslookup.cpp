@@ -76,6 +76,7 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
     f.refs = {bestRef};
     f.evidenceIds = {bestEvidence};
     f.confidence = std::min(0.7, 0.3 + 0.05 * bestScore);
+    f.forTicketWords = true;
     out.findings.append(f);
     return out;
 }

@@ -136,6 +136,14 @@ QList<IncidentFailure> failuresOf(const AnalysisInput &input, const ChangeReport
         changes.removeAll(report.primary);
         changes.prepend(report.primary);
     }
+    // an episode over before the time the customer gives, beside a change going on from then,
+    // is not what they report (last night's incident beside this morning's slowness)
+    const QDateTime reported = input.params.anchor;
+    const auto overBefore = [&](const SeriesChange *c) {
+        return reported.isValid() && c->end.isValid() && c->end <= reported;
+    };
+    if (report.primary && !overBefore(report.primary))
+        changes.removeIf(overBefore);
     for (const SeriesChange *c : std::as_const(changes)) {
         IncidentFailure f{c->at, c->end, provider, model, *c};
         const QString p = c->labels.value(u"provider"_s).toString();

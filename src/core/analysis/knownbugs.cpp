@@ -206,6 +206,7 @@ bool namesUsagePage(const Ticket &ticket)
 KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
 {
     KnownBugProblem p;
+    const ErrorProfile errors = errorProfile(input);
     const auto changes = changeReport(input);
     const ChangeReport &report = *changes;
     if (report.primary) {
@@ -227,9 +228,10 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
     }
     appendUnique(p.routes, routeWords(input.params.route));
     appendUnique(p.providers, wordsOf(input.params.provider));
-    appendUnique(p.providers, wordsOf(affectedProvider(input)));
+    const QString provider = affectedProvider(input, errors);
+    appendUnique(p.providers, wordsOf(provider));
     appendUnique(p.models, modelWords(input.params.model));
-    appendUnique(p.models, modelWords(affectedModel(input)));
+    appendUnique(p.models, modelWords(affectedModel(input, errors)));
     appendUnique(p.components, wordsOf(input.params.sdk));
     p.area = topicWords(input.playbook);
     const QStringList taken = p.providers + p.models + p.routes + p.area;
@@ -259,7 +261,6 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
     // issue naming how its requests fail hits
     if (input.playbook == u"api-errors" || input.playbook == u"provider-routing") {
         const QList<ConfigTraffic> traffic = configTraffic(input);
-        const QString provider = affectedProvider(input);
         const QString failing = failingConfigRef(traffic, provider, {});
         const auto config = std::ranges::find_if(
             traffic, [&](const ConfigTraffic &c) { return u"config:"_s + c.configId == failing; });
@@ -270,7 +271,7 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
         if (!provider.isEmpty() && config != traffic.cend() && another) {
             p.configScope = failing;
             // (its main failures, not the background's few of every kind)
-            const QList<ErrorGroup> groups = errorProfile(input).groups;
+            const QList<ErrorGroup> &groups = errors.groups;
             double failed = 0;
             for (const ErrorGroup &g : groups)
                 failed += g.provider == provider && g.model == config->model ? g.n : 0;
@@ -302,7 +303,6 @@ KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference
         }
     }
     // the error signature seen in the logs: "invalid_request", "400"
-    const ErrorProfile errors = errorProfile(input);
     for (qsizetype i = 0; i < errors.groups.size() && i < 2; ++i) {
         const ErrorGroup &g = errors.groups.at(i);
         if (g.n < 0.2 * errors.errors)

@@ -353,30 +353,40 @@ void judgeSilentSdk(const QList<MetadataGroup> &groups, const QString &ticketTex
 
 namespace {
 
+// What every group's switch is judged against: the width of a bucket and the traffic's end.
+struct TrafficSpan
+{
+    qint64 width = 600; // seconds; ten minutes when no group has two buckets
+    QDateTime end;      // the last bucket of any group
+};
+
+TrafficSpan trafficSpan(const QList<MetadataGroup> &groups)
+{
+    TrafficSpan span;
+    const auto twoBuckets =
+        std::ranges::find_if(groups, [](const MetadataGroup &o) { return o.buckets.size() >= 2; });
+    if (twoBuckets != groups.end())
+        span.width =
+            std::max<qint64>(60, twoBuckets->buckets.at(0).t.secsTo(twoBuckets->buckets.at(1).t));
+    for (const MetadataGroup &o : groups)
+        span.end = o.buckets.isEmpty() ? span.end : std::max(span.end, o.buckets.last().t);
+    return span;
+}
+
 // Traffic moved at one time from a config that carried metadata to another on the same route
 // and SDK that carries none from its first request: a drop at the switch, since that request.
-GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at)
+GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at, const TrafficSpan &span)
 {
     const MetadataGroup &g = groups.at(at);
     if (g.buckets.isEmpty() || g.n() < 20 || g.with() > 0.02 * g.n())
         return {};
-    // the width of a bucket, from any group's consecutive buckets (ten minutes when none has two)
-    qint64 width = 600;
-    for (const MetadataGroup &o : groups) {
-        if (o.buckets.size() >= 2) {
-            width = std::max<qint64>(60, o.buckets.at(0).t.secsTo(o.buckets.at(1).t));
-            break;
-        }
-    }
     const QDateTime began = g.buckets.first().t;
-    QDateTime end; // the last bucket of any group: the traffic's end
-    for (const MetadataGroup &o : groups)
-        end = o.buckets.isEmpty() ? end : std::max(end, o.buckets.last().t);
     for (qsizetype i = 0; i < groups.size(); ++i) {
         const MetadataGroup &o = groups.at(i);
         if (i == at || o.route != g.route || o.sdk != g.sdk || o.config == g.config ||
             o.buckets.isEmpty() || o.n() < 20 || o.share() < 0.8 || o.buckets.first().t >= began ||
-            o.buckets.last().t >= end || std::abs(o.buckets.last().t.secsTo(began)) > 2 * width)
+            o.buckets.last().t >= span.end ||
+            std::abs(o.buckets.last().t.secsTo(began)) > 2 * span.width)
             continue; // (one that carries on to the end is no switch)
         const MetadataBucket &first = g.buckets.first();
         return {true, first.firstWithout.isValid() ? first.firstWithout : first.t, g.n(), true};
@@ -389,11 +399,12 @@ GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at)
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText)
 {
     GroupVerdict v;
+    const TrafficSpan span = trafficSpan(groups);
     for (qsizetype i = 0; i < groups.size(); ++i) {
         const MetadataGroup &g = groups.at(i);
         GroupDrop d = judgeGroupDrop(g);
         if (!d.dropped)
-            d = judgeSwitchDrop(groups, i);
+            d = judgeSwitchDrop(groups, i, span);
         if (d.dropped) {
             v.dropped.append(int(i));
             v.drops.append(d);

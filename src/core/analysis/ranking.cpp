@@ -460,10 +460,9 @@ QList<Finding> phraseFindings(const RankingFacts &facts, const RankingVerdict &v
         }
     }
     findings.removeIf([&](const Finding &f) {
-        const bool pageOnly =
-            !f.phrases.isEmpty() && f.phrases.first().key.startsWith(u"docs.page");
-        return !causeDocs.isEmpty() && pageOnly && f.refs.size() == 1 &&
-               f.refs.first().startsWith(u"docs:") && !causeDocs.contains(f.refs.first());
+        return !causeDocs.isEmpty() && f.forTicketWords &&
+               !std::ranges::any_of(f.refs,
+                                    [&](const QString &r) { return causeDocs.contains(r); });
     });
     for (Finding &f : findings) {
         f.refs.erase(std::remove_if(f.refs.begin(), f.refs.end(),

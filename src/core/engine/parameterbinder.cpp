@@ -233,7 +233,7 @@ QDateTime ParameterBinder::anchorFromText(const QString &rawText, const QDateTim
     s.t = ticketTime.toUTC();
     const QString capped = rawText.left(MaxText);
     const QString text = capped.toLower();
-    const std::optional<QTimeZone> zone = Text::detectTimeZone(capped);
+    const std::optional<QTimeZone> zone = Text::customerTimeZone(capped);
     relativeAmounts(text, s);
     clockTimes(capped, zone, s);
     isoTimes(capped, s);

@@ -568,7 +568,7 @@ QString replyLanguageFor(const Ticket &ticket)
 
 std::optional<QTimeZone> customerZoneFor(const Ticket &ticket)
 {
-    return Text::detectTimeZone(ticket.subject + u"\n"_s + ticket.description);
+    return Text::customerTimeZone(ticket.subject + u"\n"_s + ticket.description);
 }
 
 Composed compose(const Investigation &inv, const ComposeOptions &options)

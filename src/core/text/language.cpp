@@ -412,4 +412,22 @@ std::optional<QTimeZone> detectTimeZone(const QString &rawText)
     return zoneAfterClock(text);
 }
 
+std::optional<QTimeZone> customerTimeZone(const QString &rawText)
+{
+    if (auto named = detectTimeZone(rawText))
+        return named;
+    const QString text = rawText.left(20000).normalized(QString::NormalizationForm_KC);
+    static const QRegularExpression universal(
+        u"(?<![a-z])(utc|gmt)(?![a-z])|協定世界時|世界標準時|グリニッジ"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (universal.match(text).hasMatch())
+        return std::nullopt;
+    static const QHash<QString, QByteArray> oneClock = {{u"ja"_s, "Asia/Tokyo"},
+                                                        {u"ko"_s, "Asia/Seoul"}};
+    const QByteArray zone = oneClock.value(detectLanguage(text));
+    if (zone.isEmpty())
+        return std::nullopt;
+    return QTimeZone(zone);
+}
+
 } // namespace Casefile::Text

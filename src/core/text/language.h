@@ -33,4 +33,11 @@ QString detectLanguage(const QString &text);
 // thread-safe.
 std::optional<QTimeZone> detectTimeZone(const QString &text);
 
+// The zone a customer's times are in: the one the text names (detectTimeZone), else, when the
+// text never speaks of UTC or GMT, the one zone of its language where every country speaking
+// it keeps one clock (Japanese: Asia/Tokyo, Korean: Asia/Seoul); none otherwise, and the
+// times are read as UTC. A Japanese ticket's "本日11時頃から" is 11:00 in Tokyo. Pure,
+// thread-safe.
+std::optional<QTimeZone> customerTimeZone(const QString &text);
+
 } // namespace Casefile::Text
