@@ -1148,9 +1148,10 @@ OrgScope compareInBurst(OrgScope s, const QList<Series> &byOrg, const QDateTime 
 
 QString affectedProvider(const AnalysisInput &input)
 {
-    if (!input.params.provider.isEmpty())
-        return input.params.provider.toLower();
-    return affectedProvider(input, errorProfile(input));
+    // the logs are read only when the bound parameters do not say
+    const bool bound =
+        !input.params.provider.isEmpty() || !providerOfModel(input.params.model).isEmpty();
+    return affectedProvider(input, bound ? ErrorProfile{} : errorProfile(input));
 }
 
 QString affectedProvider(const AnalysisInput &input, const ErrorProfile &errors)
@@ -1164,9 +1165,8 @@ QString affectedProvider(const AnalysisInput &input, const ErrorProfile &errors)
 
 QString affectedModel(const AnalysisInput &input)
 {
-    if (!input.params.model.isEmpty())
-        return input.params.model;
-    return affectedModel(input, errorProfile(input));
+    return affectedModel(input,
+                         input.params.model.isEmpty() ? errorProfile(input) : ErrorProfile{});
 }
 
 QString affectedModel(const AnalysisInput &input, const ErrorProfile &errors)

@@ -203,10 +203,10 @@ bool namesUsagePage(const Ticket &ticket)
     return page.match(foldForMatching(text)).hasMatch() || japanese.match(text).hasMatch();
 }
 
-KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference)
+KnownBugProblem problemOf(const AnalysisInput &input, const QDateTime &reference,
+                          const ErrorProfile &errors)
 {
     KnownBugProblem p;
-    const ErrorProfile errors = errorProfile(input);
     const auto changes = changeReport(input);
     const ChangeReport &report = *changes;
     if (report.primary) {
@@ -398,7 +398,8 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
     facts.answered = !found.isEmpty();
     if (!facts.answered)
         return facts;
-    facts.problem = problemOf(input, facts.reference);
+    const ErrorProfile errors = errorProfile(input);
+    facts.problem = problemOf(input, facts.reference, errors);
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
         const Table t(f.evidence->data);
         for (int r = 0; t.hasColumn(u"route") && r < t.rowCount(); ++r) {
@@ -406,7 +407,7 @@ KnownBugFacts gatherKnownBugs(const AnalysisInput &input)
                 appendUnique(facts.problem.orgRoutes, QStringList{t.text(r, u"route")});
         }
     }
-    facts.failures = errorProfile(input).groups;
+    facts.failures = errors.groups;
     // several searches (the ticket's words, the providers of its logs) may find one issue
     QSet<QString> seen;
     for (const FoundEvidence &f : std::as_const(found)) {
