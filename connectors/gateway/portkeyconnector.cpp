@@ -112,10 +112,15 @@ Result<QJsonObject> PortkeyConnector::configData(const QJsonObject &answer, cons
 namespace {
 
 // The names and text values a config's targets set besides the model ("service_tier",
-// "flex"), nested strategies too: what later steps look up in the documentation.
+// "flex"), and the checks it runs on requests or answers ("before_request_hooks"), nested
+// strategies too: what later steps look up in the documentation.
 void collectSettings(const QJsonValue &node, QStringList &out)
 {
     const QJsonObject o = node.toObject();
+    for (const QString &key : routingConfigHookKeys()) {
+        if (!o.value(key).toArray().isEmpty() && !out.contains(key))
+            out.append(key);
+    }
     const QJsonObject params = o.value(u"override_params"_s).toObject();
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (it.key() == u"model"_s || it.key() == u"messages"_s)

@@ -45,6 +45,13 @@ QString errorCodeName(Error::Code code)
     return u"unknown"_s;
 }
 
+const QStringList &routingConfigHookKeys()
+{
+    static const QStringList keys = {u"before_request_hooks"_s, u"after_request_hooks"_s,
+                                     u"input_guardrails"_s, u"output_guardrails"_s};
+    return keys;
+}
+
 QString evidenceKindName(EvidenceKind kind)
 {
     switch (kind) {

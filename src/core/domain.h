@@ -50,6 +50,10 @@ struct TimeWindow
     bool contains(const QDateTime &t) const { return t >= from && t < to; }
 };
 
+// The keys of a routing config (or of one of its targets) that list the checks the gateway runs
+// on each request or answer, guardrails among them: "before_request_hooks", "input_guardrails".
+const QStringList &routingConfigHookKeys();
+
 enum class EvidenceKind { TimeSeries, Events, Table, Text, Config };
 QString evidenceKindName(EvidenceKind kind);
 std::optional<EvidenceKind> evidenceKindFromName(const QString &name);

@@ -340,7 +340,8 @@ QList<Operation> others()
          u"one per id"_s,
          {u"settings[]"_s},
          u"(`settings`: the names and text values the configs' targets set besides the model, "
-         u"e.g. `service_tier`, `flex`)"_s},
+         u"e.g. `service_tier`, `flex`, and the hooks the configs fill, e.g. "
+         u"`before_request_hooks`)"_s},
         {u"llm"_s,
          u"chat"_s,
          {required(u"prompt"_s, ArgumentType::Text), optional(u"system"_s, ArgumentType::Text),

@@ -38,6 +38,8 @@ private slots:
     void onsetBeforeWindow();
     void seriesGroups();
     void errorRateBurst();
+    void primaryOfTwoFailureEpisodes_data();
+    void primaryOfTwoFailureEpisodes();
     void shortBurstInALongWindow();
     void errorRateOnsetInsideBucket();
     void onsetToTheMinute_data();
@@ -701,6 +703,48 @@ void TestChangePoint::errorRateBurst()
     QCOMPARE(report.primary->at, at(u"2026-11-20T08:00:00Z"_s));
     QCOMPARE(report.primary->end, at(u"2026-11-20T09:20:00Z"_s));
     QVERIFY(report.primary->after > 0.3);
+}
+
+// Two providers failing in one organisation's logs: when the two rises began apart and are
+// alike in strength, the one that failed more requests is the primary, even if the other rose by
+// a slightly larger factor; a rise many times stronger, or the same failure seen at one onset,
+// is still chosen by its factor.
+void TestChangePoint::primaryOfTwoFailureEpisodes_data()
+{
+    QTest::addColumn<double>("otherBefore"); // openai's rate before its episode
+    QTest::addColumn<int>("otherStart");     // the minute openai's episode begins
+    QTest::addColumn<QString>("primary");
+    QTest::newRow("apart and alike: the most failures") << 0.02 << 160 << u"provider:bedrock"_s;
+    QTest::newRow("apart, the other many times stronger: its factor")
+        << 0.0 << 160 << u"provider:openai"_s;
+    QTest::newRow("one onset: the factor") << 0.02 << 60 << u"provider:openai"_s;
+}
+
+void TestChangePoint::primaryOfTwoFailureEpisodes()
+{
+    QFETCH(double, otherBefore);
+    QFETCH(int, otherStart);
+    QFETCH(QString, primary);
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"change_point"_s});
+    const QDateTime start = at(u"2026-11-20T06:00:00Z"_s);
+    const QList<SeriesSpec> specs = {
+        // from minute 60 on, half of bedrock's requests fail (25 times its 2%)
+        {QJsonObject{{u"provider"_s, u"bedrock"_s}},
+         {},
+         [](int i) { return i >= 60 ? 0.5 : 0.02; },
+         50},
+        // for 30 minutes, 60% of openai's fail (30 times its 2%)
+        {QJsonObject{{u"provider"_s, u"openai"_s}},
+         {},
+         [=](int i) { return i >= otherStart && i < otherStart + 30 ? 0.6 : otherBefore; },
+         50},
+    };
+    addStep(in, u"err"_s, u"clickhouse"_s, u"error_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 240, 60, specs, false));
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QCOMPARE(report.changed().size(), 2);
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->groupRef, primary);
 }
 
 // Twenty-two minutes of 30% failures in a day and a half of two-minute buckets, over a

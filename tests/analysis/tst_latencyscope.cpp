@@ -254,6 +254,49 @@ private slots:
         }
     }
 
+    void editedConfigHookDocumented_data()
+    {
+        QTest::addColumn<QStringList>("slowHooks");  // hook keys the config that slowed fills
+        QTest::addColumn<QStringList>("otherHooks"); // those the config that kept its latency does
+        QTest::addColumn<QString>("setting");        // the hook cited ('' none)
+        const QString before = u"before_request_hooks"_s;
+        QTest::newRow("a guardrail only the slowed config runs")
+            << QStringList{before} << QStringList{} << before;
+        QTest::newRow("both configs run it: not what differs")
+            << QStringList{before} << QStringList{before} << QString();
+        QTest::newRow("no hook: nothing to document")
+            << QStringList{} << QStringList{} << QString();
+        QTest::newRow("a hook no fetched page names")
+            << QStringList{u"output_guardrails"_s} << QStringList{} << QString();
+    }
+
+    // The config that slowed down just after its edit fills a hook the configs that kept their
+    // latency do not: the fetched page naming that hook is cited, with its sentence giving the
+    // hook's cost rather than the one defining it.
+    void editedConfigHookDocumented()
+    {
+        QFETCH(QStringList, slowHooks);
+        QFETCH(QStringList, otherHooks);
+        QFETCH(QString, setting);
+        LatencyScopeFacts facts;
+        facts.onset = minute(Onset);
+        facts.configs = {series(u"pc-chat"_s, 14, 14, 800, 1600),
+                         series(u"pc-triage"_s, 8, 8, 600, 620)};
+        facts.editedAt = {{u"pc-chat"_s, minute(Onset - 1)}, {u"pc-triage"_s, minute(-3000)}};
+        facts.hooks = {{u"pc-chat"_s, slowHooks}, {u"pc-triage"_s, otherHooks}};
+        facts.docs = {{u"docs:docs/routing/checks.md"_s, u"Checks"_s,
+                       u"# Checks\n\nA config may run checks before a request is sent "
+                       u"(`before_request_hooks`). A synchronous check holds the request: "
+                       u"masking adds 300-1000 ms per request."_s}};
+        const LatencyScopeVerdict v = judgeLatencyScope(facts);
+        QCOMPARE(v.config, u"pc-chat"_s);
+        QCOMPARE(v.configSetting, setting);
+        if (!setting.isEmpty()) {
+            QCOMPARE(v.configDoc.ref, u"docs:docs/routing/checks.md"_s);
+            QVERIFY2(v.configDocLine.contains(u"300-1000 ms"_s), qPrintable(v.configDocLine));
+        }
+    }
+
     void noOnsetSaysNothing()
     {
         LatencyScopeFacts facts;

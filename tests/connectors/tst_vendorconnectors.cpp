@@ -831,6 +831,36 @@ private slots:
         QCOMPARE(searches, 3);
     }
 
+    // The settings output names what the configs set besides the model, and the hooks they
+    // fill (on the config or on a target), for later steps to look up in the documentation.
+    void portkeySettingsNameHooks()
+    {
+        StubServer server;
+        server.route("/v1/configs/pc-masked",
+                     StubServer::json(
+                         R"({"success":true,"data":{"slug":"pc-masked","org":"org_acme","config":{
+                    "before_request_hooks":[{"id":"pii","type":"guardrail","async":false}],
+                    "targets":[{"virtual_key":"vk-1","override_params":{"model":"gpt-4.1-mini",
+                    "service_tier":"flex"},"output_guardrails":[{"id":"tox"}]}]}}})"_ba));
+        server.route("/v1/configs/pc-plain",
+                     StubServer::json(
+                         R"({"success":true,"data":{"slug":"pc-plain","org":"org_acme","config":{
+                    "after_request_hooks":[],"targets":[{"virtual_key":"vk-2"}]}}})"_ba));
+        PortkeyConnector gateway(settings(u"gateway"_s, u"portkey"_s, server, {}, u"/v1"_s),
+                                 u"pk_key"_s);
+        auto r = gateway.run(
+            call(u"config"_s, {{u"config_ids"_s, QJsonArray{u"pc-masked"_s, u"pc-plain"_s}}}));
+        VERIFY_OK(r);
+        QCOMPARE(r->evidence.size(), 2);
+        QStringList settings;
+        for (const QJsonValue &v : r->outputs.value(u"settings"_s).toArray())
+            settings.append(v.toString());
+        settings.sort();
+        // an empty hook list fills nothing
+        QCOMPARE(settings, (QStringList{u"before_request_hooks"_s, u"flex"_s,
+                                        u"output_guardrails"_s, u"service_tier"_s}));
+    }
+
     void portkey()
     {
         StubServer server;

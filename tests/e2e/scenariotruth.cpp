@@ -97,17 +97,10 @@ const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
         {u"api-errors-bedrock-profile-deploy-and-o4-mini-outage-iam-guess-german"_s,
-         u"two changes in one organisation's logs, Bedrock's 404s from 07:50 (2,768 failures) "
-         u"and o4-mini's 503s from 09:10 (155): the later, smaller one, which a status incident "
-         u"names, is taken for the primary change, so the Bedrock deploy live at 07:50 is "
-         u"measured against 09:10 and rejected, and the incident becomes the root cause; the "
-         u"classifier reads Sonnet on Bedrock failing beside o4-mini as a routing contrast"_s},
-        {u"latency-spike-sync-guardrail-config-tokyo-japanese"_s,
-         u"the time is now read in Tokyo (02:00 UTC), the evening's incident is set aside as an "
-         u"episode over before it and the median rise at 02:00 is found, but the series per "
-         u"config is the provider's time, which the guardrail does not move, so the config "
-         u"edited at 01:59 is never seen to slow down and the OpenAI deploy live at 01:37 is "
-         u"blamed (another organisation on the same model and adapter did not slow down)"_s},
+         u"the causes are right (the Bedrock deploy with the failing model, the o4-mini "
+         u"incident second), but the classifier reads Sonnet on Bedrock failing beside o4-mini "
+         u"as a routing contrast, and the docs lookup offers the page on rotating Bedrock "
+         u"credentials for the customer's own theory (IAM rotation), which no evidence tests"_s},
         {u"api-errors-context-length-documented-english"_s,
          u"gpt-4o's 400s and the Claude service that works are told in separate sentences, so "
          u"the logs are not asked whether the failure follows the provider (the org's other "

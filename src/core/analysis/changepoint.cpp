@@ -693,8 +693,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         int end = 0;
         fillChange(all, kind, change, &end);
         out.append(change);
-        if (change.changed && change.end.isValid() && reported.isValid() &&
-            change.end <= reported) {
+        if (change.overBefore(reported)) {
             SeriesChange later = unchanged;
             fillChange(valuesOf(series, kind, end), kind, later, nullptr);
             if (later.changed)
@@ -761,6 +760,27 @@ const Series *firstTokenSeriesFor(const SeriesChange &change, const QList<Series
 }
 
 // Fills `report` in place: `primary` points into its own series.
+// The failures a change of the error rate added: those after its onset beyond its old rate.
+double excessFailures(const SeriesChange &c)
+{
+    return std::max(0.0, double(c.errorsAfter) - c.before * double(c.requestsAfter));
+}
+
+// Two rises of the error rate that began apart (two things failed, not one seen in two series)
+// and are alike in strength (neither ratio twice the other): the one that failed more requests
+// is the customer's larger problem, whichever rose by the larger factor.
+bool separateFailureEpisodes(const SeriesChange &a, const SeriesChange &b)
+{
+    constexpr qint64 Apart = 30 * 60;
+    constexpr double Alike = 2.0;
+    if (a.kind != MetricKind::ErrorRate || b.kind != MetricKind::ErrorRate || !a.at.isValid() ||
+        !b.at.isValid() || std::abs(a.at.secsTo(b.at)) < Apart)
+        return false;
+    const double ra = a.ratio();
+    const double rb = b.ratio();
+    return ra > 0 && rb > 0 && std::max(ra, rb) < Alike * std::min(ra, rb);
+}
+
 void detectInto(const AnalysisInput &input, ChangeReport &report)
 {
     const QDateTime reported = input.params.anchor;
@@ -790,6 +810,8 @@ void detectInto(const AnalysisInput &input, ChangeReport &report)
             return a->firstToken;
         if (a->groupRef.isEmpty() != b->groupRef.isEmpty())
             return !a->groupRef.isEmpty(); // a named group says more than "all traffic"
+        if (separateFailureEpisodes(*a, *b))
+            return excessFailures(*a) > excessFailures(*b);
         return a->ratio() > b->ratio();
     };
     for (int pass = 0; pass < 2 && !report.primary; ++pass) {
@@ -803,15 +825,14 @@ void detectInto(const AnalysisInput &input, ChangeReport &report)
     }
     // the customer's problem goes on from the time they give: a change over before then is
     // another episode, and one that began at that time and lasts past it is theirs
-    if (!report.primary || !reported.isValid() || !report.primary->end.isValid() ||
-        report.primary->end > reported)
+    if (!report.primary || !report.primary->overBefore(reported))
         return;
     const SeriesChange *theirs = nullptr;
     for (const SeriesChange &c : report.series) {
         if (!c.changed || c.kind != report.primary->kind ||
             (c.firstToken && totalRose && !streaming) ||
             std::abs(reported.secsTo(c.at)) > ParameterBinder::TimeAgreesSecs ||
-            (c.end.isValid() && c.end <= reported))
+            c.overBefore(reported))
             continue;
         if (!theirs || better(&c, theirs))
             theirs = &c;

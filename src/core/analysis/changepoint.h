@@ -85,6 +85,12 @@ struct SeriesChange
     bool firstToken = false; // a time-to-first-token series (streamed responses), not the total
 
     double ratio() const;
+    // A change that was over (back at its old level) by `t`: another episode than a problem
+    // that goes on from `t`. False when `t` is invalid or the change lasts.
+    bool overBefore(const QDateTime &t) const
+    {
+        return changed && t.isValid() && end.isValid() && end <= t;
+    }
     // The change as one key: metric, group and onset ("error_rate route:/v1/x 2030-05-06T13:00").
     QString key() const;
     QString metricName() const; // "p95", "error rate", "webhook failure rate"

@@ -394,6 +394,33 @@ bool failuresNameTheRequest(const Analysis::ErrorProfile &errors,
             top->errorCode.contains(u"not_found") || top->errorCode.contains(u"api_key"));
 }
 
+// The one model whose failures began with `change` (within ten minutes of its onset) and make
+// at least four in five of those failures, when the change's group names no model: what the
+// deploy broke, said as the customer's logs name it. '' otherwise.
+QString failingModelOf(const Analysis::ErrorProfile &errors, const Analysis::SeriesChange &change)
+{
+    using namespace Analysis;
+    constexpr qint64 Near = 10 * 60;
+    if (change.kind != MetricKind::ErrorRate || change.labels.contains(u"model"_s) ||
+        !change.at.isValid())
+        return {};
+    const QString provider = change.labels.value(u"provider"_s).toString();
+    QHash<QString, double> byModel;
+    double total = 0;
+    for (const ErrorGroup &g : errors.groups) {
+        if ((!provider.isEmpty() && g.provider != provider) || g.model.isEmpty() ||
+            !g.first.isValid() || std::abs(change.at.secsTo(g.first)) > Near)
+            continue;
+        byModel[g.model] += g.n;
+        total += g.n;
+    }
+    for (auto it = byModel.cbegin(); it != byModel.cend(); ++it) {
+        if (it.value() >= 0.8 * total && total > 0)
+            return it.key();
+    }
+    return {};
+}
+
 // The providers of the org's traffic a deploy's words name ("src/providers/openai/stream.ts":
 // openai) whose own series of the change's metric stayed flat, when another provider's changed: the
 // deploy touched the adapter of a provider whose traffic did not move. Empty otherwise.
@@ -606,7 +633,9 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
     }
     // errors that name the customer's own request (unknown model, bad key, its own limit) are
     // rarely what a gateway deploy produces
-    if (change.kind == MetricKind::ErrorRate && failuresNameTheRequest(errorProfile(input), change))
+    const ErrorProfile errors =
+        change.kind == MetricKind::ErrorRate ? errorProfile(input) : ErrorProfile{};
+    if (change.kind == MetricKind::ErrorRate && failuresNameTheRequest(errors, change))
         h.score *= 0.75;
     h.cause.summary = summary;
     h.cause.phrases = phrases;
@@ -616,6 +645,8 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
     for (const QString &pull : std::as_const(best.pullRefs))
         appendUnique(h.cause.refs, pull);
     appendUnique(h.cause.refs, change.groupRef);
+    if (const QString model = failingModelOf(errors, change); !model.isEmpty())
+        appendUnique(h.cause.refs, u"model:"_s + model);
     if (input.playbook == u"fallback") {
         if (const QString config = stuckConfigRef(input, change.at); !config.isEmpty())
             appendUnique(h.cause.refs, config);

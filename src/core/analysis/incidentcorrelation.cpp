@@ -140,7 +140,7 @@ QList<IncidentFailure> failuresOf(const AnalysisInput &input, const ChangeReport
     // is not what they report (last night's incident beside this morning's slowness)
     const QDateTime reported = input.params.anchor;
     const auto overBefore = [&](const SeriesChange *c) {
-        return reported.isValid() && c->end.isValid() && c->end <= reported;
+        return c->overBefore(reported);
     };
     if (report.primary && !overBefore(report.primary))
         changes.removeIf(overBefore);

@@ -270,6 +270,49 @@ void judgeDocumentedSetting(const LatencyScopeFacts &facts, LatencyScopeVerdict 
     }
 }
 
+// The sentence of `text` that gives a duration ("adds 300-1000 ms per request"), else the one
+// naming `key`; '' when the page does not name `key`.
+QString costLine(const QString &text, const QString &key)
+{
+    const QString named = lineNaming(text, key);
+    if (named.isEmpty())
+        return {};
+    static const QRegularExpression duration(u"\\d\\s*(?:ms|milliseconds?|s|seconds?)\\b"_s);
+    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
+    for (const QString &line : text.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u'#') || trimmed.startsWith(u'|'))
+            continue;
+        for (const QString &sentence : trimmed.split(sentenceEnd)) {
+            if (duration.match(sentence).hasMatch())
+                return sentence.left(300);
+        }
+    }
+    return named;
+}
+
+// The config that slowed down fills a hook (a guardrail) that none of the configs which kept
+// their latency fill, and a fetched page names that hook: the page describes the edit's cost.
+void judgeConfigDoc(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
+{
+    for (const QString &key : facts.hooks.value(v.config)) {
+        const bool shared = std::ranges::any_of(v.flatConfigs, [&](const QString &other) {
+            return facts.hooks.value(other).contains(key);
+        });
+        if (shared)
+            continue;
+        for (const DocPage &page : facts.docs) {
+            const QString line = costLine(page.text, key);
+            if (line.isEmpty())
+                continue;
+            v.configSetting = key;
+            v.configDoc = page;
+            v.configDocLine = line;
+            return;
+        }
+    }
+}
+
 // No rise: the org's slowest model, when a fetched page describes it, is slow as documented.
 void judgeDocumentedModel(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
 {
@@ -326,6 +369,17 @@ ScopedLevel levelAround(const ScopedLatencySeries &s, const QDateTime &onset)
 }
 
 namespace {
+
+// The hook keys a config fills, on itself or on any of its targets (nested strategies too).
+void readHooks(const QJsonObject &node, QStringList &out)
+{
+    for (const QString &key : routingConfigHookKeys()) {
+        if (!node.value(key).toArray().isEmpty() && !out.contains(key))
+            out.append(key);
+    }
+    for (const QJsonValue &target : node.value(u"targets"_s).toArray())
+        readHooks(target.toObject(), out);
+}
 
 // The model and the text settings besides it of a config's first target (nested strategies
 // too): {"service_tier": "flex"}.
@@ -387,6 +441,9 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
         if (const QString host = ownServerHost(input, u"config:"_s + id); !host.isEmpty())
             facts.ownServer.insert(id, host);
         readTargetSettings(data.value(u"config"_s).toObject(), id, facts);
+        QStringList hooks;
+        readHooks(data.value(u"config"_s).toObject(), hooks);
+        facts.hooks.insert(id, hooks);
     }
     return facts;
 }
@@ -406,6 +463,8 @@ LatencyScopeVerdict judgeLatencyScope(const LatencyScopeFacts &facts)
     judgeConfigs(facts, v);
     if (v.config.isEmpty())
         judgeEditedConfig(facts, v);
+    if (!v.config.isEmpty())
+        judgeConfigDoc(facts, v);
     judgeSdks(facts, v);
     return v;
 }
@@ -451,6 +510,17 @@ Hypothesis configHypothesis(const LatencyScopeFacts &facts, const LatencyScopeVe
         h.cause.phrases.append(
             {u"latency.config_sets"_s, {Say::names(u"settings"_s, v.settingsApart)}});
     h.cause.refs = {u"config:"_s + v.config};
+    if (!v.configSetting.isEmpty()) {
+        h.cause.summary += u"; it fills "_s + v.configSetting +
+                           u", which the configs that kept their latency do not, and the "
+                           u"documentation page "_s +
+                           v.configDoc.title + u" says: \u201c"_s + v.configDocLine + u"\u201d"_s;
+        h.cause.phrases.append(
+            {u"latency.config_hook_documented"_s,
+             {Say::name(u"setting"_s, v.configSetting), Say::name(u"title"_s, v.configDoc.title),
+              Say::name(u"quote"_s, v.configDocLine)}});
+        h.cause.refs.append(v.configDoc.ref);
+    }
     h.cause.evidenceIds = {facts.configEvidenceId, facts.editEvidenceId.value(v.config)};
     h.why = u"one config slowed down, edited just before, while the org's others did not"_s;
     return h;

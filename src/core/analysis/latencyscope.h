@@ -43,6 +43,7 @@ struct LatencyScopeFacts
     QHash<QString, QString> configModel; // config id -> its first target's model
     QHash<QString, QHash<QString, QString>> settings; // config id -> text settings besides it
     QHash<QString, QHash<QString, double>> numbers;   // config id -> {"max_tokens": 6000}
+    QHash<QString, QStringList> hooks; // config id -> the hook keys it fills (guardrails)
 };
 
 // Before and after the onset, in the two hours either side.
@@ -68,6 +69,11 @@ struct LatencyScopeVerdict
     QStringList settingsApart;
     QString serverHost;
     QStringList flatConfigs;
+    // what that config sets and the configs that kept their latency do not, as a fetched doc
+    // page describes it ("before_request_hooks"), with the page's sentence on its cost
+    QString configSetting;
+    DocPage configDoc;
+    QString configDocLine;
     // the org's traffic moved to a version slower all along
     QString sdk;
     QString oldSdk;
