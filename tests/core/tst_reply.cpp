@@ -812,6 +812,11 @@ private slots:
                                        << u"Azure OpenAI answered 429"_s << u"Azure-openai"_s;
         QTest::newRow("identifier kept")
             << u"the model openai/gpt-4o timed out"_s << u"openai/gpt-4o"_s << u"OpenAI/gpt-4o"_s;
+        // a sentence that begins with a model keeps the model's name as written
+        QTest::newRow("model first") << u"gpt-4.1-mini timed out on every request"_s
+                                     << u"gpt-4.1-mini timed out"_s << u"Gpt-4.1-mini"_s;
+        QTest::newRow("term first")
+            << u"p95 latency on gpt-4o rose"_s << u"P95 latency on"_s << u"p95 latency on"_s;
     }
     void providersByTheirNames()
     {

@@ -80,13 +80,17 @@ QString escapedKeepingCode(const QString &text)
     return out;
 }
 
-// The text as one sentence: providers by their names, a capital first letter, a full stop.
+// The text as one sentence: providers by their names, a capital first letter, a full stop. A
+// first word that is an identifier as written ("gpt-4.1-mini", "o4-mini", "vk_main") keeps its
+// first letter.
 QString sentence(const QString &text)
 {
     QString s = withProviderNames(text.trimmed());
     if (s.isEmpty())
         return s;
-    s[0] = s.at(0).toUpper();
+    static const QRegularExpression identifier(u"^[^\\s]*\\w[-._/]\\w"_s);
+    if (!identifier.match(s).hasMatch())
+        s[0] = s.at(0).toUpper();
     if (!s.endsWith(u'.') && !s.endsWith(u'!') && !s.endsWith(u'?') && !s.endsWith(u'\u3002'))
         s += u'.';
     return s;
