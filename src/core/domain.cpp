@@ -1,6 +1,8 @@
 #include "core/domain.h"
 #include "core/result.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
@@ -50,6 +52,27 @@ const QStringList &routingConfigHookKeys()
     static const QStringList keys = {u"before_request_hooks"_s, u"after_request_hooks"_s,
                                      u"input_guardrails"_s, u"output_guardrails"_s};
     return keys;
+}
+
+namespace {
+
+void collectHooks(const QJsonObject &node, QStringList &out)
+{
+    for (const QString &key : routingConfigHookKeys()) {
+        if (!node.value(key).toArray().isEmpty() && !out.contains(key))
+            out.append(key);
+    }
+    for (const QJsonValue &target : node.value(u"targets"_s).toArray())
+        collectHooks(target.toObject(), out);
+}
+
+} // namespace
+
+QStringList routingConfigHooks(const QJsonObject &config)
+{
+    QStringList out;
+    collectHooks(config, out);
+    return out;
 }
 
 QString evidenceKindName(EvidenceKind kind)

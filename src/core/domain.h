@@ -53,6 +53,9 @@ struct TimeWindow
 // The keys of a routing config (or of one of its targets) that list the checks the gateway runs
 // on each request or answer, guardrails among them: "before_request_hooks", "input_guardrails".
 const QStringList &routingConfigHookKeys();
+// Those of the keys a config fills (a non-empty list), on itself or on any of its targets
+// (nested strategies too), each once.
+QStringList routingConfigHooks(const QJsonObject &config);
 
 enum class EvidenceKind { TimeSeries, Events, Table, Text, Config };
 QString evidenceKindName(EvidenceKind kind);

@@ -759,7 +759,6 @@ const Series *firstTokenSeriesFor(const SeriesChange &change, const QList<Series
     return all;
 }
 
-// Fills `report` in place: `primary` points into its own series.
 // The failures a change of the error rate added: those after its onset beyond its old rate.
 double excessFailures(const SeriesChange &c)
 {
@@ -781,6 +780,7 @@ bool separateFailureEpisodes(const SeriesChange &a, const SeriesChange &b)
     return ra > 0 && rb > 0 && std::max(ra, rb) < Alike * std::min(ra, rb);
 }
 
+// Fills `report` in place: `primary` points into its own series.
 void detectInto(const AnalysisInput &input, ChangeReport &report)
 {
     const QDateTime reported = input.params.anchor;

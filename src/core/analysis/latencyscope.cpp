@@ -370,17 +370,6 @@ ScopedLevel levelAround(const ScopedLatencySeries &s, const QDateTime &onset)
 
 namespace {
 
-// The hook keys a config fills, on itself or on any of its targets (nested strategies too).
-void readHooks(const QJsonObject &node, QStringList &out)
-{
-    for (const QString &key : routingConfigHookKeys()) {
-        if (!node.value(key).toArray().isEmpty() && !out.contains(key))
-            out.append(key);
-    }
-    for (const QJsonValue &target : node.value(u"targets"_s).toArray())
-        readHooks(target.toObject(), out);
-}
-
 // The model and the text settings besides it of a config's first target (nested strategies
 // too): {"service_tier": "flex"}.
 void readTargetSettings(const QJsonObject &node, const QString &id, LatencyScopeFacts &facts)
@@ -441,9 +430,7 @@ LatencyScopeFacts gatherLatencyScope(const AnalysisInput &input)
         if (const QString host = ownServerHost(input, u"config:"_s + id); !host.isEmpty())
             facts.ownServer.insert(id, host);
         readTargetSettings(data.value(u"config"_s).toObject(), id, facts);
-        QStringList hooks;
-        readHooks(data.value(u"config"_s).toObject(), hooks);
-        facts.hooks.insert(id, hooks);
+        facts.hooks.insert(id, routingConfigHooks(data.value(u"config"_s).toObject()));
     }
     return facts;
 }
