@@ -10,6 +10,7 @@ cd "$here"
 export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 
 gui=ON
+exclude=""
 build=${CASEFILE_TEST_BUILD_DIR:-build-test}
 if [ "${1:-}" = "--no-gui" ]; then
     # Same build directory and flags: the modules below ui/ are not recompiled, the GUI
@@ -18,9 +19,11 @@ if [ "${1:-}" = "--no-gui" ]; then
     # And in a zone that is not UTC and has daylight saving: every time the contracts carry is
     # UTC, so code that reads one as this machine's local time fails here.
     export TZ=America/New_York
-    # The engine's end-to-end suites a second time, here in that zone: a quarter of the
-    # scenario library and one variant per transform (the first pass runs them all).
-    export CASEFILE_SCENARIO_SAMPLE=${CASEFILE_SCENARIO_SAMPLE:-4}
+    # The engine's end-to-end suites a second time, here in that zone: an eighth of the
+    # scenario library and one variant per transform (the first pass runs them all). A zone
+    # mistake shows on any ticket; the held-out score is the first pass's alone.
+    export CASEFILE_SCENARIO_SAMPLE=${CASEFILE_SCENARIO_SAMPLE:-8}
+    exclude=heldout
     export CASEFILE_METAMORPHIC_PER_TRANSFORM=${CASEFILE_METAMORPHIC_PER_TRANSFORM:-1}
     export CASEFILE_KILL_TRIALS=${CASEFILE_KILL_TRIALS:-25}
     export CASEFILE_MIGRATION_KILL_TRIALS=${CASEFILE_MIGRATION_KILL_TRIALS:-25}
@@ -45,5 +48,5 @@ cd "$build"
 # The store's kill -9 tests: 100 trials each, during saves and during migrations.
 export CASEFILE_KILL_TRIALS=${CASEFILE_KILL_TRIALS:-100}
 export CASEFILE_MIGRATION_KILL_TRIALS=${CASEFILE_MIGRATION_KILL_TRIALS:-100}
-ctest --output-on-failure -j2 --timeout 600
+ctest --output-on-failure -j2 --timeout 600 ${exclude:+-LE "$exclude"}
 stage "tests"
