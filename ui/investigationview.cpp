@@ -674,8 +674,10 @@ void InvestigationView::showEvidenceDetail(const QString &evidenceId)
         QString text;
         for (const QJsonValue &iv : e->data.value("items"_L1).toArray()) {
             const QJsonObject item = iv.toObject();
-            text += item.value("title"_L1).toString() + u"  ("_s + item.value("ref"_L1).toString() +
-                    u")\n\n"_s + item.value("text"_L1).toString() + u"\n\n"_s;
+            const QString ref = item.value("ref"_L1).toString();
+            text += item.value("title"_L1).toString() +
+                    (ref.isEmpty() ? QString() : u"  ("_s + ref + u')') + u"\n\n"_s +
+                    item.value("text"_L1).toString() + u"\n\n"_s;
         }
         m_textView->setPlainText(text);
         m_evidenceStack->setCurrentIndex(StackText);

@@ -46,6 +46,7 @@ private slots:
     void onsetToTheMinute();
     void reportWithOnset();
     void onsetByTheClearerPercentile();
+    void configChangesOnTheClearerPercentile();
     void emptyAndMissing();
     void analyzersReadTheSharedReport_data();
     void analyzersReadTheSharedReport();
@@ -895,6 +896,61 @@ void TestChangePoint::onsetByTheClearerPercentile()
     QVERIFY(report.primary->median);
     const qint64 offBy = std::abs(report.primary->at.secsTo(at(u"2027-04-16T12:57:00Z"_s)));
     QVERIFY2(offBy <= 60, qPrintable(report.primary->at.toString(Qt::ISODate)));
+}
+
+// One config's requests twice as slow from 11:20 on a route shared with two quieter configs: the
+// route's p95 moves by half its level and swings with every slow request of the others; the
+// config's median doubles and hardly swings. The report leaves the series per config to the
+// latency scope; configChanges reads them, each on its clearer percentile.
+void TestChangePoint::configChangesOnTheClearerPercentile()
+{
+    const QDateTime start = at(u"2027-07-07T08:00:00Z"_s);
+    const int onset = 200; // 11:20
+    const auto points = [&](double p50Before, double p50After, double p50Noise, double p95Before,
+                            double p95After, double p95Noise, quint32 seed) {
+        QJsonArray out;
+        for (int i = 0; i < 260; ++i) {
+            const bool after = i >= onset;
+            const double p50 = (after ? p50After : p50Before) + noise(i, p50Noise, seed);
+            const double p95 = (after ? p95After : p95Before) + noise(i, p95Noise, seed + 1);
+            out.append(QJsonArray{iso(start.addSecs(60 * i)), 20, 0, p50, p95, p95 * 1.2});
+        }
+        return out;
+    };
+    const QJsonArray columns{u"t"_s, u"n"_s, u"errors"_s, u"p50"_s, u"p95"_s, u"p99"_s};
+    AnalysisInput in = baseInput(u"latency-spike"_s, {u"change_point"_s});
+    addStep(in, u"by_route"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            QJsonObject{{u"bucket_s"_s, 60},
+                        {u"columns"_s, columns},
+                        {u"series"_s,
+                         QJsonArray{QJsonObject{
+                             {u"labels"_s, QJsonObject{{u"route"_s, u"/v1/chat/completions"_s}}},
+                             {u"points"_s, points(1300, 1300, 100, 4800, 7400, 900, 21)}}}}});
+    addStep(
+        in, u"by_config"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+        QJsonObject{
+            {u"bucket_s"_s, 60},
+            {u"columns"_s, columns},
+            {u"series"_s,
+             QJsonArray{QJsonObject{{u"labels"_s, QJsonObject{{u"config_id"_s, u"pc-subtitles"_s}}},
+                                    {u"points"_s, points(2800, 5300, 150, 6000, 8600, 1400, 31)}},
+                        QJsonObject{{u"labels"_s, QJsonObject{{u"config_id"_s, u"pc-tags"_s}}},
+                                    {u"points"_s, points(800, 800, 60, 2000, 2000, 300, 41)}}}}});
+
+    const Analysis::ChangeReport report = Analysis::detectChanges(in);
+    QVERIFY(report.primary);
+    QCOMPARE(report.primary->groupRef, u"route:/v1/chat/completions"_s);
+    for (const Analysis::SeriesChange &c : report.series)
+        QVERIFY2(!c.labels.contains(u"config_id"_s), qPrintable(c.group));
+
+    const QList<Analysis::SeriesChange> configs = Analysis::configChanges(in);
+    QCOMPARE(configs.size(), 1); // the quiet config did not change
+    const Analysis::SeriesChange &slowed = configs.first();
+    QCOMPARE(slowed.labels.value(u"config_id"_s).toString(), u"pc-subtitles"_s);
+    QVERIFY(slowed.median);
+    QCOMPARE(slowed.at, report.primary->at);
+    QVERIFY2(slowed.clarity > report.primary->clarity,
+             qPrintable(u"%1 vs %2"_s.arg(slowed.clarity).arg(report.primary->clarity)));
 }
 
 // The report with a change's onset moved keeps its primary pointing into its own series.

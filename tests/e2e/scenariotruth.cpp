@@ -107,9 +107,6 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"OpenAI config works too) and it stays provider-routing; the library reads that "
          u"shape as routing elsewhere (provider-routing-old-sdk-claude-japanese). The cause "
          u"found (the documented context limit) is right"_s},
-        {u"latency-spike-known-gemini-cache-bug-portuguese"_s,
-         u"the onset is read a minute early (11:19 for 11:20): the one-minute refinement takes a "
-         u"noisy p95 minute just before the rise for its start"_s},
         {u"provider-routing-messages-route-deploy-opus-guess-french"_s,
          u"the cause and refs are right (the deploy of /v1/messages and the route); \"Claude "
          u"fails, GPT works\" is answered as api-errors because the org's other Claude config "

@@ -1111,6 +1111,14 @@ private slots:
                 corrected = c.logs;
         }
         QCOMPARE(fromIso(corrected), fromIso(onset));
+        // and the workbench's timeline marks the change at that same minute
+        QList<QDateTime> marked;
+        for (const Evidence &e : inv.evidence) {
+            if (e.data.contains(u"change_point"_s))
+                marked.append(fromIso(
+                    e.data.value(u"change_point"_s).toObject().value(u"time"_s).toString()));
+        }
+        QCOMPARE(marked, QList<QDateTime>{fromIso(onset)});
     }
 
     // The window widens on the change's coarse onset already (a widened window starts on a

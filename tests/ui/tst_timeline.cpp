@@ -205,6 +205,23 @@ private slots:
         QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:14:00Z"_s));
     }
 
+    // The change the diagnosis is timed on (the engine's evidence of it) is marked, not the turn
+    // the chart's own series seems to take: the two may be minutes apart on a mixed route.
+    void marksTheChangeTheDiagnosisGives()
+    {
+        Investigation inv = TestData::investigation();
+        Evidence point;
+        point.id = u"ev9"_s;
+        point.kind = EvidenceKind::Text;
+        point.connector = u"analysis"_s;
+        point.title = u"Change point: p95 config pc-a"_s;
+        point.data.insert(u"change_point"_s, QJsonObject{{u"time"_s, u"2026-11-20T09:12:00Z"_s}});
+        inv.evidence.append(point);
+        const TimelineData data = buildTimelineData(inv);
+        QCOMPARE(data.changePoint, TestData::utc(u"2026-11-20T09:12:00Z"_s));
+        QCOMPARE(data.changePointLabel, point.title);
+    }
+
     void noChangePointInAFlatSeries()
     {
         Investigation inv = TestData::investigation();

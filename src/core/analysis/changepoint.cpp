@@ -596,8 +596,11 @@ SeriesValues valuesOf(const Series &series, MetricKind kind, int from)
 }
 
 // The first sustained shift of `v` filled into `change` (its labels already set); `endIndex`,
-// when given, receives the index (in `v`) of the first value back at the old level.
-void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, int *endIndex)
+// when given, receives the index (in `v`) of the first value back at the old level. With
+// `clearest`, a latency shift seen at the same time in p95 and p50 is read on the one that stands
+// out more from its noise (to time it, not to describe it).
+void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, int *endIndex,
+                bool clearest = false)
 {
     const int minLength = v.size() >= 60 ? 5 : 3;
     // latency: the same hours of the other days are the baseline (a daily cycle is not a
@@ -613,7 +616,7 @@ void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, in
         QDate medianCycleDay;
         const LevelShift byMedian =
             shiftBeyondDailyCycle(v.times, v.medians, minLength, &medianCycleDay);
-        if (byMedian.found && (!shift.found || (byMedian.start != shift.start &&
+        if (byMedian.found && (!shift.found || ((byMedian.start != shift.start || clearest) &&
                                                 stepOverNoise(v.medians, byMedian) >
                                                     stepOverNoise(v.values, shift)))) {
             shift = byMedian;
@@ -655,6 +658,7 @@ void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, in
     }
     change.confidence =
         std::clamp(0.55 + 0.04 * (shift.z - 4.0), 0.55, 0.95) * (0.7 + 0.3 * shift.sustained);
+    change.clarity = stepOverNoise(change.median ? v.medians : v.values, shift);
     if (endIndex)
         *endIndex = shift.end;
 }
@@ -662,15 +666,19 @@ void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, in
 // The change of each series of `evidence`. When a series' change was over before the time the
 // customer says theirs began (`reported`), it is another episode (last night's incident beside
 // this morning's slowness): the series after it is read again for a change of its own.
+enum class Groups { Report, Configs };
+
 void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out,
-                   const QDateTime &reported, bool firstToken = false)
+                   const QDateTime &reported, bool firstToken = false,
+                   Groups groups = Groups::Report)
 {
     for (const Series &series : seriesOf(evidence)) {
         // series per organisation are the org comparison's (every org's traffic), not changes
         // of this org's own traffic; series per client SDK version are read by sdk_errors, and
-        // those and the series per config by latency_scope
+        // those and the series per config by latency_scope (and by configChanges)
+        const bool perConfig = series.labels.contains(u"config_id"_s);
         if (series.size() == 0 || series.labels.contains(u"org"_s) ||
-            series.labels.contains(u"sdk"_s) || series.labels.contains(u"config_id"_s))
+            series.labels.contains(u"sdk"_s) || perConfig != (groups == Groups::Configs))
             continue;
         if (kind == MetricKind::Latency && !series.columns.contains(u"p95"_s))
             continue;
@@ -691,7 +699,7 @@ void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange
         }
         const SeriesChange unchanged = change;
         int end = 0;
-        fillChange(all, kind, change, &end);
+        fillChange(all, kind, change, &end, groups == Groups::Configs);
         out.append(change);
         if (change.overBefore(reported)) {
             SeriesChange later = unchanged;
@@ -780,22 +788,29 @@ bool separateFailureEpisodes(const SeriesChange &a, const SeriesChange &b)
     return ra > 0 && rb > 0 && std::max(ra, rb) < Alike * std::min(ra, rb);
 }
 
-// Fills `report` in place: `primary` points into its own series.
-void detectInto(const AnalysisInput &input, ChangeReport &report)
+// Every change of `input`'s organisation series, those per config alone or all others.
+void analyseAll(const AnalysisInput &input, QList<SeriesChange> &out, Groups groups)
 {
     const QDateTime reported = input.params.anchor;
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"latency_series")) {
         if (isFirstToken(*f.evidence)) {
-            analyseSeries(*f.evidence, MetricKind::Latency, report.series, reported, true);
+            analyseSeries(*f.evidence, MetricKind::Latency, out, reported, true, groups);
             continue;
         }
-        analyseSeries(*f.evidence, MetricKind::Latency, report.series, reported);
-        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series, reported);
+        analyseSeries(*f.evidence, MetricKind::Latency, out, reported, false, groups);
+        analyseSeries(*f.evidence, MetricKind::ErrorRate, out, reported, false, groups);
     }
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"error_series"))
-        analyseSeries(*f.evidence, MetricKind::ErrorRate, report.series, reported);
+        analyseSeries(*f.evidence, MetricKind::ErrorRate, out, reported, false, groups);
     for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"webhook_series"))
-        analyseSeries(*f.evidence, MetricKind::WebhookErrors, report.series, reported);
+        analyseSeries(*f.evidence, MetricKind::WebhookErrors, out, reported, false, groups);
+}
+
+// Fills `report` in place: `primary` points into its own series.
+void detectInto(const AnalysisInput &input, ChangeReport &report)
+{
+    const QDateTime reported = input.params.anchor;
+    analyseAll(input, report.series, Groups::Report);
 
     // the same change seen in two evidences (by route and by provider) is one change; the
     // primary is the strongest of the preferred kind
@@ -848,6 +863,18 @@ ChangeReport detectChanges(const AnalysisInput &input)
     ChangeReport report;
     detectInto(input, report);
     return report;
+}
+
+QList<SeriesChange> configChanges(const AnalysisInput &input)
+{
+    QList<SeriesChange> all;
+    analyseAll(input, all, Groups::Configs);
+    QList<SeriesChange> changed;
+    for (const SeriesChange &c : std::as_const(all)) {
+        if (c.changed)
+            changed.append(c);
+    }
+    return changed;
 }
 
 QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom)

@@ -81,6 +81,7 @@ struct SeriesChange
     qint64 errorsAfter = 0;
     int points = 0;
     bool median = false;     // a latency shift seen in p50 (a fixed overhead), not in p95
+    double clarity = 0.0;    // the step over the noise of the values before it (stepOverNoise)
     QDate cycleDay;          // a rise passed over: the same hours rose as much on this day
     bool firstToken = false; // a time-to-first-token series (streamed responses), not the total
 
@@ -119,6 +120,11 @@ struct ChangeReport
 // first-token series is a latency change of its own (`firstToken`), which judgeFirstToken()
 // also reads against a total-latency rise.
 ChangeReport detectChanges(const AnalysisInput &input);
+
+// The changes of the organisation's series per routing config, which detectChanges leaves to the
+// latency scope: groups inside the report's routes and providers, for reading an onset where the
+// other configs' traffic does not blur it.
+QList<SeriesChange> configChanges(const AnalysisInput &input);
 
 // Where a change that is still going on when a window opens began, read on a coarse series of
 // the days before it (hourly buckets of the same query, `evidence`): the level of each series

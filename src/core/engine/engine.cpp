@@ -874,15 +874,19 @@ OnsetQuery refineQuery(OnsetQuery q, const Analysis::SeriesChange &change, const
     return q;
 }
 
-// The first change found on each of the probe's series read again to the minute, into the
-// probe's memo: whichever of them the window check then takes as the primary change finds its
-// answer there.
+// The first change found on each of the probe's series (those per config too, see
+// clearestAlike) read again to the minute, into the probe's memo: whichever of them the window
+// check then reads the primary change's onset on finds its answer there.
 void prefetchOnsets(const WindowProbe &probe)
 {
     try {
         const auto report = Analysis::changeReport(probe.input);
+        QList<const Analysis::SeriesChange *> changes = report->changed();
+        const QList<Analysis::SeriesChange> configs = Analysis::configChanges(probe.input);
+        for (const Analysis::SeriesChange &c : configs)
+            changes.append(&c);
         QSet<QString> asked;
-        for (const Analysis::SeriesChange *change : report->changed()) {
+        for (const Analysis::SeriesChange *change : std::as_const(changes)) {
             if (probe.token.isCancelled())
                 return;
             if (!change->at.isValid() || !probe.refines.contains(change->evidenceId) ||
@@ -899,16 +903,48 @@ void prefetchOnsets(const WindowProbe &probe)
     }
 }
 
+// Whether a change shows the same moment as `primary`: its kind of metric, its onset bucket.
+bool sameOnset(const Analysis::SeriesChange &c, const Analysis::SeriesChange &primary)
+{
+    return c.kind == primary.kind && c.firstToken == primary.firstToken && c.at == primary.at;
+}
+
+// The change to read the primary's onset on: of the changes that begin in the same coarse
+// bucket, the one whose step stands clearest out of its noise. A group inside the primary's
+// (the config whose requests slowed down, within the route) shows the moment more sharply than
+// the whole, whose noisy minutes the other groups' traffic adds. `configs` holds the changes per
+// config, which the report leaves out.
+const Analysis::SeriesChange *clearestAlike(const Analysis::ChangeReport &report,
+                                            const QList<Analysis::SeriesChange> &configs,
+                                            const Analysis::SeriesChange &primary,
+                                            const QHash<QString, OnsetQuery> &refines)
+{
+    const Analysis::SeriesChange *best = &primary;
+    const auto consider = [&](const Analysis::SeriesChange *c) {
+        if (sameOnset(*c, primary) && refines.contains(c->evidenceId) && c->clarity > best->clarity)
+            best = c;
+    };
+    for (const Analysis::SeriesChange *c : report.changed())
+        consider(c);
+    for (const Analysis::SeriesChange &c : configs)
+        consider(&c);
+    return best;
+}
+
 // The primary change read again in one-minute buckets around it (one query, only when it was
-// found on wider buckets): `out` then holds the report with the change's onset to the minute.
+// found on wider buckets; asked early by prefetchOnsets): `out` then holds the report with the
+// change's onset to the minute, read on the clearest change that shares its onset.
 void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
 {
-    const Analysis::SeriesChange *change = out.changes ? out.changes->primary : nullptr;
-    if (!change || !probe.refines.contains(change->evidenceId) || probe.token.isCancelled())
+    const Analysis::SeriesChange *primary = out.changes ? out.changes->primary : nullptr;
+    if (!primary || !probe.refines.contains(primary->evidenceId) || probe.token.isCancelled())
         return;
+    const QList<Analysis::SeriesChange> configs = Analysis::configChanges(probe.input);
+    const Analysis::SeriesChange *change =
+        clearestAlike(*out.changes, configs, *primary, probe.refines);
     const OnsetQuery q = refineQuery(probe.refines.value(change->evidenceId), *change, probe.token);
     qCDebug(lcCore) << "reading the onset of" << q.call.stepId << "to the minute around"
-                    << change->at;
+                    << change->at << "on" << change->group;
     const Result<OperationOutput> answer = probe.memo->run(q.connector, q.call);
     if (!answer)
         return; // the coarse onset stands
@@ -917,14 +953,35 @@ void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
             if (fine.labels != change->labels || fine.bucketSeconds >= q.bucketSeconds)
                 continue;
             const QDateTime at = Analysis::refineOnset(*change, fine, q.bucketSeconds);
-            if (!at.isValid() || at == change->at)
+            if (!at.isValid() || at == primary->at)
                 return;
             out.changes =
-                Analysis::withOnset(*out.changes, change - out.changes->series.constData(), at);
+                Analysis::withOnset(*out.changes, primary - out.changes->series.constData(), at);
             out.onset = at;
             return;
         }
     }
+}
+
+// The change the analysis times the investigation on (its onset to the minute when it was read
+// again), as evidence of its own: `change_point` is where the workbench's timeline marks the
+// change, the moment the diagnosis gives, not where one chart's own series seems to turn.
+Evidence changePointEvidence(const Analysis::SeriesChange &change, const QDateTime &reference)
+{
+    Evidence e;
+    e.kind = EvidenceKind::Text;
+    e.connector = u"analysis"_s;
+    e.source = u"analysis:change_point:"_s + change.evidenceId;
+    e.title = u"Change point: %1 %2"_s.arg(change.metricName(), change.group);
+    // the series in words, not as a ref: what it cites is the findings' to say
+    e.data = QJsonObject{
+        {u"change_point"_s, QJsonObject{{u"time"_s, toIsoUtc(change.at)},
+                                        {u"metric"_s, change.metricName()},
+                                        {u"group"_s, change.group},
+                                        {u"evidence"_s, change.evidenceId}}},
+        {u"items"_s,
+         QJsonArray{QJsonObject{{u"title"_s, e.title}, {u"text"_s, change.describe(reference)}}}}};
+    return e;
 }
 
 // The change the ticket's own time points at, when it is not the largest: among the changes the
@@ -1731,6 +1788,13 @@ void InvestigationRunPrivate::startAnalysis(
                         u"; the evidence decided for %1: its %2 check found the cause"_s.arg(
                             runnerUp, analysis.rootCauseAnalyzer);
                     result.playbook.name = runnerUp;
+                }
+                if (const Analysis::SeriesChange *primary = analysed.changes->primary;
+                    primary && primary->at.isValid()) {
+                    Evidence e = changePointEvidence(*primary, input.ticket.createdAt);
+                    e.id = u"ev"_s + QString::number(out.nextEvidence++);
+                    result.evidence.append(e);
+                    out.derived.append(e);
                 }
                 // the time the ticket gives against the onset in the organisation's logs (unless
                 // another change the logs show agrees with it)
