@@ -663,11 +663,12 @@ void fillChange(const SeriesValues &v, MetricKind kind, SeriesChange &change, in
         *endIndex = shift.end;
 }
 
+// The series a change detection reads: those of the change report, or those per config alone.
+enum class Groups { Report, Configs };
+
 // The change of each series of `evidence`. When a series' change was over before the time the
 // customer says theirs began (`reported`), it is another episode (last night's incident beside
 // this morning's slowness): the series after it is read again for a change of its own.
-enum class Groups { Report, Configs };
-
 void analyseSeries(const Evidence &evidence, MetricKind kind, QList<SeriesChange> &out,
                    const QDateTime &reported, bool firstToken = false,
                    Groups groups = Groups::Report)
@@ -869,12 +870,8 @@ QList<SeriesChange> configChanges(const AnalysisInput &input)
 {
     QList<SeriesChange> all;
     analyseAll(input, all, Groups::Configs);
-    QList<SeriesChange> changed;
-    for (const SeriesChange &c : std::as_const(all)) {
-        if (c.changed)
-            changed.append(c);
-    }
-    return changed;
+    all.removeIf([](const SeriesChange &c) { return !c.changed; });
+    return all;
 }
 
 QDateTime onsetBeforeWindow(const Evidence &evidence, MetricKind kind, const QDateTime &windowFrom)

@@ -231,6 +231,14 @@ struct Analysed
     Investigation investigation;
     QList<Evidence> derived;
     int nextEvidence = 1;
+
+    // Evidence the analysis made, numbered after the steps' own.
+    void addDerived(Evidence e)
+    {
+        e.id = u"ev"_s + QString::number(nextEvidence++);
+        investigation.evidence.append(e);
+        derived.append(std::move(e));
+    }
 };
 
 // Threads the investigations of the process may hold at once. Their steps wait on the network,
@@ -1768,11 +1776,8 @@ void InvestigationRunPrivate::startAnalysis(
                 // the change points, found once: the analyzers and the time check read them
                 const AnalysisInput analysed = Analysis::withChanges(input);
                 const AnalysisResult analysis = analyze(analysed);
-                for (Evidence e : analysis.derived) {
-                    e.id = u"ev"_s + QString::number(out.nextEvidence++);
-                    result.evidence.append(e);
-                    out.derived.append(e);
-                }
+                for (const Evidence &e : analysis.derived)
+                    out.addDerived(e);
                 result.findings = analysis.findings;
                 result.rootCause = analysis.rootCause;
                 result.secondaryCauses = analysis.secondaryCauses;
@@ -1790,12 +1795,8 @@ void InvestigationRunPrivate::startAnalysis(
                     result.playbook.name = runnerUp;
                 }
                 if (const Analysis::SeriesChange *primary = analysed.changes->primary;
-                    primary && primary->at.isValid()) {
-                    Evidence e = changePointEvidence(*primary, input.ticket.createdAt);
-                    e.id = u"ev"_s + QString::number(out.nextEvidence++);
-                    result.evidence.append(e);
-                    out.derived.append(e);
-                }
+                    primary && primary->at.isValid())
+                    out.addDerived(changePointEvidence(*primary, input.ticket.createdAt));
                 // the time the ticket gives against the onset in the organisation's logs (unless
                 // another change the logs show agrees with it)
                 if (const Analysis::SeriesChange *primary = analysed.changes->primary;
@@ -1836,10 +1837,7 @@ void InvestigationRunPrivate::startAnalysis(
                                     u"our documentation (%1)"_s.arg(oneLine(found.error().message)),
                                     u"docs"_s));
                 } else if (*found) {
-                    Evidence e = **found;
-                    e.id = u"ev"_s + QString::number(out.nextEvidence++);
-                    result.evidence.append(e);
-                    out.derived.append(e);
+                    out.addDerived(**found);
                 }
             }
             const ComposedReply composed = composeReply(input, result);
