@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -25,6 +26,9 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void configLint_data();
     void configLint();
+    void configLintConcernsWhatFailed_data();
+    void configLintConcernsWhatFailed();
+    void docsPageOfWhatFailed();
     void knownBugs_data();
     void knownBugs();
     void builtInPlaybooks_data();
@@ -126,6 +130,86 @@ void TestAnalyzers::configLint()
     std::sort(got.begin(), got.end());
     std::sort(kinds.begin(), kinds.end());
     QVERIFY2(got == kinds, qPrintable(text));
+}
+
+void TestAnalyzers::configLintConcernsWhatFailed_data()
+{
+    QTest::addColumn<QString>("playbook");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("cited");
+    QTest::newRow("refused as not found")
+        << u"api-errors"_s << 404 << u"model_not_found"_s << false;
+    QTest::newRow("refused as invalid, routing ticket")
+        << u"provider-routing"_s << 400 << u"invalid_request"_s << false;
+    QTest::newRow("timed out") << u"api-errors"_s << 504 << u"provider_timeout"_s << true;
+    QTest::newRow("a fallback ticket") << u"fallback"_s << 404 << u"model_not_found"_s << true;
+    QTest::newRow("a slowness ticket") << u"latency-spike"_s << 400 << u"invalid_request"_s << true;
+}
+
+void TestAnalyzers::configLintConcernsWhatFailed()
+{
+    // A config whose target waits 60 s: whether that is worth telling depends on what failed.
+    QFETCH(QString, playbook);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(bool, cited);
+    AnalysisInput in = baseInput(playbook, {u"config_lint"_s});
+    addStep(in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+            table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+                   u"last"_s},
+                  {{u"anthropic"_s, u"claude-sonnet-4-6"_s, status, code, 900,
+                    u"2026-11-20T08:00:00Z"_s, u"2026-11-20T10:00:00Z"_s}},
+                  QJsonObject{{u"total_requests"_s, 9000}}));
+    addStep(in, u"cfg"_s, u"gateway"_s, u"config"_s, EvidenceKind::Config,
+            QJsonObject{{u"ref"_s, u"config:pc-acme-prod"_s},
+                        {u"config_id"_s, u"pc-acme-prod"_s},
+                        {u"config"_s,
+                         QJsonObject{{u"targets"_s,
+                                      QJsonArray{QJsonObject{{u"virtual_key"_s, u"vk-anthropic"_s},
+                                                             {u"request_timeout"_s, 60000}}}}}}});
+    const AnalyzerOutput out = analyzeConfigLint(in);
+    const bool told = std::any_of(out.findings.cbegin(), out.findings.cend(), [](const Finding &f) {
+        return f.summary.contains(u"request_timeout 60000"_s);
+    });
+    QCOMPARE(told, cited);
+    QCOMPARE(out.hypotheses.isEmpty(), !cited);
+}
+
+void TestAnalyzers::docsPageOfWhatFailed()
+{
+    // The ticket guesses at rotated credentials; the logs show the model id refused as unknown.
+    AnalysisInput in = baseInput(u"api-errors"_s, {u"docs_lookup"_s});
+    in.params.keywords = {u"bedrock"_s, u"rotation"_s, u"credentials"_s, u"iam"_s, u"sonnet"_s};
+    addStep(
+        in, u"eb"_s, u"clickhouse"_s, u"error_breakdown"_s, EvidenceKind::Table,
+        table({u"provider"_s, u"model"_s, u"status"_s, u"error_code"_s, u"n"_s, u"first"_s,
+               u"last"_s},
+              {{u"bedrock"_s, u"eu.anthropic.claude-sonnet-4-6-v1:0"_s, 404, u"model_not_found"_s,
+                2700, u"2026-11-20T07:50:00Z"_s, u"2026-11-20T10:00:00Z"_s}},
+              QJsonObject{{u"total_requests"_s, 30000}}));
+    const QString overview =
+        u"A Bedrock virtual key holds the AWS region and IAM credentials of your account. Set "
+        u"`override_params.model` to a Bedrock model id: a foundation model or a cross-region "
+        u"inference profile, whose id starts with its geography (`eu.`, `us.`, e.g. "
+        u"`eu.anthropic.claude-sonnet-4-6-v1:0`), which every region the key may name supports, "
+        u"whatever the account and whichever of its users signs the requests. A model id the "
+        u"gateway cannot resolve is answered 404 with `error_code: model_not_found`."_s;
+    const QString rotation =
+        u"To rotate the IAM credentials behind a Bedrock virtual key, create the new key in AWS "
+        u"and paste it into the virtual key. Requests signed with deactivated credentials are "
+        u"answered 403 with `error_code: provider_auth_failed`."_s;
+    addStep(in, u"docs"_s, u"docs"_s, u"search"_s, EvidenceKind::Text,
+            docs({{u"docs/providers/bedrock-credential-rotation.md"_s, rotation},
+                  {u"docs/providers/bedrock.md"_s, overview}}));
+    const AnalyzerOutput out = analyzeDocsLookup(in);
+    QCOMPARE(out.findings.size(), 1);
+    const Finding &f = out.findings.first();
+    QCOMPARE(f.refs, QStringList{u"docs:docs/providers/bedrock.md"_s});
+    // the sentence that names what failed, whole
+    QVERIFY2(f.summary.endsWith(u": A model id the gateway cannot resolve is answered 404 with "
+                                u"`error_code: model_not_found`"_s),
+             qPrintable(f.summary));
 }
 
 void TestAnalyzers::knownBugs_data()

@@ -168,6 +168,7 @@ private slots:
     void billingDoubleCount();
     void billingExpected();
     void docsPageGivesWayToCausePage();
+    void customerTheoryTested();
     void noFault();
     void rateLimitedVolumeSpike();
     void metadataOneVersionOnly();
@@ -217,32 +218,12 @@ void TestRanking::latencyAfterDeploy()
 // changes: it is blamed for the second when it shipped minutes before it and touched what
 // changed (the Anthropic adapter), never when it touched only the dashboard, nothing related,
 // or shipped after; and it is not listed as rejected when it is blamed.
-void TestRanking::deployBehindTheOtherChange_data()
-{
-    QTest::addColumn<QString>("time");
-    QTest::addColumn<QString>("title");
-    QTest::addColumn<QStringList>("files");
-    QTest::addColumn<bool>("blamed");
-    QTest::newRow("the Anthropic adapter, three minutes before")
-        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: anthropic adapter: new SSE reader"_s
-        << QStringList{u"src/providers/anthropic/sse.ts"_s} << true;
-    QTest::newRow("the dashboard only, three minutes before")
-        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: anthropic logo on the logs page"_s
-        << QStringList{u"ui/logs/provider-logo.tsx"_s} << false;
-    QTest::newRow("nothing related, three minutes before")
-        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: emails: weekly digest copy"_s
-        << QStringList{u"src/emails/digest.ts"_s} << false;
-    QTest::newRow("the Anthropic adapter, after the change")
-        << u"2026-11-20T09:20:00Z"_s << u"Deploy #90: anthropic adapter: new SSE reader"_s
-        << QStringList{u"src/providers/anthropic/sse.ts"_s} << false;
-}
+namespace {
 
-void TestRanking::deployBehindTheOtherChange()
+// The errors of two changes (OpenAI's 404s since midnight, Anthropic's 502s since 09:05) and a
+// deploy at `time`.
+AnalysisInput twoChanges(const QString &time, const QString &title, const QStringList &files)
 {
-    QFETCH(QString, time);
-    QFETCH(QString, title);
-    QFETCH(QStringList, files);
-    QFETCH(bool, blamed);
     AnalysisInput in =
         baseInput(u"api-errors"_s, {u"error_breakdown"_s, u"change_point"_s, u"scope"_s,
                                     u"incident_correlation"_s, u"deploy_correlation"_s});
@@ -274,6 +255,38 @@ void TestRanking::deployBehindTheOtherChange()
             events({deploy(89, u"2026-11-19T23:10:00Z"_s, u"Deploy #89: billing page: VAT"_s,
                            {u"src/billing/vat.ts"_s}),
                     deploy(90, time, title, files)}));
+    return in;
+}
+
+} // namespace
+
+void TestRanking::deployBehindTheOtherChange_data()
+{
+    QTest::addColumn<QString>("time");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<bool>("blamed");
+    QTest::newRow("the Anthropic adapter, three minutes before")
+        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: anthropic adapter: new SSE reader"_s
+        << QStringList{u"src/providers/anthropic/sse.ts"_s} << true;
+    QTest::newRow("the dashboard only, three minutes before")
+        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: anthropic logo on the logs page"_s
+        << QStringList{u"ui/logs/provider-logo.tsx"_s} << false;
+    QTest::newRow("nothing related, three minutes before")
+        << u"2026-11-20T09:02:00Z"_s << u"Deploy #90: emails: weekly digest copy"_s
+        << QStringList{u"src/emails/digest.ts"_s} << false;
+    QTest::newRow("the Anthropic adapter, after the change")
+        << u"2026-11-20T09:20:00Z"_s << u"Deploy #90: anthropic adapter: new SSE reader"_s
+        << QStringList{u"src/providers/anthropic/sse.ts"_s} << false;
+}
+
+void TestRanking::deployBehindTheOtherChange()
+{
+    QFETCH(QString, time);
+    QFETCH(QString, title);
+    QFETCH(QStringList, files);
+    QFETCH(bool, blamed);
+    AnalysisInput in = twoChanges(time, title, files);
     const AnalysisResult r = analyze(in);
     QVERIFY(r.rootCause);
     QList<RootCause> causes = r.secondaryCauses;
@@ -287,6 +300,29 @@ void TestRanking::deployBehindTheOtherChange()
         QVERIFY2(!blamed || !x.refs.contains(ref), qPrintable(dump(r)));
     for (const RootCause &c : causes)
         QVERIFY2(!c.refs.contains(u"github:deployment:89"_s), qPrintable(dump(r)));
+}
+
+// The customer's own theory is tested, not taken: ruled out, with what was found instead, when no
+// cause of its kind is found; no entry when a cause of its kind is.
+void TestRanking::customerTheoryTested()
+{
+    AnalysisInput in =
+        twoChanges(u"2026-11-20T09:02:00Z"_s, u"Deploy #90: anthropic adapter: new SSE reader"_s,
+                   {u"src/providers/anthropic/sse.ts"_s});
+    in.params.customerHypothesis = u"the rotated IAM credentials lack a permission"_s;
+    in.params.customerHypothesisCategory = u"sdk_version"_s;
+    const AnalysisResult r = analyze(in);
+    QVERIFY(r.rootCause);
+    QVERIFY(!r.rejected.isEmpty());
+    QCOMPARE(r.rejected.first().category, u"sdk_version"_s);
+    QVERIFY2(r.rejected.first().reason.contains(u"rotated IAM credentials"_s) &&
+                 r.rejected.first().reason.contains(r.rootCause->category),
+             qPrintable(r.rejected.first().reason));
+
+    in.params.customerHypothesisCategory = r.rootCause->category;
+    const AnalysisResult agreed = analyze(in);
+    for (const RejectedHypothesis &x : agreed.rejected)
+        QVERIFY2(!x.reason.contains(u"customer's own theory"_s), qPrintable(x.reason));
 }
 
 // A second cause is reported beside the root cause only with evidence of its own, about

@@ -302,6 +302,10 @@ private slots:
         QTest::newRow("offset") << u"around 9 (UTC+05:30)"_s << 330;
         QTest::newRow("japanese") << u"日本時間の午前9時から"_s << 540;
         QTest::newRow("city, German") << u"seit 8 Uhr Berliner Zeit"_s << 60;
+        QTest::newRow("city as an adjective, German")
+            << u"seit ca. 9:50 Uhr (Hamburger Zeit)"_s << 60;
+        QTest::newRow("a city's adjective, Vienna") << u"ab 7 Uhr Wiener Zeit"_s << 60;
+        QTest::newRow("a word ending like a city is none") << u"seit 8 Uhr Hamburgerzeit"_s << -999;
         QTest::newRow("city, Portuguese") << u"desde as 6h (horário de Brasília)"_s << -180;
         QTest::newRow("city, Spanish") << u"a las 9 (hora de CDMX)"_s << -360;
         QTest::newRow("summer name in winter follows the zone") << u"since 9am PDT"_s << -480;

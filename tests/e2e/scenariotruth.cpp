@@ -97,10 +97,11 @@ const QHash<QString, QString> &libraryKnownWrong()
 {
     static const QHash<QString, QString> known{
         {u"api-errors-bedrock-profile-deploy-and-o4-mini-outage-iam-guess-german"_s,
-         u"the causes are right (the Bedrock deploy with the failing model, the o4-mini "
-         u"incident second), but the classifier reads Sonnet on Bedrock failing beside o4-mini "
-         u"as a routing contrast, and the docs lookup offers the page on rotating Bedrock "
-         u"credentials for the customer's own theory (IAM rotation), which no evidence tests"_s},
+         u"the causes and refs are right (the Bedrock deploy with the failing model, the o4-mini "
+         u"incident second, the Bedrock page that names model_not_found, the customer's IAM "
+         u"theory ruled out), but the classifier reads a 404 model_not_found named in the "
+         u"subject and the body as a model or deployment gone, a routing matter, where this "
+         u"truth keeps api-errors"_s},
         {u"api-errors-context-length-documented-english"_s,
          u"gpt-4o's 400s and the Claude service that works are told in separate sentences, so "
          u"the logs are not asked whether the failure follows the provider (the org's other "

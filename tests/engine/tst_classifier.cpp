@@ -677,6 +677,36 @@ private slots:
 
     void subjectHeadline() { chosenFromSubjectAndBody(); }
 
+    // A pasted response is read for its codes, not for the vendor's wording inside it: words
+    // there name the gateway's internals ("webhook", "metadata", "callback"), not the topic of
+    // what the customer finds wrong.
+    void pastedResponseReadForItsCodes_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("english, fenced")
+            << u"Summaries failing"_s
+            << u"Hi, since 9:00 every call to our summariser fails with this:\n\n```\nHTTP 502 "
+               "{\"error\":{\"code\":\"upstream_error\",\"message\":\"webhook callback "
+               "delivery failed, metadata missing on the notification\"}}\n```\n\nThanks, Ana"_s
+            << u"api-errors"_s;
+        QTest::newRow("spanish, a json line")
+            << u"Errores en el resumen"_s
+            << u"Hola, desde las 9 todas las llamadas fallan:\n{\"error\": {\"code\": "
+               "\"upstream_error\", \"message\": \"webhook callback delivery failed, "
+               "metadata missing on the notification\"}, \"status\": 502}\n\nGracias"_s
+            << u"api-errors"_s;
+        QTest::newRow("a pasted config keeps its one-word values")
+            << u"Fallback never happens"_s
+            << u"Our config:\n```\n{\"strategy\": {\"mode\": \"fallback\"}, \"targets\": "
+               "[{\"virtual_key\": \"vk-openai\"}, {\"virtual_key\": \"vk-anthropic\"}]}"
+               "\n```\nWhen OpenAI answers 503 the request just fails."_s
+            << u"fallback"_s;
+    }
+
+    void pastedResponseReadForItsCodes() { chosenFromSubjectAndBody(); }
+
     // A subject left over from an older thread, which the body does not take up, weighs
     // nothing either way: the playbooks' negative words in it (invoice, webhook, metadata)
     // change no score, as a neutral old subject would not.

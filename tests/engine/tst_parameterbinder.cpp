@@ -546,6 +546,19 @@ private slots:
                                 << u"deploy_regression"_s << true;
         QTest::newRow("japanese") << u"御社のデプロイが原因ではと思います。"_s
                                   << u"deploy_regression"_s << true;
+        QTest::newRow("german, a guess at credentials")
+            << u"Seit 9 Uhr nur 404. Meine Vermutung: dem neuen IAM-User fehlt eine Berechtigung."_s
+            << u"customer_config"_s << true;
+        QTest::newRow("french, a suspicion")
+            << u"Des 502 depuis ce matin. Je soupçonne votre mise à jour d'hier soir."_s
+            << u"deploy_regression"_s << true;
+        QTest::newRow("portuguese, a question that guesses")
+            << u"Tudo falha desde as 9h. Será que é uma instabilidade do provedor?"_s
+            << u"provider_outage"_s << true;
+        QTest::newRow("japanese, a hedge")
+            << u"9時から遅いです。OpenAIの障害かもしれません。"_s << u"provider_outage"_s << true;
+        QTest::newRow("a request with maybe is no theory")
+            << u"Requests fail with 502 since 10:00. Maybe you can check?"_s << QString() << false;
         QTest::newRow("none") << u"Requests fail with 502 since 10:00."_s << QString() << false;
     }
 

@@ -319,6 +319,37 @@ namespace {
 
 using namespace Analysis;
 
+// Whether what an issue of the config would break is what the logs show failed. A timeout set
+// too long (or not at all) shows as slow requests, fallbacks that come late or requests that
+// time out; status codes missing from a retry or fallback list show as failures with those
+// codes. Requests refused as invalid (404 model_not_found) say nothing of either, and a reply
+// that named them would send the customer after the wrong field. Without the breakdown of
+// failures every issue is a candidate.
+bool concernsFailures(const ConfigIssue &i, const ErrorProfile &errors, const QString &playbook)
+{
+    if (!errors.present || errors.groups.isEmpty())
+        return true;
+    const auto any = [&](auto &&pred) {
+        return std::any_of(errors.groups.cbegin(), errors.groups.cend(),
+                           [&](const ErrorGroup &g) { return g.n >= 5 && pred(g); });
+    };
+    switch (i.kind) {
+    case ConfigIssue::Kind::NoRequestTimeout:
+    case ConfigIssue::Kind::TimeoutTooLong:
+        return playbook == u"fallback"_s || playbook == u"latency-spike"_s ||
+               any([](const ErrorGroup &g) {
+                   return g.status == 408 || g.status == 504 || g.status == 524 ||
+                          g.errorCode.contains(u"timeout"_s) ||
+                          g.errorCode.contains(u"timed_out"_s);
+               });
+    case ConfigIssue::Kind::StatusCodesMissing:
+        return playbook == u"fallback"_s ||
+               any([&](const ErrorGroup &g) { return i.missingCodes.contains(g.status); });
+    default:
+        return true;
+    }
+}
+
 // The first fetched page that speaks of virtual keys and of `words` (an error code, a provider).
 QString pageOnKeys(const QList<DocPage> &pages, const QStringList &words)
 {
@@ -402,7 +433,7 @@ AnalyzerOutput analyzeConfigLint(const AnalysisInput &input)
     QStringList evidence;
     const QList<DocPage> docs = fetchedDocPages(input);
     for (const ConfigIssue &i : issues) {
-        if (!usedByFailures(i.configRef))
+        if (!usedByFailures(i.configRef) || !concernsFailures(i, errors, input.playbook))
             continue;
         if (i.kind == ConfigIssue::Kind::KeyModelMismatch) {
             out.hypotheses.append(keyModelHypothesis(i, errors, docs));

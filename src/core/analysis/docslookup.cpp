@@ -3,9 +3,63 @@
 #include "core/analysis/deploycorrelation.h"
 #include "core/analysis/unchecked.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
+
+namespace {
+
+// The sentence of a page that names what failed (`codes`), else the one that says the most about
+// the topic (`wanted`), with the sentences after it in its paragraph while the quote stays
+// short; a long sentence is cut at a word, never inside one. Without its last full stop.
+QString quoteOf(const QString &text, const QStringList &wanted, const QStringList &codes)
+{
+    constexpr qsizetype MaxQuote = 300;
+    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[A-Z])"_s);
+    QList<QStringList> paragraphs;
+    for (const QString &line : text.split(u'\n'))
+        paragraphs.append(line.trimmed().split(sentenceEnd, Qt::SkipEmptyParts));
+    int bestScore = -1;
+    QStringList best;
+    for (const QStringList &sentences : std::as_const(paragraphs)) {
+        for (qsizetype i = 0; i < sentences.size(); ++i) {
+            const QString &sentence = sentences.at(i);
+            if (sentence.startsWith(u'#') || sentence.size() < 20)
+                continue;
+            int score = 0;
+            const QStringList words = Analysis::wordsOf(sentence);
+            for (const QString &w : wanted)
+                score += words.contains(w) ? 1 : 0;
+            // a sentence that names what failed comes before any that only shares words
+            for (const QString &code : codes)
+                score += sentence.contains(code, Qt::CaseInsensitive) ? 1000 : 0;
+            if (score > bestScore) {
+                bestScore = score;
+                best = sentences.mid(i);
+            }
+        }
+    }
+    if (best.isEmpty())
+        return {};
+    QString quote = best.takeFirst();
+    if (quote.size() > MaxQuote) {
+        const qsizetype cut = quote.lastIndexOf(u' ', MaxQuote);
+        return quote.left(cut > 0 ? cut : MaxQuote) + u'\u2026';
+    }
+    for (const QString &next : std::as_const(best)) {
+        if (quote.size() + 1 + next.size() > MaxQuote)
+            break;
+        quote += u' ' + next;
+    }
+    // the sentence that quotes it ends with its own full stop
+    if (quote.endsWith(u'.'))
+        quote.chop(1);
+    return quote;
+}
+
+} // namespace
 
 AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
 {
@@ -22,6 +76,17 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
     for (const QString &k : input.params.keywords)
         appendUnique(wanted, wordsOf(k));
     appendUnique(wanted, routeWords(input.params.route));
+    // What failed, in the logs' own words: the error codes of the largest failing groups. A page
+    // that names one speaks of what happened, which outweighs a page that only shares the
+    // ticket's words (the customer's theory of the cause among them).
+    QStringList failedCodes;
+    const ErrorProfile errors = errorProfile(input);
+    for (const ErrorGroup &g : errors.groups) {
+        if (failedCodes.size() >= 3)
+            break;
+        if (g.errorCode.size() >= 5 && g.n >= 5 && g.n >= 0.1 * errors.errors)
+            appendUnique(failedCodes, g.errorCode.toLower());
+    }
     // the best page: most words shared with the ticket and the playbook's topic
     QString bestRef;
     QString bestTitle;
@@ -40,6 +105,9 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
                 if (words.contains(w))
                     score += titleWords.contains(w) ? 3 : 1;
             }
+            const QString lowered = (title + u' ' + text).toLower();
+            for (const QString &code : std::as_const(failedCodes))
+                score += lowered.contains(code) ? 3 : 0;
             if (score > bestScore) {
                 bestScore = score;
                 bestRef = item.value(u"ref"_s).toString();
@@ -51,22 +119,7 @@ AnalyzerOutput analyzeDocsLookup(const AnalysisInput &input)
     }
     if (bestRef.isEmpty())
         return out;
-    // the sentence of the page that says the most about the topic
-    QString quote;
-    int quoteScore = -1;
-    for (QString sentence : bestText.split(u'\n')) {
-        sentence = sentence.trimmed();
-        if (sentence.startsWith(u'#') || sentence.size() < 20)
-            continue;
-        int score = 0;
-        const QStringList words = wordsOf(sentence);
-        for (const QString &w : std::as_const(wanted))
-            score += words.contains(w) ? 1 : 0;
-        if (score > quoteScore) {
-            quoteScore = score;
-            quote = sentence.left(300);
-        }
-    }
+    const QString quote = quoteOf(bestText, wanted, failedCodes);
     Finding f;
     f.summary = u"Documentation \u201c"_s + bestTitle + u"\u201d ("_s + bestRef.mid(5) + u')' +
                 (quote.isEmpty() ? QString() : u": "_s + quote);

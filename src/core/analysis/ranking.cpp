@@ -294,6 +294,8 @@ RankingFacts gatherRanking(const AnalysisInput &input)
     facts.docPages = fetchedDocPages(input);
     facts.slowness = input.playbook == u"latency-spike";
     facts.failover = input.playbook == u"fallback";
+    facts.theory = input.params.customerHypothesis;
+    facts.theoryCategory = input.params.customerHypothesisCategory;
     for (const Finding &f : std::as_const(all.findings))
         facts.sawChange = facts.sawChange || f.summary.contains(u" rose from "_s);
     return facts;
@@ -426,6 +428,25 @@ QList<const RootCause *> causesOf(const AnalysisResult &result)
     return out;
 }
 
+// The customer's theory of the cause, tested: when the evidence found a cause and none of the
+// theory's kind, the theory is ruled out in the result, with what the evidence showed instead.
+// (A theory of the kind found needs no entry: the cause says it.)
+void testTheory(const RankingFacts &facts, const RankingVerdict &v, AnalysisResult &result)
+{
+    if (facts.theoryCategory.isEmpty() || v.best < 0 || !result.rootCause)
+        return;
+    const QList<const RootCause *> causes = causesOf(result);
+    if (std::any_of(causes.cbegin(), causes.cend(),
+                    [&](const RootCause *c) { return c->category == facts.theoryCategory; }))
+        return;
+    RejectedHypothesis r;
+    r.category = facts.theoryCategory;
+    r.reason =
+        u"the customer's own theory (\u201c%1\u201d): the evidence points to %2 instead"_s.arg(
+            facts.theory.left(160), result.rootCause->category);
+    result.rejected.prepend(r);
+}
+
 // Findings never cite what lost: a bystander's ref stays in `rejected` only. Strongest first,
 // one per summary.
 QList<Finding> phraseFindings(const RankingFacts &facts, const RankingVerdict &v,
@@ -515,6 +536,7 @@ AnalysisResult phraseRanking(const RankingFacts &facts, const RankingVerdict &v)
     for (RootCause &cause : result.secondaryCauses)
         citeDocStating(cause, facts.docPages);
     result.rejected = phraseRejected(facts, v, result);
+    testTheory(facts, v, result);
     result.findings = phraseFindings(facts, v, result);
     result.needsHuman = v.needsHuman;
     result.missing = facts.missing;

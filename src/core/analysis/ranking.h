@@ -32,6 +32,10 @@ struct RankingFacts
     // The ticket asks why failed requests did not fail over: what made them fail and what kept
     // them from failing over are two causes.
     bool failover = false;
+    // The customer's own theory of the cause (their words) and the category it suggests: a
+    // hypothesis the evidence supports or argues against, never evidence itself.
+    QString theory;
+    QString theoryCategory;
 };
 
 struct RankingVerdict

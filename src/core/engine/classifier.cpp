@@ -1292,6 +1292,39 @@ QString withoutSdkModules(const QString &text)
     return QString(text).replace(qualified, u"\\1"_s);
 }
 
+// A pasted response, log line or config (a fenced block, a JSON line) read for what it reports,
+// not for its prose: numbers (status codes, counts), error codes and exception names, a timeout,
+// and values of one word ("mode": "fallback"). The rest is the vendor's wording ("… is not
+// available for this provider"): it says nothing of what the customer finds wrong, and read as
+// theirs it names topics they did not.
+QString pastedAsCodes(const QString &text)
+{
+    static const QRegularExpression codes(
+        u"\\b\\d+(?:[.,]\\d+)?\\b|\\b[A-Za-z]+(?:_[A-Za-z0-9]+)+\\b|\\b\\w*(?:Error|Exception)\\b|"
+        u"\\btim(?:ed|es|e)[ _-]?out\\b|(?<=\")[a-z]+(?=\")"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression jsonLine(
+        u"^\\s*(?:\\[?\\{|[A-Z]+ \\d{3} \\{)|\\{\\s*\"\\w+\"\\s*:"_s);
+    QString out;
+    bool inFence = false;
+    for (const QString &line : text.split(u'\n')) {
+        if (line.trimmed().startsWith(u"```"_s)) {
+            inFence = !inFence;
+            out += u'\n';
+            continue;
+        }
+        if (!inFence && !line.contains(jsonLine)) {
+            out += line + u'\n';
+            continue;
+        }
+        QStringList found;
+        for (auto it = codes.globalMatch(line); it.hasNext();)
+            found.append(it.next().captured(0));
+        out += found.join(u' ') + u'\n';
+    }
+    return out;
+}
+
 Reading readTicket(const Ticket &ticket)
 {
     Reading r;
@@ -1299,8 +1332,8 @@ Reading readTicket(const Ticket &ticket)
     r.staleSubject = Text::isReplySubject(ticket.subject);
     const QString subject = withoutSdkModules(ticket.subject.left(MaxSubject));
     // What the customer wrote this time, not the earlier thread quoted under it.
-    const QString own =
-        withoutSdkModules(Text::withoutQuotedThread(ticket.description.left(MaxBody)));
+    const QString own = withoutSdkModules(
+        pastedAsCodes(Text::withoutQuotedThread(ticket.description.left(MaxBody))));
     const QString body = QString(own + u'\n' + ticket.tags.join(u' '));
     r.lang = lexiconLang(Text::detectLanguage(subject + u'\n' + body));
     const double subjectWeight = r.staleSubject ? StaleSubjectWeight : 1.0;

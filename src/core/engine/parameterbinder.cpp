@@ -439,7 +439,17 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
         u"\\bseguramente\\b|\\bacho que\\b|\\bsuspeito\\b|\\bprovavelmente\\b|"
         u"\\bich glaube\\b|\\bwir vermuten\\b|\\bvermutlich\\b|\\bwahrscheinlich\\b|"
         u"\\bje pense que\\b|\\bje crois que\\b|\\bsans doute\\b|\\bprobablement\\b|"
-        u"と思います|と思われます|のせいでは|原因では)[^.!?\\n。！？]{0,160}"_s,
+        u"\\bmy theory\\b|\\bour theory\\b|\\bmy hunch\\b|\\bwe believe\\b|\\bi believe\\b|"
+        u"\\bcould it be\\b|\\bmaybe (?:it|this|that|the|your|our)\\b|"
+        u"\\b(?:meine|unsere) vermutung\\b|\\bich vermute\\b|\\bwir glauben\\b|"
+        u"\\bliegt es (?:vielleicht |wohl )?an\\b|\\bk(?:ö|oe)nnte es\\b|"
+        u"\\bcreemos que\\b|\\b(?:mi|nuestra) teor(?:í|i)a\\b|\\bsospechamos\\b|"
+        u"\\b(?:tal vez|quiz(?:á|a)s?|puede que) sea\\b|\\bachamos que\\b|"
+        u"\\bacreditamos que\\b|\\bminha teoria\\b|\\bsuspeitamos\\b|\\btalvez seja\\b|"
+        u"\\bser(?:á|a) que\\b|\\b(?:je|on|nous) soup(?:ç|c)onn\\w*|\\b(?:nous|on) pens(?:ons|e) "
+        u"que\\b|"
+        u"\\bmon hypoth(?:è|e)se\\b|\\bma th(?:é|e)orie\\b|\\bserait-ce\\b|"
+        u"と思います|と思われます|のせいでは|原因では|のではないか|かもしれません)[^.!?\\n。！？]{0,160}"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     const auto m = theory.match(text);
     if (!m.hasMatch())
@@ -447,7 +457,7 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
     p.customerHypothesis = m.captured(0).trimmed().left(200);
     // The Japanese markers close the sentence: take the clause before them too.
     if (m.captured(0).startsWith(u'と') || m.captured(0).startsWith(u'の') ||
-        m.captured(0).startsWith(u'原')) {
+        m.captured(0).startsWith(u'原') || m.captured(0).startsWith(u'か')) {
         const qsizetype start = std::max<qsizetype>(0, m.capturedStart() - 60);
         p.customerHypothesis = text.mid(start, m.capturedEnd() - start).trimmed();
     }
@@ -467,6 +477,10 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
         {u"rate_limited", {u"rate limit", u"429", u"quota", u"limite", u"throttl"}},
         {u"customer_config",
          {u"config", u"our setup", u"configuracion", u"configuracao", u"konfiguration", u"設定"}},
+        {u"customer_config",
+         {u"credential", u"credentials", u"iam", u"permission", u"api key", u"virtual key",
+          u"berechtigung", u"zugangsdaten", u"credencial", u"permiso", u"permissao", u"identifiant",
+          u"権限", u"認証情報"}},
         {u"sdk_version", {u"sdk", u"version", u"library", u"client"}},
         {u"billing_pipeline", {u"billing", u"metering", u"invoice", u"factura", u"fatura"}},
     };

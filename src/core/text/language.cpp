@@ -225,12 +225,14 @@ const NamedZone Abbreviations[] = {
 // A city or country next to a word for "time": "Berlin time", "hora de Madrid", "horário de
 // Brasília", "Berliner Zeit", "heure de Paris", "東京時間".
 const NamedZone Cities[] = {
-    {u"berlin|berliner|munich|munchen|frankfurt|hamburg|deutscher|deutschland", u"Europe/Berlin",
-     60},
+    {u"berlin|munich|munchen|munchner|frankfurt|hamburg|koln|cologne|stuttgart|dusseldorf|"
+     u"leipzig|dresden|hannover|nurnberg|bremen|deutsch|deutsche|deutschland|germany",
+     u"Europe/Berlin", 60},
     {u"madrid|barcelona|espana|peninsular", u"Europe/Madrid", 60},
     {u"paris|france|francaise", u"Europe/Paris", 60},
     {u"amsterdam", u"Europe/Amsterdam", 60},
-    {u"zurich|wien|vienna|geneve|geneva", u"Europe/Zurich", 60},
+    {u"zurich|zurcher|basel|bern|wien|vienna|geneve|geneva|schweiz|osterreich", u"Europe/Zurich",
+     60},
     {u"rome|roma", u"Europe/Rome", 60},
     {u"london|uk", u"Europe/London", 0},
     {u"lisbon|lisboa|portugal", u"Europe/Lisbon", 0},
@@ -350,9 +352,12 @@ std::optional<QTimeZone> cityZone(const QString &text)
         // A few words either side of the time word.
         const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 40);
         const QString around = f.mid(from, m.capturedEnd() - from + 40);
+        // German makes the city an adjective before "Zeit": "Hamburger Zeit", "Wiener Zeit"
+        const bool german = m.captured(1) == u"zeit"_s;
         for (const NamedZone &z : Cities) {
             for (const QString &w : QString::fromUtf16(z.name).split(u'|')) {
-                if (around.contains(u' ' + w + u' '))
+                if (around.contains(u' ' + w + u' ') ||
+                    (german && around.contains(u' ' + w + u"er "_s)))
                     return zoneOf(z);
             }
         }
