@@ -47,7 +47,8 @@ QString describeEdit(const ConfigEdit &e, const QDateTime &reference)
            u" before the failures began at "_s + clock(e.onset, reference);
 }
 
-QString describeGroup(const ErrorGroup &g, const QDateTime &reference)
+// "openai/gpt-4o 503 provider_unavailable": where the requests went and how they failed.
+QString groupName(const ErrorGroup &g)
 {
     QString s = g.provider.isEmpty() ? u"(no provider)"_s : g.provider;
     if (!g.model.isEmpty())
@@ -55,9 +56,6 @@ QString describeGroup(const ErrorGroup &g, const QDateTime &reference)
     s += u' ' + QString::number(g.status);
     if (!g.errorCode.isEmpty())
         s += u' ' + g.errorCode;
-    s += u": "_s + formatCount(g.n);
-    if (g.first.isValid())
-        s += u" ("_s + clockRange(g.first, g.last, reference) + u')';
     return s;
 }
 
@@ -268,16 +266,28 @@ Finding overviewFinding(const ErrorBreakdownFacts &f)
         overview.phrases = {{u"errors.none"_s, {Say::count(u"total"_s, p.totalRequests)}}};
         return overview;
     }
-    QStringList top;
-    for (qsizetype i = 0; i < p.groups.size() && i < 3; ++i)
-        top.append(describeGroup(p.groups.at(i), f.reference));
     overview.summary = formatCount(p.errors) + u" of "_s + formatCount(p.totalRequests) +
-                       u" requests failed ("_s + formatShare(p.rate()) + u"); largest groups: "_s +
-                       top.join(u"; "_s);
+                       u" requests failed ("_s + formatShare(p.rate()) + u')';
+    // each group a clause of its own: its count and times in the reader's format and zone
     overview.phrases = {
-        {u"errors.overview"_s,
+        {u"errors.overview_head"_s,
          {Say::count(u"failed"_s, p.errors), Say::count(u"total"_s, p.totalRequests),
-          Say::share(u"share"_s, p.rate()), Say::names(u"groups"_s, top)}}};
+          Say::share(u"share"_s, p.rate())}}};
+    for (qsizetype i = 0; i < p.groups.size() && i < 3; ++i) {
+        const ErrorGroup &g = p.groups.at(i);
+        const bool timed = g.first.isValid() && g.last.isValid();
+        Phrase group{QString(i == 0 ? u"errors.group_first"_s : u"errors.group_next"_s) +
+                         (timed ? QString() : u"_untimed"_s),
+                     {Say::name(u"what"_s, groupName(g)), Say::count(u"count"_s, g.n)}};
+        overview.summary += (i == 0 ? u"; the largest group: "_s : u"; then "_s) + groupName(g) +
+                            u", "_s + formatCount(g.n);
+        if (timed) {
+            group.args << Say::time(u"from"_s, g.first) << Say::time(u"to"_s, g.last);
+            overview.summary +=
+                u" from "_s + clock(g.first, f.reference) + u" to "_s + clock(g.last, f.reference);
+        }
+        overview.phrases.append(group);
+    }
     return overview;
 }
 
