@@ -335,6 +335,45 @@ QString latencyMetric(const QueryContext &c, const QString &component)
     return c.f(u"latency_ms"_s);
 }
 
+// A series' columns in buckets `bucket` seconds wide (a number or the fitted `cf_bucket`): the
+// bucket's start, its requests, its failures and, for latency, its quantiles.
+QString seriesColumns(const QueryContext &c, const SeriesShape &shape, const QString &bucket,
+                      const QString &errorsExpr)
+{
+    QString sql = u"intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), "_s + bucket + u") * "_s + bucket +
+                  u" AS cf_t, count() AS cf_n, "_s + errorsExpr + u" AS cf_errors"_s;
+    if (shape.latency) {
+        sql += u", quantilesExact(0.5, 0.95, 0.99)("_s + latencyMetric(c, shape.component) +
+               u") AS cf_q"_s;
+    }
+    return sql;
+}
+
+// Beside a series of one organisation in buckets wider than a minute, over at most
+// 2 × MaxPoints minutes: the same series in one-minute buckets, sent with it. Where a change
+// found on the wider buckets began is then read to the minute on them (outputs.minutes), not by
+// asking once more after the answer. Optional: its failure or a cut answer leaves the step as it
+// was without it.
+std::optional<Query> minuteSql(const Request &request, const SeriesShape &shape,
+                               const QueryContext &c, const QString &where,
+                               const QString &errorsExpr)
+{
+    if (shape.bucket <= 60 || request.window.seconds() / 60 > 2 * MaxPoints ||
+        Args::string(request.args, u"org"_s).isEmpty() || shape.groupBy == u"org"_s)
+        return std::nullopt;
+    const bool grouped = !shape.groupField.isEmpty();
+    const QString label = grouped ? u"cf_label, "_s : QString();
+    QString sql = u"SELECT "_s;
+    if (grouped)
+        sql += c.f(shape.groupField) + u" AS cf_label, "_s;
+    sql += seriesColumns(c, shape, u"60"_s, errorsExpr) + u" FROM "_s + c.from() + where +
+           u" GROUP BY "_s + label + u"cf_t ORDER BY "_s + label +
+           u"cf_t LIMIT %1 FORMAT JSON"_s.arg(SeriesRowLimit);
+    Query q{sql, c.parameters()};
+    q.optional = true;
+    return q;
+}
+
 Result<QList<Query>> seriesSql(const Request &request)
 {
     auto shape = seriesShape(request);
@@ -373,17 +412,15 @@ Result<QList<Query>> seriesSql(const Request &request)
     } else {
         sql = u"SELECT "_s;
     }
-    sql += u"intDiv(toUInt32("_s + c.f(u"ts"_s) + u"), "_s + bucket + u") * "_s + bucket +
-           u" AS cf_t, count() AS cf_n, "_s + errorsExpr + u" AS cf_errors"_s;
-    if (shape->latency) {
-        sql += u", quantilesExact(0.5, 0.95, 0.99)("_s + latencyMetric(c, shape->component) +
-               u") AS cf_q"_s;
-    }
+    sql += seriesColumns(c, *shape, bucket, errorsExpr);
     sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
            (grouped ? u"cf_label, "_s : QString()) + u"cf_t ORDER BY "_s + order + u"cf_t"_s +
            (grouped ? u" LIMIT %1 BY cf_label"_s.arg(MaxPoints + 2) : QString()) +
            u" LIMIT %1 FORMAT JSON"_s.arg(SeriesRowLimit);
-    return QList<Query>{{sql, c.parameters()}};
+    QList<Query> queries{{sql, c.parameters()}};
+    if (std::optional<Query> minutes = minuteSql(request, *shape, c, where, errorsExpr))
+        queries.append(std::move(*minutes));
+    return queries;
 }
 
 // Rows ordered by label then time become one series per label.
@@ -477,6 +514,13 @@ Mapped seriesRows(const QList<ClickHouseResult> &results, const Request &request
         {}};
     if (shape.latency)
         mapped.outputs = {{u"bucket_s"_s, bucket}};
+    // the one-minute buckets sent beside, unless the row limit cut them
+    if (results.size() > 1 && results.at(1).rows.size() < SeriesRowLimit) {
+        mapped.outputs.insert(u"minutes"_s,
+                              QJsonObject{{u"bucket_s"_s, 60},
+                                          {u"columns"_s, data.value(u"columns"_s)},
+                                          {u"series"_s, seriesByLabel(results.at(1), shape)}});
+    }
     if (shape.latency && shape.component == u"first_token"_s)
         mapped.data.insert(u"component"_s, shape.component);
     return mapped;
@@ -1382,7 +1426,8 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
     }
     runTogether(tasks);
     QList<ClickHouseResult> results;
-    for (auto &answer : answers) {
+    for (size_t i = 0; i < answers.size(); ++i) {
+        auto &answer = answers[i];
         if (!*answer && firstTokenFieldMissing(request, answer->error())) {
             OperationOutput none;
             none.evidence.append(makeEvidence(
@@ -1395,6 +1440,11 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
                             {u"component"_s, u"first_token"_s},
                             {u"absent"_s, true}}));
             return none;
+        }
+        if (!*answer && queries->at(qsizetype(i)).optional) {
+            qCInfo(lcConnectors, "ClickHouse: an optional query of %s failed: %s",
+                   qUtf8Printable(call.operation), qUtf8Printable(answer->error().message));
+            break;
         }
         if (!*answer)
             return std::unexpected(answer->error());

@@ -49,6 +49,9 @@ public:
         // ClickHouse's `priority` setting (0: none): while a query of a smaller number runs,
         // those of larger ones pause
         int priority = 0;
+        // An extra the step's answer can do without: when it fails, the step answers without it
+        // (an operation's optional queries come after its others)
+        bool optional = false;
 
         // The SQL as sent, its parameters first as comments ("-- param_p1 = 'org_acme'"):
         // what a person reads and copies from the evidence. No credentials: they travel in

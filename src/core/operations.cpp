@@ -55,6 +55,10 @@ QList<Operation> clickhouse()
         u"provider_latency_ms; first_token = ttft_ms of the streamed requests (an optional log "
         u"field: without it, an empty series marked `absent`)"_s);
     const QStringList series = {u"t"_s, u"n"_s, u"errors"_s};
+    // what the onset of a change is read to the minute on, without asking again
+    const QString minutesNote =
+        u"(`minutes`: the same series in one-minute buckets, sent with it, when its own buckets "
+        u"are wider, for one org over at most 50 h)"_s;
     return {
         {c,
          u"traffic_overview"_s,
@@ -72,8 +76,8 @@ QList<Operation> clickhouse()
          EvidenceKind::TimeSeries,
          series + QStringList{u"p50"_s, u"p95"_s, u"p99"_s},
          {},
-         {u"bucket_s"_s},
-         {}},
+         {u"bucket_s"_s, u"minutes"_s},
+         minutesNote},
         {c,
          u"error_breakdown"_s,
          gatewayQuery(),
@@ -88,8 +92,8 @@ QList<Operation> clickhouse()
          EvidenceKind::TimeSeries,
          series,
          {},
-         {},
-         {}},
+         {u"minutes"_s},
+         minutesNote},
         {c,
          u"fallback_stats"_s,
          gatewayQuery(),
@@ -173,8 +177,8 @@ QList<Operation> clickhouse()
          EvidenceKind::TimeSeries,
          series,
          u"(errors: any answer but 2xx, status 0 when none came), grouped by `endpoint`"_s,
-         {},
-         {}},
+         {u"minutes"_s},
+         minutesNote},
     };
 }
 

@@ -1,3 +1,4 @@
+#include "core/analysis/analysisutil.h"
 #include "core/analysis/analyzers.h"
 #include "core/analysis/configlint.h"
 #include "core/operations.h"
@@ -29,6 +30,7 @@ private slots:
     void configLintConcernsWhatFailed_data();
     void configLintConcernsWhatFailed();
     void docsPageOfWhatFailed();
+    void sentencesOfAPage();
     void knownBugs_data();
     void knownBugs();
     void builtInPlaybooks_data();
@@ -132,6 +134,26 @@ void TestAnalyzers::configLint()
     QVERIFY2(got == kinds, qPrintable(text));
 }
 
+// A page read sentence by sentence: "e.g." and a dotted model id stay inside their sentence, a
+// line is a paragraph of its own, and a long sentence is cut at a word.
+void TestAnalyzers::sentencesOfAPage()
+{
+    const QList<QStringList> paragraphs = Analysis::paragraphSentences(
+        u"# Bedrock\nUse a profile id, e.g. `eu.anthropic.claude-sonnet-4-6-v1:0`. An id the "
+        u"gateway cannot resolve is answered 404! Then what?\n  Rotate keys yearly.  "_s);
+    QCOMPARE(paragraphs.size(), 3);
+    QCOMPARE(paragraphs.at(0), QStringList{u"# Bedrock"_s});
+    QCOMPARE(
+        paragraphs.at(1),
+        (QStringList{u"Use a profile id, e.g. `eu.anthropic.claude-sonnet-4-6-v1:0`."_s,
+                     u"An id the gateway cannot resolve is answered 404!"_s, u"Then what?"_s}));
+    QCOMPARE(paragraphs.at(2), QStringList{u"Rotate keys yearly."_s});
+
+    QCOMPARE(Analysis::cutAtWord(u"short enough"_s, 12), u"short enough"_s);
+    QCOMPARE(Analysis::cutAtWord(u"a model id the gateway"_s, 13), u"a model id\u2026"_s);
+    QCOMPARE(Analysis::cutAtWord(u"unbreakable"_s, 4), u"unbr\u2026"_s);
+}
+
 void TestAnalyzers::configLintConcernsWhatFailed_data()
 {
     QTest::addColumn<QString>("playbook");
@@ -143,6 +165,12 @@ void TestAnalyzers::configLintConcernsWhatFailed_data()
     QTest::newRow("refused as invalid, routing ticket")
         << u"provider-routing"_s << 400 << u"invalid_request"_s << false;
     QTest::newRow("timed out") << u"api-errors"_s << 504 << u"provider_timeout"_s << true;
+    // a proxy's timeout, and a code that says it in other words
+    QTest::newRow("timed out at the proxy") << u"api-errors"_s << 524 << QString() << true;
+    QTest::newRow("a code for a timeout")
+        << u"api-errors"_s << 502 << u"upstream_timed_out"_s << true;
+    QTest::newRow("a bad gateway is no timeout")
+        << u"api-errors"_s << 502 << u"provider_error"_s << false;
     QTest::newRow("a fallback ticket") << u"fallback"_s << 404 << u"model_not_found"_s << true;
     QTest::newRow("a slowness ticket") << u"latency-spike"_s << 400 << u"invalid_request"_s << true;
 }

@@ -578,6 +578,73 @@ private slots:
         QCOMPARE(errors, 12);
     }
 
+    // A series of one organisation in buckets wider than a minute carries the same series in
+    // one-minute buckets beside it (outputs.minutes, sent with it: one round trip), on which the
+    // onset of a change is read to the minute; a series in one-minute buckets, or over every
+    // organisation, carries none.
+    void seriesCarryTheirMinutes_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<int>("bucket");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<bool>("minutes");
+        QTest::newRow("errors in ten minutes") << u"error_series"_s << 600 << u"org_acme"_s << true;
+        QTest::newRow("latency in ten minutes")
+            << u"latency_series"_s << 600 << u"org_acme"_s << true;
+        QTest::newRow("errors in minutes") << u"error_series"_s << 60 << u"org_acme"_s << false;
+        QTest::newRow("every organisation") << u"error_series"_s << 600 << QString() << false;
+    }
+
+    void seriesCarryTheirMinutes()
+    {
+        QFETCH(QString, operation);
+        QFETCH(int, bucket);
+        QFETCH(QString, org);
+        QFETCH(bool, minutes);
+        QJsonObject args = window(org);
+        if (org.isEmpty())
+            args.remove(u"org"_s);
+        args.insert(u"bucket_s"_s, bucket);
+        args.insert(u"group_by"_s, u"provider"_s);
+        const auto r = run(operation, args);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        const QJsonObject data = r->evidence.first().data;
+        QCOMPARE(data.value(u"bucket_s"_s).toInt(), bucket);
+        QCOMPARE(r->outputs.contains(u"minutes"_s), minutes);
+        // the query sent beside is in the evidence's SQL, for a person to read
+        QCOMPARE(r->evidence.first().query.contains(u"intDiv(toUInt32(ts), 60) * 60"_s), minutes);
+        if (!minutes)
+            return;
+        const QJsonObject fine = r->outputs.value(u"minutes"_s).toObject();
+        QCOMPARE(fine.value(u"bucket_s"_s).toInt(), 60);
+        QCOMPARE(fine.value(u"columns"_s), data.value(u"columns"_s));
+        // the same requests and failures per provider, a minute apart
+        const QJsonArray coarse = data.value(u"series"_s).toArray();
+        const QJsonArray series = fine.value(u"series"_s).toArray();
+        QCOMPARE(series.size(), coarse.size());
+        for (qsizetype i = 0; i < series.size(); ++i) {
+            const QJsonObject a = coarse.at(i).toObject();
+            const QJsonObject b = series.at(i).toObject();
+            QCOMPARE(b.value(u"labels"_s), a.value(u"labels"_s));
+            const auto total = [](const QJsonObject &s, int column) {
+                qint64 sum = 0;
+                for (const QJsonValue &p : s.value(u"points"_s).toArray())
+                    sum += p.toArray().at(column).toInteger();
+                return sum;
+            };
+            QCOMPARE(total(b, 1), total(a, 1));
+            QCOMPARE(total(b, 2), total(a, 2));
+            const QJsonArray points = b.value(u"points"_s).toArray();
+            QVERIFY(points.size() > a.value(u"points"_s).toArray().size());
+            for (const QJsonValue &p : points) {
+                const QDateTime t =
+                    QDateTime::fromString(p.toArray().at(0).toString(), Qt::ISODate);
+                QVERIFY(t.isValid());
+                QCOMPARE(t.time().second(), 0);
+            }
+        }
+    }
+
     void fallbackTokensMetadata()
     {
         auto f = run(u"fallback_stats"_s, window());

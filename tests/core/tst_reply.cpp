@@ -284,6 +284,12 @@ private slots:
                u"```\n{\"error\": {\"message\": \"The model is not available for you\"}}\n```\n"
                u"Was ist da los?"_s
             << u"de"_s;
+        // a response pasted after a label on the customer's own line is the system's English
+        QTest::newRow("de with a response after a label")
+            << u"Seit heute früh schlagen die Anfragen fehl.\n"
+               u"Response: {\"error\": {\"message\": \"The model you asked for is not "
+               u"available for this provider and cannot be used with this key\"}}"_s
+            << u"de"_s;
         QTest::newRow("no words") << u"503 503 /v1/chat org_x 12:00"_s << QString();
     }
     void detectLanguage()

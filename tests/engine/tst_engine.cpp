@@ -118,6 +118,13 @@ struct Behaviour
         series = f;
         return *this;
     }
+    // The series in one-minute buckets beside the evidence, as a ClickHouse series whose own
+    // buckets are wider carries them (outputs.minutes), computed from the call.
+    Behaviour &withMinutes(const std::function<QJsonObject(const OperationCall &)> &f)
+    {
+        minutes = f;
+        return *this;
+    }
     // Answers only once `n` calls have run at the same time (or at the deadline: a timeout).
     Behaviour &untilRunning(int n)
     {
@@ -140,6 +147,7 @@ struct Behaviour
     QJsonObject outputs;
     QJsonObject data; // the evidence's data (an empty table when empty)
     std::function<QJsonObject(const OperationCall &)> series;
+    std::function<QJsonObject(const OperationCall &)> minutes;
     int waitRunning = 0;
     QString waitStep;
     std::shared_ptr<std::atomic_bool> release;
@@ -236,6 +244,8 @@ public:
             out.evidence.append(e);
         }
         out.outputs = b.outputs;
+        if (b.minutes)
+            out.outputs.insert(u"minutes"_s, b.minutes(call));
         return out;
     }
 
@@ -1051,39 +1061,53 @@ private slots:
     // window holds more minutes than a query returns), the step's query runs once more in
     // one-minute buckets around the change, and the onset is the minute the failures began;
     // with one-minute buckets nothing runs twice; when that query shows nothing, the bucket's
-    // start stands.
+    // start stands. When the answer carried its minutes beside the wider buckets, the onset is
+    // read on them and nothing runs twice either: the same minute, one round trip fewer.
     void onsetToTheMinute_data()
     {
         QTest::addColumn<int>("windowBucket"); // the bucket the window's series came in
         QTest::addColumn<bool>("fineAnswers"); // the one-minute query shows the series
+        QTest::addColumn<bool>("withMinutes"); // the answer carried one-minute buckets beside
         QTest::addColumn<bool>("refined");     // a one-minute query was asked
         QTest::addColumn<QString>("onset");    // the onset the result holds
-        QTest::newRow("two-minute buckets") << 120 << true << true << u"2026-11-20T06:05:00Z"_s;
-        QTest::newRow("one-minute buckets") << 60 << true << false << u"2026-11-20T06:05:00Z"_s;
+        QTest::newRow("two-minute buckets")
+            << 120 << true << false << true << u"2026-11-20T06:05:00Z"_s;
+        QTest::newRow("one-minute buckets")
+            << 60 << true << false << false << u"2026-11-20T06:05:00Z"_s;
         QTest::newRow("the finer query shows nothing")
-            << 120 << false << true << u"2026-11-20T06:06:00Z"_s;
+            << 120 << false << false << true << u"2026-11-20T06:06:00Z"_s;
+        QTest::newRow("two-minute buckets, their minutes beside them")
+            << 120 << false << true << false << u"2026-11-20T06:05:00Z"_s;
     }
 
     void onsetToTheMinute()
     {
         QFETCH(int, windowBucket);
         QFETCH(bool, fineAnswers);
+        QFETCH(bool, withMinutes);
         QFETCH(bool, refined);
         QFETCH(QString, onset);
         Harness h;
         const QDateTime began = fromIso(u"2026-11-20T06:05:00Z"_s);
         const QDateTime trafficFrom = fromIso(u"2026-11-18T20:00:00Z"_s);
-        h.clickhouse->setBehaviour(
-            u"error_series"_s, Behaviour().withSeries([=](const OperationCall &call) {
+        const auto failing = [=](const QDateTime &t) {
+            // failures from 06:05: the two-minute buckets show them from 06:06
+            return t >= began ? 0.3 : 0.002;
+        };
+        Behaviour series = Behaviour().withSeries([=](const OperationCall &call) {
+            OperationCall asked = call;
+            const bool fine = call.stepId.endsWith(u"_onset"_s);
+            asked.args.insert(u"bucket_s"_s, fine ? 60 : windowBucket);
+            return errorSeries(asked, fine && !fineAnswers ? Now : trafficFrom, failing);
+        });
+        if (withMinutes) {
+            series.withMinutes([=](const OperationCall &call) {
                 OperationCall asked = call;
-                const bool fine = call.stepId.endsWith(u"_onset"_s);
-                asked.args.insert(u"bucket_s"_s, fine ? 60 : windowBucket);
-                const QDateTime from = fine && !fineAnswers ? Now : trafficFrom;
-                return errorSeries(asked, from, [=](const QDateTime &t) {
-                    // failures from 06:05: the two-minute buckets show them from 06:06
-                    return t >= began ? 0.3 : 0.002;
-                });
-            }));
+                asked.args.insert(u"bucket_s"_s, 60);
+                return errorSeries(asked, trafficFrom, failing);
+            });
+        }
+        h.clickhouse->setBehaviour(u"error_series"_s, series);
         const QStringList steps{stepJson(u"series"_s, u"clickhouse"_s, u"error_series"_s)};
         InvestigationRun run(h.connectors(), library(u"api-errors"_s, steps), Now);
         InvestigationRun::Options options;

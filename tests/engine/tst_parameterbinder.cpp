@@ -557,6 +557,13 @@ private slots:
             << u"provider_outage"_s << true;
         QTest::newRow("japanese, a hedge")
             << u"9時から遅いです。OpenAIの障害かもしれません。"_s << u"provider_outage"_s << true;
+        // the kind of cause named first, not the first kind of the cue list
+        QTest::newRow("the provider changed something")
+            << u"Calls fail since noon. I think Anthropic changed their API."_s
+            << u"provider_outage"_s << true;
+        QTest::newRow("our deploy broke a provider's route")
+            << u"Calls fail since noon. I think your release broke the Anthropic route."_s
+            << u"deploy_regression"_s << true;
         QTest::newRow("a request with maybe is no theory")
             << u"Requests fail with 502 since 10:00. Maybe you can check?"_s << QString() << false;
         QTest::newRow("none") << u"Requests fail with 502 since 10:00."_s << QString() << false;

@@ -293,6 +293,23 @@ const QSet<QString> &fillerWords()
 
 } // namespace
 
+QList<QStringList> paragraphSentences(const QString &text)
+{
+    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[A-Z])"_s);
+    QList<QStringList> paragraphs;
+    for (const QString &line : text.split(u'\n'))
+        paragraphs.append(line.trimmed().split(sentenceEnd, Qt::SkipEmptyParts));
+    return paragraphs;
+}
+
+QString cutAtWord(const QString &text, qsizetype max)
+{
+    if (text.size() <= max)
+        return text;
+    const qsizetype cut = text.lastIndexOf(u' ', max);
+    return text.left(cut > 0 ? cut : max) + u'\u2026';
+}
+
 QStringList wordsOf(const QString &text)
 {
     QStringList out;

@@ -94,6 +94,12 @@ QString formatShare(double share);      // 0.384 -> "38%", 0.0031 -> "0.3%"
 QString formatCount(double count);      // 12345 -> "12,345"
 QString formatDuration(qint64 seconds); // "2 min", "1 h 34 min"
 
+// A page's paragraphs (its lines), each split into sentences: a sentence ends at ".", "!" or
+// "?" before a space and a capital letter, so "e.g. `eu.anthropic…`" stays inside its sentence.
+QList<QStringList> paragraphSentences(const QString &text);
+// `text` cut to at most `max` characters at a word, never inside one, ending in "…" when cut.
+QString cutAtWord(const QString &text, qsizetype max);
+
 // Lowercase words of at least three letters/digits, without common English and HTTP filler
 // words; paths and identifiers are split on '/', '_', '-', '.'.
 QStringList wordsOf(const QString &text);
@@ -173,6 +179,14 @@ void appendUnique(QStringList &list, const QStringList &values);
 
 namespace Casefile::Analysis {
 
+// A status or an error code that says the request timed out: 408, 504, 524 (a proxy's
+// timeout), or a code naming a timeout ("request_timeout", "upstream_timed_out").
+inline bool isTimeoutFailure(int status, QStringView errorCode)
+{
+    return status == 408 || status == 504 || status == 524 || errorCode.contains(u"timeout") ||
+           errorCode.contains(u"timed_out");
+}
+
 // The error_breakdown table, summarised.
 struct ErrorGroup
 {
@@ -186,6 +200,8 @@ struct ErrorGroup
 
     // refused by a rate limit (429, rate_limited)
     bool isRateLimit() const { return status == 429 || errorCode == u"rate_limited"; }
+    // the request timed out (isTimeoutFailure)
+    bool isTimeout() const { return isTimeoutFailure(status, errorCode); }
     // the provider's or the network's failure (5xx, 408, provider_*), not the request's
     bool isServerError() const
     {

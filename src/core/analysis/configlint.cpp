@@ -337,11 +337,7 @@ bool concernsFailures(const ConfigIssue &i, const ErrorProfile &errors, const QS
     case ConfigIssue::Kind::NoRequestTimeout:
     case ConfigIssue::Kind::TimeoutTooLong:
         return playbook == u"fallback"_s || playbook == u"latency-spike"_s ||
-               any([](const ErrorGroup &g) {
-                   return g.status == 408 || g.status == 504 || g.status == 524 ||
-                          g.errorCode.contains(u"timeout"_s) ||
-                          g.errorCode.contains(u"timed_out"_s);
-               });
+               any([](const ErrorGroup &g) { return g.isTimeout(); });
     case ConfigIssue::Kind::StatusCodesMissing:
         return playbook == u"fallback"_s ||
                any([&](const ErrorGroup &g) { return i.missingCodes.contains(g.status); });

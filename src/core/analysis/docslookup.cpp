@@ -3,8 +3,6 @@
 #include "core/analysis/deploycorrelation.h"
 #include "core/analysis/unchecked.h"
 
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 
 namespace Casefile {
@@ -17,10 +15,7 @@ namespace {
 QString quoteOf(const QString &text, const QStringList &wanted, const QStringList &codes)
 {
     constexpr qsizetype MaxQuote = 300;
-    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[A-Z])"_s);
-    QList<QStringList> paragraphs;
-    for (const QString &line : text.split(u'\n'))
-        paragraphs.append(line.trimmed().split(sentenceEnd, Qt::SkipEmptyParts));
+    const QList<QStringList> paragraphs = Analysis::paragraphSentences(text);
     int bestScore = -1;
     QStringList best;
     for (const QStringList &sentences : std::as_const(paragraphs)) {
@@ -44,10 +39,8 @@ QString quoteOf(const QString &text, const QStringList &wanted, const QStringLis
     if (best.isEmpty())
         return {};
     QString quote = best.takeFirst();
-    if (quote.size() > MaxQuote) {
-        const qsizetype cut = quote.lastIndexOf(u' ', MaxQuote);
-        return quote.left(cut > 0 ? cut : MaxQuote) + u'\u2026';
-    }
+    if (quote.size() > MaxQuote)
+        return Analysis::cutAtWord(quote, MaxQuote);
     for (const QString &next : std::as_const(best)) {
         if (quote.size() + 1 + next.size() > MaxQuote)
             break;

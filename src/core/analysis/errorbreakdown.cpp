@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 
@@ -485,8 +484,7 @@ void phraseEditedConfig(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
     const auto main = std::find_if(p.groups.cbegin(), p.groups.cend(), [&](const ErrorGroup &g) {
         return g.provider == p.serverProvider;
     });
-    const bool timedOut = main != p.groups.cend() && (main->status == 408 || main->status == 504 ||
-                                                      main->errorCode.contains(u"timeout"_s));
+    const bool timedOut = main != p.groups.cend() && main->isTimeout();
     if (timedOut && f.serverConfigTimeoutMs > 0) {
         const QString ms = QString::number(f.serverConfigTimeoutMs, 'f', 0);
         s += u"; the failures are timeouts and it now sets request_timeout "_s + ms + u" ms"_s;
@@ -908,10 +906,13 @@ void documentClientErrors(const QList<DocPage> &pages, ErrorBreakdownFacts &f)
         largest->status == 401 || largest->status == 403 || largest->status == 404;
     if (const DocPage *found = pageNaming(pages, *largest)) {
         const DocPage &page = *found;
-        static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+|\\n+"_s);
-        for (const QString &sentence : page.text.split(sentenceEnd)) {
-            if (sentence.contains(largest->errorCode) && !sentence.startsWith(u'#')) {
-                f.clientDocQuote = sentence.trimmed().left(300);
+        for (const QStringList &sentences : paragraphSentences(page.text)) {
+            const auto named =
+                std::find_if(sentences.cbegin(), sentences.cend(), [&](const QString &sentence) {
+                    return sentence.contains(largest->errorCode) && !sentence.startsWith(u'#');
+                });
+            if (named != sentences.cend()) {
+                f.clientDocQuote = cutAtWord(*named, 300);
                 break;
             }
         }

@@ -636,12 +636,12 @@ FallbackStats fallbackStats(const QJsonObject &table, const QString &evidenceId)
             }
             continue;
         }
-        const bool failed = status >= 500 || status == 408 || status == 429 ||
-                            code.contains(u"timeout") || code.startsWith(u"provider_");
+        const bool failed = status >= 500 || status == 429 || isTimeoutFailure(status, code) ||
+                            code.startsWith(u"provider_");
         if (failed && !fellBack) {
             st.stuck += n;
             st.stuckLatencySum += avg * n;
-            if (code.contains(u"timeout") || status == 408 || status == 504 || avg >= 30000)
+            if (isTimeoutFailure(status, code) || avg >= 30000)
                 st.stuckTimeouts += n;
             st.stuckByTarget[target] += n;
             if (!config.isEmpty()) {

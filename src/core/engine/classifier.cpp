@@ -1303,17 +1303,16 @@ QString pastedAsCodes(const QString &text)
         u"\\b\\d+(?:[.,]\\d+)?\\b|\\b[A-Za-z]+(?:_[A-Za-z0-9]+)+\\b|\\b\\w*(?:Error|Exception)\\b|"
         u"\\btim(?:ed|es|e)[ _-]?out\\b|(?<=\")[a-z]+(?=\")"_s,
         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression jsonLine(
-        u"^\\s*(?:\\[?\\{|[A-Z]+ \\d{3} \\{)|\\{\\s*\"\\w+\"\\s*:"_s);
     QString out;
-    bool inFence = false;
-    for (const QString &line : text.split(u'\n')) {
+    const QStringList lines = text.split(u'\n');
+    const QList<bool> pasted = Text::pastedLines(lines);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines.at(i);
         if (line.trimmed().startsWith(u"```"_s)) {
-            inFence = !inFence;
             out += u'\n';
             continue;
         }
-        if (!inFence && !line.contains(jsonLine)) {
+        if (!pasted.at(i)) {
             out += line + u'\n';
             continue;
         }

@@ -159,6 +159,9 @@ struct OnsetQuery
     OperationCall call; // the step's own operation and arguments
     qint64 timeoutMs = 0;
     int bucketSeconds = 0; // the width of the buckets the change was found on
+    // The step's series in one-minute buckets, when its answer carried them (outputs.minutes):
+    // the onset is read on them, and the query is not asked again
+    Evidence minutes;
 };
 
 // A connector's answer, with an exception it throws turned into a failed answer.
@@ -856,11 +859,16 @@ QHash<QString, OnsetQuery> InvestigationRunPrivate::onsetQueries() const
             const int bucket = e.data.value(u"bucket_s"_s).toInt();
             if (bucket <= 60)
                 continue;
-            OnsetQuery query{
-                connectors->get(step.connector), {}, scaled(qint64(step.timeoutS) * 1000), bucket};
+            OnsetQuery query{connectors->get(step.connector),
+                             {},
+                             scaled(qint64(step.timeoutS) * 1000),
+                             bucket,
+                             {}};
             query.call.stepId = step.id + u"_onset"_s;
             query.call.operation = step.operation;
             query.call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
+            query.minutes.kind = EvidenceKind::TimeSeries;
+            query.minutes.data = found->outputs.value(u"minutes"_s).toObject();
             if (query.connector)
                 out.insert(e.id, query);
         }
@@ -898,7 +906,8 @@ void prefetchOnsets(const WindowProbe &probe)
             if (probe.token.isCancelled())
                 return;
             if (!change->at.isValid() || !probe.refines.contains(change->evidenceId) ||
-                asked.contains(change->evidenceId))
+                asked.contains(change->evidenceId) ||
+                !probe.refines.value(change->evidenceId).minutes.data.isEmpty())
                 continue;
             asked.insert(change->evidenceId);
             qCDebug(lcCore) << "reading the onset on" << change->evidenceId << "early";
@@ -952,11 +961,16 @@ void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
         clearestAlike(*out.changes, configs, *primary, probe.refines);
     const OnsetQuery q = refineQuery(probe.refines.value(change->evidenceId), *change, probe.token);
     qCDebug(lcCore) << "reading the onset of" << q.call.stepId << "to the minute around"
-                    << change->at << "on" << change->group;
-    const Result<OperationOutput> answer = probe.memo->run(q.connector, q.call);
-    if (!answer)
-        return; // the coarse onset stands
-    for (const Evidence &e : answer->evidence) {
+                    << change->at << "on" << change->group
+                    << (q.minutes.data.isEmpty() ? "" : "in the minutes its answer carried");
+    QList<Evidence> fineAnswer{q.minutes};
+    if (q.minutes.data.isEmpty()) {
+        const Result<OperationOutput> answer = probe.memo->run(q.connector, q.call);
+        if (!answer)
+            return; // the coarse onset stands
+        fineAnswer = answer->evidence;
+    }
+    for (const Evidence &e : std::as_const(fineAnswer)) {
         for (const Analysis::Series &fine : Analysis::seriesOf(e)) {
             if (fine.labels != change->labels || fine.bucketSeconds >= q.bucketSeconds)
                 continue;

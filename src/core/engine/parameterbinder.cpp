@@ -476,20 +476,26 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
           u"outage", u"incident", u"proveedor", u"provedor", u"anbieter", u"fournisseur"}},
         {u"rate_limited", {u"rate limit", u"429", u"quota", u"limite", u"throttl"}},
         {u"customer_config",
-         {u"config", u"our setup", u"configuracion", u"configuracao", u"konfiguration", u"設定"}},
-        {u"customer_config",
-         {u"credential", u"credentials", u"iam", u"permission", u"api key", u"virtual key",
-          u"berechtigung", u"zugangsdaten", u"credencial", u"permiso", u"permissao", u"identifiant",
-          u"権限", u"認証情報"}},
+         {u"config",  u"our setup",   u"configuracion", u"configuracao", u"konfiguration",
+          u"設定",    u"credential",  u"credentials",   u"iam",          u"permission",
+          u"api key", u"virtual key", u"berechtigung",  u"zugangsdaten", u"credencial",
+          u"permiso", u"permissao",   u"identifiant",   u"権限",         u"認証情報"}},
         {u"sdk_version", {u"sdk", u"version", u"library", u"client"}},
         {u"billing_pipeline", {u"billing", u"metering", u"invoice", u"factura", u"fatura"}},
     };
+    // The kind of cause the theory names first: "I think OpenAI changed something" blames the
+    // provider, "your deploy broke the OpenAI route" a deploy.
+    qsizetype first = -1;
     for (const Cue &c : cues) {
         for (const char16_t *w : c.words) {
             const QString word = foldForMatching(QString::fromUtf16(w)).trimmed();
-            if (word.front().unicode() > 0x2000 ? f.contains(word) : findTerm(f, word).count > 0) {
+            const bool cjk = word.front().unicode() > 0x2000;
+            if (cjk ? !f.contains(word) : findTerm(f, word).count == 0)
+                continue;
+            const qsizetype at = cjk ? f.indexOf(word) : f.indexOf(u' ' + word);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
                 p.customerHypothesisCategory = QString::fromUtf16(c.category);
-                return;
             }
         }
     }

@@ -103,6 +103,22 @@ bool isHan(QChar c)
     return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF);
 }
 
+QList<bool> pastedLines(const QStringList &lines)
+{
+    static const QRegularExpression jsonLine(
+        u"^\\s*(?:\\[?\\{|[A-Z]+ \\d{3} \\{)|\\{\\s*\"\\w+\"\\s*:"_s);
+    QList<bool> out;
+    out.reserve(lines.size());
+    bool inFence = false;
+    for (const QString &line : lines) {
+        const bool fence = line.trimmed().startsWith(u"```"_s);
+        if (fence)
+            inFence = !inFence;
+        out.append(fence || inFence || line.contains(jsonLine));
+    }
+    return out;
+}
+
 QString detectLanguage(const QString &text)
 {
     int kana = 0;
@@ -130,16 +146,14 @@ QString detectLanguage(const QString &text)
     }
     // Pasted errors, stack traces and code say nothing about the customer's language.
     QString prose;
-    bool inFence = false;
-    for (const QString &line : text.split(u'\n')) {
-        const QString t = line.trimmed();
-        if (t.startsWith(u"```"_s)) {
-            inFence = !inFence;
-            continue;
-        }
-        static const QRegularExpression pasted(
+    const QStringList lines = text.split(u'\n');
+    const QList<bool> pasted = pastedLines(lines);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString t = lines.at(i).trimmed();
+        // and stack traces, shell prompts, tables and markup
+        static const QRegularExpression traced(
             u"^(\\w*(Error|Exception)\\b|Traceback|at |File \"|[{}\\[\\]\"<>$#|]|\\d{3} )"_s);
-        if (inFence || t.contains(pasted))
+        if (pasted.at(i) || t.contains(traced))
             continue;
         static const QRegularExpression code(u"`[^`]*`"_s);
         prose += QString(t).remove(code) + u'\n';
