@@ -349,6 +349,14 @@ QString seriesColumns(const QueryContext &c, const SeriesShape &shape, const QSt
     return sql;
 }
 
+// How a series' rows are grouped and ordered: by label (when grouped), then by time; `first`
+// an order before both.
+QString seriesGrouping(bool grouped, const QString &first = {})
+{
+    const QString label = grouped ? u"cf_label, "_s : QString();
+    return u" GROUP BY "_s + label + u"cf_t ORDER BY "_s + first + label + u"cf_t"_s;
+}
+
 // Beside a series of one organisation in buckets wider than a minute, over at most
 // 2 × MaxPoints minutes: the same series in one-minute buckets, sent with it. Where a change
 // found on the wider buckets began is then read to the minute on them (outputs.minutes), not by
@@ -362,13 +370,11 @@ std::optional<Query> minuteSql(const Request &request, const SeriesShape &shape,
         Args::string(request.args, u"org"_s).isEmpty() || shape.groupBy == u"org"_s)
         return std::nullopt;
     const bool grouped = !shape.groupField.isEmpty();
-    const QString label = grouped ? u"cf_label, "_s : QString();
     QString sql = u"SELECT "_s;
     if (grouped)
         sql += c.f(shape.groupField) + u" AS cf_label, "_s;
     sql += seriesColumns(c, shape, u"60"_s, errorsExpr) + u" FROM "_s + c.from() + where +
-           u" GROUP BY "_s + label + u"cf_t ORDER BY "_s + label +
-           u"cf_t LIMIT %1 FORMAT JSON"_s.arg(SeriesRowLimit);
+           seriesGrouping(grouped) + u" LIMIT %1 FORMAT JSON"_s.arg(SeriesRowLimit);
     Query q{sql, c.parameters()};
     q.optional = true;
     return q;
@@ -408,13 +414,11 @@ Result<QList<Query>> seriesSql(const Request &request)
         const QString keep = Args::string(request.args, u"keep_org"_s);
         if (shape->groupBy == u"org"_s && !keep.isEmpty())
             order = u"cf_label = "_s + c.lit(keep) + u" DESC, "_s;
-        order += u"cf_label, "_s;
     } else {
         sql = u"SELECT "_s;
     }
     sql += seriesColumns(c, *shape, bucket, errorsExpr);
-    sql += u" FROM "_s + c.from() + where + u" GROUP BY "_s +
-           (grouped ? u"cf_label, "_s : QString()) + u"cf_t ORDER BY "_s + order + u"cf_t"_s +
+    sql += u" FROM "_s + c.from() + where + seriesGrouping(grouped, order) +
            (grouped ? u" LIMIT %1 BY cf_label"_s.arg(MaxPoints + 2) : QString()) +
            u" LIMIT %1 FORMAT JSON"_s.arg(SeriesRowLimit);
     QList<Query> queries{{sql, c.parameters()}};
@@ -1441,6 +1445,7 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
                             {u"absent"_s, true}}));
             return none;
         }
+        // an optional query comes after the queries it adds to: the step answers without it
         if (!*answer && queries->at(qsizetype(i)).optional) {
             qCInfo(lcConnectors, "ClickHouse: an optional query of %s failed: %s",
                    qUtf8Printable(call.operation), qUtf8Printable(answer->error().message));
@@ -1451,9 +1456,10 @@ Result<OperationOutput> ClickHouseConnector::run(const OperationCall &call)
         results.append(std::move(**answer));
     }
     const QString sourceId = ids.front();
+    // the queries the evidence was read from: not an optional one that failed
     QStringList texts;
-    for (const Query &q : *queries)
-        texts << q.text();
+    for (qsizetype i = 0; i < results.size(); ++i)
+        texts << queries->at(i).text();
     Mapped mapped = operation->rows(results, request);
     OperationOutput out;
     // A step for one organisation on a table sorted otherwise says what it cost: it read more

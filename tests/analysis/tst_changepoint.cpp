@@ -29,6 +29,8 @@ private slots:
     void lastBucketsAreNoRecovery();
     void dailyCycle_data();
     void dailyCycle();
+    void dailyCycleInWords_data();
+    void dailyCycleInWords();
     void episodeOverBeforeTheTicketsTime();
     void firstToken_data();
     void firstToken();
@@ -460,6 +462,48 @@ void TestChangePoint::dailyCycle()
         QVERIFY2(std::abs(s.start - start) <= 2, qPrintable(QString::number(s.start)));
         QVERIFY(s.after >= 1.4 * s.before);
     }
+}
+
+// A series that rose at the same hours the other day as in the window is said to be the daily
+// cycle in the reply's words: "yesterday" when that day is the one before the ticket's.
+void TestChangePoint::dailyCycleInWords_data()
+{
+    QTest::addColumn<QString>("cycleDay");
+    QTest::addColumn<QString>("groupRef");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("dated"); // the day given as a date
+    QTest::newRow("yesterday, one model")
+        << u"2026-11-19"_s << u"model:gpt-4.1"_s << u"change.cycle_yesterday_on"_s << false;
+    QTest::newRow("yesterday, all traffic")
+        << u"2026-11-19"_s << QString() << u"change.cycle_yesterday_all"_s << false;
+    QTest::newRow("two days before")
+        << u"2026-11-18"_s << u"model:gpt-4.1"_s << u"change.cycle_on"_s << true;
+}
+
+void TestChangePoint::dailyCycleInWords()
+{
+    QFETCH(QString, cycleDay);
+    QFETCH(QString, groupRef);
+    QFETCH(QString, key);
+    QFETCH(bool, dated);
+    Analysis::SeriesChange c;
+    c.kind = Analysis::MetricKind::Latency;
+    c.changed = false;
+    c.cycleDay = QDate::fromString(cycleDay, Qt::ISODate);
+    c.groupRef = groupRef;
+    c.group = groupRef.isEmpty() ? u"all traffic"_s : u"model gpt-4.1"_s;
+    if (!groupRef.isEmpty())
+        c.labels = {{u"model"_s, u"gpt-4.1"_s}};
+    c.level = 4100;
+    // a ticket of 10:30 in Tokyo (01:30 UTC)
+    const Phrase p = c.cyclePhrase(at(u"2026-11-20T01:30:00Z"_s));
+    QCOMPARE(p.key, key);
+    const auto has = [&](const QString &name) {
+        return std::ranges::any_of(p.args, [&](const PhraseArg &a) { return a.name == name; });
+    };
+    QVERIFY(has(u"metric"_s) && has(u"level"_s));
+    QCOMPARE(has(u"group"_s), !groupRef.isEmpty());
+    QCOMPARE(has(u"day"_s), dated);
 }
 
 // A total-latency rise at minute 120 of 240, against the time to first token of the same

@@ -268,6 +268,9 @@ private slots:
             << QStringList{} << QStringList{} << QString();
         QTest::newRow("a hook no fetched page names")
             << QStringList{u"output_guardrails"_s} << QStringList{} << QString();
+        // the page's other paragraph gives another hook's cost first: this one's is cited
+        QTest::newRow("a page on two hooks")
+            << QStringList{u"after_request_hooks"_s} << QStringList{} << u"after_request_hooks"_s;
     }
 
     // The config that slowed down just after its edit fills a hook the configs that kept their
@@ -287,13 +290,17 @@ private slots:
         facts.docs = {{u"docs:docs/routing/checks.md"_s, u"Checks"_s,
                        u"# Checks\n\nA config may run checks before a request is sent "
                        u"(`before_request_hooks`). A synchronous check holds the request: "
-                       u"masking adds 300-1000 ms per request."_s}};
+                       u"masking adds 300-1000 ms per request.\n\nChecks of the answer "
+                       u"(`after_request_hooks`) hold the response until they pass. Scanning "
+                       u"an answer takes 50-200 ms."_s}};
         const LatencyScopeVerdict v = judgeLatencyScope(facts);
         QCOMPARE(v.config, u"pc-chat"_s);
         QCOMPARE(v.configSetting, setting);
         if (!setting.isEmpty()) {
             QCOMPARE(v.configDoc.ref, u"docs:docs/routing/checks.md"_s);
-            QVERIFY2(v.configDocLine.contains(u"300-1000 ms"_s), qPrintable(v.configDocLine));
+            const QString cost =
+                setting == u"before_request_hooks"_s ? u"300-1000 ms"_s : u"50-200 ms"_s;
+            QVERIFY2(v.configDocLine.contains(cost), qPrintable(v.configDocLine));
         }
     }
 

@@ -896,6 +896,8 @@ private slots:
         QTest::newRow("from 13:00 to the end") << 13 << 0.55 << 13;
         QTest::newRow("a flat share") << -1 << 1.0 << -1;
         QTest::newRow("too small a step") << 9 << 0.9 << -1;
+        // the meter stops while the traffic goes on: the largest step down there is
+        QTest::newRow("nothing counted from 11:00") << 11 << 0.0 << 11;
     }
     void undercountFrom()
     {

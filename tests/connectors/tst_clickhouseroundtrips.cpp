@@ -247,6 +247,43 @@ private slots:
         QCOMPARE(m_server->rounds(), QList<int>{2});
     }
 
+    // The one-minute buckets sent beside a wider series are optional: when their query fails,
+    // the step answers with its own series, no minutes, and its SQL lists only the query it was
+    // read from.
+    void failedMinuteQueryLeavesTheStep()
+    {
+        auto c = connector();
+        const auto isMinuteQuery = [](const StubServer::Request &request) {
+            return request.body.contains("intDiv(toUInt32(ts), 60) * 60");
+        };
+        m_server->respond([&](const StubServer::Request &request) {
+            if (isMinuteQuery(request))
+                return StubServer::http(
+                    500, "Code: 241, e.displayText() = DB::Exception: Memory limit"_ba, {},
+                    "text/plain");
+            if (isVersionQuery(request))
+                return StubServer::json(
+                    R"({"meta":[{"name":"v","type":"String"}],"data":[{"v":"18.16.1"}],"rows":1})"_ba);
+            return StubServer::json(R"({"meta":[],"data":[],"rows":0})"_ba);
+        });
+        QJsonObject args = window();
+        args.insert(u"to"_s, u"2026-11-21T09:00:00Z"_s);
+        args.insert(u"bucket_s"_s, 600);
+        // the series, its minutes, the version and the layout (two queries)
+        m_server->answerInRounds(5, Patience);
+        Result<OperationOutput> out = std::unexpected(Error{});
+        QVERIFY(runBeside([&] { out = runStep(*c, u"error_series"_s, args); }));
+        QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().message));
+        QCOMPARE(m_server->rounds(), QList<int>{5});
+        QCOMPARE(std::count_if(m_server->requests().cbegin(), m_server->requests().cend(),
+                               isMinuteQuery),
+                 1);
+        QVERIFY(!out->outputs.contains(u"minutes"_s));
+        const QString sql = out->evidence.first().query;
+        QVERIFY2(sql.contains(u"intDiv(toUInt32(ts), 600) * 600"_s), qPrintable(sql));
+        QVERIFY2(!sql.contains(u"intDiv(toUInt32(ts), 60) * 60"_s), qPrintable(sql));
+    }
+
     void cleanup() { m_server.reset(); }
 };
 

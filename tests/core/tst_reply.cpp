@@ -759,6 +759,52 @@ private slots:
         QVERIFY2(!reply.contains(notWords), qPrintable(reply));
     }
 
+    // A provider's incident beside a cause on the customer's side (their fallback's key, their
+    // endpoint): the reply does not also tell them their setup played no part.
+    void outageBesideOwnPart_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("secondary"); // the second cause's category ('' none)
+        QTest::addColumn<bool>("absolved");     // "not caused by your setup" said
+        for (const QString &language : {u"en"_s, u"es"_s, u"pt"_s, u"de"_s, u"fr"_s, u"ja"_s}) {
+            QTest::newRow(qPrintable(language + u", alone"_s)) << language << QString() << true;
+            QTest::newRow(qPrintable(language + u", their config too"_s))
+                << language << u"customer_config"_s << false;
+        }
+        QTest::newRow("en, a known bug too") << u"en"_s << u"known_bug"_s << true;
+        QTest::newRow("en, their endpoint too") << u"en"_s << u"customer_endpoint"_s << false;
+    }
+    void outageBesideOwnPart()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, secondary);
+        QFETCH(bool, absolved);
+        static const QHash<QString, QString> sentences{
+            {u"en"_s, u"not caused by your setup"_s},
+            {u"es"_s, u"no lo causó su configuración"_s},
+            {u"pt"_s, u"não foi causado pela sua configuração"_s},
+            {u"de"_s, u"Ihre Konfiguration war nicht die Ursache"_s},
+            {u"fr"_s, u"votre configuration n'est pas en cause"_s},
+            {u"ja"_s, u"お客様の設定が原因ではありません"_s}};
+        Investigation inv = leakyInvestigation();
+        inv.secondaryCauses.clear();
+        if (!secondary.isEmpty())
+            inv.secondaryCauses.append(
+                RootCause{secondary, u"the fallback target's key was revoked"_s, 0.7, {}, {}});
+        inv.playbook = {u"fallback"_s, u"mentions it"_s};
+        inv.rootCause = RootCause{u"provider_outage"_s,
+                                  u"the provider reported an incident"_s,
+                                  0.8,
+                                  {u"provider:anthropic"_s},
+                                  {}};
+        Reply::ComposeOptions options;
+        options.language = language;
+        const QString reply = Reply::compose(inv, options).reply;
+        QVERIFY2(reply.contains(sentences.value(language)) == absolved, qPrintable(reply));
+        // the sentence closes either way
+        QVERIFY2(!reply.contains(u"{{"_s) && !reply.contains(u";."_s), qPrintable(reply));
+    }
+
     void staleSubjectIsNotQuoted_data()
     {
         QTest::addColumn<QString>("subject");

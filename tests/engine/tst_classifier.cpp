@@ -884,6 +884,12 @@ private slots:
         const TermHits hits = findTerm(foldForMatching(u"We see no errors at all"_s), u"errors"_s);
         QCOMPARE(hits.count, 0);
         QCOMPARE(hits.negated, 1);
+        QCOMPARE(hits.first, -1);
+        // where the first occurrence that is not negated starts
+        const QString folded = foldForMatching(u"No errors before noon, errors since"_s);
+        const TermHits later = findTerm(folded, u"errors"_s);
+        QCOMPARE(later.count, 1);
+        QCOMPARE(later.first, folded.lastIndexOf(u" errors"_s));
     }
 
     void folding_data()

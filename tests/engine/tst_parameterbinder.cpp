@@ -564,6 +564,11 @@ private slots:
         QTest::newRow("our deploy broke a provider's route")
             << u"Calls fail since noon. I think your release broke the Anthropic route."_s
             << u"deploy_regression"_s << true;
+        // a kind of cause the customer rules out is not the one their theory names first
+        QTest::newRow("not the deploy, the provider")
+            << u"Calls fail since noon. I think this is not deploy related: OpenAI must have "
+               u"shipped a broken deploy of their own."_s
+            << u"provider_outage"_s << true;
         QTest::newRow("a request with maybe is no theory")
             << u"Requests fail with 502 since 10:00. Maybe you can check?"_s << QString() << false;
         QTest::newRow("none") << u"Requests fail with 502 since 10:00."_s << QString() << false;

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -540,6 +541,20 @@ QList<Phrase> SeriesChange::phrases() const
     if (end.isValid())
         out.append({u"change.recovered"_s, {Say::time(u"at"_s, end)}});
     return out;
+}
+
+Phrase SeriesChange::cyclePhrase(const QDateTime &reference) const
+{
+    const bool all = groupRef.isEmpty();
+    const bool yesterday = cycleDay.daysTo(reference.toUTC().date()) == 1;
+    Phrase p{u"change.cycle_"_s + (yesterday ? u"yesterday_"_s : QString()) +
+                 (all ? u"all"_s : u"on"_s),
+             {metricTerm(), value(u"level"_s, level)}};
+    if (!all)
+        p.args.append(groupNames());
+    if (!yesterday)
+        p.args.append(Say::date(u"day"_s, cycleDay.startOfDay(QTimeZone::utc())));
+    return p;
 }
 
 QList<const SeriesChange *> ChangeReport::changed() const
@@ -1116,6 +1131,7 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
             Finding f;
             f.summary = c.describe(ref);
             f.summary[0] = f.summary.at(0).toUpper();
+            f.phrases = {c.cyclePhrase(ref)};
             f.evidenceIds.append(c.evidenceId);
             f.confidence = 0.6;
             out.findings.append(f);
@@ -1213,11 +1229,17 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         for (const SeriesChange &c : report.series) {
             if (c.kind == MetricKind::ErrorRate && c.level < 0.01)
                 continue;
-            const QString level =
-                c.metricName() + u" on "_s + c.group + u" about "_s + c.formatValue(c.level);
-            if (!levels.contains(level) && levels.size() < 5)
-                phrases.append({u"change.level_on"_s,
-                                {c.metricTerm(), c.groupNames(), c.value(u"level"_s, c.level)}});
+            // a rise at the same hours the day before too is what the customer saw: said so
+            const bool cycle = c.cycleDay.isValid();
+            const QString level = cycle ? c.describe(ref)
+                                        : c.metricName() + u" on "_s + c.group + u" about "_s +
+                                              c.formatValue(c.level);
+            if (!levels.contains(level) && levels.size() < 5) {
+                phrases.append(
+                    cycle ? c.cyclePhrase(ref)
+                          : Phrase{u"change.level_on"_s,
+                                   {c.metricTerm(), c.groupNames(), c.value(u"level"_s, c.level)}});
+            }
             appendUnique(levels, level);
             appendUnique(evidence, c.evidenceId);
         }

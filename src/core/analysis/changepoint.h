@@ -100,6 +100,10 @@ struct SeriesChange
     // describe() as phrase-book clauses (change.*): the metric as a term, the group by its
     // label values (routes, models as written), values and times typed.
     QList<Phrase> phrases() const;
+    // A series that rose at the same hours on `cycleDay` as in the window, as a clause: "rose
+    // at the same hours yesterday too: the daily cycle" when that day is the one before
+    // `reference`'s, the date otherwise.
+    Phrase cyclePhrase(const QDateTime &reference) const;
     PhraseArg metricTerm() const;                         // "metric": metric.<name>
     PhraseArg value(const QString &name, double v) const; // a latency or a share
     PhraseArg groupNames() const;                         // "group": the label values

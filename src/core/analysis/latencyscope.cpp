@@ -185,12 +185,18 @@ void judgeSdks(const LatencyScopeFacts &facts, LatencyScopeVerdict &v)
     }
 }
 
+// `name` as a word of its own: "gpt-4.1" is not named by "gpt-4.1-mini".
+QRegularExpression naming(const QString &name)
+{
+    return QRegularExpression(u"(?<![\\w.-])"_s + QRegularExpression::escape(name) +
+                              u"(?![\\w-]|\\.\\w)"_s);
+}
+
 // The sentence, or failing that the table row, of `text` that names `model` as a word of its
 // own ("gpt-4.1" is not named by "gpt-4.1-mini"); '' when the page does not name it.
 QString lineNaming(const QString &text, const QString &model)
 {
-    const QRegularExpression named(u"(?<![\\w.-])"_s + QRegularExpression::escape(model) +
-                                   u"(?![\\w-]|\\.\\w)"_s);
+    const QRegularExpression named = naming(model);
     QString row;
     for (const QString &line : text.split(u'\n')) {
         const QString trimmed = line.trimmed();
@@ -270,25 +276,33 @@ void judgeDocumentedSetting(const LatencyScopeFacts &facts, LatencyScopeVerdict 
     }
 }
 
-// The sentence of `text` that gives a duration ("adds 300-1000 ms per request"), else the one
-// naming `key`; '' when the page does not name `key`.
+// The sentence of `text` that gives a duration ("adds 300-1000 ms per request"): the first in
+// the paragraph naming `key`, else the first anywhere on the page, else the one naming `key`;
+// '' when the page does not name `key`. A page on several hooks gives each its own cost.
 QString costLine(const QString &text, const QString &key)
 {
     const QString named = lineNaming(text, key);
     if (named.isEmpty())
         return {};
     static const QRegularExpression duration(u"\\d\\s*(?:ms|milliseconds?|s|seconds?)\\b"_s);
-    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
-    for (const QString &line : text.split(u'\n')) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(u'#') || trimmed.startsWith(u'|'))
+    const QRegularExpression names = naming(key);
+    QString elsewhere;
+    for (const QStringList &paragraph : paragraphSentences(text)) {
+        if (paragraph.isEmpty() || paragraph.first().startsWith(u'#') ||
+            paragraph.first().startsWith(u'|'))
             continue;
-        for (const QString &sentence : trimmed.split(sentenceEnd)) {
-            if (duration.match(sentence).hasMatch())
-                return sentence.left(300);
+        const bool own = std::ranges::any_of(
+            paragraph, [&](const QString &sentence) { return names.match(sentence).hasMatch(); });
+        for (const QString &sentence : paragraph) {
+            if (!duration.match(sentence).hasMatch())
+                continue;
+            if (own)
+                return cutAtWord(sentence, 300);
+            if (elsewhere.isEmpty())
+                elsewhere = sentence;
         }
     }
-    return named;
+    return elsewhere.isEmpty() ? named : cutAtWord(elsewhere, 300);
 }
 
 // The config that slowed down fills a hook (a guardrail) that none of the configs which kept

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -744,7 +745,8 @@ namespace {
 
 // The hour from which the meter's share of `reference` steps up (`more`) or down by at least a
 // quarter and stays there: the split that puts the most hours on their own side of the midpoint,
-// the larger step on a tie; the factor is after over before.
+// the larger step on a tie; the factor is after over before. A meter that stops counting while
+// the reference goes on steps down to nothing: the largest step there is.
 std::pair<QDateTime, double> countStepFrom(const QList<std::pair<QDateTime, double>> &hours,
                                            const QList<std::pair<QDateTime, double>> &reference,
                                            bool more)
@@ -756,6 +758,8 @@ std::pair<QDateTime, double> countStepFrom(const QList<std::pair<QDateTime, doub
     for (const auto &h : read)
         r.append(h.second);
     const auto step = [more](double before, double after) {
+        if (!more && after <= 0)
+            return std::numeric_limits<double>::infinity();
         return more ? after / before : before / after;
     };
     std::pair<QDateTime, double> best;
@@ -763,7 +767,7 @@ std::pair<QDateTime, double> countStepFrom(const QList<std::pair<QDateTime, doub
     for (qsizetype k = 2; k + 2 <= r.size(); ++k) {
         const double before = median(r.mid(0, k));
         const double after = median(r.mid(k));
-        if (before <= 0 || after <= 0 || step(before, after) < 1.25)
+        if (before <= 0 || (more && after <= 0) || step(before, after) < 1.25)
             continue;
         const double mid = (before + after) / 2.0;
         qsizetype low = 0;

@@ -1305,14 +1305,14 @@ QString pastedAsCodes(const QString &text)
         QRegularExpression::CaseInsensitiveOption);
     QString out;
     const QStringList lines = text.split(u'\n');
-    const QList<bool> pasted = Text::pastedLines(lines);
+    const QList<Text::LineKind> kinds = Text::pastedLines(lines);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
-        if (line.trimmed().startsWith(u"```"_s)) {
+        if (kinds.at(i) == Text::LineKind::Fence) {
             out += u'\n';
             continue;
         }
-        if (!pasted.at(i)) {
+        if (kinds.at(i) == Text::LineKind::Written) {
             out += line + u'\n';
             continue;
         }

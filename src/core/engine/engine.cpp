@@ -161,7 +161,7 @@ struct OnsetQuery
     int bucketSeconds = 0; // the width of the buckets the change was found on
     // The step's series in one-minute buckets, when its answer carried them (outputs.minutes):
     // the onset is read on them, and the query is not asked again
-    Evidence minutes;
+    std::optional<Evidence> minutes;
 };
 
 // A connector's answer, with an exception it throws turned into a failed answer.
@@ -863,12 +863,16 @@ QHash<QString, OnsetQuery> InvestigationRunPrivate::onsetQueries() const
                              {},
                              scaled(qint64(step.timeoutS) * 1000),
                              bucket,
-                             {}};
+                             std::nullopt};
             query.call.stepId = step.id + u"_onset"_s;
             query.call.operation = step.operation;
             query.call.args = renderTemplates(QJsonValue(step.args), templateValues()).toObject();
-            query.minutes.kind = EvidenceKind::TimeSeries;
-            query.minutes.data = found->outputs.value(u"minutes"_s).toObject();
+            const QJsonObject minutes = found->outputs.value(u"minutes"_s).toObject();
+            if (!minutes.isEmpty()) {
+                query.minutes.emplace();
+                query.minutes->kind = EvidenceKind::TimeSeries;
+                query.minutes->data = minutes;
+            }
             if (query.connector)
                 out.insert(e.id, query);
         }
@@ -907,7 +911,7 @@ void prefetchOnsets(const WindowProbe &probe)
                 return;
             if (!change->at.isValid() || !probe.refines.contains(change->evidenceId) ||
                 asked.contains(change->evidenceId) ||
-                !probe.refines.value(change->evidenceId).minutes.data.isEmpty())
+                probe.refines.value(change->evidenceId).minutes)
                 continue;
             asked.insert(change->evidenceId);
             qCDebug(lcCore) << "reading the onset on" << change->evidenceId << "early";
@@ -962,9 +966,11 @@ void refinePrimaryOnset(WindowCheck &out, const WindowProbe &probe)
     const OnsetQuery q = refineQuery(probe.refines.value(change->evidenceId), *change, probe.token);
     qCDebug(lcCore) << "reading the onset of" << q.call.stepId << "to the minute around"
                     << change->at << "on" << change->group
-                    << (q.minutes.data.isEmpty() ? "" : "in the minutes its answer carried");
-    QList<Evidence> fineAnswer{q.minutes};
-    if (q.minutes.data.isEmpty()) {
+                    << (q.minutes ? "in the minutes its answer carried" : "");
+    QList<Evidence> fineAnswer;
+    if (q.minutes) {
+        fineAnswer.append(*q.minutes);
+    } else {
         const Result<OperationOutput> answer = probe.memo->run(q.connector, q.call);
         if (!answer)
             return; // the coarse onset stands

@@ -484,15 +484,12 @@ void bindCustomerHypothesis(const QString &text, BoundParameters &p)
         {u"billing_pipeline", {u"billing", u"metering", u"invoice", u"factura", u"fatura"}},
     };
     // The kind of cause the theory names first: "I think OpenAI changed something" blames the
-    // provider, "your deploy broke the OpenAI route" a deploy.
+    // provider, "your deploy broke the OpenAI route" a deploy; a cue it denies ("not the
+    // deploy") names none.
     qsizetype first = -1;
     for (const Cue &c : cues) {
         for (const char16_t *w : c.words) {
-            const QString word = foldForMatching(QString::fromUtf16(w)).trimmed();
-            const bool cjk = word.front().unicode() > 0x2000;
-            if (cjk ? !f.contains(word) : findTerm(f, word).count == 0)
-                continue;
-            const qsizetype at = cjk ? f.indexOf(word) : f.indexOf(u' ' + word);
+            const qsizetype at = findTerm(f, foldForMatching(QString::fromUtf16(w))).first;
             if (at >= 0 && (first < 0 || at < first)) {
                 first = at;
                 p.customerHypothesisCategory = QString::fromUtf16(c.category);

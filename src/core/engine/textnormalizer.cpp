@@ -106,6 +106,7 @@ TermHits findTerm(const QString &foldedText, const QString &foldedTerm)
         return hits;
     if (isSpaceless(term)) {
         hits.count = int(foldedText.count(term));
+        hits.first = foldedText.indexOf(term);
         return hits;
     }
     const QString needle = u' ' + term;
@@ -114,10 +115,13 @@ TermHits findTerm(const QString &foldedText, const QString &foldedTerm)
         const qsizetype at = foldedText.indexOf(needle, from);
         if (at < 0)
             break;
-        if (negatedBefore(foldedText, at))
+        if (negatedBefore(foldedText, at)) {
             ++hits.negated;
-        else
+        } else {
+            if (hits.count == 0)
+                hits.first = at;
             ++hits.count;
+        }
         from = at + needle.size();
         if (hits.count + hits.negated > 1000)
             break;

@@ -16,8 +16,9 @@ QString foldForMatching(QStringView text, qsizetype cap = 20000);
 // A match of a folded term in folded text.
 struct TermHits
 {
-    int count = 0;   // occurrences at a word start, not negated
-    int negated = 0; // occurrences right after "no", "not", "without", "never"
+    int count = 0;        // occurrences at a word start, not negated
+    int negated = 0;      // occurrences right after "no", "not", "without", "never"
+    qsizetype first = -1; // where the first occurrence not negated starts, -1 when none
 };
 // `term` is folded with foldForMatching(); matches where a word starts, so "slow" finds
 // "slowly" but not "unslow"; scripts without spaces (CJK) match anywhere.

@@ -13,6 +13,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Casefile::Reply {
@@ -560,6 +562,13 @@ void setAdviceFlags(const Investigation &inv, QHash<QString, QString> &v)
         v[flag] = u"1"_s;
     if (inv.playbook.name == u"fallback" && !inv.secondaryCauses.isEmpty())
         v[u"fallback_missed"_s] = u"1"_s;
+    // a cause on the customer's side beside the provider's: the reply does not also say their
+    // setup played no part
+    static const QStringList ownSide{u"customer_config"_s, u"customer_endpoint"_s, u"sdk_version"_s,
+                                     u"rate_limited"_s};
+    if (std::ranges::any_of(inv.secondaryCauses,
+                            [](const RootCause &c) { return ownSide.contains(c.category); }))
+        v[u"own_part"_s] = u"1"_s;
 }
 
 } // namespace

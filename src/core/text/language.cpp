@@ -103,18 +103,20 @@ bool isHan(QChar c)
     return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF);
 }
 
-QList<bool> pastedLines(const QStringList &lines)
+QList<LineKind> pastedLines(const QStringList &lines)
 {
     static const QRegularExpression jsonLine(
         u"^\\s*(?:\\[?\\{|[A-Z]+ \\d{3} \\{)|\\{\\s*\"\\w+\"\\s*:"_s);
-    QList<bool> out;
+    QList<LineKind> out;
     out.reserve(lines.size());
     bool inFence = false;
     for (const QString &line : lines) {
-        const bool fence = line.trimmed().startsWith(u"```"_s);
-        if (fence)
+        if (line.trimmed().startsWith(u"```"_s)) {
             inFence = !inFence;
-        out.append(fence || inFence || line.contains(jsonLine));
+            out.append(LineKind::Fence);
+        } else {
+            out.append(inFence || line.contains(jsonLine) ? LineKind::Pasted : LineKind::Written);
+        }
     }
     return out;
 }
@@ -147,13 +149,13 @@ QString detectLanguage(const QString &text)
     // Pasted errors, stack traces and code say nothing about the customer's language.
     QString prose;
     const QStringList lines = text.split(u'\n');
-    const QList<bool> pasted = pastedLines(lines);
+    const QList<LineKind> kinds = pastedLines(lines);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString t = lines.at(i).trimmed();
         // and stack traces, shell prompts, tables and markup
         static const QRegularExpression traced(
             u"^(\\w*(Error|Exception)\\b|Traceback|at |File \"|[{}\\[\\]\"<>$#|]|\\d{3} )"_s);
-        if (pasted.at(i) || t.contains(traced))
+        if (kinds.at(i) != LineKind::Written || t.contains(traced))
             continue;
         static const QRegularExpression code(u"`[^`]*`"_s);
         prose += QString(t).remove(code) + u'\n';

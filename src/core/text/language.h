@@ -17,11 +17,14 @@ inline bool isCjk(QChar c)
     return isKana(c) || isHan(c);
 }
 
-// Which lines of a ticket the customer pasted rather than wrote: those inside a ``` fence (the
-// fence lines too) and a JSON object on a line of its own or after a status line ({"error": …},
-// [{…, POST 404 {…, Response: {"code": …). What they hold is what a system said, not the
-// customer's words. One flag per line of `lines`.
-QList<bool> pastedLines(const QStringList &lines);
+// What a line of a ticket is: the customer's own words, a ``` fence line, or pasted.
+enum class LineKind { Written, Fence, Pasted };
+
+// Which lines of a ticket the customer pasted rather than wrote: those inside a ``` fence and a
+// JSON object on a line of its own or after a status line ({"error": …}, [{…, POST 404 {…,
+// Response: {"code": …). What they hold is what a system said, not the customer's words. One
+// kind per line of `lines`.
+QList<LineKind> pastedLines(const QStringList &lines);
 
 // The language of a customer's text as a BCP 47 tag: "en", "es", "pt", "de", "fr", "ja", "zh",
 // "ko", "it" or "nl"; empty when the text gives no usable signal. Script first (kana, hangul,
