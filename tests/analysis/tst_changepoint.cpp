@@ -31,6 +31,7 @@ private slots:
     void dailyCycle();
     void dailyCycleInWords_data();
     void dailyCycleInWords();
+    void dailyCycleIsWhatWasSeen();
     void episodeOverBeforeTheTicketsTime();
     void firstToken_data();
     void firstToken();
@@ -504,6 +505,36 @@ void TestChangePoint::dailyCycleInWords()
     QVERIFY(has(u"metric"_s) && has(u"level"_s));
     QCOMPARE(has(u"group"_s), !groupRef.isEmpty());
     QCOMPARE(has(u"day"_s), dated);
+}
+
+// Office hours as slow as the same hours the day before, and nothing else: the finding that no
+// change was found says each series' daily cycle itself (first, in words: "yesterday"), and no
+// other finding repeats it.
+void TestChangePoint::dailyCycleIsWhatWasSeen()
+{
+    AnalysisInput in =
+        baseInput(u"latency-spike"_s, {u"change_point"_s}, u"2026-11-20T12:00:00Z"_s);
+    const QDateTime start = at(u"2026-11-19T00:00:00Z"_s);
+    in.params.window.from = start;
+    const auto office = [](int i) {
+        const int hour = (i / 60) % 24;
+        return (hour >= 8 && hour < 18 ? 1800.0 : 1000.0) + noise(i, 60);
+    };
+    addStep(in, u"lat"_s, u"clickhouse"_s, u"latency_series"_s, EvidenceKind::TimeSeries,
+            timeseries(start, 36 * 60, 60,
+                       {{QJsonObject{{u"model"_s, u"gpt-4.1"_s}}, office, {}, 20}}));
+    const AnalyzerOutput out = analyzeChangePoints(in);
+    int saying = 0;
+    for (const Finding &f : out.findings) {
+        const bool cycle = std::ranges::any_of(
+            f.phrases, [](const Phrase &p) { return p.key.startsWith(u"change.cycle_"_s); });
+        if (!cycle)
+            continue;
+        ++saying;
+        QCOMPARE(f.phrases.first().key, u"change.none"_s);
+        QCOMPARE(f.phrases.at(1).key, u"change.cycle_yesterday_on"_s);
+    }
+    QCOMPARE(saying, 1);
 }
 
 // A total-latency rise at minute 120 of 240, against the time to first token of the same

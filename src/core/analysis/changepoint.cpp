@@ -1125,8 +1125,10 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
     const auto changes = changeReport(input);
     const ChangeReport &report = *changes;
     const QDateTime ref = input.ticket.createdAt.isValid() ? input.ticket.createdAt : input.now;
+    // with nothing changed, the finding that says so gives each series' daily cycle itself
+    const bool nothingChanged = report.changed().isEmpty();
     for (const SeriesChange &c : report.series) {
-        if (!c.changed && c.cycleDay.isValid()) {
+        if (!c.changed && c.cycleDay.isValid() && !nothingChanged) {
             // a rise every day at the same hours: a baseline, said once per series
             Finding f;
             f.summary = c.describe(ref);
@@ -1226,10 +1228,16 @@ AnalyzerOutput analyzeChangePoints(const AnalysisInput &input)
         QStringList levels;
         QStringList evidence;
         QList<Phrase> phrases{{u"change.none"_s, {}}};
-        for (const SeriesChange &c : report.series) {
+        // a rise at the same hours the day before too is what the customer saw: said first
+        QList<const SeriesChange *> series;
+        for (const SeriesChange &c : report.series)
+            series.append(&c);
+        std::stable_partition(series.begin(), series.end(),
+                              [](const SeriesChange *c) { return c->cycleDay.isValid(); });
+        for (const SeriesChange *each : std::as_const(series)) {
+            const SeriesChange &c = *each;
             if (c.kind == MetricKind::ErrorRate && c.level < 0.01)
                 continue;
-            // a rise at the same hours the day before too is what the customer saw: said so
             const bool cycle = c.cycleDay.isValid();
             const QString level = cycle ? c.describe(ref)
                                         : c.metricName() + u" on "_s + c.group + u" about "_s +
