@@ -133,6 +133,13 @@ std::optional<StepStatus> stepStatusFromName(const QString &name)
     return std::nullopt;
 }
 
+bool Category::onCustomerSide(QStringView category)
+{
+    return std::ranges::any_of(std::initializer_list<const char *>{CustomerConfig, CustomerEndpoint,
+                                                                   SdkVersion, RateLimited},
+                               [&](const char *c) { return category == QLatin1StringView(c); });
+}
+
 const QStringList &knownCategories()
 {
     static const QStringList categories = {

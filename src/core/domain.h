@@ -205,6 +205,9 @@ inline constexpr auto CustomerEndpoint = "customer_endpoint";
 inline constexpr auto RateLimited = "rate_limited";
 inline constexpr auto SdkVersion = "sdk_version";
 inline constexpr auto NoFaultFound = "no_fault_found";
+// A cause on the customer's side of the line: their config, their endpoint, their SDK, their
+// limits; the reply then never says their setup played no part.
+bool onCustomerSide(QStringView category);
 } // namespace Category
 const QStringList &knownCategories();
 

@@ -258,6 +258,34 @@ private slots:
         QCOMPARE(Analysis::failingConfigRef(traffic, provider, model), expected);
     }
 
+    // The config that carries most of a route's requests: the job whose route's traffic rose.
+    void configCarrying_data()
+    {
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("one config sends the route")
+            << u"/v1/embeddings"_s << u"config:pc-archive"_s;
+        QTest::newRow("two configs share the route evenly")
+            << u"/v1/chat/completions"_s << QString();
+        QTest::newRow("a route nobody sends") << u"/v1/images/generations"_s << QString();
+    }
+    void configCarrying()
+    {
+        QFETCH(QString, route);
+        QFETCH(QString, expected);
+        AnalysisInput in;
+        const auto row = [](const QString &r, const QString &config, int n) {
+            return QJsonArray{r, u"openai"_s, u"gpt-4.1"_s, config, n, 0};
+        };
+        addStep(in, u"org_overview"_s, u"clickhouse"_s, u"traffic_overview"_s, EvidenceKind::Table,
+                table({u"route"_s, u"provider"_s, u"model"_s, u"config_id"_s, u"n"_s, u"errors"_s},
+                      {row(u"/v1/embeddings"_s, u"pc-archive"_s, 9000),
+                       row(u"/v1/embeddings"_s, u"pc-search"_s, 1200),
+                       row(u"/v1/chat/completions"_s, u"pc-desk"_s, 5000),
+                       row(u"/v1/chat/completions"_s, u"pc-translate"_s, 4500)}));
+        QCOMPARE(Analysis::configCarrying(in, u"route", route), expected);
+    }
+
     // "Gemini fails, Claude works" against the logs: does another config of the failing
     // provider work in the same window? (the working config's ref, '' when none)
     void providerWorksElsewhere_data()

@@ -241,6 +241,28 @@ private slots:
         QCOMPARE(v.silentSdk, silentSdk);
     }
 
+    // A service upgraded its SDK at 19:00 and lost its metadata, while the same version keeps
+    // it in another config.
+    static QStringList upgradeGroups()
+    {
+        return {u"/v1/chat|desk|portkey-node/2.30.2=400:400,400:400,-,-,-"_s,
+                u"/v1/chat|desk|portkey-node/2.31.0=-,-,400:0:19:02,400:0,400:0"_s,
+                u"/v1/chat|other|portkey-node/2.31.0=100:100,100:100,100:100,100:100,100:100"_s};
+    }
+
+    // The group an SDK upgrade left without metadata; none when the upgrade kept it, or when
+    // the service moved to another config.
+    void upgradeDrops()
+    {
+        QCOMPARE(Casefile::Analysis::upgradeDrops(groupsOf(upgradeGroups())), QList<int>{1});
+        QStringList kept = upgradeGroups();
+        kept[1] = u"/v1/chat|desk|portkey-node/2.31.0=-,-,400:400,400:400,400:400"_s;
+        QCOMPARE(Casefile::Analysis::upgradeDrops(groupsOf(kept)), QList<int>{});
+        QStringList moved = upgradeGroups();
+        moved[1] = u"/v1/chat|new|portkey-node/2.31.0=-,-,400:0,400:0,400:0"_s;
+        QCOMPARE(Casefile::Analysis::upgradeDrops(groupsOf(moved)), QList<int>{});
+    }
+
     // Traffic moved at one time to a config that carries no metadata from its first request,
     // from one on the same route and SDK that carried it: a drop at the switch. A config that
     // never carried any all along (a job that never tags) or began long after the other ended is
@@ -251,11 +273,14 @@ private slots:
         QTest::addColumn<QString>("config");     // the config that lost it ('' none)
         QTest::addColumn<QString>("since");
         const QString kept = u"100:100,100:100,100:100,100:100,100:100"_s;
+        const QStringList upgrade = upgradeGroups();
         QTest::newRow("moved to a new config at 19:00")
             << QStringList{u"/v1/chat|old|portkey-node/2.1.0=400:400,400:400,-,-,-"_s,
                            u"/v1/chat|new|portkey-node/2.1.0=-,-,400:0:19:02,400:0,400:0"_s,
                            u"/v1/chat|other|portkey-node/2.1.0="_s + kept}
             << u"new"_s << u"19:02"_s;
+        QTest::newRow("the same config upgraded its SDK: no config switch")
+            << upgrade << QString() << QString();
         QTest::newRow("a job that never tags, no switch")
             << QStringList{u"/v1/chat|job|portkey-node/2.1.0=400:0,400:0,400:0,400:0,400:0"_s,
                            u"/v1/chat|other|portkey-node/2.1.0="_s + kept}

@@ -531,6 +531,58 @@ private slots:
         QCOMPARE(v.lines.at(0).minimumApplied, onInput);
     }
 
+    // The price the docs' pricing table gives a line, in dollars per million or cents a token.
+    void pricesOfPage()
+    {
+        const QString page =
+            u"# Pricing\n\n| line | counts | price |\n|---|---|---|\n"
+            u"| Input tokens | `prompt_tokens` | $2.00 per million |\n"
+            u"| **Cached input tokens** | `cached_tokens` | 0.00002 cents a token, 10% |\n"
+            u"| Seats | users | $20 a month |\n"_s;
+        const QList<BillingPolicy::LinePrice> prices =
+            Casefile::Analysis::pricesOfPage(page, u"docs:docs/billing/pricing.md"_s);
+        QCOMPARE(prices.size(), 2);
+        QCOMPARE(prices.at(0).line, u"input tokens"_s);
+        QVERIFY(qAbs(prices.at(0).centsPerToken - 0.0002) < 1e-12);
+        QCOMPARE(prices.at(1).line, u"cached input tokens"_s);
+        QVERIFY(qAbs(prices.at(1).centsPerToken - 0.00002) < 1e-12);
+        QCOMPARE(prices.at(1).stated, u"0.00002 cents a token, 10%"_s);
+    }
+
+    // A line whose quantity matches the logs, billed at another price per token than the
+    // pricing table gives it; the documented price, or a cent's rounding, is no departure.
+    void judgePrices_data()
+    {
+        QTest::addColumn<double>("cachedAmount"); // cents billed for 100M cached tokens
+        QTest::addColumn<bool>("departs");
+        QTest::newRow("the input price on the cached line") << 20000.0 << true;
+        QTest::newRow("the documented price") << 2000.0 << false;
+        QTest::newRow("rounded to the cent") << 2001.0 << false;
+        QTest::newRow("no amount given") << -1.0 << false;
+    }
+    void judgePrices()
+    {
+        QFETCH(double, cachedAmount);
+        BillingPolicy policy;
+        policy.rule = CachedRule::Excluded;
+        policy.prices = {{u"input tokens"_s, 0.0002, u"docs:docs/billing/pricing.md"_s},
+                         {u"cached input tokens"_s, 0.00002, u"docs:docs/billing/pricing.md"_s}};
+        InvoiceFacts f;
+        f.id = u"in_1"_s;
+        f.logged = {200e6, 0, 100e6};
+        f.lines = {
+            {u"il_1"_s, u"Input tokens"_s, LineKind::Input, 100e6, {}, 20000},
+            {u"il_2"_s, u"Cached input tokens"_s, LineKind::Cached, 100e6, {}, cachedAmount}};
+        const InvoiceVerdict v = judgeInvoice(f, policy);
+        QCOMPARE(v.worst, -1);
+        const std::optional<PriceDeparture> d = Casefile::Analysis::judgePrices(v, policy);
+        QTEST(d.has_value(), "departs");
+        if (d) {
+            QCOMPARE(d->line, 1);
+            QVERIFY(qAbs(d->extraCents - 18000) < 1e-6);
+        }
+    }
+
     // A line weighed against the documented usage rules: it follows them (the quantity is not
     // the usage, and the docs say why) or departs from them.
     void judgeLineUnderUsageRules_data()

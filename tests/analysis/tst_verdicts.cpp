@@ -256,26 +256,37 @@ private slots:
     {
         QTest::addColumn<bool>("jump");
         QTest::addColumn<QString>("rateConfig");
+        QTest::addColumn<QString>("jobConfig");
         QTest::addColumn<QStringList>("refs");
         QTest::newRow("no jump: the config the refusals used")
-            << false << u"config:pc-summaries"_s << QStringList{u"config:pc-summaries"_s};
+            << false << u"config:pc-summaries"_s << QString()
+            << QStringList{u"config:pc-summaries"_s};
         QTest::newRow("a jump: the route that grew and the config that sent most refusals")
-            << true << u"config:pc-summaries"_s
+            << true << u"config:pc-summaries"_s << QString()
             << QStringList{u"route:/v1/embeddings"_s, u"config:pc-summaries"_s};
         QTest::newRow("a jump, refusals over several configs: the route")
-            << true << QString() << QStringList{u"route:/v1/embeddings"_s};
-        QTest::newRow("spread refusals: nothing to cite") << false << QString() << QStringList{};
+            << true << QString() << QString() << QStringList{u"route:/v1/embeddings"_s};
+        QTest::newRow("spread refusals: nothing to cite")
+            << false << QString() << QString() << QStringList{};
+        QTest::newRow("a rise with the refusals over several configs: the config carrying it")
+            << true << QString() << u"config:pc-archive"_s
+            << QStringList{u"route:/v1/embeddings"_s, u"config:pc-archive"_s};
     }
     void rateLimitedRefs()
     {
         QFETCH(bool, jump);
         QFETCH(QString, rateConfig);
+        QFETCH(QString, jobConfig);
         ErrorBreakdownFacts facts;
         facts.profile = profile(1000, 300, 0, 0);
-        if (jump)
-            facts.volume =
-                VolumeChange{u"/v1/embeddings"_s, u"route:/v1/embeddings"_s, Ten, 10, 80, u"ev2"_s};
+        const VolumeChange rise{
+            u"/v1/embeddings"_s, u"route:/v1/embeddings"_s, Ten, 10, 80, u"ev2"_s};
+        if (jump && jobConfig.isEmpty())
+            facts.volume = rise;
+        else if (jump)
+            facts.rateVolume = rise;
         facts.rateConfigRef = rateConfig;
+        facts.rateJobConfigRef = jobConfig;
         const ErrorBreakdownVerdict v = judgeErrorBreakdown(facts);
         QVERIFY(v.rateLimited.proposed);
         QTEST(v.rateLimited.refs, "refs");
@@ -350,27 +361,39 @@ private slots:
 
     // 429s are a cause on their own scope, not on their share of all failures: a minority of
     // refusals beside a provider outage is proposed when its route's traffic rose in their
-    // minutes; without that rise, a minority is not.
+    // minutes, or when they are a run that began in the window through one config of several (a
+    // key's budget spent); without either, a minority is not.
     void minorityRateLimiting_data()
     {
         QTest::addColumn<double>("refused");
         QTest::addColumn<bool>("routeRose");
+        QTest::addColumn<bool>("oneConfigRun");
         QTest::addColumn<bool>("proposed");
         QTest::addColumn<QStringList>("refs");
         QTest::newRow("a tenth of the failures, the route's traffic rose")
-            << 100.0 << true << true << QStringList{u"route:/v1/embeddings"_s};
+            << 100.0 << true << false << true << QStringList{u"route:/v1/embeddings"_s};
         QTest::newRow("a tenth of the failures, no rise")
-            << 100.0 << false << false << QStringList{};
-        QTest::newRow("a handful, the route rose") << 5.0 << true << false << QStringList{};
-        QTest::newRow("most of the failures, no rise") << 900.0 << false << true << QStringList{};
+            << 100.0 << false << false << false << QStringList{};
+        QTest::newRow("a tenth, a new run through one config")
+            << 100.0 << false << true << true << QStringList{u"config:pc-copy"_s};
+        QTest::newRow("a handful, the route rose")
+            << 5.0 << true << false << false << QStringList{};
+        QTest::newRow("most of the failures, no rise")
+            << 900.0 << false << false << true << QStringList{};
     }
     void minorityRateLimiting()
     {
         QFETCH(double, refused);
         QFETCH(bool, routeRose);
+        QFETCH(bool, oneConfigRun);
         ErrorBreakdownFacts facts;
         facts.profile = profile(20000, refused, 900, 0);
         facts.scope = scope(5, 3);
+        if (oneConfigRun) {
+            facts.rateConfigRef = u"config:pc-copy"_s;
+            facts.rateConfigOfSeveral = true;
+            facts.rateRunBegan = true;
+        }
         if (routeRose)
             facts.rateVolume = VolumeChange{
                 u"/v1/embeddings"_s, u"route:/v1/embeddings"_s, Ten, 30, 120, u"ev2"_s};

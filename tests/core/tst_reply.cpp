@@ -805,6 +805,46 @@ private slots:
         QVERIFY2(!reply.contains(u"{{"_s) && !reply.contains(u";."_s), qPrintable(reply));
     }
 
+    // A page sentence the cause quotes is not quoted again among what we saw; another sentence
+    // of the same page is.
+    void pageQuotedOnce_data()
+    {
+        QTest::addColumn<QString>("seen"); // the sentence the docs finding quotes
+        QTest::addColumn<bool>("again");
+        QTest::newRow("the cause's sentence, with the page's emphasis")
+            << u"Events are signed. Your endpoint must answer **within 10 seconds**"_s << false;
+        QTest::newRow("another sentence of the page")
+            << u"Deliveries are retried five times"_s << true;
+    }
+    void pageQuotedOnce()
+    {
+        QFETCH(QString, seen);
+        const auto quote = [](const QString &text) {
+            return Phrase{u"docs.page_quote"_s,
+                          {Say::name(u"title"_s, u"Webhook delivery"_s),
+                           Say::name(u"path"_s, u"docs/webhooks/delivery.md"_s),
+                           Say::name(u"quote"_s, text)}};
+        };
+        Investigation inv = leakyInvestigation();
+        inv.secondaryCauses.clear();
+        inv.playbook = {u"webhook-failures"_s, u"mentions it"_s};
+        inv.rootCause = RootCause{u"customer_endpoint"_s,
+                                  u"deliveries time out"_s,
+                                  0.8,
+                                  {u"docs:docs/webhooks/delivery.md"_s},
+                                  {},
+                                  {quote(u"Your endpoint must answer within 10 seconds"_s)}};
+        Finding page;
+        page.summary = u"the delivery page"_s;
+        page.phrases = {quote(seen)};
+        page.refs = {u"docs:docs/webhooks/delivery.md"_s};
+        inv.findings = {page};
+        const QString reply = Reply::compose(inv, {}).reply;
+        const QString marker = seen.left(12);
+        QFETCH(bool, again);
+        QVERIFY2(reply.contains(marker) == again, qPrintable(reply));
+    }
+
     void staleSubjectIsNotQuoted_data()
     {
         QTest::addColumn<QString>("subject");

@@ -115,11 +115,6 @@ const QHash<QString, QString> &libraryKnownWrong()
          u"scenarios of the same shape keep the incident first (fallback-gpt4o-incident-fallback-"
          u"key-revoked-english, fallback-sonnet-outage-and-fallback-key-budget-french). The "
          u"reply no longer tells the customer their config played no part"_s},
-        {u"api-errors-own-embeddings-burst-429-milan-italian"_s,
-         u"the org's own burst is found (429 on every config, other orgs not limited, the "
-         u"traffic jump on /v1/embeddings, the rate-limits page), but the api-errors playbook "
-         u"reads no series per config, so the config whose traffic jumped is not named; the "
-         u"share of refusals is given over the whole window, not over the burst"_s},
         {u"provider-routing-messages-route-deploy-opus-guess-french"_s,
          u"the cause and refs are right (the deploy of /v1/messages and the route); \"Claude "
          u"fails, GPT works\" is answered as api-errors because the org's other Claude config "

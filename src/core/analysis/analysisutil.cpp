@@ -897,6 +897,30 @@ QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &pro
     return {};
 }
 
+QString configCarrying(const AnalysisInput &input, QStringView column, const QString &value)
+{
+    QHash<QString, double> perConfig;
+    double total = 0;
+    for (const FoundEvidence &f : findEvidence(input, u"clickhouse", u"traffic_overview")) {
+        const Table t(f.evidence->data);
+        if (!t.hasColumn(u"config_id") || !t.hasColumn(column))
+            continue;
+        for (int r = 0; r < t.rowCount(); ++r) {
+            if (t.text(r, column).compare(value, Qt::CaseInsensitive) != 0)
+                continue;
+            const double n = t.number(r, u"n");
+            total += n;
+            if (const QString id = t.text(r, u"config_id"); !id.isEmpty())
+                perConfig[id] += n;
+        }
+    }
+    for (auto it = perConfig.cbegin(); it != perConfig.cend(); ++it) {
+        if (total > 0 && it.value() >= 0.6 * total)
+            return u"config:"_s + it.key();
+    }
+    return {};
+}
+
 std::optional<ProviderWorksElsewhere> providerWorksElsewhere(const QList<ConfigTraffic> &traffic,
                                                              const QString &provider)
 {

@@ -311,6 +311,12 @@ QList<ConfigTraffic> configTraffic(const AnalysisInput &input);
 QString failingConfigRef(const QList<ConfigTraffic> &traffic, const QString &provider,
                          const QString &model);
 
+// The config that carries most (60% or more) of the org's requests whose `column` (route,
+// provider) is `value`, from the traffic_overview rows, as "config:<id>"; '' when no config
+// carries most of them or the rows do not name configs. Where a route's traffic jumped, the job
+// that sends it.
+QString configCarrying(const AnalysisInput &input, QStringView column, const QString &value);
+
 // "Gemini fails, Claude works" against the logs: the provider's failures held by one config
 // (failingConfigRef) while another config of the organisation's sends it a tenth or more of its
 // requests (50 at least) at under 2% errors and a fifth of the failing config's rate. The

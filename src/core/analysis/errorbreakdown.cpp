@@ -141,7 +141,12 @@ void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     // A cause is judged on its own scope: refusals that dominate the failures, or fewer of them
     // concentrated on one provider/model, that began while the route they came from carried
     // several times its earlier traffic (a second cause beside a larger one).
-    if (p.rateLimited < 10 || (p.rateLimited < 0.3 * p.errors && !f.rateVolume))
+    // Or fewer of them, a run that began in the window through one config of several: a key's
+    // budget or quota spent, whatever else fails beside it.
+    const bool oneConfigRefused =
+        !f.rateConfigRef.isEmpty() && f.rateConfigOfSeveral && f.rateRunBegan;
+    if (p.rateLimited < 10 ||
+        (p.rateLimited < 0.3 * p.errors && !f.rateVolume && !oneConfigRefused))
         return;
     v.rateLimited.proposed = true;
     v.rateLimited.score = 0.72;
@@ -159,6 +164,9 @@ void judgeRateLimiting(const ErrorBreakdownFacts &f, ErrorBreakdownVerdict &v)
     // what the customer changes.
     if (!f.rateConfigRef.isEmpty())
         v.rateLimited.refs.append(f.rateConfigRef);
+    // refusals on every config: the job whose traffic rose is what the customer changes
+    if (volume && !f.rateJobConfigRef.isEmpty())
+        v.rateLimited.refs.append(f.rateJobConfigRef);
     // the page that names the refusal's status and code says which limit it is
     if (!f.rateDocRef.isEmpty())
         v.rateLimited.refs.append(f.rateDocRef);
@@ -375,6 +383,13 @@ void phraseRateLimiting(const ErrorBreakdownFacts &f, const ErrorBreakdownVerdic
                                  Say::time(u"at"_s, vc.at), Say::count(u"before"_s, vc.before),
                                  Say::count(u"after"_s, vc.after)}});
         h.cause.evidenceIds.append(vc.evidenceId);
+        if (!f.rateJobConfigRef.isEmpty()) {
+            const QString config = refId(f.rateJobConfigRef);
+            s += u"; most of the requests on "_s + vc.group + u" come through config "_s + config;
+            h.cause.phrases.append(
+                {u"traffic.jump_config"_s,
+                 {Say::name(u"group"_s, vc.group), Say::name(u"config"_s, config)}});
+        }
     }
     h.cause.refs = v.rateLimited.refs + h.cause.refs;
     h.cause.summary = s;
@@ -645,7 +660,17 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
                              u"this organisation's usual background level, not a new failure"_s;
         background.phrases = {{u"errors.background"_s, {Say::share(u"share"_s, p.rate())}}};
         // the failures counted rise with the traffic every day, their share does not
-        if (f.trafficRise.isValid()) {
+        // on the ticket's day, said against the day before: the same rise at the same hour
+        const bool sinceYesterday = f.trafficRise.isValid() && f.trafficRoseDayBefore &&
+                                    f.trafficRise.date() == f.reference.toUTC().date();
+        if (sinceYesterday) {
+            background.summary +=
+                u"; the number of failures follows the traffic, which rose at "_s +
+                f.trafficRise.toString(u"HH:mm"_s) +
+                u" UTC today and at the same hour yesterday, as every day"_s;
+            background.phrases.append(
+                {u"errors.follow_traffic_yesterday"_s, {Say::time(u"at"_s, f.trafficRise)}});
+        } else if (f.trafficRise.isValid()) {
             background.summary += u"; the number of failures follows the traffic, which rises "
                                   u"every day at "_s +
                                   f.trafficRise.toString(u"HH:mm"_s) + u" UTC"_s;
@@ -977,8 +1002,9 @@ int dailyRiseHour(const QList<QDateTime> &times, const QList<double> &requests)
 namespace {
 
 // When the org's traffic rises on the window's last day, from the request counts of the first
-// error series (all its groups summed); invalid without a daily cycle.
-QDateTime trafficRiseOf(const AnalysisInput &input)
+// error series (all its groups summed); invalid without a daily cycle. `dayBefore`: the series
+// also covers that hour of the day before (the same rise was seen then).
+QDateTime trafficRiseOf(const AnalysisInput &input, bool *dayBefore)
 {
     const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"error_series");
     if (found.isEmpty())
@@ -995,6 +1021,7 @@ QDateTime trafficRiseOf(const AnalysisInput &input)
     QDateTime rise(last, QTime(hour, 0), QTimeZone::utc());
     if (rise > total.lastKey())
         rise = rise.addDays(-1);
+    *dayBefore = total.firstKey() <= rise.addDays(-1);
     return rise;
 }
 
@@ -1009,28 +1036,39 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.scope = orgScope(input);
     f.serverScope = serverErrorScope(input, f.profile, f.scope);
     f.errorSeriesFlat = errorSeriesFlat(input);
-    f.trafficRise = trafficRiseOf(input);
+    f.trafficRise = trafficRiseOf(input, &f.trafficRoseDayBefore);
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
     const QList<ConfigTraffic> traffic = configTraffic(input);
+    QSet<QString> configs;
+    for (const ConfigTraffic &c : traffic)
+        configs.insert(c.configId);
     if (!f.profile.rateProvider.isEmpty()) {
         f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
-        QSet<QString> configs;
-        for (const ConfigTraffic &c : traffic)
-            configs.insert(c.configId);
         f.rateConfigOfSeveral = configs.size() >= 2;
+        const QDateTime windowFrom = input.params.window.from;
+        f.rateRunBegan = f.profile.rateFirst.isValid() && !f.profile.rateEarlier.isValid() &&
+                         windowFrom.isValid() && windowFrom.secsTo(f.profile.rateFirst) >= 3 * 3600;
+        QStringView roseOn = u"route";
         QList<VolumeChange> rose =
-            volumeRisesWithin(input, u"route", f.profile.rateFirst, f.profile.rateLast);
+            volumeRisesWithin(input, roseOn, f.profile.rateFirst, f.profile.rateLast);
         // a job on a route the org's other services share shows on the refusals' provider
         if (rose.isEmpty()) {
-            rose = volumeRisesWithin(input, u"provider", f.profile.rateFirst, f.profile.rateLast);
+            roseOn = u"provider";
+            rose = volumeRisesWithin(input, roseOn, f.profile.rateFirst, f.profile.rateLast);
             rose.removeIf([&](const VolumeChange &c) {
                 return c.group.compare(f.profile.rateProvider, Qt::CaseInsensitive) != 0;
             });
         }
-        if (!rose.isEmpty())
+        if (!rose.isEmpty()) {
             f.rateVolume = rose.first();
+            if (f.rateConfigRef.isEmpty() && f.rateConfigOfSeveral)
+                f.rateJobConfigRef = configCarrying(input, roseOn, f.rateVolume->group);
+        }
+    } else if (f.profile.rateLimited > 0 && f.volume && configs.size() >= 2) {
+        // refusals on every provider: the route whose traffic jumped, and the job that sends it
+        f.rateJobConfigRef = configCarrying(input, u"route", f.volume->group);
     }
     f.clientConfigSpecific = configSpecific(traffic, f.clientConfigRef, f.profile.clientProvider);
     f.clientConfigRejectedShare = rejectedShare(traffic, f.clientConfigRef);

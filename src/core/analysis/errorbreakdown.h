@@ -51,6 +51,13 @@ struct ErrorBreakdownFacts
     // ('' when unknown or spread).
     QString rateConfigRef;
     bool rateConfigOfSeveral = false; // the org sends through other configs too
+    // The refusals are one run that began hours into the window, none before it: something new,
+    // not the org's background of 429s.
+    bool rateRunBegan = false;
+    // The config that carries most of the route (or provider) whose traffic rose with the
+    // refusals, when the refusals themselves are spread over the org's configs: the job that
+    // pushed the org over its limit ('' otherwise).
+    QString rateJobConfigRef;
     // a config of the org's edited just before the failures began, and its largest max_tokens
     std::optional<ConfigEdit> rateConfigEdit;
     double rateConfigMaxTokens = 0;
@@ -78,6 +85,7 @@ struct ErrorBreakdownFacts
     // (invalid: no cycle, or too few days to tell). Failures counted, not their share, then
     // rise at that hour every day.
     QDateTime trafficRise;
+    bool trafficRoseDayBefore = false; // the series covers the same hour the day before
     // For the wording.
     QDateTime reference;
     QString orgName;

@@ -140,6 +140,26 @@ void appendWebhookSignatures(const AnalysisInput &input, const WebhookFacts &web
     }
 }
 
+// The SDK version every group of `dropped` (indexes into `groups`) sent with
+// ("portkey-node/2.31.0"), as a part the data ties to the fault; nothing when they span SDKs or
+// the version is bare.
+void appendDroppedSdk(const QList<MetadataGroup> &groups, const QList<int> &dropped,
+                      KnownBugProblem &p)
+{
+    if (dropped.isEmpty())
+        return;
+    const QString sdk = groups.at(dropped.first()).sdk;
+    const bool shared = std::ranges::all_of(
+        dropped, [&](int i) { return groups.at(i).sdk.compare(sdk, Qt::CaseInsensitive) == 0; });
+    const QString version = sdk.section(u'/', 1);
+    if (!shared || version.count(u'.') < 1)
+        return;
+    appendUnique(p.components, wordsOf(sdk.section(u'/', 0, 0)));
+    p.alsoMeasured = version.toLower();
+    p.alsoMeasuredOn = u"sdk:"_s + sdk;
+    appendUnique(p.signatures, p.alsoMeasured);
+}
+
 // Metadata lost on one route while the org's other traffic keeps it: the route is the part of
 // the traffic the logs tie to the fault, and the minute it began is the onset.
 void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
@@ -154,8 +174,12 @@ void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
         const SdkDrop drop = judgeSdkDrop(judged, facts.ticketText);
         const QString version =
             drop.bad >= 0 ? judged.at(drop.bad).sdk.section(u'/', 1) : QString();
-        if (version.count(u'.') < 1)
+        if (version.count(u'.') < 1) {
+            // one service upgraded and lost it, while the same version elsewhere keeps it (its
+            // requests are of another kind): the version it moved to is what an issue names
+            appendDroppedSdk(facts.groups, upgradeDrops(facts.groups), p);
             return;
+        }
         appendUnique(p.components, wordsOf(judged.at(drop.bad).sdk.section(u'/', 0, 0)));
         p.measured = version.toLower();
         p.measuredOn = u"sdk:"_s + judged.at(drop.bad).sdk;
@@ -169,6 +193,9 @@ void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
         p.measuredOn = u"route:"_s + v.route;
     } else {
         scope = droppedProvider(facts.groups, v, configTraffic(input));
+        // an SDK version every dropped group sent with: what an issue naming that version
+        // describes, beside the provider the drops went to or alone
+        appendDroppedSdk(facts.groups, v.dropped, p);
         if (scope.isEmpty())
             return;
         appendUnique(p.providers, wordsOf(scope));
@@ -639,6 +666,9 @@ void cite(AnalyzerOutput &out, const KnownBugFacts &facts, const TrackerIssue &i
     if (!facts.problem.measuredOn.isEmpty() &&
         j.overlap.signatures.contains(facts.problem.measured))
         h.cause.refs.append(facts.problem.measuredOn);
+    if (!facts.problem.alsoMeasuredOn.isEmpty() &&
+        j.overlap.signatures.contains(facts.problem.alsoMeasured))
+        h.cause.refs.append(facts.problem.alsoMeasuredOn);
     appendUnique(h.cause.refs, facts.problem.scope);
     if (std::ranges::any_of(facts.problem.configSignatures,
                             [&](const QString &sig) { return j.overlap.signatures.contains(sig); }))
@@ -707,8 +737,15 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
     // an issue naming the very part the logs tie to the fault (the SDK version, the route) is
     // its account: an issue sharing only other words with the problem then describes less
     const QString &measured = facts.problem.measured;
+    QStringList measuredParts;
+    for (const QString &part : {measured, facts.problem.alsoMeasured}) {
+        if (!part.isEmpty())
+            measuredParts.append(part);
+    }
     const auto namesMeasured = [&](const KnownBugJudgement &j) {
-        return !measured.isEmpty() && j.overlap.signatures.contains(measured);
+        return std::ranges::any_of(measuredParts, [&](const QString &part) {
+            return j.overlap.signatures.contains(part);
+        });
     };
     // an invoice that bills a part of the traffic wrongly is not what an issue about how our
     // usage page or exports show that traffic describes
@@ -730,7 +767,8 @@ AnalyzerOutput analyzeKnownBugs(const AnalysisInput &input)
                                  {issue.ref}});
         } else if (j.match == KnownBugMatch::Describes && anyNamesMeasured && !namesMeasured(j)) {
             out.rejected.append({QString(QLatin1StringView(Category::KnownBug)),
-                                 named(issue) + u" does not name "_s + measured +
+                                 named(issue) + u" does not name "_s +
+                                     measuredParts.join(u" or "_s) +
                                      u", which another open issue names as what fails"_s,
                                  {issue.ref}});
         } else if (j.match == KnownBugMatch::Describes && nothingChanged &&

@@ -28,6 +28,10 @@ struct KnownBugProblem
     // by exactly its tokens); an issue naming it describes what the data shows
     QString measured;
     QString measuredOn; // the ref of the evidence it was measured on (the invoice)
+    // a second part the data ties to the fault beside `measured` (the SDK version every request
+    // that lost its metadata sent with, beside the provider they went to), and its ref
+    QString alsoMeasured{};
+    QString alsoMeasuredOn{};
     // the part of the customer's traffic that fails ("endpoint:…"): cited with an issue that
     // describes the failure, as what it hits
     QStringList scope{};

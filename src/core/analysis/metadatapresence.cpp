@@ -373,9 +373,16 @@ TrafficSpan trafficSpan(const QList<MetadataGroup> &groups)
     return span;
 }
 
-// Traffic moved at one time from a config that carried metadata to another on the same route
-// and SDK that carries none from its first request: a drop at the switch, since that request.
-GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at, const TrafficSpan &span)
+// How a service moved between groups of the metadata table.
+enum class Move {
+    Config,  // to another config on the same SDK
+    Upgrade, // to another version of the same SDK in the same config
+};
+
+// Traffic moved at one time (`move`) from a group that carried metadata to another on the same
+// route that carries none from its first request: a drop at the switch, since that request.
+GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at, const TrafficSpan &span,
+                          Move move = Move::Config)
 {
     const MetadataGroup &g = groups.at(at);
     if (g.buckets.isEmpty() || g.n() < 20 || g.with() > 0.02 * g.n())
@@ -383,9 +390,12 @@ GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at, cons
     const QDateTime began = g.buckets.first().t;
     for (qsizetype i = 0; i < groups.size(); ++i) {
         const MetadataGroup &o = groups.at(i);
-        if (i == at || o.route != g.route || o.sdk != g.sdk || o.config == g.config ||
-            o.buckets.isEmpty() || o.n() < 20 || o.share() < 0.8 || o.buckets.first().t >= began ||
-            o.buckets.last().t >= span.end ||
+        const bool moved = move == Move::Config
+                               ? o.sdk == g.sdk && o.config != g.config
+                               : o.config == g.config && o.sdk != g.sdk &&
+                                     o.sdk.section(u'/', 0, 0) == g.sdk.section(u'/', 0, 0);
+        if (i == at || o.route != g.route || !moved || o.buckets.isEmpty() || o.n() < 20 ||
+            o.share() < 0.8 || o.buckets.first().t >= began || o.buckets.last().t >= span.end ||
             std::abs(o.buckets.last().t.secsTo(began)) > 2 * span.width)
             continue; // (one that carries on to the end is no switch)
         const MetadataBucket &first = g.buckets.first();
@@ -395,6 +405,17 @@ GroupDrop judgeSwitchDrop(const QList<MetadataGroup> &groups, qsizetype at, cons
 }
 
 } // namespace
+
+QList<int> upgradeDrops(const QList<MetadataGroup> &groups)
+{
+    const TrafficSpan span = trafficSpan(groups);
+    QList<int> dropped;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        if (judgeSwitchDrop(groups, i, span, Move::Upgrade).dropped)
+            dropped.append(int(i));
+    }
+    return dropped;
+}
 
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText)
 {

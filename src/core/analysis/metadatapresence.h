@@ -161,6 +161,10 @@ struct GroupVerdict
     bool partDropped() const { return !dropped.isEmpty() && !keeping.isEmpty(); }
 };
 GroupVerdict judgeGroups(const QList<MetadataGroup> &groups, const QString &ticketText);
+// The groups (indexes) that carry no metadata from their first request, begun as the same
+// config's group on another version of that SDK, which carried it, ended: an upgrade of one
+// service that lost it, while the same version elsewhere may keep it (streamed requests only).
+QList<int> upgradeDrops(const QList<MetadataGroup> &groups);
 // Drops that share neither a route nor a config, split into the parts a route or a config
 // bounds (every group of a route lost it, else every group of a config), largest first: two
 // causes at different minutes (a route our deploy broke, a config the customer turned off) are

@@ -89,7 +89,65 @@ InvoiceLine invoiceLine(const QJsonObject &line, int meteredLines)
     if (l.name.isEmpty())
         l.name = names.isEmpty() ? l.id : names;
     l.quantity = toNumber(line.value(u"quantity"_s));
+    if (line.value(u"amount"_s).isDouble())
+        l.amount = line.value(u"amount"_s).toDouble();
     return l;
+}
+
+QList<BillingPolicy::LinePrice> pricesOfPage(const QString &text, const QString &ref)
+{
+    static const QRegularExpression perMillion(
+        u"\\$\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(?:per|/|a)\\s*(?:million|1m|1,000,000)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression centsPerToken(
+        u"([0-9]+(?:\\.[0-9]+)?)\\s*cents?\\s*(?:a|per|/)\\s*token"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QList<BillingPolicy::LinePrice> prices;
+    for (const QString &row : text.split(u'\n')) {
+        const QString t = row.trimmed();
+        if (!t.startsWith(u'|'))
+            continue;
+        const QStringList cells = t.mid(1).split(u'|');
+        if (cells.size() < 2)
+            continue;
+        const QString name = QString(cells.first()).remove(u'`').remove(u'*').trimmed().toLower();
+        for (const QString &cell : cells.mid(1)) {
+            double cents = 0;
+            const QRegularExpressionMatch inCents = centsPerToken.match(cell);
+            const QRegularExpressionMatch inDollars = perMillion.match(cell);
+            if (inCents.hasMatch())
+                cents = inCents.captured(1).toDouble();
+            else if (inDollars.hasMatch())
+                cents = inDollars.captured(1).toDouble() * 100.0 / 1e6;
+            if (name.isEmpty() || cents <= 0)
+                continue;
+            prices.append({name, cents, ref, QString(cell).remove(u"**"_s).trimmed()});
+            break;
+        }
+    }
+    return prices;
+}
+
+std::optional<PriceDeparture> judgePrices(const InvoiceVerdict &verdict,
+                                          const BillingPolicy &policy)
+{
+    for (qsizetype i = 0; i < verdict.lines.size(); ++i) {
+        const LineVerdict &v = verdict.lines.at(i);
+        if (v.outcome != LineVerdict::Outcome::Matches || v.line.amount < 0 || v.line.quantity <= 0)
+            continue;
+        const QString name = v.line.name.toLower();
+        for (const BillingPolicy::LinePrice &price : policy.prices) {
+            if (price.line != name)
+                continue;
+            const double billed = v.line.amount / v.line.quantity;
+            const double extra = v.line.amount - price.centsPerToken * v.line.quantity;
+            const double ratio = billed / price.centsPerToken;
+            if ((ratio > 1.05 || ratio < 0.95) && std::abs(extra) >= 100)
+                return PriceDeparture{int(i), billed,    price.centsPerToken,
+                                      extra,  price.ref, price.stated};
+        }
+    }
+    return std::nullopt;
 }
 
 namespace {
@@ -297,6 +355,7 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
             const bool describesLine =
                 std::any_of(cachedLines.cbegin(), cachedLines.cend(),
                             [&](const QString &name) { return text.contains(name); });
+            p.prices.append(pricesOfPage(item.value(u"text"_s).toString(), ref));
             for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
                 const UsageStatement usage = usageStatement(line);
                 if (usage.minimum > 0 && p.minimum <= 0) {
@@ -1549,6 +1608,38 @@ Hypothesis faultHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
     return h;
 }
 
+// A line whose quantity matches the logs, billed at another price than the docs give it.
+Hypothesis priceHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
+                           const PriceDeparture &d)
+{
+    const InvoiceLine &line = verdict.lines.at(d.line).line;
+    const auto perMillion = [](double cents) {
+        return cents * 1e6 / 100.0;
+    };
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::BillingPipeline);
+    h.score = 0.86;
+    h.cause.summary = u"The \u201c"_s + line.name + u"\u201d line of invoice "_s + f.id +
+                      u" bills its "_s + formatCount(line.quantity) + u" tokens at $"_s +
+                      QString::number(perMillion(d.billedCents), 'f', 2) +
+                      u" per million, where our pricing page ("_s + d.ref.mid(5) + u") gives $"_s +
+                      QString::number(perMillion(d.documentedCents), 'f', 2) +
+                      u" per million (\u201c"_s + d.stated + u"\u201d): $"_s +
+                      QString::number(std::abs(d.extraCents) / 100.0, 'f', 2) +
+                      (d.extraCents > 0 ? u" above"_s : u" below"_s) +
+                      u" the documented price, while its quantity matches the logs"_s;
+    h.cause.phrases = {{d.extraCents > 0 ? u"billing.price_above"_s : u"billing.price_below"_s,
+                        {Say::name(u"line"_s, line.name), Say::name(u"invoice"_s, f.id),
+                         Say::count(u"tokens"_s, line.quantity),
+                         Say::number(u"billed"_s, perMillion(d.billedCents), 2),
+                         Say::number(u"documented"_s, perMillion(d.documentedCents), 2),
+                         Say::name(u"stated"_s, d.stated),
+                         Say::number(u"extra"_s, std::abs(d.extraCents) / 100.0, 2)}}};
+    h.cause.refs = {d.ref};
+    h.why = u"a line's price per token against the pricing page"_s;
+    return h;
+}
+
 Hypothesis correctHypothesis(const InvoiceFacts &f, const InvoiceVerdict &verdict,
                              const BillingPolicy &policy)
 {
@@ -1889,6 +1980,17 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     finding.confidence = 0.8;
     out.findings.append(finding);
 
+    const std::optional<PriceDeparture> price =
+        verdict.worst < 0 ? judgePrices(verdict, policy) : std::nullopt;
+    if (price) {
+        // every quantity matches the logs; the price of one line is not the documented one
+        Hypothesis h = priceHypothesis(f, verdict, *price);
+        h.cause.refs.prepend(f.ref);
+        h.cause.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
+        h.cause.confidence = h.score;
+        out.hypotheses.append(h);
+        return;
+    }
     const bool correct = verdict.worst < 0;
     Hypothesis h = correct ? correctHypothesis(f, verdict, policy)
                            : faultHypothesis(f, verdict, policy, reference);

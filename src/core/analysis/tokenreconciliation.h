@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 // Token reconciliation in three steps: gather typed facts from the Stripe invoices (per line:
@@ -36,6 +37,16 @@ struct BillingPolicy
     // a day counted in local time differs from the invoice's by the usage between the two
     // midnights ('' when no page says so).
     QString utcDaysRef;
+    // The price per token the docs' pricing table gives each invoice line, by the line's name
+    // (a table row naming it, with "$2.00 per million" or "0.0002 cents a token").
+    struct LinePrice
+    {
+        QString line; // lower case
+        double centsPerToken = 0;
+        QString ref;
+        QString stated{}; // the table cell, as the page words it
+    };
+    QList<LinePrice> prices{};
 };
 
 // Logged tokens (clickhouse token_usage) over a day or a period.
@@ -62,7 +73,8 @@ struct InvoiceLine
     QString name; // what it bills, as Stripe names it (price nickname, lookup key, description)
     LineKind kind = LineKind::Other;
     double quantity = 0;
-    QString meter; // the Stripe meter's id ('' for a licensed line)
+    QString meter;      // the Stripe meter's id ('' for a licensed line)
+    double amount = -1; // what the line bills, in cents (-1: not given)
 };
 
 struct MeterDay
@@ -232,6 +244,23 @@ struct InvoiceVerdict
 };
 
 InvoiceVerdict judgeInvoice(const InvoiceFacts &facts, const BillingPolicy &policy);
+
+// A token line whose quantity matches the logs but whose price per token is not the one the
+// docs' pricing table gives it (5% apart and a dollar on the line at least).
+struct PriceDeparture
+{
+    int line = -1;              // into InvoiceVerdict::lines
+    double billedCents = 0;     // per token
+    double documentedCents = 0; // per token
+    double extraCents = 0;      // the line's amount above the documented one (negative: below)
+    QString ref;                // the page stating the price
+    QString stated;             // the price as the page words it
+};
+std::optional<PriceDeparture> judgePrices(const InvoiceVerdict &verdict,
+                                          const BillingPolicy &policy);
+// The prices a docs page's table gives per line ("| Cached input tokens | … | $0.20 per
+// million |"); none when it states no price per token.
+QList<BillingPolicy::LinePrice> pricesOfPage(const QString &text, const QString &ref);
 
 // The part of the traffic a line's difference with the logs equals: the tokens of one provider,
 // model or config counted twice (`doubled`) or not at all, to within 2% of the line. Empty

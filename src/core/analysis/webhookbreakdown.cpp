@@ -726,9 +726,12 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
     // of ours the endpoint answered with a status (signature_rejected: 401) by that status
     const QMap<int, double> answered = v.worst.statusesByError.value(main);
     const auto mostAnswered = std::max_element(answered.cbegin(), answered.cend());
-    const QString status = main.startsWith(u"HTTP "_s)       ? main.mid(5)
-                           : mostAnswered != answered.cend() ? QString::number(mostAnswered.key())
-                                                             : QString();
+    QString status = main.startsWith(u"HTTP "_s)       ? main.mid(5)
+                     : mostAnswered != answered.cend() ? QString::number(mostAnswered.key())
+                                                       : QString();
+    // no answer at all (a timeout, a refused connection): the page names the failure itself
+    if (status.isEmpty() || status == u"0")
+        status = main;
     if (!status.isEmpty()) {
         QString evidenceId;
         const auto [found, page] = sentenceNaming(input, status, &evidenceId);

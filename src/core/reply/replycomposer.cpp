@@ -548,6 +548,64 @@ std::optional<QTimeZone> replyZone(const Investigation &inv, const ComposeOption
     return zone;
 }
 
+// A doc page sentence a phrase quotes (`docs.page_quote`), without its markdown emphasis.
+struct PageQuote
+{
+    QString path;
+    QString quote;
+};
+QList<PageQuote> pageQuotes(const QList<Phrase> &phrases)
+{
+    QList<PageQuote> quotes;
+    for (const Phrase &p : phrases) {
+        if (p.key != u"docs.page_quote")
+            continue;
+        PageQuote q;
+        for (const PhraseArg &a : p.args) {
+            if (a.name == u"path")
+                q.path = a.names.value(0);
+            else if (a.name == u"quote")
+                q.quote = a.names.value(0).remove(u"**"_s).simplified();
+        }
+        quotes << q;
+    }
+    return quotes;
+}
+
+// Every phrase of `phrases` quotes a sentence of a page that one of `said` quotes too (the one
+// holding the other).
+bool quotesOnly(const QList<Phrase> &phrases, const QList<PageQuote> &said)
+{
+    const QList<PageQuote> quotes = pageQuotes(phrases);
+    return !phrases.isEmpty() && quotes.size() == phrases.size() &&
+           std::ranges::all_of(quotes, [&](const PageQuote &q) {
+               return std::ranges::any_of(said, [&](const PageQuote &s) {
+                   return s.path == q.path && !s.quote.isEmpty() && !q.quote.isEmpty() &&
+                          (s.quote.contains(q.quote) || q.quote.contains(s.quote));
+               });
+           });
+}
+
+// "What we saw": the findings in the customer's words, at most MaxDetails, leaving out what the
+// summary already said and a page sentence the cause already quotes.
+QStringList detailLines(const Investigation &inv, const QStringList &summaryUsed,
+                        CustomerWording &wording)
+{
+    QStringList details;
+    const QList<PageQuote> quotedByCause =
+        inv.rootCause ? pageQuotes(inv.rootCause->phrases) : QList<PageQuote>{};
+    for (const Finding &f : inv.findings) {
+        if (details.size() >= MaxDetails)
+            break;
+        if (summaryUsed.contains(f.summary) || quotesOnly(f.phrases, quotedByCause))
+            continue;
+        const QString text = wording.text(f.summary, f.phrases);
+        if (!text.isEmpty() && !details.contains(text))
+            details << text;
+    }
+    return details;
+}
+
 // What the advice speaks of, in the terms of the ticket's complaint: the invoice, slowness,
 // webhook deliveries, only the metadata of served requests (else failures). On a fallback ticket
 // with a second cause, that cause says why the fallback did not catch the failures, so the advice
@@ -564,11 +622,16 @@ void setAdviceFlags(const Investigation &inv, QHash<QString, QString> &v)
         v[u"fallback_missed"_s] = u"1"_s;
     // a cause on the customer's side beside the provider's: the reply does not also say their
     // setup played no part
-    static const QStringList ownSide{u"customer_config"_s, u"customer_endpoint"_s, u"sdk_version"_s,
-                                     u"rate_limited"_s};
-    if (std::ranges::any_of(inv.secondaryCauses,
-                            [](const RootCause &c) { return ownSide.contains(c.category); }))
+    if (std::ranges::any_of(inv.secondaryCauses, [](const RootCause &c) {
+            return Category::onCustomerSide(c.category);
+        }))
         v[u"own_part"_s] = u"1"_s;
+    // an invoice line billed at another price than the documented one: the price is what is
+    // wrong, not how the tokens were counted
+    if (inv.rootCause && std::ranges::any_of(inv.rootCause->phrases, [](const Phrase &p) {
+            return p.key.startsWith(u"billing.price_"_s);
+        }))
+        v[u"price"_s] = u"1"_s;
 }
 
 } // namespace
@@ -693,17 +756,8 @@ Composed compose(const Investigation &inv, const ComposeOptions &options)
         v[u"docs"_s] = blocks.join(u"\n\n"_s);
     }
 
-    QStringList details;
     wording.sawEnglish = false;
-    for (const Finding &f : inv.findings) {
-        if (details.size() >= MaxDetails)
-            break;
-        if (summaryUsed.contains(f.summary))
-            continue;
-        const QString text = customerText(f.summary, f.phrases);
-        if (!text.isEmpty() && !details.contains(text))
-            details << text;
-    }
+    const QStringList details = detailLines(inv, summaryUsed, wording);
     v[u"details"_s] = bullets(details);
     if (wording.sawEnglish && !details.isEmpty())
         v[u"details_english"_s] = u"1"_s;
