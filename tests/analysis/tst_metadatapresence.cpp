@@ -725,6 +725,26 @@ private slots:
         QCOMPARE(Casefile::Analysis::documentedKeyLimit(sentence), limit);
     }
 
+    // A docs sentence that limits the length of a metadata value, read by its words.
+    void documentedValueLimitSentence_data()
+    {
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("at most") << u"values at most 128 characters. A longer one is left out"_s
+                                 << 128;
+        QTest::newRow("longer than") << u"Values longer than 256 characters are dropped."_s << 256;
+        QTest::newRow("bytes") << u"Each value may be up to 512 bytes"_s << 512;
+        QTest::newRow("keys are no values") << u"keys at most 64 characters, case sensitive"_s << 0;
+        QTest::newRow("key count") << u"at most 16 keys per request"_s << 0;
+        QTest::newRow("no limit") << u"Values are UTF-8 strings; accents are kept."_s << 0;
+    }
+    void documentedValueLimitSentence()
+    {
+        QFETCH(QString, sentence);
+        QFETCH(int, limit);
+        QCOMPARE(Casefile::Analysis::documentedValueLimit(sentence), limit);
+    }
+
     // Keys the ticket names that no request carries, while the org already sends as many keys
     // as the docs let a request keep: beyond the documented limit.
     void documentedKeyLimit_data()

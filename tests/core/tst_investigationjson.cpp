@@ -2,6 +2,7 @@
 #include "core/time.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -269,6 +270,31 @@ private slots:
         QCOMPARE(inv->steps.at(0).error, u"timed out after 5 s"_s);
         QCOMPARE(inv->rootCause->category, u"deploy_regression"_s);
         QCOMPARE(inv->durationMs, 1830);
+    }
+
+    void customerSideCategories_data()
+    {
+        // every category of the contract, and which side of the line it is on
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<bool>("customerSide");
+        const QHash<QString, bool> customerSide{
+            {u"customer_config"_s, true},    {u"customer_endpoint"_s, true},
+            {u"sdk_version"_s, true},        {u"rate_limited"_s, true},
+            {u"deploy_regression"_s, false}, {u"provider_outage"_s, false},
+            {u"known_bug"_s, false},         {u"billing_pipeline"_s, false},
+            {u"expected_behavior"_s, false}, {u"no_fault_found"_s, false},
+        };
+        for (const QString &category : knownCategories()) {
+            QVERIFY2(customerSide.contains(category), qPrintable(category));
+            QTest::newRow(qPrintable(category)) << category << customerSide.value(category);
+        }
+        QTest::newRow("unknown") << u"customer"_s << false;
+    }
+    void customerSideCategories()
+    {
+        QFETCH(QString, category);
+        QFETCH(bool, customerSide);
+        QCOMPARE(Category::onCustomerSide(category), customerSide);
     }
 };
 

@@ -163,6 +163,17 @@ private slots:
             u"11:00. The summaries on Claude Haiku run at their normal speed. Is there an outage "
             u"at your Frankfurt edge?"_s,
             u"latency-spike"_s);
+        // Beside slowness, an outage on a provider's status page is the customer's reading of
+        // it, not a failure of their requests: no contrast of a failing and a working provider.
+        row("latency: an outage read as the reason", u"Assistant answers crawl"_s,
+            u"Since about 10:00 our assistant on Claude answers in eight seconds instead of "
+            u"three. Anthropic lists an outage on its status page, so we assume that is it; the "
+            u"GPT-4.1 summaries are fine."_s,
+            u"latency-spike"_s);
+        row("latency: eine Störung als Erklärung, german", u"Antworten sehr langsam"_s,
+            u"Seit heute früh sind die Antworten von Claude extrem langsam. Bei Anthropic steht "
+            u"ein Ausfall auf der Statusseite. Mistral läuft normal."_s,
+            u"latency-spike"_s);
         // The OpenAI client's exception class in a pasted log line names no provider: the
         // client raises it for whatever the gateway routed to.
         row("routing: an SDK exception class in the log", u"Gemini answers break off"_s,
@@ -569,6 +580,15 @@ private slots:
             {u"api-errors-bedrock-profile-deploy-and-o4-mini-outage-iam-guess-german#49101"_s,
              u"Sonnet on Bedrock failing beside o4-mini's 503s and Haiku on the same key working: "
              u"read as a routing contrast (see tst_scenarios)"_s},
+            {u"api-errors-guardrail-wordcount-446-munich-german#55101"_s,
+             u"446s on one config named beside a config of the same model and a GPT one that "
+             u"work: a routing contrast (see tst_scenarios)"_s},
+            {u"fallback-bedrock-throttle-400-known-bug-month-end-batch-curitiba-portuguese#55401"_s,
+             u"a fallback that did not fire, told through the statuses that came back: the "
+             u"status codes outweigh it (see tst_scenarios)"_s},
+            {u"provider-routing-gemini-anyof-known-bug-and-quota-portland-english#715601"_s,
+             u"\"not Claude, only Gemini\" with 400s and 429s: the status codes outweigh the "
+             u"contrast (see tst_scenarios)"_s},
             {u"api-errors-context-length-documented-english#21101"_s,
              u"gpt-4o's 400s and a Claude service that works, told in separate sentences: a "
              u"routing contrast the logs are not asked about (see tst_scenarios)"_s},

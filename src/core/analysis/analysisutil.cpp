@@ -465,6 +465,19 @@ void tellFixedRelease(Hypothesis &h, const SdkRelease &fix)
           Say::date(u"date"_s, fix.published), Say::name(u"quote"_s, fix.quote)}});
 }
 
+void citeOwnRelease(Hypothesis &h, const SdkRelease &own)
+{
+    appendUnique(h.cause.refs, own.ref);
+    h.cause.summary += u"; the release notes of "_s + own.package + u' ' + own.version +
+                       u" say: \u201c"_s + own.quote + u"\u201d"_s;
+    h.cause.phrases.append(
+        {u"sdk.own_release"_s,
+         {Say::name(u"package"_s, own.package), Say::name(u"version"_s, own.version),
+          Say::name(u"quote"_s, own.quote)}});
+    if (!own.evidenceId.isEmpty())
+        appendUnique(h.cause.evidenceIds, own.evidenceId);
+}
+
 SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic)
 {
     const QString package = sdk.section(u'/', 0, 0);
@@ -802,6 +815,17 @@ ErrorProfile errorProfile(const AnalysisInput &input)
         if (largestRate->n >= 0.8 * p.rateLimited) {
             p.rateProvider = largestRate->provider;
             p.rateModel = largestRate->model;
+        } else {
+            // spread over models of one provider: that provider's quota (a key the configs
+            // sending to it share), whichever model asked
+            double onProvider = 0;
+            for (const ErrorGroup &g : std::as_const(p.groups)) {
+                if ((g.status == 429 || g.errorCode == u"rate_limited") &&
+                    g.provider == largestRate->provider)
+                    onProvider += g.n;
+            }
+            if (onProvider >= 0.8 * p.rateLimited)
+                p.rateProvider = largestRate->provider;
         }
     }
     if (p.totalRequests <= 0)

@@ -126,6 +126,9 @@ void tellFixedRelease(Hypothesis &h, const SdkRelease &fix);
 // The release of that very version ("portkey-node/3.0.0" -> "portkey-node v3.0.0") whose notes
 // speak of `topic`: its own account of what it changed. Empty ref: none.
 SdkRelease ownSdkRelease(const AnalysisInput &input, const QString &sdk, const QString &topic);
+// Cites `own` in the hypothesis: its ref, "; the release notes of portkey-node 3.0.0 say: “…”" and
+// its phrase-book clause (sdk.own_release).
+void citeOwnRelease(Hypothesis &h, const SdkRelease &own);
 
 // A docs line that names a client SDK's package and a version bound this version falls under
 // ("| portkey-python | before 1.5.0 | not sent |", "versions older than 1.5 do not send
@@ -235,7 +238,8 @@ struct ErrorProfile
     // (yesterday's run of 429s); invalid otherwise.
     QDateTime rateEarlier;
     // The error code of the largest 429 group ("rate_limited", "budget_exceeded", ...), and its
-    // provider/model when that group holds at least 80% of the 429s ('' otherwise).
+    // provider/model when that group holds at least 80% of the 429s, its provider alone when that
+    // provider's groups do ('' otherwise).
     QString rateCode;
     QString rateProvider;
     QString rateModel;

@@ -11,6 +11,7 @@
 #include "core/analysis/unchecked.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <optional>
@@ -522,6 +523,37 @@ QString filedBefore(const AnalysisInput &input, const QDateTime &since)
     return {};
 }
 
+// The one config of the org's whose own series changed with `change` (the same metric, within
+// ten minutes of it) while its other configs kept their level: what the deploy broke is what that
+// config sends, cited as "config:<id>". '' when several changed, or none, or the org has one.
+QString soleChangedConfig(const AnalysisInput &input, const Analysis::SeriesChange &change)
+{
+    using namespace Analysis;
+    QSet<QString> configs;
+    for (const auto operation : {u"latency_series", u"error_series"}) {
+        for (const FoundEvidence &f : findEvidence(input, u"clickhouse", operation)) {
+            for (const Series &series : seriesOf(*f.evidence)) {
+                if (const QString id = series.labels.value(u"config_id"_s).toString();
+                    !id.isEmpty())
+                    configs.insert(id);
+            }
+        }
+    }
+    if (configs.size() < 2)
+        return {};
+    QString sole;
+    for (const SeriesChange &c : configChanges(input)) {
+        if (c.kind != change.kind || c.firstToken != change.firstToken ||
+            std::abs(c.at.secsTo(change.at)) > 10 * 60)
+            continue;
+        const QString id = c.labels.value(u"config_id"_s).toString();
+        if (id.isEmpty() || (!sole.isEmpty() && sole != id))
+            return {};
+        sole = id;
+    }
+    return sole.isEmpty() ? QString() : u"config:"_s + sole;
+}
+
 Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport &report,
                        const Analysis::SeriesChange &change, const Analysis::DeployRanking &ranking,
                        const Analysis::DeployCandidate &best, const QDateTime &reference)
@@ -651,6 +683,15 @@ Hypothesis blameDeploy(const AnalysisInput &input, const Analysis::ChangeReport 
         if (const QString config = stuckConfigRef(input, change.at); !config.isEmpty())
             appendUnique(h.cause.refs, config);
     }
+    // the provider's failures follow one config of the org's while another of its configs on
+    // that provider works: the deploy broke what that config sends, which is cited with it
+    if (const QString provider = change.labels.value(u"provider"_s).toString();
+        change.kind == MetricKind::ErrorRate && !provider.isEmpty()) {
+        if (const auto elsewhere = providerWorksElsewhere(configTraffic(input), provider))
+            appendUnique(h.cause.refs, elsewhere->failingConfig);
+    }
+    if (const QString config = soleChangedConfig(input, change); !config.isEmpty())
+        appendUnique(h.cause.refs, config);
     h.cause.evidenceIds = {best.evidenceId, change.evidenceId};
     h.why = best.matched.isEmpty() ? u"timing only"_s
                                    : u"timing and touched "_s + best.matched.join(u", "_s);

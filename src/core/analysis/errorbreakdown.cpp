@@ -661,21 +661,21 @@ AnalyzerOutput phraseErrorBreakdown(const ErrorBreakdownFacts &f, const ErrorBre
         background.phrases = {{u"errors.background"_s, {Say::share(u"share"_s, p.rate())}}};
         // the failures counted rise with the traffic every day, their share does not
         // on the ticket's day, said against the day before: the same rise at the same hour
-        const bool sinceYesterday = f.trafficRise.isValid() && f.trafficRoseDayBefore &&
-                                    f.trafficRise.date() == f.reference.toUTC().date();
+        const QDateTime rise = f.trafficRise.at;
+        const bool sinceYesterday =
+            rise.isValid() && f.trafficRise.dayBefore && rise.date() == f.reference.toUTC().date();
         if (sinceYesterday) {
             background.summary +=
                 u"; the number of failures follows the traffic, which rose at "_s +
-                f.trafficRise.toString(u"HH:mm"_s) +
+                rise.toString(u"HH:mm"_s) +
                 u" UTC today and at the same hour yesterday, as every day"_s;
             background.phrases.append(
-                {u"errors.follow_traffic_yesterday"_s, {Say::time(u"at"_s, f.trafficRise)}});
-        } else if (f.trafficRise.isValid()) {
+                {u"errors.follow_traffic_yesterday"_s, {Say::time(u"at"_s, rise)}});
+        } else if (rise.isValid()) {
             background.summary += u"; the number of failures follows the traffic, which rises "
                                   u"every day at "_s +
-                                  f.trafficRise.toString(u"HH:mm"_s) + u" UTC"_s;
-            background.phrases.append(
-                {u"errors.follow_traffic"_s, {Say::time(u"at"_s, f.trafficRise)}});
+                                  rise.toString(u"HH:mm"_s) + u" UTC"_s;
+            background.phrases.append({u"errors.follow_traffic"_s, {Say::time(u"at"_s, rise)}});
         }
         background.evidenceIds = {p.evidenceId};
         background.confidence = 0.7;
@@ -1002,9 +1002,9 @@ int dailyRiseHour(const QList<QDateTime> &times, const QList<double> &requests)
 namespace {
 
 // When the org's traffic rises on the window's last day, from the request counts of the first
-// error series (all its groups summed); invalid without a daily cycle. `dayBefore`: the series
-// also covers that hour of the day before (the same rise was seen then).
-QDateTime trafficRiseOf(const AnalysisInput &input, bool *dayBefore)
+// error series (all its groups summed); invalid without a daily cycle; whether the series also
+// covers that hour of the day before (the same rise was seen then).
+ErrorBreakdownFacts::TrafficRise trafficRiseOf(const AnalysisInput &input)
 {
     const QList<FoundEvidence> found = findEvidence(input, u"clickhouse", u"error_series");
     if (found.isEmpty())
@@ -1021,8 +1021,9 @@ QDateTime trafficRiseOf(const AnalysisInput &input, bool *dayBefore)
     QDateTime rise(last, QTime(hour, 0), QTimeZone::utc());
     if (rise > total.lastKey())
         rise = rise.addDays(-1);
-    *dayBefore = total.firstKey() <= rise.addDays(-1);
-    return rise;
+    // seen the day before: the series covers that hour then, or begins within the hour after it
+    // (a window a day before the time the ticket gives begins in the rise's ramp)
+    return {rise, total.firstKey() <= rise.addDays(-1).addSecs(3600)};
 }
 
 } // namespace
@@ -1036,7 +1037,7 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     f.scope = orgScope(input);
     f.serverScope = serverErrorScope(input, f.profile, f.scope);
     f.errorSeriesFlat = errorSeriesFlat(input);
-    f.trafficRise = trafficRiseOf(input, &f.trafficRoseDayBefore);
+    f.trafficRise = trafficRiseOf(input);
     if (const QList<VolumeChange> volume = detectVolumeChanges(input, u"route"); !volume.isEmpty())
         f.volume = volume.first();
     f.clientConfigRef = configRefFor(input, f.profile.clientProvider, f.profile.clientModel);
@@ -1044,9 +1045,12 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
     QSet<QString> configs;
     for (const ConfigTraffic &c : traffic)
         configs.insert(c.configId);
+    f.rateConfigOfSeveral = configs.size() >= 2;
     if (!f.profile.rateProvider.isEmpty()) {
-        f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
-        f.rateConfigOfSeveral = configs.size() >= 2;
+        // refusals spread over the provider's models are its quota's, shared by the configs
+        // sending to it: no one config scopes them (the job whose traffic rose may, below)
+        if (!f.profile.rateModel.isEmpty())
+            f.rateConfigRef = configRefFor(input, f.profile.rateProvider, f.profile.rateModel);
         const QDateTime windowFrom = input.params.window.from;
         f.rateRunBegan = f.profile.rateFirst.isValid() && !f.profile.rateEarlier.isValid() &&
                          windowFrom.isValid() && windowFrom.secsTo(f.profile.rateFirst) >= 3 * 3600;
@@ -1066,7 +1070,7 @@ std::optional<ErrorBreakdownFacts> gatherErrorBreakdown(const AnalysisInput &inp
             if (f.rateConfigRef.isEmpty() && f.rateConfigOfSeveral)
                 f.rateJobConfigRef = configCarrying(input, roseOn, f.rateVolume->group);
         }
-    } else if (f.profile.rateLimited > 0 && f.volume && configs.size() >= 2) {
+    } else if (f.profile.rateLimited > 0 && f.volume && f.rateConfigOfSeveral) {
         // refusals on every provider: the route whose traffic jumped, and the job that sends it
         f.rateJobConfigRef = configCarrying(input, u"route", f.volume->group);
     }

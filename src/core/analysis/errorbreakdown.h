@@ -50,7 +50,7 @@ struct ErrorBreakdownFacts
     // The config the refused (429) requests used, when most of them went to one provider/model
     // ('' when unknown or spread).
     QString rateConfigRef;
-    bool rateConfigOfSeveral = false; // the org sends through other configs too
+    bool rateConfigOfSeveral = false; // the org sends through several configs
     // The refusals are one run that began hours into the window, none before it: something new,
     // not the org's background of 429s.
     bool rateRunBegan = false;
@@ -84,8 +84,12 @@ struct ErrorBreakdownFacts
     // The org's traffic follows a daily cycle: when it rises on the last day of the window
     // (invalid: no cycle, or too few days to tell). Failures counted, not their share, then
     // rise at that hour every day.
-    QDateTime trafficRise;
-    bool trafficRoseDayBefore = false; // the series covers the same hour the day before
+    struct TrafficRise
+    {
+        QDateTime at;
+        bool dayBefore = false; // the series covers the same hour the day before
+    };
+    TrafficRise trafficRise;
     // For the wording.
     QDateTime reference;
     QString orgName;

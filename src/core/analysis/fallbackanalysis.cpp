@@ -238,6 +238,9 @@ QList<Phrase> stallPhrases(const FallbackVerdict &v)
 QStringList faultySettings(const FallbackVerdict &v)
 {
     QStringList settings;
+    // a mode that never fails over ("loadbalance"): the page on that mode says what it does
+    if (v.cannotFailOver && !v.cannotFailOver->mode.isEmpty())
+        settings.append(v.cannotFailOver->mode);
     if (!v.unlisted.isEmpty())
         settings.append(u"on_status_codes"_s);
     for (const ConfigIssue &i : v.explaining) {

@@ -140,9 +140,21 @@ void appendWebhookSignatures(const AnalysisInput &input, const WebhookFacts &web
     }
 }
 
+// Ties `sdk` ("portkey-node/2.31.0") to the fault: its name's words name what failed, its
+// version is the signature an issue names, cited as sdk:<sdk>; as the problem's measured part, or
+// as the second one beside it (`beside`).
+void measureSdk(KnownBugProblem &p, const QString &sdk, bool beside)
+{
+    appendUnique(p.components, wordsOf(sdk.section(u'/', 0, 0)));
+    QString &part = beside ? p.alsoMeasured : p.measured;
+    part = sdk.section(u'/', 1).toLower();
+    (beside ? p.alsoMeasuredOn : p.measuredOn) = u"sdk:"_s + sdk;
+    appendUnique(p.signatures, part);
+}
+
 // The SDK version every group of `dropped` (indexes into `groups`) sent with
-// ("portkey-node/2.31.0"), as a part the data ties to the fault; nothing when they span SDKs or
-// the version is bare.
+// ("portkey-node/2.31.0"), as a part the data ties to the fault beside the measured one; nothing
+// when they span SDKs or the version is bare.
 void appendDroppedSdk(const QList<MetadataGroup> &groups, const QList<int> &dropped,
                       KnownBugProblem &p)
 {
@@ -151,13 +163,8 @@ void appendDroppedSdk(const QList<MetadataGroup> &groups, const QList<int> &drop
     const QString sdk = groups.at(dropped.first()).sdk;
     const bool shared = std::ranges::all_of(
         dropped, [&](int i) { return groups.at(i).sdk.compare(sdk, Qt::CaseInsensitive) == 0; });
-    const QString version = sdk.section(u'/', 1);
-    if (!shared || version.count(u'.') < 1)
-        return;
-    appendUnique(p.components, wordsOf(sdk.section(u'/', 0, 0)));
-    p.alsoMeasured = version.toLower();
-    p.alsoMeasuredOn = u"sdk:"_s + sdk;
-    appendUnique(p.signatures, p.alsoMeasured);
+    if (shared && sdk.section(u'/', 1).count(u'.') >= 1)
+        measureSdk(p, sdk, true);
 }
 
 // Metadata lost on one route while the org's other traffic keeps it: the route is the part of
@@ -180,10 +187,7 @@ void appendMetadataScope(const AnalysisInput &input, KnownBugProblem &p)
             appendDroppedSdk(facts.groups, upgradeDrops(facts.groups), p);
             return;
         }
-        appendUnique(p.components, wordsOf(judged.at(drop.bad).sdk.section(u'/', 0, 0)));
-        p.measured = version.toLower();
-        p.measuredOn = u"sdk:"_s + judged.at(drop.bad).sdk;
-        appendUnique(p.signatures, p.measured);
+        measureSdk(p, judged.at(drop.bad).sdk, false);
         return;
     }
     QString scope = v.route;

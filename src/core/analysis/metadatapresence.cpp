@@ -608,15 +608,8 @@ QList<std::pair<QString, QJsonObject>> docsPages(const AnalysisInput &input);
 // bound do not send it.
 void citeSdkAccounts(Hypothesis &h, const AnalysisInput &input, const QString &sdk)
 {
-    if (const SdkRelease own = ownSdkRelease(input, sdk, u"metadata"_s); !own.ref.isEmpty()) {
-        h.cause.refs.append(own.ref);
-        h.cause.summary += u"; the release notes of "_s + own.package + u' ' + own.version +
-                           u" say: \u201c"_s + own.quote + u"\u201d"_s;
-        h.cause.phrases.append(
-            {u"sdk.own_release"_s,
-             {Say::name(u"package"_s, own.package), Say::name(u"version"_s, own.version),
-              Say::name(u"quote"_s, own.quote)}});
-    }
+    if (const SdkRelease own = ownSdkRelease(input, sdk, u"metadata"_s); !own.ref.isEmpty())
+        citeOwnRelease(h, own);
     QList<QJsonObject> pages;
     for (const auto &page : docsPages(input))
         pages.append(page.second);
@@ -660,6 +653,47 @@ void phraseSdkDrop(AnalyzerOutput &out, const AnalysisInput &input, const Metada
     out.rejected.append({QLatin1StringView(Category::DeployRegression),
                          good.sdk + u" still passes metadata through the same gateway, so no "
                                     u"gateway change broke it for everyone"_s,
+                         {}});
+}
+
+// A service that upgraded its SDK inside its config and lost its metadata from its first
+// request on the new version (upgradeDrops), while other requests on that version may keep
+// theirs: the version it moved to, for that service, with what its release notes and the docs
+// say of it.
+void phraseUpgradeDrop(AnalyzerOutput &out, const AnalysisInput &input, const MetadataFacts &facts,
+                       const QList<int> &upgraded, const QDateTime &reference)
+{
+    const MetadataGroup &g = facts.groups.at(upgraded.first());
+    const auto old = std::ranges::find_if(facts.groups, [&](const MetadataGroup &o) {
+        return o.config == g.config && o.route == g.route && o.sdk != g.sdk && o.share() >= 0.8;
+    });
+    if (old == facts.groups.end() || g.buckets.isEmpty())
+        return;
+    const MetadataBucket &first = g.buckets.first();
+    const QDateTime since = first.firstWithout.isValid() ? first.firstWithout : first.t;
+    double lost = 0;
+    for (int i : upgraded)
+        lost += facts.groups.at(i).sdk == g.sdk ? facts.groups.at(i).n() : 0;
+    Hypothesis h;
+    h.cause.category = QLatin1StringView(Category::SdkVersion);
+    h.score = 0.8;
+    h.cause.confidence = 0.8;
+    h.cause.summary =
+        u"From "_s + clock(since, reference) + u" the requests of config "_s + g.config +
+        u" are sent with "_s + g.sdk + u" and carry no custom metadata ("_s + formatCount(lost) +
+        u" requests), where its requests with "_s + old->sdk + u" carried it until then"_s;
+    h.cause.phrases = {{u"metadata.sdk_upgrade_drop"_s,
+                        {Say::time(u"since"_s, since), Say::name(u"config"_s, g.config),
+                         Say::name(u"sdk"_s, g.sdk), Say::count(u"count"_s, lost),
+                         Say::name(u"old_sdk"_s, old->sdk)}}};
+    h.cause.refs = {u"sdk:"_s + g.sdk, u"config:"_s + g.config};
+    h.cause.evidenceIds = {facts.groupEvidenceId};
+    h.why = u"one service lost its metadata when it upgraded its SDK"_s;
+    citeSdkAccounts(h, input, g.sdk);
+    out.hypotheses.append(h);
+    out.rejected.append({QLatin1StringView(Category::DeployRegression),
+                         u"the same config's requests lost their metadata when they moved to "_s +
+                             g.sdk + u", not at a deploy of ours"_s,
                          {}});
 }
 
@@ -1062,6 +1096,78 @@ void phraseDocumentedKeyLimit(AnalyzerOutput &out, const AnalysisInput &input,
     out.hypotheses.append(h);
 }
 
+// A key the ticket names that arrives on part of the requests only, still to the end, while
+// other keys it names arrive on twice as many or more, and a docs line that limits a value's
+// length: the key's longer values are left out as documented. Cited with the page, and with the
+// config the ticket names when the org's logs carry it.
+void phraseDocumentedValueLimit(AnalyzerOutput &out, const AnalysisInput &input,
+                                const MetadataFacts &facts)
+{
+    // only when the logs show no part of the traffic losing its metadata (a client that never
+    // sends the header): the limit is then what is left to explain a key on part of them
+    if (!out.hypotheses.isEmpty())
+        return;
+    const QList<KeyPresence> asked = judgeAskedKeys(facts.keys, facts.sdks, facts.ticketText);
+    // the named key on the fewest requests
+    auto part = asked.end();
+    for (auto k = asked.begin(); k != asked.end(); ++k) {
+        if (!k->onEvery && k->n > 0 && k->n < 0.9 * k->with &&
+            (part == asked.end() || k->n < part->n))
+            part = k;
+    }
+    // the keys the ticket says arrive are sent with it: each is on twice its requests or more
+    const bool othersArrive = std::ranges::any_of(asked, [&](const KeyPresence &k) {
+        return part != asked.end() && k.key != part->key && k.n >= 2 * part->n;
+    });
+    // still arriving as late as any metadata: a key that stopped arriving is another matter
+    QDateTime lastWith;
+    for (const SdkMetadata &s : facts.sdks)
+        lastWith = s.lastWith.isValid() && s.lastWith > lastWith ? s.lastWith : lastWith;
+    if (part == asked.end() || !othersArrive ||
+        (part->last.isValid() && lastWith.isValid() && part->last.secsTo(lastWith) > 900))
+        return;
+    for (const auto &[evidenceId, page] : docsPages(input)) {
+        for (QString line : page.value(u"text"_s).toString().split(u'\n')) {
+            line = line.remove(u"**"_s).trimmed();
+            if (line.startsWith(u"- "_s) || line.startsWith(u"* "_s))
+                line = line.mid(2);
+            const int limit = documentedValueLimit(line);
+            if (limit <= 0)
+                continue;
+            const QString ref = page.value(u"ref"_s).toString();
+            const QString title = page.value(u"title"_s).toString();
+            const QString quote = line.left(300);
+            Hypothesis h;
+            h.cause.category = QLatin1StringView(Category::ExpectedBehavior);
+            h.score = 0.82;
+            h.cause.confidence = 0.8;
+            h.cause.summary =
+                u"The key `"_s + part->key + u"` is on "_s + formatCount(part->n) + u" of the "_s +
+                formatCount(part->with) +
+                u" requests carrying custom metadata, to the end, while the other "
+                u"keys named are on twice as many or more; the documentation \u201c"_s +
+                title + u"\u201d limits a value to "_s + QString::number(limit) +
+                u" characters: \u201c"_s + quote + u"\u201d"_s;
+            h.cause.phrases = {{u"metadata.documented_value_limit"_s,
+                                {Say::name(u"key"_s, part->key), Say::count(u"count"_s, part->n),
+                                 Say::count(u"total"_s, part->with), Say::count(u"limit"_s, limit),
+                                 Say::name(u"title"_s, title), Say::name(u"quote"_s, quote)}}};
+            h.cause.refs = {ref};
+            QStringList named;
+            for (const MetadataGroup &g : facts.groups) {
+                if (!g.config.isEmpty() && facts.ticketText.contains(g.config.toLower()))
+                    appendUnique(named, g.config);
+            }
+            if (named.size() == 1)
+                h.cause.refs.append(u"config:"_s + named.first());
+            h.cause.evidenceIds = {facts.keysEvidenceId, evidenceId};
+            h.why = u"the key's longer values are beyond the documented length"_s;
+            out.hypotheses.append(h);
+            return;
+        }
+    }
+}
+
 // The keys the ticket names, each against the requests that carry metadata.
 void phraseAskedKeys(AnalyzerOutput &out, const MetadataFacts &facts, const QDateTime &reference)
 {
@@ -1158,6 +1264,17 @@ int Analysis::documentedKeyLimit(const QString &sentence)
                                           u"of|max\\.?|limit of|limited to)\\s+(\\d{1,3})\\s+"
                                           u"(?:custom\\s+|metadata\\s+|top-level\\s+)*keys\\b"_s,
                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = limit.match(sentence);
+    return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+int Analysis::documentedValueLimit(const QString &sentence)
+{
+    static const QRegularExpression limit(
+        u"\\bvalues?\\b[^.;:]{0,40}?\\b(?:at most|up to|no more than|no longer than|maximum of|"
+        u"max\\.?|limited to|longer than|over|above|exceeding)\\s+(\\d{1,5})\\s+"
+        u"(?:characters|chars|bytes)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = limit.match(sentence);
     return m.hasMatch() ? m.captured(1).toInt() : 0;
 }
@@ -1261,9 +1378,14 @@ AnalyzerOutput analyzeMetadataPresence(const AnalysisInput &input)
         phraseGatewayDrop(out, input, facts, drop, reference);
         return out;
     }
+    if (const QList<int> upgraded = upgradeDrops(facts.groups); !upgraded.isEmpty()) {
+        phraseUpgradeDrop(out, input, facts, upgraded, reference);
+        return out;
+    }
     phraseHttpClientHeader(out, input, facts);
     phraseDocumentedKey(out, input, facts);
     phraseDocumentedKeyLimit(out, input, facts);
+    phraseDocumentedValueLimit(out, input, facts);
     return out;
 }
 

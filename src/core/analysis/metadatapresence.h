@@ -103,6 +103,9 @@ struct DocumentedKeyLimit
     QString evidenceId;
 };
 int documentedKeyLimit(const QString &sentence);
+// The longest metadata value a docs sentence allows, in characters ("values at most 128
+// characters", "values longer than 128 characters are dropped"); 0 when it states none.
+int documentedValueLimit(const QString &sentence);
 DocumentedKeyLimit documentedKeyLimit(const QString &ticket, const QList<MetadataKey> &keys,
                                       const QList<std::pair<QString, QJsonObject>> &pages);
 

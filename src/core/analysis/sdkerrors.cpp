@@ -297,6 +297,14 @@ AnalyzerOutput analyzeSdkErrors(const AnalysisInput &input)
         h.cause.refs.append(fix.ref);
         tellFixedRelease(h, fix);
         appendUnique(h.cause.evidenceIds, fix.evidenceId);
+    } else {
+        // the failing version's own notes, where they speak of that provider (by its id or its
+        // name: "azure-openai", "Azure OpenAI"): what that release changed for it
+        SdkRelease own = ownSdkRelease(input, v.sdk, v.provider);
+        if (own.ref.isEmpty())
+            own = ownSdkRelease(input, v.sdk, QString(v.provider).replace(u'-', u' '));
+        if (!own.ref.isEmpty())
+            citeOwnRelease(h, own);
     }
     h.failures = v.failed;
     h.why = u"one SDK version fails where another is served by the same model"_s;

@@ -143,8 +143,8 @@ std::optional<PriceDeparture> judgePrices(const InvoiceVerdict &verdict,
             const double extra = v.line.amount - price.centsPerToken * v.line.quantity;
             const double ratio = billed / price.centsPerToken;
             if ((ratio > 1.05 || ratio < 0.95) && std::abs(extra) >= 100)
-                return PriceDeparture{int(i), billed,    price.centsPerToken,
-                                      extra,  price.ref, price.stated};
+                return PriceDeparture{int(i),    billed,       price.centsPerToken, extra,
+                                      price.ref, price.stated, price.evidenceId};
         }
     }
     return std::nullopt;
@@ -355,7 +355,18 @@ BillingPolicy policyFromDocs(const AnalysisInput &input)
             const bool describesLine =
                 std::any_of(cachedLines.cbegin(), cachedLines.cend(),
                             [&](const QString &name) { return text.contains(name); });
-            p.prices.append(pricesOfPage(item.value(u"text"_s).toString(), ref));
+            // a page both searched and fetched states each of its prices once
+            for (BillingPolicy::LinePrice price :
+                 pricesOfPage(item.value(u"text"_s).toString(), ref)) {
+                const bool known = std::any_of(
+                    p.prices.cbegin(), p.prices.cend(), [&](const BillingPolicy::LinePrice &other) {
+                        return other.ref == ref && other.line == price.line;
+                    });
+                if (known)
+                    continue;
+                price.evidenceId = f.evidence->id;
+                p.prices.append(price);
+            }
             for (const QString &line : item.value(u"text"_s).toString().split(sentences)) {
                 const UsageStatement usage = usageStatement(line);
                 if (usage.minimum > 0 && p.minimum <= 0) {
@@ -1877,13 +1888,13 @@ void phraseConfigSwitch(AnalyzerOutput &out, const AnalysisInput &input, const B
 }
 
 // The hour the meter began to count wrong, and a deploy of the metering or billing code that
-// shipped in that hour or the one before it: what changed the meter then.
-void citeMeteringDeploy(Hypothesis &h, const AnalysisInput &input, const LineVerdict &v,
+// shipped in that hour or the one before it: what changed the meter then; false when none.
+bool citeMeteringDeploy(Hypothesis &h, const AnalysisInput &input, const LineVerdict &v,
                         const QDateTime &reference)
 {
     const QDateTime hour = v.runFrom.isValid() ? v.runFrom : v.overFrom;
     if (!hour.isValid() || dataMissing(input, u"github", u"deployments"))
-        return;
+        return false;
     // the words of counting usage: a deploy of invoices' layout (PDF, VAT) meters nothing
     static const QStringList metering{u"meter"_s,  u"meters"_s, u"metering"_s, u"usage"_s,
                                       u"tokens"_s, u"token"_s,  u"cached"_s};
@@ -1899,13 +1910,52 @@ void citeMeteringDeploy(Hypothesis &h, const AnalysisInput &input, const LineVer
             best = &c;
     }
     if (!best)
-        return;
+        return false;
     h.cause.summary += u"; "_s + describeDeploy(*best, reference) +
                        u" changed the metering code in that hour ("_s +
                        best->files.mid(0, 3).join(u", "_s) + u')';
     h.cause.phrases.append(deployPhrases(*best));
     h.cause.refs.append(best->ref);
     appendUnique(h.cause.evidenceIds, best->evidenceId);
+    return true;
+}
+
+// An on-call incident of ours about the meters within the invoice's period (a meter exporter
+// failing, its backlog replayed), when no deploy changed the metering code as the line went
+// wrong (that is the proof; a page beside it is not), and that meets the hours the meter went
+// wrong in when they are known: what miscounted the line, cited with it. Its title is internal
+// and stays out of the wording.
+void citeMeteringIncident(Hypothesis &h, const AnalysisInput &input, const InvoiceFacts &f,
+                          const LineVerdict &v, const QDateTime &reference)
+{
+    static const QStringList metering{u"meter"_s, u"meters"_s, u"metering"_s, u"usage"_s};
+    // where the meter's hours place the fault, the page must meet those hours (or begin within
+    // the hour after them); a page hours away from them is another matter
+    const QDateTime faultFrom = v.runFrom.isValid() ? v.runFrom : v.overFrom;
+    const QDateTime faultTo = v.runTo.isValid() ? v.runTo : f.to;
+    for (const FoundEvidence &e : findEvidence(input, u"pagerduty", u"incidents")) {
+        for (const QJsonObject &page : eventsOf(*e.evidence)) {
+            const QDateTime at = timeOf(page.value(u"time"_s));
+            const QDateTime end =
+                timeOf(page.value(u"end"_s)).isValid() ? timeOf(page.value(u"end"_s)) : at;
+            const QString ref = page.value(u"ref"_s).toString();
+            if (ref.isEmpty() || !at.isValid() || at < f.from || at >= f.to)
+                continue;
+            if (faultFrom.isValid() && (end < faultFrom || at > faultTo.addSecs(3600)))
+                continue;
+            const QStringList words = wordsOf(page.value(u"title"_s).toString() + u' ' +
+                                              page.value(u"service"_s).toString());
+            if (!std::ranges::any_of(metering, [&](const QString &w) { return words.contains(w); }))
+                continue;
+            h.cause.summary += u"; our on-call incident \u201c"_s +
+                               page.value(u"title"_s).toString() + u"\u201d at "_s +
+                               clock(at, reference) + u" concerns the meters in that period"_s;
+            h.cause.phrases.append({u"billing.meter_incident"_s, {Say::time(u"at"_s, at)}});
+            appendUnique(h.cause.refs, ref);
+            appendUnique(h.cause.evidenceIds, e.evidence->id);
+            return;
+        }
+    }
 }
 
 // Beside a meter fault, on a ticket that asks about the prompt cache: the cached tokens the
@@ -1987,6 +2037,8 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
         Hypothesis h = priceHypothesis(f, verdict, *price);
         h.cause.refs.prepend(f.ref);
         h.cause.evidenceIds = {facts.invoiceEvidence, facts.usageEvidence};
+        if (!price->evidenceId.isEmpty())
+            h.cause.evidenceIds.append(price->evidenceId);
         h.cause.confidence = h.score;
         out.hypotheses.append(h);
         return;
@@ -1996,8 +2048,10 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
                            : faultHypothesis(f, verdict, policy, reference);
     h.cause.phrases =
         correct ? correctPhrases(f, verdict, policy) : faultPhrases(f, verdict, policy);
-    if (!correct)
-        citeMeteringDeploy(h, input, verdict.lines.at(verdict.worst), reference);
+    if (!correct) {
+        if (!citeMeteringDeploy(h, input, verdict.lines.at(verdict.worst), reference))
+            citeMeteringIncident(h, input, f, verdict.lines.at(verdict.worst), reference);
+    }
     if (!correct) {
         const BillingSlice slice = sliceOfLine(f, verdict.lines.at(verdict.worst), policy);
         if (!slice.value.isEmpty()) {

@@ -44,7 +44,8 @@ struct BillingPolicy
         QString line; // lower case
         double centsPerToken = 0;
         QString ref;
-        QString stated{}; // the table cell, as the page words it
+        QString stated{};     // the table cell, as the page words it
+        QString evidenceId{}; // the docs evidence that carried the page
     };
     QList<LinePrice> prices{};
 };
@@ -255,6 +256,7 @@ struct PriceDeparture
     double extraCents = 0;      // the line's amount above the documented one (negative: below)
     QString ref;                // the page stating the price
     QString stated;             // the price as the page words it
+    QString evidenceId{};       // the docs evidence that carried the page
 };
 std::optional<PriceDeparture> judgePrices(const InvoiceVerdict &verdict,
                                           const BillingPolicy &policy);

@@ -10,6 +10,8 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -564,13 +566,17 @@ bool phraseUnsubscribedEvent(AnalyzerOutput &out, const AnalysisInput &input,
     return false;
 }
 
-// The sentence of a docs page (not a table row) that names `quoted`, and the page; empty: none.
-std::pair<QString, QJsonObject> sentenceNaming(const AnalysisInput &input, const QString &quoted,
-                                               QString *evidenceId)
+// The sentence of a docs page (not a table row) that names `quoted`, and the page, among the
+// pages `pageFits` accepts (any, when unset); empty: none.
+std::pair<QString, QJsonObject>
+sentenceNaming(const AnalysisInput &input, const QString &quoted, QString *evidenceId,
+               const std::function<bool(const QJsonObject &)> &pageFits = {})
 {
     for (const FoundEvidence &f : findEvidence(input, u"docs", u"search")) {
         for (const QJsonValue &item : f.evidence->data.value(u"items"_s).toArray()) {
             const QJsonObject page = item.toObject();
+            if (pageFits && !pageFits(page))
+                continue;
             for (const QString &line : page.value(u"text"_s).toString().split(u'\n')) {
                 for (const QString &part : line.split(u". "_s)) {
                     const QString t = part.trimmed();
@@ -733,15 +739,23 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
     if (status.isEmpty() || status == u"0")
         status = main;
     if (!status.isEmpty()) {
+        // on a page about deliveries; the failure's own name in backticks before the bare word
+        // (a delivery `timeout`, not a routing request_timeout the same page mentions)
+        const auto onDeliveryPage = [](const QJsonObject &p) {
+            const QString text = p.value(u"text"_s).toString();
+            return text.contains(u"webhook"_s, Qt::CaseInsensitive) ||
+                   text.contains(u"deliver"_s, Qt::CaseInsensitive);
+        };
         QString evidenceId;
-        const auto [found, page] = sentenceNaming(input, status, &evidenceId);
-        const QString text = page.value(u"text"_s).toString();
+        auto [found, page] =
+            sentenceNaming(input, u'`' + status + u'`', &evidenceId, onDeliveryPage);
+        if (found.isEmpty())
+            std::tie(found, page) = sentenceNaming(input, status, &evidenceId, onDeliveryPage);
         // the sentence as read, without the markdown around it
         QString sentence = QString(found).remove(u"**"_s).trimmed();
         if (sentence.startsWith(u"- "_s) || sentence.startsWith(u"* "_s))
             sentence = sentence.mid(2);
-        if (!sentence.isEmpty() && (text.contains(u"webhook"_s, Qt::CaseInsensitive) ||
-                                    text.contains(u"deliver"_s, Qt::CaseInsensitive))) {
+        if (!sentence.isEmpty()) {
             const QString title = page.value(u"title"_s).toString();
             const QString ref = page.value(u"ref"_s).toString();
             h.cause.summary += u"; our documentation \u201c"_s + title + u"\u201d says: \u201c"_s +

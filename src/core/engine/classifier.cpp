@@ -1503,8 +1503,17 @@ static bool bodySymptomFor(const Reading &r, const QString &playbook)
 
 bool saysFailure(const Reading &r)
 {
-    return present(r, u"failure") || present(r, u"server-status") || present(r, u"client-status") ||
-           present(r, u"overloaded");
+    // beside slowness, failure words that all name an outage are the provider's incident the
+    // customer reads the slowness as, not a failure of their own requests
+    const int failure = conceptIndex(u"failure");
+    const int outage = conceptIndex(u"outage");
+    const bool onlyOutage =
+        failure >= 0 && outage >= 0 && present(r, u"slowness") &&
+        std::ranges::all_of(r.concepts.at(failure).tokens, [&](const QString &t) {
+            return r.concepts.at(outage).tokens.contains(t);
+        });
+    return (present(r, u"failure") && !onlyOutage) || present(r, u"server-status") ||
+           present(r, u"client-status") || present(r, u"overloaded");
 }
 
 // A failure the ticket only asks about ("is there an outage at your Tokyo edge?") and says of no
@@ -1598,8 +1607,9 @@ static QList<Classifier::Score> scoreReading(const Reading &r, const auto &entri
         }
         // "Answered by model B instead of model A": another target than the configured one
         // served the requests, which is what a fallback does (unless one provider plainly
-        // fails while the other works, below).
-        if (e.name == u"fallback"_s && r.otherModelServed && !(failure && works)) {
+        // fails, or is slow, while the other works, below).
+        if (e.name == u"fallback"_s && r.otherModelServed &&
+            !((failure || present(r, u"slowness")) && works)) {
             total += 3.0;
             parts.append({3.0, u"another model answered than the one asked for"_s});
         }

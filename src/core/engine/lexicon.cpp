@@ -52,6 +52,11 @@ const Spec Specs[] = {
      u"ausgefallen|ausfall|geht nicht|=down",
      u"erreur|echec|echou|ne fonctionne|ne marche|en panne|=panne|plante",
      u"エラー|失敗|動かない|落ちて|障害"},
+    // The failure words that name a service down, an outage: beside slowness, the provider's
+    // incident the customer reads the slowness as (their theory), not a failure of their own
+    // requests. A marker only: the words weigh as failures.
+    {u"outage", Kind::Symptom, u"", u"=down|outage", u"caida|caido", u"caiu|fora ar",
+     u"ausgefallen|ausfall|=down", u"en panne|=panne", u"落ちて|障害"},
     {u"server-status", Kind::Symptom, u"api-errors 2",
      u"=500|=500s|=502|=502s|=503|=503s|=504|=520|=522|=524|5xx|internal server|bad gateway|"
      u"service unavailable|gateway timeout|upstream connect|server error",
