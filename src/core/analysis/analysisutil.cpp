@@ -310,6 +310,14 @@ QString cutAtWord(const QString &text, qsizetype max)
     return text.left(cut > 0 ? cut : max) + u'\u2026';
 }
 
+QString plainDocLine(const QString &line)
+{
+    QString plain = QString(line).remove(u"**"_s).trimmed();
+    if (plain.startsWith(u"- "_s) || plain.startsWith(u"* "_s))
+        plain = plain.mid(2);
+    return plain;
+}
+
 QStringList wordsOf(const QString &text)
 {
     QStringList out;

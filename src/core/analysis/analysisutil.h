@@ -103,6 +103,9 @@ QString cutAtWord(const QString &text, qsizetype max);
 // Lowercase words of at least three letters/digits, without common English and HTTP filler
 // words; paths and identifiers are split on '/', '_', '-', '.'.
 QStringList wordsOf(const QString &text);
+// A docs line or sentence as read: without bold markers, surrounding space or a list bullet
+// ("- **values at most 128 characters**" -> "values at most 128 characters").
+QString plainDocLine(const QString &line);
 // Words naming a thing ("/v1/analytics" -> ["analytics"]): route segments without versions.
 QStringList routeWords(const QString &route);
 

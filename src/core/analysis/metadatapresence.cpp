@@ -1127,10 +1127,8 @@ void phraseDocumentedValueLimit(AnalyzerOutput &out, const AnalysisInput &input,
         (part->last.isValid() && lastWith.isValid() && part->last.secsTo(lastWith) > 900))
         return;
     for (const auto &[evidenceId, page] : docsPages(input)) {
-        for (QString line : page.value(u"text"_s).toString().split(u'\n')) {
-            line = line.remove(u"**"_s).trimmed();
-            if (line.startsWith(u"- "_s) || line.startsWith(u"* "_s))
-                line = line.mid(2);
+        for (const QString &text : page.value(u"text"_s).toString().split(u'\n')) {
+            const QString line = plainDocLine(text);
             const int limit = documentedValueLimit(line);
             if (limit <= 0)
                 continue;

@@ -1936,8 +1936,8 @@ void citeMeteringIncident(Hypothesis &h, const AnalysisInput &input, const Invoi
     for (const FoundEvidence &e : findEvidence(input, u"pagerduty", u"incidents")) {
         for (const QJsonObject &page : eventsOf(*e.evidence)) {
             const QDateTime at = timeOf(page.value(u"time"_s));
-            const QDateTime end =
-                timeOf(page.value(u"end"_s)).isValid() ? timeOf(page.value(u"end"_s)) : at;
+            const QDateTime ended = timeOf(page.value(u"end"_s));
+            const QDateTime end = ended.isValid() ? ended : at;
             const QString ref = page.value(u"ref"_s).toString();
             if (ref.isEmpty() || !at.isValid() || at < f.from || at >= f.to)
                 continue;
@@ -2051,8 +2051,6 @@ void phraseInvoice(AnalyzerOutput &out, const AnalysisInput &input, const Billin
     if (!correct) {
         if (!citeMeteringDeploy(h, input, verdict.lines.at(verdict.worst), reference))
             citeMeteringIncident(h, input, f, verdict.lines.at(verdict.worst), reference);
-    }
-    if (!correct) {
         const BillingSlice slice = sliceOfLine(f, verdict.lines.at(verdict.worst), policy);
         if (!slice.value.isEmpty()) {
             const bool since = slice.since.isValid();

@@ -752,9 +752,7 @@ void phraseCustomerSide(AnalyzerOutput &out, const AnalysisInput &input, const W
         if (found.isEmpty())
             std::tie(found, page) = sentenceNaming(input, status, &evidenceId, onDeliveryPage);
         // the sentence as read, without the markdown around it
-        QString sentence = QString(found).remove(u"**"_s).trimmed();
-        if (sentence.startsWith(u"- "_s) || sentence.startsWith(u"* "_s))
-            sentence = sentence.mid(2);
+        const QString sentence = plainDocLine(found);
         if (!sentence.isEmpty()) {
             const QString title = page.value(u"title"_s).toString();
             const QString ref = page.value(u"ref"_s).toString();
